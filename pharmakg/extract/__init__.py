@@ -1,0 +1,1 @@
+"""Text to statements: ingest files into Documents, run the spaCy pipeline, assemble Extractions."""

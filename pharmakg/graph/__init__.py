@@ -1,0 +1,1 @@
+"""Statements to RDF: mapping, stores, SPARQL query library, NetworkX projection, visualization."""

@@ -1,0 +1,92 @@
+"""pharmakg's namespaces as rdflib ``DefinedNamespace`` classes.
+
+``PKG`` holds the ontology's terms (classes and properties, defined in ``pharmakg.ttl``);
+``PKGR`` is the base of resource IRIs (entities, documents, assertions).
+"""
+
+from __future__ import annotations
+
+from rdflib import URIRef
+from rdflib.namespace import DefinedNamespace, Namespace
+
+TERMS_IRI = "https://w3id.org/pharmakg/ontology#"
+RESOURCES_IRI = "https://w3id.org/pharmakg/resource/"
+
+
+class PKG(DefinedNamespace):
+    """pharmakg ontology terms."""
+
+    _NS = Namespace(TERMS_IRI)
+    _fail = True
+
+    # Classes: things the releases talk about
+    Organization: URIRef  # superclass of Company
+    Company: URIRef
+    Drug: URIRef  # superclass of Compound, Antibody, Payload
+    Compound: URIRef
+    Antibody: URIRef
+    Payload: URIRef
+    Target: URIRef
+    Disease: URIRef
+    Technology: URIRef
+    ClinicalTrial: URIRef
+    Agreement: URIRef
+    Payment: URIRef
+    PhaseRecord: URIRef  # a compound's stage as stated by one document on its date
+    # Classes: provenance
+    Document: URIRef  # a press release or filing (a prov:Entity)
+    Assertion: URIRef  # a statement node: one extracted fact with its evidence
+    Extractor: URIRef  # a pipeline component or rule (a prov:SoftwareAgent)
+
+    # Object properties of the contract's relations
+    targets: URIRef
+    hasPayload: URIRef
+    hasAntibody: URIRef
+    indication: URIRef
+    developedBy: URIRef
+    licensedTo: URIRef
+    partnerOf: URIRef
+    usesTechnology: URIRef
+    evaluates: URIRef
+    # Phase records
+    phaseRecord: URIRef  # Compound -> PhaseRecord
+    phase: URIRef  # PhaseRecord -> literal "Phase 1" ...
+    phaseRank: URIRef  # PhaseRecord -> xsd:integer for ordering
+    phaseDate: URIRef  # PhaseRecord -> xsd:date (the document's date)
+    phaseStatus: URIRef  # "current" | "planned"
+    latestPhase: URIRef  # Compound -> literal, convenience (latest dated record)
+    # Agreements and payments
+    agreement: URIRef  # Company -> Agreement
+    party: URIRef  # Agreement -> Company
+    payer: URIRef
+    payee: URIRef
+    amount: URIRef  # xsd:decimal
+    currency: URIRef  # ISO 4217 code literal
+    amountUSD: URIRef  # xsd:decimal
+    paymentKind: URIRef  # milestone, license fee, upfront, equity, research funding ...
+    paymentStatus: URIRef  # paid, earned, due, contingent
+    trigger: URIRef  # free-text trigger event
+    # Documents
+    documentName: URIRef  # the file stem
+    contentHash: URIRef
+    filingCompany: URIRef
+    cik: URIRef
+    fileNumber: URIRef
+    formType: URIRef
+    mentionedIn: URIRef  # entity -> Document
+    # Statement nodes (Assertion)
+    assertedSubject: URIRef
+    assertedPredicate: URIRef
+    assertedObject: URIRef
+    assertedValue: URIRef
+    relationType: URIRef  # contract type name, e.g. "TARGETS"
+    evidenceText: URIRef  # the sentence
+    charStart: URIRef
+    charEnd: URIRef
+    extractor: URIRef  # Assertion -> Extractor
+    confidence: URIRef  # xsd:decimal
+    entityType: URIRef  # contract type name, e.g. "COMPOUND"
+
+
+PKGR = Namespace(RESOURCES_IRI)
+PROV = Namespace("http://www.w3.org/ns/prov#")
