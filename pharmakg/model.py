@@ -27,7 +27,9 @@ RELATION_TYPES = (
     "IN_PHASE",
     "PAYMENT",
 )
-PHASES = ("Preclinical", "IND", "Phase 1", "Phase 1/2", "Phase 2", "Phase 2/3", "Phase 3", "Filed", "Approved")
+PHASES = (
+    "Preclinical", "IND", "Phase 1", "Phase 1/2", "Phase 2", "Phase 2/3", "Phase 3", "Filed", "Approved",
+)
 
 
 @dataclass

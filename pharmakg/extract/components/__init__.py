@@ -1,0 +1,54 @@
+"""spaCy components of the extraction pipeline; importing this package registers their factories.
+
+Entity half (order in the pipeline): ``pharmakg_sentences`` -> ``pharmakg_lexicon`` -> ``pharmakg_shapes`` ->
+``pharmakg_companies`` -> ``pharmakg_diseases`` -> ``pharmakg_aliases``; the relation components come after.
+All data (lexicons, patterns) is read from files named in each component's config.
+
+Doc interface (what the relation components may rely on):
+
+Input
+  ``doc = nlp.make_doc(document.text)``; before the pipeline runs, set
+  ``doc._.pkg_skip = [(start_char, end_char, reason), ...]`` (Document.skip_spans; default None = none).
+
+Sentences
+  ``token.is_sent_start`` is set on every token, so ``doc.sents`` works. Paragraph breaks, headings, bullets,
+  table rows and skip-span edges are boundaries; wrapped lines and abbreviations (Inc., Dr., U.S.) are not.
+
+Entities
+  ``doc.ents``: non-overlapping spans labelled COMPANY, COMPOUND, ANTIBODY, PAYLOAD, TARGET, DISEASE,
+  TECHNOLOGY, TRIAL; none inside a skip span.
+  ``doc._.pkg_entities``: list of dicts, one per real-world thing in the document, ids "e1", "e2" ... in order
+  of first mention::
+
+      {"id": "e3", "type": "COMPOUND", "name": "huN901-DM1",
+       "aliases": ["BB-10901", "huN901-DM1/BB-10901", "HuN901-DM1"],   # other surface forms in the text
+       "kb_aliases": [...],            # lexicon names that are not written in the text (not for scoring)
+       "mentions": [(start_char, end_char, text), ...],               # exactly the doc.ents spans
+       "extractor": "shape:conjugate_code", "confidence": 0.9,
+       "attrs": {"antibody": "huN901", "payload": "DM1"}}             # conjugate name parts, when known
+
+  ``doc._.pkg_mention_entity``: dict {(span.start_char, span.end_char): entity id} for every span of
+  ``doc.ents``; ``span._.pkg_entity_id`` is a getter over it.
+  ``doc._.pkg_candidates``: the raw candidates before selection (debugging only).
+"""
+
+from pharmakg.extract.components import (  # noqa: F401  (imported for factory registration)
+    aliases,
+    companies,
+    diseases,
+    entities,
+    sentences,
+    shapes,
+)
+
+ENTITY_PIPES = (
+    "pharmakg_sentences",
+    "pharmakg_lexicon",
+    "pharmakg_shapes",
+    "pharmakg_companies",
+    "pharmakg_diseases",
+    "pharmakg_aliases",
+)
+
+# Relation half (pharmakg_coref -> pharmakg_relations), after pharmakg_aliases.
+from pharmakg.extract.components import coref, relations  # noqa: E402, F401, I001

@@ -1,0 +1,425 @@
+"""pharmakg_aliases: choose among candidates, learn aliases from the text, group mentions into entities.
+
+Steps: (1) drop candidates inside ``doc._.pkg_skip`` and those covered by a stop-lexicon name (FDA, Nasdaq,
+ASCO ...); (2) resolve overlaps: longer span first, then priority (lexicon > cue/grammar > shape), same-span
+candidates of one type pool their grouping keys; (3) learn aliases written in the text: "A (B)", "A
+(formerly B)", "A (“B”)", "A (B; C in the US)", compound slashes "A/B", and abbreviation definitions whose
+long form no rule found ("prostrate specific membrane antigen (PSMA)"), then find every other occurrence of
+a learned or cue-found name (a trial named once in a "... trial" cue, an abbreviation) in the document; (4)
+group by union-find on keys: lexicon canonical name, folded text (case variants, legal suffixes), compound
+INN prefixes ([fam-], ado-), company core name (Millennium = Millennium Pharmaceuticals, Inc.), disease base
+form; (5) write ``doc.ents`` and ``doc._.pkg_entities`` / ``doc._.pkg_mention_entity``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from pharmakg.extract.components.base import Candidate, doc_text, read_json, register_extensions, skip_ranges
+from pharmakg.names import fold
+
+register_extensions()
+
+_PAREN = re.compile(r"\s*\(\s*([^()]{1,90}?)\s*\)")
+_PART_PREFIX = re.compile(
+    r"^(?:formerly(?: known as)?|previously|also known as|a\.k\.a\.|aka|hereafter,?|"
+    r"hereinafter,?|or|the)\s+",
+    re.IGNORECASE,
+)
+_PART_SUFFIX = re.compile(r"\s+in\s+(?:the\s+)?(?:US|U\.S\.|EU|Europe|Japan|United States)$")
+_QUOTES = "\"“”'‘’"
+_INN_PREFIX = re.compile(r"^(?:\[fam-\]\s*|fam-|ado[- ])", re.IGNORECASE)
+_LEGAL_TAIL = re.compile(
+    r"(?:,?\s+(?:Inc\.?|Corp\.?|Corporation|Co\.,?\s*Ltd\.?|Ltd\.?|Limited|LLC|plc|PLC|AG|S\.?A\.?|GmbH|N\.?V\.?"
+    r"|A/S|Sarl|SE|Company))+$"
+)
+_CONJ_INN = re.compile(r"^(?:\[fam-\]\s*|fam-|ado[- ])?([A-Za-z]+mab)\s+[A-Za-z]+$", re.IGNORECASE)
+_PROPAGATE = {"TRIAL", "COMPOUND", "ANTIBODY", "TARGET", "DISEASE", "TECHNOLOGY", "PAYLOAD"}
+
+
+class _UF:
+    def __init__(self, n: int) -> None:
+        self.p = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.p[i] != i:
+            self.p[i] = self.p[self.p[i]]
+            i = self.p[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.p[max(ra, rb)] = min(ra, rb)
+
+
+class AliasGrouper:
+    def __init__(self, company_cues: str) -> None:
+        cues = read_json(company_cues)
+        self.generic = {w.lower().rstrip(".") for w in cues["generic_words"]}
+
+    # ------------------------------------------------------------ selection
+    def _select(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        skips = skip_ranges(doc)
+        text = doc_text(doc)
+
+        def in_skip(c: Candidate) -> bool:
+            return any(c.start < e and s < c.end for s, e in skips)
+
+        cands = [c for c in cands if c.end > c.start and not in_skip(c)]
+        stops = [c for c in cands if c.label == "STOP"]
+        if stops:
+            cands = [
+                c
+                for c in cands
+                if c.label == "STOP" or not any(s.start <= c.start and c.end <= s.end for s in stops)
+            ]
+        cands.sort(key=lambda c: (-(c.end - c.start), -c.priority, -c.confidence, c.start))
+        taken: list[Candidate] = []
+        occupied = bytearray(len(text) + 1)
+        by_span: dict[tuple[int, int], Candidate] = {}
+        for c in cands:
+            same = by_span.get((c.start, c.end))
+            if same is not None:
+                if same.label == c.label:
+                    same.extra.setdefault("keys", []).append(c.key or c.name)
+                    if c.surface and not same.surface:
+                        same.surface = c.surface
+                    if c.name and same.label == "DISEASE" and c.extractor.startswith("grammar"):
+                        same.name = c.name
+                    for k, v in c.extra.items():
+                        same.extra.setdefault(k, v)
+                continue
+            if any(occupied[c.start : c.end]):
+                continue
+            occupied[c.start : c.end] = b"\x01" * (c.end - c.start)
+            by_span[(c.start, c.end)] = c
+            taken.append(c)
+        taken = [c for c in taken if c.label != "STOP"]
+        # a payload class word ("maytansinoid") only when no named payload is there
+        if any(c.label == "PAYLOAD" and not c.extra.get("class") for c in taken):
+            taken = [c for c in taken if not (c.label == "PAYLOAD" and c.extra.get("class"))]
+        taken.sort(key=lambda c: c.start)
+        return taken
+
+    # ------------------------------------------------------------ aliases in the text
+    def _learn(
+        self, doc: Doc, taken: list[Candidate]
+    ) -> tuple[list[Candidate], list[tuple[int, int]], dict[int, list[str]]]:
+        text = doc_text(doc)
+        links: list[tuple[int, int]] = []
+        extra_alias: dict[int, list[str]] = defaultdict(list)
+        starts = {c.start: i for i, c in enumerate(taken)}
+        occupied = bytearray(len(text) + 1)
+        for c in taken:
+            occupied[c.start : c.end] = b"\x01" * (c.end - c.start)
+        new: list[Candidate] = []
+        skips = skip_ranges(doc)
+        for i, a in enumerate(taken):
+            m = _PAREN.match(text, a.end)
+            if m:
+                self._paren(text, i, a, m, taken, starts, links, new, occupied)
+            # compound slash: huN901-DM1/BB-10901
+            if a.label == "COMPOUND" and text[a.end : a.end + 1] == "/" and (a.end + 1) in starts:
+                j = starts[a.end + 1]
+                if taken[j].label == "COMPOUND":
+                    links.append((i, j))
+                    extra_alias[i].append(text[a.start : taken[j].end])
+            # acronym defined for a known entity by an unknown long form: "... antigen (PSMA)"
+            if (
+                a.label in ("TARGET", "DISEASE", "TECHNOLOGY")
+                and text[a.start - 1 : a.start] == "("
+                and text[a.end : a.end + 1] == ")"
+                and re.fullmatch(r"[A-Z][A-Za-z0-9α-]{1,9}", text[a.start : a.end])
+            ):
+                ls = self._long_form(text, a.start - 1, text[a.start : a.end])
+                if ls is not None and not any(occupied[ls : a.start - 1]):
+                    end = a.start - 1
+                    while end > ls and text[end - 1].isspace():
+                        end -= 1
+                    new.append(
+                        Candidate(ls, end, a.label, "alias:acronym_definition", 0.75, extra={"link": i})
+                    )
+                    occupied[ls:end] = b"\x01" * (end - ls)
+        # every other occurrence of a learned or cue-found name
+        known = {}
+        for c in taken + new:
+            if c.label in _PROPAGATE and not c.extractor.startswith("lexicon"):
+                surf = text[c.start : c.end]
+                if len(surf) >= 3 and not surf.islower():
+                    known.setdefault(surf, c)
+        if known:
+            rx = re.compile(
+                r"(?<![\w-])("
+                + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
+                + r")(?![\w-])"
+            )
+            for m in rx.finditer(text):
+                if any(occupied[m.start() : m.end()]) or any(m.start() < e and s < m.end() for s, e in skips):
+                    continue
+                src = known[m.group(1)]
+                new.append(
+                    Candidate(
+                        m.start(),
+                        m.end(),
+                        src.label,
+                        "alias:repeat",
+                        src.confidence * 0.95,
+                        key=src.key,
+                        name=src.name,
+                        extra={"same_as": m.group(1)},
+                    )
+                )
+                occupied[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+        return new, links, extra_alias
+
+    def _paren(
+        self,
+        text: str,
+        i: int,
+        a: Candidate,
+        m: re.Match[str],
+        taken: list[Candidate],
+        starts: dict[int, int],
+        links: list[tuple[int, int]],
+        new: list[Candidate],
+        occupied: bytearray,
+    ) -> None:
+        inner_start = m.start(1)
+        content = m.group(1)
+        formerly = bool(re.match(r"(?:formerly|previously|hereafter|hereinafter|also known)", content, re.I))
+        quoted = content[:1] in _QUOTES
+        pos = inner_start
+        for part in re.split(r";", content):
+            p_off = pos + (len(part) - len(part.lstrip()))
+            pos += len(part) + 1
+            p = part.strip()
+            pm = _PART_PREFIX.match(p)
+            if pm:
+                p_off += pm.end()
+                p = p[pm.end() :]
+            sm = _PART_SUFFIX.search(p)
+            if sm:
+                p = p[: sm.start()]
+            lead = len(p) - len(p.lstrip(_QUOTES))
+            p_off += lead
+            p = p.strip(_QUOTES).strip()
+            if not p:
+                continue
+            p_end = p_off + len(p)
+            inside = [j for j, c in enumerate(taken) if p_off <= c.start and c.end <= p_end + 1]
+            if inside:
+                for j in inside:
+                    b = taken[j]
+                    if b.label != a.label:
+                        continue
+                    if a.label == "COMPANY" and not (formerly or quoted):
+                        continue  # "Centocor (Johnson & Johnson)": two companies
+                    links.append((i, j))
+                continue
+            if any(occupied[p_off:p_end]):
+                continue
+            if a.label == "COMPANY":
+                # "Amgen (formerly Abgenix)": an unknown former name is the same company; a bare "(ARNA)" is a
+                # ticker, not an alias
+                if formerly and re.fullmatch(r"[A-Z][\w&.-]*(?: [A-Z&][\w&.-]*){0,3}", p):
+                    new.append(
+                        Candidate(
+                            p_off, p_end, "COMPANY", "alias:formerly", a.confidence * 0.95, extra={"link": i}
+                        )
+                    )
+                    occupied[p_off:p_end] = b"\x01" * (p_end - p_off)
+                continue
+            if (
+                re.fullmatch(r"[A-Z][A-Za-z0-9α+-]{1,11}", p)
+                and not p.isdigit()
+                and (a.label in ("COMPOUND", "TRIAL") or _initials(p, text[a.start : a.end]))
+            ):
+                new.append(
+                    Candidate(
+                        p_off, p_end, a.label, "alias:parenthesis", a.confidence * 0.95, extra={"link": i}
+                    )
+                )
+                occupied[p_off:p_end] = b"\x01" * (p_end - p_off)
+
+    @staticmethod
+    def _long_form(text: str, paren: int, abbr: str) -> int | None:
+        before = text[max(0, paren - 120) : paren]
+        words = list(re.finditer(r"[A-Za-z0-9][\w'’]*(?:-[\w'’]+)*", before))
+        letters = [c.lower() for c in abbr if c.isalpha()]
+        for k in range(len(words) - 1, max(-1, len(words) - len(letters) - 3), -1):
+            seg = before[words[k].start() :]
+            if _initials(abbr, seg) and seg[:1].lower() == letters[0]:
+                return max(0, paren - 120) + words[k].start()
+        return None
+
+    # ------------------------------------------------------------ grouping
+    def _keys(self, c: Candidate, text: str) -> list[str]:
+        surf = text[c.start : c.end]
+        keys = [fold(surf)]
+        if c.key:
+            keys.append("k:" + c.key)
+        if c.name:
+            keys.append(fold(c.name))
+        for k in c.extra.get("keys", []):
+            keys.append("k:" + k)
+            keys.append(fold(k))
+        if c.label == "COMPOUND":
+            keys.append(fold(_INN_PREFIX.sub("", surf.replace("®", "").replace("™", ""))))
+        if c.label == "TECHNOLOGY":
+            am = re.search(r"\(([A-Za-z]{2,8})\)", surf)
+            if (
+                am
+            ):  # "Tumor-Activated Prodrug (TAP) technology" = "TAP technology" = "Tumor-Activated Prodrug"
+                keys += [fold(am.group(1) + " technology"), fold(surf[: am.start()])]
+        if c.label == "COMPANY":
+            words = _LEGAL_TAIL.sub("", surf).replace(",", " ").split()
+            while len(words) > 1 and words[-1].lower().rstrip(".") in self.generic:
+                words.pop()
+            keys.append("co:" + fold(" ".join(words)))
+            if c.extra.get("short_of"):
+                keys.append("k:" + c.extra["short_of"])
+                keys.append(fold(c.extra["short_of"]))
+        if c.extra.get("same_as"):
+            keys.append(fold(c.extra["same_as"]))
+        return [c.label + "|" + k for k in keys if k and k not in ("k:",)]
+
+    @staticmethod
+    def _mab_short_names(allc: list[Candidate], text: str) -> list[tuple[int, int]]:
+        """A naked INN alone ("mirvetuximab") = the one conjugate INN on it ("mirvetuximab soravtansine").
+
+        Not for names a lexicon gives to another drug (trastuzumab = Herceptin, not Kadcyla)."""
+        conj: dict[str, set[str]] = defaultdict(set)
+        first: dict[str, int] = {}
+        for i, c in enumerate(allc):
+            m = _CONJ_INN.match(text[c.start : c.end]) if c.label == "COMPOUND" else None
+            if m:
+                stem = m.group(1).lower()
+                conj[stem].add(fold(text[c.start : c.end]))
+                first.setdefault(stem, i)
+        out = []
+        for i, c in enumerate(allc):
+            if c.label == "COMPOUND" and c.extractor == "shape:inn_mab":
+                stem = text[c.start : c.end].lower()
+                if len(conj.get(stem, ())) == 1:
+                    out.append((first[stem], i))
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        taken = self._select(doc, list(doc._.pkg_candidates or []))
+        new, links, extra_alias = self._learn(doc, taken)
+        allc = taken + new
+        for k, c in enumerate(new):
+            if "link" in c.extra:
+                links.append((c.extra["link"], len(taken) + k))
+        links += self._mab_short_names(allc, text)
+        uf = _UF(len(allc))
+        for a, b in links:
+            uf.union(a, b)
+        owner: dict[str, int] = {}
+        for i, c in enumerate(allc):
+            for k in self._keys(c, text):
+                if k in owner:
+                    uf.union(owner[k], i)
+                else:
+                    owner[k] = i
+        # spans for doc.ents
+        spans = []
+        span_cand: dict[tuple[int, int], int] = {}
+        for i, c in enumerate(allc):
+            sp = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")
+            if sp is None or len(sp) == 0:
+                continue
+            spans.append(sp)
+            span_cand.setdefault((sp.start, sp.end), i)
+        spans = filter_spans(spans)
+        doc.ents = spans
+        groups: dict[int, list[tuple[Any, Candidate, int]]] = defaultdict(list)
+        for sp in spans:
+            i = span_cand[(sp.start, sp.end)]
+            groups[uf.find(i)].append((sp, allc[i], i))
+        entities = []
+        mention_entity: dict[tuple[int, int], str] = {}
+        for members in sorted(groups.values(), key=lambda ms: ms[0][0].start_char):
+            eid = f"e{len(entities) + 1}"
+            ent = self._entity(eid, members, text, extra_alias)
+            entities.append(ent)
+            for sp, _, _ in members:
+                mention_entity[(sp.start_char, sp.end_char)] = eid
+        doc._.pkg_entities = entities
+        doc._.pkg_mention_entity = mention_entity
+        return doc
+
+    def _entity(
+        self,
+        eid: str,
+        members: list[tuple[Any, Candidate, int]],
+        text: str,
+        extra_alias: dict[int, list[str]],
+    ) -> dict[str, Any]:
+        label = members[0][1].label
+        surfaces: list[str] = []
+        for sp, c, i in members:
+            s = _clean_surface(sp.text)
+            surfaces.append(s)
+            if c.surface:
+                surfaces.append(_clean_surface(c.surface))
+            surfaces.extend(_clean_surface(x) for x in extra_alias.get(i, []))
+        kb = [c.key for _, c, _ in members if c.key and c.extractor.startswith("lexicon")]
+        if label == "DISEASE":
+            names = Counter(c.name for _, c, _ in members if c.name and c.extractor.startswith("grammar"))
+            name = names.most_common(1)[0][0] if names else (kb[0] if kb else surfaces[0])
+        elif label == "COMPANY":
+            stripped = [_LEGAL_TAIL.sub("", s) for s in surfaces]
+            name = kb[0] if kb else max(stripped, key=lambda s: (len(s.split()), -stripped.index(s)))
+        else:
+            name = surfaces[0]
+        aliases = list(dict.fromkeys(s for s in surfaces if s and s != name))
+        kb_aliases = [k for k in dict.fromkeys(kb) if k != name and k not in aliases]
+        extractors = Counter(c.extractor for _, c, _ in members)
+        attrs: dict[str, Any] = {}
+        for _, c, _ in members:
+            for k in ("antibody", "payload"):
+                if k in c.extra:
+                    attrs.setdefault(k, c.extra[k])
+        return {
+            "id": eid,
+            "type": label,
+            "name": name,
+            "aliases": aliases,
+            "kb_aliases": kb_aliases,
+            "mentions": [(sp.start_char, sp.end_char, sp.text) for sp, _, _ in members],
+            "extractor": extractors.most_common(1)[0][0],
+            "confidence": max(c.confidence for _, c, _ in members),
+            "attrs": attrs,
+        }
+
+
+def _clean_surface(s: str) -> str:
+    s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"['’]s$", "", s)
+    return s.replace("™", "").strip()
+
+
+def _initials(abbr: str, long_form: str) -> bool:
+    letters = [c.lower() for c in abbr if c.isalpha()]
+    words = re.findall(r"[A-Za-z0-9]+", long_form)
+    if not letters or not words or words[0][0].lower() != letters[0]:
+        return False
+    i = 0
+    for w in words:
+        if i < len(letters) and w[0].lower() == letters[i]:
+            i += 1
+    return i == len(letters)
+
+
+@Language.factory("pharmakg_aliases", default_config={"company_cues": "company_cues.json"})
+def make_aliases(nlp: Language, name: str, company_cues: str) -> AliasGrouper:
+    return AliasGrouper(company_cues)

@@ -1,0 +1,173 @@
+"""Shared pieces of the entity components: Doc extensions, candidates, data-file loading.
+
+Candidates are character-based (start, end) on ``doc.text``: the recognisers (lexicon, shapes) run compiled
+regular expressions over the raw text, so names that a hard-wrapped line breaks ("pulmonary arterial\\n
+hypertension") or that spaCy's tokenizer splits oddly ("HuMax®-TAC-ADC") are still found in one pass. Only the
+final component (``pharmakg_aliases``) turns the chosen candidates into token spans for ``doc.ents``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+LEXICON_PACKAGE = "pharmakg.ontology.lexicons"
+PATTERN_PACKAGE = "pharmakg.extract.patterns"
+
+
+@dataclass
+class Candidate:
+    """A possible entity mention found by one rule, before overlap resolution and grouping."""
+
+    start: int
+    end: int
+    label: str
+    extractor: str
+    confidence: float = 0.8
+    key: str = ""  # grouping key: a lexicon's canonical name, or "" (then the folded text is used)
+    name: str = ""  # preferred name hint (lexicon canonical name, or a disease's base form)
+    surface: str = ""  # the surface form to record as alias when longer than the span (disease modifiers)
+    priority: int = 0  # on equal length: higher wins (lexicon 2, cue 1, shape 0)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def register_extensions() -> None:
+    """Register the Doc/Span extensions of the entity half (safe to call many times)."""
+    if not Doc.has_extension("pkg_skip"):
+        Doc.set_extension("pkg_skip", default=None)
+    if not Doc.has_extension("pkg_candidates"):
+        Doc.set_extension("pkg_candidates", default=None)
+    if not Doc.has_extension("pkg_entities"):
+        Doc.set_extension("pkg_entities", default=None)
+    if not Doc.has_extension("pkg_mention_entity"):
+        Doc.set_extension("pkg_mention_entity", default=None)
+    if not Span.has_extension("pkg_entity_id"):
+        Span.set_extension("pkg_entity_id", getter=_span_entity_id)
+
+
+def _span_entity_id(span: Span) -> str | None:
+    table = span.doc._.pkg_mention_entity or {}
+    return table.get((span.start_char, span.end_char))
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text`` joins every token on each access; the entity components read it often, so cache it."""
+    text = doc.user_data.get("pkg_text")
+    if text is None:  # a Doc's text never changes (retokenizing keeps it), so the cache stays valid
+        text = doc.text
+        doc.user_data["pkg_text"] = text
+    return text
+
+
+def skip_ranges(doc: Doc) -> list[tuple[int, int]]:
+    return sorted((int(s), int(e)) for s, e, *_ in (doc._.pkg_skip or []))
+
+
+def candidates(doc: Doc) -> list[Candidate]:
+    if doc._.pkg_candidates is None:
+        doc._.pkg_candidates = []
+    return doc._.pkg_candidates
+
+
+# ---------------------------------------------------------------- data files
+
+
+def _data_path(package: str, name: str) -> Path:
+    p = Path(name)
+    if p.is_absolute() or p.exists():
+        return p
+    return Path(str(resources.files(package).joinpath(name)))
+
+
+def lexicon_path(name: str) -> Path:
+    return _data_path(LEXICON_PACKAGE, name)
+
+
+def pattern_path(name: str) -> Path:
+    return _data_path(PATTERN_PACKAGE, name)
+
+
+@dataclass
+class LexEntry:
+    name: str
+    synonyms: list[str]
+    flags: set[str]
+
+
+@lru_cache(maxsize=64)
+def read_lexicon(path: str) -> tuple[LexEntry, ...]:
+    """A lexicon TSV: name, synonyms (| separated), flags (comma separated), note. '#' lines are comments."""
+    out: list[LexEntry] = []
+    with open(lexicon_path(path), encoding="utf-8", newline="") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if not row or not row[0].strip() or row[0].startswith("#"):
+                continue
+            name = row[0].strip()
+            syns = [s.strip() for s in (row[1] if len(row) > 1 else "").split("|") if s.strip()]
+            flags = {f.strip() for f in (row[2] if len(row) > 2 else "").split(",") if f.strip()}
+            out.append(LexEntry(name, syns, flags))
+    return tuple(out)
+
+
+@lru_cache(maxsize=32)
+def read_json(path: str) -> Any:
+    return json.loads(pattern_path(path).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=32)
+def read_lines(path: str) -> tuple[str, ...]:
+    lines = pattern_path(path).read_text(encoding="utf-8").splitlines()
+    return tuple(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+
+
+# ---------------------------------------------------------------- trie regex
+
+
+def _trie_regex(trie: dict[str, Any]) -> str:
+    if "" in trie and len(trie) == 1:
+        return ""
+    alts = []
+    optional = False
+    for ch in sorted(trie):
+        if ch == "":
+            optional = True
+            continue
+        alts.append(_piece(ch) + _trie_regex(trie[ch]))
+    body = alts[0] if len(alts) == 1 and not optional else "(?:" + "|".join(alts) + ")"
+    if optional:
+        body = ("(?:" + "|".join(alts) + ")?") if alts else ""
+    return body
+
+
+def _piece(ch: str) -> str:
+    if ch == " ":
+        return r"\s+"  # a space in a lexicon term matches any run of whitespace (wrapped lines)
+    if ch == "-":
+        return r"[-‐‑–]"
+    if ch in "'’":
+        return "['’]"
+    return re.escape(ch)
+
+
+def terms_regex(terms: list[str], ignore_case: bool) -> re.Pattern[str] | None:
+    """One compiled alternation (as a character trie, so matching stays linear) of whole-word terms."""
+    trie: dict[str, Any] = {}
+    for t in sorted(set(terms)):
+        node = trie
+        for ch in re.sub(r"\s+", " ", t):
+            if ignore_case:
+                ch = ch.lower()
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    if not trie:
+        return None
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile(r"(?<![\w])" + _trie_regex(trie) + r"(?![\w])", flags)

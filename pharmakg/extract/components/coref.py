@@ -1,0 +1,176 @@
+"""pharmakg_coref: a small salience-based coreference for the relation rules.
+
+Press releases refer back to their subject with a handful of phrases: "the Company", "our", "we" mean the
+issuing company; "the compound", "this product candidate", a sentence-initial "It" mean the compound last
+talked about. This component finds those phrases (per sentence, one compiled regex) and resolves them:
+
+* company anaphors -> the document's main company (the most mentioned company, first mentions weigh more);
+* compound anaphors -> the most recent COMPOUND mention in the same sentence or the previous few sentences
+  (headings are sentences too, so "About IMGN853" makes IMGN853 salient for its section).
+
+Results: ``doc._.pkg_main_company`` (entity id or None) and ``doc._.pkg_coref``: a list of
+``(start_char, end_char, entity_id, type)`` virtual mentions that the relation rules treat like entity
+mentions. Nothing here rewrites doc.ents.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+CUES_PATH = Path(__file__).resolve().parent.parent / "relation_cues.json"
+
+for _name, _default in (("pkg_coref", None), ("pkg_main_company", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+@lru_cache(maxsize=4)
+def load_cues(path: str | None = None) -> dict[str, Any]:
+    """The relation cue lexicon (data file); cached because every component instance reads it."""
+    return json.loads(Path(path or CUES_PATH).read_text(encoding="utf-8"))
+
+
+def words_regex(words: list[str]) -> re.Pattern[str]:
+    """One alternation matching any of ``words`` as whole words, longest first, case-insensitive."""
+    alts = sorted({re.escape(w.lower()) for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
+
+
+@dataclass
+class M:
+    """A mention the relation rules see: a real entity mention or a resolved anaphor."""
+
+    eid: str
+    type: str
+    start: int  # char offsets in doc.text
+    end: int
+    virtual: bool = False
+
+
+def _attr(obj: Any, name: str, default: Any = None) -> Any:
+    if isinstance(obj, dict):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def entity_table(doc: Doc) -> dict[str, str]:
+    """entity id -> type from doc._.pkg_entities (dicts or pharmakg.model.Entity objects)."""
+    out: dict[str, str] = {}
+    for e in (doc._.pkg_entities if Doc.has_extension("pkg_entities") else None) or []:
+        out[str(_attr(e, "id"))] = str(_attr(e, "type"))
+    return out
+
+
+def real_mentions(doc: Doc) -> list[M]:
+    """doc.ents mapped to entity ids (Span._.pkg_entity_id, else doc._.pkg_mention_entity)."""
+    lookup = (doc._.pkg_mention_entity if Doc.has_extension("pkg_mention_entity") else None) or {}
+    has_span_ext = Span.has_extension("pkg_entity_id")
+    types = entity_table(doc)
+    out = []
+    for ent in doc.ents:
+        eid = ent._.pkg_entity_id if has_span_ext else None
+        if eid is None:
+            eid = lookup.get((ent.start_char, ent.end_char))
+        if eid is None:
+            continue
+        out.append(M(str(eid), types.get(str(eid), ent.label_), ent.start_char, ent.end_char))
+    return out
+
+
+def skip_ranges(doc: Doc) -> list[tuple[int, int]]:
+    spans = (doc._.pkg_skip if Doc.has_extension("pkg_skip") else None) or []
+    return [(int(s[0]), int(s[1])) for s in spans]
+
+
+def live_sentences(doc: Doc) -> list[Span]:
+    """Sentences outside doc._.pkg_skip (a sentence counts as skipped when its start lies in a skip range)."""
+    skips = skip_ranges(doc)
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    out = []
+    for s in sents:
+        if not s.text.strip():
+            continue
+        if any(a <= s.start_char < b for a, b in skips):
+            continue
+        out.append(s)
+    return out
+
+
+def main_company(doc: Doc, mentions: list[M], sentences: list[Span]) -> str | None:
+    """The issuing company: most mentions, with extra weight for mentions in the first sentences."""
+    scores: Counter[str] = Counter()
+    early = sentences[3].start_char if len(sentences) > 3 else 1 << 60
+    for m in mentions:
+        if m.type == "COMPANY":
+            scores[m.eid] += 1.0 + (2.0 if m.start < early else 0.0)
+    if not scores:
+        return None
+    return max(scores, key=lambda k: (scores[k], -min(m.start for m in mentions if m.eid == k)))
+
+
+class Coref:
+    def __init__(self, cues: dict[str, Any]):
+        c = cues["coref"]
+        self.compound_re = words_regex(c["compound_anaphors"])
+        self.company_re = words_regex(c["company_anaphors"])
+        self.initial_only = {w.lower() for w in c["sentence_initial_only"]}
+        self.lookback = int(c["compound_lookback_sentences"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = real_mentions(doc)
+        sentences = live_sentences(doc)
+        main = main_company(doc, mentions, sentences)
+        doc._.pkg_main_company = main
+        compounds = sorted((m for m in mentions if m.type == "COMPOUND"), key=lambda m: m.start)
+        virtual: list[tuple[int, int, str, str]] = []
+        taken = [(m.start, m.end) for m in mentions]
+        recent: list[tuple[int, str]] = []  # (sentence index, compound id) of the latest compound mentions
+        ci = 0
+        for si, sent in enumerate(sentences):
+            text = sent.text
+            base = sent.start_char
+            in_sent = [m for m in compounds if sent.start_char <= m.start < sent.end_char]
+            for m in self.company_re.finditer(text) if main else ():
+                s, e = base + m.start(), base + m.end()
+                if not any(a < e and s < b for a, b in taken):
+                    virtual.append((s, e, main, "COMPANY"))
+            for m in self.compound_re.finditer(text):
+                word = m.group(0).lower()
+                if word in self.initial_only and text[: m.start()].strip():
+                    continue
+                s, e = base + m.start(), base + m.end()
+                if any(a < e and s < b for a, b in taken):
+                    continue
+                before = [c for c in in_sent if c.end <= s]
+                if before:
+                    target = before[-1].eid
+                else:
+                    prior = [eid for idx, eid in recent if si - idx <= self.lookback]
+                    if not prior:
+                        continue
+                    target = prior[-1]
+                virtual.append((s, e, target, "COMPOUND"))
+            while ci < len(compounds) and compounds[ci].start < sent.end_char:
+                if compounds[ci].start >= sent.start_char:
+                    recent.append((si, compounds[ci].eid))
+                ci += 1
+            # A compound anaphor keeps its referent salient for the following sentences too.
+            for s, _e, eid, typ in virtual[-3:]:
+                if typ == "COMPOUND" and s >= sent.start_char:
+                    recent.append((si, eid))
+        doc._.pkg_coref = sorted(virtual)
+        return doc
+
+
+@Language.factory("pharmakg_coref", default_config={"cues_path": None})
+def make_coref(nlp: Language, name: str, cues_path: str | None) -> Coref:
+    return Coref(load_cues(cues_path))

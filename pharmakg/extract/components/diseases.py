@@ -1,0 +1,201 @@
+"""pharmakg_diseases: disease names built by a small grammar (patterns/disease_grammar.json).
+
+For every head noun (cancer(s), carcinoma(s), tumor(s), lymphoma(s), leukemia(s), myeloma ...) the words
+before it are read right to left: core modifiers (ovarian, small-cell lung, diffuse large B-cell) make the
+name; state modifiers (relapsed, metastatic, platinum-resistant) and target modifiers (HER2-positive,
+CD56-expressing, BRAF-mutant, CD56+) only make a longer surface form, kept as an alias; "," / "and" / "or"
+between core parts coordinate ("pancreatic and prostate cancer" -> pancreatic cancer + prostate cancer,
+"colorectal, pancreatic, other gastrointestinal cancers" -> colorectal cancer, pancreatic cancer,
+gastrointestinal cancers). A head that needs a core word (cancer, tumors) and has none ("CanAg-expressing
+cancers", "tumor burden") is not a disease. "cancers of neuroendocrine origin" is read too. Entity name =
+core + head; grouping key = core + head class, so "relapsed small-cell lung cancer" joins "small-cell lung
+cancer" and "hematological tumors" joins "hematological cancer".
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pharmakg.extract.components.base import Candidate, candidates, doc_text, read_json, register_extensions
+
+register_extensions()
+
+_TOKEN = re.compile(r"head and neck|[\w'’+/-]+|,", re.IGNORECASE)
+_CUT = re.compile(r"[.;:()\[\]\"“”]|\n\s*\n|\t")
+
+
+class DiseaseGrammar:
+    def __init__(self, grammar: str, symbol_regex: str, confidence: float) -> None:
+        g = read_json(grammar)
+        self.confidence = confidence
+        self.heads_core = {h.lower() for h in g["heads_need_core"]}
+        self.heads_bare = {h.lower() for h in g["heads_bare"]}
+        self.head_class = {k.lower(): v for k, v in g["head_class"].items()}
+        self.core = {w.lower() for w in g["core"]} | {"head and neck"}
+        self.partner = {w.lower() for w in g["core_needs_partner"]}
+        self.state = {w.lower() for w in g["state"]}
+        self.other = {w.lower() for w in g["other_words"]}
+        suffixes = "|".join(re.escape(s) for s in g["target_mod_suffixes"] if s != "+")
+        sym = read_json("shapes.json")["sym"] if not symbol_regex else symbol_regex
+        self.sym = re.compile(rf"^(?:{sym})$")
+        self.target_mod = re.compile(rf"^(?:{sym})(?:-(?:{suffixes})|\+)$", re.IGNORECASE)
+        self.mod_word = re.compile(rf"^(?:{suffixes})$", re.IGNORECASE)
+        heads = sorted(self.heads_core | self.heads_bare, key=len, reverse=True)
+        self.rx_head = re.compile(r"(?<![\w-])(" + "|".join(heads) + r")(?![\w-])", re.IGNORECASE)
+        self.rx_origin = re.compile(
+            r"(?<![\w-])(cancers?|tumou?rs?|carcinomas?|malignancies)\s+of\s+(?:the\s+)?([a-z-]+(?:\s+[a-z-]+)?)"
+            r"\s+origin\b",
+            re.IGNORECASE,
+        )
+
+    def _is_core(self, w: str) -> bool:
+        lw = w.lower()
+        if lw in self.core:
+            return True
+        parts = [p for p in re.split(r"[-/]", lw) if p]
+        return len(parts) > 1 and all(p in self.core for p in parts)
+
+    def _head_key(self, head: str) -> str:
+        h = head.lower()
+        if h.endswith("ies"):
+            h = h[:-3] + "y"
+        elif h.endswith("s"):
+            h = h[:-1]
+        return self.head_class.get(h, h)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        out = candidates(doc)
+        for m in self.rx_head.finditer(text):
+            out.extend(self._read(text, m.start(), m.end(), m.group(1)))
+        for m in self.rx_origin.finditer(text):
+            core = m.group(2)
+            if all(self._is_core(w) for w in core.split()):
+                key = re.sub(r"[^a-z0-9]", "", core.lower()) + "|" + self._head_key(m.group(1))
+                out.append(
+                    Candidate(
+                        m.start(),
+                        m.end(),
+                        "DISEASE",
+                        "grammar:disease_origin",
+                        self.confidence,
+                        key=key,
+                        name=re.sub(r"\s+", " ", m.group(0)),
+                        priority=1,
+                    )
+                )
+        return doc
+
+    def _read(self, text: str, hs: int, he: int, head: str) -> list[Candidate]:
+        lo = max(0, hs - 160)
+        window = text[lo:hs]
+        cut = None
+        for cm in _CUT.finditer(window):
+            cut = cm
+        if cut is not None:
+            lo += cut.end()
+            window = text[lo:hs]
+        toks = [(lo + t.start(), lo + t.end(), t.group(0)) for t in _TOKEN.finditer(window)]
+        conjs: list[list[tuple[int, int, str]]] = [[]]
+        surface_start = None  # start of the longest surface form of the first conjunct
+        mode = "core"  # core -> (state) ; 'after' = after a target modifier / 'other': only coordination
+        i = len(toks) - 1
+        while i >= 0:
+            s, e, w = toks[i]
+            lw = w.lower()
+            if mode == "core" and self._is_core(w) and lw not in self.state:
+                conjs[-1].insert(0, toks[i])
+                i -= 1
+                continue
+            if (
+                mode in ("core", "state")
+                and lw in self.state
+                and not (lw in ("and", "or") and mode == "core")
+            ):
+                if len(conjs) == 1:
+                    mode = "state"
+                    surface_start = s
+                    i -= 1
+                    continue
+                break
+            if (
+                mode == "state"
+                and lw in (",", "and", "or")
+                and i > 0
+                and toks[i - 1][2].lower() in self.state
+            ):
+                i -= 1
+                continue
+            if self.target_mod.match(w) or (
+                self.mod_word.match(w) and i > 0 and self.sym.match(toks[i - 1][2])
+            ):
+                if len(conjs) == 1:
+                    surface_start = s if self.target_mod.match(w) else toks[i - 1][0]
+                i -= 1 if self.target_mod.match(w) else 2
+                mode = "after"
+                continue
+            if lw in self.other and mode in ("core", "after", "state"):
+                if len(conjs) == 1 and surface_start is None:
+                    surface_start = s
+                mode = "after"
+                i -= 1
+                continue
+            if lw in (",", "and", "or", "&") and i > 0:
+                j = i - 1
+                if toks[j][2].lower() in (",", "and", "or"):
+                    j -= 1
+                while j >= 0 and toks[j][2].lower() in self.other:
+                    j -= 1
+                if j >= 0 and self._is_core(toks[j][2]) and toks[j][2].lower() not in self.partner:
+                    conjs.append([])
+                    mode = "core"
+                    i = j
+                    continue
+            break
+        found: list[Candidate] = []
+        hkey = self._head_key(head)
+        bare_ok = head.lower() in self.heads_bare
+        for n, conj in enumerate(conjs):
+            if conj and all(w.lower() in self.partner for _, _, w in conj) and not bare_ok:
+                continue
+            if n == 0:
+                if not conj and not bare_ok:
+                    continue
+                start = conj[0][0] if conj else hs
+                name = re.sub(r"\s+", " ", text[start:he])
+                surf = re.sub(r"\s+", " ", text[surface_start:he]) if surface_start is not None else ""
+                end = he
+            else:
+                if not conj:
+                    continue
+                start, end = conj[0][0], conj[-1][1]
+                name = re.sub(r"\s+", " ", text[start:end]) + " " + head
+                surf = ""
+            core_key = re.sub(r"[^a-z0-9]", "", " ".join(w for _, _, w in conj).lower())
+            found.append(
+                Candidate(
+                    start,
+                    end,
+                    "DISEASE",
+                    "grammar:disease" + ("_coordination" if n else ""),
+                    self.confidence,
+                    key=core_key + "|" + hkey,
+                    name=name,
+                    surface=surf,
+                    priority=1,
+                )
+            )
+        return found
+
+
+@Language.factory(
+    "pharmakg_diseases",
+    default_config={"grammar": "disease_grammar.json", "symbol_regex": "", "confidence": 0.85},
+)
+def make_diseases(
+    nlp: Language, name: str, grammar: str, symbol_regex: str, confidence: float
+) -> DiseaseGrammar:
+    return DiseaseGrammar(grammar, symbol_regex, confidence)

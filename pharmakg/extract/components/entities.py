@@ -1,0 +1,118 @@
+"""pharmakg_lexicon: entity candidates from the lexicons in pharmakg/ontology/lexicons.
+
+Every lexicon term becomes one branch of a character-trie regex (one compiled pattern per case mode), run
+once over ``doc.text``: linear in the text, and whitespace inside a term matches any whitespace, so names
+broken by a hard wrap are still found. Case mode per term: symbols and abbreviations (any upper-case letter
+or digit, no space: "HER2", "PAH", "gpNMB") match as written; lower-case and multi-word names match in any
+case; company names match as written plus their ALL-CAPS form (so "Array" is not found in "an array of").
+Flags: ``ci`` / ``cs``. A term listed in the ``stop`` lexicon (regulators, exchanges, conferences ...) is
+matched too and suppresses any other candidate over the same characters.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pharmakg.extract.components.base import (
+    Candidate,
+    candidates,
+    doc_text,
+    read_lexicon,
+    register_extensions,
+    terms_regex,
+)
+
+register_extensions()
+
+DEFAULT_LEXICONS = {
+    "COMPANY": "companies.tsv",
+    "TARGET": "targets.tsv",
+    "PAYLOAD": "payloads.tsv",
+    "TECHNOLOGY": "technologies.tsv",
+    "DISEASE": "diseases.tsv",
+    "COMPOUND": "compounds.tsv",
+    "STOP": "not_entities.tsv",
+}
+
+
+def _case_mode(term: str, label: str, flags: set[str]) -> str:
+    if "ci" in flags:
+        return "ci"
+    if "cs" in flags:
+        return "cs"
+    if label in ("COMPANY", "STOP"):
+        return "cs_upper"
+    if " " not in term and re.search(r"[A-Z0-9]", term[1:] if term[:1].isupper() else term):
+        return "cs"
+    if " " not in term and term[:1].isupper() and len(term) <= 5:
+        return "cs"
+    return "ci"
+
+
+class LexiconRuler:
+    def __init__(self, lexicons: dict[str, str], confidence: float) -> None:
+        self.confidence = confidence
+        # surface (lower-cased for ci terms) -> (label, canonical name, flags)
+        self.info: dict[tuple[str, bool], tuple[str, str, frozenset[str]]] = {}
+        cs_terms: list[str] = []
+        ci_terms: list[str] = []
+        for label, path in lexicons.items():
+            for entry in read_lexicon(path):
+                for term in [entry.name, *entry.synonyms]:
+                    mode = _case_mode(term, label, entry.flags)
+                    variants = [term]
+                    if mode == "cs_upper" and term.upper() != term:
+                        variants.append(term.upper())
+                    for v in variants:
+                        norm = re.sub(r"\s+", " ", v)
+                        if mode == "ci":
+                            key = (norm.lower().replace("’", "'"), True)
+                            ci_terms.append(norm)
+                        else:
+                            key = (norm.replace("’", "'"), False)
+                            cs_terms.append(norm)
+                        # first lexicon wins on a clash; the stop list wins over all
+                        if key not in self.info or label == "STOP":
+                            self.info[key] = (label, entry.name, frozenset(entry.flags))
+        self.cs_re = terms_regex(cs_terms, ignore_case=False)
+        self.ci_re = terms_regex(ci_terms, ignore_case=True)
+
+    def __call__(self, doc: Doc) -> Doc:
+        cands = candidates(doc)
+        text = doc_text(doc)
+        for rx, ci in ((self.cs_re, False), (self.ci_re, True)):
+            if rx is None:
+                continue
+            for m in rx.finditer(text):
+                surface = re.sub(r"\s+", " ", m.group(0)).replace("’", "'")
+                info = self.info.get((surface.lower() if ci else surface, ci))
+                if info is None:
+                    info = self.info.get((re.sub(r"[‐‑–]", "-", surface).lower() if ci else surface, ci))
+                if info is None:
+                    continue
+                label, canonical, flags = info
+                cands.append(
+                    Candidate(
+                        m.start(),
+                        m.end(),
+                        label,
+                        extractor="lexicon:" + label.lower(),
+                        confidence=self.confidence,
+                        key=canonical,
+                        name=canonical,
+                        priority=3 if label == "STOP" else 2,
+                        extra={"class": True} if "class" in flags else {},
+                    )
+                )
+        return doc
+
+
+@Language.factory(
+    "pharmakg_lexicon",
+    default_config={"lexicons": DEFAULT_LEXICONS, "confidence": 0.95},
+)
+def make_lexicon(nlp: Language, name: str, lexicons: dict[str, str], confidence: float) -> LexiconRuler:
+    return LexiconRuler(dict(lexicons), confidence)

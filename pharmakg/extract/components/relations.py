@@ -1,0 +1,973 @@
+"""pharmakg_relations: cue-based relation extraction over the entity mentions of each sentence.
+
+Input (from the entity components and pharmakg_coref): doc.sents, doc.ents mapped to entity clusters
+(doc._.pkg_entities, Span._.pkg_entity_id / doc._.pkg_mention_entity), doc._.pkg_skip, and the virtual
+mentions of doc._.pkg_coref ("the Company", "the compound", ...).
+
+Output: ``doc._.pkg_relations``, a list of dicts ``{type, subject, object, value, rule, confidence,
+evidence: [(start_char, end_char)], attrs}`` deduplicated per (type, subject, object/value).
+
+How: for every live sentence we look only at the few mentions in it. An *anchor* mention (a target,
+disease, trial, technology, phase phrase, money amount) is attached to the compound it belongs to: the
+closest preceding compound in the same clause, else a compound that the anchor directly introduces
+("a Phase 1 trial of X"), and the attachment is widened to coordinated compounds ("X and Y", "X, a MEK
+inhibitor, and Y"). Cue words (data: relation_cues.json) decide the relation type and direction;
+negation, hedging and plans suppress or lower the confidence. Every rule is a cue or a structure, never a
+sentence of a particular release.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pharmakg.extract.components.coref import M, live_sentences, load_cues, real_mentions, words_regex
+from pharmakg.names import fold
+
+if not Doc.has_extension("pkg_relations"):
+    Doc.set_extension("pkg_relations", default=None)
+
+# ". " ends a clause except after an initial or abbreviation ("U.S. FDA", "Dr. Smith" is lower-cased "dr.")
+CLAUSE_BREAK = re.compile(r";|(?<!\.[a-z])(?<![^a-z][a-z])\.\s|:\s|\n")
+GROUP_OK = {
+    "",
+    ",",
+    "and",
+    ", and",
+    "or",
+    ", or",
+    "/",
+    "&",
+    "as well as",
+    ", as well as",
+    ", and also",
+    "and also",
+}
+GROUP_COMBINATION = {"plus", "with", "in combination with", "combined with", "+"}
+PAREN = re.compile(r"\([^()]*\)")
+APPOSITION = re.compile(r",\s*(?:a|an|the)\s[^,;()]{0,40}?,")
+MARKS = re.compile(r"[®™*\[\]]")
+DIRECT_INTRO = re.compile(
+    r"^\s*(?:\w+[\s-]+){0,3}?(?:application|filing|trial|trials|study|studies|testing|program|evaluation|"
+    r"candidate|compound|product|adc|drug)?\s*(?:for|of|with|evaluating|on|in)?\s*(?:the|a|an|its|our)?\s*$"
+)
+
+
+@dataclass
+class Sent:
+    """One live sentence: its text, offsets and the mentions (real and virtual) inside it."""
+
+    index: int
+    start: int  # char offsets in doc.text, whitespace-trimmed
+    end: int
+    text: str
+    low: str
+    ms: list[M] = field(default_factory=list)
+
+    def local(self, m: M) -> tuple[int, int]:
+        return m.start - self.start, m.end - self.start
+
+    def between(self, a: M, b: M) -> str:
+        x, y = (a, b) if a.start <= b.start else (b, a)
+        return self.low[x.end - self.start : y.start - self.start]
+
+    def of(self, *types: str, virtual: bool = True) -> list[M]:
+        return [m for m in self.ms if m.type in types and (virtual or not m.virtual)]
+
+
+class Sink:
+    """Collects relations, merging duplicates per (type, subject, object/value) and keeping all evidence."""
+
+    def __init__(self) -> None:
+        self.items: dict[tuple, dict[str, Any]] = {}
+
+    def add(
+        self,
+        rtype: str,
+        subj: str,
+        obj: str | None,
+        sent: Sent,
+        rule: str,
+        conf: float,
+        value: Any = None,
+        attrs: dict[str, Any] | None = None,
+    ) -> None:
+        if subj == obj:
+            return
+        if rtype == "PARTNER_OF" and obj is not None:
+            subj, obj = sorted((subj, obj))
+        key = (rtype, subj, obj, value)
+        ev = (sent.start, sent.end)
+        cur = self.items.get(key)
+        if cur is None:
+            self.items[key] = {
+                "type": rtype,
+                "subject": subj,
+                "object": obj,
+                "value": value,
+                "rule": rule,
+                "confidence": round(min(conf, 1.0), 3),
+                "evidence": [ev],
+                "attrs": dict(attrs or {}),
+            }
+            return
+        if ev not in cur["evidence"]:
+            cur["evidence"].append(ev)
+        if conf > cur["confidence"]:
+            cur["confidence"], cur["rule"] = round(min(conf, 1.0), 3), rule
+        for k, v in (attrs or {}).items():
+            cur["attrs"].setdefault(k, v)
+
+    def has(self, rtype: str, subj: str) -> bool:
+        return any(k[0] == rtype and k[1] == subj for k in self.items)
+
+    def remove(self, key: tuple) -> None:
+        self.items.pop(key, None)
+
+
+class Relations:
+    def __init__(self, cues: dict[str, Any]):
+        self.cues = cues
+        c = cues["cues"]
+        self.prior: dict[str, float] = cues["priors"]
+        self.hedge_factor = float(cues.get("hedge_factor", 0.7))
+        self.re = {k: words_regex(v) for k, v in c.items() if isinstance(v, list)}
+        self.comparator_end = re.compile(r"(?:" + "|".join(map(re.escape, c["comparator"])) + r")\W{0,3}$")
+        self.combination_end = re.compile(r"(?:" + "|".join(map(re.escape, c["combination"])) + r")\W{0,3}$")
+        self.dev_passive = re.compile(
+            r"(?<![\w-])(?:initially |originally |formerly |previously )?(?:"
+            + "|".join(sorted(map(re.escape, c["developer_passive"]), key=len, reverse=True))
+            + r")\s*$"
+        )
+        self.dev_agreement = re.compile(
+            r"(?:develop\w*|in development)\s+(?:under|through|as part of|pursuant to)\s+"
+            r"(?:a|an|the|its|their)?"
+            r"\s*(?:[\w-]+\s+){0,3}?(?:agreement|collaboration|partnership|alliance)s?\s+(?:between|with)\s"
+        )
+        self.dev_modifier = re.compile(r"^\s*[-‐–]\s*(?:" + "|".join(c["developer_modifier"]) + r")\b")
+        self.licensee_after = re.compile(
+            r"^[\s,]*(?:\([^)]*\)\s*,?\s*)?(?:(?:will|has|have|had|also|to|recently|then|would|shall)\s+)*(?:"
+            + "|".join(map(re.escape, c["licensee_after_company"]))
+            + r")\b[^.;]{0,50}?\b(?:"
+            + "|".join(map(re.escape, c["licensee_rights_words"]))
+            + r")\b"
+        )
+        self.licensee_before = re.compile(
+            r"\b("
+            + "|".join(sorted(map(re.escape, c["licensee_before_company"]), key=len, reverse=True))
+            + r")\s+(?:the\s+)?$"
+        )
+        p = cues["phase"]
+        self.phase_res = [
+            (re.compile(r"(?<![\w-])(?:" + rx + r")(?![\w-])", re.IGNORECASE), val)
+            for rx, val in p["patterns"]
+        ]
+        self.phase_planned_before = words_regex(p["planned_before"])
+        self.phase_planned_after = re.compile(
+            r"^\W{0,3}(?:(?:clinical\s+)?(?:trial|trials|study|studies|testing|program|evaluation|application|"
+            r"filing|submission)\s+)?(?:" + "|".join(map(re.escape, p["planned_after"])) + r")\b",
+            re.IGNORECASE,
+        )
+        self.phase_prefilter = re.compile(
+            r"phase|clinic|ind\b|investigational|approv|review|filed|submitted", re.IGNORECASE
+        )
+        self.phase_subpart = re.compile(r"^\s*(?:" + "|".join(map(re.escape, p["sub_part_after"])) + r")\b")
+        self.phase_current = words_regex(p["current_override"])
+        self.approved_not = re.compile(r"^\s*(?:" + "|".join(p["approved_not_before_nouns"]) + r")\b")
+        self.ind_planned_value = p["ind_planned_value"]
+        pay = cues["payment"]
+        self.scale = pay["scale"]
+        self.money = re.compile(
+            r"(?:US\s?)?\$\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(thousand|million|billion|mm|mn|bn|[mkb])?\b",
+            re.IGNORECASE,
+        )
+        self.contingent_before = words_regex(pay["contingent_before"])
+        self.contingent_after = re.compile(
+            r"^\s*(?:\([^)]*\)\s*)?(?:" + "|".join(map(re.escape, pay["contingent_after"])) + r")\b",
+            re.IGNORECASE,
+        )
+        self.pay_kinds = [(words_regex([w]), k) for w, k in pay["kinds"]]
+        self.payee_before = re.compile(
+            r"\b(?:" + "|".join(map(re.escape, pay["payee_before_amount"])) + r")\b"
+        )
+        self.payer_before = re.compile(
+            r"\b(?:" + "|".join(map(re.escape, pay["payer_before_amount"])) + r")\b"
+        )
+        self.pay_verb_end = re.compile(
+            r"\b(?:" + "|".join(map(re.escape, pay["payee_after_pay_verb"])) + r")\s*$"
+        )
+        self.payee_marker = re.compile(r"\b(?:" + "|".join(pay["payee_marker"]) + r")\s+(?:the\s+)?$")
+        self.payer_marker = re.compile(r"\b(?:" + "|".join(pay["payer_marker"]) + r")\s+(?:the\s+)?$")
+        self.pay_status = [(words_regex([w]), s) for w, s in pay["status"]]
+        self.target_in_disease = re.compile(
+            r"^(\S+?)\s?[-‐–]?\s?(?:" + "|".join(map(re.escape, c["target_expressing"])) + r")(?![\w])",
+            re.IGNORECASE,
+        )
+        self.phase_current_salient = words_regex(p["current_for_salient"])
+        self.trial_anaphor_start = re.compile(
+            r"^\W*(?:" + "|".join(map(re.escape, c["trial_anaphors"])) + r")\b", re.IGNORECASE
+        )
+
+    # ---------------------------------------------------------------- helpers
+    def conf(self, rule: str, sent: Sent, dist: int = 0) -> float:
+        """Rule prior, lowered by hedging in the sentence and by the distance between the two mentions."""
+        c = self.prior.get(rule, 0.6)
+        if self.re["hedge"].search(sent.low):
+            c *= self.hedge_factor
+        return c * (1.0 - min(0.3, dist / 1000.0))
+
+    def comparator(self, s: Sent, m: M) -> bool:
+        a, _ = s.local(m)
+        return bool(self.comparator_end.search(s.low[max(0, a - 30) : a]))
+
+    def combination(self, s: Sent, m: M) -> bool:
+        a, _ = s.local(m)
+        return bool(self.combination_end.search(s.low[max(0, a - 30) : a]))
+
+    def negated(self, s: Sent, a: M, b: M) -> bool:
+        x = min(a.start, b.start) - s.start
+        y = max(a.end, b.end) - s.start
+        return bool(self.re["negation"].search(s.low[max(0, x - 25) : y]))
+
+    def attach(
+        self,
+        s: Sent,
+        anchor: M | tuple[int, int],
+        types: tuple[str, ...],
+        cap: int = 250,
+        virtual: bool = True,
+        comparators: bool = False,
+        direct: bool = True,
+    ) -> M | None:
+        """The mention of ``types`` that an anchor (mention or local char span) is about; see module doc."""
+        if isinstance(anchor, M):
+            a0, a1 = s.local(anchor)
+        else:
+            a0, a1 = anchor
+        cands = [
+            m
+            for m in s.of(*types, virtual=virtual)
+            if (comparators or not self.comparator(s, m)) and not (s.local(m)[0] < a1 and a0 < s.local(m)[1])
+        ]
+        before = [m for m in cands if s.local(m)[1] <= a0]
+        after = [m for m in cands if s.local(m)[0] >= a1]
+        p = before[-1] if before else None
+        f = after[0] if after else None
+        if f is not None and direct:
+            gap = s.low[a1 : s.local(f)[0]]
+            if len(gap) <= 40 and DIRECT_INTRO.match(gap):
+                return f
+        if p is not None:
+            gap = s.low[s.local(p)[1] : a0]
+            if len(gap) <= cap and not CLAUSE_BREAK.search(gap):
+                return p
+        if (
+            f is not None
+            and s.local(f)[0] - a1 <= 80
+            and not CLAUSE_BREAK.search(s.low[a1 : s.local(f)[0]].replace(": ", " "))
+        ):
+            return f  # a colon may introduce the list that names the compounds
+        if p is not None and a0 - s.local(p)[1] <= cap // 2:
+            return p
+        return None
+
+    def group(self, s: Sent, m: M, combination: bool = False) -> list[M]:
+        """``m`` plus the same-type mentions coordinated with it ("X and Y", "A (X), B (Y)")."""
+        same = [x for x in s.ms if x.type == m.type]
+        ok = GROUP_OK | (GROUP_COMBINATION if combination else set())
+        others = [x for x in s.ms if x.type != m.type]
+
+        def joined(a: M, b: M) -> bool:
+            gap = s.text[a.end - s.start : b.start - s.start]
+            for o in others:  # drop other mentions lying in the gap ("A (X), B (Y)")
+                if a.end <= o.start and o.end <= b.start:
+                    gap = gap.replace(s.text[o.start - s.start : o.end - s.start], " ")
+            gap = MARKS.sub("", gap.lower())
+            gap = PAREN.sub(" ", gap)
+            gap = APPOSITION.sub(",", gap)
+            gap = re.sub(r"[()]", " ", gap)
+            gap = re.sub(r"\s+", " ", gap).strip()
+            gap = re.sub(r"\s*,\s*", ", ", gap).strip()
+            gap = re.sub(r"^(?:, )+|(?:, )+$", ",", gap) if gap.replace(",", "").strip() == "" else gap
+            gap = gap.replace(" ,", ",")
+            return gap in ok or gap.rstrip(",").strip() in ok or gap.lstrip(", ").strip() in ok
+
+        i = next(k for k, x in enumerate(same) if x is m)
+        out = [m]
+        j = i
+        while j > 0 and joined(same[j - 1], same[j]):
+            out.insert(0, same[j - 1])
+            j -= 1
+        j = i
+        while j + 1 < len(same) and joined(same[j], same[j + 1]):
+            out.append(same[j + 1])
+            j += 1
+        return out
+
+    def parenthetical_affiliate(self, s: Sent, m: M) -> bool:
+        """A company in parentheses right after another company: "Centocor (Johnson & Johnson)"."""
+        a, _ = s.local(m)
+        if not s.low[max(0, a - 3) : a].rstrip().endswith("("):
+            return False
+        prev = [x for x in s.ms if x.type == "COMPANY" and x.end <= m.start]
+        return bool(prev) and m.start - prev[-1].end <= 4
+
+    # ---------------------------------------------------------------- the rules
+    def rule_targets(self, s: Sent, out: Sink, target_names: dict[str, str]) -> None:
+        # "CD56-expressing tumors" recognised as one DISEASE mention still states the compound's target
+        for d in s.of("DISEASE", virtual=False):
+            a, b = s.local(d)
+            m = self.target_in_disease.match(s.text[a:b])
+            tid = target_names.get(fold(m.group(1))) if m else None
+            if tid is None:
+                continue
+            c = self.attach(s, d, ("COMPOUND",), cap=200, direct=False)
+            if c is not None and not self.negated(s, c, d):
+                out.add(
+                    "TARGETS",
+                    c.eid,
+                    tid,
+                    s,
+                    "pharmakg_relations:targets_from_disease",
+                    self.conf("targets_from_disease", s, abs(c.start - d.start)),
+                )
+        for t in s.of("TARGET", virtual=False):
+            for typ, cap in (("COMPOUND", 200), ("ANTIBODY", 120)):
+                c = self.attach(s, t, (typ,), cap=cap, direct=False)
+                if c is None:
+                    continue
+                x0 = min(c.start, t.start) - s.start
+                x1 = max(c.end, t.end) - s.start
+                window = s.low[max(0, x0 - 5) : min(len(s.low), x1 + 25)]
+                if self.re["targets"].search(window) and not self.negated(s, c, t):
+                    out.add(
+                        "TARGETS",
+                        c.eid,
+                        t.eid,
+                        s,
+                        "pharmakg_relations:targets_cue",
+                        self.conf("targets_cue", s, abs(c.start - t.start)),
+                    )
+
+    def rule_conjugate(self, s: Sent, out: Sink) -> None:
+        for part, rtype, rule in (
+            ("PAYLOAD", "HAS_PAYLOAD", "payload_cue"),
+            ("ANTIBODY", "HAS_ANTIBODY", "antibody_cue"),
+        ):
+            for p in s.of(part, virtual=False):
+                c = self.attach(s, p, ("COMPOUND",), cap=200, direct=False)
+                if c is None:
+                    continue
+                if self.re["conjugate"].search(s.between(c, p)) and not self.negated(s, c, p):
+                    out.add(
+                        rtype,
+                        c.eid,
+                        p.eid,
+                        s,
+                        f"pharmakg_relations:{rule}",
+                        self.conf(rule, s, abs(c.start - p.start)),
+                    )
+
+    def salient(self, s: Sent, recent: list[tuple[int, str]], window: int = 2) -> str | None:
+        """The compound of the previous sentences, when this sentence names none."""
+        if s.of("COMPOUND"):
+            return None
+        prior = [eid for idx, eid in recent if s.index - idx <= window]
+        return prior[-1] if prior else None
+
+    def rule_indication(self, s: Sent, out: Sink, recent: list[tuple[int, str]]) -> None:
+        for d in s.of("DISEASE", virtual=False):
+            c = self.attach(s, d, ("COMPOUND",), cap=250)
+            if c is None:
+                sal = self.salient(s, recent)
+                if sal is not None and not self.re["negation"].search(s.low):
+                    out.add(
+                        "INDICATION",
+                        sal,
+                        d.eid,
+                        s,
+                        "pharmakg_relations:indication_salient",
+                        self.conf("indication_salient", s),
+                    )
+                continue
+            if self.negated(s, c, d):
+                continue
+            for g in self.group(s, c):
+                if not self.comparator(s, g) and not self.combination(s, g):
+                    out.add(
+                        "INDICATION",
+                        g.eid,
+                        d.eid,
+                        s,
+                        "pharmakg_relations:indication_cue",
+                        self.conf("indication_cue", s, abs(c.start - d.start)),
+                    )
+
+    def rule_developer(self, s: Sent, out: Sink) -> None:
+        companies = s.of("COMPANY")
+        compounds = s.of("COMPOUND")
+        if not companies or not compounds:
+            return
+
+        def add(cs: list[M], comp: M, rule: str, dist: int) -> None:
+            for c in cs:
+                out.add(
+                    "DEVELOPED_BY", c.eid, comp.eid, s, f"pharmakg_relations:{rule}", self.conf(rule, s, dist)
+                )
+
+        for comp in companies:
+            a, b = s.local(comp)
+            after = s.text[b : b + 4]
+            poss = comp.virtual and (
+                s.low[a:b].endswith("'s") or s.low[a:b].endswith("’s") or s.low[a:b] == "our"
+            )
+            poss = poss or bool(re.match(r"^(?:'s|’s|'|’)(?!\w)", after))
+            if poss:
+                nxt = [m for m in s.ms if m.start >= comp.end]
+                gap = s.between(comp, nxt[0]) if nxt else ""
+                if (
+                    nxt
+                    and nxt[0].type == "COMPOUND"
+                    and nxt[0].start - comp.end <= 60
+                    and len(gap.split()) <= 7
+                    and not self.re["possessive_stop"].search(gap)
+                    and not CLAUSE_BREAK.search(gap)
+                ):
+                    add(self.group(s, nxt[0]), comp, "developer_possessive", nxt[0].start - comp.end)
+            if not comp.virtual and self.dev_modifier.match(s.low[b : b + 16]):
+                f = [m for m in compounds if m.start > comp.end and m.start - comp.end <= 120]
+                if f and not CLAUSE_BREAK.search(s.between(comp, f[0]).replace(": ", " ")):
+                    add(self.group(s, f[0]), comp, "developer_compound_modifier", f[0].start - comp.end)
+            # "Boehringer Ingelheim (bivatuzumab mertansine)"
+            if not comp.virtual and re.match(r"^\s*\(", s.text[b : b + 3]):
+                inner = [m for m in compounds if 0 < m.start - comp.end <= 4]
+                if inner and re.match(r"^[^()]{0,40}\)", s.text[inner[0].end - s.start :]):
+                    add([inner[0]], comp, "developer_list", 0)
+            # passive: "X, in development by COMPANY"
+            if not comp.virtual:
+                m = self.dev_passive.search(s.low[max(0, a - 40) : a])
+                if m and not re.match(r"(?:initially|originally|formerly|previously)", m.group(0)):
+                    cue_start = a - (len(s.low[max(0, a - 40) : a]) - m.start())
+                    p = self.attach(s, (cue_start, cue_start + 1), ("COMPOUND",), cap=80, direct=False)
+                    if p is not None and p.start < comp.start:
+                        add(self.group(s, p), comp, "developer_passive", comp.start - p.end)
+        # "X is in development under an agreement between A and B"
+        for m in self.dev_agreement.finditer(s.low):
+            p = self.attach(s, (m.start(), m.start() + 1), ("COMPOUND",), cap=200, direct=False)
+            if p is None:
+                continue
+            tail = [c for c in companies if c.start - s.start >= m.end() and not c.virtual]
+            for c in tail:
+                add(self.group(s, p), c, "developer_passive", c.start - p.end)
+        # active: "A and B are co-developing X", "A discovered and developed this drug candidate"
+        for m in self.re["developer_active"].finditer(s.low):
+            subj = [c for c in companies if c.end - s.start <= m.start()]
+            if not subj:
+                continue
+            last = subj[-1]
+            gap = s.low[last.end - s.start : m.start()]
+            if (
+                len(gap) > 120
+                or CLAUSE_BREAK.search(gap)
+                or re.search(r"\b(?:by|with|to|and its|of)\s*$", gap)
+            ):
+                continue
+            objs = [
+                x for x in compounds if x.start - s.start >= m.end() and x.start - s.start - m.end() <= 60
+            ]
+            if not objs or CLAUSE_BREAK.search(s.low[m.end() : objs[0].start - s.start]):
+                continue
+            for comp in self.group(s, last):
+                add(self.group(s, objs[0]), comp, "developer_active", objs[0].start - last.end)
+
+    def rule_licensee(self, s: Sent, out: Sink) -> None:
+        compounds = s.of("COMPOUND")
+        if not compounds:
+            return
+        for comp in s.of("COMPANY", virtual=False):
+            a, b = s.local(comp)
+            after_cue = self.licensee_after.match(s.low[b : b + 110])
+            before = self.licensee_before.search(s.low[max(0, a - 45) : a])
+            if not after_cue and not before:
+                continue
+            objs_after = [x for x in compounds if x.start >= comp.end and x.start - comp.end <= 160]
+            target = None
+            if objs_after and not CLAUSE_BREAK.search(s.between(comp, objs_after[0])):
+                target = objs_after[0]
+                if (
+                    before
+                    and before.group(1).startswith("agreement")
+                    or (before and "agreement with" in before.group(1))
+                ):
+                    # "agreement with C for X": the licence is for the named compound only
+                    if not re.search(r"\bfor\b", s.between(comp, target)):
+                        target = None
+            elif before and before.group(1).endswith(" to"):
+                target = self.attach(s, comp, ("COMPOUND",), cap=200, direct=False)
+            if target is None or self.negated(s, comp, target):
+                continue
+            members = self.group(s, target) if not CLAUSE_BREAK.search(s.between(comp, target)) else [target]
+            for g in members:
+                out.add(
+                    "LICENSED_TO",
+                    g.eid,
+                    comp.eid,
+                    s,
+                    "pharmakg_relations:licensee_cue",
+                    self.conf("licensee_cue", s, abs(comp.start - g.start)),
+                )
+
+    def rule_partner(self, s: Sent, out: Sink, main: str | None) -> None:
+        if not self.re["partner"].search(s.low):
+            return
+        companies = [c for c in s.of("COMPANY") if not self.parenthetical_affiliate(s, c)]
+        ids = list(dict.fromkeys(c.eid for c in companies))
+        if len(ids) < 2:
+            return
+        if main in ids:
+            subj = main
+            others = [o for o in ids if o != main]
+        else:
+            # No issuing company in the sentence: only companies coordinated with the first one ("A and B
+            # announced a collaboration") or named after a partnership cue that follows it ("A ... agreement
+            # with B") are its partners; a list of unrelated developers is not a partnership.
+            first = companies[0]
+            grouped = {g.eid for g in self.group(s, first)}
+            cue_after = [
+                m.start() for m in self.re["partner"].finditer(s.low) if m.start() >= first.end - s.start
+            ]
+            others = [
+                c.eid
+                for c in companies
+                if c.eid != first.eid and (c.eid in grouped or any(x <= c.start - s.start for x in cue_after))
+            ]
+            subj = first.eid
+        for other in dict.fromkeys(others):
+            out.add(
+                "PARTNER_OF", subj, other, s, "pharmakg_relations:partner_cue", self.conf("partner_cue", s)
+            )
+
+    def rule_technology(self, s: Sent, out: Sink) -> None:
+        for t in s.of("TECHNOLOGY", virtual=False):
+            uses = [m.start() + s.start for m in self.re["technology_use"].finditer(s.low)]
+            for c in s.of("COMPANY"):
+                if self.parenthetical_affiliate(s, c):
+                    continue
+                possessive = c.virtual or (
+                    c.end <= t.start
+                    and t.start - c.end <= 50
+                    and re.match(r"^(?:'s|’s|'|’)\s", s.text[c.end - s.start : c.end - s.start + 3])
+                )
+                used = any(c.end <= u <= t.start for u in uses)
+                if possessive or used:
+                    out.add(
+                        "USES_TECHNOLOGY",
+                        c.eid,
+                        t.eid,
+                        s,
+                        "pharmakg_relations:technology_cooccurrence",
+                        self.conf("technology_cooccurrence", s, abs(c.start - t.start)),
+                    )
+            comp = self.attach(s, t, ("COMPOUND",), cap=150)
+            if comp is None:
+                continue
+            gap = s.between(comp, t)
+            members = (
+                [comp]
+                if comp.end <= t.start and re.match(r"^\s*,\s*(?:a|an)\b", gap)
+                else self.group(s, comp)
+            )
+            for g in members:
+                out.add(
+                    "USES_TECHNOLOGY",
+                    g.eid,
+                    t.eid,
+                    s,
+                    "pharmakg_relations:technology_cooccurrence",
+                    self.conf("technology_cooccurrence", s, abs(g.start - t.start)),
+                )
+
+    def rule_trials(self, s: Sent, out: Sink, sents: list[Sent], recent: list[tuple[int, str]]) -> None:
+        for tr in s.of("TRIAL", virtual=False):
+            c = self.attach(s, tr, ("COMPOUND",), cap=250)
+            if c is not None:
+                for g in self.group(s, c, combination=True):
+                    out.add(
+                        "EVALUATES",
+                        tr.eid,
+                        g.eid,
+                        s,
+                        "pharmakg_relations:trial_cue",
+                        self.conf("trial_cue", s, abs(tr.start - g.start)),
+                    )
+                continue
+            nxt = sents[s.index + 1] if s.index + 1 < len(sents) else None
+            if nxt is not None and self.trial_anaphor_start.match(nxt.text):
+                cs = nxt.of("COMPOUND")
+                if cs:
+                    out.add(
+                        "EVALUATES",
+                        tr.eid,
+                        cs[0].eid,
+                        nxt,
+                        "pharmakg_relations:trial_cue",
+                        self.conf("trial_cue", nxt),
+                    )
+                    continue
+            prior = [eid for idx, eid in recent if s.index - idx <= 3]
+            if prior:
+                out.add(
+                    "EVALUATES",
+                    tr.eid,
+                    prior[-1],
+                    s,
+                    "pharmakg_relations:trial_salient",
+                    self.conf("trial_salient", s),
+                )
+
+    def rule_phase(self, s: Sent, out: Sink, recent: list[tuple[int, str]]) -> None:
+        found: list[tuple[int, int, str]] = []
+        if not self.phase_prefilter.search(s.text):
+            return
+        for rx, val in self.phase_res:
+            for m in rx.finditer(s.text):
+                if not any(a < m.end() and m.start() < b for a, b, _ in found):
+                    found.append((m.start(), m.end(), val))
+        for a, b, val in sorted(found):
+            if self.phase_subpart.match(s.low[b : b + 20]):
+                continue
+            clause_start = max([0, a - 70] + [m.end() for m in CLAUSE_BREAK.finditer(s.low[:a])])
+            before = s.low[clause_start:a]
+            planned = bool(self.phase_planned_before.search(before)) or bool(
+                self.phase_planned_after.match(s.low[b:])
+            )
+            if planned and val != "IND":
+                cur = self.phase_current.search(before)
+                plan = list(self.phase_planned_before.finditer(before))
+                if not (cur and plan and cur.start() > plan[-1].start()):
+                    continue
+            if val.startswith("Phase") and re.search(
+                r"\b(?:ind|investigational new drug)\b", s.low[max(0, a - 120) : a]
+            ):
+                continue  # "an IND for a Phase 1 trial": the trial is still to come
+            if val == "IND" and planned:
+                val = self.ind_planned_value
+            elif val == "Preclinical" and planned:
+                continue
+            if val == "Approved":
+                if self.approved_not.match(s.low[b : b + 20]) or re.search(
+                    r"\bnot\s+(?:yet\s+)?(?:been\s+)?$", s.low[max(0, a - 20) : a]
+                ):
+                    continue
+                c = self.attach(s, (a, b), ("COMPOUND",), cap=80, virtual=False)
+            else:
+                c = self.attach(s, (a, b), ("COMPOUND",), cap=150)
+            attrs = {"status": "current", "text": s.text[a:b]}
+            if c is None:
+                # "enrollment is underway in the Phase I/II study" after a sentence naming the compound
+                sal = self.salient(s, recent, window=3)
+                if sal is not None and val.startswith("Phase") and self.phase_current_salient.search(s.low):
+                    out.add(
+                        "IN_PHASE",
+                        sal,
+                        None,
+                        s,
+                        "pharmakg_relations:phase_salient",
+                        self.conf("phase_salient", s),
+                        value=val,
+                        attrs=attrs,
+                    )
+                continue
+            for g in self.group(s, c):
+                if not self.comparator(s, g) and not self.combination(s, g):
+                    out.add(
+                        "IN_PHASE",
+                        g.eid,
+                        None,
+                        s,
+                        "pharmakg_relations:phase_cue",
+                        self.conf("phase_cue", s, abs(g.start - s.start - a)),
+                        value=val,
+                        attrs=attrs,
+                    )
+
+    def rule_payment(
+        self, s: Sent, out: Sink, sents: list[Sent], main: str | None, partner_rank: list[str]
+    ) -> None:
+        if "$" not in s.text:
+            return
+        companies = [c for c in s.of("COMPANY")]
+        for m in self.money.finditer(s.text):
+            a, b = m.span()
+            num = float(m.group(1).replace(",", ""))
+            unit = (m.group(2) or "").lower()
+            value = num * self.scale.get(unit, 1)
+            clause_start = max([0, a - 60] + [x.end() for x in re.finditer(r"[;,:]\s|\.\s", s.low[:a])])
+            if self.contingent_before.search(
+                s.low[max(clause_start, a - 45) : a]
+            ) or self.contingent_after.match(s.low[b : b + 40]):
+                continue
+            window = s.low[max(0, a - 50) : b + 50]
+            kind = next((k for rx, k in self.pay_kinds if rx.search(window)), None)
+            if kind is None:
+                continue
+            payer = payee = None
+            for c in companies:
+                ca, cb = s.local(c)
+                if cb <= a:
+                    gap = s.low[cb:a]
+                    if len(gap) > 80 or re.search(r"[;]|\.\s", gap):
+                        continue
+                    if self.payee_before.search(gap) and not self.payer_before.search(gap):
+                        payee = payee or c
+                    elif self.payer_before.search(gap):
+                        payer = c
+                        if payee is None:
+                            rest = [x for x in companies if x.start > c.end and x.end - s.start <= a]
+                            if rest and self.pay_verb_end.search(s.low[cb : rest[0].start - s.start]):
+                                payee = rest[0]
+                elif ca >= b:
+                    gap = s.low[b:ca]
+                    if len(gap) > 80 or re.search(r"[;]|\.\s", gap):
+                        continue
+                    if self.payee_marker.search(gap):
+                        payee = payee or c
+                    elif self.payer_marker.search(gap):
+                        payer = payer or c
+            if payer is None and payee is None:
+                continue
+            known = payer or payee
+            assert known is not None
+            other: str | None = None
+            cands = [c.eid for c in companies if c.eid != known.eid]
+            if cands:
+                other = cands[0]
+            else:
+                for k in (s.index - 1, s.index + 1, s.index - 2):
+                    if 0 <= k < len(sents):
+                        o = [c.eid for c in sents[k].of("COMPANY") if c.eid != known.eid]
+                        if o:
+                            other = o[0]
+                            break
+                if other is None:
+                    if payee is None and main and main != known.eid:
+                        other = main
+                    else:
+                        other = next((p for p in partner_rank if p != known.eid), None)
+            if other is None:
+                continue
+            payer_id = payer.eid if payer else other
+            payee_id = payee.eid if payee else other
+            if payer_id == payee_id:
+                continue
+            status = next(
+                (st for rx, st in self.pay_status if rx.search(s.low[max(0, a - 80) : b + 40])), None
+            )
+            attrs = {
+                "currency": "USD",
+                "amount": value,
+                "kind": kind,
+                "trigger": s.text[max(0, a - 40) : b + 40].strip(),
+            }
+            if status:
+                attrs["status"] = status
+            conf = self.conf("payment_cue", s)
+            out.add(
+                "PAYMENT",
+                payer_id,
+                payee_id,
+                s,
+                "pharmakg_relations:payment_cue",
+                conf,
+                value=value,
+                attrs=attrs,
+            )
+            out.add(
+                "PARTNER_OF",
+                payer_id,
+                payee_id,
+                s,
+                "pharmakg_relations:partner_from_payment",
+                self.prior.get("partner_from_payment", 0.7),
+            )
+
+    # ---------------------------------------------------------------- document level
+    def code_names(self, doc: Doc, out: Sink, sents: list[Sent], ents: list[Any]) -> None:
+        """huN901-DM1 -> HAS_PAYLOAD DM1 and HAS_ANTIBODY huN901 when those are entities of the document."""
+
+        def names(e: Any) -> list[str]:
+            n = e.get("name") if isinstance(e, dict) else e.name
+            al = e.get("aliases") if isinstance(e, dict) else e.aliases
+            return [str(n), *[str(x) for x in (al or [])]]
+
+        def typ(e: Any) -> str:
+            return str(e.get("type") if isinstance(e, dict) else e.type)
+
+        def eid(e: Any) -> str:
+            return str(e.get("id") if isinstance(e, dict) else e.id)
+
+        by_type: dict[str, list[Any]] = {}
+        for e in ents:
+            by_type.setdefault(typ(e), []).append(e)
+        mention_sent: dict[str, Sent] = {}
+        for s in sents:
+            for m in s.ms:
+                if not m.virtual:
+                    mention_sent.setdefault(m.eid, s)
+        for comp in by_type.get("COMPOUND", []):
+            s = mention_sent.get(eid(comp))
+            if s is None:
+                continue
+            cnames = [n.lower() for n in names(comp)]
+            for part, rtype, rule in (
+                ("PAYLOAD", "HAS_PAYLOAD", "payload_code_name"),
+                ("ANTIBODY", "HAS_ANTIBODY", "antibody_code_name"),
+            ):
+                for p in by_type.get(part, []):
+                    for pn in (n.lower() for n in names(p)):
+                        if len(pn) < 2:
+                            continue
+                        if rtype == "HAS_PAYLOAD":
+                            hit = any(re.search(r"[-\s]" + re.escape(pn) + r"$", cn) for cn in cnames)
+                        else:
+                            hit = any(cn.startswith(pn + "-") and len(cn) > len(pn) + 1 for cn in cnames)
+                        if hit:
+                            out.add(
+                                rtype, eid(comp), eid(p), s, f"pharmakg_relations:{rule}", self.prior[rule]
+                            )
+                            break
+
+    def post(self, out: Sink, main: str | None, sents: list[Sent], types: dict[str, str]) -> None:
+        items = list(out.items.items())
+        # Phases: a compound in the clinic is no longer preclinical; an IND is past once a phase runs; the
+        # later half of a combined Phase X/Y is that same study.
+        phases: dict[str, set[str]] = {}
+        for (t, subj, _o, v), _r in items:
+            if t == "IN_PHASE":
+                phases.setdefault(subj, set()).add(v)
+        for subj, vals in phases.items():
+            clinical = {v for v in vals if v.startswith("Phase") or v in ("Filed", "Approved")}
+            drop = set()
+            if clinical:
+                drop |= {"Preclinical", "IND"}
+            if "IND" in vals:
+                drop.add("Preclinical")
+            for v in vals:
+                if "/" in v:
+                    drop.add("Phase " + v.split("/")[1])
+            for v in drop & vals:
+                out.remove(("IN_PHASE", subj, None, v))
+        # A licence implies a partnership between developer and licensee.
+        for (t, subj, obj, _v), rel in items:
+            if t != "LICENSED_TO":
+                continue
+            for (t2, s2, o2, _v2), _r2 in items:
+                if t2 == "DEVELOPED_BY" and s2 == subj and o2 != obj:
+                    ev = rel["evidence"][0]
+                    sent = next((x for x in sents if (x.start, x.end) == ev), None)
+                    if sent is not None:
+                        out.add(
+                            "PARTNER_OF",
+                            o2,
+                            obj,
+                            sent,
+                            "pharmakg_relations:partner_from_license",
+                            self.prior.get("partner_from_license", 0.7),
+                        )
+        # Compounds the document describes (target, payload, phase, trial) but whose owner is not named:
+        # the issuing company's, at a low prior.
+        if main:
+            described = {
+                subj for (t, subj, _o, _v) in out.items if t in ("TARGETS", "HAS_PAYLOAD", "IN_PHASE")
+            }
+            for comp in described:
+                if (
+                    types.get(comp) == "COMPOUND"
+                    and not out.has("DEVELOPED_BY", comp)
+                    and not out.has("LICENSED_TO", comp)
+                ):
+                    first = next((x for x in sents for m in x.ms if m.eid == comp and not m.virtual), None)
+                    if first is not None:
+                        out.add(
+                            "DEVELOPED_BY",
+                            comp,
+                            main,
+                            first,
+                            "pharmakg_relations:developer_default",
+                            self.prior.get("developer_default", 0.5),
+                        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = real_mentions(doc)
+        virtual = [M(eid, typ, s, e, True) for s, e, eid, typ in (doc._.pkg_coref or [])]
+        allm = sorted(mentions + virtual, key=lambda m: (m.start, m.end))
+        ents = (doc._.pkg_entities if Doc.has_extension("pkg_entities") else None) or []
+        types = {
+            str(e.get("id") if isinstance(e, dict) else e.id): str(
+                e.get("type") if isinstance(e, dict) else e.type
+            )
+            for e in ents
+        }
+        main = doc._.pkg_main_company if Doc.has_extension("pkg_main_company") else None
+        doc_text = doc.text  # Doc.text joins all tokens on every access: read it once
+        sents: list[Sent] = []
+        mi = 0
+        for span in live_sentences(doc):
+            raw = span.text
+            lead = len(raw) - len(raw.lstrip())
+            start = span.start_char + lead
+            end = span.start_char + len(raw.rstrip())
+            while mi < len(allm) and allm[mi].start < start:
+                mi += 1
+            ms = []
+            k = mi
+            while k < len(allm) and allm[k].start < end:
+                ms.append(allm[k])
+                k += 1
+            text = doc_text[start:end]
+            sents.append(Sent(len(sents), start, end, text, text.lower(), ms))
+        # Companies other than the main one, most mentioned first (payment counterpart of last resort).
+        counts: dict[str, int] = {}
+        for m in mentions:
+            if m.type == "COMPANY" and m.eid != main:
+                counts[m.eid] = counts.get(m.eid, 0) + 1
+        partner_rank = sorted(counts, key=lambda k: -counts[k])
+        target_names: dict[str, str] = {}
+        for e in ents:
+            if (e.get("type") if isinstance(e, dict) else e.type) == "TARGET":
+                eid = str(e.get("id") if isinstance(e, dict) else e.id)
+                for n in [
+                    e.get("name") if isinstance(e, dict) else e.name,
+                    *((e.get("aliases") if isinstance(e, dict) else e.aliases) or []),
+                ]:
+                    target_names.setdefault(fold(str(n)), eid)
+        out = Sink()
+        recent: list[tuple[int, str]] = []
+        for s in sents:
+            if s.ms:
+                self.rule_trials(s, out, sents, recent)
+                self.rule_indication(s, out, recent)
+                if len(s.ms) > 1:
+                    self.rule_targets(s, out, target_names)
+                    self.rule_conjugate(s, out)
+                    self.rule_developer(s, out)
+                    self.rule_licensee(s, out)
+                    self.rule_partner(s, out, main)
+                    self.rule_technology(s, out)
+            self.rule_phase(s, out, recent)
+            if s.ms:
+                self.rule_payment(s, out, sents, main, partner_rank)
+                recent.extend((s.index, m.eid) for m in s.ms if m.type == "COMPOUND")
+        self.code_names(doc, out, sents, ents)
+        self.post(out, main, sents, types)
+        doc._.pkg_relations = list(out.items.values())
+        return doc
+
+
+@Language.factory("pharmakg_relations", default_config={"cues_path": None})
+def make_relations(nlp: Language, name: str, cues_path: str | None) -> Relations:
+    return Relations(load_cues(cues_path))

@@ -1,0 +1,130 @@
+"""pharmakg_sentences: sentence boundaries that survive press-release and filing layout.
+
+Rules (all on the raw text, then mapped to tokens in one vectorised step):
+- a blank line (paragraph break) ends a sentence; so do the ends of skip spans (boilerplate, tables);
+- a single newline ends a sentence only when the line before looks finished (ends in . ! ? : ; or a closing
+  quote), is a heading (short, title-like) or a table row (has a tab), or the next line is a bullet;
+  otherwise it is a wrapped line and the sentence goes on (dev files are hard-wrapped at ~70 characters);
+- inside a line, [.!?] + space + an upper-case letter, digit, quote or bullet ends a sentence unless the word
+  before the dot is an abbreviation (patterns/abbreviations.txt) or an initial ("Gregg D. Beloff").
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy
+from spacy.attrs import SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pharmakg.extract.components.base import doc_text, read_lines, register_extensions
+
+register_extensions()
+
+_BULLET = "•·●▪‣◦*–—-"
+_LINE_END_DONE = re.compile(r"""[.!?:;]["'”’)\]]*\s*$""")
+_IN_LINE = re.compile(r"""(?<=[.!?])["'”’)\]]*[ \t]+(?=["'“‘(\[]?[A-Z0-9•·●▪])""")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+
+
+class SentenceSegmenter:
+    def __init__(self, abbreviations: str, heading_max_chars: int) -> None:
+        self.abbrev = {a.lower() for a in read_lines(abbreviations)}
+        self.heading_max = heading_max_chars
+
+    def boundaries(self, text: str, skips: list[tuple[int, int]]) -> list[int]:
+        """Character offsets at which a new sentence starts."""
+        cuts: list[int] = []
+        pos = 0
+        lines = text.split("\n")
+        prev_line = None
+        for line in lines:
+            start = pos
+            pos += len(line) + 1
+            stripped = line.strip()
+            if not stripped:
+                prev_line = None  # a blank line: whatever comes next starts a sentence
+                continue
+            if prev_line is None or self._line_break(prev_line, stripped):
+                cuts.append(start + (len(line) - len(line.lstrip())))
+            if "\t" in line:
+                prev_line = "\t"  # a table row stands alone
+            else:
+                prev_line = stripped
+            for m in _IN_LINE.finditer(line):
+                if not self._is_abbrev(line[: m.start()]):
+                    cuts.append(start + m.end())
+        for s, e in skips:
+            cuts.append(s)
+            cuts.append(e)
+        return cuts
+
+    def _is_abbrev(self, before: str) -> bool:
+        m = _WORD_BEFORE.search(before)
+        if not m:
+            return False
+        word = m.group(1).rstrip("\"'”’)]")
+        if not word.endswith("."):
+            return False  # ended with ! or ?
+        core = word[:-1].lstrip("(\"'“‘[")
+        if len(core) == 1 and core.isalpha():
+            return True  # an initial
+        return core.lower() in self.abbrev or core.lower().rstrip(".") in self.abbrev
+
+    def _line_break(self, prev: str, line: str) -> bool:
+        if prev == "\t" or "\t" in line:
+            return True
+        if line[0] in _BULLET or prev[0] in _BULLET and _LINE_END_DONE.search(prev):
+            return True
+        if _LINE_END_DONE.search(prev):
+            # "... Ltd." at a line end is an abbreviation unless the next line starts a new sentence
+            return not (self._is_abbrev(prev) and line[:1].islower())
+        if len(prev) <= self.heading_max and _looks_like_heading(prev) and line[:1].isupper():
+            return True
+        return False
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if n == 0:
+            return doc
+        skips = [(int(s), int(e)) for s, e, *_ in (doc._.pkg_skip or [])]
+        cuts = self.boundaries(doc_text(doc), skips)
+        idx = doc.to_array("IDX")
+        space = doc.to_array("IS_SPACE").astype(bool)
+        flags = numpy.full(n, -1, dtype="int32")
+        if cuts:
+            tok = numpy.searchsorted(idx, numpy.asarray(cuts, dtype=idx.dtype), side="left")
+            tok = tok[tok < n]
+            flags[tok] = 1
+        # a sentence must start on a non-space token: move starts that fell on whitespace forward
+        starts = numpy.nonzero((flags == 1) & space)[0]
+        for i in starts:
+            flags[i] = -1
+            j = i + 1
+            while j < n and space[j]:
+                j += 1
+            if j < n:
+                flags[j] = 1
+        flags[0] = 1
+        doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))
+        return doc
+
+
+def _looks_like_heading(line: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    if not words:
+        return True
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL)
+    return caps >= 0.75 * len(words)
+
+
+_SMALL = {"a", "an", "the", "of", "and", "or", "for", "in", "on", "at", "to", "with", "by", "from", "vs", "s"}
+
+
+@Language.factory(
+    "pharmakg_sentences",
+    default_config={"abbreviations": "abbreviations.txt", "heading_max_chars": 90},
+)
+def make_sentences(nlp: Language, name: str, abbreviations: str, heading_max_chars: int) -> SentenceSegmenter:
+    return SentenceSegmenter(abbreviations, heading_max_chars)

@@ -1,0 +1,209 @@
+"""pharmakg_shapes: candidates recognised by their shape or a cue (patterns/shapes.json).
+
+Code names (IMGN853, DS-8201a, BAY 94-9343, SGN-CD33A), conjugate names (huN901-DM1, trastuzumab-DM1),
+INN stems (-mab, -mab vedotin/mertansine/deruxtecan..., -nib, -imod ...), trial names (Study 001, NCT01234567,
+"the EMBRACA trial", FORWARD II), target cues ("CD33-targeted", "anti-CD44v6", "CD56+", "targets mesothelin")
+and technology cues ("antibody-drug conjugate (ADC) technology"). Then a few context rules:
+- an antibody name followed by "antibody" (MLN591 antibody, trastuzumab antibody) is an ANTIBODY;
+- an all-capitals name in parentheses in a sentence about a trial, that is not an abbreviation of the words
+  before it, is a TRIAL ("... melanoma (COLUMBUS)");
+- shapes that are really targets, payloads, years or filing words are excluded (shapes.json "exclude", and
+  lexicon candidates of another type win at the same span).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pharmakg.extract.components.base import (
+    Candidate,
+    candidates,
+    doc_text,
+    read_json,
+    read_lexicon,
+    register_extensions,
+)
+
+register_extensions()
+
+_TRIAL_STOP = {
+    "PHASE",
+    "STAGE",
+    "PART",
+    "ITEM",
+    "TYPE",
+    "CLASS",
+    "GRADE",
+    "GROUP",
+    "STEP",
+    "COHORT",
+    "LEVEL",
+    "SECTION",
+    "EXHIBIT",
+    "TIER",
+    "ARM",
+    "THIS",
+    "THE",
+    "OUR",
+    "CLINICAL",
+    "PIVOTAL",
+    "STUDY",
+    "TRIAL",
+    "FORM",
+    "NOTE",
+    "SCHEDULE",
+    "ANNEX",
+    "TABLE",
+    "FIGURE",
+    "APPENDIX",
+    "ARTICLE",
+    "RULE",
+    "TITLE",
+    "CHAPTER",
+    "VOLUME",
+    "WORLD",
+    "WAR",
+    "GLOBAL",
+    "RANDOMIZED",
+    "OPEN",
+    "LABEL",
+    "COVID",
+}
+_PAREN_CAPS = re.compile(r"\(([A-Z][A-Z]{3,}(?: [A-Z0-9]{2,4})?)\)")
+_TRIAL_WORD = re.compile(r"\b(?:trials?|stud(?:y|ies))\b", re.IGNORECASE)
+_WORDS_BEFORE = re.compile(r"([\w][\w'’]*)")
+
+
+def _initials_match(acronym: str, before: str) -> bool:
+    """Schwartz-Hearst style: can the acronym's letters be read, in order, off the starts of the words?"""
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    words = re.findall(r"[A-Za-z0-9]+", before)[-(len(letters) + 3) :]
+    initials = "".join(w[0].lower() for w in words)
+    i = 0
+    for ch in initials:
+        if i < len(letters) and ch == letters[i]:
+            i += 1
+    return i == len(letters)
+
+
+class ShapeRecognizer:
+    def __init__(self, patterns: str, payload_lexicon: str, target_lexicon: str) -> None:
+        data = read_json(patterns)
+        # target symbols: never a compound/antibody by shape ("humanized HER2 antibody" names the target)
+        self.targets = {n for e in read_lexicon(target_lexicon) for n in [e.name, *e.synonyms]}
+        payloads = [e.name for e in read_lexicon(payload_lexicon) if re.search(r"[A-Z0-9]", e.name)]
+        payload_alt = "|".join(re.escape(p) for p in sorted(payloads, key=len, reverse=True))
+        sym = data["sym"]
+        self.rules = []
+        for r in data["rules"]:
+            rx = r["regex"].replace("{PAYLOADS}", payload_alt).replace("{SYM}", sym)
+            self.rules.append(
+                (r["name"], r["label"], re.compile(rx), int(r.get("group", 0)), float(r["confidence"]))
+            )
+        self.exclude = re.compile("(?:" + "|".join(data.get("exclude", [])) + ")$")
+        self.conj_split = re.compile(r"^(.*)-(" + payload_alt + r"|ADC)$")
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        cands = candidates(doc)
+        found: list[Candidate] = []
+        for name, label, rx, group, conf in self.rules:
+            for m in rx.finditer(text):
+                s, e = m.span(group)
+                surface = text[s:e]
+                if label in ("COMPOUND", "TARGET") and self.exclude.match(surface):
+                    continue
+                if label in ("COMPOUND", "ANTIBODY") and surface in self.targets:
+                    continue
+                if name in ("trial_acronym", "trial_roman"):
+                    head = surface.split()[0].split("-")[0]
+                    if head.upper() in _TRIAL_STOP:
+                        continue
+                    if name.startswith("trial_") and _mostly_caps_line(text, s):
+                        continue
+                extra: dict[str, object] = {}
+                if name == "technology_abbr":
+                    s = _trim_long_form(text, s, e)
+                if name == "conjugate_code":
+                    cm = self.conj_split.match(surface)
+                    if cm:
+                        extra = {
+                            "antibody": cm.group(1).replace("®", "").replace("™", ""),
+                            "payload": cm.group(2),
+                        }
+                lab = label
+                if (
+                    label == "COMPOUND"
+                    and name in ("inn_mab", "compound_code", "compound_dash_code")
+                    and re.match(r"\s+antibod(?:y|ies)\b", text[e : e + 14])
+                ):
+                    lab = "ANTIBODY"  # "MLN591 antibody", "Roche's trastuzumab antibody"
+                # the context rule outranks a lexicon entry for the same name (trastuzumab is a COMPOUND)
+                prio = 3 if lab != label else 0
+                found.append(
+                    Candidate(
+                        s, e, lab, extractor="shape:" + name, confidence=conf, priority=prio, extra=extra
+                    )
+                )
+        found.extend(self._paren_trials(doc))
+        cands.extend(found)
+        return doc
+
+    def _paren_trials(self, doc: Doc) -> list[Candidate]:
+        text = doc_text(doc)
+        out = []
+        for m in _PAREN_CAPS.finditer(text):
+            word = m.group(1)
+            if word.split()[0] in _TRIAL_STOP:
+                continue
+            line_start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()))
+            sent_start = max(0, line_start)
+            sent_end_rel = re.search(r"[.\n]\s", text[m.end() :])
+            sent_end = m.end() + (sent_end_rel.start() if sent_end_rel else len(text) - m.end())
+            if not _TRIAL_WORD.search(text[sent_start:sent_end]):
+                continue
+            if _initials_match(word, text[sent_start : m.start()]):
+                continue  # an abbreviation being defined, not a trial name
+            out.append(
+                Candidate(m.start(1), m.end(1), "TRIAL", extractor="shape:trial_parenthesis", confidence=0.7)
+            )
+        return out
+
+
+def _trim_long_form(text: str, s: int, e: int) -> int:
+    """'... using its Tumor-Activated Prodrug (TAP) technology': start at the abbreviation's words."""
+    inner = text[s:e]
+    p = inner.index("(")
+    abbr = inner[p + 1 : inner.index(")")]
+    words = list(re.finditer(r"[A-Za-z0-9][\w'’]*(?:-[\w'’]+)*", inner[:p]))
+    for k in range(len(words) - 1, -1, -1):
+        initials = "".join(part[0].lower() for w in words[k:] for part in re.split(r"-", w.group(0)) if part)
+        if _initials_match(abbr, inner[words[k].start() : p]) and len(initials) >= len(abbr):
+            return s + words[k].start()
+    return s
+
+
+def _mostly_caps_line(text: str, pos: int) -> bool:
+    """Inside an ALL-CAPS headline, capitalised words are not trial names."""
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    line = text[ls : le if le >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 30 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+@Language.factory(
+    "pharmakg_shapes",
+    default_config={
+        "patterns": "shapes.json",
+        "payload_lexicon": "payloads.tsv",
+        "target_lexicon": "targets.tsv",
+    },
+)
+def make_shapes(
+    nlp: Language, name: str, patterns: str, payload_lexicon: str, target_lexicon: str
+) -> ShapeRecognizer:
+    return ShapeRecognizer(patterns, payload_lexicon, target_lexicon)

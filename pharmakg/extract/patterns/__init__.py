@@ -1,0 +1,1 @@
+"""Data package: pattern files of the extraction components."""

@@ -1,0 +1,1 @@
+"""Data package: lexicon TSV files (see README.md)."""
