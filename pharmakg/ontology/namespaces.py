@@ -33,6 +33,7 @@ class PKG(DefinedNamespace):
     Agreement: URIRef
     Payment: URIRef
     PhaseRecord: URIRef  # a compound's stage as stated by one document on its date
+    Mention: URIRef  # where a document first names an entity (character offsets)
     # Classes: provenance
     Document: URIRef  # a press release or filing (a prov:Entity)
     Assertion: URIRef  # a statement node: one extracted fact with its evidence
@@ -48,6 +49,7 @@ class PKG(DefinedNamespace):
     partnerOf: URIRef
     usesTechnology: URIRef
     evaluates: URIRef
+    madePaymentTo: URIRef  # Company -> Company: the direct triple of a PAYMENT relation
     # Phase records
     phaseRecord: URIRef  # Compound -> PhaseRecord
     phase: URIRef  # PhaseRecord -> literal "Phase 1" ...
@@ -55,6 +57,7 @@ class PKG(DefinedNamespace):
     phaseDate: URIRef  # PhaseRecord -> xsd:date (the document's date)
     phaseStatus: URIRef  # "current" | "planned"
     latestPhase: URIRef  # Compound -> literal, convenience (latest dated record)
+    latestPhaseDate: URIRef  # Compound -> xsd:date of that record
     # Agreements and payments
     agreement: URIRef  # Company -> Agreement
     party: URIRef  # Agreement -> Company
@@ -66,6 +69,7 @@ class PKG(DefinedNamespace):
     paymentKind: URIRef  # milestone, license fee, upfront, equity, research funding ...
     paymentStatus: URIRef  # paid, earned, due, contingent
     trigger: URIRef  # free-text trigger event
+    supportedBy: URIRef  # PhaseRecord / Payment / Agreement -> Assertion it was made from
     # Documents
     documentName: URIRef  # the file stem
     contentHash: URIRef
@@ -73,7 +77,10 @@ class PKG(DefinedNamespace):
     cik: URIRef
     fileNumber: URIRef
     formType: URIRef
+    exhibit: URIRef
     mentionedIn: URIRef  # entity -> Document
+    firstMention: URIRef  # entity -> Mention
+    mentionText: URIRef  # Mention -> the surface form
     # Statement nodes (Assertion)
     assertedSubject: URIRef
     assertedPredicate: URIRef

@@ -1,0 +1,215 @@
+"""Cross-document entity resolution: one resource per real-world entity across all documents.
+
+Rule (exact, on purpose: no fuzzy matching, so no over-merging):
+
+* Two entities are the same resource when they have the same contract type and share at least one
+  folded name (:func:`pharmakg.names.fold` of the name or of any alias). Merging is transitive
+  (union-find): huN901-DM1/BB-10901 of 2003 and huN901-DM1/HuN901-DM1 of 2006 become one node.
+* Entities already in the store take part through their ``skos:altLabel`` values, so a document
+  added later reuses the IRI the entity already has. When a new document links two resources that
+  already exist, the lexicographically smaller IRI is kept and the other is renamed into it.
+* Generic trial names ("Study 001") are not unique across sponsors; they merge only when they also
+  evaluate the same compound, and their IRI is ``trial/{compound-slug}-{trial-slug}``.
+* New IRIs are ``resource/{type-slug}/{slug of the preferred name}``. The preferred name of a merged
+  set is the name used by most documents, then most often as a document's main name, then the
+  shortest, then the alphabetically first: it depends on the set of documents, not on their order.
+  Once minted, an IRI is kept (looked up from the store) even if a later document changes the
+  preferred label; the store keeps ``skos:prefLabel`` up to date separately. A slug already taken
+  by a different resource gets a ``-2``, ``-3`` ... suffix.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from pharmakg.model import Extraction
+from pharmakg.names import GREEK, fold
+from pharmakg.ontology.namespaces import RESOURCES_IRI
+
+TYPE_SLUGS = {
+    "COMPANY": "company",
+    "COMPOUND": "compound",
+    "ANTIBODY": "antibody",
+    "PAYLOAD": "payload",
+    "TARGET": "target",
+    "DISEASE": "disease",
+    "TECHNOLOGY": "technology",
+    "TRIAL": "trial",
+}
+# "Study 001", "Trial 2", "Protocol A": identifiers that only mean something next to their compound.
+_GENERIC_TRIAL = re.compile(r"^(study|trial|protocol|part|cohort|arm)\s*[-#no.]*\s*[a-z0-9]{1,4}$", re.I)
+
+
+def slug(name: str) -> str:
+    """ASCII slug for IRIs: 'FRα' -> 'fralpha', 'huN901-DM1' -> 'hun901-dm1'."""
+    s = unicodedata.normalize("NFKC", name).casefold()
+    for g, w in GREEK.items():
+        s = s.replace(g, w)
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")[:80].strip("-")
+    return s or "x" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+
+
+def type_slug(entity_type: str) -> str:
+    return TYPE_SLUGS.get(entity_type, slug(entity_type))
+
+
+def is_generic_trial(name: str) -> bool:
+    return bool(_GENERIC_TRIAL.match(name.strip()))
+
+
+def choose_label(names: Mapping[str, tuple[int, int]]) -> str:
+    """The preferred label among ``{name: (documents using it, documents using it as main name)}``."""
+    return min(names, key=lambda n: (-names[n][0], -names[n][1], len(n), n))
+
+
+@dataclass
+class Resolution:
+    """IRIs for the entities of a batch of extractions."""
+
+    # (index of the extraction in the batch, entity id) -> entity IRI
+    iri_of: dict[tuple[int, str], str] = field(default_factory=dict)
+    # existing IRI -> IRI it is merged into (the store must rewrite these)
+    renames: dict[str, str] = field(default_factory=dict)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: list[int] = []
+        self.by_key: dict[tuple[str, str], int] = {}
+
+    def connect(self, node: int, key: tuple[str, str]) -> None:
+        """Join ``node`` with every node seen before under the same (type, folded name) key."""
+        if not key[1] or key[1].startswith("@"):
+            return  # a name that folds to nothing matches nothing
+        if key in self.by_key:
+            self.union(node, self.by_key[key])
+        else:
+            self.by_key[key] = node
+
+    def add(self) -> int:
+        self.parent.append(len(self.parent))
+        return len(self.parent) - 1
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # the smaller root wins so the result does not depend on the order of unions
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def resolve(
+    extractions: Sequence[Extraction],
+    existing: Iterable[tuple[str, str, str]] = (),
+    taken: Iterable[str] = (),
+) -> Resolution:
+    """Assign an IRI to every entity of ``extractions``.
+
+    ``existing``: (IRI, entity type, label) of entities already in the store; ``taken``: IRIs in use.
+    """
+    res = Resolution()
+    taken_iris = set(taken)
+    existing = list(existing)
+    taken_iris.update(iri for iri, _, _ in existing)
+    # Generic trials are minted deterministically from their compound, so an existing one is reused as is.
+    generic_existing = {iri for iri, t, label in existing if t == "TRIAL" and is_generic_trial(label)}
+    minted_now: set[str] = set()
+
+    # Pass 1: every entity except generic trials; pass 2: generic trials keyed by their compound.
+    for generic_pass in (False, True):
+        uf = _UnionFind()
+        local_nodes: dict[int, tuple[int, str]] = {}  # node -> (extraction index, entity id)
+        iri_nodes: dict[int, str] = {}  # node -> existing IRI
+        names_of: dict[int, list[tuple[int, str, bool]]] = {}  # node -> [(doc index, name, is main)]
+        prefix_of: dict[int, str] = {}  # generic trials: IRI prefix from the compound
+
+        if not generic_pass:
+            node_of_iri: dict[str, int] = {}
+            for iri, etype, label in sorted(existing):
+                if etype == "TRIAL" and is_generic_trial(label):
+                    continue
+                if iri not in node_of_iri:
+                    node_of_iri[iri] = uf.add()
+                    iri_nodes[node_of_iri[iri]] = iri
+                uf.connect(node_of_iri[iri], (etype, fold(label)))
+
+        for di, ex in enumerate(extractions):
+            for ent in ex.entities:
+                generic = ent.type == "TRIAL" and is_generic_trial(ent.name)
+                if generic != generic_pass:
+                    continue
+                node = uf.add()
+                local_nodes[node] = (di, ent.id)
+                names = ent.all_names()
+                names_of[node] = [(di, n, n == ent.name) for n in names]
+                if generic:
+                    compounds = sorted(
+                        res.iri_of[(di, r.object)]
+                        for r in ex.relations
+                        if r.type == "EVALUATES" and r.subject == ent.id and (di, r.object) in res.iri_of
+                    )
+                    scope = compounds[0] if compounds else "doc:" + ex.document.doc_id
+                    prefix_of[node] = scope.rsplit("/", 1)[-1] if compounds else slug(ex.document.doc_id)
+                    for n in names:
+                        uf.connect(node, (ent.type, fold(n) + "@" + scope))
+                else:
+                    for n in names:
+                        uf.connect(node, (ent.type, fold(n)))
+
+        groups: dict[int, list[int]] = {}
+        for node in list(local_nodes) + list(iri_nodes):
+            groups.setdefault(uf.find(node), []).append(node)
+
+        minted: list[tuple[tuple, list[int]]] = []
+        for members in groups.values():
+            old = sorted(iri_nodes[n] for n in members if n in iri_nodes)
+            locals_ = [n for n in members if n in local_nodes]
+            if not locals_:
+                continue
+            if old:
+                keep = old[0]
+                for other in old[1:]:
+                    res.renames[other] = keep
+                for n in locals_:
+                    res.iri_of[local_nodes[n]] = keep
+                continue
+            stats: dict[str, tuple[int, int]] = {}
+            docs: dict[str, set[int]] = {}
+            mains: dict[str, set[int]] = {}
+            for n in locals_:
+                for di, name, main in names_of[n]:
+                    docs.setdefault(name, set()).add(di)
+                    if main:
+                        mains.setdefault(name, set()).add(di)
+            for name in docs:
+                stats[name] = (len(docs[name]), len(mains.get(name, ())))
+            pref = choose_label(stats)
+            etype = extractions[local_nodes[locals_[0]][0]].entity(local_nodes[locals_[0]][1]).type
+            local = slug(pref)
+            if generic_pass:
+                local = f"{prefix_of[locals_[0]]}-{local}"
+            # sort key: independent of document order
+            minted.append(((type_slug(etype), local, sorted(stats)), locals_))
+
+        for (tslug, local, _), locals_ in sorted(minted):
+            base = f"{RESOURCES_IRI}{tslug}/{local}"
+            iri, k = base, 1
+            if not (generic_pass and base in generic_existing and base not in minted_now):
+                while iri in taken_iris:
+                    k += 1
+                    iri = f"{base}-{k}"
+            taken_iris.add(iri)
+            minted_now.add(iri)
+            for n in locals_:
+                res.iri_of[local_nodes[n]] = iri
+    return res

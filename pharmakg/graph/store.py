@@ -1,0 +1,443 @@
+"""KnowledgeGraph: a pyoxigraph store of pharmakg RDF, with merging, saving and safe SPARQL.
+
+pyoxigraph is the engine for storage and queries (in memory or an on-disk folder). rdflib joins through
+oxrdflib (:meth:`KnowledgeGraph.to_rdflib` is an ``rdflib.Dataset`` over the same store) where rdflib
+serves better, e.g. compact JSON-LD. See :mod:`pharmakg.graph.rdf` for the RDF design.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import tempfile
+import warnings
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import rdflib
+
+from pharmakg.graph.rdf import (
+    DOCUMENTS_GRAPH,
+    RDFS,
+    RESOLVED_GRAPH,
+    SKOS,
+    XSD,
+    document_iri,
+    extraction_quads,
+    graph_iri,
+    n,
+)
+from pharmakg.graph.resolve import choose_label, resolve
+from pharmakg.model import Extraction
+from pharmakg.ontology.namespaces import PKG, PROV, RESOURCES_IRI, TERMS_IRI
+
+PREFIXES = {
+    "pkg": TERMS_IRI,
+    "pkgr": RESOURCES_IRI,
+    "prov": str(PROV),
+    "skos": SKOS,
+    "dcterms": "http://purl.org/dc/terms/",
+    "rdfs": RDFS,
+    "xsd": XSD,
+}
+# file suffix -> (format, keeps named graphs)
+FILE_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
+    ".ttl": (ox.RdfFormat.TURTLE, False),
+    ".nt": (ox.RdfFormat.N_TRIPLES, False),
+    ".nq": (ox.RdfFormat.N_QUADS, True),
+    ".trig": (ox.RdfFormat.TRIG, True),
+    ".jsonld": (ox.RdfFormat.JSON_LD, True),
+}
+_INT_TYPES = {
+    XSD + t
+    for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+              "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong", "unsignedShort",
+              "unsignedByte")
+}
+_FLOAT_TYPES = {XSD + "decimal", XSD + "double", XSD + "float"}
+
+
+def _py(term: Any) -> Any:
+    """A query result term as a plain Python value: str for IRIs and literals, int/float for numbers
+    (int for integers and whole xsd:decimal values), bool for booleans, None when unbound."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value
+        try:
+            if dt in _INT_TYPES:
+                return int(term.value)
+            if dt == XSD + "decimal" and "." not in term.value:
+                return int(term.value)  # whole amounts (payments) read as int, not 3000000.0
+            if dt in _FLOAT_TYPES:
+                return float(term.value)
+            if dt == XSD + "boolean":
+                return term.value in ("true", "1")
+        except ValueError:
+            return term.value
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return term.value
+
+
+def to_ox_term(value: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """A binding value as a pyoxigraph term; plain strings are string literals, never query text."""
+    if isinstance(value, ox.NamedNode | ox.BlankNode | ox.Literal):
+        return value
+    if isinstance(value, rdflib.URIRef):
+        return ox.NamedNode(str(value))
+    if isinstance(value, rdflib.BNode):
+        return ox.BlankNode(str(value))
+    if isinstance(value, rdflib.Literal):
+        if value.language:
+            return ox.Literal(str(value), language=value.language)
+        if value.datatype:
+            return ox.Literal(str(value), datatype=ox.NamedNode(str(value.datatype)))
+        return ox.Literal(str(value))
+    if isinstance(value, bool):  # before int: bool is an int
+        return ox.Literal("true" if value else "false", datatype=n(XSD + "boolean"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=n(XSD + "integer"))
+    if isinstance(value, float):
+        return ox.Literal(repr(value), datatype=n(XSD + "double"))
+    if isinstance(value, str):
+        return ox.Literal(value)
+    raise TypeError(f"cannot bind a {type(value).__name__} in a SPARQL query")
+
+
+@dataclass
+class QueryResult:
+    """Rows of a SELECT (or the triples of a CONSTRUCT, or one ``result`` row of an ASK)."""
+
+    columns: list[str]
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+    def to_csv(self) -> str:
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(self.columns)
+        for row in self.rows:
+            w.writerow(["" if v is None else v for v in row])
+        return buf.getvalue()
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.records(), ensure_ascii=False, indent=indent)
+
+    def to_table(self, max_width: int = 60) -> str:
+        """Aligned plain text; cells longer than ``max_width`` are cut with an ellipsis."""
+
+        def cell(v: Any) -> str:
+            s = "" if v is None else str(v).replace("\n", " ")
+            return s if len(s) <= max_width else s[: max_width - 1] + "…"
+
+        cells = [[cell(v) for v in row] for row in self.rows]
+        widths = [len(c) for c in self.columns]
+        for row in cells:
+            widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+        lines = ["  ".join(c.ljust(w) for c, w in zip(self.columns, widths, strict=True)).rstrip()]
+        lines.append("  ".join("-" * w for w in widths))
+        lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+        return "\n".join(lines)
+
+    def to_dataframe(self):  # -> pandas.DataFrame; pandas is optional
+        try:
+            import pandas as pd
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise ImportError("QueryResult.to_dataframe needs pandas: pip install pandas") from exc
+        return pd.DataFrame(self.rows, columns=self.columns)
+
+
+def _is_store_dir(path: Path) -> bool:
+    # RocksDB (Oxigraph's on-disk backend) always writes a CURRENT file
+    return path.is_dir() and (path / "CURRENT").exists()
+
+
+class KnowledgeGraph:
+    """The pharmakg knowledge graph over a :class:`pyoxigraph.Store`."""
+
+    def __init__(self, store: ox.Store | None = None, path: Path | None = None) -> None:
+        self.store: ox.Store = store if store is not None else ox.Store()
+        self.path = path  # the on-disk folder, if any
+
+    # ----------------------------------------------------------------------------------- open / save
+    @classmethod
+    def open(cls, path: str | Path | None = None) -> KnowledgeGraph:
+        """None: in memory. A .ttl/.nt/.nq/.trig/.jsonld file: loaded into memory (triples formats go
+        to the default graph). Anything else (an existing store folder or a new path): on-disk store."""
+        if path is None:
+            return cls()
+        p = Path(path)
+        if p.suffix.lower() in FILE_FORMATS and not p.is_dir():
+            if not p.exists():
+                raise FileNotFoundError(f"{p}: no such RDF file")
+            kg = cls()
+            fmt, _ = FILE_FORMATS[p.suffix.lower()]
+            with p.open("rb") as f:
+                kg.store.bulk_load(f, fmt)
+            return kg
+        if p.exists() and not p.is_dir():
+            raise ValueError(f"{p}: not an RDF file suffix ({', '.join(FILE_FORMATS)}) nor a store folder")
+        p.mkdir(parents=True, exist_ok=True)
+        return cls(ox.Store(str(p)), path=p)
+
+    def save(self, path: str | Path) -> Path:
+        """Write the graph; the suffix picks the format, a path without one is an on-disk store folder.
+
+        .ttl/.nt hold the union of all graphs (the per-document split is lost, the Assertion nodes stay);
+        .nq/.trig/.jsonld keep the graphs. Writes go to a temporary file that is then renamed over the
+        target, so a failure never leaves a half-written output behind.
+        """
+        p = Path(path)
+        suffix = p.suffix.lower()
+        if suffix in FILE_FORMATS:
+            p.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    self._write(f, suffix)
+                os.replace(tmp, p)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+            return p
+        return self._save_store(p)
+
+    def _write(self, f: Any, suffix: str) -> None:
+        fmt, keeps_graphs = FILE_FORMATS[suffix]
+        if suffix == ".jsonld":
+            f.write(self.to_jsonld().encode("utf-8"))
+        elif keeps_graphs:
+            self.store.dump(f, fmt, prefixes=PREFIXES if fmt is ox.RdfFormat.TRIG else None)
+        else:
+            # union of all graphs; sorted, and a triple stated by several documents is written once
+            triples = sorted(
+                {ox.Triple(q.subject, q.predicate, q.object) for q in self.store},
+                key=lambda t: (str(t.subject), str(t.predicate), str(t.object)),
+            )
+            ox.serialize(triples, f, fmt, prefixes=PREFIXES if fmt is ox.RdfFormat.TURTLE else None)
+
+    def _save_store(self, p: Path) -> Path:
+        if self.path is not None and p.resolve() == self.path.resolve():
+            self.store.flush()
+            return p
+        if p.exists() and not _is_store_dir(p) and (not p.is_dir() or any(p.iterdir())):
+            raise ValueError(f"{p}: exists and is not a pharmakg store folder; not overwriting it")
+        p.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{p.name}.", dir=p.parent))
+        try:
+            target = ox.Store(str(tmp))
+            target.bulk_extend(self.store)
+            target.flush()
+            del target  # releases the RocksDB lock before the folder moves
+            old = None
+            if p.exists():
+                old = p.with_name(f".{p.name}.old-{os.getpid()}")
+                os.replace(p, old)
+            os.replace(tmp, p)
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        return p
+
+    def to_rdflib(self) -> rdflib.Dataset:
+        """An rdflib Dataset over the same pyoxigraph store (oxrdflib): changes go both ways."""
+        from oxrdflib import OxigraphStore
+
+        ds = rdflib.Dataset(store=OxigraphStore(store=self.store))
+        for prefix, iri in PREFIXES.items():
+            ds.bind(prefix, iri)
+        return ds
+
+    def to_jsonld(self) -> str:
+        """JSON-LD of all graphs (rdflib's serializer, compacted with pharmakg's prefixes)."""
+        with warnings.catch_warnings():
+            # rdflib's JSON-LD serializer still calls its own deprecated Dataset.contexts()
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return self.to_rdflib().serialize(format="json-ld", context=dict(PREFIXES), indent=1)
+
+    # ---------------------------------------------------------------------------------------- adding
+    def add_extractions(self, extractions: Iterable[Extraction]) -> int:
+        """Add documents' extractions, merging their entities with each other and with the store.
+
+        Re-adding a doc_id replaces that document's graph. Returns the number of documents added.
+        """
+        batch: dict[str, Extraction] = {}
+        for ex in extractions:
+            batch[ex.document.doc_id] = ex  # the same document twice in a batch: the last one wins
+        if not batch:
+            return 0
+        items = list(batch.values())
+        touched: set[str] = set()
+        for doc_id in batch:
+            touched |= self._remove_document(doc_id)
+
+        existing = [
+            (s["e"].value, s["t"].value, s["l"].value)
+            for s in self.store.query(
+                "SELECT DISTINCT ?e ?t ?l WHERE { ?e pkg:entityType ?t ; skos:altLabel ?l }",
+                prefixes=PREFIXES,
+                use_default_graph_as_union=True,
+            )
+        ]
+        res = resolve(items, existing)
+        for old, new in sorted(res.renames.items()):
+            self._rename(old, new)
+            touched.add(new)
+
+        quads: list[ox.Quad] = []
+        for i, ex in enumerate(items):
+            quads.extend(extraction_quads(ex, lambda eid, i=i: res.iri_of[(i, eid)]))
+        self.store.extend(quads)
+        touched.update(res.iri_of.values())
+        self._refresh_resolved(touched)
+        return len(items)
+
+    def remove_document(self, doc_id: str) -> bool:
+        """Drop a document's graph and Document node; True when it was there."""
+        present = self.store.contains_named_graph(graph_iri(doc_id))
+        touched = self._remove_document(doc_id)
+        self._refresh_resolved(touched)
+        return present
+
+    def _remove_document(self, doc_id: str) -> set[str]:
+        g = graph_iri(doc_id)
+        touched: set[str] = set()
+        if self.store.contains_named_graph(g):
+            typed = self.store.quads_for_pattern(None, n(PKG.entityType), None, g)
+            touched = {q.subject.value for q in typed}
+            self.store.remove_graph(g)
+        d = document_iri(doc_id)
+        for q in list(self.store.quads_for_pattern(d, None, None, DOCUMENTS_GRAPH)):
+            self.store.remove(q)
+        return touched
+
+    def _rename(self, old: str, new: str) -> None:
+        """Merge resource ``old`` into ``new`` everywhere (a new document showed they are one)."""
+        o, nw = ox.NamedNode(old), ox.NamedNode(new)
+        quads = list(self.store.quads_for_pattern(o, None, None, None))
+        quads += list(self.store.quads_for_pattern(None, None, o, None))
+        for q in quads:
+            self.store.remove(q)
+        self.store.extend(
+            ox.Quad(nw if q.subject == o else q.subject, q.predicate, nw if q.object == o else q.object,
+                    q.graph_name)
+            for q in quads
+        )
+
+    def _refresh_resolved(self, entities: Iterable[str]) -> None:
+        """Recompute skos:prefLabel and pkg:latestPhase(Date) of the given entities."""
+        pref, latest, latest_date = n(SKOS + "prefLabel"), n(PKG.latestPhase), n(PKG.latestPhaseDate)
+        alt, label = n(SKOS + "altLabel"), n(RDFS + "label")
+        new: list[ox.Quad] = []
+        for iri in sorted(set(entities)):
+            e = ox.NamedNode(iri)
+            for p in (pref, latest, latest_date):
+                for q in list(self.store.quads_for_pattern(e, p, None, None)):
+                    self.store.remove(q)
+            docs: dict[str, set[str]] = {}
+            mains: dict[str, set[str]] = {}
+            for q in self.store.quads_for_pattern(e, alt, None, None):
+                docs.setdefault(q.object.value, set()).add(str(q.graph_name))
+            for q in self.store.quads_for_pattern(e, label, None, None):
+                mains.setdefault(q.object.value, set()).add(str(q.graph_name))
+            if not docs:
+                continue  # no document names it any more
+            stats = {name: (len(g), len(mains.get(name, ()))) for name, g in docs.items()}
+            new.append(ox.Quad(e, pref, ox.Literal(choose_label(stats)), RESOLVED_GRAPH))
+            best = None
+            for q in self.store.quads_for_pattern(e, n(PKG.phaseRecord), None, None):
+                rec = q.object
+                vals = {
+                    p: next((x.object for x in self.store.quads_for_pattern(rec, n(p), None, None)), None)
+                    for p in (PKG.phase, PKG.phaseRank, PKG.phaseDate, PKG.phaseStatus)
+                }
+                status = vals[PKG.phaseStatus]
+                if vals[PKG.phase] is None or (status is not None and status.value != "current"):
+                    continue  # planned stages are not the compound's stage
+                key = (
+                    vals[PKG.phaseDate].value if vals[PKG.phaseDate] is not None else "",
+                    int(vals[PKG.phaseRank].value) if vals[PKG.phaseRank] is not None else -1,
+                    vals[PKG.phase].value,
+                )
+                if best is None or key > best[0]:
+                    best = (key, vals)
+            if best is not None:
+                new.append(ox.Quad(e, latest, best[1][PKG.phase], RESOLVED_GRAPH))
+                if best[1][PKG.phaseDate] is not None:
+                    new.append(ox.Quad(e, latest_date, best[1][PKG.phaseDate], RESOLVED_GRAPH))
+        self.store.extend(new)
+
+    # --------------------------------------------------------------------------------------- queries
+    def query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Any] | None = None,
+        union: bool = True,
+    ) -> QueryResult:
+        """Run SPARQL; ``bindings`` pre-bind variables to values (applied as RDF terms, never as text).
+
+        pyoxigraph substitutes a variable only if the SELECT projects it, so parameterised queries
+        list their parameters in the projection. ``union``: the default graph is the union of all graphs;
+        note that pyoxigraph then returns a triple once per graph that holds it (e.g. a name used by
+        three documents), so queries use DISTINCT or aggregate with DISTINCT.
+        """
+        subs = {ox.Variable(k.lstrip("?$")): to_ox_term(v) for k, v in (bindings or {}).items()}
+        try:
+            result = self.store.query(
+                sparql,
+                prefixes=PREFIXES,
+                use_default_graph_as_union=union,
+                substitutions=subs or None,
+            )
+        except RuntimeError as exc:
+            if "projection" in str(exc):
+                raise ValueError(f"{exc}: a bound variable must be in the SELECT clause") from exc
+            raise
+        if isinstance(result, ox.QueryBoolean):
+            return QueryResult(["result"], [(bool(result),)])
+        if isinstance(result, ox.QuerySolutions):
+            cols = [v.value for v in result.variables]
+            return QueryResult(cols, [tuple(_py(sol[c]) for c in cols) for sol in result])
+        return QueryResult(
+            ["subject", "predicate", "object"],
+            [(_py(t.subject), _py(t.predicate), _py(t.object)) for t in result],
+        )
+
+    def run(self, name: str, params: Mapping[str, Any] | None = None) -> QueryResult:
+        """Run a named query of :mod:`pharmakg.graph.queries` (parameter columns left out)."""
+        from pharmakg.graph.queries import run_query
+
+        return run_query(self, name, params)
+
+    def documents(self) -> list[str]:
+        """doc_ids of the documents in the graph."""
+        return sorted(
+            q.object.value
+            for q in self.store.quads_for_pattern(None, n("http://purl.org/dc/terms/identifier"), None,
+                                                  DOCUMENTS_GRAPH)
+        )
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def __repr__(self) -> str:
+        where = str(self.path) if self.path else "memory"
+        return f"<KnowledgeGraph {where}: {len(self)} quads>"

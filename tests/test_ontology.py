@@ -1,0 +1,75 @@
+"""The OWL ontology (pharmakg.ttl) declares every term the code uses, with label and comment."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
+
+from pharmakg.ontology import ONTOLOGY_DIR
+from pharmakg.ontology.namespaces import PKG, TERMS_IRI
+
+PACKAGE = Path(__file__).resolve().parents[1] / "pharmakg"
+PROV = Namespace("http://www.w3.org/ns/prov#")
+DCT = Namespace("http://purl.org/dc/terms/")
+
+
+@pytest.fixture(scope="module")
+def onto() -> Graph:
+    g = Graph()
+    g.parse(ONTOLOGY_DIR / "pharmakg.ttl", format="turtle")
+    return g
+
+
+def ttl_terms(g: Graph) -> set[str]:
+    subjects = {str(s) for s in g.subjects() if isinstance(s, URIRef)}
+    return {s[len(TERMS_IRI):] for s in subjects if s.startswith(TERMS_IRI)}
+
+
+def test_ontology_header(onto):
+    ont = URIRef("https://w3id.org/pharmakg/ontology")
+    assert (ont, RDF.type, OWL.Ontology) in onto
+    assert onto.value(ont, OWL.versionInfo) is not None
+    assert onto.value(ont, DCT.title) is not None
+    assert onto.value(ont, DCT.description) is not None
+
+
+def test_namespace_terms_match_ttl(onto):
+    declared = set(PKG.__annotations__)
+    assert ttl_terms(onto) == declared
+
+
+def test_every_term_has_label_comment_and_a_kind(onto):
+    for name in ttl_terms(onto):
+        term = URIRef(TERMS_IRI + name)
+        assert onto.value(term, RDFS.label) is not None, name
+        assert onto.value(term, RDFS.comment) is not None, name
+        kinds = set(onto.objects(term, RDF.type))
+        assert kinds & {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty}, name
+        if OWL.Class not in kinds:
+            assert (term, RDFS.domain, None) in onto or (term, RDFS.range, None) in onto, name
+
+
+def test_terms_used_in_code_and_queries_are_declared(onto):
+    declared = ttl_terms(onto)
+    used: set[str] = set()
+    for py in PACKAGE.rglob("*.py"):
+        used |= set(re.findall(r"\bPKG\.([A-Za-z]\w*)", py.read_text(encoding="utf-8")))
+    for rq in PACKAGE.rglob("*.rq"):
+        used |= set(re.findall(r"\bpkg:([A-Za-z_]\w*)", rq.read_text(encoding="utf-8")))
+    assert used, "found no PKG terms in the code"
+    assert used <= declared, sorted(used - declared)
+
+
+def test_standard_vocabularies_are_reused(onto):
+    assert (PKG.Document, RDFS.subClassOf, PROV.Entity) in onto
+    assert (PKG.Assertion, RDFS.subClassOf, PROV.Entity) in onto
+    assert (PKG.Extractor, RDFS.subClassOf, PROV.SoftwareAgent) in onto
+    assert (PKG.partnerOf, RDF.type, OWL.SymmetricProperty) in onto
+    assert (PKG.extractor, RDFS.subPropertyOf, PROV.wasAttributedTo) in onto
+    assert (PKG.Company, RDFS.subClassOf, PKG.Organization) in onto
+    for cls in (PKG.Compound, PKG.Antibody, PKG.Payload):
+        assert (cls, RDFS.subClassOf, PKG.Drug) in onto
+    assert (PKG.targets, RDFS.range, PKG.Target) in onto
