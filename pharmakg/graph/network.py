@@ -1,0 +1,355 @@
+"""The RDF graph projected to NetworkX, for analysis and for the pyvis map.
+
+:func:`to_networkx` reads the knowledge graph with a handful of SPARQL queries over the union of the
+per-document graphs (one query per kind of fact, grouped in Python) and returns a
+``networkx.MultiDiGraph``:
+
+- node = entity IRI, with ``label`` (skos:prefLabel), ``type`` (contract type, e.g. "COMPOUND"),
+  ``aliases``, ``documents`` (document names), ``dates`` (their dates), ``phase`` / ``phase_date``
+  (the latest stated clinical stage, if any);
+- edge = one relation between two entities, keyed by its type, with ``relation`` ("TARGETS"),
+  ``label`` ("targets"), ``documents``, ``evidence`` (sentences, capped), ``count`` (supporting
+  statements), ``confidence`` (their maximum); PAYMENT edges (payer -> payee) also carry ``amount``
+  (sum of the distinct payments in US dollars) and ``payments`` (kind, amount, document).
+
+:func:`partnership_network` and :func:`pipeline_network` are smaller views of that graph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from pharmakg.ontology.namespaces import PKG
+
+# Contract relation type -> the direct predicate the graph stage writes for it.
+RELATION_PREDICATES: dict[str, str] = {
+    "TARGETS": str(PKG.targets),
+    "HAS_PAYLOAD": str(PKG.hasPayload),
+    "HAS_ANTIBODY": str(PKG.hasAntibody),
+    "INDICATION": str(PKG.indication),
+    "DEVELOPED_BY": str(PKG.developedBy),
+    "LICENSED_TO": str(PKG.licensedTo),
+    "PARTNER_OF": str(PKG.partnerOf),
+    "USES_TECHNOLOGY": str(PKG.usesTechnology),
+    "EVALUATES": str(PKG.evaluates),
+    "PAYMENT": str(PKG.madePaymentTo),
+}
+_PREDICATE_RELATIONS = {iri: rel for rel, iri in RELATION_PREDICATES.items()}
+UNORDERED = frozenset({"PARTNER_OF"})
+# Relations that are facts about a value, not edges between two entities.
+VALUED = frozenset({"IN_PHASE"})
+MAX_EVIDENCE = 5  # sentences kept per edge: enough for a tooltip, small enough for 10,000 edges
+_LABELS = {"PAYMENT": "pays"}
+
+_PREFIXES = f"""
+PREFIX pkg: <{PKG._NS}>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+"""
+
+# One query per kind of fact, so that no row is a cross product of two multi-valued properties.
+# skos:prefLabel is kept by the store, one per entity; rdfs:label (a document's main name) is the fallback
+# for graphs loaded from elsewhere.
+Q_ENTITIES = _PREFIXES + """
+SELECT DISTINCT ?e ?type ?label ?docLabel WHERE {
+  ?e pkg:entityType ?type .
+  OPTIONAL { ?e skos:prefLabel ?label }
+  OPTIONAL { ?e rdfs:label ?docLabel }
+}"""
+
+Q_ALIASES = _PREFIXES + """
+SELECT DISTINCT ?e ?alias WHERE { ?e pkg:entityType ?type ; skos:altLabel ?alias }"""
+
+Q_MENTIONS = _PREFIXES + """
+SELECT DISTINCT ?e ?doc ?name ?date WHERE {
+  ?e pkg:entityType ?type ; pkg:mentionedIn ?doc .
+  OPTIONAL { ?doc pkg:documentName ?name }
+  OPTIONAL { ?doc dcterms:date ?date }
+}"""
+
+Q_PHASES = _PREFIXES + """
+SELECT DISTINCT ?e ?phase ?date ?rank ?status WHERE {
+  ?e pkg:phaseRecord ?r . ?r pkg:phase ?phase .
+  OPTIONAL { ?r pkg:phaseDate ?date }
+  OPTIONAL { ?r pkg:phaseRank ?rank }
+  OPTIONAL { ?r pkg:phaseStatus ?status }
+}"""
+
+Q_ASSERTIONS = _PREFIXES + """
+SELECT DISTINCT ?a ?s ?type ?o ?text ?conf ?name WHERE {
+  ?a a pkg:Assertion ; pkg:relationType ?type ; pkg:assertedSubject ?s ; pkg:assertedObject ?o .
+  FILTER(isIRI(?o))
+  OPTIONAL { ?a pkg:evidenceText ?text }
+  OPTIONAL { ?a pkg:confidence ?conf }
+  OPTIONAL { ?a prov:wasDerivedFrom ?doc . ?doc pkg:documentName ?name }
+}"""
+
+# A payment between two companies also makes them partners (the graph stage records one pkg:Agreement per
+# pair and document, supported by the PARTNER_OF and PAYMENT statements): those statements are the
+# partnership edge's support.
+Q_AGREEMENTS = _PREFIXES + """
+SELECT DISTINCT ?a ?x ?y ?type ?text ?conf ?name WHERE {
+  ?ag a pkg:Agreement ; pkg:party ?x, ?y ; pkg:supportedBy ?a .
+  FILTER(STR(?x) < STR(?y))
+  OPTIONAL { ?a pkg:relationType ?type }
+  OPTIONAL { ?a pkg:evidenceText ?text }
+  OPTIONAL { ?a pkg:confidence ?conf }
+  OPTIONAL { ?a prov:wasDerivedFrom ?doc . ?doc pkg:documentName ?name }
+}"""
+
+# Direct triples count even without a statement node (e.g. facts loaded from another source).
+Q_DIRECT = (
+    _PREFIXES
+    + "SELECT DISTINCT ?s ?p ?o WHERE {\n  VALUES ?p { "
+    + " ".join(f"<{iri}>" for iri in RELATION_PREDICATES.values())
+    + " }\n  ?s ?p ?o . FILTER(isIRI(?o))\n}"
+)
+
+Q_PAYMENTS = _PREFIXES + """
+SELECT DISTINCT ?pay ?payer ?payee ?usd ?kind ?name WHERE {
+  ?pay a pkg:Payment ; pkg:payer ?payer ; pkg:payee ?payee .
+  OPTIONAL { ?pay pkg:amountUSD ?usd }
+  OPTIONAL { ?pay pkg:paymentKind ?kind }
+  OPTIONAL { ?pay prov:wasDerivedFrom ?doc . ?doc pkg:documentName ?name }
+}"""
+
+
+def relation_label(relation: str) -> str:
+    """Human label of a relation type: the predicate's local name in words ("hasPayload" -> "has payload")."""
+    if relation in _LABELS:
+        return _LABELS[relation]
+    iri = RELATION_PREDICATES.get(relation)
+    if not iri:
+        return relation.replace("_", " ").lower()
+    local = iri.rsplit("#", 1)[-1]
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", local).lower()
+
+
+@dataclass
+class _EdgeAcc:
+    assertions: set[str] = field(default_factory=set)
+    stated: set[str] = field(default_factory=set)  # statements of this very relation type
+    documents: set[str] = field(default_factory=set)
+    evidence: dict[str, None] = field(default_factory=dict)  # ordered set
+    confidence: float | None = None
+    payments: dict[str, tuple[str | None, float | None, str | None]] = field(default_factory=dict)
+
+    def add_confidence(self, value: Any) -> None:
+        if value is None:
+            return
+        conf = float(value)
+        self.confidence = conf if self.confidence is None else max(self.confidence, conf)
+
+
+def _rows(kg: Any, sparql: str) -> list[dict[str, Any]]:
+    result = kg.query(sparql)
+    return [dict(zip(result.columns, row, strict=True)) for row in result.rows]
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def to_networkx(kg: Any) -> nx.MultiDiGraph:
+    """Project a :class:`~pharmakg.graph.store.KnowledgeGraph` to a ``networkx.MultiDiGraph``.
+
+    Edges are keyed by relation type, so one pair has at most one edge per relation however many
+    documents state it. PARTNER_OF is unordered: both directions are merged into one edge.
+    """
+    G = nx.MultiDiGraph()
+
+    labels: dict[str, set[str]] = defaultdict(set)
+    doc_labels: dict[str, set[str]] = defaultdict(set)
+    types: dict[str, set[str]] = defaultdict(set)
+    for r in _rows(kg, Q_ENTITIES):
+        types[r["e"]].add(str(r["type"]))
+        if r.get("label") is not None:
+            labels[r["e"]].add(str(r["label"]))
+        if r.get("docLabel") is not None:
+            doc_labels[r["e"]].add(str(r["docLabel"]))
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for r in _rows(kg, Q_ALIASES):
+        aliases[r["e"]].add(str(r["alias"]))
+    docs: dict[str, dict[str, str | None]] = defaultdict(dict)
+    for r in _rows(kg, Q_MENTIONS):
+        name = _text(r.get("name")) or str(r["doc"])
+        docs[r["e"]][name] = _text(r.get("date"))
+
+    for e in sorted(types):
+        # Without the store's single prefLabel, pick among the documents' names deterministically.
+        names = sorted(
+            labels.get(e) or doc_labels.get(e) or {e.rsplit("/", 1)[-1]}, key=lambda s: (len(s), s)
+        )
+        label = names[0]
+        mentioned = docs.get(e, {})
+        G.add_node(
+            e,
+            label=label,
+            type=sorted(types[e])[0],
+            aliases=sorted((aliases.get(e, set()) | doc_labels.get(e, set()) | set(names[1:])) - {label}),
+            documents=sorted(mentioned),
+            dates=sorted({d for d in mentioned.values() if d}),
+            phase=None,
+            phase_date=None,
+        )
+
+    _add_phases(G, _rows(kg, Q_PHASES))
+
+    acc: dict[tuple[str, str, str], _EdgeAcc] = defaultdict(_EdgeAcc)
+
+    def key(s: str, rel: str, o: str) -> tuple[str, str, str]:
+        if rel in UNORDERED and o < s:
+            s, o = o, s
+        return (s, rel, o)
+
+    def support(a: _EdgeAcc, r: dict[str, Any], rel: str) -> None:
+        a.assertions.add(str(r["a"]))
+        if r.get("type") is None or str(r["type"]) == rel:
+            a.stated.add(str(r["a"]))
+        if r.get("name") is not None:
+            a.documents.add(str(r["name"]))
+        if r.get("text"):
+            a.evidence[str(r["text"])] = None
+        a.add_confidence(r.get("conf"))
+
+    for r in _rows(kg, Q_ASSERTIONS):
+        rel = str(r["type"])
+        if rel not in VALUED:
+            support(acc[key(str(r["s"]), rel, str(r["o"]))], r, rel)
+    for r in _rows(kg, Q_AGREEMENTS):
+        support(acc[key(str(r["x"]), "PARTNER_OF", str(r["y"]))], r, "PARTNER_OF")
+    for r in _rows(kg, Q_DIRECT):
+        rel = _PREDICATE_RELATIONS.get(str(r["p"]))
+        if rel:
+            acc[key(str(r["s"]), rel, str(r["o"]))]  # noqa: B018 - creates the edge if no statement did
+    for r in _rows(kg, Q_PAYMENTS):
+        a = acc[key(str(r["payer"]), "PAYMENT", str(r["payee"]))]
+        usd = None if r.get("usd") is None else float(r["usd"])
+        prev = a.payments.get(str(r["pay"]))
+        name = _text(r.get("name")) or (prev[2] if prev else None)
+        a.payments[str(r["pay"])] = (_text(r.get("kind")), usd, name)
+        if name:
+            a.documents.add(name)
+
+    for (s, rel, o), a in sorted(acc.items()):
+        for node in (s, o):
+            if node not in G:  # an object the graph never typed: keep the edge, show the IRI
+                G.add_node(node, label=node.rsplit("/", 1)[-1], type=None, aliases=[], documents=[],
+                           dates=[], phase=None, phase_date=None)
+        attrs: dict[str, Any] = {
+            "relation": rel,
+            "label": relation_label(rel),
+            "documents": sorted(a.documents),
+            "evidence": list(a.evidence)[:MAX_EVIDENCE],
+            "count": max(len(a.assertions), len(a.payments), 1),
+            "confidence": a.confidence,
+        }
+        if rel == "PARTNER_OF":
+            # statements that state the partnership itself (the rest are payments implying it)
+            attrs["agreements"] = len(a.stated) if a.assertions else 1
+        if rel == "PAYMENT":
+            amounts = [usd for _kind, usd, _doc in a.payments.values() if usd is not None]
+            attrs["amount"] = sum(amounts) if amounts else None
+            attrs["payments"] = sorted(
+                ({"kind": k, "amount": usd, "document": d} for k, usd, d in a.payments.values()),
+                key=lambda p: (p["document"] or "", p["amount"] or 0.0, p["kind"] or ""),
+            )
+        G.add_edge(s, o, key=rel, **attrs)
+    return G
+
+
+def _add_phases(G: nx.MultiDiGraph, rows: Iterable[dict[str, Any]]) -> None:
+    """Set each compound's latest current phase: the record of the latest document date, highest rank."""
+    best: dict[str, tuple[str, int, str]] = {}
+    for r in rows:
+        if _text(r.get("status")) == "planned" or r["e"] not in G:
+            continue
+        date = _text(r.get("date")) or ""
+        rank = int(r["rank"]) if r.get("rank") is not None else -1
+        cand = (date, rank, str(r["phase"]))
+        if r["e"] not in best or cand > best[r["e"]]:
+            best[r["e"]] = cand
+    for e, (date, _rank, phase) in best.items():
+        G.nodes[e]["phase"] = phase
+        G.nodes[e]["phase_date"] = date or None
+
+
+# ---------------------------------------------------------------------------------------------------
+# views
+
+
+def partnership_network(G: nx.MultiDiGraph) -> nx.Graph:
+    """Companies only, undirected: an edge where two companies partner or pay each other.
+
+    Edge attributes: ``agreements`` (statements of a partnership; a payment implies one but counts only
+    as a payment), ``payments`` (PAYMENT statements),
+    ``amount`` (US dollars paid either way), ``weight`` = agreements + payments, ``documents``.
+    """
+    P = nx.Graph()
+    for node, data in G.nodes(data=True):
+        if data.get("type") == "COMPANY":
+            P.add_node(node, **data)
+    for u, v, data in G.edges(data=True):
+        rel = data.get("relation")
+        if rel not in ("PARTNER_OF", "PAYMENT") or u not in P or v not in P or u == v:
+            continue
+        if not P.has_edge(u, v):
+            P.add_edge(u, v, agreements=0, payments=0, amount=0.0, documents=set())
+        e = P.edges[u, v]
+        if rel == "PARTNER_OF":
+            e["agreements"] += int(data.get("agreements", data.get("count") or 1))
+        else:
+            e["payments"] += int(data.get("count") or 1)
+            e["amount"] += float(data.get("amount") or 0.0)
+        e["documents"] |= set(data.get("documents") or ())
+    for _u, _v, e in P.edges(data=True):
+        e["weight"] = e["agreements"] + e["payments"]
+        e["documents"] = sorted(e["documents"])
+        e["relation"] = "PARTNER_OF"
+        e["label"] = f"partners ({e['weight']})" if e["weight"] > 1 else "partners"
+        e["count"] = e["weight"]
+    P.remove_nodes_from([n for n in list(P.nodes) if P.degree(n) == 0])
+    return P
+
+
+PIPELINE_RELATIONS = frozenset(
+    {"TARGETS", "HAS_PAYLOAD", "HAS_ANTIBODY", "INDICATION", "DEVELOPED_BY", "LICENSED_TO",
+     "USES_TECHNOLOGY", "EVALUATES"}
+)
+
+
+def pipeline_network(G: nx.MultiDiGraph, company: str | None = None) -> nx.MultiDiGraph:
+    """Compounds and what the pipeline relations attach to them (targets, payloads, diseases, owners...).
+
+    With ``company`` (an IRI, a label or an alias, case-insensitive), only the compounds that company
+    develops or licenses. Partnerships and payments are left out: see :func:`partnership_network`.
+    """
+    compounds = {n for n, d in G.nodes(data=True) if d.get("type") == "COMPOUND"}
+    if company is not None:
+        wanted = company.casefold()
+        owners = {
+            n for n, d in G.nodes(data=True)
+            if n == company or str(d.get("label", "")).casefold() == wanted
+            or wanted in {a.casefold() for a in d.get("aliases") or ()}
+        }
+        compounds = {
+            c for c in compounds
+            if any(v in owners and d.get("relation") in ("DEVELOPED_BY", "LICENSED_TO")
+                   for _c, v, d in G.out_edges(c, data=True))
+        }
+    keep = [
+        (u, v, k) for u, v, k, d in G.edges(keys=True, data=True)
+        if d.get("relation") in PIPELINE_RELATIONS and (u in compounds or v in compounds)
+    ]
+    view = G.edge_subgraph(keep).copy()
+    view.add_nodes_from((c, G.nodes[c]) for c in compounds)
+    return view

@@ -1,0 +1,279 @@
+"""The pyvis map: offline, escaped, styled by viz_style.json, and really drawn by a browser."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from pharmakg.graph.viz import STATIC_LAYOUT_THRESHOLD, load_style, render_html, static_layout, write_html
+
+IMG_ATTACK = "<img src=x onerror=\"document.title='pwned'\">"
+SCRIPT_ATTACK = "<script>document.title='pwned'</script>"
+SENTENCE_ATTACK = "CD56 is bound </script><script>document.title='pwned'</script> by huN901-DM1."
+
+
+def _node(G: nx.MultiDiGraph, key: str, label: str, etype: str, **extra: object) -> None:
+    G.add_node(key, label=label, type=etype, aliases=extra.pop("aliases", []), documents=["release_a"],
+               dates=["2006-11-02"], phase=extra.pop("phase", None), **extra)
+
+
+def _edge(G: nx.MultiDiGraph, u: str, v: str, relation: str, label: str, **extra: object) -> None:
+    G.add_edge(u, v, key=relation, relation=relation, label=label, documents=["release_a"],
+               evidence=extra.pop("evidence", [f"{u} {label} {v}."]), count=extra.pop("count", 1),
+               confidence=0.9, **extra)
+
+
+@pytest.fixture
+def pipeline_graph() -> nx.MultiDiGraph:
+    """A small ADC pipeline with one node of every type and an edge of every relation."""
+    G = nx.MultiDiGraph()
+    _node(G, "c1", "huN901-DM1", "COMPOUND", aliases=["BB-10901"], phase="Phase 1")
+    _node(G, "c2", "IMGN853", "COMPOUND", phase="Phase 1")
+    _node(G, "t1", "CD56", "TARGET")
+    _node(G, "t2", "FR\u03b1", "TARGET")
+    _node(G, "p1", "DM1", "PAYLOAD")
+    _node(G, "p2", "DM4", "PAYLOAD")
+    _node(G, "a1", "huN901", "ANTIBODY")
+    _node(G, "d1", "small-cell lung cancer", "DISEASE")
+    _node(G, "d2", "ovarian cancer", "DISEASE")
+    _node(G, "co1", "ImmunoGen", "COMPANY")
+    _node(G, "co2", "sanofi-aventis", "COMPANY")
+    _node(G, "co3", "British Biotech", "COMPANY")
+    _node(G, "tech", "TAP technology", "TECHNOLOGY")
+    _node(G, "tr", "Study 001", "TRIAL")
+    _edge(G, "c1", "t1", "TARGETS", "targets")
+    _edge(G, "c2", "t2", "TARGETS", "targets")
+    _edge(G, "c1", "p1", "HAS_PAYLOAD", "has payload")
+    _edge(G, "c2", "p2", "HAS_PAYLOAD", "has payload")
+    _edge(G, "c1", "a1", "HAS_ANTIBODY", "has antibody")
+    _edge(G, "c1", "d1", "INDICATION", "indication")
+    _edge(G, "c2", "d2", "INDICATION", "indication")
+    _edge(G, "c1", "co1", "DEVELOPED_BY", "developed by", count=3)
+    _edge(G, "c1", "co3", "LICENSED_TO", "licensed to")
+    _edge(G, "c2", "co1", "DEVELOPED_BY", "developed by")
+    _edge(G, "co1", "co2", "PARTNER_OF", "partner of")
+    _edge(G, "co2", "co1", "PAYMENT", "pays", amount=2_000_000.0)
+    _edge(G, "co1", "tech", "USES_TECHNOLOGY", "uses technology")
+    _edge(G, "tr", "c1", "EVALUATES", "evaluates")
+    return G
+
+
+@pytest.fixture
+def hostile_graph(pipeline_graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The pipeline plus names and sentences that are markup, as a hostile release could contain."""
+    G = pipeline_graph
+    _node(G, "x1", IMG_ATTACK, "COMPANY", aliases=[SCRIPT_ATTACK])
+    _node(G, "x2", SCRIPT_ATTACK, "COMPOUND")
+    _edge(G, "x2", "x1", "DEVELOPED_BY", "developed by", evidence=[SENTENCE_ATTACK, IMG_ATTACK])
+    _edge(G, "x2", "t1", "TARGETS", "targets", evidence=[SENTENCE_ATTACK])
+    return G
+
+
+def _embedded(page: str, name: str) -> list[dict]:
+    """The node or edge list pyvis put into the page, decoded."""
+    m = re.search(name + r" = new vis\.DataSet\((\[.*?\])\);", page, re.S)
+    assert m, name
+    return json.loads(m.group(1))
+
+
+# ------------------------------------------------------------------------------------------------ page
+
+
+def test_page_is_offline(pipeline_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    out = write_html(pipeline_graph, tmp_path / "map.html", title="ADC pipeline")
+    page = out.read_text(encoding="utf-8")
+    # No script, stylesheet, image or frame is fetched from anywhere, pyvis's Bootstrap links included.
+    tags = re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", page, re.I)
+    assert tags and not [t for t in tags if re.search(r"\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", t, re.I)]
+    assert not re.search(r"@import|url\(\s*[\"']?https?:", page, re.I)
+    assert "bootstrap" not in page.lower()
+    assert "vis.Network" in page and len(page) > 400_000  # vis-network itself is inlined
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+
+
+def test_nodes_styled_by_type_and_sized_by_degree(pipeline_graph: nx.MultiDiGraph) -> None:
+    style = load_style()
+    page = render_html(pipeline_graph)
+    nodes = {n["label"]: n for n in _embedded(page, "nodes")}
+    assert nodes["ImmunoGen"]["color"]["background"] == style["nodes"]["COMPANY"]["color"]
+    assert nodes["ImmunoGen"]["shape"] == style["nodes"]["COMPANY"]["shape"]
+    assert nodes["CD56"]["shape"] == style["nodes"]["TARGET"]["shape"]
+    assert nodes["huN901-DM1"]["size"] > nodes["Study 001"]["size"]  # degree 7 vs 1
+    edges = _embedded(page, "edges")
+    assert {e["label"] for e in edges} >= {"targets", "has payload", "pays", "partner of"}
+    dashed = {e["relation"] for e in edges if e["dashes"]}
+    assert "LICENSED_TO" in dashed and "TARGETS" not in dashed
+
+
+def test_legend_lists_types_and_relations_present(pipeline_graph: nx.MultiDiGraph) -> None:
+    page = render_html(pipeline_graph, title="ADC pipeline")
+    legend = re.search(r'<div id="pkg-legend".*?</div></div>', page, re.S)
+    assert legend
+    for text in ("Company", "Compound", "Target", "Trial", "has payload", "pays", "14 nodes, 14 edges"):
+        assert text in legend.group(0)
+    assert "<title>ADC pipeline</title>" in page
+
+
+def test_tooltips_carry_names_documents_and_evidence(pipeline_graph: nx.MultiDiGraph) -> None:
+    page = render_html(pipeline_graph)
+    node = next(n for n in _embedded(page, "nodes") if n["label"] == "huN901-DM1")
+    assert "BB-10901" in node["tip"] and "release_a" in node["tip"] and "Phase 1" in node["tip"]
+    assert "2006-11-02" in node["tip"]
+    pay = next(e for e in _embedded(page, "edges") if e["relation"] == "PAYMENT")
+    assert "US$2,000,000" in pay["tip"] and "co2 pays co1." in pay["tip"]
+
+
+def test_document_text_is_escaped(hostile_graph: nx.MultiDiGraph) -> None:
+    page = render_html(hostile_graph, title=SCRIPT_ATTACK)
+    # No attacker string survives verbatim anywhere in the page, so none can open or close a tag.
+    for attack in (IMG_ATTACK, SCRIPT_ATTACK, "</script><script>document.title"):
+        assert attack not in page
+    assert page.count("<script>document.title") == 0
+    assert f"<h1>{html.escape(SCRIPT_ATTACK)}</h1>" in page
+    # The labels reach the canvas unchanged (canvas text is never HTML) ...
+    nodes = {n["id"]: n for n in _embedded(page, "nodes")}
+    assert IMG_ATTACK in {n["label"] for n in nodes.values()} | {n["search"] for n in nodes.values()}
+    # ... while every tooltip holds only escaped text inside our own markup.
+    for item in [*nodes.values(), *_embedded(page, "edges")]:
+        assert "<img" not in item["tip"] and "<script" not in item["tip"]
+    assert any(html.escape(SCRIPT_ATTACK) in n["tip"] for n in nodes.values())
+    assert any(html.escape(SENTENCE_ATTACK) in e["tip"] for e in _embedded(page, "edges"))
+
+
+def test_large_graph_gets_a_static_layout() -> None:
+    G = nx.MultiDiGraph()
+    n = STATIC_LAYOUT_THRESHOLD + 100
+    for i in range(n):
+        G.add_node(i, label=f"compound {i}", type="COMPOUND" if i % 2 else "TARGET")
+    for i in range(1, n):
+        G.add_edge(i, (i * 7) % i if i > 1 else 0, key="TARGETS", relation="TARGETS")
+    page = render_html(G)
+    nodes = _embedded(page, "nodes")
+    assert all("x" in n and "y" in n for n in nodes)
+    assert '"physics": {"enabled": false' in page
+    # Deterministic: the same graph gives the same picture.
+    assert static_layout(G) == static_layout(G)
+    xs = {round(n["x"]) for n in nodes}
+    assert len(xs) > n // 2  # spread out, not piled on one spot
+
+
+def test_physics_off_small_graph_is_laid_out_in_python(pipeline_graph: nx.MultiDiGraph) -> None:
+    nodes = _embedded(render_html(pipeline_graph, physics=False), "nodes")
+    assert all("x" in n for n in nodes)
+
+
+def test_empty_graph_still_writes_a_page(tmp_path: Path) -> None:
+    out = write_html(nx.MultiDiGraph(), tmp_path / "sub" / "empty.html")
+    assert "0 nodes, 0 edges" in out.read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------------------------------------ browser
+
+
+def _browser() -> str:
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    pytest.skip("no headless browser found: install Debian's chromium (apt-get install chromium) to run it")
+
+
+def _run_browser(html_path: Path, tmp_path: Path, *mode: str) -> subprocess.CompletedProcess[str]:
+    cmd = [
+        _browser(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1200,900", "--virtual-time-budget=8000",
+        *mode, html_path.resolve().as_uri(),
+    ]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
+
+
+def _hex(color: str) -> tuple[int, int, int]:
+    return (int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16))
+
+
+@pytest.mark.browser
+def test_browser_draws_the_map(pipeline_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    Image = pytest.importorskip("PIL.Image", reason="Pillow is needed to read the screenshot")
+    page = write_html(pipeline_graph, tmp_path / "map.html", title="ADC pipeline")
+    png = tmp_path / "map.png"
+    proc = _run_browser(page, tmp_path, f"--screenshot={png}")
+    assert png.exists(), proc.stderr[-2000:]
+    img = Image.open(png).convert("RGB")
+    assert img.size == (1200, 900)
+    # The network canvas: below the header, left of the legend (which draws the same colours).
+    canvas = img.crop((0, 70, 960, 900))
+    counts = {colour: n for n, colour in canvas.getcolors(maxcolors=1 << 24)}
+    non_white = 1 - counts.get((255, 255, 255), 0) / (canvas.width * canvas.height)
+    assert non_white > 0.01, f"canvas nearly blank ({non_white:.4f} non-white)"
+    assert len(counts) > 50
+    colours = set(counts)
+    style = load_style()
+    missing = [t for t, spec in style["nodes"].items() if _hex(spec["color"]) not in colours]
+    assert not missing, f"node colours not drawn for {missing}"
+    # The legend is drawn too: its panel sits at the top right.
+    legend = {colour for _n, colour in img.crop((980, 70, 1200, 500)).getcolors(maxcolors=1 << 24)}
+    assert _hex(style["nodes"]["COMPANY"]["color"]) in legend
+
+
+@pytest.mark.browser
+def test_browser_does_not_run_injected_markup(hostile_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    title = "Escaping probe"
+    page_path = write_html(hostile_graph, tmp_path / "hostile.html", title=title)
+    # Test harness: after the page's own script, put every tooltip element into the document so the
+    # DOM dump shows how tooltips render (the page builds them at load time, detached).
+    page = page_path.read_text(encoding="utf-8")
+    harness = (
+        "<script>(function(){var box=document.createElement('div');box.id='tips';"
+        "nodes.forEach(function(n){box.appendChild(window.pkgTooltip(n.tip));});"
+        "edges.forEach(function(e){box.appendChild(window.pkgTooltip(e.tip));});"
+        "document.body.appendChild(box);})();</script>"
+    )
+    idx = page.rfind("</body>")
+    page_path.write_text(page[:idx] + harness + page[idx:], encoding="utf-8")
+    proc = _run_browser(page_path, tmp_path, "--dump-dom")
+    dom = proc.stdout
+    assert 'data-pkg-ready="1"' in dom, "the page's script did not run: " + proc.stderr[-2000:]
+    assert 'data-pkg-stable="1"' in dom, "physics did not settle within the browser's time budget"
+    assert re.search(r"<title>(.*?)</title>", dom, re.S).group(1) == title  # onerror/script never ran
+    tips = dom[dom.index('<div id="tips">'):]
+    assert not re.search(r"<img\b", tips) and "<script>document.title" not in tips
+    assert "&lt;img src=x onerror=\"document.title='pwned'\"&gt;" in tips
+    assert "&lt;script&gt;document.title='pwned'&lt;/script&gt;" in tips
+    assert "CD56 is bound &lt;/script&gt;&lt;script&gt;" in tips
+
+
+def test_map_from_a_knowledge_graph_escapes_release_text() -> None:
+    """End to end through the real store: hostile names and sentences of a release stay inert."""
+    from pharmakg.graph.network import to_networkx
+    from pharmakg.graph.store import KnowledgeGraph
+    from pharmakg.model import Document, Entity, Evidence, Extraction, Relation
+
+    text = f"{SCRIPT_ATTACK} targets CD56. {SENTENCE_ATTACK}"
+    doc = Document(doc_id="hostile0001", name="hostile <b>release</b>", text=text, date="2020-01-02")
+    ex = Extraction(
+        document=doc,
+        entities=[
+            Entity("e1", "COMPOUND", SCRIPT_ATTACK, aliases=[IMG_ATTACK]),
+            Entity("e2", "TARGET", "CD56"),
+        ],
+        relations=[Relation("TARGETS", "e1", "e2", evidence=[
+            Evidence(SENTENCE_ATTACK, text.index(SENTENCE_ATTACK), len(text), doc.name, doc.doc_id)])],
+    )
+    kg = KnowledgeGraph.open()
+    kg.add_extractions([ex])
+    G = to_networkx(kg)
+    assert {d["label"] for _n, d in G.nodes(data=True)} == {SCRIPT_ATTACK, "CD56"}
+    page = render_html(G, title="hostile")
+    for attack in (IMG_ATTACK, SCRIPT_ATTACK, "<b>release</b>"):
+        assert attack not in page
+    tips = " ".join(item["tip"] for item in [*_embedded(page, "nodes"), *_embedded(page, "edges")])
+    assert html.escape(IMG_ATTACK) in tips and html.escape(SENTENCE_ATTACK) in tips
+    assert "hostile &lt;b&gt;release&lt;/b&gt;" in tips
