@@ -10,7 +10,7 @@ import pytest
 # ---- graph fixtures (owner: ontology/RDF/store helper): gold_extractions, gold_kg ----------------------
 SEEDS = Path("/work/shared/corpus/seeds")
 if not SEEDS.is_dir():  # the bundled copy of the seed corpus
-    SEEDS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+    SEEDS = Path(__file__).resolve().parents[1] / "pharmakg" / "data" / "corpus"
 
 
 @pytest.fixture(scope="session")

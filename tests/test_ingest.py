@@ -12,7 +12,7 @@ from pharmakg.extract.ingest import IngestError, content_id, iter_documents, rea
 from pharmakg.model import Document
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "examples" / "corpus"
+SEEDS = ROOT / "pharmakg" / "data" / "corpus"
 FIX = Path(__file__).parent / "fixtures" / "ingest"
 SEED_2003 = SEEDS / "immunogen_2003_05_08_q3_results.txt"
 SEED_2006 = SEEDS / "immunogen_2006_11_02_q1_fy2007_results.txt"

@@ -11,7 +11,7 @@ from pharmakg.extract.pipeline import Extractor, build_pipeline, pipeline_compon
 from pharmakg.model import Document
 from pharmakg.names import fold
 
-SEEDS = Path(__file__).resolve().parent.parent / "examples" / "corpus"
+SEEDS = Path(__file__).resolve().parent.parent / "pharmakg" / "data" / "corpus"
 
 
 @pytest.fixture(scope="module")

@@ -163,6 +163,12 @@ class QueryResult:
         return pd.DataFrame(self.rows, columns=self.columns)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _is_store_dir(path: Path) -> bool:
     # RocksDB (Oxigraph's on-disk backend) always writes a CURRENT file
     return path.is_dir() and (path / "CURRENT").exists()
@@ -211,6 +217,8 @@ class KnowledgeGraph:
             try:
                 with os.fdopen(fd, "wb") as f:
                     self._write(f, suffix)
+                # mkstemp creates 0600 files; give the output the mode any new file would get
+                os.chmod(tmp, 0o666 & ~_umask())
                 os.replace(tmp, p)
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)

@@ -1,0 +1,33 @@
+# Newcomer entry points: `make demo` and `make test` (both create .venv and install on first use).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Installing is slow; redo it only when the dependencies (pyproject.toml) change.
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test bench clean distclean
+
+demo: $(STAMP)
+	$(BIN)/pharmakg demo
+
+test: $(STAMP)
+	$(BIN)/ruff check pharmakg tests benchmarks
+	$(BIN)/pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/extract_speed.py
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+	touch $@
+
+# Generated output and caches; keeps .venv (see distclean).
+clean:
+	rm -rf out build dist .pytest_cache .ruff_cache
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV) *.egg-info
