@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -619,14 +619,26 @@ def _contacts_spans(lines: list[_Line], cues: Cues) -> list[tuple[int, int, str]
     return spans
 
 
-def _conference_spans(lines: list[_Line], cues: Cues) -> list[tuple[int, int, str]]:
+def _block_spans(
+    lines: list[_Line],
+    reason: str,
+    opens: Callable[[str], bool | None],
+    stops: Callable[[str], bool],
+    continues: Callable[[str], bool],
+) -> list[tuple[int, int, str]]:
+    """Blocks that start at a line ``opens`` accepts and go on over the next non-blank lines.
+
+    ``opens`` returns None for a line that opens nothing, True for a heading, False for a body line that
+    opens a block. A heading always takes the paragraph after it; then lines go on while ``continues``
+    holds, and a table line or a line that ``stops`` accepts ends the block.
+    """
     spans = []
     i = 0
     n = len(lines)
     while i < n:
         t = lines[i].text
-        heading = bool(t) and _is_heading(cues, "conference-call", t)
-        if not t or not (heading or cues.distinct("conference-call", t) >= 2):
+        heading = opens(t) if t and not is_table_line(t) else None
+        if heading is None:
             i += 1
             continue
         last = i
@@ -637,55 +649,49 @@ def _conference_spans(lines: list[_Line], cues: Cues) -> list[tuple[int, int, st
             if not u:
                 k += 1
                 continue
-            if _section_stop(cues, u) or is_table_line(u):
+            if is_table_line(u) or stops(u):
                 break
-            # After a heading its first paragraph belongs to it; then lines go on while they talk of the call.
-            if (heading and first) or cues.distinct("conference-call", u) >= 1:
+            if (heading and first) or continues(u):
                 last = k
                 first = False
                 k += 1
                 continue
             break
-        spans.append((lines[i].start, lines[last].end, "conference-call"))
+        spans.append((lines[i].start, lines[last].end, reason))
         i = last + 1
     return spans
+
+
+def _conference_spans(lines: list[_Line], cues: Cues) -> list[tuple[int, int, str]]:
+    def opens(t: str) -> bool | None:
+        if _is_heading(cues, "conference-call", t):
+            return True
+        return False if cues.distinct("conference-call", t) >= 2 else None
+
+    return _block_spans(
+        lines,
+        "conference-call",
+        opens,
+        stops=lambda u: _section_stop(cues, u),
+        # After its heading, a block goes on while lines talk of the call.
+        continues=lambda u: cues.distinct("conference-call", u) >= 1,
+    )
 
 
 def _safe_harbor_spans(lines: list[_Line], cues: Cues) -> list[tuple[int, int, str]]:
-    spans = []
-    i = 0
-    n = len(lines)
-    while i < n:
-        t = lines[i].text
-        if not t or is_table_line(t):
-            i += 1
-            continue
-        heading = _is_heading(cues, "safe-harbor", t)
-        opens = heading or bool(cues.start("safe-harbor", t)) or cues.has("markers", "safe-harbor", t)
-        if not opens:
-            i += 1
-            continue
-        last = i
-        k = i + 1
-        first = True
-        while k < n:
-            u = lines[k].text
-            if not u:
-                k += 1
-                continue
-            if is_table_line(u) or (_section_stop(cues, u) and not cues.start("safe-harbor", u)):
-                break
-            if (heading and first) or cues.has("continues", "safe-harbor", u) or cues.has(
-                "markers", "safe-harbor", u
-            ):
-                last = k
-                first = False
-                k += 1
-                continue
-            break
-        spans.append((lines[i].start, lines[last].end, "safe-harbor"))
-        i = last + 1
-    return spans
+    def opens(t: str) -> bool | None:
+        if _is_heading(cues, "safe-harbor", t):
+            return True
+        return False if cues.start("safe-harbor", t) or cues.has("markers", "safe-harbor", t) else None
+
+    return _block_spans(
+        lines,
+        "safe-harbor",
+        opens,
+        # A new section ends the boilerplate unless it is another safe-harbor paragraph.
+        stops=lambda u: _section_stop(cues, u) and not cues.start("safe-harbor", u),
+        continues=lambda u: cues.has("continues", "safe-harbor", u) or cues.has("markers", "safe-harbor", u),
+    )
 
 
 def _table_spans(lines: list[_Line], cues: Cues) -> list[tuple[int, int, str]]:
