@@ -92,7 +92,8 @@ class Relation:
     evidence: list[Evidence] = field(default_factory=list)
     extractor: str = ""  # the component/rule that found it, e.g. "relations:targets_cue"
     confidence: float = 1.0
-    # Extra typed facts: PAYMENT {"currency", "amount", "kind", "trigger", "status"},
+    # Extra typed facts: PAYMENT {"currency", "amount", "kind", "trigger", "status"} (status "contingent" for
+    # "up to"/"eligible" sums: to_contract lists those under "contingent_payments", not "relations"),
     # IN_PHASE {"status": "current"|"planned"}, LICENSED_TO {"licensor"} ...
     attrs: dict[str, Any] = field(default_factory=dict)
 
@@ -128,6 +129,8 @@ class Extraction:
                 item["confidence"] = round(e.confidence, 3)
             ents.append(item)
         rels = []
+        contingent = []
+        unpriced = []
         for r in self.relations:
             item = {"type": r.type, "subject": r.subject}
             if r.object is not None:
@@ -142,9 +145,20 @@ class Extraction:
                 ]
                 if r.attrs:
                     item["attrs"] = dict(r.attrs)
-            rels.append(item)
+            # Potential sums ("up to $X in milestones") and amounts without a USD value are facts of the
+            # graph, not payments made: kept apart so that the contract's "relations" stay comparable to gold.
+            if r.type == "PAYMENT" and r.attrs.get("status") == "contingent":
+                contingent.append(item)
+            elif r.type == "PAYMENT" and r.value is None:
+                unpriced.append(item)
+            else:
+                rels.append(item)
         out["entities"] = ents
         out["relations"] = rels
+        if contingent:
+            out["contingent_payments"] = contingent
+        if unpriced:
+            out["unpriced_payments"] = unpriced
         return out
 
     @classmethod

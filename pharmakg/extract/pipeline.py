@@ -46,6 +46,8 @@ def build_pipeline(model: str | None = None, config_path: str | Path | None = No
 def _ensure_skip_extension() -> None:
     if not Doc.has_extension("pkg_skip"):
         Doc.set_extension("pkg_skip", default=None)
+    if not Doc.has_extension("pkg_meta"):
+        Doc.set_extension("pkg_meta", default=None)
 
 
 class Extractor:
@@ -60,6 +62,7 @@ class Extractor:
         for document in documents:
             doc = self.nlp.make_doc(document.text)
             doc._.pkg_skip = list(document.skip_spans or [])
+            doc._.pkg_meta = dict(document.meta or {})  # filing cover data: the issuer ("company")
             yield doc, document
 
     def extract(self, documents: Iterable[Document]) -> Iterator[Extraction]:

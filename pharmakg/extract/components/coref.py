@@ -26,9 +26,11 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pharmakg.names import fold
+
 CUES_PATH = Path(__file__).resolve().parent.parent / "relation_cues.json"
 
-for _name, _default in (("pkg_coref", None), ("pkg_main_company", None)):
+for _name, _default in (("pkg_coref", None), ("pkg_main_company", None), ("pkg_meta", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
@@ -105,22 +107,80 @@ def live_sentences(doc: Doc) -> list[Span]:
     return out
 
 
+_TICKER_AFTER = re.compile(
+    r"^\s*,?\s*\((?:Nasdaq|NASDAQ|NYSE|LSE|OMX|TSX|TSE|AMEX|ASX|SIX|SZSE|SSE|HKEX|Euronext|OTC)\b"
+)
+_QUOTE = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"")
+
+
 def main_company(doc: Doc, mentions: list[M], sentences: list[Span]) -> str | None:
-    """The issuing company: most mentions, with extra weight for mentions in the first sentences."""
-    scores: Counter[str] = Counter()
-    early = sentences[3].start_char if len(sentences) > 3 else 1 << 60
-    for m in mentions:
-        if m.type == "COMPANY":
-            scores[m.eid] += 1.0 + (2.0 if m.start < early else 0.0)
-    if not scores:
+    """The issuing company.
+
+    In order of evidence: the filing's company (Document.meta["company"]), the first company of the opening
+    sentences written with a stock ticker ("X, Inc. (Nasdaq: TICK)"), then the most mentioned company with
+    extra weight for mentions in the first sentences.
+    """
+    companies = [m for m in mentions if m.type == "COMPANY"]
+    if not companies:
         return None
+    text = doc.text
+    meta = (doc._.pkg_meta if Doc.has_extension("pkg_meta") else None) or {}
+    issuer = fold(str(meta.get("company") or ""))
+    if issuer:
+        for m in companies:
+            name = fold(text[m.start : m.end])
+            if name and (name == issuer or issuer.startswith(name) or name.startswith(issuer)):
+                return m.eid
+    early = sentences[3].start_char if len(sentences) > 3 else 1 << 60
+    for m in companies:
+        if m.start < early and _TICKER_AFTER.match(text[m.end : m.end + 20]):
+            return m.eid
+    scores: Counter[str] = Counter()
+    for m in companies:
+        scores[m.eid] += 1.0 + (2.0 if m.start < early else 0.0)
     return max(scores, key=lambda k: (scores[k], -min(m.start for m in mentions if m.eid == k)))
+
+
+def quote_speakers(doc: Doc, mentions: list[M]) -> list[tuple[int, int, str]]:
+    """(start, end, company id) of quotations whose attribution names a company.
+
+    "..." said Jane Doe, CEO of Acme: inside that quotation "our" and "we" mean Acme, whoever issued the
+    release.
+    The attribution is read in the 250 characters after the closing quote (or before the opening one when the
+    quote follows "X, CEO of Acme, said:"), up to the end of the line.
+    """
+    text = doc.text
+    companies = sorted((m for m in mentions if m.type == "COMPANY"), key=lambda m: m.start)
+    out = []
+    for q in _QUOTE.finditer(text):
+        a, b = q.span()
+        line_end = text.find("\n", b)
+        after_end = min(b + 250, line_end if line_end >= 0 else len(text))
+        after = [m for m in companies if b <= m.start < after_end]
+        said = re.search(r"\b(?:said|says|added|commented|stated|noted|explained)\b", text[b:after_end])
+        if after and said:
+            out.append((a, b, after[0].eid))
+            continue
+        line_start = text.rfind("\n", 0, a) + 1
+        before = [m for m in companies if max(line_start, a - 250) <= m.start < a]
+        if before and re.search(r"\b(?:said|says|added|commented|stated|noted)\b", text[before[-1].end : a]):
+            out.append((a, b, before[-1].eid))
+    return out
 
 
 class Coref:
     def __init__(self, cues: dict[str, Any]):
         c = cues["coref"]
-        self.compound_re = words_regex(c["compound_anaphors"])
+        fixed = sorted({re.escape(w.lower()) for w in c["compound_anaphors"]}, key=len, reverse=True)
+        heads = sorted(
+            {re.escape(w.lower()) for w in c.get("modified_anaphor_heads", [])}, key=len, reverse=True
+        )
+        n = int(c.get("modified_anaphor_max_words", 0))
+        alts = list(fixed)
+        if heads and n:
+            # "this investigational compound", "the novel ADC": determiner + lower-case modifiers + head noun
+            alts.insert(0, rf"(?:the|this)\s+(?:[a-z][a-z-]*\s+){{1,{n}}}?(?:{'|'.join(heads)})")
+        self.compound_re = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
         self.company_re = words_regex(c["company_anaphors"])
         self.initial_only = {w.lower() for w in c["sentence_initial_only"]}
         self.lookback = int(c["compound_lookback_sentences"])
@@ -130,6 +190,7 @@ class Coref:
         sentences = live_sentences(doc)
         main = main_company(doc, mentions, sentences)
         doc._.pkg_main_company = main
+        speakers = quote_speakers(doc, mentions) if main else []
         compounds = sorted((m for m in mentions if m.type == "COMPOUND"), key=lambda m: m.start)
         virtual: list[tuple[int, int, str, str]] = []
         taken = [(m.start, m.end) for m in mentions]
@@ -142,7 +203,8 @@ class Coref:
             for m in self.company_re.finditer(text) if main else ():
                 s, e = base + m.start(), base + m.end()
                 if not any(a < e and s < b for a, b in taken):
-                    virtual.append((s, e, main, "COMPANY"))
+                    who = next((eid for qa, qb, eid in speakers if qa <= s and e <= qb), main)
+                    virtual.append((s, e, who, "COMPANY"))
             for m in self.compound_re.finditer(text):
                 word = m.group(0).lower()
                 if word in self.initial_only and text[: m.start()].strip():

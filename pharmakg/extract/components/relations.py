@@ -47,6 +47,13 @@ GROUP_OK = {
     ", and also",
     "and also",
 }
+# a clause break inside a payment sentence; "Inc. " / "Co., Ltd. " are not one
+_GAP_BREAK = re.compile(r";|(?<!inc)(?<!ltd)(?<!corp)(?<!co)(?<!\b[a-z])\.\s")
+# "agreement with C for X" / "... with C to develop X": the licence is for the named compound
+_LICENCE_SCOPE = re.compile(r"\bfor\b|\bto (?:develop|commercialize|commercialise|market)")
+_USD_FOLLOWS = re.compile(
+    r"^\s*\(\s*(?:approximately|approx\.|about|around|~|or|equal to)?\s*(?:US\s?)?\$"
+)
 GROUP_COMBINATION = {"plus", "with", "in combination with", "combined with", "+"}
 PAREN = re.compile(r"\([^()]*\)")
 APPOSITION = re.compile(r",\s*(?:a|an|the)\s[^,;()]{0,40}?,")
@@ -185,12 +192,20 @@ class Relations:
             r"(?:US\s?)?\$\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(thousand|million|billion|mm|mn|bn|[mkb])?\b",
             re.IGNORECASE,
         )
+        self.currency_codes = {k.lower(): v for k, v in pay["currencies"].items()}
+        cur_alt = "|".join(sorted((re.escape(k) for k in pay["currencies"]), key=len, reverse=True))
+        self.money_foreign = re.compile(
+            rf"(?:(?<![\w])(?P<c1>{cur_alt})\s?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
+            rf"|(?<![\w.,])(?P<num2>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?))"
+            rf"\s*(?P<unit>thousand|million|billion|mn|bn)?\b(?(num2)\s*(?P<c2>{cur_alt})|)(?![\w])",
+            re.IGNORECASE,
+        )
         self.contingent_before = words_regex(pay["contingent_before"])
         self.contingent_after = re.compile(
             r"^\s*(?:\([^)]*\)\s*)?(?:" + "|".join(map(re.escape, pay["contingent_after"])) + r")\b",
             re.IGNORECASE,
         )
-        self.pay_kinds = [(words_regex([w]), k) for w, k in pay["kinds"]]
+        self.pay_kinds = [(words_regex([w, w + "s"]), k) for w, k in pay["kinds"]]
         self.payee_before = re.compile(
             r"\b(?:" + "|".join(map(re.escape, pay["payee_before_amount"])) + r")\b"
         )
@@ -343,6 +358,8 @@ class Relations:
                 x0 = min(c.start, t.start) - s.start
                 x1 = max(c.end, t.end) - s.start
                 window = s.low[max(0, x0 - 5) : min(len(s.low), x1 + 25)]
+                # "HER3-directed", "anti-TROP2": the cue word is glued to the target by a hyphen
+                window = re.sub(r"[-‐–]", " ", window)
                 if self.re["targets"].search(window) and not self.negated(s, c, t):
                     out.add(
                         "TARGETS",
@@ -454,7 +471,8 @@ class Relations:
                     cue_start = a - (len(s.low[max(0, a - 40) : a]) - m.start())
                     p = self.attach(s, (cue_start, cue_start + 1), ("COMPOUND",), cap=80, direct=False)
                     if p is not None and p.start < comp.start:
-                        add(self.group(s, p), comp, "developer_passive", comp.start - p.end)
+                        for co in self.group(s, comp):  # "co-developed by A and B"
+                            add(self.group(s, p), co, "developer_passive", co.start - p.end)
         # "X is in development under an agreement between A and B"
         for m in self.dev_agreement.finditer(s.low):
             p = self.attach(s, (m.start(), m.start() + 1), ("COMPOUND",), cap=200, direct=False)
@@ -504,7 +522,7 @@ class Relations:
                     or (before and "agreement with" in before.group(1))
                 ):
                     # "agreement with C for X": the licence is for the named compound only
-                    if not re.search(r"\bfor\b", s.between(comp, target)):
+                    if not _LICENCE_SCOPE.search(s.between(comp, target)):
                         target = None
             elif before and before.group(1).endswith(" to"):
                 target = self.attach(s, comp, ("COMPOUND",), cap=200, direct=False)
@@ -560,6 +578,7 @@ class Relations:
                 possessive = c.virtual or (
                     c.end <= t.start
                     and t.start - c.end <= 50
+                    and not any(o.type == "COMPANY" and c.end <= o.start and o.end <= t.start for o in s.ms)
                     and re.match(r"^(?:'s|’s|'|’)\s", s.text[c.end - s.start : c.end - s.start + 3])
                 )
                 used = any(c.end <= u <= t.start for u in uses)
@@ -695,22 +714,42 @@ class Relations:
                         attrs=attrs,
                     )
 
+    def amounts(self, text: str) -> list[tuple[int, int, str, float, float | None]]:
+        """Money amounts of a sentence: (start, end, currency, amount, USD value or None).
+
+        A non-USD amount takes its USD value only from the text ("EUR 10 million (approximately $11 million)":
+        the dollar figure is read as its own amount and the foreign one is dropped); otherwise value is None.
+        """
+        out: list[tuple[int, int, str, float, float | None]] = []
+        if "$" in text:
+            for m in self.money.finditer(text):
+                num = float(m.group(1).replace(",", ""))
+                value = num * self.scale.get((m.group(2) or "").lower(), 1)
+                out.append((m.start(), m.end(), "USD", value, value))
+        for m in self.money_foreign.finditer(text):
+            cur = self.currency_codes.get((m.group("c1") or m.group("c2") or "").lower())
+            if cur is None:
+                continue
+            if _USD_FOLLOWS.match(text[m.end() :]):
+                continue  # the USD equivalent follows
+            num = float((m.group("num") or m.group("num2")).replace(",", ""))
+            amount = num * self.scale.get((m.group("unit") or "").lower(), 1)
+            out.append((m.start(), m.end(), cur, amount, None))
+        return sorted(out)
+
     def rule_payment(
         self, s: Sent, out: Sink, sents: list[Sent], main: str | None, partner_rank: list[str]
     ) -> None:
-        if "$" not in s.text:
+        amounts = self.amounts(s.text)
+        if not amounts:
             return
         companies = [c for c in s.of("COMPANY")]
-        for m in self.money.finditer(s.text):
-            a, b = m.span()
-            num = float(m.group(1).replace(",", ""))
-            unit = (m.group(2) or "").lower()
-            value = num * self.scale.get(unit, 1)
+        for a, b, currency, amount, value in amounts:
             clause_start = max([0, a - 60] + [x.end() for x in re.finditer(r"[;,:]\s|\.\s", s.low[:a])])
-            if self.contingent_before.search(
-                s.low[max(clause_start, a - 45) : a]
-            ) or self.contingent_after.match(s.low[b : b + 40]):
-                continue
+            contingent = bool(
+                self.contingent_before.search(s.low[max(clause_start, a - 45) : a])
+                or self.contingent_after.match(s.low[b : b + 40])
+            )
             window = s.low[max(0, a - 50) : b + 50]
             kind = next((k for rx, k in self.pay_kinds if rx.search(window)), None)
             if kind is None:
@@ -720,7 +759,7 @@ class Relations:
                 ca, cb = s.local(c)
                 if cb <= a:
                     gap = s.low[cb:a]
-                    if len(gap) > 80 or re.search(r"[;]|\.\s", gap):
+                    if len(gap) > 80 or _GAP_BREAK.search(gap):
                         continue
                     if self.payee_before.search(gap) and not self.payer_before.search(gap):
                         payee = payee or c
@@ -732,7 +771,7 @@ class Relations:
                                 payee = rest[0]
                 elif ca >= b:
                     gap = s.low[b:ca]
-                    if len(gap) > 80 or re.search(r"[;]|\.\s", gap):
+                    if len(gap) > 80 or _GAP_BREAK.search(gap):
                         continue
                     if self.payee_marker.search(gap):
                         payee = payee or c
@@ -768,13 +807,30 @@ class Relations:
                 (st for rx, st in self.pay_status if rx.search(s.low[max(0, a - 80) : b + 40])), None
             )
             attrs = {
-                "currency": "USD",
-                "amount": value,
+                "currency": currency,
+                "amount": amount,
                 "kind": kind,
                 "trigger": s.text[max(0, a - 40) : b + 40].strip(),
             }
             if status:
                 attrs["status"] = status
+            if contingent:
+                # "eligible to receive up to $X": recorded (graph), not a payment made; to_contract lists it
+                # under "contingent_payments", outside the scored relations
+                attrs["status"] = "contingent"
+                out.add(
+                    "PAYMENT",
+                    payer_id,
+                    payee_id,
+                    s,
+                    "pharmakg_relations:payment_contingent",
+                    self.conf("payment_contingent", s),
+                    value=value,
+                    attrs=attrs,
+                )
+                continue
+            if value is None:
+                attrs["status"] = attrs.get("status") or "unconverted"
             conf = self.conf("payment_cue", s)
             out.add(
                 "PAYMENT",
@@ -854,6 +910,9 @@ class Relations:
             drop = set()
             if clinical:
                 drop |= {"Preclinical", "IND"}
+            if "Approved" in vals:
+                # an approved drug's confirmatory or label-expansion trials do not change its stage
+                drop |= {v for v in vals if v.startswith("Phase")}
             if "IND" in vals:
                 drop.add("Preclinical")
             for v in vals:

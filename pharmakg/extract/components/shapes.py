@@ -148,7 +148,11 @@ class ShapeRecognizer:
                         s, e, lab, extractor="shape:" + name, confidence=conf, priority=prio, extra=extra
                     )
                 )
-        found.extend(self._paren_trials(doc))
+        named = [c for c in [*cands, *found] if c.label in ("COMPOUND", "COMPANY", "ANTIBODY", "TARGET")]
+        for tc in self._paren_trials(doc):
+            # "pivekimab sunirine (PVEK), ... in a Phase 2 trial": an abbreviation of the name before it
+            if not any(0 <= tc.start - 1 - n.end <= 2 for n in named):
+                found.append(tc)
         cands.extend(found)
         return doc
 
