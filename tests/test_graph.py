@@ -66,13 +66,22 @@ def test_hun901_dm1_of_2003_and_2006_is_one_node(gold_kg):
 
 
 def test_entities_sharing_only_a_word_stay_apart(gold_kg):
-    # "small-cell lung cancer" vs "non-small-cell lung cancers", "lung cancer"; "Sanofi" vs "sanofi-aventis"
+    # "small-cell lung cancer" vs "non-small-cell lung cancers", "lung cancer"; "Biotest" vs "Biogen Idec"
     diseases = gold_kg.query("SELECT ?p WHERE { ?e a pkg:Disease ; skos:prefLabel ?p }").rows
     labels = {r[0] for r in diseases}
     assert {"small-cell lung cancer", "lung cancer"} <= labels
     assert any(lab.startswith("non-small") for lab in labels)
     companies = {r[0] for r in gold_kg.query("SELECT ?p WHERE { ?e a pkg:Company ; skos:prefLabel ?p }").rows}
-    assert {"Sanofi", "sanofi-aventis"} <= companies
+    assert {"Biotest", "Biogen Idec", "Genentech", "Roche"} <= companies
+
+
+def test_a_renamed_company_is_one_node(gold_kg):
+    # A rename is the same legal entity (knowledge-base history): sanofi-aventis (2006) = Sanofi (2014).
+    q = (
+        "SELECT DISTINCT ?e WHERE { ?e a pkg:Company ; skos:altLabel ?l "
+        "FILTER(?l IN ('Sanofi', 'sanofi-aventis')) }"
+    )
+    assert len(gold_kg.query(q).rows) == 1
 
 
 def test_same_name_different_type_stays_apart():

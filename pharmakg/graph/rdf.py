@@ -34,6 +34,26 @@ In the document graph ``resource/graph/{doc_id}``:
   pkg:charStart/pkg:charEnd (sentence offsets in the cleaned document text), pkg:extractor (a pkg:Extractor,
   a prov:SoftwareAgent with an rdfs:label), pkg:confidence (xsd:decimal) and prov:wasDerivedFrom the document.
 
+Knowledge-base facts (:mod:`pharmakg.ontology.kb`), written into the graph of each document that mentions
+the entity, so that they come and go with the documents and a re-add stays idempotent:
+
+* ``skos:exactMatch`` to identifier IRIs: HGNC genes as ``https://identifiers.org/hgnc:7656``, NCIt
+  concepts as ``http://purl.obolibrary.org/obo/NCIT_C4917``. skos:exactMatch, not owl:sameAs, on purpose:
+  owl:sameAs would make our node and the external record one individual, so every statement about
+  either holds for both (an HGNC record describes a gene, our pkg:Target the antigen a drug binds; NCIt
+  codes a concept with its own hierarchy). skos:exactMatch says "the same concept in another scheme" and
+  entails nothing else, which is what a curated mapping can promise. Tickers are not IRIs: ``pkg:ticker
+  "NASDAQ:IMGN"`` (a literal). ``pkg:kbKey`` names the knowledge-base record ("COMPANY:Sanofi").
+* Company history. A rename is the same legal entity, so resolution makes it one node; its earlier names
+  are ``pkg:formerName`` literals (Sanofi: "sanofi-aventis"). An acquisition or merger into another
+  company is not: ``?acquired pkg:acquiredBy ?acquirer`` and ``?acquirer pkg:successorOf ?acquired``
+  link the two nodes, stated in the graphs of the documents that mention the acquired company; the
+  acquirer's IRI is the one resolution mints for it from the knowledge base (``company/amgen``), whether
+  or not a document names it yet. Every rename, acquisition and merger is also a dated
+  ``pkg:CorporateEvent`` (``resource/event/...``): ``pkg:eventKind`` ("renamed", "acquired_by",
+  "merged_into"), ``pkg:eventYear`` (xsd:gYear), ``pkg:fromCompany``/``pkg:toCompany`` and
+  ``pkg:fromName``/``pkg:toName``, reached from the company by ``pkg:corporateEvent``.
+
 In graph ``resource/graph/documents``: the Document nodes ``resource/document/{doc_id}``: a pkg:Document
 with dcterms:identifier (doc_id), dcterms:title, dcterms:date (xsd:date), dcterms:source,
 pkg:documentName, pkg:contentHash (SHA-256 of the text) and, for SEC filings, pkg:filingCompany, pkg:cik,
@@ -59,9 +79,10 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from pharmakg.graph.resolve import resolve, slug
+from pharmakg.graph.resolve import kb_iri, resolve, slug
 from pharmakg.model import PHASES, Entity, Extraction, Relation
 from pharmakg.names import fold
+from pharmakg.ontology.kb import KB, default_kb
 from pharmakg.ontology.namespaces import PKG, PROV, RESOURCES_IRI
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -154,11 +175,18 @@ def _hash(*parts: Any) -> str:
     return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:20]
 
 
+# identifier schemes that are literals, not IRIs (scheme -> property)
+LITERAL_IDENTIFIERS = {"ticker": PKG.ticker}
+
+
 def identifier_iri(scheme: str, value: str) -> str:
-    """identifiers.org IRI of a knowledge-base identifier: ('hgnc', 'HGNC:7656') -> .../hgnc:7656."""
+    """IRI of a knowledge-base identifier: ('hgnc', 'HGNC:7656') -> https://identifiers.org/hgnc:7656,
+    ('ncit', 'C4917') -> http://purl.obolibrary.org/obo/NCIT_C4917 (the OBO PURL NCIt is published under)."""
     value = value.strip()
     if re.match(r"^https?://", value):
         return value
+    if scheme.lower() == "ncit" or value.upper().startswith("NCIT:"):
+        return f"http://purl.obolibrary.org/obo/NCIT_{value.split(':', 1)[-1].upper()}"
     if ":" in value:
         prefix, local = value.split(":", 1)
         return f"https://identifiers.org/{prefix.lower()}:{local}"
@@ -195,14 +223,70 @@ def _entity_key(ent: Entity) -> str:
     return f"{ent.type}:{fold(ent.name) or ent.name}"
 
 
-def extraction_quads(ex: Extraction, iri_of: Callable[[str], str] | None = None) -> list[ox.Quad]:
+def kb_quads(ent: Entity, node: ox.NamedNode, graph: ox.NamedNode, kb: KB) -> list[ox.Quad]:
+    """Knowledge-base facts about one entity: identifiers, former names, acquisitions (see the module doc)."""
+    out: list[ox.Quad] = []
+
+    def add(s: ox.NamedNode, p: str, o: ox.NamedNode | ox.Literal) -> None:
+        out.append(ox.Quad(s, n(p), o, graph))
+
+    identity = kb.entity_identity(ent.type, ent.all_names())
+    identifiers = dict(ent.identifiers)
+    if identity is not None:
+        add(node, PKG.kbKey, _lit(identity))
+        for scheme, value in kb.identifiers(identity).items():
+            identifiers.setdefault(scheme, value)
+    for scheme, value in sorted(identifiers.items()):
+        if scheme.lower() in LITERAL_IDENTIFIERS:
+            add(node, LITERAL_IDENTIFIERS[scheme.lower()], _lit(value))
+        else:
+            add(node, SKOS + "exactMatch", n(identifier_iri(scheme, str(value))))
+    if identity is None or ent.type != "COMPANY":
+        return out
+    for name in kb.former_names(identity):
+        add(node, PKG.formerName, _lit(name))
+    members = {rec.key for rec in kb.members(identity)}
+    for ev in kb.history(identity):
+        old, new = kb.record(ev.old), kb.record(ev.new)
+        if ev.relation == "renamed":
+            src = dst = node
+        elif ev.old in members:
+            src, dst = node, n(kb_iri(kb, kb.identity(ev.new)))
+            if kb.identity(ev.new) == identity:
+                continue
+            # Decided from the knowledge base and this entity alone, never from the node's IRI, so that a
+            # document adds the same quads whatever else is in the store (incremental = batch). When other
+            # documents name the acquired and the acquirer as one entity ("Amgen (formerly Abgenix)"),
+            # resolution merges them and this link becomes a loop on that node.
+            add(src, PKG.acquiredBy, dst)
+            add(dst, PKG.successorOf, src)
+        else:
+            continue  # the acquirer's side: stated where the acquired company is mentioned
+        event = n(f"{RESOURCES_IRI}event/{slug(old.name)}-{slug(ev.relation)}-{slug(new.name)}")
+        add(src, PKG.corporateEvent, event)
+        add(event, RDF_TYPE, n(PKG.CorporateEvent))
+        add(event, PKG.eventKind, _lit(ev.relation))
+        if ev.year:
+            add(event, PKG.eventYear, _lit(ev.year, "gYear"))
+        add(event, PKG.fromCompany, src)
+        add(event, PKG.toCompany, dst)
+        add(event, PKG.fromName, _lit(old.name))
+        add(event, PKG.toName, _lit(new.name))
+    return out
+
+
+def extraction_quads(
+    ex: Extraction, iri_of: Callable[[str], str] | None = None, kb: KB | None = None
+) -> list[ox.Quad]:
     """All quads of one extraction: its document graph plus its Document node.
 
     ``iri_of`` maps a local entity id to its resource IRI (from :func:`pharmakg.graph.resolve.resolve`);
-    without it the entities of this one document are resolved on their own.
+    without it the entities of this one document are resolved on their own. ``kb``: the knowledge base
+    whose facts are added (default: the packaged one; ``KB()`` adds none).
     """
+    kb = default_kb() if kb is None else kb
     if iri_of is None:
-        single = resolve([ex])
+        single = resolve([ex], kb=kb)
 
         def iri_of(eid: str) -> str:
             return single.iri_of[(0, eid)]
@@ -226,8 +310,7 @@ def extraction_quads(ex: Extraction, iri_of: Callable[[str], str] | None = None)
         for name in e.all_names():
             add(s, SKOS + "altLabel", _lit(name))
         add(s, PKG.mentionedIn, d)
-        for scheme, value in sorted(e.identifiers.items()):
-            add(s, SKOS + "exactMatch", n(identifier_iri(scheme, str(value))))
+        out.extend(kb_quads(e, s, g, kb))
         if e.mentions:
             m = min(e.mentions, key=lambda x: (x.start, x.end))
             mi = n(f"{RESOURCES_IRI}mention/{doc.doc_id}-{m.start}-{m.end}")

@@ -5,12 +5,28 @@ Rule (exact, on purpose: no fuzzy matching, so no over-merging):
 * Two entities are the same resource when they have the same contract type and share at least one
   folded name (:func:`pharmakg.names.fold` of the name or of any alias). Merging is transitive
   (union-find): huN901-DM1/BB-10901 of 2003 and huN901-DM1/HuN901-DM1 of 2006 become one node.
+* They are also the same resource when they have the same type and one of their names is a name of
+  the same knowledge-base entity (:mod:`pharmakg.ontology.kb`): trastuzumab-DM1 (2006), T-DM1 and
+  Kadcyla (2014) are one node, as are huN901-DM1 (2003) and lorvotuzumab mertansine (2010). The link is
+  made per name, like the name rule, so it is transitive, order-independent and the same for a batch
+  and for documents added one by one. A name the knowledge base holds for two different entities
+  (Merck KGaA / Merck & Co. both fold to "merck") is ambiguous and links nothing. Names that merely
+  share a word never link: "lung cancer" and "small-cell lung cancer", "Idec" and "Biogen Idec" are
+  different folded names and different records.
+* Company history (``kb/history.tsv``): a rename is the same legal entity, so it is one node
+  (sanofi-aventis and Sanofi; Seattle Genetics and Seagen), keeping every name as ``skos:altLabel``.
+  An acquisition or merger into another company is not: Abgenix and Amgen stay two nodes, which
+  :mod:`pharmakg.graph.rdf` links with ``pkg:acquiredBy`` / ``pkg:successorOf`` and a dated
+  ``pkg:CorporateEvent``.
 * Entities already in the store take part through their ``skos:altLabel`` values, so a document
   added later reuses the IRI the entity already has. When a new document links two resources that
   already exist, the lexicographically smaller IRI is kept and the other is renamed into it.
 * Generic trial names ("Study 001") are not unique across sponsors; they merge only when they also
   evaluate the same compound, and their IRI is ``trial/{compound-slug}-{trial-slug}``.
-* New IRIs are ``resource/{type-slug}/{slug of the preferred name}``. The preferred name of a merged
+* A new company resource that the knowledge base identifies gets ``resource/company/{slug of its KB
+  name}`` (Seattle Genetics -> ``company/seagen``): history links point at companies that a document
+  may not mention, so their IRI must follow from the knowledge base alone.
+* Other new IRIs are ``resource/{type-slug}/{slug of the preferred name}``. The preferred name of a merged
   set is the name used by most documents, then most often as a document's main name, then the
   shortest, then the alphabetically first: it depends on the set of documents, not on their order.
   Once minted, an IRI is kept (looked up from the store) even if a later document changes the
@@ -28,6 +44,7 @@ from dataclasses import dataclass, field
 
 from pharmakg.model import Extraction
 from pharmakg.names import GREEK, fold
+from pharmakg.ontology.kb import KB, default_kb
 from pharmakg.ontology.namespaces import RESOURCES_IRI
 
 TYPE_SLUGS = {
@@ -56,6 +73,18 @@ def slug(name: str) -> str:
 
 def type_slug(entity_type: str) -> str:
     return TYPE_SLUGS.get(entity_type, slug(entity_type))
+
+
+def kb_iri(kb: KB, identity: str) -> str:
+    """The IRI a knowledge-base entity gets when it is first minted (used for company links)."""
+    rec = kb.record(identity)
+    return f"{RESOURCES_IRI}{type_slug(rec.type)}/{slug(rec.name)}"
+
+
+def _kb_link(kb: KB, etype: str, name: str) -> str | None:
+    """Union-find key of the knowledge-base entity named ``name`` (never equal to a folded name)."""
+    identity = kb.identity_of(etype, name)
+    return "\x00kb:" + identity if identity else None
 
 
 def is_generic_trial(name: str) -> bool:
@@ -112,11 +141,14 @@ def resolve(
     extractions: Sequence[Extraction],
     existing: Iterable[tuple[str, str, str]] = (),
     taken: Iterable[str] = (),
+    kb: KB | None = None,
 ) -> Resolution:
     """Assign an IRI to every entity of ``extractions``.
 
-    ``existing``: (IRI, entity type, label) of entities already in the store; ``taken``: IRIs in use.
+    ``existing``: (IRI, entity type, label) of entities already in the store; ``taken``: IRIs in use;
+    ``kb``: the knowledge base (default: the packaged one; ``KB()`` resolves by names only).
     """
+    kb = default_kb() if kb is None else kb
     res = Resolution()
     taken_iris = set(taken)
     existing = list(existing)
@@ -142,6 +174,8 @@ def resolve(
                     node_of_iri[iri] = uf.add()
                     iri_nodes[node_of_iri[iri]] = iri
                 uf.connect(node_of_iri[iri], (etype, fold(label)))
+                if (link := _kb_link(kb, etype, label)) is not None:
+                    uf.connect(node_of_iri[iri], (etype, link))
 
         for di, ex in enumerate(extractions):
             for ent in ex.entities:
@@ -165,6 +199,8 @@ def resolve(
                 else:
                     for n in names:
                         uf.connect(node, (ent.type, fold(n)))
+                        if (link := _kb_link(kb, ent.type, n)) is not None:
+                            uf.connect(node, (ent.type, link))
 
         groups: dict[int, list[int]] = {}
         for node in list(local_nodes) + list(iri_nodes):
@@ -196,12 +232,15 @@ def resolve(
             pref = choose_label(stats)
             etype = extractions[local_nodes[locals_[0]][0]].entity(local_nodes[locals_[0]][1]).type
             local = slug(pref)
+            from_kb = 1
             if generic_pass:
                 local = f"{prefix_of[locals_[0]]}-{local}"
-            # sort key: independent of document order
-            minted.append(((type_slug(etype), local, sorted(stats)), locals_))
+            elif etype == "COMPANY" and (identity := kb.entity_identity(etype, stats)) is not None:
+                local, from_kb = slug(kb.record(identity).name), 0
+            # sort key: independent of document order; KB-named companies first, so they get their KB IRI
+            minted.append(((from_kb, type_slug(etype), local, sorted(stats)), locals_))
 
-        for (tslug, local, _), locals_ in sorted(minted):
+        for (_, tslug, local, _), locals_ in sorted(minted):
             base = f"{RESOURCES_IRI}{tslug}/{local}"
             iri, k = base, 1
             if not (generic_pass and base in generic_existing and base not in minted_now):

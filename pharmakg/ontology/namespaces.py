@@ -38,6 +38,7 @@ class PKG(DefinedNamespace):
     Document: URIRef  # a press release or filing (a prov:Entity)
     Assertion: URIRef  # a statement node: one extracted fact with its evidence
     Extractor: URIRef  # a pipeline component or rule (a prov:SoftwareAgent)
+    CorporateEvent: URIRef  # a company rename, acquisition or merger (knowledge base)
 
     # Object properties of the contract's relations
     targets: URIRef
@@ -93,6 +94,19 @@ class PKG(DefinedNamespace):
     extractor: URIRef  # Assertion -> Extractor
     confidence: URIRef  # xsd:decimal
     entityType: URIRef  # contract type name, e.g. "COMPOUND"
+    # Knowledge base (pharmakg/ontology/kb.py)
+    kbKey: URIRef  # entity -> "TYPE:canonical name" of its knowledge-base record
+    ticker: URIRef  # Company -> "NASDAQ:IMGN"
+    formerName: URIRef  # Company -> a name it had before a rename
+    acquiredBy: URIRef  # Company -> the Company that acquired it or that it merged into
+    successorOf: URIRef  # Company -> a Company it acquired or that merged into it (inverse of acquiredBy)
+    corporateEvent: URIRef  # Company -> CorporateEvent
+    eventKind: URIRef  # "renamed" | "acquired_by" | "merged_into"
+    eventYear: URIRef  # xsd:gYear
+    fromCompany: URIRef  # CorporateEvent -> the company before the event
+    toCompany: URIRef  # CorporateEvent -> the company after it (acquirer, or the renamed company itself)
+    fromName: URIRef  # CorporateEvent -> name before
+    toName: URIRef  # CorporateEvent -> name after (the acquirer's name)
 
 
 PKGR = Namespace(RESOURCES_IRI)
