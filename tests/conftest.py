@@ -35,3 +35,36 @@ def gold_kg(gold_extractions):
 
 
 # ---- end of graph fixtures ------------------------------------------------------------------------------
+
+
+# ---- corpus fixtures (owner: queries/analytics helper): corpus_dir, corpus_kg ---------------------------
+# The shared corpus sits beside the clone (../shared/corpus); CI checks it out there too.
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """The shared corpus folder (seeds/ and dev/), or a skip when it is not beside the clone."""
+    if not (CORPUS / "seeds").is_dir() or not (CORPUS / "dev").is_dir():
+        pytest.skip(f"shared corpus not found at {CORPUS} (expected seeds/ and dev/ beside the clone)")
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def corpus_kg(corpus_dir):
+    """A KnowledgeGraph built by the real pipeline (ingest, extraction, graph) from the shared corpus
+    seeds and dev documents; one per session, so tests must not modify it."""
+    from pharmakg.extract.ingest import IngestError, iter_documents
+    from pharmakg.extract.pipeline import Extractor
+    from pharmakg.graph.store import KnowledgeGraph
+
+    docs = [d for d in iter_documents([corpus_dir / "seeds", corpus_dir / "dev"])
+            if not isinstance(d, IngestError)]
+    if not docs:
+        pytest.skip(f"no readable documents in {corpus_dir}")
+    kg = KnowledgeGraph.open()
+    kg.add_extractions(Extractor().extract(docs))
+    return kg
+
+
+# ---- end of corpus fixtures -----------------------------------------------------------------------------

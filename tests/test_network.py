@@ -203,3 +203,32 @@ def test_relation_labels() -> None:
     assert relation_label("HAS_PAYLOAD") == "has payload"
     assert relation_label("USES_TECHNOLOGY") == "uses technology"
     assert relation_label("PAYMENT") == "pays"
+
+
+def test_a_payment_restated_by_a_second_document_counts_once() -> None:
+    import copy
+
+    from test_graph import hand_made  # tests/ is on sys.path
+
+    twice = hand_made("doc-a")
+    twice.relations.append(copy.deepcopy(twice.relations[0]))  # two $2M milestones in one release
+    kg = KnowledgeGraph.open()
+    kg.add_extractions([twice, hand_made("doc-b", "2007-02-01"), hand_made("doc-c", "2008-01-01", 5_000_000)])
+    G = to_networkx(kg)
+    e = _edge(G, "sanofi-aventis", "PAYMENT", "ImmunoGen")
+    assert len(e["payments"]) == 4  # every statement stays as provenance
+    assert e["distinct_payments"] == 3 and e["amount"] == pytest.approx(9_000_000)
+    P = partnership_network(G)
+    (_u, _v, d), = P.edges(data=True)
+    assert d["payments"] == 3 and d["amount"] == pytest.approx(9_000_000)
+
+
+def test_contingent_payments_are_kept_apart() -> None:
+    from test_graph import hand_made
+
+    potential = hand_made("doc-b", "2007-02-01", 50_000_000)
+    potential.relations[0].attrs["status"] = "contingent"
+    kg = KnowledgeGraph.open()
+    kg.add_extractions([hand_made("doc-a"), potential])
+    e = _edge(to_networkx(kg), "sanofi-aventis", "PAYMENT", "ImmunoGen")
+    assert (e["amount"], e["distinct_payments"], e["contingent_amount"]) == (2_000_000, 1, 50_000_000)

@@ -10,7 +10,9 @@ per-document graphs (one query per kind of fact, grouped in Python) and returns 
 - edge = one relation between two entities, keyed by its type, with ``relation`` ("TARGETS"),
   ``label`` ("targets"), ``documents``, ``evidence`` (sentences, capped), ``count`` (supporting
   statements), ``confidence`` (their maximum); PAYMENT edges (payer -> payee) also carry ``amount``
-  (sum of the distinct payments in US dollars) and ``payments`` (kind, amount, document).
+  (US dollars, a payment restated by several documents counted once: :func:`distinct_payments`;
+  contingent payments left out), ``distinct_payments`` (how many that makes), ``contingent_amount``
+  (potential "up to" payments) and ``payments`` (kind, amount, document of each statement).
 
 :func:`partnership_network` and :func:`pipeline_network` are smaller views of that graph.
 """
@@ -115,12 +117,30 @@ Q_DIRECT = (
 )
 
 Q_PAYMENTS = _PREFIXES + """
-SELECT DISTINCT ?pay ?payer ?payee ?usd ?kind ?name WHERE {
+SELECT DISTINCT ?pay ?payer ?payee ?usd ?kind ?status ?doc ?name WHERE {
   ?pay a pkg:Payment ; pkg:payer ?payer ; pkg:payee ?payee .
   OPTIONAL { ?pay pkg:amountUSD ?usd }
   OPTIONAL { ?pay pkg:paymentKind ?kind }
-  OPTIONAL { ?pay prov:wasDerivedFrom ?doc . ?doc pkg:documentName ?name }
+  OPTIONAL { ?pay pkg:paymentStatus ?status }
+  OPTIONAL { ?pay prov:wasDerivedFrom ?doc . OPTIONAL { ?doc pkg:documentName ?name } }
 }"""
+
+
+def distinct_payments(payments: Iterable[tuple[str | None, float | None, str | None]]) -> list[tuple[
+        str | None, float | None]]:
+    """The payments of one payer to one payee, a restatement counted once.
+
+    ``payments`` are (kind, USD amount, document) of each payment node. The same kind and amount stated
+    by several documents is one payment (a later release restates it); repeated within one document
+    they are distinct payments (two $1M milestones). So each (kind, amount) counts as many times as the
+    document that states it most often. The rule is the one of the partners-and-payments query.
+    """
+    per_doc: dict[tuple[str | None, float | None], dict[str | None, int]] = defaultdict(
+        lambda: defaultdict(int))
+    for kind, usd, doc in payments:
+        per_doc[(kind or None, usd)][doc] += 1
+    return [key for key, docs in sorted(per_doc.items(), key=lambda kv: (kv[0][0] or "", kv[0][1] or 0.0))
+            for _ in range(max(docs.values()))]
 
 
 def relation_label(relation: str) -> str:
@@ -142,6 +162,8 @@ class _EdgeAcc:
     evidence: dict[str, None] = field(default_factory=dict)  # ordered set
     confidence: float | None = None
     payments: dict[str, tuple[str | None, float | None, str | None]] = field(default_factory=dict)
+    payment_docs: dict[str, str] = field(default_factory=dict)  # payment node -> document IRI
+    contingent: set[str] = field(default_factory=set)  # "up to $100 million": potential, not paid
 
     def add_confidence(self, value: Any) -> None:
         if value is None:
@@ -237,6 +259,9 @@ def to_networkx(kg: Any) -> nx.MultiDiGraph:
         prev = a.payments.get(str(r["pay"]))
         name = _text(r.get("name")) or (prev[2] if prev else None)
         a.payments[str(r["pay"])] = (_text(r.get("kind")), usd, name)
+        a.payment_docs[str(r["pay"])] = _text(r.get("doc")) or name or str(r["pay"])
+        if _text(r.get("status")) == "contingent":
+            a.contingent.add(str(r["pay"]))
         if name:
             a.documents.add(name)
 
@@ -257,8 +282,18 @@ def to_networkx(kg: Any) -> nx.MultiDiGraph:
             # statements that state the partnership itself (the rest are payments implying it)
             attrs["agreements"] = len(a.stated) if a.assertions else 1
         if rel == "PAYMENT":
-            amounts = [usd for _kind, usd, _doc in a.payments.values() if usd is not None]
+            paid, potential = (
+                distinct_payments(
+                    (kind, usd, a.payment_docs.get(pay)) for pay, (kind, usd, _name) in a.payments.items()
+                    if (pay in a.contingent) == contingent
+                )
+                for contingent in (False, True)
+            )
+            amounts = [usd for _kind, usd in paid if usd is not None]
             attrs["amount"] = sum(amounts) if amounts else None
+            attrs["distinct_payments"] = len(paid)
+            potential_amounts = [usd for _kind, usd in potential if usd is not None]
+            attrs["contingent_amount"] = sum(potential_amounts) if potential_amounts else None
             attrs["payments"] = sorted(
                 ({"kind": k, "amount": usd, "document": d} for k, usd, d in a.payments.values()),
                 key=lambda p: (p["document"] or "", p["amount"] or 0.0, p["kind"] or ""),
@@ -291,8 +326,9 @@ def partnership_network(G: nx.MultiDiGraph) -> nx.Graph:
     """Companies only, undirected: an edge where two companies partner or pay each other.
 
     Edge attributes: ``agreements`` (statements of a partnership; a payment implies one but counts only
-    as a payment), ``payments`` (PAYMENT statements),
-    ``amount`` (US dollars paid either way), ``weight`` = agreements + payments, ``documents``.
+    as a payment), ``payments`` (distinct payments, contingent ones left out), ``amount`` (US dollars paid
+    either way), ``contingent_amount`` (potential payments), ``weight`` = agreements + payments (at least
+    1), ``documents``.
     """
     P = nx.Graph()
     for node, data in G.nodes(data=True):
@@ -303,16 +339,18 @@ def partnership_network(G: nx.MultiDiGraph) -> nx.Graph:
         if rel not in ("PARTNER_OF", "PAYMENT") or u not in P or v not in P or u == v:
             continue
         if not P.has_edge(u, v):
-            P.add_edge(u, v, agreements=0, payments=0, amount=0.0, documents=set())
+            P.add_edge(u, v, agreements=0, payments=0, amount=0.0, contingent_amount=0.0, documents=set())
         e = P.edges[u, v]
         if rel == "PARTNER_OF":
             e["agreements"] += int(data.get("agreements", data.get("count") or 1))
         else:
-            e["payments"] += int(data.get("count") or 1)
+            # graphs from older projections have no distinct_payments: count the statements then
+            e["payments"] += int(data.get("distinct_payments", data.get("count") or 1))
             e["amount"] += float(data.get("amount") or 0.0)
+            e["contingent_amount"] += float(data.get("contingent_amount") or 0.0)
         e["documents"] |= set(data.get("documents") or ())
     for _u, _v, e in P.edges(data=True):
-        e["weight"] = e["agreements"] + e["payments"]
+        e["weight"] = max(e["agreements"] + e["payments"], 1)
         e["documents"] = sorted(e["documents"])
         e["relation"] = "PARTNER_OF"
         e["label"] = f"partners ({e['weight']})" if e["weight"] > 1 else "partners"
