@@ -46,6 +46,7 @@ from pharmakg.model import Extraction
 from pharmakg.names import GREEK, fold
 from pharmakg.ontology.kb import KB, default_kb
 from pharmakg.ontology.namespaces import RESOURCES_IRI
+from pharmakg.unionfind import UnionFind
 
 TYPE_SLUGS = {
     "COMPANY": "company",
@@ -106,9 +107,11 @@ class Resolution:
     renames: dict[str, str] = field(default_factory=dict)
 
 
-class _UnionFind:
+class _NameUnion(UnionFind):
+    """Union-find whose nodes also join every earlier node seen under the same (type, key)."""
+
     def __init__(self) -> None:
-        self.parent: list[int] = []
+        super().__init__()
         self.by_key: dict[tuple[str, str], int] = {}
 
     def connect(self, node: int, key: tuple[str, str]) -> None:
@@ -119,22 +122,6 @@ class _UnionFind:
             self.union(node, self.by_key[key])
         else:
             self.by_key[key] = node
-
-    def add(self) -> int:
-        self.parent.append(len(self.parent))
-        return len(self.parent) - 1
-
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            # the smaller root wins so the result does not depend on the order of unions
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def resolve(
@@ -159,7 +146,7 @@ def resolve(
 
     # Pass 1: every entity except generic trials; pass 2: generic trials keyed by their compound.
     for generic_pass in (False, True):
-        uf = _UnionFind()
+        uf = _NameUnion()
         local_nodes: dict[int, tuple[int, str]] = {}  # node -> (extraction index, entity id)
         iri_nodes: dict[int, str] = {}  # node -> existing IRI
         names_of: dict[int, list[tuple[int, str, bool]]] = {}  # node -> [(doc index, name, is main)]

@@ -23,6 +23,7 @@ from spacy.util import filter_spans
 
 from pharmakg.extract.components.base import Candidate, doc_text, read_json, register_extensions, skip_ranges
 from pharmakg.names import fold
+from pharmakg.unionfind import UnionFind
 
 register_extensions()
 
@@ -41,22 +42,6 @@ _LEGAL_TAIL = re.compile(
 )
 _CONJ_INN = re.compile(r"^(?:\[fam-\]\s*|fam-|ado[- ])?([A-Za-z]+mab)\s+[A-Za-z]+$", re.IGNORECASE)
 _PROPAGATE = {"TRIAL", "COMPOUND", "ANTIBODY", "TARGET", "DISEASE", "TECHNOLOGY", "PAYLOAD"}
-
-
-class _UF:
-    def __init__(self, n: int) -> None:
-        self.p = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.p[i] != i:
-            self.p[i] = self.p[self.p[i]]
-            i = self.p[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.p[max(ra, rb)] = min(ra, rb)
 
 
 class AliasGrouper:
@@ -320,7 +305,7 @@ class AliasGrouper:
             if "link" in c.extra:
                 links.append((c.extra["link"], len(taken) + k))
         links += self._mab_short_names(allc, text)
-        uf = _UF(len(allc))
+        uf = UnionFind(len(allc))
         for a, b in links:
             uf.union(a, b)
         owner: dict[str, int] = {}
