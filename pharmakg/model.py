@@ -27,6 +27,16 @@ RELATION_TYPES = (
     "IN_PHASE",
     "PAYMENT",
 )
+# Relations that are not the current state of things, by attrs["status"] -> the contract key they are listed
+# under instead of "relations" (they stay Relation objects, so the graph records them with their status):
+# planned phases ("plans to start a Phase 3 study"), discontinued development and declined options ("will not
+# exercise its option"), options not yet exercised ("has an option to opt in").
+NON_CURRENT_KEYS = {
+    "planned": "planned_phases",
+    "discontinued": "discontinued",
+    "declined": "discontinued",
+    "option": "options",
+}
 PHASES = (
     "Preclinical", "IND", "Phase 1", "Phase 1/2", "Phase 2", "Phase 2/3", "Phase 3", "Filed", "Approved",
 )
@@ -94,7 +104,11 @@ class Relation:
     confidence: float = 1.0
     # Extra typed facts: PAYMENT {"currency", "amount", "kind", "trigger", "status"} (status "contingent" for
     # "up to"/"eligible" sums: to_contract lists those under "contingent_payments", not "relations"),
-    # IN_PHASE {"status": "current"|"planned"}, LICENSED_TO {"licensor"} ...
+    # IN_PHASE {"status": "current"|"planned", "pivotal", "year" (planned), "region" (Approved: "US",
+    # "EU", "JP"; a list when several)}, LICENSED_TO {"licensor" (entity id), "exclusive", "territory"
+    # (list: "Europe", "worldwide", "worldwide excluding Japan")}, DEVELOPED_BY/PARTNER_OF {"mode":
+    # "co-development"|"opt-in"|"retained", "share" (0.5), "territory", "option_holder"}; "status"
+    # "discontinued"/"declined"/"option" marks facts that are not current (NON_CURRENT_KEYS).
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
@@ -131,6 +145,7 @@ class Extraction:
         rels = []
         contingent = []
         unpriced = []
+        apart: dict[str, list[dict[str, Any]]] = {}
         for r in self.relations:
             item = {"type": r.type, "subject": r.subject}
             if r.object is not None:
@@ -151,6 +166,8 @@ class Extraction:
                 contingent.append(item)
             elif r.type == "PAYMENT" and r.value is None:
                 unpriced.append(item)
+            elif r.type != "PAYMENT" and str(r.attrs.get("status")) in NON_CURRENT_KEYS:
+                apart.setdefault(NON_CURRENT_KEYS[str(r.attrs["status"])], []).append(item)
             else:
                 rels.append(item)
         out["entities"] = ents
@@ -159,6 +176,7 @@ class Extraction:
             out["contingent_payments"] = contingent
         if unpriced:
             out["unpriced_payments"] = unpriced
+        out.update(apart)
         return out
 
     @classmethod

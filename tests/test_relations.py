@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 import pharmakg.extract.components.coref  # noqa: F401  (registers pharmakg_coref)
 import pharmakg.extract.components.relations  # noqa: F401  (registers pharmakg_relations)
+from pharmakg.model import NON_CURRENT_KEYS
 
 for _ext in ("pkg_skip", "pkg_entities", "pkg_mention_entity"):
     if not Doc.has_extension(_ext):
@@ -59,6 +60,8 @@ def run(nlp, text: str, entities: dict[str, tuple[str, list[str]]]) -> tuple[Doc
     names = {eid: names[0] for eid, (_t, names) in entities.items()}
     facts = set()
     for r in doc._.pkg_relations:
+        if r["type"] != "PAYMENT" and r["attrs"].get("status") in NON_CURRENT_KEYS:
+            continue  # planned, discontinued, declined, optional: recorded, but not current facts
         obj = names.get(r["object"]) if r["object"] else r["value"]
         if r["type"] == "PAYMENT":
             facts.add((r["type"], names[r["subject"]], obj, r["value"]))
@@ -155,6 +158,9 @@ def test_planned_phase_is_not_current(nlp):
     assert ("QX-101", "Phase 1") in phases
     assert ("QX-101", "Phase 2") not in phases
     assert ("QX-202", "Preclinical") in phases
+    doc, _ = run(nlp, text, ents)
+    planned = [r for r in doc._.pkg_relations if r["attrs"].get("status") == "planned"]
+    assert [(r["subject"], r["value"]) for r in planned] == [("c", "Phase 2")]
 
 
 def test_phase_one_two_study(nlp):

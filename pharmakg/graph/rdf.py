@@ -21,7 +21,9 @@ In the document graph ``resource/graph/{doc_id}``:
   pkg:evaluates, pkg:partnerOf (stored both ways) and ``?payer pkg:madePaymentTo ?payee``.
 * IN_PHASE is dated: ``?compound pkg:phaseRecord ?rec . ?rec a pkg:PhaseRecord ; pkg:phase "Phase 1" ;
   pkg:phaseRank 2 ; pkg:phaseDate "2006-11-02"^^xsd:date ; pkg:phaseStatus "current" ;
-  prov:wasDerivedFrom ?doc``: a compound's phase history across documents is one query.
+  prov:wasDerivedFrom ?doc``: a compound's phase history across documents is one query. From
+  ``Relation.attrs``: ``pkg:pivotal true`` (pivotal/registrational trials), ``pkg:approvalRegion "EU"``
+  (Approved), ``pkg:plannedYear`` (xsd:gYear, planned stages: ``pkg:phaseStatus "planned"``).
 * PAYMENT is a pkg:Payment node: pkg:payer, pkg:payee, pkg:amountUSD (the contract value), pkg:amount and
   pkg:currency, pkg:paymentKind, pkg:paymentStatus, pkg:trigger (from ``Relation.attrs``). A PARTNER_OF or
   PAYMENT between two companies also gives one pkg:Agreement per company pair per document
@@ -33,6 +35,11 @@ In the document graph ``resource/graph/{doc_id}``:
   pkg:assertedValue (phase, USD amount), pkg:relationType ("TARGETS"), pkg:evidenceText (the sentence),
   pkg:charStart/pkg:charEnd (sentence offsets in the cleaned document text), pkg:extractor (a pkg:Extractor,
   a prov:SoftwareAgent with an rdfs:label), pkg:confidence (xsd:decimal) and prov:wasDerivedFrom the document.
+  Deal attributes of the relation (``Relation.attrs``) are on its assertions: pkg:territory (one literal per
+  territory, "worldwide excluding Japan"), pkg:exclusive (xsd:boolean), pkg:licensor and pkg:optionHolder
+  (companies), pkg:developmentMode ("co-development", "opt-in", "retained"), pkg:share (xsd:decimal, 0.5) and
+  pkg:relationStatus for facts that are not current ("discontinued", "declined", "option"); those get no
+  direct triple (no ``pkg:licensedTo`` for a declined option), only their assertions.
 
 Knowledge-base facts (:mod:`pharmakg.ontology.kb`), written into the graph of each document that mentions
 the entity, so that they come and go with the documents and a re-add stays idempotent:
@@ -125,6 +132,8 @@ FILING_META = {
     "exhibit": PKG.exhibit,
 }
 PAYMENT_ATTRS = {"kind": PKG.paymentKind, "status": PKG.paymentStatus, "trigger": PKG.trigger}
+# Relation.attrs["status"] values of facts that are not the current state: recorded on the assertions only
+NON_CURRENT_STATUS = {"discontinued", "declined", "option"}
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -363,6 +372,12 @@ def extraction_quads(
             if doc.date:
                 add(rec, PKG.phaseDate, _date(doc.date))
             add(rec, PKG.phaseStatus, _lit(status))
+            if r.attrs.get("pivotal"):
+                add(rec, PKG.pivotal, _lit("true", "boolean"))
+            for region in _as_list(r.attrs.get("region")):
+                add(rec, PKG.approvalRegion, _lit(region))
+            if re.fullmatch(r"\d{4}", str(r.attrs.get("year") or "")):
+                add(rec, PKG.plannedYear, _lit(str(r.attrs["year"]), "gYear"))
             add(rec, PROV.wasDerivedFrom, d)
             records.append(rec)
             asserted_object = rec
@@ -397,7 +412,7 @@ def extraction_quads(
                 records.append(agreement(r.subject, r.object))
         elif r.type == "PARTNER_OF" and o is not None:
             records.append(agreement(r.subject, r.object))
-        elif pred is not None and o is not None:
+        elif pred is not None and o is not None and str(r.attrs.get("status")) not in NON_CURRENT_STATUS:
             add(s, pred, o)
         if r.type not in ("IN_PHASE", "PAYMENT") and r.value is not None:
             value_lit = _lit(r.value)
@@ -422,6 +437,9 @@ def extraction_quads(
             conf = _decimal(round(float(r.confidence), 3))
             if conf is not None:
                 add(a, PKG.confidence, conf)
+            if r.type != "PAYMENT":
+                for p, o2 in _deal_attrs(r, node):
+                    add(a, p, o2)
             add(a, PROV.wasDerivedFrom, d)
             for rec in records:
                 add(rec, PKG.supportedBy, a)
@@ -429,6 +447,32 @@ def extraction_quads(
             add(a, PKG.evidenceText, _lit(ev.sentence))
             add(a, PKG.charStart, _int(ev.start))
             add(a, PKG.charEnd, _int(ev.end))
+    return out
+
+
+def _as_list(v: Any) -> list[str]:
+    if v is None or v == "":
+        return []
+    return [str(x) for x in v] if isinstance(v, list | tuple) else [str(v)]
+
+
+def _deal_attrs(r: Relation, node: dict[str, ox.NamedNode]) -> list[tuple[str, ox.NamedNode | ox.Literal]]:
+    """(predicate, object) pairs of a relation's deal attributes (licence, development mode, status)."""
+    out: list[tuple[str, ox.NamedNode | ox.Literal]] = []
+    for t in _as_list(r.attrs.get("territory")):
+        out.append((PKG.territory, _lit(t)))
+    if isinstance(r.attrs.get("exclusive"), bool):
+        out.append((PKG.exclusive, _lit("true" if r.attrs["exclusive"] else "false", "boolean")))
+    for key, p in (("licensor", PKG.licensor), ("option_holder", PKG.optionHolder)):
+        if r.attrs.get(key) in node:
+            out.append((p, node[r.attrs[key]]))
+    if r.attrs.get("mode"):
+        out.append((PKG.developmentMode, _lit(r.attrs["mode"])))
+    share = _decimal(r.attrs.get("share")) if r.attrs.get("share") is not None else None
+    if share is not None:
+        out.append((PKG.share, share))
+    if r.type != "IN_PHASE" and str(r.attrs.get("status")) in NON_CURRENT_STATUS:
+        out.append((PKG.relationStatus, _lit(r.attrs["status"])))
     return out
 
 

@@ -70,6 +70,17 @@ class PKG(DefinedNamespace):
     paymentKind: URIRef  # milestone, license fee, upfront, equity, research funding ...
     paymentStatus: URIRef  # paid, earned, due, contingent
     trigger: URIRef  # free-text trigger event
+    # Deal and phase attributes (Relation.attrs)
+    territory: URIRef  # Assertion -> "Europe", "worldwide", "worldwide excluding Japan"
+    exclusive: URIRef  # Assertion -> xsd:boolean
+    licensor: URIRef  # Assertion -> Company that granted the licence
+    optionHolder: URIRef  # Assertion -> Company holding an option
+    developmentMode: URIRef  # Assertion -> co-development, opt-in, retained
+    share: URIRef  # Assertion -> xsd:decimal cost/profit/ownership share
+    relationStatus: URIRef  # Assertion -> discontinued, declined, option
+    pivotal: URIRef  # PhaseRecord -> xsd:boolean
+    approvalRegion: URIRef  # PhaseRecord -> "US", "EU", "JP"
+    plannedYear: URIRef  # PhaseRecord -> xsd:gYear
     supportedBy: URIRef  # PhaseRecord / Payment / Agreement -> Assertion it was made from
     # Documents
     documentName: URIRef  # the file stem

@@ -7,6 +7,13 @@ Cues (patterns/company_cues.json): a capitalised name followed by a legal suffix
 exchanges later. Short names: when "Millennium Pharmaceuticals" is a company of the document and the rest of
 the name is generic ("Pharmaceuticals", "Pharma", "Inc."), its first word alone ("Millennium", "Millennium's")
 is a mention of the same company.
+
+Deal context (company_cues.json "deal_context"): a capitalised name without any suffix in the argument
+position of a deal word ("granted Betapharm an exclusive license", "collaboration with Gammabio", "partner
+Deltabio", "Gammabio has an option") is a company at a lower confidence, unless it is a stop word, a
+territory,
+a word the document also writes in lower case, or part of a longer capitalised name; its other occurrences in
+the document are the same company.
 """
 
 from __future__ import annotations
@@ -17,9 +24,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pharmakg.extract.components.base import Candidate, candidates, doc_text, read_json, register_extensions
+from pharmakg.extract.components.regions import territories
 
 register_extensions()
 
+# one name word: capitalised, with a lower-case letter (not an acronym or code: those are compound shapes)
+_DEAL_WORD = r"[A-Z](?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]+"
 _WORD = r"(?:[A-Z][A-Za-z0-9&.]*(?:-[A-Z0-9][A-Za-z0-9]*)*|&)"
 
 
@@ -39,6 +49,20 @@ class CompanyCues:
         self.bad = set(data["bad_words"])
         self.generic = {w.lower().rstrip(".") for w in data["generic_words"]}
         self.short_stop = set(data["short_name_stop"])
+        deal = data.get("deal_context") or {}
+        self.deal_conf = float(deal.get("confidence", 0.6))
+        self.deal_rx = [re.compile(_name_groups(p)) for p in deal.get("patterns", [])]
+        # the patterns run only near a deal word (found with str.find: a regex alternation per character of
+        # every document costs as much as the rest of this component)
+        self.deal_keywords = [k.lower() for k in deal.get("keywords", [])]
+        self.deal_stop = (
+            set(deal.get("stop", []))
+            | self.left_stop
+            | self.bad
+            | set(data["name_words"])
+            | territories().words()
+        )
+        self.legal = set(data["legal_suffixes"])
 
     def _clean(self, text: str, s: int, e: int) -> tuple[int, int] | None:
         surface = text[s:e]
@@ -77,7 +101,65 @@ class CompanyCues:
                 )
         cands.extend(new)
         self._short_names(doc, cands)
+        self._deal_context(doc, cands)
         return doc
+
+    def _deal_context(self, doc: Doc, cands: list[Candidate]) -> None:
+        text = doc_text(doc)
+        others = [(c.start, c.end) for c in cands if c.label != "COMPANY"]
+        names: dict[str, bool] = {}
+        low = text.lower()
+        hits: list[int] = []
+        for k in self.deal_keywords:
+            i = low.find(k)
+            while i >= 0:
+                hits.append(i)
+                i = low.find(k, i + 1)
+        windows: list[tuple[int, int]] = []
+        for h in sorted(hits):
+            lo, hi = max(0, h - 100), min(len(text), h + 110)
+            if windows and lo <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], hi)
+            else:
+                windows.append((lo, hi))
+        for rx in self.deal_rx:
+            for m in (m for lo, hi in windows for m in rx.finditer(text, lo, hi)):
+                for g in ("n1", "n2"):
+                    if rx.groupindex.get(g) is None or m.group(g) is None:
+                        continue
+                    s, e = m.span(g)
+                    name = m.group(g)
+                    if name in names:
+                        continue
+                    names[name] = self._deal_name_ok(text, name, s, e, others)
+        for name, ok in names.items():
+            if not ok:
+                continue
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                cands.append(
+                    Candidate(
+                        m.start(), m.end(), "COMPANY", "cue:company_deal_context", self.deal_conf, priority=1
+                    )
+                )
+
+    def _deal_name_ok(self, text: str, name: str, s: int, e: int, others: list[tuple[int, int]]) -> bool:
+        words = name.split()
+        if any(w in self.deal_stop or w.rstrip(".") in self.deal_stop for w in words) or len(name) < 3:
+            return False
+        if any(a < e and s < b for a, b in others):
+            return False  # a lexicon or shape name of another type
+        # part of a longer capitalised name ("Memorial Sloan Kettering"), or a name with a legal suffix (found
+        # by the suffix cue)
+        nxt = re.match(r"[ \t]+([A-Z][\w.&-]*)", text[e : e + 40])
+        if nxt and (nxt.group(1) not in self.legal or len(words) > 1):
+            if nxt.group(1) not in self.legal:
+                return False
+        if re.search(r"[A-Z][\w-]*[ \t]+$", text[max(0, s - 30) : s]) and not re.search(
+            r"(?:and|&)[ \t]+$", text[max(0, s - 30) : s]
+        ):
+            return False
+        # a word the document also writes in lower case is an ordinary word ("Development", "Partners")
+        return not re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text)
 
     def _short_names(self, doc: Doc, cands: list[Candidate]) -> None:
         text = doc_text(doc)
@@ -114,6 +196,18 @@ class CompanyCues:
                         extra={"short_of": key},
                     )
                 )
+
+
+def _name_groups(pattern: str) -> str:
+    """Replace the {NAME} placeholders of a deal-context pattern by named groups n1, n2."""
+    k = 0
+
+    def group(_m: re.Match[str]) -> str:
+        nonlocal k
+        k += 1
+        return rf"(?<![\w-])(?P<n{k}>{_DEAL_WORD}(?:[ \t]+{_DEAL_WORD})?)(?![\w-])"
+
+    return re.sub(r"\{NAME\}", group, pattern)
 
 
 @Language.factory(

@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pharmakg.extract.components.coref import M, live_sentences, load_cues, real_mentions, words_regex
+from pharmakg.extract.components.regions import territories
 from pharmakg.names import fold
 
 if not Doc.has_extension("pkg_relations"):
@@ -47,13 +48,17 @@ GROUP_OK = {
     ", and also",
     "and also",
 }
+# a clause break for deal statements: "Alphagen, Inc. and Betapharm AG" is one clause
+DEAL_BREAK = re.compile(r";|(?<!\.[a-z])(?<![^a-z][a-z])(?<!inc)(?<!ltd)(?<!corp)(?<!\bco)\.\s|:\s|\n")
 # a clause break inside a payment sentence; "Inc. " / "Co., Ltd. " are not one
 _GAP_BREAK = re.compile(r";|(?<!inc)(?<!ltd)(?<!corp)(?<!co)(?<!\b[a-z])\.\s")
 # "agreement with C for X" / "... with C to develop X": the licence is for the named compound
 _LICENCE_SCOPE = re.compile(r"\bfor\b|\bto (?:develop|commercialize|commercialise|market)")
-_USD_FOLLOWS = re.compile(
-    r"^\s*\(\s*(?:approximately|approx\.|about|around|~|or|equal to)?\s*(?:US\s?)?\$"
+_REPORTED = re.compile(
+    r"^.{0,80}?\b(?:announced|announces|reported|reports|said|says|stated|disclosed)\s+"
+    r"(?:today\s+|that\s+|today\s+that\s+)?(?=\w)"
 )
+_USD_FOLLOWS = re.compile(r"^\s*\(\s*(?:approximately|approx\.|about|around|~|or|equal to)?\s*(?:US\s?)?\$")
 GROUP_COMBINATION = {"plus", "with", "in combination with", "combined with", "+"}
 PAREN = re.compile(r"\([^()]*\)")
 APPOSITION = re.compile(r",\s*(?:a|an|the)\s[^,;()]{0,40}?,")
@@ -86,11 +91,28 @@ class Sent:
         return [m for m in self.ms if m.type in types and (virtual or not m.virtual)]
 
 
+LIST_ATTRS = ("territory", "region")
+
+
+def merge_attrs(cur: dict[str, Any], new: dict[str, Any]) -> None:
+    """Keep the first value of each key; territories and regions of several statements are united."""
+    for k, v in new.items():
+        if k in LIST_ATTRS and k in cur and cur[k] != v:
+            old = cur[k] if isinstance(cur[k], list) else [cur[k]]
+            add = v if isinstance(v, list) else [v]
+            cur[k] = list(dict.fromkeys([*old, *add]))
+        else:
+            cur.setdefault(k, v)
+
+
 class Sink:
     """Collects relations, merging duplicates per (type, subject, object/value) and keeping all evidence."""
 
-    def __init__(self) -> None:
+    def __init__(self, side: bool = False) -> None:
         self.items: dict[tuple, dict[str, Any]] = {}
+        # Facts that are not the current state (planned phases, discontinued development, declined or open
+        # options): recorded for the graph, kept apart from the current facts that post() reasons over.
+        self.side: Sink | None = None if side else Sink(side=True)
 
     def add(
         self,
@@ -126,8 +148,19 @@ class Sink:
             cur["evidence"].append(ev)
         if conf > cur["confidence"]:
             cur["confidence"], cur["rule"] = round(min(conf, 1.0), 3), rule
-        for k, v in (attrs or {}).items():
-            cur["attrs"].setdefault(k, v)
+        merge_attrs(cur["attrs"], attrs or {})
+
+    def annotate(
+        self, rtype: str, subj: str, obj: str | None, attrs: dict[str, Any], value: Any = None
+    ) -> bool:
+        """Add attrs to an existing relation; False when there is none."""
+        if rtype == "PARTNER_OF" and obj is not None:
+            subj, obj = sorted((subj, obj))
+        cur = self.items.get((rtype, subj, obj, value))
+        if cur is None:
+            return False
+        merge_attrs(cur["attrs"], attrs)
+        return True
 
     def has(self, rtype: str, subj: str) -> bool:
         return any(k[0] == rtype and k[1] == subj for k in self.items)
@@ -226,6 +259,45 @@ class Relations:
         self.trial_anaphor_start = re.compile(
             r"^\W*(?:" + "|".join(map(re.escape, c["trial_anaphors"])) + r")\b", re.IGNORECASE
         )
+        self.places = territories(str(cues.get("territories", "territories.tsv")))
+        self.pivotal = words_regex(p["pivotal"])
+        self.planned_year = re.compile(p["planned_year"], re.IGNORECASE)
+        d = cues["deal"]
+        self.deal = {k: words_regex(v) for k, v in d.items() if isinstance(v, list)}
+        self.retain = re.compile(
+            r"(?<![\w-])(?:" + "|".join(map(re.escape, d["retain_verbs"])) + r")\s+(?P<rest>[^.;]{0,120})",
+            re.IGNORECASE,
+        )
+        self.planned_strict = words_regex(p["planned_strict"])
+        self.discontinued_objects = words_regex(d["discontinued_objects"])
+        self.share_pct = re.compile(
+            r"(\d{1,3}(?:\.\d+)?)\s?(?:%|percent|per cent)\s+(?:of\s+(?:the\s+|all\s+|its\s+)?)?"
+            r"(?:[\w-]+\s+){0,3}?(?:" + "|".join(map(re.escape, d["share_objects"])) + r")\b",
+            re.IGNORECASE,
+        )
+        self.share_ratio = re.compile(
+            r"\b(\d{1,2})\s?[/-]\s?(\d{1,2})\s+(?:[\w-]+\s+)?(?:profit|cost|split|share)"
+        )
+        # cheap substring gates: most sentences contain none of a rule's cue words (str "in" is C-fast)
+        self.gates = {
+            name: tuple(sorted({w.lower()[:8] for k in keys for w in d[k]}))
+            for name, keys in (
+                ("discontinued", ("discontinued", "no_longer")),
+                ("option", ("option", "declined_option")),
+                ("retained", ("retain_verbs",)),
+                ("codevelopment", ("codevelopment",)),
+            )
+        }
+        t = d["trigger"]
+        self.trig_strong = re.compile(
+            r"(?<![\w-])(?:" + "|".join(map(re.escape, t["strong"])) + r")\s+", re.IGNORECASE
+        )
+        self.trig_weak = re.compile(
+            r"(?<![\w-])(?:" + "|".join(map(re.escape, t["weak"])) + r")\s+", re.IGNORECASE
+        )
+        self.trig_heads = words_regex(t["heads"])
+        self.trig_anaphora = words_regex(t["anaphora"])
+        self.trig_result = words_regex(t["result"])
 
     # ---------------------------------------------------------------- helpers
     def conf(self, rule: str, sent: Sent, dist: int = 0) -> float:
@@ -512,6 +584,10 @@ class Relations:
             before = self.licensee_before.search(s.low[max(0, a - 45) : a])
             if not after_cue and not before:
                 continue
+            if after_cue and not before and after_cue.group(0).endswith("option"):
+                # "B has an option to co-develop X": an option not (yet) exercised is no licence (rule_option)
+                if not re.search(r"exercis", after_cue.group(0)):
+                    continue
             objs_after = [x for x in compounds if x.start >= comp.end and x.start - comp.end <= 160]
             target = None
             if objs_after and not CLAUSE_BREAK.search(s.between(comp, objs_after[0])):
@@ -529,6 +605,7 @@ class Relations:
             if target is None or self.negated(s, comp, target):
                 continue
             members = self.group(s, target) if not CLAUSE_BREAK.search(s.between(comp, target)) else [target]
+            attrs = self.licence_attrs(s, comp, target)
             for g in members:
                 out.add(
                     "LICENSED_TO",
@@ -537,6 +614,7 @@ class Relations:
                     s,
                     "pharmakg_relations:licensee_cue",
                     self.conf("licensee_cue", s, abs(comp.start - g.start)),
+                    attrs=attrs,
                 )
 
     def rule_partner(self, s: Sent, out: Sink, main: str | None) -> None:
@@ -668,6 +746,10 @@ class Relations:
                 cur = self.phase_current.search(before)
                 plan = list(self.phase_planned_before.finditer(before))
                 if not (cur and plan and cur.start() > plan[-1].start()):
+                    if val != "Preclinical" and (
+                        self.planned_strict.search(before) or self.phase_planned_after.match(s.low[b:])
+                    ):
+                        self.add_planned(s, out, recent, a, b, val, clause_start)
                     continue
             if val.startswith("Phase") and re.search(
                 r"\b(?:ind|investigational new drug)\b", s.low[max(0, a - 120) : a]
@@ -685,7 +767,13 @@ class Relations:
                 c = self.attach(s, (a, b), ("COMPOUND",), cap=80, virtual=False)
             else:
                 c = self.attach(s, (a, b), ("COMPOUND",), cap=150)
-            attrs = {"status": "current", "text": s.text[a:b]}
+            attrs: dict[str, Any] = {"status": "current", "text": s.text[a:b]}
+            if self.pivotal.search(s.low[max(clause_start, a - 40) : b + 30]):
+                attrs["pivotal"] = True
+            if val == "Approved":
+                region = self.places.approval_region(s.text, a, b)
+                if region:
+                    attrs["region"] = region
             if c is None:
                 # "enrollment is underway in the Phase I/II study" after a sentence naming the compound
                 sal = self.salient(s, recent, window=3)
@@ -713,6 +801,418 @@ class Relations:
                         value=val,
                         attrs=attrs,
                     )
+
+    # ---------------------------------------------------------------- deal structure
+    def gated(self, name: str, low: str) -> bool:
+        return any(g in low for g in self.gates[name])
+
+    def clause_bounds(self, s: Sent, lo: int, hi: int) -> tuple[int, int]:
+        """Local (start, end) of the clause around s.low[lo:hi] (clause breaks: ; : . newline)."""
+        breaks = [m.end() for m in DEAL_BREAK.finditer(s.low[:lo])]
+        m = DEAL_BREAK.search(s.low, hi)
+        return (breaks[-1] if breaks else 0), (m.start() if m else len(s.low))
+
+    def subject_company(self, s: Sent, cue: int, max_gap: int = 120) -> M | None:
+        """The company a cue at local offset ``cue`` is said of: the last company before it in its clause."""
+        subj = [
+            c for c in s.of("COMPANY") if c.end - s.start <= cue and not self.parenthetical_affiliate(s, c)
+        ]
+        if not subj:
+            return None
+        last = subj[-1]
+        gap = s.low[last.end - s.start : cue]
+        if (
+            len(gap) > max_gap
+            or DEAL_BREAK.search(gap)
+            or re.search(r"\b(?:by|with|to|from|of|for)\s*$", gap)
+        ):
+            return None
+        return last
+
+    def option_holder(self, s: Sent, c0: int, c1: int) -> M | None:
+        """Who holds an option: "opt-in by B", "granting B rights to opt into", else the subject ("B has")."""
+        if re.match(r"\s*(?:rights?\s+)?by\s", s.low[c1 : c1 + 12]):
+            after = [c for c in s.of("COMPANY") if 0 <= c.start - s.start - c1 <= 14]
+            if after:
+                return after[0]
+        before = [c for c in s.of("COMPANY") if c.end - s.start <= c0]
+        if before and re.search(
+            r"\b(?:grant\w*|giv\w*|provid\w*|offer\w*)\s+(?:the\s+)?$",
+            s.low[max(0, before[-1].start - s.start - 25) : before[-1].start - s.start],
+        ):
+            if (
+                not DEAL_BREAK.search(s.low[before[-1].end - s.start : c0])
+                and c0 - (before[-1].end - s.start) <= 80
+            ):
+                return before[-1]
+        return self.subject_company(s, c0)
+
+    def share(self, text: str) -> float | None:
+        """A cost/profit/ownership share: "50% of development costs" -> 0.5, "50/50 profit split"."""
+        m = self.share_pct.search(text)
+        if m and 0 < float(m.group(1)) <= 100:
+            return round(float(m.group(1)) / 100, 4)
+        m = self.share_ratio.search(text)
+        if m and int(m.group(1)) + int(m.group(2)) == 100:
+            return round(int(m.group(1)) / 100, 4)
+        if self.deal["share_equal"].search(text):
+            return 0.5
+        return None
+
+    def compounds_after(self, s: Sent, pos: int, span: int = 100) -> list[M]:
+        """The compound (and those coordinated with it) named within ``span`` chars after local ``pos``."""
+        comps = [
+            x
+            for x in s.of("COMPOUND")
+            if 0 <= x.start - s.start - pos <= span
+            and not CLAUSE_BREAK.search(s.low[pos : x.start - s.start])
+        ]
+        return self.group(s, comps[0]) if comps else []
+
+    def licence_attrs(self, s: Sent, licensee: M, target: M) -> dict[str, Any]:
+        """exclusive, territory and licensor of a licence statement, from its clause."""
+        lo = min(licensee.start, target.start) - s.start
+        hi = max(licensee.end, target.end) - s.start
+        start, end = self.clause_bounds(s, lo, hi)
+        stop = self.deal["licence_scope_end"].search(s.low, hi, end)
+        if stop:
+            end = stop.start()
+        clause = s.low[start:end]
+        attrs: dict[str, Any] = {}
+        if self.deal["non_exclusive"].search(clause):
+            attrs["exclusive"] = False
+        elif self.deal["exclusive"].search(clause):
+            attrs["exclusive"] = True
+        terr = self.places.scope(s.text[start:end])
+        if terr:
+            attrs["territory"] = terr
+        others = [
+            c for c in s.of("COMPANY") if c.eid != licensee.eid and not self.parenthetical_affiliate(s, c)
+        ]
+        frm = [
+            c
+            for c in others
+            if re.search(r"\bfrom\s+(?:the\s+)?$", s.low[max(0, c.start - s.start - 12) : c.start - s.start])
+        ]
+        before = [c for c in others if c.end <= licensee.start and c.start - s.start >= start]
+        if frm:
+            attrs["licensor"] = frm[0].eid
+        elif before:
+            attrs["licensor"] = before[-1].eid
+        return attrs
+
+    def rule_retained(self, s: Sent, out: Sink, recent: list[tuple[int, str]]) -> None:
+        """ "A retains all rights in the U.S.", "A will retain 25% of the rights to X": mode retained."""
+        for m in self.retain.finditer(s.low):
+            rest = m.group("rest")
+            obj = self.deal["retain_objects"].search(rest)
+            if obj is None or obj.start() > 60:
+                continue
+            cue = m.start()
+            if self.re["negation"].search(s.low[max(0, cue - 25) : cue]):
+                continue
+            holder = self.subject_company(s, cue)
+            if holder is None:
+                continue
+            r0, r1 = m.span("rest")
+            eids = [x.eid for x in self.compounds_after(s, r0, r1 - r0)]
+            if not eids:
+                before = [x for x in s.of("COMPOUND") if x.end <= holder.start]
+                sal = self.salient(s, recent)
+                eids = [before[-1].eid] if before else ([sal] if sal else [])
+            attrs: dict[str, Any] = {"mode": "retained"}
+            terr = self.places.scope(s.text[r0:r1])
+            if not terr:  # "except in Japan, where B will maintain exclusive rights"
+                where = re.search(
+                    r"\bin\s+(?:the\s+)?([^,;]{2,40}?)\s*,?\s+where\s+$", s.text[: holder.start - s.start]
+                )
+                if where:
+                    terr = [p.name for _, _, p in self.places.find(where.group(1)) if p.kind != "regulator"]
+            if terr:
+                attrs["territory"] = terr
+            share = self.share(rest)
+            if share is not None:
+                attrs["share"] = share
+            for eid in eids:
+                out.add(
+                    "DEVELOPED_BY",
+                    eid,
+                    holder.eid,
+                    s,
+                    "pharmakg_relations:developer_retained",
+                    self.conf("developer_retained", s),
+                    attrs=attrs,
+                )
+
+    def rule_codevelop(self, s: Sent, out: Sink) -> None:
+        """ "A and B will co-develop X", "a co-development and co-commercialization agreement"."""
+        for cue in self.deal["codevelopment"].finditer(s.low):
+            c0, c1 = cue.span()
+            pre = s.low[max(0, c0 - 60) : c0]
+            if self.re["negation"].search(s.low[max(0, c0 - 30) : c0]) or self.deal["declined_option"].search(
+                s.low[max(0, c0 - 40) : c1]
+            ):
+                continue
+            # an option or right to co-develop is not co-development yet, unless it was exercised
+            if re.search(r"\b(?:option|right|opt)s?\b[^.;]{0,25}$", pre) and not self.deal[
+                "option_exercised"
+            ].search(pre):
+                continue
+            start, end = self.clause_bounds(s, c0, c1)
+            companies = [
+                c
+                for c in s.of("COMPANY")
+                if start <= c.start - s.start < end and not self.parenthetical_affiliate(s, c)
+            ]
+            ids = list(dict.fromkeys(c.eid for c in companies))[:3]
+            if not ids:
+                continue
+            # the compound co-developed: named right after the cue ("co-develop X", "co-development agreement
+            # for X"), with no other company or list in between, or the one the cue attaches to
+            comps = [
+                x
+                for x in self.compounds_after(s, c1, 60)
+                if "," not in s.low[c1 : x.start - s.start]
+                and not any(c1 <= o.start - s.start < x.start - s.start for o in s.of("COMPANY"))
+            ][:1]
+            comps = self.group(s, comps[0]) if comps else []
+            if not comps:
+                c = self.attach(s, (c0, c1), ("COMPOUND",), cap=150, direct=False)
+                comps = self.group(s, c) if c is not None else []
+            attrs: dict[str, Any] = {"mode": "co-development"}
+            share = self.share(s.low[start:end])
+            if share is not None:
+                attrs["share"] = share
+            terr = self.places.scope(s.text[c1:end])
+            if terr:
+                attrs["territory"] = terr
+            for i, a in enumerate(ids):
+                for b in ids[i + 1 :]:
+                    out.annotate("PARTNER_OF", a, b, attrs)
+            if len(ids) < 2 and not re.search(r"\bwith\b", s.low[c1:end]):
+                continue  # "A will co-develop X with ..." needs its partner named or implied
+            for comp in comps:
+                for co in ids:
+                    out.add(
+                        "DEVELOPED_BY",
+                        comp.eid,
+                        co,
+                        s,
+                        "pharmakg_relations:developer_codevelopment",
+                        self.conf("developer_codevelopment", s),
+                        attrs=attrs,
+                    )
+
+    def rule_option(self, s: Sent, out: Sink, recent: list[tuple[int, str]]) -> None:
+        """Options and their fate: "B has an option to opt in" (an open option), "A will not exercise its
+        option to license X from B" (declined: no LICENSED_TO). Exercised options are read by the licensee and
+        co-development rules."""
+        sink = out.side or out
+        for cue in self.deal["declined_option"].finditer(s.low):
+            c0, c1 = cue.span()
+            holder = self.subject_company(s, c0)
+            if holder is None:
+                continue
+            scope = s.low[c1 : c1 + 120]
+            comps = [x.eid for x in self.compounds_after(s, c1, 120)]
+            if not comps:
+                sal = self.salient(s, recent)
+                comps = [sal] if sal else []
+            licence = re.search(r"\b(?:licen[cs]e|acquire|obtain|in-license)", scope[:60])
+            rtype = "LICENSED_TO" if licence else "DEVELOPED_BY"
+            attrs: dict[str, Any] = {"mode": "option" if licence else "co-development", "status": "declined"}
+            frm = [c for c in s.of("COMPANY") if c.eid != holder.eid and c.start - s.start >= c1]
+            if licence and frm:
+                attrs["licensor"] = frm[0].eid
+            for eid in comps:
+                sink.add(
+                    rtype,
+                    eid,
+                    holder.eid,
+                    s,
+                    "pharmakg_relations:option_declined",
+                    self.conf("licensee_declined", s),
+                    attrs=attrs,
+                )
+        for cue in self.deal["option"].finditer(s.low):
+            c0, c1 = cue.span()
+            around = s.low[max(0, c0 - 60) : c1 + 40]
+            if self.deal["declined_option"].search(around) or self.re["negation"].search(
+                s.low[max(0, c0 - 25) : c0]
+            ):
+                continue
+            if self.deal["option_exercised"].search(s.low[max(0, c0 - 40) : c0]):
+                continue  # an exercised option is a licence or co-development, read by those rules
+            scope = s.low[c1 : c1 + 80]
+            if not (
+                cue.group(0).startswith("opt")
+                and cue.group(0) != "option"
+                and cue.group(0) != "options"
+                or re.match(
+                    r"^\s*(?:right\s+)?to\s+(?:opt|co-|jointly|licen|acquire|obtain|develop|commerciali|participate)",
+                    scope,
+                )
+            ):
+                continue
+            holder = self.option_holder(s, c0, c1)
+            if holder is None:
+                continue
+            attrs: dict[str, Any] = {"mode": "opt-in"}
+            share = self.share(s.low[c0:])
+            if share is not None:
+                attrs["share"] = share
+            others = list(dict.fromkeys(c.eid for c in s.of("COMPANY") if c.eid != holder.eid))
+            if not others:  # the partner was named before: the holder's partnerships so far
+                others = [
+                    k[2] if k[1] == holder.eid else k[1]
+                    for k in out.items
+                    if k[0] == "PARTNER_OF" and holder.eid in (k[1], k[2])
+                ]
+            for other in others:
+                out.annotate("PARTNER_OF", holder.eid, other, {**attrs, "option_holder": holder.eid})
+            comps = [x.eid for x in self.compounds_after(s, c1, 120)]
+            if not comps:
+                sal = self.salient(s, recent)
+                comps = [sal] if sal else []
+            licence = re.search(r"^\s*to\s+(?:licen[cs]e|acquire|obtain|in-license)", scope)
+            for eid in comps:
+                sink.add(
+                    "LICENSED_TO" if licence else "DEVELOPED_BY",
+                    eid,
+                    holder.eid,
+                    s,
+                    "pharmakg_relations:developer_option",
+                    self.conf("developer_option", s),
+                    attrs={**attrs, "status": "option"},
+                )
+
+    def rule_discontinued(self, s: Sent, out: Sink, recent: list[tuple[int, str]], main: str | None) -> None:
+        """ "A has discontinued development of X", "X is no longer in development": DEVELOPED_BY, status
+        discontinued, recorded apart from the current facts."""
+        sink = out.side or out
+        hits = [(m, False) for m in self.deal["discontinued"].finditer(s.low)]
+        hits += [(m, True) for m in self.deal["no_longer"].finditer(s.low)]
+        for m, no_longer in hits:
+            c0, c1 = m.span()
+            if not no_longer and re.search(
+                r"\b(?:not|no plans? to|never)\s+(?:\w+\s+)?$", s.low[max(0, c0 - 20) : c0]
+            ):
+                continue
+            det = re.match(
+                r"\s*(?:(?:the|its|their|all|any|of|further|our|this|that|clinical)\s+)*", s.low[c1:]
+            )
+            r0 = c1 + (det.end() if det else 0)
+            comps = self.compounds_after(s, r0, 80)
+            direct = bool(comps) and comps[0].start - s.start == r0
+            if not (no_longer or direct or self.discontinued_objects.match(s.low, r0)):
+                continue  # "patients discontinued treatment", "terminated the agreement"
+            if not comps:
+                c = self.attach(s, (c0, c1), ("COMPOUND",), cap=100, direct=False)
+                comps = self.group(s, c) if c is not None else []
+            eids = [x.eid for x in comps]
+            if not eids:
+                sal = self.salient(s, recent)
+                eids = [sal] if sal else []
+            holder = self.subject_company(s, c0)
+            who = holder.eid if holder is not None else main
+            if who is None:
+                continue
+            for eid in eids:
+                sink.add(
+                    "DEVELOPED_BY",
+                    eid,
+                    who,
+                    s,
+                    "pharmakg_relations:developer_discontinued",
+                    self.conf("developer_discontinued", s),
+                    attrs={"status": "discontinued"},
+                )
+
+    def trigger(self, s: Sent, a: int, b: int, spans: list[tuple[int, int]], sents: list[Sent]) -> str | None:
+        """The event a payment at s.text[a:b] is tied to, as written; None when the text gives none."""
+        low, text = s.low, s.text
+        cs, ce = self.clause_bounds(s, a, b)
+        nxt = min([x for x, _ in spans if x > a] + [ce])
+        prev_end = max([y for x, y in spans if y <= a] + [cs])
+
+        def phrase(i: int, end: int) -> str | None:
+            stop = re.search(
+                r"[,;(\[$]|\.\s|\.$|\s(?:and|or)\s+(?=[A-Z$]|(?:is|are|will|the company)\b)"
+                r"|\s(?:which|whereby)\b",
+                text[i:end],
+            )
+            j = i + (stop.start() if stop else len(text[i:end]))
+            ph = re.sub(r"\s+", " ", text[i:j]).strip(" ,.")
+            ph = re.sub(r"\s+(?:and|or)$", "", ph)
+            return ph if 3 <= len(ph) <= 150 else None
+
+        def event(p: str) -> str | None:
+            # "X announced today that the first patient was dosed": the event is what was announced
+            p = _REPORTED.sub("", re.sub(r"^(?:and|but|so)\s+", "", p.strip(" ,;.")))
+            return p if 10 <= len(p) <= 200 and "$" not in p else None
+
+        def previous_clause(cut: int) -> str | None:
+            here = event(text[prev_end if prev_end < cut else cs : cut])
+            if here:
+                return here
+            if s.index > 0:
+                return event(re.split(r";\s", sents[s.index - 1].text.strip())[-1])
+            return None
+
+        ana = self.trig_anaphora.search(low, prev_end, b + 60)
+        if ana and ana.start() < nxt:
+            return previous_clause(ana.start())
+        res = self.trig_result.search(low, max(prev_end, a - 60), a)
+        if res:
+            return previous_clause(res.start())
+        for rx, strong in ((self.trig_strong, True), (self.trig_weak, False)):
+            for m in rx.finditer(low, b, nxt):
+                ph = phrase(m.end(), nxt)
+                if ph and (strong or self.trig_heads.search(ph.lower()[:45])):
+                    return ph
+        found = None
+        for rx, strong in ((self.trig_strong, True), (self.trig_weak, False)):
+            for m in rx.finditer(low, prev_end, a):
+                ph = phrase(m.end(), a)
+                if ph and m.end() + len(ph) < a and (strong or self.trig_heads.search(ph.lower()[:45])):
+                    found = found or ph
+        return found
+
+    def add_planned(
+        self, s: Sent, out: Sink, recent: list[tuple[int, str]], a: int, b: int, val: str, clause_start: int
+    ) -> None:
+        """ "plans to start a Phase 3 study in 2022": IN_PHASE status planned (with its year), kept apart."""
+        if self.re["negation"].search(s.low[clause_start:a]):
+            return  # "will no longer enroll patients in the Phase 3 trial" is no plan
+        c = self.attach(s, (a, b), ("COMPOUND",), cap=150)
+        comps = (
+            [g for g in self.group(s, c) if not self.comparator(s, g) and not self.combination(s, g)]
+            if c is not None
+            else []
+        )
+        eids = [g.eid for g in comps]
+        if not eids:
+            sal = self.salient(s, recent)
+            eids = [sal] if sal else []
+        _, end = self.clause_bounds(s, a, b)
+        attrs: dict[str, Any] = {"status": "planned", "text": s.text[a:b]}
+        y = self.planned_year.search(s.text, b, end) or self.planned_year.search(s.text, clause_start, a)
+        if y:
+            attrs["year"] = y.group(1)
+        if self.pivotal.search(s.low[max(clause_start, a - 40) : b + 30]):
+            attrs["pivotal"] = True
+        sink = out.side or out
+        for eid in eids:
+            sink.add(
+                "IN_PHASE",
+                eid,
+                None,
+                s,
+                "pharmakg_relations:phase_planned",
+                self.conf("phase_planned", s),
+                value=val,
+                attrs=attrs,
+            )
 
     def amounts(self, text: str) -> list[tuple[int, int, str, float, float | None]]:
         """Money amounts of a sentence: (start, end, currency, amount, USD value or None).
@@ -752,6 +1252,10 @@ class Relations:
             )
             window = s.low[max(0, a - 50) : b + 50]
             kind = next((k for rx, k in self.pay_kinds if rx.search(window)), None)
+            trig = self.trigger(s, a, b, [(x, y) for x, y, *_ in amounts], sents)
+            if kind is None and trig:
+                # "$X upon the achievement of certain development milestones"
+                kind = next((k for rx, k in self.pay_kinds if rx.search(trig.lower())), None)
             if kind is None:
                 continue
             payer = payee = None
@@ -806,12 +1310,9 @@ class Relations:
             status = next(
                 (st for rx, st in self.pay_status if rx.search(s.low[max(0, a - 80) : b + 40])), None
             )
-            attrs = {
-                "currency": currency,
-                "amount": amount,
-                "kind": kind,
-                "trigger": s.text[max(0, a - 40) : b + 40].strip(),
-            }
+            attrs: dict[str, Any] = {"currency": currency, "amount": amount, "kind": kind}
+            if trig:
+                attrs["trigger"] = trig
             if status:
                 attrs["status"] = status
             if contingent:
@@ -937,6 +1438,15 @@ class Relations:
                             "pharmakg_relations:partner_from_license",
                             self.prior.get("partner_from_license", 0.7),
                         )
+        # A licence without a named licensor: granted by the compound's developer, else the issuing company.
+        for (t, subj, obj, _v), rel in out.items.items():
+            if t == "LICENSED_TO" and "licensor" not in rel["attrs"]:
+                devs = [
+                    o for (t2, s2, o, _v2) in out.items if t2 == "DEVELOPED_BY" and s2 == subj and o != obj
+                ]
+                licensor = devs[0] if devs else (main if main and main != obj else None)
+                if licensor:
+                    rel["attrs"]["licensor"] = licensor
         # Compounds the document describes (target, payload, phase, trial) but whose owner is not named:
         # the issuing company's, at a low prior.
         if main:
@@ -1017,13 +1527,22 @@ class Relations:
                     self.rule_licensee(s, out)
                     self.rule_partner(s, out, main)
                     self.rule_technology(s, out)
+                    if self.gated("codevelopment", s.low):
+                        self.rule_codevelop(s, out)
+                if self.gated("retained", s.low):
+                    self.rule_retained(s, out, recent)
+                if self.gated("option", s.low):
+                    self.rule_option(s, out, recent)
+                if self.gated("discontinued", s.low):
+                    self.rule_discontinued(s, out, recent, main)
             self.rule_phase(s, out, recent)
             if s.ms:
                 self.rule_payment(s, out, sents, main, partner_rank)
                 recent.extend((s.index, m.eid) for m in s.ms if m.type == "COMPOUND")
         self.code_names(doc, out, sents, ents)
         self.post(out, main, sents, types)
-        doc._.pkg_relations = list(out.items.values())
+        side = out.side.items.values() if out.side is not None else []
+        doc._.pkg_relations = [*out.items.values(), *side]
         return doc
 
 
