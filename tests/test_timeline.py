@@ -1,0 +1,142 @@
+"""The phase timeline: rows from the graph, a PNG that shows something, an offline and escaped HTML page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from browser import hex_rgb, non_white_share, screenshot
+from click.testing import CliRunner
+
+from pharmakg.graph.store import KnowledgeGraph
+from pharmakg.graph.timeline import (
+    UNKNOWN_COLOR,
+    owner_colors,
+    render_html,
+    timeline_rows,
+    write_html,
+    write_png,
+)
+from pharmakg.model import Document, Entity, Extraction, Mention, Relation
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def _row(rows: list[dict], name: str) -> dict:
+    found = [r for r in rows if r["compound"] == name]
+    assert found, f"{name} not in {[r['compound'] for r in rows]}"
+    return found[0]
+
+
+@pytest.fixture
+def hostile_kg() -> KnowledgeGraph:
+    """A one-document graph whose compound name is an HTML injection attempt."""
+    text = f"{HOSTILE} entered Phase 1 under Evil Corp <script>alert(2)</script>."
+    doc = Document(doc_id="hostile-1", name="hostile<b>.txt", text=text, date="2020-02-03")
+    start = 0
+    company_at = text.index("Evil Corp")
+    ex = Extraction(
+        document=doc,
+        entities=[
+            Entity(id="e1", type="COMPOUND", name=HOSTILE, mentions=[Mention(start, len(HOSTILE), HOSTILE)]),
+            Entity(id="e2", type="COMPANY", name="Evil Corp <script>alert(2)</script>",
+                   mentions=[Mention(company_at, len(text) - 1, text[company_at:-1])]),
+        ],
+        relations=[
+            Relation(type="IN_PHASE", subject="e1", value="Phase 1"),
+            Relation(type="DEVELOPED_BY", subject="e1", object="e2"),
+        ],
+    )
+    kg = KnowledgeGraph.open()
+    kg.add_extractions([ex])
+    return kg
+
+
+def test_rows_from_gold(gold_kg: KnowledgeGraph) -> None:
+    rows = timeline_rows(gold_kg)
+    row = _row(rows, "huN901-DM1")
+    dates = {r["date"] for r in row["records"]}
+    assert {"2003-05-08", "2006-11-02"} <= dates
+    assert row["first"] == "2003-05-08" and row["last"] == "2006-11-02"
+    assert row["owner"] == "ImmunoGen"
+    assert {r["phase"] for r in row["records"]} >= {"Phase 1"}
+    assert all(r["document"] for r in row["records"])
+    # owned by Genentech and Roche: the first alphabetically colours the row
+    kadcyla = _row(rows, "Kadcyla")
+    assert kadcyla["owners"] == ["Genentech", "Roche"] and kadcyla["owner"] == "Genentech"
+    # rows come in order of their first date
+    firsts = [r["first"] for r in rows if r["first"]]
+    assert firsts == sorted(firsts)
+
+
+def test_company_filter_takes_any_name(gold_kg: KnowledgeGraph) -> None:
+    names = {r["compound"] for r in timeline_rows(gold_kg, "immunogen")}
+    assert "huN901-DM1" in names and "Kadcyla" not in names
+    assert {r["compound"] for r in timeline_rows(gold_kg, "ROCHE")} == {"Kadcyla"}
+    assert timeline_rows(gold_kg, "no such company") == []
+
+
+def test_unknown_owner_is_grey() -> None:
+    rows = [{"owner": "unknown"}, {"owner": "A"}]
+    assert owner_colors(rows)["unknown"] == UNKNOWN_COLOR
+    assert owner_colors(rows)["A"] != UNKNOWN_COLOR
+
+
+def test_png_is_written_and_not_blank(gold_kg: KnowledgeGraph, tmp_path: Path) -> None:
+    Image = pytest.importorskip("PIL.Image")
+    out = write_png(gold_kg, tmp_path / "sub" / "timeline.png", title="Gold")
+    assert out.exists() and out.stat().st_size > 5_000
+    img = Image.open(out).convert("RGB")
+    assert len(img.getcolors(maxcolors=1 << 24)) > 2
+    assert non_white_share(img) > 0.01
+
+
+def test_html_is_self_contained(gold_kg: KnowledgeGraph, tmp_path: Path) -> None:
+    out = write_html(gold_kg, tmp_path / "timeline.html")
+    page = out.read_text(encoding="utf-8")
+    assert "<svg" in page and "huN901-DM1" in page
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", page, re.I)
+    assert "<script" not in page.lower()
+    # a tooltip names the compound, the phase, the date and the document
+    assert re.search(r"<title>huN901-DM1: [^<]*Phase 1[^<]*\ndate: 2006-11-02\ndocument: ", page)
+    # year axis
+    assert ">2004</text>" in page and ">2006</text>" in page
+
+
+def test_hostile_names_are_escaped(hostile_kg: KnowledgeGraph) -> None:
+    page = render_html(hostile_kg, title="<b>title</b>")
+    assert "&lt;img" in page
+    assert "<img src=x" not in page
+    assert "<script>alert" not in page and "&lt;script&gt;" in page
+    assert "<b>title</b>" not in page and "hostile<b>" not in page
+
+
+def test_screenshot_shows_content(gold_kg: KnowledgeGraph, tmp_path: Path) -> None:
+    rows = timeline_rows(gold_kg)
+    colors = owner_colors(rows)
+    out = write_html(gold_kg, tmp_path / "timeline.html")
+    img = screenshot(out, tmp_path / "shot.png", tmp_path, size=(1150, 700))
+    assert non_white_share(img) > 0.02
+    pixels = {colour for _n, colour in img.getcolors(maxcolors=1 << 24)}
+    # the owners' dots are drawn in their colours
+    assert hex_rgb(colors["ImmunoGen"]) in pixels
+    assert hex_rgb(colors["Genentech"]) in pixels
+
+
+def test_cli_timeline(gold_kg: KnowledgeGraph, tmp_path: Path) -> None:
+    from pharmakg.cli import main
+
+    graph = gold_kg.save(tmp_path / "kg.nq")
+    runner = CliRunner()
+    res = runner.invoke(main, ["timeline", "--graph", str(graph), "-o", str(tmp_path / "t.png")])
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "t.png").stat().st_size > 5_000
+    res = runner.invoke(main, ["timeline", "-g", str(graph), "-o", str(tmp_path / "t.html"),
+                               "--company", "roche"])
+    assert res.exit_code == 0, res.output
+    assert "1 compounds" in res.output
+    page = (tmp_path / "t.html").read_text(encoding="utf-8")
+    assert "Kadcyla" in page and "huN901-DM1" not in page
+    res = runner.invoke(main, ["timeline", "-g", str(graph), "-o", str(tmp_path / "t.svg")])
+    assert res.exit_code != 0 and ".png or .html" in res.output
