@@ -368,23 +368,42 @@ def build(inputs: tuple[Path, ...], output: Path, append: bool, quiet: bool) -> 
     "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
     help="Output format.",
 )
-@click.option("--list", "list_queries_", is_flag=True, help="List the bundled queries and exit.")
+@click.option(
+    "--list", "list_queries_", is_flag=True,
+    help="List the bundled queries and exit; with a QUERY name, describe that query and its parameters.",
+)
 def query(query: str | None, graph_path: Path | None, params: tuple[str, ...], fmt: str,
           list_queries_: bool) -> None:
     """Ask the graph a SPARQL question.
 
-    QUERY is a .rq file, a SPARQL string or the name of a bundled query.
+    QUERY is a .rq file, a SPARQL string or the name of a bundled query. A bundled query's
+    parameters take any name of the entity (alias, code name, brand), in any case.
 
     \b
     Examples:
       pharmakg query --list
-      pharmakg query compounds_targeting --param target=CD56 --graph out/kg.nq
+      pharmakg query partners-and-payments --list
+      pharmakg query compounds-by-target --param target=CD56 --graph out/kg.nq
       pharmakg query 'SELECT * WHERE { ?s ?p ?o } LIMIT 5' --graph out/kg.nq --format csv
     """
     if list_queries_:
-        from pharmakg.graph.queries import list_queries
+        from pharmakg.graph.queries import list_queries, query_info
 
-        rows = [(name, title, " ".join(f"{p}=" for p in params)) for name, title, params in list_queries()]
+        if query:
+            try:
+                info = query_info(query)
+            except KeyError as exc:
+                raise click.BadParameter(str(exc.args[0]), param_hint="QUERY") from exc
+            click.echo(f"{info.name}: {info.title}\n\n{click.wrap_text(info.description, 100)}\n")
+            click.echo(format_table(["parameter", "description"],
+                                    [(p.name, p.description) for p in info.params]))
+            return
+
+        def shown(name: str) -> str:
+            # optional parameters in brackets: [company=]
+            return " ".join(f"[{p.name}=]" if p.optional else f"{p.name}=" for p in query_info(name).params)
+
+        rows = [(name, title, shown(name)) for name, title, _params in list_queries()]
         click.echo(format_table(["query", "title", "parameters"], rows))
         return
     if not query:
@@ -402,6 +421,98 @@ def query(query: str | None, graph_path: Path | None, params: tuple[str, ...], f
     except (SyntaxError, ValueError, RuntimeError) as exc:  # pyoxigraph: SyntaxError for parse errors
         raise click.ClickException(f"query failed: {exc}") from exc
     click.echo(format_result(result.columns, result.rows, fmt))
+
+
+ANALYSES = ("centrality", "communities", "crowded-targets", "path")
+
+
+@main.command()
+@click.argument("analysis", type=click.Choice(ANALYSES), default="centrality")
+@click.option(
+    "-g", "--graph", "graph_path", required=True, type=click.Path(exists=True, path_type=Path),
+    help="The graph to analyse: an RDF file or an Oxigraph store folder.",
+)
+@click.option("--from", "source", metavar="NAME", help="path: the first entity (any of its names).")
+@click.option("--to", "target", metavar="NAME", help="path: the second entity (any of its names).")
+@click.option("--top", type=int, default=None, help="centrality: only the first N companies.")
+@click.option("--min-companies", type=int, default=2, show_default=True,
+              help="crowded-targets: the least number of companies that makes a target crowded.")
+@click.option("--method", type=click.Choice(["louvain", "greedy"]), default="louvain", show_default=True,
+              help="communities: Louvain (seeded) or greedy modularity.")
+@click.option("--seed", type=int, default=42, show_default=True, help="communities: Louvain's random seed.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+    help="Output format (csv and json also carry the entities' IRIs).",
+)
+def analyze(analysis: str, graph_path: Path, source: str | None, target: str | None, top: int | None,
+            min_companies: int, method: str, seed: int, fmt: str) -> None:
+    """Network analytics on the graph.
+
+    \b
+    centrality       the most connected partners (degree, betweenness)
+    communities      groups of companies that partner with each other
+    crowded-targets  targets pursued by more than one company
+    path             a shortest chain of facts linking two entities (--from A --to B)
+    """
+    from pharmakg.graph import analytics
+    from pharmakg.graph.network import to_networkx
+    from pharmakg.graph.store import KnowledgeGraph
+
+    if analysis == "path" and not (source and target):
+        raise click.UsageError("path needs --from NAME and --to NAME")
+    G = to_networkx(KnowledgeGraph.open(graph_path))
+    try:
+        if analysis == "centrality":
+            rows = analytics.centrality(G, top=top)
+        elif analysis == "communities":
+            rows = analytics.communities(G, method=method, seed=seed)
+        elif analysis == "crowded-targets":
+            rows = analytics.crowded_targets(G, min_companies=min_companies)
+        else:
+            rows = analytics.shortest_path(G, source, target)
+    except KeyError as exc:
+        raise click.ClickException(str(exc.args[0])) from exc
+    if not rows:
+        if fmt == "table" and analysis == "path":
+            click.echo(f"no path between {source!r} and {target!r}")
+            return
+        click.echo(format_result([], [], fmt) if fmt != "table" else "(no results)")
+        return
+    columns = list(rows[0])
+    if fmt == "table":  # IRIs are long; the table shows names, csv/json keep them
+        columns = [c for c in columns if c not in ("iri", "iris")]
+    click.echo(format_result(columns, [[r[c] for c in columns] for r in rows], fmt))
+
+
+@main.command(name="export")
+@click.option(
+    "-g", "--graph", "graph_path", required=True, type=click.Path(exists=True, path_type=Path),
+    help="The graph to export: an RDF file or an Oxigraph store folder.",
+)
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+    help="FILE.graphml (Cytoscape, Gephi, yEd) or FILE.gexf (Gephi); the suffix picks the format.",
+)
+@click.option(
+    "--view", "view_name", type=click.Choice(["full", "partnership", "pipeline"]), default="full",
+    show_default=True,
+    help="full: every entity and relation; partnership: companies, weighted by agreements and payments; "
+    "pipeline: companies, compounds, targets, payloads, diseases.",
+)
+@click.option("--company", default=None, help="pipeline view: only this company's compounds (any name).")
+def export_graph(graph_path: Path, output: Path, view_name: str, company: str | None) -> None:
+    """Export the network as GraphML or GEXF for Gephi and Cytoscape."""
+    from pharmakg.graph.export import FORMATS, view, write_graph
+    from pharmakg.graph.network import to_networkx
+    from pharmakg.graph.store import KnowledgeGraph
+
+    if output.suffix.lower() not in FORMATS:
+        raise click.BadParameter(f"{output}: use a .graphml or .gexf file", param_hint="-o/--output")
+    G = to_networkx(KnowledgeGraph.open(graph_path))
+    written = write_graph(G, output, view_name, company=company)
+    V = view(G, view_name, company)
+    click.echo(f"wrote {written} ({view_name} view: {V.number_of_nodes()} nodes, "
+               f"{V.number_of_edges()} edges)")
 
 
 @main.command()
@@ -424,6 +535,77 @@ def viz(graph_path: Path, output: Path, title: str | None) -> None:
     G = to_networkx(kg)
     written = write_html(G, output, title=title)
     click.echo(f"wrote {written} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)")
+
+
+@main.command()
+@click.option(
+    "-g", "--graph", "graph_path", required=True, type=click.Path(exists=True, path_type=Path),
+    help="The graph to draw: an RDF file or an Oxigraph store folder.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("timeline.png"),
+    show_default=True, help="FILE.png (matplotlib) or FILE.html (self-contained SVG); the suffix picks.",
+)
+@click.option("--company", default=None, help="Only this company's compounds (any of its names).")
+@click.option("--title", default=None, help="Title of the plot.")
+def timeline(graph_path: Path, output: Path, company: str | None, title: str | None) -> None:
+    """Plot compounds' phases over time as PNG or HTML.
+
+    One row per compound, coloured by owner, a dot per dated phase statement.
+    """
+    from pharmakg.graph.store import KnowledgeGraph
+    from pharmakg.graph.timeline import timeline_rows, write_timeline
+
+    if output.suffix.lower() not in (".png", ".html", ".htm"):
+        raise click.BadParameter(f"{output}: use a .png or .html file", param_hint="-o/--output")
+    kg = KnowledgeGraph.open(graph_path)
+    rows = timeline_rows(kg, company)
+    if company and not rows:
+        raise click.ClickException(f"no compounds with phase records developed by {company!r}")
+    written = write_timeline(kg, output, title=title, company=company)
+    click.echo(f"wrote {written} ({len(rows)} compounds)")
+
+
+@main.command()
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("input_dir", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--predictions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Score this .jsonl/.json output of `pharmakg extract` (or any extractor) instead of extracting.",
+)
+@click.option("--by-doc", is_flag=True, help="Also print F1 per document.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+    help="json adds per-document counts and relation precision per confidence band.",
+)
+@QUIET
+def evaluate(gold_dir: Path, input_dir: Path | None, predictions: Path | None, by_doc: bool, fmt: str,
+             quiet: bool) -> None:
+    """Score extraction against annotated gold files.
+
+    Gold files are NAME.gold.json in the annotation contract's shape.
+    Extracts the documents in INPUT_DIR (default: GOLD_DIR, NAME.txt beside NAME.gold.json) and prints
+    precision, recall and F1 per entity and relation type, overall and (--by-doc) per document, with
+    the rules of the contract's reference scorer.
+    """
+    from pharmakg.evaluate import load_gold, load_predictions, score_documents
+
+    gold = load_gold(gold_dir)
+    if not gold:
+        raise click.UsageError(f"no *.gold.json files in {gold_dir}")
+    stats = BatchStats()
+    if predictions is not None:
+        pred = load_predictions(predictions)
+    else:
+        pred = {x.document.name: x.to_contract(with_provenance=True)
+                for x in _extractions([input_dir or gold_dir], stats, quiet) if x.document.name in gold}
+    report = score_documents(gold, pred)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), indent=2))
+    else:
+        click.echo(report.to_table(by_doc=by_doc))
+    if stats.failed:
+        sys.exit(1)
 
 
 @main.command()

@@ -5,12 +5,12 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import networkx as nx
 import pytest
+from browser import hex_rgb, run_browser
 
 from pharmakg.graph.viz import STATIC_LAYOUT_THRESHOLD, load_style, render_html, static_layout, write_html
 
@@ -177,26 +177,13 @@ def test_empty_graph_still_writes_a_page(tmp_path: Path) -> None:
 # ------------------------------------------------------------------------------------------------ browser
 
 
-def _browser() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        found = shutil.which(name)
-        if found:
-            return found
-    pytest.skip("no headless browser found: install Debian's chromium (apt-get install chromium) to run it")
+def _run_browser(
+    html_path: Path, tmp_path: Path, *mode: str, fragment: str = ""
+) -> subprocess.CompletedProcess[str]:
+    return run_browser(html_path, tmp_path, *mode, fragment=fragment)
 
 
-def _run_browser(html_path: Path, tmp_path: Path, *mode: str) -> subprocess.CompletedProcess[str]:
-    cmd = [
-        _browser(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1200,900", "--virtual-time-budget=8000",
-        *mode, html_path.resolve().as_uri(),
-    ]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
-
-
-def _hex(color: str) -> tuple[int, int, int]:
-    return (int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16))
+_hex = hex_rgb
 
 
 @pytest.mark.browser

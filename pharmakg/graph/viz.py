@@ -9,6 +9,14 @@ contains "href"; keeping the tooltip under our own ``tip`` key avoids both).
 
 The page needs no network: vis-network is embedded (``cdn_resources="in_line"``), pyvis's Bootstrap
 links are removed, and a Content-Security-Policy forbids loading anything from anywhere.
+
+Filters work at two levels. In Python, :func:`filter_graph` (and :func:`map_graph`, which also picks a
+view of the knowledge graph) keeps entity types, the neighbourhood of a company to a depth, and the
+facts of documents dated in a range: the page then only carries what was asked for. In the page, the
+legend's checkboxes hide entity and relation types, two date inputs keep the facts of documents in a
+range, and the search box with its depth menu shows only the neighbourhood of a name. The page state
+lives in the URL fragment (``map.html#types=COMPANY,COMPOUND&since=2010-01-01&focus=ImmunoGen&depth=1``)
+so a view can be bookmarked or shared, and tests can drive the filters.
 """
 
 from __future__ import annotations
@@ -17,14 +25,16 @@ import html
 import json
 import math
 import re
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections import Counter, deque
+from collections.abc import Collection, Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 from pyvis.network import Network
+
+from pharmakg.names import fold
 
 STYLE_PATH = Path(__file__).with_name("viz_style.json")
 # Above this many nodes the browser's physics would take minutes to settle: lay out in Python.
@@ -151,6 +161,9 @@ def _node_dict(
         "tip": _node_tooltip(data, label, ns, st),
         "ptype": data.get("type") or "",
         "search": label,
+        # For the in-page filters: the dates of the documents that mention it, and every name.
+        "dates": sorted({str(d) for d in _as_list(data.get("dates")) if d}),
+        "names": [label, *(str(a) for a in _as_list(data.get("aliases")) if a and a != label)],
     }
     if pos is not None:
         out["x"], out["y"] = round(pos[0], 1), round(pos[1], 1)
@@ -200,6 +213,7 @@ def _edge_dicts(
             "smooth": smooth,
             "tip": _edge_tooltip(G, u, v, data, es, st),
             "relation": relation or "",
+            "dates": edge_dates(G, data),
         }
         edges.append(edge)
     return edges
@@ -292,6 +306,10 @@ def _edge_tooltip(
     docs = _as_list(data.get("documents"))
     if docs:
         parts.append(_row(f"Documents ({len(docs)}):", _joined(docs, cfg["max_documents"])))
+    dates = edge_dates(G, data)
+    if dates:
+        span = dates[0] if len(dates) == 1 else f"{dates[0]} \u2013 {dates[-1]}"
+        parts.append(_row("Dates:", _esc(span)))
     evidence = [str(e) for e in _as_list(data.get("evidence")) if e]
     if evidence:
         items = "".join(
@@ -303,6 +321,173 @@ def _edge_tooltip(
             items += f"<li><i>and {more} more</i></li>"
         parts.append(f'<ul class="pkg-evidence">{items}</ul>')
     return "".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------------
+# filters (Python side; the page has the same ones in _SCRIPT)
+
+VIEWS = ("all", "partnerships", "pipeline")
+
+Q_DOCUMENT_DATES = """
+PREFIX pkg: <https://w3id.org/pharmakg/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT DISTINCT ?name ?date WHERE { ?doc pkg:documentName ?name ; dcterms:date ?date }
+"""
+
+
+def document_dates(kg: Any) -> dict[str, str]:
+    """Document name -> its date (ISO ``YYYY-MM-DD``) for the documents of a KnowledgeGraph that have one."""
+    return {str(name): str(date)[:10] for name, date in kg.query(Q_DOCUMENT_DATES).rows if date}
+
+
+def add_document_dates(G: nx.Graph, kg: Any) -> nx.Graph:
+    """Give every edge of ``G`` a ``dates`` attribute: the dates of the documents that state it.
+
+    The projection records documents by name only; the dates let the map filter facts by date.
+    Returns ``G`` (changed in place).
+    """
+    dates = document_dates(kg)
+    G.graph["document_dates"] = dates
+    for *_ends, data in G.edges(data=True):
+        data["dates"] = sorted({dates[d] for d in _as_list(data.get("documents")) if d in dates})
+    return G
+
+
+def edge_dates(G: nx.Graph, data: Mapping[str, Any]) -> list[str]:
+    """The dates of an edge's documents: its ``dates`` attribute, else looked up by document name."""
+    if data.get("dates") is not None:
+        return sorted({str(d)[:10] for d in _as_list(data.get("dates")) if d})
+    lookup = G.graph.get("document_dates") or {}
+    return sorted({lookup[d] for d in _as_list(data.get("documents")) if d in lookup})
+
+
+def find_nodes(G: nx.Graph, name: str, types: Collection[str] | None = None) -> list[Any]:
+    """Nodes whose id, label or any alias is ``name`` (compared as :func:`pharmakg.names.fold` keys).
+
+    With ``types``, nodes of those types are preferred: they are returned if any match.
+    """
+    key = fold(name)
+    def keys(d: Mapping[str, Any]) -> set[str]:
+        return {fold(str(x)) for x in [d.get("label"), *_as_list(d.get("aliases"))] if x}
+
+    found = [node for node, d in G.nodes(data=True) if node == name or (key and key in keys(d))]
+    if types:
+        preferred = [n for n in found if G.nodes[n].get("type") in types]
+        if preferred:
+            return preferred
+    return found
+
+
+def neighbourhood(G: nx.Graph, centres: Iterable[Any], depth: int) -> set[Any]:
+    """Nodes within ``depth`` edges of any centre, whatever the edges' direction."""
+    seen = {c: 0 for c in centres if c in G}
+    queue = deque(seen)
+    directed = G.is_directed()
+    while queue:
+        node = queue.popleft()
+        if seen[node] >= depth:
+            continue
+        nbrs = set(G.successors(node)) | set(G.predecessors(node)) if directed else set(G.neighbors(node))
+        for nb in nbrs:
+            if nb not in seen:
+                seen[nb] = seen[node] + 1
+                queue.append(nb)
+    return set(seen)
+
+
+def _in_range(dates: Iterable[str], since: str | None, until: str | None) -> bool:
+    return any((not since or d >= since) and (not until or d <= until) for d in dates)
+
+
+def filter_graph(
+    G: nx.Graph,
+    types: Collection[str] | None = None,
+    company: str | None = None,
+    depth: int = 1,
+    since: str | None = None,
+    until: str | None = None,
+) -> nx.Graph:
+    """A filtered copy of ``G`` (same graph class), with the page's filters applied in Python.
+
+    - ``since`` / ``until`` (ISO dates, inclusive): keep the edges stated by a document dated in the
+      range (see :func:`add_document_dates`) and the nodes mentioned in such a document or touching such
+      an edge. Facts of undated documents are left out while a range is set.
+    - ``company``: any name of a company (or of another entity) as in :func:`find_nodes`; keep the nodes
+      within ``depth`` edges of it. Raises ``KeyError`` when no node has that name.
+    - ``types``: contract entity types to keep ("COMPANY", "COMPOUND"...); the company itself always stays.
+    """
+    H = G.copy()
+    if since or until:
+        since = since[:10] if since else None
+        until = until[:10] if until else None
+        drop = []
+        if H.is_multigraph():
+            for u, v, k, d in H.edges(keys=True, data=True):
+                if not _in_range(edge_dates(G, d), since, until):
+                    drop.append((u, v, k))
+        else:
+            drop = [(u, v) for u, v, d in H.edges(data=True) if not _in_range(edge_dates(G, d), since, until)]
+        H.remove_edges_from(drop)
+        gone = [
+            n for n, d in H.nodes(data=True)
+            if H.degree(n) == 0
+            and not _in_range((str(x)[:10] for x in _as_list(d.get("dates"))), since, until)
+        ]
+        H.remove_nodes_from(gone)
+    centres: list[Any] = []
+    if company:
+        centres = find_nodes(H, company, types=("COMPANY",))
+        if not centres:
+            raise KeyError(company)
+        H = H.subgraph(neighbourhood(H, centres, max(0, depth))).copy()
+    if types:
+        wanted = {t.strip().upper() for t in types if t.strip()}
+        H.remove_nodes_from([
+            n for n, d in list(H.nodes(data=True))
+            if (d.get("type") or "") not in wanted and n not in centres
+        ])
+    return H
+
+
+def map_graph(
+    kg: Any,
+    view: str = "all",
+    types: Collection[str] | None = None,
+    company: str | None = None,
+    depth: int = 1,
+    since: str | None = None,
+    until: str | None = None,
+) -> nx.Graph:
+    """The graph ``pharmakg viz`` draws: a view of the knowledge graph, dated, then filtered.
+
+    ``view``: "all" (every entity and relation), "partnerships" (companies, edges weighted by
+    agreements and payments) or "pipeline" (compounds and what they attach to; with ``company``, only
+    that company's compounds rather than a neighbourhood).
+    """
+    from pharmakg.graph.network import partnership_network, pipeline_network, to_networkx
+
+    if view not in VIEWS:
+        raise ValueError(f"unknown view {view!r}; one of {', '.join(VIEWS)}")
+    G: nx.Graph = to_networkx(kg)
+    dates = add_document_dates(G, kg).graph["document_dates"]
+    if view == "partnerships":
+        G = partnership_network(G)
+    elif view == "pipeline":
+        if company:
+            if not find_nodes(G, company, types=("COMPANY",)):
+                raise KeyError(company)
+            G = pipeline_network(G, company=_canonical(G, company))
+            company = None
+        else:
+            G = pipeline_network(G)
+    G.graph["document_dates"] = dates  # the views are new graphs: their edges look dates up by document
+    return filter_graph(G, types=types, company=company, depth=depth, since=since, until=until)
+
+
+def _canonical(G: nx.Graph, name: str) -> str:
+    """The node id for a name, so that views matching names their own way get the node we matched."""
+    found = find_nodes(G, name, types=("COMPANY",))
+    return str(found[0]) if found else name
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -441,8 +626,10 @@ def _legend(G: nx.Graph, st: Mapping[str, Any], n_edges: int) -> str:
             continue
         glyph = _SHAPE_SVG.get(spec["shape"], _SHAPE_SVG["dot"]).format(c=_esc(spec["color"]))
         rows.append(
-            f'<div class="pkg-lg-row"><svg width="18" height="18" aria-hidden="true">{glyph}</svg>'
-            f"<span>{_esc(spec['label'])}</span><span class=\"pkg-count\">{types[etype]}</span></div>"
+            '<label class="pkg-lg-row">'
+            f'<input type="checkbox" class="pkg-type" value="{_esc(etype)}" checked>'
+            f'<svg width="18" height="18" aria-hidden="true">{glyph}</svg>'
+            f"<span>{_esc(spec['label'])}</span><span class=\"pkg-count\">{types[etype]}</span></label>"
         )
     edge_rows = []
     for rel, spec in [*st["edges"].items(), ("", st["default_edge"])]:
@@ -450,16 +637,40 @@ def _legend(G: nx.Graph, st: Mapping[str, Any], n_edges: int) -> str:
             continue
         dash = ' stroke-dasharray="5,3"' if spec.get("dashes") else ""
         edge_rows.append(
-            f'<div class="pkg-lg-row"><svg width="26" height="12" aria-hidden="true"><line x1="1" y1="6" '
+            f'<label class="pkg-lg-row"><input type="checkbox" class="pkg-rel" value="{_esc(rel)}" checked>'
+            f'<svg width="26" height="12" aria-hidden="true"><line x1="1" y1="6" '
             f'x2="25" y2="6" stroke="{_esc(spec["color"])}" stroke-width="3"{dash}/></svg>'
-            f"<span>{_esc(spec['label'])}</span><span class=\"pkg-count\">{rels[rel]}</span></div>"
+            f"<span>{_esc(spec['label'])}</span><span class=\"pkg-count\">{rels[rel]}</span></label>"
         )
     return (
         '<div id="pkg-legend" role="region" aria-label="Legend"><div class="pkg-lg-title">Entities</div>'
         + "".join(rows)
         + ('<div class="pkg-lg-title">Relations</div>' + "".join(edge_rows) if edge_rows else "")
-        + f'<div class="pkg-lg-foot">{G.number_of_nodes()} nodes, {n_edges} edges</div></div>'
+        + f'<div class="pkg-lg-foot">{G.number_of_nodes()} nodes, {n_edges} edges'
+        '<span id="pkg-shown"></span></div></div>'
     )
+
+
+def _filters(G: nx.Graph) -> str:
+    """The header's date range inputs (when the graph has dates) and the neighbourhood depth menu."""
+    dates = sorted(
+        {str(d)[:10] for _n, d in G.nodes(data=True) for d in _as_list(d.get("dates")) if d}
+        | {d for *_e, data in G.edges(data=True) for d in edge_dates(G, data)}
+    )
+    parts = ['<div id="pkg-filters">']
+    bounds = f' min="{_esc(dates[0])}" max="{_esc(dates[-1])}"' if dates else ""
+    hidden = "" if dates else ' style="display:none"'
+    parts.append(
+        f'<span{hidden}>Documents from <input type="date" id="pkg-since" aria-label="Documents from"{bounds}>'
+        f' to <input type="date" id="pkg-until" aria-label="Documents until"{bounds}></span>'
+    )
+    options = "".join(
+        f'<option value="{d}">{label}</option>'
+        for d, label in ((0, "whole graph"), (1, "1 step around"), (2, "2 steps around"),
+                         (3, "3 steps around"))
+    )
+    parts.append(f'<select id="pkg-depth" aria-label="Show around the name found">{options}</select></div>')
+    return "".join(parts)
 
 
 _CSS = """
@@ -469,12 +680,17 @@ _CSS = """
     border-bottom: 1px solid #ddd; box-sizing: border-box; }
   #pkg-header h1 { font-size: 20px; margin: 0; font-weight: 600; white-space: nowrap; overflow: hidden;
     text-overflow: ellipsis; }
-  #pkg-search { margin-left: auto; padding: 4px 8px; font-size: 14px; width: 260px; }
+  #pkg-filters { margin-left: auto; display: flex; align-items: center; gap: 6px; font-size: 13px;
+    color: #444; white-space: nowrap; }
+  #pkg-filters input, #pkg-filters select { font-size: 13px; padding: 3px 4px; }
+  #pkg-search { padding: 4px 8px; font-size: 14px; width: 220px; }
   #pkg-legend { position: fixed; top: 72px; right: 16px; z-index: 10; background: rgba(255,255,255,0.92);
     border: 1px solid #ccc; border-radius: 6px; padding: 8px 12px; font-size: 13px; max-height: 80vh;
     overflow-y: auto; box-shadow: 0 1px 4px rgba(0,0,0,0.15); }
   .pkg-lg-title { font-weight: 600; margin: 4px 0 2px; }
-  .pkg-lg-row { display: flex; align-items: center; gap: 6px; line-height: 20px; }
+  .pkg-lg-row { display: flex; align-items: center; gap: 6px; line-height: 20px; cursor: pointer; }
+  .pkg-lg-row input { margin: 0 2px 0 0; }
+  #pkg-shown { display: block; }
   .pkg-count { color: #888; margin-left: auto; padding-left: 10px; }
   .pkg-lg-foot { color: #666; margin-top: 6px; font-size: 12px; }
   #mynetwork { float: none !important; border: none !important; }
@@ -514,24 +730,159 @@ _SCRIPT = """
   } else {
     document.body.setAttribute("data-pkg-stable", "1");
   }
-  // Find a node by name.
+  // Find a node by any of its names (case-insensitive).
   var list = document.getElementById("pkg-names");
-  var byName = {};
+  var byName = {}, listed = {};
   nodes.forEach(function (n) {
-    if (!(n.search in byName)) {
-      byName[n.search] = n.id;
+    (n.names || [n.search]).forEach(function (name) {
+      var key = String(name).toLowerCase();
+      (byName[key] = byName[key] || []).push(n.id);
+    });
+    if (!(n.search in listed)) {
+      listed[n.search] = true;
       var opt = document.createElement("option");
       opt.value = n.search;
       list.appendChild(opt);
     }
   });
-  document.getElementById("pkg-search").addEventListener("change", function (ev) {
-    var id = byName[ev.target.value];
-    if (id !== undefined) {
-      network.selectNodes([id]);
-      network.focus(id, {scale: 1.2, animation: {duration: 500}});
+
+  // Filters. state.types / state.relations: null = all shown, else the set of shown ones.
+  var state = {types: null, relations: null, since: "", until: "", focus: "", depth: 0};
+  var total = nodes.length;
+  function inRange(dates) {
+    if (!state.since && !state.until) { return true; }
+    for (var i = 0; i < (dates || []).length; i++) {
+      var d = dates[i];
+      if ((!state.since || d >= state.since) && (!state.until || d <= state.until)) { return true; }
     }
+    return false;
+  }
+  function typeOn(t) { return state.types === null || state.types.has(t || ""); }
+  function relOn(r) { return state.relations === null || state.relations.has(r || ""); }
+  function applyFilters() {
+    var ptype = {}, nodeDates = {};
+    nodes.forEach(function (n) { ptype[n.id] = n.ptype; nodeDates[n.id] = n.dates; });
+    var dated = Boolean(state.since || state.until);
+    var okEdges = [], touched = {};
+    edges.forEach(function (e) {
+      if (relOn(e.relation) && typeOn(ptype[e.from]) && typeOn(ptype[e.to]) && (!dated || inRange(e.dates))) {
+        okEdges.push(e);
+        touched[e.from] = touched[e.to] = true;
+      }
+    });
+    var show = {};
+    nodes.forEach(function (n) {
+      show[n.id] = typeOn(n.ptype) && (!dated || touched[n.id] === true || inRange(n.dates));
+    });
+    var centres = state.focus ? (byName[state.focus.toLowerCase()] || []) : [];
+    if (centres.length && state.depth > 0) {
+      var adj = {};
+      okEdges.forEach(function (e) {
+        if (show[e.from] && show[e.to]) {
+          (adj[e.from] = adj[e.from] || []).push(e.to);
+          (adj[e.to] = adj[e.to] || []).push(e.from);
+        }
+      });
+      var dist = {}, queue = [];
+      centres.forEach(function (c) { dist[c] = 0; queue.push(c); show[c] = true; });
+      while (queue.length) {
+        var cur = queue.shift();
+        if (dist[cur] >= state.depth) { continue; }
+        (adj[cur] || []).forEach(function (nb) {
+          if (!(nb in dist)) { dist[nb] = dist[cur] + 1; queue.push(nb); }
+        });
+      }
+      Object.keys(show).forEach(function (id) { show[id] = show[id] && (id in dist); });
+    }
+    var nodeUpd = [], edgeUpd = [], shown = 0;
+    nodes.forEach(function (n) {
+      var hide = !show[n.id];
+      if (!hide) { shown++; }
+      if (Boolean(n.hidden) !== hide) { nodeUpd.push({id: n.id, hidden: hide}); }
+    });
+    var okIds = {};
+    okEdges.forEach(function (e) { okIds[e.id] = true; });
+    edges.forEach(function (e) {
+      var hide = !(okIds[e.id] && show[e.from] && show[e.to]);
+      if (Boolean(e.hidden) !== hide) { edgeUpd.push({id: e.id, hidden: hide}); }
+    });
+    nodes.update(nodeUpd);
+    edges.update(edgeUpd);
+    document.getElementById("pkg-shown").textContent =
+      shown === total ? "" : shown + " shown (filtered)";
+    document.body.setAttribute("data-pkg-visible", String(shown));
+    if (nodeUpd.length && shown) { network.fit({animation: false}); }
+  }
+  window.pkgApplyFilters = applyFilters;
+
+  // The state <-> the page's controls <-> the URL fragment (#types=COMPANY,COMPOUND&since=...).
+  var typeBoxes = document.querySelectorAll("input.pkg-type");
+  var relBoxes = document.querySelectorAll("input.pkg-rel");
+  var since = document.getElementById("pkg-since");
+  var until = document.getElementById("pkg-until");
+  var depth = document.getElementById("pkg-depth");
+  var search = document.getElementById("pkg-search");
+  function checked(boxes) {
+    var all = true, on = new Set();
+    boxes.forEach(function (b) { if (b.checked) { on.add(b.value); } else { all = false; } });
+    return all ? null : on;
+  }
+  function fromControls() {
+    state.types = checked(typeBoxes);
+    state.relations = checked(relBoxes);
+    state.since = since.value;
+    state.until = until.value;
+    state.depth = parseInt(depth.value, 10) || 0;
+    state.focus = byName[search.value.toLowerCase()] ? search.value : "";
+  }
+  function toHash() {
+    var parts = [];
+    if (state.types) { parts.push("types=" + encodeURIComponent(Array.from(state.types).join(","))); }
+    if (state.relations) {
+      parts.push("relations=" + encodeURIComponent(Array.from(state.relations).join(",")));
+    }
+    if (state.since) { parts.push("since=" + state.since); }
+    if (state.until) { parts.push("until=" + state.until); }
+    if (state.focus && state.depth) {
+      parts.push("focus=" + encodeURIComponent(state.focus) + "&depth=" + state.depth);
+    }
+    var url = parts.length ? "#" + parts.join("&") : location.pathname + location.search;
+    history.replaceState(null, "", url);
+  }
+  function fromHash() {
+    var params = new URLSearchParams(location.hash.replace(/^#/, ""));
+    function set(boxes, key) {
+      var value = params.get(key);
+      var on = value === null ? null : new Set(value.split(",").map(function (t) { return t.trim(); }));
+      boxes.forEach(function (b) { b.checked = on === null || on.has(b.value); });
+    }
+    set(typeBoxes, "types");
+    set(relBoxes, "relations");
+    since.value = params.get("since") || "";
+    until.value = params.get("until") || "";
+    if (params.get("focus")) { search.value = params.get("focus"); }
+    if (params.get("depth")) { depth.value = params.get("depth"); }
+    fromControls();
+  }
+  function changed() { fromControls(); toHash(); applyFilters(); }
+  typeBoxes.forEach(function (b) { b.addEventListener("change", changed); });
+  relBoxes.forEach(function (b) { b.addEventListener("change", changed); });
+  [since, until, depth].forEach(function (el) { el.addEventListener("change", changed); });
+  search.addEventListener("change", function (ev) {
+    var ids = byName[ev.target.value.toLowerCase()];
+    if (ids) {
+      network.selectNodes(ids);
+      if (!depth.value || depth.value === "0") {
+        network.focus(ids[0], {scale: 1.2, animation: {duration: 500}});
+      }
+    }
+    changed();
   });
+  window.addEventListener("hashchange", function () { fromHash(); applyFilters(); });
+  if (location.hash.length > 1) { fromHash(); applyFilters(); }
+  if (!document.body.hasAttribute("data-pkg-visible")) {
+    document.body.setAttribute("data-pkg-visible", String(total));
+  }
   document.body.setAttribute("data-pkg-ready", "1");
 })();
 </script>
@@ -552,7 +903,8 @@ def _post_process(
     page = page.replace("</head>", _CSS + "</head>", 1)
     header = (
         f'<div id="pkg-header"><h1>{_esc(title)}</h1>'
-        '<input id="pkg-search" list="pkg-names" placeholder="Find a name\u2026" aria-label="Find a name">'
+        + _filters(G)
+        + '<input id="pkg-search" list="pkg-names" placeholder="Find a name\u2026" aria-label="Find a name">'
         '<datalist id="pkg-names"></datalist></div>' + _legend(G, st, n_edges)
     )
     page = page.replace("<body>", "<body>\n" + header, 1)
