@@ -525,15 +525,54 @@ def export_graph(graph_path: Path, output: Path, view_name: str, company: str | 
     show_default=True, help="The HTML file to write.",
 )
 @click.option("--title", default=None, help="Title shown on the page.")
-def viz(graph_path: Path, output: Path, title: str | None) -> None:
-    """Draw the graph as an interactive HTML network (open it in a browser)."""
-    from pharmakg.graph.network import to_networkx
-    from pharmakg.graph.store import KnowledgeGraph
-    from pharmakg.graph.viz import write_html
+@click.option(
+    "--view", "view_name", type=click.Choice(["all", "partnerships", "pipeline"]), default="all",
+    show_default=True,
+    help="all: every entity and relation; partnerships: companies only; pipeline: compounds and what "
+    "they attach to (with --company: that company's compounds).",
+)
+@click.option("--company", metavar="NAME", default=None,
+              help="Keep the neighbourhood of this company (any of its names).")
+@click.option("--depth", type=click.IntRange(0, 10), default=1, show_default=True,
+              help="--company: how many edges away from the company to keep.")
+@click.option("--since", metavar="YYYY-MM-DD", default=None,
+              help="Keep the facts of documents dated on or after this day.")
+@click.option("--until", metavar="YYYY-MM-DD", default=None,
+              help="Keep the facts of documents dated on or before this day.")
+@click.option("--types", metavar="TYPE,...", default=None,
+              help="Keep these entity types, e.g. COMPANY,COMPOUND,TARGET.")
+@click.option("--no-physics", is_flag=True, help="Lay the map out in Python instead of in the browser.")
+def viz(graph_path: Path, output: Path, title: str | None, view_name: str, company: str | None, depth: int,
+        since: str | None, until: str | None, types: str | None, no_physics: bool) -> None:
+    """Draw the graph as an interactive HTML network (open it in a browser).
 
+    The page works offline. Its legend's checkboxes, date inputs and the search box with its depth
+    menu filter it again in the browser; the filters live in the URL (map.html#types=COMPANY&since=...).
+    """
+    from datetime import date
+
+    from pharmakg.graph.store import KnowledgeGraph
+    from pharmakg.graph.viz import ENTITY_TYPES, map_graph, write_html
+
+    for value, hint in ((since, "--since"), (until, "--until")):
+        if value:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint=hint) from None
+    type_list = [t.strip().upper() for t in types.split(",") if t.strip()] if types else None
+    unknown = sorted(set(type_list or ()) - set(ENTITY_TYPES))
+    if unknown:
+        raise click.BadParameter(
+            f"unknown type {', '.join(unknown)}; known: {', '.join(ENTITY_TYPES)}", param_hint="--types"
+        )
     kg = KnowledgeGraph.open(graph_path)
-    G = to_networkx(kg)
-    written = write_html(G, output, title=title)
+    try:
+        G = map_graph(kg, view=view_name, types=type_list, company=company, depth=depth, since=since,
+                      until=until)
+    except KeyError:
+        raise click.ClickException(f"no entity named {company!r} in {graph_path}") from None
+    written = write_html(G, output, title=title, physics=not no_physics)
     click.echo(f"wrote {written} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)")
 
 

@@ -33,6 +33,9 @@ def test_notebook_executes(path: Path, tmp_path: Path) -> None:
         # cross-document resolution labels Sanofi-Aventis "Sanofi" (a rename is one node)
         assert "sanofi" in text.casefold()
         assert (tmp_path / "quickstart_map.html").stat().st_size > 10_000
+        # the filtered map: ImmunoGen's neighbourhood, found by another of its names
+        assert re.search(r"^\d+ nodes around ImmunoGen: \[.*'ImmunoGen'", text, re.M), text
+        assert (tmp_path / "quickstart_neighbourhood.html").stat().st_size > 10_000
     elif path.stem == "02_partnerships":
         # who paid whom: a payer -> payee line with an amount, ImmunoGen on one side
         assert re.search(r"^\S.* -> ImmunoGen: \$[\d,]+$|^ImmunoGen -> .+: \$[\d,]+$", text, re.M), text

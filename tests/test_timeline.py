@@ -140,3 +140,22 @@ def test_cli_timeline(gold_kg: KnowledgeGraph, tmp_path: Path) -> None:
     assert "Kadcyla" in page and "huN901-DM1" not in page
     res = runner.invoke(main, ["timeline", "-g", str(graph), "-o", str(tmp_path / "t.svg")])
     assert res.exit_code != 0 and ".png or .html" in res.output
+
+
+def test_both_outputs_on_the_corpus_graph(corpus_kg: KnowledgeGraph, tmp_path: Path) -> None:
+    """The graph the real pipeline builds from ../shared/corpus (seeds and dev): PNG and HTML show it."""
+    Image = pytest.importorskip("PIL.Image")
+    rows = timeline_rows(corpus_kg)
+    assert len(rows) >= 10
+    assert {"ImmunoGen", "Seattle Genetics"} & {r["owner"] for r in rows}
+    png = write_png(corpus_kg, tmp_path / "corpus.png")
+    img = Image.open(png).convert("RGB")
+    assert img.height > 400 and non_white_share(img) > 0.02
+    page = write_html(corpus_kg, tmp_path / "corpus.html")
+    text = page.read_text(encoding="utf-8")
+    assert all(r["compound"] in text or "&" in r["compound"] for r in rows)
+    shot = screenshot(page, tmp_path / "corpus_shot.png", tmp_path, size=(1150, 900))
+    assert non_white_share(shot) > 0.02
+    pixels = {colour for _n, colour in shot.getcolors(maxcolors=1 << 24)}
+    colors = owner_colors(rows)
+    assert hex_rgb(colors["ImmunoGen"]) in pixels

@@ -64,6 +64,10 @@ def load_style(path: str | Path | None = None) -> dict[str, Any]:
     return _load_style(str(path or STYLE_PATH))
 
 
+# The contract's entity types, in legend order (the style table has one entry per type).
+ENTITY_TYPES: tuple[str, ...] = tuple(load_style()["nodes"])
+
+
 def write_html(
     G: nx.MultiDiGraph,
     path: str | Path,
