@@ -13,7 +13,7 @@ import logging
 import shlex
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -257,6 +257,14 @@ def corpus_dir() -> Path:
 
 # --------------------------------------------------------------------------------------------- commands
 
+def graph_option(verb: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The required ``-g/--graph PATH`` option of the commands that read a built graph."""
+    return click.option(
+        "-g", "--graph", "graph_path", required=True, type=click.Path(exists=True, path_type=Path),
+        help=f"The graph to {verb}: an RDF file (.ttl .nq .trig .jsonld .nt) or an Oxigraph store folder.",
+    )
+
+
 QUIET = click.option(
     "-q", "--quiet", is_flag=True, help="No progress bar (it is also off when stderr is not a terminal)."
 )
@@ -428,10 +436,7 @@ ANALYSES = ("centrality", "communities", "crowded-targets", "path")
 
 @main.command()
 @click.argument("analysis", type=click.Choice(ANALYSES), default="centrality")
-@click.option(
-    "-g", "--graph", "graph_path", required=True, type=click.Path(exists=True, path_type=Path),
-    help="The graph to analyse: an RDF file or an Oxigraph store folder.",
-)
+@graph_option("analyse")
 @click.option("--from", "source", metavar="NAME", help="path: the first entity (any of its names).")
 @click.option("--to", "target", metavar="NAME", help="path: the second entity (any of its names).")
 @click.option("--top", type=int, default=None, help="centrality: only the first N companies.")
@@ -485,10 +490,7 @@ def analyze(analysis: str, graph_path: Path, source: str | None, target: str | N
 
 
 @main.command(name="export")
-@click.option(
-    "-g", "--graph", "graph_path", required=True, type=click.Path(exists=True, path_type=Path),
-    help="The graph to export: an RDF file or an Oxigraph store folder.",
-)
+@graph_option("export")
 @click.option(
     "-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
     help="FILE.graphml (Cytoscape, Gephi, yEd) or FILE.gexf (Gephi); the suffix picks the format.",
@@ -516,10 +518,7 @@ def export_graph(graph_path: Path, output: Path, view_name: str, company: str | 
 
 
 @main.command()
-@click.option(
-    "-g", "--graph", "graph_path", required=True, type=click.Path(exists=True, path_type=Path),
-    help="The graph to draw: an RDF file or an Oxigraph store folder.",
-)
+@graph_option("draw")
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("map.html"),
     show_default=True, help="The HTML file to write.",
@@ -577,10 +576,7 @@ def viz(graph_path: Path, output: Path, title: str | None, view_name: str, compa
 
 
 @main.command()
-@click.option(
-    "-g", "--graph", "graph_path", required=True, type=click.Path(exists=True, path_type=Path),
-    help="The graph to draw: an RDF file or an Oxigraph store folder.",
-)
+@graph_option("draw")
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("timeline.png"),
     show_default=True, help="FILE.png (matplotlib) or FILE.html (self-contained SVG); the suffix picks.",
