@@ -551,7 +551,8 @@ def viz(graph_path: Path, output: Path, title: str | None, view_name: str, compa
     from datetime import date
 
     from pharmakg.graph.store import KnowledgeGraph
-    from pharmakg.graph.viz import ENTITY_TYPES, map_graph, write_html
+    from pharmakg.graph.viz import map_graph, write_html
+    from pharmakg.model import ENTITY_TYPES
 
     for value, hint in ((since, "--since"), (until, "--until")):
         if value:

@@ -34,7 +34,7 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
-from pharmakg.names import fold
+from pharmakg.graph.analytics import find_nodes
 
 STYLE_PATH = Path(__file__).with_name("viz_style.json")
 # Above this many nodes the browser's physics would take minutes to settle: lay out in Python.
@@ -62,10 +62,6 @@ def _load_style(path: str) -> dict[str, Any]:
 def load_style(path: str | Path | None = None) -> dict[str, Any]:
     """The style table (viz_style.json unless another file is given)."""
     return _load_style(str(path or STYLE_PATH))
-
-
-# The contract's entity types, in legend order (the style table has one entry per type).
-ENTITY_TYPES: tuple[str, ...] = tuple(load_style()["nodes"])
 
 
 def write_html(
@@ -363,23 +359,6 @@ def edge_dates(G: nx.Graph, data: Mapping[str, Any]) -> list[str]:
         return sorted({str(d)[:10] for d in _as_list(data.get("dates")) if d})
     lookup = G.graph.get("document_dates") or {}
     return sorted({lookup[d] for d in _as_list(data.get("documents")) if d in lookup})
-
-
-def find_nodes(G: nx.Graph, name: str, types: Collection[str] | None = None) -> list[Any]:
-    """Nodes whose id, label or any alias is ``name`` (compared as :func:`pharmakg.names.fold` keys).
-
-    With ``types``, nodes of those types are preferred: they are returned if any match.
-    """
-    key = fold(name)
-    def keys(d: Mapping[str, Any]) -> set[str]:
-        return {fold(str(x)) for x in [d.get("label"), *_as_list(d.get("aliases"))] if x}
-
-    found = [node for node, d in G.nodes(data=True) if node == name or (key and key in keys(d))]
-    if types:
-        preferred = [n for n in found if G.nodes[n].get("type") in types]
-        if preferred:
-            return preferred
-    return found
 
 
 def neighbourhood(G: nx.Graph, centres: Iterable[Any], depth: int) -> set[Any]:
