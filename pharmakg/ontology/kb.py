@@ -24,14 +24,14 @@ two entities, linked by their history.
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from pharmakg.names import fold
+from pharmakg.ontology import data_rows, split_list
 
 LEXICON_PACKAGE = "pharmakg.ontology.lexicons"
 # a plain data folder beside this module (a package of the same name would shadow kb.py)
@@ -69,16 +69,8 @@ class KBRecord:
     history: list[HistoryEvent] = field(default_factory=list)  # events where this record is old or new
 
 
-def _rows(path: Path) -> Iterator[list[str]]:
-    """Rows of a tab-separated data file; '#' lines and empty lines are skipped."""
-    with open(path, encoding="utf-8", newline="") as fh:
-        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if row and row[0].strip() and not row[0].startswith("#"):
-                yield [c.strip() for c in row]
-
-
 def _synonyms(row: list[str]) -> list[str]:
-    return [s.strip() for s in (row[1] if len(row) > 1 else "").split("|") if s.strip()]
+    return split_list(row[1]) if len(row) > 1 else []
 
 
 def _data_dir(package: str) -> Path:
@@ -144,10 +136,10 @@ class KB:
         tables = Path(kb_dir) if kb_dir else KB_DIR
         for filename, etype in LEXICON_FILES.items():
             if (lex / filename).exists():
-                for row in _rows(lex / filename):
+                for row in data_rows(lex / filename):
                     kb.add_record(etype, row[0], _synonyms(row))
         if (tables / "drug_synonyms.tsv").exists():
-            for row in _rows(tables / "drug_synonyms.tsv"):
+            for row in data_rows(tables / "drug_synonyms.tsv"):
                 names = [row[0], *_synonyms(row)]
                 hits = {k for n in names for k in kb._index.get(("COMPOUND", fold(n)), set())}
                 if f"COMPOUND:{row[0]}" in kb.records or len(hits) != 1:
@@ -155,12 +147,12 @@ class KB:
                 else:
                     kb.add_record("COMPOUND", kb.records[next(iter(hits))].name, names)
         if (tables / "identifiers.tsv").exists():
-            for row in _rows(tables / "identifiers.tsv"):
+            for row in data_rows(tables / "identifiers.tsv"):
                 etype, name, scheme, value = row[:4]
                 if value:
                     kb._record_for_table(etype, name).identifiers[scheme.lower()] = value
         if (tables / "history.tsv").exists():
-            for row in _rows(tables / "history.tsv"):
+            for row in data_rows(tables / "history.tsv"):
                 year = int(row[3]) if len(row) > 3 and row[3].isdigit() else None
                 kb.add_history(row[0], row[1], row[2], year, row[4] if len(row) > 4 else "")
         return kb

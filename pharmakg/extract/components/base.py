@@ -8,7 +8,6 @@ final component (``pharmakg_aliases``) turns the chosen candidates into token sp
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from dataclasses import dataclass, field
@@ -18,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Span
+
+from pharmakg.ontology import data_rows, split_list
 
 LEXICON_PACKAGE = "pharmakg.ontology.lexicons"
 PATTERN_PACKAGE = "pharmakg.extract.patterns"
@@ -106,14 +107,9 @@ class LexEntry:
 def read_lexicon(path: str) -> tuple[LexEntry, ...]:
     """A lexicon TSV: name, synonyms (| separated), flags (comma separated), note. '#' lines are comments."""
     out: list[LexEntry] = []
-    with open(lexicon_path(path), encoding="utf-8", newline="") as fh:
-        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if not row or not row[0].strip() or row[0].startswith("#"):
-                continue
-            name = row[0].strip()
-            syns = [s.strip() for s in (row[1] if len(row) > 1 else "").split("|") if s.strip()]
-            flags = {f.strip() for f in (row[2] if len(row) > 2 else "").split(",") if f.strip()}
-            out.append(LexEntry(name, syns, flags))
+    for row in data_rows(lexicon_path(path)):
+        row += [""] * (3 - len(row))
+        out.append(LexEntry(row[0], split_list(row[1]), set(split_list(row[2], ","))))
     return tuple(out)
 
 
