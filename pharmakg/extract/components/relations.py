@@ -1450,9 +1450,10 @@ class Relations:
         # Compounds the document describes (target, payload, phase, trial) but whose owner is not named:
         # the issuing company's, at a low prior.
         if main:
-            described = {
+            # in order of the relations found (a set would make the output order depend on the hash seed)
+            described = dict.fromkeys(
                 subj for (t, subj, _o, _v) in out.items if t in ("TARGETS", "HAS_PAYLOAD", "IN_PHASE")
-            }
+            )
             for comp in described:
                 if (
                     types.get(comp) == "COMPOUND"
