@@ -300,6 +300,13 @@ class Relations:
         self.trig_result = words_regex(t["result"])
 
     # ---------------------------------------------------------------- helpers
+    def emit(
+        self, out: Sink, rtype: str, subj: str, obj: str | None, sent: Sent, rule: str, dist: int = 0,
+        **kw: Any,
+    ) -> None:
+        """Add a relation found by ``rule``: its extractor name and its confidence both come from the rule."""
+        out.add(rtype, subj, obj, sent, f"pharmakg_relations:{rule}", self.conf(rule, sent, dist), **kw)
+
     def conf(self, rule: str, sent: Sent, dist: int = 0) -> float:
         """Rule prior, lowered by hedging in the sentence and by the distance between the two mentions."""
         c = self.prior.get(rule, 0.6)
@@ -414,14 +421,7 @@ class Relations:
                 continue
             c = self.attach(s, d, ("COMPOUND",), cap=200, direct=False)
             if c is not None and not self.negated(s, c, d):
-                out.add(
-                    "TARGETS",
-                    c.eid,
-                    tid,
-                    s,
-                    "pharmakg_relations:targets_from_disease",
-                    self.conf("targets_from_disease", s, abs(c.start - d.start)),
-                )
+                self.emit(out, "TARGETS", c.eid, tid, s, "targets_from_disease", abs(c.start - d.start))
         for t in s.of("TARGET", virtual=False):
             for typ, cap in (("COMPOUND", 200), ("ANTIBODY", 120)):
                 c = self.attach(s, t, (typ,), cap=cap, direct=False)
@@ -433,14 +433,7 @@ class Relations:
                 # "HER3-directed", "anti-TROP2": the cue word is glued to the target by a hyphen
                 window = re.sub(r"[-‐–]", " ", window)
                 if self.re["targets"].search(window) and not self.negated(s, c, t):
-                    out.add(
-                        "TARGETS",
-                        c.eid,
-                        t.eid,
-                        s,
-                        "pharmakg_relations:targets_cue",
-                        self.conf("targets_cue", s, abs(c.start - t.start)),
-                    )
+                    self.emit(out, "TARGETS", c.eid, t.eid, s, "targets_cue", abs(c.start - t.start))
 
     def rule_conjugate(self, s: Sent, out: Sink) -> None:
         for part, rtype, rule in (
@@ -452,14 +445,7 @@ class Relations:
                 if c is None:
                     continue
                 if self.re["conjugate"].search(s.between(c, p)) and not self.negated(s, c, p):
-                    out.add(
-                        rtype,
-                        c.eid,
-                        p.eid,
-                        s,
-                        f"pharmakg_relations:{rule}",
-                        self.conf(rule, s, abs(c.start - p.start)),
-                    )
+                    self.emit(out, rtype, c.eid, p.eid, s, rule, abs(c.start - p.start))
 
     def salient(self, s: Sent, recent: list[tuple[int, str]], window: int = 2) -> str | None:
         """The compound of the previous sentences, when this sentence names none."""
@@ -474,27 +460,13 @@ class Relations:
             if c is None:
                 sal = self.salient(s, recent)
                 if sal is not None and not self.re["negation"].search(s.low):
-                    out.add(
-                        "INDICATION",
-                        sal,
-                        d.eid,
-                        s,
-                        "pharmakg_relations:indication_salient",
-                        self.conf("indication_salient", s),
-                    )
+                    self.emit(out, "INDICATION", sal, d.eid, s, "indication_salient")
                 continue
             if self.negated(s, c, d):
                 continue
             for g in self.group(s, c):
                 if not self.comparator(s, g) and not self.combination(s, g):
-                    out.add(
-                        "INDICATION",
-                        g.eid,
-                        d.eid,
-                        s,
-                        "pharmakg_relations:indication_cue",
-                        self.conf("indication_cue", s, abs(c.start - d.start)),
-                    )
+                    self.emit(out, "INDICATION", g.eid, d.eid, s, "indication_cue", abs(c.start - d.start))
 
     def rule_developer(self, s: Sent, out: Sink) -> None:
         companies = s.of("COMPANY")
@@ -504,9 +476,7 @@ class Relations:
 
         def add(cs: list[M], comp: M, rule: str, dist: int) -> None:
             for c in cs:
-                out.add(
-                    "DEVELOPED_BY", c.eid, comp.eid, s, f"pharmakg_relations:{rule}", self.conf(rule, s, dist)
-                )
+                self.emit(out, "DEVELOPED_BY", c.eid, comp.eid, s, rule, dist)
 
         for comp in companies:
             a, b = s.local(comp)
@@ -607,13 +577,14 @@ class Relations:
             members = self.group(s, target) if not CLAUSE_BREAK.search(s.between(comp, target)) else [target]
             attrs = self.licence_attrs(s, comp, target)
             for g in members:
-                out.add(
+                self.emit(
+                    out,
                     "LICENSED_TO",
                     g.eid,
                     comp.eid,
                     s,
-                    "pharmakg_relations:licensee_cue",
-                    self.conf("licensee_cue", s, abs(comp.start - g.start)),
+                    "licensee_cue",
+                    abs(comp.start - g.start),
                     attrs=attrs,
                 )
 
@@ -643,9 +614,7 @@ class Relations:
             ]
             subj = first.eid
         for other in dict.fromkeys(others):
-            out.add(
-                "PARTNER_OF", subj, other, s, "pharmakg_relations:partner_cue", self.conf("partner_cue", s)
-            )
+            self.emit(out, "PARTNER_OF", subj, other, s, "partner_cue")
 
     def rule_technology(self, s: Sent, out: Sink) -> None:
         for t in s.of("TECHNOLOGY", virtual=False):
@@ -661,13 +630,14 @@ class Relations:
                 )
                 used = any(c.end <= u <= t.start for u in uses)
                 if possessive or used:
-                    out.add(
+                    self.emit(
+                        out,
                         "USES_TECHNOLOGY",
                         c.eid,
                         t.eid,
                         s,
-                        "pharmakg_relations:technology_cooccurrence",
-                        self.conf("technology_cooccurrence", s, abs(c.start - t.start)),
+                        "technology_cooccurrence",
+                        abs(c.start - t.start),
                     )
             comp = self.attach(s, t, ("COMPOUND",), cap=150)
             if comp is None:
@@ -679,13 +649,14 @@ class Relations:
                 else self.group(s, comp)
             )
             for g in members:
-                out.add(
+                self.emit(
+                    out,
                     "USES_TECHNOLOGY",
                     g.eid,
                     t.eid,
                     s,
-                    "pharmakg_relations:technology_cooccurrence",
-                    self.conf("technology_cooccurrence", s, abs(g.start - t.start)),
+                    "technology_cooccurrence",
+                    abs(g.start - t.start),
                 )
 
     def rule_trials(self, s: Sent, out: Sink, sents: list[Sent], recent: list[tuple[int, str]]) -> None:
@@ -693,38 +664,17 @@ class Relations:
             c = self.attach(s, tr, ("COMPOUND",), cap=250)
             if c is not None:
                 for g in self.group(s, c, combination=True):
-                    out.add(
-                        "EVALUATES",
-                        tr.eid,
-                        g.eid,
-                        s,
-                        "pharmakg_relations:trial_cue",
-                        self.conf("trial_cue", s, abs(tr.start - g.start)),
-                    )
+                    self.emit(out, "EVALUATES", tr.eid, g.eid, s, "trial_cue", abs(tr.start - g.start))
                 continue
             nxt = sents[s.index + 1] if s.index + 1 < len(sents) else None
             if nxt is not None and self.trial_anaphor_start.match(nxt.text):
                 cs = nxt.of("COMPOUND")
                 if cs:
-                    out.add(
-                        "EVALUATES",
-                        tr.eid,
-                        cs[0].eid,
-                        nxt,
-                        "pharmakg_relations:trial_cue",
-                        self.conf("trial_cue", nxt),
-                    )
+                    self.emit(out, "EVALUATES", tr.eid, cs[0].eid, nxt, "trial_cue")
                     continue
             prior = [eid for idx, eid in recent if s.index - idx <= 3]
             if prior:
-                out.add(
-                    "EVALUATES",
-                    tr.eid,
-                    prior[-1],
-                    s,
-                    "pharmakg_relations:trial_salient",
-                    self.conf("trial_salient", s),
-                )
+                self.emit(out, "EVALUATES", tr.eid, prior[-1], s, "trial_salient")
 
     def rule_phase(self, s: Sent, out: Sink, recent: list[tuple[int, str]]) -> None:
         found: list[tuple[int, int, str]] = []
@@ -778,26 +728,18 @@ class Relations:
                 # "enrollment is underway in the Phase I/II study" after a sentence naming the compound
                 sal = self.salient(s, recent, window=3)
                 if sal is not None and val.startswith("Phase") and self.phase_current_salient.search(s.low):
-                    out.add(
-                        "IN_PHASE",
-                        sal,
-                        None,
-                        s,
-                        "pharmakg_relations:phase_salient",
-                        self.conf("phase_salient", s),
-                        value=val,
-                        attrs=attrs,
-                    )
+                    self.emit(out, "IN_PHASE", sal, None, s, "phase_salient", value=val, attrs=attrs)
                 continue
             for g in self.group(s, c):
                 if not self.comparator(s, g) and not self.combination(s, g):
-                    out.add(
+                    self.emit(
+                        out,
                         "IN_PHASE",
                         g.eid,
                         None,
                         s,
-                        "pharmakg_relations:phase_cue",
-                        self.conf("phase_cue", s, abs(g.start - s.start - a)),
+                        "phase_cue",
+                        abs(g.start - s.start - a),
                         value=val,
                         attrs=attrs,
                     )
@@ -934,15 +876,7 @@ class Relations:
             if share is not None:
                 attrs["share"] = share
             for eid in eids:
-                out.add(
-                    "DEVELOPED_BY",
-                    eid,
-                    holder.eid,
-                    s,
-                    "pharmakg_relations:developer_retained",
-                    self.conf("developer_retained", s),
-                    attrs=attrs,
-                )
+                self.emit(out, "DEVELOPED_BY", eid, holder.eid, s, "developer_retained", attrs=attrs)
 
     def rule_codevelop(self, s: Sent, out: Sink) -> None:
         """ "A and B will co-develop X", "a co-development and co-commercialization agreement"."""
@@ -993,15 +927,7 @@ class Relations:
                 continue  # "A will co-develop X with ..." needs its partner named or implied
             for comp in comps:
                 for co in ids:
-                    out.add(
-                        "DEVELOPED_BY",
-                        comp.eid,
-                        co,
-                        s,
-                        "pharmakg_relations:developer_codevelopment",
-                        self.conf("developer_codevelopment", s),
-                        attrs=attrs,
-                    )
+                    self.emit(out, "DEVELOPED_BY", comp.eid, co, s, "developer_codevelopment", attrs=attrs)
 
     def rule_option(self, s: Sent, out: Sink, recent: list[tuple[int, str]]) -> None:
         """Options and their fate: "B has an option to opt in" (an open option), "A will not exercise its
@@ -1076,13 +1002,13 @@ class Relations:
                 comps = [sal] if sal else []
             licence = re.search(r"^\s*to\s+(?:licen[cs]e|acquire|obtain|in-license)", scope)
             for eid in comps:
-                sink.add(
+                self.emit(
+                    sink,
                     "LICENSED_TO" if licence else "DEVELOPED_BY",
                     eid,
                     holder.eid,
                     s,
-                    "pharmakg_relations:developer_option",
-                    self.conf("developer_option", s),
+                    "developer_option",
                     attrs={**attrs, "status": "option"},
                 )
 
@@ -1118,13 +1044,13 @@ class Relations:
             if who is None:
                 continue
             for eid in eids:
-                sink.add(
+                self.emit(
+                    sink,
                     "DEVELOPED_BY",
                     eid,
                     who,
                     s,
-                    "pharmakg_relations:developer_discontinued",
-                    self.conf("developer_discontinued", s),
+                    "developer_discontinued",
                     attrs={"status": "discontinued"},
                 )
 
@@ -1203,16 +1129,7 @@ class Relations:
             attrs["pivotal"] = True
         sink = out.side or out
         for eid in eids:
-            sink.add(
-                "IN_PHASE",
-                eid,
-                None,
-                s,
-                "pharmakg_relations:phase_planned",
-                self.conf("phase_planned", s),
-                value=val,
-                attrs=attrs,
-            )
+            self.emit(sink, "IN_PHASE", eid, None, s, "phase_planned", value=val, attrs=attrs)
 
     def amounts(self, text: str) -> list[tuple[int, int, str, float, float | None]]:
         """Money amounts of a sentence: (start, end, currency, amount, USD value or None).
@@ -1319,13 +1236,13 @@ class Relations:
                 # "eligible to receive up to $X": recorded (graph), not a payment made; to_contract lists it
                 # under "contingent_payments", outside the scored relations
                 attrs["status"] = "contingent"
-                out.add(
+                self.emit(
+                    out,
                     "PAYMENT",
                     payer_id,
                     payee_id,
                     s,
-                    "pharmakg_relations:payment_contingent",
-                    self.conf("payment_contingent", s),
+                    "payment_contingent",
                     value=value,
                     attrs=attrs,
                 )
