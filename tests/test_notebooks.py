@@ -24,7 +24,8 @@ def test_notebook_executes(path: Path, tmp_path: Path) -> None:
     resources = {"metadata": {"path": str(tmp_path)}}
     client = NotebookClient(nb, timeout=300, kernel_name="python3", resources=resources)
     client.execute()
-    text = "\n".join(
+    # Stream chunks carry their own newlines, and one print() may arrive split over several chunks.
+    text = "".join(
         o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
     )
     # Each notebook answers its questions with real facts from the bundled corpus.
