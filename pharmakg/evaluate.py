@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pharmakg import schema
 from pharmakg.names import fold
 
 Key = tuple[Any, ...]
@@ -86,12 +87,13 @@ def relation_key(rel: Mapping[str, Any], idmap: Mapping[str, str]) -> Key | None
     s = idmap.get(rel.get("subject"))
     if s is None:
         return None
-    if rtype == "IN_PHASE":
+    row = schema.RELATION_TYPES.get(str(rtype))
+    if row is not None and not row.needs_object:  # a value fact: the phase is the object
         return (rtype, s, fold_phase(rel.get("value")))
     o = idmap.get(rel.get("object"))
     if o is None:
         return None
-    if rtype == "PARTNER_OF":
+    if row is not None and row.symmetric:
         s, o = sorted((s, o))
     if rtype == "PAYMENT":
         return (rtype, s, o, float(rel.get("value") or 0))

@@ -13,20 +13,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-ENTITY_TYPES = ("COMPANY", "COMPOUND", "ANTIBODY", "PAYLOAD", "TARGET", "DISEASE", "TECHNOLOGY", "TRIAL")
-RELATION_TYPES = (
-    "TARGETS",
-    "HAS_PAYLOAD",
-    "HAS_ANTIBODY",
-    "INDICATION",
-    "DEVELOPED_BY",
-    "LICENSED_TO",
-    "PARTNER_OF",
-    "USES_TECHNOLOGY",
-    "EVALUATES",
-    "IN_PHASE",
-    "PAYMENT",
-)
+from pharmakg import schema
+
+# The contract's type names, in the order of the schema table (pharmakg.schema).
+ENTITY_TYPES: tuple[str, ...] = tuple(schema.ENTITY_TYPES)
+RELATION_TYPES: tuple[str, ...] = tuple(schema.RELATION_TYPES)
 # Relations that are not the current state of things, by attrs["status"] -> the contract key they are listed
 # under instead of "relations" (they stay Relation objects, so the graph records them with their status):
 # planned phases ("plans to start a Phase 3 study"), discontinued development and declined options ("will not

@@ -73,3 +73,28 @@ def test_standard_vocabularies_are_reused(onto):
     for cls in (PKG.Compound, PKG.Antibody, PKG.Payload):
         assert (cls, RDFS.subClassOf, PKG.Drug) in onto
     assert (PKG.targets, RDFS.range, PKG.Target) in onto
+
+
+def test_schema_table_terms_are_declared_with_their_kind(onto):
+    """Every row of pharmakg.schema names a term of the ontology: an OWL class per entity type, an object
+    property per relation type, symmetric exactly when the row says so, labelled as the row labels it."""
+    from pharmakg import schema
+
+    for et in schema.ENTITY_TABLE:
+        assert (URIRef(et.iri), RDF.type, OWL.Class) in onto, et.name
+    for rt in schema.RELATION_TABLE:
+        term = URIRef(rt.iri)
+        assert (term, RDF.type, OWL.ObjectProperty) in onto, rt.name
+        assert ((term, RDF.type, OWL.SymmetricProperty) in onto) == rt.symmetric, rt.name
+    assert len({et.slug for et in schema.ENTITY_TABLE}) == len(schema.ENTITY_TABLE)
+    assert len({rt.iri for rt in schema.RELATION_TABLE}) == len(schema.RELATION_TABLE)
+
+
+def test_schema_table_has_a_map_style_for_every_type():
+    import json
+
+    from pharmakg import schema
+
+    style = json.loads((PACKAGE / "graph" / "viz_style.json").read_text(encoding="utf-8"))
+    assert {et.style for et in schema.ENTITY_TABLE} <= set(style["nodes"])
+    assert {rt.style_key for rt in schema.RELATION_TABLE if rt.needs_object} <= set(style["edges"])

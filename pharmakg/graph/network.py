@@ -19,7 +19,6 @@ per-document graphs (one query per kind of fact, grouped in Python) and returns 
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -27,27 +26,17 @@ from typing import Any
 
 import networkx as nx
 
+from pharmakg import schema
 from pharmakg.ontology.namespaces import PKG
 
-# Contract relation type -> the direct predicate the graph stage writes for it.
-RELATION_PREDICATES: dict[str, str] = {
-    "TARGETS": str(PKG.targets),
-    "HAS_PAYLOAD": str(PKG.hasPayload),
-    "HAS_ANTIBODY": str(PKG.hasAntibody),
-    "INDICATION": str(PKG.indication),
-    "DEVELOPED_BY": str(PKG.developedBy),
-    "LICENSED_TO": str(PKG.licensedTo),
-    "PARTNER_OF": str(PKG.partnerOf),
-    "USES_TECHNOLOGY": str(PKG.usesTechnology),
-    "EVALUATES": str(PKG.evaluates),
-    "PAYMENT": str(PKG.madePaymentTo),
-}
+# Contract relation type -> the direct predicate the graph stage writes for it (edges between two entities;
+# IN_PHASE is a dated record on the compound node, not an edge).
+RELATION_PREDICATES: dict[str, str] = {t.name: t.iri for t in schema.RELATION_TABLE if t.needs_object}
 _PREDICATE_RELATIONS = {iri: rel for rel, iri in RELATION_PREDICATES.items()}
-UNORDERED = frozenset({"PARTNER_OF"})
+UNORDERED = frozenset(t.name for t in schema.RELATION_TABLE if t.symmetric)
 # Relations that are facts about a value, not edges between two entities.
-VALUED = frozenset({"IN_PHASE"})
+VALUED = frozenset(t.name for t in schema.RELATION_TABLE if not t.needs_object)
 MAX_EVIDENCE = 5  # sentences kept per edge: enough for a tooltip, small enough for 10,000 edges
-_LABELS = {"PAYMENT": "pays"}
 
 _PREFIXES = f"""
 PREFIX pkg: <{PKG._NS}>
@@ -144,14 +133,9 @@ def distinct_payments(payments: Iterable[tuple[str | None, float | None, str | N
 
 
 def relation_label(relation: str) -> str:
-    """Human label of a relation type: the predicate's local name in words ("hasPayload" -> "has payload")."""
-    if relation in _LABELS:
-        return _LABELS[relation]
-    iri = RELATION_PREDICATES.get(relation)
-    if not iri:
-        return relation.replace("_", " ").lower()
-    local = iri.rsplit("#", 1)[-1]
-    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", local).lower()
+    """Human label of a relation type: its label in the schema table ("HAS_PAYLOAD" -> "has payload")."""
+    row = schema.RELATION_TYPES.get(relation)
+    return row.label if row else relation.replace("_", " ").lower()
 
 
 @dataclass
@@ -359,10 +343,7 @@ def partnership_network(G: nx.MultiDiGraph) -> nx.Graph:
     return P
 
 
-PIPELINE_RELATIONS = frozenset(
-    {"TARGETS", "HAS_PAYLOAD", "HAS_ANTIBODY", "INDICATION", "DEVELOPED_BY", "LICENSED_TO",
-     "USES_TECHNOLOGY", "EVALUATES"}
-)
+PIPELINE_RELATIONS = frozenset(t.name for t in schema.RELATION_TABLE if t.pipeline)
 
 
 def pipeline_network(G: nx.MultiDiGraph, company: str | None = None) -> nx.MultiDiGraph:

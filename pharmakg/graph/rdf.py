@@ -86,6 +86,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from pharmakg import schema
 from pharmakg.graph.resolve import kb_iri, resolve, slug
 from pharmakg.model import PHASES, Entity, Extraction, Relation
 from pharmakg.names import fold
@@ -101,29 +102,8 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 DOCUMENTS_GRAPH = ox.NamedNode(RESOURCES_IRI + "graph/documents")
 RESOLVED_GRAPH = ox.NamedNode(RESOURCES_IRI + "graph/resolved")
 
-ENTITY_CLASSES = {
-    "COMPANY": PKG.Company,
-    "COMPOUND": PKG.Compound,
-    "ANTIBODY": PKG.Antibody,
-    "PAYLOAD": PKG.Payload,
-    "TARGET": PKG.Target,
-    "DISEASE": PKG.Disease,
-    "TECHNOLOGY": PKG.Technology,
-    "TRIAL": PKG.ClinicalTrial,
-}
-RELATION_PROPERTIES = {
-    "TARGETS": PKG.targets,
-    "HAS_PAYLOAD": PKG.hasPayload,
-    "HAS_ANTIBODY": PKG.hasAntibody,
-    "INDICATION": PKG.indication,
-    "DEVELOPED_BY": PKG.developedBy,
-    "LICENSED_TO": PKG.licensedTo,
-    "PARTNER_OF": PKG.partnerOf,
-    "USES_TECHNOLOGY": PKG.usesTechnology,
-    "EVALUATES": PKG.evaluates,
-    "IN_PHASE": PKG.phaseRecord,
-    "PAYMENT": PKG.madePaymentTo,
-}
+ENTITY_CLASSES = {t.name: t.iri for t in schema.ENTITY_TABLE}
+RELATION_PROPERTIES = {t.name: t.iri for t in schema.RELATION_TABLE}
 FILING_META = {
     "company": PKG.filingCompany,
     "cik": PKG.cik,

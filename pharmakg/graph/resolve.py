@@ -42,22 +42,14 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from pharmakg import schema
 from pharmakg.model import Extraction
 from pharmakg.names import GREEK, fold
 from pharmakg.ontology.kb import KB, default_kb
 from pharmakg.ontology.namespaces import RESOURCES_IRI
 from pharmakg.unionfind import UnionFind
 
-TYPE_SLUGS = {
-    "COMPANY": "company",
-    "COMPOUND": "compound",
-    "ANTIBODY": "antibody",
-    "PAYLOAD": "payload",
-    "TARGET": "target",
-    "DISEASE": "disease",
-    "TECHNOLOGY": "technology",
-    "TRIAL": "trial",
-}
+TYPE_SLUGS = {t.name: t.slug for t in schema.ENTITY_TABLE}
 # "Study 001", "Trial 2", "Protocol A": identifiers that only mean something next to their compound.
 _GENERIC_TRIAL = re.compile(r"^(study|trial|protocol|part|cohort|arm)\s*[-#no.]*\s*[a-z0-9]{1,4}$", re.I)
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from rdflib import URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
-TERMS_IRI = "https://w3id.org/pharmakg/ontology#"
+from pharmakg.schema import TERMS_IRI
+
 RESOURCES_IRI = "https://w3id.org/pharmakg/resource/"
 
 
