@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from pharmakg.graph.store import KnowledgeGraph, QueryResult
 
 QUERY_DIR = Path(__file__).parent
+# Queries the code runs itself (graph projection, maintenance, maps): .rq files too, but not listed as questions.
+INTERNAL_DIR = QUERY_DIR / "internal"
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(r"^(\w+)\s*(?:-\s*(.*))?$")
 
@@ -85,6 +87,13 @@ def _path(name: str) -> Path:
 def load_query(name: str) -> str:
     """The SPARQL text of a named query."""
     return _path(name).read_text(encoding="utf-8")
+
+
+def load_internal_query(name: str) -> str:
+    """The SPARQL text of a query the code itself runs (``queries/internal/NAME.rq``)."""
+    if not re.fullmatch(r"[A-Za-z0-9_-]+", name) or not (INTERNAL_DIR / f"{name}.rq").is_file():
+        raise KeyError(f"no such internal query: {name!r}")
+    return (INTERNAL_DIR / f"{name}.rq").read_text(encoding="utf-8")
 
 
 def query_info(name: str) -> QueryInfo:
