@@ -14,7 +14,6 @@ import shlex
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,12 +21,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from pharmakg import __version__
+from pharmakg.api import BatchStats
 from pharmakg.data import example_corpus
 
 if TYPE_CHECKING:
     from pharmakg.extract.ingest import IngestError
     from pharmakg.graph.store import KnowledgeGraph
-    from pharmakg.model import Document, Extraction
+    from pharmakg.model import Extraction
 
 # Output suffixes the graph store serialises to (the suffix picks the format); any other path, except
 # those with a suffix of NOT_A_STORE, is an on-disk Oxigraph store folder.
@@ -82,41 +82,26 @@ def _error_line(exc: IngestError) -> str:
     return f"error: {msg}"
 
 
-@dataclass
-class BatchStats:
-    documents: int = 0
-    failed: int = 0
-    entities: int = 0
-    relations: int = 0
-
-
 def _extractions(inputs: Sequence[Path], stats: BatchStats, quiet: bool) -> Iterator[Extraction]:
     """Extractions of every readable document under ``inputs``; unreadable files are reported and skipped.
 
     Counts go into ``stats`` as the stream is consumed, so callers can stream straight into a
     writer or the graph without holding every extraction in memory.
     """
-    from tqdm import tqdm
-
-    from pharmakg.extract.ingest import IngestError, iter_documents
-    from pharmakg.extract.pipeline import Extractor
+    from pharmakg import api
 
     show_bar = _progress_enabled(quiet)
 
-    def documents() -> Iterator[Document]:
-        for item in iter_documents(inputs):
-            if isinstance(item, IngestError):
-                stats.failed += 1
-                _report_error(_error_line(item), bar_active=show_bar)
-                continue
-            yield item
+    def report(error: IngestError) -> None:
+        _report_error(_error_line(error), bar_active=show_bar)
 
-    stream = Extractor().extract(documents())
-    for extraction in tqdm(stream, desc="extracting", unit="doc", file=sys.stderr, disable=not show_bar):
-        stats.documents += 1
-        stats.entities += len(extraction.entities)
-        stats.relations += len(extraction.relations)
-        yield extraction
+    return _with_progress(api.extract(inputs, on_error=report, stats=stats), show_bar)
+
+
+def _with_progress(stream: Iterator[Extraction], show_bar: bool) -> Iterator[Extraction]:
+    from tqdm import tqdm
+
+    yield from tqdm(stream, desc="extracting", unit="doc", file=sys.stderr, disable=not show_bar)
 
 
 def _json_default(value: Any) -> Any:
@@ -228,25 +213,20 @@ def build_graph(
 ) -> tuple[KnowledgeGraph, BatchStats]:
     """Extract ``inputs`` into a graph and, when ``output`` is given, save it there.
 
-    The graph is built in memory (or, with ``append``, on top of what ``output`` holds) and only
-    saved once every document went through, so a crash midway leaves the previous output intact.
-    """
-    from pharmakg.graph.store import KnowledgeGraph
+    :func:`pharmakg.api.build` saves only once every document went through, so a crash midway leaves the
+    previous output intact."""
+    from pharmakg import api
 
     stats = BatchStats()
-    kg = KnowledgeGraph.open(None)
-    if append and output is not None and output.exists():
-        existing = KnowledgeGraph.open(output)  # RDF files load into memory; a folder opens on disk
-        if existing.path is None:
-            kg = existing
-        else:
-            # Work on an in-memory copy of an on-disk store: a crash midway never touches the store,
-            # and save() swaps the new one in with a rename.
-            kg.store.bulk_extend(existing.store)
-            del existing  # releases the RocksDB lock before save() replaces the folder
-    kg.add_extractions(_extractions(inputs, stats, quiet))
-    if output is not None and stats.documents:
-        kg.save(output)
+    show_bar = _progress_enabled(quiet)
+
+    def report(error: IngestError) -> None:
+        _report_error(_error_line(error), bar_active=show_bar)
+
+    kg = api.build(
+        inputs, output, append=append, on_error=report, stats=stats,
+        progress=lambda stream: _with_progress(stream, show_bar),
+    )
     return kg, stats
 
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from pharmakg.graph.store import KnowledgeGraph, QueryResult
 
 QUERY_DIR = Path(__file__).parent
-# Queries the code runs itself (graph projection, maintenance, maps): .rq files too, but not listed as questions.
+# Queries the code runs itself (graph projection, maintenance, maps): .rq files, not listed as questions.
 INTERNAL_DIR = QUERY_DIR / "internal"
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(r"^(\w+)\s*(?:-\s*(.*))?$")

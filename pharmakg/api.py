@@ -1,0 +1,193 @@
+"""pharmakg as a library: the ingest -> extract -> graph sequence, wired once.
+
+The command line, the notebooks, the tests and the benchmarks call these functions instead of putting the
+stages together themselves::
+
+    import pharmakg.api as pkg
+
+    for extraction in pkg.extract(["releases/"]):
+        print(extraction.document.name, len(extraction.relations))
+
+    kg = pkg.build(["releases/"], store="out/store")         # an on-disk Oxigraph store folder
+    kg = pkg.build(["releases/"])                              # in memory
+    kg.run("compounds-by-target", {"target": "CD56"})
+
+Unreadable files never stop a batch. ``on_error`` says what happens to each one: ``"warn"`` (default: a
+log warning naming the file and the reason, then the next file), ``"skip"`` (silently), ``"raise"`` (the
+``IngestError`` is raised: all or nothing), or a callable that receives the error.
+
+Heavy stages (ingest, spaCy, the store) are imported when first used, so importing this module is cheap.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, TypeAlias
+
+from pharmakg.model import Document, Extraction
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from pharmakg.extract.ingest import IngestError
+    from pharmakg.graph.store import KnowledgeGraph
+
+__all__ = [
+    "BatchStats",
+    "OnError",
+    "build",
+    "documents",
+    "extract",
+    "open_graph",
+]
+
+log = logging.getLogger("pharmakg.api")
+
+OnError: TypeAlias = "Literal['warn', 'skip', 'raise'] | Callable[[IngestError], None]"
+PathLike: TypeAlias = "str | Path"
+Progress: TypeAlias = "Callable[[Iterator[Extraction]], Iterable[Extraction]]"
+
+
+@dataclass
+class BatchStats:
+    """What a batch did, counted as its stream is consumed."""
+
+    documents: int = 0  # documents extracted
+    failed: int = 0  # files that could not be read
+    entities: int = 0
+    relations: int = 0
+
+
+def _error_handler(on_error: OnError) -> Callable[[IngestError], None]:
+    if callable(on_error):
+        return on_error
+    if on_error == "raise":
+
+        def fail(error: IngestError) -> None:
+            raise error
+
+        return fail
+    if on_error == "warn":
+        return lambda error: log.warning("%s", error)
+    if on_error == "skip":
+        return lambda error: None
+    raise ValueError(f"on_error must be 'warn', 'skip', 'raise' or a callable, not {on_error!r}")
+
+
+def _as_inputs(paths: PathLike | Iterable[PathLike]) -> list[Path]:
+    if isinstance(paths, str | Path):
+        return [Path(paths)]
+    return [Path(p) for p in paths]
+
+
+def documents(
+    paths: PathLike | Iterable[PathLike],
+    *,
+    on_error: OnError = "warn",
+    stats: BatchStats | None = None,
+) -> Iterator[Document]:
+    """The readable documents of files and folders (folders recursively), in order, duplicates once."""
+    from pharmakg.extract.ingest import IngestError, iter_documents
+
+    handle = _error_handler(on_error)
+    for item in iter_documents(_as_inputs(paths)):
+        if isinstance(item, IngestError):
+            if stats is not None:
+                stats.failed += 1
+            handle(item)
+            continue
+        yield item
+
+
+def extract(
+    paths: PathLike | Iterable[PathLike] | Iterable[Document],
+    *,
+    on_error: OnError = "warn",
+    nlp: Language | None = None,
+    stats: BatchStats | None = None,
+) -> Iterator[Extraction]:
+    """One :class:`Extraction` per readable document, streamed (nothing is held for the whole batch).
+
+    ``paths`` are files and folders, or :class:`Document` objects already read. ``nlp``: a pipeline from
+    :func:`pharmakg.extract.pipeline.build_pipeline` to reuse (it is built once per call otherwise).
+    """
+    from pharmakg.extract.pipeline import Extractor
+
+    for extraction in Extractor(nlp).extract(_documents_of(paths, on_error, stats)):
+        if stats is not None:
+            stats.documents += 1
+            stats.entities += len(extraction.entities)
+            stats.relations += len(extraction.relations)
+        yield extraction
+
+
+def _documents_of(
+    inputs: PathLike | Iterable[PathLike] | Iterable[Document], on_error: OnError, stats: BatchStats | None
+) -> Iterator[Document]:
+    """Documents given as such are streamed as they come (a generator stays lazy); paths are read."""
+    if isinstance(inputs, str | Path | Document):
+        inputs = [inputs]  # type: ignore[list-item]
+    stream = iter(inputs)
+    first = next(stream, None)
+    if first is None:
+        return
+    if isinstance(first, Document):
+        yield first
+        for doc in stream:
+            if not isinstance(doc, Document):
+                raise TypeError(f"expected Document objects only, got {type(doc).__name__}")
+            yield doc
+        return
+    yield from documents([first, *stream], on_error=on_error, stats=stats)  # type: ignore[list-item]
+
+
+def open_graph(path: PathLike | None = None) -> KnowledgeGraph:
+    """A built graph: an RDF file (.ttl .nq .trig .jsonld .nt, loaded into memory), an Oxigraph store
+    folder (opened on disk), or a new empty in-memory graph when ``path`` is None."""
+    from pharmakg.graph.store import KnowledgeGraph
+
+    return KnowledgeGraph.open(path)
+
+
+def build(
+    paths: PathLike | Iterable[PathLike] | Iterable[Document],
+    store: PathLike | None = None,
+    *,
+    append: bool = False,
+    on_error: OnError = "warn",
+    nlp: Language | None = None,
+    stats: BatchStats | None = None,
+    progress: Progress | None = None,
+) -> KnowledgeGraph:
+    """Extract ``paths`` into a knowledge graph and, when ``store`` is given, save it there.
+
+    ``store``: a path whose suffix picks an RDF file format (.ttl .nq .trig .jsonld .nt) or, without one, an
+    on-disk Oxigraph store folder; None keeps the graph in memory only. The graph is built in memory (with
+    ``append``, on top of what ``store`` already holds) and saved only once every document went through, so
+    a failure midway leaves the previous graph at ``store`` as it was. Nothing is written when no document
+    could be read. ``progress`` wraps the extraction stream (a progress bar, say).
+    """
+    from pharmakg.graph.store import KnowledgeGraph
+
+    stats = stats if stats is not None else BatchStats()
+    kg = KnowledgeGraph.open(None)
+    target = Path(store) if store is not None else None
+    if append and target is not None and target.exists():
+        existing = KnowledgeGraph.open(target)  # RDF files load into memory; a folder opens on disk
+        if existing.path is None:
+            kg = existing
+        else:
+            # Work on an in-memory copy of an on-disk store: a crash midway never touches the store,
+            # and save() swaps the new one in with a rename.
+            kg.store.bulk_extend(existing.store)
+            del existing  # releases the RocksDB lock before save() replaces the folder
+    stream: Iterable[Extraction] = extract(paths, on_error=on_error, nlp=nlp, stats=stats)
+    if progress is not None:
+        stream = progress(iter(stream))
+    kg.add_extractions(stream)
+    if target is not None and stats.documents:
+        kg.save(target)
+    return kg
