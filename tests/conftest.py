@@ -36,7 +36,14 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     have, and a green run that skipped would hide it (a user's clone without ../shared may skip)."""
     if in_ci() and _skipped and session.exitstatus == 0:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
-        print(f"\nCI: {len(_skipped)} test(s) skipped; in CI every test must run: " + ", ".join(_skipped[:10]))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if in_ci() and _skipped:
+        terminalreporter.write_line(
+            f"CI: {len(_skipped)} test(s) skipped, and in CI every test must run: {', '.join(_skipped[:10])}",
+            red=True,
+        )
 
 
 # ---- graph fixtures: gold_extractions, gold_kg -----------------------------------------------------------

@@ -1,13 +1,13 @@
 """The spaCy pipeline of pharmakg and the Document -> Extraction driver.
 
-``build_pipeline()`` makes ``spacy.blank("en")`` (or loads an installed full English model when its name is
-given; never required) and adds the registered pharmakg components in the order of ``pipeline.json``.
-``Extractor.extract()`` streams Documents through ``nlp.pipe`` and assembles one Extraction per Document.
+``build_pipeline()`` loads ``config.cfg`` (a spaCy config: ``spacy.blank("en")`` plus the registered pharmakg
+components in order, with their data files), or puts those components on top of an installed full English
+model when its name is given (never required). ``Extractor.extract()`` streams Documents through ``nlp.pipe``
+and assembles one Extraction per Document.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,31 +15,38 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import Config
 
-import pharmakg.extract.components  # noqa: F401  (registers the pharmakg factories)
+import pharmakg.extract.factories  # noqa: F401  (registers the pharmakg factories and data loaders)
 from pharmakg.extract.assemble import doc_to_extraction
 from pharmakg.model import Document, Extraction
 
-PIPELINE_CONFIG = Path(__file__).resolve().parent / "pipeline.json"
+PIPELINE_CONFIG = Path(__file__).resolve().parent / "config.cfg"
+
+
+def load_pipeline_config(config_path: str | Path | None = None) -> Config:
+    """The pipeline's spaCy config (``config.cfg`` unless another file is given)."""
+    return spacy.util.load_config(Path(config_path or PIPELINE_CONFIG), interpolate=False)
 
 
 def pipeline_components(config_path: str | Path | None = None) -> list[dict[str, Any]]:
-    """The ordered component list of the pipeline config file."""
-    data = json.loads(Path(config_path or PIPELINE_CONFIG).read_text(encoding="utf-8"))
-    return list(data["components"])
+    """The ordered components of the pipeline config: ``{"name", "factory", "config"}`` each."""
+    config = load_pipeline_config(config_path)
+    out = []
+    for name in config["nlp"]["pipeline"]:
+        settings = dict(config["components"][name])
+        out.append({"name": name, "factory": settings.pop("factory"), "config": settings})
+    return out
 
 
 def build_pipeline(model: str | None = None, config_path: str | Path | None = None) -> Language:
     """A Language with the pharmakg components; ``model``: an installed spaCy English model to start from."""
-    nlp = spacy.blank("en") if not model or model == "blank" else spacy.load(model, exclude=["ner"])
+    if not model or model == "blank":
+        return spacy.util.load_model_from_config(load_pipeline_config(config_path), auto_fill=True)
+    # A full model brings its own sentence boundaries (parser/senter) and entities; ours still decide.
+    nlp = spacy.load(model, exclude=["ner"])
     for comp in pipeline_components(config_path):
-        factory = comp["factory"]
-        if not nlp.has_factory(factory):
-            if comp.get("optional"):
-                continue
-            raise ValueError(f"pipeline component {factory!r} is not a registered spaCy factory")
-        # A full model brings its own sentence boundaries (parser/senter); ours still decide.
-        nlp.add_pipe(factory, name=comp.get("name", factory), config=comp.get("config") or {})
+        nlp.add_pipe(comp["factory"], name=comp["name"], config=comp["config"])
     return nlp
 
 

@@ -17,7 +17,6 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
-from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
@@ -403,8 +402,3 @@ def _initials(abbr: str, long_form: str) -> bool:
         if i < len(letters) and w[0].lower() == letters[i]:
             i += 1
     return i == len(letters)
-
-
-@Language.factory("pharmakg_aliases", default_config={"company_cues": "company_cues.json"})
-def make_aliases(nlp: Language, name: str, company_cues: str) -> AliasGrouper:
-    return AliasGrouper(company_cues)

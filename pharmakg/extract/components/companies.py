@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from pharmakg.extract.components.base import Candidate, candidates, doc_text, read_json, register_extensions
@@ -208,11 +207,3 @@ def _name_groups(pattern: str) -> str:
         return rf"(?<![\w-])(?P<n{k}>{_DEAL_WORD}(?:[ \t]+{_DEAL_WORD})?)(?![\w-])"
 
     return re.sub(r"\{NAME\}", group, pattern)
-
-
-@Language.factory(
-    "pharmakg_companies",
-    default_config={"cues": "company_cues.json", "confidence": 0.8},
-)
-def make_companies(nlp: Language, name: str, cues: str, confidence: float) -> CompanyCues:
-    return CompanyCues(cues, confidence)

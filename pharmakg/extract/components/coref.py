@@ -23,7 +23,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pharmakg.names import fold
@@ -231,8 +230,3 @@ class Coref:
                     recent.append((si, eid))
         doc._.pkg_coref = sorted(virtual)
         return doc
-
-
-@Language.factory("pharmakg_coref", default_config={"cues_path": None})
-def make_coref(nlp: Language, name: str, cues_path: str | None) -> Coref:
-    return Coref(load_cues(cues_path))

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from pharmakg.extract.components.base import Candidate, candidates, doc_text, read_json, register_extensions
@@ -189,13 +188,3 @@ class DiseaseGrammar:
                 )
             )
         return found
-
-
-@Language.factory(
-    "pharmakg_diseases",
-    default_config={"grammar": "disease_grammar.json", "symbol_regex": "", "confidence": 0.85},
-)
-def make_diseases(
-    nlp: Language, name: str, grammar: str, symbol_regex: str, confidence: float
-) -> DiseaseGrammar:
-    return DiseaseGrammar(grammar, symbol_regex, confidence)

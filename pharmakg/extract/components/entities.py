@@ -12,15 +12,15 @@ matched too and suppresses any other candidate over the same characters.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from pharmakg.extract.components.base import (
     Candidate,
+    LexEntry,
     candidates,
     doc_text,
-    read_lexicon,
     register_extensions,
     terms_regex,
 )
@@ -53,14 +53,19 @@ def _case_mode(term: str, label: str, flags: set[str]) -> str:
 
 
 class LexiconRuler:
-    def __init__(self, lexicons: dict[str, str], confidence: float) -> None:
+    """Finds every lexicon name and synonym in the text (one trie regex per case mode).
+
+    ``lexicons``: label -> the table's entries, as the registered loader ``pharmakg.lexicon_tables.v1``
+    reads them from the TSV files that the pipeline config names."""
+
+    def __init__(self, lexicons: Mapping[str, Sequence[LexEntry]], confidence: float) -> None:
         self.confidence = confidence
         # surface (lower-cased for ci terms) -> (label, canonical name, flags)
         self.info: dict[tuple[str, bool], tuple[str, str, frozenset[str]]] = {}
         cs_terms: list[str] = []
         ci_terms: list[str] = []
-        for label, path in lexicons.items():
-            for entry in read_lexicon(path):
+        for label, entries in lexicons.items():
+            for entry in entries:
                 for term in [entry.name, *entry.synonyms]:
                     mode = _case_mode(term, label, entry.flags)
                     variants = [term]
@@ -108,11 +113,3 @@ class LexiconRuler:
                     )
                 )
         return doc
-
-
-@Language.factory(
-    "pharmakg_lexicon",
-    default_config={"lexicons": DEFAULT_LEXICONS, "confidence": 0.95},
-)
-def make_lexicon(nlp: Language, name: str, lexicons: dict[str, str], confidence: float) -> LexiconRuler:
-    return LexiconRuler(dict(lexicons), confidence)

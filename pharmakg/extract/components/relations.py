@@ -22,10 +22,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
-from pharmakg.extract.components.coref import M, live_sentences, load_cues, real_mentions, words_regex
+from pharmakg.extract.components.coref import M, live_sentences, real_mentions, words_regex
 from pharmakg.extract.components.regions import territories
 from pharmakg.names import fold
 
@@ -1462,8 +1461,3 @@ class Relations:
         side = out.side.items.values() if out.side is not None else []
         doc._.pkg_relations = [*out.items.values(), *side]
         return doc
-
-
-@Language.factory("pharmakg_relations", default_config={"cues_path": None})
-def make_relations(nlp: Language, name: str, cues_path: str | None) -> Relations:
-    return Relations(load_cues(cues_path))

@@ -15,7 +15,6 @@ import re
 
 import numpy
 from spacy.attrs import SENT_START
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from pharmakg.extract.components.base import doc_text, read_lines, register_extensions
@@ -120,11 +119,3 @@ def _looks_like_heading(line: str) -> bool:
 
 
 _SMALL = {"a", "an", "the", "of", "and", "or", "for", "in", "on", "at", "to", "with", "by", "from", "vs", "s"}
-
-
-@Language.factory(
-    "pharmakg_sentences",
-    default_config={"abbreviations": "abbreviations.txt", "heading_max_chars": 90},
-)
-def make_sentences(nlp: Language, name: str, abbreviations: str, heading_max_chars: int) -> SentenceSegmenter:
-    return SentenceSegmenter(abbreviations, heading_max_chars)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from pharmakg.extract.components.base import (
@@ -197,17 +196,3 @@ def _mostly_caps_line(text: str, pos: int) -> bool:
     line = text[ls : le if le >= 0 else len(text)]
     letters = [c for c in line if c.isalpha()]
     return len(letters) > 30 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
-
-
-@Language.factory(
-    "pharmakg_shapes",
-    default_config={
-        "patterns": "shapes.json",
-        "payload_lexicon": "payloads.tsv",
-        "target_lexicon": "targets.tsv",
-    },
-)
-def make_shapes(
-    nlp: Language, name: str, patterns: str, payload_lexicon: str, target_lexicon: str
-) -> ShapeRecognizer:
-    return ShapeRecognizer(patterns, payload_lexicon, target_lexicon)
