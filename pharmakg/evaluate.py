@@ -84,13 +84,13 @@ def match_entities(gold: list[Mapping[str, Any]], pred: list[Mapping[str, Any]])
 def relation_key(rel: Mapping[str, Any], idmap: Mapping[str, str]) -> Key | None:
     """A relation in comparable form, its ends mapped through ``idmap``; None if an end is unmapped."""
     rtype = rel.get("type")
-    s = idmap.get(rel.get("subject"))
+    s = idmap.get(str(rel.get("subject")))
     if s is None:
         return None
     row = schema.RELATION_TYPES.get(str(rtype))
     if row is not None and not row.needs_object:  # a value fact: the phase is the object
         return (rtype, s, fold_phase(rel.get("value")))
-    o = idmap.get(rel.get("object"))
+    o = idmap.get(str(rel.get("object")))
     if o is None:
         return None
     if row is not None and row.symmetric:

@@ -132,7 +132,7 @@ class AliasGrouper:
                     )
                     occupied[ls:end] = b"\x01" * (end - ls)
         # every other occurrence of a learned or cue-found name
-        known = {}
+        known: dict[str, Candidate] = {}
         for c in taken + new:
             if c.label in _PROPAGATE and not c.extractor.startswith("lexicon"):
                 surf = text[c.start : c.end]
@@ -300,9 +300,9 @@ class AliasGrouper:
         taken = self._select(doc, list(doc._.pkg_candidates or []))
         new, links, extra_alias = self._learn(doc, taken)
         allc = taken + new
-        for k, c in enumerate(new):
+        for j, c in enumerate(new):
             if "link" in c.extra:
-                links.append((c.extra["link"], len(taken) + k))
+                links.append((c.extra["link"], len(taken) + j))
         links += self._mab_short_names(allc, text)
         uf = UnionFind(len(allc))
         for a, b in links:
@@ -329,7 +329,7 @@ class AliasGrouper:
         for sp in spans:
             i = span_cand[(sp.start, sp.end)]
             groups[uf.find(i)].append((sp, allc[i], i))
-        entities = []
+        entities: list[dict[str, Any]] = []
         mention_entity: dict[tuple[int, int], str] = {}
         for members in sorted(groups.values(), key=lambda ms: ms[0][0].start_char):
             eid = f"e{len(entities) + 1}"

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -134,7 +134,7 @@ def main_company(doc: Doc, mentions: list[M], sentences: list[Span]) -> str | No
     for m in companies:
         if m.start < early and _TICKER_AFTER.match(text[m.end : m.end + 20]):
             return m.eid
-    scores: Counter[str] = Counter()
+    scores: dict[str, float] = defaultdict(float)
     for m in companies:
         scores[m.eid] += 1.0 + (2.0 if m.start < early else 0.0)
     return max(scores, key=lambda k: (scores[k], -min(m.start for m in mentions if m.eid == k)))
@@ -203,7 +203,8 @@ class Coref:
                 s, e = base + m.start(), base + m.end()
                 if not any(a < e and s < b for a, b in taken):
                     who = next((eid for qa, qb, eid in speakers if qa <= s and e <= qb), main)
-                    virtual.append((s, e, who, "COMPANY"))
+                    if who is not None:  # always so: this loop runs only when there is a main company
+                        virtual.append((s, e, who, "COMPANY"))
             for m in self.compound_re.finditer(text):
                 word = m.group(0).lower()
                 if word in self.initial_only and text[: m.start()].strip():

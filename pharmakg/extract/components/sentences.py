@@ -106,7 +106,7 @@ class SentenceSegmenter:
             if j < n:
                 flags[j] = 1
         flags[0] = 1
-        doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))
+        doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))  # type: ignore[arg-type]
         return doc
 
 
