@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from pharmakg import schema
+from pharmakg.model import matches_key
 from pharmakg.names import fold
 
 Key = tuple[Any, ...]
@@ -83,20 +84,19 @@ def match_entities(gold: list[Mapping[str, Any]], pred: list[Mapping[str, Any]])
 
 def relation_key(rel: Mapping[str, Any], idmap: Mapping[str, str]) -> Key | None:
     """A relation in comparable form, its ends mapped through ``idmap``; None if an end is unmapped."""
-    rtype = rel.get("type")
+    rtype = str(rel.get("type"))
     s = idmap.get(str(rel.get("subject")))
     if s is None:
         return None
-    row = schema.RELATION_TYPES.get(str(rtype))
+    row = schema.RELATION_TYPES.get(rtype)
     if row is not None and not row.needs_object:  # a value fact: the phase is the object
         return (rtype, s, fold_phase(rel.get("value")))
     o = idmap.get(str(rel.get("object")))
     if o is None:
         return None
-    if row is not None and row.symmetric:
-        s, o = sorted((s, o))
+    _, s, o, value = matches_key(rtype, s, o, rel.get("value"))
     if rtype == "PAYMENT":
-        return (rtype, s, o, float(rel.get("value") or 0))
+        return (rtype, s, o, float(value or 0))
     return (rtype, s, o)
 
 

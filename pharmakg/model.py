@@ -5,7 +5,8 @@ A :class:`Document` is what ingest makes of a file. Extraction turns it into an
 :class:`Relation` objects (each with its :class:`Evidence`). The graph stage maps those to RDF.
 Nothing here depends on spaCy or rdflib, so every stage can be tested on its own.
 
-Character offsets always refer to ``Document.text`` (the cleaned body that extraction reads).
+Character offsets always refer to ``Document.text`` (the cleaned body that extraction reads). Mentions,
+entities, evidence and relations are frozen: a stage that wants another value makes a new object.
 """
 
 from __future__ import annotations
@@ -52,14 +53,14 @@ class Document:
     meta: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Mention:
     start: int
     end: int
     text: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Entity:
     id: str  # local to one extraction: "e1", "e2", ...
     type: str  # one of ENTITY_TYPES
@@ -75,7 +76,7 @@ class Entity:
         return [self.name, *[a for a in self.aliases if a != self.name]]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Evidence:
     sentence: str  # the sentence text as it stands in Document.text
     start: int  # sentence offsets in Document.text
@@ -84,7 +85,19 @@ class Evidence:
     doc_id: str = ""
 
 
-@dataclass
+StatementKey = tuple[str, str, "str | None", Any]
+
+
+def matches_key(rtype: str, subject: str, obj: str | None, value: Any = None) -> StatementKey:
+    """The identity of a stated fact: (type, subject, object, value), the two ends of a symmetric relation
+    (PARTNER_OF) in sorted order. Two statements with the same key say the same thing: the extraction sink
+    merges them (keeping all their evidence) and evaluation matches them, after mapping entity ids."""
+    if obj is not None and schema.is_symmetric(rtype):
+        subject, obj = sorted((subject, obj))
+    return (rtype, subject, obj, value)
+
+
+@dataclass(frozen=True)
 class Relation:
     type: str  # one of RELATION_TYPES
     subject: str  # entity id
@@ -101,6 +114,10 @@ class Relation:
     # "co-development"|"opt-in"|"retained", "share" (0.5), "territory", "option_holder"}; "status"
     # "discontinued"/"declined"/"option" marks facts that are not current (NON_CURRENT_KEYS).
     attrs: dict[str, Any] = field(default_factory=dict)
+
+    def matches_key(self) -> StatementKey:
+        """See :func:`matches_key`."""
+        return matches_key(self.type, self.subject, self.object, self.value)
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 import networkx as nx
 import pytest
@@ -43,9 +44,8 @@ def _entity(text: str, eid: str, etype: str, name: str, *aliases: str) -> Entity
 def _extraction(name: str, date: str, text: str, entities: list[Entity], rels: list[Relation]) -> Extraction:
     doc = Document(doc_id=hashlib.sha256(text.encode()).hexdigest()[:16], name=name, text=text, date=date,
                    title=name.replace("_", " "))
-    for r in rels:
-        for ev in r.evidence:
-            ev.document, ev.doc_id = name, doc.doc_id
+    for r in rels:  # evidence is frozen: the relation's list gets copies that name the document
+        r.evidence[:] = [replace(ev, document=name, doc_id=doc.doc_id) for ev in r.evidence]
     return Extraction(document=doc, entities=entities, relations=rels)
 
 

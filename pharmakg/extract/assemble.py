@@ -64,16 +64,19 @@ def relations_from_doc(doc: Doc, document: Document, known: set[str]) -> list[Re
             )
             for s, e in r.get("evidence", [])
         ]
+        attrs = dict(r.get("attrs") or {})
+        if "amount" in attrs:
+            attrs["amount"] = _json_value(attrs["amount"])
         out.append(
             Relation(
                 type=r["type"],
                 subject=r["subject"],
                 object=r.get("object"),
-                value=r.get("value"),
+                value=_json_value(r.get("value")),
                 evidence=evidence,
                 extractor=r.get("rule", ""),
                 confidence=float(r.get("confidence", 1.0)),
-                attrs=dict(r.get("attrs") or {}),
+                attrs=attrs,
             )
         )
     return out
@@ -92,8 +95,4 @@ def doc_to_extraction(doc: Doc, document: Document) -> Extraction:
         raise ValueError(f"{document.name}: the Doc text is not the Document text; offsets would be wrong")
     entities = entities_from_doc(doc)
     relations = relations_from_doc(doc, document, {e.id for e in entities})
-    for r in relations:
-        r.value = _json_value(r.value)
-        if "amount" in r.attrs:
-            r.attrs["amount"] = _json_value(r.attrs["amount"])
     return Extraction(document=document, entities=entities, relations=relations)
