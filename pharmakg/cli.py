@@ -608,7 +608,10 @@ def timeline(graph_path: Path, output: Path, company: str | None, title: str | N
     rows = timeline_rows(kg, company)
     if company and not rows:
         raise click.ClickException(f"no compounds with phase records developed by {company!r}")
-    written = write_timeline(kg, output, title=title, company=company)
+    try:
+        written = write_timeline(kg, output, title=title, company=company)
+    except ImportError as exc:  # the PNG needs an optional extra
+        raise click.ClickException(str(exc)) from None
     click.echo(f"wrote {written} ({len(rows)} compounds)")
 
 
