@@ -478,3 +478,17 @@ def test_cli_viz_and_export_share_the_view_option() -> None:
     assert choices(viz) == choices(export_graph) == ("full", "partnership", "pipeline")
     option = next(p for p in viz.params if p.name == "view_name")
     assert option.type.convert("partnerships", option, None) == "partnership"  # the old spelling
+
+
+def test_a_remote_reference_fails_the_rendering(
+    pipeline_graph: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from markupsafe import Markup
+
+    from pharmakg.graph.viz import page
+
+    assets = dict(page._assets())
+    assets["map_css"] = Markup('</style><link rel="stylesheet" href="https://cdn.example/x.css"><style>')
+    monkeypatch.setattr(page, "_assets", lambda: assets)
+    with pytest.raises(RuntimeError, match="remote"):
+        render_html(pipeline_graph)
