@@ -1,6 +1,6 @@
 """The ``pharmakg`` command line: extract, build, query, viz, demo.
 
-Heavy modules (spaCy, the graph store, pyvis) are imported inside the commands that need them, so
+Heavy modules (spaCy, the graph store, the map) are imported inside the commands that need them, so
 ``pharmakg --help`` is instant and one stage failing to import does not take the others down.
 """
 
@@ -23,6 +23,7 @@ import click
 from pharmakg import __version__
 from pharmakg.api import BatchStats
 from pharmakg.data import example_corpus
+from pharmakg.graph.views import VIEW_ALIASES, VIEWS
 
 if TYPE_CHECKING:
     from pharmakg.extract.ingest import IngestError
@@ -236,6 +237,19 @@ def corpus_dir() -> Path:
 
 
 # --------------------------------------------------------------------------------------------- commands
+
+class _ViewChoice(click.Choice):
+    """The view names of :mod:`pharmakg.graph.views`; the map's older spellings are accepted too."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        return super().convert(VIEW_ALIASES.get(value, value), param, ctx)
+
+
+def view_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--view``, one vocabulary for ``viz`` and ``export``."""
+    return click.option("--view", "view_name", type=_ViewChoice(VIEWS), default=VIEWS[0], show_default=True,
+                        help=help_text)
+
 
 def graph_option(verb: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """The required ``-g/--graph PATH`` option of the commands that read a built graph."""
@@ -475,11 +489,9 @@ def analyze(analysis: str, graph_path: Path, source: str | None, target: str | N
     "-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
     help="FILE.graphml (Cytoscape, Gephi, yEd) or FILE.gexf (Gephi); the suffix picks the format.",
 )
-@click.option(
-    "--view", "view_name", type=click.Choice(["full", "partnership", "pipeline"]), default="full",
-    show_default=True,
-    help="full: every entity and relation; partnership: companies, weighted by agreements and payments; "
-    "pipeline: companies, compounds, targets, payloads, diseases.",
+@view_option(
+    "full: every entity and relation; partnership: companies, weighted by agreements and payments; "
+    "pipeline: companies, compounds, targets, payloads, diseases."
 )
 @click.option("--company", default=None, help="pipeline view: only this company's compounds (any name).")
 def export_graph(graph_path: Path, output: Path, view_name: str, company: str | None) -> None:
@@ -504,11 +516,9 @@ def export_graph(graph_path: Path, output: Path, view_name: str, company: str | 
     show_default=True, help="The HTML file to write.",
 )
 @click.option("--title", default=None, help="Title shown on the page.")
-@click.option(
-    "--view", "view_name", type=click.Choice(["all", "partnerships", "pipeline"]), default="all",
-    show_default=True,
-    help="all: every entity and relation; partnerships: companies only; pipeline: compounds and what "
-    "they attach to (with --company: that company's compounds).",
+@view_option(
+    "full: every entity and relation; partnership: companies only; pipeline: compounds and what "
+    "they attach to (with --company: that company's compounds)."
 )
 @click.option("--company", metavar="NAME", default=None,
               help="Keep the neighbourhood of this company (any of its names).")
@@ -578,7 +588,10 @@ def timeline(graph_path: Path, output: Path, company: str | None, title: str | N
     rows = timeline_rows(kg, company)
     if company and not rows:
         raise click.ClickException(f"no compounds with phase records developed by {company!r}")
-    written = write_timeline(kg, output, title=title, company=company)
+    try:
+        written = write_timeline(kg, output, title=title, company=company)
+    except ImportError as exc:  # the PNG needs an optional extra
+        raise click.ClickException(str(exc)) from None
     click.echo(f"wrote {written} ({len(rows)} compounds)")
 
 

@@ -3,7 +3,7 @@
 Every stage that needs to know "which types exist and how each one looks in RDF, on the map and in the
 contract" reads it here: the statement model (valid type names), the RDF mapping (OWL class or property and
 how a relation is written), the NetworkX projection (predicate <-> relation, symmetric, valued), the map
-(style key into ``viz_style.json``), evaluation (symmetric and valued relations) and the ontology test
+(style key into ``graph/viz/style.json``), evaluation (symmetric and valued relations) and the ontology test
 (every term named here is declared in ``ontology/pharmakg.ttl``).
 
 Adding a relation type is one row below, its declaration in ``pharmakg.ttl`` and the rule that finds it.
@@ -34,7 +34,7 @@ class EntityType:
     term: str  # local name of its OWL class in the pkg: namespace
     slug: str  # IRI path segment of its resources: resource/compound/...
     label: str  # human label (legend, tables)
-    style: str  # key of its node style in viz_style.json
+    style: str  # key of its node style in graph/viz/style.json
 
     @property
     def iri(self) -> str:
@@ -52,7 +52,7 @@ class RelationType:
     symmetric: bool = False  # A rel B == B rel A: ends are stored sorted and compared unordered
     valued: bool = False  # the object is a value (a phase, an amount), not always an entity
     needs_object: bool = True  # False when a value alone makes the fact (IN_PHASE)
-    style: str = ""  # key of its edge style in viz_style.json (default: the name)
+    style: str = ""  # key of its edge style in graph/viz/style.json (default: the name)
     pipeline: bool = False  # part of a compound's pipeline view (targets, payloads, owners ...)
 
     @property

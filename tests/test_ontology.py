@@ -95,6 +95,6 @@ def test_schema_table_has_a_map_style_for_every_type():
 
     from pharmakg import schema
 
-    style = json.loads((PACKAGE / "graph" / "viz_style.json").read_text(encoding="utf-8"))
+    style = json.loads((PACKAGE / "graph" / "viz" / "style.json").read_text(encoding="utf-8"))
     assert {et.style for et in schema.ENTITY_TABLE} <= set(style["nodes"])
     assert {rt.style_key for rt in schema.RELATION_TABLE if rt.needs_object} <= set(style["edges"])

@@ -92,6 +92,17 @@ def test_png_is_written_and_not_blank(gold_kg: KnowledgeGraph, tmp_path: Path) -
     assert non_white_share(img) > 0.01
 
 
+def test_png_without_matplotlib_names_the_extra(
+    gold_kg: KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # import fails as if not installed
+    with pytest.raises(ImportError, match=r"pharmakg\[timeline-png\]"):
+        write_png(gold_kg, tmp_path / "timeline.png")
+    assert write_html(gold_kg, tmp_path / "timeline.html").exists()  # the HTML timeline needs nothing
+
+
 def test_html_is_self_contained(gold_kg: KnowledgeGraph, tmp_path: Path) -> None:
     out = write_html(gold_kg, tmp_path / "timeline.html")
     page = out.read_text(encoding="utf-8")

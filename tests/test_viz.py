@@ -1,4 +1,4 @@
-"""The pyvis map: offline, escaped, styled by viz_style.json, and really drawn by a browser."""
+"""The map: offline, escaped, styled by viz/style.json, and really drawn by a browser."""
 
 from __future__ import annotations
 
@@ -87,7 +87,7 @@ def hostile_graph(pipeline_graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def _embedded(page: str, name: str) -> list[dict]:
-    """The node or edge list pyvis put into the page, decoded."""
+    """The node or edge list the page carries, decoded."""
     m = re.search(name + r" = new vis\.DataSet\((\[.*?\])\);", page, re.S)
     assert m, name
     return json.loads(m.group(1))
@@ -99,7 +99,7 @@ def _embedded(page: str, name: str) -> list[dict]:
 def test_page_is_offline(pipeline_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
     out = write_html(pipeline_graph, tmp_path / "map.html", title="ADC pipeline")
     page = out.read_text(encoding="utf-8")
-    # No script, stylesheet, image or frame is fetched from anywhere, pyvis's Bootstrap links included.
+    # No script, stylesheet, image or frame is fetched from anywhere (no Bootstrap, no CDN).
     tags = re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", page, re.I)
     assert tags and not [t for t in tags if re.search(r"\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", t, re.I)]
     assert not re.search(r"@import|url\(\s*[\"']?https?:", page, re.I)
@@ -426,3 +426,69 @@ def test_browser_draws_a_3000_node_map(tmp_path: Path) -> None:
     canvas = img.crop((0, 70, 960, 900))
     assert non_white_share(canvas) > 0.01
     assert len(canvas.getcolors(maxcolors=1 << 24)) > 50
+
+
+def test_to_pyvis_holds_the_same_nodes_and_edges(pipeline_graph: nx.MultiDiGraph) -> None:
+    pytest.importorskip("pyvis", reason="pyvis is the optional extra viz-pyvis")
+    from pharmakg.graph.viz import to_pyvis
+
+    net = to_pyvis(pipeline_graph)
+    page = render_html(pipeline_graph)
+    drawn = {n["label"]: n for n in _embedded(page, "nodes")}
+    assert {n["label"] for n in net.nodes} == set(drawn)
+    company = next(n for n in net.nodes if n["label"] == "ImmunoGen")
+    assert company["color"] == drawn["ImmunoGen"]["color"] and company["title"] == drawn["ImmunoGen"]["tip"]
+    assert len(net.edges) == pipeline_graph.number_of_edges()
+    assert net.options["physics"]["enabled"] is True
+    assert "vis.Network" in net.generate_html()
+
+
+def test_to_pyvis_names_the_extra_when_pyvis_is_missing(
+    pipeline_graph: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from pharmakg.graph.viz import to_pyvis
+
+    monkeypatch.setitem(sys.modules, "pyvis.network", None)  # import fails as if not installed
+    with pytest.raises(ImportError, match=r"pharmakg\[viz-pyvis\]"):
+        to_pyvis(pipeline_graph)
+
+
+def test_views_are_one_vocabulary_with_the_old_spellings_accepted(pipeline_graph: nx.MultiDiGraph) -> None:
+    from pharmakg.graph.export import VIEWS as EXPORT_VIEWS
+    from pharmakg.graph.network import view_network
+    from pharmakg.graph.viz import VIEWS
+
+    assert VIEWS is EXPORT_VIEWS and VIEWS == ("full", "partnership", "pipeline")
+    old = view_network(pipeline_graph, "partnerships")
+    assert set(old.nodes) == set(view_network(pipeline_graph, "partnership").nodes) == {"co1", "co2"}
+    assert view_network(pipeline_graph, "all") is pipeline_graph
+    with pytest.raises(ValueError, match="one of full, partnership, pipeline"):
+        view_network(pipeline_graph, "galaxy")
+
+
+def test_cli_viz_and_export_share_the_view_option() -> None:
+    from pharmakg.cli import export_graph, viz
+
+    def choices(command) -> tuple[str, ...]:
+        option = next(p for p in command.params if p.name == "view_name")
+        return tuple(option.type.choices)
+
+    assert choices(viz) == choices(export_graph) == ("full", "partnership", "pipeline")
+    option = next(p for p in viz.params if p.name == "view_name")
+    assert option.type.convert("partnerships", option, None) == "partnership"  # the old spelling
+
+
+def test_a_remote_reference_fails_the_rendering(
+    pipeline_graph: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from markupsafe import Markup
+
+    from pharmakg.graph.viz import page
+
+    assets = dict(page._assets())
+    assets["map_css"] = Markup('</style><link rel="stylesheet" href="https://cdn.example/x.css"><style>')
+    monkeypatch.setattr(page, "_assets", lambda: assets)
+    with pytest.raises(RuntimeError, match="remote"):
+        render_html(pipeline_graph)

@@ -21,9 +21,10 @@ from typing import Any
 
 import networkx as nx
 
-from pharmakg.graph.network import partnership_network, pipeline_network
+from pharmakg.graph.network import view_network
+from pharmakg.graph.views import VIEWS
 
-VIEWS = ("full", "partnership", "pipeline")
+__all__ = ["FORMATS", "VIEWS", "exportable", "view", "write_graph"]
 FORMATS = {".graphml": "graphml", ".gexf": "gexf"}
 JOIN = " | "
 # GEXF gives these node/edge attribute names a meaning of their own (time intervals, drawing)
@@ -34,13 +35,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def view(G: nx.MultiDiGraph, name: str = "full", company: str | None = None) -> nx.Graph:
     """The graph to export: ``full``, ``partnership`` or ``pipeline`` (optionally one company's)."""
-    if name == "full":
-        return G
-    if name == "partnership":
-        return partnership_network(G)
-    if name == "pipeline":
-        return pipeline_network(G, company=company)
-    raise ValueError(f"unknown view {name!r}; one of {', '.join(VIEWS)}")
+    return view_network(G, name, company)
 
 
 def _scalar(value: Any) -> str | int | float | bool | None:

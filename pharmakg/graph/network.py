@@ -1,4 +1,4 @@
-"""The RDF graph projected to NetworkX, for analysis and for the pyvis map.
+"""The RDF graph projected to NetworkX, for analysis, export and the map.
 
 :func:`to_networkx` reads the knowledge graph with a handful of SPARQL queries over the union of the
 per-document graphs (one query per kind of fact, grouped in Python) and returns a
@@ -14,7 +14,8 @@ per-document graphs (one query per kind of fact, grouped in Python) and returns 
   contingent payments left out), ``distinct_payments`` (how many that makes), ``contingent_amount``
   (potential "up to" payments) and ``payments`` (kind, amount, document of each statement).
 
-:func:`partnership_network` and :func:`pipeline_network` are smaller views of that graph.
+:func:`partnership_network` and :func:`pipeline_network` are smaller views of that graph, named by
+:mod:`pharmakg.graph.views` for the map and the export (:func:`view_network`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from typing import Any
 import networkx as nx
 
 from pharmakg import schema
+from pharmakg.graph.views import canonical_view
 from pharmakg.ontology.namespaces import PKG
 
 # Contract relation type -> the direct predicate the graph stage writes for it (edges between two entities;
@@ -372,3 +374,14 @@ def pipeline_network(G: nx.MultiDiGraph, company: str | None = None) -> nx.Multi
     view = G.edge_subgraph(keep).copy()
     view.add_nodes_from((c, G.nodes[c]) for c in compounds)
     return view
+
+
+def view_network(G: nx.MultiDiGraph, name: str = "full", company: str | None = None) -> nx.Graph:
+    """The graph of a view (:data:`~pharmakg.graph.views.VIEWS`): ``full`` (``G`` itself),
+    ``partnership`` or ``pipeline`` (of ``company``, when given)."""
+    view = canonical_view(name)
+    if view == "partnership":
+        return partnership_network(G)
+    if view == "pipeline":
+        return pipeline_network(G, company=company)
+    return G

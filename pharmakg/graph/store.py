@@ -159,7 +159,9 @@ class QueryResult:
         try:
             import pandas as pd
         except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise ImportError("QueryResult.to_dataframe needs pandas: pip install pandas") from exc
+            raise ImportError(
+                "QueryResult.to_dataframe needs pandas: pip install 'pharmakg[dataframes]'"
+            ) from exc
         return pd.DataFrame(self.rows, columns=self.columns)
 
 

@@ -3,9 +3,10 @@
 Every phase statement in the graph is a dated record (``?compound pkg:phaseRecord ?rec``, with
 ``pkg:phase``, ``pkg:phaseDate`` = the stating document's date, ``pkg:phaseStatus`` "current" or
 "planned"; see :mod:`pharmakg.graph.rdf`). :func:`timeline_rows` reads them with one SPARQL query and
-groups them per compound; :func:`write_png` draws them with matplotlib, :func:`write_html` as a
-self-contained page with a hand-built SVG (no script, no remote resource; tooltips name the compound,
-phase, date and document). A marker is one (date, status) point; planned stages are drawn hollow.
+groups them per compound; :func:`write_png` draws them with matplotlib (an optional extra:
+``pip install 'pharmakg[timeline-png]'``), :func:`write_html` as a self-contained page with a hand-built
+SVG (no script, no remote resource; tooltips name the compound, phase, date and document). A marker is
+one (date, status) point; planned stages are drawn hollow.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from pharmakg.graph.queries import load_internal_query
+
 UNKNOWN_OWNER = "unknown"
 UNKNOWN_COLOR = "#9e9e9e"
 # Tableau 10 without its grey (grey means "unknown owner"), then a few extra distinguishable colours.
@@ -24,24 +27,9 @@ PALETTE = (
     "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#e6550d", "#31a354", "#756bb1",
 )
 
-# One query for everything the timeline shows. The company parameter is bound (never formatted in); it
-# must be projected for pyoxigraph to substitute it. DISTINCT because the union default graph returns a
-# triple once per document graph that states it.
-TIMELINE_QUERY = """
-SELECT DISTINCT ?company ?c ?compound ?owner ?rec ?phase ?rank ?date ?status ?document WHERE {
-  ?c a pkg:Compound ; skos:prefLabel ?compound ; pkg:phaseRecord ?rec .
-  FILTER(COALESCE(STR(?company), "") = "" || EXISTS {
-    ?c pkg:developedBy ?co . ?co skos:prefLabel|skos:altLabel ?coLabel .
-    FILTER(LCASE(STR(?coLabel)) = LCASE(?company))
-  })
-  ?rec pkg:phase ?phase .
-  OPTIONAL { ?rec pkg:phaseDate ?date }
-  OPTIONAL { ?rec pkg:phaseRank ?rank }
-  OPTIONAL { ?rec pkg:phaseStatus ?status }
-  OPTIONAL { ?rec prov:wasDerivedFrom ?doc . OPTIONAL { ?doc pkg:documentName ?document } }
-  OPTIONAL { ?c pkg:developedBy/skos:prefLabel ?owner }
-}
-"""
+# Everything the timeline shows, in one query (queries/internal/timeline.rq); ``company`` is bound.
+TIMELINE_QUERY = load_internal_query("timeline")
+PNG_EXTRA = "pip install 'pharmakg[timeline-png]'"
 
 
 def _as_date(value: Any) -> date | None:
@@ -169,7 +157,10 @@ def _default_title(company: str | None) -> str:
 
 def write_png(kg: Any, path: str | Path, title: str | None = None, company: str | None = None) -> Path:
     """Draw the timeline with matplotlib (Agg backend, no display needed) and save it as PNG."""
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError as exc:  # an optional extra: the HTML timeline needs nothing
+        raise ImportError(f"the PNG timeline needs matplotlib: {PNG_EXTRA} (or write .html)") from exc
 
     matplotlib.use("Agg")  # headless: works in CI and notebooks alike
     import matplotlib.dates as mdates
@@ -209,7 +200,7 @@ def write_png(kg: Any, path: str | Path, title: str | None = None, company: str 
                                 xytext=(0, 7 if above else -13), ha="center", fontsize=7, color="#333333")
             ax.set_yticks(range(len(drawn)), [r["compound"] for r, _ in drawn], fontsize=8)
             ax.set_ylim(len(drawn) - 0.4, -0.6)  # first compound on top
-            ax.set_xlim(lo, hi)
+            ax.set_xlim(mdates.date2num(lo), mdates.date2num(hi))
             locator = mdates.AutoDateLocator(minticks=3, maxticks=12)
             ax.xaxis.set_major_locator(locator)
             ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
