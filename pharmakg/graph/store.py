@@ -7,21 +7,18 @@ serves better, e.g. compact JSON-LD. See :mod:`pharmakg.graph.rdf` for the RDF d
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 import shutil
 import tempfile
 import warnings
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 import rdflib
 
+from pharmakg.graph.queries import load_internal_query, run_query
 from pharmakg.graph.rdf import (
     DOCUMENTS_GRAPH,
     RDFS,
@@ -34,6 +31,7 @@ from pharmakg.graph.rdf import (
     n,
 )
 from pharmakg.graph.resolve import choose_label, resolve
+from pharmakg.graph.results import QueryResult, python_value, to_ox_term
 from pharmakg.model import Extraction
 from pharmakg.ontology.namespaces import PKG, PROV, RESOURCES_IRI, TERMS_IRI
 
@@ -54,115 +52,6 @@ FILE_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
     ".trig": (ox.RdfFormat.TRIG, True),
     ".jsonld": (ox.RdfFormat.JSON_LD, True),
 }
-_INT_TYPES = {
-    XSD + t
-    for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-              "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong", "unsignedShort",
-              "unsignedByte")
-}
-_FLOAT_TYPES = {XSD + "decimal", XSD + "double", XSD + "float"}
-
-
-def _py(term: Any) -> Any:
-    """A query result term as a plain Python value: str for IRIs and literals, int/float for numbers
-    (int for integers and whole xsd:decimal values), bool for booleans, None when unbound."""
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        dt = term.datatype.value
-        try:
-            if dt in _INT_TYPES:
-                return int(term.value)
-            if dt == XSD + "decimal" and "." not in term.value:
-                return int(term.value)  # whole amounts (payments) read as int, not 3000000.0
-            if dt in _FLOAT_TYPES:
-                return float(term.value)
-            if dt == XSD + "boolean":
-                return term.value in ("true", "1")
-        except ValueError:
-            return term.value
-        return term.value
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    return term.value
-
-
-def to_ox_term(value: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """A binding value as a pyoxigraph term; plain strings are string literals, never query text."""
-    if isinstance(value, ox.NamedNode | ox.BlankNode | ox.Literal):
-        return value
-    if isinstance(value, rdflib.URIRef):
-        return ox.NamedNode(str(value))
-    if isinstance(value, rdflib.BNode):
-        return ox.BlankNode(str(value))
-    if isinstance(value, rdflib.Literal):
-        if value.language:
-            return ox.Literal(str(value), language=value.language)
-        if value.datatype:
-            return ox.Literal(str(value), datatype=ox.NamedNode(str(value.datatype)))
-        return ox.Literal(str(value))
-    if isinstance(value, bool):  # before int: bool is an int
-        return ox.Literal("true" if value else "false", datatype=n(XSD + "boolean"))
-    if isinstance(value, int):
-        return ox.Literal(str(value), datatype=n(XSD + "integer"))
-    if isinstance(value, float):
-        return ox.Literal(repr(value), datatype=n(XSD + "double"))
-    if isinstance(value, str):
-        return ox.Literal(value)
-    raise TypeError(f"cannot bind a {type(value).__name__} in a SPARQL query")
-
-
-@dataclass
-class QueryResult:
-    """Rows of a SELECT (or the triples of a CONSTRUCT, or one ``result`` row of an ASK)."""
-
-    columns: list[str]
-    rows: list[tuple[Any, ...]] = field(default_factory=list)
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def __iter__(self):
-        return iter(self.rows)
-
-    def records(self) -> list[dict[str, Any]]:
-        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
-
-    def to_csv(self) -> str:
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(self.columns)
-        for row in self.rows:
-            w.writerow(["" if v is None else v for v in row])
-        return buf.getvalue()
-
-    def to_json(self, indent: int | None = 2) -> str:
-        return json.dumps(self.records(), ensure_ascii=False, indent=indent)
-
-    def to_table(self, max_width: int = 60) -> str:
-        """Aligned plain text; cells longer than ``max_width`` are cut with an ellipsis."""
-
-        def cell(v: Any) -> str:
-            s = "" if v is None else str(v).replace("\n", " ")
-            return s if len(s) <= max_width else s[: max_width - 1] + "…"
-
-        cells = [[cell(v) for v in row] for row in self.rows]
-        widths = [len(c) for c in self.columns]
-        for row in cells:
-            widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
-        lines = ["  ".join(c.ljust(w) for c, w in zip(self.columns, widths, strict=True)).rstrip()]
-        lines.append("  ".join("-" * w for w in widths))
-        lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
-        return "\n".join(lines)
-
-    def to_dataframe(self):  # -> pandas.DataFrame; pandas is optional
-        try:
-            import pandas as pd
-        except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise ImportError("QueryResult.to_dataframe needs pandas: pip install pandas") from exc
-        return pd.DataFrame(self.rows, columns=self.columns)
-
-
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -299,11 +188,7 @@ class KnowledgeGraph:
 
         existing = [
             (s["e"].value, s["t"].value, s["l"].value)
-            for s in self.store.query(
-                "SELECT DISTINCT ?e ?t ?l WHERE { ?e pkg:entityType ?t ; skos:altLabel ?l }",
-                prefixes=PREFIXES,
-                use_default_graph_as_union=True,
-            )
+            for s in self.store.query(load_internal_query("entity-labels"), use_default_graph_as_union=True)
         ]
         res = resolve(items, existing)
         for old, new in sorted(res.renames.items()):
@@ -423,16 +308,14 @@ class KnowledgeGraph:
             return QueryResult(["result"], [(bool(result),)])
         if isinstance(result, ox.QuerySolutions):
             cols = [v.value for v in result.variables]
-            return QueryResult(cols, [tuple(_py(sol[c]) for c in cols) for sol in result])
+            return QueryResult(cols, [tuple(python_value(sol[c]) for c in cols) for sol in result])
         return QueryResult(
             ["subject", "predicate", "object"],
-            [(_py(t.subject), _py(t.predicate), _py(t.object)) for t in result],
+            [(python_value(t.subject), python_value(t.predicate), python_value(t.object)) for t in result],
         )
 
     def run(self, name: str, params: Mapping[str, Any] | None = None) -> QueryResult:
         """Run a named query of :mod:`pharmakg.graph.queries` (parameter columns left out)."""
-        from pharmakg.graph.queries import run_query
-
         return run_query(self, name, params)
 
     def documents(self) -> list[str]:
