@@ -136,7 +136,8 @@ def test_adding_later_document_reuses_iri_and_merges_existing(gold_extractions):
 
 # ---------------------------------------------------------------------------------------------- mapping
 def test_hand_made_extraction_quads():
-    quads = extraction_quads(hand_made())
+    ex = hand_made()
+    quads = extraction_quads(ex, resolve([ex]))
     graphs = {q.graph_name.value for q in quads}
     assert graphs == {PREFIX + "graph/doc-milestone", PREFIX + "graph/documents"}
     preds = {q.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1] for q in quads}

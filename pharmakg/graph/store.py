@@ -19,14 +19,14 @@ import pyoxigraph as ox
 import rdflib
 
 from pharmakg.graph.queries import load_internal_query, run_query
-from pharmakg.graph.rdf import (
+from pharmakg.graph.rdf import extraction_quads
+from pharmakg.graph.rdf_terms import (
     DOCUMENTS_GRAPH,
     RDFS,
     RESOLVED_GRAPH,
     SKOS,
     XSD,
     document_iri,
-    extraction_quads,
     graph_iri,
     n,
 )
@@ -197,7 +197,7 @@ class KnowledgeGraph:
 
         quads: list[ox.Quad] = []
         for i, ex in enumerate(items):
-            quads.extend(extraction_quads(ex, lambda eid, i=i: res.iri_of[(i, eid)]))
+            quads.extend(extraction_quads(ex, res, i))
         self.store.extend(quads)
         touched.update(res.iri_of.values())
         self._refresh_resolved(touched)
