@@ -52,6 +52,15 @@ FILE_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
     ".trig": (ox.RdfFormat.TRIG, True),
     ".jsonld": (ox.RdfFormat.JSON_LD, True),
 }
+_Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+
+def _value(term: _Term | None) -> str:
+    """The text of an IRI, blank node or literal of the store (pharmakg writes no RDF-star triples)."""
+    assert isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal), term
+    return term.value
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -186,10 +195,9 @@ class KnowledgeGraph:
         for doc_id in batch:
             touched |= self._remove_document(doc_id)
 
-        existing = [
-            (s["e"].value, s["t"].value, s["l"].value)
-            for s in self.store.query(load_internal_query("entity-labels"), use_default_graph_as_union=True)
-        ]
+        labels = self.store.query(load_internal_query("entity-labels"), use_default_graph_as_union=True)
+        assert isinstance(labels, ox.QuerySolutions)
+        existing = [(_value(s["e"]), _value(s["t"]), _value(s["l"])) for s in labels]
         res = resolve(items, existing)
         for old, new in sorted(res.renames.items()):
             self._rename(old, new)
@@ -215,7 +223,7 @@ class KnowledgeGraph:
         touched: set[str] = set()
         if self.store.contains_named_graph(g):
             typed = self.store.quads_for_pattern(None, n(PKG.entityType), None, g)
-            touched = {q.subject.value for q in typed}
+            touched = {_value(q.subject) for q in typed}
             self.store.remove_graph(g)
         d = document_iri(doc_id)
         for q in list(self.store.quads_for_pattern(d, None, None, DOCUMENTS_GRAPH)):
@@ -238,45 +246,55 @@ class KnowledgeGraph:
     def _refresh_resolved(self, entities: Iterable[str]) -> None:
         """Recompute skos:prefLabel and pkg:latestPhase(Date) of the given entities."""
         pref, latest, latest_date = n(SKOS + "prefLabel"), n(PKG.latestPhase), n(PKG.latestPhaseDate)
-        alt, label = n(SKOS + "altLabel"), n(RDFS + "label")
         new: list[ox.Quad] = []
         for iri in sorted(set(entities)):
             e = ox.NamedNode(iri)
             for p in (pref, latest, latest_date):
                 for q in list(self.store.quads_for_pattern(e, p, None, None)):
                     self.store.remove(q)
-            docs: dict[str, set[str]] = {}
-            mains: dict[str, set[str]] = {}
-            for q in self.store.quads_for_pattern(e, alt, None, None):
-                docs.setdefault(q.object.value, set()).add(str(q.graph_name))
-            for q in self.store.quads_for_pattern(e, label, None, None):
-                mains.setdefault(q.object.value, set()).add(str(q.graph_name))
-            if not docs:
+            label = self._preferred_label(e)
+            if label is None:
                 continue  # no document names it any more
-            stats = {name: (len(g), len(mains.get(name, ()))) for name, g in docs.items()}
-            new.append(ox.Quad(e, pref, ox.Literal(choose_label(stats)), RESOLVED_GRAPH))
-            best = None
-            for q in self.store.quads_for_pattern(e, n(PKG.phaseRecord), None, None):
-                rec = q.object
-                vals = {
-                    p: next((x.object for x in self.store.quads_for_pattern(rec, n(p), None, None)), None)
-                    for p in (PKG.phase, PKG.phaseRank, PKG.phaseDate, PKG.phaseStatus)
-                }
-                status = vals[PKG.phaseStatus]
-                if vals[PKG.phase] is None or (status is not None and status.value != "current"):
-                    continue  # planned stages are not the compound's stage
-                key = (
-                    vals[PKG.phaseDate].value if vals[PKG.phaseDate] is not None else "",
-                    int(vals[PKG.phaseRank].value) if vals[PKG.phaseRank] is not None else -1,
-                    vals[PKG.phase].value,
-                )
-                if best is None or key > best[0]:
-                    best = (key, vals)
-            if best is not None:
-                new.append(ox.Quad(e, latest, best[1][PKG.phase], RESOLVED_GRAPH))
-                if best[1][PKG.phaseDate] is not None:
-                    new.append(ox.Quad(e, latest_date, best[1][PKG.phaseDate], RESOLVED_GRAPH))
+            new.append(ox.Quad(e, pref, ox.Literal(label), RESOLVED_GRAPH))
+            phase = self._latest_phase(e)
+            if phase is not None:
+                new.append(ox.Quad(e, latest, phase[0], RESOLVED_GRAPH))
+                if phase[1] is not None:
+                    new.append(ox.Quad(e, latest_date, phase[1], RESOLVED_GRAPH))
         self.store.extend(new)
+
+    def _preferred_label(self, e: ox.NamedNode) -> str | None:
+        """The name most documents use for ``e`` (see :func:`choose_label`); None when none names it."""
+        docs: dict[str, set[str]] = {}
+        mains: dict[str, set[str]] = {}
+        for q in self.store.quads_for_pattern(e, n(SKOS + "altLabel"), None, None):
+            docs.setdefault(_value(q.object), set()).add(str(q.graph_name))
+        for q in self.store.quads_for_pattern(e, n(RDFS + "label"), None, None):
+            mains.setdefault(_value(q.object), set()).add(str(q.graph_name))
+        if not docs:
+            return None
+        return choose_label({name: (len(g), len(mains.get(name, ()))) for name, g in docs.items()})
+
+    def _latest_phase(self, e: ox.NamedNode) -> tuple[_Term, _Term | None] | None:
+        """(phase, date) of ``e``'s latest dated current phase record, highest stage on that date."""
+        best: tuple[tuple[str, int, str], _Term, _Term | None] | None = None
+        for q in self.store.quads_for_pattern(e, n(PKG.phaseRecord), None, None):
+            rec = q.object
+            assert isinstance(rec, ox.NamedNode | ox.BlankNode)
+            phase, rank, date, status = (
+                next((x.object for x in self.store.quads_for_pattern(rec, n(p), None, None)), None)
+                for p in (PKG.phase, PKG.phaseRank, PKG.phaseDate, PKG.phaseStatus)
+            )
+            if phase is None or (status is not None and _value(status) != "current"):
+                continue  # planned stages are not the compound's stage
+            key = (
+                _value(date) if date is not None else "",
+                int(_value(rank)) if rank is not None else -1,
+                _value(phase),
+            )
+            if best is None or key > best[0]:
+                best = (key, phase, date)
+        return None if best is None else (best[1], best[2])
 
     # --------------------------------------------------------------------------------------- queries
     def query(
@@ -292,7 +310,9 @@ class KnowledgeGraph:
         note that pyoxigraph then returns a triple once per graph that holds it (e.g. a name used by
         three documents), so queries use DISTINCT or aggregate with DISTINCT.
         """
-        subs = {ox.Variable(k.lstrip("?$")): to_ox_term(v) for k, v in (bindings or {}).items()}
+        subs: dict[ox.Variable, _Term] = {
+            ox.Variable(k.lstrip("?$")): to_ox_term(v) for k, v in (bindings or {}).items()
+        }
         try:
             result = self.store.query(
                 sparql,
@@ -321,7 +341,7 @@ class KnowledgeGraph:
     def documents(self) -> list[str]:
         """doc_ids of the documents in the graph."""
         return sorted(
-            q.object.value
+            _value(q.object)
             for q in self.store.quads_for_pattern(None, n("http://purl.org/dc/terms/identifier"), None,
                                                   DOCUMENTS_GRAPH)
         )
