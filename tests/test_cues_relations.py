@@ -10,6 +10,7 @@ import pytest
 from pharmakg.extract.components.regions import territories
 from pharmakg.extract.pipeline import Extractor
 from pharmakg.graph.rdf import extraction_quads
+from pharmakg.graph.resolve import resolve
 from pharmakg.model import Document
 from pharmakg.names import fold
 from pharmakg.ontology.namespaces import PKG
@@ -247,7 +248,7 @@ def test_declined_relation_has_status_but_no_direct_triple_in_rdf(ex):
             "t", "t", "Norvanta, Inc. will not exercise its option to license NV-391 from Kelpwise GmbH."
         )
     )
-    quads = extraction_quads(ext)
+    quads = extraction_quads(ext, resolve([ext]))
     preds = {str(q.predicate.value) for q in quads}
     assert str(PKG.licensedTo) not in preds
     assert any(

@@ -136,12 +136,31 @@ def test_adding_later_document_reuses_iri_and_merges_existing(gold_extractions):
 
 # ---------------------------------------------------------------------------------------------- mapping
 def test_hand_made_extraction_quads():
-    quads = extraction_quads(hand_made())
+    ex = hand_made()
+    quads = extraction_quads(ex, resolve([ex]))
     graphs = {q.graph_name.value for q in quads}
     assert graphs == {PREFIX + "graph/doc-milestone", PREFIX + "graph/documents"}
     preds = {q.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1] for q in quads}
     assert {"assertedSubject", "evidenceText", "charStart", "confidence", "wasDerivedFrom", "firstMention",
             "payer", "amountUSD", "paymentKind", "phaseRecord", "party", "partnerOf"} <= preds
+
+
+def test_a_new_edge_relation_type_is_mapped_from_its_schema_row_alone(monkeypatch):
+    """rdf.py dispatches on schema.RelationType.rdf: a new "edge" row needs no change in the mapping."""
+    from pharmakg import schema
+
+    row = schema.RelationType("CO_PROMOTES", "coPromotes", "co-promotes", "edge")
+    monkeypatch.setitem(schema.RELATION_TYPES, row.name, row)
+    ex = hand_made()
+    ex.relations.append(Relation("CO_PROMOTES", "e1", "e2", evidence=[Evidence(SENTENCE, 0, len(SENTENCE))],
+                                 extractor="relations:test"))
+    res = resolve([ex])
+    quads = extraction_quads(ex, res)
+    e1, e2 = res.iri_of[(0, "e1")], res.iri_of[(0, "e2")]
+    assert any((q.subject.value, q.predicate.value, q.object.value) == (e1, row.iri, e2) for q in quads)
+    statements = {q.subject for q in quads if q.predicate.value.endswith("#assertedPredicate")
+                  and q.object.value == row.iri}
+    assert len(statements) == 1
 
 
 def test_payment_node_and_agreement():

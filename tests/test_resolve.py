@@ -165,7 +165,7 @@ def test_without_a_kb_only_shared_names_merge(extractions):
     kadcyla = {res.iri_of[(i, e.id)] for i, ex in enumerate(extractions) for e in ex.entities
                if e.type == "COMPOUND" and e.name in ("Kadcyla", "T-DM1", "trastuzumab-DM1")}
     assert len(kadcyla) == 3
-    quads = extraction_quads(extractions[0], kb=KB())
+    quads = extraction_quads(extractions[0], resolve(extractions[:1], kb=KB()), kb=KB())
     assert not any(q.predicate.value.endswith(("#kbKey", "#ticker", "#acquiredBy")) for q in quads)
 
 

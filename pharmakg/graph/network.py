@@ -26,10 +26,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
+from pyoxigraph import NamedNode
 
 from pharmakg import schema
+from pharmakg.graph.queries import load_internal_query
+from pharmakg.graph.results import SparqlEndpoint
 from pharmakg.graph.views import canonical_view
-from pharmakg.ontology.namespaces import PKG
 
 # Contract relation type -> the direct predicate the graph stage writes for it (edges between two entities;
 # IN_PHASE is a dated record on the compound node, not an edge).
@@ -39,82 +41,6 @@ UNORDERED = frozenset(t.name for t in schema.RELATION_TABLE if t.symmetric)
 # Relations that are facts about a value, not edges between two entities.
 VALUED = frozenset(t.name for t in schema.RELATION_TABLE if not t.needs_object)
 MAX_EVIDENCE = 5  # sentences kept per edge: enough for a tooltip, small enough for 10,000 edges
-
-_PREFIXES = f"""
-PREFIX pkg: <{PKG._NS}>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-"""
-
-# One query per kind of fact, so that no row is a cross product of two multi-valued properties.
-# skos:prefLabel is kept by the store, one per entity; rdfs:label (a document's main name) is the fallback
-# for graphs loaded from elsewhere.
-Q_ENTITIES = _PREFIXES + """
-SELECT DISTINCT ?e ?type ?label ?docLabel WHERE {
-  ?e pkg:entityType ?type .
-  OPTIONAL { ?e skos:prefLabel ?label }
-  OPTIONAL { ?e rdfs:label ?docLabel }
-}"""
-
-Q_ALIASES = _PREFIXES + """
-SELECT DISTINCT ?e ?alias WHERE { ?e pkg:entityType ?type ; skos:altLabel ?alias }"""
-
-Q_MENTIONS = _PREFIXES + """
-SELECT DISTINCT ?e ?doc ?name ?date WHERE {
-  ?e pkg:entityType ?type ; pkg:mentionedIn ?doc .
-  OPTIONAL { ?doc pkg:documentName ?name }
-  OPTIONAL { ?doc dcterms:date ?date }
-}"""
-
-Q_PHASES = _PREFIXES + """
-SELECT DISTINCT ?e ?phase ?date ?rank ?status WHERE {
-  ?e pkg:phaseRecord ?r . ?r pkg:phase ?phase .
-  OPTIONAL { ?r pkg:phaseDate ?date }
-  OPTIONAL { ?r pkg:phaseRank ?rank }
-  OPTIONAL { ?r pkg:phaseStatus ?status }
-}"""
-
-Q_ASSERTIONS = _PREFIXES + """
-SELECT DISTINCT ?a ?s ?type ?o ?text ?conf ?name WHERE {
-  ?a a pkg:Assertion ; pkg:relationType ?type ; pkg:assertedSubject ?s ; pkg:assertedObject ?o .
-  FILTER(isIRI(?o))
-  OPTIONAL { ?a pkg:evidenceText ?text }
-  OPTIONAL { ?a pkg:confidence ?conf }
-  OPTIONAL { ?a prov:wasDerivedFrom ?doc . ?doc pkg:documentName ?name }
-}"""
-
-# A payment between two companies also makes them partners (the graph stage records one pkg:Agreement per
-# pair and document, supported by the PARTNER_OF and PAYMENT statements): those statements are the
-# partnership edge's support.
-Q_AGREEMENTS = _PREFIXES + """
-SELECT DISTINCT ?a ?x ?y ?type ?text ?conf ?name WHERE {
-  ?ag a pkg:Agreement ; pkg:party ?x, ?y ; pkg:supportedBy ?a .
-  FILTER(STR(?x) < STR(?y))
-  OPTIONAL { ?a pkg:relationType ?type }
-  OPTIONAL { ?a pkg:evidenceText ?text }
-  OPTIONAL { ?a pkg:confidence ?conf }
-  OPTIONAL { ?a prov:wasDerivedFrom ?doc . ?doc pkg:documentName ?name }
-}"""
-
-# Direct triples count even without a statement node (e.g. facts loaded from another source).
-Q_DIRECT = (
-    _PREFIXES
-    + "SELECT DISTINCT ?s ?p ?o WHERE {\n  VALUES ?p { "
-    + " ".join(f"<{iri}>" for iri in RELATION_PREDICATES.values())
-    + " }\n  ?s ?p ?o . FILTER(isIRI(?o))\n}"
-)
-
-Q_PAYMENTS = _PREFIXES + """
-SELECT DISTINCT ?pay ?payer ?payee ?usd ?kind ?status ?doc ?name WHERE {
-  ?pay a pkg:Payment ; pkg:payer ?payer ; pkg:payee ?payee .
-  OPTIONAL { ?pay pkg:amountUSD ?usd }
-  OPTIONAL { ?pay pkg:paymentKind ?kind }
-  OPTIONAL { ?pay pkg:paymentStatus ?status }
-  OPTIONAL { ?pay prov:wasDerivedFrom ?doc . OPTIONAL { ?doc pkg:documentName ?name } }
-}"""
 
 
 def distinct_payments(payments: Iterable[tuple[str | None, float | None, str | None]]) -> list[tuple[
@@ -158,37 +84,59 @@ class _EdgeAcc:
         self.confidence = conf if self.confidence is None else max(self.confidence, conf)
 
 
-def _rows(kg: Any, sparql: str) -> list[dict[str, Any]]:
-    result = kg.query(sparql)
+def _rows(kg: SparqlEndpoint, query: str, bindings: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Rows of the internal query ``queries/internal/network-{query}.rq`` as dicts (one query per kind of
+    fact, so that no row is a cross product of two multi-valued properties)."""
+    result = kg.query(load_internal_query(f"network-{query}"), bindings)
     return [dict(zip(result.columns, row, strict=True)) for row in result.rows]
+
+
+def _direct_rows(kg: SparqlEndpoint) -> list[dict[str, Any]]:
+    """Direct triples of every relation predicate: the predicate is bound, one query per predicate."""
+    return [
+        row for predicate in RELATION_PREDICATES.values()
+        for row in _rows(kg, "direct", {"p": NamedNode(predicate)})
+    ]
 
 
 def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def to_networkx(kg: Any) -> nx.MultiDiGraph:
+def to_networkx(kg: SparqlEndpoint) -> nx.MultiDiGraph:
     """Project a :class:`~pharmakg.graph.store.KnowledgeGraph` to a ``networkx.MultiDiGraph``.
 
     Edges are keyed by relation type, so one pair has at most one edge per relation however many
     documents state it. PARTNER_OF is unordered: both directions are merged into one edge.
     """
     G = nx.MultiDiGraph()
+    _add_entities(G, kg)
+    _add_phases(G, _rows(kg, "phases"))
+    for (s, rel, o), a in sorted(_edge_support(kg).items()):
+        for node in (s, o):
+            if node not in G:  # an object the graph never typed: keep the edge, show the IRI
+                G.add_node(node, label=node.rsplit("/", 1)[-1], type=None, aliases=[], documents=[],
+                           dates=[], phase=None, phase_date=None)
+        G.add_edge(s, o, key=rel, **_edge_attrs(rel, a))
+    return G
 
+
+def _add_entities(G: nx.MultiDiGraph, kg: SparqlEndpoint) -> None:
+    """One node per typed entity, with its label, type, aliases, documents and their dates."""
     labels: dict[str, set[str]] = defaultdict(set)
     doc_labels: dict[str, set[str]] = defaultdict(set)
     types: dict[str, set[str]] = defaultdict(set)
-    for r in _rows(kg, Q_ENTITIES):
+    for r in _rows(kg, "entities"):
         types[r["e"]].add(str(r["type"]))
         if r.get("label") is not None:
             labels[r["e"]].add(str(r["label"]))
         if r.get("docLabel") is not None:
             doc_labels[r["e"]].add(str(r["docLabel"]))
     aliases: dict[str, set[str]] = defaultdict(set)
-    for r in _rows(kg, Q_ALIASES):
+    for r in _rows(kg, "aliases"):
         aliases[r["e"]].add(str(r["alias"]))
     docs: dict[str, dict[str, str | None]] = defaultdict(dict)
-    for r in _rows(kg, Q_MENTIONS):
+    for r in _rows(kg, "mentions"):
         name = _text(r.get("name")) or str(r["doc"])
         docs[r["e"]][name] = _text(r.get("date"))
 
@@ -210,37 +158,40 @@ def to_networkx(kg: Any) -> nx.MultiDiGraph:
             phase_date=None,
         )
 
-    _add_phases(G, _rows(kg, Q_PHASES))
 
+def _edge_key(s: str, rel: str, o: str) -> tuple[str, str, str]:
+    if rel in UNORDERED and o < s:
+        s, o = o, s
+    return (s, rel, o)
+
+
+def _support(a: _EdgeAcc, r: dict[str, Any], rel: str) -> None:
+    """Count one statement row (of the assertions or agreements query) as support of an edge."""
+    a.assertions.add(str(r["a"]))
+    if r.get("type") is None or str(r["type"]) == rel:
+        a.stated.add(str(r["a"]))
+    if r.get("name") is not None:
+        a.documents.add(str(r["name"]))
+    if r.get("text"):
+        a.evidence[str(r["text"])] = None
+    a.add_confidence(r.get("conf"))
+
+
+def _edge_support(kg: SparqlEndpoint) -> dict[tuple[str, str, str], _EdgeAcc]:
+    """(subject, relation, object) -> what supports that edge: statements, direct triples, payments."""
     acc: dict[tuple[str, str, str], _EdgeAcc] = defaultdict(_EdgeAcc)
-
-    def key(s: str, rel: str, o: str) -> tuple[str, str, str]:
-        if rel in UNORDERED and o < s:
-            s, o = o, s
-        return (s, rel, o)
-
-    def support(a: _EdgeAcc, r: dict[str, Any], rel: str) -> None:
-        a.assertions.add(str(r["a"]))
-        if r.get("type") is None or str(r["type"]) == rel:
-            a.stated.add(str(r["a"]))
-        if r.get("name") is not None:
-            a.documents.add(str(r["name"]))
-        if r.get("text"):
-            a.evidence[str(r["text"])] = None
-        a.add_confidence(r.get("conf"))
-
-    for r in _rows(kg, Q_ASSERTIONS):
+    for r in _rows(kg, "assertions"):
         rel = str(r["type"])
         if rel not in VALUED:
-            support(acc[key(str(r["s"]), rel, str(r["o"]))], r, rel)
-    for r in _rows(kg, Q_AGREEMENTS):
-        support(acc[key(str(r["x"]), "PARTNER_OF", str(r["y"]))], r, "PARTNER_OF")
-    for r in _rows(kg, Q_DIRECT):
-        rel = _PREDICATE_RELATIONS.get(str(r["p"]))
-        if rel:
-            acc[key(str(r["s"]), rel, str(r["o"]))]  # noqa: B018 - creates the edge if no statement did
-    for r in _rows(kg, Q_PAYMENTS):
-        a = acc[key(str(r["payer"]), "PAYMENT", str(r["payee"]))]
+            _support(acc[_edge_key(str(r["s"]), rel, str(r["o"]))], r, rel)
+    for r in _rows(kg, "agreements"):
+        _support(acc[_edge_key(str(r["x"]), "PARTNER_OF", str(r["y"]))], r, "PARTNER_OF")
+    for r in _direct_rows(kg):
+        direct = _PREDICATE_RELATIONS.get(str(r["p"]))
+        if direct:
+            acc[_edge_key(str(r["s"]), direct, str(r["o"]))]  # noqa: B018 - creates the edge if no statement did
+    for r in _rows(kg, "payments"):
+        a = acc[_edge_key(str(r["payer"]), "PAYMENT", str(r["payee"]))]
         usd = None if r.get("usd") is None else float(r["usd"])
         prev = a.payments.get(str(r["pay"]))
         name = _text(r.get("name")) or (prev[2] if prev else None)
@@ -250,42 +201,40 @@ def to_networkx(kg: Any) -> nx.MultiDiGraph:
             a.contingent.add(str(r["pay"]))
         if name:
             a.documents.add(name)
+    return acc
 
-    for (s, rel, o), a in sorted(acc.items()):
-        for node in (s, o):
-            if node not in G:  # an object the graph never typed: keep the edge, show the IRI
-                G.add_node(node, label=node.rsplit("/", 1)[-1], type=None, aliases=[], documents=[],
-                           dates=[], phase=None, phase_date=None)
-        attrs: dict[str, Any] = {
-            "relation": rel,
-            "label": relation_label(rel),
-            "documents": sorted(a.documents),
-            "evidence": list(a.evidence)[:MAX_EVIDENCE],
-            "count": max(len(a.assertions), len(a.payments), 1),
-            "confidence": a.confidence,
-        }
-        if rel == "PARTNER_OF":
-            # statements that state the partnership itself (the rest are payments implying it)
-            attrs["agreements"] = len(a.stated) if a.assertions else 1
-        if rel == "PAYMENT":
-            paid, potential = (
-                distinct_payments(
-                    (kind, usd, a.payment_docs.get(pay)) for pay, (kind, usd, _name) in a.payments.items()
-                    if (pay in a.contingent) == contingent
-                )
-                for contingent in (False, True)
+
+def _edge_attrs(rel: str, a: _EdgeAcc) -> dict[str, Any]:
+    """The attributes of one edge (see the module docstring) from its support."""
+    attrs: dict[str, Any] = {
+        "relation": rel,
+        "label": relation_label(rel),
+        "documents": sorted(a.documents),
+        "evidence": list(a.evidence)[:MAX_EVIDENCE],
+        "count": max(len(a.assertions), len(a.payments), 1),
+        "confidence": a.confidence,
+    }
+    if rel == "PARTNER_OF":
+        # statements that state the partnership itself (the rest are payments implying it)
+        attrs["agreements"] = len(a.stated) if a.assertions else 1
+    if rel == "PAYMENT":
+        paid, potential = (
+            distinct_payments(
+                (kind, usd, a.payment_docs.get(pay)) for pay, (kind, usd, _name) in a.payments.items()
+                if (pay in a.contingent) == contingent
             )
-            amounts = [usd for _kind, usd in paid if usd is not None]
-            attrs["amount"] = sum(amounts) if amounts else None
-            attrs["distinct_payments"] = len(paid)
-            potential_amounts = [usd for _kind, usd in potential if usd is not None]
-            attrs["contingent_amount"] = sum(potential_amounts) if potential_amounts else None
-            attrs["payments"] = sorted(
-                ({"kind": k, "amount": usd, "document": d} for k, usd, d in a.payments.values()),
-                key=lambda p: (p["document"] or "", p["amount"] or 0.0, p["kind"] or ""),
-            )
-        G.add_edge(s, o, key=rel, **attrs)
-    return G
+            for contingent in (False, True)
+        )
+        amounts = [usd for _kind, usd in paid if usd is not None]
+        attrs["amount"] = sum(amounts) if amounts else None
+        attrs["distinct_payments"] = len(paid)
+        potential_amounts = [usd for _kind, usd in potential if usd is not None]
+        attrs["contingent_amount"] = sum(potential_amounts) if potential_amounts else None
+        attrs["payments"] = sorted(
+            ({"kind": k, "amount": usd, "document": d} for k, usd, d in a.payments.values()),
+            key=lambda p: (p["document"] or "", p["amount"] or 0.0, p["kind"] or ""),
+        )
+    return attrs
 
 
 def _add_phases(G: nx.MultiDiGraph, rows: Iterable[dict[str, Any]]) -> None:

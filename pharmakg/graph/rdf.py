@@ -8,6 +8,13 @@ under ``https://w3id.org/pharmakg/resource/``. Each document's facts go into its
 ``resource/graph/{doc_id}``, so a document can be replaced or dropped as a unit and every triple knows its
 source. Queries run over the union of all graphs.
 
+Mapping is the step after resolution: :func:`extraction_quads` takes the :class:`Resolution` that gives
+every entity its IRI (the store resolves a batch against what it holds; one document alone is
+``resolve([ex])``). Each relation is written by the mapper of its kind in the schema table
+(``schema.RelationType.rdf``: "edge", "agreement", "phase", "payment", see :data:`RELATION_MAPPERS`), then
+its statements by one writer common to all kinds, so a new relation type of an existing kind is one row in
+:mod:`pharmakg.schema`.
+
 In the document graph ``resource/graph/{doc_id}``:
 
 * Entities (IRIs from :mod:`pharmakg.graph.resolve`, one per real-world entity across documents, e.g.
@@ -80,30 +87,35 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
-from functools import cache
+from dataclasses import dataclass, field
 from typing import Any
 
 import pyoxigraph as ox
 
 from pharmakg import schema
-from pharmakg.graph.resolve import kb_iri, resolve, slug
+from pharmakg.graph.rdf_terms import (
+    DCT,
+    DOCUMENTS_GRAPH,
+    RDF_TYPE,
+    RDFS,
+    SKOS,
+    date_lit,
+    decimal_lit,
+    document_iri,
+    graph_iri,
+    identifier_iri,
+    int_lit,
+    lit,
+    n,
+    short_hash,
+)
+from pharmakg.graph.resolve import Resolution, kb_iri, slug
 from pharmakg.model import PHASES, Entity, Extraction, Relation
 from pharmakg.names import fold
 from pharmakg.ontology.kb import KB, default_kb
 from pharmakg.ontology.namespaces import PKG, PROV, RESOURCES_IRI
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-DCT = "http://purl.org/dc/terms/"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-
-DOCUMENTS_GRAPH = ox.NamedNode(RESOURCES_IRI + "graph/documents")
-RESOLVED_GRAPH = ox.NamedNode(RESOURCES_IRI + "graph/resolved")
-
 ENTITY_CLASSES = {t.name: t.iri for t in schema.ENTITY_TABLE}
-RELATION_PROPERTIES = {t.name: t.iri for t in schema.RELATION_TABLE}
 FILING_META = {
     "company": PKG.filingCompany,
     "cik": PKG.cik,
@@ -114,72 +126,9 @@ FILING_META = {
 PAYMENT_ATTRS = {"kind": PKG.paymentKind, "status": PKG.paymentStatus, "trigger": PKG.trigger}
 # Relation.attrs["status"] values of facts that are not the current state: recorded on the assertions only
 NON_CURRENT_STATUS = {"discontinued", "declined", "option"}
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-@cache
-def n(iri: str) -> ox.NamedNode:
-    """A pyoxigraph IRI node (cached: the same few predicates are used over and over)."""
-    return ox.NamedNode(str(iri))
-
-
-def document_iri(doc_id: str) -> ox.NamedNode:
-    return n(f"{RESOURCES_IRI}document/{doc_id}")
-
-
-def graph_iri(doc_id: str) -> ox.NamedNode:
-    return n(f"{RESOURCES_IRI}graph/{doc_id}")
-
-
-def _lit(value: Any, datatype: str = "string") -> ox.Literal:
-    return ox.Literal(str(value), datatype=n(XSD + datatype))
-
-
-def _int(value: int) -> ox.Literal:
-    return _lit(int(value), "integer")
-
-
-def _decimal(value: Any) -> ox.Literal | None:
-    try:
-        d = Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        return None
-    if not d.is_finite():
-        return None
-    # canonical-ish lexical form: no exponent, no trailing zeros after the point
-    text = format(d, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".") or "0"
-    return _lit(text, "decimal")
-
-
-def _date(value: str | None) -> ox.Literal | None:
-    if not value:
-        return None
-    value = str(value).strip()
-    return _lit(value, "date") if _DATE.match(value) else _lit(value)
-
-
-def _hash(*parts: Any) -> str:
-    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:20]
-
 
 # identifier schemes that are literals, not IRIs (scheme -> property)
 LITERAL_IDENTIFIERS = {"ticker": PKG.ticker}
-
-
-def identifier_iri(scheme: str, value: str) -> str:
-    """IRI of a knowledge-base identifier: ('hgnc', 'HGNC:7656') -> https://identifiers.org/hgnc:7656,
-    ('ncit', 'C4917') -> http://purl.obolibrary.org/obo/NCIT_C4917 (the OBO PURL NCIt is published under)."""
-    value = value.strip()
-    if re.match(r"^https?://", value):
-        return value
-    if scheme.lower() == "ncit" or value.upper().startswith("NCIT:"):
-        return f"http://purl.obolibrary.org/obo/NCIT_{value.split(':', 1)[-1].upper()}"
-    if ":" in value:
-        prefix, local = value.split(":", 1)
-        return f"https://identifiers.org/{prefix.lower()}:{local}"
-    return f"https://identifiers.org/{scheme.lower()}:{value}"
 
 
 def document_quads(ex: Extraction) -> list[ox.Quad]:
@@ -189,21 +138,21 @@ def document_quads(ex: Extraction) -> list[ox.Quad]:
     g = DOCUMENTS_GRAPH
     out = [
         ox.Quad(d, n(RDF_TYPE), n(PKG.Document), g),
-        ox.Quad(d, n(DCT + "identifier"), _lit(doc.doc_id), g),
-        ox.Quad(d, n(PKG.documentName), _lit(doc.name), g),
+        ox.Quad(d, n(DCT + "identifier"), lit(doc.doc_id), g),
+        ox.Quad(d, n(PKG.documentName), lit(doc.name), g),
     ]
-    date = doc.date or doc.meta.get("date_of_report")
+    date = date_lit(doc.date or doc.meta.get("date_of_report"))
     for pred, value in ((DCT + "title", doc.title), (DCT + "source", doc.source)):
         if value:
-            out.append(ox.Quad(d, n(pred), _lit(value), g))
-    if date:
-        out.append(ox.Quad(d, n(DCT + "date"), _date(date), g))
+            out.append(ox.Quad(d, n(pred), lit(value), g))
+    if date is not None:
+        out.append(ox.Quad(d, n(DCT + "date"), date, g))
     if doc.text:
         digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
-        out.append(ox.Quad(d, n(PKG.contentHash), _lit(digest), g))
+        out.append(ox.Quad(d, n(PKG.contentHash), lit(digest), g))
     for key, pred in FILING_META.items():
         if doc.meta.get(key):
-            out.append(ox.Quad(d, n(pred), _lit(doc.meta[key]), g))
+            out.append(ox.Quad(d, n(pred), lit(doc.meta[key]), g))
     return out
 
 
@@ -222,18 +171,18 @@ def kb_quads(ent: Entity, node: ox.NamedNode, graph: ox.NamedNode, kb: KB) -> li
     identity = kb.entity_identity(ent.type, ent.all_names())
     identifiers = dict(ent.identifiers)
     if identity is not None:
-        add(node, PKG.kbKey, _lit(identity))
+        add(node, PKG.kbKey, lit(identity))
         for scheme, value in kb.identifiers(identity).items():
             identifiers.setdefault(scheme, value)
     for scheme, value in sorted(identifiers.items()):
         if scheme.lower() in LITERAL_IDENTIFIERS:
-            add(node, LITERAL_IDENTIFIERS[scheme.lower()], _lit(value))
+            add(node, LITERAL_IDENTIFIERS[scheme.lower()], lit(value))
         else:
             add(node, SKOS + "exactMatch", n(identifier_iri(scheme, str(value))))
     if identity is None or ent.type != "COMPANY":
         return out
     for name in kb.former_names(identity):
-        add(node, PKG.formerName, _lit(name))
+        add(node, PKG.formerName, lit(name))
     members = {rec.key for rec in kb.members(identity)}
     for ev in kb.history(identity):
         old, new = kb.record(ev.old), kb.record(ev.new)
@@ -254,180 +203,255 @@ def kb_quads(ent: Entity, node: ox.NamedNode, graph: ox.NamedNode, kb: KB) -> li
         event = n(f"{RESOURCES_IRI}event/{slug(old.name)}-{slug(ev.relation)}-{slug(new.name)}")
         add(src, PKG.corporateEvent, event)
         add(event, RDF_TYPE, n(PKG.CorporateEvent))
-        add(event, PKG.eventKind, _lit(ev.relation))
+        add(event, PKG.eventKind, lit(ev.relation))
         if ev.year:
-            add(event, PKG.eventYear, _lit(ev.year, "gYear"))
+            add(event, PKG.eventYear, lit(ev.year, "gYear"))
         add(event, PKG.fromCompany, src)
         add(event, PKG.toCompany, dst)
-        add(event, PKG.fromName, _lit(old.name))
-        add(event, PKG.toName, _lit(new.name))
+        add(event, PKG.fromName, lit(old.name))
+        add(event, PKG.toName, lit(new.name))
     return out
+
+
+# ------------------------------------------------------------------------------------ one document's graph
+@dataclass
+class DocumentContext:
+    """What the writers of one document's graph share: its IRIs, its entities' nodes, the n-ary nodes and
+    extractors written so far, and the output list."""
+
+    extraction: Extraction
+    document: ox.NamedNode  # the Document node
+    graph: ox.NamedNode  # the document's named graph
+    entities: dict[str, Entity]  # local entity id -> entity
+    node: dict[str, ox.NamedNode]  # local entity id -> its resolved IRI
+    out: list[ox.Quad]
+    agreements: dict[tuple[str, str], ox.NamedNode] = field(default_factory=dict)  # sorted id pair -> node
+    payments_seen: dict[str, int] = field(default_factory=dict)  # payment key hash -> occurrences so far
+    extractors: set[str] = field(default_factory=set)  # extractor names whose node is written
+
+    @property
+    def doc_id(self) -> str:
+        return self.extraction.document.doc_id
+
+    def add(self, s: ox.NamedNode, p: str, o: ox.NamedNode | ox.Literal) -> None:
+        self.out.append(ox.Quad(s, n(p), o, self.graph))
+
+    def key(self, entity_id: str | None) -> str:
+        """The resolution-independent key of an entity ("" for no entity): statement IRIs hash it."""
+        return "" if entity_id is None else _entity_key(self.entities[entity_id])
+
+    def agreement(self, a: str, b: str) -> ox.NamedNode:
+        """The pkg:Agreement of two companies in this document, written (with pkg:partnerOf both ways)
+        the first time the pair comes up."""
+        first, second = sorted((a, b), key=lambda i: (self.key(i), i))
+        pair = (first, second)
+        if pair not in self.agreements:
+            ag = n(f"{RESOURCES_IRI}agreement/{short_hash(self.doc_id, self.key(first), self.key(second))}")
+            self.agreements[pair] = ag
+            self.add(ag, RDF_TYPE, n(PKG.Agreement))
+            self.add(ag, PROV.wasDerivedFrom, self.document)
+            for i in pair:
+                self.add(ag, PKG.party, self.node[i])
+                self.add(self.node[i], PKG.agreement, ag)
+            self.add(self.node[a], PKG.partnerOf, self.node[b])
+            self.add(self.node[b], PKG.partnerOf, self.node[a])
+        return self.agreements[pair]
+
+    def extractor(self, name: str) -> ox.NamedNode:
+        """The pkg:Extractor node of a rule, written the first time it is used."""
+        ext = n(f"{RESOURCES_IRI}extractor/{slug(name)}")
+        if name not in self.extractors:
+            self.extractors.add(name)
+            self.add(ext, RDF_TYPE, n(PKG.Extractor))
+            self.add(ext, RDFS + "label", lit(name))
+        return ext
+
+
+@dataclass
+class Mapped:
+    """What a relation mapper wrote, as its statements (pkg:Assertion) need it."""
+
+    asserted_object: ox.NamedNode | None = None  # the object entity, or the relation's record node
+    value: ox.Literal | None = None  # pkg:assertedValue
+    records: list[ox.NamedNode] = field(default_factory=list)  # n-ary nodes the statements support
+    statement_attrs: list[tuple[str, ox.NamedNode | ox.Literal]] = field(default_factory=list)
+    statement_key: tuple[str, ...] = ()  # more parts of the statement IRIs' hash
+
+
+# A relation mapper writes the relation's own triples and nodes, and says what its statements assert.
+RelationMapper = Callable[[DocumentContext, Relation, str | None], Mapped]
+
+
+def _object_node(ctx: DocumentContext, r: Relation) -> ox.NamedNode | None:
+    return ctx.node[r.object] if r.object is not None else None
+
+
+def _plain_value(r: Relation) -> ox.Literal | None:
+    return lit(r.value) if r.value is not None else None
+
+
+def map_edge(ctx: DocumentContext, r: Relation, pred: str | None) -> Mapped:
+    """A direct triple subject -pred-> object, none for facts that are not current (declined, ...)."""
+    o = _object_node(ctx, r)
+    if pred is not None and o is not None and str(r.attrs.get("status")) not in NON_CURRENT_STATUS:
+        ctx.add(ctx.node[r.subject], pred, o)
+    return Mapped(o, _plain_value(r), statement_attrs=_deal_attrs(r, ctx.node))
+
+
+def map_agreement(ctx: DocumentContext, r: Relation, pred: str | None) -> Mapped:
+    """A symmetric company pair: the document's pkg:Agreement of the two (pkg:partnerOf both ways)."""
+    records = [ctx.agreement(r.subject, r.object)] if r.object is not None else []
+    return Mapped(_object_node(ctx, r), _plain_value(r), records, _deal_attrs(r, ctx.node))
+
+
+def map_phase(ctx: DocumentContext, r: Relation, pred: str | None) -> Mapped:
+    """A dated pkg:PhaseRecord of the compound (see the module doc); the statements assert the record."""
+    doc = ctx.extraction.document
+    phase = str(r.value) if r.value is not None else ""
+    status = str(r.attrs.get("status") or "current")
+    rec = n(f"{RESOURCES_IRI}phase/{short_hash(ctx.doc_id, ctx.key(r.subject), phase, status)}")
+    ctx.add(ctx.node[r.subject], PKG.phaseRecord, rec)
+    ctx.add(rec, RDF_TYPE, n(PKG.PhaseRecord))
+    ctx.add(rec, PKG.phase, lit(phase))
+    if phase in PHASES:
+        ctx.add(rec, PKG.phaseRank, int_lit(PHASES.index(phase)))
+    if (date := date_lit(doc.date)) is not None:
+        ctx.add(rec, PKG.phaseDate, date)
+    ctx.add(rec, PKG.phaseStatus, lit(status))
+    if r.attrs.get("pivotal"):
+        ctx.add(rec, PKG.pivotal, lit("true", "boolean"))
+    for region in _as_list(r.attrs.get("region")):
+        ctx.add(rec, PKG.approvalRegion, lit(region))
+    if re.fullmatch(r"\d{4}", str(r.attrs.get("year") or "")):
+        ctx.add(rec, PKG.plannedYear, lit(str(r.attrs["year"]), "gYear"))
+    ctx.add(rec, PROV.wasDerivedFrom, ctx.document)
+    # the phase's status is the record's, not a deal status of the statement
+    return Mapped(rec, lit(phase), [rec], _deal_attrs(r, ctx.node, with_status=False))
+
+
+def map_payment(ctx: DocumentContext, r: Relation, pred: str | None) -> Mapped:
+    """A pkg:Payment node (payer, payee, amounts, kind ...) and, between two companies, their agreement."""
+    s, o = ctx.node[r.subject], _object_node(ctx, r)
+    usd = decimal_lit(r.value) if r.value is not None else None
+    extra = tuple(str(r.attrs.get(k, "")) for k in ("kind", "trigger"))
+    key = (ctx.key(r.subject), ctx.key(r.object), str(r.value), *extra)
+    # identical payment statements in one document are distinct payments (two $1M milestones)
+    occurrence = ctx.payments_seen.get(short_hash(*key), 0)
+    ctx.payments_seen[short_hash(*key)] = occurrence + 1
+    pay = n(f"{RESOURCES_IRI}payment/{short_hash(ctx.doc_id, *key, occurrence)}")
+    ctx.add(pay, RDF_TYPE, n(PKG.Payment))
+    ctx.add(pay, PKG.payer, s)
+    if o is not None:
+        ctx.add(pay, PKG.payee, o)
+        ctx.add(s, PKG.madePaymentTo, o)
+    if usd is not None:
+        ctx.add(pay, PKG.amountUSD, usd)
+    amount = decimal_lit(r.attrs["amount"]) if r.attrs.get("amount") is not None else usd
+    if amount is not None:
+        ctx.add(pay, PKG.amount, amount)
+        currency = r.attrs.get("currency") or ("USD" if r.attrs.get("amount") is None else None)
+        if currency:
+            ctx.add(pay, PKG.currency, lit(currency))
+    for k, p in PAYMENT_ATTRS.items():
+        if r.attrs.get(k):
+            ctx.add(pay, p, lit(r.attrs[k]))
+    ctx.add(pay, PROV.wasDerivedFrom, ctx.document)
+    records = [pay]
+    if r.object is not None and ctx.entities[r.subject].type == ctx.entities[r.object].type == "COMPANY":
+        records.append(ctx.agreement(r.subject, r.object))
+    # the payment's attributes are on its node, not on the statements
+    return Mapped(o, usd, records, statement_key=extra)
+
+
+# schema.RelationType.rdf -> its mapper: a new relation type of an existing kind needs nothing here
+RELATION_MAPPERS: dict[schema.RdfMapping, RelationMapper] = {
+    "edge": map_edge,
+    "agreement": map_agreement,
+    "phase": map_phase,
+    "payment": map_payment,
+}
 
 
 def extraction_quads(
-    ex: Extraction, iri_of: Callable[[str], str] | None = None, kb: KB | None = None
+    ex: Extraction, resolution: Resolution, index: int = 0, kb: KB | None = None
 ) -> list[ox.Quad]:
     """All quads of one extraction: its document graph plus its Document node.
 
-    ``iri_of`` maps a local entity id to its resource IRI (from :func:`pharmakg.graph.resolve.resolve`);
-    without it the entities of this one document are resolved on their own. ``kb``: the knowledge base
-    whose facts are added (default: the packaged one; ``KB()`` adds none).
+    ``resolution`` gives the entities' IRIs (:func:`pharmakg.graph.resolve.resolve` of a batch, ``ex``
+    being the batch's extraction number ``index``; for one document alone, ``resolve([ex])``).
+    ``kb``: the knowledge base whose facts are added (default: the packaged one; ``KB()`` adds none).
     """
     kb = default_kb() if kb is None else kb
-    if iri_of is None:
-        single = resolve([ex], kb=kb)
-
-        def iri_of(eid: str) -> str:
-            return single.iri_of[(0, eid)]
-
-    doc = ex.document
-    d = document_iri(doc.doc_id)
-    g = graph_iri(doc.doc_id)
-    out = document_quads(ex)
-
-    def add(s: ox.NamedNode, p: str, o: ox.NamedNode | ox.Literal) -> None:
-        out.append(ox.Quad(s, n(p), o, g))
-
-    ents = {e.id: e for e in ex.entities}
-    node = {e.id: n(iri_of(e.id)) for e in ex.entities}
+    doc_id = ex.document.doc_id
+    ctx = DocumentContext(
+        extraction=ex,
+        document=document_iri(doc_id),
+        graph=graph_iri(doc_id),
+        entities={e.id: e for e in ex.entities},
+        node={e.id: n(resolution.iri_of[(index, e.id)]) for e in ex.entities},
+        out=document_quads(ex),
+    )
     for e in ex.entities:
-        s = node[e.id]
-        if e.type in ENTITY_CLASSES:
-            add(s, RDF_TYPE, n(ENTITY_CLASSES[e.type]))
-        add(s, PKG.entityType, _lit(e.type))
-        add(s, RDFS + "label", _lit(e.name))
-        for name in e.all_names():
-            add(s, SKOS + "altLabel", _lit(name))
-        add(s, PKG.mentionedIn, d)
-        out.extend(kb_quads(e, s, g, kb))
-        if e.mentions:
-            m = min(e.mentions, key=lambda x: (x.start, x.end))
-            mi = n(f"{RESOURCES_IRI}mention/{doc.doc_id}-{m.start}-{m.end}")
-            add(s, PKG.firstMention, mi)
-            add(mi, RDF_TYPE, n(PKG.Mention))
-            add(mi, PKG.mentionText, _lit(m.text))
-            add(mi, PKG.charStart, _int(m.start))
-            add(mi, PKG.charEnd, _int(m.end))
-            add(mi, PROV.wasDerivedFrom, d)
-
-    extractors: set[str] = set()
-    agreements: dict[tuple[str, str], ox.NamedNode] = {}
-    seen_payments: dict[str, int] = {}
-
-    def agreement(a: str, b: str) -> ox.NamedNode:
-        pair = tuple(sorted((a, b), key=lambda i: (_entity_key(ents[i]), i)))
-        if pair not in agreements:
-            ag = n(f"{RESOURCES_IRI}agreement/{_hash(doc.doc_id, *(_entity_key(ents[i]) for i in pair))}")
-            agreements[pair] = ag
-            add(ag, RDF_TYPE, n(PKG.Agreement))
-            add(ag, PROV.wasDerivedFrom, d)
-            for i in pair:
-                add(ag, PKG.party, node[i])
-                add(node[i], PKG.agreement, ag)
-            add(node[a], PKG.partnerOf, node[b])
-            add(node[b], PKG.partnerOf, node[a])
-        return agreements[pair]
-
+        _write_entity(ctx, e, kb)
     for r in ex.relations:
-        if r.subject not in ents or (r.object is not None and r.object not in ents):
+        if r.subject not in ctx.entities or (r.object is not None and r.object not in ctx.entities):
             continue  # a dangling id: nothing sound to say
-        s = node[r.subject]
-        o = node[r.object] if r.object is not None else None
-        subj_key = _entity_key(ents[r.subject])
-        obj_key = _entity_key(ents[r.object]) if r.object is not None else ""
-        pred = RELATION_PROPERTIES.get(r.type)
-        records: list[ox.NamedNode] = []  # n-ary nodes this relation's assertions support
-        asserted_object = o
-        value_lit: ox.Literal | None = None
+        row = schema.RELATION_TYPES.get(r.type)
+        pred = row.iri if row is not None else None
+        mapped = RELATION_MAPPERS[row.rdf if row is not None else "edge"](ctx, r, pred)
+        _write_statements(ctx, r, pred, mapped)
+    return ctx.out
 
-        if r.type == "IN_PHASE":
-            phase = str(r.value) if r.value is not None else ""
-            status = str(r.attrs.get("status") or "current")
-            rec = n(f"{RESOURCES_IRI}phase/{_hash(doc.doc_id, subj_key, phase, status)}")
-            add(s, PKG.phaseRecord, rec)
-            add(rec, RDF_TYPE, n(PKG.PhaseRecord))
-            add(rec, PKG.phase, _lit(phase))
-            if phase in PHASES:
-                add(rec, PKG.phaseRank, _int(PHASES.index(phase)))
-            if doc.date:
-                add(rec, PKG.phaseDate, _date(doc.date))
-            add(rec, PKG.phaseStatus, _lit(status))
-            if r.attrs.get("pivotal"):
-                add(rec, PKG.pivotal, _lit("true", "boolean"))
-            for region in _as_list(r.attrs.get("region")):
-                add(rec, PKG.approvalRegion, _lit(region))
-            if re.fullmatch(r"\d{4}", str(r.attrs.get("year") or "")):
-                add(rec, PKG.plannedYear, _lit(str(r.attrs["year"]), "gYear"))
-            add(rec, PROV.wasDerivedFrom, d)
-            records.append(rec)
-            asserted_object = rec
-            value_lit = _lit(phase)
-        elif r.type == "PAYMENT":
-            usd = _decimal(r.value) if r.value is not None else None
-            value_lit = usd
-            key = (subj_key, obj_key, str(r.value), *(str(r.attrs.get(k, "")) for k in ("kind", "trigger")))
-            # identical payment statements in one document are distinct payments (two $1M milestones)
-            occurrence = seen_payments.get(_hash(*key), 0)
-            seen_payments[_hash(*key)] = occurrence + 1
-            pay = n(f"{RESOURCES_IRI}payment/{_hash(doc.doc_id, *key, occurrence)}")
-            add(pay, RDF_TYPE, n(PKG.Payment))
-            add(pay, PKG.payer, s)
-            if o is not None:
-                add(pay, PKG.payee, o)
-                add(s, PKG.madePaymentTo, o)
-            if usd is not None:
-                add(pay, PKG.amountUSD, usd)
-            amount = _decimal(r.attrs["amount"]) if r.attrs.get("amount") is not None else usd
-            if amount is not None:
-                add(pay, PKG.amount, amount)
-                currency = r.attrs.get("currency") or ("USD" if r.attrs.get("amount") is None else None)
-                if currency:
-                    add(pay, PKG.currency, _lit(currency))
-            for k, p in PAYMENT_ATTRS.items():
-                if r.attrs.get(k):
-                    add(pay, p, _lit(r.attrs[k]))
-            add(pay, PROV.wasDerivedFrom, d)
-            records.append(pay)
-            if o is not None and ents[r.subject].type == ents[r.object].type == "COMPANY":
-                records.append(agreement(r.subject, r.object))
-        elif r.type == "PARTNER_OF" and o is not None:
-            records.append(agreement(r.subject, r.object))
-        elif pred is not None and o is not None and str(r.attrs.get("status")) not in NON_CURRENT_STATUS:
-            add(s, pred, o)
-        if r.type not in ("IN_PHASE", "PAYMENT") and r.value is not None:
-            value_lit = _lit(r.value)
 
-        for a in _assertions(r, doc.doc_id, subj_key, obj_key):
-            add(a, RDF_TYPE, n(PKG.Assertion))
-            add(a, PKG.assertedSubject, s)
-            if pred is not None:
-                add(a, PKG.assertedPredicate, n(pred))
-            if asserted_object is not None:
-                add(a, PKG.assertedObject, asserted_object)
-            if value_lit is not None:
-                add(a, PKG.assertedValue, value_lit)
-            add(a, PKG.relationType, _lit(r.type))
-            ext_name = r.extractor or "unspecified"
-            ext = n(f"{RESOURCES_IRI}extractor/{slug(ext_name)}")
-            add(a, PKG.extractor, ext)
-            if ext_name not in extractors:
-                extractors.add(ext_name)
-                add(ext, RDF_TYPE, n(PKG.Extractor))
-                add(ext, RDFS + "label", _lit(ext_name))
-            conf = _decimal(round(float(r.confidence), 3))
-            if conf is not None:
-                add(a, PKG.confidence, conf)
-            if r.type != "PAYMENT":
-                for p, o2 in _deal_attrs(r, node):
-                    add(a, p, o2)
-            add(a, PROV.wasDerivedFrom, d)
-            for rec in records:
-                add(rec, PKG.supportedBy, a)
-        for a, ev in zip(_assertions(r, doc.doc_id, subj_key, obj_key), r.evidence, strict=False):
-            add(a, PKG.evidenceText, _lit(ev.sentence))
-            add(a, PKG.charStart, _int(ev.start))
-            add(a, PKG.charEnd, _int(ev.end))
-    return out
+def _write_entity(ctx: DocumentContext, e: Entity, kb: KB) -> None:
+    """An entity's type, names, document, knowledge-base facts and first mention (see the module doc)."""
+    s = ctx.node[e.id]
+    if e.type in ENTITY_CLASSES:
+        ctx.add(s, RDF_TYPE, n(ENTITY_CLASSES[e.type]))
+    ctx.add(s, PKG.entityType, lit(e.type))
+    ctx.add(s, RDFS + "label", lit(e.name))
+    for name in e.all_names():
+        ctx.add(s, SKOS + "altLabel", lit(name))
+    ctx.add(s, PKG.mentionedIn, ctx.document)
+    ctx.out.extend(kb_quads(e, s, ctx.graph, kb))
+    if e.mentions:
+        m = min(e.mentions, key=lambda x: (x.start, x.end))
+        mi = n(f"{RESOURCES_IRI}mention/{ctx.doc_id}-{m.start}-{m.end}")
+        ctx.add(s, PKG.firstMention, mi)
+        ctx.add(mi, RDF_TYPE, n(PKG.Mention))
+        ctx.add(mi, PKG.mentionText, lit(m.text))
+        ctx.add(mi, PKG.charStart, int_lit(m.start))
+        ctx.add(mi, PKG.charEnd, int_lit(m.end))
+        ctx.add(mi, PROV.wasDerivedFrom, ctx.document)
+
+
+def _write_statements(ctx: DocumentContext, r: Relation, pred: str | None, mapped: Mapped) -> None:
+    """The relation's pkg:Assertion nodes, one per evidence sentence (see the module doc)."""
+    ext = ctx.extractor(r.extractor or "unspecified")
+    conf = decimal_lit(round(float(r.confidence), 3))
+    statements = _statement_iris(r, ctx.doc_id, ctx.key(r.subject), ctx.key(r.object), mapped.statement_key)
+    for a in statements:
+        ctx.add(a, RDF_TYPE, n(PKG.Assertion))
+        ctx.add(a, PKG.assertedSubject, ctx.node[r.subject])
+        if pred is not None:
+            ctx.add(a, PKG.assertedPredicate, n(pred))
+        if mapped.asserted_object is not None:
+            ctx.add(a, PKG.assertedObject, mapped.asserted_object)
+        if mapped.value is not None:
+            ctx.add(a, PKG.assertedValue, mapped.value)
+        ctx.add(a, PKG.relationType, lit(r.type))
+        ctx.add(a, PKG.extractor, ext)
+        if conf is not None:
+            ctx.add(a, PKG.confidence, conf)
+        for p, o in mapped.statement_attrs:
+            ctx.add(a, p, o)
+        ctx.add(a, PROV.wasDerivedFrom, ctx.document)
+        for rec in mapped.records:
+            ctx.add(rec, PKG.supportedBy, a)
+    for a, ev in zip(statements, r.evidence, strict=False):
+        ctx.add(a, PKG.evidenceText, lit(ev.sentence))
+        ctx.add(a, PKG.charStart, int_lit(ev.start))
+        ctx.add(a, PKG.charEnd, int_lit(ev.end))
 
 
 def _as_list(v: Any) -> list[str]:
@@ -436,31 +460,34 @@ def _as_list(v: Any) -> list[str]:
     return [str(x) for x in v] if isinstance(v, list | tuple) else [str(v)]
 
 
-def _deal_attrs(r: Relation, node: dict[str, ox.NamedNode]) -> list[tuple[str, ox.NamedNode | ox.Literal]]:
-    """(predicate, object) pairs of a relation's deal attributes (licence, development mode, status)."""
+def _deal_attrs(
+    r: Relation, node: dict[str, ox.NamedNode], with_status: bool = True
+) -> list[tuple[str, ox.NamedNode | ox.Literal]]:
+    """(predicate, object) pairs of a relation's deal attributes (licence, development mode, status);
+    ``with_status``: include pkg:relationStatus of a fact that is not current."""
     out: list[tuple[str, ox.NamedNode | ox.Literal]] = []
     for t in _as_list(r.attrs.get("territory")):
-        out.append((PKG.territory, _lit(t)))
+        out.append((PKG.territory, lit(t)))
     if isinstance(r.attrs.get("exclusive"), bool):
-        out.append((PKG.exclusive, _lit("true" if r.attrs["exclusive"] else "false", "boolean")))
+        out.append((PKG.exclusive, lit("true" if r.attrs["exclusive"] else "false", "boolean")))
     for key, p in (("licensor", PKG.licensor), ("option_holder", PKG.optionHolder)):
         if r.attrs.get(key) in node:
             out.append((p, node[r.attrs[key]]))
     if r.attrs.get("mode"):
-        out.append((PKG.developmentMode, _lit(r.attrs["mode"])))
-    share = _decimal(r.attrs.get("share")) if r.attrs.get("share") is not None else None
+        out.append((PKG.developmentMode, lit(r.attrs["mode"])))
+    share = decimal_lit(r.attrs.get("share")) if r.attrs.get("share") is not None else None
     if share is not None:
         out.append((PKG.share, share))
-    if r.type != "IN_PHASE" and str(r.attrs.get("status")) in NON_CURRENT_STATUS:
-        out.append((PKG.relationStatus, _lit(r.attrs["status"])))
+    if with_status and str(r.attrs.get("status")) in NON_CURRENT_STATUS:
+        out.append((PKG.relationStatus, lit(r.attrs["status"])))
     return out
 
 
-def _assertions(r: Relation, doc_id: str, subj_key: str, obj_key: str) -> list[ox.NamedNode]:
+def _statement_iris(
+    r: Relation, doc_id: str, subj_key: str, obj_key: str, extra: tuple[str, ...] = ()
+) -> list[ox.NamedNode]:
     """Statement node IRIs of a relation: one per evidence sentence (one when it has none)."""
-    base = (doc_id, r.type, subj_key, obj_key, "" if r.value is None else str(r.value))
-    if r.type == "PAYMENT":
-        base = (*base, *(str(r.attrs.get(k, "")) for k in ("kind", "trigger")))
+    base = (doc_id, r.type, subj_key, obj_key, "" if r.value is None else str(r.value), *extra)
     if not r.evidence:
-        return [n(f"{RESOURCES_IRI}assertion/{_hash(*base)}")]
-    return [n(f"{RESOURCES_IRI}assertion/{_hash(*base, ev.start, ev.end)}") for ev in r.evidence]
+        return [n(f"{RESOURCES_IRI}assertion/{short_hash(*base)}")]
+    return [n(f"{RESOURCES_IRI}assertion/{short_hash(*base, ev.start, ev.end)}") for ev in r.evidence]

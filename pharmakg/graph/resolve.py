@@ -116,6 +116,33 @@ class _NameUnion(UnionFind):
             self.by_key[key] = node
 
 
+@dataclass
+class _Pass:
+    """The union-find of one resolution pass and what its nodes stand for."""
+
+    generic: bool  # the pass of generic trials ("Study 001"), keyed by their compound
+    uf: _NameUnion = field(default_factory=_NameUnion)
+    # node -> (index of the extraction in the batch, entity id)
+    local_nodes: dict[int, tuple[int, str]] = field(default_factory=dict)
+    iri_nodes: dict[int, str] = field(default_factory=dict)  # node -> existing IRI
+    # node -> [(extraction index, name, is the entity's main name)]
+    names_of: dict[int, list[tuple[int, str, bool]]] = field(default_factory=dict)
+    prefix_of: dict[int, str] = field(default_factory=dict)  # generic trials: IRI prefix from the compound
+
+
+@dataclass
+class _Minting:
+    """IRIs in use across both passes."""
+
+    taken: set[str]  # every IRI in use: a new one must differ
+    generic_existing: set[str]  # existing generic-trial IRIs: minted deterministically, so reused as is
+    minted_now: set[str] = field(default_factory=set)
+
+
+# A new resource waiting for its IRI: (sort key (from KB, type slug, local name, names), its nodes)
+_Candidate = tuple[tuple[int, str, str, list[str]], list[int]]
+
+
 def resolve(
     extractions: Sequence[Extraction],
     existing: Iterable[tuple[str, str, str]] = (),
@@ -129,105 +156,118 @@ def resolve(
     """
     kb = default_kb() if kb is None else kb
     res = Resolution()
-    taken_iris = set(taken)
     existing = list(existing)
-    taken_iris.update(iri for iri, _, _ in existing)
-    # Generic trials are minted deterministically from their compound, so an existing one is reused as is.
-    generic_existing = {iri for iri, t, label in existing if t == "TRIAL" and is_generic_trial(label)}
-    minted_now: set[str] = set()
-
+    minting = _Minting(
+        taken=set(taken) | {iri for iri, _, _ in existing},
+        generic_existing={iri for iri, t, label in existing if t == "TRIAL" and is_generic_trial(label)},
+    )
     # Pass 1: every entity except generic trials; pass 2: generic trials keyed by their compound.
     for generic_pass in (False, True):
-        uf = _NameUnion()
-        local_nodes: dict[int, tuple[int, str]] = {}  # node -> (extraction index, entity id)
-        iri_nodes: dict[int, str] = {}  # node -> existing IRI
-        names_of: dict[int, list[tuple[int, str, bool]]] = {}  # node -> [(doc index, name, is main)]
-        prefix_of: dict[int, str] = {}  # generic trials: IRI prefix from the compound
-
+        p = _Pass(generic_pass)
         if not generic_pass:
-            node_of_iri: dict[str, int] = {}
-            for iri, etype, label in sorted(existing):
-                if etype == "TRIAL" and is_generic_trial(label):
-                    continue
-                if iri not in node_of_iri:
-                    node_of_iri[iri] = uf.add()
-                    iri_nodes[node_of_iri[iri]] = iri
-                uf.connect(node_of_iri[iri], (etype, fold(label)))
-                if (link := _kb_link(kb, etype, label)) is not None:
-                    uf.connect(node_of_iri[iri], (etype, link))
-
-        for di, ex in enumerate(extractions):
-            for ent in ex.entities:
-                generic = ent.type == "TRIAL" and is_generic_trial(ent.name)
-                if generic != generic_pass:
-                    continue
-                node = uf.add()
-                local_nodes[node] = (di, ent.id)
-                names = ent.all_names()
-                names_of[node] = [(di, n, n == ent.name) for n in names]
-                if generic:
-                    compounds = sorted(
-                        res.iri_of[(di, r.object)]
-                        for r in ex.relations
-                        if r.type == "EVALUATES" and r.subject == ent.id and (di, r.object) in res.iri_of
-                    )
-                    scope = compounds[0] if compounds else "doc:" + ex.document.doc_id
-                    prefix_of[node] = scope.rsplit("/", 1)[-1] if compounds else slug(ex.document.doc_id)
-                    for n in names:
-                        uf.connect(node, (ent.type, fold(n) + "@" + scope))
-                else:
-                    for n in names:
-                        uf.connect(node, (ent.type, fold(n)))
-                        if (link := _kb_link(kb, ent.type, n)) is not None:
-                            uf.connect(node, (ent.type, link))
-
+            _add_existing(p, existing, kb)
+        _add_local(p, extractions, res, kb)
         groups: dict[int, list[int]] = {}
-        for node in list(local_nodes) + list(iri_nodes):
-            groups.setdefault(uf.find(node), []).append(node)
-
-        minted: list[tuple[tuple, list[int]]] = []
-        for members in groups.values():
-            old = sorted(iri_nodes[n] for n in members if n in iri_nodes)
-            locals_ = [n for n in members if n in local_nodes]
-            if not locals_:
-                continue
-            if old:
-                keep = old[0]
-                for other in old[1:]:
-                    res.renames[other] = keep
-                for n in locals_:
-                    res.iri_of[local_nodes[n]] = keep
-                continue
-            stats: dict[str, tuple[int, int]] = {}
-            docs: dict[str, set[int]] = {}
-            mains: dict[str, set[int]] = {}
-            for n in locals_:
-                for di, name, main in names_of[n]:
-                    docs.setdefault(name, set()).add(di)
-                    if main:
-                        mains.setdefault(name, set()).add(di)
-            for name in docs:
-                stats[name] = (len(docs[name]), len(mains.get(name, ())))
-            pref = choose_label(stats)
-            etype = extractions[local_nodes[locals_[0]][0]].entity(local_nodes[locals_[0]][1]).type
-            local = slug(pref)
-            from_kb = 1
-            if generic_pass:
-                local = f"{prefix_of[locals_[0]]}-{local}"
-            elif etype == "COMPANY" and (identity := kb.entity_identity(etype, stats)) is not None:
-                local, from_kb = slug(kb.record(identity).name), 0
-            # sort key: independent of document order; KB-named companies first, so they get their KB IRI
-            minted.append(((from_kb, type_slug(etype), local, sorted(stats)), locals_))
-
-        for (_, tslug, local, _), locals_ in sorted(minted):
-            base = f"{RESOURCES_IRI}{tslug}/{local}"
-            iri, k = base, 1
-            if not (generic_pass and base in generic_existing and base not in minted_now):
-                while iri in taken_iris:
-                    k += 1
-                    iri = f"{base}-{k}"
-            taken_iris.add(iri)
-            minted_now.add(iri)
-            for n in locals_:
-                res.iri_of[local_nodes[n]] = iri
+        for node in list(p.local_nodes) + list(p.iri_nodes):
+            groups.setdefault(p.uf.find(node), []).append(node)
+        candidates = [
+            c for members in groups.values()
+            if (c := _settle(p, members, extractions, res, kb)) is not None
+        ]
+        _mint(p, candidates, minting, res)
     return res
+
+
+def _add_existing(p: _Pass, existing: list[tuple[str, str, str]], kb: KB) -> None:
+    """One node per existing IRI, joined by its labels (generic trials excepted)."""
+    node_of_iri: dict[str, int] = {}
+    for iri, etype, label in sorted(existing):
+        if etype == "TRIAL" and is_generic_trial(label):
+            continue
+        if iri not in node_of_iri:
+            node_of_iri[iri] = p.uf.add()
+            p.iri_nodes[node_of_iri[iri]] = iri
+        p.uf.connect(node_of_iri[iri], (etype, fold(label)))
+        if (link := _kb_link(kb, etype, label)) is not None:
+            p.uf.connect(node_of_iri[iri], (etype, link))
+
+
+def _add_local(p: _Pass, extractions: Sequence[Extraction], res: Resolution, kb: KB) -> None:
+    """One node per entity of this pass, joined by its names (generic trials: within their compound)."""
+    for di, ex in enumerate(extractions):
+        for ent in ex.entities:
+            generic = ent.type == "TRIAL" and is_generic_trial(ent.name)
+            if generic != p.generic:
+                continue
+            node = p.uf.add()
+            p.local_nodes[node] = (di, ent.id)
+            names = ent.all_names()
+            p.names_of[node] = [(di, name, name == ent.name) for name in names]
+            if generic:
+                compounds = sorted(
+                    res.iri_of[(di, r.object)]
+                    for r in ex.relations
+                    if r.type == "EVALUATES" and r.subject == ent.id and r.object is not None
+                    and (di, r.object) in res.iri_of
+                )
+                scope = compounds[0] if compounds else "doc:" + ex.document.doc_id
+                p.prefix_of[node] = scope.rsplit("/", 1)[-1] if compounds else slug(ex.document.doc_id)
+                for name in names:
+                    p.uf.connect(node, (ent.type, fold(name) + "@" + scope))
+            else:
+                for name in names:
+                    p.uf.connect(node, (ent.type, fold(name)))
+                    if (link := _kb_link(kb, ent.type, name)) is not None:
+                        p.uf.connect(node, (ent.type, link))
+
+
+def _settle(
+    p: _Pass, members: list[int], extractions: Sequence[Extraction], res: Resolution, kb: KB
+) -> _Candidate | None:
+    """Give a group of nodes the existing IRI it contains (renaming the others into it), or describe the
+    new resource it is (a candidate for :func:`_mint`); None when it holds no entity of this batch."""
+    old = sorted(p.iri_nodes[m] for m in members if m in p.iri_nodes)
+    locals_ = [m for m in members if m in p.local_nodes]
+    if not locals_:
+        return None
+    if old:
+        keep = old[0]
+        for other in old[1:]:
+            res.renames[other] = keep
+        for m in locals_:
+            res.iri_of[p.local_nodes[m]] = keep
+        return None
+    docs: dict[str, set[int]] = {}
+    mains: dict[str, set[int]] = {}
+    for m in locals_:
+        for di, name, main in p.names_of[m]:
+            docs.setdefault(name, set()).add(di)
+            if main:
+                mains.setdefault(name, set()).add(di)
+    stats = {name: (len(docs[name]), len(mains.get(name, ()))) for name in docs}
+    pref = choose_label(stats)
+    first_doc, first_id = p.local_nodes[locals_[0]]
+    etype = extractions[first_doc].entity(first_id).type
+    local = slug(pref)
+    from_kb = 1
+    if p.generic:
+        local = f"{p.prefix_of[locals_[0]]}-{local}"
+    elif etype == "COMPANY" and (identity := kb.entity_identity(etype, stats)) is not None:
+        local, from_kb = slug(kb.record(identity).name), 0
+    # sort key: independent of document order; KB-named companies first, so they get their KB IRI
+    return ((from_kb, type_slug(etype), local, sorted(stats)), locals_)
+
+
+def _mint(p: _Pass, candidates: list[_Candidate], minting: _Minting, res: Resolution) -> None:
+    """New IRIs for the new resources, in an order that does not depend on the documents' order."""
+    for (_, tslug, local, _), locals_ in sorted(candidates):
+        base = f"{RESOURCES_IRI}{tslug}/{local}"
+        iri, k = base, 1
+        if not (p.generic and base in minting.generic_existing and base not in minting.minted_now):
+            while iri in minting.taken:
+                k += 1
+                iri = f"{base}-{k}"
+        minting.taken.add(iri)
+        minting.minted_now.add(iri)
+        for m in locals_:
+            res.iri_of[p.local_nodes[m]] = iri

@@ -7,33 +7,31 @@ serves better, e.g. compact JSON-LD. See :mod:`pharmakg.graph.rdf` for the RDF d
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 import shutil
 import tempfile
 import warnings
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 import rdflib
 
-from pharmakg.graph.rdf import (
+from pharmakg.graph.queries import load_internal_query, run_query
+from pharmakg.graph.rdf import extraction_quads
+from pharmakg.graph.rdf_terms import (
     DOCUMENTS_GRAPH,
     RDFS,
     RESOLVED_GRAPH,
     SKOS,
     XSD,
     document_iri,
-    extraction_quads,
     graph_iri,
     n,
 )
 from pharmakg.graph.resolve import choose_label, resolve
+from pharmakg.graph.results import QueryResult, python_value, to_ox_term
 from pharmakg.model import Extraction
 from pharmakg.ontology.namespaces import PKG, PROV, RESOURCES_IRI, TERMS_IRI
 
@@ -54,115 +52,13 @@ FILE_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
     ".trig": (ox.RdfFormat.TRIG, True),
     ".jsonld": (ox.RdfFormat.JSON_LD, True),
 }
-_INT_TYPES = {
-    XSD + t
-    for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-              "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong", "unsignedShort",
-              "unsignedByte")
-}
-_FLOAT_TYPES = {XSD + "decimal", XSD + "double", XSD + "float"}
+_Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 
-def _py(term: Any) -> Any:
-    """A query result term as a plain Python value: str for IRIs and literals, int/float for numbers
-    (int for integers and whole xsd:decimal values), bool for booleans, None when unbound."""
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        dt = term.datatype.value
-        try:
-            if dt in _INT_TYPES:
-                return int(term.value)
-            if dt == XSD + "decimal" and "." not in term.value:
-                return int(term.value)  # whole amounts (payments) read as int, not 3000000.0
-            if dt in _FLOAT_TYPES:
-                return float(term.value)
-            if dt == XSD + "boolean":
-                return term.value in ("true", "1")
-        except ValueError:
-            return term.value
-        return term.value
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
+def _value(term: _Term | None) -> str:
+    """The text of an IRI, blank node or literal of the store (pharmakg writes no RDF-star triples)."""
+    assert isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal), term
     return term.value
-
-
-def to_ox_term(value: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """A binding value as a pyoxigraph term; plain strings are string literals, never query text."""
-    if isinstance(value, ox.NamedNode | ox.BlankNode | ox.Literal):
-        return value
-    if isinstance(value, rdflib.URIRef):
-        return ox.NamedNode(str(value))
-    if isinstance(value, rdflib.BNode):
-        return ox.BlankNode(str(value))
-    if isinstance(value, rdflib.Literal):
-        if value.language:
-            return ox.Literal(str(value), language=value.language)
-        if value.datatype:
-            return ox.Literal(str(value), datatype=ox.NamedNode(str(value.datatype)))
-        return ox.Literal(str(value))
-    if isinstance(value, bool):  # before int: bool is an int
-        return ox.Literal("true" if value else "false", datatype=n(XSD + "boolean"))
-    if isinstance(value, int):
-        return ox.Literal(str(value), datatype=n(XSD + "integer"))
-    if isinstance(value, float):
-        return ox.Literal(repr(value), datatype=n(XSD + "double"))
-    if isinstance(value, str):
-        return ox.Literal(value)
-    raise TypeError(f"cannot bind a {type(value).__name__} in a SPARQL query")
-
-
-@dataclass
-class QueryResult:
-    """Rows of a SELECT (or the triples of a CONSTRUCT, or one ``result`` row of an ASK)."""
-
-    columns: list[str]
-    rows: list[tuple[Any, ...]] = field(default_factory=list)
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def __iter__(self):
-        return iter(self.rows)
-
-    def records(self) -> list[dict[str, Any]]:
-        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
-
-    def to_csv(self) -> str:
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(self.columns)
-        for row in self.rows:
-            w.writerow(["" if v is None else v for v in row])
-        return buf.getvalue()
-
-    def to_json(self, indent: int | None = 2) -> str:
-        return json.dumps(self.records(), ensure_ascii=False, indent=indent)
-
-    def to_table(self, max_width: int = 60) -> str:
-        """Aligned plain text; cells longer than ``max_width`` are cut with an ellipsis."""
-
-        def cell(v: Any) -> str:
-            s = "" if v is None else str(v).replace("\n", " ")
-            return s if len(s) <= max_width else s[: max_width - 1] + "…"
-
-        cells = [[cell(v) for v in row] for row in self.rows]
-        widths = [len(c) for c in self.columns]
-        for row in cells:
-            widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
-        lines = ["  ".join(c.ljust(w) for c, w in zip(self.columns, widths, strict=True)).rstrip()]
-        lines.append("  ".join("-" * w for w in widths))
-        lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
-        return "\n".join(lines)
-
-    def to_dataframe(self):  # -> pandas.DataFrame; pandas is optional
-        try:
-            import pandas as pd
-        except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise ImportError(
-                "QueryResult.to_dataframe needs pandas: pip install 'pharmakg[dataframes]'"
-            ) from exc
-        return pd.DataFrame(self.rows, columns=self.columns)
 
 
 def _umask() -> int:
@@ -299,14 +195,9 @@ class KnowledgeGraph:
         for doc_id in batch:
             touched |= self._remove_document(doc_id)
 
-        existing = [
-            (s["e"].value, s["t"].value, s["l"].value)
-            for s in self.store.query(
-                "SELECT DISTINCT ?e ?t ?l WHERE { ?e pkg:entityType ?t ; skos:altLabel ?l }",
-                prefixes=PREFIXES,
-                use_default_graph_as_union=True,
-            )
-        ]
+        labels = self.store.query(load_internal_query("entity-labels"), use_default_graph_as_union=True)
+        assert isinstance(labels, ox.QuerySolutions)
+        existing = [(_value(s["e"]), _value(s["t"]), _value(s["l"])) for s in labels]
         res = resolve(items, existing)
         for old, new in sorted(res.renames.items()):
             self._rename(old, new)
@@ -314,7 +205,7 @@ class KnowledgeGraph:
 
         quads: list[ox.Quad] = []
         for i, ex in enumerate(items):
-            quads.extend(extraction_quads(ex, lambda eid, i=i: res.iri_of[(i, eid)]))
+            quads.extend(extraction_quads(ex, res, i))
         self.store.extend(quads)
         touched.update(res.iri_of.values())
         self._refresh_resolved(touched)
@@ -332,7 +223,7 @@ class KnowledgeGraph:
         touched: set[str] = set()
         if self.store.contains_named_graph(g):
             typed = self.store.quads_for_pattern(None, n(PKG.entityType), None, g)
-            touched = {q.subject.value for q in typed}
+            touched = {_value(q.subject) for q in typed}
             self.store.remove_graph(g)
         d = document_iri(doc_id)
         for q in list(self.store.quads_for_pattern(d, None, None, DOCUMENTS_GRAPH)):
@@ -355,45 +246,55 @@ class KnowledgeGraph:
     def _refresh_resolved(self, entities: Iterable[str]) -> None:
         """Recompute skos:prefLabel and pkg:latestPhase(Date) of the given entities."""
         pref, latest, latest_date = n(SKOS + "prefLabel"), n(PKG.latestPhase), n(PKG.latestPhaseDate)
-        alt, label = n(SKOS + "altLabel"), n(RDFS + "label")
         new: list[ox.Quad] = []
         for iri in sorted(set(entities)):
             e = ox.NamedNode(iri)
             for p in (pref, latest, latest_date):
                 for q in list(self.store.quads_for_pattern(e, p, None, None)):
                     self.store.remove(q)
-            docs: dict[str, set[str]] = {}
-            mains: dict[str, set[str]] = {}
-            for q in self.store.quads_for_pattern(e, alt, None, None):
-                docs.setdefault(q.object.value, set()).add(str(q.graph_name))
-            for q in self.store.quads_for_pattern(e, label, None, None):
-                mains.setdefault(q.object.value, set()).add(str(q.graph_name))
-            if not docs:
+            label = self._preferred_label(e)
+            if label is None:
                 continue  # no document names it any more
-            stats = {name: (len(g), len(mains.get(name, ()))) for name, g in docs.items()}
-            new.append(ox.Quad(e, pref, ox.Literal(choose_label(stats)), RESOLVED_GRAPH))
-            best = None
-            for q in self.store.quads_for_pattern(e, n(PKG.phaseRecord), None, None):
-                rec = q.object
-                vals = {
-                    p: next((x.object for x in self.store.quads_for_pattern(rec, n(p), None, None)), None)
-                    for p in (PKG.phase, PKG.phaseRank, PKG.phaseDate, PKG.phaseStatus)
-                }
-                status = vals[PKG.phaseStatus]
-                if vals[PKG.phase] is None or (status is not None and status.value != "current"):
-                    continue  # planned stages are not the compound's stage
-                key = (
-                    vals[PKG.phaseDate].value if vals[PKG.phaseDate] is not None else "",
-                    int(vals[PKG.phaseRank].value) if vals[PKG.phaseRank] is not None else -1,
-                    vals[PKG.phase].value,
-                )
-                if best is None or key > best[0]:
-                    best = (key, vals)
-            if best is not None:
-                new.append(ox.Quad(e, latest, best[1][PKG.phase], RESOLVED_GRAPH))
-                if best[1][PKG.phaseDate] is not None:
-                    new.append(ox.Quad(e, latest_date, best[1][PKG.phaseDate], RESOLVED_GRAPH))
+            new.append(ox.Quad(e, pref, ox.Literal(label), RESOLVED_GRAPH))
+            phase = self._latest_phase(e)
+            if phase is not None:
+                new.append(ox.Quad(e, latest, phase[0], RESOLVED_GRAPH))
+                if phase[1] is not None:
+                    new.append(ox.Quad(e, latest_date, phase[1], RESOLVED_GRAPH))
         self.store.extend(new)
+
+    def _preferred_label(self, e: ox.NamedNode) -> str | None:
+        """The name most documents use for ``e`` (see :func:`choose_label`); None when none names it."""
+        docs: dict[str, set[str]] = {}
+        mains: dict[str, set[str]] = {}
+        for q in self.store.quads_for_pattern(e, n(SKOS + "altLabel"), None, None):
+            docs.setdefault(_value(q.object), set()).add(str(q.graph_name))
+        for q in self.store.quads_for_pattern(e, n(RDFS + "label"), None, None):
+            mains.setdefault(_value(q.object), set()).add(str(q.graph_name))
+        if not docs:
+            return None
+        return choose_label({name: (len(g), len(mains.get(name, ()))) for name, g in docs.items()})
+
+    def _latest_phase(self, e: ox.NamedNode) -> tuple[_Term, _Term | None] | None:
+        """(phase, date) of ``e``'s latest dated current phase record, highest stage on that date."""
+        best: tuple[tuple[str, int, str], _Term, _Term | None] | None = None
+        for q in self.store.quads_for_pattern(e, n(PKG.phaseRecord), None, None):
+            rec = q.object
+            assert isinstance(rec, ox.NamedNode | ox.BlankNode)
+            phase, rank, date, status = (
+                next((x.object for x in self.store.quads_for_pattern(rec, n(p), None, None)), None)
+                for p in (PKG.phase, PKG.phaseRank, PKG.phaseDate, PKG.phaseStatus)
+            )
+            if phase is None or (status is not None and _value(status) != "current"):
+                continue  # planned stages are not the compound's stage
+            key = (
+                _value(date) if date is not None else "",
+                int(_value(rank)) if rank is not None else -1,
+                _value(phase),
+            )
+            if best is None or key > best[0]:
+                best = (key, phase, date)
+        return None if best is None else (best[1], best[2])
 
     # --------------------------------------------------------------------------------------- queries
     def query(
@@ -409,7 +310,9 @@ class KnowledgeGraph:
         note that pyoxigraph then returns a triple once per graph that holds it (e.g. a name used by
         three documents), so queries use DISTINCT or aggregate with DISTINCT.
         """
-        subs = {ox.Variable(k.lstrip("?$")): to_ox_term(v) for k, v in (bindings or {}).items()}
+        subs: dict[ox.Variable, _Term] = {
+            ox.Variable(k.lstrip("?$")): to_ox_term(v) for k, v in (bindings or {}).items()
+        }
         try:
             result = self.store.query(
                 sparql,
@@ -425,22 +328,20 @@ class KnowledgeGraph:
             return QueryResult(["result"], [(bool(result),)])
         if isinstance(result, ox.QuerySolutions):
             cols = [v.value for v in result.variables]
-            return QueryResult(cols, [tuple(_py(sol[c]) for c in cols) for sol in result])
+            return QueryResult(cols, [tuple(python_value(sol[c]) for c in cols) for sol in result])
         return QueryResult(
             ["subject", "predicate", "object"],
-            [(_py(t.subject), _py(t.predicate), _py(t.object)) for t in result],
+            [(python_value(t.subject), python_value(t.predicate), python_value(t.object)) for t in result],
         )
 
     def run(self, name: str, params: Mapping[str, Any] | None = None) -> QueryResult:
         """Run a named query of :mod:`pharmakg.graph.queries` (parameter columns left out)."""
-        from pharmakg.graph.queries import run_query
-
         return run_query(self, name, params)
 
     def documents(self) -> list[str]:
         """doc_ids of the documents in the graph."""
         return sorted(
-            q.object.value
+            _value(q.object)
             for q in self.store.quads_for_pattern(None, n("http://purl.org/dc/terms/identifier"), None,
                                                   DOCUMENTS_GRAPH)
         )

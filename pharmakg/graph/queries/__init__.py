@@ -21,11 +21,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from pharmakg.graph.store import KnowledgeGraph, QueryResult
+from pharmakg.graph.results import QueryResult, SparqlEndpoint
 
 QUERY_DIR = Path(__file__).parent
 # Queries the code runs itself (graph projection, maintenance, maps): .rq files, not listed as questions.
@@ -89,8 +89,9 @@ def load_query(name: str) -> str:
     return _path(name).read_text(encoding="utf-8")
 
 
+@cache
 def load_internal_query(name: str) -> str:
-    """The SPARQL text of a query the code itself runs (``queries/internal/NAME.rq``)."""
+    """The SPARQL text of a query the code itself runs (``queries/internal/NAME.rq``), read once."""
     if not re.fullmatch(r"[A-Za-z0-9_-]+", name) or not (INTERNAL_DIR / f"{name}.rq").is_file():
         raise KeyError(f"no such internal query: {name!r}")
     return (INTERNAL_DIR / f"{name}.rq").read_text(encoding="utf-8")
@@ -109,10 +110,9 @@ def list_queries() -> list[tuple[str, str, list[str]]]:
     return out
 
 
-def run_query(kg: KnowledgeGraph, name: str, params: Mapping[str, Any] | None = None) -> QueryResult:
-    """Run a named query with its parameters; checks names, requires non-optional ones."""
-    from pharmakg.graph.store import QueryResult
-
+def run_query(kg: SparqlEndpoint, name: str, params: Mapping[str, Any] | None = None) -> QueryResult:
+    """Run a named query with its parameters on ``kg`` (a KnowledgeGraph, or anything with its ``query``);
+    checks names, requires non-optional ones."""
     info = query_info(name)
     known = {p.name: p for p in info.params}
     params = {k.lstrip("?$"): v for k, v in (params or {}).items() if v is not None}
