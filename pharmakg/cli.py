@@ -25,8 +25,8 @@ from pharmakg.api import BatchStats
 from pharmakg.data import example_corpus
 
 if TYPE_CHECKING:
-    from pharmakg.extract.ingest import IngestError
     from pharmakg.graph.store import KnowledgeGraph
+    from pharmakg.ingest import IngestError
     from pharmakg.model import Extraction
 
 # Output suffixes the graph store serialises to (the suffix picks the format); any other path, except
@@ -265,7 +265,7 @@ def _configure_logging(verbose: bool) -> None:
         logger.addHandler(handler)
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
     # Ingest logs each unreadable file, which the commands already print as "error: PATH: reason".
-    logging.getLogger("pharmakg.extract.ingest").setLevel(logging.INFO if verbose else logging.ERROR)
+    logging.getLogger("pharmakg.ingest").setLevel(logging.INFO if verbose else logging.ERROR)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -7,8 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from pharmakg.extract.clean import clean_text, find_dateline, find_skip_spans, html_to_text, parse_date
-from pharmakg.extract.ingest import IngestError, content_id, iter_documents, read_document, split_header
+from pharmakg.ingest.boilerplate import find_skip_spans
+from pharmakg.ingest.dates import find_dateline, parse_date
+from pharmakg.ingest.header import split_header
+from pharmakg.ingest.html import html_to_text
+from pharmakg.ingest.readers import IngestError, content_id, iter_documents, read_document
+from pharmakg.ingest.repairs import clean_text
 from pharmakg.model import Document
 
 ROOT = Path(__file__).resolve().parents[1]
