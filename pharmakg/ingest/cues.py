@@ -35,6 +35,7 @@ def _phrase_regex(phrase: str) -> str:
 
 
 def line_key(line: str) -> str:
+    """A line reduced to its words (case and punctuation ignored): how "line" cues are matched."""
     return re.sub(r"[^a-z0-9#]+", " ", line.casefold()).strip()
 
 

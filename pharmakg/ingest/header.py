@@ -38,9 +38,9 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
     return header, stripped[pos:]
 
 
+# A street address line under the headline ("100 Main Street, Suite 4", "Boston, MA 02110").
 _ADDRESS = re.compile(
-    r"\b(?:street|st\.|avenue|ave\.|road|suite|floor|p\.?o\. box)\b|\b\d{5}(?:-\d{4})?$",
-    re.I
+    r"\b(?:street|st\.|avenue|ave\.|road|suite|floor|p\.?o\. box)\b|\b\d{5}(?:-\d{4})?$", re.I
 )
 
 

@@ -72,8 +72,8 @@ def reader(*suffixes: str) -> Callable[[Reader], Reader]:
 
 
 def supported_suffixes() -> tuple[str, ...]:
-    """The suffixes that have a reader, in registration order."""
-    return tuple(READERS)
+    """The suffixes that have a reader: plain text first, then the others in registration order."""
+    return tuple(sorted(READERS, key=lambda suffix: suffix != FALLBACK_SUFFIX))
 
 
 def _unsupported(path: Path) -> IngestError:
