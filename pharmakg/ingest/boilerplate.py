@@ -47,14 +47,14 @@ def is_heading(cues: Cues, reason: str, line: str, rest_words: int = 3) -> bool:
     m = cues.heading(reason, line)
     if not m or not is_short(line, 100) or line.endswith("."):
         return False
-    return len(line[m.end():].strip(" :-–—").split()) <= rest_words
+    return len(line[m.end() :].strip(" :-–—").split()) <= rest_words
 
 
 def _is_contacts_start(cues: Cues, line: str) -> bool:
     m = cues.start("contacts", line)
     if not m:
         return False
-    rest = line[m.end():]
+    rest = line[m.end() :]
     if rest.startswith("s"):
         rest = rest[1:]
     return rest.lstrip().startswith(":") or (len(line) <= 60 and not rest.strip()[:1].islower())

@@ -22,12 +22,14 @@ from pharmakg.ingest.layout import (
 
 # --------------------------------------------------------------------------------------------- characters
 
+# fmt: off
 _CHAR_MAP: dict[int, str | None] = {
     0xA0: " ", 0x2007: " ", 0x202F: " ", 0x2009: " ", 0x200A: " ", 0x2002: " ", 0x2003: " ", 0x2004: " ",
     0x2005: " ", 0x2006: " ", 0x2008: " ", 0x205F: " ", 0x3000: " ",
     0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None, 0xFEFF: None, 0xAD: None,
     0x2028: "\n", 0x2029: "\n", 0x0C: "\n", 0x0B: "\n", 0x85: "\n",
 }
+# fmt: on
 # Other C0 controls (and DEL) carry nothing in a press release; drop them.
 for _c in [*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F]:
     _CHAR_MAP.setdefault(_c, None)

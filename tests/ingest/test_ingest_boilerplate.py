@@ -85,8 +85,8 @@ def test_find_skip_spans_on_a_text() -> None:
     )
     spans = find_skip_spans(text)
     assert [r for _, _, r in spans] == ["conference-call", "safe-harbor"]
-    assert "Dial 800-555-0100" in text[spans[0][0]:spans[0][1]]
-    assert "About Acme" not in text[spans[1][0]:spans[1][1]]
+    assert "Dial 800-555-0100" in text[spans[0][0] : spans[0][1]]
+    assert "About Acme" not in text[spans[1][0] : spans[1][1]]
 
 
 def test_contacts_cue_without_contact_lines_is_not_skipped() -> None:

@@ -16,16 +16,20 @@ from pharmakg.ingest.repairs import clean_text
     ("text", "iso"),
     [
         ("CAMBRIDGE, MA, May 8, 2003 – ImmunoGen, Inc. (Nasdaq: IMGN) today announced.", "2003-05-08"),
-        ("TOKYO and MUNICH and BASKING RIDGE, N.J., March 28, 2019 /PRNewswire/ -- Daiichi Sankyo said.",
-         "2019-03-28"),
+        (
+            "TOKYO and MUNICH and BASKING RIDGE, N.J., March 28, 2019 /PRNewswire/ -- Daiichi Sankyo said.",
+            "2019-03-28",
+        ),
         ("Dec 7 2009\nSeattle Genetics, Inc. (Nasdaq: SGEN) today reported data.", "2009-12-07"),
         ("SAN DIEGO, Jan. 24, 2019 /PRNewswire/ -- Arena Pharmaceuticals, Inc. announced.", "2019-01-24"),
         ("HAMPTON, N.J., April 16, 2018 (GLOBE NEWSWIRE) -- Celldex Therapeutics reported.", "2018-04-16"),
         ("WALTHAM, MA, USA | June 15, 2011 | ImmunoGen, Inc. today announced.", "2011-06-15"),
         ("Copenhagen, Denmark; March 16, 2015 – Genmab A/S announced today.", "2015-03-16"),
         ("BOULDER, CO, USA and OSAKA, Japan I May 31, 2017I Array BioPharma Inc. announced.", "2017-05-31"),
-        ("Headline\n\nJune 1, 2014 at 11:24 AM EDT\n\nWALTHAM, Mass.--(BUSINESS WIRE)-- ImmunoGen said.",
-         "2014-06-01"),
+        (
+            "Headline\n\nJune 1, 2014 at 11:24 AM EDT\n\nWALTHAM, Mass.--(BUSINESS WIRE)-- ImmunoGen said.",
+            "2014-06-01",
+        ),
     ],
 )
 def test_dateline_styles(text: str, iso: str) -> None:
