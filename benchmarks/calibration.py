@@ -18,8 +18,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from pharmakg.evaluate import EvalReport, RelationMatch, load_gold, score_documents
-from pharmakg.extract.ingest import read_document
 from pharmakg.extract.pipeline import Extractor
+from pharmakg.ingest import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DIRS = [ROOT.parent / "shared" / "corpus" / "dev", ROOT.parent / "shared" / "corpus" / "seeds"]

@@ -37,8 +37,8 @@ from pathlib import Path  # noqa: E402
 
 import spacy  # noqa: E402
 
-from pharmakg.extract.ingest import IngestError, read_document  # noqa: E402
 from pharmakg.extract.pipeline import Extractor, build_pipeline  # noqa: E402
+from pharmakg.ingest import IngestError, read_document  # noqa: E402
 from pharmakg.model import Document  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent

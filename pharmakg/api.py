@@ -32,8 +32,8 @@ from pharmakg.model import Document, Extraction
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from pharmakg.extract.ingest import IngestError
     from pharmakg.graph.store import KnowledgeGraph
+    from pharmakg.ingest import IngestError
 
 __all__ = [
     "BatchStats",
@@ -90,7 +90,7 @@ def documents(
     stats: BatchStats | None = None,
 ) -> Iterator[Document]:
     """The readable documents of files and folders (folders recursively), in order, duplicates once."""
-    from pharmakg.extract.ingest import IngestError, iter_documents
+    from pharmakg.ingest import IngestError, iter_documents
 
     handle = _error_handler(on_error)
     for item in iter_documents(_as_inputs(paths)):

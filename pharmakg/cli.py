@@ -26,8 +26,8 @@ from pharmakg.data import example_corpus
 from pharmakg.graph.views import VIEW_ALIASES, VIEWS
 
 if TYPE_CHECKING:
-    from pharmakg.extract.ingest import IngestError
     from pharmakg.graph.store import KnowledgeGraph
+    from pharmakg.ingest import IngestError
     from pharmakg.model import Extraction
 
 # Output suffixes the graph store serialises to (the suffix picks the format); any other path, except
@@ -279,7 +279,7 @@ def _configure_logging(verbose: bool) -> None:
         logger.addHandler(handler)
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
     # Ingest logs each unreadable file, which the commands already print as "error: PATH: reason".
-    logging.getLogger("pharmakg.extract.ingest").setLevel(logging.INFO if verbose else logging.ERROR)
+    logging.getLogger("pharmakg.ingest").setLevel(logging.INFO if verbose else logging.ERROR)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -89,9 +89,9 @@ def corpus_dir() -> Path:
 def corpus_kg(corpus_dir):
     """A KnowledgeGraph built by the real pipeline (ingest, extraction, graph) from the shared corpus
     seeds and dev documents; one per session, so tests must not modify it."""
-    from pharmakg.extract.ingest import IngestError, iter_documents
     from pharmakg.extract.pipeline import Extractor
     from pharmakg.graph.store import KnowledgeGraph
+    from pharmakg.ingest import IngestError, iter_documents
 
     docs = [d for d in iter_documents([corpus_dir / "seeds", corpus_dir / "dev"])
             if not isinstance(d, IngestError)]

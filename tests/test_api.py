@@ -37,7 +37,7 @@ def test_extract_streams_one_extraction_per_readable_file_and_counts(folder: Pat
 
 
 def test_on_error_raise_stops_at_the_unreadable_file(folder: Path) -> None:
-    from pharmakg.extract.ingest import IngestError
+    from pharmakg.ingest import IngestError
 
     with pytest.raises(IngestError, match="broken.txt"):
         list(api.extract(folder / "broken.txt", on_error="raise"))

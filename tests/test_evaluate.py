@@ -161,8 +161,8 @@ def test_saved_seed_predictions_score_as_the_reference_scorer_does():
 
 
 def test_live_extraction_of_the_seeds_scores_as_the_reference_scorer_does(tmp_path):
-    from pharmakg.extract.ingest import iter_documents
     from pharmakg.extract.pipeline import Extractor
+    from pharmakg.ingest import iter_documents
 
     if _reference_scorer() is None:
         pytest.skip("the reference scorer (shared/tools/score.py) is not here")

@@ -20,8 +20,8 @@ def test_heldout_scores_stay_above_floor():
     evaluate = pytest.importorskip("pharmakg.evaluate")
     if not hasattr(evaluate, "score_documents"):
         pytest.skip("pharmakg.evaluate has no score_documents yet")
-    from pharmakg.extract.ingest import read_document
     from pharmakg.extract.pipeline import Extractor
+    from pharmakg.ingest import read_document
 
     ex = Extractor()
     preds = [ex.extract_one(read_document(p)).to_contract() for p in sorted(HELDOUT.glob("*.txt"))]

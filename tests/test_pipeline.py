@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pharmakg.extract.ingest import read_document
 from pharmakg.extract.pipeline import Extractor, build_pipeline, pipeline_components
+from pharmakg.ingest import read_document
 from pharmakg.model import NON_CURRENT_KEYS, Document
 from pharmakg.names import fold
 

@@ -135,7 +135,7 @@ def test_crowded_targets(corpus_kg):
 
 
 def test_evidence_for_a_payment(corpus_kg, corpus_dir):
-    from pharmakg.extract.ingest import read_document
+    from pharmakg.ingest import read_document
 
     rows = corpus_kg.run("evidence", {"subject": "sanofi-aventis", "relation": "PAYMENT",
                                       "object": "ImmunoGen"}).records()

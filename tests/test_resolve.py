@@ -19,8 +19,8 @@ R = "https://w3id.org/pharmakg/resource/"
 
 @pytest.fixture(scope="module")
 def extractions() -> list[Extraction]:
-    from pharmakg.extract.ingest import iter_documents
     from pharmakg.extract.pipeline import Extractor
+    from pharmakg.ingest import iter_documents
 
     return list(Extractor().extract(d for d in iter_documents([FIXTURES]) if isinstance(d, Document)))
 

@@ -1,1 +1,1 @@
-"""Text to statements: ingest files into Documents, run the spaCy pipeline, assemble Extractions."""
+"""Text to statements: the spaCy pipeline over Documents (from pharmakg.ingest) and the Extractions."""

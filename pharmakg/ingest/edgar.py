@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pharmakg.extract.clean import DATE, parse_date
+from pharmakg.ingest.dates import DATE, parse_date
+from pharmakg.ingest.html import html_to_text
+from pharmakg.ingest.repairs import clean_text
 
 _SUBMISSION = re.compile(r"<SEC-DOCUMENT>|<SEC-HEADER>|<IMS-HEADER>|^<DOCUMENT>\s*$", re.I | re.M)
 _DOCUMENT = re.compile(r"<DOCUMENT>(.*?)(?:</DOCUMENT>|(?=<DOCUMENT>)|\Z)", re.I | re.S)
@@ -163,3 +165,29 @@ def has_cover(text: str) -> bool:
     return bool(_FORM.search(head[:3000])) and bool(
         _REGISTRANT.search(head) or re.search(r"Commission\s+File|Date\s+of\s+Report", head, re.I)
     )
+
+
+def submission_body(text: str, meta: dict[str, str]) -> tuple[str, str | None]:
+    """(exhibit text, html title) of a full submission; fills ``meta`` with the filing's cover data."""
+    header = parse_sgml_header(text)
+    docs = split_documents(text)
+    if not docs:
+        raise ValueError("EDGAR submission without <DOCUMENT> blocks")
+    main = docs[0]
+    main_text = html_to_text(main.text)[0] if main.is_html else main.text
+    cover = parse_cover(clean_text(main_text)) if main_text.strip() else {}
+    meta.update(sgml_meta(header))
+    # The cover's own spelling ("ImmunoGen, Inc.", "0-17999") beats the SGML header's ("IMMUNOGEN INC").
+    for key in ("company", "file_number", "date_of_report"):
+        if cover.get(key):
+            meta[key] = cover[key]
+    if "form_type" not in meta and cover.get("form_type"):
+        meta["form_type"] = cover["form_type"]
+    exhibit = choose_exhibit(docs)
+    chosen = exhibit or main
+    meta["exhibit"] = chosen.type or "main"
+    if chosen.filename:
+        meta["filename"] = chosen.filename
+    if chosen.is_html:
+        return html_to_text(chosen.text)
+    return chosen.text, None

@@ -1,0 +1,73 @@
+"""The shape of a cleaned line: table row, bullet, prose, a sentence left open or continued.
+
+Repairs, HTML conversion, skip spans and the title guess all ask these questions of a line, so they are
+answered once here. A line here is one line of cleaned text (``repairs.clean_line`` has run): a tab only
+survives inside table rows.
+"""
+
+from __future__ import annotations
+
+import re
+
+TERMINAL = (".", "!", "?", ":", ";", '"', "”", "’")
+_NUMERIC_CELL = re.compile(r"^[$€£(\s-]*[\d.,]+\)?%?$|^[$€£—–-]$")
+_BULLET = re.compile(r"^(?:[-•*·▪●◦–—>]\s|o\s|\(?\d{1,2}[.)]\s|\([a-z]\)\s)")
+_FUNCTION_WORDS = frozenset(
+    "the a an of to in and or for with by on at from as that which its their our is are was were be "
+    "has have this these".split()
+)
+
+
+def is_numeric_cell(cell: str) -> bool:
+    """A table cell holding a number, an amount or a dash placeholder."""
+    return bool(_NUMERIC_CELL.match(cell))
+
+
+def is_prose_cell(cell: str) -> bool:
+    """A cell long and wordy enough to be a sentence, which a data table does not hold."""
+    return len(cell) > 100 and cell.count(" ") >= 14
+
+
+def is_table_line(line: str) -> bool:
+    """A row of a tab- or pipe-laid table (after ``clean_line`` a tab only survives inside table rows)."""
+    if "\t" in line:
+        return True
+    # Pipes also separate dateline parts ("WALTHAM, MA, USA | June 15, 2011 | ImmunoGen ..."): a pipe row has
+    # no prose cell.
+    return line.count("|") >= 2 and not any(is_prose_cell(c.strip()) for c in line.split("|"))
+
+
+def is_bullet(line: str) -> bool:
+    """A list item: a bullet character, "o", or an item number or letter opens the line."""
+    return bool(_BULLET.match(line))
+
+
+def ends_open(line: str) -> bool:
+    """The line stops mid-sentence: no terminal punctuation, last word a function word, or a comma."""
+    if not line or line.endswith(TERMINAL):
+        return False
+    if line.endswith((",", "&")) or (line.endswith("-") and line[-2:-1].isalpha()):
+        return True  # (a dash after a space closes a subtitle: "- Company Provides Business Update -")
+    last = line.rsplit(" ", 1)[-1].casefold()
+    return last in _FUNCTION_WORDS
+
+
+def starts_lower(line: str) -> bool:
+    """The line goes on a sentence: it starts lower-case and is not an e-mail address or URL."""
+    c = line[:1]
+    if not c.islower():
+        return False
+    first = line.split(" ", 1)[0]
+    return "@" not in first and not first.startswith(("www.", "http"))  # an e-mail or URL line is not prose
+
+
+def is_short(line: str, max_len: int = 80) -> bool:
+    """A line short enough for a heading, a name or a title (few words)."""
+    return len(line) <= max_len and line.count(" ") < 12
+
+
+def is_prose(line: str) -> bool:
+    """A sentence of running text (long, or ending like a sentence with several words), not a table row."""
+    if is_table_line(line):
+        return False
+    return len(line) > 160 or (line.endswith((".", "!", "?")) and line.count(" ") >= 7)
