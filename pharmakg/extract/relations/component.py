@@ -26,9 +26,9 @@ class Relations:
     """Cue-based relation extraction over the entity mentions of each sentence (see the package doc)."""
 
     def __init__(self, cues: dict[str, Any], rules: list[str] | None = None) -> None:
+        specs = resolve(list(DEFAULT_RULES if rules is None else rules))  # a config error before any work
         self.cues = cues
         self.shared = SharedCues(cues)
-        specs = resolve(list(DEFAULT_RULES if rules is None else rules))
         self.rule_names = [spec.name for spec in specs]
         # (rule, fewest mentions a sentence needs for it) per sentence rule; document rules run after
         self.sentence_rules: list[tuple[Rule, int]] = [
