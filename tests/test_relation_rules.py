@@ -87,3 +87,9 @@ def test_rules_run_in_the_configured_order_only() -> None:
     only_phases = relation_types(ADC, ADC_ENTITIES, ["phases"])
     assert only_phases == {("IN_PHASE", "e1", "Phase 1")}
     assert relation_types(ADC, ADC_ENTITIES, []) == set()
+
+
+def test_the_pipeline_config_declares_the_rule_order() -> None:
+    from pharmakg.extract.pipeline import build_pipeline
+
+    assert build_pipeline().get_pipe("pharmakg_relations").rule_names == DEFAULT_RULES
