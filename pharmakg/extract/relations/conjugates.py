@@ -17,7 +17,7 @@ PARTS = (("PAYLOAD", "HAS_PAYLOAD", "payload"), ("ANTIBODY", "HAS_ANTIBODY", "an
 @relation_rule("conjugates", min_mentions=2)
 class Conjugates:
     def __init__(self, cues: dict[str, Any]) -> None:
-        self.cue = words_regex(cues["cues"]["conjugate"])
+        self.cue = words_regex(cues["conjugates"]["conjugate"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         for part, rtype, prefix in PARTS:

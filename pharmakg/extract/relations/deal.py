@@ -1,4 +1,4 @@
-"""Pieces of the ``deal`` cue section that several rule families read: cost/profit shares and the cheap
+"""Deal pieces that several rule families read (the ``shares`` cue section): cost/profit shares and the cheap
 substring gates that let a rule skip the many sentences containing none of its cue words."""
 
 from __future__ import annotations

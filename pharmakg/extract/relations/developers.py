@@ -26,7 +26,7 @@ class Developers:
     """ "X's compound", "Company-sponsored X", "X, in development by A", "A and B are co-developing X"."""
 
     def __init__(self, cues: dict[str, Any]) -> None:
-        c = cues["cues"]
+        c = cues["developers"]
         self.passive = re.compile(
             r"(?<![\w-])(?:initially |originally |formerly |previously )?(?:"
             + _alternation(c["developer_passive"])
@@ -131,7 +131,7 @@ class Licensees:
     """ "B obtains exclusive rights to X", "a license agreement with B for X": LICENSED_TO with its terms."""
 
     def __init__(self, cues: dict[str, Any]) -> None:
-        c, d = cues["cues"], cues["deal"]
+        c = cues["licensees"]
         self.after = re.compile(
             r"^[\s,]*(?:\([^)]*\)\s*,?\s*)?(?:(?:will|has|have|had|also|to|recently|then|would|shall)\s+)*(?:"
             + "|".join(map(re.escape, c["licensee_after_company"]))
@@ -140,9 +140,9 @@ class Licensees:
             + r")\b"
         )
         self.before = re.compile(r"\b(" + _alternation(c["licensee_before_company"]) + r")\s+(?:the\s+)?$")
-        self.scope_end = words_regex(d["licence_scope_end"])
-        self.exclusive = words_regex(d["exclusive"])
-        self.non_exclusive = words_regex(d["non_exclusive"])
+        self.scope_end = words_regex(c["licence_scope_end"])
+        self.exclusive = words_regex(c["exclusive"])
+        self.non_exclusive = words_regex(c["non_exclusive"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         compounds = s.of("COMPOUND")
@@ -217,14 +217,14 @@ class Retained:
     """ "A retains all rights in the U.S.", "A will retain 25% of the rights to X": mode retained."""
 
     def __init__(self, cues: dict[str, Any]) -> None:
-        d = cues["deal"]
+        d = cues["retained"]
         self.gate = gate(d, "retain_verbs")
         self.retain = re.compile(
             r"(?<![\w-])(?:" + "|".join(map(re.escape, d["retain_verbs"])) + r")\s+(?P<rest>[^.;]{0,120})",
             re.IGNORECASE,
         )
         self.objects = words_regex(d["retain_objects"])
-        self.share = Shares(d)
+        self.share = Shares(cues["shares"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         if not gated(self.gate, s.low):
@@ -268,12 +268,13 @@ class Codevelopment:
     """ "A and B will co-develop X", "a co-development and co-commercialization agreement"."""
 
     def __init__(self, cues: dict[str, Any]) -> None:
-        d = cues["deal"]
+        d = cues["codevelopment"]
         self.gate = gate(d, "codevelopment")
         self.cue = words_regex(d["codevelopment"])
-        self.declined = words_regex(d["declined_option"])
-        self.exercised = words_regex(d["option_exercised"])
-        self.share = Shares(d)
+        # an option to co-develop is not co-development yet: the option cues tell a declined or exercised one
+        self.declined = words_regex(cues["options"]["declined_option"])
+        self.exercised = words_regex(cues["options"]["option_exercised"])
+        self.share = Shares(cues["shares"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         if not gated(self.gate, s.low):

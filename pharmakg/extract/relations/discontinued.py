@@ -17,7 +17,7 @@ _DETERMINERS = re.compile(r"\s*(?:(?:the|its|their|all|any|of|further|our|this|t
 @relation_rule("discontinued")
 class Discontinued:
     def __init__(self, cues: dict[str, Any]) -> None:
-        d = cues["deal"]
+        d = cues["discontinued"]
         self.gate = gate(d, "discontinued", "no_longer")
         self.discontinued = words_regex(d["discontinued"])
         self.no_longer = words_regex(d["no_longer"])

@@ -20,7 +20,7 @@ _OPTION_SCOPE = re.compile(
 @relation_rule("partners", min_mentions=2)
 class Partners:
     def __init__(self, cues: dict[str, Any]) -> None:
-        self.cue = words_regex(cues["cues"]["partner"])
+        self.cue = words_regex(cues["partners"]["partner"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         if not self.cue.search(s.low):
@@ -52,12 +52,12 @@ class Partners:
 @relation_rule("options")
 class Options:
     def __init__(self, cues: dict[str, Any]) -> None:
-        d = cues["deal"]
+        d = cues["options"]
         self.gate = gate(d, "option", "declined_option")
         self.option = words_regex(d["option"])
         self.declined = words_regex(d["declined_option"])
         self.exercised = words_regex(d["option_exercised"])
-        self.share = Shares(d)
+        self.share = Shares(cues["shares"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         if not gated(self.gate, s.low):

@@ -51,7 +51,8 @@ def _event(p: str) -> str | None:
 @relation_rule("payments")
 class Payments:
     def __init__(self, cues: dict[str, Any]) -> None:
-        pay, t = cues["payment"], cues["deal"]["trigger"]
+        pay = cues["payments"]
+        t = pay["trigger"]
         self.scale = pay["scale"]
         self.currency_codes = {k.lower(): v for k, v in pay["currencies"].items()}
         cur_alt = "|".join(sorted((re.escape(k) for k in pay["currencies"]), key=len, reverse=True))

@@ -18,7 +18,7 @@ _NOT_YET = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?$")
 @relation_rule("phases", min_mentions=0)
 class Phases:
     def __init__(self, cues: dict[str, Any]) -> None:
-        p = cues["phase"]
+        p = cues["phases"]
         self.patterns = [
             (re.compile(r"(?<![\w-])(?:" + rx + r")(?![\w-])", re.IGNORECASE), val)
             for rx, val in p["patterns"]

@@ -1,10 +1,10 @@
 """The relation rule registry: ``@relation_rule("targets")`` files a rule family under its name; the
 component runs the rules named in its config (``rules: [...]``) in that order.
 
-A rule is a class built once per component from the cue data (it compiles its own regexes from its section)
-and then called per sentence, ``rule(ctx, sent)``, or once per document after the sentences,
-``rule(ctx)`` (``scope="document"``: code names, the post-pass). ``min_mentions`` skips sentences
-with fewer mentions, as a cheap gate.
+A rule is a class built once per component from the cue data (it compiles its own regexes from the section
+of relation_cues.json named like it) and then called per sentence, ``rule(ctx, sent)``, or once per document
+after the sentences, ``rule(ctx)`` (``scope="document"``: code names, the post-pass). ``min_mentions`` skips
+sentences with fewer mentions, as a cheap gate.
 """
 
 from __future__ import annotations

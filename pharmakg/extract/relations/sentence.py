@@ -153,10 +153,10 @@ class Sink:
 
 class SharedCues:
     """The cues every rule family reads (negation, hedging, comparators, rule priors, territories), compiled
-    once per component from the ``cues``, ``priors`` and ``hedge_factor`` sections of the cue data."""
+    once per component from the ``mentions``, ``priors`` and ``hedge_factor`` sections of the cue data."""
 
     def __init__(self, cues: dict[str, Any]) -> None:
-        c = cues["cues"]
+        c = cues["mentions"]
         self.prior: dict[str, float] = cues["priors"]
         self.hedge_factor = float(cues.get("hedge_factor", 0.7))
         self.negation = words_regex(c["negation"])

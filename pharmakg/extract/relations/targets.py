@@ -15,7 +15,7 @@ from pharmakg.names import fold
 @relation_rule("targets", min_mentions=2)
 class Targets:
     def __init__(self, cues: dict[str, Any]) -> None:
-        c = cues["cues"]
+        c = cues["targets"]
         self.cue = words_regex(c["targets"])
         self.target_in_disease = re.compile(
             r"^(\S+?)\s?[-‐–]?\s?(?:" + "|".join(map(re.escape, c["target_expressing"])) + r")(?![\w])",

@@ -14,7 +14,7 @@ from pharmakg.extract.relations.sentence import RuleContext, Sent
 @relation_rule("technologies", min_mentions=2)
 class Technologies:
     def __init__(self, cues: dict[str, Any]) -> None:
-        self.use = words_regex(cues["cues"]["technology_use"])
+        self.use = words_regex(cues["technologies"]["technology_use"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         for t in s.of("TECHNOLOGY", virtual=False):

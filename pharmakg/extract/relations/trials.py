@@ -14,7 +14,7 @@ from pharmakg.extract.relations.sentence import RuleContext, Sent
 class Trials:
     def __init__(self, cues: dict[str, Any]) -> None:
         self.anaphor_start = re.compile(
-            r"^\W*(?:" + "|".join(map(re.escape, cues["cues"]["trial_anaphors"])) + r")\b", re.IGNORECASE
+            r"^\W*(?:" + "|".join(map(re.escape, cues["trials"]["trial_anaphors"])) + r")\b", re.IGNORECASE
         )
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
