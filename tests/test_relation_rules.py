@@ -40,7 +40,9 @@ def relation_types(text: str, entities: dict[str, tuple[str, str]], rules: list[
     for eid, (etype, name) in entities.items():
         mentions = []
         for m in re.finditer(re.escape(name), text):
-            spans.append(doc.char_span(m.start(), m.end(), label=etype))
+            span = doc.char_span(m.start(), m.end(), label=etype)
+            assert span is not None, name
+            spans.append(span)
             lookup[(m.start(), m.end())] = eid
             mentions.append((m.start(), m.end(), name))
         clusters.append({"id": eid, "type": etype, "name": name, "aliases": [], "mentions": mentions})
@@ -53,7 +55,7 @@ def relation_types(text: str, entities: dict[str, tuple[str, str]], rules: list[
 
 
 def test_registry_holds_every_rule_of_the_default_config() -> None:
-    default = spacy.blank("en").get_factory_meta("pharmakg_relations").default_config["rules"]
+    default = (spacy.blank("en").get_factory_meta("pharmakg_relations").default_config or {})["rules"]
     assert default == DEFAULT_RULES
     assert [spec.name for spec in resolve(default)] == DEFAULT_RULES
     assert set(RULES) == set(DEFAULT_RULES)  # no registered rule is left out of the default order
@@ -92,4 +94,5 @@ def test_rules_run_in_the_configured_order_only() -> None:
 def test_the_pipeline_config_declares_the_rule_order() -> None:
     from pharmakg.extract.pipeline import build_pipeline
 
-    assert build_pipeline().get_pipe("pharmakg_relations").rule_names == DEFAULT_RULES
+    component = build_pipeline().get_pipe("pharmakg_relations")
+    assert isinstance(component, Relations) and component.rule_names == DEFAULT_RULES
