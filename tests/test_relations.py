@@ -13,7 +13,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 import pharmakg.extract.components.coref  # noqa: F401  (registers pharmakg_coref)
-import pharmakg.extract.components.relations  # noqa: F401  (registers pharmakg_relations)
+import pharmakg.extract.relations  # noqa: F401  (registers pharmakg_relations)
 from pharmakg.model import NON_CURRENT_KEYS
 
 for _ext in ("pkg_skip", "pkg_entities", "pkg_mention_entity"):

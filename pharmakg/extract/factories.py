@@ -26,9 +26,9 @@ from pharmakg.extract.components.companies import CompanyCues
 from pharmakg.extract.components.coref import Coref, load_cues
 from pharmakg.extract.components.diseases import DiseaseGrammar
 from pharmakg.extract.components.entities import DEFAULT_LEXICONS, LexiconRuler
-from pharmakg.extract.components.relations import Relations
 from pharmakg.extract.components.sentences import SentenceSegmenter
 from pharmakg.extract.components.shapes import ShapeRecognizer
+from pharmakg.extract.relations import DEFAULT_RULES, Relations
 
 # ------------------------------------------------------------------------------------------ data loaders
 
@@ -134,7 +134,8 @@ def make_coref(nlp: Language, name: str, cues: dict[str, Any]) -> Coref:
     "pharmakg_relations",
     assigns=["doc._.pkg_relations"],
     requires=["doc.ents", "doc._.pkg_entities", "doc._.pkg_coref", "token.is_sent_start"],
-    default_config={"cues": CUES},
+    default_config={"cues": CUES, "rules": list(DEFAULT_RULES)},
 )
-def make_relations(nlp: Language, name: str, cues: dict[str, Any]) -> Relations:
-    return Relations(cues)
+def make_relations(nlp: Language, name: str, cues: dict[str, Any], rules: list[str]) -> Relations:
+    """``rules``: the relation rules to run, in order (names registered with ``@relation_rule``)."""
+    return Relations(cues, rules)

@@ -50,5 +50,7 @@ ENTITY_PIPES = (
     "pharmakg_aliases",
 )
 
-# Relation half (pharmakg_coref -> pharmakg_relations), after pharmakg_aliases.
-from pharmakg.extract.components import coref, relations  # noqa: E402, F401, I001
+# Relation half (pharmakg_coref -> pharmakg_relations), after pharmakg_aliases; the relation rules are the
+# package pharmakg.extract.relations.
+from pharmakg.extract.components import coref  # noqa: E402, F401, I001
+from pharmakg.extract import relations  # noqa: E402, F401, I001

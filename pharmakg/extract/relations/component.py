@@ -1,0 +1,108 @@
+"""The pharmakg_relations spaCy component: builds the live sentences and their mentions, then runs the
+relation rules named in its config, in that order, and writes ``doc._.pkg_relations``. The factory is
+declared in pharmakg.extract.factories."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from pharmakg.extract.components.coref import M, live_sentences, real_mentions
+from pharmakg.extract.relations.registry import DEFAULT_RULES, Rule, resolve
+from pharmakg.extract.relations.sentence import RuleContext, Sent, SharedCues, Sink
+from pharmakg.names import fold
+
+if not Doc.has_extension("pkg_relations"):
+    Doc.set_extension("pkg_relations", default=None)
+
+
+def _get(e: Any, name: str) -> Any:
+    """A field of an entity: a dict (doc._.pkg_entities) or a pharmakg.model.Entity."""
+    return e.get(name) if isinstance(e, dict) else getattr(e, name)
+
+
+class Relations:
+    """Cue-based relation extraction over the entity mentions of each sentence (see the package doc)."""
+
+    def __init__(self, cues: dict[str, Any], rules: list[str] | None = None) -> None:
+        specs = resolve(list(DEFAULT_RULES if rules is None else rules))  # a config error before any work
+        self.cues = cues
+        self.shared = SharedCues(cues)
+        self.rule_names = [spec.name for spec in specs]
+        # (rule, fewest mentions a sentence needs for it) per sentence rule; document rules run after
+        self.sentence_rules: list[tuple[Rule, int]] = [
+            (spec.build(cues), spec.min_mentions) for spec in specs if spec.scope == "sentence"
+        ]
+        self.document_rules: list[Rule] = [spec.build(cues) for spec in specs if spec.scope == "document"]
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = self.context(doc)
+        for s in ctx.sents:
+            for rule, min_mentions in self.sentence_rules:
+                if len(s.ms) >= min_mentions:
+                    rule(ctx, s)
+            ctx.recent.extend((s.index, m.eid) for m in s.ms if m.type == "COMPOUND")
+        for doc_rule in self.document_rules:
+            doc_rule(ctx)
+        doc._.pkg_relations = ctx.out.relations()
+        return doc
+
+    def context(self, doc: Doc) -> RuleContext:
+        """The document state the rules share: sentences with their mentions, main company, entity tables."""
+        mentions = real_mentions(doc)
+        ents = (doc._.pkg_entities if Doc.has_extension("pkg_entities") else None) or []
+        main = doc._.pkg_main_company if Doc.has_extension("pkg_main_company") else None
+        return RuleContext(
+            cues=self.shared,
+            sents=_sentences(doc, mentions),
+            out=Sink(),
+            main=main,
+            partner_rank=_partner_rank(mentions, main),
+            target_names=_target_names(ents),
+            types={str(_get(e, "id")): str(_get(e, "type")) for e in ents},
+            ents=ents,
+        )
+
+
+def _sentences(doc: Doc, mentions: list[M]) -> list[Sent]:
+    """The live sentences, whitespace-trimmed, each with the real and virtual mentions that start in it."""
+    virtual = [M(eid, typ, s, e, True) for s, e, eid, typ in (doc._.pkg_coref or [])]
+    allm = sorted(mentions + virtual, key=lambda m: (m.start, m.end))
+    doc_text = doc.text  # Doc.text joins all tokens on every access: read it once
+    sents: list[Sent] = []
+    mi = 0
+    for span in live_sentences(doc):
+        raw = span.text
+        start = span.start_char + len(raw) - len(raw.lstrip())
+        end = span.start_char + len(raw.rstrip())
+        while mi < len(allm) and allm[mi].start < start:
+            mi += 1
+        ms = []
+        k = mi
+        while k < len(allm) and allm[k].start < end:
+            ms.append(allm[k])
+            k += 1
+        text = doc_text[start:end]
+        sents.append(Sent(len(sents), start, end, text, text.lower(), ms))
+    return sents
+
+
+def _partner_rank(mentions: list[M], main: str | None) -> list[str]:
+    """Companies other than the main one, most mentioned first (payment counterpart of last resort)."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.type == "COMPANY" and m.eid != main:
+            counts[m.eid] = counts.get(m.eid, 0) + 1
+    return sorted(counts, key=lambda k: -counts[k])
+
+
+def _target_names(ents: list[Any]) -> dict[str, str]:
+    """Folded name or alias -> id of every TARGET entity (first entity wins)."""
+    names: dict[str, str] = {}
+    for e in ents:
+        if _get(e, "type") == "TARGET":
+            eid = str(_get(e, "id"))
+            for n in [_get(e, "name"), *(_get(e, "aliases") or [])]:
+                names.setdefault(fold(str(n)), eid)
+    return names

@@ -1,0 +1,75 @@
+"""HAS_PAYLOAD / HAS_ANTIBODY: the parts of an antibody-drug conjugate, from a conjugation cue between the
+compound and the part ("X, which combines the antibody A with the payload P") and from the compound's code
+name ("huN901-DM1": antibody huN901, payload DM1, when those are entities of the document)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pharmakg.extract.components.coref import words_regex
+from pharmakg.extract.relations.registry import relation_rule
+from pharmakg.extract.relations.sentence import RuleContext, Sent
+
+PARTS = (("PAYLOAD", "HAS_PAYLOAD", "payload"), ("ANTIBODY", "HAS_ANTIBODY", "antibody"))
+
+
+@relation_rule("conjugates", min_mentions=2)
+class Conjugates:
+    def __init__(self, cues: dict[str, Any]) -> None:
+        self.cue = words_regex(cues["conjugates"]["conjugate"])
+
+    def __call__(self, ctx: RuleContext, s: Sent) -> None:
+        for part, rtype, prefix in PARTS:
+            for p in s.of(part, virtual=False):
+                c = ctx.attach(s, p, ("COMPOUND",), cap=200, direct=False)
+                if c is None:
+                    continue
+                if self.cue.search(s.between(c, p)) and not ctx.negated(s, c, p):
+                    ctx.emit(rtype, c.eid, p.eid, s, f"{prefix}_cue", abs(c.start - p.start))
+
+
+def _get(e: Any, name: str) -> Any:
+    return e.get(name) if isinstance(e, dict) else getattr(e, name)
+
+
+def _names(e: Any) -> list[str]:
+    return [str(_get(e, "name")), *[str(x) for x in (_get(e, "aliases") or [])]]
+
+
+def _code_name_hit(rtype: str, part_name: str, compound_names: list[str]) -> bool:
+    """ "huN901-DM1" ends with its payload and starts with its antibody."""
+    if rtype == "HAS_PAYLOAD":
+        return any(re.search(r"[-\s]" + re.escape(part_name) + r"$", cn) for cn in compound_names)
+    return any(cn.startswith(part_name + "-") and len(cn) > len(part_name) + 1 for cn in compound_names)
+
+
+@relation_rule("code_names", scope="document")
+class CodeNames:
+    def __init__(self, cues: dict[str, Any]) -> None:
+        pass  # code names are structure, not cue words
+
+    def __call__(self, ctx: RuleContext) -> None:
+        by_type: dict[str, list[Any]] = {}
+        for e in ctx.ents:
+            by_type.setdefault(str(_get(e, "type")), []).append(e)
+        mention_sent: dict[str, Sent] = {}
+        for sent in ctx.sents:
+            for m in sent.ms:
+                if not m.virtual:
+                    mention_sent.setdefault(m.eid, sent)
+        for comp in by_type.get("COMPOUND", []):
+            comp_id = str(_get(comp, "id"))
+            s = mention_sent.get(comp_id)
+            if s is None:
+                continue
+            cnames = [n.lower() for n in _names(comp)]
+            for part, rtype, prefix in PARTS:
+                for p in by_type.get(part, []):
+                    for pn in (n.lower() for n in _names(p)):
+                        if len(pn) >= 2 and _code_name_hit(rtype, pn, cnames):
+                            # the name itself is the evidence: its prior, not lowered by hedging
+                            ctx.emit(
+                                rtype, comp_id, str(_get(p, "id")), s, f"{prefix}_code_name", hedged=False
+                            )
+                            break

@@ -1,0 +1,43 @@
+"""Deal pieces that several rule families read (the ``shares`` cue section): cost/profit shares and the cheap
+substring gates that let a rule skip the many sentences containing none of its cue words."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pharmakg.extract.components.coref import words_regex
+
+
+def gate(deal: dict[str, Any], *keys: str) -> tuple[str, ...]:
+    """The first 8 lower-case characters of every cue word of ``keys``: no match without one of them."""
+    return tuple(sorted({w.lower()[:8] for k in keys for w in deal[k]}))
+
+
+def gated(words: tuple[str, ...], low: str) -> bool:
+    """Whether a lower-cased sentence contains one of a gate's words (str "in" is C-fast)."""
+    return any(g in low for g in words)
+
+
+class Shares:
+    """A cost/profit/ownership share: "50% of development costs" -> 0.5, "50/50 profit split"."""
+
+    def __init__(self, deal: dict[str, Any]) -> None:
+        self.pct = re.compile(
+            r"(\d{1,3}(?:\.\d+)?)\s?(?:%|percent|per cent)\s+(?:of\s+(?:the\s+|all\s+|its\s+)?)?"
+            r"(?:[\w-]+\s+){0,3}?(?:" + "|".join(map(re.escape, deal["share_objects"])) + r")\b",
+            re.IGNORECASE,
+        )
+        self.ratio = re.compile(r"\b(\d{1,2})\s?[/-]\s?(\d{1,2})\s+(?:[\w-]+\s+)?(?:profit|cost|split|share)")
+        self.equal = words_regex(deal["share_equal"])
+
+    def __call__(self, text: str) -> float | None:
+        m = self.pct.search(text)
+        if m and 0 < float(m.group(1)) <= 100:
+            return round(float(m.group(1)) / 100, 4)
+        m = self.ratio.search(text)
+        if m and int(m.group(1)) + int(m.group(2)) == 100:
+            return round(int(m.group(1)) / 100, 4)
+        if self.equal.search(text):
+            return 0.5
+        return None

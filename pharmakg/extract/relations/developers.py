@@ -1,0 +1,331 @@
+"""Who develops a compound: DEVELOPED_BY (possessive, modifier, passive, active, agreement cues), the
+licensee (LICENSED_TO with exclusivity, territory and licensor), rights a company retains (mode retained)
+and co-development (mode co-development, with the partners' share)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pharmakg.extract.components.coref import M, words_regex
+from pharmakg.extract.relations.deal import Shares, gate, gated
+from pharmakg.extract.relations.registry import relation_rule
+from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
+
+# "agreement with C for X" / "... with C to develop X": the licence is for the named compound
+_LICENCE_SCOPE = re.compile(r"\bfor\b|\bto (?:develop|commercialize|commercialise|market)")
+_FORMER = re.compile(r"(?:initially|originally|formerly|previously)")
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+@relation_rule("developers", min_mentions=2)
+class Developers:
+    """ "X's compound", "Company-sponsored X", "X, in development by A", "A and B are co-developing X"."""
+
+    def __init__(self, cues: dict[str, Any]) -> None:
+        c = cues["developers"]
+        self.passive = re.compile(
+            r"(?<![\w-])(?:initially |originally |formerly |previously )?(?:"
+            + _alternation(c["developer_passive"])
+            + r")\s*$"
+        )
+        self.agreement = re.compile(
+            r"(?:develop\w*|in development)\s+(?:under|through|as part of|pursuant to)\s+"
+            r"(?:a|an|the|its|their)?"
+            r"\s*(?:[\w-]+\s+){0,3}?(?:agreement|collaboration|partnership|alliance)s?\s+(?:between|with)\s"
+        )
+        self.modifier = re.compile(r"^\s*[-‐–]\s*(?:" + "|".join(c["developer_modifier"]) + r")\b")
+        self.active = words_regex(c["developer_active"])
+        self.possessive_stop = words_regex(c["possessive_stop"])
+
+    def __call__(self, ctx: RuleContext, s: Sent) -> None:
+        companies = s.of("COMPANY")
+        compounds = s.of("COMPOUND")
+        if not companies or not compounds:
+            return
+        for comp in companies:
+            self.company_cues(ctx, s, comp, compounds)
+        # "X is in development under an agreement between A and B"
+        for m in self.agreement.finditer(s.low):
+            p = ctx.attach(s, (m.start(), m.start() + 1), ("COMPOUND",), cap=200, direct=False)
+            if p is None:
+                continue
+            tail = [c for c in companies if c.start - s.start >= m.end() and not c.virtual]
+            for c in tail:
+                _add(ctx, s, ctx.group(s, p), c, "developer_passive", c.start - p.end)
+        self.active_cues(ctx, s, companies, compounds)
+
+    def company_cues(self, ctx: RuleContext, s: Sent, comp: M, compounds: list[M]) -> None:
+        """The cues around one company: possessive, modifier, "Company (compound)", passive."""
+        a, b = s.local(comp)
+        after = s.text[b : b + 4]
+        poss = comp.virtual and (
+            s.low[a:b].endswith("'s") or s.low[a:b].endswith("’s") or s.low[a:b] == "our"
+        )
+        poss = poss or bool(re.match(r"^(?:'s|’s|'|’)(?!\w)", after))
+        if poss:
+            nxt = [m for m in s.ms if m.start >= comp.end]
+            gap = s.between(comp, nxt[0]) if nxt else ""
+            if (
+                nxt
+                and nxt[0].type == "COMPOUND"
+                and nxt[0].start - comp.end <= 60
+                and len(gap.split()) <= 7
+                and not self.possessive_stop.search(gap)
+                and not CLAUSE_BREAK.search(gap)
+            ):
+                _add(ctx, s, ctx.group(s, nxt[0]), comp, "developer_possessive", nxt[0].start - comp.end)
+        if comp.virtual:
+            return
+        if self.modifier.match(s.low[b : b + 16]):
+            f = [m for m in compounds if m.start > comp.end and m.start - comp.end <= 120]
+            if f and not CLAUSE_BREAK.search(s.between(comp, f[0]).replace(": ", " ")):
+                _add(ctx, s, ctx.group(s, f[0]), comp, "developer_compound_modifier", f[0].start - comp.end)
+        # "Boehringer Ingelheim (bivatuzumab mertansine)"
+        if re.match(r"^\s*\(", s.text[b : b + 3]):
+            inner = [m for m in compounds if 0 < m.start - comp.end <= 4]
+            if inner and re.match(r"^[^()]{0,40}\)", s.text[inner[0].end - s.start :]):
+                _add(ctx, s, [inner[0]], comp, "developer_list", 0)
+        # passive: "X, in development by COMPANY"
+        m = self.passive.search(s.low[max(0, a - 40) : a])
+        if m and not _FORMER.match(m.group(0)):
+            cue_start = a - (len(s.low[max(0, a - 40) : a]) - m.start())
+            p = ctx.attach(s, (cue_start, cue_start + 1), ("COMPOUND",), cap=80, direct=False)
+            if p is not None and p.start < comp.start:
+                for co in ctx.group(s, comp):  # "co-developed by A and B"
+                    _add(ctx, s, ctx.group(s, p), co, "developer_passive", co.start - p.end)
+
+    def active_cues(self, ctx: RuleContext, s: Sent, companies: list[M], compounds: list[M]) -> None:
+        """ "A and B are co-developing X", "A discovered and developed this drug candidate"."""
+        for m in self.active.finditer(s.low):
+            subj = [c for c in companies if c.end - s.start <= m.start()]
+            if not subj:
+                continue
+            last = subj[-1]
+            gap = s.low[last.end - s.start : m.start()]
+            if (
+                len(gap) > 120
+                or CLAUSE_BREAK.search(gap)
+                or re.search(r"\b(?:by|with|to|and its|of)\s*$", gap)
+            ):
+                continue
+            objs = [
+                x for x in compounds if x.start - s.start >= m.end() and x.start - s.start - m.end() <= 60
+            ]
+            if not objs or CLAUSE_BREAK.search(s.low[m.end() : objs[0].start - s.start]):
+                continue
+            for comp in ctx.group(s, last):
+                _add(ctx, s, ctx.group(s, objs[0]), comp, "developer_active", objs[0].start - last.end)
+
+
+def _add(ctx: RuleContext, s: Sent, compounds: list[M], company: M, rule: str, dist: int) -> None:
+    for c in compounds:
+        ctx.emit("DEVELOPED_BY", c.eid, company.eid, s, rule, dist)
+
+
+@relation_rule("licensees", min_mentions=2)
+class Licensees:
+    """ "B obtains exclusive rights to X", "a license agreement with B for X": LICENSED_TO with its terms."""
+
+    def __init__(self, cues: dict[str, Any]) -> None:
+        c = cues["licensees"]
+        self.after = re.compile(
+            r"^[\s,]*(?:\([^)]*\)\s*,?\s*)?(?:(?:will|has|have|had|also|to|recently|then|would|shall)\s+)*(?:"
+            + "|".join(map(re.escape, c["licensee_after_company"]))
+            + r")\b[^.;]{0,50}?\b(?:"
+            + "|".join(map(re.escape, c["licensee_rights_words"]))
+            + r")\b"
+        )
+        self.before = re.compile(r"\b(" + _alternation(c["licensee_before_company"]) + r")\s+(?:the\s+)?$")
+        self.scope_end = words_regex(c["licence_scope_end"])
+        self.exclusive = words_regex(c["exclusive"])
+        self.non_exclusive = words_regex(c["non_exclusive"])
+
+    def __call__(self, ctx: RuleContext, s: Sent) -> None:
+        compounds = s.of("COMPOUND")
+        if not compounds:
+            return
+        for comp in s.of("COMPANY", virtual=False):
+            a, b = s.local(comp)
+            after_cue = self.after.match(s.low[b : b + 110])
+            before = self.before.search(s.low[max(0, a - 45) : a])
+            if not after_cue and not before:
+                continue
+            if after_cue and not before and after_cue.group(0).endswith("option"):
+                # "B has an option to co-develop X": an option not (yet) exercised is no licence (options)
+                if not re.search(r"exercis", after_cue.group(0)):
+                    continue
+            objs_after = [x for x in compounds if x.start >= comp.end and x.start - comp.end <= 160]
+            target = None
+            if objs_after and not CLAUSE_BREAK.search(s.between(comp, objs_after[0])):
+                target = objs_after[0]
+                if before and (
+                    before.group(1).startswith("agreement") or "agreement with" in before.group(1)
+                ):
+                    # "agreement with C for X": the licence is for the named compound only
+                    if not _LICENCE_SCOPE.search(s.between(comp, target)):
+                        target = None
+            elif before and before.group(1).endswith(" to"):
+                target = ctx.attach(s, comp, ("COMPOUND",), cap=200, direct=False)
+            if target is None or ctx.negated(s, comp, target):
+                continue
+            members = ctx.group(s, target) if not CLAUSE_BREAK.search(s.between(comp, target)) else [target]
+            attrs = self.licence_attrs(ctx, s, comp, target)
+            for g in members:
+                ctx.emit(
+                    "LICENSED_TO", g.eid, comp.eid, s, "licensee_cue", abs(comp.start - g.start), attrs=attrs
+                )
+
+    def licence_attrs(self, ctx: RuleContext, s: Sent, licensee: M, target: M) -> dict[str, Any]:
+        """exclusive, territory and licensor of a licence statement, from its clause."""
+        lo = min(licensee.start, target.start) - s.start
+        hi = max(licensee.end, target.end) - s.start
+        start, end = ctx.clause_bounds(s, lo, hi)
+        stop = self.scope_end.search(s.low, hi, end)
+        if stop:
+            end = stop.start()
+        clause = s.low[start:end]
+        attrs: dict[str, Any] = {}
+        if self.non_exclusive.search(clause):
+            attrs["exclusive"] = False
+        elif self.exclusive.search(clause):
+            attrs["exclusive"] = True
+        terr = ctx.places.scope(s.text[start:end])
+        if terr:
+            attrs["territory"] = terr
+        others = [
+            c for c in s.of("COMPANY") if c.eid != licensee.eid and not ctx.parenthetical_affiliate(s, c)
+        ]
+        frm = [
+            c
+            for c in others
+            if re.search(r"\bfrom\s+(?:the\s+)?$", s.low[max(0, c.start - s.start - 12) : c.start - s.start])
+        ]
+        before = [c for c in others if c.end <= licensee.start and c.start - s.start >= start]
+        if frm:
+            attrs["licensor"] = frm[0].eid
+        elif before:
+            attrs["licensor"] = before[-1].eid
+        return attrs
+
+
+@relation_rule("retained")
+class Retained:
+    """ "A retains all rights in the U.S.", "A will retain 25% of the rights to X": mode retained."""
+
+    def __init__(self, cues: dict[str, Any]) -> None:
+        d = cues["retained"]
+        self.gate = gate(d, "retain_verbs")
+        self.retain = re.compile(
+            r"(?<![\w-])(?:" + "|".join(map(re.escape, d["retain_verbs"])) + r")\s+(?P<rest>[^.;]{0,120})",
+            re.IGNORECASE,
+        )
+        self.objects = words_regex(d["retain_objects"])
+        self.share = Shares(cues["shares"])
+
+    def __call__(self, ctx: RuleContext, s: Sent) -> None:
+        if not gated(self.gate, s.low):
+            return
+        for m in self.retain.finditer(s.low):
+            rest = m.group("rest")
+            obj = self.objects.search(rest)
+            if obj is None or obj.start() > 60:
+                continue
+            cue = m.start()
+            if ctx.cues.negation.search(s.low[max(0, cue - 25) : cue]):
+                continue
+            holder = ctx.subject_company(s, cue)
+            if holder is None:
+                continue
+            r0, r1 = m.span("rest")
+            eids = [x.eid for x in ctx.compounds_after(s, r0, r1 - r0)]
+            if not eids:
+                before = [x for x in s.of("COMPOUND") if x.end <= holder.start]
+                sal = ctx.salient(s)
+                eids = [before[-1].eid] if before else ([sal] if sal else [])
+            attrs: dict[str, Any] = {"mode": "retained"}
+            terr = ctx.places.scope(s.text[r0:r1])
+            if not terr:  # "except in Japan, where B will maintain exclusive rights"
+                where = re.search(
+                    r"\bin\s+(?:the\s+)?([^,;]{2,40}?)\s*,?\s+where\s+$", s.text[: holder.start - s.start]
+                )
+                if where:
+                    terr = [p.name for _, _, p in ctx.places.find(where.group(1)) if p.kind != "regulator"]
+            if terr:
+                attrs["territory"] = terr
+            share = self.share(rest)
+            if share is not None:
+                attrs["share"] = share
+            for eid in eids:
+                ctx.emit("DEVELOPED_BY", eid, holder.eid, s, "developer_retained", attrs=attrs)
+
+
+@relation_rule("codevelopment", min_mentions=2)
+class Codevelopment:
+    """ "A and B will co-develop X", "a co-development and co-commercialization agreement"."""
+
+    def __init__(self, cues: dict[str, Any]) -> None:
+        d = cues["codevelopment"]
+        self.gate = gate(d, "codevelopment")
+        self.cue = words_regex(d["codevelopment"])
+        # an option to co-develop is not co-development yet: the option cues tell a declined or exercised one
+        self.declined = words_regex(cues["options"]["declined_option"])
+        self.exercised = words_regex(cues["options"]["option_exercised"])
+        self.share = Shares(cues["shares"])
+
+    def __call__(self, ctx: RuleContext, s: Sent) -> None:
+        if not gated(self.gate, s.low):
+            return
+        for cue in self.cue.finditer(s.low):
+            c0, c1 = cue.span()
+            pre = s.low[max(0, c0 - 60) : c0]
+            if ctx.cues.negation.search(s.low[max(0, c0 - 30) : c0]) or self.declined.search(
+                s.low[max(0, c0 - 40) : c1]
+            ):
+                continue
+            # an option or right to co-develop is not co-development yet, unless it was exercised
+            if re.search(r"\b(?:option|right|opt)s?\b[^.;]{0,25}$", pre) and not self.exercised.search(pre):
+                continue
+            start, end = ctx.clause_bounds(s, c0, c1)
+            companies = [
+                c
+                for c in s.of("COMPANY")
+                if start <= c.start - s.start < end and not ctx.parenthetical_affiliate(s, c)
+            ]
+            ids = list(dict.fromkeys(c.eid for c in companies))[:3]
+            if not ids:
+                continue
+            comps = self.codeveloped(ctx, s, c0, c1)
+            attrs: dict[str, Any] = {"mode": "co-development"}
+            share = self.share(s.low[start:end])
+            if share is not None:
+                attrs["share"] = share
+            terr = ctx.places.scope(s.text[c1:end])
+            if terr:
+                attrs["territory"] = terr
+            for i, a in enumerate(ids):
+                for b in ids[i + 1 :]:
+                    ctx.out.annotate("PARTNER_OF", a, b, attrs)
+            if len(ids) < 2 and not re.search(r"\bwith\b", s.low[c1:end]):
+                continue  # "A will co-develop X with ..." needs its partner named or implied
+            for comp in comps:
+                for co in ids:
+                    ctx.emit("DEVELOPED_BY", comp.eid, co, s, "developer_codevelopment", attrs=attrs)
+
+    @staticmethod
+    def codeveloped(ctx: RuleContext, s: Sent, c0: int, c1: int) -> list[M]:
+        """The compounds co-developed: named right after the cue ("co-develop X", "co-development agreement
+        for X"), with no other company or list in between, or the one the cue attaches to."""
+        comps = [
+            x
+            for x in ctx.compounds_after(s, c1, 60)
+            if "," not in s.low[c1 : x.start - s.start]
+            and not any(c1 <= o.start - s.start < x.start - s.start for o in s.of("COMPANY"))
+        ][:1]
+        if comps:
+            return ctx.group(s, comps[0])
+        c = ctx.attach(s, (c0, c1), ("COMPOUND",), cap=150, direct=False)
+        return ctx.group(s, c) if c is not None else []

@@ -1,0 +1,162 @@
+"""PARTNER_OF from partnership cues, and options with their fate: an open option ("B has an option to opt
+in": mode opt-in, status option) and a declined one ("A will not exercise its option to license X from B":
+status declined, no licence). Exercised options are read by the licensee and co-development rules."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pharmakg.extract.components.coref import M, words_regex
+from pharmakg.extract.relations.deal import Shares, gate, gated
+from pharmakg.extract.relations.registry import relation_rule
+from pharmakg.extract.relations.sentence import DEAL_BREAK, RuleContext, Sent
+
+_OPTION_SCOPE = re.compile(
+    r"^\s*(?:right\s+)?to\s+(?:opt|co-|jointly|licen|acquire|obtain|develop|commerciali|participate)"
+)
+
+
+@relation_rule("partners", min_mentions=2)
+class Partners:
+    def __init__(self, cues: dict[str, Any]) -> None:
+        self.cue = words_regex(cues["partners"]["partner"])
+
+    def __call__(self, ctx: RuleContext, s: Sent) -> None:
+        if not self.cue.search(s.low):
+            return
+        companies = [c for c in s.of("COMPANY") if not ctx.parenthetical_affiliate(s, c)]
+        ids = list(dict.fromkeys(c.eid for c in companies))
+        if len(ids) < 2:
+            return
+        if ctx.main in ids:
+            subj = ctx.main
+            others = [o for o in ids if o != ctx.main]
+        else:
+            # No issuing company in the sentence: only companies coordinated with the first one ("A and B
+            # announced a collaboration") or named after a partnership cue that follows it ("A ... agreement
+            # with B") are its partners; a list of unrelated developers is not a partnership.
+            first = companies[0]
+            grouped = {g.eid for g in ctx.group(s, first)}
+            cue_after = [m.start() for m in self.cue.finditer(s.low) if m.start() >= first.end - s.start]
+            others = [
+                c.eid
+                for c in companies
+                if c.eid != first.eid and (c.eid in grouped or any(x <= c.start - s.start for x in cue_after))
+            ]
+            subj = first.eid
+        for other in dict.fromkeys(others):
+            ctx.emit("PARTNER_OF", subj, other, s, "partner_cue")
+
+
+@relation_rule("options")
+class Options:
+    def __init__(self, cues: dict[str, Any]) -> None:
+        d = cues["options"]
+        self.gate = gate(d, "option", "declined_option")
+        self.option = words_regex(d["option"])
+        self.declined = words_regex(d["declined_option"])
+        self.exercised = words_regex(d["option_exercised"])
+        self.share = Shares(cues["shares"])
+
+    def __call__(self, ctx: RuleContext, s: Sent) -> None:
+        if not gated(self.gate, s.low):
+            return
+        self.declined_options(ctx, s)
+        self.open_options(ctx, s)
+
+    def declined_options(self, ctx: RuleContext, s: Sent) -> None:
+        for cue in self.declined.finditer(s.low):
+            c0, c1 = cue.span()
+            holder = ctx.subject_company(s, c0)
+            if holder is None:
+                continue
+            scope = s.low[c1 : c1 + 120]
+            comps = _compounds_or_salient(ctx, s, c1)
+            licence = re.search(r"\b(?:licen[cs]e|acquire|obtain|in-license)", scope[:60])
+            rtype = "LICENSED_TO" if licence else "DEVELOPED_BY"
+            attrs: dict[str, Any] = {"mode": "option" if licence else "co-development", "status": "declined"}
+            frm = [c for c in s.of("COMPANY") if c.eid != holder.eid and c.start - s.start >= c1]
+            if licence and frm:
+                attrs["licensor"] = frm[0].eid
+            for eid in comps:
+                ctx.emit(
+                    rtype,
+                    eid,
+                    holder.eid,
+                    s,
+                    "option_declined",
+                    prior="licensee_declined",
+                    side=True,
+                    attrs=attrs,
+                )
+
+    def open_options(self, ctx: RuleContext, s: Sent) -> None:
+        for cue in self.option.finditer(s.low):
+            c0, c1 = cue.span()
+            around = s.low[max(0, c0 - 60) : c1 + 40]
+            if self.declined.search(around) or ctx.cues.negation.search(s.low[max(0, c0 - 25) : c0]):
+                continue
+            if self.exercised.search(s.low[max(0, c0 - 40) : c0]):
+                continue  # an exercised option is a licence or co-development, read by those rules
+            scope = s.low[c1 : c1 + 80]
+            word = cue.group(0)
+            if not (
+                word.startswith("opt") and word not in ("option", "options") or _OPTION_SCOPE.match(scope)
+            ):
+                continue
+            holder = self.option_holder(ctx, s, c0, c1)
+            if holder is None:
+                continue
+            attrs: dict[str, Any] = {"mode": "opt-in"}
+            share = self.share(s.low[c0:])
+            if share is not None:
+                attrs["share"] = share
+            others = list(dict.fromkeys(c.eid for c in s.of("COMPANY") if c.eid != holder.eid))
+            if not others:  # the partner was named before: the holder's partnerships so far
+                others = [
+                    k[2] if k[1] == holder.eid else k[1]
+                    for k in ctx.out.items
+                    if k[0] == "PARTNER_OF" and holder.eid in (k[1], k[2])
+                ]
+            for other in others:
+                ctx.out.annotate("PARTNER_OF", holder.eid, other, {**attrs, "option_holder": holder.eid})
+            licence = re.search(r"^\s*to\s+(?:licen[cs]e|acquire|obtain|in-license)", scope)
+            for eid in _compounds_or_salient(ctx, s, c1):
+                ctx.emit(
+                    "LICENSED_TO" if licence else "DEVELOPED_BY",
+                    eid,
+                    holder.eid,
+                    s,
+                    "developer_option",
+                    side=True,
+                    attrs={**attrs, "status": "option"},
+                )
+
+    @staticmethod
+    def option_holder(ctx: RuleContext, s: Sent, c0: int, c1: int) -> M | None:
+        """Who holds an option: "opt-in by B", "granting B rights to opt into", else the subject ("B has")."""
+        if re.match(r"\s*(?:rights?\s+)?by\s", s.low[c1 : c1 + 12]):
+            after = [c for c in s.of("COMPANY") if 0 <= c.start - s.start - c1 <= 14]
+            if after:
+                return after[0]
+        before = [c for c in s.of("COMPANY") if c.end - s.start <= c0]
+        if before and re.search(
+            r"\b(?:grant\w*|giv\w*|provid\w*|offer\w*)\s+(?:the\s+)?$",
+            s.low[max(0, before[-1].start - s.start - 25) : before[-1].start - s.start],
+        ):
+            if (
+                not DEAL_BREAK.search(s.low[before[-1].end - s.start : c0])
+                and c0 - (before[-1].end - s.start) <= 80
+            ):
+                return before[-1]
+        return ctx.subject_company(s, c0)
+
+
+def _compounds_or_salient(ctx: RuleContext, s: Sent, pos: int) -> list[str]:
+    """The compounds named after an option cue, else the salient compound of the previous sentences."""
+    comps = [x.eid for x in ctx.compounds_after(s, pos, 120)]
+    if not comps:
+        sal = ctx.salient(s)
+        comps = [sal] if sal else []
+    return comps

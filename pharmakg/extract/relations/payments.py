@@ -1,0 +1,227 @@
+"""PAYMENT: money amounts in a deal sentence with their kind (upfront, milestone, ...), payer and payee, the
+event they are tied to (trigger), status, and contingency ("eligible to receive up to $X": recorded, not a
+payment made). A payment also implies a partnership between payer and payee."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pharmakg.extract.components.coref import M, words_regex
+from pharmakg.extract.relations.registry import relation_rule
+from pharmakg.extract.relations.sentence import RuleContext, Sent
+
+# a clause break inside a payment sentence; "Inc. " / "Co., Ltd. " are not one
+_GAP_BREAK = re.compile(r";|(?<!inc)(?<!ltd)(?<!corp)(?<!co)(?<!\b[a-z])\.\s")
+_REPORTED = re.compile(
+    r"^.{0,80}?\b(?:announced|announces|reported|reports|said|says|stated|disclosed)\s+"
+    r"(?:today\s+|that\s+|today\s+that\s+)?(?=\w)"
+)
+_USD_FOLLOWS = re.compile(r"^\s*\(\s*(?:approximately|approx\.|about|around|~|or|equal to)?\s*(?:US\s?)?\$")
+_PHRASE_STOP = re.compile(
+    r"[,;(\[$]|\.\s|\.$|\s(?:and|or)\s+(?=[A-Z$]|(?:is|are|will|the company)\b)|\s(?:which|whereby)\b"
+)
+_MONEY = re.compile(
+    r"(?:US\s?)?\$\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(thousand|million|billion|mm|mn|bn|[mkb])?\b",
+    re.IGNORECASE,
+)
+
+Amount = tuple[int, int, str, float, float | None]  # (start, end, currency, amount, USD value or None)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(map(re.escape, words))
+
+
+def _phrase(text: str, i: int, end: int) -> str | None:
+    """The trigger phrase starting at text[i], up to the next clause or list break."""
+    stop = _PHRASE_STOP.search(text[i:end])
+    j = i + (stop.start() if stop else len(text[i:end]))
+    ph = re.sub(r"\s+", " ", text[i:j]).strip(" ,.")
+    ph = re.sub(r"\s+(?:and|or)$", "", ph)
+    return ph if 3 <= len(ph) <= 150 else None
+
+
+def _event(p: str) -> str | None:
+    # "X announced today that the first patient was dosed": the event is what was announced
+    p = _REPORTED.sub("", re.sub(r"^(?:and|but|so)\s+", "", p.strip(" ,;.")))
+    return p if 10 <= len(p) <= 200 and "$" not in p else None
+
+
+@relation_rule("payments")
+class Payments:
+    def __init__(self, cues: dict[str, Any]) -> None:
+        pay = cues["payments"]
+        t = pay["trigger"]
+        self.scale = pay["scale"]
+        self.currency_codes = {k.lower(): v for k, v in pay["currencies"].items()}
+        cur_alt = "|".join(sorted((re.escape(k) for k in pay["currencies"]), key=len, reverse=True))
+        self.money_foreign = re.compile(
+            rf"(?:(?<![\w])(?P<c1>{cur_alt})\s?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
+            rf"|(?<![\w.,])(?P<num2>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?))"
+            rf"\s*(?P<unit>thousand|million|billion|mn|bn)?\b(?(num2)\s*(?P<c2>{cur_alt})|)(?![\w])",
+            re.IGNORECASE,
+        )
+        self.contingent_before = words_regex(pay["contingent_before"])
+        self.contingent_after = re.compile(
+            r"^\s*(?:\([^)]*\)\s*)?(?:" + _alternation(pay["contingent_after"]) + r")\b", re.IGNORECASE
+        )
+        self.kinds = [(words_regex([w, w + "s"]), k) for w, k in pay["kinds"]]
+        self.payee_before = re.compile(r"\b(?:" + _alternation(pay["payee_before_amount"]) + r")\b")
+        self.payer_before = re.compile(r"\b(?:" + _alternation(pay["payer_before_amount"]) + r")\b")
+        self.pay_verb_end = re.compile(r"\b(?:" + _alternation(pay["payee_after_pay_verb"]) + r")\s*$")
+        self.payee_marker = re.compile(r"\b(?:" + "|".join(pay["payee_marker"]) + r")\s+(?:the\s+)?$")
+        self.payer_marker = re.compile(r"\b(?:" + "|".join(pay["payer_marker"]) + r")\s+(?:the\s+)?$")
+        self.status = [(words_regex([w]), st) for w, st in pay["status"]]
+        self.trig_strong = re.compile(r"(?<![\w-])(?:" + _alternation(t["strong"]) + r")\s+", re.IGNORECASE)
+        self.trig_weak = re.compile(r"(?<![\w-])(?:" + _alternation(t["weak"]) + r")\s+", re.IGNORECASE)
+        self.trig_heads = words_regex(t["heads"])
+        self.trig_anaphora = words_regex(t["anaphora"])
+        self.trig_result = words_regex(t["result"])
+
+    def amounts(self, text: str) -> list[Amount]:
+        """Money amounts of a sentence: (start, end, currency, amount, USD value or None).
+
+        A non-USD amount takes its USD value only from the text ("EUR 10 million (approximately $11 million)":
+        the dollar figure is read as its own amount and the foreign one is dropped); otherwise value is None.
+        """
+        out: list[Amount] = []
+        if "$" in text:
+            for m in _MONEY.finditer(text):
+                num = float(m.group(1).replace(",", ""))
+                value = num * self.scale.get((m.group(2) or "").lower(), 1)
+                out.append((m.start(), m.end(), "USD", value, value))
+        for m in self.money_foreign.finditer(text):
+            cur = self.currency_codes.get((m.group("c1") or m.group("c2") or "").lower())
+            if cur is None:
+                continue
+            if _USD_FOLLOWS.match(text[m.end() :]):
+                continue  # the USD equivalent follows
+            num = float((m.group("num") or m.group("num2")).replace(",", ""))
+            amount = num * self.scale.get((m.group("unit") or "").lower(), 1)
+            out.append((m.start(), m.end(), cur, amount, None))
+        return sorted(out)
+
+    def trigger(self, ctx: RuleContext, s: Sent, a: int, b: int, spans: list[tuple[int, int]]) -> str | None:
+        """The event a payment at s.text[a:b] is tied to, as written; None when the text gives none."""
+        low, text = s.low, s.text
+        cs, ce = ctx.clause_bounds(s, a, b)
+        nxt = min([x for x, _ in spans if x > a] + [ce])
+        prev_end = max([y for x, y in spans if y <= a] + [cs])
+
+        def previous_clause(cut: int) -> str | None:
+            here = _event(text[prev_end if prev_end < cut else cs : cut])
+            if here:
+                return here
+            if s.index > 0:
+                return _event(re.split(r";\s", ctx.sents[s.index - 1].text.strip())[-1])
+            return None
+
+        ana = self.trig_anaphora.search(low, prev_end, b + 60)
+        if ana and ana.start() < nxt:
+            return previous_clause(ana.start())
+        res = self.trig_result.search(low, max(prev_end, a - 60), a)
+        if res:
+            return previous_clause(res.start())
+        for rx, strong in ((self.trig_strong, True), (self.trig_weak, False)):
+            for m in rx.finditer(low, b, nxt):
+                ph = _phrase(text, m.end(), nxt)
+                if ph and (strong or self.trig_heads.search(ph.lower()[:45])):
+                    return ph
+        found = None
+        for rx, strong in ((self.trig_strong, True), (self.trig_weak, False)):
+            for m in rx.finditer(low, prev_end, a):
+                ph = _phrase(text, m.end(), a)
+                if ph and m.end() + len(ph) < a and (strong or self.trig_heads.search(ph.lower()[:45])):
+                    found = found or ph
+        return found
+
+    def parties(self, s: Sent, companies: list[M], a: int, b: int) -> tuple[M | None, M | None]:
+        """(payer, payee) of the amount at s.text[a:b], from the companies named around it."""
+        payer = payee = None
+        for c in companies:
+            ca, cb = s.local(c)
+            if cb <= a:
+                gap = s.low[cb:a]
+                if len(gap) > 80 or _GAP_BREAK.search(gap):
+                    continue
+                if self.payee_before.search(gap) and not self.payer_before.search(gap):
+                    payee = payee or c
+                elif self.payer_before.search(gap):
+                    payer = c
+                    if payee is None:
+                        rest = [x for x in companies if x.start > c.end and x.end - s.start <= a]
+                        if rest and self.pay_verb_end.search(s.low[cb : rest[0].start - s.start]):
+                            payee = rest[0]
+            elif ca >= b:
+                gap = s.low[b:ca]
+                if len(gap) > 80 or _GAP_BREAK.search(gap):
+                    continue
+                if self.payee_marker.search(gap):
+                    payee = payee or c
+                elif self.payer_marker.search(gap):
+                    payer = payer or c
+        return payer, payee
+
+    def __call__(self, ctx: RuleContext, s: Sent) -> None:
+        amounts = self.amounts(s.text)
+        if not amounts:
+            return
+        companies = list(s.of("COMPANY"))
+        for a, b, currency, amount, value in amounts:
+            clause_start = max([0, a - 60] + [x.end() for x in re.finditer(r"[;,:]\s|\.\s", s.low[:a])])
+            contingent = bool(
+                self.contingent_before.search(s.low[max(clause_start, a - 45) : a])
+                or self.contingent_after.match(s.low[b : b + 40])
+            )
+            window = s.low[max(0, a - 50) : b + 50]
+            kind = next((k for rx, k in self.kinds if rx.search(window)), None)
+            trig = self.trigger(ctx, s, a, b, [(x, y) for x, y, *_ in amounts])
+            if kind is None and trig:
+                # "$X upon the achievement of certain development milestones"
+                kind = next((k for rx, k in self.kinds if rx.search(trig.lower())), None)
+            if kind is None:
+                continue
+            payer, payee = self.parties(s, companies, a, b)
+            known = payer or payee
+            if known is None:
+                continue
+            other = _counterpart(ctx, s, companies, known, payee is None)
+            if other is None:
+                continue
+            payer_id = payer.eid if payer else other
+            payee_id = payee.eid if payee else other
+            if payer_id == payee_id:
+                continue
+            status = next((st for rx, st in self.status if rx.search(s.low[max(0, a - 80) : b + 40])), None)
+            attrs: dict[str, Any] = {"currency": currency, "amount": amount, "kind": kind}
+            if trig:
+                attrs["trigger"] = trig
+            if status:
+                attrs["status"] = status
+            if contingent:
+                # "eligible to receive up to $X": recorded (graph), not a payment made; to_contract lists it
+                # under "contingent_payments", outside the scored relations
+                attrs["status"] = "contingent"
+                ctx.emit("PAYMENT", payer_id, payee_id, s, "payment_contingent", value=value, attrs=attrs)
+                continue
+            if value is None:
+                attrs["status"] = attrs.get("status") or "unconverted"
+            ctx.emit("PAYMENT", payer_id, payee_id, s, "payment_cue", value=value, attrs=attrs)
+            ctx.emit("PARTNER_OF", payer_id, payee_id, s, "partner_from_payment", hedged=False)
+
+
+def _counterpart(ctx: RuleContext, s: Sent, companies: list[M], known: M, payer_only: bool) -> str | None:
+    """The other party when the text names only one: another company of the sentence or its neighbours,
+    else the issuing company (for a payer), else the most mentioned other company."""
+    cands = [c.eid for c in companies if c.eid != known.eid]
+    if cands:
+        return cands[0]
+    for k in (s.index - 1, s.index + 1, s.index - 2):
+        if 0 <= k < len(ctx.sents):
+            o = [c.eid for c in ctx.sents[k].of("COMPANY") if c.eid != known.eid]
+            if o:
+                return o[0]
+    if payer_only and ctx.main and ctx.main != known.eid:
+        return ctx.main
+    return next((p for p in ctx.partner_rank if p != known.eid), None)

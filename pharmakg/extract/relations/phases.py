@@ -1,0 +1,130 @@
+"""IN_PHASE: the development stage of a compound ("in a Phase 2 trial", "approved in the EU", "IND filed"),
+current (with pivotal and approval region) or planned ("plans to start a Phase 3 study in 2022": status
+planned with its year, recorded apart from the current facts)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pharmakg.extract.components.coref import words_regex
+from pharmakg.extract.relations.registry import relation_rule
+from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
+
+_IND_BEFORE = re.compile(r"\b(?:ind|investigational new drug)\b")
+_NOT_YET = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?$")
+
+
+@relation_rule("phases", min_mentions=0)
+class Phases:
+    def __init__(self, cues: dict[str, Any]) -> None:
+        p = cues["phases"]
+        self.patterns = [
+            (re.compile(r"(?<![\w-])(?:" + rx + r")(?![\w-])", re.IGNORECASE), val)
+            for rx, val in p["patterns"]
+        ]
+        self.planned_before = words_regex(p["planned_before"])
+        self.planned_after = re.compile(
+            r"^\W{0,3}(?:(?:clinical\s+)?(?:trial|trials|study|studies|testing|program|evaluation|application|"
+            r"filing|submission)\s+)?(?:" + "|".join(map(re.escape, p["planned_after"])) + r")\b",
+            re.IGNORECASE,
+        )
+        self.prefilter = re.compile(
+            r"phase|clinic|ind\b|investigational|approv|review|filed|submitted", re.IGNORECASE
+        )
+        self.subpart = re.compile(r"^\s*(?:" + "|".join(map(re.escape, p["sub_part_after"])) + r")\b")
+        self.current = words_regex(p["current_override"])
+        self.approved_not = re.compile(r"^\s*(?:" + "|".join(p["approved_not_before_nouns"]) + r")\b")
+        self.ind_planned_value = p["ind_planned_value"]
+        self.current_salient = words_regex(p["current_for_salient"])
+        self.pivotal = words_regex(p["pivotal"])
+        self.planned_year = re.compile(p["planned_year"], re.IGNORECASE)
+        self.planned_strict = words_regex(p["planned_strict"])
+
+    def __call__(self, ctx: RuleContext, s: Sent) -> None:
+        if not self.prefilter.search(s.text):
+            return
+        found: list[tuple[int, int, str]] = []
+        for rx, val in self.patterns:
+            for m in rx.finditer(s.text):
+                if not any(a < m.end() and m.start() < b for a, b, _ in found):
+                    found.append((m.start(), m.end(), val))
+        for a, b, val in sorted(found):
+            if not self.subpart.match(s.low[b : b + 20]):
+                self.phrase(ctx, s, a, b, val)
+
+    def phrase(self, ctx: RuleContext, s: Sent, a: int, b: int, val: str) -> None:
+        """One phase phrase at s.text[a:b] with its value ("Phase 2", "Approved", "IND", ...)."""
+        clause_start = max([0, a - 70] + [m.end() for m in CLAUSE_BREAK.finditer(s.low[:a])])
+        before = s.low[clause_start:a]
+        planned = bool(self.planned_before.search(before)) or bool(self.planned_after.match(s.low[b:]))
+        if planned and val != "IND":
+            cur = self.current.search(before)
+            plan = list(self.planned_before.finditer(before))
+            if not (cur and plan and cur.start() > plan[-1].start()):
+                if val != "Preclinical" and (
+                    self.planned_strict.search(before) or self.planned_after.match(s.low[b:])
+                ):
+                    self.planned(ctx, s, a, b, val, clause_start)
+                return
+        if val.startswith("Phase") and _IND_BEFORE.search(s.low[max(0, a - 120) : a]):
+            return  # "an IND for a Phase 1 trial": the trial is still to come
+        if val == "IND" and planned:
+            val = self.ind_planned_value
+        elif val == "Preclinical" and planned:
+            return
+        if val == "Approved":
+            if self.approved_not.match(s.low[b : b + 20]) or _NOT_YET.search(s.low[max(0, a - 20) : a]):
+                return
+            c = ctx.attach(s, (a, b), ("COMPOUND",), cap=80, virtual=False)
+        else:
+            c = ctx.attach(s, (a, b), ("COMPOUND",), cap=150)
+        attrs: dict[str, Any] = {"status": "current", "text": s.text[a:b]}
+        if self.pivotal.search(s.low[max(clause_start, a - 40) : b + 30]):
+            attrs["pivotal"] = True
+        if val == "Approved":
+            region = ctx.places.approval_region(s.text, a, b)
+            if region:
+                attrs["region"] = region
+        if c is None:
+            # "enrollment is underway in the Phase I/II study" after a sentence naming the compound
+            sal = ctx.salient(s, window=3)
+            if sal is not None and val.startswith("Phase") and self.current_salient.search(s.low):
+                ctx.emit("IN_PHASE", sal, None, s, "phase_salient", value=val, attrs=attrs)
+            return
+        for g in ctx.group(s, c):
+            if not ctx.comparator(s, g) and not ctx.combination(s, g):
+                ctx.emit(
+                    "IN_PHASE",
+                    g.eid,
+                    None,
+                    s,
+                    "phase_cue",
+                    abs(g.start - s.start - a),
+                    value=val,
+                    attrs=attrs,
+                )
+
+    def planned(self, ctx: RuleContext, s: Sent, a: int, b: int, val: str, clause_start: int) -> None:
+        """ "plans to start a Phase 3 study in 2022": IN_PHASE status planned (with its year), kept apart."""
+        if ctx.cues.negation.search(s.low[clause_start:a]):
+            return  # "will no longer enroll patients in the Phase 3 trial" is no plan
+        c = ctx.attach(s, (a, b), ("COMPOUND",), cap=150)
+        comps = (
+            [g for g in ctx.group(s, c) if not ctx.comparator(s, g) and not ctx.combination(s, g)]
+            if c is not None
+            else []
+        )
+        eids = [g.eid for g in comps]
+        if not eids:
+            sal = ctx.salient(s)
+            eids = [sal] if sal else []
+        _, end = ctx.clause_bounds(s, a, b)
+        attrs: dict[str, Any] = {"status": "planned", "text": s.text[a:b]}
+        y = self.planned_year.search(s.text, b, end) or self.planned_year.search(s.text, clause_start, a)
+        if y:
+            attrs["year"] = y.group(1)
+        if self.pivotal.search(s.low[max(clause_start, a - 40) : b + 30]):
+            attrs["pivotal"] = True
+        for eid in eids:
+            ctx.emit("IN_PHASE", eid, None, s, "phase_planned", side=True, value=val, attrs=attrs)

@@ -1,0 +1,91 @@
+"""The post-pass, run once per document after the sentence rules: reasoning over the current facts (the side
+facts -- planned, discontinued, declined, optional -- are not touched)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pharmakg.extract.relations.registry import relation_rule
+from pharmakg.extract.relations.sentence import RuleContext
+
+
+@relation_rule("post", scope="document")
+class PostPass:
+    def __init__(self, cues: dict[str, Any]) -> None:
+        pass  # reasoning over relations, no cue words
+
+    def __call__(self, ctx: RuleContext) -> None:
+        items = list(ctx.out.items.items())
+        _settle_phases(ctx, items)
+        _partners_from_licences(ctx, items)
+        _default_licensors(ctx)
+        _default_developers(ctx)
+
+
+def _settle_phases(ctx: RuleContext, items: list[tuple[tuple, dict[str, Any]]]) -> None:
+    """A compound in the clinic is no longer preclinical; an IND is past once a phase runs; the later half of
+    a combined Phase X/Y is that same study."""
+    phases: dict[str, set[str]] = {}
+    for (t, subj, _o, v), _r in items:
+        if t == "IN_PHASE":
+            phases.setdefault(subj, set()).add(v)
+    for subj, vals in phases.items():
+        clinical = {v for v in vals if v.startswith("Phase") or v in ("Filed", "Approved")}
+        drop = set()
+        if clinical:
+            drop |= {"Preclinical", "IND"}
+        if "Approved" in vals:
+            # an approved drug's confirmatory or label-expansion trials do not change its stage
+            drop |= {v for v in vals if v.startswith("Phase")}
+        if "IND" in vals:
+            drop.add("Preclinical")
+        for v in vals:
+            if "/" in v:
+                drop.add("Phase " + v.split("/")[1])
+        for v in drop & vals:
+            ctx.out.remove(("IN_PHASE", subj, None, v))
+
+
+def _partners_from_licences(ctx: RuleContext, items: list[tuple[tuple, dict[str, Any]]]) -> None:
+    """A licence implies a partnership between developer and licensee."""
+    for (t, subj, obj, _v), rel in items:
+        if t != "LICENSED_TO":
+            continue
+        for (t2, s2, o2, _v2), _r2 in items:
+            if t2 == "DEVELOPED_BY" and s2 == subj and o2 != obj:
+                ev = rel["evidence"][0]
+                sent = next((x for x in ctx.sents if (x.start, x.end) == ev), None)
+                if sent is not None:
+                    ctx.emit("PARTNER_OF", o2, obj, sent, "partner_from_license", hedged=False)
+
+
+def _default_licensors(ctx: RuleContext) -> None:
+    """A licence without a named licensor: granted by the compound's developer, else the issuing company."""
+    out, main = ctx.out, ctx.main
+    for (t, subj, obj, _v), rel in out.items.items():
+        if t == "LICENSED_TO" and "licensor" not in rel["attrs"]:
+            devs = [o for (t2, s2, o, _v2) in out.items if t2 == "DEVELOPED_BY" and s2 == subj and o != obj]
+            licensor = devs[0] if devs else (main if main and main != obj else None)
+            if licensor:
+                rel["attrs"]["licensor"] = licensor
+
+
+def _default_developers(ctx: RuleContext) -> None:
+    """Compounds the document describes (target, payload, phase, trial) but whose owner is not named: the
+    issuing company's, at a low prior."""
+    out, main = ctx.out, ctx.main
+    if not main:
+        return
+    # in order of the relations found (a set would make the output order depend on the hash seed)
+    described = dict.fromkeys(
+        subj for (t, subj, _o, _v) in out.items if t in ("TARGETS", "HAS_PAYLOAD", "IN_PHASE")
+    )
+    for comp in described:
+        if (
+            ctx.types.get(comp) == "COMPOUND"
+            and not out.has("DEVELOPED_BY", comp)
+            and not out.has("LICENSED_TO", comp)
+        ):
+            first = next((x for x in ctx.sents for m in x.ms if m.eid == comp and not m.virtual), None)
+            if first is not None:
+                ctx.emit("DEVELOPED_BY", comp, main, first, "developer_default", hedged=False)

@@ -1,0 +1,360 @@
+"""The sentence and mention machinery every relation rule shares, the Sink that collects relations, and the
+one ``emit`` through which every rule reports.
+
+A rule sees one live sentence (:class:`Sent`: its text and the real and virtual mentions inside it) and a
+:class:`RuleContext`: the document state (all sentences, the issuing company, the compounds of the previous
+sentences, ...) plus the helpers that decide which mention an anchor is about (``attach``), which mentions
+are coordinated with it (``group``), where its clause ends (``clause_bounds``), whether it is negated, and
+how confident a rule is (``conf``: the rule's prior lowered by hedging and distance).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pharmakg.extract.components.coref import M, words_regex
+from pharmakg.extract.components.regions import Territories, territories
+
+# ". " ends a clause except after an initial or abbreviation ("U.S. FDA", "Dr. Smith" is lower-cased "dr.")
+CLAUSE_BREAK = re.compile(r";|(?<!\.[a-z])(?<![^a-z][a-z])\.\s|:\s|\n")
+GROUP_OK = {
+    "",
+    ",",
+    "and",
+    ", and",
+    "or",
+    ", or",
+    "/",
+    "&",
+    "as well as",
+    ", as well as",
+    ", and also",
+    "and also",
+}
+# a clause break for deal statements: "Alphagen, Inc. and Betapharm AG" is one clause
+DEAL_BREAK = re.compile(r";|(?<!\.[a-z])(?<![^a-z][a-z])(?<!inc)(?<!ltd)(?<!corp)(?<!\bco)\.\s|:\s|\n")
+GROUP_COMBINATION = {"plus", "with", "in combination with", "combined with", "+"}
+PAREN = re.compile(r"\([^()]*\)")
+APPOSITION = re.compile(r",\s*(?:a|an|the)\s[^,;()]{0,40}?,")
+MARKS = re.compile(r"[®™*\[\]]")
+DIRECT_INTRO = re.compile(
+    r"^\s*(?:\w+[\s-]+){0,3}?(?:application|filing|trial|trials|study|studies|testing|program|evaluation|"
+    r"candidate|compound|product|adc|drug)?\s*(?:for|of|with|evaluating|on|in)?\s*(?:the|a|an|its|our)?\s*$"
+)
+EXTRACTOR = "pharmakg_relations"
+
+
+@dataclass
+class Sent:
+    """One live sentence: its text, offsets and the mentions (real and virtual) inside it."""
+
+    index: int
+    start: int  # char offsets in doc.text, whitespace-trimmed
+    end: int
+    text: str
+    low: str
+    ms: list[M] = field(default_factory=list)
+
+    def local(self, m: M) -> tuple[int, int]:
+        return m.start - self.start, m.end - self.start
+
+    def between(self, a: M, b: M) -> str:
+        x, y = (a, b) if a.start <= b.start else (b, a)
+        return self.low[x.end - self.start : y.start - self.start]
+
+    def of(self, *types: str, virtual: bool = True) -> list[M]:
+        return [m for m in self.ms if m.type in types and (virtual or not m.virtual)]
+
+
+LIST_ATTRS = ("territory", "region")
+
+
+def merge_attrs(cur: dict[str, Any], new: dict[str, Any]) -> None:
+    """Keep the first value of each key; territories and regions of several statements are united."""
+    for k, v in new.items():
+        if k in LIST_ATTRS and k in cur and cur[k] != v:
+            old = cur[k] if isinstance(cur[k], list) else [cur[k]]
+            add = v if isinstance(v, list) else [v]
+            cur[k] = list(dict.fromkeys([*old, *add]))
+        else:
+            cur.setdefault(k, v)
+
+
+class Sink:
+    """Collects relations, merging duplicates per (type, subject, object/value) and keeping all evidence."""
+
+    def __init__(self, side: bool = False) -> None:
+        self.items: dict[tuple, dict[str, Any]] = {}
+        # Facts that are not the current state (planned phases, discontinued development, declined or open
+        # options): recorded for the graph, kept apart from the current facts that post() reasons over.
+        self.side: Sink | None = None if side else Sink(side=True)
+
+    def add(
+        self,
+        rtype: str,
+        subj: str,
+        obj: str | None,
+        sent: Sent,
+        rule: str,
+        conf: float,
+        value: Any = None,
+        attrs: dict[str, Any] | None = None,
+    ) -> None:
+        if subj == obj:
+            return
+        if rtype == "PARTNER_OF" and obj is not None:
+            subj, obj = sorted((subj, obj))
+        key = (rtype, subj, obj, value)
+        ev = (sent.start, sent.end)
+        cur = self.items.get(key)
+        if cur is None:
+            self.items[key] = {
+                "type": rtype,
+                "subject": subj,
+                "object": obj,
+                "value": value,
+                "rule": rule,
+                "confidence": round(min(conf, 1.0), 3),
+                "evidence": [ev],
+                "attrs": dict(attrs or {}),
+            }
+            return
+        if ev not in cur["evidence"]:
+            cur["evidence"].append(ev)
+        if conf > cur["confidence"]:
+            cur["confidence"], cur["rule"] = round(min(conf, 1.0), 3), rule
+        merge_attrs(cur["attrs"], attrs or {})
+
+    def annotate(
+        self, rtype: str, subj: str, obj: str | None, attrs: dict[str, Any], value: Any = None
+    ) -> bool:
+        """Add attrs to an existing relation; False when there is none."""
+        if rtype == "PARTNER_OF" and obj is not None:
+            subj, obj = sorted((subj, obj))
+        cur = self.items.get((rtype, subj, obj, value))
+        if cur is None:
+            return False
+        merge_attrs(cur["attrs"], attrs)
+        return True
+
+    def has(self, rtype: str, subj: str) -> bool:
+        return any(k[0] == rtype and k[1] == subj for k in self.items)
+
+    def remove(self, key: tuple) -> None:
+        self.items.pop(key, None)
+
+    def relations(self) -> list[dict[str, Any]]:
+        """The current facts, then the side facts (planned, discontinued, declined, optional)."""
+        side = self.side.items.values() if self.side is not None else []
+        return [*self.items.values(), *side]
+
+
+class SharedCues:
+    """The cues every rule family reads (negation, hedging, comparators, rule priors, territories), compiled
+    once per component from the ``mentions``, ``priors`` and ``hedge_factor`` sections of the cue data."""
+
+    def __init__(self, cues: dict[str, Any]) -> None:
+        c = cues["mentions"]
+        self.prior: dict[str, float] = cues["priors"]
+        self.hedge_factor = float(cues.get("hedge_factor", 0.7))
+        self.negation = words_regex(c["negation"])
+        self.hedge = words_regex(c["hedge"])
+        self.comparator_end = re.compile(r"(?:" + "|".join(map(re.escape, c["comparator"])) + r")\W{0,3}$")
+        self.combination_end = re.compile(r"(?:" + "|".join(map(re.escape, c["combination"])) + r")\W{0,3}$")
+        self.places: Territories = territories(str(cues.get("territories", "territories.tsv")))
+
+
+@dataclass
+class RuleContext:
+    """What a rule knows besides its sentence: the document state, the sink, and the shared helpers."""
+
+    cues: SharedCues
+    sents: list[Sent]
+    out: Sink
+    main: str | None = None  # the issuing company (pharmakg_coref)
+    # (sentence index, compound id) of the sentences read so far: a sentence naming no compound is about
+    # the last of them (the salient compound)
+    recent: list[tuple[int, str]] = field(default_factory=list)
+    partner_rank: list[str] = field(default_factory=list)  # other companies, most mentioned first
+    target_names: dict[str, str] = field(default_factory=dict)  # folded target name -> entity id
+    types: dict[str, str] = field(default_factory=dict)  # entity id -> type
+    ents: list[Any] = field(default_factory=list)  # doc._.pkg_entities (dicts or Entity objects)
+
+    @property
+    def places(self) -> Territories:
+        return self.cues.places
+
+    # ------------------------------------------------------------ reporting
+    def emit(
+        self,
+        rtype: str,
+        subj: str,
+        obj: str | None,
+        sent: Sent,
+        rule: str,
+        dist: int = 0,
+        *,
+        prior: str | None = None,
+        hedged: bool = True,
+        side: bool = False,
+        value: Any = None,
+        attrs: dict[str, Any] | None = None,
+    ) -> None:
+        """Report a relation found by ``rule``: extractor ``pharmakg_relations:<rule>``, confidence the prior
+        of ``rule`` (or of ``prior`` when the rule borrows another's) lowered by hedging (unless ``hedged`` is
+        False: document-level inferences) and distance. ``side``: a fact that is not the current state."""
+        name = prior or rule
+        conf = self.conf(name, sent, dist) if hedged else self.cues.prior[name]
+        sink = (self.out.side or self.out) if side else self.out
+        sink.add(rtype, subj, obj, sent, f"{EXTRACTOR}:{rule}", conf, value=value, attrs=attrs)
+
+    def conf(self, rule: str, sent: Sent, dist: int = 0) -> float:
+        """Rule prior, lowered by hedging in the sentence and by the distance between the two mentions."""
+        c = self.cues.prior.get(rule, 0.6)
+        if self.cues.hedge.search(sent.low):
+            c *= self.cues.hedge_factor
+        return c * (1.0 - min(0.3, dist / 1000.0))
+
+    # ------------------------------------------------------------ mention tests
+    def comparator(self, s: Sent, m: M) -> bool:
+        a, _ = s.local(m)
+        return bool(self.cues.comparator_end.search(s.low[max(0, a - 30) : a]))
+
+    def combination(self, s: Sent, m: M) -> bool:
+        a, _ = s.local(m)
+        return bool(self.cues.combination_end.search(s.low[max(0, a - 30) : a]))
+
+    def negated(self, s: Sent, a: M, b: M) -> bool:
+        x = min(a.start, b.start) - s.start
+        y = max(a.end, b.end) - s.start
+        return bool(self.cues.negation.search(s.low[max(0, x - 25) : y]))
+
+    def parenthetical_affiliate(self, s: Sent, m: M) -> bool:
+        """A company in parentheses right after another company: "Centocor (Johnson & Johnson)"."""
+        a, _ = s.local(m)
+        if not s.low[max(0, a - 3) : a].rstrip().endswith("("):
+            return False
+        prev = [x for x in s.ms if x.type == "COMPANY" and x.end <= m.start]
+        return bool(prev) and m.start - prev[-1].end <= 4
+
+    # ------------------------------------------------------------ which mention an anchor is about
+    def attach(
+        self,
+        s: Sent,
+        anchor: M | tuple[int, int],
+        types: tuple[str, ...],
+        cap: int = 250,
+        virtual: bool = True,
+        comparators: bool = False,
+        direct: bool = True,
+    ) -> M | None:
+        """The mention of ``types`` that an anchor (mention or local char span) is about: the closest
+        preceding one in the same clause, else one the anchor directly introduces ("a Phase 1 trial of X")."""
+        if isinstance(anchor, M):
+            a0, a1 = s.local(anchor)
+        else:
+            a0, a1 = anchor
+        cands = [
+            m
+            for m in s.of(*types, virtual=virtual)
+            if (comparators or not self.comparator(s, m)) and not (s.local(m)[0] < a1 and a0 < s.local(m)[1])
+        ]
+        before = [m for m in cands if s.local(m)[1] <= a0]
+        after = [m for m in cands if s.local(m)[0] >= a1]
+        p = before[-1] if before else None
+        f = after[0] if after else None
+        if f is not None and direct:
+            gap = s.low[a1 : s.local(f)[0]]
+            if len(gap) <= 40 and DIRECT_INTRO.match(gap):
+                return f
+        if p is not None:
+            gap = s.low[s.local(p)[1] : a0]
+            if len(gap) <= cap and not CLAUSE_BREAK.search(gap):
+                return p
+        if (
+            f is not None
+            and s.local(f)[0] - a1 <= 80
+            and not CLAUSE_BREAK.search(s.low[a1 : s.local(f)[0]].replace(": ", " "))
+        ):
+            return f  # a colon may introduce the list that names the compounds
+        if p is not None and a0 - s.local(p)[1] <= cap // 2:
+            return p
+        return None
+
+    def group(self, s: Sent, m: M, combination: bool = False) -> list[M]:
+        """``m`` plus the same-type mentions coordinated with it ("X and Y", "A (X), B (Y)")."""
+        same = [x for x in s.ms if x.type == m.type]
+        ok = GROUP_OK | (GROUP_COMBINATION if combination else set())
+        others = [x for x in s.ms if x.type != m.type]
+        i = next(k for k, x in enumerate(same) if x is m)
+        out = [m]
+        j = i
+        while j > 0 and _joined(s, others, ok, same[j - 1], same[j]):
+            out.insert(0, same[j - 1])
+            j -= 1
+        j = i
+        while j + 1 < len(same) and _joined(s, others, ok, same[j], same[j + 1]):
+            out.append(same[j + 1])
+            j += 1
+        return out
+
+    def salient(self, s: Sent, window: int = 2) -> str | None:
+        """The compound of the previous sentences, when this sentence names none."""
+        if s.of("COMPOUND"):
+            return None
+        prior = [eid for idx, eid in self.recent if s.index - idx <= window]
+        return prior[-1] if prior else None
+
+    def compounds_after(self, s: Sent, pos: int, span: int = 100) -> list[M]:
+        """The compound (and those coordinated with it) named within ``span`` chars after local ``pos``."""
+        comps = [
+            x
+            for x in s.of("COMPOUND")
+            if 0 <= x.start - s.start - pos <= span
+            and not CLAUSE_BREAK.search(s.low[pos : x.start - s.start])
+        ]
+        return self.group(s, comps[0]) if comps else []
+
+    # ------------------------------------------------------------ clauses of deal statements
+    def clause_bounds(self, s: Sent, lo: int, hi: int) -> tuple[int, int]:
+        """Local (start, end) of the clause around s.low[lo:hi] (clause breaks: ; : . newline)."""
+        breaks = [m.end() for m in DEAL_BREAK.finditer(s.low[:lo])]
+        m = DEAL_BREAK.search(s.low, hi)
+        return (breaks[-1] if breaks else 0), (m.start() if m else len(s.low))
+
+    def subject_company(self, s: Sent, cue: int, max_gap: int = 120) -> M | None:
+        """The company a cue at local offset ``cue`` is said of: the last company before it in its clause."""
+        subj = [
+            c for c in s.of("COMPANY") if c.end - s.start <= cue and not self.parenthetical_affiliate(s, c)
+        ]
+        if not subj:
+            return None
+        last = subj[-1]
+        gap = s.low[last.end - s.start : cue]
+        if (
+            len(gap) > max_gap
+            or DEAL_BREAK.search(gap)
+            or re.search(r"\b(?:by|with|to|from|of|for)\s*$", gap)
+        ):
+            return None
+        return last
+
+
+def _joined(s: Sent, others: list[M], ok: set[str], a: M, b: M) -> bool:
+    """Whether two same-type mentions are coordinated: only a list word lies between them, once other
+    mentions, parentheses, appositions ("X, a MEK inhibitor, and Y") and marks are taken out."""
+    gap = s.text[a.end - s.start : b.start - s.start]
+    for o in others:  # drop other mentions lying in the gap ("A (X), B (Y)")
+        if a.end <= o.start and o.end <= b.start:
+            gap = gap.replace(s.text[o.start - s.start : o.end - s.start], " ")
+    gap = MARKS.sub("", gap.lower())
+    gap = PAREN.sub(" ", gap)
+    gap = APPOSITION.sub(",", gap)
+    gap = re.sub(r"[()]", " ", gap)
+    gap = re.sub(r"\s+", " ", gap).strip()
+    gap = re.sub(r"\s*,\s*", ", ", gap).strip()
+    gap = re.sub(r"^(?:, )+|(?:, )+$", ",", gap) if gap.replace(",", "").strip() == "" else gap
+    gap = gap.replace(" ,", ",")
+    return gap in ok or gap.rstrip(",").strip() in ok or gap.lstrip(", ").strip() in ok

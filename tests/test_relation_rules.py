@@ -1,0 +1,98 @@
+"""The relation rule registry and the rule order declared in the pharmakg_relations config, on short
+sentences written for these tests (entities are set directly on the Doc, as in test_relations)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+import pharmakg.extract.components.coref  # noqa: F401  (registers pharmakg_coref)
+from pharmakg.extract.relations import DEFAULT_RULES, RULES, Relations
+from pharmakg.extract.relations.registry import relation_rule, resolve
+
+for _ext in ("pkg_skip", "pkg_entities", "pkg_mention_entity"):
+    if not Doc.has_extension(_ext):
+        Doc.set_extension(_ext, default=None)
+if not Span.has_extension("pkg_entity_id"):
+    Span.set_extension(
+        "pkg_entity_id", getter=lambda s: (s.doc._.pkg_mention_entity or {}).get((s.start_char, s.end_char))
+    )
+
+ADC = "XYZ-101, an anti-HER2 antibody-drug conjugate, is in a Phase 1 trial in breast cancer."
+ADC_ENTITIES = {
+    "e1": ("COMPOUND", "XYZ-101"),
+    "e2": ("TARGET", "HER2"),
+    "e3": ("DISEASE", "breast cancer"),
+}
+
+
+def relation_types(text: str, entities: dict[str, tuple[str, str]], rules: list[str] | None = None) -> set:
+    """(type, subject, object or value) of the relations a pipeline with ``rules`` finds in ``text``."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("pharmakg_coref")
+    nlp.add_pipe("pharmakg_relations", config={} if rules is None else {"rules": rules})
+    doc = nlp.make_doc(text)
+    spans, lookup, clusters = [], {}, []
+    for eid, (etype, name) in entities.items():
+        mentions = []
+        for m in re.finditer(re.escape(name), text):
+            span = doc.char_span(m.start(), m.end(), label=etype)
+            assert span is not None, name
+            spans.append(span)
+            lookup[(m.start(), m.end())] = eid
+            mentions.append((m.start(), m.end(), name))
+        clusters.append({"id": eid, "type": etype, "name": name, "aliases": [], "mentions": mentions})
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    doc._.pkg_entities = clusters
+    doc._.pkg_mention_entity = lookup
+    for _name, pipe in nlp.pipeline:
+        doc = pipe(doc)
+    return {(r["type"], r["subject"], r["object"] or r["value"]) for r in doc._.pkg_relations}
+
+
+def test_registry_holds_every_rule_of_the_default_config() -> None:
+    default = (spacy.blank("en").get_factory_meta("pharmakg_relations").default_config or {})["rules"]
+    assert default == DEFAULT_RULES
+    assert [spec.name for spec in resolve(default)] == DEFAULT_RULES
+    assert set(RULES) == set(DEFAULT_RULES)  # no registered rule is left out of the default order
+    assert {RULES[n].scope for n in ("code_names", "post")} == {"document"}
+
+
+def test_unknown_rule_in_config_is_a_clear_error() -> None:
+    nlp = spacy.blank("en")
+    with pytest.raises(ValueError, match=r"unknown relation rule\(s\) \['tragets'\]"):
+        nlp.add_pipe("pharmakg_relations", config={"rules": ["trials", "tragets"]})
+    with pytest.raises(ValueError, match="listed twice"):
+        Relations({}, ["post", "post"])
+
+
+def test_a_rule_name_is_registered_once() -> None:
+    with pytest.raises(ValueError, match="registered twice"):
+        relation_rule("targets")(lambda cues: lambda ctx, s: None)
+    assert RULES["targets"].build.__name__ == "Targets"
+
+
+def test_removing_a_rule_from_config_removes_its_relations() -> None:
+    found = relation_types(ADC, ADC_ENTITIES)
+    assert ("TARGETS", "e1", "e2") in found
+    assert {("INDICATION", "e1", "e3"), ("IN_PHASE", "e1", "Phase 1")} <= found
+    without = relation_types(ADC, ADC_ENTITIES, [r for r in DEFAULT_RULES if r != "targets"])
+    assert not any(t == "TARGETS" for t, _s, _o in without)
+    assert without == found - {("TARGETS", "e1", "e2")}  # the other rules are not affected
+
+
+def test_rules_run_in_the_configured_order_only() -> None:
+    only_phases = relation_types(ADC, ADC_ENTITIES, ["phases"])
+    assert only_phases == {("IN_PHASE", "e1", "Phase 1")}
+    assert relation_types(ADC, ADC_ENTITIES, []) == set()
+
+
+def test_the_pipeline_config_declares_the_rule_order() -> None:
+    from pharmakg.extract.pipeline import build_pipeline
+
+    component = build_pipeline().get_pipe("pharmakg_relations")
+    assert isinstance(component, Relations) and component.rule_names == DEFAULT_RULES
