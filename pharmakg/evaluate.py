@@ -64,8 +64,9 @@ def match_entities(gold: list[Mapping[str, Any]], pred: list[Mapping[str, Any]])
         adj = [[j for j, g in enumerate(gnames) if entity_names(p) & g] for p in P]
         owner: dict[int, int] = {}  # gold index -> pred index
 
-        def augment(i: int, seen: set[int], adj: list[list[int]] = adj,
-                    owner: dict[int, int] = owner) -> bool:
+        def augment(
+            i: int, seen: set[int], adj: list[list[int]] = adj, owner: dict[int, int] = owner
+        ) -> bool:
             for j in adj[i]:
                 if j in seen:
                     continue
@@ -132,8 +133,14 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, Any]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 @dataclass
@@ -199,11 +206,23 @@ class EvalReport:
         rows = []
         for k, (lo, hi) in enumerate(zip(edges, edges[1:], strict=False)):
             last = k == len(edges) - 2
-            sel = [m for m in self.relation_matches if m.confidence is not None and m.reason != "duplicate"
-                   and lo <= m.confidence and (m.confidence < hi or (last and m.confidence <= hi))]
+            sel = [
+                m
+                for m in self.relation_matches
+                if m.confidence is not None
+                and m.reason != "duplicate"
+                and lo <= m.confidence
+                and (m.confidence < hi or (last and m.confidence <= hi))
+            ]
             hit = sum(m.matched for m in sel)
-            rows.append({"band": f"{lo:.2f}-{hi:.2f}", "relations": len(sel), "matched": hit,
-                         "precision": round(hit / len(sel), 4) if sel else None})
+            rows.append(
+                {
+                    "band": f"{lo:.2f}-{hi:.2f}",
+                    "relations": len(sel),
+                    "matched": hit,
+                    "precision": round(hit / len(sel), 4) if sel else None,
+                }
+            )
         return rows
 
     def to_dict(self) -> dict[str, Any]:
@@ -212,8 +231,11 @@ class EvalReport:
             "relations": self.relations.as_dict(),
             "per_type": {k: v.as_dict() for k, v in self.per_type().items()},
             "per_document": {
-                d.document: {"entities": d.total("ent").as_dict(), "relations": d.total("rel").as_dict(),
-                             "missing": d.missing}
+                d.document: {
+                    "entities": d.total("ent").as_dict(),
+                    "relations": d.total("rel").as_dict(),
+                    "missing": d.missing,
+                }
                 for d in self.documents
             },
             "calibration": self.calibration(),
@@ -231,14 +253,17 @@ class EvalReport:
             width = max([len(d.document) for d in self.documents] + [8])
             lines += ["", f"{'document':{width}s}  ent F1  rel F1"]
             for d in self.documents:
-                lines.append(f"{d.document:{width}s}  {d.total('ent').f1:6.3f}  {d.total('rel').f1:6.3f}"
-                             + ("  (missing)" if d.missing else ""))
+                lines.append(
+                    f"{d.document:{width}s}  {d.total('ent').f1:6.3f}  {d.total('rel').f1:6.3f}"
+                    + ("  (missing)" if d.missing else "")
+                )
         lines.append(f"documents: {len(self.documents)}")
         return "\n".join(lines)
 
 
-def score_document(gold: Mapping[str, Any], pred: Mapping[str, Any] | None, name: str = "") -> tuple[
-        DocScore, list[RelationMatch]]:
+def score_document(
+    gold: Mapping[str, Any], pred: Mapping[str, Any] | None, name: str = ""
+) -> tuple[DocScore, list[RelationMatch]]:
     """Score one document; ``pred`` None means no prediction (everything in gold is missed)."""
     doc = DocScore(name or str(gold.get("document", "")), missing=pred is None)
     pred = pred or {"entities": [], "relations": []}
@@ -263,8 +288,9 @@ def score_document(gold: Mapping[str, Any], pred: Mapping[str, Any] | None, name
     for i, r in enumerate(pred.get("relations", [])):
         rtype = str(r.get("type"))
         conf = r.get("confidence")
-        info = RelationMatch(doc.document, i, rtype, False, float(conf) if conf is not None else None,
-                             relation=dict(r))
+        info = RelationMatch(
+            doc.document, i, rtype, False, float(conf) if conf is not None else None, relation=dict(r)
+        )
         k = relation_key(r, m)
         if k is None:
             counts["rel:" + rtype].fp += 1

@@ -11,8 +11,25 @@ import unicodedata
 
 GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "κ": "kappa", "λ": "lambda"}
 LEGAL_SUFFIXES = frozenset(
-    {"inc", "corp", "corporation", "co", "ltd", "limited", "llc", "plc", "ag", "sa", "gmbh", "nv", "bv",
-     "group", "the", "se", "kgaa"}
+    {
+        "inc",
+        "corp",
+        "corporation",
+        "co",
+        "ltd",
+        "limited",
+        "llc",
+        "plc",
+        "ag",
+        "sa",
+        "gmbh",
+        "nv",
+        "bv",
+        "group",
+        "the",
+        "se",
+        "kgaa",
+    }
 )
 _SPLIT = re.compile(r"[^0-9a-z]+")
 

@@ -19,17 +19,32 @@ def browser() -> str:
 
 
 def run_browser(
-    html_path: Path, tmp_path: Path, *mode: str, fragment: str = "", size: tuple[int, int] = (1200, 900),
+    html_path: Path,
+    tmp_path: Path,
+    *mode: str,
+    fragment: str = "",
+    size: tuple[int, int] = (1200, 900),
     budget_ms: int = 8000,
 ) -> subprocess.CompletedProcess[str]:
     """Open ``html_path`` (plus ``#fragment``) headless; ``mode`` is e.g. ``--dump-dom`` or
     ``--screenshot=PATH``. Virtual time lets the page's scripts and layout finish before the dump."""
     url = html_path.resolve().as_uri() + (f"#{fragment}" if fragment else "")
     cmd = [
-        browser(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--hide-scrollbars", f"--user-data-dir={tmp_path / 'profile'}", f"--window-size={size[0]},{size[1]}",
-        f"--virtual-time-budget={budget_ms}", *mode, url,
+        browser(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        f"--window-size={size[0]},{size[1]}",
+        f"--virtual-time-budget={budget_ms}",
+        *mode,
+        url,
     ]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
 

@@ -16,13 +16,31 @@ R = "https://example.org/"
 
 
 def _node(G: nx.MultiDiGraph, key: str, etype: str, label: str, *aliases: str) -> None:
-    G.add_node(R + key, type=etype, label=label, aliases=list(aliases), documents=[f"doc_{key}"], dates=[],
-               phase=None, phase_date=None)
+    G.add_node(
+        R + key,
+        type=etype,
+        label=label,
+        aliases=list(aliases),
+        documents=[f"doc_{key}"],
+        dates=[],
+        phase=None,
+        phase_date=None,
+    )
 
 
 def _edge(G: nx.MultiDiGraph, s: str, rel: str, o: str, **attrs: object) -> None:
-    G.add_edge(R + s, R + o, key=rel, relation=rel, label=rel.lower().replace("_", " "),
-               documents=[f"doc_{s}_{o}"], evidence=[], count=1, confidence=0.9, **attrs)
+    G.add_edge(
+        R + s,
+        R + o,
+        key=rel,
+        relation=rel,
+        label=rel.lower().replace("_", " "),
+        documents=[f"doc_{s}_{o}"],
+        evidence=[],
+        count=1,
+        confidence=0.9,
+        **attrs,
+    )
 
 
 @pytest.fixture
@@ -63,15 +81,25 @@ def test_centrality_ranks_the_bridges(small):
     assert e["amountUSD"] == 10_000_000 and e["payments"] == 1
     assert next(r for r in rows if r["company"] == "Company A")["betweenness"] == 0
     assert len(analytics.centrality(small, top=2)) == 2
-    assert set(rows[0]) == {"company", "partners", "agreements", "payments", "amountUSD", "degree",
-                            "betweenness", "iri"}
+    assert set(rows[0]) == {
+        "company",
+        "partners",
+        "agreements",
+        "payments",
+        "amountUSD",
+        "degree",
+        "betweenness",
+        "iri",
+    }
 
 
 @pytest.mark.parametrize("method", ["louvain", "greedy"])
 def test_communities_are_the_two_triangles(small, method):
     rows = analytics.communities(small, method=method)
     assert sorted(set(r["members"].split("; ")) for r in rows) == [
-        {"Company A", "Company B", "Company C"}, {"Company D", "Company E", "Company F"}]
+        {"Company A", "Company B", "Company C"},
+        {"Company D", "Company E", "Company F"},
+    ]
     assert [r["community"] for r in rows] == [1, 2] and all(r["size"] == 3 for r in rows)
     assert analytics.communities(small, method=method) == rows  # seeded: stable
     with pytest.raises(ValueError):
@@ -153,8 +181,9 @@ def test_cli_analyze(corpus_kg, tmp_path):
     assert res.exit_code == 0 and "HER2" in res.output and "https://" not in res.output
     res = runner.invoke(main, ["analyze", "communities", "-g", str(path), "--format", "csv"])
     assert res.exit_code == 0 and res.output.startswith("community,size,hub,members,iris")
-    res = runner.invoke(main, ["analyze", "path", "-g", str(path), "--from", "jazz pharmaceuticals",
-                               "--to", "Roche"])
+    res = runner.invoke(
+        main, ["analyze", "path", "-g", str(path), "--from", "jazz pharmaceuticals", "--to", "Roche"]
+    )
     assert res.exit_code == 0 and "ImmunoGen" in res.output
     res = runner.invoke(main, ["analyze", "path", "-g", str(path), "--from", "Nobody Inc", "--to", "Roche"])
     assert res.exit_code == 1 and "Nobody Inc" in res.output

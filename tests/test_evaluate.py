@@ -37,8 +37,12 @@ def ent(eid, etype, name, *aliases):
 GOLD = {
     "a": {
         "document": "a",
-        "entities": [ent("g1", "COMPANY", "ImmunoGen"), ent("g2", "COMPANY", "sanofi-aventis"),
-                     ent("g3", "COMPOUND", "huN901-DM1", "BB-10901"), ent("g4", "TARGET", "CD56")],
+        "entities": [
+            ent("g1", "COMPANY", "ImmunoGen"),
+            ent("g2", "COMPANY", "sanofi-aventis"),
+            ent("g3", "COMPOUND", "huN901-DM1", "BB-10901"),
+            ent("g4", "TARGET", "CD56"),
+        ],
         "relations": [
             {"type": "TARGETS", "subject": "g3", "object": "g4"},
             {"type": "PARTNER_OF", "subject": "g1", "object": "g2"},
@@ -51,9 +55,13 @@ GOLD = {
 PRED = {
     "a": {
         "document": "a",
-        "entities": [ent("p1", "COMPANY", "ImmunoGen, Inc."), ent("p2", "COMPANY", "Sanofi-Aventis"),
-                     ent("p3", "COMPOUND", "BB-10901"), ent("p5", "TARGET", "NCAM1"),
-                     ent("p6", "DISEASE", "SCLC")],
+        "entities": [
+            ent("p1", "COMPANY", "ImmunoGen, Inc."),
+            ent("p2", "COMPANY", "Sanofi-Aventis"),
+            ent("p3", "COMPOUND", "BB-10901"),
+            ent("p5", "TARGET", "NCAM1"),
+            ent("p6", "DISEASE", "SCLC"),
+        ],
         "relations": [
             {"type": "PARTNER_OF", "subject": "p2", "object": "p1", "confidence": 0.9},  # either order
             {"type": "IN_PHASE", "subject": "p3", "value": "Phase I", "confidence": 0.8},  # folded value
@@ -90,8 +98,11 @@ def test_relation_match_details_and_calibration():
     r = score_documents(GOLD, PRED)
     got = [(m.type, m.matched, m.reason) for m in r.relation_matches]
     assert got == [
-        ("PARTNER_OF", True, "match"), ("IN_PHASE", True, "match"), ("PAYMENT", True, "match"),
-        ("PAYMENT", True, "duplicate"), ("TARGETS", False, "unmatched entity"),
+        ("PARTNER_OF", True, "match"),
+        ("IN_PHASE", True, "match"),
+        ("PAYMENT", True, "match"),
+        ("PAYMENT", True, "duplicate"),
+        ("TARGETS", False, "unmatched entity"),
         ("INDICATION", False, "unmatched entity"),
     ]
     bands = {b["band"]: b for b in r.calibration((0.0, 0.5, 0.75, 1.0))}
@@ -102,11 +113,21 @@ def test_relation_match_details_and_calibration():
 
 def test_payment_outside_one_percent_and_wrong_phase_do_not_match():
     gold = {"d": GOLD["a"]}
-    pred = {"d": {"entities": PRED["a"]["entities"], "relations": [
-        {"type": "PAYMENT", "subject": "p2", "object": "p1", "value": 2_100_000},
-        {"type": "PAYMENT", "subject": "p1", "object": "p2", "value": 2_000_000},  # payer and payee swapped
-        {"type": "IN_PHASE", "subject": "p3", "value": "Phase 2"},
-    ]}}
+    pred = {
+        "d": {
+            "entities": PRED["a"]["entities"],
+            "relations": [
+                {"type": "PAYMENT", "subject": "p2", "object": "p1", "value": 2_100_000},
+                {
+                    "type": "PAYMENT",
+                    "subject": "p1",
+                    "object": "p2",
+                    "value": 2_000_000,
+                },  # payer and payee swapped
+                {"type": "IN_PHASE", "subject": "p3", "value": "Phase 2"},
+            ],
+        }
+    }
     c = score_documents(gold, pred).relations
     assert (c.tp, c.fp, c.fn) == (0, 3, 4)
 
@@ -117,9 +138,17 @@ def test_matching_is_maximum_one_to_one():
     assert match_entities(gold, pred) == {"p1": "g2", "p2": "g1"}
 
 
-@pytest.mark.parametrize("value,folded", [
-    ("Phase I", "phase1"), ("phase 1b", "phase1"), ("Phase II/III", "phase2/3"), ("Phase 1/2", "phase1/2"),
-    ("Preclinical", "preclinical"), ("IND", "ind")])
+@pytest.mark.parametrize(
+    "value,folded",
+    [
+        ("Phase I", "phase1"),
+        ("phase 1b", "phase1"),
+        ("Phase II/III", "phase2/3"),
+        ("Phase 1/2", "phase1/2"),
+        ("Preclinical", "preclinical"),
+        ("IND", "ind"),
+    ],
+)
 def test_fold_phase(value, folded):
     assert fold_phase(value) == folded
 
@@ -132,13 +161,23 @@ def test_gold_against_itself_is_perfect():
 
 # Counts of tests/fixtures/gold_seeds/predictions.jsonl (a saved extraction of the three seed releases)
 # against the seed gold, computed once with shared/tools/score.py: label -> (tp, fp, fn).
-PINNED = {"ent": (79, 1, 0), "rel": (108, 3, 4), "ent:DISEASE": (20, 1, 0), "rel:INDICATION": (17, 2, 3),
-          "rel:USES_TECHNOLOGY": (23, 1, 1), "rel:PARTNER_OF": (18, 0, 0)}
+PINNED = {
+    "ent": (79, 1, 0),
+    "rel": (108, 3, 4),
+    "ent:DISEASE": (20, 1, 0),
+    "rel:INDICATION": (17, 2, 3),
+    "rel:USES_TECHNOLOGY": (23, 1, 1),
+    "rel:PARTNER_OF": (18, 0, 0),
+}
 
 
 def _reference_counts(gold_dir: Path, pred_path: Path) -> dict[str, tuple[int, int, int]]:
-    out = subprocess.run([sys.executable, str(_reference_scorer()), str(gold_dir), str(pred_path)],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, str(_reference_scorer()), str(gold_dir), str(pred_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     counts = {}
     for m in re.finditer(r"^(\S+)\s+P [\d.]+ R [\d.]+ F1 [\d.]+\s+tp (\d+) fp (\d+) fn (\d+)", out, re.M):
         counts[m.group(1)] = (int(m.group(2)), int(m.group(3)), int(m.group(4)))
@@ -153,8 +192,11 @@ def test_saved_seed_predictions_score_as_the_reference_scorer_does():
     report = score_documents(load_gold(SEEDS), load_predictions(SEEDS / "predictions.jsonl"))
     ours = _our_counts(report)
     for label, counts in PINNED.items():
-        got = (report.total(label).tp, report.total(label).fp, report.total(label).fn) if ":" not in label \
+        got = (
+            (report.total(label).tp, report.total(label).fp, report.total(label).fn)
+            if ":" not in label
             else ours[label]
+        )
         assert got == counts, label
     if _reference_scorer() is not None:
         assert ours == _reference_counts(SEEDS, SEEDS / "predictions.jsonl")
@@ -183,8 +225,9 @@ def test_cli_evaluate(tmp_path):
     res = runner.invoke(main, ["evaluate", str(tmp_path), "--by-doc"])
     assert res.exit_code == 0, res.output
     assert "ENTITIES" in res.output and "immunogen_2014_04_imgn853_dosing" in res.output
-    res = runner.invoke(main, ["evaluate", str(SEEDS), "--predictions", str(SEEDS / "predictions.jsonl"),
-                               "--format", "json"])
+    res = runner.invoke(
+        main, ["evaluate", str(SEEDS), "--predictions", str(SEEDS / "predictions.jsonl"), "--format", "json"]
+    )
     assert res.exit_code == 0, res.output
     data = json.loads(res.output)
     assert (data["entities"]["tp"], data["relations"]["tp"]) == (79, 108)

@@ -17,21 +17,76 @@ READERS = {".graphml": nx.read_graphml, ".gexf": nx.read_gexf}
 @pytest.fixture
 def small() -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
-    G.add_node(R + "a", label="ImmunoGen", type="COMPANY", aliases=["ImmunoGen, Inc.", "IMGN"],
-               documents=["d1", "d2"], dates=["2006-11-02"], phase=None, phase_date=None)
-    G.add_node(R + "b", label="sanofi-aventis", type="COMPANY", aliases=[], documents=["d1"], dates=[],
-               phase=None, phase_date=None)
-    G.add_node(R + "c", label="huN901-DM1 <b>", type="COMPOUND", aliases=["BB-10901"], documents=["d1"],
-               dates=["2003-05-08"], phase="Phase 1", phase_date="2006-11-02")
-    G.add_edge(R + "b", R + "a", key="PAYMENT", relation="PAYMENT", label="pays", documents=["d1"],
-               evidence=["sanofi paid $2 million;\x0b \"quoted\" & <tagged>"], count=2, confidence=0.9,
-               amount=3_000_000.0, distinct_payments=2,
-               payments=[{"kind": "milestone", "amount": 2e6, "document": "d1"},
-                         {"kind": None, "amount": 1e6, "document": "d1"}])
-    G.add_edge(R + "a", R + "b", key="PARTNER_OF", relation="PARTNER_OF", label="partner of",
-               documents=["d1"], evidence=[], count=1, confidence=None, agreements=1)
-    G.add_edge(R + "c", R + "a", key="DEVELOPED_BY", relation="DEVELOPED_BY", label="developed by",
-               documents=["d1", "d2"], evidence=[], count=3, confidence=1)  # int next to floats
+    G.add_node(
+        R + "a",
+        label="ImmunoGen",
+        type="COMPANY",
+        aliases=["ImmunoGen, Inc.", "IMGN"],
+        documents=["d1", "d2"],
+        dates=["2006-11-02"],
+        phase=None,
+        phase_date=None,
+    )
+    G.add_node(
+        R + "b",
+        label="sanofi-aventis",
+        type="COMPANY",
+        aliases=[],
+        documents=["d1"],
+        dates=[],
+        phase=None,
+        phase_date=None,
+    )
+    G.add_node(
+        R + "c",
+        label="huN901-DM1 <b>",
+        type="COMPOUND",
+        aliases=["BB-10901"],
+        documents=["d1"],
+        dates=["2003-05-08"],
+        phase="Phase 1",
+        phase_date="2006-11-02",
+    )
+    G.add_edge(
+        R + "b",
+        R + "a",
+        key="PAYMENT",
+        relation="PAYMENT",
+        label="pays",
+        documents=["d1"],
+        evidence=['sanofi paid $2 million;\x0b "quoted" & <tagged>'],
+        count=2,
+        confidence=0.9,
+        amount=3_000_000.0,
+        distinct_payments=2,
+        payments=[
+            {"kind": "milestone", "amount": 2e6, "document": "d1"},
+            {"kind": None, "amount": 1e6, "document": "d1"},
+        ],
+    )
+    G.add_edge(
+        R + "a",
+        R + "b",
+        key="PARTNER_OF",
+        relation="PARTNER_OF",
+        label="partner of",
+        documents=["d1"],
+        evidence=[],
+        count=1,
+        confidence=None,
+        agreements=1,
+    )
+    G.add_edge(
+        R + "c",
+        R + "a",
+        key="DEVELOPED_BY",
+        relation="DEVELOPED_BY",
+        label="developed by",
+        documents=["d1", "d2"],
+        evidence=[],
+        count=3,
+        confidence=1,
+    )  # int next to floats
     return G
 
 
@@ -68,7 +123,7 @@ def test_small_graph_round_trips(small, tmp_path, suffix):
 def test_partnership_view_is_undirected_and_weighted(small, tmp_path, suffix):
     back = READERS[suffix](write_graph(small, tmp_path / f"p{suffix}", "partnership"))
     assert not back.is_directed() and back.number_of_nodes() == 2 and back.number_of_edges() == 1
-    (_u, _v, d), = back.edges(data=True)
+    ((_u, _v, d),) = back.edges(data=True)
     assert float(d["weight"]) == 3 and float(d["amount"]) == 3_000_000  # 1 agreement + 2 payments
 
 
@@ -107,8 +162,9 @@ def test_cli_export(corpus_kg, tmp_path):
     assert res.exit_code == 0, res.output
     assert "partnership view" in res.output and nx.read_gexf(out).number_of_nodes() > 5
     out = tmp_path / "imgn.graphml"
-    res = runner.invoke(main, ["export", "-g", str(kg_path), "-o", str(out), "--view", "pipeline",
-                               "--company", "ImmunoGen"])
+    res = runner.invoke(
+        main, ["export", "-g", str(kg_path), "-o", str(out), "--view", "pipeline", "--company", "ImmunoGen"]
+    )
     assert res.exit_code == 0, res.output
     assert "CD56" in {d.get("label") for _n, d in nx.read_graphml(out).nodes(data=True)}
     res = runner.invoke(main, ["export", "-g", str(kg_path), "-o", str(tmp_path / "g.xml")])

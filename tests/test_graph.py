@@ -16,9 +16,15 @@ SENTENCE = "ImmunoGen received a $2 million milestone payment from sanofi-aventi
 def hand_made(doc_id: str = "doc-milestone", date: str = "2006-11-02", amount: int = 2_000_000) -> Extraction:
     """A small extraction with mentions, evidence, payment attrs and a phase."""
     text = SENTENCE + " AVE9633 is in Phase 1 for acute myeloid leukemia."
-    doc = Document(doc_id=doc_id, name="milestone_release", text=text, date=date, title="Milestone",
-                   source="https://example.org/pr", meta={"company": "ImmunoGen, Inc.", "cik": "855654",
-                                                          "form_type": "8-K"})
+    doc = Document(
+        doc_id=doc_id,
+        name="milestone_release",
+        text=text,
+        date=date,
+        title="Milestone",
+        source="https://example.org/pr",
+        meta={"company": "ImmunoGen, Inc.", "cik": "855654", "form_type": "8-K"},
+    )
     ents = [
         Entity("e1", "COMPANY", "ImmunoGen", [], [Mention(0, 9, "ImmunoGen")]),
         Entity("e2", "COMPANY", "sanofi-aventis", [], [Mention(56, 70, "sanofi-aventis")]),
@@ -27,13 +33,39 @@ def hand_made(doc_id: str = "doc-milestone", date: str = "2006-11-02", amount: i
     phase_sentence = "AVE9633 is in Phase 1 for acute myeloid leukemia."
     start = text.index(phase_sentence)
     rels = [
-        Relation("PAYMENT", "e2", "e1", amount, [Evidence(SENTENCE, 0, len(SENTENCE))], "relations:payment",
-                 0.9, {"currency": "USD", "amount": amount, "kind": "milestone", "trigger": "AVE9633 IND",
-                       "status": "paid"}),
-        Relation("IN_PHASE", "e3", None, "Phase 1",
-                 [Evidence(phase_sentence, start, start + len(phase_sentence))], "relations:phase", 0.8),
-        Relation("DEVELOPED_BY", "e3", "e2", evidence=[Evidence(SENTENCE, 0, len(SENTENCE))],
-                 extractor="relations:owner", confidence=0.7),
+        Relation(
+            "PAYMENT",
+            "e2",
+            "e1",
+            amount,
+            [Evidence(SENTENCE, 0, len(SENTENCE))],
+            "relations:payment",
+            0.9,
+            {
+                "currency": "USD",
+                "amount": amount,
+                "kind": "milestone",
+                "trigger": "AVE9633 IND",
+                "status": "paid",
+            },
+        ),
+        Relation(
+            "IN_PHASE",
+            "e3",
+            None,
+            "Phase 1",
+            [Evidence(phase_sentence, start, start + len(phase_sentence))],
+            "relations:phase",
+            0.8,
+        ),
+        Relation(
+            "DEVELOPED_BY",
+            "e3",
+            "e2",
+            evidence=[Evidence(SENTENCE, 0, len(SENTENCE))],
+            extractor="relations:owner",
+            confidence=0.7,
+        ),
     ]
     return Extraction(doc, ents, rels)
 
@@ -141,8 +173,20 @@ def test_hand_made_extraction_quads():
     graphs = {q.graph_name.value for q in quads}
     assert graphs == {PREFIX + "graph/doc-milestone", PREFIX + "graph/documents"}
     preds = {q.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1] for q in quads}
-    assert {"assertedSubject", "evidenceText", "charStart", "confidence", "wasDerivedFrom", "firstMention",
-            "payer", "amountUSD", "paymentKind", "phaseRecord", "party", "partnerOf"} <= preds
+    assert {
+        "assertedSubject",
+        "evidenceText",
+        "charStart",
+        "confidence",
+        "wasDerivedFrom",
+        "firstMention",
+        "payer",
+        "amountUSD",
+        "paymentKind",
+        "phaseRecord",
+        "party",
+        "partnerOf",
+    } <= preds
 
 
 def test_a_new_edge_relation_type_is_mapped_from_its_schema_row_alone(monkeypatch):
@@ -152,14 +196,24 @@ def test_a_new_edge_relation_type_is_mapped_from_its_schema_row_alone(monkeypatc
     row = schema.RelationType("CO_PROMOTES", "coPromotes", "co-promotes", "edge")
     monkeypatch.setitem(schema.RELATION_TYPES, row.name, row)
     ex = hand_made()
-    ex.relations.append(Relation("CO_PROMOTES", "e1", "e2", evidence=[Evidence(SENTENCE, 0, len(SENTENCE))],
-                                 extractor="relations:test"))
+    ex.relations.append(
+        Relation(
+            "CO_PROMOTES",
+            "e1",
+            "e2",
+            evidence=[Evidence(SENTENCE, 0, len(SENTENCE))],
+            extractor="relations:test",
+        )
+    )
     res = resolve([ex])
     quads = extraction_quads(ex, res)
     e1, e2 = res.iri_of[(0, "e1")], res.iri_of[(0, "e2")]
     assert any((q.subject.value, q.predicate.value, q.object.value) == (e1, row.iri, e2) for q in quads)
-    statements = {q.subject for q in quads if q.predicate.value.endswith("#assertedPredicate")
-                  and q.object.value == row.iri}
+    statements = {
+        q.subject
+        for q in quads
+        if q.predicate.value.endswith("#assertedPredicate") and q.object.value == row.iri
+    }
     assert len(statements) == 1
 
 
@@ -171,8 +225,17 @@ def test_payment_node_and_agreement():
            pkg:amountUSD ?usd ; pkg:amount ?amount ; pkg:currency ?cur ; pkg:paymentKind ?kind ;
            pkg:paymentStatus ?status ; pkg:trigger ?trigger ; pkg:supportedBy/pkg:evidenceText ?sentence }"""
     assert kg.query(q).rows == [
-        ("sanofi-aventis", "ImmunoGen", 2_000_000, 2_000_000, "USD", "milestone", "paid", "AVE9633 IND",
-         SENTENCE)
+        (
+            "sanofi-aventis",
+            "ImmunoGen",
+            2_000_000,
+            2_000_000,
+            "USD",
+            "milestone",
+            "paid",
+            "AVE9633 IND",
+            SENTENCE,
+        )
     ]
     ag = kg.query("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?a a pkg:Agreement ; pkg:party ?c }").rows
     assert ag == [(2,)]
@@ -230,8 +293,10 @@ def test_save_and_load_round_trip(gold_kg, tmp_path, suffix):
     # the Assertion nodes survive every format
     count = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a pkg:Assertion }"
     assert loaded.query(count).rows == gold_kg.query(count).rows
-    assert loaded.run("phase-history", {"compound": "BB-10901"}).rows == \
-        gold_kg.run("phase-history", {"compound": "BB-10901"}).rows
+    assert (
+        loaded.run("phase-history", {"compound": "BB-10901"}).rows
+        == gold_kg.run("phase-history", {"compound": "BB-10901"}).rows
+    )
 
 
 def test_failed_save_keeps_existing_output(gold_kg, tmp_path, monkeypatch):

@@ -97,8 +97,16 @@ def test_a_kb_built_from_given_folders(tmp_path):
 
 
 def test_packaged_kb_has_identifiers_for_the_targets_named_in_the_issue(kb):
-    expected = {"CD56": "HGNC:7656", "HER2": "HGNC:3430", "FRα": "HGNC:3791", "PSMA": "HGNC:3788",
-                "CD30": "HGNC:11923", "TROP2": "HGNC:11530", "CD33": "HGNC:1659", "IGF-1R": "HGNC:5465",
-                "CD20": "HGNC:7315"}
+    expected = {
+        "CD56": "HGNC:7656",
+        "HER2": "HGNC:3430",
+        "FRα": "HGNC:3791",
+        "PSMA": "HGNC:3788",
+        "CD30": "HGNC:11923",
+        "TROP2": "HGNC:11530",
+        "CD33": "HGNC:1659",
+        "IGF-1R": "HGNC:5465",
+        "CD20": "HGNC:7315",
+    }
     for name, hgnc in expected.items():
         assert kb.lookup("TARGET", name).identifiers["hgnc"] == hgnc

@@ -37,28 +37,58 @@ def _sentence(text: str, needle: str) -> Evidence:
 
 def _entity(text: str, eid: str, etype: str, name: str, *aliases: str) -> Entity:
     mentions = [Mention(text.index(n), text.index(n) + len(n), n) for n in (name, *aliases) if n in text]
-    return Entity(id=eid, type=etype, name=name, aliases=list(aliases), mentions=mentions,
-                  extractor="test", confidence=0.9)
+    return Entity(
+        id=eid,
+        type=etype,
+        name=name,
+        aliases=list(aliases),
+        mentions=mentions,
+        extractor="test",
+        confidence=0.9,
+    )
 
 
 def _extraction(name: str, date: str, text: str, entities: list[Entity], rels: list[Relation]) -> Extraction:
-    doc = Document(doc_id=hashlib.sha256(text.encode()).hexdigest()[:16], name=name, text=text, date=date,
-                   title=name.replace("_", " "))
+    doc = Document(
+        doc_id=hashlib.sha256(text.encode()).hexdigest()[:16],
+        name=name,
+        text=text,
+        date=date,
+        title=name.replace("_", " "),
+    )
     for r in rels:  # evidence is frozen: the relation's list gets copies that name the document
         r.evidence[:] = [replace(ev, document=name, doc_id=doc.doc_id) for ev in r.evidence]
     return Extraction(document=doc, entities=entities, relations=rels)
 
 
-def _rel(text: str, rtype: str, s: str, o: str | None, cue: str, value: object = None,
-         confidence: float = 0.8, **attrs: object) -> Relation:
-    return Relation(type=rtype, subject=s, object=o, value=value, evidence=[_sentence(text, cue)],
-                    extractor=f"test:{rtype.lower()}", confidence=confidence, attrs=dict(attrs))
+def _rel(
+    text: str,
+    rtype: str,
+    s: str,
+    o: str | None,
+    cue: str,
+    value: object = None,
+    confidence: float = 0.8,
+    **attrs: object,
+) -> Relation:
+    return Relation(
+        type=rtype,
+        subject=s,
+        object=o,
+        value=value,
+        evidence=[_sentence(text, cue)],
+        extractor=f"test:{rtype.lower()}",
+        confidence=confidence,
+        attrs=dict(attrs),
+    )
 
 
 def _extractions() -> list[Extraction]:
     t = TEXT_2003
     a = _extraction(
-        "immunogen_2003", "2003-05-08", t,
+        "immunogen_2003",
+        "2003-05-08",
+        t,
         [
             _entity(t, "e1", "COMPOUND", "huN901-DM1", "BB-10901"),
             _entity(t, "e2", "TARGET", "CD56"),
@@ -76,13 +106,25 @@ def _extractions() -> list[Extraction]:
             _rel(t, "INDICATION", "e1", "e6", "for small-cell"),
             _rel(t, "IN_PHASE", "e1", None, "in Phase I", value="Phase 1", status="current"),
             _rel(t, "PARTNER_OF", "e4", "e5", "licensed huN901-DM1 from"),
-            _rel(t, "PAYMENT", "e7", "e4", "paid ImmunoGen $2 million", value=2_000_000, currency="USD",
-                 amount=2_000_000, kind="license fee", status="paid"),
+            _rel(
+                t,
+                "PAYMENT",
+                "e7",
+                "e4",
+                "paid ImmunoGen $2 million",
+                value=2_000_000,
+                currency="USD",
+                amount=2_000_000,
+                kind="license fee",
+                status="paid",
+            ),
         ],
     )
     t = TEXT_2006
     b = _extraction(
-        "immunogen_2006", "2006-11-02", t,
+        "immunogen_2006",
+        "2006-11-02",
+        t,
         [
             _entity(t, "e1", "COMPOUND", "HuN901-DM1"),
             _entity(t, "e2", "TARGET", "CD56"),
@@ -97,8 +139,18 @@ def _extractions() -> list[Extraction]:
             _rel(t, "IN_PHASE", "e1", None, "now in Phase II", value="Phase 2", status="current"),
             # stated the other way round: still the same unordered partnership
             _rel(t, "PARTNER_OF", "e4", "e3", "extended their collaboration"),
-            _rel(t, "PAYMENT", "e6", "e3", "paid ImmunoGen $1.5 million", value=1_500_000, currency="USD",
-                 amount=1_500_000, kind="milestone", status="paid"),
+            _rel(
+                t,
+                "PAYMENT",
+                "e6",
+                "e3",
+                "paid ImmunoGen $1.5 million",
+                value=1_500_000,
+                currency="USD",
+                amount=1_500_000,
+                kind="milestone",
+                status="paid",
+            ),
         ],
     )
     return [a, b]
@@ -219,7 +271,7 @@ def test_a_payment_restated_by_a_second_document_counts_once() -> None:
     assert len(e["payments"]) == 4  # every statement stays as provenance
     assert e["distinct_payments"] == 3 and e["amount"] == pytest.approx(9_000_000)
     P = partnership_network(G)
-    (_u, _v, d), = P.edges(data=True)
+    ((_u, _v, d),) = P.edges(data=True)
     assert d["payments"] == 3 and d["amount"] == pytest.approx(9_000_000)
 
 

@@ -25,7 +25,7 @@ def onto() -> Graph:
 
 def ttl_terms(g: Graph) -> set[str]:
     subjects = {str(s) for s in g.subjects() if isinstance(s, URIRef)}
-    return {s[len(TERMS_IRI):] for s in subjects if s.startswith(TERMS_IRI)}
+    return {s[len(TERMS_IRI) :] for s in subjects if s.startswith(TERMS_IRI)}
 
 
 def test_ontology_header(onto):

@@ -8,8 +8,15 @@ from test_graph import SENTENCE, hand_made  # tests/ is on sys.path (pytest root
 from pharmakg.graph.queries import list_queries, load_query, parse_header, query_info
 from pharmakg.graph.store import KnowledgeGraph
 
-REQUIRED = {"compounds-by-target", "partners-and-payments", "phase-history", "compounds-by-payload",
-            "evidence", "pipeline", "aliases"}
+REQUIRED = {
+    "compounds-by-target",
+    "partners-and-payments",
+    "phase-history",
+    "compounds-by-payload",
+    "evidence",
+    "pipeline",
+    "aliases",
+}
 
 
 def test_list_queries_and_headers():
@@ -76,8 +83,10 @@ def test_phase_history_by_date(gold_kg):
     got = [(r["date"], r["phase"]) for r in rows]
     assert sorted(got[:2]) == [("2003-05-08", "Phase 1"), ("2003-05-08", "Phase 1/2")]
     assert got[2:] == [("2006-11-02", "Phase 1")]
-    assert gold_kg.run("phase-history", {"compound": "BB-10901"}).rows == gold_kg.run(
-        "phase-history", {"compound": "huN901-DM1"}).rows
+    assert (
+        gold_kg.run("phase-history", {"compound": "BB-10901"}).rows
+        == gold_kg.run("phase-history", {"compound": "huN901-DM1"}).rows
+    )
 
 
 def test_compounds_carrying_dm4(gold_kg):
@@ -88,12 +97,13 @@ def test_compounds_carrying_dm4(gold_kg):
 def test_sentence_behind_a_fact(gold_kg):
     ex = hand_made()
     gold_kg.add_extractions([ex])
-    rows = gold_kg.run("evidence", {"subject": "sanofi-aventis", "relation": "PAYMENT",
-                                    "object": "ImmunoGen"}).records()
+    rows = gold_kg.run(
+        "evidence", {"subject": "sanofi-aventis", "relation": "PAYMENT", "object": "ImmunoGen"}
+    ).records()
     mine = [r for r in rows if r["document"] == "milestone_release"]
     assert len(mine) == 1
     r = mine[0]
-    assert r["sentence"] == SENTENCE and ex.document.text[r["start"]:r["end"]] == SENTENCE
+    assert r["sentence"] == SENTENCE and ex.document.text[r["start"] : r["end"]] == SENTENCE
     assert r["date"] == "2006-11-02" and r["extractor"] == "relations:payment"
     assert r["confidence"] == pytest.approx(0.9) and r["value"] == 2_000_000
     # the gold document's two payments have no sentence but are found too
@@ -127,7 +137,7 @@ INJECTIONS = [
     'CD56" } ; DROP ALL ; #',
     "CD56' } ; DROP ALL ; #",
     'x") || true || ("',
-    "CD56\\\" } UNION { ?t ?p ?o } #",
+    'CD56\\" } UNION { ?t ?p ?o } #',
     "<https://w3id.org/pharmakg/resource/target/cd56>",
 ]
 
@@ -166,7 +176,8 @@ def test_a_payment_restated_in_two_documents_counts_once():
     # the payer's side: the same payment, paid by the company
     back = kg.run("partners-and-payments", {"company": "sanofi-aventis"}).records()
     assert [(b["partner"], b["paidByCompany"], b["paidToCompany"]) for b in back] == [
-        ("ImmunoGen", 2_000_000, None)]
+        ("ImmunoGen", 2_000_000, None)
+    ]
     assert r["potentialUSD"] is None
 
 

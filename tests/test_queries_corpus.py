@@ -39,9 +39,19 @@ def has_name(kg: KnowledgeGraph, iris, name: str) -> bool:
 
 
 def test_every_query_is_tested_here():
-    tested = {"pipeline", "compounds-by-target", "compounds-by-payload", "compounds-by-indication",
-              "partners-and-payments", "phase-history", "companies-sharing-a-partner", "crowded-targets",
-              "evidence", "aliases", "documents"}
+    tested = {
+        "pipeline",
+        "compounds-by-target",
+        "compounds-by-payload",
+        "compounds-by-indication",
+        "partners-and-payments",
+        "phase-history",
+        "companies-sharing-a-partner",
+        "crowded-targets",
+        "evidence",
+        "aliases",
+        "documents",
+    }
     assert {name for name, _title, _params in list_queries()} <= tested
 
 
@@ -49,8 +59,9 @@ def test_pipeline(corpus_kg):
     rows = corpus_kg.run("pipeline").records()
     by_iri = {r["compound"]: r for r in rows}
     assert len(by_iri) > 20
-    huc = [r for r in rows
-           if "DM4" in (r["payloads"] or "").split("; ") and "ImmunoGen" in (r["owners"] or "")]
+    huc = [
+        r for r in rows if "DM4" in (r["payloads"] or "").split("; ") and "ImmunoGen" in (r["owners"] or "")
+    ]
     assert huc, "an ImmunoGen compound carrying DM4"
     kadcyla = next(r for r in rows if fold(r["compound"]) in KADCYLA)
     assert kadcyla["latestPhase"] == "Approved" and kadcyla["phaseDate"] >= "2013-11-20"
@@ -137,14 +148,15 @@ def test_crowded_targets(corpus_kg):
 def test_evidence_for_a_payment(corpus_kg, corpus_dir):
     from pharmakg.ingest import read_document
 
-    rows = corpus_kg.run("evidence", {"subject": "sanofi-aventis", "relation": "PAYMENT",
-                                      "object": "ImmunoGen"}).records()
+    rows = corpus_kg.run(
+        "evidence", {"subject": "sanofi-aventis", "relation": "PAYMENT", "object": "ImmunoGen"}
+    ).records()
     milestone = [r for r in rows if r["value"] == 2_000_000 and r["document"] == DOC_2006]
     assert milestone, rows
     r = milestone[0]
     assert r["date"] == "2006-11-02" and "milestone" in r["sentence"]
     text = read_document(corpus_dir / "seeds" / f"{DOC_2006}.txt").text
-    assert text[r["start"]:r["end"]] == r["sentence"]
+    assert text[r["start"] : r["end"]] == r["sentence"]
     assert r["extractor"] and 0 < r["confidence"] <= 1
     # the value alone selects the same statement
     assert corpus_kg.run("evidence", {"subject": "sanofi-aventis", "object": "2000000"}).rows
@@ -177,13 +189,35 @@ def corpus_file(corpus_kg, tmp_path_factory):
 
 def test_cli_query_by_name_with_param_as_csv(corpus_file):
     runner = CliRunner()
-    res = runner.invoke(main, ["query", "compounds-by-target", "--graph", str(corpus_file),
-                               "--param", "target=CD56", "--format", "csv"])
+    res = runner.invoke(
+        main,
+        [
+            "query",
+            "compounds-by-target",
+            "--graph",
+            str(corpus_file),
+            "--param",
+            "target=CD56",
+            "--format",
+            "csv",
+        ],
+    )
     assert res.exit_code == 0, res.output
     rows = list(csv.DictReader(io.StringIO(res.output)))
     assert rows and all(r["targetName"] == "CD56" for r in rows)
-    res = runner.invoke(main, ["query", "partners-and-payments", "-g", str(corpus_file), "-p",
-                               "company=ImmunoGen", "--format", "json"])
+    res = runner.invoke(
+        main,
+        [
+            "query",
+            "partners-and-payments",
+            "-g",
+            str(corpus_file),
+            "-p",
+            "company=ImmunoGen",
+            "--format",
+            "json",
+        ],
+    )
     assert res.exit_code == 0, res.output
     assert max(r["paidToCompany"] or 0 for r in json.loads(res.output)) == 75_000_000
 

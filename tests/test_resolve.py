@@ -80,9 +80,11 @@ def test_an_acquisition_is_a_dated_link_not_a_merge(kg):
     assert genentech != roche
     links = kg.query("SELECT DISTINCT ?g ?r WHERE { ?g pkg:acquiredBy ?r . ?r pkg:successorOf ?g }").rows
     assert (genentech, roche) in links
-    rows = kg.query("""SELECT DISTINCT ?g ?r ?year WHERE { ?ev a pkg:CorporateEvent ; pkg:fromCompany ?g ;
+    rows = kg.query(
+        """SELECT DISTINCT ?g ?r ?year WHERE { ?ev a pkg:CorporateEvent ; pkg:fromCompany ?g ;
         pkg:toCompany ?r ; pkg:eventKind "acquired_by" ; pkg:eventYear ?year }""",
-                    {"g": _u(genentech), "r": _u(roche)}).rows
+        {"g": _u(genentech), "r": _u(roche)},
+    ).rows
     assert [r[2] for r in rows] == ["2009"]
 
 
@@ -114,8 +116,15 @@ def test_names_sharing_a_word_stay_apart(kg):
 
 def test_same_name_of_different_types_stays_apart():
     doc = Document("d1", "d1", "")
-    ex = Extraction(doc, [Entity("e1", "COMPANY", "Kadcyla"), Entity("e2", "COMPOUND", "T-DM1"),
-                          Entity("e3", "COMPOUND", "Kadcyla"), Entity("e4", "ANTIBODY", "trastuzumab")])
+    ex = Extraction(
+        doc,
+        [
+            Entity("e1", "COMPANY", "Kadcyla"),
+            Entity("e2", "COMPOUND", "T-DM1"),
+            Entity("e3", "COMPOUND", "Kadcyla"),
+            Entity("e4", "ANTIBODY", "trastuzumab"),
+        ],
+    )
     res = resolve([ex])
     assert res.iri_of[(0, "e2")] == res.iri_of[(0, "e3")]
     assert len({res.iri_of[(0, e)] for e in ("e1", "e2", "e4")}) == 3
@@ -162,8 +171,12 @@ def test_a_later_document_joins_the_existing_node_through_the_kb(extractions):
 
 def test_without_a_kb_only_shared_names_merge(extractions):
     res = resolve(extractions, kb=KB())
-    kadcyla = {res.iri_of[(i, e.id)] for i, ex in enumerate(extractions) for e in ex.entities
-               if e.type == "COMPOUND" and e.name in ("Kadcyla", "T-DM1", "trastuzumab-DM1")}
+    kadcyla = {
+        res.iri_of[(i, e.id)]
+        for i, ex in enumerate(extractions)
+        for e in ex.entities
+        if e.type == "COMPOUND" and e.name in ("Kadcyla", "T-DM1", "trastuzumab-DM1")
+    }
     assert len(kadcyla) == 3
     quads = extraction_quads(extractions[0], resolve(extractions[:1], kb=KB()), kb=KB())
     assert not any(q.predicate.value.endswith(("#kbKey", "#ticker", "#acquiredBy")) for q in quads)

@@ -40,8 +40,12 @@ def hostile_kg() -> KnowledgeGraph:
         document=doc,
         entities=[
             Entity(id="e1", type="COMPOUND", name=HOSTILE, mentions=[Mention(start, len(HOSTILE), HOSTILE)]),
-            Entity(id="e2", type="COMPANY", name="Evil Corp <script>alert(2)</script>",
-                   mentions=[Mention(company_at, len(text) - 1, text[company_at:-1])]),
+            Entity(
+                id="e2",
+                type="COMPANY",
+                name="Evil Corp <script>alert(2)</script>",
+                mentions=[Mention(company_at, len(text) - 1, text[company_at:-1])],
+            ),
         ],
         relations=[
             Relation(type="IN_PHASE", subject="e1", value="Phase 1"),
@@ -143,8 +147,9 @@ def test_cli_timeline(gold_kg: KnowledgeGraph, tmp_path: Path) -> None:
     res = runner.invoke(main, ["timeline", "--graph", str(graph), "-o", str(tmp_path / "t.png")])
     assert res.exit_code == 0, res.output
     assert (tmp_path / "t.png").stat().st_size > 5_000
-    res = runner.invoke(main, ["timeline", "-g", str(graph), "-o", str(tmp_path / "t.html"),
-                               "--company", "roche"])
+    res = runner.invoke(
+        main, ["timeline", "-g", str(graph), "-o", str(tmp_path / "t.html"), "--company", "roche"]
+    )
     assert res.exit_code == 0, res.output
     assert "1 compounds" in res.output
     page = (tmp_path / "t.html").read_text(encoding="utf-8")

@@ -30,14 +30,31 @@ SENTENCE_ATTACK = "CD56 is bound </script><script>document.title='pwned'</script
 
 
 def _node(G: nx.MultiDiGraph, key: str, label: str, etype: str, **extra: object) -> None:
-    G.add_node(key, label=label, type=etype, aliases=extra.pop("aliases", []), documents=["release_a"],
-               dates=["2006-11-02"], phase=extra.pop("phase", None), **extra)
+    G.add_node(
+        key,
+        label=label,
+        type=etype,
+        aliases=extra.pop("aliases", []),
+        documents=["release_a"],
+        dates=["2006-11-02"],
+        phase=extra.pop("phase", None),
+        **extra,
+    )
 
 
 def _edge(G: nx.MultiDiGraph, u: str, v: str, relation: str, label: str, **extra: object) -> None:
-    G.add_edge(u, v, key=relation, relation=relation, label=label, documents=["release_a"],
-               evidence=extra.pop("evidence", [f"{u} {label} {v}."]), count=extra.pop("count", 1),
-               confidence=0.9, **extra)
+    G.add_edge(
+        u,
+        v,
+        key=relation,
+        relation=relation,
+        label=label,
+        documents=["release_a"],
+        evidence=extra.pop("evidence", [f"{u} {label} {v}."]),
+        count=extra.pop("count", 1),
+        confidence=0.9,
+        **extra,
+    )
 
 
 @pytest.fixture
@@ -240,7 +257,7 @@ def test_browser_does_not_run_injected_markup(hostile_graph: nx.MultiDiGraph, tm
     assert 'data-pkg-ready="1"' in dom, "the page's script did not run: " + proc.stderr[-2000:]
     assert 'data-pkg-stable="1"' in dom, "physics did not settle within the browser's time budget"
     assert re.search(r"<title>(.*?)</title>", dom, re.S).group(1) == title  # onerror/script never ran
-    tips = dom[dom.index('<div id="tips">'):]
+    tips = dom[dom.index('<div id="tips">') :]
     assert not re.search(r"<img\b", tips) and "<script>document.title" not in tips
     assert "&lt;img src=x onerror=\"document.title='pwned'\"&gt;" in tips
     assert "&lt;script&gt;document.title='pwned'&lt;/script&gt;" in tips
@@ -261,8 +278,16 @@ def test_map_from_a_knowledge_graph_escapes_release_text() -> None:
             Entity("e1", "COMPOUND", SCRIPT_ATTACK, aliases=[IMG_ATTACK]),
             Entity("e2", "TARGET", "CD56"),
         ],
-        relations=[Relation("TARGETS", "e1", "e2", evidence=[
-            Evidence(SENTENCE_ATTACK, text.index(SENTENCE_ATTACK), len(text), doc.name, doc.doc_id)])],
+        relations=[
+            Relation(
+                "TARGETS",
+                "e1",
+                "e2",
+                evidence=[
+                    Evidence(SENTENCE_ATTACK, text.index(SENTENCE_ATTACK), len(text), doc.name, doc.doc_id)
+                ],
+            )
+        ],
     )
     kg = KnowledgeGraph.open()
     kg.add_extractions([ex])
@@ -300,7 +325,11 @@ def test_filter_by_type_keeps_edges_between_kept_nodes(pipeline_graph: nx.MultiD
     H = filter_graph(pipeline_graph, types=["company", "COMPOUND"])
     assert _labels(H) == {"huN901-DM1", "IMGN853", "ImmunoGen", "sanofi-aventis", "British Biotech"}
     assert {d["relation"] for *_e, d in H.edges(data=True)} == {
-        "DEVELOPED_BY", "LICENSED_TO", "PARTNER_OF", "PAYMENT"}
+        "DEVELOPED_BY",
+        "LICENSED_TO",
+        "PARTNER_OF",
+        "PAYMENT",
+    }
     assert pipeline_graph.number_of_nodes() == 14  # a copy: the input is untouched
 
 
@@ -314,15 +343,21 @@ def test_filter_by_company_neighbourhood_takes_any_name(pipeline_graph: nx.Multi
         filter_graph(pipeline_graph, company="Nobody Pharma")
     # A type filter keeps the company it is centred on.
     assert _labels(filter_graph(pipeline_graph, company="ImmunoGen", depth=1, types=["TECHNOLOGY"])) == {
-        "ImmunoGen", "TAP technology"}
+        "ImmunoGen",
+        "TAP technology",
+    }
     assert neighbourhood(pipeline_graph, ["tr"], 0) == {"tr"}
 
 
 def test_filter_by_date_range(dated_graph: nx.MultiDiGraph) -> None:
     late = filter_graph(dated_graph, since="2010-01-01")
     assert _labels(late) == {"IMGN853", "FR\u03b1", "DM4", "ovarian cancer", "ImmunoGen"}
-    assert {d["relation"] for *_e, d in late.edges(data=True)} == {"TARGETS", "HAS_PAYLOAD", "INDICATION",
-                                                                   "DEVELOPED_BY"}
+    assert {d["relation"] for *_e, d in late.edges(data=True)} == {
+        "TARGETS",
+        "HAS_PAYLOAD",
+        "INDICATION",
+        "DEVELOPED_BY",
+    }
     early = filter_graph(dated_graph, until="2006-12-31")
     assert "IMGN853" not in _labels(early) and "huN901-DM1" in _labels(early)
     assert filter_graph(dated_graph, since="2006-11-02", until="2014-04-07").number_of_edges() == 14
@@ -377,8 +412,24 @@ def test_cli_viz_filters(corpus_kg, tmp_path: Path) -> None:
     graph = corpus_kg.save(tmp_path / "kg.nq")
     runner = CliRunner()
     out = tmp_path / "map.html"
-    res = runner.invoke(main, ["viz", "-g", str(graph), "-o", str(out), "--company", "immunogen",
-                               "--depth", "1", "--types", "COMPANY,COMPOUND", "--since", "2010-01-01"])
+    res = runner.invoke(
+        main,
+        [
+            "viz",
+            "-g",
+            str(graph),
+            "-o",
+            str(out),
+            "--company",
+            "immunogen",
+            "--depth",
+            "1",
+            "--types",
+            "COMPANY,COMPOUND",
+            "--since",
+            "2010-01-01",
+        ],
+    )
     assert res.exit_code == 0, res.output
     nodes = _embedded(out.read_text(encoding="utf-8"), "nodes")
     assert {n["ptype"] for n in nodes} <= {"COMPANY", "COMPOUND"}

@@ -82,18 +82,21 @@ def centrality(G: nx.MultiDiGraph, top: int | None = None) -> list[Row]:
     rows: list[Row] = []
     for node in P:
         edges = [P.edges[node, other] for other in P.neighbors(node)]
-        rows.append({
-            "company": _label(P, node),
-            "partners": P.degree(node),
-            "agreements": sum(int(e.get("agreements") or 0) for e in edges),
-            "payments": sum(int(e.get("payments") or 0) for e in edges),
-            "amountUSD": sum(float(e.get("amount") or 0.0) for e in edges) or None,
-            "degree": round(degree[node], 4),
-            "betweenness": round(between[node], 4),
-            "iri": node,
-        })
-    rows.sort(key=lambda r: (-r["partners"], -r["betweenness"], -(r["amountUSD"] or 0),
-                             r["company"].casefold()))
+        rows.append(
+            {
+                "company": _label(P, node),
+                "partners": P.degree(node),
+                "agreements": sum(int(e.get("agreements") or 0) for e in edges),
+                "payments": sum(int(e.get("payments") or 0) for e in edges),
+                "amountUSD": sum(float(e.get("amount") or 0.0) for e in edges) or None,
+                "degree": round(degree[node], 4),
+                "betweenness": round(between[node], 4),
+                "iri": node,
+            }
+        )
+    rows.sort(
+        key=lambda r: (-r["partners"], -r["betweenness"], -(r["amountUSD"] or 0), r["company"].casefold())
+    )
     return rows[:top] if top else rows
 
 
@@ -113,8 +116,9 @@ def communities(G: nx.MultiDiGraph, method: str = "louvain", seed: int = 42) -> 
     # a graph built in sorted node order, so tie-breaks do not depend on how the projection was built
     H = nx.Graph()
     H.add_nodes_from(sorted(P.nodes))
-    H.add_weighted_edges_from(sorted((min(u, v), max(u, v), float(d.get("weight") or 1))
-                                     for u, v, d in P.edges(data=True)))
+    H.add_weighted_edges_from(
+        sorted((min(u, v), max(u, v), float(d.get("weight") or 1)) for u, v, d in P.edges(data=True))
+    )
     if method == "louvain":
         groups = nx_community.louvain_communities(H, weight="weight", seed=seed)
     elif method == "greedy":
@@ -143,7 +147,8 @@ def communities(G: nx.MultiDiGraph, method: str = "louvain", seed: int = 42) -> 
 
 def _owners(G: nx.MultiDiGraph, compound: str) -> set[str]:
     return {
-        v for _c, v, d in G.out_edges(compound, data=True)
+        v
+        for _c, v, d in G.out_edges(compound, data=True)
         if d.get("relation") in OWNER_RELATIONS and G.nodes[v].get("type") == "COMPANY"
     }
 
@@ -172,15 +177,17 @@ def crowded_targets(G: nx.MultiDiGraph, min_companies: int = 2) -> list[Row]:
         companies = set().union(*(_owners(G, c) for c in cs)) if cs else set()
         if len(companies) < min_companies:
             continue
-        rows.append({
-            "target": _label(G, target),
-            "companies": len(companies),
-            "companyNames": "; ".join(sorted((_label(G, c) for c in companies), key=str.casefold)),
-            "compounds": len(cs),
-            "compoundNames": "; ".join(sorted((_label(G, c) for c in cs), key=str.casefold)),
-            "documents": len(docs[target]),
-            "iri": target,
-        })
+        rows.append(
+            {
+                "target": _label(G, target),
+                "companies": len(companies),
+                "companyNames": "; ".join(sorted((_label(G, c) for c in companies), key=str.casefold)),
+                "compounds": len(cs),
+                "compoundNames": "; ".join(sorted((_label(G, c) for c in cs), key=str.casefold)),
+                "documents": len(docs[target]),
+                "iri": target,
+            }
+        )
     rows.sort(key=lambda r: (-r["companies"], -r["compounds"], r["target"].casefold()))
     return rows
 
@@ -188,8 +195,9 @@ def crowded_targets(G: nx.MultiDiGraph, min_companies: int = 2) -> list[Row]:
 # -------------------------------------------------------------------------------------- shortest path
 
 
-def shortest_path(G: nx.MultiDiGraph, source: str, target: str,
-                  types: Iterable[str] | None = ("COMPANY",)) -> list[Row]:
+def shortest_path(
+    G: nx.MultiDiGraph, source: str, target: str, types: Iterable[str] | None = ("COMPANY",)
+) -> list[Row]:
     """A shortest chain of facts linking two entities, through entities of any type.
 
     ``source`` and ``target`` are any names (label, alias, code name) or IRIs; with ``types`` (companies
@@ -212,14 +220,16 @@ def shortest_path(G: nx.MultiDiGraph, source: str, target: str,
         relation, documents = "", ""
         if i + 1 < len(path):
             relation, documents = _link(G, node, path[i + 1])
-        rows.append({
-            "step": i,
-            "entity": _label(G, node),
-            "type": G.nodes[node].get("type"),
-            "relation": relation,
-            "documents": documents,
-            "iri": node,
-        })
+        rows.append(
+            {
+                "step": i,
+                "entity": _label(G, node),
+                "type": G.nodes[node].get("type"),
+                "relation": relation,
+                "documents": documents,
+                "iri": node,
+            }
+        )
     return rows
 
 
@@ -227,8 +237,11 @@ def _link(G: nx.MultiDiGraph, u: str, v: str) -> tuple[str, str]:
     """How u relates to v: the best supported edge either way, with its documents."""
     options = [(d, "") for d in G.get_edge_data(u, v, default={}).values()]
     options += [(d, "← ") for d in G.get_edge_data(v, u, default={}).values()]
-    data, arrow = max(options, key=lambda o: (int(o[0].get("count") or 0), o[1] == "",
-                                              str(o[0].get("relation", ""))))
+    data, arrow = max(
+        options, key=lambda o: (int(o[0].get("count") or 0), o[1] == "", str(o[0].get("relation", "")))
+    )
     unordered = data.get("relation") == "PARTNER_OF"
-    return (("" if unordered else arrow) + str(data.get("label") or data.get("relation")),
-            "; ".join(data.get("documents") or ()))
+    return (
+        ("" if unordered else arrow) + str(data.get("label") or data.get("relation")),
+        "; ".join(data.get("documents") or ()),
+    )

@@ -47,10 +47,16 @@ def _scalar(value: Any) -> str | int | float | bool | None:
         return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
     if isinstance(value, list | tuple | set | frozenset):
         items = sorted(value, key=str) if isinstance(value, set | frozenset) else list(value)
-        return _NOT_XML.sub("", JOIN.join(
-            json.dumps(v, ensure_ascii=False, sort_keys=True, default=str) if isinstance(v, dict) else str(v)
-            for v in items if v is not None
-        ))
+        return _NOT_XML.sub(
+            "",
+            JOIN.join(
+                json.dumps(v, ensure_ascii=False, sort_keys=True, default=str)
+                if isinstance(v, dict)
+                else str(v)
+                for v in items
+                if v is not None
+            ),
+        )
     return _NOT_XML.sub("", str(value))
 
 
@@ -94,8 +100,9 @@ def exportable(G: nx.Graph) -> nx.DiGraph | nx.Graph | nx.MultiDiGraph | nx.Mult
     H.add_nodes_from(nodes)
 
     edges = []
-    for i, (u, v, d) in enumerate(sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1]),
-                                                                             str(e[2].get("relation"))))):
+    for i, (u, v, d) in enumerate(
+        sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2].get("relation"))))
+    ):
         attrs = _attrs(d)
         attrs["weight"] = float(d.get("weight") or d.get("count") or 1)
         attrs["id"] = f"e{i}"
@@ -109,8 +116,9 @@ def exportable(G: nx.Graph) -> nx.DiGraph | nx.Graph | nx.MultiDiGraph | nx.Mult
     return H
 
 
-def write_graph(G: nx.MultiDiGraph, path: str | Path, view_name: str = "full",
-                company: str | None = None) -> Path:
+def write_graph(
+    G: nx.MultiDiGraph, path: str | Path, view_name: str = "full", company: str | None = None
+) -> Path:
     """Write a view of the projection as GraphML (.graphml) or GEXF (.gexf); the suffix picks the format."""
     p = Path(path)
     fmt = FORMATS.get(p.suffix.lower())

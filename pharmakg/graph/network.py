@@ -43,8 +43,9 @@ VALUED = frozenset(t.name for t in schema.RELATION_TABLE if not t.needs_object)
 MAX_EVIDENCE = 5  # sentences kept per edge: enough for a tooltip, small enough for 10,000 edges
 
 
-def distinct_payments(payments: Iterable[tuple[str | None, float | None, str | None]]) -> list[tuple[
-        str | None, float | None]]:
+def distinct_payments(
+    payments: Iterable[tuple[str | None, float | None, str | None]],
+) -> list[tuple[str | None, float | None]]:
     """The payments of one payer to one payee, a restatement counted once.
 
     ``payments`` are (kind, USD amount, document) of each payment node. The same kind and amount stated
@@ -53,11 +54,15 @@ def distinct_payments(payments: Iterable[tuple[str | None, float | None, str | N
     document that states it most often. The rule is the one of the partners-and-payments query.
     """
     per_doc: dict[tuple[str | None, float | None], dict[str | None, int]] = defaultdict(
-        lambda: defaultdict(int))
+        lambda: defaultdict(int)
+    )
     for kind, usd, doc in payments:
         per_doc[(kind or None, usd)][doc] += 1
-    return [key for key, docs in sorted(per_doc.items(), key=lambda kv: (kv[0][0] or "", kv[0][1] or 0.0))
-            for _ in range(max(docs.values()))]
+    return [
+        key
+        for key, docs in sorted(per_doc.items(), key=lambda kv: (kv[0][0] or "", kv[0][1] or 0.0))
+        for _ in range(max(docs.values()))
+    ]
 
 
 def relation_label(relation: str) -> str:
@@ -94,7 +99,8 @@ def _rows(kg: SparqlEndpoint, query: str, bindings: dict[str, Any] | None = None
 def _direct_rows(kg: SparqlEndpoint) -> list[dict[str, Any]]:
     """Direct triples of every relation predicate: the predicate is bound, one query per predicate."""
     return [
-        row for predicate in RELATION_PREDICATES.values()
+        row
+        for predicate in RELATION_PREDICATES.values()
         for row in _rows(kg, "direct", {"p": NamedNode(predicate)})
     ]
 
@@ -115,8 +121,16 @@ def to_networkx(kg: SparqlEndpoint) -> nx.MultiDiGraph:
     for (s, rel, o), a in sorted(_edge_support(kg).items()):
         for node in (s, o):
             if node not in G:  # an object the graph never typed: keep the edge, show the IRI
-                G.add_node(node, label=node.rsplit("/", 1)[-1], type=None, aliases=[], documents=[],
-                           dates=[], phase=None, phase_date=None)
+                G.add_node(
+                    node,
+                    label=node.rsplit("/", 1)[-1],
+                    type=None,
+                    aliases=[],
+                    documents=[],
+                    dates=[],
+                    phase=None,
+                    phase_date=None,
+                )
         G.add_edge(s, o, key=rel, **_edge_attrs(rel, a))
     return G
 
@@ -220,7 +234,8 @@ def _edge_attrs(rel: str, a: _EdgeAcc) -> dict[str, Any]:
     if rel == "PAYMENT":
         paid, potential = (
             distinct_payments(
-                (kind, usd, a.payment_docs.get(pay)) for pay, (kind, usd, _name) in a.payments.items()
+                (kind, usd, a.payment_docs.get(pay))
+                for pay, (kind, usd, _name) in a.payments.items()
                 if (pay in a.contingent) == contingent
             )
             for contingent in (False, True)
@@ -307,17 +322,23 @@ def pipeline_network(G: nx.MultiDiGraph, company: str | None = None) -> nx.Multi
     if company is not None:
         wanted = company.casefold()
         owners = {
-            n for n, d in G.nodes(data=True)
-            if n == company or str(d.get("label", "")).casefold() == wanted
+            n
+            for n, d in G.nodes(data=True)
+            if n == company
+            or str(d.get("label", "")).casefold() == wanted
             or wanted in {a.casefold() for a in d.get("aliases") or ()}
         }
         compounds = {
-            c for c in compounds
-            if any(v in owners and d.get("relation") in ("DEVELOPED_BY", "LICENSED_TO")
-                   for _c, v, d in G.out_edges(c, data=True))
+            c
+            for c in compounds
+            if any(
+                v in owners and d.get("relation") in ("DEVELOPED_BY", "LICENSED_TO")
+                for _c, v, d in G.out_edges(c, data=True)
+            )
         }
     keep = [
-        (u, v, k) for u, v, k, d in G.edges(keys=True, data=True)
+        (u, v, k)
+        for u, v, k, d in G.edges(keys=True, data=True)
         if d.get("relation") in PIPELINE_RELATIONS and (u in compounds or v in compounds)
     ]
     view = G.edge_subgraph(keep).copy()

@@ -171,8 +171,7 @@ def resolve(
         for node in list(p.local_nodes) + list(p.iri_nodes):
             groups.setdefault(p.uf.find(node), []).append(node)
         candidates = [
-            c for members in groups.values()
-            if (c := _settle(p, members, extractions, res, kb)) is not None
+            c for members in groups.values() if (c := _settle(p, members, extractions, res, kb)) is not None
         ]
         _mint(p, candidates, minting, res)
     return res
@@ -207,7 +206,9 @@ def _add_local(p: _Pass, extractions: Sequence[Extraction], res: Resolution, kb:
                 compounds = sorted(
                     res.iri_of[(di, r.object)]
                     for r in ex.relations
-                    if r.type == "EVALUATES" and r.subject == ent.id and r.object is not None
+                    if r.type == "EVALUATES"
+                    and r.subject == ent.id
+                    and r.object is not None
                     and (di, r.object) in res.iri_of
                 )
                 scope = compounds[0] if compounds else "doc:" + ex.document.doc_id

@@ -238,8 +238,12 @@ class KnowledgeGraph:
         for q in quads:
             self.store.remove(q)
         self.store.extend(
-            ox.Quad(nw if q.subject == o else q.subject, q.predicate, nw if q.object == o else q.object,
-                    q.graph_name)
+            ox.Quad(
+                nw if q.subject == o else q.subject,
+                q.predicate,
+                nw if q.object == o else q.object,
+                q.graph_name,
+            )
             for q in quads
         )
 
@@ -342,8 +346,9 @@ class KnowledgeGraph:
         """doc_ids of the documents in the graph."""
         return sorted(
             _value(q.object)
-            for q in self.store.quads_for_pattern(None, n("http://purl.org/dc/terms/identifier"), None,
-                                                  DOCUMENTS_GRAPH)
+            for q in self.store.quads_for_pattern(
+                None, n("http://purl.org/dc/terms/identifier"), None, DOCUMENTS_GRAPH
+            )
         )
 
     def __len__(self) -> int:

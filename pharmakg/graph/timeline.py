@@ -23,8 +23,24 @@ UNKNOWN_OWNER = "unknown"
 UNKNOWN_COLOR = "#9e9e9e"
 # Tableau 10 without its grey (grey means "unknown owner"), then a few extra distinguishable colours.
 PALETTE = (
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#bcbd22", "#17becf",
-    "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#e6550d", "#31a354", "#756bb1",
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#bcbd22",
+    "#17becf",
+    "#393b79",
+    "#637939",
+    "#8c6d31",
+    "#843c39",
+    "#7b4173",
+    "#3182bd",
+    "#e6550d",
+    "#31a354",
+    "#756bb1",
 )
 
 # Everything the timeline shows, in one query (queries/internal/timeline.rq); ``company`` is bound.
@@ -72,19 +88,28 @@ def timeline_rows(kg: Any, company: str | None = None) -> list[dict[str, Any]]:
         records[c][(str(r["rec"]),)] = rec
     rows: list[dict[str, Any]] = []
     for c, recs in records.items():
-        ordered = sorted(recs.values(), key=lambda x: (
-            x["date"] or "", -1 if x["rank"] is None else x["rank"], x["phase"], x["document"] or ""))
+        ordered = sorted(
+            recs.values(),
+            key=lambda x: (
+                x["date"] or "",
+                -1 if x["rank"] is None else x["rank"],
+                x["phase"],
+                x["document"] or "",
+            ),
+        )
         dated = [x["date"] for x in ordered if x["date"]]
         own = sorted(owners.get(c, ()), key=lambda s: (s.casefold(), s))
-        rows.append({
-            "compound": names[c],
-            "iri": c,
-            "owner": own[0] if own else UNKNOWN_OWNER,
-            "owners": own,
-            "records": ordered,
-            "first": min(dated) if dated else None,
-            "last": max(dated) if dated else None,
-        })
+        rows.append(
+            {
+                "compound": names[c],
+                "iri": c,
+                "owner": own[0] if own else UNKNOWN_OWNER,
+                "owners": own,
+                "records": ordered,
+                "first": min(dated) if dated else None,
+                "last": max(dated) if dated else None,
+            }
+        )
     rows.sort(key=lambda r: (r["first"] or "9999", r["compound"].casefold(), r["iri"]))
     return rows
 
@@ -111,8 +136,9 @@ def _points(row: dict[str, Any]) -> list[dict[str, Any]]:
     points = []
     for day, recs in sorted(groups.items()):
         current = list(dict.fromkeys(x["phase"] for x in recs if x["status"] != "planned"))
-        planned = [p for p in dict.fromkeys(x["phase"] for x in recs if x["status"] == "planned")
-                   if p not in current]
+        planned = [
+            p for p in dict.fromkeys(x["phase"] for x in recs if x["status"] == "planned") if p not in current
+        ]
         if current and planned:
             label = f"{' / '.join(current)} (plans {' / '.join(planned)})"
         elif current:
@@ -120,8 +146,17 @@ def _points(row: dict[str, Any]) -> list[dict[str, Any]]:
         else:
             label = f"{' / '.join(planned)} (planned)"
         docs = sorted({x["document"] for x in recs if x["document"]})
-        points.append({"date": _as_date(day), "iso": day, "status": "current" if current else "planned",
-                       "phases": current, "planned": planned, "label": label, "documents": docs})
+        points.append(
+            {
+                "date": _as_date(day),
+                "iso": day,
+                "status": "current" if current else "planned",
+                "phases": current,
+                "planned": planned,
+                "label": label,
+                "documents": docs,
+            }
+        )
     return points
 
 
@@ -163,12 +198,9 @@ def write_png(kg: Any, path: str | Path, title: str | None = None, company: str 
         raise ImportError(f"the PNG timeline needs matplotlib: {PNG_EXTRA} (or write .html)") from exc
 
     matplotlib.use("Agg")  # headless: works in CI and notebooks alike
-    import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
 
-    rows = timeline_rows(kg, company)
-    drawn = _drawable(rows)
+    drawn = _drawable(timeline_rows(kg, company))
     colors = owner_colors([r for r, _ in drawn])
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -178,47 +210,96 @@ def write_png(kg: Any, path: str | Path, title: str | None = None, company: str 
     try:
         ax.set_title(title or _default_title(company), loc="left", fontsize=12)
         if not drawn:
-            ax.text(0.5, 0.5, "no dated phase records in this graph", ha="center", va="center",
-                    transform=ax.transAxes, color="#555555")
+            ax.text(
+                0.5,
+                0.5,
+                "no dated phase records in this graph",
+                ha="center",
+                va="center",
+                transform=ax.transAxes,
+                color="#555555",
+            )
             ax.set_axis_off()
         else:
-            lo, hi = _span(drawn)
-            span_days = max((hi - lo).days, 1)
-            for y, (row, pts) in enumerate(drawn):
-                color = colors[row["owner"]]
-                xs = [p["date"] for p in pts]
-                if len(xs) > 1:
-                    ax.plot([min(xs), max(xs)], [y, y], color=color, linewidth=2, alpha=0.6, zorder=1)
-                # ~140 characters of 7 pt text fit across the axes: a label's width in days
-                sides = _flip_labels([float(x.toordinal()) for x in xs], [p["label"] for p in pts],
-                                     span_days / 140)
-                for p, above in zip(pts, sides, strict=True):
-                    planned = p["status"] == "planned"
-                    ax.scatter([p["date"]], [y], s=60, zorder=3, color=color,
-                               facecolors="white" if planned else color, linewidths=1.5)
-                    ax.annotate(p["label"], (mdates.date2num(p["date"]), y), textcoords="offset points",
-                                xytext=(0, 7 if above else -13), ha="center", fontsize=7, color="#333333")
-            ax.set_yticks(range(len(drawn)), [r["compound"] for r, _ in drawn], fontsize=8)
-            ax.set_ylim(len(drawn) - 0.4, -0.6)  # first compound on top
-            ax.set_xlim(mdates.date2num(lo), mdates.date2num(hi))
-            locator = mdates.AutoDateLocator(minticks=3, maxticks=12)
-            ax.xaxis.set_major_locator(locator)
-            ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-            ax.grid(axis="x", color="#dddddd", linewidth=0.8)
-            ax.set_axisbelow(True)
-            for side in ("top", "right"):
-                ax.spines[side].set_visible(False)
-            handles = [Line2D([], [], marker="o", linestyle="-", color=c, label=o) for o, c in colors.items()]
-            if any(p["status"] == "planned" for _r, pts in drawn for p in pts):
-                handles.append(Line2D([], [], marker="o", linestyle="", color="#555555",
-                                      markerfacecolor="white", label="planned"))
-            ax.legend(handles=handles, title="owner", fontsize=8, title_fontsize=8, loc="upper left",
-                      bbox_to_anchor=(1.01, 1.0), frameon=False)
+            _draw_rows(ax, drawn, colors)
+            _draw_axes_and_legend(ax, drawn, colors)
         fig.tight_layout()
         fig.savefig(out, format="png")
     finally:
         plt.close(fig)
     return out
+
+
+def _draw_rows(
+    ax: Any, drawn: list[tuple[dict[str, Any], list[dict[str, Any]]]], colors: dict[str, str]
+) -> None:
+    """One line per compound from its first to its last dated stage, a dot and a label per stage."""
+    import matplotlib.dates as mdates
+
+    lo, hi = _span(drawn)
+    span_days = max((hi - lo).days, 1)
+    for y, (row, pts) in enumerate(drawn):
+        color = colors[row["owner"]]
+        xs = [p["date"] for p in pts]
+        if len(xs) > 1:
+            ax.plot([min(xs), max(xs)], [y, y], color=color, linewidth=2, alpha=0.6, zorder=1)
+        # ~140 characters of 7 pt text fit across the axes: a label's width in days
+        sides = _flip_labels([float(x.toordinal()) for x in xs], [p["label"] for p in pts], span_days / 140)
+        for p, above in zip(pts, sides, strict=True):
+            planned = p["status"] == "planned"
+            ax.scatter(
+                [p["date"]],
+                [y],
+                s=60,
+                zorder=3,
+                color=color,
+                facecolors="white" if planned else color,
+                linewidths=1.5,
+            )
+            ax.annotate(
+                p["label"],
+                (mdates.date2num(p["date"]), y),
+                textcoords="offset points",
+                xytext=(0, 7 if above else -13),
+                ha="center",
+                fontsize=7,
+                color="#333333",
+            )
+
+
+def _draw_axes_and_legend(
+    ax: Any, drawn: list[tuple[dict[str, Any], list[dict[str, Any]]]], colors: dict[str, str]
+) -> None:
+    """Compound names on the y axis (first on top), concise dates on the x axis, owners in the legend."""
+    import matplotlib.dates as mdates
+    from matplotlib.lines import Line2D
+
+    lo, hi = _span(drawn)
+    ax.set_yticks(range(len(drawn)), [r["compound"] for r, _ in drawn], fontsize=8)
+    ax.set_ylim(len(drawn) - 0.4, -0.6)  # first compound on top
+    ax.set_xlim(mdates.date2num(lo), mdates.date2num(hi))
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=12)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.grid(axis="x", color="#dddddd", linewidth=0.8)
+    ax.set_axisbelow(True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    handles = [Line2D([], [], marker="o", linestyle="-", color=c, label=o) for o, c in colors.items()]
+    if any(p["status"] == "planned" for _r, pts in drawn for p in pts):
+        planned = Line2D(
+            [], [], marker="o", linestyle="", color="#555555", markerfacecolor="white", label="planned"
+        )
+        handles.append(planned)
+    ax.legend(
+        handles=handles,
+        title="owner",
+        fontsize=8,
+        title_fontsize=8,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        frameon=False,
+    )
 
 
 # ---------------------------------------------------------------------------------------------- HTML
@@ -247,20 +328,24 @@ def _svg(drawn: list[tuple[dict[str, Any], list[dict[str, Any]]]], colors: dict[
     def x(d: date) -> float:
         return round(left + (right - left) * (d - lo).days / total, 1)
 
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{_WIDTH}" height="{height}" '
-             f'viewBox="0 0 {_WIDTH} {height}" role="img" font-family="sans-serif">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{_WIDTH}" height="{height}" '
+        f'viewBox="0 0 {_WIDTH} {height}" role="img" font-family="sans-serif">'
+    ]
     axis_y = _TOP + _ROW_H * len(drawn) + 4
     for i in range(1, len(drawn), 2):  # zebra stripes first, so grid lines stay visible on them
-        parts.append(f'<rect x="0" y="{_TOP + _ROW_H * i}" width="{_WIDTH}" height="{_ROW_H}" '
-                     'fill="#f5f5f5"/>')
+        parts.append(
+            f'<rect x="0" y="{_TOP + _ROW_H * i}" width="{_WIDTH}" height="{_ROW_H}" fill="#f5f5f5"/>'
+        )
     # year gridlines and labels; every other year when the span is long
     years = list(range(lo.year + (lo.month > 1 or lo.day > 1), hi.year + 1))
     step = max(1, len(years) // 15 + (1 if len(years) > 15 else 0))
     for yr in years[::step]:
         gx = x(date(yr, 1, 1))
         parts.append(f'<line x1="{gx}" y1="{_TOP - 10}" x2="{gx}" y2="{axis_y}" stroke="#e3e3e3"/>')
-        parts.append(f'<text x="{gx}" y="{axis_y + 16}" font-size="11" text-anchor="middle" '
-                     f'fill="#444">{yr}</text>')
+        parts.append(
+            f'<text x="{gx}" y="{axis_y + 16}" font-size="11" text-anchor="middle" fill="#444">{yr}</text>'
+        )
     parts.append(f'<line x1="{left}" y1="{axis_y}" x2="{right}" y2="{axis_y}" stroke="#888"/>')
 
     for i, (row, pts) in enumerate(drawn):
@@ -268,27 +353,37 @@ def _svg(drawn: list[tuple[dict[str, Any], list[dict[str, Any]]]], colors: dict[
         color = colors[row["owner"]]
         name = row["compound"]
         shown = name if len(name) <= max_chars else name[: max_chars - 1] + "…"
-        parts.append(f'<text x="{left - 12}" y="{y + 4}" font-size="12" text-anchor="end" fill="#222">'
-                     f'<title>{_e(name)} (owner: {_e(", ".join(row["owners"]) or UNKNOWN_OWNER)})</title>'
-                     f'{_e(shown)}</text>')
+        parts.append(
+            f'<text x="{left - 12}" y="{y + 4}" font-size="12" text-anchor="end" fill="#222">'
+            f"<title>{_e(name)} (owner: {_e(', '.join(row['owners']) or UNKNOWN_OWNER)})</title>"
+            f"{_e(shown)}</text>"
+        )
         xs = [x(p["date"]) for p in pts]
         if len(xs) > 1:
-            parts.append(f'<line x1="{min(xs)}" y1="{y}" x2="{max(xs)}" y2="{y}" stroke="{color}" '
-                         f'stroke-width="3" stroke-opacity="0.6"/>')
+            parts.append(
+                f'<line x1="{min(xs)}" y1="{y}" x2="{max(xs)}" y2="{y}" stroke="{color}" '
+                f'stroke-width="3" stroke-opacity="0.6"/>'
+            )
         sides = _flip_labels(xs, [p["label"] for p in pts], 5.6)  # 10px text: ~5.6px a character
         for p, px, above in zip(pts, xs, sides, strict=True):
             planned = p["status"] == "planned"
-            tip = "\n".join([
-                f"{name}: {p['label']}",
-                f"date: {p['iso']}",
-                *(f"document: {d}" for d in p["documents"]),
-            ])
+            tip = "\n".join(
+                [
+                    f"{name}: {p['label']}",
+                    f"date: {p['iso']}",
+                    *(f"document: {d}" for d in p["documents"]),
+                ]
+            )
             fill = "#ffffff" if planned else color
-            parts.append(f'<g><title>{_e(tip)}</title><circle cx="{px}" cy="{y}" r="6.5" fill="{fill}" '
-                         f'stroke="{color}" stroke-width="2"/></g>')
+            parts.append(
+                f'<g><title>{_e(tip)}</title><circle cx="{px}" cy="{y}" r="6.5" fill="{fill}" '
+                f'stroke="{color}" stroke-width="2"/></g>'
+            )
             ly = y - 11 if above else y + 21
-            parts.append(f'<text x="{px}" y="{ly}" font-size="10" text-anchor="middle" fill="#333">'
-                         f'{_e(p["label"])}</text>')
+            parts.append(
+                f'<text x="{px}" y="{ly}" font-size="10" text-anchor="middle" fill="#333">'
+                f"{_e(p['label'])}</text>"
+            )
     parts.append("</svg>")
     return "\n".join(parts)
 

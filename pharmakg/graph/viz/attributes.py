@@ -40,7 +40,7 @@ def edge_dates(G: nx.Graph, data: Mapping[str, Any]) -> list[str]:
 
 
 def date_span(dates: list[str]) -> str:
-    """"2006-11-02" or "2006-11-02 – 2014-04-07" for sorted dates (empty for none)."""
+    """ "2006-11-02" or "2006-11-02 – 2014-04-07" for sorted dates (empty for none)."""
     if not dates:
         return ""
     return dates[0] if len(dates) == 1 else f"{dates[0]} \u2013 {dates[-1]}"

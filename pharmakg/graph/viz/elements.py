@@ -87,18 +87,20 @@ def edge_dicts(
         nth = seen[pair]
         seen[pair] += 1
         dates = edge_dates(G, data)
-        edges.append({
-            "from": ids[u],
-            "to": ids[v],
-            "label": str(data.get("label") or es["label"]),
-            "color": {"color": es["color"], "highlight": "#000000", "hover": "#000000"},
-            "dashes": bool(es.get("dashes")),
-            # Wider when more statements support the relation.
-            "width": round(float(es.get("width", 1.5)) * (1 + 0.5 * math.log(count)), 2),
-            "arrows": {"to": {"enabled": bool(es.get("arrows", True)) and G.is_directed()}},
-            "smooth": _smooth(nth, curved),
-            "tip": edge_tooltip((node_label(G, u), node_label(G, v)), data, dates, es, st),
-            "relation": relation or "",
-            "dates": dates,
-        })
+        edges.append(
+            {
+                "from": ids[u],
+                "to": ids[v],
+                "label": str(data.get("label") or es["label"]),
+                "color": {"color": es["color"], "highlight": "#000000", "hover": "#000000"},
+                "dashes": bool(es.get("dashes")),
+                # Wider when more statements support the relation.
+                "width": round(float(es.get("width", 1.5)) * (1 + 0.5 * math.log(count)), 2),
+                "arrows": {"to": {"enabled": bool(es.get("arrows", True)) and G.is_directed()}},
+                "smooth": _smooth(nth, curved),
+                "tip": edge_tooltip((node_label(G, u), node_label(G, v)), data, dates, es, st),
+                "relation": relation or "",
+                "dates": dates,
+            }
+        )
     return edges

@@ -65,16 +65,17 @@ def _keep_dated(H: nx.Graph, G: nx.Graph, since: str | None, until: str | None) 
     """Drop from ``H`` the edges not stated in the range, then the nodes left alone and not dated in it."""
     if H.is_multigraph():
         drop: list[tuple[Any, ...]] = [
-            (u, v, k) for u, v, k, d in H.edges(keys=True, data=True)
+            (u, v, k)
+            for u, v, k, d in H.edges(keys=True, data=True)
             if not _in_range(edge_dates(G, d), since, until)
         ]
     else:
         drop = [(u, v) for u, v, d in H.edges(data=True) if not _in_range(edge_dates(G, d), since, until)]
     H.remove_edges_from(drop)
     gone = [
-        n for n, d in H.nodes(data=True)
-        if H.degree(n) == 0
-        and not _in_range((str(x)[:10] for x in as_list(d.get("dates"))), since, until)
+        n
+        for n, d in H.nodes(data=True)
+        if H.degree(n) == 0 and not _in_range((str(x)[:10] for x in as_list(d.get("dates"))), since, until)
     ]
     H.remove_nodes_from(gone)
 
@@ -107,10 +108,13 @@ def filter_graph(
         H = H.subgraph(neighbourhood(H, centres, max(0, depth))).copy()
     if types:
         wanted = {t.strip().upper() for t in types if t.strip()}
-        H.remove_nodes_from([
-            n for n, d in list(H.nodes(data=True))
-            if (d.get("type") or "") not in wanted and n not in centres
-        ])
+        H.remove_nodes_from(
+            [
+                n
+                for n, d in list(H.nodes(data=True))
+                if (d.get("type") or "") not in wanted and n not in centres
+            ]
+        )
     return H
 
 

@@ -98,4 +98,3 @@ def _sampled_force_layout(
         pos += disp / length * np.minimum(length, temperature)
         temperature = max(temperature - cooling, 0.01)
     return {node: (float(pos[i, 0]), float(pos[i, 1])) for node, i in index.items()}
-

@@ -50,8 +50,15 @@ def entity_rows(G: nx.Graph, st: Mapping[str, Any]) -> list[LegendRow]:
     for etype in _ordered(counts, list(st["nodes"]), node_style_key):
         spec = node_style(st, etype)
         own = node_style_key(etype) in st["nodes"] or not etype
-        rows.append(LegendRow(etype, str(spec["label"] if own else etype), str(spec["color"]), counts[etype],
-                              shape=str(spec.get("shape", "dot"))))
+        rows.append(
+            LegendRow(
+                etype,
+                str(spec["label"] if own else etype),
+                str(spec["color"]),
+                counts[etype],
+                shape=str(spec.get("shape", "dot")),
+            )
+        )
     return rows
 
 
@@ -62,8 +69,15 @@ def relation_rows(G: nx.Graph, st: Mapping[str, Any]) -> list[LegendRow]:
     for rel in _ordered(counts, list(st["edges"]), edge_style_key):
         spec = edge_style(st, rel)
         own = edge_style_key(rel) in st["edges"] or not rel
-        rows.append(LegendRow(rel, str(spec["label"] if own else rel), str(spec["color"]), counts[rel],
-                              dashes=bool(spec.get("dashes"))))
+        rows.append(
+            LegendRow(
+                rel,
+                str(spec["label"] if own else rel),
+                str(spec["color"]),
+                counts[rel],
+                dashes=bool(spec.get("dashes")),
+            )
+        )
     return rows
 
 

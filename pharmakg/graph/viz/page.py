@@ -31,8 +31,7 @@ HERE = Path(__file__).parent
 ASSETS = HERE / "assets"
 DEFAULT_TITLE = "pharmakg knowledge graph"
 CSP = (
-    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-    "img-src data:; font-src data:"
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:"
 )
 REMOTE_REFERENCE = re.compile(
     r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.I
@@ -99,22 +98,26 @@ def render_html(
     n_nodes = G.number_of_nodes()
     static = (not physics) or n_nodes > STATIC_LAYOUT_THRESHOLD
     nodes, edges = graph_items(G, st, static)
-    page = _environment().get_template("map.html.j2").render(
-        title=title or DEFAULT_TITLE,
-        csp=Markup(CSP),
-        assets=_assets(),
-        background=st.get("background", "#ffffff"),
-        dates=date_bounds(G),
-        depth_choices=DEPTH_CHOICES,
-        entity_rows=entity_rows(G, st),
-        relation_rows=relation_rows(G, st),
-        n_nodes=n_nodes,
-        n_edges=len(edges),
-        nodes=nodes,
-        edges=edges,
-        options=vis_options(st, physics=not static, n_nodes=n_nodes),
-        physics=not static,
-        loading_bar=not static and n_nodes > LOADING_BAR_NODES,
+    page = (
+        _environment()
+        .get_template("map.html.j2")
+        .render(
+            title=title or DEFAULT_TITLE,
+            csp=Markup(CSP),
+            assets=_assets(),
+            background=st.get("background", "#ffffff"),
+            dates=date_bounds(G),
+            depth_choices=DEPTH_CHOICES,
+            entity_rows=entity_rows(G, st),
+            relation_rows=relation_rows(G, st),
+            n_nodes=n_nodes,
+            n_edges=len(edges),
+            nodes=nodes,
+            edges=edges,
+            options=vis_options(st, physics=not static, n_nodes=n_nodes),
+            physics=not static,
+            loading_bar=not static and n_nodes > LOADING_BAR_NODES,
+        )
     )
     if REMOTE_REFERENCE.search(page):  # an asset or the template changed: fail rather than go online
         raise RuntimeError("the generated map references a remote script or stylesheet")

@@ -104,7 +104,10 @@ def _evidence_list(data: Mapping[str, Any], cfg: Mapping[str, Any]) -> str:
 
 
 def edge_tooltip(
-    ends: tuple[str, str], data: Mapping[str, Any], dates: list[str], es: Mapping[str, Any],
+    ends: tuple[str, str],
+    data: Mapping[str, Any],
+    dates: list[str],
+    es: Mapping[str, Any],
     st: Mapping[str, Any],
 ) -> str:
     """An edge's ends and relation, support, amounts, documents, dates and evidence sentences.
