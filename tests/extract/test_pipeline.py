@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from repo_paths import BUNDLED_CORPUS
 
 from pharmakg.extract.pipeline import Extractor, build_pipeline, pipeline_components
 from pharmakg.ingest import read_document
 from pharmakg.model import NON_CURRENT_KEYS, Document
 from pharmakg.names import fold
 
-SEEDS = Path(__file__).resolve().parent.parent / "pharmakg" / "data" / "corpus"
+SEEDS = BUNDLED_CORPUS
 
 
 @pytest.fixture(scope="module")

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
+from repo_paths import PACKAGE
 
 from pharmakg.ontology import ONTOLOGY_DIR
 from pharmakg.ontology.namespaces import PKG, TERMS_IRI
 
-PACKAGE = Path(__file__).resolve().parents[1] / "pharmakg"
 PROV = Namespace("http://www.w3.org/ns/prov#")
 DCT = Namespace("http://purl.org/dc/terms/")
 

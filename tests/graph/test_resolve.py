@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from repo_paths import FIXTURES
 
 from pharmakg.graph.rdf import extraction_quads, identifier_iri
 from pharmakg.graph.resolve import resolve
@@ -13,7 +12,7 @@ from pharmakg.graph.store import KnowledgeGraph
 from pharmakg.model import Document, Entity, Extraction
 from pharmakg.ontology.kb import KB
 
-FIXTURES = Path(__file__).parent / "fixtures" / "resolution"
+RESOLUTION = FIXTURES / "resolution"
 R = "https://w3id.org/pharmakg/resource/"
 
 
@@ -22,7 +21,7 @@ def extractions() -> list[Extraction]:
     from pharmakg.extract.pipeline import Extractor
     from pharmakg.ingest import iter_documents
 
-    return list(Extractor().extract(d for d in iter_documents([FIXTURES]) if isinstance(d, Document)))
+    return list(Extractor().extract(d for d in iter_documents([RESOLUTION]) if isinstance(d, Document)))
 
 
 @pytest.fixture(scope="module")
