@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from pharmakg.extract.components.base import Candidate, doc_text, read_json, register_extensions, skip_ranges
+from pharmakg.model import Entity, Mention
 from pharmakg.names import fold
 from pharmakg.unionfind import UnionFind
 
@@ -329,7 +330,7 @@ class AliasGrouper:
         for sp in spans:
             i = span_cand[(sp.start, sp.end)]
             groups[uf.find(i)].append((sp, allc[i], i))
-        entities: list[dict[str, Any]] = []
+        entities: list[Entity] = []
         mention_entity: dict[tuple[int, int], str] = {}
         for members in sorted(groups.values(), key=lambda ms: ms[0][0].start_char):
             eid = f"e{len(entities) + 1}"
@@ -347,7 +348,7 @@ class AliasGrouper:
         members: list[tuple[Any, Candidate, int]],
         text: str,
         extra_alias: dict[int, list[str]],
-    ) -> dict[str, Any]:
+    ) -> Entity:
         label = members[0][1].label
         surfaces: list[str] = []
         for sp, c, i in members:
@@ -373,17 +374,17 @@ class AliasGrouper:
             for k in ("antibody", "payload"):
                 if k in c.extra:
                     attrs.setdefault(k, c.extra[k])
-        return {
-            "id": eid,
-            "type": label,
-            "name": name,
-            "aliases": aliases,
-            "kb_aliases": kb_aliases,
-            "mentions": [(sp.start_char, sp.end_char, sp.text) for sp, _, _ in members],
-            "extractor": extractors.most_common(1)[0][0],
-            "confidence": max(c.confidence for _, c, _ in members),
-            "attrs": attrs,
-        }
+        return Entity(
+            id=eid,
+            type=label,
+            name=name,
+            aliases=aliases,
+            mentions=[Mention(sp.start_char, sp.end_char, sp.text) for sp, _, _ in members],
+            extractor=extractors.most_common(1)[0][0],
+            confidence=max(c.confidence for _, c, _ in members),
+            kb_aliases=kb_aliases,
+            attrs=attrs,
+        )
 
 
 def _clean_surface(s: str) -> str:
