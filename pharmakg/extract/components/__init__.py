@@ -27,14 +27,19 @@ Entities
              kb_aliases=[...],         # lexicon names not written in the text (not for scoring, not output)
              attrs={"antibody": "huN901", "payload": "DM1"})  # conjugate name parts, when known (not output)
 
-  ``doc._.pkg_mention_entity``: dict {(span.start_char, span.end_char): entity id} for every span of
-  ``doc.ents``; ``span._.pkg_entity_id`` is a getter over it.
+  ``doc._.pkg_mention_entity``: mapping {(span.start_char, span.end_char): entity id} for every span of
+  ``doc.ents`` (a read-only ``pharmakg.extract.codec.MentionTable``; a plain dict works too when set by
+  hand); ``span._.pkg_entity_id`` is a getter over it.
   ``doc._.pkg_candidates``: the raw candidates before selection (debugging only).
 
 Relations (after the relation half)
   ``doc._.pkg_relations``: list of :class:`pharmakg.model.Relation` (frozen), one per distinct statement
   (:func:`pharmakg.model.matches_key`), extractor "pharmakg_relations:<rule>", evidence
   ``Evidence(sentence, start_char, end_char)`` without document provenance (assemble adds it).
+
+Serialization
+  ``pharmakg.extract.codec`` registers srsly msgpack codecs for these objects (and the candidates), so
+  ``Doc.to_bytes``/``from_bytes`` keep them and ``nlp.pipe(..., n_process=2)`` works.
 """
 
 from pharmakg.extract.components import (  # noqa: F401  (imported for factory registration)

@@ -20,6 +20,7 @@ from typing import Any
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from pharmakg.extract.codec import MentionTable
 from pharmakg.extract.components.base import Candidate, doc_text, read_json, register_extensions, skip_ranges
 from pharmakg.model import Entity, Mention
 from pharmakg.names import fold
@@ -339,7 +340,7 @@ class AliasGrouper:
             for sp, _, _ in members:
                 mention_entity[(sp.start_char, sp.end_char)] = eid
         doc._.pkg_entities = entities
-        doc._.pkg_mention_entity = mention_entity
+        doc._.pkg_mention_entity = MentionTable(mention_entity)
         return doc
 
     def _entity(
