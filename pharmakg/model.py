@@ -71,6 +71,11 @@ class Entity:
     identifiers: dict[str, str] = field(default_factory=dict)
     extractor: str = ""
     confidence: float = 1.0
+    # What extraction knows beyond the contract (to_contract does not write these): lexicon names of the
+    # entity that are not written in the text (not for scoring), and conjugate name parts
+    # ({"antibody": "huN901", "payload": "DM1"}) that the relation rules read.
+    kb_aliases: list[str] = field(default_factory=list)
+    attrs: dict[str, Any] = field(default_factory=dict)
 
     def all_names(self) -> list[str]:
         return [self.name, *[a for a in self.aliases if a != self.name]]

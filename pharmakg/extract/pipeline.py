@@ -60,9 +60,10 @@ def _ensure_skip_extension() -> None:
 class Extractor:
     """Documents in, Extractions out (one per Document, same order)."""
 
-    def __init__(self, nlp: Language | None = None, batch_size: int = 32):
+    def __init__(self, nlp: Language | None = None, batch_size: int = 32, n_process: int = 1):
         self.nlp = nlp if nlp is not None else build_pipeline()
         self.batch_size = batch_size
+        self.n_process = n_process  # > 1: spaCy worker processes (Docs travel by Doc.to_bytes)
         _ensure_skip_extension()
 
     def _docs(self, documents: Iterable[Document]) -> Iterator[tuple[Doc, Document]]:
@@ -73,7 +74,10 @@ class Extractor:
             yield doc, document
 
     def extract(self, documents: Iterable[Document]) -> Iterator[Extraction]:
-        for doc, document in self.nlp.pipe(self._docs(documents), batch_size=self.batch_size, as_tuples=True):
+        docs = self.nlp.pipe(
+            self._docs(documents), batch_size=self.batch_size, as_tuples=True, n_process=self.n_process
+        )
+        for doc, document in docs:
             yield doc_to_extraction(doc, document)
 
     def extract_one(self, document: Document) -> Extraction:

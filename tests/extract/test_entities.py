@@ -30,14 +30,14 @@ def run(nlp: spacy.Language, text: str, skip: list[tuple[int, int, str]] | None 
 
 def ents(doc) -> dict[tuple[str, str], list[str]]:
     """(type, name) -> aliases."""
-    return {(e["type"], e["name"]): e["aliases"] for e in doc._.pkg_entities}
+    return {(e.type, e.name): e.aliases for e in doc._.pkg_entities}
 
 
 def names_of(doc, typ: str) -> set[str]:
     out = set()
     for e in doc._.pkg_entities:
-        if e["type"] == typ:
-            out |= {fold(e["name"]), *(fold(a) for a in e["aliases"])}
+        if e.type == typ:
+            out |= {fold(e.name), *(fold(a) for a in e.aliases)}
     return out
 
 
@@ -55,8 +55,8 @@ def test_conjugate_and_antibody(nlp):
     assert ("COMPOUND", "huK77-DM4") in e
     assert ("ANTIBODY", "huK77") in e
     assert ("PAYLOAD", "DM4") in e
-    compound = next(x for x in doc._.pkg_entities if x["name"] == "huK77-DM4")
-    assert compound["attrs"] == {"antibody": "huK77", "payload": "DM4"}
+    compound = next(x for x in doc._.pkg_entities if x.name == "huK77-DM4")
+    assert compound.attrs == {"antibody": "huK77", "payload": "DM4"}
 
 
 def test_inn_stems(nlp):
@@ -67,8 +67,8 @@ def test_inn_stems(nlp):
     )
     comps = names_of(doc, "COMPOUND")
     assert {"felzumabvedotin", "tovetinib", "velarimod"} <= comps
-    inn = next(x for x in doc._.pkg_entities if x["name"] == "felzumab vedotin")
-    assert "Felzumab" in inn["aliases"]  # the naked antibody word alone is the same drug
+    inn = next(x for x in doc._.pkg_entities if x.name == "felzumab vedotin")
+    assert "Felzumab" in inn.aliases  # the naked antibody word alone is the same drug
 
 
 def test_non_codes_excluded(nlp):
@@ -118,15 +118,15 @@ def test_parenthesis_slash_formerly_aliases(nlp):
         "Novagen Pharmaceuticals, Inc. said Novagen's partner agreed."
     )
     doc = run(nlp, text)
-    companies = [x for x in doc._.pkg_entities if x["type"] == "COMPANY"]
+    companies = [x for x in doc._.pkg_entities if x.type == "COMPANY"]
     assert len(companies) == 1 and {"oldgen", "novagen"} <= names_of(doc, "COMPANY")
-    inn = next(x for x in doc._.pkg_entities if fold(x["name"]) == "borozumabmertansine")
-    assert "huR12-DM1" in inn["aliases"] and "Borozumab mertansine" in inn["aliases"]
-    slash = next(x for x in doc._.pkg_entities if x["name"] == "QX-101")
-    assert "ZZ-7" in slash["aliases"] and "QX-101/ZZ-7" in slash["aliases"]
+    inn = next(x for x in doc._.pkg_entities if fold(x.name) == "borozumabmertansine")
+    assert "huR12-DM1" in inn.aliases and "Borozumab mertansine" in inn.aliases
+    slash = next(x for x in doc._.pkg_entities if x.name == "QX-101")
+    assert "ZZ-7" in slash.aliases and "QX-101/ZZ-7" in slash.aliases
     # an abbreviation the lexicon knows, defined by a long form it does not: the long form is learned
-    psma = next(x for x in doc._.pkg_entities if x["type"] == "TARGET")
-    assert {psma["name"], *psma["aliases"]} == {"PSMA", "prostatic surface membrane antigen"}
+    psma = next(x for x in doc._.pkg_entities if x.type == "TARGET")
+    assert {psma.name, *psma.aliases} == {"PSMA", "prostatic surface membrane antigen"}
 
 
 def test_case_variants_group(nlp):

@@ -17,19 +17,29 @@ Sentences
 Entities
   ``doc.ents``: non-overlapping spans labelled COMPANY, COMPOUND, ANTIBODY, PAYLOAD, TARGET, DISEASE,
   TECHNOLOGY, TRIAL; none inside a skip span.
-  ``doc._.pkg_entities``: list of dicts, one per real-world thing in the document, ids "e1", "e2" ... in order
-  of first mention::
+  ``doc._.pkg_entities``: list of :class:`pharmakg.model.Entity` (frozen), one per real-world thing in the
+  document, ids "e1", "e2" ... in order of first mention; readers use attributes::
 
-      {"id": "e3", "type": "COMPOUND", "name": "huN901-DM1",
-       "aliases": ["BB-10901", "huN901-DM1/BB-10901", "HuN901-DM1"],   # other surface forms in the text
-       "kb_aliases": [...],            # lexicon names that are not written in the text (not for scoring)
-       "mentions": [(start_char, end_char, text), ...],               # exactly the doc.ents spans
-       "extractor": "shape:conjugate_code", "confidence": 0.9,
-       "attrs": {"antibody": "huN901", "payload": "DM1"}}             # conjugate name parts, when known
+      Entity(id="e3", type="COMPOUND", name="huN901-DM1",
+             aliases=["BB-10901", "huN901-DM1/BB-10901", "HuN901-DM1"],  # other surface forms in the text
+             mentions=[Mention(start_char, end_char, text), ...],       # exactly the doc.ents spans
+             extractor="shape:conjugate_code", confidence=0.9,
+             kb_aliases=[...],         # lexicon names not written in the text (not for scoring, not output)
+             attrs={"antibody": "huN901", "payload": "DM1"})  # conjugate name parts, when known (not output)
 
-  ``doc._.pkg_mention_entity``: dict {(span.start_char, span.end_char): entity id} for every span of
-  ``doc.ents``; ``span._.pkg_entity_id`` is a getter over it.
+  ``doc._.pkg_mention_entity``: mapping {(span.start_char, span.end_char): entity id} for every span of
+  ``doc.ents`` (a read-only ``pharmakg.extract.codec.MentionTable``; a plain dict works too when set by
+  hand); ``span._.pkg_entity_id`` is a getter over it.
   ``doc._.pkg_candidates``: the raw candidates before selection (debugging only).
+
+Relations (after the relation half)
+  ``doc._.pkg_relations``: list of :class:`pharmakg.model.Relation` (frozen), one per distinct statement
+  (:func:`pharmakg.model.matches_key`), extractor "pharmakg_relations:<rule>", evidence
+  ``Evidence(sentence, start_char, end_char)`` without document provenance (assemble adds it).
+
+Serialization
+  ``pharmakg.extract.codec`` registers srsly msgpack codecs for these objects (and the candidates), so
+  ``Doc.to_bytes``/``from_bytes`` keep them and ``nlp.pipe(..., n_process=2)`` works.
 """
 
 from pharmakg.extract.components import (  # noqa: F401  (imported for factory registration)

@@ -20,7 +20,9 @@ from typing import Any
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from pharmakg.extract.codec import MentionTable
 from pharmakg.extract.components.base import Candidate, doc_text, read_json, register_extensions, skip_ranges
+from pharmakg.model import Entity, Mention
 from pharmakg.names import fold
 from pharmakg.unionfind import UnionFind
 
@@ -329,7 +331,7 @@ class AliasGrouper:
         for sp in spans:
             i = span_cand[(sp.start, sp.end)]
             groups[uf.find(i)].append((sp, allc[i], i))
-        entities: list[dict[str, Any]] = []
+        entities: list[Entity] = []
         mention_entity: dict[tuple[int, int], str] = {}
         for members in sorted(groups.values(), key=lambda ms: ms[0][0].start_char):
             eid = f"e{len(entities) + 1}"
@@ -338,7 +340,7 @@ class AliasGrouper:
             for sp, _, _ in members:
                 mention_entity[(sp.start_char, sp.end_char)] = eid
         doc._.pkg_entities = entities
-        doc._.pkg_mention_entity = mention_entity
+        doc._.pkg_mention_entity = MentionTable(mention_entity)
         return doc
 
     def _entity(
@@ -347,7 +349,7 @@ class AliasGrouper:
         members: list[tuple[Any, Candidate, int]],
         text: str,
         extra_alias: dict[int, list[str]],
-    ) -> dict[str, Any]:
+    ) -> Entity:
         label = members[0][1].label
         surfaces: list[str] = []
         for sp, c, i in members:
@@ -373,17 +375,17 @@ class AliasGrouper:
             for k in ("antibody", "payload"):
                 if k in c.extra:
                     attrs.setdefault(k, c.extra[k])
-        return {
-            "id": eid,
-            "type": label,
-            "name": name,
-            "aliases": aliases,
-            "kb_aliases": kb_aliases,
-            "mentions": [(sp.start_char, sp.end_char, sp.text) for sp, _, _ in members],
-            "extractor": extractors.most_common(1)[0][0],
-            "confidence": max(c.confidence for _, c, _ in members),
-            "attrs": attrs,
-        }
+        return Entity(
+            id=eid,
+            type=label,
+            name=name,
+            aliases=aliases,
+            mentions=[Mention(sp.start_char, sp.end_char, sp.text) for sp, _, _ in members],
+            extractor=extractors.most_common(1)[0][0],
+            confidence=max(c.confidence for _, c, _ in members),
+            kb_aliases=kb_aliases,
+            attrs=attrs,
+        )
 
 
 def _clean_surface(s: str) -> str:

@@ -18,6 +18,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from pharmakg.extract import codec
 from pharmakg.ontology import data_rows, split_list
 
 LEXICON_PACKAGE = "pharmakg.ontology.lexicons"
@@ -41,7 +42,9 @@ class Candidate:
 
 
 def register_extensions() -> None:
-    """Register the Doc/Span extensions of the entity half (safe to call many times)."""
+    """Register the Doc/Span extensions of the entity half (safe to call many times), and the msgpack codecs
+    that let Doc.to_bytes keep their values (nlp.pipe with n_process > 1 relies on it)."""
+    codec.register(Candidate)
     if not Doc.has_extension("pkg_skip"):
         Doc.set_extension("pkg_skip", default=None)
     if not Doc.has_extension("pkg_candidates"):

@@ -25,6 +25,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from pharmakg.model import Entity
 from pharmakg.names import fold
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "relation_cues.json"
@@ -57,18 +58,14 @@ class M:
     virtual: bool = False
 
 
-def _attr(obj: Any, name: str, default: Any = None) -> Any:
-    if isinstance(obj, dict):
-        return obj.get(name, default)
-    return getattr(obj, name, default)
+def doc_entities(doc: Doc) -> list[Entity]:
+    """The entities of ``doc._.pkg_entities`` (pharmakg.model.Entity objects), [] before pharmakg_aliases."""
+    return (doc._.pkg_entities if Doc.has_extension("pkg_entities") else None) or []
 
 
 def entity_table(doc: Doc) -> dict[str, str]:
-    """entity id -> type from doc._.pkg_entities (dicts or pharmakg.model.Entity objects)."""
-    out: dict[str, str] = {}
-    for e in (doc._.pkg_entities if Doc.has_extension("pkg_entities") else None) or []:
-        out[str(_attr(e, "id"))] = str(_attr(e, "type"))
-    return out
+    """entity id -> type from doc._.pkg_entities."""
+    return {e.id: e.type for e in doc_entities(doc)}
 
 
 def real_mentions(doc: Doc) -> list[M]:

@@ -24,6 +24,7 @@ register_extensions()
 
 _TOKEN = re.compile(r"head and neck|[\w'’+/-]+|,", re.IGNORECASE)
 _CUT = re.compile(r"[.;:()\[\]\"“”]|\n\s*\n|\t")
+_Tok = tuple[int, int, str]  # (start, end, text) of a word before a head
 
 
 class DiseaseGrammar:
@@ -89,17 +90,16 @@ class DiseaseGrammar:
         return doc
 
     def _read(self, text: str, hs: int, he: int, head: str) -> list[Candidate]:
-        lo = max(0, hs - 160)
-        window = text[lo:hs]
-        cut = None
-        for cm in _CUT.finditer(window):
-            cut = cm
-        if cut is not None:
-            lo += cut.end()
-            window = text[lo:hs]
-        toks = [(lo + t.start(), lo + t.end(), t.group(0)) for t in _TOKEN.finditer(window)]
-        conjs: list[list[tuple[int, int, str]]] = [[]]
-        surface_start = None  # start of the longest surface form of the first conjunct
+        """The disease names ending in the head noun at text[hs:he]."""
+        conjs, surface_start = self._conjuncts(_window_tokens(text, hs))
+        return self._candidates(text, conjs, surface_start, hs, he, head)
+
+    def _conjuncts(self, toks: list[_Tok]) -> tuple[list[list[_Tok]], int | None]:
+        """Read the words before a head right to left: the core words of each coordinated conjunct (the first
+        conjunct is the one next to the head), and where the longest surface form of the first one starts
+        (state or target modifiers included), None when it has no modifier."""
+        conjs: list[list[_Tok]] = [[]]
+        surface_start = None
         mode = "core"  # core -> (state) ; 'after' = after a target modifier / 'other': only coordination
         i = len(toks) - 1
         while i >= 0:
@@ -154,6 +154,13 @@ class DiseaseGrammar:
                     i = j
                     continue
             break
+        return conjs, surface_start
+
+    def _candidates(
+        self, text: str, conjs: list[list[_Tok]], surface_start: int | None, hs: int, he: int, head: str
+    ) -> list[Candidate]:
+        """One DISEASE candidate per conjunct: the first spans up to the head (its surface form with the
+        modifiers is kept as alias), the coordinated ones are named with the head appended."""
         found: list[Candidate] = []
         hkey = self._head_key(head)
         bare_ok = head.lower() in self.heads_bare
@@ -188,3 +195,17 @@ class DiseaseGrammar:
                 )
             )
         return found
+
+
+def _window_tokens(text: str, hs: int) -> list[_Tok]:
+    """The words and commas of the (up to 160) characters before a head at ``hs``, from the last cut
+    (sentence punctuation, parenthesis, paragraph break, tab) on."""
+    lo = max(0, hs - 160)
+    window = text[lo:hs]
+    cut = None
+    for cm in _CUT.finditer(window):
+        cut = cm
+    if cut is not None:
+        lo += cut.end()
+        window = text[lo:hs]
+    return [(lo + t.start(), lo + t.end(), t.group(0)) for t in _TOKEN.finditer(window)]

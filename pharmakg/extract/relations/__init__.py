@@ -5,8 +5,10 @@ Input (from the entity components and pharmakg_coref): doc.sents, doc.ents mappe
 (doc._.pkg_entities, Span._.pkg_entity_id / doc._.pkg_mention_entity), doc._.pkg_skip, and the virtual
 mentions of doc._.pkg_coref ("the Company", "the compound", ...).
 
-Output: ``doc._.pkg_relations``, a list of dicts ``{type, subject, object, value, rule, confidence,
-evidence: [(start_char, end_char)], attrs}`` deduplicated per (type, subject, object/value).
+Output: ``doc._.pkg_relations``, a list of :class:`pharmakg.model.Relation` (extractor
+"pharmakg_relations:<rule>", evidence ``Evidence(sentence, start_char, end_char)``), one per
+:func:`pharmakg.model.matches_key`: the Sink merges the evidence and attrs of equal statements in a mutable
+``RelationDraft`` and freezes it when the component finishes.
 
 How: for every live sentence we look only at the few mentions in it. An *anchor* mention (a target,
 disease, trial, technology, phase phrase, money amount) is attached to the compound it belongs to: the

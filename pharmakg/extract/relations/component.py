@@ -8,18 +8,14 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from pharmakg.extract.components.coref import M, live_sentences, real_mentions
+from pharmakg.extract.components.coref import M, doc_entities, live_sentences, real_mentions
 from pharmakg.extract.relations.registry import DEFAULT_RULES, Rule, resolve
 from pharmakg.extract.relations.sentence import RuleContext, Sent, SharedCues, Sink
+from pharmakg.model import Entity
 from pharmakg.names import fold
 
 if not Doc.has_extension("pkg_relations"):
     Doc.set_extension("pkg_relations", default=None)
-
-
-def _get(e: Any, name: str) -> Any:
-    """A field of an entity: a dict (doc._.pkg_entities) or a pharmakg.model.Entity."""
-    return e.get(name) if isinstance(e, dict) else getattr(e, name)
 
 
 class Relations:
@@ -51,7 +47,7 @@ class Relations:
     def context(self, doc: Doc) -> RuleContext:
         """The document state the rules share: sentences with their mentions, main company, entity tables."""
         mentions = real_mentions(doc)
-        ents = (doc._.pkg_entities if Doc.has_extension("pkg_entities") else None) or []
+        ents = doc_entities(doc)
         main = doc._.pkg_main_company if Doc.has_extension("pkg_main_company") else None
         return RuleContext(
             cues=self.shared,
@@ -60,7 +56,7 @@ class Relations:
             main=main,
             partner_rank=_partner_rank(mentions, main),
             target_names=_target_names(ents),
-            types={str(_get(e, "id")): str(_get(e, "type")) for e in ents},
+            types={e.id: e.type for e in ents},
             ents=ents,
         )
 
@@ -97,12 +93,11 @@ def _partner_rank(mentions: list[M], main: str | None) -> list[str]:
     return sorted(counts, key=lambda k: -counts[k])
 
 
-def _target_names(ents: list[Any]) -> dict[str, str]:
+def _target_names(ents: list[Entity]) -> dict[str, str]:
     """Folded name or alias -> id of every TARGET entity (first entity wins)."""
     names: dict[str, str] = {}
     for e in ents:
-        if _get(e, "type") == "TARGET":
-            eid = str(_get(e, "id"))
-            for n in [_get(e, "name"), *(_get(e, "aliases") or [])]:
-                names.setdefault(fold(str(n)), eid)
+        if e.type == "TARGET":
+            for n in [e.name, *e.aliases]:
+                names.setdefault(fold(n), e.id)
     return names

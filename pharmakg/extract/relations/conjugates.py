@@ -10,6 +10,7 @@ from typing import Any
 from pharmakg.extract.components.coref import words_regex
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
+from pharmakg.model import Entity
 
 PARTS = (("PAYLOAD", "HAS_PAYLOAD", "payload"), ("ANTIBODY", "HAS_ANTIBODY", "antibody"))
 
@@ -29,12 +30,8 @@ class Conjugates:
                     ctx.emit(rtype, c.eid, p.eid, s, f"{prefix}_cue", abs(c.start - p.start))
 
 
-def _get(e: Any, name: str) -> Any:
-    return e.get(name) if isinstance(e, dict) else getattr(e, name)
-
-
-def _names(e: Any) -> list[str]:
-    return [str(_get(e, "name")), *[str(x) for x in (_get(e, "aliases") or [])]]
+def _names(e: Entity) -> list[str]:
+    return [e.name, *e.aliases]
 
 
 def _code_name_hit(rtype: str, part_name: str, compound_names: list[str]) -> bool:
@@ -50,16 +47,16 @@ class CodeNames:
         pass  # code names are structure, not cue words
 
     def __call__(self, ctx: RuleContext) -> None:
-        by_type: dict[str, list[Any]] = {}
+        by_type: dict[str, list[Entity]] = {}
         for e in ctx.ents:
-            by_type.setdefault(str(_get(e, "type")), []).append(e)
+            by_type.setdefault(e.type, []).append(e)
         mention_sent: dict[str, Sent] = {}
         for sent in ctx.sents:
             for m in sent.ms:
                 if not m.virtual:
                     mention_sent.setdefault(m.eid, sent)
         for comp in by_type.get("COMPOUND", []):
-            comp_id = str(_get(comp, "id"))
+            comp_id = comp.id
             s = mention_sent.get(comp_id)
             if s is None:
                 continue
@@ -69,7 +66,5 @@ class CodeNames:
                     for pn in (n.lower() for n in _names(p)):
                         if len(pn) >= 2 and _code_name_hit(rtype, pn, cnames):
                             # the name itself is the evidence: its prior, not lowered by hedging
-                            ctx.emit(
-                                rtype, comp_id, str(_get(p, "id")), s, f"{prefix}_code_name", hedged=False
-                            )
+                            ctx.emit(rtype, comp_id, p.id, s, f"{prefix}_code_name", hedged=False)
                             break

@@ -115,9 +115,9 @@ class Options:
             others = list(dict.fromkeys(c.eid for c in s.of("COMPANY") if c.eid != holder.eid))
             if not others:  # the partner was named before: the holder's partnerships so far
                 others = [
-                    k[2] if k[1] == holder.eid else k[1]
-                    for k in ctx.out.items
-                    if k[0] == "PARTNER_OF" and holder.eid in (k[1], k[2])
+                    r.object if r.subject == holder.eid else r.subject
+                    for r in ctx.out.items.values()
+                    if r.type == "PARTNER_OF" and r.object is not None and holder.eid in (r.subject, r.object)
                 ]
             for other in others:
                 ctx.out.annotate("PARTNER_OF", holder.eid, other, {**attrs, "option_holder": holder.eid})

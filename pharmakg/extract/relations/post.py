@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from pharmakg.extract.relations.registry import relation_rule
-from pharmakg.extract.relations.sentence import RuleContext
+from pharmakg.extract.relations.sentence import RelationDraft, RuleContext
+from pharmakg.model import StatementKey
 
 
 @relation_rule("post", scope="document")
@@ -22,7 +23,7 @@ class PostPass:
         _default_developers(ctx)
 
 
-def _settle_phases(ctx: RuleContext, items: list[tuple[tuple, dict[str, Any]]]) -> None:
+def _settle_phases(ctx: RuleContext, items: list[tuple[StatementKey, RelationDraft]]) -> None:
     """A compound in the clinic is no longer preclinical; an IND is past once a phase runs; the later half of
     a combined Phase X/Y is that same study."""
     phases: dict[str, set[str]] = {}
@@ -46,15 +47,15 @@ def _settle_phases(ctx: RuleContext, items: list[tuple[tuple, dict[str, Any]]]) 
             ctx.out.remove(("IN_PHASE", subj, None, v))
 
 
-def _partners_from_licences(ctx: RuleContext, items: list[tuple[tuple, dict[str, Any]]]) -> None:
+def _partners_from_licences(ctx: RuleContext, items: list[tuple[StatementKey, RelationDraft]]) -> None:
     """A licence implies a partnership between developer and licensee."""
     for (t, subj, obj, _v), rel in items:
         if t != "LICENSED_TO":
             continue
         for (t2, s2, o2, _v2), _r2 in items:
-            if t2 == "DEVELOPED_BY" and s2 == subj and o2 != obj:
-                ev = rel["evidence"][0]
-                sent = next((x for x in ctx.sents if (x.start, x.end) == ev), None)
+            if t2 == "DEVELOPED_BY" and s2 == subj and o2 is not None and o2 != obj:
+                ev = rel.evidence[0]
+                sent = next((x for x in ctx.sents if (x.start, x.end) == (ev.start, ev.end)), None)
                 if sent is not None:
                     ctx.emit("PARTNER_OF", o2, obj, sent, "partner_from_license", hedged=False)
 
@@ -63,11 +64,11 @@ def _default_licensors(ctx: RuleContext) -> None:
     """A licence without a named licensor: granted by the compound's developer, else the issuing company."""
     out, main = ctx.out, ctx.main
     for (t, subj, obj, _v), rel in out.items.items():
-        if t == "LICENSED_TO" and "licensor" not in rel["attrs"]:
+        if t == "LICENSED_TO" and "licensor" not in rel.attrs:
             devs = [o for (t2, s2, o, _v2) in out.items if t2 == "DEVELOPED_BY" and s2 == subj and o != obj]
             licensor = devs[0] if devs else (main if main and main != obj else None)
             if licensor:
-                rel["attrs"]["licensor"] = licensor
+                rel.attrs["licensor"] = licensor
 
 
 def _default_developers(ctx: RuleContext) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.components.regions import Territories, territories
+from pharmakg.model import Entity, Evidence, Relation, StatementKey, matches_key
 
 # ". " ends a clause except after an initial or abbreviation ("U.S. FDA", "Dr. Smith" is lower-cased "dr.")
 CLAUSE_BREAK = re.compile(r";|(?<!\.[a-z])(?<![^a-z][a-z])\.\s|:\s|\n")
@@ -82,11 +83,50 @@ def merge_attrs(cur: dict[str, Any], new: dict[str, Any]) -> None:
             cur.setdefault(k, v)
 
 
+@dataclass
+class RelationDraft:
+    """A relation while the rules still merge statements into it (evidence, attrs and the best confidence
+    grow); :meth:`freeze` makes the :class:`pharmakg.model.Relation` that leaves the component."""
+
+    type: str
+    subject: str
+    object: str | None
+    value: Any
+    extractor: str  # "pharmakg_relations:<rule>" of the most confident statement
+    confidence: float  # rounded to 3 places
+    evidence: list[Evidence]
+    attrs: dict[str, Any]
+
+    def freeze(self) -> Relation:
+        """The final Relation; evidence without document provenance (assemble adds it)."""
+        attrs = dict(self.attrs)
+        if "amount" in attrs:
+            attrs["amount"] = json_number(attrs["amount"])
+        return Relation(
+            type=self.type,
+            subject=self.subject,
+            object=self.object,
+            value=json_number(self.value),
+            evidence=list(self.evidence),
+            extractor=self.extractor,
+            confidence=self.confidence,
+            attrs=attrs,
+        )
+
+
+def json_number(v: Any) -> Any:
+    """USD amounts as int when whole (2000000 rather than 2000000.0)."""
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v
+
+
 class Sink:
-    """Collects relations, merging duplicates per (type, subject, object/value) and keeping all evidence."""
+    """Collects relations, merging statements with the same :func:`pharmakg.model.matches_key` and keeping all
+    their evidence."""
 
     def __init__(self, side: bool = False) -> None:
-        self.items: dict[tuple, dict[str, Any]] = {}
+        self.items: dict[StatementKey, RelationDraft] = {}
         # Facts that are not the current state (planned phases, discontinued development, declined or open
         # options): recorded for the graph, kept apart from the current facts that post() reasons over.
         self.side: Sink | None = None if side else Sink(side=True)
@@ -104,51 +144,48 @@ class Sink:
     ) -> None:
         if subj == obj:
             return
-        if rtype == "PARTNER_OF" and obj is not None:
-            subj, obj = sorted((subj, obj))
-        key = (rtype, subj, obj, value)
-        ev = (sent.start, sent.end)
+        key = matches_key(rtype, subj, obj, value)
+        ev = Evidence(sent.text, sent.start, sent.end)
         cur = self.items.get(key)
         if cur is None:
-            self.items[key] = {
-                "type": rtype,
-                "subject": subj,
-                "object": obj,
-                "value": value,
-                "rule": rule,
-                "confidence": round(min(conf, 1.0), 3),
-                "evidence": [ev],
-                "attrs": dict(attrs or {}),
-            }
+            _, subj, obj, _ = key  # a symmetric relation's ends in sorted order
+            self.items[key] = RelationDraft(
+                type=rtype,
+                subject=subj,
+                object=obj,
+                value=value,
+                extractor=rule,
+                confidence=round(min(conf, 1.0), 3),
+                evidence=[ev],
+                attrs=dict(attrs or {}),
+            )
             return
-        if ev not in cur["evidence"]:
-            cur["evidence"].append(ev)
-        if conf > cur["confidence"]:
-            cur["confidence"], cur["rule"] = round(min(conf, 1.0), 3), rule
-        merge_attrs(cur["attrs"], attrs or {})
+        if ev not in cur.evidence:
+            cur.evidence.append(ev)
+        if conf > cur.confidence:
+            cur.confidence, cur.extractor = round(min(conf, 1.0), 3), rule
+        merge_attrs(cur.attrs, attrs or {})
 
     def annotate(
         self, rtype: str, subj: str, obj: str | None, attrs: dict[str, Any], value: Any = None
     ) -> bool:
         """Add attrs to an existing relation; False when there is none."""
-        if rtype == "PARTNER_OF" and obj is not None:
-            subj, obj = sorted((subj, obj))
-        cur = self.items.get((rtype, subj, obj, value))
+        cur = self.items.get(matches_key(rtype, subj, obj, value))
         if cur is None:
             return False
-        merge_attrs(cur["attrs"], attrs)
+        merge_attrs(cur.attrs, attrs)
         return True
 
     def has(self, rtype: str, subj: str) -> bool:
         return any(k[0] == rtype and k[1] == subj for k in self.items)
 
-    def remove(self, key: tuple) -> None:
+    def remove(self, key: StatementKey) -> None:
         self.items.pop(key, None)
 
-    def relations(self) -> list[dict[str, Any]]:
-        """The current facts, then the side facts (planned, discontinued, declined, optional)."""
+    def relations(self) -> list[Relation]:
+        """The current facts, then the side facts (planned, discontinued, declined, optional), frozen."""
         side = self.side.items.values() if self.side is not None else []
-        return [*self.items.values(), *side]
+        return [draft.freeze() for draft in [*self.items.values(), *side]]
 
 
 class SharedCues:
@@ -180,7 +217,7 @@ class RuleContext:
     partner_rank: list[str] = field(default_factory=list)  # other companies, most mentioned first
     target_names: dict[str, str] = field(default_factory=dict)  # folded target name -> entity id
     types: dict[str, str] = field(default_factory=dict)  # entity id -> type
-    ents: list[Any] = field(default_factory=list)  # doc._.pkg_entities (dicts or Entity objects)
+    ents: list[Entity] = field(default_factory=list)  # doc._.pkg_entities
 
     @property
     def places(self) -> Territories:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 import pharmakg.extract.components.coref  # noqa: F401  (registers pharmakg_coref)
 from pharmakg.extract.relations import DEFAULT_RULES, RULES, Relations
 from pharmakg.extract.relations.registry import relation_rule, resolve
+from pharmakg.model import Entity, Mention
 
 for _ext in ("pkg_skip", "pkg_entities", "pkg_mention_entity"):
     if not Doc.has_extension(_ext):
@@ -44,14 +45,14 @@ def relation_types(text: str, entities: dict[str, tuple[str, str]], rules: list[
             assert span is not None, name
             spans.append(span)
             lookup[(m.start(), m.end())] = eid
-            mentions.append((m.start(), m.end(), name))
-        clusters.append({"id": eid, "type": etype, "name": name, "aliases": [], "mentions": mentions})
+            mentions.append(Mention(m.start(), m.end(), name))
+        clusters.append(Entity(id=eid, type=etype, name=name, mentions=mentions))
     doc.ents = sorted(spans, key=lambda s: s.start)
     doc._.pkg_entities = clusters
     doc._.pkg_mention_entity = lookup
     for _name, pipe in nlp.pipeline:
         doc = pipe(doc)
-    return {(r["type"], r["subject"], r["object"] or r["value"]) for r in doc._.pkg_relations}
+    return {(r.type, r.subject, r.object or r.value) for r in doc._.pkg_relations}
 
 
 def test_registry_holds_every_rule_of_the_default_config() -> None:

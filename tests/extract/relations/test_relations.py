@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 import pharmakg.extract.components.coref  # noqa: F401  (registers pharmakg_coref)
 import pharmakg.extract.relations  # noqa: F401  (registers pharmakg_relations)
-from pharmakg.model import NON_CURRENT_KEYS
+from pharmakg.model import NON_CURRENT_KEYS, Entity, Mention
 
 for _ext in ("pkg_skip", "pkg_entities", "pkg_mention_entity"):
     if not Doc.has_extension(_ext):
@@ -48,10 +48,8 @@ def run(nlp, text: str, entities: dict[str, tuple[str, list[str]]]) -> tuple[Doc
                 if span is not None and not any(span.start < s.end and s.start < span.end for s in spans):
                     spans.append(span)
                     lookup[(m.start(), m.end())] = eid
-                    mentions.append((m.start(), m.end(), name))
-        clusters.append(
-            {"id": eid, "type": etype, "name": names[0], "aliases": names[1:], "mentions": mentions}
-        )
+                    mentions.append(Mention(m.start(), m.end(), name))
+        clusters.append(Entity(id=eid, type=etype, name=names[0], aliases=names[1:], mentions=mentions))
     doc.ents = sorted(spans, key=lambda s: s.start)
     doc._.pkg_entities = clusters
     doc._.pkg_mention_entity = lookup
@@ -60,13 +58,13 @@ def run(nlp, text: str, entities: dict[str, tuple[str, list[str]]]) -> tuple[Doc
     names = {eid: names[0] for eid, (_t, names) in entities.items()}
     facts = set()
     for r in doc._.pkg_relations:
-        if r["type"] != "PAYMENT" and r["attrs"].get("status") in NON_CURRENT_KEYS:
+        if r.type != "PAYMENT" and r.attrs.get("status") in NON_CURRENT_KEYS:
             continue  # planned, discontinued, declined, optional: recorded, but not current facts
-        obj = names.get(r["object"]) if r["object"] else r["value"]
-        if r["type"] == "PAYMENT":
-            facts.add((r["type"], names[r["subject"]], obj, r["value"]))
+        obj = names.get(r.object) if r.object else r.value
+        if r.type == "PAYMENT":
+            facts.add((r.type, names[r.subject], obj, r.value))
         else:
-            facts.add((r["type"], names[r["subject"]], obj))
+            facts.add((r.type, names[r.subject], obj))
     return doc, facts
 
 
@@ -129,9 +127,9 @@ def test_contingent_sums_are_not_payments(nlp):
         "from Zenith Pharma."
     )
     doc, _ = run(nlp, text, ACME)
-    pays = [r for r in doc._.pkg_relations if r["type"] == "PAYMENT"]
+    pays = [r for r in doc._.pkg_relations if r.type == "PAYMENT"]
     # recorded for the graph, but as contingent sums (to_contract keeps them out of "relations")
-    assert pays and all(r["attrs"]["status"] == "contingent" for r in pays)
+    assert pays and all(r.attrs["status"] == "contingent" for r in pays)
 
 
 def test_payment_counterpart_from_neighbouring_sentence(nlp):
@@ -141,9 +139,9 @@ def test_payment_counterpart_from_neighbouring_sentence(nlp):
     )
     doc, facts = run(nlp, text, ACME)
     assert ("PAYMENT", "Zenith Pharma", "Acme Bio", 1000000) in facts
-    pay = next(r for r in doc._.pkg_relations if r["type"] == "PAYMENT")
-    assert pay["attrs"]["kind"] == "license fee"
-    assert pay["attrs"]["status"] == "earned"
+    pay = next(r for r in doc._.pkg_relations if r.type == "PAYMENT")
+    assert pay.attrs["kind"] == "license fee"
+    assert pay.attrs["status"] == "earned"
 
 
 def test_planned_phase_is_not_current(nlp):
@@ -159,8 +157,8 @@ def test_planned_phase_is_not_current(nlp):
     assert ("QX-101", "Phase 2") not in phases
     assert ("QX-202", "Preclinical") in phases
     doc, _ = run(nlp, text, ents)
-    planned = [r for r in doc._.pkg_relations if r["attrs"].get("status") == "planned"]
-    assert [(r["subject"], r["value"]) for r in planned] == [("c", "Phase 2")]
+    planned = [r for r in doc._.pkg_relations if r.attrs.get("status") == "planned"]
+    assert [(r.subject, r.value) for r in planned] == [("c", "Phase 2")]
 
 
 def test_phase_one_two_study(nlp):
@@ -213,11 +211,12 @@ def test_evidence_offsets_point_at_the_sentence(nlp):
     ents = {**ACME, "c": ("COMPOUND", ["QX-101"]), "d": ("DISEASE", ["gastric cancer"])}
     text = "Acme Bio met investors. QX-101 is tested in gastric cancer. Nothing else happened."
     doc, _ = run(nlp, text, ents)
-    ind = next(r for r in doc._.pkg_relations if r["type"] == "INDICATION")
-    start, end = ind["evidence"][0]
+    ind = next(r for r in doc._.pkg_relations if r.type == "INDICATION")
+    start, end = ind.evidence[0].start, ind.evidence[0].end
     assert text[start:end] == "QX-101 is tested in gastric cancer."
-    assert ind["rule"].startswith("pharmakg_relations:")
-    assert 0 < ind["confidence"] <= 1
+    assert ind.evidence[0].sentence == text[start:end]
+    assert ind.extractor.startswith("pharmakg_relations:")
+    assert 0 < ind.confidence <= 1
 
 
 def test_skipped_text_is_ignored(nlp):
@@ -227,7 +226,7 @@ def test_skipped_text_is_ignored(nlp):
     doc._.pkg_skip = [(0, len(text), "safe-harbor")]
     doc = nlp.get_pipe("sentencizer")(doc)
     doc.ents = []
-    doc._.pkg_entities = [{"id": k, "type": t, "name": n[0], "aliases": []} for k, (t, n) in ents.items()]
+    doc._.pkg_entities = [Entity(id=k, type=t, name=n[0]) for k, (t, n) in ents.items()]
     doc._.pkg_mention_entity = {}
     doc = nlp.get_pipe("pharmakg_relations")(nlp.get_pipe("pharmakg_coref")(doc))
     assert doc._.pkg_relations == []
