@@ -23,26 +23,22 @@ Layout: ``sentence`` (Sent, Sink, the shared mention machinery and the one ``emi
 ``conjugates`` with code names, ``indications``, ``developers`` with licensees, retained rights and
 co-development, ``partners`` with options, ``technologies``, ``trials``, ``phases``, ``payments``,
 ``discontinued``, ``post``), and ``component`` (the spaCy component, which runs the rules named in its
-config ``rules: [...]`` in that order). Importing this package registers every rule; the factory is
-declared in ``pharmakg.extract.factories``.
+config ``rules: [...]`` in that order; ``config.cfg`` declares the order once). Importing this package
+imports every module in it, so a new rule module registers itself; the factory is declared in
+``pharmakg.extract.factories``.
 """
 
-from pharmakg.extract.relations import (  # noqa: F401  (imported to register the rules)
-    conjugates,
-    developers,
-    discontinued,
-    indications,
-    partners,
-    payments,
-    phases,
-    post,
-    targets,
-    technologies,
-    trials,
-)
+import importlib
+import pkgutil
+
 from pharmakg.extract.relations.component import Relations
 from pharmakg.extract.relations.registry import DEFAULT_RULES, RULES, RuleSpec, relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent, Sink, merge_attrs
+
+# Every module of this package is imported, so a rule family in a new module registers itself; the config's
+# ``rules`` list decides whether and when it runs.
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")
 
 __all__ = [
     "DEFAULT_RULES",

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+from thinc.api import Config
 
 # A built rule: ``rule(ctx: RuleContext, s: Sent)`` per sentence, ``rule(ctx)`` per document.
 Rule = Callable[..., None]
@@ -29,26 +32,19 @@ class RuleSpec:
 
 RULES: dict[str, RuleSpec] = {}
 
-# Today's order. Rules of one sentence see the relations of the rules before them (the option rule reads
-# the partnerships found so far); document rules run after all sentences, the post-pass last.
-DEFAULT_RULES: list[str] = [
-    "trials",
-    "indications",
-    "targets",
-    "conjugates",
-    "developers",
-    "licensees",
-    "partners",
-    "technologies",
-    "codevelopment",
-    "retained",
-    "options",
-    "discontinued",
-    "phases",
-    "payments",
-    "code_names",
-    "post",
-]
+# The order is declared once, in the pipeline config (extract/config.cfg, pharmakg_relations.rules):
+# rules of one sentence see the relations of the rules before them (the option rule reads the partnerships
+# found so far); document rules run after all sentences, the post-pass last.
+PIPELINE_CONFIG = Path(__file__).resolve().parents[1] / "config.cfg"
+
+
+def configured_rules(config_path: Path = PIPELINE_CONFIG) -> list[str]:
+    """The rule order of a pipeline config file (the default one unless another is given)."""
+    config = Config().from_disk(config_path, interpolate=False)
+    return [str(name) for name in config["components"]["pharmakg_relations"]["rules"]]
+
+
+DEFAULT_RULES: list[str] = configured_rules()
 
 
 def relation_rule(

@@ -46,5 +46,8 @@ def node_style(st: Mapping[str, Any], etype: str | None) -> dict[str, Any]:
 
 
 def edge_style(st: Mapping[str, Any], relation: str | None) -> dict[str, Any]:
-    """Colour, dashes, width, label and arrows of a relation type, over the default edge style."""
-    return {**st["default_edge"], **st["edges"].get(edge_style_key(relation), {})}
+    """Colour, dashes, width, label and arrows of a relation type, over the default edge style (labelled
+    with the schema's label, so a relation type without a style of its own still says what it is)."""
+    row = schema.RELATION_TYPES.get(relation or "")
+    named = {"label": row.label} if row else {}
+    return {**st["default_edge"], **named, **st["edges"].get(edge_style_key(relation), {})}
