@@ -20,6 +20,17 @@ class PKG(DefinedNamespace):
     _NS = Namespace(TERMS_IRI)
     _fail = True
 
+    # Schema annotations on the classes and properties of the contract's types (pharmakg.schema reads them)
+    contractName: URIRef
+    resourceSlug: URIRef
+    schemaOrder: URIRef
+    rdfMapping: URIRef
+    edgeLabel: URIRef
+    valuedRelation: URIRef
+    objectOptional: URIRef
+    pipelineRelation: URIRef
+    mapStyle: URIRef
+
     # Classes: things the releases talk about
     Organization: URIRef  # superclass of Company
     Company: URIRef

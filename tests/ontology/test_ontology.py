@@ -46,8 +46,8 @@ def test_every_term_has_label_comment_and_a_kind(onto):
         assert onto.value(term, RDFS.label) is not None, name
         assert onto.value(term, RDFS.comment) is not None, name
         kinds = set(onto.objects(term, RDF.type))
-        assert kinds & {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty}, name
-        if OWL.Class not in kinds:
+        assert kinds & {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty}, name
+        if not kinds & {OWL.Class, OWL.AnnotationProperty}:  # annotations have no domain or range in OWL
             assert (term, RDFS.domain, None) in onto or (term, RDFS.range, None) in onto, name
 
 
@@ -101,3 +101,45 @@ def test_map_styles_name_schema_types():
     edge_keys = {rt.style_key for rt in schema.RELATION_TABLE if rt.needs_object}
     assert set(style["nodes"]) <= node_keys and set(style["edges"]) <= edge_keys
     assert len(style["nodes"]) == 8 and len(style["edges"]) == 10
+
+
+NEW_RELATION = """
+pkg:combinedWith a owl:ObjectProperty, owl:SymmetricProperty ;
+    pkg:contractName "COMBINED_WITH" ;
+    pkg:rdfMapping "edge" ;
+    pkg:schemaOrder 12 ;
+    rdfs:label "combined with"@en ;
+    rdfs:comment "The two compounds are given together in a regimen."@en ;
+    rdfs:domain pkg:Compound ;
+    rdfs:range pkg:Compound .
+"""
+
+
+def test_a_relation_type_declared_in_the_ontology_is_a_schema_row(tmp_path):
+    """The schema table is read from the ontology: one block there is one more relation type."""
+    from pharmakg import schema
+
+    path = tmp_path / "pharmakg.ttl"
+    path.write_text(schema.ONTOLOGY_PATH.read_text(encoding="utf-8") + NEW_RELATION, encoding="utf-8")
+    entities, relations = schema.load_tables(path)
+    assert entities == schema.ENTITY_TABLE
+    assert relations[:-1] == schema.RELATION_TABLE
+    row = relations[-1]
+    assert (row.name, row.term, row.label, row.rdf, row.symmetric) == (
+        "COMBINED_WITH",
+        "combinedWith",
+        "combined with",
+        "edge",
+        True,
+    )
+    assert row.iri == TERMS_IRI + "combinedWith"
+
+
+def test_an_unknown_rdf_mapping_is_refused(tmp_path):
+    from pharmakg import schema
+
+    path = tmp_path / "pharmakg.ttl"
+    bad = NEW_RELATION.replace('"edge"', '"hyperedge"')
+    path.write_text(schema.ONTOLOGY_PATH.read_text(encoding="utf-8") + bad, encoding="utf-8")
+    with pytest.raises(ValueError, match="COMBINED_WITH.*hyperedge"):
+        schema.load_tables(path)
