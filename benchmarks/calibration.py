@@ -17,9 +17,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from pharmakg import api
 from pharmakg.evaluate import EvalReport, RelationMatch, load_gold, score_documents
-from pharmakg.extract.pipeline import Extractor
-from pharmakg.ingest import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DIRS = [ROOT.parent / "shared" / "corpus" / "dev", ROOT.parent / "shared" / "corpus" / "seeds"]
@@ -28,14 +27,14 @@ BAND_EDGES = (0.0, 0.5, 0.75, 0.9, 1.0)
 
 def calibrate(dirs: list[Path]) -> EvalReport:
     """Extract every gold document of ``dirs`` and score the predictions against their gold."""
-    extractor = Extractor()
-    gold, pred = {}, {}
+    gold, texts = {}, []
     for d in dirs:
         for name, obj in load_gold(d).items():
             txt = d / f"{name}.txt"
             if txt.exists():
                 gold[name] = obj
-                pred[name] = extractor.extract_one(read_document(txt)).to_contract()
+                texts.append(txt)
+    pred = {x.document.name: x.to_contract() for x in api.extract(texts, on_error="raise")}
     return score_documents(gold, pred)
 
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """How fast is extraction, measured against the floor of spaCy's blank English tokenizer?
 
-The corpus (default: the bundled pharmakg/data/corpus) is read once with ``read_document``; ingest is
-NOT timed. Its Documents are repeated until there are at least ``--min-docs`` of them, each copy
+The corpus (default: the bundled pharmakg/data/corpus) is read once with ``pharmakg.api.documents``;
+ingest is NOT timed. Its Documents are repeated until there are at least ``--min-docs`` of them, each copy
 with its own doc_id so that nothing downstream can skip repeated content. Then, on one core:
 
 * extraction: ``Extractor(nlp).extract(documents)`` consumed in full (the whole spaCy pipeline plus
@@ -37,23 +37,16 @@ from pathlib import Path  # noqa: E402
 
 import spacy  # noqa: E402
 
+from pharmakg import api  # noqa: E402
 from pharmakg.extract.pipeline import Extractor, build_pipeline  # noqa: E402
-from pharmakg.ingest import IngestError, read_document  # noqa: E402
 from pharmakg.model import Document  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
-SUFFIXES = (".txt", ".htm", ".html")
 
 
 def load_corpus(corpus: Path, min_docs: int) -> tuple[list[Document], int]:
     """Distinct Documents of ``corpus`` repeated to at least ``min_docs``; also the distinct count."""
-    paths = sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-    distinct: list[Document] = []
-    for p in paths:
-        try:
-            distinct.append(read_document(p))
-        except IngestError as exc:
-            print(f"skipped: {exc}", file=sys.stderr)
+    distinct = list(api.documents([corpus], on_error=lambda exc: print(f"skipped: {exc}", file=sys.stderr)))
     if not distinct:
         raise SystemExit(f"no readable documents in {corpus}")
     docs: list[Document] = []

@@ -89,16 +89,12 @@ def corpus_dir() -> Path:
 def corpus_kg(corpus_dir):
     """A KnowledgeGraph built by the real pipeline (ingest, extraction, graph) from the shared corpus
     seeds and dev documents; one per session, so tests must not modify it."""
-    from pharmakg.extract.pipeline import Extractor
-    from pharmakg.graph.store import KnowledgeGraph
-    from pharmakg.ingest import IngestError, iter_documents
+    from pharmakg import api
 
-    docs = [d for d in iter_documents([corpus_dir / "seeds", corpus_dir / "dev"])
-            if not isinstance(d, IngestError)]
-    if not docs:
+    stats = api.BatchStats()
+    kg = api.build([corpus_dir / "seeds", corpus_dir / "dev"], on_error="skip", stats=stats)
+    if not stats.documents:
         pytest.skip(f"no readable documents in {corpus_dir}")
-    kg = KnowledgeGraph.open()
-    kg.add_extractions(Extractor().extract(docs))
     return kg
 
 

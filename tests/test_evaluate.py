@@ -203,13 +203,11 @@ def test_saved_seed_predictions_score_as_the_reference_scorer_does():
 
 
 def test_live_extraction_of_the_seeds_scores_as_the_reference_scorer_does(tmp_path):
-    from pharmakg.extract.pipeline import Extractor
-    from pharmakg.ingest import iter_documents
+    from pharmakg import api
 
     if _reference_scorer() is None:
         pytest.skip("the reference scorer (shared/tools/score.py) is not here")
-    docs = [d for d in iter_documents([BUNDLED]) if not isinstance(d, Exception)]
-    preds = [x.to_contract() for x in Extractor().extract(docs)]
+    preds = [x.to_contract() for x in api.extract([BUNDLED], on_error="skip")]
     path = tmp_path / "pred.jsonl"
     path.write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
     report = score_documents(load_gold(SEEDS), load_predictions(path))

@@ -19,11 +19,9 @@ def test_heldout_scores_stay_above_floor():
     evaluate = pytest.importorskip("pharmakg.evaluate")
     if not hasattr(evaluate, "score_documents"):
         pytest.skip("pharmakg.evaluate has no score_documents yet")
-    from pharmakg.extract.pipeline import Extractor
-    from pharmakg.ingest import read_document
+    from pharmakg import api
 
-    ex = Extractor()
-    preds = [ex.extract_one(read_document(p)).to_contract() for p in sorted(HELDOUT.glob("*.txt"))]
+    preds = [x.to_contract() for x in api.extract(sorted(HELDOUT.glob("*.txt")), on_error="raise")]
     gold = evaluate.load_gold(HELDOUT)
     assert len(preds) == len(gold) >= 8
     report = evaluate.score_documents(gold, {p["document"]: p for p in preds}).to_dict()

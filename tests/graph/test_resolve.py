@@ -18,10 +18,9 @@ R = "https://w3id.org/pharmakg/resource/"
 
 @pytest.fixture(scope="module")
 def extractions() -> list[Extraction]:
-    from pharmakg.extract.pipeline import Extractor
-    from pharmakg.ingest import iter_documents
+    from pharmakg import api
 
-    return list(Extractor().extract(d for d in iter_documents([RESOLUTION]) if isinstance(d, Document)))
+    return list(api.extract([RESOLUTION], on_error="skip"))
 
 
 @pytest.fixture(scope="module")
