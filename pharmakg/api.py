@@ -129,7 +129,7 @@ def _documents_of(
 ) -> Iterator[Document]:
     """Documents given as such are streamed as they come (a generator stays lazy); paths are read."""
     if isinstance(inputs, str | Path | Document):
-        inputs = [inputs]  # type: ignore[list-item]
+        inputs = [inputs]
     stream = iter(inputs)
     first = next(stream, None)
     if first is None:

@@ -1,0 +1,181 @@
+"""The commands that run extraction: ``extract``, ``build`` and ``demo``."""
+
+from __future__ import annotations
+
+import json
+import shlex
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from pharmakg.api import BatchStats
+from pharmakg.cli.formatting import format_table, json_default
+from pharmakg.cli.options import QUIET
+from pharmakg.cli.progress import build_graph, extractions
+from pharmakg.data import example_corpus
+
+__all__ = ["build", "corpus_dir", "demo", "extract"]
+
+# Output suffixes the graph store serialises to (the suffix picks the format); any other path, except
+# those with a suffix of NOT_A_STORE, is an on-disk Oxigraph store folder.
+RDF_SUFFIXES = (".ttl", ".nq", ".trig", ".jsonld", ".nt")
+# Suffixes that look like a file the user meant to get but that we cannot write: refusing them beats
+# silently creating a store folder called "kg.json".
+NOT_A_STORE = (".json", ".jsonl", ".rdf", ".xml", ".owl", ".n3", ".txt", ".html", ".csv")
+
+# Questions the demo answers: (heading, bundled query name, parameters, columns shown). The queries
+# live in pharmakg/graph/queries/*.rq (data, not code); the demo shows the columns that fit a
+# terminal (all of them if a query no longer has these), `pharmakg query` shows everything.
+DEMO_QUESTIONS: tuple[tuple[str, str, dict[str, str], tuple[str, ...]], ...] = (
+    ("Which compounds target CD56?", "compounds-by-target", {"target": "CD56"},
+     ("compound", "how", "owners", "documents")),
+    ("ImmunoGen's partners and what each paid (USD)", "partners-and-payments", {"company": "ImmunoGen"},
+     ("partner", "paidToCompany", "paidByCompany", "payments")),
+    ("huN901-DM1's phase by date", "phase-history", {"compound": "huN901-DM1"},
+     ("date", "phase", "status", "document")),
+    ("Which compounds carry DM4?", "compounds-by-payload", {"payload": "DM4"},
+     ("compound", "targets", "owners", "documents")),
+    ("The sentence behind a fact: huN901-DM1 targets CD56", "evidence",
+     {"subject": "huN901-DM1", "relation": "TARGETS", "object": "CD56"},
+     ("document", "start", "end", "extractor", "confidence", "sentence")),
+)
+
+
+def _check_output(output: Path) -> None:
+    """Refuse outputs that cannot work before spending minutes on extraction."""
+    suffix = output.suffix.lower()
+    if output.is_dir():
+        # Only an Oxigraph store (RocksDB always writes CURRENT) or an empty folder may be replaced.
+        if not (output / "CURRENT").exists() and any(output.iterdir()):
+            raise click.BadParameter(
+                f"{output}: a folder that is not a pharmakg store; not overwriting it",
+                param_hint="-o/--output",
+            )
+    elif suffix in NOT_A_STORE or (output.exists() and suffix not in RDF_SUFFIXES):
+        raise click.BadParameter(
+            f"{output}: cannot write {suffix or 'this file'}; use one of {', '.join(RDF_SUFFIXES)} "
+            "or a path without a suffix for an on-disk Oxigraph store",
+            param_hint="-o/--output",
+        )
+
+
+
+def corpus_dir() -> Path:
+    """The bundled example corpus (package data, so it ships in wheels as in checkouts)."""
+    return example_corpus()
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True,
+    help="jsonl: one JSON object per document and line; json: one JSON array.",
+)
+@click.option(
+    "-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+    help="Write here instead of standard output.",
+)
+@QUIET
+def extract(inputs: tuple[Path, ...], fmt: str, output: Any, quiet: bool) -> None:
+    """Extract entities and relations from files or folders.
+
+    Reads .txt, .htm and .html files (folders recursively).
+    Prints each document's extraction in the shape of the annotation contract (document = file
+    stem). Unreadable files are reported on stderr and skipped; the exit status is then 1.
+    """
+    stats = BatchStats()
+    stream = extractions(inputs, stats, quiet)
+    if fmt == "json":
+        items = [x.to_contract() for x in stream]
+        output.write(json.dumps(items, ensure_ascii=False, indent=2, default=json_default) + "\n")
+    else:
+        for x in stream:
+            output.write(json.dumps(x.to_contract(), ensure_ascii=False, default=json_default) + "\n")
+            output.flush()
+    if stats.failed:
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o", "--output", required=True, type=click.Path(path_type=Path),
+    help="Where the graph goes: .ttl, .nq, .trig or .jsonld picks the file format; "
+    "a path without a suffix (or an existing folder) is an on-disk Oxigraph store.",
+)
+@click.option("--append", is_flag=True, help="Add to the graph already at OUTPUT instead of replacing it.")
+@QUIET
+def build(inputs: tuple[Path, ...], output: Path, append: bool, quiet: bool) -> None:
+    """Build an RDF knowledge graph from files or folders.
+
+    The graph is written only after every document went through, so a failure midway leaves an
+    existing OUTPUT as it was. Unreadable files are reported and skipped (exit status 1).
+    """
+    _check_output(output)
+    started = time.perf_counter()
+    kg, stats = build_graph(inputs, output, append=append, quiet=quiet)
+    seconds = time.perf_counter() - started
+    if not stats.documents:
+        click.echo("error: no document could be read; nothing written", err=True)
+        sys.exit(1)
+    click.echo(
+        f"{output}: {stats.documents} documents, {stats.entities} entities, {stats.relations} relations"
+        + (" added" if append else "")
+        + f"; {len(kg)} triples; {seconds:.1f} s"
+        + (f"; {stats.failed} unreadable files skipped" if stats.failed else "")
+    )
+    if stats.failed:
+        sys.exit(1)
+
+
+
+@click.command()
+@click.option(
+    "-o", "--outdir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+    show_default=True, help="Folder for kg.nq, kg.ttl and map.html.",
+)
+@QUIET
+def demo(outdir: Path, quiet: bool) -> None:
+    """Run the whole pipeline on the bundled example releases.
+
+    Builds the graph of three ImmunoGen releases, writes OUTDIR/kg.nq and OUTDIR/kg.ttl, answers a
+    few questions with SPARQL and draws the interactive map OUTDIR/map.html.
+    """
+    corpus = corpus_dir()
+    outdir.mkdir(parents=True, exist_ok=True)
+    click.echo(f"Reading the example corpus in {corpus}")
+    started = time.perf_counter()
+    kg, stats = build_graph([corpus], None, quiet=quiet)
+    for name in ("kg.nq", "kg.ttl"):
+        kg.save(outdir / name)
+    click.echo(
+        f"Built {stats.documents} documents -> {stats.entities} entities, {stats.relations} relations, "
+        f"{len(kg)} triples in {time.perf_counter() - started:.1f} s; wrote {outdir / 'kg.nq'} "
+        f"and {outdir / 'kg.ttl'}\n"
+    )
+    for heading, name, params, columns in DEMO_QUESTIONS:
+        click.echo(heading)
+        try:
+            result = kg.run(name, params)
+            keep = [result.columns.index(c) for c in columns if c in result.columns]
+            if len(keep) < len(columns):
+                keep = list(range(len(result.columns)))
+            rows = [[row[i] for i in keep] for row in result.rows]
+            click.echo(format_table([result.columns[i] for i in keep], rows, max_width=240))
+        except Exception as exc:  # one broken question should not hide the others and the map
+            click.echo(f"(could not answer: {exc})")
+        shown = " ".join(f"--param {shlex.quote(f'{k}={v}')}" for k, v in params.items())
+        click.echo(f"  $ pharmakg query {name} {shown} --graph {outdir / 'kg.nq'}\n")
+
+    from pharmakg.graph.network import to_networkx
+    from pharmakg.graph.viz import write_html
+
+    G = to_networkx(kg)
+    html = write_html(G, outdir / "map.html", title="pharmakg demo: ImmunoGen releases")
+    click.echo(f"Interactive map: {Path(html).resolve()} (open it in a browser)")
+    if stats.failed:
+        sys.exit(1)
+

@@ -1,0 +1,39 @@
+"""Options several commands share, so that they read and behave the same everywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from pharmakg.graph.views import VIEW_ALIASES, VIEWS
+
+__all__ = ["QUIET", "graph_option", "view_option"]
+
+
+class _ViewChoice(click.Choice):
+    """The view names of :mod:`pharmakg.graph.views`; the map's older spellings are accepted too."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        return super().convert(VIEW_ALIASES.get(value, value), param, ctx)
+
+
+def view_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--view``, one vocabulary for ``viz`` and ``export``."""
+    return click.option("--view", "view_name", type=_ViewChoice(VIEWS), default=VIEWS[0], show_default=True,
+                        help=help_text)
+
+
+def graph_option(verb: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The required ``-g/--graph PATH`` option of the commands that read a built graph."""
+    return click.option(
+        "-g", "--graph", "graph_path", required=True, type=click.Path(exists=True, path_type=Path),
+        help=f"The graph to {verb}: an RDF file (.ttl .nq .trig .jsonld .nt) or an Oxigraph store folder.",
+    )
+
+
+QUIET = click.option(
+    "-q", "--quiet", is_flag=True, help="No progress bar (it is also off when stderr is not a terminal)."
+)

@@ -1,0 +1,92 @@
+"""Batches run through :mod:`pharmakg.api` with a progress bar and unreadable files reported on stderr."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from pharmakg.api import BatchStats
+
+if TYPE_CHECKING:
+    from pharmakg.graph.store import KnowledgeGraph
+    from pharmakg.ingest import IngestError
+    from pharmakg.model import Extraction
+
+__all__ = ["build_graph", "extractions"]
+
+
+def _progress_enabled(quiet: bool) -> bool:
+    # A bar only helps a person watching: never in pipes, CI logs or under --quiet.
+    return not quiet and sys.stderr.isatty()
+
+
+def _report_error(message: str, bar_active: bool) -> None:
+    """One line on stderr, written around an active progress bar instead of through it."""
+    if not bar_active:
+        click.echo(message, err=True)
+        return
+    from tqdm import tqdm
+
+    with tqdm.external_write_mode(file=sys.stderr):
+        click.echo(message, err=True)
+
+
+def _error_line(exc: IngestError) -> str:
+    """``error: PATH: reason``. Ingest messages already start with the path; add it when one does not."""
+    msg = str(exc)
+    path = getattr(exc, "path", None)
+    if path is not None and not msg.startswith(str(path)):
+        msg = f"{path}: {msg}"
+    return f"error: {msg}"
+
+
+def _error_reporter(show_bar: bool) -> Callable[[IngestError], None]:
+    """The commands' ``on_error``: each unreadable file is one ``error:`` line on stderr, then the next."""
+
+    def report(error: IngestError) -> None:
+        _report_error(_error_line(error), bar_active=show_bar)
+
+    return report
+
+
+def _with_progress(stream: Iterator[Extraction], show_bar: bool) -> Iterator[Extraction]:
+    from tqdm import tqdm
+
+    yield from tqdm(stream, desc="extracting", unit="doc", file=sys.stderr, disable=not show_bar)
+
+
+def extractions(inputs: Sequence[Path], stats: BatchStats, quiet: bool) -> Iterator[Extraction]:
+    """Extractions of every readable document under ``inputs``; unreadable files are reported and skipped.
+
+    Counts go into ``stats`` as the stream is consumed, so callers can stream straight into a
+    writer or the graph without holding every extraction in memory.
+    """
+    from pharmakg import api
+
+    show_bar = _progress_enabled(quiet)
+    return _with_progress(api.extract(inputs, on_error=_error_reporter(show_bar), stats=stats), show_bar)
+
+
+def build_graph(
+    inputs: Sequence[Path],
+    output: Path | None,
+    append: bool = False,
+    quiet: bool = False,
+) -> tuple[KnowledgeGraph, BatchStats]:
+    """Extract ``inputs`` into a graph and, when ``output`` is given, save it there.
+
+    :func:`pharmakg.api.build` saves only once every document went through, so a crash midway leaves the
+    previous output intact."""
+    from pharmakg import api
+
+    stats = BatchStats()
+    show_bar = _progress_enabled(quiet)
+    kg = api.build(
+        inputs, output, append=append, on_error=_error_reporter(show_bar), stats=stats,
+        progress=lambda stream: _with_progress(stream, show_bar),
+    )
+    return kg, stats
