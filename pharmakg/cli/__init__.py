@@ -60,7 +60,9 @@ def _configure_logging(verbose: bool) -> None:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="pharmakg")
 @click.option(
-    "-v", "--verbose", is_flag=True,
+    "-v",
+    "--verbose",
+    is_flag=True,
     help="Also log what ingest and extraction decide (duplicates skipped, encodings guessed).",
 )
 def main(verbose: bool) -> None:

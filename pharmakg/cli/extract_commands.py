@@ -30,17 +30,36 @@ NOT_A_STORE = (".json", ".jsonl", ".rdf", ".xml", ".owl", ".n3", ".txt", ".html"
 # live in pharmakg/graph/queries/*.rq (data, not code); the demo shows the columns that fit a
 # terminal (all of them if a query no longer has these), `pharmakg query` shows everything.
 DEMO_QUESTIONS: tuple[tuple[str, str, dict[str, str], tuple[str, ...]], ...] = (
-    ("Which compounds target CD56?", "compounds-by-target", {"target": "CD56"},
-     ("compound", "how", "owners", "documents")),
-    ("ImmunoGen's partners and what each paid (USD)", "partners-and-payments", {"company": "ImmunoGen"},
-     ("partner", "paidToCompany", "paidByCompany", "payments")),
-    ("huN901-DM1's phase by date", "phase-history", {"compound": "huN901-DM1"},
-     ("date", "phase", "status", "document")),
-    ("Which compounds carry DM4?", "compounds-by-payload", {"payload": "DM4"},
-     ("compound", "targets", "owners", "documents")),
-    ("The sentence behind a fact: huN901-DM1 targets CD56", "evidence",
-     {"subject": "huN901-DM1", "relation": "TARGETS", "object": "CD56"},
-     ("document", "start", "end", "extractor", "confidence", "sentence")),
+    (
+        "Which compounds target CD56?",
+        "compounds-by-target",
+        {"target": "CD56"},
+        ("compound", "how", "owners", "documents"),
+    ),
+    (
+        "ImmunoGen's partners and what each paid (USD)",
+        "partners-and-payments",
+        {"company": "ImmunoGen"},
+        ("partner", "paidToCompany", "paidByCompany", "payments"),
+    ),
+    (
+        "huN901-DM1's phase by date",
+        "phase-history",
+        {"compound": "huN901-DM1"},
+        ("date", "phase", "status", "document"),
+    ),
+    (
+        "Which compounds carry DM4?",
+        "compounds-by-payload",
+        {"payload": "DM4"},
+        ("compound", "targets", "owners", "documents"),
+    ),
+    (
+        "The sentence behind a fact: huN901-DM1 targets CD56",
+        "evidence",
+        {"subject": "huN901-DM1", "relation": "TARGETS", "object": "CD56"},
+        ("document", "start", "end", "extractor", "confidence", "sentence"),
+    ),
 )
 
 
@@ -62,7 +81,6 @@ def _check_output(output: Path) -> None:
         )
 
 
-
 def corpus_dir() -> Path:
     """The bundled example corpus (package data, so it ships in wheels as in checkouts)."""
     return example_corpus()
@@ -71,11 +89,18 @@ def corpus_dir() -> Path:
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json"]),
+    default="jsonl",
+    show_default=True,
     help="jsonl: one JSON object per document and line; json: one JSON array.",
 )
 @click.option(
-    "-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
     help="Write here instead of standard output.",
 )
 @QUIET
@@ -102,7 +127,10 @@ def extract(inputs: tuple[Path, ...], fmt: str, output: Any, quiet: bool) -> Non
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option(
-    "-o", "--output", required=True, type=click.Path(path_type=Path),
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
     help="Where the graph goes: .ttl, .nq, .trig or .jsonld picks the file format; "
     "a path without a suffix (or an existing folder) is an on-disk Oxigraph store.",
 )
@@ -131,11 +159,14 @@ def build(inputs: tuple[Path, ...], output: Path, append: bool, quiet: bool) -> 
         sys.exit(1)
 
 
-
 @click.command()
 @click.option(
-    "-o", "--outdir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-    show_default=True, help="Folder for kg.nq, kg.ttl and map.html.",
+    "-o",
+    "--outdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for kg.nq, kg.ttl and map.html.",
 )
 @QUIET
 def demo(outdir: Path, quiet: bool) -> None:
@@ -178,4 +209,3 @@ def demo(outdir: Path, quiet: bool) -> None:
     click.echo(f"Interactive map: {Path(html).resolve()} (open it in a browser)")
     if stats.failed:
         sys.exit(1)
-

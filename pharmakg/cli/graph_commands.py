@@ -44,27 +44,40 @@ def _resolve_query(query: str) -> tuple[str | None, str]:
     return None, query
 
 
-
 @click.command()
 @click.argument("query", required=False)
 @click.option(
-    "-g", "--graph", "graph_path", type=click.Path(exists=True, path_type=Path),
+    "-g",
+    "--graph",
+    "graph_path",
+    type=click.Path(exists=True, path_type=Path),
     help="The graph to ask: an RDF file (.ttl .nq .trig .jsonld .nt) or an Oxigraph store folder.",
 )
 @click.option(
-    "-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
     help="Bind the query variable ?NAME to VALUE (repeatable). Values are bound, never pasted into the text.",
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
     help="Output format.",
 )
 @click.option(
-    "--list", "list_queries_", is_flag=True,
+    "--list",
+    "list_queries_",
+    is_flag=True,
     help="List the bundled queries and exit; with a QUERY name, describe that query and its parameters.",
 )
-def query(query: str | None, graph_path: Path | None, params: tuple[str, ...], fmt: str,
-          list_queries_: bool) -> None:
+def query(
+    query: str | None, graph_path: Path | None, params: tuple[str, ...], fmt: str, list_queries_: bool
+) -> None:
     """Ask the graph a SPARQL question.
 
     QUERY is a .rq file, a SPARQL string or the name of a bundled query. A bundled query's
@@ -86,8 +99,9 @@ def query(query: str | None, graph_path: Path | None, params: tuple[str, ...], f
             except KeyError as exc:
                 raise click.BadParameter(str(exc.args[0]), param_hint="QUERY") from exc
             click.echo(f"{info.name}: {info.title}\n\n{click.wrap_text(info.description, 100)}\n")
-            click.echo(format_table(["parameter", "description"],
-                                    [(p.name, p.description) for p in info.params]))
+            click.echo(
+                format_table(["parameter", "description"], [(p.name, p.description) for p in info.params])
+            )
             return
 
         def shown(name: str) -> str:
@@ -130,17 +144,40 @@ def _path_ends(source: str | None, target: str | None) -> tuple[str, str]:
 @click.option("--from", "source", metavar="NAME", help="path: the first entity (any of its names).")
 @click.option("--to", "target", metavar="NAME", help="path: the second entity (any of its names).")
 @click.option("--top", type=int, default=None, help="centrality: only the first N companies.")
-@click.option("--min-companies", type=int, default=2, show_default=True,
-              help="crowded-targets: the least number of companies that makes a target crowded.")
-@click.option("--method", type=click.Choice(["louvain", "greedy"]), default="louvain", show_default=True,
-              help="communities: Louvain (seeded) or greedy modularity.")
+@click.option(
+    "--min-companies",
+    type=int,
+    default=2,
+    show_default=True,
+    help="crowded-targets: the least number of companies that makes a target crowded.",
+)
+@click.option(
+    "--method",
+    type=click.Choice(["louvain", "greedy"]),
+    default="louvain",
+    show_default=True,
+    help="communities: Louvain (seeded) or greedy modularity.",
+)
 @click.option("--seed", type=int, default=42, show_default=True, help="communities: Louvain's random seed.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
     help="Output format (csv and json also carry the entities' IRIs).",
 )
-def analyze(analysis: str, graph_path: Path, source: str | None, target: str | None, top: int | None,
-            min_companies: int, method: str, seed: int, fmt: str) -> None:
+def analyze(
+    analysis: str,
+    graph_path: Path,
+    source: str | None,
+    target: str | None,
+    top: int | None,
+    min_companies: int,
+    method: str,
+    seed: int,
+    fmt: str,
+) -> None:
     """Network analytics on the graph.
 
     \b
@@ -182,7 +219,10 @@ def analyze(analysis: str, graph_path: Path, source: str | None, target: str | N
 @click.command(name="export")
 @graph_option("export")
 @click.option(
-    "-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
     help="FILE.graphml (Cytoscape, Gephi, yEd) or FILE.gexf (Gephi); the suffix picks the format.",
 )
 @view_option(
@@ -201,34 +241,67 @@ def export_graph(graph_path: Path, output: Path, view_name: str, company: str | 
     G = to_networkx(KnowledgeGraph.open(graph_path))
     written = write_graph(G, output, view_name, company=company)
     V = view(G, view_name, company)
-    click.echo(f"wrote {written} ({view_name} view: {V.number_of_nodes()} nodes, "
-               f"{V.number_of_edges()} edges)")
+    click.echo(
+        f"wrote {written} ({view_name} view: {V.number_of_nodes()} nodes, {V.number_of_edges()} edges)"
+    )
 
 
 @click.command()
 @graph_option("draw")
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("map.html"),
-    show_default=True, help="The HTML file to write.",
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("map.html"),
+    show_default=True,
+    help="The HTML file to write.",
 )
 @click.option("--title", default=None, help="Title shown on the page.")
 @view_option(
     "full: every entity and relation; partnership: companies only; pipeline: compounds and what "
     "they attach to (with --company: that company's compounds)."
 )
-@click.option("--company", metavar="NAME", default=None,
-              help="Keep the neighbourhood of this company (any of its names).")
-@click.option("--depth", type=click.IntRange(0, 10), default=1, show_default=True,
-              help="--company: how many edges away from the company to keep.")
-@click.option("--since", metavar="YYYY-MM-DD", default=None,
-              help="Keep the facts of documents dated on or after this day.")
-@click.option("--until", metavar="YYYY-MM-DD", default=None,
-              help="Keep the facts of documents dated on or before this day.")
-@click.option("--types", metavar="TYPE,...", default=None,
-              help="Keep these entity types, e.g. COMPANY,COMPOUND,TARGET.")
+@click.option(
+    "--company",
+    metavar="NAME",
+    default=None,
+    help="Keep the neighbourhood of this company (any of its names).",
+)
+@click.option(
+    "--depth",
+    type=click.IntRange(0, 10),
+    default=1,
+    show_default=True,
+    help="--company: how many edges away from the company to keep.",
+)
+@click.option(
+    "--since",
+    metavar="YYYY-MM-DD",
+    default=None,
+    help="Keep the facts of documents dated on or after this day.",
+)
+@click.option(
+    "--until",
+    metavar="YYYY-MM-DD",
+    default=None,
+    help="Keep the facts of documents dated on or before this day.",
+)
+@click.option(
+    "--types", metavar="TYPE,...", default=None, help="Keep these entity types, e.g. COMPANY,COMPOUND,TARGET."
+)
 @click.option("--no-physics", is_flag=True, help="Lay the map out in Python instead of in the browser.")
-def viz(graph_path: Path, output: Path, title: str | None, view_name: str, company: str | None, depth: int,
-        since: str | None, until: str | None, types: str | None, no_physics: bool) -> None:
+def viz(
+    graph_path: Path,
+    output: Path,
+    title: str | None,
+    view_name: str,
+    company: str | None,
+    depth: int,
+    since: str | None,
+    until: str | None,
+    types: str | None,
+    no_physics: bool,
+) -> None:
     """Draw the graph as an interactive HTML network (open it in a browser).
 
     The page works offline. Its legend's checkboxes, date inputs and the search box with its depth
@@ -254,8 +327,9 @@ def viz(graph_path: Path, output: Path, title: str | None, view_name: str, compa
         )
     kg = KnowledgeGraph.open(graph_path)
     try:
-        G = map_graph(kg, view=view_name, types=type_list, company=company, depth=depth, since=since,
-                      until=until)
+        G = map_graph(
+            kg, view=view_name, types=type_list, company=company, depth=depth, since=since, until=until
+        )
     except KeyError:
         raise click.ClickException(f"no entity named {company!r} in {graph_path}") from None
     written = write_html(G, output, title=title, physics=not no_physics)
@@ -265,8 +339,12 @@ def viz(graph_path: Path, output: Path, title: str | None, view_name: str, compa
 @click.command()
 @graph_option("draw")
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("timeline.png"),
-    show_default=True, help="FILE.png (matplotlib) or FILE.html (self-contained SVG); the suffix picks.",
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("timeline.png"),
+    show_default=True,
+    help="FILE.png (matplotlib) or FILE.html (self-contained SVG); the suffix picks.",
 )
 @click.option("--company", default=None, help="Only this company's compounds (any of its names).")
 @click.option("--title", default=None, help="Title of the plot.")
@@ -289,4 +367,3 @@ def timeline(graph_path: Path, output: Path, company: str | None, title: str | N
     except ImportError as exc:  # the PNG needs an optional extra
         raise click.ClickException(str(exc)) from None
     click.echo(f"wrote {written} ({len(rows)} compounds)")
-

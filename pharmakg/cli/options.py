@@ -22,14 +22,19 @@ class _ViewChoice(click.Choice):
 
 def view_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """``--view``, one vocabulary for ``viz`` and ``export``."""
-    return click.option("--view", "view_name", type=_ViewChoice(VIEWS), default=VIEWS[0], show_default=True,
-                        help=help_text)
+    return click.option(
+        "--view", "view_name", type=_ViewChoice(VIEWS), default=VIEWS[0], show_default=True, help=help_text
+    )
 
 
 def graph_option(verb: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """The required ``-g/--graph PATH`` option of the commands that read a built graph."""
     return click.option(
-        "-g", "--graph", "graph_path", required=True, type=click.Path(exists=True, path_type=Path),
+        "-g",
+        "--graph",
+        "graph_path",
+        required=True,
+        type=click.Path(exists=True, path_type=Path),
         help=f"The graph to {verb}: an RDF file (.ttl .nq .trig .jsonld .nt) or an Oxigraph store folder.",
     )
 

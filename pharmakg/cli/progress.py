@@ -86,7 +86,11 @@ def build_graph(
     stats = BatchStats()
     show_bar = _progress_enabled(quiet)
     kg = api.build(
-        inputs, output, append=append, on_error=_error_reporter(show_bar), stats=stats,
+        inputs,
+        output,
+        append=append,
+        on_error=_error_reporter(show_bar),
+        stats=stats,
         progress=lambda stream: _with_progress(stream, show_bar),
     )
     return kg, stats
