@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -42,6 +43,27 @@ def _resolve_query(query: str) -> tuple[str | None, str]:
             f"no bundled query named {query!r}; known: {', '.join(names) or '(none)'}", param_hint="QUERY"
         )
     return None, query
+
+
+def _describe_queries(name: str | None) -> None:
+    """``query --list``: the bundled queries with their parameters, or with a name that one query in full."""
+    from pharmakg.graph.queries import list_queries, query_info
+
+    if name:
+        try:
+            info = query_info(name)
+        except KeyError as exc:
+            raise click.BadParameter(str(exc.args[0]), param_hint="QUERY") from exc
+        click.echo(f"{info.name}: {info.title}\n\n{click.wrap_text(info.description, 100)}\n")
+        click.echo(format_table(["parameter", "description"], [(p.name, p.description) for p in info.params]))
+        return
+
+    def shown(name: str) -> str:
+        # optional parameters in brackets: [company=]
+        return " ".join(f"[{p.name}=]" if p.optional else f"{p.name}=" for p in query_info(name).params)
+
+    rows = [(name, title, shown(name)) for name, title, _params in list_queries()]
+    click.echo(format_table(["query", "title", "parameters"], rows))
 
 
 @click.command()
@@ -91,25 +113,7 @@ def query(
       pharmakg query 'SELECT * WHERE { ?s ?p ?o } LIMIT 5' --graph out/kg.nq --format csv
     """
     if list_queries_:
-        from pharmakg.graph.queries import list_queries, query_info
-
-        if query:
-            try:
-                info = query_info(query)
-            except KeyError as exc:
-                raise click.BadParameter(str(exc.args[0]), param_hint="QUERY") from exc
-            click.echo(f"{info.name}: {info.title}\n\n{click.wrap_text(info.description, 100)}\n")
-            click.echo(
-                format_table(["parameter", "description"], [(p.name, p.description) for p in info.params])
-            )
-            return
-
-        def shown(name: str) -> str:
-            # optional parameters in brackets: [company=]
-            return " ".join(f"[{p.name}=]" if p.optional else f"{p.name}=" for p in query_info(name).params)
-
-        rows = [(name, title, shown(name)) for name, title, _params in list_queries()]
-        click.echo(format_table(["query", "title", "parameters"], rows))
+        _describe_queries(query)
         return
     if not query:
         raise click.UsageError("give a QUERY (or --list to see the bundled ones)")
@@ -246,6 +250,70 @@ def export_graph(graph_path: Path, output: Path, view_name: str, company: str | 
     )
 
 
+# The map's filters in Python (the page filters again in the browser), in the order --help lists them.
+_MAP_FILTERS = (
+    click.option(
+        "--company",
+        metavar="NAME",
+        default=None,
+        help="Keep the neighbourhood of this company (any of its names).",
+    ),
+    click.option(
+        "--depth",
+        type=click.IntRange(0, 10),
+        default=1,
+        show_default=True,
+        help="--company: how many edges away from the company to keep.",
+    ),
+    click.option(
+        "--since",
+        metavar="YYYY-MM-DD",
+        default=None,
+        help="Keep the facts of documents dated on or after this day.",
+    ),
+    click.option(
+        "--until",
+        metavar="YYYY-MM-DD",
+        default=None,
+        help="Keep the facts of documents dated on or before this day.",
+    ),
+    click.option(
+        "--types",
+        metavar="TYPE,...",
+        default=None,
+        help="Keep these entity types, e.g. COMPANY,COMPOUND,TARGET.",
+    ),
+)
+
+
+def _map_filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``viz``'s filter options, applied last to first so that they keep their order."""
+    for option in reversed(_MAP_FILTERS):
+        command = option(command)
+    return command
+
+
+def _checked_map_filters(since: str | None, until: str | None, types: str | None) -> list[str] | None:
+    """Refuse malformed --since/--until dates and unknown --types; the entity types asked for, if any."""
+    from datetime import date
+
+    from pharmakg.model import ENTITY_TYPES
+
+    for value, hint in ((since, "--since"), (until, "--until")):
+        if value:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint=hint) from None
+    type_list = [t.strip().upper() for t in types.split(",") if t.strip()] if types else None
+    unknown = sorted(set(type_list or ()) - set(ENTITY_TYPES))
+    if unknown:
+        raise click.BadParameter(
+            f"unknown type {', '.join(unknown)}; known: {', '.join(ENTITY_TYPES)}", param_hint="--types"
+        )
+    return type_list
+
+
 @click.command()
 @graph_option("draw")
 @click.option(
@@ -261,34 +329,7 @@ def export_graph(graph_path: Path, output: Path, view_name: str, company: str | 
     "full: every entity and relation; partnership: companies only; pipeline: compounds and what "
     "they attach to (with --company: that company's compounds)."
 )
-@click.option(
-    "--company",
-    metavar="NAME",
-    default=None,
-    help="Keep the neighbourhood of this company (any of its names).",
-)
-@click.option(
-    "--depth",
-    type=click.IntRange(0, 10),
-    default=1,
-    show_default=True,
-    help="--company: how many edges away from the company to keep.",
-)
-@click.option(
-    "--since",
-    metavar="YYYY-MM-DD",
-    default=None,
-    help="Keep the facts of documents dated on or after this day.",
-)
-@click.option(
-    "--until",
-    metavar="YYYY-MM-DD",
-    default=None,
-    help="Keep the facts of documents dated on or before this day.",
-)
-@click.option(
-    "--types", metavar="TYPE,...", default=None, help="Keep these entity types, e.g. COMPANY,COMPOUND,TARGET."
-)
+@_map_filter_options
 @click.option("--no-physics", is_flag=True, help="Lay the map out in Python instead of in the browser.")
 def viz(
     graph_path: Path,
@@ -307,24 +348,10 @@ def viz(
     The page works offline. Its legend's checkboxes, date inputs and the search box with its depth
     menu filter it again in the browser; the filters live in the URL (map.html#types=COMPANY&since=...).
     """
-    from datetime import date
-
     from pharmakg.graph.store import KnowledgeGraph
     from pharmakg.graph.viz import map_graph, write_html
-    from pharmakg.model import ENTITY_TYPES
 
-    for value, hint in ((since, "--since"), (until, "--until")):
-        if value:
-            try:
-                date.fromisoformat(value)
-            except ValueError:
-                raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint=hint) from None
-    type_list = [t.strip().upper() for t in types.split(",") if t.strip()] if types else None
-    unknown = sorted(set(type_list or ()) - set(ENTITY_TYPES))
-    if unknown:
-        raise click.BadParameter(
-            f"unknown type {', '.join(unknown)}; known: {', '.join(ENTITY_TYPES)}", param_hint="--types"
-        )
+    type_list = _checked_map_filters(since, until, types)
     kg = KnowledgeGraph.open(graph_path)
     try:
         G = map_graph(
