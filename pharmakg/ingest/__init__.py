@@ -6,17 +6,19 @@ whose ``text`` is the cleaned body, whose ``skip_spans`` mark what extraction sh
 cover, contacts, tables, safe harbor, conference-call details) and whose ``meta`` holds SEC cover data
 when the file is a filing.
 
-Modules: ``readers`` (suffix -> reader registry, files, batches, errors, ids), one module per reader
-(``text_reader``, ``html_reader``), ``decode`` (bytes to str), ``document`` (text to Document),
-``header`` (corpus header, headline), ``dates``, ``html`` (HTML to text), ``repairs`` (the cleaned text),
-``layout`` (line shapes), ``boilerplate`` (skip spans) with its cue table ``cues`` / ``boilerplate.tsv``,
-and ``edgar`` (full submissions, 8-K covers).
+Modules: ``readers`` (suffix -> reader registry, files, batches, errors, ids); one module per reader
+(``text_reader``, ``html_reader``: every ``*_reader`` module is imported, so a new format is one file);
+``decode`` (bytes to str), ``document`` (text to Document), ``header`` (corpus header, headline),
+``dates``, ``html`` (HTML to text), ``repairs`` (the cleaned text), ``layout`` (line shapes),
+``boilerplate`` (skip spans) with its cue table ``cues`` / ``boilerplate.tsv``, and ``edgar`` (full
+submissions, 8-K covers).
 """
 
 from __future__ import annotations
 
-# The built-in readers register their suffixes when imported: a new input format adds its module here.
-from pharmakg.ingest import html_reader, text_reader  # noqa: F401
+import importlib
+import pkgutil
+
 from pharmakg.ingest.decode import decode_bytes, decode_text
 from pharmakg.ingest.document import document_from_text
 from pharmakg.ingest.readers import (
@@ -30,6 +32,12 @@ from pharmakg.ingest.readers import (
     reader,
     supported_suffixes,
 )
+
+# Every ``*_reader`` module of this package registers its suffixes when imported, so a new input format is
+# one new module (``pdf_reader.py`` with an ``@reader(".pdf")`` function) and nothing else.
+for _module in pkgutil.iter_modules(__path__):
+    if _module.name.endswith("_reader"):
+        importlib.import_module(f"{__name__}.{_module.name}")
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
