@@ -10,8 +10,11 @@ STAMP  := $(VENV)/.installed
 demo: $(STAMP)
 	$(BIN)/pharmakg demo
 
+# Lint, format, types, then the tests (the same command CI runs through .ci/run).
 test: $(STAMP)
 	$(BIN)/ruff check pharmakg tests benchmarks
+	$(BIN)/ruff format --check pharmakg tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 bench: $(STAMP)

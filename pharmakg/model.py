@@ -30,7 +30,15 @@ NON_CURRENT_KEYS = {
     "option": "options",
 }
 PHASES = (
-    "Preclinical", "IND", "Phase 1", "Phase 1/2", "Phase 2", "Phase 2/3", "Phase 3", "Filed", "Approved",
+    "Preclinical",
+    "IND",
+    "Phase 1",
+    "Phase 1/2",
+    "Phase 2",
+    "Phase 2/3",
+    "Phase 3",
+    "Filed",
+    "Approved",
 )
 
 
@@ -224,9 +232,7 @@ class Extraction:
                 subject=r["subject"],
                 object=r.get("object"),
                 value=r.get("value"),
-                evidence=[
-                    Evidence(document=name, doc_id=doc.doc_id, **ev) for ev in r.get("evidence") or []
-                ],
+                evidence=[Evidence(document=name, doc_id=doc.doc_id, **ev) for ev in r.get("evidence") or []],
                 extractor=r.get("extractor", ""),
                 confidence=float(r.get("confidence", 1.0)),
                 attrs=dict(r.get("attrs") or {}),

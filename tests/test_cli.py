@@ -133,8 +133,9 @@ def test_query_list_shows_the_bundled_queries() -> None:
 
 
 def test_query_by_name_with_param_as_csv_and_json(built_graph: Path) -> None:
-    result = run("query", "compounds-by-target", "--param", "target=CD56", "--graph", built_graph,
-                 "--format", "csv")
+    result = run(
+        "query", "compounds-by-target", "--param", "target=CD56", "--graph", built_graph, "--format", "csv"
+    )
     assert result.exit_code == 0, result.stderr
     assert "huN901-DM1".lower() in result.stdout.lower()
 
@@ -148,8 +149,16 @@ def test_query_by_name_with_param_as_csv_and_json(built_graph: Path) -> None:
 def test_query_param_is_bound_not_pasted(built_graph: Path) -> None:
     # A value that would break out of a string literal if it were formatted into the query text.
     evil = 'CD56" } UNION { ?s ?p ?o } #'
-    result = run("query", "compounds-by-target", "--param", f"target={evil}", "--graph", built_graph,
-                 "--format", "json")
+    result = run(
+        "query",
+        "compounds-by-target",
+        "--param",
+        f"target={evil}",
+        "--graph",
+        built_graph,
+        "--format",
+        "json",
+    )
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout) == []
 
@@ -203,8 +212,9 @@ def test_demo_runs_into_a_folder(tmp_path: Path) -> None:
 
 
 def test_python_dash_m_runs_the_cli() -> None:
-    proc = subprocess.run([sys.executable, "-m", "pharmakg", "--help"], capture_output=True, text=True,
-                          check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pharmakg", "--help"], capture_output=True, text=True, check=False
+    )
     assert proc.returncode == 0
     assert "Usage: pharmakg" in proc.stdout
     for command in ("extract", "build", "query", "viz", "demo"):

@@ -25,9 +25,7 @@ def test_notebook_executes(path: Path, tmp_path: Path) -> None:
     client = NotebookClient(nb, timeout=300, kernel_name="python3", resources=resources)
     client.execute()
     # Stream chunks carry their own newlines, and one print() may arrive split over several chunks.
-    text = "".join(
-        o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
-    )
+    text = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
     # Each notebook answers its questions with real facts from the bundled corpus.
     if path.stem == "01_quickstart":
         assert "huN901-DM1" in text

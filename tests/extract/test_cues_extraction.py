@@ -71,10 +71,13 @@ def test_contingent_payment_kept_apart(ex):
         "Zenith Pharma Inc. will pay Acme Bio, Inc. an upfront payment of $30 million. Acme Bio, Inc. is "
         "eligible to receive up to $500 million in milestones from Zenith Pharma Inc.",
     )
-    assert ("PAYMENT", "Zenith Pharma", 30000000) in {(t, s, r) for t, s, r in [
-        (r["type"], next(e["name"] for e in out["entities"] if e["id"] == r["subject"]), r.get("value"))
-        for r in out["relations"]
-    ]}
+    assert ("PAYMENT", "Zenith Pharma", 30000000) in {
+        (t, s, r)
+        for t, s, r in [
+            (r["type"], next(e["name"] for e in out["entities"] if e["id"] == r["subject"]), r.get("value"))
+            for r in out["relations"]
+        ]
+    }
     assert all(r.get("value") != 500000000 for r in out["relations"])
     cont = out["contingent_payments"]
     assert [r["value"] for r in cont] == [500000000]
