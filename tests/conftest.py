@@ -11,12 +11,10 @@ import os
 from pathlib import Path
 
 import pytest
+from repo_paths import FIXTURES, SHARED
 
-REPO = Path(__file__).resolve().parents[1]
 # The seed gold files (the annotation contract's JSON), shipped with the tests.
-SEEDS = REPO / "tests" / "fixtures" / "gold_seeds"
-# The shared corpus and tools beside the clone; CI provides them there.
-SHARED = REPO.parent / "shared"
+SEEDS = FIXTURES / "gold_seeds"
 
 
 def in_ci() -> bool:
