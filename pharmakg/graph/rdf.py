@@ -37,16 +37,17 @@ In the document graph ``resource/graph/{doc_id}``:
   (pkg:party both, ``?company pkg:agreement ?agreement``). Records point to their evidence with
   pkg:supportedBy and to the document with prov:wasDerivedFrom.
 * One statement node per extracted relation and evidence sentence: ``resource/assertion/{hash}`` (hash of
-  doc_id, type, subject, object or value and evidence offset), a pkg:Assertion (a prov:Entity) with
-  pkg:assertedSubject, pkg:assertedPredicate, pkg:assertedObject (or the phase record for IN_PHASE) and/or
-  pkg:assertedValue (phase, USD amount), pkg:relationType ("TARGETS"), pkg:evidenceText (the sentence),
-  pkg:charStart/pkg:charEnd (sentence offsets in the cleaned document text), pkg:extractor (a pkg:Extractor,
-  a prov:SoftwareAgent with an rdfs:label), pkg:confidence (xsd:decimal) and prov:wasDerivedFrom the document.
-  Deal attributes of the relation (``Relation.attrs``) are on its assertions: pkg:territory (one literal per
-  territory, "worldwide excluding Japan"), pkg:exclusive (xsd:boolean), pkg:licensor and pkg:optionHolder
-  (companies), pkg:developmentMode ("co-development", "opt-in", "retained"), pkg:share (xsd:decimal, 0.5) and
-  pkg:relationStatus for facts that are not current ("discontinued", "declined", "option"); those get no
-  direct triple (no ``pkg:licensedTo`` for a declined option), only their assertions.
+  doc_id, type, subject, object or value, status, rule and evidence offset), a pkg:Assertion (a prov:Entity)
+  with pkg:assertedSubject, pkg:assertedPredicate, pkg:assertedObject (or the phase record for IN_PHASE)
+  and/or pkg:assertedValue (phase, USD amount), pkg:relationType ("TARGETS"), pkg:evidenceText (the
+  sentence), pkg:charStart/pkg:charEnd (sentence offsets in the cleaned document text), pkg:extractor (a
+  pkg:Extractor, a prov:SoftwareAgent with an rdfs:label), pkg:confidence (xsd:decimal) and
+  prov:wasDerivedFrom the document. Deal attributes of the relation (``Relation.attrs``) are on its
+  assertions: pkg:territory (one literal per territory, "worldwide excluding Japan"), pkg:exclusive
+  (xsd:boolean), pkg:licensor and pkg:optionHolder (companies), pkg:developmentMode ("co-development",
+  "opt-in", "retained"), pkg:share (xsd:decimal, 0.5) and pkg:relationStatus for facts that are not current
+  ("discontinued", "declined", "option"); those get no direct triple (no ``pkg:licensedTo`` for a declined
+  option), only their assertions.
 
 Knowledge-base facts (:mod:`pharmakg.ontology.kb`), written into the graph of each document that mentions
 the entity, so that they come and go with the documents and a re-add stays idempotent:
@@ -93,6 +94,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from pharmakg import schema
+from pharmakg.graph.rdf_kb import kb_quads
 from pharmakg.graph.rdf_terms import (
     DCT,
     DOCUMENTS_GRAPH,
@@ -103,14 +105,13 @@ from pharmakg.graph.rdf_terms import (
     decimal_lit,
     document_iri,
     graph_iri,
-    identifier_iri,
     int_lit,
     lit,
     n,
     short_hash,
 )
-from pharmakg.graph.resolve import Resolution, kb_iri, slug
-from pharmakg.model import PHASES, Entity, Extraction, Relation
+from pharmakg.graph.resolve import Resolution, slug
+from pharmakg.model import PHASES, Entity, Extraction, Relation, matches_key
 from pharmakg.names import fold
 from pharmakg.ontology.kb import KB, default_kb
 from pharmakg.ontology.namespaces import PKG, PROV, RESOURCES_IRI
@@ -126,9 +127,6 @@ FILING_META = {
 PAYMENT_ATTRS = {"kind": PKG.paymentKind, "status": PKG.paymentStatus, "trigger": PKG.trigger}
 # Relation.attrs["status"] values of facts that are not the current state: recorded on the assertions only
 NON_CURRENT_STATUS = {"discontinued", "declined", "option"}
-
-# identifier schemes that are literals, not IRIs (scheme -> property)
-LITERAL_IDENTIFIERS = {"ticker": PKG.ticker}
 
 
 def document_quads(ex: Extraction) -> list[ox.Quad]:
@@ -159,58 +157,6 @@ def document_quads(ex: Extraction) -> list[ox.Quad]:
 def _entity_key(ent: Entity) -> str:
     """Document-local, resolution-independent key of an entity (for hashing statement IRIs)."""
     return f"{ent.type}:{fold(ent.name) or ent.name}"
-
-
-def kb_quads(ent: Entity, node: ox.NamedNode, graph: ox.NamedNode, kb: KB) -> list[ox.Quad]:
-    """Knowledge-base facts about one entity: identifiers, former names, acquisitions (see the module doc)."""
-    out: list[ox.Quad] = []
-
-    def add(s: ox.NamedNode, p: str, o: ox.NamedNode | ox.Literal) -> None:
-        out.append(ox.Quad(s, n(p), o, graph))
-
-    identity = kb.entity_identity(ent.type, ent.all_names())
-    identifiers = dict(ent.identifiers)
-    if identity is not None:
-        add(node, PKG.kbKey, lit(identity))
-        for scheme, value in kb.identifiers(identity).items():
-            identifiers.setdefault(scheme, value)
-    for scheme, value in sorted(identifiers.items()):
-        if scheme.lower() in LITERAL_IDENTIFIERS:
-            add(node, LITERAL_IDENTIFIERS[scheme.lower()], lit(value))
-        else:
-            add(node, SKOS + "exactMatch", n(identifier_iri(scheme, str(value))))
-    if identity is None or ent.type != "COMPANY":
-        return out
-    for name in kb.former_names(identity):
-        add(node, PKG.formerName, lit(name))
-    members = {rec.key for rec in kb.members(identity)}
-    for ev in kb.history(identity):
-        old, new = kb.record(ev.old), kb.record(ev.new)
-        if ev.relation == "renamed":
-            src = dst = node
-        elif ev.old in members:
-            src, dst = node, n(kb_iri(kb, kb.identity(ev.new)))
-            if kb.identity(ev.new) == identity:
-                continue
-            # Decided from the knowledge base and this entity alone, never from the node's IRI, so that a
-            # document adds the same quads whatever else is in the store (incremental = batch). When other
-            # documents name the acquired and the acquirer as one entity ("Amgen (formerly Abgenix)"),
-            # resolution merges them and this link becomes a loop on that node.
-            add(src, PKG.acquiredBy, dst)
-            add(dst, PKG.successorOf, src)
-        else:
-            continue  # the acquirer's side: stated where the acquired company is mentioned
-        event = n(f"{RESOURCES_IRI}event/{slug(old.name)}-{slug(ev.relation)}-{slug(new.name)}")
-        add(src, PKG.corporateEvent, event)
-        add(event, RDF_TYPE, n(PKG.CorporateEvent))
-        add(event, PKG.eventKind, lit(ev.relation))
-        if ev.year:
-            add(event, PKG.eventYear, lit(ev.year, "gYear"))
-        add(event, PKG.fromCompany, src)
-        add(event, PKG.toCompany, dst)
-        add(event, PKG.fromName, lit(old.name))
-        add(event, PKG.toName, lit(new.name))
-    return out
 
 
 # ------------------------------------------------------------------------------------ one document's graph
@@ -486,8 +432,15 @@ def _deal_attrs(
 def _statement_iris(
     r: Relation, doc_id: str, subj_key: str, obj_key: str, extra: tuple[str, ...] = ()
 ) -> list[ox.NamedNode]:
-    """Statement node IRIs of a relation: one per evidence sentence (one when it has none)."""
-    base = (doc_id, r.type, subj_key, obj_key, "" if r.value is None else str(r.value), *extra)
+    """Statement node IRIs of a relation: one per evidence sentence (one when it has none).
+
+    The hash covers what makes the statement itself (:func:`pharmakg.model.matches_key` over the entities'
+    document keys, so a symmetric relation hashes the same whichever end comes first), its status and the
+    rule that found it: a declined option and a retained right of the same pair are two statements."""
+    value = "" if r.value is None else str(r.value)
+    rtype, subj, obj, value = matches_key(r.type, subj_key, obj_key, value)
+    status = str(r.attrs.get("status") or "")
+    base = (doc_id, rtype, subj, obj, value, status, r.extractor, *extra)
     if not r.evidence:
         return [n(f"{RESOURCES_IRI}assertion/{short_hash(*base)}")]
     return [n(f"{RESOURCES_IRI}assertion/{short_hash(*base, ev.start, ev.end)}") for ev in r.evidence]

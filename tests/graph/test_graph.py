@@ -361,3 +361,40 @@ def test_bindings_of_all_kinds(gold_kg):
         gold_kg.query(q, {"x": object()})
     with pytest.raises(ValueError):
         gold_kg.query("SELECT ?y WHERE { BIND(1 AS ?y) }", {"x": "not projected"})
+
+
+def test_a_declined_option_and_a_retained_right_are_two_statements():
+    """Same pair, same type, different status: two statement nodes, and the current one reads as current."""
+    text = "Betabio declined its option on XYZ-7. Alphagen retains all rights to XYZ-7."
+    doc = Document(doc_id="doc-status", name="status", text=text, date="2020-05-01")
+    ents = [
+        Entity("e1", "COMPANY", "Alphagen", mentions=[Mention(38, 46, "Alphagen")]),
+        Entity("e2", "COMPOUND", "XYZ-7", mentions=[Mention(31, 36, "XYZ-7")]),
+    ]
+    first = Evidence(text[:37], 0, 37, "status", "doc-status")
+    rels = [
+        Relation(
+            "DEVELOPED_BY",
+            "e2",
+            "e1",
+            evidence=[first],
+            extractor="test:option",
+            attrs={"status": "declined"},
+        ),
+        Relation(
+            "DEVELOPED_BY",
+            "e2",
+            "e1",
+            evidence=[first],
+            extractor="test:retained",
+            attrs={"mode": "retained"},
+        ),
+    ]
+    kg = KnowledgeGraph.open()
+    kg.add_extractions([Extraction(doc, ents, rels)])
+    rows = kg.query(
+        "SELECT ?a ?status WHERE { ?a pkg:relationType 'DEVELOPED_BY' . "
+        "OPTIONAL { ?a pkg:relationStatus ?status } }"
+    ).records()
+    assert len(rows) == 2
+    assert sorted(str(r["status"]) for r in rows) == ["None", "declined"]

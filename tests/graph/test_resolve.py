@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from repo_paths import FIXTURES
 
-from pharmakg.graph.rdf import extraction_quads, identifier_iri
+from pharmakg.graph.rdf import extraction_quads
+from pharmakg.graph.rdf_terms import identifier_iri
 from pharmakg.graph.resolve import resolve
 from pharmakg.graph.store import KnowledgeGraph
 from pharmakg.model import Document, Entity, Extraction
