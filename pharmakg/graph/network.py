@@ -1,7 +1,7 @@
 """The RDF graph projected to NetworkX, for analysis, export and the map.
 
-:func:`to_networkx` reads the knowledge graph with a handful of SPARQL queries over the union of the
-per-document graphs (one query per kind of fact, grouped in Python) and returns a
+:func:`to_networkx` reads the knowledge graph with a handful of SPARQL queries over its merged default
+graph (one query per kind of fact, grouped in Python) and returns a
 ``networkx.MultiDiGraph``:
 
 - node = entity IRI, with ``label`` (skos:prefLabel), ``type`` (contract type, e.g. "COMPOUND"),

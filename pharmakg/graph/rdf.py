@@ -6,7 +6,10 @@ RDF design
 Terms are under ``https://w3id.org/pharmakg/ontology#`` (prefix ``pkg:``, see ``pharmakg.ttl``), resources
 under ``https://w3id.org/pharmakg/resource/``. Each document's facts go into its own named graph
 ``resource/graph/{doc_id}``, so a document can be replaced or dropped as a unit and every triple knows its
-source. Queries run over the union of all graphs.
+source. The store (:mod:`pharmakg.graph.store`) also keeps the merged facts in its default graph: every
+distinct triple of all named graphs, once. Questions read that default graph (a fact that 200 documents
+state is one row) and join provenance explicitly: ``GRAPH ?g { ... }`` for what each document said, the
+Assertion nodes and ``prov:wasDerivedFrom`` for the evidence.
 
 Mapping is the step after resolution: :func:`extraction_quads` takes the :class:`Resolution` that gives
 every entity its IRI (the store resolves a batch against what it holds; one document alone is
@@ -78,9 +81,10 @@ In graph ``resource/graph/resolved`` (maintained by the store over all documents
 ``skos:prefLabel`` per entity (the name most documents use) and ``pkg:latestPhase`` /
 ``pkg:latestPhaseDate`` per compound (latest dated current phase record, highest stage on that date).
 
-Saving as Turtle (``.ttl``) writes the union of all graphs: the per-document graph split is lost but the
-Assertion nodes (and so every fact's document, sentence and offsets) are kept. N-Quads (``.nq``), TriG
-(``.trig``), JSON-LD (``.jsonld``) and the on-disk store keep the graphs.
+Saving as Turtle (``.ttl``) or N-Triples writes the merged default graph: the per-document graph split is
+lost but the Assertion nodes (and so every fact's document, sentence and offsets) are kept. N-Quads
+(``.nq``), TriG (``.trig``) and the on-disk store keep the named graphs and the default graph; JSON-LD
+(``.jsonld``) keeps the named graphs, and the default graph is rebuilt from them when it is opened.
 """
 
 from __future__ import annotations

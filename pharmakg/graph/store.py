@@ -1,5 +1,15 @@
 """KnowledgeGraph: a pyoxigraph store of pharmakg RDF, with merging, saving and safe SPARQL.
 
+Layout: every fact sits in a named graph (one per document, ``graph/documents`` for the Document nodes,
+``graph/resolved`` for what the store derives over all documents), and the store's default graph holds
+the merged facts: the set of distinct triples of all named graphs, each triple once, and nothing else.
+Questions read the default graph, so a fact stated by 200 documents is one row, not 200 (a union of the
+named graphs returns a triple once per graph that holds it, and joins multiply those copies). Which
+document said what stays in the named graphs (``GRAPH ?g { ... }``) and on the Assertion nodes
+(``prov:wasDerivedFrom``). Every write keeps the invariant: :meth:`KnowledgeGraph._insert` adds a quad and
+its triple, removing a document drops from the default graph exactly the triples no other named graph
+still holds, renames and the resolved graph rewrite both copies.
+
 pyoxigraph is the engine for storage and queries (in memory or an on-disk folder). rdflib joins through
 oxrdflib (:meth:`KnowledgeGraph.to_rdflib` is an ``rdflib.Dataset`` over the same store) where rdflib
 serves better, e.g. compact JSON-LD. See :mod:`pharmakg.graph.rdf` for the RDF design.
@@ -53,6 +63,7 @@ FILE_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
     ".jsonld": (ox.RdfFormat.JSON_LD, True),
 }
 _Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+MERGED = ox.DefaultGraph()  # the default graph: the merged facts that questions read
 
 
 def _value(term: _Term | None) -> str:
@@ -70,6 +81,15 @@ def _umask() -> int:
 def _is_store_dir(path: Path) -> bool:
     # RocksDB (Oxigraph's on-disk backend) always writes a CURRENT file
     return path.is_dir() and (path / "CURRENT").exists()
+
+
+def _rdflib_dataset(store: ox.Store) -> rdflib.Dataset:
+    from oxrdflib import OxigraphStore
+
+    ds = rdflib.Dataset(store=OxigraphStore(store=store))
+    for prefix, iri in PREFIXES.items():
+        ds.bind(prefix, iri)
+    return ds
 
 
 class KnowledgeGraph:
@@ -94,18 +114,31 @@ class KnowledgeGraph:
             fmt, _ = FILE_FORMATS[p.suffix.lower()]
             with p.open("rb") as f:
                 kg.store.bulk_load(f, fmt)
+            kg._fill_merged()
             return kg
         if p.exists() and not p.is_dir():
             raise ValueError(f"{p}: not an RDF file suffix ({', '.join(FILE_FORMATS)}) nor a store folder")
         p.mkdir(parents=True, exist_ok=True)
-        return cls(ox.Store(str(p)), path=p)
+        kg = cls(ox.Store(str(p)), path=p)
+        kg._fill_merged()
+        return kg
+
+    def _fill_merged(self) -> None:
+        """Give a graph written without the merged default graph (by pharmakg before it had one, or by
+        another tool) its default graph: the triples of its named graphs. A no-op when it has one."""
+        if next(iter(self.store.quads_for_pattern(None, None, None, MERGED)), None) is not None:
+            return
+        merged = [ox.Quad(q.subject, q.predicate, q.object, MERGED) for q in self.store]
+        self.store.bulk_extend(merged)
 
     def save(self, path: str | Path) -> Path:
         """Write the graph; the suffix picks the format, a path without one is an on-disk store folder.
 
-        .ttl/.nt hold the union of all graphs (the per-document split is lost, the Assertion nodes stay);
-        .nq/.trig/.jsonld keep the graphs. Writes go to a temporary file that is then renamed over the
-        target, so a failure never leaves a half-written output behind.
+        .ttl/.nt hold the merged default graph, i.e. each distinct triple of all graphs once (the
+        per-document split is lost, the Assertion nodes stay); .nq/.trig keep the named graphs and the
+        default graph, so a reloaded file answers questions at once; .jsonld keeps the named graphs (the
+        default graph is rebuilt from them on loading). Writes go to a temporary file that is then
+        renamed over the target, so a failure never leaves a half-written output behind.
         """
         p = Path(path)
         suffix = p.suffix.lower()
@@ -131,9 +164,12 @@ class KnowledgeGraph:
         elif keeps_graphs:
             self.store.dump(f, fmt, prefixes=PREFIXES if fmt is ox.RdfFormat.TRIG else None)
         else:
-            # union of all graphs; sorted, and a triple stated by several documents is written once
+            # the merged default graph (each triple of all graphs once), sorted for stable output
             triples = sorted(
-                {ox.Triple(q.subject, q.predicate, q.object) for q in self.store},
+                (
+                    ox.Triple(q.subject, q.predicate, q.object)
+                    for q in self.store.quads_for_pattern(None, None, None, MERGED)
+                ),
                 key=lambda t: (str(t.subject), str(t.predicate), str(t.object)),
             )
             ox.serialize(triples, f, fmt, prefixes=PREFIXES if fmt is ox.RdfFormat.TURTLE else None)
@@ -165,19 +201,18 @@ class KnowledgeGraph:
 
     def to_rdflib(self) -> rdflib.Dataset:
         """An rdflib Dataset over the same pyoxigraph store (oxrdflib): changes go both ways."""
-        from oxrdflib import OxigraphStore
-
-        ds = rdflib.Dataset(store=OxigraphStore(store=self.store))
-        for prefix, iri in PREFIXES.items():
-            ds.bind(prefix, iri)
-        return ds
+        return _rdflib_dataset(self.store)
 
     def to_jsonld(self) -> str:
-        """JSON-LD of all graphs (rdflib's serializer, compacted with pharmakg's prefixes)."""
+        """JSON-LD of the named graphs (rdflib's serializer, compacted with pharmakg's prefixes). The
+        merged default graph is left out: rdflib would write it as a graph without a name, which reads
+        back as a blank-node graph; :meth:`open` rebuilds it from the named graphs instead."""
+        named = ox.Store()
+        named.bulk_extend(q for q in self.store if not isinstance(q.graph_name, ox.DefaultGraph))
         with warnings.catch_warnings():
             # rdflib's JSON-LD serializer still calls its own deprecated Dataset.contexts()
             warnings.simplefilter("ignore", DeprecationWarning)
-            return self.to_rdflib().serialize(format="json-ld", context=dict(PREFIXES), indent=1)
+            return _rdflib_dataset(named).serialize(format="json-ld", context=dict(PREFIXES), indent=1)
 
     # ---------------------------------------------------------------------------------------- adding
     def add_extractions(self, extractions: Iterable[Extraction]) -> int:
@@ -195,7 +230,7 @@ class KnowledgeGraph:
         for doc_id in batch:
             touched |= self._remove_document(doc_id)
 
-        labels = self.store.query(load_internal_query("entity-labels"), use_default_graph_as_union=True)
+        labels = self.store.query(load_internal_query("entity-labels"))  # the merged graph: each name once
         assert isinstance(labels, ox.QuerySolutions)
         existing = [(_value(s["e"]), _value(s["t"]), _value(s["l"])) for s in labels]
         res = resolve(items, existing)
@@ -206,7 +241,7 @@ class KnowledgeGraph:
         quads: list[ox.Quad] = []
         for i, ex in enumerate(items):
             quads.extend(extraction_quads(ex, res, i))
-        self.store.extend(quads)
+        self._insert(quads)
         touched.update(res.iri_of.values())
         self._refresh_resolved(touched)
         return len(items)
@@ -218,20 +253,41 @@ class KnowledgeGraph:
         self._refresh_resolved(touched)
         return present
 
+    def _insert(self, quads: list[ox.Quad]) -> None:
+        """Add quads to their named graphs and their triples to the merged default graph."""
+        self.store.extend(quads)
+        self.store.extend(ox.Quad(q.subject, q.predicate, q.object, MERGED) for q in quads)
+
+    def _unmerge(self, quads: Iterable[ox.Quad]) -> None:
+        """Remove from the default graph the triples of ``quads`` (already removed from their named
+        graphs) that no named graph holds any more. A triple held elsewhere is found at its first or
+        second match (the default graph's copy, then a named graph), so hub facts cost no more."""
+        for q in quads:
+            held = any(
+                not isinstance(other.graph_name, ox.DefaultGraph)
+                for other in self.store.quads_for_pattern(q.subject, q.predicate, q.object, None)
+            )
+            if not held:
+                self.store.remove(ox.Quad(q.subject, q.predicate, q.object, MERGED))
+
     def _remove_document(self, doc_id: str) -> set[str]:
         g = graph_iri(doc_id)
         touched: set[str] = set()
+        removed: list[ox.Quad] = []
         if self.store.contains_named_graph(g):
-            typed = self.store.quads_for_pattern(None, n(PKG.entityType), None, g)
-            touched = {_value(q.subject) for q in typed}
+            removed = list(self.store.quads_for_pattern(None, None, None, g))
+            touched = {_value(q.subject) for q in removed if q.predicate == n(PKG.entityType)}
             self.store.remove_graph(g)
         d = document_iri(doc_id)
-        for q in list(self.store.quads_for_pattern(d, None, None, DOCUMENTS_GRAPH)):
+        described = list(self.store.quads_for_pattern(d, None, None, DOCUMENTS_GRAPH))
+        for q in described:
             self.store.remove(q)
+        self._unmerge(removed + described)
         return touched
 
     def _rename(self, old: str, new: str) -> None:
-        """Merge resource ``old`` into ``new`` everywhere (a new document showed they are one)."""
+        """Merge resource ``old`` into ``new`` everywhere (a new document showed they are one). The
+        default graph's copies are renamed with the rest, so it stays the merge of the named graphs."""
         o, nw = ox.NamedNode(old), ox.NamedNode(new)
         quads = list(self.store.quads_for_pattern(o, None, None, None))
         quads += list(self.store.quads_for_pattern(None, None, o, None))
@@ -248,7 +304,9 @@ class KnowledgeGraph:
         )
 
     def _refresh_resolved(self, entities: Iterable[str]) -> None:
-        """Recompute skos:prefLabel and pkg:latestPhase(Date) of the given entities."""
+        """Recompute skos:prefLabel and pkg:latestPhase(Date) of the given entities (every graph's copy,
+        the default graph's included, is removed, then the new values go to graph/resolved and the
+        default graph)."""
         pref, latest, latest_date = n(SKOS + "prefLabel"), n(PKG.latestPhase), n(PKG.latestPhaseDate)
         new: list[ox.Quad] = []
         for iri in sorted(set(entities)):
@@ -265,16 +323,19 @@ class KnowledgeGraph:
                 new.append(ox.Quad(e, latest, phase[0], RESOLVED_GRAPH))
                 if phase[1] is not None:
                     new.append(ox.Quad(e, latest_date, phase[1], RESOLVED_GRAPH))
-        self.store.extend(new)
+        self._insert(new)
 
     def _preferred_label(self, e: ox.NamedNode) -> str | None:
         """The name most documents use for ``e`` (see :func:`choose_label`); None when none names it."""
         docs: dict[str, set[str]] = {}
         mains: dict[str, set[str]] = {}
+        # counted over the named graphs (the documents); the merged default graph is not a document
         for q in self.store.quads_for_pattern(e, n(SKOS + "altLabel"), None, None):
-            docs.setdefault(_value(q.object), set()).add(str(q.graph_name))
+            if not isinstance(q.graph_name, ox.DefaultGraph):
+                docs.setdefault(_value(q.object), set()).add(str(q.graph_name))
         for q in self.store.quads_for_pattern(e, n(RDFS + "label"), None, None):
-            mains.setdefault(_value(q.object), set()).add(str(q.graph_name))
+            if not isinstance(q.graph_name, ox.DefaultGraph):
+                mains.setdefault(_value(q.object), set()).add(str(q.graph_name))
         if not docs:
             return None
         return choose_label({name: (len(g), len(mains.get(name, ()))) for name, g in docs.items()})
@@ -282,11 +343,11 @@ class KnowledgeGraph:
     def _latest_phase(self, e: ox.NamedNode) -> tuple[_Term, _Term | None] | None:
         """(phase, date) of ``e``'s latest dated current phase record, highest stage on that date."""
         best: tuple[tuple[str, int, str], _Term, _Term | None] | None = None
-        for q in self.store.quads_for_pattern(e, n(PKG.phaseRecord), None, None):
+        for q in self.store.quads_for_pattern(e, n(PKG.phaseRecord), None, MERGED):
             rec = q.object
             assert isinstance(rec, ox.NamedNode | ox.BlankNode)
             phase, rank, date, status = (
-                next((x.object for x in self.store.quads_for_pattern(rec, n(p), None, None)), None)
+                next((x.object for x in self.store.quads_for_pattern(rec, n(p), None, MERGED)), None)
                 for p in (PKG.phase, PKG.phaseRank, PKG.phaseDate, PKG.phaseStatus)
             )
             if phase is None or (status is not None and _value(status) != "current"):
@@ -305,14 +366,15 @@ class KnowledgeGraph:
         self,
         sparql: str,
         bindings: Mapping[str, Any] | None = None,
-        union: bool = True,
+        union: bool = False,
     ) -> QueryResult:
         """Run SPARQL; ``bindings`` pre-bind variables to values (applied as RDF terms, never as text).
 
         pyoxigraph substitutes a variable only if the SELECT projects it, so parameterised queries
-        list their parameters in the projection. ``union``: the default graph is the union of all graphs;
-        note that pyoxigraph then returns a triple once per graph that holds it (e.g. a name used by
-        three documents), so queries use DISTINCT or aggregate with DISTINCT.
+        list their parameters in the projection. The query reads the merged default graph (each fact
+        once) and reaches the document graphs with ``GRAPH ?g { ... }``. ``union=True`` makes the
+        default graph the union of all graphs instead (the merged one included), which returns a triple
+        once per graph that holds it: only for graphs loaded from elsewhere without a default graph.
         """
         subs: dict[ox.Variable, _Term] = {
             ox.Variable(k.lstrip("?$")): to_ox_term(v) for k, v in (bindings or {}).items()
