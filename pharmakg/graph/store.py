@@ -128,8 +128,9 @@ class KnowledgeGraph:
         another tool) its default graph: the triples of its named graphs. A no-op when it has one."""
         if next(iter(self.store.quads_for_pattern(None, None, None, MERGED)), None) is not None:
             return
-        merged = [ox.Quad(q.subject, q.predicate, q.object, MERGED) for q in self.store]
-        self.store.bulk_extend(merged)
+        for g in list(self.store.named_graphs()):  # a graph at a time: memory stays that of one document
+            graph = self.store.quads_for_pattern(None, None, None, g)
+            self.store.bulk_extend([ox.Quad(q.subject, q.predicate, q.object, MERGED) for q in graph])
 
     def save(self, path: str | Path) -> Path:
         """Write the graph; the suffix picks the format, a path without one is an on-disk store folder.
