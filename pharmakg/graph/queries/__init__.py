@@ -16,7 +16,9 @@ and newlines escaped), so the value is data in a VALUES block, never query struc
 binds for :func:`run_query` (the Python API, ``KnowledgeGraph.run``), ``pharmakg query --param`` and the
 query page of ``pharmakg serve``; a SPARQL client can call it before sending the text over HTTP.
 Queries compare names with ``LCASE(STR(?label)) = LCASE(?param)``. A parameter marked "(optional)" may be
-left out; queries test ``COALESCE(STR(?param), "") = ""`` so that an empty value counts as not given.
+left out; queries test ``COALESCE(STR(?param), "") = ""`` so that an empty value counts as not given. The
+others are required by :func:`run_query`, but a file run as is (no value at all) answers for every entity:
+its filter is ``!BOUND(?param) || ...``, so each bundled question returns rows anywhere unchanged.
 """
 
 from __future__ import annotations
