@@ -6,6 +6,10 @@ Each test starts its own server on 127.0.0.1 (a free port) in a thread and stops
 from __future__ import annotations
 
 import json
+import os
+import re
+import subprocess
+import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -15,6 +19,7 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 from browser import open_url  # tests/ is on sys.path (pytest rootdir conftest)
+from repo_paths import REPO
 
 from pharmakg.graph.queries import bound_query, list_queries, load_query
 from pharmakg.graph.results import python_value
@@ -218,3 +223,33 @@ def test_the_page_escapes_every_value(served):
     assert "<td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</td>" in page
     status, _headers, body = _http(server.url + "/?" + urllib.parse.urlencode({"query": "SELECT <oops"}))
     assert status == 400 and "<script" not in body.decode("utf-8")
+
+
+def test_the_serve_command_serves_a_store_folder_in_its_own_process(gold_kg, tmp_path):
+    """``pharmakg serve STORE --port 0`` in a subprocess; this process reads the same folder meanwhile."""
+    folder = gold_kg.save(tmp_path / "store")
+    command = [
+        sys.executable,
+        "-c",
+        "from pharmakg.cli import main; main()",
+        "serve",
+        str(folder),
+        "--port",
+        "0",
+    ]
+    proc = subprocess.Popen(
+        command, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)}
+    )
+    try:
+        assert proc.stderr is not None
+        line = proc.stderr.readline()
+        match = re.search(r"(http://127\.0\.0\.1:\d+)/query", line)
+        assert match, line + proc.stderr.read() if proc.poll() is not None else line
+        count = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"})
+        status, _headers, body = _http(f"{match.group(1)}/query?{count}", headers={"Accept": "text/csv"})
+        assert status == 200 and int(body.split()[1]) == len(gold_kg)
+        reader = KnowledgeGraph(ox.Store.read_only(str(folder)))
+        assert len(reader.run("compounds-by-target", {"target": "CD56"})) == 1
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
