@@ -1,4 +1,4 @@
-"""The ``pharmakg`` command line: extract, build, query, serve, viz, demo.
+"""The ``pharmakg`` command line: extract, build, query, serve, push, viz, demo.
 
 Heavy modules (spaCy, the graph store, the map) are imported inside the commands that need them, so
 ``pharmakg --help`` is instant and one stage failing to import does not take the others down.
@@ -21,7 +21,7 @@ from pharmakg.cli.extract_commands import build, corpus_dir, demo, extract
 from pharmakg.cli.formatting import format_result, format_table
 from pharmakg.cli.graph_commands import analyze, export_graph, query, timeline, viz
 from pharmakg.cli.progress import build_graph
-from pharmakg.cli.serve_command import serve
+from pharmakg.cli.serve_command import push, serve
 
 __all__ = [
     "analyze",
@@ -35,6 +35,7 @@ __all__ = [
     "format_result",
     "format_table",
     "main",
+    "push",
     "query",
     "serve",
     "timeline",
@@ -73,6 +74,7 @@ def main(verbose: bool) -> None:
     _configure_logging(verbose)
 
 
-for _command in (extract, build, query, serve, analyze, export_graph, viz, timeline, evaluate, demo):
+_COMMANDS = (extract, build, query, serve, push, analyze, export_graph, viz, timeline, evaluate, demo)
+for _command in _COMMANDS:
     main.add_command(_command)
 del _command

@@ -1,4 +1,5 @@
-"""``pharmakg serve``: the graph as a read-only SPARQL endpoint on 127.0.0.1 (see :mod:`pharmakg.serve`)."""
+"""``pharmakg serve`` (the graph as a read-only SPARQL endpoint on 127.0.0.1) and ``pharmakg push`` (the
+graph into a Graph Store Protocol endpoint); see :mod:`pharmakg.serve`."""
 
 from __future__ import annotations
 
@@ -55,3 +56,50 @@ def serve(source: Path, port: int, timeout: float, limit: int, log_requests: boo
     finally:
         server.server_close()
         server.service.close()
+
+
+@click.command()
+@click.argument("source", metavar="STORE_OR_FILE", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="The Graph Store Protocol URL, e.g. http://localhost:7878/store (Oxigraph) or "
+    "http://localhost:3030/DATASET/data (Fuseki).",
+)
+@click.option(
+    "--merge",
+    is_flag=True,
+    help="POST each graph (add to what the server holds) instead of PUT (replace the graph).",
+)
+@click.option(
+    "--dataset",
+    is_flag=True,
+    help="One POST of N-Quads to URL instead of one request per graph (Oxigraph and Fuseki accept it).",
+)
+@click.option(
+    "--timeout", type=click.FloatRange(min=1), default=300.0, show_default=True, help="Seconds per request."
+)
+def push(source: Path, endpoint: str, merge: bool, dataset: bool, timeout: float) -> None:
+    """Load a graph into a SPARQL 1.1 Graph Store Protocol endpoint.
+
+    STORE_OR_FILE is an Oxigraph store folder (opened read-only) or an RDF file. Each graph goes in
+    its own request as Turtle (PUT URL?graph=IRI replaces it), or the whole dataset in one with --dataset.
+
+    \b
+    Example:
+      oxigraph serve --location db &   # or Fuseki, GraphDB
+      pharmakg push out/kg.nq --endpoint http://localhost:7878/store
+    """
+    import urllib.error
+
+    from pharmakg.serve.push import push as push_graph
+
+    try:
+        report = push_graph(source, endpoint, replace=not merge, dataset=dataset, timeout=timeout)
+    except urllib.error.HTTPError as exc:
+        detail = exc.read().decode("utf-8", "replace").strip()[:500]
+        raise click.ClickException(f"{endpoint} answered {exc.code} {exc.reason}: {detail}") from exc
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        raise click.ClickException(f"cannot push to {endpoint}: {exc}") from exc
+    click.echo(f"pushed {report.quads} quads in {report.graphs} request(s) to {endpoint}")

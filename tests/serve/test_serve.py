@@ -79,6 +79,20 @@ def select(url: str, query: str, method: str = "GET") -> tuple[list[str], list[t
     return columns, rows
 
 
+def same_rows(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Rows in an order-free form: pyoxigraph groups in hash maps seeded per evaluation, so two runs of one
+    query may order tied rows, and the parts of a GROUP_CONCAT, differently."""
+
+    def cell(value: Any) -> Any:
+        if isinstance(value, str):
+            for separator in ("; ", " | "):
+                if separator in value:
+                    return separator.join(sorted(value.split(separator)))
+        return value
+
+    return sorted((tuple(cell(v) for v in row) for row in rows), key=repr)
+
+
 @pytest.fixture
 def nq_file(gold_kg, tmp_path):
     return gold_kg.save(tmp_path / "kg.nq")
@@ -86,7 +100,7 @@ def nq_file(gold_kg, tmp_path):
 
 @pytest.fixture
 def served(nq_file) -> Iterator[tuple[SparqlServer, KnowledgeGraph]]:
-    """A server over the very store that ``kg.run`` reads (so row order and GROUP_CONCAT order agree)."""
+    """A server over the very store that ``kg.run`` reads."""
     kg = KnowledgeGraph.open(nq_file)
     server = SparqlServer(kg.store, port=0, timeout=20, limit=10_000)
     server.start()
@@ -100,7 +114,8 @@ def test_every_bundled_query_runs_unchanged_over_http(served, name):
     columns, rows = select(server.url, load_query(name))
     assert rows, f"{name} returned no rows over HTTP"
     expected = kg.query(load_query(name))
-    assert (columns, rows) == (expected.columns, expected.rows)
+    assert columns == expected.columns
+    assert same_rows(rows) == same_rows(expected.rows)
 
 
 @pytest.mark.parametrize(("name", "params"), BOUND)
@@ -111,7 +126,7 @@ def test_bound_questions_give_the_rows_of_kg_run(served, name, params):
     for method in ("GET", "POST"):
         columns, rows = select(server.url, bound_query(name, params), method)
         assert columns == expected.columns
-        assert rows == expected.rows
+        assert same_rows(rows) == same_rows(expected.rows)
 
 
 def _http(
