@@ -29,6 +29,13 @@ def run_browser(
     """Open ``html_path`` (plus ``#fragment``) headless; ``mode`` is e.g. ``--dump-dom`` or
     ``--screenshot=PATH``. Virtual time lets the page's scripts and layout finish before the dump."""
     url = html_path.resolve().as_uri() + (f"#{fragment}" if fragment else "")
+    return open_url(url, tmp_path, *mode, size=size, budget_ms=budget_ms)
+
+
+def open_url(
+    url: str, tmp_path: Path, *mode: str, size: tuple[int, int] = (1200, 900), budget_ms: int = 8000
+) -> subprocess.CompletedProcess[str]:
+    """Open ``url`` (a file or a server the test started on 127.0.0.1) headless, as :func:`run_browser`."""
     cmd = [
         browser(),
         "--headless",

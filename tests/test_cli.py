@@ -176,6 +176,20 @@ def test_query_sparql_string_and_rq_file(built_graph: Path, tmp_path: Path) -> N
     assert result.stdout.splitlines()[0].strip() == "n"
 
 
+def test_query_rq_file_with_a_values_block_binds_the_param(built_graph: Path, tmp_path: Path) -> None:
+    """An ad-hoc .rq file takes --param through the same VALUES block as the bundled questions."""
+    rq = tmp_path / "names.rq"
+    rq.write_text(
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+        "SELECT DISTINCT ?e WHERE { VALUES ?name { UNDEF } ?e skos:altLabel ?l . "
+        "FILTER(LCASE(STR(?l)) = LCASE(?name)) }",
+        encoding="utf-8",
+    )
+    result = run("query", rq, "--param", "name=cd56", "--graph", built_graph, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert [r["e"] for r in json.loads(result.stdout)] == ["https://w3id.org/pharmakg/resource/target/cd56"]
+
+
 def test_query_names_a_missing_parameter(built_graph: Path) -> None:
     result = run("query", "compounds-by-target", "--graph", built_graph)
     assert result.exit_code == 1

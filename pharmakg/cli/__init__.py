@@ -1,11 +1,12 @@
-"""The ``pharmakg`` command line: extract, build, query, viz, demo.
+"""The ``pharmakg`` command line: extract, build, query, serve, push, viz, demo.
 
 Heavy modules (spaCy, the graph store, the map) are imported inside the commands that need them, so
 ``pharmakg --help`` is instant and one stage failing to import does not take the others down.
 
 The commands live by concern in :mod:`~pharmakg.cli.extract_commands` (extract, build, demo),
-:mod:`~pharmakg.cli.graph_commands` (query, analyze, export, viz, timeline) and
-:mod:`~pharmakg.cli.evaluate_command`; the group :func:`main` here puts them together.
+:mod:`~pharmakg.cli.graph_commands` (query, analyze, export, viz, timeline),
+:mod:`~pharmakg.cli.evaluate_command` and :mod:`~pharmakg.cli.serve_command`; the group :func:`main` here
+puts them together.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pharmakg.cli.extract_commands import build, corpus_dir, demo, extract
 from pharmakg.cli.formatting import format_result, format_table
 from pharmakg.cli.graph_commands import analyze, export_graph, query, timeline, viz
 from pharmakg.cli.progress import build_graph
+from pharmakg.cli.serve_command import push, serve
 
 __all__ = [
     "analyze",
@@ -33,7 +35,9 @@ __all__ = [
     "format_result",
     "format_table",
     "main",
+    "push",
     "query",
+    "serve",
     "timeline",
     "viz",
 ]
@@ -70,6 +74,7 @@ def main(verbose: bool) -> None:
     _configure_logging(verbose)
 
 
-for _command in (extract, build, query, analyze, export_graph, viz, timeline, evaluate, demo):
+_COMMANDS = (extract, build, query, serve, push, analyze, export_graph, viz, timeline, evaluate, demo)
+for _command in _COMMANDS:
     main.add_command(_command)
 del _command

@@ -81,7 +81,8 @@ def _describe_queries(name: str | None) -> None:
     "params",
     multiple=True,
     metavar="NAME=VALUE",
-    help="Bind the query variable ?NAME to VALUE (repeatable). Values are bound, never pasted into the text.",
+    help="Bind parameter NAME to VALUE (repeatable): it fills the query's VALUES ?NAME { UNDEF } block as a "
+    "string literal, never as query text.",
 )
 @click.option(
     "--format",
@@ -125,11 +126,22 @@ def query(
 
     kg = KnowledgeGraph.open(graph_path)
     try:
-        # A bundled query runs through kg.run: it checks the parameter names and drops their columns.
-        result = kg.run(name, bindings) if name else kg.query(sparql, bindings=bindings or None)
+        # A bundled query runs through kg.run: it checks the parameter names and binds their VALUES blocks.
+        result = kg.run(name, bindings) if name else _run_text(kg, sparql, bindings)
     except (SyntaxError, ValueError, RuntimeError) as exc:  # pyoxigraph: SyntaxError for parse errors
         raise click.ClickException(f"query failed: {exc}") from exc
     click.echo(format_result(result.columns, result.rows, fmt))
+
+
+def _run_text(kg: Any, sparql: str, bindings: dict[str, str]) -> Any:
+    """A .rq file or SPARQL string: parameters fill its ``VALUES ?name { UNDEF }`` blocks, as for bundled
+    queries; a text without such blocks for every parameter gets pyoxigraph's substitution of projected
+    variables instead (what ``--param`` always did for ad-hoc SPARQL)."""
+    from pharmakg.graph.queries import bind_parameters, parameter_slots
+
+    if bindings and set(bindings) <= parameter_slots(sparql):
+        return kg.query(bind_parameters(sparql, bindings))
+    return kg.query(sparql, bindings=bindings or None)
 
 
 ANALYSES = ("centrality", "communities", "crowded-targets", "path")

@@ -7,13 +7,18 @@ Each file starts with a header of comments::
     # param: target - any name of the target (name, alias), matched case-insensitively
     # param: relation - relation type, e.g. TARGETS (optional)
 
-Parameters are what users type (a name, an alias, a code name). They are bound as string literals
-through pyoxigraph's substitutions (never pasted into the query text); queries compare them with
-``LCASE(STR(?label)) = LCASE(?param)``. pyoxigraph only substitutes projected variables, so each query
-lists its parameters in its SELECT clause; :func:`run_query` leaves those columns out of the result.
-A parameter marked "(optional)" may be left out: the variable is then unbound. Queries test that with
-``COALESCE(STR(?param), "") = "" || ...``, not ``!BOUND(?param)``: pyoxigraph substitutes the value into
-expressions and patterns, but BOUND() of a substituted variable is false.
+Parameters are what users type (a name, an alias, a code name). Each one appears in its query as an
+inline data block ``VALUES ?target { UNDEF }``, placed where the parameter is used (inside the subquery
+that filters on it, if any). The file is standard SPARQL 1.1 and runs unchanged anywhere (an Oxigraph
+server, Fuseki, rdflib): ``UNDEF`` leaves the variable unbound. :func:`bind_parameters` binds a value by
+replacing that block's ``UNDEF`` with the value written as an RDF term by pyoxigraph (quotes, backslashes
+and newlines escaped), so the value is data in a VALUES block, never query structure. The same function
+binds for :func:`run_query` (the Python API, ``KnowledgeGraph.run``), ``pharmakg query --param`` and the
+query page of ``pharmakg serve``; a SPARQL client can call it before sending the text over HTTP.
+Queries compare names with ``LCASE(STR(?label)) = LCASE(?param)``. A parameter marked "(optional)" may be
+left out; queries test ``COALESCE(STR(?param), "") = ""`` so that an empty value counts as not given. The
+others are required by :func:`run_query`, but a file run as is (no value at all) answers for every entity:
+its filter is ``!BOUND(?param) || ...``, so each bundled question returns rows anywhere unchanged.
 """
 
 from __future__ import annotations
@@ -25,13 +30,17 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pharmakg.graph.results import QueryResult, SparqlEndpoint
+import pyoxigraph as ox
+
+from pharmakg.graph.results import QueryResult, SparqlEndpoint, to_ox_term
 
 QUERY_DIR = Path(__file__).parent
 # Queries the code runs itself (graph projection, maintenance, maps): .rq files, not listed as questions.
 INTERNAL_DIR = QUERY_DIR / "internal"
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(r"^(\w+)\s*(?:-\s*(.*))?$")
+# A parameter's slot in the query text: an inline data block of one variable holding UNDEF.
+_SLOT = re.compile(r"VALUES\s+[?$](\w+)\s*\{\s*UNDEF\s*\}")
 
 
 @dataclass
@@ -110,18 +119,61 @@ def list_queries() -> list[tuple[str, str, list[str]]]:
     return out
 
 
+def parameter_slots(sparql: str) -> set[str]:
+    """Names of the variables that have a ``VALUES ?name { UNDEF }`` block in ``sparql``."""
+    return {m.group(1) for m in _SLOT.finditer(sparql)}
+
+
+def bind_parameters(sparql: str, params: Mapping[str, Any]) -> str:
+    """``sparql`` with each ``VALUES ?name { UNDEF }`` block of a given parameter holding its value.
+
+    Values are Python values or RDF terms (see :func:`~pharmakg.graph.results.to_ox_term`: a str is a
+    string literal), written in SPARQL syntax by pyoxigraph; one pass over the template, so a value that
+    looks like a block is never rewritten. ``None`` leaves a parameter unbound. ValueError for a name
+    without a block (a typo would otherwise be silently ignored) and for blank nodes, which VALUES forbids.
+    """
+    terms: dict[str, str] = {}
+    for key, value in params.items():
+        name = key.lstrip("?$")
+        if value is None:
+            continue
+        term = to_ox_term(value)
+        if isinstance(term, ox.BlankNode):
+            raise ValueError(f"parameter {name!r}: a blank node cannot be bound in a VALUES block")
+        terms[name] = str(term)
+    missing = sorted(set(terms) - parameter_slots(sparql))
+    if missing:
+        raise ValueError(f"the query has no 'VALUES ?name {{ UNDEF }}' block for {', '.join(missing)}")
+
+    def fill(m: re.Match[str]) -> str:
+        name = m.group(1)
+        return f"VALUES ?{name} {{ {terms[name]} }}" if name in terms else m.group(0)
+
+    return _SLOT.sub(fill, sparql)
+
+
+def check_params(info: QueryInfo, params: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The given parameters of a named query, None ones left out; checks names, requires non-optional ones."""
+    known = {p.name for p in info.params}
+    given = {k.lstrip("?$"): v for k, v in (params or {}).items() if v is not None}
+    unknown = sorted(set(given) - known)
+    if unknown:
+        raise ValueError(
+            f"query {info.name!r} has no parameter {', '.join(unknown)} (has: {', '.join(sorted(known))})"
+        )
+    missing = [p.name for p in info.params if not p.optional and p.name not in given]
+    if missing:
+        raise ValueError(f"query {info.name!r} needs parameter {', '.join(missing)}")
+    return given
+
+
+def bound_query(name: str, params: Mapping[str, Any] | None = None) -> str:
+    """The text of a named query with its parameters bound: what to send to any SPARQL endpoint."""
+    info = query_info(name)
+    return bind_parameters(info.text, check_params(info, params))
+
+
 def run_query(kg: SparqlEndpoint, name: str, params: Mapping[str, Any] | None = None) -> QueryResult:
     """Run a named query with its parameters on ``kg`` (a KnowledgeGraph, or anything with its ``query``);
     checks names, requires non-optional ones."""
-    info = query_info(name)
-    known = {p.name: p for p in info.params}
-    params = {k.lstrip("?$"): v for k, v in (params or {}).items() if v is not None}
-    unknown = sorted(set(params) - set(known))
-    if unknown:
-        raise ValueError(f"query {name!r} has no parameter {', '.join(unknown)} (has: {', '.join(known)})")
-    missing = [p.name for p in info.params if not p.optional and p.name not in params]
-    if missing:
-        raise ValueError(f"query {name!r} needs parameter {', '.join(missing)}")
-    result = kg.query(info.text, params)
-    keep = [i for i, c in enumerate(result.columns) if c not in known]
-    return QueryResult([result.columns[i] for i in keep], [tuple(r[i] for i in keep) for r in result.rows])
+    return kg.query(bound_query(name, params))
