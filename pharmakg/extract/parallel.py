@@ -6,9 +6,12 @@ returns the entities and relations of its batch. The parent puts them back on it
 yields them in input order, so the output is the one of a single process, byte for byte. Only the parent
 ever writes a store.
 
-Workers start from a fork server that has imported spaCy and pharmakg once (``forkserver`` where the
-platform has it, ``spawn`` elsewhere): forking the parent itself would copy its threads (a progress bar's
-monitor, a store) into the children.
+How workers start: when this process runs no other thread, by ``fork``, after it built the pipeline, so the
+workers start at once with the pipeline in place (as spaCy's own ``n_process`` does). Forking a process
+that runs threads (a progress bar's monitor, a Dask client) can leave a child waiting forever on a lock one
+of them held, so then they start from a fork server that imported spaCy and pharmakg once (``forkserver``;
+``spawn`` where neither exists), about 1.5 s later, and, as with any such start, a script that calls this
+must keep its top-level code under ``if __name__ == "__main__":``.
 """
 
 from __future__ import annotations
@@ -19,8 +22,12 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, islice
+from typing import TYPE_CHECKING
 
 from pharmakg.model import Document, Entity, Extraction, Relation
+
+if TYPE_CHECKING:
+    from pharmakg.extract.pipeline import Extractor
 
 __all__ = ["DEFAULT_BATCH_SIZE", "batches", "extract_batch", "extract_in_processes", "with_documents"]
 
@@ -37,19 +44,23 @@ Found = tuple[list[Entity], list[Relation]]
 
 # One Extractor per worker process, built on its first batch (the pipeline takes ~0.25 s to build). A lock
 # because a Dask worker may run tasks on several threads, and a spaCy pipeline is not shared across threads.
-_extractor = None
+_extractor: Extractor | None = None
 _extractor_lock = threading.Lock()
 
 
 def extract_batch(documents: list[Document]) -> list[Found]:
     """The entities and relations of each Document (worker side; the Documents stay with the caller)."""
-    global _extractor
     with _extractor_lock:
-        if _extractor is None:
-            from pharmakg.extract.pipeline import Extractor
+        return [(x.entities, x.relations) for x in _worker_extractor().extract(documents)]
 
-            _extractor = Extractor()
-        return [(x.entities, x.relations) for x in _extractor.extract(documents)]
+
+def _worker_extractor() -> Extractor:
+    global _extractor
+    if _extractor is None:
+        from pharmakg.extract.pipeline import Extractor
+
+        _extractor = Extractor()
+    return _extractor
 
 
 def with_documents(documents: list[Document], found: list[Found]) -> Iterator[Extraction]:
@@ -67,7 +78,11 @@ def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    if "forkserver" in multiprocessing.get_all_start_methods():
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        _worker_extractor()  # built once here, inherited by every forked worker
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
         # The server imports these once; every worker forked from it starts with them loaded.
         context.set_forkserver_preload(["pharmakg.extract.pipeline", "pharmakg.extract.parallel"])

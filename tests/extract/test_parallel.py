@@ -12,13 +12,20 @@ from parallel_docs import as_json, documents, write_releases
 
 from pharmakg import api
 from pharmakg.cli import main
+from pharmakg.extract import parallel
 from pharmakg.extract.parallel import MIN_DOCUMENTS_PER_JOB
 
 # Enough documents that two jobs really start two worker processes, and a last batch that is not full.
 N_DOCS = 2 * MIN_DOCUMENTS_PER_JOB + 3
 
 
-def test_two_jobs_extract_what_one_does_in_the_same_order() -> None:
+@pytest.mark.parametrize("threads, start", [(1, "fork"), (2, "forkserver")])
+def test_two_jobs_extract_what_one_does_in_the_same_order(
+    threads: int, start: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Workers are forked from a process without other threads, else they start from a fork server.
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: threads)
+    assert parallel._context().get_start_method() == start
     docs = documents(N_DOCS)
     one = as_json(api.extract(docs, jobs=1))
     two = as_json(api.extract(docs, jobs=2))
