@@ -64,7 +64,8 @@ def extract_with_dask(
     distributed = import_distributed()
     with ExitStack() as stack:
         client = _client(distributed, scheduler, stack)
-        workers = max(len(client.scheduler_info().get("workers", {})), 1)
+        # Task slots of the cluster as it is now (a cluster that is still starting counts as one).
+        workers = max(sum(client.nthreads().values()), 1)
         pending: deque[tuple[list[Document], Any]] = deque()
         try:
             for batch in batches(documents, batch_size):
