@@ -70,3 +70,10 @@ def test_cli_dask_address_and_local_cluster(scheduler: str, inputs: list[Path]) 
     local = runner.invoke(main, ["extract", seeds, "--dask", "local", "-q"])
     assert one.exit_code == remote.exit_code == local.exit_code == 0, local.output
     assert remote.output == one.output and local.output == one.output
+
+
+def test_cli_dask_without_the_extra_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    result = CliRunner().invoke(main, ["extract", str(example_corpus()), "--dask", "local"])
+    assert result.exit_code == 2
+    assert "pharmakg[dask]" in result.output
