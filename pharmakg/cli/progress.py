@@ -56,6 +56,9 @@ def _error_reporter(show_bar: bool) -> Callable[[IngestError], None]:
 def _with_progress(stream: Iterator[Extraction], show_bar: bool) -> Iterator[Extraction]:
     from tqdm import tqdm
 
+    # No monitor thread: with no thread but the main one, extraction workers are forked at once instead of
+    # starting from a fork server (pharmakg.extract.parallel); the bar still refreshes on every document.
+    tqdm.monitor_interval = 0
     yield from tqdm(stream, desc="extracting", unit="doc", file=sys.stderr, disable=not show_bar)
 
 
