@@ -10,6 +10,7 @@ stages together themselves::
 
     kg = pkg.build(["releases/"], store="out/store")         # an on-disk Oxigraph store folder
     kg = pkg.build(["releases/"])                              # in memory
+    kg = pkg.build(["releases/"], "kg.nq", jobs=2)            # extraction on 2 worker processes
     kg.run("compounds-by-target", {"target": "CD56"})
 
 Unreadable files never stop a batch. ``on_error`` says what happens to each one: ``"warn"`` (default: a
@@ -108,20 +109,45 @@ def extract(
     on_error: OnError = "warn",
     nlp: Language | None = None,
     stats: BatchStats | None = None,
+    jobs: int = 1,
+    dask: str | None = None,
 ) -> Iterator[Extraction]:
     """One :class:`Extraction` per readable document, streamed (nothing is held for the whole batch).
 
     ``paths`` are files and folders, or :class:`Document` objects already read. ``nlp``: a pipeline from
     :func:`pharmakg.extract.pipeline.build_pipeline` to reuse (it is built once per call otherwise).
+    ``jobs``: worker processes on this machine (a few dozen documents or fewer run in this process anyway).
+    ``dask``: a Dask scheduler address, or ``"local"`` for a local cluster (needs the ``dask`` extra).
+    Whatever runs them, the extractions are the same and come in input order; files are read here.
     """
-    from pharmakg.extract.pipeline import Extractor
-
-    for extraction in Extractor(nlp).extract(_documents_of(paths, on_error, stats)):
+    documents = _documents_of(paths, on_error, stats)
+    for extraction in _extractions(documents, nlp, jobs, dask):
         if stats is not None:
             stats.documents += 1
             stats.entities += len(extraction.entities)
             stats.relations += len(extraction.relations)
         yield extraction
+
+
+def _extractions(
+    documents: Iterator[Document], nlp: Language | None, jobs: int, dask: str | None
+) -> Iterator[Extraction]:
+    if jobs < 1:
+        raise ValueError(f"jobs must be 1 or more, not {jobs}")
+    if dask is not None:
+        if nlp is not None:
+            raise ValueError("a pipeline object cannot be sent to Dask workers; they build the default one")
+        from pharmakg.extract.distributed import extract_with_dask
+
+        return extract_with_dask(documents, dask)
+    if jobs > 1 and nlp is None:
+        from pharmakg.extract.parallel import extract_in_processes
+
+        return extract_in_processes(documents, jobs)
+    from pharmakg.extract.pipeline import Extractor
+
+    # A given pipeline goes to spaCy's own worker processes (nlp.pipe(n_process=...)), which inherit it.
+    return Extractor(nlp, n_process=jobs).extract(documents)
 
 
 def _documents_of(
@@ -161,6 +187,8 @@ def build(
     nlp: Language | None = None,
     stats: BatchStats | None = None,
     progress: Progress | None = None,
+    jobs: int = 1,
+    dask: str | None = None,
 ) -> KnowledgeGraph:
     """Extract ``paths`` into a knowledge graph and, when ``store`` is given, save it there.
 
@@ -168,7 +196,8 @@ def build(
     on-disk Oxigraph store folder; None keeps the graph in memory only. The graph is built in memory (with
     ``append``, on top of what ``store`` already holds) and saved only once every document went through, so
     a failure midway leaves the previous graph at ``store`` as it was. Nothing is written when no document
-    could be read. ``progress`` wraps the extraction stream (a progress bar, say).
+    could be read. ``progress`` wraps the extraction stream (a progress bar, say). ``jobs`` and ``dask``: see
+    :func:`extract`; extraction runs there, the graph is written by this process only.
     """
     from pharmakg.graph.store import KnowledgeGraph
 
@@ -184,7 +213,9 @@ def build(
             # and save() swaps the new one in with a rename.
             kg.store.bulk_extend(existing.store)
             del existing  # releases the RocksDB lock before save() replaces the folder
-    stream: Iterable[Extraction] = extract(paths, on_error=on_error, nlp=nlp, stats=stats)
+    stream: Iterable[Extraction] = extract(
+        paths, on_error=on_error, nlp=nlp, stats=stats, jobs=jobs, dask=dask
+    )
     if progress is not None:
         stream = progress(iter(stream))
     kg.add_extractions(stream)

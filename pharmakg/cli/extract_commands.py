@@ -13,7 +13,7 @@ import click
 
 from pharmakg.api import BatchStats
 from pharmakg.cli.formatting import format_table, json_default
-from pharmakg.cli.options import QUIET
+from pharmakg.cli.options import DASK, JOBS, QUIET
 from pharmakg.cli.progress import build_graph, extractions
 from pharmakg.data import example_corpus
 
@@ -81,6 +81,18 @@ def _check_output(output: Path) -> None:
         )
 
 
+def _check_dask(scheduler: str | None) -> None:
+    """Say that the Dask extra is missing before reading anything."""
+    if scheduler is None:
+        return
+    from pharmakg.extract.distributed import import_distributed
+
+    try:
+        import_distributed()
+    except ImportError as exc:
+        raise click.UsageError(f"--dask: {exc}") from None
+
+
 def corpus_dir() -> Path:
     """The bundled example corpus (package data, so it ships in wheels as in checkouts)."""
     return example_corpus()
@@ -103,16 +115,21 @@ def corpus_dir() -> Path:
     default="-",
     help="Write here instead of standard output.",
 )
+@JOBS
+@DASK
 @QUIET
-def extract(inputs: tuple[Path, ...], fmt: str, output: Any, quiet: bool) -> None:
+def extract(
+    inputs: tuple[Path, ...], fmt: str, output: Any, jobs: int, dask_scheduler: str | None, quiet: bool
+) -> None:
     """Extract entities and relations from files or folders.
 
     Reads .txt, .htm and .html files (folders recursively).
     Prints each document's extraction in the shape of the annotation contract (document = file
     stem). Unreadable files are reported on stderr and skipped; the exit status is then 1.
     """
+    _check_dask(dask_scheduler)
     stats = BatchStats()
-    stream = extractions(inputs, stats, quiet)
+    stream = extractions(inputs, stats, quiet, jobs=jobs, dask=dask_scheduler)
     if fmt == "json":
         items = [x.to_contract() for x in stream]
         output.write(json.dumps(items, ensure_ascii=False, indent=2, default=json_default) + "\n")
@@ -135,16 +152,21 @@ def extract(inputs: tuple[Path, ...], fmt: str, output: Any, quiet: bool) -> Non
     "a path without a suffix (or an existing folder) is an on-disk Oxigraph store.",
 )
 @click.option("--append", is_flag=True, help="Add to the graph already at OUTPUT instead of replacing it.")
+@JOBS
+@DASK
 @QUIET
-def build(inputs: tuple[Path, ...], output: Path, append: bool, quiet: bool) -> None:
+def build(
+    inputs: tuple[Path, ...], output: Path, append: bool, jobs: int, dask_scheduler: str | None, quiet: bool
+) -> None:
     """Build an RDF knowledge graph from files or folders.
 
     The graph is written only after every document went through, so a failure midway leaves an
     existing OUTPUT as it was. Unreadable files are reported and skipped (exit status 1).
     """
     _check_output(output)
+    _check_dask(dask_scheduler)
     started = time.perf_counter()
-    kg, stats = build_graph(inputs, output, append=append, quiet=quiet)
+    kg, stats = build_graph(inputs, output, append=append, quiet=quiet, jobs=jobs, dask=dask_scheduler)
     seconds = time.perf_counter() - started
     if not stats.documents:
         click.echo("error: no document could be read; nothing written", err=True)

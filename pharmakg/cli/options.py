@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ import click
 
 from pharmakg.graph.views import VIEW_ALIASES, VIEWS
 
-__all__ = ["QUIET", "graph_option", "view_option"]
+__all__ = ["DASK", "JOBS", "QUIET", "graph_option", "view_option"]
 
 
 class _ViewChoice(click.Choice):
@@ -41,4 +42,22 @@ def graph_option(verb: str) -> Callable[[Callable[..., Any]], Callable[..., Any]
 
 QUIET = click.option(
     "-q", "--quiet", is_flag=True, help="No progress bar (it is also off when stderr is not a terminal)."
+)
+
+JOBS = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="all cores",
+    help="Extract on this many processes (1: in this one). The output is the same for any number.",
+)
+
+DASK = click.option(
+    "--dask",
+    "dask_scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Extract on a Dask cluster: its scheduler's address (tcp://host:8786), or 'local' for a local "
+    "cluster of one worker process per core. Needs pharmakg[dask]; replaces --jobs.",
 )

@@ -56,10 +56,15 @@ def _error_reporter(show_bar: bool) -> Callable[[IngestError], None]:
 def _with_progress(stream: Iterator[Extraction], show_bar: bool) -> Iterator[Extraction]:
     from tqdm import tqdm
 
+    # No monitor thread: with no thread but the main one, extraction workers are forked at once instead of
+    # starting from a fork server (pharmakg.extract.parallel); the bar still refreshes on every document.
+    tqdm.monitor_interval = 0
     yield from tqdm(stream, desc="extracting", unit="doc", file=sys.stderr, disable=not show_bar)
 
 
-def extractions(inputs: Sequence[Path], stats: BatchStats, quiet: bool) -> Iterator[Extraction]:
+def extractions(
+    inputs: Sequence[Path], stats: BatchStats, quiet: bool, jobs: int = 1, dask: str | None = None
+) -> Iterator[Extraction]:
     """Extractions of every readable document under ``inputs``; unreadable files are reported and skipped.
 
     Counts go into ``stats`` as the stream is consumed, so callers can stream straight into a
@@ -68,7 +73,8 @@ def extractions(inputs: Sequence[Path], stats: BatchStats, quiet: bool) -> Itera
     from pharmakg import api
 
     show_bar = _progress_enabled(quiet)
-    return _with_progress(api.extract(inputs, on_error=_error_reporter(show_bar), stats=stats), show_bar)
+    stream = api.extract(inputs, on_error=_error_reporter(show_bar), stats=stats, jobs=jobs, dask=dask)
+    return _with_progress(stream, show_bar)
 
 
 def build_graph(
@@ -76,6 +82,8 @@ def build_graph(
     output: Path | None,
     append: bool = False,
     quiet: bool = False,
+    jobs: int = 1,
+    dask: str | None = None,
 ) -> tuple[KnowledgeGraph, BatchStats]:
     """Extract ``inputs`` into a graph and, when ``output`` is given, save it there.
 
@@ -92,5 +100,7 @@ def build_graph(
         on_error=_error_reporter(show_bar),
         stats=stats,
         progress=lambda stream: _with_progress(stream, show_bar),
+        jobs=jobs,
+        dask=dask,
     )
     return kg, stats

@@ -1,0 +1,122 @@
+"""Extraction on several processes of one machine (``jobs > 1``), and the worker side that Dask shares.
+
+The parent reads the files (so unreadable ones are reported there, one by one, and the batch goes on), cuts
+the Documents into batches and hands them to worker processes; each worker builds the pipeline once and
+returns the entities and relations of its batch. The parent puts them back on its own Document objects and
+yields them in input order, so the output is the one of a single process, byte for byte. Only the parent
+ever writes a store.
+
+How workers start: when this process runs no other thread, by ``fork``, after it built the pipeline, so the
+workers start at once with the pipeline in place (as spaCy's own ``n_process`` does). Forking a process
+that runs threads (a progress bar's monitor, a Dask client) can leave a child waiting forever on a lock one
+of them held, so then they start from a fork server that imported spaCy and pharmakg once (``forkserver``;
+``spawn`` where neither exists), about 1.5 s later, and, as with any such start, a script that calls this
+must keep its top-level code under ``if __name__ == "__main__":``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain, islice
+from typing import TYPE_CHECKING
+
+from pharmakg.model import Document, Entity, Extraction, Relation
+
+if TYPE_CHECKING:
+    from pharmakg.extract.pipeline import Extractor
+
+__all__ = ["DEFAULT_BATCH_SIZE", "batches", "extract_batch", "extract_in_processes", "with_documents"]
+
+# Documents per task: large enough that pickling and queueing stay small next to extraction (~30 ms per
+# release), small enough that two workers stay busy to the end of a few hundred documents.
+DEFAULT_BATCH_SIZE = 8
+# Batches in flight per worker: one running and one waiting, so a worker never idles on the parent.
+BATCHES_AHEAD = 2
+# Below this many documents per job the batch runs in this process: starting workers (~1.5 s, imports and
+# pipeline) costs more than they would save on a handful of releases. The output is the same either way.
+MIN_DOCUMENTS_PER_JOB = 16
+
+Found = tuple[list[Entity], list[Relation]]
+
+# One Extractor per worker process, built on its first batch (the pipeline takes ~0.25 s to build). A lock
+# because a Dask worker may run tasks on several threads, and a spaCy pipeline is not shared across threads.
+_extractor: Extractor | None = None
+_extractor_lock = threading.Lock()
+
+
+def extract_batch(documents: list[Document]) -> list[Found]:
+    """The entities and relations of each Document (worker side; the Documents stay with the caller)."""
+    with _extractor_lock:
+        return [(x.entities, x.relations) for x in _worker_extractor().extract(documents)]
+
+
+def _worker_extractor() -> Extractor:
+    global _extractor
+    if _extractor is None:
+        from pharmakg.extract.pipeline import Extractor
+
+        _extractor = Extractor()
+    return _extractor
+
+
+def with_documents(documents: list[Document], found: list[Found]) -> Iterator[Extraction]:
+    """Extractions of the caller's own Documents from what a worker found in their copies."""
+    if len(found) != len(documents):
+        raise RuntimeError(f"a worker returned {len(found)} extractions for {len(documents)} documents")
+    for document, (entities, relations) in zip(documents, found, strict=True):
+        yield Extraction(document=document, entities=entities, relations=relations)
+
+
+def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    stream = iter(documents)
+    while batch := list(islice(stream, size)):
+        yield batch
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        _worker_extractor()  # built once here, inherited by every forked worker
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        # The server imports these once; every worker forked from it starts with them loaded.
+        context.set_forkserver_preload(["pharmakg.extract.pipeline", "pharmakg.extract.parallel"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def extract_in_processes(
+    documents: Iterable[Document], jobs: int, batch_size: int = DEFAULT_BATCH_SIZE
+) -> Iterator[Extraction]:
+    """One Extraction per Document, in order, extracted by ``jobs`` worker processes (in this process
+    when there are fewer than ``MIN_DOCUMENTS_PER_JOB`` documents per job)."""
+    from pharmakg.extract.pipeline import Extractor
+
+    stream = iter(documents)
+    head = list(islice(stream, max(jobs, 1) * MIN_DOCUMENTS_PER_JOB))
+    if jobs <= 1 or len(head) < jobs * MIN_DOCUMENTS_PER_JOB:
+        yield from Extractor().extract(chain(head, stream))
+        return
+    yield from _extract_in_pool(chain(head, stream), jobs, batch_size)
+
+
+def _extract_in_pool(documents: Iterable[Document], jobs: int, batch_size: int) -> Iterator[Extraction]:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
+    pending: deque[tuple[list[Document], Future[list[Found]]]] = deque()
+    try:
+        for batch in batches(documents, batch_size):
+            pending.append((batch, pool.submit(extract_batch, batch)))
+            if len(pending) >= BATCHES_AHEAD * jobs:
+                done, future = pending.popleft()
+                yield from with_documents(done, future.result())
+        while pending:
+            done, future = pending.popleft()
+            yield from with_documents(done, future.result())
+    finally:
+        # A consumer that stops early (or an error) must not wait for batches nobody will read.
+        pool.shutdown(wait=True, cancel_futures=True)
