@@ -29,7 +29,7 @@ from pharmakg.graph.viz.filters import (
     map_graph,
     neighbourhood,
 )
-from pharmakg.graph.viz.layout import STATIC_LAYOUT_THRESHOLD, static_layout
+from pharmakg.graph.viz.layout import STATIC_LAYOUT_THRESHOLD, static_layout, static_threshold
 from pharmakg.graph.viz.notebook import to_pyvis
 from pharmakg.graph.viz.page import REMOTE_REFERENCE, render_html, write_html
 from pharmakg.graph.viz.style import STYLE_PATH, load_style
@@ -49,6 +49,7 @@ __all__ = [
     "neighbourhood",
     "render_html",
     "static_layout",
+    "static_threshold",
     "to_pyvis",
     "write_html",
 ]

@@ -12,7 +12,7 @@ from typing import Any
 
 import networkx as nx
 
-from pharmakg.graph.viz.layout import STATIC_LAYOUT_THRESHOLD, vis_options
+from pharmakg.graph.viz.layout import static_threshold, vis_options
 from pharmakg.graph.viz.page import graph_items
 from pharmakg.graph.viz.style import load_style
 
@@ -33,7 +33,7 @@ def to_pyvis(
         raise ImportError(f"to_pyvis needs pyvis: {PYVIS_EXTRA}") from exc
     st = dict(style) if style is not None else load_style()
     n_nodes = G.number_of_nodes()
-    static = (not physics) or n_nodes > STATIC_LAYOUT_THRESHOLD
+    static = (not physics) or n_nodes > static_threshold(st)
     nodes, edges = graph_items(G, st, static)
     kwargs = {"directed": G.is_directed(), "bgcolor": st.get("background", "#ffffff"), **network_kwargs}
     net = Network(**kwargs)

@@ -22,7 +22,7 @@ import networkx as nx
 from markupsafe import Markup
 
 from pharmakg.graph.viz.elements import edge_dicts, node_dict
-from pharmakg.graph.viz.layout import STATIC_LAYOUT_THRESHOLD, static_layout, vis_options
+from pharmakg.graph.viz.layout import static_layout, static_threshold, vis_options
 from pharmakg.graph.viz.legend import DEPTH_CHOICES, date_bounds, entity_rows, relation_rows
 from pharmakg.graph.viz.style import load_style
 from pharmakg.graph.viz.tooltips import esc
@@ -86,7 +86,7 @@ def graph_items(
     positions = static_layout(G) if static and n_nodes else {}
     ids = {node: f"n{i}" for i, node in enumerate(G.nodes)}
     nodes = [node_dict(G, node, ids[node], st, positions.get(node)) for node in G.nodes]
-    edges = edge_dicts(G, ids, st, curved=n_nodes <= STATIC_LAYOUT_THRESHOLD)
+    edges = edge_dicts(G, ids, st, curved=n_nodes <= static_threshold(st))
     return nodes, edges
 
 
@@ -96,7 +96,7 @@ def render_html(
     """The HTML page as a string (see :func:`write_html`)."""
     st = dict(style) if style is not None else load_style()
     n_nodes = G.number_of_nodes()
-    static = (not physics) or n_nodes > STATIC_LAYOUT_THRESHOLD
+    static = (not physics) or n_nodes > static_threshold(st)
     nodes, edges = graph_items(G, st, static)
     page = (
         _environment()

@@ -29,12 +29,14 @@ var network = new vis.Network(document.getElementById("mynetwork"), {nodes: node
     return div;
   }
   window.pkgTooltip = tipElement;
-  var nodeTips = [];
-  nodes.forEach(function (n) { if (n.tip) { nodeTips.push({id: n.id, title: tipElement(n.tip)}); } });
-  nodes.update(nodeTips);
-  var edgeTips = [];
-  edges.forEach(function (e) { if (e.tip) { edgeTips.push({id: e.id, title: tipElement(e.tip)}); } });
-  edges.update(edgeTips);
+  // Built on the first hover (before vis's tooltipDelay shows it), not at load: a DOM element per node
+  // and edge of a big map took seconds and a second drawing of the whole map.
+  function tipOnHover(data, id) {
+    var item = data.get(id);
+    if (item && item.tip && !item.title) { data.update({id: id, title: tipElement(item.tip)}); }
+  }
+  network.on("hoverNode", function (params) { tipOnHover(nodes, params.node); });
+  network.on("hoverEdge", function (params) { tipOnHover(edges, params.edge); });
   // Let physics settle once, then freeze so the map stops drifting.
   if (pkgPhysics) {
     network.once("stabilizationIterationsDone", function () {
