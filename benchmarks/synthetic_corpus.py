@@ -46,7 +46,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"”)]?\s+(?=[A-Z\"“(])")
 _ABBREVIATION = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Mr|Mrs|Ms|Dr|No|St|Mass|Calif|vs|approx|[A-Z])\.?$")
 _MONTHS = "January February March April May June July August September October November December".split()
 _FULL_DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2}),?\s+(\d{4})\b")
-_YEAR = re.compile(r"(?<![\d$,.\-/])(19[5-9]\d|20[0-4]\d)(?![\d,])")
+_YEAR = re.compile(r"(?<![\d$.\-/])(?<!\d,)(19[5-9]\d|20[0-4]\d)(?!\d|,\d)")  # not in "2,014" or "$2000"
 _DATE_OR_YEAR = re.compile(f"{_FULL_DATE.pattern}|{_YEAR.pattern}")
 _CODE = re.compile(r"\b([A-Z]{2,5})(-?)(\d{2,5})\b")
 _AMOUNT = re.compile(
@@ -118,6 +118,8 @@ def _company_forms(names: Sequence[str]) -> dict[str, Form]:
     for alias in names[1:]:
         if not alias.startswith(name) and len(alias) >= 3:
             forms.setdefault(alias, Form("company", key))
+    for text, form in list(forms.items()):  # headlines in capitals ("CELL GENESYS REPORTS ...")
+        forms.setdefault(text.upper(), dataclasses.replace(form, case_of="upper"))
     return forms
 
 
@@ -170,7 +172,7 @@ def load_source(txt: Path) -> Source:
     source = Source(txt.stem, header, paragraphs, prose, forms)
     if forms:
         alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        source.pattern = re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w\-])")
+        source.pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
     return source
 
 
@@ -224,7 +226,7 @@ class Renamer:
             form = source.forms[m.group(0)]
             new = self.stem(form.namespace, form.key)
             if form.namespace == "company":
-                return new + form.suffix
+                return (new + form.suffix).upper() if form.case_of == "upper" else new + form.suffix
             return _like(form.case_of, new.lower() + form.suffix)
 
         return source.pattern.sub(swap, text)
@@ -245,12 +247,11 @@ class Renamer:
         def swap(m: re.Match[str]) -> str:
             num = m.group("num")
             value = float(num.replace(",", "")) * self.rng.uniform(0.3, 3.0)
+            decimals = len(num.partition(".")[2]) or (1 if m.group("scale") else 0)
             if "," in num:
                 written = f"{round(value):,}"
-            elif "." in num or m.group("scale"):
-                written = f"{value:.1f}".removesuffix(".0")
-            else:
-                written = str(round(value))
+            else:  # as many decimals as the original ("$0.43 per share"), "$75 million" -> "$112.5 million"
+                written = f"{value:.{decimals}f}".removesuffix(".0")
             return f"{m.group('cur')}{written}{m.group('scale') or ''}"
 
         return _AMOUNT.sub(swap, text)
