@@ -9,7 +9,7 @@ differ:
 
 * companies (gold entities, and "Name, Inc."-style names found in the text) get generated names from a
   pool that grows with the corpus ("Alagen Therapeutics, Inc."), short forms and legal tails kept;
-* compound names (INN stems kept: "mirvetuximab" -> "corethraximab"), brands and product codes
+* compound names (INN stems kept: "mirvetuximab" -> "uliosanaximab"), brands and product codes
   ("IMGN853" -> "IMGN4127") are renamed or re-numbered from pools that grow with the corpus;
 * sums are scaled, the header date is redrawn and every year in the text shifted with it.
 
