@@ -1,0 +1,70 @@
+"""The scale benchmark's scripts run end to end on a tiny corpus (no timing assertions).
+
+The synthetic releases are made from the three seed releases bundled with the package, so these tests
+need no corpus beside the checkout.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from repo_paths import BUNDLED_CORPUS, REPO
+
+from pharmakg import api
+
+BENCHMARKS = REPO / "benchmarks"
+
+
+def _run(script: str, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run(
+        [sys.executable, str(BENCHMARKS / script), *map(str, args)],
+        capture_output=True,
+        text=True,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def _generate(out: Path, seed: int) -> dict[str, bytes]:
+    _run("synthetic_corpus.py", out, "--docs", "5", "--seed", str(seed), "--source", BUNDLED_CORPUS)
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*.txt"))}
+
+
+def test_synthetic_releases_are_distinct_readable_and_reproducible(tmp_path: Path) -> None:
+    first = _generate(tmp_path / "a", seed=3)
+    assert sorted(first) == [f"0000/syn_000000{i}.txt" for i in range(5)]
+    assert (tmp_path / "a" / "synthetic.json").exists()
+
+    extractions = list(api.extract([tmp_path / "a"], on_error="raise"))
+    assert len(extractions) == 5
+    assert len({x.document.doc_id for x in extractions}) == 5  # content hashes differ
+    for x in extractions:
+        header_date = first[f"0000/{x.document.name}.txt"].split(b"\n")[1].decode()
+        assert header_date == f"date: {x.document.date}"  # the header block still parses
+        assert x.document.title and x.entities
+
+    assert _generate(tmp_path / "b", seed=3) == first  # the same seed writes the same files
+    assert _generate(tmp_path / "c", seed=4) != first
+
+
+def test_build_scale_prints_its_table(tmp_path: Path) -> None:
+    args: list[str | Path] = [
+        "--docs",
+        "5",
+        "--targets",
+        "store",
+        "--work",
+        tmp_path,
+        "--source",
+        BUNDLED_CORPUS,
+    ]
+    out = _run("build_scale.py", *args).stdout
+    assert "| docs | target | jobs |" in out
+    row = next(line for line in out.splitlines() if line.startswith("| 5 | store | 1 |"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert int(cells[-1].replace(",", "")) > 0  # quads
+    assert not (tmp_path / "build-5-store-j1").exists()  # outputs are removed unless --keep
