@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from pharmakg.extract.components.base import doc_text
 from pharmakg.model import Document, Entity, Extraction, Relation
 
 
@@ -32,7 +33,7 @@ def relations_from_doc(doc: Doc, document: Document, known: set[str]) -> list[Re
 
 def doc_to_extraction(doc: Doc, document: Document) -> Extraction:
     """Assemble one Extraction; ``doc`` must have been made from ``document.text``."""
-    if doc.text != document.text:
+    if doc_text(doc) != document.text:
         raise ValueError(f"{document.name}: the Doc text is not the Document text; offsets would be wrong")
     entities = entities_from_doc(doc)
     relations = relations_from_doc(doc, document, {e.id for e in entities})

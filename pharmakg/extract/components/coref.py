@@ -25,6 +25,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from pharmakg.extract.components.base import doc_text
 from pharmakg.model import Entity
 from pharmakg.names import fold
 
@@ -119,7 +120,7 @@ def main_company(doc: Doc, mentions: list[M], sentences: list[Span]) -> str | No
     companies = [m for m in mentions if m.type == "COMPANY"]
     if not companies:
         return None
-    text = doc.text
+    text = doc_text(doc)
     meta = (doc._.pkg_meta if Doc.has_extension("pkg_meta") else None) or {}
     issuer = fold(str(meta.get("company") or ""))
     if issuer:
@@ -145,7 +146,7 @@ def quote_speakers(doc: Doc, mentions: list[M]) -> list[tuple[int, int, str]]:
     The attribution is read in the 250 characters after the closing quote (or before the opening one when the
     quote follows "X, CEO of Acme, said:"), up to the end of the line.
     """
-    text = doc.text
+    text = doc_text(doc)
     companies = sorted((m for m in mentions if m.type == "COMPANY"), key=lambda m: m.start)
     out = []
     for q in _QUOTE.finditer(text):

@@ -8,6 +8,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from pharmakg.extract.components.base import doc_text
 from pharmakg.extract.components.coref import M, doc_entities, live_sentences, real_mentions
 from pharmakg.extract.relations.registry import DEFAULT_RULES, Rule, resolve
 from pharmakg.extract.relations.sentence import RuleContext, Sent, SharedCues, Sink
@@ -65,7 +66,7 @@ def _sentences(doc: Doc, mentions: list[M]) -> list[Sent]:
     """The live sentences, whitespace-trimmed, each with the real and virtual mentions that start in it."""
     virtual = [M(eid, typ, s, e, True) for s, e, eid, typ in (doc._.pkg_coref or [])]
     allm = sorted(mentions + virtual, key=lambda m: (m.start, m.end))
-    doc_text = doc.text  # Doc.text joins all tokens on every access: read it once
+    text_of_doc = doc_text(doc)  # Doc.text joins all tokens on every access: read it once (cached)
     sents: list[Sent] = []
     mi = 0
     for span in live_sentences(doc):
@@ -79,7 +80,7 @@ def _sentences(doc: Doc, mentions: list[M]) -> list[Sent]:
         while k < len(allm) and allm[k].start < end:
             ms.append(allm[k])
             k += 1
-        text = doc_text[start:end]
+        text = text_of_doc[start:end]
         sents.append(Sent(len(sents), start, end, text, text.lower(), ms))
     return sents
 
