@@ -42,6 +42,7 @@ from pharmakg.graph.rdf_terms import (
 )
 from pharmakg.graph.resolve import choose_label, resolve
 from pharmakg.graph.results import QueryResult, python_value, to_ox_term
+from pharmakg.graph.stable_iris import stable_renames
 from pharmakg.model import Extraction
 from pharmakg.ontology.namespaces import PKG, PROV, RESOURCES_IRI, TERMS_IRI
 
@@ -273,7 +274,18 @@ class KnowledgeGraph:
         self.quads_added += len(quads)
         touched.update(res.iri_of.values())
         self._refresh_resolved(touched)
+        self._remint(touched, journal)
         return len(items)
+
+    def _remint(self, entities: set[str], journal: BuildJournal | None) -> None:
+        """Give the entities the IRIs their documents mint (see :mod:`pharmakg.graph.stable_iris`)."""
+        renames = stable_renames(self.store, entities)
+        if not renames:
+            return
+        if journal is not None:
+            journal.resolution(renames, set(renames.values()))
+        for old, new in sorted(renames.items()):
+            self._rename(old, new)  # the derived facts move with the rest: nothing to refresh
 
     def _document_entities(self, doc_ids: Iterable[str]) -> set[str]:
         """The entities the documents' graphs state (read before they are removed)."""
