@@ -67,8 +67,9 @@ def _check_output(output: Path) -> None:
     """Refuse outputs that cannot work before spending minutes on extraction."""
     suffix = output.suffix.lower()
     if output.is_dir():
-        # Only an Oxigraph store (RocksDB always writes CURRENT) or an empty folder may be replaced.
-        if not (output / "CURRENT").exists() and any(output.iterdir()):
+        # Only an Oxigraph store (RocksDB always writes CURRENT) or an empty folder (but for the lock file
+        # of a build that is starting or died before writing) may be built into.
+        if not (output / "CURRENT").exists() and any(p.name != ".pharmakg.lock" for p in output.iterdir()):
             raise click.BadParameter(
                 f"{output}: a folder that is not a pharmakg store; not overwriting it",
                 param_hint="-o/--output",

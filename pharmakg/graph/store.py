@@ -255,6 +255,7 @@ class KnowledgeGraph:
             touched |= self._remove_document(doc_id)
         if not items:
             self._refresh_resolved(touched)
+            self._remint(touched, journal)
             return 0
 
         labels = self.store.query(load_internal_query("entity-labels"))  # the merged graph: each name once
@@ -300,6 +301,7 @@ class KnowledgeGraph:
         present = self.store.contains_named_graph(graph_iri(doc_id))
         touched = self._remove_document(doc_id)
         self._refresh_resolved(touched)
+        self._remint(touched, None)
         return present
 
     def _insert(self, quads: list[ox.Quad]) -> None:

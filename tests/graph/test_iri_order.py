@@ -53,3 +53,15 @@ def test_one_document_at_a_time_gives_the_graph_of_all_at_once(seeds_and_dev) ->
     at_once = set(built(seeds + dev).store)
     assert set(built(*([ex] for ex in reversed(seeds + dev))).store) == at_once
     assert set(built(dev, seeds).store) == at_once
+
+
+def test_a_store_built_seeds_then_dev_equals_one_built_at_once(corpus_dir, tmp_path) -> None:
+    from incremental_helpers import assert_same_store
+
+    seeds, dev = corpus_dir / "seeds", corpus_dir / "dev"
+    api.build([seeds, dev], tmp_path / "at-once", on_error="skip")
+    api.build([seeds], tmp_path / "in-turn", on_error="skip", batch_size=2)
+    stats = api.BatchStats()
+    api.build([seeds, dev], tmp_path / "in-turn", on_error="skip", batch_size=5, stats=stats)
+    assert stats.unchanged and stats.documents
+    assert_same_store(tmp_path / "at-once", tmp_path / "in-turn")
