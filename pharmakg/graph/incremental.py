@@ -23,7 +23,7 @@ import hashlib
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -189,8 +189,11 @@ def _sync_files(
     for batch in _batches(api.extract(documents, nlp=nlp, stats=stats), batch_size):
         records = [_record(ex, given) for ex in batch]
         stats.changed += sum(r.path in todo.changed_keys for r in records)
-        _write_batch(kg, batch, records + copies)
-        copies.clear()
+        # a copy of a document still in extraction is recorded with it, never before its quads are in
+        in_batch = {ex.document.doc_id for ex in batch}
+        ready = [c for c in copies if c.doc_id in in_batch or has_document(kg, c.doc_id)]
+        _write_batch(kg, batch, records + ready)
+        copies[:] = [c for c in copies if c not in ready]
     if copies:
         write_sources(kg, copies)
 
@@ -220,17 +223,18 @@ def build_store(
 
     folder = Path(folder)
     created = not folder.exists()
-    items = list(inputs) if not isinstance(inputs, str | Path) else [inputs]
+    stream = iter([inputs] if isinstance(inputs, str | Path) else inputs)
+    first = next(stream, None)
     with store_lock(folder):
         kg = open_store(folder)
         recover(kg)
         added, removed = kg.quads_added, kg.quads_removed
-        if items and all(isinstance(i, Document) for i in items):
-            stream = api.extract(items, nlp=nlp, stats=stats)  # type: ignore[arg-type]
-            for batch in _batches(stream, batch_size):
+        if isinstance(first, Document):  # streamed: a generator of documents is never held whole
+            extractions = api.extract(chain([first], stream), nlp=nlp, stats=stats)  # type: ignore[arg-type]
+            for batch in _batches(extractions, batch_size):
                 _write_batch(kg, batch, [])
-        else:
-            paths = [Path(p) for p in items]  # type: ignore[arg-type]
+        elif first is not None:
+            paths = [Path(p) for p in chain([first], stream)]  # type: ignore[arg-type]
             _sync_files(
                 kg,
                 paths,
@@ -253,7 +257,9 @@ def build_store(
 
 
 def read_only(folder: Path) -> KnowledgeGraph:
-    """A read-only view of a store folder: it takes no lock, so writers and other readers can open it too."""
+    """A read-only view of a store folder. It takes no lock, so the store can be opened again (by this or
+    another process); but Oxigraph documents a read-only opening beside a writing process as undefined
+    behaviour, so open it between builds."""
     import pyoxigraph as ox
 
     from pharmakg.graph.store import KnowledgeGraph
