@@ -214,5 +214,6 @@ def recover(kg: KnowledgeGraph) -> list[str]:
         touched |= kg._remove_document(doc_id)
     forget_sources(kg, documents=docs)
     kg._refresh_resolved(touched)
+    kg._remint(touched, journal)  # journaled too: interrupted here, the next recovery finishes the renames
     journal.clear()
     return sorted(docs)

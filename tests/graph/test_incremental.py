@@ -194,3 +194,26 @@ def test_kill_9_during_a_build_never_loses_the_store(tmp_path: Path) -> None:
     build([folder], tmp_path / "clean", batch_size=1)
     assert_same_store(store, tmp_path / "clean")
     assert not store_quads(store).get(str(JOURNAL_GRAPH)), f"seed {seed}"
+
+
+def test_recovery_finishes_a_half_done_merge(tmp_path: Path) -> None:
+    """A merge interrupted after some renamed copies were added: the journal names it, recovery redoes it."""
+    import pyoxigraph as ox
+
+    from pharmakg.graph.bookkeeping import Journal, open_store, recover
+
+    write_releases(tmp_path / "in", [1])
+    store = tmp_path / "store"
+    build([tmp_path / "in"], store)
+    kg = open_store(store)
+    old = next(iri for iri in kg._document_entities(kg.documents()) if "/compound/" in iri)
+    new = old + "-merged"
+    Journal(kg).resolution({old: new}, {new})
+    quads = list(kg.store.quads_for_pattern(ox.NamedNode(old), None, None, None))
+    kg.store.extend(ox.Quad(ox.NamedNode(new), q.predicate, q.object, q.graph_name) for q in quads[::2])
+    recover(kg)
+    # the merge was finished, then re-minting gave the entity back the IRI its names mint: one node again
+    assert not list(kg.store.quads_for_pattern(ox.NamedNode(new), None, None, None))
+    assert len(list(kg.store.quads_for_pattern(ox.NamedNode(old), None, None, None))) == len(quads)
+    assert not list(kg.store.quads_for_pattern(None, None, None, JOURNAL_GRAPH))
+    assert_merged(kg)
