@@ -116,7 +116,6 @@ def plan(kg: KnowledgeGraph, inputs: list[Path], prune: bool) -> _Plan:
 def _read(
     kg: KnowledgeGraph,
     files: Iterable[_File],
-    todo: dict[str, _File],
     copies: list[SourceRecord],
     given: dict[str, _File],
     on_error: Callable[[IngestError], None],
@@ -127,8 +126,6 @@ def _read(
     from pharmakg.ingest import IngestError, iter_documents
 
     for f in files:
-        if f.key not in todo:
-            continue  # unchanged: the bar still counts it
         for item in iter_documents([f.path]):
             if isinstance(item, IngestError):
                 stats.failed += 1
@@ -139,6 +136,19 @@ def _read(
             else:
                 given[item.doc_id] = f
                 yield item
+
+
+class _Ticks:
+    """One tick per input file as its work is done, with a length, so a progress bar knows its total."""
+
+    def __init__(self, total: int, ticks: Iterator[None]) -> None:
+        self.total, self.ticks = total, ticks
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __iter__(self) -> Iterator[None]:
+        return self.ticks
 
 
 def _batches(stream: Iterator[Extraction], size: int) -> Iterator[list[Extraction]]:
@@ -170,8 +180,6 @@ def _sync_files(
     prune: bool,
     batch_size: int,
 ) -> None:
-    from pharmakg import api
-
     todo = plan(kg, inputs, prune)
     stats.unchanged += len(todo.unchanged)
     stats.pruned += len(todo.pruned_keys)
@@ -180,12 +188,29 @@ def _sync_files(
         kg.add_extractions([], replace=todo.leaving, journal=journal)
         forget_sources(kg, paths=todo.changed_keys | todo.pruned_keys)
         journal.clear()
+    work = _write_files(kg, todo, nlp, stats, on_error, batch_size)
+    ticks = _Ticks(len(todo.files), work)
+    for _ in progress(ticks) if progress is not None else ticks:  # type: ignore[arg-type]
+        pass
+
+
+def _write_files(
+    kg: KnowledgeGraph,
+    todo: _Plan,
+    nlp: Language | None,
+    stats: BatchStats,
+    on_error: Callable[[IngestError], None],
+    batch_size: int,
+) -> Iterator[None]:
+    """Read, extract and write the files to read, in batches; a tick per input file once it is written
+    (the unchanged ones first), so a bar shows the pace of writing, not of reading ahead."""
+    from pharmakg import api
+
+    yield from (None for _ in todo.unchanged)
     copies = list(todo.copies)
-    to_read = {f.key: f for f in todo.to_read}
-    # the list itself, not an iterator over it: a bar then knows the total
-    files: Iterable[_File] = progress(todo.files) if progress is not None else todo.files  # type: ignore[arg-type]
     given: dict[str, _File] = {}
-    documents = _read(kg, files, to_read, copies, given, on_error, stats)
+    documents = _read(kg, todo.to_read, copies, given, on_error, stats)
+    done = len(todo.unchanged)
     for batch in _batches(api.extract(documents, nlp=nlp, stats=stats), batch_size):
         records = [_record(ex, given) for ex in batch]
         stats.changed += sum(r.path in todo.changed_keys for r in records)
@@ -194,8 +219,12 @@ def _sync_files(
         ready = [c for c in copies if c.doc_id in in_batch or has_document(kg, c.doc_id)]
         _write_batch(kg, batch, records + ready)
         copies[:] = [c for c in copies if c not in ready]
+        finished = min(len(todo.files), done + len(batch) + len(ready))
+        yield from (None for _ in range(finished - done))
+        done = finished
     if copies:
         write_sources(kg, copies)
+    yield from (None for _ in range(len(todo.files) - done))  # failed files and late copies
 
 
 def _record(ex: Extraction, given: dict[str, _File]) -> SourceRecord:

@@ -217,3 +217,21 @@ def test_recovery_finishes_a_half_done_merge(tmp_path: Path) -> None:
     assert len(list(kg.store.quads_for_pattern(ox.NamedNode(old), None, None, None))) == len(quads)
     assert not list(kg.store.quads_for_pattern(None, None, None, JOURNAL_GRAPH))
     assert_merged(kg)
+
+
+def test_progress_counts_every_input_file_with_a_total(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_releases(folder, range(3))
+    build([folder], tmp_path / "store")
+    write_releases(folder, range(3, 5))
+    (folder / "empty.txt").write_bytes(b"")
+    seen: list[tuple[int, int]] = []
+
+    def bar(stream):
+        total, ticks = len(stream), sum(1 for _ in stream)  # what tqdm reads: len() then the items
+        seen.append((total, ticks))
+        return []
+
+    stats = build([folder], tmp_path / "store", progress=bar, on_error="skip")
+    assert seen == [(6, 6)]
+    assert (stats.documents, stats.unchanged, stats.failed) == (2, 3, 1)
