@@ -26,7 +26,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from pharmakg.model import Document, Extraction
 
@@ -49,7 +49,8 @@ log = logging.getLogger("pharmakg.api")
 
 OnError: TypeAlias = "Literal['warn', 'skip', 'raise'] | Callable[[IngestError], None]"
 PathLike: TypeAlias = "str | Path"
-Progress: TypeAlias = "Callable[[Iterator[Extraction]], Iterable[Extraction]]"
+# wraps a stream (the extractions; for a store folder, the input files) and yields it back: a progress bar
+Progress: TypeAlias = "Callable[[Iterator[Any]], Iterable[Any]]"
 
 
 @dataclass
@@ -60,6 +61,13 @@ class BatchStats:
     failed: int = 0  # files that could not be read
     entities: int = 0
     relations: int = 0
+    # builds into a store folder (pharmakg.graph.incremental): files skipped, replaced, removed, and the
+    # quads written to / removed from the document graphs
+    unchanged: int = 0
+    changed: int = 0  # of ``documents``: files read again because their bytes changed
+    pruned: int = 0
+    quads_added: int = 0
+    quads_removed: int = 0
 
 
 def _error_handler(on_error: OnError) -> Callable[[IngestError], None]:
@@ -189,30 +197,48 @@ def build(
     progress: Progress | None = None,
     jobs: int = 1,
     dask: str | None = None,
+    prune: bool = False,
+    batch_size: int | None = None,
 ) -> KnowledgeGraph:
     """Extract ``paths`` into a knowledge graph and, when ``store`` is given, save it there.
 
     ``store``: a path whose suffix picks an RDF file format (.ttl .nq .trig .jsonld .nt) or, without one, an
-    on-disk Oxigraph store folder; None keeps the graph in memory only. The graph is built in memory (with
-    ``append``, on top of what ``store`` already holds) and saved only once every document went through, so
-    a failure midway leaves the previous graph at ``store`` as it was. Nothing is written when no document
-    could be read. ``progress`` wraps the extraction stream (a progress bar, say). ``jobs`` and ``dask``: see
-    :func:`extract`; extraction runs there, the graph is written by this process only.
+    on-disk Oxigraph store folder; None keeps the graph in memory only.
+
+    A store folder is built incrementally (:mod:`pharmakg.graph.incremental`), with or without ``append``:
+    only new or changed files are read, a changed file's document is replaced, ``prune`` removes the
+    documents of recorded files that are gone or no longer under ``paths``; documents are written in
+    batches (``batch_size``) straight into the store, and an interrupted build is finished by the next one.
+    ``progress`` then wraps the list of input files.
+
+    A file is built in memory (with ``append``, on top of what it already holds) and written only once every
+    document went through, so a failure midway leaves the previous file as it was. Nothing is written when
+    no document could be read. ``progress`` wraps the extraction stream (a progress bar, say). ``jobs`` and
+    ``dask``: see :func:`extract`; extraction runs there, the graph is written by this process only.
     """
-    from pharmakg.graph.store import KnowledgeGraph
+    from pharmakg.graph.store import FILE_FORMATS, KnowledgeGraph
 
     stats = stats if stats is not None else BatchStats()
-    kg = KnowledgeGraph.open(None)
     target = Path(store) if store is not None else None
+    if target is not None and (target.is_dir() or target.suffix.lower() not in FILE_FORMATS):
+        from pharmakg.graph.incremental import DEFAULT_BATCH_SIZE, build_store
+
+        inputs = [paths] if isinstance(paths, str | Path | Document) else paths
+        return build_store(
+            inputs,
+            target,
+            on_error=_error_handler(on_error),
+            nlp=nlp,
+            stats=stats,
+            progress=progress,
+            prune=prune,
+            batch_size=batch_size or DEFAULT_BATCH_SIZE,
+            jobs=jobs,
+            dask=dask,
+        )
+    kg = KnowledgeGraph.open(None)
     if append and target is not None and target.exists():
-        existing = KnowledgeGraph.open(target)  # RDF files load into memory; a folder opens on disk
-        if existing.path is None:
-            kg = existing
-        else:
-            # Work on an in-memory copy of an on-disk store: a crash midway never touches the store,
-            # and save() swaps the new one in with a rename.
-            kg.store.bulk_extend(existing.store)
-            del existing  # releases the RocksDB lock before save() replaces the folder
+        kg = KnowledgeGraph.open(target)  # an RDF file: loaded into memory
     stream: Iterable[Extraction] = extract(
         paths, on_error=on_error, nlp=nlp, stats=stats, jobs=jobs, dask=dask
     )

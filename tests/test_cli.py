@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -109,6 +110,40 @@ def test_build_with_only_bad_files_leaves_the_output_alone(tmp_path: Path) -> No
     assert result.exit_code == 1
     assert "bad.txt" in result.stderr
     assert out.read_bytes() == before
+
+
+def test_build_into_a_store_is_incremental_with_a_summary(tmp_path: Path) -> None:
+    folder, store = tmp_path / "in", tmp_path / "store"
+    folder.mkdir()
+    shutil.copy(SEED_2006, folder)
+    shutil.copy(SEED_2014, folder)
+    first = run("build", folder, "-o", store)
+    assert first.exit_code == 0, first.stderr
+    assert "2 documents read (2 new, 0 changed), 0 unchanged, 0 failed, 0 pruned" in first.stdout
+    (folder / SEED_2014.name).unlink()
+    again = run("build", folder, "-o", store, "--prune")
+    assert "0 documents read (0 new, 0 changed), 1 unchanged, 0 failed, 1 pruned" in again.stdout
+    assert "quads +0 -" in again.stdout and "quads +0 -0" not in again.stdout
+    appended = run("build", folder, "-o", store, "--append")
+    assert appended.exit_code == 0 and "not needed for a store folder" in appended.stderr
+
+
+def test_build_prune_needs_a_store(tmp_path: Path) -> None:
+    result = run("build", SEED_2014, "-o", tmp_path / "kg.nq", "--prune")
+    assert result.exit_code == 2 and "--prune" in result.stderr
+
+
+def test_a_second_writer_of_a_store_gets_one_line(tmp_path: Path) -> None:
+    from pharmakg.graph.bookkeeping import store_lock
+
+    store = tmp_path / "store"
+    with store_lock(store):
+        result = run("build", SEED_2014, "-o", store)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"error: {store}: another pharmakg build (pid {os.getpid()}) is writing this store; "
+        "run again when it has finished"
+    ]
 
 
 def test_build_refuses_a_suffix_it_cannot_write(tmp_path: Path) -> None:

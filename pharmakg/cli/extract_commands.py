@@ -67,8 +67,9 @@ def _check_output(output: Path) -> None:
     """Refuse outputs that cannot work before spending minutes on extraction."""
     suffix = output.suffix.lower()
     if output.is_dir():
-        # Only an Oxigraph store (RocksDB always writes CURRENT) or an empty folder may be replaced.
-        if not (output / "CURRENT").exists() and any(output.iterdir()):
+        # Only an Oxigraph store (RocksDB always writes CURRENT) or an empty folder (but for the lock file
+        # of a build that is starting or died before writing) may be built into.
+        if not (output / "CURRENT").exists() and any(p.name != ".pharmakg.lock" for p in output.iterdir()):
             raise click.BadParameter(
                 f"{output}: a folder that is not a pharmakg store; not overwriting it",
                 param_hint="-o/--output",
@@ -151,34 +152,91 @@ def extract(
     help="Where the graph goes: .ttl, .nq, .trig or .jsonld picks the file format; "
     "a path without a suffix (or an existing folder) is an on-disk Oxigraph store.",
 )
-@click.option("--append", is_flag=True, help="Add to the graph already at OUTPUT instead of replacing it.")
+@click.option(
+    "--append",
+    is_flag=True,
+    help="Add to the graph file already at OUTPUT instead of replacing it (a store folder always is).",
+)
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Store folder: remove the documents of files that are gone or no longer under INPUTS.",
+)
 @JOBS
 @DASK
 @QUIET
 def build(
-    inputs: tuple[Path, ...], output: Path, append: bool, jobs: int, dask_scheduler: str | None, quiet: bool
+    inputs: tuple[Path, ...],
+    output: Path,
+    append: bool,
+    prune: bool,
+    jobs: int,
+    dask_scheduler: str | None,
+    quiet: bool,
 ) -> None:
     """Build an RDF knowledge graph from files or folders.
 
-    The graph is written only after every document went through, so a failure midway leaves an
-    existing OUTPUT as it was. Unreadable files are reported and skipped (exit status 1).
+    A store folder (OUTPUT without a suffix) is updated incrementally: only new or changed files are
+    read, a changed file's facts replace its old ones, documents are written in batches, and a build
+    that was interrupted is finished by the next one. A graph file is written only after every document
+    went through, so a failure midway leaves an existing OUTPUT as it was. Unreadable files are
+    reported and skipped (exit status 1).
     """
     _check_output(output)
     _check_dask(dask_scheduler)
+    is_store = output.is_dir() or output.suffix.lower() not in RDF_SUFFIXES
+    if prune and not is_store:
+        raise click.BadParameter("--prune needs a store folder as OUTPUT", param_hint="--prune")
+    if append and is_store:
+        click.echo(
+            "note: --append is not needed for a store folder: builds into it are incremental", err=True
+        )
     started = time.perf_counter()
-    kg, stats = build_graph(inputs, output, append=append, quiet=quiet, jobs=jobs, dask=dask_scheduler)
+    kg, stats = _build_or_exit(inputs, output, append, prune, quiet, jobs, dask_scheduler)
     seconds = time.perf_counter() - started
-    if not stats.documents:
+    if is_store:
+        click.echo(_store_summary(output, stats, len(kg), seconds))
+    elif not stats.documents:
         click.echo("error: no document could be read; nothing written", err=True)
         sys.exit(1)
-    click.echo(
-        f"{output}: {stats.documents} documents, {stats.entities} entities, {stats.relations} relations"
-        + (" added" if append else "")
-        + f"; {len(kg)} triples; {seconds:.1f} s"
-        + (f"; {stats.failed} unreadable files skipped" if stats.failed else "")
-    )
+    else:
+        click.echo(
+            f"{output}: {stats.documents} documents, {stats.entities} entities, {stats.relations} relations"
+            + (" added" if append else "")
+            + f"; {len(kg)} triples; {seconds:.1f} s"
+            + (f"; {stats.failed} unreadable files skipped" if stats.failed else "")
+        )
     if stats.failed:
         sys.exit(1)
+
+
+def _build_or_exit(
+    inputs: tuple[Path, ...],
+    output: Path,
+    append: bool,
+    prune: bool,
+    quiet: bool,
+    jobs: int = 1,
+    dask: str | None = None,
+) -> tuple[Any, BatchStats]:
+    """build_graph, with a store another process writes reported in one line (exit status 1)."""
+    from pharmakg.graph.bookkeeping import StoreLocked
+
+    try:
+        return build_graph(inputs, output, append=append, quiet=quiet, prune=prune, jobs=jobs, dask=dask)
+    except StoreLocked as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+
+
+def _store_summary(output: Path, stats: BatchStats, quads: int, seconds: float) -> str:
+    new = stats.documents - stats.changed
+    return (
+        f"{output}: {stats.documents} documents read ({new} new, {stats.changed} changed), "
+        f"{stats.unchanged} unchanged, {stats.failed} failed, {stats.pruned} pruned; {stats.entities} "
+        f"entities, {stats.relations} relations; quads +{stats.quads_added} -{stats.quads_removed}; "
+        f"{quads} triples in the store; {seconds:.1f} s"
+    )
 
 
 @click.command()

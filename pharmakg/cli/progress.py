@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from pharmakg.model import Extraction
 
 __all__ = ["build_graph", "extractions"]
+
+T = TypeVar("T")
 
 
 def _progress_enabled(quiet: bool) -> bool:
@@ -53,13 +55,14 @@ def _error_reporter(show_bar: bool) -> Callable[[IngestError], None]:
     return report
 
 
-def _with_progress(stream: Iterator[Extraction], show_bar: bool) -> Iterator[Extraction]:
+def _with_progress(stream: Iterable[T], show_bar: bool, desc: str = "extracting") -> Iterator[T]:
+    """The stream through a tqdm bar (a total and an ETA when the stream has a length: a list of files)."""
     from tqdm import tqdm
 
     # No monitor thread: with no thread but the main one, extraction workers are forked at once instead of
     # starting from a fork server (pharmakg.extract.parallel); the bar still refreshes on every document.
     tqdm.monitor_interval = 0
-    yield from tqdm(stream, desc="extracting", unit="doc", file=sys.stderr, disable=not show_bar)
+    yield from tqdm(stream, desc=desc, unit="doc", file=sys.stderr, disable=not show_bar)
 
 
 def extractions(
@@ -84,11 +87,13 @@ def build_graph(
     quiet: bool = False,
     jobs: int = 1,
     dask: str | None = None,
+    prune: bool = False,
 ) -> tuple[KnowledgeGraph, BatchStats]:
     """Extract ``inputs`` into a graph and, when ``output`` is given, save it there.
 
-    :func:`pharmakg.api.build` saves only once every document went through, so a crash midway leaves the
-    previous output intact."""
+    :func:`pharmakg.api.build` writes a file only once every document went through, and a store folder in
+    journaled batches, so a crash midway leaves the previous output usable. For a store folder the
+    bar counts the input files (unchanged ones pass at once), so it has a total and an ETA."""
     from pharmakg import api
 
     stats = BatchStats()
@@ -99,8 +104,9 @@ def build_graph(
         append=append,
         on_error=_error_reporter(show_bar),
         stats=stats,
-        progress=lambda stream: _with_progress(stream, show_bar),
+        progress=lambda stream: _with_progress(stream, show_bar, "building"),
         jobs=jobs,
         dask=dask,
+        prune=prune,
     )
     return kg, stats

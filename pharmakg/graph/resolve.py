@@ -29,9 +29,10 @@ Rule (exact, on purpose: no fuzzy matching, so no over-merging):
 * Other new IRIs are ``resource/{type-slug}/{slug of the preferred name}``. The preferred name of a merged
   set is the name used by most documents, then most often as a document's main name, then the
   shortest, then the alphabetically first: it depends on the set of documents, not on their order.
-  Once minted, an IRI is kept (looked up from the store) even if a later document changes the
-  preferred label; the store keeps ``skos:prefLabel`` up to date separately. A slug already taken
-  by a different resource gets a ``-2``, ``-3`` ... suffix.
+  Here an existing resource keeps its IRI; after each batch the store re-mints the entities it touched
+  from their refreshed ``skos:prefLabel`` (:mod:`pharmakg.graph.stable_iris`), so documents added in
+  several batches end with the IRIs one batch of all of them mints. A slug already taken by a different
+  resource gets a ``-2``, ``-3`` ... suffix.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ import tempfile
 import warnings
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 import rdflib
@@ -42,6 +42,7 @@ from pharmakg.graph.rdf_terms import (
 )
 from pharmakg.graph.resolve import choose_label, resolve
 from pharmakg.graph.results import QueryResult, python_value, to_ox_term
+from pharmakg.graph.stable_iris import stable_renames
 from pharmakg.model import Extraction
 from pharmakg.ontology.namespaces import PKG, PROV, RESOURCES_IRI, TERMS_IRI
 
@@ -92,12 +93,23 @@ def _rdflib_dataset(store: ox.Store) -> rdflib.Dataset:
     return ds
 
 
+class BuildJournal(Protocol):
+    """Told by :meth:`KnowledgeGraph.add_extractions` what a step changes, before the store is written."""
+
+    def documents(self, doc_ids: list[str], entities: set[str]) -> None: ...
+
+    def resolution(self, renames: Mapping[str, str], entities: set[str]) -> None: ...
+
+
 class KnowledgeGraph:
     """The pharmakg knowledge graph over a :class:`pyoxigraph.Store`."""
 
     def __init__(self, store: ox.Store | None = None, path: Path | None = None) -> None:
         self.store: ox.Store = store if store is not None else ox.Store()
         self.path = path  # the on-disk folder, if any
+        # quads written to / removed from the document graphs since opening (a build's summary)
+        self.quads_added = 0
+        self.quads_removed = 0
 
     # ----------------------------------------------------------------------------------- open / save
     @classmethod
@@ -216,25 +228,42 @@ class KnowledgeGraph:
             return _rdflib_dataset(named).serialize(format="json-ld", context=dict(PREFIXES), indent=1)
 
     # ---------------------------------------------------------------------------------------- adding
-    def add_extractions(self, extractions: Iterable[Extraction]) -> int:
+    def add_extractions(
+        self,
+        extractions: Iterable[Extraction],
+        *,
+        replace: Iterable[str] = (),
+        journal: BuildJournal | None = None,
+    ) -> int:
         """Add documents' extractions, merging their entities with each other and with the store.
 
-        Re-adding a doc_id replaces that document's graph. Returns the number of documents added.
+        Re-adding a doc_id replaces that document's graph; the doc_ids of ``replace`` are removed in the same
+        step (a changed file's former document). ``journal`` is told what the step will change before the
+        store is written (see :mod:`pharmakg.graph.incremental`). Returns the number of documents added.
         """
         batch: dict[str, Extraction] = {}
         for ex in extractions:
             batch[ex.document.doc_id] = ex  # the same document twice in a batch: the last one wins
-        if not batch:
+        leaving = sorted(set(replace) - set(batch))
+        if not batch and not leaving:
             return 0
         items = list(batch.values())
+        if journal is not None:
+            journal.documents([*batch, *leaving], self._document_entities([*batch, *leaving]))
         touched: set[str] = set()
-        for doc_id in batch:
+        for doc_id in [*batch, *leaving]:
             touched |= self._remove_document(doc_id)
+        if not items:
+            self._refresh_resolved(touched)
+            self._remint(touched, journal)
+            return 0
 
         labels = self.store.query(load_internal_query("entity-labels"))  # the merged graph: each name once
         assert isinstance(labels, ox.QuerySolutions)
         existing = [(_value(s["e"]), _value(s["t"]), _value(s["l"])) for s in labels]
         res = resolve(items, existing)
+        if journal is not None:
+            journal.resolution(res.renames, set(res.iri_of.values()))
         for old, new in sorted(res.renames.items()):
             self._rename(old, new)
             touched.add(new)
@@ -243,15 +272,36 @@ class KnowledgeGraph:
         for i, ex in enumerate(items):
             quads.extend(extraction_quads(ex, res, i))
         self._insert(quads)
+        self.quads_added += len(quads)
         touched.update(res.iri_of.values())
         self._refresh_resolved(touched)
+        self._remint(touched, journal)
         return len(items)
+
+    def _remint(self, entities: set[str], journal: BuildJournal | None) -> None:
+        """Give the entities the IRIs their documents mint (see :mod:`pharmakg.graph.stable_iris`)."""
+        renames = stable_renames(self.store, entities)
+        if not renames:
+            return
+        if journal is not None:
+            journal.resolution(renames, set(renames.values()))
+        for old, new in sorted(renames.items()):
+            self._rename(old, new)  # the derived facts move with the rest: nothing to refresh
+
+    def _document_entities(self, doc_ids: Iterable[str]) -> set[str]:
+        """The entities the documents' graphs state (read before they are removed)."""
+        found: set[str] = set()
+        for doc_id in doc_ids:
+            graph = self.store.quads_for_pattern(None, n(PKG.entityType), None, graph_iri(doc_id))
+            found.update(_value(q.subject) for q in graph)
+        return found
 
     def remove_document(self, doc_id: str) -> bool:
         """Drop a document's graph and Document node; True when it was there."""
         present = self.store.contains_named_graph(graph_iri(doc_id))
         touched = self._remove_document(doc_id)
         self._refresh_resolved(touched)
+        self._remint(touched, None)
         return present
 
     def _insert(self, quads: list[ox.Quad]) -> None:
@@ -259,13 +309,15 @@ class KnowledgeGraph:
         self.store.extend(quads)
         self.store.extend(ox.Quad(q.subject, q.predicate, q.object, MERGED) for q in quads)
 
-    def _unmerge(self, quads: Iterable[ox.Quad]) -> None:
-        """Remove from the default graph the triples of ``quads`` (already removed from their named
-        graphs) that no named graph holds any more. A triple held elsewhere is found at its first or
-        second match (the default graph's copy, then a named graph), so hub facts cost no more."""
+    def _unmerge(self, quads: list[ox.Quad]) -> None:
+        """Remove from the default graph the triples of ``quads`` (about to leave their named graphs) that
+        no other named graph holds. A triple held elsewhere is found at its first matches (the default
+        graph's copy, then a named graph), so hub facts cost no more. Called before the quads go, so an
+        interruption leaves a triple in its named graph without its default copy, never the reverse."""
+        leaving = set(quads)
         for q in quads:
             held = any(
-                not isinstance(other.graph_name, ox.DefaultGraph)
+                not isinstance(other.graph_name, ox.DefaultGraph) and other not in leaving
                 for other in self.store.quads_for_pattern(q.subject, q.predicate, q.object, None)
             )
             if not held:
@@ -273,17 +325,18 @@ class KnowledgeGraph:
 
     def _remove_document(self, doc_id: str) -> set[str]:
         g = graph_iri(doc_id)
-        touched: set[str] = set()
         removed: list[ox.Quad] = []
         if self.store.contains_named_graph(g):
             removed = list(self.store.quads_for_pattern(None, None, None, g))
-            touched = {_value(q.subject) for q in removed if q.predicate == n(PKG.entityType)}
-            self.store.remove_graph(g)
+        touched = {_value(q.subject) for q in removed if q.predicate == n(PKG.entityType)}
         d = document_iri(doc_id)
         described = list(self.store.quads_for_pattern(d, None, None, DOCUMENTS_GRAPH))
+        self._unmerge(removed + described)
+        if removed:
+            self.store.remove_graph(g)
         for q in described:
             self.store.remove(q)
-        self._unmerge(removed + described)
+        self.quads_removed += len(removed) + len(described)
         return touched
 
     def _rename(self, old: str, new: str) -> None:
@@ -292,8 +345,7 @@ class KnowledgeGraph:
         o, nw = ox.NamedNode(old), ox.NamedNode(new)
         quads = list(self.store.quads_for_pattern(o, None, None, None))
         quads += list(self.store.quads_for_pattern(None, None, o, None))
-        for q in quads:
-            self.store.remove(q)
+        # the new copies first: interrupted, both are there and redoing the rename finishes it
         self.store.extend(
             ox.Quad(
                 nw if q.subject == o else q.subject,
@@ -303,6 +355,8 @@ class KnowledgeGraph:
             )
             for q in quads
         )
+        for q in quads:
+            self.store.remove(q)
 
     def _refresh_resolved(self, entities: Iterable[str]) -> None:
         """Recompute skos:prefLabel and pkg:latestPhase(Date) of the given entities (every graph's copy,

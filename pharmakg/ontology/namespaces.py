@@ -97,6 +97,15 @@ class PKG(DefinedNamespace):
     # Documents
     documentName: URIRef  # the file stem
     contentHash: URIRef
+    # Build bookkeeping of an on-disk store (pharmakg.graph.incremental)
+    SourceFile: URIRef
+    sourcePath: URIRef  # SourceFile -> absolute path
+    fileHash: URIRef  # SourceFile -> SHA-256 of the file's bytes
+    sourceOf: URIRef  # SourceFile -> Document
+    pendingDocument: URIRef  # journal -> doc_id of an unfinished batch
+    touchedEntity: URIRef  # journal -> entity whose derived facts the batch changes
+    renameFrom: URIRef  # journal rename -> resource merged away
+    renameTo: URIRef  # journal rename -> resource kept
     filingCompany: URIRef
     cik: URIRef
     fileNumber: URIRef

@@ -1,0 +1,219 @@
+"""What an on-disk store remembers about its own builds: source files, the build journal and the writer lock.
+
+* **Source files** (graph ``resource/graph/sources``): one ``pkg:SourceFile`` per file a build read, with its
+  absolute ``pkg:sourcePath``, the SHA-256 of its bytes (``pkg:fileHash``) and the document it gave
+  (``pkg:sourceOf``). A file whose path and hash are recorded is not read again. A record is written only
+  after its document's quads are in, so a document without one is read again by the next build.
+* **The journal** (graph ``resource/graph/journal``, empty between builds): before a batch writes, it records
+  the doc_ids it adds or removes, the entities whose derived facts it changes and the resources it merges.
+  IRIs are kept as strings, so a merge never rewrites the journal itself. A build that finds a journal
+  rolls that batch back (:func:`recover`): redo its merges, remove its documents and their source records,
+  refresh the derived facts of the entities it touched. Their files are then read again.
+* **The lock** (``.pharmakg.lock`` in the store folder, ``fcntl.flock``): one writer at a time; a second one
+  gets :class:`StoreLocked` naming the store and the other process.
+
+Both graphs follow the store's layout (their triples are in the default graph too, see
+:mod:`pharmakg.graph.store`); their subjects are theirs alone, so both copies are removed directly.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from pharmakg.graph.rdf_terms import RDF_TYPE, document_iri, lit, n, short_hash
+from pharmakg.graph.store import MERGED, KnowledgeGraph, _value
+from pharmakg.ontology.namespaces import PKG, RESOURCES_IRI
+
+SOURCES_GRAPH = n(RESOURCES_IRI + "graph/sources")
+JOURNAL_GRAPH = n(RESOURCES_IRI + "graph/journal")
+JOURNAL = n(RESOURCES_IRI + "build/journal")
+LOCK_NAME = ".pharmakg.lock"
+_DOCUMENT_PREFIX = RESOURCES_IRI + "document/"
+
+
+class StoreLocked(RuntimeError):
+    """Another process is writing (or holds open) the store."""
+
+
+@contextmanager
+def store_lock(folder: Path) -> Iterator[None]:
+    """Hold the store folder's writer lock (created with the folder if need be) for the block."""
+    folder.mkdir(parents=True, exist_ok=True)
+    fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            other = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+            raise StoreLocked(
+                f"{folder}: another pharmakg build (pid {other}) is writing this store; "
+                "run again when it has finished"
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        try:
+            yield
+        finally:
+            os.ftruncate(fd, 0)
+    finally:
+        os.close(fd)  # releases the lock, also when the process is killed
+
+
+def open_store(folder: Path) -> KnowledgeGraph:
+    """The store in ``folder`` (created if need be), with RocksDB's own lock error made readable."""
+    try:
+        return KnowledgeGraph.open(folder)
+    except OSError as exc:
+        if "lock" in str(exc).lower():
+            raise StoreLocked(
+                f"{folder}: the store is open in another process; close it and run again"
+            ) from exc
+        raise
+
+
+def _remove_subject_quads(kg: KnowledgeGraph, subject: ox.NamedNode, graph: ox.NamedNode) -> None:
+    """Remove a bookkeeping node (default copy first, as the store does: never a default-only triple)."""
+    quads = list(kg.store.quads_for_pattern(subject, None, None, graph))
+    for q in quads:
+        kg.store.remove(ox.Quad(q.subject, q.predicate, q.object, MERGED))
+    for q in quads:
+        kg.store.remove(q)
+
+
+# ------------------------------------------------------------------------------------------- source files
+@dataclass(frozen=True)
+class SourceRecord:
+    path: str  # absolute
+    file_hash: str  # SHA-256 of the bytes
+    doc_id: str
+
+
+def _source_iri(path: str) -> ox.NamedNode:
+    return n(f"{RESOURCES_IRI}source/{short_hash(path)}")
+
+
+def read_sources(kg: KnowledgeGraph) -> dict[str, SourceRecord]:
+    """The recorded source files, by absolute path."""
+    fields: dict[str, dict[str, str]] = {}
+    for q in kg.store.quads_for_pattern(None, None, None, SOURCES_GRAPH):
+        fields.setdefault(str(q.subject), {})[q.predicate.value] = _value(q.object)
+    records: dict[str, SourceRecord] = {}
+    for f in fields.values():
+        path, digest, doc = (f.get(str(p)) for p in (PKG.sourcePath, PKG.fileHash, PKG.sourceOf))  # rdflib
+        if path and digest and doc and doc.startswith(_DOCUMENT_PREFIX):
+            records[path] = SourceRecord(path, digest, doc[len(_DOCUMENT_PREFIX) :])
+    return records
+
+
+def write_sources(kg: KnowledgeGraph, records: Iterable[SourceRecord]) -> None:
+    """Record source files (a path recorded before gets the new record)."""
+    quads: list[ox.Quad] = []
+    for r in records:
+        s = _source_iri(r.path)
+        _remove_subject_quads(kg, s, SOURCES_GRAPH)
+        quads += [
+            ox.Quad(s, n(RDF_TYPE), n(PKG.SourceFile), SOURCES_GRAPH),
+            ox.Quad(s, n(PKG.sourcePath), lit(r.path), SOURCES_GRAPH),
+            ox.Quad(s, n(PKG.fileHash), lit(r.file_hash), SOURCES_GRAPH),
+            ox.Quad(s, n(PKG.sourceOf), document_iri(r.doc_id), SOURCES_GRAPH),
+        ]
+    kg._insert(quads)
+
+
+def forget_sources(kg: KnowledgeGraph, paths: Iterable[str] = (), documents: Iterable[str] = ()) -> None:
+    """Remove the records of these paths and every record of these documents."""
+    subjects = {_source_iri(p) for p in paths}
+    for doc_id in documents:
+        for q in kg.store.quads_for_pattern(None, n(PKG.sourceOf), document_iri(doc_id), SOURCES_GRAPH):
+            assert isinstance(q.subject, ox.NamedNode)
+            subjects.add(q.subject)
+    for s in sorted(subjects, key=str):
+        _remove_subject_quads(kg, s, SOURCES_GRAPH)
+
+
+def has_document(kg: KnowledgeGraph, doc_id: str) -> bool:
+    d = document_iri(doc_id)
+    return next(iter(kg.store.quads_for_pattern(d, n(RDF_TYPE), None, None)), None) is not None
+
+
+# ------------------------------------------------------------------------------------------------ journal
+class Journal:
+    """The build journal of a store (a :class:`pharmakg.graph.store.BuildJournal`)."""
+
+    def __init__(self, kg: KnowledgeGraph) -> None:
+        self.kg = kg
+
+    def documents(self, doc_ids: list[str], entities: set[str]) -> None:
+        quads = [ox.Quad(JOURNAL, n(PKG.pendingDocument), lit(d), JOURNAL_GRAPH) for d in doc_ids]
+        self._write(quads, entities)
+
+    def resolution(self, renames: Mapping[str, str], entities: set[str]) -> None:
+        quads: list[ox.Quad] = []
+        for old, new in renames.items():
+            node = n(f"{RESOURCES_IRI}build/rename/{short_hash(old, new)}")
+            quads += [
+                ox.Quad(node, n(PKG.renameFrom), lit(old), JOURNAL_GRAPH),
+                ox.Quad(node, n(PKG.renameTo), lit(new), JOURNAL_GRAPH),
+            ]
+        self._write(quads, entities | set(renames.values()))
+
+    def _write(self, quads: list[ox.Quad], entities: set[str]) -> None:
+        quads += [ox.Quad(JOURNAL, n(PKG.touchedEntity), lit(e), JOURNAL_GRAPH) for e in sorted(entities)]
+        self.kg._insert(quads)
+        self.kg.store.flush()
+
+    def read(self) -> tuple[set[str], set[str], set[tuple[str, str]]]:
+        """(pending doc_ids, touched entity IRIs, (from, to) renames) of an unfinished batch."""
+        docs: set[str] = set()
+        touched: set[str] = set()
+        ends: dict[str, dict[str, set[str]]] = {}
+        for q in self.kg.store.quads_for_pattern(None, None, None, JOURNAL_GRAPH):
+            p = q.predicate.value
+            if p == str(PKG.pendingDocument):
+                docs.add(_value(q.object))
+            elif p == str(PKG.touchedEntity):
+                touched.add(_value(q.object))
+            else:
+                ends.setdefault(str(q.subject), {}).setdefault(p, set()).add(_value(q.object))
+        renames = {
+            (old, new)
+            for e in ends.values()
+            for old in e.get(str(PKG.renameFrom), ())
+            for new in e.get(str(PKG.renameTo), ())
+            if old != new
+        }
+        return docs, touched, renames
+
+    def clear(self) -> None:
+        subjects = {q.subject for q in self.kg.store.quads_for_pattern(None, None, None, JOURNAL_GRAPH)}
+        for s in sorted(subjects, key=str):
+            assert isinstance(s, ox.NamedNode)
+            _remove_subject_quads(self.kg, s, JOURNAL_GRAPH)
+        self.kg.store.remove_graph(JOURNAL_GRAPH)  # the graph's name too: a finished build leaves no trace
+        self.kg.store.flush()
+
+
+def recover(kg: KnowledgeGraph) -> list[str]:
+    """Roll back the batch an interrupted build left in the journal; returns its doc_ids (they and their
+    source records are removed, so their files are read again)."""
+    journal = Journal(kg)
+    docs, touched, renames = journal.read()
+    if not (docs or touched or renames):
+        return []
+    for old, new in sorted(renames):
+        kg._rename(old, new)  # finishes a half-done merge; a no-op when it was done
+        touched.add(new)
+    for doc_id in sorted(docs):
+        touched |= kg._remove_document(doc_id)
+    forget_sources(kg, documents=docs)
+    kg._refresh_resolved(touched)
+    kg._remint(touched, journal)  # journaled too: interrupted here, the next recovery finishes the renames
+    journal.clear()
+    return sorted(docs)

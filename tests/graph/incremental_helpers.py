@@ -1,0 +1,53 @@
+"""Invented releases and store comparisons shared by the incremental-build tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+COMPANIES = ["Alphagen", "Betabio", "Gammarx", "Deltavax"]
+TARGETS = ["HER2", "TROP2", "CD33", "FRα"]
+
+
+def release(i: int, phase: int = 1) -> str:
+    """A short invented release: company i%4 doses compound ALG-10i (targets a target) in a Phase trial;
+    every third one also names a partner, so documents share entities that resolution merges."""
+    company, target = COMPANIES[i % 4], TARGETS[i % 4]
+    text = (
+        f"{company} Inc. Announces Dosing in Phase {phase} Trial of ALG-10{i}\n\n"
+        f"BOSTON, March {i + 1}, 2021 -- {company} Inc. today announced that the first patient was dosed in "
+        f"a Phase {phase} trial of ALG-10{i}, an antibody-drug conjugate that targets {target}, in patients "
+        "with gastric cancer.\n"
+    )
+    if i % 3 == 0:
+        text += f"ALG-10{i} is developed in collaboration with {COMPANIES[(i + 1) % 4]} Inc.\n"
+    return text
+
+
+def write_releases(folder: Path, numbers: range | list[int]) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in numbers:
+        path = folder / f"release_{i:02d}.txt"
+        path.write_text(release(i), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def store_quads(folder: Path) -> dict[str, set[str]]:
+    """The quads of a store folder by graph name ("" for the default graph), as N-Quads terms (pharmakg
+    writes no blank nodes, so equal sets are equal graphs)."""
+    store = ox.Store.read_only(str(folder))
+    graphs: dict[str, set[str]] = {}
+    for q in store:
+        name = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
+        graphs.setdefault(name, set()).add(f"{q.subject} {q.predicate} {q.object}")
+    return graphs
+
+
+def assert_same_store(a: Path, b: Path) -> None:
+    qa, qb = store_quads(a), store_quads(b)
+    assert sorted(qa) == sorted(qb), "different named graphs"
+    for name in qa:
+        assert qa[name] == qb[name], f"graph {name or 'DEFAULT'}: {sorted(qa[name] ^ qb[name])[:6]}"
