@@ -81,6 +81,20 @@ def _kb_link(kb: KB, etype: str, name: str) -> str | None:
     return "\x00kb:" + identity if identity else None
 
 
+def name_keys(etype: str, name: str, kb: KB) -> list[tuple[str, str]]:
+    """The union-find keys a name of an entity of type ``etype`` joins (generic trials excepted): its folded
+    name and its knowledge-base entity. Entities of the same type sharing a key are one resource."""
+    keys = [(etype, fold(name))]
+    if (link := _kb_link(kb, etype, name)) is not None:
+        keys.append((etype, link))
+    return keys
+
+
+def key_joins(key: tuple[str, str]) -> bool:
+    """False for a name that folds to nothing: it matches nothing."""
+    return bool(key[1]) and not key[1].startswith("@")
+
+
 def is_generic_trial(name: str) -> bool:
     return bool(_GENERIC_TRIAL.match(name.strip()))
 
@@ -109,8 +123,8 @@ class _NameUnion(UnionFind):
 
     def connect(self, node: int, key: tuple[str, str]) -> None:
         """Join ``node`` with every node seen before under the same (type, folded name) key."""
-        if not key[1] or key[1].startswith("@"):
-            return  # a name that folds to nothing matches nothing
+        if not key_joins(key):
+            return
         if key in self.by_key:
             self.union(node, self.by_key[key])
         else:
@@ -187,9 +201,8 @@ def _add_existing(p: _Pass, existing: list[tuple[str, str, str]], kb: KB) -> Non
         if iri not in node_of_iri:
             node_of_iri[iri] = p.uf.add()
             p.iri_nodes[node_of_iri[iri]] = iri
-        p.uf.connect(node_of_iri[iri], (etype, fold(label)))
-        if (link := _kb_link(kb, etype, label)) is not None:
-            p.uf.connect(node_of_iri[iri], (etype, link))
+        for key in name_keys(etype, label, kb):
+            p.uf.connect(node_of_iri[iri], key)
 
 
 def _add_local(p: _Pass, extractions: Sequence[Extraction], res: Resolution, kb: KB) -> None:
@@ -218,9 +231,8 @@ def _add_local(p: _Pass, extractions: Sequence[Extraction], res: Resolution, kb:
                     p.uf.connect(node, (ent.type, fold(name) + "@" + scope))
             else:
                 for name in names:
-                    p.uf.connect(node, (ent.type, fold(name)))
-                    if (link := _kb_link(kb, ent.type, name)) is not None:
-                        p.uf.connect(node, (ent.type, link))
+                    for key in name_keys(ent.type, name, kb):
+                        p.uf.connect(node, key)
 
 
 def _settle(

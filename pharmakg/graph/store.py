@@ -28,7 +28,8 @@ from typing import Any, Protocol
 import pyoxigraph as ox
 import rdflib
 
-from pharmakg.graph.queries import load_internal_query, run_query
+from pharmakg.graph.label_index import LabelIndex
+from pharmakg.graph.queries import run_query
 from pharmakg.graph.rdf import extraction_quads
 from pharmakg.graph.rdf_terms import (
     DOCUMENTS_GRAPH,
@@ -110,6 +111,7 @@ class KnowledgeGraph:
         # quads written to / removed from the document graphs since opening (a build's summary)
         self.quads_added = 0
         self.quads_removed = 0
+        self._labels: LabelIndex | None = None  # read at the first batch (see pharmakg.graph.label_index)
 
     # ----------------------------------------------------------------------------------- open / save
     @classmethod
@@ -214,6 +216,7 @@ class KnowledgeGraph:
 
     def to_rdflib(self) -> rdflib.Dataset:
         """An rdflib Dataset over the same pyoxigraph store (oxrdflib): changes go both ways."""
+        self._labels = None  # writes through rdflib bypass the label index: read it again when next needed
         return _rdflib_dataset(self.store)
 
     def to_jsonld(self) -> str:
@@ -258,10 +261,9 @@ class KnowledgeGraph:
             self._remint(touched, journal)
             return 0
 
-        labels = self.store.query(load_internal_query("entity-labels"))  # the merged graph: each name once
-        assert isinstance(labels, ox.QuerySolutions)
-        existing = [(_value(s["e"]), _value(s["t"]), _value(s["l"])) for s in labels]
-        res = resolve(items, existing)
+        if self._labels is None:
+            self._labels = LabelIndex(self.store)
+        res = resolve(items, self._labels.relevant(items), taken=self._labels.taken())
         if journal is not None:
             journal.resolution(res.renames, set(res.iri_of.values()))
         for old, new in sorted(res.renames.items()):
@@ -306,6 +308,8 @@ class KnowledgeGraph:
 
     def _insert(self, quads: list[ox.Quad]) -> None:
         """Add quads to their named graphs and their triples to the merged default graph."""
+        if self._labels is not None:
+            self._labels.mark_quads(quads)
         self.store.extend(quads)
         self.store.extend(ox.Quad(q.subject, q.predicate, q.object, MERGED) for q in quads)
 
@@ -331,6 +335,8 @@ class KnowledgeGraph:
         touched = {_value(q.subject) for q in removed if q.predicate == n(PKG.entityType)}
         d = document_iri(doc_id)
         described = list(self.store.quads_for_pattern(d, None, None, DOCUMENTS_GRAPH))
+        if self._labels is not None:
+            self._labels.mark_quads(removed + described)
         self._unmerge(removed + described)
         if removed:
             self.store.remove_graph(g)
@@ -343,6 +349,8 @@ class KnowledgeGraph:
         """Merge resource ``old`` into ``new`` everywhere (a new document showed they are one). The
         default graph's copies are renamed with the rest, so it stays the merge of the named graphs."""
         o, nw = ox.NamedNode(old), ox.NamedNode(new)
+        if self._labels is not None:
+            self._labels.mark([old, new])
         quads = list(self.store.quads_for_pattern(o, None, None, None))
         quads += list(self.store.quads_for_pattern(None, None, o, None))
         # the new copies first: interrupted, both are there and redoing the rename finishes it

@@ -1,0 +1,143 @@
+"""The names of the store's entities, indexed by the keys resolution joins them on.
+
+:func:`pharmakg.graph.resolve.resolve` joins a batch's entities with the existing entities that share a
+(type, folded name) or (type, knowledge-base entity) key with them, transitively. Handing it every name of
+the store for each batch made a build's cost per document grow with the store, so
+:class:`pharmakg.graph.store.KnowledgeGraph` keeps this index, read once from the store, and gives
+resolution only the existing entities that can join the batch: the closure of the batch's keys over the
+index (an entity found brings its other keys, which may find more). The entities outside it form groups
+without a batch entity, which resolution leaves alone, so the result is the same as with all of them.
+Two things resolution reads over all existing entities are handed over whole: every IRI in use (a new
+IRI must differ) and the generic trials' names (their IRIs are reused as they are).
+
+The store marks the entities a write changes (:meth:`LabelIndex.mark`); their rows are read again before
+the index is next used. Writes that bypass :class:`~pharmakg.graph.store.KnowledgeGraph` (its ``store``
+written directly, or through :meth:`~pharmakg.graph.store.KnowledgeGraph.to_rdflib`) are not seen, so
+``to_rdflib`` drops the index and the next batch reads it again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import pyoxigraph as ox
+
+from pharmakg.graph.queries import load_internal_query
+from pharmakg.graph.rdf_terms import SKOS, n
+from pharmakg.graph.resolve import is_generic_trial, key_joins, name_keys
+from pharmakg.model import Extraction
+from pharmakg.ontology.kb import KB, default_kb
+from pharmakg.ontology.namespaces import PKG
+
+MERGED = ox.DefaultGraph()
+Row = tuple[str, str, str]  # (entity IRI, entity type, label), as resolve() takes them
+_Key = tuple[str, str]
+
+
+def _is_generic(etype: str, label: str) -> bool:
+    return etype == "TRIAL" and is_generic_trial(label)
+
+
+class LabelIndex:
+    """(IRI, type, label) rows of the merged graph's entities, by resolution key."""
+
+    def __init__(self, store: ox.Store, kb: KB | None = None) -> None:
+        self.store = store
+        self.kb = default_kb() if kb is None else kb
+        self.rows_of: dict[str, set[tuple[str, str]]] = {}  # IRI -> {(type, label)}
+        self.keys_of: dict[str, set[_Key]] = {}  # IRI -> keys of its labels (generic trials' excepted)
+        self.iris_of: dict[_Key, set[str]] = {}  # key -> IRIs with a label of that key
+        self.generic: dict[str, set[tuple[str, str]]] = {}  # IRI -> its generic-trial rows
+        self.dirty: set[str] = set()
+        self._key_cache: dict[tuple[str, str], tuple[_Key, ...]] = {}
+        labels = store.query(load_internal_query("entity-labels"))  # the merged graph: each name once
+        assert isinstance(labels, ox.QuerySolutions)
+        for s in labels:
+            self._add(_text(s["e"]), _text(s["t"]), _text(s["l"]))
+
+    def _add(self, iri: str, etype: str, label: str) -> None:
+        self.rows_of.setdefault(iri, set()).add((etype, label))
+        if _is_generic(etype, label):
+            self.generic.setdefault(iri, set()).add((etype, label))
+            return
+        keys = self.keys_of.setdefault(iri, set())
+        for key in self._keys(etype, label):
+            keys.add(key)
+            self.iris_of.setdefault(key, set()).add(iri)
+
+    def _keys(self, etype: str, label: str) -> tuple[_Key, ...]:
+        """The keys a name joins on, remembered: a batch reads its hub entities' many names again."""
+        keys = self._key_cache.get((etype, label))
+        if keys is None:
+            keys = tuple(k for k in name_keys(etype, label, self.kb) if key_joins(k))
+            self._key_cache[(etype, label)] = keys
+        return keys
+
+    def _drop(self, iri: str) -> None:
+        self.rows_of.pop(iri, None)
+        self.generic.pop(iri, None)
+        for key in self.keys_of.pop(iri, ()):
+            iris = self.iris_of[key]
+            iris.discard(iri)
+            if not iris:
+                del self.iris_of[key]
+
+    def mark(self, iris: Iterable[str]) -> None:
+        """These entities' names or types may have changed: read them again before the next use."""
+        self.dirty.update(iris)
+
+    def mark_quads(self, quads: Iterable[ox.Quad]) -> None:
+        """Mark the subjects of the quads that state an entity's type or name (written or removed)."""
+        watched = (n(PKG.entityType), n(SKOS + "altLabel"))
+        self.dirty.update(
+            q.subject.value for q in quads if q.predicate in watched and isinstance(q.subject, ox.NamedNode)
+        )
+
+    def _refresh(self) -> None:
+        """Read the marked entities' rows again (what the full query returns for them)."""
+        type_p, label_p = n(PKG.entityType), n(SKOS + "altLabel")
+        for iri in sorted(self.dirty):
+            self._drop(iri)
+            e = ox.NamedNode(iri)
+            types = {_text(q.object) for q in self.store.quads_for_pattern(e, type_p, None, MERGED)}
+            labels = {_text(q.object) for q in self.store.quads_for_pattern(e, label_p, None, MERGED)}
+            for etype in types:
+                for label in labels:
+                    self._add(iri, etype, label)
+        self.dirty.clear()
+
+    def rows(self) -> list[Row]:
+        """Every row: what the full query of the store returns."""
+        self._refresh()
+        return sorted((iri, t, label) for iri, rows in self.rows_of.items() for t, label in rows)
+
+    def taken(self) -> set[str]:
+        """Every entity IRI with a name (resolution's IRIs in use)."""
+        self._refresh()
+        return set(self.rows_of)
+
+    def relevant(self, extractions: Sequence[Extraction]) -> list[Row]:
+        """Rows of the existing entities that can join the batch's entities, and every generic-trial row."""
+        self._refresh()
+        frontier: set[_Key] = set()
+        for ex in extractions:
+            for ent in ex.entities:
+                if not _is_generic(ent.type, ent.name):
+                    for name in ent.all_names():
+                        frontier.update(self._keys(ent.type, name))
+        seen_keys: set[_Key] = set()
+        found: set[str] = set()
+        while frontier:
+            seen_keys |= frontier
+            new = {iri for key in frontier for iri in self.iris_of.get(key, ()) if iri not in found}
+            found |= new
+            frontier = {key for iri in new for key in self.keys_of.get(iri, ()) if key not in seen_keys}
+        rows = {(iri, t, label) for iri in found for t, label in self.rows_of[iri]}
+        rows.update((iri, t, label) for iri, generic in self.generic.items() for t, label in generic)
+        return sorted(rows)
+
+
+def _text(term: object) -> str:
+    """The text of an IRI, blank node or literal (as the store's ``_value``)."""
+    assert isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal), term
+    return term.value
