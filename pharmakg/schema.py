@@ -134,27 +134,6 @@ RELATION_TYPES: dict[str, RelationType] = {t.name: t for t in RELATION_TABLE}
 RELATIONS_BY_PREDICATE: dict[str, RelationType] = {t.iri: t for t in RELATION_TABLE}
 
 
-def entity_type(name: str) -> EntityType:
-    """The row of an entity type; a KeyError naming the known types when there is none."""
-    try:
-        return ENTITY_TYPES[name]
-    except KeyError:
-        raise KeyError(f"unknown entity type {name!r}; known: {', '.join(ENTITY_TYPES)}") from None
-
-
-def relation_type(name: str) -> RelationType:
-    """The row of a relation type; a KeyError naming the known types when there is none."""
-    try:
-        return RELATION_TYPES[name]
-    except KeyError:
-        raise KeyError(f"unknown relation type {name!r}; known: {', '.join(RELATION_TYPES)}") from None
-
-
 def is_symmetric(name: str) -> bool:
     row = RELATION_TYPES.get(name)
     return bool(row and row.symmetric)
-
-
-def is_valued(name: str) -> bool:
-    row = RELATION_TYPES.get(name)
-    return bool(row and row.valued)

@@ -14,18 +14,11 @@ when the stream ends.
 from __future__ import annotations
 
 import os
-from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from typing import Any
 
-from pharmakg.extract.parallel import (
-    BATCHES_AHEAD,
-    DEFAULT_BATCH_SIZE,
-    batches,
-    extract_batch,
-    with_documents,
-)
+from pharmakg.extract.parallel import BATCHES_AHEAD, DEFAULT_BATCH_SIZE, extract_batch, in_order
 from pharmakg.model import Document, Extraction
 
 __all__ = ["LOCAL", "extract_with_dask", "import_distributed"]
@@ -66,17 +59,10 @@ def extract_with_dask(
         client = _client(distributed, scheduler, stack)
         # Task slots of the cluster as it is now (a cluster that is still starting counts as one).
         workers = max(sum(client.nthreads().values()), 1)
-        pending: deque[tuple[list[Document], Any]] = deque()
-        try:
-            for batch in batches(documents, batch_size):
-                # pure=False: two partitions with equal content are still two tasks with their own results.
-                pending.append((batch, client.submit(extract_batch, batch, pure=False)))
-                if len(pending) >= BATCHES_AHEAD * workers:
-                    done, future = pending.popleft()
-                    yield from with_documents(done, future.result())
-            while pending:
-                done, future = pending.popleft()
-                yield from with_documents(done, future.result())
-        finally:
-            for _, future in pending:  # a consumer that stops early: drop the partitions nobody will read
-                future.cancel()
+        # pure=False: two partitions with equal content are still two tasks with their own results.
+        yield from in_order(
+            documents,
+            lambda batch: client.submit(extract_batch, batch, pure=False),
+            BATCHES_AHEAD * workers,
+            batch_size,
+        )

@@ -19,17 +19,24 @@ from __future__ import annotations
 import multiprocessing
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from itertools import chain, islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pharmakg.model import Document, Entity, Extraction, Relation
 
 if TYPE_CHECKING:
     from pharmakg.extract.pipeline import Extractor
 
-__all__ = ["DEFAULT_BATCH_SIZE", "batches", "extract_batch", "extract_in_processes", "with_documents"]
+__all__ = [
+    "DEFAULT_BATCH_SIZE",
+    "batches",
+    "extract_batch",
+    "extract_in_processes",
+    "in_order",
+    "with_documents",
+]
 
 # Documents per task: large enough that pickling and queueing stay small next to extraction (~30 ms per
 # release), small enough that two workers stay busy to the end of a few hundred documents.
@@ -105,18 +112,36 @@ def extract_in_processes(
     yield from _extract_in_pool(chain(head, stream), jobs, batch_size)
 
 
-def _extract_in_pool(documents: Iterable[Document], jobs: int, batch_size: int) -> Iterator[Extraction]:
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
-    pending: deque[tuple[list[Document], Future[list[Found]]]] = deque()
+def in_order(
+    documents: Iterable[Document],
+    submit: Callable[[list[Document]], Any],
+    in_flight: int,
+    batch_size: int,
+) -> Iterator[Extraction]:
+    """Extractions in input order from batches run elsewhere: ``submit(batch)`` starts one and returns a
+    future (``.result()``, ``.cancel()``); at most ``in_flight`` batches run ahead of the reader. Shared by
+    the process pool and the Dask runner. A reader that stops early cancels the batches nobody will read."""
+    pending: deque[tuple[list[Document], Any]] = deque()
     try:
         for batch in batches(documents, batch_size):
-            pending.append((batch, pool.submit(extract_batch, batch)))
-            if len(pending) >= BATCHES_AHEAD * jobs:
+            pending.append((batch, submit(batch)))
+            if len(pending) >= in_flight:
                 done, future = pending.popleft()
                 yield from with_documents(done, future.result())
         while pending:
             done, future = pending.popleft()
             yield from with_documents(done, future.result())
+    finally:
+        for _, future in pending:
+            future.cancel()
+
+
+def _extract_in_pool(documents: Iterable[Document], jobs: int, batch_size: int) -> Iterator[Extraction]:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
+    try:
+        yield from in_order(
+            documents, lambda batch: pool.submit(extract_batch, batch), BATCHES_AHEAD * jobs, batch_size
+        )
     finally:
         # A consumer that stops early (or an error) must not wait for batches nobody will read.
         pool.shutdown(wait=True, cancel_futures=True)

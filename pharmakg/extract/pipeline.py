@@ -15,18 +15,11 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
-from thinc.api import Config
 
 import pharmakg.extract.factories  # noqa: F401  (registers the pharmakg factories and data loaders)
 from pharmakg.extract.assemble import doc_to_extraction
+from pharmakg.extract.pipeline_config import load_pipeline_config
 from pharmakg.model import Document, Extraction
-
-PIPELINE_CONFIG = Path(__file__).resolve().parent / "config.cfg"
-
-
-def load_pipeline_config(config_path: str | Path | None = None) -> Config:
-    """The pipeline's spaCy config (``config.cfg`` unless another file is given)."""
-    return spacy.util.load_config(Path(config_path or PIPELINE_CONFIG), interpolate=False)
 
 
 def pipeline_components(config_path: str | Path | None = None) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from thinc.api import Config
+from pharmakg.extract.pipeline_config import PIPELINE_CONFIG, load_pipeline_config
 
 # A built rule: ``rule(ctx: RuleContext, s: Sent)`` per sentence, ``rule(ctx)`` per document.
 Rule = Callable[..., None]
@@ -32,15 +32,13 @@ class RuleSpec:
 
 RULES: dict[str, RuleSpec] = {}
 
+
 # The order is declared once, in the pipeline config (extract/config.cfg, pharmakg_relations.rules):
 # rules of one sentence see the relations of the rules before them (the option rule reads the partnerships
 # found so far); document rules run after all sentences, the post-pass last.
-PIPELINE_CONFIG = Path(__file__).resolve().parents[1] / "config.cfg"
-
-
 def configured_rules(config_path: Path = PIPELINE_CONFIG) -> list[str]:
     """The rule order of a pipeline config file (the default one unless another is given)."""
-    config = Config().from_disk(config_path, interpolate=False)
+    config = load_pipeline_config(config_path)
     return [str(name) for name in config["components"]["pharmakg_relations"]["rules"]]
 
 

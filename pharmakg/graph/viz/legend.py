@@ -43,42 +43,42 @@ def _ordered(counts: Counter[str], style_keys: list[str], key_of: Any) -> list[s
     return sorted(counts, key=rank)
 
 
+def _rows(
+    counts: Counter[str], styles: Mapping[str, Any], key_of: Any, style_of: Any, look: Any
+) -> list[LegendRow]:
+    """A row per type counted, in style order; a type without a style of its own is labelled by its name.
+    ``look(spec)``: the LegendRow fields particular to the kind (an entity's shape, a relation's dashes)."""
+    rows = []
+    for value in _ordered(counts, list(styles), key_of):
+        spec = style_of(value)
+        own = key_of(value) in styles or not value
+        label = str(spec["label"] if own else value)
+        rows.append(LegendRow(value, label, str(spec["color"]), counts[value], **look(spec)))
+    return rows
+
+
 def entity_rows(G: nx.Graph, st: Mapping[str, Any]) -> list[LegendRow]:
     """A row per entity type present in ``G`` (its checkbox value is the type, as the page filters on)."""
     counts: Counter[str] = Counter(data.get("type") or "" for _n, data in G.nodes(data=True))
-    rows = []
-    for etype in _ordered(counts, list(st["nodes"]), node_style_key):
-        spec = node_style(st, etype)
-        own = node_style_key(etype) in st["nodes"] or not etype
-        rows.append(
-            LegendRow(
-                etype,
-                str(spec["label"] if own else etype),
-                str(spec["color"]),
-                counts[etype],
-                shape=str(spec.get("shape", "dot")),
-            )
-        )
-    return rows
+    return _rows(
+        counts,
+        st["nodes"],
+        node_style_key,
+        lambda t: node_style(st, t),
+        lambda spec: {"shape": str(spec.get("shape", "dot"))},
+    )
 
 
 def relation_rows(G: nx.Graph, st: Mapping[str, Any]) -> list[LegendRow]:
     """A row per relation type present in ``G`` (its checkbox value is the relation)."""
     counts: Counter[str] = Counter(data.get("relation") or "" for *_e, data in G.edges(data=True))
-    rows = []
-    for rel in _ordered(counts, list(st["edges"]), edge_style_key):
-        spec = edge_style(st, rel)
-        own = edge_style_key(rel) in st["edges"] or not rel
-        rows.append(
-            LegendRow(
-                rel,
-                str(spec["label"] if own else rel),
-                str(spec["color"]),
-                counts[rel],
-                dashes=bool(spec.get("dashes")),
-            )
-        )
-    return rows
+    return _rows(
+        counts,
+        st["edges"],
+        edge_style_key,
+        lambda r: edge_style(st, r),
+        lambda spec: {"dashes": bool(spec.get("dashes"))},
+    )
 
 
 def date_bounds(G: nx.Graph) -> tuple[str, str] | None:
