@@ -20,6 +20,7 @@ from pharmakg.cli.evaluate_command import evaluate
 from pharmakg.cli.extract_commands import build, corpus_dir, demo, extract
 from pharmakg.cli.formatting import format_result, format_table
 from pharmakg.cli.graph_commands import analyze, export_graph, query, timeline, viz
+from pharmakg.cli.name_commands import search
 from pharmakg.cli.progress import build_graph
 from pharmakg.cli.serve_command import push, serve
 
@@ -37,6 +38,7 @@ __all__ = [
     "main",
     "push",
     "query",
+    "search",
     "serve",
     "timeline",
     "viz",
@@ -74,7 +76,7 @@ def main(verbose: bool) -> None:
     _configure_logging(verbose)
 
 
-_COMMANDS = (extract, build, query, serve, push, analyze, export_graph, viz, timeline, evaluate, demo)
+_COMMANDS = (extract, build, query, search, serve, push, analyze, export_graph, viz, timeline, evaluate, demo)
 for _command in _COMMANDS:
     main.add_command(_command)
 del _command
