@@ -16,6 +16,7 @@ import logging
 import click
 
 from pharmakg import __version__
+from pharmakg.cli.deal_commands import deals
 from pharmakg.cli.evaluate_command import evaluate
 from pharmakg.cli.extract_commands import build, corpus_dir, demo, extract
 from pharmakg.cli.formatting import format_result, format_table
@@ -28,6 +29,7 @@ __all__ = [
     "analyze",
     "build",
     "build_graph",
+    "deals",
     "corpus_dir",
     "demo",
     "evaluate",
@@ -76,7 +78,21 @@ def main(verbose: bool) -> None:
     _configure_logging(verbose)
 
 
-_COMMANDS = (extract, build, query, search, serve, push, analyze, export_graph, viz, timeline, evaluate, demo)
+_COMMANDS = (
+    extract,
+    build,
+    query,
+    search,
+    deals,
+    serve,
+    push,
+    analyze,
+    export_graph,
+    viz,
+    timeline,
+    evaluate,
+    demo,
+)
 for _command in _COMMANDS:
     main.add_command(_command)
 del _command
