@@ -24,6 +24,7 @@ from pharmakg.cli.graph_commands import analyze, export_graph, query, timeline, 
 from pharmakg.cli.name_commands import search
 from pharmakg.cli.progress import build_graph
 from pharmakg.cli.serve_command import push, serve
+from pharmakg.cli.show_command import show
 
 __all__ = [
     "analyze",
@@ -42,6 +43,7 @@ __all__ = [
     "query",
     "search",
     "serve",
+    "show",
     "timeline",
     "viz",
 ]
@@ -83,6 +85,7 @@ _COMMANDS = (
     build,
     query,
     search,
+    show,
     deals,
     serve,
     push,

@@ -40,7 +40,7 @@ def name_index(kg: Any) -> NameIndex:
 
 
 def _note(match: NameMatch, text: str) -> None:
-    if match.tier != "exact" or match.name != text:
+    if match.tier != "exact" or match.name != match.label:  # found as written: nothing to say
         click.echo(f"note: {text!r} matched {match.describe()} ({match.tier} match)", err=True)
 
 
