@@ -374,6 +374,10 @@ def viz(
     from pharmakg.graph.store import KnowledgeGraph
     from pharmakg.graph.viz import map_graph, write_html
 
+    if output.suffix.lower() not in (".html", ".htm"):  # the map is a web page, whatever the name says
+        raise click.BadParameter(
+            f"{output}: the map is HTML; use a .html or .htm file", param_hint="-o/--output"
+        )
     type_list = _checked_map_filters(since, until, types)
     kg = KnowledgeGraph.open(graph_path)
     company = resolved_label(kg, company)
