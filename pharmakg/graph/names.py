@@ -153,7 +153,9 @@ class NameIndex:
         def offer(e: NameEntry, tier: str, score: float) -> None:
             m = NameMatch(e.iri, e.type, e.label, e.name, e.kind, tier, round(score, 1))
             old = best.get(e.iri)
-            if old is None or _rank(m) < _rank(old):
+            # equally good: the name as typed, then the label, tells most plainly why it matched
+            plain = (m.name != text, m.name != m.label)
+            if old is None or (_rank(m), plain) < (_rank(old), (old.name != text, old.name != old.label)):
                 best[e.iri] = m
 
         for e in self._typed(self._by_exact.get(text.casefold(), ()), types):
