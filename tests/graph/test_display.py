@@ -28,3 +28,24 @@ def test_a_known_company_gets_its_canonical_spelling() -> None:
     assert preferred_label("COMPANY", {"Northwind Bio, Inc.": (2, 2), "Northwind Bio": (1, 1)}) == (
         "Northwind Bio, Inc."
     )
+
+
+def test_a_compound_is_shown_under_an_inn_then_a_code_name_then_a_brand() -> None:
+    from pharmakg.graph.display import compound_kind
+
+    assert [compound_kind(n) for n in ("lorvotuzumab mertansine", "IMGN901", "Kadcyla")] == [
+        "INN",
+        "code name",
+        "brand",
+    ]
+    names = {"huN901-DM1": (3, 3), "Lorvotuzumab Mertansine": (1, 1), "lorvotuzumab mertansine": (1, 0)}
+    assert preferred_label("COMPOUND", names) == "lorvotuzumab mertansine"  # the INN, in lower case
+    assert preferred_label("COMPOUND", {"Kadcyla": (4, 4), "T-DM1": (1, 0)}) == "T-DM1"
+    assert preferred_label("COMPOUND", {"Kadcyla": (4, 4), "Opdivo": (1, 0)}) == "Kadcyla"
+
+
+def test_iris_are_minted_from_the_most_used_name_not_the_label_shown() -> None:
+    from pharmakg.graph.display import minting_label
+
+    names = {"huN901-DM1": (3, 3), "lorvotuzumab mertansine": (1, 0)}
+    assert minting_label(names) == "huN901-DM1" != preferred_label("COMPOUND", names)
