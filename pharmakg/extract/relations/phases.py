@@ -30,7 +30,9 @@ class Phases:
             re.IGNORECASE,
         )
         self.prefilter = re.compile(
-            r"phase|clinic|ind\b|investigational|approv|review|filed|submitted", re.IGNORECASE
+            r"phase|clinic|ind\b|investigational|approv|review|filed|submi|launch|marketed|accept|validat|"
+            r"application|authori[sz]ation|\b(?:s?bla|s?nda|maa)\b",
+            re.IGNORECASE,
         )
         self.subpart = re.compile(r"^\s*(?:" + "|".join(map(re.escape, p["sub_part_after"])) + r")\b")
         self.current = words_regex(p["current_override"])
@@ -47,8 +49,10 @@ class Phases:
         found: list[tuple[int, int, str]] = []
         for rx, val in self.patterns:
             for m in rx.finditer(s.text):
-                if not any(a < m.end() and m.start() < b for a, b, _ in found):
-                    found.append((m.start(), m.end(), val))
+                # "an NDA for X was submitted": the stage is read from the application noun, not over X
+                a, b = m.span("anchor") if "anchor" in rx.groupindex else m.span()
+                if not any(x < m.end() and m.start() < y for x, y, _ in found):
+                    found.append((a, b, val))
         for a, b, val in sorted(found):
             if not self.subpart.match(s.low[b : b + 20]):
                 self.phrase(ctx, s, a, b, val)

@@ -3,6 +3,7 @@ facts -- planned, discontinued, declined, optional -- are not touched)."""
 
 from __future__ import annotations
 
+from itertools import combinations
 from typing import Any
 
 from pharmakg.extract.relations.registry import relation_rule
@@ -21,6 +22,7 @@ class PostPass:
         _partners_from_licences(ctx, items)
         _default_licensors(ctx)
         _default_developers(ctx)
+        _drop_payment_totals(ctx)
 
 
 def _settle_phases(ctx: RuleContext, items: list[tuple[StatementKey, RelationDraft]]) -> None:
@@ -90,3 +92,27 @@ def _default_developers(ctx: RuleContext) -> None:
             first = next((x for x in ctx.sents for m in x.ms if m.eid == comp and not m.virtual), None)
             if first is not None:
                 ctx.emit("DEVELOPED_BY", comp, main, first, "developer_default", hedged=False)
+
+
+def _drop_payment_totals(ctx: RuleContext) -> None:
+    """A stated total beside its stated parts ("$16 million: $12 million at closing and $4 million in March")
+    counts once: the parts stay, the total that equals the sum of two or more of them goes."""
+    by_pair: dict[tuple[str, str | None], list[tuple[StatementKey, float]]] = {}
+    for key, rel in ctx.out.items.items():
+        if (
+            key[0] == "PAYMENT"
+            and isinstance(rel.value, (int, float))
+            and rel.attrs.get("status") != "contingent"
+        ):
+            by_pair.setdefault((rel.subject, rel.object), []).append((key, float(rel.value)))
+    for amounts in by_pair.values():
+        if len(amounts) < 3:
+            continue
+        for key, total in amounts:
+            parts = [v for k, v in amounts if k != key and v < total][:8]
+            if any(
+                abs(sum(combo) - total) <= 0.01 * total
+                for n in range(2, len(parts) + 1)
+                for combo in combinations(parts, n)
+            ):
+                ctx.out.remove(key)
