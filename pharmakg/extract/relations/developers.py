@@ -13,8 +13,21 @@ from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
 # "agreement with C for X" / "... with C to develop X": the licence is for the named compound
-_LICENCE_SCOPE = re.compile(r"\bfor\b|\bto (?:develop|commercialize|commercialise|market)")
+_LICENCE_SCOPE = re.compile(r"\bfor\b|\bcovering\b|\bto (?:develop|commercialize|commercialise|market)")
+_DEVELOPMENT = re.compile(r"(?<![\w-])(?:co-)?develop")
+# "... rights to X for the development and commercialization in ..."
+_FOR_DEVELOPMENT = re.compile(
+    r"^[^.;]{0,30}?\bfor\s+(?:the\s+)?(?:further\s+|clinical\s+|global\s+|worldwide\s+)?develop"
+)
 _FORMER = re.compile(r"(?:initially|originally|formerly|previously)")
+# "Helix's oral and IV inhibitor ZB-12" is one noun phrase; "Helix's pipeline and the ZB-12 ..." is two
+_NEW_PHRASE = re.compile(r"\b(?:and|or)\s+(?:the|a|an|its|their|our|his|her)\b")
+# "ZB-12, Helix's lead product candidate": an apposition naming the owner
+_APPOSITION_OWNER = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:the\s+|a\s+)?$")
+_OWNED_HEAD = re.compile(
+    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?(?:candidate|compound|drug|product|program|programme|asset|therapy|"
+    r"antibody|adc|conjugate|inhibitor|vaccine|molecule|medicine|treatment|agent)s?\b"
+)
 
 
 def _alternation(words: list[str]) -> str:
@@ -67,17 +80,7 @@ class Developers:
         )
         poss = poss or bool(re.match(r"^(?:'s|’s|'|’)(?!\w)", after))
         if poss:
-            nxt = [m for m in s.ms if m.start >= comp.end]
-            gap = s.between(comp, nxt[0]) if nxt else ""
-            if (
-                nxt
-                and nxt[0].type == "COMPOUND"
-                and nxt[0].start - comp.end <= 60
-                and len(gap.split()) <= 7
-                and not self.possessive_stop.search(gap)
-                and not CLAUSE_BREAK.search(gap)
-            ):
-                _add(ctx, s, ctx.group(s, nxt[0]), comp, "developer_possessive", nxt[0].start - comp.end)
+            self.possessive(ctx, s, comp)
         if comp.virtual:
             return
         if self.modifier.match(s.low[b : b + 16]):
@@ -94,9 +97,32 @@ class Developers:
         if m and not _FORMER.match(m.group(0)):
             cue_start = a - (len(s.low[max(0, a - 40) : a]) - m.start())
             p = ctx.attach(s, (cue_start, cue_start + 1), ("COMPOUND",), cap=80, direct=False)
+            p = p or _sentence_subject(s, cue_start)
             if p is not None and p.start < comp.start:
                 for co in ctx.group(s, comp):  # "co-developed by A and B"
                     _add(ctx, s, ctx.group(s, p), co, "developer_passive", co.start - p.end)
+
+    def possessive(self, ctx: RuleContext, s: Sent, comp: M) -> None:
+        """ "Helix's ZB-12", "Helix's oral and IV PARP inhibitor ZB-12" (a target or disease named inside the
+        noun phrase is skipped), and the apposition "ZB-12, Helix's lead candidate"."""
+        nxt = [m for m in s.ms if m.start >= comp.end and m.type not in ("TARGET", "DISEASE", "PAYLOAD")]
+        gap = s.between(comp, nxt[0]) if nxt else ""
+        if (
+            nxt
+            and nxt[0].type == "COMPOUND"
+            and nxt[0].start - comp.end <= 90
+            and len(gap.split()) <= 10
+            and not self.possessive_stop.search(gap)
+            and not _NEW_PHRASE.search(gap)
+            and not CLAUSE_BREAK.search(gap)
+        ):
+            _add(ctx, s, ctx.group(s, nxt[0]), comp, "developer_possessive", nxt[0].start - comp.end)
+            return
+        prev = [m for m in s.ms if m.end <= comp.start]
+        if prev and prev[-1].type == "COMPOUND" and _APPOSITION_OWNER.match(s.between(prev[-1], comp)):
+            rest = s.low[comp.end - s.start : comp.end - s.start + 60]
+            if _OWNED_HEAD.match(rest):
+                _add(ctx, s, [prev[-1]], comp, "developer_possessive", comp.start - prev[-1].end)
 
     def active_cues(self, ctx: RuleContext, s: Sent, companies: list[M], compounds: list[M]) -> None:
         """ "A and B are co-developing X", "A discovered and developed this drug candidate"."""
@@ -119,6 +145,22 @@ class Developers:
                 continue
             for comp in ctx.group(s, last):
                 _add(ctx, s, ctx.group(s, objs[0]), comp, "developer_active", objs[0].start - last.end)
+
+
+def _sentence_subject(s: Sent, cue: int) -> M | None:
+    """The compound a sentence starts with, when a cue later in the same clause is said of it ("ZB-12 is a
+    novel oral inhibitor of PARP and will be developed by Helix") and no other compound comes between."""
+    first = s.ms[0] if s.ms else None
+    if first is None or first.type != "COMPOUND" or first.start - s.start > 3:
+        return None
+    gap = s.low[first.end - s.start : cue]
+    if (
+        len(gap) > 200
+        or CLAUSE_BREAK.search(gap)
+        or any(first.end <= m.start < s.start + cue for m in s.of("COMPOUND"))
+    ):
+        return None
+    return first
 
 
 def _add(ctx: RuleContext, s: Sent, compounds: list[M], company: M, rule: str, dist: int) -> None:
@@ -152,6 +194,8 @@ class Licensees:
             a, b = s.local(comp)
             after_cue = self.after.match(s.low[b : b + 110])
             before = self.before.search(s.low[max(0, a - 45) : a])
+            if before and re.match(r"^(?:'s|’s)", s.low[b : b + 2]):
+                before = None  # "a license to Orbital's ZB-12": Orbital is the owner, not the licensee
             if not after_cue and not before:
                 continue
             if after_cue and not before and after_cue.group(0).endswith("option"):
@@ -174,10 +218,16 @@ class Licensees:
                 continue
             members = ctx.group(s, target) if not CLAUSE_BREAK.search(s.between(comp, target)) else [target]
             attrs = self.licence_attrs(ctx, s, comp, target)
+            # a licensee that receives development rights develops the compound too (commercial rights: not)
+            develops = bool(
+                _DEVELOPMENT.search(s.between(comp, target))
+                or _FOR_DEVELOPMENT.match(s.low[max(comp.end, target.end) - s.start :])
+            )
             for g in members:
-                ctx.emit(
-                    "LICENSED_TO", g.eid, comp.eid, s, "licensee_cue", abs(comp.start - g.start), attrs=attrs
-                )
+                dist = abs(comp.start - g.start)
+                ctx.emit("LICENSED_TO", g.eid, comp.eid, s, "licensee_cue", dist, attrs=attrs)
+                if develops:
+                    ctx.emit("DEVELOPED_BY", g.eid, comp.eid, s, "developer_licensee", dist)
 
     def licence_attrs(self, ctx: RuleContext, s: Sent, licensee: M, target: M) -> dict[str, Any]:
         """exclusive, territory and licensor of a licence statement, from its clause."""

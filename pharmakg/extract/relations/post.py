@@ -3,12 +3,17 @@ facts -- planned, discontinued, declined, optional -- are not touched)."""
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
 from typing import Any
 
 from pharmakg.extract.relations.registry import relation_rule
-from pharmakg.extract.relations.sentence import RelationDraft, RuleContext
+from pharmakg.extract.relations.sentence import RelationDraft, RuleContext, Sent
 from pharmakg.model import StatementKey
+
+_FORMER_DEVELOPER = re.compile(
+    r"\b(?:initially|originally|formerly|previously)\s+(?:discovered|developed|owned)\b"
+)
 
 
 @relation_rule("post", scope="document")
@@ -63,20 +68,52 @@ def _partners_from_licences(ctx: RuleContext, items: list[tuple[StatementKey, Re
 
 
 def _default_licensors(ctx: RuleContext) -> None:
-    """A licence without a named licensor: granted by the compound's developer, else the issuing company."""
+    """A licence without a named licensor: granted by the compound's developer, else the issuing company.
+    The licensor owns the compound and keeps DEVELOPED_BY (conventions: roles)."""
     out, main = ctx.out, ctx.main
-    for (t, subj, obj, _v), rel in out.items.items():
-        if t == "LICENSED_TO" and "licensor" not in rel.attrs:
+    for (t, subj, obj, _v), rel in list(out.items.items()):
+        if t != "LICENSED_TO":
+            continue
+        if "licensor" not in rel.attrs:
             devs = [o for (t2, s2, o, _v2) in out.items if t2 == "DEVELOPED_BY" and s2 == subj and o != obj]
             licensor = devs[0] if devs else (main if main and main != obj else None)
             if licensor:
                 rel.attrs["licensor"] = licensor
+        licensor = rel.attrs.get("licensor")
+        if licensor and licensor != obj and ctx.types.get(licensor) == "COMPANY":
+            sent = _sentence_of(ctx, rel)
+            # "initially developed by A and licensed to B": A's development is past
+            if sent is None or _FORMER_DEVELOPER.search(sent.low):
+                continue
+            if not out.has_pair("DEVELOPED_BY", subj, licensor):
+                ctx.emit("DEVELOPED_BY", subj, licensor, sent, "developer_licensor", hedged=False)
+
+
+def _sentence_of(ctx: RuleContext, rel: RelationDraft) -> Sent | None:
+    """The live sentence of a relation's first evidence."""
+    ev = rel.evidence[0]
+    return next((x for x in ctx.sents if (x.start, x.end) == (ev.start, ev.end)), None)
+
+
+def _option_grantor(ctx: RuleContext) -> str | None:
+    """When the issuing company holds an (unexercised) option from one partner, that partner: the owner of
+    the compounds the release describes without naming their owner."""
+    main = ctx.main
+    grantors = {
+        rel.subject if rel.object == main else rel.object
+        for rel in ctx.out.items.values()
+        if rel.type == "PARTNER_OF"
+        and rel.attrs.get("option_holder") == main
+        and main in (rel.subject, rel.object)
+    }
+    return grantors.pop() if len(grantors) == 1 else None
 
 
 def _default_developers(ctx: RuleContext) -> None:
     """Compounds the document describes (target, payload, phase, trial) but whose owner is not named: the
-    issuing company's, at a low prior."""
-    out, main = ctx.out, ctx.main
+    issuing company's, at a low prior (the grantor's when the issuing company only holds an option)."""
+    out = ctx.out
+    main = _option_grantor(ctx) or ctx.main
     if not main:
         return
     # in order of the relations found (a set would make the output order depend on the hash seed)

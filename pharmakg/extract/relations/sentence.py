@@ -179,6 +179,9 @@ class Sink:
     def has(self, rtype: str, subj: str) -> bool:
         return any(k[0] == rtype and k[1] == subj for k in self.items)
 
+    def has_pair(self, rtype: str, subj: str, obj: str) -> bool:
+        return any(k[0] == rtype and k[1] == subj and k[2] == obj for k in self.items)
+
     def remove(self, key: StatementKey) -> None:
         self.items.pop(key, None)
 

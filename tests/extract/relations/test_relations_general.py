@@ -139,3 +139,106 @@ def phases(found: set[tuple]) -> set[str]:
 )
 def test_stage_phrasings(nlp, text, expected):
     assert phases(facts(nlp, text, {**HELIX, **ZB})) == expected
+
+
+# ---------------------------------------------------------------- roles: owner, licensee, licensor, options
+KES = {"kes": ("COMPANY", ["Kestrel Therapeutics", "Kestrel"])}
+PARP = {"parp": ("TARGET", ["PARP"])}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbital Bio licensed Helix's oral and IV PARP inhibitor ZB-12 last year.",
+        "ZB-12, Helix's lead product candidate, is in a Phase 2 trial.",
+        "ZB-12 is a novel, orally active inhibitor of PARP and will be developed by Helix in many cancers.",
+    ],
+)
+def test_owner_phrasings(nlp, text):
+    assert ("DEVELOPED_BY", "ZB-12", "Helix Pharmaceuticals") in facts(nlp, text, {**HELIX, **ZB, **PARP})
+
+
+def test_possessive_ends_at_a_new_noun_phrase(nlp):
+    found = facts(nlp, "Helix's revenue and the ZB-12 program of Orbital Bio grew.", {**HELIX, **ZB})
+    assert ("DEVELOPED_BY", "ZB-12", "Helix Pharmaceuticals") not in found
+
+
+def test_licensee_with_development_rights_develops_and_licensor_keeps_ownership(nlp):
+    text = (
+        "Helix will out-license to Orbital Bio exclusive rights to ZB-12 for the development and "
+        "commercialization in Europe."
+    )
+    found = facts(nlp, text, {**HELIX, **ZB})
+    assert {
+        ("LICENSED_TO", "ZB-12", "Orbital Bio"),
+        ("DEVELOPED_BY", "ZB-12", "Orbital Bio"),
+        ("DEVELOPED_BY", "ZB-12", "Helix Pharmaceuticals"),
+    } <= found
+
+
+def test_licensee_with_commercial_rights_only_does_not_develop(nlp):
+    text = "Helix granted Orbital Bio exclusive rights to commercialize ZB-12 in Japan."
+    found = facts(nlp, text, {**HELIX, **ZB})
+    assert ("LICENSED_TO", "ZB-12", "Orbital Bio") in found
+    assert ("DEVELOPED_BY", "ZB-12", "Orbital Bio") not in found
+
+
+def test_a_former_developer_is_not_kept_as_licensor(nlp):
+    text = "ZB-12 was initially developed by Helix and licensed to Orbital Bio in 2019."
+    found = facts(nlp, text, {**HELIX, **ZB})
+    assert ("LICENSED_TO", "ZB-12", "Orbital Bio") in found
+    assert ("DEVELOPED_BY", "ZB-12", "Helix Pharmaceuticals") not in found
+
+
+def test_license_to_an_owners_compound_is_not_a_licence_to_the_owner(nlp):
+    found = facts(nlp, "Helix obtained a license to Orbital Bio's ZB-12.", {**HELIX, **ZB})
+    assert ("LICENSED_TO", "ZB-12", "Orbital Bio") not in found
+
+
+def test_option_holder_is_no_owner(nlp):
+    text = (
+        "Helix and Orbital Bio entered into an option agreement granting Orbital Bio the right to opt into "
+        "development of two programs. The programs include ZB-12, a PARP-targeted drug in Phase 1 testing."
+    )
+    found = facts(nlp, text, {**HELIX, **ZB, **PARP})
+    assert ("DEVELOPED_BY", "ZB-12", "Orbital Bio") not in found
+    assert ("DEVELOPED_BY", "ZB-12", "Helix Pharmaceuticals") in found  # the grantor owns what it offers
+    assert ("PARTNER_OF", "Helix Pharmaceuticals", "Orbital Bio") in found or (
+        "PARTNER_OF",
+        "Orbital Bio",
+        "Helix Pharmaceuticals",
+    ) in found
+
+
+def partners(found: set[tuple]) -> set[frozenset]:
+    return {frozenset(f[1:]) for f in found if f[0] == "PARTNER_OF"}
+
+
+def test_companies_coordinated_with_the_issuer_partner_the_counterparty(nlp):
+    text = (
+        "Helix Pharmaceuticals announced results. Helix and Kestrel have entered into an exclusive "
+        "agreement with Orbital Bio covering ZB-12."
+    )
+    found = partners(facts(nlp, text, {**HELIX, **KES, **ZB}))
+    assert frozenset({"Kestrel Therapeutics", "Orbital Bio"}) in found
+    assert frozenset({"Helix Pharmaceuticals", "Orbital Bio"}) in found
+
+
+def test_the_companies_alliance_names_the_issuer_as_partner(nlp):
+    text = (
+        "Helix Pharmaceuticals announced results. "
+        "Helix expects Orbital Bio to decide on the option under the companies' alliance."
+    )
+    assert frozenset({"Helix Pharmaceuticals", "Orbital Bio"}) in partners(facts(nlp, text, HELIX))
+
+
+def test_acquirer_partners_the_acquired_company_not_its_signing_subsidiary(nlp):
+    ents = {**HELIX, "hold": ("COMPANY", ["Orbital Holding GmbH"])}
+    text = (
+        "Helix Pharmaceuticals announced the completion of the acquisition of Helix by Orbital Bio. "
+        "The acquisition was completed through an offer by Orbital Bio's Swiss subsidiary, Orbital Holding "
+        "GmbH, to acquire all shares of Helix."
+    )
+    found = partners(facts(nlp, text, ents))
+    assert frozenset({"Helix Pharmaceuticals", "Orbital Bio"}) in found
+    assert frozenset({"Helix Pharmaceuticals", "Orbital Holding GmbH"}) not in found
