@@ -22,6 +22,11 @@ _FOR_DEVELOPMENT = re.compile(
 _FORMER = re.compile(r"(?:initially|originally|formerly|previously)")
 # "Helix's oral and IV inhibitor ZB-12" is one noun phrase; "Helix's pipeline and the ZB-12 ..." is two
 _NEW_PHRASE = re.compile(r"\b(?:and|or)\s+(?:the|a|an|its|their|our|his|her)\b")
+# "their joint program ZB-12", "their lead product candidate, ZB-12"
+_PRONOUN_OWNED = re.compile(
+    r"\btheir\s+(?:(?:[\w-]+\s+){0,4}?(?:candidate|compound|drug|product|program|programme|asset|"
+    r"therapy|antibody|adc|conjugate|inhibitor|vaccine|molecule|medicine|agent)s?\s*,?\s*)?$"
+)
 # "ZB-12, Helix's lead product candidate": an apposition naming the owner
 _APPOSITION_OWNER = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:the\s+|a\s+)?$")
 _OWNED_HEAD = re.compile(
@@ -70,6 +75,7 @@ class Developers:
             for c in tail:
                 _add(ctx, s, ctx.group(s, p), c, "developer_passive", c.start - p.end)
         self.active_cues(ctx, s, companies, compounds)
+        self.pronoun_owner(ctx, s, companies, compounds)
 
     def company_cues(self, ctx: RuleContext, s: Sent, comp: M, compounds: list[M]) -> None:
         """The cues around one company: possessive, modifier, "Company (compound)", passive."""
@@ -123,6 +129,24 @@ class Developers:
             rest = s.low[comp.end - s.start : comp.end - s.start + 60]
             if _OWNED_HEAD.match(rest):
                 _add(ctx, s, [prev[-1]], comp, "developer_possessive", comp.start - prev[-1].end)
+
+    @staticmethod
+    def pronoun_owner(ctx: RuleContext, s: Sent, companies: list[M], compounds: list[M]) -> None:
+        """ "A and B ... their joint program ZB-12": the coordinated companies own it. ("its" is left alone:
+        it as often means a partner or the compound itself.)"""
+        for x in compounds:
+            if x.virtual:
+                continue
+            a = x.start - s.start
+            m = _PRONOUN_OWNED.search(s.low[max(0, a - 70) : a])
+            if m is None:
+                continue
+            cue = a - (len(s.low[max(0, a - 70) : a]) - m.start())
+            lo = max([0] + [b.end() for b in CLAUSE_BREAK.finditer(s.low, 0, cue)])
+            before = [c for c in companies if lo <= c.start - s.start and c.end - s.start <= cue]
+            groups = [ctx.group(s, c) for c in before]
+            for owner in next((g for g in groups if len({o.eid for o in g}) >= 2), []):
+                _add(ctx, s, [x], owner, "developer_possessive", x.start - owner.end)
 
     def active_cues(self, ctx: RuleContext, s: Sent, companies: list[M], compounds: list[M]) -> None:
         """ "A and B are co-developing X", "A discovered and developed this drug candidate"."""

@@ -18,6 +18,8 @@ class Indications:
         for d in s.of("DISEASE", virtual=False):
             c = ctx.attach(s, d, ("COMPOUND",), cap=250)
             if c is None:
+                for eid in ctx.via_trial(s, d):
+                    ctx.emit("INDICATION", eid, d.eid, s, "indication_salient")
                 sal = ctx.salient(s)
                 if sal is not None and not ctx.cues.negation.search(s.low):
                     ctx.emit("INDICATION", sal, d.eid, s, "indication_salient")

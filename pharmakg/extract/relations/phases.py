@@ -91,6 +91,8 @@ class Phases:
             if region:
                 attrs["region"] = region
         if c is None:
+            for eid in ctx.via_trial(s, (a, b)) if val.startswith("Phase") else []:
+                ctx.emit("IN_PHASE", eid, None, s, "phase_salient", value=val, attrs=attrs)
             # "enrollment is underway in the Phase I/II study" after a sentence naming the compound
             sal = ctx.salient(s, window=3)
             if sal is not None and val.startswith("Phase") and self.current_salient.search(s.low):

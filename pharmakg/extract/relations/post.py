@@ -118,7 +118,7 @@ def _default_developers(ctx: RuleContext) -> None:
         return
     # in order of the relations found (a set would make the output order depend on the hash seed)
     described = dict.fromkeys(
-        subj for (t, subj, _o, _v) in out.items if t in ("TARGETS", "HAS_PAYLOAD", "IN_PHASE")
+        subj for (t, subj, _o, _v) in out.items if t in ("TARGETS", "HAS_PAYLOAD", "IN_PHASE", "INDICATION")
     )
     for comp in described:
         if (

@@ -242,3 +242,78 @@ def test_acquirer_partners_the_acquired_company_not_its_signing_subsidiary(nlp):
     found = partners(facts(nlp, text, ents))
     assert frozenset({"Helix Pharmaceuticals", "Orbital Bio"}) in found
     assert frozenset({"Helix Pharmaceuticals", "Orbital Holding GmbH"}) not in found
+
+
+# ---------------------------------------------------------------- comparators, combinations, targets, trials
+def test_comparator_named_twice_gets_no_indication_or_target(nlp):
+    ents = {
+        **HELIX,
+        **ZB,
+        "cmp": ("COMPOUND", ["Brandix", "genericide"]),
+        "d": ("DISEASE", ["gout"]),
+        "t": ("TARGET", ["URX1"]),
+    }
+    text = (
+        "Helix's Phase 2 study of ZB-12 compared to Brandix (genericide) in patients with gout that "
+        "overexpress URX1."
+    )
+    found = facts(nlp, text, ents)
+    assert ("INDICATION", "ZB-12", "gout") in found
+    assert not {f for f in found if f[1] == "Brandix"}
+
+
+def test_phase_with_a_combination_partner_belongs_to_the_compound(nlp):
+    ents = {**HELIX, **ZB, "cmb": ("COMPOUND", ["Partnerab"])}
+    found = facts(
+        nlp, "ZB-12, a CD27 agonist, is completing a Phase 2 study in combination with Partnerab.", ents
+    )
+    assert phases(found) == {"Phase 2"}
+    assert ("IN_PHASE", "ZB-12", "Phase 2") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helix licensed ZB-12 (PD-1/VEGF) to Orbital Bio.",
+        "Helix's pipeline includes ZB-12 (PD-1 x VEGF, formerly HX-7).",
+    ],
+)
+def test_targets_in_parentheses_after_the_name(nlp, text):
+    ents = {**HELIX, **ZB, "t1": ("TARGET", ["PD-1"]), "t2": ("TARGET", ["VEGF"])}
+    found = facts(nlp, text, ents)
+    assert {("TARGETS", "ZB-12", "PD-1"), ("TARGETS", "ZB-12", "VEGF")} <= found
+
+
+def test_stage_and_indication_of_a_named_trial_go_to_the_compound_it_evaluates(nlp):
+    ents = {**HELIX, **ZB, "tr": ("TRIAL", ["ALPHA"]), "d": ("DISEASE", ["atopic dermatitis"])}
+    text = (
+        "Orbital Bio will fund all further development of ZB-12. "
+        "This includes the ongoing Phase 2 ALPHA trial in atopic dermatitis patients as well as a new study "
+        "of a subcutaneous form of ZB-12 in healthy volunteers."
+    )
+    found = facts(nlp, text, ents)
+    assert ("IN_PHASE", "ZB-12", "Phase 2") in found
+    assert ("INDICATION", "ZB-12", "atopic dermatitis") in found
+
+
+def test_their_joint_program_belongs_to_the_coordinated_companies(nlp):
+    ents = {**HELIX, **KES, **ZB}
+    text = (
+        "Helix and Kestrel have entered into an agreement with Orbital Bio covering the development of "
+        "their joint program ZB-12."
+    )
+    found = facts(nlp, text, ents)
+    assert {
+        ("DEVELOPED_BY", "ZB-12", "Helix Pharmaceuticals"),
+        ("DEVELOPED_BY", "ZB-12", "Kestrel Therapeutics"),
+    } <= found
+    assert ("LICENSED_TO", "ZB-12", "Orbital Bio") in found
+
+
+def test_issuer_owns_a_compound_it_describes_only_by_indication(nlp):
+    ents = {**HELIX, **ZB, "d": ("DISEASE", ["ulcerative colitis"])}
+    text = (
+        "Helix Pharmaceuticals today announced its annual results. "
+        "ZB-12 is being evaluated in later-stage programs in ulcerative colitis."
+    )
+    assert ("DEVELOPED_BY", "ZB-12", "Helix Pharmaceuticals") in facts(nlp, text, ents)
