@@ -1,6 +1,6 @@
-"""Who develops a compound: DEVELOPED_BY (possessive, modifier, passive, active, agreement cues), the
-licensee (LICENSED_TO with exclusivity, territory and licensor), rights a company retains (mode retained)
-and co-development (mode co-development, with the partners' share)."""
+"""Who develops a compound: DEVELOPED_BY (possessive, modifier, passive, active, agreement cues), rights a
+company retains (mode retained) and co-development (mode co-development, with the partners' share). The
+licensee is read in ``licensees``."""
 
 from __future__ import annotations
 
@@ -12,13 +12,6 @@ from pharmakg.extract.relations.deal import Shares, gate, gated
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
-# "agreement with C for X" / "... with C to develop X": the licence is for the named compound
-_LICENCE_SCOPE = re.compile(r"\bfor\b|\bcovering\b|\bto (?:develop|commercialize|commercialise|market)")
-_DEVELOPMENT = re.compile(r"(?<![\w-])(?:co-)?develop")
-# "... rights to X for the development and commercialization in ..."
-_FOR_DEVELOPMENT = re.compile(
-    r"^[^.;]{0,30}?\bfor\s+(?:the\s+)?(?:further\s+|clinical\s+|global\s+|worldwide\s+)?develop"
-)
 _FORMER = re.compile(r"(?:initially|originally|formerly|previously)")
 # "Helix's oral and IV inhibitor ZB-12" is one noun phrase; "Helix's pipeline and the ZB-12 ..." is two
 _NEW_PHRASE = re.compile(r"\b(?:and|or)\s+(?:the|a|an|its|their|our|his|her)\b")
@@ -190,100 +183,6 @@ def _sentence_subject(s: Sent, cue: int) -> M | None:
 def _add(ctx: RuleContext, s: Sent, compounds: list[M], company: M, rule: str, dist: int) -> None:
     for c in compounds:
         ctx.emit("DEVELOPED_BY", c.eid, company.eid, s, rule, dist)
-
-
-@relation_rule("licensees", min_mentions=2)
-class Licensees:
-    """ "B obtains exclusive rights to X", "a license agreement with B for X": LICENSED_TO with its terms."""
-
-    def __init__(self, cues: dict[str, Any]) -> None:
-        c = cues["licensees"]
-        self.after = re.compile(
-            r"^[\s,]*(?:\([^)]*\)\s*,?\s*)?(?:(?:will|has|have|had|also|to|recently|then|would|shall)\s+)*(?:"
-            + "|".join(map(re.escape, c["licensee_after_company"]))
-            + r")\b[^.;]{0,50}?\b(?:"
-            + "|".join(map(re.escape, c["licensee_rights_words"]))
-            + r")\b"
-        )
-        self.before = re.compile(r"\b(" + _alternation(c["licensee_before_company"]) + r")\s+(?:the\s+)?$")
-        self.scope_end = words_regex(c["licence_scope_end"])
-        self.exclusive = words_regex(c["exclusive"])
-        self.non_exclusive = words_regex(c["non_exclusive"])
-
-    def __call__(self, ctx: RuleContext, s: Sent) -> None:
-        compounds = s.of("COMPOUND")
-        if not compounds:
-            return
-        for comp in s.of("COMPANY", virtual=False):
-            a, b = s.local(comp)
-            after_cue = self.after.match(s.low[b : b + 110])
-            before = self.before.search(s.low[max(0, a - 45) : a])
-            if before and re.match(r"^(?:'s|’s)", s.low[b : b + 2]):
-                before = None  # "a license to Orbital's ZB-12": Orbital is the owner, not the licensee
-            if not after_cue and not before:
-                continue
-            if after_cue and not before and after_cue.group(0).endswith("option"):
-                # "B has an option to co-develop X": an option not (yet) exercised is no licence (options)
-                if not re.search(r"exercis", after_cue.group(0)):
-                    continue
-            objs_after = [x for x in compounds if x.start >= comp.end and x.start - comp.end <= 160]
-            target = None
-            if objs_after and not CLAUSE_BREAK.search(s.between(comp, objs_after[0])):
-                target = objs_after[0]
-                if before and (
-                    before.group(1).startswith("agreement") or "agreement with" in before.group(1)
-                ):
-                    # "agreement with C for X": the licence is for the named compound only
-                    if not _LICENCE_SCOPE.search(s.between(comp, target)):
-                        target = None
-            elif before and before.group(1).endswith(" to"):
-                target = ctx.attach(s, comp, ("COMPOUND",), cap=200, direct=False)
-            if target is None or ctx.negated(s, comp, target):
-                continue
-            members = ctx.group(s, target) if not CLAUSE_BREAK.search(s.between(comp, target)) else [target]
-            attrs = self.licence_attrs(ctx, s, comp, target)
-            # a licensee that receives development rights develops the compound too (commercial rights: not)
-            develops = bool(
-                _DEVELOPMENT.search(s.between(comp, target))
-                or _FOR_DEVELOPMENT.match(s.low[max(comp.end, target.end) - s.start :])
-            )
-            for g in members:
-                dist = abs(comp.start - g.start)
-                ctx.emit("LICENSED_TO", g.eid, comp.eid, s, "licensee_cue", dist, attrs=attrs)
-                if develops:
-                    ctx.emit("DEVELOPED_BY", g.eid, comp.eid, s, "developer_licensee", dist)
-
-    def licence_attrs(self, ctx: RuleContext, s: Sent, licensee: M, target: M) -> dict[str, Any]:
-        """exclusive, territory and licensor of a licence statement, from its clause."""
-        lo = min(licensee.start, target.start) - s.start
-        hi = max(licensee.end, target.end) - s.start
-        start, end = ctx.clause_bounds(s, lo, hi)
-        stop = self.scope_end.search(s.low, hi, end)
-        if stop:
-            end = stop.start()
-        clause = s.low[start:end]
-        attrs: dict[str, Any] = {}
-        if self.non_exclusive.search(clause):
-            attrs["exclusive"] = False
-        elif self.exclusive.search(clause):
-            attrs["exclusive"] = True
-        terr = ctx.places.scope(s.text[start:end])
-        if terr:
-            attrs["territory"] = terr
-        others = [
-            c for c in s.of("COMPANY") if c.eid != licensee.eid and not ctx.parenthetical_affiliate(s, c)
-        ]
-        frm = [
-            c
-            for c in others
-            if re.search(r"\bfrom\s+(?:the\s+)?$", s.low[max(0, c.start - s.start - 12) : c.start - s.start])
-        ]
-        before = [c for c in others if c.end <= licensee.start and c.start - s.start >= start]
-        if frm:
-            attrs["licensor"] = frm[0].eid
-        elif before:
-            attrs["licensor"] = before[-1].eid
-        return attrs
 
 
 @relation_rule("retained")
