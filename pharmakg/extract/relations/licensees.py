@@ -20,6 +20,10 @@ _FOR_DEVELOPMENT = re.compile(
 )
 
 
+# "licensed it to B", "sublicensed them to B" (the object is a pronoun for the compound talked about)
+_LICENSED_IT_TO = re.compile(r"\b(?:out-|sub)?licen[cs]ed\s+(?:it|them)\s+to\s+(?:the\s+)?$")
+
+
 def _alternation(words: list[str]) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
@@ -45,6 +49,7 @@ class Licensees:
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         compounds = s.of("COMPOUND")
         if not compounds:
+            self.licensed_it(ctx, s)
             return
         for comp in s.of("COMPANY", virtual=False):
             a, b = s.local(comp)
@@ -84,6 +89,17 @@ class Licensees:
                 ctx.emit("LICENSED_TO", g.eid, comp.eid, s, "licensee_cue", dist, attrs=attrs)
                 if develops:
                     ctx.emit("DEVELOPED_BY", g.eid, comp.eid, s, "developer_licensee", dist)
+
+    def licensed_it(self, ctx: RuleContext, s: Sent) -> None:
+        """ "Helix discovered ZB-12. Helix licensed it to Orbital in 2020": the licence of the compound of the
+        previous sentences, when this one names none."""
+        sal = ctx.salient(s)
+        if sal is None:
+            return
+        for comp in s.of("COMPANY", virtual=False):
+            a = comp.start - s.start
+            if _LICENSED_IT_TO.search(s.low[max(0, a - 40) : a]) and not ctx.cues.negation.search(s.low[:a]):
+                ctx.emit("LICENSED_TO", sal, comp.eid, s, "licensee_cue")
 
     def licence_attrs(self, ctx: RuleContext, s: Sent, licensee: M, target: M) -> dict[str, Any]:
         """exclusive, territory and licensor of a licence statement, from its clause."""

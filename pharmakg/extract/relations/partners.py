@@ -16,6 +16,14 @@ _BOTH_COMPANIES = re.compile(r"\bthe (?:two )?companies(?:’|')?(?![\w-])|\bbot
 _AFFILIATE_BEFORE = re.compile(
     r"\b(?:subsidiary|subsidiaries|affiliate|unit|arm|division)\s*,\s*(?:the\s+)?$"
 )
+# between the two names: "B, a wholly-owned subsidiary of A", "B (an affiliate of A)"
+_SUBSIDIARY_OF = re.compile(
+    r"^\s*(?:,|\()\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:subsidiary|affiliate|unit|division)\s+of\s+(?:the\s+)?$"
+)
+# "A's wholly-owned subsidiary, B", "A's Swiss subsidiary B"
+_PARENT_S_SUBSIDIARY = re.compile(
+    r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:subsidiary|affiliate|unit|division)\s*,?\s*$"
+)
 _OPTION_SCOPE = re.compile(
     r"^\s*(?:right\s+)?to\s+(?:opt|co-|jointly|licen|acquire|obtain|develop|commerciali|participate)"
 )
@@ -27,6 +35,7 @@ class Partners:
         self.cue = words_regex(cues["partners"]["partner"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
+        _record_affiliates(ctx, s)
         if not self.cue.search(s.low):
             return
         companies = [
@@ -57,7 +66,8 @@ class Partners:
             ]
             subj = first.eid
         for other in dict.fromkeys(others):
-            ctx.emit("PARTNER_OF", subj, other, s, "partner_cue")
+            if frozenset((subj, other)) not in ctx.affiliates:
+                ctx.emit("PARTNER_OF", subj, other, s, "partner_cue")
 
     def coordinated_with_main(self, ctx: RuleContext, s: Sent, companies: list[M]) -> None:
         """ "A and B have entered into an agreement with C": B, coordinated with the issuing company A, is a
@@ -76,6 +86,17 @@ class Partners:
                     if g.eid != ctx.main:
                         ctx.emit("PARTNER_OF", g.eid, o.eid, s, "partner_cue")
             return
+
+
+def _record_affiliates(ctx: RuleContext, s: Sent) -> None:
+    """ "B, a wholly-owned subsidiary of A", "A's subsidiary B", "B (a unit of A)": A and B are one group."""
+    if "subsidiar" not in s.low and "affiliate" not in s.low and "unit of" not in s.low:
+        return
+    companies = s.of("COMPANY", virtual=False)
+    for x, y in zip(companies, companies[1:], strict=False):
+        gap = s.low[x.end - s.start : y.start - s.start]
+        if x.eid != y.eid and (_SUBSIDIARY_OF.match(gap) or _PARENT_S_SUBSIDIARY.match(gap)):
+            ctx.affiliates.add(frozenset((x.eid, y.eid)))
 
 
 def _named_affiliate(s: Sent, c: M) -> bool:

@@ -80,9 +80,9 @@ class Phases:
         if val == "Approved":
             if self.approved_not.match(s.low[b : b + 20]) or _NOT_YET.search(s.low[max(0, a - 20) : a]):
                 return
-            c = ctx.attach(s, (a, b), ("COMPOUND",), cap=80, virtual=False)
+            c = ctx.attach(s, (a, b), ("COMPOUND",), cap=80, virtual=False, combinations=False)
         else:
-            c = ctx.attach(s, (a, b), ("COMPOUND",), cap=150)
+            c = ctx.attach(s, (a, b), ("COMPOUND",), cap=150, combinations=False)
         attrs: dict[str, Any] = {"status": "current", "text": s.text[a:b]}
         if self.pivotal.search(s.low[max(clause_start, a - 40) : b + 30]):
             attrs["pivotal"] = True
@@ -115,7 +115,7 @@ class Phases:
         """ "plans to start a Phase 3 study in 2022": IN_PHASE status planned (with its year), kept apart."""
         if ctx.cues.negation.search(s.low[clause_start:a]):
             return  # "will no longer enroll patients in the Phase 3 trial" is no plan
-        c = ctx.attach(s, (a, b), ("COMPOUND",), cap=150)
+        c = ctx.attach(s, (a, b), ("COMPOUND",), cap=150, combinations=False)
         comps = (
             [g for g in ctx.group(s, c) if not ctx.comparator(s, g) and not ctx.combination(s, g)]
             if c is not None

@@ -28,6 +28,7 @@ class PostPass:
         _default_licensors(ctx)
         _default_developers(ctx)
         _drop_payment_totals(ctx)
+        _drop_affiliate_partnerships(ctx)
 
 
 def _settle_phases(ctx: RuleContext, items: list[tuple[StatementKey, RelationDraft]]) -> None:
@@ -153,3 +154,11 @@ def _drop_payment_totals(ctx: RuleContext) -> None:
                 for combo in combinations(parts, n)
             ):
                 ctx.out.remove(key)
+
+
+def _drop_affiliate_partnerships(ctx: RuleContext) -> None:
+    """No partnership between a parent and its subsidiary (conventions: companies)."""
+    for key in [
+        k for k in ctx.out.items if k[0] == "PARTNER_OF" and frozenset((k[1], k[2])) in ctx.affiliates
+    ]:
+        ctx.out.remove(key)

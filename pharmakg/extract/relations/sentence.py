@@ -221,6 +221,8 @@ class RuleContext:
     target_names: dict[str, str] = field(default_factory=dict)  # folded target name -> entity id
     types: dict[str, str] = field(default_factory=dict)  # entity id -> type
     ents: list[Entity] = field(default_factory=list)  # doc._.pkg_entities
+    # {parent id, subsidiary id} pairs the text states ("B, a subsidiary of A"): never partners
+    affiliates: set[frozenset[str]] = field(default_factory=set)
 
     @property
     def places(self) -> Territories:
@@ -302,9 +304,12 @@ class RuleContext:
         virtual: bool = True,
         comparators: bool = False,
         direct: bool = True,
+        combinations: bool = True,
     ) -> M | None:
         """The mention of ``types`` that an anchor (mention or local char span) is about: the closest
-        preceding one in the same clause, else one the anchor directly introduces ("a Phase 1 trial of X")."""
+        preceding one in the same clause, else one the anchor directly introduces ("a Phase 1 trial of X").
+        ``combinations=False``: combination partners are passed over ("X in combination with Y in gout" is
+        about X)."""
         if isinstance(anchor, M):
             a0, a1 = s.local(anchor)
         else:
@@ -312,7 +317,9 @@ class RuleContext:
         cands = [
             m
             for m in s.of(*types, virtual=virtual)
-            if (comparators or not self.comparator(s, m)) and not (s.local(m)[0] < a1 and a0 < s.local(m)[1])
+            if (comparators or not self.comparator(s, m))
+            and (combinations or not self.combination(s, m))
+            and not (s.local(m)[0] < a1 and a0 < s.local(m)[1])
         ]
         before = [m for m in cands if s.local(m)[1] <= a0]
         after = [m for m in cands if s.local(m)[0] >= a1]

@@ -317,3 +317,33 @@ def test_issuer_owns_a_compound_it_describes_only_by_indication(nlp):
         "ZB-12 is being evaluated in later-stage programs in ulcerative colitis."
     )
     assert ("DEVELOPED_BY", "ZB-12", "Helix Pharmaceuticals") in facts(nlp, text, ents)
+
+
+# ---------------------------------------------------------------- facts across neighbouring sentences, groups
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helix discovered ZB-12 and licensed it to Orbital Bio in 2020.",
+        "Helix discovered ZB-12. Helix licensed it to Orbital Bio in 2020.",
+        "Helix discovered ZB-12. In 2020 Helix licensed the compound to Orbital Bio.",
+    ],
+)
+def test_licensed_it_to(nlp, text):
+    found = facts(nlp, text, {**HELIX, **ZB})
+    assert {
+        ("LICENSED_TO", "ZB-12", "Orbital Bio"),
+        ("DEVELOPED_BY", "ZB-12", "Helix Pharmaceuticals"),
+    } <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel Therapeutics, a wholly-owned subsidiary of Helix, signed a license with Orbital Bio.",
+        "Helix's Swiss subsidiary, Kestrel Therapeutics, signed a license agreement with Orbital Bio.",
+    ],
+)
+def test_no_partnership_between_parent_and_subsidiary(nlp, text):
+    found = partners(facts(nlp, text, {**HELIX, **KES}))
+    assert frozenset({"Helix Pharmaceuticals", "Kestrel Therapeutics"}) not in found
+    assert found  # the signing company's partnership stays
