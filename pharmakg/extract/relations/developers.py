@@ -13,6 +13,11 @@ from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
 _FORMER = re.compile(r"(?:initially|originally|formerly|previously)")
+# a closed acquisition, said of the acquirer: "completed its acquisition of B", "has acquired B"
+_ACQUIRED = re.compile(
+    r"\b(?:(?:completed|completes|closed|closes|finalized|finalised)\s+(?:its|the|their)\s+"
+    r"(?:previously announced\s+)?acquisition\s+of|(?:has|have)?\s*acquired)\s+(?:the\s+)?(?=\S)"
+)
 # "Helix's oral and IV inhibitor ZB-12" is one noun phrase; "Helix's pipeline and the ZB-12 ..." is two
 _NEW_PHRASE = re.compile(r"\b(?:and|or)\s+(?:the|a|an|its|their|our|his|her)\b")
 # "their joint program ZB-12", "their lead product candidate, ZB-12"
@@ -69,6 +74,8 @@ class Developers:
                 _add(ctx, s, ctx.group(s, p), c, "developer_passive", c.start - p.end)
         self.active_cues(ctx, s, companies, compounds)
         self.pronoun_owner(ctx, s, companies, compounds)
+        if "acqui" in s.low:
+            _acquired_compounds(ctx, s, companies, compounds)
 
     def company_cues(self, ctx: RuleContext, s: Sent, comp: M, compounds: list[M]) -> None:
         """The cues around one company: possessive, modifier, "Company (compound)", passive."""
@@ -162,6 +169,22 @@ class Developers:
                 continue
             for comp in ctx.group(s, last):
                 _add(ctx, s, ctx.group(s, objs[0]), comp, "developer_active", objs[0].start - last.end)
+
+
+def _acquired_compounds(ctx: RuleContext, s: Sent, companies: list[M], compounds: list[M]) -> None:
+    """A closed acquisition ("A completed its acquisition of B, including B's lead compound X", "A acquired B
+    and its X program"): the acquirer develops the compounds named with the acquired company."""
+    for m in _ACQUIRED.finditer(s.low):
+        acquirer = ctx.subject_company(s, m.start())
+        if acquirer is None or ctx.cues.negation.search(s.low[max(0, m.start() - 25) : m.start()]):
+            continue
+        _, end = ctx.clause_bounds(s, m.end(), m.end())
+        acquired = [c for c in companies if c.start - s.start >= m.end() and c.eid != acquirer.eid]
+        if not acquired or acquired[0].start - s.start - m.end() > 5:
+            continue
+        for x in compounds:
+            if acquired[0].end <= x.start and x.end - s.start <= end and x.start - acquired[0].end <= 120:
+                ctx.emit("DEVELOPED_BY", x.eid, acquirer.eid, s, "developer_active", x.start - acquirer.end)
 
 
 def _sentence_subject(s: Sent, cue: int) -> M | None:

@@ -347,3 +347,17 @@ def test_no_partnership_between_parent_and_subsidiary(nlp, text):
     found = partners(facts(nlp, text, {**HELIX, **KES}))
     assert frozenset({"Helix Pharmaceuticals", "Kestrel Therapeutics"}) not in found
     assert found  # the signing company's partnership stays
+
+
+def test_acquirer_develops_the_compounds_it_acquired(nlp):
+    found = facts(
+        nlp,
+        "Orbital Bio completed its acquisition of Helix, including its lead compound ZB-12.",
+        {**HELIX, **ZB},
+    )
+    assert ("DEVELOPED_BY", "ZB-12", "Orbital Bio") in found
+    assert frozenset({"Helix Pharmaceuticals", "Orbital Bio"}) in partners(found)
+    pending = facts(
+        nlp, "Orbital Bio agreed to acquire Helix, including its lead compound ZB-12.", {**HELIX, **ZB}
+    )
+    assert ("DEVELOPED_BY", "ZB-12", "Orbital Bio") not in pending
