@@ -265,8 +265,9 @@ class Codevelopment:
 
     def __init__(self, cues: dict[str, Any]) -> None:
         d = cues["codevelopment"]
-        self.gate = gate(d, "codevelopment")
-        self.cue = words_regex(d["codevelopment"])
+        self.gate = gate(d, "codevelopment", "copromotion")
+        self.cue = words_regex(d["codevelopment"] + d["copromotion"])
+        self.copromotion = words_regex(d["copromotion"])
         # an option to co-develop is not co-development yet: the option cues tell a declined or exercised one
         self.declined = words_regex(cues["options"]["declined_option"])
         self.exercised = words_regex(cues["options"]["option_exercised"])
@@ -302,6 +303,14 @@ class Codevelopment:
             terr = ctx.places.scope(s.text[c1:end])
             if terr:
                 attrs["territory"] = terr
+            if self.copromotion.fullmatch(cue.group(0)):
+                # co-promotion makes partners only, never developers
+                for i, a in enumerate(ids):
+                    for b in ids[i + 1 :]:
+                        ctx.emit(
+                            "PARTNER_OF", a, b, s, "partner_cue", attrs={**attrs, "mode": "co-promotion"}
+                        )
+                continue
             for i, a in enumerate(ids):
                 for b in ids[i + 1 :]:
                     ctx.out.annotate("PARTNER_OF", a, b, attrs)

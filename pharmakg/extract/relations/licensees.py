@@ -24,6 +24,13 @@ _FOR_DEVELOPMENT = re.compile(
 _LICENSED_IT_TO = re.compile(r"\b(?:out-|sub)?licen[cs]ed\s+(?:it|them)\s+to\s+(?:the\s+)?$")
 
 
+# after the licensee: "in-licensed X", "has licensed X from", "licensed from" (group 1: in-licence)
+_IN_LICENSED = re.compile(
+    r"^\s*(?:(?:has|have|had|also|recently|previously|originally)\s+)*(?:(in-licen[cs]ed)|licen[cs]ed)\s+(?:the\s+)?"
+    r"(?:(?:exclusive\s+|worldwide\s+|global\s+)*rights\s+to\s+)?"
+)
+
+
 def _alternation(words: list[str]) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
@@ -53,6 +60,8 @@ class Licensees:
             return
         for comp in s.of("COMPANY", virtual=False):
             a, b = s.local(comp)
+            if self.in_licensed(ctx, s, comp, compounds):
+                continue
             after_cue = self.after.match(s.low[b : b + 110])
             before = self.before.search(s.low[max(0, a - 45) : a])
             if before and re.match(r"^(?:'s|’s)", s.low[b : b + 2]):
@@ -89,6 +98,46 @@ class Licensees:
                 ctx.emit("LICENSED_TO", g.eid, comp.eid, s, "licensee_cue", dist, attrs=attrs)
                 if develops:
                     ctx.emit("DEVELOPED_BY", g.eid, comp.eid, s, "developer_licensee", dist)
+
+    @staticmethod
+    def in_licensed(ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
+        """ "B in-licensed X (from A)", "B licensed X from A", "X, which B licensed from A": B is the
+        licensee, A the licensor."""
+        b = licensee.end - s.start
+        m = _IN_LICENSED.match(s.low[b : b + 40])
+        if m is None:
+            return False
+        after = [x for x in compounds if x.start - s.start == b + m.end()]
+        frm = [
+            c
+            for c in s.of("COMPANY", virtual=False)
+            if c.start > licensee.end
+            and re.search(r"\bfrom\s+(?:the\s+)?$", s.low[: c.start - s.start][-12:])
+        ]
+        if after and (m.group(1) or (frm and after[0].end <= frm[0].start)):
+            targets = ctx.group(s, after[0])
+        elif not after and s.low[b + m.end() :].startswith("from") and m.group(1) is None:
+            # "X, which B licensed from A": the compound the relative clause is about
+            prev = [x for x in compounds if x.end <= licensee.start]
+            if not prev or not re.search(
+                r",\s*(?:which|that)\s+$", s.low[prev[-1].end - s.start : licensee.start - s.start]
+            ):
+                return False
+            targets = [prev[-1]]
+        else:
+            return False
+        attrs = {"licensor": frm[0].eid} if frm else {}
+        for x in targets:
+            ctx.emit(
+                "LICENSED_TO",
+                x.eid,
+                licensee.eid,
+                s,
+                "licensee_cue",
+                abs(x.start - licensee.start),
+                attrs=attrs,
+            )
+        return True
 
     def licensed_it(self, ctx: RuleContext, s: Sent) -> None:
         """ "Helix discovered ZB-12. Helix licensed it to Orbital in 2020": the licence of the compound of the

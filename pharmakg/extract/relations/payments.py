@@ -170,11 +170,32 @@ class Payments:
                     payer = payer or c
         return payer, payee
 
+    def sides(
+        self, ctx: RuleContext, s: Sent, companies: list[M], a: int, b: int
+    ) -> tuple[str, list[str]] | None:
+        """(payer id, payee ids) of the amount at s.text[a:b]; the side the text leaves unnamed is the
+        counterpart (another company of the sentence or its neighbours, the issuer, the main partner)."""
+        payer, payee = self.parties(s, companies, a, b)
+        known = payer or payee
+        if known is None:
+            return None
+        # "A and B will jointly receive $X": one payment per named payee, with the joint amount
+        payees = _joint_payees(ctx, s, payee, a) if payee is not None else []
+        if payer and payee:
+            return payer.eid, [p.eid for p in payees]
+        other = _counterpart(ctx, s, companies, known, payee is None, {p.eid for p in payees})
+        if other is None:
+            return None
+        payer_id = payer.eid if payer else other
+        payee_ids = [p.eid for p in payees] if payees else [other]
+        return (payer_id, payee_ids) if payer_id not in payee_ids else None
+
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         amounts = self.amounts(s.text)
         if not amounts:
             return
         companies = list(s.of("COMPANY"))
+        last: tuple[int, tuple[str, list[str]]] | None = None  # end and parties of the previous amount
         for a, b, currency, amount, value in amounts:
             clause_start = max([0, a - 60] + [x.end() for x in re.finditer(r"[;,:]\s|\.\s", s.low[:a])])
             contingent = bool(
@@ -189,23 +210,13 @@ class Payments:
                 kind = next((k for rx, k in self.kinds if rx.search(trig.lower())), None)
             if kind is None:
                 continue
-            payer, payee = self.parties(s, companies, a, b)
-            known = payer or payee
-            if known is None:
+            sides = self.sides(ctx, s, companies, a, b)
+            if sides is None and last is not None and not _GAP_BREAK.search(s.low[last[0] : a]):
+                sides = last[1]  # "$30 million, comprising a $20 million cash payment and a $10 million ..."
+            if sides is None:
                 continue
-            # "A and B will jointly receive $X": one payment per named payee, with the joint amount
-            payees = _joint_payees(ctx, s, payee, a) if payee is not None else []
-            other = (
-                None
-                if payer and payee
-                else _counterpart(ctx, s, companies, known, payee is None, {p.eid for p in payees})
-            )
-            if other is None and not (payer and payee):
-                continue
-            payer_id = payer.eid if payer else str(other)
-            payee_ids = [p.eid for p in payees] if payees else [str(other)]
-            if payer_id in payee_ids:
-                continue
+            last = (b, sides)
+            payer_id, payee_ids = sides
             status = next((st for rx, st in self.status if rx.search(s.low[max(0, a - 80) : b + 40])), None)
             attrs: dict[str, Any] = {"currency": currency, "amount": amount, "kind": kind}
             if trig:

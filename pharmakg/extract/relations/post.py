@@ -22,10 +22,9 @@ class PostPass:
         pass  # reasoning over relations, no cue words
 
     def __call__(self, ctx: RuleContext) -> None:
-        items = list(ctx.out.items.items())
-        _settle_phases(ctx, items)
-        _partners_from_licences(ctx, items)
+        _settle_phases(ctx, list(ctx.out.items.items()))
         _default_licensors(ctx)
+        _partners_from_licences(ctx, list(ctx.out.items.items()))
         _default_developers(ctx)
         _drop_payment_totals(ctx)
         _drop_affiliate_partnerships(ctx)

@@ -361,3 +361,36 @@ def test_acquirer_develops_the_compounds_it_acquired(nlp):
         nlp, "Orbital Bio agreed to acquire Helix, including its lead compound ZB-12.", {**HELIX, **ZB}
     )
     assert ("DEVELOPED_BY", "ZB-12", "Orbital Bio") not in pending
+
+
+def test_parts_of_a_stated_total_inherit_its_parties(nlp):
+    text = (
+        "Orbital Bio will pay Helix $30 million upfront, comprising a $20 million cash payment and a "
+        "$10 million equity investment."
+    )
+    assert payments(facts(nlp, text, HELIX)) == {
+        ("PAYMENT", "Orbital Bio", "Helix Pharmaceuticals", 20000000),
+        ("PAYMENT", "Orbital Bio", "Helix Pharmaceuticals", 10000000),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helix in-licensed ZB-12 from Orbital Bio in 2019.",
+        "Helix licensed ZB-12 from Orbital Bio in 2019.",
+        "ZB-12, which Helix licensed from Orbital Bio, is in Phase 2 development.",
+    ],
+)
+def test_in_licence_names_licensee_and_licensor(nlp, text):
+    found = facts(nlp, text, {**HELIX, **ZB})
+    assert ("LICENSED_TO", "ZB-12", "Helix Pharmaceuticals") in found
+    assert ("DEVELOPED_BY", "ZB-12", "Orbital Bio") in found
+    assert ("LICENSED_TO", "ZB-12", "Orbital Bio") not in found
+    assert frozenset({"Helix Pharmaceuticals", "Orbital Bio"}) in partners(found)
+
+
+def test_co_promotion_makes_partners_not_developers(nlp):
+    found = facts(nlp, "Helix and Orbital Bio will co-promote ZB-12 in the United States.", {**HELIX, **ZB})
+    assert frozenset({"Helix Pharmaceuticals", "Orbital Bio"}) in partners(found)
+    assert not {f for f in found if f[0] == "DEVELOPED_BY"}
