@@ -30,13 +30,15 @@ class Phases:
             re.IGNORECASE,
         )
         self.prefilter = re.compile(
-            r"phase|clinic|ind\b|investigational|approv|review|filed|submi|launch|marketed|accept|validat|"
+            r"phase|clinic|ind\b|investigational|approv|review|filed|submi|launch|marketed|sold|accept|validat|"
             r"application|authori[sz]ation|\b(?:s?bla|s?nda|maa)\b",
             re.IGNORECASE,
         )
         self.subpart = re.compile(r"^\s*(?:" + "|".join(map(re.escape, p["sub_part_after"])) + r")\b")
         self.current = words_regex(p["current_override"])
         self.approved_not = re.compile(r"^\s*(?:" + "|".join(p["approved_not_before_nouns"]) + r")\b")
+        # "a BLA for approval of X", "seeking approval": approval is the aim, not the state
+        self.approval_sought = re.compile(r"\b(?:" + "|".join(p["approved_not_after"]) + r")\s+(?:the\s+)?$")
         self.ind_planned_value = p["ind_planned_value"]
         self.current_salient = words_regex(p["current_for_salient"])
         self.pivotal = words_regex(p["pivotal"])
@@ -78,7 +80,11 @@ class Phases:
         elif val == "Preclinical" and planned:
             return
         if val == "Approved":
-            if self.approved_not.match(s.low[b : b + 20]) or _NOT_YET.search(s.low[max(0, a - 20) : a]):
+            if (
+                self.approved_not.match(s.low[b : b + 20])
+                or _NOT_YET.search(s.low[max(0, a - 20) : a])
+                or self.approval_sought.search(s.low[max(0, a - 20) : a])
+            ):
                 return
             c = ctx.attach(s, (a, b), ("COMPOUND",), cap=80, virtual=False, combinations=False)
         else:

@@ -135,6 +135,13 @@ def phases(found: set[tuple]) -> set[str]:
         ("Helix launched a Phase 2 trial of ZB-12.", {"Phase 2"}),
         ("An NDA for ZB-12 was submitted and, subject to approval, ZB-12 will be our first drug.", {"Filed"}),
         ("Helix will conclude the Phase 1 portions of the ongoing Phase 1/2 trials of ZB-12.", {"Phase 1/2"}),
+        (
+            "Resubmitted to the U.S. Food and Drug Administration (FDA) the Biologics License Application "
+            "(BLA) for approval of ZB-12 in gout.",
+            {"Filed"},
+        ),
+        ("ZB-12 is sold in Japan by a licensee.", {"Approved"}),
+        ("Helix is seeking approval of ZB-12 in gout.", set()),
     ],
 )
 def test_stage_phrasings(nlp, text, expected):
