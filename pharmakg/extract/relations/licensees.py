@@ -52,6 +52,7 @@ class Licensees:
         self.scope_end = words_regex(c["licence_scope_end"])
         self.exclusive = words_regex(c["exclusive"])
         self.non_exclusive = words_regex(c["non_exclusive"])
+        self.terminated = words_regex(c["terminated"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         compounds = s.of("COMPOUND")
@@ -86,6 +87,9 @@ class Licensees:
                 target = ctx.attach(s, comp, ("COMPOUND",), cap=200, direct=False)
             if target is None or ctx.negated(s, comp, target):
                 continue
+            lo, _ = ctx.clause_bounds(s, min(comp.start, target.start) - s.start, comp.end - s.start)
+            if self.terminated.search(s.low, lo, max(comp.end, target.end) - s.start):
+                continue  # a terminated licence gives no LICENSED_TO (the partnership stays)
             members = ctx.group(s, target) if not CLAUSE_BREAK.search(s.between(comp, target)) else [target]
             attrs = self.licence_attrs(ctx, s, comp, target)
             # a licensee that receives development rights develops the compound too (commercial rights: not)

@@ -38,7 +38,9 @@ class Phases:
         self.current = words_regex(p["current_override"])
         self.approved_not = re.compile(r"^\s*(?:" + "|".join(p["approved_not_before_nouns"]) + r")\b")
         # "a BLA for approval of X", "seeking approval": approval is the aim, not the state
-        self.approval_sought = re.compile(r"\b(?:" + "|".join(p["approved_not_after"]) + r")\s+(?:the\s+)?$")
+        self.approval_sought = re.compile(
+            r"\b(?:" + "|".join(p["approved_not_after"]) + r")\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+        )
         self.ind_planned_value = p["ind_planned_value"]
         self.current_salient = words_regex(p["current_for_salient"])
         self.pivotal = words_regex(p["pivotal"])
@@ -83,7 +85,7 @@ class Phases:
             if (
                 self.approved_not.match(s.low[b : b + 20])
                 or _NOT_YET.search(s.low[max(0, a - 20) : a])
-                or self.approval_sought.search(s.low[max(0, a - 20) : a])
+                or self.approval_sought.search(s.low[max(0, a - 40) : a])
             ):
                 return
             c = ctx.attach(s, (a, b), ("COMPOUND",), cap=80, virtual=False, combinations=False)
@@ -97,7 +99,9 @@ class Phases:
             if region:
                 attrs["region"] = region
         if c is None:
-            for eid in ctx.via_trial(s, (a, b)) if val.startswith("Phase") else []:
+            # the stage of a named trial under way ("the ongoing Phase 2 ALPHA trial"), not of one reported on
+            trial_now = val.startswith("Phase") and self.current_salient.search(s.low)
+            for eid in ctx.via_trial(s, (a, b)) if trial_now else []:
                 ctx.emit("IN_PHASE", eid, None, s, "phase_salient", value=val, attrs=attrs)
             # "enrollment is underway in the Phase I/II study" after a sentence naming the compound
             sal = ctx.salient(s, window=3)

@@ -142,6 +142,8 @@ def phases(found: set[tuple]) -> set[str]:
         ),
         ("ZB-12 is sold in Japan by a licensee.", {"Approved"}),
         ("Helix is seeking approval of ZB-12 in gout.", set()),
+        ("A positive trial is needed to seek regulatory approval for ZB-12.", set()),
+        ("Royalties on ZB-12 sold in Japan by our licensee grew.", {"Approved"}),
     ],
 )
 def test_stage_phrasings(nlp, text, expected):
@@ -401,3 +403,10 @@ def test_co_promotion_makes_partners_not_developers(nlp):
     found = facts(nlp, "Helix and Orbital Bio will co-promote ZB-12 in the United States.", {**HELIX, **ZB})
     assert frozenset({"Helix Pharmaceuticals", "Orbital Bio"}) in partners(found)
     assert not {f for f in found if f[0] == "DEVELOPED_BY"}
+
+
+def test_a_terminated_licence_is_no_licence(nlp):
+    text = "Helix announced the mutual termination of its license agreement with Orbital Bio for ZB-12."
+    found = facts(nlp, text, {**HELIX, **ZB})
+    assert not {f for f in found if f[0] == "LICENSED_TO"}
+    assert frozenset({"Helix Pharmaceuticals", "Orbital Bio"}) in partners(found)
