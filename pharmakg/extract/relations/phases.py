@@ -46,6 +46,16 @@ class Phases:
         self.pivotal = words_regex(p["pivotal"])
         self.planned_year = re.compile(p["planned_year"], re.IGNORECASE)
         self.planned_strict = words_regex(p["planned_strict"])
+        # "the Phase 3 trial of X was discontinued", "halted the Phase 2 study": a stopped trial is no stage
+        stopped = "|".join(map(re.escape, p["stopped_after"]))
+        self.stopped_after = re.compile(
+            r"^[^.;]{0,60}?\b(?:was|were|has been|have been|had been|is being|are being)\s+(?:"
+            + stopped
+            + r")\b"
+        )
+        self.stopped_before = re.compile(
+            r"\b(?:discontinu|terminat|halt|stopp|suspend)\w*\s+(?:the|its|our|their)?\s*$"
+        )
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         if not self.prefilter.search(s.text):
@@ -77,6 +87,8 @@ class Phases:
                 return
         if val.startswith("Phase") and _IND_BEFORE.search(s.low[max(0, a - 120) : a]):
             return  # "an IND for a Phase 1 trial": the trial is still to come
+        if self.stopped_after.match(s.low[b:]) or self.stopped_before.search(s.low[max(0, a - 30) : a]):
+            return
         if val == "IND" and planned:
             val = self.ind_planned_value
         elif val == "Preclinical" and planned:
