@@ -23,6 +23,9 @@ _USD_FOLLOWS = re.compile(
 _PHRASE_STOP = re.compile(
     r"[,;(\[$]|\.\s|\.$|\s(?:and|or)\s+(?=[A-Z$]|(?:is|are|will|the company)\b)|\s(?:which|whereby)\b"
 )
+_PAID_AMOUNT = re.compile(
+    r"\b(?:paid|pays|pay|received|receives|earned|earns)\s+(?:[\w-]+\s+){0,2}?(?:an?\s+)?$"
+)
 _PREPOSITION_END = re.compile(r"\b(?:by|from|with|to|of|for|between|under)\s+(?:the\s+)?$")
 # "$5 million", "US$5m", "USD 5 million", "U.S. $5 million"; not "HK$", "C$", "A$" (other dollars)
 _MONEY = re.compile(
@@ -208,6 +211,8 @@ class Payments:
             if kind is None and trig:
                 # "$X upon the achievement of certain development milestones"
                 kind = next((k for rx, k in self.kinds if rx.search(trig.lower())), None)
+            if kind is None and _PAID_AMOUNT.search(s.low[max(0, a - 40) : a]):
+                kind = "payment"  # "Helix received $5 million upon ...": a payment named by its verb
             if kind is None:
                 continue
             sides = self.sides(ctx, s, companies, a, b)

@@ -414,3 +414,8 @@ def test_a_terminated_licence_is_no_licence(nlp):
     found = facts(nlp, text, {**HELIX, **ZB})
     assert not {f for f in found if f[0] == "LICENSED_TO"}
     assert frozenset({"Helix Pharmaceuticals", "Orbital Bio"}) in partners(found)
+
+
+def test_a_sum_named_only_by_its_verb_is_a_payment(nlp):
+    text = "Helix received $5 million from Orbital Bio upon the first patient dosed in the trial."
+    assert payments(facts(nlp, text, HELIX)) == {("PAYMENT", "Orbital Bio", "Helix Pharmaceuticals", 5000000)}
