@@ -25,8 +25,10 @@ _PRONOUN_OWNED = re.compile(
     r"\btheir\s+(?:(?:[\w-]+\s+){0,4}?(?:candidate|compound|drug|product|program|programme|asset|"
     r"therapy|antibody|adc|conjugate|inhibitor|vaccine|molecule|medicine|agent)s?\s*,?\s*)?$"
 )
-# "ZB-12, Helix's lead product candidate": an apposition naming the owner
-_APPOSITION_OWNER = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:the\s+|a\s+)?$")
+# "ZB-12, Helix's lead product candidate", "ZB-12 is the Company's lead candidate": the owner named after it
+_APPOSITION_OWNER = re.compile(
+    r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,|\s(?:is|was|remains|becomes))\s*(?:the\s+|a\s+|an\s+)?$"
+)
 _OWNED_HEAD = re.compile(
     r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?(?:candidate|compound|drug|product|program|programme|asset|therapy|"
     r"antibody|adc|conjugate|inhibitor|vaccine|molecule|medicine|treatment|agent)s?\b"

@@ -419,3 +419,19 @@ def test_a_terminated_licence_is_no_licence(nlp):
 def test_a_sum_named_only_by_its_verb_is_a_payment(nlp):
     text = "Helix received $5 million from Orbital Bio upon the first patient dosed in the trial."
     assert payments(facts(nlp, text, HELIX)) == {("PAYMENT", "Orbital Bio", "Helix Pharmaceuticals", 5000000)}
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Helix announced results. ZB-12 is the Company's lead product candidate.", "Helix Pharmaceuticals"),
+        (
+            "Under the agreement, Orbital Bio will be responsible for the development and commercialization of "
+            "ZB-12 in China.",
+            "Orbital Bio",
+        ),
+        ("Orbital Bio will lead global development of ZB-12.", "Orbital Bio"),
+    ],
+)
+def test_more_owner_phrasings(nlp, text, owner):
+    assert ("DEVELOPED_BY", "ZB-12", owner) in facts(nlp, text, {**HELIX, **ZB})
