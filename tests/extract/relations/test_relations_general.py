@@ -426,8 +426,8 @@ def test_a_sum_named_only_by_its_verb_is_a_payment(nlp):
     [
         ("Helix announced results. ZB-12 is the Company's lead product candidate.", "Helix Pharmaceuticals"),
         (
-            "Under the agreement, Orbital Bio will be responsible for the development and commercialization of "
-            "ZB-12 in China.",
+            "Under the agreement, Orbital Bio will be responsible for the development and "
+            "commercialization of ZB-12 in China.",
             "Orbital Bio",
         ),
         ("Orbital Bio will lead global development of ZB-12.", "Orbital Bio"),
