@@ -435,3 +435,17 @@ def test_a_sum_named_only_by_its_verb_is_a_payment(nlp):
 )
 def test_more_owner_phrasings(nlp, text, owner):
     assert ("DEVELOPED_BY", "ZB-12", owner) in facts(nlp, text, {**HELIX, **ZB})
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "This investigational gene therapy binds HER2.",
+        "The vaccine targets HER2.",
+        "This oral small molecule inhibits HER2.",
+    ],
+)
+def test_definite_description_of_any_modality_refers_back(nlp, second):
+    ents = {**HELIX, **ZB, "t": ("TARGET", ["HER2"])}
+    found = facts(nlp, "Helix today presented data on ZB-12. " + second, ents)
+    assert ("TARGETS", "ZB-12", "HER2") in found
