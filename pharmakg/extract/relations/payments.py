@@ -157,7 +157,10 @@ class Payments:
                     # "funding by A, B will receive": a company after a preposition is not the verb's subject
                     if not _PREPOSITION_END.search(s.low[max(0, ca - 16) : ca]):
                         payee = payee or c
-                elif self.payer_before.search(gap):
+                elif self.payer_before.search(gap) and not self.pay_verb_end.search(
+                    s.low[max(0, ca - 12) : ca]
+                ):
+                    # "A will pay B $X and will purchase $Y": B, the object of "pay", is no payer
                     payer = c
                     if payee is None:
                         rest = [x for x in companies if x.start > c.end and x.end - s.start <= a]
@@ -185,7 +188,8 @@ class Payments:
         # "A and B will jointly receive $X": one payment per named payee, with the joint amount
         payees = _joint_payees(ctx, s, payee, a) if payee is not None else []
         if payer and payee:
-            return payer.eid, [p.eid for p in payees]
+            ids = [p.eid for p in payees]
+            return (payer.eid, ids) if payer.eid not in ids else None
         other = _counterpart(ctx, s, companies, known, payee is None, {p.eid for p in payees})
         if other is None:
             return None

@@ -449,3 +449,14 @@ def test_definite_description_of_any_modality_refers_back(nlp, second):
     ents = {**HELIX, **ZB, "t": ("TARGET", ["HER2"])}
     found = facts(nlp, "Helix today presented data on ZB-12. " + second, ents)
     assert ("TARGETS", "ZB-12", "HER2") in found
+
+
+def test_the_recipient_of_pay_is_not_the_payer_of_the_next_sum(nlp):
+    text = (
+        "Under the terms of the agreement, Orbital Bio will pay Helix an upfront payment of $40 million and "
+        "will purchase $10 million of Helix common stock."
+    )
+    assert payments(facts(nlp, text, HELIX)) == {
+        ("PAYMENT", "Orbital Bio", "Helix Pharmaceuticals", 40000000),
+        ("PAYMENT", "Orbital Bio", "Helix Pharmaceuticals", 10000000),
+    }
