@@ -460,3 +460,11 @@ def test_the_recipient_of_pay_is_not_the_payer_of_the_next_sum(nlp):
         ("PAYMENT", "Orbital Bio", "Helix Pharmaceuticals", 40000000),
         ("PAYMENT", "Orbital Bio", "Helix Pharmaceuticals", 10000000),
     }
+
+
+@pytest.mark.parametrize("cue", ["relative to", "superior to", "non-inferior to", "head-to-head against"])
+def test_comparator_phrasings_keep_the_comparator_out(nlp, cue):
+    ents = {**HELIX, **ZB, "cmp": ("COMPOUND", ["Brandix"]), "d": ("DISEASE", ["gout"])}
+    found = facts(nlp, f"Helix's ZB-12 was {cue} Brandix in the Phase 3 trial in gout.", ents)
+    assert not {f for f in found if f[1] == "Brandix"}
+    assert ("IN_PHASE", "ZB-12", "Phase 3") in found
