@@ -468,3 +468,10 @@ def test_comparator_phrasings_keep_the_comparator_out(nlp, cue):
     found = facts(nlp, f"Helix's ZB-12 was {cue} Brandix in the Phase 3 trial in gout.", ents)
     assert not {f for f in found if f[1] == "Brandix"}
     assert ("IN_PHASE", "ZB-12", "Phase 3") in found
+
+
+def test_target_positive_patients_alone_make_no_targets(nlp):
+    ents = {**HELIX, **ZB, "t": ("TARGET", ["HER2"]), "d": ("DISEASE", ["breast cancer"])}
+    found = facts(nlp, "ZB-12 is in a Phase 2 trial in patients with HER2 positive breast cancer.", ents)
+    assert ("INDICATION", "ZB-12", "breast cancer") in found
+    assert ("TARGETS", "ZB-12", "HER2") not in found
