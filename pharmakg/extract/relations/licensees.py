@@ -64,6 +64,10 @@ class Licensees:
             if self.in_licensed(ctx, s, comp, compounds):
                 continue
             after_cue = self.after.match(s.low[b : b + 110])
+            if after_cue and any(
+                comp.end <= o.start and o.start - s.start < b + after_cue.end() for o in s.of("COMPANY")
+            ):
+                after_cue = None  # "A received $5 million from B to acquire rights": the rights are B's
             before = self.before.search(s.low[max(0, a - 45) : a])
             if before and re.match(r"^(?:'s|’s)", s.low[b : b + 2]):
                 before = None  # "a license to Orbital's ZB-12": Orbital is the owner, not the licensee

@@ -71,6 +71,7 @@ class Payments:
             re.IGNORECASE,
         )
         self.contingent_before = words_regex(pay["contingent_before"])
+        self.acquisition_price = re.compile(r"(?<![\w-])(?:" + "|".join(pay["acquisition_price"]) + r")")
         self.contingent_after = re.compile(
             r"^\s*(?:\([^)]*\)\s*)?(?:" + _alternation(pay["contingent_after"]) + r")\b", re.IGNORECASE
         )
@@ -217,8 +218,10 @@ class Payments:
                 kind = next((k for rx, k in self.kinds if rx.search(trig.lower())), None)
             if kind is None and _PAID_AMOUNT.search(s.low[max(0, a - 40) : a]):
                 kind = "payment"  # "Helix received $5 million upon ...": a payment named by its verb
-            if kind is None:
-                continue
+            if kind is None or any(
+                a - 60 <= x.start() <= b + 40 for x in self.acquisition_price.finditer(s.low)
+            ):
+                continue  # an acquisition price paid to shareholders is no payment between the companies
             sides = self.sides(ctx, s, companies, a, b)
             if sides is None and last is not None and not _GAP_BREAK.search(s.low[last[0] : a]):
                 sides = last[1]  # "$30 million, comprising a $20 million cash payment and a $10 million ..."

@@ -475,3 +475,23 @@ def test_target_positive_patients_alone_make_no_targets(nlp):
     found = facts(nlp, "ZB-12 is in a Phase 2 trial in patients with HER2 positive breast cancer.", ents)
     assert ("INDICATION", "ZB-12", "breast cancer") in found
     assert ("TARGETS", "ZB-12", "HER2") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbital Bio paid $1.2 billion to acquire Helix.",
+        "Orbital Bio will acquire Helix for a total purchase price of approximately $30 billion in cash.",
+        "Orbital Bio will pay Helix shareholders $12 per share.",
+    ],
+)
+def test_an_acquisition_price_is_no_payment(nlp, text):
+    assert not payments(facts(nlp, text, HELIX))
+
+
+def test_rights_bought_with_a_payment_go_to_the_payer(nlp):
+    text = "Helix received $5 million from Orbital Bio to acquire exclusive rights to ZB-12."
+    found = facts(nlp, text, {**HELIX, **ZB})
+    assert ("PAYMENT", "Orbital Bio", "Helix Pharmaceuticals", 5000000) in found
+    assert ("LICENSED_TO", "ZB-12", "Orbital Bio") in found
+    assert ("LICENSED_TO", "ZB-12", "Helix Pharmaceuticals") not in found
