@@ -31,6 +31,12 @@ _IN_LICENSED = re.compile(
 )
 
 
+# "A licensed X to B": the verb before the compound
+_LICENSED_X = re.compile(r"\b(?:out-|sub)?licen[cs](?:ed|es|ing)\s+(?:the\s+)?(?:rights\s+to\s+)?$")
+# "an option to license X", "the right to opt in": not (yet) a licence
+_OPEN_OPTION = re.compile(r"\b(?:option|opt-in|right of first negotiation)\b(?![^.;]{0,20}\bexercis)")
+
+
 def _alternation(words: list[str]) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
@@ -61,7 +67,7 @@ class Licensees:
             return
         for comp in s.of("COMPANY", virtual=False):
             a, b = s.local(comp)
-            if self.in_licensed(ctx, s, comp, compounds):
+            if self.in_licensed(ctx, s, comp, compounds) or self.licensed_x_to(ctx, s, comp, compounds):
                 continue
             after_cue = self.after.match(s.low[b : b + 110])
             if after_cue and any(
@@ -91,6 +97,8 @@ class Licensees:
                 target = ctx.attach(s, comp, ("COMPOUND",), cap=200, direct=False)
             if target is None or ctx.negated(s, comp, target):
                 continue
+            if before and _OPEN_OPTION.search(s.between(comp, target)):
+                continue  # "A granted B an option to license X": an option not exercised is no licence
             lo, _ = ctx.clause_bounds(s, min(comp.start, target.start) - s.start, comp.end - s.start)
             if self.terminated.search(s.low, lo, max(comp.end, target.end) - s.start):
                 continue  # a terminated licence gives no LICENSED_TO (the partnership stays)
@@ -145,6 +153,26 @@ class Licensees:
                 abs(x.start - licensee.start),
                 attrs=attrs,
             )
+        return True
+
+    @staticmethod
+    def licensed_x_to(ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
+        """ "A licensed X (and Y) to B", "A out-licensed X to B": B is the licensee of X."""
+        a = licensee.start - s.start
+        if not re.search(r"\bto\s+(?:the\s+)?$", s.low[max(0, a - 8) : a]):
+            return False
+        before = [x for x in compounds if x.end <= licensee.start]
+        if not before:
+            return False
+        first = ctx.group(s, before[-1])[0]
+        if not _LICENSED_X.search(s.low[max(0, first.start - s.start - 40) : first.start - s.start]):
+            return False
+        if ctx.negated(s, first, licensee) or not re.match(
+            r"^\s*to\s+(?:the\s+)?$", s.between(before[-1], licensee)
+        ):
+            return False
+        for x in ctx.group(s, before[-1]):
+            ctx.emit("LICENSED_TO", x.eid, licensee.eid, s, "licensee_cue", abs(x.start - licensee.start))
         return True
 
     def licensed_it(self, ctx: RuleContext, s: Sent) -> None:

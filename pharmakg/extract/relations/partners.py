@@ -20,9 +20,10 @@ _AFFILIATE_BEFORE = re.compile(
 _SUBSIDIARY_OF = re.compile(
     r"^\s*(?:,|\()\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:subsidiary|affiliate|unit|division)\s+of\s+(?:the\s+)?$"
 )
-# "A's wholly-owned subsidiary, B", "A's Swiss subsidiary B"
+# "A's wholly-owned subsidiary, B", "A's Swiss subsidiary B", "A, through its subsidiary B"
 _PARENT_S_SUBSIDIARY = re.compile(
-    r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:subsidiary|affiliate|unit|division)\s*,?\s*$"
+    r"^(?:(?:'s|’s)|\s*,?\s*(?:through|via)\s+its)\s+(?:[\w-]+\s+){0,3}?(?:subsidiary|affiliate|unit|division)"
+    r"\s*,?\s*$"
 )
 _OPTION_SCOPE = re.compile(
     r"^\s*(?:right\s+)?to\s+(?:opt|co-|jointly|licen|acquire|obtain|develop|commerciali|participate)"

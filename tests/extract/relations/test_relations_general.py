@@ -495,3 +495,19 @@ def test_rights_bought_with_a_payment_go_to_the_payer(nlp):
     assert ("PAYMENT", "Orbital Bio", "Helix Pharmaceuticals", 5000000) in found
     assert ("LICENSED_TO", "ZB-12", "Orbital Bio") in found
     assert ("LICENSED_TO", "ZB-12", "Helix Pharmaceuticals") not in found
+
+
+def test_an_option_granted_is_no_licence_until_exercised(nlp):
+    granted = facts(nlp, "Helix has granted Orbital Bio an option to license ZB-12.", {**HELIX, **ZB})
+    assert ("LICENSED_TO", "ZB-12", "Orbital Bio") not in granted
+    assert frozenset({"Helix Pharmaceuticals", "Orbital Bio"}) in partners(granted)
+    text = "Orbital Bio elected to exercise its option to license ZB-12, triggering a $20 million payment."
+    exercised = facts(nlp, text, {**HELIX, **ZB})
+    assert ("LICENSED_TO", "ZB-12", "Orbital Bio") in exercised
+
+
+def test_licensed_x_to_b_through_a_subsidiary(nlp):
+    text = "Helix, through its subsidiary Kestrel Therapeutics, licensed ZB-12 to Orbital Bio."
+    found = facts(nlp, text, {**HELIX, **KES, **ZB})
+    assert ("LICENSED_TO", "ZB-12", "Orbital Bio") in found
+    assert frozenset({"Helix Pharmaceuticals", "Kestrel Therapeutics"}) not in partners(found)
