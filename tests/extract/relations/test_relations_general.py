@@ -146,6 +146,7 @@ def phases(found: set[tuple]) -> set[str]:
         ("ZB-12 has completed Phase 2 and is being prepared for Phase 3.", {"Phase 2"}),
         ("The Phase 3 trial of ZB-12 was discontinued in May.", set()),
         ("Helix halted the Phase 2 study of ZB-12.", set()),
+        ("ZB-12 is in IND-enabling studies for gout.", {"Preclinical"}),
         ("A positive trial is needed to seek regulatory approval for ZB-12.", set()),
         ("Royalties on ZB-12 sold in Japan by our licensee grew.", {"Approved"}),
     ],
