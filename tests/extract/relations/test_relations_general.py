@@ -512,3 +512,8 @@ def test_licensed_x_to_b_through_a_subsidiary(nlp):
     found = facts(nlp, text, {**HELIX, **KES, **ZB})
     assert ("LICENSED_TO", "ZB-12", "Orbital Bio") in found
     assert frozenset({"Helix Pharmaceuticals", "Kestrel Therapeutics"}) not in partners(found)
+
+
+def test_an_equity_investment_makes_partners(nlp):
+    found = facts(nlp, "In addition, Orbital Bio will make a separate equity investment in Helix.", HELIX)
+    assert frozenset({"Helix Pharmaceuticals", "Orbital Bio"}) in partners(found)
