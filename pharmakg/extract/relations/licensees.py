@@ -136,7 +136,8 @@ class Licensees:
             # "X, which B licensed from A": the compound the relative clause is about
             prev = [x for x in compounds if x.end <= licensee.start]
             if not prev or not re.search(
-                r",\s*(?:which|that)\s+$", s.low[prev[-1].end - s.start : licensee.start - s.start]
+                r"^\s*(?:\([^()]*\)\s*)?,\s*(?:which|that)\s+$",
+                s.low[prev[-1].end - s.start : licensee.start - s.start],
             ):
                 return False
             targets = [prev[-1]]

@@ -517,3 +517,11 @@ def test_licensed_x_to_b_through_a_subsidiary(nlp):
 def test_an_equity_investment_makes_partners(nlp):
     found = facts(nlp, "In addition, Orbital Bio will make a separate equity investment in Helix.", HELIX)
     assert frozenset({"Helix Pharmaceuticals", "Orbital Bio"}) in partners(found)
+
+
+def test_a_relative_clause_about_a_technology_licenses_no_compound(nlp):
+    ents = {**HELIX, **ZB, "tech": ("TECHNOLOGY", ["LinkR technology"])}
+    text = "ZB-12 was built with the LinkR technology, which Helix licensed from Orbital Bio."
+    found = facts(nlp, text, ents)
+    assert ("LICENSED_TO", "ZB-12", "Helix Pharmaceuticals") not in found
+    assert ("USES_TECHNOLOGY", "ZB-12", "LinkR technology") in found
