@@ -91,3 +91,17 @@ def test_the_knowledge_base_knows_generated_drugs_and_their_ids(tmp_path: Path) 
     assert kb.lookup("COMPOUND", "trastuzumab") is herceptin
     # a name several records list stays ambiguous (three brands of treprostinil)
     assert kb.lookup("COMPOUND", "treprostinil") is None
+
+
+def test_genes_coordinated_with_a_target_are_targets_too(matcher: KnowledgeMatcher) -> None:
+    def targets(text: str) -> list[str]:
+        return [text[s:e] for s, e, hit in matcher.accepted(text) if hit[0] == "TARGET"]
+
+    assert targets("ZB-12 targets DLL3 and CD276.") == ["DLL3", "CD276"]
+    assert targets("Helix develops EGFR, MET and KRAS inhibitors.") == ["EGFR", "MET", "KRAS"]
+    assert targets("KRAS and DLL3 are genes.") == []
+
+
+def test_a_chemical_inside_a_protein_name_is_no_drug(matcher: KnowledgeMatcher) -> None:
+    text = "ZB-12 is a poly ADP-ribose polymerase inhibitor, not a tyrosine kinase inhibitor."
+    assert not [1 for s, e, hit in matcher.accepted(text) if hit[0] == "COMPOUND"]

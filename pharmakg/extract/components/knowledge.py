@@ -65,6 +65,8 @@ def _build_index(
     max_len: dict[str, int] = {}
     findall = _WORD.findall
     for label, table in tables:
+        if not table:  # spaCy fills a left-out key from the defaults: an empty name switches a table off
+            continue
         allowed = set(kinds_of.get(label, ())) or None
         for rec in read_generated(table):
             seen: set[tuple[bool, tuple[str, ...]]] = set()
@@ -102,6 +104,8 @@ class KnowledgeMatcher:
         self.disease_before = re.compile(ctx["disease_before"], re.IGNORECASE)
         self.disease_after = re.compile(ctx["disease_after"], re.IGNORECASE)
         self.disease_window = int(ctx["disease_window"])
+        self.compound_not_after = re.compile(ctx["compound_not_after"], re.IGNORECASE)
+        self.coordination = re.compile(ctx["coordination"])
         self.index, self.max_len = _build_index(
             tuple(sorted(tables.items())), tuple(sorted((k, tuple(v)) for k, v in kinds.items()))
         )
@@ -127,6 +131,8 @@ class KnowledgeMatcher:
     def _accept(self, text: str, start: int, end: int, hit: _Hit) -> bool:
         surface = text[start:end]
         if hit[0] == "COMPOUND":
+            if self.compound_not_after.match(text[end : end + 30]):
+                return False  # "ADP-ribose polymerase", "tyrosine kinase": part of a protein's name
             return not (len(surface) <= self.short and surface.islower())
         if hit[0] == "TARGET":
             before = text[max(0, start - self.target_window) : start]
@@ -141,12 +147,22 @@ class KnowledgeMatcher:
             return bool(self.disease_before.search(before) or self.disease_after.match(text[end : end + 40]))
         return True
 
+    def accepted(self, text: str) -> list[tuple[int, int, _Hit]]:
+        """The matches whose context holds (see the module doc); a gene coordinated with an accepted target
+        ("targets HER2 and HER3", "EGFR, HER2 and HER3 inhibitors") is a target too."""
+        found = self.matches(text)
+        ok = [self._accept(text, s, e, hit) for s, e, hit in found]
+        targets = [i for i, (_, _, hit) in enumerate(found) if hit[0] == "TARGET"]
+        for _ in range(2):  # coordination spreads both ways along a list
+            for a, b in zip(targets, targets[1:], strict=False):
+                if ok[a] != ok[b] and self.coordination.fullmatch(text[found[a][1] : found[b][0]]):
+                    ok[a] = ok[b] = True
+        return [m for m, good in zip(found, ok, strict=True) if good]
+
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         cands = candidates(doc)
-        for start, end, hit in self.matches(text):
-            if not self._accept(text, start, end, hit):
-                continue
+        for start, end, hit in self.accepted(text):
             cands.append(
                 Candidate(
                     start,
