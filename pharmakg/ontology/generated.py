@@ -49,3 +49,12 @@ def read_generated(name: str) -> tuple[KnowledgeRecord, ...]:
 def _pair(item: str) -> tuple[str, str]:
     kind, _, value = item.partition(":")
     return kind.strip(), value.strip()
+
+
+@lru_cache(maxsize=4)
+def gene_symbols(name: str = "targets.tsv") -> frozenset[str]:
+    """HGNC symbols and gene-shaped aliases of the generated target table, as written: names that a shape
+    rule must not read as a compound code (CD19, DLL3, CD30)."""
+    return frozenset(
+        n for rec in read_generated(name) for kind, n in rec.names if kind in ("symbol", "alias")
+    )

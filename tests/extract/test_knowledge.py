@@ -105,3 +105,14 @@ def test_genes_coordinated_with_a_target_are_targets_too(matcher: KnowledgeMatch
 def test_a_chemical_inside_a_protein_name_is_no_drug(matcher: KnowledgeMatcher) -> None:
     text = "ZB-12 is a poly ADP-ribose polymerase inhibitor, not a tyrosine kinase inhibitor."
     assert not [1 for s, e, hit in matcher.accepted(text) if hit[0] == "COMPOUND"]
+
+
+def test_a_lower_case_gene_alias_matches_capitalised_too(matcher: KnowledgeMatcher) -> None:
+    text = "ZB-12 targets the Nectin-4 antigen."
+    assert [text[s:e] for s, e, hit in matcher.accepted(text) if hit[0] == "TARGET"] == ["Nectin-4"]
+
+
+def test_a_gene_symbol_is_never_a_compound_code_by_shape(nlp) -> None:
+    ents = entities(nlp, "CD19 is expressed on B cells; Helix licensed ZB-12 from Orion Bio.")
+    assert not any(name == "CD19" for _, name in ents)
+    assert ("COMPOUND", "ZB-12") in ents

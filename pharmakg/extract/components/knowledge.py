@@ -75,13 +75,17 @@ def _build_index(
                     continue
                 cs = kind in CASE_SENSITIVE_KINDS
                 words = tuple(findall(name if cs else name.lower()))
-                key = (cs, words)
-                if not words or key in seen:
+                if not words:
                     continue
-                seen.add(key)
-                index.setdefault(key, []).append((label, rec, kind))
-                if max_len.get(words[0], 0) < len(words):
-                    max_len[words[0]] = len(words)
+                variants = [words]
+                if cs and words[0][:1].islower():  # "nectin-4" is also written "Nectin-4"
+                    variants.append((words[0][:1].upper() + words[0][1:], *words[1:]))
+                for w in variants:
+                    if (cs, w) not in seen:
+                        seen.add((cs, w))
+                        index.setdefault((cs, w), []).append((label, rec, kind))
+                        if max_len.get(w[0], 0) < len(w):
+                            max_len[w[0]] = len(w)
     return index, max_len
 
 
