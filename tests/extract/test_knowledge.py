@@ -116,3 +116,20 @@ def test_a_gene_symbol_is_never_a_compound_code_by_shape(nlp) -> None:
     ents = entities(nlp, "CD19 is expressed on B cells; Helix licensed ZB-12 from Orion Bio.")
     assert not any(name == "CD19" for _, name in ents)
     assert ("COMPOUND", "ZB-12") in ents
+
+
+def test_entity_identifiers_become_skos_exact_match_quads() -> None:
+    import pyoxigraph as ox
+
+    from pharmakg.graph.rdf_kb import kb_quads
+    from pharmakg.model import Entity
+
+    ent = Entity("e1", "COMPOUND", "Herceptin", identifiers={"drugbank": "DB00072", "medlineplus": "a699019"})
+    node, graph = ox.NamedNode("https://example.org/c/herceptin"), ox.NamedNode("https://example.org/g")
+    objects = {
+        q.object.value for q in kb_quads(ent, node, graph, KB()) if q.predicate.value.endswith("exactMatch")
+    }
+    assert objects == {
+        "https://identifiers.org/drugbank:DB00072",
+        "https://medlineplus.gov/druginfo/meds/a699019.html",
+    }
