@@ -36,7 +36,7 @@ from pathlib import Path
 
 from pharmakg.names import fold
 from pharmakg.ontology import data_rows, split_list
-from pharmakg.ontology.generated import read_generated
+from pharmakg.ontology.generated import paused_gc, read_generated
 
 LEXICON_PACKAGE = "pharmakg.ontology.lexicons"
 # a plain data folder beside this module (a package of the same name would shadow kb.py)
@@ -154,10 +154,11 @@ class KB:
             for row in data_rows(tables / "drug_synonyms.tsv"):
                 kb._extend_or_add("COMPOUND", [row[0], *_synonyms(row)])
         if (tables / "generated" / "compounds.tsv").exists():
-            for gen in read_generated(str(tables / "generated" / "compounds.tsv")):
-                rec = kb._extend_or_add("COMPOUND", [gen.name, *(n for _, n in gen.names)])
-                for scheme, value in gen.ids:
-                    rec.identifiers.setdefault(scheme, value)
+            with paused_gc():
+                for gen in read_generated(str(tables / "generated" / "compounds.tsv")):
+                    rec = kb._extend_or_add("COMPOUND", [gen.name, *(n for _, n in gen.names)])
+                    for scheme, value in gen.ids:
+                        rec.identifiers.setdefault(scheme, value)
         if (tables / "identifiers.tsv").exists():
             for row in data_rows(tables / "identifiers.tsv"):
                 etype, name, scheme, value = row[:4]

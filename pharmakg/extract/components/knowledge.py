@@ -32,7 +32,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from pharmakg.extract.components.base import Candidate, candidates, doc_text, read_json, register_extensions
-from pharmakg.ontology.generated import KnowledgeRecord, read_generated
+from pharmakg.ontology.generated import KnowledgeRecord, paused_gc, read_generated
 
 register_extensions()
 
@@ -110,9 +110,10 @@ class KnowledgeMatcher:
         self.disease_window = int(ctx["disease_window"])
         self.compound_not_after = re.compile(ctx["compound_not_after"], re.IGNORECASE)
         self.coordination = re.compile(ctx["coordination"])
-        self.index, self.max_len = _build_index(
-            tuple(sorted(tables.items())), tuple(sorted((k, tuple(v)) for k, v in kinds.items()))
-        )
+        with paused_gc():
+            self.index, self.max_len = _build_index(
+                tuple(sorted(tables.items())), tuple(sorted((k, tuple(v)) for k, v in kinds.items()))
+            )
 
     def matches(self, text: str) -> list[tuple[int, int, _Hit]]:
         """Every (start, end, hit) of a table name in the text, longest per start first."""
