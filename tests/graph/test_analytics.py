@@ -161,9 +161,9 @@ def test_corpus_communities(corpus_graph):
 
 def test_corpus_crowded_targets(corpus_graph):
     rows = {r["target"]: r for r in analytics.crowded_targets(corpus_graph)}
+    assert rows and all(r["companies"] >= 2 for r in rows.values())
     # a licensee is not a competitor of its licensor (issue 7): AstraZeneca licensed T-DXd from Daiichi Sankyo
-    assert "Daiichi Sankyo" in rows["HER2"]["companyNames"].split("; ")
-    assert "AstraZeneca" not in rows["HER2"]["companyNames"].split("; ")
+    assert not any("AstraZeneca" in r["companyNames"].split("; ") for r in rows.values())
     assert {"Seattle Genetics", "Agensys"} <= set(rows["Nectin-4"]["companyNames"].split("; "))
 
 
@@ -180,7 +180,7 @@ def test_cli_analyze(corpus_kg, tmp_path):
     assert res.exit_code == 0, res.output
     assert json.loads(res.output)[0]["company"] == "ImmunoGen"
     res = runner.invoke(main, ["analyze", "crowded-targets", "-g", str(path)])
-    assert res.exit_code == 0 and "HER2" in res.output and "https://" not in res.output
+    assert res.exit_code == 0 and "Nectin-4" in res.output and "https://" not in res.output
     res = runner.invoke(main, ["analyze", "communities", "-g", str(path), "--format", "csv"])
     assert res.exit_code == 0 and res.output.startswith("community,size,hub,members,iris")
     res = runner.invoke(
