@@ -169,7 +169,8 @@ class Payments:
             return
         companies = list(s.of("COMPANY"))
         for a, b, currency, amount, value in amounts:
-            clause_start = max([0, a - 60] + [x.end() for x in re.finditer(r"[;,:]\s|\.\s", s.low[:a])])
+            w = max(0, a - 62)  # only breaks ending past a - 60 count: look there, not from the start
+            clause_start = max([0, a - 60] + [w + x.end() for x in re.finditer(r"[;,:]\s|\.\s", s.low[w:a])])
             contingent = bool(
                 self.contingent_before.search(s.low[max(clause_start, a - 45) : a])
                 or self.contingent_after.match(s.low[b : b + 40])
