@@ -1,5 +1,5 @@
-"""No document text runs as code and no query reaches out: SPARQL SERVICE is refused on every query path, and a
-dollar sign in a name is drawn as a dollar sign on the PNG timeline."""
+"""No document text runs as code and no query reaches out: SPARQL SERVICE is refused on every query path,
+and a dollar sign in a name is drawn as a dollar sign on the PNG timeline."""
 
 from __future__ import annotations
 
