@@ -43,7 +43,8 @@ def _error_line(exc: IngestError) -> str:
     path = getattr(exc, "path", None)
     if path is not None and not msg.startswith(str(path)):
         msg = f"{path}: {msg}"
-    return f"error: {msg}"
+    # one line per error, whatever the file is called ("a\nb.txt" is a legal name)
+    return "error: " + msg.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def _error_reporter(show_bar: bool, failed: list[str] | None = None) -> Callable[[IngestError], None]:

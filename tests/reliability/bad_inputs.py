@@ -141,6 +141,7 @@ CASES: tuple[Case, ...] = (
     Case("tagless.htm", lambda: RELEASE.encode(), "read"),
     Case("space name ünïcode™.txt", lambda: RELEASE.encode(), "read"),
     Case("new\nline.txt", lambda: RELEASE.encode(), "read"),
+    Case("empty\nline.txt", lambda: b"", "error", r"empty file"),
     Case("long_line.txt", lambda: b"A" * 2_000_000, "read", must_contain="AAAA"),
     Case(
         "huge.txt",
