@@ -37,8 +37,9 @@ class IngestError(Exception):
 
     def __init__(self, path: str | Path, reason: str) -> None:
         self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
+        # one line: a parser's message may hold several ("...may help.\n\nOriginal exception(s) ...")
+        self.reason = " ".join(reason.split()) if "\n" in reason or "\r" in reason else reason
+        super().__init__(f"{self.path}: {self.reason}")
 
 
 def content_id(text: str) -> str:
