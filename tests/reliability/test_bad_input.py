@@ -171,3 +171,18 @@ def test_command_line_batch_of_bad_files_goes_on(tmp_path: Path) -> None:
     assert documents >= 8
     assert summary.startswith(f"extract: {documents} documents extracted, {len(expected)} failed: ")
     assert len(result.stdout.splitlines()) == documents
+
+
+def test_time_limit_holds_in_worker_processes() -> None:
+    """With --jobs, a document over the limit fails in its worker and the others come back in order."""
+    docs = [
+        Document(
+            doc_id=f"d{i}", name=f"d{i}", text=RELEASE.replace("ACM-101", f"ACM-{200 + i}"), path=f"d{i}"
+        )
+        for i in range(40)
+    ]
+    docs[20] = Document(doc_id="long", name="long", text="A" * 2_000_000, path="/in/long.txt")
+    errors: list[IngestError] = []
+    out = list(api.extract(docs, on_error=errors.append, jobs=2, time_limit=0.5))
+    assert [x.document.name for x in out] == [d.name for d in docs if d.name != "long"]
+    assert len(errors) == 1 and isinstance(errors[0], ExtractionFailed) and "/in/long.txt" in str(errors[0])
