@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 # Installing is slow; redo it only when the dependencies (pyproject.toml) change.
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench tables clean distclean
+.PHONY: demo test fuzz bench tables clean distclean
 
 demo: $(STAMP)
 	$(BIN)/pharmakg demo
@@ -16,6 +16,10 @@ test: $(STAMP)
 	$(BIN)/ruff format --check pharmakg tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest -q
+
+# The fuzz suite with thousands of examples per property (make test runs a few dozen).
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q tests/reliability/test_fuzz.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extract_speed.py

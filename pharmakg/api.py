@@ -13,7 +13,10 @@ stages together themselves::
     kg = pkg.build(["releases/"], "kg.nq", jobs=2)            # extraction on 2 worker processes
     kg.run("compounds-by-target", {"target": "CD56"})
 
-Unreadable files never stop a batch. ``on_error`` says what happens to each one: ``"warn"`` (default: a
+Unreadable files never stop a batch, nor do documents that cannot be extracted (longer than the character
+limit, over the time limit per document, or breaking a component: :mod:`pharmakg.extract.limits`); those
+come as :class:`~pharmakg.extract.limits.ExtractionFailed`, an ``IngestError``. ``on_error`` says what
+happens to each one: ``"warn"`` (default: a
 log warning naming the file and the reason, then the next file), ``"skip"`` (silently), ``"raise"`` (the
 ``IngestError`` is raised: all or nothing), or a callable that receives the error.
 
@@ -33,6 +36,7 @@ from pharmakg.model import Document, Extraction
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from pharmakg.extract.limits import ExtractionFailed
     from pharmakg.graph.store import KnowledgeGraph
     from pharmakg.ingest import IngestError
 
@@ -49,6 +53,8 @@ log = logging.getLogger("pharmakg.api")
 
 OnError: TypeAlias = "Literal['warn', 'skip', 'raise'] | Callable[[IngestError], None]"
 PathLike: TypeAlias = "str | Path"
+# seconds per document (pharmakg.extract.limits.DEFAULT_TIME_LIMIT); None: no bound
+DEFAULT_TIME_LIMIT = 120.0
 # wraps a stream (the extractions; for a store folder, the input files) and yields it back: a progress bar
 Progress: TypeAlias = "Callable[[Iterator[Any]], Iterable[Any]]"
 
@@ -58,7 +64,7 @@ class BatchStats:
     """What a batch did, counted as its stream is consumed."""
 
     documents: int = 0  # documents extracted
-    failed: int = 0  # files that could not be read
+    failed: int = 0  # files that could not be read, and documents that could not be extracted
     entities: int = 0
     relations: int = 0
     # builds into a store folder (pharmakg.graph.incremental): files skipped, replaced, removed, and the
@@ -119,6 +125,7 @@ def extract(
     stats: BatchStats | None = None,
     jobs: int = 1,
     dask: str | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> Iterator[Extraction]:
     """One :class:`Extraction` per readable document, streamed (nothing is held for the whole batch).
 
@@ -127,9 +134,19 @@ def extract(
     ``jobs``: worker processes on this machine (a few dozen documents or fewer run in this process anyway).
     ``dask``: a Dask scheduler address, or ``"local"`` for a local cluster (needs the ``dask`` extra).
     Whatever runs them, the extractions are the same and come in input order; files are read here.
+    ``time_limit``: seconds per document (None: no bound); a document over it is an error like an
+    unreadable file, given to ``on_error``, and the batch goes on.
     """
+    from pharmakg.extract.limits import ExtractionFailed
+
+    handle = _error_handler(on_error)
     documents = _documents_of(paths, on_error, stats)
-    for extraction in _extractions(documents, nlp, jobs, dask):
+    for extraction in _extractions(documents, nlp, jobs, dask, time_limit):
+        if isinstance(extraction, ExtractionFailed):
+            if stats is not None:
+                stats.failed += 1
+            handle(extraction)
+            continue
         if stats is not None:
             stats.documents += 1
             stats.entities += len(extraction.entities)
@@ -138,8 +155,8 @@ def extract(
 
 
 def _extractions(
-    documents: Iterator[Document], nlp: Language | None, jobs: int, dask: str | None
-) -> Iterator[Extraction]:
+    documents: Iterator[Document], nlp: Language | None, jobs: int, dask: str | None, time_limit: float | None
+) -> Iterator[Extraction | ExtractionFailed]:
     if jobs < 1:
         raise ValueError(f"jobs must be 1 or more, not {jobs}")
     if dask is not None:
@@ -147,15 +164,15 @@ def _extractions(
             raise ValueError("a pipeline object cannot be sent to Dask workers; they build the default one")
         from pharmakg.extract.distributed import extract_with_dask
 
-        return extract_with_dask(documents, dask)
+        return extract_with_dask(documents, dask, time_limit=time_limit)
     if jobs > 1 and nlp is None:
         from pharmakg.extract.parallel import extract_in_processes
 
-        return extract_in_processes(documents, jobs)
+        return extract_in_processes(documents, jobs, time_limit=time_limit)
     from pharmakg.extract.pipeline import Extractor
 
     # A given pipeline goes to spaCy's own worker processes (nlp.pipe(n_process=...)), which inherit it.
-    return Extractor(nlp, n_process=jobs).extract(documents)
+    return Extractor(nlp, n_process=jobs, time_limit=time_limit).results(documents)
 
 
 def _documents_of(
@@ -199,6 +216,7 @@ def build(
     dask: str | None = None,
     prune: bool = False,
     batch_size: int | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> KnowledgeGraph:
     """Extract ``paths`` into a knowledge graph and, when ``store`` is given, save it there.
 
@@ -216,7 +234,7 @@ def build(
     no document could be read. ``progress`` wraps the extraction stream (a progress bar, say). ``jobs`` and
     ``dask``: see :func:`extract`; extraction runs there, the graph is written by this process only.
     """
-    from pharmakg.graph.store import FILE_FORMATS, KnowledgeGraph
+    from pharmakg.graph.store import FILE_FORMATS
 
     stats = stats if stats is not None else BatchStats()
     target = Path(store) if store is not None else None
@@ -235,16 +253,39 @@ def build(
             batch_size=batch_size or DEFAULT_BATCH_SIZE,
             jobs=jobs,
             dask=dask,
+            time_limit=time_limit,
         )
+    if target is None:
+        return _build_in_memory(None, paths, append, stats, progress, on_error, nlp, jobs, dask, time_limit)
+    from pharmakg.graph.bookkeeping import graph_file_lock
+
+    with graph_file_lock(target):  # one writer: a second build gets StoreLocked, never a lost update
+        return _build_in_memory(target, paths, append, stats, progress, on_error, nlp, jobs, dask, time_limit)
+
+
+def _build_in_memory(
+    target: Path | None,
+    paths: PathLike | Iterable[PathLike] | Iterable[Document],
+    append: bool,
+    stats: BatchStats,
+    progress: Progress | None,
+    on_error: OnError,
+    nlp: Language | None,
+    jobs: int,
+    dask: str | None,
+    time_limit: float | None,
+) -> KnowledgeGraph:
+    from pharmakg.graph.store import KnowledgeGraph
+
     kg = KnowledgeGraph.open(None)
     if append and target is not None and target.exists():
         kg = KnowledgeGraph.open(target)  # an RDF file: loaded into memory
     stream: Iterable[Extraction] = extract(
-        paths, on_error=on_error, nlp=nlp, stats=stats, jobs=jobs, dask=dask
+        paths, on_error=on_error, nlp=nlp, stats=stats, jobs=jobs, dask=dask, time_limit=time_limit
     )
     if progress is not None:
         stream = progress(iter(stream))
     kg.add_extractions(stream)
     if target is not None and stats.documents:
-        kg.save(target)
+        kg.save(target)  # atomic: a temporary file renamed over the old one
     return kg

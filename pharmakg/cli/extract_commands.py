@@ -6,16 +6,21 @@ import json
 import shlex
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
 from pharmakg.api import BatchStats
+from pharmakg.atomic import atomic_path
 from pharmakg.cli.formatting import format_table, json_default
-from pharmakg.cli.options import DASK, JOBS, QUIET
-from pharmakg.cli.progress import build_graph, extractions
+from pharmakg.cli.options import DASK, JOBS, QUIET, TIME_LIMIT
+from pharmakg.cli.progress import build_graph, extractions, failure_summary
 from pharmakg.data import example_corpus
+
+if TYPE_CHECKING:
+    from pharmakg.model import Extraction
 
 __all__ = ["build", "corpus_dir", "demo", "extract"]
 
@@ -100,7 +105,7 @@ def corpus_dir() -> Path:
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--format",
     "fmt",
@@ -112,38 +117,58 @@ def corpus_dir() -> Path:
 @click.option(
     "-o",
     "--output",
-    type=click.File("w", encoding="utf-8"),
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=str),
     default="-",
-    help="Write here instead of standard output.",
+    help="Write here instead of standard output (the file appears complete, once the batch is done).",
 )
 @JOBS
 @DASK
+@TIME_LIMIT
 @QUIET
 def extract(
-    inputs: tuple[Path, ...], fmt: str, output: Any, jobs: int, dask_scheduler: str | None, quiet: bool
+    inputs: tuple[Path, ...],
+    fmt: str,
+    output: str,
+    jobs: int,
+    dask_scheduler: str | None,
+    time_limit: float,
+    quiet: bool,
 ) -> None:
     """Extract entities and relations from files or folders.
 
-    Reads .txt, .htm and .html files (folders recursively).
+    Reads .txt, .htm, .html and .xhtml files (folders recursively).
     Prints each document's extraction in the shape of the annotation contract (document = file
-    stem). Unreadable files are reported on stderr and skipped; the exit status is then 1.
+    stem). Unreadable files (and documents over the time limit) are reported on stderr, one line each, and
+    skipped; the last line on stderr sums up, and the exit status is then 1.
     """
     _check_dask(dask_scheduler)
     stats = BatchStats()
-    stream = extractions(inputs, stats, quiet, jobs=jobs, dask=dask_scheduler)
-    if fmt == "json":
-        items = [x.to_contract() for x in stream]
-        output.write(json.dumps(items, ensure_ascii=False, indent=2, default=json_default) + "\n")
+    failed: list[str] = []
+    stream = extractions(
+        inputs, stats, quiet, jobs=jobs, dask=dask_scheduler, time_limit=time_limit, failed=failed
+    )
+    if output == "-":
+        _write_extractions(stream, fmt, sys.stdout)
     else:
-        for x in stream:
-            output.write(json.dumps(x.to_contract(), ensure_ascii=False, default=json_default) + "\n")
-            output.flush()
+        with atomic_path(output) as tmp, tmp.open("w", encoding="utf-8") as sink:
+            _write_extractions(stream, fmt, sink)
     if stats.failed:
+        click.echo(f"extract: {stats.documents} documents extracted, {failure_summary(failed)}", err=True)
         sys.exit(1)
 
 
+def _write_extractions(stream: Iterable[Extraction], fmt: str, sink: TextIO) -> None:
+    if fmt == "json":
+        items = [x.to_contract() for x in stream]
+        sink.write(json.dumps(items, ensure_ascii=False, indent=2, default=json_default) + "\n")
+    else:
+        for x in stream:
+            sink.write(json.dumps(x.to_contract(), ensure_ascii=False, default=json_default) + "\n")
+            sink.flush()
+
+
 @click.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
@@ -164,6 +189,7 @@ def extract(
 )
 @JOBS
 @DASK
+@TIME_LIMIT
 @QUIET
 def build(
     inputs: tuple[Path, ...],
@@ -172,6 +198,7 @@ def build(
     prune: bool,
     jobs: int,
     dask_scheduler: str | None,
+    time_limit: float,
     quiet: bool,
 ) -> None:
     """Build an RDF knowledge graph from files or folders.
@@ -192,10 +219,13 @@ def build(
             "note: --append is not needed for a store folder: builds into it are incremental", err=True
         )
     started = time.perf_counter()
-    kg, stats = _build_or_exit(inputs, output, append, prune, quiet, jobs, dask_scheduler)
+    failed: list[str] = []
+    kg, stats = _build_or_exit(inputs, output, append, prune, quiet, jobs, dask_scheduler, time_limit, failed)
     seconds = time.perf_counter() - started
     if is_store:
         click.echo(_store_summary(output, stats, len(kg), seconds))
+        if failed:
+            click.echo(f"build: {failure_summary(failed)}", err=True)
     elif not stats.documents:
         click.echo("error: no document could be read; nothing written", err=True)
         sys.exit(1)
@@ -206,6 +236,8 @@ def build(
             + f"; {len(kg)} triples; {seconds:.1f} s"
             + (f"; {stats.failed} unreadable files skipped" if stats.failed else "")
         )
+        if failed:
+            click.echo(f"build: {failure_summary(failed)}", err=True)
     if stats.failed:
         sys.exit(1)
 
@@ -218,12 +250,24 @@ def _build_or_exit(
     quiet: bool,
     jobs: int = 1,
     dask: str | None = None,
+    time_limit: float | None = None,
+    failed: list[str] | None = None,
 ) -> tuple[Any, BatchStats]:
     """build_graph, with a store another process writes reported in one line (exit status 1)."""
     from pharmakg.graph.bookkeeping import StoreLocked
 
     try:
-        return build_graph(inputs, output, append=append, quiet=quiet, prune=prune, jobs=jobs, dask=dask)
+        return build_graph(
+            inputs,
+            output,
+            append=append,
+            quiet=quiet,
+            prune=prune,
+            jobs=jobs,
+            dask=dask,
+            time_limit=time_limit,
+            failed=failed,
+        )
     except StoreLocked as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)

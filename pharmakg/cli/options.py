@@ -11,7 +11,7 @@ import click
 
 from pharmakg.graph.views import VIEW_ALIASES, VIEWS
 
-__all__ = ["DASK", "JOBS", "QUIET", "graph_option", "view_option"]
+__all__ = ["DASK", "JOBS", "QUIET", "TIME_LIMIT", "graph_option", "view_option"]
 
 
 class _ViewChoice(click.Choice):
@@ -60,4 +60,13 @@ DASK = click.option(
     default=None,
     help="Extract on a Dask cluster: its scheduler's address (tcp://host:8786), or 'local' for a local "
     "cluster of one worker process per core. Needs pharmakg[dask]; replaces --jobs.",
+)
+
+TIME_LIMIT = click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0),
+    default=120.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop extracting a document after this long and report it as failed (0: no limit).",
 )

@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from pharmakg.api import BatchStats
+from pharmakg.api import DEFAULT_TIME_LIMIT, BatchStats
 
 if TYPE_CHECKING:
     from pharmakg.graph.store import KnowledgeGraph
     from pharmakg.ingest import IngestError
     from pharmakg.model import Extraction
 
-__all__ = ["build_graph", "extractions"]
+__all__ = ["build_graph", "extractions", "failure_summary"]
 
 T = TypeVar("T")
 
@@ -43,16 +43,27 @@ def _error_line(exc: IngestError) -> str:
     path = getattr(exc, "path", None)
     if path is not None and not msg.startswith(str(path)):
         msg = f"{path}: {msg}"
-    return f"error: {msg}"
+    # one line per error, whatever the file is called ("a\nb.txt" is a legal name)
+    return "error: " + msg.replace("\r", "\\r").replace("\n", "\\n")
 
 
-def _error_reporter(show_bar: bool) -> Callable[[IngestError], None]:
-    """The commands' ``on_error``: each unreadable file is one ``error:`` line on stderr, then the next."""
+def _error_reporter(show_bar: bool, failed: list[str] | None = None) -> Callable[[IngestError], None]:
+    """The commands' ``on_error``: each unreadable file is one ``error:`` line on stderr, then the next;
+    its path goes into ``failed`` for the summary."""
 
     def report(error: IngestError) -> None:
+        if failed is not None:
+            failed.append(str(getattr(error, "path", error)))
         _report_error(_error_line(error), bar_active=show_bar)
 
     return report
+
+
+def failure_summary(failed: Sequence[str], shown: int = 5) -> str:
+    """``N failed: a.txt, b.htm, ... (and K more)``: the end of a command's summary line."""
+    names = ", ".join(repr(p) if "\n" in p else p for p in failed[:shown])
+    more = f" and {len(failed) - shown} more" if len(failed) > shown else ""
+    return f"{len(failed)} failed: {names}{more}"
 
 
 def _with_progress(stream: Iterable[T], show_bar: bool, desc: str = "extracting") -> Iterator[T]:
@@ -66,7 +77,13 @@ def _with_progress(stream: Iterable[T], show_bar: bool, desc: str = "extracting"
 
 
 def extractions(
-    inputs: Sequence[Path], stats: BatchStats, quiet: bool, jobs: int = 1, dask: str | None = None
+    inputs: Sequence[Path],
+    stats: BatchStats,
+    quiet: bool,
+    jobs: int = 1,
+    dask: str | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    failed: list[str] | None = None,
 ) -> Iterator[Extraction]:
     """Extractions of every readable document under ``inputs``; unreadable files are reported and skipped.
 
@@ -76,7 +93,14 @@ def extractions(
     from pharmakg import api
 
     show_bar = _progress_enabled(quiet)
-    stream = api.extract(inputs, on_error=_error_reporter(show_bar), stats=stats, jobs=jobs, dask=dask)
+    stream = api.extract(
+        inputs,
+        on_error=_error_reporter(show_bar, failed),
+        stats=stats,
+        jobs=jobs,
+        dask=dask,
+        time_limit=time_limit or None,
+    )
     return _with_progress(stream, show_bar)
 
 
@@ -88,6 +112,8 @@ def build_graph(
     jobs: int = 1,
     dask: str | None = None,
     prune: bool = False,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    failed: list[str] | None = None,
 ) -> tuple[KnowledgeGraph, BatchStats]:
     """Extract ``inputs`` into a graph and, when ``output`` is given, save it there.
 
@@ -102,8 +128,9 @@ def build_graph(
         inputs,
         output,
         append=append,
-        on_error=_error_reporter(show_bar),
+        on_error=_error_reporter(show_bar, failed),
         stats=stats,
+        time_limit=time_limit or None,
         progress=lambda stream: _with_progress(stream, show_bar, "building"),
         jobs=jobs,
         dask=dask,

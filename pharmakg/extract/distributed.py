@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from typing import Any
 
+from pharmakg.extract.limits import DEFAULT_TIME_LIMIT, ExtractionFailed
 from pharmakg.extract.parallel import BATCHES_AHEAD, DEFAULT_BATCH_SIZE, extract_batch, in_order
 from pharmakg.model import Document, Extraction
 
@@ -51,9 +52,13 @@ def _client(distributed: Any, scheduler: str, stack: ExitStack) -> Any:
 
 
 def extract_with_dask(
-    documents: Iterable[Document], scheduler: str, batch_size: int = DEFAULT_BATCH_SIZE
-) -> Iterator[Extraction]:
-    """One Extraction per Document, in order, extracted on the Dask cluster at ``scheduler``."""
+    documents: Iterable[Document],
+    scheduler: str,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+) -> Iterator[Extraction | ExtractionFailed]:
+    """One Extraction (or ExtractionFailed) per Document, in order, extracted on the Dask cluster at
+    ``scheduler`` (the time limit holds where a task runs in a worker's main thread)."""
     distributed = import_distributed()
     with ExitStack() as stack:
         client = _client(distributed, scheduler, stack)
@@ -62,7 +67,7 @@ def extract_with_dask(
         # pure=False: two partitions with equal content are still two tasks with their own results.
         yield from in_order(
             documents,
-            lambda batch: client.submit(extract_batch, batch, pure=False),
+            lambda batch: client.submit(extract_batch, batch, time_limit, pure=False),
             BATCHES_AHEAD * workers,
             batch_size,
         )

@@ -24,6 +24,7 @@ from concurrent.futures import ProcessPoolExecutor
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
+from pharmakg.extract.limits import DEFAULT_TIME_LIMIT, ExtractionFailed, document_label
 from pharmakg.model import Document, Entity, Extraction, Relation
 
 if TYPE_CHECKING:
@@ -48,6 +49,8 @@ BATCHES_AHEAD = 2
 MIN_DOCUMENTS_PER_JOB = 16
 
 Found = tuple[list[Entity], list[Relation]]
+# what a worker returns per document: what it found, or why it failed (an ExtractionFailed's reason)
+Result = Found | str
 
 # One Extractor per worker process, built on its first batch (the pipeline takes ~0.25 s to build). A lock
 # because a Dask worker may run tasks on several threads, and a spaCy pipeline is not shared across threads.
@@ -55,10 +58,16 @@ _extractor: Extractor | None = None
 _extractor_lock = threading.Lock()
 
 
-def extract_batch(documents: list[Document]) -> list[Found]:
-    """The entities and relations of each Document (worker side; the Documents stay with the caller)."""
+def extract_batch(documents: list[Document], time_limit: float | None = DEFAULT_TIME_LIMIT) -> list[Result]:
+    """The entities and relations of each Document, or why it failed (worker side; the Documents stay with
+    the caller)."""
     with _extractor_lock:
-        return [(x.entities, x.relations) for x in _worker_extractor().extract(documents)]
+        extractor = _worker_extractor()
+        extractor.time_limit = time_limit
+        return [
+            x.reason if isinstance(x, ExtractionFailed) else (x.entities, x.relations)
+            for x in extractor.results(documents)
+        ]
 
 
 def _worker_extractor() -> Extractor:
@@ -70,12 +79,15 @@ def _worker_extractor() -> Extractor:
     return _extractor
 
 
-def with_documents(documents: list[Document], found: list[Found]) -> Iterator[Extraction]:
+def with_documents(documents: list[Document], found: list[Result]) -> Iterator[Extraction | ExtractionFailed]:
     """Extractions of the caller's own Documents from what a worker found in their copies."""
     if len(found) != len(documents):
         raise RuntimeError(f"a worker returned {len(found)} extractions for {len(documents)} documents")
-    for document, (entities, relations) in zip(documents, found, strict=True):
-        yield Extraction(document=document, entities=entities, relations=relations)
+    for document, result in zip(documents, found, strict=True):
+        if isinstance(result, str):
+            yield ExtractionFailed(document_label(document), result)
+        else:
+            yield Extraction(document=document, entities=result[0], relations=result[1])
 
 
 def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -98,18 +110,21 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def extract_in_processes(
-    documents: Iterable[Document], jobs: int, batch_size: int = DEFAULT_BATCH_SIZE
-) -> Iterator[Extraction]:
-    """One Extraction per Document, in order, extracted by ``jobs`` worker processes (in this process
-    when there are fewer than ``MIN_DOCUMENTS_PER_JOB`` documents per job)."""
+    documents: Iterable[Document],
+    jobs: int,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+) -> Iterator[Extraction | ExtractionFailed]:
+    """One Extraction (or ExtractionFailed) per Document, in order, extracted by ``jobs`` worker processes
+    (in this process when there are fewer than ``MIN_DOCUMENTS_PER_JOB`` documents per job)."""
     from pharmakg.extract.pipeline import Extractor
 
     stream = iter(documents)
     head = list(islice(stream, max(jobs, 1) * MIN_DOCUMENTS_PER_JOB))
     if jobs <= 1 or len(head) < jobs * MIN_DOCUMENTS_PER_JOB:
-        yield from Extractor().extract(chain(head, stream))
+        yield from Extractor(time_limit=time_limit).results(chain(head, stream))
         return
-    yield from _extract_in_pool(chain(head, stream), jobs, batch_size)
+    yield from _extract_in_pool(chain(head, stream), jobs, batch_size, time_limit)
 
 
 def in_order(
@@ -117,7 +132,7 @@ def in_order(
     submit: Callable[[list[Document]], Any],
     in_flight: int,
     batch_size: int,
-) -> Iterator[Extraction]:
+) -> Iterator[Extraction | ExtractionFailed]:
     """Extractions in input order from batches run elsewhere: ``submit(batch)`` starts one and returns a
     future (``.result()``, ``.cancel()``); at most ``in_flight`` batches run ahead of the reader. Shared by
     the process pool and the Dask runner. A reader that stops early cancels the batches nobody will read."""
@@ -136,11 +151,16 @@ def in_order(
             future.cancel()
 
 
-def _extract_in_pool(documents: Iterable[Document], jobs: int, batch_size: int) -> Iterator[Extraction]:
+def _extract_in_pool(
+    documents: Iterable[Document], jobs: int, batch_size: int, time_limit: float | None
+) -> Iterator[Extraction | ExtractionFailed]:
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
     try:
         yield from in_order(
-            documents, lambda batch: pool.submit(extract_batch, batch), BATCHES_AHEAD * jobs, batch_size
+            documents,
+            lambda batch: pool.submit(extract_batch, batch, time_limit),
+            BATCHES_AHEAD * jobs,
+            batch_size,
         )
     finally:
         # A consumer that stops early (or an error) must not wait for batches nobody will read.

@@ -8,6 +8,7 @@ and assembles one Extraction per Document.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -18,8 +19,19 @@ from spacy.tokens import Doc
 
 import pharmakg.extract.factories  # noqa: F401  (registers the pharmakg factories and data loaders)
 from pharmakg.extract.assemble import doc_to_extraction
+from pharmakg.extract.limits import (
+    DEFAULT_MAX_CHARS,
+    DEFAULT_TIME_LIMIT,
+    DocumentTimeout,
+    ExtractionFailed,
+    document_label,
+    make_doc,
+    time_limit,
+)
 from pharmakg.extract.pipeline_config import load_pipeline_config
 from pharmakg.model import Document, Extraction
+
+log = logging.getLogger(__name__)
 
 
 def pipeline_components(config_path: str | Path | None = None) -> list[dict[str, Any]]:
@@ -51,27 +63,75 @@ def _ensure_skip_extension() -> None:
 
 
 class Extractor:
-    """Documents in, Extractions out (one per Document, same order)."""
+    """Documents in, Extractions out (one per Document, same order).
 
-    def __init__(self, nlp: Language | None = None, batch_size: int = 32, n_process: int = 1):
+    Each document runs on its own under the limits of :mod:`pharmakg.extract.limits`: ``max_chars``
+    characters and ``time_limit`` seconds (None: no time bound). :meth:`results` yields an
+    :class:`ExtractionFailed` for a document that breaks one (or makes a component fail) and goes on;
+    :meth:`extract` raises it."""
+
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        batch_size: int = 32,
+        n_process: int = 1,
+        *,
+        time_limit: float | None = DEFAULT_TIME_LIMIT,
+        max_chars: int = DEFAULT_MAX_CHARS,
+    ):
         self.nlp = nlp if nlp is not None else build_pipeline()
+        self.nlp.max_length = max(self.nlp.max_length, max_chars)
         self.batch_size = batch_size
         self.n_process = n_process  # > 1: spaCy worker processes (Docs travel by Doc.to_bytes)
+        self.time_limit = time_limit
+        self.max_chars = max_chars
         _ensure_skip_extension()
+
+    def _doc(self, document: Document) -> Doc:
+        doc = make_doc(self.nlp, document.text)
+        doc._.pkg_skip = list(document.skip_spans or [])
+        doc._.pkg_meta = dict(document.meta or {})  # filing cover data: the issuer ("company")
+        return doc
 
     def _docs(self, documents: Iterable[Document]) -> Iterator[tuple[Doc, Document]]:
         for document in documents:
-            doc = self.nlp.make_doc(document.text)
-            doc._.pkg_skip = list(document.skip_spans or [])
-            doc._.pkg_meta = dict(document.meta or {})  # filing cover data: the issuer ("company")
-            yield doc, document
+            yield self._doc(document), document
+
+    def results(self, documents: Iterable[Document]) -> Iterator[Extraction | ExtractionFailed]:
+        """One Extraction, or the ExtractionFailed that says why there is none, per Document, in order."""
+        if self.n_process > 1:  # spaCy's own worker processes: no per-document guard there
+            docs = self.nlp.pipe(
+                self._docs(documents), batch_size=self.batch_size, as_tuples=True, n_process=self.n_process
+            )
+            for doc, document in docs:
+                yield doc_to_extraction(doc, document)
+            return
+        for document in documents:
+            yield self._guarded(document)
+
+    def _guarded(self, document: Document) -> Extraction | ExtractionFailed:
+        size = len(document.text)
+        if size > self.max_chars:
+            return ExtractionFailed(
+                document_label(document),
+                f"text too long to extract ({size:,} characters; the limit is {self.max_chars:,})",
+            )
+        try:
+            with time_limit(self.time_limit):
+                return doc_to_extraction(self.nlp(self._doc(document)), document)
+        except DocumentTimeout as exc:
+            return ExtractionFailed(document_label(document), f"extraction stopped: {exc}")
+        except Exception as exc:  # one document's failure must not end the batch; it is reported
+            log.debug("%s: extraction failed", document_label(document), exc_info=True)
+            return ExtractionFailed(
+                document_label(document), f"extraction failed ({type(exc).__name__}: {exc})"
+            )
 
     def extract(self, documents: Iterable[Document]) -> Iterator[Extraction]:
-        docs = self.nlp.pipe(
-            self._docs(documents), batch_size=self.batch_size, as_tuples=True, n_process=self.n_process
-        )
-        for doc, document in docs:
-            yield doc_to_extraction(doc, document)
+        for result in self.results(documents):
+            if isinstance(result, ExtractionFailed):
+                raise result
+            yield result
 
     def extract_one(self, document: Document) -> Extraction:
         return next(self.extract([document]))

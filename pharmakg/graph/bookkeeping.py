@@ -46,14 +46,29 @@ class StoreLocked(RuntimeError):
 def store_lock(folder: Path) -> Iterator[None]:
     """Hold the store folder's writer lock (created with the folder if need be) for the block."""
     folder.mkdir(parents=True, exist_ok=True)
-    fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o666)
+    with _writer_lock(folder / LOCK_NAME, folder, "store"):
+        yield
+
+
+@contextmanager
+def graph_file_lock(path: Path) -> Iterator[None]:
+    """Hold the writer lock of a graph file (``.kg.nq.pharmakg.lock`` beside it) for the block: two builds
+    that append to one file would each write the file they read, and one's documents would be lost."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _writer_lock(path.with_name(f".{path.name}{LOCK_NAME}"), path, "graph file"):
+        yield
+
+
+@contextmanager
+def _writer_lock(lock_file: Path, target: Path, what: str) -> Iterator[None]:
+    fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o666)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             other = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
             raise StoreLocked(
-                f"{folder}: another pharmakg build (pid {other}) is writing this store; "
+                f"{target}: another pharmakg build (pid {other}) is writing this {what}; "
                 "run again when it has finished"
             ) from None
         os.ftruncate(fd, 0)

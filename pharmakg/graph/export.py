@@ -21,6 +21,7 @@ from typing import Any
 
 import networkx as nx
 
+from pharmakg.atomic import atomic_path
 from pharmakg.graph.network import view_network
 from pharmakg.graph.views import VIEWS
 
@@ -125,10 +126,10 @@ def write_graph(
     if fmt is None:
         raise ValueError(f"{p}: export writes {' or '.join(FORMATS)} files")
     H = exportable(view(G, view_name, company))
-    p.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "graphml":
-        # edge ids from the "id" attribute (networkx uses the multigraph key, the same here)
-        nx.write_graphml(H, p, edge_id_from_attribute="id")
-    else:
-        nx.write_gexf(H, p)
+    with atomic_path(p) as tmp:  # a reader never sees half a file
+        if fmt == "graphml":
+            # edge ids from the "id" attribute (networkx uses the multigraph key, the same here)
+            nx.write_graphml(H, tmp, edge_id_from_attribute="id")
+        else:
+            nx.write_gexf(H, tmp)
     return p

@@ -181,6 +181,7 @@ def _sync_files(
     batch_size: int,
     jobs: int = 1,
     dask: str | None = None,
+    time_limit: float | None = None,
 ) -> None:
     todo = plan(kg, inputs, prune)
     stats.unchanged += len(todo.unchanged)
@@ -190,7 +191,7 @@ def _sync_files(
         kg.add_extractions([], replace=todo.leaving, journal=journal)
         forget_sources(kg, paths=todo.changed_keys | todo.pruned_keys)
         journal.clear()
-    work = _write_files(kg, todo, nlp, stats, on_error, batch_size, jobs, dask)
+    work = _write_files(kg, todo, nlp, stats, on_error, batch_size, jobs, dask, time_limit)
     ticks = _Ticks(len(todo.files), work)
     for _ in progress(ticks) if progress is not None else ticks:  # type: ignore[arg-type]
         pass
@@ -205,6 +206,7 @@ def _write_files(
     batch_size: int,
     jobs: int = 1,
     dask: str | None = None,
+    time_limit: float | None = None,
 ) -> Iterator[None]:
     """Read, extract and write the files to read, in batches; a tick per input file once it is written
     (the unchanged ones first), so a bar shows the pace of writing, not of reading ahead."""
@@ -215,7 +217,9 @@ def _write_files(
     given: dict[str, _File] = {}
     documents = _read(kg, todo.to_read, copies, given, on_error, stats)
     done = len(todo.unchanged)
-    extractions = api.extract(documents, nlp=nlp, stats=stats, jobs=jobs, dask=dask)
+    extractions = api.extract(
+        documents, on_error=on_error, nlp=nlp, stats=stats, jobs=jobs, dask=dask, time_limit=time_limit
+    )
     for batch in _batches(extractions, batch_size):
         records = [_record(ex, given) for ex in batch]
         stats.changed += sum(r.path in todo.changed_keys for r in records)
@@ -249,6 +253,7 @@ def build_store(
     batch_size: int = DEFAULT_BATCH_SIZE,
     jobs: int = 1,
     dask: str | None = None,
+    time_limit: float | None = None,
 ) -> KnowledgeGraph:
     """Bring the store in ``folder`` up to date with ``inputs`` (files and folders, or Documents: these have
     no file to remember, so they are always written). Raises StoreLocked when another process writes it.
@@ -268,10 +273,12 @@ def build_store(
         if isinstance(first, Document):  # streamed: a generator of documents is never held whole
             extractions = api.extract(
                 chain([first], stream),  # type: ignore[arg-type]
+                on_error=on_error,
                 nlp=nlp,
                 stats=stats,
                 jobs=jobs,
                 dask=dask,
+                time_limit=time_limit,
             )
             for batch in _batches(extractions, batch_size):
                 _write_batch(kg, batch, [])
@@ -288,6 +295,7 @@ def build_store(
                 batch_size=batch_size,
                 jobs=jobs,
                 dask=dask,
+                time_limit=time_limit,
             )
         stats.quads_added += kg.quads_added - added
         stats.quads_removed += kg.quads_removed - removed

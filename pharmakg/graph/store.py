@@ -28,6 +28,7 @@ from typing import Any, Protocol
 import pyoxigraph as ox
 import rdflib
 
+from pharmakg.atomic import remove_stale, temp_prefix
 from pharmakg.graph.display import label_counts, preferred_label
 from pharmakg.graph.label_index import LabelIndex
 from pharmakg.graph.queries import run_query
@@ -44,6 +45,7 @@ from pharmakg.graph.rdf_terms import (
 )
 from pharmakg.graph.resolve import resolve
 from pharmakg.graph.results import QueryResult, python_value, to_ox_term
+from pharmakg.graph.sparql_guard import refuse_service
 from pharmakg.graph.stable_iris import stable_renames
 from pharmakg.model import Extraction
 from pharmakg.ontology.namespaces import PKG, PROV, RESOURCES_IRI, TERMS_IRI
@@ -160,7 +162,8 @@ class KnowledgeGraph:
         suffix = p.suffix.lower()
         if suffix in FILE_FORMATS:
             p.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+            remove_stale(p)  # what a killed write left behind
+            fd, tmp = tempfile.mkstemp(prefix=temp_prefix(p), suffix=".tmp", dir=p.parent)
             try:
                 with os.fdopen(fd, "wb") as f:
                     self._write(f, suffix)
@@ -197,7 +200,8 @@ class KnowledgeGraph:
         if p.exists() and not _is_store_dir(p) and (not p.is_dir() or any(p.iterdir())):
             raise ValueError(f"{p}: exists and is not a pharmakg store folder; not overwriting it")
         p.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{p.name}.", dir=p.parent))
+        remove_stale(p)  # the temporary or old folder of a swap that was killed
+        tmp = Path(tempfile.mkdtemp(prefix=temp_prefix(p), dir=p.parent))
         try:
             target = ox.Store(str(tmp))
             target.bulk_extend(self.store)
@@ -436,6 +440,7 @@ class KnowledgeGraph:
         default graph the union of all graphs instead (the merged one included), which returns a triple
         once per graph that holds it: only for graphs loaded from elsewhere without a default graph.
         """
+        refuse_service(sparql)  # no query reaches out to other endpoints
         subs: dict[ox.Variable, _Term] = {
             ox.Variable(k.lstrip("?$")): to_ox_term(v) for k, v in (bindings or {}).items()
         }

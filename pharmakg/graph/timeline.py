@@ -17,6 +17,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from pharmakg import atomic
+from pharmakg.atomic import atomic_path
 from pharmakg.graph.queries import load_internal_query
 
 UNKNOWN_OWNER = "unknown"
@@ -204,11 +206,17 @@ def write_png(kg: Any, path: str | Path, title: str | None = None, company: str 
     colors = owner_colors([r for r, _ in drawn])
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
+    # Names and titles come from documents: "$" must stay a dollar sign, never start mathtext or TeX (a lone
+    # one used to crash the drawing), so no text of the figure is parsed as math.
+    with matplotlib.rc_context({"text.parse_math": False, "text.usetex": False}):
+        return _draw_png(plt, drawn, colors, out, title or _default_title(company))
 
+
+def _draw_png(plt: Any, drawn: Any, colors: dict[str, str], out: Path, title: str) -> Path:
     height = 1.6 + 0.42 * max(len(drawn), 2)
     fig, ax = plt.subplots(figsize=(11, height), dpi=110)
     try:
-        ax.set_title(title or _default_title(company), loc="left", fontsize=12)
+        ax.set_title(title, loc="left", fontsize=12)
         if not drawn:
             ax.text(
                 0.5,
@@ -224,7 +232,8 @@ def write_png(kg: Any, path: str | Path, title: str | None = None, company: str 
             _draw_rows(ax, drawn, colors)
             _draw_axes_and_legend(ax, drawn, colors)
         fig.tight_layout()
-        fig.savefig(out, format="png")
+        with atomic_path(out) as tmp:
+            fig.savefig(tmp, format="png")
     finally:
         plt.close(fig)
     return out
@@ -433,8 +442,7 @@ the date of the document that states it (hover for the document).{_e(note)}</p>
 def write_html(kg: Any, path: str | Path, title: str | None = None, company: str | None = None) -> Path:
     """Write the timeline as one self-contained HTML page (inline SVG, no script, no remote resource)."""
     out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_html(kg, title, company), encoding="utf-8")
+    atomic.write_text(out, render_html(kg, title, company))
     return out
 
 

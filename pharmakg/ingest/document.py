@@ -7,18 +7,25 @@ whose cover data goes into ``meta``.
 
 from __future__ import annotations
 
+import logging
+import re
 from pathlib import Path
 
 from bs4 import ParserRejectedMarkup
 
 from pharmakg.ingest import edgar
 from pharmakg.ingest.boilerplate import find_skip_spans, iter_kept
-from pharmakg.ingest.dates import release_date
+from pharmakg.ingest.dates import parse_date, release_date
 from pharmakg.ingest.header import guess_title, split_header
 from pharmakg.ingest.html import html_to_text, is_html_page
 from pharmakg.ingest.readers import IngestError, content_id
 from pharmakg.ingest.repairs import clean_text
 from pharmakg.model import Document
+
+# Not "pharmakg.ingest", which the command line quiets (its errors are printed as "error:" lines): a
+# warning about a readable file must reach the user.
+warn = logging.getLogger("pharmakg.input")
+_PARTIAL_DATE = re.compile(r"(?:19|20)\d\d(?:-(?:0[1-9]|1[0-2]))?")  # a year, or a year and month
 
 
 def document_from_text(text: str, path: str | Path, *, html: bool | None = None) -> Document:
@@ -46,12 +53,24 @@ def document_from_text(text: str, path: str | Path, *, html: bool | None = None)
         name=path.stem,
         text=cleaned,
         path=str(path),
-        date=release_date(header.get("date"), cleaned, cover_end, meta),
+        date=release_date(_header_date(header, path), cleaned, cover_end, meta),
         title=header.get("title") or html_title or guess_title(cleaned, spans),
         source=header.get("source") or (f"EDGAR {meta['accession']}" if meta.get("accession") else None),
         skip_spans=spans,
         meta=meta,
     )
+
+
+def _header_date(header: dict[str, str], path: Path) -> str | None:
+    """The header's ``date:`` when it is a date (or a year, or a year and month); else a warning, and the
+    release date comes from the dateline or the filing instead."""
+    value = header.get("date")
+    if not value or parse_date(value) or _PARTIAL_DATE.fullmatch(value.strip()):
+        return value
+    warn.warning(
+        "%s: header date %r is not a date (YYYY-MM-DD); using the dateline instead", path, value[:80]
+    )
+    return None
 
 
 def _cleaned_body(

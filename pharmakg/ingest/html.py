@@ -11,6 +11,7 @@ import warnings
 
 from bs4 import (
     BeautifulSoup,
+    CData,
     Comment,
     Declaration,
     Doctype,
@@ -31,6 +32,11 @@ _BLOCK_TAGS = frozenset(
 )
 _DROP_TAGS = ("script", "style", "head", "noscript", "template", "svg", "object", "iframe")
 _CELL_BULLETS = frozenset("• · ● ▪ ◦ - – — * o ï §".split())
+# Markup that is not text: comments, declarations and CDATA (a bogus comment in HTML: browsers show nothing).
+_NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction, CData)
+# Tags that lay text out; a page without any (a plain-text exhibit saved as .htm, maybe wrapped in
+# <html><body>) keeps its own line breaks, as if it were one <pre>.
+_LAYOUT_TAGS = sorted(_BLOCK_TAGS - {"html", "body", "title", "page"})
 
 
 def _cell_text(cell: Tag) -> str:
@@ -52,12 +58,18 @@ def _row_text(row: Tag) -> str:
     return "\t".join(texts)
 
 
+# An internal DTD subset (``<!DOCTYPE html [<!ENTITY x SYSTEM "file:///...">]>``): entities are never
+# resolved (html.parser does not read DTDs), and the subset goes, or its tail would leak into the text.
+_DTD_SUBSET = re.compile(r"<!DOCTYPE[^\[>]{0,500}\[[^\]]{0,100000}\]\s*>", re.I)
+
+
 def html_to_text(markup: str) -> tuple[str, str | None]:
     """(text, title) of an HTML page: block boundaries become newlines, table cells tabs.
 
     Uses the stdlib "html.parser" tree builder, which accepts malformed markup; the walk is iterative so a
     deeply nested page cannot exhaust the recursion limit.
     """
+    markup = _DTD_SUBSET.sub("", markup, count=1)
     with warnings.catch_warnings():
         # XHTML exhibits trip bs4's "looks like XML" warning; html.parser reads them fine.
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
@@ -68,7 +80,7 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
         title = _WS.sub(" ", soup.title.get_text(" ")).strip() or None
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
-    text = _walk(soup)
+    text = _walk(soup, preformatted=soup.find(_LAYOUT_TAGS) is None)
     # All source whitespace became spaces in the walk, so the remaining \n and \t are structure.
     lines = ["\t".join(c.strip() for c in line.split("\t")).strip(" ") for line in text.split("\n")]
     text = "\n".join(lines)
@@ -79,21 +91,29 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
     return text.strip("\n"), title
 
 
-def _walk(soup: BeautifulSoup) -> str:
+def _preformatted_text(text: str) -> str:
+    """Text of a <pre> (or a tagless page): its line breaks, and so its blank-line paragraphs, stay."""
+    return re.sub(r"[^\S\n]", " ", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _walk(soup: BeautifulSoup, preformatted: bool = False) -> str:
     """The text of the tree in document order: newlines at block boundaries, tabs after cells, one line
-    per table row."""
+    per table row; inside <pre> (or everywhere, ``preformatted``) the source line breaks stay."""
     out: list[str] = []
     stack: list[tuple[object, bool]] = [(soup, False)]
+    in_pre = 1 if preformatted else 0  # depth of <pre> elements around the node
     while stack:
         node, closing = stack.pop()
         if isinstance(node, NavigableString):
-            if isinstance(node, (Comment, Declaration, Doctype, ProcessingInstruction)):
+            if isinstance(node, _NOT_TEXT):
                 continue
-            out.append(_WS.sub(" ", str(node)))
+            out.append(_preformatted_text(str(node)) if in_pre else _WS.sub(" ", str(node)))
             continue
         if not isinstance(node, Tag):
             continue
         name = node.name or ""
+        if name == "pre":
+            in_pre += -1 if closing else 1
         if closing:
             if name in _BLOCK_TAGS:
                 out.append("\n")

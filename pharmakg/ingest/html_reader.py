@@ -1,4 +1,4 @@
-"""The ``.htm`` / ``.html`` reader: EDGAR exhibits and press-release pages."""
+"""The ``.htm`` / ``.html`` / ``.xhtml`` reader: EDGAR exhibits and press-release pages."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pharmakg.ingest.readers import reader
 from pharmakg.model import Document
 
 
-@reader(".htm", ".html")
+@reader(".htm", ".html", ".xhtml")
 def read_html_file(raw: bytes, path: Path) -> Document:
     """An HTML page (a full submission saved as .htm is still recognised as one)."""
     return document_from_text(decode_text(raw, path), path, html=True)

@@ -37,8 +37,9 @@ class IngestError(Exception):
 
     def __init__(self, path: str | Path, reason: str) -> None:
         self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
+        # one line: a parser's message may hold several ("...may help.\n\nOriginal exception(s) ...")
+        self.reason = " ".join(reason.split()) if "\n" in reason or "\r" in reason else reason
+        super().__init__(f"{self.path}: {self.reason}")
 
 
 def content_id(text: str) -> str:
@@ -88,9 +89,12 @@ def _unsupported(path: Path) -> IngestError:
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         if not path.exists():
-            raise IngestError(path, "no such file")
+            # exists() follows links: a link to nothing, or a loop of links, does not exist either
+            raise IngestError(
+                path, "broken symbolic link or link loop" if path.is_symlink() else "no such file"
+            )
         if not path.is_file():
-            raise IngestError(path, "not a regular file")
+            raise IngestError(path, "a folder, not a file" if path.is_dir() else "not a regular file")
         size = path.stat().st_size
         if size > max_bytes:
             raise IngestError(path, f"file too large ({size:,} bytes; the limit is {max_bytes:,} bytes)")
@@ -124,11 +128,13 @@ def expand_inputs(inputs: Iterable[str | Path] | str | Path) -> Iterator[Path]:
     for item in inputs:
         p = Path(item)
         if p.is_dir():
+            # A folder named like a file (``old.txt/``) is walked, not read; a link loop or a broken link
+            # with a reader's suffix is yielded so that reading it reports it.
             files = (
                 f
                 for f in p.rglob("*")
                 if f.suffix.lower() in READERS
-                and f.is_file()
+                and (f.is_file() or (f.is_symlink() and not f.exists()))
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
             yield from sorted(files)

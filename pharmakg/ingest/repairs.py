@@ -44,6 +44,10 @@ def _odd_char(m: re.Match[str]) -> str:
 _ESCAPED = re.compile(r"\\([$%#&*_\[\]])")  # markdown-style escapes from text converters: \$4.6 million
 _INLINE_TAG = re.compile(r"</?(?:u|b|i|em|strong|sup|sub|font|span|small|big|a)\b[^<>\n]{0,300}>", re.I)
 _BR_TAG = re.compile(r"<br\s*/?>", re.I)
+# Code and embedded objects in a text file (an HTML fragment pasted into a release, or an attack): the
+# element goes with its content, and a stray opening or closing tag goes, so no name absorbs markup.
+_CODE_OPEN = re.compile(r"<(script|style|noscript|template)\b[^<>]{0,300}>", re.I)
+_CODE_TAG = re.compile(r"</?(?:script|style|noscript|template|iframe|object|embed|svg)\b[^<>]{0,300}>", re.I)
 _SPACES = re.compile(r"[ \t]+")
 _GAP = re.compile(r"\t| {3,}")  # cell separators of tab- or space-laid tables
 _PAGE_NUMBER = re.compile(r"^[(\[-]?\s*(?:page\s+)?\d{1,3}\s*(?:of\s+\d{1,3})?\s*[)\]-]?$", re.I)
@@ -115,6 +119,28 @@ def _join_lines(a: str, b: str, wrapped: bool) -> str | None:
     return None
 
 
+def _drop_code_elements(text: str) -> str:
+    """``<script>...</script>`` (and style, noscript, template) removed with their content; linear: once a
+    closing tag is known to be missing after some point, later openings of that element are not searched."""
+    out: list[str] = []
+    pos = 0
+    unclosed_after: dict[str, int] = {}  # element -> position after which it has no closing tag
+    for m in _CODE_OPEN.finditer(text):
+        if m.start() < pos:
+            continue
+        name = m.group(1).lower()
+        if m.end() >= unclosed_after.get(name, len(text) + 1):
+            continue  # the stray tag itself goes with _CODE_TAG
+        close = re.compile(rf"</{name}\s*>", re.I).search(text, m.end())
+        if close is None:
+            unclosed_after[name] = m.end()
+            continue
+        out.append(text[pos : m.start()])
+        pos = close.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def clean_text(text: str, *, html_tags: bool = True) -> str:
     """The cleaned body: what Document.text holds and every offset refers to.
 
@@ -124,6 +150,7 @@ def clean_text(text: str, *, html_tags: bool = True) -> str:
     if html_tags and "<" in text:
         text = _BR_TAG.sub("\n", text)
         text = _INLINE_TAG.sub("", text)
+        text = _CODE_TAG.sub("", _drop_code_elements(text))
     lines = _clean_lines(text)
     paragraphs = _join_paragraph_lines(lines, wrapped=_is_wrapped(lines))
     return "\n\n".join("\n".join(p) for p in _join_page_breaks(paragraphs))

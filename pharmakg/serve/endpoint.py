@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from pharmakg.graph.sparql_guard import refuse_service
+
 RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
     "application/json": ox.QueryResultsFormat.JSON,
@@ -95,7 +97,9 @@ class SparqlService:
         default_graphs: list[str] | None = None,
         named_graphs: list[str] | None = None,
     ) -> Answer:
-        """Run ``sparql``; SyntaxError for a malformed query or an update (the parser takes queries only)."""
+        """Run ``sparql``; SyntaxError for a malformed query or an update (the parser takes queries only),
+        ServiceRefused (a ValueError) for a federated query."""
+        refuse_service(sparql)
         if not self._slots.acquire(blocking=False):
             raise EndpointBusy(f"{self.max_running} queries are running; try again later")
         try:

@@ -77,7 +77,7 @@ def test_seed_corpus_reads() -> None:
 
 
 def test_builtin_readers_are_registered_by_suffix() -> None:
-    assert supported_suffixes() == (".txt", ".htm", ".html")
+    assert supported_suffixes() == (".txt", ".htm", ".html", ".xhtml")
     assert readers.READERS[".htm"] is readers.READERS[".html"]
 
 

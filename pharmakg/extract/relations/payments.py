@@ -5,6 +5,7 @@ payment made). A payment also implies a partnership between payer and payee."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
@@ -111,12 +112,11 @@ class Payments:
             out.append((m.start(), m.end(), cur, amount, None))
         return sorted(out)
 
-    def trigger(self, ctx: RuleContext, s: Sent, a: int, b: int, spans: list[tuple[int, int]]) -> str | None:
+    def trigger(self, ctx: RuleContext, s: Sent, a: int, b: int, spans: AmountSpans) -> str | None:
         """The event a payment at s.text[a:b] is tied to, as written; None when the text gives none."""
         low, text = s.low, s.text
         cs, ce = ctx.clause_bounds(s, a, b)
-        nxt = min([x for x, _ in spans if x > a] + [ce])
-        prev_end = max([y for x, y in spans if y <= a] + [cs])
+        nxt, prev_end = spans.next_start(a, ce), spans.last_end(a, cs)
 
         def previous_clause(cut: int) -> str | None:
             here = _event(text[prev_end if prev_end < cut else cs : cut])
@@ -202,17 +202,19 @@ class Payments:
         amounts = self.amounts(s.text)
         if not amounts:
             return
+        spans = AmountSpans(amounts)
         companies = list(s.of("COMPANY"))
         last: tuple[int, tuple[str, list[str]]] | None = None  # end and parties of the previous amount
         for a, b, currency, amount, value in amounts:
-            clause_start = max([0, a - 60] + [x.end() for x in re.finditer(r"[;,:]\s|\.\s", s.low[:a])])
+            w = max(0, a - 62)  # only breaks ending past a - 60 count: look there, not from the start
+            clause_start = max([0, a - 60] + [w + x.end() for x in re.finditer(r"[;,:]\s|\.\s", s.low[w:a])])
             contingent = bool(
                 self.contingent_before.search(s.low[max(clause_start, a - 45) : a])
                 or self.contingent_after.match(s.low[b : b + 40])
             )
             window = s.low[max(0, a - 50) : b + 50]
             kind = next((k for rx, k in self.kinds if rx.search(window)), None)
-            trig = self.trigger(ctx, s, a, b, [(x, y) for x, y, *_ in amounts])
+            trig = self.trigger(ctx, s, a, b, spans)
             if kind is None and trig:
                 # "$X upon the achievement of certain development milestones"
                 kind = next((k for rx, k in self.kinds if rx.search(trig.lower())), None)
@@ -281,3 +283,22 @@ def _counterpart(
     if payer_only and ctx.main and ctx.main not in skip:
         return ctx.main
     return next((p for p in ctx.partner_rank if p not in skip), None)
+
+
+class AmountSpans:
+    """The (start, end) of a sentence's amounts, sorted once, so that finding an amount's neighbours is a
+    bisection and a sentence of thousands of amounts stays linear."""
+
+    def __init__(self, amounts: list[tuple[Any, ...]]) -> None:
+        self.starts = sorted(x for x, *_ in amounts)
+        self.ends = sorted(y for _, y, *_ in amounts)
+
+    def next_start(self, a: int, default: int) -> int:
+        """min(the starts after ``a``, default)."""
+        i = bisect_right(self.starts, a)
+        return min(self.starts[i], default) if i < len(self.starts) else default
+
+    def last_end(self, a: int, default: int) -> int:
+        """max(the ends at or before ``a``, default)."""
+        i = bisect_right(self.ends, a)
+        return max(self.ends[i - 1], default) if i else default

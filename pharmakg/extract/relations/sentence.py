@@ -11,7 +11,9 @@ how confident a rule is (``conf``: the rule's prior lowered by hedging and dista
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
@@ -206,6 +208,23 @@ class SharedCues:
         self.places: Territories = territories(str(cues.get("territories", "territories.tsv")))
 
 
+_BREAK_AT = re.compile(f"(?=({DEAL_BREAK.pattern}))")
+
+
+@lru_cache(maxsize=16)
+def deal_breaks(low: str) -> tuple[list[int], list[int]]:
+    """(ends of the breaks a left-to-right DEAL_BREAK scan finds, starts of every position one matches at)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    scan_end = 0
+    for m in _BREAK_AT.finditer(low):
+        starts.append(m.start())
+        if m.start() >= scan_end:  # a scan resumes after the break it found (".\n" is one break)
+            scan_end = m.start() + len(m.group(1))
+            ends.append(scan_end)
+    return ends, starts
+
+
 @dataclass
 class RuleContext:
     """What a rule knows besides its sentence: the document state, the sink, and the shared helpers."""
@@ -391,9 +410,9 @@ class RuleContext:
     # ------------------------------------------------------------ clauses of deal statements
     def clause_bounds(self, s: Sent, lo: int, hi: int) -> tuple[int, int]:
         """Local (start, end) of the clause around s.low[lo:hi] (clause breaks: ; : . newline)."""
-        breaks = [m.end() for m in DEAL_BREAK.finditer(s.low[:lo])]
-        m = DEAL_BREAK.search(s.low, hi)
-        return (breaks[-1] if breaks else 0), (m.start() if m else len(s.low))
+        ends, starts = deal_breaks(s.low)  # found once per sentence: linear, however many clauses
+        i, j = bisect_right(ends, lo), bisect_left(starts, hi)
+        return (ends[i - 1] if i else 0), (starts[j] if j < len(starts) else len(s.low))
 
     def subject_company(self, s: Sent, cue: int, max_gap: int = 120) -> M | None:
         """The company a cue at local offset ``cue`` is said of: the last company before it in its clause."""

@@ -21,6 +21,7 @@ import jinja2
 import networkx as nx
 from markupsafe import Markup
 
+from pharmakg import atomic
 from pharmakg.graph.viz.elements import edge_dicts, node_dict
 from pharmakg.graph.viz.layout import static_layout, static_threshold, vis_options
 from pharmakg.graph.viz.legend import DEPTH_CHOICES, date_bounds, entity_rows, relation_rows
@@ -141,6 +142,5 @@ def write_html(
     st = dict(style) if isinstance(style, Mapping) else load_style(style)
     path = Path(path)
     page = render_html(G, title=title, physics=physics, style=st)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(page, encoding="utf-8")
+    atomic.write_text(path, page)
     return path
