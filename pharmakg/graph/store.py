@@ -28,20 +28,20 @@ from typing import Any, Protocol
 import pyoxigraph as ox
 import rdflib
 
+from pharmakg.graph.derived_facts import DerivedFacts
 from pharmakg.graph.label_index import LabelIndex
 from pharmakg.graph.queries import run_query
 from pharmakg.graph.rdf import extraction_quads
 from pharmakg.graph.rdf_terms import (
     DOCUMENTS_GRAPH,
     RDFS,
-    RESOLVED_GRAPH,
     SKOS,
     XSD,
     document_iri,
     graph_iri,
     n,
 )
-from pharmakg.graph.resolve import choose_label, resolve
+from pharmakg.graph.resolve import resolve
 from pharmakg.graph.results import QueryResult, python_value, to_ox_term
 from pharmakg.graph.stable_iris import stable_renames
 from pharmakg.model import Extraction
@@ -112,6 +112,7 @@ class KnowledgeGraph:
         self.quads_added = 0
         self.quads_removed = 0
         self._labels: LabelIndex | None = None  # read at the first batch (see pharmakg.graph.label_index)
+        self.derived = DerivedFacts(self.store)  # name counts and best phases, read per entity when needed
 
     # ----------------------------------------------------------------------------------- open / save
     @classmethod
@@ -216,7 +217,9 @@ class KnowledgeGraph:
 
     def to_rdflib(self) -> rdflib.Dataset:
         """An rdflib Dataset over the same pyoxigraph store (oxrdflib): changes go both ways."""
-        self._labels = None  # writes through rdflib bypass the label index: read it again when next needed
+        # writes through rdflib bypass the label index and the derived facts' figures: read them again
+        self._labels = None
+        self.derived = DerivedFacts(self.store)
         return _rdflib_dataset(self.store)
 
     def to_jsonld(self) -> str:
@@ -310,6 +313,7 @@ class KnowledgeGraph:
         """Add quads to their named graphs and their triples to the merged default graph."""
         if self._labels is not None:
             self._labels.mark_quads(quads)
+        self.derived.written(quads)
         self.store.extend(quads)
         self.store.extend(ox.Quad(q.subject, q.predicate, q.object, MERGED) for q in quads)
 
@@ -337,6 +341,7 @@ class KnowledgeGraph:
         described = list(self.store.quads_for_pattern(d, None, None, DOCUMENTS_GRAPH))
         if self._labels is not None:
             self._labels.mark_quads(removed + described)
+        self.derived.removed(removed + described)
         self._unmerge(removed + described)
         if removed:
             self.store.remove_graph(g)
@@ -351,6 +356,7 @@ class KnowledgeGraph:
         o, nw = ox.NamedNode(old), ox.NamedNode(new)
         if self._labels is not None:
             self._labels.mark([old, new])
+        self.derived.forget([old, new])
         quads = list(self.store.quads_for_pattern(o, None, None, None))
         quads += list(self.store.quads_for_pattern(None, None, o, None))
         # the new copies first: interrupted, both are there and redoing the rename finishes it
@@ -369,60 +375,9 @@ class KnowledgeGraph:
     def _refresh_resolved(self, entities: Iterable[str]) -> None:
         """Recompute skos:prefLabel and pkg:latestPhase(Date) of the given entities (every graph's copy,
         the default graph's included, is removed, then the new values go to graph/resolved and the
-        default graph)."""
-        pref, latest, latest_date = n(SKOS + "prefLabel"), n(PKG.latestPhase), n(PKG.latestPhaseDate)
-        new: list[ox.Quad] = []
-        for iri in sorted(set(entities)):
-            e = ox.NamedNode(iri)
-            for p in (pref, latest, latest_date):
-                for q in list(self.store.quads_for_pattern(e, p, None, None)):
-                    self.store.remove(q)
-            label = self._preferred_label(e)
-            if label is None:
-                continue  # no document names it any more
-            new.append(ox.Quad(e, pref, ox.Literal(label), RESOLVED_GRAPH))
-            phase = self._latest_phase(e)
-            if phase is not None:
-                new.append(ox.Quad(e, latest, phase[0], RESOLVED_GRAPH))
-                if phase[1] is not None:
-                    new.append(ox.Quad(e, latest_date, phase[1], RESOLVED_GRAPH))
-        self._insert(new)
-
-    def _preferred_label(self, e: ox.NamedNode) -> str | None:
-        """The name most documents use for ``e`` (see :func:`choose_label`); None when none names it."""
-        docs: dict[str, set[str]] = {}
-        mains: dict[str, set[str]] = {}
-        # counted over the named graphs (the documents); the merged default graph is not a document
-        for q in self.store.quads_for_pattern(e, n(SKOS + "altLabel"), None, None):
-            if not isinstance(q.graph_name, ox.DefaultGraph):
-                docs.setdefault(_value(q.object), set()).add(str(q.graph_name))
-        for q in self.store.quads_for_pattern(e, n(RDFS + "label"), None, None):
-            if not isinstance(q.graph_name, ox.DefaultGraph):
-                mains.setdefault(_value(q.object), set()).add(str(q.graph_name))
-        if not docs:
-            return None
-        return choose_label({name: (len(g), len(mains.get(name, ()))) for name, g in docs.items()})
-
-    def _latest_phase(self, e: ox.NamedNode) -> tuple[_Term, _Term | None] | None:
-        """(phase, date) of ``e``'s latest dated current phase record, highest stage on that date."""
-        best: tuple[tuple[str, int, str], _Term, _Term | None] | None = None
-        for q in self.store.quads_for_pattern(e, n(PKG.phaseRecord), None, MERGED):
-            rec = q.object
-            assert isinstance(rec, ox.NamedNode | ox.BlankNode)
-            phase, rank, date, status = (
-                next((x.object for x in self.store.quads_for_pattern(rec, n(p), None, MERGED)), None)
-                for p in (PKG.phase, PKG.phaseRank, PKG.phaseDate, PKG.phaseStatus)
-            )
-            if phase is None or (status is not None and _value(status) != "current"):
-                continue  # planned stages are not the compound's stage
-            key = (
-                _value(date) if date is not None else "",
-                int(_value(rank)) if rank is not None else -1,
-                _value(phase),
-            )
-            if best is None or key > best[0]:
-                best = (key, phase, date)
-        return None if best is None else (best[1], best[2])
+        default graph). The per-entity figures they come from are kept up to date (see
+        :mod:`pharmakg.graph.derived_facts`), so a hub entity costs no more as documents arrive."""
+        self._insert(self.derived.refresh(entities))
 
     # --------------------------------------------------------------------------------------- queries
     def query(
