@@ -124,7 +124,7 @@ def query(
     name, sparql = _resolve_query(query)
     from pharmakg.graph.store import KnowledgeGraph
 
-    kg = KnowledgeGraph.open(graph_path)
+    kg = KnowledgeGraph.open(graph_path, read_only=True)
     try:
         # A bundled query runs through kg.run: it checks the parameter names and binds their VALUES blocks.
         result = kg.run(name, bindings) if name else _run_text(kg, sparql, bindings)
@@ -207,7 +207,7 @@ def analyze(
     from pharmakg.graph.store import KnowledgeGraph
 
     path_ends = _path_ends(source, target) if analysis == "path" else None
-    G = to_networkx(KnowledgeGraph.open(graph_path))
+    G = to_networkx(KnowledgeGraph.open(graph_path, read_only=True))
     try:
         if analysis == "centrality":
             rows = analytics.centrality(G, top=top)
@@ -254,7 +254,7 @@ def export_graph(graph_path: Path, output: Path, view_name: str, company: str | 
 
     if output.suffix.lower() not in FORMATS:
         raise click.BadParameter(f"{output}: use a .graphml or .gexf file", param_hint="-o/--output")
-    G = to_networkx(KnowledgeGraph.open(graph_path))
+    G = to_networkx(KnowledgeGraph.open(graph_path, read_only=True))
     written = write_graph(G, output, view_name, company=company)
     V = view(G, view_name, company)
     click.echo(
@@ -364,7 +364,7 @@ def viz(
     from pharmakg.graph.viz import map_graph, write_html
 
     type_list = _checked_map_filters(since, until, types)
-    kg = KnowledgeGraph.open(graph_path)
+    kg = KnowledgeGraph.open(graph_path, read_only=True)
     try:
         G = map_graph(
             kg, view=view_name, types=type_list, company=company, depth=depth, since=since, until=until
@@ -397,7 +397,7 @@ def timeline(graph_path: Path, output: Path, company: str | None, title: str | N
 
     if output.suffix.lower() not in (".png", ".html", ".htm"):
         raise click.BadParameter(f"{output}: use a .png or .html file", param_hint="-o/--output")
-    kg = KnowledgeGraph.open(graph_path)
+    kg = KnowledgeGraph.open(graph_path, read_only=True)
     rows = timeline_rows(kg, company)
     if company and not rows:
         raise click.ClickException(f"no compounds with phase records developed by {company!r}")

@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 import warnings
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -102,6 +103,27 @@ class BuildJournal(Protocol):
     def resolution(self, renames: Mapping[str, str], entities: set[str]) -> None: ...
 
 
+def open_read_only(folder: Path, attempts: int = 20) -> KnowledgeGraph:
+    """A store folder opened read-only: no lock is taken, so it opens while another process builds or serves
+    it. RocksDB opens a read-only instance on the files of the moment: the view does not follow later writes
+    (open it again to see them), and its files stay readable when a compaction of the writer unlinks them.
+    A batch being written shows in part (a build's batch is one journaled step, not one RocksDB write).
+
+    Opening reads the list of files (the MANIFEST), then the files: a compaction of the writer in between
+    removes one of them and the opening fails with "No such file". Oxigraph calls a read-only opening beside
+    a writer undefined for that reason; the list is already a new one then, so opening again succeeds."""
+    if not _is_store_dir(folder):
+        raise FileNotFoundError(f"{folder}: not an Oxigraph store folder")
+    for attempt in range(attempts):
+        try:
+            return KnowledgeGraph(ox.Store.read_only(str(folder)), path=folder)
+        except (OSError, RuntimeError) as exc:
+            if "No such file" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.01 * (attempt + 1))  # the writer is between two versions of its file list
+    raise AssertionError("unreachable")
+
+
 class KnowledgeGraph:
     """The pharmakg knowledge graph over a :class:`pyoxigraph.Store`."""
 
@@ -116,9 +138,12 @@ class KnowledgeGraph:
 
     # ----------------------------------------------------------------------------------- open / save
     @classmethod
-    def open(cls, path: str | Path | None = None) -> KnowledgeGraph:
+    def open(cls, path: str | Path | None = None, read_only: bool = False) -> KnowledgeGraph:
         """None: in memory. A .ttl/.nt/.nq/.trig/.jsonld file: loaded into memory (triples formats go
-        to the default graph). Anything else (an existing store folder or a new path): on-disk store."""
+        to the default graph). Anything else (an existing store folder or a new path): on-disk store.
+
+        ``read_only`` opens an existing store folder without taking its lock, so any number of processes can
+        read it while one builds it (see :func:`open_read_only`)."""
         if path is None:
             return cls()
         p = Path(path)
@@ -133,6 +158,8 @@ class KnowledgeGraph:
             return kg
         if p.exists() and not p.is_dir():
             raise ValueError(f"{p}: not an RDF file suffix ({', '.join(FILE_FORMATS)}) nor a store folder")
+        if read_only:
+            return open_read_only(p)
         p.mkdir(parents=True, exist_ok=True)
         kg = cls(ox.Store(str(p)), path=p)
         kg._fill_merged()
