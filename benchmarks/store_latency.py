@@ -27,6 +27,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -47,18 +48,27 @@ def _p(times: list[float], q: float) -> float:
     return 1000 * ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-def _timed(ask: Callable[[], Rows], runs: int) -> tuple[list[float], Rows]:
+@dataclass
+class Timing:
+    times: list[float]  # wall seconds of each run
+    rows: Rows  # the first run's answer
+    cpu_ms: float | None = None  # mean CPU of a run in this process (the API's; None where it is elsewhere)
+
+
+def _timed(ask: Callable[[], Rows], runs: int) -> Timing:
     times: list[float] = []
     rows: Rows = []
+    cpu = 0.0
     for i in range(runs):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         answer = ask()
         times.append(time.perf_counter() - t0)
+        cpu += time.process_time() - c0
         rows = answer if i == 0 else rows
-    return times, rows
+    return Timing(times, rows, 1000 * cpu / max(runs, 1))
 
 
-def api_latency(store: Path, questions: Sequence[Question], runs: int) -> dict[str, tuple[list[float], Rows]]:
+def api_latency(store: Path, questions: Sequence[Question], runs: int) -> dict[str, Timing]:
     kg = api.open_graph(store, read_only=True)
     print(f"api: {len(kg):,} quads in {store}", file=sys.stderr)
     found = {}
@@ -81,7 +91,7 @@ def _rdflib_child(conn: Any, graph: Any, sparql: str, runs: int) -> None:
 
 def rdflib_latency(
     store: Path, questions: Sequence[Question], runs: int, timeout: float
-) -> dict[str, tuple[list[float], Rows]]:
+) -> dict[str, Timing]:
     import pyoxigraph as ox
     import rdflib
 
@@ -94,7 +104,7 @@ def rdflib_latency(
     )
     graph.parse(data=data, format="nt")
     print(f"rdflib: {len(graph):,} triples loaded in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-    found: dict[str, tuple[list[float], Rows]] = {}
+    found: dict[str, Timing] = {}
     ctx = mp.get_context("fork")
     for name, params in questions:
         parent, child = ctx.Pipe(duplex=False)
@@ -114,7 +124,7 @@ def rdflib_latency(
             if proc.is_alive():
                 proc.kill()
             proc.join()
-        found[name] = (times, rows)
+        found[name] = Timing(times, rows)
     return found
 
 
@@ -144,9 +154,7 @@ def _post(url: str, sparql: str) -> Rows:
     )
 
 
-def http_latency(
-    store: Path, questions: Sequence[Question], runs: int
-) -> dict[str, tuple[list[float], Rows]]:
+def http_latency(store: Path, questions: Sequence[Question], runs: int) -> dict[str, Timing]:
     proc, url = _start_server(store)
     try:
         return {
@@ -161,7 +169,7 @@ def report(
     store: Path, questions: Sequence[Question], runs: int, timeout: float, ways: Sequence[str]
 ) -> None:
     """Measure each way of asking and print one Markdown table (p50 / p95 ms, rows, same answer)."""
-    results: dict[str, dict[str, tuple[list[float], Rows]]] = {}
+    results: dict[str, dict[str, Timing]] = {}
     for way in ways:
         t0 = time.perf_counter()
         if way == "api":
@@ -178,10 +186,12 @@ def report(
         first = results[ways[0]][name]
         cells = []
         for way in ways:
-            times, rows = results[way][name]
+            timing = results[way][name]
+            times, rows = timing.times, timing.rows
             if len(times) < runs:
                 cells.append(f">{timeout:g} s")
                 continue
-            same = "" if way == ways[0] or len(rows) == len(first[1]) else f" ({len(rows)} rows)"
-            cells.append(f"{statistics.median(times) * 1000:.1f} / {_p(times, 0.95):.1f}{same}")
-        print(f"| {name} | {len(first[1]):,} | " + " | ".join(cells) + " |", flush=True)
+            same = "" if way == ways[0] or len(rows) == len(first.rows) else f" ({len(rows)} rows)"
+            cpu = f" (CPU {timing.cpu_ms:.1f})" if timing.cpu_ms is not None else ""
+            cells.append(f"{statistics.median(times) * 1000:.1f} / {_p(times, 0.95):.1f}{cpu}{same}")
+        print(f"| {name} | {len(first.rows):,} | " + " | ".join(cells) + " |", flush=True)
