@@ -14,7 +14,7 @@ quads) and, for each target and jobs, the per-document cost of every size divide
 On a loaded machine the CPU ratio is the steadier figure.
 
 usage: python benchmarks/build_scale.py --docs 1000 10000 [--jobs 1 2] [--targets store nq] [--seed S]
-                                        [--work DIR] [--keep]
+                                        [--work DIR] [--keep] [--log-every N]
 """
 
 from __future__ import annotations
@@ -28,9 +28,10 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synthetic_corpus  # noqa: E402
@@ -94,7 +95,44 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def child_build(corpus: Path, target: Path, jobs: int) -> dict[str, float]:
+def _memory_mb() -> tuple[float, float]:
+    """(current, peak) resident set size of this process, from /proc (0 where there is none)."""
+    found = {"VmRSS": 0.0, "VmHWM": 0.0}
+    status = Path("/proc/self/status")
+    for line in status.read_text().splitlines() if status.exists() else []:
+        key, _, value = line.partition(":")
+        if key in found:
+            found[key] = float(value.split()[0]) / 1024
+    return found["VmRSS"], found["VmHWM"]
+
+
+def progress_log(every: int, target: Path) -> Callable[[Iterator[Any]], Iterator[Any]]:
+    """A ``progress`` for ``api.build`` that prints a line every ``every`` input files written: files, wall
+    and CPU seconds, files/s since the last line, resident memory now and at peak, size on disk. A long build
+    shows where its time and memory go, and one stopped early still leaves its curve."""
+
+    def wrap(ticks: Iterator[Any]) -> Iterator[Any]:
+        started, cpu0 = time.perf_counter(), _cpu_seconds()
+        last = (0, started)
+        for done, tick in enumerate(ticks, 1):
+            yield tick
+            if done % every == 0:
+                now = time.perf_counter()
+                rss, peak = _memory_mb()
+                size = disk_size(target) / 1e6 if target.exists() else 0.0
+                print(
+                    f"progress: {done} files {now - started:.0f} s wall {_cpu_seconds() - cpu0:.0f} s CPU "
+                    f"{(done - last[0]) / (now - last[1]):.1f} files/s RSS {rss:.0f} MB peak {peak:.0f} MB "
+                    f"disk {size:.0f} MB",
+                    file=sys.stderr,
+                    flush=True,
+                )
+                last = (done, now)
+
+    return wrap
+
+
+def child_build(corpus: Path, target: Path, jobs: int, log_every: int = 0) -> dict[str, float]:
     """In the child process: load the pipeline, build, and report what the parent cannot see."""
     from pharmakg import api
     from pharmakg.extract.pipeline import build_pipeline
@@ -110,6 +148,8 @@ def child_build(corpus: Path, target: Path, jobs: int) -> dict[str, float]:
     stats = api.BatchStats()
     cpu_before = _cpu_seconds()
     started = time.perf_counter()
+    if log_every:
+        options["progress"] = progress_log(log_every, target)
     kg = api.build([corpus], store=target, nlp=nlp, stats=stats, on_error="skip", **options)  # type: ignore[arg-type]
     build_s = time.perf_counter() - started
     cpu_s = _cpu_seconds() - cpu_before
@@ -123,13 +163,16 @@ def child_build(corpus: Path, target: Path, jobs: int) -> dict[str, float]:
     }
 
 
-def measure(corpus: Path, docs: int, target: str, jobs: int, work: Path, keep: bool) -> Run:
+def measure(
+    corpus: Path, docs: int, target: str, jobs: int, work: Path, keep: bool, log_every: int = 0
+) -> Run:
     """One build in a fresh child process; its peak memory and CPU time come from ``os.wait4``."""
     out = work / f"build-{docs}-{target}-j{jobs}{TARGET_SUFFIX[target]}"
     if out.is_dir():
         shutil.rmtree(out)
     out.unlink(missing_ok=True)
     command = [sys.executable, str(Path(__file__).resolve()), "--child", str(corpus), str(out), str(jobs)]
+    command += ["--log-every", str(log_every)]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
     assert proc.stdout is not None
     reported = proc.stdout.read()
@@ -199,11 +242,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK, help="corpora and outputs go here")
     parser.add_argument("--keep", action="store_true", help="keep the built stores and files")
     parser.add_argument("--json", type=Path, help="also append each run as a JSON line to this file")
+    parser.add_argument("--log-every", type=int, default=0, help="print progress every N files written")
     parser.add_argument("--child", nargs=3, metavar=("CORPUS", "TARGET", "JOBS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         corpus, target, jobs = args.child
-        print(json.dumps(child_build(Path(corpus), Path(target), int(jobs))))
+        print(json.dumps(child_build(Path(corpus), Path(target), int(jobs), args.log_every)))
         return 0
     args.work.mkdir(parents=True, exist_ok=True)
     runs = []
@@ -211,7 +255,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         corpus = corpus_for(args.work, docs, args.seed, args.source)
         for target in args.targets:
             for jobs in args.jobs:
-                run = measure(corpus, docs, target, jobs, args.work, args.keep)
+                run = measure(corpus, docs, target, jobs, args.work, args.keep, args.log_every)
                 print(f"measured: {json.dumps(asdict(run))}", file=sys.stderr, flush=True)
                 if args.json:
                     with args.json.open("a", encoding="utf-8") as f:

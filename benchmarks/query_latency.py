@@ -18,7 +18,12 @@ shared; ``--clock wall`` for wall time); the table shows p50 in milliseconds, th
 whether both layouts give the same answer (rows compared as sets, GROUP_CONCAT lists as sets: their order
 is not defined by SPARQL). ``entity-labels`` is the internal query of ``add_extractions``.
 
+With ``--store DIR`` the questions are asked of a store built beforehand (e.g. by
+``build_scale.py --keep``) through the API, rdflib in memory and ``pharmakg serve`` instead: see
+``store_latency.py``.
+
 usage: python benchmarks/query_latency.py [--corpus DIR ...] [--docs N] [--runs N] [--timeout S]
+       python benchmarks/query_latency.py --store DIR [--ways api rdflib http] [--runs N] [--timeout S]
 """
 
 from __future__ import annotations
@@ -158,7 +163,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--runs", type=int, default=5, help="runs per question and layout (default 5)")
     ap.add_argument("--timeout", type=float, default=20.0, help="seconds before a run is given up")
     ap.add_argument("--clock", choices=("cpu", "wall"), default="cpu")
+    ap.add_argument("--store", type=Path, help="a built store folder: time the questions on it instead")
+    ap.add_argument("--ways", nargs="+", choices=("api", "rdflib", "http"), default=["api", "rdflib", "http"])
     args = ap.parse_args(argv)
+    if args.store is not None:
+        import store_latency
+
+        store_latency.report(args.store, questions(), args.runs, args.timeout, args.ways)
+        return
     cpu = args.clock == "cpu"
 
     t0 = time.perf_counter()

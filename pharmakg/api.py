@@ -195,12 +195,13 @@ def _documents_of(
     yield from documents([first, *stream], on_error=on_error, stats=stats)  # type: ignore[list-item]
 
 
-def open_graph(path: PathLike | None = None) -> KnowledgeGraph:
+def open_graph(path: PathLike | None = None, *, read_only: bool = False) -> KnowledgeGraph:
     """A built graph: an RDF file (.ttl .nq .trig .jsonld .nt, loaded into memory), an Oxigraph store
-    folder (opened on disk), or a new empty in-memory graph when ``path`` is None."""
+    folder (opened on disk), or a new empty in-memory graph when ``path`` is None. ``read_only``: a store
+    folder is opened without its lock, so other processes may build, serve or read it at the same time."""
     from pharmakg.graph.store import KnowledgeGraph
 
-    return KnowledgeGraph.open(path)
+    return KnowledgeGraph.open(path, read_only=read_only)
 
 
 def build(

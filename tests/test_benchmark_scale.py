@@ -68,3 +68,14 @@ def test_build_scale_prints_its_table(tmp_path: Path) -> None:
     cells = [c.strip() for c in row.strip("|").split("|")]
     assert int(cells[-1].replace(",", "")) > 0  # quads
     assert not (tmp_path / "build-5-store-j1").exists()  # outputs are removed unless --keep
+
+
+def test_incremental_update_compares_an_update_with_a_rebuild(tmp_path: Path) -> None:
+    common = ["--work", tmp_path, "--source", BUNDLED_CORPUS]
+    _run("build_scale.py", "--docs", "4", "--targets", "store", "--keep", "--log-every", "2", *common)
+    base, corpus = tmp_path / "build-4-store-j1", tmp_path / "corpus-4-seed0"
+    out = _run("incremental_update.py", "--base", base, "--corpus", corpus, "--new", "2", *common).stdout
+    rows = {line.split("|")[1].strip(): line for line in out.splitlines() if line.startswith("| ")}
+    assert "| 2 | 4 |" in rows["incremental"]  # the new releases read, the base ones found unchanged
+    assert "| 6 | 0 |" in rows["full rebuild"]
+    assert "same quads: True" in out

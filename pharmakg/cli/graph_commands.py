@@ -125,7 +125,7 @@ def query(
     name, sparql = _resolve_query(query)
     from pharmakg.graph.store import KnowledgeGraph
 
-    kg = KnowledgeGraph.open(graph_path)
+    kg = KnowledgeGraph.open(graph_path, read_only=True)
     if name:  # names found through the name index; unknown names and values stop here, with suggestions
         bindings = resolved_query_params(kg, bindings)
     try:
@@ -210,7 +210,7 @@ def analyze(
     from pharmakg.graph.store import KnowledgeGraph
 
     path_ends = _path_ends(source, target) if analysis == "path" else None
-    kg = KnowledgeGraph.open(graph_path)
+    kg = KnowledgeGraph.open(graph_path, read_only=True)
     if path_ends is not None:  # the IRIs of the entities the names find (shortest_path takes IRIs too)
         path_ends = (
             resolve_name(kg, path_ends[0], hint="--from").iri,
@@ -263,7 +263,7 @@ def export_graph(graph_path: Path, output: Path, view_name: str, company: str | 
 
     if output.suffix.lower() not in FORMATS:
         raise click.BadParameter(f"{output}: use a .graphml or .gexf file", param_hint="-o/--output")
-    kg = KnowledgeGraph.open(graph_path)
+    kg = KnowledgeGraph.open(graph_path, read_only=True)
     company = resolved_label(kg, company)
     G = to_networkx(kg)
     written = write_graph(G, output, view_name, company=company)
@@ -379,7 +379,7 @@ def viz(
             f"{output}: the map is HTML; use a .html or .htm file", param_hint="-o/--output"
         )
     type_list = _checked_map_filters(since, until, types)
-    kg = KnowledgeGraph.open(graph_path)
+    kg = KnowledgeGraph.open(graph_path, read_only=True)
     company = resolved_label(kg, company)
     try:
         G = map_graph(
@@ -413,7 +413,7 @@ def timeline(graph_path: Path, output: Path, company: str | None, title: str | N
 
     if output.suffix.lower() not in (".png", ".html", ".htm"):
         raise click.BadParameter(f"{output}: use a .png or .html file", param_hint="-o/--output")
-    kg = KnowledgeGraph.open(graph_path)
+    kg = KnowledgeGraph.open(graph_path, read_only=True)
     company = resolved_label(kg, company)
     rows = timeline_rows(kg, company)
     if company and not rows:

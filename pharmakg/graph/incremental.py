@@ -309,11 +309,8 @@ def build_store(
 
 
 def read_only(folder: Path) -> KnowledgeGraph:
-    """A read-only view of a store folder. It takes no lock, so the store can be opened again (by this or
-    another process); but Oxigraph documents a read-only opening beside a writing process as undefined
-    behaviour, so open it between builds."""
-    import pyoxigraph as ox
+    """A read-only view of a store folder (see :func:`pharmakg.graph.store.open_read_only`): it takes no
+    lock, so the store can be opened again, by this or another process."""
+    from pharmakg.graph.store import open_read_only
 
-    from pharmakg.graph.store import KnowledgeGraph
-
-    return KnowledgeGraph(ox.Store.read_only(str(folder)), path=folder)
+    return open_read_only(folder)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 import warnings
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -29,14 +30,13 @@ import pyoxigraph as ox
 import rdflib
 
 from pharmakg.atomic import remove_stale, temp_prefix
-from pharmakg.graph.display import label_counts, preferred_label
+from pharmakg.graph.derived_facts import DerivedFacts
 from pharmakg.graph.label_index import LabelIndex
 from pharmakg.graph.queries import run_query
 from pharmakg.graph.rdf import extraction_quads
 from pharmakg.graph.rdf_terms import (
     DOCUMENTS_GRAPH,
     RDFS,
-    RESOLVED_GRAPH,
     SKOS,
     XSD,
     document_iri,
@@ -105,6 +105,27 @@ class BuildJournal(Protocol):
     def resolution(self, renames: Mapping[str, str], entities: set[str]) -> None: ...
 
 
+def open_read_only(folder: Path, attempts: int = 20) -> KnowledgeGraph:
+    """A store folder opened read-only: no lock is taken, so it opens while another process builds or serves
+    it. RocksDB opens a read-only instance on the files of the moment: the view does not follow later writes
+    (open it again to see them), and its files stay readable when a compaction of the writer unlinks them.
+    A batch being written shows in part (a build's batch is one journaled step, not one RocksDB write).
+
+    Opening reads the list of files (the MANIFEST), then the files: a compaction of the writer in between
+    removes one of them and the opening fails with "No such file". Oxigraph calls a read-only opening beside
+    a writer undefined for that reason; the list is already a new one then, so opening again succeeds."""
+    if not _is_store_dir(folder):
+        raise FileNotFoundError(f"{folder}: not an Oxigraph store folder")
+    for attempt in range(attempts):
+        try:
+            return KnowledgeGraph(ox.Store.read_only(str(folder)), path=folder)
+        except (OSError, RuntimeError) as exc:
+            if "No such file" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.01 * (attempt + 1))  # the writer is between two versions of its file list
+    raise AssertionError("unreachable")
+
+
 class KnowledgeGraph:
     """The pharmakg knowledge graph over a :class:`pyoxigraph.Store`."""
 
@@ -115,12 +136,16 @@ class KnowledgeGraph:
         self.quads_added = 0
         self.quads_removed = 0
         self._labels: LabelIndex | None = None  # read at the first batch (see pharmakg.graph.label_index)
+        self.derived = DerivedFacts(self.store)  # name counts and best phases, read per entity when needed
 
     # ----------------------------------------------------------------------------------- open / save
     @classmethod
-    def open(cls, path: str | Path | None = None) -> KnowledgeGraph:
+    def open(cls, path: str | Path | None = None, read_only: bool = False) -> KnowledgeGraph:
         """None: in memory. A .ttl/.nt/.nq/.trig/.jsonld file: loaded into memory (triples formats go
-        to the default graph). Anything else (an existing store folder or a new path): on-disk store."""
+        to the default graph). Anything else (an existing store folder or a new path): on-disk store.
+
+        ``read_only`` opens an existing store folder without taking its lock, so any number of processes can
+        read it while one builds it (see :func:`open_read_only`)."""
         if path is None:
             return cls()
         p = Path(path)
@@ -135,6 +160,8 @@ class KnowledgeGraph:
             return kg
         if p.exists() and not p.is_dir():
             raise ValueError(f"{p}: not an RDF file suffix ({', '.join(FILE_FORMATS)}) nor a store folder")
+        if read_only:
+            return open_read_only(p)
         p.mkdir(parents=True, exist_ok=True)
         kg = cls(ox.Store(str(p)), path=p)
         kg._fill_merged()
@@ -221,7 +248,9 @@ class KnowledgeGraph:
 
     def to_rdflib(self) -> rdflib.Dataset:
         """An rdflib Dataset over the same pyoxigraph store (oxrdflib): changes go both ways."""
-        self._labels = None  # writes through rdflib bypass the label index: read it again when next needed
+        # writes through rdflib bypass the label index and the derived facts' figures: read them again
+        self._labels = None
+        self.derived = DerivedFacts(self.store)
         return _rdflib_dataset(self.store)
 
     def to_jsonld(self) -> str:
@@ -315,6 +344,7 @@ class KnowledgeGraph:
         """Add quads to their named graphs and their triples to the merged default graph."""
         if self._labels is not None:
             self._labels.mark_quads(quads)
+        self.derived.written(quads)
         self.store.extend(quads)
         self.store.extend(ox.Quad(q.subject, q.predicate, q.object, MERGED) for q in quads)
 
@@ -342,6 +372,7 @@ class KnowledgeGraph:
         described = list(self.store.quads_for_pattern(d, None, None, DOCUMENTS_GRAPH))
         if self._labels is not None:
             self._labels.mark_quads(removed + described)
+        self.derived.removed(removed + described)
         self._unmerge(removed + described)
         if removed:
             self.store.remove_graph(g)
@@ -356,6 +387,7 @@ class KnowledgeGraph:
         o, nw = ox.NamedNode(old), ox.NamedNode(new)
         if self._labels is not None:
             self._labels.mark([old, new])
+        self.derived.forget([old, new])
         quads = list(self.store.quads_for_pattern(o, None, None, None))
         quads += list(self.store.quads_for_pattern(None, None, o, None))
         # the new copies first: interrupted, both are there and redoing the rename finishes it
@@ -374,56 +406,9 @@ class KnowledgeGraph:
     def _refresh_resolved(self, entities: Iterable[str]) -> None:
         """Recompute skos:prefLabel and pkg:latestPhase(Date) of the given entities (every graph's copy,
         the default graph's included, is removed, then the new values go to graph/resolved and the
-        default graph)."""
-        pref, latest, latest_date = n(SKOS + "prefLabel"), n(PKG.latestPhase), n(PKG.latestPhaseDate)
-        new: list[ox.Quad] = []
-        for iri in sorted(set(entities)):
-            e = ox.NamedNode(iri)
-            for p in (pref, latest, latest_date):
-                for q in list(self.store.quads_for_pattern(e, p, None, None)):
-                    self.store.remove(q)
-            label = self._preferred_label(e)
-            if label is None:
-                continue  # no document names it any more
-            new.append(ox.Quad(e, pref, ox.Literal(label), RESOLVED_GRAPH))
-            phase = self._latest_phase(e)
-            if phase is not None:
-                new.append(ox.Quad(e, latest, phase[0], RESOLVED_GRAPH))
-                if phase[1] is not None:
-                    new.append(ox.Quad(e, latest_date, phase[1], RESOLVED_GRAPH))
-        self._insert(new)
-
-    def _preferred_label(self, e: ox.NamedNode) -> str | None:
-        """The label to show for ``e`` (:func:`pharmakg.graph.display.preferred_label`); None when no
-        document names it."""
-        counts = label_counts(self.store, e)
-        if not counts:
-            return None
-        etype = next(
-            (_value(q.object) for q in self.store.quads_for_pattern(e, n(PKG.entityType), None, None)), ""
-        )
-        return preferred_label(etype, counts)
-
-    def _latest_phase(self, e: ox.NamedNode) -> tuple[_Term, _Term | None] | None:
-        """(phase, date) of ``e``'s latest dated current phase record, highest stage on that date."""
-        best: tuple[tuple[str, int, str], _Term, _Term | None] | None = None
-        for q in self.store.quads_for_pattern(e, n(PKG.phaseRecord), None, MERGED):
-            rec = q.object
-            assert isinstance(rec, ox.NamedNode | ox.BlankNode)
-            phase, rank, date, status = (
-                next((x.object for x in self.store.quads_for_pattern(rec, n(p), None, MERGED)), None)
-                for p in (PKG.phase, PKG.phaseRank, PKG.phaseDate, PKG.phaseStatus)
-            )
-            if phase is None or (status is not None and _value(status) != "current"):
-                continue  # planned stages are not the compound's stage
-            key = (
-                _value(date) if date is not None else "",
-                int(_value(rank)) if rank is not None else -1,
-                _value(phase),
-            )
-            if best is None or key > best[0]:
-                best = (key, phase, date)
-        return None if best is None else (best[1], best[2])
+        default graph). The per-entity figures they come from are kept up to date (see
+        :mod:`pharmakg.graph.derived_facts`), so a hub entity costs no more as documents arrive."""
+        self._insert(self.derived.refresh(entities))
 
     # --------------------------------------------------------------------------------------- queries
     def query(

@@ -68,9 +68,10 @@ class Answer:
 def open_store(source: str | Path) -> ox.Store:
     """An Oxigraph store folder opened read-only, or an RDF file loaded into memory."""
     path = Path(source)
+    from pharmakg.graph.store import KnowledgeGraph, open_read_only
+
     if path.is_dir():
-        return ox.Store.read_only(str(path))
-    from pharmakg.graph.store import KnowledgeGraph
+        return open_read_only(path).store  # no lock: a build may write the store meanwhile
 
     return KnowledgeGraph.open(path).store
 

@@ -2,7 +2,8 @@
 
 Rendered on the server (no script at all): a link per bundled question puts its text in the editor with a
 field per parameter; the fields are bound with :func:`~pharmakg.graph.queries.bind_parameters`, the same
-binder as the API and the CLI. Every value written into the page is HTML-escaped.
+binder as the API and the CLI. IRIs in the results link to their entity page
+(:mod:`pharmakg.serve.entity_page`). Every value written into the page is HTML-escaped.
 """
 
 from __future__ import annotations
@@ -13,10 +14,9 @@ from pathlib import Path
 from string import Template
 from urllib.parse import urlencode
 
-import pyoxigraph as ox
-
 from pharmakg.graph.queries import bind_parameters, list_queries, query_info
 from pharmakg.serve.endpoint import Answer, EndpointBusy, QueryTimeout, SparqlService, Term
+from pharmakg.serve.entity_page import term_cell
 
 TEMPLATE = Template((Path(__file__).parent / "page.html").read_text(encoding="utf-8"))
 
@@ -41,12 +41,6 @@ def _param_fields(example: str, values: Mapping[str, str]) -> str:
     return f"<fieldset>{legend}{' '.join(fields)}</fieldset>"
 
 
-def _text(term: Term | None) -> str:
-    if term is None:
-        return ""
-    return str(term) if isinstance(term, ox.Triple) else term.value
-
-
 def _table(answer: Answer) -> str:
     if answer.kind == "boolean":
         return f"<p>Answer: <b>{'true' if answer.boolean else 'false'}</b></p>"
@@ -56,7 +50,7 @@ def _table(answer: Answer) -> str:
     else:
         header, rows = answer.variables, answer.rows
     head = "".join(f"<th>{escape(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{escape(_text(v))}</td>" for v in row) + "</tr>" for row in rows)
+    body = "".join("<tr>" + "".join(f"<td>{term_cell(v)}</td>" for v in row) + "</tr>" for row in rows)
     cut = (
         f'<p class="note">Only the first {len(rows)} rows are shown (the row limit).</p>'
         if answer.truncated

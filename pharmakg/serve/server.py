@@ -1,6 +1,7 @@
 """``pharmakg serve``: a read-only SPARQL 1.1 Protocol endpoint on 127.0.0.1, plus the query page at ``/``.
 
 Python's standard ``ThreadingHTTPServer`` in front of pyoxigraph (see :mod:`pharmakg.serve.endpoint`):
+- ``GET /entity?iri=IRI``: the names, facts and evidence sentences of a resource (linked from the page).
 - ``GET /query?query=...``, ``POST /query`` as a form (``query=...``) or with an ``application/sparql-query``
   body; ``default-graph-uri`` / ``named-graph-uri`` as in the protocol. The answer's format follows the
   Accept header: SPARQL results as JSON, XML, CSV or TSV; CONSTRUCT/DESCRIBE as Turtle, N-Triples or RDF/XML.
@@ -28,6 +29,7 @@ from pharmakg.serve.endpoint import (
     open_store,
     serialize,
 )
+from pharmakg.serve.entity_page import render_entity
 from pharmakg.serve.page import render_page
 
 HOST = "127.0.0.1"
@@ -58,6 +60,9 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._send(status, html.encode("utf-8"), "text/html; charset=utf-8")
         elif url.path in QUERY_PATHS:
             self._protocol(form)
+        elif url.path == "/entity" and form.get("iri"):
+            status, html = render_entity(self.server.service, form["iri"][-1])
+            self._send(status, html.encode("utf-8"), "text/html; charset=utf-8")
         else:
             self._error(HTTPStatus.NOT_FOUND, f"no such page: {url.path}; SPARQL queries go to /query")
 

@@ -32,7 +32,10 @@ def test_every_parameter_has_one_slot_and_the_file_runs_as_is(gold_kg, name):
     info = query_info(name)
     assert parameter_slots(info.text) == {p.name for p in info.params}
     for p in info.params:
-        assert info.text.count(f"VALUES ?{p.name} {{ UNDEF }}") == 1, p.name
+        # a slot in each subquery that filters on it (two where a second subquery must find the same
+        # entities again, see compounds-by-target.rq), and binding fills every one
+        assert 1 <= info.text.count(f"VALUES ?{p.name} {{ UNDEF }}") <= 2, p.name
+        assert f"VALUES ?{p.name} {{ UNDEF }}" not in bind_parameters(info.text, {p.name: "x"}), p.name
         # no projection workaround left: the parameter is not a result column
         assert p.name not in gold_kg.query(info.text).columns
     gold_kg.query(info.text)  # unchanged text parses and runs (parameters unbound)

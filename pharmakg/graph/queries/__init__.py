@@ -9,7 +9,8 @@ Each file starts with a header of comments::
 
 Parameters are what users type (a name, an alias, a code name). Each one appears in its query as an
 inline data block ``VALUES ?target { UNDEF }``, placed where the parameter is used (inside the subquery
-that filters on it, if any). The file is standard SPARQL 1.1 and runs unchanged anywhere (an Oxigraph
+that filters on it, if any; a query whose second subquery must find the same entities again has a block in
+each, and binding fills them all). The file is standard SPARQL 1.1 and runs unchanged anywhere (an Oxigraph
 server, Fuseki, rdflib): ``UNDEF`` leaves the variable unbound. :func:`bind_parameters` binds a value by
 replacing that block's ``UNDEF`` with the value written as an RDF term by pyoxigraph (quotes, backslashes
 and newlines escaped), so the value is data in a VALUES block, never query structure. The same function
