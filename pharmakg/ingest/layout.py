@@ -37,6 +37,23 @@ def is_table_line(line: str) -> bool:
     return line.count("|") >= 2 and not any(is_prose_cell(c.strip()) for c in line.split("|"))
 
 
+def table_cells(line: str) -> list[str]:
+    """The non-empty cells of a table row (tab- or pipe-separated)."""
+    sep = "\t" if "\t" in line else "|"
+    return [c.strip() for c in line.split(sep) if c.strip()]
+
+
+def is_numeric_row(line: str) -> bool:
+    """A table row of figures: after its label cell, half or more of its cells hold numbers or dashes.
+
+    Financial statements ("Research and development | 6,296 | 7,173") are such rows; a pipeline table's
+    rows ("ZB-12 | HER2 | ovarian cancer | Phase 2") hold names, so at most a stray figure.
+    """
+    cells = table_cells(line)
+    values = cells[1:] if len(cells) > 1 else cells
+    return bool(values) and sum(is_numeric_cell(c) for c in values) * 2 >= len(values)
+
+
 def is_bullet(line: str) -> bool:
     """A list item: a bullet character, "o", or an item number or letter opens the line."""
     return bool(_BULLET.match(line))

@@ -1,0 +1,51 @@
+"""Document structure: which tables are read (names) and which are skipped (figures)."""
+
+from __future__ import annotations
+
+from pharmakg.extract.pipeline import Extractor
+from pharmakg.ingest import document_from_text
+from pharmakg.ingest.boilerplate import find_skip_spans
+from pharmakg.ingest.layout import is_numeric_row, table_cells
+
+PIPELINE_RELEASE = (
+    "BOSTON, June 2, 2020 -- Helix Pharmaceuticals, Inc. (Nasdaq: HLX) today provided an update on its "
+    "pipeline.\n\n"
+    "Program\tTarget\tIndication\tStage\n"
+    "ZB-12\tHER2\tovarian cancer\tPhase 2\n"
+    "talbumab\tTROP2\tbreast cancer\tPhase 1\n\n"
+    "Helix Pharmaceuticals expects data in 2021.\n"
+)
+
+
+def test_row_shapes() -> None:
+    assert table_cells("ZB-12 | HER2 | | Phase 2") == ["ZB-12", "HER2", "Phase 2"]
+    assert is_numeric_row("Research and development\t6,296\t(7,173)\t—")
+    assert not is_numeric_row("ZB-12\tHER2\tovarian cancer\tPhase 2")
+    assert not is_numeric_row("talbumab | TROP2 | breast cancer | 2021")
+
+
+def test_pipeline_table_is_read_and_figures_table_is_skipped() -> None:
+    assert find_skip_spans(PIPELINE_RELEASE) == []
+    figures = (
+        "Helix Pharmaceuticals reported its results.\n\n"
+        "\tThree Months\tNine Months\n"
+        "Revenues\t$ 1,456\t$ 6,279\n"
+        "Research and development\t6,296\t16,972\n"
+        "Net loss\t(4,617)\t(13,088)\n"
+    )
+    spans = find_skip_spans(figures)
+    assert [r for _, _, r in spans] == ["table"]
+    assert "Net loss\t(4,617)" in figures[spans[0][0] : spans[0][1]]
+
+
+def test_pipeline_table_rows_give_facts() -> None:
+    out = Extractor().extract_one(document_from_text(PIPELINE_RELEASE, "helix.txt")).to_contract()
+    by = {e["id"]: e["name"] for e in out["entities"]}
+    facts = {(r["type"], by[r["subject"]], by.get(r.get("object"), r.get("value"))) for r in out["relations"]}
+    assert {
+        ("INDICATION", "ZB-12", "ovarian cancer"),
+        ("IN_PHASE", "ZB-12", "Phase 2"),
+        ("INDICATION", "talbumab", "breast cancer"),
+        ("IN_PHASE", "talbumab", "Phase 1"),
+        ("DEVELOPED_BY", "ZB-12", "Helix Pharmaceuticals"),
+    } <= facts
