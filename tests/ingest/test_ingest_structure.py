@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pharmakg.extract.pipeline import Extractor
 from pharmakg.ingest import document_from_text
 from pharmakg.ingest.boilerplate import find_skip_spans
-from pharmakg.ingest.layout import is_numeric_row, table_cells
+from pharmakg.ingest.layout import is_numeric_row, spaced_dateline, table_cells
 
 PIPELINE_RELEASE = (
     "BOSTON, June 2, 2020 -- Helix Pharmaceuticals, Inc. (Nasdaq: HLX) today provided an update on its "
@@ -15,6 +17,11 @@ PIPELINE_RELEASE = (
     "talbumab\tTROP2\tbreast cancer\tPhase 1\n\n"
     "Helix Pharmaceuticals expects data in 2021.\n"
 )
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
 
 
 def test_row_shapes() -> None:
@@ -38,8 +45,8 @@ def test_pipeline_table_is_read_and_figures_table_is_skipped() -> None:
     assert "Net loss\t(4,617)" in figures[spans[0][0] : spans[0][1]]
 
 
-def test_pipeline_table_rows_give_facts() -> None:
-    out = Extractor().extract_one(document_from_text(PIPELINE_RELEASE, "helix.txt")).to_contract()
+def test_pipeline_table_rows_give_facts(ex: Extractor) -> None:
+    out = ex.extract_one(document_from_text(PIPELINE_RELEASE, "helix.txt")).to_contract()
     by = {e["id"]: e["name"] for e in out["entities"]}
     facts = {(r["type"], by[r["subject"]], by.get(r.get("object"), r.get("value"))) for r in out["relations"]}
     assert {
@@ -49,3 +56,30 @@ def test_pipeline_table_rows_give_facts() -> None:
         ("IN_PHASE", "talbumab", "Phase 1"),
         ("DEVELOPED_BY", "ZB-12", "Helix Pharmaceuticals"),
     } <= facts
+
+
+def test_dateline_dashes_stand_apart_from_names() -> None:
+    assert spaced_dateline("BOSTON, Mass.--(BUSINESS WIRE)--Helix Pharmaceuticals, Inc. today said") == (
+        "BOSTON, Mass. -- (BUSINESS WIRE) -- Helix Pharmaceuticals, Inc. today said"
+    )
+    assert spaced_dateline("NEW YORK–(BUSINESS WIRE)–Helix Pharmaceuticals announced") == (
+        "NEW YORK – (BUSINESS WIRE) – Helix Pharmaceuticals announced"
+    )
+    assert spaced_dateline("BOSTON, June 2, 2020 /PRNewswire/ --Helix Pharmaceuticals said") == (
+        "BOSTON, June 2, 2020 /PRNewswire/ -- Helix Pharmaceuticals said"
+    )
+    assert spaced_dateline("BOSTON, June 2, 2020--Helix Pharmaceuticals said") == (
+        "BOSTON, June 2, 2020 -- Helix Pharmaceuticals said"
+    )
+    # Not a dateline: hyphens in names and dashes in running text stay as written.
+    same = "Helix-Zeta Bio signed on June 2, 2020 with Bristol-Myers Squibb."
+    assert spaced_dateline(same) == same
+
+
+def test_wire_dateline_issuer_is_found(ex: Extractor) -> None:
+    text = (
+        "BOSTON, Mass.--(BUSINESS WIRE)--Helix Pharmaceuticals, Inc. (Nasdaq: HLX) today announced that "
+        "ZB-12 entered a Phase 2 trial in ovarian cancer.\n"
+    )
+    out = ex.extract_one(document_from_text(text, "helix.txt")).to_contract()
+    assert [e["name"] for e in out["entities"] if e["type"] == "COMPANY"] == ["Helix Pharmaceuticals"]
