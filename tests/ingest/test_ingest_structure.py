@@ -55,7 +55,29 @@ def test_pipeline_table_rows_give_facts(ex: Extractor) -> None:
         ("INDICATION", "talbumab", "breast cancer"),
         ("IN_PHASE", "talbumab", "Phase 1"),
         ("DEVELOPED_BY", "ZB-12", "Helix Pharmaceuticals"),
+        ("TARGETS", "ZB-12", "HER2"),  # the "Target" column of the header
+        ("TARGETS", "talbumab", "TROP2"),
     } <= facts
+
+
+def test_pipe_table_rows_are_sentences_and_the_header_names_the_target_column(ex: Extractor) -> None:
+    text = (
+        "Helix Pharmaceuticals reported on its pipeline.\n\n"
+        "Product | Mechanism | Indication | Status\n"
+        "ZB-12 | anti-HER2 | ovarian cancer | Phase 2\n"
+        "talbumab | TROP2 | breast cancer | Phase 1\n"
+    )
+    out = ex.extract_one(document_from_text(text, "helix.txt")).to_contract()
+    by = {e["id"]: e["name"] for e in out["entities"]}
+    facts = {(r["type"], by[r["subject"]], by.get(r.get("object"), r.get("value"))) for r in out["relations"]}
+    assert {("TARGETS", "talbumab", "TROP2"), ("IN_PHASE", "ZB-12", "Phase 2")} <= facts
+    assert ("IN_PHASE", "talbumab", "Phase 2") not in facts  # each row is read apart
+
+
+def test_a_table_without_a_target_column_states_no_target(ex: Extractor) -> None:
+    text = "Helix Pharmaceuticals reported.\n\nProgram\tPartner\tStage\nZB-12\tHER2\tPhase 2\n"
+    out = ex.extract_one(document_from_text(text, "helix.txt")).to_contract()
+    assert not [r for r in out["relations"] if r["type"] == "TARGETS"]
 
 
 def test_dateline_dashes_stand_apart_from_names() -> None:
