@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from pharmakg.ingest.cues import Cues, load_cues
 from pharmakg.ingest.dates import DATE_LINE, DATELINE
-from pharmakg.ingest.layout import is_prose, is_short, is_table_line
+from pharmakg.ingest.layout import is_numeric_row, is_prose, is_short, is_table_line
 
 Span = tuple[int, int, str]  # (start, end, reason)
 
@@ -203,6 +203,15 @@ def _safe_harbor_spans(lines: list[_Line], cues: Cues) -> list[Span]:
     )
 
 
+def _is_figures_table(block: list[str], cues: Cues) -> bool:
+    """A table of figures (financial statements), which holds no pipeline facts; a table whose rows are
+    names (compound, target, indication, stage) is read instead, each row a unit of its own."""
+    if any(cues.has("cues", "table", t) and not is_prose(t) for t in block):
+        return True
+    rows = [t for t in block if is_table_line(t)]
+    return sum(is_numeric_row(t) for t in rows) * 2 >= len(rows)
+
+
 def _table_spans(lines: list[_Line], cues: Cues) -> list[Span]:
     spans = []
     n = len(lines)
@@ -244,7 +253,8 @@ def _table_spans(lines: list[_Line], cues: Cues) -> list[Span]:
                     k += 1
                     continue
             break
-        if rows:
+        block = [lines[j].text for j in range(first, last + 1)]
+        if rows and (fin_heading or _is_figures_table(block, cues)):
             spans.append((lines[first].start, lines[last].end, "table"))
         i = last + 1
     return spans

@@ -37,6 +37,59 @@ def is_table_line(line: str) -> bool:
     return line.count("|") >= 2 and not any(is_prose_cell(c.strip()) for c in line.split("|"))
 
 
+# A wire-service marker of a dateline: "(BUSINESS WIRE)", "/PRNewswire-FirstCall/", "(GLOBE NEWSWIRE)".
+_WIRE_MARKER = re.compile(r"[(/][A-Za-z][A-Za-z .&-]{0,30}wire[A-Za-z -]{0,15}[)/]", re.I)
+# A dash run that a dateline writes glued to its neighbours ("Calif.--(BUSINESS WIRE)--Helix").
+_GLUED_DASH = re.compile(r"[ \t]*(-{2,3}|[–—])[ \t]*")
+_DASH_AFTER = re.compile(r"[ \t]*(?:-{2,3}|[–—])")
+_DATE_PART = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b"
+)
+
+
+def spaced_dateline(line: str) -> str:
+    """A dateline whose dashes stand apart from the words they separate.
+
+    Wire datelines glue their separators to the place, the wire and the issuer ("BOSTON--(BUSINESS
+    WIRE)--Helix Pharmaceuticals", "June 2, 2020--Helix"), which makes "WIRE)--Helix" one word and hides
+    the first company of the release. Only the prefix up to the wire marker or the date (and the dash
+    after it) changes; a hyphen inside a name ("Bristol-Myers") is a single dash and never touched.
+    """
+    if "-" not in line and "–" not in line and "—" not in line:
+        return line
+    wire = _WIRE_MARKER.search(line, 0, 200)
+    ends = [m.end() for m in _DATE_PART.finditer(line, 0, 200)]
+    if wire:
+        ends.append(wire.end())
+    if not ends:
+        return line
+    end = max(ends)
+    dash = _DASH_AFTER.match(line, end)
+    if dash:
+        end = dash.end()
+    elif not wire:
+        return line  # a date in running text, with no dash after it: not a dateline
+    head = _GLUED_DASH.sub(lambda m: f" {m.group(1)} ", line[:end]).strip()
+    return f"{head} {line[end:].lstrip()}".rstrip()
+
+
+def table_cells(line: str) -> list[str]:
+    """The non-empty cells of a table row (tab- or pipe-separated)."""
+    sep = "\t" if "\t" in line else "|"
+    return [c.strip() for c in line.split(sep) if c.strip()]
+
+
+def is_numeric_row(line: str) -> bool:
+    """A table row of figures: after its label cell, half or more of its cells hold numbers or dashes.
+
+    Financial statements ("Research and development | 6,296 | 7,173") are such rows; a pipeline table's
+    rows ("ZB-12 | HER2 | ovarian cancer | Phase 2") hold names, so at most a stray figure.
+    """
+    cells = table_cells(line)
+    values = cells[1:] if len(cells) > 1 else cells
+    return bool(values) and sum(is_numeric_cell(c) for c in values) * 2 >= len(values)
+
+
 def is_bullet(line: str) -> bool:
     """A list item: a bullet character, "o", or an item number or letter opens the line."""
     return bool(_BULLET.match(line))

@@ -18,6 +18,7 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from pharmakg.extract.components.base import doc_text, read_lines, register_extensions
+from pharmakg.ingest.layout import is_table_line
 
 register_extensions()
 
@@ -25,6 +26,11 @@ _BULLET = "•·●▪‣◦*–—-"
 _LINE_END_DONE = re.compile(r"""[.!?:;]["'”’)\]]*\s*$""")
 _IN_LINE = re.compile(r"""(?<=[.!?])["'”’)\]]*[ \t]+(?=["'“‘(\[]?[A-Z0-9•·●▪])""")
 _WORD_BEFORE = re.compile(r"(\S+)$")
+
+
+def _is_row(line: str) -> bool:
+    """A table row, tab- or pipe-laid (a pipe row of a pipeline table is a sentence of its own too)."""
+    return "\t" in line or (line.count("|") >= 2 and is_table_line(line))
 
 
 class SentenceSegmenter:
@@ -47,7 +53,7 @@ class SentenceSegmenter:
                 continue
             if prev_line is None or self._line_break(prev_line, stripped):
                 cuts.append(start + (len(line) - len(line.lstrip())))
-            if "\t" in line:
+            if _is_row(line):
                 prev_line = "\t"  # a table row stands alone
             else:
                 prev_line = stripped
@@ -72,7 +78,7 @@ class SentenceSegmenter:
         return core.lower() in self.abbrev or core.lower().rstrip(".") in self.abbrev
 
     def _line_break(self, prev: str, line: str) -> bool:
-        if prev == "\t" or "\t" in line:
+        if prev == "\t" or _is_row(line):
             return True
         if line[0] in _BULLET or prev[0] in _BULLET and _LINE_END_DONE.search(prev):
             return True
