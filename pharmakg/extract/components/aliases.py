@@ -28,7 +28,9 @@ from pharmakg.unionfind import UnionFind
 
 register_extensions()
 
-_PAREN = re.compile(r"\s*\(\s*([^()]{1,90}?)\s*\)")
+_PAREN = re.compile(
+    r"[ \t]?[®™]?\s*\(\s*([^()]{1,90}?)\s*\)"
+)  # "Brand® (inn)": the mark is no part of the name
 _PART_PREFIX = re.compile(
     r"^(?:formerly(?: known as)?|previously|also known as|a\.k\.a\.|aka|hereafter,?|"
     r"hereinafter,?|or|the)\s+",

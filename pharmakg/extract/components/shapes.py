@@ -103,6 +103,8 @@ class ShapeRecognizer:
                 (r["name"], r["label"], re.compile(rx), int(r.get("group", 0)), float(r["confidence"]))
             )
         self.exclude = re.compile("(?:" + "|".join(data.get("exclude", [])) + ")$")
+        self.brand_stop = {w.lower() for w in data.get("brand_stop", [])}
+        self.brand_not_before = re.compile(data.get("brand_not_before", "(?!)"))
         self.conj_split = re.compile(r"^(.*)-(" + payload_alt + r"|ADC)$")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -113,7 +115,9 @@ class ShapeRecognizer:
             for m in rx.finditer(text):
                 s, e = m.span(group)
                 surface = text[s:e]
-                if label in ("COMPOUND", "TARGET") and self.exclude.match(surface):
+                if label in ("COMPOUND", "TARGET", "TRIAL") and self.exclude.match(surface):
+                    continue
+                if name == "brand_mark" and not self._brand_ok(text, s, m.end()):
                     continue
                 if label in ("COMPOUND", "ANTIBODY") and surface in self.targets:
                     continue
@@ -152,8 +156,21 @@ class ShapeRecognizer:
             # "pivekimab sunirine (PVEK), ... in a Phase 2 trial": an abbreviation of the name before it
             if not any(0 <= tc.start - 1 - n.end <= 2 for n in named):
                 found.append(tc)
+        _trial_names_win(text, found)
         cands.extend(found)
         return doc
+
+    def _brand_ok(self, text: str, s: int, e: int) -> bool:
+        """A marked name is a product unless it is generic, names a technology, or abbreviates the words
+        before it ("Antigen Discovery Engine (ADE®)")."""
+        word = text[s:e].rstrip("®™ \t")
+        if word.lower() in self.brand_stop or self.brand_not_before.match(text, e):
+            return False
+        if re.search(r"[a-z][A-Z]", word):
+            return False  # camel case marks platforms (a "DuoBody®"-like name), not product brands
+        if text[s - 1 : s] == "(" and word.isupper():
+            return not _initials_match(word, text[max(0, s - 80) : s - 1])
+        return True
 
     def _paren_trials(self, doc: Doc) -> list[Candidate]:
         text = doc_text(doc)
@@ -170,10 +187,22 @@ class ShapeRecognizer:
                 continue
             if _initials_match(word, text[sent_start : m.start()]):
                 continue  # an abbreviation being defined, not a trial name
+            if self.exclude.match(word):
+                continue  # a newswire in a dateline
             out.append(
                 Candidate(m.start(1), m.end(1), "TRIAL", extractor="shape:trial_parenthesis", confidence=0.7)
             )
         return out
+
+
+def _trial_names_win(text: str, found: list[Candidate]) -> None:
+    """A word acronym with a number that a trial cue names ("the GATHER2 Phase 3 trial") is that trial at
+    every mention, not a code-named compound; short codes (ZB-12, IMGN853) stay compounds elsewhere."""
+    trials = {text[c.start : c.end] for c in found if c.extractor == "shape:trial_acronym_digits"}
+    for c in found:
+        if c.label == "COMPOUND" and c.extractor == "shape:compound_code" and text[c.start : c.end] in trials:
+            c.label = "TRIAL"
+            c.extractor = "shape:trial_acronym_digits"
 
 
 def _trim_long_form(text: str, s: int, e: int) -> int:

@@ -1,0 +1,71 @@
+"""Names nobody listed, found by shape and context (issue 9): invented sentences, whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from pharmakg.extract.pipeline import Extractor
+from pharmakg.model import Document
+from pharmakg.names import fold
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def run(ex: Extractor, text: str) -> dict:
+    return ex.extract_one(Document("t", "t", text, meta={})).to_contract()
+
+
+def entities(out: dict, typ: str) -> list[set[str]]:
+    """The folded name sets of each entity of a type."""
+    return [{fold(n) for n in [e["name"], *e["aliases"]]} for e in out["entities"] if e["type"] == typ]
+
+
+def names(out: dict, typ: str) -> set[str]:
+    return {n for group in entities(out, typ) for n in group}
+
+
+def test_inn_stems_of_other_modalities(ex):
+    out = run(
+        ex,
+        "Helix Pharmaceuticals is developing zorvacept, lumatemcel-L, ostravir, pelinotide and "
+        "garbinostat, and the antisense drug talonersen. Talaxigene corparvovec is its gene therapy.",
+    )
+    comps = names(out, "COMPOUND")
+    assert {"zorvacept", "lumatemcell", "ostravir", "pelinotide", "garbinostat", "talonersen"} <= comps
+    assert "talaxigenecorparvovec" in comps
+
+
+def test_english_words_with_drug_stems_are_not_drugs(ex):
+    out = run(ex, "The concept uses a peptide and an oligonucleotide; the parcel will intercept it.")
+    assert not names(out, "COMPOUND")
+
+
+def test_marked_brand_and_generic_are_one_compound(ex):
+    out = run(ex, "The agency approved KORVIX® (talbumab velotecan) for gastric cancer. KORVIX is sold.")
+    groups = entities(out, "COMPOUND")
+    assert {"korvix", "talbumabvelotecan"} in [g & {"korvix", "talbumabvelotecan"} for g in groups]
+    assert len(groups) == 1
+
+
+def test_marked_platform_words_are_not_brands(ex):
+    out = run(ex, "Helix uses its ZiPlex® platform and DuoFold® antibodies; Helix Therapeutics™ grew.")
+    assert not names(out, "COMPOUND")
+
+
+def test_trial_acronym_with_glued_number(ex):
+    out = run(
+        ex,
+        "The first patient was dosed in ORBITAL2, the second Phase 3 trial of ZB-12. "
+        "The ORBITAL2 Phase 3 trial follows ORBITAL1.",
+    )
+    assert "orbital2" in names(out, "TRIAL")
+    assert "orbital2" not in names(out, "COMPOUND")
+    assert "zb12" in names(out, "COMPOUND")
+
+
+def test_newswire_in_dateline_is_no_trial(ex):
+    out = run(ex, "BOSTON, May 2, 2024 (PRNNEWSWIRE) -- Helix Bio, Inc. started a clinical study of ZB-12.")
+    assert not names(out, "TRIAL")
