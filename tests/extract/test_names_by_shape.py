@@ -69,3 +69,34 @@ def test_trial_acronym_with_glued_number(ex):
 def test_newswire_in_dateline_is_no_trial(ex):
     out = run(ex, "BOSTON, May 2, 2024 (PRNNEWSWIRE) -- Helix Bio, Inc. started a clinical study of ZB-12.")
     assert not names(out, "TRIAL")
+
+
+def test_company_names_in_lower_or_camel_case(ex):
+    out = run(ex, "Orvane bio, Inc. and vaxQuell N.V. (Nasdaq: VXQL) signed an agreement.")
+    assert {"orvanebio", "vaxquell"} <= names(out, "COMPANY")
+    assert "nv" not in names(out, "COMPANY")
+
+
+def test_dateline_dash_is_not_glued_to_the_company(ex):
+    out = run(ex, "BOSTON--(BUSINESS WIRE)--Helix Bio, Inc. (Nasdaq: HLXB) today announced a deal.")
+    assert names(out, "COMPANY") == {"helixbio"}
+
+
+def test_company_short_form_in_parentheses(ex):
+    out = run(
+        ex,
+        "Tarvel Biologics Corporation (Tarvel) and Mirovo signed a license agreement. Tarvel will develop "
+        "ZB-12. Later Tarvel paid an upfront fee of $3 million.",
+    )
+    groups = entities(out, "COMPANY")
+    assert {"tarvelbiologic", "tarvel"} <= next(g for g in groups if "tarvel" in g)
+    assert "latertarvel" not in names(out, "COMPANY")
+
+
+def test_company_by_description_and_payment_cues(ex):
+    out = run(
+        ex,
+        "Orvane, a clinical-stage biotechnology company, licensed ZB-12. Mirovo received an upfront "
+        "payment of $4 million.",
+    )
+    assert {"orvane", "mirovo"} <= names(out, "COMPANY")

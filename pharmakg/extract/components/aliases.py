@@ -138,7 +138,9 @@ class AliasGrouper:
         # every other occurrence of a learned or cue-found name
         known: dict[str, Candidate] = {}
         for c in taken + new:
-            if c.label in _PROPAGATE and not c.extractor.startswith("lexicon"):
+            if (c.label in _PROPAGATE and not c.extractor.startswith("lexicon")) or (
+                c.extractor == "alias:company_short_form"
+            ):
                 surf = text[c.start : c.end]
                 if len(surf) >= 3 and not surf.islower():
                     known.setdefault(surf, c)
@@ -207,21 +209,18 @@ class AliasGrouper:
                     b = taken[j]
                     if b.label != a.label:
                         continue
-                    if a.label == "COMPANY" and not (formerly or quoted):
+                    if a.label == "COMPANY" and not (
+                        formerly or quoted or _short_form(p, text[a.start : a.end])
+                    ):
                         continue  # "Centocor (Johnson & Johnson)": two companies
                     links.append((i, j))
                 continue
             if any(occupied[p_off:p_end]):
                 continue
             if a.label == "COMPANY":
-                # "Amgen (formerly Abgenix)": an unknown former name is the same company; a bare "(ARNA)" is a
-                # ticker, not an alias
-                if formerly and re.fullmatch(r"[A-Z][\w&.-]*(?: [A-Z&][\w&.-]*){0,3}", p):
-                    new.append(
-                        Candidate(
-                            p_off, p_end, "COMPANY", "alias:formerly", a.confidence * 0.95, extra={"link": i}
-                        )
-                    )
+                extractor = _company_paren_alias(p, text[a.start : a.end], formerly)
+                if extractor:
+                    new.append(Candidate(p_off, p_end, "COMPANY", extractor, a.confidence, extra={"link": i}))
                     occupied[p_off:p_end] = b"\x01" * (p_end - p_off)
                 continue
             if (
@@ -406,3 +405,28 @@ def _initials(abbr: str, long_form: str) -> bool:
         if i < len(letters) and w[0].lower() == letters[i]:
             i += 1
     return i == len(letters)
+
+
+def _company_paren_alias(p: str, name: str, formerly: bool) -> str:
+    """The extractor name when "Name (p)" defines another name of the company, else "".
+
+    "Amgen (formerly Abgenix)": an unknown former name is the same company; "Helix Pharmaceuticals
+    Corporation (Helix)": the short name it defines; a bare "(ARNA)" is a ticker, not an alias."""
+    if formerly and re.fullmatch(r"[A-Z][\w&.-]*(?: [A-Z&][\w&.-]*){0,3}", p):
+        return "alias:formerly"
+    if _short_form(p, name):
+        return "alias:company_short_form"
+    return ""
+
+
+def _short_form(short: str, name: str) -> bool:
+    """Is ``short`` the name's first word ("Helix" of "Helix Pharmaceuticals Corporation") or its initials
+    ("HPC")? A ticker in parentheses is neither, mostly."""
+    if not re.fullmatch(r"[A-Za-z][\w&-]{1,24}", short):
+        return False
+    words = re.findall(r"[A-Za-z][\w&'’-]*", name)
+    if len(words) < 2:
+        return False
+    if short.lower() == words[0].lower():
+        return True
+    return short.isupper() and len(short) >= 2 and short == "".join(w[0] for w in words if w[0].isupper())

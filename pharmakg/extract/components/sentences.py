@@ -25,6 +25,9 @@ _BULLET = "•·●▪‣◦*–—-"
 _LINE_END_DONE = re.compile(r"""[.!?:;]["'”’)\]]*\s*$""")
 _IN_LINE = re.compile(r"""(?<=[.!?])["'”’)\]]*[ \t]+(?=["'“‘(\[]?[A-Z0-9•·●▪])""")
 _WORD_BEFORE = re.compile(r"(\S+)$")
+# a dateline's dash glued to the words around it ("WIRE)--Helix", "2024—Helix"): split there, so that no name
+# span reaches into the dateline
+_GLUED_DASH = re.compile(r"(-{2,}|—|(?<=\))–|–(?=\())")
 
 
 class SentenceSegmenter:
@@ -84,9 +87,10 @@ class SentenceSegmenter:
         return False
 
     def __call__(self, doc: Doc) -> Doc:
-        n = len(doc)
-        if n == 0:
+        if len(doc) == 0:
             return doc
+        _split_glued_dashes(doc)
+        n = len(doc)
         skips = [(int(s), int(e)) for s, e, *_ in (doc._.pkg_skip or [])]
         cuts = self.boundaries(doc_text(doc), skips)
         idx = doc.to_array("IDX")
@@ -108,6 +112,21 @@ class SentenceSegmenter:
         flags[0] = 1
         doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))  # type: ignore[arg-type]
         return doc
+
+
+def _split_glued_dashes(doc: Doc) -> None:
+    """Split tokens like "WIRE)--Helix" into "WIRE)", "--", "Helix" (the text stays the same)."""
+    todo = []
+    for tok in doc:
+        if len(tok.text) > 2 and ("--" in tok.text or "—" in tok.text or "–" in tok.text):
+            orths = [x for x in _GLUED_DASH.split(tok.text) if x]  # the pattern's group keeps the dashes
+            if len(orths) > 1:
+                todo.append((tok, orths))
+    if not todo:
+        return
+    with doc.retokenize() as retokenizer:
+        for tok, orths in todo:
+            retokenizer.split(tok, orths, heads=[(tok, 0)] * len(orths))
 
 
 def _looks_like_heading(line: str) -> bool:
