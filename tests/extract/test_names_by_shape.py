@@ -100,3 +100,29 @@ def test_company_by_description_and_payment_cues(ex):
         "payment of $4 million.",
     )
     assert {"orvane", "mirovo"} <= names(out, "COMPANY")
+
+
+def test_now_called_names_one_compound(ex):
+    out = run(ex, "ZB-12, now called farlitamab (FarLi), is in a Phase 2 study. FarLi was well tolerated.")
+    assert entities(out, "COMPOUND") == [{"zb12", "farlitamab", "farli"}]
+
+
+def test_trial_named_by_appositive_and_also_known_as(ex):
+    out = run(
+        ex,
+        "The first patient was dosed in ORBITAL2, also known as HLX2008, the second Phase 3 trial of "
+        "ZB-12. HLX2008 will enroll 400 patients.",
+    )
+    assert {"orbital2", "hlx2008"} in entities(out, "TRIAL")
+    assert names(out, "COMPOUND") == {"zb12"}
+
+
+def test_trial_acronyms_numbers_and_study_numbers(ex):
+    out = run(
+        ex,
+        "Helix started the Phase 3 ATLAS study and the HELIOS-3 trial of ZB-12 (NCT01234567). Results of "
+        "study no. 204 and Study 002 were reported. HELIOS-3 enrolled 300 patients.",
+    )
+    expected = {fold(n) for n in ("ATLAS", "HELIOS-3", "NCT01234567", "study no. 204", "Study 002")}
+    assert expected <= names(out, "TRIAL")
+    assert names(out, "COMPOUND") == {"zb12"}

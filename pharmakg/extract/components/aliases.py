@@ -37,6 +37,11 @@ _PART_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _PART_SUFFIX = re.compile(r"\s+in\s+(?:the\s+)?(?:US|U\.S\.|EU|Europe|Japan|United States)$")
+# "ZB-12, now called farlitamab", "ORBIT2, also known as HX-208,": the name after it is the same thing
+_AKA = re.compile(
+    r",?\s+(?:now\s+(?:called|known\s+as|named)|also\s+(?:known\s+as|called)|a\.k\.a\.|renamed|"
+    r"(?:formerly|previously)(?:\s+(?:known\s+as|called|named))?)\s+[\"“]?"
+)
 _QUOTES = "\"“”'‘’"
 _INN_PREFIX = re.compile(r"^(?:\[fam-\]\s*|fam-|ado[- ])", re.IGNORECASE)
 _LEGAL_TAIL = re.compile(
@@ -113,6 +118,7 @@ class AliasGrouper:
             m = _PAREN.match(text, a.end)
             if m:
                 self._paren(text, i, a, m, taken, starts, links, new, occupied)
+            self._also_known_as(text, i, a, taken, starts, links)
             # compound slash: huN901-DM1/BB-10901
             if a.label == "COMPOUND" and text[a.end : a.end + 1] == "/" and (a.end + 1) in starts:
                 j = starts[a.end + 1]
@@ -168,6 +174,29 @@ class AliasGrouper:
                 )
                 occupied[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         return new, links, extra_alias
+
+    @staticmethod
+    def _also_known_as(
+        text: str,
+        i: int,
+        a: Candidate,
+        taken: list[Candidate],
+        starts: dict[int, int],
+        links: list[tuple[int, int]],
+    ) -> None:
+        """ "ZB-12, now called farlitamab": one thing; a code "also known as" a trial's name is that trial, at
+        every mention."""
+        aka = _AKA.match(text, a.end)
+        if not aka or aka.end() not in starts or a.label == "COMPANY":
+            return
+        b = taken[starts[aka.end()]]
+        if b.label != a.label and not b.extractor.startswith("lexicon"):
+            same = text[b.start : b.end]
+            for c in taken:
+                if text[c.start : c.end] == same and c.extractor.startswith("shape:"):
+                    c.label = a.label
+        if b.label == a.label:
+            links.append((i, starts[aka.end()]))
 
     def _paren(
         self,

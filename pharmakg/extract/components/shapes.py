@@ -196,13 +196,22 @@ class ShapeRecognizer:
 
 
 def _trial_names_win(text: str, found: list[Candidate]) -> None:
-    """A word acronym with a number that a trial cue names ("the GATHER2 Phase 3 trial") is that trial at
-    every mention, not a code-named compound; short codes (ZB-12, IMGN853) stay compounds elsewhere."""
-    trials = {text[c.start : c.end] for c in found if c.extractor == "shape:trial_acronym_digits"}
+    """A word acronym that a trial cue names ("the ORBIT2 Phase 3 trial", "HELIOS-3, the pivotal study") is
+    that trial at every mention, not a code-named compound; codes of fewer than five capitals (ZB-12, IMGN853)
+    stay compounds elsewhere."""
+    trials = {
+        text[c.start : c.end]: c.extractor
+        for c in found
+        if c.label == "TRIAL" and len(re.findall(r"[A-Z]", text[c.start : c.end])) >= 5
+    }
     for c in found:
-        if c.label == "COMPOUND" and c.extractor == "shape:compound_code" and text[c.start : c.end] in trials:
+        if (
+            c.label == "COMPOUND"
+            and c.extractor.startswith("shape:compound")
+            and text[c.start : c.end] in trials
+        ):
             c.label = "TRIAL"
-            c.extractor = "shape:trial_acronym_digits"
+            c.extractor = trials[text[c.start : c.end]]
 
 
 def _trim_long_form(text: str, s: int, e: int) -> int:
