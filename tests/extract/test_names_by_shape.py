@@ -126,3 +126,17 @@ def test_trial_acronyms_numbers_and_study_numbers(ex):
     expected = {fold(n) for n in ("ATLAS", "HELIOS-3", "NCT01234567", "study no. 204", "Study 002")}
     assert expected <= names(out, "TRIAL")
     assert names(out, "COMPOUND") == {"zb12"}
+
+
+def test_owned_and_named_platforms(ex):
+    out = run(
+        ex,
+        "Orvane will use Helix's proprietary ZiPlex antibody platform. Helix applied its Antibody "
+        "Discovery Engine (ADE®) to find ZB-12, using Helix's maytansinoid TAP technology. Helix will use "
+        "its development platform.",
+    )
+    techs = entities(out, "TECHNOLOGY")
+    assert {"ziplexantibodyplatform"} in techs
+    assert {"antibodydiscoveryengine", "ade"} in techs
+    assert "developmentplatform" not in names(out, "TECHNOLOGY")
+    assert {"taptechnology"} in techs  # the named technology inside an owned phrase, not the phrase

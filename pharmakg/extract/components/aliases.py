@@ -226,6 +226,7 @@ class AliasGrouper:
             sm = _PART_SUFFIX.search(p)
             if sm:
                 p = p[: sm.start()]
+            p = p.rstrip("®™")  # "Antibody Discovery Engine (ADE®)"
             lead = len(p) - len(p.lstrip(_QUOTES))
             p_off += lead
             p = p.strip(_QUOTES).strip()

@@ -103,6 +103,7 @@ class ShapeRecognizer:
                 (r["name"], r["label"], re.compile(rx), int(r.get("group", 0)), float(r["confidence"]))
             )
         self.exclude = re.compile("(?:" + "|".join(data.get("exclude", [])) + ")$")
+        self.owned_stop = set(data.get("technology_owned_stop", []))
         self.brand_stop = {w.lower() for w in data.get("brand_stop", [])}
         self.brand_not_before = re.compile(data.get("brand_not_before", "(?!)"))
         self.conj_split = re.compile(r"^(.*)-(" + payload_alt + r"|ADC)$")
@@ -118,6 +119,8 @@ class ShapeRecognizer:
                 if label in ("COMPOUND", "TARGET", "TRIAL") and self.exclude.match(surface):
                     continue
                 if name == "brand_mark" and not self._brand_ok(text, s, m.end()):
+                    continue
+                if name == "technology_owned" and surface.split()[0].lower() in self.owned_stop:
                     continue
                 if label in ("COMPOUND", "ANTIBODY") and surface in self.targets:
                     continue
@@ -157,6 +160,8 @@ class ShapeRecognizer:
             if not any(0 <= tc.start - 1 - n.end <= 2 for n in named):
                 found.append(tc)
         _trial_names_win(text, found)
+        techs = [(c.start, c.end) for c in [*cands, *found] if c.label == "TECHNOLOGY"]
+        found = [c for c in found if c.extractor != "shape:technology_owned" or not _holds_other(c, techs)]
         cands.extend(found)
         return doc
 
@@ -193,6 +198,11 @@ class ShapeRecognizer:
                 Candidate(m.start(1), m.end(1), "TRIAL", extractor="shape:trial_parenthesis", confidence=0.7)
             )
         return out
+
+
+def _holds_other(c: Candidate, spans: list[tuple[int, int]]) -> bool:
+    """An owned phrase around a named technology ("Helix's maytansinoid TAP technology") is that one."""
+    return any(c.start <= s and e <= c.end and (s, e) != (c.start, c.end) for s, e in spans)
 
 
 def _trial_names_win(text: str, found: list[Candidate]) -> None:
