@@ -140,3 +140,14 @@ def test_owned_and_named_platforms(ex):
     assert {"antibodydiscoveryengine", "ade"} in techs
     assert "developmentplatform" not in names(out, "TECHNOLOGY")
     assert {"taptechnology"} in techs  # the named technology inside an owned phrase, not the phrase
+
+
+def test_more_code_shapes_and_two_word_inns(ex):
+    out = run(
+        ex,
+        "Helix tested HX4417032, HX 4417032, mRNA-2210 and talfotase alfa with orvaxaban. The patent "
+        "US1234567 and USD 10000000 are not drugs.",
+    )
+    comps = names(out, "COMPOUND")
+    assert {"hx4417032", "mrna2210", "talfotasealfa", "orvaxaban"} <= comps
+    assert not {"us1234567", "usd10000000"} & comps
