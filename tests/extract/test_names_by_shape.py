@@ -151,3 +151,23 @@ def test_more_code_shapes_and_two_word_inns(ex):
     comps = names(out, "COMPOUND")
     assert {"hx4417032", "mrna2210", "talfotasealfa", "orvaxaban"} <= comps
     assert not {"us1234567", "usd10000000"} & comps
+
+
+def test_disease_defined_by_its_abbreviation(ex):
+    out = run(
+        ex,
+        "ZB-12 treats acquired, generalized, hypoactive desire disorder (HDD). HDD is common. ZB-14 is "
+        "tested in familial lipoprotein lipase deficiency (LPLD). The Complete Response Letter (CRL) and "
+        "overall survival (OS) are no diseases.",
+    )
+    groups = entities(out, "DISEASE")
+    assert {"hypoactivedesiredisorder", "hdd"} in groups
+    assert any({"lipoproteinlipasedeficiency", "lpld"} <= g for g in groups)
+    assert not {"crl", "o", "os"} & names(out, "DISEASE")
+
+
+def test_disease_secondary_to_another_is_one(ex):
+    out = run(
+        ex, "ZB-14 is tested in geographic atrophy (GA) secondary to age-related macular degeneration (AMD)."
+    )
+    assert entities(out, "DISEASE") == [{"geographicatrophy", "ga", "agerelatedmaculardegeneration", "amd"}]
