@@ -171,3 +171,12 @@ def test_disease_secondary_to_another_is_one(ex):
         ex, "ZB-14 is tested in geographic atrophy (GA) secondary to age-related macular degeneration (AMD)."
     )
     assert entities(out, "DISEASE") == [{"geographicatrophy", "ga", "agerelatedmaculardegeneration", "amd"}]
+
+
+def test_dateline_dashes_of_every_kind(ex):
+    for text in (
+        "MONTREAL--(BUSINESS WIRE)--Feb. 4, 2019--Helix Bio Inc. announced a deal.",
+        "BOSTON–(BUSINESS WIRE)–Helix Bio Inc. announced a deal.",
+        "BOSTON, May 2, 2024—Helix Bio Inc. announced a deal.",
+    ):
+        assert names(run(ex, text), "COMPANY") == {"helixbio"}

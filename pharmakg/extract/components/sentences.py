@@ -28,6 +28,7 @@ _WORD_BEFORE = re.compile(r"(\S+)$")
 # a dateline's dash glued to the words around it ("WIRE)--Helix", "2024—Helix"): split there, so that no name
 # span reaches into the dateline
 _GLUED_DASH = re.compile(r"(-{2,}|—|(?<=\))–|–(?=\())")
+_DASH_TOUCH = re.compile(r"(?<=\S)(?:--|—|–)|(?:--|—|–)(?=\S)")
 
 
 class SentenceSegmenter:
@@ -116,17 +117,27 @@ class SentenceSegmenter:
 
 def _split_glued_dashes(doc: Doc) -> None:
     """Split tokens like "WIRE)--Helix" into "WIRE)", "--", "Helix" (the text stays the same)."""
-    todo = []
-    for tok in doc:
-        if len(tok.text) > 2 and ("--" in tok.text or "—" in tok.text or "–" in tok.text):
-            orths = [x for x in _GLUED_DASH.split(tok.text) if x]  # the pattern's group keeps the dashes
-            if len(orths) > 1:
-                todo.append((tok, orths))
-    if not todo:
+    text = doc_text(doc)
+    hits = [pos for m in _DASH_TOUCH.finditer(text) for pos in (m.start(), m.end() - 1)]
+    if not hits:
         return
-    with doc.retokenize() as retokenizer:
-        for tok, orths in todo:
-            retokenizer.split(tok, orths, heads=[(tok, 0)] * len(orths))
+    idx = doc.to_array("IDX")
+    todo = {}
+    for pos in hits:
+        tok = doc[int(numpy.searchsorted(idx, pos, side="right")) - 1]
+        if tok.i in todo:
+            continue
+        orths = [x for x in _GLUED_DASH.split(tok.text) if x]  # the pattern's group keeps the dashes
+        if len(orths) > 1:
+            todo[tok.i] = (tok, orths)
+        elif tok.text[:1] == "-" and len(tok.text) > 1 and tok.i > 0:
+            prev = doc[tok.i - 1]
+            if prev.text.endswith("-") and not prev.whitespace_:
+                todo[tok.i] = (tok, ["-", tok.text[1:]])  # "2019", "-", "-Helix": the tokenizer's split
+    if todo:
+        with doc.retokenize() as retokenizer:
+            for tok, orths in todo.values():
+                retokenizer.split(tok, orths, heads=[(tok, 0)] * len(orths))
 
 
 def _looks_like_heading(line: str) -> bool:

@@ -97,6 +97,8 @@ class ShapeRecognizer:
         payload_alt = "|".join(re.escape(p) for p in sorted(payloads, key=len, reverse=True))
         sym = data["sym"]
         self.rules = []
+        # a rule with "needs" runs only on a text holding one of those strings (cheap str search first)
+        self.needs = {r["name"]: tuple(r["needs"]) for r in data["rules"] if r.get("needs")}
         for r in data["rules"]:
             rx = r["regex"].replace("{PAYLOADS}", payload_alt).replace("{SYM}", sym)
             self.rules.append(
@@ -113,6 +115,8 @@ class ShapeRecognizer:
         cands = candidates(doc)
         found: list[Candidate] = []
         for name, label, rx, group, conf in self.rules:
+            if name in self.needs and not any(n in text for n in self.needs[name]):
+                continue
             for m in rx.finditer(text):
                 s, e = m.span(group)
                 surface = text[s:e]
@@ -169,7 +173,11 @@ class ShapeRecognizer:
         """A marked name is a product unless it is generic, names a technology, or abbreviates the words
         before it ("Antigen Discovery Engine (ADE®)")."""
         word = text[s:e].rstrip("®™ \t")
-        if word.lower() in self.brand_stop or self.brand_not_before.match(text, e):
+        if (
+            len(re.findall(r"[A-Za-z]", word)) < 3
+            or word.lower() in self.brand_stop
+            or self.brand_not_before.match(text, e)
+        ):
             return False
         if re.search(r"[a-z][A-Z]", word):
             return False  # camel case marks platforms (a "DuoBody®"-like name), not product brands
