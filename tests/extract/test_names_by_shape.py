@@ -180,3 +180,10 @@ def test_dateline_dashes_of_every_kind(ex):
         "BOSTON, May 2, 2024—Helix Bio Inc. announced a deal.",
     ):
         assert names(run(ex, text), "COMPANY") == {"helixbio"}
+
+
+def test_headline_words_are_not_glued_to_a_company(ex):
+    out = run(
+        ex, "Helix Initiates Orvane Therapeutics Collaboration\n\nPositive Orvane Therapeutics Data Presented"
+    )
+    assert names(out, "COMPANY") == {fold("Orvane Therapeutics")}
