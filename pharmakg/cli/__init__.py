@@ -16,17 +16,21 @@ import logging
 import click
 
 from pharmakg import __version__
+from pharmakg.cli.deal_commands import deals
 from pharmakg.cli.evaluate_command import evaluate
 from pharmakg.cli.extract_commands import build, corpus_dir, demo, extract
 from pharmakg.cli.formatting import format_result, format_table
 from pharmakg.cli.graph_commands import analyze, export_graph, query, timeline, viz
+from pharmakg.cli.name_commands import search
 from pharmakg.cli.progress import build_graph
 from pharmakg.cli.serve_command import push, serve
+from pharmakg.cli.show_command import show
 
 __all__ = [
     "analyze",
     "build",
     "build_graph",
+    "deals",
     "corpus_dir",
     "demo",
     "evaluate",
@@ -37,7 +41,9 @@ __all__ = [
     "main",
     "push",
     "query",
+    "search",
     "serve",
+    "show",
     "timeline",
     "viz",
 ]
@@ -74,7 +80,22 @@ def main(verbose: bool) -> None:
     _configure_logging(verbose)
 
 
-_COMMANDS = (extract, build, query, serve, push, analyze, export_graph, viz, timeline, evaluate, demo)
+_COMMANDS = (
+    extract,
+    build,
+    query,
+    search,
+    show,
+    deals,
+    serve,
+    push,
+    analyze,
+    export_graph,
+    viz,
+    timeline,
+    evaluate,
+    demo,
+)
 for _command in _COMMANDS:
     main.add_command(_command)
 del _command

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from pharmakg.cli.formatting import format_result, format_table
+from pharmakg.cli.name_commands import resolve_name, resolved_label, resolved_query_params
 from pharmakg.cli.options import graph_option, view_option
 
 __all__ = ["analyze", "export_graph", "query", "timeline", "viz"]
@@ -125,6 +126,8 @@ def query(
     from pharmakg.graph.store import KnowledgeGraph
 
     kg = KnowledgeGraph.open(graph_path)
+    if name:  # names found through the name index; unknown names and values stop here, with suggestions
+        bindings = resolved_query_params(kg, bindings)
     try:
         # A bundled query runs through kg.run: it checks the parameter names and binds their VALUES blocks.
         result = kg.run(name, bindings) if name else _run_text(kg, sparql, bindings)
@@ -207,7 +210,13 @@ def analyze(
     from pharmakg.graph.store import KnowledgeGraph
 
     path_ends = _path_ends(source, target) if analysis == "path" else None
-    G = to_networkx(KnowledgeGraph.open(graph_path))
+    kg = KnowledgeGraph.open(graph_path)
+    if path_ends is not None:  # the IRIs of the entities the names find (shortest_path takes IRIs too)
+        path_ends = (
+            resolve_name(kg, path_ends[0], hint="--from").iri,
+            resolve_name(kg, path_ends[1], hint="--to").iri,
+        )
+    G = to_networkx(kg)
     try:
         if analysis == "centrality":
             rows = analytics.centrality(G, top=top)
@@ -254,7 +263,9 @@ def export_graph(graph_path: Path, output: Path, view_name: str, company: str | 
 
     if output.suffix.lower() not in FORMATS:
         raise click.BadParameter(f"{output}: use a .graphml or .gexf file", param_hint="-o/--output")
-    G = to_networkx(KnowledgeGraph.open(graph_path))
+    kg = KnowledgeGraph.open(graph_path)
+    company = resolved_label(kg, company)
+    G = to_networkx(kg)
     written = write_graph(G, output, view_name, company=company)
     V = view(G, view_name, company)
     click.echo(
@@ -363,8 +374,13 @@ def viz(
     from pharmakg.graph.store import KnowledgeGraph
     from pharmakg.graph.viz import map_graph, write_html
 
+    if output.suffix.lower() not in (".html", ".htm"):  # the map is a web page, whatever the name says
+        raise click.BadParameter(
+            f"{output}: the map is HTML; use a .html or .htm file", param_hint="-o/--output"
+        )
     type_list = _checked_map_filters(since, until, types)
     kg = KnowledgeGraph.open(graph_path)
+    company = resolved_label(kg, company)
     try:
         G = map_graph(
             kg, view=view_name, types=type_list, company=company, depth=depth, since=since, until=until
@@ -398,6 +414,7 @@ def timeline(graph_path: Path, output: Path, company: str | None, title: str | N
     if output.suffix.lower() not in (".png", ".html", ".htm"):
         raise click.BadParameter(f"{output}: use a .png or .html file", param_hint="-o/--output")
     kg = KnowledgeGraph.open(graph_path)
+    company = resolved_label(kg, company)
     rows = timeline_rows(kg, company)
     if company and not rows:
         raise click.ClickException(f"no compounds with phase records developed by {company!r}")

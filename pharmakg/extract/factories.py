@@ -26,6 +26,7 @@ from pharmakg.extract.components.companies import CompanyCues
 from pharmakg.extract.components.coref import Coref, load_cues
 from pharmakg.extract.components.diseases import DiseaseGrammar
 from pharmakg.extract.components.entities import DEFAULT_LEXICONS, LexiconRuler
+from pharmakg.extract.components.knowledge import DEFAULT_KINDS, DEFAULT_TABLES, KnowledgeMatcher
 from pharmakg.extract.components.sentences import SentenceSegmenter
 from pharmakg.extract.components.shapes import ShapeRecognizer
 from pharmakg.extract.relations import DEFAULT_RULES, Relations
@@ -70,6 +71,29 @@ def make_lexicon(
     nlp: Language, name: str, lexicons: dict[str, tuple[LexEntry, ...]], confidence: float
 ) -> LexiconRuler:
     return LexiconRuler(lexicons, confidence)
+
+
+@Language.factory(
+    "pharmakg_knowledge",
+    assigns=["doc._.pkg_candidates"],
+    default_config={
+        "tables": DEFAULT_TABLES,
+        "kinds": DEFAULT_KINDS,
+        "context": "knowledge_context.json",
+        "confidence": 0.9,
+    },
+)
+def make_knowledge(
+    nlp: Language,
+    name: str,
+    tables: dict[str, str],
+    kinds: dict[str, list[str]],
+    context: str,
+    confidence: float,
+) -> KnowledgeMatcher:
+    """``tables``: label -> generated table (pharmakg/ontology/kb/generated/); ``kinds``: label -> the name
+    kinds to look for (all when a label is not listed)."""
+    return KnowledgeMatcher(tables, kinds, context, confidence)
 
 
 @Language.factory(

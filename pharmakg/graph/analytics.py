@@ -146,20 +146,23 @@ def communities(G: nx.MultiDiGraph, method: str = "louvain", seed: int = 42) -> 
 
 
 def _owners(G: nx.MultiDiGraph, compound: str) -> set[str]:
-    return {
-        v
-        for _c, v, d in G.out_edges(compound, data=True)
-        if d.get("relation") in OWNER_RELATIONS and G.nodes[v].get("type") == "COMPANY"
-    }
+    """The companies that own a compound: its developers that are not its licensees (a licensee is not a
+    competitor of its licensor), or all its developers when each of them is also a licensee."""
+    by_relation: dict[str, set[str]] = defaultdict(set)
+    for _c, v, d in G.out_edges(compound, data=True):
+        if d.get("relation") in OWNER_RELATIONS and G.nodes[v].get("type") == "COMPANY":
+            by_relation[str(d.get("relation"))].add(v)
+    developers, licensees = by_relation["DEVELOPED_BY"], by_relation["LICENSED_TO"]
+    return (developers - licensees) or developers
 
 
 def crowded_targets(G: nx.MultiDiGraph, min_companies: int = 2) -> list[Row]:
     """Targets pursued by at least ``min_companies`` companies.
 
-    A company pursues a target when it develops or licenses a compound that targets it, directly or
-    through the compound's antibody. Columns: ``target``, ``companies`` (count), ``companyNames``,
-    ``compounds`` (count), ``compoundNames``, ``documents`` (count of documents behind the target
-    edges), ``iri``. Most companies first.
+    A company pursues a target when it owns a compound that targets it, directly or through the
+    compound's antibody; a compound's licensees are not counted (see :func:`_owners`). Columns:
+    ``target``, ``companies`` (count), ``companyNames``, ``compounds`` (count), ``compoundNames``,
+    ``documents`` (count of documents behind the target edges), ``iri``. Most companies first.
     """
     compounds: dict[str, set[str]] = defaultdict(set)
     docs: dict[str, set[str]] = defaultdict(set)

@@ -17,6 +17,18 @@ from pharmakg.ontology.namespaces import PKG, RESOURCES_IRI
 
 # identifier schemes that are literals, not IRIs (scheme -> property)
 LITERAL_IDENTIFIERS = {"ticker": PKG.ticker}
+# schemes of the generated knowledge tables that identifiers.org does not resolve: their publishers' pages
+# (drugbank, mesh and hgnc go through identifiers.org like every other scheme)
+PAGE_IRIS = {
+    "medlineplus": "https://medlineplus.gov/druginfo/meds/{}.html",
+    "nhs": "https://www.nhs.uk/medicines/{}/",
+}
+
+
+def exact_match_iri(scheme: str, value: str) -> str:
+    """The IRI a knowledge-base identifier names (skos:exactMatch object)."""
+    template = PAGE_IRIS.get(scheme.lower())
+    return template.format(value.strip()) if template else identifier_iri(scheme, value)
 
 
 def kb_quads(ent: Entity, node: ox.NamedNode, graph: ox.NamedNode, kb: KB) -> list[ox.Quad]:
@@ -36,7 +48,7 @@ def kb_quads(ent: Entity, node: ox.NamedNode, graph: ox.NamedNode, kb: KB) -> li
         if scheme.lower() in LITERAL_IDENTIFIERS:
             add(node, LITERAL_IDENTIFIERS[scheme.lower()], lit(value))
         else:
-            add(node, SKOS + "exactMatch", n(identifier_iri(scheme, str(value))))
+            add(node, SKOS + "exactMatch", n(exact_match_iri(scheme, str(value))))
     if identity is None or ent.type != "COMPANY":
         return out
     for name in kb.former_names(identity):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -104,6 +104,22 @@ class QueryResult:
 
     def __iter__(self) -> Iterator[tuple[Any, ...]]:
         return iter(self.rows)
+
+    def sorted_lists(self, columns: Iterable[str], separator: str = "; ") -> QueryResult:
+        """This result with the cells of ``columns`` (lists joined by ``separator``) sorted case-insensitively
+        and without repeats; other columns and the row order unchanged."""
+        where = [i for i, c in enumerate(self.columns) if c in set(columns)]
+        if not where:
+            return self
+
+        def tidy(v: Any) -> Any:
+            if not isinstance(v, str) or separator not in v:
+                return v
+            parts = dict.fromkeys(p for p in v.split(separator) if p)
+            return separator.join(sorted(parts, key=lambda p: (p.casefold(), p)))
+
+        rows = [tuple(tidy(v) if i in where else v for i, v in enumerate(row)) for row in self.rows]
+        return QueryResult(list(self.columns), rows)
 
     def records(self) -> list[dict[str, Any]]:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]

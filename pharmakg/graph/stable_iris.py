@@ -23,6 +23,7 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
+from pharmakg.graph.display import label_counts, minting_label
 from pharmakg.graph.rdf_terms import SKOS, n
 from pharmakg.graph.resolve import is_generic_trial, slug, type_slug
 from pharmakg.ontology.kb import KB, default_kb
@@ -66,12 +67,14 @@ def stable_renames(store: ox.Store, entities: Iterable[str], kb: KB | None = Non
     renames: dict[str, str] = {}
     for iri in sorted(set(entities)):
         e = ox.NamedNode(iri)
-        etype, pref = _values(store, e, PKG.entityType), _values(store, e, SKOS + "prefLabel")
-        if len(etype) != 1 or len(pref) != 1:
+        # minted from the name most documents use, not from the label shown (pharmakg.graph.display)
+        etype, counts = _values(store, e, PKG.entityType), label_counts(store, e)
+        if len(etype) != 1 or not counts:
             continue  # gone, or not an entity
-        if etype[0] == "TRIAL" and is_generic_trial(pref[0]):
+        pref = minting_label(counts)
+        if etype[0] == "TRIAL" and is_generic_trial(pref):
             continue
-        base = minted_iri(etype[0], pref[0], _values(store, e, SKOS + "altLabel"), kb)
+        base = minted_iri(etype[0], pref, _values(store, e, SKOS + "altLabel"), kb)
         if not _is_minted_from(iri, base) and base not in renames.values() and not _is_entity(store, base):
             renames[iri] = base
     renames.update(_generic_trial_renames(store, renames))

@@ -28,6 +28,7 @@ from typing import Any, Protocol
 import pyoxigraph as ox
 import rdflib
 
+from pharmakg.graph.display import label_counts, preferred_label
 from pharmakg.graph.label_index import LabelIndex
 from pharmakg.graph.queries import run_query
 from pharmakg.graph.rdf import extraction_quads
@@ -41,7 +42,7 @@ from pharmakg.graph.rdf_terms import (
     graph_iri,
     n,
 )
-from pharmakg.graph.resolve import choose_label, resolve
+from pharmakg.graph.resolve import resolve
 from pharmakg.graph.results import QueryResult, python_value, to_ox_term
 from pharmakg.graph.stable_iris import stable_renames
 from pharmakg.model import Extraction
@@ -389,19 +390,15 @@ class KnowledgeGraph:
         self._insert(new)
 
     def _preferred_label(self, e: ox.NamedNode) -> str | None:
-        """The name most documents use for ``e`` (see :func:`choose_label`); None when none names it."""
-        docs: dict[str, set[str]] = {}
-        mains: dict[str, set[str]] = {}
-        # counted over the named graphs (the documents); the merged default graph is not a document
-        for q in self.store.quads_for_pattern(e, n(SKOS + "altLabel"), None, None):
-            if not isinstance(q.graph_name, ox.DefaultGraph):
-                docs.setdefault(_value(q.object), set()).add(str(q.graph_name))
-        for q in self.store.quads_for_pattern(e, n(RDFS + "label"), None, None):
-            if not isinstance(q.graph_name, ox.DefaultGraph):
-                mains.setdefault(_value(q.object), set()).add(str(q.graph_name))
-        if not docs:
+        """The label to show for ``e`` (:func:`pharmakg.graph.display.preferred_label`); None when no
+        document names it."""
+        counts = label_counts(self.store, e)
+        if not counts:
             return None
-        return choose_label({name: (len(g), len(mains.get(name, ()))) for name, g in docs.items()})
+        etype = next(
+            (_value(q.object) for q in self.store.quads_for_pattern(e, n(PKG.entityType), None, None)), ""
+        )
+        return preferred_label(etype, counts)
 
     def _latest_phase(self, e: ox.NamedNode) -> tuple[_Term, _Term | None] | None:
         """(phase, date) of ``e``'s latest dated current phase record, highest stage on that date."""

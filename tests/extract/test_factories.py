@@ -17,6 +17,7 @@ GOLDEN_FACTORIES = [
     "pharmakg_companies",
     "pharmakg_coref",
     "pharmakg_diseases",
+    "pharmakg_knowledge",
     "pharmakg_lexicon",
     "pharmakg_relations",
     "pharmakg_sentences",

@@ -51,6 +51,7 @@ def test_every_query_is_tested_here():
         "evidence",
         "aliases",
         "documents",
+        "deals",
     }
     assert {name for name, _title, _params in list_queries()} <= tested
 
@@ -138,7 +139,9 @@ def test_companies_sharing_a_partner(corpus_kg):
 def test_crowded_targets(corpus_kg):
     rows = {r["target"]: r for r in corpus_kg.run("crowded-targets").records()}
     assert all(r["companyCount"] >= 2 for r in rows.values())
-    assert {"Daiichi Sankyo", "AstraZeneca"} <= set(rows["HER2"]["companies"].split("; "))
+    # a licensee is not a competitor of its licensor (issue 7): AstraZeneca licensed T-DXd from Daiichi Sankyo
+    assert "Daiichi Sankyo" in rows["HER2"]["companies"].split("; ")
+    assert "AstraZeneca" not in rows["HER2"]["companies"].split("; ")
     assert {"Seattle Genetics", "Agensys"} <= set(rows["Nectin-4"]["companies"].split("; "))
     three = corpus_kg.run("crowded-targets", {"minCompanies": "3"}).records()
     assert three and all(r["companyCount"] >= 3 for r in three)
@@ -228,3 +231,58 @@ def test_cli_lists_every_query_with_its_parameters():
     for name, title, params in list_queries():
         line = next(line for line in res.output.splitlines() if line.startswith(name + " "))
         assert title in line and all(p in line for p in params)
+
+
+def test_deals(corpus_kg):
+    from pharmakg.graph.deals import deals
+
+    rows = {r["parties"]: r for r in deals(corpus_kg).records()}
+    arena = rows["Arena Pharmaceuticals; United Therapeutics"]
+    assert arena["upfront"] == "800000000 USD" and arena["payers"] == "United Therapeutics"
+    jazz = rows["ImmunoGen; Jazz Pharmaceuticals"]
+    assert jazz["optionHolder"] == "Jazz Pharmaceuticals"
+    # one row per pair of companies, whatever the number of statements behind it
+    assert len(rows) == len(deals(corpus_kg).rows)
+    immunogen = deals(corpus_kg, "ImmunoGen").records()
+    assert immunogen and all("ImmunoGen" in r["parties"].split("; ") for r in immunogen)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("ralinepag", {"ralinepag", "APD811"}),  # the asset of the Arena-United Therapeutics deal
+        ("NCAM1", {"CD56"}),  # the knowledge base's gene symbol
+        ("lorvotuzumab", {"lorvotuzumab mertansine", "huN901-DM1"}),  # a prefix
+        ("kadcyla", KADCYLA),  # a brand, in lower case
+        ("Kadcila", KADCYLA),  # a one-letter typo
+        ("lorvotuzumab mertansin", {"lorvotuzumab mertansine"}),  # a typo at the end
+    ],
+)
+def test_any_name_finds_its_entity(corpus_kg, text, names):
+    from pharmakg.graph.names import NameIndex
+
+    match = NameIndex.from_graph(corpus_kg).resolve(text)
+    assert any(fold(n) in names_of(corpus_kg, match.iri) for n in names)
+
+
+# parameters that find something in the corpus, for the stability check below
+STABLE_PARAMS = {
+    "aliases": {"name": "Kadcyla"},
+    "compounds-by-indication": {"disease": "breast cancer"},
+    "compounds-by-payload": {"payload": "DM1"},
+    "compounds-by-target": {"target": "HER2"},
+    "evidence": {"subject": "ImmunoGen"},
+    "partners-and-payments": {"company": "ImmunoGen"},
+    "phase-history": {"compound": "Kadcyla"},
+}
+
+
+def test_two_build_orders_give_byte_identical_csv_for_every_bundled_query(corpus_dir):
+    from pharmakg import api
+
+    parts = [corpus_dir / p for p in ("seeds", "dev", "dev2") if (corpus_dir / p).is_dir()]
+    graphs = [api.build(order, on_error="skip") for order in (parts, parts[::-1])]
+    for name, _title, _params in list_queries():
+        answers = [kg.run(name, STABLE_PARAMS.get(name)).to_csv() for kg in graphs]
+        assert answers[0].count("\n") > 1, f"{name} finds nothing"
+        assert answers[0] == answers[1], name

@@ -67,7 +67,7 @@ def test_rows_from_gold(gold_kg: KnowledgeGraph) -> None:
     assert {r["phase"] for r in row["records"]} >= {"Phase 1"}
     assert all(r["document"] for r in row["records"])
     # owned by Genentech and Roche: the first alphabetically colours the row
-    kadcyla = _row(rows, "Kadcyla")
+    kadcyla = _row(rows, "Trastuzumab-DM1")  # Kadcyla: a code name is shown over a brand (issue 7)
     assert kadcyla["owners"] == ["Genentech", "Roche"] and kadcyla["owner"] == "Genentech"
     # rows come in order of their first date
     firsts = [r["first"] for r in rows if r["first"]]
@@ -76,8 +76,8 @@ def test_rows_from_gold(gold_kg: KnowledgeGraph) -> None:
 
 def test_company_filter_takes_any_name(gold_kg: KnowledgeGraph) -> None:
     names = {r["compound"] for r in timeline_rows(gold_kg, "immunogen")}
-    assert "huN901-DM1" in names and "Kadcyla" not in names
-    assert {r["compound"] for r in timeline_rows(gold_kg, "ROCHE")} == {"Kadcyla"}
+    assert "huN901-DM1" in names and "Trastuzumab-DM1" not in names
+    assert {r["compound"] for r in timeline_rows(gold_kg, "ROCHE")} == {"Trastuzumab-DM1"}
     assert timeline_rows(gold_kg, "no such company") == []
 
 
@@ -153,7 +153,7 @@ def test_cli_timeline(gold_kg: KnowledgeGraph, tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     assert "1 compounds" in res.output
     page = (tmp_path / "t.html").read_text(encoding="utf-8")
-    assert "Kadcyla" in page and "huN901-DM1" not in page
+    assert "Trastuzumab-DM1" in page and "huN901-DM1" not in page
     res = runner.invoke(main, ["timeline", "-g", str(graph), "-o", str(tmp_path / "t.svg")])
     assert res.exit_code != 0 and ".png or .html" in res.output
 

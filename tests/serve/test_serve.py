@@ -112,7 +112,10 @@ def served(nq_file) -> Iterator[tuple[SparqlServer, KnowledgeGraph]]:
 def test_every_bundled_query_runs_unchanged_over_http(served, name):
     server, kg = served
     columns, rows = select(server.url, load_query(name))
-    assert rows, f"{name} returned no rows over HTTP"
+    # crowded-targets counts independent owners, not licensees (issue 7): on the three seed releases no
+    # target has two, so its answer there is empty (test_bound_questions_give_the_rows_of_kg_run binds
+    # minCompanies=1 and gets rows)
+    assert rows or name == "crowded-targets", f"{name} returned no rows over HTTP"
     expected = kg.query(load_query(name))
     assert columns == expected.columns
     assert same_rows(rows) == same_rows(expected.rows)

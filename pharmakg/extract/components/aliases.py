@@ -402,7 +402,10 @@ class AliasGrouper:
         kb_aliases = [k for k in dict.fromkeys(kb) if k != name and k not in aliases]
         extractors = Counter(c.extractor for _, c, _ in members)
         attrs: dict[str, Any] = {}
+        identifiers: dict[str, str] = {}  # from the generated knowledge tables (pharmakg_knowledge)
         for _, c, _ in members:
+            for scheme, value in c.extra.get("ids", {}).items():
+                identifiers.setdefault(scheme, value)
             for k in ("antibody", "payload"):
                 if k in c.extra:
                     attrs.setdefault(k, c.extra[k])
@@ -416,6 +419,7 @@ class AliasGrouper:
             confidence=max(c.confidence for _, c, _ in members),
             kb_aliases=kb_aliases,
             attrs=attrs,
+            identifiers=identifiers,
         )
 
 

@@ -25,6 +25,7 @@ from pharmakg.extract.components.base import (
     read_lexicon,
     register_extensions,
 )
+from pharmakg.ontology.generated import gene_symbols
 
 register_extensions()
 
@@ -91,8 +92,11 @@ def _initials_match(acronym: str, before: str) -> bool:
 class ShapeRecognizer:
     def __init__(self, patterns: str, payload_lexicon: str, target_lexicon: str) -> None:
         data = read_json(patterns)
-        # target symbols: never a compound/antibody by shape ("humanized HER2 antibody" names the target)
-        self.targets = {n for e in read_lexicon(target_lexicon) for n in [e.name, *e.synonyms]}
+        # target symbols: never a compound/antibody by shape ("humanized HER2 antibody" names the target);
+        # HGNC symbols of the generated gene table too (CD19, DLL3)
+        self.targets = {
+            n for e in read_lexicon(target_lexicon) for n in [e.name, *e.synonyms]
+        } | gene_symbols()
         payloads = [e.name for e in read_lexicon(payload_lexicon) if re.search(r"[A-Z0-9]", e.name)]
         payload_alt = "|".join(re.escape(p) for p in sorted(payloads, key=len, reverse=True))
         sym = data["sym"]

@@ -20,8 +20,8 @@ sentence of a particular release.
 
 Layout: ``sentence`` (Sent, Sink, the shared mention machinery and the one ``emit``), ``registry`` (the
 ``@relation_rule`` registry and the default rule order), one module per rule family (``targets``,
-``conjugates`` with code names, ``indications``, ``developers`` with licensees, retained rights and
-co-development, ``partners`` with options, ``technologies``, ``trials``, ``phases``, ``payments``,
+``conjugates`` with code names, ``indications``, ``developers`` with retained rights and co-development,
+``licensees``, ``partners`` with options, ``technologies``, ``trials``, ``phases``, ``payments``,
 ``discontinued``, ``post``), and ``component`` (the spaCy component, which runs the rules named in its
 config ``rules: [...]`` in that order; ``config.cfg`` declares the order once). Importing this package
 imports every module in it, so a new rule module registers itself; the factory is declared in

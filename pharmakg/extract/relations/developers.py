@@ -1,6 +1,6 @@
-"""Who develops a compound: DEVELOPED_BY (possessive, modifier, passive, active, agreement cues), the
-licensee (LICENSED_TO with exclusivity, territory and licensor), rights a company retains (mode retained)
-and co-development (mode co-development, with the partners' share)."""
+"""Who develops a compound: DEVELOPED_BY (possessive, modifier, passive, active, agreement cues), rights a
+company retains (mode retained) and co-development (mode co-development, with the partners' share). The
+licensee is read in ``licensees``."""
 
 from __future__ import annotations
 
@@ -12,9 +12,27 @@ from pharmakg.extract.relations.deal import Shares, gate, gated
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
-# "agreement with C for X" / "... with C to develop X": the licence is for the named compound
-_LICENCE_SCOPE = re.compile(r"\bfor\b|\bto (?:develop|commercialize|commercialise|market)")
 _FORMER = re.compile(r"(?:initially|originally|formerly|previously)")
+# a closed acquisition, said of the acquirer: "completed its acquisition of B", "has acquired B"
+_ACQUIRED = re.compile(
+    r"\b(?:(?:completed|completes|closed|closes|finalized|finalised)\s+(?:its|the|their)\s+"
+    r"(?:previously announced\s+)?acquisition\s+of|(?:has|have)?\s*acquired)\s+(?:the\s+)?(?=\S)"
+)
+# "Helix's oral and IV inhibitor ZB-12" is one noun phrase; "Helix's pipeline and the ZB-12 ..." is two
+_NEW_PHRASE = re.compile(r"\b(?:and|or)\s+(?:the|a|an|its|their|our|his|her)\b")
+# "their joint program ZB-12", "their lead product candidate, ZB-12"
+_PRONOUN_OWNED = re.compile(
+    r"\btheir\s+(?:(?:[\w-]+\s+){0,4}?(?:candidate|compound|drug|product|program|programme|asset|"
+    r"therapy|antibody|adc|conjugate|inhibitor|vaccine|molecule|medicine|agent)s?\s*,?\s*)?$"
+)
+# "ZB-12, Helix's lead product candidate", "ZB-12 is the Company's lead candidate": the owner named after it
+_APPOSITION_OWNER = re.compile(
+    r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,|\s(?:is|was|remains|becomes))\s*(?:the\s+|a\s+|an\s+)?$"
+)
+_OWNED_HEAD = re.compile(
+    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?(?:candidate|compound|drug|product|program|programme|asset|therapy|"
+    r"antibody|adc|conjugate|inhibitor|vaccine|molecule|medicine|treatment|agent)s?\b"
+)
 
 
 def _alternation(words: list[str]) -> str:
@@ -57,6 +75,9 @@ class Developers:
             for c in tail:
                 _add(ctx, s, ctx.group(s, p), c, "developer_passive", c.start - p.end)
         self.active_cues(ctx, s, companies, compounds)
+        self.pronoun_owner(ctx, s, companies, compounds)
+        if "acqui" in s.low:
+            _acquired_compounds(ctx, s, companies, compounds)
 
     def company_cues(self, ctx: RuleContext, s: Sent, comp: M, compounds: list[M]) -> None:
         """The cues around one company: possessive, modifier, "Company (compound)", passive."""
@@ -67,17 +88,7 @@ class Developers:
         )
         poss = poss or bool(re.match(r"^(?:'s|’s|'|’)(?!\w)", after))
         if poss:
-            nxt = [m for m in s.ms if m.start >= comp.end]
-            gap = s.between(comp, nxt[0]) if nxt else ""
-            if (
-                nxt
-                and nxt[0].type == "COMPOUND"
-                and nxt[0].start - comp.end <= 60
-                and len(gap.split()) <= 7
-                and not self.possessive_stop.search(gap)
-                and not CLAUSE_BREAK.search(gap)
-            ):
-                _add(ctx, s, ctx.group(s, nxt[0]), comp, "developer_possessive", nxt[0].start - comp.end)
+            self.possessive(ctx, s, comp)
         if comp.virtual:
             return
         if self.modifier.match(s.low[b : b + 16]):
@@ -94,9 +105,50 @@ class Developers:
         if m and not _FORMER.match(m.group(0)):
             cue_start = a - (len(s.low[max(0, a - 40) : a]) - m.start())
             p = ctx.attach(s, (cue_start, cue_start + 1), ("COMPOUND",), cap=80, direct=False)
+            p = p or _sentence_subject(s, cue_start)
             if p is not None and p.start < comp.start:
                 for co in ctx.group(s, comp):  # "co-developed by A and B"
                     _add(ctx, s, ctx.group(s, p), co, "developer_passive", co.start - p.end)
+
+    def possessive(self, ctx: RuleContext, s: Sent, comp: M) -> None:
+        """ "Helix's ZB-12", "Helix's oral and IV PARP inhibitor ZB-12" (a target or disease named inside the
+        noun phrase is skipped), and the apposition "ZB-12, Helix's lead candidate"."""
+        nxt = [m for m in s.ms if m.start >= comp.end and m.type not in ("TARGET", "DISEASE", "PAYLOAD")]
+        gap = s.between(comp, nxt[0]) if nxt else ""
+        if (
+            nxt
+            and nxt[0].type == "COMPOUND"
+            and nxt[0].start - comp.end <= 90
+            and len(gap.split()) <= 10
+            and not self.possessive_stop.search(gap)
+            and not _NEW_PHRASE.search(gap)
+            and not CLAUSE_BREAK.search(gap)
+        ):
+            _add(ctx, s, ctx.group(s, nxt[0]), comp, "developer_possessive", nxt[0].start - comp.end)
+            return
+        prev = [m for m in s.ms if m.end <= comp.start]
+        if prev and prev[-1].type == "COMPOUND" and _APPOSITION_OWNER.match(s.between(prev[-1], comp)):
+            rest = s.low[comp.end - s.start : comp.end - s.start + 60]
+            if _OWNED_HEAD.match(rest):
+                _add(ctx, s, [prev[-1]], comp, "developer_possessive", comp.start - prev[-1].end)
+
+    @staticmethod
+    def pronoun_owner(ctx: RuleContext, s: Sent, companies: list[M], compounds: list[M]) -> None:
+        """ "A and B ... their joint program ZB-12": the coordinated companies own it. ("its" is left alone:
+        it as often means a partner or the compound itself.)"""
+        for x in compounds:
+            if x.virtual:
+                continue
+            a = x.start - s.start
+            m = _PRONOUN_OWNED.search(s.low[max(0, a - 70) : a])
+            if m is None:
+                continue
+            cue = a - (len(s.low[max(0, a - 70) : a]) - m.start())
+            lo = max([0] + [b.end() for b in CLAUSE_BREAK.finditer(s.low, 0, cue)])
+            before = [c for c in companies if lo <= c.start - s.start and c.end - s.start <= cue]
+            groups = [ctx.group(s, c) for c in before]
+            for owner in next((g for g in groups if len({o.eid for o in g}) >= 2), []):
+                _add(ctx, s, [x], owner, "developer_possessive", x.start - owner.end)
 
     def active_cues(self, ctx: RuleContext, s: Sent, companies: list[M], compounds: list[M]) -> None:
         """ "A and B are co-developing X", "A discovered and developed this drug candidate"."""
@@ -121,95 +173,41 @@ class Developers:
                 _add(ctx, s, ctx.group(s, objs[0]), comp, "developer_active", objs[0].start - last.end)
 
 
+def _acquired_compounds(ctx: RuleContext, s: Sent, companies: list[M], compounds: list[M]) -> None:
+    """A closed acquisition ("A completed its acquisition of B, including B's lead compound X", "A acquired B
+    and its X program"): the acquirer develops the compounds named with the acquired company."""
+    for m in _ACQUIRED.finditer(s.low):
+        acquirer = ctx.subject_company(s, m.start())
+        if acquirer is None or ctx.cues.negation.search(s.low[max(0, m.start() - 25) : m.start()]):
+            continue
+        _, end = ctx.clause_bounds(s, m.end(), m.end())
+        acquired = [c for c in companies if c.start - s.start >= m.end() and c.eid != acquirer.eid]
+        if not acquired or acquired[0].start - s.start - m.end() > 5:
+            continue
+        for x in compounds:
+            if acquired[0].end <= x.start and x.end - s.start <= end and x.start - acquired[0].end <= 120:
+                ctx.emit("DEVELOPED_BY", x.eid, acquirer.eid, s, "developer_active", x.start - acquirer.end)
+
+
+def _sentence_subject(s: Sent, cue: int) -> M | None:
+    """The compound a sentence starts with, when a cue later in the same clause is said of it ("ZB-12 is a
+    novel oral inhibitor of PARP and will be developed by Helix") and no other compound comes between."""
+    first = s.ms[0] if s.ms else None
+    if first is None or first.type != "COMPOUND" or first.start - s.start > 3:
+        return None
+    gap = s.low[first.end - s.start : cue]
+    if (
+        len(gap) > 200
+        or CLAUSE_BREAK.search(gap)
+        or any(first.end <= m.start < s.start + cue for m in s.of("COMPOUND"))
+    ):
+        return None
+    return first
+
+
 def _add(ctx: RuleContext, s: Sent, compounds: list[M], company: M, rule: str, dist: int) -> None:
     for c in compounds:
         ctx.emit("DEVELOPED_BY", c.eid, company.eid, s, rule, dist)
-
-
-@relation_rule("licensees", min_mentions=2)
-class Licensees:
-    """ "B obtains exclusive rights to X", "a license agreement with B for X": LICENSED_TO with its terms."""
-
-    def __init__(self, cues: dict[str, Any]) -> None:
-        c = cues["licensees"]
-        self.after = re.compile(
-            r"^[\s,]*(?:\([^)]*\)\s*,?\s*)?(?:(?:will|has|have|had|also|to|recently|then|would|shall)\s+)*(?:"
-            + "|".join(map(re.escape, c["licensee_after_company"]))
-            + r")\b[^.;]{0,50}?\b(?:"
-            + "|".join(map(re.escape, c["licensee_rights_words"]))
-            + r")\b"
-        )
-        self.before = re.compile(r"\b(" + _alternation(c["licensee_before_company"]) + r")\s+(?:the\s+)?$")
-        self.scope_end = words_regex(c["licence_scope_end"])
-        self.exclusive = words_regex(c["exclusive"])
-        self.non_exclusive = words_regex(c["non_exclusive"])
-
-    def __call__(self, ctx: RuleContext, s: Sent) -> None:
-        compounds = s.of("COMPOUND")
-        if not compounds:
-            return
-        for comp in s.of("COMPANY", virtual=False):
-            a, b = s.local(comp)
-            after_cue = self.after.match(s.low[b : b + 110])
-            before = self.before.search(s.low[max(0, a - 45) : a])
-            if not after_cue and not before:
-                continue
-            if after_cue and not before and after_cue.group(0).endswith("option"):
-                # "B has an option to co-develop X": an option not (yet) exercised is no licence (options)
-                if not re.search(r"exercis", after_cue.group(0)):
-                    continue
-            objs_after = [x for x in compounds if x.start >= comp.end and x.start - comp.end <= 160]
-            target = None
-            if objs_after and not CLAUSE_BREAK.search(s.between(comp, objs_after[0])):
-                target = objs_after[0]
-                if before and (
-                    before.group(1).startswith("agreement") or "agreement with" in before.group(1)
-                ):
-                    # "agreement with C for X": the licence is for the named compound only
-                    if not _LICENCE_SCOPE.search(s.between(comp, target)):
-                        target = None
-            elif before and before.group(1).endswith(" to"):
-                target = ctx.attach(s, comp, ("COMPOUND",), cap=200, direct=False)
-            if target is None or ctx.negated(s, comp, target):
-                continue
-            members = ctx.group(s, target) if not CLAUSE_BREAK.search(s.between(comp, target)) else [target]
-            attrs = self.licence_attrs(ctx, s, comp, target)
-            for g in members:
-                ctx.emit(
-                    "LICENSED_TO", g.eid, comp.eid, s, "licensee_cue", abs(comp.start - g.start), attrs=attrs
-                )
-
-    def licence_attrs(self, ctx: RuleContext, s: Sent, licensee: M, target: M) -> dict[str, Any]:
-        """exclusive, territory and licensor of a licence statement, from its clause."""
-        lo = min(licensee.start, target.start) - s.start
-        hi = max(licensee.end, target.end) - s.start
-        start, end = ctx.clause_bounds(s, lo, hi)
-        stop = self.scope_end.search(s.low, hi, end)
-        if stop:
-            end = stop.start()
-        clause = s.low[start:end]
-        attrs: dict[str, Any] = {}
-        if self.non_exclusive.search(clause):
-            attrs["exclusive"] = False
-        elif self.exclusive.search(clause):
-            attrs["exclusive"] = True
-        terr = ctx.places.scope(s.text[start:end])
-        if terr:
-            attrs["territory"] = terr
-        others = [
-            c for c in s.of("COMPANY") if c.eid != licensee.eid and not ctx.parenthetical_affiliate(s, c)
-        ]
-        frm = [
-            c
-            for c in others
-            if re.search(r"\bfrom\s+(?:the\s+)?$", s.low[max(0, c.start - s.start - 12) : c.start - s.start])
-        ]
-        before = [c for c in others if c.end <= licensee.start and c.start - s.start >= start]
-        if frm:
-            attrs["licensor"] = frm[0].eid
-        elif before:
-            attrs["licensor"] = before[-1].eid
-        return attrs
 
 
 @relation_rule("retained")
@@ -269,8 +267,9 @@ class Codevelopment:
 
     def __init__(self, cues: dict[str, Any]) -> None:
         d = cues["codevelopment"]
-        self.gate = gate(d, "codevelopment")
-        self.cue = words_regex(d["codevelopment"])
+        self.gate = gate(d, "codevelopment", "copromotion")
+        self.cue = words_regex(d["codevelopment"] + d["copromotion"])
+        self.copromotion = words_regex(d["copromotion"])
         # an option to co-develop is not co-development yet: the option cues tell a declined or exercised one
         self.declined = words_regex(cues["options"]["declined_option"])
         self.exercised = words_regex(cues["options"]["option_exercised"])
@@ -306,6 +305,14 @@ class Codevelopment:
             terr = ctx.places.scope(s.text[c1:end])
             if terr:
                 attrs["territory"] = terr
+            if self.copromotion.fullmatch(cue.group(0)):
+                # co-promotion makes partners only, never developers
+                for i, a in enumerate(ids):
+                    for b in ids[i + 1 :]:
+                        ctx.emit(
+                            "PARTNER_OF", a, b, s, "partner_cue", attrs={**attrs, "mode": "co-promotion"}
+                        )
+                continue
             for i, a in enumerate(ids):
                 for b in ids[i + 1 :]:
                     ctx.out.annotate("PARTNER_OF", a, b, attrs)

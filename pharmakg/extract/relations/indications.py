@@ -1,5 +1,6 @@
 """INDICATION: the disease a compound is developed for, attached by the shared attach/group machinery; a
-disease in a sentence naming no compound belongs to the salient compound of the previous sentences."""
+disease said of a named trial belongs to the compounds the trial evaluates, and one in a sentence naming no
+compound to the salient compound of the previous sentences."""
 
 from __future__ import annotations
 
@@ -18,8 +19,13 @@ class Indications:
         for d in s.of("DISEASE", virtual=False):
             c = ctx.attach(s, d, ("COMPOUND",), cap=250)
             if c is None:
+                if ctx.cues.negation.search(s.low):
+                    continue
+                # "the ongoing ALPHA trial in gout": the compounds the named trial evaluates
+                for eid in ctx.via_trial(s, d):
+                    ctx.emit("INDICATION", eid, d.eid, s, "indication_salient")
                 sal = ctx.salient(s)
-                if sal is not None and not ctx.cues.negation.search(s.low):
+                if sal is not None:
                     ctx.emit("INDICATION", sal, d.eid, s, "indication_salient")
                 continue
             if ctx.negated(s, c, d):

@@ -12,6 +12,19 @@ from pharmakg.extract.relations.deal import Shares, gate, gated
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import DEAL_BREAK, RuleContext, Sent
 
+_BOTH_COMPANIES = re.compile(r"\bthe (?:two )?companies(?:’|')?(?![\w-])|\bboth companies\b")
+_AFFILIATE_BEFORE = re.compile(
+    r"\b(?:subsidiary|subsidiaries|affiliate|unit|arm|division)\s*,\s*(?:the\s+)?$"
+)
+# between the two names: "B, a wholly-owned subsidiary of A", "B (an affiliate of A)"
+_SUBSIDIARY_OF = re.compile(
+    r"^\s*(?:,|\()\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:subsidiary|affiliate|unit|division)\s+of\s+(?:the\s+)?$"
+)
+# "A's wholly-owned subsidiary, B", "A's Swiss subsidiary B", "A, through its subsidiary B"
+_PARENT_S_SUBSIDIARY = re.compile(
+    r"^(?:(?:'s|’s)|\s*,?\s*(?:through|via)\s+its)\s+(?:[\w-]+\s+){0,3}?(?:subsidiary|affiliate|unit|division)"
+    r"\s*,?\s*$"
+)
 _OPTION_SCOPE = re.compile(
     r"^\s*(?:right\s+)?to\s+(?:opt|co-|jointly|licen|acquire|obtain|develop|commerciali|participate)"
 )
@@ -23,15 +36,23 @@ class Partners:
         self.cue = words_regex(cues["partners"]["partner"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
+        _record_affiliates(ctx, s)
         if not self.cue.search(s.low):
             return
-        companies = [c for c in s.of("COMPANY") if not ctx.parenthetical_affiliate(s, c)]
+        companies = [
+            c for c in s.of("COMPANY") if not ctx.parenthetical_affiliate(s, c) and not _named_affiliate(s, c)
+        ]
         ids = list(dict.fromkeys(c.eid for c in companies))
+        if len(ids) == 1 and ctx.main and ids[0] != ctx.main and _BOTH_COMPANIES.search(s.low):
+            # "Amgen's option under the companies' alliance": the other party is the issuing company
+            ctx.emit("PARTNER_OF", ctx.main, ids[0], s, "partner_cue")
+            return
         if len(ids) < 2:
             return
         if ctx.main in ids:
             subj = ctx.main
             others = [o for o in ids if o != ctx.main]
+            self.coordinated_with_main(ctx, s, companies)
         else:
             # No issuing company in the sentence: only companies coordinated with the first one ("A and B
             # announced a collaboration") or named after a partnership cue that follows it ("A ... agreement
@@ -46,7 +67,46 @@ class Partners:
             ]
             subj = first.eid
         for other in dict.fromkeys(others):
-            ctx.emit("PARTNER_OF", subj, other, s, "partner_cue")
+            if frozenset((subj, other)) not in ctx.affiliates:
+                ctx.emit("PARTNER_OF", subj, other, s, "partner_cue")
+
+    def coordinated_with_main(self, ctx: RuleContext, s: Sent, companies: list[M]) -> None:
+        """ "A and B have entered into an agreement with C": B, coordinated with the issuing company A, is a
+        party too, so B and C are partners (A and C are already)."""
+        for m in companies:
+            if m.eid != ctx.main:
+                continue
+            group = ctx.group(s, m)
+            gids = {g.eid for g in group}
+            end = group[-1].end - s.start
+            cues = [x.start() for x in self.cue.finditer(s.low, end)]
+            for o in companies:
+                if o.eid in gids or not any(end <= x < o.start - s.start for x in cues):
+                    continue
+                for g in group:
+                    if g.eid != ctx.main:
+                        ctx.emit("PARTNER_OF", g.eid, o.eid, s, "partner_cue")
+            return
+
+
+def _record_affiliates(ctx: RuleContext, s: Sent) -> None:
+    """ "B, a wholly-owned subsidiary of A", "A's subsidiary B", "B (a unit of A)": A and B are one group."""
+    if "subsidiar" not in s.low and "affiliate" not in s.low and "unit of" not in s.low:
+        return
+    companies = s.of("COMPANY", virtual=False)
+    for x, y in zip(companies, companies[1:], strict=False):
+        gap = s.low[x.end - s.start : y.start - s.start]
+        if x.eid != y.eid and (_SUBSIDIARY_OF.match(gap) or _PARENT_S_SUBSIDIARY.match(gap)):
+            ctx.affiliates.add(frozenset((x.eid, y.eid)))
+
+
+def _named_affiliate(s: Sent, c: M) -> bool:
+    """A company introduced as another's arm ("Helix's Swiss subsidiary, Helix Holding GmbH"): the parent
+    named before it is the party (conventions: no partnership between a parent and its subsidiary)."""
+    a = c.start - s.start
+    return bool(_AFFILIATE_BEFORE.search(s.low[max(0, a - 30) : a])) and any(
+        o.type == "COMPANY" and o.end <= c.start and o.eid != c.eid for o in s.ms
+    )
 
 
 @relation_rule("options")

@@ -17,12 +17,20 @@ _REPORTED = re.compile(
     r"^.{0,80}?\b(?:announced|announces|reported|reports|said|says|stated|disclosed)\s+"
     r"(?:today\s+|that\s+|today\s+that\s+)?(?=\w)"
 )
-_USD_FOLLOWS = re.compile(r"^\s*\(\s*(?:approximately|approx\.|about|around|~|or|equal to)?\s*(?:US\s?)?\$")
+_USD_FOLLOWS = re.compile(
+    r"^\s*\(\s*(?:approximately|approx\.|about|around|~|or|equal to)?\s*(?:(?:US|U\.S\.)\s?\$|\$|USD\b)"
+)
 _PHRASE_STOP = re.compile(
     r"[,;(\[$]|\.\s|\.$|\s(?:and|or)\s+(?=[A-Z$]|(?:is|are|will|the company)\b)|\s(?:which|whereby)\b"
 )
+_PAID_AMOUNT = re.compile(
+    r"\b(?:paid|pays|pay|received|receives|earned|earns)\s+(?:[\w-]+\s+){0,2}?(?:an?\s+)?$"
+)
+_PREPOSITION_END = re.compile(r"\b(?:by|from|with|to|of|for|between|under)\s+(?:the\s+)?$")
+# "$5 million", "US$5m", "USD 5 million", "U.S. $5 million"; not "HK$", "C$", "A$" (other dollars)
 _MONEY = re.compile(
-    r"(?:US\s?)?\$\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(thousand|million|billion|mm|mn|bn|[mkb])?\b",
+    r"(?:(?:US|U\.S\.)\s?\$|(?<![A-Za-z])\$|(?<![\w])USD\s?)\s?"
+    r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(thousand|million|billion|mm|mn|bn|[mkb])?\b",
     re.IGNORECASE,
 )
 
@@ -63,6 +71,7 @@ class Payments:
             re.IGNORECASE,
         )
         self.contingent_before = words_regex(pay["contingent_before"])
+        self.acquisition_price = re.compile(r"(?<![\w-])(?:" + "|".join(pay["acquisition_price"]) + r")")
         self.contingent_after = re.compile(
             r"^\s*(?:\([^)]*\)\s*)?(?:" + _alternation(pay["contingent_after"]) + r")\b", re.IGNORECASE
         )
@@ -86,7 +95,7 @@ class Payments:
         the dollar figure is read as its own amount and the foreign one is dropped); otherwise value is None.
         """
         out: list[Amount] = []
-        if "$" in text:
+        if "$" in text or "USD" in text:
             for m in _MONEY.finditer(text):
                 num = float(m.group(1).replace(",", ""))
                 value = num * self.scale.get((m.group(2) or "").lower(), 1)
@@ -146,8 +155,13 @@ class Payments:
                 if len(gap) > 80 or _GAP_BREAK.search(gap):
                     continue
                 if self.payee_before.search(gap) and not self.payer_before.search(gap):
-                    payee = payee or c
-                elif self.payer_before.search(gap):
+                    # "funding by A, B will receive": a company after a preposition is not the verb's subject
+                    if not _PREPOSITION_END.search(s.low[max(0, ca - 16) : ca]):
+                        payee = payee or c
+                elif self.payer_before.search(gap) and not self.pay_verb_end.search(
+                    s.low[max(0, ca - 12) : ca]
+                ):
+                    # "A will pay B $X and will purchase $Y": B, the object of "pay", is no payer
                     payer = c
                     if payee is None:
                         rest = [x for x in companies if x.start > c.end and x.end - s.start <= a]
@@ -163,11 +177,33 @@ class Payments:
                     payer = payer or c
         return payer, payee
 
+    def sides(
+        self, ctx: RuleContext, s: Sent, companies: list[M], a: int, b: int
+    ) -> tuple[str, list[str]] | None:
+        """(payer id, payee ids) of the amount at s.text[a:b]; the side the text leaves unnamed is the
+        counterpart (another company of the sentence or its neighbours, the issuer, the main partner)."""
+        payer, payee = self.parties(s, companies, a, b)
+        known = payer or payee
+        if known is None:
+            return None
+        # "A and B will jointly receive $X": one payment per named payee, with the joint amount
+        payees = _joint_payees(ctx, s, payee, a) if payee is not None else []
+        if payer and payee:
+            ids = [p.eid for p in payees]
+            return (payer.eid, ids) if payer.eid not in ids else None
+        other = _counterpart(ctx, s, companies, known, payee is None, {p.eid for p in payees})
+        if other is None:
+            return None
+        payer_id = payer.eid if payer else other
+        payee_ids = [p.eid for p in payees] if payees else [other]
+        return (payer_id, payee_ids) if payer_id not in payee_ids else None
+
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         amounts = self.amounts(s.text)
         if not amounts:
             return
         companies = list(s.of("COMPANY"))
+        last: tuple[int, tuple[str, list[str]]] | None = None  # end and parties of the previous amount
         for a, b, currency, amount, value in amounts:
             clause_start = max([0, a - 60] + [x.end() for x in re.finditer(r"[;,:]\s|\.\s", s.low[:a])])
             contingent = bool(
@@ -180,19 +216,19 @@ class Payments:
             if kind is None and trig:
                 # "$X upon the achievement of certain development milestones"
                 kind = next((k for rx, k in self.kinds if rx.search(trig.lower())), None)
-            if kind is None:
+            if kind is None and _PAID_AMOUNT.search(s.low[max(0, a - 40) : a]):
+                kind = "payment"  # "Helix received $5 million upon ...": a payment named by its verb
+            if kind is None or any(
+                a - 60 <= x.start() <= b + 40 for x in self.acquisition_price.finditer(s.low)
+            ):
+                continue  # an acquisition price paid to shareholders is no payment between the companies
+            sides = self.sides(ctx, s, companies, a, b)
+            if sides is None and last is not None and not _GAP_BREAK.search(s.low[last[0] : a]):
+                sides = last[1]  # "$30 million, comprising a $20 million cash payment and a $10 million ..."
+            if sides is None:
                 continue
-            payer, payee = self.parties(s, companies, a, b)
-            known = payer or payee
-            if known is None:
-                continue
-            other = _counterpart(ctx, s, companies, known, payee is None)
-            if other is None:
-                continue
-            payer_id = payer.eid if payer else other
-            payee_id = payee.eid if payee else other
-            if payer_id == payee_id:
-                continue
+            last = (b, sides)
+            payer_id, payee_ids = sides
             status = next((st for rx, st in self.status if rx.search(s.low[max(0, a - 80) : b + 40])), None)
             attrs: dict[str, Any] = {"currency": currency, "amount": amount, "kind": kind}
             if trig:
@@ -203,25 +239,45 @@ class Payments:
                 # "eligible to receive up to $X": recorded (graph), not a payment made; to_contract lists it
                 # under "contingent_payments", outside the scored relations
                 attrs["status"] = "contingent"
-                ctx.emit("PAYMENT", payer_id, payee_id, s, "payment_contingent", value=value, attrs=attrs)
-                continue
-            if value is None:
+            elif value is None:
                 attrs["status"] = attrs.get("status") or "unconverted"
-            ctx.emit("PAYMENT", payer_id, payee_id, s, "payment_cue", value=value, attrs=attrs)
-            ctx.emit("PARTNER_OF", payer_id, payee_id, s, "partner_from_payment", hedged=False)
+            rule = "payment_contingent" if contingent else "payment_cue"
+            for payee_id in payee_ids:
+                ctx.emit("PAYMENT", payer_id, payee_id, s, rule, value=value, attrs=attrs)
+                if not contingent:
+                    ctx.emit("PARTNER_OF", payer_id, payee_id, s, "partner_from_payment", hedged=False)
 
 
-def _counterpart(ctx: RuleContext, s: Sent, companies: list[M], known: M, payer_only: bool) -> str | None:
+def _joint_payees(ctx: RuleContext, s: Sent, payee: M, amount_start: int) -> list[M]:
+    """The payee and the companies coordinated with it as the subject of the receiving verb ("A and B will
+    jointly receive"); a payee named after the amount ("paid $X to A") stands alone."""
+    if payee.end - s.start > amount_start:
+        return [payee]
+    members = [g for g in ctx.group(s, payee) if g.start >= payee.start and g.end - s.start <= amount_start]
+    if len(members) < 2:
+        return [payee]
+    last = members[-1]
+    # the group must be the verb's subject: no other company between it and the amount
+    if any(last.end <= c.start and c.end - s.start <= amount_start for c in s.of("COMPANY")):
+        return [payee]
+    return members
+
+
+def _counterpart(
+    ctx: RuleContext, s: Sent, companies: list[M], known: M, payer_only: bool, also: set[str] | None = None
+) -> str | None:
     """The other party when the text names only one: another company of the sentence or its neighbours,
-    else the issuing company (for a payer), else the most mentioned other company."""
-    cands = [c.eid for c in companies if c.eid != known.eid]
+    else the issuing company (for a payer), else the most mentioned other company. ``also``: ids of the
+    known side's other members (joint payees), never the counterpart."""
+    skip = {known.eid} | (also or set())
+    cands = [c.eid for c in companies if c.eid not in skip]
     if cands:
         return cands[0]
     for k in (s.index - 1, s.index + 1, s.index - 2):
         if 0 <= k < len(ctx.sents):
-            o = [c.eid for c in ctx.sents[k].of("COMPANY") if c.eid != known.eid]
+            o = [c.eid for c in ctx.sents[k].of("COMPANY") if c.eid not in skip]
             if o:
                 return o[0]
-    if payer_only and ctx.main and ctx.main != known.eid:
+    if payer_only and ctx.main and ctx.main not in skip:
         return ctx.main
-    return next((p for p in ctx.partner_rank if p != known.eid), None)
+    return next((p for p in ctx.partner_rank if p not in skip), None)

@@ -30,16 +30,32 @@ class Phases:
             re.IGNORECASE,
         )
         self.prefilter = re.compile(
-            r"phase|clinic|ind\b|investigational|approv|review|filed|submitted", re.IGNORECASE
+            r"phase|clinic|ind\b|investigational|approv|review|filed|submi|launch|marketed|sold|accept|validat|"
+            r"application|authori[sz]ation|\b(?:s?bla|s?nda|maa)\b",
+            re.IGNORECASE,
         )
         self.subpart = re.compile(r"^\s*(?:" + "|".join(map(re.escape, p["sub_part_after"])) + r")\b")
         self.current = words_regex(p["current_override"])
         self.approved_not = re.compile(r"^\s*(?:" + "|".join(p["approved_not_before_nouns"]) + r")\b")
+        # "a BLA for approval of X", "seeking approval": approval is the aim, not the state
+        self.approval_sought = re.compile(
+            r"\b(?:" + "|".join(p["approved_not_after"]) + r")\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+        )
         self.ind_planned_value = p["ind_planned_value"]
         self.current_salient = words_regex(p["current_for_salient"])
         self.pivotal = words_regex(p["pivotal"])
         self.planned_year = re.compile(p["planned_year"], re.IGNORECASE)
         self.planned_strict = words_regex(p["planned_strict"])
+        # "the Phase 3 trial of X was discontinued", "halted the Phase 2 study": a stopped trial is no stage
+        stopped = "|".join(map(re.escape, p["stopped_after"]))
+        self.stopped_after = re.compile(
+            r"^[^.;]{0,60}?\b(?:was|were|has been|have been|had been|is being|are being)\s+(?:"
+            + stopped
+            + r")\b"
+        )
+        self.stopped_before = re.compile(
+            r"\b(?:discontinu|terminat|halt|stopp|suspend)\w*\s+(?:the|its|our|their)?\s*$"
+        )
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         if not self.prefilter.search(s.text):
@@ -47,8 +63,10 @@ class Phases:
         found: list[tuple[int, int, str]] = []
         for rx, val in self.patterns:
             for m in rx.finditer(s.text):
-                if not any(a < m.end() and m.start() < b for a, b, _ in found):
-                    found.append((m.start(), m.end(), val))
+                # "an NDA for X was submitted": the stage is read from the application noun, not over X
+                a, b = m.span("anchor") if "anchor" in rx.groupindex else m.span()
+                if not any(x < m.end() and m.start() < y for x, y, _ in found):
+                    found.append((a, b, val))
         for a, b, val in sorted(found):
             if not self.subpart.match(s.low[b : b + 20]):
                 self.phrase(ctx, s, a, b, val)
@@ -69,16 +87,22 @@ class Phases:
                 return
         if val.startswith("Phase") and _IND_BEFORE.search(s.low[max(0, a - 120) : a]):
             return  # "an IND for a Phase 1 trial": the trial is still to come
+        if self.stopped_after.match(s.low[b:]) or self.stopped_before.search(s.low[max(0, a - 30) : a]):
+            return
         if val == "IND" and planned:
             val = self.ind_planned_value
         elif val == "Preclinical" and planned:
             return
         if val == "Approved":
-            if self.approved_not.match(s.low[b : b + 20]) or _NOT_YET.search(s.low[max(0, a - 20) : a]):
+            if (
+                self.approved_not.match(s.low[b : b + 20])
+                or _NOT_YET.search(s.low[max(0, a - 20) : a])
+                or self.approval_sought.search(s.low[max(0, a - 40) : a])
+            ):
                 return
-            c = ctx.attach(s, (a, b), ("COMPOUND",), cap=80, virtual=False)
+            c = ctx.attach(s, (a, b), ("COMPOUND",), cap=80, virtual=False, combinations=False)
         else:
-            c = ctx.attach(s, (a, b), ("COMPOUND",), cap=150)
+            c = ctx.attach(s, (a, b), ("COMPOUND",), cap=150, combinations=False)
         attrs: dict[str, Any] = {"status": "current", "text": s.text[a:b]}
         if self.pivotal.search(s.low[max(clause_start, a - 40) : b + 30]):
             attrs["pivotal"] = True
@@ -87,6 +111,10 @@ class Phases:
             if region:
                 attrs["region"] = region
         if c is None:
+            # the stage of a named trial under way ("the ongoing Phase 2 ALPHA trial"), not of one reported on
+            trial_now = val.startswith("Phase") and self.current_salient.search(s.low)
+            for eid in ctx.via_trial(s, (a, b)) if trial_now else []:
+                ctx.emit("IN_PHASE", eid, None, s, "phase_salient", value=val, attrs=attrs)
             # "enrollment is underway in the Phase I/II study" after a sentence naming the compound
             sal = ctx.salient(s, window=3)
             if sal is not None and val.startswith("Phase") and self.current_salient.search(s.low):
@@ -109,7 +137,7 @@ class Phases:
         """ "plans to start a Phase 3 study in 2022": IN_PHASE status planned (with its year), kept apart."""
         if ctx.cues.negation.search(s.low[clause_start:a]):
             return  # "will no longer enroll patients in the Phase 3 trial" is no plan
-        c = ctx.attach(s, (a, b), ("COMPOUND",), cap=150)
+        c = ctx.attach(s, (a, b), ("COMPOUND",), cap=150, combinations=False)
         comps = (
             [g for g in ctx.group(s, c) if not ctx.comparator(s, g) and not ctx.combination(s, g)]
             if c is not None

@@ -3,11 +3,17 @@ facts -- planned, discontinued, declined, optional -- are not touched)."""
 
 from __future__ import annotations
 
+import re
+from itertools import combinations
 from typing import Any
 
 from pharmakg.extract.relations.registry import relation_rule
-from pharmakg.extract.relations.sentence import RelationDraft, RuleContext
+from pharmakg.extract.relations.sentence import RelationDraft, RuleContext, Sent
 from pharmakg.model import StatementKey
+
+_FORMER_DEVELOPER = re.compile(
+    r"\b(?:initially|originally|formerly|previously)\s+(?:discovered|developed|owned)\b"
+)
 
 
 @relation_rule("post", scope="document")
@@ -16,11 +22,12 @@ class PostPass:
         pass  # reasoning over relations, no cue words
 
     def __call__(self, ctx: RuleContext) -> None:
-        items = list(ctx.out.items.items())
-        _settle_phases(ctx, items)
-        _partners_from_licences(ctx, items)
+        _settle_phases(ctx, list(ctx.out.items.items()))
         _default_licensors(ctx)
+        _partners_from_licences(ctx, list(ctx.out.items.items()))
         _default_developers(ctx)
+        _drop_payment_totals(ctx)
+        _drop_affiliate_partnerships(ctx)
 
 
 def _settle_phases(ctx: RuleContext, items: list[tuple[StatementKey, RelationDraft]]) -> None:
@@ -61,25 +68,57 @@ def _partners_from_licences(ctx: RuleContext, items: list[tuple[StatementKey, Re
 
 
 def _default_licensors(ctx: RuleContext) -> None:
-    """A licence without a named licensor: granted by the compound's developer, else the issuing company."""
+    """A licence without a named licensor: granted by the compound's developer, else the issuing company.
+    The licensor owns the compound and keeps DEVELOPED_BY (conventions: roles)."""
     out, main = ctx.out, ctx.main
-    for (t, subj, obj, _v), rel in out.items.items():
-        if t == "LICENSED_TO" and "licensor" not in rel.attrs:
+    for (t, subj, obj, _v), rel in list(out.items.items()):
+        if t != "LICENSED_TO":
+            continue
+        if "licensor" not in rel.attrs:
             devs = [o for (t2, s2, o, _v2) in out.items if t2 == "DEVELOPED_BY" and s2 == subj and o != obj]
             licensor = devs[0] if devs else (main if main and main != obj else None)
             if licensor:
                 rel.attrs["licensor"] = licensor
+        licensor = rel.attrs.get("licensor")
+        if licensor and licensor != obj and ctx.types.get(licensor) == "COMPANY":
+            sent = _sentence_of(ctx, rel)
+            # "initially developed by A and licensed to B": A's development is past
+            if sent is None or _FORMER_DEVELOPER.search(sent.low):
+                continue
+            if not out.has_pair("DEVELOPED_BY", subj, licensor):
+                ctx.emit("DEVELOPED_BY", subj, licensor, sent, "developer_licensor", hedged=False)
+
+
+def _sentence_of(ctx: RuleContext, rel: RelationDraft) -> Sent | None:
+    """The live sentence of a relation's first evidence."""
+    ev = rel.evidence[0]
+    return next((x for x in ctx.sents if (x.start, x.end) == (ev.start, ev.end)), None)
+
+
+def _option_grantor(ctx: RuleContext) -> str | None:
+    """When the issuing company holds an (unexercised) option from one partner, that partner: the owner of
+    the compounds the release describes without naming their owner."""
+    main = ctx.main
+    grantors = {
+        rel.subject if rel.object == main else rel.object
+        for rel in ctx.out.items.values()
+        if rel.type == "PARTNER_OF"
+        and rel.attrs.get("option_holder") == main
+        and main in (rel.subject, rel.object)
+    }
+    return grantors.pop() if len(grantors) == 1 else None
 
 
 def _default_developers(ctx: RuleContext) -> None:
     """Compounds the document describes (target, payload, phase, trial) but whose owner is not named: the
-    issuing company's, at a low prior."""
-    out, main = ctx.out, ctx.main
+    issuing company's, at a low prior (the grantor's when the issuing company only holds an option)."""
+    out = ctx.out
+    main = _option_grantor(ctx) or ctx.main
     if not main:
         return
     # in order of the relations found (a set would make the output order depend on the hash seed)
     described = dict.fromkeys(
-        subj for (t, subj, _o, _v) in out.items if t in ("TARGETS", "HAS_PAYLOAD", "IN_PHASE")
+        subj for (t, subj, _o, _v) in out.items if t in ("TARGETS", "HAS_PAYLOAD", "IN_PHASE", "INDICATION")
     )
     for comp in described:
         if (
@@ -90,3 +129,35 @@ def _default_developers(ctx: RuleContext) -> None:
             first = next((x for x in ctx.sents for m in x.ms if m.eid == comp and not m.virtual), None)
             if first is not None:
                 ctx.emit("DEVELOPED_BY", comp, main, first, "developer_default", hedged=False)
+
+
+def _drop_payment_totals(ctx: RuleContext) -> None:
+    """A stated total beside its stated parts ("$16 million: $12 million at closing and $4 million in March")
+    counts once: the parts stay, the total that equals the sum of two or more of them goes."""
+    by_pair: dict[tuple[str, str | None], list[tuple[StatementKey, float]]] = {}
+    for key, rel in ctx.out.items.items():
+        if (
+            key[0] == "PAYMENT"
+            and isinstance(rel.value, (int, float))
+            and rel.attrs.get("status") != "contingent"
+        ):
+            by_pair.setdefault((rel.subject, rel.object), []).append((key, float(rel.value)))
+    for amounts in by_pair.values():
+        if len(amounts) < 3:
+            continue
+        for key, total in amounts:
+            parts = [v for k, v in amounts if k != key and v < total][:8]
+            if any(
+                abs(sum(combo) - total) <= 0.01 * total
+                for n in range(2, len(parts) + 1)
+                for combo in combinations(parts, n)
+            ):
+                ctx.out.remove(key)
+
+
+def _drop_affiliate_partnerships(ctx: RuleContext) -> None:
+    """No partnership between a parent and its subsidiary (conventions: companies)."""
+    for key in [
+        k for k in ctx.out.items if k[0] == "PARTNER_OF" and frozenset((k[1], k[2])) in ctx.affiliates
+    ]:
+        ctx.out.remove(key)

@@ -179,6 +179,9 @@ class Sink:
     def has(self, rtype: str, subj: str) -> bool:
         return any(k[0] == rtype and k[1] == subj for k in self.items)
 
+    def has_pair(self, rtype: str, subj: str, obj: str) -> bool:
+        return any(k[0] == rtype and k[1] == subj and k[2] == obj for k in self.items)
+
     def remove(self, key: StatementKey) -> None:
         self.items.pop(key, None)
 
@@ -218,6 +221,8 @@ class RuleContext:
     target_names: dict[str, str] = field(default_factory=dict)  # folded target name -> entity id
     types: dict[str, str] = field(default_factory=dict)  # entity id -> type
     ents: list[Entity] = field(default_factory=list)  # doc._.pkg_entities
+    # {parent id, subsidiary id} pairs the text states ("B, a subsidiary of A"): never partners
+    affiliates: set[frozenset[str]] = field(default_factory=set)
 
     @property
     def places(self) -> Territories:
@@ -257,7 +262,20 @@ class RuleContext:
     # ------------------------------------------------------------ mention tests
     def comparator(self, s: Sent, m: M) -> bool:
         a, _ = s.local(m)
-        return bool(self.cues.comparator_end.search(s.low[max(0, a - 30) : a]))
+        if self.cues.comparator_end.search(s.low[max(0, a - 30) : a]):
+            return True
+        # "compared to Brandix® (genericide)": the name in parentheses is the comparator's other name
+        head = self.parenthesised_after(s, m)
+        return head is not None and bool(self.cues.comparator_end.search(s.low[max(0, head - 30) : head]))
+
+    @staticmethod
+    def parenthesised_after(s: Sent, m: M) -> int | None:
+        """Local start of the mention of the same entity that ``m`` follows in parentheses ("A (m)")."""
+        a, _ = s.local(m)
+        if not re.search(r"\(\s*$", s.low[max(0, a - 3) : a]):
+            return None
+        prev = [x for x in s.ms if x.eid == m.eid and x.end <= m.start and m.start - x.end <= 5]
+        return prev[-1].start - s.start if prev else None
 
     def combination(self, s: Sent, m: M) -> bool:
         a, _ = s.local(m)
@@ -286,9 +304,12 @@ class RuleContext:
         virtual: bool = True,
         comparators: bool = False,
         direct: bool = True,
+        combinations: bool = True,
     ) -> M | None:
         """The mention of ``types`` that an anchor (mention or local char span) is about: the closest
-        preceding one in the same clause, else one the anchor directly introduces ("a Phase 1 trial of X")."""
+        preceding one in the same clause, else one the anchor directly introduces ("a Phase 1 trial of X").
+        ``combinations=False``: combination partners are passed over ("X in combination with Y in gout" is
+        about X)."""
         if isinstance(anchor, M):
             a0, a1 = s.local(anchor)
         else:
@@ -296,13 +317,16 @@ class RuleContext:
         cands = [
             m
             for m in s.of(*types, virtual=virtual)
-            if (comparators or not self.comparator(s, m)) and not (s.local(m)[0] < a1 and a0 < s.local(m)[1])
+            if (comparators or not self.comparator(s, m))
+            and (combinations or not self.combination(s, m))
+            and not (s.local(m)[0] < a1 and a0 < s.local(m)[1])
         ]
         before = [m for m in cands if s.local(m)[1] <= a0]
         after = [m for m in cands if s.local(m)[0] >= a1]
         p = before[-1] if before else None
         f = after[0] if after else None
-        if f is not None and direct:
+        # a combination partner is not what "a Phase 2 study in combination with X" is about
+        if f is not None and direct and not self.combination(s, f):
             gap = s.low[a1 : s.local(f)[0]]
             if len(gap) <= 40 and DIRECT_INTRO.match(gap):
                 return f
@@ -336,6 +360,16 @@ class RuleContext:
             out.append(same[j + 1])
             j += 1
         return out
+
+    def via_trial(self, s: Sent, anchor: M | tuple[int, int]) -> list[str]:
+        """The compounds of the named trial an anchor is about ("the Phase 2 ALPHA trial in gout" when ALPHA
+        evaluates ZB-12): used when no compound is in reach of the anchor itself."""
+        trial = self.attach(s, anchor, ("TRIAL",), cap=60, virtual=False)
+        if trial is None:
+            return []
+        return [
+            k[2] for k in self.out.items if k[0] == "EVALUATES" and k[1] == trial.eid and k[2] is not None
+        ]
 
     def salient(self, s: Sent, window: int = 2) -> str | None:
         """The compound of the previous sentences, when this sentence names none."""

@@ -6,10 +6,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pharmakg.extract.components.coref import words_regex
+from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
 from pharmakg.names import fold
+
+# what may stand between "(" and a target, or between targets, inside a parenthesis of targets
+_TARGET_LIST_WORDS = re.compile(r"\banti-?|\band\b|\bx\b|[\s/,×&+]")
 
 
 @relation_rule("targets", min_mentions=2)
@@ -34,6 +37,10 @@ class Targets:
             if c is not None and not ctx.negated(s, c, d):
                 ctx.emit("TARGETS", c.eid, tid, s, "targets_from_disease", abs(c.start - d.start))
         for t in s.of("TARGET", virtual=False):
+            named = self.parenthesised_target_of(s, t)
+            if named is not None:
+                ctx.emit("TARGETS", named.eid, t.eid, s, "targets_cue", t.start - named.end)
+                continue
             for typ, cap in (("COMPOUND", 200), ("ANTIBODY", 120)):
                 c = ctx.attach(s, t, (typ,), cap=cap, direct=False)
                 if c is None:
@@ -45,3 +52,22 @@ class Targets:
                 window = re.sub(r"[-‐–]", " ", window)
                 if self.cue.search(window) and not ctx.negated(s, c, t):
                     ctx.emit("TARGETS", c.eid, t.eid, s, "targets_cue", abs(c.start - t.start))
+
+    @staticmethod
+    def parenthesised_target_of(s: Sent, t: M) -> M | None:
+        """The compound whose name a parenthesis of targets follows: "ZB-12 (PD-1/VEGF)", "ZB-12 (anti-HER2
+        ADC)", "ZB-12 (HER2 x CD3, formerly HX-7)"."""
+        a = t.start - s.start
+        head = s.low.rfind("(", max(0, a - 60), a)
+        if head < 0:
+            return None
+        inside = s.low[head + 1 : a]
+        for o in s.ms:  # other targets listed before this one inside the parenthesis
+            if o.type == "TARGET" and head < o.start - s.start and o.end - s.start <= a:
+                inside = inside.replace(s.low[o.start - s.start : o.end - s.start], " ")
+        if _TARGET_LIST_WORDS.sub("", inside):
+            return None
+        before = [m for m in s.ms if m.type in ("COMPOUND", "ANTIBODY") and m.end - s.start <= head]
+        if before and re.match(r"^[\s®™*]{0,3}$", s.low[before[-1].end - s.start : head]):
+            return before[-1]
+        return None

