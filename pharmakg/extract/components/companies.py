@@ -47,7 +47,7 @@ class CompanyCues:
         # not inside a hyphenated word, but a dateline's dash may touch the name ("WIRE)--Helix Bio, Inc.")
         left = r"(?<![\w])(?<![\w]-)"
         self.rx_legal = re.compile(rf"{left}({name}),?[ \t]+(?:{legal})(?![\w])")
-        self.rx_word = re.compile(rf"{left}((?:{first}[ \t]+){{1,2}}(?:{words}))(?![\w-])")
+        self.rx_word = re.compile(rf"{left}((?:{_WORD}[ \t]+){{1,2}}(?:{words}))(?![\w-])")
         exchanges = "|".join(re.escape(x) for x in sorted(data.get("exchanges", ["Nasdaq"]), key=len)[::-1])
         self.rx_ticker = re.compile(rf"{left}({name})\s*,?\s*\((?:{exchanges})\b")
         self.left_stop = set(data["left_stop"])
