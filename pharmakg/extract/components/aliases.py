@@ -28,13 +28,20 @@ from pharmakg.unionfind import UnionFind
 
 register_extensions()
 
-_PAREN = re.compile(r"\s*\(\s*([^()]{1,90}?)\s*\)")
+_PAREN = re.compile(
+    r"[ \t]?[®™]?\s*\(\s*([^()]{1,90}?)\s*\)"
+)  # "Brand® (inn)": the mark is no part of the name
 _PART_PREFIX = re.compile(
     r"^(?:formerly(?: known as)?|previously|also known as|a\.k\.a\.|aka|hereafter,?|"
     r"hereinafter,?|or|the)\s+",
     re.IGNORECASE,
 )
 _PART_SUFFIX = re.compile(r"\s+in\s+(?:the\s+)?(?:US|U\.S\.|EU|Europe|Japan|United States)$")
+# "ZB-12, now called farlitamab", "ORBIT2, also known as HX-208,": the name after it is the same thing
+_AKA = re.compile(
+    r",?\s+(?:now\s+(?:called|known\s+as|named)|also\s+(?:known\s+as|called)|a\.k\.a\.|renamed|"
+    r"(?:formerly|previously)(?:\s+(?:known\s+as|called|named))?)\s+[\"“]?"
+)
 _QUOTES = "\"“”'‘’"
 _INN_PREFIX = re.compile(r"^(?:\[fam-\]\s*|fam-|ado[- ])", re.IGNORECASE)
 _LEGAL_TAIL = re.compile(
@@ -111,6 +118,7 @@ class AliasGrouper:
             m = _PAREN.match(text, a.end)
             if m:
                 self._paren(text, i, a, m, taken, starts, links, new, occupied)
+            self._also_known_as(text, i, a, taken, starts, links)
             # compound slash: huN901-DM1/BB-10901
             if a.label == "COMPOUND" and text[a.end : a.end + 1] == "/" and (a.end + 1) in starts:
                 j = starts[a.end + 1]
@@ -136,7 +144,9 @@ class AliasGrouper:
         # every other occurrence of a learned or cue-found name
         known: dict[str, Candidate] = {}
         for c in taken + new:
-            if c.label in _PROPAGATE and not c.extractor.startswith("lexicon"):
+            if (c.label in _PROPAGATE and not c.extractor.startswith("lexicon")) or (
+                c.extractor == "alias:company_short_form"
+            ):
                 surf = text[c.start : c.end]
                 if len(surf) >= 3 and not surf.islower():
                     known.setdefault(surf, c)
@@ -164,6 +174,29 @@ class AliasGrouper:
                 )
                 occupied[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         return new, links, extra_alias
+
+    @staticmethod
+    def _also_known_as(
+        text: str,
+        i: int,
+        a: Candidate,
+        taken: list[Candidate],
+        starts: dict[int, int],
+        links: list[tuple[int, int]],
+    ) -> None:
+        """ "ZB-12, now called farlitamab": one thing; a code "also known as" a trial's name is that trial, at
+        every mention."""
+        aka = _AKA.match(text, a.end)
+        if not aka or aka.end() not in starts or a.label == "COMPANY":
+            return
+        b = taken[starts[aka.end()]]
+        if b.label != a.label and not b.extractor.startswith("lexicon"):
+            same = text[b.start : b.end]
+            for c in taken:
+                if text[c.start : c.end] == same and c.extractor.startswith("shape:"):
+                    c.label = a.label
+        if b.label == a.label:
+            links.append((i, starts[aka.end()]))
 
     def _paren(
         self,
@@ -193,6 +226,7 @@ class AliasGrouper:
             sm = _PART_SUFFIX.search(p)
             if sm:
                 p = p[: sm.start()]
+            p = p.rstrip("®™")  # "Antibody Discovery Engine (ADE®)"
             lead = len(p) - len(p.lstrip(_QUOTES))
             p_off += lead
             p = p.strip(_QUOTES).strip()
@@ -205,21 +239,18 @@ class AliasGrouper:
                     b = taken[j]
                     if b.label != a.label:
                         continue
-                    if a.label == "COMPANY" and not (formerly or quoted):
+                    if a.label == "COMPANY" and not (
+                        formerly or quoted or _short_form(p, text[a.start : a.end])
+                    ):
                         continue  # "Centocor (Johnson & Johnson)": two companies
                     links.append((i, j))
                 continue
             if any(occupied[p_off:p_end]):
                 continue
             if a.label == "COMPANY":
-                # "Amgen (formerly Abgenix)": an unknown former name is the same company; a bare "(ARNA)" is a
-                # ticker, not an alias
-                if formerly and re.fullmatch(r"[A-Z][\w&.-]*(?: [A-Z&][\w&.-]*){0,3}", p):
-                    new.append(
-                        Candidate(
-                            p_off, p_end, "COMPANY", "alias:formerly", a.confidence * 0.95, extra={"link": i}
-                        )
-                    )
+                extractor = _company_paren_alias(p, text[a.start : a.end], formerly)
+                if extractor:
+                    new.append(Candidate(p_off, p_end, "COMPANY", extractor, a.confidence, extra={"link": i}))
                     occupied[p_off:p_end] = b"\x01" * (p_end - p_off)
                 continue
             if (
@@ -408,3 +439,28 @@ def _initials(abbr: str, long_form: str) -> bool:
         if i < len(letters) and w[0].lower() == letters[i]:
             i += 1
     return i == len(letters)
+
+
+def _company_paren_alias(p: str, name: str, formerly: bool) -> str:
+    """The extractor name when "Name (p)" defines another name of the company, else "".
+
+    "Amgen (formerly Abgenix)": an unknown former name is the same company; "Helix Pharmaceuticals
+    Corporation (Helix)": the short name it defines; a bare "(ARNA)" is a ticker, not an alias."""
+    if formerly and re.fullmatch(r"[A-Z][\w&.-]*(?: [A-Z&][\w&.-]*){0,3}", p):
+        return "alias:formerly"
+    if _short_form(p, name):
+        return "alias:company_short_form"
+    return ""
+
+
+def _short_form(short: str, name: str) -> bool:
+    """Is ``short`` the name's first word ("Helix" of "Helix Pharmaceuticals Corporation") or its initials
+    ("HPC")? A ticker in parentheses is neither, mostly."""
+    if not re.fullmatch(r"[A-Za-z][\w&-]{1,24}", short):
+        return False
+    words = re.findall(r"[A-Za-z][\w&'’-]*", name)
+    if len(words) < 2:
+        return False
+    if short.lower() == words[0].lower():
+        return True
+    return short.isupper() and len(short) >= 2 and short == "".join(w[0] for w in words if w[0].isupper())

@@ -30,6 +30,8 @@ register_extensions()
 # one name word: capitalised, with a lower-case letter (not an acronym or code: those are compound shapes)
 _DEAL_WORD = r"[A-Z](?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]+"
 _WORD = r"(?:[A-Z][A-Za-z0-9&.]*(?:-[A-Z0-9][A-Za-z0-9]*)*|&)"
+# or a camel-case name that starts in lower case ("uniQure", "eGenix")
+_CAMEL = r"[a-z]{1,3}[A-Z][A-Za-z0-9]*"
 
 
 class CompanyCues:
@@ -38,12 +40,16 @@ class CompanyCues:
         self.confidence = confidence
         legal = "|".join(re.escape(s) for s in sorted(data["legal_suffixes"], key=len, reverse=True))
         words = "|".join(re.escape(s) for s in sorted(data["name_words"], key=len, reverse=True))
-        name = rf"{_WORD}(?:[ \t]+{_WORD}){{0,3}}"
-        self.rx_legal = re.compile(rf"(?<![\w-])({name}),?[ \t]+(?:{legal})(?![\w])")
-        self.rx_word = re.compile(rf"(?<![\w-])((?:{_WORD}[ \t]+){{1,2}}(?:{words}))(?![\w-])")
-        self.rx_ticker = re.compile(
-            rf"(?<![\w-])({name})\s*,?\s*\((?:Nasdaq|NASDAQ|NYSE|LSE|OMX|TSX|AMEX|ASX|SIX|Euronext|OTC)\b"
-        )
+        lower = "|".join(re.escape(s) for s in data.get("lower_name_words", []))
+        first = rf"(?:{_WORD}|{_CAMEL})"
+        later = rf"(?:{_WORD}|{_CAMEL}|(?:{lower})(?![\w-]))" if lower else first
+        name = rf"{first}(?:[ \t]+{later}){{0,3}}"
+        # not inside a hyphenated word, but a dateline's dash may touch the name ("WIRE)--Helix Bio, Inc.")
+        left = r"(?<![\w])(?<![\w]-)"
+        self.rx_legal = re.compile(rf"{left}({name}),?[ \t]+(?:{legal})(?![\w])")
+        self.rx_word = re.compile(rf"{left}((?:{_WORD}[ \t]+){{1,2}}(?:{words}))(?![\w-])")
+        exchanges = "|".join(re.escape(x) for x in sorted(data.get("exchanges", ["Nasdaq"]), key=len)[::-1])
+        self.rx_ticker = re.compile(rf"{left}({name})\s*,?\s*\((?:{exchanges})\b")
         self.left_stop = set(data["left_stop"])
         self.bad = set(data["bad_words"])
         self.generic = {w.lower().rstrip(".") for w in data["generic_words"]}
@@ -73,8 +79,8 @@ class CompanyCues:
             words = words[1:]
         if not words or any(w.strip(",.") in self.bad for w in words):
             return None
-        if all(w.lower().rstrip(".,") in self.generic for w in words):
-            return None  # "Pharmaceuticals Inc." alone is not a name
+        if all(w.lower().rstrip(".,") in self.generic or w.strip(",") in self.legal for w in words):
+            return None  # "Pharmaceuticals Inc." or "N.V." alone is not a name
         return s, e
 
     def __call__(self, doc: Doc) -> Doc:
@@ -105,7 +111,9 @@ class CompanyCues:
 
     def _deal_context(self, doc: Doc, cands: list[Candidate]) -> None:
         text = doc_text(doc)
+        # names of another type, and company names inside the name (the short name "Helix" in "Later Helix")
         others = [(c.start, c.end) for c in cands if c.label != "COMPANY"]
+        shorts = {(c.start, c.end) for c in cands if c.extractor == "cue:company_short_name"}
         names: dict[str, bool] = {}
         low = text.lower()
         hits: list[int] = []
@@ -130,7 +138,8 @@ class CompanyCues:
                     name = m.group(g)
                     if name in names:
                         continue
-                    names[name] = self._deal_name_ok(text, name, s, e, others)
+                    clash = any(s <= a and b <= e and (a, b) != (s, e) for a, b in shorts)
+                    names[name] = not clash and self._deal_name_ok(text, name, s, e, others)
         for name, ok in names.items():
             if not ok:
                 continue

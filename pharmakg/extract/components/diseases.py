@@ -45,6 +45,10 @@ class DiseaseGrammar:
         self.mod_word = re.compile(rf"^(?:{suffixes})$", re.IGNORECASE)
         heads = sorted(self.heads_core | self.heads_bare, key=len, reverse=True)
         self.rx_head = re.compile(r"(?<![\w-])(" + "|".join(heads) + r")(?![\w-])", re.IGNORECASE)
+        acr = g.get("acronym_heads") or {}
+        self.acr_words = {w.lower() for w in acr.get("words", [])}
+        self.acr_suffixes = tuple(x.lower() for x in acr.get("suffixes", []))
+        self.acr_stop = {w.lower() for w in acr.get("stop_words", [])}
         self.rx_origin = re.compile(
             r"(?<![\w-])(cancers?|tumou?rs?|carcinomas?|malignancies)\s+of\s+(?:the\s+)?([a-z-]+(?:\s+[a-z-]+)?)"
             r"\s+origin\b",
@@ -71,6 +75,9 @@ class DiseaseGrammar:
         out = candidates(doc)
         for m in self.rx_head.finditer(text):
             out.extend(self._read(text, m.start(), m.end(), m.group(1)))
+        if self.acr_words or self.acr_suffixes:
+            out.extend(self._defined_acronyms(text))
+        _secondary_to(text, out)
         for m in self.rx_origin.finditer(text):
             core = m.group(2)
             if all(self._is_core(w) for w in core.split()):
@@ -88,6 +95,29 @@ class DiseaseGrammar:
                     )
                 )
         return doc
+
+    def _defined_acronyms(self, text: str) -> list[Candidate]:
+        """ "hypoactive desire disorder (HDD)": a disease long form and its abbreviation, one grouping key."""
+        out: list[Candidate] = []
+        for m in _PAREN_ACRONYM.finditer(text):
+            acronym = m.group(1)
+            words = [w for w in _window_tokens(text, m.start()) if w[2] != ","][-8:]
+            if not words or not self._disease_word(words[-1][2]):
+                continue
+            start = _long_form_start(acronym, words, self.acr_stop)
+            if start is None:
+                continue
+            name = re.sub(r"\s+", " ", text[start : words[-1][1]])
+            key = "acronym|" + re.sub(r"[^a-z0-9]", "", name.lower())
+            for s, e in ((start, words[-1][1]), m.span(1)):
+                out.append(
+                    Candidate(s, e, "DISEASE", "grammar:disease_acronym", self.confidence, key=key, name=name)
+                )
+        return out
+
+    def _disease_word(self, word: str) -> bool:
+        w = word.lower()
+        return w in self.acr_words or (len(w) > 6 and w.endswith(self.acr_suffixes))
 
     def _read(self, text: str, hs: int, he: int, head: str) -> list[Candidate]:
         """The disease names ending in the head noun at text[hs:he]."""
@@ -195,6 +225,48 @@ class DiseaseGrammar:
                 )
             )
         return found
+
+
+_SECONDARY = re.compile(r"\bsecondary\s+to\s+(?:the\s+)?")
+_BETWEEN = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?")
+
+
+def _secondary_to(text: str, cands: list[Candidate]) -> None:
+    """ "GA secondary to AMD" is one disease (Conventions): the second name joins the first's group."""
+    diseases = [c for c in cands if c.label == "DISEASE"]
+    for m in _SECONDARY.finditer(text):
+        after = [c for c in diseases if c.start == m.end()]
+        before = [c for c in diseases if c.end <= m.start() and _BETWEEN.fullmatch(text, c.end, m.start())]
+        if after and before:
+            first = max(before, key=lambda c: (c.end, c.end - c.start))
+            key = first.key or first.name or text[first.start : first.end]
+            for c in after:
+                c.extra.setdefault("keys", []).append(key)
+
+
+_PAREN_ACRONYM = re.compile(r"\(([A-Za-z][A-Za-z0-9-]{1,9})\)")
+
+
+def _long_form_start(acronym: str, words: list[_Tok], stop: set[str]) -> int | None:
+    """Where the long form of ``acronym`` starts among ``words`` (the words before it), or None: the shortest
+    run of trailing words, without stop words, whose text holds the acronym's letters in order, the first
+    letter starting the first word (Schwartz-Hearst)."""
+    letters = [c.lower() for c in acronym if c.isalnum()]
+    if not letters or not any(c.isupper() for c in acronym):
+        return None
+    for k in range(len(words) - 1, -1, -1):
+        if words[k][2].lower() in stop:
+            return None
+        if words[k][2][0].lower() != letters[0]:
+            continue
+        run = " ".join(w[2].lower() for w in words[k:])
+        i = 0
+        for ch in run:
+            if i < len(letters) and ch == letters[i]:
+                i += 1
+        if i == len(letters) and len(words) - k <= len(letters) + 2:
+            return words[k][0]
+    return None
 
 
 def _window_tokens(text: str, hs: int) -> list[_Tok]:

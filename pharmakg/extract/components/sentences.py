@@ -26,6 +26,10 @@ _BULLET = "•·●▪‣◦*–—-"
 _LINE_END_DONE = re.compile(r"""[.!?:;]["'”’)\]]*\s*$""")
 _IN_LINE = re.compile(r"""(?<=[.!?])["'”’)\]]*[ \t]+(?=["'“‘(\[]?[A-Z0-9•·●▪])""")
 _WORD_BEFORE = re.compile(r"(\S+)$")
+# a dateline's dash glued to the words around it ("WIRE)--Helix", "2024—Helix"): split there, so that no name
+# span reaches into the dateline
+_GLUED_DASH = re.compile(r"(-{2,}|—|(?<=\))–|–(?=\())")
+_DASH_TOUCH = re.compile(r"(?<=\S)(?:--|—|–)|(?:--|—|–)(?=\S)")
 
 
 def _is_row(line: str) -> bool:
@@ -90,9 +94,10 @@ class SentenceSegmenter:
         return False
 
     def __call__(self, doc: Doc) -> Doc:
-        n = len(doc)
-        if n == 0:
+        if len(doc) == 0:
             return doc
+        _split_glued_dashes(doc)
+        n = len(doc)
         skips = [(int(s), int(e)) for s, e, *_ in (doc._.pkg_skip or [])]
         cuts = self.boundaries(doc_text(doc), skips)
         idx = doc.to_array("IDX")
@@ -114,6 +119,31 @@ class SentenceSegmenter:
         flags[0] = 1
         doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))  # type: ignore[arg-type]
         return doc
+
+
+def _split_glued_dashes(doc: Doc) -> None:
+    """Split tokens like "WIRE)--Helix" into "WIRE)", "--", "Helix" (the text stays the same)."""
+    text = doc_text(doc)
+    hits = [pos for m in _DASH_TOUCH.finditer(text) for pos in (m.start(), m.end() - 1)]
+    if not hits:
+        return
+    idx = doc.to_array("IDX")
+    todo = {}
+    for pos in hits:
+        tok = doc[int(numpy.searchsorted(idx, pos, side="right")) - 1]
+        if tok.i in todo:
+            continue
+        orths = [x for x in _GLUED_DASH.split(tok.text) if x]  # the pattern's group keeps the dashes
+        if len(orths) > 1:
+            todo[tok.i] = (tok, orths)
+        elif tok.text[:1] == "-" and len(tok.text) > 1 and tok.i > 0:
+            prev = doc[tok.i - 1]
+            if prev.text.endswith("-") and not prev.whitespace_:
+                todo[tok.i] = (tok, ["-", tok.text[1:]])  # "2019", "-", "-Helix": the tokenizer's split
+    if todo:
+        with doc.retokenize() as retokenizer:
+            for tok, orths in todo.values():
+                retokenizer.split(tok, orths, heads=[(tok, 0)] * len(orths))
 
 
 def _looks_like_heading(line: str) -> bool:

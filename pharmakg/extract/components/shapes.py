@@ -101,12 +101,17 @@ class ShapeRecognizer:
         payload_alt = "|".join(re.escape(p) for p in sorted(payloads, key=len, reverse=True))
         sym = data["sym"]
         self.rules = []
+        # a rule with "needs" runs only on a text holding one of those strings (cheap str search first)
+        self.needs = {r["name"]: tuple(r["needs"]) for r in data["rules"] if r.get("needs")}
         for r in data["rules"]:
             rx = r["regex"].replace("{PAYLOADS}", payload_alt).replace("{SYM}", sym)
             self.rules.append(
                 (r["name"], r["label"], re.compile(rx), int(r.get("group", 0)), float(r["confidence"]))
             )
         self.exclude = re.compile("(?:" + "|".join(data.get("exclude", [])) + ")$")
+        self.owned_stop = set(data.get("technology_owned_stop", []))
+        self.brand_stop = {w.lower() for w in data.get("brand_stop", [])}
+        self.brand_not_before = re.compile(data.get("brand_not_before", "(?!)"))
         self.conj_split = re.compile(r"^(.*)-(" + payload_alt + r"|ADC)$")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -114,10 +119,16 @@ class ShapeRecognizer:
         cands = candidates(doc)
         found: list[Candidate] = []
         for name, label, rx, group, conf in self.rules:
+            if name in self.needs and not any(n in text for n in self.needs[name]):
+                continue
             for m in rx.finditer(text):
                 s, e = m.span(group)
                 surface = text[s:e]
-                if label in ("COMPOUND", "TARGET") and self.exclude.match(surface):
+                if label in ("COMPOUND", "TARGET", "TRIAL") and self.exclude.match(surface):
+                    continue
+                if name == "brand_mark" and not self._brand_ok(text, s, m.end()):
+                    continue
+                if name == "technology_owned" and surface.split()[0].lower() in self.owned_stop:
                     continue
                 if label in ("COMPOUND", "ANTIBODY") and surface in self.targets:
                     continue
@@ -156,8 +167,27 @@ class ShapeRecognizer:
             # "pivekimab sunirine (PVEK), ... in a Phase 2 trial": an abbreviation of the name before it
             if not any(0 <= tc.start - 1 - n.end <= 2 for n in named):
                 found.append(tc)
+        _trial_names_win(text, found)
+        techs = [(c.start, c.end) for c in [*cands, *found] if c.label == "TECHNOLOGY"]
+        found = [c for c in found if c.extractor != "shape:technology_owned" or not _holds_other(c, techs)]
         cands.extend(found)
         return doc
+
+    def _brand_ok(self, text: str, s: int, e: int) -> bool:
+        """A marked name is a product unless it is generic, names a technology, or abbreviates the words
+        before it ("Antigen Discovery Engine (ADE®)")."""
+        word = text[s:e].rstrip("®™ \t")
+        if (
+            len(re.findall(r"[A-Za-z]", word)) < 3
+            or word.lower() in self.brand_stop
+            or self.brand_not_before.match(text, e)
+        ):
+            return False
+        if re.search(r"[a-z][A-Z]", word):
+            return False  # camel case marks platforms (a "DuoBody®"-like name), not product brands
+        if text[s - 1 : s] == "(" and word.isupper():
+            return not _initials_match(word, text[max(0, s - 80) : s - 1])
+        return True
 
     def _paren_trials(self, doc: Doc) -> list[Candidate]:
         text = doc_text(doc)
@@ -174,10 +204,36 @@ class ShapeRecognizer:
                 continue
             if _initials_match(word, text[sent_start : m.start()]):
                 continue  # an abbreviation being defined, not a trial name
+            if self.exclude.match(word):
+                continue  # a newswire in a dateline
             out.append(
                 Candidate(m.start(1), m.end(1), "TRIAL", extractor="shape:trial_parenthesis", confidence=0.7)
             )
         return out
+
+
+def _holds_other(c: Candidate, spans: list[tuple[int, int]]) -> bool:
+    """An owned phrase around a named technology ("Helix's maytansinoid TAP technology") is that one."""
+    return any(c.start <= s and e <= c.end and (s, e) != (c.start, c.end) for s, e in spans)
+
+
+def _trial_names_win(text: str, found: list[Candidate]) -> None:
+    """A word acronym that a trial cue names ("the ORBIT2 Phase 3 trial", "HELIOS-3, the pivotal study") is
+    that trial at every mention, not a code-named compound; codes of fewer than five capitals (ZB-12, IMGN853)
+    stay compounds elsewhere."""
+    trials = {
+        text[c.start : c.end]: c.extractor
+        for c in found
+        if c.label == "TRIAL" and len(re.findall(r"[A-Z]", text[c.start : c.end])) >= 5
+    }
+    for c in found:
+        if (
+            c.label == "COMPOUND"
+            and c.extractor.startswith("shape:compound")
+            and text[c.start : c.end] in trials
+        ):
+            c.label = "TRIAL"
+            c.extractor = trials[text[c.start : c.end]]
 
 
 def _trim_long_form(text: str, s: int, e: int) -> int:

@@ -1,0 +1,189 @@
+"""Names nobody listed, found by shape and context (issue 9): invented sentences, whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from pharmakg.extract.pipeline import Extractor
+from pharmakg.model import Document
+from pharmakg.names import fold
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def run(ex: Extractor, text: str) -> dict:
+    return ex.extract_one(Document("t", "t", text, meta={})).to_contract()
+
+
+def entities(out: dict, typ: str) -> list[set[str]]:
+    """The folded name sets of each entity of a type."""
+    return [{fold(n) for n in [e["name"], *e["aliases"]]} for e in out["entities"] if e["type"] == typ]
+
+
+def names(out: dict, typ: str) -> set[str]:
+    return {n for group in entities(out, typ) for n in group}
+
+
+def test_inn_stems_of_other_modalities(ex):
+    out = run(
+        ex,
+        "Helix Pharmaceuticals is developing zorvacept, lumatemcel-L, ostravir, pelinotide and "
+        "garbinostat, and the antisense drug talonersen. Talaxigene corparvovec is its gene therapy.",
+    )
+    comps = names(out, "COMPOUND")
+    assert {"zorvacept", "lumatemcell", "ostravir", "pelinotide", "garbinostat", "talonersen"} <= comps
+    assert "talaxigenecorparvovec" in comps
+
+
+def test_english_words_with_drug_stems_are_not_drugs(ex):
+    out = run(ex, "The concept uses a peptide and an oligonucleotide; the parcel will intercept it.")
+    assert not names(out, "COMPOUND")
+
+
+def test_marked_brand_and_generic_are_one_compound(ex):
+    out = run(ex, "The agency approved KORVIX® (talbumab velotecan) for gastric cancer. KORVIX is sold.")
+    groups = entities(out, "COMPOUND")
+    assert {"korvix", "talbumabvelotecan"} in [g & {"korvix", "talbumabvelotecan"} for g in groups]
+    assert len(groups) == 1
+
+
+def test_marked_platform_words_are_not_brands(ex):
+    out = run(ex, "Helix uses its ZiPlex® platform and DuoFold® antibodies; Helix Therapeutics™ grew.")
+    assert not names(out, "COMPOUND")
+
+
+def test_trial_acronym_with_glued_number(ex):
+    out = run(
+        ex,
+        "The first patient was dosed in ORBITAL2, the second Phase 3 trial of ZB-12. "
+        "The ORBITAL2 Phase 3 trial follows ORBITAL1.",
+    )
+    assert "orbital2" in names(out, "TRIAL")
+    assert "orbital2" not in names(out, "COMPOUND")
+    assert "zb12" in names(out, "COMPOUND")
+
+
+def test_newswire_in_dateline_is_no_trial(ex):
+    out = run(ex, "BOSTON, May 2, 2024 (PRNNEWSWIRE) -- Helix Bio, Inc. started a clinical study of ZB-12.")
+    assert not names(out, "TRIAL")
+
+
+def test_company_names_in_lower_or_camel_case(ex):
+    out = run(ex, "Orvane bio, Inc. and vaxQuell N.V. (Nasdaq: VXQL) signed an agreement.")
+    assert {"orvanebio", "vaxquell"} <= names(out, "COMPANY")
+    assert "nv" not in names(out, "COMPANY")
+
+
+def test_dateline_dash_is_not_glued_to_the_company(ex):
+    out = run(ex, "BOSTON--(BUSINESS WIRE)--Helix Bio, Inc. (Nasdaq: HLXB) today announced a deal.")
+    assert names(out, "COMPANY") == {"helixbio"}
+
+
+def test_company_short_form_in_parentheses(ex):
+    out = run(
+        ex,
+        "Tarvel Biologics Corporation (Tarvel) and Mirovo signed a license agreement. Tarvel will develop "
+        "ZB-12. Later Tarvel paid an upfront fee of $3 million.",
+    )
+    groups = entities(out, "COMPANY")
+    assert {"tarvelbiologic", "tarvel"} <= next(g for g in groups if "tarvel" in g)
+    assert "latertarvel" not in names(out, "COMPANY")
+
+
+def test_company_by_description_and_payment_cues(ex):
+    out = run(
+        ex,
+        "Orvane, a clinical-stage biotechnology company, licensed ZB-12. Mirovo received an upfront "
+        "payment of $4 million.",
+    )
+    assert {"orvane", "mirovo"} <= names(out, "COMPANY")
+
+
+def test_now_called_names_one_compound(ex):
+    out = run(ex, "ZB-12, now called farlitamab (FarLi), is in a Phase 2 study. FarLi was well tolerated.")
+    assert entities(out, "COMPOUND") == [{"zb12", "farlitamab", "farli"}]
+
+
+def test_trial_named_by_appositive_and_also_known_as(ex):
+    out = run(
+        ex,
+        "The first patient was dosed in ORBITAL2, also known as HLX2008, the second Phase 3 trial of "
+        "ZB-12. HLX2008 will enroll 400 patients.",
+    )
+    assert {"orbital2", "hlx2008"} in entities(out, "TRIAL")
+    assert names(out, "COMPOUND") == {"zb12"}
+
+
+def test_trial_acronyms_numbers_and_study_numbers(ex):
+    out = run(
+        ex,
+        "Helix started the Phase 3 ATLAS study and the HELIOS-3 trial of ZB-12 (NCT01234567). Results of "
+        "study no. 204 and Study 002 were reported. HELIOS-3 enrolled 300 patients.",
+    )
+    expected = {fold(n) for n in ("ATLAS", "HELIOS-3", "NCT01234567", "study no. 204", "Study 002")}
+    assert expected <= names(out, "TRIAL")
+    assert names(out, "COMPOUND") == {"zb12"}
+
+
+def test_owned_and_named_platforms(ex):
+    out = run(
+        ex,
+        "Orvane will use Helix's proprietary ZiPlex antibody platform. Helix applied its Antibody "
+        "Discovery Engine (ADE®) to find ZB-12, using Helix's maytansinoid TAP technology. Helix will use "
+        "its development platform.",
+    )
+    techs = entities(out, "TECHNOLOGY")
+    assert {"ziplexantibodyplatform"} in techs
+    assert {"antibodydiscoveryengine", "ade"} in techs
+    assert "developmentplatform" not in names(out, "TECHNOLOGY")
+    assert {"taptechnology"} in techs  # the named technology inside an owned phrase, not the phrase
+
+
+def test_more_code_shapes_and_two_word_inns(ex):
+    out = run(
+        ex,
+        "Helix tested HX4417032, HX 4417032, mRNA-2210 and talfotase alfa with orvaxaban. The patent "
+        "US1234567 and USD 10000000 are not drugs.",
+    )
+    comps = names(out, "COMPOUND")
+    assert {"hx4417032", "mrna2210", "talfotasealfa", "orvaxaban"} <= comps
+    assert not {"us1234567", "usd10000000"} & comps
+
+
+def test_disease_defined_by_its_abbreviation(ex):
+    out = run(
+        ex,
+        "ZB-12 treats acquired, generalized, hypoactive desire disorder (HDD). HDD is common. ZB-14 is "
+        "tested in familial lipoprotein lipase deficiency (LPLD). The Complete Response Letter (CRL) and "
+        "overall survival (OS) are no diseases.",
+    )
+    groups = entities(out, "DISEASE")
+    assert {"hypoactivedesiredisorder", "hdd"} in groups
+    assert any({"lipoproteinlipasedeficiency", "lpld"} <= g for g in groups)
+    assert not {"crl", "o", "os"} & names(out, "DISEASE")
+
+
+def test_disease_secondary_to_another_is_one(ex):
+    out = run(
+        ex, "ZB-14 is tested in geographic atrophy (GA) secondary to age-related macular degeneration (AMD)."
+    )
+    assert entities(out, "DISEASE") == [{"geographicatrophy", "ga", "agerelatedmaculardegeneration", "amd"}]
+
+
+def test_dateline_dashes_of_every_kind(ex):
+    for text in (
+        "MONTREAL--(BUSINESS WIRE)--Feb. 4, 2019--Helix Bio Inc. announced a deal.",
+        "BOSTON–(BUSINESS WIRE)–Helix Bio Inc. announced a deal.",
+        "BOSTON, May 2, 2024—Helix Bio Inc. announced a deal.",
+    ):
+        assert names(run(ex, text), "COMPANY") == {"helixbio"}
+
+
+def test_headline_words_are_not_glued_to_a_company(ex):
+    out = run(
+        ex, "Helix Initiates Orvane Therapeutics Collaboration\n\nPositive Orvane Therapeutics Data Presented"
+    )
+    assert names(out, "COMPANY") == {fold("Orvane Therapeutics")}
