@@ -187,3 +187,13 @@ def test_headline_words_are_not_glued_to_a_company(ex):
         ex, "Helix Initiates Orvane Therapeutics Collaboration\n\nPositive Orvane Therapeutics Data Presented"
     )
     assert names(out, "COMPANY") == {fold("Orvane Therapeutics")}
+
+
+def test_a_company_name_never_runs_across_a_sentence_end() -> None:
+    from pharmakg import api
+    from pharmakg.model import Document
+
+    text = "ZB-12 targets HER2. Helix Pharmaceuticals granted Orbital Bio a license to ZB-12."
+    (x,) = api.extract([Document(doc_id="d1", name="d", text=text)])
+    companies = sorted(e.name for e in x.entities if e.type == "COMPANY")
+    assert companies == ["Helix Pharmaceuticals", "Orbital Bio"]

@@ -19,6 +19,7 @@ the document are the same company.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc
 
@@ -87,6 +88,9 @@ class CompanyCues:
         text = doc_text(doc)
         cands = candidates(doc)
         new: list[Candidate] = []
+        # a name never runs across a sentence end ("... targets HER2. Helix Pharmaceuticals granted ..."):
+        # the sentence component has set the boundaries, so a match keeps only its part in the last sentence
+        starts = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else []
         for rx, rule, whole in (
             (self.rx_legal, "legal_suffix", True),
             (self.rx_word, "company_word", False),
@@ -96,7 +100,11 @@ class CompanyCues:
                 s, e = m.span(0) if whole else m.span(1)
                 if whole:
                     e = m.end(0)
-                cleaned = self._clean(text, s if not whole else m.start(1), e)
+                s = s if not whole else m.start(1)
+                k = bisect_left(starts, e) - 1
+                if k >= 0 and s < starts[k] < e:
+                    s = starts[k]
+                cleaned = self._clean(text, s, e)
                 if cleaned is None:
                     continue
                 new.append(
