@@ -203,6 +203,8 @@ class Payments:
         if not amounts:
             return
         spans = AmountSpans(amounts)
+        # where acquisition prices are named: found once per sentence (per amount it was quadratic)
+        price_starts = [x.start() for x in self.acquisition_price.finditer(s.low)]
         companies = list(s.of("COMPANY"))
         last: tuple[int, tuple[str, list[str]]] | None = None  # end and parties of the previous amount
         for a, b, currency, amount, value in amounts:
@@ -220,9 +222,7 @@ class Payments:
                 kind = next((k for rx, k in self.kinds if rx.search(trig.lower())), None)
             if kind is None and _PAID_AMOUNT.search(s.low[max(0, a - 40) : a]):
                 kind = "payment"  # "Helix received $5 million upon ...": a payment named by its verb
-            if kind is None or any(
-                a - 60 <= x.start() <= b + 40 for x in self.acquisition_price.finditer(s.low)
-            ):
+            if kind is None or any(a - 60 <= x <= b + 40 for x in price_starts):
                 continue  # an acquisition price paid to shareholders is no payment between the companies
             sides = self.sides(ctx, s, companies, a, b)
             if sides is None and last is not None and not _GAP_BREAK.search(s.low[last[0] : a]):

@@ -59,6 +59,13 @@ class Sent:
     text: str
     low: str
     ms: list[M] = field(default_factory=list)
+    # whether the sentence hedges ("may", "expects"): searched once per sentence, not once per relation
+    hedged: bool | None = field(default=None, compare=False, repr=False)
+    # type -> (mentions of that type, the other mentions, position of each mention of the type): built once
+    # per sentence and type, so that grouping every mention of a long sentence stays linear
+    by_type: dict[str, tuple[list[M], list[M], dict[int, int]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def local(self, m: M) -> tuple[int, int]:
         return m.start - self.start, m.end - self.start
@@ -274,7 +281,9 @@ class RuleContext:
     def conf(self, rule: str, sent: Sent, dist: int = 0) -> float:
         """Rule prior, lowered by hedging in the sentence and by the distance between the two mentions."""
         c = self.cues.prior.get(rule, 0.6)
-        if self.cues.hedge.search(sent.low):
+        if sent.hedged is None:
+            sent.hedged = bool(self.cues.hedge.search(sent.low))
+        if sent.hedged:
             c *= self.cues.hedge_factor
         return c * (1.0 - min(0.3, dist / 1000.0))
 
@@ -365,10 +374,16 @@ class RuleContext:
 
     def group(self, s: Sent, m: M, combination: bool = False) -> list[M]:
         """``m`` plus the same-type mentions coordinated with it ("X and Y", "A (X), B (Y)")."""
-        same = [x for x in s.ms if x.type == m.type]
+        if m.type not in s.by_type:
+            same_type = [x for x in s.ms if x.type == m.type]
+            s.by_type[m.type] = (
+                same_type,
+                [x for x in s.ms if x.type != m.type],
+                {id(x): k for k, x in enumerate(same_type)},
+            )
+        same, others, position = s.by_type[m.type]
         ok = GROUP_OK | (GROUP_COMBINATION if combination else set())
-        others = [x for x in s.ms if x.type != m.type]
-        i = next(k for k, x in enumerate(same) if x is m)
+        i = position[id(m)] if id(m) in position else next(k for k, x in enumerate(same) if x is m)
         out = [m]
         j = i
         while j > 0 and _joined(s, others, ok, same[j - 1], same[j]):
