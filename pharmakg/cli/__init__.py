@@ -25,6 +25,7 @@ from pharmakg.cli.name_commands import search
 from pharmakg.cli.progress import build_graph
 from pharmakg.cli.serve_command import push, serve
 from pharmakg.cli.show_command import show
+from pharmakg.cli.validate_command import validate
 
 __all__ = [
     "analyze",
@@ -44,6 +45,7 @@ __all__ = [
     "search",
     "serve",
     "show",
+    "validate",
     "timeline",
     "viz",
 ]
@@ -94,6 +96,7 @@ _COMMANDS = (
     viz,
     timeline,
     evaluate,
+    validate,
     demo,
 )
 for _command in _COMMANDS:
