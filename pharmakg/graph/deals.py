@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from pharmakg import atomic
 from pharmakg.graph.results import QueryResult, SparqlEndpoint
 
 EXPORT_FORMATS = (".csv", ".json", ".xlsx")
@@ -84,13 +85,14 @@ def write_deals(result: QueryResult, path: str | Path) -> Path:
         raise ValueError(
             f"{out}: unknown output format {suffix or '(none)'}; use {', '.join(EXPORT_FORMATS)}"
         )
-    out.parent.mkdir(parents=True, exist_ok=True)
+    # written to a temporary file and renamed: a killed run never leaves half a table behind
     if suffix == ".csv":
-        out.write_text(result.to_csv(), encoding="utf-8")
+        atomic.write_text(out, result.to_csv())
     elif suffix == ".json":
-        out.write_text(json.dumps(result.records(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        atomic.write_text(out, json.dumps(result.records(), ensure_ascii=False, indent=2) + "\n")
     else:
-        write_xlsx(result, out)
+        with atomic.atomic_path(out) as tmp:
+            write_xlsx(result, tmp)
     return out
 
 
