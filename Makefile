@@ -33,8 +33,10 @@ tables: $(STAMP)
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# The first install takes a few minutes: say so, and let pip print its lines (not two silent minutes).
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+	@echo "pharmakg: installing the package and its dependencies into $(VENV) (first run only, a few minutes)"
+	$(BIN)/python -m pip install --disable-pip-version-check --progress-bar off -e ".[test]"
 	touch $@
 
 # Generated output and caches; keeps .venv (see distclean).
