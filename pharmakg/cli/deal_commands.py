@@ -8,7 +8,7 @@ import click
 
 from pharmakg.cli.formatting import format_result
 from pharmakg.cli.name_commands import resolved_query_params
-from pharmakg.cli.options import graph_option
+from pharmakg.cli.options import graph_option, table_format_option
 
 __all__ = ["deals"]
 
@@ -18,14 +18,7 @@ __all__ = ["deals"]
 @click.option(
     "--company", metavar="NAME", default=None, help="Only the deals of this company (any of its names)."
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format on stdout (the table shows the main columns; csv and json all of them).",
-)
+@table_format_option("Output format on stdout (the table shows the main columns; csv and json all of them).")
 @click.option(
     "-o",
     "--output",

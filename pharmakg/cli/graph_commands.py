@@ -10,7 +10,7 @@ import click
 
 from pharmakg.cli.formatting import format_result, format_table
 from pharmakg.cli.name_commands import resolve_name, resolved_label, resolved_query_params
-from pharmakg.cli.options import graph_option, view_option
+from pharmakg.cli.options import graph_option, table_format_option, view_option
 
 __all__ = ["analyze", "export_graph", "query", "timeline", "viz"]
 
@@ -85,14 +85,7 @@ def _describe_queries(name: str | None) -> None:
     help="Bind parameter NAME to VALUE (repeatable): it fills the query's VALUES ?NAME { UNDEF } block as a "
     "string literal, never as query text.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+@table_format_option()
 @click.option(
     "--list",
     "list_queries_",
@@ -178,14 +171,7 @@ def _path_ends(source: str | None, target: str | None) -> tuple[str, str]:
     help="communities: Louvain (seeded) or greedy modularity.",
 )
 @click.option("--seed", type=int, default=42, show_default=True, help="communities: Louvain's random seed.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format (csv and json also carry the entities' IRIs).",
-)
+@table_format_option("Output format (csv and json also carry the entities' IRIs).")
 def analyze(
     analysis: str,
     graph_path: Path,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from pharmakg.cli.formatting import format_result
-from pharmakg.cli.options import graph_option
+from pharmakg.cli.options import graph_option, table_format_option
 
 if TYPE_CHECKING:
     from pharmakg.graph.names import NameIndex, NameMatch
@@ -105,14 +105,7 @@ def _summary(kg: Any, match: NameMatch) -> str:
 @graph_option("search")
 @click.option("--type", "types", metavar="TYPE,...", default=None, help="Only entities of these types.")
 @click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True, help="At most N matches.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format (csv and json also carry the IRIs).",
-)
+@table_format_option("Output format (csv and json also carry the IRIs).")
 def search(text: str, graph_path: Path, types: str | None, limit: int, fmt: str) -> None:
     """Find entities by any name: labels, names the documents use, knowledge-base synonyms and ids,
     former company names; then by prefix and similar spelling.

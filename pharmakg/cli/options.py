@@ -11,7 +11,7 @@ import click
 
 from pharmakg.graph.views import VIEW_ALIASES, VIEWS
 
-__all__ = ["DASK", "JOBS", "QUIET", "TIME_LIMIT", "graph_option", "view_option"]
+__all__ = ["DASK", "JOBS", "QUIET", "TIME_LIMIT", "graph_option", "table_format_option", "view_option"]
 
 
 class _ViewChoice(click.Choice):
@@ -25,6 +25,20 @@ def view_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., 
     """``--view``, one vocabulary for ``viz`` and ``export``."""
     return click.option(
         "--view", "view_name", type=_ViewChoice(VIEWS), default=VIEWS[0], show_default=True, help=help_text
+    )
+
+
+def table_format_option(
+    help_text: str = "Output format.",
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--format table|csv|json`` of the commands that print a result table (as ``fmt``)."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "csv", "json"]),
+        default="table",
+        show_default=True,
+        help=help_text,
     )
 
 

@@ -19,7 +19,6 @@ from pharmakg.graph.store import KnowledgeGraph
 
 SHAPES = Path(str(files("pharmakg.ontology").joinpath("shapes.ttl")))
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 @dataclass(frozen=True)
@@ -32,26 +31,13 @@ class Violation:
     severity: str
 
 
-def _term(t: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | ox.DefaultGraph) -> rdflib.term.Node:
-    if isinstance(t, ox.NamedNode):
-        return rdflib.URIRef(t.value)
-    if isinstance(t, ox.BlankNode):
-        return rdflib.BNode(t.value)
-    if isinstance(t, ox.Literal):
-        if t.language:
-            return rdflib.Literal(t.value, lang=t.language)
-        if t.datatype.value == XSD_STRING:  # a simple literal (RDF 1.1): rdflib writes it without a datatype
-            return rdflib.Literal(t.value)
-        return rdflib.Literal(t.value, datatype=rdflib.URIRef(t.datatype.value))
-    raise TypeError(f"unsupported term {t!r}")
-
-
 def merged_graph(kg: KnowledgeGraph) -> rdflib.Graph:
-    """The merged default graph of ``kg`` as an in-memory rdflib Graph (what the shapes constrain)."""
-    g = rdflib.Graph()
-    for q in kg.store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
-        g.add((_term(q.subject), _term(q.predicate), _term(q.object)))
-    return g
+    """The merged default graph of ``kg`` as an in-memory rdflib Graph (what the shapes constrain): written
+    by pyoxigraph's N-Quads serializer (default-graph quads are N-Triples lines) and read by rdflib's."""
+    data = ox.serialize(
+        kg.store.quads_for_pattern(None, None, None, ox.DefaultGraph()), format=ox.RdfFormat.N_QUADS
+    )
+    return rdflib.Graph().parse(data=data, format="nt")
 
 
 def validate(kg: KnowledgeGraph, shapes: Path = SHAPES) -> list[Violation]:

@@ -3,34 +3,18 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
-import pytest
 
-from pharmakg import api
 from pharmakg.graph.derived_facts import PREF_LABEL, DerivedFacts
 from pharmakg.graph.store import KnowledgeGraph
-from pharmakg.model import Extraction
-
-
-@pytest.fixture(scope="module")
-def documents(corpus_dir) -> list[Extraction]:
-    docs = list(
-        api.extract(
-            [corpus_dir / name for name in ("seeds", "dev", "dev2") if (corpus_dir / name).is_dir()],
-            on_error="skip",
-        )
-    )
-    if len(docs) < 8:
-        pytest.skip("too few readable corpus documents")
-    return docs
 
 
 def _entities(kg: KnowledgeGraph) -> list[str]:
     return sorted({q.subject.value for q in kg.store.quads_for_pattern(None, PREF_LABEL, None, None)})
 
 
-def test_kept_figures_equal_a_recount_after_every_batch(documents) -> None:
+def test_kept_figures_equal_a_recount_after_every_batch(corpus_extractions) -> None:
     kg = KnowledgeGraph.open()
-    batches = [documents[i : i + 3] for i in range(0, len(documents), 3)]
+    batches = [corpus_extractions[i : i + 3] for i in range(0, len(corpus_extractions), 3)]
     for k, batch in enumerate(batches):
         # every third batch also replaces a document of an earlier batch: its entities lose names and phases
         replace = [batches[k - 2][0].document.doc_id] if k >= 2 and k % 3 == 0 else []
@@ -42,24 +26,24 @@ def test_kept_figures_equal_a_recount_after_every_batch(documents) -> None:
     assert len(kg.derived._names) > 20  # the figures were kept, not read again each time
 
 
-def test_a_store_built_in_batches_equals_one_built_at_once(documents) -> None:
+def test_a_store_built_in_batches_equals_one_built_at_once(corpus_extractions) -> None:
     at_once = KnowledgeGraph.open()
-    at_once.add_extractions(documents)
+    at_once.add_extractions(corpus_extractions)
     in_batches = KnowledgeGraph.open()
-    for i in range(0, len(documents), 4):
-        in_batches.add_extractions(documents[i : i + 4])
-    in_batches.remove_document(documents[0].document.doc_id)
-    in_batches.add_extractions(documents[:1])
+    for i in range(0, len(corpus_extractions), 4):
+        in_batches.add_extractions(corpus_extractions[i : i + 4])
+    in_batches.remove_document(corpus_extractions[0].document.doc_id)
+    in_batches.add_extractions(corpus_extractions[:1])
     assert set(in_batches.store) == set(at_once.store)
 
 
-def test_writes_through_rdflib_drop_the_figures(documents) -> None:
+def test_writes_through_rdflib_drop_the_figures(corpus_extractions) -> None:
     kg = KnowledgeGraph.open()
-    kg.add_extractions(documents[:3])
+    kg.add_extractions(corpus_extractions[:3])
     assert kg.derived._names
     kg.to_rdflib()
     assert not kg.derived._names
-    kg.add_extractions(documents[3:6])
+    kg.add_extractions(corpus_extractions[3:6])
     fresh = DerivedFacts(kg.store)
     assert all(kg.derived.preferred_label(i) == fresh.preferred_label(i) for i in _entities(kg))
     assert isinstance(kg.store, ox.Store)
