@@ -198,7 +198,8 @@ def _documents_of(
 def open_graph(path: PathLike | None = None, *, read_only: bool = False) -> KnowledgeGraph:
     """A built graph: an RDF file (.ttl .nq .trig .jsonld .nt, loaded into memory), an Oxigraph store
     folder (opened on disk), or a new empty in-memory graph when ``path`` is None. ``read_only``: a store
-    folder is opened without its lock, so other processes may build, serve or read it at the same time."""
+    folder is read through its newest snapshot, without its lock, so other processes may build, serve or
+    read it at the same time (:mod:`pharmakg.graph.snapshots`)."""
     from pharmakg.graph.store import KnowledgeGraph
 
     return KnowledgeGraph.open(path, read_only=read_only)
@@ -218,6 +219,7 @@ def build(
     prune: bool = False,
     batch_size: int | None = None,
     time_limit: float | None = DEFAULT_TIME_LIMIT,
+    snapshot_interval: float | None = None,
 ) -> KnowledgeGraph:
     """Extract ``paths`` into a knowledge graph and, when ``store`` is given, save it there.
 
@@ -228,7 +230,9 @@ def build(
     only new or changed files are read, a changed file's document is replaced, ``prune`` removes the
     documents of recorded files that are gone or no longer under ``paths``; documents are written in
     batches (``batch_size``) straight into the store, and an interrupted build is finished by the next one.
-    ``progress`` then wraps the list of input files.
+    ``progress`` then wraps the list of input files. Readers of the store (``open_graph(read_only=True)``,
+    ``pharmakg serve``) see it through snapshots the build publishes every ``snapshot_interval`` seconds
+    (default 10) and at its end (:mod:`pharmakg.graph.snapshots`).
 
     A file is built in memory (with ``append``, on top of what it already holds) and written only once every
     document went through, so a failure midway leaves the previous file as it was. Nothing is written when
@@ -241,6 +245,7 @@ def build(
     target = Path(store) if store is not None else None
     if target is not None and (target.is_dir() or target.suffix.lower() not in FILE_FORMATS):
         from pharmakg.graph.incremental import DEFAULT_BATCH_SIZE, build_store
+        from pharmakg.graph.snapshots import DEFAULT_INTERVAL
 
         inputs = [paths] if isinstance(paths, str | Path | Document) else paths
         return build_store(
@@ -255,6 +260,7 @@ def build(
             jobs=jobs,
             dask=dask,
             time_limit=time_limit,
+            snapshot_interval=DEFAULT_INTERVAL if snapshot_interval is None else snapshot_interval,
         )
     if target is None:
         return _build_in_memory(None, paths, append, stats, progress, on_error, nlp, jobs, dask, time_limit)

@@ -49,7 +49,7 @@ def deals(graph_path: Path, company: str | None, fmt: str, output: Path | None) 
             f"{output}: unknown format {output.suffix or '(no suffix)'}; use {', '.join(EXPORT_FORMATS)}",
             param_hint="-o/--output",
         )
-    kg = KnowledgeGraph.open(graph_path)
+    kg = KnowledgeGraph.open(graph_path, read_only=True)
     name = resolved_query_params(kg, {"company": company})["company"] if company else None
     result = deals_table(kg, name)
     click.echo(deal_summary(result), err=True)

@@ -125,7 +125,7 @@ def search(text: str, graph_path: Path, types: str | None, limit: int, fmt: str)
         raise click.BadParameter(
             f"unknown type {', '.join(unknown)}; known: {', '.join(ENTITY_TYPES)}", param_hint="--type"
         )
-    kg = KnowledgeGraph.open(graph_path)
+    kg = KnowledgeGraph.open(graph_path, read_only=True)
     index = name_index(kg)
     matches = index.find(text, type_list or None, limit=limit)
     if not matches:

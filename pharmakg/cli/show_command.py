@@ -166,7 +166,7 @@ def show(name: str, graph_path: Path, etype: str | None, as_json: bool, evidence
         raise click.BadParameter(
             f"unknown type {etype}; known: {', '.join(ENTITY_TYPES)}", param_hint="--type"
         )
-    kg = KnowledgeGraph.open(graph_path)
+    kg = KnowledgeGraph.open(graph_path, read_only=True)
     match = resolve_name(kg, name, types)
     p = profile(kg, match, name_index(kg))
     if as_json:

@@ -38,6 +38,7 @@ from pharmakg.graph.bookkeeping import (
     store_lock,
     write_sources,
 )
+from pharmakg.graph.snapshots import DEFAULT_INTERVAL
 from pharmakg.model import Document, Extraction
 
 if TYPE_CHECKING:
@@ -167,6 +168,7 @@ def _write_batch(
     kg.add_extractions(batch, replace=leaving, journal=journal)
     write_sources(kg, records)
     journal.clear()
+    kg.publish_snapshot(every=kg.snapshot_interval)  # readers see the store batch by batch, at most this late
 
 
 def _sync_files(
@@ -254,9 +256,13 @@ def build_store(
     jobs: int = 1,
     dask: str | None = None,
     time_limit: float | None = None,
+    snapshot_interval: float = DEFAULT_INTERVAL,
 ) -> KnowledgeGraph:
     """Bring the store in ``folder`` up to date with ``inputs`` (files and folders, or Documents: these have
     no file to remember, so they are always written). Raises StoreLocked when another process writes it.
+
+    Readers see the store through snapshots (:mod:`pharmakg.graph.snapshots`): one when the build opens
+    it, then after a batch once ``snapshot_interval`` seconds have passed, and one at the end.
 
     Returns a read-only view of the store (so the caller can open it again, or another process write it).
     """
@@ -268,7 +274,9 @@ def build_store(
     first = next(stream, None)
     with store_lock(folder):
         kg = open_store(folder)
+        kg.snapshot_interval = snapshot_interval
         recover(kg)
+        kg.publish_snapshot()  # a reader never waits for the first batch
         added, removed = kg.quads_added, kg.quads_removed
         if isinstance(first, Document):  # streamed: a generator of documents is never held whole
             extractions = api.extract(
@@ -300,6 +308,7 @@ def build_store(
         stats.quads_added += kg.quads_added - added
         stats.quads_removed += kg.quads_removed - removed
         kg.store.flush()
+        kg.publish_snapshot(final=True)
         empty = created and not len(kg)
         del kg  # closes the store (and releases RocksDB's lock) before the writer lock goes
     if empty:  # nothing could be read into a new store: leave no empty store folder behind

@@ -17,6 +17,7 @@ serves better, e.g. compact JSON-LD. See :mod:`pharmakg.graph.rdf` for the RDF d
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -30,6 +31,7 @@ import pyoxigraph as ox
 import rdflib
 
 from pharmakg.atomic import remove_stale, temp_prefix
+from pharmakg.graph import snapshots
 from pharmakg.graph.derived_facts import DerivedFacts
 from pharmakg.graph.label_index import LabelIndex
 from pharmakg.graph.queries import run_query
@@ -105,25 +107,42 @@ class BuildJournal(Protocol):
     def resolution(self, renames: Mapping[str, str], entities: set[str]) -> None: ...
 
 
-def open_read_only(folder: Path, attempts: int = 20) -> KnowledgeGraph:
-    """A store folder opened read-only: no lock is taken, so it opens while another process builds or serves
-    it. RocksDB opens a read-only instance on the files of the moment: the view does not follow later writes
-    (open it again to see them), and its files stay readable when a compaction of the writer unlinks them.
-    A batch being written shows in part (a build's batch is one journaled step, not one RocksDB write).
-
-    Opening reads the list of files (the MANIFEST), then the files: a compaction of the writer in between
-    removes one of them and the opening fails with "No such file". Oxigraph calls a read-only opening beside
-    a writer undefined for that reason; the list is already a new one then, so opening again succeeds."""
+def open_read_only(folder: Path) -> KnowledgeGraph:
+    """A store folder opened read-only: its newest published snapshot (see :mod:`pharmakg.graph.snapshots`),
+    so it opens while another process builds or serves the store, takes no writer lock, and never reads
+    files a writer is changing. The view shows the store as of that snapshot: open it again to see later
+    writes."""
     if not _is_store_dir(folder):
         raise FileNotFoundError(f"{folder}: not an Oxigraph store folder")
-    for attempt in range(attempts):
-        try:
-            return KnowledgeGraph(ox.Store.read_only(str(folder)), path=folder)
-        except (OSError, RuntimeError) as exc:
-            if "No such file" not in str(exc) or attempt == attempts - 1:
-                raise
-            time.sleep(0.01 * (attempt + 1))  # the writer is between two versions of its file list
-    raise AssertionError("unreachable")
+    store, view = snapshots.open_view(folder, refresh_snapshot)
+    kg = KnowledgeGraph(store, path=folder)
+    kg.view = view  # holds the snapshot's reader lock while the graph lives
+    return kg
+
+
+def refresh_snapshot(folder: Path) -> bool:
+    """Publish a snapshot of a store no process writes (under its writer lock). False when the folder
+    can't be written (read-only media): nothing can write it then either. StoreBusy when a process has the
+    store open for writing."""
+    from pharmakg.graph.bookkeeping import StoreLocked, open_store, store_lock
+
+    try:
+        with store_lock(folder):
+            if not snapshots.is_stale(folder):
+                return True  # another reader published it meanwhile
+            kg = open_store(folder)
+            # a batch a killed build left half-written shows as it is; the next build rolls it back
+            snapshots.publish(kg.store, folder, final=True)
+            del kg  # closes the store before the writer lock goes
+    except StoreLocked as exc:
+        raise snapshots.StoreBusy(str(exc)) from exc
+    except PermissionError:
+        return False
+    except OSError as exc:
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return False
+        raise
+    return True
 
 
 class KnowledgeGraph:
@@ -132,6 +151,9 @@ class KnowledgeGraph:
     def __init__(self, store: ox.Store | None = None, path: Path | None = None) -> None:
         self.store: ox.Store = store if store is not None else ox.Store()
         self.path = path  # the on-disk folder, if any
+        self.view: snapshots.SnapshotView | None = None  # the snapshot a read-only view holds
+        self.snapshot_interval = snapshots.DEFAULT_INTERVAL  # a build's seconds between snapshots
+        self._published_at = -float("inf")  # when this graph last published a snapshot (time.monotonic)
         # quads written to / removed from the document graphs since opening (a build's summary)
         self.quads_added = 0
         self.quads_removed = 0
@@ -164,8 +186,22 @@ class KnowledgeGraph:
             return open_read_only(p)
         p.mkdir(parents=True, exist_ok=True)
         kg = cls(ox.Store(str(p)), path=p)
+        snapshots.mark_stale(p)  # until the writer publishes one, readers don't trust the last snapshot
         kg._fill_merged()
         return kg
+
+    def publish_snapshot(self, every: float = 0.0, final: bool = False) -> bool:
+        """Publish what this store folder (opened for writing) holds now for its readers, unless one was
+        published by this graph less than ``every`` seconds ago. Returns whether it published. ``final``:
+        the writer writes no more before it closes the store (its readers need not refresh)."""
+        if self.path is None or self.view is not None:
+            raise ValueError("only a store folder opened for writing publishes snapshots")
+        now = time.monotonic()
+        if every and now - self._published_at < every:
+            return False
+        snapshots.publish(self.store, self.path, final=final)
+        self._published_at = time.monotonic()
+        return True
 
     def _fill_merged(self) -> None:
         """Give a graph written without the merged default graph (by pharmakg before it had one, or by

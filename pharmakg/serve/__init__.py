@@ -5,8 +5,8 @@
 :mod:`~pharmakg.serve.push` loads a graph into another server's Graph Store Protocol endpoint.
 """
 
-from pharmakg.serve.endpoint import SparqlService, open_store
+from pharmakg.serve.endpoint import SparqlService, open_source
 from pharmakg.serve.push import push, push_store
 from pharmakg.serve.server import SparqlServer, make_server
 
-__all__ = ["SparqlServer", "SparqlService", "make_server", "open_store", "push", "push_store"]
+__all__ = ["SparqlServer", "SparqlService", "make_server", "open_source", "push", "push_store"]

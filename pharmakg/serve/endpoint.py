@@ -18,10 +18,14 @@ from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from pharmakg.graph.sparql_guard import refuse_service
+
+if TYPE_CHECKING:
+    from pharmakg.graph.store import KnowledgeGraph
 
 RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -65,15 +69,16 @@ class Answer:
     truncated: bool = False  # more rows than the limit: only the first ``limit`` are here
 
 
-def open_store(source: str | Path) -> ox.Store:
-    """An Oxigraph store folder opened read-only, or an RDF file loaded into memory."""
-    path = Path(source)
+def open_source(source: str | Path) -> KnowledgeGraph:
+    """An Oxigraph store folder opened read-only (its newest snapshot: a build may write the store
+    meanwhile), or an RDF file loaded into memory. Keep the graph while its ``store`` is used: it holds the
+    snapshot's reader lock."""
     from pharmakg.graph.store import KnowledgeGraph, open_read_only
 
+    path = Path(source)
     if path.is_dir():
-        return open_read_only(path).store  # no lock: a build may write the store meanwhile
-
-    return KnowledgeGraph.open(path).store
+        return open_read_only(path)
+    return KnowledgeGraph.open(path)
 
 
 def default_graph_is_empty(store: ox.Store) -> bool:
@@ -83,8 +88,16 @@ def default_graph_is_empty(store: ox.Store) -> bool:
 class SparqlService:
     """Runs read-only queries on a store with a time limit (seconds) and a row limit."""
 
-    def __init__(self, store: ox.Store, timeout: float = 30.0, limit: int = 10_000, max_running: int = 4):
+    def __init__(
+        self,
+        store: ox.Store,
+        timeout: float = 30.0,
+        limit: int = 10_000,
+        max_running: int = 4,
+        owner: object = None,
+    ):
         self.store = store
+        self.owner = owner  # what keeps the store readable (a snapshot view), held as long as the service
         self.timeout = timeout
         self.limit = limit
         self.union = default_graph_is_empty(store)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from pharmakg.serve.endpoint import open_store
+from pharmakg.serve.endpoint import open_source
 
 
 @dataclass
@@ -84,4 +84,5 @@ def push(
     source: str | Path, endpoint: str, replace: bool = True, dataset: bool = False, timeout: float = 300.0
 ) -> PushReport:
     """Push a store folder (opened read-only) or an RDF file to a Graph Store endpoint."""
-    return push_store(open_store(source), endpoint, replace=replace, dataset=dataset, timeout=timeout)
+    kg = open_source(source)  # held while pushing: a store folder's snapshot stays readable
+    return push_store(kg.store, endpoint, replace=replace, dataset=dataset, timeout=timeout)

@@ -26,7 +26,7 @@ from pharmakg.serve.endpoint import (
     QueryTimeout,
     SparqlService,
     negotiate,
-    open_store,
+    open_source,
     serialize,
 )
 from pharmakg.serve.entity_page import render_entity
@@ -157,8 +157,15 @@ class SparqlServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, store: ox.Store, port: int = 7878, timeout: float = 30.0, limit: int = 10_000):
-        self.service = SparqlService(store, timeout=timeout, limit=limit)
+    def __init__(
+        self,
+        store: ox.Store,
+        port: int = 7878,
+        timeout: float = 30.0,
+        limit: int = 10_000,
+        owner: object = None,
+    ):
+        self.service = SparqlService(store, timeout=timeout, limit=limit, owner=owner)
         self.verbose = False
         super().__init__((HOST, port), SparqlHandler)
 
@@ -182,4 +189,5 @@ def make_server(
     source: str | Path, port: int = 7878, timeout: float = 30.0, limit: int = 10_000
 ) -> SparqlServer:
     """A server for a store folder (opened read-only) or an RDF file (loaded into memory)."""
-    return SparqlServer(open_store(source), port=port, timeout=timeout, limit=limit)
+    kg = open_source(source)
+    return SparqlServer(kg.store, port=port, timeout=timeout, limit=limit, owner=kg)

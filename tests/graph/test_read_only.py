@@ -16,7 +16,7 @@ from repo_paths import REPO
 from pharmakg import api
 
 # A build that writes one document per batch and prints a line after each, so the reader below knows the
-# writer is in the middle of its work.
+# writer is in the middle of its work; it publishes a snapshot after every batch (interval 0).
 _BUILD_SCRIPT = """
 import sys
 from pharmakg import api
@@ -27,7 +27,7 @@ def write_sources(kg, records, _write=incremental.write_sources):
     print("recorded", flush=True)
 
 incremental.write_sources = write_sources
-api.build([sys.argv[1]], sys.argv[2], batch_size=1)
+api.build([sys.argv[1]], sys.argv[2], batch_size=1, snapshot_interval=0)
 """
 
 
