@@ -18,6 +18,7 @@ Both graphs follow the store's layout (their triples are in the default graph to
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 from collections.abc import Iterable, Iterator, Mapping
@@ -27,6 +28,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from pharmakg.graph import snapshots
 from pharmakg.graph.rdf_terms import RDF_TYPE, document_iri, lit, n, short_hash
 from pharmakg.graph.store import MERGED, KnowledgeGraph, _value
 from pharmakg.ontology.namespaces import PKG, RESOURCES_IRI
@@ -34,7 +36,7 @@ from pharmakg.ontology.namespaces import PKG, RESOURCES_IRI
 SOURCES_GRAPH = n(RESOURCES_IRI + "graph/sources")
 JOURNAL_GRAPH = n(RESOURCES_IRI + "graph/journal")
 JOURNAL = n(RESOURCES_IRI + "build/journal")
-LOCK_NAME = ".pharmakg.lock"
+LOCK_NAME = snapshots.WRITER_LOCK  # ".pharmakg.lock"
 _DOCUMENT_PREFIX = RESOURCES_IRI + "document/"
 
 
@@ -232,3 +234,26 @@ def recover(kg: KnowledgeGraph) -> list[str]:
     kg._remint(touched, journal)  # journaled too: interrupted here, the next recovery finishes the renames
     journal.clear()
     return sorted(docs)
+
+
+def refresh_snapshot(folder: Path) -> bool:
+    """Publish a snapshot of a store no process writes (under its writer lock). False when the folder
+    can't be written (read-only media): nothing can write it then either. StoreBusy when a process has the
+    store open for writing."""
+    try:
+        with store_lock(folder):
+            if not snapshots.is_stale(folder):
+                return True  # another reader published it meanwhile
+            kg = open_store(folder)
+            # a batch a killed build left half-written shows as it is; the next build rolls it back
+            snapshots.publish(kg.store, folder, final=True)
+            del kg  # closes the store before the writer lock goes
+    except StoreLocked as exc:
+        raise snapshots.StoreBusy(str(exc)) from exc
+    except PermissionError:
+        return False
+    except OSError as exc:
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return False
+        raise
+    return True

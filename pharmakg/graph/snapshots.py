@@ -33,7 +33,7 @@ import pyoxigraph as ox
 SNAPSHOTS = "snapshots"
 STALE_MARK = "SNAPSHOT_STALE"
 READERS_LOCK = "READERS.lock"
-WRITER_LOCK = ".pharmakg.lock"  # the store's writer lock (pharmakg.graph.bookkeeping.LOCK_NAME)
+WRITER_LOCK = ".pharmakg.lock"  # the store's writer lock, taken by pharmakg.graph.bookkeeping.store_lock
 DEFAULT_INTERVAL = 10.0  # seconds between two snapshots of a running build
 
 

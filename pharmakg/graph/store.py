@@ -17,7 +17,6 @@ serves better, e.g. compact JSON-LD. See :mod:`pharmakg.graph.rdf` for the RDF d
 
 from __future__ import annotations
 
-import errno
 import os
 import shutil
 import tempfile
@@ -114,35 +113,12 @@ def open_read_only(folder: Path) -> KnowledgeGraph:
     writes."""
     if not _is_store_dir(folder):
         raise FileNotFoundError(f"{folder}: not an Oxigraph store folder")
+    from pharmakg.graph.bookkeeping import refresh_snapshot
+
     store, view = snapshots.open_view(folder, refresh_snapshot)
     kg = KnowledgeGraph(store, path=folder)
     kg.view = view  # holds the snapshot's reader lock while the graph lives
     return kg
-
-
-def refresh_snapshot(folder: Path) -> bool:
-    """Publish a snapshot of a store no process writes (under its writer lock). False when the folder
-    can't be written (read-only media): nothing can write it then either. StoreBusy when a process has the
-    store open for writing."""
-    from pharmakg.graph.bookkeeping import StoreLocked, open_store, store_lock
-
-    try:
-        with store_lock(folder):
-            if not snapshots.is_stale(folder):
-                return True  # another reader published it meanwhile
-            kg = open_store(folder)
-            # a batch a killed build left half-written shows as it is; the next build rolls it back
-            snapshots.publish(kg.store, folder, final=True)
-            del kg  # closes the store before the writer lock goes
-    except StoreLocked as exc:
-        raise snapshots.StoreBusy(str(exc)) from exc
-    except PermissionError:
-        return False
-    except OSError as exc:
-        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-            return False
-        raise
-    return True
 
 
 class KnowledgeGraph:
