@@ -1,5 +1,6 @@
 """SHACL validation of a pharmakg graph against ``ontology/shapes.ttl`` (pyshacl, extra ``validate``).
 
+Every property and class of the pkg namespace that the graph uses must be declared in the ontology too.
 The shapes constrain the merged default graph (each current fact once): every entity has one label and a
 source document, every payment a payer, payee, amount and currency, every statement its sentence, offsets,
 extractor and confidence. The per-document named graphs hold the same facts per document and are not
@@ -48,7 +49,7 @@ def validate(kg: KnowledgeGraph, shapes: Path = SHAPES) -> list[Violation]:
     shapes_graph = rdflib.Graph().parse(shapes, format="turtle")
     _conforms, report, _text = shacl_validate(data, shacl_graph=shapes_graph, inference="none")
     assert isinstance(report, rdflib.Graph)
-    out: list[Violation] = []
+    out = undeclared_terms(data)
     for result in report.subjects(rdflib.RDF.type, SH.ValidationResult):
         out.append(
             Violation(
@@ -59,3 +60,21 @@ def validate(kg: KnowledgeGraph, shapes: Path = SHAPES) -> list[Violation]:
             )
         )
     return sorted(out, key=lambda v: (v.focus, v.path, v.message))
+
+
+def undeclared_terms(data: rdflib.Graph) -> list[Violation]:
+    """A property or class of the pkg namespace that the graph uses and the ontology does not declare (a
+    typo in a mapping, or a term the ontology lost): one violation per term, on the term itself."""
+    from pharmakg.ontology.namespaces import TERMS_IRI
+    from pharmakg.schema import ONTOLOGY_PATH
+
+    ontology = rdflib.Graph().parse(ONTOLOGY_PATH, format="turtle")
+    declared = {str(s) for s in ontology.subjects(rdflib.RDF.type, None) if str(s).startswith(TERMS_IRI)}
+    used = {str(p) for p in data.predicates() if str(p).startswith(TERMS_IRI)}
+    used |= {str(c) for c in data.objects(None, rdflib.RDF.type) if str(c).startswith(TERMS_IRI)}
+    return [
+        Violation(
+            focus=term, path="", message="not declared in the ontology (pharmakg.ttl)", severity="Violation"
+        )
+        for term in sorted(used - declared)
+    ]

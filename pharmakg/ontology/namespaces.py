@@ -30,6 +30,7 @@ class PKG(DefinedNamespace):
     objectOptional: URIRef
     pipelineRelation: URIRef
     mapStyle: URIRef
+    valueDatatype: URIRef  # the XML Schema datatype of values whose rdfs:range is rdfs:Literal (not OWL 2)
 
     # Classes: things the releases talk about
     Organization: URIRef  # superclass of Company

@@ -60,3 +60,14 @@ def test_a_payment_without_payer_and_an_unlabelled_entity_are_reported(graph_fil
     res = CliRunner().invoke(main, ["validate", "-g", str(broken)])
     assert res.exit_code == 1
     assert "a payment has one payer, a company" in res.output and "SHACL violations" in res.output
+
+
+def test_a_term_missing_from_the_ontology_is_reported(graph_file: Path) -> None:
+    kg = api.open_graph(graph_file)
+    subject = next(iter(kg.store.quads_for_pattern(None, None, None, None))).subject
+    typo = ox.NamedNode(str(PKG) + "developedBY")
+    kg.store.add(ox.Quad(subject, typo, ox.Literal("x"), ox.DefaultGraph()))
+    found = validate(kg)
+    assert [(v.focus, v.message) for v in found] == [
+        (typo.value, "not declared in the ontology (pharmakg.ttl)")
+    ]
