@@ -28,12 +28,19 @@ import click
     help="Most rows (or triples) an answer holds; a cut answer says so in X-Result-Truncated.",
 )
 @click.option("--log", "log_requests", is_flag=True, help="Log each request to stderr.")
-def serve(source: Path, port: int, timeout: float, limit: int, log_requests: bool) -> None:
+@click.option(
+    "--writable",
+    is_flag=True,
+    help="Accept SPARQL updates at /update (a store folder only; the server holds its writer lock).",
+)
+def serve(source: Path, port: int, timeout: float, limit: int, log_requests: bool, writable: bool) -> None:
     """Serve a graph as a read-only SPARQL 1.1 endpoint on 127.0.0.1, with a query page.
 
     STORE_OR_FILE is an Oxigraph store folder (opened read-only) or an RDF file (.nq .trig .ttl .nt
     .jsonld, loaded into memory). SPARQL clients query http://127.0.0.1:PORT/query; the page at
-    http://127.0.0.1:PORT/ runs the bundled questions. Updates are refused.
+    http://127.0.0.1:PORT/ runs the bundled questions. Updates are refused unless --writable, which
+    serves a store folder read-write: POST updates to http://127.0.0.1:PORT/update; builds wait until
+    the server stops.
 
     \b
     Example:
@@ -44,11 +51,13 @@ def serve(source: Path, port: int, timeout: float, limit: int, log_requests: boo
     from pharmakg.serve import make_server
 
     try:
-        server = make_server(source, port=port, timeout=timeout, limit=limit)
-    except OSError as exc:
+        server = make_server(source, port=port, timeout=timeout, limit=limit, writable=writable)
+    except (OSError, ValueError, RuntimeError) as exc:  # StoreLocked is a RuntimeError
         raise click.ClickException(f"cannot serve {source}: {exc}") from exc
     server.verbose = log_requests
     click.echo(f"SPARQL endpoint {server.url}/query, query page {server.url}/ (Ctrl-C stops)", err=True)
+    if writable:
+        click.echo(f"read-write: SPARQL updates are accepted at {server.url}/update", err=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -26,6 +26,7 @@ from pharmakg.graph.sparql_guard import refuse_service
 
 if TYPE_CHECKING:
     from pharmakg.graph.store import KnowledgeGraph
+    from pharmakg.serve.writable import StoreWriter
 
 RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -49,6 +50,10 @@ Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 class QueryTimeout(Exception):
     """The query ran longer than the endpoint's time limit."""
+
+
+class UpdateRefused(PermissionError):
+    """An update sent to a read-only endpoint."""
 
 
 class EndpointBusy(Exception):
@@ -95,9 +100,11 @@ class SparqlService:
         limit: int = 10_000,
         max_running: int = 4,
         owner: object = None,
+        writer: StoreWriter | None = None,
     ):
         self.store = store
         self.owner = owner  # what keeps the store readable (a snapshot view), held as long as the service
+        self.writer = writer  # None: read-only (updates are refused)
         self.timeout = timeout
         self.limit = limit
         self.union = default_graph_is_empty(store)
@@ -151,8 +158,17 @@ class SparqlService:
             triples.append(triple)
         return Answer("triples", triples=triples)
 
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update: UpdateRefused on a read-only endpoint, SyntaxError when malformed."""
+        if self.writer is None:
+            raise UpdateRefused("read-only endpoint: start pharmakg serve with --writable to accept updates")
+        self.writer.update(sparql)
+
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
+        if self.writer is not None:
+            del self.store  # the writer's store must close (and free RocksDB's lock) with the writer
+            self.writer.close()
 
 
 def _ranked_media_types(accept: str) -> list[str]:

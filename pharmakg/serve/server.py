@@ -5,8 +5,10 @@ Python's standard ``ThreadingHTTPServer`` in front of pyoxigraph (see :mod:`phar
 - ``GET /query?query=...``, ``POST /query`` as a form (``query=...``) or with an ``application/sparql-query``
   body; ``default-graph-uri`` / ``named-graph-uri`` as in the protocol. The answer's format follows the
   Accept header: SPARQL results as JSON, XML, CSV or TSV; CONSTRUCT/DESCRIBE as Turtle, N-Triples or RDF/XML.
-- Updates are refused with 403 (``update=`` forms, ``application/sparql-update`` bodies); the SPARQL
-  parser takes queries only, and a store folder is opened read-only.
+- Updates (``POST /update`` or ``/query`` with an ``update=`` form or an ``application/sparql-update``
+  body) are refused with 403, unless the server was made ``writable`` for a store folder
+  (:mod:`pharmakg.serve.writable`): then each runs in turn and answers 204. Otherwise a store folder is
+  opened read-only (its newest snapshot).
 - 400 for a malformed query, 406 for an Accept nothing matches, 503 when the time limit is reached or
   too many queries run; a cut answer carries ``X-Result-Truncated: true``.
 """
@@ -25,16 +27,19 @@ from pharmakg.serve.endpoint import (
     EndpointBusy,
     QueryTimeout,
     SparqlService,
+    UpdateRefused,
     negotiate,
     open_source,
     serialize,
 )
 from pharmakg.serve.entity_page import render_entity
 from pharmakg.serve.page import render_page
+from pharmakg.serve.writable import StoreWriter
 
 HOST = "127.0.0.1"
 MAX_BODY = 1 << 20  # bytes of a POSTed query
 QUERY_PATHS = ("/query", "/sparql")
+UPDATE_PATHS = (*QUERY_PATHS, "/update")
 
 
 class _Refused(Exception):
@@ -68,16 +73,16 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         url = urlsplit(self.path)
-        if url.path not in QUERY_PATHS:
-            self._error(HTTPStatus.METHOD_NOT_ALLOWED, "read-only endpoint: POST queries to /query")
+        if url.path not in UPDATE_PATHS:
+            self._error(HTTPStatus.METHOD_NOT_ALLOWED, "POST queries to /query, updates to /update")
             return
         try:
             form = parse_qs(url.query, keep_blank_values=True)
             media = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
             body = self._body()
             if media == "application/sparql-update":
-                raise _Refused(HTTPStatus.FORBIDDEN, "read-only endpoint: updates are refused")
-            if media == "application/sparql-query":
+                form["update"] = [body.decode("utf-8")]
+            elif media == "application/sparql-query":
                 form["query"] = [body.decode("utf-8")]
             elif media == "application/x-www-form-urlencoded":
                 for key, values in parse_qs(body.decode("utf-8"), keep_blank_values=True).items():
@@ -90,7 +95,12 @@ class SparqlHandler(BaseHTTPRequestHandler):
         except UnicodeDecodeError:
             self._error(HTTPStatus.BAD_REQUEST, "the query is not UTF-8")
             return
-        self._protocol(form)
+        if "update" in form:
+            self._update(form["update"])
+        elif url.path == "/update":
+            self._error(HTTPStatus.BAD_REQUEST, "give one SPARQL update in the 'update' parameter")
+        else:
+            self._protocol(form)
 
     def do_PUT(self) -> None:
         self._error(HTTPStatus.METHOD_NOT_ALLOWED, "read-only endpoint")
@@ -98,9 +108,25 @@ class SparqlHandler(BaseHTTPRequestHandler):
     do_DELETE = do_PATCH = do_PUT
 
     # ---------------------------------------------------------------------------------------- protocol
+    def _update(self, updates: list[str]) -> None:
+        if len(updates) != 1 or not updates[0].strip():
+            self._error(HTTPStatus.BAD_REQUEST, "give exactly one SPARQL update in the 'update' parameter")
+            return
+        try:
+            self.server.service.update(updates[0])
+        except UpdateRefused as exc:
+            self._error(HTTPStatus.FORBIDDEN, str(exc))
+            return
+        except (SyntaxError, ValueError, OSError) as exc:
+            self._error(HTTPStatus.BAD_REQUEST, f"not a SPARQL update: {exc}")
+            return
+        self.send_response(HTTPStatus.NO_CONTENT)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
     def _protocol(self, form: dict[str, list[str]]) -> None:
-        if "update" in form:
-            self._error(HTTPStatus.FORBIDDEN, "read-only endpoint: updates are refused")
+        if "update" in form:  # a GET: the protocol sends updates by POST only
+            self._error(HTTPStatus.FORBIDDEN, "updates are refused here: POST them to /update")
             return
         queries = form.get("query", [])
         if len(queries) != 1 or not queries[0].strip():
@@ -164,8 +190,9 @@ class SparqlServer(ThreadingHTTPServer):
         timeout: float = 30.0,
         limit: int = 10_000,
         owner: object = None,
+        writer: StoreWriter | None = None,
     ):
-        self.service = SparqlService(store, timeout=timeout, limit=limit, owner=owner)
+        self.service = SparqlService(store, timeout=timeout, limit=limit, owner=owner, writer=writer)
         self.verbose = False
         super().__init__((HOST, port), SparqlHandler)
 
@@ -186,8 +213,20 @@ class SparqlServer(ThreadingHTTPServer):
 
 
 def make_server(
-    source: str | Path, port: int = 7878, timeout: float = 30.0, limit: int = 10_000
+    source: str | Path,
+    port: int = 7878,
+    timeout: float = 30.0,
+    limit: int = 10_000,
+    writable: bool = False,
 ) -> SparqlServer:
-    """A server for a store folder (opened read-only) or an RDF file (loaded into memory)."""
+    """A server for a store folder (opened read-only) or an RDF file (loaded into memory). ``writable``
+    (a store folder only) holds the store's writer lock and accepts SPARQL updates until :meth:`stop`."""
+    if writable:
+        writer = StoreWriter(Path(source))
+        try:
+            return SparqlServer(writer.store, port=port, timeout=timeout, limit=limit, writer=writer)
+        except BaseException:
+            writer.close()
+            raise
     kg = open_source(source)
     return SparqlServer(kg.store, port=port, timeout=timeout, limit=limit, owner=kg)
