@@ -395,7 +395,7 @@ def timeline(graph_path: Path, output: Path, company: str | None, title: str | N
     One row per compound, coloured by owner, a dot per dated phase statement.
     """
     from pharmakg.graph.store import KnowledgeGraph
-    from pharmakg.graph.timeline import timeline_rows, write_timeline
+    from pharmakg.graph.timeline import compounds_without_stage, timeline_rows, write_timeline
 
     if output.suffix.lower() not in (".png", ".html", ".htm"):
         raise click.BadParameter(f"{output}: use a .png or .html file", param_hint="-o/--output")
@@ -408,4 +408,8 @@ def timeline(graph_path: Path, output: Path, company: str | None, title: str | N
         written = write_timeline(kg, output, title=title, company=company)
     except ImportError as exc:  # the PNG needs an optional extra
         raise click.ClickException(str(exc)) from None
-    click.echo(f"wrote {written} ({len(rows)} compounds)")
+    drawn = sum(1 for r in rows if r["first"])
+    others = len(compounds_without_stage(kg, rows, company))
+    click.echo(
+        f"wrote {written} ({drawn} compounds with a dated stage; {others} other compounds without one)"
+    )
