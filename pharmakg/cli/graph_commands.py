@@ -348,7 +348,8 @@ def _checked_map_filters(since: str | None, until: str | None, types: str | None
 @click.option(
     "--technology-hubs",
     is_flag=True,
-    help="Keep technology nodes linked to many others (left out by default; the legend names them).",
+    help="Keep technology nodes linked to many others (left out by default unless --types names "
+    "TECHNOLOGY; the legend names them).",
 )
 @click.option("--no-physics", is_flag=True, help="Lay the map out in Python instead of in the browser.")
 def viz(
@@ -381,7 +382,9 @@ def viz(
     kg = KnowledgeGraph.open(graph_path, read_only=True)
     company = resolved_label(kg, company)
     focus_iri = resolve_name(kg, focus, (), "--focus").iri if focus else None
-    hub_links = None if technology_hubs else int(load_style()["technology_hub_links"])
+    # Asking for technologies by type keeps them all, hubs included.
+    keep_hubs = technology_hubs or "TECHNOLOGY" in (type_list or ())
+    hub_links = None if keep_hubs else int(load_style()["technology_hub_links"])
     try:
         G = map_graph(
             kg,

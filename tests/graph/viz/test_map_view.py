@@ -169,6 +169,8 @@ def test_cli_viz_focus_and_hubs(corpus_kg, tmp_path: Path) -> None:
     res = runner.invoke(main, ["viz", "-g", str(graph), "-o", str(out), "--technology-hubs"])
     assert res.exit_code == 0 and "hubs left out" not in res.output
     assert '"label": "TAP"' in out.read_text(encoding="utf-8")
+    res = runner.invoke(main, ["viz", "-g", str(graph), "-o", str(out), "--types", "COMPOUND,TECHNOLOGY"])
+    assert res.exit_code == 0 and '"label": "TAP"' in out.read_text(encoding="utf-8")  # asked for by type
     res = runner.invoke(main, ["viz", "-g", str(graph), "-o", str(out), "--focus", "Nobody Pharma"])
     assert res.exit_code != 0 and "--focus" in res.output
 
