@@ -144,11 +144,17 @@ def browser() -> str | None:
     return None
 
 
-# Appended to a copy of the page: logs once the map is drawn in its final layout (after physics settled).
+# Appended to a copy of the page: logs once the map is drawn in its final layout (after physics settled
+# and the labels were placed: the page marks that with data-pkg-stable; older pages without the mark are
+# timed from the end of physics).
 PROBE = (
     "<script>(function () { function drawn() { network.once('afterDrawing', function () {"
     " console.log('PKG-DRAWN ' + Math.round(performance.now())); }); network.redraw(); }"
-    " if (pkgPhysics) { network.once('stabilizationIterationsDone', drawn); } else { drawn(); } })();"
+    " var labelled = typeof pkgLabels !== 'undefined';"
+    " function settled() { if (document.body.hasAttribute('data-pkg-stable')) { drawn(); }"
+    " else { setTimeout(settled, 20); } }"
+    " if (labelled) { settled(); }"
+    " else if (pkgPhysics) { network.once('stabilizationIterationsDone', drawn); } else { drawn(); } })();"
     "</script>"
 )
 

@@ -339,6 +339,18 @@ def _checked_map_filters(since: str | None, until: str | None, types: str | None
     "they attach to (with --company: that company's compounds)."
 )
 @_map_filter_options
+@click.option(
+    "--focus",
+    metavar="NAME",
+    default=None,
+    help="Open the map on this entity (any of its names): highlighted and centred.",
+)
+@click.option(
+    "--technology-hubs",
+    is_flag=True,
+    help="Keep technology nodes linked to many others (left out by default unless --types names "
+    "TECHNOLOGY; the legend names them).",
+)
 @click.option("--no-physics", is_flag=True, help="Lay the map out in Python instead of in the browser.")
 def viz(
     graph_path: Path,
@@ -350,6 +362,8 @@ def viz(
     since: str | None,
     until: str | None,
     types: str | None,
+    focus: str | None,
+    technology_hubs: bool,
     no_physics: bool,
 ) -> None:
     """Draw the graph as an interactive HTML network (open it in a browser).
@@ -358,7 +372,7 @@ def viz(
     menu filter it again in the browser; the filters live in the URL (map.html#types=COMPANY&since=...).
     """
     from pharmakg.graph.store import KnowledgeGraph
-    from pharmakg.graph.viz import map_graph, write_html
+    from pharmakg.graph.viz import load_style, map_graph, write_html
 
     if output.suffix.lower() not in (".html", ".htm"):  # the map is a web page, whatever the name says
         raise click.BadParameter(
@@ -367,14 +381,30 @@ def viz(
     type_list = _checked_map_filters(since, until, types)
     kg = KnowledgeGraph.open(graph_path, read_only=True)
     company = resolved_label(kg, company)
+    focus_iri = resolve_name(kg, focus, (), "--focus").iri if focus else None
+    # Asking for technologies by type keeps them all, hubs included.
+    keep_hubs = technology_hubs or "TECHNOLOGY" in (type_list or ())
+    hub_links = None if keep_hubs else int(load_style()["technology_hub_links"])
     try:
         G = map_graph(
-            kg, view=view_name, types=type_list, company=company, depth=depth, since=since, until=until
+            kg,
+            view=view_name,
+            types=type_list,
+            company=company,
+            depth=depth,
+            since=since,
+            until=until,
+            hub_links=hub_links,
+            keep=[focus_iri] if focus_iri else [],
         )
     except KeyError:
         raise click.ClickException(f"no entity named {company!r} in {graph_path}") from None
-    written = write_html(G, output, title=title, physics=not no_physics)
-    click.echo(f"wrote {written} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)")
+    if focus_iri and focus_iri not in G:
+        raise click.ClickException(f"--focus {focus!r}: the other options leave it off the map")
+    written = write_html(G, output, title=title, physics=not no_physics, focus=focus_iri)
+    hubs = G.graph.get("hidden_hubs") or []
+    note = f"; technology hubs left out: {', '.join(h for h, _n in hubs)}" if hubs else ""
+    click.echo(f"wrote {written} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges{note})")
 
 
 @click.command()
@@ -395,7 +425,7 @@ def timeline(graph_path: Path, output: Path, company: str | None, title: str | N
     One row per compound, coloured by owner, a dot per dated phase statement.
     """
     from pharmakg.graph.store import KnowledgeGraph
-    from pharmakg.graph.timeline import timeline_rows, write_timeline
+    from pharmakg.graph.timeline import compounds_without_stage, timeline_rows, write_timeline
 
     if output.suffix.lower() not in (".png", ".html", ".htm"):
         raise click.BadParameter(f"{output}: use a .png or .html file", param_hint="-o/--output")
@@ -408,4 +438,8 @@ def timeline(graph_path: Path, output: Path, company: str | None, title: str | N
         written = write_timeline(kg, output, title=title, company=company)
     except ImportError as exc:  # the PNG needs an optional extra
         raise click.ClickException(str(exc)) from None
-    click.echo(f"wrote {written} ({len(rows)} compounds)")
+    drawn = sum(1 for r in rows if r["first"])
+    others = len(compounds_without_stage(kg, rows, company))
+    click.echo(
+        f"wrote {written} ({drawn} compounds with a dated stage; {others} other compounds without one)"
+    )

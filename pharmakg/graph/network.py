@@ -12,7 +12,7 @@ graph (one query per kind of fact, grouped in Python) and returns a
   statements), ``confidence`` (their maximum); PAYMENT edges (payer -> payee) also carry ``amount``
   (US dollars, a payment restated by several documents counted once: :func:`distinct_payments`;
   contingent payments left out), ``distinct_payments`` (how many that makes), ``contingent_amount``
-  (potential "up to" payments) and ``payments`` (kind, amount, document of each statement).
+  (potential "up to" payments) and ``payments`` (kind, amount, document and ``contingent`` of each statement).
 
 :func:`partnership_network` and :func:`pipeline_network` are smaller views of that graph, named by
 :mod:`pharmakg.graph.views` for the map and the export (:func:`view_network`).
@@ -246,7 +246,10 @@ def _edge_attrs(rel: str, a: _EdgeAcc) -> dict[str, Any]:
         potential_amounts = [usd for _kind, usd in potential if usd is not None]
         attrs["contingent_amount"] = sum(potential_amounts) if potential_amounts else None
         attrs["payments"] = sorted(
-            ({"kind": k, "amount": usd, "document": d} for k, usd, d in a.payments.values()),
+            (
+                {"kind": k, "amount": usd, "document": d, "contingent": pay in a.contingent}
+                for pay, (k, usd, d) in a.payments.items()
+            ),
             key=lambda p: (p["document"] or "", p["amount"] or 0.0, p["kind"] or ""),
         )
     return attrs

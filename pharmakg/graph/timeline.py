@@ -47,6 +47,9 @@ PALETTE = (
 
 # Everything the timeline shows, in one query (queries/internal/timeline.rq); ``company`` is bound.
 TIMELINE_QUERY = load_internal_query("timeline")
+COMPOUNDS_QUERY = load_internal_query("timeline-compounds")
+# The page names the compounds it cannot draw; more than this many end with "and N more".
+MAX_UNDRAWN_NAMES = 40
 PNG_EXTRA = "pip install 'pharmakg[timeline-png]'"
 
 
@@ -114,6 +117,16 @@ def timeline_rows(kg: Any, company: str | None = None) -> list[dict[str, Any]]:
         )
     rows.sort(key=lambda r: (r["first"] or "9999", r["compound"].casefold(), r["iri"]))
     return rows
+
+
+def compounds_without_stage(kg: Any, rows: list[dict[str, Any]], company: str | None = None) -> list[str]:
+    """The names of the compounds (of ``company``, if given) that ``rows`` cannot draw: no phase record
+    dated by its document. Their releases state no stage the extraction reads (a partner's drug named in a
+    combination, a licensed asset without its phase), so the timeline names them rather than hide them."""
+    drawn = {r["iri"] for r in rows if r["first"]}
+    result = kg.query(COMPOUNDS_QUERY, {"company": company} if company else None)
+    names = {str(r["c"]): str(r["compound"]) for r in result.records() if str(r["c"]) not in drawn}
+    return sorted(names.values(), key=lambda n: (n.casefold(), n))
 
 
 def owner_colors(rows: list[dict[str, Any]]) -> dict[str, str]:
@@ -397,6 +410,18 @@ def _svg(drawn: list[tuple[dict[str, Any], list[dict[str, Any]]]], colors: dict[
     return "\n".join(parts)
 
 
+def _undrawn_note(names: list[str]) -> str:
+    """The paragraph naming the compounds without a dated stage (empty when there are none)."""
+    if not names:
+        return ""
+    shown = ", ".join(_e(n) for n in names[:MAX_UNDRAWN_NAMES])
+    more = f" and {len(names) - MAX_UNDRAWN_NAMES} more" if len(names) > MAX_UNDRAWN_NAMES else ""
+    return (
+        f'<p class="meta" id="undrawn">{len(names)} other compound(s) have no dated stage in this graph '
+        f"(no phase stated by a dated document), so no row: {shown}{more}.</p>"
+    )
+
+
 def render_html(kg: Any, title: str | None = None, company: str | None = None) -> str:
     """The timeline page as a string (see :func:`write_html`)."""
     rows = timeline_rows(kg, company)
@@ -409,8 +434,7 @@ def render_html(kg: Any, title: str | None = None, company: str | None = None) -
     if any(p["status"] == "planned" for _r, pts in drawn for p in pts):
         legend += '<li><span class="sw planned"></span>planned (hollow)</li>'
     body = _svg(drawn, colors) if drawn else '<p class="empty">No dated phase records in this graph.</p>'
-    undated = len(rows) - len(drawn)
-    note = f" {undated} compound(s) without a dated record are not drawn." if undated else ""
+    note = _undrawn_note(compounds_without_stage(kg, rows, company))
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -431,7 +455,8 @@ ul.legend {{ list-style: none; padding: 0; margin: 0 0 10px; display: flex; flex
 <body>
 <h1>{_e(heading)}</h1>
 <p class="meta">{len(drawn)} compounds, one row each, coloured by owner; a dot per phase statement at
-the date of the document that states it (hover for the document).{_e(note)}</p>
+the date of the document that states it (hover for the document).</p>
+{note}
 <ul class="legend">{legend}</ul>
 {body}
 </body>

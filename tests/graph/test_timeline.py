@@ -151,7 +151,7 @@ def test_cli_timeline(gold_kg: KnowledgeGraph, tmp_path: Path) -> None:
         main, ["timeline", "-g", str(graph), "-o", str(tmp_path / "t.html"), "--company", "roche"]
     )
     assert res.exit_code == 0, res.output
-    assert "1 compounds" in res.output
+    assert "1 compounds with a dated stage; 0 other" in res.output
     page = (tmp_path / "t.html").read_text(encoding="utf-8")
     assert "Trastuzumab-DM1" in page and "huN901-DM1" not in page
     res = runner.invoke(main, ["timeline", "-g", str(graph), "-o", str(tmp_path / "t.svg")])
@@ -175,3 +175,49 @@ def test_both_outputs_on_the_corpus_graph(corpus_kg: KnowledgeGraph, tmp_path: P
     pixels = {colour for _n, colour in shot.getcolors(maxcolors=1 << 24)}
     colors = owner_colors(rows)
     assert hex_rgb(colors["ImmunoGen"]) in pixels
+
+
+# Compounds a statement puts in a phase, by a document that has a date: what the timeline must draw,
+# found through the statements rather than the phase records the timeline reads.
+STAGED = """
+SELECT DISTINCT ?c WHERE {
+  ?a pkg:relationType "IN_PHASE" ; pkg:assertedSubject ?c ; prov:wasDerivedFrom ?doc .
+  ?c a pkg:Compound . ?doc dcterms:date ?date .
+}"""
+
+
+def test_every_compound_with_a_dated_stage_is_drawn(corpus_kg: KnowledgeGraph, tmp_path: Path) -> None:
+    """Issue 7 saw 18 of 34 compounds on seeds + dev: the other 16 had no phase statement in the graph
+    (ralinepag's stage sat on an unmerged APD811 node then). Every staged compound has a row, and the
+    page names the compounds without a stage instead of leaving them out silently."""
+    from pharmakg.graph.timeline import compounds_without_stage
+
+    rows = timeline_rows(corpus_kg)
+    staged = {str(r[0]) for r in corpus_kg.query(STAGED).rows}
+    assert {r["iri"] for r in rows if r["first"]} == staged
+    names = {r["compound"] for r in rows}
+    assert {"ralinepag", "Varlilumab", "lorvotuzumab mertansine", "brentuximab vedotin"} <= names
+    others = compounds_without_stage(corpus_kg, rows)
+    everything = corpus_kg.query("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a pkg:Compound }").rows[0][0]
+    assert len(rows) + len(others) == int(everything)
+    page = write_html(corpus_kg, tmp_path / "t.html").read_text(encoding="utf-8")
+    drawn_rows = re.findall(r'text-anchor="end" fill="#222"><title>([^<]*) \(owner', page)
+    assert len(drawn_rows) == len(staged)
+    assert f"{len(others)} other compound(s) have no dated stage" in page and "Opdivo" in page
+
+
+def test_compounds_without_a_dated_stage_are_named(hostile_kg: KnowledgeGraph) -> None:
+    from pharmakg.graph.timeline import compounds_without_stage
+
+    doc = Document(doc_id="undated-1", name="undated.txt", text="Drug-X entered Phase 2.", date=None)
+    ex = Extraction(
+        document=doc,
+        entities=[Entity(id="e1", type="COMPOUND", name="Drug-X", mentions=[Mention(0, 6, "Drug-X")])],
+        relations=[Relation(type="IN_PHASE", subject="e1", value="Phase 2")],
+    )
+    hostile_kg.add_extractions([ex])
+    rows = timeline_rows(hostile_kg)
+    assert compounds_without_stage(hostile_kg, rows) == ["Drug-X"]  # its stage has no date
+    assert [r["compound"] for r in rows if r["first"]] == [HOSTILE]
+    page = render_html(hostile_kg)
+    assert "1 other compound(s) have no dated stage" in page and "Drug-X" in page

@@ -3,14 +3,17 @@
 The package, one idea per module:
 
 - :mod:`~pharmakg.graph.viz.filters`: what is drawn: :func:`map_graph` (a view of the knowledge graph,
-  dated, filtered) and :func:`filter_graph` (entity types, a company's neighbourhood, a date range);
+  dated, filtered) and :func:`filter_graph` (entity types, a company's neighbourhood, a date range,
+  technology hubs left out);
+- :mod:`~pharmakg.graph.viz.payments`: a payment edge's label, its amounts by kind ("$2M milestone");
 - :mod:`~pharmakg.graph.viz.elements`: the vis-network node and edge dicts, styled through
   :mod:`~pharmakg.graph.viz.style` (``style.json``, keyed by the schema's style keys), with tooltips
   from :mod:`~pharmakg.graph.viz.tooltips` (document text escaped there);
 - :mod:`~pharmakg.graph.viz.layout`: vis-network options and a layout in Python for big maps;
 - :mod:`~pharmakg.graph.viz.legend`: the legend and header controls as data;
 - :mod:`~pharmakg.graph.viz.page`: the page, rendered from ``templates/map.html.j2`` with vis-network
-  and the page's script (``assets/map.js``) and styles (``assets/map.css``) inlined;
+  and the page's scripts (``assets/labels.js``: labels that never overlap; ``assets/map.js``: filters,
+  search, focus) and styles (``assets/map.css``) inlined;
 - :mod:`~pharmakg.graph.viz.notebook`: :func:`to_pyvis`, the same map as a pyvis network (optional extra).
 
 In the page, the legend's checkboxes hide entity and relation types, two date inputs keep the facts of
@@ -28,6 +31,7 @@ from pharmakg.graph.viz.filters import (
     filter_graph,
     map_graph,
     neighbourhood,
+    technology_hubs,
 )
 from pharmakg.graph.viz.layout import STATIC_LAYOUT_THRESHOLD, static_layout, static_threshold
 from pharmakg.graph.viz.notebook import to_pyvis
@@ -50,6 +54,7 @@ __all__ = [
     "render_html",
     "static_layout",
     "static_threshold",
+    "technology_hubs",
     "to_pyvis",
     "write_html",
 ]

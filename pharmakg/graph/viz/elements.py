@@ -16,6 +16,7 @@ from typing import Any
 import networkx as nx
 
 from pharmakg.graph.viz.attributes import as_list, edge_dates, node_dates, node_label
+from pharmakg.graph.viz.payments import payment_label
 from pharmakg.graph.viz.style import edge_style, node_style
 from pharmakg.graph.viz.tooltips import edge_tooltip, node_tooltip, short
 
@@ -73,6 +74,12 @@ def _edge_triples(G: nx.Graph) -> Iterable[tuple[Any, Any, dict[str, Any]]]:
     return G.edges(data=True)
 
 
+def _edge_label(relation: str | None, data: Mapping[str, Any], es: Mapping[str, Any]) -> str:
+    """A relation's label; a payment's amounts by kind ("$2M milestone") when the graph states them."""
+    money = payment_label(data) if relation == "PAYMENT" else ""
+    return money or str(data.get("label") or es["label"])
+
+
 def edge_dicts(
     G: nx.Graph, ids: Mapping[Any, str], st: Mapping[str, Any], curved: bool = True
 ) -> list[dict[str, Any]]:
@@ -91,7 +98,7 @@ def edge_dicts(
             {
                 "from": ids[u],
                 "to": ids[v],
-                "label": str(data.get("label") or es["label"]),
+                "label": _edge_label(relation, data, es),
                 "color": {"color": es["color"], "highlight": "#000000", "hover": "#000000"},
                 "dashes": bool(es.get("dashes")),
                 # Wider when more statements support the relation.

@@ -18,7 +18,15 @@ from pharmakg.graph.queries import load_internal_query
 from pharmakg.graph.views import VIEWS, canonical_view
 from pharmakg.graph.viz.attributes import as_list, edge_dates
 
-__all__ = ["VIEWS", "add_document_dates", "document_dates", "filter_graph", "map_graph", "neighbourhood"]
+__all__ = [
+    "VIEWS",
+    "add_document_dates",
+    "document_dates",
+    "filter_graph",
+    "map_graph",
+    "neighbourhood",
+    "technology_hubs",
+]
 
 
 def document_dates(kg: Any) -> dict[str, str]:
@@ -80,6 +88,29 @@ def _keep_dated(H: nx.Graph, G: nx.Graph, since: str | None, until: str | None) 
     H.remove_nodes_from(gone)
 
 
+def technology_hubs(G: nx.Graph, max_links: int) -> dict[Any, int]:
+    """Technology nodes linked to more than ``max_links`` other nodes -> their number of neighbours.
+
+    A platform many compounds and companies share (ImmunoGen's TAP) would otherwise be the centre of the
+    map and pull everything into one knot; what it links is told by the other edges anyway.
+    """
+    hubs = {}
+    for node, data in G.nodes(data=True):
+        if (data.get("type") or "") != "TECHNOLOGY":
+            continue
+        links = len(set(nx.all_neighbors(G, node)) - {node})
+        if links > max_links:
+            hubs[node] = links
+    return hubs
+
+
+def _hidden_hubs(G: nx.Graph, H: nx.Graph, hubs: dict[Any, int]) -> list[tuple[str, int]]:
+    """(label, links) of the hubs left out that link to a node still drawn, most links first."""
+    near = [n for n in hubs if any(nb in H for nb in nx.all_neighbors(G, n))]
+    named = ((str(G.nodes[n].get("label") or n), hubs[n]) for n in near)
+    return sorted(named, key=lambda hk: (-hk[1], hk[0]))
+
+
 def filter_graph(
     G: nx.Graph,
     types: Collection[str] | None = None,
@@ -87,6 +118,8 @@ def filter_graph(
     depth: int = 1,
     since: str | None = None,
     until: str | None = None,
+    hub_links: int | None = None,
+    keep: Collection[Any] = (),
 ) -> nx.Graph:
     """A filtered copy of ``G`` (same graph class), with the page's filters applied in Python.
 
@@ -96,6 +129,9 @@ def filter_graph(
     - ``company``: any name of a company (or of another entity) as in :func:`find_nodes`; keep the nodes
       within ``depth`` edges of it. Raises ``KeyError`` when no node has that name.
     - ``types``: contract entity types to keep ("COMPANY", "COMPOUND"...); the company itself always stays.
+    - ``hub_links``: drop the technology nodes linked to more than this many nodes (see
+      :func:`technology_hubs`; counted before the neighbourhood is cut), except the company and the nodes
+      in ``keep``; their labels and link counts go to ``graph["hidden_hubs"]`` for the page to name them.
     """
     H = G.copy()
     if since or until:
@@ -105,6 +141,11 @@ def filter_graph(
         centres = find_nodes(H, company, types=("COMPANY",))
         if not centres:
             raise KeyError(company)
+    hubs: dict[Any, int] = {}
+    if hub_links is not None:
+        hubs = {n: k for n, k in technology_hubs(H, hub_links).items() if n not in {*keep, *centres}}
+        H.remove_nodes_from(hubs)
+    if company:
         H = H.subgraph(neighbourhood(H, centres, max(0, depth))).copy()
     if types:
         wanted = {t.strip().upper() for t in types if t.strip()}
@@ -115,6 +156,7 @@ def filter_graph(
                 if (d.get("type") or "") not in wanted and n not in centres
             ]
         )
+    H.graph["hidden_hubs"] = _hidden_hubs(G, H, hubs)
     return H
 
 
@@ -126,6 +168,8 @@ def map_graph(
     depth: int = 1,
     since: str | None = None,
     until: str | None = None,
+    hub_links: int | None = None,
+    keep: Collection[Any] = (),
 ) -> nx.Graph:
     """The graph ``pharmakg viz`` draws: a view of the knowledge graph, dated, then filtered.
 
@@ -133,6 +177,7 @@ def map_graph(
     (every entity and relation), "partnership" (companies, edges weighted by agreements and payments)
     or "pipeline" (compounds and what they attach to; with ``company``, only that company's compounds
     rather than a neighbourhood). The older spellings "all" and "partnerships" are accepted.
+    ``hub_links`` and ``keep``: technology hubs left out, as in :func:`filter_graph`.
     """
     from pharmakg.graph.network import to_networkx
 
@@ -147,7 +192,9 @@ def map_graph(
     else:
         G = view_network(G, view)
     G.graph["document_dates"] = dates  # the views are new graphs: their edges look dates up by document
-    return filter_graph(G, types=types, company=company, depth=depth, since=since, until=until)
+    return filter_graph(
+        G, types=types, company=company, depth=depth, since=since, until=until, hub_links=hub_links, keep=keep
+    )
 
 
 def _canonical(G: nx.Graph, name: str) -> str:

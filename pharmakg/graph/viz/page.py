@@ -73,6 +73,7 @@ def _assets() -> dict[str, Markup]:
     return {
         "vis_js": _inline("vis-network.min.js", "</script"),
         "vis_css": _inline("vis-network.css", "</style"),
+        "labels_js": _inline("labels.js", "</script"),
         "map_js": _inline("map.js", "</script"),
         "map_css": _inline("map.css", "</style"),
     }
@@ -92,13 +93,20 @@ def graph_items(
 
 
 def render_html(
-    G: nx.Graph, title: str | None = None, physics: bool = True, style: Mapping[str, Any] | None = None
+    G: nx.Graph,
+    title: str | None = None,
+    physics: bool = True,
+    style: Mapping[str, Any] | None = None,
+    focus: Any = None,
 ) -> str:
     """The HTML page as a string (see :func:`write_html`)."""
     st = dict(style) if style is not None else load_style()
     n_nodes = G.number_of_nodes()
     static = (not physics) or n_nodes > static_threshold(st)
     nodes, edges = graph_items(G, st, static)
+    if focus is not None and focus not in G:
+        raise KeyError(focus)
+    focus_id = nodes[list(G.nodes).index(focus)]["id"] if focus is not None else None
     page = (
         _environment()
         .get_template("map.html.j2")
@@ -117,6 +125,8 @@ def render_html(
             edges=edges,
             options=vis_options(st, physics=not static, n_nodes=n_nodes),
             physics=not static,
+            focus=focus_id,
+            hidden_hubs=G.graph.get("hidden_hubs") or [],
             loading_bar=not static and n_nodes > LOADING_BAR_NODES,
         )
     )
@@ -131,16 +141,18 @@ def write_html(
     title: str | None = None,
     physics: bool = True,
     style: str | Path | Mapping[str, Any] | None = None,
+    focus: Any = None,
 ) -> Path:
     """Write ``G`` (as made by :func:`pharmakg.graph.network.to_networkx`) as a self-contained HTML map.
 
     Node attributes used: label, type, aliases, documents, dates, phase. Edge attributes used:
     relation, label, documents, evidence, count, confidence, amount. Missing ones are fine, so any
     NetworkX graph can be drawn. ``style``: a style table or the path of one (default ``style.json``).
+    ``focus``: a node of ``G`` the page opens on, highlighted and centred (``KeyError`` if not in ``G``).
     Returns the path written.
     """
     st = dict(style) if isinstance(style, Mapping) else load_style(style)
     path = Path(path)
-    page = render_html(G, title=title, physics=physics, style=st)
+    page = render_html(G, title=title, physics=physics, style=st, focus=focus)
     atomic.write_text(path, page)
     return path

@@ -71,6 +71,7 @@ def node_tooltip(data: Mapping[str, Any], label: str, ns: Mapping[str, Any], st:
 def _payment_line(payment: Mapping[str, Any]) -> str:
     amount = payment.get("amount")
     words = (
+        "up to" if payment.get("contingent") else None,
         f"US${float(amount):,.0f}" if amount is not None else "amount not stated",
         payment.get("kind"),
         f"({payment['document']})" if payment.get("document") else None,
@@ -121,8 +122,10 @@ def edge_tooltip(
         parts.append(_row("Support:", esc(support)))
     if data.get("amount"):
         parts.append(_row("Amount:", esc(f"US${float(data['amount']):,.0f}")))
+    if data.get("contingent_amount"):
+        parts.append(_row("Potential:", esc(f"up to US${float(data['contingent_amount']):,.0f}")))
     payments = [p for p in as_list(data.get("payments")) if isinstance(p, Mapping)]
-    if len(payments) > 1:
+    if payments:
         items = "".join(_payment_line(p) for p in payments[: cfg["max_documents"]])
         parts.append(f'<ul class="pkg-evidence">{items}</ul>')
     docs = as_list(data.get("documents"))

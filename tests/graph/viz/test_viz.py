@@ -134,7 +134,8 @@ def test_nodes_styled_by_type_and_sized_by_degree(pipeline_graph: nx.MultiDiGrap
     assert nodes["CD56"]["shape"] == style["nodes"]["TARGET"]["shape"]
     assert nodes["huN901-DM1"]["size"] > nodes["Study 001"]["size"]  # degree 7 vs 1
     edges = _embedded(page, "edges")
-    assert {e["label"] for e in edges} >= {"targets", "has payload", "pays", "partner of"}
+    # a payment edge shows its amount (issue 7), the other edges their relation
+    assert {e["label"] for e in edges} >= {"targets", "has payload", "$2M", "partner of"}
     dashed = {e["relation"] for e in edges if e["dashes"]}
     assert "LICENSED_TO" in dashed and "TARGETS" not in dashed
 

@@ -2,6 +2,7 @@
 // options (vis-network's) and pkgPhysics (whether the browser lays the map out). Inlined by
 // templates/map.html.j2; "tip" strings hold HTML that Python built from escaped text.
 var network = new vis.Network(document.getElementById("mynetwork"), {nodes: nodes, edges: edges}, options);
+pkgLabels.remember(nodes, edges);
 
 // While physics lays out a big map, a progress bar (the page has one only then).
 (function () {
@@ -37,15 +38,6 @@ var network = new vis.Network(document.getElementById("mynetwork"), {nodes: node
   }
   network.on("hoverNode", function (params) { tipOnHover(nodes, params.node); });
   network.on("hoverEdge", function (params) { tipOnHover(edges, params.edge); });
-  // Let physics settle once, then freeze so the map stops drifting.
-  if (pkgPhysics) {
-    network.once("stabilizationIterationsDone", function () {
-      network.setOptions({physics: {enabled: false}});
-      document.body.setAttribute("data-pkg-stable", "1");
-    });
-  } else {
-    document.body.setAttribute("data-pkg-stable", "1");
-  }
   // Find a node by any of its names (case-insensitive).
   var list = document.getElementById("pkg-names");
   var byName = {}, listed = {};
@@ -128,7 +120,65 @@ var network = new vis.Network(document.getElementById("mynetwork"), {nodes: node
       shown === total ? "" : shown + " shown (filtered)";
     document.body.setAttribute("data-pkg-visible", String(shown));
     if (nodeUpd.length && shown) { network.fit({animation: false}); }
+    if (laidOut) { settleView(); }
   }
+
+  // The focused node (the search box, #focus=NAME or viz --focus): drawn bigger with a thick black border
+  // and a shadow, selected, and centred at a readable zoom.
+  var highlighted = null, restoreLook = null;
+  function highlight(id) {
+    if (highlighted === id) { return; }
+    if (highlighted !== null && nodes.get(highlighted)) { nodes.update(restoreLook); }
+    var n = nodes.get(id);
+    highlighted = null;
+    if (!n) { return; }
+    var restore = {id: id, size: n.size, borderWidth: n.borderWidth || 1, borderWidthSelected: 2,
+      shadow: false, color: n.color};
+    nodes.update({id: id, size: Math.round(n.size * 1.35), borderWidth: 5, borderWidthSelected: 6,
+      shadow: {enabled: true, size: 14, x: 0, y: 0, color: "rgba(0,0,0,0.45)"},
+      color: {background: n.color.background, border: "#000000",
+        highlight: {background: n.color.background, border: "#000000"}}});
+    highlighted = id;
+    restoreLook = restore;
+  }
+  function focusIds() {
+    var ids = state.focus ? (byName[state.focus.toLowerCase()] || []) : [];
+    return ids.filter(function (id) { var n = nodes.get(id); return n && !n.hidden; });
+  }
+  // After the layout and after every filter: centre the focus (if any), then choose the labels drawn.
+  function settleView() {
+    var ids = focusIds();
+    if (ids.length) {
+      highlight(ids[0]);
+      network.selectNodes(ids);
+      // With a neighbourhood shown (depth > 0) the fitted zoom keeps all of it in view.
+      var scale = state.depth > 0 ? network.getScale() : Math.max(network.getScale(), 1.0);
+      network.focus(ids[0], {scale: scale, animation: false});
+      document.body.setAttribute("data-pkg-focus", String(ids[0]));
+    } else {
+      if (highlighted !== null && nodes.get(highlighted)) { nodes.update(restoreLook); }
+      highlighted = null;
+      document.body.removeAttribute("data-pkg-focus");
+    }
+    pkgLabels.declutter(network, nodes, edges, options, ids.length ? ids[0] : null);
+  }
+  var laidOut = false;
+  function afterLayout() {
+    pkgLabels.spread(network, nodes, edges, options);
+    network.fit({animation: false});
+    laidOut = true;
+    settleView();
+    document.body.setAttribute("data-pkg-stable", "1");
+  }
+  // Zooming in can bring labels above the size vis draws them at: choose again when the zoom rests.
+  var zoomTimer = null;
+  network.on("zoom", function () {
+    if (nodes.length > 5000) { return; }
+    clearTimeout(zoomTimer);
+    zoomTimer = setTimeout(function () {
+      pkgLabels.declutter(network, nodes, edges, options, highlighted);
+    }, 150);
+  });
   window.pkgApplyFilters = applyFilters;
 
   // The state <-> the page's controls <-> the URL fragment (#types=COMPANY,COMPOUND&since=...).
@@ -159,8 +209,8 @@ var network = new vis.Network(document.getElementById("mynetwork"), {nodes: node
     }
     if (state.since) { parts.push("since=" + state.since); }
     if (state.until) { parts.push("until=" + state.until); }
-    if (state.focus && state.depth) {
-      parts.push("focus=" + encodeURIComponent(state.focus) + "&depth=" + state.depth);
+    if (state.focus) {
+      parts.push("focus=" + encodeURIComponent(state.focus) + (state.depth ? "&depth=" + state.depth : ""));
     }
     var url = parts.length ? "#" + parts.join("&") : location.pathname + location.search;
     history.replaceState(null, "", url);
@@ -184,18 +234,23 @@ var network = new vis.Network(document.getElementById("mynetwork"), {nodes: node
   typeBoxes.forEach(function (b) { b.addEventListener("change", changed); });
   relBoxes.forEach(function (b) { b.addEventListener("change", changed); });
   [since, until, depth].forEach(function (el) { el.addEventListener("change", changed); });
-  search.addEventListener("change", function (ev) {
-    var ids = byName[ev.target.value.toLowerCase()];
-    if (ids) {
-      network.selectNodes(ids);
-      if (!depth.value || depth.value === "0") {
-        network.focus(ids[0], {scale: 1.2, animation: {duration: 500}});
-      }
-    }
-    changed();
-  });
+  search.addEventListener("change", changed);
   window.addEventListener("hashchange", function () { fromHash(); applyFilters(); });
+  // viz --focus NAME: the page opens on that node unless the URL names another.
+  if (pkgFocus && !/(^#|&)focus=/.test(location.hash)) {
+    var focused = nodes.get(pkgFocus);
+    if (focused) { search.value = focused.search; fromControls(); }
+  }
   if (location.hash.length > 1) { fromHash(); applyFilters(); }
+  // Let physics settle once, then freeze so the map stops drifting; vis fits the view after the event.
+  if (pkgPhysics) {
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({physics: {enabled: false}});
+      setTimeout(afterLayout, 0);
+    });
+  } else {
+    afterLayout();
+  }
   if (!document.body.hasAttribute("data-pkg-visible")) {
     document.body.setAttribute("data-pkg-visible", String(total));
   }
