@@ -181,8 +181,9 @@ def test_time_limit_holds_in_worker_processes() -> None:
         )
         for i in range(40)
     ]
-    docs[20] = Document(doc_id="long", name="long", text="A" * 2_000_000, path="/in/long.txt")
+    # about 10 s of work against a 3 s limit; the releases take milliseconds, even on a loaded machine
+    docs[20] = Document(doc_id="long", name="long", text="A" * 4_000_000, path="/in/long.txt")
     errors: list[IngestError] = []
-    out = list(api.extract(docs, on_error=errors.append, jobs=2, time_limit=0.5))
+    out = list(api.extract(docs, on_error=errors.append, jobs=2, time_limit=3.0))
     assert [x.document.name for x in out] == [d.name for d in docs if d.name != "long"]
     assert len(errors) == 1 and isinstance(errors[0], ExtractionFailed) and "/in/long.txt" in str(errors[0])
