@@ -105,3 +105,37 @@ def test_capitalised_words_of_a_sentence_are_no_trial(ex):
         ex, "In the Phase 3 trial, ZB-12, an oral kinase inhibitor, reduced flares. FDA is a regulator."
     )
     assert not names(out, "TRIAL")
+
+
+# ---------------------------------------------------------------- stages
+@pytest.mark.parametrize(
+    "text,stages",
+    [
+        ("ZB-12 has advanced into Phase 2 clinical development.", {"Phase 2"}),
+        ("Following positive Phase 2 results, ZB-12 entered a pivotal Phase 3 trial.", {"Phase 3"}),
+        ("ZB-12 is being evaluated in a Phase 1-2 study in gout.", {"Phase 1/2"}),
+        ("Helix completed a Phase I/Phase II study of ZB-12.", {"Phase 1/2"}),
+        ("Helix dosed the first patient in a first-in-human trial of ZB-12.", {"Phase 1"}),
+        ("Helix started a first-in-human Phase 1/2 study of ZB-12.", {"Phase 1/2"}),
+        ("The FDA set a PDUFA target action date of June 1, 2024 for ZB-12.", {"Filed"}),
+        ("The FDA granted Priority Review to the BLA for ZB-12.", {"Filed"}),
+        ("Helix plans to move ZB-12 into Phase 2 next year.", set()),
+        ("ZB-12 will advance into a Phase 3 trial.", set()),
+    ],
+)
+def test_stage_phrasings(ex, text, stages):
+    assert {v for s, v in rels(run(ex, text), "IN_PHASE") if s == "zb12"} == stages
+
+
+def test_dose_escalation_alone_states_no_phase(ex):
+    assert not rels(run(ex, "Helix started a dose-escalation study of ZB-12 in solid tumors."), "IN_PHASE")
+
+
+def test_stage_in_parentheses_belongs_to_its_compound_only(ex):
+    out = run(ex, "Helix's pipeline includes ZB-12 (Phase 2), ZB-14 (Phase 1) and ZB-20 (preclinical).")
+    assert rels(out, "IN_PHASE") == {("zb12", "Phase 2"), ("zb14", "Phase 1"), ("zb20", "Preclinical")}
+
+
+def test_approved_drug_keeps_the_phase_of_another_indication(ex):
+    out = run(ex, "ZB-12 is approved in the U.S. for gout. ZB-12 is in a Phase 3 trial in psoriasis.")
+    assert {("zb12", "Approved"), ("zb12", "Phase 3")} <= rels(out, "IN_PHASE")
