@@ -107,6 +107,42 @@ def test_capitalised_words_of_a_sentence_are_no_trial(ex):
     assert not names(out, "TRIAL")
 
 
+# ---------------------------------------------------------------- conjugate payloads
+@pytest.mark.parametrize(
+    "text,payload",
+    [
+        ("ZB-12 delivers the potent MMAE payload directly to cancer cells.", "mmae"),
+        ("Helix's lead ADC, ZB-12, employs the eribulin payload.", "eribulin"),
+        ("ZB-12 uses Helix's proprietary linker-payload, DM4, to kill tumor cells.", "dm4"),
+        ("ZB-12 is an ADC. It delivers the MMAE payload into tumor cells.", "mmae"),
+        ("ZB-12 is a maytansinoid ADC targeting CD123.", "maytansinoid"),
+        ("ZB-12 is an ADC that delivers a novel exatecan derivative payload.", "exatecan"),
+    ],
+)
+def test_payload_carried_by_a_conjugate(ex, text, payload):
+    assert ("zb12", payload) in rels(run(ex, text), "HAS_PAYLOAD")
+
+
+@pytest.mark.parametrize(
+    "text,payload",
+    [
+        ("ZB-12 is an ADC that carries the Tub196 payload to tumor cells.", "tub196"),
+        ("ZB-12 is built on Helix's proprietary linker-payload, ED04, and an anti-HER2 antibody.", "ed04"),
+        ("ZB-12 consists of an anti-B7-H3 antibody attached to the payload Duostatin-5.", "duostatin5"),
+        ("ZB-12 delivers a novel DXd-derivative payload to tumor cells.", "dxd"),
+    ],
+)
+def test_unlisted_payload_named_as_a_payload(ex, text, payload):
+    out = run(ex, text)
+    assert payload in names(out, "PAYLOAD")
+    assert ("zb12", payload) in rels(out, "HAS_PAYLOAD")
+
+
+def test_generic_words_before_payload_are_no_payload(ex):
+    out = run(ex, "The ADC payload is released inside the cell. ZB-12 is an ADC with a DNA payload.")
+    assert not names(out, "PAYLOAD")
+
+
 # ---------------------------------------------------------------- stages
 @pytest.mark.parametrize(
     "text,stages",

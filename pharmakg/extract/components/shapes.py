@@ -113,6 +113,7 @@ class ShapeRecognizer:
             )
         self.exclude = re.compile("(?:" + "|".join(data.get("exclude", [])) + ")$")
         self.owned_stop = set(data.get("technology_owned_stop", []))
+        self.payload_stop = set(data.get("payload_stop", []))
         self.brand_stop = {w.lower() for w in data.get("brand_stop", [])}
         self.brand_not_before = re.compile(data.get("brand_not_before", "(?!)"))
         self.conj_split = re.compile(r"^(.*)-(" + payload_alt + r"|ADC)$")
@@ -133,7 +134,9 @@ class ShapeRecognizer:
                     continue
                 if name == "technology_owned" and surface.split()[0].lower() in self.owned_stop:
                     continue
-                if label in ("COMPOUND", "ANTIBODY") and surface in self.targets:
+                if label in ("COMPOUND", "ANTIBODY", "PAYLOAD") and surface in self.targets:
+                    continue
+                if label == "PAYLOAD" and surface in self.payload_stop:
                     continue
                 if label == "TRIAL" and name not in ("trial_nct", "trial_study_number"):
                     head = surface.split()[0].split("-")[0]
