@@ -43,6 +43,8 @@ _AKA = re.compile(
     r"(?:formerly|previously)(?:\s+(?:known\s+as|called|named))?)\s+[\"“]?"
 )
 _QUOTES = "\"“”'‘’"
+_TRIAL_TAIL = re.compile(r"[\"”’']?\s+(?:[\w/-]+,?\s+){0,6}?(?:trial|study)\b", re.IGNORECASE)
+_NCT = re.compile(r"NCT\d{8}")
 _INN_PREFIX = re.compile(r"^(?:\[fam-\]\s*|fam-|ado[- ])", re.IGNORECASE)
 _LEGAL_TAIL = re.compile(
     r"(?:,?\s+(?:Inc\.?|Corp\.?|Corporation|Co\.,?\s*Ltd\.?|Ltd\.?|Limited|LLC|plc|PLC|AG|S\.?A\.?|GmbH|N\.?V\.?"
@@ -116,6 +118,11 @@ class AliasGrouper:
         skips = skip_ranges(doc)
         for i, a in enumerate(taken):
             m = _PAREN.match(text, a.end)
+            if m is None and a.label == "TRIAL":
+                # "the ORBIT Phase 3 trial (NCT01234567)": the registry number after the trial noun
+                tail = _TRIAL_TAIL.match(text, a.end)
+                m = _PAREN.match(text, tail.end()) if tail else None
+                m = m if m and _NCT.fullmatch(m.group(1)) else None
             if m:
                 self._paren(text, i, a, m, taken, starts, links, new, occupied)
             self._also_known_as(text, i, a, taken, starts, links)

@@ -72,7 +72,7 @@ _TRIAL_STOP = {
     "LABEL",
     "COVID",
 }
-_PAREN_CAPS = re.compile(r"\(([A-Z][A-Z]{3,}(?: [A-Z0-9]{2,4})?)\)")
+_PAREN_CAPS = re.compile(r"\(([A-Z][A-Z]{3,}(?:-?\d{1,2}[a-z]?)?(?: [A-Z0-9]{2,4})?)\)")
 _TRIAL_WORD = re.compile(r"\b(?:trials?|stud(?:y|ies))\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"([\w][\w'’]*)")
 
@@ -100,16 +100,20 @@ class ShapeRecognizer:
         payloads = [e.name for e in read_lexicon(payload_lexicon) if re.search(r"[A-Z0-9]", e.name)]
         payload_alt = "|".join(re.escape(p) for p in sorted(payloads, key=len, reverse=True))
         sym = data["sym"]
+        trial_parts = _trial_parts(data)
         self.rules = []
         # a rule with "needs" runs only on a text holding one of those strings (cheap str search first)
         self.needs = {r["name"]: tuple(r["needs"]) for r in data["rules"] if r.get("needs")}
         for r in data["rules"]:
             rx = r["regex"].replace("{PAYLOADS}", payload_alt).replace("{SYM}", sym)
+            for part, part_rx in trial_parts.items():
+                rx = rx.replace("{" + part + "}", part_rx)
             self.rules.append(
                 (r["name"], r["label"], re.compile(rx), int(r.get("group", 0)), float(r["confidence"]))
             )
         self.exclude = re.compile("(?:" + "|".join(data.get("exclude", [])) + ")$")
         self.owned_stop = set(data.get("technology_owned_stop", []))
+        self.payload_stop = set(data.get("payload_stop", []))
         self.brand_stop = {w.lower() for w in data.get("brand_stop", [])}
         self.brand_not_before = re.compile(data.get("brand_not_before", "(?!)"))
         self.conj_split = re.compile(r"^(.*)-(" + payload_alt + r"|ADC)$")
@@ -130,13 +134,13 @@ class ShapeRecognizer:
                     continue
                 if name == "technology_owned" and surface.split()[0].lower() in self.owned_stop:
                     continue
-                if label in ("COMPOUND", "ANTIBODY") and surface in self.targets:
+                if label in ("COMPOUND", "ANTIBODY", "PAYLOAD") and surface in self.targets:
                     continue
-                if name in ("trial_acronym", "trial_roman"):
+                if label == "PAYLOAD" and surface in self.payload_stop:
+                    continue
+                if label == "TRIAL" and name not in ("trial_nct", "trial_study_number"):
                     head = surface.split()[0].split("-")[0]
-                    if head.upper() in _TRIAL_STOP:
-                        continue
-                    if name.startswith("trial_") and _mostly_caps_line(text, s):
+                    if head.upper() in _TRIAL_STOP or _mostly_caps_line(text, s):
                         continue
                 extra: dict[str, object] = {}
                 if name == "technology_abbr":
@@ -210,6 +214,20 @@ class ShapeRecognizer:
                 Candidate(m.start(1), m.end(1), "TRIAL", extractor="shape:trial_parenthesis", confidence=0.7)
             )
         return out
+
+
+def _trial_parts(data: dict) -> dict[str, str]:
+    """The shared pieces of the trial rules ({TRIAL_ACR}, {TRIAL_MODS} ...), TRIAL_MODS built from the
+    modifier words: up to six modifiers of the trial noun, each followed by a space or a comma."""
+    parts = {k: v for k, v in data.get("trial_parts", {}).items() if not k.startswith("_")}
+    words = sorted(data.get("trial_modifier_words", []), key=len, reverse=True)
+    word_alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    one = (
+        "(?:" + parts.get("TRIAL_PHASE", "(?!)") + r"|(?i:" + (word_alt or "(?!)") + r")(?![\w-])"
+        r"|\d+-(?:week|month|year|arm|part|center|site)|[a-z]+-(?:arm|part|stage|cohort))"
+    )
+    parts["TRIAL_MODS"] = "(?:" + one + r"(?:\s*,\s*|\s+)){0,6}"
+    return parts
 
 
 def _holds_other(c: Candidate, spans: list[tuple[int, int]]) -> bool:

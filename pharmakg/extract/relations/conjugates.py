@@ -19,6 +19,15 @@ PARTS = (("PAYLOAD", "HAS_PAYLOAD", "payload"), ("ANTIBODY", "HAS_ANTIBODY", "an
 class Conjugates:
     def __init__(self, cues: dict[str, Any]) -> None:
         self.cue = words_regex(cues["conjugates"]["conjugate"])
+        c = cues["conjugates"]
+        nouns = "|".join(re.escape(w) for w in sorted(c["payload_nouns"], key=len, reverse=True))
+        adcs = "|".join(re.escape(w) for w in sorted(c["payload_named_by"], key=len, reverse=True))
+        # "the DXd payload", "a novel exatecan derivative payload": the part is named a payload;
+        # "a maytansinoid ADC", "an MMAE-based ADC": the part names the conjugate
+        self.named_payload = re.compile(
+            r"^[\s)]*(?:(?:[a-z-]+\s+){0,2}?(?:" + nouns + r")|(?:-?based\s+)?(?:" + adcs + r"))\b",
+            re.IGNORECASE,
+        )
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         for part, rtype, prefix in PARTS:
@@ -26,7 +35,12 @@ class Conjugates:
                 c = ctx.attach(s, p, ("COMPOUND",), cap=200, direct=False)
                 if c is None:
                     continue
-                if self.cue.search(s.between(c, p)) and not ctx.negated(s, c, p):
+                said = self.cue.search(s.between(c, p)) or (
+                    rtype == "HAS_PAYLOAD"
+                    and c.start < p.start
+                    and self.named_payload.match(s.low[p.end - s.start :])
+                )
+                if said and not ctx.negated(s, c, p):
                     ctx.emit(rtype, c.eid, p.eid, s, f"{prefix}_cue", abs(c.start - p.start))
 
 

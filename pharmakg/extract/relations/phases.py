@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pharmakg.extract.components.coref import words_regex
+from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
@@ -23,6 +23,10 @@ class Phases:
             (re.compile(r"(?<![\w-])(?:" + rx + r")(?![\w-])", re.IGNORECASE), val)
             for rx, val in p["patterns"]
         ]
+        self.implied = [
+            (re.compile(r"(?<![\w-])(?:" + rx + r")(?![\w-])", re.IGNORECASE), val)
+            for rx, val in p.get("implied_patterns", [])
+        ]
         self.planned_before = words_regex(p["planned_before"])
         self.planned_after = re.compile(
             r"^\W{0,3}(?:(?:clinical\s+)?(?:trial|trials|study|studies|testing|program|evaluation|application|"
@@ -31,7 +35,7 @@ class Phases:
         )
         self.prefilter = re.compile(
             r"phase|clinic|ind\b|investigational|approv|review|filed|submi|launch|marketed|sold|accept|validat|"
-            r"application|authori[sz]ation|\b(?:s?bla|s?nda|maa)\b",
+            r"application|authori[sz]ation|\b(?:s?bla|s?nda|maa)\b|pdufa|in[- ](?:human|man|patient)",
             re.IGNORECASE,
         )
         self.subpart = re.compile(r"^\s*(?:" + "|".join(map(re.escape, p["sub_part_after"])) + r")\b")
@@ -44,6 +48,7 @@ class Phases:
         self.ind_planned_value = p["ind_planned_value"]
         self.current_salient = words_regex(p["current_for_salient"])
         self.pivotal = words_regex(p["pivotal"])
+        self.confirmatory = words_regex(p["confirmatory"])
         self.planned_year = re.compile(p["planned_year"], re.IGNORECASE)
         self.planned_strict = words_regex(p["planned_strict"])
         # "the Phase 3 trial of X was discontinued", "halted the Phase 2 study": a stopped trial is no stage
@@ -67,6 +72,13 @@ class Phases:
                 a, b = m.span("anchor") if "anchor" in rx.groupindex else m.span()
                 if not any(x < m.end() and m.start() < y for x, y, _ in found):
                     found.append((a, b, val))
+        if not any(val.startswith("Phase") for _, _, val in found):
+            # "a first-in-human study": the kind of trial implies its phase when no phase number is given
+            for rx, val in self.implied:
+                hit = rx.search(s.text)
+                if hit and not any(x < hit.end() and hit.start() < y for x, y, _ in found):
+                    found.append((hit.start(), hit.end(), val))
+                    break
         for a, b, val in sorted(found):
             if not self.subpart.match(s.low[b : b + 20]):
                 self.phrase(ctx, s, a, b, val)
@@ -79,7 +91,9 @@ class Phases:
         if planned and val != "IND":
             cur = self.current.search(before)
             plan = list(self.planned_before.finditer(before))
-            if not (cur and plan and cur.start() > plan[-1].start()):
+            # "following Phase 2 results, X entered Phase 3", "has advanced into Phase 2": a current verb
+            # after (or ending with) the plan word
+            if not (cur and plan and cur.end() >= plan[-1].end() and cur.start() >= plan[-1].start() - 20):
                 if val != "Preclinical" and (
                     self.planned_strict.search(before) or self.planned_after.match(s.low[b:])
                 ):
@@ -103,9 +117,13 @@ class Phases:
             c = ctx.attach(s, (a, b), ("COMPOUND",), cap=80, virtual=False, combinations=False)
         else:
             c = ctx.attach(s, (a, b), ("COMPOUND",), cap=150, combinations=False)
+        owner = _parenthesised_stage_of(s, a)  # "ZB-12 (Phase 2), ZB-14 (Phase 1)": each its own stage
+        c = owner or c
         attrs: dict[str, Any] = {"status": "current", "text": s.text[a:b]}
         if self.pivotal.search(s.low[max(clause_start, a - 40) : b + 30]):
             attrs["pivotal"] = True
+        if self.confirmatory.search(s.low[max(clause_start, a - 40) : b + 30]):
+            attrs["confirmatory"] = True  # an approved drug's confirmatory trial is not its stage (post)
         if val == "Approved":
             region = ctx.places.approval_region(s.text, a, b)
             if region:
@@ -120,7 +138,7 @@ class Phases:
             if sal is not None and val.startswith("Phase") and self.current_salient.search(s.low):
                 ctx.emit("IN_PHASE", sal, None, s, "phase_salient", value=val, attrs=attrs)
             return
-        for g in ctx.group(s, c):
+        for g in [owner] if owner else ctx.group(s, c):
             if not ctx.comparator(s, g) and not ctx.combination(s, g):
                 ctx.emit(
                     "IN_PHASE",
@@ -156,3 +174,15 @@ class Phases:
             attrs["pivotal"] = True
         for eid in eids:
             ctx.emit("IN_PHASE", eid, None, s, "phase_planned", side=True, value=val, attrs=attrs)
+
+
+def _parenthesised_stage_of(s: Sent, a: int) -> M | None:
+    """The compound right before the parenthesis a stage opens ("ZB-12 (Phase 2)", "ZB-20 (preclinical)")."""
+    head = s.text[:a].rstrip()
+    if not head.endswith("("):
+        return None
+    paren = len(head) - 1
+    return next(
+        (m for m in s.of("COMPOUND", virtual=False) if 0 <= paren - (m.end - s.start) <= 2),
+        None,
+    )

@@ -32,7 +32,9 @@ class PostPass:
 
 def _settle_phases(ctx: RuleContext, items: list[tuple[StatementKey, RelationDraft]]) -> None:
     """A compound in the clinic is no longer preclinical; an IND is past once a phase runs; the later half of
-    a combined Phase X/Y is that same study."""
+    a combined Phase X/Y is that same study. An approved drug keeps the phases the text states for its other
+    indications or regions (conventions: one IN_PHASE per stage the text states),
+    not the phase of its confirmatory trial."""
     phases: dict[str, set[str]] = {}
     for (t, subj, _o, v), _r in items:
         if t == "IN_PHASE":
@@ -43,8 +45,8 @@ def _settle_phases(ctx: RuleContext, items: list[tuple[StatementKey, RelationDra
         if clinical:
             drop |= {"Preclinical", "IND"}
         if "Approved" in vals:
-            # an approved drug's confirmatory or label-expansion trials do not change its stage
-            drop |= {v for v in vals if v.startswith("Phase")}
+            # an approved drug's confirmatory trial does not change its stage; other indications' trials do
+            drop |= {v for v in vals if v.startswith("Phase") and _confirmatory(ctx, subj, v)}
         if "IND" in vals:
             drop.add("Preclinical")
         for v in vals:
@@ -52,6 +54,11 @@ def _settle_phases(ctx: RuleContext, items: list[tuple[StatementKey, RelationDra
                 drop.add("Phase " + v.split("/")[1])
         for v in drop & vals:
             ctx.out.remove(("IN_PHASE", subj, None, v))
+
+
+def _confirmatory(ctx: RuleContext, subj: str, phase: str) -> bool:
+    rel = ctx.out.items.get(("IN_PHASE", subj, None, phase))
+    return rel is not None and bool(rel.attrs.get("confirmatory"))
 
 
 def _partners_from_licences(ctx: RuleContext, items: list[tuple[StatementKey, RelationDraft]]) -> None:

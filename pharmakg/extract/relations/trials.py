@@ -1,29 +1,45 @@
-"""EVALUATES: the compounds a trial evaluates, in its sentence, in the next sentence when that one starts
-with a trial anaphor ("The study ..."), else the salient compound of the last three sentences."""
+"""EVALUATES: the compounds a trial evaluates: those an evaluation verb after the trial introduces in its
+clause ("ORBIT is a randomized, double-blind Phase 3 study evaluating X"), else the compound the trial is
+attached to in its sentence, in the next sentence when that one starts with a trial anaphor ("The study ..."),
+else the salient compound of the last three sentences. A comparator ("compared X with Y", "versus Y") is no
+compound the trial evaluates."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.registry import relation_rule
-from pharmakg.extract.relations.sentence import RuleContext, Sent
+from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
+
+_VERB_REACH = 160  # chars after the trial within which its evaluation verb may stand
+_OBJECT_REACH = 60  # chars after the verb within which the evaluated compound stands
 
 
 @relation_rule("trials")
 class Trials:
     def __init__(self, cues: dict[str, Any]) -> None:
+        t = cues["trials"]
         self.anaphor_start = re.compile(
-            r"^\W*(?:" + "|".join(map(re.escape, cues["trials"]["trial_anaphors"])) + r")\b", re.IGNORECASE
+            r"^\W*(?:" + "|".join(map(re.escape, t["trial_anaphors"])) + r")\b", re.IGNORECASE
         )
+        self.evaluates = words_regex(t["evaluation_verbs"])
+        self.compares = words_regex(t["comparison_verbs"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         sents = ctx.sents
         for tr in s.of("TRIAL", virtual=False):
+            evaluated = self.cued(ctx, s, tr)
+            if evaluated:
+                for g in evaluated:
+                    ctx.emit("EVALUATES", tr.eid, g.eid, s, "trial_cue", abs(tr.start - g.start))
+                continue
             c = ctx.attach(s, tr, ("COMPOUND",), cap=250)
             if c is not None:
                 for g in ctx.group(s, c, combination=True):
-                    ctx.emit("EVALUATES", tr.eid, g.eid, s, "trial_cue", abs(tr.start - g.start))
+                    if not ctx.comparator(s, g):
+                        ctx.emit("EVALUATES", tr.eid, g.eid, s, "trial_cue", abs(tr.start - g.start))
                 continue
             nxt = sents[s.index + 1] if s.index + 1 < len(sents) else None
             if nxt is not None and self.anaphor_start.match(nxt.text):
@@ -34,3 +50,25 @@ class Trials:
             prior = [eid for idx, eid in ctx.recent if s.index - idx <= 3]
             if prior:
                 ctx.emit("EVALUATES", tr.eid, prior[-1], s, "trial_salient")
+
+    def cued(self, ctx: RuleContext, s: Sent, tr: M) -> list[M]:
+        """The compounds that an evaluation verb after the trial, in its clause, introduces ("ORBIT, a
+        Phase 3 study evaluating X and Y"); with a comparison verb only the first ("compared X with Y")."""
+        _, end = s.local(tr)
+        window = s.low[end : end + _VERB_REACH]
+        brk = CLAUSE_BREAK.search(window)
+        window = window[: brk.start()] if brk else window
+        verb = self.evaluates.search(window)
+        if verb is None:
+            return []
+        pos = end + verb.end()
+        found = ctx.compounds_after(s, pos, span=_OBJECT_REACH)
+        if not found:
+            return []
+        if self.compares.fullmatch(verb.group(0)):
+            found = [
+                g
+                for g in ctx.group(s, found[0])
+                if not re.search(r"\b(?:with|to)\s*$", s.between(found[0], g))
+            ]
+        return [g for g in found if not ctx.comparator(s, g)]
