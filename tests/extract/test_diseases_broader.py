@@ -1,0 +1,50 @@
+"""Broader disease mentions join the named indication they stand beside (annotation Conventions), on
+sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from pharmakg.extract.pipeline import Extractor
+from pharmakg.model import Document
+from pharmakg.names import fold
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def diseases(ex: Extractor, text: str) -> list[set[str]]:
+    out = ex.extract_one(Document("t", "t", text, meta={})).to_contract()
+    return [{fold(n) for n in [e["name"], *e["aliases"]]} for e in out["entities"] if e["type"] == "DISEASE"]
+
+
+def test_solid_tumors_beside_a_named_cancer_is_an_alias(ex):
+    found = diseases(
+        ex, "HX-12 is in a Phase 1 trial in advanced solid tumors, including non-small cell lung cancer."
+    )
+    assert len(found) == 1
+    assert {"solidtumor", "nonsmallcelllungcancer"} <= found[0]
+
+
+def test_hematologic_malignancies_join_a_leukemia(ex):
+    found = diseases(ex, "Talbumab is developed for hematologic malignancies such as acute myeloid leukemia.")
+    assert len(found) == 1
+    assert "acutemyeloidleukemia" in found[0]
+
+
+def test_a_broad_class_never_joins_a_disease_outside_it(ex):
+    found = diseases(ex, "KT-5 is being tested in hematologic malignancies and in gastric cancer.")
+    assert len(found) == 2
+
+
+def test_other_solid_tumors_stay_apart(ex):
+    found = diseases(ex, "ZB-7 is approved for ovarian cancer and is being studied in other solid tumors.")
+    assert len(found) == 2
+    assert any("ovariancancer" in names and "solidtumor" not in names for names in found)
+
+
+def test_a_broad_class_alone_is_the_indication(ex):
+    found = diseases(ex, "Helix started a Phase 1 study of HX-44 in patients with advanced solid tumors.")
+    assert found == [{"solidtumor", "advancedsolidtumor"}]
