@@ -39,10 +39,21 @@ def test_a_broad_class_never_joins_a_disease_outside_it(ex):
     assert len(found) == 2
 
 
-def test_other_solid_tumors_stay_apart(ex):
+def test_other_solid_tumors_are_broader_too(ex):
     found = diseases(ex, "ZB-7 is approved for ovarian cancer and is being studied in other solid tumors.")
+    assert len(found) == 1
+    assert "ovariancancer" in found[0]
+
+
+def test_a_bare_head_joins_the_disease_of_its_head(ex):
+    found = diseases(
+        ex,
+        "HX-12 is approved for relapsed mantle cell lymphoma. Lymphoma is a cancer of the lymphatic system. "
+        "ZB-4 is studied in leukemias.",
+    )
     assert len(found) == 2
-    assert any("ovariancancer" in names and "solidtumor" not in names for names in found)
+    assert any({"mantlecelllymphoma", "lymphoma"} <= names for names in found)
+    assert {"leukemia"} in found
 
 
 def test_a_broad_class_alone_is_the_indication(ex):
