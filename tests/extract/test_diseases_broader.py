@@ -59,3 +59,12 @@ def test_a_bare_head_joins_the_disease_of_its_head(ex):
 def test_a_broad_class_alone_is_the_indication(ex):
     found = diseases(ex, "Helix started a Phase 1 study of HX-44 in patients with advanced solid tumors.")
     assert found == [{"solidtumor", "advancedsolidtumor"}]
+
+
+def test_a_broad_class_that_is_no_indication_is_a_therapy_area(ex):
+    found = diseases(
+        ex,
+        "Helix Pharmaceuticals is a biotechnology company focused on hematologic malignancies. "
+        "HX-12 is in a Phase 1 trial in advanced solid tumors.",
+    )
+    assert found == [{"solidtumor", "advancedsolidtumor"}]

@@ -1,13 +1,23 @@
 """INDICATION: the disease a compound is developed for, attached by the shared attach/group machinery; a
 disease said of a named trial belongs to the compounds the trial evaluates, and one in a sentence naming no
-compound to the salient compound of the previous sentences."""
+compound to the salient compound of the previous sentences.
+
+``indication_areas`` (a document rule, after the post-pass): a disease named by broad-class words only
+("solid tumors", "hematologic malignancies"; the disease grammar's ``broad_core``) that no compound has as its
+indication is a therapy area ("a company focused on hematologic malignancies", "a protein expressed on many
+solid tumors"), not a DISEASE (annotation Conventions), and leaves the document's entities.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from pharmakg.extract.components.base import read_json
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
+
+_WORD = re.compile(r"[\w'’+/-]+")
 
 
 @relation_rule("indications")
@@ -33,3 +43,34 @@ class Indications:
             for g in ctx.group(s, c):
                 if not ctx.comparator(s, g) and not ctx.combination(s, g):
                     ctx.emit("INDICATION", g.eid, d.eid, s, "indication_cue", abs(c.start - d.start))
+
+
+@relation_rule("indication_areas", scope="document")
+class IndicationAreas:
+    """Drops the broad-class diseases that are no compound's indication (see the module doc)."""
+
+    def __init__(self, cues: dict[str, Any], grammar: str = "disease_grammar.json") -> None:
+        g = read_json(grammar)
+        self.broad = {w.lower() for w in g.get("broad_core", {})}
+        self.heads = {h.lower() for h in [*g["heads_need_core"], *g["heads_bare"]]}
+        self.modifiers = {w.lower() for w in [*g["state"], *g["other_words"]]}
+
+    def is_area(self, name: str) -> bool:
+        """ "advanced solid tumors", "other hematologic malignancies": broad-class words and a head only."""
+        words = [w for w in (x.lower() for x in _WORD.findall(name)) if w not in self.modifiers]
+        return len(words) > 1 and words[-1] in self.heads and all(w in self.broad for w in words[:-1])
+
+    def __call__(self, ctx: RuleContext) -> None:
+        if not self.broad:
+            return
+        side = ctx.out.side.items if ctx.out.side is not None else {}
+        indicated = {k[2] for k in [*ctx.out.items, *side] if k[0] == "INDICATION"}
+        areas = {
+            e.id
+            for e in ctx.ents
+            if e.type == "DISEASE"
+            and e.id not in indicated
+            and all(self.is_area(n) for n in [e.name, *e.aliases])
+        }
+        if areas:  # the same list as doc._.pkg_entities: assembly then drops relations that name them
+            ctx.ents[:] = [e for e in ctx.ents if e.id not in areas]
