@@ -68,3 +68,27 @@ def test_a_broad_class_that_is_no_indication_is_a_therapy_area(ex):
         "HX-12 is in a Phase 1 trial in advanced solid tumors.",
     )
     assert found == [{"solidtumor", "advancedsolidtumor"}]
+
+
+def test_a_shorter_name_of_one_named_disease_is_an_alias(ex):
+    found = diseases(
+        ex,
+        "Helix will develop HX-12 for the treatment of non-small cell lung cancer. "
+        "Orion will co-develop HX-12 in lung cancer in Japan.",
+    )
+    assert len(found) == 1
+    assert {"nonsmallcelllungcancer", "lungcancer"} <= found[0]
+
+
+def test_small_cell_is_no_shorter_name_of_non_small_cell(ex):
+    found = diseases(ex, "HX-12 is tested in non-small cell lung cancer and in small cell lung cancer.")
+    assert len(found) == 2
+
+
+def test_a_shorter_name_of_two_diseases_stays_apart(ex):
+    found = diseases(
+        ex,
+        "HX-12 is tested in triple-negative breast cancer and in inflammatory breast cancer. "
+        "ZB-4 is approved for breast cancer.",
+    )
+    assert len(found) == 3

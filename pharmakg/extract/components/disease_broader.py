@@ -68,3 +68,39 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
 
 def _key(c: Candidate, text: str) -> str:
     return c.key or c.name or text[c.start : c.end]
+
+
+_NEGATING = {"non"}  # "small cell lung cancer" is not a form of "non-small cell lung cancer"
+
+
+def join_shorter_names(text: str, cands: list[Candidate]) -> None:
+    """ "lung cancer" beside "non-small cell lung cancer", "multiple myeloma" beside "smoldering multiple
+    myeloma": a disease whose words end the name of exactly one other disease of the document is a broader
+    mention of it and joins its group (in place). Broad-class mentions joined already are left alone."""
+    spans = sorted({(c.start, c.end) for c in cands if c.label == "DISEASE" and c.end > c.start})
+    # a name inside a longer disease name ("lung cancer" in "non-small cell lung cancer") is no mention
+    outer = [sp for sp in spans if not any(o[0] <= sp[0] and sp[1] <= o[1] and o != sp for o in spans)]
+    keep = set(outer)
+    diseases = [c for c in cands if c.label == "DISEASE" and (c.start, c.end) in keep and (c.key or c.name)]
+    named = [(c, _key(c, text), _words(c.name or text[c.start : c.end])) for c in diseases]
+    for c, own, words in named:
+        # the longer names, one key each (a lexicon and a grammar candidate may name the same disease)
+        longer = {
+            tuple(other): key
+            for _, key, other in named
+            if key != own
+            and len(other) > len(words)
+            and other[-len(words) :] == words
+            and other[-len(words) - 1] not in _NEGATING
+        }
+        if len(longer) == 1:
+            c.extra.setdefault("keys", []).append(next(iter(longer.values())))
+            c.key, c.name = "", ""
+
+
+def _words(name: str) -> list[str]:
+    """Lower-case words of a name, plurals folded ("cancers" = "cancer"), hyphens splitting words."""
+    out = []
+    for w in re.findall(r"[a-z0-9]+", name.lower().replace("'s", "")):
+        out.append(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
+    return out

@@ -19,7 +19,7 @@ import re
 from spacy.tokens import Doc
 
 from pharmakg.extract.components.base import Candidate, candidates, doc_text, read_json, register_extensions
-from pharmakg.extract.components.disease_broader import join_broader
+from pharmakg.extract.components.disease_broader import join_broader, join_shorter_names
 
 register_extensions()
 
@@ -98,6 +98,7 @@ class DiseaseGrammar:
                 )
         if self.broad_core:
             join_broader(text, out, self.broad_core, self._head_key)
+        join_shorter_names(text, out)
         return doc
 
     def _defined_acronyms(self, text: str) -> list[Candidate]:
