@@ -92,3 +92,27 @@ def test_a_shorter_name_of_two_diseases_stays_apart(ex):
         "ZB-4 is approved for breast cancer.",
     )
     assert len(found) == 3
+
+
+def indications(ex: Extractor, text: str) -> set[tuple[str, str]]:
+    out = ex.extract_one(Document("t", "t", text, meta={})).to_contract()
+    by = {e["id"]: e["name"] for e in out["entities"]}
+    return {(by[r["subject"]], by[r["object"]]) for r in out["relations"] if r["type"] == "INDICATION"}
+
+
+def test_a_disease_said_as_an_indication_goes_to_the_compound_before(ex):
+    found = indications(
+        ex,
+        "Helix reported new data for HX-12 today. The Phase 2 trial enrolled 40 patients with relapsed "
+        "multiple myeloma.",
+    )
+    assert ("HX-12", "multiple myeloma") in found
+
+
+def test_a_disease_described_after_a_compound_is_no_indication(ex):
+    found = indications(
+        ex,
+        "Helix reported new data for HX-12 in gastric cancer. Multiple myeloma is a cancer of plasma cells "
+        "that affects 30,000 people each year.",
+    )
+    assert found == {("HX-12", "gastric cancer")}

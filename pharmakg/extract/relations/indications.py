@@ -1,6 +1,7 @@
 """INDICATION: the disease a compound is developed for, attached by the shared attach/group machinery; a
 disease said of a named trial belongs to the compounds the trial evaluates, and one in a sentence naming no
-compound to the salient compound of the previous sentences.
+compound to the salient compound of the previous sentences when indication wording stands just before it
+("... in patients with relapsed <disease>"; relation_cues.json, section indications).
 
 ``indication_areas`` (a document rule, after the post-pass): a disease named by broad-class words only
 ("solid tumors", "hematologic malignancies"; the disease grammar's ``broad_core``) that no compound has as its
@@ -14,6 +15,7 @@ import re
 from typing import Any
 
 from pharmakg.extract.components.base import read_json
+from pharmakg.extract.components.coref import M
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
 
@@ -23,7 +25,15 @@ _WORD = re.compile(r"[\w'’+/-]+")
 @relation_rule("indications")
 class Indications:
     def __init__(self, cues: dict[str, Any]) -> None:
-        pass  # no cues of its own: negation, comparators and combinations are shared
+        c = cues.get("indications")  # a cue file without the section: any disease goes to the salient one
+        self.salient_cue: re.Pattern[str] | None = None
+        self.salient_window = 60
+        if c:
+            phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in c["salient_before"])
+            # indication wording right before a disease: "patients with relapsed or refractory <disease>"
+            gap = int(c["salient_gap"])
+            self.salient_window = int(c["salient_window"])
+            self.salient_cue = re.compile(rf"\b(?:{phrases})\s+(?:[\w,/()-]+\s+){{0,{gap}}}$")
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         for d in s.of("DISEASE", virtual=False):
@@ -34,8 +44,9 @@ class Indications:
                 # "the ongoing ALPHA trial in gout": the compounds the named trial evaluates
                 for eid in ctx.via_trial(s, d):
                     ctx.emit("INDICATION", eid, d.eid, s, "indication_salient")
+                # the compound of the previous sentences, when the disease is said as an indication
                 sal = ctx.salient(s)
-                if sal is not None:
+                if sal is not None and self._said_as_indication(s, d):
                     ctx.emit("INDICATION", sal, d.eid, s, "indication_salient")
                 continue
             if ctx.negated(s, c, d):
@@ -43,6 +54,12 @@ class Indications:
             for g in ctx.group(s, c):
                 if not ctx.comparator(s, g) and not ctx.combination(s, g):
                     ctx.emit("INDICATION", g.eid, d.eid, s, "indication_cue", abs(c.start - d.start))
+
+    def _said_as_indication(self, s: Sent, d: M) -> bool:
+        if self.salient_cue is None:
+            return True
+        a0 = s.local(d)[0]
+        return bool(self.salient_cue.search(s.low[max(0, a0 - self.salient_window) : a0]))
 
 
 @relation_rule("indication_areas", scope="document")
