@@ -112,7 +112,23 @@ def test_a_disease_said_as_an_indication_goes_to_the_compound_before(ex):
 def test_a_disease_described_after_a_compound_is_no_indication(ex):
     found = indications(
         ex,
-        "Helix reported new data for HX-12 in gastric cancer. Multiple myeloma is a cancer of plasma cells "
-        "that affects 30,000 people each year.",
+        "HX-12 is developed for gastric cancer. ZB-4 is developed for melanoma. Multiple myeloma is a cancer "
+        "of plasma cells that affects 30,000 people each year.",
     )
-    assert found == {("HX-12", "gastric cancer")}
+    assert found == {("HX-12", "gastric cancer"), ("ZB-4", "melanoma")}
+
+
+def test_an_orphan_disease_goes_to_the_sole_compound_with_indications(ex):
+    text = (
+        "Helix will develop HX-12 for the treatment of gastric cancer. Helix plans a broad program. "
+        "Esophageal cancer remains a major unmet need in Asia."
+    )
+    assert ("HX-12", "esophageal cancer") in {(c, d.lower()) for c, d in indications(ex, text)}
+
+
+def test_an_orphan_disease_stays_unattached_beside_two_compounds(ex):
+    text = (
+        "Helix will develop HX-12 for the treatment of gastric cancer. ZB-4 is developed for the treatment "
+        "of melanoma. Helix plans a broad program. Esophageal cancer remains a major unmet need in Asia."
+    )
+    assert not any(d.lower() == "esophageal cancer" for _, d in indications(ex, text))

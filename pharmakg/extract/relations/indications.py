@@ -6,7 +6,9 @@ compound to the salient compound of the previous sentences when indication wordi
 ``indication_areas`` (a document rule, after the post-pass): a disease named by broad-class words only
 ("solid tumors", "hematologic malignancies"; the disease grammar's ``broad_core``) that no compound has as its
 indication is a therapy area ("a company focused on hematologic malignancies", "a protein expressed on many
-solid tumors"), not a DISEASE (annotation Conventions), and leaves the document's entities.
+solid tumors"), not a DISEASE (annotation Conventions), and leaves the document's entities. Then a disease
+that no sentence gave a compound is the indication of the document's one compound with indications (or of
+its one compound): a DISEASE is the indication of a named compound.
 """
 
 from __future__ import annotations
@@ -91,3 +93,21 @@ class IndicationAreas:
         }
         if areas:  # the same list as doc._.pkg_entities: assembly then drops relations that name them
             ctx.ents[:] = [e for e in ctx.ents if e.id not in areas]
+        _sole_compound_indications(ctx, indicated)
+
+
+def _sole_compound_indications(ctx: RuleContext, indicated: set[str | None]) -> None:
+    """A DISEASE is the indication of a named compound (Conventions): a disease no sentence gave a compound
+    goes to the document's one compound with indications (or its one compound), where there is just one."""
+    holders = list(dict.fromkeys(k[1] for k in ctx.out.items if k[0] == "INDICATION"))
+    compounds = holders or [e.id for e in ctx.ents if e.type == "COMPOUND"]
+    if len(compounds) != 1:
+        return
+    for e in ctx.ents:
+        if e.type != "DISEASE" or e.id in indicated:
+            continue
+        first = next((x for x in ctx.sents for m in x.ms if m.eid == e.id and not m.virtual), None)
+        if first is not None:
+            ctx.emit(
+                "INDICATION", compounds[0], e.id, first, "indication_document", prior="indication_salient"
+            )
