@@ -19,6 +19,7 @@ import re
 from spacy.tokens import Doc
 
 from pharmakg.extract.components.base import Candidate, candidates, doc_text, read_json, register_extensions
+from pharmakg.extract.components.disease_broader import join_broader, join_shorter_names
 
 register_extensions()
 
@@ -49,6 +50,7 @@ class DiseaseGrammar:
         self.acr_words = {w.lower() for w in acr.get("words", [])}
         self.acr_suffixes = tuple(x.lower() for x in acr.get("suffixes", []))
         self.acr_stop = {w.lower() for w in acr.get("stop_words", [])}
+        self.broad_core = {w.lower(): set(heads) for w, heads in g.get("broad_core", {}).items()}
         self.rx_origin = re.compile(
             r"(?<![\w-])(cancers?|tumou?rs?|carcinomas?|malignancies)\s+of\s+(?:the\s+)?([a-z-]+(?:\s+[a-z-]+)?)"
             r"\s+origin\b",
@@ -94,6 +96,9 @@ class DiseaseGrammar:
                         priority=1,
                     )
                 )
+        if self.broad_core:
+            join_broader(text, out, self.broad_core, self._head_key)
+        join_shorter_names(text, out)
         return doc
 
     def _defined_acronyms(self, text: str) -> list[Candidate]:

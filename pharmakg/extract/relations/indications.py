@@ -1,19 +1,41 @@
 """INDICATION: the disease a compound is developed for, attached by the shared attach/group machinery; a
 disease said of a named trial belongs to the compounds the trial evaluates, and one in a sentence naming no
-compound to the salient compound of the previous sentences."""
+compound to the salient compound of the previous sentences when indication wording stands just before it
+("... in patients with relapsed <disease>"; relation_cues.json, section indications).
+
+``indication_areas`` (a document rule, after the post-pass): a disease named by broad-class words only
+("solid tumors", "hematologic malignancies"; the disease grammar's ``broad_core``) that no compound has as its
+indication is a therapy area ("a company focused on hematologic malignancies", "a protein expressed on many
+solid tumors"), not a DISEASE (annotation Conventions), and leaves the document's entities. Then a disease
+that no sentence gave a compound is the indication of the document's one compound with indications (or of
+its one compound): a DISEASE is the indication of a named compound.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from pharmakg.extract.components.base import read_json
+from pharmakg.extract.components.coref import M
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
+
+_WORD = re.compile(r"[\w'’+/-]+")
 
 
 @relation_rule("indications")
 class Indications:
     def __init__(self, cues: dict[str, Any]) -> None:
-        pass  # no cues of its own: negation, comparators and combinations are shared
+        c = cues.get("indications")  # a cue file without the section: any disease goes to the salient one
+        self.salient_cue: re.Pattern[str] | None = None
+        self.salient_window = 60
+        if c:
+            phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in c["salient_before"])
+            # indication wording right before a disease: "patients with relapsed or refractory <disease>"
+            gap = int(c["salient_gap"])
+            self.salient_window = int(c["salient_window"])
+            self.salient_cue = re.compile(rf"\b(?:{phrases})\s+(?:[\w,/()-]+\s+){{0,{gap}}}$")
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         for d in s.of("DISEASE", virtual=False):
@@ -24,8 +46,9 @@ class Indications:
                 # "the ongoing ALPHA trial in gout": the compounds the named trial evaluates
                 for eid in ctx.via_trial(s, d):
                     ctx.emit("INDICATION", eid, d.eid, s, "indication_salient")
+                # the compound of the previous sentences, when the disease is said as an indication
                 sal = ctx.salient(s)
-                if sal is not None:
+                if sal is not None and self._said_as_indication(s, d):
                     ctx.emit("INDICATION", sal, d.eid, s, "indication_salient")
                 continue
             if ctx.negated(s, c, d):
@@ -33,3 +56,58 @@ class Indications:
             for g in ctx.group(s, c):
                 if not ctx.comparator(s, g) and not ctx.combination(s, g):
                     ctx.emit("INDICATION", g.eid, d.eid, s, "indication_cue", abs(c.start - d.start))
+
+    def _said_as_indication(self, s: Sent, d: M) -> bool:
+        if self.salient_cue is None:
+            return True
+        a0 = s.local(d)[0]
+        return bool(self.salient_cue.search(s.low[max(0, a0 - self.salient_window) : a0]))
+
+
+@relation_rule("indication_areas", scope="document")
+class IndicationAreas:
+    """Drops the broad-class diseases that are no compound's indication (see the module doc)."""
+
+    def __init__(self, cues: dict[str, Any], grammar: str = "disease_grammar.json") -> None:
+        g = read_json(grammar)
+        self.broad = {w.lower() for w in g.get("broad_core", {})}
+        self.heads = {h.lower() for h in [*g["heads_need_core"], *g["heads_bare"]]}
+        self.modifiers = {w.lower() for w in [*g["state"], *g["other_words"]]}
+
+    def is_area(self, name: str) -> bool:
+        """ "advanced solid tumors", "other hematologic malignancies": broad-class words and a head only."""
+        words = [w for w in (x.lower() for x in _WORD.findall(name)) if w not in self.modifiers]
+        return len(words) > 1 and words[-1] in self.heads and all(w in self.broad for w in words[:-1])
+
+    def __call__(self, ctx: RuleContext) -> None:
+        if not self.broad:
+            return
+        side = ctx.out.side.items if ctx.out.side is not None else {}
+        indicated = {k[2] for k in [*ctx.out.items, *side] if k[0] == "INDICATION"}
+        areas = {
+            e.id
+            for e in ctx.ents
+            if e.type == "DISEASE"
+            and e.id not in indicated
+            and all(self.is_area(n) for n in [e.name, *e.aliases])
+        }
+        if areas:  # the same list as doc._.pkg_entities: assembly then drops relations that name them
+            ctx.ents[:] = [e for e in ctx.ents if e.id not in areas]
+        _sole_compound_indications(ctx, indicated)
+
+
+def _sole_compound_indications(ctx: RuleContext, indicated: set[str | None]) -> None:
+    """A DISEASE is the indication of a named compound (Conventions): a disease no sentence gave a compound
+    goes to the document's one compound with indications (or its one compound), where there is just one."""
+    holders = list(dict.fromkeys(k[1] for k in ctx.out.items if k[0] == "INDICATION"))
+    compounds = holders or [e.id for e in ctx.ents if e.type == "COMPOUND"]
+    if len(compounds) != 1:
+        return
+    for e in ctx.ents:
+        if e.type != "DISEASE" or e.id in indicated:
+            continue
+        first = next((x for x in ctx.sents for m in x.ms if m.eid == e.id and not m.virtual), None)
+        if first is not None:
+            ctx.emit(
+                "INDICATION", compounds[0], e.id, first, "indication_document", prior="indication_salient"
+            )
