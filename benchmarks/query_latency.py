@@ -24,6 +24,7 @@ With ``--store DIR`` the questions are asked of a store built beforehand (e.g. b
 
 usage: python benchmarks/query_latency.py [--corpus DIR ...] [--docs N] [--runs N] [--timeout S]
        python benchmarks/query_latency.py --store DIR [--ways api rdflib http] [--runs N] [--timeout S]
+       (either: [--questions NAME ...] to ask only these)
 """
 
 from __future__ import annotations
@@ -165,11 +166,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--clock", choices=("cpu", "wall"), default="cpu")
     ap.add_argument("--store", type=Path, help="a built store folder: time the questions on it instead")
     ap.add_argument("--ways", nargs="+", choices=("api", "rdflib", "http"), default=["api", "rdflib", "http"])
+    ap.add_argument("--questions", nargs="+", metavar="NAME", help="only these questions (default: all)")
     args = ap.parse_args(argv)
+    asked = [(name, params) for name, params in questions() if not args.questions or name in args.questions]
     if args.store is not None:
         import store_latency
 
-        store_latency.report(args.store, questions(), args.runs, args.timeout, args.ways)
+        store_latency.report(args.store, asked, args.runs, args.timeout, args.ways)
         return
     cpu = args.clock == "cpu"
 
@@ -193,7 +196,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     header = f"{'question':<28} {'rows':>6} {'merged':>9} {'union':>10} {'union/merged':>13}  same"
     print(header + "\n" + "-" * len(header))
-    for name, params in [*questions(), (INTERNAL, {})]:
+    for name, params in [*asked, (INTERNAL, {})]:
         new_times, new_rows = timed(kg, name, params, args.runs, args.timeout, cpu)
         old_times, old_rows = timed(union, name, params, args.runs, args.timeout, cpu)
         ratio = "-"

@@ -1,7 +1,12 @@
-"""The facts the store derives over all documents of an entity: its preferred label and latest phase.
+"""The facts the store derives over all documents of an entity: its preferred label, name keys and latest
+phase.
 
-After every batch :class:`pharmakg.graph.store.KnowledgeGraph` refreshes ``skos:prefLabel`` and
-``pkg:latestPhase(Date)`` of the entities the batch touched. Hub entities (a large partner, a common
+After every batch :class:`pharmakg.graph.store.KnowledgeGraph` refreshes ``skos:prefLabel``, ``pkg:nameKey``
+and ``pkg:latestPhase(Date)`` of the entities the batch touched. ``pkg:nameKey`` holds each distinct name of
+the entity (its ``skos:altLabel`` values, the preferred label among them) in lower case as SPARQL's ``LCASE``
+gives it (:func:`name_key`), so a question finds an entity by any of its names in any case with one index
+lookup (``BIND(LCASE(STR(?name)) AS ?key) ?e pkg:nameKey ?key``) instead of lowercasing every label of the
+graph in a FILTER. Hub entities (a large partner, a common
 indication) are touched by nearly every batch, and recounting their names over every document graph, or
 reading every phase record of theirs, made the cost of a batch grow with the store (0.7 -> 10.5 ms per release
 from the first to the last batches of a 5k-release build). So :class:`DerivedFacts` keeps, per entity, the
@@ -33,11 +38,32 @@ ALT_LABEL, MAIN_LABEL = n(SKOS + "altLabel"), n(RDFS + "label")
 PREF_LABEL, PHASE_RECORD = n(SKOS + "prefLabel"), n(PKG.phaseRecord)
 LATEST, LATEST_DATE = n(PKG.latestPhase), n(PKG.latestPhaseDate)
 ENTITY_TYPE = n(PKG.entityType)
+NAME_KEY = n(PKG.nameKey)
+
+
+def name_key(name: str) -> str:
+    """The key a question matches a name by: SPARQL's ``LCASE`` of it (Python's full Unicode lower-casing,
+    as Oxigraph's ``LCASE``, e.g. a final sigma; tests/graph/test_name_keys.py checks it against LCASE)."""
+    return name.lower()
 
 
 def _text(term: _Term | None) -> str:
     assert isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal), term
     return term.value
+
+
+def missing_name_keys(store: ox.Store) -> list[ox.Quad]:
+    """The name keys of a graph written before pharmakg had them (or by another tool), in graph/resolved:
+    one per distinct lower-cased ``skos:prefLabel`` or ``skos:altLabel`` of each entity. None when the graph
+    has a key (the store keeps them all from then on)."""
+    if next(iter(store.quads_for_pattern(None, NAME_KEY, None, MERGED)), None) is not None:
+        return []
+    keys: set[tuple[ox.NamedNode, str]] = set()
+    for p in (PREF_LABEL, ALT_LABEL):
+        for q in store.quads_for_pattern(None, p, None, MERGED):
+            if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal):
+                keys.add((q.subject, name_key(q.object.value)))
+    return [ox.Quad(e, NAME_KEY, ox.Literal(key), RESOLVED_GRAPH) for e, key in sorted(keys, key=str)]
 
 
 class DerivedFacts:
@@ -99,13 +125,16 @@ class DerivedFacts:
         new: list[ox.Quad] = []
         for iri in sorted(set(entities)):
             e = ox.NamedNode(iri)
-            for p in (PREF_LABEL, LATEST, LATEST_DATE):
+            for p in (PREF_LABEL, NAME_KEY, LATEST, LATEST_DATE):
                 for q in list(self.store.quads_for_pattern(e, p, None, None)):
                     self.store.remove(q)
             label = self.preferred_label(iri)
             if label is None:
                 continue  # no document names it any more
             new.append(ox.Quad(e, PREF_LABEL, ox.Literal(label), RESOLVED_GRAPH))
+            # the preferred label is one of the names (see preferred_label), so these keys cover both
+            keys = sorted({name_key(name) for name, (docs, _mains) in self._names[iri].items() if docs})
+            new.extend(ox.Quad(e, NAME_KEY, ox.Literal(key), RESOLVED_GRAPH) for key in keys)
             phase = self.latest_phase(iri)
             if phase is not None:
                 new.append(ox.Quad(e, LATEST, phase[1], RESOLVED_GRAPH))

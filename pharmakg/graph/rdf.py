@@ -78,8 +78,10 @@ pkg:documentName, pkg:contentHash (SHA-256 of the text) and, for SEC filings, pk
 pkg:fileNumber, pkg:formType, pkg:exhibit.
 
 In graph ``resource/graph/resolved`` (maintained by the store over all documents): exactly one
-``skos:prefLabel`` per entity (the name most documents use) and ``pkg:latestPhase`` /
-``pkg:latestPhaseDate`` per compound (latest dated current phase record, highest stage on that date).
+``skos:prefLabel`` per entity (the name most documents use), one ``pkg:nameKey`` per distinct name of the
+entity in lower case (what the questions match a name parameter against, see
+:mod:`pharmakg.graph.derived_facts`) and ``pkg:latestPhase`` / ``pkg:latestPhaseDate`` per compound (latest
+dated current phase record, highest stage on that date).
 
 Saving as Turtle (``.ttl``) or N-Triples writes the merged default graph: the per-document graph split is
 lost but the Assertion nodes (and so every fact's document, sentence and offsets) are kept. N-Quads

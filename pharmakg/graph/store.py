@@ -29,9 +29,9 @@ from typing import Any, Protocol
 import pyoxigraph as ox
 import rdflib
 
-from pharmakg.atomic import remove_stale, temp_prefix
+from pharmakg.atomic import atomic_path, remove_stale, temp_prefix
 from pharmakg.graph import snapshots
-from pharmakg.graph.derived_facts import DerivedFacts
+from pharmakg.graph.derived_facts import DerivedFacts, missing_name_keys
 from pharmakg.graph.label_index import LabelIndex
 from pharmakg.graph.queries import run_query
 from pharmakg.graph.rdf import extraction_quads
@@ -78,12 +78,6 @@ def _value(term: _Term | None) -> str:
     return term.value
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def _is_store_dir(path: Path) -> bool:
     # RocksDB (Oxigraph's on-disk backend) always writes a CURRENT file
     return path.is_dir() and (path / "CURRENT").exists()
@@ -116,6 +110,12 @@ def open_read_only(folder: Path) -> KnowledgeGraph:
     from pharmakg.graph.bookkeeping import refresh_snapshot
 
     store, view = snapshots.open_view(folder, refresh_snapshot)
+    if missing_name_keys(store):
+        warnings.warn(
+            f"{folder}: built before pkg:nameKey; questions by name find nothing until a build (or "
+            "any opening for writing) adds the keys",
+            stacklevel=2,
+        )
     kg = KnowledgeGraph(store, path=folder)
     kg.view = view  # holds the snapshot's reader lock while the graph lives
     return kg
@@ -155,6 +155,7 @@ class KnowledgeGraph:
             with p.open("rb") as f:
                 kg.store.bulk_load(f, fmt)
             kg._fill_merged()
+            kg._insert(missing_name_keys(kg.store))
             return kg
         if p.exists() and not p.is_dir():
             raise ValueError(f"{p}: not an RDF file suffix ({', '.join(FILE_FORMATS)}) nor a store folder")
@@ -164,6 +165,7 @@ class KnowledgeGraph:
         kg = cls(ox.Store(str(p)), path=p)
         snapshots.mark_stale(p)  # until the writer publishes one, readers don't trust the last snapshot
         kg._fill_merged()
+        kg._insert(missing_name_keys(kg.store))  # a store built before pkg:nameKey gets them once
         return kg
 
     def publish_snapshot(self, every: float = 0.0, final: bool = False) -> bool:
@@ -200,18 +202,8 @@ class KnowledgeGraph:
         p = Path(path)
         suffix = p.suffix.lower()
         if suffix in FILE_FORMATS:
-            p.parent.mkdir(parents=True, exist_ok=True)
-            remove_stale(p)  # what a killed write left behind
-            fd, tmp = tempfile.mkstemp(prefix=temp_prefix(p), suffix=".tmp", dir=p.parent)
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    self._write(f, suffix)
-                # mkstemp creates 0600 files; give the output the mode any new file would get
-                os.chmod(tmp, 0o666 & ~_umask())
-                os.replace(tmp, p)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            with atomic_path(p) as tmp, tmp.open("wb") as f:  # what a killed write left is removed
+                self._write(f, suffix)
             return p
         return self._save_store(p)
 
@@ -416,8 +408,8 @@ class KnowledgeGraph:
             self.store.remove(q)
 
     def _refresh_resolved(self, entities: Iterable[str]) -> None:
-        """Recompute skos:prefLabel and pkg:latestPhase(Date) of the given entities (every graph's copy,
-        the default graph's included, is removed, then the new values go to graph/resolved and the
+        """Recompute skos:prefLabel, pkg:nameKey and pkg:latestPhase(Date) of the entities (every graph's
+        copy, the default graph's included, is removed, then the new values go to graph/resolved and the
         default graph). The per-entity figures they come from are kept up to date (see
         :mod:`pharmakg.graph.derived_facts`), so a hub entity costs no more as documents arrive."""
         self._insert(self.derived.refresh(entities))

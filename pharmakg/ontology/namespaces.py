@@ -127,6 +127,7 @@ class PKG(DefinedNamespace):
     extractor: URIRef  # Assertion -> Extractor
     confidence: URIRef  # xsd:decimal
     entityType: URIRef  # contract type name, e.g. "COMPOUND"
+    nameKey: URIRef  # entity -> one of its names in lower case (LCASE), maintained by the store
     # Knowledge base (pharmakg/ontology/kb.py)
     kbKey: URIRef  # entity -> "TYPE:canonical name" of its knowledge-base record
     ticker: URIRef  # Company -> "NASDAQ:IMGN"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from pharmakg.graph.derived_facts import PREF_LABEL, DerivedFacts
+from pharmakg.graph.derived_facts import NAME_KEY, PREF_LABEL, DerivedFacts, name_key
+from pharmakg.graph.rdf_terms import RESOLVED_GRAPH
 from pharmakg.graph.store import KnowledgeGraph
 
 
@@ -47,3 +48,53 @@ def test_writes_through_rdflib_drop_the_figures(corpus_extractions) -> None:
     fresh = DerivedFacts(kg.store)
     assert all(kg.derived.preferred_label(i) == fresh.preferred_label(i) for i in _entities(kg))
     assert isinstance(kg.store, ox.Store)
+
+
+# ---- pkg:nameKey: each name of an entity in lower case, so questions find it by index ---------------------
+KEYS = "SELECT ?e ?k WHERE { ?e <https://w3id.org/pharmakg/ontology#nameKey> ?k }"
+LCASE_NAMES = (
+    "SELECT DISTINCT ?e (LCASE(STR(?l)) AS ?k) WHERE { "
+    "?e <http://www.w3.org/2004/02/skos/core#prefLabel>|<http://www.w3.org/2004/02/skos/core#altLabel> ?l }"
+)
+
+
+def _pairs(kg: KnowledgeGraph, sparql: str) -> set[tuple[str, str]]:
+    return {(str(e), str(k)) for e, k in kg.query(sparql).rows}
+
+
+def test_name_keys_are_the_lower_cased_names_after_every_batch(corpus_extractions) -> None:
+    kg = KnowledgeGraph.open()
+    batches = [corpus_extractions[i : i + 4] for i in range(0, len(corpus_extractions), 4)]
+    for k, batch in enumerate(batches):
+        # replacing an earlier document takes names away from its entities
+        replace = [batches[k - 2][0].document.doc_id] if k >= 2 and k % 3 == 0 else []
+        kg.add_extractions(batch, replace=replace)
+        assert _pairs(kg, KEYS) == _pairs(kg, LCASE_NAMES)
+    kg.remove_document(corpus_extractions[1].document.doc_id)
+    assert _pairs(kg, KEYS) == _pairs(kg, LCASE_NAMES)
+    # the keys live in graph/resolved, and the merged default graph holds each once
+    keys = list(kg.store.quads_for_pattern(None, NAME_KEY, None, None))
+    assert {q.graph_name for q in keys} == {RESOLVED_GRAPH, ox.DefaultGraph()}
+    assert len(keys) == 2 * len(_pairs(kg, KEYS))
+
+
+def test_name_key_is_sparql_lcase() -> None:
+    names = ["CD56", "huN901-DM1", "ΟΔΟΣ Σ", "İstanbul", "STRASSE ß", "ǅemal", "Ⅻ", "ＡＢＣ", "ÉCOLE"]
+    store = ox.Store()
+    for name in names:
+        solutions = store.query(
+            "SELECT ?n (LCASE(?n) AS ?k) WHERE {}", substitutions={ox.Variable("n"): ox.Literal(name)}
+        )
+        assert [s["k"].value for s in solutions] == [name_key(name)], name
+
+
+def test_a_graph_without_name_keys_gets_them_on_opening(corpus_extractions, tmp_path) -> None:
+    kg = KnowledgeGraph.open()
+    kg.add_extractions(corpus_extractions[:6])
+    expected = set(kg.store)
+    for q in list(kg.store.quads_for_pattern(None, NAME_KEY, None, None)):
+        kg.store.remove(q)  # as pharmakg wrote graphs before it had the keys
+    kg.save(tmp_path / "old.nq")
+    kg.save(tmp_path / "old-store")
+    assert set(KnowledgeGraph.open(tmp_path / "old.nq").store) == expected
+    assert set(KnowledgeGraph.open(tmp_path / "old-store").store) == expected

@@ -16,10 +16,13 @@ replacing that block's ``UNDEF`` with the value written as an RDF term by pyoxig
 and newlines escaped), so the value is data in a VALUES block, never query structure. The same function
 binds for :func:`run_query` (the Python API, ``KnowledgeGraph.run``), ``pharmakg query --param`` and the
 query page of ``pharmakg serve``; a SPARQL client can call it before sending the text over HTTP.
-Queries compare names with ``LCASE(STR(?label)) = LCASE(?param)``. A parameter marked "(optional)" may be
-left out; queries test ``COALESCE(STR(?param), "") = ""`` so that an empty value counts as not given. The
-others are required by :func:`run_query`, but a file run as is (no value at all) answers for every entity:
-its filter is ``!BOUND(?param) || ...``, so each bundled question returns rows anywhere unchanged.
+Queries find an entity by name through its name keys (``pkg:nameKey``: each of its names in lower case,
+written by the store, see :mod:`pharmakg.graph.derived_facts`): ``BIND(LCASE(STR(?param)) AS ?key)
+?e pkg:nameKey ?key``, one lookup in an index instead of lower-casing every label of the graph in a FILTER.
+A parameter marked "(optional)" may be left out; queries test ``COALESCE(STR(?param), "") = ""`` so that an
+empty value counts as not given. The others are required by :func:`run_query`, but a file run as is (no
+value at all) answers for every entity: an unbound ``?key`` matches every name key, so each bundled
+question returns rows anywhere unchanged.
 """
 
 from __future__ import annotations
