@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pharmakg import api
+from pharmakg.graph.store import KnowledgeGraph
 from pharmakg.model import Extraction
 
 
@@ -20,3 +21,11 @@ def corpus_extractions(corpus_dir) -> list[Extraction]:
     if len(docs) < 8:
         pytest.skip("too few readable corpus documents")
     return docs
+
+
+@pytest.fixture(scope="session")
+def corpus_graph(corpus_extractions: list[Extraction]) -> KnowledgeGraph:
+    """The graph of seeds, dev and dev2, in memory (built once per test run; tests must not change it)."""
+    kg = KnowledgeGraph()
+    kg.add_extractions(corpus_extractions)
+    return kg

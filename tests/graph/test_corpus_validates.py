@@ -11,13 +11,6 @@ from pharmakg.graph.store import KnowledgeGraph
 NO_JAVA = "HermiT needs Java (apt-get install default-jre-headless)"
 
 
-@pytest.fixture(scope="module")
-def corpus_graph(corpus_extractions) -> KnowledgeGraph:
-    kg = KnowledgeGraph()
-    kg.add_extractions(corpus_extractions)
-    return kg
-
-
 def test_the_corpus_graph_conforms_to_the_shapes(corpus_graph: KnowledgeGraph) -> None:
     pytest.importorskip("pyshacl", reason="install the test extra: pip install -e '.[test]'")
     from pharmakg.graph.validate import validate
