@@ -132,8 +132,9 @@ class DerivedFacts:
             if label is None:
                 continue  # no document names it any more
             new.append(ox.Quad(e, PREF_LABEL, ox.Literal(label), RESOLVED_GRAPH))
-            # the preferred label is one of the names (see preferred_label), so these keys cover both
-            keys = sorted({name_key(name) for name, (docs, _mains) in self._names[iri].items() if docs})
+            # the names' keys, and the label's: a knowledge-base spelling of a typo is no document's name
+            names = {name for name, (docs, _mains) in self._names[iri].items() if docs}
+            keys = sorted({name_key(name) for name in names | {label}})
             new.extend(ox.Quad(e, NAME_KEY, ox.Literal(key), RESOLVED_GRAPH) for key in keys)
             phase = self.latest_phase(iri)
             if phase is not None:

@@ -16,11 +16,17 @@ those using it as main name):
    so acronyms and code names such as HER2, AGTC or IMGN901 are left alone) gives way to a spelling of the
    same name in normal case that a document uses.
 
-Every other name stays an alternative (``skos:altLabel``). The label is always a name a document uses.
-IRIs do not follow the label: they are minted from the name most documents use (rule 2 alone, see
-:func:`minting_label` and :mod:`pharmakg.graph.stable_iris`), so choosing what to show renames nothing.
-Not done: a knowledge-base name over a source's typo when no document uses the right spelling, gene
-symbols for targets (the knowledge base's target names, CD56, are what the releases say).
+5. A source's typo gives way to the knowledge base: when the entity is known to the knowledge base (its
+   names agree on one record) and the label is no name of that record but a name of it is one or two
+   letters away (names of eight letters or more), that spelling is shown ("prostate specific membrane
+   antigen" for a release's "prostrate specific membrane antigen").
+
+Every other name stays an alternative (``skos:altLabel``). The label is a name a document uses, or the
+knowledge base's spelling of it (rule 5). IRIs do not follow the label: they are minted from the name most
+documents use (rule 2 alone, see :func:`minting_label` and :mod:`pharmakg.graph.stable_iris`), so choosing
+what to show renames nothing. Targets are shown under the name the releases use (CD56, HER2), not the HGNC
+gene symbol (NCAM1, ERBB2): analysts and releases name antigens so; the symbol is an alternative that
+finds the entity (:mod:`pharmakg.graph.names`) and its HGNC id is linked with ``skos:exactMatch``.
 """
 
 from __future__ import annotations
@@ -91,6 +97,11 @@ def preferred_label(etype: str, names: Mapping[str, tuple[int, int]], kb: KB | N
     """The label to show among ``{name: (documents using it, documents using it as main name)}`` of an
     entity of type ``etype`` (see the module doc)."""
     kb = default_kb() if kb is None else kb
+    return _kb_spelling(etype, _document_label(etype, names, kb), names, kb)
+
+
+def _document_label(etype: str, names: Mapping[str, tuple[int, int]], kb: KB) -> str:
+    """Rules 1-4: the label among the names the documents use."""
     if etype == "COMPOUND":
         return _compound_label(names)
     label = choose_label(names)
@@ -117,3 +128,30 @@ def _compound_label(names: Mapping[str, tuple[int, int]]) -> str:
         return label
     calmer = {n: c for n, c in names.items() if n.casefold() == label.casefold() and not is_shouting(n)}
     return choose_label(calmer) if calmer else label
+
+
+TYPO_MIN_LENGTH = 8  # shorter names differ by a letter too often (HER2, HER3) to call it a typo
+TYPO_MAX_EDITS = 2
+
+
+def _kb_spelling(etype: str, label: str, names: Mapping[str, tuple[int, int]], kb: KB) -> str:
+    """Rule 5: the knowledge base's spelling of a label that misspells a name of the entity's record."""
+    if len(label) < TYPO_MIN_LENGTH or kb.lookup(etype, label) is not None:
+        return label
+    identity = kb.entity_identity(etype, names)
+    if identity is None:
+        return label
+    try:
+        from rapidfuzz.distance import Levenshtein
+    except ImportError:  # pragma: no cover - rapidfuzz is a dependency
+        return label
+    folded = label.casefold()
+    for record in kb.members(identity):
+        for name in record.names:
+            if len(name) >= TYPO_MIN_LENGTH and name.casefold() != folded:
+                if (
+                    Levenshtein.distance(name.casefold(), folded, score_cutoff=TYPO_MAX_EDITS)
+                    <= TYPO_MAX_EDITS
+                ):
+                    return name
+    return label

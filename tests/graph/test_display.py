@@ -49,3 +49,20 @@ def test_iris_are_minted_from_the_most_used_name_not_the_label_shown() -> None:
 
     names = {"huN901-DM1": (3, 3), "lorvotuzumab mertansine": (1, 0)}
     assert minting_label(names) == "huN901-DM1" != preferred_label("COMPOUND", names)
+
+
+def test_a_source_typo_gives_way_to_the_knowledge_base_spelling() -> None:
+    from pharmakg.ontology.kb import KB
+
+    kb = KB()
+    kb.add_record("TARGET", "PSMA", ["prostate specific membrane antigen", "FOLH1"])
+    typo = {"prostrate specific membrane antigen": (3, 3), "PSMA": (1, 0)}
+    assert preferred_label("TARGET", typo, kb) == "prostate specific membrane antigen"
+    # three letters off is another name, not a typo; an entity the knowledge base does not know keeps it
+    far = {"prostrate specifik membrame antigen": (3, 3), "PSMA": (1, 0)}
+    assert preferred_label("TARGET", far, kb) == "prostrate specifik membrame antigen"
+    unknown = {"prostrate specific membrane antigen": (3, 3)}
+    assert preferred_label("TARGET", unknown, kb) == "prostrate specific membrane antigen"
+    # short names differ by a letter too often to call it a typo
+    kb.add_record("TARGET", "HER3", ["ERBB3"])
+    assert preferred_label("TARGET", {"HER2": (2, 2), "ERBB3": (1, 0)}, kb) == "HER2"
