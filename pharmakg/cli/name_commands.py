@@ -9,7 +9,6 @@ with a ``note:`` line on stderr, so stdout stays the answer.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,18 +24,11 @@ if TYPE_CHECKING:
 __all__ = ["name_index", "resolve_name", "resolved_label", "resolved_query_params", "search"]
 
 
-# graph object -> its name index: a command that resolves several names reads the names once
-_INDEXES: weakref.WeakKeyDictionary[Any, NameIndex] = weakref.WeakKeyDictionary()
-
-
 def name_index(kg: Any) -> NameIndex:
-    """The name index of an open graph, built once per graph object."""
-    from pharmakg.graph.names import NameIndex
+    """The name index of an open graph, built once per graph object (and again after writes)."""
+    from pharmakg.graph.names import index_of
 
-    index = _INDEXES.get(kg)
-    if index is None:
-        index = _INDEXES[kg] = NameIndex.from_graph(kg)
-    return index
+    return index_of(kg)
 
 
 def _note(match: NameMatch, text: str) -> None:

@@ -24,8 +24,10 @@ mean" suggestions) or :class:`AmbiguousName` (with the candidates).
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from pharmakg.graph.queries import load_internal_query
 from pharmakg.graph.results import SparqlEndpoint
@@ -233,3 +235,16 @@ def _kb_names(kb: KB, identity: str) -> list[str]:
     if identity not in kb.records:
         return []
     return [*kb.names(identity), *kb.identifiers(identity).values()]
+
+
+# graph object -> (its write counts when the index was built, the index)
+_INDEXES: weakref.WeakKeyDictionary[Any, tuple[tuple[int, int], NameIndex]] = weakref.WeakKeyDictionary()
+
+
+def index_of(kg: Any) -> NameIndex:
+    """The name index of an open graph, built at its first use and again after the graph was written."""
+    version = (getattr(kg, "quads_added", 0), getattr(kg, "quads_removed", 0))
+    cached = _INDEXES.get(kg)
+    if cached is None or cached[0] != version:
+        cached = _INDEXES[kg] = (version, NameIndex.from_graph(kg))
+    return cached[1]

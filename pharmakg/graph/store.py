@@ -24,7 +24,7 @@ import time
 import warnings
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pyoxigraph as ox
 import rdflib
@@ -50,6 +50,9 @@ from pharmakg.graph.sparql_guard import refuse_service
 from pharmakg.graph.stable_iris import stable_renames
 from pharmakg.model import Extraction
 from pharmakg.ontology.namespaces import PKG, PROV, RESOURCES_IRI, TERMS_IRI
+
+if TYPE_CHECKING:
+    from pharmakg.graph.names import NameIndex, NameMatch
 
 PREFIXES = {
     "pkg": TERMS_IRI,
@@ -454,9 +457,27 @@ class KnowledgeGraph:
             [(python_value(t.subject), python_value(t.predicate), python_value(t.object)) for t in result],
         )
 
-    def run(self, name: str, params: Mapping[str, Any] | None = None) -> QueryResult:
-        """Run a named query of :mod:`pharmakg.graph.queries` (parameter columns left out)."""
+    def run(
+        self, name: str, params: Mapping[str, Any] | None = None, *, resolve_names: bool = True
+    ) -> QueryResult:
+        """Run a named query of :mod:`pharmakg.graph.queries` (parameter columns left out). Name parameters
+        take any name, as on the command line (:meth:`find`: NCAM1 finds CD56; NameNotFound, a LookupError
+        with suggestions, when none fits). ``resolve_names=False`` binds the values as given."""
+        if resolve_names and params:
+            from pharmakg.graph.query_params import resolve_parameters
+
+            params = resolve_parameters(self.name_index(), params).values
         return run_query(self, name, params)
+
+    def find(self, text: str, types: Iterable[str] | None = None) -> NameMatch:
+        """The entity that ``text`` names (:class:`pharmakg.graph.names.NameIndex`); NameNotFound or
+        AmbiguousName when none or several do."""
+        return self.name_index().resolve(text, list(types) if types else None)
+
+    def name_index(self) -> NameIndex:
+        from pharmakg.graph.names import index_of
+
+        return index_of(self)
 
     def documents(self) -> list[str]:
         """doc_ids of the documents in the graph."""

@@ -48,3 +48,16 @@ def test_deals_show_jazz_as_the_option_holder_of_immunogen(corpus_graph: Knowled
     assert deal["optionHolder"] == "Jazz Pharmaceuticals"
     assert deal["licensee"] is None  # an option is no licence
     assert deal["upfront"] == "75000000 USD"
+
+
+def test_the_python_api_takes_any_name_too(corpus_graph: KnowledgeGraph) -> None:
+    from pharmakg.graph.names import NameNotFound
+
+    by_symbol = corpus_graph.run("compounds-by-target", {"target": "NCAM1"})
+    assert (
+        by_symbol.rows and by_symbol.rows == corpus_graph.run("compounds-by-target", {"target": "CD56"}).rows
+    )
+    assert corpus_graph.find("lorvotuzumab").iri.endswith("/compound/hun901-dm1")
+    with pytest.raises(NameNotFound, match="did you mean|no entity"):
+        corpus_graph.run("compounds-by-target", {"target": "no such antigen anywhere"})
+    assert corpus_graph.run("compounds-by-target", {"target": "NCAM1"}, resolve_names=False).rows == []
