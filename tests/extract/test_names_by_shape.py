@@ -107,6 +107,21 @@ def test_now_called_names_one_compound(ex):
     assert entities(out, "COMPOUND") == [{"zb12", "farlitamab", "farli"}]
 
 
+def test_brand_before_generic_name_is_one_compound(ex):
+    out = run(
+        ex,
+        "Helix announced that KORVIX (talbumab velotecan) was approved. Korvix is marketed in Japan. "
+        "Orvane launched Zalvo (farlitamab).",
+    )
+    groups = {frozenset(g) for g in entities(out, "COMPOUND")}
+    assert groups == {frozenset({"zalvo", "farlitamab"}), frozenset({"korvix", "talbumabvelotecan"})}
+
+
+def test_no_brand_from_company_or_modality_word(ex):
+    out = run(ex, "Helix Oncology (talbumab) and its HER2 ADC (farlitamab) were presented.")
+    assert names(out, "COMPOUND") == {"talbumab", "farlitamab"}
+
+
 def test_trial_named_by_appositive_and_also_known_as(ex):
     out = run(
         ex,
