@@ -122,6 +122,23 @@ def test_no_brand_from_company_or_modality_word(ex):
     assert names(out, "COMPOUND") == {"talbumab", "farlitamab"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "KORVIX® (talbumab velotecan), formerly HX-12, was approved.",
+            {"korvix", "talbumabvelotecan", "hx12"},
+        ),
+        ("ZB-12 (farlitamab), now called Zalvo, entered a Phase 2 study.", {"zb12", "farlitamab", "zalvo"}),
+        ("ZB-12, also known as The Helix Drug, entered a Phase 2 study.", {"zb12"}),
+        ("ZB-12 (talbumab velotecan, KORVIX) was approved.", {"zb12", "talbumabvelotecan", "korvix"}),
+        ("ZB-12 (HER2, TROP2) entered a Phase 2 study.", {"zb12"}),
+    ],
+)
+def test_other_name_after_the_parenthesis_or_unlisted(ex, text, expected):
+    assert entities(run(ex, text), "COMPOUND") == [expected]
+
+
 def test_trial_named_by_appositive_and_also_known_as(ex):
     out = run(
         ex,
