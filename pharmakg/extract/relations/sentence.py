@@ -48,7 +48,7 @@ DIRECT_INTRO = re.compile(
 )
 # "HX-12 in gastric cancer and (for) ZB-4 in melanoma": a name after a bare coordinator opens a new conjunct
 NEXT_CONJUNCT = re.compile(
-    r"^\s*,?\s*(?:and|or|but|while|whereas)\s+(?:(?:for|in|with|of|on)\s+)?(?:the|its)?\s*$"
+    r"^\s*,?\s*(?:and|or|but|while|whereas|as well as)\s+(?:(?:for|in|with|of|on)\s+)?(?:the|its)?\s*$"
 )
 EXTRACTOR = "pharmakg_relations"
 

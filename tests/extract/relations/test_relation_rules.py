@@ -105,6 +105,7 @@ def test_the_pipeline_config_declares_the_rule_order() -> None:
         "Helix reported data for HX-12 in gastric cancer and ZB-4 in melanoma.",
         "Helix is developing HX-12 in gastric cancer and for ZB-4 in melanoma.",
         "Helix tests HX-12 in gastric cancer, while ZB-4 is in a Phase 1 study in melanoma.",
+        "Helix tests HX-12 in gastric cancer as well as ZB-4 in melanoma.",
     ],
 )
 def test_each_disease_goes_to_the_compound_of_its_own_conjunct(text: str) -> None:
