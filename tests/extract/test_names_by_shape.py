@@ -107,6 +107,38 @@ def test_now_called_names_one_compound(ex):
     assert entities(out, "COMPOUND") == [{"zb12", "farlitamab", "farli"}]
 
 
+def test_brand_before_generic_name_is_one_compound(ex):
+    out = run(
+        ex,
+        "Helix announced that KORVIX (talbumab velotecan) was approved. Korvix is marketed in Japan. "
+        "Orvane launched Zalvo (farlitamab).",
+    )
+    groups = {frozenset(g) for g in entities(out, "COMPOUND")}
+    assert groups == {frozenset({"zalvo", "farlitamab"}), frozenset({"korvix", "talbumabvelotecan"})}
+
+
+def test_no_brand_from_company_or_modality_word(ex):
+    out = run(ex, "Helix Oncology (talbumab) and its HER2 ADC (farlitamab) were presented.")
+    assert names(out, "COMPOUND") == {"talbumab", "farlitamab"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "KORVIX® (talbumab velotecan), formerly HX-12, was approved.",
+            {"korvix", "talbumabvelotecan", "hx12"},
+        ),
+        ("ZB-12 (farlitamab), now called Zalvo, entered a Phase 2 study.", {"zb12", "farlitamab", "zalvo"}),
+        ("ZB-12, also known as The Helix Drug, entered a Phase 2 study.", {"zb12"}),
+        ("ZB-12 (talbumab velotecan, KORVIX) was approved.", {"zb12", "talbumabvelotecan", "korvix"}),
+        ("ZB-12 (HER2, TROP2) entered a Phase 2 study.", {"zb12"}),
+    ],
+)
+def test_other_name_after_the_parenthesis_or_unlisted(ex, text, expected):
+    assert entities(run(ex, text), "COMPOUND") == [expected]
+
+
 def test_trial_named_by_appositive_and_also_known_as(ex):
     out = run(
         ex,

@@ -28,9 +28,8 @@ from pharmakg.unionfind import UnionFind
 
 register_extensions()
 
-_PAREN = re.compile(
-    r"[ \t]?[®™]?\s*\(\s*([^()]{1,90}?)\s*\)"
-)  # "Brand® (inn)": the mark is no part of the name
+# "Brand® (inn)": the mark is no part of the name
+_PAREN = re.compile(r"[ \t]?[®™]?\s*\(\s*([^()]{1,90}?)\s*\)")
 _PART_PREFIX = re.compile(
     r"^(?:formerly(?: known as)?|previously|also known as|a\.k\.a\.|aka|hereafter,?|"
     r"hereinafter,?|or|the)\s+",
@@ -42,6 +41,9 @@ _AKA = re.compile(
     r",?\s+(?:now\s+(?:called|known\s+as|named)|also\s+(?:known\s+as|called)|a\.k\.a\.|renamed|"
     r"(?:formerly|previously)(?:\s+(?:known\s+as|called|named))?)\s+[\"“]?"
 )
+_NEW_NAME = re.compile(
+    r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?(?=[®™]?(?:[,.;)\"”]|\s+[a-z(]|$))"
+)  # "now called Korvix"
 _QUOTES = "\"“”'‘’"
 _TRIAL_TAIL = re.compile(r"[\"”’']?\s+(?:[\w/-]+,?\s+){0,6}?(?:trial|study)\b", re.IGNORECASE)
 _NCT = re.compile(r"NCT\d{8}")
@@ -125,7 +127,10 @@ class AliasGrouper:
                 m = m if m and _NCT.fullmatch(m.group(1)) else None
             if m:
                 self._paren(text, i, a, m, taken, starts, links, new, occupied)
-            self._also_known_as(text, i, a, taken, starts, links)
+            named = self._also_known_as(text, i, a, taken, starts, links, m.end() if m else a.end)
+            if named is not None and not any(occupied[named.start : named.end]):
+                new.append(named)
+                occupied[named.start : named.end] = b"\x01" * (named.end - named.start)
             # compound slash: huN901-DM1/BB-10901
             if a.label == "COMPOUND" and text[a.end : a.end + 1] == "/" and (a.end + 1) in starts:
                 j = starts[a.end + 1]
@@ -190,12 +195,22 @@ class AliasGrouper:
         taken: list[Candidate],
         starts: dict[int, int],
         links: list[tuple[int, int]],
-    ) -> None:
+        at: int,
+    ) -> Candidate | None:
         """ "ZB-12, now called farlitamab": one thing; a code "also known as" a trial's name is that trial, at
-        every mention."""
-        aka = _AKA.match(text, a.end)
-        if not aka or aka.end() not in starts or a.label == "COMPANY":
-            return
+        every mention; ``at`` is after the name or its parenthesis ("KORVIX (talbumab), formerly HX-12"). A
+        compound's new name that no rule found ("ZB-12, now called Korvix") is returned as a
+        candidate linked to it."""
+        aka = _AKA.match(text, at)
+        if not aka or a.label == "COMPANY":
+            return None
+        if aka.end() not in starts:
+            nm = _NEW_NAME.match(text, aka.end())
+            if a.label != "COMPOUND" or nm is None:
+                return None
+            return Candidate(
+                nm.start(), nm.end(), a.label, "alias:also_known_as", a.confidence * 0.9, extra={"link": i}
+            )
         b = taken[starts[aka.end()]]
         if b.label != a.label and not b.extractor.startswith("lexicon"):
             same = text[b.start : b.end]
@@ -204,6 +219,7 @@ class AliasGrouper:
                     c.label = a.label
         if b.label == a.label:
             links.append((i, starts[aka.end()]))
+        return None
 
     def _paren(
         self,
@@ -222,7 +238,7 @@ class AliasGrouper:
         formerly = bool(re.match(r"(?:formerly|previously|hereafter|hereinafter|also known)", content, re.I))
         quoted = content[:1] in _QUOTES
         pos = inner_start
-        for part in re.split(r";", content):
+        for part in re.split(_paren_separator(a, inner_start, content, taken), content):
             p_off = pos + (len(part) - len(part.lstrip()))
             pos += len(part) + 1
             p = part.strip()
@@ -298,9 +314,8 @@ class AliasGrouper:
             keys.append(fold(_INN_PREFIX.sub("", surf.replace("®", "").replace("™", ""))))
         if c.label == "TECHNOLOGY":
             am = re.search(r"\(([A-Za-z]{2,8})\)", surf)
-            if (
-                am
-            ):  # "Tumor-Activated Prodrug (TAP) technology" = "TAP technology" = "Tumor-Activated Prodrug"
+            # "Tumor-Activated Prodrug (TAP) technology" = "TAP technology" = "Tumor-Activated Prodrug"
+            if am:
                 keys += [fold(am.group(1) + " technology"), fold(surf[: am.start()])]
         if c.label == "COMPANY":
             words = _LEGAL_TAIL.sub("", surf).replace(",", " ").split()
@@ -434,6 +449,17 @@ def _clean_surface(s: str) -> str:
     s = re.sub(r"\s+", " ", s).strip()
     s = re.sub(r"['’]s$", "", s)
     return s.replace("™", "").strip()
+
+
+def _paren_separator(a: Candidate, inner_start: int, content: str, taken: list[Candidate]) -> str:
+    """Parts of "A (x; y)" split at semicolons; of a compound's "ZB-12 (talbumab, Korvix)" also at commas
+    when the first part is a compound name found on its own (its other names follow it)."""
+    first = content.split(",")[0].rstrip()
+    if a.label == "COMPOUND" and first != content:
+        end = inner_start + len(first)
+        if any(c.label == "COMPOUND" and c.start == inner_start and c.end == end for c in taken):
+            return r"[;,]"
+    return r";"
 
 
 def _initials(abbr: str, long_form: str) -> bool:

@@ -116,6 +116,7 @@ class ShapeRecognizer:
         self.payload_stop = set(data.get("payload_stop", []))
         self.brand_stop = {w.lower() for w in data.get("brand_stop", [])}
         self.brand_not_before = re.compile(data.get("brand_not_before", "(?!)"))
+        self.brand_before_generic = re.compile(data.get("brand_before_generic", "(?!)"))
         self.conj_split = re.compile(r"^(.*)-(" + payload_alt + r"|ADC)$")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -172,6 +173,7 @@ class ShapeRecognizer:
             if not any(0 <= tc.start - 1 - n.end <= 2 for n in named):
                 found.append(tc)
         _trial_names_win(text, found)
+        found += self._brands_before_generic(text, [*cands, *found])
         techs = [(c.start, c.end) for c in [*cands, *found] if c.label == "TECHNOLOGY"]
         found = [c for c in found if c.extractor != "shape:technology_owned" or not _holds_other(c, techs)]
         cands.extend(found)
@@ -192,6 +194,28 @@ class ShapeRecognizer:
         if text[s - 1 : s] == "(" and word.isupper():
             return not _initials_match(word, text[max(0, s - 80) : s - 1])
         return True
+
+    def _brands_before_generic(self, text: str, named: list[Candidate]) -> list[Candidate]:
+        """ "Korvix (talbumab)": the capitalised word before a parenthesis that holds only a generic name is
+        the product's brand (aliases then makes both one compound). Not the last word of a longer
+        capitalised name ("Boehringer Ingelheim (bivatuzumab)"), a generic word, a target or a camel-case
+        platform name."""
+        out = []
+        for c in named:
+            generic = text[c.start : c.end]
+            if c.label != "COMPOUND" or not generic[:1].islower() or not re.match(r"\s*[);,]", text[c.end :]):
+                continue
+            m = self.brand_before_generic.search(text, max(0, c.start - 60), c.start)
+            if m is None:
+                continue
+            s, e = m.span(1)
+            word = text[s:e]
+            if re.search(r"[A-Z][a-z]+\s+$", text[max(0, s - 30) : s]) or word in self.targets:
+                continue
+            if self.exclude.match(word) or not self._brand_ok(text, s, e):
+                continue
+            out.append(Candidate(s, e, "COMPOUND", extractor="shape:brand_before_generic", confidence=0.7))
+        return out
 
     def _paren_trials(self, doc: Doc) -> list[Candidate]:
         text = doc_text(doc)

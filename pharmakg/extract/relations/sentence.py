@@ -46,6 +46,10 @@ DIRECT_INTRO = re.compile(
     r"^\s*(?:\w+[\s-]+){0,3}?(?:application|filing|trial|trials|study|studies|testing|program|evaluation|"
     r"candidate|compound|product|adc|drug)?\s*(?:for|of|with|evaluating|on|in)?\s*(?:the|a|an|its|our)?\s*$"
 )
+# "HX-12 in gastric cancer and (for) ZB-4 in melanoma": a name after a bare coordinator opens a new conjunct
+NEXT_CONJUNCT = re.compile(
+    r"^\s*,?\s*(?:and|or|but|while|whereas|as well as)\s+(?:(?:for|in|with|of|on)\s+)?(?:the|its)?\s*$"
+)
 EXTRACTOR = "pharmakg_relations"
 
 
@@ -353,15 +357,15 @@ class RuleContext:
         after = [m for m in cands if s.local(m)[0] >= a1]
         p = before[-1] if before else None
         f = after[0] if after else None
+        p_gap = s.low[s.local(p)[1] : a0] if p is not None else ""
+        p_ok = p is not None and len(p_gap) <= cap and not CLAUSE_BREAK.search(p_gap)
         # a combination partner is not what "a Phase 2 study in combination with X" is about
         if f is not None and direct and not self.combination(s, f):
             gap = s.low[a1 : s.local(f)[0]]
-            if len(gap) <= 40 and DIRECT_INTRO.match(gap):
+            if len(gap) <= 40 and DIRECT_INTRO.match(gap) and not (p_ok and NEXT_CONJUNCT.match(gap)):
                 return f
-        if p is not None:
-            gap = s.low[s.local(p)[1] : a0]
-            if len(gap) <= cap and not CLAUSE_BREAK.search(gap):
-                return p
+        if p_ok:
+            return p
         if (
             f is not None
             and s.local(f)[0] - a1 <= 80

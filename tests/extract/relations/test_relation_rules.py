@@ -97,3 +97,29 @@ def test_the_pipeline_config_declares_the_rule_order() -> None:
 
     component = build_pipeline().get_pipe("pharmakg_relations")
     assert isinstance(component, Relations) and component.rule_names == DEFAULT_RULES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helix reported data for HX-12 in gastric cancer and ZB-4 in melanoma.",
+        "Helix is developing HX-12 in gastric cancer and for ZB-4 in melanoma.",
+        "Helix tests HX-12 in gastric cancer, while ZB-4 is in a Phase 1 study in melanoma.",
+        "Helix tests HX-12 in gastric cancer as well as ZB-4 in melanoma.",
+    ],
+)
+def test_each_disease_goes_to_the_compound_of_its_own_conjunct(text: str) -> None:
+    entities = {
+        "c1": ("COMPOUND", "HX-12"),
+        "c2": ("COMPOUND", "ZB-4"),
+        "d1": ("DISEASE", "gastric cancer"),
+        "d2": ("DISEASE", "melanoma"),
+    }
+    indications = {f for f in relation_types(text, entities) if f[0] == "INDICATION"}
+    assert indications == {("INDICATION", "c1", "d1"), ("INDICATION", "c2", "d2")}
+
+
+def test_a_name_the_anchor_introduces_still_wins_without_a_compound_before() -> None:
+    entities = {"c1": ("COMPOUND", "ZB-4"), "d1": ("DISEASE", "melanoma")}
+    found = relation_types("Enrollment in melanoma and of ZB-4 was completed in the Phase 2 study.", entities)
+    assert ("INDICATION", "c1", "d1") in found
