@@ -146,11 +146,12 @@ def test_a_second_writer_of_a_store_gets_one_line(tmp_path: Path) -> None:
     ]
 
 
-def test_build_refuses_a_suffix_it_cannot_write(tmp_path: Path) -> None:
-    result = run("build", SEED_2014, "-o", tmp_path / "kg.json")
+@pytest.mark.parametrize("name", ["kg.json", "kg.xyz", "kg.rdf"])
+def test_build_refuses_a_suffix_it_cannot_write(tmp_path: Path, name: str) -> None:
+    result = run("build", SEED_2014, "-o", tmp_path / name)
     assert result.exit_code == 2
-    assert ".json" in result.stderr
-    assert not (tmp_path / "kg.json").exists()
+    assert Path(name).suffix in result.stderr and ".ttl, .nq, .trig, .jsonld, .nt" in result.stderr
+    assert not (tmp_path / name).exists()
 
 
 # ------------------------------------------------------------------------------------------------ query

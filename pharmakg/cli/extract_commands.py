@@ -24,12 +24,10 @@ if TYPE_CHECKING:
 
 __all__ = ["build", "corpus_dir", "demo", "extract"]
 
-# Output suffixes the graph store serialises to (the suffix picks the format); any other path, except
-# those with a suffix of NOT_A_STORE, is an on-disk Oxigraph store folder.
+# Output suffixes the graph store serialises to (the suffix picks the format). A path without a suffix, or
+# an existing store folder, is an on-disk Oxigraph store; any other suffix is refused with this list:
+# silently creating a store folder called "kg.json" or "kg.xyz" helps nobody.
 RDF_SUFFIXES = (".ttl", ".nq", ".trig", ".jsonld", ".nt")
-# Suffixes that look like a file the user meant to get but that we cannot write: refusing them beats
-# silently creating a store folder called "kg.json".
-NOT_A_STORE = (".json", ".jsonl", ".rdf", ".xml", ".owl", ".n3", ".txt", ".html", ".csv")
 
 # Questions the demo answers: (heading, bundled query name, parameters, columns shown). The queries
 # live in pharmakg/graph/queries/*.rq (data, not code); the demo shows the columns that fit a
@@ -79,7 +77,7 @@ def _check_output(output: Path) -> None:
                 f"{output}: a folder that is not a pharmakg store; not overwriting it",
                 param_hint="-o/--output",
             )
-    elif suffix in NOT_A_STORE or (output.exists() and suffix not in RDF_SUFFIXES):
+    elif suffix and suffix not in RDF_SUFFIXES:
         raise click.BadParameter(
             f"{output}: cannot write {suffix or 'this file'}; use one of {', '.join(RDF_SUFFIXES)} "
             "or a path without a suffix for an on-disk Oxigraph store",
