@@ -19,16 +19,9 @@ from pharmakg.cli.formatting import format_result
 from pharmakg.cli.options import graph_option, table_format_option
 
 if TYPE_CHECKING:
-    from pharmakg.graph.names import NameIndex, NameMatch
+    from pharmakg.graph.names import NameMatch
 
-__all__ = ["name_index", "resolve_name", "resolved_label", "resolved_query_params", "search"]
-
-
-def name_index(kg: Any) -> NameIndex:
-    """The name index of an open graph, built once per graph object (and again after writes)."""
-    from pharmakg.graph.names import index_of
-
-    return index_of(kg)
+__all__ = ["resolve_name", "resolved_label", "resolved_query_params", "search"]
 
 
 def _note(match: NameMatch, text: str) -> None:
@@ -38,7 +31,7 @@ def _note(match: NameMatch, text: str) -> None:
 
 def resolve_name(kg: Any, text: str, types: Sequence[str] = (), hint: str = "NAME") -> NameMatch:
     """The entity ``text`` names; a ClickException (exit 1) with suggestions when none or several do."""
-    index = name_index(kg)
+    index = kg.name_index()
     try:
         match = index.resolve(text, types or None)
     except LookupError as exc:
@@ -62,7 +55,7 @@ def resolved_query_params(kg: Any, params: Mapping[str, Any]) -> dict[str, Any]:
     from pharmakg.graph.query_params import resolve_parameters
 
     try:
-        resolved = resolve_parameters(name_index(kg), params)
+        resolved = resolve_parameters(kg.name_index(), params)
     except (LookupError, ValueError) as exc:
         raise click.ClickException(str(exc.args[0] if exc.args else exc)) from None
     for note in resolved.notes:
@@ -118,7 +111,7 @@ def search(text: str, graph_path: Path, types: str | None, limit: int, fmt: str)
             f"unknown type {', '.join(unknown)}; known: {', '.join(ENTITY_TYPES)}", param_hint="--type"
         )
     kg = KnowledgeGraph.open(graph_path, read_only=True)
-    index = name_index(kg)
+    index = kg.name_index()
     matches = index.find(text, type_list or None, limit=limit)
     if not matches:
         suggestions = index.similar(text, type_list or None)

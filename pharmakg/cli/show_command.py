@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from pharmakg.cli.formatting import format_table
-from pharmakg.cli.name_commands import name_index, resolve_name
+from pharmakg.cli.name_commands import resolve_name
 from pharmakg.cli.options import graph_option
 
 __all__ = ["show"]
@@ -168,7 +168,7 @@ def show(name: str, graph_path: Path, etype: str | None, as_json: bool, evidence
         )
     kg = KnowledgeGraph.open(graph_path, read_only=True)
     match = resolve_name(kg, name, types)
-    p = profile(kg, match, name_index(kg))
+    p = profile(kg, match, kg.name_index())
     if as_json:
         click.echo(json.dumps(p, ensure_ascii=False, indent=2, default=str))
     else:

@@ -250,9 +250,7 @@ def refresh_snapshot(folder: Path) -> bool:
             del kg  # closes the store before the writer lock goes
     except StoreLocked as exc:
         raise snapshots.StoreBusy(str(exc)) from exc
-    except PermissionError:
-        return False
-    except OSError as exc:
+    except OSError as exc:  # PermissionError among them
         if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
             return False
         raise

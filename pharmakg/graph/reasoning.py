@@ -26,10 +26,12 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.collection import Collection
 
+from pharmakg.graph import rdf_terms
+from pharmakg.graph.rdf_terms import n
 from pharmakg.graph.store import MERGED, KnowledgeGraph, _value
 from pharmakg.schema import ONTOLOGY_PATH as ONTOLOGY_FILE
 
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDF_TYPE = n(rdf_terms.RDF_TYPE)
 OWL = rdflib.Namespace("http://www.w3.org/2002/07/owl#")
 _HERMIT = "org.semanticweb.HermiT.cli.CommandLine"
 

@@ -475,6 +475,7 @@ class KnowledgeGraph:
         return self.name_index().resolve(text, list(types) if types else None)
 
     def name_index(self) -> NameIndex:
+        """Every name of the graph's entities, indexed once and again after the graph is written."""
         from pharmakg.graph.names import index_of
 
         return index_of(self)

@@ -19,21 +19,6 @@ pytest.importorskip("owlready2", reason="install the test extra: pip install -e 
 if shutil.which("java") is None:
     pytest.skip("HermiT needs Java (apt-get install default-jre-headless)", allow_module_level=True)
 
-RELEASE = (
-    "title: Helix and Orbital sign ZB-12 deal\ndate: 2024-03-01\n\n"
-    "Helix Pharmaceuticals is developing ZB-12, an antibody-drug conjugate that targets HER2, in a Phase 2 "
-    "trial in patients with gastric cancer. Orbital Bio will pay Helix Pharmaceuticals an upfront payment "
-    "of $25 million for an exclusive license to ZB-12 in Japan.\n"
-)
-
-
-@pytest.fixture(scope="module")
-def graph_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("reasoner")
-    (folder / "helix.txt").write_text(RELEASE, encoding="utf-8")
-    api.build([folder / "helix.txt"], folder / "kg.nq")
-    return folder / "kg.nq"
-
 
 def test_the_ontology_alone_is_accepted_strictly_and_consistent() -> None:
     """Strictly: no datatype outside the OWL 2 datatype map (HermiT refused xsd:date ranges before)."""

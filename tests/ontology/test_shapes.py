@@ -15,20 +15,6 @@ from pharmakg.ontology.namespaces import PKG
 
 pytest.importorskip("pyshacl", reason="install the test extra: pip install -e '.[test]'")
 
-RELEASE = (
-    "title: Helix and Orbital sign ZB-12 deal\ndate: 2024-03-01\n\n"
-    "Helix Pharmaceuticals is developing ZB-12, an antibody-drug conjugate that targets HER2, in a Phase 2 "
-    "trial in patients with gastric cancer. Orbital Bio will pay Helix Pharmaceuticals an upfront payment "
-    "of $25 million for an exclusive license to ZB-12 in Japan.\n"
-)
-
-
-@pytest.fixture()
-def graph_file(tmp_path: Path) -> Path:
-    (tmp_path / "helix.txt").write_text(RELEASE, encoding="utf-8")
-    api.build([tmp_path / "helix.txt"], tmp_path / "kg.nq")
-    return tmp_path / "kg.nq"
-
 
 def test_a_built_graph_conforms(graph_file: Path) -> None:
     kg = api.open_graph(graph_file)

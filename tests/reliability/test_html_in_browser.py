@@ -9,13 +9,9 @@ host name resolves to the listener). The test reads the DOM after the page's scr
 from __future__ import annotations
 
 import re
-import socket
-import threading
 import urllib.parse
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from browser import open_url, run_browser
 
 from pharmakg.graph.network import to_networkx
@@ -26,33 +22,6 @@ from pharmakg.model import Document, Entity, Extraction, Mention, Relation
 from pharmakg.serve.server import SparqlServer
 
 TITLE = "pharmakg-page"
-
-
-@pytest.fixture()
-def listener() -> Iterator[tuple[int, list[bytes]]]:
-    """A TCP listener on 127.0.0.1 recording every connection made to it."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(16)
-    sock.settimeout(0.2)
-    seen: list[bytes] = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = sock.accept()
-            except OSError:
-                continue
-            seen.append(conn.recv(8192))
-            conn.close()
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield sock.getsockname()[1], seen
-    stop.set()
-    thread.join(timeout=2)
-    sock.close()
 
 
 def _hostile_graph(port: int) -> KnowledgeGraph:
@@ -118,8 +87,8 @@ def _assert_inert(dom: str, seen: list[bytes], shown: str) -> None:
     assert shown in dom  # the hostile text is on the page, as text
 
 
-def test_map_and_timeline_files_run_no_document_text(tmp_path: Path, listener) -> None:
-    port, seen = listener
+def test_map_and_timeline_files_run_no_document_text(tmp_path: Path, tcp_listener) -> None:
+    port, seen = tcp_listener
     kg = _hostile_graph(port)
     pages = {
         "map": write_map(to_networkx(kg), tmp_path / "map.html", title=TITLE),
@@ -137,8 +106,8 @@ def test_map_and_timeline_files_run_no_document_text(tmp_path: Path, listener) -
         assert _title(dom) == TITLE and _page_requests(seen) == [], name
 
 
-def test_query_page_and_entity_page_run_no_document_text(tmp_path: Path, listener) -> None:
-    port, seen = listener
+def test_query_page_and_entity_page_run_no_document_text(tmp_path: Path, tcp_listener) -> None:
+    port, seen = tcp_listener
     kg = _hostile_graph(port)
     server = SparqlServer(kg.store, port=0)
     server.start()

@@ -3,12 +3,9 @@ and a dollar sign in a name is drawn as a dollar sign on the PNG timeline."""
 
 from __future__ import annotations
 
-import socket
-import threading
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,30 +19,10 @@ from pharmakg.serve import SparqlServer
 
 
 @pytest.fixture
-def listener() -> Iterator[tuple[str, list[bytes]]]:
-    """A TCP listener on 127.0.0.1 that records any connection: a SERVICE call would reach it."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(5)
-    sock.settimeout(0.2)
-    seen: list[bytes] = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = sock.accept()
-            except OSError:
-                continue
-            seen.append(conn.recv(200))
-            conn.close()
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}/sparql", seen
-    stop.set()
-    thread.join(2)
-    sock.close()
+def listener(tcp_listener: tuple[int, list[bytes]]) -> tuple[str, list[bytes]]:
+    """A SPARQL endpoint address on the listener: a SERVICE call would reach it."""
+    port, seen = tcp_listener
+    return f"http://127.0.0.1:{port}/sparql", seen
 
 
 def _service_query(url: str) -> str:
