@@ -13,8 +13,12 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-__all__ = ["atomic_path", "remove_stale", "temp_prefix", "write_bytes", "write_text"]
+if TYPE_CHECKING:
+    import pyoxigraph
+
+__all__ = ["atomic_path", "remove_stale", "replace_store_folder", "temp_prefix", "write_bytes", "write_text"]
 
 
 def temp_prefix(path: Path) -> str:
@@ -87,3 +91,28 @@ def write_bytes(path: str | Path, data: bytes) -> Path:
 
 def write_text(path: str | Path, text: str, encoding: str = "utf-8") -> Path:
     return write_bytes(path, text.encode(encoding))
+
+
+def replace_store_folder(source: pyoxigraph.Store, path: Path) -> None:
+    """Copy every quad of ``source`` into a new Oxigraph store folder that then replaces ``path``: a copy
+    that fails or is killed leaves ``path`` as it was (its temporary folder is removed by the next call)."""
+    import pyoxigraph
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale(path)  # the temporary or old folder of a swap that was killed
+    tmp = Path(tempfile.mkdtemp(prefix=temp_prefix(path), dir=path.parent))
+    try:
+        target = pyoxigraph.Store(str(tmp))
+        target.bulk_extend(source)
+        target.flush()
+        del target  # releases the RocksDB lock before the folder moves
+        old = None
+        if path.exists():
+            old = path.with_name(f".{path.name}.old-{os.getpid()}")
+            os.replace(path, old)
+        os.replace(tmp, path)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise

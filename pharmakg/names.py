@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "κ": "kappa", "λ": "lambda"}
 LEGAL_SUFFIXES = frozenset(
@@ -34,6 +35,7 @@ LEGAL_SUFFIXES = frozenset(
 _SPLIT = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=1 << 17)  # a build folds the same names again and again (knowledge base, resolution)
 def fold(name: str) -> str:
     """A matching key for a name: 'Millennium Pharmaceuticals, Inc.' -> 'millenniumpharmaceutical'."""
     s = unicodedata.normalize("NFKC", str(name)).casefold()

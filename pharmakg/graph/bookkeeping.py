@@ -36,6 +36,9 @@ from pharmakg.ontology.namespaces import PKG, RESOURCES_IRI
 SOURCES_GRAPH = n(RESOURCES_IRI + "graph/sources")
 JOURNAL_GRAPH = n(RESOURCES_IRI + "graph/journal")
 JOURNAL = n(RESOURCES_IRI + "build/journal")
+# entities whose IRI a build re-mints at its end (apart from the batch journal, which each batch clears)
+REMINT_GRAPH = n(RESOURCES_IRI + "graph/remint")
+REMINT = n(RESOURCES_IRI + "build/remint")
 LOCK_NAME = snapshots.WRITER_LOCK  # ".pharmakg.lock"
 _DOCUMENT_PREFIX = RESOURCES_IRI + "document/"
 
@@ -181,10 +184,17 @@ class Journal:
             ]
         self._write(quads, entities | set(renames.values()))
 
+    def remint_later(self, entities: set[str]) -> None:
+        pending = n(PKG.remintPending)
+        self.kg._insert([ox.Quad(REMINT, pending, lit(e), REMINT_GRAPH) for e in sorted(entities)])
+
     def _write(self, quads: list[ox.Quad], entities: set[str]) -> None:
         quads += [ox.Quad(JOURNAL, n(PKG.touchedEntity), lit(e), JOURNAL_GRAPH) for e in sorted(entities)]
+        # Not flushed: every write of an on-disk store is a transaction appended to RocksDB's write-ahead
+        # log, in order, so after a kill the journal is there whenever anything written after it is. A
+        # flush per write turned each batch's memtable into small level-0 files that compaction then had
+        # to merge again and again (3 flushes per batch, 23% of a batch's write time).
         self.kg._insert(quads)
-        self.kg.store.flush()
 
     def read(self) -> tuple[set[str], set[str], set[tuple[str, str]]]:
         """(pending doc_ids, touched entity IRIs, (from, to) renames) of an unfinished batch."""
@@ -214,15 +224,29 @@ class Journal:
             assert isinstance(s, ox.NamedNode)
             _remove_subject_quads(self.kg, s, JOURNAL_GRAPH)
         self.kg.store.remove_graph(JOURNAL_GRAPH)  # the graph's name too: a finished build leaves no trace
-        self.kg.store.flush()
+
+
+def finish_remints(kg: KnowledgeGraph) -> None:
+    """Re-mint the IRIs of the entities a build deferred (:meth:`KnowledgeGraph._remint`), its own or
+    those of a build that was killed, journaled like a batch; then stop deferring."""
+    kg.deferred_remints = None
+    pending = {_value(q.object) for q in kg.store.quads_for_pattern(REMINT, None, None, REMINT_GRAPH)}
+    if not pending:
+        return
+    journal = Journal(kg)
+    kg._remint(pending, journal)  # interrupted, the journal finishes the renames and the list is still here
+    _remove_subject_quads(kg, REMINT, REMINT_GRAPH)
+    kg.store.remove_graph(REMINT_GRAPH)
+    journal.clear()
 
 
 def recover(kg: KnowledgeGraph) -> list[str]:
-    """Roll back the batch an interrupted build left in the journal; returns its doc_ids (they and their
-    source records are removed, so their files are read again)."""
+    """Roll back the batch an interrupted build left in the journal and re-mint what it deferred; returns
+    the batch's doc_ids (they and their source records are removed, so their files are read again)."""
     journal = Journal(kg)
     docs, touched, renames = journal.read()
     if not (docs or touched or renames):
+        finish_remints(kg)
         return []
     for old, new in sorted(renames):
         kg._rename(old, new)  # finishes a half-done merge; a no-op when it was done
@@ -233,6 +257,7 @@ def recover(kg: KnowledgeGraph) -> list[str]:
     kg._refresh_resolved(touched)
     kg._remint(touched, journal)  # journaled too: interrupted here, the next recovery finishes the renames
     journal.clear()
+    finish_remints(kg)
     return sorted(docs)
 
 

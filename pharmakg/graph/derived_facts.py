@@ -143,13 +143,18 @@ class DerivedFacts:
                     new.append(ox.Quad(e, LATEST_DATE, phase[2], RESOLVED_GRAPH))
         return new
 
-    def preferred_label(self, iri: str) -> str | None:
-        """The label to show for the entity (:func:`pharmakg.graph.display.preferred_label`, from the names
-        the documents give it); None when none names it."""
+    def name_counts(self, iri: str) -> dict[str, tuple[int, int]]:
+        """{name: (document graphs giving it as skos:altLabel, as rdfs:label)} of the entity, for the names
+        some document gives it (:func:`pharmakg.graph.display.label_counts` without reading the store)."""
         counts = self._names.get(iri)
         if counts is None:
             counts = self._names[iri] = self._read_names(ox.NamedNode(iri))
-        named = {name: (docs, mains) for name, (docs, mains) in counts.items() if docs}
+        return {name: (docs, mains) for name, (docs, mains) in counts.items() if docs}
+
+    def preferred_label(self, iri: str) -> str | None:
+        """The label to show for the entity (:func:`pharmakg.graph.display.preferred_label`, from the names
+        the documents give it); None when none names it."""
+        named = self.name_counts(iri)
         if not named:
             return None
         e = ox.NamedNode(iri)

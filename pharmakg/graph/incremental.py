@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from pharmakg.graph.bookkeeping import (
     Journal,
     SourceRecord,
+    finish_remints,
     forget_sources,
     has_document,
     open_store,
@@ -277,6 +278,7 @@ def build_store(
         kg.snapshot_interval = snapshot_interval
         recover(kg)
         kg.publish_snapshot()  # a reader never waits for the first batch
+        kg.deferred_remints = set()  # IRIs re-minted once, at the end (finish_remints)
         added, removed = kg.quads_added, kg.quads_removed
         if isinstance(first, Document):  # streamed: a generator of documents is never held whole
             extractions = api.extract(
@@ -305,6 +307,7 @@ def build_store(
                 dask=dask,
                 time_limit=time_limit,
             )
+        finish_remints(kg)
         stats.quads_added += kg.quads_added - added
         stats.quads_removed += kg.quads_removed - removed
         kg.store.flush()

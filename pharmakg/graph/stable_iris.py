@@ -19,7 +19,7 @@ renamed into it merges with it, as a build at once mints both as one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 import pyoxigraph as ox
 
@@ -60,15 +60,27 @@ def _is_entity(store: ox.Store, iri: str) -> bool:
     return next(iter(store.quads_for_pattern(e, n(PKG.entityType), None, MERGED)), None) is not None
 
 
-def stable_renames(store: ox.Store, entities: Iterable[str], kb: KB | None = None) -> dict[str, str]:
+NameCounts = Callable[[str], Mapping[str, tuple[int, int]]]
+
+
+def stable_renames(
+    store: ox.Store, entities: Iterable[str], kb: KB | None = None, name_counts: NameCounts | None = None
+) -> dict[str, str]:
     """{current IRI: IRI it should have} for the ``entities`` whose IRI is not the one their documents
-    mint, plus the generic trials of the renamed compounds."""
+    mint, plus the generic trials of the renamed compounds.
+
+    ``name_counts(iri)`` gives {name: (documents using it, as main name)} of an entity; by default they are
+    counted over the store's document graphs, which costs as many reads as documents name the entity. A
+    store being built passes the counts it keeps (:class:`pharmakg.graph.derived_facts.DerivedFacts`):
+    hub entities are re-minted after nearly every batch, and recounting theirs made a batch's cost grow
+    with the store."""
     kb = default_kb() if kb is None else kb
     renames: dict[str, str] = {}
     for iri in sorted(set(entities)):
         e = ox.NamedNode(iri)
         # minted from the name most documents use, not from the label shown (pharmakg.graph.display)
-        etype, counts = _values(store, e, PKG.entityType), label_counts(store, e)
+        etype = _values(store, e, PKG.entityType)
+        counts = name_counts(iri) if name_counts is not None else label_counts(store, e)
         if len(etype) != 1 or not counts:
             continue  # gone, or not an entity
         pref = minting_label(counts)

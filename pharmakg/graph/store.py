@@ -17,9 +17,6 @@ serves better, e.g. compact JSON-LD. See :mod:`pharmakg.graph.rdf` for the RDF d
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 import time
 import warnings
 from collections.abc import Iterable, Mapping
@@ -29,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import pyoxigraph as ox
 import rdflib
 
-from pharmakg.atomic import atomic_path, remove_stale, temp_prefix
+from pharmakg.atomic import atomic_path, replace_store_folder
 from pharmakg.graph import snapshots
 from pharmakg.graph.derived_facts import DerivedFacts, missing_name_keys
 from pharmakg.graph.label_index import LabelIndex
@@ -102,6 +99,8 @@ class BuildJournal(Protocol):
 
     def resolution(self, renames: Mapping[str, str], entities: set[str]) -> None: ...
 
+    def remint_later(self, entities: set[str]) -> None: ...
+
 
 def open_read_only(folder: Path) -> KnowledgeGraph:
     """A store folder opened read-only: its newest published snapshot (see :mod:`pharmakg.graph.snapshots`),
@@ -138,6 +137,8 @@ class KnowledgeGraph:
         self.quads_removed = 0
         self._labels: LabelIndex | None = None  # read at the first batch (see pharmakg.graph.label_index)
         self.derived = DerivedFacts(self.store)  # name counts and best phases, read per entity when needed
+        # a build re-mints the entities it touched once, at its end (see _remint); None: after every batch
+        self.deferred_remints: set[str] | None = None
 
     # ----------------------------------------------------------------------------------- open / save
     @classmethod
@@ -233,24 +234,7 @@ class KnowledgeGraph:
             return p
         if p.exists() and not _is_store_dir(p) and (not p.is_dir() or any(p.iterdir())):
             raise ValueError(f"{p}: exists and is not a pharmakg store folder; not overwriting it")
-        p.parent.mkdir(parents=True, exist_ok=True)
-        remove_stale(p)  # the temporary or old folder of a swap that was killed
-        tmp = Path(tempfile.mkdtemp(prefix=temp_prefix(p), dir=p.parent))
-        try:
-            target = ox.Store(str(tmp))
-            target.bulk_extend(self.store)
-            target.flush()
-            del target  # releases the RocksDB lock before the folder moves
-            old = None
-            if p.exists():
-                old = p.with_name(f".{p.name}.old-{os.getpid()}")
-                os.replace(p, old)
-            os.replace(tmp, p)
-            if old is not None:
-                shutil.rmtree(old, ignore_errors=True)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
+        replace_store_folder(self.store, p)
         return p
 
     def to_rdflib(self) -> rdflib.Dataset:
@@ -322,8 +306,18 @@ class KnowledgeGraph:
         return len(items)
 
     def _remint(self, entities: set[str], journal: BuildJournal | None) -> None:
-        """Give the entities the IRIs their documents mint (see :mod:`pharmakg.graph.stable_iris`)."""
-        renames = stable_renames(self.store, entities)
+        """Give the entities the IRIs their documents mint (see :mod:`pharmakg.graph.stable_iris`).
+
+        A build defers this to its end (``deferred_remints``, recorded in the journal for a killed build):
+        two names used by about as many documents take the lead in turn as documents arrive, and renaming
+        a hub entity after each batch rewrote all its quads (90,000 for one disease of a 5k-release store)."""
+        if self.deferred_remints is not None:
+            if unseen := entities - self.deferred_remints:
+                self.deferred_remints |= unseen
+                if journal is not None:
+                    journal.remint_later(unseen)
+            return
+        renames = stable_renames(self.store, entities, name_counts=self.derived.name_counts)
         if not renames:
             return
         if journal is not None:

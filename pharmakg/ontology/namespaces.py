@@ -105,6 +105,7 @@ class PKG(DefinedNamespace):
     sourceOf: URIRef  # SourceFile -> Document
     pendingDocument: URIRef  # journal -> doc_id of an unfinished batch
     touchedEntity: URIRef  # journal -> entity whose derived facts the batch changes
+    remintPending: URIRef  # build -> entity whose IRI the build re-mints at its end
     renameFrom: URIRef  # journal rename -> resource merged away
     renameTo: URIRef  # journal rename -> resource kept
     filingCompany: URIRef

@@ -65,3 +65,35 @@ def test_a_store_built_seeds_then_dev_equals_one_built_at_once(corpus_dir, tmp_p
     api.build([seeds, dev], tmp_path / "in-turn", on_error="skip", batch_size=5, stats=stats)
     assert stats.unchanged and stats.documents
     assert_same_store(tmp_path / "at-once", tmp_path / "in-turn")
+
+
+def test_a_build_killed_before_its_iris_are_reminted_is_finished_by_the_next(
+    corpus_dir, tmp_path, monkeypatch
+) -> None:
+    """A store build re-mints IRIs once, at its end; the list of entities to re-mint is kept in the store,
+    so a build stopped before that step leaves it for the next build, which gives the graph of one build."""
+    from incremental_helpers import assert_same_store
+
+    from pharmakg.graph import bookkeeping, incremental
+
+    seeds, dev = corpus_dir / "seeds", corpus_dir / "dev"
+    api.build([seeds, dev], tmp_path / "at-once", on_error="skip")
+    api.build([seeds], tmp_path / "killed", on_error="skip", batch_size=2)
+
+    def killed(kg: KnowledgeGraph) -> None:
+        raise KeyboardInterrupt  # the process dies here: nothing after this line runs
+
+    monkeypatch.setattr(incremental, "finish_remints", killed)
+    with pytest.raises(KeyboardInterrupt):
+        api.build([seeds, dev], tmp_path / "killed", on_error="skip", batch_size=3)
+    monkeypatch.undo()
+    store = KnowledgeGraph.open(tmp_path / "killed")
+    pending = list(store.store.quads_for_pattern(None, n(PKG.remintPending), None, bookkeeping.REMINT_GRAPH))
+    iris = {q.subject.value for q in store.store.quads_for_pattern(None, n(PKG.entityType), None, MERGED)}
+    del store
+    assert pending  # the list of what to re-mint survived the kill ...
+    assert iris != set(entity_iris(*[list(api.extract([seeds, dev], on_error="skip"))]))  # ... and mattered
+    stats = api.BatchStats()
+    api.build([seeds, dev], tmp_path / "killed", on_error="skip", stats=stats)
+    assert stats.unchanged and not stats.documents  # nothing read again: only the re-minting was left
+    assert_same_store(tmp_path / "at-once", tmp_path / "killed")
