@@ -79,3 +79,14 @@ def test_incremental_update_compares_an_update_with_a_rebuild(tmp_path: Path) ->
     assert "| 2 | 4 |" in rows["incremental"]  # the new releases read, the base ones found unchanged
     assert "| 6 | 0 |" in rows["full rebuild"]
     assert "same quads: True" in out
+
+
+def test_write_path_profiles_the_writer_in_an_empty_and_a_built_store(tmp_path: Path) -> None:
+    common = ["--work", tmp_path, "--source", BUNDLED_CORPUS]
+    _run("build_scale.py", "--docs", "4", "--targets", "store", "--keep", *common)
+    _generate(tmp_path / "new", seed=9)
+    base = tmp_path / "build-4-store-j1"
+    out = _run("write_path.py", "--corpus", tmp_path / "new", "--docs", "3", "--stores", "none", base).stdout
+    assert "3 releases extracted" in out
+    assert out.count("ms per release\n") == 2 and "store.py: add_extractions" in out
+    assert (base / "CURRENT").exists()  # the store measured is a copy: the original is left as it was
