@@ -3,7 +3,7 @@
 
 Extracts ``--docs`` releases first (not timed), then writes them in batches into a copy of each given store
 (``--stores``; a path that does not exist stands for an empty store) and prints the writer's CPU per
-release, with the parts of the write path that cost most (cProfile over the writer thread's CPU time, per release). Run it
+release, with the parts of the write path that cost most (cProfile over the writer thread's CPU time). Run it
 with an empty store and a large one in the same command: a part whose cost per release is much higher in
 the large store is a step that grows with the store, which a build of N releases pays about N times.
 
