@@ -90,3 +90,34 @@ def test_bound_query_checks_names_like_run(gold_kg):
     assert direct.rows == gold_kg.run("pipeline", {"company": "ImmunoGen"}).rows
     # an empty optional value counts as not given
     assert len(gold_kg.run("pipeline", {"company": ""})) == len(gold_kg.run("pipeline"))
+
+
+@pytest.mark.parametrize(
+    ("name", "params"), [("pipeline", {}), ("pipeline", {"company": "ImmunoGen"}), ("documents", {})]
+)
+def test_pages_are_slices_of_the_full_answer(gold_kg, name, params):
+    full = gold_kg.run(name, params).rows
+    assert len(full) >= 3, name
+    for size in (1, 2, 5):
+        pages = []
+        for start in range(0, len(full) + size, size):
+            page = gold_kg.run(name, {**params, "limit": size, "offset": start}).rows
+            assert len(page) <= size
+            pages += page
+        assert pages == full, (name, size)
+    # a size alone, a start alone, and text values (as the command line and the query page give them)
+    assert gold_kg.run(name, {**params, "limit": "3"}).rows == full[:3]
+    assert gold_kg.run(name, {**params, "offset": 2}).rows == full[2:]
+    assert gold_kg.run(name, {**params, "limit": "", "offset": None}).rows == full
+    # the text a SPARQL client sends (bound_query) gives the same page
+    text = bound_query(name, {**params, "limit": 2, "offset": 1})
+    assert "LIMIT 2 OFFSET 1" in text
+    assert sorted_result(query_info(name), gold_kg.query(text)).rows == full[1:3]
+
+
+@pytest.mark.parametrize("value", ["ten", "-1", "2.5", 'x" } } DROP ALL'])
+def test_a_page_takes_whole_numbers_only(gold_kg, value):
+    with pytest.raises(ValueError, match="whole number"):
+        gold_kg.run("pipeline", {"limit": value})
+    with pytest.raises(ValueError, match="whole number"):
+        bound_query("documents", {"offset": value})
