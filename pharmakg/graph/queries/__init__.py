@@ -227,6 +227,12 @@ def list_columns(info: QueryInfo) -> dict[str, str]:
     AS ?col`` of the query, and the columns its ``# lists:`` header names (joined by "; "). GROUP_CONCAT
     keeps no order, so these cells are sorted after the query runs (:meth:`QueryResult.sorted_lists`)."""
     found = {column: separator for separator, column in _JOINED.findall(info.text)}
+    # only the answer's columns: a list aggregated in a subquery and cleaned outside it (pipeline's "owners0")
+    # is not one
+    projection = re.search(r"\bSELECT\b(.*?)\bWHERE\b", info.text, re.S | re.I)
+    if projection is not None and "*" not in projection.group(1):
+        shown = set(re.findall(r"[?$](\w+)", projection.group(1)))
+        found = {column: separator for column, separator in found.items() if column in shown}
     return {**{column: "; " for column in info.lists}, **found}
 
 
