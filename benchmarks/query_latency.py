@@ -20,11 +20,17 @@ is not defined by SPARQL). ``entity-labels`` is the internal query of ``add_extr
 
 With ``--store DIR`` the questions are asked of a store built beforehand (e.g. by
 ``build_scale.py --keep``) through the API, rdflib in memory and ``pharmakg serve`` instead: see
-``store_latency.py``.
+``store_latency.py``. Adding ``--before-store DIR0 --before-queries QDIR`` compares, through the API and in
+the same run, this checkout's questions on ``DIR`` with the ``.rq`` files of ``QDIR`` on ``DIR0`` (e.g.
+main's queries and a store main built): see ``before_after.py``.
+
+``--ask NAME [KEY=VALUE ...]`` (repeatable) asks exactly these questions with these parameters instead of
+every bundled question with the demo's (e.g. a company that the synthetic corpus holds, or a page).
 
 usage: python benchmarks/query_latency.py [--corpus DIR ...] [--docs N] [--runs N] [--timeout S]
        python benchmarks/query_latency.py --store DIR [--ways api rdflib http] [--runs N] [--timeout S]
-       (either: [--questions NAME ...] to ask only these)
+       python benchmarks/query_latency.py --store DIR --before-store DIR0 --before-queries QDIR [--runs N]
+       (any: [--questions NAME ...] to ask only these, [--ask NAME KEY=VALUE ...] ...)
 """
 
 from __future__ import annotations
@@ -167,8 +173,20 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--store", type=Path, help="a built store folder: time the questions on it instead")
     ap.add_argument("--ways", nargs="+", choices=("api", "rdflib", "http"), default=["api", "rdflib", "http"])
     ap.add_argument("--questions", nargs="+", metavar="NAME", help="only these questions (default: all)")
+    ap.add_argument(
+        "--ask", nargs="+", action="append", metavar="NAME KEY=VALUE", help="ask this question (repeatable)"
+    )
+    ap.add_argument("--before-store", type=Path, help="with --store: the store to ask the queries before")
+    ap.add_argument("--before-queries", type=Path, help="with --store: the folder of the .rq files before")
     args = ap.parse_args(argv)
     asked = [(name, params) for name, params in questions() if not args.questions or name in args.questions]
+    if args.ask:
+        asked = [(name, dict(kv.split("=", 1) for kv in pairs)) for name, *pairs in args.ask]
+    if args.store is not None and args.before_store is not None:
+        import before_after
+
+        before_after.report(args.store, args.before_store, args.before_queries, asked, args.runs)
+        return
     if args.store is not None:
         import store_latency
 

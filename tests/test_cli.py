@@ -182,6 +182,15 @@ def test_query_by_name_with_param_as_csv_and_json(built_graph: Path) -> None:
     assert any("hun901-dm1" in json.dumps(r).lower() for r in records)
 
 
+def test_query_pages_with_limit_and_offset(built_graph: Path) -> None:
+    every = run("query", "pipeline", "--graph", built_graph, "--format", "json")
+    page = run("query", "pipeline", "-p", "limit=2", "-p", "offset=1", "-g", built_graph, "--format", "json")
+    assert every.exit_code == 0 and page.exit_code == 0, page.stderr
+    assert json.loads(page.stdout) == json.loads(every.stdout)[1:3]
+    result = run("query", "pipeline", "-p", "limit=two", "-g", built_graph)
+    assert result.exit_code == 1 and "whole number" in result.stderr
+
+
 def test_query_param_is_bound_not_pasted(built_graph: Path) -> None:
     # A value that would break out of a string literal if it were formatted into the query text.
     evil = 'CD56" } UNION { ?s ?p ?o } #'

@@ -1,5 +1,5 @@
-"""The facts the store derives over all documents of an entity: its preferred label, name keys and latest
-phase.
+"""The facts the store derives over all documents: an entity's preferred label, name keys, latest phase and
+number of documents, and a document's numbers of entities and statements.
 
 After every batch :class:`pharmakg.graph.store.KnowledgeGraph` refreshes ``skos:prefLabel``, ``pkg:nameKey``
 and ``pkg:latestPhase(Date)`` of the entities the batch touched. ``pkg:nameKey`` holds each distinct name of
@@ -15,6 +15,12 @@ read from the store the first time it is refreshed, then kept up to date from th
 removes (:meth:`DerivedFacts.written`, :meth:`DerivedFacts.removed`); a rename forgets both entities (read
 again when next needed). The values are those a recount over the store gives: the same graph to the quad.
 
+The figures that list questions show per row are kept too, so a question reads one triple per figure instead
+of counting over the graph: ``pkg:documentCount`` per entity (the documents that mention it: counted from the
+``pkg:mentionedIn`` triples the store writes and removes, like the names) and ``pkg:entityCount`` /
+``pkg:assertionCount`` per Document node (counted in the merged graph when the document is written, and again
+for the documents where a merge of two entities both mentioned in them leaves one).
+
 Writes that bypass the store's methods are not seen: :meth:`pharmakg.graph.store.KnowledgeGraph.to_rdflib`
 drops the whole cache.
 """
@@ -26,8 +32,8 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from pharmakg.graph.display import preferred_label
-from pharmakg.graph.rdf_terms import RDFS, RESOLVED_GRAPH, SKOS, n
-from pharmakg.ontology.namespaces import PKG
+from pharmakg.graph.rdf_terms import RDF_TYPE, RDFS, RESOLVED_GRAPH, SKOS, int_lit, n
+from pharmakg.ontology.namespaces import PKG, PROV
 
 MERGED = ox.DefaultGraph()
 _Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -39,6 +45,11 @@ PREF_LABEL, PHASE_RECORD = n(SKOS + "prefLabel"), n(PKG.phaseRecord)
 LATEST, LATEST_DATE = n(PKG.latestPhase), n(PKG.latestPhaseDate)
 ENTITY_TYPE = n(PKG.entityType)
 NAME_KEY = n(PKG.nameKey)
+MENTIONED_IN, DOCUMENT_COUNT = n(PKG.mentionedIn), n(PKG.documentCount)
+ENTITY_COUNT, ASSERTION_COUNT = n(PKG.entityCount), n(PKG.assertionCount)
+TYPE, DERIVED_FROM = n(RDF_TYPE), n(PROV.wasDerivedFrom)
+DOCUMENT, ASSERTION = n(PKG.Document), n(PKG.Assertion)
+ENTITY_FACTS = (PREF_LABEL, NAME_KEY, LATEST, LATEST_DATE, DOCUMENT_COUNT)
 
 
 def name_key(name: str) -> str:
@@ -52,11 +63,47 @@ def _text(term: _Term | None) -> str:
     return term.value
 
 
-def missing_name_keys(store: ox.Store) -> list[ox.Quad]:
-    """The name keys of a graph written before pharmakg had them (or by another tool), in graph/resolved:
-    one per distinct lower-cased ``skos:prefLabel`` or ``skos:altLabel`` of each entity. None when the graph
-    has a key (the store keeps them all from then on)."""
-    if next(iter(store.quads_for_pattern(None, NAME_KEY, None, MERGED)), None) is not None:
+def missing_derived_facts(store: ox.Store) -> list[ox.Quad]:
+    """The derived facts of a graph written before pharmakg kept them (or by another tool), in graph/resolved:
+    name keys (one per distinct lower-cased ``skos:prefLabel`` or ``skos:altLabel`` of each entity), the
+    entities' document counts and the documents' entity and statement counts. Each kind only when the graph
+    has none of it (the store keeps them all from then on)."""
+    found = _missing_name_keys(store)
+    if _absent(store, DOCUMENT_COUNT):
+        mentions: dict[ox.NamedNode, int] = {}
+        for q in store.quads_for_pattern(None, MENTIONED_IN, None, MERGED):
+            if isinstance(q.subject, ox.NamedNode):
+                mentions[q.subject] = mentions.get(q.subject, 0) + 1
+        labelled = {q.subject for q in store.quads_for_pattern(None, PREF_LABEL, None, MERGED)}
+        found += [
+            ox.Quad(e, DOCUMENT_COUNT, int_lit(mentions.get(e, 0)), RESOLVED_GRAPH)
+            for e in sorted(labelled, key=str)
+            if isinstance(e, ox.NamedNode)
+        ]
+    if _absent(store, ENTITY_COUNT):
+        documents = [q.subject for q in store.quads_for_pattern(None, TYPE, DOCUMENT, MERGED)]
+        for d in sorted(documents, key=str):
+            if isinstance(d, ox.NamedNode):
+                found += document_counts(store, d)
+    return found
+
+
+def lacks_derived_facts(store: ox.Store) -> bool:
+    """Whether a graph lacks a kind of derived fact that :func:`missing_derived_facts` would add (cheap: a
+    few lookups)."""
+    entities = not _absent(store, PREF_LABEL)
+    documents = next(iter(store.quads_for_pattern(None, TYPE, DOCUMENT, MERGED)), None) is not None
+    return (entities and (_absent(store, NAME_KEY) or _absent(store, DOCUMENT_COUNT))) or (
+        documents and _absent(store, ENTITY_COUNT)
+    )
+
+
+def _absent(store: ox.Store, predicate: ox.NamedNode) -> bool:
+    return next(iter(store.quads_for_pattern(None, predicate, None, MERGED)), None) is None
+
+
+def _missing_name_keys(store: ox.Store) -> list[ox.Quad]:
+    if not _absent(store, NAME_KEY):
         return []
     keys: set[tuple[ox.NamedNode, str]] = set()
     for p in (PREF_LABEL, ALT_LABEL):
@@ -64,6 +111,29 @@ def missing_name_keys(store: ox.Store) -> list[ox.Quad]:
             if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal):
                 keys.add((q.subject, name_key(q.object.value)))
     return [ox.Quad(e, NAME_KEY, ox.Literal(key), RESOLVED_GRAPH) for e, key in sorted(keys, key=str)]
+
+
+def document_counts(store: ox.Store, doc: ox.NamedNode) -> list[ox.Quad]:
+    """A document's number of entities (distinct subjects of ``pkg:mentionedIn`` it) and of statements
+    (distinct ``pkg:Assertion`` nodes derived from it), counted in the merged graph, in graph/resolved."""
+    entities = {q.subject for q in store.quads_for_pattern(None, MENTIONED_IN, doc, MERGED)}
+    assertions = {
+        q.subject
+        for q in store.quads_for_pattern(None, DERIVED_FROM, doc, MERGED)
+        if isinstance(q.subject, ox.NamedNode | ox.BlankNode)
+        and ox.Quad(q.subject, TYPE, ASSERTION, MERGED) in store
+    }
+    return [
+        ox.Quad(doc, ENTITY_COUNT, int_lit(len(entities)), RESOLVED_GRAPH),
+        ox.Quad(doc, ASSERTION_COUNT, int_lit(len(assertions)), RESOLVED_GRAPH),
+    ]
+
+
+def _remove_facts(store: ox.Store, subject: ox.NamedNode, predicates: Iterable[ox.NamedNode]) -> None:
+    """Every graph's copy of these facts of ``subject`` (graph/resolved and the merged default graph)."""
+    for p in predicates:
+        for q in list(store.quads_for_pattern(subject, p, None, None)):
+            store.remove(q)
 
 
 class DerivedFacts:
@@ -76,6 +146,10 @@ class DerivedFacts:
         # IRI -> best current phase record (None: none) over the records seen; new records since then
         self._phase: dict[str, _Phase | None] = {}
         self._new_records: dict[str, set[_Term]] = {}
+        # IRI -> number of documents mentioning it (pkg:mentionedIn in the merged graph)
+        self._mentions: dict[str, int] = {}
+        # Document nodes to count at the next refresh: written since, or where a merge joined two entities
+        self._documents: set[ox.NamedNode] = set()
 
     # ------------------------------------------------------------------------------------ bookkeeping
     def forget(self, iris: Iterable[str]) -> None:
@@ -84,6 +158,19 @@ class DerivedFacts:
             self._names.pop(iri, None)
             self._phase.pop(iri, None)
             self._new_records.pop(iri, None)
+            self._mentions.pop(iri, None)
+
+    def renaming(self, old: str, new: str) -> None:
+        """``old`` is about to be merged into ``new``: a document that mentions both will mention one entity
+        fewer (counted again at the next refresh), and both entities' figures are read again."""
+        o, nw = ox.NamedNode(old), ox.NamedNode(new)
+        for q in self.store.quads_for_pattern(o, MENTIONED_IN, None, MERGED):
+            if (
+                isinstance(q.object, ox.NamedNode)
+                and ox.Quad(nw, MENTIONED_IN, q.object, MERGED) in self.store
+            ):
+                self._documents.add(q.object)
+        self.forget([old, new])
 
     def written(self, quads: Iterable[ox.Quad]) -> None:
         """Quads about to be added to the store (call before they are: a quad already there is no news)."""
@@ -99,9 +186,19 @@ class DerivedFacts:
                     continue
                 seen.add(q)
                 self._count(iri, q, +1)
+            elif q.predicate == MENTIONED_IN and iri in self._mentions:
+                triple = ox.Quad(q.subject, q.predicate, q.object, MERGED)
+                if triple not in seen and triple not in self.store:  # a new document for the entity
+                    seen.add(triple)
+                    self._mentions[iri] += 1
+            elif q.predicate == TYPE and q.object == DOCUMENT:
+                self._documents.add(q.subject)
 
     def removed(self, quads: Iterable[ox.Quad]) -> None:
         """Quads about to be removed from the store (each of them is in it)."""
+        quads = list(quads)
+        leaving = set(quads)
+        gone: set[ox.Quad] = set()
         for q in quads:
             if isinstance(q.graph_name, ox.DefaultGraph) or not isinstance(q.subject, ox.NamedNode):
                 continue
@@ -111,6 +208,21 @@ class DerivedFacts:
                 self._new_records.pop(iri, None)
             elif q.predicate in (ALT_LABEL, MAIN_LABEL) and iri in self._names:
                 self._count(iri, q, -1)
+            elif q.predicate == MENTIONED_IN and iri in self._mentions:
+                triple = ox.Quad(q.subject, q.predicate, q.object, MERGED)
+                if triple not in gone and not self._held_elsewhere(triple, leaving):
+                    gone.add(triple)
+                    self._mentions[iri] -= 1
+            elif q.predicate == TYPE and q.object == DOCUMENT:
+                self._documents.discard(q.subject)  # its counts leave with it
+                _remove_facts(self.store, q.subject, (ENTITY_COUNT, ASSERTION_COUNT))
+
+    def _held_elsewhere(self, triple: ox.Quad, leaving: set[ox.Quad]) -> bool:
+        """Whether a named graph other than those leaving holds the triple (its merged copy then stays)."""
+        return any(
+            not isinstance(other.graph_name, ox.DefaultGraph) and other not in leaving
+            for other in self.store.quads_for_pattern(triple.subject, triple.predicate, triple.object, None)
+        )
 
     def _count(self, iri: str, q: ox.Quad, step: int) -> None:
         counts = self._names[iri].setdefault(_text(q.object), [0, 0])
@@ -121,13 +233,12 @@ class DerivedFacts:
     # -------------------------------------------------------------------------------------- refreshing
     def refresh(self, entities: Iterable[str]) -> list[ox.Quad]:
         """Remove the entities' derived facts (every graph's copy) and return their new values, in
-        graph/resolved, for the store to insert."""
+        graph/resolved, for the store to insert; with the counts of the documents written since the last
+        refresh (and of those a merge changed)."""
         new: list[ox.Quad] = []
         for iri in sorted(set(entities)):
             e = ox.NamedNode(iri)
-            for p in (PREF_LABEL, NAME_KEY, LATEST, LATEST_DATE):
-                for q in list(self.store.quads_for_pattern(e, p, None, None)):
-                    self.store.remove(q)
+            _remove_facts(self.store, e, ENTITY_FACTS)
             label = self.preferred_label(iri)
             if label is None:
                 continue  # no document names it any more
@@ -141,7 +252,20 @@ class DerivedFacts:
                 new.append(ox.Quad(e, LATEST, phase[1], RESOLVED_GRAPH))
                 if phase[2] is not None:
                     new.append(ox.Quad(e, LATEST_DATE, phase[2], RESOLVED_GRAPH))
+            new.append(ox.Quad(e, DOCUMENT_COUNT, int_lit(self.document_count(iri)), RESOLVED_GRAPH))
+        for doc in sorted(self._documents, key=str):
+            _remove_facts(self.store, doc, (ENTITY_COUNT, ASSERTION_COUNT))
+            if ox.Quad(doc, TYPE, DOCUMENT, MERGED) in self.store:
+                new.extend(document_counts(self.store, doc))
+        self._documents.clear()
         return new
+
+    def document_count(self, iri: str) -> int:
+        """The number of documents that mention the entity (``pkg:mentionedIn`` in the merged graph)."""
+        if iri not in self._mentions:
+            e = ox.NamedNode(iri)
+            self._mentions[iri] = sum(1 for _ in self.store.quads_for_pattern(e, MENTIONED_IN, None, MERGED))
+        return self._mentions[iri]
 
     def name_counts(self, iri: str) -> dict[str, tuple[int, int]]:
         """{name: (document graphs giving it as skos:altLabel, as rdfs:label)} of the entity, for the names

@@ -34,7 +34,7 @@ NAME_PARAMETERS: dict[str, tuple[str, ...]] = {
 }
 # name parameters whose value may also be a literal (a phase, an amount): kept as given when no name matches
 VALUE_OR_NAME = frozenset({"object"})
-INTEGER_PARAMETERS = frozenset({"minCompanies"})
+INTEGER_PARAMETERS = frozenset({"minCompanies", "limit", "offset"})
 
 
 def relation_names() -> list[str]:

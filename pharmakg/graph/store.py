@@ -28,7 +28,7 @@ import rdflib
 
 from pharmakg.atomic import atomic_path, replace_store_folder
 from pharmakg.graph import snapshots
-from pharmakg.graph.derived_facts import DerivedFacts, missing_name_keys
+from pharmakg.graph.derived_facts import DerivedFacts, lacks_derived_facts, missing_derived_facts
 from pharmakg.graph.label_index import LabelIndex
 from pharmakg.graph.queries import run_query
 from pharmakg.graph.rdf import extraction_quads
@@ -112,10 +112,10 @@ def open_read_only(folder: Path) -> KnowledgeGraph:
     from pharmakg.graph.bookkeeping import refresh_snapshot
 
     store, view = snapshots.open_view(folder, refresh_snapshot)
-    if missing_name_keys(store):
+    if lacks_derived_facts(store):
         warnings.warn(
-            f"{folder}: built before pkg:nameKey; questions by name find nothing until a build (or "
-            "any opening for writing) adds the keys",
+            f"{folder}: built before pkg:nameKey or the kept counts; questions by name find nothing (and "
+            "counts are missing) until a build (or any opening for writing) adds them",
             stacklevel=2,
         )
     kg = KnowledgeGraph(store, path=folder)
@@ -159,7 +159,7 @@ class KnowledgeGraph:
             with p.open("rb") as f:
                 kg.store.bulk_load(f, fmt)
             kg._fill_merged()
-            kg._insert(missing_name_keys(kg.store))
+            kg._insert(missing_derived_facts(kg.store))
             return kg
         if p.exists() and not p.is_dir():
             raise ValueError(f"{p}: not an RDF file suffix ({', '.join(FILE_FORMATS)}) nor a store folder")
@@ -169,7 +169,7 @@ class KnowledgeGraph:
         kg = cls(ox.Store(str(p)), path=p)
         snapshots.mark_stale(p)  # until the writer publishes one, readers don't trust the last snapshot
         kg._fill_merged()
-        kg._insert(missing_name_keys(kg.store))  # a store built before pkg:nameKey gets them once
+        kg._insert(missing_derived_facts(kg.store))  # a store built before the kept facts gets them once
         return kg
 
     def publish_snapshot(self, every: float = 0.0, final: bool = False) -> bool:
@@ -388,7 +388,7 @@ class KnowledgeGraph:
         o, nw = ox.NamedNode(old), ox.NamedNode(new)
         if self._labels is not None:
             self._labels.mark([old, new])
-        self.derived.forget([old, new])
+        self.derived.renaming(old, new)
         quads = list(self.store.quads_for_pattern(o, None, None, None))
         quads += list(self.store.quads_for_pattern(None, None, o, None))
         # the new copies first: interrupted, both are there and redoing the rename finishes it

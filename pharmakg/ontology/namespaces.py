@@ -129,6 +129,9 @@ class PKG(DefinedNamespace):
     confidence: URIRef  # xsd:decimal
     entityType: URIRef  # contract type name, e.g. "COMPOUND"
     nameKey: URIRef  # entity -> one of its names in lower case (LCASE), maintained by the store
+    documentCount: URIRef  # entity -> number of documents mentioning it, maintained by the store
+    entityCount: URIRef  # Document -> number of entities it mentions, maintained by the store
+    assertionCount: URIRef  # Document -> number of statements derived from it, maintained by the store
     # Knowledge base (pharmakg/ontology/kb.py)
     kbKey: URIRef  # entity -> "TYPE:canonical name" of its knowledge-base record
     ticker: URIRef  # Company -> "NASDAQ:IMGN"

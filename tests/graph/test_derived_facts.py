@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from pharmakg.graph.derived_facts import NAME_KEY, PREF_LABEL, DerivedFacts, name_key
+from pharmakg.graph.derived_facts import (
+    ASSERTION_COUNT,
+    DOCUMENT_COUNT,
+    ENTITY_COUNT,
+    NAME_KEY,
+    PREF_LABEL,
+    DerivedFacts,
+    name_key,
+)
 from pharmakg.graph.rdf_terms import RESOLVED_GRAPH
 from pharmakg.graph.store import KnowledgeGraph
 
@@ -92,9 +100,67 @@ def test_a_graph_without_name_keys_gets_them_on_opening(corpus_extractions, tmp_
     kg = KnowledgeGraph.open()
     kg.add_extractions(corpus_extractions[:6])
     expected = set(kg.store)
-    for q in list(kg.store.quads_for_pattern(None, NAME_KEY, None, None)):
-        kg.store.remove(q)  # as pharmakg wrote graphs before it had the keys
+    for p in (NAME_KEY, DOCUMENT_COUNT, ENTITY_COUNT, ASSERTION_COUNT):
+        for q in list(kg.store.quads_for_pattern(None, p, None, None)):
+            kg.store.remove(q)  # as pharmakg wrote graphs before it had the keys and counts
     kg.save(tmp_path / "old.nq")
     kg.save(tmp_path / "old-store")
     assert set(KnowledgeGraph.open(tmp_path / "old.nq").store) == expected
     assert set(KnowledgeGraph.open(tmp_path / "old-store").store) == expected
+
+
+# ---- kept counts: documents per entity, entities and statements per document -------------------------------
+PKG_NS = "PREFIX pkg: <https://w3id.org/pharmakg/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#> "
+KEPT_COUNTS = PKG_NS + (
+    "SELECT ?x ?p ?n WHERE { VALUES ?p { pkg:documentCount pkg:entityCount pkg:assertionCount } ?x ?p ?n }"
+)
+# what the questions counted before the store kept the figures (an entity with a label, a Document node)
+RECOUNTS = PKG_NS + (
+    "SELECT ?x ?p ?n WHERE { { "
+    "{ SELECT ?x (COUNT(DISTINCT ?d) AS ?n) WHERE { ?x <http://www.w3.org/2004/02/skos/core#prefLabel> ?l "
+    "  OPTIONAL { ?x pkg:mentionedIn ?d } } GROUP BY ?x } BIND(pkg:documentCount AS ?p) } UNION { "
+    "{ SELECT ?x (COUNT(DISTINCT ?e) AS ?n) WHERE { ?x a pkg:Document OPTIONAL { ?e pkg:mentionedIn ?x } } "
+    "  GROUP BY ?x } BIND(pkg:entityCount AS ?p) } UNION { "
+    "{ SELECT ?x (COUNT(DISTINCT ?a) AS ?n) WHERE { ?x a pkg:Document "
+    "  OPTIONAL { ?a a pkg:Assertion ; prov:wasDerivedFrom ?x } } GROUP BY ?x } "
+    "  BIND(pkg:assertionCount AS ?p) } }"
+)
+
+
+def _counts(kg: KnowledgeGraph, sparql: str) -> set[tuple[str, str, int]]:
+    return {(str(x), str(p), int(c)) for x, p, c in kg.query(sparql).rows}
+
+
+def test_kept_counts_equal_a_recount_after_every_batch(corpus_extractions) -> None:
+    kg = KnowledgeGraph.open()
+    batches = [corpus_extractions[i : i + 4] for i in range(0, len(corpus_extractions), 4)]
+    for k, batch in enumerate(batches):
+        # replacing an earlier document takes mentions away from its entities and its counts go with it
+        replace = [batches[k - 2][0].document.doc_id] if k >= 2 and k % 3 == 0 else []
+        kg.add_extractions(batch, replace=replace)
+        assert _counts(kg, KEPT_COUNTS) == _counts(kg, RECOUNTS)
+    kg.remove_document(corpus_extractions[1].document.doc_id)
+    kept = _counts(kg, KEPT_COUNTS)
+    assert kept == _counts(kg, RECOUNTS)
+    assert len(kg.derived._mentions) > 20  # the entities' counts were kept, not read again each time
+    # one copy in graph/resolved, one in the merged default graph
+    quads = [
+        q for p in (DOCUMENT_COUNT, ENTITY_COUNT) for q in kg.store.quads_for_pattern(None, p, None, None)
+    ]
+    assert {q.graph_name for q in quads} == {RESOLVED_GRAPH, ox.DefaultGraph()}
+
+
+def test_a_merge_of_two_entities_of_one_document_counts_it_once(corpus_extractions) -> None:
+    kg = KnowledgeGraph.open()
+    kg.add_extractions(corpus_extractions[:6])
+    mention = ox.NamedNode("https://w3id.org/pharmakg/ontology#mentionedIn")
+    doc = next(kg.store.quads_for_pattern(None, mention, None, ox.DefaultGraph())).object
+    first, second = sorted(
+        {q.subject.value for q in kg.store.quads_for_pattern(None, mention, doc, ox.DefaultGraph())}
+    )[:2]
+    before = dict(((x, p), n) for x, p, n in _counts(kg, KEPT_COUNTS))
+    kg._rename(first, second)  # as when a new document shows the two are one entity
+    kg._refresh_resolved({second})
+    after = dict(((x, p), n) for x, p, n in _counts(kg, KEPT_COUNTS))
+    assert after[(doc.value, ENTITY_COUNT.value)] == before[(doc.value, ENTITY_COUNT.value)] - 1
+    assert _counts(kg, KEPT_COUNTS) == _counts(kg, RECOUNTS)

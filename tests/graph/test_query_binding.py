@@ -17,6 +17,7 @@ from pharmakg.graph.queries import (
 
 CD56 = ox.NamedNode("https://w3id.org/pharmakg/resource/target/cd56")
 ALT_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
+PAGE = {"limit", "offset"}
 HOSTILE = [
     'CD56" } } DROP ALL ; SELECT * { ?s ?p ?o } #',
     "} } DROP ALL",
@@ -33,9 +34,14 @@ def test_every_parameter_has_one_slot_and_the_file_runs_as_is(gold_kg, name):
     info = query_info(name)
     assert parameter_slots(info.text) == {p.name for p in info.params}
     for p in info.params:
-        # a slot in each subquery that filters on it (two where a second subquery must find the same
-        # entities again, see compounds-by-target.rq), and binding fills every one
-        assert 1 <= info.text.count(f"VALUES ?{p.name} {{ UNDEF }}") <= 2, p.name
+        if p.name in PAGE:  # a page's size and start: one comment line, "LIMIT n OFFSET m" once bound
+            assert info.text.count("# page: LIMIT ?limit OFFSET ?offset") == 1, p.name
+            assert "LIMIT 5" in bind_parameters(info.text, {"limit": 5}), p.name
+            continue
+        # a slot in each subquery that filters on it, two in a name lookup (the key looked up when a name
+        # is given, every entity when none is: see compounds-by-target.rq), a lookup in each subquery that
+        # must find the same entities again (Oxigraph evaluates a subquery on its own); binding fills all
+        assert info.text.count(f"VALUES ?{p.name} {{ UNDEF }}") >= 1, p.name
         assert f"VALUES ?{p.name} {{ UNDEF }}" not in bind_parameters(info.text, {p.name: "x"}), p.name
         # no projection workaround left: the parameter is not a result column
         assert p.name not in gold_kg.query(info.text).columns
@@ -84,3 +90,34 @@ def test_bound_query_checks_names_like_run(gold_kg):
     assert direct.rows == gold_kg.run("pipeline", {"company": "ImmunoGen"}).rows
     # an empty optional value counts as not given
     assert len(gold_kg.run("pipeline", {"company": ""})) == len(gold_kg.run("pipeline"))
+
+
+@pytest.mark.parametrize(
+    ("name", "params"), [("pipeline", {}), ("pipeline", {"company": "ImmunoGen"}), ("documents", {})]
+)
+def test_pages_are_slices_of_the_full_answer(gold_kg, name, params):
+    full = gold_kg.run(name, params).rows
+    assert len(full) >= 3, name
+    for size in (1, 2, 5):
+        pages = []
+        for start in range(0, len(full) + size, size):
+            page = gold_kg.run(name, {**params, "limit": size, "offset": start}).rows
+            assert len(page) <= size
+            pages += page
+        assert pages == full, (name, size)
+    # a size alone, a start alone, and text values (as the command line and the query page give them)
+    assert gold_kg.run(name, {**params, "limit": "3"}).rows == full[:3]
+    assert gold_kg.run(name, {**params, "offset": 2}).rows == full[2:]
+    assert gold_kg.run(name, {**params, "limit": "", "offset": None}).rows == full
+    # the text a SPARQL client sends (bound_query) gives the same page
+    text = bound_query(name, {**params, "limit": 2, "offset": 1})
+    assert "LIMIT 2 OFFSET 1" in text
+    assert sorted_result(query_info(name), gold_kg.query(text)).rows == full[1:3]
+
+
+@pytest.mark.parametrize("value", ["ten", "-1", "2.5", 'x" } } DROP ALL'])
+def test_a_page_takes_whole_numbers_only(gold_kg, value):
+    with pytest.raises(ValueError, match="whole number"):
+        gold_kg.run("pipeline", {"limit": value})
+    with pytest.raises(ValueError, match="whole number"):
+        bound_query("documents", {"offset": value})

@@ -44,6 +44,8 @@ BOUND = [
     ("partners-and-payments", {"company": "ImmunoGen"}),
     ("phase-history", {"compound": "huN901-DM1"}),
     ("pipeline", {"company": "ImmunoGen"}),
+    ("pipeline", {"limit": 2, "offset": 1}),
+    ("documents", {"limit": 2}),
 ]
 
 

@@ -19,6 +19,11 @@ query page of ``pharmakg serve``; a SPARQL client can call it before sending the
 Queries find an entity by name through its name keys (``pkg:nameKey``: each of its names in lower case,
 written by the store, see :mod:`pharmakg.graph.derived_facts`): ``BIND(LCASE(STR(?param)) AS ?key)
 ?e pkg:nameKey ?key``, one lookup in an index instead of lower-casing every label of the graph in a FILTER.
+A question whose answer lists everything of a kind (every compound, every document) pages it: the subquery
+that orders the rows ends with a comment line ``# page: LIMIT ?limit OFFSET ?offset``, and binding
+``limit`` and/or ``offset`` (whole numbers) turns that line into ``LIMIT n OFFSET m``. Run as is, a SPARQL
+engine reads a comment and answers every row; a page holds the rows of the full answer at those positions,
+and the columns of a row are looked up for the rows of the page only.
 A parameter marked "(optional)" may be left out; queries test ``COALESCE(STR(?param), "") = ""`` so that an
 empty value counts as not given. The others are required by :func:`run_query`, but a file run as is (no
 value at all) answers for every entity: an unbound ``?key`` matches every name key, so each bundled
@@ -45,6 +50,10 @@ _HEADER = re.compile(r"^#\s*(title|description|param|lists)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(r"^(\w+)\s*(?:-\s*(.*))?$")
 # A parameter's slot in the query text: an inline data block of one variable holding UNDEF.
 _SLOT = re.compile(r"VALUES\s+[?$](\w+)\s*\{\s*UNDEF\s*\}")
+# The slot of a page's size and start: a comment line (so the file as is answers every row).
+_PAGE = re.compile(r"#\s*page:\s*LIMIT\s+[?$](?P<size>\w+)\s+OFFSET\s+[?$](?P<start>\w+)[^\n]*")
+# Both kinds of slot, replaced in one pass (a value that looks like a slot is never rewritten)
+_SLOTS = re.compile(f"{_SLOT.pattern}|{_PAGE.pattern}")
 
 
 @dataclass
@@ -128,8 +137,25 @@ def list_queries() -> list[tuple[str, str, list[str]]]:
 
 
 def parameter_slots(sparql: str) -> set[str]:
-    """Names of the variables that have a ``VALUES ?name { UNDEF }`` block in ``sparql``."""
-    return {m.group(1) for m in _SLOT.finditer(sparql)}
+    """Names of the variables that have a ``VALUES ?name { UNDEF }`` block in ``sparql``, and of the size and
+    start of its page slot (``# page: LIMIT ?limit OFFSET ?offset``), if any."""
+    pages = {name for m in _PAGE.finditer(sparql) for name in m.groups()}
+    return {m.group(1) for m in _SLOT.finditer(sparql)} | pages
+
+
+def _page_number(name: str, value: Any) -> int:
+    text = str(value.value if isinstance(value, ox.Literal) else value).strip()
+    if not text.lstrip("+").isdigit():
+        raise ValueError(f"parameter {name!r} (a page's size or start) takes a whole number, got {value!r}")
+    return int(text)
+
+
+def _page_clause(m: re.Match[str], params: Mapping[str, Any]) -> str:
+    """The page slot ``m`` holding the given size and start (left a comment when neither is given)."""
+    size, start = (params.get(name) for name in (m.group("size"), m.group("start")))
+    clauses = [f"LIMIT {_page_number(m.group('size'), size)}"] if size is not None else []
+    clauses += [f"OFFSET {_page_number(m.group('start'), start)}"] if start is not None else []
+    return " ".join(clauses) if clauses else m.group(0)
 
 
 def bind_parameters(sparql: str, params: Mapping[str, Any]) -> str:
@@ -137,13 +163,21 @@ def bind_parameters(sparql: str, params: Mapping[str, Any]) -> str:
 
     Values are Python values or RDF terms (see :func:`~pharmakg.graph.results.to_ox_term`: a str is a
     string literal), written in SPARQL syntax by pyoxigraph; one pass over the template, so a value that
-    looks like a block is never rewritten. ``None`` leaves a parameter unbound. ValueError for a name
-    without a block (a typo would otherwise be silently ignored) and for blank nodes, which VALUES forbids.
+    looks like a block is never rewritten. ``None`` leaves a parameter unbound. The size and start of a
+    page slot (``# page: LIMIT ?limit OFFSET ?offset``) are whole numbers written as ``LIMIT n OFFSET m``.
+    ValueError for a name without a block (a typo would otherwise be silently ignored), for blank nodes,
+    which VALUES forbids, and for a page size or start that is not a whole number.
     """
     terms: dict[str, str] = {}
+    pages = {name for m in _PAGE.finditer(sparql) for name in m.groups()}
+    page_values: dict[str, Any] = {}
     for key, value in params.items():
         name = key.lstrip("?$")
         if value is None:
+            continue
+        if name in pages:
+            if str(value).strip():  # an empty size or start counts as not given
+                page_values[name] = value
             continue
         term = to_ox_term(value)
         if isinstance(term, ox.BlankNode):
@@ -154,10 +188,12 @@ def bind_parameters(sparql: str, params: Mapping[str, Any]) -> str:
         raise ValueError(f"the query has no 'VALUES ?name {{ UNDEF }}' block for {', '.join(missing)}")
 
     def fill(m: re.Match[str]) -> str:
+        if m.group("size") is not None:
+            return _page_clause(m, page_values)
         name = m.group(1)
         return f"VALUES ?{name} {{ {terms[name]} }}" if name in terms else m.group(0)
 
-    return _SLOT.sub(fill, sparql)
+    return _SLOTS.sub(fill, sparql)
 
 
 def check_params(info: QueryInfo, params: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -191,6 +227,12 @@ def list_columns(info: QueryInfo) -> dict[str, str]:
     AS ?col`` of the query, and the columns its ``# lists:`` header names (joined by "; "). GROUP_CONCAT
     keeps no order, so these cells are sorted after the query runs (:meth:`QueryResult.sorted_lists`)."""
     found = {column: separator for separator, column in _JOINED.findall(info.text)}
+    # only the answer's columns: a list aggregated in a subquery and cleaned outside it (pipeline's "owners0")
+    # is not one
+    projection = re.search(r"\bSELECT\b(.*?)\bWHERE\b", info.text, re.S | re.I)
+    if projection is not None and "*" not in projection.group(1):
+        shown = set(re.findall(r"[?$](\w+)", projection.group(1)))
+        found = {column: separator for column, separator in found.items() if column in shown}
     return {**{column: "; " for column in info.lists}, **found}
 
 
