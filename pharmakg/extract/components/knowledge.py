@@ -41,8 +41,9 @@ DEFAULT_KINDS = {"TARGET": ["symbol", "name", "alias"]}
 # kinds matched as written; every other kind matches in any case
 CASE_SENSITIVE_KINDS = {"symbol", "alias"}
 _WORD = re.compile(r"[^\W_]+")
-# what may stand between two words of one name in the text
-_JOINER = re.compile(r"\s+|[-‐‑–'’]|[-‐‑–]\s*\n\s*")
+# what may stand between two words of one name in the text; a possessive "'s " too, as MeSH writes
+# eponyms without it ("Crohn Disease" is written "Crohn's disease")
+_JOINER = re.compile(r"\s+|[-‐‑–'’]|[-‐‑–]\s*\n\s*|['’]s\s+")
 _PRIORITY = {"COMPOUND": 2, "TARGET": 2, "DISEASE": 0}  # a grammar disease (1) names the entity
 
 
@@ -89,6 +90,11 @@ def _build_index(
     return index, max_len
 
 
+def _possessive_s(text: str, start: int, word: str) -> bool:
+    """The "s" of "Crohn's disease": left out of the word run, so that the table's "Crohn Disease" matches."""
+    return word == "s" and start >= 2 and text[start - 1] in "'’" and text[start - 2].isalpha()
+
+
 class KnowledgeMatcher:
     """Finds the names of the generated tables by a word n-gram index (see the module doc)."""
 
@@ -117,7 +123,11 @@ class KnowledgeMatcher:
 
     def matches(self, text: str) -> list[tuple[int, int, _Hit]]:
         """Every (start, end, hit) of a table name in the text, longest per start first."""
-        toks = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+        toks = [
+            (m.start(), m.end(), m.group(0))
+            for m in _WORD.finditer(text)
+            if not _possessive_s(text, m.start(), m.group(0))
+        ]
         out: list[tuple[int, int, _Hit]] = []
         for i, (start, _, word) in enumerate(toks):
             longest = min(max(self.max_len.get(word, 0), self.max_len.get(word.lower(), 0)), len(toks) - i)
