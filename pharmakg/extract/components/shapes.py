@@ -72,7 +72,12 @@ _TRIAL_STOP = {
     "LABEL",
     "COVID",
 }
-_PAREN_CAPS = re.compile(r"\(([A-Z][A-Z]{3,}(?:-?\d{1,2}[a-z]?)?(?: [A-Z0-9]{2,4})?)\)")
+# "(ORBIT)", "(ORBIT-2)", "(ORBIT-Lung01)", "(ORBIT II)": a trial's word acronym in parentheses
+_PAREN_CAPS = re.compile(
+    r"\(([A-Z][A-Z]{3,}(?:-?\d{1,2}[a-z]?)?(?:-[A-Z][A-Za-z]{0,9}\d{0,3})?(?: [A-Z0-9]{2,4})?)\)"
+)
+# a code name's shape (ZB-12, HX3301): "the ZB-12 study" is a study of that compound, not a trial's name
+_CODE_SHAPE = re.compile(r"[A-Z]{1,3}-?\d+[A-Za-z]?")
 _TRIAL_WORD = re.compile(r"\b(?:trials?|stud(?:y|ies))\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"([\w][\w'’]*)")
 
@@ -173,6 +178,7 @@ class ShapeRecognizer:
             if not any(0 <= tc.start - 1 - n.end <= 2 for n in named):
                 found.append(tc)
         _trial_names_win(text, found)
+        found = _code_trials_used_as_drugs(text, found)
         found += self._brands_before_generic(text, [*cands, *found])
         techs = [(c.start, c.end) for c in [*cands, *found] if c.label == "TECHNOLOGY"]
         found = [c for c in found if c.extractor != "shape:technology_owned" or not _holds_other(c, techs)]
@@ -276,6 +282,23 @@ def _trial_names_win(text: str, found: list[Candidate]) -> None:
         ):
             c.label = "TRIAL"
             c.extractor = trials[text[c.start : c.end]]
+
+
+def _code_trials_used_as_drugs(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A code-shaped trial name ("the ZB-12 study") is a study of that compound when the text also names
+    ZB-12 outside a trial cue; a code used only before a trial noun ("the Phase 3 EV-302 trial") is the
+    trial's own name."""
+    trial_spans: dict[str, int] = {}
+    for c in found:
+        surface = text[c.start : c.end]
+        if c.label == "TRIAL" and c.extractor != "shape:trial_nct" and _CODE_SHAPE.fullmatch(surface):
+            trial_spans[surface] = trial_spans.get(surface, 0) + 1
+    drugs = {
+        name
+        for name, n in trial_spans.items()
+        if len(re.findall(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text)) > n
+    }
+    return [c for c in found if not (c.label == "TRIAL" and text[c.start : c.end] in drugs)]
 
 
 def _trim_long_form(text: str, s: int, e: int) -> int:
