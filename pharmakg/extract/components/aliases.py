@@ -21,6 +21,13 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from pharmakg.extract.codec import MentionTable
+from pharmakg.extract.components.alias_forms import (
+    company_paren_alias,
+    initials,
+    paren_separator,
+    shape_abbreviation,
+    short_form,
+)
 from pharmakg.extract.components.base import Candidate, doc_text, read_json, register_extensions, skip_ranges
 from pharmakg.model import Entity, Mention
 from pharmakg.names import fold
@@ -238,7 +245,7 @@ class AliasGrouper:
         formerly = bool(re.match(r"(?:formerly|previously|hereafter|hereinafter|also known)", content, re.I))
         quoted = content[:1] in _QUOTES
         pos = inner_start
-        for part in re.split(_paren_separator(a, inner_start, content, taken), content):
+        for part in re.split(paren_separator(a, inner_start, content, taken), content):
             p_off = pos + (len(part) - len(part.lstrip()))
             pos += len(part) + 1
             p = part.strip()
@@ -260,10 +267,14 @@ class AliasGrouper:
             if inside:
                 for j in inside:
                     b = taken[j]
+                    if b.label != a.label and shape_abbreviation(a, b, p, text):
+                        for c in taken:  # every mention of that short name
+                            if text[c.start : c.end] == p and c.extractor.startswith("shape:"):
+                                c.label = a.label
                     if b.label != a.label:
                         continue
                     if a.label == "COMPANY" and not (
-                        formerly or quoted or _short_form(p, text[a.start : a.end])
+                        formerly or quoted or short_form(p, text[a.start : a.end])
                     ):
                         continue  # "Centocor (Johnson & Johnson)": two companies
                     links.append((i, j))
@@ -271,7 +282,7 @@ class AliasGrouper:
             if any(occupied[p_off:p_end]):
                 continue
             if a.label == "COMPANY":
-                extractor = _company_paren_alias(p, text[a.start : a.end], formerly)
+                extractor = company_paren_alias(p, text[a.start : a.end], formerly)
                 if extractor:
                     new.append(Candidate(p_off, p_end, "COMPANY", extractor, a.confidence, extra={"link": i}))
                     occupied[p_off:p_end] = b"\x01" * (p_end - p_off)
@@ -279,7 +290,7 @@ class AliasGrouper:
             if (
                 re.fullmatch(r"[A-Z][A-Za-z0-9α+-]{1,11}", p)
                 and not p.isdigit()
-                and (a.label in ("COMPOUND", "TRIAL") or _initials(p, text[a.start : a.end]))
+                and (a.label in ("COMPOUND", "TRIAL") or initials(p, text[a.start : a.end]))
             ):
                 new.append(
                     Candidate(
@@ -295,7 +306,7 @@ class AliasGrouper:
         letters = [c.lower() for c in abbr if c.isalpha()]
         for k in range(len(words) - 1, max(-1, len(words) - len(letters) - 3), -1):
             seg = before[words[k].start() :]
-            if _initials(abbr, seg) and seg[:1].lower() == letters[0]:
+            if initials(abbr, seg) and seg[:1].lower() == letters[0]:
                 return max(0, paren - 120) + words[k].start()
         return None
 
@@ -449,51 +460,3 @@ def _clean_surface(s: str) -> str:
     s = re.sub(r"\s+", " ", s).strip()
     s = re.sub(r"['’]s$", "", s)
     return s.replace("™", "").strip()
-
-
-def _paren_separator(a: Candidate, inner_start: int, content: str, taken: list[Candidate]) -> str:
-    """Parts of "A (x; y)" split at semicolons; of a compound's "ZB-12 (talbumab, Korvix)" also at commas
-    when the first part is a compound name found on its own (its other names follow it)."""
-    first = content.split(",")[0].rstrip()
-    if a.label == "COMPOUND" and first != content:
-        end = inner_start + len(first)
-        if any(c.label == "COMPOUND" and c.start == inner_start and c.end == end for c in taken):
-            return r"[;,]"
-    return r";"
-
-
-def _initials(abbr: str, long_form: str) -> bool:
-    letters = [c.lower() for c in abbr if c.isalpha()]
-    words = re.findall(r"[A-Za-z0-9]+", long_form)
-    if not letters or not words or words[0][0].lower() != letters[0]:
-        return False
-    i = 0
-    for w in words:
-        if i < len(letters) and w[0].lower() == letters[i]:
-            i += 1
-    return i == len(letters)
-
-
-def _company_paren_alias(p: str, name: str, formerly: bool) -> str:
-    """The extractor name when "Name (p)" defines another name of the company, else "".
-
-    "Amgen (formerly Abgenix)": an unknown former name is the same company; "Helix Pharmaceuticals
-    Corporation (Helix)": the short name it defines; a bare "(ARNA)" is a ticker, not an alias."""
-    if formerly and re.fullmatch(r"[A-Z][\w&.-]*(?: [A-Z&][\w&.-]*){0,3}", p):
-        return "alias:formerly"
-    if _short_form(p, name):
-        return "alias:company_short_form"
-    return ""
-
-
-def _short_form(short: str, name: str) -> bool:
-    """Is ``short`` the name's first word ("Helix" of "Helix Pharmaceuticals Corporation") or its initials
-    ("HPC")? A ticker in parentheses is neither, mostly."""
-    if not re.fullmatch(r"[A-Za-z][\w&-]{1,24}", short):
-        return False
-    words = re.findall(r"[A-Za-z][\w&'’-]*", name)
-    if len(words) < 2:
-        return False
-    if short.lower() == words[0].lower():
-        return True
-    return short.isupper() and len(short) >= 2 and short == "".join(w[0] for w in words if w[0].isupper())
