@@ -19,6 +19,34 @@ def paren_separator(a: Candidate, inner_start: int, content: str, taken: list[Ca
     return r";"
 
 
+# "SynTrap technology", "XTEN® half-life extension platform": a platform named by one distinctive word (camel
+# case or capitals) before generic words; that word alone later in the text names the same platform
+_TECH_HEAD = re.compile(
+    r"([A-Za-z][a-z]*[A-Z][\w-]*)[®™]?(?:\s+[\w-]+){0,3}?\s+(?i:technology|platform)s?"
+)
+_TECH_HEAD_STOP = {
+    "ADC",
+    "ADCS",
+    "RNA",
+    "DNA",
+    "MRNA",
+    "SIRNA",
+    "RNAI",
+    "AAV",
+    "CAR-T",
+    "TCR",
+    "PROTAC",
+    "PEG",
+}
+
+
+def technology_head(surface: str) -> str | None:
+    m = _TECH_HEAD.fullmatch(surface)
+    if m is None or m.group(1).upper() in _TECH_HEAD_STOP or len(m.group(1)) < 3:
+        return None
+    return m.group(1)
+
+
 def shape_abbreviation(a: Candidate, b: Candidate, part: str, text: str) -> bool:
     """ "primary hyperoxaluria type 1 (PH1)": a code-shaped name that abbreviates the disease (target,
     technology) before it is that disease's short name, not a compound."""

@@ -27,6 +27,7 @@ from pharmakg.extract.components.alias_forms import (
     paren_separator,
     shape_abbreviation,
     short_form,
+    technology_head,
 )
 from pharmakg.extract.components.base import Candidate, doc_text, read_json, register_extensions, skip_ranges
 from pharmakg.model import Entity, Mention
@@ -169,6 +170,9 @@ class AliasGrouper:
                 surf = text[c.start : c.end]
                 if len(surf) >= 3 and not surf.islower():
                     known.setdefault(surf, c)
+            head = technology_head(text[c.start : c.end]) if c.label == "TECHNOLOGY" else None
+            if head:  # "the SynTrap technology ... built with SynTrap": the platform by its name alone
+                known.setdefault(head, c)
         if known:
             rx = re.compile(
                 r"(?<![\w-])("
@@ -328,6 +332,8 @@ class AliasGrouper:
             # "Tumor-Activated Prodrug (TAP) technology" = "TAP technology" = "Tumor-Activated Prodrug"
             if am:
                 keys += [fold(am.group(1) + " technology"), fold(surf[: am.start()])]
+            head = technology_head(surf)
+            keys += [fold(head)] if head else []
         if c.label == "COMPANY":
             words = _LEGAL_TAIL.sub("", surf).replace(",", " ").split()
             while len(words) > 1 and words[-1].lower().rstrip(".") in self.generic:
@@ -422,6 +428,8 @@ class AliasGrouper:
             if c.surface:
                 surfaces.append(_clean_surface(c.surface))
             surfaces.extend(_clean_surface(x) for x in extra_alias.get(i, []))
+        if label == "TECHNOLOGY":  # "SynTrap technology" is also called "SynTrap"
+            surfaces += [h for h in map(technology_head, list(surfaces)) if h]
         kb = [c.key for _, c, _ in members if c.key and c.extractor.startswith("lexicon")]
         if label == "DISEASE":
             names = Counter(c.name for _, c, _ in members if c.name and c.extractor.startswith("grammar"))
