@@ -123,6 +123,11 @@ class ShapeRecognizer:
         self.brand_not_before = re.compile(data.get("brand_not_before", "(?!)"))
         self.brand_before_generic = re.compile(data.get("brand_before_generic", "(?!)"))
         self.conj_split = re.compile(r"^(.*)-(" + payload_alt + r"|ADC)$")
+        pc = data.get("payload_context", {})
+        self.payload_needs = tuple(pc.get("needs", ()))
+        self.payload_before = re.compile(pc.get("before", "(?!)"), re.IGNORECASE)
+        self.payload_after = re.compile(pc.get("after", "(?!)"))
+        self.payload_topic = re.compile(pc.get("topic", "(?!)"), re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -180,6 +185,7 @@ class ShapeRecognizer:
         _trial_names_win(text, found)
         found = _code_trials_used_as_drugs(text, found)
         found += self._brands_before_generic(text, [*cands, *found])
+        found += self._payloads_by_context(text, [*cands, *found])
         techs = [(c.start, c.end) for c in [*cands, *found] if c.label == "TECHNOLOGY"]
         found = [c for c in found if c.extractor != "shape:technology_owned" or not _holds_other(c, techs)]
         cands.extend(found)
@@ -221,6 +227,25 @@ class ShapeRecognizer:
             if self.exclude.match(word) or not self._brand_ok(text, s, e):
                 continue
             out.append(Candidate(s, e, "COMPOUND", extractor="shape:brand_before_generic", confidence=0.7))
+        return out
+
+    def _payloads_by_context(self, text: str, named: list[Candidate]) -> list[Candidate]:
+        """ "conjugated to camptothecin", "a doxorubicin-based ADC": a drug name the text calls a conjugate's
+        payload is that PAYLOAD here (shapes.json payload_context); it outranks the drug table's COMPOUND."""
+        if not any(n in text for n in self.payload_needs):
+            return []
+        out = []
+        for c in named:
+            if c.label != "COMPOUND" or not c.extractor.startswith(("knowledge:", "shape:inn", "lexicon:")):
+                continue
+            before = text[max(0, c.start - 90) : c.start]
+            before = before[
+                max(before.rfind(";"), before.rfind(". "), before.rfind(", and")) + 1 :
+            ]  # its clause
+            if (
+                self.payload_before.search(before) and self.payload_topic.search(before)
+            ) or self.payload_after.match(text[c.end : c.end + 60]):
+                out.append(Candidate(c.start, c.end, "PAYLOAD", "shape:payload_context", 0.75, priority=4))
         return out
 
     def _paren_trials(self, doc: Doc) -> list[Candidate]:

@@ -33,6 +33,10 @@ class Conjugates:
         for part, rtype, prefix in PARTS:
             for p in s.of(part, virtual=False):
                 c = ctx.attach(s, p, ("COMPOUND",), cap=200, direct=False)
+                if c is not None and c.virtual and not s.between(c, p).strip(" ,"):
+                    # "... conjugated to the topoisomerase I inhibitor exatecan": the noun phrase right before
+                    # the payload describes it, it is no anaphor of the conjugate
+                    c = ctx.attach(s, p, ("COMPOUND",), cap=200, direct=False, virtual=False)
                 if c is None:
                     continue
                 said = self.cue.search(s.between(c, p)) or (
@@ -40,8 +44,12 @@ class Conjugates:
                     and c.start < p.start
                     and self.named_payload.match(s.low[p.end - s.start :])
                 )
-                if said and not ctx.negated(s, c, p):
-                    ctx.emit(rtype, c.eid, p.eid, s, f"{prefix}_cue", abs(c.start - p.start))
+                if not said or ctx.negated(s, c, p):
+                    continue
+                # "CB-88 and CB-89, both of which use the DM4 payload": every coordinated conjugate
+                members = ctx.group(s, c) if c.start < p.start and not c.virtual else [c]
+                for g in members:
+                    ctx.emit(rtype, g.eid, p.eid, s, f"{prefix}_cue", abs(g.start - p.start))
 
 
 def _names(e: Entity) -> list[str]:
