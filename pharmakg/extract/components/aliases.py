@@ -61,6 +61,9 @@ _LEGAL_TAIL = re.compile(
     r"|A/S|Sarl|SE|Company))+$"
 )
 _CONJ_INN = re.compile(r"^(?:\[fam-\]\s*|fam-|ado[- ])?([A-Za-z]+mab)\s+[A-Za-z]+$", re.IGNORECASE)
+# the words between a disease name and the abbreviation of its long form: "heart failure[ with preserved
+# ejection fraction] (HFpEF)"
+_DISEASE_TAIL = re.compile(r"((?:[ \t]+[\w'’-]+){0,5}?)[ \t]*\((?!\s)([A-Za-z][A-Za-z0-9-]{1,9})\)")
 _PROPAGATE = {"TRIAL", "COMPOUND", "ANTIBODY", "TARGET", "DISEASE", "TECHNOLOGY", "PAYLOAD"}
 
 
@@ -127,6 +130,8 @@ class AliasGrouper:
         new: list[Candidate] = []
         skips = skip_ranges(doc)
         for i, a in enumerate(taken):
+            if a.label == "DISEASE":
+                self._disease_long_form(text, a, occupied, starts, i)
             m = _PAREN.match(text, a.end)
             if m is None and a.label == "TRIAL":
                 # "the ORBIT Phase 3 trial (NCT01234567)": the registry number after the trial noun
@@ -292,7 +297,7 @@ class AliasGrouper:
                     occupied[p_off:p_end] = b"\x01" * (p_end - p_off)
                 continue
             if (
-                re.fullmatch(r"[A-Z][A-Za-z0-9α+-]{1,11}", p)
+                re.fullmatch(r"[a-z]?[A-Z][A-Za-z0-9α+-]{1,11}", p)
                 and not p.isdigit()
                 and (a.label in ("COMPOUND", "TRIAL") or initials(p, text[a.start : a.end]))
             ):
@@ -302,6 +307,25 @@ class AliasGrouper:
                     )
                 )
                 occupied[p_off:p_end] = b"\x01" * (p_end - p_off)
+
+    def _disease_long_form(
+        self, text: str, a: Candidate, occupied: bytearray, starts: dict[int, int], i: int
+    ) -> None:
+        """ "heart failure with preserved ejection fraction (HFpEF)", "X-linked hypophosphatemia (XLH)": the
+        disease is the whole long form that its abbreviation defines, when that long form holds the name found
+        and no other name."""
+        m = _DISEASE_TAIL.match(text, a.end)
+        if m is None:
+            return
+        paren = m.start(2) - 1
+        ls = self._long_form(text, paren, m.group(2))
+        end = a.end + len(m.group(1))
+        if ls is None or ls > a.start or any(occupied[ls : a.start]) or any(occupied[a.end : end]):
+            return
+        occupied[ls:end] = b"\x01" * (end - ls)
+        starts.pop(a.start, None)
+        a.start, a.end = ls, end
+        starts[ls] = i
 
     @staticmethod
     def _long_form(text: str, paren: int, abbr: str) -> int | None:
@@ -467,4 +491,5 @@ class AliasGrouper:
 def _clean_surface(s: str) -> str:
     s = re.sub(r"\s+", " ", s).strip()
     s = re.sub(r"['’]s$", "", s)
+    s = re.sub(r"^(?:and|or|and/or)\s+", "", s)  # a coordinator that a disease's state words took in
     return s.replace("™", "").strip()
