@@ -21,9 +21,7 @@ def paren_separator(a: Candidate, inner_start: int, content: str, taken: list[Ca
 
 # "SynTrap technology", "XTEN® half-life extension platform": a platform named by one distinctive word (camel
 # case or capitals) before generic words; that word alone later in the text names the same platform
-_TECH_HEAD = re.compile(
-    r"([A-Za-z][a-z]*[A-Z][\w-]*)[®™]?(?:\s+[\w-]+){0,3}?\s+(?i:technology|platform)s?"
-)
+_TECH_HEAD = re.compile(r"([A-Za-z][a-z]*[A-Z][\w-]*)[®™]?(?:\s+[\w-]+){0,3}?\s+(?i:technology|platform)s?")
 _TECH_HEAD_STOP = {
     "ADC",
     "ADCS",
@@ -94,3 +92,38 @@ def short_form(short: str, name: str) -> bool:
     if short.lower() == words[0].lower():
         return True
     return short.isupper() and len(short) >= 2 and short == "".join(w[0] for w in words if w[0].isupper())
+
+
+# the words between a disease name and the abbreviation of its long form: "heart failure[ with preserved
+# ejection fraction] (HFpEF)"
+DISEASE_TAIL = re.compile(r"((?:[ \t]+[\w'’-]+){0,5}?)[ \t]*\((?!\s)([A-Za-z][A-Za-z0-9-]{1,9})\)")
+
+
+def long_form_start(text: str, paren: int, abbr: str) -> int | None:
+    """Where the long form that the abbreviation in the parenthesis at ``paren`` abbreviates starts."""
+    before = text[max(0, paren - 120) : paren]
+    words = list(re.finditer(r"[A-Za-z0-9][\w'’]*(?:-[\w'’]+)*", before))
+    letters = [c.lower() for c in abbr if c.isalpha()]
+    for k in range(len(words) - 1, max(-1, len(words) - len(letters) - 3), -1):
+        seg = before[words[k].start() :]
+        if initials(abbr, seg) and seg[:1].lower() == letters[0]:
+            return max(0, paren - 120) + words[k].start()
+    return None
+
+
+def disease_long_form(text: str, a: Candidate, occupied: bytearray, starts: dict[int, int], i: int) -> None:
+    """ "heart failure with preserved ejection fraction (HFpEF)", "X-linked hypophosphatemia (XLH)": the
+    disease is the whole long form that its abbreviation defines, when that long form holds the name found
+    and no other name."""
+    m = DISEASE_TAIL.match(text, a.end)
+    if m is None:
+        return
+    paren = m.start(2) - 1
+    ls = long_form_start(text, paren, m.group(2))
+    end = a.end + len(m.group(1))
+    if ls is None or ls > a.start or any(occupied[ls : a.start]) or any(occupied[a.end : end]):
+        return
+    occupied[ls:end] = b"\x01" * (end - ls)
+    starts.pop(a.start, None)
+    a.start, a.end = ls, end
+    starts[ls] = i

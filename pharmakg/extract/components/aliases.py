@@ -23,7 +23,9 @@ from spacy.util import filter_spans
 from pharmakg.extract.codec import MentionTable
 from pharmakg.extract.components.alias_forms import (
     company_paren_alias,
+    disease_long_form,
     initials,
+    long_form_start,
     paren_separator,
     shape_abbreviation,
     short_form,
@@ -61,9 +63,8 @@ _LEGAL_TAIL = re.compile(
     r"|A/S|Sarl|SE|Company))+$"
 )
 _CONJ_INN = re.compile(r"^(?:\[fam-\]\s*|fam-|ado[- ])?([A-Za-z]+mab)\s+[A-Za-z]+$", re.IGNORECASE)
-# the words between a disease name and the abbreviation of its long form: "heart failure[ with preserved
-# ejection fraction] (HFpEF)"
-_DISEASE_TAIL = re.compile(r"((?:[ \t]+[\w'’-]+){0,5}?)[ \t]*\((?!\s)([A-Za-z][A-Za-z0-9-]{1,9})\)")
+# a compound's lower-case short name in parentheses: "exagamglogene autotemcel (exa-cel)", "(sac-TMT)"
+_SHORT_INN = re.compile(r"[a-z]{2,6}-(?:cel|[A-Z][A-Za-z]{1,5})")
 _PROPAGATE = {"TRIAL", "COMPOUND", "ANTIBODY", "TARGET", "DISEASE", "TECHNOLOGY", "PAYLOAD"}
 
 
@@ -131,7 +132,7 @@ class AliasGrouper:
         skips = skip_ranges(doc)
         for i, a in enumerate(taken):
             if a.label == "DISEASE":
-                self._disease_long_form(text, a, occupied, starts, i)
+                disease_long_form(text, a, occupied, starts, i)
             m = _PAREN.match(text, a.end)
             if m is None and a.label == "TRIAL":
                 # "the ORBIT Phase 3 trial (NCT01234567)": the registry number after the trial noun
@@ -157,7 +158,7 @@ class AliasGrouper:
                 and text[a.end : a.end + 1] == ")"
                 and re.fullmatch(r"[A-Z][A-Za-z0-9α-]{1,9}", text[a.start : a.end])
             ):
-                ls = self._long_form(text, a.start - 1, text[a.start : a.end])
+                ls = long_form_start(text, a.start - 1, text[a.start : a.end])
                 if ls is not None and not any(occupied[ls : a.start - 1]):
                     end = a.start - 1
                     while end > ls and text[end - 1].isspace():
@@ -297,7 +298,11 @@ class AliasGrouper:
                     occupied[p_off:p_end] = b"\x01" * (p_end - p_off)
                 continue
             if (
-                re.fullmatch(r"[a-z]?[A-Z][A-Za-z0-9α+-]{1,11}", p)
+                (
+                    re.fullmatch(r"[a-z]?[A-Z][A-Za-z0-9α+-]{1,11}", p)
+                    or a.label == "COMPOUND"
+                    and _SHORT_INN.fullmatch(p)
+                )
                 and not p.isdigit()
                 and (a.label in ("COMPOUND", "TRIAL") or initials(p, text[a.start : a.end]))
             ):
@@ -307,36 +312,6 @@ class AliasGrouper:
                     )
                 )
                 occupied[p_off:p_end] = b"\x01" * (p_end - p_off)
-
-    def _disease_long_form(
-        self, text: str, a: Candidate, occupied: bytearray, starts: dict[int, int], i: int
-    ) -> None:
-        """ "heart failure with preserved ejection fraction (HFpEF)", "X-linked hypophosphatemia (XLH)": the
-        disease is the whole long form that its abbreviation defines, when that long form holds the name found
-        and no other name."""
-        m = _DISEASE_TAIL.match(text, a.end)
-        if m is None:
-            return
-        paren = m.start(2) - 1
-        ls = self._long_form(text, paren, m.group(2))
-        end = a.end + len(m.group(1))
-        if ls is None or ls > a.start or any(occupied[ls : a.start]) or any(occupied[a.end : end]):
-            return
-        occupied[ls:end] = b"\x01" * (end - ls)
-        starts.pop(a.start, None)
-        a.start, a.end = ls, end
-        starts[ls] = i
-
-    @staticmethod
-    def _long_form(text: str, paren: int, abbr: str) -> int | None:
-        before = text[max(0, paren - 120) : paren]
-        words = list(re.finditer(r"[A-Za-z0-9][\w'’]*(?:-[\w'’]+)*", before))
-        letters = [c.lower() for c in abbr if c.isalpha()]
-        for k in range(len(words) - 1, max(-1, len(words) - len(letters) - 3), -1):
-            seg = before[words[k].start() :]
-            if initials(abbr, seg) and seg[:1].lower() == letters[0]:
-                return max(0, paren - 120) + words[k].start()
-        return None
 
     # ------------------------------------------------------------ grouping
     def _keys(self, c: Candidate, text: str) -> list[str]:
