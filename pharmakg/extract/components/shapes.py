@@ -139,7 +139,11 @@ class ShapeRecognizer:
             for m in rx.finditer(text):
                 s, e = m.span(group)
                 surface = text[s:e]
-                if label in ("COMPOUND", "TARGET", "TRIAL") and self.exclude.match(surface):
+                if (
+                    label in ("COMPOUND", "TARGET", "TRIAL")
+                    and name != "trial_registry"
+                    and self.exclude.match(surface)
+                ):
                     continue
                 if name == "brand_mark" and not self._brand_ok(text, s, m.end()):
                     continue
