@@ -65,6 +65,11 @@ _LEGAL_TAIL = re.compile(
 _CONJ_INN = re.compile(r"^(?:\[fam-\]\s*|fam-|ado[- ])?([A-Za-z]+mab)\s+[A-Za-z]+$", re.IGNORECASE)
 # a compound's lower-case short name in parentheses: "exagamglogene autotemcel (exa-cel)", "(sac-TMT)"
 _SHORT_INN = re.compile(r"[a-z]{2,6}-(?:cel|[A-Z][A-Za-z]{1,5})")
+# a text about conjugates: their words, or a payload made only for conjugates (maytansinoids, auristatins)
+_CONJUGATE_TEXT = re.compile(
+    r"\bADCs?\b|[Cc]onjugat|CONJUGAT|[Pp]ayload|PAYLOAD|[Ww]arhead|[Ii]mmunotoxin|[Ll]inker|[Pp]rodrug"
+    r"|[Mm]aytansin|[Aa]uristatin|\bDM[14]\b|\bMMA[EF]\b|[Cc]alicheamicin|\bPBD\b|[Pp]yrrolobenzodiazepine"
+)
 _PROPAGATE = {"TRIAL", "COMPOUND", "ANTIBODY", "TARGET", "DISEASE", "TECHNOLOGY", "PAYLOAD"}
 
 
@@ -82,6 +87,8 @@ class AliasGrouper:
             return any(c.start < e and s < c.end for s, e in skips)
 
         cands = [c for c in cands if c.end > c.start and not in_skip(c)]
+        if not _CONJUGATE_TEXT.search(text):  # a payload is part of a conjugate: irinotecan's SN-38 is none
+            cands = [c for c in cands if c.label != "PAYLOAD"]
         stops = [c for c in cands if c.label == "STOP"]
         if stops:
             cands = [
