@@ -49,7 +49,9 @@ _PART_SUFFIX = re.compile(r"\s+in\s+(?:the\s+)?(?:US|U\.S\.|EU|Europe|Japan|Unit
 # "ZB-12, now called farlitamab", "ORBIT2, also known as HX-208,": the name after it is the same thing
 _AKA = re.compile(
     r",?\s+(?:now\s+(?:called|known\s+as|named)|also\s+(?:known\s+as|called)|a\.k\.a\.|renamed|"
-    r"(?:formerly|previously)(?:\s+(?:known\s+as|called|named))?)\s+[\"“]?"
+    r"(?:formerly|previously)(?:\s+(?:known\s+as|called|named))?|"
+    r"(?:(?:will|is|was|to)\s+(?:be\s+)?)?(?:marketed|sold|branded|commerciali[sz]ed)\s+as|"
+    r"(?:(?:marketed|sold)\s+)?under\s+the\s+(?:brand|trade)\s+names?)\s+[\"“]?"
 )
 _NEW_NAME = re.compile(
     r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?(?=[®™]?(?:[,.;)\"”]|\s+[a-z(]|$))"
