@@ -118,6 +118,7 @@ class ShapeRecognizer:
             )
         self.exclude = re.compile("(?:" + "|".join(data.get("exclude", [])) + ")$")
         self.owned_stop = set(data.get("technology_owned_stop", []))
+        self.trial_modifiers = {w.lower() for w in data.get("trial_modifier_words", [])}
         self.payload_stop = set(data.get("payload_stop", []))
         self.brand_stop = {w.lower() for w in data.get("brand_stop", [])}
         self.brand_not_before = re.compile(data.get("brand_not_before", "(?!)"))
@@ -155,7 +156,11 @@ class ShapeRecognizer:
                     continue
                 if label == "TRIAL" and name not in ("trial_nct", "trial_study_number"):
                     head = surface.split()[0].split("-")[0]
-                    if head.upper() in _TRIAL_STOP or _mostly_caps_line(text, s):
+                    if (
+                        head.upper() in _TRIAL_STOP
+                        or _mostly_caps_line(text, s)
+                        or head.lower() in self.trial_modifiers
+                    ):
                         continue
                 extra: dict[str, object] = {}
                 if name == "technology_abbr":
