@@ -1,7 +1,8 @@
-"""The invented challenge set (tests/extract/challenge/entities.json): fictional releases phrased the many ways
-real ones name compounds, trials, payloads, technologies, companies, diseases and targets, with the entities
-the Conventions of the annotation contract expect. A failure is a general gap by construction, because no
-case comes from a corpus document."""
+"""The invented challenge set (tests/extract/challenge/entities.json): fictional releases phrased the many
+ways real ones name compounds, trials, payloads, technologies, companies, diseases and targets, with the
+entities the Conventions of the annotation contract expect. A failure is a general gap by construction,
+because no case comes from a corpus document. Known gaps carry "xfail" with their reason (strict: a fix
+shows up as an unexpected pass)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from pharmakg.extract.pipeline import Extractor
 from pharmakg.model import Document
 from pharmakg.names import fold
 
-CASES = json.loads((Path(__file__).parent / "challenge" / "entities.json").read_text(encoding="utf-8"))["cases"]
+CASES = json.loads((Path(__file__).parent / "challenge" / "entities.json").read_text(encoding="utf-8"))[
+    "cases"
+]
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +62,14 @@ def _problems(case: dict, out: dict) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(reason=c["xfail"], strict=True)) if c.get("xfail") else c
+        for c in CASES
+    ],
+    ids=[c["id"] for c in CASES],
+)
 def test_challenge_case(ex: Extractor, case: dict) -> None:
     out = ex.extract_one(Document("challenge", "challenge", case["text"], meta={})).to_contract()
     assert _problems(case, out) == []

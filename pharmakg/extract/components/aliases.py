@@ -176,9 +176,17 @@ class AliasGrouper:
                         Candidate(ls, end, a.label, "alias:acronym_definition", 0.75, extra={"link": i})
                     )
                     occupied[ls:end] = b"\x01" * (end - ls)
-        # every other occurrence of a learned or cue-found name
+        new += self._repeats(text, taken + new, occupied, skips)
+        return new, links, extra_alias
+
+    @staticmethod
+    def _repeats(
+        text: str, found: list[Candidate], occupied: bytearray, skips: list[tuple[int, int]]
+    ) -> list[Candidate]:
+        """Every other occurrence of a learned or cue-found name (and of a platform's distinctive name)."""
+        out: list[Candidate] = []
         known: dict[str, Candidate] = {}
-        for c in taken + new:
+        for c in found:
             if (c.label in _PROPAGATE and not c.extractor.startswith("lexicon")) or (
                 c.extractor == "alias:company_short_form"
             ):
@@ -198,7 +206,7 @@ class AliasGrouper:
                 if any(occupied[m.start() : m.end()]) or any(m.start() < e and s < m.end() for s, e in skips):
                     continue
                 src = known[m.group(1)]
-                new.append(
+                out.append(
                     Candidate(
                         m.start(),
                         m.end(),
@@ -211,7 +219,7 @@ class AliasGrouper:
                     )
                 )
                 occupied[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-        return new, links, extra_alias
+        return out
 
     @staticmethod
     def _also_known_as(
