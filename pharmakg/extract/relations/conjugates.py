@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pharmakg.extract.components.coref import words_regex
+from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
 from pharmakg.model import Entity
@@ -15,7 +15,7 @@ from pharmakg.model import Entity
 PARTS = (("PAYLOAD", "HAS_PAYLOAD", "payload"), ("ANTIBODY", "HAS_ANTIBODY", "antibody"))
 
 
-@relation_rule("conjugates", min_mentions=2)
+@relation_rule("conjugates", min_mentions=1)
 class Conjugates:
     def __init__(self, cues: dict[str, Any]) -> None:
         self.cue = words_regex(cues["conjugates"]["conjugate"])
@@ -38,6 +38,7 @@ class Conjugates:
                     # the payload describes it, it is no anaphor of the conjugate
                     c = ctx.attach(s, p, ("COMPOUND",), cap=200, direct=False, virtual=False)
                 if c is None:
+                    self._salient(ctx, s, p, rtype)
                     continue
                 said = self.cue.search(s.between(c, p)) or (
                     rtype == "HAS_PAYLOAD"
@@ -50,6 +51,17 @@ class Conjugates:
                 members = ctx.group(s, c) if c.start < p.start and not c.virtual else [c]
                 for g in members:
                     ctx.emit(rtype, g.eid, p.eid, s, f"{prefix}_cue", abs(g.start - p.start))
+
+    @staticmethod
+    def _salient(ctx: RuleContext, s: Sent, p: M, rtype: str) -> None:
+        """ "ZB-12 is an ADC. The payload, exatecan, is released in tumor cells.": a payload named as such in
+        a sentence without a compound belongs to the document's one compound."""
+        compounds = [e.id for e in ctx.ents if e.type == "COMPOUND"]
+        if rtype == "HAS_PAYLOAD" and len(compounds) == 1 and _PAYLOAD_WORD.search(s.low):
+            ctx.emit(rtype, compounds[0], p.eid, s, "payload_salient", prior="payload_cue")
+
+
+_PAYLOAD_WORD = re.compile(r"\b(?:payloads?|warheads?|linker-payloads?)\b")
 
 
 def _names(e: Entity) -> list[str]:
