@@ -21,6 +21,16 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from pharmakg.extract.codec import MentionTable
+from pharmakg.extract.components.alias_forms import (
+    company_paren_alias,
+    disease_long_form,
+    initials,
+    long_form_start,
+    paren_separator,
+    shape_abbreviation,
+    short_form,
+    technology_head,
+)
 from pharmakg.extract.components.base import Candidate, doc_text, read_json, register_extensions, skip_ranges
 from pharmakg.model import Entity, Mention
 from pharmakg.names import fold
@@ -39,7 +49,9 @@ _PART_SUFFIX = re.compile(r"\s+in\s+(?:the\s+)?(?:US|U\.S\.|EU|Europe|Japan|Unit
 # "ZB-12, now called farlitamab", "ORBIT2, also known as HX-208,": the name after it is the same thing
 _AKA = re.compile(
     r",?\s+(?:now\s+(?:called|known\s+as|named)|also\s+(?:known\s+as|called)|a\.k\.a\.|renamed|"
-    r"(?:formerly|previously)(?:\s+(?:known\s+as|called|named))?)\s+[\"“]?"
+    r"(?:formerly|previously)(?:\s+(?:known\s+as|called|named))?|"
+    r"(?:(?:will|is|was|to)\s+(?:be\s+)?)?(?:marketed|sold|branded|commerciali[sz]ed)\s+as|"
+    r"(?:(?:marketed|sold)\s+)?under\s+the\s+(?:brand|trade)\s+names?)\s+[\"“]?"
 )
 _NEW_NAME = re.compile(
     r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?(?=[®™]?(?:[,.;)\"”]|\s+[a-z(]|$))"
@@ -53,6 +65,13 @@ _LEGAL_TAIL = re.compile(
     r"|A/S|Sarl|SE|Company))+$"
 )
 _CONJ_INN = re.compile(r"^(?:\[fam-\]\s*|fam-|ado[- ])?([A-Za-z]+mab)\s+[A-Za-z]+$", re.IGNORECASE)
+# a compound's lower-case short name in parentheses: "exagamglogene autotemcel (exa-cel)", "(sac-TMT)"
+_SHORT_INN = re.compile(r"[a-z]{2,6}-(?:cel|[A-Z][A-Za-z]{1,5})")
+# a text about conjugates: their words, or a payload made only for conjugates (maytansinoids, auristatins)
+_CONJUGATE_TEXT = re.compile(
+    r"\bADCs?\b|[Cc]onjugat|CONJUGAT|[Pp]ayload|PAYLOAD|[Ww]arhead|[Ii]mmunotoxin|[Ll]inker|[Pp]rodrug"
+    r"|[Mm]aytansin|[Aa]uristatin|\bDM[14]\b|\bMMA[EF]\b|[Cc]alicheamicin|\bPBD\b|[Pp]yrrolobenzodiazepine"
+)
 _PROPAGATE = {"TRIAL", "COMPOUND", "ANTIBODY", "TARGET", "DISEASE", "TECHNOLOGY", "PAYLOAD"}
 
 
@@ -70,6 +89,8 @@ class AliasGrouper:
             return any(c.start < e and s < c.end for s, e in skips)
 
         cands = [c for c in cands if c.end > c.start and not in_skip(c)]
+        if not _CONJUGATE_TEXT.search(text):  # a payload is part of a conjugate: irinotecan's SN-38 is none
+            cands = [c for c in cands if c.label != "PAYLOAD"]
         stops = [c for c in cands if c.label == "STOP"]
         if stops:
             cands = [
@@ -119,6 +140,8 @@ class AliasGrouper:
         new: list[Candidate] = []
         skips = skip_ranges(doc)
         for i, a in enumerate(taken):
+            if a.label == "DISEASE":
+                disease_long_form(text, a, occupied, starts, i)
             m = _PAREN.match(text, a.end)
             if m is None and a.label == "TRIAL":
                 # "the ORBIT Phase 3 trial (NCT01234567)": the registry number after the trial noun
@@ -144,7 +167,7 @@ class AliasGrouper:
                 and text[a.end : a.end + 1] == ")"
                 and re.fullmatch(r"[A-Z][A-Za-z0-9α-]{1,9}", text[a.start : a.end])
             ):
-                ls = self._long_form(text, a.start - 1, text[a.start : a.end])
+                ls = long_form_start(text, a.start - 1, text[a.start : a.end])
                 if ls is not None and not any(occupied[ls : a.start - 1]):
                     end = a.start - 1
                     while end > ls and text[end - 1].isspace():
@@ -153,15 +176,26 @@ class AliasGrouper:
                         Candidate(ls, end, a.label, "alias:acronym_definition", 0.75, extra={"link": i})
                     )
                     occupied[ls:end] = b"\x01" * (end - ls)
-        # every other occurrence of a learned or cue-found name
+        new += self._repeats(text, taken + new, occupied, skips)
+        return new, links, extra_alias
+
+    @staticmethod
+    def _repeats(
+        text: str, found: list[Candidate], occupied: bytearray, skips: list[tuple[int, int]]
+    ) -> list[Candidate]:
+        """Every other occurrence of a learned or cue-found name (and of a platform's distinctive name)."""
+        out: list[Candidate] = []
         known: dict[str, Candidate] = {}
-        for c in taken + new:
+        for c in found:
             if (c.label in _PROPAGATE and not c.extractor.startswith("lexicon")) or (
                 c.extractor == "alias:company_short_form"
             ):
                 surf = text[c.start : c.end]
                 if len(surf) >= 3 and not surf.islower():
                     known.setdefault(surf, c)
+            head = technology_head(text[c.start : c.end]) if c.label == "TECHNOLOGY" else None
+            if head:  # "the SynTrap technology ... built with SynTrap": the platform by its name alone
+                known.setdefault(head, c)
         if known:
             rx = re.compile(
                 r"(?<![\w-])("
@@ -172,7 +206,7 @@ class AliasGrouper:
                 if any(occupied[m.start() : m.end()]) or any(m.start() < e and s < m.end() for s, e in skips):
                     continue
                 src = known[m.group(1)]
-                new.append(
+                out.append(
                     Candidate(
                         m.start(),
                         m.end(),
@@ -185,7 +219,7 @@ class AliasGrouper:
                     )
                 )
                 occupied[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-        return new, links, extra_alias
+        return out
 
     @staticmethod
     def _also_known_as(
@@ -238,7 +272,7 @@ class AliasGrouper:
         formerly = bool(re.match(r"(?:formerly|previously|hereafter|hereinafter|also known)", content, re.I))
         quoted = content[:1] in _QUOTES
         pos = inner_start
-        for part in re.split(_paren_separator(a, inner_start, content, taken), content):
+        for part in re.split(paren_separator(a, inner_start, content, taken), content):
             p_off = pos + (len(part) - len(part.lstrip()))
             pos += len(part) + 1
             p = part.strip()
@@ -260,10 +294,14 @@ class AliasGrouper:
             if inside:
                 for j in inside:
                     b = taken[j]
+                    if b.label != a.label and shape_abbreviation(a, b, p, text):
+                        for c in taken:  # every mention of that short name
+                            if text[c.start : c.end] == p and c.extractor.startswith("shape:"):
+                                c.label = a.label
                     if b.label != a.label:
                         continue
                     if a.label == "COMPANY" and not (
-                        formerly or quoted or _short_form(p, text[a.start : a.end])
+                        formerly or quoted or short_form(p, text[a.start : a.end])
                     ):
                         continue  # "Centocor (Johnson & Johnson)": two companies
                     links.append((i, j))
@@ -271,15 +309,19 @@ class AliasGrouper:
             if any(occupied[p_off:p_end]):
                 continue
             if a.label == "COMPANY":
-                extractor = _company_paren_alias(p, text[a.start : a.end], formerly)
+                extractor = company_paren_alias(p, text[a.start : a.end], formerly)
                 if extractor:
                     new.append(Candidate(p_off, p_end, "COMPANY", extractor, a.confidence, extra={"link": i}))
                     occupied[p_off:p_end] = b"\x01" * (p_end - p_off)
                 continue
             if (
-                re.fullmatch(r"[A-Z][A-Za-z0-9α+-]{1,11}", p)
+                (
+                    re.fullmatch(r"[a-z]?[A-Z][A-Za-z0-9α+-]{1,11}", p)
+                    or a.label == "COMPOUND"
+                    and _SHORT_INN.fullmatch(p)
+                )
                 and not p.isdigit()
-                and (a.label in ("COMPOUND", "TRIAL") or _initials(p, text[a.start : a.end]))
+                and (a.label in ("COMPOUND", "TRIAL") or initials(p, text[a.start : a.end]))
             ):
                 new.append(
                     Candidate(
@@ -287,17 +329,6 @@ class AliasGrouper:
                     )
                 )
                 occupied[p_off:p_end] = b"\x01" * (p_end - p_off)
-
-    @staticmethod
-    def _long_form(text: str, paren: int, abbr: str) -> int | None:
-        before = text[max(0, paren - 120) : paren]
-        words = list(re.finditer(r"[A-Za-z0-9][\w'’]*(?:-[\w'’]+)*", before))
-        letters = [c.lower() for c in abbr if c.isalpha()]
-        for k in range(len(words) - 1, max(-1, len(words) - len(letters) - 3), -1):
-            seg = before[words[k].start() :]
-            if _initials(abbr, seg) and seg[:1].lower() == letters[0]:
-                return max(0, paren - 120) + words[k].start()
-        return None
 
     # ------------------------------------------------------------ grouping
     def _keys(self, c: Candidate, text: str) -> list[str]:
@@ -317,6 +348,8 @@ class AliasGrouper:
             # "Tumor-Activated Prodrug (TAP) technology" = "TAP technology" = "Tumor-Activated Prodrug"
             if am:
                 keys += [fold(am.group(1) + " technology"), fold(surf[: am.start()])]
+            head = technology_head(surf)
+            keys += [fold(head)] if head else []
         if c.label == "COMPANY":
             words = _LEGAL_TAIL.sub("", surf).replace(",", " ").split()
             while len(words) > 1 and words[-1].lower().rstrip(".") in self.generic:
@@ -411,6 +444,8 @@ class AliasGrouper:
             if c.surface:
                 surfaces.append(_clean_surface(c.surface))
             surfaces.extend(_clean_surface(x) for x in extra_alias.get(i, []))
+        if label == "TECHNOLOGY":  # "SynTrap technology" is also called "SynTrap"
+            surfaces += [h for h in map(technology_head, list(surfaces)) if h]
         kb = [c.key for _, c, _ in members if c.key and c.extractor.startswith("lexicon")]
         if label == "DISEASE":
             names = Counter(c.name for _, c, _ in members if c.name and c.extractor.startswith("grammar"))
@@ -448,52 +483,5 @@ class AliasGrouper:
 def _clean_surface(s: str) -> str:
     s = re.sub(r"\s+", " ", s).strip()
     s = re.sub(r"['’]s$", "", s)
+    s = re.sub(r"^(?:and|or|and/or)\s+", "", s)  # a coordinator that a disease's state words took in
     return s.replace("™", "").strip()
-
-
-def _paren_separator(a: Candidate, inner_start: int, content: str, taken: list[Candidate]) -> str:
-    """Parts of "A (x; y)" split at semicolons; of a compound's "ZB-12 (talbumab, Korvix)" also at commas
-    when the first part is a compound name found on its own (its other names follow it)."""
-    first = content.split(",")[0].rstrip()
-    if a.label == "COMPOUND" and first != content:
-        end = inner_start + len(first)
-        if any(c.label == "COMPOUND" and c.start == inner_start and c.end == end for c in taken):
-            return r"[;,]"
-    return r";"
-
-
-def _initials(abbr: str, long_form: str) -> bool:
-    letters = [c.lower() for c in abbr if c.isalpha()]
-    words = re.findall(r"[A-Za-z0-9]+", long_form)
-    if not letters or not words or words[0][0].lower() != letters[0]:
-        return False
-    i = 0
-    for w in words:
-        if i < len(letters) and w[0].lower() == letters[i]:
-            i += 1
-    return i == len(letters)
-
-
-def _company_paren_alias(p: str, name: str, formerly: bool) -> str:
-    """The extractor name when "Name (p)" defines another name of the company, else "".
-
-    "Amgen (formerly Abgenix)": an unknown former name is the same company; "Helix Pharmaceuticals
-    Corporation (Helix)": the short name it defines; a bare "(ARNA)" is a ticker, not an alias."""
-    if formerly and re.fullmatch(r"[A-Z][\w&.-]*(?: [A-Z&][\w&.-]*){0,3}", p):
-        return "alias:formerly"
-    if _short_form(p, name):
-        return "alias:company_short_form"
-    return ""
-
-
-def _short_form(short: str, name: str) -> bool:
-    """Is ``short`` the name's first word ("Helix" of "Helix Pharmaceuticals Corporation") or its initials
-    ("HPC")? A ticker in parentheses is neither, mostly."""
-    if not re.fullmatch(r"[A-Za-z][\w&-]{1,24}", short):
-        return False
-    words = re.findall(r"[A-Za-z][\w&'’-]*", name)
-    if len(words) < 2:
-        return False
-    if short.lower() == words[0].lower():
-        return True
-    return short.isupper() and len(short) >= 2 and short == "".join(w[0] for w in words if w[0].isupper())

@@ -30,7 +30,9 @@ register_extensions()
 
 # one name word: capitalised, with a lower-case letter (not an acronym or code: those are compound shapes)
 _DEAL_WORD = r"[A-Z](?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]+"
-_WORD = r"(?:[A-Z][A-Za-z0-9&.]*(?:-[A-Z0-9][A-Za-z0-9]*)*|&)"
+_WORD = (
+    r"(?:[A-Z][A-Za-z0-9&.]*(?:-[A-Z0-9][A-Za-z0-9]*)*|\d{1,2}[A-Za-z][A-Za-z0-9]+|&)"  # "4Front", "89bio"
+)
 # or a camel-case name that starts in lower case ("uniQure", "eGenix")
 _CAMEL = r"[a-z]{1,3}[A-Z][A-Za-z0-9]*"
 
@@ -48,7 +50,9 @@ class CompanyCues:
         # not inside a hyphenated word, but a dateline's dash may touch the name ("WIRE)--Helix Bio, Inc.")
         left = r"(?<![\w])(?<![\w]-)"
         self.rx_legal = re.compile(rf"{left}({name}),?[ \t]+(?:{legal})(?![\w])")
-        self.rx_word = re.compile(rf"{left}((?:{_WORD}[ \t]+){{1,2}}(?:{words}))(?![\w-])")
+        self.rx_word = re.compile(
+            rf"{left}((?:{_WORD}[ \t]+&[ \t]+{_WORD}[ \t]+|(?:{_WORD}[ \t]+){{1,2}})(?:{words}))(?![\w-])"
+        )
         exchanges = "|".join(re.escape(x) for x in sorted(data.get("exchanges", ["Nasdaq"]), key=len)[::-1])
         self.rx_ticker = re.compile(rf"{left}({name})\s*,?\s*\((?:{exchanges})\b")
         self.left_stop = set(data["left_stop"])

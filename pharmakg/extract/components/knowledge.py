@@ -41,9 +41,15 @@ DEFAULT_KINDS = {"TARGET": ["symbol", "name", "alias"]}
 # kinds matched as written; every other kind matches in any case
 CASE_SENSITIVE_KINDS = {"symbol", "alias"}
 _WORD = re.compile(r"[^\W_]+")
-# what may stand between two words of one name in the text
-_JOINER = re.compile(r"\s+|[-‐‑–'’]|[-‐‑–]\s*\n\s*")
+# what may stand between two words of one name in the text; a possessive "'s " too, as MeSH writes
+# eponyms without it ("Crohn Disease" is written "Crohn's disease")
+_JOINER = re.compile(r"\s+|[-‐‑–'’]|[-‐‑–]\s*\n\s*|['’]s\s+")
 _PRIORITY = {"COMPOUND": 2, "TARGET": 2, "DISEASE": 0}  # a grammar disease (1) names the entity
+# an infection's name without its head word names its pathogen ("RSV" of "RSV Infections"): the disease a
+# vaccine prevents, read only in vaccine wording; adjectives ("pneumococcal") name no pathogen alone
+PATHOGEN_KIND = "pathogen"
+_INFECTION_HEADS = ("infection", "infections")
+_ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ar")
 
 
 # (label, record, kind): a plain tuple, as ~100,000 are made at start-up
@@ -80,13 +86,23 @@ def _build_index(
                 variants = [words]
                 if cs and words[0][:1].islower():  # "nectin-4" is also written "Nectin-4"
                     variants.append((words[0][:1].upper() + words[0][1:], *words[1:]))
-                for w in variants:
+                keyed = [(w, kind) for w in variants]
+                if label == "DISEASE" and len(words) > 1 and words[-1] in _INFECTION_HEADS:
+                    pathogen = words[:-1]  # "respiratory syncytial virus" of "... Virus Infections"
+                    if len(pathogen) > 1 or not pathogen[0].endswith(_ADJECTIVE_ENDINGS):
+                        keyed.append((pathogen, PATHOGEN_KIND))
+                for w, k in keyed:
                     if (cs, w) not in seen:
                         seen.add((cs, w))
-                        index.setdefault((cs, w), []).append((label, rec, kind))
+                        index.setdefault((cs, w), []).append((label, rec, k))
                         if max_len.get(w[0], 0) < len(w):
                             max_len[w[0]] = len(w)
     return index, max_len
+
+
+def _possessive_s(text: str, start: int, word: str) -> bool:
+    """The "s" of "Crohn's disease": left out of the word run, so that the table's "Crohn Disease" matches."""
+    return word == "s" and start >= 2 and text[start - 1] in "'’" and text[start - 2].isalpha()
 
 
 class KnowledgeMatcher:
@@ -109,6 +125,9 @@ class KnowledgeMatcher:
         self.disease_after = re.compile(ctx["disease_after"], re.IGNORECASE)
         self.disease_window = int(ctx["disease_window"])
         self.compound_not_after = re.compile(ctx["compound_not_after"], re.IGNORECASE)
+        self.type_suffix = re.compile(ctx["disease_type_suffix"], re.IGNORECASE)
+        self.pathogen_before = re.compile(ctx["pathogen_before"], re.IGNORECASE)
+        self.pathogen_after = re.compile(ctx["pathogen_after"], re.IGNORECASE)
         self.coordination = re.compile(ctx["coordination"])
         with paused_gc():
             self.index, self.max_len = _build_index(
@@ -117,7 +136,11 @@ class KnowledgeMatcher:
 
     def matches(self, text: str) -> list[tuple[int, int, _Hit]]:
         """Every (start, end, hit) of a table name in the text, longest per start first."""
-        toks = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+        toks = [
+            (m.start(), m.end(), m.group(0))
+            for m in _WORD.finditer(text)
+            if not _possessive_s(text, m.start(), m.group(0))
+        ]
         out: list[tuple[int, int, _Hit]] = []
         for i, (start, _, word) in enumerate(toks):
             longest = min(max(self.max_len.get(word, 0), self.max_len.get(word.lower(), 0)), len(toks) - i)
@@ -149,6 +172,11 @@ class KnowledgeMatcher:
             if len(surface) <= self.short and not surface.isupper():
                 return False  # a short disease name is an abbreviation (GERD), "Gerd" is a first name
             before = text[max(0, start - self.disease_window) : start]
+            if hit[2] == PATHOGEN_KIND:
+                return bool(
+                    self.pathogen_before.search(before[-40:])
+                    or self.pathogen_after.match(text[end : end + 60])
+                )
             return bool(self.disease_before.search(before) or self.disease_after.match(text[end : end + 40]))
         return True
 
@@ -168,6 +196,9 @@ class KnowledgeMatcher:
         text = doc_text(doc)
         cands = candidates(doc)
         for start, end, hit in self.accepted(text):
+            if hit[0] == "DISEASE":  # "primary hyperoxaluria type 1": the subtype is part of the name
+                sub = self.type_suffix.match(text[end : end + 20])
+                end += sub.end() if sub else 0
             cands.append(
                 Candidate(
                     start,

@@ -72,7 +72,12 @@ _TRIAL_STOP = {
     "LABEL",
     "COVID",
 }
-_PAREN_CAPS = re.compile(r"\(([A-Z][A-Z]{3,}(?:-?\d{1,2}[a-z]?)?(?: [A-Z0-9]{2,4})?)\)")
+# "(ORBIT)", "(ORBIT-2)", "(ORBIT-Lung01)", "(ORBIT II)": a trial's word acronym in parentheses
+_PAREN_CAPS = re.compile(
+    r"\(([A-Z][A-Z]{3,}(?:-?\d{1,2}[a-z]?)?(?:-[A-Z][A-Za-z]{0,9}\d{0,3})?(?: [A-Z0-9]{2,4})?)\)"
+)
+# a code name's shape (ZB-12, HX3301): "the ZB-12 study" is a study of that compound, not a trial's name
+_CODE_SHAPE = re.compile(r"[A-Z]{1,3}-?\d+[A-Za-z]?")
 _TRIAL_WORD = re.compile(r"\b(?:trials?|stud(?:y|ies))\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"([\w][\w'’]*)")
 
@@ -113,11 +118,17 @@ class ShapeRecognizer:
             )
         self.exclude = re.compile("(?:" + "|".join(data.get("exclude", [])) + ")$")
         self.owned_stop = set(data.get("technology_owned_stop", []))
+        self.trial_modifiers = {w.lower() for w in data.get("trial_modifier_words", [])}
         self.payload_stop = set(data.get("payload_stop", []))
         self.brand_stop = {w.lower() for w in data.get("brand_stop", [])}
         self.brand_not_before = re.compile(data.get("brand_not_before", "(?!)"))
         self.brand_before_generic = re.compile(data.get("brand_before_generic", "(?!)"))
         self.conj_split = re.compile(r"^(.*)-(" + payload_alt + r"|ADC)$")
+        pc = data.get("payload_context", {})
+        self.payload_needs = tuple(pc.get("needs", ()))
+        self.payload_before = re.compile(pc.get("before", "(?!)"), re.IGNORECASE)
+        self.payload_after = re.compile(pc.get("after", "(?!)"))
+        self.payload_topic = re.compile(pc.get("topic", "(?!)"), re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -129,7 +140,11 @@ class ShapeRecognizer:
             for m in rx.finditer(text):
                 s, e = m.span(group)
                 surface = text[s:e]
-                if label in ("COMPOUND", "TARGET", "TRIAL") and self.exclude.match(surface):
+                if (
+                    label in ("COMPOUND", "TARGET", "TRIAL")
+                    and name != "trial_registry"
+                    and self.exclude.match(surface)
+                ):
                     continue
                 if name == "brand_mark" and not self._brand_ok(text, s, m.end()):
                     continue
@@ -141,7 +156,11 @@ class ShapeRecognizer:
                     continue
                 if label == "TRIAL" and name not in ("trial_nct", "trial_study_number"):
                     head = surface.split()[0].split("-")[0]
-                    if head.upper() in _TRIAL_STOP or _mostly_caps_line(text, s):
+                    if (
+                        head.upper() in _TRIAL_STOP
+                        or _mostly_caps_line(text, s)
+                        or head.lower() in self.trial_modifiers
+                    ):
                         continue
                 extra: dict[str, object] = {}
                 if name == "technology_abbr":
@@ -173,7 +192,9 @@ class ShapeRecognizer:
             if not any(0 <= tc.start - 1 - n.end <= 2 for n in named):
                 found.append(tc)
         _trial_names_win(text, found)
+        found = _code_trials_used_as_drugs(text, found)
         found += self._brands_before_generic(text, [*cands, *found])
+        found += self._payloads_by_context(text, [*cands, *found])
         techs = [(c.start, c.end) for c in [*cands, *found] if c.label == "TECHNOLOGY"]
         found = [c for c in found if c.extractor != "shape:technology_owned" or not _holds_other(c, techs)]
         cands.extend(found)
@@ -215,6 +236,25 @@ class ShapeRecognizer:
             if self.exclude.match(word) or not self._brand_ok(text, s, e):
                 continue
             out.append(Candidate(s, e, "COMPOUND", extractor="shape:brand_before_generic", confidence=0.7))
+        return out
+
+    def _payloads_by_context(self, text: str, named: list[Candidate]) -> list[Candidate]:
+        """ "conjugated to camptothecin", "a doxorubicin-based ADC": a drug name the text calls a conjugate's
+        payload is that PAYLOAD here (shapes.json payload_context); it outranks the drug table's COMPOUND."""
+        if not any(n in text for n in self.payload_needs):
+            return []
+        out = []
+        for c in named:
+            if c.label != "COMPOUND" or not c.extractor.startswith(("knowledge:", "shape:inn", "lexicon:")):
+                continue
+            before = text[max(0, c.start - 90) : c.start]
+            before = before[
+                max(before.rfind(";"), before.rfind(". "), before.rfind(", and")) + 1 :
+            ]  # its clause
+            if (
+                self.payload_before.search(before) and self.payload_topic.search(before)
+            ) or self.payload_after.match(text[c.end : c.end + 60]):
+                out.append(Candidate(c.start, c.end, "PAYLOAD", "shape:payload_context", 0.75, priority=4))
         return out
 
     def _paren_trials(self, doc: Doc) -> list[Candidate]:
@@ -276,6 +316,23 @@ def _trial_names_win(text: str, found: list[Candidate]) -> None:
         ):
             c.label = "TRIAL"
             c.extractor = trials[text[c.start : c.end]]
+
+
+def _code_trials_used_as_drugs(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A code-shaped trial name ("the ZB-12 study") is a study of that compound when the text also names
+    ZB-12 outside a trial cue; a code used only before a trial noun ("the Phase 3 EV-302 trial") is the
+    trial's own name."""
+    trial_spans: dict[str, int] = {}
+    for c in found:
+        surface = text[c.start : c.end]
+        if c.label == "TRIAL" and c.extractor != "shape:trial_nct" and _CODE_SHAPE.fullmatch(surface):
+            trial_spans[surface] = trial_spans.get(surface, 0) + 1
+    drugs = {
+        name
+        for name, n in trial_spans.items()
+        if len(re.findall(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text)) > n
+    }
+    return [c for c in found if not (c.label == "TRIAL" and text[c.start : c.end] in drugs)]
 
 
 def _trim_long_form(text: str, s: int, e: int) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pharmakg.extract.components.coref import words_regex
+from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
 from pharmakg.model import Entity
@@ -15,7 +15,7 @@ from pharmakg.model import Entity
 PARTS = (("PAYLOAD", "HAS_PAYLOAD", "payload"), ("ANTIBODY", "HAS_ANTIBODY", "antibody"))
 
 
-@relation_rule("conjugates", min_mentions=2)
+@relation_rule("conjugates", min_mentions=1)
 class Conjugates:
     def __init__(self, cues: dict[str, Any]) -> None:
         self.cue = words_regex(cues["conjugates"]["conjugate"])
@@ -33,15 +33,35 @@ class Conjugates:
         for part, rtype, prefix in PARTS:
             for p in s.of(part, virtual=False):
                 c = ctx.attach(s, p, ("COMPOUND",), cap=200, direct=False)
+                if c is not None and c.virtual and not s.between(c, p).strip(" ,"):
+                    # "... conjugated to the topoisomerase I inhibitor exatecan": the noun phrase right before
+                    # the payload describes it, it is no anaphor of the conjugate
+                    c = ctx.attach(s, p, ("COMPOUND",), cap=200, direct=False, virtual=False)
                 if c is None:
+                    self._salient(ctx, s, p, rtype)
                     continue
                 said = self.cue.search(s.between(c, p)) or (
                     rtype == "HAS_PAYLOAD"
                     and c.start < p.start
                     and self.named_payload.match(s.low[p.end - s.start :])
                 )
-                if said and not ctx.negated(s, c, p):
-                    ctx.emit(rtype, c.eid, p.eid, s, f"{prefix}_cue", abs(c.start - p.start))
+                if not said or ctx.negated(s, c, p):
+                    continue
+                # "CB-88 and CB-89, both of which use the DM4 payload": every coordinated conjugate
+                members = ctx.group(s, c) if c.start < p.start and not c.virtual else [c]
+                for g in members:
+                    ctx.emit(rtype, g.eid, p.eid, s, f"{prefix}_cue", abs(g.start - p.start))
+
+    @staticmethod
+    def _salient(ctx: RuleContext, s: Sent, p: M, rtype: str) -> None:
+        """ "ZB-12 is an ADC. The payload, exatecan, is released in tumor cells.": a payload named as such in
+        a sentence without a compound belongs to the document's one compound."""
+        compounds = [e.id for e in ctx.ents if e.type == "COMPOUND"]
+        if rtype == "HAS_PAYLOAD" and len(compounds) == 1 and _PAYLOAD_WORD.search(s.low):
+            ctx.emit(rtype, compounds[0], p.eid, s, "payload_salient", prior="payload_cue")
+
+
+_PAYLOAD_WORD = re.compile(r"\b(?:payloads?|warheads?|linker-payloads?)\b")
 
 
 def _names(e: Entity) -> list[str]:

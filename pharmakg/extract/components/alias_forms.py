@@ -1,0 +1,129 @@
+"""Helpers of pharmakg_aliases that read a name's short forms: parts of a parenthesis, initials, a company's
+short name, a code-shaped abbreviation of a disease."""
+
+from __future__ import annotations
+
+import re
+
+from pharmakg.extract.components.base import Candidate
+
+
+def paren_separator(a: Candidate, inner_start: int, content: str, taken: list[Candidate]) -> str:
+    """Parts of "A (x; y)" split at semicolons; of a compound's "ZB-12 (talbumab, Korvix)" also at commas
+    when the first part is a compound name found on its own (its other names follow it)."""
+    first = content.split(",")[0].rstrip()
+    if a.label == "COMPOUND" and first != content:
+        end = inner_start + len(first)
+        if any(c.label == "COMPOUND" and c.start == inner_start and c.end == end for c in taken):
+            return r"[;,]"
+    return r";"
+
+
+# "SynTrap technology", "XTEN® half-life extension platform": a platform named by one distinctive word (camel
+# case or capitals) before generic words; that word alone later in the text names the same platform
+_TECH_HEAD = re.compile(r"([A-Za-z][a-z]*[A-Z][\w-]*)[®™]?(?:\s+[\w-]+){0,3}?\s+(?i:technology|platform)s?")
+_TECH_HEAD_STOP = {
+    "ADC",
+    "ADCS",
+    "RNA",
+    "DNA",
+    "MRNA",
+    "SIRNA",
+    "RNAI",
+    "AAV",
+    "CAR-T",
+    "TCR",
+    "PROTAC",
+    "PEG",
+}
+
+
+def technology_head(surface: str) -> str | None:
+    m = _TECH_HEAD.fullmatch(surface)
+    if m is None or m.group(1).upper() in _TECH_HEAD_STOP or len(m.group(1)) < 3:
+        return None
+    return m.group(1)
+
+
+def shape_abbreviation(a: Candidate, b: Candidate, part: str, text: str) -> bool:
+    """ "primary hyperoxaluria type 1 (PH1)": a code-shaped name that abbreviates the disease (target,
+    technology) before it is that disease's short name, not a compound."""
+    return (
+        a.label in ("DISEASE", "TARGET", "TECHNOLOGY")
+        and b.label in ("COMPOUND", "TRIAL")
+        and b.extractor.startswith("shape:")
+        and text[b.start : b.end] == part
+        and initials(part, text[a.start : a.end])
+    )
+
+
+def initials(abbr: str, long_form: str) -> bool:
+    letters = [c.lower() for c in abbr if c.isalpha()]
+    words = re.findall(r"[A-Za-z0-9]+", long_form)
+    if not letters or not words or words[0][0].lower() != letters[0]:
+        return False
+    i = 0
+    for w in words:
+        if i < len(letters) and w[0].lower() == letters[i]:
+            i += 1
+    return i == len(letters)
+
+
+def company_paren_alias(p: str, name: str, formerly: bool) -> str:
+    """The extractor name when "Name (p)" defines another name of the company, else "".
+
+    "Amgen (formerly Abgenix)": an unknown former name is the same company; "Helix Pharmaceuticals
+    Corporation (Helix)": the short name it defines; a bare "(ARNA)" is a ticker, not an alias."""
+    if formerly and re.fullmatch(r"[A-Z][\w&.-]*(?: [A-Z&][\w&.-]*){0,3}", p):
+        return "alias:formerly"
+    if short_form(p, name):
+        return "alias:company_short_form"
+    return ""
+
+
+def short_form(short: str, name: str) -> bool:
+    """Is ``short`` the name's first word ("Helix" of "Helix Pharmaceuticals Corporation") or its initials
+    ("HPC")? A ticker in parentheses is neither, mostly."""
+    if not re.fullmatch(r"[A-Za-z][\w&-]{1,24}", short):
+        return False
+    words = re.findall(r"[A-Za-z][\w&'’-]*", name)
+    if len(words) < 2:
+        return False
+    if short.lower() == words[0].lower():
+        return True
+    return short.isupper() and len(short) >= 2 and short == "".join(w[0] for w in words if w[0].isupper())
+
+
+# the words between a disease name and the abbreviation of its long form: "heart failure[ with preserved
+# ejection fraction] (HFpEF)"
+DISEASE_TAIL = re.compile(r"((?:[ \t]+[\w'’-]+){0,5}?)[ \t]*\((?!\s)([A-Za-z][A-Za-z0-9-]{1,9})\)")
+
+
+def long_form_start(text: str, paren: int, abbr: str) -> int | None:
+    """Where the long form that the abbreviation in the parenthesis at ``paren`` abbreviates starts."""
+    before = text[max(0, paren - 120) : paren]
+    words = list(re.finditer(r"[A-Za-z0-9][\w'’]*(?:-[\w'’]+)*", before))
+    letters = [c.lower() for c in abbr if c.isalpha()]
+    for k in range(len(words) - 1, max(-1, len(words) - len(letters) - 3), -1):
+        seg = before[words[k].start() :]
+        if initials(abbr, seg) and seg[:1].lower() == letters[0]:
+            return max(0, paren - 120) + words[k].start()
+    return None
+
+
+def disease_long_form(text: str, a: Candidate, occupied: bytearray, starts: dict[int, int], i: int) -> None:
+    """ "heart failure with preserved ejection fraction (HFpEF)", "X-linked hypophosphatemia (XLH)": the
+    disease is the whole long form that its abbreviation defines, when that long form holds the name found
+    and no other name."""
+    m = DISEASE_TAIL.match(text, a.end)
+    if m is None:
+        return
+    paren = m.start(2) - 1
+    ls = long_form_start(text, paren, m.group(2))
+    end = a.end + len(m.group(1))
+    if ls is None or ls > a.start or any(occupied[ls : a.start]) or any(occupied[a.end : end]):
+        return
+    occupied[ls:end] = b"\x01" * (end - ls)
+    starts.pop(a.start, None)
+    a.start, a.end = ls, end
+    starts[ls] = i
