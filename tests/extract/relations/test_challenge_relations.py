@@ -148,7 +148,6 @@ if __name__ == "__main__":  # a report: which cases pass, and the facts missed o
         missed, wrong = check(case)
         passed += not missed and not wrong
         if bool(missed or wrong) != bool(case.get("gap")):
-            print(
-                f"{'FAIL' if missed or wrong else 'NOW PASSES (drop its gap)'} {case['id']}: missed {sorted(missed, key=str)} wrong {sorted(wrong, key=str)}"
-            )
+            verdict = "FAIL" if missed or wrong else "NOW PASSES (drop its gap)"
+            print(f"{verdict} {case['id']}: missed {sorted(missed, key=str)} wrong {sorted(wrong, key=str)}")
     print(f"{passed}/{len(wanted) if wanted else len(CASES)} cases pass")
