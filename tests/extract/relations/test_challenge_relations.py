@@ -52,7 +52,7 @@ def _set_entities(doc: Doc, entities: dict[str, list[list[str]]]) -> dict[str, s
     )
     mentions: dict[int, list[Mention]] = {}
     for _len, k, name in order:
-        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+        for m in re.finditer(r"(?<![\w])" + re.escape(name) + r"(?![\w])", text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             span = doc.char_span(m.start(), m.end(), label=named[k][0], alignment_mode="expand")
