@@ -32,7 +32,20 @@ _IN_LICENSED = re.compile(
 
 
 # "A licensed X to B": the verb before the compound
-_LICENSED_X = re.compile(r"\b(?:out-|sub)?licen[cs](?:ed|es|ing)\s+(?:the\s+)?(?:rights\s+to\s+)?$")
+_LICENSED_X = re.compile(
+    r"\b(?:out-|sub)?licen[cs](?:ed|es|ing)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?rights\s+to\s+)?$"
+)
+# between the compound and its second licensee: "licensed X to B for Japan and to C for Europe"
+_AND_TO = re.compile(r"^\s*to\s+(?:the\s+)?\x00[^.;]{0,50}?\band\s+to\s+(?:the\s+)?$")
+# the company a licence comes from, said of a compound: "X, developed by B under a license from A", "B's X,
+# in-licensed from A", "X, which it in-licensed from A" (group 1: a pronoun licensee)
+_LICENCE_FROM = re.compile(
+    r"(?:\bunder\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,3}?licen[cs]e(?:\s+agreement)?"
+    r"|(?:,\s*(?:which|that)\s+(it|we|the company)\s+(?:has\s+|had\s+)?)?\b(?:in-)?licen[cs]ed)"
+    r"\s+from\s+(?:the\s+)?$"
+)
+# "A today announced that it has ...": the subject of the announcement is the subject of the verb after it
+_ANNOUNCED_IT = r"(?:(?:today\s+)?(?:announced|announces|reported|said)\s+(?:today\s+)?(?:that\s+)?(?:it|the company)\s+)?"
 # "an option to license X", "the right to opt in": not (yet) a licence
 _OPEN_OPTION = re.compile(r"\b(?:option|opt-in|right of first negotiation)\b(?![^.;]{0,20}\bexercis)")
 
@@ -48,7 +61,9 @@ class Licensees:
     def __init__(self, cues: dict[str, Any]) -> None:
         c = cues["licensees"]
         self.after = re.compile(
-            r"^[\s,]*(?:\([^)]*\)\s*,?\s*)?(?:(?:will|has|have|had|also|to|recently|then|would|shall)\s+)*(?:"
+            r"^[\s,]*(?:\([^)]*\)\s*,?\s*)?"
+            + _ANNOUNCED_IT
+            + r"(?:(?:will|has|have|had|also|to|recently|then|would|shall)\s+)*(?:"
             + "|".join(map(re.escape, c["licensee_after_company"]))
             + r")\b[^.;]{0,50}?\b(?:"
             + "|".join(map(re.escape, c["licensee_rights_words"]))
@@ -68,6 +83,8 @@ class Licensees:
         for comp in s.of("COMPANY", virtual=False):
             a, b = s.local(comp)
             if self.in_licensed(ctx, s, comp, compounds) or self.licensed_x_to(ctx, s, comp, compounds):
+                continue
+            if self.licence_from(ctx, s, comp, compounds):
                 continue
             after_cue = self.after.match(s.low[b : b + 110])
             if after_cue and any(
@@ -168,12 +185,53 @@ class Licensees:
         first = ctx.group(s, before[-1])[0]
         if not _LICENSED_X.search(s.low[max(0, first.start - s.start - 40) : first.start - s.start]):
             return False
-        if ctx.negated(s, first, licensee) or not re.match(
-            r"^\s*to\s+(?:the\s+)?$", s.between(before[-1], licensee)
+        gap = s.between(before[-1], licensee)
+        for o in s.of("COMPANY", virtual=False):  # other licensees in the gap stand as one mark
+            if before[-1].end <= o.start and o.end <= licensee.start:
+                gap = gap.replace(s.low[o.start - s.start : o.end - s.start], "\x00", 1)
+        if ctx.negated(s, first, licensee) or not (
+            re.match(r"^\s*to\s+(?:the\s+)?$", gap) or _AND_TO.match(gap)
         ):
             return False
         for x in ctx.group(s, before[-1]):
             ctx.emit("LICENSED_TO", x.eid, licensee.eid, s, "licensee_cue", abs(x.start - licensee.start))
+        return True
+
+    @staticmethod
+    def licence_from(ctx: RuleContext, s: Sent, licensor: M, compounds: list[M]) -> bool:
+        """ "X, developed by B under an exclusive license from A", "B's X, in-licensed from A", "X, which it
+        in-licensed from A": B (the company named before, or the one "it" stands for) is the licensee of X."""
+        a = licensor.start - s.start
+        cue = _LICENCE_FROM.search(s.low[max(0, a - 90) : a])
+        if cue is None:
+            return False
+        c0 = a - (len(s.low[max(0, a - 90) : a]) - cue.start())
+        if ctx.cues.negation.search(s.low[max(0, c0 - 30) : c0]):
+            return False
+        lo, _ = ctx.clause_bounds(s, c0, c0 + 1)
+        before = [
+            c
+            for c in s.of("COMPANY")
+            if c.end - s.start <= c0 and c.eid != licensor.eid and not ctx.parenthetical_affiliate(s, c)
+        ]
+        licensee = before[-1].eid if before else (ctx.main if cue.group(1) else None)
+        target = ctx.attach(s, (c0, c0 + 1), ("COMPOUND",), cap=160, direct=False)
+        if licensee is None or licensee == licensor.eid or target is None or target.start - s.start < lo:
+            return False
+        if any(target.end <= m.start and m.end - s.start <= c0 for m in s.of("TECHNOLOGY", "COMPOUND")):
+            return (
+                False  # "X was built with the T technology, which B licensed from A": T is what was licensed
+            )
+        for x in ctx.group(s, target):
+            ctx.emit(
+                "LICENSED_TO",
+                x.eid,
+                licensee,
+                s,
+                "licensee_cue",
+                abs(x.start - licensor.start),
+                attrs={"licensor": licensor.eid},
+            )
         return True
 
     def licensed_it(self, ctx: RuleContext, s: Sent) -> None:
