@@ -12,6 +12,7 @@ from pharmakg.extract.relations.deal import Shares, gate, gated
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
+_BOTH_COMPANIES = re.compile(r"\bthe (?:two )?companies\b|\bboth companies\b|\bthe partners\b")
 _FORMER = re.compile(r"(?:initially|originally|formerly|previously)")
 # a closed acquisition, said of the acquirer: "completed its acquisition of B", "has acquired B"
 _ACQUIRED = re.compile(
@@ -107,8 +108,13 @@ class Developers:
             p = ctx.attach(s, (cue_start, cue_start + 1), ("COMPOUND",), cap=80, direct=False)
             p = p or _sentence_subject(s, cue_start)
             if p is not None and p.start < comp.start:
-                for co in ctx.group(s, comp):  # "co-developed by A and B"
+                codevelopers = ctx.group(s, comp)
+                for co in codevelopers:  # "co-developed by A and B"
                     _add(ctx, s, ctx.group(s, p), co, "developer_passive", co.start - p.end)
+                if re.search(r"\b(?:co-|jointly )", m.group(0)):  # co-developers are partners
+                    for i, x in enumerate(codevelopers):
+                        for y in codevelopers[i + 1 :]:
+                            ctx.emit("PARTNER_OF", x.eid, y.eid, s, "partner_cue")
 
     def possessive(self, ctx: RuleContext, s: Sent, comp: M) -> None:
         """ "Helix's ZB-12", "Helix's oral and IV PARP inhibitor ZB-12" (a target or disease named inside the
@@ -189,6 +195,13 @@ def _acquired_compounds(ctx: RuleContext, s: Sent, companies: list[M], compounds
                 ctx.emit("DEVELOPED_BY", x.eid, acquirer.eid, s, "developer_active", x.start - acquirer.end)
 
 
+def _last_partners(ctx: RuleContext) -> list[str]:
+    """The two companies of the partnership found last ("A and B announced a collaboration. The companies
+    will ...")."""
+    pairs = [(k[1], k[2]) for k in ctx.out.items if k[0] == "PARTNER_OF" and k[2] is not None]
+    return list(pairs[-1]) if pairs else []
+
+
 def _sentence_subject(s: Sent, cue: int) -> M | None:
     """The compound a sentence starts with, when a cue later in the same clause is said of it ("ZB-12 is a
     novel oral inhibitor of PARP and will be developed by Helix") and no other compound comes between."""
@@ -261,7 +274,7 @@ class Retained:
                 ctx.emit("DEVELOPED_BY", eid, holder.eid, s, "developer_retained", attrs=attrs)
 
 
-@relation_rule("codevelopment", min_mentions=2)
+@relation_rule("codevelopment")
 class Codevelopment:
     """ "A and B will co-develop X", "a co-development and co-commercialization agreement"."""
 
@@ -295,6 +308,8 @@ class Codevelopment:
                 if start <= c.start - s.start < end and not ctx.parenthetical_affiliate(s, c)
             ]
             ids = list(dict.fromkeys(c.eid for c in companies))[:3]
+            if not ids and _BOTH_COMPANIES.search(s.low, start, c0):
+                ids = _last_partners(ctx)  # "The companies will co-develop X": the partners named before
             if not ids:
                 continue
             comps = self.codeveloped(ctx, s, c0, c1)

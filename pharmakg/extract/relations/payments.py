@@ -96,20 +96,25 @@ class Payments:
         the dollar figure is read as its own amount and the foreign one is dropped); otherwise value is None.
         """
         out: list[Amount] = []
-        if "$" in text or "USD" in text:
-            for m in _MONEY.finditer(text):
-                num = float(m.group(1).replace(",", ""))
-                value = num * self.scale.get((m.group(2) or "").lower(), 1)
-                out.append((m.start(), m.end(), "USD", value, value))
+        foreign: list[tuple[int, int]] = []  # spans of the foreign amounts whose USD equivalent follows
         for m in self.money_foreign.finditer(text):
             cur = self.currency_codes.get((m.group("c1") or m.group("c2") or "").lower())
             if cur is None:
                 continue
             if _USD_FOLLOWS.match(text[m.end() :]):
+                foreign.append((m.start(), m.end()))
                 continue  # the USD equivalent follows
             num = float((m.group("num") or m.group("num2")).replace(",", ""))
             amount = num * self.scale.get((m.group("unit") or "").lower(), 1)
             out.append((m.start(), m.end(), cur, amount, None))
+        if "$" in text or "USD" in text:
+            for m in _MONEY.finditer(text):
+                num = float(m.group(1).replace(",", ""))
+                value = num * self.scale.get((m.group(2) or "").lower(), 1)
+                # "JPY 5 billion (approximately $34 million)": read from where the foreign figure starts, so
+                # that its verb, kind and parties are as near as they are to the foreign figure
+                start = next((fa for fa, fb in foreign if fb < m.start() and m.start() - fb <= 25), m.start())
+                out.append((start, m.end(), "USD", value, value))
         return sorted(out)
 
     def trigger(self, ctx: RuleContext, s: Sent, a: int, b: int, spans: AmountSpans) -> str | None:
@@ -246,7 +251,8 @@ class Payments:
             rule = "payment_contingent" if contingent else "payment_cue"
             for payee_id in payee_ids:
                 ctx.emit("PAYMENT", payer_id, payee_id, s, rule, value=value, attrs=attrs)
-                if not contingent:
+                if not contingent or all(self.parties(s, companies, a, b)):
+                    # a sum owed only if milestones are met still binds the two companies the text names
                     ctx.emit("PARTNER_OF", payer_id, payee_id, s, "partner_from_payment", hedged=False)
 
 
