@@ -96,6 +96,11 @@ class Developers:
             f = [m for m in compounds if m.start > comp.end and m.start - comp.end <= 120]
             if f and not CLAUSE_BREAK.search(s.between(comp, f[0]).replace(": ", " ")):
                 _add(ctx, s, ctx.group(s, f[0]), comp, "developer_compound_modifier", f[0].start - comp.end)
+        # "ZB-12 (Helix Pharmaceuticals) and OB-5 (Orbital Bio)": the company in parentheses after a compound
+        if re.search(r"\(\s*$", s.text[max(0, a - 3) : a]) and re.match(r"^\s*\)", s.text[b : b + 3]):
+            owned = [m for m in compounds if 0 < comp.start - m.end <= 3]
+            if owned and not ctx.comparator(s, owned[0]):
+                _add(ctx, s, owned, comp, "developer_list", 0)
         # "Boehringer Ingelheim (bivatuzumab mertansine)"
         if re.match(r"^\s*\(", s.text[b : b + 3]):
             inner = [m for m in compounds if 0 < m.start - comp.end <= 4]
@@ -187,6 +192,11 @@ def _acquired_compounds(ctx: RuleContext, s: Sent, companies: list[M], compounds
         if acquirer is None or ctx.cues.negation.search(s.low[max(0, m.start() - 25) : m.start()]):
             continue
         _, end = ctx.clause_bounds(s, m.end(), m.end())
+        bought = [x for x in compounds if 0 <= x.start - s.start - m.end() <= 5]
+        if bought:  # "A acquired X from B": an asset bought outright is the acquirer's
+            for x in ctx.group(s, bought[0]):
+                ctx.emit("DEVELOPED_BY", x.eid, acquirer.eid, s, "developer_active", x.start - acquirer.end)
+            continue
         acquired = [c for c in companies if c.start - s.start >= m.end() and c.eid != acquirer.eid]
         if not acquired or acquired[0].start - s.start - m.end() > 5:
             continue

@@ -45,9 +45,31 @@ _LICENCE_FROM = re.compile(
     r"\s+from\s+(?:the\s+)?$"
 )
 # "A today announced that it has ...": the subject of the announcement is the subject of the verb after it
-_ANNOUNCED_IT = r"(?:(?:today\s+)?(?:announced|announces|reported|said)\s+(?:today\s+)?(?:that\s+)?(?:it|the company)\s+)?"
+_ANNOUNCED_IT = (
+    r"(?:(?:today\s+)?(?:announced|announces|reported|said)\s+(?:today\s+)?(?:that\s+)?"
+    r"(?:it|the company)\s+)?"
+)
 # "an option to license X", "the right to opt in": not (yet) a licence
 _OPEN_OPTION = re.compile(r"\b(?:option|opt-in|right of first negotiation)\b(?![^.;]{0,20}\bexercis)")
+
+
+# "B, the exclusive licensee of X", "B, Helix's licensing partner for X": the apposition names B's licence
+_LICENSEE_OF = re.compile(
+    r"^\s*,\s*(?:the|an?|its|their|our|[\w.&-]+(?:'s|’s))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:licensee|licencee|sublicensee|licensing partner|distribution partner|distributor)"
+    r"\s+(?:of|for)\s+(?:the\s+)?$"
+)
+
+
+def _licensee_apposition(ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
+    """ "Orbital Bio, the exclusive licensee of ZB-12 in Europe, ...": B is the licensee of X."""
+    b = licensee.end - s.start
+    after = [x for x in compounds if 0 < x.start - s.start - b <= 80]
+    if not after or not _LICENSEE_OF.match(s.low[b : after[0].start - s.start]):
+        return False
+    for x in ctx.group(s, after[0]):
+        ctx.emit("LICENSED_TO", x.eid, licensee.eid, s, "licensee_cue", x.start - licensee.end)
+    return True
 
 
 def _alternation(words: list[str]) -> str:
@@ -84,7 +106,7 @@ class Licensees:
             a, b = s.local(comp)
             if self.in_licensed(ctx, s, comp, compounds) or self.licensed_x_to(ctx, s, comp, compounds):
                 continue
-            if self.licence_from(ctx, s, comp, compounds):
+            if self.licence_from(ctx, s, comp, compounds) or _licensee_apposition(ctx, s, comp, compounds):
                 continue
             after_cue = self.after.match(s.low[b : b + 110])
             if after_cue and any(

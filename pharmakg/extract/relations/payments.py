@@ -27,6 +27,7 @@ _PHRASE_STOP = re.compile(
 _PAID_AMOUNT = re.compile(
     r"\b(?:paid|pays|pay|received|receives|earned|earns)\s+(?:[\w-]+\s+){0,2}?(?:an?\s+)?$"
 )
+_PASSIVE_PAID = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:paid|reimbursed)\b")
 _PREPOSITION_END = re.compile(r"\b(?:by|from|with|to|of|for|between|under)\s+(?:the\s+)?$")
 # "$5 million", "US$5m", "USD 5 million", "U.S. $5 million"; not "HK$", "C$", "A$" (other dollars)
 _MONEY = re.compile(
@@ -159,7 +160,9 @@ class Payments:
                 gap = s.low[cb:a]
                 if len(gap) > 80 or _GAP_BREAK.search(gap):
                     continue
-                if self.payee_before.search(gap) and not self.payer_before.search(gap):
+                if _PASSIVE_PAID.search(gap):  # "B will be paid $X (by A)": B is the payee
+                    payee = payee or c
+                elif self.payee_before.search(gap) and not self.payer_before.search(gap):
                     # "funding by A, B will receive": a company after a preposition is not the verb's subject
                     if not _PREPOSITION_END.search(s.low[max(0, ca - 16) : ca]):
                         payee = payee or c

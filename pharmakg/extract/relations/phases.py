@@ -178,8 +178,8 @@ class Phases:
 
 def _stage_holders(s: Sent, group: list[M], a: int, b: int) -> list[M]:
     """The coordinated compounds a stage phrase at s.text[a:b] is said of: all of them ("X and Y, both in
-    Phase 2"), unless it stands inside one member's apposition ("X, a Phase 2 MEK inhibitor, and Y"): then that
-    member only."""
+    Phase 2"), unless it stands inside one member's apposition ("X, a Phase 2 MEK inhibitor, and Y"): then
+    that member only."""
     before = [g for g in group if g.end - s.start <= a]
     if before and any(g.start - s.start >= b for g in group):
         return [before[-1]]

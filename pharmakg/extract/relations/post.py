@@ -119,7 +119,8 @@ def _option_grantor(ctx: RuleContext) -> str | None:
 def _default_developers(ctx: RuleContext) -> None:
     """Compounds the document describes (target, payload, phase, trial, a planned stage) or names more than
     once, but whose owner is not named: the issuing company's, at a low prior (the grantor's when the issuing
-    company only holds an option). A compound ever named as a comparator or combination partner is another's."""
+    company only holds an option). A compound ever named as a comparator or combination partner is another
+    company's."""
     out = ctx.out
     main = _option_grantor(ctx) or ctx.main
     if not main:
