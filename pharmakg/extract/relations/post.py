@@ -131,8 +131,11 @@ def _default_developers(ctx: RuleContext) -> None:
         subj for (t, subj, _o, _v) in out.items if t in ("TARGETS", "HAS_PAYLOAD", "IN_PHASE", "INDICATION")
     )
     described.update(dict.fromkeys(subj for (t, subj, _o, _v) in side if t == "IN_PHASE"))
-    described.update(dict.fromkeys(_talked_about(ctx)))
+    twice, others = _named_compounds(ctx)
+    described.update(dict.fromkeys(twice))
     for comp in described:
+        if comp in others:
+            continue  # a comparator or combination partner is another company's
         if (
             ctx.types.get(comp) == "COMPOUND"
             and not out.has("DEVELOPED_BY", comp)
@@ -143,8 +146,9 @@ def _default_developers(ctx: RuleContext) -> None:
                 ctx.emit("DEVELOPED_BY", comp, main, first, "developer_default", hedged=False)
 
 
-def _talked_about(ctx: RuleContext) -> list[str]:
-    """The compounds named at least twice and never as a comparator or combination partner, in text order."""
+def _named_compounds(ctx: RuleContext) -> tuple[list[str], set[str]]:
+    """(the compounds named at least twice, in text order; those ever named as a comparator or combination
+    partner)."""
     counts: dict[str, int] = {}
     others: set[str] = set()
     for x in ctx.sents:
@@ -153,7 +157,7 @@ def _talked_about(ctx: RuleContext) -> list[str]:
                 counts[m.eid] = counts.get(m.eid, 0) + 1
                 if ctx.comparator(x, m) or ctx.combination(x, m):
                     others.add(m.eid)
-    return [eid for eid, n in counts.items() if n >= 2 and eid not in others]
+    return [eid for eid, n in counts.items() if n >= 2], others
 
 
 def _drop_payment_totals(ctx: RuleContext) -> None:
