@@ -26,6 +26,8 @@ _PRONOUN_OWNED = re.compile(
     r"\btheir\s+(?:(?:[\w-]+\s+){0,4}?(?:candidate|compound|drug|product|program|programme|asset|"
     r"therapy|antibody|adc|conjugate|inhibitor|vaccine|molecule|medicine|agent)s?\s*,?\s*)?$"
 )
+# "its lead candidate ZB-12", "its oral PARP inhibitor, ZB-12": at most four modifiers between
+_ITS_OWNED = re.compile(r"\bits\s+(?:[\w-]+\s+){0,4}?(?:[\w-]+\s*,\s*)?$")
 # "ZB-12, Helix's lead product candidate", "ZB-12 is the Company's lead candidate": the owner named after it
 _APPOSITION_OWNER = re.compile(
     r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,|\s(?:is|was|remains|becomes))\s*(?:the\s+|a\s+|an\s+)?$"
@@ -77,6 +79,7 @@ class Developers:
                 _add(ctx, s, ctx.group(s, p), c, "developer_passive", c.start - p.end)
         self.active_cues(ctx, s, companies, compounds)
         self.pronoun_owner(ctx, s, companies, compounds)
+        _its_owner(ctx, s, companies, compounds)
         if "acqui" in s.low:
             _acquired_compounds(ctx, s, companies, compounds)
 
@@ -182,6 +185,26 @@ class Developers:
                 continue
             for comp in ctx.group(s, last):
                 _add(ctx, s, ctx.group(s, objs[0]), comp, "developer_active", objs[0].start - last.end)
+
+
+def _its_owner(ctx: RuleContext, s: Sent, companies: list[M], compounds: list[M]) -> None:
+    """ "Orbital Bio announced that its OB-9 program ...": "its" right before a compound (a few modifiers
+    between) is the one company the sentence named before it; with two companies named it stays unread."""
+    for x in compounds:
+        if x.virtual:
+            continue
+        a = x.start - s.start
+        m = _ITS_OWNED.search(s.low[max(0, a - 50) : a])
+        if m is None:
+            continue
+        cue = a - (len(s.low[max(0, a - 50) : a]) - m.start())
+        before = {c.eid for c in companies if c.end - s.start <= cue and not c.virtual}
+        if len(before) != 1 or any(c.start - s.start > cue for c in companies if not c.virtual):
+            continue
+        if any(o.end - s.start <= cue for o in compounds if o is not x):
+            continue  # "X ... its Y": "its" may be X's
+        owner = next(c for c in companies if c.eid in before)
+        _add(ctx, s, [x], owner, "developer_possessive", x.start - owner.end)
 
 
 def _acquired_compounds(ctx: RuleContext, s: Sent, companies: list[M], compounds: list[M]) -> None:
