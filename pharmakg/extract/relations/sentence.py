@@ -21,7 +21,8 @@ from pharmakg.extract.components.regions import Territories, territories
 from pharmakg.model import Entity, Evidence, Relation, StatementKey, matches_key
 
 # ". " ends a clause except after an initial or abbreviation ("U.S. FDA", "Dr. Smith" is lower-cased "dr.")
-CLAUSE_BREAK = re.compile(r";|(?<!\.[a-z])(?<![^a-z][a-z])\.\s|:\s|\n")
+# a colon inside a parenthesis ("(Nasdaq: HLXP)") is no break
+CLAUSE_BREAK = re.compile(r";|(?<!\.[a-z])(?<![^a-z][a-z])\.\s|:\s(?![^()]{0,40}\))|\n")
 GROUP_OK = {
     "",
     ",",
@@ -37,7 +38,9 @@ GROUP_OK = {
     "and also",
 }
 # a clause break for deal statements: "Alphagen, Inc. and Betapharm AG" is one clause
-DEAL_BREAK = re.compile(r";|(?<!\.[a-z])(?<![^a-z][a-z])(?<!inc)(?<!ltd)(?<!corp)(?<!\bco)\.\s|:\s|\n")
+DEAL_BREAK = re.compile(
+    r";|(?<!\.[a-z])(?<![^a-z][a-z])(?<!inc)(?<!ltd)(?<!corp)(?<!\bco)\.\s|:\s(?![^()]{0,40}\))|\n"
+)
 GROUP_COMBINATION = {"plus", "with", "in combination with", "combined with", "+"}
 PAREN = re.compile(r"\([^()]*\)")
 APPOSITION = re.compile(r",\s*(?:a|an|the)\s[^,;()]{0,40}?,")
