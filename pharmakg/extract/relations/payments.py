@@ -10,10 +10,10 @@ from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.registry import relation_rule
-from pharmakg.extract.relations.sentence import RuleContext, Sent
+from pharmakg.extract.relations.sentence import ABBREVIATION_DOT, RuleContext, Sent
 
 # a clause break inside a payment sentence; "Inc. " / "Co., Ltd. " are not one
-_GAP_BREAK = re.compile(r";|(?<!inc)(?<!ltd)(?<!corp)(?<!co)(?<!\b[a-z])\.\s")
+_GAP_BREAK = re.compile(r";|(?<!inc)(?<!ltd)(?<!corp)(?<!co)(?<!\b[a-z])\." + ABBREVIATION_DOT + r"\s")
 _REPORTED = re.compile(
     r"^.{0,80}?\b(?:announced|announces|reported|reports|said|says|stated|disclosed)\s+"
     r"(?:today\s+|that\s+|today\s+that\s+)?(?=\w)"
