@@ -162,6 +162,10 @@ class Payments:
                     continue
                 if _PASSIVE_PAID.search(gap):  # "B will be paid $X (by A)": B is the payee
                     payee = payee or c
+                elif self.pay_verb_end.search(s.low[max(0, ca - 12) : ca]) and not self.payer_before.search(
+                    gap
+                ):
+                    payee = payee or c  # "..., and will pay B an upfront payment of $X": B, the verb's object
                 elif self.payee_before.search(gap) and not self.payer_before.search(gap):
                     # "funding by A, B will receive": a company after a preposition is not the verb's subject
                     if not _PREPOSITION_END.search(s.low[max(0, ca - 16) : ca]):

@@ -35,7 +35,8 @@ def _not_after_abbreviation(path: str = "abbreviations.txt") -> str:
 
 ABBREVIATION_DOT = _not_after_abbreviation()
 # ". " ends a clause except after an initial or abbreviation ("U.S. FDA", "Dr. Smith", "vs. placebo"); a colon
-# inside a parenthesis ("(Nasdaq: HLXP)") is no break
+# inside a parenthesis ("(Nasdaq: HLXP)") is no break; nor is a hard-wrapped line end (Sent.low has a space
+# there: see component.unwrapped)
 CLAUSE_BREAK = re.compile(
     r";|(?<!\.[a-z])(?<![^a-z][a-z])\." + ABBREVIATION_DOT + r"\s|:\s(?![^()]{0,40}\))|\n"
 )
