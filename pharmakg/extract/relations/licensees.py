@@ -61,6 +61,40 @@ _LICENSEE_OF = re.compile(
 )
 
 
+# "B will be responsible for the development and commercialization of X", "... for commercializing X"
+_RESPONSIBLE_COMMERCIAL = re.compile(
+    r"\bresponsible\s+for\s+(?:all\s+|the\s+)?(?:(?:global|worldwide|further|clinical|future)\s+)?"
+    r"(?:(?:development|developing|manufacturing|manufacture|regulatory\s+\w+)\s*(?:,|and|as well as)?\s+)*"
+    r"(?:commerciali[sz]ation|commerciali[sz]ing)\s+(?:of\s+)?(?:the\s+)?"
+)
+_LICENCE_WORD = re.compile(r"\blicen[cs]")
+
+
+def _responsible_licensee(ctx: RuleContext, s: Sent) -> None:
+    """Under a licence (named in this sentence or the one before), "B will be responsible for the development
+    and commercialization of X": B is X's licensee."""
+    m = _RESPONSIBLE_COMMERCIAL.search(s.low)
+    if m is None:
+        return
+    prev = ctx.sents[s.index - 1].low if s.index > 0 else ""
+    if not (_LICENCE_WORD.search(s.low) or _LICENCE_WORD.search(prev)):
+        return
+    holder = ctx.subject_company(s, m.start())
+    if holder is None or holder.virtual:
+        return
+    if ctx.cues.negation.search(s.low[max(0, m.start() - 30) : m.start()]):
+        return
+    # the licensor: the partner of the licence named with it ("A and B entered into a license agreement")
+    partners = [
+        k[2] if k[1] == holder.eid else k[1]
+        for k in ctx.out.items
+        if k[0] == "PARTNER_OF" and holder.eid in (k[1], k[2])
+    ]
+    attrs = {"licensor": partners[-1]} if partners else {}
+    for x in ctx.compounds_after(s, m.end(), 20):
+        ctx.emit("LICENSED_TO", x.eid, holder.eid, s, "licensee_cue", x.start - holder.end, attrs=attrs)
+
+
 def _licensee_apposition(ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
     """ "Orbital Bio, the exclusive licensee of ZB-12 in Europe, ...": B is the licensee of X."""
     b = licensee.end - s.start
@@ -102,6 +136,7 @@ class Licensees:
         if not compounds:
             self.licensed_it(ctx, s)
             return
+        _responsible_licensee(ctx, s)
         for comp in s.of("COMPANY", virtual=False):
             a, b = s.local(comp)
             if self.in_licensed(ctx, s, comp, compounds) or self.licensed_x_to(ctx, s, comp, compounds):
