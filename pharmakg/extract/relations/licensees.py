@@ -59,6 +59,12 @@ _LICENSEE_OF = re.compile(
     r"(?:licensee|licencee|sublicensee|licensing partner|distribution partner|distributor)"
     r"\s+(?:of|for)\s+(?:the\s+)?$"
 )
+# "B, Helix's licensee in Japan, received approval for X": a territorial apposition, the compound said later
+_LICENSEE_IN = re.compile(
+    r"\s*,\s*(?:the|an?|its|their|our|(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:licensee|licencee|sublicensee|licensing partner|distribution partner|distributor)"
+    r"\s+(?:in|for)\s+[^,;()]{2,40},"
+)
 
 
 # "B will be responsible for the development and commercialization of X", "... for commercializing X"
@@ -96,11 +102,17 @@ def _responsible_licensee(ctx: RuleContext, s: Sent) -> None:
 
 
 def _licensee_apposition(ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
-    """ "Orbital Bio, the exclusive licensee of ZB-12 in Europe, ...": B is the licensee of X."""
+    """ "Orbital Bio, the exclusive licensee of ZB-12 in Europe, ...", "Orbital Bio, Helix's licensee in
+    Japan, received approval for ZB-12": B is the licensee of X."""
     b = licensee.end - s.start
     after = [x for x in compounds if 0 < x.start - s.start - b <= 80]
     if not after or not _LICENSEE_OF.match(s.low[b : after[0].start - s.start]):
-        return False
+        territorial = _LICENSEE_IN.match(s.low, b)
+        after = [x for x in compounds if territorial and 0 < x.start - s.start - territorial.end() <= 120]
+        if not after or CLAUSE_BREAK.search(
+            s.low, territorial.end() if territorial else b, after[0].start - s.start
+        ):
+            return False
     for x in ctx.group(s, after[0]):
         ctx.emit("LICENSED_TO", x.eid, licensee.eid, s, "licensee_cue", x.start - licensee.end)
     return True
