@@ -9,8 +9,9 @@ from bisect import bisect_right
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
+from pharmakg.extract.relations.breaks import ABBREVIATION_DOT
 from pharmakg.extract.relations.registry import relation_rule
-from pharmakg.extract.relations.sentence import ABBREVIATION_DOT, RuleContext, Sent
+from pharmakg.extract.relations.sentence import RuleContext, Sent
 
 # a clause break inside a payment sentence; "Inc. " / "Co., Ltd. " are not one
 _GAP_BREAK = re.compile(r";|(?<!inc)(?<!ltd)(?<!corp)(?<!co)(?<!\b[a-z])\." + ABBREVIATION_DOT + r"\s")

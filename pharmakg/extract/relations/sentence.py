@@ -16,30 +16,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from pharmakg.extract.components.base import read_lines
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.components.regions import Territories, territories
+from pharmakg.extract.relations.breaks import CLAUSE_BREAK, DEAL_BREAK
 from pharmakg.model import Entity, Evidence, Relation, StatementKey, matches_key
 
-
-def _not_after_abbreviation(path: str = "abbreviations.txt") -> str:
-    """Lookbehinds, placed right after a matched ".", that fail after an abbreviation of the sentence
-    splitter's list ("vs.", "approx.", "Sept.", "Dr.": patterns/abbreviations.txt; the one-word ones),
-    grouped by length (a lookbehind has one width)."""
-    words = {w.lower() for w in read_lines(path) if re.fullmatch(r"[A-Za-z]+", w)}
-    by_len: dict[int, list[str]] = {}
-    for w in sorted(words):
-        by_len.setdefault(len(w), []).append(w)
-    return "".join(f"(?<![^a-z](?:{'|'.join(ws)})\\.)" for _n, ws in sorted(by_len.items()))
-
-
-ABBREVIATION_DOT = _not_after_abbreviation()
-# ". " ends a clause except after an initial or abbreviation ("U.S. FDA", "Dr. Smith", "vs. placebo"); a colon
-# inside a parenthesis ("(Nasdaq: HLXP)") is no break; nor is a hard-wrapped line end (Sent.low has a space
-# there: see component.unwrapped)
-CLAUSE_BREAK = re.compile(
-    r";|(?<!\.[a-z])(?<![^a-z][a-z])\." + ABBREVIATION_DOT + r"\s|:\s(?![^()]{0,40}\))|\n"
-)
 GROUP_OK = {
     "",
     ",",
@@ -54,12 +35,6 @@ GROUP_OK = {
     ", and also",
     "and also",
 }
-# a clause break for deal statements: "Alphagen, Inc. and Betapharm AG" is one clause
-DEAL_BREAK = re.compile(
-    r";|(?<!\.[a-z])(?<![^a-z][a-z])(?<!inc)(?<!ltd)(?<!corp)(?<!\bco)\."
-    + ABBREVIATION_DOT
-    + r"\s|:\s(?![^()]{0,40}\))|\n"
-)
 GROUP_COMBINATION = {"plus", "with", "in combination with", "combined with", "+"}
 PAREN = re.compile(r"\([^()]*\)")
 APPOSITION = re.compile(r",\s*(?:a|an|the)\s[^,;()]{0,40}?,")
