@@ -29,11 +29,11 @@ ABBREVIATION_DOT = _not_after_abbreviation()
 # inside a parenthesis ("(Nasdaq: HLXP)") is no break; nor is a hard-wrapped line end (Sent.low has a space
 # there: see component.unwrapped)
 CLAUSE_BREAK = re.compile(
-    r";|(?<!\.[a-z])(?<![^a-z][a-z])\." + ABBREVIATION_DOT + r"\s|:\s(?![^()]{0,40}\))|\n"
+    r";(?![^()]{0,60}\))|(?<!\.[a-z])(?<![^a-z][a-z])\." + ABBREVIATION_DOT + r"\s|:\s(?![^()]{0,40}\))|\n"
 )
 # a clause break for deal statements: "Alphagen, Inc. and Betapharm AG" is one clause
 DEAL_BREAK = re.compile(
-    r";|(?<!\.[a-z])(?<![^a-z][a-z])(?<!inc)(?<!ltd)(?<!corp)(?<!\bco)\."
+    r";(?![^()]{0,60}\))|(?<!\.[a-z])(?<![^a-z][a-z])(?<!inc)(?<!ltd)(?<!corp)(?<!\bco)\."
     + ABBREVIATION_DOT
     + r"\s|:\s(?![^()]{0,40}\))|\n"
 )

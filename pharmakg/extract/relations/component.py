@@ -89,7 +89,7 @@ def _sentences(doc: Doc, mentions: list[M]) -> list[Sent]:
 # A line end inside a sentence where the text runs on across it: the next line starts in lower case, with a
 # digit, "(" or "$", or the line ends with a comma or a function word. A list of heading lines ("... Presented
 # at AACR\nConference Call ...") and list items keep their line ends.
-_LINE_END = re.compile(r"[ \t]*\n[ \t]*")
+_LINE_END = re.compile(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*")
 _RUNS_ON_BEFORE = re.compile(
     r"(?:,|\b(?:of|to|in|by|an|or|as|at|on|a|the|and|for|its|with|from|that))$", re.I
 )

@@ -129,7 +129,7 @@ class Licensees:
     def __init__(self, cues: dict[str, Any]) -> None:
         c = cues["licensees"]
         self.after = re.compile(
-            r"^[\s,]*(?:\([^)]*\)\s*,?\s*)?"
+            r"^[\s,]*(?:[\"”’']\s*\)\s*,?\s*)?(?:\([^)]*\)\s*,?\s*)?"
             + _ANNOUNCED_IT
             + r"(?:(?:will|has|have|had|also|to|recently|then|would|shall)\s+)*(?:"
             + "|".join(map(re.escape, c["licensee_after_company"]))
