@@ -18,7 +18,8 @@ inhibitor, and Y"). Cue words (data: relation_cues.json) decide the relation typ
 negation, hedging and plans suppress or lower the confidence. Every rule is a cue or a structure, never a
 sentence of a particular release.
 
-Layout: ``sentence`` (Sent, Sink, the shared mention machinery and the one ``emit``), ``registry`` (the
+Layout: ``sentence`` (Sent, Sink, the shared mention machinery and the one ``emit``), ``breaks`` (where a
+clause ends), ``registry`` (the
 ``@relation_rule`` registry and the default rule order), one module per rule family (``targets``,
 ``conjugates`` with code names, ``indications``, ``developers`` with retained rights and co-development,
 ``licensees``, ``partners`` with options, ``technologies``, ``trials``, ``phases``, ``payments``,

@@ -4,6 +4,7 @@ declared in pharmakg.extract.factories."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.tokens import Doc
@@ -81,8 +82,34 @@ def _sentences(doc: Doc, mentions: list[M]) -> list[Sent]:
             ms.append(allm[k])
             k += 1
         text = text_of_doc[start:end]
-        sents.append(Sent(len(sents), start, end, text, text.lower(), ms))
+        sents.append(Sent(len(sents), start, end, text, unwrapped(text).lower(), ms))
     return sents
+
+
+# A line end inside a sentence where the text runs on across it: the next line starts in lower case, with a
+# digit, "(" or "$", or the line ends with a comma or a function word. A list of heading lines ("... Presented
+# at AACR\nConference Call ...") and list items keep their line ends.
+_LINE_END = re.compile(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*")
+_RUNS_ON_BEFORE = re.compile(
+    r"(?:,|\b(?:of|to|in|by|an|or|as|at|on|a|the|and|for|its|with|from|that))$", re.I
+)
+_RUNS_ON_AFTER = re.compile(r"[a-z0-9($]")
+_LIST_ITEM = re.compile(r"[-•*·▪●◦–]\s|\(?\d{1,2}[.)]\s")
+
+
+def unwrapped(text: str) -> str:
+    """``text`` with its hard-wrap line ends as spaces (same length: offsets hold), for the clause tests."""
+    if "\n" not in text:
+        return text
+    out = list(text)
+    for m in _LINE_END.finditer(text):
+        if m.group(0).count("\n") > 1 or _LIST_ITEM.match(text, m.end()):
+            continue
+        if _RUNS_ON_AFTER.match(text, m.end()) or _RUNS_ON_BEFORE.search(
+            text, max(0, m.start() - 6), m.start()
+        ):
+            out[m.start() : m.end()] = " " * (m.end() - m.start())
+    return "".join(out)
 
 
 def _partner_rank(mentions: list[M], main: str | None) -> list[str]:

@@ -12,6 +12,7 @@ from pharmakg.extract.relations.deal import Shares, gate, gated
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
+_BOTH_COMPANIES = re.compile(r"\bthe (?:two )?companies\b|\bboth companies\b|\bthe partners\b")
 _FORMER = re.compile(r"(?:initially|originally|formerly|previously)")
 # a closed acquisition, said of the acquirer: "completed its acquisition of B", "has acquired B"
 _ACQUIRED = re.compile(
@@ -25,6 +26,8 @@ _PRONOUN_OWNED = re.compile(
     r"\btheir\s+(?:(?:[\w-]+\s+){0,4}?(?:candidate|compound|drug|product|program|programme|asset|"
     r"therapy|antibody|adc|conjugate|inhibitor|vaccine|molecule|medicine|agent)s?\s*,?\s*)?$"
 )
+# "its lead candidate ZB-12", "its oral PARP inhibitor, ZB-12": at most four modifiers between
+_ITS_OWNED = re.compile(r"\bits\s+(?:[\w-]+\s+){0,4}?(?:[\w-]+\s*,\s*)?$")
 # "ZB-12, Helix's lead product candidate", "ZB-12 is the Company's lead candidate": the owner named after it
 _APPOSITION_OWNER = re.compile(
     r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,|\s(?:is|was|remains|becomes))\s*(?:the\s+|a\s+|an\s+)?$"
@@ -76,6 +79,7 @@ class Developers:
                 _add(ctx, s, ctx.group(s, p), c, "developer_passive", c.start - p.end)
         self.active_cues(ctx, s, companies, compounds)
         self.pronoun_owner(ctx, s, companies, compounds)
+        _its_owner(ctx, s, companies, compounds)
         if "acqui" in s.low:
             _acquired_compounds(ctx, s, companies, compounds)
 
@@ -95,6 +99,11 @@ class Developers:
             f = [m for m in compounds if m.start > comp.end and m.start - comp.end <= 120]
             if f and not CLAUSE_BREAK.search(s.between(comp, f[0]).replace(": ", " ")):
                 _add(ctx, s, ctx.group(s, f[0]), comp, "developer_compound_modifier", f[0].start - comp.end)
+        # "ZB-12 (Helix Pharmaceuticals) and OB-5 (Orbital Bio)": the company in parentheses after a compound
+        if re.search(r"\(\s*$", s.text[max(0, a - 3) : a]) and re.match(r"^\s*\)", s.text[b : b + 3]):
+            owned = [m for m in compounds if 0 < comp.start - m.end <= 3]
+            if owned and not ctx.comparator(s, owned[0]):
+                _add(ctx, s, owned, comp, "developer_list", 0)
         # "Boehringer Ingelheim (bivatuzumab mertansine)"
         if re.match(r"^\s*\(", s.text[b : b + 3]):
             inner = [m for m in compounds if 0 < m.start - comp.end <= 4]
@@ -107,8 +116,13 @@ class Developers:
             p = ctx.attach(s, (cue_start, cue_start + 1), ("COMPOUND",), cap=80, direct=False)
             p = p or _sentence_subject(s, cue_start)
             if p is not None and p.start < comp.start:
-                for co in ctx.group(s, comp):  # "co-developed by A and B"
+                codevelopers = ctx.group(s, comp)
+                for co in codevelopers:  # "co-developed by A and B"
                     _add(ctx, s, ctx.group(s, p), co, "developer_passive", co.start - p.end)
+                if re.search(r"\b(?:co-|jointly )", m.group(0)):  # co-developers are partners
+                    for i, x in enumerate(codevelopers):
+                        for y in codevelopers[i + 1 :]:
+                            ctx.emit("PARTNER_OF", x.eid, y.eid, s, "partner_cue")
 
     def possessive(self, ctx: RuleContext, s: Sent, comp: M) -> None:
         """ "Helix's ZB-12", "Helix's oral and IV PARP inhibitor ZB-12" (a target or disease named inside the
@@ -173,6 +187,26 @@ class Developers:
                 _add(ctx, s, ctx.group(s, objs[0]), comp, "developer_active", objs[0].start - last.end)
 
 
+def _its_owner(ctx: RuleContext, s: Sent, companies: list[M], compounds: list[M]) -> None:
+    """ "Orbital Bio announced that its OB-9 program ...": "its" right before a compound (a few modifiers
+    between) is the one company the sentence named before it; with two companies named it stays unread."""
+    for x in compounds:
+        if x.virtual:
+            continue
+        a = x.start - s.start
+        m = _ITS_OWNED.search(s.low[max(0, a - 50) : a])
+        if m is None:
+            continue
+        cue = a - (len(s.low[max(0, a - 50) : a]) - m.start())
+        before = {c.eid for c in companies if c.end - s.start <= cue and not c.virtual}
+        if len(before) != 1 or any(c.start - s.start > cue for c in companies if not c.virtual):
+            continue
+        if any(o.end - s.start <= cue for o in compounds if o is not x):
+            continue  # "X ... its Y": "its" may be X's
+        owner = next(c for c in companies if c.eid in before)
+        _add(ctx, s, [x], owner, "developer_possessive", x.start - owner.end)
+
+
 def _acquired_compounds(ctx: RuleContext, s: Sent, companies: list[M], compounds: list[M]) -> None:
     """A closed acquisition ("A completed its acquisition of B, including B's lead compound X", "A acquired B
     and its X program"): the acquirer develops the compounds named with the acquired company."""
@@ -181,12 +215,24 @@ def _acquired_compounds(ctx: RuleContext, s: Sent, companies: list[M], compounds
         if acquirer is None or ctx.cues.negation.search(s.low[max(0, m.start() - 25) : m.start()]):
             continue
         _, end = ctx.clause_bounds(s, m.end(), m.end())
+        bought = [x for x in compounds if 0 <= x.start - s.start - m.end() <= 5]
+        if bought:  # "A acquired X from B": an asset bought outright is the acquirer's
+            for x in ctx.group(s, bought[0]):
+                ctx.emit("DEVELOPED_BY", x.eid, acquirer.eid, s, "developer_active", x.start - acquirer.end)
+            continue
         acquired = [c for c in companies if c.start - s.start >= m.end() and c.eid != acquirer.eid]
         if not acquired or acquired[0].start - s.start - m.end() > 5:
             continue
         for x in compounds:
             if acquired[0].end <= x.start and x.end - s.start <= end and x.start - acquired[0].end <= 120:
                 ctx.emit("DEVELOPED_BY", x.eid, acquirer.eid, s, "developer_active", x.start - acquirer.end)
+
+
+def _last_partners(ctx: RuleContext) -> list[str]:
+    """The two companies of the partnership found last ("A and B announced a collaboration. The companies
+    will ...")."""
+    pairs = [(k[1], k[2]) for k in ctx.out.items if k[0] == "PARTNER_OF" and k[2] is not None]
+    return list(pairs[-1]) if pairs else []
 
 
 def _sentence_subject(s: Sent, cue: int) -> M | None:
@@ -261,7 +307,7 @@ class Retained:
                 ctx.emit("DEVELOPED_BY", eid, holder.eid, s, "developer_retained", attrs=attrs)
 
 
-@relation_rule("codevelopment", min_mentions=2)
+@relation_rule("codevelopment")
 class Codevelopment:
     """ "A and B will co-develop X", "a co-development and co-commercialization agreement"."""
 
@@ -295,6 +341,8 @@ class Codevelopment:
                 if start <= c.start - s.start < end and not ctx.parenthetical_affiliate(s, c)
             ]
             ids = list(dict.fromkeys(c.eid for c in companies))[:3]
+            if not ids and _BOTH_COMPANIES.search(s.low, start, c0):
+                ids = _last_partners(ctx)  # "The companies will co-develop X": the partners named before
             if not ids:
                 continue
             comps = self.codeveloped(ctx, s, c0, c1)

@@ -39,7 +39,7 @@ class Indications:
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         for d in s.of("DISEASE", virtual=False):
-            c = ctx.attach(s, d, ("COMPOUND",), cap=250)
+            c = ctx.attach(s, d, ("COMPOUND",), cap=250, combinations=False)
             if c is None:
                 if ctx.cues.negation.search(s.low):
                     continue

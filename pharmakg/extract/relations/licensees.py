@@ -32,9 +32,90 @@ _IN_LICENSED = re.compile(
 
 
 # "A licensed X to B": the verb before the compound
-_LICENSED_X = re.compile(r"\b(?:out-|sub)?licen[cs](?:ed|es|ing)\s+(?:the\s+)?(?:rights\s+to\s+)?$")
+_LICENSED_X = re.compile(
+    r"\b(?:out-|sub)?licen[cs](?:ed|es|ing)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?rights\s+to\s+)?$"
+)
+# between the compound and its second licensee: "licensed X to B for Japan and to C for Europe"
+_AND_TO = re.compile(r"^\s*to\s+(?:the\s+)?\x00[^.;]{0,50}?\band\s+to\s+(?:the\s+)?$")
+# the company a licence comes from, said of a compound: "X, developed by B under a license from A", "B's X,
+# in-licensed from A", "X, which it in-licensed from A" (group 1: a pronoun licensee)
+_LICENCE_FROM = re.compile(
+    r"(?:\bunder\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,3}?licen[cs]e(?:\s+agreement)?"
+    r"|(?:,\s*(?:which|that)\s+(it|we|the company)\s+(?:has\s+|had\s+)?)?\b(?:in-)?licen[cs]ed)"
+    r"\s+from\s+(?:the\s+)?$"
+)
+# "A today announced that it has ...": the subject of the announcement is the subject of the verb after it
+_ANNOUNCED_IT = (
+    r"(?:(?:today\s+)?(?:announced|announces|reported|said)\s+(?:today\s+)?(?:that\s+)?"
+    r"(?:it|the company)\s+)?"
+)
 # "an option to license X", "the right to opt in": not (yet) a licence
 _OPEN_OPTION = re.compile(r"\b(?:option|opt-in|right of first negotiation)\b(?![^.;]{0,20}\bexercis)")
+
+
+# "B, the exclusive licensee of X", "B, Helix's licensing partner for X": the apposition names B's licence
+_LICENSEE_OF = re.compile(
+    r"^\s*,\s*(?:the|an?|its|their|our|[\w.&-]+(?:'s|’s))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:licensee|licencee|sublicensee|licensing partner|distribution partner|distributor)"
+    r"\s+(?:of|for)\s+(?:the\s+)?$"
+)
+# "B, Helix's licensee in Japan, received approval for X": a territorial apposition, the compound said later
+_LICENSEE_IN = re.compile(
+    r"\s*,\s*(?:the|an?|its|their|our|(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:licensee|licencee|sublicensee|licensing partner|distribution partner|distributor)"
+    r"\s+(?:in|for)\s+[^,;()]{2,40},"
+)
+
+
+# "B will be responsible for the development and commercialization of X", "... for commercializing X"
+_RESPONSIBLE_COMMERCIAL = re.compile(
+    r"\bresponsible\s+for\s+(?:all\s+|the\s+)?(?:(?:global|worldwide|further|clinical|future)\s+)?"
+    r"(?:(?:development|developing|manufacturing|manufacture|regulatory\s+\w+)\s*(?:,|and|as well as)?\s+)*"
+    r"(?:commerciali[sz]ation|commerciali[sz]ing)\s+(?:of\s+)?(?:the\s+)?"
+)
+_LICENCE_WORD = re.compile(r"\blicen[cs]")
+
+
+def _responsible_licensee(ctx: RuleContext, s: Sent) -> None:
+    """Under a licence (named in this sentence or the one before), "B will be responsible for the development
+    and commercialization of X": B is X's licensee."""
+    m = _RESPONSIBLE_COMMERCIAL.search(s.low)
+    if m is None:
+        return
+    prev = ctx.sents[s.index - 1].low if s.index > 0 else ""
+    if not (_LICENCE_WORD.search(s.low) or _LICENCE_WORD.search(prev)):
+        return
+    holder = ctx.subject_company(s, m.start())
+    if holder is None or holder.virtual:
+        return
+    if ctx.cues.negation.search(s.low[max(0, m.start() - 30) : m.start()]):
+        return
+    # the licensor: the partner of the licence named with it ("A and B entered into a license agreement")
+    partners = [
+        k[2] if k[1] == holder.eid else k[1]
+        for k in ctx.out.items
+        if k[0] == "PARTNER_OF" and holder.eid in (k[1], k[2])
+    ]
+    attrs = {"licensor": partners[-1]} if partners else {}
+    for x in ctx.compounds_after(s, m.end(), 20):
+        ctx.emit("LICENSED_TO", x.eid, holder.eid, s, "licensee_cue", x.start - holder.end, attrs=attrs)
+
+
+def _licensee_apposition(ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
+    """ "Orbital Bio, the exclusive licensee of ZB-12 in Europe, ...", "Orbital Bio, Helix's licensee in
+    Japan, received approval for ZB-12": B is the licensee of X."""
+    b = licensee.end - s.start
+    after = [x for x in compounds if 0 < x.start - s.start - b <= 80]
+    if not after or not _LICENSEE_OF.match(s.low[b : after[0].start - s.start]):
+        territorial = _LICENSEE_IN.match(s.low, b)
+        after = [x for x in compounds if territorial and 0 < x.start - s.start - territorial.end() <= 120]
+        if not after or CLAUSE_BREAK.search(
+            s.low, territorial.end() if territorial else b, after[0].start - s.start
+        ):
+            return False
+    for x in ctx.group(s, after[0]):
+        ctx.emit("LICENSED_TO", x.eid, licensee.eid, s, "licensee_cue", x.start - licensee.end)
+    return True
 
 
 def _alternation(words: list[str]) -> str:
@@ -48,7 +129,9 @@ class Licensees:
     def __init__(self, cues: dict[str, Any]) -> None:
         c = cues["licensees"]
         self.after = re.compile(
-            r"^[\s,]*(?:\([^)]*\)\s*,?\s*)?(?:(?:will|has|have|had|also|to|recently|then|would|shall)\s+)*(?:"
+            r"^[\s,]*(?:[\"”’']\s*\)\s*,?\s*)?(?:\([^)]*\)\s*,?\s*)?"
+            + _ANNOUNCED_IT
+            + r"(?:(?:will|has|have|had|also|to|recently|then|would|shall)\s+)*(?:"
             + "|".join(map(re.escape, c["licensee_after_company"]))
             + r")\b[^.;]{0,50}?\b(?:"
             + "|".join(map(re.escape, c["licensee_rights_words"]))
@@ -65,9 +148,12 @@ class Licensees:
         if not compounds:
             self.licensed_it(ctx, s)
             return
+        _responsible_licensee(ctx, s)
         for comp in s.of("COMPANY", virtual=False):
             a, b = s.local(comp)
             if self.in_licensed(ctx, s, comp, compounds) or self.licensed_x_to(ctx, s, comp, compounds):
+                continue
+            if self.licence_from(ctx, s, comp, compounds) or _licensee_apposition(ctx, s, comp, compounds):
                 continue
             after_cue = self.after.match(s.low[b : b + 110])
             if after_cue and any(
@@ -168,12 +254,53 @@ class Licensees:
         first = ctx.group(s, before[-1])[0]
         if not _LICENSED_X.search(s.low[max(0, first.start - s.start - 40) : first.start - s.start]):
             return False
-        if ctx.negated(s, first, licensee) or not re.match(
-            r"^\s*to\s+(?:the\s+)?$", s.between(before[-1], licensee)
+        gap = s.between(before[-1], licensee)
+        for o in s.of("COMPANY", virtual=False):  # other licensees in the gap stand as one mark
+            if before[-1].end <= o.start and o.end <= licensee.start:
+                gap = gap.replace(s.low[o.start - s.start : o.end - s.start], "\x00", 1)
+        if ctx.negated(s, first, licensee) or not (
+            re.match(r"^\s*to\s+(?:the\s+)?$", gap) or _AND_TO.match(gap)
         ):
             return False
         for x in ctx.group(s, before[-1]):
             ctx.emit("LICENSED_TO", x.eid, licensee.eid, s, "licensee_cue", abs(x.start - licensee.start))
+        return True
+
+    @staticmethod
+    def licence_from(ctx: RuleContext, s: Sent, licensor: M, compounds: list[M]) -> bool:
+        """ "X, developed by B under an exclusive license from A", "B's X, in-licensed from A", "X, which it
+        in-licensed from A": B (the company named before, or the one "it" stands for) is the licensee of X."""
+        a = licensor.start - s.start
+        cue = _LICENCE_FROM.search(s.low[max(0, a - 90) : a])
+        if cue is None:
+            return False
+        c0 = a - (len(s.low[max(0, a - 90) : a]) - cue.start())
+        if ctx.cues.negation.search(s.low[max(0, c0 - 30) : c0]):
+            return False
+        lo, _ = ctx.clause_bounds(s, c0, c0 + 1)
+        before = [
+            c
+            for c in s.of("COMPANY")
+            if c.end - s.start <= c0 and c.eid != licensor.eid and not ctx.parenthetical_affiliate(s, c)
+        ]
+        licensee = before[-1].eid if before else (ctx.main if cue.group(1) else None)
+        target = ctx.attach(s, (c0, c0 + 1), ("COMPOUND",), cap=160, direct=False)
+        if licensee is None or licensee == licensor.eid or target is None or target.start - s.start < lo:
+            return False
+        if any(target.end <= m.start and m.end - s.start <= c0 for m in s.of("TECHNOLOGY", "COMPOUND")):
+            return (
+                False  # "X was built with the T technology, which B licensed from A": T is what was licensed
+            )
+        for x in ctx.group(s, target):
+            ctx.emit(
+                "LICENSED_TO",
+                x.eid,
+                licensee,
+                s,
+                "licensee_cue",
+                abs(x.start - licensor.start),
+                attrs={"licensor": licensor.eid},
+            )
         return True
 
     def licensed_it(self, ctx: RuleContext, s: Sent) -> None:

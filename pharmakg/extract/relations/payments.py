@@ -9,11 +9,12 @@ from bisect import bisect_right
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
+from pharmakg.extract.relations.breaks import ABBREVIATION_DOT
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
 
 # a clause break inside a payment sentence; "Inc. " / "Co., Ltd. " are not one
-_GAP_BREAK = re.compile(r";|(?<!inc)(?<!ltd)(?<!corp)(?<!co)(?<!\b[a-z])\.\s")
+_GAP_BREAK = re.compile(r";|(?<!inc)(?<!ltd)(?<!corp)(?<!co)(?<!\b[a-z])\." + ABBREVIATION_DOT + r"\s")
 _REPORTED = re.compile(
     r"^.{0,80}?\b(?:announced|announces|reported|reports|said|says|stated|disclosed)\s+"
     r"(?:today\s+|that\s+|today\s+that\s+)?(?=\w)"
@@ -27,6 +28,7 @@ _PHRASE_STOP = re.compile(
 _PAID_AMOUNT = re.compile(
     r"\b(?:paid|pays|pay|received|receives|earned|earns)\s+(?:[\w-]+\s+){0,2}?(?:an?\s+)?$"
 )
+_PASSIVE_PAID = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:paid|reimbursed)\b")
 _PREPOSITION_END = re.compile(r"\b(?:by|from|with|to|of|for|between|under)\s+(?:the\s+)?$")
 # "$5 million", "US$5m", "USD 5 million", "U.S. $5 million"; not "HK$", "C$", "A$" (other dollars)
 _MONEY = re.compile(
@@ -96,20 +98,25 @@ class Payments:
         the dollar figure is read as its own amount and the foreign one is dropped); otherwise value is None.
         """
         out: list[Amount] = []
-        if "$" in text or "USD" in text:
-            for m in _MONEY.finditer(text):
-                num = float(m.group(1).replace(",", ""))
-                value = num * self.scale.get((m.group(2) or "").lower(), 1)
-                out.append((m.start(), m.end(), "USD", value, value))
+        foreign: list[tuple[int, int]] = []  # spans of the foreign amounts whose USD equivalent follows
         for m in self.money_foreign.finditer(text):
             cur = self.currency_codes.get((m.group("c1") or m.group("c2") or "").lower())
             if cur is None:
                 continue
             if _USD_FOLLOWS.match(text[m.end() :]):
+                foreign.append((m.start(), m.end()))
                 continue  # the USD equivalent follows
             num = float((m.group("num") or m.group("num2")).replace(",", ""))
             amount = num * self.scale.get((m.group("unit") or "").lower(), 1)
             out.append((m.start(), m.end(), cur, amount, None))
+        if "$" in text or "USD" in text:
+            for m in _MONEY.finditer(text):
+                num = float(m.group(1).replace(",", ""))
+                value = num * self.scale.get((m.group(2) or "").lower(), 1)
+                # "JPY 5 billion (approximately $34 million)": read from where the foreign figure starts, so
+                # that its verb, kind and parties are as near as they are to the foreign figure
+                start = next((fa for fa, fb in foreign if fb < m.start() and m.start() - fb <= 25), m.start())
+                out.append((start, m.end(), "USD", value, value))
         return sorted(out)
 
     def trigger(self, ctx: RuleContext, s: Sent, a: int, b: int, spans: AmountSpans) -> str | None:
@@ -154,7 +161,13 @@ class Payments:
                 gap = s.low[cb:a]
                 if len(gap) > 80 or _GAP_BREAK.search(gap):
                     continue
-                if self.payee_before.search(gap) and not self.payer_before.search(gap):
+                if _PASSIVE_PAID.search(gap):  # "B will be paid $X (by A)": B is the payee
+                    payee = payee or c
+                elif self.pay_verb_end.search(s.low[max(0, ca - 12) : ca]) and not self.payer_before.search(
+                    gap
+                ):
+                    payee = payee or c  # "..., and will pay B an upfront payment of $X": B, the verb's object
+                elif self.payee_before.search(gap) and not self.payer_before.search(gap):
                     # "funding by A, B will receive": a company after a preposition is not the verb's subject
                     if not _PREPOSITION_END.search(s.low[max(0, ca - 16) : ca]):
                         payee = payee or c
@@ -246,7 +259,8 @@ class Payments:
             rule = "payment_contingent" if contingent else "payment_cue"
             for payee_id in payee_ids:
                 ctx.emit("PAYMENT", payer_id, payee_id, s, rule, value=value, attrs=attrs)
-                if not contingent:
+                if not contingent or all(self.parties(s, companies, a, b)):
+                    # a sum owed only if milestones are met still binds the two companies the text names
                     ctx.emit("PARTNER_OF", payer_id, payee_id, s, "partner_from_payment", hedged=False)
 
 

@@ -138,7 +138,7 @@ class Phases:
             if sal is not None and val.startswith("Phase") and self.current_salient.search(s.low):
                 ctx.emit("IN_PHASE", sal, None, s, "phase_salient", value=val, attrs=attrs)
             return
-        for g in [owner] if owner else ctx.group(s, c):
+        for g in [owner] if owner else _stage_holders(s, ctx.group(s, c), a, b):
             if not ctx.comparator(s, g) and not ctx.combination(s, g):
                 ctx.emit(
                     "IN_PHASE",
@@ -174,6 +174,16 @@ class Phases:
             attrs["pivotal"] = True
         for eid in eids:
             ctx.emit("IN_PHASE", eid, None, s, "phase_planned", side=True, value=val, attrs=attrs)
+
+
+def _stage_holders(s: Sent, group: list[M], a: int, b: int) -> list[M]:
+    """The coordinated compounds a stage phrase at s.text[a:b] is said of: all of them ("X and Y, both in
+    Phase 2"), unless it stands inside one member's apposition ("X, a Phase 2 MEK inhibitor, and Y"): then
+    that member only."""
+    before = [g for g in group if g.end - s.start <= a]
+    if before and any(g.start - s.start >= b for g in group):
+        return [before[-1]]
+    return group
 
 
 def _parenthesised_stage_of(s: Sent, a: int) -> M | None:

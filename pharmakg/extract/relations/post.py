@@ -117,17 +117,25 @@ def _option_grantor(ctx: RuleContext) -> str | None:
 
 
 def _default_developers(ctx: RuleContext) -> None:
-    """Compounds the document describes (target, payload, phase, trial) but whose owner is not named: the
-    issuing company's, at a low prior (the grantor's when the issuing company only holds an option)."""
+    """Compounds the document describes (target, payload, phase, trial, a planned stage) or names more than
+    once, but whose owner is not named: the issuing company's, at a low prior (the grantor's when the issuing
+    company only holds an option). A compound ever named as a comparator or combination partner is another
+    company's."""
     out = ctx.out
     main = _option_grantor(ctx) or ctx.main
     if not main:
         return
+    side = list(out.side.items) if out.side is not None else []
     # in order of the relations found (a set would make the output order depend on the hash seed)
     described = dict.fromkeys(
         subj for (t, subj, _o, _v) in out.items if t in ("TARGETS", "HAS_PAYLOAD", "IN_PHASE", "INDICATION")
     )
+    described.update(dict.fromkeys(subj for (t, subj, _o, _v) in side if t == "IN_PHASE"))
+    twice, others = _named_compounds(ctx)
+    described.update(dict.fromkeys(twice))
     for comp in described:
+        if comp in others:
+            continue  # a comparator or combination partner is another company's
         if (
             ctx.types.get(comp) == "COMPOUND"
             and not out.has("DEVELOPED_BY", comp)
@@ -136,6 +144,20 @@ def _default_developers(ctx: RuleContext) -> None:
             first = next((x for x in ctx.sents for m in x.ms if m.eid == comp and not m.virtual), None)
             if first is not None:
                 ctx.emit("DEVELOPED_BY", comp, main, first, "developer_default", hedged=False)
+
+
+def _named_compounds(ctx: RuleContext) -> tuple[list[str], set[str]]:
+    """(the compounds named at least twice, in text order; those ever named as a comparator or combination
+    partner)."""
+    counts: dict[str, int] = {}
+    others: set[str] = set()
+    for x in ctx.sents:
+        for m in x.ms:
+            if m.type == "COMPOUND" and not m.virtual:
+                counts[m.eid] = counts.get(m.eid, 0) + 1
+                if ctx.comparator(x, m) or ctx.combination(x, m):
+                    others.add(m.eid)
+    return [eid for eid, n in counts.items() if n >= 2], others
 
 
 def _drop_payment_totals(ctx: RuleContext) -> None:

@@ -18,10 +18,9 @@ from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.components.regions import Territories, territories
+from pharmakg.extract.relations.breaks import CLAUSE_BREAK, DEAL_BREAK
 from pharmakg.model import Entity, Evidence, Relation, StatementKey, matches_key
 
-# ". " ends a clause except after an initial or abbreviation ("U.S. FDA", "Dr. Smith" is lower-cased "dr.")
-CLAUSE_BREAK = re.compile(r";|(?<!\.[a-z])(?<![^a-z][a-z])\.\s|:\s|\n")
 GROUP_OK = {
     "",
     ",",
@@ -36,8 +35,6 @@ GROUP_OK = {
     ", and also",
     "and also",
 }
-# a clause break for deal statements: "Alphagen, Inc. and Betapharm AG" is one clause
-DEAL_BREAK = re.compile(r";|(?<!\.[a-z])(?<![^a-z][a-z])(?<!inc)(?<!ltd)(?<!corp)(?<!\bco)\.\s|:\s|\n")
 GROUP_COMBINATION = {"plus", "with", "in combination with", "combined with", "+"}
 PAREN = re.compile(r"\([^()]*\)")
 APPOSITION = re.compile(r",\s*(?:a|an|the)\s[^,;()]{0,40}?,")
@@ -216,6 +213,10 @@ class SharedCues:
         self.hedge = words_regex(c["hedge"])
         self.comparator_end = re.compile(r"(?:" + "|".join(map(re.escape, c["comparator"])) + r")\W{0,3}$")
         self.combination_end = re.compile(r"(?:" + "|".join(map(re.escape, c["combination"])) + r")\W{0,3}$")
+        # "... with Y, a common treatment for Z, as a comparator": the cue after the name, in its clause
+        self.comparator_after = re.compile(
+            r"^[^.;:()]{0,60}?\b(?:" + "|".join(map(re.escape, c.get("comparator_after", []))) + r")\b"
+        )
         self.places: Territories = territories(str(cues.get("territories", "territories.tsv")))
 
 
@@ -293,8 +294,13 @@ class RuleContext:
 
     # ------------------------------------------------------------ mention tests
     def comparator(self, s: Sent, m: M) -> bool:
-        a, _ = s.local(m)
+        a, b = s.local(m)
         if self.cues.comparator_end.search(s.low[max(0, a - 30) : a]):
+            return True
+        after = self.cues.comparator_after.match(s.low[b : b + 90])
+        if after and not any(
+            b < x.start - s.start < b + after.end() for x in s.of("COMPOUND", virtual=False)
+        ):
             return True
         # "compared to Brandix® (genericide)": the name in parentheses is the comparator's other name
         head = self.parenthesised_after(s, m)
