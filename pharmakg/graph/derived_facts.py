@@ -136,6 +136,17 @@ def _remove_facts(store: ox.Store, subject: ox.NamedNode, predicates: Iterable[o
             store.remove(q)
 
 
+def has_name_key(store: ox.Store, name: str, types: Iterable[str]) -> bool:
+    """Whether an entity of one of ``types`` (none: any type) has ``name``, in any case, among its names:
+    one lookup of the name keys, where the question's name index would first read every name of the graph."""
+    wanted = {ox.Literal(t) for t in types}
+    return any(
+        not wanted or q.object in wanted
+        for k in store.quads_for_pattern(None, NAME_KEY, ox.Literal(name_key(name.strip())), MERGED)
+        for q in store.quads_for_pattern(k.subject, ENTITY_TYPE, None, MERGED)
+    )
+
+
 class DerivedFacts:
     """Per-entity name counts and best phase record of a store, kept up to date as it is written."""
 

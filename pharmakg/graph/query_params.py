@@ -14,7 +14,7 @@ Binding itself stays :func:`pharmakg.graph.queries.bind_parameters`: this module
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,9 +63,18 @@ class ResolvedParams:
     notes: list[str] = field(default_factory=list)
 
 
-def resolve_parameters(index: NameIndex, params: Mapping[str, Any]) -> ResolvedParams:
+def resolve_parameters(
+    index: NameIndex | Callable[[], NameIndex],
+    params: Mapping[str, Any],
+    has_name: Callable[[str, Sequence[str]], bool] | None = None,
+) -> ResolvedParams:
     """Check and resolve the parameters of a bundled query (see the module doc). Raises NameNotFound,
-    AmbiguousName (both LookupError) or ValueError."""
+    AmbiguousName (both LookupError) or ValueError.
+
+    ``index`` may be a function that builds the index: it is then called only for a name that ``has_name``
+    (an exact name an entity of those types has, e.g. from the store's name keys) does not know. Building
+    the index reads every name of the graph (about 9 s at 10M quads), so a question by an exact name never
+    pays for it."""
     out = ResolvedParams(dict(params))
     for key, value in params.items():
         if value is None or (isinstance(value, str) and not value.strip()):
@@ -76,6 +85,10 @@ def resolve_parameters(index: NameIndex, params: Mapping[str, Any]) -> ResolvedP
             raise ValueError(f"parameter {key!r} takes a whole number, got {value!r}")
         elif key in NAME_PARAMETERS and isinstance(value, str):
             types = NAME_PARAMETERS[key]
+            if has_name is not None and has_name(value, types):
+                continue
+            if not isinstance(index, NameIndex):
+                index = index()
             if index.has_name(value, types):
                 continue
             try:

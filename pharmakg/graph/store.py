@@ -20,6 +20,7 @@ from __future__ import annotations
 import time
 import warnings
 from collections.abc import Iterable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -28,7 +29,12 @@ import rdflib
 
 from pharmakg.atomic import atomic_path, replace_store_folder
 from pharmakg.graph import snapshots
-from pharmakg.graph.derived_facts import DerivedFacts, lacks_derived_facts, missing_derived_facts
+from pharmakg.graph.derived_facts import (
+    DerivedFacts,
+    has_name_key,
+    lacks_derived_facts,
+    missing_derived_facts,
+)
 from pharmakg.graph.label_index import LabelIndex
 from pharmakg.graph.queries import run_query
 from pharmakg.graph.rdf import extraction_quads
@@ -460,7 +466,7 @@ class KnowledgeGraph:
         if resolve_names and params:
             from pharmakg.graph.query_params import resolve_parameters
 
-            params = resolve_parameters(self.name_index(), params).values
+            params = resolve_parameters(self.name_index, params, partial(has_name_key, self.store)).values
         return run_query(self, name, params)
 
     def find(self, text: str, types: Iterable[str] | None = None) -> NameMatch:

@@ -125,3 +125,18 @@ def test_query_params_take_any_name_and_refuse_unknown_ones(graph_file: Path) ->
         "query", "evidence", "--param", "subject=APD811", "--param", "relation=cures", "-g", graph_file
     )
     assert bad.exit_code == 1 and "valid types:" in bad.stderr
+
+
+def test_a_question_by_an_exact_name_does_not_read_every_name(graph_file: Path, monkeypatch) -> None:
+    """The name index reads every name of the graph (seconds at 10M quads): a name an entity has, in any
+    case, is found by one lookup of the store's name keys; only other names build the index."""
+    from pharmakg.graph import names
+    from pharmakg.graph.store import KnowledgeGraph
+
+    kg = KnowledgeGraph.open(graph_file)
+    built: list[object] = []
+    original = names.NameIndex.from_graph
+    monkeypatch.setattr(names.NameIndex, "from_graph", lambda g: built.append(g) or original(g))
+    exact = kg.run("compounds-by-target", {"target": "cd56"})
+    assert [r[0] for r in exact.rows] == ["IMGN901"] and not built
+    assert kg.run("compounds-by-target", {"target": "NCAM1"}).rows == exact.rows and built
