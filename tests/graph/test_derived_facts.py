@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pyoxigraph as ox
 
 from pharmakg.graph.derived_facts import (
@@ -70,13 +72,19 @@ def _pairs(kg: KnowledgeGraph, sparql: str) -> set[tuple[str, str]]:
     return {(str(e), str(k)) for e, k in kg.query(sparql).rows}
 
 
-def test_name_keys_are_the_lower_cased_names_after_every_batch(corpus_extractions) -> None:
+def _built_in_batches(extractions: list) -> Iterator[KnowledgeGraph]:
+    """One graph, yielded after each batch of 4 documents; from the third batch on, every third also replaces
+    a document of two batches before (which takes names and mentions away from its entities)."""
     kg = KnowledgeGraph.open()
-    batches = [corpus_extractions[i : i + 4] for i in range(0, len(corpus_extractions), 4)]
+    batches = [extractions[i : i + 4] for i in range(0, len(extractions), 4)]
     for k, batch in enumerate(batches):
-        # replacing an earlier document takes names away from its entities
         replace = [batches[k - 2][0].document.doc_id] if k >= 2 and k % 3 == 0 else []
         kg.add_extractions(batch, replace=replace)
+        yield kg
+
+
+def test_name_keys_are_the_lower_cased_names_after_every_batch(corpus_extractions) -> None:
+    for kg in _built_in_batches(corpus_extractions):
         assert _pairs(kg, KEYS) == _pairs(kg, LCASE_NAMES)
     kg.remove_document(corpus_extractions[1].document.doc_id)
     assert _pairs(kg, KEYS) == _pairs(kg, LCASE_NAMES)
@@ -132,12 +140,7 @@ def _counts(kg: KnowledgeGraph, sparql: str) -> set[tuple[str, str, int]]:
 
 
 def test_kept_counts_equal_a_recount_after_every_batch(corpus_extractions) -> None:
-    kg = KnowledgeGraph.open()
-    batches = [corpus_extractions[i : i + 4] for i in range(0, len(corpus_extractions), 4)]
-    for k, batch in enumerate(batches):
-        # replacing an earlier document takes mentions away from its entities and its counts go with it
-        replace = [batches[k - 2][0].document.doc_id] if k >= 2 and k % 3 == 0 else []
-        kg.add_extractions(batch, replace=replace)
+    for kg in _built_in_batches(corpus_extractions):
         assert _counts(kg, KEPT_COUNTS) == _counts(kg, RECOUNTS)
     kg.remove_document(corpus_extractions[1].document.doc_id)
     kept = _counts(kg, KEPT_COUNTS)

@@ -151,13 +151,9 @@ class Developers:
         """ "A and B ... their joint program ZB-12": the coordinated companies own it. ("its" is left alone:
         it as often means a partner or the compound itself.)"""
         for x in compounds:
-            if x.virtual:
+            cue = None if x.virtual else _cue_before(s, x, _PRONOUN_OWNED, 70)
+            if cue is None:
                 continue
-            a = x.start - s.start
-            m = _PRONOUN_OWNED.search(s.low[max(0, a - 70) : a])
-            if m is None:
-                continue
-            cue = a - (len(s.low[max(0, a - 70) : a]) - m.start())
             lo = max([0] + [b.end() for b in CLAUSE_BREAK.finditer(s.low, 0, cue)])
             before = [c for c in companies if lo <= c.start - s.start and c.end - s.start <= cue]
             groups = [ctx.group(s, c) for c in before]
@@ -187,17 +183,20 @@ class Developers:
                 _add(ctx, s, ctx.group(s, objs[0]), comp, "developer_active", objs[0].start - last.end)
 
 
+def _cue_before(s: Sent, x: M, cue: re.Pattern[str], window: int) -> int | None:
+    """Where ``cue`` starts (offset in the sentence) in the ``window`` characters before mention ``x``."""
+    a = x.start - s.start
+    m = cue.search(s.low[max(0, a - window) : a])
+    return None if m is None else max(0, a - window) + m.start()
+
+
 def _its_owner(ctx: RuleContext, s: Sent, companies: list[M], compounds: list[M]) -> None:
     """ "Orbital Bio announced that its OB-9 program ...": "its" right before a compound (a few modifiers
     between) is the one company the sentence named before it; with two companies named it stays unread."""
     for x in compounds:
-        if x.virtual:
+        cue = None if x.virtual else _cue_before(s, x, _ITS_OWNED, 50)
+        if cue is None:
             continue
-        a = x.start - s.start
-        m = _ITS_OWNED.search(s.low[max(0, a - 50) : a])
-        if m is None:
-            continue
-        cue = a - (len(s.low[max(0, a - 50) : a]) - m.start())
         before = {c.eid for c in companies if c.end - s.start <= cue and not c.virtual}
         if len(before) != 1 or any(c.start - s.start > cue for c in companies if not c.virtual):
             continue
