@@ -156,3 +156,11 @@ def test_a_mesh_disease_one_level_below_its_branch_is_read_when_named_as_one_dis
 def test_a_drug_table_description_by_target_is_no_drug_name() -> None:
     names = [n for r in read_generated("compounds.tsv") for _, n in r.names]
     assert not [n for n in names if n.lower().startswith("anti-")]
+
+
+def test_a_name_before_a_sentence_period_ends_before_it(nlp) -> None:
+    # spaCy keeps "B." as one token; the disease name must not take in the sentence's period
+    text = "HX-88 is in Phase 1/2 for patients with hemophilia B. Zenova dosed ZN-19."
+    doc = nlp(text)
+    assert "hemophilia B" in [sp.text for sp in doc.ents if sp.label_ == "DISEASE"]
+    assert doc.text == text
