@@ -93,6 +93,7 @@ class CompoundOrder:
         self._keys: dict[str, int] | None = None  # IRI -> key (None: not read yet)
         self._buckets: dict[int, set[str]] = {}  # bucket -> IRIs of the compounds in it
         self._renamed: set[str] = set()  # merged or renamed since the last update: looked up again
+        self._ranked_as: dict[str, str] = {}  # IRI -> the label its key was ranked by (none: not seen yet)
 
     def _loaded(self) -> dict[str, int]:
         if self._keys is None:
@@ -117,14 +118,19 @@ class CompoundOrder:
         keys = self._loaded()
         touched: set[int] = set()
         for iri in self._renamed:  # a merge may have left two keys on one IRI: both go
+            self._ranked_as.pop(iri, None)
             old = keys.pop(iri, None)
             if old is not None:
                 touched.add(old >> RANK_BITS)
                 self._buckets[old >> RANK_BITS].discard(iri)
             remove_keys(self.store, iri)
-        changed, self._renamed = set(labels) | self._renamed, set()
-        current: dict[str, str] = {}
+        # a compound whose label is the one its key was ranked by keeps its key (most refreshes of a batch)
+        unchanged = {i for i, label in labels.items() if i in keys and self._ranked_as.get(i) == label}
+        changed, self._renamed = (set(labels) - unchanged) | self._renamed, set()
+        # (the labels of every compound refreshed: the store holds none of them while the refresh runs)
+        current: dict[str, str] = {i: label for i, label in labels.items() if label is not None}
         for iri in sorted(changed):
+            self._ranked_as.pop(iri, None)
             old = keys.get(iri)
             if old is not None:
                 touched.add(old >> RANK_BITS)
@@ -153,9 +159,11 @@ class CompoundOrder:
                     if label is None:  # renamed away without its key: nothing left to rank
                         self._buckets[b].discard(iri)
                         keys.pop(iri, None)
+                        self._ranked_as.pop(iri, None)
                         continue
                     labels[iri] = label
             ranked = order_keys({iri: labels[iri] for iri in self._buckets.get(b, ())})
+            self._ranked_as.update((iri, labels[iri]) for iri in ranked)
             for iri, key in sorted(ranked.items()):
                 if keys.get(iri) != key:
                     if iri in keys:

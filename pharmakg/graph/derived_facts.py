@@ -36,6 +36,8 @@ import pyoxigraph as ox
 
 from pharmakg.graph.compound_order import COMPOUND, COMPOUND_ORDER, CompoundOrder, missing_order
 from pharmakg.graph.display import preferred_label
+from pharmakg.graph.document_order import DOCUMENT_ORDER, DocumentOrder
+from pharmakg.graph.document_order import missing_order as missing_document_order
 from pharmakg.graph.rdf_terms import RDF_TYPE, RDFS, RESOLVED_GRAPH, SKOS, int_lit, n
 from pharmakg.ontology.namespaces import PKG, PROV
 
@@ -91,6 +93,8 @@ def missing_derived_facts(store: ox.Store) -> list[ox.Quad]:
                 found += document_counts(store, d)
     if _absent(store, COMPOUND_ORDER):
         found += missing_order(store)
+    if _absent(store, DOCUMENT_ORDER):
+        found += missing_document_order(store)
     return found
 
 
@@ -102,7 +106,7 @@ def lacks_derived_facts(store: ox.Store) -> bool:
     compounds = next(iter(store.quads_for_pattern(None, ENTITY_TYPE, ox.Literal(COMPOUND), MERGED)), None)
     return (
         (entities and (_absent(store, NAME_KEY) or _absent(store, DOCUMENT_COUNT)))
-        or (documents and _absent(store, ENTITY_COUNT))
+        or (documents and (_absent(store, ENTITY_COUNT) or _absent(store, DOCUMENT_ORDER)))
         or (compounds is not None and _absent(store, COMPOUND_ORDER))
     )
 
@@ -171,6 +175,8 @@ class DerivedFacts:
         # Document nodes to count at the next refresh: written since, or where a merge joined two entities
         self._documents: set[ox.NamedNode] = set()
         self.order = CompoundOrder(store)  # the compounds' pkg:compoundOrder keys
+        self.document_order = DocumentOrder(store)  # the documents' pkg:documentOrder keys
+        self._left: set[ox.NamedNode] = set()  # Document nodes removed since the last refresh
 
     # ------------------------------------------------------------------------------------ bookkeeping
     def forget(self, iris: Iterable[str]) -> None:
@@ -237,6 +243,7 @@ class DerivedFacts:
                     self._mentions[iri] -= 1
             elif q.predicate == TYPE and q.object == DOCUMENT:
                 self._documents.discard(q.subject)  # its counts leave with it
+                self._left.add(q.subject)  # (and its order key, at the next refresh)
                 _remove_facts(self.store, q.subject, (ENTITY_COUNT, ASSERTION_COUNT))
 
     def _held_elsewhere(self, triple: ox.Quad, leaving: set[ox.Quad]) -> bool:
@@ -282,7 +289,9 @@ class DerivedFacts:
             _remove_facts(self.store, doc, (ENTITY_COUNT, ASSERTION_COUNT))
             if ox.Quad(doc, TYPE, DOCUMENT, MERGED) in self.store:
                 new.extend(document_counts(self.store, doc))
+        new += self.document_order.update(sorted(self._documents | self._left, key=str))
         self._documents.clear()
+        self._left.clear()
         return new + self.order.update(compounds)
 
     def reorder(self) -> list[ox.Quad]:

@@ -123,3 +123,16 @@ def test_keys_equal_a_recount_after_every_batch_of_the_corpus(corpus_extractions
         replace = [batches[k - 2][0].document.doc_id] if k >= 2 and k % 3 == 0 else []
         kg.add_extractions(batch, replace=replace)
         assert_keys_are_a_recount(kg)
+
+
+def test_a_refresh_of_unchanged_and_new_compounds_of_one_bucket(tmp_path) -> None:
+    kg = KnowledgeGraph.open()
+    kg.add_extractions(_extract(tmp_path / "a", {"r0": _release(0, "ALG-121"), "r1": _release(1, "ALG-125")}))
+    keys = set(kg.query(KEYS).rows)
+    kg._refresh_resolved({str(c) for c, _k in keys})  # nothing changed: the same keys
+    assert set(kg.query(KEYS).rows) == keys
+    # a release naming a known compound (its label unchanged) and a new one of its bucket, refreshed together
+    both = "ALG-121 and ALG-123, antibody-drug conjugates that target HER2, were dosed in gastric cancer.\n"
+    kg.add_extractions(_extract(tmp_path / "b", {"r2": _release(2, "ALG-123") + both}))
+    assert_keys_are_a_recount(kg)
+    assert len(kg.query(KEYS).rows) == 3
