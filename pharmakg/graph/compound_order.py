@@ -125,7 +125,11 @@ class CompoundOrder:
                 self._buckets[old >> RANK_BITS].discard(iri)
             remove_keys(self.store, iri)
         # a compound whose label is the one its key was ranked by keeps its key (most refreshes of a batch)
-        unchanged = {i for i, label in labels.items() if i in keys and self._ranked_as.get(i) == label}
+        unchanged = {
+            i
+            for i, label in labels.items()
+            if label is not None and i in keys and self._ranked_as.get(i) == label
+        }
         changed, self._renamed = (set(labels) - unchanged) | self._renamed, set()
         # (the labels of every compound refreshed: the store holds none of them while the refresh runs)
         current: dict[str, str] = {i: label for i, label in labels.items() if label is not None}
