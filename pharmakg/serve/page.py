@@ -72,7 +72,10 @@ def _table(answer: Answer) -> str:
 
 def _page_note(service: SparqlService, example: str, params: Mapping[str, object]) -> str:
     """The number of rows of the whole answer of a paged question, and how to ask for the others."""
-    total_text = load_internal_query(f"total-{example}")
+    try:
+        total_text = load_internal_query(f"total-{example}")
+    except KeyError:  # a paged question without its count
+        return '<p class="note">A page: set limit to all for every row, offset for another page.</p>'
     bound = bind_parameters(total_text, {k: v for k, v in params.items() if k in parameter_slots(total_text)})
     counted = service.evaluate(bound)
     cell = counted.rows[0][0] if counted.rows else None

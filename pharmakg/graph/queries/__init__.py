@@ -285,10 +285,14 @@ def run_query(kg: SparqlEndpoint, name: str, params: Mapping[str, Any] | None = 
 
 def page_of(kg: SparqlEndpoint, name: str, params: Mapping[str, Any], result: QueryResult) -> QueryResult:
     """``result``, a page of the question ``name`` asked with ``params``, with the number of rows of the whole
-    answer (``internal/total-NAME.rq`` with the same parameters, but for the page's) and the page's start."""
+    answer (``internal/total-NAME.rq`` with the same parameters, but for the page's; None without that file)
+    and the page's start."""
     start = next((v for k, v in params.items() if k.lstrip("?$") == "offset" and v is not None), None)
     result.offset = _page_number("offset", start) if start is not None and str(start).strip() else 0
-    total_text = load_internal_query(f"total-{name}")
+    try:
+        total_text = load_internal_query(f"total-{name}")
+    except KeyError:  # a paged question without its count: the page alone
+        return result
     slots = parameter_slots(total_text)
     counted = kg.query(bind_parameters(total_text, {k: v for k, v in params.items() if k in slots}))
     result.total = int(counted.rows[0][0]) if counted.rows else None
