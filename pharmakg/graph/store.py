@@ -330,6 +330,7 @@ class KnowledgeGraph:
             journal.resolution(renames, set(renames.values()))
         for old, new in sorted(renames.items()):
             self._rename(old, new)  # the derived facts move with the rest: nothing to refresh
+        self._insert(self.derived.reorder())  # but for the compound order keys, which rank ties by IRI
 
     def _document_entities(self, doc_ids: Iterable[str]) -> set[str]:
         """The entities the documents' graphs state (read before they are removed)."""
