@@ -9,8 +9,9 @@ every company's preferred label in three cases (as written, lower, upper) or, wi
 the N companies with the most partners and of N drawn at random; a missing and an empty name; no parameter
 (the file as is).
 Rows must be equal and in the same order, up to the order among rows that the question's ORDER BY leaves
-tied (then the rows are compared as multisets and this checkout's order must be sorted by that key). Each page
-(``limit``/``offset``) must be the slice of the full answer at its positions.
+tied (then the rows are compared as multisets and this checkout's order must be sorted by that key). A
+question with a page slot (``# page:``, ``limit``/``offset``) is also asked for pages, each of which must be
+the slice of its full answer at those positions.
 
 usage: python benchmarks/compare_answers.py --store STORE --before-queries QDIR [--before-store STORE0]
                                             [--sample N] [--questions NAME ...]
