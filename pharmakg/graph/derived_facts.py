@@ -295,6 +295,14 @@ class DerivedFacts:
             counts = self._names[iri] = self._read_names(ox.NamedNode(iri))
         return {name: (docs, mains) for name, (docs, mains) in counts.items() if docs}
 
+    def name_counts_once(self, iri: str) -> dict[str, tuple[int, int]]:
+        """:meth:`name_counts`, read from the store without keeping them when they are not kept already
+        (for a pass over many entities, whose figures would fill the memory)."""
+        counts = self._names.get(iri)
+        if counts is None:
+            counts = self._read_names(ox.NamedNode(iri))
+        return {name: (docs, mains) for name, (docs, mains) in counts.items() if docs}
+
     def preferred_label(self, iri: str) -> str | None:
         """The label to show for the entity (:func:`pharmakg.graph.display.preferred_label`, from the names
         the documents give it); None when none names it."""

@@ -55,10 +55,22 @@ class StoredIRIs:
 class StoredKeyIndex(IndexMarks):
     """The answers of :class:`~pharmakg.graph.label_index.LabelIndex` from keys the store keeps."""
 
+    ROW_LIMIT = 200_000  # (type, name) rows remembered between batches
+
     def __init__(self, store: ox.Store, kb: KB | None = None) -> None:
         super().__init__()
         self.store = store
         self.kb = default_kb() if kb is None else kb
+        self._row_cache: dict[str, frozenset[tuple[str, str]]] = {}
+        self._cached_rows = 0
+
+    def mark_quads(self, quads: Iterable[ox.Quad], written: bool = False) -> None:
+        """Mark the entities whose type or names the quads state; quads about to be ``written`` only when
+        their triple is not in the merged graph yet (a hub's name restated by one more document changes
+        none of its rows, and reading its thousands of names again after every batch is what it costs)."""
+        if written:
+            quads = [q for q in quads if ox.Quad(q.subject, q.predicate, q.object, MERGED) not in self.store]
+        super().mark_quads(quads)
 
     # ------------------------------------------------------------------------------------ writing keys
     def ready(self) -> bool:
@@ -76,8 +88,12 @@ class StoredKeyIndex(IndexMarks):
             return
         for iri in sorted(self.dirty):
             e = ox.NamedNode(iri)
+            rows = self._rows(e)
+            if self._row_cache.get(iri) == rows:
+                continue  # the same names: the same keys
+            self._remember(iri, rows)
             before = set(self.store.quads_for_pattern(e, RESOLUTION_KEY, None, KEYS_GRAPH))
-            after = set(self._key_quads(e, self._rows(e)))
+            after = set(self._key_quads(e, rows))
             for q in before - after:
                 self.store.remove(q)
             if after - before:
@@ -88,6 +104,8 @@ class StoredKeyIndex(IndexMarks):
         """Every entity's keys from every name of the store, the ready mark last (interrupted, the next
         flush starts again from an empty graph)."""
         self.store.remove_graph(KEYS_GRAPH)
+        self._row_cache.clear()
+        self._cached_rows = 0
         rows: dict[str, set[tuple[str, str]]] = {}
         for iri, etype, label in read_all_rows(self.store):
             rows.setdefault(iri, set()).add((etype, label))
@@ -119,33 +137,38 @@ class StoredKeyIndex(IndexMarks):
 
     # ------------------------------------------------------------------------------- what resolution reads
     def relevant(self, extractions: Sequence[Extraction]) -> list[Row]:
-        """Rows of the existing entities that can join the batch's entities, and every generic-trial row."""
+        """Rows of the existing entities that can join the batch's entities, and every generic-trial row.
+
+        One lookup per key of the batch: resolution joins every two entities of a type that share a key,
+        so no two existing entities share one, and the closure LabelIndex walks (the keys of an entity
+        found, then the entities of those keys) finds no entity more; the tests compare both."""
         self.flush()
-        frontier = {key_text(key) for key in self.batch_keys(extractions)}
-        seen: set[str] = set()
-        found: set[str] = set()
-        while frontier:
-            seen |= frontier
-            new = {
-                _text(q.subject)
-                for key in frontier
-                for q in self.store.quads_for_pattern(None, RESOLUTION_KEY, lit(key), KEYS_GRAPH)
-            } - found
-            found |= new
-            frontier = (
-                {
-                    _text(q.object)
-                    for iri in new
-                    for q in self.store.quads_for_pattern(ox.NamedNode(iri), RESOLUTION_KEY, None, KEYS_GRAPH)
-                }
-                - seen
-                - {GENERIC.value}
-            )
-        rows = {(iri, t, label) for iri in found for t, label in self._rows(ox.NamedNode(iri))}
+        found = {
+            _text(q.subject)
+            for key in self.batch_keys(extractions)
+            for q in self.store.quads_for_pattern(None, RESOLUTION_KEY, lit(key_text(key)), KEYS_GRAPH)
+        }
+        rows = {(iri, t, label) for iri in found for t, label in self._rows_of(iri)}
         for q in self.store.quads_for_pattern(None, RESOLUTION_KEY, GENERIC, KEYS_GRAPH):
             iri = _text(q.subject)  # a generic trial's generic names, whether or not the batch reaches it
-            rows.update((iri, t, lb) for t, lb in self._rows(ox.NamedNode(iri)) if is_generic_row(t, lb))
+            rows.update((iri, t, lb) for t, lb in self._rows_of(iri) if is_generic_row(t, lb))
         return sorted(rows)
+
+    def _rows_of(self, iri: str) -> frozenset[tuple[str, str]]:
+        """An entity's rows, remembered between batches (a hub entity has thousands of names, and nearly
+        every batch reaches it); a flush reads a marked entity's rows again."""
+        rows = self._row_cache.get(iri)
+        if rows is None:
+            rows = self._remember(iri, self._rows(ox.NamedNode(iri)))
+        return rows
+
+    def _remember(self, iri: str, rows: set[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+        self._cached_rows += len(rows) - len(self._row_cache.get(iri, ()))
+        if self._cached_rows > self.ROW_LIMIT:  # a bound on memory: forget them all, read them again
+            self._row_cache.clear()
+            self._cached_rows = len(rows)
+        self._row_cache[iri] = frozen = frozenset(rows)
+        return frozen
 
     def taken(self) -> Container[str]:
         """The entity IRIs in use (looked up one by one)."""

@@ -70,7 +70,7 @@ class IndexMarks:
         """These entities' names or types may have changed: read them again before the next use."""
         self.dirty.update(iris)
 
-    def mark_quads(self, quads: Iterable[ox.Quad]) -> None:
+    def mark_quads(self, quads: Iterable[ox.Quad], written: bool = False) -> None:
         """Mark the subjects of the quads that state an entity's type or name (written or removed)."""
         watched = (n(PKG.entityType), n(SKOS + "altLabel"))
         self.dirty.update(

@@ -284,7 +284,10 @@ class KnowledgeGraph:
                 if journal is not None:
                     journal.remint_later(unseen)
             return
-        renames = stable_renames(self.store, entities, name_counts=self.derived.name_counts)
+        # the end of a build re-mints every entity it touched: their figures are read, not all kept
+        many = len(entities) > self.derived.ENTITY_LIMIT
+        counts = self.derived.name_counts_once if many else self.derived.name_counts
+        renames = stable_renames(self.store, entities, name_counts=counts)
         if not renames:
             return
         if journal is not None:
@@ -318,7 +321,7 @@ class KnowledgeGraph:
     def _insert(self, quads: list[ox.Quad]) -> None:
         """Add quads to their named graphs and their triples to the merged default graph."""
         if self._labels is not None:
-            self._labels.mark_quads(quads)
+            self._labels.mark_quads(quads, written=True)
         self.derived.written(quads)
         merged = [ox.Quad(q.subject, q.predicate, q.object, MERGED) for q in quads]
         if self.bulk_inserts:
