@@ -9,7 +9,8 @@ resolved through the name index, parameters bound, joined lists sorted), timed w
 number of rows and whether both answers are the same rows in the same order.
 
 A question's page parameters (``limit``, ``offset``) are left out for the queries before, which had none: the
-"before" of a page is the full answer it replaces. Rows are then compared as the slice of the before answer.
+"before" of a page is the full answer it replaces. Rows are then compared as the slice of the before answer
+(a question with a page slot asked without ``limit`` answers its default page: ``limit=all`` for every row).
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ from pharmakg.graph.queries import (
     check_params,
     load_query,
     parse_header,
+    run_query,
     sorted_result,
+    with_default_page,
 )
 from pharmakg.graph.query_params import resolve_parameters
 from pharmakg.graph.results import QueryResult
@@ -51,6 +54,8 @@ class Side:
         info = parse_header(text, name)
         given = {k: v for k, v in params.items() if k in {p.name for p in info.params}}
         values = resolve_parameters(self.kg.name_index(), given).values if given else given
+        if self.queries is None:  # this checkout: what KnowledgeGraph.run does (a default page, its total)
+            return run_query(self.kg, name, values)
         return sorted_result(info, self.kg.query(bind_parameters(text, check_params(info, values))))
 
     def timed(self, name: str, params: Mapping[str, Any]) -> None:
@@ -60,10 +65,12 @@ class Side:
         self.wall.append(time.perf_counter() - t0)
 
 
-def _slice(rows: list[tuple[Any, ...]], params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
-    start = int(params.get("offset") or 0)
-    size = params.get("limit")
-    return rows[start:] if size in (None, "") else rows[start : start + int(size)]
+def _slice(rows: list[tuple[Any, ...]], params: Mapping[str, Any], name: str) -> list[tuple[Any, ...]]:
+    """The rows of the full answer that this checkout's answer should be (a page of a paged question)."""
+    paged = with_default_page(load_query(name), params)
+    start = int(paged.get("offset") or 0)
+    size = paged.get("limit")
+    return rows[start:] if size is None or str(size).lower() == "all" else rows[start : start + int(size)]
 
 
 def _ms(values: list[float]) -> str:
@@ -90,7 +97,7 @@ def report(
             before.timed(name, old_params)
             after.timed(name, params)
         assert before.answer is not None and after.answer is not None
-        same = _slice(before.answer.rows, params) == after.answer.rows
+        same = _slice(before.answer.rows, params, name) == after.answer.rows
         shown = ", ".join(f"{k}={v}" for k, v in params.items()) or "-"
         rows = f"{len(after.answer.rows):,}" + (
             f" of {len(before.answer.rows):,}" if len(before.answer.rows) != len(after.answer.rows) else ""

@@ -83,7 +83,8 @@ def _describe_queries(name: str | None) -> None:
     multiple=True,
     metavar="NAME=VALUE",
     help="Bind parameter NAME to VALUE (repeatable): it fills the query's VALUES ?NAME { UNDEF } block as a "
-    "string literal, never as query text.",
+    "string literal, never as query text. A question that lists everything answers 50 rows unless "
+    "-p limit=N (or limit=all) says otherwise; -p offset=N skips rows.",
 )
 @table_format_option()
 @click.option(
@@ -127,6 +128,16 @@ def query(
     except (SyntaxError, ValueError, RuntimeError) as exc:  # pyoxigraph: SyntaxError for parse errors
         raise click.ClickException(f"query failed: {exc}") from exc
     click.echo(format_result(result.columns, result.rows, fmt))
+    if result.is_page:
+        click.echo(page_note(result), err=True)
+
+
+def page_note(result: Any) -> str:
+    """The line that says a bundled question's answer is a page of a longer one, and how to ask for more."""
+    first, last = result.offset + 1, result.offset + len(result.rows)
+    shown = f"rows {first:,} to {last:,}" if result.rows else f"no rows from row {first:,}"
+    after = f"-p offset={last} for the next, " if last < result.total else ""
+    return f"note: {shown} of {result.total:,} (a page: {after}-p limit=all for every row)"
 
 
 def _run_text(kg: Any, sparql: str, bindings: dict[str, str]) -> Any:

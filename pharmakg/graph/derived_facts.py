@@ -19,7 +19,10 @@ The figures that list questions show per row are kept too, so a question reads o
 of counting over the graph: ``pkg:documentCount`` per entity (the documents that mention it: counted from the
 ``pkg:mentionedIn`` triples the store writes and removes, like the names) and ``pkg:entityCount`` /
 ``pkg:assertionCount`` per Document node (counted in the merged graph when the document is written, and again
-for the documents where a merge of two entities both mentioned in them leaves one).
+for the documents where a merge of two entities both mentioned in them leaves one). And
+``pkg:compoundOrder`` per compound, an integer that sorts the compounds as their labels do, so that a list of
+compounds, or a page of it, is ranked by one index scan (:mod:`pharmakg.graph.compound_order`: refreshed with
+the labels, and after renames).
 
 Writes that bypass the store's methods are not seen: :meth:`pharmakg.graph.store.KnowledgeGraph.to_rdflib`
 drops the whole cache.
@@ -31,7 +34,10 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
+from pharmakg.graph.compound_order import COMPOUND, COMPOUND_ORDER, CompoundOrder, missing_order
 from pharmakg.graph.display import preferred_label
+from pharmakg.graph.document_order import DOCUMENT_ORDER, DocumentOrder
+from pharmakg.graph.document_order import missing_order as missing_document_order
 from pharmakg.graph.rdf_terms import RDF_TYPE, RDFS, RESOLVED_GRAPH, SKOS, int_lit, n
 from pharmakg.ontology.namespaces import PKG, PROV
 
@@ -85,6 +91,10 @@ def missing_derived_facts(store: ox.Store) -> list[ox.Quad]:
         for d in sorted(documents, key=str):
             if isinstance(d, ox.NamedNode):
                 found += document_counts(store, d)
+    if _absent(store, COMPOUND_ORDER):
+        found += missing_order(store)
+    if _absent(store, DOCUMENT_ORDER):
+        found += missing_document_order(store)
     return found
 
 
@@ -93,8 +103,11 @@ def lacks_derived_facts(store: ox.Store) -> bool:
     few lookups)."""
     entities = not _absent(store, PREF_LABEL)
     documents = next(iter(store.quads_for_pattern(None, TYPE, DOCUMENT, MERGED)), None) is not None
-    return (entities and (_absent(store, NAME_KEY) or _absent(store, DOCUMENT_COUNT))) or (
-        documents and _absent(store, ENTITY_COUNT)
+    compounds = next(iter(store.quads_for_pattern(None, ENTITY_TYPE, ox.Literal(COMPOUND), MERGED)), None)
+    return (
+        (entities and (_absent(store, NAME_KEY) or _absent(store, DOCUMENT_COUNT)))
+        or (documents and (_absent(store, ENTITY_COUNT) or _absent(store, DOCUMENT_ORDER)))
+        or (compounds is not None and _absent(store, COMPOUND_ORDER))
     )
 
 
@@ -163,6 +176,9 @@ class DerivedFacts:
         self._mentions: dict[str, int] = {}
         # Document nodes to count at the next refresh: written since, or where a merge joined two entities
         self._documents: set[ox.NamedNode] = set()
+        self.order = CompoundOrder(store)  # the compounds' pkg:compoundOrder keys
+        self.document_order = DocumentOrder(store)  # the documents' pkg:documentOrder keys
+        self._left: set[ox.NamedNode] = set()  # Document nodes removed since the last refresh
 
     # ------------------------------------------------------------------------------------ bookkeeping
     def forget(self, iris: Iterable[str]) -> None:
@@ -191,6 +207,7 @@ class DerivedFacts:
             ):
                 self._documents.add(q.object)
         self.forget([old, new])
+        self.order.renaming(old, new)
 
     def written(self, quads: Iterable[ox.Quad]) -> None:
         """Quads about to be added to the store (call before they are: a quad already there is no news)."""
@@ -235,6 +252,7 @@ class DerivedFacts:
                     self._mentions[iri] -= 1
             elif q.predicate == TYPE and q.object == DOCUMENT:
                 self._documents.discard(q.subject)  # its counts leave with it
+                self._left.add(q.subject)  # (and its order key, at the next refresh)
                 _remove_facts(self.store, q.subject, (ENTITY_COUNT, ASSERTION_COUNT))
 
     def _held_elsewhere(self, triple: ox.Quad, leaving: set[ox.Quad]) -> bool:
@@ -256,10 +274,13 @@ class DerivedFacts:
         graph/resolved, for the store to insert; with the counts of the documents written since the last
         refresh (and of those a merge changed)."""
         new: list[ox.Quad] = []
+        compounds: dict[str, str | None] = {}  # the new labels of compounds (None: of entities no more named)
         for iri in sorted(set(entities)):
             e = ox.NamedNode(iri)
             _remove_facts(self.store, e, ENTITY_FACTS)
             label = self.preferred_label(iri)
+            if label is None or self._entity_type(e) == COMPOUND:
+                compounds[iri] = label
             if label is None:
                 continue  # no document names it any more
             new.append(ox.Quad(e, PREF_LABEL, ox.Literal(label), RESOLVED_GRAPH))
@@ -277,8 +298,15 @@ class DerivedFacts:
             _remove_facts(self.store, doc, (ENTITY_COUNT, ASSERTION_COUNT))
             if ox.Quad(doc, TYPE, DOCUMENT, MERGED) in self.store:
                 new.extend(document_counts(self.store, doc))
+        new += self.document_order.update(sorted(self._documents | self._left, key=str))
         self._documents.clear()
-        return new
+        self._left.clear()
+        return new + self.order.update(compounds)
+
+    def reorder(self) -> list[ox.Quad]:
+        """The compound order keys to write after renames that no refresh follows (a build's IRIs re-minted at
+        its end: a key ranks ties by IRI); the old ones are removed."""
+        return self.order.update({})
 
     def document_count(self, iri: str) -> int:
         """The number of documents that mention the entity (``pkg:mentionedIn`` in the merged graph)."""
@@ -309,9 +337,10 @@ class DerivedFacts:
         named = self.name_counts(iri)
         if not named:
             return None
-        e = ox.NamedNode(iri)
-        etype = next((_text(q.object) for q in self.store.quads_for_pattern(e, ENTITY_TYPE, None, None)), "")
-        return preferred_label(etype, named)
+        return preferred_label(self._entity_type(ox.NamedNode(iri)), named)
+
+    def _entity_type(self, e: ox.NamedNode) -> str:
+        return next((_text(q.object) for q in self.store.quads_for_pattern(e, ENTITY_TYPE, None, None)), "")
 
     def _read_names(self, e: ox.NamedNode) -> dict[str, list[int]]:
         # counted over the named graphs (the documents); the merged default graph is not a document

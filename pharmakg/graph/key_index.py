@@ -33,6 +33,7 @@ from pharmakg.ontology.namespaces import PKG, RESOURCES_IRI
 MERGED = ox.DefaultGraph()
 KEYS_GRAPH = n(RESOURCES_IRI + "graph/keys")
 RESOLUTION_KEY = n(PKG.resolutionKey)
+ENTITY_TYPE, ALT_LABEL = n(PKG.entityType), n(SKOS + "altLabel")
 GENERIC = lit("TRIAL@generic")  # the key of every generic trial: resolution reads them all
 _READY = ox.Quad(n(RESOURCES_IRI + "build/keys"), RESOLUTION_KEY, lit("complete"), KEYS_GRAPH)
 _CHUNK = 20_000  # quads per write while the keys of a whole store are written
@@ -63,14 +64,20 @@ class StoredKeyIndex(IndexMarks):
         self.kb = default_kb() if kb is None else kb
         self._row_cache: dict[str, frozenset[tuple[str, str]]] = {}
         self._cached_rows = 0
+        self._added: dict[str, set[str]] = {}  # IRI -> names written since the last flush
 
     def mark_quads(self, quads: Iterable[ox.Quad], written: bool = False) -> None:
         """Mark the entities whose type or names the quads state; quads about to be ``written`` only when
         their triple is not in the merged graph yet (a hub's name restated by one more document changes
         none of its rows, and reading its thousands of names again after every batch is what it costs)."""
-        if written:
-            quads = [q for q in quads if ox.Quad(q.subject, q.predicate, q.object, MERGED) not in self.store]
-        super().mark_quads(quads)
+        if not written:
+            super().mark_quads(quads)
+            return
+        new = [q for q in quads if ox.Quad(q.subject, q.predicate, q.object, MERGED) not in self.store]
+        super().mark_quads(q for q in new if q.predicate == ENTITY_TYPE)  # a new entity: read it whole
+        for q in new:  # a new name of an entity: its rows and keys grow, nothing else changes
+            if q.predicate == ALT_LABEL and isinstance(q.subject, ox.NamedNode):
+                self._added.setdefault(q.subject.value, set()).add(_text(q.object))
 
     # ------------------------------------------------------------------------------------ writing keys
     def ready(self) -> bool:
@@ -98,7 +105,17 @@ class StoredKeyIndex(IndexMarks):
                 self.store.remove(q)
             if after - before:
                 self.store.extend(sorted(after - before, key=str))
+        for iri, labels in sorted(self._added.items()):
+            if iri in self.dirty:
+                continue  # read whole above
+            e = ox.NamedNode(iri)
+            types = {_text(q.object) for q in self.store.quads_for_pattern(e, ENTITY_TYPE, None, MERGED)}
+            rows = {(t, label) for t in types for label in labels}
+            if (cached := self._row_cache.get(iri)) is not None:
+                self._remember(iri, set(cached | rows))
+            self.store.extend(self._key_quads(e, rows))  # a key it had already is written over
         self.dirty.clear()
+        self._added.clear()
 
     def _write_all(self) -> None:
         """Every entity's keys from every name of the store, the ready mark last (interrupted, the next
@@ -106,6 +123,7 @@ class StoredKeyIndex(IndexMarks):
         self.store.remove_graph(KEYS_GRAPH)
         self._row_cache.clear()
         self._cached_rows = 0
+        self._added.clear()
         rows: dict[str, set[tuple[str, str]]] = {}
         for iri, etype, label in read_all_rows(self.store):
             rows.setdefault(iri, set()).add((etype, label))

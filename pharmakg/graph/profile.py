@@ -141,7 +141,7 @@ def profile(kg: SparqlEndpoint, match: NameMatch, index: NameIndex) -> dict[str,
         out["phases"] = _rows(kg, "profile-phases", match.iri)
         out["deals"] = [d for d in deals(kg).records() if match.label in _split(d.get("assets"))]
     if match.type == "COMPANY":
-        out["pipeline"] = run_query(kg, "pipeline", {"company": match.label}).records()
+        out["pipeline"] = run_query(kg, "pipeline", {"company": match.label, "limit": "all"}).records()
         out["deals"] = deals(kg, match.label).records()
         out["payments"] = _rows(kg, "profile-payments", match.iri)
         out["money"] = money(out["payments"])

@@ -81,6 +81,8 @@ def resolve_parameters(
             continue
         if key == "relation":
             check_relation(str(value))
+        elif key == "limit" and str(value).strip().lower() == "all":
+            continue  # a page size: every row
         elif key in INTEGER_PARAMETERS and not str(value).strip().lstrip("+").isdigit():
             raise ValueError(f"parameter {key!r} takes a whole number, got {value!r}")
         elif key in NAME_PARAMETERS and isinstance(value, str):

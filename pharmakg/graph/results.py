@@ -98,6 +98,14 @@ class QueryResult:
 
     columns: list[str]
     rows: list[tuple[Any, ...]] = field(default_factory=list)
+    # a page of a longer answer: the number of rows of the whole answer and the position of the first row
+    total: int | None = None
+    offset: int = 0
+
+    @property
+    def is_page(self) -> bool:
+        """Whether rows of the answer were left out (before this page or after it)."""
+        return self.total is not None and (self.offset > 0 or len(self.rows) < self.total)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -119,7 +127,7 @@ class QueryResult:
             return separator.join(sorted(parts, key=lambda p: (p.casefold(), p)))
 
         rows = [tuple(tidy(v) if i in where else v for i, v in enumerate(row)) for row in self.rows]
-        return QueryResult(list(self.columns), rows)
+        return QueryResult(list(self.columns), rows, self.total, self.offset)
 
     def records(self) -> list[dict[str, Any]]:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]

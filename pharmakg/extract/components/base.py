@@ -170,3 +170,14 @@ def terms_regex(terms: list[str], ignore_case: bool) -> re.Pattern[str] | None:
         return None
     flags = re.IGNORECASE if ignore_case else 0
     return re.compile(r"(?<![\w])" + _trie_regex(trie) + r"(?![\w])", flags)
+
+
+def split_final_periods(doc: Doc, ends: set[int]) -> None:
+    """ "for hemophilia B. Zenova ...": the tokenizer keeps "B." whole, so a name that ends before the
+    sentence's period would take the period in. Such a token is split before the period (the text stays the
+    same) wherever a chosen name ends just before it."""
+    todo = [t for t in doc if len(t.text) > 1 and t.text.endswith(".") and t.idx + len(t.text) - 1 in ends]
+    if todo:
+        with doc.retokenize() as retokenizer:
+            for tok in todo:
+                retokenizer.split(tok, [tok.text[:-1], "."], heads=[(tok, 0), (tok, 0)])

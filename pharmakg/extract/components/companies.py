@@ -73,6 +73,10 @@ class CompanyCues:
             | territories().words()
         )
         self.legal = set(data["legal_suffixes"])
+        owner = data.get("possessive_owner") or {}
+        self.owner_rx = re.compile(owner.get("name", "(?!)"))
+        self.owner_between = re.compile(owner.get("between", "(?!)"))
+        self.owner_not_next = re.compile(owner.get("not_next", "(?!)"), re.IGNORECASE)
 
     def _clean(self, text: str, s: int, e: int) -> tuple[int, int] | None:
         surface = text[s:e]
@@ -119,7 +123,48 @@ class CompanyCues:
         cands.extend(new)
         self._short_names(doc, cands)
         self._deal_context(doc, cands)
+        self._possessive_owners(doc, cands)
         return doc
+
+    def _possessive_owners(self, doc: Doc, cands: list[Candidate]) -> None:
+        """ "Talmera's TLM-7", "Helix's proprietary SynTrap platform": a one-word name in the possessive
+        before a compound or technology name (company_cues.json "possessive_owner") is a company, at every
+        mention in the document."""
+        if "'s " not in doc_text(doc) and "’s " not in doc_text(doc):
+            return
+        text = doc_text(doc)
+        products = sorted(c.start for c in cands if c.label in ("COMPOUND", "TECHNOLOGY"))
+        if not products:
+            return
+        others = [(c.start, c.end) for c in cands if c.label != "COMPANY"]
+        known = {text[c.start : c.end] for c in cands if c.label == "COMPANY"}
+        found = list(self.owner_rx.finditer(text))
+        # a name the document also writes as an eponym ("Alzheimer's disease") is no company anywhere
+        eponyms = {m.group(1) for m in found if self.owner_not_next.match(text, m.end())}
+        names: set[str] = set()
+        for m in found:
+            name = m.group(1)
+            if name in names or name in known or name in eponyms:
+                continue
+            k = bisect_left(products, m.end())
+            if k == len(products) or products[k] - m.end() > 60:
+                continue
+            if self.owner_between.match(text[m.end() : products[k]]) and self._deal_name_ok(
+                text, name, m.start(1), m.end(1), others
+            ):
+                names.add(name)
+        for name in sorted(names):
+            for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                cands.append(
+                    Candidate(
+                        hit.start(),
+                        hit.end(),
+                        "COMPANY",
+                        "cue:company_possessive",
+                        self.deal_conf,
+                        priority=1,
+                    )
+                )
 
     def _deal_context(self, doc: Doc, cands: list[Candidate]) -> None:
         text = doc_text(doc)

@@ -27,6 +27,9 @@ _TOKEN = re.compile(r"head and neck|[\w'’+/-]+|,", re.IGNORECASE)
 _CUT = re.compile(r"[.;:()\[\]\"“”]|\n\s*\n|\t")
 _Tok = tuple[int, int, str]  # (start, end, text) of a word before a head
 
+# a protein change named by its position: G12C, V600E, T790M, exon-free shapes only
+_MUTATION = re.compile(r"^[A-Z]\d{1,4}[A-Z](?![a-z])")
+
 
 class DiseaseGrammar:
     def __init__(self, grammar: str, symbol_regex: str, confidence: float) -> None:
@@ -169,6 +172,10 @@ class DiseaseGrammar:
                 if len(conjs) == 1:
                     surface_start = s if self.target_mod.match(w) else toks[i - 1][0]
                 i -= 1 if self.target_mod.match(w) else 2
+                # "KRAS G12C-mutated": a mutation's gene before it is part of the modifier
+                if i >= 0 and _MUTATION.match(toks[i + 1][2]) and self.sym.match(toks[i][2]):
+                    surface_start = toks[i][0] if len(conjs) == 1 else surface_start
+                    i -= 1
                 mode = "after"
                 continue
             if lw in self.other and mode in ("core", "after", "state"):

@@ -129,6 +129,8 @@ class KnowledgeMatcher:
         self.pathogen_before = re.compile(ctx["pathogen_before"], re.IGNORECASE)
         self.pathogen_after = re.compile(ctx["pathogen_after"], re.IGNORECASE)
         self.coordination = re.compile(ctx["coordination"])
+        self.modifiers = re.compile(ctx.get("disease_modifiers", "(?!)"))
+        self.modifier_stop = set(ctx.get("disease_modifier_stop", []))
         with paused_gc():
             self.index, self.max_len = _build_index(
                 tuple(sorted(tables.items())), tuple(sorted((k, tuple(v)) for k, v in kinds.items()))
@@ -196,9 +198,11 @@ class KnowledgeMatcher:
         text = doc_text(doc)
         cands = candidates(doc)
         for start, end, hit in self.accepted(text):
+            surface = ""
             if hit[0] == "DISEASE":  # "primary hyperoxaluria type 1": the subtype is part of the name
                 sub = self.type_suffix.match(text[end : end + 20])
                 end += sub.end() if sub else 0
+                surface = self._modified(text, start, end)
             cands.append(
                 Candidate(
                     start,
@@ -208,7 +212,19 @@ class KnowledgeMatcher:
                     confidence=self.confidence,
                     key="kb:" + hit[0] + ":" + hit[1].name,
                     priority=_PRIORITY.get(hit[0], 1),
+                    surface=surface,
                     extra={"ids": hit[1].identifiers()},
                 )
             )
         return doc
+
+    def _modified(self, text: str, start: int, end: int) -> str:
+        """The disease name with the adjectives the text writes before it ("generalized pustular psoriasis"),
+        or "" when there are none (knowledge_context.json disease_modifiers)."""
+        m = self.modifiers.search(text, max(0, start - 60), start)
+        if m is None:
+            return ""
+        words = m.group(0).split()
+        stops = [i for i, w in enumerate(words) if w in self.modifier_stop]
+        words = words[stops[-1] + 1 :] if stops else words  # "clinical invasive ...": the words after it
+        return " ".join(words) + " " + text[start:end] if words else ""

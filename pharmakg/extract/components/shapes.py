@@ -117,6 +117,7 @@ class ShapeRecognizer:
                 (r["name"], r["label"], re.compile(rx), int(r.get("group", 0)), float(r["confidence"]))
             )
         self.exclude = re.compile("(?:" + "|".join(data.get("exclude", [])) + ")$")
+        self.code_not_before = re.compile(data.get("code_not_before", "(?!)"))
         self.owned_stop = set(data.get("technology_owned_stop", []))
         self.trial_modifiers = {w.lower() for w in data.get("trial_modifier_words", [])}
         self.payload_stop = set(data.get("payload_stop", []))
@@ -152,6 +153,8 @@ class ShapeRecognizer:
                     continue
                 if label in ("COMPOUND", "ANTIBODY", "PAYLOAD") and surface in self.targets:
                     continue
+                if name.startswith("compound_") and self.code_not_before.match(text, e):
+                    continue  # "the SRL-9 capsid", "the HXL-1 linker"
                 if label == "PAYLOAD" and surface in self.payload_stop:
                     continue
                 if label == "TRIAL" and name not in ("trial_nct", "trial_study_number"):
@@ -192,6 +195,7 @@ class ShapeRecognizer:
             if not any(0 <= tc.start - 1 - n.end <= 2 for n in named):
                 found.append(tc)
         _trial_names_win(text, found)
+        found = _target_wording_wins(found)
         found = _code_trials_used_as_drugs(text, found)
         found += self._brands_before_generic(text, [*cands, *found])
         found += self._payloads_by_context(text, [*cands, *found])
@@ -316,6 +320,19 @@ def _trial_names_win(text: str, found: list[Candidate]) -> None:
         ):
             c.label = "TRIAL"
             c.extractor = trials[text[c.start : c.end]]
+
+
+def _target_wording_wins(found: list[Candidate]) -> list[Candidate]:
+    """A code-shaped name in target wording ("a SHP2 inhibitor", "a TL1A antagonist", "anti-TIGIT") is the
+    target there, not a compound's code name."""
+    cued = {(c.start, c.end) for c in found if c.extractor.startswith("shape:target_cue")}
+    return [
+        c
+        for c in found
+        if not (
+            c.label == "COMPOUND" and c.extractor.startswith("shape:compound_") and (c.start, c.end) in cued
+        )
+    ]
 
 
 def _code_trials_used_as_drugs(text: str, found: list[Candidate]) -> list[Candidate]:

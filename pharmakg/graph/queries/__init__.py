@@ -24,6 +24,11 @@ that orders the rows ends with a comment line ``# page: LIMIT ?limit OFFSET ?off
 ``limit`` and/or ``offset`` (whole numbers) turns that line into ``LIMIT n OFFSET m``. Run as is, a SPARQL
 engine reads a comment and answers every row; a page holds the rows of the full answer at those positions,
 and the columns of a row are looked up for the rows of the page only.
+Asked by name (:func:`run_query`, :func:`bound_query`: the API, the CLI, the query page of ``pharmakg
+serve``), a question with a page slot answers a page of :data:`DEFAULT_PAGE` rows when no ``limit`` is
+given, and ``limit=all`` asks for every row; the result then says how many rows the whole answer has
+(``total``, counted by ``internal/total-NAME.rq``, which finds the same rows without looking anything up
+for them).
 A parameter marked "(optional)" may be left out; queries test ``COALESCE(STR(?param), "") = ""`` so that an
 empty value counts as not given. The others are required by :func:`run_query`, but a file run as is (no
 value at all) answers for every entity: an unbound ``?key`` matches every name key, so each bundled
@@ -54,6 +59,11 @@ _SLOT = re.compile(r"VALUES\s+[?$](\w+)\s*\{\s*UNDEF\s*\}")
 _PAGE = re.compile(r"#\s*page:\s*LIMIT\s+[?$](?P<size>\w+)\s+OFFSET\s+[?$](?P<start>\w+)[^\n]*")
 # Both kinds of slot, replaced in one pass (a value that looks like a slot is never rewritten)
 _SLOTS = re.compile(f"{_SLOT.pattern}|{_PAGE.pattern}")
+
+
+# Rows of a question with a page slot asked without a page size (``limit``); ``limit=all``: every row.
+DEFAULT_PAGE = 50
+EVERY_ROW = "all"
 
 
 @dataclass
@@ -143,6 +153,27 @@ def parameter_slots(sparql: str) -> set[str]:
     return {m.group(1) for m in _SLOT.finditer(sparql)} | pages
 
 
+def page_size_slots(sparql: str) -> set[str]:
+    """The names of the page sizes of ``sparql`` (``limit`` of ``# page: LIMIT ?limit OFFSET ?offset``)."""
+    return {m.group("size") for m in _PAGE.finditer(sparql)}
+
+
+def with_default_page(sparql: str, params: Mapping[str, Any]) -> dict[str, Any]:
+    """``params`` with the default page size (:data:`DEFAULT_PAGE`) for each page slot of ``sparql`` they
+    give no size for (None or blank); ``limit=all`` (any case) stays: :func:`bind_parameters` reads it as
+    every row."""
+    out = dict(params)
+    for size in page_size_slots(sparql):
+        value = out.get(size)
+        if value is None or not str(value).strip():
+            out[size] = DEFAULT_PAGE
+    return out
+
+
+def _every_row(value: Any) -> bool:
+    return str(value).strip().lower() == EVERY_ROW
+
+
 def _page_number(name: str, value: Any) -> int:
     text = str(value.value if isinstance(value, ox.Literal) else value).strip()
     if not text.lstrip("+").isdigit():
@@ -153,6 +184,7 @@ def _page_number(name: str, value: Any) -> int:
 def _page_clause(m: re.Match[str], params: Mapping[str, Any]) -> str:
     """The page slot ``m`` holding the given size and start (left a comment when neither is given)."""
     size, start = (params.get(name) for name in (m.group("size"), m.group("start")))
+    size = None if size is not None and _every_row(size) else size
     clauses = [f"LIMIT {_page_number(m.group('size'), size)}"] if size is not None else []
     clauses += [f"OFFSET {_page_number(m.group('start'), start)}"] if start is not None else []
     return " ".join(clauses) if clauses else m.group(0)
@@ -164,7 +196,8 @@ def bind_parameters(sparql: str, params: Mapping[str, Any]) -> str:
     Values are Python values or RDF terms (see :func:`~pharmakg.graph.results.to_ox_term`: a str is a
     string literal), written in SPARQL syntax by pyoxigraph; one pass over the template, so a value that
     looks like a block is never rewritten. ``None`` leaves a parameter unbound. The size and start of a
-    page slot (``# page: LIMIT ?limit OFFSET ?offset``) are whole numbers written as ``LIMIT n OFFSET m``.
+    page slot (``# page: LIMIT ?limit OFFSET ?offset``) are whole numbers written as ``LIMIT n OFFSET m``
+    (a size ``all`` leaves LIMIT out: every row).
     ValueError for a name without a block (a typo would otherwise be silently ignored), for blank nodes,
     which VALUES forbids, and for a page size or start that is not a whole number.
     """
@@ -212,9 +245,11 @@ def check_params(info: QueryInfo, params: Mapping[str, Any] | None) -> dict[str,
 
 
 def bound_query(name: str, params: Mapping[str, Any] | None = None) -> str:
-    """The text of a named query with its parameters bound: what to send to any SPARQL endpoint."""
+    """The text of a named query with its parameters bound: what to send to any SPARQL endpoint. A question
+    with a page slot asks for its first :data:`DEFAULT_PAGE` rows unless ``limit`` says otherwise
+    (``all``)."""
     info = query_info(name)
-    return bind_parameters(info.text, check_params(info, params))
+    return bind_parameters(info.text, with_default_page(info.text, check_params(info, params)))
 
 
 _JOINED = re.compile(
@@ -241,7 +276,27 @@ def run_query(kg: SparqlEndpoint, name: str, params: Mapping[str, Any] | None = 
     checks names, requires non-optional ones. Joined lists in its cells come sorted (:func:`list_columns`),
     so the same graph gives the same bytes whatever order it was built in."""
     info = query_info(name)
-    return sorted_result(info, kg.query(bind_parameters(info.text, check_params(info, params))))
+    given = with_default_page(info.text, check_params(info, params))
+    result = sorted_result(info, kg.query(bind_parameters(info.text, given)))
+    if not page_size_slots(info.text):
+        return result
+    return page_of(kg, name, given, result)
+
+
+def page_of(kg: SparqlEndpoint, name: str, params: Mapping[str, Any], result: QueryResult) -> QueryResult:
+    """``result``, a page of the question ``name`` asked with ``params``, with the number of rows of the whole
+    answer (``internal/total-NAME.rq`` with the same parameters, but for the page's; None without that file)
+    and the page's start."""
+    start = next((v for k, v in params.items() if k.lstrip("?$") == "offset" and v is not None), None)
+    result.offset = _page_number("offset", start) if start is not None and str(start).strip() else 0
+    try:
+        total_text = load_internal_query(f"total-{name}")
+    except KeyError:  # a paged question without its count: the page alone
+        return result
+    slots = parameter_slots(total_text)
+    counted = kg.query(bind_parameters(total_text, {k: v for k, v in params.items() if k in slots}))
+    result.total = int(counted.rows[0][0]) if counted.rows else None
+    return result
 
 
 def sorted_result(info: QueryInfo, result: QueryResult) -> QueryResult:
