@@ -42,7 +42,6 @@ PARTS = (
     "resolve.py:.*\\(resolve\\)",
     "rdf.py:.*\\(extraction_quads\\)",
     "'extend' of 'pyoxigraph.Store'",
-    "'bulk_extend' of 'pyoxigraph.Store'",
     "'remove' of 'pyoxigraph.Store'",
     "'quads_for_pattern' of 'pyoxigraph.Store'",
 )
@@ -52,7 +51,6 @@ PARTS = (
 class Way:
     """How the writer is set up for one measurement."""
 
-    inserts: str  # "extend": transactional inserts; "bulk": the bulk loader
     index: str  # "stored": the store's resolution keys (graph/keys); "memory": every name read into memory
 
 
@@ -76,7 +74,6 @@ def measure(
     kg.store.remove_graph(REMINT_GRAPH)
     kg.snapshot_interval = float("inf")  # snapshots are measured by snapshot_cost.py
     kg.deferred_remints = None if each_batch else set()
-    kg.bulk_inserts = way.inserts == "bulk"
     if way.index == "memory":
         kg._labels = None  # the first batch reads every name of the store into a LabelIndex
     else:
@@ -114,13 +111,6 @@ def main() -> None:
         default=["stored"],
         help="resolution's keys: kept in the store (graph/keys), or every name read into memory (before)",
     )
-    parser.add_argument(
-        "--inserts",
-        nargs="+",
-        choices=("extend", "bulk"),
-        default=["extend"],
-        help="how a batch's new quads are written: transactional extend, or the bulk loader (builds)",
-    )
     args = parser.parse_args()
 
     from pharmakg import api
@@ -130,11 +120,11 @@ def main() -> None:
     n = len(extractions)
     print(f"{n} releases extracted from {args.corpus}; writing them in batches of {args.batch}", flush=True)
     for name in args.stores:
-        for way in (Way(i, x) for x in args.index for i in args.inserts):
+        for way in (Way(x) for x in args.index):
             store = None if name == "none" or not Path(name).exists() else Path(name)
             cpu, held, stats = measure(store, extractions, args.batch, args.remint_each_batch, way)
             print(
-                f"\nstore {name}, {way.inserts} inserts, {way.index} keys: writer CPU {cpu:.1f} s, "
+                f"\nstore {name}, {way.index} keys: writer CPU {cpu:.1f} s, "
                 f"{1000 * cpu / n:.2f} ms per release, {held:.0f} MB held after the writes"
             )
             rows: dict[str, float] = {}

@@ -121,9 +121,6 @@ class KnowledgeGraph:
         self.derived = DerivedFacts(self.store)  # name counts and best phases, read per entity when needed
         # a build re-mints the entities it touched once, at its end (see _remint); None: after every batch
         self.deferred_remints: set[str] | None = None
-        # a build's journal names every document of a batch before it is written, so a batch's new quads may
-        # go through the bulk loader (no read before each write; not atomic: see _insert)
-        self.bulk_inserts = False
 
     # ----------------------------------------------------------------------------------- open / save
     @classmethod
@@ -324,13 +321,8 @@ class KnowledgeGraph:
         if self._labels is not None:
             self._labels.mark_quads(quads, written=True)
         self.derived.written(quads)
-        merged = [ox.Quad(q.subject, q.predicate, q.object, MERGED) for q in quads]
-        if self.bulk_inserts:
-            self.store.bulk_extend(quads)
-            self.store.bulk_extend(merged)
-        else:
-            self.store.extend(quads)
-            self.store.extend(merged)
+        self.store.extend(quads)
+        self.store.extend(ox.Quad(q.subject, q.predicate, q.object, MERGED) for q in quads)
 
     def _unmerge(self, quads: list[ox.Quad]) -> None:
         """Remove from the default graph the triples of ``quads`` (about to leave their named graphs) that
