@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import pstats
 import re
 import shutil
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,8 @@ PARTS = (
     "bookkeeping.py:.*\\(finish_remints\\)",
     "label_index.py:.*\\(__init__\\)",
     "label_index.py:.*\\(relevant\\)",
+    "key_index.py:.*\\(relevant\\)",
+    "key_index.py:.*\\(flush\\)",
     "resolve.py:.*\\(resolve\\)",
     "rdf.py:.*\\(extraction_quads\\)",
     "'extend' of 'pyoxigraph.Store'",
@@ -43,18 +47,41 @@ PARTS = (
 )
 
 
+@dataclass
+class Way:
+    """How the writer is set up for one measurement."""
+
+    index: str  # "stored": the store's resolution keys (graph/keys); "memory": every name read into memory
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) / 1024 for line in f if line.startswith("VmRSS"))
+
+
 def measure(
-    store: Path | None, extractions: list[Any], batch: int, each_batch: bool
-) -> tuple[float, pstats.Stats]:
+    store: Path | None, extractions: list[Any], batch: int, each_batch: bool, way: Way
+) -> tuple[float, float, pstats.Stats]:
+    """(writer CPU s, MB the writer holds after the writes, profile) of writing ``extractions``."""
     from pharmakg.graph import incremental
-    from pharmakg.graph.bookkeeping import finish_remints, open_store
+    from pharmakg.graph.bookkeeping import REMINT_GRAPH, finish_remints, open_store
 
     work = Path(tempfile.mkdtemp(prefix="write-path-")) / "store"
     if store is not None:
         shutil.copytree(store, work, ignore=shutil.ignore_patterns("snapshots", "LOCK", ".pharmakg.lock"))
     kg = open_store(work)
+    # a killed build's list of IRIs to re-mint is another build's unfinished step: not measured here
+    kg.store.remove_graph(REMINT_GRAPH)
     kg.snapshot_interval = float("inf")  # snapshots are measured by snapshot_cost.py
     kg.deferred_remints = None if each_batch else set()
+    if way.index == "memory":
+        kg._labels = None  # the first batch reads every name of the store into a LabelIndex
+    else:
+        started = time.process_time()
+        kg._flush_keys()  # a store built before graph/keys gets them once: before the clock
+        print(f"  (keys of the store written in {time.process_time() - started:.1f} s CPU, once)", flush=True)
+    gc.collect()
+    rss = _rss_mb()  # what the writes add to the open store (and to the loaded pipeline, before)
     # the writer thread's CPU: RocksDB's background threads (compaction) are in the total, not the parts
     profile = cProfile.Profile(time.thread_time)
     cpu = time.process_time()
@@ -64,9 +91,10 @@ def measure(
     finish_remints(kg)
     profile.disable()
     cpu = time.process_time() - cpu
+    held = _rss_mb() - rss
     del kg
     shutil.rmtree(work.parent, ignore_errors=True)
-    return cpu, pstats.Stats(profile)
+    return cpu, held, pstats.Stats(profile)
 
 
 def main() -> None:
@@ -76,6 +104,13 @@ def main() -> None:
     parser.add_argument("--stores", nargs="+", default=["none"], help="store folders; 'none': an empty one")
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument("--remint-each-batch", action="store_true")
+    parser.add_argument(
+        "--index",
+        nargs="+",
+        choices=("stored", "memory"),
+        default=["stored"],
+        help="resolution's keys: kept in the store (graph/keys), or every name read into memory (before)",
+    )
     args = parser.parse_args()
 
     from pharmakg import api
@@ -85,20 +120,24 @@ def main() -> None:
     n = len(extractions)
     print(f"{n} releases extracted from {args.corpus}; writing them in batches of {args.batch}", flush=True)
     for name in args.stores:
-        store = None if name == "none" or not Path(name).exists() else Path(name)
-        cpu, stats = measure(store, extractions, args.batch, args.remint_each_batch)
-        print(f"\nstore {name}: writer CPU {cpu:.1f} s, {1000 * cpu / n:.2f} ms per release")
-        rows: dict[str, float] = {}
-        for func, (_cc, _nc, _tt, cumulative, _callers) in stats.stats.items():  # type: ignore[attr-defined]
-            # builtins are ('~', 0, "<method 'extend' of 'pyoxigraph.Store' objects>")
-            label = func[2] if func[0] == "~" else f"{Path(func[0]).name}:{func[1]}({func[2]})"
+        for way in (Way(x) for x in args.index):
+            store = None if name == "none" or not Path(name).exists() else Path(name)
+            cpu, held, stats = measure(store, extractions, args.batch, args.remint_each_batch, way)
+            print(
+                f"\nstore {name}, {way.index} keys: writer CPU {cpu:.1f} s, "
+                f"{1000 * cpu / n:.2f} ms per release, {held:.0f} MB held after the writes"
+            )
+            rows: dict[str, float] = {}
+            for func, (_cc, _nc, _tt, cumulative, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+                # builtins are ('~', 0, "<method 'extend' of 'pyoxigraph.Store' objects>")
+                label = func[2] if func[0] == "~" else f"{Path(func[0]).name}:{func[1]}({func[2]})"
+                for part in PARTS:
+                    if re.search(part, label):
+                        rows[part] = rows.get(part, 0.0) + cumulative
             for part in PARTS:
-                if re.search(part, label):
-                    rows[part] = rows.get(part, 0.0) + cumulative
-        for part in PARTS:
-            if part in rows:
-                shown = part.replace("\\(", "").replace("\\)", "").replace(".*", " ")
-                print(f"  {shown:<45} {1000 * rows[part] / n:8.2f} ms per release (writer thread CPU)")
+                if part in rows:
+                    shown = part.replace("\\(", "").replace("\\)", "").replace(".*", " ")
+                    print(f"  {shown:<45} {1000 * rows[part] / n:8.2f} ms per release (writer thread CPU)")
     sys.stdout.flush()
 
 

@@ -86,7 +86,20 @@ def test_write_path_profiles_the_writer_in_an_empty_and_a_built_store(tmp_path: 
     _run("build_scale.py", "--docs", "4", "--targets", "store", "--keep", *common)
     _generate(tmp_path / "new", seed=9)
     base = tmp_path / "build-4-store-j1"
-    out = _run("write_path.py", "--corpus", tmp_path / "new", "--docs", "3", "--stores", "none", base).stdout
+    out = _run(
+        "write_path.py",
+        "--corpus",
+        tmp_path / "new",
+        "--docs",
+        "3",
+        "--stores",
+        "none",
+        base,
+        "--index",
+        "stored",
+        "memory",
+    ).stdout
     assert "3 releases extracted" in out
-    assert out.count("ms per release\n") == 2 and "store.py: add_extractions" in out
+    assert out.count("ms per release, ") == 4 and "store.py: add_extractions" in out  # 2 stores x 2 ways
+    assert "stored keys: writer CPU" in out and "memory keys: writer CPU" in out
     assert (base / "CURRENT").exists()  # the store measured is a copy: the original is left as it was

@@ -256,6 +256,9 @@ def recover(kg: KnowledgeGraph) -> list[str]:
     forget_sources(kg, documents=docs)
     kg._refresh_resolved(touched)
     kg._remint(touched, journal)  # journaled too: interrupted here, the next recovery finishes the renames
+    if kg._labels is not None:  # the batch may have changed names whose keys it had not yet written
+        kg._labels.mark(touched)
+    kg._flush_keys()
     journal.clear()
     finish_remints(kg)
     return sorted(docs)

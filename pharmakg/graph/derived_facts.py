@@ -163,6 +163,8 @@ def has_name_key(store: ox.Store, name: str, types: Iterable[str]) -> bool:
 class DerivedFacts:
     """Per-entity name counts and best phase record of a store, kept up to date as it is written."""
 
+    ENTITY_LIMIT = 20_000  # entities whose figures are kept between batches (see trim)
+
     def __init__(self, store: ox.Store) -> None:
         self.store = store
         # IRI -> name -> [document graphs giving it as skos:altLabel, as rdfs:label]
@@ -186,6 +188,13 @@ class DerivedFacts:
             self._phase.pop(iri, None)
             self._new_records.pop(iri, None)
             self._mentions.pop(iri, None)
+
+    def trim(self, keep: set[str]) -> None:
+        """Past ``ENTITY_LIMIT`` entities, forget the figures of all but ``keep`` (those of the last batch):
+        they are read again when next needed, so a writer's memory stays bounded while hub entities, which
+        nearly every batch touches, stay."""
+        if max(len(self._names), len(self._mentions), len(self._phase)) > self.ENTITY_LIMIT:
+            self.forget({*self._names, *self._mentions, *self._phase} - keep)
 
     def renaming(self, old: str, new: str) -> None:
         """``old`` is about to be merged into ``new``: a document that mentions both will mention one entity
@@ -312,6 +321,14 @@ class DerivedFacts:
         counts = self._names.get(iri)
         if counts is None:
             counts = self._names[iri] = self._read_names(ox.NamedNode(iri))
+        return {name: (docs, mains) for name, (docs, mains) in counts.items() if docs}
+
+    def name_counts_once(self, iri: str) -> dict[str, tuple[int, int]]:
+        """:meth:`name_counts`, read from the store without keeping them when they are not kept already
+        (for a pass over many entities, whose figures would fill the memory)."""
+        counts = self._names.get(iri)
+        if counts is None:
+            counts = self._read_names(ox.NamedNode(iri))
         return {name: (docs, mains) for name, (docs, mains) in counts.items() if docs}
 
     def preferred_label(self, iri: str) -> str | None:

@@ -10,6 +10,9 @@ without a batch entity, which resolution leaves alone, so the result is the same
 Two things resolution reads over all existing entities are handed over whole: every IRI in use (a new
 IRI must differ) and the generic trials' names (their IRIs are reused as they are).
 
+This index serves a graph in memory; an on-disk store keeps the same keys as quads instead
+(:class:`pharmakg.graph.key_index.StoredKeyIndex`), so that its writer's memory does not grow with it.
+
 The store marks the entities a write changes (:meth:`LabelIndex.mark`); their rows are read again before
 the index is next used. Writes that bypass :class:`~pharmakg.graph.store.KnowledgeGraph` (its ``store``
 written directly, or through :meth:`~pharmakg.graph.store.KnowledgeGraph.to_rdflib`) are not seen, so
@@ -18,7 +21,7 @@ written directly, or through :meth:`~pharmakg.graph.store.KnowledgeGraph.to_rdfl
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 import pyoxigraph as ox
 
@@ -34,44 +37,90 @@ Row = tuple[str, str, str]  # (entity IRI, entity type, label), as resolve() tak
 _Key = tuple[str, str]
 
 
-def _is_generic(etype: str, label: str) -> bool:
+def is_generic_row(etype: str, label: str) -> bool:
+    """A generic trial's name ("a Phase 1 study"): resolution reads these rows whole, they join no key."""
     return etype == "TRIAL" and is_generic_trial(label)
 
 
-class LabelIndex:
+def key_text(key: _Key) -> str:
+    """A resolution key as one string (an entity type has no colon)."""
+    return f"{key[0]}:{key[1]}"
+
+
+def read_all_rows(store: ox.Store) -> Iterable[Row]:
+    """Every (IRI, type, label) of the merged graph's entities: each name once."""
+    labels = store.query(load_internal_query("entity-labels"))
+    assert isinstance(labels, ox.QuerySolutions)
+    for s in labels:
+        yield _text(s["e"]), _text(s["t"]), _text(s["l"])
+
+
+class IndexMarks:
+    """What both label indexes share: the entities a write changed, and the keys of a batch's names."""
+
+    _KEY_CACHE = 200_000  # names whose keys are remembered; forgotten all at once past this
+
+    kb: KB
+
+    def __init__(self) -> None:
+        self.dirty: set[str] = set()
+        self._key_cache: dict[tuple[str, str], tuple[_Key, ...]] = {}
+
+    def mark(self, iris: Iterable[str]) -> None:
+        """These entities' names or types may have changed: read them again before the next use."""
+        self.dirty.update(iris)
+
+    def mark_quads(self, quads: Iterable[ox.Quad], written: bool = False) -> None:
+        """Mark the subjects of the quads that state an entity's type or name (written or removed)."""
+        watched = (n(PKG.entityType), n(SKOS + "altLabel"))
+        self.dirty.update(
+            q.subject.value for q in quads if q.predicate in watched and isinstance(q.subject, ox.NamedNode)
+        )
+
+    def _keys(self, etype: str, label: str) -> tuple[_Key, ...]:
+        """The keys a name joins on, remembered: a batch reads its hub entities' many names again."""
+        keys = self._key_cache.get((etype, label))
+        if keys is None:
+            if len(self._key_cache) >= self._KEY_CACHE:
+                self._key_cache.clear()  # a bound on memory; the keys of names in use come back at once
+            keys = tuple(k for k in name_keys(etype, label, self.kb) if key_joins(k))
+            self._key_cache[(etype, label)] = keys
+        return keys
+
+    def batch_keys(self, extractions: Sequence[Extraction]) -> set[_Key]:
+        """The keys of every name of the batch's entities (generic trials excepted)."""
+        keys: set[_Key] = set()
+        for ex in extractions:
+            for ent in ex.entities:
+                if not is_generic_row(ent.type, ent.name):
+                    for name in ent.all_names():
+                        keys.update(self._keys(ent.type, name))
+        return keys
+
+
+class LabelIndex(IndexMarks):
     """(IRI, type, label) rows of the merged graph's entities, by resolution key."""
 
     def __init__(self, store: ox.Store, kb: KB | None = None) -> None:
+        super().__init__()
         self.store = store
         self.kb = default_kb() if kb is None else kb
         self.rows_of: dict[str, set[tuple[str, str]]] = {}  # IRI -> {(type, label)}
         self.keys_of: dict[str, set[_Key]] = {}  # IRI -> keys of its labels (generic trials' excepted)
         self.iris_of: dict[_Key, set[str]] = {}  # key -> IRIs with a label of that key
         self.generic: dict[str, set[tuple[str, str]]] = {}  # IRI -> its generic-trial rows
-        self.dirty: set[str] = set()
-        self._key_cache: dict[tuple[str, str], tuple[_Key, ...]] = {}
-        labels = store.query(load_internal_query("entity-labels"))  # the merged graph: each name once
-        assert isinstance(labels, ox.QuerySolutions)
-        for s in labels:
-            self._add(_text(s["e"]), _text(s["t"]), _text(s["l"]))
+        for iri, etype, label in read_all_rows(store):
+            self._add(iri, etype, label)
 
     def _add(self, iri: str, etype: str, label: str) -> None:
         self.rows_of.setdefault(iri, set()).add((etype, label))
-        if _is_generic(etype, label):
+        if is_generic_row(etype, label):
             self.generic.setdefault(iri, set()).add((etype, label))
             return
         keys = self.keys_of.setdefault(iri, set())
         for key in self._keys(etype, label):
             keys.add(key)
             self.iris_of.setdefault(key, set()).add(iri)
-
-    def _keys(self, etype: str, label: str) -> tuple[_Key, ...]:
-        """The keys a name joins on, remembered: a batch reads its hub entities' many names again."""
-        keys = self._key_cache.get((etype, label))
-        if keys is None:
-            keys = tuple(k for k in name_keys(etype, label, self.kb) if key_joins(k))
-            self._key_cache[(etype, label)] = keys
-        return keys
 
     def _drop(self, iri: str) -> None:
         self.rows_of.pop(iri, None)
@@ -81,17 +130,6 @@ class LabelIndex:
             iris.discard(iri)
             if not iris:
                 del self.iris_of[key]
-
-    def mark(self, iris: Iterable[str]) -> None:
-        """These entities' names or types may have changed: read them again before the next use."""
-        self.dirty.update(iris)
-
-    def mark_quads(self, quads: Iterable[ox.Quad]) -> None:
-        """Mark the subjects of the quads that state an entity's type or name (written or removed)."""
-        watched = (n(PKG.entityType), n(SKOS + "altLabel"))
-        self.dirty.update(
-            q.subject.value for q in quads if q.predicate in watched and isinstance(q.subject, ox.NamedNode)
-        )
 
     def _refresh(self) -> None:
         """Read the marked entities' rows again (what the full query returns for them)."""
@@ -111,20 +149,19 @@ class LabelIndex:
         self._refresh()
         return sorted((iri, t, label) for iri, rows in self.rows_of.items() for t, label in rows)
 
-    def taken(self) -> set[str]:
+    def flush(self) -> None:
+        """Read the marked entities' rows again now (they would be before the next use)."""
+        self._refresh()
+
+    def taken(self) -> Container[str]:
         """Every entity IRI with a name (resolution's IRIs in use)."""
         self._refresh()
-        return set(self.rows_of)
+        return self.rows_of.keys()
 
     def relevant(self, extractions: Sequence[Extraction]) -> list[Row]:
         """Rows of the existing entities that can join the batch's entities, and every generic-trial row."""
         self._refresh()
-        frontier: set[_Key] = set()
-        for ex in extractions:
-            for ent in ex.entities:
-                if not _is_generic(ent.type, ent.name):
-                    for name in ent.all_names():
-                        frontier.update(self._keys(ent.type, name))
+        frontier = self.batch_keys(extractions)
         seen_keys: set[_Key] = set()
         found: set[str] = set()
         while frontier:

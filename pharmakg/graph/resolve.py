@@ -40,7 +40,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from pharmakg import schema
@@ -149,9 +149,14 @@ class _Pass:
 class _Minting:
     """IRIs in use across both passes."""
 
-    taken: set[str]  # every IRI in use: a new one must differ
+    in_use: Container[str]  # the store's entity IRIs (a set, or lookups in an on-disk store)
     generic_existing: set[str]  # existing generic-trial IRIs: minted deterministically, so reused as is
     minted_now: set[str] = field(default_factory=set)
+    also_taken: set[str] = field(default_factory=set)  # the existing entities' IRIs given, and those minted
+
+    def taken(self, iri: str) -> bool:
+        """Whether a new IRI must differ from ``iri``."""
+        return iri in self.also_taken or iri in self.in_use
 
 
 # A new resource waiting for its IRI: (sort key (from KB, type slug, local name, names), its nodes)
@@ -161,7 +166,7 @@ _Candidate = tuple[tuple[int, str, str, list[str]], list[int]]
 def resolve(
     extractions: Sequence[Extraction],
     existing: Iterable[tuple[str, str, str]] = (),
-    taken: Iterable[str] = (),
+    taken: Container[str] = (),
     kb: KB | None = None,
 ) -> Resolution:
     """Assign an IRI to every entity of ``extractions``.
@@ -173,7 +178,8 @@ def resolve(
     res = Resolution()
     existing = list(existing)
     minting = _Minting(
-        taken=set(taken) | {iri for iri, _, _ in existing},
+        in_use=taken,
+        also_taken={iri for iri, _, _ in existing},
         generic_existing={iri for iri, t, label in existing if t == "TRIAL" and is_generic_trial(label)},
     )
     # Pass 1: every entity except generic trials; pass 2: generic trials keyed by their compound.
@@ -278,10 +284,10 @@ def _mint(p: _Pass, candidates: list[_Candidate], minting: _Minting, res: Resolu
         base = f"{RESOURCES_IRI}{tslug}/{local}"
         iri, k = base, 1
         if not (p.generic and base in minting.generic_existing and base not in minting.minted_now):
-            while iri in minting.taken:
+            while minting.taken(iri):
                 k += 1
                 iri = f"{base}-{k}"
-        minting.taken.add(iri)
+        minting.also_taken.add(iri)
         minting.minted_now.add(iri)
         for m in locals_:
             res.iri_of[p.local_nodes[m]] = iri

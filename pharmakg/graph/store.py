@@ -2,7 +2,9 @@
 
 Layout: every fact sits in a named graph (one per document, ``graph/documents`` for the Document nodes,
 ``graph/resolved`` for what the store derives over all documents), and the store's default graph holds
-the merged facts: the set of distinct triples of all named graphs, each triple once, and nothing else.
+the merged facts: the set of distinct triples of all named graphs, each triple once, and nothing else. (An
+on-disk store also keeps an index of its entities' names for resolution, graph ``graph/keys``: not facts,
+so not in the default graph; see :mod:`pharmakg.graph.key_index`.)
 Questions read the default graph, so a fact stated by 200 documents is one row, not 200 (a union of the
 named graphs returns a triple once per graph that holds it, and joins multiply those copies). Which
 document said what stays in the named graphs (``GRAPH ?g { ... }``) and on the Assertion nodes
@@ -35,14 +37,13 @@ from pharmakg.graph.derived_facts import (
     lacks_derived_facts,
     missing_derived_facts,
 )
+from pharmakg.graph.formats import FILE_FORMATS, PREFIXES, rdflib_dataset, to_jsonld, write_file
+from pharmakg.graph.key_index import StoredKeyIndex
 from pharmakg.graph.label_index import LabelIndex
 from pharmakg.graph.queries import run_query
 from pharmakg.graph.rdf import extraction_quads
 from pharmakg.graph.rdf_terms import (
     DOCUMENTS_GRAPH,
-    RDFS,
-    SKOS,
-    XSD,
     document_iri,
     graph_iri,
     n,
@@ -52,28 +53,11 @@ from pharmakg.graph.results import QueryResult, python_value, to_ox_term
 from pharmakg.graph.sparql_guard import refuse_service
 from pharmakg.graph.stable_iris import stable_renames
 from pharmakg.model import Extraction
-from pharmakg.ontology.namespaces import PKG, PROV, RESOURCES_IRI, TERMS_IRI
+from pharmakg.ontology.namespaces import PKG
 
 if TYPE_CHECKING:
     from pharmakg.graph.names import NameIndex, NameMatch
 
-PREFIXES = {
-    "pkg": TERMS_IRI,
-    "pkgr": RESOURCES_IRI,
-    "prov": str(PROV),
-    "skos": SKOS,
-    "dcterms": "http://purl.org/dc/terms/",
-    "rdfs": RDFS,
-    "xsd": XSD,
-}
-# file suffix -> (format, keeps named graphs)
-FILE_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
-    ".ttl": (ox.RdfFormat.TURTLE, False),
-    ".nt": (ox.RdfFormat.N_TRIPLES, False),
-    ".nq": (ox.RdfFormat.N_QUADS, True),
-    ".trig": (ox.RdfFormat.TRIG, True),
-    ".jsonld": (ox.RdfFormat.JSON_LD, True),
-}
 _Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 MERGED = ox.DefaultGraph()  # the default graph: the merged facts that questions read
 
@@ -87,15 +71,6 @@ def _value(term: _Term | None) -> str:
 def _is_store_dir(path: Path) -> bool:
     # RocksDB (Oxigraph's on-disk backend) always writes a CURRENT file
     return path.is_dir() and (path / "CURRENT").exists()
-
-
-def _rdflib_dataset(store: ox.Store) -> rdflib.Dataset:
-    from oxrdflib import OxigraphStore
-
-    ds = rdflib.Dataset(store=OxigraphStore(store=store))
-    for prefix, iri in PREFIXES.items():
-        ds.bind(prefix, iri)
-    return ds
 
 
 class BuildJournal(Protocol):
@@ -141,7 +116,8 @@ class KnowledgeGraph:
         # quads written to / removed from the document graphs since opening (a build's summary)
         self.quads_added = 0
         self.quads_removed = 0
-        self._labels: LabelIndex | None = None  # read at the first batch (see pharmakg.graph.label_index)
+        # the names resolution joins on: kept in an on-disk store (key_index), else read at the first batch
+        self._labels: LabelIndex | StoredKeyIndex | None = StoredKeyIndex(self.store) if path else None
         self.derived = DerivedFacts(self.store)  # name counts and best phases, read per entity when needed
         # a build re-mints the entities it touched once, at its end (see _remint); None: after every batch
         self.deferred_remints: set[str] | None = None
@@ -213,26 +189,9 @@ class KnowledgeGraph:
         suffix = p.suffix.lower()
         if suffix in FILE_FORMATS:
             with atomic_path(p) as tmp, tmp.open("wb") as f:  # what a killed write left is removed
-                self._write(f, suffix)
+                write_file(self.store, f, suffix)
             return p
         return self._save_store(p)
-
-    def _write(self, f: Any, suffix: str) -> None:
-        fmt, keeps_graphs = FILE_FORMATS[suffix]
-        if suffix == ".jsonld":
-            f.write(self.to_jsonld().encode("utf-8"))
-        elif keeps_graphs:
-            self.store.dump(f, fmt, prefixes=PREFIXES if fmt is ox.RdfFormat.TRIG else None)
-        else:
-            # the merged default graph (each triple of all graphs once), sorted for stable output
-            triples = sorted(
-                (
-                    ox.Triple(q.subject, q.predicate, q.object)
-                    for q in self.store.quads_for_pattern(None, None, None, MERGED)
-                ),
-                key=lambda t: (str(t.subject), str(t.predicate), str(t.object)),
-            )
-            ox.serialize(triples, f, fmt, prefixes=PREFIXES if fmt is ox.RdfFormat.TURTLE else None)
 
     def _save_store(self, p: Path) -> Path:
         if self.path is not None and p.resolve() == self.path.resolve():
@@ -246,20 +205,16 @@ class KnowledgeGraph:
     def to_rdflib(self) -> rdflib.Dataset:
         """An rdflib Dataset over the same pyoxigraph store (oxrdflib): changes go both ways."""
         # writes through rdflib bypass the label index and the derived facts' figures: read them again
-        self._labels = None
+        if isinstance(self._labels, StoredKeyIndex) and self.view is None:
+            self._labels.invalidate()  # the next write of the store writes every key again
+        else:
+            self._labels = None
         self.derived = DerivedFacts(self.store)
-        return _rdflib_dataset(self.store)
+        return rdflib_dataset(self.store)
 
     def to_jsonld(self) -> str:
-        """JSON-LD of the named graphs (rdflib's serializer, compacted with pharmakg's prefixes). The
-        merged default graph is left out: rdflib would write it as a graph without a name, which reads
-        back as a blank-node graph; :meth:`open` rebuilds it from the named graphs instead."""
-        named = ox.Store()
-        named.bulk_extend(q for q in self.store if not isinstance(q.graph_name, ox.DefaultGraph))
-        with warnings.catch_warnings():
-            # rdflib's JSON-LD serializer still calls its own deprecated Dataset.contexts()
-            warnings.simplefilter("ignore", DeprecationWarning)
-            return _rdflib_dataset(named).serialize(format="json-ld", context=dict(PREFIXES), indent=1)
+        """JSON-LD of the named graphs (see :func:`pharmakg.graph.formats.to_jsonld`)."""
+        return to_jsonld(self.store)
 
     # ---------------------------------------------------------------------------------------- adding
     def add_extractions(
@@ -290,6 +245,7 @@ class KnowledgeGraph:
         if not items:
             self._refresh_resolved(touched)
             self._remint(touched, journal)
+            self._flush_keys()
             return 0
 
         if self._labels is None:
@@ -309,6 +265,8 @@ class KnowledgeGraph:
         touched.update(res.iri_of.values())
         self._refresh_resolved(touched)
         self._remint(touched, journal)
+        self._flush_keys()  # before the caller clears the journal
+        self.derived.trim(keep=touched)
         return len(items)
 
     def _remint(self, entities: set[str], journal: BuildJournal | None) -> None:
@@ -323,7 +281,10 @@ class KnowledgeGraph:
                 if journal is not None:
                     journal.remint_later(unseen)
             return
-        renames = stable_renames(self.store, entities, name_counts=self.derived.name_counts)
+        # the end of a build re-mints every entity it touched: their figures are read, not all kept
+        many = len(entities) > self.derived.ENTITY_LIMIT
+        counts = self.derived.name_counts_once if many else self.derived.name_counts
+        renames = stable_renames(self.store, entities, name_counts=counts)
         if not renames:
             return
         if journal is not None:
@@ -331,6 +292,12 @@ class KnowledgeGraph:
         for old, new in sorted(renames.items()):
             self._rename(old, new)  # the derived facts move with the rest: nothing to refresh
         self._insert(self.derived.reorder())  # but for the compound order keys, which rank ties by IRI
+        self._flush_keys()
+
+    def _flush_keys(self) -> None:
+        """Bring the resolution keys up to date with the entities written (an on-disk store keeps them)."""
+        if self._labels is not None:
+            self._labels.flush()
 
     def _document_entities(self, doc_ids: Iterable[str]) -> set[str]:
         """The entities the documents' graphs state (read before they are removed)."""
@@ -346,12 +313,13 @@ class KnowledgeGraph:
         touched = self._remove_document(doc_id)
         self._refresh_resolved(touched)
         self._remint(touched, None)
+        self._flush_keys()
         return present
 
     def _insert(self, quads: list[ox.Quad]) -> None:
         """Add quads to their named graphs and their triples to the merged default graph."""
         if self._labels is not None:
-            self._labels.mark_quads(quads)
+            self._labels.mark_quads(quads, written=True)
         self.derived.written(quads)
         self.store.extend(quads)
         self.store.extend(ox.Quad(q.subject, q.predicate, q.object, MERGED) for q in quads)

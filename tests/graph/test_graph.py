@@ -308,7 +308,7 @@ def test_failed_save_keeps_existing_output(gold_kg, tmp_path, monkeypatch):
     def boom(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(gold_kg, "_write", boom)
+    monkeypatch.setattr("pharmakg.graph.store.write_file", boom)
     with pytest.raises(OSError):
         gold_kg.save(target)
     assert target.read_bytes() == before
