@@ -32,10 +32,18 @@ _ITS_OWNED = re.compile(r"\bits\s+(?:[\w-]+\s+){0,4}?(?:[\w-]+\s*,\s*)?$")
 _APPOSITION_OWNER = re.compile(
     r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,|\s(?:is|was|remains|becomes))\s*(?:the\s+|a\s+|an\s+)?$"
 )
-_OWNED_HEAD = re.compile(
-    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?(?:candidate|compound|drug|product|program|programme|asset|therapy|"
-    r"antibody|adc|conjugate|inhibitor|vaccine|molecule|medicine|treatment|agent)s?\b"
+_HEADS = (
+    r"(?:candidate|compound|drug|product|program|programme|asset|therapy|therapeutic|antibody|adc|conjugate|"
+    r"inhibitor|vaccine|molecule|medicine|treatment|agent|oligonucleotide|degrader|bispecific)s?\b"
 )
+# "Orbital's Phase 2 trial of OB-77": the company's own trial of the compound
+_OWN_TRIAL = re.compile(
+    r"^(?:'s|’s|'|’)\s+(?:[\w/-]+\s+){0,5}?(?:trial|study|program|programme)s?\s+(?:of|with|evaluating)\s+"
+    r"(?:the\s+)?$"
+)
+_OWNED_HEAD = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?" + _HEADS)
+# "Orbital Bio announced data for OB-77, its wholly-owned antisense oligonucleotide": "its" in the apposition
+_ITS_APPOSITION = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s*its\s+(?:[\w-]+\s+){0,4}?" + _HEADS)
 
 
 def _alternation(words: list[str]) -> str:
@@ -134,7 +142,7 @@ class Developers:
             and nxt[0].type == "COMPOUND"
             and nxt[0].start - comp.end <= 90
             and len(gap.split()) <= 10
-            and not self.possessive_stop.search(gap)
+            and (not self.possessive_stop.search(gap) or _OWN_TRIAL.match(gap))
             and not _NEW_PHRASE.search(gap)
             and not CLAUSE_BREAK.search(gap)
         ):
@@ -191,10 +199,13 @@ def _cue_before(s: Sent, x: M, cue: re.Pattern[str], window: int) -> int | None:
 
 
 def _its_owner(ctx: RuleContext, s: Sent, companies: list[M], compounds: list[M]) -> None:
-    """ "Orbital Bio announced that its OB-9 program ...": "its" right before a compound (a few modifiers
-    between) is the one company the sentence named before it; with two companies named it stays unread."""
+    """ "Orbital Bio announced that its OB-9 program ...", "... data for OB-9, its lead antibody": "its" right
+    before a compound (a few modifiers between) or opening its apposition is the one company the sentence
+    named before it; with two companies named it stays unread."""
     for x in compounds:
         cue = None if x.virtual else _cue_before(s, x, _ITS_OWNED, 50)
+        if cue is None and not x.virtual and _ITS_APPOSITION.match(s.low, x.end - s.start):
+            cue = x.start - s.start
         if cue is None:
             continue
         before = {c.eid for c in companies if c.end - s.start <= cue and not c.virtual}
