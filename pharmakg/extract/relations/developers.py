@@ -36,6 +36,9 @@ _HEADS = (
     r"(?:candidate|compound|drug|product|program|programme|asset|therapy|therapeutic|antibody|adc|conjugate|"
     r"inhibitor|vaccine|molecule|medicine|treatment|agent|oligonucleotide|degrader|bispecific)s?\b"
 )
+# "ZB-12, a Helix product candidate, ...": the apposition's article, then the company, then its head
+_APPOSITION_OPEN = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:a|an|the)\s+")
+_A_COMPANY_PRODUCT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _HEADS)
 # "Orbital's Phase 2 trial of OB-77": the company's own trial of the compound
 _OWN_TRIAL = re.compile(
     r"^(?:'s|’s|'|’)\s+(?:[\w/-]+\s+){0,5}?(?:trial|study|program|programme)s?\s+(?:of|with|evaluating)\s+"
@@ -107,6 +110,13 @@ class Developers:
             f = [m for m in compounds if m.start > comp.end and m.start - comp.end <= 120]
             if f and not CLAUSE_BREAK.search(s.between(comp, f[0]).replace(": ", " ")):
                 _add(ctx, s, ctx.group(s, f[0]), comp, "developer_compound_modifier", f[0].start - comp.end)
+        # "ZB-12, a Helix product candidate": the company names the kind of product in the apposition
+        if _A_COMPANY_PRODUCT.match(s.low, b):
+            owned = [
+                m for m in compounds if m.end <= comp.start and _APPOSITION_OPEN.fullmatch(s.between(m, comp))
+            ]
+            if owned and not ctx.comparator(s, owned[-1]):
+                _add(ctx, s, [owned[-1]], comp, "developer_possessive", comp.start - owned[-1].end)
         # "ZB-12 (Helix Pharmaceuticals) and OB-5 (Orbital Bio)": the company in parentheses after a compound
         if re.search(r"\(\s*$", s.text[max(0, a - 3) : a]) and re.match(r"^\s*\)", s.text[b : b + 3]):
             owned = [m for m in compounds if 0 < comp.start - m.end <= 3]

@@ -35,7 +35,7 @@ _IN_LICENSED = re.compile(
 
 # "A licensed X to B": the verb before the compound
 _LICENSED_X = re.compile(
-    r"\b(?:(?:out-|sub)?licen[cs](?:ed|es|ing|e)|transferred|assigned)\s+(?:the\s+|its\s+|their\s+)?"
+    r"\b(?:(?:out-|sub)?licen[cs](?:ed|es|ing|e)|transferred|assigned|sold)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:(?:[\w-]+\s+){0,3}?rights\s+(?:to|for|in)\s+)?$"
 )
 # between the compound and its second licensee: "licensed X to B for Japan and to C for Europe"

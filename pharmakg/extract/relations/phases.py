@@ -116,7 +116,7 @@ class Phases:
             return
         if val == "Approved":
             if (
-                self.approved_not.match(s.low[b : b + 20])
+                self.approved_not.match(s.low[b : b + 40])
                 or _NOT_YET.search(s.low[max(0, a - 20) : a])
                 or self.approval_sought.search(s.low[max(0, a - 40) : a])
             ):
