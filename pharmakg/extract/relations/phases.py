@@ -50,6 +50,8 @@ class Phases:
         )
         self.ind_planned_value = p["ind_planned_value"]
         self.current_salient = words_regex(p["current_for_salient"])
+        self.readout = words_regex(p.get("readout_after_plan", []) or ["\x00"])
+        self.starts = words_regex(p.get("start_after_plan", []) or ["\x00"])
         self.pivotal = words_regex(p["pivotal"])
         self.confirmatory = words_regex(p["confirmatory"])
         self.planned_year = re.compile(p["planned_year"], re.IGNORECASE)
@@ -95,6 +97,8 @@ class Phases:
         clause_start = max([0, a - 70] + [m.end() for m in CLAUSE_BREAK.finditer(s.low[:a])])
         before = _compounds_as_it(s, clause_start, a)
         planned = bool(self.planned_before.search(before)) or bool(self.planned_after.match(s.low[b:]))
+        if planned and val.startswith("Phase") and self.readout_of_running(before, s.low[b:]):
+            planned = False  # "expects to report topline data from the Phase 2b trial": it runs now
         if planned and val != "IND":
             cur = self.current.search(before)
             plan = list(self.planned_before.finditer(before))
@@ -160,6 +164,15 @@ class Phases:
                     value=val,
                     attrs=attrs,
                 )
+
+    def readout_of_running(self, before: str, after: str) -> bool:
+        """A plan to report or complete what a trial under way gives ("will present Phase 1 data", "expects to
+        complete enrollment in the Phase 3 trial"), with no start verb after the plan word."""
+        plan = list(self.planned_before.finditer(before))
+        if not plan or self.planned_after.match(after):
+            return False
+        tail = before[plan[-1].end() :]
+        return bool(self.readout.search(tail)) and not self.starts.search(tail)
 
     def planned(self, ctx: RuleContext, s: Sent, a: int, b: int, val: str, clause_start: int) -> None:
         """ "plans to start a Phase 3 study in 2022": IN_PHASE status planned (with its year), kept apart."""
