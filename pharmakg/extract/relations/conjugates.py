@@ -9,7 +9,7 @@ from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.registry import relation_rule
-from pharmakg.extract.relations.sentence import RuleContext, Sent
+from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 from pharmakg.model import Entity
 
 PARTS = (("PAYLOAD", "HAS_PAYLOAD", "payload"), ("ANTIBODY", "HAS_ANTIBODY", "antibody"))
@@ -36,7 +36,9 @@ class Conjugates:
                 if c is not None and c.virtual and not s.between(c, p).strip(" ,"):
                     # "... conjugated to the topoisomerase I inhibitor exatecan": the noun phrase right before
                     # the payload describes it, it is no anaphor of the conjugate
+                    desc = c
                     c = ctx.attach(s, p, ("COMPOUND",), cap=200, direct=False, virtual=False)
+                    c = c or _before_descriptor(s, desc)
                 if c is None:
                     self._salient(ctx, s, p, rtype)
                     continue
@@ -59,6 +61,16 @@ class Conjugates:
         compounds = [e.id for e in ctx.ents if e.type == "COMPOUND"]
         if rtype == "HAS_PAYLOAD" and len(compounds) == 1 and _PAYLOAD_WORD.search(s.low):
             ctx.emit(rtype, compounds[0], p.eid, s, "payload_salient", prior="payload_cue")
+
+
+def _before_descriptor(s: Sent, desc: M) -> M | None:
+    """ "This investigational ADC carries eight molecules of the topoisomerase inhibitor DXd": the compound
+    mention (an anaphor too) that the payload's descriptor follows in its clause."""
+    earlier = [m for m in s.of("COMPOUND") if m.end <= desc.start]
+    gap = s.between(earlier[-1], desc) if earlier else ""
+    if not earlier or len(gap) > 120 or CLAUSE_BREAK.search(gap):
+        return None
+    return earlier[-1]
 
 
 _PAYLOAD_WORD = re.compile(r"\b(?:payloads?|warheads?|linker-payloads?)\b")

@@ -32,10 +32,21 @@ _ITS_OWNED = re.compile(r"\bits\s+(?:[\w-]+\s+){0,4}?(?:[\w-]+\s*,\s*)?$")
 _APPOSITION_OWNER = re.compile(
     r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,|\s(?:is|was|remains|becomes))\s*(?:the\s+|a\s+|an\s+)?$"
 )
-_OWNED_HEAD = re.compile(
-    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?(?:candidate|compound|drug|product|program|programme|asset|therapy|"
-    r"antibody|adc|conjugate|inhibitor|vaccine|molecule|medicine|treatment|agent)s?\b"
+_HEADS = (
+    r"(?:candidate|compound|drug|product|program|programme|asset|therapy|therapeutic|antibody|adc|conjugate|"
+    r"inhibitor|vaccine|molecule|medicine|treatment|agent|oligonucleotide|degrader|bispecific)s?\b"
 )
+# "ZB-12, a Helix product candidate, ...": the apposition's article, then the company, then its head
+_APPOSITION_OPEN = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:a|an|the)\s+")
+_A_COMPANY_PRODUCT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _HEADS)
+# "Orbital's Phase 2 trial of OB-77": the company's own trial of the compound
+_OWN_TRIAL = re.compile(
+    r"^(?:'s|’s|'|’)\s+(?:[\w/-]+\s+){0,5}?(?:trial|study|program|programme)s?\s+(?:of|with|evaluating)\s+"
+    r"(?:the\s+)?$"
+)
+_OWNED_HEAD = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?" + _HEADS)
+# "Orbital Bio announced data for OB-77, its wholly-owned antisense oligonucleotide": "its" in the apposition
+_ITS_APPOSITION = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s*its\s+(?:[\w-]+\s+){0,4}?" + _HEADS)
 
 
 def _alternation(words: list[str]) -> str:
@@ -99,6 +110,13 @@ class Developers:
             f = [m for m in compounds if m.start > comp.end and m.start - comp.end <= 120]
             if f and not CLAUSE_BREAK.search(s.between(comp, f[0]).replace(": ", " ")):
                 _add(ctx, s, ctx.group(s, f[0]), comp, "developer_compound_modifier", f[0].start - comp.end)
+        # "ZB-12, a Helix product candidate": the company names the kind of product in the apposition
+        if _A_COMPANY_PRODUCT.match(s.low, b):
+            owned = [
+                m for m in compounds if m.end <= comp.start and _APPOSITION_OPEN.fullmatch(s.between(m, comp))
+            ]
+            if owned and not ctx.comparator(s, owned[-1]):
+                _add(ctx, s, [owned[-1]], comp, "developer_possessive", comp.start - owned[-1].end)
         # "ZB-12 (Helix Pharmaceuticals) and OB-5 (Orbital Bio)": the company in parentheses after a compound
         if re.search(r"\(\s*$", s.text[max(0, a - 3) : a]) and re.match(r"^\s*\)", s.text[b : b + 3]):
             owned = [m for m in compounds if 0 < comp.start - m.end <= 3]
@@ -134,7 +152,7 @@ class Developers:
             and nxt[0].type == "COMPOUND"
             and nxt[0].start - comp.end <= 90
             and len(gap.split()) <= 10
-            and not self.possessive_stop.search(gap)
+            and (not self.possessive_stop.search(gap) or _OWN_TRIAL.match(gap))
             and not _NEW_PHRASE.search(gap)
             and not CLAUSE_BREAK.search(gap)
         ):
@@ -191,10 +209,13 @@ def _cue_before(s: Sent, x: M, cue: re.Pattern[str], window: int) -> int | None:
 
 
 def _its_owner(ctx: RuleContext, s: Sent, companies: list[M], compounds: list[M]) -> None:
-    """ "Orbital Bio announced that its OB-9 program ...": "its" right before a compound (a few modifiers
-    between) is the one company the sentence named before it; with two companies named it stays unread."""
+    """ "Orbital Bio announced that its OB-9 program ...", "... data for OB-9, its lead antibody": "its" right
+    before a compound (a few modifiers between) or opening its apposition is the one company the sentence
+    named before it; with two companies named it stays unread."""
     for x in compounds:
         cue = None if x.virtual else _cue_before(s, x, _ITS_OWNED, 50)
+        if cue is None and not x.virtual and _ITS_APPOSITION.match(s.low, x.end - s.start):
+            cue = x.start - s.start
         if cue is None:
             continue
         before = {c.eid for c in companies if c.end - s.start <= cue and not c.virtual}

@@ -22,6 +22,7 @@ from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
 
 _WORD = re.compile(r"[\w'’+/-]+")
+_OPEN_PAREN = re.compile(r"\s*\([^()]{0,60}")
 
 
 @relation_rule("indications")
@@ -53,7 +54,14 @@ class Indications:
                 continue
             if ctx.negated(s, c, d):
                 continue
-            for g in ctx.group(s, c):
+            # "ZB-12 (Phase 3, psoriasis), ZB-14 (Phase 2, lupus)": a disease in the parenthesis after a
+            # compound is that compound's alone
+            inside = (
+                _OPEN_PAREN.fullmatch(s.low[c.end - s.start : d.start - s.start])
+                if c.end <= d.start
+                else None
+            )
+            for g in [c] if inside else ctx.group(s, c):
                 if not ctx.comparator(s, g) and not ctx.combination(s, g):
                     ctx.emit("INDICATION", g.eid, d.eid, s, "indication_cue", abs(c.start - d.start))
 

@@ -15,6 +15,8 @@ from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 _LICENCE_SCOPE = re.compile(r"\bfor\b|\bcovering\b|\bto (?:develop|commercialize|commercialise|market)")
 _DEVELOPMENT = re.compile(r"(?<![\w-])(?:co-)?develop")
 # "... rights to X for the development and commercialization in ..."
+_RIGHTS_TO_DEVELOP = re.compile(r"\brights?\s+to\s+(?:(?:further|clinically)\s+)?(?:co-)?develop")
+_WHICH_DEVELOPS = re.compile(r"\s*,\s*(?:which|who)\s+(?:is|will be|are|has been|was)\s+(?:co-)?developing\b")
 _FOR_DEVELOPMENT = re.compile(
     r"^[^.;]{0,30}?\bfor\s+(?:the\s+)?(?:further\s+|clinical\s+|global\s+|worldwide\s+)?develop"
 )
@@ -26,14 +28,15 @@ _LICENSED_IT_TO = re.compile(r"\b(?:out-|sub)?licen[cs]ed\s+(?:it|them)\s+to\s+(
 
 # after the licensee: "in-licensed X", "has licensed X from", "licensed from" (group 1: in-licence)
 _IN_LICENSED = re.compile(
-    r"^\s*(?:(?:has|have|had|also|recently|previously|originally)\s+)*(?:(in-licen[cs]ed)|licen[cs]ed)\s+(?:the\s+)?"
+    r"^\s*(?:(?:has|have|had|also|recently|previously|originally)\s+)*(?:(in-licen[cs](?:ed|es))|licen[cs]ed)\s+(?:the\s+)?"
     r"(?:(?:exclusive\s+|worldwide\s+|global\s+)*rights\s+to\s+)?"
 )
 
 
 # "A licensed X to B": the verb before the compound
 _LICENSED_X = re.compile(
-    r"\b(?:out-|sub)?licen[cs](?:ed|es|ing)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?rights\s+to\s+)?$"
+    r"\b(?:(?:out-|sub)?licen[cs](?:ed|es|ing|e)|transferred|assigned|sold)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:(?:[\w-]+\s+){0,3}?rights\s+(?:to|for|in)\s+)?$"
 )
 # between the compound and its second licensee: "licensed X to B for Japan and to C for Europe"
 _AND_TO = re.compile(r"^\s*to\s+(?:the\s+)?\x00[^.;]{0,50}?\band\s+to\s+(?:the\s+)?$")
@@ -55,7 +58,7 @@ _OPEN_OPTION = re.compile(r"\b(?:option|opt-in|right of first negotiation)\b(?![
 
 # "B, the exclusive licensee of X", "B, Helix's licensing partner for X": the apposition names B's licence
 _LICENSEE_OF = re.compile(
-    r"^\s*,\s*(?:the|an?|its|their|our|[\w.&-]+(?:'s|’s))\s+(?:[\w-]+\s+){0,2}?"
+    r"^\s*,\s*(?:the|an?|its|their|our|(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,2}?"
     r"(?:licensee|licencee|sublicensee|licensing partner|distribution partner|distributor)"
     r"\s+(?:of|for)\s+(?:the\s+)?$"
 )
@@ -135,7 +138,7 @@ class Licensees:
             + "|".join(map(re.escape, c["licensee_after_company"]))
             + r")\b[^.;]{0,50}?\b(?:"
             + "|".join(map(re.escape, c["licensee_rights_words"]))
-            + r")\b"
+            + r")\b(?![\s-]+applications?\b)"  # "has submitted a Biologics License Application": no licence
         )
         self.before = re.compile(r"\b(" + _alternation(c["licensee_before_company"]) + r")\s+(?:the\s+)?$")
         self.scope_end = words_regex(c["licence_scope_end"])
@@ -194,6 +197,7 @@ class Licensees:
             develops = bool(
                 _DEVELOPMENT.search(s.between(comp, target))
                 or _FOR_DEVELOPMENT.match(s.low[max(comp.end, target.end) - s.start :])
+                or self.development_rights(ctx, s, comp, target)
             )
             for g in members:
                 dist = abs(comp.start - g.start)
@@ -242,8 +246,7 @@ class Licensees:
             )
         return True
 
-    @staticmethod
-    def licensed_x_to(ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
+    def licensed_x_to(self, ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
         """ "A licensed X (and Y) to B", "A out-licensed X to B": B is the licensee of X."""
         a = licensee.start - s.start
         if not re.search(r"\bto\s+(?:the\s+)?$", s.low[max(0, a - 8) : a]):
@@ -262,8 +265,18 @@ class Licensees:
             re.match(r"^\s*to\s+(?:the\s+)?$", gap) or _AND_TO.match(gap)
         ):
             return False
+        develops = self.development_rights(ctx, s, licensee, before[-1])
         for x in ctx.group(s, before[-1]):
             ctx.emit("LICENSED_TO", x.eid, licensee.eid, s, "licensee_cue", abs(x.start - licensee.start))
+            if develops:
+                ctx.emit(
+                    "DEVELOPED_BY",
+                    x.eid,
+                    licensee.eid,
+                    s,
+                    "developer_licensee",
+                    abs(x.start - licensee.start),
+                )
         return True
 
     @staticmethod
@@ -313,6 +326,18 @@ class Licensees:
             a = comp.start - s.start
             if _LICENSED_IT_TO.search(s.low[max(0, a - 40) : a]) and not ctx.cues.negation.search(s.low[:a]):
                 ctx.emit("LICENSED_TO", sal, comp.eid, s, "licensee_cue")
+
+    def development_rights(self, ctx: RuleContext, s: Sent, licensee: M, target: M) -> bool:
+        """ "Rights to develop and commercialize X were granted to B", "... to B, which will have exclusive
+        rights to develop it": the licence clause grants development rights (none that a party retains)."""
+        lo = min(licensee.start, target.start) - s.start
+        hi = max(licensee.end, target.end) - s.start
+        start, end = ctx.clause_bounds(s, lo, hi)
+        stop = self.scope_end.search(s.low, hi, end)
+        clause = s.low[start : stop.start() if stop else end]
+        if _WHICH_DEVELOPS.match(s.low, licensee.end - s.start):
+            return True  # "... to B, which is developing it in China"
+        return bool(_RIGHTS_TO_DEVELOP.search(clause)) and not re.search(r"\bretain", clause)
 
     def licence_attrs(self, ctx: RuleContext, s: Sent, licensee: M, target: M) -> dict[str, Any]:
         """exclusive, territory and licensor of a licence statement, from its clause."""

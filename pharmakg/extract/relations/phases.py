@@ -19,8 +19,11 @@ _NOT_YET = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?$")
 class Phases:
     def __init__(self, cues: dict[str, Any]) -> None:
         p = cues["phases"]
+        # "a Phase 2-stage inhibitor": a suffix that keeps the stage (data: stage_suffixes)
+        suffixes = p.get("stage_suffixes", [])
+        suffix = r"(?:" + "|".join(map(re.escape, suffixes)) + r")?" if suffixes else ""
         self.patterns = [
-            (re.compile(r"(?<![\w-])(?:" + rx + r")(?![\w-])", re.IGNORECASE), val)
+            (re.compile(r"(?<![\w-])(?:" + rx + r")" + suffix + r"(?![\w-])", re.IGNORECASE), val)
             for rx, val in p["patterns"]
         ]
         self.implied = [
@@ -47,6 +50,8 @@ class Phases:
         )
         self.ind_planned_value = p["ind_planned_value"]
         self.current_salient = words_regex(p["current_for_salient"])
+        self.readout = words_regex(p.get("readout_after_plan", []) or ["\x00"])
+        self.starts = words_regex(p.get("start_after_plan", []) or ["\x00"])
         self.pivotal = words_regex(p["pivotal"])
         self.confirmatory = words_regex(p["confirmatory"])
         self.planned_year = re.compile(p["planned_year"], re.IGNORECASE)
@@ -79,15 +84,21 @@ class Phases:
                 if hit and not any(x < hit.end() and hit.start() < y for x, y, _ in found):
                     found.append((hit.start(), hit.end(), val))
                     break
-        for a, b, val in sorted(found):
-            if not self.subpart.match(s.low[b : b + 20]):
+        found.sort()
+        for a, b, val in found:
+            # "the Phase 3 portion of the Phase 2/3 study": the study's own stage is read; a portion of a
+            # study named without one ("the Phase 1 portion of the VANGUARD trial") is the stage itself
+            whole = any(b < x <= b + 40 for x, _, _ in found)
+            if not (whole and self.subpart.match(s.low[b : b + 20])):
                 self.phrase(ctx, s, a, b, val)
 
     def phrase(self, ctx: RuleContext, s: Sent, a: int, b: int, val: str) -> None:
         """One phase phrase at s.text[a:b] with its value ("Phase 2", "Approved", "IND", ...)."""
         clause_start = max([0, a - 70] + [m.end() for m in CLAUSE_BREAK.finditer(s.low[:a])])
-        before = s.low[clause_start:a]
+        before = _compounds_as_it(s, clause_start, a)
         planned = bool(self.planned_before.search(before)) or bool(self.planned_after.match(s.low[b:]))
+        if planned and val.startswith("Phase") and self.readout_of_running(before, s.low[b:]):
+            planned = False  # "expects to report topline data from the Phase 2b trial": it runs now
         if planned and val != "IND":
             cur = self.current.search(before)
             plan = list(self.planned_before.finditer(before))
@@ -109,7 +120,7 @@ class Phases:
             return
         if val == "Approved":
             if (
-                self.approved_not.match(s.low[b : b + 20])
+                self.approved_not.match(s.low[b : b + 40])
                 or _NOT_YET.search(s.low[max(0, a - 20) : a])
                 or self.approval_sought.search(s.low[max(0, a - 40) : a])
             ):
@@ -129,6 +140,9 @@ class Phases:
             if region:
                 attrs["region"] = region
         if c is None:
+            trial = ctx.attach(s, (a, b), ("TRIAL",), cap=60, virtual=False)
+            if trial is not None and val.startswith("Phase"):
+                ctx.trial_stages.append((trial.eid, val, s, attrs))
             # the stage of a named trial under way ("the ongoing Phase 2 ALPHA trial"), not of one reported on
             trial_now = val.startswith("Phase") and self.current_salient.search(s.low)
             for eid in ctx.via_trial(s, (a, b)) if trial_now else []:
@@ -150,6 +164,15 @@ class Phases:
                     value=val,
                     attrs=attrs,
                 )
+
+    def readout_of_running(self, before: str, after: str) -> bool:
+        """A plan to report or complete what a trial under way gives ("will present Phase 1 data", "expects to
+        complete enrollment in the Phase 3 trial"), with no start verb after the plan word."""
+        plan = list(self.planned_before.finditer(before))
+        if not plan or self.planned_after.match(after):
+            return False
+        tail = before[plan[-1].end() :]
+        return bool(self.readout.search(tail)) and not self.starts.search(tail)
 
     def planned(self, ctx: RuleContext, s: Sent, a: int, b: int, val: str, clause_start: int) -> None:
         """ "plans to start a Phase 3 study in 2022": IN_PHASE status planned (with its year), kept apart."""
@@ -174,6 +197,18 @@ class Phases:
             attrs["pivotal"] = True
         for eid in eids:
             ctx.emit("IN_PHASE", eid, None, s, "phase_planned", side=True, value=val, attrs=attrs)
+
+
+def _compounds_as_it(s: Sent, lo: int, hi: int) -> str:
+    """s.low[lo:hi] with each compound named in it read as "it", so that the stage verbs of the cue data
+    also read "advanced ZB-12 into a Phase 3 trial" (as "advanced it into")."""
+    out, pos = [], lo
+    for m in s.of("COMPOUND", virtual=False):
+        a, b = s.local(m)
+        if lo <= a and b <= hi:
+            out += [s.low[pos:a], "it"]
+            pos = b
+    return "".join(out) + s.low[pos:hi]
 
 
 def _stage_holders(s: Sent, group: list[M], a: int, b: int) -> list[M]:

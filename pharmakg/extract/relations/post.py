@@ -22,12 +22,22 @@ class PostPass:
         pass  # reasoning over relations, no cue words
 
     def __call__(self, ctx: RuleContext) -> None:
+        _stages_of_trials(ctx)
         _settle_phases(ctx, list(ctx.out.items.items()))
         _default_licensors(ctx)
         _partners_from_licences(ctx, list(ctx.out.items.items()))
         _default_developers(ctx)
         _drop_payment_totals(ctx)
         _drop_affiliate_partnerships(ctx)
+
+
+def _stages_of_trials(ctx: RuleContext) -> None:
+    """A stage said of a named trial only ("AURORA, its Phase 2b study. Patients receiving CV-88 ..."): the
+    stage of the one compound the trial evaluates, when the text states no stage of that compound itself."""
+    for trial, val, sent, attrs in ctx.trial_stages:
+        evaluated = [o for (t, subj, o, _v) in ctx.out.items if t == "EVALUATES" and subj == trial and o]
+        if len(evaluated) == 1 and not ctx.out.has("IN_PHASE", evaluated[0]):
+            ctx.emit("IN_PHASE", evaluated[0], None, sent, "phase_salient", value=val, attrs=attrs)
 
 
 def _settle_phases(ctx: RuleContext, items: list[tuple[StatementKey, RelationDraft]]) -> None:
@@ -83,7 +93,7 @@ def _default_licensors(ctx: RuleContext) -> None:
             continue
         if "licensor" not in rel.attrs:
             devs = [o for (t2, s2, o, _v2) in out.items if t2 == "DEVELOPED_BY" and s2 == subj and o != obj]
-            licensor = devs[0] if devs else (main if main and main != obj else None)
+            licensor = devs[0] if devs else (main if main and main != obj else _only_partner(ctx, obj))
             if licensor:
                 rel.attrs["licensor"] = licensor
         licensor = rel.attrs.get("licensor")
@@ -94,6 +104,17 @@ def _default_licensors(ctx: RuleContext) -> None:
                 continue
             if not out.has_pair("DEVELOPED_BY", subj, licensor):
                 ctx.emit("DEVELOPED_BY", subj, licensor, sent, "developer_licensor", hedged=False)
+
+
+def _only_partner(ctx: RuleContext, company: str | None) -> str | None:
+    """The one partner of a company (the licensor of a licence that names none, when the licensee is the
+    issuing company: "The agreement grants Orbital an exclusive license to ZB-12")."""
+    partners = {
+        o if subj == company else subj
+        for (t, subj, o, _v) in ctx.out.items
+        if t == "PARTNER_OF" and company in (subj, o) and o is not None
+    }
+    return partners.pop() if len(partners) == 1 else None
 
 
 def _sentence_of(ctx: RuleContext, rel: RelationDraft) -> Sent | None:
@@ -117,7 +138,8 @@ def _option_grantor(ctx: RuleContext) -> str | None:
 
 
 def _default_developers(ctx: RuleContext) -> None:
-    """Compounds the document describes (target, payload, phase, trial, a planned stage) or names more than
+    """Compounds the document describes (target, payload, phase, indication, technology, the trial that
+    evaluates it, a planned stage) or names more than
     once, but whose owner is not named: the issuing company's, at a low prior (the grantor's when the issuing
     company only holds an option). A compound ever named as a comparator or combination partner is another
     company's."""
@@ -127,9 +149,12 @@ def _default_developers(ctx: RuleContext) -> None:
         return
     side = list(out.side.items) if out.side is not None else []
     # in order of the relations found (a set would make the output order depend on the hash seed)
-    described = dict.fromkeys(
-        subj for (t, subj, _o, _v) in out.items if t in ("TARGETS", "HAS_PAYLOAD", "IN_PHASE", "INDICATION")
+    described: dict[str, None] = dict.fromkeys(
+        subj
+        for (t, subj, _o, _v) in out.items
+        if t in ("TARGETS", "HAS_PAYLOAD", "IN_PHASE", "INDICATION", "USES_TECHNOLOGY")
     )
+    described.update(dict.fromkeys(obj for (t, _s, obj, _v) in out.items if t == "EVALUATES" and obj))
     described.update(dict.fromkeys(subj for (t, subj, _o, _v) in side if t == "IN_PHASE"))
     twice, others = _named_compounds(ctx)
     described.update(dict.fromkeys(twice))

@@ -254,6 +254,9 @@ class RuleContext:
     ents: list[Entity] = field(default_factory=list)  # doc._.pkg_entities
     # {parent id, subsidiary id} pairs the text states ("B, a subsidiary of A"): never partners
     affiliates: set[frozenset[str]] = field(default_factory=set)
+    # (trial id, stage, sentence, attrs) of stages said of a named trial that no compound was in reach of
+    # ("AURORA, its Phase 2b study"): the post-pass gives them to the one compound the trial evaluates
+    trial_stages: list[tuple[str, str, Sent, dict[str, Any]]] = field(default_factory=list)
 
     @property
     def places(self) -> Territories:

@@ -11,18 +11,50 @@ from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
 
 
-@relation_rule("technologies", min_mentions=2)
+@relation_rule("technologies", min_mentions=1)
 class Technologies:
     def __init__(self, cues: dict[str, Any]) -> None:
         self.use = words_regex(cues["technologies"]["technology_use"])
 
+    def relative_user(self, s: Sent, c: M, t: M) -> bool:
+        """ "the X platform, which A licensed from B": A uses the technology (B owns it: _from_owner)."""
+        if not _relative_gap(s, c, t):
+            return False
+        verb = self.use.search(s.low, c.end - s.start, c.end - s.start + 30)
+        return verb is not None and len(s.low[c.end - s.start : verb.start()].split()) <= 2
+
+    def anaphors(self, ctx: RuleContext, s: Sent) -> None:
+        """ "Orbital will use the platform to ...", "X was created with the technology": in a sentence naming
+        no technology, "the/its platform" after a use verb is the document's one named technology."""
+        techs = [e.id for e in ctx.ents if e.type == "TECHNOLOGY"]
+        if len(techs) != 1 or s.of("TECHNOLOGY", virtual=False):
+            return
+        for m in _TECH_ANAPHOR.finditer(s.low):
+            verb = self.use.search(s.low, max(0, m.start() - 25), m.start())
+            if verb is None or not _VERB_TO_ANAPHOR.fullmatch(s.low[verb.end() : m.start()]):
+                continue
+            user = ctx.subject_company(s, verb.start())
+            if user is not None and not user.virtual:
+                ctx.emit("USES_TECHNOLOGY", user.eid, techs[0], s, "technology_cooccurrence")
+            comp = ctx.attach(s, verb.span(), ("COMPOUND",), cap=100, virtual=False, direct=False)
+            if comp is not None and comp.end - s.start <= verb.start():
+                ctx.emit("USES_TECHNOLOGY", comp.eid, techs[0], s, "technology_cooccurrence")
+
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
+        self.anaphors(ctx, s)
         for t in s.of("TECHNOLOGY", virtual=False):
             uses = [m.start() + s.start for m in self.use.finditer(s.low)]
             for c in s.of("COMPANY"):
                 if ctx.parenthetical_affiliate(s, c):
                     continue
-                if _possessive(s, c, t) or any(c.end <= u <= t.start for u in uses):
+                if (
+                    _possessive(s, c, t)
+                    or _whose(s, c, t)
+                    or _from_owner(s, c, t)
+                    or _owner_after(s, c, t)
+                    or self.relative_user(s, c, t)
+                    or any(c.end <= u <= t.start for u in uses)
+                ):
                     ctx.emit(
                         "USES_TECHNOLOGY", c.eid, t.eid, s, "technology_cooccurrence", abs(c.start - t.start)
                     )
@@ -40,6 +72,33 @@ class Technologies:
                 )
 
 
+# "the platform", "its proprietary technology": the document's technology named again without its name
+_TECH_ANAPHOR = re.compile(
+    r"\b(?:the|this|its|our|their)\s+(?:(?:proprietary|novel|same|underlying)\s+)?(?:platform|technology)\b"
+)
+_VERB_TO_ANAPHOR = re.compile(r"\s+(?:(?:to|of|in|on|with)\s+)?")
+# "the X platform, developed by A", "X, which was created by A": the company named as the maker
+_MADE_BY = re.compile(
+    r"\s*,?\s*(?:(?:which|that)\s+(?:was|is|were|has been|had been)\s+)?"
+    r"(?:developed|owned|created|invented|pioneered|designed|built)\s+by\s+(?:the\s+)?$"
+)
+# "The X platform is A's proprietary conjugation technology": the owner in the predicate
+_IS_OWNERS = re.compile(r"\s+(?:is|are|was|were|remains)\s+$")
+_OWNED_TECH = re.compile(r"(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,3}?(?:technolog(?:y|ies)|platforms?|engines?)\b")
+# "X, which A licensed ...": the company of the relative clause said of the technology
+_WHICH = re.compile(r"\s*,?\s*(?:which|that)\s+(?:the\s+)?$")
+
+
+def _owner_after(s: Sent, c: M, t: M) -> bool:
+    """ "the X platform, developed by A", "The X platform is A's proprietary technology"."""
+    if c.start < t.end:
+        return False
+    gap = s.low[t.end - s.start : c.start - s.start]
+    if _MADE_BY.fullmatch(gap):
+        return True
+    return bool(_IS_OWNERS.fullmatch(gap) and _OWNED_TECH.match(s.low, c.end - s.start))
+
+
 def _possessive(s: Sent, c: M, t: M) -> bool:
     """ "our technology", "A's X technology" with no other company in between."""
     return c.virtual or bool(
@@ -48,3 +107,34 @@ def _possessive(s: Sent, c: M, t: M) -> bool:
         and not any(o.type == "COMPANY" and c.end <= o.start and o.end <= t.start for o in s.ms)
         and re.match(r"^(?:'s|’s|'|’)\s", s.text[c.end - s.start : c.end - s.start + 3])
     )
+
+
+# "Helix is a company whose TRACER platform ...": the relative pronoun right before the technology's name
+_WHOSE = re.compile(r"\bwhose\s+(?:[\w-]+\s+){0,2}$")
+# "licensed the TRACER technology from Helix": the company the technology comes from owns it
+_FROM = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*)?(?:licen[cs]ed\s+|acquired\s+)?from\s+(?:the\s+)?$")
+# "..., which A licensed from B": B, named after "licensed from" in the technology's relative clause
+_LICENSED_FROM = re.compile(
+    r"^\s*,?\s*(?:which|that)\s+[^,;()]{2,60}?\b(?:licen[cs]ed|acquired|obtained|in-licen[cs]ed)\s+from\s+(?:the\s+)?$"
+)
+
+
+def _relative_gap(s: Sent, c: M, t: M) -> bool:
+    return t.end <= c.start and bool(_WHICH.fullmatch(s.low[t.end - s.start : c.start - s.start]))
+
+
+def _whose(s: Sent, c: M, t: M) -> bool:
+    """ "A, a biotechnology company whose X platform ...": A is the last company before "whose"."""
+    a = t.start - s.start
+    cue = _WHOSE.search(s.low[max(0, a - 40) : a])
+    if cue is None or c.end > t.start:
+        return False
+    cue_at = max(0, a - 40) + cue.start()
+    later = [o for o in s.of("COMPANY", virtual=False) if c.end <= o.start and o.end - s.start <= cue_at]
+    return not later and c.end - s.start <= cue_at and cue_at - (c.end - s.start) <= 120
+
+
+def _from_owner(s: Sent, c: M, t: M) -> bool:
+    """ "the X technology from A", "X technology, licensed from A": A is the technology's owner."""
+    gap = s.low[t.end - s.start : c.start - s.start]
+    return t.end <= c.start and bool(_FROM.match(gap) or _LICENSED_FROM.match(gap))

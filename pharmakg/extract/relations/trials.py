@@ -26,6 +26,12 @@ class Trials:
         )
         self.evaluates = words_regex(t["evaluation_verbs"])
         self.compares = words_regex(t["comparison_verbs"])
+        self.arm = re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(map(re.escape, t.get("arm_cues", [])))
+            + r")\s+(?:the\s+|either\s+)?$",
+            re.IGNORECASE,
+        )
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         sents = ctx.sents
@@ -47,9 +53,25 @@ class Trials:
                 if cs:
                     ctx.emit("EVALUATES", tr.eid, cs[0].eid, nxt, "trial_cue")
                     continue
+            if nxt is not None and not s.of("COMPOUND"):
+                arm = self.arm_compound(ctx, nxt)
+                if arm is not None:
+                    ctx.emit("EVALUATES", tr.eid, arm.eid, nxt, "trial_cue")
+                    continue
             prior = [eid for idx, eid in ctx.recent if s.index - idx <= 3]
             if prior:
                 ctx.emit("EVALUATES", tr.eid, prior[-1], s, "trial_salient")
+
+    def arm_compound(self, ctx: RuleContext, s: Sent) -> M | None:
+        """ "AURORA is our Phase 2b study. Patients receiving CV-88 achieved ...": the compound an arm cue
+        names in the next sentence (one naming no other trial), not a comparator."""
+        if s.of("TRIAL", virtual=False):
+            return None
+        for c in s.of("COMPOUND", virtual=False):
+            a = c.start - s.start
+            if self.arm.search(s.low[max(0, a - 40) : a]) and not ctx.comparator(s, c):
+                return c
+        return None
 
     def cued(self, ctx: RuleContext, s: Sent, tr: M) -> list[M]:
         """The compounds that an evaluation verb after the trial, in its clause, introduces ("ORBIT, a
