@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 
 import pyoxigraph as ox
 
+from pharmakg.graph.order_buckets import pack, read_keys, remove_key
 from pharmakg.graph.rdf_terms import RESOLVED_GRAPH, SKOS, int_lit, n
 from pharmakg.ontology.namespaces import PKG
 
@@ -53,7 +54,7 @@ def order_keys(labels: Mapping[str, str]) -> dict[str, int]:
     keys: dict[str, int] = {}
     for b, members in buckets.items():
         members.sort(key=lambda iri: _rank_key(iri, labels[iri]))
-        keys.update((iri, (b << RANK_BITS) | min(rank, 2**RANK_BITS - 1)) for rank, iri in enumerate(members))
+        keys.update((iri, pack(b, rank, RANK_BITS)) for rank, iri in enumerate(members))
     return keys
 
 
@@ -81,8 +82,7 @@ def missing_order(store: ox.Store) -> list[ox.Quad]:
 
 def remove_keys(store: ox.Store, iri: str) -> None:
     """Every graph's copy of the compound's key."""
-    for q in list(store.quads_for_pattern(ox.NamedNode(iri), COMPOUND_ORDER, None, None)):
-        store.remove(q)
+    remove_key(store, iri, COMPOUND_ORDER)
 
 
 class CompoundOrder:
@@ -97,12 +97,7 @@ class CompoundOrder:
 
     def _loaded(self) -> dict[str, int]:
         if self._keys is None:
-            self._keys, self._buckets = {}, {}
-            for q in self.store.quads_for_pattern(None, COMPOUND_ORDER, None, MERGED):
-                if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal):
-                    key = int(q.object.value)
-                    self._keys[q.subject.value] = key
-                    self._buckets.setdefault(key >> RANK_BITS, set()).add(q.subject.value)
+            self._keys, self._buckets = read_keys(self.store, COMPOUND_ORDER, RANK_BITS)
         return self._keys
 
     def renaming(self, old: str, new: str) -> None:

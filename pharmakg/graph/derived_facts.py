@@ -318,10 +318,9 @@ class DerivedFacts:
     def name_counts(self, iri: str) -> dict[str, tuple[int, int]]:
         """{name: (document graphs giving it as skos:altLabel, as rdfs:label)} of the entity, for the names
         some document gives it (:func:`pharmakg.graph.display.label_counts` without reading the store)."""
-        counts = self._names.get(iri)
-        if counts is None:
-            counts = self._names[iri] = self._read_names(ox.NamedNode(iri))
-        return {name: (docs, mains) for name, (docs, mains) in counts.items() if docs}
+        if iri not in self._names:
+            self._names[iri] = self._read_names(ox.NamedNode(iri))
+        return self.name_counts_once(iri)
 
     def name_counts_once(self, iri: str) -> dict[str, tuple[int, int]]:
         """:meth:`name_counts`, read from the store without keeping them when they are not kept already

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
+from pharmakg.graph.order_buckets import pack, read_keys, remove_key
 from pharmakg.graph.rdf_terms import DCT, RDF_TYPE, RESOLVED_GRAPH, XSD, int_lit, n
 from pharmakg.ontology.namespaces import PKG
 
@@ -55,7 +56,7 @@ def sort_key(store: ox.Store, doc: ox.NamedNode) -> tuple[int, _RankKey] | None:
 
 def _keys_of(bucket: int, members: dict[str, _RankKey]) -> dict[str, int]:
     ranked = sorted(members, key=members.__getitem__)
-    return {iri: (bucket << RANK_BITS) | min(rank, 2**RANK_BITS - 1) for rank, iri in enumerate(ranked)}
+    return {iri: pack(bucket, rank, RANK_BITS) for rank, iri in enumerate(ranked)}
 
 
 def missing_order(store: ox.Store) -> list[ox.Quad]:
@@ -66,11 +67,6 @@ def missing_order(store: ox.Store) -> list[ox.Quad]:
             buckets.setdefault(found[0], {})[q.subject.value] = found[1]
     keys = {iri: key for b, members in buckets.items() for iri, key in _keys_of(b, members).items()}
     return [ox.Quad(ox.NamedNode(i), DOCUMENT_ORDER, int_lit(keys[i]), RESOLVED_GRAPH) for i in sorted(keys)]
-
-
-def _remove_keys(store: ox.Store, iri: str) -> None:
-    for q in list(store.quads_for_pattern(ox.NamedNode(iri), DOCUMENT_ORDER, None, None)):
-        store.remove(q)
 
 
 class DocumentOrder:
@@ -84,12 +80,7 @@ class DocumentOrder:
 
     def _loaded(self) -> dict[str, int]:
         if self._keys is None:
-            self._keys, self._buckets = {}, {}
-            for q in self.store.quads_for_pattern(None, DOCUMENT_ORDER, None, MERGED):
-                if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal):
-                    key = int(q.object.value)
-                    self._keys[q.subject.value] = key
-                    self._buckets.setdefault(key >> RANK_BITS, set()).add(q.subject.value)
+            self._keys, self._buckets = read_keys(self.store, DOCUMENT_ORDER, RANK_BITS)
         return self._keys
 
     def update(self, documents: Iterable[ox.NamedNode]) -> list[ox.Quad]:
@@ -103,7 +94,7 @@ class DocumentOrder:
             if old is not None:
                 touched.add(old >> RANK_BITS)
                 self._buckets[old >> RANK_BITS].discard(iri)
-                _remove_keys(self.store, iri)
+                remove_key(self.store, iri, DOCUMENT_ORDER)
             self._rank.pop(iri, None)
             found = sort_key(self.store, doc)
             if found is not None:
@@ -116,7 +107,7 @@ class DocumentOrder:
             for iri, key in sorted(_keys_of(b, members).items()):
                 if keys.get(iri) != key:
                     if iri in keys:
-                        _remove_keys(self.store, iri)
+                        remove_key(self.store, iri, DOCUMENT_ORDER)
                     keys[iri] = key
                     new.append(ox.Quad(ox.NamedNode(iri), DOCUMENT_ORDER, int_lit(key), RESOLVED_GRAPH))
         return new

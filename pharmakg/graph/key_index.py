@@ -24,7 +24,15 @@ from collections.abc import Container, Iterable, Sequence
 
 import pyoxigraph as ox
 
-from pharmakg.graph.label_index import IndexMarks, Row, is_generic_row, key_text, read_all_rows
+from pharmakg.graph.label_index import (
+    IndexMarks,
+    Row,
+    entity_rows,
+    is_generic_row,
+    key_text,
+    read_all_rows,
+    term_text,
+)
 from pharmakg.graph.rdf_terms import SKOS, lit, n
 from pharmakg.model import Extraction
 from pharmakg.ontology.kb import KB, default_kb
@@ -77,7 +85,7 @@ class StoredKeyIndex(IndexMarks):
         super().mark_quads(q for q in new if q.predicate == ENTITY_TYPE)  # a new entity: read it whole
         for q in new:  # a new name of an entity: its rows and keys grow, nothing else changes
             if q.predicate == ALT_LABEL and isinstance(q.subject, ox.NamedNode):
-                self._added.setdefault(q.subject.value, set()).add(_text(q.object))
+                self._added.setdefault(q.subject.value, set()).add(term_text(q.object))
 
     # ------------------------------------------------------------------------------------ writing keys
     def ready(self) -> bool:
@@ -95,7 +103,7 @@ class StoredKeyIndex(IndexMarks):
             return
         for iri in sorted(self.dirty):
             e = ox.NamedNode(iri)
-            rows = self._rows(e)
+            rows = entity_rows(self.store, e)
             if self._row_cache.get(iri) == rows:
                 continue  # the same names: the same keys
             self._remember(iri, rows)
@@ -109,7 +117,7 @@ class StoredKeyIndex(IndexMarks):
             if iri in self.dirty:
                 continue  # read whole above
             e = ox.NamedNode(iri)
-            types = {_text(q.object) for q in self.store.quads_for_pattern(e, ENTITY_TYPE, None, MERGED)}
+            types = {term_text(q.object) for q in self.store.quads_for_pattern(e, ENTITY_TYPE, None, MERGED)}
             rows = {(t, label) for t in types for label in labels}
             if (cached := self._row_cache.get(iri)) is not None:
                 self._remember(iri, set(cached | rows))
@@ -136,14 +144,6 @@ class StoredKeyIndex(IndexMarks):
         self.store.extend([*chunk, _READY])
         self.dirty.clear()
 
-    def _rows(self, e: ox.NamedNode) -> set[tuple[str, str]]:
-        """(type, label) of an entity in the merged graph: what the store's full query gives for it."""
-        types = {_text(q.object) for q in self.store.quads_for_pattern(e, n(PKG.entityType), None, MERGED)}
-        labels = {
-            _text(q.object) for q in self.store.quads_for_pattern(e, n(SKOS + "altLabel"), None, MERGED)
-        }
-        return {(t, label) for t in types for label in labels}
-
     def _key_quads(self, e: ox.NamedNode, rows: Iterable[tuple[str, str]]) -> list[ox.Quad]:
         texts: set[str] = set()
         for etype, label in rows:
@@ -162,13 +162,13 @@ class StoredKeyIndex(IndexMarks):
         found, then the entities of those keys) finds no entity more; the tests compare both."""
         self.flush()
         found = {
-            _text(q.subject)
+            term_text(q.subject)
             for key in self.batch_keys(extractions)
             for q in self.store.quads_for_pattern(None, RESOLUTION_KEY, lit(key_text(key)), KEYS_GRAPH)
         }
         rows = {(iri, t, label) for iri in found for t, label in self._rows_of(iri)}
         for q in self.store.quads_for_pattern(None, RESOLUTION_KEY, GENERIC, KEYS_GRAPH):
-            iri = _text(q.subject)  # a generic trial's generic names, whether or not the batch reaches it
+            iri = term_text(q.subject)  # a generic trial's generic names, whether or not the batch reaches it
             rows.update((iri, t, lb) for t, lb in self._rows_of(iri) if is_generic_row(t, lb))
         return sorted(rows)
 
@@ -177,7 +177,7 @@ class StoredKeyIndex(IndexMarks):
         every batch reaches it); a flush reads a marked entity's rows again."""
         rows = self._row_cache.get(iri)
         if rows is None:
-            rows = self._remember(iri, self._rows(ox.NamedNode(iri)))
+            rows = self._remember(iri, entity_rows(self.store, ox.NamedNode(iri)))
         return rows
 
     def _remember(self, iri: str, rows: set[tuple[str, str]]) -> frozenset[tuple[str, str]]:
@@ -197,8 +197,3 @@ class StoredKeyIndex(IndexMarks):
         """Every row: what the full query of the store returns (for tests; reads every name)."""
         self.flush()
         return sorted(read_all_rows(self.store))
-
-
-def _text(term: object) -> str:
-    assert isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal), term
-    return term.value

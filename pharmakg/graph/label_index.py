@@ -52,7 +52,14 @@ def read_all_rows(store: ox.Store) -> Iterable[Row]:
     labels = store.query(load_internal_query("entity-labels"))
     assert isinstance(labels, ox.QuerySolutions)
     for s in labels:
-        yield _text(s["e"]), _text(s["t"]), _text(s["l"])
+        yield term_text(s["e"]), term_text(s["t"]), term_text(s["l"])
+
+
+def entity_rows(store: ox.Store, e: ox.NamedNode) -> set[tuple[str, str]]:
+    """(type, label) of one entity in the merged graph: what :func:`read_all_rows` gives for it."""
+    types = {term_text(q.object) for q in store.quads_for_pattern(e, n(PKG.entityType), None, MERGED)}
+    labels = {term_text(q.object) for q in store.quads_for_pattern(e, n(SKOS + "altLabel"), None, MERGED)}
+    return {(t, label) for t in types for label in labels}
 
 
 class IndexMarks:
@@ -133,15 +140,10 @@ class LabelIndex(IndexMarks):
 
     def _refresh(self) -> None:
         """Read the marked entities' rows again (what the full query returns for them)."""
-        type_p, label_p = n(PKG.entityType), n(SKOS + "altLabel")
         for iri in sorted(self.dirty):
             self._drop(iri)
-            e = ox.NamedNode(iri)
-            types = {_text(q.object) for q in self.store.quads_for_pattern(e, type_p, None, MERGED)}
-            labels = {_text(q.object) for q in self.store.quads_for_pattern(e, label_p, None, MERGED)}
-            for etype in types:
-                for label in labels:
-                    self._add(iri, etype, label)
+            for etype, label in entity_rows(self.store, ox.NamedNode(iri)):
+                self._add(iri, etype, label)
         self.dirty.clear()
 
     def rows(self) -> list[Row]:
@@ -174,7 +176,7 @@ class LabelIndex(IndexMarks):
         return sorted(rows)
 
 
-def _text(term: object) -> str:
+def term_text(term: object) -> str:
     """The text of an IRI, blank node or literal (as the store's ``_value``)."""
     assert isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal), term
     return term.value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -51,3 +52,11 @@ def assert_same_store(a: Path, b: Path) -> None:
     assert sorted(qa) == sorted(qb), "different named graphs"
     for name in qa:
         assert qa[name] == qb[name], f"graph {name or 'DEFAULT'}: {sorted(qa[name] ^ qb[name])[:6]}"
+
+
+def batch_schedule(extractions: Sequence, size: int) -> Iterator[tuple[list, list[str]]]:
+    """(batch, doc_ids to replace) for building a graph batch by batch: from the third batch on, every third
+    also replaces a document of two batches before (which takes names and mentions away from its entities)."""
+    batches = [list(extractions[i : i + size]) for i in range(0, len(extractions), size)]
+    for k, batch in enumerate(batches):
+        yield batch, [batches[k - 2][0].document.doc_id] if k >= 2 and k % 3 == 0 else []

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
+from incremental_helpers import batch_schedule
 
 from pharmakg import api
 from pharmakg.graph.compound_order import COMPOUND_ORDER, bucket, order_keys
@@ -118,9 +119,7 @@ def test_a_graph_without_keys_gets_them_on_opening(tmp_path) -> None:
 
 def test_keys_equal_a_recount_after_every_batch_of_the_corpus(corpus_extractions) -> None:
     kg = KnowledgeGraph.open()
-    batches = [corpus_extractions[i : i + 5] for i in range(0, len(corpus_extractions), 5)]
-    for k, batch in enumerate(batches):
-        replace = [batches[k - 2][0].document.doc_id] if k >= 2 and k % 3 == 0 else []
+    for batch, replace in batch_schedule(corpus_extractions, 5):
         kg.add_extractions(batch, replace=replace)
         assert_keys_are_a_recount(kg)
 

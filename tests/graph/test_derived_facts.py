@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pyoxigraph as ox
+from incremental_helpers import batch_schedule
 
 from pharmakg.graph.derived_facts import (
     ASSERTION_COUNT,
@@ -25,10 +26,7 @@ def _entities(kg: KnowledgeGraph) -> list[str]:
 
 def test_kept_figures_equal_a_recount_after_every_batch(corpus_extractions) -> None:
     kg = KnowledgeGraph.open()
-    batches = [corpus_extractions[i : i + 3] for i in range(0, len(corpus_extractions), 3)]
-    for k, batch in enumerate(batches):
-        # every third batch also replaces a document of an earlier batch: its entities lose names and phases
-        replace = [batches[k - 2][0].document.doc_id] if k >= 2 and k % 3 == 0 else []
+    for batch, replace in batch_schedule(corpus_extractions, 3):
         kg.add_extractions(batch, replace=replace)
         fresh = DerivedFacts(kg.store)
         for iri in _entities(kg):
@@ -76,9 +74,7 @@ def _built_in_batches(extractions: list) -> Iterator[KnowledgeGraph]:
     """One graph, yielded after each batch of 4 documents; from the third batch on, every third also replaces
     a document of two batches before (which takes names and mentions away from its entities)."""
     kg = KnowledgeGraph.open()
-    batches = [extractions[i : i + 4] for i in range(0, len(extractions), 4)]
-    for k, batch in enumerate(batches):
-        replace = [batches[k - 2][0].document.doc_id] if k >= 2 and k % 3 == 0 else []
+    for batch, replace in batch_schedule(extractions, 4):
         kg.add_extractions(batch, replace=replace)
         yield kg
 

@@ -4,6 +4,7 @@ identifier, and stays so as documents are added, changed and removed (issue 10).
 from __future__ import annotations
 
 import pyoxigraph as ox
+from incremental_helpers import batch_schedule
 from test_compound_order import _extract, _release
 
 from pharmakg.graph.document_order import DOCUMENT_ORDER, NOT_A_DATE, RANK_BITS, missing_order
@@ -77,8 +78,6 @@ def test_a_graph_without_keys_gets_them_on_opening(tmp_path) -> None:
 
 def test_keys_equal_a_recount_after_every_batch_of_the_corpus(corpus_extractions) -> None:
     kg = KnowledgeGraph.open()
-    batches = [corpus_extractions[i : i + 5] for i in range(0, len(corpus_extractions), 5)]
-    for k, batch in enumerate(batches):
-        replace = [batches[k - 2][0].document.doc_id] if k >= 2 and k % 3 == 0 else []
+    for batch, replace in batch_schedule(corpus_extractions, 5):
         kg.add_extractions(batch, replace=replace)
         assert_keys_are_a_recount(kg)

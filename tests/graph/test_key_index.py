@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from incremental_helpers import batch_schedule
 
 from pharmakg import api
 from pharmakg.graph.key_index import KEYS_GRAPH, StoredKeyIndex
@@ -33,10 +34,7 @@ def assert_keys_current(kg: KnowledgeGraph) -> None:
 def test_kept_keys_answer_as_the_label_index_batch_by_batch(corpus_extractions, tmp_path: Path) -> None:
     kg = KnowledgeGraph.open(tmp_path / "store")
     assert isinstance(kg._labels, StoredKeyIndex)
-    batches = [corpus_extractions[i : i + 4] for i in range(0, len(corpus_extractions), 4)]
-    for k, batch in enumerate(batches):
-        # every third batch also replaces a document of an earlier batch: its entities lose names
-        replace = [batches[k - 2][0].document.doc_id] if k >= 2 and k % 3 == 0 else []
+    for k, (batch, replace) in enumerate(batch_schedule(corpus_extractions, 4)):
         if k:
             in_memory = LabelIndex(kg.store)
             assert kg._labels.relevant(batch) == in_memory.relevant(batch)
@@ -119,12 +117,11 @@ def test_a_writer_that_forgets_figures_between_batches_writes_the_same_store(
 
     from pharmakg.graph.derived_facts import DerivedFacts
 
-    batches = [corpus_extractions[i : i + 4] for i in range(0, len(corpus_extractions), 4)]
     for name, limit in (("kept", 10**9), ("forgot", 1)):
         monkeypatch.setattr(DerivedFacts, "ENTITY_LIMIT", limit)
         kg = KnowledgeGraph.open(tmp_path / name)
-        for batch in batches:
-            kg.add_extractions(batch)
+        for i in range(0, len(corpus_extractions), 4):
+            kg.add_extractions(corpus_extractions[i : i + 4])
         sizes = len(kg.derived._names), len(kg.derived._mentions)
         del kg
     assert max(sizes) <= max(len(ex.entities) for ex in corpus_extractions) * 4  # the last batch's only

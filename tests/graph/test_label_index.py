@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from incremental_helpers import batch_schedule
+
 from pharmakg.graph.label_index import LabelIndex
 from pharmakg.graph.resolve import resolve
 from pharmakg.graph.store import KnowledgeGraph
@@ -9,11 +11,9 @@ from pharmakg.graph.store import KnowledgeGraph
 
 def test_the_kept_index_is_the_store_and_resolves_each_batch_as_all_names(corpus_extractions) -> None:
     kg = KnowledgeGraph.open()
-    batches = [corpus_extractions[i : i + 3] for i in range(0, len(corpus_extractions), 3)]
+    batches = list(batch_schedule(corpus_extractions, 3))
     smaller = 0
-    for k, batch in enumerate(batches):
-        # every third batch also replaces a document of an earlier batch: its entities lose names
-        replace = [batches[k - 2][0].document.doc_id] if k >= 2 and k % 3 == 0 else []
+    for batch, replace in batches:
         if kg._labels is not None:
             every_row = LabelIndex(kg.store).rows()
             assert kg._labels.rows() == every_row
