@@ -81,7 +81,12 @@ class StoredKeyIndex(IndexMarks):
         if not written:
             super().mark_quads(quads)
             return
-        new = [q for q in quads if ox.Quad(q.subject, q.predicate, q.object, MERGED) not in self.store]
+        new = [  # one lookup per type or name written, not per quad of the batch
+            q
+            for q in quads
+            if q.predicate in (ENTITY_TYPE, ALT_LABEL)
+            and ox.Quad(q.subject, q.predicate, q.object, MERGED) not in self.store
+        ]
         super().mark_quads(q for q in new if q.predicate == ENTITY_TYPE)  # a new entity: read it whole
         for q in new:  # a new name of an entity: its rows and keys grow, nothing else changes
             if q.predicate == ALT_LABEL and isinstance(q.subject, ox.NamedNode):
