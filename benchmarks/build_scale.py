@@ -13,8 +13,12 @@ quads) and, for each target and jobs, the per-document cost of every size divide
 ~1.0 means the cost grows linearly with the corpus, 2.0 at 10x the documents would mean a quadratic step.
 On a loaded machine the CPU ratio is the steadier figure.
 
+With ``--dask ADDRESS`` (a scheduler address, or ``local`` for a ``LocalCluster`` started by the build) each
+size and target is also built with extraction on that Dask cluster, shown as jobs ``dask``: the CPU time then
+includes the cluster's worker processes once they have ended, its start-up included.
+
 usage: python benchmarks/build_scale.py --docs 1000 10000 [--jobs 1 2] [--targets store nq] [--seed S]
-                                        [--work DIR] [--keep] [--log-every N]
+                                        [--dask ADDRESS] [--work DIR] [--keep] [--log-every N]
 """
 
 from __future__ import annotations
@@ -47,7 +51,7 @@ class Run:
 
     docs: int
     target: str
-    jobs: int
+    jobs: int | str  # extraction processes, or "dask" for a build whose extraction ran on a Dask cluster
     load_s: float  # pipeline loading, before the clock
     build_s: float  # api.build wall time: ingest, extraction, graph, save
     cpu_s: float  # user + system time of api.build (with its worker processes, if any)
@@ -132,7 +136,9 @@ def progress_log(every: int, target: Path) -> Callable[[Iterator[Any]], Iterator
     return wrap
 
 
-def child_build(corpus: Path, target: Path, jobs: int, log_every: int = 0) -> dict[str, float]:
+def child_build(
+    corpus: Path, target: Path, jobs: int, log_every: int = 0, dask: str | None = None
+) -> dict[str, float]:
     """In the child process: load the pipeline, build, and report what the parent cannot see."""
     from pharmakg import api
     from pharmakg.extract.pipeline import build_pipeline
@@ -145,12 +151,14 @@ def child_build(corpus: Path, target: Path, jobs: int, log_every: int = 0) -> di
         options["jobs"] = jobs
     elif jobs != 1:
         raise SystemExit("api.build takes no jobs parameter on this commit: only --jobs 1 can be measured")
+    if dask:
+        options["dask"] = dask  # the workers build the default pipeline themselves: none is sent
     stats = api.BatchStats()
     cpu_before = _cpu_seconds()
     started = time.perf_counter()
     if log_every:
         options["progress"] = progress_log(log_every, target)
-    kg = api.build([corpus], store=target, nlp=nlp, stats=stats, on_error="skip", **options)  # type: ignore[arg-type]
+    kg = api.build([corpus], store=target, nlp=None if dask else nlp, stats=stats, on_error="skip", **options)  # type: ignore[arg-type]
     build_s = time.perf_counter() - started
     cpu_s = _cpu_seconds() - cpu_before
     return {
@@ -164,15 +172,24 @@ def child_build(corpus: Path, target: Path, jobs: int, log_every: int = 0) -> di
 
 
 def measure(
-    corpus: Path, docs: int, target: str, jobs: int, work: Path, keep: bool, log_every: int = 0
+    corpus: Path,
+    docs: int,
+    target: str,
+    jobs: int,
+    work: Path,
+    keep: bool,
+    log_every: int = 0,
+    dask: str | None = None,
 ) -> Run:
-    """One build in a fresh child process; its peak memory and CPU time come from ``os.wait4``."""
-    out = work / f"build-{docs}-{target}-j{jobs}{TARGET_SUFFIX[target]}"
+    """One build in a fresh child process; its peak memory and CPU time come from ``os.wait4`` (with a Dask
+    cluster, the peak is the driver's: each worker process has its own)."""
+    label = "dask" if dask else f"j{jobs}"
+    out = work / f"build-{docs}-{target}-{label}{TARGET_SUFFIX[target]}"
     if out.is_dir():
         shutil.rmtree(out)
     out.unlink(missing_ok=True)
     command = [sys.executable, str(Path(__file__).resolve()), "--child", str(corpus), str(out), str(jobs)]
-    command += ["--log-every", str(log_every)]
+    command += ["--log-every", str(log_every)] + (["--dask", dask] if dask else [])
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
     assert proc.stdout is not None
     reported = proc.stdout.read()
@@ -184,7 +201,7 @@ def measure(
     run = Run(
         docs=docs,
         target=target,
-        jobs=jobs,
+        jobs="dask" if dask else jobs,
         load_s=child["load_s"],
         build_s=child["build_s"],
         cpu_s=child["cpu_s"],
@@ -243,19 +260,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the built stores and files")
     parser.add_argument("--json", type=Path, help="also append each run as a JSON line to this file")
     parser.add_argument("--log-every", type=int, default=0, help="print progress every N files written")
+    parser.add_argument("--dask", help="also build with extraction on this Dask scheduler (or 'local')")
     parser.add_argument("--child", nargs=3, metavar=("CORPUS", "TARGET", "JOBS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         corpus, target, jobs = args.child
-        print(json.dumps(child_build(Path(corpus), Path(target), int(jobs), args.log_every)))
+        print(json.dumps(child_build(Path(corpus), Path(target), int(jobs), args.log_every, args.dask)))
         return 0
     args.work.mkdir(parents=True, exist_ok=True)
     runs = []
     for docs in args.docs:
         corpus = corpus_for(args.work, docs, args.seed, args.source)
         for target in args.targets:
-            for jobs in args.jobs:
-                run = measure(corpus, docs, target, jobs, args.work, args.keep, args.log_every)
+            ways: list[tuple[int, str | None]] = [(jobs, None) for jobs in args.jobs]
+            for jobs, dask in ways + ([(1, args.dask)] if args.dask else []):
+                run = measure(corpus, docs, target, jobs, args.work, args.keep, args.log_every, dask)
                 print(f"measured: {json.dumps(asdict(run))}", file=sys.stderr, flush=True)
                 if args.json:
                     with args.json.open("a", encoding="utf-8") as f:
