@@ -130,3 +130,50 @@ def test_about_heading_of_a_trial_names_no_other_drug(ex):
         "MARVEL is an open-label, dose-escalation trial in adults with Fabry disease.",
     )
     assert {o for t, o in rels(out, "EVALUATES") if t == "marvel"} == {"vx201"}
+
+
+def test_trial_of_four_capitals_under_its_about_heading(ex):
+    out = run(
+        ex,
+        "About TALIA-17\nTALIA-17 is a single-arm, multicenter, registrational trial of CV-301 in adults "
+        "with large B-cell lymphoma.",
+    )
+    assert "talia17" in names(out, "TRIAL") and "talia17" not in names(out, "COMPOUND")
+
+
+def test_camel_case_trial_said_to_be_a_study(ex):
+    out = run(
+        ex, "KorMMo-9 is a pivotal, open-label, single-arm study evaluating talbumab in multiple myeloma."
+    )
+    assert "kormmo9" in names(out, "TRIAL")
+    assert ("kormmo9", "talbumab") in rels(out, "EVALUATES")
+
+
+def test_trial_known_as_the_named_study(ex):
+    out = run(ex, "The Phase 3 trial, known as the Vireo study, evaluated talbumab in psoriasis.")
+    assert "vireo" in names(out, "TRIAL")
+
+
+def test_trial_noun_apposition_with_word_part(ex):
+    out = run(
+        ex, "Data from the open-label extension study, HORIZON-OLE, showed durable responses to talbumab."
+    )
+    assert "horizonole" in names(out, "TRIAL")
+
+
+def test_study_with_a_short_number(ex):
+    out = run(
+        ex,
+        "In Study 3, talbumab reduced flares compared with placebo. Study 2 enrolled 40 patients for 12 "
+        "weeks.",
+    )
+    assert {"study3", "study2"} <= names(out, "TRIAL")
+    out = run(ex, "Patients were followed in the study for 12 weeks; Phase 2 enrolled 40 patients.")
+    assert not names(out, "TRIAL")
+
+
+def test_stage_in_an_apposition_is_current_under_a_plan(ex):
+    out = run(
+        ex, "Helix and Orbis will co-develop ZB-12, a Phase 2 antibody, and OT-19, a Phase 1 small molecule."
+    )
+    assert {("zb12", "Phase 2"), ("ot19", "Phase 1")} <= rels(out, "IN_PHASE")

@@ -80,6 +80,8 @@ _PAREN_CAPS = re.compile(
 )
 # a code name's shape (ZB-12, HX3301): "the ZB-12 study" is a study of that compound, not a trial's name
 _CODE_SHAPE = re.compile(r"[A-Z]{1,3}-?\d+[A-Za-z]?")
+# a word of four capitals with a short number: "ZUMA-17", "SOLO-1" (a trial's name, not a code name)
+_WORD_TRIAL_NUMBER = re.compile(r"[A-Z]{4}-\d{1,2}")
 _TRIAL_WORD = re.compile(r"\b(?:trials?|stud(?:y|ies))\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"([\w][\w'’]*)")
 
@@ -332,11 +334,16 @@ def _holds_other(c: Candidate, spans: list[tuple[int, int]]) -> bool:
 def _trial_names_win(text: str, found: list[Candidate]) -> None:
     """A word acronym that a trial cue names ("the ORBIT2 Phase 3 trial", "HELIOS-3, the pivotal study") is
     that trial at every mention, not a code-named compound; codes of fewer than five capitals (ZB-12, IMGN853)
-    stay compounds elsewhere."""
+    stay compounds elsewhere, unless a word of four capitals carries a short number ("About ZUMA-17": drug
+    codes of four letters carry three digits or more, ABCD-123)."""
     trials = {
         text[c.start : c.end]: c.extractor
         for c in found
-        if c.label == "TRIAL" and len(re.findall(r"[A-Z]", text[c.start : c.end])) >= 5
+        if c.label == "TRIAL"
+        and (
+            len(re.findall(r"[A-Z]", text[c.start : c.end])) >= 5
+            or _WORD_TRIAL_NUMBER.fullmatch(text[c.start : c.end])
+        )
     }
     for c in found:
         if (

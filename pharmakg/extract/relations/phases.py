@@ -105,6 +105,12 @@ class Phases:
     def phrase(self, ctx: RuleContext, s: Sent, a: int, b: int, val: str) -> None:
         """One phase phrase at s.text[a:b] with its value ("Phase 2", "Approved", "IND", ...)."""
         clause_start = max([0, a - 70] + [m.end() for m in CLAUSE_BREAK.finditer(s.low[:a])])
+        # "ZB-12 (Phase 2), ZB-14 (Phase 1)": each its own stage; "with cetuximab, an approved antibody":
+        # the stage of the compound whose apposition holds it, whatever the clause plans for it ("will
+        # co-develop ZB-12, a Phase 2 antibody")
+        owner = _parenthesised_stage_of(s, a) or _appositive_stage_of(s, a)
+        if owner is not None:
+            clause_start = max(clause_start, owner.end - s.start)
         before = _compounds_as_it(s, clause_start, a)
         plan_after = bool(self.planned_after.match(s.low[b:])) or self.predicate_planned(s.low[b:])
         planned = bool(self.planned_before.search(before)) or plan_after
@@ -138,9 +144,6 @@ class Phases:
             c = ctx.attach(s, (a, b), ("COMPOUND",), cap=80, virtual=False, combinations=False)
         else:
             c = ctx.attach(s, (a, b), ("COMPOUND",), cap=150, combinations=False)
-        # "ZB-12 (Phase 2), ZB-14 (Phase 1)": each its own stage; "with cetuximab, an approved antibody":
-        # the stage of the compound whose apposition holds it
-        owner = _parenthesised_stage_of(s, a) or _appositive_stage_of(s, a)
         c = owner or c
         attrs: dict[str, Any] = {"status": "current", "text": s.text[a:b]}
         if self.pivotal.search(s.low[max(clause_start, a - 40) : b + 30]):
