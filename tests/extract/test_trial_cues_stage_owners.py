@@ -177,3 +177,23 @@ def test_stage_in_an_apposition_is_current_under_a_plan(ex):
         ex, "Helix and Orbis will co-develop ZB-12, a Phase 2 antibody, and OT-19, a Phase 1 small molecule."
     )
     assert {("zb12", "Phase 2"), ("ot19", "Phase 1")} <= rels(out, "IN_PHASE")
+
+
+def test_a_deals_approval_is_no_drugs(ex):
+    out = run(
+        ex,
+        "The transaction, which includes ZB-12, has been approved by the boards of directors of both "
+        "companies.",
+    )
+    assert not rels(out, "IN_PHASE")
+    out = run(ex, "Helix's collaboration with Orbis, approved in 2020, covers ZB-12 and CV-301.")
+    assert not rels(out, "IN_PHASE")
+
+
+def test_sharing_costs_of_a_later_phase_is_a_plan(ex):
+    out = run(ex, "The companies will share the costs of Phase 3 development of ZB-12.")
+    assert ("zb12", "Phase 3") not in rels(out, "IN_PHASE")
+    out = run(
+        ex, "Helix expects to report topline data from the Phase 2b trial of ZB-12 in the first quarter."
+    )
+    assert ("zb12", "Phase 2") in rels(out, "IN_PHASE")

@@ -55,6 +55,9 @@ class Phases:
         self.trial_approval = re.compile(
             r"\b(?:" + "|".join(map(re.escape, p["approval_of_trial_before"])) + r")\s+$"
         )
+        # "the collaboration, approved in 2020", "approved by the boards of directors": a deal's approval
+        self.deal_approval_before = re.compile(p["approval_of_deal_before"])
+        self.deal_approval_after = re.compile(p["approval_of_deal_after"])
         # "a Phase 3 trial comparing X with Y is planned for 2023": the clause's predicate makes it a plan
         self.planned_later = re.compile(
             r"^(?P<gap>[^.;:]{0,120}?)\b(?:" + "|".join(map(re.escape, p["planned_later"])) + r")\b"
@@ -138,6 +141,8 @@ class Phases:
                 self.approved_not.match(s.low[b : b + 40])
                 or _NOT_YET.search(s.low[max(0, a - 20) : a])
                 or self.trial_approval.search(s.low[max(0, a - 40) : a])
+                or self.deal_approval_before.search(s.low[max(0, a - 60) : a])
+                or self.deal_approval_after.match(s.low[b : b + 60])
                 or self.approval_sought.search(s.low[max(0, a - 40) : a])
             ):
                 return
