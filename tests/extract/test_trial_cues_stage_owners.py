@@ -197,3 +197,10 @@ def test_sharing_costs_of_a_later_phase_is_a_plan(ex):
         ex, "Helix expects to report topline data from the Phase 2b trial of ZB-12 in the first quarter."
     )
     assert ("zb12", "Phase 2") in rels(out, "IN_PHASE")
+
+
+def test_arm_received_in_the_next_sentence(ex):
+    out = run(
+        ex, "The SOLACE study enrolled 600 patients with heart failure. Patients received CV-301 or placebo."
+    )
+    assert ("solace", "cv301") in rels(out, "EVALUATES")
