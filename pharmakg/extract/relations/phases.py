@@ -137,14 +137,7 @@ class Phases:
         elif val == "Preclinical" and planned:
             return
         if val == "Approved":
-            if (
-                self.approved_not.match(s.low[b : b + 40])
-                or _NOT_YET.search(s.low[max(0, a - 20) : a])
-                or self.trial_approval.search(s.low[max(0, a - 40) : a])
-                or self.deal_approval_before.search(s.low[max(0, a - 60) : a])
-                or self.deal_approval_after.match(s.low[b : b + 60])
-                or self.approval_sought.search(s.low[max(0, a - 40) : a])
-            ):
+            if not self.drug_approval(s.low, a, b):
                 return
             c = ctx.attach(s, (a, b), ("COMPOUND",), cap=80, virtual=False, combinations=False)
         else:
@@ -187,6 +180,18 @@ class Phases:
                     value=val,
                     attrs=attrs,
                 )
+
+    def drug_approval(self, low: str, a: int, b: int) -> bool:
+        """Whether "approved"/"approval" at low[a:b] is a drug's marketing approval: not "approved therapies",
+        "not yet approved", "IND approval", a deal's approval or an approval sought."""
+        return not (
+            self.approved_not.match(low[b : b + 40])
+            or _NOT_YET.search(low[max(0, a - 20) : a])
+            or self.trial_approval.search(low[max(0, a - 40) : a])
+            or self.deal_approval_before.search(low[max(0, a - 60) : a])
+            or self.deal_approval_after.match(low[b : b + 60])
+            or self.approval_sought.search(low[max(0, a - 40) : a])
+        )
 
     def predicate_planned(self, after: str) -> bool:
         """A plan word as the predicate of the clause the stage phrase opens, with no comma or other finite
