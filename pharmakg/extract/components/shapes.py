@@ -71,6 +71,8 @@ _TRIAL_STOP = {
     "OPEN",
     "LABEL",
     "COVID",
+    "IND",  # "IND-enabling studies" are preclinical work, not a trial's name
+    "GLP",
 }
 # "(ORBIT)", "(ORBIT-2)", "(ORBIT-Lung01)", "(ORBIT II)": a trial's word acronym in parentheses
 _PAREN_CAPS = re.compile(
@@ -78,6 +80,8 @@ _PAREN_CAPS = re.compile(
 )
 # a code name's shape (ZB-12, HX3301): "the ZB-12 study" is a study of that compound, not a trial's name
 _CODE_SHAPE = re.compile(r"[A-Z]{1,3}-?\d+[A-Za-z]?")
+# a word of four capitals with a short number: "ZUMA-17", "SOLO-1" (a trial's name, not a code name)
+_WORD_TRIAL_NUMBER = re.compile(r"[A-Z]{4}-\d{1,2}")
 _TRIAL_WORD = re.compile(r"\b(?:trials?|stud(?:y|ies))\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"([\w][\w'’]*)")
 
@@ -109,6 +113,9 @@ class ShapeRecognizer:
         self.rules = []
         # a rule with "needs" runs only on a text holding one of those strings (cheap str search first)
         self.needs = {r["name"]: tuple(r["needs"]) for r in data["rules"] if r.get("needs")}
+        # trial rules whose name must not be read as anything else anywhere in the text
+        self.unnamed_only = {r["name"] for r in data["rules"] if r.get("not_named_elsewhere")}
+        self.trial_context_stop = set(data.get("trial_context_stop", []))
         for r in data["rules"]:
             rx = r["regex"].replace("{PAYLOADS}", payload_alt).replace("{SYM}", sym)
             for part, part_rx in trial_parts.items():
@@ -194,6 +201,7 @@ class ShapeRecognizer:
             # "pivekimab sunirine (PVEK), ... in a Phase 2 trial": an abbreviation of the name before it
             if not any(0 <= tc.start - 1 - n.end <= 2 for n in named):
                 found.append(tc)
+        found = self._unnamed_trials_only(text, [*cands, *found], found)
         _trial_names_win(text, found)
         found = _target_wording_wins(found)
         found = _code_trials_used_as_drugs(text, found)
@@ -203,6 +211,26 @@ class ShapeRecognizer:
         found = [c for c in found if c.extractor != "shape:technology_owned" or not _holds_other(c, techs)]
         cands.extend(found)
         return doc
+
+    def _unnamed_trials_only(
+        self, text: str, named: list[Candidate], found: list[Candidate]
+    ) -> list[Candidate]:
+        """Trial names read from weaker cues ("Data from ARDENT", "SOLACE (NCT05123456)") only where no
+        other rule reads the same name as a drug, disease, company or target (a code shape is settled later
+        by _code_trials_used_as_drugs), and never a meeting or data source (trial_context_stop)."""
+        weak = [c for c in found if c.label == "TRIAL" and c.extractor[6:] in self.unnamed_only]
+        if not weak:
+            return found
+        others = {
+            text[c.start : c.end]
+            for c in named
+            if c.label not in ("TRIAL", "STOP") and not c.extractor.startswith("shape:compound")
+        }
+        others |= self.trial_context_stop
+        drop = {
+            id(c) for c in weak if text[c.start : c.end] in others or text[c.start : c.end].upper() in others
+        }
+        return [c for c in found if id(c) not in drop]
 
     def _brand_ok(self, text: str, s: int, e: int) -> bool:
         """A marked name is a product unless it is generic, names a technology, or abbreviates the words
@@ -306,11 +334,16 @@ def _holds_other(c: Candidate, spans: list[tuple[int, int]]) -> bool:
 def _trial_names_win(text: str, found: list[Candidate]) -> None:
     """A word acronym that a trial cue names ("the ORBIT2 Phase 3 trial", "HELIOS-3, the pivotal study") is
     that trial at every mention, not a code-named compound; codes of fewer than five capitals (ZB-12, IMGN853)
-    stay compounds elsewhere."""
+    stay compounds elsewhere, unless a word of four capitals carries a short number ("About ZUMA-17": drug
+    codes of four letters carry three digits or more, ABCD-123)."""
     trials = {
         text[c.start : c.end]: c.extractor
         for c in found
-        if c.label == "TRIAL" and len(re.findall(r"[A-Z]", text[c.start : c.end])) >= 5
+        if c.label == "TRIAL"
+        and (
+            len(re.findall(r"[A-Z]", text[c.start : c.end])) >= 5
+            or _WORD_TRIAL_NUMBER.fullmatch(text[c.start : c.end])
+        )
     }
     for c in found:
         if (

@@ -12,6 +12,8 @@ from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
 _IND_BEFORE = re.compile(r"\b(?:ind|investigational new drug)\b")
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|met|showed|demonstrated)\b")
+_APPOSITION = re.compile(r"\s*,\s+(?:a|an|the|its|their|our|two|both)\s+(?:[\w-]+\s+){0,3}")
 _NOT_YET = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?$")
 
 
@@ -49,6 +51,17 @@ class Phases:
             r"\b(?:" + "|".join(p["approved_not_after"]) + r")\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
         )
         self.ind_planned_value = p["ind_planned_value"]
+        # "received IND approval", "clinical trial approval": the approval of a trial, not of the drug
+        self.trial_approval = re.compile(
+            r"\b(?:" + "|".join(map(re.escape, p["approval_of_trial_before"])) + r")\s+$"
+        )
+        # "the collaboration, approved in 2020", "approved by the boards of directors": a deal's approval
+        self.deal_approval_before = re.compile(p["approval_of_deal_before"])
+        self.deal_approval_after = re.compile(p["approval_of_deal_after"])
+        # "a Phase 3 trial comparing X with Y is planned for 2023": the clause's predicate makes it a plan
+        self.planned_later = re.compile(
+            r"^(?P<gap>[^.;:]{0,120}?)\b(?:" + "|".join(map(re.escape, p["planned_later"])) + r")\b"
+        )
         self.current_salient = words_regex(p["current_for_salient"])
         self.readout = words_regex(p.get("readout_after_plan", []) or ["\x00"])
         self.starts = words_regex(p.get("start_after_plan", []) or ["\x00"])
@@ -95,8 +108,15 @@ class Phases:
     def phrase(self, ctx: RuleContext, s: Sent, a: int, b: int, val: str) -> None:
         """One phase phrase at s.text[a:b] with its value ("Phase 2", "Approved", "IND", ...)."""
         clause_start = max([0, a - 70] + [m.end() for m in CLAUSE_BREAK.finditer(s.low[:a])])
+        # "ZB-12 (Phase 2), ZB-14 (Phase 1)": each its own stage; "with cetuximab, an approved antibody":
+        # the stage of the compound whose apposition holds it, whatever the clause plans for it ("will
+        # co-develop ZB-12, a Phase 2 antibody")
+        owner = _parenthesised_stage_of(s, a) or _appositive_stage_of(s, a)
+        if owner is not None:
+            clause_start = max(clause_start, owner.end - s.start)
         before = _compounds_as_it(s, clause_start, a)
-        planned = bool(self.planned_before.search(before)) or bool(self.planned_after.match(s.low[b:]))
+        plan_after = bool(self.planned_after.match(s.low[b:])) or self.predicate_planned(s.low[b:])
+        planned = bool(self.planned_before.search(before)) or plan_after
         if planned and val.startswith("Phase") and self.readout_of_running(before, s.low[b:]):
             planned = False  # "expects to report topline data from the Phase 2b trial": it runs now
         if planned and val != "IND":
@@ -105,9 +125,7 @@ class Phases:
             # "following Phase 2 results, X entered Phase 3", "has advanced into Phase 2": a current verb
             # after (or ending with) the plan word
             if not (cur and plan and cur.end() >= plan[-1].end() and cur.start() >= plan[-1].start() - 20):
-                if val != "Preclinical" and (
-                    self.planned_strict.search(before) or self.planned_after.match(s.low[b:])
-                ):
+                if val != "Preclinical" and (self.planned_strict.search(before) or plan_after):
                     self.planned(ctx, s, a, b, val, clause_start)
                 return
         if val.startswith("Phase") and _IND_BEFORE.search(s.low[max(0, a - 120) : a]):
@@ -119,16 +137,11 @@ class Phases:
         elif val == "Preclinical" and planned:
             return
         if val == "Approved":
-            if (
-                self.approved_not.match(s.low[b : b + 40])
-                or _NOT_YET.search(s.low[max(0, a - 20) : a])
-                or self.approval_sought.search(s.low[max(0, a - 40) : a])
-            ):
+            if not self.drug_approval(s.low, a, b):
                 return
             c = ctx.attach(s, (a, b), ("COMPOUND",), cap=80, virtual=False, combinations=False)
         else:
             c = ctx.attach(s, (a, b), ("COMPOUND",), cap=150, combinations=False)
-        owner = _parenthesised_stage_of(s, a)  # "ZB-12 (Phase 2), ZB-14 (Phase 1)": each its own stage
         c = owner or c
         attrs: dict[str, Any] = {"status": "current", "text": s.text[a:b]}
         if self.pivotal.search(s.low[max(clause_start, a - 40) : b + 30]):
@@ -148,11 +161,14 @@ class Phases:
             for eid in ctx.via_trial(s, (a, b)) if trial_now else []:
                 ctx.emit("IN_PHASE", eid, None, s, "phase_salient", value=val, attrs=attrs)
             # "enrollment is underway in the Phase I/II study" after a sentence naming the compound
-            sal = ctx.salient(s, window=3)
+            sal = salient_owner(ctx, s, window=3)
             if sal is not None and val.startswith("Phase") and self.current_salient.search(s.low):
                 ctx.emit("IN_PHASE", sal, None, s, "phase_salient", value=val, attrs=attrs)
             return
-        for g in [owner] if owner else _stage_holders(s, ctx.group(s, c), a, b):
+        holders = (
+            _listed_with(s, ctx.group(s, owner), owner) if owner else _stage_holders(s, ctx.group(s, c), a, b)
+        )
+        for g in holders:
             if not ctx.comparator(s, g) and not ctx.combination(s, g):
                 ctx.emit(
                     "IN_PHASE",
@@ -164,6 +180,24 @@ class Phases:
                     value=val,
                     attrs=attrs,
                 )
+
+    def drug_approval(self, low: str, a: int, b: int) -> bool:
+        """Whether "approved"/"approval" at low[a:b] is a drug's marketing approval: not "approved therapies",
+        "not yet approved", "IND approval", a deal's approval or an approval sought."""
+        return not (
+            self.approved_not.match(low[b : b + 40])
+            or _NOT_YET.search(low[max(0, a - 20) : a])
+            or self.trial_approval.search(low[max(0, a - 40) : a])
+            or self.deal_approval_before.search(low[max(0, a - 60) : a])
+            or self.deal_approval_after.match(low[b : b + 60])
+            or self.approval_sought.search(low[max(0, a - 40) : a])
+        )
+
+    def predicate_planned(self, after: str) -> bool:
+        """A plan word as the predicate of the clause the stage phrase opens, with no comma or other finite
+        verb between ("a Phase 3 trial comparing X with Y is planned for 2023")."""
+        m = self.planned_later.match(after)
+        return m is not None and "," not in m.group("gap") and not _FINITE.search(m.group("gap"))
 
     def readout_of_running(self, before: str, after: str) -> bool:
         """A plan to report or complete what a trial under way gives ("will present Phase 1 data", "expects to
@@ -199,6 +233,22 @@ class Phases:
             ctx.emit("IN_PHASE", eid, None, s, "phase_planned", side=True, value=val, attrs=attrs)
 
 
+def salient_owner(ctx: RuleContext, s: Sent, window: int = 2, unnamed: bool = True) -> str | None:
+    """The salient compound (ctx.salient) passing over combination partners and comparators ("... of X as
+    monotherapy and in combination with Y. The Phase 2 portion is enrolling": the stage is X's).
+    ``unnamed``: only for a sentence that names no compound."""
+    if unnamed and s.of("COMPOUND"):
+        return None
+    for idx, eid in reversed(ctx.recent):
+        if s.index - idx > window:
+            break
+        prev = ctx.sents[idx]
+        mentions = [m for m in prev.of("COMPOUND") if m.eid == eid]
+        if any(not ctx.comparator(prev, m) and not ctx.combination(prev, m) for m in mentions):
+            return eid
+    return None
+
+
 def _compounds_as_it(s: Sent, lo: int, hi: int) -> str:
     """s.low[lo:hi] with each compound named in it read as "it", so that the stage verbs of the cue data
     also read "advanced ZB-12 into a Phase 3 trial" (as "advanced it into")."""
@@ -209,6 +259,27 @@ def _compounds_as_it(s: Sent, lo: int, hi: int) -> str:
             out += [s.low[pos:a], "it"]
             pos = b
     return "".join(out) + s.low[pos:hi]
+
+
+def _appositive_stage_of(s: Sent, a: int) -> M | None:
+    """The compound whose apposition a stage stands in ("cetuximab, an approved EGFR antibody,"; "ZB-12, a
+    Phase 2 MEK inhibitor"): the stage is that compound's, not the sentence's subject's."""
+    before = [m for m in s.of("COMPOUND", virtual=False) if m.end - s.start <= a]
+    if not before:
+        return None
+    m = before[-1]
+    return m if _APPOSITION.fullmatch(s.low[m.end - s.start : a]) else None
+
+
+def _listed_with(s: Sent, group: list[M], owner: M) -> list[M]:
+    """``owner`` and the members of its group listed right before it ("X and Y, two approved inhibitors"),
+    not those with an apposition of their own ("X, a Phase 2 inhibitor, and Y, a preclinical one")."""
+    out = [owner]
+    for prev in reversed(group[: group.index(owner)] if owner in group else []):
+        if not re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*", s.between(prev, out[0])):
+            break
+        out.insert(0, prev)
+    return out
 
 
 def _stage_holders(s: Sent, group: list[M], a: int, b: int) -> list[M]:

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
+from pharmakg.extract.relations.phases import salient_owner
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
@@ -58,9 +59,13 @@ class Trials:
                 if arm is not None:
                     ctx.emit("EVALUATES", tr.eid, arm.eid, nxt, "trial_cue")
                     continue
-            prior = [eid for idx, eid in ctx.recent if s.index - idx <= 3]
+            # the salient compound, only for a trial that no cue has tied to a compound yet ("About ORBIT"
+            # after a paragraph on another drug says nothing of what ORBIT tests)
+            prior = (
+                None if ctx.out.has("EVALUATES", tr.eid) else salient_owner(ctx, s, window=3, unnamed=False)
+            )
             if prior:
-                ctx.emit("EVALUATES", tr.eid, prior[-1], s, "trial_salient")
+                ctx.emit("EVALUATES", tr.eid, prior, s, "trial_salient")
 
     def arm_compound(self, ctx: RuleContext, s: Sent) -> M | None:
         """ "AURORA is our Phase 2b study. Patients receiving CV-88 achieved ...": the compound an arm cue
