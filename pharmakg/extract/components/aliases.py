@@ -72,6 +72,7 @@ _LEGAL_TAIL = re.compile(
     r"(?:,?\s+(?:Inc\.?|Corp\.?|Corporation|Co\.,?\s*Ltd\.?|Ltd\.?|Limited|LLC|plc|PLC|AG|S\.?A\.?|GmbH|N\.?V\.?"
     r"|A/S|Sarl|SE|Company))+$"
 )
+_MAB_ALONE = re.compile(r"[a-z][a-z]{3,}(?:mab|tug|bart|mig)")
 _CONJ_INN = re.compile(r"^(?:\[fam-\]\s*|fam-|ado[- ])?([A-Za-z]+mab)\s+[A-Za-z]+$", re.IGNORECASE)
 # a compound's lower-case short name in parentheses: "exagamglogene autotemcel (exa-cel)", "(sac-TMT)"
 _SHORT_INN = re.compile(r"[a-z]{2,6}-(?:cel|[A-Z][A-Za-z]{1,5})")
@@ -374,7 +375,8 @@ class AliasGrouper:
     def _mab_short_names(allc: list[Candidate], text: str) -> list[tuple[int, int]]:
         """A naked INN alone ("mirvetuximab") = the one conjugate INN on it ("mirvetuximab soravtansine").
 
-        Not for names a lexicon gives to another drug (trastuzumab = Herceptin, not Kadcyla)."""
+        Not for names a lexicon or the drug table gives to another drug (trastuzumab = Herceptin, not
+        Kadcyla)."""
         conj: dict[str, set[str]] = defaultdict(set)
         first: dict[str, int] = {}
         for i, c in enumerate(allc):
@@ -385,10 +387,12 @@ class AliasGrouper:
                 first.setdefault(stem, i)
         out = []
         for i, c in enumerate(allc):
-            if c.label == "COMPOUND" and c.extractor == "shape:inn_mab":
-                stem = text[c.start : c.end].lower()
-                if len(conj.get(stem, ())) == 1:
-                    out.append((first[stem], i))
+            if c.label != "COMPOUND" or c.extractor.startswith("lexicon") or c.extra.get("kb_other_names"):
+                continue
+            stem = text[c.start : c.end].lower()
+            # the shape's candidate or the drug table's at the same span ("Mirvetuximab" has a DrugBank row)
+            if _MAB_ALONE.fullmatch(stem) and len(conj.get(stem, ())) == 1:
+                out.append((first[stem], i))
         return out
 
     def __call__(self, doc: Doc) -> Doc:

@@ -213,10 +213,20 @@ class KnowledgeMatcher:
                     key="kb:" + hit[0] + ":" + hit[1].name,
                     priority=_PRIORITY.get(hit[0], 1),
                     surface=surface,
-                    extra={"ids": hit[1].identifiers()},
+                    extra=self._extra(hit),
                 )
             )
         return doc
+
+    @staticmethod
+    def _extra(hit: _Hit) -> dict[str, object]:
+        """The record's identifiers; for a drug, also whether the record knows it by other names than its
+        INN (a brand, a code): a naked antibody so known is a marketed drug of its own (trastuzumab =
+        Herceptin), not the short name of a conjugate built on it (mirvetuximab soravtansine)."""
+        extra: dict[str, object] = {"ids": hit[1].identifiers()}
+        if hit[0] == "COMPOUND":
+            extra["kb_other_names"] = any(kind != "inn" for kind, _ in hit[1].names)
+        return extra
 
     def _modified(self, text: str, start: int, end: int) -> str:
         """The disease name with the adjectives the text writes before it ("generalized pustular psoriasis"),

@@ -1,0 +1,47 @@
+"""Compound names, boundaries and identity on unseen text (issue 9, session 6 compounds task).
+
+Invented sentences: fictional companies and code names; real drug names only where a rule reads the
+generated drug table (pharmakg/ontology/kb/generated/compounds.tsv)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pharmakg.extract.pipeline import build_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def compounds(nlp, text: str) -> list[set[str]]:
+    """The name sets of the text's compounds."""
+    return [{e.name, *e.aliases} for e in nlp(text)._.pkg_entities if e.type == "COMPOUND"]
+
+
+def test_a_drug_name_inside_an_enzyme_name_is_no_compound(nlp) -> None:
+    # "ribose" is a drug-table name; in "poly (ADP-ribose) polymerase" it is part of the enzyme's name
+    found = compounds(
+        nlp, "HX-77 is an oral poly (ADP-ribose) polymerase (PARP) inhibitor from Helix Pharmaceuticals."
+    )
+    assert found == [{"HX-77"}]
+
+
+def test_a_naked_antibody_inn_alone_is_the_conjugate_built_on_it(nlp) -> None:
+    # the drug table lists "mirvetuximab" under its INN only: the short name of the one conjugate here
+    text = (
+        "Corvane Bio reported data for mirvetuximab soravtansine in ovarian cancer. "
+        "A study of Mirvetuximab with carboplatin started."
+    )
+    found = compounds(nlp, text)
+    assert {"mirvetuximab soravtansine", "Mirvetuximab"} <= next(g for g in found if "Mirvetuximab" in g)
+    assert len([g for g in found if any("mirvetuximab" in n.lower() for n in g)]) == 1
+
+
+def test_a_marketed_naked_antibody_stays_apart_from_its_conjugate(nlp) -> None:
+    # the table knows trastuzumab by other names (Herceptin): a drug of its own
+    found = compounds(
+        nlp, "Helix Pharmaceuticals compared trastuzumab emtansine with trastuzumab in breast cancer."
+    )
+    assert {"trastuzumab"} in found and {"trastuzumab emtansine"} in found
