@@ -45,3 +45,10 @@ def test_a_marketed_naked_antibody_stays_apart_from_its_conjugate(nlp) -> None:
         nlp, "Helix Pharmaceuticals compared trastuzumab emtansine with trastuzumab in breast cancer."
     )
     assert {"trastuzumab"} in found and {"trastuzumab emtansine"} in found
+
+
+def test_two_codes_joined_by_a_plus_sign_stay_two_compounds(nlp) -> None:
+    found = compounds(
+        nlp, "Helix Pharmaceuticals reported data for the HX-3301+ZB-12 combination in gastric cancer."
+    )
+    assert found == [{"HX-3301"}, {"ZB-12"}]

@@ -27,9 +27,11 @@ from pharmakg.extract.components.alias_forms import (
     disease_long_form,
     initials,
     long_form_start,
+    mab_short_names,
     paren_separator,
     shape_abbreviation,
     short_form,
+    split_glued_names,
     technology_head,
 )
 from pharmakg.extract.components.base import (
@@ -72,8 +74,6 @@ _LEGAL_TAIL = re.compile(
     r"(?:,?\s+(?:Inc\.?|Corp\.?|Corporation|Co\.,?\s*Ltd\.?|Ltd\.?|Limited|LLC|plc|PLC|AG|S\.?A\.?|GmbH|N\.?V\.?"
     r"|A/S|Sarl|SE|Company))+$"
 )
-_MAB_ALONE = re.compile(r"[a-z][a-z]{3,}(?:mab|tug|bart|mig)")
-_CONJ_INN = re.compile(r"^(?:\[fam-\]\s*|fam-|ado[- ])?([A-Za-z]+mab)\s+[A-Za-z]+$", re.IGNORECASE)
 # a compound's lower-case short name in parentheses: "exagamglogene autotemcel (exa-cel)", "(sac-TMT)"
 _SHORT_INN = re.compile(r"[a-z]{2,6}-(?:cel|[A-Z][A-Za-z]{1,5})")
 # a text about conjugates: their words, or a payload made only for conjugates (maytansinoids, auristatins)
@@ -371,30 +371,6 @@ class AliasGrouper:
             keys.append(fold(c.extra["same_as"]))
         return [c.label + "|" + k for k in keys if k and k not in ("k:",)]
 
-    @staticmethod
-    def _mab_short_names(allc: list[Candidate], text: str) -> list[tuple[int, int]]:
-        """A naked INN alone ("mirvetuximab") = the one conjugate INN on it ("mirvetuximab soravtansine").
-
-        Not for names a lexicon or the drug table gives to another drug (trastuzumab = Herceptin, not
-        Kadcyla)."""
-        conj: dict[str, set[str]] = defaultdict(set)
-        first: dict[str, int] = {}
-        for i, c in enumerate(allc):
-            m = _CONJ_INN.match(text[c.start : c.end]) if c.label == "COMPOUND" else None
-            if m:
-                stem = m.group(1).lower()
-                conj[stem].add(fold(text[c.start : c.end]))
-                first.setdefault(stem, i)
-        out = []
-        for i, c in enumerate(allc):
-            if c.label != "COMPOUND" or c.extractor.startswith("lexicon") or c.extra.get("kb_other_names"):
-                continue
-            stem = text[c.start : c.end].lower()
-            # the shape's candidate or the drug table's at the same span ("Mirvetuximab" has a DrugBank row)
-            if _MAB_ALONE.fullmatch(stem) and len(conj.get(stem, ())) == 1:
-                out.append((first[stem], i))
-        return out
-
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         taken = self._select(doc, list(doc._.pkg_candidates or []))
@@ -403,7 +379,7 @@ class AliasGrouper:
         for j, c in enumerate(new):
             if "link" in c.extra:
                 links.append((c.extra["link"], len(taken) + j))
-        links += self._mab_short_names(allc, text)
+        links += mab_short_names(allc, text)
         uf = UnionFind(len(allc))
         for a, b in links:
             uf.union(a, b)
@@ -416,6 +392,7 @@ class AliasGrouper:
                     owner[k] = i
         # spans for doc.ents
         split_final_periods(doc, {c.end for c in allc})
+        split_glued_names(doc, allc)
         spans = []
         span_cand: dict[tuple[int, int], int] = {}
         for i, c in enumerate(allc):
