@@ -52,3 +52,14 @@ def test_two_codes_joined_by_a_plus_sign_stay_two_compounds(nlp) -> None:
         nlp, "Helix Pharmaceuticals reported data for the HX-3301+ZB-12 combination in gastric cancer."
     )
     assert found == [{"HX-3301"}, {"ZB-12"}]
+
+
+def test_a_clipped_short_name_is_found_at_every_mention(nlp) -> None:
+    text = (
+        "Corvane Bio announced data for zelcabtagene autoleucel (zel-cel), its CAR T-cell therapy. "
+        "The FDA accepted the BLA for zel-cel in relapsed multiple myeloma. Zel-cel is made in Ohio."
+    )
+    doc = nlp(text)
+    ent = next(e for e in doc._.pkg_entities if e.type == "COMPOUND")
+    assert {m.text for m in ent.mentions} == {"zelcabtagene autoleucel", "zel-cel", "Zel-cel"}
+    assert len(ent.mentions) == 4

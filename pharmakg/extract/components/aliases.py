@@ -202,6 +202,9 @@ class AliasGrouper:
                 surf = text[c.start : c.end]
                 if len(surf) >= 3 and not surf.islower():
                     known.setdefault(surf, c)
+                elif c.label == "COMPOUND" and _SHORT_INN.fullmatch(surf):  # "zel-cel", "Zel-cel is ..."
+                    known.setdefault(surf, c)
+                    known.setdefault(surf[0].upper() + surf[1:], c)
             head = technology_head(text[c.start : c.end]) if c.label == "TECHNOLOGY" else None
             if head:  # "the SynTrap technology ... built with SynTrap": the platform by its name alone
                 known.setdefault(head, c)
