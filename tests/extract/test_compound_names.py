@@ -63,3 +63,12 @@ def test_a_clipped_short_name_is_found_at_every_mention(nlp) -> None:
     ent = next(e for e in doc._.pkg_entities if e.type == "COMPOUND")
     assert {m.text for m in ent.mentions} == {"zelcabtagene autoleucel", "zel-cel", "Zel-cel"}
     assert len(ent.mentions) == 4
+
+
+def test_the_bodys_own_substances_in_physiology_wording_are_no_compounds(nlp) -> None:
+    # cortisol, dopamine, adenosine and creatinine are drug-table names; here they are biomarkers
+    text = (
+        "HX-12 reduced serum cortisol levels and dopamine release in Helix Pharmaceuticals' Phase 1 trial; "
+        "the adenosine pathway was unchanged, serum creatinine stayed normal and GLP-1 levels rose."
+    )
+    assert compounds(nlp, text) == [{"HX-12"}]
