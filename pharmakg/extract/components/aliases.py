@@ -58,7 +58,8 @@ _PART_PREFIX = re.compile(
 _PART_SUFFIX = re.compile(r"\s+in\s+(?:the\s+)?(?:US|U\.S\.|EU|Europe|Japan|United States)$")
 # "ZB-12, now called farlitamab", "ORBIT2, also known as HX-208,": the name after it is the same thing
 _AKA = re.compile(
-    r",?\s+(?:now\s+(?:called|known\s+as|named)|also\s+(?:known\s+as|called)|a\.k\.a\.|renamed|"
+    r",?\s+(?:(?:which|that)\s+(?:was|has\s+been|is)\s+(?:now\s+)?(?:renamed|called|known\s+as|named)|"
+    r"now\s+(?:called|known\s+as|named)|also\s+(?:known\s+as|called|referred\s+to\s+as)|a\.k\.a\.|renamed|"
     r"(?:formerly|previously)(?:\s+(?:known\s+as|called|named))?|"
     r"(?:(?:will|is|was|to)\s+(?:be\s+)?)?(?:marketed|sold|branded|commerciali[sz]ed)\s+as|"
     r"(?:(?:marketed|sold)\s+)?under\s+the\s+(?:brand|trade)\s+names?)\s+[\"“]?"
