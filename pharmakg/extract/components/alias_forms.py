@@ -1,11 +1,16 @@
 """Helpers of pharmakg_aliases that read a name's short forms: parts of a parenthesis, initials, a company's
-short name, a code-shaped abbreviation of a disease."""
+short name, a code-shaped abbreviation of a disease, a naked antibody INN standing for its conjugate; and the
+token split that keeps two glued names apart."""
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+
+from spacy.tokens import Doc
 
 from pharmakg.extract.components.base import Candidate
+from pharmakg.names import fold
 
 
 def paren_separator(
@@ -141,3 +146,53 @@ def clipped_inn(short: str, name: str) -> bool:
     return len(parts) == len(words) == 2 and all(
         re.fullmatch(r"[a-z]{2,6}", p) and w.startswith(p) for p, w in zip(parts, words, strict=True)
     )
+
+
+def split_glued_names(doc: Doc, chosen: list[Candidate]) -> None:
+    """ "HX-3301+HX-12": the tokenizer keeps names joined by a plus sign as one token, and both names would
+    then expand to the whole token (one mention, the second name lost). Such a token is split (the text stays
+    the same) where a chosen name starts or ends at its plus sign."""
+    text = doc.text
+    bounds = {at for c in chosen for at in (c.start, c.end) if "+" in text[max(0, at - 1) : at + 1]}
+    cuts: dict[int, list[int]] = {}
+    for tok in doc:
+        if len(tok.text) > 1 and "+" in tok.text:
+            inside = sorted(at - tok.idx for at in bounds if tok.idx < at < tok.idx + len(tok.text))
+            if inside:
+                cuts[tok.i] = inside
+    if not cuts:
+        return
+    with doc.retokenize() as retokenizer:
+        for i, offsets in cuts.items():
+            tok = doc[i]
+            edges = [0, *offsets, len(tok.text)]
+            pieces = [tok.text[a:b] for a, b in zip(edges, edges[1:], strict=False)]
+            retokenizer.split(tok, pieces, heads=[(tok, 0)] * len(pieces))
+
+
+_MAB_ALONE = re.compile(r"[a-z][a-z]{3,}(?:mab|tug|bart|mig)")
+_CONJ_INN = re.compile(r"^(?:\[fam-\]\s*|fam-|ado[- ])?([A-Za-z]+mab)\s+[A-Za-z]+$", re.IGNORECASE)
+
+
+def mab_short_names(allc: list[Candidate], text: str) -> list[tuple[int, int]]:
+    """A naked INN alone ("mirvetuximab") = the one conjugate INN on it ("mirvetuximab soravtansine").
+
+    Not for names a lexicon or the drug table gives to another drug (trastuzumab = Herceptin, not
+    Kadcyla)."""
+    conj: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, int] = {}
+    for i, c in enumerate(allc):
+        m = _CONJ_INN.match(text[c.start : c.end]) if c.label == "COMPOUND" else None
+        if m:
+            stem = m.group(1).lower()
+            conj[stem].add(fold(text[c.start : c.end]))
+            first.setdefault(stem, i)
+    out = []
+    for i, c in enumerate(allc):
+        if c.label != "COMPOUND" or c.extractor.startswith("lexicon") or c.extra.get("kb_other_names"):
+            continue
+        stem = text[c.start : c.end].lower()
+        # the shape's candidate or the drug table's at the same span ("Mirvetuximab" has a DrugBank row)
+        if _MAB_ALONE.fullmatch(stem) and len(conj.get(stem, ())) == 1:
+            out.append((first[stem], i))
+    return out

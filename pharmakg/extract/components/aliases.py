@@ -27,9 +27,11 @@ from pharmakg.extract.components.alias_forms import (
     disease_long_form,
     initials,
     long_form_start,
+    mab_short_names,
     paren_separator,
     shape_abbreviation,
     short_form,
+    split_glued_names,
     technology_head,
 )
 from pharmakg.extract.components.base import (
@@ -56,7 +58,8 @@ _PART_PREFIX = re.compile(
 _PART_SUFFIX = re.compile(r"\s+in\s+(?:the\s+)?(?:US|U\.S\.|EU|Europe|Japan|United States)$")
 # "ZB-12, now called farlitamab", "ORBIT2, also known as HX-208,": the name after it is the same thing
 _AKA = re.compile(
-    r",?\s+(?:now\s+(?:called|known\s+as|named)|also\s+(?:known\s+as|called)|a\.k\.a\.|renamed|"
+    r",?\s+(?:(?:which|that)\s+(?:was|has\s+been|is)\s+(?:now\s+)?(?:renamed|called|known\s+as|named)|"
+    r"now\s+(?:called|known\s+as|named)|also\s+(?:known\s+as|called|referred\s+to\s+as)|a\.k\.a\.|renamed|"
     r"(?:formerly|previously)(?:\s+(?:known\s+as|called|named))?|"
     r"(?:(?:will|is|was|to)\s+(?:be\s+)?)?(?:marketed|sold|branded|commerciali[sz]ed)\s+as|"
     r"(?:(?:marketed|sold)\s+)?under\s+the\s+(?:brand|trade)\s+names?)\s+[\"“]?"
@@ -72,7 +75,6 @@ _LEGAL_TAIL = re.compile(
     r"(?:,?\s+(?:Inc\.?|Corp\.?|Corporation|Co\.,?\s*Ltd\.?|Ltd\.?|Limited|LLC|plc|PLC|AG|S\.?A\.?|GmbH|N\.?V\.?"
     r"|A/S|Sarl|SE|Company))+$"
 )
-_CONJ_INN = re.compile(r"^(?:\[fam-\]\s*|fam-|ado[- ])?([A-Za-z]+mab)\s+[A-Za-z]+$", re.IGNORECASE)
 # a compound's lower-case short name in parentheses: "exagamglogene autotemcel (exa-cel)", "(sac-TMT)"
 _SHORT_INN = re.compile(r"[a-z]{2,6}-(?:cel|[A-Z][A-Za-z]{1,5})")
 # a text about conjugates: their words, or a payload made only for conjugates (maytansinoids, auristatins)
@@ -201,6 +203,9 @@ class AliasGrouper:
                 surf = text[c.start : c.end]
                 if len(surf) >= 3 and not surf.islower():
                     known.setdefault(surf, c)
+                elif c.label == "COMPOUND" and _SHORT_INN.fullmatch(surf):  # "zel-cel", "Zel-cel is ..."
+                    known.setdefault(surf, c)
+                    known.setdefault(surf[0].upper() + surf[1:], c)
             head = technology_head(text[c.start : c.end]) if c.label == "TECHNOLOGY" else None
             if head:  # "the SynTrap technology ... built with SynTrap": the platform by its name alone
                 known.setdefault(head, c)
@@ -370,27 +375,6 @@ class AliasGrouper:
             keys.append(fold(c.extra["same_as"]))
         return [c.label + "|" + k for k in keys if k and k not in ("k:",)]
 
-    @staticmethod
-    def _mab_short_names(allc: list[Candidate], text: str) -> list[tuple[int, int]]:
-        """A naked INN alone ("mirvetuximab") = the one conjugate INN on it ("mirvetuximab soravtansine").
-
-        Not for names a lexicon gives to another drug (trastuzumab = Herceptin, not Kadcyla)."""
-        conj: dict[str, set[str]] = defaultdict(set)
-        first: dict[str, int] = {}
-        for i, c in enumerate(allc):
-            m = _CONJ_INN.match(text[c.start : c.end]) if c.label == "COMPOUND" else None
-            if m:
-                stem = m.group(1).lower()
-                conj[stem].add(fold(text[c.start : c.end]))
-                first.setdefault(stem, i)
-        out = []
-        for i, c in enumerate(allc):
-            if c.label == "COMPOUND" and c.extractor == "shape:inn_mab":
-                stem = text[c.start : c.end].lower()
-                if len(conj.get(stem, ())) == 1:
-                    out.append((first[stem], i))
-        return out
-
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         taken = self._select(doc, list(doc._.pkg_candidates or []))
@@ -399,7 +383,7 @@ class AliasGrouper:
         for j, c in enumerate(new):
             if "link" in c.extra:
                 links.append((c.extra["link"], len(taken) + j))
-        links += self._mab_short_names(allc, text)
+        links += mab_short_names(allc, text)
         uf = UnionFind(len(allc))
         for a, b in links:
             uf.union(a, b)
@@ -412,6 +396,7 @@ class AliasGrouper:
                     owner[k] = i
         # spans for doc.ents
         split_final_periods(doc, {c.end for c in allc})
+        split_glued_names(doc, allc)
         spans = []
         span_cand: dict[tuple[int, int], int] = {}
         for i, c in enumerate(allc):

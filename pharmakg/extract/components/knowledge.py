@@ -125,6 +125,7 @@ class KnowledgeMatcher:
         self.disease_after = re.compile(ctx["disease_after"], re.IGNORECASE)
         self.disease_window = int(ctx["disease_window"])
         self.compound_not_after = re.compile(ctx["compound_not_after"], re.IGNORECASE)
+        self.compound_not_before = re.compile(ctx.get("compound_not_before", "(?!)"), re.IGNORECASE)
         self.type_suffix = re.compile(ctx["disease_type_suffix"], re.IGNORECASE)
         self.pathogen_before = re.compile(ctx["pathogen_before"], re.IGNORECASE)
         self.pathogen_after = re.compile(ctx["pathogen_after"], re.IGNORECASE)
@@ -163,6 +164,8 @@ class KnowledgeMatcher:
         if hit[0] == "COMPOUND":
             if self.compound_not_after.match(text[end : end + 30]):
                 return False  # "ADP-ribose polymerase", "tyrosine kinase": part of a protein's name
+            if self.compound_not_before.search(text[max(0, start - 20) : start]):
+                return False  # "serum creatinine": a biomarker
             return not (len(surface) <= self.short and surface.islower())
         if hit[0] == "TARGET":
             before = text[max(0, start - self.target_window) : start]
@@ -213,10 +216,20 @@ class KnowledgeMatcher:
                     key="kb:" + hit[0] + ":" + hit[1].name,
                     priority=_PRIORITY.get(hit[0], 1),
                     surface=surface,
-                    extra={"ids": hit[1].identifiers()},
+                    extra=self._extra(hit),
                 )
             )
         return doc
+
+    @staticmethod
+    def _extra(hit: _Hit) -> dict[str, object]:
+        """The record's identifiers; for a drug, also whether the record knows it by other names than its
+        INN (a brand, a code): a naked antibody so known is a marketed drug of its own (trastuzumab =
+        Herceptin), not the short name of a conjugate built on it (mirvetuximab soravtansine)."""
+        extra: dict[str, object] = {"ids": hit[1].identifiers()}
+        if hit[0] == "COMPOUND":
+            extra["kb_other_names"] = any(kind != "inn" for kind, _ in hit[1].names)
+        return extra
 
     def _modified(self, text: str, start: int, end: int) -> str:
         """The disease name with the adjectives the text writes before it ("generalized pustular psoriasis"),

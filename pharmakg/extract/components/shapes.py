@@ -125,6 +125,7 @@ class ShapeRecognizer:
             )
         self.exclude = re.compile("(?:" + "|".join(data.get("exclude", [])) + ")$")
         self.code_not_before = re.compile(data.get("code_not_before", "(?!)"))
+        self.inn_not_before = re.compile(data.get("inn_not_before", "(?!)"))
         self.owned_stop = set(data.get("technology_owned_stop", []))
         self.trial_modifiers = {w.lower() for w in data.get("trial_modifier_words", [])}
         self.payload_stop = set(data.get("payload_stop", []))
@@ -162,6 +163,8 @@ class ShapeRecognizer:
                     continue
                 if name.startswith("compound_") and self.code_not_before.match(text, e):
                     continue  # "the SRL-9 capsid", "the HXL-1 linker"
+                if name.startswith("inn_") and self.inn_not_before.match(text, e):
+                    continue  # "talbumab-refractory patients": a state of the patients
                 if label == "PAYLOAD" and surface in self.payload_stop:
                     continue
                 if label == "TRIAL" and name not in ("trial_nct", "trial_study_number"):
