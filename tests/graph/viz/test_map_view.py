@@ -204,7 +204,11 @@ def test_focus_highlights_and_centres_the_node(corpus_kg, tmp_path: Path) -> Non
     assert drawn["look"]["borderWidth"] == 5 and drawn["look"]["selected"] == [drawn["focus"]]
     assert drawn["scale"] >= 1.0  # close enough to read
     texts = {b["text"] for b in drawn["boxes"]}
-    assert "ralinepag" in texts and "$800M upfront\nup to $400M" in texts
+    # The focused node and its neighbours are labelled first (labels.js declutter): whichever other labels the
+    # layout leaves room for, the neighbourhood is readable. (Which payment label fits depends on the layout.)
+    neighbours = {G.nodes[n]["label"] for n in nx.all_neighbors(G, focus)}
+    assert "ralinepag" in texts
+    assert len(neighbours & texts) >= min(3, len(neighbours)), (sorted(neighbours), sorted(texts))
     assert not _overlaps(drawn["boxes"]), _overlaps(drawn["boxes"])[:10]
     # The same from the URL, by any name of another entity, without filtering the map.
     other = _drawn(page, tmp_path, fragment="focus=Arena%20Pharmaceuticals")
