@@ -1,0 +1,43 @@
+"""Disease names read from the MeSH table in indication wording (invented sentences only): possessive
+eponyms, short descriptor names, diseases listed with a disease read in context."""
+
+from __future__ import annotations
+
+import pytest
+
+from pharmakg.extract.components.knowledge import KnowledgeMatcher
+
+TABLES = {"COMPOUND": "compounds.tsv", "TARGET": "targets.tsv", "DISEASE": "diseases.tsv"}
+
+
+@pytest.fixture(scope="module")
+def matcher() -> KnowledgeMatcher:
+    return KnowledgeMatcher(TABLES, {"TARGET": ["symbol", "name", "alias"]}, "knowledge_context.json", 0.9)
+
+
+def diseases(matcher: KnowledgeMatcher, text: str) -> list[str]:
+    return sorted({text[s:e] for s, e, hit in matcher.accepted(text) if hit[0] == "DISEASE"})
+
+
+def test_a_plural_possessive_eponym_is_the_mesh_disease(matcher: KnowledgeMatcher) -> None:
+    assert diseases(matcher, "Helix is developing ZB-12 for the treatment of Graves' disease.") == [
+        "Graves' disease"
+    ]
+    assert diseases(matcher, "ZB-12 is studied in patients with Graves’ disease.") == ["Graves’ disease"]
+
+
+def test_a_short_descriptor_name_is_a_disease_but_a_short_entry_term_only_in_capitals(
+    matcher: KnowledgeMatcher,
+) -> None:
+    assert diseases(matcher, "Helix is developing ZB-12 for the treatment of gout.") == ["gout"]
+    assert diseases(matcher, "ZB-12 is approved for patients with GERD.") == ["GERD"]
+    assert diseases(matcher, "ZB-12 is approved for patients with gerd.") == []
+    assert diseases(matcher, "Gout research has a long history.") == []
+
+
+def test_a_disease_listed_with_a_disease_in_indication_wording_is_one_too(matcher: KnowledgeMatcher) -> None:
+    text = "ZB-12 is in Phase 3 for psoriasis, eczema and gout."
+    assert diseases(matcher, text) == ["eczema", "gout", "psoriasis"]
+    text = "Talbumab is being tested in hypertension and congestive heart failure."
+    assert diseases(matcher, text) == ["congestive heart failure", "heart failure", "hypertension"]
+    assert diseases(matcher, "The clinic treats many people. Eczema and gout are common.") == []
