@@ -41,3 +41,19 @@ def test_a_disease_listed_with_a_disease_in_indication_wording_is_one_too(matche
     text = "Talbumab is being tested in hypertension and congestive heart failure."
     assert diseases(matcher, text) == ["congestive heart failure", "heart failure", "hypertension"]
     assert diseases(matcher, "The clinic treats many people. Eczema and gout are common.") == []
+
+
+def test_a_severity_or_state_word_before_a_mesh_disease_is_kept_as_an_alias() -> None:
+    from pharmakg.extract.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    for text, name, alias in (
+        ("Helix is developing ZB-12 for the treatment of severe asthma.", "asthma", "severe asthma"),
+        (
+            "ZB-12 is a compound in development for resistant hypertension.",
+            "hypertension",
+            "resistant hypertension",
+        ),
+    ):
+        ents = {e.name: e.aliases for e in nlp(text)._.pkg_entities if e.type == "DISEASE"}
+        assert alias in ents[name]
