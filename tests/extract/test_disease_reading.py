@@ -57,3 +57,18 @@ def test_a_severity_or_state_word_before_a_mesh_disease_is_kept_as_an_alias() ->
     ):
         ents = {e.name: e.aliases for e in nlp(text)._.pkg_entities if e.type == "DISEASE"}
         assert alias in ents[name]
+
+
+def test_a_drug_noun_before_for_is_indication_wording(matcher: KnowledgeMatcher) -> None:
+    assert diseases(matcher, "ZB-12 is a long-acting injectable for schizophrenia.") == ["schizophrenia"]
+    assert "alopecia areata" in diseases(matcher, "Talbumab is a product candidate for alopecia areata.")
+    assert diseases(matcher, "Schizophrenia affects many people.") == []
+
+
+def test_a_hyphenated_cause_before_a_mesh_disease_is_kept_as_an_alias() -> None:
+    from pharmakg.extract.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    text = "ZB-12 is an AAV gene therapy for X-linked retinitis pigmentosa."
+    ents = {e.name: e.aliases for e in nlp(text)._.pkg_entities if e.type == "DISEASE"}
+    assert "X-linked retinitis pigmentosa" in ents["retinitis pigmentosa"]
