@@ -72,3 +72,9 @@ def test_a_hyphenated_cause_before_a_mesh_disease_is_kept_as_an_alias() -> None:
     text = "ZB-12 is an AAV gene therapy for X-linked retinitis pigmentosa."
     ents = {e.name: e.aliases for e in nlp(text)._.pkg_entities if e.type == "DISEASE"}
     assert "X-linked retinitis pigmentosa" in ents["retinitis pigmentosa"]
+
+
+def test_a_disease_in_the_parenthesis_after_a_code_name_is_read(matcher: KnowledgeMatcher) -> None:
+    text = "Helix's pipeline: ZB-12 (psoriasis, Phase 3); ZB-16 (gout, Phase 1)."
+    assert "gout" in diseases(matcher, text)
+    assert diseases(matcher, "The meeting (gout, diet) was long.") == []
