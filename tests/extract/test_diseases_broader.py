@@ -121,9 +121,19 @@ def test_a_disease_described_after_a_compound_is_no_indication(ex):
 def test_an_orphan_disease_goes_to_the_sole_compound_with_indications(ex):
     text = (
         "Helix will develop HX-12 for the treatment of gastric cancer. Helix plans a broad program. "
-        "Esophageal cancer remains a major unmet need in Asia."
+        "Helix opened new offices in Boston. Its staff grew by 20 people. "
+        "A second study will enroll patients with esophageal cancer."
     )
     assert ("HX-12", "esophageal cancer") in {(c, d.lower()) for c, d in indications(ex, text)}
+
+
+def test_an_orphan_disease_said_without_indication_wording_is_not_the_sole_compounds(ex):
+    # a company's focus area or a background remark names no indication of the compound
+    text = (
+        "Helix will develop HX-12 for the treatment of gastric cancer. Helix plans a broad program. "
+        "Esophageal cancer remains a major unmet need in Asia."
+    )
+    assert ("HX-12", "esophageal cancer") not in {(c, d.lower()) for c, d in indications(ex, text)}
 
 
 def test_an_orphan_disease_stays_unattached_beside_two_compounds(ex):

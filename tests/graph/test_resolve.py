@@ -93,7 +93,11 @@ def test_identifier_links_use_skos_exact_match(kg):
     assert {r[1] for r in rows} == {"https://identifiers.org/hgnc:7656"}
     sclc = one_node(kg, "DISEASE", "small-cell lung cancer")
     rows = kg.query("SELECT ?e ?m WHERE { ?e skos:exactMatch ?m }", {"e": _u(sclc)}).rows
-    assert {r[1] for r in rows} == {"http://purl.obolibrary.org/obo/NCIT_C4917"}
+    # the lexicon's NCIt id, and MeSH's since "is in Phase I testing for" is indication wording
+    assert {r[1] for r in rows} == {
+        "http://purl.obolibrary.org/obo/NCIT_C4917",
+        "https://identifiers.org/mesh:D055752",
+    }
     tick = kg.query("SELECT DISTINCT ?t WHERE { ?e pkg:ticker ?t ; skos:altLabel 'ImmunoGen' }").rows
     assert tick == [("NASDAQ:IMGN",)]
     assert kg.query("ASK { ?e <http://www.w3.org/2002/07/owl#sameAs> ?x }").rows == [(False,)]

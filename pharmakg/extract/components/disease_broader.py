@@ -19,6 +19,9 @@ from collections.abc import Callable, Mapping
 from pharmakg.extract.components.base import Candidate
 
 _WORD = re.compile(r"[\w'’+/-]+")
+# a disease named by a target modifier coordinated before another one ("KRAS-mutant" of "KRAS-mutant and
+# EGFR-mutant colorectal cancer"): the core name beside it ("colorectal cancer") is not its broader mention
+MODIFIER_COORDINATION = "grammar:disease_modifier_coordination"
 
 
 def join_broader(
@@ -84,11 +87,14 @@ def join_shorter_names(text: str, cands: list[Candidate]) -> None:
     diseases = [c for c in cands if c.label == "DISEASE" and (c.start, c.end) in keep and (c.key or c.name)]
     named = [(c, _key(c, text), _words(c.name or text[c.start : c.end])) for c in diseases]
     for c, own, words in named:
+        if c.extractor == MODIFIER_COORDINATION:
+            continue
         # the longer names, one key each (a lexicon and a grammar candidate may name the same disease)
         longer = {
             tuple(other): key
-            for _, key, other in named
+            for o, key, other in named
             if key != own
+            and o.extractor != MODIFIER_COORDINATION
             and len(other) > len(words)
             and other[-len(words) :] == words
             and other[-len(words) - 1] not in _NEGATING

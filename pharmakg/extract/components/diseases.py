@@ -19,7 +19,11 @@ import re
 from spacy.tokens import Doc
 
 from pharmakg.extract.components.base import Candidate, candidates, doc_text, read_json, register_extensions
-from pharmakg.extract.components.disease_broader import join_broader, join_shorter_names
+from pharmakg.extract.components.disease_broader import (
+    MODIFIER_COORDINATION,
+    join_broader,
+    join_shorter_names,
+)
 
 register_extensions()
 
@@ -129,8 +133,45 @@ class DiseaseGrammar:
 
     def _read(self, text: str, hs: int, he: int, head: str) -> list[Candidate]:
         """The disease names ending in the head noun at text[hs:he]."""
-        conjs, surface_start = self._conjuncts(_window_tokens(text, hs))
-        return self._candidates(text, conjs, surface_start, hs, he, head)
+        toks = _window_tokens(text, hs)
+        conjs, surface_start = self._conjuncts(toks)
+        found = self._candidates(text, conjs, surface_start, hs, he, head)
+        if found and conjs[0] and surface_start is not None:
+            found.extend(self._coordinated_modifiers(text, toks, conjs[0][0][0], surface_start, he, head))
+        return found
+
+    def _coordinated_modifiers(
+        self, text: str, toks: list[_Tok], core_start: int, surface_start: int, he: int, head: str
+    ) -> list[Candidate]:
+        """ "KRAS-mutant and EGFR-mutant colorectal cancer": two diseases (issue 9). The first conjunct's
+        name stays the core name ("colorectal cancer", its target-modified form an alias); each target
+        modifier coordinated before it names one more disease ("KRAS-mutant colorectal cancer")."""
+        k = next((n for n, t in enumerate(toks) if t[0] == surface_start), None)
+        if k is None or not self.target_mod.match(toks[k][2]):
+            return []
+        rest = re.sub(r"\s+", " ", text[core_start:he])
+        out: list[Candidate] = []
+        while (
+            k >= 2 and toks[k - 1][2].lower() in (",", "and", "or") and self.target_mod.match(toks[k - 2][2])
+        ):
+            s, e, w = toks[k - 2]
+            key = re.sub(r"[^a-z0-9]", "", (w + rest[: -len(head)]).lower()) + "|" + self._head_key(head)
+            out.append(
+                Candidate(
+                    s,
+                    e,
+                    "DISEASE",
+                    MODIFIER_COORDINATION,
+                    self.confidence,
+                    key=key,
+                    name=w + " " + rest,
+                    priority=1,
+                )
+            )
+            k -= 2
+            if k >= 1 and toks[k - 1][2] == "," and k >= 2 and toks[k - 2][2].lower() in ("and", "or"):
+                k -= 1
+        return out
 
     def _conjuncts(self, toks: list[_Tok]) -> tuple[list[list[_Tok]], int | None]:
         """Read the words before a head right to left: the core words of each coordinated conjunct (the first

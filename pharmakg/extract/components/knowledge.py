@@ -14,10 +14,11 @@ What each table's names need before they become candidates (patterns/knowledge_c
 * TARGET (HGNC symbols, approved names, gene-shaped aliases): symbols and aliases as written; and only with
   target wording around them: anti-X, X-targeted/-targeting/-directed, targets/binds/inhibits X, X
   inhibitor/antagonist/agonist/antibody/ADC. "X-positive" alone is not enough (annotation conventions).
-* DISEASE (MeSH): any case (names of up to ``short_name_chars`` characters only in capitals), only
-  after indication wording in the same sentence ("for the treatment of", "patients with", "vaccine
-  against" ...) or before "patients"; everywhere else the disease grammar decides, and a MeSH name at
-  the same span as a grammar name only adds its id.
+* DISEASE (MeSH): any case (names of up to ``short_name_chars`` characters only in capitals, unless the
+  name is the descriptor's own: "gout"), only after indication wording in the same sentence ("for the
+  treatment of", "patients with", "vaccine against" ...) or before "patients", or listed with such a
+  disease ("for psoriasis, eczema and gout"); everywhere else the disease grammar decides, and a MeSH
+  name at the same span as a grammar name only adds its id.
 
 Each candidate carries the record's identifiers in ``extra["ids"]`` (DrugBank, MedlinePlus, NHS, MeSH,
 HGNC), which become the entity's ``identifiers`` and ``skos:exactMatch`` links in the graph.
@@ -43,7 +44,7 @@ CASE_SENSITIVE_KINDS = {"symbol", "alias"}
 _WORD = re.compile(r"[^\W_]+")
 # what may stand between two words of one name in the text; a possessive "'s " too, as MeSH writes
 # eponyms without it ("Crohn Disease" is written "Crohn's disease")
-_JOINER = re.compile(r"\s+|[-‐‑–'’]|[-‐‑–]\s*\n\s*|['’]s\s+")
+_JOINER = re.compile(r"\s+|[-‐‑–'’]|[-‐‑–]\s*\n\s*|['’]s?\s+")
 _PRIORITY = {"COMPOUND": 2, "TARGET": 2, "DISEASE": 0}  # a grammar disease (1) names the entity
 # an infection's name without its head word names its pathogen ("RSV" of "RSV Infections"): the disease a
 # vaccine prevents, read only in vaccine wording; adjectives ("pneumococcal") name no pathogen alone
@@ -98,6 +99,20 @@ def _build_index(
                         if max_len.get(w[0], 0) < len(w):
                             max_len[w[0]] = len(w)
     return index, max_len
+
+
+def _outermost(found: list[tuple[int, int, _Hit]], listed: list[int]) -> list[int]:
+    """The matches of ``listed`` (in text order, longest first per start) that lie inside no longer one:
+    "heart failure" in "congestive heart failure" is no item of a list."""
+    out: list[int] = []
+    reach = (-1, -1)  # the span that reaches furthest so far
+    for i in listed:
+        span = found[i][:2]
+        if span[1] < reach[1] or (span[1] == reach[1] and span != reach):
+            continue
+        out.append(i)
+        reach = span
+    return out
 
 
 def _possessive_s(text: str, start: int, word: str) -> bool:
@@ -174,8 +189,8 @@ class KnowledgeMatcher:
                 or self.target_after.match(text[end : end + self.target_window])
             )
         if hit[0] == "DISEASE":
-            if len(surface) <= self.short and not surface.isupper():
-                return False  # a short disease name is an abbreviation (GERD), "Gerd" is a first name
+            if not self._disease_form(surface, hit):
+                return False
             before = text[max(0, start - self.disease_window) : start]
             if hit[2] == PATHOGEN_KIND:
                 return bool(
@@ -185,16 +200,29 @@ class KnowledgeMatcher:
             return bool(self.disease_before.search(before) or self.disease_after.match(text[end : end + 40]))
         return True
 
+    def _disease_form(self, surface: str, hit: _Hit) -> bool:
+        """A short disease name is an abbreviation written in capitals (GERD; "Gerd" is a first name),
+        unless it is the MeSH descriptor's own name (gout, mumps), a word that names the disease itself."""
+        return len(surface) > self.short or surface.isupper() or surface.lower() == hit[1].name.lower()
+
     def accepted(self, text: str) -> list[tuple[int, int, _Hit]]:
         """The matches whose context holds (see the module doc); a gene coordinated with an accepted target
-        ("targets HER2 and HER3", "EGFR, HER2 and HER3 inhibitors") is a target too."""
+        ("targets HER2 and HER3", "EGFR, HER2 and HER3 inhibitors") is a target too, and a disease
+        coordinated with an accepted disease ("for psoriasis, acne and eczema") a disease."""
         found = self.matches(text)
         ok = [self._accept(text, s, e, hit) for s, e, hit in found]
-        targets = [i for i, (_, _, hit) in enumerate(found) if hit[0] == "TARGET"]
-        for _ in range(2):  # coordination spreads both ways along a list
-            for a, b in zip(targets, targets[1:], strict=False):
-                if ok[a] != ok[b] and self.coordination.fullmatch(text[found[a][1] : found[b][0]]):
-                    ok[a] = ok[b] = True
+        for label in ("TARGET", "DISEASE"):
+            listed = [
+                i
+                for i, (s, e, hit) in enumerate(found)
+                if hit[0] == label and (label != "DISEASE" or self._disease_form(text[s:e], hit))
+            ]
+            if label == "DISEASE":
+                listed = _outermost(found, listed)
+            for _ in range(2):  # coordination spreads both ways along a list
+                for a, b in zip(listed, listed[1:], strict=False):
+                    if ok[a] != ok[b] and self.coordination.fullmatch(text[found[a][1] : found[b][0]]):
+                        ok[a] = ok[b] = True
         return [m for m, good in zip(found, ok, strict=True) if good]
 
     def __call__(self, doc: Doc) -> Doc:

@@ -1,19 +1,22 @@
 """INDICATION: the disease a compound is developed for, attached by the shared attach/group machinery; a
 disease said of a named trial belongs to the compounds the trial evaluates, and one in a sentence naming no
 compound to the salient compound of the previous sentences when indication wording stands just before it
-("... in patients with relapsed <disease>"; relation_cues.json, section indications).
+or before a disease coordinated with it ("... in patients with relapsed <disease> or <disease>";
+relation_cues.json, section indications).
 
 ``indication_areas`` (a document rule, after the post-pass): a disease named by broad-class words only
 ("solid tumors", "hematologic malignancies"; the disease grammar's ``broad_core``) that no compound has as its
 indication is a therapy area ("a company focused on hematologic malignancies", "a protein expressed on many
 solid tumors"), not a DISEASE (annotation Conventions), and leaves the document's entities. Then a disease
 that no sentence gave a compound is the indication of the document's one compound with indications (or of
-its one compound): a DISEASE is the indication of a named compound.
+its one compound) when one of its mentions is said with indication wording: a DISEASE is the indication of
+a named compound, while "a focus on programs in <disease>" names a company's area.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from pharmakg.extract.components.base import read_json
@@ -25,18 +28,34 @@ _WORD = re.compile(r"[\w'’+/-]+")
 _OPEN_PAREN = re.compile(r"\s*\([^()]{0,60}")
 
 
+class IndicationWording:
+    """Whether indication wording stands just before a disease ("patients with relapsed <disease>")."""
+
+    def __init__(self, cues: dict[str, Any]) -> None:
+        c = cues.get("indications")  # a cue file without the section: any disease goes to the salient one
+        self.cue: re.Pattern[str] | None = None
+        self.window = 60
+        if c:
+            phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in c["salient_before"])
+            gap = int(c["salient_gap"])
+            self.window = int(c["salient_window"])
+            self.cue = re.compile(rf"\b(?:{phrases})\s+(?:[\w,/()-]+\s+){{0,{gap}}}$")
+
+    def __call__(self, ctx: RuleContext, s: Sent, d: M) -> bool:
+        """Said of ``d`` or of a disease coordinated with it ("patients with relapsed X or Y")."""
+        if self.cue is None:
+            return True
+        for x in ctx.group(s, d):
+            a0 = s.local(x)[0]
+            if self.cue.search(s.low[max(0, a0 - self.window) : a0]):
+                return True
+        return False
+
+
 @relation_rule("indications")
 class Indications:
     def __init__(self, cues: dict[str, Any]) -> None:
-        c = cues.get("indications")  # a cue file without the section: any disease goes to the salient one
-        self.salient_cue: re.Pattern[str] | None = None
-        self.salient_window = 60
-        if c:
-            phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in c["salient_before"])
-            # indication wording right before a disease: "patients with relapsed or refractory <disease>"
-            gap = int(c["salient_gap"])
-            self.salient_window = int(c["salient_window"])
-            self.salient_cue = re.compile(rf"\b(?:{phrases})\s+(?:[\w,/()-]+\s+){{0,{gap}}}$")
+        self._said_as_indication = IndicationWording(cues)
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         for d in s.of("DISEASE", virtual=False):
@@ -49,7 +68,7 @@ class Indications:
                     ctx.emit("INDICATION", eid, d.eid, s, "indication_salient")
                 # the compound of the previous sentences, when the disease is said as an indication
                 sal = ctx.salient(s)
-                if sal is not None and self._said_as_indication(s, d):
+                if sal is not None and self._said_as_indication(ctx, s, d):
                     ctx.emit("INDICATION", sal, d.eid, s, "indication_salient")
                 continue
             if ctx.negated(s, c, d):
@@ -65,12 +84,6 @@ class Indications:
                 if not ctx.comparator(s, g) and not ctx.combination(s, g):
                     ctx.emit("INDICATION", g.eid, d.eid, s, "indication_cue", abs(c.start - d.start))
 
-    def _said_as_indication(self, s: Sent, d: M) -> bool:
-        if self.salient_cue is None:
-            return True
-        a0 = s.local(d)[0]
-        return bool(self.salient_cue.search(s.low[max(0, a0 - self.salient_window) : a0]))
-
 
 @relation_rule("indication_areas", scope="document")
 class IndicationAreas:
@@ -81,6 +94,7 @@ class IndicationAreas:
         self.broad = {w.lower() for w in g.get("broad_core", {})}
         self.heads = {h.lower() for h in [*g["heads_need_core"], *g["heads_bare"]]}
         self.modifiers = {w.lower() for w in [*g["state"], *g["other_words"]]}
+        self.said_as_indication = IndicationWording(cues)
 
     def is_area(self, name: str) -> bool:
         """ "advanced solid tumors", "other hematologic malignancies": broad-class words and a head only."""
@@ -101,10 +115,12 @@ class IndicationAreas:
         }
         if areas:  # the same list as doc._.pkg_entities: assembly then drops relations that name them
             ctx.ents[:] = [e for e in ctx.ents if e.id not in areas]
-        _sole_compound_indications(ctx, indicated)
+        _sole_compound_indications(ctx, indicated, self.said_as_indication)
 
 
-def _sole_compound_indications(ctx: RuleContext, indicated: set[str | None]) -> None:
+def _sole_compound_indications(
+    ctx: RuleContext, indicated: set[str | None], said_as_indication: Callable[[RuleContext, Sent, M], bool]
+) -> None:
     """A DISEASE is the indication of a named compound (Conventions): a disease no sentence gave a compound
     goes to the document's one compound with indications (or its one compound), where there is just one."""
     holders = list(dict.fromkeys(k[1] for k in ctx.out.items if k[0] == "INDICATION"))
@@ -114,7 +130,9 @@ def _sole_compound_indications(ctx: RuleContext, indicated: set[str | None]) -> 
     for e in ctx.ents:
         if e.type != "DISEASE" or e.id in indicated:
             continue
-        first = next((x for x in ctx.sents for m in x.ms if m.eid == e.id and not m.virtual), None)
+        said = [(x, m) for x in ctx.sents for m in x.ms if m.eid == e.id and not m.virtual]
+        # "a focus on programs in <disease>" names a company's area, not this compound's indication
+        first = next((x for x, m in said if said_as_indication(ctx, x, m)), None)
         if first is not None:
             ctx.emit(
                 "INDICATION", compounds[0], e.id, first, "indication_document", prior="indication_salient"
