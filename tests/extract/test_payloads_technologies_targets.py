@@ -1,0 +1,47 @@
+"""Payloads, technologies and targets in their usual phrasings (issue 9, session 6): sentences invented for
+these tests (fictional companies, drugs and platforms), whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from pharmakg.extract.pipeline import Extractor
+from pharmakg.model import Document
+from pharmakg.names import fold
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def run(ex: Extractor, text: str) -> dict:
+    return ex.extract_one(Document("t", "t", text, meta={})).to_contract()
+
+
+def names(out: dict, typ: str) -> set[str]:
+    """The folded names and aliases of the entities of a type."""
+    return {fold(n) for e in out["entities"] if e["type"] == typ for n in [e["name"], *e["aliases"]]}
+
+
+def rels(out: dict, rtype: str) -> set[tuple[str, str]]:
+    """(subject name, object name) of the relations of a type, names folded."""
+    by_id = {e["id"]: fold(e["name"]) for e in out["entities"]}
+    return {
+        (by_id[r["subject"]], by_id.get(r.get("object") or "", str(r.get("value"))))
+        for r in out["relations"]
+        if r["type"] == rtype
+    }
+
+
+# ---------------------------------------------------------------- technologies
+def test_headline_compound_of_a_technology_user_uses_the_technology(ex):
+    out = run(
+        ex,
+        "Helix Pharmaceuticals today announced new data for its ZB-12 product candidate in ovarian cancer. "
+        "ZB-12 was well tolerated. Helix also develops ZB-40.\n\nAbout Helix Pharmaceuticals\nHelix "
+        "Pharmaceuticals develops targeted therapies using its TRACER technology.",
+    )
+    assert ("zb12", "tracertechnology") in rels(out, "USES_TECHNOLOGY")
+    # only the compound the document is about, not every compound of the company
+    assert ("zb40", "tracertechnology") not in rels(out, "USES_TECHNOLOGY")
