@@ -45,3 +45,14 @@ def test_headline_compound_of_a_technology_user_uses_the_technology(ex):
     assert ("zb12", "tracertechnology") in rels(out, "USES_TECHNOLOGY")
     # only the compound the document is about, not every compound of the company
     assert ("zb40", "tracertechnology") not in rels(out, "USES_TECHNOLOGY")
+
+
+# ---------------------------------------------------------------- payloads
+def test_payload_conjugated_in_a_sentence_naming_no_compound_is_the_previous_compounds(ex):
+    out = run(
+        ex,
+        "Helix Pharmaceuticals develops ZB-7 and ZB-12. ZB-12 is an antibody-drug conjugate directed against "
+        "CDH6. The antibody is conjugated to the topoisomerase I inhibitor exatecan through a linker.",
+    )
+    assert ("zb12", "exatecan") in rels(out, "HAS_PAYLOAD")
+    assert ("zb7", "exatecan") not in rels(out, "HAS_PAYLOAD")
