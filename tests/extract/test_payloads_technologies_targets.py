@@ -56,3 +56,20 @@ def test_payload_conjugated_in_a_sentence_naming_no_compound_is_the_previous_com
     )
     assert ("zb12", "exatecan") in rels(out, "HAS_PAYLOAD")
     assert ("zb7", "exatecan") not in rels(out, "HAS_PAYLOAD")
+
+
+# ---------------------------------------------------------------- targets
+def test_camel_case_hgnc_abbreviations_and_short_symbol_gene_names_are_targets(ex):
+    # FcRn and IgE: HGNC alternate abbreviations of FCGRT and IGHE; complement C5: approved name of C5
+    out = run(
+        ex, "ZB-12 is an anti-FcRn antibody. TLM-7 is an anti-IgE antibody. CV-3 inhibits complement C5."
+    )
+    assert {("zb12", "fcrn"), ("tlm7", "ige"), ("cv3", "complementc5")} <= rels(out, "TARGETS")
+
+
+def test_the_neonatal_fc_receptor_is_fcrn(ex):
+    out = run(
+        ex, "ZB-12, a neonatal Fc receptor (FcRn) blocker, is being developed by Helix for myasthenia gravis."
+    )
+    assert {"neonatalfcreceptor", "fcrn"} <= names(out, "TARGET")
+    assert ("zb12", "neonatalfcreceptor") in rels(out, "TARGETS")
