@@ -121,6 +121,7 @@ class ShapeRecognizer:
         self.owned_stop = set(data.get("technology_owned_stop", []))
         self.trial_modifiers = {w.lower() for w in data.get("trial_modifier_words", [])}
         self.payload_stop = set(data.get("payload_stop", []))
+        self.target_status_after = re.compile(data.get("target_status_after", "(?!)"))
         self.brand_stop = {w.lower() for w in data.get("brand_stop", [])}
         self.brand_not_before = re.compile(data.get("brand_not_before", "(?!)"))
         self.brand_before_generic = re.compile(data.get("brand_before_generic", "(?!)"))
@@ -202,6 +203,8 @@ class ShapeRecognizer:
         techs = [(c.start, c.end) for c in [*cands, *found] if c.label == "TECHNOLOGY"]
         found = [c for c in found if c.extractor != "shape:technology_owned" or not _holds_other(c, techs)]
         cands.extend(found)
+        # "HER2-positive": a biomarker status, no TARGET mention (whichever component found the name)
+        cands[:] = [c for c in cands if c.label != "TARGET" or not self.target_status_after.match(text, c.end)]
         return doc
 
     def _brand_ok(self, text: str, s: int, e: int) -> bool:
