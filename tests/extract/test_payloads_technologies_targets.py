@@ -78,5 +78,5 @@ def test_the_neonatal_fc_receptor_is_fcrn(ex):
 def test_a_biomarker_status_is_no_target(ex):
     out = run(ex, "Korvix is approved for adult patients with HER2-positive or BRAF-mutant breast cancer.")
     assert not names(out, "TARGET")
-    out = run(ex, "ZB-12 is an anti-HER2 antibody-drug conjugate for patients with HER2-positive breast cancer.")
+    out = run(ex, "ZB-12 is an anti-HER2 conjugate for patients with HER2-positive breast cancer.")
     assert ("zb12", "her2") in rels(out, "TARGETS")

@@ -204,7 +204,8 @@ class ShapeRecognizer:
         found = [c for c in found if c.extractor != "shape:technology_owned" or not _holds_other(c, techs)]
         cands.extend(found)
         # "HER2-positive": a biomarker status, no TARGET mention (whichever component found the name)
-        cands[:] = [c for c in cands if c.label != "TARGET" or not self.target_status_after.match(text, c.end)]
+        status = self.target_status_after
+        cands[:] = [c for c in cands if c.label != "TARGET" or not status.match(text, c.end)]
         return doc
 
     def _brand_ok(self, text: str, s: int, e: int) -> bool:
