@@ -80,3 +80,22 @@ def test_a_biomarker_status_is_no_target(ex):
     assert not names(out, "TARGET")
     out = run(ex, "ZB-12 is an anti-HER2 conjugate for patients with HER2-positive breast cancer.")
     assert ("zb12", "her2") in rels(out, "TARGETS")
+
+
+def test_each_target_of_a_bispecific_is_targeted(ex):
+    out = run(
+        ex, "ZB-12 is a PD-1/VEGF bispecific antibody. TLM-7 is a CD3 x BCMA bispecific T-cell engager."
+    )
+    assert {("zb12", "pd1"), ("zb12", "vegf"), ("tlm7", "cd3"), ("tlm7", "bcma")} <= rels(out, "TARGETS")
+
+
+def test_an_antibody_specific_for_a_target_targets_it(ex):
+    out = run(ex, "ZB-12 is a humanized monoclonal antibody specific for CD38.")
+    assert ("zb12", "cd38") in rels(out, "TARGETS")
+
+
+def test_the_antibody_of_the_previous_sentences_compound_binds_the_target(ex):
+    out = run(ex, "ZB-12 is an investigational ADC. The antibody binds to CDH6 with high affinity.")
+    assert ("zb12", "cdh6") in rels(out, "TARGETS")
+    out = run(ex, "ZB-12 is an investigational ADC. Helix also studies CDH6 inhibitors in other programs.")
+    assert ("zb12", "cdh6") not in rels(out, "TARGETS")
