@@ -99,3 +99,11 @@ def test_the_antibody_of_the_previous_sentences_compound_binds_the_target(ex):
     assert ("zb12", "cdh6") in rels(out, "TARGETS")
     out = run(ex, "ZB-12 is an investigational ADC. Helix also studies CDH6 inhibitors in other programs.")
     assert ("zb12", "cdh6") not in rels(out, "TARGETS")
+
+
+def test_a_gene_coordinated_with_a_lexicon_target_in_target_wording_is_a_target(ex):
+    out = run(
+        ex, "ZB-12, a DLL3/CD3 bispecific T-cell engager, is in Phase 1. TLM-7 targets both DLL3 and CD3."
+    )
+    assert {("zb12", "dll3"), ("zb12", "cd3"), ("tlm7", "dll3"), ("tlm7", "cd3")} <= rels(out, "TARGETS")
+    assert "dll3" not in names(run(ex, "Helix reported data for DLL3 and CD3 in a review."), "TARGET")

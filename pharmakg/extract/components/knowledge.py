@@ -182,22 +182,37 @@ class KnowledgeMatcher:
             return bool(self.disease_before.search(before) or self.disease_after.match(text[end : end + 40]))
         return True
 
-    def accepted(self, text: str) -> list[tuple[int, int, _Hit]]:
+    def target_said(self, text: str, c: Candidate) -> bool:
+        """Whether target wording stands around a candidate ("a CD3 bispecific", "anti-CD3")."""
+        before = text[max(0, c.start - self.target_window) : c.start]
+        after = text[c.end : c.end + self.target_window]
+        return bool(self.target_before.search(before) or self.target_after.match(after))
+
+    def accepted(self, text: str, anchors: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, _Hit]]:
         """The matches whose context holds (see the module doc); a gene coordinated with an accepted target
-        ("targets HER2 and HER3", "EGFR, HER2 and HER3 inhibitors") is a target too."""
+        ("targets HER2 and HER3", "EGFR, HER2 and HER3 inhibitors") or with a target of the lexicons
+        (``anchors``: "a DLL3/CD3 bispecific") is a target too."""
         found = self.matches(text)
         ok = [self._accept(text, s, e, hit) for s, e, hit in found]
-        targets = [i for i, (_, _, hit) in enumerate(found) if hit[0] == "TARGET"]
+        # (start, end, index into found; -1 for a lexicon target, accepted as it is)
+        spans = [(s, e, i) for i, (s, e, hit) in enumerate(found) if hit[0] == "TARGET"]
+        spans = sorted(spans + [(s, e, -1) for s, e in anchors])
         for _ in range(2):  # coordination spreads both ways along a list
-            for a, b in zip(targets, targets[1:], strict=False):
-                if ok[a] != ok[b] and self.coordination.fullmatch(text[found[a][1] : found[b][0]]):
-                    ok[a] = ok[b] = True
+            for (_s, a_end, a), (b_start, _e, b) in zip(spans, spans[1:], strict=False):
+                ok_a, ok_b = a < 0 or ok[a], b < 0 or ok[b]
+                if ok_a != ok_b and self.coordination.fullmatch(text[a_end:b_start]):
+                    for i in (a, b):
+                        if i >= 0:
+                            ok[i] = True
         return [m for m, good in zip(found, ok, strict=True) if good]
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         cands = candidates(doc)
-        for start, end, hit in self.accepted(text):
+        lexicon_targets = [
+            (c.start, c.end) for c in cands if c.label == "TARGET" and self.target_said(text, c)
+        ]
+        for start, end, hit in self.accepted(text, lexicon_targets):
             surface = ""
             if hit[0] == "DISEASE":  # "primary hyperoxaluria type 1": the subtype is part of the name
                 sub = self.type_suffix.match(text[end : end + 20])
