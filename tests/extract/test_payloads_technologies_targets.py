@@ -107,3 +107,8 @@ def test_a_gene_coordinated_with_a_lexicon_target_in_target_wording_is_a_target(
     )
     assert {("zb12", "dll3"), ("zb12", "cd3"), ("tlm7", "dll3"), ("tlm7", "cd3")} <= rels(out, "TARGETS")
     assert "dll3" not in names(run(ex, "Helix reported data for DLL3 and CD3 in a review."), "TARGET")
+
+
+def test_a_receptor_named_by_its_ligand_is_the_receptor(ex):
+    out = run(ex, "ZB-12 is an oral GLP-1 receptor agonist. TLM-7 targets the IL-6 receptor.")
+    assert {("zb12", "glp1receptor"), ("tlm7", "il6receptor")} <= rels(out, "TARGETS")
