@@ -112,3 +112,8 @@ def test_a_gene_coordinated_with_a_lexicon_target_in_target_wording_is_a_target(
 def test_a_receptor_named_by_its_ligand_is_the_receptor(ex):
     out = run(ex, "ZB-12 is an oral GLP-1 receptor agonist. TLM-7 targets the IL-6 receptor.")
     assert {("zb12", "glp1receptor"), ("tlm7", "il6receptor")} <= rels(out, "TARGETS")
+
+
+def test_tumours_that_express_a_protein_do_not_make_it_the_compounds_target(ex):
+    out = run(ex, "ZB-12 failed in patients with breast cancers that overexpress HER3.")
+    assert "her3" in names(out, "TARGET") and ("zb12", "her3") not in rels(out, "TARGETS")
