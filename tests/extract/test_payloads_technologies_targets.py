@@ -117,3 +117,13 @@ def test_a_receptor_named_by_its_ligand_is_the_receptor(ex):
 def test_tumours_that_express_a_protein_do_not_make_it_the_compounds_target(ex):
     out = run(ex, "ZB-12 failed in patients with breast cancers that overexpress HER3.")
     assert "her3" in names(out, "TARGET") and ("zb12", "her3") not in rels(out, "TARGETS")
+
+
+def test_payloads_named_after_a_class_description(ex):
+    out = run(ex, "ZB-12 is a Trop-2-directed antibody and topoisomerase inhibitor conjugate.")
+    assert ("zb12", "topoisomeraseinhibitor") in rels(out, "HAS_PAYLOAD")
+    out = run(
+        ex,
+        "ZB-12 is an ADC: an anti-B7-H3 antibody conjugated to the DNA topoisomerase I inhibitor deruxtecan.",
+    )
+    assert ("zb12", "deruxtecan") in rels(out, "HAS_PAYLOAD") and "deruxtecan" not in names(out, "COMPOUND")
