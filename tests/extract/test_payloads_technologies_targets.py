@@ -127,3 +127,8 @@ def test_payloads_named_after_a_class_description(ex):
         "ZB-12 is an ADC: an anti-B7-H3 antibody conjugated to the DNA topoisomerase I inhibitor deruxtecan.",
     )
     assert ("zb12", "deruxtecan") in rels(out, "HAS_PAYLOAD") and "deruxtecan" not in names(out, "COMPOUND")
+
+
+def test_the_toxin_of_an_immunotoxin_is_its_payload(ex):
+    out = run(ex, "ZB-12 is an immunotoxin composed of an anti-CD22 antibody fragment fused to PE38.")
+    assert ("zb12", "pe38") in rels(out, "HAS_PAYLOAD")
