@@ -132,3 +132,9 @@ def test_payloads_named_after_a_class_description(ex):
 def test_the_toxin_of_an_immunotoxin_is_its_payload(ex):
     out = run(ex, "ZB-12 is an immunotoxin composed of an anti-CD22 antibody fragment fused to PE38.")
     assert ("zb12", "pe38") in rels(out, "HAS_PAYLOAD")
+
+
+def test_a_platform_marked_in_ascii_is_a_technology(ex):
+    out = run(ex, "ZB-12 is based on Helix's TRACER(TM) technology.")
+    assert "tracer" in names(out, "TECHNOLOGY")
+    assert ("zb12", "tracertmtechnology") in rels(out, "USES_TECHNOLOGY")
