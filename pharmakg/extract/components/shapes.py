@@ -129,6 +129,7 @@ class ShapeRecognizer:
         self.owned_stop = set(data.get("technology_owned_stop", []))
         self.trial_modifiers = {w.lower() for w in data.get("trial_modifier_words", [])}
         self.payload_stop = set(data.get("payload_stop", []))
+        self.target_status_after = re.compile(data.get("target_status_after", "(?!)"))
         self.brand_stop = {w.lower() for w in data.get("brand_stop", [])}
         self.brand_not_before = re.compile(data.get("brand_not_before", "(?!)"))
         self.brand_before_generic = re.compile(data.get("brand_before_generic", "(?!)"))
@@ -213,6 +214,9 @@ class ShapeRecognizer:
         techs = [(c.start, c.end) for c in [*cands, *found] if c.label == "TECHNOLOGY"]
         found = [c for c in found if c.extractor != "shape:technology_owned" or not _holds_other(c, techs)]
         cands.extend(found)
+        # "HER2-positive": a biomarker status, no TARGET mention (whichever component found the name)
+        status = self.target_status_after
+        cands[:] = [c for c in cands if c.label != "TARGET" or not status.match(text, c.end)]
         return doc
 
     def _unnamed_trials_only(

@@ -20,6 +20,9 @@ class Conjugates:
     def __init__(self, cues: dict[str, Any]) -> None:
         self.cue = words_regex(cues["conjugates"]["conjugate"])
         c = cues["conjugates"]
+        # "conjugated to", "carries": the verb right before the payload (a few descriptor words between)
+        verbs = "|".join(re.escape(w) for w in sorted(c["conjugated_to"], key=len, reverse=True))
+        self.conjugated_to = re.compile(r"\b(?:" + verbs + r")\s+(?:[\w-]+,?\s+){0,5}?$")
         nouns = "|".join(re.escape(w) for w in sorted(c["payload_nouns"], key=len, reverse=True))
         adcs = "|".join(re.escape(w) for w in sorted(c["payload_named_by"], key=len, reverse=True))
         # "the DXd payload", "a novel exatecan derivative payload": the part is named a payload;
@@ -54,13 +57,25 @@ class Conjugates:
                 for g in members:
                     ctx.emit(rtype, g.eid, p.eid, s, f"{prefix}_cue", abs(g.start - p.start))
 
-    @staticmethod
-    def _salient(ctx: RuleContext, s: Sent, p: M, rtype: str) -> None:
+    def _salient(self, ctx: RuleContext, s: Sent, p: M, rtype: str) -> None:
         """ "ZB-12 is an ADC. The payload, exatecan, is released in tumor cells.": a payload named as such in
-        a sentence without a compound belongs to the document's one compound."""
+        a sentence without a compound belongs to the document's one compound. "ZB-12 is an ADC directed
+        against CDH6. The antibody is conjugated to exatecan.": a payload conjugated in a sentence naming no
+        compound belongs to the compound of the sentences before."""
+        if rtype != "HAS_PAYLOAD":
+            return
         compounds = [e.id for e in ctx.ents if e.type == "COMPOUND"]
-        if rtype == "HAS_PAYLOAD" and len(compounds) == 1 and _PAYLOAD_WORD.search(s.low):
+        named = _PAYLOAD_WORD.search(s.low)
+        if len(compounds) == 1 and named:
             ctx.emit(rtype, compounds[0], p.eid, s, "payload_salient", prior="payload_cue")
+            return
+        a = p.start - s.start
+        if named or self.conjugated_to.search(s.low[max(0, a - 80) : a]):
+            # the anaphor that describes the payload ("the topoisomerase I inhibitor exatecan") is no compound
+            recent = [eid for idx, eid in ctx.recent if s.index - idx <= 2]
+            salient = recent[-1] if recent and not s.of("COMPOUND", virtual=False) else None
+            if salient is not None and not ctx.negated(s, p, p):
+                ctx.emit(rtype, salient, p.eid, s, "payload_salient", prior="payload_cue")
 
 
 def _before_descriptor(s: Sent, desc: M) -> M | None:

@@ -15,11 +15,20 @@ from pharmakg.names import fold
 _TARGET_LIST_WORDS = re.compile(r"\banti-?|\band\b|\bx\b|[\s/,×&+]")
 
 
-@relation_rule("targets", min_mentions=2)
+@relation_rule("targets", min_mentions=1)
 class Targets:
     def __init__(self, cues: dict[str, Any]) -> None:
         c = cues["targets"]
         self.cue = words_regex(c["targets"])
+        # "a PD-1/VEGF bispecific", "a CD3 x BCMA bispecific T-cell engager": each target of the list that a
+        # multispecific word follows is a target of the compound
+        multi = "|".join(map(re.escape, c["multispecific"]))
+        self.multispecific_after = re.compile(
+            r"(?:\s*(?:/|×|\bx\b|,|\band\b)\s*[\w.-]+){0,3}\s*[-\s]?(?:" + multi + r")\b", re.IGNORECASE
+        )
+        # "ZB-12 is an ADC. The antibody binds to CDH6.": a sentence about the previous sentence's compound
+        subjects = "|".join(map(re.escape, sorted(c["salient_subject"], key=len, reverse=True)))
+        self.salient_subject = re.compile(r"^(?:" + subjects + r")\b")
         self.target_in_disease = re.compile(
             r"^(\S+?)\s?[-‐–]?\s?(?:" + "|".join(map(re.escape, c["target_expressing"])) + r")(?![\w])",
             re.IGNORECASE,
@@ -41,6 +50,9 @@ class Targets:
             if named is not None:
                 ctx.emit("TARGETS", named.eid, t.eid, s, "targets_cue", t.start - named.end)
                 continue
+            if not s.of("COMPOUND", "ANTIBODY"):
+                self.salient_target(ctx, s, t)
+                continue
             for typ, cap in (("COMPOUND", 200), ("ANTIBODY", 120)):
                 c = ctx.attach(s, t, (typ,), cap=cap, direct=False)
                 if c is None:
@@ -50,8 +62,19 @@ class Targets:
                 window = s.low[max(0, x0 - 5) : min(len(s.low), x1 + 25)]
                 # "HER3-directed", "anti-TROP2": the cue word is glued to the target by a hyphen
                 window = re.sub(r"[-‐–]", " ", window)
-                if self.cue.search(window) and not ctx.negated(s, c, t):
+                said = self.cue.search(window) or self.multispecific_after.match(s.low, t.end - s.start)
+                if said and not ctx.negated(s, c, t):
                     ctx.emit("TARGETS", c.eid, t.eid, s, "targets_cue", abs(c.start - t.start))
+
+    def salient_target(self, ctx: RuleContext, s: Sent, t: M) -> None:
+        """ "ZB-12 is an ADC. The antibody binds to CDH6.": a sentence naming no compound, whose subject is
+        the antibody or drug, gives its cued target to the compound of the sentence before."""
+        if not self.salient_subject.match(s.low):
+            return
+        recent = [eid for idx, eid in ctx.recent if s.index - idx == 1]
+        window = re.sub(r"[-‐–]", " ", s.low[max(0, t.start - s.start - 40) : t.end - s.start + 25])
+        if recent and self.cue.search(window) and not ctx.negated(s, t, t):
+            ctx.emit("TARGETS", recent[-1], t.eid, s, "targets_cue", prior="targets_cue")
 
     @staticmethod
     def parenthesised_target_of(s: Sent, t: M) -> M | None:

@@ -138,3 +138,47 @@ def _from_owner(s: Sent, c: M, t: M) -> bool:
     """ "the X technology from A", "X technology, licensed from A": A is the technology's owner."""
     gap = s.low[t.end - s.start : c.start - s.start]
     return t.end <= c.start and bool(_FROM.match(gap) or _LICENSED_FROM.match(gap))
+
+
+@relation_rule("technology_compounds", scope="document")
+class TechnologyCompounds:
+    """ "Helix, a company that develops ADCs using its TRACER technology, today announced ... ZB-12": the
+    document's headline compound (the compound named most often), developed by a company that uses the
+    document's one technology, is made with that technology. Runs after the post-pass (default developers)."""
+
+    def __init__(self, cues: dict[str, Any]) -> None:
+        pass  # reasoning over relations, no cue words
+
+    def __call__(self, ctx: RuleContext) -> None:
+        techs = [e.id for e in ctx.ents if e.type == "TECHNOLOGY"]
+        headline = _headline_compounds(ctx)
+        if len(techs) != 1 or not headline:
+            return
+        tech = techs[0]
+        users = {s: r for (t, s, o, _v), r in ctx.out.items.items() if t == "USES_TECHNOLOGY" and o == tech}
+        for (t, comp, dev, _v), _r in list(ctx.out.items.items()):
+            if t != "DEVELOPED_BY" or comp not in headline or dev not in users or comp in users:
+                continue
+            said = users[dev].evidence[0]
+            sent = next((s for s in ctx.sents if s.start == said.start), None)
+            if sent is not None:
+                ctx.emit(
+                    "USES_TECHNOLOGY",
+                    comp,
+                    tech,
+                    sent,
+                    "technology_of_developer",
+                    prior="technology_cooccurrence",
+                    hedged=False,
+                )
+
+
+def _headline_compounds(ctx: RuleContext) -> set[str]:
+    """The compounds named most often in the document (all of them when several tie)."""
+    counts: dict[str, int] = {}
+    for s in ctx.sents:
+        for m in s.ms:
+            if m.type == "COMPOUND" and not m.virtual:
+                counts[m.eid] = counts.get(m.eid, 0) + 1
+    top = max(counts.values(), default=0)
+    return {eid for eid, n in counts.items() if n == top}
