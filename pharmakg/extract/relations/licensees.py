@@ -12,7 +12,9 @@ from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
 # "agreement with C for X" / "... with C to develop X": the licence is for the named compound
-_LICENCE_SCOPE = re.compile(r"\bfor\b|\bcovering\b|\bto (?:develop|commercialize|commercialise|market)")
+_LICENCE_SCOPE = re.compile(
+    r"\bfor\b|\bcovering\b|\bto (?:develop|commercialize|commercialise|market|in-licen[cs]e|acquire|obtain)"
+)
 _DEVELOPMENT = re.compile(r"(?<![\w-])(?:co-)?develop")
 # "... rights to X for the development and commercialization in ..."
 _RIGHTS_TO_DEVELOP = re.compile(r"\brights?\s+to\s+(?:(?:further|clinically)\s+)?(?:co-)?develop")
@@ -26,9 +28,22 @@ _FOR_DEVELOPMENT = re.compile(
 _LICENSED_IT_TO = re.compile(r"\b(?:out-|sub)?licen[cs]ed\s+(?:it|them)\s+to\s+(?:the\s+)?$")
 
 
+# right after a company name: its legal suffix and a parenthesis ("Orbital Bio Co., Ltd. ("Orbital")")
+_AFTER_NAME = (
+    r"^\s*(?:,?\s*(?:inc\.?|corp\.?|ltd\.?|co\.,?\s+ltd\.?|ag|plc|sa|s\.a\.|gmbh|llc|a/s|n\.v\.)(?!\w))?"
+    r"\s*(?:\([^()]{0,40}\)\s*)?"
+)
+# "A today announced that it has ...": the subject of the announcement is the subject of the verb after it
+_ANNOUNCED_IT = (
+    r"(?:(?:today\s+)?(?:announced|announces|reported|said)\s+(?:today\s+)?(?:that\s+)?"
+    r"(?:it|the company)\s+)?"
+)
+
+
 # after the licensee: "in-licensed X", "has licensed X from", "licensed from" (group 1: in-licence)
 _IN_LICENSED = re.compile(
-    r"^\s*(?:(?:has|have|had|also|recently|previously|originally)\s+)*(?:(in-licen[cs](?:ed|es))|licen[cs]ed)\s+(?:the\s+)?"
+    _AFTER_NAME + _ANNOUNCED_IT + r"(?:(?:has|have|had|also|recently|previously|originally)\s+)*"
+    r"(?:(in-licen[cs](?:ed|es))|licen[cs]ed)\s+(?:the\s+)?"
     r"(?:(?:exclusive\s+|worldwide\s+|global\s+)*rights\s+to\s+)?"
 )
 
@@ -47,18 +62,13 @@ _LICENCE_FROM = re.compile(
     r"|(?:,\s*(?:which|that)\s+(it|we|the company)\s+(?:has\s+|had\s+)?)?\b(?:in-)?licen[cs]ed)"
     r"\s+from\s+(?:the\s+)?$"
 )
-# "A today announced that it has ...": the subject of the announcement is the subject of the verb after it
-_ANNOUNCED_IT = (
-    r"(?:(?:today\s+)?(?:announced|announces|reported|said)\s+(?:today\s+)?(?:that\s+)?"
-    r"(?:it|the company)\s+)?"
-)
 # "an option to license X", "the right to opt in": not (yet) a licence
 _OPEN_OPTION = re.compile(r"\b(?:option|opt-in|right of first negotiation)\b(?![^.;]{0,20}\bexercis)")
 
 
 # "B, the exclusive licensee of X", "B, Helix's licensing partner for X": the apposition names B's licence
 _LICENSEE_OF = re.compile(
-    r"^\s*,\s*(?:the|an?|its|their|our|(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,2}?"
+    r"^\s*(?:,|\s(?:is|was|remains|has\s+been|will\s+be|became|becomes))\s*(?:the|an?|its|their|our|(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,2}?"
     r"(?:licensee|licencee|sublicensee|licensing partner|distribution partner|distributor)"
     r"\s+(?:of|for)\s+(?:the\s+)?$"
 )
@@ -121,6 +131,25 @@ def _licensee_apposition(ctx: RuleContext, s: Sent, licensee: M, compounds: list
     return True
 
 
+# "A entered into an agreement with B to in-license X", "... with B for the rights to X": A takes the licence
+_SUBJECT_PURPOSE = re.compile(
+    _AFTER_NAME + r",?\s*(?:to\s+(?:in-licen[cs]e|acquire|obtain)\b|for\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:rights?|licen[cs]e)\s+to\b)"
+)
+
+
+def _purpose_licensee(ctx: RuleContext, s: Sent, cue: int, party: M, target: M) -> M:
+    """ "A entered into an agreement with B to in-license X": the licensee is A, the subject of the agreement
+    cue at local offset ``cue``, not B, its counterparty (who stays the licensee otherwise: "an agreement
+    with B for X")."""
+    if not (
+        "agreement" in s.low[cue : party.start - s.start] and _SUBJECT_PURPOSE.match(s.between(party, target))
+    ):
+        return party
+    subject = ctx.subject_company(s, cue)
+    return subject if subject is not None and not subject.virtual and subject.eid != party.eid else party
+
+
 def _alternation(words: list[str]) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
@@ -139,6 +168,8 @@ class Licensees:
             + r")\b[^.;]{0,50}?\b(?:"
             + "|".join(map(re.escape, c["licensee_rights_words"]))
             + r")\b(?![\s-]+applications?\b)"  # "has submitted a Biologics License Application": no licence
+            # "A has entered into a license agreement with B": an agreement, not a right A receives
+            + r"(?!\s+(?:and\s+[\w-]+\s+|[\w-]+\s+and\s+)?agreements?\b)"
         )
         self.before = re.compile(r"\b(" + _alternation(c["licensee_before_company"]) + r")\s+(?:the\s+)?$")
         self.scope_end = words_regex(c["licence_scope_end"])
@@ -186,8 +217,12 @@ class Licensees:
                 target = ctx.attach(s, comp, ("COMPOUND",), cap=200, direct=False)
             if target is None or ctx.negated(s, comp, target):
                 continue
-            if before and _OPEN_OPTION.search(s.between(comp, target)):
-                continue  # "A granted B an option to license X": an option not exercised is no licence
+            if before:
+                comp = _purpose_licensee(ctx, s, max(0, a - 45) + before.start(), comp, target)
+            if before and _OPEN_OPTION.search(s.between(comp, target) + " " + s.low[max(0, a - 45) : a]):
+                # "A granted B an option to license X", "an option and license agreement with B for X": an
+                # option not exercised is no licence
+                continue
             lo, _ = ctx.clause_bounds(s, min(comp.start, target.start) - s.start, comp.end - s.start)
             if self.terminated.search(s.low, lo, max(comp.end, target.end) - s.start):
                 continue  # a terminated licence gives no LICENSED_TO (the partnership stays)
@@ -205,12 +240,11 @@ class Licensees:
                 if develops:
                     ctx.emit("DEVELOPED_BY", g.eid, comp.eid, s, "developer_licensee", dist)
 
-    @staticmethod
-    def in_licensed(ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
+    def in_licensed(self, ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
         """ "B in-licensed X (from A)", "B licensed X from A", "X, which B licensed from A": B is the
         licensee, A the licensor."""
         b = licensee.end - s.start
-        m = _IN_LICENSED.match(s.low[b : b + 40])
+        m = _IN_LICENSED.match(s.low[b : b + 110])
         if m is None:
             return False
         after = [x for x in compounds if x.start - s.start == b + m.end()]
@@ -234,16 +268,12 @@ class Licensees:
         else:
             return False
         attrs = {"licensor": frm[0].eid} if frm else {}
+        develops = self.development_rights(ctx, s, licensee, targets[0])
         for x in targets:
-            ctx.emit(
-                "LICENSED_TO",
-                x.eid,
-                licensee.eid,
-                s,
-                "licensee_cue",
-                abs(x.start - licensee.start),
-                attrs=attrs,
-            )
+            dist = abs(x.start - licensee.start)
+            ctx.emit("LICENSED_TO", x.eid, licensee.eid, s, "licensee_cue", dist, attrs=attrs)
+            if develops:
+                ctx.emit("DEVELOPED_BY", x.eid, licensee.eid, s, "developer_licensee", dist)
         return True
 
     def licensed_x_to(self, ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
