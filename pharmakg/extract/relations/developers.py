@@ -63,6 +63,10 @@ _ITS_SUBJECT = re.compile(
     r"complete|begin|start|enroll|present|report|announce|receive|submit|launch|advance|continue|conduct)\b"
     r"(?:(?!\b(?:that|which|who|while|whereas|and|but|with|from)\b)[^;:()])*$"
 )
+# "Helix regained all North American development and commercialization rights to ZB-12"
+_REGAINED = re.compile(
+    r"\bregain(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,6}?rights?\s+(?:to|for|in|of)\s+(?:the\s+)?(?:its\s+)?"
+)
 # "Orbital Bio announced data for OB-77, its wholly-owned antisense oligonucleotide": "its" in the apposition
 _ITS_APPOSITION = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s*its\s+(?:[\w-]+\s+){0,4}?" + _HEADS)
 
@@ -111,6 +115,8 @@ class Developers:
         _its_owner(ctx, s, companies, compounds)
         if "acqui" in s.low:
             _acquired_compounds(ctx, s, companies, compounds)
+        if "regain" in s.low:
+            _regained_compounds(ctx, s, compounds)
 
     def company_cues(self, ctx: RuleContext, s: Sent, comp: M, compounds: list[M]) -> None:
         """The cues around one company: possessive, modifier, "Company (compound)", passive."""
@@ -266,6 +272,20 @@ def _acquired_compounds(ctx: RuleContext, s: Sent, companies: list[M], compounds
         for x in compounds:
             if acquired[0].end <= x.start and x.end - s.start <= end and x.start - acquired[0].end <= 120:
                 ctx.emit("DEVELOPED_BY", x.eid, acquirer.eid, s, "developer_active", x.start - acquirer.end)
+
+
+def _regained_compounds(ctx: RuleContext, s: Sent, compounds: list[M]) -> None:
+    """ "A will regain all development and commercialization rights to X (from B)": the end of a licence gives
+    X back to its owner A, who develops it (B, the former licensee, keeps only the partnership)."""
+    for m in _REGAINED.finditer(s.low):
+        holder = ctx.subject_company(s, m.start())
+        if holder is None or ctx.cues.negation.search(s.low[max(0, m.start() - 25) : m.start()]):
+            continue
+        for x in compounds:
+            if 0 <= x.start - s.start - m.end() <= 5:
+                for y in ctx.group(s, x):
+                    _add(ctx, s, [y], holder, "developer_active", y.start - holder.end)
+                break
 
 
 def _last_partners(ctx: RuleContext) -> list[str]:

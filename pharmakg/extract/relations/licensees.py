@@ -194,6 +194,8 @@ class Licensees:
                 comp.end <= o.start and o.start - s.start < b + after_cue.end() for o in s.of("COMPANY")
             ):
                 after_cue = None  # "A received $5 million from B to acquire rights": the rights are B's
+            if after_cue and "regain" in after_cue.group(0):
+                after_cue = None  # "A has regained the rights to X": the owner, no licensee (developers)
             before = self.before.search(s.low[max(0, a - 45) : a])
             if before and re.match(r"^(?:'s|’s)", s.low[b : b + 2]):
                 before = None  # "a license to Orbital's ZB-12": Orbital is the owner, not the licensee
