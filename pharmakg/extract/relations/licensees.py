@@ -87,6 +87,8 @@ _RESPONSIBLE_COMMERCIAL = re.compile(
     r"(?:commerciali[sz]ation|commerciali[sz]ing)\s+(?:of\s+)?(?:the\s+)?"
 )
 _LICENCE_WORD = re.compile(r"\blicen[cs]")
+# the issuing company named as a subject ("the Company", "we"), not as a possessive ("our", "the Company's")
+_SUBJECT_ANAPHOR = re.compile(r"the company|we")
 
 
 def _responsible_licensee(ctx: RuleContext, s: Sent) -> None:
@@ -183,11 +185,18 @@ class Licensees:
             self.licensed_it(ctx, s)
             return
         _responsible_licensee(ctx, s)
-        for comp in s.of("COMPANY", virtual=False):
+        for comp in s.of("COMPANY"):
             a, b = s.local(comp)
-            if self.in_licensed(ctx, s, comp, compounds) or self.licensed_x_to(ctx, s, comp, compounds):
-                continue
-            if self.licence_from(ctx, s, comp, compounds) or _licensee_apposition(ctx, s, comp, compounds):
+            if comp.virtual:
+                # "The Company obtained exclusive rights to X", "we in-licensed X": the issuing company
+                if not _SUBJECT_ANAPHOR.fullmatch(s.low[a:b]) or self.in_licensed(ctx, s, comp, compounds):
+                    continue
+            elif (
+                self.in_licensed(ctx, s, comp, compounds)
+                or self.licensed_x_to(ctx, s, comp, compounds)
+                or self.licence_from(ctx, s, comp, compounds)
+                or _licensee_apposition(ctx, s, comp, compounds)
+            ):
                 continue
             after_cue = self.after.match(s.low[b : b + 110])
             if after_cue and any(
