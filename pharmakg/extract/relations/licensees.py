@@ -87,22 +87,31 @@ _RESPONSIBLE_COMMERCIAL = re.compile(
     r"(?:commerciali[sz]ation|commerciali[sz]ing)\s+(?:of\s+)?(?:the\s+)?"
 )
 _LICENCE_WORD = re.compile(r"\blicen[cs]")
+_DEAL_WORD = re.compile(r"\blicen[cs]|\bagreement\b|\bunder which\b|\bwhereby\b")
+# "under which B will commercialize X in Europe", "B will exclusively market X"
+_WILL_COMMERCIALIZE = re.compile(
+    r"\b(?:will|shall|would)\s+(?:exclusively\s+|also\s+)?(?:commerciali[sz]e|market|distribute|sell)\s+(?:the\s+)?"
+)
 # the issuing company named as a subject ("the Company", "we"), not as a possessive ("our", "the Company's")
 _SUBJECT_ANAPHOR = re.compile(r"the company|we")
 
 
 def _responsible_licensee(ctx: RuleContext, s: Sent) -> None:
     """Under a licence (named in this sentence or the one before), "B will be responsible for the development
-    and commercialization of X": B is X's licensee."""
+    and commercialization of X": B is X's licensee. Under an agreement, "B will commercialize X in Europe"
+    (B not the issuing company): B holds commercial rights, a licence too (conventions)."""
     m = _RESPONSIBLE_COMMERCIAL.search(s.low)
+    plain = m is None
+    m = m or _WILL_COMMERCIALIZE.search(s.low)
     if m is None:
         return
     prev = ctx.sents[s.index - 1].low if s.index > 0 else ""
-    if not (_LICENCE_WORD.search(s.low) or _LICENCE_WORD.search(prev)):
+    words = _LICENCE_WORD if not plain else _DEAL_WORD
+    if not (words.search(s.low) or words.search(prev)):
         return
     holder = ctx.subject_company(s, m.start())
-    if holder is None or holder.virtual:
-        return
+    if holder is None or holder.virtual or (plain and holder.eid == ctx.main):
+        return  # "Helix will commercialize ZB-12 in the U.S." may be the owner's own plan
     if ctx.cues.negation.search(s.low[max(0, m.start() - 30) : m.start()]):
         return
     # the licensor: the partner of the licence named with it ("A and B entered into a license agreement")
