@@ -84,7 +84,7 @@ _LICENSEE_IN = re.compile(
 _RESPONSIBLE_COMMERCIAL = re.compile(
     r"\bresponsible\s+for\s+(?:all\s+|the\s+)?(?:(?:global|worldwide|further|clinical|future)\s+)?"
     r"(?:(?:development|developing|manufacturing|manufacture|regulatory\s+\w+)\s*(?:,|and|as well as)?\s+)*"
-    r"(?:commerciali[sz]ation|commerciali[sz]ing)\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:commerciali[sz]ation|commerciali[sz]ing)(?:\s+of)?\s*(?:the\s+)?"
 )
 _LICENCE_WORD = re.compile(r"\blicen[cs]")
 _DEAL_WORD = re.compile(r"\blicen[cs]|\bagreement\b|\bunder which\b|\bwhereby\b")
@@ -97,17 +97,16 @@ _SUBJECT_ANAPHOR = re.compile(r"the company|we")
 
 
 def _responsible_licensee(ctx: RuleContext, s: Sent) -> None:
-    """Under a licence (named in this sentence or the one before), "B will be responsible for the development
-    and commercialization of X": B is X's licensee. Under an agreement, "B will commercialize X in Europe"
-    (B not the issuing company): B holds commercial rights, a licence too (conventions)."""
+    """Under a licence or agreement (named in this sentence or the one before), "B will be responsible for the
+    development and commercialization of X": B is X's licensee (and develops X). Under an agreement, "B will
+    commercialize X in Europe" (B not the issuing company): B holds commercial rights, a licence too."""
     m = _RESPONSIBLE_COMMERCIAL.search(s.low)
     plain = m is None
     m = m or _WILL_COMMERCIALIZE.search(s.low)
     if m is None:
         return
     prev = ctx.sents[s.index - 1].low if s.index > 0 else ""
-    words = _LICENCE_WORD if not plain else _DEAL_WORD
-    if not (words.search(s.low) or words.search(prev)):
+    if not (_DEAL_WORD.search(s.low) or _DEAL_WORD.search(prev)):
         return
     holder = ctx.subject_company(s, m.start())
     if holder is None or holder.virtual or (plain and holder.eid == ctx.main):
@@ -121,8 +120,17 @@ def _responsible_licensee(ctx: RuleContext, s: Sent) -> None:
         if k[0] == "PARTNER_OF" and holder.eid in (k[1], k[2])
     ]
     attrs = {"licensor": partners[-1]} if partners else {}
-    for x in ctx.compounds_after(s, m.end(), 20):
-        ctx.emit("LICENSED_TO", x.eid, holder.eid, s, "licensee_cue", x.start - holder.end, attrs=attrs)
+    targets = [x.eid for x in ctx.compounds_after(s, m.end(), 20)]
+    if not targets and not s.of("COMPOUND", virtual=False) and re.match(r"^\s*(?:[.;,]|$)", s.low[m.end() :]):
+        sal = ctx.salient(
+            s
+        )  # "... rights to ZB-12. B will be responsible for development and commercialization."
+        targets = [sal] if sal else []
+    develops = not plain and "develop" in m.group(0)
+    for eid in targets:
+        ctx.emit("LICENSED_TO", eid, holder.eid, s, "licensee_cue", attrs=attrs)
+        if develops:  # a licensee with development rights develops the compound too (conventions)
+            ctx.emit("DEVELOPED_BY", eid, holder.eid, s, "developer_licensee")
 
 
 def _licensee_apposition(ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
@@ -192,6 +200,7 @@ class Licensees:
         compounds = s.of("COMPOUND")
         if not compounds:
             self.licensed_it(ctx, s)
+            _responsible_licensee(ctx, s)
             return
         _responsible_licensee(ctx, s)
         for comp in s.of("COMPANY"):
