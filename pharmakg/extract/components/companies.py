@@ -33,6 +33,31 @@ _DEAL_WORD = r"[A-Z](?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]+"
 _WORD = (
     r"(?:[A-Z][A-Za-z0-9&.]*(?:-[A-Z0-9][A-Za-z0-9]*)*|\d{1,2}[A-Za-z][A-Za-z0-9]+|&)"  # "4Front", "89bio"
 )
+# title-case function words that never stand inside a company name found by a suffix or company word
+_INNER_STOP = frozenset(
+    {
+        "The",
+        "About",
+        "And",
+        "AND",
+        "Under",
+        "With",
+        "For",
+        "By",
+        "Of",
+        "In",
+        "As",
+        "At",
+        "On",
+        "To",
+        "From",
+        "Between",
+        "Through",
+        "Via",
+        "Versus",
+        "Plus",
+    }
+)
 # or a camel-case name that starts in lower case ("uniQure", "eGenix")
 _CAMEL = r"[a-z]{1,3}[A-Z][A-Za-z0-9]*"
 
@@ -46,7 +71,7 @@ class CompanyCues:
         lower = "|".join(re.escape(s) for s in data.get("lower_name_words", []))
         first = rf"(?:{_WORD}|{_CAMEL})"
         later = rf"(?:{_WORD}|{_CAMEL}|(?:{lower})(?![\w-]))" if lower else first
-        name = rf"{first}(?:[ \t]+{later}){{0,3}}"
+        name = rf"{first}(?:[ \t]+{later}){{0,4}}"
         # not inside a hyphenated word, but a dateline's dash may touch the name ("WIRE)--Helix Bio, Inc.")
         left = r"(?<![\w])(?<![\w]-)"
         self.rx_legal = re.compile(rf"{left}({name}),?[ \t]+(?:{legal})(?![\w])")
@@ -86,6 +111,12 @@ class CompanyCues:
             while s < e and text[s].isspace():
                 s += 1
             words = words[1:]
+        # a headline's function word inside the match ends what came before it ("Results Reported By Helix
+        # Bio Pharma Inc."): the name starts after it
+        cut = max((i for i, w in enumerate(words[:-1]) if w in _INNER_STOP), default=-1)
+        if cut >= 0:
+            s = text.index(words[cut + 1], text.index(words[cut], s) + len(words[cut]))
+            words = words[cut + 1 :]
         if not words or any(w.strip(",.") in self.bad for w in words):
             return None
         if all(w.lower().rstrip(".,") in self.generic or w.strip(",") in self.legal for w in words):

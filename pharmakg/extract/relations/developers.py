@@ -44,7 +44,29 @@ _OWN_TRIAL = re.compile(
     r"^(?:'s|’s|'|’)\s+(?:[\w/-]+\s+){0,5}?(?:trial|study|program|programme)s?\s+(?:of|with|evaluating)\s+"
     r"(?:the\s+)?$"
 )
+# "Helix's pipeline includes ZB-12, ZB-14 and ZB-20", "the Company's product candidates include ZB-12": a
+# company's own list of products (the possessive stop words "include" and "of" otherwise end the noun phrase)
+_OWN_LIST = re.compile(
+    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:pipeline|portfolio|candidates|programs|programmes|products|assets|"
+    r"compounds|drugs|medicines)\s+(?:includes?|including|included|comprises|comprising|consists\s+of)"
+    r"\s+(?:the\s+)?$"
+)
 _OWNED_HEAD = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?" + _HEADS)
+# "Helix announced that Orbital Bio has dosed the first patient in its Phase 2 study of ZB-12": with two
+# companies named, "its" is the last one's when that one is the subject of the clause "its" stands in
+_ITS_SUBJECT = re.compile(
+    r"(?:,?\s*(?:inc|corp|ltd|co\.,?\s+ltd|ag|plc|sa|s\.a|gmbh|llc)\.?)?\s*(?:\([^()]{0,40}\)\s*)?"
+    r"(?:(?:has|have|had|will|today|recently|also|successfully)\s+)*"
+    r"(?:dosed|initiated|initiates|completed|completes|began|begins|started|starts|enrolled|enrolls|presented|"
+    r"presents|reported|reports|announced|announces|received|receives|submitted|submits|launched|launches|"
+    r"advanced|advances|continued|continues|conducted|conducts|conducting|evaluating|evaluate|dose|initiate|"
+    r"complete|begin|start|enroll|present|report|announce|receive|submit|launch|advance|continue|conduct)\b"
+    r"(?:(?!\b(?:that|which|who|while|whereas|and|but|with|from)\b)[^;:()])*$"
+)
+# "Helix regained all North American development and commercialization rights to ZB-12"
+_REGAINED = re.compile(
+    r"\bregain(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,6}?rights?\s+(?:to|for|in|of)\s+(?:the\s+)?(?:its\s+)?"
+)
 # "Orbital Bio announced data for OB-77, its wholly-owned antisense oligonucleotide": "its" in the apposition
 _ITS_APPOSITION = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s*its\s+(?:[\w-]+\s+){0,4}?" + _HEADS)
 
@@ -93,6 +115,8 @@ class Developers:
         _its_owner(ctx, s, companies, compounds)
         if "acqui" in s.low:
             _acquired_compounds(ctx, s, companies, compounds)
+        if "regain" in s.low:
+            _regained_compounds(ctx, s, compounds)
 
     def company_cues(self, ctx: RuleContext, s: Sent, comp: M, compounds: list[M]) -> None:
         """The cues around one company: possessive, modifier, "Company (compound)", passive."""
@@ -152,7 +176,7 @@ class Developers:
             and nxt[0].type == "COMPOUND"
             and nxt[0].start - comp.end <= 90
             and len(gap.split()) <= 10
-            and (not self.possessive_stop.search(gap) or _OWN_TRIAL.match(gap))
+            and (not self.possessive_stop.search(gap) or _OWN_TRIAL.match(gap) or _OWN_LIST.match(gap))
             and not _NEW_PHRASE.search(gap)
             and not CLAUSE_BREAK.search(gap)
         ):
@@ -218,12 +242,14 @@ def _its_owner(ctx: RuleContext, s: Sent, companies: list[M], compounds: list[M]
             cue = x.start - s.start
         if cue is None:
             continue
-        before = {c.eid for c in companies if c.end - s.start <= cue and not c.virtual}
-        if len(before) != 1 or any(c.start - s.start > cue for c in companies if not c.virtual):
+        before = [c for c in companies if c.end - s.start <= cue and not c.virtual]
+        if not before or any(c.start - s.start > cue for c in companies if not c.virtual):
             continue
         if any(o.end - s.start <= cue for o in compounds if o is not x):
             continue  # "X ... its Y": "its" may be X's
-        owner = next(c for c in companies if c.eid in before)
+        if len({c.eid for c in before}) > 1 and not _ITS_SUBJECT.match(s.low, before[-1].end - s.start, cue):
+            continue
+        owner = before[-1]
         _add(ctx, s, [x], owner, "developer_possessive", x.start - owner.end)
 
 
@@ -246,6 +272,20 @@ def _acquired_compounds(ctx: RuleContext, s: Sent, companies: list[M], compounds
         for x in compounds:
             if acquired[0].end <= x.start and x.end - s.start <= end and x.start - acquired[0].end <= 120:
                 ctx.emit("DEVELOPED_BY", x.eid, acquirer.eid, s, "developer_active", x.start - acquirer.end)
+
+
+def _regained_compounds(ctx: RuleContext, s: Sent, compounds: list[M]) -> None:
+    """ "A will regain all development and commercialization rights to X (from B)": the end of a licence gives
+    X back to its owner A, who develops it (B, the former licensee, keeps only the partnership)."""
+    for m in _REGAINED.finditer(s.low):
+        holder = ctx.subject_company(s, m.start())
+        if holder is None or ctx.cues.negation.search(s.low[max(0, m.start() - 25) : m.start()]):
+            continue
+        for x in compounds:
+            if 0 <= x.start - s.start - m.end() <= 5:
+                for y in ctx.group(s, x):
+                    _add(ctx, s, [y], holder, "developer_active", y.start - holder.end)
+                break
 
 
 def _last_partners(ctx: RuleContext) -> list[str]:

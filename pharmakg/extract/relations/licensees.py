@@ -12,7 +12,9 @@ from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
 # "agreement with C for X" / "... with C to develop X": the licence is for the named compound
-_LICENCE_SCOPE = re.compile(r"\bfor\b|\bcovering\b|\bto (?:develop|commercialize|commercialise|market)")
+_LICENCE_SCOPE = re.compile(
+    r"\bfor\b|\bcovering\b|\bto (?:develop|commercialize|commercialise|market|in-licen[cs]e|acquire|obtain)"
+)
 _DEVELOPMENT = re.compile(r"(?<![\w-])(?:co-)?develop")
 # "... rights to X for the development and commercialization in ..."
 _RIGHTS_TO_DEVELOP = re.compile(r"\brights?\s+to\s+(?:(?:further|clinically)\s+)?(?:co-)?develop")
@@ -26,9 +28,22 @@ _FOR_DEVELOPMENT = re.compile(
 _LICENSED_IT_TO = re.compile(r"\b(?:out-|sub)?licen[cs]ed\s+(?:it|them)\s+to\s+(?:the\s+)?$")
 
 
+# right after a company name: its legal suffix and a parenthesis ("Orbital Bio Co., Ltd. ("Orbital")")
+_AFTER_NAME = (
+    r"^\s*(?:,?\s*(?:inc\.?|corp\.?|ltd\.?|co\.,?\s+ltd\.?|ag|plc|sa|s\.a\.|gmbh|llc|a/s|n\.v\.)(?!\w))?"
+    r"\s*(?:\([^()]{0,40}\)\s*)?"
+)
+# "A today announced that it has ...": the subject of the announcement is the subject of the verb after it
+_ANNOUNCED_IT = (
+    r"(?:(?:today\s+)?(?:announced|announces|reported|said)\s+(?:today\s+)?(?:that\s+)?"
+    r"(?:it|the company)\s+)?"
+)
+
+
 # after the licensee: "in-licensed X", "has licensed X from", "licensed from" (group 1: in-licence)
 _IN_LICENSED = re.compile(
-    r"^\s*(?:(?:has|have|had|also|recently|previously|originally)\s+)*(?:(in-licen[cs](?:ed|es))|licen[cs]ed)\s+(?:the\s+)?"
+    _AFTER_NAME + _ANNOUNCED_IT + r"(?:(?:has|have|had|also|recently|previously|originally)\s+)*"
+    r"(?:(in-licen[cs](?:ed|es))|licen[cs]ed)\s+(?:the\s+)?"
     r"(?:(?:exclusive\s+|worldwide\s+|global\s+)*rights\s+to\s+)?"
 )
 
@@ -47,18 +62,13 @@ _LICENCE_FROM = re.compile(
     r"|(?:,\s*(?:which|that)\s+(it|we|the company)\s+(?:has\s+|had\s+)?)?\b(?:in-)?licen[cs]ed)"
     r"\s+from\s+(?:the\s+)?$"
 )
-# "A today announced that it has ...": the subject of the announcement is the subject of the verb after it
-_ANNOUNCED_IT = (
-    r"(?:(?:today\s+)?(?:announced|announces|reported|said)\s+(?:today\s+)?(?:that\s+)?"
-    r"(?:it|the company)\s+)?"
-)
 # "an option to license X", "the right to opt in": not (yet) a licence
 _OPEN_OPTION = re.compile(r"\b(?:option|opt-in|right of first negotiation)\b(?![^.;]{0,20}\bexercis)")
 
 
 # "B, the exclusive licensee of X", "B, Helix's licensing partner for X": the apposition names B's licence
 _LICENSEE_OF = re.compile(
-    r"^\s*,\s*(?:the|an?|its|their|our|(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,2}?"
+    r"^\s*(?:,|\s(?:is|was|remains|has\s+been|will\s+be|became|becomes))\s*(?:the|an?|its|their|our|(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,2}?"
     r"(?:licensee|licencee|sublicensee|licensing partner|distribution partner|distributor)"
     r"\s+(?:of|for)\s+(?:the\s+)?$"
 )
@@ -74,23 +84,33 @@ _LICENSEE_IN = re.compile(
 _RESPONSIBLE_COMMERCIAL = re.compile(
     r"\bresponsible\s+for\s+(?:all\s+|the\s+)?(?:(?:global|worldwide|further|clinical|future)\s+)?"
     r"(?:(?:development|developing|manufacturing|manufacture|regulatory\s+\w+)\s*(?:,|and|as well as)?\s+)*"
-    r"(?:commerciali[sz]ation|commerciali[sz]ing)\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:commerciali[sz]ation|commerciali[sz]ing)(?:\s+of)?\s*(?:the\s+)?"
 )
 _LICENCE_WORD = re.compile(r"\blicen[cs]")
+_DEAL_WORD = re.compile(r"\blicen[cs]|\bagreement\b|\bunder which\b|\bwhereby\b")
+# "under which B will commercialize X in Europe", "B will exclusively market X"
+_WILL_COMMERCIALIZE = re.compile(
+    r"\b(?:will|shall|would)\s+(?:exclusively\s+|also\s+)?(?:commerciali[sz]e|market|distribute|sell)\s+(?:the\s+)?"
+)
+# the issuing company named as a subject ("the Company", "we"), not as a possessive ("our", "the Company's")
+_SUBJECT_ANAPHOR = re.compile(r"the company|we")
 
 
 def _responsible_licensee(ctx: RuleContext, s: Sent) -> None:
-    """Under a licence (named in this sentence or the one before), "B will be responsible for the development
-    and commercialization of X": B is X's licensee."""
+    """Under a licence or agreement (named in this sentence or the one before), "B will be responsible for the
+    development and commercialization of X": B is X's licensee (and develops X). Under an agreement, "B will
+    commercialize X in Europe" (B not the issuing company): B holds commercial rights, a licence too."""
     m = _RESPONSIBLE_COMMERCIAL.search(s.low)
+    plain = m is None
+    m = m or _WILL_COMMERCIALIZE.search(s.low)
     if m is None:
         return
     prev = ctx.sents[s.index - 1].low if s.index > 0 else ""
-    if not (_LICENCE_WORD.search(s.low) or _LICENCE_WORD.search(prev)):
+    if not (_DEAL_WORD.search(s.low) or _DEAL_WORD.search(prev)):
         return
     holder = ctx.subject_company(s, m.start())
-    if holder is None or holder.virtual:
-        return
+    if holder is None or holder.virtual or (plain and holder.eid == ctx.main):
+        return  # "Helix will commercialize ZB-12 in the U.S." may be the owner's own plan
     if ctx.cues.negation.search(s.low[max(0, m.start() - 30) : m.start()]):
         return
     # the licensor: the partner of the licence named with it ("A and B entered into a license agreement")
@@ -100,8 +120,17 @@ def _responsible_licensee(ctx: RuleContext, s: Sent) -> None:
         if k[0] == "PARTNER_OF" and holder.eid in (k[1], k[2])
     ]
     attrs = {"licensor": partners[-1]} if partners else {}
-    for x in ctx.compounds_after(s, m.end(), 20):
-        ctx.emit("LICENSED_TO", x.eid, holder.eid, s, "licensee_cue", x.start - holder.end, attrs=attrs)
+    targets = [x.eid for x in ctx.compounds_after(s, m.end(), 20)]
+    if not targets and not s.of("COMPOUND", virtual=False) and re.match(r"^\s*(?:[.;,]|$)", s.low[m.end() :]):
+        sal = ctx.salient(
+            s
+        )  # "... rights to ZB-12. B will be responsible for development and commercialization."
+        targets = [sal] if sal else []
+    develops = not plain and "develop" in m.group(0)
+    for eid in targets:
+        ctx.emit("LICENSED_TO", eid, holder.eid, s, "licensee_cue", attrs=attrs)
+        if develops:  # a licensee with development rights develops the compound too (conventions)
+            ctx.emit("DEVELOPED_BY", eid, holder.eid, s, "developer_licensee")
 
 
 def _licensee_apposition(ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
@@ -119,6 +148,25 @@ def _licensee_apposition(ctx: RuleContext, s: Sent, licensee: M, compounds: list
     for x in ctx.group(s, after[0]):
         ctx.emit("LICENSED_TO", x.eid, licensee.eid, s, "licensee_cue", x.start - licensee.end)
     return True
+
+
+# "A entered into an agreement with B to in-license X", "... with B for the rights to X": A takes the licence
+_SUBJECT_PURPOSE = re.compile(
+    _AFTER_NAME + r",?\s*(?:to\s+(?:in-licen[cs]e|acquire|obtain)\b|for\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:rights?|licen[cs]e)\s+to\b)"
+)
+
+
+def _purpose_licensee(ctx: RuleContext, s: Sent, cue: int, party: M, target: M) -> M:
+    """ "A entered into an agreement with B to in-license X": the licensee is A, the subject of the agreement
+    cue at local offset ``cue``, not B, its counterparty (who stays the licensee otherwise: "an agreement
+    with B for X")."""
+    if not (
+        "agreement" in s.low[cue : party.start - s.start] and _SUBJECT_PURPOSE.match(s.between(party, target))
+    ):
+        return party
+    subject = ctx.subject_company(s, cue)
+    return subject if subject is not None and not subject.virtual and subject.eid != party.eid else party
 
 
 def _alternation(words: list[str]) -> str:
@@ -139,6 +187,8 @@ class Licensees:
             + r")\b[^.;]{0,50}?\b(?:"
             + "|".join(map(re.escape, c["licensee_rights_words"]))
             + r")\b(?![\s-]+applications?\b)"  # "has submitted a Biologics License Application": no licence
+            # "A has entered into a license agreement with B": an agreement, not a right A receives
+            + r"(?!\s+(?:and\s+[\w-]+\s+|[\w-]+\s+and\s+)?agreements?\b)"
         )
         self.before = re.compile(r"\b(" + _alternation(c["licensee_before_company"]) + r")\s+(?:the\s+)?$")
         self.scope_end = words_regex(c["licence_scope_end"])
@@ -150,19 +200,29 @@ class Licensees:
         compounds = s.of("COMPOUND")
         if not compounds:
             self.licensed_it(ctx, s)
+            _responsible_licensee(ctx, s)
             return
         _responsible_licensee(ctx, s)
-        for comp in s.of("COMPANY", virtual=False):
+        for comp in s.of("COMPANY"):
             a, b = s.local(comp)
-            if self.in_licensed(ctx, s, comp, compounds) or self.licensed_x_to(ctx, s, comp, compounds):
-                continue
-            if self.licence_from(ctx, s, comp, compounds) or _licensee_apposition(ctx, s, comp, compounds):
+            if comp.virtual:
+                # "The Company obtained exclusive rights to X", "we in-licensed X": the issuing company
+                if not _SUBJECT_ANAPHOR.fullmatch(s.low[a:b]) or self.in_licensed(ctx, s, comp, compounds):
+                    continue
+            elif (
+                self.in_licensed(ctx, s, comp, compounds)
+                or self.licensed_x_to(ctx, s, comp, compounds)
+                or self.licence_from(ctx, s, comp, compounds)
+                or _licensee_apposition(ctx, s, comp, compounds)
+            ):
                 continue
             after_cue = self.after.match(s.low[b : b + 110])
             if after_cue and any(
                 comp.end <= o.start and o.start - s.start < b + after_cue.end() for o in s.of("COMPANY")
             ):
                 after_cue = None  # "A received $5 million from B to acquire rights": the rights are B's
+            if after_cue and "regain" in after_cue.group(0):
+                after_cue = None  # "A has regained the rights to X": the owner, no licensee (developers)
             before = self.before.search(s.low[max(0, a - 45) : a])
             if before and re.match(r"^(?:'s|’s)", s.low[b : b + 2]):
                 before = None  # "a license to Orbital's ZB-12": Orbital is the owner, not the licensee
@@ -186,8 +246,12 @@ class Licensees:
                 target = ctx.attach(s, comp, ("COMPOUND",), cap=200, direct=False)
             if target is None or ctx.negated(s, comp, target):
                 continue
-            if before and _OPEN_OPTION.search(s.between(comp, target)):
-                continue  # "A granted B an option to license X": an option not exercised is no licence
+            if before:
+                comp = _purpose_licensee(ctx, s, max(0, a - 45) + before.start(), comp, target)
+            if before and _OPEN_OPTION.search(s.between(comp, target) + " " + s.low[max(0, a - 45) : a]):
+                # "A granted B an option to license X", "an option and license agreement with B for X": an
+                # option not exercised is no licence
+                continue
             lo, _ = ctx.clause_bounds(s, min(comp.start, target.start) - s.start, comp.end - s.start)
             if self.terminated.search(s.low, lo, max(comp.end, target.end) - s.start):
                 continue  # a terminated licence gives no LICENSED_TO (the partnership stays)
@@ -205,12 +269,11 @@ class Licensees:
                 if develops:
                     ctx.emit("DEVELOPED_BY", g.eid, comp.eid, s, "developer_licensee", dist)
 
-    @staticmethod
-    def in_licensed(ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
+    def in_licensed(self, ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
         """ "B in-licensed X (from A)", "B licensed X from A", "X, which B licensed from A": B is the
         licensee, A the licensor."""
         b = licensee.end - s.start
-        m = _IN_LICENSED.match(s.low[b : b + 40])
+        m = _IN_LICENSED.match(s.low[b : b + 110])
         if m is None:
             return False
         after = [x for x in compounds if x.start - s.start == b + m.end()]
@@ -234,16 +297,12 @@ class Licensees:
         else:
             return False
         attrs = {"licensor": frm[0].eid} if frm else {}
+        develops = self.development_rights(ctx, s, licensee, targets[0])
         for x in targets:
-            ctx.emit(
-                "LICENSED_TO",
-                x.eid,
-                licensee.eid,
-                s,
-                "licensee_cue",
-                abs(x.start - licensee.start),
-                attrs=attrs,
-            )
+            dist = abs(x.start - licensee.start)
+            ctx.emit("LICENSED_TO", x.eid, licensee.eid, s, "licensee_cue", dist, attrs=attrs)
+            if develops:
+                ctx.emit("DEVELOPED_BY", x.eid, licensee.eid, s, "developer_licensee", dist)
         return True
 
     def licensed_x_to(self, ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:

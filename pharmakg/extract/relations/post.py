@@ -19,14 +19,17 @@ _FORMER_DEVELOPER = re.compile(
 @relation_rule("post", scope="document")
 class PostPass:
     def __init__(self, cues: dict[str, Any]) -> None:
-        pass  # reasoning over relations, no cue words
+        # reasoning over relations; the one cue list: words before another company's drug (no default owner)
+        words = cues["developers"].get("other_drug_before", [])
+        alts = "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!)"
+        self.other_drug = re.compile(r"(?<![\w-])(?:" + alts + r")\W{0,3}(?:[\w-]+\W{1,3}){0,2}$")
 
     def __call__(self, ctx: RuleContext) -> None:
         _stages_of_trials(ctx)
         _settle_phases(ctx, list(ctx.out.items.items()))
         _default_licensors(ctx)
         _partners_from_licences(ctx, list(ctx.out.items.items()))
-        _default_developers(ctx)
+        _default_developers(ctx, self.other_drug)
         _drop_payment_totals(ctx)
         _drop_affiliate_partnerships(ctx)
 
@@ -137,12 +140,13 @@ def _option_grantor(ctx: RuleContext) -> str | None:
     return grantors.pop() if len(grantors) == 1 else None
 
 
-def _default_developers(ctx: RuleContext) -> None:
+def _default_developers(ctx: RuleContext, other_drug: re.Pattern[str]) -> None:
     """Compounds the document describes (target, payload, phase, indication, technology, the trial that
     evaluates it, a planned stage) or names more than
     once, but whose owner is not named: the issuing company's, at a low prior (the grantor's when the issuing
-    company only holds an option). A compound ever named as a comparator or combination partner is another
-    company's."""
+    company only holds an option). A compound ever named as a comparator or combination partner, or as a
+    prior, standard or background therapy ("patients who progressed on X", "the standard of care, X"), is
+    another company's."""
     out = ctx.out
     main = _option_grantor(ctx) or ctx.main
     if not main:
@@ -156,7 +160,7 @@ def _default_developers(ctx: RuleContext) -> None:
     )
     described.update(dict.fromkeys(obj for (t, _s, obj, _v) in out.items if t == "EVALUATES" and obj))
     described.update(dict.fromkeys(subj for (t, subj, _o, _v) in side if t == "IN_PHASE"))
-    twice, others = _named_compounds(ctx)
+    twice, others = _named_compounds(ctx, other_drug)
     described.update(dict.fromkeys(twice))
     for comp in described:
         if comp in others:
@@ -171,16 +175,21 @@ def _default_developers(ctx: RuleContext) -> None:
                 ctx.emit("DEVELOPED_BY", comp, main, first, "developer_default", hedged=False)
 
 
-def _named_compounds(ctx: RuleContext) -> tuple[list[str], set[str]]:
-    """(the compounds named at least twice, in text order; those ever named as a comparator or combination
-    partner)."""
+def _named_compounds(ctx: RuleContext, other_drug: re.Pattern[str]) -> tuple[list[str], set[str]]:
+    """(the compounds named at least twice, in text order; those ever named as a comparator, combination
+    partner or another company's therapy)."""
     counts: dict[str, int] = {}
     others: set[str] = set()
     for x in ctx.sents:
         for m in x.ms:
             if m.type == "COMPOUND" and not m.virtual:
                 counts[m.eid] = counts.get(m.eid, 0) + 1
-                if ctx.comparator(x, m) or ctx.combination(x, m):
+                a = m.start - x.start
+                if (
+                    ctx.comparator(x, m)
+                    or ctx.combination(x, m)
+                    or other_drug.search(x.low[max(0, a - 40) : a])
+                ):
                     others.add(m.eid)
     return [eid for eid, n in counts.items() if n >= 2], others
 
