@@ -4,38 +4,14 @@ invented for these tests (fictional companies, drugs and trials), whole pipeline
 from __future__ import annotations
 
 import pytest
+from contract_view import groups, names, rels, run
 
 from pharmakg.extract.pipeline import Extractor
-from pharmakg.model import Document
-from pharmakg.names import fold
 
 
 @pytest.fixture(scope="module")
 def ex() -> Extractor:
     return Extractor()
-
-
-def run(ex: Extractor, text: str) -> dict:
-    return ex.extract_one(Document("t", "t", text, meta={})).to_contract()
-
-
-def groups(out: dict, typ: str) -> list[set[str]]:
-    """The folded name sets of each entity of a type."""
-    return [{fold(n) for n in [e["name"], *e["aliases"]]} for e in out["entities"] if e["type"] == typ]
-
-
-def names(out: dict, typ: str) -> set[str]:
-    return {n for g in groups(out, typ) for n in g}
-
-
-def rels(out: dict, rtype: str) -> set[tuple[str, str]]:
-    """(subject name, object name or value) of the relations of a type, names folded."""
-    by_id = {e["id"]: fold(e["name"]) for e in out["entities"]}
-    return {
-        (by_id[r["subject"]], by_id.get(r.get("object") or "", str(r.get("value"))))
-        for r in out["relations"]
-        if r["type"] == rtype
-    }
 
 
 # ---------------------------------------------------------------- trial names and their boundaries
