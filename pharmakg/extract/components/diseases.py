@@ -27,7 +27,7 @@ from pharmakg.extract.components.disease_broader import (
 
 register_extensions()
 
-_TOKEN = re.compile(r"head and neck|[\w'’+/-]+|,", re.IGNORECASE)
+_TOKEN = re.compile(r"head (?:and|&) neck|[\w'’+/-]+|,", re.IGNORECASE)
 _CUT = re.compile(r"[.;:()\[\]\"“”]|\n\s*\n|\t")
 _Tok = tuple[int, int, str]  # (start, end, text) of a word before a head
 
@@ -42,7 +42,7 @@ class DiseaseGrammar:
         self.heads_core = {h.lower() for h in g["heads_need_core"]}
         self.heads_bare = {h.lower() for h in g["heads_bare"]}
         self.head_class = {k.lower(): v for k, v in g["head_class"].items()}
-        self.core = {w.lower() for w in g["core"]} | {"head and neck"}
+        self.core = {w.lower() for w in g["core"]} | {"head and neck", "head & neck"}
         self.partner = {w.lower() for w in g["core_needs_partner"]}
         self.state = {w.lower() for w in g["state"]}
         self.other = {w.lower() for w in g["other_words"]}
