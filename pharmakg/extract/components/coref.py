@@ -181,6 +181,12 @@ class Coref:
         self.company_re = words_regex(c["company_anaphors"])
         self.initial_only = {w.lower() for w in c["sentence_initial_only"]}
         self.lookback = int(c["compound_lookback_sentences"])
+        # "X in combination with (Helix's) Y. This investigational compound ...": a combination partner or
+        # comparator is never what a compound anaphor means
+        partner = [*cues["mentions"]["combination"], *cues["mentions"]["comparator"]]
+        self.partner_before = re.compile(
+            r"(?:" + "|".join(map(re.escape, partner)) + r")\W{0,3}(?:(?:[\w.&-]+\s+){0,2}[\w.&-]+['’]s\s+)?$"
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = real_mentions(doc)
@@ -188,7 +194,16 @@ class Coref:
         main = main_company(doc, mentions, sentences)
         doc._.pkg_main_company = main
         speakers = quote_speakers(doc, mentions) if main else []
-        compounds = sorted((m for m in mentions if m.type == "COMPOUND"), key=lambda m: m.start)
+        low = doc.text.lower()
+        compounds = sorted(
+            (
+                m
+                for m in mentions
+                if m.type == "COMPOUND"
+                and not self.partner_before.search(low[max(0, m.start - 60) : m.start])
+            ),
+            key=lambda m: m.start,
+        )
         virtual: list[tuple[int, int, str, str]] = []
         taken = [(m.start, m.end) for m in mentions]
         recent: list[tuple[int, str]] = []  # (sentence index, compound id) of the latest compound mentions
