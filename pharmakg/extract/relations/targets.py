@@ -13,6 +13,9 @@ from pharmakg.names import fold
 
 # what may stand between "(" and a target, or between targets, inside a parenthesis of targets
 _TARGET_LIST_WORDS = re.compile(r"\banti-?|\band\b|\bx\b|[\s/,×&+]")
+# how far before a target that precedes its compound the cue may stand ("an antagonist of the human X")
+_CUE_BEFORE_TARGET = 30
+_TARGET_OF = re.compile(r"\btargets?\s+of\s+(?:the\s+)?$")
 
 
 @relation_rule("targets", min_mentions=1)
@@ -59,10 +62,17 @@ class Targets:
                     continue
                 x0 = min(c.start, t.start) - s.start
                 x1 = max(c.end, t.end) - s.start
-                window = s.low[max(0, x0 - 5) : min(len(s.low), x1 + 25)]
+                # "An inhibitor of the EGFR, ZB-12 is ...": a target before its compound has its cue before it
+                lead = _CUE_BEFORE_TARGET if t.start < c.start else 5
+                window = s.low[max(0, x0 - lead) : min(len(s.low), x1 + 25)]
                 # "HER3-directed", "anti-TROP2": the cue word is glued to the target by a hyphen
                 window = re.sub(r"[-‐–]", " ", window)
-                said = self.cue.search(window) or self.multispecific_after.match(s.low, t.end - s.start)
+                said = (
+                    self.cue.search(window)
+                    or self.multispecific_after.match(s.low, t.end - s.start)
+                    # "The target of ZB-12, CDH6, ...": the cue noun right before the compound
+                    or (c.start < t.start and _TARGET_OF.search(s.low, 0, c.start - s.start))
+                )
                 if said and not ctx.negated(s, c, t):
                     ctx.emit("TARGETS", c.eid, t.eid, s, "targets_cue", abs(c.start - t.start))
 
