@@ -65,3 +65,26 @@ def test_gene_silencing_wording_names_the_target(ex):
         "KT-3 silences the production of the protein TTR in the liver.",
     )
     assert {("hx55", "p53"), ("kt3", "ttr")} <= rels(out, "TARGETS")
+
+
+def test_target_wording_in_headline_capitals(ex):
+    out = run(ex, "Helix announced data for ZB-12, an oral PCSK9 Inhibitor, in hypercholesterolemia.")
+    assert ("zb12", "pcsk9") in rels(out, "TARGETS")
+
+
+def test_a_selective_suffix_is_no_part_of_the_target_name(ex):
+    out = run(ex, "Helix announced data for ZB-12, an oral JAK1-selective inhibitor, in eczema.")
+    assert names(out, "TARGET") == {"jak1"}
+    assert ("zb12", "jak1") in rels(out, "TARGETS")
+
+
+def test_a_symbol_in_parentheses_after_the_long_name_a_cue_names(ex):
+    out = run(
+        ex,
+        "ZB-12 is an antisense oligonucleotide targeting transthyretin (TTR). KT-4 is an RNAi therapeutic "
+        "that silences angiopoietin-like 3 (ANGPTL3). HX-9 is a monoclonal antibody that blocks thymic "
+        "stromal lymphopoietin (TSLP).",
+    )
+    assert {"ttr", "angptl3", "tslp"} <= names(out, "TARGET")
+    assert ("zb12", "ttr") in rels(out, "TARGETS")
+    assert ("hx9", "tslp") in rels(out, "TARGETS")
