@@ -88,3 +88,13 @@ def test_a_symbol_in_parentheses_after_the_long_name_a_cue_names(ex):
     assert {"ttr", "angptl3", "tslp"} <= names(out, "TARGET")
     assert ("zb12", "ttr") in rels(out, "TARGETS")
     assert ("hx9", "tslp") in rels(out, "TARGETS")
+
+
+def test_a_comparator_keeps_its_own_target(ex):
+    out = run(
+        ex,
+        "Helix announced data for ZB-12 in lung cancer. Zorimertinib, an EGFR inhibitor, was used as "
+        "the comparator.",
+    )
+    assert ("zorimertinib", "egfr") in rels(out, "TARGETS")
+    assert ("zb12", "egfr") not in rels(out, "TARGETS")

@@ -57,7 +57,8 @@ class Targets:
                 self.salient_target(ctx, s, t)
                 continue
             for typ, cap in (("COMPOUND", 200), ("ANTIBODY", 120)):
-                c = ctx.attach(s, t, (typ,), cap=cap, direct=False)
+                # a comparator keeps its own target ("Y, an EGFR inhibitor, was the comparator")
+                c = ctx.attach(s, t, (typ,), cap=cap, direct=False, comparators=True)
                 if c is None:
                     continue
                 x0 = min(c.start, t.start) - s.start
