@@ -98,3 +98,21 @@ def test_a_comparator_keeps_its_own_target(ex):
     )
     assert ("zorimertinib", "egfr") in rels(out, "TARGETS")
     assert ("zb12", "egfr") not in rels(out, "TARGETS")
+
+
+def test_a_cued_target_in_the_about_section_of_a_compound_is_its_target(ex):
+    out = run(
+        ex,
+        "Helix announced first patient dosing with ZB-12 in ovarian cancer.\n\nAbout ZB-12\nA first-in-class "
+        "antibody-drug conjugate directed against CDH6, the investigational drug was discovered by Helix.",
+    )
+    assert ("zb12", "cdh6") in rels(out, "TARGETS")
+
+
+def test_a_cued_target_in_the_about_section_of_a_company_goes_to_no_compound(ex):
+    out = run(
+        ex,
+        "Helix announced first patient dosing with ZB-12 and ZB-40 in ovarian cancer.\n\nAbout Helix\n"
+        "Helix develops antibody-drug conjugates directed against CDH6 and other targets.",
+    )
+    assert not rels(out, "TARGETS")

@@ -79,13 +79,16 @@ class Targets:
 
     def salient_target(self, ctx: RuleContext, s: Sent, t: M) -> None:
         """ "ZB-12 is an ADC. The antibody binds to CDH6.": a sentence naming no compound, whose subject is
-        the antibody or drug, gives its cued target to the compound of the sentence before."""
-        if not self.salient_subject.match(s.low):
-            return
-        recent = [eid for idx, eid in ctx.recent if s.index - idx == 1]
+        the antibody or drug, gives its cued target to the compound of the sentence before; one of an
+        "About ZB-12" section ("A first-in-class ADC directed against CDH6, the drug ...") to ZB-12."""
+        if self.salient_subject.match(s.low):
+            recent = [eid for idx, eid in ctx.recent if s.index - idx == 1]
+            owner = recent[-1] if recent else None
+        else:
+            owner = about_section_compound(ctx, s)
         window = re.sub(r"[-‐–]", " ", s.low[max(0, t.start - s.start - 40) : t.end - s.start + 25])
-        if recent and self.cue.search(window) and not ctx.negated(s, t, t):
-            ctx.emit("TARGETS", recent[-1], t.eid, s, "targets_cue", prior="targets_cue")
+        if owner is not None and self.cue.search(window) and not ctx.negated(s, t, t):
+            ctx.emit("TARGETS", owner, t.eid, s, "targets_cue", prior="targets_cue")
 
     @staticmethod
     def parenthesised_target_of(s: Sent, t: M) -> M | None:
@@ -105,3 +108,25 @@ class Targets:
         if before and re.match(r"^[\s®™*]{0,3}$", s.low[before[-1].end - s.start : head]):
             return before[-1]
         return None
+
+
+# "About ZB-12": the heading of a section about one compound (headings are sentences of their own)
+_ABOUT_HEADING = re.compile(r"^about\s+\S")
+_HEADING_MAX_CHARS = 80
+# how many sentences back the heading of a sentence's section is looked for
+_SECTION_REACH = 8
+
+
+def about_section_compound(ctx: RuleContext, s: Sent) -> str | None:
+    """The compound that the "About X" heading of the sentence's section names, when the sentences between
+    the heading and this one name no other compound."""
+    pos = next((i for i in range(min(s.index, len(ctx.sents) - 1), -1, -1) if ctx.sents[i] is s), None)
+    if pos is None:
+        return None
+    named: set[str] = set()
+    for prev in reversed(ctx.sents[max(0, pos - _SECTION_REACH) : pos]):
+        compounds = {m.eid for m in prev.of("COMPOUND", virtual=False)}
+        if len(prev.low) <= _HEADING_MAX_CHARS and _ABOUT_HEADING.match(prev.low):
+            return next(iter(compounds)) if len(compounds) == 1 and named <= compounds else None
+        named |= compounds
+    return None
