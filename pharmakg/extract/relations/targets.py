@@ -14,7 +14,7 @@ from pharmakg.names import fold
 # what may stand between "(" and a target, or between targets, inside a parenthesis of targets
 _TARGET_LIST_WORDS = re.compile(r"\banti-?|\band\b|\bx\b|[\s/,×&+]")
 # how far before a target that precedes its compound the cue may stand ("an antagonist of the human X")
-_CUE_BEFORE_TARGET = 30
+_CUE_BEFORE_TARGET = 45
 _TARGET_OF = re.compile(r"\btargets?\s+of\s+(?:the\s+)?$")
 
 
