@@ -116,3 +116,10 @@ def test_a_cued_target_in_the_about_section_of_a_company_goes_to_no_compound(ex)
         "Helix develops antibody-drug conjugates directed against CDH6 and other targets.",
     )
     assert not rels(out, "TARGETS")
+
+
+def test_the_cells_own_polymerase_is_no_target(ex):
+    out = run(
+        ex, "ZB-12 is an ADC that carries amanitin, an RNA polymerase inhibitor, to CDH6-expressing cells."
+    )
+    assert "rnapolymerase" not in names(out, "TARGET")
