@@ -38,6 +38,7 @@ from pharmakg.graph.compound_order import COMPOUND, COMPOUND_ORDER, CompoundOrde
 from pharmakg.graph.display import preferred_label
 from pharmakg.graph.document_order import DOCUMENT_ORDER, DocumentOrder
 from pharmakg.graph.document_order import missing_order as missing_document_order
+from pharmakg.graph.evidence_order import EVIDENCE_ORDER, missing_evidence_order
 from pharmakg.graph.rdf_terms import RDF_TYPE, RDFS, RESOLVED_GRAPH, SKOS, int_lit, n
 from pharmakg.ontology.namespaces import PKG, PROV
 
@@ -95,6 +96,10 @@ def missing_derived_facts(store: ox.Store) -> list[ox.Quad]:
         found += missing_order(store)
     if _absent(store, DOCUMENT_ORDER):
         found += missing_document_order(store)
+    if _absent(
+        store, EVIDENCE_ORDER
+    ):  # written with the statements since; a graph from before gets them once
+        found += missing_evidence_order(store)
     return found
 
 
@@ -104,8 +109,10 @@ def lacks_derived_facts(store: ox.Store) -> bool:
     entities = not _absent(store, PREF_LABEL)
     documents = next(iter(store.quads_for_pattern(None, TYPE, DOCUMENT, MERGED)), None) is not None
     compounds = next(iter(store.quads_for_pattern(None, ENTITY_TYPE, ox.Literal(COMPOUND), MERGED)), None)
+    statements = next(iter(store.quads_for_pattern(None, n(PKG.relationType), None, MERGED)), None)
     return (
-        (entities and (_absent(store, NAME_KEY) or _absent(store, DOCUMENT_COUNT)))
+        (statements is not None and _absent(store, EVIDENCE_ORDER))
+        or (entities and (_absent(store, NAME_KEY) or _absent(store, DOCUMENT_COUNT)))
         or (documents and (_absent(store, ENTITY_COUNT) or _absent(store, DOCUMENT_ORDER)))
         or (compounds is not None and _absent(store, COMPOUND_ORDER))
     )

@@ -135,6 +135,7 @@ class PKG(DefinedNamespace):
     assertionCount: URIRef  # Document -> number of statements derived from it, maintained by the store
     compoundOrder: URIRef  # Compound -> integer sorting as LCASE(label), label, IRI; maintained by the store
     documentOrder: URIRef  # Document -> integer sorting as date, name, identifier; maintained by the store
+    evidenceOrder: URIRef  # Assertion -> decimal sorting as its document's date, the document, the offset
     # Knowledge base (pharmakg/ontology/kb.py)
     kbKey: URIRef  # entity -> "TYPE:canonical name" of its knowledge-base record
     ticker: URIRef  # Company -> "NASDAQ:IMGN"
