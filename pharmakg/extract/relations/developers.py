@@ -229,7 +229,7 @@ class Developers:
 _POSSESSED = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,5}?(?:[\w-]+\s*,\s*)?$")
 
 
-def _possessive_owner(s: Sent, comp: M) -> str | None:
+def possessive_owner(s: Sent, comp: M) -> str | None:
     """The company whose possessive opens the noun phrase of ``comp`` ("A's lead drug, X"), if any."""
     before = [c for c in s.of("COMPANY") if c.end <= comp.start and comp.start - c.end <= 60]
     if not before:
@@ -439,11 +439,14 @@ class Codevelopment:
                 continue
             for i, a in enumerate(ids):
                 for b in ids[i + 1 :]:
+                    if comps and frozenset((a, b)) not in ctx.affiliates:
+                        # "A, B and C will co-develop X": every two parties of it are partners
+                        ctx.emit("PARTNER_OF", a, b, s, "partner_cue")
                     ctx.out.annotate("PARTNER_OF", a, b, attrs)
             if len(ids) < 2 and not re.search(r"\bwith\b", s.low[c1:end]):
                 continue  # "A will co-develop X with ..." needs its partner named or implied
             for comp in comps:
-                owner = _possessive_owner(s, comp)
+                owner = possessive_owner(s, comp)
                 for co in ids:
                     ctx.emit("DEVELOPED_BY", comp.eid, co, s, "developer_codevelopment", attrs=attrs)
                     if owner is not None and owner in ids and co != owner:

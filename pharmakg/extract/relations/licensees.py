@@ -8,6 +8,11 @@ import re
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
+from pharmakg.extract.relations.licence_parties import (
+    agreement_for_development,
+    apposition_head,
+    subject_between,
+)
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
@@ -169,25 +174,6 @@ def _purpose_licensee(ctx: RuleContext, s: Sent, cue: int, party: M, target: M) 
     return subject if subject is not None and not subject.virtual and subject.eid != party.eid else party
 
 
-# "B, an affiliate of A, holds rights to X": the company the apposition describes (B) is the subject
-_PARENT_APPOSITION = re.compile(
-    r"\s*,\s*(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}?(?:subsidiary|affiliate|unit|division)\s+of\s+(?:the\s+)?$"
-)
-
-
-# "through an agreement with C, B is ...": after C's name (and suffix), a comma opens the main clause
-_NEW_SUBJECT = re.compile(r"^\s*(?:,?\s*(?:inc|ltd|corp|co|plc|ag|sa|llc|gmbh)\.?)?\s*,\s*$")
-
-
-def _apposition_head(s: Sent, comp: M) -> M:
-    """The company an apposition naming ``comp`` as its parent describes ("B, an affiliate of A, holds the
-    rights": B), else ``comp``."""
-    before = [c for c in s.of("COMPANY", virtual=False) if c.end <= comp.start and c.eid != comp.eid]
-    if before and _PARENT_APPOSITION.fullmatch(s.low, before[-1].end - s.start, comp.start - s.start):
-        return before[-1]
-    return comp
-
-
 def _alternation(words: list[str]) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
@@ -222,6 +208,8 @@ class Licensees:
             _responsible_licensee(ctx, s)
             return
         _responsible_licensee(ctx, s)
+        if "agreement" in s.low:
+            agreement_for_development(ctx, s)
         for comp in s.of("COMPANY"):
             a, b = s.local(comp)
             if comp.virtual:
@@ -248,7 +236,7 @@ class Licensees:
             if not after_cue and not before:
                 continue
             if after_cue and not before:
-                comp = _apposition_head(s, comp)
+                comp = apposition_head(s, comp)
             if after_cue and not before and after_cue.group(0).endswith("option"):
                 # "B has an option to co-develop X": an option not (yet) exercised is no licence (options)
                 if not re.search(r"exercis", after_cue.group(0)):
@@ -262,13 +250,7 @@ class Licensees:
                 ):
                     # "agreement with C for X": the licence is for the named compound only; "through an
                     # agreement with C, B is the exclusive distributor for X": B, named between, holds it
-                    if not _LICENCE_SCOPE.search(s.between(comp, target)) or any(
-                        comp.end < o.start
-                        and o.end <= target.start
-                        and o.eid != comp.eid
-                        and _NEW_SUBJECT.match(s.between(comp, o))
-                        for o in s.of("COMPANY", virtual=False)
-                    ):
+                    if not _LICENCE_SCOPE.search(s.between(comp, target)) or subject_between(s, comp, target):
                         target = None
             elif before and before.group(1).endswith(" to"):
                 target = ctx.attach(s, comp, ("COMPOUND",), cap=200, direct=False)

@@ -18,7 +18,8 @@ _AFFILIATE_BEFORE = re.compile(
 )
 # between the two names: "B, a wholly-owned subsidiary of A", "B (an affiliate of A)"
 _SUBSIDIARY_OF = re.compile(
-    r"^\s*(?:,|\()\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:subsidiary|affiliate|unit|division)\s+of\s+(?:the\s+)?$"
+    r"^\s*(?:,|\()\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:subsidiary|affiliate|unit|division)\s+of\s+(?:the\s+)?"
+    r"(?:[\w-]+-based\s+)?$"  # "an affiliate of Tokyo-based A"
 )
 # "A's wholly-owned subsidiary, B", "A's Swiss subsidiary B", "A, through its subsidiary B"
 _PARENT_S_SUBSIDIARY = re.compile(

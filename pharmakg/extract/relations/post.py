@@ -81,7 +81,14 @@ def _partners_from_licences(ctx: RuleContext, items: list[tuple[StatementKey, Re
         if t != "LICENSED_TO":
             continue
         for (t2, s2, o2, _v2), _r2 in items:
-            if t2 == "DEVELOPED_BY" and s2 == subj and o2 is not None and o2 != obj:
+            # a fellow licensee of the compound (it develops it too) is not this licence's licensor
+            if (
+                t2 == "DEVELOPED_BY"
+                and s2 == subj
+                and o2 is not None
+                and o2 != obj
+                and ("LICENSED_TO", subj, o2, None) not in ctx.out.items
+            ):
                 ev = rel.evidence[0]
                 sent = next((x for x in ctx.sents if (x.start, x.end) == (ev.start, ev.end)), None)
                 if sent is not None:

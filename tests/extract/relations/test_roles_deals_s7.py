@@ -124,3 +124,31 @@ def test_combination_partners_get_no_default_owner(ex: Extractor) -> None:
     developed = rels(out, "DEVELOPED_BY")
     assert ("zb14", "helixpharmaceutical") in developed
     assert not {("nivolumab", "helixpharmaceutical"), ("ribavirin", "helixpharmaceutical")} & developed
+
+
+def test_agreement_for_development_and_commercialization_licenses_the_non_owner(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "BOSTON, July 30, 2009 -- Helix Pharmaceuticals, Inc. (Nasdaq: HLX) and Orbital Bio Corporation "
+        "today amended their agreement for the development and commercialization of ZB-12 for the "
+        "treatment of gout in Japan. Helix retains exclusive development and commercial rights to ZB-12 in "
+        "North America.",
+    )
+    assert rels(out, "LICENSED_TO") == {("zb12", "orbitalbio")}
+    assert {("zb12", "orbitalbio"), ("zb12", "helixpharmaceutical")} <= rels(out, "DEVELOPED_BY")
+
+
+def test_fellow_licensee_is_no_licensor_and_codevelopers_are_partners(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals, Orbital Bio and Zenova Therapeutics announced today that they have entered "
+        "into agreements for the co-development and commercialization of Helix's lead drug, ZB-12. "
+        "Kestrel Bio, an affiliate of Tokyo-based Marbury Holdings, holds development rights to ZB-12 in "
+        "Europe.",
+    )
+    partners = rels(out, "PARTNER_OF")
+    assert ("orbitalbio", "zenovatherapeutic") in partners or ("zenovatherapeutic", "orbitalbio") in partners
+    assert not any("marbury" in a or "marbury" in b for a, b in partners)
+    assert ("zb12", "kestrelbio") in rels(out, "LICENSED_TO")
+    # a licensee of the compound is not the licensor of its fellow licensee's rights
+    assert not any({a, b} == {"orbitalbio", "kestrelbio"} for a, b in partners)
