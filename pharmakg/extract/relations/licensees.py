@@ -21,6 +21,9 @@ _LICENCE_SCOPE = re.compile(
     r"\bfor\b|\bcovering\b|\bto (?:develop|commercialize|commercialise|market|in-licen[cs]e|acquire|obtain)"
 )
 _DEVELOPMENT = re.compile(r"(?<![\w-])(?:co-)?develop")
+# "a licence agreement with B, a company focused on drug development, for X": B's description says nothing of
+# the rights it receives
+_COMPANY_APPOSITION = re.compile(r"^\s*(?:\([^()]*\)\s*)?,\s*(?:a|an)\s[^;]{0,200}?,\s+(?=(?:for|to)\b)")
 # "... rights to X for the development and commercialization in ..."
 _RIGHTS_TO_DEVELOP = re.compile(r"\brights?\s+to\s+(?:(?:further|clinically)\s+)?(?:co-)?develop")
 _WHICH_DEVELOPS = re.compile(r"\s*,\s*(?:which|who)\s+(?:is|will be|are|has been|was)\s+(?:co-)?developing\b")
@@ -269,7 +272,7 @@ class Licensees:
             attrs = self.licence_attrs(ctx, s, comp, target)
             # a licensee that receives development rights develops the compound too (commercial rights: not)
             develops = bool(
-                _DEVELOPMENT.search(s.between(comp, target))
+                _DEVELOPMENT.search(_COMPANY_APPOSITION.sub("", s.between(comp, target)))
                 or _FOR_DEVELOPMENT.match(s.low[max(comp.end, target.end) - s.start :])
                 or self.development_rights(ctx, s, comp, target)
             )

@@ -152,3 +152,14 @@ def test_fellow_licensee_is_no_licensor_and_codevelopers_are_partners(ex: Extrac
     assert ("zb12", "kestrelbio") in rels(out, "LICENSED_TO")
     # a licensee of the compound is not the licensor of its fellow licensee's rights
     assert not any({a, b} == {"orbitalbio", "kestrelbio"} for a, b in partners)
+
+
+def test_licensee_description_is_no_development_right(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals announced it has entered into a licensing agreement with Orbital Bio, a "
+        "biotechnology company with fully integrated commercial and drug development operations, for ZB-12, "
+        "a drug being investigated for gout.",
+    )
+    assert ("zb12", "orbitalbio") in rels(out, "LICENSED_TO")
+    assert ("zb12", "orbitalbio") not in rels(out, "DEVELOPED_BY")
