@@ -163,3 +163,12 @@ def test_licensee_description_is_no_development_right(ex: Extractor) -> None:
     )
     assert ("zb12", "orbitalbio") in rels(out, "LICENSED_TO")
     assert ("zb12", "orbitalbio") not in rels(out, "DEVELOPED_BY")
+
+
+def test_companies_announcing_together_are_partners(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "BOSTON, May 20, 2002 -- Helix, Inc. (Nasdaq: HLX) and Orbital Bio plc (LSE: ORB, Nasdaq: ORBY) "
+        "today announced the presentation of data from the first human trial of ZB-12.",
+    )
+    assert rels(out, "PARTNER_OF") in ({("helix", "orbitalbio")}, {("orbitalbio", "helix")})
