@@ -78,7 +78,8 @@ class CompanyCues:
         later = rf"(?:{_WORD}|{_CAMEL}|(?:{lower})(?![\w-]))" if lower else first
         name = rf"{first}(?:[ \t]+{later}){{0,4}}"
         # not inside a hyphenated word, but a dateline's dash may touch the name ("WIRE)--Helix Bio, Inc.")
-        left = r"(?<![\w])(?<![\w]-)"
+        # ... or a dateline's year and hyphen ("April 28, 2003-Helix Genesys, Inc.")
+        left = r"(?<![\w])(?:(?<![\w]-)|(?<=\b(?:19|20)\d\d-))"
         self.rx_legal = re.compile(rf"{left}({name}),?[ \t]+(?:{legal})(?![\w])")
         self.rx_word = re.compile(
             rf"{left}((?:{_WORD}[ \t]+&[ \t]+{_WORD}[ \t]+|(?:{_WORD}[ \t]+){{1,2}})(?:{words}))(?![\w-])"

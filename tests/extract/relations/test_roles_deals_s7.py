@@ -172,3 +172,16 @@ def test_companies_announcing_together_are_partners(ex: Extractor) -> None:
         "today announced the presentation of data from the first human trial of ZB-12.",
     )
     assert rels(out, "PARTNER_OF") in ({("helix", "orbitalbio")}, {("orbitalbio", "helix")})
+
+
+def test_dateline_separators_are_not_part_of_the_issuer_name(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "BOSTON, April 28, 2003-Helix Genesys, Inc. (Nasdaq: HGEN) reported a net loss. Helix Genesys ended "
+        "the quarter with cash.\n\nOSAKA, Japan I September 28, 2022 I Orbital & Co., Ltd. (hereafter "
+        "“Orbital”) announced that ZB-12 achieved the primary endpoint.",
+    )
+    companies = groups(out, "COMPANY")
+    assert any("helixgenesy" in g for g in companies)
+    assert any({"orbital"} <= g for g in companies)
+    assert not any(n.startswith("i") or n.startswith("2003") for g in companies for n in g)
