@@ -7,6 +7,7 @@ import re
 from itertools import combinations
 from typing import Any
 
+from pharmakg.extract.components.coref import M
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RelationDraft, RuleContext, Sent
 from pharmakg.model import StatementKey
@@ -80,7 +81,14 @@ def _partners_from_licences(ctx: RuleContext, items: list[tuple[StatementKey, Re
         if t != "LICENSED_TO":
             continue
         for (t2, s2, o2, _v2), _r2 in items:
-            if t2 == "DEVELOPED_BY" and s2 == subj and o2 is not None and o2 != obj:
+            # a fellow licensee of the compound (it develops it too) is not this licence's licensor
+            if (
+                t2 == "DEVELOPED_BY"
+                and s2 == subj
+                and o2 is not None
+                and o2 != obj
+                and ("LICENSED_TO", subj, o2, None) not in ctx.out.items
+            ):
                 ev = rel.evidence[0]
                 sent = next((x for x in ctx.sents if (x.start, x.end) == (ev.start, ev.end)), None)
                 if sent is not None:
@@ -189,9 +197,24 @@ def _named_compounds(ctx: RuleContext, other_drug: re.Pattern[str]) -> tuple[lis
                     ctx.comparator(x, m)
                     or ctx.combination(x, m)
                     or other_drug.search(x.low[max(0, a - 40) : a])
+                    or _second_of_combination(x, m)
                 ):
                     others.add(m.eid)
     return [eid for eid, n in counts.items() if n >= 2], others
+
+
+_COMBINATION_PAIR = re.compile(r"\s+(?:and|\+|/)\s+$")
+_COMBINATION_AFTER = re.compile(r"\s+(?:combination|combo|doublet|regimen)s?\b")
+
+
+def _second_of_combination(x: Sent, m: M) -> bool:
+    """ "ZB-12 and nivolumab combination": the second drug of a named pair is the partner drug."""
+    prev = [p for p in x.ms if p.type == "COMPOUND" and p.end <= m.start and p.eid != m.eid]
+    return bool(
+        prev
+        and _COMBINATION_PAIR.fullmatch(x.low, prev[-1].end - x.start, m.start - x.start)
+        and _COMBINATION_AFTER.match(x.low, m.end - x.start)
+    )
 
 
 def _drop_payment_totals(ctx: RuleContext) -> None:
