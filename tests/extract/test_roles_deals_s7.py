@@ -5,9 +5,9 @@ named in an apposition, and drugs of other companies that get no default owner."
 from __future__ import annotations
 
 import pytest
+from contract_view import groups, rels, run
 
 from pharmakg.extract.pipeline import Extractor
-from tests.extract.contract_view import groups, rels, run
 
 
 @pytest.fixture(scope="module")
