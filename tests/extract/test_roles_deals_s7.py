@@ -185,3 +185,17 @@ def test_dateline_separators_are_not_part_of_the_issuer_name(ex: Extractor) -> N
     assert any("helixgenesy" in g for g in companies)
     assert any({"orbital"} <= g for g in companies)
     assert not any(n.startswith("i") or n.startswith("2003") for g in companies for n in g)
+
+
+def test_a_drug_named_once_with_its_brand_and_generic_gets_no_default_owner(ex: Extractor) -> None:
+    # "BRAND® (inn)" names a drug once: another company's drug in the partner's track record is not the
+    # issuer's, while the compound the release describes in two sentences is
+    out = run(
+        ex,
+        "BOSTON, May 2, 2024 -- Helix Pharmaceuticals today announced that ZB-12 entered a Phase 2 trial. "
+        "The partner's team brought the blockbuster drug KORVIX® (talbumab) to market in many indications. "
+        "ZB-12 is a bispecific antibody in development for gastric cancer.",
+    )
+    developed = rels(out, "DEVELOPED_BY")
+    assert ("zb12", "helixpharmaceutical") in developed
+    assert ("korvix", "helixpharmaceutical") not in developed

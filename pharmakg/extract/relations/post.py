@@ -184,14 +184,16 @@ def _default_developers(ctx: RuleContext, other_drug: re.Pattern[str]) -> None:
 
 
 def _named_compounds(ctx: RuleContext, other_drug: re.Pattern[str]) -> tuple[list[str], set[str]]:
-    """(the compounds named at least twice, in text order; those ever named as a comparator, combination
-    partner or another company's therapy)."""
+    """(the compounds named in at least two sentences, in text order; those ever named as a comparator,
+    combination partner or another company's therapy). Sentences, not mentions: "BRAND® (inn)" names a drug
+    once, however many of its names it gives."""
     counts: dict[str, int] = {}
     others: set[str] = set()
     for x in ctx.sents:
+        for eid in dict.fromkeys(m.eid for m in x.ms if m.type == "COMPOUND" and not m.virtual):
+            counts[eid] = counts.get(eid, 0) + 1
         for m in x.ms:
             if m.type == "COMPOUND" and not m.virtual:
-                counts[m.eid] = counts.get(m.eid, 0) + 1
                 a = m.start - x.start
                 if (
                     ctx.comparator(x, m)
