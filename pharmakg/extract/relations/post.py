@@ -184,16 +184,23 @@ def _default_developers(ctx: RuleContext, other_drug: re.Pattern[str]) -> None:
 
 
 def _named_compounds(ctx: RuleContext, other_drug: re.Pattern[str]) -> tuple[list[str], set[str]]:
-    """(the compounds named in at least two sentences, in text order; those ever named as a comparator,
-    combination partner or another company's therapy). Sentences, not mentions: "BRAND® (inn)" names a drug
-    once, however many of its names it gives."""
+    """(the compounds named at least twice, in text order; those ever named as a comparator, combination
+    partner or another company's therapy). A name followed by another name of the same compound with only
+    marks and brackets between them ("BRAND® (inn)", "inn (BRAND)") names it once."""
     counts: dict[str, int] = {}
     others: set[str] = set()
     for x in ctx.sents:
-        for eid in dict.fromkeys(m.eid for m in x.ms if m.type == "COMPOUND" and not m.virtual):
-            counts[eid] = counts.get(eid, 0) + 1
+        previous = None
         for m in x.ms:
             if m.type == "COMPOUND" and not m.virtual:
+                restated = (
+                    previous is not None
+                    and previous.eid == m.eid
+                    and _ALIAS_GAP.fullmatch(x.text[previous.end - x.start : m.start - x.start])
+                )
+                previous = m
+                if not restated:
+                    counts[m.eid] = counts.get(m.eid, 0) + 1
                 a = m.start - x.start
                 if (
                     ctx.comparator(x, m)
@@ -205,6 +212,7 @@ def _named_compounds(ctx: RuleContext, other_drug: re.Pattern[str]) -> tuple[lis
     return [eid for eid, n in counts.items() if n >= 2], others
 
 
+_ALIAS_GAP = re.compile(r"[\s®™©()\[\],]*")
 _COMBINATION_PAIR = re.compile(r"\s+(?:and|\+|/)\s+$")
 _COMBINATION_AFTER = re.compile(r"\s+(?:combination|combo|doublet|regimen)s?\b")
 
