@@ -35,6 +35,7 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from pharmakg.graph.compound_order import COMPOUND, COMPOUND_ORDER, CompoundOrder, missing_order
+from pharmakg.graph.crowded_targets import CrowdedTargets, lacks_target_facts, missing_target_facts
 from pharmakg.graph.display import preferred_label
 from pharmakg.graph.document_order import DOCUMENT_ORDER, DocumentOrder
 from pharmakg.graph.document_order import missing_order as missing_document_order
@@ -95,6 +96,8 @@ def missing_derived_facts(store: ox.Store) -> list[ox.Quad]:
         found += missing_order(store)
     if _absent(store, DOCUMENT_ORDER):
         found += missing_document_order(store)
+    if lacks_target_facts(store):
+        found += missing_target_facts(store)
     return found
 
 
@@ -108,6 +111,7 @@ def lacks_derived_facts(store: ox.Store) -> bool:
         (entities and (_absent(store, NAME_KEY) or _absent(store, DOCUMENT_COUNT)))
         or (documents and (_absent(store, ENTITY_COUNT) or _absent(store, DOCUMENT_ORDER)))
         or (compounds is not None and _absent(store, COMPOUND_ORDER))
+        or lacks_target_facts(store)
     )
 
 
@@ -179,6 +183,7 @@ class DerivedFacts:
         self.order = CompoundOrder(store)  # the compounds' pkg:compoundOrder keys
         self.document_order = DocumentOrder(store)  # the documents' pkg:documentOrder keys
         self._left: set[ox.NamedNode] = set()  # Document nodes removed since the last refresh
+        self.crowds = CrowdedTargets(store)  # the targets' kept figures of crowded-targets
 
     # ------------------------------------------------------------------------------------ bookkeeping
     def forget(self, iris: Iterable[str]) -> None:
@@ -208,9 +213,12 @@ class DerivedFacts:
                 self._documents.add(q.object)
         self.forget([old, new])
         self.order.renaming(old, new)
+        self.crowds.renaming(old, new)
 
     def written(self, quads: Iterable[ox.Quad]) -> None:
         """Quads about to be added to the store (call before they are: a quad already there is no news)."""
+        quads = list(quads)
+        self.crowds.written(quads)
         seen: set[ox.Quad] = set()
         for q in quads:
             if isinstance(q.graph_name, ox.DefaultGraph) or not isinstance(q.subject, ox.NamedNode):
@@ -234,6 +242,7 @@ class DerivedFacts:
     def removed(self, quads: Iterable[ox.Quad]) -> None:
         """Quads about to be removed from the store (each of them is in it)."""
         quads = list(quads)
+        self.crowds.removed(quads)
         leaving = set(quads)
         gone: set[ox.Quad] = set()
         for q in quads:
@@ -275,7 +284,9 @@ class DerivedFacts:
         refresh (and of those a merge changed)."""
         new: list[ox.Quad] = []
         compounds: dict[str, str | None] = {}  # the new labels of compounds (None: of entities no more named)
-        for iri in sorted(set(entities)):
+        entities = sorted(set(entities))
+        self.crowds.before_refresh(entities)  # (their labels before: a changed one changes targets' figures)
+        for iri in entities:
             e = ox.NamedNode(iri)
             _remove_facts(self.store, e, ENTITY_FACTS)
             label = self.preferred_label(iri)
@@ -301,12 +312,13 @@ class DerivedFacts:
         new += self.document_order.update(sorted(self._documents | self._left, key=str))
         self._documents.clear()
         self._left.clear()
-        return new + self.order.update(compounds)
+        return new + self.order.update(compounds) + self.crowds.update(new)
 
     def reorder(self) -> list[ox.Quad]:
         """The compound order keys to write after renames that no refresh follows (a build's IRIs re-minted at
-        its end: a key ranks ties by IRI); the old ones are removed."""
-        return self.order.update({})
+        its end: a key ranks ties by IRI), and the targets' figures the renames touched; the old ones are
+        removed."""
+        return self.order.update({}) + self.crowds.update()
 
     def document_count(self, iri: str) -> int:
         """The number of documents that mention the entity (``pkg:mentionedIn`` in the merged graph)."""
