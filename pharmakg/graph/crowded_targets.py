@@ -11,9 +11,9 @@ it, four facts in graph/resolved and the merged default graph (:func:`target_fac
 computes them from the current facts):
 
 - ``pkg:targetCompanyCount`` / ``pkg:targetCompoundCount``: the question's ``COUNT(DISTINCT ...)``;
-- ``pkg:targetCompanies`` / ``pkg:targetCompounds``: its ``GROUP_CONCAT(DISTINCT ...)`` of the preferred labels,
-  sorted and without repeats as :meth:`pharmakg.graph.results.QueryResult.sorted_lists` gives them (the
-  order a ``kg.run`` answer shows; GROUP_CONCAT itself keeps none).
+- ``pkg:targetCompanies`` / ``pkg:targetCompounds``: its ``GROUP_CONCAT(DISTINCT ...)`` of the preferred
+  labels, sorted and without repeats as :meth:`pharmakg.graph.results.QueryResult.sorted_lists` gives them
+  (the order a ``kg.run`` answer shows; GROUP_CONCAT itself keeps none).
 
 The question then reads one count per target, filters by ``minCompanies``, and reads the target's label,
 type and the three other facts for the rows it keeps (the label and type are read live: a target's own label
@@ -57,7 +57,8 @@ Labels = Callable[[ox.NamedNode], list[str]]
 
 
 def _objects(store: ox.Store, s: ox.NamedNode, p: ox.NamedNode) -> list[ox.NamedNode]:
-    return [q.object for q in store.quads_for_pattern(s, p, None, MERGED) if isinstance(q.object, ox.NamedNode)]
+    found = store.quads_for_pattern(s, p, None, MERGED)
+    return [q.object for q in found if isinstance(q.object, ox.NamedNode)]
 
 
 def _subjects(store: ox.Store, p: ox.NamedNode, o: ox.NamedNode) -> list[ox.NamedNode]:
@@ -70,7 +71,8 @@ def stored_labels(store: ox.Store) -> Labels:
     """The preferred labels of an entity as the store holds them."""
 
     def labels(e: ox.NamedNode) -> list[str]:
-        return [q.object.value for q in store.quads_for_pattern(e, PREF_LABEL, None, MERGED)]
+        found = store.quads_for_pattern(e, PREF_LABEL, None, MERGED)
+        return [q.object.value for q in found if isinstance(q.object, ox.Literal)]
 
     return labels
 
@@ -175,7 +177,7 @@ def remove_target_facts(store: ox.Store, target: ox.NamedNode) -> None:
 
 
 class CrowdedTargets:
-    """The targets whose kept facts a batch changes, gathered as the store is written, recomputed at its end."""
+    """The targets whose kept facts a batch changes, noted as the store is written, recounted at its end."""
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
@@ -223,8 +225,13 @@ class CrowdedTargets:
         now)."""
         new_labels: dict[str, list[str]] = {iri: [] for iri in self._labels_before}
         for q in written:
-            if q.predicate == PREF_LABEL and q.subject.value in new_labels:
-                new_labels[q.subject.value].append(q.object.value)
+            if (
+                q.predicate == PREF_LABEL
+                and isinstance(q.subject, ox.NamedNode)
+                and isinstance(q.object, ox.Literal)
+            ):
+                if q.subject.value in new_labels:
+                    new_labels[q.subject.value].append(q.object.value)
         for iri, before in self._labels_before.items():
             if sorted(new_labels[iri]) != before:
                 self._entities.add(ox.NamedNode(iri))

@@ -135,7 +135,7 @@ class PKG(DefinedNamespace):
     assertionCount: URIRef  # Document -> number of statements derived from it, maintained by the store
     compoundOrder: URIRef  # Compound -> integer sorting as LCASE(label), label, IRI; maintained by the store
     documentOrder: URIRef  # Document -> integer sorting as date, name, identifier; maintained by the store
-    targetCompanyCount: URIRef  # Target -> owners of the compounds aimed at it (crowded-targets); by the store
+    targetCompanyCount: URIRef  # Target -> owners of compounds aimed at it (crowded-targets); by the store
     targetCompanies: URIRef  # Target -> their preferred labels, joined by "; ", sorted; by the store
     targetCompoundCount: URIRef  # Target -> compounds aimed at it that have an owner; by the store
     targetCompounds: URIRef  # Target -> their preferred labels, joined by "; ", sorted; by the store

@@ -4,11 +4,13 @@ kept figures those a recount from scratch gives, after every change a store sees
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
-from incremental_helpers import batch_schedule
+from incremental_helpers import assert_same_store, batch_schedule
 
+from pharmakg import api
 from pharmakg.graph.crowded_targets import TARGET_FACTS, missing_target_facts
 from pharmakg.graph.queries import bind_parameters, load_internal_query
 from pharmakg.graph.rdf_terms import RESOLVED_GRAPH
@@ -180,7 +182,7 @@ def test_figures_follow_a_company_renamed_and_entities_merged() -> None:
     releases = fixture_releases()
     kg = KnowledgeGraph.open()
     kg.add_extractions(releases)
-    # Kestrel's other name in more documents: "Kestrel Tx" (the same company, one release says) becomes its label
+    # Kestrel's other name in more documents: "Kestrel Tx" (the same company, says one) becomes its label
     renamed = [
         release(
             f"r{i}",
@@ -232,3 +234,24 @@ def test_figures_equal_a_recount_after_every_batch_of_the_corpus(corpus_extracti
 def test_corpus_answers_as_the_reference(corpus_kg) -> None:
     assert_kept_is_a_recount(corpus_kg)
     assert len(corpus_kg.run("crowded-targets", {"minCompanies": 1})) > len(corpus_kg.run("crowded-targets"))
+
+
+def test_a_store_built_in_runs_holds_the_figures_of_one_built_at_once(
+    tmp_path: Path, corpus_dir: Path
+) -> None:
+    """seeds and dev, then dev2, then a release pruned, into one store folder; the final folder at once."""
+    folder = tmp_path / "in"
+    shutil.copytree(corpus_dir / "seeds", folder / "seeds")
+    shutil.copytree(corpus_dir / "dev", folder / "dev")
+    api.build([folder], tmp_path / "in-runs", batch_size=7)
+    if (corpus_dir / "dev2").is_dir():
+        shutil.copytree(corpus_dir / "dev2", folder / "dev2")
+    api.build([folder], tmp_path / "in-runs", batch_size=7)
+    pruned = sorted((folder / "dev").glob("*.txt"))[0]
+    pruned.unlink()
+    api.build([folder], tmp_path / "in-runs", batch_size=7, prune=True)
+    api.build([folder], tmp_path / "at-once")
+    assert_same_store(tmp_path / "in-runs", tmp_path / "at-once")
+    kg = api.open_graph(tmp_path / "in-runs", read_only=True)
+    assert kept(kg)
+    assert_kept_is_a_recount(kg)
