@@ -114,6 +114,13 @@ def _aimed_at(store: ox.Store, target: ox.NamedNode) -> set[ox.NamedNode]:
     return {*direct, *(c for ab in direct for c in _subjects(store, HAS_ANTIBODY, ab))}
 
 
+def aims_at(store: ox.Store, compound: ox.NamedNode, target: ox.NamedNode) -> bool:
+    """Whether the compound aims at the target, directly or through one of its antibodies."""
+    return ox.Quad(compound, TARGETS, target, MERGED) in store or any(
+        ox.Quad(ab, TARGETS, target, MERGED) in store for ab in _objects(store, compound, HAS_ANTIBODY)
+    )
+
+
 def compound_row(store: ox.Store, compound: ox.NamedNode, labels: Labels) -> Row | None:
     """A compound's part in the figures of the targets it aims at: its owners that are companies and its
     preferred labels (None: not a labelled compound, or no such owner). Whether an owner has a label is
@@ -278,7 +285,7 @@ class CrowdedTargets:
         labels = self._labels(refreshed)
         for t, c in touched:
             if t in self._rows:
-                row = compound_row(self.store, c, labels)
+                row = compound_row(self.store, c, labels) if aims_at(self.store, c, t) else None
                 if row is None:
                     self._rows[t].pop(c, None)
                 else:

@@ -158,6 +158,14 @@ def test_figures_follow_documents_added_changed_and_pruned(tmp_path: Path) -> No
     changed = licensed("d2b", "KT-7", "Kestrel Therapeutics", "Helix Pharmaceuticals", "HER2")
     kg.add_extractions([changed], replace=["d2"])
     assert_kept_is_a_recount(kg)
+    # a compound aimed elsewhere while another document still names it: QR-9 leaves TROP2 for HER2
+    moved = [owned("d9", "QR-9", "Quarry Oncology", "HER2"), owned("d4", "QR-9", "Quarry Oncology", "HER2")]
+    kg.add_extractions(moved[:1])
+    kg.add_extractions(moved[1:], replace=["d4"])
+    assert_kept_is_a_recount(kg)
+    assert (
+        "QR-9" in next(r for r in kg.run("crowded-targets").records() if r["target"] == "HER2")["compounds"]
+    )
     # a pruned document: one of the two CD56 compounds' releases
     kg.remove_document("d6")
     assert_kept_is_a_recount(kg)
@@ -169,7 +177,7 @@ def test_figures_follow_documents_added_changed_and_pruned(tmp_path: Path) -> No
     # built at once from the documents the store now holds: the same figures
     at_once = KnowledgeGraph.open()
     at_once.add_extractions(
-        [ex for ex in releases if ex.document.doc_id not in {"d2", "d5", "d6"}] + [changed]
+        [ex for ex in releases if ex.document.doc_id not in {"d2", "d4", "d5", "d6"}] + [changed, *moved]
     )
     assert kept(kg) == kept(at_once)
     assert (
