@@ -23,7 +23,7 @@ for the documents where a merge of two entities both mentioned in them leaves on
 ``pkg:compoundOrder`` per compound, an integer that sorts the compounds as their labels do, so that a list of
 compounds, or a page of it, is ranked by one index scan (:mod:`pharmakg.graph.compound_order`: refreshed with
 the labels, and after renames). And per target the figures of the ``crowded-targets`` question (its companies
-and compounds, counted and listed: :mod:`pharmakg.graph.crowded_targets`, recounted for the targets a batch
+and compounds, counted and listed: :mod:`pharmakg.graph.crowded_targets`, recounted for the compounds a batch
 touches).
 
 Writes that bypass the store's methods are not seen: :meth:`pharmakg.graph.store.KnowledgeGraph.to_rdflib`
