@@ -22,7 +22,9 @@ of counting over the graph: ``pkg:documentCount`` per entity (the documents that
 for the documents where a merge of two entities both mentioned in them leaves one). And
 ``pkg:compoundOrder`` per compound, an integer that sorts the compounds as their labels do, so that a list of
 compounds, or a page of it, is ranked by one index scan (:mod:`pharmakg.graph.compound_order`: refreshed with
-the labels, and after renames).
+the labels, and after renames). And per target the figures of the ``crowded-targets`` question (its companies
+and compounds, counted and listed: :mod:`pharmakg.graph.crowded_targets`, recounted for the compounds a batch
+touches).
 
 Writes that bypass the store's methods are not seen: :meth:`pharmakg.graph.store.KnowledgeGraph.to_rdflib`
 drops the whole cache.
@@ -35,6 +37,7 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from pharmakg.graph.compound_order import COMPOUND, COMPOUND_ORDER, CompoundOrder, missing_order
+from pharmakg.graph.crowded_targets import CrowdedTargets, lacks_target_facts, missing_target_facts
 from pharmakg.graph.display import preferred_label
 from pharmakg.graph.document_order import DOCUMENT_ORDER, DocumentOrder
 from pharmakg.graph.document_order import missing_order as missing_document_order
@@ -100,6 +103,8 @@ def missing_derived_facts(store: ox.Store) -> list[ox.Quad]:
         store, EVIDENCE_ORDER
     ):  # written with the statements since; a graph from before gets them once
         found += missing_evidence_order(store)
+    if lacks_target_facts(store):
+        found += missing_target_facts(store)
     return found
 
 
@@ -115,6 +120,7 @@ def lacks_derived_facts(store: ox.Store) -> bool:
         or (entities and (_absent(store, NAME_KEY) or _absent(store, DOCUMENT_COUNT)))
         or (documents and (_absent(store, ENTITY_COUNT) or _absent(store, DOCUMENT_ORDER)))
         or (compounds is not None and _absent(store, COMPOUND_ORDER))
+        or lacks_target_facts(store)
     )
 
 
@@ -186,6 +192,7 @@ class DerivedFacts:
         self.order = CompoundOrder(store)  # the compounds' pkg:compoundOrder keys
         self.document_order = DocumentOrder(store)  # the documents' pkg:documentOrder keys
         self._left: set[ox.NamedNode] = set()  # Document nodes removed since the last refresh
+        self.crowds = CrowdedTargets(store)  # the targets' kept figures of crowded-targets
 
     # ------------------------------------------------------------------------------------ bookkeeping
     def forget(self, iris: Iterable[str]) -> None:
@@ -215,9 +222,12 @@ class DerivedFacts:
                 self._documents.add(q.object)
         self.forget([old, new])
         self.order.renaming(old, new)
+        self.crowds.renaming(old, new)
 
     def written(self, quads: Iterable[ox.Quad]) -> None:
         """Quads about to be added to the store (call before they are: a quad already there is no news)."""
+        quads = list(quads)
+        self.crowds.written(quads)
         seen: set[ox.Quad] = set()
         for q in quads:
             if isinstance(q.graph_name, ox.DefaultGraph) or not isinstance(q.subject, ox.NamedNode):
@@ -241,6 +251,7 @@ class DerivedFacts:
     def removed(self, quads: Iterable[ox.Quad]) -> None:
         """Quads about to be removed from the store (each of them is in it)."""
         quads = list(quads)
+        self.crowds.removed(quads)
         leaving = set(quads)
         gone: set[ox.Quad] = set()
         for q in quads:
@@ -282,7 +293,9 @@ class DerivedFacts:
         refresh (and of those a merge changed)."""
         new: list[ox.Quad] = []
         compounds: dict[str, str | None] = {}  # the new labels of compounds (None: of entities no more named)
-        for iri in sorted(set(entities)):
+        entities = sorted(set(entities))
+        self.crowds.before_refresh(entities)  # (their labels before: a changed one changes targets' figures)
+        for iri in entities:
             e = ox.NamedNode(iri)
             _remove_facts(self.store, e, ENTITY_FACTS)
             label = self.preferred_label(iri)
@@ -308,12 +321,13 @@ class DerivedFacts:
         new += self.document_order.update(sorted(self._documents | self._left, key=str))
         self._documents.clear()
         self._left.clear()
-        return new + self.order.update(compounds)
+        return new + self.order.update(compounds) + self.crowds.update(new)
 
     def reorder(self) -> list[ox.Quad]:
         """The compound order keys to write after renames that no refresh follows (a build's IRIs re-minted at
-        its end: a key ranks ties by IRI); the old ones are removed."""
-        return self.order.update({})
+        its end: a key ranks ties by IRI), and the targets' figures the renames touched; the old ones are
+        removed."""
+        return self.order.update({}) + self.crowds.update()
 
     def document_count(self, iri: str) -> int:
         """The number of documents that mention the entity (``pkg:mentionedIn`` in the merged graph)."""

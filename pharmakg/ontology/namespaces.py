@@ -136,6 +136,10 @@ class PKG(DefinedNamespace):
     compoundOrder: URIRef  # Compound -> integer sorting as LCASE(label), label, IRI; maintained by the store
     documentOrder: URIRef  # Document -> integer sorting as date, name, identifier; maintained by the store
     evidenceOrder: URIRef  # Assertion -> decimal sorting as its document's date, the document, the offset
+    targetCompanyCount: URIRef  # Target -> owners of compounds aimed at it (crowded-targets); by the store
+    targetCompanies: URIRef  # Target -> their preferred labels, joined by "; ", sorted; by the store
+    targetCompoundCount: URIRef  # Target -> compounds aimed at it that have an owner; by the store
+    targetCompounds: URIRef  # Target -> their preferred labels, joined by "; ", sorted; by the store
     # Knowledge base (pharmakg/ontology/kb.py)
     kbKey: URIRef  # entity -> "TYPE:canonical name" of its knowledge-base record
     ticker: URIRef  # Company -> "NASDAQ:IMGN"
