@@ -10,7 +10,7 @@ from typing import Any
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
-from pharmakg.model import matches_key
+from pharmakg.model import PHASES, matches_key
 
 _IND_BEFORE = re.compile(r"\b(?:ind|investigational new drug)\b")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|met|showed|demonstrated)\b")
@@ -302,17 +302,7 @@ def _parenthesised_stage_of(s: Sent, a: int) -> M | None:
     )
 
 
-_ORDER = [
-    "Preclinical",
-    "IND",
-    "Phase 1",
-    "Phase 1/2",
-    "Phase 2",
-    "Phase 2/3",
-    "Phase 3",
-    "Filed",
-    "Approved",
-]
+_ORDER = list(PHASES)  # the stages from the earliest to the latest
 REPORTED = "reported"  # an attr while the rules run: every statement of the stage names a data source
 
 
