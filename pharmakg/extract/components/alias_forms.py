@@ -9,7 +9,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
-from pharmakg.extract.components.base import Candidate
+from pharmakg.extract.components.base import Candidate, doc_text
 from pharmakg.names import fold
 
 
@@ -158,8 +158,10 @@ def split_glued_names(doc: Doc, chosen: list[Candidate]) -> None:
     then expand to the whole token (one mention, the second name lost). Such a token is split (the text stays
     the same) where a chosen name starts or ends at its plus sign; so is "Korvix(R)" at the parenthesis of
     its trademark sign."""
-    text = doc.text
+    text = doc_text(doc)
     bounds = {at for c in chosen for at in (c.start, c.end) if _GLUE.search(text[max(0, at - 1) : at + 1])}
+    if not bounds:
+        return  # no chosen name starts or ends at a glue character: nothing to split (most documents)
     cuts: dict[int, list[int]] = {}
     for tok in doc:
         if len(tok.text) > 1 and _GLUE.search(tok.text):

@@ -194,7 +194,7 @@ class Coref:
         main = main_company(doc, mentions, sentences)
         doc._.pkg_main_company = main
         speakers = quote_speakers(doc, mentions) if main else []
-        low = doc.text.lower()
+        low = doc_text(doc).lower()
         compounds = sorted(
             (
                 m
