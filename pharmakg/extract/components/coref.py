@@ -94,9 +94,10 @@ def live_sentences(doc: Doc) -> list[Span]:
     """Sentences outside doc._.pkg_skip (a sentence counts as skipped when its start lies in a skip range)."""
     skips = skip_ranges(doc)
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    text = doc_text(doc)  # a span's own .text joins its tokens again: slice the cached text instead
     out = []
     for s in sents:
-        if not s.text.strip():
+        if not text[s.start_char : s.end_char].strip():
             continue
         if any(a <= s.start_char < b for a, b in skips):
             continue
@@ -194,7 +195,8 @@ class Coref:
         main = main_company(doc, mentions, sentences)
         doc._.pkg_main_company = main
         speakers = quote_speakers(doc, mentions) if main else []
-        low = doc_text(doc).lower()
+        full = doc_text(doc)
+        low = full.lower()
         compounds = sorted(
             (
                 m
@@ -209,7 +211,7 @@ class Coref:
         recent: list[tuple[int, str]] = []  # (sentence index, compound id) of the latest compound mentions
         ci = 0
         for si, sent in enumerate(sentences):
-            text = sent.text
+            text = full[sent.start_char : sent.end_char]  # = sent.text, without joining its tokens
             base = sent.start_char
             in_sent = [m for m in compounds if sent.start_char <= m.start < sent.end_char]
             for m in self.company_re.finditer(text) if main else ():
