@@ -99,9 +99,7 @@ def missing_derived_facts(store: ox.Store) -> list[ox.Quad]:
         found += missing_order(store)
     if _absent(store, DOCUMENT_ORDER):
         found += missing_document_order(store)
-    if _absent(
-        store, EVIDENCE_ORDER
-    ):  # written with the statements since; a graph from before gets them once
+    if _absent(store, EVIDENCE_ORDER):  # written with statements since: an older graph gets them once
         found += missing_evidence_order(store)
     if lacks_target_facts(store):
         found += missing_target_facts(store)

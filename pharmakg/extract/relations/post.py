@@ -7,7 +7,6 @@ import re
 from itertools import combinations
 from typing import Any
 
-from pharmakg.extract.components.coref import M
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RelationDraft, RuleContext, Sent
 from pharmakg.model import StatementKey
@@ -206,25 +205,12 @@ def _named_compounds(ctx: RuleContext, other_drug: re.Pattern[str]) -> tuple[lis
                     ctx.comparator(x, m)
                     or ctx.combination(x, m)
                     or other_drug.search(x.low[max(0, a - 40) : a])
-                    or _second_of_combination(x, m)
                 ):
                     others.add(m.eid)
     return [eid for eid, n in counts.items() if n >= 2], others
 
 
 _ALIAS_GAP = re.compile(r"[\s®™©()\[\],]*")
-_COMBINATION_PAIR = re.compile(r"\s+(?:and|\+|/)\s+$")
-_COMBINATION_AFTER = re.compile(r"\s+(?:combination|combo|doublet|regimen)s?\b")
-
-
-def _second_of_combination(x: Sent, m: M) -> bool:
-    """ "ZB-12 and nivolumab combination": the second drug of a named pair is the partner drug."""
-    prev = [p for p in x.ms if p.type == "COMPOUND" and p.end <= m.start and p.eid != m.eid]
-    return bool(
-        prev
-        and _COMBINATION_PAIR.fullmatch(x.low, prev[-1].end - x.start, m.start - x.start)
-        and _COMBINATION_AFTER.match(x.low, m.end - x.start)
-    )
 
 
 def _drop_payment_totals(ctx: RuleContext) -> None:
