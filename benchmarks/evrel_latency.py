@@ -28,6 +28,7 @@ from pharmakg.graph.queries import (
     bind_parameters,
     check_params,
     list_queries,
+    load_query,
     page_size_slots,
     parameter_slots,
     parse_header,
@@ -98,7 +99,8 @@ def main() -> None:
     asked = [(name, dict(pair.split("=", 1) for pair in pairs)) for name, *pairs in args.ask]
     if args.every:
         for name in sorted(q[0] for q in list_queries()):
-            asked.append((name, {}))
+            if all(p.optional for p in parse_header(load_query(name), name).params):
+                asked.append((name, {}))  # the defaults, where the question has them
             if name in HUB_PARAMETERS:
                 asked.append((name, HUB_PARAMETERS[name]))
     before = args.before_queries

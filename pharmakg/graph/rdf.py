@@ -50,7 +50,8 @@ In the document graph ``resource/graph/{doc_id}``:
   (xsd:boolean), pkg:licensor and pkg:optionHolder (companies), pkg:developmentMode ("co-development",
   "opt-in", "retained"), pkg:share (xsd:decimal, 0.5) and pkg:relationStatus for facts that are not current
   ("discontinued", "declined", "option"); those get no direct triple (no ``pkg:licensedTo`` for a declined
-  option), only their assertions.
+  option), only their assertions and ``pkg:notCurrentObject`` from subject to object. Each statement links
+  to its evidence group (:mod:`pharmakg.graph.evidence_relations`).
 
 Knowledge-base facts (:mod:`pharmakg.ontology.kb`), written into the graph of each document that mentions
 the entity, so that they come and go with the documents and a re-add stays idempotent:
@@ -423,6 +424,8 @@ def _write_statements(ctx: DocumentContext, r: Relation, pred: str | None, mappe
     group = group_iri(ctx.key(r.subject), r.type, pred)
     for a in statements:
         ctx.add(a, PKG.evidenceGroup, group)
+    if mapped.asserted_object is not None and any(p == PKG.relationStatus for p, _ in mapped.statement_attrs):
+        ctx.add(ctx.node[r.subject], PKG.notCurrentObject, mapped.asserted_object)  # (no direct triple)
     if group not in ctx.groups:
         ctx.groups.add(group)
         ctx.out += [ox.Quad(*t, ctx.graph) for t in group_triples(group, ctx.node[r.subject], r.type, pred)]

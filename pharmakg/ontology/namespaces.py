@@ -141,6 +141,7 @@ class PKG(DefinedNamespace):
     evidenceSubject: URIRef  # evidence group -> the subject entity of its statements
     evidenceRelationType: URIRef  # evidence group -> the relation type of its statements ("TARGETS")
     evidenceProperty: URIRef  # evidence group -> its statements' property name in lower case ("targets")
+    notCurrentObject: URIRef  # entity -> the object of a statement about it that is not current; by the store
     targetCompanyCount: URIRef  # Target -> owners of compounds aimed at it (crowded-targets); by the store
     targetCompanies: URIRef  # Target -> their preferred labels, joined by "; ", sorted; by the store
     targetCompoundCount: URIRef  # Target -> compounds aimed at it that have an owner; by the store

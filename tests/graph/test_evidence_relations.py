@@ -2,13 +2,15 @@
 relation type and property), by which the evidence question finds a subject's statements of one relation:
 the answers equal the reference's, a build in several runs (with entities merged and a document removed)
 holds the same groups as one build, a graph written without them gets them once, and a group shared by two
-entities (a name two documents resolve differently) gives each its own statements."""
+entities (a name two documents resolve differently) gives each its own statements. And the same for
+``pkg:notCurrentObject``, written for a statement that is not current (for compounds-by-indication)."""
 
 from __future__ import annotations
 
 import pyoxigraph as ox
 from test_crowded_targets_kept import release as named_release
 from test_evidence_page import ASKED, RELEASES, check_pages
+from test_slow_questions import indication_release
 
 from pharmakg.graph.derived_facts import lacks_derived_facts, missing_derived_facts
 from pharmakg.graph.evidence_relations import (
@@ -16,7 +18,10 @@ from pharmakg.graph.evidence_relations import (
     GROUP_PROPERTY,
     GROUP_RELATION,
     GROUP_SUBJECT,
+    NOT_CURRENT,
+    lacks_not_current,
     missing_evidence_groups,
+    missing_not_current,
     property_key,
 )
 from pharmakg.graph.rdf_terms import RESOLVED_GRAPH
@@ -170,3 +175,57 @@ def test_a_triples_graph_gets_its_groups_in_graph_resolved() -> None:
             flat.remove(q)
     filled = missing_evidence_groups(flat)
     assert filled and {q.graph_name for q in filled} == {RESOLVED_GRAPH}
+
+
+def not_current_releases() -> list:
+    """Indications stated as not current, one by a name that a later release merges into ZB-12."""
+    return [
+        indication_release("doc1", "ZB-12", "ovarian cancer"),
+        indication_release("doc2", "ZB-12", "ovarian cancer", "discontinued"),
+        indication_release("doc3", "zanobrutamab", "ovarian cancer", "declined"),
+        indication_release("doc4", "KT-7", "ovarian cancer", "option"),
+        named_release(
+            "doc5",
+            {"c": ("COMPOUND", "ZB-12", "zanobrutamab"), "d": ("DISEASE", "ovarian cancer")},
+            [("INDICATION", "c", "d")],
+            date="2024-01-05",
+        ),
+    ]
+
+
+def not_current(kg: KnowledgeGraph) -> set[ox.Quad]:
+    return set(kg.store.quads_for_pattern(None, NOT_CURRENT, None, None))
+
+
+def test_statements_that_are_not_current_are_found_by_their_pair_in_any_build() -> None:
+    releases = not_current_releases()
+    at_once = _graph(releases)
+    in_runs = _graph(releases[2:4], releases[:1], releases[4:], releases[1:2])
+    assert not_current(in_runs) == not_current(at_once)
+    assert len({(q.subject, q.object) for q in not_current(at_once)}) == 2  # ZB-12 (two names) and KT-7
+    asked = {"disease": "ovarian cancer", "limit": "all"}
+    rows = at_once.run("compounds-by-indication", asked).records()
+    # one compound (ZB-12 and zanobrutamab merged), stated in all four documents; KT-7 never current: no row
+    assert [r["documents"] for r in rows] == ["release_doc1; release_doc2; release_doc3; release_doc5"]
+    assert (
+        in_runs.run("compounds-by-indication", asked).rows
+        == at_once.run("compounds-by-indication", asked).rows
+    )
+    # a document removed: as a build without it
+    assert in_runs.remove_document("doc3")
+    without = _graph([r for r in releases if r.document.doc_id != "doc3"])
+    assert not_current(in_runs) == not_current(without)
+
+
+def test_a_graph_written_without_not_current_objects_gets_the_same_ones() -> None:
+    kg = _graph(not_current_releases())
+    written = not_current(kg)
+    assert written and not lacks_not_current(kg.store)
+    for q in written:
+        kg.store.remove(q)
+    assert lacks_not_current(kg.store) and lacks_derived_facts(kg.store)
+    assert set(missing_not_current(kg.store)) == {q for q in written if q.graph_name != MERGED}
+    kg._insert(missing_derived_facts(kg.store))
+    assert not_current(kg) == written and not lacks_derived_facts(kg.store)
+    # a graph without statements that are not current lacks nothing
+    assert not lacks_not_current(_graph(not_current_releases()[:1]).store)
