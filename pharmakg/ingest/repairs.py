@@ -1,12 +1,14 @@
 """Repairs of press-release and filing text: the cleaned body that extraction reads and offsets index.
 
-``clean_text`` normalises characters, unescapes ``\\$``, drops page numbers, rules and "-financials follow-"
-markers, joins hard-wrapped lines and page-broken paragraphs, and keeps table rows with tab-separated
-cells. It works line by line with compiled regexes, so the cost is linear in the size of the file.
+``clean_text`` normalises characters, unescapes ``\\$`` and character references (``&reg;``), drops page
+numbers, rules and "-financials follow-" markers, joins hard-wrapped lines and page-broken paragraphs, and
+keeps table rows with tab-separated cells. It works line by line with compiled regexes, so the cost is
+linear in the size of the file.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 from pharmakg.ingest.cues import line_key, load_cues
@@ -53,6 +55,23 @@ _SPACES = re.compile(r"[ \t]+")
 _GAP = re.compile(r"\t| {3,}")  # cell separators of tab- or space-laid tables
 _PAGE_NUMBER = re.compile(r"^[(\[-]?\s*(?:page\s+)?\d{1,3}\s*(?:of\s+\d{1,3})?\s*[)\]-]?$", re.I)
 _RULE = re.compile(r"^[-=_*~.\s]{3,}$")
+
+
+# A character reference left in a text file (a web page saved or pasted as text, a converter's output):
+# "Korvix&reg;", "Johnson &amp; Johnson", "Helix&#8217;s". Only well-formed references, with their semicolon;
+# "AT&T", "R&D" and an unknown "&name;" stay as they are.
+_CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _char_ref(m: re.Match[str]) -> str:
+    decoded = html.unescape(m.group(0))
+    # the decoded character is normalised like any other ("&nbsp;" is a space, "&shy;" nothing)
+    return decoded if decoded == m.group(0) else _ODD_CHARS.sub(_odd_char, decoded)
+
+
+def decode_char_refs(text: str) -> str:
+    """``Korvix&reg;`` -> ``Korvix®``: the HTML character references of a text file, decoded."""
+    return _CHAR_REF.sub(_char_ref, text) if "&" in text else text
 
 
 def normalise_chars(text: str) -> str:
@@ -145,13 +164,16 @@ def _drop_code_elements(text: str) -> str:
 def clean_text(text: str, *, html_tags: bool = True) -> str:
     """The cleaned body: what Document.text holds and every offset refers to.
 
-    ``html_tags``: strip stray inline tags (``<u>``, ``<b>`` ...) that text exports of filings carry.
+    ``html_tags``: the content is text, not an HTML page: strip stray inline tags (``<u>``, ``<b>`` ...) that
+    text exports of filings carry, and decode character references (an HTML page's are decoded already).
     """
     text = unescape(normalise_chars(text))
     if html_tags and "<" in text:
         text = _BR_TAG.sub("\n", text)
         text = _INLINE_TAG.sub("", text)
         text = _CODE_TAG.sub("", _drop_code_elements(text))
+    if html_tags:  # after the tags: a decoded "&lt;b&gt;" is text, not markup to strip
+        text = decode_char_refs(text)
     lines = _clean_lines(text)
     paragraphs = _join_paragraph_lines(lines, wrapped=_is_wrapped(lines))
     return "\n\n".join("\n".join(p) for p in _join_page_breaks(paragraphs))
