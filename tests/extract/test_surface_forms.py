@@ -75,3 +75,15 @@ def test_filing_cover_with_a_non_breaking_hyphen_is_found(tmp_path: Path) -> Non
     assert f"FORM 8{NB_HYPHEN}K" in doc.text  # the text the user sees is not rewritten
     assert doc.meta.get("form_type") == "8-K" and doc.date == "2025-03-03"
     assert any(r == "filing-cover" for _, _, r in doc.skip_spans)
+
+
+def _compounds(ex: Extractor, text: str) -> set[str]:
+    x = ex.extract_one(Document("t", "t", text, meta={}))
+    return {fold(n) for e in x.entities if e.type == "COMPOUND" for n in [e.name, *e.aliases]}
+
+
+@pytest.mark.parametrize("mark", ["™", "(TM)", "®", "(R)"])
+def test_a_marked_generic_word_is_no_brand_whatever_the_mark(ex: Extractor, mark: str) -> None:
+    text = f"HELIX AND ORION TO DEVELOP MESSENGER RNA THERAPEUTICS{mark} FOR RARE DISEASES"
+    assert "therapeutic" not in _compounds(ex, text)
+    assert "korvix" in _compounds(ex, f"Helix Pharmaceuticals markets Korvix{mark} in Europe.")
