@@ -87,3 +87,24 @@ def test_a_marked_generic_word_is_no_brand_whatever_the_mark(ex: Extractor, mark
     text = f"HELIX AND ORION TO DEVELOP MESSENGER RNA THERAPEUTICS{mark} FOR RARE DISEASES"
     assert "therapeutic" not in _compounds(ex, text)
     assert "korvix" in _compounds(ex, f"Helix Pharmaceuticals markets Korvix{mark} in Europe.")
+
+
+def test_an_acute_accent_typed_for_an_apostrophe_reads_as_one(ex: Extractor) -> None:
+    plain = "Helix Pharmaceuticals' partner Orion Biosciences licensed Helix's ZB-12 for Europe."
+    acute = plain.replace("'", "´")
+    assert len(acute) == len(plain) and reading_text(acute) == plain
+    a = ex.extract_one(Document("a", "a", plain, meta={})).to_contract(with_provenance=False)
+    b = ex.extract_one(Document("b", "b", acute, meta={})).to_contract(with_provenance=False)
+    assert a["relations"] and a["relations"] == b["relations"]
+
+
+def test_fullwidth_punctuation_reads_as_ascii(ex: Extractor) -> None:
+    plain = (
+        "Helix Pharmaceuticals (Helix) and Orion Biosciences (Orion) signed a license for ZB-12: Orion pays."
+    )
+    wide = plain.translate(str.maketrans({"(": "（", ")": "）", ":": "：", ",": "，"}))
+    assert reading_text(wide) == plain
+    a = ex.extract_one(Document("a", "a", plain, meta={})).to_contract(with_provenance=False)
+    x = ex.extract_one(Document("b", "b", wide, meta={}))
+    assert x.to_contract(with_provenance=False)["entities"] == a["entities"]
+    assert all(m.text == wide[m.start : m.end] for e in x.entities for m in e.mentions)
