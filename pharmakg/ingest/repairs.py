@@ -19,6 +19,7 @@ from pharmakg.ingest.layout import (
     is_numeric_cell,
     is_prose_cell,
     is_table_line,
+    spaced_bullet,
     spaced_dateline,
     starts_lower,
 )
@@ -103,7 +104,7 @@ def clean_line(line: str) -> str:
         if is_table:
             return "\t".join(cells)
         return " ".join(cells)
-    return spaced_dateline(_SPACES.sub(" ", line).strip())
+    return spaced_bullet(spaced_dateline(_SPACES.sub(" ", line).strip()))
 
 
 def _is_wrapped(lines: list[str]) -> bool:

@@ -4,6 +4,7 @@ Invented releases (Helix Pharmaceuticals, Orion Biosciences, ZB-12, talbumab).""
 
 from __future__ import annotations
 
+from pharmakg.ingest.layout import is_bullet
 from pharmakg.ingest.repairs import clean_text, decode_char_refs
 
 
@@ -24,3 +25,12 @@ def test_decoded_markup_is_text_not_a_tag_to_strip() -> None:
 def test_html_pages_are_not_decoded_twice() -> None:
     # an HTML page's text is decoded by its parser: a literal "&amp;reg;" there reads "&reg;"
     assert clean_text("Korvix&reg; data", html_tags=False) == "Korvix&reg; data"
+
+
+def test_a_bullet_glued_to_its_item_gets_its_space() -> None:
+    text = clean_text("Pipeline highlights\n\n•ZB-12 entered Phase 2.\n▪Talbumab was approved.\n")
+    lines = text.split("\n")
+    assert "• ZB-12 entered Phase 2." in lines and "▪ Talbumab was approved." in lines
+    assert all(is_bullet(line) for line in lines[-2:])
+    # a glued hyphen or star is a word or a footnote, not a bullet
+    assert clean_text("*Data as of June 30.\n\n-based on ZB-12") == "*Data as of June 30.\n\n-based on ZB-12"
