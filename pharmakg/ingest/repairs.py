@@ -107,50 +107,35 @@ def clean_line(line: str) -> str:
     return spaced_bullet(spaced_dateline(_SPACES.sub(" ", line).strip()))
 
 
-def _wrap_width(lines: list[str]) -> int | None:
-    """The width a hard-wrapped text was wrapped at (fixed-width lines that break mid-sentence), or None
-    when it is not wrapped. The width is the 90th percentile of the lengths of its lines that break open, so
-    that one long unbreakable line (a URL) does not count."""
+def _is_wrapped(lines: list[str]) -> bool:
+    """Is the text hard-wrapped (fixed-width lines that break mid-sentence)?"""
     long_lines = 0
-    open_lengths: list[int] = []
+    open_lines = 0
     for i, line in enumerate(lines[:-1]):
         if len(line) >= 45 and "\t" not in line:
             long_lines += 1
             if len(line) <= 100 and not line.endswith(TERMINAL) and lines[i + 1]:
-                open_lengths.append(len(line))
-    if len(open_lengths) < 5 or len(open_lengths) < 0.3 * long_lines:
-        return None
-    open_lengths.sort()
-    return open_lengths[int(0.9 * (len(open_lengths) - 1))]
+                open_lines += 1
+    return open_lines >= 5 and open_lines >= 0.3 * long_lines
 
 
-def _broken_by_wrap(last_line: str, b: str, width: int | None) -> bool:
-    """In a text wrapped at ``width``, was ``last_line`` broken there by the wrap? Only when the next line's
-    first word would not have fitted on it: a line that stops short of the width was ended on purpose (a
-    headline, a name, a list of lines), however long it is."""
-    if width is None or len(last_line) < 45:
-        return False
-    return len(last_line) + 1 + len(b.split(" ", 1)[0]) > width
-
-
-def _join_lines(a: str, b: str, wrap: bool) -> str | None:
-    """The two lines as one when ``b`` continues the sentence of ``a``; None when they stay apart. ``wrap``:
-    the last line of ``a`` was broken by a hard wrap (see _broken_by_wrap)."""
+def _join_lines(a: str, b: str, wrapped: bool) -> str | None:
+    """The two lines as one when ``b`` continues the sentence of ``a``; None when they stay apart."""
     if is_table_line(a) or is_bullet(b):
         return None
     lower = starts_lower(b)
     if is_table_line(b) and not lower:
         return None
-    if a.endswith("-") and len(a) > 1 and a[-2].isalnum() and (lower or (wrap and b[:1].isalnum())):
-        return a + b  # hyphenated word broken at the line end ("antibody-" / "drug", "HuMax-" / "TAC")
+    if a.endswith("-") and len(a) > 1 and a[-2].isalpha() and lower:
+        return a + b  # hyphenated word broken at the line end
     if lower and not a.endswith(":"):
         return a + " " + b
     if a.endswith(TERMINAL):
-        return a + " " + b if wrap else None  # "(Nasdaq:" / "HLX) today announced" was one line
+        return None
     # A long line that stops on a lower-case word was cut mid-sentence even when the file is not wrapped
     # throughout (headlines end on capitalised words or numbers).
     last = a.rsplit(" ", 1)[-1]
-    if ends_open(a) or wrap or (len(a) >= 60 and last.isalpha() and last.islower()):
+    if ends_open(a) or (wrapped and len(a) >= 45) or (len(a) >= 60 and last.isalpha() and last.islower()):
         return a + " " + b
     return None
 
@@ -191,7 +176,7 @@ def clean_text(text: str, *, html_tags: bool = True) -> str:
     if html_tags:  # after the tags: a decoded "&lt;b&gt;" is text, not markup to strip
         text = decode_char_refs(text)
     lines = _clean_lines(text)
-    paragraphs = _join_paragraph_lines(lines, width=_wrap_width(lines))
+    paragraphs = _join_paragraph_lines(lines, wrapped=_is_wrapped(lines))
     return "\n\n".join("\n".join(p) for p in _join_page_breaks(paragraphs))
 
 
@@ -208,27 +193,22 @@ def _clean_lines(text: str) -> list[str]:
     return cleaned
 
 
-def _join_paragraph_lines(lines: list[str], width: int | None) -> list[list[str]]:
-    """Paragraphs = runs of non-blank lines; inside one, lines that continue a sentence are joined.
-    ``width``: the width of a hard-wrapped text (None: not wrapped)."""
+def _join_paragraph_lines(lines: list[str], wrapped: bool) -> list[list[str]]:
+    """Paragraphs = runs of non-blank lines; inside one, lines that continue a sentence are joined."""
     paragraphs: list[list[str]] = []
     current: list[str] = []
-    previous = ""  # the physical line before ``line``
     for line in lines:
         if not line:
             if current:
                 paragraphs.append(current)
                 current = []
-            previous = line
             continue
         if current:
-            joined = _join_lines(current[-1], line, _broken_by_wrap(previous, line, width))
+            joined = _join_lines(current[-1], line, wrapped)
             if joined is not None:
                 current[-1] = joined
-                previous = line
                 continue
         current.append(line)
-        previous = line
     if current:
         paragraphs.append(current)
     return paragraphs

@@ -4,8 +4,6 @@ Invented releases (Helix Pharmaceuticals, Orion Biosciences, ZB-12, talbumab).""
 
 from __future__ import annotations
 
-import textwrap
-
 from pharmakg.ingest.layout import is_bullet
 from pharmakg.ingest.repairs import clean_text, decode_char_refs
 
@@ -36,33 +34,3 @@ def test_a_bullet_glued_to_its_item_gets_its_space() -> None:
     assert all(is_bullet(line) for line in lines[-2:])
     # a glued hyphen or star is a word or a footnote, not a bullet
     assert clean_text("*Data as of June 30.\n\n-based on ZB-12") == "*Data as of June 30.\n\n-based on ZB-12"
-
-
-_RELEASE = (
-    "Helix Pharmaceuticals Reports Progress and First Quarter 2025 Financial Results\n"
-    "Orion Biosciences Licensed ZB-12 for Development in Greater China Markets\n"
-    "Conference Call Today\n\n"
-    "BOSTON, May 6, 2025 -- Helix Pharmaceuticals, Inc. (Nasdaq: HLX), a clinical-stage company, today "
-    "reported progress. Orion Biosciences paid Helix Pharmaceuticals $5 million for rights to the HuMax-TAC "
-    "antibody-drug conjugate ZB-12, which is in a Phase 2 study in ovarian cancer. Helix retains the rights "
-    "to talbumab in all other territories, and expects data from the Phase 2 study in the fourth quarter.\n"
-)
-
-
-def _wrapped(text: str, width: int, hyphens: bool) -> str:
-    return "\n".join(
-        "\n".join(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=hyphens))
-        if line
-        else ""
-        for line in text.split("\n")
-    )
-
-
-def test_hard_wrapped_release_reads_like_the_unwrapped_one() -> None:
-    plain = clean_text(_RELEASE)
-    for width, hyphens in ((72, False), (60, True), (66, True)):
-        wrapped = _wrapped(_RELEASE, width, hyphens)
-        assert wrapped != _RELEASE
-        # headlines that stop short of the width stay lines of their own; the paragraph is one line again,
-        # including "(Nasdaq:" / "HLX)" and "HuMax-" / "TAC" broken at the wrap
-        assert clean_text(wrapped) == plain, (width, hyphens)
