@@ -128,6 +128,8 @@ def _join_lines(a: str, b: str, wrapped: bool) -> str | None:
         return None
     if a.endswith("-") and len(a) > 1 and a[-2].isalpha() and lower:
         return a + b  # hyphenated word broken at the line end
+    if wrapped and len(a) >= 45 and a.endswith("-") and a[-2].isalnum() and b[:1].isupper():
+        return a + b  # a wrap after the hyphen of a name: "HuMax-" / "TAC-ADC", "Bristol-" / "Myers"
     if lower and not a.endswith(":"):
         return a + " " + b
     if a.endswith(TERMINAL):

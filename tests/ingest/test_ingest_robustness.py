@@ -34,3 +34,22 @@ def test_a_bullet_glued_to_its_item_gets_its_space() -> None:
     assert all(is_bullet(line) for line in lines[-2:])
     # a glued hyphen or star is a word or a footnote, not a bullet
     assert clean_text("*Data as of June 30.\n\n-based on ZB-12") == "*Data as of June 30.\n\n-based on ZB-12"
+
+
+def test_a_wrap_after_the_hyphen_of_a_name_is_joined_without_a_space() -> None:
+    # a hard-wrapped paragraph (lines of about 60 characters that break mid-sentence)
+    raw = (
+        "BOSTON, May 6, 2025 -- Helix Pharmaceuticals, Inc. today\n"
+        "reported that Orion Biosciences paid $5 million for rights to\n"
+        "the antibody-drug conjugate ZB-12, which is built on its HuMax-\n"
+        "TAC platform and is in a Phase 2 study in ovarian cancer. Helix\n"
+        "retains the rights to talbumab in the territories outside the\n"
+        "United States, and it expects first data from the Phase 2 study\n"
+        "in the fourth quarter, together with Bristol-\n"
+        "Myers Squibb, its partner in the study of the combination.\n"
+    )
+    text = clean_text(raw)
+    assert "\n" not in text
+    assert "its HuMax-TAC platform" in text and "with Bristol-Myers Squibb, its partner" in text
+    # outside a hard-wrapped text a line ending on a hyphen keeps its old reading
+    assert clean_text("Helix Reports Q1 Results -\nOrion Joins") == "Helix Reports Q1 Results -\nOrion Joins"
