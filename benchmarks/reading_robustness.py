@@ -2,12 +2,14 @@
 """How much does the surface form of a release change what pharmakg reads from it?
 
 Real releases come hard-wrapped, with CRLF line ends, non-breaking spaces, curly or straight quotes, en
-dashes and non-breaking hyphens, doubled spaces, ALL-CAPS headlines, bullets of several kinds and brand marks
-written "(R)" or "&reg;". Each perturbation below rewrites every text of the annotated sets ONE way at a time
-(into a temporary folder; the sets themselves are never touched), the real pipeline extracts the rewritten
-texts, and the reference scorer (``../shared/tools/score.py``, whose name folding makes "Helix’s" and
-"Helix's" alike) scores them against the SAME gold. The table gives entity and relation F1 per set for the
-original texts and for each perturbation, with the drop; ``all`` pools the counts of every set.
+dashes and non-breaking hyphens, doubled spaces, ALL-CAPS headlines, bullets of several kinds (glued to their
+item too), brand marks written "(R)" or "&reg;", dashes glued or typed "--", apostrophes typed as accents,
+fullwidth punctuation, indented paragraphs. Each perturbation below rewrites every text of the annotated
+sets ONE way at a time (into a temporary folder; the sets themselves are never touched), the real pipeline
+extracts the rewritten texts, and the reference scorer (``../shared/tools/score.py``, whose name folding
+makes "Helix’s" and "Helix's" alike) scores them against the SAME gold. The table gives entity and relation
+F1 per set for the original texts and for each perturbation, with the drop; ``all`` pools the counts of
+every set.
 
 A perturbation only rewrites form, never content: the gold stays right for the rewritten text. The header of
 a corpus file (``source:``, ``date:``, ``title:`` lines) is kept as it is, except that CRLF rewrites every
@@ -49,18 +51,21 @@ _WORD_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])")
 _HYPHENATED = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+")
 _BULLET_LINE = re.compile(r"^([ \t]*)[-•*·▪●◦–—][ \t]+", re.M)
 _DATE = re.compile(r"\b(?:19|20)\d\d\b")
+_SPACED_DASH = re.compile(r"[ \t]+(?:--|—|–)[ \t]+")
+_EM_DASH = re.compile(r"[ \t]*—[ \t]*")
+_APOSTROPHE = re.compile(r"(?<=[A-Za-z])['’](?=s\b|\s|[a-z])")
 
 
-def hard_wrap(body: str, width: int = 72) -> str:
-    """Every line longer than ``width`` broken at spaces (blank lines and paragraphs kept; table rows,
-    which hold tabs, left whole)."""
+def hard_wrap(body: str, width: int = 72, hyphens: bool = False) -> str:
+    """Every line longer than ``width`` broken at spaces (``hyphens``: and after the hyphens of hyphenated
+    words, as many mail clients do); blank lines and paragraphs kept, table rows (with tabs) left whole."""
     out: list[str] = []
     for line in body.split("\n"):
         if len(line) <= width or "\t" in line:
             out.append(line)
             continue
         out.extend(
-            textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False, drop_whitespace=True)
+            textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=hyphens, drop_whitespace=True)
         )
     return "\n".join(out)
 
@@ -81,7 +86,7 @@ def curly_quotes(body: str) -> str:
 
 
 def straight_quotes(body: str) -> str:
-    return body.translate(str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'"}))
+    return body.translate({ord(c): '"' for c in "“”„"} | {ord(c): "'" for c in "‘’‚"})
 
 
 def _code_name_hyphens(dash: str) -> Callable[[str], str]:
@@ -103,6 +108,10 @@ def _code_name_hyphens(dash: str) -> Callable[[str], str]:
 def word_en_dash(body: str) -> str:
     """Every hyphen that joins two words or word parts as an en dash ("BRAF–mutant", "first–in–class")."""
     return _WORD_HYPHEN.sub("–", body)
+
+
+def hard_wrap_hyphens(body: str) -> str:
+    return hard_wrap(body, 60, hyphens=True)
 
 
 def double_spaces(body: str) -> str:
@@ -128,6 +137,36 @@ def _bullets(marker: str) -> Callable[[str], str]:
     return rewrite
 
 
+def glued_bullets(body: str) -> str:
+    """Bullets glued to their text, as web pages copied to text leave them ("•Helix licensed ...")."""
+    return _BULLET_LINE.sub(lambda m: f"{m.group(1)}•", body)
+
+
+def glued_em_dashes(body: str) -> str:
+    """Spaced dashes (" -- ", " — ", " – ") as an em dash glued to the words ("company—a leader—today")."""
+    return _SPACED_DASH.sub("—", body)
+
+
+def spaced_double_hyphens(body: str) -> str:
+    """Em dashes, glued or spaced, as a typewriter's spaced double hyphen ("company -- a leader -- today")."""
+    return _EM_DASH.sub(" -- ", body)
+
+
+def acute_apostrophes(body: str) -> str:
+    """An apostrophe inside or after a word typed as an acute accent ("Helix´s", "partners´ rights")."""
+    return _APOSTROPHE.sub("´", body)
+
+
+def fullwidth_punctuation(body: str) -> str:
+    """Parentheses, commas, colons and semicolons in fullwidth forms, as East Asian releases write them."""
+    return body.translate({ord(c): chr(ord(c) + 0xFEE0) for c in "(),:;"})  # "(" -> "（" ...
+
+
+def indented_paragraphs(body: str) -> str:
+    """The first line of every paragraph indented by four spaces (filings set as typescript)."""
+    return re.sub(r"(^|\n\n)(?=\S)", lambda m: m.group(1) + "    ", body)
+
+
 def _replace(old: str, new: str, *more: tuple[str, str]) -> Callable[[str], str]:
     def rewrite(body: str) -> str:
         for a, b in ((old, new), *more):
@@ -140,6 +179,7 @@ def _replace(old: str, new: str, *more: tuple[str, str]) -> Callable[[str], str]
 # name -> rewrite of a body; "crlf" is applied to the whole file (see perturb)
 PERTURBATIONS: dict[str, Callable[[str], str]] = {
     "wrap72": hard_wrap,
+    "wrap60-hyphens": hard_wrap_hyphens,
     "crlf": _replace("\n", "\r\n"),
     "nbsp": _replace(" ", "\u00a0"),
     "curly-quotes": curly_quotes,
@@ -153,7 +193,13 @@ PERTURBATIONS: dict[str, Callable[[str], str]] = {
     "bullet--": _bullets("-"),
     "bullet-*": _bullets("*"),
     "bullet-·": _bullets("·"),
-    "reg-(R)": _replace("®", "(R)", ("™", "(TM)")),
+    "bullet-glued": glued_bullets,
+    "em-dash-glued": glued_em_dashes,
+    "double-hyphen": spaced_double_hyphens,
+    "acute-apostrophe": acute_apostrophes,
+    "fullwidth-punct": fullwidth_punctuation,
+    "indent": indented_paragraphs,
+    "reg-(R)": _replace("(®)", "(R)", ("®", "(R)"), ("(™)", "(TM)"), ("™", "(TM)")),
     "reg-&reg;": _replace("®", "&reg;", ("™", "&trade;")),
 }
 

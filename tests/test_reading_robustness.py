@@ -56,9 +56,18 @@ def test_each_perturbation_changes_form_only() -> None:
     assert "Korvix(R)" in rr.perturb("reg-(R)", SECOND) and "Korvix&reg;" in rr.perturb("reg-&reg;", SECOND)
     assert rr.perturb("caps-headline", SECOND).startswith("ORION BIOSCIENCES DOSES FIRST PATIENT")
     assert rr.perturb("caps-headline", text) == text  # already capitals
-    wrapped = rr.perturb("wrap72", text)
-    assert max(len(line) for line in wrapped.split("\n")) <= 72
-    assert wrapped.split() == text.split()  # the same words, only the line breaks moved
+    for name, width in (("wrap72", 72), ("wrap60-hyphens", 60)):
+        wrapped = rr.perturb(name, text)
+        body = wrapped.split("\n\n", 1)[1]  # the header is kept
+        assert max(len(line) for line in body.split("\n")) <= width
+        # the same words, only the line breaks moved (and, breaking after hyphens, inside hyphenated words)
+        assert "".join(wrapped.split()) == "".join(text.split())
+    assert "•Helix's partner" in rr.perturb("bullet-glued", text)
+    assert "2025—Helix" in rr.perturb("em-dash-glued", text)
+    assert rr.perturb("double-hyphen", rr.perturb("em-dash-glued", text)) == text
+    assert "Helix´s" in rr.perturb("acute-apostrophe", text)
+    assert "BOSTON， March 3， 2025" in rr.perturb("fullwidth-punct", text)
+    assert "\n\n    BOSTON, March 3" in rr.perturb("indent", text)
 
 
 def _gold(doc: str, entities: list[tuple[str, str]]) -> dict[str, object]:
