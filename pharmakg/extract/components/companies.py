@@ -359,7 +359,8 @@ class CompanyCues:
             if all(w.lower().rstrip(".") in self.generic for w in words[1:]):
                 longs.setdefault(first, c.key or text[c.start : c.end])
         for first, key in longs.items():
-            for m in re.finditer(rf"(?<![\w-]){re.escape(first)}(?![\w])", text):
+            # not the first part of a code ("Helix-027" is Helix's compound, not Helix)
+            for m in re.finditer(rf"(?<![\w-]){re.escape(first)}(?![\w]|-\d)", text):
                 cands.append(
                     Candidate(
                         m.start(),
