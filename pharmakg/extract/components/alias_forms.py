@@ -57,14 +57,19 @@ def technology_head(surface: str) -> str | None:
 
 
 def shape_abbreviation(a: Candidate, b: Candidate, part: str, text: str) -> bool:
-    """ "primary hyperoxaluria type 1 (PH1)": a code-shaped name that abbreviates the disease (target,
-    technology) before it is that disease's short name, not a compound."""
+    """ "primary hyperoxaluria type 1 (PH1)", "infantile GM2 gangliosidosis (GM2)": a code-shaped name that
+    abbreviates the disease (target, technology) before it, or is a word of its name, is that disease's short
+    name, not a compound."""
+    long_form = text[a.start : a.end]
     return (
         a.label in ("DISEASE", "TARGET", "TECHNOLOGY")
         and b.label in ("COMPOUND", "TRIAL")
         and b.extractor.startswith("shape:")
         and text[b.start : b.end] == part
-        and initials(part, text[a.start : a.end])
+        and (
+            initials(part, long_form)
+            or re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", long_form) is not None
+        )
     )
 
 

@@ -307,8 +307,10 @@ class AliasGrouper:
             if inside:
                 for j in inside:
                     b = taken[j]
-                    if b.label != a.label and shape_abbreviation(a, b, p, text):
-                        for c in taken:  # every mention of that short name
+                    if shape_abbreviation(a, b, p, text) or (
+                        b.label == a.label and a.label in ("DISEASE", "TARGET") and text[b.start : b.end] == p
+                    ):
+                        for c in taken:  # every code-shaped mention of that short name
                             if text[c.start : c.end] == p and c.extractor.startswith("shape:"):
                                 c.label = a.label
                     if b.label != a.label:

@@ -49,6 +49,13 @@ DIRECT_INTRO = re.compile(
     r"^\s*(?:\w+[\s-]+){0,3}?(?:application|filing|trial|trials|study|studies|testing|program|evaluation|"
     r"candidate|compound|product|adc|drug)?\s*(?:for|of|with|evaluating|on|in)?\s*(?:the|a|an|its|our)?\s*$"
 )
+# "a Phase 1 study that evaluated the safety, tolerability, pharmacokinetics and pharmacodynamics of X": a
+# trial noun whose relative clause measures a list of endpoints "of" the compound introduces it from afar
+DIRECT_EVALUATION = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,3}?(?:trial|trials|study|studies)\s*,?\s+(?:that|which|to|designed\s+to)\s+"
+    r"(?:(?:will|is|was|has|have|had)\s+)?(?:evaluat|assess|investigat|examin|measur|test)\w*\s+(?:the\s+)?"
+    r"(?:[a-z][\w-]*,?\s+){1,12}?(?:of|with)\s+(?:the|a|an|its|our)?\s*$"
+)
 # "HX-12 in gastric cancer and (for) ZB-4 in melanoma": a name after a bare coordinator opens a new conjunct
 NEXT_CONJUNCT = re.compile(
     r"^\s*,?\s*(?:and|or|but|while|whereas|as well as)\s+(?:(?:for|in|with|of|on)\s+)?(?:the|its)?\s*$"
@@ -364,7 +371,10 @@ class RuleContext:
         # a combination partner is not what "a Phase 2 study in combination with X" is about
         if f is not None and direct and not self.combination(s, f):
             gap = s.low[a1 : s.local(f)[0]]
-            if len(gap) <= 40 and DIRECT_INTRO.match(gap) and not (p_ok and NEXT_CONJUNCT.match(gap)):
+            direct_gap = (len(gap) <= 40 and DIRECT_INTRO.match(gap)) or (
+                len(gap) <= 200 and DIRECT_EVALUATION.match(gap)
+            )
+            if direct_gap and not (p_ok and NEXT_CONJUNCT.match(gap)):
                 return f
         if p_ok:
             return p
