@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 import pharmakg.extract.factories  # noqa: F401  (registers the pharmakg factories and data loaders)
 from pharmakg.extract.assemble import doc_to_extraction
+from pharmakg.extract.components.base import remember_text
 from pharmakg.extract.limits import (
     DEFAULT_MAX_CHARS,
     DEFAULT_TIME_LIMIT,
@@ -89,6 +90,7 @@ class Extractor:
 
     def _doc(self, document: Document) -> Doc:
         doc = make_doc(self.nlp, document.text)
+        remember_text(doc, document.text)
         doc._.pkg_skip = list(document.skip_spans or [])
         doc._.pkg_meta = dict(document.meta or {})  # filing cover data: the issuer ("company")
         return doc
