@@ -476,8 +476,15 @@ class AliasGrouper:
         )
 
 
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_COORDINATOR_START = re.compile(
+    r"^(?:and|or|and/or)\s+"
+)  # a coordinator that a disease's state words took in
+
+
 def _clean_surface(s: str) -> str:
-    s = re.sub(r"\s+", " ", s).strip()
-    s = re.sub(r"['’]s$", "", s)
-    s = re.sub(r"^(?:and|or|and/or)\s+", "", s)  # a coordinator that a disease's state words took in
+    s = _SPACES.sub(" ", s).strip()
+    s = _POSSESSIVE_END.sub("", s)
+    s = _COORDINATOR_START.sub("", s)
     return s.replace("™", "").strip()

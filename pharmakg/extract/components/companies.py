@@ -33,7 +33,7 @@ from pharmakg.extract.components.regions import territories
 register_extensions()
 
 # one name word: capitalised, with a lower-case letter (not an acronym or code: those are compound shapes)
-_DEAL_WORD = r"[A-Z](?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]+"
+_DEAL_WORD = r"[A-Z](?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]+"  # _name_groups relies on the opening [A-Z]
 _WORD = (
     r"(?:[A-Z][A-Za-z0-9&.]*(?:-[A-Z0-9][A-Za-z0-9]*)*|\d{1,2}[A-Za-z][A-Za-z0-9]+|&)"  # "4Front", "89bio"
 )
@@ -394,12 +394,18 @@ def _keyword_windows(low: str, keywords: list[str], before: int, after: int) -> 
 
 
 def _name_groups(pattern: str) -> str:
-    """Replace the {NAME} placeholders of a deal-context pattern by named groups n1, n2."""
+    """Replace the {NAME} placeholders of a deal-context pattern by named groups n1, n2.
+
+    A pattern that opens with {NAME} checks the character before the name's capital after reading it
+    (the same test): a pattern that starts with a character class lets the regex engine skip every
+    position that is not a capital letter instead of trying the whole pattern there."""
     k = 0
 
-    def group(_m: re.Match[str]) -> str:
+    def group(m: re.Match[str]) -> str:
         nonlocal k
         k += 1
+        if m.start() == 0:  # _DEAL_WORD opens with [A-Z]
+            return rf"(?P<n{k}>[A-Z](?<![\w-].){_DEAL_WORD[5:]}(?:[ \t]+{_DEAL_WORD})?)(?![\w-])"
         return rf"(?<![\w-])(?P<n{k}>{_DEAL_WORD}(?:[ \t]+{_DEAL_WORD})?)(?![\w-])"
 
     return re.sub(r"\{NAME\}", group, pattern)

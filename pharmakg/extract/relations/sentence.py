@@ -45,6 +45,11 @@ GROUP_COMBINATION = {"plus", "with", "in combination with", "combined with", "+"
 PAREN = re.compile(r"\([^()]*\)")
 APPOSITION = re.compile(r",\s*(?:a|an|the)\s[^,;()]{0,40}?,")
 MARKS = re.compile(r"[®™*\[\]]")
+# the gap clean-up of _joined, compiled once (it runs for every pair of same-type mentions)
+_PAREN_MARK = re.compile(r"[()]")
+_SPACES = re.compile(r"\s+")
+_COMMA = re.compile(r"\s*,\s*")
+_EDGE_COMMAS = re.compile(r"^(?:, )+|(?:, )+$")
 DIRECT_INTRO = re.compile(
     r"^\s*(?:\w+[\s-]+){0,3}?(?:application|filing|trial|trials|study|studies|testing|program|evaluation|"
     r"candidate|compound|product|adc|drug)?\s*(?:for|of|with|evaluating|on|in)?\s*(?:the|a|an|its|our)?\s*$"
@@ -473,9 +478,9 @@ def _joined(s: Sent, others: list[M], ok: set[str], a: M, b: M) -> bool:
     gap = MARKS.sub("", gap.lower())
     gap = PAREN.sub(" ", gap)
     gap = APPOSITION.sub(",", gap)
-    gap = re.sub(r"[()]", " ", gap)
-    gap = re.sub(r"\s+", " ", gap).strip()
-    gap = re.sub(r"\s*,\s*", ", ", gap).strip()
-    gap = re.sub(r"^(?:, )+|(?:, )+$", ",", gap) if gap.replace(",", "").strip() == "" else gap
+    gap = _PAREN_MARK.sub(" ", gap)
+    gap = _SPACES.sub(" ", gap).strip()
+    gap = _COMMA.sub(", ", gap).strip()
+    gap = _EDGE_COMMAS.sub(",", gap) if gap.replace(",", "").strip() == "" else gap
     gap = gap.replace(" ,", ",")
     return gap in ok or gap.rstrip(",").strip() in ok or gap.lstrip(", ").strip() in ok
