@@ -38,6 +38,7 @@ from pharmakg.graph.compound_order import COMPOUND, COMPOUND_ORDER, CompoundOrde
 from pharmakg.graph.display import preferred_label
 from pharmakg.graph.document_order import DOCUMENT_ORDER, DocumentOrder
 from pharmakg.graph.document_order import missing_order as missing_document_order
+from pharmakg.graph.pair_order import WATCHED, PairOrder, lacks_pair_order, missing_pair_order
 from pharmakg.graph.rdf_terms import RDF_TYPE, RDFS, RESOLVED_GRAPH, SKOS, int_lit, n
 from pharmakg.ontology.namespaces import PKG, PROV
 
@@ -95,7 +96,7 @@ def missing_derived_facts(store: ox.Store) -> list[ox.Quad]:
         found += missing_order(store)
     if _absent(store, DOCUMENT_ORDER):
         found += missing_document_order(store)
-    return found
+    return found + (missing_pair_order(store) if lacks_pair_order(store) else [])
 
 
 def lacks_derived_facts(store: ox.Store) -> bool:
@@ -108,6 +109,7 @@ def lacks_derived_facts(store: ox.Store) -> bool:
         (entities and (_absent(store, NAME_KEY) or _absent(store, DOCUMENT_COUNT)))
         or (documents and (_absent(store, ENTITY_COUNT) or _absent(store, DOCUMENT_ORDER)))
         or (compounds is not None and _absent(store, COMPOUND_ORDER))
+        or lacks_pair_order(store)
     )
 
 
@@ -178,6 +180,7 @@ class DerivedFacts:
         self._documents: set[ox.NamedNode] = set()
         self.order = CompoundOrder(store)  # the compounds' pkg:compoundOrder keys
         self.document_order = DocumentOrder(store)  # the documents' pkg:documentOrder keys
+        self.pairs = PairOrder(store)  # the pairs of companies' pkg:dealOrder / pkg:sharedPartnerOrder keys
         self._left: set[ox.NamedNode] = set()  # Document nodes removed since the last refresh
 
     # ------------------------------------------------------------------------------------ bookkeeping
@@ -208,6 +211,7 @@ class DerivedFacts:
                 self._documents.add(q.object)
         self.forget([old, new])
         self.order.renaming(old, new)
+        self.pairs.renaming(old, new)
 
     def written(self, quads: Iterable[ox.Quad]) -> None:
         """Quads about to be added to the store (call before they are: a quad already there is no news)."""
@@ -230,6 +234,8 @@ class DerivedFacts:
                     self._mentions[iri] += 1
             elif q.predicate == TYPE and q.object == DOCUMENT:
                 self._documents.add(q.subject)
+            elif q.predicate in WATCHED:
+                self.pairs.seen(q, written=True)
 
     def removed(self, quads: Iterable[ox.Quad]) -> None:
         """Quads about to be removed from the store (each of them is in it)."""
@@ -254,6 +260,8 @@ class DerivedFacts:
                 self._documents.discard(q.subject)  # its counts leave with it
                 self._left.add(q.subject)  # (and its order key, at the next refresh)
                 _remove_facts(self.store, q.subject, (ENTITY_COUNT, ASSERTION_COUNT))
+            elif q.predicate in WATCHED:
+                self.pairs.seen(q, written=False)
 
     def _held_elsewhere(self, triple: ox.Quad, leaving: set[ox.Quad]) -> bool:
         """Whether a named graph other than those leaving holds the triple (its merged copy then stays)."""
@@ -275,10 +283,12 @@ class DerivedFacts:
         refresh (and of those a merge changed)."""
         new: list[ox.Quad] = []
         compounds: dict[str, str | None] = {}  # the new labels of compounds (None: of entities no more named)
-        for iri in sorted(set(entities)):
+        labels: dict[str, str | None] = {}  # the new labels of all (the pair keys rank companies by them)
+        self.pairs.labels_before(entities := sorted(set(entities)))
+        for iri in entities:
             e = ox.NamedNode(iri)
             _remove_facts(self.store, e, ENTITY_FACTS)
-            label = self.preferred_label(iri)
+            label = labels[iri] = self.preferred_label(iri)
             if label is None or self._entity_type(e) == COMPOUND:
                 compounds[iri] = label
             if label is None:
@@ -301,12 +311,12 @@ class DerivedFacts:
         new += self.document_order.update(sorted(self._documents | self._left, key=str))
         self._documents.clear()
         self._left.clear()
-        return new + self.order.update(compounds)
+        return new + self.order.update(compounds) + self.pairs.update(labels)
 
     def reorder(self) -> list[ox.Quad]:
         """The compound order keys to write after renames that no refresh follows (a build's IRIs re-minted at
-        its end: a key ranks ties by IRI); the old ones are removed."""
-        return self.order.update({})
+        its end: a key ranks ties by IRI), and the pair keys; the old ones are removed."""
+        return self.order.update({}) + self.pairs.update({})
 
     def document_count(self, iri: str) -> int:
         """The number of documents that mention the entity (``pkg:mentionedIn`` in the merged graph)."""
