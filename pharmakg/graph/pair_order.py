@@ -316,7 +316,10 @@ class PairOrder:
             self._companies |= GraphReader(self.store).linked(ends[0]) if ends else set()
 
     def renaming(self, old: str, new: str) -> None:
-        self._companies |= {old, new}
+        """``old`` is about to be merged into ``new``: their pairs, and the pairs they are the shared partner
+        of (their partners' pairs), are recounted at the next update."""
+        reader = GraphReader(self.store)
+        self._companies |= {old, new} | reader.linked(old) | reader.linked(new)
 
     def labels_before(self, entities: Iterable[str]) -> None:
         """The current labels of the companies among ``entities``, before a refresh replaces them."""
