@@ -1,11 +1,14 @@
 """Kept pair keys: the place of a pair of companies in the answers of ``deals`` and ``companies-sharing-a-
 partner``, kept by the store so that a page of either is ranked by one integer per pair.
 
-Both questions list pairs of companies (10,307 pairs sharing a partner and 1,613 deals at 1.7k releases), and
-ranking every pair first (dates of its documents, both names, the number of shared partners: the whole join)
-cost 0.7 to 1.8 s whatever the page. The store keeps one node per pair of companies that is a deal or shares a
-partner, ``resource/pair/HASH(a, b)`` with ``a`` < ``b`` by IRI as the questions order them, with
-``pkg:firstCompany a``, ``pkg:secondCompany b`` and one integer per answer it is in:
+``companies-sharing-a-partner`` ranks and pages its pairs by ``pkg:sharedPartnerOrder``; ``deals`` does not
+use ``pkg:dealOrder`` yet (its columns per pair of a page are still to be written in a form Oxigraph loops
+over: see BENCHMARKS.md, branch ``q-pairs``). Both questions list pairs of companies (10,307 pairs sharing a
+partner and 1,613 deals at 1.7k releases), and ranking every pair first (dates of its documents, both names,
+the number of shared partners: the whole join) cost 0.7 to 1.8 s whatever the page. The store keeps one node
+per pair of companies that is a deal or shares a partner, ``resource/pair/HASH(a, b)`` with ``a`` < ``b`` by
+IRI as the questions order them, with ``pkg:firstCompany a``, ``pkg:secondCompany b`` and one integer per
+answer it is in:
 
 - ``pkg:dealOrder`` (a deal: an agreement of the two stated by a named document, both named): sorts as
   ``?date LCASE(?parties)``, then ``?parties`` and the IRIs. Its bucket is the date (0 when a document of
