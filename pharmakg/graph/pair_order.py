@@ -285,7 +285,10 @@ class PairOrder:
         self._agreements: dict[
             ox.NamedNode | ox.BlankNode, set[str]
         ] = {}  # agreements written or removed -> parties seen
-        self._companies: set[str] = set()  # companies whose pairs are all recomputed
+        self._companies: set[str] = set()  # companies whose shared partners are recounted (all their pairs)
+        self._deal_companies: set[str] = (
+            set()
+        )  # companies whose deals are all recomputed (renamed, relabelled)
         self._links: set[ox.Quad] = set()  # partner links or types that left a document graph
         self._labels: dict[str, str | None] = {}  # companies being refreshed: their label before
 
@@ -323,6 +326,7 @@ class PairOrder:
         of (their partners' pairs), are recounted at the next update."""
         reader = GraphReader(self.store)
         self._companies |= {old, new} | reader.linked(old) | reader.linked(new)
+        self._deal_companies |= {old, new}
 
     def labels_before(self, entities: Iterable[str]) -> None:
         """The current labels of the companies among ``entities``, before a refresh replaces them."""
@@ -343,25 +347,31 @@ class PairOrder:
             after = labels.get(iri, before)
             if after != before:
                 self._companies.add(iri)
+                self._deal_companies.add(iri)
                 if (after is None) != (before is None):  # a partner named or no more: its partners' pairs
                     self._companies |= reader.linked(iri)
         deals: set[_Pair] = set()  # the pairs of the agreements written or removed: their deal is recomputed
         for ag, parties in self._agreements.items():
             parties |= {_value(q.object) for q in self.store.quads_for_pattern(ag, PARTY, None, MERGED)}
             deals |= {_ordered(x, y) for x, y in itertools.combinations(sorted(parties), 2)}
-        companies = self._companies
-        self._companies, self._agreements, self._links, self._labels = set(), {}, set(), {}
-        if not companies and not deals:
+        companies, deal_companies = self._companies, self._deal_companies
+        self._companies, self._deal_companies, self._agreements = set(), set(), {}
+        self._links, self._labels = set(), {}
+        if not companies and not deals and not deal_companies:
             return []
-        return self._apply(reader, companies, deals)
+        return self._apply(reader, companies, deals, deal_companies)
 
-    def _apply(self, reader: GraphReader, companies: set[str], deals: set[_Pair]) -> list[ox.Quad]:
+    def _apply(
+        self, reader: GraphReader, companies: set[str], deals: set[_Pair], deal_companies: set[str]
+    ) -> list[ox.Quad]:
         kept = self._loaded()
         nodes: dict[str, _Pair] = {}  # existing nodes of the pairs to recompute -> their members
-        for c in sorted(companies):
+        for c in sorted(companies | deal_companies):
             for p in (FIRST, SECOND):
                 for q in self.store.quads_for_pattern(None, p, ox.NamedNode(c), MERGED):
                     nodes[_value(q.subject)] = self._members(ox.NamedNode(_value(q.subject)))
+        # (a new partner link changes no deal: a hub's deals are recomputed only when renamed or relabelled)
+        for c in sorted(deal_companies):
             deals |= {_ordered(c, o) for o in reader.deal_partners(c)}
         for pair in deals:
             node = pair_node(*pair).value
@@ -371,7 +381,7 @@ class PairOrder:
         for node, (a, b) in nodes.items():  # what is kept of the pairs not recomputed
             if a != b:
                 state[_ordered(a, b)] = [self._primary(i, node) for i in range(len(RANKINGS))]
-        for a, b in {*deals, *(p for p in nodes.values() if set(p) & companies)}:
+        for a, b in {*deals, *(p for p in nodes.values() if set(p) & deal_companies)}:
             if a != b:
                 state.setdefault(_ordered(a, b), [None, None])[0] = reader.deal(a, b)
         for c in companies:
