@@ -7,7 +7,8 @@ this checkout's ``.rq`` files on ``--store`` and the ``.rq`` files of ``--before
 (CPU of this process: the machine is shared by other jobs, so wall time says more about them than about the
 question). A page's parameters (``limit``, ``offset``) are left out before, where the question had no page:
 the "before" of a page is the full answer it replaces. Rows are checked too: the answer after must be the
-slice of the answer before at the page's positions (see ``before_after.py``).
+slice of the answer before at the page's positions (see ``before_after.py``); for a question whose order
+changed, the page must be the slice of this checkout's full answer, which holds the rows of the answer before.
 
 usage: python benchmarks/slow_questions_latency.py --store DIR --before-queries QDIR [--before-store DIR0]
            [--runs N] --ask NAME [KEY=VALUE ...] [--ask ...]
@@ -51,13 +52,19 @@ def main() -> None:
             before.timed(name, {k: v for k, v in params.items() if k not in PAGE})
             after.timed(name, params)
         assert before.answer is not None and after.answer is not None
-        same = _slice(before.answer.rows, params, name) == after.answer.rows
+        same: bool | str = _slice(before.answer.rows, params, name) == after.answer.rows
+        if not same:  # a question whose order changed: the same rows, and the page is the slice of them
+            full = after.ask(name, {**params, "limit": "all", "offset": 0})
+            if sorted(map(repr, full.rows)) == sorted(map(repr, before.answer.rows)):
+                same = (
+                    "yes, in the new order" if _slice(full.rows, params, name) == after.answer.rows else False
+                )
         total = f" of {after.answer.total:,}" if after.answer.total not in (None, len(after.answer)) else ""
         shown = ", ".join(f"{k}={v}" for k, v in params.items()) or "-"
         cells = [f"{_p(side.cpu, 0.5)} / {_p(side.cpu, 0.95)}" for side in (before, after)]
         print(
             f"| {name} ({shown}) | {len(after.answer):,}{total} | {cells[0]} | {cells[1]} | "
-            f"{'yes' if same else 'NO'} |",
+            f"{same if isinstance(same, str) else 'yes' if same else 'NO'} |",
             flush=True,
         )
 

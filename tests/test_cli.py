@@ -191,6 +191,23 @@ def test_query_pages_with_limit_and_offset(built_graph: Path) -> None:
     assert result.exit_code == 1 and "whole number" in result.stderr
 
 
+def test_query_evidence_answers_a_page_of_the_full_answer(built_graph: Path) -> None:
+    def ask(*params: str) -> list[dict]:
+        args = [a for p in ("subject=huN901-DM1", *params) for a in ("-p", p)]
+        result = run("query", "evidence", *args, "-g", built_graph, "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)
+
+    every = ask("limit=all")
+    assert len(every) > 3
+    assert ask() == every[:50] and ask("limit=2", "offset=1") == every[1:3]
+    assert ask("relation=TARGETS", "object=CD56", "limit=all") == [
+        r for r in every if r["relationType"] == "TARGETS" and r["objectName"] == "CD56"
+    ]
+    dates = [r["date"] or "" for r in every]  # grouped by document, the documents by date
+    assert dates == sorted(dates)
+
+
 def test_query_param_is_bound_not_pasted(built_graph: Path) -> None:
     # A value that would break out of a string literal if it were formatted into the query text.
     evil = 'CD56" } UNION { ?s ?p ?o } #'

@@ -22,7 +22,9 @@ of counting over the graph: ``pkg:documentCount`` per entity (the documents that
 for the documents where a merge of two entities both mentioned in them leaves one). And
 ``pkg:compoundOrder`` per compound, an integer that sorts the compounds as their labels do, so that a list of
 compounds, or a page of it, is ranked by one index scan (:mod:`pharmakg.graph.compound_order`: refreshed with
-the labels, and after renames).
+the labels, and after renames). And per target the figures of the ``crowded-targets`` question (its companies
+and compounds, counted and listed: :mod:`pharmakg.graph.crowded_targets`, recounted for the compounds a batch
+touches).
 
 Writes that bypass the store's methods are not seen: :meth:`pharmakg.graph.store.KnowledgeGraph.to_rdflib`
 drops the whole cache.
@@ -35,9 +37,11 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from pharmakg.graph.compound_order import COMPOUND, COMPOUND_ORDER, CompoundOrder, missing_order
+from pharmakg.graph.crowded_targets import CrowdedTargets, lacks_target_facts, missing_target_facts
 from pharmakg.graph.display import preferred_label
 from pharmakg.graph.document_order import DOCUMENT_ORDER, DocumentOrder
 from pharmakg.graph.document_order import missing_order as missing_document_order
+from pharmakg.graph.evidence_order import EVIDENCE_ORDER, missing_evidence_order
 from pharmakg.graph.pair_order import WATCHED, PairOrder, lacks_pair_order, missing_pair_order
 from pharmakg.graph.rdf_terms import RDF_TYPE, RDFS, RESOLVED_GRAPH, SKOS, int_lit, n
 from pharmakg.ontology.namespaces import PKG, PROV
@@ -96,6 +100,10 @@ def missing_derived_facts(store: ox.Store) -> list[ox.Quad]:
         found += missing_order(store)
     if _absent(store, DOCUMENT_ORDER):
         found += missing_document_order(store)
+    if _absent(store, EVIDENCE_ORDER):  # written with statements since: an older graph gets them once
+        found += missing_evidence_order(store)
+    if lacks_target_facts(store):
+        found += missing_target_facts(store)
     return found + (missing_pair_order(store) if lacks_pair_order(store) else [])
 
 
@@ -105,10 +113,13 @@ def lacks_derived_facts(store: ox.Store) -> bool:
     entities = not _absent(store, PREF_LABEL)
     documents = next(iter(store.quads_for_pattern(None, TYPE, DOCUMENT, MERGED)), None) is not None
     compounds = next(iter(store.quads_for_pattern(None, ENTITY_TYPE, ox.Literal(COMPOUND), MERGED)), None)
+    statements = next(iter(store.quads_for_pattern(None, n(PKG.relationType), None, MERGED)), None)
     return (
-        (entities and (_absent(store, NAME_KEY) or _absent(store, DOCUMENT_COUNT)))
+        (statements is not None and _absent(store, EVIDENCE_ORDER))
+        or (entities and (_absent(store, NAME_KEY) or _absent(store, DOCUMENT_COUNT)))
         or (documents and (_absent(store, ENTITY_COUNT) or _absent(store, DOCUMENT_ORDER)))
         or (compounds is not None and _absent(store, COMPOUND_ORDER))
+        or lacks_target_facts(store)
         or lacks_pair_order(store)
     )
 
@@ -182,6 +193,7 @@ class DerivedFacts:
         self.document_order = DocumentOrder(store)  # the documents' pkg:documentOrder keys
         self.pairs = PairOrder(store)  # the pairs of companies' pkg:dealOrder / pkg:sharedPartnerOrder keys
         self._left: set[ox.NamedNode] = set()  # Document nodes removed since the last refresh
+        self.crowds = CrowdedTargets(store)  # the targets' kept figures of crowded-targets
 
     # ------------------------------------------------------------------------------------ bookkeeping
     def forget(self, iris: Iterable[str]) -> None:
@@ -212,9 +224,12 @@ class DerivedFacts:
         self.forget([old, new])
         self.order.renaming(old, new)
         self.pairs.renaming(old, new)
+        self.crowds.renaming(old, new)
 
     def written(self, quads: Iterable[ox.Quad]) -> None:
         """Quads about to be added to the store (call before they are: a quad already there is no news)."""
+        quads = list(quads)
+        self.crowds.written(quads)
         seen: set[ox.Quad] = set()
         for q in quads:
             if isinstance(q.graph_name, ox.DefaultGraph) or not isinstance(q.subject, ox.NamedNode):
@@ -240,6 +255,7 @@ class DerivedFacts:
     def removed(self, quads: Iterable[ox.Quad]) -> None:
         """Quads about to be removed from the store (each of them is in it)."""
         quads = list(quads)
+        self.crowds.removed(quads)
         leaving = set(quads)
         gone: set[ox.Quad] = set()
         for q in quads:
@@ -284,7 +300,9 @@ class DerivedFacts:
         new: list[ox.Quad] = []
         compounds: dict[str, str | None] = {}  # the new labels of compounds (None: of entities no more named)
         labels: dict[str, str | None] = {}  # the new labels of all (the pair keys rank companies by them)
-        self.pairs.labels_before(entities := sorted(set(entities)))
+        entities = sorted(set(entities))
+        self.crowds.before_refresh(entities)  # (their labels before: a changed one changes targets' figures)
+        self.pairs.labels_before(entities)
         for iri in entities:
             e = ox.NamedNode(iri)
             _remove_facts(self.store, e, ENTITY_FACTS)
@@ -311,12 +329,13 @@ class DerivedFacts:
         new += self.document_order.update(sorted(self._documents | self._left, key=str))
         self._documents.clear()
         self._left.clear()
-        return new + self.order.update(compounds) + self.pairs.update(labels)
+        return new + self.order.update(compounds) + self.crowds.update(new) + self.pairs.update(labels)
 
     def reorder(self) -> list[ox.Quad]:
         """The compound order keys to write after renames that no refresh follows (a build's IRIs re-minted at
-        its end: a key ranks ties by IRI), and the pair keys; the old ones are removed."""
-        return self.order.update({}) + self.pairs.update({})
+        its end: a key ranks ties by IRI), the targets' figures the renames touched, and the pair keys; the
+        old ones are removed."""
+        return self.order.update({}) + self.crowds.update() + self.pairs.update({})
 
     def document_count(self, iri: str) -> int:
         """The number of documents that mention the entity (``pkg:mentionedIn`` in the merged graph)."""

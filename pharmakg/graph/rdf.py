@@ -100,6 +100,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from pharmakg import schema
+from pharmakg.graph.evidence_order import evidence_key
 from pharmakg.graph.rdf_kb import kb_quads
 from pharmakg.graph.rdf_terms import (
     DCT,
@@ -145,7 +146,7 @@ def document_quads(ex: Extraction) -> list[ox.Quad]:
         ox.Quad(d, n(DCT + "identifier"), lit(doc.doc_id), g),
         ox.Quad(d, n(PKG.documentName), lit(doc.name), g),
     ]
-    date = date_lit(doc.date or doc.meta.get("date_of_report"))
+    date = document_date(ex)
     for pred, value in ((DCT + "title", doc.title), (DCT + "source", doc.source)):
         if value:
             out.append(ox.Quad(d, n(pred), lit(value), g))
@@ -158,6 +159,11 @@ def document_quads(ex: Extraction) -> list[ox.Quad]:
         if doc.meta.get(key):
             out.append(ox.Quad(d, n(pred), lit(doc.meta[key]), g))
     return out
+
+
+def document_date(ex: Extraction) -> ox.Literal | None:
+    """The document's dcterms:date (an xsd:date when it is one)."""
+    return date_lit(ex.document.date or ex.document.meta.get("date_of_report"))
 
 
 def _entity_key(ent: Entity) -> str:
@@ -180,6 +186,7 @@ class DocumentContext:
     agreements: dict[tuple[str, str], ox.NamedNode] = field(default_factory=dict)  # sorted id pair -> node
     payments_seen: dict[str, int] = field(default_factory=dict)  # payment key hash -> occurrences so far
     extractors: set[str] = field(default_factory=set)  # extractor names whose node is written
+    date: ox.Literal | None = None  # the document's date (for the statements' pkg:evidenceOrder)
 
     @property
     def doc_id(self) -> str:
@@ -342,6 +349,7 @@ def extraction_quads(
         entities={e.id: e for e in ex.entities},
         node={e.id: n(resolution.iri_of[(index, e.id)]) for e in ex.entities},
         out=document_quads(ex),
+        date=document_date(ex),
     )
     for e in ex.entities:
         _write_entity(ctx, e, kb)
@@ -404,6 +412,11 @@ def _write_statements(ctx: DocumentContext, r: Relation, pred: str | None, mappe
         ctx.add(a, PKG.evidenceText, lit(ev.sentence))
         ctx.add(a, PKG.charStart, int_lit(ev.start))
         ctx.add(a, PKG.charEnd, int_lit(ev.end))
+    # the statement's place in the evidence question's answer (its document's date, the document, the offset)
+    starts = [ev.start for ev in r.evidence]
+    for i, a in enumerate(statements):
+        start = starts[i] if i < len(starts) else None
+        ctx.add(a, PKG.evidenceOrder, evidence_key(ctx.date, ctx.document, start, a))
 
 
 def _as_list(v: Any) -> list[str]:

@@ -139,6 +139,11 @@ class PKG(DefinedNamespace):
     secondCompany: URIRef  # pair node -> the other company of the pair; maintained by the store
     dealOrder: URIRef  # pair node -> integer sorting the deals as deals.rq does; maintained by the store
     sharedPartnerOrder: URIRef  # pair node -> integer sorting as companies-sharing-a-partner; by the store
+    evidenceOrder: URIRef  # Assertion -> decimal sorting as its document's date, the document, the offset
+    targetCompanyCount: URIRef  # Target -> owners of compounds aimed at it (crowded-targets); by the store
+    targetCompanies: URIRef  # Target -> their preferred labels, joined by "; ", sorted; by the store
+    targetCompoundCount: URIRef  # Target -> compounds aimed at it that have an owner; by the store
+    targetCompounds: URIRef  # Target -> their preferred labels, joined by "; ", sorted; by the store
     # Knowledge base (pharmakg/ontology/kb.py)
     kbKey: URIRef  # entity -> "TYPE:canonical name" of its knowledge-base record
     ticker: URIRef  # Company -> "NASDAQ:IMGN"

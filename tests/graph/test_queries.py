@@ -23,7 +23,7 @@ def test_list_queries_and_headers():
     listed = {name: (title, params) for name, title, params in list_queries()}
     assert REQUIRED <= set(listed)
     assert listed["compounds-by-target"][1] == ["target"]
-    assert listed["evidence"][1] == ["subject", "relation", "object"]
+    assert listed["evidence"][1] == ["subject", "relation", "object", "limit", "offset"]  # and a page
     for name in listed:
         info = query_info(name)
         assert info.title and info.description, name

@@ -41,6 +41,9 @@ BOUND = [
     ("compounds-by-target", {"target": "cd56"}),
     ("crowded-targets", {"minCompanies": 1}),
     ("evidence", {"subject": "huN901-DM1", "relation": "TARGETS", "object": "CD56"}),
+    ("evidence", {"subject": "huN901-DM1"}),  # a page of 50 (the default), and one further on
+    ("evidence", {"subject": "huN901-DM1", "relation": "targets", "limit": 2, "offset": 1}),
+    ("evidence", {"subject": "huN901-DM1", "object": "CD56", "limit": "all"}),
     ("partners-and-payments", {"company": "ImmunoGen"}),
     ("phase-history", {"compound": "huN901-DM1"}),
     ("pipeline", {"company": "ImmunoGen"}),

@@ -9,7 +9,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
-from pharmakg.extract.components.base import Candidate
+from pharmakg.extract.components.base import Candidate, doc_text
 from pharmakg.names import fold
 
 
@@ -150,15 +150,21 @@ def clipped_inn(short: str, name: str) -> bool:
     )
 
 
+_GLUE = re.compile(r"[+(]")
+
+
 def split_glued_names(doc: Doc, chosen: list[Candidate]) -> None:
     """ "HX-3301+HX-12": the tokenizer keeps names joined by a plus sign as one token, and both names would
     then expand to the whole token (one mention, the second name lost). Such a token is split (the text stays
-    the same) where a chosen name starts or ends at its plus sign."""
-    text = doc.text
-    bounds = {at for c in chosen for at in (c.start, c.end) if "+" in text[max(0, at - 1) : at + 1]}
+    the same) where a chosen name starts or ends at its plus sign; so is "Korvix(R)" at the parenthesis of
+    its trademark sign."""
+    text = doc_text(doc)
+    bounds = {at for c in chosen for at in (c.start, c.end) if _GLUE.search(text[max(0, at - 1) : at + 1])}
+    if not bounds:
+        return  # no chosen name starts or ends at a glue character: nothing to split (most documents)
     cuts: dict[int, list[int]] = {}
     for tok in doc:
-        if len(tok.text) > 1 and "+" in tok.text:
+        if len(tok.text) > 1 and _GLUE.search(tok.text):
             inside = sorted(at - tok.idx for at in bounds if tok.idx < at < tok.idx + len(tok.text))
             if inside:
                 cuts[tok.i] = inside

@@ -48,8 +48,8 @@ from pharmakg.unionfind import UnionFind
 
 register_extensions()
 
-# "Brand® (inn)": the mark is no part of the name
-_PAREN = re.compile(r"[ \t]?[®™]?\s*\(\s*([^()]{1,90}?)\s*\)")
+# "Brand® (inn)", "Brand(R) (inn)": the mark is no part of the name, nor a parenthesis of its own
+_PAREN = re.compile(r"[ \t]?(?:[®™]|\((?:R|TM|®|™)\))?\s*\((?!(?:R|TM|®|™)\))\s*([^()]{1,90}?)\s*\)")
 _PART_PREFIX = re.compile(
     r"^(?:formerly(?: known as)?|previously|also known as|a\.k\.a\.|aka|hereafter,?|"
     r"hereinafter,?|or|the)\s+",

@@ -58,6 +58,11 @@ _INNER_STOP = frozenset(
         "Plus",
     }
 )
+# the legal suffix that ends a name found by it ("Helix Genesys, Inc." -> "Helix Genesys")
+_LEGAL_END = re.compile(
+    r"(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.,?\s*Ltd\.?|Co\.|Ltd\.?|Limited|LLC|plc|PLC|AG|"
+    r"S\.?A\.?|GmbH|N\.?V\.?|B\.?V\.?|A/S|SE|KGaA))+$"
+)
 # or a camel-case name that starts in lower case ("uniQure", "eGenix")
 _CAMEL = r"[a-z]{1,3}[A-Z][A-Za-z0-9]*"
 
@@ -73,7 +78,8 @@ class CompanyCues:
         later = rf"(?:{_WORD}|{_CAMEL}|(?:{lower})(?![\w-]))" if lower else first
         name = rf"{first}(?:[ \t]+{later}){{0,4}}"
         # not inside a hyphenated word, but a dateline's dash may touch the name ("WIRE)--Helix Bio, Inc.")
-        left = r"(?<![\w])(?<![\w]-)"
+        # ... or a dateline's year and hyphen ("April 28, 2003-Helix Genesys, Inc.")
+        left = r"(?<![\w])(?:(?<![\w]-)|(?<=\b(?:19|20)\d\d-))"
         self.rx_legal = re.compile(rf"{left}({name}),?[ \t]+(?:{legal})(?![\w])")
         self.rx_word = re.compile(
             rf"{left}((?:{_WORD}[ \t]+&[ \t]+{_WORD}[ \t]+|(?:{_WORD}[ \t]+){{1,2}})(?:{words}))(?![\w-])"
@@ -152,10 +158,53 @@ class CompanyCues:
                     )
                 )
         cands.extend(new)
+        self._repeats(text, new, cands)
         self._short_names(doc, cands)
         self._deal_context(doc, cands)
         self._possessive_owners(doc, cands)
         return doc
+
+    def _repeats(self, text: str, found: list[Candidate], cands: list[Candidate]) -> None:
+        """ "Helix Genesys, Inc. (Nasdaq: HGEN) ... Helix Genesys ended the quarter", "AGTC (Nasdaq: AGTC) ...
+        AGTC to receive $5M": a name found by its legal suffix or ticker once is the same company wherever
+        the document writes it again without them (not inside a longer capitalised name)."""
+        cores: dict[str, Candidate] = {}
+        for c in found:
+            if c.extractor not in ("cue:company_legal_suffix", "cue:company_ticker"):
+                continue
+            core = _LEGAL_END.sub("", text[c.start : c.end]).strip(" ,")
+            words = core.split()
+            if (
+                len(core) < 3
+                or not words
+                or words[0] in self.short_stop
+                or all(w.lower().rstrip(".") in self.generic for w in words)
+            ):
+                continue
+            cores.setdefault(core, c)
+        if not cores:
+            return
+        names = "|".join(re.escape(k) for k in sorted(cores, key=len, reverse=True))
+        rx = re.compile(r"(?<![\w&.-])(" + names + r")(?![\w-])")
+        for m in rx.finditer(text):
+            before = re.search(r"([A-Z][\w-]*)[ \t]+$", text[max(0, m.start() - 30) : m.start()])
+            after = re.match(r"[ \t]+([A-Z][\w-]*)", text[m.end() : m.end() + 30])
+            if (before and before.group(1) not in self.left_stop) or (
+                after and after.group(1) not in self.left_stop and after.group(1) not in self.legal
+            ):
+                continue  # part of a longer capitalised name ("Helix Genesys Foundation")
+            src = cores[m.group(1)]
+            cands.append(
+                Candidate(
+                    m.start(),
+                    m.end(),
+                    "COMPANY",
+                    "cue:company_repeat",
+                    src.confidence * 0.95,
+                    priority=1,
+                    extra={"short_of": text[src.start : src.end]},
+                )
+            )
 
     def _possessive_owners(self, doc: Doc, cands: list[Candidate]) -> None:
         """ "Talmera's TLM-7", "Helix's proprietary SynTrap platform": a one-word name in the possessive
@@ -274,7 +323,7 @@ class CompanyCues:
                 or not first[0].isupper()
                 or re.search(r"\d", first)
                 or first.isupper()
-                and len(first) <= 3
+                and len(first) <= 2
             ):
                 continue
             if all(w.lower().rstrip(".") in self.generic for w in words[1:]):

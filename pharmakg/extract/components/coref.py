@@ -94,9 +94,10 @@ def live_sentences(doc: Doc) -> list[Span]:
     """Sentences outside doc._.pkg_skip (a sentence counts as skipped when its start lies in a skip range)."""
     skips = skip_ranges(doc)
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    text = doc_text(doc)  # a span's own .text joins its tokens again: slice the cached text instead
     out = []
     for s in sents:
-        if not s.text.strip():
+        if not text[s.start_char : s.end_char].strip():
             continue
         if any(a <= s.start_char < b for a, b in skips):
             continue
@@ -181,6 +182,12 @@ class Coref:
         self.company_re = words_regex(c["company_anaphors"])
         self.initial_only = {w.lower() for w in c["sentence_initial_only"]}
         self.lookback = int(c["compound_lookback_sentences"])
+        # "X in combination with (Helix's) Y. This investigational compound ...": a combination partner or
+        # comparator is never what a compound anaphor means
+        partner = [*cues["mentions"]["combination"], *cues["mentions"]["comparator"]]
+        self.partner_before = re.compile(
+            r"(?:" + "|".join(map(re.escape, partner)) + r")\W{0,3}(?:(?:[\w.&-]+\s+){0,2}[\w.&-]+['’]s\s+)?$"
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = real_mentions(doc)
@@ -188,13 +195,23 @@ class Coref:
         main = main_company(doc, mentions, sentences)
         doc._.pkg_main_company = main
         speakers = quote_speakers(doc, mentions) if main else []
-        compounds = sorted((m for m in mentions if m.type == "COMPOUND"), key=lambda m: m.start)
+        full = doc_text(doc)
+        low = full.lower()
+        compounds = sorted(
+            (
+                m
+                for m in mentions
+                if m.type == "COMPOUND"
+                and not self.partner_before.search(low[max(0, m.start - 60) : m.start])
+            ),
+            key=lambda m: m.start,
+        )
         virtual: list[tuple[int, int, str, str]] = []
         taken = [(m.start, m.end) for m in mentions]
         recent: list[tuple[int, str]] = []  # (sentence index, compound id) of the latest compound mentions
         ci = 0
         for si, sent in enumerate(sentences):
-            text = sent.text
+            text = full[sent.start_char : sent.end_char]  # = sent.text, without joining its tokens
             base = sent.start_char
             in_sent = [m for m in compounds if sent.start_char <= m.start < sent.end_char]
             for m in self.company_re.finditer(text) if main else ():

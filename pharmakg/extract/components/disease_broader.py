@@ -54,6 +54,8 @@ def join_broader(
             if not fits:
                 continue
             near = min(fits, key=lambda s: (abs(s.start - c.start), -(s.end - s.start)))
+            if _target_defined(c, text, near):
+                continue
             target[own] = _key(near, text)
         c.extra.setdefault("keys", []).append(target[own])
         c.key, c.name = "", ""
@@ -71,6 +73,23 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
 
 def _key(c: Candidate, text: str) -> str:
     return c.key or c.name or text[c.start : c.end]
+
+
+# "CD56-expressing solid tumors such as small-cell lung cancer": the examples that follow a broad mention
+EXAMPLES_AFTER = re.compile(
+    r"[\s,]{0,3}(?:\(?\s*(?:such as|including|which include|which includes|e\.g\.|for example|like)\b)",
+    re.IGNORECASE,
+)
+# a target modifier in the surface form of a broad mention ("CD56+ solid tumors", "HER2-positive tumors")
+_TARGET_WORD = re.compile(r"(?:\+|[-\s](?:expressing|overexpressing|positive|high|amplified))(?:\s|$)", re.I)
+
+
+def _target_defined(c: Candidate, text: str, specific: Candidate) -> bool:
+    """ "CD56+ solid tumors": a broad mention narrowed by its target is a disease of its own, not a broader
+    mention of the nearest disease, unless that disease is one of the examples that follow it."""
+    if not _TARGET_WORD.search(c.surface or ""):
+        return False
+    return not (specific.start >= c.end and EXAMPLES_AFTER.match(text, c.end) and specific.start - c.end < 60)
 
 
 _NEGATING = {"non"}  # "small cell lung cancer" is not a form of "non-small cell lung cancer"

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from pharmakg.extract.components.base import Candidate, candidates, doc_text, read_json, register_extensions
 from pharmakg.extract.components.disease_broader import (
+    EXAMPLES_AFTER,
     MODIFIER_COORDINATION,
     join_broader,
     join_shorter_names,
@@ -27,7 +28,7 @@ from pharmakg.extract.components.disease_broader import (
 
 register_extensions()
 
-_TOKEN = re.compile(r"head and neck|[\w'’+/-]+|,", re.IGNORECASE)
+_TOKEN = re.compile(r"head (?:and|&) neck|[\w'’+/-]+|,", re.IGNORECASE)
 _CUT = re.compile(r"[.;:()\[\]\"“”]|\n\s*\n|\t")
 _Tok = tuple[int, int, str]  # (start, end, text) of a word before a head
 
@@ -42,7 +43,7 @@ class DiseaseGrammar:
         self.heads_core = {h.lower() for h in g["heads_need_core"]}
         self.heads_bare = {h.lower() for h in g["heads_bare"]}
         self.head_class = {k.lower(): v for k, v in g["head_class"].items()}
-        self.core = {w.lower() for w in g["core"]} | {"head and neck"}
+        self.core = {w.lower() for w in g["core"]} | {"head and neck", "head & neck"}
         self.partner = {w.lower() for w in g["core_needs_partner"]}
         self.state = {w.lower() for w in g["state"]}
         self.other = {w.lower() for w in g["other_words"]}
@@ -103,6 +104,10 @@ class DiseaseGrammar:
                         priority=1,
                     )
                 )
+        # "CanAg-expressing cancers, which include colorectal ... cancers": examples name the diseases
+        listed = {c.key for c in out if c.extractor == TARGET_NAMED and c.extra.get("examples")}
+        if listed:
+            out[:] = [c for c in out if not (c.extractor == TARGET_NAMED and c.key in listed)]
         if self.broad_core:
             join_broader(text, out, self.broad_core, self._head_key)
         join_shorter_names(text, out)
@@ -139,6 +144,33 @@ class DiseaseGrammar:
         if found and conjs[0] and surface_start is not None:
             found.extend(self._coordinated_modifiers(text, toks, conjs[0][0][0], surface_start, he, head))
         return found
+
+    def _target_named(
+        self, text: str, surface_start: int | None, hs: int, he: int, hkey: str
+    ) -> list[Candidate]:
+        """ "mesothelin-expressing cancers", "HER2 expressing tumors": a head named by its target alone is the
+        indication of a compound against that target (Conventions), unless examples follow that name the
+        diseases ("CanAg-expressing cancers, which include colorectal ... cancers")."""
+        lower = _LOWER_EXPRESSING.search(text, max(0, hs - 40), hs)
+        start = surface_start if surface_start is not None else (lower.start() if lower else None)
+        if start is None:
+            return []
+        words = text[start:hs].split()
+        before = text[max(0, start - 12) : start].split()
+        if before and before[-1].lower() in self.other:
+            return []  # "... and other CD56-expressing tumors": a broader mention of the diseases listed
+        if not (
+            lower
+            or (len(words) == 1 and self.target_mod.match(words[0]))
+            or (len(words) == 2 and self.sym.match(words[0]) and self.mod_word.match(words[1]))
+        ):
+            return []  # "treatment-resistant cancers": a state, not a target
+        name = re.sub(r"\s+", " ", text[start:he])
+        key = "target|" + re.sub(r"[^a-z0-9]", "", text[start:hs].lower()) + "|" + hkey
+        c = Candidate(start, he, "DISEASE", TARGET_NAMED, self.confidence, key=key, name=name)
+        if EXAMPLES_AFTER.match(text, he):
+            c.extra["examples"] = True  # the name is dropped everywhere in the document (see __call__)
+        return [c]
 
     def _coordinated_modifiers(
         self, text: str, toks: list[_Tok], core_start: int, surface_start: int, he: int, head: str
@@ -252,6 +284,7 @@ class DiseaseGrammar:
                 continue
             if n == 0:
                 if not conj and not bare_ok:
+                    found.extend(self._target_named(text, surface_start, hs, he, hkey))
                     continue
                 start = conj[0][0] if conj else hs
                 name = re.sub(r"\s+", " ", text[start:he])
@@ -278,6 +311,10 @@ class DiseaseGrammar:
                 )
             )
         return found
+
+
+TARGET_NAMED = "grammar:disease_target"
+_LOWER_EXPRESSING = re.compile(r"(?<![\w-])[a-z][a-z0-9]{3,}-(?:over)?expressing\s+$")
 
 
 _SECONDARY = re.compile(r"\bsecondary\s+to\s+(?:the\s+)?")

@@ -71,7 +71,7 @@ def _sentences(doc: Doc, mentions: list[M]) -> list[Sent]:
     sents: list[Sent] = []
     mi = 0
     for span in live_sentences(doc):
-        raw = span.text
+        raw = text_of_doc[span.start_char : span.end_char]  # = span.text, without joining its tokens
         start = span.start_char + len(raw) - len(raw.lstrip())
         end = span.start_char + len(raw.rstrip())
         while mi < len(allm) and allm[mi].start < start:

@@ -225,6 +225,22 @@ class Developers:
                 _add(ctx, s, ctx.group(s, objs[0]), comp, "developer_active", objs[0].start - last.end)
 
 
+# "A's lead anti-cancer drug, X": the possessive and at most five modifiers before the compound
+_POSSESSED = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,5}?(?:[\w-]+\s*,\s*)?$")
+
+
+def possessive_owner(s: Sent, comp: M) -> str | None:
+    """The company whose possessive opens the noun phrase of ``comp`` ("A's lead drug, X"), if any."""
+    before = [c for c in s.of("COMPANY") if c.end <= comp.start and comp.start - c.end <= 60]
+    if not before:
+        return None
+    owner = before[-1]
+    gap = s.text[owner.end - s.start : comp.start - s.start]
+    if owner.virtual and s.low[owner.start - s.start : owner.end - s.start].endswith(("'s", "’s")):
+        gap = "'s" + gap
+    return owner.eid if _POSSESSED.match(gap) else None
+
+
 def _cue_before(s: Sent, x: M, cue: re.Pattern[str], window: int) -> int | None:
     """Where ``cue`` starts (offset in the sentence) in the ``window`` characters before mention ``x``."""
     a = x.start - s.start
@@ -423,12 +439,19 @@ class Codevelopment:
                 continue
             for i, a in enumerate(ids):
                 for b in ids[i + 1 :]:
+                    if comps and frozenset((a, b)) not in ctx.affiliates:
+                        # "A, B and C will co-develop X": every two parties of it are partners
+                        ctx.emit("PARTNER_OF", a, b, s, "partner_cue")
                     ctx.out.annotate("PARTNER_OF", a, b, attrs)
             if len(ids) < 2 and not re.search(r"\bwith\b", s.low[c1:end]):
                 continue  # "A will co-develop X with ..." needs its partner named or implied
             for comp in comps:
+                owner = possessive_owner(s, comp)
                 for co in ids:
                     ctx.emit("DEVELOPED_BY", comp.eid, co, s, "developer_codevelopment", attrs=attrs)
+                    if owner is not None and owner in ids and co != owner:
+                        # "A, B and C will co-develop A's X": the owner's partners take a licence to X
+                        ctx.emit("LICENSED_TO", comp.eid, co, s, "licensee_cue", attrs={"licensor": owner})
 
     @staticmethod
     def codeveloped(ctx: RuleContext, s: Sent, c0: int, c1: int) -> list[M]:

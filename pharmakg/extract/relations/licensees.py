@@ -8,6 +8,11 @@ import re
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
+from pharmakg.extract.relations.licence_parties import (
+    agreement_for_development,
+    apposition_head,
+    subject_between,
+)
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
@@ -16,6 +21,9 @@ _LICENCE_SCOPE = re.compile(
     r"\bfor\b|\bcovering\b|\bto (?:develop|commercialize|commercialise|market|in-licen[cs]e|acquire|obtain)"
 )
 _DEVELOPMENT = re.compile(r"(?<![\w-])(?:co-)?develop")
+# "a licence agreement with B, a company focused on drug development, for X": B's description says nothing of
+# the rights it receives
+_COMPANY_APPOSITION = re.compile(r"^\s*(?:\([^()]*\)\s*)?,\s*(?:a|an)\s[^;]{0,200}?,\s+(?=(?:for|to)\b)")
 # "... rights to X for the development and commercialization in ..."
 _RIGHTS_TO_DEVELOP = re.compile(r"\brights?\s+to\s+(?:(?:further|clinically)\s+)?(?:co-)?develop")
 _WHICH_DEVELOPS = re.compile(r"\s*,\s*(?:which|who)\s+(?:is|will be|are|has been|was)\s+(?:co-)?developing\b")
@@ -203,6 +211,8 @@ class Licensees:
             _responsible_licensee(ctx, s)
             return
         _responsible_licensee(ctx, s)
+        if "agreement" in s.low:
+            agreement_for_development(ctx, s)
         for comp in s.of("COMPANY"):
             a, b = s.local(comp)
             if comp.virtual:
@@ -228,6 +238,8 @@ class Licensees:
                 before = None  # "a license to Orbital's ZB-12": Orbital is the owner, not the licensee
             if not after_cue and not before:
                 continue
+            if after_cue and not before:
+                comp = apposition_head(s, comp)
             if after_cue and not before and after_cue.group(0).endswith("option"):
                 # "B has an option to co-develop X": an option not (yet) exercised is no licence (options)
                 if not re.search(r"exercis", after_cue.group(0)):
@@ -239,8 +251,9 @@ class Licensees:
                 if before and (
                     before.group(1).startswith("agreement") or "agreement with" in before.group(1)
                 ):
-                    # "agreement with C for X": the licence is for the named compound only
-                    if not _LICENCE_SCOPE.search(s.between(comp, target)):
+                    # "agreement with C for X": the licence is for the named compound only; "through an
+                    # agreement with C, B is the exclusive distributor for X": B, named between, holds it
+                    if not _LICENCE_SCOPE.search(s.between(comp, target)) or subject_between(s, comp, target):
                         target = None
             elif before and before.group(1).endswith(" to"):
                 target = ctx.attach(s, comp, ("COMPOUND",), cap=200, direct=False)
@@ -259,7 +272,7 @@ class Licensees:
             attrs = self.licence_attrs(ctx, s, comp, target)
             # a licensee that receives development rights develops the compound too (commercial rights: not)
             develops = bool(
-                _DEVELOPMENT.search(s.between(comp, target))
+                _DEVELOPMENT.search(_COMPANY_APPOSITION.sub("", s.between(comp, target)))
                 or _FOR_DEVELOPMENT.match(s.low[max(comp.end, target.end) - s.start :])
                 or self.development_rights(ctx, s, comp, target)
             )

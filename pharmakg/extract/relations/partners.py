@@ -18,7 +18,8 @@ _AFFILIATE_BEFORE = re.compile(
 )
 # between the two names: "B, a wholly-owned subsidiary of A", "B (an affiliate of A)"
 _SUBSIDIARY_OF = re.compile(
-    r"^\s*(?:,|\()\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:subsidiary|affiliate|unit|division)\s+of\s+(?:the\s+)?$"
+    r"^\s*(?:,|\()\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:subsidiary|affiliate|unit|division)\s+of\s+(?:the\s+)?"
+    r"(?:[\w-]+-based\s+)?$"  # "an affiliate of Tokyo-based A"
 )
 # "A's wholly-owned subsidiary, B", "A's Swiss subsidiary B", "A, through its subsidiary B"
 _PARENT_S_SUBSIDIARY = re.compile(
@@ -37,6 +38,8 @@ class Partners:
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         _record_affiliates(ctx, s)
+        if "announce" in s.low:
+            _joint_announcers(ctx, s)
         if not self.cue.search(s.low):
             return
         companies = [
@@ -87,6 +90,31 @@ class Partners:
                     if g.eid != ctx.main:
                         ctx.emit("PARTNER_OF", g.eid, o.eid, s, "partner_cue")
             return
+
+
+# after the last of the coordinated companies: their tickers and suffixes, then the verb they share
+_ANNOUNCE_AFTER = re.compile(
+    r"(?:\s*\([^()]{0,60}\))?[\s,]*(?:(?:today|jointly|have|has|also)\s+)*announce[sd]?\b"
+)
+
+
+def _joint_announcers(ctx: RuleContext, s: Sent) -> None:
+    """ "A and B today announced ...", "A and B Announce Presentation of Data": companies that announce
+    together are partners, whatever the release is about."""
+    companies = [c for c in s.of("COMPANY", virtual=False) if not ctx.parenthetical_affiliate(s, c)]
+    seen: set[str] = set()
+    for c in companies:
+        if c.eid in seen:
+            continue
+        group = [g for g in ctx.group(s, c) if not _named_affiliate(s, g)]
+        ids = list(dict.fromkeys(g.eid for g in group))
+        seen.update(ids)
+        if len(ids) < 2 or not _ANNOUNCE_AFTER.match(s.low, group[-1].end - s.start):
+            continue
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                if frozenset((a, b)) not in ctx.affiliates:
+                    ctx.emit("PARTNER_OF", a, b, s, "partner_cue")
 
 
 def _record_affiliates(ctx: RuleContext, s: Sent) -> None:

@@ -28,6 +28,8 @@ _PHRASE_STOP = re.compile(
 _PAID_AMOUNT = re.compile(
     r"\b(?:paid|pays|pay|received|receives|earned|earns)\s+(?:[\w-]+\s+){0,2}?(?:an?\s+)?$"
 )
+# "at $27.43/share", "$0.47 per share": a price per share, not a sum paid between the companies
+_PER_SHARE = re.compile(r"\s*(?:/\s*|per\s+|a\s+)(?:ordinary\s+|common\s+)?share\b")
 _PASSIVE_PAID = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:paid|reimbursed)\b")
 _PREPOSITION_END = re.compile(r"\b(?:by|from|with|to|of|for|between|under)\s+(?:the\s+)?$")
 # "$5 million", "US$5m", "USD 5 million", "U.S. $5 million"; not "HK$", "C$", "A$" (other dollars)
@@ -102,6 +104,14 @@ class Payments:
         for m in self.money_foreign.finditer(text):
             cur = self.currency_codes.get((m.group("c1") or m.group("c2") or "").lower())
             if cur is None:
+                continue
+            if cur == "USD":
+                if m.group("c1"):
+                    continue  # "USD 5 million": read by _MONEY below
+                # "10 million USD", "5 million US dollars": the currency written after the figure
+                num = float(m.group("num2").replace(",", ""))
+                amount = num * self.scale.get((m.group("unit") or "").lower(), 1)
+                out.append((m.start(), m.end(), cur, amount, amount))
                 continue
             if _USD_FOLLOWS.match(text[m.end() :]):
                 foreign.append((m.start(), m.end()))
@@ -192,8 +202,8 @@ class Payments:
 
     def sides(
         self, ctx: RuleContext, s: Sent, companies: list[M], a: int, b: int
-    ) -> tuple[str, list[str]] | None:
-        """(payer id, payee ids) of the amount at s.text[a:b]; the side the text leaves unnamed is the
+    ) -> tuple[list[str], list[str]] | None:
+        """(payer ids, payee ids) of the amount at s.text[a:b]; the side the text leaves unnamed is the
         counterpart (another company of the sentence or its neighbours, the issuer, the main partner)."""
         payer, payee = self.parties(s, companies, a, b)
         known = payer or payee
@@ -201,15 +211,18 @@ class Payments:
             return None
         # "A and B will jointly receive $X": one payment per named payee, with the joint amount
         payees = _joint_payees(ctx, s, payee, a) if payee is not None else []
+        # "A and B have each agreed to purchase $X": one payment per payer
+        payers = _each_payers(ctx, s, payer, a) if payer is not None else []
         if payer and payee:
             ids = [p.eid for p in payees]
-            return (payer.eid, ids) if payer.eid not in ids else None
-        other = _counterpart(ctx, s, companies, known, payee is None, {p.eid for p in payees})
+            return ([p.eid for p in payers], ids) if payer.eid not in ids else None
+        also = {p.eid for p in payees} | {p.eid for p in payers}
+        other = _counterpart(ctx, s, companies, known, payee is None, also)
         if other is None:
             return None
-        payer_id = payer.eid if payer else other
+        payer_ids = [p.eid for p in payers] if payers else [other]
         payee_ids = [p.eid for p in payees] if payees else [other]
-        return (payer_id, payee_ids) if payer_id not in payee_ids else None
+        return (payer_ids, payee_ids) if not set(payer_ids) & set(payee_ids) else None
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         amounts = self.amounts(s.text)
@@ -219,8 +232,10 @@ class Payments:
         # where acquisition prices are named: found once per sentence (per amount it was quadratic)
         price_starts = [x.start() for x in self.acquisition_price.finditer(s.low)]
         companies = list(s.of("COMPANY"))
-        last: tuple[int, tuple[str, list[str]]] | None = None  # end and parties of the previous amount
+        last: tuple[int, tuple[list[str], list[str]]] | None = None  # end and parties of the previous amount
         for a, b, currency, amount, value in amounts:
+            if _PER_SHARE.match(s.low, b):
+                continue
             w = max(0, a - 62)  # only breaks ending past a - 60 count: look there, not from the start
             clause_start = max([0, a - 60] + [w + x.end() for x in re.finditer(r"[;,:]\s|\.\s", s.low[w:a])])
             contingent = bool(
@@ -243,7 +258,7 @@ class Payments:
             if sides is None:
                 continue
             last = (b, sides)
-            payer_id, payee_ids = sides
+            payer_ids, payee_ids = sides
             status = next((st for rx, st in self.status if rx.search(s.low[max(0, a - 80) : b + 40])), None)
             attrs: dict[str, Any] = {"currency": currency, "amount": amount, "kind": kind}
             if trig:
@@ -257,11 +272,24 @@ class Payments:
             elif value is None:
                 attrs["status"] = attrs.get("status") or "unconverted"
             rule = "payment_contingent" if contingent else "payment_cue"
-            for payee_id in payee_ids:
+            for payer_id, payee_id in ((x, y) for x in payer_ids for y in payee_ids):
                 ctx.emit("PAYMENT", payer_id, payee_id, s, rule, value=value, attrs=attrs)
                 if not contingent or all(self.parties(s, companies, a, b)):
                     # a sum owed only if milestones are met still binds the two companies the text names
                     ctx.emit("PARTNER_OF", payer_id, payee_id, s, "partner_from_payment", hedged=False)
+
+
+_EACH = re.compile(r"\beach\b")
+
+
+def _each_payers(ctx: RuleContext, s: Sent, payer: M, amount_start: int) -> list[M]:
+    """ "A and B have each agreed to purchase $35 million of C stock": each member of the subject group pays
+    the stated amount (one PAYMENT per payer); otherwise the one payer."""
+    members = [g for g in ctx.group(s, payer) if g.end - s.start <= amount_start]
+    gap = s.low[members[-1].end - s.start : amount_start] if members else ""
+    if len({g.eid for g in members}) < 2 or len(gap) > 60 or not _EACH.search(gap):
+        return [payer]
+    return list({g.eid: g for g in members}.values())
 
 
 def _joint_payees(ctx: RuleContext, s: Sent, payee: M, amount_start: int) -> list[M]:

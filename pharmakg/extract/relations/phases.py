@@ -10,6 +10,7 @@ from typing import Any
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
+from pharmakg.model import PHASES, matches_key
 
 _IND_BEFORE = re.compile(r"\b(?:ind|investigational new drug)\b")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|met|showed|demonstrated)\b")
@@ -63,6 +64,11 @@ class Phases:
             r"^(?P<gap>[^.;:]{0,120}?)\b(?:" + "|".join(map(re.escape, p["planned_later"])) + r")\b"
         )
         self.current_salient = words_regex(p["current_for_salient"])
+        # "reported data from a Phase 1 trial of X": a trial named as the source of data reported
+        self.reported = re.compile(
+            r"\b(?:" + "|".join(map(re.escape, p.get("reported_from", []) or ["\x00"])) + r")\s+"
+            r"(?:[\w-]+\s+){0,3}?(?:from|of|in)\b[^.;:]{0,140}$"
+        )
         self.readout = words_regex(p.get("readout_after_plan", []) or ["\x00"])
         self.starts = words_regex(p.get("start_after_plan", []) or ["\x00"])
         self.pivotal = words_regex(p["pivotal"])
@@ -168,18 +174,10 @@ class Phases:
         holders = (
             _listed_with(s, ctx.group(s, owner), owner) if owner else _stage_holders(s, ctx.group(s, c), a, b)
         )
+        reported = val.startswith("Phase") and bool(self.reported.search(s.low[max(0, a - 160) : a]))
         for g in holders:
             if not ctx.comparator(s, g) and not ctx.combination(s, g):
-                ctx.emit(
-                    "IN_PHASE",
-                    g.eid,
-                    None,
-                    s,
-                    "phase_cue",
-                    abs(g.start - s.start - a),
-                    value=val,
-                    attrs=attrs,
-                )
+                emit_stage(ctx, s, g.eid, val, attrs, reported, abs(g.start - s.start - a))
 
     def drug_approval(self, low: str, a: int, b: int) -> bool:
         """Whether "approved"/"approval" at low[a:b] is a drug's marketing approval: not "approved therapies",
@@ -302,3 +300,47 @@ def _parenthesised_stage_of(s: Sent, a: int) -> M | None:
         (m for m in s.of("COMPOUND", virtual=False) if 0 <= paren - (m.end - s.start) <= 2),
         None,
     )
+
+
+_ORDER = list(PHASES)  # the stages from the earliest to the latest
+REPORTED = "reported"  # an attr while the rules run: every statement of the stage names a data source
+
+
+def emit_stage(
+    ctx: RuleContext, s: Sent, eid: str, val: str, attrs: dict[str, Any], reported: bool, dist: int
+) -> None:
+    """Emit a stage; ``reported``: said only as the trial data come from ("data from a Phase 1 trial of X"),
+    kept marked as such until another statement of the same stage says it plainly."""
+    draft = ctx.out.items.get(matches_key("IN_PHASE", eid, None, val))
+    mark = reported and (draft is None or REPORTED in draft.attrs)
+    ctx.emit(
+        "IN_PHASE",
+        eid,
+        None,
+        s,
+        "phase_cue",
+        dist,
+        value=val,
+        attrs={**attrs, REPORTED: True} if mark else attrs,
+    )
+    if not reported:
+        ctx.out.items[matches_key("IN_PHASE", eid, None, val)].attrs.pop(REPORTED, None)
+
+
+@relation_rule("phase_reports", scope="document")
+class PhaseReports:
+    """A stage said only as the source of reported data ("results from the Phase 1 trial of X were
+    presented") is an earlier trial, not the current stage, when the text states a later stage of X."""
+
+    def __init__(self, cues: dict[str, Any]) -> None:
+        pass
+
+    def __call__(self, ctx: RuleContext) -> None:
+        top: dict[str, int] = {}
+        for (t, subj, _o, v), draft in ctx.out.items.items():
+            if t == "IN_PHASE" and v in _ORDER and REPORTED not in draft.attrs:
+                top[subj] = max(top.get(subj, -1), _ORDER.index(v))
+        for key, draft in list(ctx.out.items.items()):
+            if key[0] == "IN_PHASE" and draft.attrs.pop(REPORTED, None):
+                if key[3] in _ORDER and top.get(key[1], -1) > _ORDER.index(key[3]):
+                    ctx.out.remove(key)

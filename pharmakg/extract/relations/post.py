@@ -80,7 +80,14 @@ def _partners_from_licences(ctx: RuleContext, items: list[tuple[StatementKey, Re
         if t != "LICENSED_TO":
             continue
         for (t2, s2, o2, _v2), _r2 in items:
-            if t2 == "DEVELOPED_BY" and s2 == subj and o2 is not None and o2 != obj:
+            # a fellow licensee of the compound (it develops it too) is not this licence's licensor
+            if (
+                t2 == "DEVELOPED_BY"
+                and s2 == subj
+                and o2 is not None
+                and o2 != obj
+                and ("LICENSED_TO", subj, o2, None) not in ctx.out.items
+            ):
                 ev = rel.evidence[0]
                 sent = next((x for x in ctx.sents if (x.start, x.end) == (ev.start, ev.end)), None)
                 if sent is not None:
@@ -177,13 +184,22 @@ def _default_developers(ctx: RuleContext, other_drug: re.Pattern[str]) -> None:
 
 def _named_compounds(ctx: RuleContext, other_drug: re.Pattern[str]) -> tuple[list[str], set[str]]:
     """(the compounds named at least twice, in text order; those ever named as a comparator, combination
-    partner or another company's therapy)."""
+    partner or another company's therapy). A name followed by another name of the same compound with only
+    marks and brackets between them ("BRAND® (inn)", "inn (BRAND)") names it once."""
     counts: dict[str, int] = {}
     others: set[str] = set()
     for x in ctx.sents:
+        previous = None
         for m in x.ms:
             if m.type == "COMPOUND" and not m.virtual:
-                counts[m.eid] = counts.get(m.eid, 0) + 1
+                restated = (
+                    previous is not None
+                    and previous.eid == m.eid
+                    and _ALIAS_GAP.fullmatch(x.text[previous.end - x.start : m.start - x.start])
+                )
+                previous = m
+                if not restated:
+                    counts[m.eid] = counts.get(m.eid, 0) + 1
                 a = m.start - x.start
                 if (
                     ctx.comparator(x, m)
@@ -192,6 +208,9 @@ def _named_compounds(ctx: RuleContext, other_drug: re.Pattern[str]) -> tuple[lis
                 ):
                     others.add(m.eid)
     return [eid for eid, n in counts.items() if n >= 2], others
+
+
+_ALIAS_GAP = re.compile(r"[\s®™©()\[\],]*")
 
 
 def _drop_payment_totals(ctx: RuleContext) -> None:

@@ -19,6 +19,12 @@ from typing import Any
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.components.regions import Territories, territories
 from pharmakg.extract.relations.breaks import CLAUSE_BREAK, DEAL_BREAK
+from pharmakg.extract.relations.comparators import (
+    PartnerCues,
+    combination_at,
+    comparator_at,
+    second_before_combination_noun,
+)
 from pharmakg.model import Entity, Evidence, Relation, StatementKey, matches_key
 
 GROUP_OK = {
@@ -211,12 +217,7 @@ class SharedCues:
         self.hedge_factor = float(cues.get("hedge_factor", 0.7))
         self.negation = words_regex(c["negation"])
         self.hedge = words_regex(c["hedge"])
-        self.comparator_end = re.compile(r"(?:" + "|".join(map(re.escape, c["comparator"])) + r")\W{0,3}$")
-        self.combination_end = re.compile(r"(?:" + "|".join(map(re.escape, c["combination"])) + r")\W{0,3}$")
-        # "... with Y, a common treatment for Z, as a comparator": the cue after the name, in its clause
-        self.comparator_after = re.compile(
-            r"^[^.;:()]{0,60}?\b(?:" + "|".join(map(re.escape, c.get("comparator_after", []))) + r")\b"
-        )
+        self.partners = PartnerCues(c)
         self.places: Territories = territories(str(cues.get("territories", "territories.tsv")))
 
 
@@ -297,30 +298,22 @@ class RuleContext:
 
     # ------------------------------------------------------------ mention tests
     def comparator(self, s: Sent, m: M) -> bool:
-        a, b = s.local(m)
-        if self.cues.comparator_end.search(s.low[max(0, a - 30) : a]):
+        """A comparator or prior therapy (relations/comparators.py), or coordinated after one ("after
+        abiraterone or enzalutamide")."""
+        if comparator_at(self.cues.partners, s, m):
             return True
-        after = self.cues.comparator_after.match(s.low[b : b + 90])
-        if after and not any(
-            b < x.start - s.start < b + after.end() for x in s.of("COMPOUND", virtual=False)
-        ):
-            return True
-        # "compared to Brandix® (genericide)": the name in parentheses is the comparator's other name
-        head = self.parenthesised_after(s, m)
-        return head is not None and bool(self.cues.comparator_end.search(s.low[max(0, head - 30) : head]))
-
-    @staticmethod
-    def parenthesised_after(s: Sent, m: M) -> int | None:
-        """Local start of the mention of the same entity that ``m`` follows in parentheses ("A (m)")."""
-        a, _ = s.local(m)
-        if not re.search(r"\(\s*$", s.low[max(0, a - 3) : a]):
-            return None
-        prev = [x for x in s.ms if x.eid == m.eid and x.end <= m.start and m.start - x.end <= 5]
-        return prev[-1].start - s.start if prev else None
+        first = self.group(s, m)[0]
+        return first is not m and comparator_at(self.cues.partners, s, first)
 
     def combination(self, s: Sent, m: M) -> bool:
-        a, _ = s.local(m)
-        return bool(self.cues.combination_end.search(s.low[max(0, a - 30) : a]))
+        """A combination partner: "in combination with (Helix's) X", "ZB-12 and X combination", or a name
+        coordinated after one ("combined with X and Y")."""
+        if combination_at(self.cues.partners, s, m):
+            return True
+        same = self.group(s, m)
+        if same[0] is not m and combination_at(self.cues.partners, s, same[0]):
+            return True
+        return second_before_combination_noun(self.cues.partners, s, m, same)
 
     def negated(self, s: Sent, a: M, b: M) -> bool:
         x = min(a.start, b.start) - s.start

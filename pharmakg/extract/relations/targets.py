@@ -13,6 +13,9 @@ from pharmakg.names import fold
 
 # what may stand between "(" and a target, or between targets, inside a parenthesis of targets
 _TARGET_LIST_WORDS = re.compile(r"\banti-?|\band\b|\bx\b|[\s/,×&+]")
+# how far before a target that precedes its compound the cue may stand ("an antagonist of the human X")
+_CUE_BEFORE_TARGET = 45
+_TARGET_OF = re.compile(r"\btargets?\s+of\s+(?:the\s+)?$")
 
 
 @relation_rule("targets", min_mentions=1)
@@ -54,27 +57,38 @@ class Targets:
                 self.salient_target(ctx, s, t)
                 continue
             for typ, cap in (("COMPOUND", 200), ("ANTIBODY", 120)):
-                c = ctx.attach(s, t, (typ,), cap=cap, direct=False)
+                # a comparator keeps its own target ("Y, an EGFR inhibitor, was the comparator")
+                c = ctx.attach(s, t, (typ,), cap=cap, direct=False, comparators=True)
                 if c is None:
                     continue
                 x0 = min(c.start, t.start) - s.start
                 x1 = max(c.end, t.end) - s.start
-                window = s.low[max(0, x0 - 5) : min(len(s.low), x1 + 25)]
+                # "An inhibitor of the EGFR, ZB-12 is ...": a target before its compound has its cue before it
+                lead = _CUE_BEFORE_TARGET if t.start < c.start else 5
+                window = s.low[max(0, x0 - lead) : min(len(s.low), x1 + 25)]
                 # "HER3-directed", "anti-TROP2": the cue word is glued to the target by a hyphen
                 window = re.sub(r"[-‐–]", " ", window)
-                said = self.cue.search(window) or self.multispecific_after.match(s.low, t.end - s.start)
+                said = (
+                    self.cue.search(window)
+                    or self.multispecific_after.match(s.low, t.end - s.start)
+                    # "The target of ZB-12, CDH6, ...": the cue noun right before the compound
+                    or (c.start < t.start and _TARGET_OF.search(s.low, 0, c.start - s.start))
+                )
                 if said and not ctx.negated(s, c, t):
                     ctx.emit("TARGETS", c.eid, t.eid, s, "targets_cue", abs(c.start - t.start))
 
     def salient_target(self, ctx: RuleContext, s: Sent, t: M) -> None:
         """ "ZB-12 is an ADC. The antibody binds to CDH6.": a sentence naming no compound, whose subject is
-        the antibody or drug, gives its cued target to the compound of the sentence before."""
-        if not self.salient_subject.match(s.low):
-            return
-        recent = [eid for idx, eid in ctx.recent if s.index - idx == 1]
+        the antibody or drug, gives its cued target to the compound of the sentence before; one of an
+        "About ZB-12" section ("A first-in-class ADC directed against CDH6, the drug ...") to ZB-12."""
+        if self.salient_subject.match(s.low):
+            recent = [eid for idx, eid in ctx.recent if s.index - idx == 1]
+            owner = recent[-1] if recent else None
+        else:
+            owner = about_section_compound(ctx, s)
         window = re.sub(r"[-‐–]", " ", s.low[max(0, t.start - s.start - 40) : t.end - s.start + 25])
-        if recent and self.cue.search(window) and not ctx.negated(s, t, t):
-            ctx.emit("TARGETS", recent[-1], t.eid, s, "targets_cue", prior="targets_cue")
+        if owner is not None and self.cue.search(window) and not ctx.negated(s, t, t):
+            ctx.emit("TARGETS", owner, t.eid, s, "targets_cue", prior="targets_cue")
 
     @staticmethod
     def parenthesised_target_of(s: Sent, t: M) -> M | None:
@@ -94,3 +108,25 @@ class Targets:
         if before and re.match(r"^[\s®™*]{0,3}$", s.low[before[-1].end - s.start : head]):
             return before[-1]
         return None
+
+
+# "About ZB-12": the heading of a section about one compound (headings are sentences of their own)
+_ABOUT_HEADING = re.compile(r"^about\s+\S")
+_HEADING_MAX_CHARS = 80
+# how many sentences back the heading of a sentence's section is looked for
+_SECTION_REACH = 8
+
+
+def about_section_compound(ctx: RuleContext, s: Sent) -> str | None:
+    """The compound that the "About X" heading of the sentence's section names, when the sentences between
+    the heading and this one name no other compound."""
+    pos = next((i for i in range(min(s.index, len(ctx.sents) - 1), -1, -1) if ctx.sents[i] is s), None)
+    if pos is None:
+        return None
+    named: set[str] = set()
+    for prev in reversed(ctx.sents[max(0, pos - _SECTION_REACH) : pos]):
+        compounds = {m.eid for m in prev.of("COMPOUND", virtual=False)}
+        if len(prev.low) <= _HEADING_MAX_CHARS and _ABOUT_HEADING.match(prev.low):
+            return next(iter(compounds)) if len(compounds) == 1 and named <= compounds else None
+        named |= compounds
+    return None

@@ -1,0 +1,87 @@
+"""Whether a compound mention is another drug than the one a sentence is about: a comparator ("compared
+with X", "X as the control arm"), a prior therapy ("patients who have received an anti-androgen (X or Y)")
+or a combination partner ("in combination with Helix's X", "ZB-12 and X combination"). The cue words are
+data (relation_cues.json, section ``mentions``); :class:`RuleContext` answers through these functions."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from pharmakg.extract.components.coref import M
+
+if TYPE_CHECKING:
+    from pharmakg.extract.relations.sentence import Sent
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(map(re.escape, words or ["\x00"]))
+
+
+class PartnerCues:
+    """The compiled comparator, prior-therapy and combination cues of the ``mentions`` cue section."""
+
+    def __init__(self, c: dict[str, Any]) -> None:
+        self.comparator_end = re.compile(r"(?:" + _alternation(c["comparator"]) + r")\W{0,3}$")
+        # "in combination with docetaxel and ZB-12": a name coordinated after an unlisted partner is one too
+        self.combination_end = re.compile(
+            r"(?:" + _alternation(c["combination"]) + r")\W{0,3}(?:(?:[\w-]+\s+){1,2}(?:and|or|plus)\s+)?$"
+        )
+        # "ZB-12 and pembrolizumab combination": the second of two names before a combination noun
+        self.combination_noun_after = re.compile(
+            r"^\W{0,3}(?:" + _alternation(c.get("combination_after", [])) + r")\b"
+        )
+        # "patients who have received an anti-androgen (X or Y)": the examples of a prior therapy class
+        self.prior_class = re.compile(
+            r"\b(?:" + _alternation(c.get("prior_therapy_class", [])) + r")\b[^.;:()]{0,60}\(\s*$"
+        )
+        # "... with Y, a common treatment for Z, as a comparator": the cue after the name, in its clause
+        self.comparator_after = re.compile(
+            r"^[^.;:()]{0,60}?\b(?:" + _alternation(c.get("comparator_after", [])) + r")\b"
+        )
+
+
+def before_owner(s: Sent, m: M, a: int) -> int:
+    """Local start of "Helix's X" when a company's possessive stands right before ``m`` (else ``a``)."""
+    if not re.search(r"['’]s\s+$", s.low[max(0, a - 4) : a]):
+        return a
+    owner = [x for x in s.ms if x.type == "COMPANY" and x.end <= m.start and m.start - x.end <= 4]
+    return owner[-1].start - s.start if owner else a
+
+
+def parenthesised_after(s: Sent, m: M) -> int | None:
+    """Local start of the mention of the same entity that ``m`` follows in parentheses ("A (m)")."""
+    a, _ = s.local(m)
+    if not re.search(r"\(\s*$", s.low[max(0, a - 3) : a]):
+        return None
+    prev = [x for x in s.ms if x.eid == m.eid and x.end <= m.start and m.start - x.end <= 5]
+    return prev[-1].start - s.start if prev else None
+
+
+def comparator_at(cues: PartnerCues, s: Sent, m: M) -> bool:
+    """A comparator or prior-therapy cue before ``m`` (past its owner's possessive) or after it."""
+    a, b = s.local(m)
+    a = before_owner(s, m, a)
+    if cues.comparator_end.search(s.low[max(0, a - 30) : a]):
+        return True
+    if cues.prior_class.search(s.low[max(0, a - 110) : a]):
+        return True
+    after = cues.comparator_after.match(s.low[b : b + 90])
+    if after and not any(b < x.start - s.start < b + after.end() for x in s.of("COMPOUND", virtual=False)):
+        return True
+    # "compared to Brandix® (genericide)": the name in parentheses is the comparator's other name
+    head = parenthesised_after(s, m)
+    return head is not None and bool(cues.comparator_end.search(s.low[max(0, head - 30) : head]))
+
+
+def combination_at(cues: PartnerCues, s: Sent, m: M) -> bool:
+    """A combination cue right before ``m`` (past its owner's possessive)."""
+    a = before_owner(s, m, s.local(m)[0])
+    return bool(cues.combination_end.search(s.low[max(0, a - 50) : a]))
+
+
+def second_before_combination_noun(cues: PartnerCues, s: Sent, m: M, same: list[M]) -> bool:
+    """``m`` is the second of exactly two coordinated names right before "combination" ("X and Y
+    combination"): the partner of the first."""
+    _, b = s.local(m)
+    return len(same) == 2 and same[1] is m and bool(cues.combination_noun_after.match(s.low[b : b + 20]))

@@ -1,0 +1,88 @@
+"""Who is party to a licence when the statement names several companies: the company an apposition describes
+("B, an affiliate of A, holds the rights": B), and the parties of "an agreement for the development and
+commercialization of X" other than X's owner (read by ``licensees``)."""
+
+from __future__ import annotations
+
+import re
+
+from pharmakg.extract.components.coref import M
+from pharmakg.extract.relations.developers import possessive_owner
+from pharmakg.extract.relations.sentence import RuleContext, Sent
+
+# "B, an affiliate of A, holds rights to X": the company the apposition describes (B) is the subject
+_PARENT_APPOSITION = re.compile(
+    r"\s*,\s*(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}?(?:subsidiary|affiliate|unit|division)\s+of\s+(?:the\s+)?"
+    r"(?:[\w-]+-based\s+)?$"
+)
+
+
+# "through an agreement with C, B is ...": after C's name (and suffix), a comma opens the main clause
+NEW_SUBJECT = re.compile(r"^\s*(?:,?\s*(?:inc|ltd|corp|co|plc|ag|sa|llc|gmbh)\.?)?\s*,\s*$")
+
+
+def apposition_head(s: Sent, comp: M) -> M:
+    """The company an apposition naming ``comp`` as its parent describes ("B, an affiliate of A, holds the
+    rights": B), else ``comp``."""
+    before = [c for c in s.of("COMPANY", virtual=False) if c.end <= comp.start and c.eid != comp.eid]
+    if not before:
+        return comp
+    gap = s.text[before[-1].end - s.start : comp.start - s.start]
+    # a capitalised word the name's reading left out may end it ("Helix Pharmakon, an affiliate of")
+    rest = gap[re.match(r"(?:[ \t]+[A-Z][\w.-]*)?", gap).end() :].lower()  # type: ignore[union-attr]
+    return before[-1] if _PARENT_APPOSITION.fullmatch(rest) else comp
+
+
+# "A and B amended their agreement for the development and commercialization of X (in Japan)"
+_AGREEMENT_FOR_DEVELOPMENT = re.compile(
+    r"\bagreements?\s+(?:for|covering)\s+(?:the\s+)?(?:global\s+|worldwide\s+|joint\s+)?(?:co-)?development"
+    r"\s+and\s+(?:co-)?commerciali[sz]ation\s+of\s+"
+)
+
+
+def agreement_for_development(ctx: RuleContext, s: Sent) -> None:
+    """ "A and B entered into an agreement for the development and commercialization of X": the parties other
+    than X's owner (named in the possessive, or found owning X before, or else the issuing company) take a
+    licence with development rights (conventions: roles)."""
+    for m in _AGREEMENT_FOR_DEVELOPMENT.finditer(s.low):
+        lo, _ = ctx.clause_bounds(s, m.start(), m.end())
+        if re.search(r"\boption", s.low[lo : m.end()]) or ctx.cues.negation.search(s.low[lo : m.start()]):
+            continue
+        comps = ctx.compounds_after(s, m.end(), 80)
+        parties = list(
+            dict.fromkeys(
+                c.eid
+                for c in s.of("COMPANY", virtual=False)
+                if lo <= c.start - s.start
+                and c.end - s.start <= m.start()
+                and not ctx.parenthetical_affiliate(s, c)
+            )
+        )
+        if not comps or len(parties) < 2:
+            continue
+        x = comps[0]
+        owners = [
+            o for (t, subj, o, _v) in ctx.out.items if t == "DEVELOPED_BY" and subj == x.eid and o in parties
+        ]
+        owner = possessive_owner(s, x) or (owners[0] if len(owners) == 1 else None)
+        owner = owner or (ctx.main if ctx.main in parties else None)
+        if owner is None or owner not in parties:
+            continue
+        for party in parties:
+            if party == owner:
+                continue
+            for y in comps:
+                ctx.emit("LICENSED_TO", y.eid, party, s, "licensee_cue", attrs={"licensor": owner})
+                ctx.emit("DEVELOPED_BY", y.eid, party, s, "developer_licensee")
+
+
+def subject_between(s: Sent, comp: M, target: M) -> bool:
+    """ "Through an agreement with C, B is the exclusive distributor for X": another company opens the main
+    clause between the counterparty C and the compound, so the licence is B's, not C's."""
+    return any(
+        comp.end < o.start
+        and o.end <= target.start
+        and o.eid != comp.eid
+        and NEW_SUBJECT.match(s.between(comp, o))
+        for o in s.of("COMPANY", virtual=False)
+    )
