@@ -139,6 +139,7 @@ class PKG(DefinedNamespace):
     secondCompany: URIRef  # pair node -> the other company of the pair; maintained by the store
     dealOrder: URIRef  # pair node -> integer sorting the deals as deals.rq does; maintained by the store
     sharedPartnerOrder: URIRef  # pair node -> integer sorting as companies-sharing-a-partner; by the store
+    sharedPartner: URIRef  # pair node -> a named partner company both companies share; by the store
     evidenceOrder: URIRef  # Assertion -> decimal sorting as its document's date, the document, the offset
     targetCompanyCount: URIRef  # Target -> owners of compounds aimed at it (crowded-targets); by the store
     targetCompanies: URIRef  # Target -> their preferred labels, joined by "; ", sorted; by the store
