@@ -217,6 +217,7 @@ class PairOrder:
     def __init__(self, store: ox.Store) -> None:
         self.store = store
         self._kept: list[_Keys] | None = None
+        self._pairs: dict[str, Pair] = {}  # pair node IRI -> its companies, read with the keys
         self._pending = _Pending()
 
     def _loaded(self) -> list[_Keys]:
@@ -225,6 +226,12 @@ class PairOrder:
             for r in RANKINGS:
                 keys, buckets = read_keys(self.store, r.predicate, r.rank_bits)
                 self._kept.append(_Keys(keys, buckets))
+            firsts = {
+                value(q.subject): value(q.object)
+                for q in self.store.quads_for_pattern(None, FIRST, None, MERGED)
+            }
+            for q in self.store.quads_for_pattern(None, SECOND, None, MERGED):
+                self._pairs[value(q.subject)] = (firsts.get(value(q.subject), ""), value(q.object))
         return self._kept
 
     # ------------------------------------------------------------------------------- what changed
@@ -309,10 +316,12 @@ class PairOrder:
         self._delta(reader, pending, state)
         for pair in self._deal_pairs(reader, pending, state):
             self._current(pair, state).deal = reader.deal(*pair)
+        renamed: set[Pair] = set()  # pairs whose ranks may change in their bucket (a name changed)
         for c in pending.relabelled:
             for node in self._nodes_of(c):
+                renamed.add(ordered(*self._members(node)))
                 self._current(ordered(*self._members(node)), state)
-        return self._write(reader, gone, state)
+        return self._write(reader, gone, state, renamed)
 
     def _delta(self, reader: GraphReader, pending: _Pending, state: dict[Pair, _Entry]) -> None:
         """The shared partner facts a link change adds or removes: for a partner ``p`` whose link to ``x``
@@ -394,14 +403,16 @@ class PairOrder:
         for q in list(self.store.quads_for_pattern(node, None, None, None)):
             self.store.remove(q)
 
-    def _write(self, reader: GraphReader, gone: dict[str, Pair], state: dict[Pair, _Entry]) -> list[ox.Quad]:
+    def _write(
+        self, reader: GraphReader, gone: dict[str, Pair], state: dict[Pair, _Entry], renamed: set[Pair]
+    ) -> list[ox.Quad]:
         touched: list[set[int]] = [set() for _ in RANKINGS]
         for iri in gone:  # every old node of a renamed or merged company goes (its IRI changed)
             for i in range(len(RANKINGS)):
                 self._drop_key(i, iri, touched, in_store=False)
             self._remove_all(ox.NamedNode(iri))
+            self._pairs.pop(iri, None)
         new: list[ox.Quad] = []
-        members: dict[str, Pair] = {}
         for pair, entry in sorted(state.items()):
             node = pair_node(*pair)
             now: _State = (entry.deal, frozenset(entry.partners))
@@ -412,43 +423,51 @@ class PairOrder:
                     for i in range(len(RANKINGS)):
                         self._drop_key(i, node.value, touched, in_store=False)
                     self._remove_all(node)
+                    self._pairs.pop(node.value, None)
                 continue
             before = self._partners(node) if exists else set()
             new += _node_quads(pair, entry.partners - before)[2 if exists else 0 :]
             for p in before - entry.partners:
                 for g in (RESOLVED_GRAPH, MERGED):
                     self.store.remove(ox.Quad(node, SHARED_PARTNER, ox.NamedNode(p), g))
-            members[node.value] = pair
+            self._pairs[node.value] = pair
             for i, ranking in enumerate(RANKINGS):
-                self._place(i, node.value, ranking.of(now), reader.label(pair[0]) or "", touched, exists)
+                primary, label = ranking.of(now), reader.label(pair[0]) or ""
+                self._place(i, node.value, primary, label, touched, exists, pair in renamed)
         for i, ranking in enumerate(RANKINGS):
-            new += self._rerank(i, ranking, touched[i], members, reader)
+            new += self._rerank(i, ranking, touched[i], reader)
         return new
 
     def _place(
-        self, i: int, node: str, primary: int | None, first_label: str, touched: list[set[int]], exists: bool
+        self,
+        i: int,
+        node: str,
+        primary: int | None,
+        first_label: str,
+        touched: list[set[int]],
+        exists: bool,
+        renamed: bool,
     ) -> None:
         """Put a node in the bucket of its primary value (out of the ranking when None); the buckets it
-        leaves or joins are re-ranked."""
+        leaves or joins are re-ranked, and its own when a name of the pair changed (ranks sort by names)."""
         kept, ranking = self._loaded()[i], RANKINGS[i]
         bucket = None if primary is None else ranking.bucket(primary, first_label)
         old = kept.keys.get(node)
         if old is not None and old >> ranking.rank_bits == bucket:
-            touched[i].add(bucket)  # the same bucket: its ranks may still change (a name did)
+            if renamed:
+                touched[i].add(bucket)
             return
         self._drop_key(i, node, touched, in_store=exists)
         if bucket is not None:
             kept.buckets.setdefault(bucket, set()).add(node)
             touched[i].add(bucket)
 
-    def _rerank(
-        self, i: int, ranking: Ranking, buckets: set[int], members: dict[str, Pair], reader: GraphReader
-    ) -> list[ox.Quad]:
+    def _rerank(self, i: int, ranking: Ranking, buckets: set[int], reader: GraphReader) -> list[ox.Quad]:
         k = self._loaded()[i]
         new: list[ox.Quad] = []
         for b in sorted(buckets):
             nodes = k.buckets.get(b, set())
-            pairs = {node: members.get(node) or self._members(ox.NamedNode(node)) for node in nodes}
+            pairs = {node: self._pairs.get(node) or self._members(ox.NamedNode(node)) for node in nodes}
             primary = ranking.primary(b)
             ranked = sorted(
                 nodes,
