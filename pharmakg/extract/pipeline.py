@@ -29,6 +29,7 @@ from pharmakg.extract.limits import (
     time_limit,
 )
 from pharmakg.extract.pipeline_config import load_pipeline_config
+from pharmakg.ingest.surface_forms import reading_text
 from pharmakg.model import Document, Extraction
 
 log = logging.getLogger(__name__)
@@ -88,7 +89,8 @@ class Extractor:
         _ensure_skip_extension()
 
     def _doc(self, document: Document) -> Doc:
-        doc = make_doc(self.nlp, document.text)
+        # the rules read typographic variants folded (same length: offsets stay those of document.text)
+        doc = make_doc(self.nlp, reading_text(document.text))
         doc._.pkg_skip = list(document.skip_spans or [])
         doc._.pkg_meta = dict(document.meta or {})  # filing cover data: the issuer ("company")
         return doc

@@ -42,6 +42,12 @@ from pharmakg.graph.display import preferred_label
 from pharmakg.graph.document_order import DOCUMENT_ORDER, DocumentOrder
 from pharmakg.graph.document_order import missing_order as missing_document_order
 from pharmakg.graph.evidence_order import EVIDENCE_ORDER, missing_evidence_order
+from pharmakg.graph.evidence_relations import (
+    EVIDENCE_GROUP,
+    lacks_not_current,
+    missing_evidence_groups,
+    missing_not_current,
+)
 from pharmakg.graph.pair_order import WATCHED, PairOrder, lacks_pair_order, missing_pair_order
 from pharmakg.graph.rdf_terms import RDF_TYPE, RDFS, RESOLVED_GRAPH, SKOS, int_lit, n
 from pharmakg.ontology.namespaces import PKG, PROV
@@ -102,6 +108,10 @@ def missing_derived_facts(store: ox.Store) -> list[ox.Quad]:
         found += missing_document_order(store)
     if _absent(store, EVIDENCE_ORDER):  # written with statements since: an older graph gets them once
         found += missing_evidence_order(store)
+    if _absent(store, EVIDENCE_GROUP):  # the same: written with statements since
+        found += missing_evidence_groups(store)
+    if lacks_not_current(store):
+        found += missing_not_current(store)
     if lacks_target_facts(store):
         found += missing_target_facts(store)
     return found + (missing_pair_order(store) if lacks_pair_order(store) else [])
@@ -115,11 +125,12 @@ def lacks_derived_facts(store: ox.Store) -> bool:
     compounds = next(iter(store.quads_for_pattern(None, ENTITY_TYPE, ox.Literal(COMPOUND), MERGED)), None)
     statements = next(iter(store.quads_for_pattern(None, n(PKG.relationType), None, MERGED)), None)
     return (
-        (statements is not None and _absent(store, EVIDENCE_ORDER))
+        (statements is not None and (_absent(store, EVIDENCE_ORDER) or _absent(store, EVIDENCE_GROUP)))
         or (entities and (_absent(store, NAME_KEY) or _absent(store, DOCUMENT_COUNT)))
         or (documents and (_absent(store, ENTITY_COUNT) or _absent(store, DOCUMENT_ORDER)))
         or (compounds is not None and _absent(store, COMPOUND_ORDER))
         or lacks_target_facts(store)
+        or lacks_not_current(store)
         or lacks_pair_order(store)
     )
 

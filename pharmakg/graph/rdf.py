@@ -50,7 +50,8 @@ In the document graph ``resource/graph/{doc_id}``:
   (xsd:boolean), pkg:licensor and pkg:optionHolder (companies), pkg:developmentMode ("co-development",
   "opt-in", "retained"), pkg:share (xsd:decimal, 0.5) and pkg:relationStatus for facts that are not current
   ("discontinued", "declined", "option"); those get no direct triple (no ``pkg:licensedTo`` for a declined
-  option), only their assertions.
+  option), only their assertions and ``pkg:notCurrentObject`` from subject to object. Each statement links
+  to its evidence group (:mod:`pharmakg.graph.evidence_relations`).
 
 Knowledge-base facts (:mod:`pharmakg.ontology.kb`), written into the graph of each document that mentions
 the entity, so that they come and go with the documents and a re-add stays idempotent:
@@ -101,6 +102,7 @@ import pyoxigraph as ox
 
 from pharmakg import schema
 from pharmakg.graph.evidence_order import evidence_key
+from pharmakg.graph.evidence_relations import group_iri, group_triples
 from pharmakg.graph.rdf_kb import kb_quads
 from pharmakg.graph.rdf_terms import (
     DCT,
@@ -187,6 +189,7 @@ class DocumentContext:
     payments_seen: dict[str, int] = field(default_factory=dict)  # payment key hash -> occurrences so far
     extractors: set[str] = field(default_factory=set)  # extractor names whose node is written
     date: ox.Literal | None = None  # the document's date (for the statements' pkg:evidenceOrder)
+    groups: set[ox.NamedNode] = field(default_factory=set)  # evidence groups whose triples are written
 
     @property
     def doc_id(self) -> str:
@@ -417,6 +420,15 @@ def _write_statements(ctx: DocumentContext, r: Relation, pred: str | None, mappe
     for i, a in enumerate(statements):
         start = starts[i] if i < len(starts) else None
         ctx.add(a, PKG.evidenceOrder, evidence_key(ctx.date, ctx.document, start, a))
+    # the statements' group: the subject's statements of this relation (pharmakg.graph.evidence_relations)
+    group = group_iri(ctx.key(r.subject), r.type, pred)
+    for a in statements:
+        ctx.add(a, PKG.evidenceGroup, group)
+    if mapped.asserted_object is not None and any(p == PKG.relationStatus for p, _ in mapped.statement_attrs):
+        ctx.add(ctx.node[r.subject], PKG.notCurrentObject, mapped.asserted_object)  # (no direct triple)
+    if group not in ctx.groups:
+        ctx.groups.add(group)
+        ctx.out += [ox.Quad(*t, ctx.graph) for t in group_triples(group, ctx.node[r.subject], r.type, pred)]
 
 
 def _as_list(v: Any) -> list[str]:

@@ -20,6 +20,7 @@ from pharmakg.ingest.header import guess_title, split_header
 from pharmakg.ingest.html import html_to_text, is_html_page
 from pharmakg.ingest.readers import IngestError, content_id
 from pharmakg.ingest.repairs import clean_text
+from pharmakg.ingest.surface_forms import reading_text
 from pharmakg.model import Document
 
 # Not "pharmakg.ingest", which the command line quiets (its errors are printed as "error:" lines): a
@@ -40,9 +41,12 @@ def document_from_text(text: str, path: str | Path, *, html: bool | None = None)
     if not cleaned.strip():
         raise IngestError(path, "no text content after cleaning")
 
-    spans = find_skip_spans(cleaned)
-    if not meta and edgar.has_cover(cleaned):
-        meta.update(edgar.parse_cover(cleaned))
+    # Layout cues ("FORM 8-K", boilerplate headings) are read with typographic variants folded ("8‑K");
+    # the folds keep every offset, so the spans index the cleaned text as it is.
+    read = reading_text(cleaned)
+    spans = find_skip_spans(read)
+    if not meta and edgar.has_cover(read):
+        meta.update(edgar.parse_cover(read))
     cover = [sp for sp in spans if sp[2] == "filing-cover"]
     cover_end = max((e for s, e, r in cover), default=0)
     # Identity from the release itself: the filing cover is left out, so a release read from its 8-K text
@@ -53,7 +57,7 @@ def document_from_text(text: str, path: str | Path, *, html: bool | None = None)
         name=path.stem,
         text=cleaned,
         path=str(path),
-        date=release_date(_header_date(header, path), cleaned, cover_end, meta),
+        date=release_date(_header_date(header, path), read, cover_end, meta),
         title=header.get("title") or html_title or guess_title(cleaned, spans),
         source=header.get("source") or (f"EDGAR {meta['accession']}" if meta.get("accession") else None),
         skip_spans=spans,

@@ -73,6 +73,18 @@ def spaced_dateline(line: str) -> str:
     return f"{head} {line[end:].lstrip()}".rstrip()
 
 
+# A bullet character glued to its item ("•Helix licensed ZB-12"), as pages copied to text leave it. Only
+# characters that are nothing but bullets: a glued "-" or "*" starts words and footnotes ("-based", "*Data").
+_GLUED_BULLET = re.compile(r"([•▪●◦·‣⁃])(?=[^\s•▪●◦·‣⁃])")
+
+
+def spaced_bullet(line: str) -> str:
+    """A line that opens with a bullet glued to its text, with a space after the bullet (so the item's
+    first word is a word of its own and the line reads as a list item)."""
+    m = _GLUED_BULLET.match(line)
+    return f"{line[: m.end()]} {line[m.end() :]}" if m else line
+
+
 def table_cells(line: str) -> list[str]:
     """The non-empty cells of a table row (tab- or pipe-separated)."""
     sep = "\t" if "\t" in line else "|"

@@ -1,12 +1,14 @@
 """Repairs of press-release and filing text: the cleaned body that extraction reads and offsets index.
 
-``clean_text`` normalises characters, unescapes ``\\$``, drops page numbers, rules and "-financials follow-"
-markers, joins hard-wrapped lines and page-broken paragraphs, and keeps table rows with tab-separated
-cells. It works line by line with compiled regexes, so the cost is linear in the size of the file.
+``clean_text`` normalises characters, unescapes ``\\$`` and character references (``&reg;``), drops page
+numbers, rules and "-financials follow-" markers, joins hard-wrapped lines and page-broken paragraphs, and
+keeps table rows with tab-separated cells. It works line by line with compiled regexes, so the cost is
+linear in the size of the file.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 from pharmakg.ingest.cues import line_key, load_cues
@@ -17,6 +19,7 @@ from pharmakg.ingest.layout import (
     is_numeric_cell,
     is_prose_cell,
     is_table_line,
+    spaced_bullet,
     spaced_dateline,
     starts_lower,
 )
@@ -55,6 +58,23 @@ _PAGE_NUMBER = re.compile(r"^[(\[-]?\s*(?:page\s+)?\d{1,3}\s*(?:of\s+\d{1,3})?\s
 _RULE = re.compile(r"^[-=_*~.\s]{3,}$")
 
 
+# A character reference left in a text file (a web page saved or pasted as text, a converter's output):
+# "Korvix&reg;", "Johnson &amp; Johnson", "Helix&#8217;s". Only well-formed references, with their semicolon;
+# "AT&T", "R&D" and an unknown "&name;" stay as they are.
+_CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _char_ref(m: re.Match[str]) -> str:
+    decoded = html.unescape(m.group(0))
+    # the decoded character is normalised like any other ("&nbsp;" is a space, "&shy;" nothing)
+    return decoded if decoded == m.group(0) else _ODD_CHARS.sub(_odd_char, decoded)
+
+
+def decode_char_refs(text: str) -> str:
+    """``Korvix&reg;`` -> ``Korvix®``: the HTML character references of a text file, decoded."""
+    return _CHAR_REF.sub(_char_ref, text) if "&" in text else text
+
+
 def normalise_chars(text: str) -> str:
     """Newlines to \\n, odd spaces to plain spaces, invisible and control characters removed."""
     return _ODD_CHARS.sub(_odd_char, text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -84,7 +104,7 @@ def clean_line(line: str) -> str:
         if is_table:
             return "\t".join(cells)
         return " ".join(cells)
-    return spaced_dateline(_SPACES.sub(" ", line).strip())
+    return spaced_bullet(spaced_dateline(_SPACES.sub(" ", line).strip()))
 
 
 def _is_wrapped(lines: list[str]) -> bool:
@@ -108,6 +128,8 @@ def _join_lines(a: str, b: str, wrapped: bool) -> str | None:
         return None
     if a.endswith("-") and len(a) > 1 and a[-2].isalpha() and lower:
         return a + b  # hyphenated word broken at the line end
+    if wrapped and len(a) >= 45 and a.endswith("-") and a[-2].isalnum() and b[:1].isupper():
+        return a + b  # a wrap after the hyphen of a name: "HuMax-" / "TAC-ADC", "Bristol-" / "Myers"
     if lower and not a.endswith(":"):
         return a + " " + b
     if a.endswith(TERMINAL):
@@ -145,13 +167,16 @@ def _drop_code_elements(text: str) -> str:
 def clean_text(text: str, *, html_tags: bool = True) -> str:
     """The cleaned body: what Document.text holds and every offset refers to.
 
-    ``html_tags``: strip stray inline tags (``<u>``, ``<b>`` ...) that text exports of filings carry.
+    ``html_tags``: the content is text, not an HTML page: strip stray inline tags (``<u>``, ``<b>`` ...) that
+    text exports of filings carry, and decode character references (an HTML page's are decoded already).
     """
     text = unescape(normalise_chars(text))
     if html_tags and "<" in text:
         text = _BR_TAG.sub("\n", text)
         text = _INLINE_TAG.sub("", text)
         text = _CODE_TAG.sub("", _drop_code_elements(text))
+    if html_tags:  # after the tags: a decoded "&lt;b&gt;" is text, not markup to strip
+        text = decode_char_refs(text)
     lines = _clean_lines(text)
     paragraphs = _join_paragraph_lines(lines, wrapped=_is_wrapped(lines))
     return "\n\n".join("\n".join(p) for p in _join_page_breaks(paragraphs))

@@ -141,6 +141,12 @@ class PKG(DefinedNamespace):
     sharedPartnerOrder: URIRef  # pair node -> integer sorting as companies-sharing-a-partner; by the store
     sharedPartner: URIRef  # pair node -> a named partner company both companies share; by the store
     evidenceOrder: URIRef  # Assertion -> decimal sorting as its document's date, the document, the offset
+    EvidenceGroup: URIRef  # the statements of one subject and relation (the evidence question)
+    evidenceGroup: URIRef  # Assertion -> its group: the statements of one subject and relation
+    evidenceSubject: URIRef  # evidence group -> the subject entity of its statements
+    evidenceRelationType: URIRef  # evidence group -> the relation type of its statements ("TARGETS")
+    evidenceProperty: URIRef  # evidence group -> its statements' property name in lower case ("targets")
+    notCurrentObject: URIRef  # entity -> the object of a statement about it that is not current; by the store
     targetCompanyCount: URIRef  # Target -> owners of compounds aimed at it (crowded-targets); by the store
     targetCompanies: URIRef  # Target -> their preferred labels, joined by "; ", sorted; by the store
     targetCompoundCount: URIRef  # Target -> compounds aimed at it that have an owner; by the store

@@ -98,6 +98,10 @@ def _initials_match(acronym: str, before: str) -> bool:
     return i == len(letters)
 
 
+# The mark after a brand as the match ends with it: "Korvix®", "Korvix (R)", "Korvix(™)".
+_MARK_AT_END = re.compile(r"[ \t]*(?:[®™]|\((?:R|TM|®|™)\))[ \t]*$")
+
+
 class ShapeRecognizer:
     def __init__(self, patterns: str, payload_lexicon: str, target_lexicon: str) -> None:
         data = read_json(patterns)
@@ -242,7 +246,7 @@ class ShapeRecognizer:
     def _brand_ok(self, text: str, s: int, e: int) -> bool:
         """A marked name is a product unless it is generic, names a technology, or abbreviates the words
         before it ("Antigen Discovery Engine (ADE®)")."""
-        word = text[s:e].rstrip("®™ \t")
+        word = _MARK_AT_END.sub("", text[s:e])
         if (
             len(re.findall(r"[A-Za-z]", word)) < 3
             or word.lower() in self.brand_stop
