@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 import pharmakg.extract.factories  # noqa: F401  (registers the pharmakg factories and data loaders)
 from pharmakg.extract.assemble import doc_to_extraction
+from pharmakg.extract.components.base import remember_text
 from pharmakg.extract.limits import (
     DEFAULT_MAX_CHARS,
     DEFAULT_TIME_LIMIT,
@@ -90,7 +91,9 @@ class Extractor:
 
     def _doc(self, document: Document) -> Doc:
         # the rules read typographic variants folded (same length: offsets stay those of document.text)
-        doc = make_doc(self.nlp, reading_text(document.text))
+        text = reading_text(document.text)
+        doc = make_doc(self.nlp, text)
+        remember_text(doc, text)
         doc._.pkg_skip = list(document.skip_spans or [])
         doc._.pkg_meta = dict(document.meta or {})  # filing cover data: the issuer ("company")
         return doc

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+import numpy
 from spacy.tokens import Doc
 
 from pharmakg.extract.components.base import Candidate, doc_text
@@ -57,14 +58,19 @@ def technology_head(surface: str) -> str | None:
 
 
 def shape_abbreviation(a: Candidate, b: Candidate, part: str, text: str) -> bool:
-    """ "primary hyperoxaluria type 1 (PH1)": a code-shaped name that abbreviates the disease (target,
-    technology) before it is that disease's short name, not a compound."""
+    """ "primary hyperoxaluria type 1 (PH1)", "infantile GM2 gangliosidosis (GM2)": a code-shaped name that
+    abbreviates the disease (target, technology) before it, or is a word of its name, is that disease's short
+    name, not a compound."""
+    long_form = text[a.start : a.end]
     return (
         a.label in ("DISEASE", "TARGET", "TECHNOLOGY")
         and b.label in ("COMPOUND", "TRIAL")
         and b.extractor.startswith("shape:")
         and text[b.start : b.end] == part
-        and initials(part, text[a.start : a.end])
+        and (
+            initials(part, long_form)
+            or re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", long_form) is not None
+        )
     )
 
 
@@ -162,14 +168,17 @@ def split_glued_names(doc: Doc, chosen: list[Candidate]) -> None:
     bounds = {at for c in chosen for at in (c.start, c.end) if _GLUE.search(text[max(0, at - 1) : at + 1])}
     if not bounds:
         return  # no chosen name starts or ends at a glue character: nothing to split (most documents)
+    # the token around each bound, found by a binary search on the token offsets (not a loop over the doc)
+    idx = doc.to_array("IDX")
     cuts: dict[int, list[int]] = {}
-    for tok in doc:
-        if len(tok.text) > 1 and _GLUE.search(tok.text):
-            inside = sorted(at - tok.idx for at in bounds if tok.idx < at < tok.idx + len(tok.text))
-            if inside:
-                cuts[tok.i] = inside
+    for at in sorted(bounds):
+        i = int(numpy.searchsorted(idx, at, side="right")) - 1
+        tok = doc[i]
+        if tok.idx < at < tok.idx + len(tok.text) and _GLUE.search(tok.text):
+            cuts.setdefault(i, []).append(at - tok.idx)
     if not cuts:
         return
+    cuts = dict(sorted(cuts.items()))
     with doc.retokenize() as retokenizer:
         for i, offsets in cuts.items():
             tok = doc[i]

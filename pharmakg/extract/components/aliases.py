@@ -307,8 +307,10 @@ class AliasGrouper:
             if inside:
                 for j in inside:
                     b = taken[j]
-                    if b.label != a.label and shape_abbreviation(a, b, p, text):
-                        for c in taken:  # every mention of that short name
+                    if shape_abbreviation(a, b, p, text) or (
+                        b.label == a.label and a.label in ("DISEASE", "TARGET") and text[b.start : b.end] == p
+                    ):
+                        for c in taken:  # every code-shaped mention of that short name
                             if text[c.start : c.end] == p and c.extractor.startswith("shape:"):
                                 c.label = a.label
                     if b.label != a.label:
@@ -474,8 +476,15 @@ class AliasGrouper:
         )
 
 
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_COORDINATOR_START = re.compile(
+    r"^(?:and|or|and/or)\s+"
+)  # a coordinator that a disease's state words took in
+
+
 def _clean_surface(s: str) -> str:
-    s = re.sub(r"\s+", " ", s).strip()
-    s = re.sub(r"['’]s$", "", s)
-    s = re.sub(r"^(?:and|or|and/or)\s+", "", s)  # a coordinator that a disease's state words took in
+    s = _SPACES.sub(" ", s).strip()
+    s = _POSSESSIVE_END.sub("", s)
+    s = _COORDINATOR_START.sub("", s)
     return s.replace("™", "").strip()

@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy
 from spacy.tokens import Doc, Span
 
 from pharmakg.extract import codec
@@ -69,6 +70,14 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data["pkg_text"] = text
     return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Seed the ``doc_text`` cache with the text the Doc was made from (the tokenizer keeps every character,
+    so ``doc.text`` would join its tokens into that same string again)."""
+    last = doc[-1] if len(doc) else None
+    if (last.idx + len(last.text_with_ws) if last is not None else 0) == len(text):
+        doc.user_data["pkg_text"] = text
 
 
 def skip_ranges(doc: Doc) -> list[tuple[int, int]]:
@@ -172,11 +181,27 @@ def terms_regex(terms: list[str], ignore_case: bool) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w])" + _trie_regex(trie) + r"(?![\w])", flags)
 
 
+def tokens_ending_at(doc: Doc, positions: set[int]) -> list[int]:
+    """The indices (in order) of the tokens whose last character is at one of ``positions``: found by a
+    binary search on the token offsets, not by reading every token's text (a document has thousands)."""
+    if not positions:
+        return []
+    idx = doc.to_array("IDX")
+    found = set()
+    for pos in positions:
+        i = int(numpy.searchsorted(idx, pos, side="right")) - 1
+        if i >= 0 and doc[i].idx + len(doc[i]) - 1 == pos:
+            found.add(i)
+    return sorted(found)
+
+
 def split_final_periods(doc: Doc, ends: set[int]) -> None:
     """ "for hemophilia B. Zenova ...": the tokenizer keeps "B." whole, so a name that ends before the
     sentence's period would take the period in. Such a token is split before the period (the text stays the
     same) wherever a chosen name ends just before it."""
-    todo = [t for t in doc if len(t.text) > 1 and t.text.endswith(".") and t.idx + len(t.text) - 1 in ends]
+    text = doc_text(doc)
+    periods = {e for e in ends if 0 <= e < len(text) and text[e] == "."}
+    todo = [doc[i] for i in tokens_ending_at(doc, periods) if len(doc[i]) > 1]
     if todo:
         with doc.retokenize() as retokenizer:
             for tok in todo:

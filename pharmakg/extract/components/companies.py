@@ -14,6 +14,10 @@ Deltabio", "Gammabio has an option") is a company at a lower confidence, unless 
 territory,
 a word the document also writes in lower case, or part of a longer capitalised name; its other occurrences in
 the document are the same company.
+
+Lead subject (company_cues.json "lead_subject"): the announcer that opens a sentence before "today announced"
+("Helix Antibody Technology today announced"), or the name after a drug-company descriptor before a reporting
+verb ("US biotech firm Helix said"), is a company although its words would stop a deal-context name.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from pharmakg.extract.components.regions import territories
 register_extensions()
 
 # one name word: capitalised, with a lower-case letter (not an acronym or code: those are compound shapes)
-_DEAL_WORD = r"[A-Z](?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]+"
+_DEAL_WORD = r"[A-Z](?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]+"  # _name_groups relies on the opening [A-Z]
 _WORD = (
     r"(?:[A-Z][A-Za-z0-9&.]*(?:-[A-Z0-9][A-Za-z0-9]*)*|\d{1,2}[A-Za-z][A-Za-z0-9]+|&)"  # "4Front", "89bio"
 )
@@ -96,6 +100,7 @@ class CompanyCues:
         # the patterns run only near a deal word (found with str.find: a regex alternation per character of
         # every document costs as much as the rest of this component)
         self.deal_keywords = [k.lower() for k in deal.get("keywords", [])]
+        self.territory_words = territories().words()
         self.deal_stop = (
             set(deal.get("stop", []))
             | self.left_stop
@@ -104,6 +109,9 @@ class CompanyCues:
             | territories().words()
         )
         self.legal = set(data["legal_suffixes"])
+        lead = data.get("lead_subject") or {}
+        self.lead_rx = [re.compile(p.replace("{LEAD}", lead["name"])) for p in lead.get("patterns", [])]
+        self.lead_keywords = [k.lower() for k in lead.get("keywords", [])]
         owner = data.get("possessive_owner") or {}
         self.owner_rx = re.compile(owner.get("name", "(?!)"))
         self.owner_between = re.compile(owner.get("between", "(?!)"))
@@ -161,6 +169,7 @@ class CompanyCues:
         self._repeats(text, new, cands)
         self._short_names(doc, cands)
         self._deal_context(doc, cands)
+        self._lead_subjects(doc, cands)
         self._possessive_owners(doc, cands)
         return doc
 
@@ -246,26 +255,47 @@ class CompanyCues:
                     )
                 )
 
+    def _lead_subjects(self, doc: Doc, cands: list[Candidate]) -> None:
+        """ "Helix Antibody Technology today announced", "US biotech firm Helix said Thursday": the announcer
+        (company_cues.json "lead_subject") is a company without a suffix, at every mention in the document."""
+        text = doc_text(doc)
+        low = text.lower()
+        windows = _keyword_windows(low, self.lead_keywords, 140, 30)
+        if not windows:
+            return
+        others = [(c.start, c.end) for c in cands if c.label != "COMPANY"]
+        names: set[str] = set()
+        for rx in self.lead_rx:
+            for m in (m for lo, hi in windows for m in rx.finditer(text, lo, hi)):
+                name, words = m.group(1), m.group(1).split()
+                if (
+                    words[0] in self.deal_stop
+                    or any(w in self.bad or w in self.territory_words for w in words)
+                    or len(name) < 3
+                    or any(a < m.end(1) and m.start(1) < b for a, b in others)
+                ):
+                    continue
+                names.add(name)
+        for name in sorted(names):
+            for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                cands.append(
+                    Candidate(
+                        hit.start(),
+                        hit.end(),
+                        "COMPANY",
+                        "cue:company_lead_subject",
+                        self.deal_conf,
+                        priority=1,
+                    )
+                )
+
     def _deal_context(self, doc: Doc, cands: list[Candidate]) -> None:
         text = doc_text(doc)
         # names of another type, and company names inside the name (the short name "Helix" in "Later Helix")
         others = [(c.start, c.end) for c in cands if c.label != "COMPANY"]
         shorts = {(c.start, c.end) for c in cands if c.extractor == "cue:company_short_name"}
         names: dict[str, bool] = {}
-        low = text.lower()
-        hits: list[int] = []
-        for k in self.deal_keywords:
-            i = low.find(k)
-            while i >= 0:
-                hits.append(i)
-                i = low.find(k, i + 1)
-        windows: list[tuple[int, int]] = []
-        for h in sorted(hits):
-            lo, hi = max(0, h - 100), min(len(text), h + 110)
-            if windows and lo <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], hi)
-            else:
-                windows.append((lo, hi))
+        windows = _keyword_windows(text.lower(), self.deal_keywords, 100, 110)
         for rx in self.deal_rx:
             for m in (m for lo, hi in windows for m in rx.finditer(text, lo, hi)):
                 for g in ("n1", "n2"):
@@ -329,7 +359,8 @@ class CompanyCues:
             if all(w.lower().rstrip(".") in self.generic for w in words[1:]):
                 longs.setdefault(first, c.key or text[c.start : c.end])
         for first, key in longs.items():
-            for m in re.finditer(rf"(?<![\w-]){re.escape(first)}(?![\w])", text):
+            # not the first part of a code ("Helix-027" is Helix's compound, not Helix)
+            for m in re.finditer(rf"(?<![\w-]){re.escape(first)}(?![\w]|-\d)", text):
                 cands.append(
                     Candidate(
                         m.start(),
@@ -343,13 +374,38 @@ class CompanyCues:
                 )
 
 
+def _keyword_windows(low: str, keywords: list[str], before: int, after: int) -> list[tuple[int, int]]:
+    """The merged spans of text from ``before`` characters before to ``after`` characters after each keyword
+    (found with str.find: cheaper than running the cue regexes over the whole document)."""
+    hits: list[int] = []
+    for k in keywords:
+        i = low.find(k)
+        while i >= 0:
+            hits.append(i)
+            i = low.find(k, i + 1)
+    windows: list[tuple[int, int]] = []
+    for h in sorted(hits):
+        lo, hi = max(0, h - before), min(len(low), h + after)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
 def _name_groups(pattern: str) -> str:
-    """Replace the {NAME} placeholders of a deal-context pattern by named groups n1, n2."""
+    """Replace the {NAME} placeholders of a deal-context pattern by named groups n1, n2.
+
+    A pattern that opens with {NAME} checks the character before the name's capital after reading it
+    (the same test): a pattern that starts with a character class lets the regex engine skip every
+    position that is not a capital letter instead of trying the whole pattern there."""
     k = 0
 
-    def group(_m: re.Match[str]) -> str:
+    def group(m: re.Match[str]) -> str:
         nonlocal k
         k += 1
+        if m.start() == 0:  # _DEAL_WORD opens with [A-Z]
+            return rf"(?P<n{k}>[A-Z](?<![\w-].){_DEAL_WORD[5:]}(?:[ \t]+{_DEAL_WORD})?)(?![\w-])"
         return rf"(?<![\w-])(?P<n{k}>{_DEAL_WORD}(?:[ \t]+{_DEAL_WORD})?)(?![\w-])"
 
     return re.sub(r"\{NAME\}", group, pattern)

@@ -180,6 +180,17 @@ class Coref:
             alts.insert(0, rf"(?:the|this)\s+(?:[a-z][a-z-]*\s+){{1,{n}}}?(?:{'|'.join(heads)})")
         self.compound_re = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
         self.company_re = words_regex(c["company_anaphors"])
+        mods = "|".join(sorted(map(re.escape, c.get("target_anaphor_modifiers", [])), key=len, reverse=True))
+        classes = "|".join(sorted(map(re.escape, c.get("target_anaphor_heads", [])), key=len, reverse=True))
+        after_stop = "|".join(map(re.escape, c.get("target_anaphor_not_after", [])))
+        # "This investigational <TARGET> receptor agonist ...": the words before and after a target mention
+        self.target_anaphor_before = re.compile(
+            rf"^\s*(?:this|the)(?:\s+(?:{mods or '(?!)'})){{0,2}}\s+$", re.I
+        )
+        self.target_anaphor_after = re.compile(
+            rf"[\s-]*(?:receptors?\s+)?(?:{classes or '(?!)'})s?(?![\w-])(?!\s+(?:{after_stop or '(?!)'})\b)",
+            re.IGNORECASE,
+        )
         self.initial_only = {w.lower() for w in c["sentence_initial_only"]}
         self.lookback = int(c["compound_lookback_sentences"])
         # "X in combination with (Helix's) Y. This investigational compound ...": a combination partner or
@@ -197,6 +208,7 @@ class Coref:
         speakers = quote_speakers(doc, mentions) if main else []
         full = doc_text(doc)
         low = full.lower()
+        targets = [m for m in mentions if m.type == "TARGET"]
         compounds = sorted(
             (
                 m
@@ -220,11 +232,14 @@ class Coref:
                     who = next((eid for qa, qb, eid in speakers if qa <= s and e <= qb), main)
                     if who is not None:  # always so: this loop runs only when there is a main company
                         virtual.append((s, e, who, "COMPANY"))
-            for m in self.compound_re.finditer(text):
-                word = m.group(0).lower()
-                if word in self.initial_only and text[: m.start()].strip():
-                    continue
-                s, e = base + m.start(), base + m.end()
+            spans = [
+                (m.start(), m.end())
+                for m in self.compound_re.finditer(text)
+                if not (m.group(0).lower() in self.initial_only and text[: m.start()].strip())
+            ]
+            spans += self._target_anaphors(text, base, targets)
+            for a0, a1 in sorted(spans):
+                s, e = base + a0, base + a1
                 if any(a < e and s < b for a, b in taken):
                     continue
                 before = [c for c in in_sent if c.end <= s]
@@ -246,3 +261,16 @@ class Coref:
                     recent.append((si, eid))
         doc._.pkg_coref = sorted(virtual)
         return doc
+
+    def _target_anaphors(self, text: str, base: int, targets: list[M]) -> list[tuple[int, int]]:
+        """Local spans of "This investigational" in "This investigational <TARGET> receptor agonist ...": the
+        opening of a sentence whose subject is the last compound, described by its target and class."""
+        out = []
+        for t in targets:
+            a, b = t.start - base, t.end - base
+            if not 0 < a < 60 or b > len(text):
+                continue
+            before = self.target_anaphor_before.match(text, 0, a)
+            if before and self.target_anaphor_after.match(text, b):
+                out.append((len(text[:a]) - len(text[:a].lstrip()), len(text[:a].rstrip())))
+        return out

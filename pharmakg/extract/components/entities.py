@@ -21,6 +21,7 @@ from pharmakg.extract.components.base import (
     LexEntry,
     candidates,
     doc_text,
+    read_json,
     register_extensions,
     terms_regex,
 )
@@ -82,6 +83,10 @@ class LexiconRuler:
                         # first lexicon wins on a clash; the stop list wins over all
                         if key not in self.info or label == "STOP":
                             self.info[key] = (label, entry.name, frozenset(entry.flags))
+        # "Vascular Endothelial Growth Factor Receptor-1": a spelled-out name that only begins a longer one is
+        # no mention
+        not_after = read_json("knowledge_context.json").get("lexicon_not_after", {})
+        self.not_after = {label: re.compile(rx) for label, rx in not_after.items()}
         self.cs_re = terms_regex(cs_terms, ignore_case=False)
         self.ci_re = terms_regex(ci_terms, ignore_case=True)
 
@@ -99,6 +104,9 @@ class LexiconRuler:
                 if info is None:
                     continue
                 label, canonical, flags = info
+                # only a spelled-out name: "the c-Met receptor" is c-Met itself
+                if " " in surface and label in self.not_after and self.not_after[label].match(text, m.end()):
+                    continue
                 cands.append(
                     Candidate(
                         m.start(),

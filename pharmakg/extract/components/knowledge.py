@@ -154,24 +154,30 @@ class KnowledgeMatcher:
 
     def matches(self, text: str) -> list[tuple[int, int, _Hit]]:
         """Every (start, end, hit) of a table name in the text, longest per start first."""
-        toks = [
-            (m.start(), m.end(), m.group(0))
-            for m in _WORD.finditer(text)
-            if not _possessive_s(text, m.start(), m.group(0))
-        ]
+        spans = [m.span() for m in _WORD.finditer(text)]
+        if "'s" in text or "’s" in text:
+            spans = [(s, e) for s, e in spans if e - s != 1 or not _possessive_s(text, s, text[s:e])]
+        # parallel lists, so that a name's word tuple is one slice (this loop runs on every word of a text)
+        words = [text[s:e] for s, e in spans]
+        lowers = [w.lower() for w in words]
+        max_len, lookup, joined = self.max_len.get, self.index.get, _JOINER.fullmatch
         out: list[tuple[int, int, _Hit]] = []
-        for i, (start, _, word) in enumerate(toks):
-            longest = min(max(self.max_len.get(word, 0), self.max_len.get(word.lower(), 0)), len(toks) - i)
+        for i, word in enumerate(words):
+            lower = lowers[i]
+            longest = max(max_len(word, 0), max_len(lower, 0)) if lower != word else max_len(word, 0)
+            if not longest:
+                continue
+            longest = min(longest, len(words) - i)
             run = 1  # how many words from i on are joined as one name may join them
-            while run < longest and _JOINER.fullmatch(text[toks[i + run - 1][1] : toks[i + run][0]]):
+            while run < longest and joined(text, spans[i + run - 1][1], spans[i + run][0]):
                 run += 1
-            for n in range(run if longest else 0, 0, -1):
-                last = i + n - 1
-                words = tuple(t[2] for t in toks[i : last + 1])
-                end = toks[last][1]
-                for cs, key in ((True, words), (False, tuple(w.lower() for w in words))):
-                    for hit in self.index.get((cs, key), ()):
-                        out.append((start, end, hit))
+            start = spans[i][0]
+            for n in range(run, 0, -1):
+                end = spans[i + n - 1][1]
+                for hit in lookup((True, tuple(words[i : i + n])), ()):
+                    out.append((start, end, hit))
+                for hit in lookup((False, tuple(lowers[i : i + n])), ()):
+                    out.append((start, end, hit))
         return out
 
     def _accept(self, text: str, start: int, end: int, hit: _Hit) -> bool:

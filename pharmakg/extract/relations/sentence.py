@@ -45,9 +45,21 @@ GROUP_COMBINATION = {"plus", "with", "in combination with", "combined with", "+"
 PAREN = re.compile(r"\([^()]*\)")
 APPOSITION = re.compile(r",\s*(?:a|an|the)\s[^,;()]{0,40}?,")
 MARKS = re.compile(r"[®™*\[\]]")
+# the gap clean-up of _joined, compiled once (it runs for every pair of same-type mentions)
+_PAREN_MARK = re.compile(r"[()]")
+_SPACES = re.compile(r"\s+")
+_COMMA = re.compile(r"\s*,\s*")
+_EDGE_COMMAS = re.compile(r"^(?:, )+|(?:, )+$")
 DIRECT_INTRO = re.compile(
     r"^\s*(?:\w+[\s-]+){0,3}?(?:application|filing|trial|trials|study|studies|testing|program|evaluation|"
     r"candidate|compound|product|adc|drug)?\s*(?:for|of|with|evaluating|on|in)?\s*(?:the|a|an|its|our)?\s*$"
+)
+# "a Phase 1 study that evaluated the safety, tolerability, pharmacokinetics and pharmacodynamics of X": a
+# trial noun whose relative clause measures a list of endpoints "of" the compound introduces it from afar
+DIRECT_EVALUATION = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,3}?(?:trial|trials|study|studies)\s*,?\s+(?:that|which|to|designed\s+to)\s+"
+    r"(?:(?:will|is|was|has|have|had)\s+)?(?:evaluat|assess|investigat|examin|measur|test)\w*\s+(?:the\s+)?"
+    r"(?:[a-z][\w-]*,?\s+){1,12}?(?:of|with)\s+(?:the|a|an|its|our)?\s*$"
 )
 # "HX-12 in gastric cancer and (for) ZB-4 in melanoma": a name after a bare coordinator opens a new conjunct
 NEXT_CONJUNCT = re.compile(
@@ -364,7 +376,10 @@ class RuleContext:
         # a combination partner is not what "a Phase 2 study in combination with X" is about
         if f is not None and direct and not self.combination(s, f):
             gap = s.low[a1 : s.local(f)[0]]
-            if len(gap) <= 40 and DIRECT_INTRO.match(gap) and not (p_ok and NEXT_CONJUNCT.match(gap)):
+            direct_gap = (len(gap) <= 40 and DIRECT_INTRO.match(gap)) or (
+                len(gap) <= 200 and DIRECT_EVALUATION.match(gap)
+            )
+            if direct_gap and not (p_ok and NEXT_CONJUNCT.match(gap)):
                 return f
         if p_ok:
             return p
@@ -463,9 +478,9 @@ def _joined(s: Sent, others: list[M], ok: set[str], a: M, b: M) -> bool:
     gap = MARKS.sub("", gap.lower())
     gap = PAREN.sub(" ", gap)
     gap = APPOSITION.sub(",", gap)
-    gap = re.sub(r"[()]", " ", gap)
-    gap = re.sub(r"\s+", " ", gap).strip()
-    gap = re.sub(r"\s*,\s*", ", ", gap).strip()
-    gap = re.sub(r"^(?:, )+|(?:, )+$", ",", gap) if gap.replace(",", "").strip() == "" else gap
+    gap = _PAREN_MARK.sub(" ", gap)
+    gap = _SPACES.sub(" ", gap).strip()
+    gap = _COMMA.sub(", ", gap).strip()
+    gap = _EDGE_COMMAS.sub(",", gap) if gap.replace(",", "").strip() == "" else gap
     gap = gap.replace(" ,", ",")
     return gap in ok or gap.rstrip(",").strip() in ok or gap.lstrip(", ").strip() in ok
