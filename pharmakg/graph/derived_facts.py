@@ -48,6 +48,7 @@ from pharmakg.graph.evidence_relations import (
     missing_evidence_groups,
     missing_not_current,
 )
+from pharmakg.graph.pair_order import WATCHED, PairOrder, lacks_pair_order, missing_pair_order
 from pharmakg.graph.rdf_terms import RDF_TYPE, RDFS, RESOLVED_GRAPH, SKOS, int_lit, n
 from pharmakg.ontology.namespaces import PKG, PROV
 
@@ -113,7 +114,7 @@ def missing_derived_facts(store: ox.Store) -> list[ox.Quad]:
         found += missing_not_current(store)
     if lacks_target_facts(store):
         found += missing_target_facts(store)
-    return found
+    return found + (missing_pair_order(store) if lacks_pair_order(store) else [])
 
 
 def lacks_derived_facts(store: ox.Store) -> bool:
@@ -130,6 +131,7 @@ def lacks_derived_facts(store: ox.Store) -> bool:
         or (compounds is not None and _absent(store, COMPOUND_ORDER))
         or lacks_target_facts(store)
         or lacks_not_current(store)
+        or lacks_pair_order(store)
     )
 
 
@@ -200,6 +202,7 @@ class DerivedFacts:
         self._documents: set[ox.NamedNode] = set()
         self.order = CompoundOrder(store)  # the compounds' pkg:compoundOrder keys
         self.document_order = DocumentOrder(store)  # the documents' pkg:documentOrder keys
+        self.pairs = PairOrder(store)  # the pairs of companies' pkg:dealOrder / pkg:sharedPartnerOrder keys
         self._left: set[ox.NamedNode] = set()  # Document nodes removed since the last refresh
         self.crowds = CrowdedTargets(store)  # the targets' kept figures of crowded-targets
 
@@ -231,6 +234,7 @@ class DerivedFacts:
                 self._documents.add(q.object)
         self.forget([old, new])
         self.order.renaming(old, new)
+        self.pairs.renaming(old, new)
         self.crowds.renaming(old, new)
 
     def written(self, quads: Iterable[ox.Quad]) -> None:
@@ -256,6 +260,8 @@ class DerivedFacts:
                     self._mentions[iri] += 1
             elif q.predicate == TYPE and q.object == DOCUMENT:
                 self._documents.add(q.subject)
+            elif q.predicate in WATCHED:
+                self.pairs.seen(q, written=True)
 
     def removed(self, quads: Iterable[ox.Quad]) -> None:
         """Quads about to be removed from the store (each of them is in it)."""
@@ -281,6 +287,8 @@ class DerivedFacts:
                 self._documents.discard(q.subject)  # its counts leave with it
                 self._left.add(q.subject)  # (and its order key, at the next refresh)
                 _remove_facts(self.store, q.subject, (ENTITY_COUNT, ASSERTION_COUNT))
+            elif q.predicate in WATCHED:
+                self.pairs.seen(q, written=False)
 
     def _held_elsewhere(self, triple: ox.Quad, leaving: set[ox.Quad]) -> bool:
         """Whether a named graph other than those leaving holds the triple (its merged copy then stays)."""
@@ -302,12 +310,14 @@ class DerivedFacts:
         refresh (and of those a merge changed)."""
         new: list[ox.Quad] = []
         compounds: dict[str, str | None] = {}  # the new labels of compounds (None: of entities no more named)
+        labels: dict[str, str | None] = {}  # the new labels of all (the pair keys rank companies by them)
         entities = sorted(set(entities))
         self.crowds.before_refresh(entities)  # (their labels before: a changed one changes targets' figures)
+        self.pairs.labels_before(entities)
         for iri in entities:
             e = ox.NamedNode(iri)
             _remove_facts(self.store, e, ENTITY_FACTS)
-            label = self.preferred_label(iri)
+            label = labels[iri] = self.preferred_label(iri)
             if label is None or self._entity_type(e) == COMPOUND:
                 compounds[iri] = label
             if label is None:
@@ -330,13 +340,13 @@ class DerivedFacts:
         new += self.document_order.update(sorted(self._documents | self._left, key=str))
         self._documents.clear()
         self._left.clear()
-        return new + self.order.update(compounds) + self.crowds.update(new)
+        return new + self.order.update(compounds) + self.crowds.update(new) + self.pairs.update(labels)
 
     def reorder(self) -> list[ox.Quad]:
         """The compound order keys to write after renames that no refresh follows (a build's IRIs re-minted at
-        its end: a key ranks ties by IRI), and the targets' figures the renames touched; the old ones are
-        removed."""
-        return self.order.update({}) + self.crowds.update()
+        its end: a key ranks ties by IRI), the targets' figures the renames touched, and the pair keys; the
+        old ones are removed."""
+        return self.order.update({}) + self.crowds.update() + self.pairs.update({})
 
     def document_count(self, iri: str) -> int:
         """The number of documents that mention the entity (``pkg:mentionedIn`` in the merged graph)."""

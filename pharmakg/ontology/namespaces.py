@@ -135,6 +135,11 @@ class PKG(DefinedNamespace):
     assertionCount: URIRef  # Document -> number of statements derived from it, maintained by the store
     compoundOrder: URIRef  # Compound -> integer sorting as LCASE(label), label, IRI; maintained by the store
     documentOrder: URIRef  # Document -> integer sorting as date, name, identifier; maintained by the store
+    firstCompany: URIRef  # pair node -> the company of the pair first by IRI; maintained by the store
+    secondCompany: URIRef  # pair node -> the other company of the pair; maintained by the store
+    dealOrder: URIRef  # pair node -> integer sorting the deals as deals.rq does; maintained by the store
+    sharedPartnerOrder: URIRef  # pair node -> integer sorting as companies-sharing-a-partner; by the store
+    sharedPartner: URIRef  # pair node -> a named partner company both companies share; by the store
     evidenceOrder: URIRef  # Assertion -> decimal sorting as its document's date, the document, the offset
     EvidenceGroup: URIRef  # the statements of one subject and relation (the evidence question)
     evidenceGroup: URIRef  # Assertion -> its group: the statements of one subject and relation

@@ -19,6 +19,13 @@ from pharmakg.graph.queries import (
 CD56 = ox.NamedNode("https://w3id.org/pharmakg/resource/target/cd56")
 ALT_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
 PAGE = {"limit", "offset"}
+# Questions with two page slots, one per branch, each cutting its rows before the branch's own lookups:
+# companies-sharing-a-partner without a company ranks every pair by the kept pkg:sharedPartnerOrder (first
+# company by IRI, then the other) and looks up the names and partners of the page's 50 pairs only; with a
+# company its rows put that company first and rank by the count and the OTHER company's name, which the kept
+# key does not sort by, so they are counted and named before they are ranked. The two branches' rows differ
+# in orientation and in what is known before the cut, so no single cut serves both.
+PAGE_SLOTS = {"companies-sharing-a-partner": 2}
 HOSTILE = [
     'CD56" } } DROP ALL ; SELECT * { ?s ?p ?o } #',
     "} } DROP ALL",
@@ -36,7 +43,7 @@ def test_every_parameter_has_one_slot_and_the_file_runs_as_is(gold_kg, name):
     assert parameter_slots(info.text) == {p.name for p in info.params}
     for p in info.params:
         if p.name in PAGE:  # a page's size and start: one comment line, "LIMIT n OFFSET m" once bound
-            assert info.text.count("# page: LIMIT ?limit OFFSET ?offset") == 1, p.name
+            assert info.text.count("# page: LIMIT ?limit OFFSET ?offset") == PAGE_SLOTS.get(name, 1), p.name
             assert "LIMIT 5" in bind_parameters(info.text, {"limit": 5}), p.name
             continue
         # a slot in each subquery that filters on it, two in a name lookup (the key looked up when a name

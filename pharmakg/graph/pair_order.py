@@ -1,0 +1,485 @@
+"""Kept pair facts: the pairs of companies of ``deals`` and ``companies-sharing-a-partner``, their shared
+partners and their place in both answers, kept by the store so that a page of either is ranked by one integer
+per pair and its rows read from the pair's node.
+
+Both questions list pairs of companies (14,117 pairs sharing a partner and 1,613 deals at 1.7k releases), and
+ranking every pair first (dates of its documents, both names, the number of shared partners: the whole join)
+cost 0.7 to 1.8 s whatever the page. The store keeps one node per pair of companies that is a deal or shares a
+partner, ``resource/pair/HASH(a, b)`` with ``a`` < ``b`` by IRI as the questions order them, with
+``pkg:firstCompany a``, ``pkg:secondCompany b``, ``pkg:sharedPartner p`` for each partner they share
+(:mod:`pharmakg.graph.pair_links` says which) and one integer per answer it is in:
+
+- ``pkg:dealOrder`` (a deal: an agreement of the two stated by a named document, both named): sorts as
+  ``?date LCASE(?parties)``, then ``?parties`` and the IRIs. Its bucket is the date (0 when a document of
+  the deal has none: the answer's date is then unbound and sorts first; else 1 + the first date's ordinal
+  day) and the first three bytes of the lower-cased first name, the rank within it 16 bits. (``deals`` does
+  not page by it yet: see BENCHMARKS.md, branch ``q-pairs``.)
+- ``pkg:sharedPartnerOrder`` (the two share a named partner company): sorts as ``DESC(?sharedPartners)
+  LCASE(?companyName) LCASE(?otherCompany) ?companyName ?otherCompany``, then the IRIs. Its bucket is 2047
+  minus the count (11 bits) and the first four bytes of the lower-cased first name, the rank 20 bits.
+
+So a change re-ranks the few pairs of a bucket (:mod:`pharmakg.graph.order_buckets`). What a batch changes is
+followed from the quads the store writes and removes (:meth:`PairOrder.seen`), and counted by delta: a partner
+link between ``x`` and ``p`` that appears in or leaves the merged graph adds ``p`` to, or removes it from, the
+pairs ``(x, b)`` of the other holders ``b`` of ``p`` (a hub's other pairs are not read again); a company whose
+type or name appears or goes does the same for each of its links; an agreement written or removed recomputes
+its parties' deal; a rename moves a pair's facts to the node of its new IRIs, a merge recounts the merged
+company's pairs and the pairs of the holders of either IRI; a new label re-ranks the company's pairs. The
+facts depend only on the current graph, so a store built in several runs holds those of one built at once,
+which :func:`missing_pair_order` counts from scratch (the tests' oracle).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from pharmakg.graph.order_buckets import pack, read_keys, remove_key
+from pharmakg.graph.pair_links import (
+    COMPANY,
+    HAS_AGREEMENT,
+    PAID,
+    PARTNER_OF,
+    PARTY,
+    TYPE,
+    GraphReader,
+    Pair,
+    ordered,
+    pair_facts,
+    value,
+)
+from pharmakg.graph.rdf_terms import RESOLVED_GRAPH, int_lit, n, short_hash
+from pharmakg.ontology.namespaces import PKG, RESOURCES_IRI
+
+MERGED = ox.DefaultGraph()
+FIRST, SECOND, SHARED_PARTNER = n(PKG.firstCompany), n(PKG.secondCompany), n(PKG.sharedPartner)
+DEAL_ORDER, SHARED_ORDER = n(PKG.dealOrder), n(PKG.sharedPartnerOrder)
+LINKS = (PARTNER_OF, PAID)
+WATCHED = frozenset({PARTNER_OF, PAID, HAS_AGREEMENT, PARTY, TYPE})
+MAX_COUNT = (1 << 11) - 1
+_State = tuple[int | None, frozenset[str]]  # (deal date bucket, shared partners)
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """One kept key: its predicate and how a pair's (primary value, first name) make its bucket."""
+
+    predicate: ox.NamedNode
+    prefix_bytes: int
+    rank_bits: int
+    descending: bool  # the primary value sorts descending (a count)
+
+    def bucket(self, primary: int, first_label: str) -> int:
+        prefix = first_label.lower().encode("utf-8")[: self.prefix_bytes].ljust(self.prefix_bytes, b"\0")
+        value = MAX_COUNT - min(primary, MAX_COUNT) if self.descending else primary
+        return (value << (8 * self.prefix_bytes)) | int.from_bytes(prefix, "big")
+
+    def primary(self, bucket: int) -> int:
+        value = bucket >> (8 * self.prefix_bytes)
+        return MAX_COUNT - value if self.descending else value
+
+    def rank_key(self, pair: Pair, labels: tuple[str, str], primary: int) -> tuple[object, ...]:
+        (a, b), (la, lb) = pair, labels
+        if self.predicate == DEAL_ORDER:  # ?date LCASE(?parties) ?parties, CONCAT(aName, "; ", bName)
+            return (la.lower() + "; " + lb.lower(), la + "; " + lb, a, b)
+        return (-primary, la.lower(), lb.lower(), la, lb, a, b)
+
+    def of(self, state: _State) -> int | None:
+        """The pair's primary value in this ranking (None: the pair is not in this answer)."""
+        if self.predicate == DEAL_ORDER:
+            return state[0]
+        return len(state[1]) or None
+
+
+DEALS = Ranking(DEAL_ORDER, prefix_bytes=3, rank_bits=16, descending=False)
+SHARED = Ranking(SHARED_ORDER, prefix_bytes=4, rank_bits=20, descending=True)
+RANKINGS = (DEALS, SHARED)
+
+
+def pair_node(a: str, b: str) -> ox.NamedNode:
+    """The node of the pair ``a`` < ``b`` (by IRI)."""
+    return ox.NamedNode(f"{RESOURCES_IRI}pair/{short_hash(a, b)}")
+
+
+def ranked_keys(ranking: Ranking, members: Mapping[Pair, int], reader: GraphReader) -> dict[Pair, int]:
+    """{pair: key} of pairs given as {pair: primary value} (whole buckets)."""
+    buckets: dict[int, list[Pair]] = {}
+    for pair, primary in members.items():
+        buckets.setdefault(ranking.bucket(primary, reader.label(pair[0]) or ""), []).append(pair)
+    keys: dict[Pair, int] = {}
+    for b, pairs in buckets.items():
+        primary = ranking.primary(b)
+        pairs.sort(
+            key=lambda p: ranking.rank_key(p, (reader.label(p[0]) or "", reader.label(p[1]) or ""), primary)
+        )
+        keys.update((p, pack(b, rank, ranking.rank_bits)) for rank, p in enumerate(pairs))
+    return keys
+
+
+def _node_quads(pair: Pair, partners: Iterable[str]) -> list[ox.Quad]:
+    node = pair_node(*pair)
+    out = [ox.Quad(node, FIRST, ox.NamedNode(pair[0]), RESOLVED_GRAPH)]
+    out += [ox.Quad(node, SECOND, ox.NamedNode(pair[1]), RESOLVED_GRAPH)]
+    return out + [ox.Quad(node, SHARED_PARTNER, ox.NamedNode(p), RESOLVED_GRAPH) for p in sorted(partners)]
+
+
+def missing_pair_order(store: ox.Store) -> list[ox.Quad]:
+    """The pair nodes, shared partners and keys of a graph written without them (counted from scratch), in
+    graph/resolved."""
+    reader = GraphReader(store)
+    state = pair_facts(store, reader)
+    out: list[ox.Quad] = []
+    for pair in sorted(state):
+        out += _node_quads(pair, state[pair][1])
+    for ranking in RANKINGS:
+        members = {p: v for p, s in state.items() if (v := ranking.of(s)) is not None}
+        keys = ranked_keys(ranking, members, reader)
+        out += [
+            ox.Quad(pair_node(*p), ranking.predicate, int_lit(k), RESOLVED_GRAPH)
+            for p, k in sorted(keys.items())
+        ]
+    return out
+
+
+def lacks_pair_order(store: ox.Store) -> bool:
+    """Whether a graph with agreements or partners lacks the pair keys."""
+    has_links = any(next(iter(store.quads_for_pattern(None, p, None, MERGED)), None) for p in LINKS)
+    return has_links and next(iter(store.quads_for_pattern(None, FIRST, None, MERGED)), None) is None
+
+
+@dataclass
+class _Keys:
+    """A ranking's keys as the store holds them: {pair node IRI: key}, {bucket: node IRIs}."""
+
+    keys: dict[str, int] = field(default_factory=dict)
+    buckets: dict[int, set[str]] = field(default_factory=dict)
+
+
+@dataclass
+class _Entry:
+    """The new state of a pair: its deal's date bucket and its shared partners."""
+
+    deal: int | None = None
+    partners: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Pending:
+    """What a batch changed that the pair facts depend on (IRIs as the store holds them now)."""
+
+    partners: dict[str, set[str]] = field(default_factory=dict)  # partner -> entities linked or unlinked
+    entities: set[str] = field(default_factory=set)  # company type or name appeared or went
+    agreements: dict[ox.NamedNode | ox.BlankNode, set[str]] = field(default_factory=dict)  # -> parties
+    renamed: set[str] = field(default_factory=set)  # a pure rename's new IRI: its pairs move to new nodes
+    merged: set[str] = field(default_factory=set)  # an IRI another entity merged into: its pairs recounted
+    deal_companies: set[str] = field(default_factory=set)  # every deal of theirs recomputed
+    relabelled: set[str] = field(default_factory=set)  # their pairs re-ranked
+    left: set[ox.Quad] = field(default_factory=set)  # link or type triples that left a document graph
+    labels: dict[str, str | None] = field(default_factory=dict)  # companies being refreshed: label before
+
+    def remap(self, old: str, new: str) -> None:
+        """News about ``old`` is about ``new`` once it is renamed."""
+        if old in self.partners:
+            self.partners.setdefault(new, set()).update(self.partners.pop(old))
+        for group in (*self.partners.values(), *self.agreements.values()):
+            if old in group:
+                group.discard(old)
+                group.add(new)
+        for names in (self.entities, self.renamed, self.merged, self.deal_companies, self.relabelled):
+            if old in names:
+                names.discard(old)
+                names.add(new)
+        o, nw = ox.NamedNode(old), ox.NamedNode(new)
+        self.left = {
+            ox.Quad(
+                nw if q.subject == o else q.subject, q.predicate, nw if q.object == o else q.object, MERGED
+            )
+            for q in self.left
+        }
+
+    def link(self, triple: ox.Quad) -> None:
+        """A link or company type that appeared in or left the merged graph."""
+        s, o = value(triple.subject), value(triple.object)
+        if triple.predicate == TYPE:
+            self.entities.add(s)
+            return
+        self.partners.setdefault(o, set()).add(s)  # o in L(s)
+        if triple.predicate == PAID:
+            self.partners.setdefault(s, set()).add(o)  # and s in L(o)
+
+
+class PairOrder:
+    """The pair facts of a store, read once from it, then kept up to date from what the writer changes."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+        self._kept: list[_Keys] | None = None
+        self._pairs: dict[str, Pair] = {}  # pair node IRI -> its companies, read with the keys
+        self._pending = _Pending()
+
+    def _loaded(self) -> list[_Keys]:
+        if self._kept is None:
+            self._kept = []
+            for r in RANKINGS:
+                keys, buckets = read_keys(self.store, r.predicate, r.rank_bits)
+                self._kept.append(_Keys(keys, buckets))
+            firsts = {
+                value(q.subject): value(q.object)
+                for q in self.store.quads_for_pattern(None, FIRST, None, MERGED)
+            }
+            for q in self.store.quads_for_pattern(None, SECOND, None, MERGED):
+                self._pairs[value(q.subject)] = (firsts.get(value(q.subject), ""), value(q.object))
+        return self._kept
+
+    # ------------------------------------------------------------------------------- what changed
+    def seen(self, q: ox.Quad, written: bool) -> None:
+        """A quad of a document graph about to be written or removed (``q.predicate`` in WATCHED)."""
+        p, s, o = q.predicate, q.subject, q.object
+        if p == TYPE and o != COMPANY:
+            return
+        if p in (HAS_AGREEMENT, PARTY):
+            ag, party = (o, s) if p == HAS_AGREEMENT else (s, o)
+            assert isinstance(ag, ox.NamedNode | ox.BlankNode), ag
+            self._pending.agreements.setdefault(ag, set()).add(value(party))
+            return
+        triple = ox.Quad(s, p, o, MERGED)
+        if not written:
+            self._pending.left.add(triple)  # news at the update if it leaves the merged graph
+        elif triple not in self.store:  # a new link or company
+            self._pending.link(triple)
+
+    def renaming(self, old: str, new: str) -> None:
+        """``old`` is about to be renamed ``new`` (or merged into it, when ``new`` exists)."""
+        pending = self._pending
+        pending.remap(old, new)
+        if next(iter(self.store.quads_for_pattern(ox.NamedNode(new), None, None, MERGED)), None) is None:
+            pending.renamed.add(new)  # the facts move with the IRIs; the pair nodes' IRIs change
+            return
+        # a merge: new's pairs are recounted, and the holders of old now share new with those of new
+        pending.merged.add(new)
+        pending.deal_companies.add(new)
+        pending.partners.setdefault(new, set()).update(GraphReader(self.store).holders(old))
+
+    def labels_before(self, entities: Iterable[str]) -> None:
+        """The current labels of the companies among ``entities``, before a refresh replaces them."""
+        reader = GraphReader(self.store)
+        for iri in entities:
+            if reader.is_company(iri):
+                self._pending.labels[iri] = reader.label(iri)
+
+    # -------------------------------------------------------------------------------------- update
+    def update(self, labels: Mapping[str, str | None]) -> list[ox.Quad]:
+        """New pair facts, in graph/resolved, after a batch (``labels``: the new labels of the entities
+        refreshed); the facts they replace are removed from the store."""
+        reader = GraphReader(self.store, labels)
+        pending, self._pending = self._pending, _Pending()
+        for triple in pending.left:
+            if triple not in self.store:  # no other document holds it
+                pending.link(triple)
+        for iri, before in pending.labels.items():
+            after = labels.get(iri, before)
+            if (after is None) != (before is None):  # named or no more: as a company that appears or goes
+                pending.entities.add(iri)
+                pending.deal_companies.add(iri)
+            elif after != before:
+                pending.relabelled.add(iri)
+        for e in pending.entities:  # each of its links, both ways
+            pending.partners.setdefault(e, set()).update(reader.holders(e))
+            for p in reader.linked(e):
+                pending.partners.setdefault(p, set()).add(e)
+        if not (pending.partners or pending.agreements or pending.renamed or pending.merged):
+            if not (pending.deal_companies or pending.relabelled):
+                return []
+        return self._apply(reader, pending)
+
+    def _apply(self, reader: GraphReader, pending: _Pending) -> list[ox.Quad]:
+        gone: dict[str, Pair] = {}  # nodes removed whole (their pairs' IRIs changed)
+        state: dict[Pair, _Entry] = {}  # the new state of the pairs touched
+        for c in sorted(pending.renamed | pending.merged):
+            for node in self._nodes_of(c):
+                members = gone[node.value] = self._members(node)
+                if members[0] == members[1]:
+                    continue  # (the two companies of a pair merged)
+                entry = state.setdefault(ordered(*members), _Entry())
+                if c not in pending.merged:  # a rename: the facts move to the node of the new IRIs
+                    entry.deal = self._primary(0, node.value) if entry.deal is None else entry.deal
+                    entry.partners |= self._partners(node)
+        for c in sorted(pending.merged):  # a merge: the merged company's pairs recounted
+            for pair, entry in state.items():
+                if c in pair:
+                    entry.partners = set()
+            for b, ps in reader.shared(c).items():
+                state.setdefault(ordered(c, b), _Entry()).partners = set(ps)
+        self._delta(reader, pending, state)
+        for pair in self._deal_pairs(reader, pending, state):
+            self._current(pair, state).deal = reader.deal(*pair)
+        renamed: set[Pair] = set()  # pairs whose ranks may change in their bucket (a name changed)
+        for c in pending.relabelled:
+            for node in self._nodes_of(c):
+                renamed.add(ordered(*self._members(node)))
+                self._current(ordered(*self._members(node)), state)
+        return self._write(reader, gone, state, renamed)
+
+    def _delta(self, reader: GraphReader, pending: _Pending, state: dict[Pair, _Entry]) -> None:
+        """The shared partner facts a link change adds or removes: for a partner ``p`` whose link to ``x``
+        changed, the pairs of ``x`` with the holders of ``p`` (and with the others whose link changed)."""
+        for p in sorted(pending.partners):
+            xs = pending.partners[p]
+            holders = reader.holders(p)
+            counts = reader.named_company(p)
+            for x in sorted(xs - {p}):
+                x_counts = counts and x in holders and x not in pending.merged and reader.named_company(x)
+                for b in holders | xs:
+                    if b in (x, p) or b in pending.merged or x in pending.merged:
+                        continue  # (a merged company's pairs are recounted whole)
+                    pair = ordered(x, b)
+                    want = x_counts and b in holders and reader.named_company(b)
+                    if pair in state:
+                        has = p in state[pair].partners
+                    else:
+                        has = ox.Quad(pair_node(*pair), SHARED_PARTNER, ox.NamedNode(p), MERGED) in self.store
+                    if want != has:
+                        partners = self._current(pair, state).partners
+                        (partners.add if want else partners.discard)(p)
+
+    def _deal_pairs(self, reader: GraphReader, pending: _Pending, state: dict[Pair, _Entry]) -> set[Pair]:
+        """The pairs whose deal is recomputed: of the agreements written or removed, of the companies named
+        or no more, of the merged ones."""
+        deals: set[Pair] = set()
+        for ag, parties in pending.agreements.items():
+            parties |= {value(q.object) for q in self.store.quads_for_pattern(ag, PARTY, None, MERGED)}
+            deals |= {ordered(x, y) for x, y in itertools.combinations(sorted(parties), 2)}
+        for c in pending.deal_companies:
+            deals |= {ordered(c, o) for o in reader.deal_partners(c)}
+            deals |= {p for p in state if c in p}
+            deals |= {ordered(*self._members(node)) for node in self._nodes_of(c)}
+        return {p for p in deals if p[0] != p[1]}
+
+    def _current(self, pair: Pair, state: dict[Pair, _Entry]) -> _Entry:
+        """The pair's entry in ``state``, from its node in the store when it has none yet."""
+        if pair not in state:
+            node = pair_node(*pair)
+            state[pair] = _Entry(self._primary(0, node.value), self._partners(node))
+        return state[pair]
+
+    def _nodes_of(self, c: str) -> list[ox.NamedNode]:
+        found: list[ox.NamedNode] = []
+        for p in (FIRST, SECOND):
+            found += [
+                ox.NamedNode(value(q.subject))
+                for q in self.store.quads_for_pattern(None, p, ox.NamedNode(c), MERGED)
+            ]
+        return found
+
+    def _members(self, node: ox.NamedNode) -> Pair:
+        first, second = (
+            next((value(q.object) for q in self.store.quads_for_pattern(node, p, None, MERGED)), "")
+            for p in (FIRST, SECOND)
+        )
+        return first, second
+
+    def _partners(self, node: ox.NamedNode) -> set[str]:
+        return {value(q.object) for q in self.store.quads_for_pattern(node, SHARED_PARTNER, None, MERGED)}
+
+    def _primary(self, i: int, node: str) -> int | None:
+        key = self._loaded()[i].keys.get(node)
+        return None if key is None else RANKINGS[i].primary(key >> RANKINGS[i].rank_bits)
+
+    # -------------------------------------------------------------------------------------- writing
+    def _drop_key(self, i: int, node: str, touched: list[set[int]], in_store: bool) -> None:
+        kept = self._loaded()[i]
+        old = kept.keys.pop(node, None)
+        if old is not None:
+            b = old >> RANKINGS[i].rank_bits
+            touched[i].add(b)
+            kept.buckets[b].discard(node)
+            if in_store:
+                remove_key(self.store, node, RANKINGS[i].predicate)
+
+    def _remove_all(self, node: ox.NamedNode) -> None:
+        for q in list(self.store.quads_for_pattern(node, None, None, None)):
+            self.store.remove(q)
+
+    def _write(
+        self, reader: GraphReader, gone: dict[str, Pair], state: dict[Pair, _Entry], renamed: set[Pair]
+    ) -> list[ox.Quad]:
+        touched: list[set[int]] = [set() for _ in RANKINGS]
+        for iri in gone:  # every old node of a renamed or merged company goes (its IRI changed)
+            for i in range(len(RANKINGS)):
+                self._drop_key(i, iri, touched, in_store=False)
+            self._remove_all(ox.NamedNode(iri))
+            self._pairs.pop(iri, None)
+        new: list[ox.Quad] = []
+        for pair, entry in sorted(state.items()):
+            node = pair_node(*pair)
+            now: _State = (entry.deal, frozenset(entry.partners))
+            first = ox.Quad(node, FIRST, ox.NamedNode(pair[0]), MERGED)
+            exists = node.value not in gone and first in self.store
+            if now == (None, frozenset()):
+                if exists:
+                    for i in range(len(RANKINGS)):
+                        self._drop_key(i, node.value, touched, in_store=False)
+                    self._remove_all(node)
+                    self._pairs.pop(node.value, None)
+                continue
+            before = self._partners(node) if exists else set()
+            new += _node_quads(pair, entry.partners - before)[2 if exists else 0 :]
+            for p in before - entry.partners:
+                for g in (RESOLVED_GRAPH, MERGED):
+                    self.store.remove(ox.Quad(node, SHARED_PARTNER, ox.NamedNode(p), g))
+            self._pairs[node.value] = pair
+            for i, ranking in enumerate(RANKINGS):
+                primary, label = ranking.of(now), reader.label(pair[0]) or ""
+                self._place(i, node.value, primary, label, touched, exists, pair in renamed)
+        for i, ranking in enumerate(RANKINGS):
+            new += self._rerank(i, ranking, touched[i], reader)
+        return new
+
+    def _place(
+        self,
+        i: int,
+        node: str,
+        primary: int | None,
+        first_label: str,
+        touched: list[set[int]],
+        exists: bool,
+        renamed: bool,
+    ) -> None:
+        """Put a node in the bucket of its primary value (out of the ranking when None); the buckets it
+        leaves or joins are re-ranked, and its own when a name of the pair changed (ranks sort by names)."""
+        kept, ranking = self._loaded()[i], RANKINGS[i]
+        bucket = None if primary is None else ranking.bucket(primary, first_label)
+        old = kept.keys.get(node)
+        if old is not None and old >> ranking.rank_bits == bucket:
+            if renamed:
+                touched[i].add(bucket)
+            return
+        self._drop_key(i, node, touched, in_store=exists)
+        if bucket is not None:
+            kept.buckets.setdefault(bucket, set()).add(node)
+            touched[i].add(bucket)
+
+    def _rerank(self, i: int, ranking: Ranking, buckets: set[int], reader: GraphReader) -> list[ox.Quad]:
+        k = self._loaded()[i]
+        new: list[ox.Quad] = []
+        for b in sorted(buckets):
+            nodes = k.buckets.get(b, set())
+            pairs = {node: self._pairs.get(node) or self._members(ox.NamedNode(node)) for node in nodes}
+            primary = ranking.primary(b)
+            ranked = sorted(
+                nodes,
+                key=lambda nd: ranking.rank_key(
+                    pairs[nd], (reader.label(pairs[nd][0]) or "", reader.label(pairs[nd][1]) or ""), primary
+                ),
+            )
+            for rank, node in enumerate(ranked):
+                key = pack(b, rank, ranking.rank_bits)
+                if k.keys.get(node) != key:
+                    if node in k.keys:
+                        remove_key(self.store, node, ranking.predicate)
+                    k.keys[node] = key
+                    new.append(ox.Quad(ox.NamedNode(node), ranking.predicate, int_lit(key), RESOLVED_GRAPH))
+        return new

@@ -1,0 +1,190 @@
+"""Kept pair keys (``pkg:dealOrder``, ``pkg:sharedPartnerOrder``, graph/pair_order.py): they equal a recount
+from scratch as documents are added, changed and removed and entities merge, a store built in several runs
+holds those of one built at once, a graph without them gets them on opening; companies-sharing-a-partner pages
+by them, each page the slice of the full answer of the former query (internal/reference-...)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from incremental_helpers import release
+
+from pharmakg import api
+from pharmakg.graph.pair_links import PREF_LABEL
+from pharmakg.graph.pair_order import (
+    DEAL_ORDER,
+    FIRST,
+    SECOND,
+    SHARED_ORDER,
+    SHARED_PARTNER,
+    missing_pair_order,
+)
+from pharmakg.graph.queries import bind_parameters, load_internal_query, query_info, run_query, sorted_result
+from pharmakg.graph.store import KnowledgeGraph
+
+PAIR_FACTS = (FIRST, SECOND, SHARED_PARTNER, DEAL_ORDER, SHARED_ORDER)
+QUESTION = "companies-sharing-a-partner"
+PARTNERS = ["Alphagen", "Betabio", "Gammarx", "Deltavax", "Epsilonix", "Zetagen"]
+
+
+def _partnering(i: int) -> str:
+    """An invented release where company i%6 names two partners (so pairs share partners and have deals)."""
+    me, one, two = PARTNERS[i % 6], PARTNERS[(i + 1) % 6], PARTNERS[(i + 3) % 6]
+    return (
+        f"{me} Inc. and {one} Inc. Announce Collaboration\n\nBOSTON, June {i + 1}, 2022 -- {me} Inc. and "
+        f"{one} Inc. today announced a collaboration agreement for ALG-20{i}. {me} Inc. also entered a "
+        f"license agreement with {two} Inc. for ALG-30{i}.\n"
+    )
+
+
+def _extract(folder: Path, texts: dict[str, str]) -> list:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return list(api.extract([folder / f"{name}.txt" for name in texts]))
+
+
+def pair_quads(kg: KnowledgeGraph) -> set[ox.Quad]:
+    return {q for p in PAIR_FACTS for q in kg.store.quads_for_pattern(None, p, None, None)}
+
+
+def assert_keys_are_a_recount(kg: KnowledgeGraph) -> None:
+    """The kept pair facts are those a count from scratch gives, in graph/resolved and the merged graph."""
+    recount = missing_pair_order(kg.store)
+    expected = {
+        ox.Quad(q.subject, q.predicate, q.object, g)
+        for q in recount
+        for g in (q.graph_name, ox.DefaultGraph())
+    }
+    assert pair_quads(kg) == expected
+
+
+def assert_pages_are_slices(kg: KnowledgeGraph, params: dict | None = None) -> None:
+    """Every row of the question is the former query's answer, in its order up to its ties, and each page
+    the slice of every row with the number of rows as its total."""
+    params = params or {}
+    reference = sorted_result(
+        query_info(QUESTION),
+        kg.query(bind_parameters(load_internal_query(f"reference-{QUESTION}"), params)),
+    )
+    every = run_query(kg, QUESTION, {**params, "limit": "all"})
+    assert sorted(map(repr, every.rows)) == sorted(map(repr, reference.rows))
+    key = [(-int(r[2]), str(r[0]).lower(), str(r[1]).lower(), str(r[0]), str(r[1])) for r in every.rows]
+    assert key == sorted(key)
+    for size, start in ((1, 0), (3, 2), (50, 0), (5, 10_000)):
+        page = run_query(kg, QUESTION, {**params, "limit": size, "offset": start})
+        assert page.rows == every.rows[start : start + size]
+        assert page.total == len(every.rows)
+
+
+def test_keys_follow_documents_added_changed_removed_and_merged(tmp_path: Path) -> None:
+    first = _extract(tmp_path / "a", {f"p{i}": _partnering(i) for i in range(4)})
+    kg = KnowledgeGraph.open()
+    kg.add_extractions(first)
+    assert_keys_are_a_recount(kg)
+    more = _extract(tmp_path / "b", {f"p{i}": _partnering(i) for i in range(4, 9)})
+    kg.add_extractions(more)
+    assert_keys_are_a_recount(kg)
+    assert {q.predicate for q in pair_quads(kg)} == set(PAIR_FACTS)
+    assert_pages_are_slices(kg)
+    assert_pages_are_slices(kg, {"company": "Alphagen"})
+    # a changed document (other partners), then a removed one
+    changed = _extract(tmp_path / "c", {"p1": _partnering(7)})
+    kg.add_extractions(changed, replace=[first[1].document.doc_id])
+    assert_keys_are_a_recount(kg)
+    kg.remove_document(first[0].document.doc_id)
+    assert_keys_are_a_recount(kg)
+    # built at once from the documents the store now holds: the same facts
+    at_once = KnowledgeGraph.open()
+    at_once.add_extractions(first[2:] + more + changed)
+    assert pair_quads(kg) == pair_quads(at_once)
+    # two companies merged (as when a document shows they are one): their pairs are counted again
+    companies = sorted(
+        {q.object.value for q in kg.store.quads_for_pattern(None, FIRST, None, ox.DefaultGraph())}
+    )
+    kg._rename(companies[0], companies[1])
+    kg._refresh_resolved({companies[1]})
+    assert_keys_are_a_recount(kg)
+    assert_pages_are_slices(kg)
+
+
+def test_a_graph_without_pair_keys_gets_them_on_opening(tmp_path: Path) -> None:
+    kg = KnowledgeGraph.open()
+    kg.add_extractions(_extract(tmp_path / "in", {f"p{i}": _partnering(i) for i in range(5)}))
+    expected = set(kg.store)
+    for q in pair_quads(kg):
+        kg.store.remove(q)  # as pharmakg wrote graphs before it kept them
+    kg.save(tmp_path / "old.nq")
+    kg.save(tmp_path / "old-store")
+    assert set(KnowledgeGraph.open(tmp_path / "old.nq").store) == expected
+    assert set(KnowledgeGraph.open(tmp_path / "old-store").store) == expected
+
+
+def test_a_store_built_in_runs_holds_the_keys_of_one_built_at_once(tmp_path: Path) -> None:
+    files = tmp_path / "files"
+    files.mkdir()
+    for i in range(8):
+        (files / f"p{i}.txt").write_text(_partnering(i) if i % 2 else release(i), encoding="utf-8")
+    runs = tmp_path / "runs"
+    hidden = [files / "p5.txt", files / "p6.txt"]
+    for path in hidden:
+        path.rename(path.with_suffix(".later"))
+    api.build([files], runs)
+    for path in hidden:
+        path.with_suffix(".later").rename(path)
+    (files / "p1.txt").write_text(_partnering(4), encoding="utf-8")  # changed
+    api.build([files], runs)
+    once = tmp_path / "once"
+    api.build([files], once)
+    a, b = (api.open_graph(p, read_only=True) for p in (runs, once))
+    assert pair_quads(a) == pair_quads(b)
+    assert_keys_are_a_recount(a)
+
+
+def test_keys_equal_a_recount_on_the_corpus_and_pages_are_slices(corpus_graph) -> None:
+    assert_keys_are_a_recount(corpus_graph)
+    assert_pages_are_slices(corpus_graph)
+    companies = sorted({str(r[0]) for r in run_query(corpus_graph, QUESTION, {"limit": "all"}).rows})
+    for name in companies[:3]:
+        assert_pages_are_slices(corpus_graph, {"company": name})
+
+
+@pytest.mark.parametrize("count", [1, 5])
+def test_the_corpus_built_in_batches_holds_the_keys_of_one_built_at_once(corpus_extractions, count) -> None:
+    once = KnowledgeGraph.open()
+    once.add_extractions(corpus_extractions)
+    batches = KnowledgeGraph.open()
+    size = max(1, len(corpus_extractions) // (count * 3))
+    for i in range(0, len(corpus_extractions), size):
+        batches.add_extractions(corpus_extractions[i : i + size])
+    assert pair_quads(batches) == pair_quads(once)
+
+
+def _company(kg: KnowledgeGraph, name: str) -> str:
+    found = kg.store.quads_for_pattern(None, PREF_LABEL, ox.Literal(name), ox.DefaultGraph())
+    return next(q.subject.value for q in found)
+
+
+def test_renames_and_merges_keep_the_facts_of_a_recount(tmp_path: Path) -> None:
+    """A company re-minted (its facts move to the nodes of its new IRI, as when a build re-mints IRIs at its
+    end: renames, then the keys written once) and two merges of companies that share partners and are each
+    other's partners (as when a document shows two are one): the kept facts equal a recount each time."""
+    kg = KnowledgeGraph.open()
+    kg.add_extractions(_extract(tmp_path / "in", {f"p{i}": _partnering(i) for i in range(9)}))
+    assert_keys_are_a_recount(kg)
+    hub = _company(kg, "Alphagen")
+    kg._rename(hub, hub + "-renamed")  # a re-mint: the new IRI is new
+    kg._insert(kg.derived.reorder())
+    assert_keys_are_a_recount(kg)
+    assert pair_quads(kg) != set() and {q.predicate for q in pair_quads(kg)} == set(PAIR_FACTS)
+    gammarx = _company(kg, "Gammarx")
+    kg._rename(_company(kg, "Betabio"), gammarx)  # a merge of two partners (a document shows they are one)
+    kg._refresh_resolved({gammarx})
+    assert_keys_are_a_recount(kg)
+    epsilonix = _company(kg, "Epsilonix")
+    kg._rename(_company(kg, "Deltavax"), epsilonix)
+    kg._refresh_resolved({epsilonix})
+    assert_keys_are_a_recount(kg)
+    assert_pages_are_slices(kg)
