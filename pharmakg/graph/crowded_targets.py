@@ -33,12 +33,15 @@ only a merged triple that appears or disappears counts (a fact a second document
 preferred label counts when the refresh changes it; renames (merges) follow both entities before they move
 and the merged one after, and a renamed target is read again whole.
 
-The rows of a target are read from the store the first time a batch touches it (every compound aimed at
-it), then only the touched rows are recounted, and its figures summed again in memory; they are written only
-when they change. Recounting a hub target whole at every batch that touches it (nearly every batch: 56 ms a
-batch at 1k releases, growing with the store) is what this avoids. The figures are always those
-:func:`target_facts` gives over the whole graph, which depend only on the graph: a store built in several
-runs holds the same facts as one built at once (tested against a recount after every batch).
+The rows of a target are read the first time a batch touches it, then only the touched rows are recounted,
+and its figures summed again in memory; they are written only when they change. An on-disk store keeps the
+rows themselves (:mod:`pharmakg.graph.kept_target_rows`: one scan reads a target's rows, and a new writer
+process recounts no more than the rows its batches touch); a graph in memory recounts every compound aimed
+at a target the first time (a long build pays it once). Recounting a hub target whole at every batch that
+touches it (nearly every batch: 56 ms a batch at 1k releases, growing with the store) is what this avoids.
+The figures are always those :func:`target_facts` gives over the whole graph, which depend only on the
+graph: a store built in several runs holds the same facts as one built at once (tested against a recount
+after every batch).
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import pyoxigraph as ox
 
+from pharmakg.graph.kept_target_rows import StoredRows
 from pharmakg.graph.rdf_terms import RDF_TYPE, RESOLVED_GRAPH, SKOS, int_lit, lit, n
 from pharmakg.ontology.namespaces import PKG
 
@@ -219,8 +223,11 @@ class CrowdedTargets:
 
     ROW_LIMIT = 200_000  # rows kept between batches (past it they are read again: see update)
 
-    def __init__(self, store: ox.Store) -> None:
+    def __init__(self, store: ox.Store, kept: StoredRows | None = None) -> None:
         self.store = store
+        self.kept = kept  # an on-disk store's rows graph: rows read from it, not recounted, once per process
+        self._kept_checked = False  # whether the rows graph was found complete (or written) in this process
+        self.rows_recounted = 0  # compound rows computed from the graph (the work a refresh does)
         self._rows: dict[ox.NamedNode, dict[ox.NamedNode, Row]] = {}  # target -> compound -> row (read ones)
         self._names: dict[ox.NamedNode, tuple[str, ...]] = {}  # preferred labels of owners, as last read
         self._pairs: set[Pair] = set()  # rows to recount: found before a change
@@ -280,16 +287,18 @@ class CrowdedTargets:
             if e in self._names:
                 self._names[e] = tuple(names)
         touched = {p for e in self._entities for p in pairs(self.store, e)} | self._pairs
+        labels = self._labels(refreshed)
+        self._check_kept(labels)
         for t in self._whole:
             self._rows.pop(t, None)
-        labels = self._labels(refreshed)
+            if self.kept is not None:
+                self._rows[t] = self._target_rows(t, labels)
+                self.kept.replace(t, self._rows[t])
         for t, c in touched:
+            if t not in self._rows and self.kept is not None:
+                self._rows[t] = self.kept.read(t)  # one scan: the kept rows are those before this batch
             if t in self._rows:
-                row = compound_row(self.store, c, labels) if aims_at(self.store, c, t) else None
-                if row is None:
-                    self._rows[t].pop(c, None)
-                else:
-                    self._rows[t][c] = row
+                self._recount(t, c, labels)
         found = self._write({t for t, _c in touched} | self._whole, labels)
         self._pairs, self._whole, self._entities, self._labels_before = set(), set(), set(), {}
         if max(len(self._names), sum(len(rows) for rows in self._rows.values())) > self.ROW_LIMIT:
@@ -301,13 +310,56 @@ class CrowdedTargets:
         found: list[ox.Quad] = []
         for t in sorted(targets, key=str):
             if t not in self._rows:
-                self._rows[t] = target_rows(self.store, t, labels)
+                self._rows[t] = self._target_rows(t, labels)
             facts = facts_of(t, self._rows[t].values(), labels)
             kept = {q for p in TARGET_FACTS for q in self.store.quads_for_pattern(t, p, None, None)}
             if kept != {*facts, *(ox.Quad(q.subject, q.predicate, q.object, MERGED) for q in facts)}:
                 remove_target_facts(self.store, t)  # (most recounts of a hub target change nothing)
                 found += facts
         return found
+
+    def _recount(self, t: ox.NamedNode, c: ox.NamedNode, labels: Labels) -> None:
+        """The row of (t, c) as the graph now stands, in memory and in the kept rows."""
+        self.rows_recounted += 1
+        row = compound_row(self.store, c, labels) if aims_at(self.store, c, t) else None
+        old = self._rows[t].get(c)
+        if row == old:
+            return
+        if self.kept is not None:
+            self.kept.change(t, c, old, row)
+        if row is None:
+            del self._rows[t][c]
+        else:
+            self._rows[t][c] = row
+
+    def _target_rows(self, t: ox.NamedNode, labels: Labels) -> dict[ox.NamedNode, Row]:
+        """Every row of a target, recounted from the graph."""
+        rows = target_rows(self.store, t, labels)
+        self.rows_recounted += len(rows)
+        return rows
+
+    def _check_kept(self, labels: Labels) -> None:
+        """The first update of a process over an on-disk store whose rows graph is not complete (a store
+        written before it was kept, or behind the writer): every target's rows, recounted once."""
+        if self._kept_checked:
+            return
+        self._kept_checked = True
+        if self.kept is None:  # a graph in memory keeps no rows: those of a store it was loaded from go stale
+            StoredRows(self.store).invalidate()
+            return
+        if self.kept.ready():
+            return
+        self._rows.clear()
+        targets = {q.object for q in self.store.quads_for_pattern(None, TARGETS, None, MERGED)}
+        named = sorted((t for t in targets if isinstance(t, ox.NamedNode)), key=str)
+        self.kept.write_all((t, self._target_rows(t, labels)) for t in named)
+
+    def invalidate(self) -> None:
+        """The store was written behind the writer: the kept rows are written again at the next update."""
+        if self.kept is not None:
+            self.kept.invalidate()
+        self._kept_checked = False
+        self._rows.clear()
 
     def _labels(self, refreshed: Mapping[ox.NamedNode, list[str]]) -> Labels:
         """Preferred labels: those a refresh is about to write, else the store's (owners' kept as read)."""

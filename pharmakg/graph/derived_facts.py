@@ -48,6 +48,7 @@ from pharmakg.graph.evidence_relations import (
     missing_evidence_groups,
     missing_not_current,
 )
+from pharmakg.graph.kept_target_rows import StoredRows
 from pharmakg.graph.pair_order import WATCHED, PairOrder, lacks_pair_order, missing_pair_order
 from pharmakg.graph.rdf_terms import RDF_TYPE, RDFS, RESOLVED_GRAPH, SKOS, int_lit, n
 from pharmakg.ontology.namespaces import PKG, PROV
@@ -189,7 +190,7 @@ class DerivedFacts:
 
     ENTITY_LIMIT = 20_000  # entities whose figures are kept between batches (see trim)
 
-    def __init__(self, store: ox.Store) -> None:
+    def __init__(self, store: ox.Store, kept_rows: bool = False) -> None:
         self.store = store
         # IRI -> name -> [document graphs giving it as skos:altLabel, as rdfs:label]
         self._names: dict[str, dict[str, list[int]]] = {}
@@ -204,7 +205,8 @@ class DerivedFacts:
         self.document_order = DocumentOrder(store)  # the documents' pkg:documentOrder keys
         self.pairs = PairOrder(store)  # the pairs of companies' pkg:dealOrder / pkg:sharedPartnerOrder keys
         self._left: set[ox.NamedNode] = set()  # Document nodes removed since the last refresh
-        self.crowds = CrowdedTargets(store)  # the targets' kept figures of crowded-targets
+        # the targets' kept figures of crowded-targets (their rows kept in an on-disk store: ``kept_rows``)
+        self.crowds = CrowdedTargets(store, StoredRows(store) if kept_rows else None)
 
     # ------------------------------------------------------------------------------------ bookkeeping
     def forget(self, iris: Iterable[str]) -> None:

@@ -118,7 +118,8 @@ class KnowledgeGraph:
         self.quads_removed = 0
         # the names resolution joins on: kept in an on-disk store (key_index), else read at the first batch
         self._labels: LabelIndex | StoredKeyIndex | None = StoredKeyIndex(self.store) if path else None
-        self.derived = DerivedFacts(self.store)  # name counts and best phases, read per entity when needed
+        # name counts and best phases, read per entity when needed (an on-disk store keeps targets' rows)
+        self.derived = DerivedFacts(self.store, kept_rows=path is not None)
         # a build re-mints the entities it touched once, at its end (see _remint); None: after every batch
         self.deferred_remints: set[str] | None = None
 
@@ -209,7 +210,8 @@ class KnowledgeGraph:
             self._labels.invalidate()  # the next write of the store writes every key again
         else:
             self._labels = None
-        self.derived = DerivedFacts(self.store)
+        self.derived = DerivedFacts(self.store, kept_rows=self.path is not None and self.view is None)
+        self.derived.crowds.invalidate()  # (the targets' kept rows: written again by the next writer)
         return rdflib_dataset(self.store)
 
     def to_jsonld(self) -> str:
