@@ -38,3 +38,14 @@ def test_company_whose_shares_are_bought(ex: Extractor) -> None:
         "Borealix's shares rose on the news of its ZB-12 programme.",
     )
     assert "borealix" in names(out, "COMPANY")
+
+
+def test_body_substances_are_no_drugs(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals develops ZB-12 for gout, a disease caused by excess uric acid. "
+        "ZB-14 is a gene therapy for patients with dementia with progranulin mutations. "
+        "ZB-16 is an antagonist of a prostaglandin E2 (PGE2) receptor.",
+    )
+    assert not {"uricacid", "progranulin", "prostaglandine2"} & names(out, "COMPOUND")
+    assert {"zb12", "zb14", "zb16"} <= names(out, "COMPOUND")
