@@ -8,6 +8,7 @@ import pytest
 from contract_view import names, run
 
 from pharmakg.extract.pipeline import Extractor
+from pharmakg.names import fold
 
 
 @pytest.fixture(scope="module")
@@ -49,3 +50,54 @@ def test_body_substances_are_no_drugs(ex: Extractor) -> None:
     )
     assert not {"uricacid", "progranulin", "prostaglandine2"} & names(out, "COMPOUND")
     assert {"zb12", "zb14", "zb16"} <= names(out, "COMPOUND")
+
+
+def _payments(out: dict) -> set[tuple[str, str, float]]:
+    by_id = {e["id"]: fold(e["name"]) for e in out["entities"]}
+    return {
+        (by_id[r["subject"]], by_id[r["object"]], r["value"])
+        for r in out["relations"]
+        if r["type"] == "PAYMENT"
+    }
+
+
+def test_milestone_earned_by_the_object_of_earning(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals announced that Orbital Bio has dosed the first patient with ZB-12, earning "
+        "Helix a $12 million milestone payment.",
+    )
+    assert _payments(out) == {("orbitalbio", "helixpharmaceutical", 12000000)}
+
+
+def test_in_licensing_for_an_upfront_sum(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Under a deal with Orbital Bio, Helix Pharmaceuticals is in-licensing a pain drug for $9 million up "
+        "front and the promise of up to $90 million more tied to milestones.",
+    )
+    assert _payments(out) == {("helixpharmaceutical", "orbitalbio", 9000000)}
+
+
+def test_stock_bought_from_the_company(ex: Extractor) -> None:
+    out = run(ex, "Helix Pharmaceuticals agreed to buy a $30 million block of Orbital Bio's stock.")
+    assert _payments(out) == {("helixpharmaceutical", "orbitalbio", 30000000)}
+
+
+def test_a_total_before_its_parts_is_no_payment(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals and Orbital Bio signed a deal for ZB-12. Orbital Bio will receive an initial "
+        "payment of $40 million, of which $15 million will be for a purchase of its common stock by Helix.",
+    )
+    assert {v for _, _, v in _payments(out)} == {15000000}
+
+
+def test_milestones_named_in_a_list_of_parts_are_contingent(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Orbital Bio is eligible to receive a total of $200 million from Helix Pharmaceuticals consisting of "
+        "a $50 million upfront payment, $60 million in development milestones and $90 million in early "
+        "commercialization milestones.",
+    )
+    assert {v for _, _, v in _payments(out)} == {50000000}
