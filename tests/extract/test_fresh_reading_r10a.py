@@ -5,7 +5,7 @@ are no drugs; payments and stages in news phrasing."""
 from __future__ import annotations
 
 import pytest
-from contract_view import names, run
+from contract_view import names, rels, run
 
 from pharmakg.extract.pipeline import Extractor
 from pharmakg.names import fold
@@ -101,3 +101,12 @@ def test_milestones_named_in_a_list_of_parts_are_contingent(ex: Extractor) -> No
         "commercialization milestones.",
     )
     assert {v for _, _, v in _payments(out)} == {50000000}
+
+
+def test_trial_authorisation_is_ind_not_approval(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals' ZB-12 was approved in Japan last March to begin clinical trials in "
+        "ovarian cancer.",
+    )
+    assert rels(out, "IN_PHASE") == {("zb12", "IND")}
