@@ -5,7 +5,7 @@ are no drugs; payments and stages in news phrasing."""
 from __future__ import annotations
 
 import pytest
-from contract_view import names, rels, run
+from contract_view import groups, names, rels, run
 
 from pharmakg.extract.pipeline import Extractor
 from pharmakg.names import fold
@@ -110,3 +110,13 @@ def test_trial_authorisation_is_ind_not_approval(ex: Extractor) -> None:
         "ovarian cancer.",
     )
     assert rels(out, "IN_PHASE") == {("zb12", "IND")}
+
+
+def test_first_word_of_a_longer_company_name_is_that_company(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Nordic A/S and Orbital Bio announced a license agreement. The agreement gives Helix the "
+        "rights to develop ZB-12. Orbital Bio will receive $10 million upfront.",
+    )
+    assert len(groups(out, "COMPANY")) == 2
+    assert {lic for _, lic in rels(out, "LICENSED_TO")} == {"helixnordic"}
