@@ -120,3 +120,12 @@ def test_first_word_of_a_longer_company_name_is_that_company(ex: Extractor) -> N
     )
     assert len(groups(out, "COMPANY")) == 2
     assert {lic for _, lic in rels(out, "LICENSED_TO")} == {"helixnordic"}
+
+
+def test_company_that_gets_the_rights_is_the_licensee(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Under a deal with Orbital Bio, Helix Pharmaceuticals is in-licensing a pain drug. In exchange, "
+        "Helix gets the worldwide rights to ZB-12, an Orbital-discovered treatment.",
+    )
+    assert rels(out, "LICENSED_TO") == {("zb12", "helixpharmaceutical")}
