@@ -129,3 +129,13 @@ def test_company_that_gets_the_rights_is_the_licensee(ex: Extractor) -> None:
         "Helix gets the worldwide rights to ZB-12, an Orbital-discovered treatment.",
     )
     assert rels(out, "LICENSED_TO") == {("zb12", "helixpharmaceutical")}
+
+
+def test_disease_used_as_a_modifier_of_a_drug_noun(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals already has a pair of neuropathic pain treatments in its pipeline, the "
+        "Phase 2 ZB-12 and the Phase 1 ZB-14.",
+    )
+    assert "neuropathicpain" in names(out, "DISEASE")
+    assert ("zb12", "neuropathicpain") in rels(out, "INDICATION")
