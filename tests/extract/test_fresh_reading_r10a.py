@@ -139,3 +139,13 @@ def test_disease_used_as_a_modifier_of_a_drug_noun(ex: Extractor) -> None:
     )
     assert "neuropathicpain" in names(out, "DISEASE")
     assert ("zb12", "neuropathicpain") in rels(out, "INDICATION")
+
+
+def test_target_after_a_tissue_word(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "ZB-12 is a small interfering RNA candidate of Helix Pharmaceuticals designed to treat gout by "
+        "silencing liver xanthine dehydrogenase.",
+    )
+    assert "xanthinedehydrogenase" in names(out, "TARGET")
+    assert ("zb12", "xanthinedehydrogenase") in rels(out, "TARGETS")
