@@ -149,3 +149,12 @@ def test_target_after_a_tissue_word(ex: Extractor) -> None:
     )
     assert "xanthinedehydrogenase" in names(out, "TARGET")
     assert ("zb12", "xanthinedehydrogenase") in rels(out, "TARGETS")
+
+
+def test_currency_code_glued_to_the_figure_is_no_code_name(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Under the deal, Helix Pharmaceuticals will receive an upfront payment of USD12 million for ZB-12 "
+        "from Orbital Bio, with up to USD1.2 billion in milestones.",
+    )
+    assert names(out, "COMPOUND") == {"zb12"}
