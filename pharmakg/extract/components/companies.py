@@ -307,15 +307,37 @@ class CompanyCues:
                         continue
                     clash = any(s <= a and b <= e and (a, b) != (s, e) for a, b in shorts)
                     names[name] = not clash and self._deal_name_ok(text, name, s, e, others)
+        firsts = self._first_words(text, cands)
         for name, ok in names.items():
             if not ok:
                 continue
+            # "Helix Nordic A/S ... gives Helix the rights": the first word of a longer company name of the
+            # document is that company written short
+            extra = {"short_of": firsts[name]} if name in firsts else {}
             for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
                 cands.append(
                     Candidate(
-                        m.start(), m.end(), "COMPANY", "cue:company_deal_context", self.deal_conf, priority=1
+                        m.start(),
+                        m.end(),
+                        "COMPANY",
+                        "cue:company_deal_context",
+                        self.deal_conf,
+                        priority=1,
+                        extra=dict(extra),
                     )
                 )
+
+    def _first_words(self, text: str, cands: list[Candidate]) -> dict[str, str]:
+        """First word -> name (or key) of the document's company names of two words or more, for first words
+        that name one company only and are no short-name stop word ("United", "Johnson")."""
+        seen: dict[str, set[str]] = {}
+        for c in cands:
+            if c.label != "COMPANY":
+                continue
+            words = text[c.start : c.end].replace(",", " ").split()
+            if len(words) >= 2 and words[0] not in self.short_stop:
+                seen.setdefault(words[0], set()).add(c.key or text[c.start : c.end])
+        return {w: next(iter(keys)) for w, keys in seen.items() if len(keys) == 1}
 
     def _deal_name_ok(self, text: str, name: str, s: int, e: int, others: list[tuple[int, int]]) -> bool:
         words = name.split()

@@ -77,8 +77,16 @@ class Payments:
         )
         self.contingent_before = words_regex(pay["contingent_before"])
         self.acquisition_price = re.compile(r"(?<![\w-])(?:" + "|".join(pay["acquisition_price"]) + r")")
+        after = [_alternation(pay["contingent_after"]), *pay.get("contingent_after_patterns", [])]
         self.contingent_after = re.compile(
-            r"^\s*(?:\([^)]*\)\s*)?(?:" + _alternation(pay["contingent_after"]) + r")\b", re.IGNORECASE
+            r"^\s*(?:\([^)]*\)\s*)?(?:" + "|".join(after) + r")\b", re.IGNORECASE
+        )
+        # "$50 million (from A), of which $25 million ...": a total whose parts follow
+        self.total_before_parts = re.compile(
+            r"\s*(?:(?:from|by)\s+[^,;$]{1,60}?)?,?\s*(?:"
+            + _alternation(pay.get("total_before_parts", []))
+            + r")\s+(?:an?\s+)?(?:US)?\$",
+            re.IGNORECASE,
         )
         self.kinds = [(words_regex([w, w + "s"]), k) for w, k in pay["kinds"]]
         self.payee_before = re.compile(r"\b(?:" + _alternation(pay["payee_before_amount"]) + r")\b")
@@ -235,6 +243,11 @@ class Payments:
         last: tuple[int, tuple[list[str], list[str]]] | None = None  # end and parties of the previous amount
         for a, b, currency, amount, value in amounts:
             if _PER_SHARE.match(s.low, b):
+                continue
+            if self.total_before_parts.match(s.text, b):
+                # a total whose parts follow is no payment of its own; its parties are the parts' parties
+                total_sides = self.sides(ctx, s, companies, a, b)
+                last = (b, total_sides) if total_sides else last
                 continue
             w = max(0, a - 62)  # only breaks ending past a - 60 count: look there, not from the start
             clause_start = max([0, a - 60] + [w + x.end() for x in re.finditer(r"[;,:]\s|\.\s", s.low[w:a])])
