@@ -3,7 +3,7 @@
 
 For each generated table (``compounds.tsv`` -> COMPOUND, ``targets.tsv`` -> TARGET, ``diseases.tsv`` ->
 DISEASE) over the gold of the given folders (default ``../shared/corpus/{seeds,dev,dev2}``), names folded
-exactly as the reference scorer (``../shared/tools/score.py``) folds them:
+by ``pharmakg.names.fold``, as the reference scorer (``../shared/tools/score.py``) folds them:
 
 * coverage: the share of gold entities of the type any of whose names the table holds (an upper bound on
   what the table can give recall);
@@ -23,16 +23,16 @@ usage: python benchmarks/knowledge_coverage.py [FOLDER ...] [--tables DIR] [--mi
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 
+from pharmakg.evaluate import entity_names
 from pharmakg.extract.components.knowledge import DEFAULT_KINDS, KnowledgeMatcher
+from pharmakg.names import fold
 from pharmakg.ontology.generated import GENERATED_DIR, read_generated
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,16 +47,6 @@ def _shared() -> Path:
     sys.exit("reference scorer not found (../shared/tools/score.py)")
 
 
-def _scorer(shared: Path) -> ModuleType:
-    """The reference scorer, for its name folding: names are compared exactly as it compares them."""
-    spec = importlib.util.spec_from_file_location("reference_score", shared / "tools" / "score.py")
-    if spec is None or spec.loader is None:
-        sys.exit("reference scorer not loadable")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @dataclass
 class GoldDoc:
     text: str
@@ -65,7 +55,7 @@ class GoldDoc:
     raw: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
-def read_gold(folders: list[Path], names: ModuleType) -> dict[str, GoldDoc]:
+def read_gold(folders: list[Path]) -> dict[str, GoldDoc]:
     docs: dict[str, GoldDoc] = {}
     for folder in folders:
         for gold_file in sorted(folder.glob("*.gold.json")):
@@ -75,7 +65,7 @@ def read_gold(folders: list[Path], names: ModuleType) -> dict[str, GoldDoc]:
                 continue
             doc = GoldDoc(text_file.read_text(encoding="utf-8"))
             for e in json.loads(gold_file.read_text(encoding="utf-8")).get("entities", []):
-                doc.entities[e["type"]].append(frozenset(names.names(e)))
+                doc.entities[e["type"]].append(frozenset(entity_names(e)))
                 doc.raw[e["type"]].append(e.get("name", ""))
             docs[f"{folder.name}/{stem}"] = doc
     return docs
@@ -142,13 +132,12 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     shared = _shared()
     folders = args.folders or [shared / "corpus" / c for c in ("seeds", "dev", "dev2")]
-    scorer = _scorer(shared)
-    docs = read_gold(folders, scorer)
+    docs = read_gold(folders)
     print(f"tables: {args.tables}; gold: {len(docs)} documents of {', '.join(f.name for f in folders)}")
     print("type      rows   gold  coverage  in text  naive P (names)  in-context P (names)")
     for label, table in TABLES.items():
         rows = len(read_generated(str(args.tables / table)))
-        f = table_figures(label, args.tables, docs, scorer.fold, label in args.missing)
+        f = table_figures(label, args.tables, docs, fold, label in args.missing)
         print(
             f"{label:<9} {rows:>6} {f['gold']:>5}  {f['coverage']:>7.1%}  {f['in_text']:>6.1%}"
             f"  {f['naive_p']:>6.1%} ({f['naive_n']:>4})    {f['ctx_p']:>6.1%} ({f['ctx_n']:>4})"

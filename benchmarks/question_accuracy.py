@@ -9,9 +9,9 @@ the annotated folders with the real pipeline, asks those two questions through t
 answers with the same facts read from the gold files:
 
 - **owners** (``pipeline``, every row): a (compound, owner) pair is right when some gold document states
-  DEVELOPED_BY between entities of those names (names compared as the scorer folds them). Gold pairs for
-  recall are the DEVELOPED_BY pairs whose company the same document does not make a licensee of the
-  compound (``pipeline`` lists a licensee as an owner only when every developer is one).
+  DEVELOPED_BY between entities of those names (folded by ``pharmakg.names.fold``, as the scorer folds
+  them). Gold pairs for recall are the DEVELOPED_BY pairs whose company the same document does not make a
+  licensee of the compound (``pipeline`` lists a licensee as an owner only when every developer is one).
 - **payments** (``partners-and-payments`` of every company): the US dollar sum each payer paid each payee.
   Gold sums follow the question's counting rule: an amount between the same two companies counts as often
   as the one document that states it most. A pair is right when both sums agree within 1% (the scorer's
@@ -25,20 +25,20 @@ usage: python benchmarks/question_accuracy.py [FOLDER ...]   (default: ../shared
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 
 import pyoxigraph as ox
 
 from pharmakg import api
+from pharmakg.evaluate import entity_names
 from pharmakg.graph.names import NameNotFound
 from pharmakg.graph.store import KnowledgeGraph
+from pharmakg.names import fold
 
 Names = frozenset[str]
 
@@ -53,16 +53,6 @@ RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 def _text(term: object) -> str:
     """The IRI or lexical form of a term (a quoted triple has none)."""
     return str(getattr(term, "value", ""))
-
-
-def _scorer() -> ModuleType:
-    """The reference scorer, for its name folding: names are compared exactly as it compares them."""
-    spec = importlib.util.spec_from_file_location("reference_score", SHARED / "tools" / "score.py")
-    if spec is None or spec.loader is None:
-        sys.exit(f"reference scorer not found at {SHARED / 'tools' / 'score.py'}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @dataclass
@@ -221,10 +211,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folders", nargs="*", type=Path, default=default)
     parser.add_argument("--quiet", action="store_true", help="figures only, not the wrong pairs")
     args = parser.parse_args(argv)
-    scorer = _scorer()
-    gold = read_gold(args.folders, scorer.names)
+    gold = read_gold(args.folders, entity_names)
     kg = api.build(args.folders, on_error="skip")
-    names = GraphNames(kg, scorer.fold)
+    names = GraphNames(kg, fold)
     print(f"graph of {len(kg.documents())} releases from {', '.join(f.name for f in args.folders)}")
     questions = (("owners (pipeline)", score_owners), ("payments (partners-and-payments)", score_payments))
     for title, scored in questions:

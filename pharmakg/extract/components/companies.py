@@ -243,17 +243,7 @@ class CompanyCues:
             ):
                 names.add(name)
         for name in sorted(names):
-            for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-                cands.append(
-                    Candidate(
-                        hit.start(),
-                        hit.end(),
-                        "COMPANY",
-                        "cue:company_possessive",
-                        self.deal_conf,
-                        priority=1,
-                    )
-                )
+            cands += _every_mention(text, name, "cue:company_possessive", self.deal_conf)
 
     def _lead_subjects(self, doc: Doc, cands: list[Candidate]) -> None:
         """ "Helix Antibody Technology today announced", "US biotech firm Helix said Thursday": the announcer
@@ -277,17 +267,7 @@ class CompanyCues:
                     continue
                 names.add(name)
         for name in sorted(names):
-            for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-                cands.append(
-                    Candidate(
-                        hit.start(),
-                        hit.end(),
-                        "COMPANY",
-                        "cue:company_lead_subject",
-                        self.deal_conf,
-                        priority=1,
-                    )
-                )
+            cands += _every_mention(text, name, "cue:company_lead_subject", self.deal_conf)
 
     def _deal_context(self, doc: Doc, cands: list[Candidate]) -> None:
         text = doc_text(doc)
@@ -314,18 +294,7 @@ class CompanyCues:
             # "Helix Nordic A/S ... gives Helix the rights": the first word of a longer company name of the
             # document is that company written short
             extra = {"short_of": firsts[name]} if name in firsts else {}
-            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-                cands.append(
-                    Candidate(
-                        m.start(),
-                        m.end(),
-                        "COMPANY",
-                        "cue:company_deal_context",
-                        self.deal_conf,
-                        priority=1,
-                        extra=dict(extra),
-                    )
-                )
+            cands += _every_mention(text, name, "cue:company_deal_context", self.deal_conf, extra)
 
     def _first_words(self, text: str, cands: list[Candidate]) -> dict[str, str]:
         """First word -> name (or key) of the document's company names of two words or more, for first words
@@ -394,6 +363,17 @@ class CompanyCues:
                         extra={"short_of": key},
                     )
                 )
+
+
+def _every_mention(
+    text: str, name: str, extractor: str, confidence: float, extra: dict[str, str] | None = None
+) -> list[Candidate]:
+    """A company candidate at every whole-word mention of a name a cue found once (the cue names the company;
+    its other mentions need no cue of their own)."""
+    return [
+        Candidate(m.start(), m.end(), "COMPANY", extractor, confidence, priority=1, extra=dict(extra or {}))
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+    ]
 
 
 def _keyword_windows(low: str, keywords: list[str], before: int, after: int) -> list[tuple[int, int]]:
