@@ -1,0 +1,83 @@
+"""Session-9 reading of roles (issue 9) on invented sentences: drugs that are not the release's own
+(comparators, prior and background therapies), options that are not yet ownership, and licensees made
+responsible for a deal's development activities."""
+
+from __future__ import annotations
+
+import pytest
+from contract_view import rels, run
+
+from pharmakg.extract.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def _not_owned(out: dict, drug: str) -> None:
+    """``drug`` gets no owner, indication or stage: it is another drug than the release's."""
+    for rtype in ("DEVELOPED_BY", "INDICATION", "IN_PHASE", "TARGETS"):
+        assert not {pair for pair in rels(out, rtype) if pair[0] == drug}, rtype
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helix Pharmaceuticals today announced that its Phase 3 study comparing ZB-12 with talbumab in "
+        "plaque psoriasis met its primary endpoint.",
+        "Helix Pharmaceuticals today reported that patients were randomized 2:1 to receive ZB-12 or talbumab "
+        "in the Phase 3 psoriasis trial.",
+        "Helix Pharmaceuticals today reported that ZB-12 showed superior efficacy over talbumab in psoriasis "
+        "in its Phase 3 trial.",
+        "Helix Pharmaceuticals today reported that ZB-12 was better than talbumab in psoriasis in its "
+        "Phase 3 trial.",
+    ],
+)
+def test_the_second_drug_of_a_comparison_is_the_comparator(ex: Extractor, text: str) -> None:
+    out = run(ex, text)
+    _not_owned(out, "talbumab")
+    assert ("zb12", "psoriasi") in rels(out, "INDICATION")
+    assert ("zb12", "helixpharmaceutical") in rels(out, "DEVELOPED_BY")
+
+
+@pytest.mark.parametrize(
+    "cue",
+    [
+        "who progressed after",
+        "whose disease progressed on or after",
+        "who failed",
+        "who relapsed after",
+        "with an inadequate response to",
+        "on a background of",
+        "on top of standard-of-care",
+    ],
+)
+def test_a_prior_or_background_therapy_is_not_the_release_drug(ex: Extractor, cue: str) -> None:
+    out = run(
+        ex,
+        f"Helix Pharmaceuticals today reported Phase 2 data for ZB-12 in patients with melanoma {cue} "
+        "talbumab.",
+    )
+    _not_owned(out, "talbumab")
+    assert ("zb12", "melanoma") in rels(out, "INDICATION")
+
+
+def test_the_drug_named_before_controlled_is_the_control(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals today announced that the randomized, talbumab-controlled Phase 3 trial of "
+        "ZB-12 in psoriasis met its primary endpoint. Talbumab is approved in psoriasis.",
+    )
+    assert not {p for p in rels(out, "DEVELOPED_BY") if p[0] == "talbumab"}
+    assert ("zb12", "phase3") in {(s, o.replace(" ", "").lower()) for s, o in rels(out, "IN_PHASE")}
+
+
+def test_the_examples_of_a_standard_of_care_are_not_the_release_drug(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals today reported results for ZB-12 in combination with standard of care "
+        "chemotherapy, including talbumab, in lung cancer.",
+    )
+    _not_owned(out, "talbumab")
+    assert ("zb12", "lungcancer") in rels(out, "INDICATION")
