@@ -81,3 +81,29 @@ def test_the_examples_of_a_standard_of_care_are_not_the_release_drug(ex: Extract
     )
     _not_owned(out, "talbumab")
     assert ("zb12", "lungcancer") in rels(out, "INDICATION")
+
+
+@pytest.mark.parametrize(
+    "condition",
+    [
+        "Upon exercise of the option, Orbital Bio will receive an exclusive worldwide license to develop and "
+        "commercialize ZB-12.",
+        "If Orbital Bio exercises its option, it will be responsible for the development of ZB-12.",
+        "In the event that Orbital Bio exercises the option, Orbital Bio would obtain exclusive rights to "
+        "develop ZB-12.",
+    ],
+)
+def test_what_an_option_holder_gets_upon_exercise_is_no_licence_yet(ex: Extractor, condition: str) -> None:
+    out = run(ex, f"Helix Pharmaceuticals today granted Orbital Bio an option to license ZB-12. {condition}")
+    assert ("zb12", "helixpharmaceutical") in rels(out, "DEVELOPED_BY")
+    assert not {p for p in rels(out, "DEVELOPED_BY") | rels(out, "LICENSED_TO") if p[1] == "orbitalbio"}
+    assert rels(out, "PARTNER_OF") == {("helixpharmaceutical", "orbitalbio")}
+
+
+def test_an_exercised_option_is_a_licence(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals today announced that Orbital Bio has exercised its option and obtained an "
+        "exclusive license to develop ZB-12. Patients with improved exercise capacity upon dosing continued.",
+    )
+    assert ("zb12", "orbitalbio") in rels(out, "LICENSED_TO")

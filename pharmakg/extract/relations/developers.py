@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
-from pharmakg.extract.relations.deal import Shares, gate, gated
+from pharmakg.extract.relations.deal import PendingOption, Shares, gate, gated
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
@@ -94,6 +94,7 @@ class Developers:
         self.modifier = re.compile(r"^\s*[-‐–]\s*(?:" + "|".join(c["developer_modifier"]) + r")\b")
         self.active = words_regex(c["developer_active"])
         self.possessive_stop = words_regex(c["possessive_stop"])
+        self.pending_option = PendingOption(cues["options"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         companies = s.of("COMPANY")
@@ -110,7 +111,8 @@ class Developers:
             tail = [c for c in companies if c.start - s.start >= m.end() and not c.virtual]
             for c in tail:
                 _add(ctx, s, ctx.group(s, p), c, "developer_passive", c.start - p.end)
-        self.active_cues(ctx, s, companies, compounds)
+        if not self.pending_option(s.low):  # "if B exercises its option, it will develop X": not yet
+            self.active_cues(ctx, s, companies, compounds)
         self.pronoun_owner(ctx, s, companies, compounds)
         _its_owner(ctx, s, companies, compounds)
         if "acqui" in s.low:
