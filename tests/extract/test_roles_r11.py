@@ -118,3 +118,30 @@ def test_licensee_responsible_for_all_development_activities(ex: Extractor) -> N
     )
     assert ("zb12", "orbitalbio") in rels(out, "LICENSED_TO")
     assert ("zb12", "orbitalbio") in rels(out, "DEVELOPED_BY")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helix Pharmaceuticals today announced that ZB-12, which is being developed in collaboration with "
+        "Orbital Bio, met its primary endpoint in gout.",
+        "Helix Pharmaceuticals today announced that ZB-12, which Helix is developing in partnership with "
+        "Orbital Bio, met its primary endpoint in gout.",
+        "Helix Pharmaceuticals today announced Phase 2 data for ZB-12 in gout. ZB-12 is being developed "
+        "jointly with Orbital Bio.",
+    ],
+)
+def test_developed_in_collaboration_with_a_partner(ex: Extractor, text: str) -> None:
+    out = run(ex, text)
+    assert {("zb12", "helixpharmaceutical"), ("zb12", "orbitalbio")} <= rels(out, "DEVELOPED_BY")
+    assert rels(out, "PARTNER_OF") == {("helixpharmaceutical", "orbitalbio")}
+
+
+def test_developed_with_names_the_owner_and_the_partner_only(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals today announced that Orbital's ZB-12, developed in collaboration with Zenova "
+        "Therapeutics, met its primary endpoint in gout.",
+    )
+    assert rels(out, "DEVELOPED_BY") == {("zb12", "orbital"), ("zb12", "zenovatherapeutic")}
+    assert not rels(out, "LICENSED_TO")

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
+from pharmakg.extract.relations.codeveloped import developed_with
 from pharmakg.extract.relations.deal import PendingOption, Shares, gate, gated
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
@@ -398,8 +399,12 @@ class Codevelopment:
         self.declined = words_regex(cues["options"]["declined_option"])
         self.exercised = words_regex(cues["options"]["option_exercised"])
         self.share = Shares(cues["shares"])
+        self.developed_with = words_regex(d["developed_with"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
+        if "develop" in s.low:  # "X, developed in collaboration with B" (codeveloped.py)
+            for cue in self.developed_with.finditer(s.low):
+                developed_with(ctx, s, cue.span(), {"mode": "co-development"}, possessive_owner)
         if not gated(self.gate, s.low):
             return
         for cue in self.cue.finditer(s.low):
