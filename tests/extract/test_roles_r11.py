@@ -145,3 +145,20 @@ def test_developed_with_names_the_owner_and_the_partner_only(ex: Extractor) -> N
     )
     assert rels(out, "DEVELOPED_BY") == {("zb12", "orbital"), ("zb12", "zenovatherapeutic")}
     assert not rels(out, "LICENSED_TO")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbital Holdings today announced that its subsidiary Helix Pharmaceuticals has entered into a "
+        "license agreement with Zenova Therapeutics for ZB-12.",
+        "Orbital Holdings and its wholly-owned subsidiary Helix Pharmaceuticals today announced a "
+        "collaboration with Zenova Therapeutics for ZB-12.",
+        "Orbital Holdings, the parent company of Helix Pharmaceuticals, today announced that Helix and "
+        "Zenova Therapeutics will co-develop ZB-12.",
+    ],
+)
+def test_no_partnership_between_a_parent_and_its_subsidiary(ex: Extractor, text: str) -> None:
+    out = run(ex, text)
+    assert ("orbitalholding", "helixpharmaceutical") not in rels(out, "PARTNER_OF")
+    assert ("helixpharmaceutical", "orbitalholding") not in rels(out, "PARTNER_OF")
