@@ -95,8 +95,6 @@ _RESPONSIBLE_COMMERCIAL = re.compile(
     r"(?:(?:development|developing|manufacturing|manufacture|regulatory\s+\w+)\s*(?:,|and|as well as)?\s+)*"
     r"(?:commerciali[sz]ation|commerciali[sz]ing)(?:\s+of)?\s*(?:the\s+)?"
 )
-# "... responsible for all development and commercialization activities.": no compound in the sentence
-_NO_OBJECT = re.compile(r"^\s*(?:(?:activities|efforts|work|costs|expenses)\b\s*)?(?:[.;,]|$)")
 _LICENCE_WORD = re.compile(r"\blicen[cs]")
 _DEAL_WORD = re.compile(r"\blicen[cs]|\bagreement\b|\bunder which\b|\bwhereby\b")
 # "under which B will commercialize X in Europe", "B will exclusively market X"
@@ -132,7 +130,7 @@ def _responsible_licensee(ctx: RuleContext, s: Sent) -> None:
     ]
     attrs = {"licensor": partners[-1]} if partners else {}
     targets = [x.eid for x in ctx.compounds_after(s, m.end(), 20)]
-    if not targets and not s.of("COMPOUND", virtual=False) and _NO_OBJECT.match(s.low[m.end() :]):
+    if not targets and not s.of("COMPOUND", virtual=False) and re.match(r"^\s*(?:[.;,]|$)", s.low[m.end() :]):
         sal = ctx.salient(
             s
         )  # "... rights to ZB-12. B will be responsible for development and commercialization."
@@ -184,7 +182,7 @@ def _alternation(words: list[str]) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
-@relation_rule("licensees")
+@relation_rule("licensees", min_mentions=2)
 class Licensees:
     """ "B obtains exclusive rights to X", "a license agreement with B for X": LICENSED_TO with its terms."""
 
@@ -212,12 +210,6 @@ class Licensees:
         if self.pending_option(s.low):
             return  # "upon exercise of the option, B will receive a license to X": no licence yet
         compounds = s.of("COMPOUND")
-        if len(s.ms) < 2:
-            # "Under the agreement, B will be responsible for all development and commercialization.": the
-            # one company of the sentence takes the salient compound; other cues need two mentions
-            if not compounds:
-                _responsible_licensee(ctx, s)
-            return
         if not compounds:
             self.licensed_it(ctx, s)
             _responsible_licensee(ctx, s)
