@@ -151,3 +151,23 @@ def test_no_partnership_between_a_parent_and_its_subsidiary(ex: Extractor, text:
     out = run(ex, text)
     assert ("orbitalholding", "helixpharmaceutical") not in rels(out, "PARTNER_OF")
     assert ("helixpharmaceutical", "orbitalholding") not in rels(out, "PARTNER_OF")
+
+
+def test_of_x_plus_y_the_drug_the_release_names_more_is_its_own(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals today announced data from a Phase 2 trial evaluating talbumab plus ZB-12 in "
+        "melanoma. ZB-12 is an oral inhibitor. ZB-12 was well tolerated.",
+    )
+    _not_owned(out, "talbumab")
+    assert ("zb12", "melanoma") in rels(out, "INDICATION")
+    assert ("zb12", "helixpharmaceutical") in rels(out, "DEVELOPED_BY")
+
+
+def test_of_x_plus_y_the_second_is_the_partner_when_both_are_named_once(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals today announced data from a Phase 2 trial of ZB-12 plus talbumab in melanoma.",
+    )
+    _not_owned(out, "talbumab")
+    assert ("zb12", "melanoma") in rels(out, "INDICATION")

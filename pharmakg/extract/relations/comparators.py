@@ -118,3 +118,30 @@ def second_before_combination_noun(cues: PartnerCues, s: Sent, m: M, same: list[
     combination"): the partner of the first."""
     _, b = s.local(m)
     return len(same) == 2 and same[1] is m and bool(cues.combination_noun_after.match(s.low[b : b + 20]))
+
+
+# "X plus Y" (a bracketed other name of X may stand between): which of two names is the partner depends on
+# which one is the release's own drug
+_PLUS_GAP = re.compile(r"(?:\s*\([^()]{0,40}\))?\s+plus\s+")
+
+
+def plus_neighbour(s: Sent, m: M, before: bool) -> M | None:
+    """The compound joined to ``m`` by "plus", named right before it (``before``) or right after it."""
+    for x in s.of("COMPOUND", virtual=False):
+        a, b = (x, m) if before else (m, x)
+        if (
+            x.eid != m.eid
+            and a.end <= b.start
+            and _PLUS_GAP.fullmatch(s.low[a.end - s.start : b.start - s.start])
+        ):
+            return x
+    return None
+
+
+def named_counts(sents: list[Sent]) -> dict[str, int]:
+    """How often the document names each compound (its own drug is named most)."""
+    counts: dict[str, int] = {}
+    for x in sents:
+        for m in x.of("COMPOUND", virtual=False):
+            counts[m.eid] = counts.get(m.eid, 0) + 1
+    return counts
