@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
+from pharmakg.extract.relations.deal import PendingOption
 from pharmakg.extract.relations.licence_parties import (
     agreement_for_development,
     apposition_head,
@@ -203,8 +204,11 @@ class Licensees:
         self.exclusive = words_regex(c["exclusive"])
         self.non_exclusive = words_regex(c["non_exclusive"])
         self.terminated = words_regex(c["terminated"])
+        self.pending_option = PendingOption(cues["options"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
+        if self.pending_option(s.low):
+            return  # "upon exercise of the option, B will receive a license to X": no licence yet
         compounds = s.of("COMPOUND")
         if not compounds:
             self.licensed_it(ctx, s)
