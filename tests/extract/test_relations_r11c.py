@@ -1,0 +1,46 @@
+"""Session-9 relation reading (issue 9, r11-relC) on invented sentences: mechanisms that lost relations
+whatever the phrasing: a licence sentence whose compound carries modifiers, a parenthesis or an apposition; a
+plural anaphor ("The two ...") for the compounds of the last list; a target said of a list of compounds;
+co-announcers listed before the reporting verb."""
+
+from __future__ import annotations
+
+import pytest
+from contract_view import rels, run
+
+from pharmakg.extract.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def test_licence_of_a_modified_compound(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals announced that it signed an agreement to license its fibrosis drug candidate "
+        "ZB-12 to Orion Bio, a subsidiary of Talvera Capital.",
+    )
+    assert ("zb12", "orionbio") in rels(out, "LICENSED_TO")
+    assert ("zb12", "helixpharmaceutical") in rels(out, "DEVELOPED_BY")
+
+
+def test_licence_of_development_rights_names_a_developer(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Under the agreement, Helix Pharmaceuticals will transfer the rights to the global development and "
+        "commercialization of ZB-12 to Orion Bio.",
+    )
+    assert ("zb12", "orionbio") in rels(out, "LICENSED_TO")
+    assert ("zb12", "orionbio") in rels(out, "DEVELOPED_BY")
+
+
+def test_licence_over_an_apposition(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals is a life science company. The Company has exclusively licensed talbumab "
+        "(HX-507), a monoclonal antibody product, to Orion Bio, Inc.",
+    )
+    assert ("talbumab", "orionbio") in rels(out, "LICENSED_TO")
+    assert ("talbumab", "helixpharmaceutical") in rels(out, "DEVELOPED_BY")
