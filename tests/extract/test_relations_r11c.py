@@ -44,3 +44,13 @@ def test_licence_over_an_apposition(ex: Extractor) -> None:
     )
     assert ("talbumab", "orionbio") in rels(out, "LICENSED_TO")
     assert ("talbumab", "helixpharmaceutical") in rels(out, "DEVELOPED_BY")
+
+
+def test_target_of_a_listed_subject(ex: Extractor) -> None:
+    out = run(ex, "ZB-12 and ZB-14 are anti-HER2 antibodies.")
+    assert rels(out, "TARGETS") == {("zb12", "her2"), ("zb14", "her2")}
+
+
+def test_target_in_an_apposition_stays_its_members(ex: Extractor) -> None:
+    out = run(ex, "ZB-12, an anti-HER2 antibody, and ZB-14, an anti-EGFR antibody, are in Phase 2.")
+    assert rels(out, "TARGETS") == {("zb12", "her2"), ("zb14", "egfr")}
