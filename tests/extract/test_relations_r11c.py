@@ -46,6 +46,24 @@ def test_licence_over_an_apposition(ex: Extractor) -> None:
     assert ("talbumab", "helixpharmaceutical") in rels(out, "DEVELOPED_BY")
 
 
+def test_plural_anaphor_names_the_listed_compounds(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals acquired the rights to the pair ZB-12 and ZB-14. "
+        "The two target HER2 for lung, colon and other cancers.",
+    )
+    assert {("zb12", "lungcancer"), ("zb14", "coloncancer")} <= rels(out, "INDICATION")
+    assert {("zb12", "her2"), ("zb14", "her2")} <= rels(out, "TARGETS")
+
+
+def test_plural_noun_phrase_is_no_anaphor(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals and Orion Bio develop ZB-12 and ZB-14. The two companies will study lung cancer.",
+    )
+    assert not rels(out, "INDICATION")
+
+
 def test_target_of_a_listed_subject(ex: Extractor) -> None:
     out = run(ex, "ZB-12 and ZB-14 are anti-HER2 antibodies.")
     assert rels(out, "TARGETS") == {("zb12", "her2"), ("zb14", "her2")}
