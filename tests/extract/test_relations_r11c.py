@@ -6,7 +6,7 @@ co-announcers listed before the reporting verb."""
 from __future__ import annotations
 
 import pytest
-from contract_view import rels, run
+from contract_view import names, rels, run
 
 from pharmakg.extract.pipeline import Extractor
 
@@ -59,7 +59,8 @@ def test_plural_anaphor_names_the_listed_compounds(ex: Extractor) -> None:
 def test_plural_noun_phrase_is_no_anaphor(ex: Extractor) -> None:
     out = run(
         ex,
-        "Helix Pharmaceuticals and Orion Bio develop ZB-12 and ZB-14. The two companies will study lung cancer.",
+        "Helix Pharmaceuticals and Orion Bio develop ZB-12 and ZB-14. "
+        "The two companies will study lung cancer.",
     )
     assert not rels(out, "INDICATION")
 
@@ -72,3 +73,17 @@ def test_target_of_a_listed_subject(ex: Extractor) -> None:
 def test_target_in_an_apposition_stays_its_members(ex: Extractor) -> None:
     out = run(ex, "ZB-12, an anti-HER2 antibody, and ZB-14, an anti-EGFR antibody, are in Phase 2.")
     assert rels(out, "TARGETS") == {("zb12", "her2"), ("zb14", "egfr")}
+
+
+def test_co_announcers_listed_before_the_verb(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals, Borealix and Orion Bio announced positive interim data from the ongoing "
+        "trial evaluating ZB-12 in patients with breast cancer.",
+    )
+    assert {"helixpharmaceutical", "borealix", "orionbio"} <= names(out, "COMPANY")
+
+
+def test_list_without_a_company_names_none(ex: Extractor) -> None:
+    out = run(ex, "Boston, Paris and London reported record temperatures this summer.")
+    assert not names(out, "COMPANY")
