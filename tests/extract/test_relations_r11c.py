@@ -87,3 +87,17 @@ def test_co_announcers_listed_before_the_verb(ex: Extractor) -> None:
 def test_list_without_a_company_names_none(ex: Extractor) -> None:
     out = run(ex, "Boston, Paris and London reported record temperatures this summer.")
     assert not names(out, "COMPANY")
+
+
+def test_application_under_review_is_filed(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Bio received questions from the EMA as part of the review of its Marketing Authorization "
+        "Application (MAA) for ZB-12.",
+    )
+    assert ("zb12", "Filed") in rels(out, "IN_PHASE")
+
+
+def test_approval_requested_is_no_approval(ex: Extractor) -> None:
+    out = run(ex, "The application requests approval of ZB-12 in the treatment of patients with lung cancer.")
+    assert ("zb12", "Approved") not in rels(out, "IN_PHASE")
