@@ -101,3 +101,12 @@ def test_application_under_review_is_filed(ex: Extractor) -> None:
 def test_approval_requested_is_no_approval(ex: Extractor) -> None:
     out = run(ex, "The application requests approval of ZB-12 in the treatment of patients with lung cancer.")
     assert ("zb12", "Approved") not in rels(out, "IN_PHASE")
+
+
+def test_trial_pending_completion_is_under_way(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Bio announced plans to postpone studies with ZB-14 pending the completion of a Phase II trial "
+        "of ZB-12, its investigational antibody, in psoriasis.",
+    )
+    assert ("zb12", "Phase 2") in rels(out, "IN_PHASE")
