@@ -112,10 +112,6 @@ class CompanyCues:
         lead = data.get("lead_subject") or {}
         self.lead_rx = [re.compile(p.replace("{LEAD}", lead["name"])) for p in lead.get("patterns", [])]
         self.lead_keywords = [k.lower() for k in lead.get("keywords", [])]
-        # "A, B and C announced": a list of names (each maybe with a ticker parenthesis) before the verb
-        item = lead.get("name", "(?!)").replace("(", "(?:", 1) + r"(?:[ \t]*\([^()\n]{1,30}\))?"
-        listed = rf"{item}(?:,[ \t]+{item})*,?[ \t]+(?:and|&)[ \t]+{item}"
-        self.co_rx = re.compile(lead.get("co_announcers", "(?!)").replace("{LIST}", listed))
         owner = data.get("possessive_owner") or {}
         self.owner_rx = re.compile(owner.get("name", "(?!)"))
         self.owner_between = re.compile(owner.get("between", "(?!)"))
@@ -270,42 +266,8 @@ class CompanyCues:
                 ):
                     continue
                 names.add(name)
-        names |= self._co_announcers(text, windows, cands, others)
         for name in sorted(names):
             cands += _every_mention(text, name, "cue:company_lead_subject", self.deal_conf)
-
-    def _co_announcers(
-        self, text: str, windows: list[tuple[int, int]], cands: list[Candidate], others: list[tuple[int, int]]
-    ) -> set[str]:
-        """ "Helix Medicine, Borealix and Orion Bio announced": the names of a list of announcers, when one of
-        them is a company by another cue and every one passes the lead-subject checks."""
-        companies = [(c.start, c.end) for c in cands if c.label == "COMPANY"]
-        out: set[str] = set()
-        for m in (m for lo, hi in windows for m in self.co_rx.finditer(text, lo, hi)):
-            a = m.start(1)
-            listed = re.sub(r"\([^()\n]*\)", lambda p: " " * len(p.group(0)), m.group(1))
-            parts = [
-                (a + p.start(), a + p.end())
-                for p in re.finditer(r"[^,&\s](?:[^,&]*?[^,&\s])?(?=\s*(?:,|&|\band\b|$))", listed)
-            ]
-            spans = []
-            for s, e in parts:
-                name = text[s:e]
-                if name.startswith("and "):
-                    s, name = s + 4, name[4:]
-                spans.append((s, s + len(name), name))
-            if len(spans) < 2 or not any(any(x <= s < y for x, y in companies) for s, _e, _n in spans):
-                continue
-            new = [(s, e, n) for s, e, n in spans if not any(x <= s and e <= y for x, y in companies)]
-            if all(
-                n.split()[0] not in self.deal_stop
-                and not any(w in self.bad or w in self.territory_words for w in n.split())
-                and len(n) >= 3
-                and not any(x < e and s < y for x, y in others)
-                for s, e, n in new
-            ):
-                out.update(n for _s, _e, n in new)
-        return out
 
     def _deal_context(self, doc: Doc, cands: list[Candidate]) -> None:
         text = doc_text(doc)

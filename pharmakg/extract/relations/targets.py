@@ -18,25 +18,6 @@ _CUE_BEFORE_TARGET = 45
 _TARGET_OF = re.compile(r"\btargets?\s+of\s+(?:the\s+)?$")
 
 
-# between the members of a plain list of compounds ("X and Y", "X, Y and Z", "X (ALIAS) and Y")
-_PLAIN_LIST_GAP = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,|,?\s*and|,?\s*or|/|&)?\s*$")
-
-
-def _subject_list(ctx: RuleContext, s: Sent, c: M, t: M) -> list[M]:
-    """The compound a target was tied to, with the compounds listed plainly before it when the target
-    comes after the list in the same predicate ("X and Y target HER2", "X and Y are anti-HER2 antibodies");
-    a target in one member's apposition ("X, an anti-EGFR antibody") stays that member's."""
-    if t.start < c.end or s.low[c.end - s.start : t.start - s.start].lstrip().startswith((",", "(")):
-        return [c]
-    group = ctx.group(s, c)
-    out = [c]
-    for g in reversed(group[: group.index(c)] if c in group else []):
-        if not _PLAIN_LIST_GAP.match(s.low[g.end - s.start : out[0].start - s.start]):
-            break
-        out.insert(0, g)
-    return out
-
-
 @relation_rule("targets", min_mentions=1)
 class Targets:
     def __init__(self, cues: dict[str, Any]) -> None:
@@ -94,8 +75,7 @@ class Targets:
                     or (c.start < t.start and _TARGET_OF.search(s.low, 0, c.start - s.start))
                 )
                 if said and not ctx.negated(s, c, t):
-                    for g in _subject_list(ctx, s, c, t):
-                        ctx.emit("TARGETS", g.eid, t.eid, s, "targets_cue", abs(g.start - t.start))
+                    ctx.emit("TARGETS", c.eid, t.eid, s, "targets_cue", abs(c.start - t.start))
 
     def salient_target(self, ctx: RuleContext, s: Sent, t: M) -> None:
         """ "ZB-12 is an ADC. The antibody binds to CDH6.": a sentence naming no compound, whose subject is
