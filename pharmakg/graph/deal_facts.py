@@ -39,7 +39,11 @@ TYPE, AGREEMENT = n(RDF_TYPE), n(PKG.Agreement)
 RELATION_TYPE, SUBJECT, OBJECT = n(PKG.relationType), n(PKG.assertedSubject), n(PKG.assertedObject)
 LICENSOR, DEVELOPED_BY, SUPPORTED_BY = n(PKG.licensor), n(PKG.developedBy), n(PKG.supportedBy)
 TEXT, START, DERIVED_FROM = n(PKG.evidenceText), n(PKG.charStart), n(PROV.wasDerivedFrom)
-GROUP, GROUP_SUBJECT, GROUP_RELATION = n(PKG.evidenceGroup), n(PKG.evidenceSubject), n(PKG.evidenceRelationType)
+GROUP, GROUP_SUBJECT, GROUP_RELATION = (
+    n(PKG.evidenceGroup),
+    n(PKG.evidenceSubject),
+    n(PKG.evidenceRelationType),
+)
 SENTENCE_STATEMENT = n(PKG.sentenceStatement)
 LICENSED_FROM, LICENCE_PAIR = n(PKG.licensedFrom), n(PKG.licencePair)
 LICENSED_TO = ox.Literal("LICENSED_TO")
@@ -47,6 +51,7 @@ ASSET_RELATIONS = frozenset({"DEVELOPED_BY", "LICENSED_TO"})
 LICENCE_FACTS = (LICENSED_FROM, LICENCE_PAIR)
 WATCHED = frozenset({RELATION_TYPE, DEVELOPED_BY})  # the quads :meth:`DealLicences.seen` follows
 _Node = ox.NamedNode | ox.BlankNode
+_Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 
 # ------------------------------------------------------------------------------- sentence statements
@@ -54,9 +59,9 @@ def sentence_statements(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
     """The ``pkg:sentenceStatement`` links of one document's quads (in their graph): each agreement to the
     DEVELOPED_BY / LICENSED_TO statements that share a text, a start and a document with a statement
     supporting it (what deals.rq's assets join matches)."""
-    facts: dict[ox.Term, dict[ox.NamedNode, set[ox.Term]]] = {}
-    agreements: set[ox.Term] = set()
-    support: list[tuple[ox.Term, ox.Term, ox.NamedNode | ox.BlankNode | ox.DefaultGraph]] = []
+    facts: dict[_Term, dict[ox.NamedNode, set[_Term]]] = {}
+    agreements: set[_Term] = set()
+    support: list[tuple[_Term, _Term, ox.NamedNode | ox.BlankNode | ox.DefaultGraph]] = []
     for q in quads:
         if q.predicate in (TEXT, START, DERIVED_FROM, RELATION_TYPE):
             facts.setdefault(q.subject, {}).setdefault(q.predicate, set()).add(q.object)
@@ -64,7 +69,7 @@ def sentence_statements(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
             support.append((q.subject, q.object, q.graph_name))
         elif q.predicate == TYPE and q.object == AGREEMENT:
             agreements.add(q.subject)
-    by_sentence: dict[tuple[ox.Term, ox.Term], set[ox.Term]] = {}  # (text, start) -> asset statements
+    by_sentence: dict[tuple[_Term, _Term], set[_Term]] = {}  # (text, start) -> asset statements
     for s, f in facts.items():
         if {t.value for t in f.get(RELATION_TYPE, ()) if isinstance(t, ox.Literal)} & ASSET_RELATIONS:
             for text in f.get(TEXT, ()):
@@ -120,7 +125,7 @@ def missing_sentence_statements(store: ox.Store) -> list[ox.Quad]:
     return sorted(out, key=str)
 
 
-def _objects(store: ox.Store, s: _Node, p: ox.NamedNode) -> list[ox.Term]:
+def _objects(store: ox.Store, s: _Node, p: ox.NamedNode) -> list[_Term]:
     return [q.object for q in store.quads_for_pattern(s, p, None, MERGED)]
 
 
@@ -200,7 +205,9 @@ class DealLicences:
         self._entities.add(new)
         o, nw = ox.NamedNode(old), ox.NamedNode(new)
         self._left = {
-            ox.Quad(nw if t.subject == o else t.subject, t.predicate, nw if t.object == o else t.object, MERGED)
+            ox.Quad(
+                nw if t.subject == o else t.subject, t.predicate, nw if t.object == o else t.object, MERGED
+            )
             for t in self._left
         }
 
@@ -247,7 +254,7 @@ class DealLicences:
         return found
 
 
-def _subjects(store: ox.Store, p: ox.NamedNode, o: ox.Term) -> list[_Node]:
+def _subjects(store: ox.Store, p: ox.NamedNode, o: _Term) -> list[_Node]:
     return [
         q.subject
         for q in store.quads_for_pattern(None, p, o, MERGED)

@@ -37,10 +37,15 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from pharmakg.graph.compound_order import COMPOUND, COMPOUND_ORDER, CompoundOrder, missing_order
-from pharmakg.graph.deal_facts import DealLicences, lacks_licence_facts, lacks_sentence_statements
-from pharmakg.graph.deal_facts import WATCHED as DEAL_WATCHED
-from pharmakg.graph.deal_facts import missing_licence_facts, missing_sentence_statements
 from pharmakg.graph.crowded_targets import CrowdedTargets, lacks_target_facts, missing_target_facts
+from pharmakg.graph.deal_facts import WATCHED as DEAL_WATCHED
+from pharmakg.graph.deal_facts import (
+    DealLicences,
+    lacks_licence_facts,
+    lacks_sentence_statements,
+    missing_licence_facts,
+    missing_sentence_statements,
+)
 from pharmakg.graph.display import preferred_label
 from pharmakg.graph.document_order import DOCUMENT_ORDER, DocumentOrder
 from pharmakg.graph.document_order import missing_order as missing_document_order
