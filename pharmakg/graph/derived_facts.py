@@ -38,6 +38,14 @@ import pyoxigraph as ox
 
 from pharmakg.graph.compound_order import COMPOUND, COMPOUND_ORDER, CompoundOrder, missing_order
 from pharmakg.graph.crowded_targets import CrowdedTargets, lacks_target_facts, missing_target_facts
+from pharmakg.graph.deal_facts import WATCHED as DEAL_WATCHED
+from pharmakg.graph.deal_facts import (
+    DealLicences,
+    lacks_licence_facts,
+    lacks_sentence_statements,
+    missing_licence_facts,
+    missing_sentence_statements,
+)
 from pharmakg.graph.display import preferred_label
 from pharmakg.graph.document_order import DOCUMENT_ORDER, DocumentOrder
 from pharmakg.graph.document_order import missing_order as missing_document_order
@@ -115,6 +123,10 @@ def missing_derived_facts(store: ox.Store) -> list[ox.Quad]:
         found += missing_not_current(store)
     if lacks_target_facts(store):
         found += missing_target_facts(store)
+    if lacks_sentence_statements(store):
+        found += missing_sentence_statements(store)
+    if lacks_licence_facts(store):
+        found += missing_licence_facts(store)
     return found + (missing_pair_order(store) if lacks_pair_order(store) else [])
 
 
@@ -133,6 +145,8 @@ def lacks_derived_facts(store: ox.Store) -> bool:
         or lacks_target_facts(store)
         or lacks_not_current(store)
         or lacks_pair_order(store)
+        or lacks_sentence_statements(store)
+        or lacks_licence_facts(store)
     )
 
 
@@ -204,6 +218,7 @@ class DerivedFacts:
         self.order = CompoundOrder(store)  # the compounds' pkg:compoundOrder keys
         self.document_order = DocumentOrder(store)  # the documents' pkg:documentOrder keys
         self.pairs = PairOrder(store)  # the pairs of companies' pkg:dealOrder / pkg:sharedPartnerOrder keys
+        self.licences = DealLicences(store)  # the licence statements' pkg:licensedFrom / pkg:licencePair
         self._left: set[ox.NamedNode] = set()  # Document nodes removed since the last refresh
         # the targets' kept figures of crowded-targets (their rows kept in an on-disk store: ``kept_rows``)
         self.crowds = CrowdedTargets(store, StoredRows(store) if kept_rows else None)
@@ -237,6 +252,7 @@ class DerivedFacts:
         self.forget([old, new])
         self.order.renaming(old, new)
         self.pairs.renaming(old, new)
+        self.licences.renaming(old, new)
         self.crowds.renaming(old, new)
 
     def written(self, quads: Iterable[ox.Quad]) -> None:
@@ -264,6 +280,8 @@ class DerivedFacts:
                 self._documents.add(q.subject)
             elif q.predicate in WATCHED:
                 self.pairs.seen(q, written=True)
+            elif q.predicate in DEAL_WATCHED:
+                self.licences.seen(q, written=True)
 
     def removed(self, quads: Iterable[ox.Quad]) -> None:
         """Quads about to be removed from the store (each of them is in it)."""
@@ -291,6 +309,8 @@ class DerivedFacts:
                 _remove_facts(self.store, q.subject, (ENTITY_COUNT, ASSERTION_COUNT))
             elif q.predicate in WATCHED:
                 self.pairs.seen(q, written=False)
+            elif q.predicate in DEAL_WATCHED:
+                self.licences.seen(q, written=False)
 
     def _held_elsewhere(self, triple: ox.Quad, leaving: set[ox.Quad]) -> bool:
         """Whether a named graph other than those leaving holds the triple (its merged copy then stays)."""
@@ -342,13 +362,14 @@ class DerivedFacts:
         new += self.document_order.update(sorted(self._documents | self._left, key=str))
         self._documents.clear()
         self._left.clear()
-        return new + self.order.update(compounds) + self.crowds.update(new) + self.pairs.update(labels)
+        new += self.order.update(compounds) + self.crowds.update(new) + self.pairs.update(labels)
+        return new + self.licences.update()
 
     def reorder(self) -> list[ox.Quad]:
         """The compound order keys to write after renames that no refresh follows (a build's IRIs re-minted at
         its end: a key ranks ties by IRI), the targets' figures the renames touched, and the pair keys; the
         old ones are removed."""
-        return self.order.update({}) + self.crowds.update() + self.pairs.update({})
+        return self.order.update({}) + self.crowds.update() + self.pairs.update({}) + self.licences.update()
 
     def document_count(self, iri: str) -> int:
         """The number of documents that mention the entity (``pkg:mentionedIn`` in the merged graph)."""
