@@ -26,7 +26,8 @@ the labels, and after renames). And per target the figures of the ``crowded-targ
 and compounds, counted and listed: :mod:`pharmakg.graph.crowded_targets`, recounted for the compounds a batch
 touches).
 
-Writes that bypass the store's methods are not seen: :meth:`pharmakg.graph.store.KnowledgeGraph.to_rdflib`
+A graph written before a kind of these facts existed gets them at its first opening for writing
+(:mod:`pharmakg.graph.stream_fill`, in bounded chunks). Writes that bypass the store's methods are not seen: :meth:`pharmakg.graph.store.KnowledgeGraph.to_rdflib`
 drops the whole cache.
 """
 
@@ -36,20 +37,12 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
-from pharmakg.graph.compound_order import COMPOUND, COMPOUND_ORDER, CompoundOrder, missing_order
-from pharmakg.graph.crowded_targets import CrowdedTargets, lacks_target_facts, missing_target_facts
+from pharmakg.graph.compound_order import COMPOUND, CompoundOrder
+from pharmakg.graph.crowded_targets import CrowdedTargets
 from pharmakg.graph.display import preferred_label
-from pharmakg.graph.document_order import DOCUMENT_ORDER, DocumentOrder
-from pharmakg.graph.document_order import missing_order as missing_document_order
-from pharmakg.graph.evidence_order import EVIDENCE_ORDER, missing_evidence_order
-from pharmakg.graph.evidence_relations import (
-    EVIDENCE_GROUP,
-    lacks_not_current,
-    missing_evidence_groups,
-    missing_not_current,
-)
+from pharmakg.graph.document_order import DocumentOrder
 from pharmakg.graph.kept_target_rows import StoredRows
-from pharmakg.graph.pair_order import WATCHED, PairOrder, lacks_pair_order, missing_pair_order
+from pharmakg.graph.pair_order import WATCHED, PairOrder
 from pharmakg.graph.rdf_terms import RDF_TYPE, RDFS, RESOLVED_GRAPH, SKOS, int_lit, n
 from pharmakg.ontology.namespaces import PKG, PROV
 
@@ -79,76 +72,6 @@ def name_key(name: str) -> str:
 def _text(term: _Term | None) -> str:
     assert isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal), term
     return term.value
-
-
-def missing_derived_facts(store: ox.Store) -> list[ox.Quad]:
-    """The derived facts of a graph written before pharmakg kept them (or by another tool), in graph/resolved:
-    name keys (one per distinct lower-cased ``skos:prefLabel`` or ``skos:altLabel`` of each entity), the
-    entities' document counts and the documents' entity and statement counts. Each kind only when the graph
-    has none of it (the store keeps them all from then on)."""
-    found = _missing_name_keys(store)
-    if _absent(store, DOCUMENT_COUNT):
-        mentions: dict[ox.NamedNode, int] = {}
-        for q in store.quads_for_pattern(None, MENTIONED_IN, None, MERGED):
-            if isinstance(q.subject, ox.NamedNode):
-                mentions[q.subject] = mentions.get(q.subject, 0) + 1
-        labelled = {q.subject for q in store.quads_for_pattern(None, PREF_LABEL, None, MERGED)}
-        found += [
-            ox.Quad(e, DOCUMENT_COUNT, int_lit(mentions.get(e, 0)), RESOLVED_GRAPH)
-            for e in sorted(labelled, key=str)
-            if isinstance(e, ox.NamedNode)
-        ]
-    if _absent(store, ENTITY_COUNT):
-        documents = [q.subject for q in store.quads_for_pattern(None, TYPE, DOCUMENT, MERGED)]
-        for d in sorted(documents, key=str):
-            if isinstance(d, ox.NamedNode):
-                found += document_counts(store, d)
-    if _absent(store, COMPOUND_ORDER):
-        found += missing_order(store)
-    if _absent(store, DOCUMENT_ORDER):
-        found += missing_document_order(store)
-    if _absent(store, EVIDENCE_ORDER):  # written with statements since: an older graph gets them once
-        found += missing_evidence_order(store)
-    if _absent(store, EVIDENCE_GROUP):  # the same: written with statements since
-        found += missing_evidence_groups(store)
-    if lacks_not_current(store):
-        found += missing_not_current(store)
-    if lacks_target_facts(store):
-        found += missing_target_facts(store)
-    return found + (missing_pair_order(store) if lacks_pair_order(store) else [])
-
-
-def lacks_derived_facts(store: ox.Store) -> bool:
-    """Whether a graph lacks a kind of derived fact that :func:`missing_derived_facts` would add (cheap: a
-    few lookups)."""
-    entities = not _absent(store, PREF_LABEL)
-    documents = next(iter(store.quads_for_pattern(None, TYPE, DOCUMENT, MERGED)), None) is not None
-    compounds = next(iter(store.quads_for_pattern(None, ENTITY_TYPE, ox.Literal(COMPOUND), MERGED)), None)
-    statements = next(iter(store.quads_for_pattern(None, n(PKG.relationType), None, MERGED)), None)
-    return (
-        (statements is not None and (_absent(store, EVIDENCE_ORDER) or _absent(store, EVIDENCE_GROUP)))
-        or (entities and (_absent(store, NAME_KEY) or _absent(store, DOCUMENT_COUNT)))
-        or (documents and (_absent(store, ENTITY_COUNT) or _absent(store, DOCUMENT_ORDER)))
-        or (compounds is not None and _absent(store, COMPOUND_ORDER))
-        or lacks_target_facts(store)
-        or lacks_not_current(store)
-        or lacks_pair_order(store)
-    )
-
-
-def _absent(store: ox.Store, predicate: ox.NamedNode) -> bool:
-    return next(iter(store.quads_for_pattern(None, predicate, None, MERGED)), None) is None
-
-
-def _missing_name_keys(store: ox.Store) -> list[ox.Quad]:
-    if not _absent(store, NAME_KEY):
-        return []
-    keys: set[tuple[ox.NamedNode, str]] = set()
-    for p in (PREF_LABEL, ALT_LABEL):
-        for q in store.quads_for_pattern(None, p, None, MERGED):
-            if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal):
-                keys.add((q.subject, name_key(q.object.value)))
-    return [ox.Quad(e, NAME_KEY, ox.Literal(key), RESOLVED_GRAPH) for e, key in sorted(keys, key=str)]
 
 
 def document_counts(store: ox.Store, doc: ox.NamedNode) -> list[ox.Quad]:
