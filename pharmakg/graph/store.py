@@ -207,7 +207,7 @@ class KnowledgeGraph:
         else:
             self._labels = None
         self.derived = DerivedFacts(self.store, kept_rows=self.path is not None and self.view is None)
-        self.derived.crowds.invalidate()  # (the targets' kept rows: written again by the next writer)
+        self.derived.invalidate()  # (the kept rows and name counts: written again by the next writer)
         return rdflib_dataset(self.store)
 
     def to_jsonld(self) -> str:
