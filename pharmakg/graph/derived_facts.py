@@ -295,6 +295,10 @@ class DerivedFacts:
 
     def _write_names(self) -> None:
         """Write the counts changed since the last refresh to the kept graph, and mark it ready."""
+        if self.kept_names is None and not self._kept_names_checked:
+            # a graph in memory keeps no counts: those of a store it was loaded from go stale
+            self._kept_names_checked = True
+            StoredNames(self.store).unready()
         if self.kept_names is None or not (self._names_before or self._names_whole):
             return
         for iri in sorted(self._names_whole):

@@ -204,3 +204,17 @@ def test_a_writer_killed_before_its_counts_are_written_leaves_them_unmarked(tmp_
     _new_writer(kg)
     kg.add_extractions([_hub_release(7)])
     assert_kept_counts_are_a_recount(kg)
+
+
+def test_counts_of_a_store_written_again_in_memory_are_not_trusted(tmp_path) -> None:
+    kg = KnowledgeGraph.open(tmp_path / "store")
+    kg.add_extractions([_hub_release(i) for i in range(4)])
+    kg.save(tmp_path / "dump.nq")
+    in_memory = KnowledgeGraph.open(tmp_path / "dump.nq")
+    assert StoredNames(in_memory.store).ready()  # (the dump holds the store's bookkeeping graphs)
+    in_memory.add_extractions([_hub_release(i) for i in range(4, 8)])
+    assert not StoredNames(in_memory.store).ready()
+    in_memory.save(tmp_path / "again")
+    kg = KnowledgeGraph.open(tmp_path / "again")
+    kg.add_extractions([_hub_release(8)])
+    assert_kept_counts_are_a_recount(kg)
