@@ -5,9 +5,10 @@ none of that kind, and the first opening for writing fills them
 (:meth:`pharmakg.graph.store.KnowledgeGraph.open`). That fill used to collect every missing quad of every kind
 in one list and write it in one transaction: 491 s CPU and 3.7 GB resident for the 100k-release store written
 before session 7, a memory that grows with the store. :func:`fill_missing` streams each kind instead: its
-quads are computed one statement (or target, or document) at a time and written :data:`CHUNK` at a time, so
-the memory is that of a chunk, plus what a kind must hold to rank its members (the pair facts, the
-compounds' and documents' sort keys).
+quads are computed one statement (or target, or document) at a time into a temporary N-Quads file, then
+read back and written :data:`CHUNK` at a time, so the memory is that of a chunk, plus what a kind must hold
+to rank its members (the pair facts, the compounds' and documents' sort keys). (Reading and writing in turn
+kept a store iterator open across the writes: at 100k its RSS grew past 2.4 GB with the files it held.)
 
 A kind counts as present once the graph holds one fact of it, so a fill killed half-way would leave a store
 that looks complete. Before its first chunk, a kind's mark ``(build/fill, build/filling, "KIND")`` is written
@@ -20,6 +21,7 @@ holds changes nothing, so the store ends as one filled at once. A store that fin
 from __future__ import annotations
 
 import itertools
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -173,8 +175,13 @@ def fill_missing(store: ox.Store, insert: Callable[[list[ox.Quad]], None], size:
     kinds = _to_fill(store)
     for kind in kinds:
         store.add(_mark(kind))
-        for part in chunks(kind.quads(store), size):
-            insert(part)
+        with tempfile.TemporaryFile() as spool:
+            # all of a kind is read before any of it is written: a store iterator left open across writes
+            # holds every file the writes' compactions replace (memory and disk grew with them at 100k)
+            ox.serialize(kind.quads(store), spool, ox.RdfFormat.N_QUADS)
+            spool.seek(0)
+            for part in chunks(ox.parse(spool, ox.RdfFormat.N_QUADS), size):
+                insert(part)
         store.remove(_mark(kind))
     if kinds:
         store.remove_graph(FILL_GRAPH)  # (empty now: a named graph is listed until removed)
