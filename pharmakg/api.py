@@ -126,6 +126,7 @@ def extract(
     jobs: int = 1,
     dask: str | None = None,
     time_limit: float | None = DEFAULT_TIME_LIMIT,
+    mode: str = "default",
 ) -> Iterator[Extraction]:
     """One :class:`Extraction` per readable document, streamed (nothing is held for the whole batch).
 
@@ -136,12 +137,16 @@ def extract(
     Whatever runs them, the extractions are the same and come in input order; files are read here.
     ``time_limit``: seconds per document (None: no bound); a document over it is an error like an
     unreadable file, given to ``on_error``, and the batch goes on.
+    ``mode``: ``"default"`` (rules and lexicons, fast) or ``"accuracy"`` (the same plus a statistical English
+    model's candidates: needs ``pip install 'pharmakg[accuracy]'``, else an ImportError that says so, raised
+    before any file is read); ignored when ``nlp`` is given.
     """
     from pharmakg.extract.limits import ExtractionFailed
 
+    check_mode(mode)
     handle = _error_handler(on_error)
     documents = _documents_of(paths, on_error, stats)
-    for extraction in _extractions(documents, nlp, jobs, dask, time_limit):
+    for extraction in _extractions(documents, nlp, jobs, dask, time_limit, mode):
         if isinstance(extraction, ExtractionFailed):
             if stats is not None:
                 stats.failed += 1
@@ -154,8 +159,26 @@ def extract(
         yield extraction
 
 
+def check_mode(mode: str) -> None:
+    """ValueError for an unknown extraction mode; for the accuracy mode without its model installed, the
+    ImportError naming the extra (:class:`~pharmakg.extract.components.accuracy_reader.AccuracyModelMissing`).
+    """
+    from pharmakg.extract.pipeline_config import mode_config
+
+    mode_config(mode)
+    if mode == "accuracy":
+        from pharmakg.extract.components.accuracy_reader import require_accuracy_model
+
+        require_accuracy_model()
+
+
 def _extractions(
-    documents: Iterator[Document], nlp: Language | None, jobs: int, dask: str | None, time_limit: float | None
+    documents: Iterator[Document],
+    nlp: Language | None,
+    jobs: int,
+    dask: str | None,
+    time_limit: float | None,
+    mode: str = "default",
 ) -> Iterator[Extraction | ExtractionFailed]:
     if jobs < 1:
         raise ValueError(f"jobs must be 1 or more, not {jobs}")
@@ -164,13 +187,15 @@ def _extractions(
             raise ValueError("a pipeline object cannot be sent to Dask workers; they build the default one")
         from pharmakg.extract.distributed import extract_with_dask
 
-        return extract_with_dask(documents, dask, time_limit=time_limit)
+        return extract_with_dask(documents, dask, time_limit=time_limit, mode=mode)
     if jobs > 1 and nlp is None:
         from pharmakg.extract.parallel import extract_in_processes
 
-        return extract_in_processes(documents, jobs, time_limit=time_limit)
-    from pharmakg.extract.pipeline import Extractor
+        return extract_in_processes(documents, jobs, time_limit=time_limit, mode=mode)
+    from pharmakg.extract.pipeline import Extractor, build_pipeline
 
+    if nlp is None:
+        nlp = build_pipeline(mode=mode)
     # A given pipeline goes to spaCy's own worker processes (nlp.pipe(n_process=...)), which inherit it.
     return Extractor(nlp, n_process=jobs, time_limit=time_limit).results(documents)
 
@@ -220,6 +245,7 @@ def build(
     batch_size: int | None = None,
     time_limit: float | None = DEFAULT_TIME_LIMIT,
     snapshot_interval: float | None = None,
+    mode: str = "default",
 ) -> KnowledgeGraph:
     """Extract ``paths`` into a knowledge graph and, when ``store`` is given, save it there.
 
@@ -238,9 +264,11 @@ def build(
     document went through, so a failure midway leaves the previous file as it was. Nothing is written when
     no document could be read. ``progress`` wraps the extraction stream (a progress bar, say). ``jobs`` and
     ``dask``: see :func:`extract`; extraction runs there, the graph is written by this process only.
+    ``mode``: the extraction mode, see :func:`extract` (checked before anything is read or written).
     """
     from pharmakg.graph.store import FILE_FORMATS
 
+    check_mode(mode)
     stats = stats if stats is not None else BatchStats()
     target = Path(store) if store is not None else None
     if target is not None and (target.is_dir() or target.suffix.lower() not in FILE_FORMATS):
@@ -261,13 +289,18 @@ def build(
             dask=dask,
             time_limit=time_limit,
             snapshot_interval=DEFAULT_INTERVAL if snapshot_interval is None else snapshot_interval,
+            mode=mode,
         )
     if target is None:
-        return _build_in_memory(None, paths, append, stats, progress, on_error, nlp, jobs, dask, time_limit)
+        return _build_in_memory(
+            None, paths, append, stats, progress, on_error, nlp, jobs, dask, time_limit, mode
+        )
     from pharmakg.graph.bookkeeping import graph_file_lock
 
     with graph_file_lock(target):  # one writer: a second build gets StoreLocked, never a lost update
-        return _build_in_memory(target, paths, append, stats, progress, on_error, nlp, jobs, dask, time_limit)
+        return _build_in_memory(
+            target, paths, append, stats, progress, on_error, nlp, jobs, dask, time_limit, mode
+        )
 
 
 def _build_in_memory(
@@ -281,6 +314,7 @@ def _build_in_memory(
     jobs: int,
     dask: str | None,
     time_limit: float | None,
+    mode: str = "default",
 ) -> KnowledgeGraph:
     from pharmakg.graph.store import KnowledgeGraph
 
@@ -288,7 +322,7 @@ def _build_in_memory(
     if append and target is not None and target.exists():
         kg = KnowledgeGraph.open(target)  # an RDF file: loaded into memory
     stream: Iterable[Extraction] = extract(
-        paths, on_error=on_error, nlp=nlp, stats=stats, jobs=jobs, dask=dask, time_limit=time_limit
+        paths, on_error=on_error, nlp=nlp, stats=stats, jobs=jobs, dask=dask, time_limit=time_limit, mode=mode
     )
     if progress is not None:
         stream = progress(iter(stream))

@@ -15,7 +15,7 @@ import click
 from pharmakg.api import BatchStats
 from pharmakg.atomic import atomic_path
 from pharmakg.cli.formatting import format_table, json_default
-from pharmakg.cli.options import DASK, JOBS, QUIET, TIME_LIMIT
+from pharmakg.cli.options import DASK, JOBS, MODE, QUIET, TIME_LIMIT
 from pharmakg.cli.progress import build_graph, extractions, failure_summary
 from pharmakg.data import example_corpus
 
@@ -97,6 +97,16 @@ def _check_dask(scheduler: str | None) -> None:
         raise click.UsageError(f"--dask: {exc}") from None
 
 
+def _check_mode(mode: str) -> None:
+    """Say that the accuracy mode's model is missing (and which extra brings it) before reading anything."""
+    from pharmakg.api import check_mode
+
+    try:
+        check_mode(mode)
+    except ImportError as exc:
+        raise click.UsageError(f"--mode {mode}: {exc}") from None
+
+
 def corpus_dir() -> Path:
     """The bundled example corpus (package data, so it ships in wheels as in checkouts)."""
     return example_corpus()
@@ -119,6 +129,7 @@ def corpus_dir() -> Path:
     default="-",
     help="Write here instead of standard output (the file appears complete, once the batch is done).",
 )
+@MODE
 @JOBS
 @DASK
 @TIME_LIMIT
@@ -127,6 +138,7 @@ def extract(
     inputs: tuple[Path, ...],
     fmt: str,
     output: str,
+    mode: str,
     jobs: int,
     dask_scheduler: str | None,
     time_limit: float,
@@ -139,11 +151,12 @@ def extract(
     stem). Unreadable files (and documents over the time limit) are reported on stderr, one line each, and
     skipped; the last line on stderr sums up, and the exit status is then 1.
     """
+    _check_mode(mode)
     _check_dask(dask_scheduler)
     stats = BatchStats()
     failed: list[str] = []
     stream = extractions(
-        inputs, stats, quiet, jobs=jobs, dask=dask_scheduler, time_limit=time_limit, failed=failed
+        inputs, stats, quiet, jobs=jobs, dask=dask_scheduler, time_limit=time_limit, failed=failed, mode=mode
     )
     if output == "-":
         _write_extractions(stream, fmt, sys.stdout)
@@ -185,6 +198,7 @@ def _write_extractions(stream: Iterable[Extraction], fmt: str, sink: TextIO) -> 
     is_flag=True,
     help="Store folder: remove the documents of files that are gone or no longer under INPUTS.",
 )
+@MODE
 @JOBS
 @DASK
 @TIME_LIMIT
@@ -194,6 +208,7 @@ def build(
     output: Path,
     append: bool,
     prune: bool,
+    mode: str,
     jobs: int,
     dask_scheduler: str | None,
     time_limit: float,
@@ -208,6 +223,7 @@ def build(
     reported and skipped (exit status 1).
     """
     _check_output(output)
+    _check_mode(mode)
     _check_dask(dask_scheduler)
     is_store = output.is_dir() or output.suffix.lower() not in RDF_SUFFIXES
     if prune and not is_store:
@@ -218,7 +234,9 @@ def build(
         )
     started = time.perf_counter()
     failed: list[str] = []
-    kg, stats = _build_or_exit(inputs, output, append, prune, quiet, jobs, dask_scheduler, time_limit, failed)
+    kg, stats = _build_or_exit(
+        inputs, output, append, prune, quiet, jobs, dask_scheduler, time_limit, failed, mode
+    )
     seconds = time.perf_counter() - started
     if is_store:
         click.echo(_store_summary(output, stats, len(kg), seconds))
@@ -250,6 +268,7 @@ def _build_or_exit(
     dask: str | None = None,
     time_limit: float | None = None,
     failed: list[str] | None = None,
+    mode: str = "default",
 ) -> tuple[Any, BatchStats]:
     """build_graph, with a store another process writes reported in one line (exit status 1)."""
     from pharmakg.graph.bookkeeping import StoreLocked
@@ -265,6 +284,7 @@ def _build_or_exit(
             dask=dask,
             time_limit=time_limit,
             failed=failed,
+            mode=mode,
         )
     except StoreLocked as exc:
         click.echo(f"error: {exc}", err=True)

@@ -11,7 +11,16 @@ import click
 
 from pharmakg.graph.views import VIEW_ALIASES, VIEWS
 
-__all__ = ["DASK", "JOBS", "QUIET", "TIME_LIMIT", "graph_option", "table_format_option", "view_option"]
+__all__ = [
+    "DASK",
+    "JOBS",
+    "MODE",
+    "QUIET",
+    "TIME_LIMIT",
+    "graph_option",
+    "table_format_option",
+    "view_option",
+]
 
 
 class _ViewChoice(click.Choice):
@@ -74,6 +83,15 @@ DASK = click.option(
     default=None,
     help="Extract on a Dask cluster: its scheduler's address (tcp://host:8786), or 'local' for a local "
     "cluster of one worker process per core. Needs pharmakg[dask]; replaces --jobs.",
+)
+
+MODE = click.option(
+    "--mode",
+    type=click.Choice(["default", "accuracy"]),
+    default="default",
+    show_default=True,
+    help="default: rules and lexicons (fast); accuracy: the same plus a statistical English model's "
+    "candidates that the rules confirm (slower; needs pharmakg[accuracy]).",
 )
 
 TIME_LIMIT = click.option(

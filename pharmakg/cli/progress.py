@@ -84,6 +84,7 @@ def extractions(
     dask: str | None = None,
     time_limit: float | None = DEFAULT_TIME_LIMIT,
     failed: list[str] | None = None,
+    mode: str = "default",
 ) -> Iterator[Extraction]:
     """Extractions of every readable document under ``inputs``; unreadable files are reported and skipped.
 
@@ -100,6 +101,7 @@ def extractions(
         jobs=jobs,
         dask=dask,
         time_limit=time_limit or None,
+        mode=mode,
     )
     return _with_progress(stream, show_bar)
 
@@ -114,6 +116,7 @@ def build_graph(
     prune: bool = False,
     time_limit: float | None = DEFAULT_TIME_LIMIT,
     failed: list[str] | None = None,
+    mode: str = "default",
 ) -> tuple[KnowledgeGraph, BatchStats]:
     """Extract ``inputs`` into a graph and, when ``output`` is given, save it there.
 
@@ -135,5 +138,6 @@ def build_graph(
         jobs=jobs,
         dask=dask,
         prune=prune,
+        mode=mode,
     )
     return kg, stats

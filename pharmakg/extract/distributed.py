@@ -56,9 +56,11 @@ def extract_with_dask(
     scheduler: str,
     batch_size: int = DEFAULT_BATCH_SIZE,
     time_limit: float | None = DEFAULT_TIME_LIMIT,
+    mode: str = "default",
 ) -> Iterator[Extraction | ExtractionFailed]:
     """One Extraction (or ExtractionFailed) per Document, in order, extracted on the Dask cluster at
-    ``scheduler`` (the time limit holds where a task runs in a worker's main thread)."""
+    ``scheduler`` (the time limit holds where a task runs in a worker's main thread). ``mode``: the
+    extraction mode the workers run (the accuracy mode needs the ``accuracy`` extra on every worker)."""
     distributed = import_distributed()
     with ExitStack() as stack:
         client = _client(distributed, scheduler, stack)
@@ -67,7 +69,7 @@ def extract_with_dask(
         # pure=False: two partitions with equal content are still two tasks with their own results.
         yield from in_order(
             documents,
-            lambda batch: client.submit(extract_batch, batch, time_limit, pure=False),
+            lambda batch: client.submit(extract_batch, batch, time_limit, mode, pure=False),
             BATCHES_AHEAD * workers,
             batch_size,
         )

@@ -20,6 +20,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.util import registry
 
+from pharmakg.extract.components.accuracy_companies import AccuracyCompanies
+from pharmakg.extract.components.accuracy_reader import MODEL, StatisticalReader
 from pharmakg.extract.components.aliases import AliasGrouper
 from pharmakg.extract.components.base import LexEntry, read_lexicon
 from pharmakg.extract.components.companies import CompanyCues
@@ -118,6 +120,35 @@ def make_shapes(
 )
 def make_companies(nlp: Language, name: str, cues: str, confidence: float) -> CompanyCues:
     return CompanyCues(cues, confidence)
+
+
+# ------------------------------------------------ accuracy mode (config-accuracy.cfg, the `accuracy` extra)
+
+
+@Language.factory(
+    "pharmakg_accuracy_reader",
+    assigns=["doc._.pkg_reading"],
+    default_config={"model": MODEL, "components": ["tok2vec", "parser", "ner"], "batch_size": 32},
+)
+def make_accuracy_reader(
+    nlp: Language, name: str, model: str, components: list[str], batch_size: int
+) -> StatisticalReader:
+    """``model``: an installed spaCy model; ``components``: which of its components read (the others are
+    switched off)."""
+    return StatisticalReader(model, components, batch_size)
+
+
+@Language.factory(
+    "pharmakg_accuracy_companies",
+    assigns=["doc._.pkg_candidates"],
+    requires=["doc._.pkg_reading"],
+    default_config={"cues": "accuracy_cues.json", "company_cues": "company_cues.json", "confidence": 0.6},
+)
+def make_accuracy_companies(
+    nlp: Language, name: str, cues: str, company_cues: str, confidence: float
+) -> AccuracyCompanies:
+    """ORG spans the parse makes the subject of a press-release verb (``cues``), as company candidates."""
+    return AccuracyCompanies(cues, company_cues, confidence)
 
 
 @Language.factory(

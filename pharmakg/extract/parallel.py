@@ -52,17 +52,20 @@ Found = tuple[list[Entity], list[Relation]]
 # what a worker returns per document: what it found, or why it failed (an ExtractionFailed's reason)
 Result = Found | str
 
-# One Extractor per worker process, built on its first batch (the pipeline takes ~0.25 s to build). A lock
-# because a Dask worker may run tasks on several threads, and a spaCy pipeline is not shared across threads.
-_extractor: Extractor | None = None
+# One Extractor per worker process and extraction mode, built on its first batch (the default pipeline takes
+# ~0.25 s to build). A lock because a Dask worker may run tasks on several threads, and a spaCy pipeline is
+# not shared across threads.
+_extractors: dict[str, Extractor] = {}
 _extractor_lock = threading.Lock()
 
 
-def extract_batch(documents: list[Document], time_limit: float | None = DEFAULT_TIME_LIMIT) -> list[Result]:
+def extract_batch(
+    documents: list[Document], time_limit: float | None = DEFAULT_TIME_LIMIT, mode: str = "default"
+) -> list[Result]:
     """The entities and relations of each Document, or why it failed (worker side; the Documents stay with
-    the caller)."""
+    the caller). ``mode``: the extraction mode (pharmakg.extract.pipeline_config.MODES)."""
     with _extractor_lock:
-        extractor = _worker_extractor()
+        extractor = _worker_extractor(mode)
         extractor.time_limit = time_limit
         return [
             x.reason if isinstance(x, ExtractionFailed) else (x.entities, x.relations)
@@ -70,13 +73,12 @@ def extract_batch(documents: list[Document], time_limit: float | None = DEFAULT_
         ]
 
 
-def _worker_extractor() -> Extractor:
-    global _extractor
-    if _extractor is None:
-        from pharmakg.extract.pipeline import Extractor
+def _worker_extractor(mode: str = "default") -> Extractor:
+    if mode not in _extractors:
+        from pharmakg.extract.pipeline import Extractor, build_pipeline
 
-        _extractor = Extractor()
-    return _extractor
+        _extractors[mode] = Extractor(build_pipeline(mode=mode))
+    return _extractors[mode]
 
 
 def with_documents(documents: list[Document], found: list[Result]) -> Iterator[Extraction | ExtractionFailed]:
@@ -96,10 +98,10 @@ def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]
         yield batch
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context(mode: str = "default") -> multiprocessing.context.BaseContext:
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and threading.active_count() == 1:
-        _worker_extractor()  # built once here, inherited by every forked worker
+        _worker_extractor(mode)  # built once here, inherited by every forked worker
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
@@ -114,17 +116,18 @@ def extract_in_processes(
     jobs: int,
     batch_size: int = DEFAULT_BATCH_SIZE,
     time_limit: float | None = DEFAULT_TIME_LIMIT,
+    mode: str = "default",
 ) -> Iterator[Extraction | ExtractionFailed]:
     """One Extraction (or ExtractionFailed) per Document, in order, extracted by ``jobs`` worker processes
     (in this process when there are fewer than ``MIN_DOCUMENTS_PER_JOB`` documents per job)."""
-    from pharmakg.extract.pipeline import Extractor
+    from pharmakg.extract.pipeline import Extractor, build_pipeline
 
     stream = iter(documents)
     head = list(islice(stream, max(jobs, 1) * MIN_DOCUMENTS_PER_JOB))
     if jobs <= 1 or len(head) < jobs * MIN_DOCUMENTS_PER_JOB:
-        yield from Extractor(time_limit=time_limit).results(chain(head, stream))
+        yield from Extractor(build_pipeline(mode=mode), time_limit=time_limit).results(chain(head, stream))
         return
-    yield from _extract_in_pool(chain(head, stream), jobs, batch_size, time_limit)
+    yield from _extract_in_pool(chain(head, stream), jobs, batch_size, time_limit, mode)
 
 
 def in_order(
@@ -152,13 +155,13 @@ def in_order(
 
 
 def _extract_in_pool(
-    documents: Iterable[Document], jobs: int, batch_size: int, time_limit: float | None
+    documents: Iterable[Document], jobs: int, batch_size: int, time_limit: float | None, mode: str
 ) -> Iterator[Extraction | ExtractionFailed]:
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(mode))
     try:
         yield from in_order(
             documents,
-            lambda batch: pool.submit(extract_batch, batch, time_limit),
+            lambda batch: pool.submit(extract_batch, batch, time_limit, mode),
             BATCHES_AHEAD * jobs,
             batch_size,
         )

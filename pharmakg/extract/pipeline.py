@@ -29,7 +29,8 @@ from pharmakg.extract.limits import (
     make_doc,
     time_limit,
 )
-from pharmakg.extract.pipeline_config import load_pipeline_config
+from pharmakg.extract.parallel import batches
+from pharmakg.extract.pipeline_config import DEFAULT_MODE, load_pipeline_config, mode_config
 from pharmakg.ingest.surface_forms import reading_text
 from pharmakg.model import Document, Extraction
 
@@ -46,8 +47,16 @@ def pipeline_components(config_path: str | Path | None = None) -> list[dict[str,
     return out
 
 
-def build_pipeline(model: str | None = None, config_path: str | Path | None = None) -> Language:
-    """A Language with the pharmakg components; ``model``: an installed spaCy English model to start from."""
+def build_pipeline(
+    model: str | None = None, config_path: str | Path | None = None, *, mode: str = DEFAULT_MODE
+) -> Language:
+    """A Language with the pharmakg components; ``model``: an installed spaCy English model to start from.
+
+    ``mode``: "default" (``config.cfg``) or "accuracy" (``config-accuracy.cfg``: needs the ``accuracy``
+    install extra, else :class:`~pharmakg.extract.components.accuracy_reader.AccuracyModelMissing`);
+    ``config_path`` overrides it."""
+    if config_path is None and mode != DEFAULT_MODE:
+        config_path = mode_config(mode)
     if not model or model == "blank":
         return spacy.util.load_model_from_config(load_pipeline_config(config_path), auto_fill=True)
     # A full model brings its own sentence boundaries (parser/senter) and entities; ours still decide.
@@ -104,6 +113,7 @@ class Extractor:
 
     def results(self, documents: Iterable[Document]) -> Iterator[Extraction | ExtractionFailed]:
         """One Extraction, or the ExtractionFailed that says why there is none, per Document, in order."""
+        readers = [proc for _, proc in self.nlp.pipeline if getattr(proc, "reads_in_batches", False)]
         if self.n_process > 1:  # spaCy's own worker processes: no per-document guard there
             docs = self.nlp.pipe(
                 self._docs(documents), batch_size=self.batch_size, as_tuples=True, n_process=self.n_process
@@ -111,10 +121,31 @@ class Extractor:
             for doc, document in docs:
                 yield doc_to_extraction(doc, document)
             return
+        if readers:  # the accuracy mode's statistical model reads a batch at once, then the rules run
+            for batch in batches(documents, self.batch_size):
+                yield from self._read_batch(batch, readers)
+            return
         for document in documents:
             yield self._guarded(document)
 
-    def _guarded(self, document: Document) -> Extraction | ExtractionFailed:
+    def _read_batch(
+        self, batch: list[Document], readers: list[Any]
+    ) -> Iterator[Extraction | ExtractionFailed]:
+        """The batch's Docs read by the batch readers first (outside the time limit: a statistical model's
+        time is linear in the text), then each document through the whole pipeline on its own, guarded (the
+        readers leave a Doc they read as it is)."""
+        docs = [self._doc(d) if len(d.text) <= self.max_chars else None for d in batch]
+        ready = [d for d in docs if d is not None]
+        try:
+            for reader in readers:
+                ready = list(reader.pipe(ready, batch_size=self.batch_size))
+        except Exception:  # a Doc that breaks a reader fails alone, read on its own in _guarded
+            log.debug("batch reading failed; reading the documents one by one", exc_info=True)
+            docs = [None] * len(batch)
+        for document, doc in zip(batch, docs, strict=True):
+            yield self._guarded(document, doc)
+
+    def _guarded(self, document: Document, doc: Doc | None = None) -> Extraction | ExtractionFailed:
         size = len(document.text)
         if size > self.max_chars:
             return ExtractionFailed(
@@ -123,7 +154,7 @@ class Extractor:
             )
         try:
             with time_limit(self.time_limit):
-                return doc_to_extraction(self.nlp(self._doc(document)), document)
+                return doc_to_extraction(self.nlp(doc if doc is not None else self._doc(document)), document)
         except DocumentTimeout as exc:
             return ExtractionFailed(document_label(document), f"extraction stopped: {exc}")
         except Exception as exc:  # one document's failure must not end the batch; it is reported

@@ -39,9 +39,11 @@ TABLE_COLUMNS = (
 
 def deals(kg: SparqlEndpoint, company: str | None = None) -> QueryResult:
     """The deals table of ``kg`` (of one company, any of its names the query matches), oldest first."""
-    from pharmakg.graph.queries import run_query
+    from pharmakg.graph.queries import bind_parameters, load_internal_query, query_info, sorted_result
 
-    result = run_query(kg, "deals", {"company": company} if company else None)
+    # every row at once: the former query (the question's page looks its rows up pair by pair)
+    text = bind_parameters(load_internal_query("reference-deals"), {"company": company} if company else {})
+    result = sorted_result(query_info("deals"), kg.query(text))
     # the query gives "" where a list is empty: an empty cell is one thing, whichever way it was made
     rows = [tuple(None if v == "" else v for v in row) for row in result.rows]
     # the parties are sorted by name now (the query joined them by IRI): order the rows by them again

@@ -43,6 +43,8 @@ import pyoxigraph as ox
 
 from pharmakg.graph.compound_order import COMPOUND, CompoundOrder
 from pharmakg.graph.crowded_targets import CrowdedTargets
+from pharmakg.graph.deal_facts import WATCHED as DEAL_WATCHED
+from pharmakg.graph.deal_facts import DealLicences
 from pharmakg.graph.display import preferred_label
 from pharmakg.graph.document_order import DocumentOrder
 from pharmakg.graph.kept_name_counts import StoredNames
@@ -136,6 +138,7 @@ class DerivedFacts:
         self.order = CompoundOrder(store)  # the compounds' pkg:compoundOrder keys
         self.document_order = DocumentOrder(store)  # the documents' pkg:documentOrder keys
         self.pairs = PairOrder(store)  # the pairs of companies' pkg:dealOrder / pkg:sharedPartnerOrder keys
+        self.licences = DealLicences(store)  # the licence statements' pkg:licensedFrom / pkg:licencePair
         self._left: set[ox.NamedNode] = set()  # Document nodes removed since the last refresh
         # the targets' kept figures of crowded-targets (their rows kept in an on-disk store: ``kept_rows``)
         self.crowds = CrowdedTargets(store, StoredRows(store) if kept_rows else None)
@@ -190,6 +193,7 @@ class DerivedFacts:
             self._names_whole.update((old, new))  # (the rename moves old's counts to new: rewritten whole)
         self.order.renaming(old, new)
         self.pairs.renaming(old, new)
+        self.licences.renaming(old, new)
         self.crowds.renaming(old, new)
 
     def written(self, quads: Iterable[ox.Quad]) -> None:
@@ -217,6 +221,8 @@ class DerivedFacts:
                 self._documents.add(q.subject)
             elif q.predicate in WATCHED:
                 self.pairs.seen(q, written=True)
+            elif q.predicate in DEAL_WATCHED:
+                self.licences.seen(q, written=True)
 
     def removed(self, quads: Iterable[ox.Quad]) -> None:
         """Quads about to be removed from the store (each of them is in it)."""
@@ -245,6 +251,8 @@ class DerivedFacts:
                 _remove_facts(self.store, q.subject, (ENTITY_COUNT, ASSERTION_COUNT))
             elif q.predicate in WATCHED:
                 self.pairs.seen(q, written=False)
+            elif q.predicate in DEAL_WATCHED:
+                self.licences.seen(q, written=False)
 
     def _held_elsewhere(self, triple: ox.Quad, leaving: set[ox.Quad]) -> bool:
         """Whether a named graph other than those leaving holds the triple (its merged copy then stays)."""
@@ -357,14 +365,15 @@ class DerivedFacts:
         self._documents.clear()
         self._left.clear()
         self._write_names()
-        return new + self.order.update(compounds) + self.crowds.update(new) + self.pairs.update(labels)
+        new += self.order.update(compounds) + self.crowds.update(new) + self.pairs.update(labels)
+        return new + self.licences.update()
 
     def reorder(self) -> list[ox.Quad]:
         """The compound order keys to write after renames that no refresh follows (a build's IRIs re-minted at
         its end: a key ranks ties by IRI), the targets' figures the renames touched, and the pair keys; the
         old ones are removed."""
         self._write_names()
-        return self.order.update({}) + self.crowds.update() + self.pairs.update({})
+        return self.order.update({}) + self.crowds.update() + self.pairs.update({}) + self.licences.update()
 
     def document_count(self, iri: str) -> int:
         """The number of documents that mention the entity (``pkg:mentionedIn`` in the merged graph)."""

@@ -185,6 +185,7 @@ def _sync_files(
     jobs: int = 1,
     dask: str | None = None,
     time_limit: float | None = None,
+    mode: str = "default",
 ) -> None:
     todo = plan(kg, inputs, prune)
     stats.unchanged += len(todo.unchanged)
@@ -194,7 +195,7 @@ def _sync_files(
         kg.add_extractions([], replace=todo.leaving, journal=journal)
         forget_sources(kg, paths=todo.changed_keys | todo.pruned_keys)
         journal.clear()
-    work = _write_files(kg, todo, nlp, stats, on_error, batch_size, jobs, dask, time_limit)
+    work = _write_files(kg, todo, nlp, stats, on_error, batch_size, jobs, dask, time_limit, mode)
     ticks = _Ticks(len(todo.files), work)
     for _ in progress(ticks) if progress is not None else ticks:  # type: ignore[arg-type]
         pass
@@ -210,6 +211,7 @@ def _write_files(
     jobs: int = 1,
     dask: str | None = None,
     time_limit: float | None = None,
+    mode: str = "default",
 ) -> Iterator[None]:
     """Read, extract and write the files to read, in batches; a tick per input file once it is written
     (the unchanged ones first), so a bar shows the pace of writing, not of reading ahead."""
@@ -221,7 +223,14 @@ def _write_files(
     documents = _read(kg, todo.to_read, copies, given, on_error, stats)
     done = len(todo.unchanged)
     extractions = api.extract(
-        documents, on_error=on_error, nlp=nlp, stats=stats, jobs=jobs, dask=dask, time_limit=time_limit
+        documents,
+        on_error=on_error,
+        nlp=nlp,
+        stats=stats,
+        jobs=jobs,
+        dask=dask,
+        time_limit=time_limit,
+        mode=mode,
     )
     for batch in _batches(extractions, batch_size):
         records = [_record(ex, given) for ex in batch]
@@ -258,6 +267,7 @@ def build_store(
     dask: str | None = None,
     time_limit: float | None = None,
     snapshot_interval: float = DEFAULT_INTERVAL,
+    mode: str = "default",
 ) -> KnowledgeGraph:
     """Bring the store in ``folder`` up to date with ``inputs`` (files and folders, or Documents: these have
     no file to remember, so they are always written). Raises StoreLocked when another process writes it.
@@ -289,6 +299,7 @@ def build_store(
                 jobs=jobs,
                 dask=dask,
                 time_limit=time_limit,
+                mode=mode,
             )
             for batch in _batches(extractions, batch_size):
                 _write_batch(kg, batch, [])
@@ -306,6 +317,7 @@ def build_store(
                 jobs=jobs,
                 dask=dask,
                 time_limit=time_limit,
+                mode=mode,
             )
         finish_remints(kg)
         stats.quads_added += kg.quads_added - added

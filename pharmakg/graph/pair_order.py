@@ -301,11 +301,13 @@ class PairOrder:
     def _apply(self, reader: GraphReader, pending: _Pending) -> list[ox.Quad]:
         gone: dict[str, Pair] = {}  # nodes removed whole (their pairs' IRIs changed)
         state: dict[Pair, _Entry] = {}  # the new state of the pairs touched
+        moved: set[Pair] = set()  # (re-ranked in their bucket: the new IRIs may order the pair the other way)
         for c in sorted(pending.renamed | pending.merged):
             for node in self._nodes_of(c):
                 members = gone[node.value] = self._members(node)
                 if members[0] == members[1]:
                     continue  # (the two companies of a pair merged)
+                moved.add(ordered(*members))
                 entry = state.setdefault(ordered(*members), _Entry())
                 if c not in pending.merged:  # a rename: the facts move to the node of the new IRIs
                     entry.deal = self._primary(0, node.value) if entry.deal is None else entry.deal
@@ -319,7 +321,7 @@ class PairOrder:
         self._delta(reader, pending, state)
         for pair in self._deal_pairs(reader, pending, state):
             self._current(pair, state).deal = reader.deal(*pair)
-        renamed: set[Pair] = set()  # pairs whose ranks may change in their bucket (a name changed)
+        renamed: set[Pair] = moved  # pairs whose ranks may change in their bucket (a name or an IRI changed)
         for c in pending.relabelled:
             for node in self._nodes_of(c):
                 renamed.add(ordered(*self._members(node)))

@@ -101,6 +101,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from pharmakg import schema
+from pharmakg.graph.deal_facts import sentence_statements
 from pharmakg.graph.evidence_order import evidence_key
 from pharmakg.graph.evidence_relations import group_iri, group_triples
 from pharmakg.graph.rdf_kb import kb_quads
@@ -363,7 +364,7 @@ def extraction_quads(
         pred = row.iri if row is not None else None
         mapped = RELATION_MAPPERS[row.rdf if row is not None else "edge"](ctx, r, pred)
         _write_statements(ctx, r, pred, mapped)
-    return ctx.out
+    return ctx.out + sentence_statements(ctx.out)  # (links the deals question reads: graph/deal_facts.py)
 
 
 def _write_entity(ctx: DocumentContext, e: Entity, kb: KB) -> None:

@@ -29,6 +29,12 @@ import pyoxigraph as ox
 
 from pharmakg.graph.compound_order import COMPOUND, COMPOUND_ORDER, missing_order
 from pharmakg.graph.crowded_targets import lacks_target_facts, target_fact_quads
+from pharmakg.graph.deal_facts import (
+    lacks_licence_facts,
+    lacks_sentence_statements,
+    licence_fact_quads,
+    sentence_statement_quads,
+)
 from pharmakg.graph.derived_facts import (
     ALT_LABEL,
     DOCUMENT,
@@ -133,6 +139,8 @@ KINDS = (  # in the order they were added to pharmakg
     Kind("notCurrentObject", lacks_not_current, not_current_quads),
     Kind("targetFacts", lacks_target_facts, target_fact_quads),
     Kind("pairOrder", lacks_pair_order, pair_order_quads),
+    Kind("sentenceStatement", lacks_sentence_statements, sentence_statement_quads),
+    Kind("licenceFacts", lacks_licence_facts, licence_fact_quads),
 )
 
 

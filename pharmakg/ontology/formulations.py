@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 # the label of a liposomal formulation: "X Lipid Complex", "X Liposomal", "X Liposome"
 LIPOSOMAL = re.compile(r"^(?P<drug>[a-z][\w -]*?) (?:lipid complex|liposomal|liposomes?)$", re.IGNORECASE)
@@ -26,6 +26,13 @@ FORMS = (
 class NamedRow(Protocol):
     name: str
     names: dict[str, list[str]]
+
+
+class MoleculeRow(NamedRow, Protocol):
+    ids: dict[str, str]
+
+
+R = TypeVar("R", bound=MoleculeRow)
 
 
 def prose_forms(label: str) -> list[str]:
@@ -62,3 +69,27 @@ def add_formulation_names(rows: Sequence[NamedRow], key: Callable[[str], str]) -
             if owner[key(form)] is row and key(form) not in have:
                 have.add(key(form))
                 row.names.setdefault("synonym", []).append(form)
+
+
+# FDA's four-letter suffix of biologics (-hziy) and the fam-/ado- prefixes of US names do not change the
+# molecule: "fam-trastuzumab deruxtecan-nxki" (Enhertu) = "trastuzumab deruxtecan"
+_US_AFFIXES = re.compile(r"^(?:fam|ado)-|-[a-z]{4}$")
+
+
+def merge_same_molecule(rows: list[R]) -> list[R]:
+    """One row per molecule: rows whose canonical names differ only by US affixes are merged, the row of
+    the plain name first (its name and ids win)."""
+    groups: dict[str, list[R]] = {}
+    for r in sorted(rows, key=lambda r: (len(r.name), r.name)):
+        groups.setdefault(_US_AFFIXES.sub("", r.name.lower()), []).append(r)
+    out = []
+    for members in groups.values():
+        head = members[0]
+        for other in members[1:]:
+            for kind, names in other.names.items():
+                have = head.names.setdefault(kind, [])
+                have.extend(n for n in names if n not in have)
+            for scheme, value in other.ids.items():
+                head.ids.setdefault(scheme, value)
+        out.append(head)
+    return out

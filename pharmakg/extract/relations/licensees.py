@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
+from pharmakg.extract.relations.deal import PendingOption
 from pharmakg.extract.relations.licence_parties import (
     agreement_for_development,
     apposition_head,
@@ -25,7 +26,10 @@ _DEVELOPMENT = re.compile(r"(?<![\w-])(?:co-)?develop")
 # the rights it receives
 _COMPANY_APPOSITION = re.compile(r"^\s*(?:\([^()]*\)\s*)?,\s*(?:a|an)\s[^;]{0,200}?,\s+(?=(?:for|to)\b)")
 # "... rights to X for the development and commercialization in ..."
-_RIGHTS_TO_DEVELOP = re.compile(r"\brights?\s+to\s+(?:(?:further|clinically)\s+)?(?:co-)?develop")
+# "rights to develop X", "the rights to the global development and commercialization of X"
+_RIGHTS_TO_DEVELOP = re.compile(
+    r"\brights?\s+(?:to|for)\s+(?:the\s+)?(?:(?:further|clinically|clinical|global|worldwide)\s+)?(?:co-)?develop"
+)
 _WHICH_DEVELOPS = re.compile(r"\s*,\s*(?:which|who)\s+(?:is|will be|are|has been|was)\s+(?:co-)?developing\b")
 _FOR_DEVELOPMENT = re.compile(
     r"^[^.;]{0,30}?\bfor\s+(?:the\s+)?(?:further\s+|clinical\s+|global\s+|worldwide\s+)?develop"
@@ -56,10 +60,19 @@ _IN_LICENSED = re.compile(
 )
 
 
-# "A licensed X to B": the verb before the compound
+# "A licensed X to B": the verb before the compound, with the compound's own modifiers ("license its
+# fibrosis drug candidate X to B") or the rights it names ("transfer the rights to the global development
+# and commercialization of X to B")
 _LICENSED_X = re.compile(
-    r"\b(?:(?:out-|sub)?licen[cs](?:ed|es|ing|e)|transferred|assigned|sold)\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:(?:[\w-]+\s+){0,3}?rights\s+(?:to|for|in)\s+)?$"
+    r"\b(?:(?:out-|sub)?licen[cs](?:ed|es|ing|e)|transfer(?:red|s)?|assigned|sold)\s+"
+    r"(?:(?:the|its|their|our)\s+(?:[\w-]+\s+){0,4}?)?"
+    r"(?:(?:[\w-]+\s+){0,3}?rights\s+(?:to|for|in)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}?(?:development|commerciali[sz]ation|manufactur\w*|marketing)\s+(?:and\s+)?)*"
+    r"(?:of\s+)?)?$"
+)
+# between the compound and its licensee: "X to B", "X (ALIAS), a monoclonal antibody product, to B"
+_X_TO = re.compile(
+    r"^\s*(?:\([^()]{0,40}\)\s*|\)\s*)?(?:,\s*(?:a|an|the|its)\s[^,;()]{0,60},\s*)?to\s+(?:the\s+)?$"
 )
 # between the compound and its second licensee: "licensed X to B for Japan and to C for Europe"
 _AND_TO = re.compile(r"^\s*to\s+(?:the\s+)?\x00[^.;]{0,50}?\band\s+to\s+(?:the\s+)?$")
@@ -203,8 +216,11 @@ class Licensees:
         self.exclusive = words_regex(c["exclusive"])
         self.non_exclusive = words_regex(c["non_exclusive"])
         self.terminated = words_regex(c["terminated"])
+        self.pending_option = PendingOption(cues["options"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
+        if self.pending_option(s.low):
+            return  # "upon exercise of the option, B will receive a license to X": no licence yet
         compounds = s.of("COMPOUND")
         if not compounds:
             self.licensed_it(ctx, s)
@@ -327,15 +343,13 @@ class Licensees:
         if not before:
             return False
         first = ctx.group(s, before[-1])[0]
-        if not _LICENSED_X.search(s.low[max(0, first.start - s.start - 40) : first.start - s.start]):
+        if not _LICENSED_X.search(s.low[max(0, first.start - s.start - 90) : first.start - s.start]):
             return False
         gap = s.between(before[-1], licensee)
         for o in s.of("COMPANY", virtual=False):  # other licensees in the gap stand as one mark
             if before[-1].end <= o.start and o.end <= licensee.start:
                 gap = gap.replace(s.low[o.start - s.start : o.end - s.start], "\x00", 1)
-        if ctx.negated(s, first, licensee) or not (
-            re.match(r"^\s*to\s+(?:the\s+)?$", gap) or _AND_TO.match(gap)
-        ):
+        if ctx.negated(s, first, licensee) or not (_X_TO.match(gap) or _AND_TO.match(gap)):
             return False
         develops = self.development_rights(ctx, s, licensee, before[-1])
         for x in ctx.group(s, before[-1]):

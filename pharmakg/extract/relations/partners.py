@@ -18,14 +18,17 @@ _AFFILIATE_BEFORE = re.compile(
 )
 # between the two names: "B, a wholly-owned subsidiary of A", "B (an affiliate of A)"
 _SUBSIDIARY_OF = re.compile(
-    r"^\s*(?:,|\()\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:subsidiary|affiliate|unit|division)\s+of\s+(?:the\s+)?"
-    r"(?:[\w-]+-based\s+)?$"  # "an affiliate of Tokyo-based A"
+    r"^\s*(?:,|\()\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:subsidiary|affiliate|unit|division|member)\s+of\s+"
+    r"(?:the\s+)?(?:[\w-]+-based\s+)?$"  # "an affiliate of Tokyo-based A", "a member of the A Group"
 )
-# "A's wholly-owned subsidiary, B", "A's Swiss subsidiary B", "A, through its subsidiary B"
+# "A's wholly-owned subsidiary, B", "A's Swiss subsidiary B", "A, through its subsidiary B", "A and its
+# subsidiary B", "A today announced that its subsidiary B": "its" is the company named last before it
 _PARENT_S_SUBSIDIARY = re.compile(
-    r"^(?:(?:'s|’s)|\s*,?\s*(?:through|via)\s+its)\s+(?:[\w-]+\s+){0,3}?(?:subsidiary|affiliate|unit|division)"
-    r"\s*,?\s*$"
+    r"^(?:(?:'s|’s)|\s*,?\s*(?:through|via)\s+its|[^;:()]{0,80}?\b(?:its|their))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:subsidiary|affiliate|unit|division)\s*,?\s*$"
 )
+# "A, the parent company of B", "A (the parent of B)"
+_PARENT_OF = re.compile(r"^\s*(?:,|\()\s*(?:the|a)\s+(?:[\w-]+\s+){0,2}?parent(?:\s+company)?\s+of\s+$")
 _OPTION_SCOPE = re.compile(
     r"^\s*(?:right\s+)?to\s+(?:opt|co-|jointly|licen|acquire|obtain|develop|commerciali|participate)"
 )
@@ -119,12 +122,14 @@ def _joint_announcers(ctx: RuleContext, s: Sent) -> None:
 
 def _record_affiliates(ctx: RuleContext, s: Sent) -> None:
     """ "B, a wholly-owned subsidiary of A", "A's subsidiary B", "B (a unit of A)": A and B are one group."""
-    if "subsidiar" not in s.low and "affiliate" not in s.low and "unit of" not in s.low:
+    if not any(w in s.low for w in ("subsidiar", "affiliate", "unit of", "parent", "member of")):
         return
     companies = s.of("COMPANY", virtual=False)
     for x, y in zip(companies, companies[1:], strict=False):
         gap = s.low[x.end - s.start : y.start - s.start]
-        if x.eid != y.eid and (_SUBSIDIARY_OF.match(gap) or _PARENT_S_SUBSIDIARY.match(gap)):
+        if x.eid != y.eid and (
+            _SUBSIDIARY_OF.match(gap) or _PARENT_S_SUBSIDIARY.match(gap) or _PARENT_OF.match(gap)
+        ):
             ctx.affiliates.add(frozenset((x.eid, y.eid)))
 
 

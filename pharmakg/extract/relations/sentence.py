@@ -23,6 +23,8 @@ from pharmakg.extract.relations.comparators import (
     PartnerCues,
     combination_at,
     comparator_at,
+    named_counts,
+    plus_neighbour,
     second_before_combination_noun,
 )
 from pharmakg.model import Entity, Evidence, Relation, StatementKey, matches_key
@@ -261,6 +263,7 @@ class RuleContext:
     # (sentence index, compound id) of the sentences read so far: a sentence naming no compound is about
     # the last of them (the salient compound)
     recent: list[tuple[int, str]] = field(default_factory=list)
+    named: dict[str, int] = field(default_factory=dict)  # compound id -> times named (comparators.py)
     partner_rank: list[str] = field(default_factory=list)  # other companies, most mentioned first
     target_names: dict[str, str] = field(default_factory=dict)  # folded target name -> entity id
     types: dict[str, str] = field(default_factory=dict)  # entity id -> type
@@ -319,7 +322,16 @@ class RuleContext:
 
     def combination(self, s: Sent, m: M) -> bool:
         """A combination partner: "in combination with (Helix's) X", "ZB-12 and X combination", or a name
-        coordinated after one ("combined with X and Y")."""
+        coordinated after one ("combined with X and Y"). Of "X plus Y", the partner is Y unless the document
+        names Y more often than X (then Y is the release's drug and X the partner)."""
+        if not self.named:
+            self.named = named_counts(self.sents)
+        head = plus_neighbour(s, m, before=True)
+        if head is not None and self.named.get(m.eid, 0) > self.named.get(head.eid, 0):
+            return False
+        tail = plus_neighbour(s, m, before=False)
+        if tail is not None and self.named.get(tail.eid, 0) > self.named.get(m.eid, 0):
+            return True
         if combination_at(self.cues.partners, s, m):
             return True
         same = self.group(s, m)

@@ -1,0 +1,274 @@
+"""Kept facts of the deals question's page: what a deal's columns are found from, reachable from the pair.
+
+A page of ``deals`` (queries/deals.rq) ranks the deals by the pair nodes' ``pkg:dealOrder``
+(:mod:`pharmakg.graph.pair_order`) and finds the columns of its 50 pairs only, in one OPTIONAL that Oxigraph
+loops over per pair. Two kinds of column could not be found per pair from the statements as written (see
+BENCHMARKS.md, "deals: what was tried"): the assets named in the sentence of an agreement (a join of every
+statement sharing that sentence's text) and the licences whose licensor is the compound's developer (every
+statement of the developer's compounds read). So:
+
+- ``?ag pkg:sentenceStatement ?s2``, written with the document (:func:`sentence_statements`): ``s2`` is a
+  statement of relation DEVELOPED_BY or LICENSED_TO stated in the same sentence (same text, start and
+  document) as a statement that supports the agreement ``ag``. Both are statements of one document, whose
+  IRIs do not depend on resolution, so the link comes and goes with the document's graph. A graph written
+  before pharmakg wrote it gets it once (:func:`missing_sentence_statements`).
+- ``?s pkg:licensedFrom ?o`` and ``?s pkg:licencePair ?pair``, kept by the store (:class:`DealLicences`), for
+  a LICENSED_TO statement ``s`` with a subject: ``o`` is its stated licensor or a developer of its subject
+  (the two ways deals.rq reads a licensor), and ``pair`` the pair node of its object and each such ``o``
+  (:func:`pharmakg.graph.pair_order.pair_node`). The page's licence branches start from the pair (one lookup
+  by the pair node), which the developer's compounds could not. The facts depend on the statement, the
+  developers of its subject and the IRIs of the companies, so the writer recomputes them for the statements
+  a batch writes or removes, the compounds that gain or lose a developer, and the entities renamed or merged;
+  :func:`missing_licence_facts` counts them from scratch (the tests' oracle, and a graph written without them
+  gets them once).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import pyoxigraph as ox
+
+from pharmakg.graph.pair_links import ordered, value
+from pharmakg.graph.pair_order import pair_node
+from pharmakg.graph.rdf_terms import RDF_TYPE, RESOLVED_GRAPH, n
+from pharmakg.ontology.namespaces import PKG, PROV
+
+MERGED = ox.DefaultGraph()
+TYPE, AGREEMENT = n(RDF_TYPE), n(PKG.Agreement)
+RELATION_TYPE, SUBJECT, OBJECT = n(PKG.relationType), n(PKG.assertedSubject), n(PKG.assertedObject)
+LICENSOR, DEVELOPED_BY, SUPPORTED_BY = n(PKG.licensor), n(PKG.developedBy), n(PKG.supportedBy)
+TEXT, START, DERIVED_FROM = n(PKG.evidenceText), n(PKG.charStart), n(PROV.wasDerivedFrom)
+GROUP, GROUP_SUBJECT, GROUP_RELATION = (
+    n(PKG.evidenceGroup),
+    n(PKG.evidenceSubject),
+    n(PKG.evidenceRelationType),
+)
+SENTENCE_STATEMENT = n(PKG.sentenceStatement)
+LICENSED_FROM, LICENCE_PAIR = n(PKG.licensedFrom), n(PKG.licencePair)
+LICENSED_TO = ox.Literal("LICENSED_TO")
+ASSET_RELATIONS = frozenset({"DEVELOPED_BY", "LICENSED_TO"})
+LICENCE_FACTS = (LICENSED_FROM, LICENCE_PAIR)
+WATCHED = frozenset({RELATION_TYPE, DEVELOPED_BY})  # the quads :meth:`DealLicences.seen` follows
+_Node = ox.NamedNode | ox.BlankNode
+_Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+
+# ------------------------------------------------------------------------------- sentence statements
+def sentence_statements(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """The ``pkg:sentenceStatement`` links of one document's quads (in their graph): each agreement to the
+    DEVELOPED_BY / LICENSED_TO statements that share a text, a start and a document with a statement
+    supporting it (what deals.rq's assets join matches)."""
+    facts: dict[_Term, dict[ox.NamedNode, set[_Term]]] = {}
+    agreements: set[_Term] = set()
+    support: list[tuple[_Term, _Term, ox.NamedNode | ox.BlankNode | ox.DefaultGraph]] = []
+    for q in quads:
+        if q.predicate in (TEXT, START, DERIVED_FROM, RELATION_TYPE):
+            facts.setdefault(q.subject, {}).setdefault(q.predicate, set()).add(q.object)
+        elif q.predicate == SUPPORTED_BY:
+            support.append((q.subject, q.object, q.graph_name))
+        elif q.predicate == TYPE and q.object == AGREEMENT:
+            agreements.add(q.subject)
+    by_sentence: dict[tuple[_Term, _Term], set[_Term]] = {}  # (text, start) -> asset statements
+    for s, f in facts.items():
+        if {t.value for t in f.get(RELATION_TYPE, ()) if isinstance(t, ox.Literal)} & ASSET_RELATIONS:
+            for text in f.get(TEXT, ()):
+                for start in f.get(START, ()):
+                    by_sentence.setdefault((text, start), set()).add(s)
+    out: set[ox.Quad] = set()
+    for ag, s, graph in support:
+        if ag not in agreements or not isinstance(ag, ox.NamedNode | ox.BlankNode):
+            continue
+        f = facts.get(s, {})
+        for text in f.get(TEXT, ()):
+            for start in f.get(START, ()):
+                for s2 in by_sentence.get((text, start), ()):
+                    if f.get(DERIVED_FROM, set()) & facts[s2].get(DERIVED_FROM, set()):
+                        assert isinstance(s2, ox.NamedNode | ox.BlankNode)
+                        out.add(ox.Quad(ag, SENTENCE_STATEMENT, s2, graph))
+    return sorted(out, key=str)
+
+
+def lacks_sentence_statements(store: ox.Store) -> bool:
+    """Whether a graph whose agreements are supported by statements has no ``pkg:sentenceStatement``."""
+    if next(iter(store.quads_for_pattern(None, SENTENCE_STATEMENT, None, MERGED)), None) is not None:
+        return False
+    return next(iter(sentence_statement_quads(store)), None) is not None
+
+
+def missing_sentence_statements(store: ox.Store) -> list[ox.Quad]:
+    """The ``pkg:sentenceStatement`` links of a graph written without them, in the graphs that hold the
+    agreements' support (their documents'; graph/resolved for a graph read from a triples file)."""
+    return sorted(set(sentence_statement_quads(store)), key=str)
+
+
+def sentence_statement_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """:func:`missing_sentence_statements` one agreement at a time (a stored fill's memory is one
+    agreement's links)."""
+    for q in store.quads_for_pattern(None, TYPE, AGREEMENT, MERGED):
+        if isinstance(q.subject, ox.NamedNode | ox.BlankNode):
+            yield from sorted(_agreement_links(store, q.subject), key=str)
+
+
+def _agreement_links(store: ox.Store, ag: _Node) -> set[ox.Quad]:
+    out: set[ox.Quad] = set()
+    for sup in store.quads_for_pattern(ag, SUPPORTED_BY, None, MERGED):
+        s = sup.object
+        assert isinstance(s, ox.NamedNode | ox.BlankNode)
+        mine = {p: set(_objects(store, s, p)) for p in (TEXT, START, DERIVED_FROM)}
+        graphs = {g.graph_name for g in store.quads_for_pattern(ag, SUPPORTED_BY, s, None)} - {MERGED}
+        for text in mine[TEXT]:
+            for q2 in store.quads_for_pattern(None, TEXT, text, MERGED):
+                s2 = q2.subject
+                assert isinstance(s2, ox.NamedNode | ox.BlankNode)
+                types = {t.value for t in _objects(store, s2, RELATION_TYPE) if isinstance(t, ox.Literal)}
+                if not types & ASSET_RELATIONS:
+                    continue
+                if mine[START] & set(_objects(store, s2, START)) and mine[DERIVED_FROM] & set(
+                    _objects(store, s2, DERIVED_FROM)
+                ):
+                    out.update(
+                        ox.Quad(ag, SENTENCE_STATEMENT, s2, g)
+                        for g in sorted(graphs, key=str) or [RESOLVED_GRAPH]
+                    )
+    return out
+
+
+def _objects(store: ox.Store, s: _Node, p: ox.NamedNode) -> list[_Term]:
+    return [q.object for q in store.quads_for_pattern(s, p, None, MERGED)]
+
+
+# ---------------------------------------------------------------------------------- licence facts
+def licence_facts(store: ox.Store, s: _Node) -> set[ox.Quad]:
+    """The kept licence facts of one statement (in graph/resolved): its licensors, stated or developers of
+    its subject, and the pair node of its object with each (none unless it is a LICENSED_TO statement with a
+    subject)."""
+    if ox.Quad(s, RELATION_TYPE, LICENSED_TO, MERGED) not in store:
+        return set()
+    subjects = [c for c in _objects(store, s, SUBJECT) if isinstance(c, ox.NamedNode)]
+    if not subjects:
+        return set()
+    licensors = {o for o in _objects(store, s, LICENSOR) if isinstance(o, ox.NamedNode)}
+    for c in subjects:
+        licensors.update(o for o in _objects(store, c, DEVELOPED_BY) if isinstance(o, ox.NamedNode))
+    out = {ox.Quad(s, LICENSED_FROM, o, RESOLVED_GRAPH) for o in licensors}
+    for x in _objects(store, s, OBJECT):
+        if isinstance(x, ox.NamedNode):
+            out.update(
+                ox.Quad(s, LICENCE_PAIR, pair_node(*ordered(x.value, o.value)), RESOLVED_GRAPH)
+                for o in licensors
+                if o != x
+            )
+    return out
+
+
+def missing_licence_facts(store: ox.Store) -> list[ox.Quad]:
+    """Every statement's kept licence facts, counted from scratch (in graph/resolved)."""
+    return sorted(set(licence_fact_quads(store)), key=str)
+
+
+def licence_fact_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """:func:`missing_licence_facts` one licence statement at a time (each statement's own facts)."""
+    for q in store.quads_for_pattern(None, RELATION_TYPE, LICENSED_TO, MERGED):
+        if isinstance(q.subject, ox.NamedNode | ox.BlankNode):
+            yield from sorted(licence_facts(store, q.subject), key=str)
+
+
+def lacks_licence_facts(store: ox.Store) -> bool:
+    """Whether a graph with licences kept none of their facts (cheap: the first licences are checked)."""
+    if next(iter(store.quads_for_pattern(None, LICENSED_FROM, None, MERGED)), None) is not None:
+        return False
+    for i, q in enumerate(store.quads_for_pattern(None, RELATION_TYPE, LICENSED_TO, MERGED)):
+        if i >= 1000:
+            break
+        if isinstance(q.subject, ox.NamedNode | ox.BlankNode) and licence_facts(store, q.subject):
+            return True
+    return False
+
+
+class DealLicences:
+    """The licence facts of a store, recomputed for what the writer changes (see the module doc)."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+        self._statements: set[_Node] = set()  # LICENSED_TO statements written or removed
+        self._compounds: set[str] = set()  # compounds whose developers may have changed
+        self._left: set[ox.Quad] = set()  # developer triples that left a document graph
+        self._entities: set[str] = set()  # entities renamed or merged into (their new IRIs)
+
+    def seen(self, q: ox.Quad, written: bool) -> None:
+        """A quad of a document graph about to be written or removed (a LICENSED_TO statement's type, a
+        developer)."""
+        if q.predicate == RELATION_TYPE:
+            if q.object == LICENSED_TO and isinstance(q.subject, ox.NamedNode | ox.BlankNode):
+                self._statements.add(q.subject)
+        elif q.predicate == DEVELOPED_BY:
+            triple = ox.Quad(q.subject, q.predicate, q.object, MERGED)
+            if not written:
+                self._left.add(triple)  # news at the update if it leaves the merged graph
+            elif triple not in self.store:  # a new developer of the compound
+                self._compounds.add(value(q.subject))
+
+    def renaming(self, old: str, new: str) -> None:
+        """``old`` is about to be renamed ``new`` (or merged into it)."""
+        for names in (self._compounds, self._entities):
+            if old in names:
+                names.discard(old)
+        self._entities.add(new)
+        o, nw = ox.NamedNode(old), ox.NamedNode(new)
+        self._left = {
+            ox.Quad(
+                nw if t.subject == o else t.subject, t.predicate, nw if t.object == o else t.object, MERGED
+            )
+            for t in self._left
+        }
+
+    def update(self) -> list[ox.Quad]:
+        """The new licence facts after a batch, in graph/resolved; those they replace are removed."""
+        compounds = set(self._compounds)
+        compounds |= {value(t.subject) for t in self._left if t not in self.store}
+        statements = set(self._statements)
+        for e in sorted(self._entities):
+            node = ox.NamedNode(e)
+            compounds.add(e)
+            statements.update(_subjects(self.store, LICENSED_FROM, node))
+            statements.update(s for s in _subjects(self.store, OBJECT, node) if self._licence(s))
+            statements.update(_subjects(self.store, LICENSOR, node))
+        for c in sorted(compounds):
+            statements.update(self._licences_of(ox.NamedNode(c)))
+        self._statements, self._compounds, self._left, self._entities = set(), set(), set(), set()
+        new: list[ox.Quad] = []
+        for s in sorted(statements, key=str):
+            keep = licence_facts(self.store, s)
+            want = set(keep)
+            for p in LICENCE_FACTS:
+                for q in list(self.store.quads_for_pattern(s, p, None, None)):
+                    if ox.Quad(q.subject, q.predicate, q.object, RESOLVED_GRAPH) not in keep:
+                        self.store.remove(q)  # (every graph's copy)
+                    elif q.graph_name == RESOLVED_GRAPH:
+                        want.discard(q)  # kept as it is
+            new += sorted(want, key=str)
+        return new
+
+    def _licence(self, s: _Node) -> bool:
+        return ox.Quad(s, RELATION_TYPE, LICENSED_TO, MERGED) in self.store
+
+    def _licences_of(self, c: ox.NamedNode) -> set[_Node]:
+        """The LICENSED_TO statements about the compound, through its evidence groups of that relation (a
+        hub compound's other statements are not read)."""
+        found: set[_Node] = set()
+        for g in _subjects(self.store, GROUP_SUBJECT, c):
+            if ox.Quad(g, GROUP_RELATION, LICENSED_TO, MERGED) not in self.store:
+                continue
+            for s in _subjects(self.store, GROUP, g):
+                if ox.Quad(s, SUBJECT, c, MERGED) in self.store:
+                    found.add(s)
+        return found
+
+
+def _subjects(store: ox.Store, p: ox.NamedNode, o: _Term) -> list[_Node]:
+    return [
+        q.subject
+        for q in store.quads_for_pattern(None, p, o, MERGED)
+        if isinstance(q.subject, ox.NamedNode | ox.BlankNode)
+    ]

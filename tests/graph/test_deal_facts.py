@@ -1,0 +1,208 @@
+"""The deals question's page (queries/deals.rq) and the facts it reads (graph/deal_facts.py): every row is the
+former query's (internal/reference-deals.rq), each page the slice of every row with the number of rows as its
+total; the kept licence facts equal a count from scratch as documents are added, changed and removed and
+companies are renamed or merged, a store built in several runs holds those of one built at once, and a graph
+written without the facts gets them on opening."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from incremental_helpers import release
+
+from pharmakg import api
+from pharmakg.graph.deal_facts import (
+    LICENCE_FACTS,
+    SENTENCE_STATEMENT,
+    missing_licence_facts,
+    missing_sentence_statements,
+)
+from pharmakg.graph.pair_links import PREF_LABEL
+from pharmakg.graph.queries import (
+    bind_parameters,
+    bound_query,
+    load_internal_query,
+    query_info,
+    run_query,
+    sorted_result,
+)
+from pharmakg.graph.store import KnowledgeGraph
+
+QUESTION = "deals"
+COMPANIES = ["Alphagen", "Betabio", "Gammarx", "Deltavax", "Epsilonix", "Zetagen"]
+
+
+def _licensing(i: int) -> str:
+    """An invented release: company i%6 licenses its compound to a partner (as stated licensor, or as the
+    developer named in another document), with a collaboration and a payment: assets, licences, money."""
+    me, one, two = COMPANIES[i % 6], COMPANIES[(i + 1) % 6], COMPANIES[(i + 2) % 6]
+    return (
+        f"{me} Inc. and {one} Inc. Announce License Agreement\n\nBOSTON, June {i + 1}, 2022 -- {me} Inc. "
+        f"and {one} Inc. today announced an exclusive license agreement under which {me} Inc. granted "
+        f"{one} Inc. worldwide rights to ALG-40{i % 4}. {one} Inc. will pay {me} Inc. $25 million upfront "
+        f"and up to $300 million in milestones. ALG-50{i % 3}, developed by {two} Inc., is licensed to "
+        f"{me} Inc. {me} Inc. also entered a collaboration agreement with {two} Inc. for ALG-40{i % 4}.\n"
+    )
+
+
+def _extract(folder: Path, texts: dict[str, str]) -> list:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return list(api.extract([folder / f"{name}.txt" for name in texts]))
+
+
+def licence_quads(kg: KnowledgeGraph) -> set[ox.Quad]:
+    return {q for p in LICENCE_FACTS for q in kg.store.quads_for_pattern(None, p, None, None)}
+
+
+def sentence_links(kg: KnowledgeGraph) -> set[ox.Quad]:
+    return set(kg.store.quads_for_pattern(None, SENTENCE_STATEMENT, None, ox.DefaultGraph()))
+
+
+def assert_facts_are_a_recount(kg: KnowledgeGraph) -> None:
+    """The kept licence facts are a count from scratch (graph/resolved and the merged graph), and the
+    sentence links those the merged graph's statements give."""
+    expected = {
+        ox.Quad(q.subject, q.predicate, q.object, g)
+        for q in missing_licence_facts(kg.store)
+        for g in (q.graph_name, ox.DefaultGraph())
+    }
+    assert licence_quads(kg) == expected
+    recount = {ox.Quad(q.subject, q.predicate, q.object) for q in missing_sentence_statements(kg.store)}
+    assert sentence_links(kg) == recount
+
+
+def assert_pages_are_slices(kg: KnowledgeGraph, params: dict | None = None) -> None:
+    """Every row of the question is the former query's, in its order (then the parties' case), and each page
+    the slice of every row with the number of rows as its total."""
+    params = params or {}
+    reference = sorted_result(
+        query_info(QUESTION), kg.query(bind_parameters(load_internal_query(f"reference-{QUESTION}"), params))
+    )
+    every = run_query(kg, QUESTION, {**params, "limit": "all"})
+    assert sorted(map(repr, every.rows)) == sorted(map(repr, reference.rows))
+    # in the answer's order: ?date LCASE(?parties) ?parties, the parties as the query joins them (run_query
+    # sorts the names in a list cell)
+    raw = kg.query(bound_query(QUESTION, {**params, "limit": "all"}))
+    key = [(str(r[0] or ""), str(r[1]).lower(), str(r[1])) for r in raw.rows]
+    assert key == sorted(key)
+    for size, start in ((1, 0), (3, 2), (50, 0), (5, 10_000)):
+        page = run_query(kg, QUESTION, {**params, "limit": size, "offset": start})
+        assert page.rows == every.rows[start : start + size]
+        assert page.total == len(every.rows)
+
+
+def _company(kg: KnowledgeGraph, name: str) -> str:
+    found = kg.store.quads_for_pattern(None, PREF_LABEL, ox.Literal(name), ox.DefaultGraph())
+    return next(q.subject.value for q in found)
+
+
+def _history(tmp_path: Path, check) -> KnowledgeGraph:
+    """Invented releases added, then more, one changed, one removed, a company re-minted and two merged;
+    ``check(kg, step)`` after each step."""
+    first = _extract(tmp_path / "a", {f"l{i}": _licensing(i) for i in range(4)})
+    kg = KnowledgeGraph.open()
+    kg.add_extractions(first)
+    check(kg, "added")
+    more = _extract(tmp_path / "b", {f"l{i}": _licensing(i) for i in range(4, 9)})
+    kg.add_extractions(more)
+    check(kg, "more")
+    changed = _extract(tmp_path / "c", {"l1": _licensing(7)})
+    kg.add_extractions(changed, replace=[first[1].document.doc_id])
+    check(kg, "changed")
+    kg.remove_document(first[0].document.doc_id)
+    check(kg, "removed")
+    at_once = KnowledgeGraph.open()
+    at_once.add_extractions(first[2:] + more + changed)
+    assert licence_quads(kg) == licence_quads(at_once)
+    assert sentence_links(kg) == sentence_links(at_once)
+    hub = _company(kg, "Alphagen")
+    kg._rename(hub, hub + "-renamed")  # a re-mint: the new IRI is new (the pair nodes' IRIs change)
+    kg._insert(kg.derived.reorder())
+    check(kg, "re-minted")
+    gammarx = _company(kg, "Gammarx")
+    kg._rename(_company(kg, "Betabio"), gammarx)  # a merge of two companies (a document shows they are one)
+    kg._refresh_resolved({gammarx})
+    check(kg, "merged")
+    return kg
+
+
+def test_facts_follow_documents_added_changed_removed_renamed_and_merged(tmp_path: Path) -> None:
+    def check(kg: KnowledgeGraph, step: str) -> None:
+        assert_facts_are_a_recount(kg)
+        if step == "more":
+            assert licence_quads(kg) and sentence_links(kg)
+            assert {q.predicate for q in licence_quads(kg)} == set(LICENCE_FACTS)
+        assert_pages_are_slices(kg)
+        assert_pages_are_slices(kg, {"company": "Alphagen"})
+
+    _history(tmp_path, check)
+
+
+@pytest.mark.xfail(strict=True, reason="pair_order: the pair keys after the merge are not a recount")
+def test_pair_keys_after_the_merge(tmp_path: Path) -> None:
+    """Found here, not fixed in this branch: after the last step of the history (two companies that share
+    partners and have deals merged), the pair facts of graph/pair_order.py are not those a count from
+    scratch gives (the page's rows and order still are the answer's: the test above)."""
+    from test_pair_order import assert_keys_are_a_recount
+
+    assert_keys_are_a_recount(_history(tmp_path, lambda kg, step: None))
+
+
+def test_a_graph_without_the_facts_gets_them_on_opening(tmp_path: Path) -> None:
+    kg = KnowledgeGraph.open()
+    kg.add_extractions(_extract(tmp_path / "in", {f"l{i}": _licensing(i) for i in range(5)}))
+    expected = set(kg.store)
+    for q in licence_quads(kg) | set(kg.store.quads_for_pattern(None, SENTENCE_STATEMENT, None, None)):
+        kg.store.remove(q)  # as pharmakg wrote graphs before it kept them
+    kg.save(tmp_path / "old.nq")
+    kg.save(tmp_path / "old-store")
+    assert set(KnowledgeGraph.open(tmp_path / "old.nq").store) == expected
+    assert set(KnowledgeGraph.open(tmp_path / "old-store").store) == expected
+
+
+def test_a_store_built_in_runs_holds_the_facts_of_one_built_at_once(tmp_path: Path) -> None:
+    files = tmp_path / "files"
+    files.mkdir()
+    for i in range(8):
+        (files / f"l{i}.txt").write_text(_licensing(i) if i % 2 else release(i), encoding="utf-8")
+    runs = tmp_path / "runs"
+    hidden = [files / "l5.txt", files / "l6.txt"]
+    for path in hidden:
+        path.rename(path.with_suffix(".later"))
+    api.build([files], runs)
+    for path in hidden:
+        path.with_suffix(".later").rename(path)
+    (files / "l1.txt").write_text(_licensing(4), encoding="utf-8")  # changed
+    api.build([files], runs)
+    once = tmp_path / "once"
+    api.build([files], once)
+    a, b = (api.open_graph(p, read_only=True) for p in (runs, once))
+    assert licence_quads(a) == licence_quads(b)
+    assert sentence_links(a) == sentence_links(b)
+    assert_facts_are_a_recount(a)
+
+
+def test_facts_equal_a_recount_on_the_corpus_and_pages_are_slices(corpus_graph) -> None:
+    assert_facts_are_a_recount(corpus_graph)
+    assert_pages_are_slices(corpus_graph)
+    parties = sorted(
+        {str(r[1]).split("; ")[0] for r in run_query(corpus_graph, QUESTION, {"limit": "all"}).rows}
+    )
+    for name in parties[:3]:
+        assert_pages_are_slices(corpus_graph, {"company": name})
+
+
+@pytest.mark.parametrize("count", [1, 5])
+def test_the_corpus_built_in_batches_holds_the_facts_of_one_built_at_once(corpus_extractions, count) -> None:
+    once = KnowledgeGraph.open()
+    once.add_extractions(corpus_extractions)
+    batches = KnowledgeGraph.open()
+    size = max(1, len(corpus_extractions) // (count * 3))
+    for i in range(0, len(corpus_extractions), size):
+        batches.add_extractions(corpus_extractions[i : i + size])
+    assert licence_quads(batches) == licence_quads(once)
+    assert sentence_links(batches) == sentence_links(once)
