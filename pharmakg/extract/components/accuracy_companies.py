@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from pharmakg.extract.components.accuracy_reader import register_extensions as register_reading
 from pharmakg.extract.components.base import Candidate, candidates, doc_text, read_json, register_extensions
-from pharmakg.extract.components.companies import _every_mention
+from pharmakg.extract.components.companies import every_mention
 from pharmakg.extract.components.regions import territories
 
 register_extensions()
@@ -74,7 +74,7 @@ class AccuracyCompanies:
             if name and name not in known and self._name_ok(text, name, s, e, others):
                 found.add(name)
         for name in sorted(found):
-            cands += _every_mention(text, name, SUBJECT, self.confidence)
+            cands += every_mention(text, name, SUBJECT, self.confidence)
 
     def _subject(self, i: int, heads: list[int], deps: list[str], lower: list[str]) -> bool:
         """Token ``i`` is the subject of a press-release verb: "Zymora announced", or the agent of the

@@ -243,7 +243,7 @@ class CompanyCues:
             ):
                 names.add(name)
         for name in sorted(names):
-            cands += _every_mention(text, name, "cue:company_possessive", self.deal_conf)
+            cands += every_mention(text, name, "cue:company_possessive", self.deal_conf)
 
     def _lead_subjects(self, doc: Doc, cands: list[Candidate]) -> None:
         """ "Helix Antibody Technology today announced", "US biotech firm Helix said Thursday": the announcer
@@ -267,7 +267,7 @@ class CompanyCues:
                     continue
                 names.add(name)
         for name in sorted(names):
-            cands += _every_mention(text, name, "cue:company_lead_subject", self.deal_conf)
+            cands += every_mention(text, name, "cue:company_lead_subject", self.deal_conf)
 
     def _deal_context(self, doc: Doc, cands: list[Candidate]) -> None:
         text = doc_text(doc)
@@ -294,7 +294,7 @@ class CompanyCues:
             # "Helix Nordic A/S ... gives Helix the rights": the first word of a longer company name of the
             # document is that company written short
             extra = {"short_of": firsts[name]} if name in firsts else {}
-            cands += _every_mention(text, name, "cue:company_deal_context", self.deal_conf, extra)
+            cands += every_mention(text, name, "cue:company_deal_context", self.deal_conf, extra)
 
     def _first_words(self, text: str, cands: list[Candidate]) -> dict[str, str]:
         """First word -> name (or key) of the document's company names of two words or more, for first words
@@ -365,7 +365,7 @@ class CompanyCues:
                 )
 
 
-def _every_mention(
+def every_mention(
     text: str, name: str, extractor: str, confidence: float, extra: dict[str, str] | None = None
 ) -> list[Candidate]:
     """A company candidate at every whole-word mention of a name a cue found once (the cue names the company;
