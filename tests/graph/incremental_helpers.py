@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -60,3 +60,28 @@ def batch_schedule(extractions: Sequence, size: int) -> Iterator[tuple[list, lis
     batches = [list(extractions[i : i + size]) for i in range(0, len(extractions), size)]
     for k, batch in enumerate(batches):
         yield batch, [batches[k - 2][0].document.doc_id] if k >= 2 and k % 3 == 0 else []
+
+
+def built_in_runs_and_at_once(
+    tmp_path: Path, text_of: Callable[[int], str], prefix: str
+) -> tuple[Path, Path]:
+    """Two stores of the same eight files (``text_of(i)`` for odd i, a plain release for even i): one built in
+    three runs (two files added later, one changed), one built at once. Returns (runs, once)."""
+    from pharmakg import api  # (the helpers stay importable without loading the pipeline)
+
+    files = tmp_path / "files"
+    files.mkdir()
+    for i in range(8):
+        (files / f"{prefix}{i}.txt").write_text(text_of(i) if i % 2 else release(i), encoding="utf-8")
+    runs = tmp_path / "runs"
+    hidden = [files / f"{prefix}5.txt", files / f"{prefix}6.txt"]
+    for path in hidden:
+        path.rename(path.with_suffix(".later"))
+    api.build([files], runs)
+    for path in hidden:
+        path.with_suffix(".later").rename(path)
+    (files / f"{prefix}1.txt").write_text(text_of(4), encoding="utf-8")  # changed
+    api.build([files], runs)
+    once = tmp_path / "once"
+    api.build([files], once)
+    return runs, once

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from incremental_helpers import release
+from incremental_helpers import built_in_runs_and_at_once
 
 from pharmakg import api
 from pharmakg.graph.deal_facts import (
@@ -165,21 +165,7 @@ def test_a_graph_without_the_facts_gets_them_on_opening(tmp_path: Path) -> None:
 
 
 def test_a_store_built_in_runs_holds_the_facts_of_one_built_at_once(tmp_path: Path) -> None:
-    files = tmp_path / "files"
-    files.mkdir()
-    for i in range(8):
-        (files / f"l{i}.txt").write_text(_licensing(i) if i % 2 else release(i), encoding="utf-8")
-    runs = tmp_path / "runs"
-    hidden = [files / "l5.txt", files / "l6.txt"]
-    for path in hidden:
-        path.rename(path.with_suffix(".later"))
-    api.build([files], runs)
-    for path in hidden:
-        path.with_suffix(".later").rename(path)
-    (files / "l1.txt").write_text(_licensing(4), encoding="utf-8")  # changed
-    api.build([files], runs)
-    once = tmp_path / "once"
-    api.build([files], once)
+    runs, once = built_in_runs_and_at_once(tmp_path, _licensing, "l")
     a, b = (api.open_graph(p, read_only=True) for p in (runs, once))
     assert licence_quads(a) == licence_quads(b)
     assert sentence_links(a) == sentence_links(b)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from incremental_helpers import release
+from incremental_helpers import built_in_runs_and_at_once
 
 from pharmakg import api
 from pharmakg.graph.pair_links import PREF_LABEL
@@ -123,21 +123,7 @@ def test_a_graph_without_pair_keys_gets_them_on_opening(tmp_path: Path) -> None:
 
 
 def test_a_store_built_in_runs_holds_the_keys_of_one_built_at_once(tmp_path: Path) -> None:
-    files = tmp_path / "files"
-    files.mkdir()
-    for i in range(8):
-        (files / f"p{i}.txt").write_text(_partnering(i) if i % 2 else release(i), encoding="utf-8")
-    runs = tmp_path / "runs"
-    hidden = [files / "p5.txt", files / "p6.txt"]
-    for path in hidden:
-        path.rename(path.with_suffix(".later"))
-    api.build([files], runs)
-    for path in hidden:
-        path.with_suffix(".later").rename(path)
-    (files / "p1.txt").write_text(_partnering(4), encoding="utf-8")  # changed
-    api.build([files], runs)
-    once = tmp_path / "once"
-    api.build([files], once)
+    runs, once = built_in_runs_and_at_once(tmp_path, _partnering, "p")
     a, b = (api.open_graph(p, read_only=True) for p in (runs, once))
     assert pair_quads(a) == pair_quads(b)
     assert_keys_are_a_recount(a)
