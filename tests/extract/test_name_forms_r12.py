@@ -46,3 +46,15 @@ def test_a_micro_rna_blocked_by_an_oligonucleotide_is_a_target_not_a_compound(ex
 def test_an_interleukin_is_no_compound_by_its_stem(ex):
     out = run(ex, "ZB-41 is an antibody against interleukin-23 (IL-23) for psoriasis.")
     assert "interleukin" not in names(out, "COMPOUND")
+
+
+def test_a_country_between_phase_and_study_is_no_trial_name(ex):
+    out = run(ex, "Helix received a milestone for the start of the Phase 2 Japan study of ZB-51 in anemia.")
+    assert "japan" not in names(out, "TRIAL")
+
+
+def test_a_trademarked_two_word_trial_name_is_one_trial_and_no_compound(ex):
+    out = run(ex, "The ORBIT DUCHENNE™ Phase I/II trial of ZB-52 is recruiting boys with muscular dystrophy.")
+    assert "orbitduchenne" in names(out, "TRIAL")
+    assert "duchenne" not in names(out, "COMPOUND")
+    assert ("orbitduchenne", "zb52") in rels(out, "EVALUATES")
