@@ -58,3 +58,14 @@ def test_a_trademarked_two_word_trial_name_is_one_trial_and_no_compound(ex):
     assert "orbitduchenne" in names(out, "TRIAL")
     assert "duchenne" not in names(out, "COMPOUND")
     assert ("orbitduchenne", "zb52") in rels(out, "EVALUATES")
+
+
+def test_a_marked_name_spelled_out_or_naming_a_vector_is_no_product(ex):
+    out = run(
+        ex,
+        "ZB-61 is a bispecific antibody built on the BEAT™ (Bi-specific Engagement of Antibodies based on "
+        "T cells) platform. ZB-62 uses the NAV® AAV9 vector and commercial-scale cGMP material. "
+        "TALVEX® (talbumab) is marketed.",
+    )
+    assert not names(out, "COMPOUND") & {"beat", "nav", "cgmp"}
+    assert "talvex" in names(out, "COMPOUND")
