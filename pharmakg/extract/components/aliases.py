@@ -348,7 +348,8 @@ class AliasGrouper:
     # ------------------------------------------------------------ grouping
     def _keys(self, c: Candidate, text: str) -> list[str]:
         surf = text[c.start : c.end]
-        keys = [fold(surf)]
+        # a bare number is a series member ("FGFR1/2/3"): the name it stands for is its key
+        keys = [fold(c.surface if surf.isdigit() and c.surface else surf)]
         if c.key:
             keys.append("k:" + c.key)
         if c.name:
@@ -440,6 +441,8 @@ class AliasGrouper:
             if c.surface:
                 surfaces.append(_clean_surface(c.surface))
             surfaces.extend(_clean_surface(x) for x in extra_alias.get(i, []))
+        if label == "TARGET":  # the "2" of "FGFR1/2/3" is a mention of FGFR2, not its name
+            surfaces = [s for s in surfaces if not s.isdigit()] or surfaces
         if label == "TECHNOLOGY":  # "SynTrap technology" is also called "SynTrap"
             surfaces += [h for h in map(technology_head, list(surfaces)) if h]
         kb = [c.key for _, c, _ in members if c.key and c.extractor.startswith("lexicon")]

@@ -53,6 +53,8 @@ _PRIORITY = {"COMPOUND": 2, "TARGET": 2, "DISEASE": 0}  # a grammar disease (1) 
 PATHOGEN_KIND = "pathogen"
 _INFECTION_HEADS = ("infection", "infections")
 _ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ar")
+# one member of a slash series of numbered targets: the "/2" of "FGFR1/2/3"
+_SERIES_MEMBER = re.compile(r"/(\d{1,2})(?![\w.])")
 
 
 # (label, record, kind): a plain tuple, as ~100,000 are made at start-up
@@ -251,8 +253,12 @@ class KnowledgeMatcher:
         lexicon_targets = [
             (c.start, c.end) for c in cands if c.label == "TARGET" and self.target_said(text, c)
         ]
-        for start, end, hit in self.accepted(text, lexicon_targets):
-            surface = ""
+        found = self.accepted(text, lexicon_targets)
+        series = self._series(text, found)
+        named = {(s, e): name for s, e, name in series}
+        found += self._series_hits(series)
+        for start, end, hit in found:
+            surface = named.get((start, end), "")
             if hit[0] == "DISEASE":  # "primary hyperoxaluria type 1": the subtype is part of the name
                 sub = self.type_suffix.match(text[end : end + 20])
                 end += sub.end() if sub else 0
@@ -271,6 +277,31 @@ class KnowledgeMatcher:
                 )
             )
         return doc
+
+    def _series(self, text: str, found: list[tuple[int, int, _Hit]]) -> list[tuple[int, int, str]]:
+        """ "an FGFR1/2/3 inhibitor": the numbers after an accepted numbered target's slash name its siblings
+        (FGFR2, FGFR3): (start, end, name) of each number."""
+        if "/" not in text:
+            return []
+        out: list[tuple[int, int, str]] = []
+        for start, end, hit in found:
+            stem = re.match(r"(.*?[A-Za-z])\d{1,2}$", text[start:end]) if hit[0] == "TARGET" else None
+            while stem is not None and text[end : end + 1] == "/":
+                m = _SERIES_MEMBER.match(text, end)
+                if m is None:
+                    break
+                out.append((m.start(1), m.end(1), stem.group(1) + m.group(1)))
+                end = m.end()
+        return out
+
+    def _series_hits(self, series: list[tuple[int, int, str]]) -> list[tuple[int, int, _Hit]]:
+        """The siblings of a slash series (see _series) that the table knows as targets."""
+        return [
+            (s, e, h)
+            for s, e, name in series
+            for h in self.index.get((True, tuple(_WORD.findall(name))), ())
+            if h[0] == "TARGET"
+        ]
 
     @staticmethod
     def _extra(hit: _Hit) -> dict[str, object]:

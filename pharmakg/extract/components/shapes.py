@@ -98,6 +98,24 @@ def _initials_match(acronym: str, before: str) -> bool:
     return i == len(letters)
 
 
+# the parenthesis right after a marked name, holding words (a long form: "BEAT™ (Bi-specific Engagement ...)")
+_LONG_FORM_AFTER = re.compile(r"\s*\(([A-Za-z][^()]{8,120})\)")
+
+
+def _spells(acronym: str, words: str) -> bool:
+    """Whether the words spell the acronym: its letters, in order, are initials of the words (the first word
+    gives the first letter): "Bi-specific Engagement of Antibodies based on T cells" spells BEAT."""
+    initials = [w[0].lower() for w in re.findall(r"[A-Za-z]+", words)]
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    if not initials or not letters or initials[0] != letters[0]:
+        return False
+    i = 0
+    for ch in initials:
+        if i < len(letters) and ch == letters[i]:
+            i += 1
+    return i == len(letters)
+
+
 # The mark after a brand as the match ends with it: "Korvix®", "Korvix (R)", "Korvix(™)".
 _MARK_AT_END = re.compile(r"[ \t]*(?:[®™]|\((?:R|TM|®|™)\))[ \t]*$")
 
@@ -257,7 +275,9 @@ class ShapeRecognizer:
             return False  # camel case marks platforms (a "DuoBody®"-like name), not product brands
         if text[s - 1 : s] == "(" and word.isupper():
             return not _initials_match(word, text[max(0, s - 80) : s - 1])
-        return True
+        defined = _LONG_FORM_AFTER.match(text, e)
+        # "BEAT™ (Bi-specific Engagement of Antibodies based on T cells)": a name spelled out is a platform's
+        return not (defined and word.isupper() and _spells(word, defined.group(1)))
 
     def _brands_before_generic(self, text: str, named: list[Candidate]) -> list[Candidate]:
         """ "Korvix (talbumab)": the capitalised word before a parenthesis that holds only a generic name is
