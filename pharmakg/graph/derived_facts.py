@@ -368,8 +368,14 @@ class DerivedFacts:
     def reorder(self) -> list[ox.Quad]:
         """The compound order keys to write after renames that no refresh follows (a build's IRIs re-minted at
         its end: a key ranks ties by IRI), the targets' figures the renames touched, and the pair keys; the
-        old ones are removed."""
+        old ones are removed (the order keys at :meth:`remove_replaced`)."""
         return self.order.update({}) + self.crowds.update() + self.pairs.update({}) + self.licences.update()
+
+    def remove_replaced(self) -> None:
+        """Remove the order keys the last refresh or reorder replaced, once their new values are written: a
+        build killed in between leaves every compound and document a key (see :mod:`.order_buckets`)."""
+        self.order.remove_replaced()
+        self.document_order.remove_replaced()
 
     def document_count(self, iri: str) -> int:
         """The number of documents that mention the entity (``pkg:mentionedIn`` in the merged graph)."""

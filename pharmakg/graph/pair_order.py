@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from pharmakg.graph.order_buckets import pack, read_keys, remove_key
+from pharmakg.graph.order_buckets import pack, read_merged_keys, remove_key
 from pharmakg.graph.pair_links import (
     COMPANY,
     HAS_AGREEMENT,
@@ -224,7 +224,7 @@ class PairOrder:
         if self._kept is None:
             self._kept = []
             for r in RANKINGS:
-                keys, buckets = read_keys(self.store, r.predicate, r.rank_bits)
+                keys, buckets = read_merged_keys(self.store, r.predicate, r.rank_bits)
                 self._kept.append(_Keys(keys, buckets))
             firsts = {
                 value(q.subject): value(q.object)

@@ -293,7 +293,7 @@ class KnowledgeGraph:
             journal.resolution(renames, set(renames.values()))
         for old, new in sorted(renames.items()):
             self._rename(old, new)  # the derived facts move with the rest: nothing to refresh
-        self._insert(self.derived.reorder())  # but for the compound order keys, which rank ties by IRI
+        self._write_derived(self.derived.reorder())  # but for the compound order keys, which rank ties by IRI
         self._flush_keys()
 
     def _flush_keys(self) -> None:
@@ -386,7 +386,11 @@ class KnowledgeGraph:
         copy, the default graph's included, is removed, then the new values go to graph/resolved and the
         default graph). The per-entity figures they come from are kept up to date (see
         :mod:`pharmakg.graph.derived_facts`), so a hub entity costs no more as documents arrive."""
-        self._insert(self.derived.refresh(entities))
+        self._write_derived(self.derived.refresh(entities))
+
+    def _write_derived(self, quads: list[ox.Quad]) -> None:
+        self._insert(quads)
+        self.derived.remove_replaced()  # the old order keys go only once the new ones are in
 
     # --------------------------------------------------------------------------------------- queries
     def query(
