@@ -284,11 +284,13 @@ class DerivedFacts:
         if not self._kept_names_checked:
             self._kept_names_checked = True
             if not self.kept_names.ready():
+                # named in a document graph: a build killed between a batch's two writes (_insert) left
+                # some labels without their merged copy, and the counts are of the document graphs
                 entities = {
                     q.subject
                     for p in (ALT_LABEL, MAIN_LABEL)
-                    for q in self.store.quads_for_pattern(None, p, None, MERGED)
-                    if isinstance(q.subject, ox.NamedNode)
+                    for q in self.store.quads_for_pattern(None, p, None, None)
+                    if isinstance(q.subject, ox.NamedNode) and not isinstance(q.graph_name, ox.DefaultGraph)
                 }
                 ordered = sorted(entities, key=str)
                 self.kept_names.write_all((e, self._count_names(e)) for e in ordered)

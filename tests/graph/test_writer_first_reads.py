@@ -7,7 +7,16 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from pharmakg.graph.derived_facts import LATEST, LATEST_DATE, MERGED, NAME_KEY, PREF_LABEL, DerivedFacts
+from pharmakg.graph.derived_facts import (
+    ALT_LABEL,
+    LATEST,
+    LATEST_DATE,
+    MAIN_LABEL,
+    MERGED,
+    NAME_KEY,
+    PREF_LABEL,
+    DerivedFacts,
+)
 from pharmakg.graph.kept_name_counts import NAME_COUNT, NAMES_GRAPH, StoredNames
 from pharmakg.graph.store import KnowledgeGraph
 from pharmakg.model import Document, Entity, Evidence, Extraction, Mention, Relation
@@ -217,4 +226,22 @@ def test_counts_of_a_store_written_again_in_memory_are_not_trusted(tmp_path) -> 
     in_memory.save(tmp_path / "again")
     kg = KnowledgeGraph.open(tmp_path / "again")
     kg.add_extractions([_hub_release(8)])
+    assert_kept_counts_are_a_recount(kg)
+
+
+def test_counts_written_again_include_names_whose_merged_copy_a_kill_left_out(tmp_path) -> None:
+    """A build killed between a batch's two writes (its document graph, then the merged copies) leaves names
+    only in a document graph, and no ready mark: the counts written again are those of the document graphs,
+    so removing that document (the next build's recovery) takes them back to none, not below."""
+    kg = KnowledgeGraph.open(tmp_path / "store")
+    kg.add_extractions([_hub_release(i) for i in range(3)])
+    (ab2,) = {q.subject for q in kg.store.quads_for_pattern(None, PREF_LABEL, ox.Literal("AB-2"), MERGED)}
+    for p in (ALT_LABEL, MAIN_LABEL, PREF_LABEL):
+        for q in list(kg.store.quads_for_pattern(ab2, p, None, MERGED)):
+            kg.store.remove(q)
+    StoredNames(kg.store).unready()
+    _new_writer(kg)
+    kg.add_extractions([], replace=["h2"])
+    assert StoredNames(kg.store).read(ab2) == {}
+    kg.add_extractions([_hub_release(3)])
     assert_kept_counts_are_a_recount(kg)
