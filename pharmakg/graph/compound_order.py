@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 
 import pyoxigraph as ox
 
-from pharmakg.graph.order_buckets import pack, read_keys, remove_key
+from pharmakg.graph.order_buckets import KeptKeys, pack, read_keys
 from pharmakg.graph.rdf_terms import RESOLVED_GRAPH, SKOS, int_lit, n
 from pharmakg.ontology.namespaces import PKG
 
@@ -80,25 +80,20 @@ def missing_order(store: ox.Store) -> list[ox.Quad]:
     return [ox.Quad(ox.NamedNode(i), COMPOUND_ORDER, int_lit(keys[i]), RESOLVED_GRAPH) for i in sorted(keys)]
 
 
-def remove_keys(store: ox.Store, iri: str) -> None:
-    """Every graph's copy of the compound's key."""
-    remove_key(store, iri, COMPOUND_ORDER)
-
-
 class CompoundOrder:
-    """The keys of a store's compounds, read once from the store, then kept up to date as labels change."""
+    """The keys of a store's compounds, read once from the store, then kept up to date as labels change. The
+    keys a refresh replaces go at :meth:`remove_replaced`, once their new values are written."""
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
-        self._keys: dict[str, int] | None = None  # IRI -> key (None: not read yet)
-        self._buckets: dict[int, set[str]] = {}  # bucket -> IRIs of the compounds in it
+        self._kept: KeptKeys | None = None  # (None: not read yet)
         self._renamed: set[str] = set()  # merged or renamed since the last update: looked up again
         self._ranked_as: dict[str, str] = {}  # IRI -> the label its key was ranked by (none: not seen yet)
 
-    def _loaded(self) -> dict[str, int]:
-        if self._keys is None:
-            self._keys, self._buckets = read_keys(self.store, COMPOUND_ORDER, RANK_BITS)
-        return self._keys
+    def _loaded(self) -> KeptKeys:
+        if self._kept is None:
+            self._kept = read_keys(self.store, COMPOUND_ORDER, RANK_BITS)
+        return self._kept
 
     def renaming(self, old: str, new: str) -> None:
         """``old`` is about to be merged into (or renamed) ``new``: both are looked up again at the next
@@ -107,66 +102,64 @@ class CompoundOrder:
 
     def update(self, labels: Mapping[str, str | None]) -> list[ox.Quad]:
         """New keys, in graph/resolved, after the entities ``labels`` got new preferred labels (None: no
-        label any more; only compounds get keys) and the compounds renamed since the last update; the keys
-        they replace are removed from the store. Only the buckets the compounds leave or join are ranked
-        again, and only the keys that change are written."""
-        keys = self._loaded()
-        touched: set[int] = set()
+        label any more; only compounds get keys) and the compounds renamed since the last update. Only the
+        buckets the compounds leave or join are ranked again, and only the keys that change are written;
+        the keys they replace go at :meth:`remove_replaced`."""
+        kept = self._loaded()
+        unsettled, touched = kept.take_unsettled()
+        self._renamed |= unsettled  # looked up again, as a renamed one
         for iri in self._renamed:  # a merge may have left two keys on one IRI: both go
             self._ranked_as.pop(iri, None)
-            old = keys.pop(iri, None)
-            if old is not None:
-                touched.add(old >> RANK_BITS)
-                self._buckets[old >> RANK_BITS].discard(iri)
-            remove_keys(self.store, iri)
+            if (old := kept.drop(iri, RANK_BITS)) is not None:
+                touched.add(old)
         # a compound whose label is the one its key was ranked by keeps its key (most refreshes of a batch)
         unchanged = {
             i
             for i, label in labels.items()
-            if label is not None and i in keys and self._ranked_as.get(i) == label
+            if label is not None and i in kept.keys and self._ranked_as.get(i) == label
         }
         changed, self._renamed = (set(labels) - unchanged) | self._renamed, set()
         # (the labels of every compound refreshed: the store holds none of them while the refresh runs)
         current: dict[str, str] = {i: label for i, label in labels.items() if label is not None}
         for iri in sorted(changed):
             self._ranked_as.pop(iri, None)
-            old = keys.get(iri)
+            label = labels[iri] if iri in labels else self._stored_label(iri)
+            if label is None:
+                if (old := kept.drop(iri, RANK_BITS)) is not None:
+                    touched.add(old)
+                continue
+            old = kept.keys.get(iri)
             if old is not None:
                 touched.add(old >> RANK_BITS)
-                self._buckets[old >> RANK_BITS].discard(iri)
-            label = labels[iri] if iri in labels else self._stored_label(iri)
-            if label is not None:
-                current[iri] = label
-                touched.add(bucket(label))
-                self._buckets.setdefault(bucket(label), set()).add(iri)
-            elif old is not None:
-                del keys[iri]
-                remove_keys(self.store, iri)
+                kept.buckets[old >> RANK_BITS].discard(iri)
+            current[iri] = label
+            touched.add(bucket(label))
+            kept.buckets.setdefault(bucket(label), set()).add(iri)
         return self._rerank(touched, current)
+
+    def remove_replaced(self) -> None:
+        """Remove the old keys the last update replaced (call once its new keys are written)."""
+        if self._kept is not None:
+            self._kept.remove_replaced(self.store)
 
     def _stored_label(self, iri: str) -> str | None:
         return _label(self.store, iri) if _is_compound(self.store, iri) else None
 
     def _rerank(self, buckets: Iterable[int], current: dict[str, str]) -> list[ox.Quad]:
-        keys = self._loaded()
+        kept = self._loaded()
         new: list[ox.Quad] = []
         for b in sorted(buckets):
             labels = dict(current)
-            for iri in sorted(self._buckets.get(b, ())):
+            for iri in sorted(kept.buckets.get(b, ())):
                 if iri not in labels:
                     label = _label(self.store, iri)
                     if label is None:  # renamed away without its key: nothing left to rank
-                        self._buckets[b].discard(iri)
-                        keys.pop(iri, None)
+                        kept.buckets[b].discard(iri)
+                        kept.drop(iri, RANK_BITS)
                         self._ranked_as.pop(iri, None)
                         continue
                     labels[iri] = label
-            ranked = order_keys({iri: labels[iri] for iri in self._buckets.get(b, ())})
+            ranked = order_keys({iri: labels[iri] for iri in kept.buckets.get(b, ())})
             self._ranked_as.update((iri, labels[iri]) for iri in ranked)
-            for iri, key in sorted(ranked.items()):
-                if keys.get(iri) != key:
-                    if iri in keys:
-                        remove_keys(self.store, iri)
-                    keys[iri] = key
-                    new.append(ox.Quad(ox.NamedNode(iri), COMPOUND_ORDER, int_lit(key), RESOLVED_GRAPH))
+            new += [kept.assign(iri, key) for iri, key in sorted(ranked.items()) if kept.keys.get(iri) != key]
         return new

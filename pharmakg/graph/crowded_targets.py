@@ -46,7 +46,7 @@ after every batch).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 
@@ -189,14 +189,16 @@ def pairs(store: ox.Store, e: ox.NamedNode) -> set[tuple[ox.NamedNode, ox.NamedN
 
 def missing_target_facts(store: ox.Store) -> list[ox.Quad]:
     """The facts of every target of a graph written without them, in graph/resolved."""
+    return list(target_fact_quads(store))
+
+
+def target_fact_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """:func:`missing_target_facts` one target at a time."""
     targets = {q.object for q in store.quads_for_pattern(None, TARGETS, None, MERGED)}
     labels = stored_labels(store)
-    return [
-        q
-        for t in sorted(targets, key=str)
-        if isinstance(t, ox.NamedNode)
-        for q in target_facts(store, t, labels)
-    ]
+    for t in sorted(targets, key=str):
+        if isinstance(t, ox.NamedNode):
+            yield from target_facts(store, t, labels)
 
 
 def lacks_target_facts(store: ox.Store) -> bool:

@@ -25,7 +25,7 @@ statement of the developer's compounds read). So:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -93,36 +93,45 @@ def lacks_sentence_statements(store: ox.Store) -> bool:
     """Whether a graph whose agreements are supported by statements has no ``pkg:sentenceStatement``."""
     if next(iter(store.quads_for_pattern(None, SENTENCE_STATEMENT, None, MERGED)), None) is not None:
         return False
-    return bool(missing_sentence_statements(store))
+    return next(iter(sentence_statement_quads(store)), None) is not None
 
 
 def missing_sentence_statements(store: ox.Store) -> list[ox.Quad]:
     """The ``pkg:sentenceStatement`` links of a graph written without them, in the graphs that hold the
     agreements' support (their documents'; graph/resolved for a graph read from a triples file)."""
-    out: set[ox.Quad] = set()
+    return sorted(set(sentence_statement_quads(store)), key=str)
+
+
+def sentence_statement_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """:func:`missing_sentence_statements` one agreement at a time (a stored fill's memory is one
+    agreement's links)."""
     for q in store.quads_for_pattern(None, TYPE, AGREEMENT, MERGED):
-        ag = q.subject
-        for sup in store.quads_for_pattern(ag, SUPPORTED_BY, None, MERGED):
-            s = sup.object
-            assert isinstance(s, ox.NamedNode | ox.BlankNode)
-            mine = {p: set(_objects(store, s, p)) for p in (TEXT, START, DERIVED_FROM)}
-            graphs = {g.graph_name for g in store.quads_for_pattern(ag, SUPPORTED_BY, s, None)} - {MERGED}
-            for text in mine[TEXT]:
-                for q2 in store.quads_for_pattern(None, TEXT, text, MERGED):
-                    s2 = q2.subject
-                    assert isinstance(s2, ox.NamedNode | ox.BlankNode)
-                    types = {t.value for t in _objects(store, s2, RELATION_TYPE) if isinstance(t, ox.Literal)}
-                    if not types & ASSET_RELATIONS:
-                        continue
-                    if mine[START] & set(_objects(store, s2, START)) and mine[DERIVED_FROM] & set(
-                        _objects(store, s2, DERIVED_FROM)
-                    ):
-                        assert isinstance(ag, ox.NamedNode | ox.BlankNode)
-                        out.update(
-                            ox.Quad(ag, SENTENCE_STATEMENT, s2, g)
-                            for g in sorted(graphs, key=str) or [RESOLVED_GRAPH]
-                        )
-    return sorted(out, key=str)
+        if isinstance(q.subject, ox.NamedNode | ox.BlankNode):
+            yield from sorted(_agreement_links(store, q.subject), key=str)
+
+
+def _agreement_links(store: ox.Store, ag: _Node) -> set[ox.Quad]:
+    out: set[ox.Quad] = set()
+    for sup in store.quads_for_pattern(ag, SUPPORTED_BY, None, MERGED):
+        s = sup.object
+        assert isinstance(s, ox.NamedNode | ox.BlankNode)
+        mine = {p: set(_objects(store, s, p)) for p in (TEXT, START, DERIVED_FROM)}
+        graphs = {g.graph_name for g in store.quads_for_pattern(ag, SUPPORTED_BY, s, None)} - {MERGED}
+        for text in mine[TEXT]:
+            for q2 in store.quads_for_pattern(None, TEXT, text, MERGED):
+                s2 = q2.subject
+                assert isinstance(s2, ox.NamedNode | ox.BlankNode)
+                types = {t.value for t in _objects(store, s2, RELATION_TYPE) if isinstance(t, ox.Literal)}
+                if not types & ASSET_RELATIONS:
+                    continue
+                if mine[START] & set(_objects(store, s2, START)) and mine[DERIVED_FROM] & set(
+                    _objects(store, s2, DERIVED_FROM)
+                ):
+                    out.update(
+                        ox.Quad(ag, SENTENCE_STATEMENT, s2, g)
+                        for g in sorted(graphs, key=str) or [RESOLVED_GRAPH]
+                    )
+    return out
 
 
 def _objects(store: ox.Store, s: _Node, p: ox.NamedNode) -> list[_Term]:
@@ -155,11 +164,14 @@ def licence_facts(store: ox.Store, s: _Node) -> set[ox.Quad]:
 
 def missing_licence_facts(store: ox.Store) -> list[ox.Quad]:
     """Every statement's kept licence facts, counted from scratch (in graph/resolved)."""
-    out: set[ox.Quad] = set()
+    return sorted(set(licence_fact_quads(store)), key=str)
+
+
+def licence_fact_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """:func:`missing_licence_facts` one licence statement at a time (each statement's own facts)."""
     for q in store.quads_for_pattern(None, RELATION_TYPE, LICENSED_TO, MERGED):
         if isinstance(q.subject, ox.NamedNode | ox.BlankNode):
-            out |= licence_facts(store, q.subject)
-    return sorted(out, key=str)
+            yield from sorted(licence_facts(store, q.subject), key=str)
 
 
 def lacks_licence_facts(store: ox.Store) -> bool:

@@ -26,8 +26,13 @@ the labels, and after renames). And per target the figures of the ``crowded-targ
 and compounds, counted and listed: :mod:`pharmakg.graph.crowded_targets`, recounted for the compounds a batch
 touches).
 
+An entity's best phase record is not read from its records at its first refresh in a process: the kept
+``pkg:latestPhase`` (and date) that the last refresh wrote give it, unless a record left the entity since
+or it was renamed (:meth:`DerivedFacts._read_kept_phase`). A graph written before a kind of these facts
+existed gets them at its first opening for writing (:mod:`pharmakg.graph.stream_fill`, in bounded chunks).
+
 Writes that bypass the store's methods are not seen: :meth:`pharmakg.graph.store.KnowledgeGraph.to_rdflib`
-drops the whole cache.
+drops the whole cache (and the kept phases are not trusted by that writer again).
 """
 
 from __future__ import annotations
@@ -36,29 +41,17 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
-from pharmakg.graph.compound_order import COMPOUND, COMPOUND_ORDER, CompoundOrder, missing_order
-from pharmakg.graph.crowded_targets import CrowdedTargets, lacks_target_facts, missing_target_facts
+from pharmakg.graph.compound_order import COMPOUND, CompoundOrder
+from pharmakg.graph.crowded_targets import CrowdedTargets
 from pharmakg.graph.deal_facts import WATCHED as DEAL_WATCHED
-from pharmakg.graph.deal_facts import (
-    DealLicences,
-    lacks_licence_facts,
-    lacks_sentence_statements,
-    missing_licence_facts,
-    missing_sentence_statements,
-)
+from pharmakg.graph.deal_facts import DealLicences
 from pharmakg.graph.display import preferred_label
-from pharmakg.graph.document_order import DOCUMENT_ORDER, DocumentOrder
-from pharmakg.graph.document_order import missing_order as missing_document_order
-from pharmakg.graph.evidence_order import EVIDENCE_ORDER, missing_evidence_order
-from pharmakg.graph.evidence_relations import (
-    EVIDENCE_GROUP,
-    lacks_not_current,
-    missing_evidence_groups,
-    missing_not_current,
-)
+from pharmakg.graph.document_order import DocumentOrder
+from pharmakg.graph.kept_name_counts import StoredNames
 from pharmakg.graph.kept_target_rows import StoredRows
-from pharmakg.graph.pair_order import WATCHED, PairOrder, lacks_pair_order, missing_pair_order
+from pharmakg.graph.pair_order import WATCHED, PairOrder
 from pharmakg.graph.rdf_terms import RDF_TYPE, RDFS, RESOLVED_GRAPH, SKOS, int_lit, n
+from pharmakg.model import PHASES
 from pharmakg.ontology.namespaces import PKG, PROV
 
 MERGED = ox.DefaultGraph()
@@ -87,82 +80,6 @@ def name_key(name: str) -> str:
 def _text(term: _Term | None) -> str:
     assert isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal), term
     return term.value
-
-
-def missing_derived_facts(store: ox.Store) -> list[ox.Quad]:
-    """The derived facts of a graph written before pharmakg kept them (or by another tool), in graph/resolved:
-    name keys (one per distinct lower-cased ``skos:prefLabel`` or ``skos:altLabel`` of each entity), the
-    entities' document counts and the documents' entity and statement counts. Each kind only when the graph
-    has none of it (the store keeps them all from then on)."""
-    found = _missing_name_keys(store)
-    if _absent(store, DOCUMENT_COUNT):
-        mentions: dict[ox.NamedNode, int] = {}
-        for q in store.quads_for_pattern(None, MENTIONED_IN, None, MERGED):
-            if isinstance(q.subject, ox.NamedNode):
-                mentions[q.subject] = mentions.get(q.subject, 0) + 1
-        labelled = {q.subject for q in store.quads_for_pattern(None, PREF_LABEL, None, MERGED)}
-        found += [
-            ox.Quad(e, DOCUMENT_COUNT, int_lit(mentions.get(e, 0)), RESOLVED_GRAPH)
-            for e in sorted(labelled, key=str)
-            if isinstance(e, ox.NamedNode)
-        ]
-    if _absent(store, ENTITY_COUNT):
-        documents = [q.subject for q in store.quads_for_pattern(None, TYPE, DOCUMENT, MERGED)]
-        for d in sorted(documents, key=str):
-            if isinstance(d, ox.NamedNode):
-                found += document_counts(store, d)
-    if _absent(store, COMPOUND_ORDER):
-        found += missing_order(store)
-    if _absent(store, DOCUMENT_ORDER):
-        found += missing_document_order(store)
-    if _absent(store, EVIDENCE_ORDER):  # written with statements since: an older graph gets them once
-        found += missing_evidence_order(store)
-    if _absent(store, EVIDENCE_GROUP):  # the same: written with statements since
-        found += missing_evidence_groups(store)
-    if lacks_not_current(store):
-        found += missing_not_current(store)
-    if lacks_target_facts(store):
-        found += missing_target_facts(store)
-    if lacks_sentence_statements(store):
-        found += missing_sentence_statements(store)
-    if lacks_licence_facts(store):
-        found += missing_licence_facts(store)
-    return found + (missing_pair_order(store) if lacks_pair_order(store) else [])
-
-
-def lacks_derived_facts(store: ox.Store) -> bool:
-    """Whether a graph lacks a kind of derived fact that :func:`missing_derived_facts` would add (cheap: a
-    few lookups)."""
-    entities = not _absent(store, PREF_LABEL)
-    documents = next(iter(store.quads_for_pattern(None, TYPE, DOCUMENT, MERGED)), None) is not None
-    compounds = next(iter(store.quads_for_pattern(None, ENTITY_TYPE, ox.Literal(COMPOUND), MERGED)), None)
-    statements = next(iter(store.quads_for_pattern(None, n(PKG.relationType), None, MERGED)), None)
-    return (
-        (statements is not None and (_absent(store, EVIDENCE_ORDER) or _absent(store, EVIDENCE_GROUP)))
-        or (entities and (_absent(store, NAME_KEY) or _absent(store, DOCUMENT_COUNT)))
-        or (documents and (_absent(store, ENTITY_COUNT) or _absent(store, DOCUMENT_ORDER)))
-        or (compounds is not None and _absent(store, COMPOUND_ORDER))
-        or lacks_target_facts(store)
-        or lacks_not_current(store)
-        or lacks_pair_order(store)
-        or lacks_sentence_statements(store)
-        or lacks_licence_facts(store)
-    )
-
-
-def _absent(store: ox.Store, predicate: ox.NamedNode) -> bool:
-    return next(iter(store.quads_for_pattern(None, predicate, None, MERGED)), None) is None
-
-
-def _missing_name_keys(store: ox.Store) -> list[ox.Quad]:
-    if not _absent(store, NAME_KEY):
-        return []
-    keys: set[tuple[ox.NamedNode, str]] = set()
-    for p in (PREF_LABEL, ALT_LABEL):
-        for q in store.quads_for_pattern(None, p, None, MERGED):
-            if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal):
-                keys.add((q.subject, name_key(q.object.value)))
-    return [ox.Quad(e, NAME_KEY, ox.Literal(key), RESOLVED_GRAPH) for e, key in sorted(keys, key=str)]
 
 
 def document_counts(store: ox.Store, doc: ox.NamedNode) -> list[ox.Quad]:
@@ -210,7 +127,10 @@ class DerivedFacts:
         self._names: dict[str, dict[str, list[int]]] = {}
         # IRI -> best current phase record (None: none) over the records seen; new records since then
         self._phase: dict[str, _Phase | None] = {}
-        self._new_records: dict[str, set[_Term]] = {}
+        self._new_records: dict[str, set[_Term]] = {}  # (of every entity: a kept best is read at its refresh)
+        # entities whose kept pkg:latestPhase no longer gives their best record (a record left, a rename)
+        self._phases_changed: set[str] = set()
+        self.trust_kept_phases = True  # False: the store was written behind this writer (to_rdflib)
         # IRI -> number of documents mentioning it (pkg:mentionedIn in the merged graph)
         self._mentions: dict[str, int] = {}
         # Document nodes to count at the next refresh: written since, or where a merge joined two entities
@@ -222,10 +142,28 @@ class DerivedFacts:
         self._left: set[ox.NamedNode] = set()  # Document nodes removed since the last refresh
         # the targets' kept figures of crowded-targets (their rows kept in an on-disk store: ``kept_rows``)
         self.crowds = CrowdedTargets(store, StoredRows(store) if kept_rows else None)
+        # an on-disk store keeps the name counts too (kept_name_counts): read from there, not from the labels
+        self.kept_names = StoredNames(store) if kept_rows else None
+        self._kept_names_checked = False
+        self._names_before: dict[str, dict[str, list[int]]] = {}  # counts as kept, of the names changed since
+        self._names_whole: set[str] = set()  # renamed since the last refresh: their kept counts written whole
+
+    def invalidate(self) -> None:
+        """The store was written behind this writer: kept rows, counts and phases are not to be trusted."""
+        self.crowds.invalidate()
+        if self.kept_names is not None:
+            self.kept_names.unready()
+        self._kept_names_checked = False
+        self.trust_kept_phases = False
 
     # ------------------------------------------------------------------------------------ bookkeeping
     def forget(self, iris: Iterable[str]) -> None:
         """These entities changed in a way the deltas do not tell (a rename): read them again."""
+        iris = list(iris)
+        self._phases_changed.update(iris)
+        self._drop(iris)
+
+    def _drop(self, iris: Iterable[str]) -> None:
         for iri in iris:
             self._names.pop(iri, None)
             self._phase.pop(iri, None)
@@ -237,7 +175,7 @@ class DerivedFacts:
         they are read again when next needed, so a writer's memory stays bounded while hub entities, which
         nearly every batch touches, stay."""
         if max(len(self._names), len(self._mentions), len(self._phase)) > self.ENTITY_LIMIT:
-            self.forget({*self._names, *self._mentions, *self._phase} - keep)
+            self._drop({*self._names, *self._mentions, *self._phase} - keep)  # (their kept facts are right)
 
     def renaming(self, old: str, new: str) -> None:
         """``old`` is about to be merged into ``new``: a document that mentions both will mention one entity
@@ -250,6 +188,9 @@ class DerivedFacts:
             ):
                 self._documents.add(q.object)
         self.forget([old, new])
+        if self.kept_names is not None and self._uses_kept_names():
+            self._changing_names()
+            self._names_whole.update((old, new))  # (the rename moves old's counts to new: rewritten whole)
         self.order.renaming(old, new)
         self.pairs.renaming(old, new)
         self.licences.renaming(old, new)
@@ -264,9 +205,9 @@ class DerivedFacts:
             if isinstance(q.graph_name, ox.DefaultGraph) or not isinstance(q.subject, ox.NamedNode):
                 continue
             iri = q.subject.value
-            if q.predicate == PHASE_RECORD and iri in self._phase:
+            if q.predicate == PHASE_RECORD:
                 self._new_records.setdefault(iri, set()).add(q.object)
-            elif q.predicate in (ALT_LABEL, MAIN_LABEL) and iri in self._names:
+            elif q.predicate in (ALT_LABEL, MAIN_LABEL) and self._names_loaded(iri):
                 if q in seen or q in self.store:
                     continue
                 seen.add(q)
@@ -296,7 +237,8 @@ class DerivedFacts:
             if q.predicate == PHASE_RECORD:
                 self._phase.pop(iri, None)  # the best record may be leaving: read them all again
                 self._new_records.pop(iri, None)
-            elif q.predicate in (ALT_LABEL, MAIN_LABEL) and iri in self._names:
+                self._phases_changed.add(iri)
+            elif q.predicate in (ALT_LABEL, MAIN_LABEL) and self._names_loaded(iri):
                 self._count(iri, q, -1)
             elif q.predicate == MENTIONED_IN and iri in self._mentions:
                 triple = ox.Quad(q.subject, q.predicate, q.object, MERGED)
@@ -321,9 +263,69 @@ class DerivedFacts:
 
     def _count(self, iri: str, q: ox.Quad, step: int) -> None:
         counts = self._names[iri].setdefault(_text(q.object), [0, 0])
+        if self.kept_names is not None:
+            self._changing_names()
+            self._names_before.setdefault(iri, {}).setdefault(_text(q.object), list(counts))
         counts[0 if q.predicate == ALT_LABEL else 1] += step
         if counts == [0, 0]:
             del self._names[iri][_text(q.object)]
+
+    # ------------------------------------------------------------------ name counts kept in an on-disk store
+    def _names_loaded(self, iri: str) -> bool:
+        """Whether the entity's name counts are in memory, to count a label written or removed; with kept
+        counts they are read (from the kept graph, as they were before this batch) at its first label."""
+        if iri not in self._names and self.kept_names is not None and self._uses_kept_names():
+            self._names[iri] = self._read_names(ox.NamedNode(iri))
+        return iri in self._names
+
+    def _uses_kept_names(self) -> bool:
+        """The first use in a process of a store without complete kept counts writes them all."""
+        assert self.kept_names is not None
+        if not self._kept_names_checked:
+            self._kept_names_checked = True
+            if not self.kept_names.ready():
+                # named in a document graph: a build killed between a batch's two writes (_insert) left
+                # some labels without their merged copy, and the counts are of the document graphs
+                entities = {
+                    q.subject
+                    for p in (ALT_LABEL, MAIN_LABEL)
+                    for q in self.store.quads_for_pattern(None, p, None, None)
+                    if isinstance(q.subject, ox.NamedNode) and not isinstance(q.graph_name, ox.DefaultGraph)
+                }
+                ordered = sorted(entities, key=str)
+                self.kept_names.write_all((e, self._count_names(e)) for e in ordered)
+        return True
+
+    def _changing_names(self) -> None:
+        """A count is about to change: the kept counts are not the store's until written (a kill then
+        leaves them unmarked, to be written again whole)."""
+        assert self.kept_names is not None
+        if not self._names_before and not self._names_whole:
+            self.kept_names.unready()
+
+    def _write_names(self) -> None:
+        """Write the counts changed since the last refresh to the kept graph, and mark it ready."""
+        if self.kept_names is None and not self._kept_names_checked:
+            # a graph in memory keeps no counts: those of a store it was loaded from go stale
+            self._kept_names_checked = True
+            StoredNames(self.store).unready()
+        if self.kept_names is None or not (self._names_before or self._names_whole):
+            return
+        for iri in sorted(self._names_whole):
+            e = ox.NamedNode(iri)
+            self.kept_names.replace(e, self._names[iri] if iri in self._names else self._count_names(e))
+        for iri, before in sorted(self._names_before.items()):
+            if iri in self._names_whole:
+                continue
+            if iri not in self._names:  # (forgotten: no document names it any more, or read again)
+                self.kept_names.replace(ox.NamedNode(iri), self._count_names(ox.NamedNode(iri)))
+                continue
+            for name, old in before.items():
+                if (new := self._names[iri].get(name, [0, 0])) != old:
+                    self.kept_names.change(ox.NamedNode(iri), name, old, list(new))
+        self._names_before.clear()
+        self._names_whole.clear()
+        self.kept_names.mark_ready()
 
     # -------------------------------------------------------------------------------------- refreshing
     def refresh(self, entities: Iterable[str]) -> list[ox.Quad]:
@@ -338,11 +340,13 @@ class DerivedFacts:
         self.pairs.labels_before(entities)
         for iri in entities:
             e = ox.NamedNode(iri)
+            self._read_kept_phase(iri)  # (before the facts are removed)
             _remove_facts(self.store, e, ENTITY_FACTS)
             label = labels[iri] = self.preferred_label(iri)
             if label is None or self._entity_type(e) == COMPOUND:
                 compounds[iri] = label
             if label is None:
+                self.forget([iri])
                 continue  # no document names it any more
             new.append(ox.Quad(e, PREF_LABEL, ox.Literal(label), RESOLVED_GRAPH))
             # the names' keys, and the label's: a knowledge-base spelling of a typo is no document's name
@@ -362,14 +366,22 @@ class DerivedFacts:
         new += self.document_order.update(sorted(self._documents | self._left, key=str))
         self._documents.clear()
         self._left.clear()
+        self._write_names()
         new += self.order.update(compounds) + self.crowds.update(new) + self.pairs.update(labels)
         return new + self.licences.update()
 
     def reorder(self) -> list[ox.Quad]:
         """The compound order keys to write after renames that no refresh follows (a build's IRIs re-minted at
         its end: a key ranks ties by IRI), the targets' figures the renames touched, and the pair keys; the
-        old ones are removed."""
+        old ones are removed (the order keys at :meth:`remove_replaced`)."""
+        self._write_names()
         return self.order.update({}) + self.crowds.update() + self.pairs.update({}) + self.licences.update()
+
+    def remove_replaced(self) -> None:
+        """Remove the order keys the last refresh or reorder replaced, once their new values are written: a
+        build killed in between leaves every compound and document a key (see :mod:`.order_buckets`)."""
+        self.order.remove_replaced()
+        self.document_order.remove_replaced()
 
     def document_count(self, iri: str) -> int:
         """The number of documents that mention the entity (``pkg:mentionedIn`` in the merged graph)."""
@@ -405,6 +417,11 @@ class DerivedFacts:
         return next((_text(q.object) for q in self.store.quads_for_pattern(e, ENTITY_TYPE, None, None)), "")
 
     def _read_names(self, e: ox.NamedNode) -> dict[str, list[int]]:
+        if self.kept_names is not None and e.value not in self._names_whole and self._uses_kept_names():
+            return self.kept_names.read(e)
+        return self._count_names(e)
+
+    def _count_names(self, e: ox.NamedNode) -> dict[str, list[int]]:
         # counted over the named graphs (the documents); the merged default graph is not a document
         counts: dict[str, list[int]] = {}
         for column, p in enumerate((ALT_LABEL, MAIN_LABEL)):
@@ -422,12 +439,36 @@ class DerivedFacts:
         else:
             records = [q.object for q in self.store.quads_for_pattern(e, PHASE_RECORD, None, MERGED)]
             best = None
+            self._new_records.pop(iri, None)  # (among those read)
+            self._phases_changed.discard(iri)
         for rec in records:
             found = self._record(rec)
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
         self._phase[iri] = best
         return best
+
+    def _read_kept_phase(self, iri: str) -> None:
+        """Take the entity's best record so far from its kept ``pkg:latestPhase`` (and date), which the last
+        refresh wrote, unless a record left it since or it was renamed: a hub's first refresh in a writer
+        process then reads two facts instead of its thousands of phase records (the records written since
+        are added by :meth:`latest_phase`). A record's key is rebuilt from its phase and date, its rank
+        being the phase's place in :data:`pharmakg.model.PHASES` (as :mod:`pharmakg.graph.rdf` writes it)."""
+        if iri in self._phase or iri in self._phases_changed or not self.trust_kept_phases:
+            return
+        e = ox.NamedNode(iri)
+        phases = [q.object for q in self.store.quads_for_pattern(e, LATEST, None, RESOLVED_GRAPH)]
+        dates = [q.object for q in self.store.quads_for_pattern(e, LATEST_DATE, None, RESOLVED_GRAPH)]
+        if len(phases) > 1 or len(dates) > 1 or (dates and not phases):
+            return  # not what a refresh writes: read the records
+        if not phases:  # no current record before this batch's, or no facts kept (a graph from elsewhere)
+            new = self._new_records.get(iri, set())
+            if all(q.object in new for q in self.store.quads_for_pattern(e, PHASE_RECORD, None, MERGED)):
+                self._phase[iri] = None
+            return
+        phase, date = phases[0], dates[0] if dates else None
+        rank = PHASES.index(_text(phase)) if _text(phase) in PHASES else -1
+        self._phase[iri] = ((_text(date) if date is not None else "", rank, _text(phase)), phase, date)
 
     def _record(self, rec: _Term) -> _Phase | None:
         """A current phase record's key, phase and date (None for a planned stage or no phase)."""

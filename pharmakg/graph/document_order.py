@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
-from pharmakg.graph.order_buckets import pack, read_keys, remove_key
+from pharmakg.graph.order_buckets import KeptKeys, pack, read_keys
 from pharmakg.graph.rdf_terms import DCT, RDF_TYPE, RESOLVED_GRAPH, XSD, int_lit, n
 from pharmakg.ontology.namespaces import PKG
 
@@ -70,47 +70,48 @@ def missing_order(store: ox.Store) -> list[ox.Quad]:
 
 
 class DocumentOrder:
-    """The keys of a store's documents, read once from the store, then kept as documents come and go."""
+    """The keys of a store's documents, read once from the store, then kept as documents come and go. The
+    keys an update replaces go at :meth:`remove_replaced`, once their new values are written."""
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
-        self._keys: dict[str, int] | None = None  # IRI -> key (None: not read yet)
-        self._buckets: dict[int, set[str]] = {}
+        self._kept: KeptKeys | None = None  # (None: not read yet)
         self._rank: dict[str, _RankKey] = {}  # IRI -> rank key, read once (a document never changes)
 
-    def _loaded(self) -> dict[str, int]:
-        if self._keys is None:
-            self._keys, self._buckets = read_keys(self.store, DOCUMENT_ORDER, RANK_BITS)
-        return self._keys
+    def _loaded(self) -> KeptKeys:
+        if self._kept is None:
+            self._kept = read_keys(self.store, DOCUMENT_ORDER, RANK_BITS)
+        return self._kept
 
     def update(self, documents: Iterable[ox.NamedNode]) -> list[ox.Quad]:
-        """New keys, in graph/resolved, after ``documents`` were added or removed; the keys they replace are
-        removed from the store."""
-        keys = self._loaded()
-        touched: set[int] = set()
-        for doc in documents:
+        """New keys, in graph/resolved, after ``documents`` were added or removed; the keys they replace go
+        at :meth:`remove_replaced`."""
+        kept = self._loaded()
+        unsettled, touched = kept.take_unsettled()
+        for doc in [*documents, *map(ox.NamedNode, sorted(unsettled))]:  # (an unsettled one is placed again)
             iri = doc.value
-            old = keys.pop(iri, None)
-            if old is not None:
-                touched.add(old >> RANK_BITS)
-                self._buckets[old >> RANK_BITS].discard(iri)
-                remove_key(self.store, iri, DOCUMENT_ORDER)
+            if (old := kept.drop(iri, RANK_BITS)) is not None:
+                touched.add(old)
             self._rank.pop(iri, None)
             found = sort_key(self.store, doc)
             if found is not None:
                 touched.add(found[0])
-                self._buckets.setdefault(found[0], set()).add(iri)
+                kept.buckets.setdefault(found[0], set()).add(iri)
                 self._rank[iri] = found[1]
         new: list[ox.Quad] = []
         for b in sorted(touched):
-            members = {iri: self._rank_key(iri) for iri in self._buckets.get(b, ())}
-            for iri, key in sorted(_keys_of(b, members).items()):
-                if keys.get(iri) != key:
-                    if iri in keys:
-                        remove_key(self.store, iri, DOCUMENT_ORDER)
-                    keys[iri] = key
-                    new.append(ox.Quad(ox.NamedNode(iri), DOCUMENT_ORDER, int_lit(key), RESOLVED_GRAPH))
+            members = {iri: self._rank_key(iri) for iri in kept.buckets.get(b, ())}
+            new += [
+                kept.assign(iri, key)
+                for iri, key in sorted(_keys_of(b, members).items())
+                if kept.keys.get(iri) != key
+            ]
         return new
+
+    def remove_replaced(self) -> None:
+        """Remove the old keys the last update replaced (call once its new keys are written)."""
+        if self._kept is not None:
+            self._kept.remove_replaced(self.store)
 
     def _rank_key(self, iri: str) -> _RankKey:
         if iri not in self._rank:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+from collections.abc import Iterator
 
 import pyoxigraph as ox
 
@@ -81,7 +82,11 @@ def _value(store: ox.Store, s: ox.NamedNode, p: ox.NamedNode) -> ox.NamedNode | 
 def missing_evidence_order(store: ox.Store) -> list[ox.Quad]:
     """The keys of the statements of a graph written without them, each in the named graphs that hold the
     statement's relation type (so they leave with its document)."""
-    out: list[ox.Quad] = []
+    return list(evidence_order_quads(store))
+
+
+def evidence_order_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """:func:`missing_evidence_order` one statement at a time."""
     for q in store.quads_for_pattern(None, RELATION_TYPE, None, MERGED):
         a = q.subject
         if not isinstance(a, ox.NamedNode):
@@ -94,5 +99,4 @@ def missing_evidence_order(store: ox.Store) -> list[ox.Quad]:
         key = evidence_key(date if isinstance(date, ox.Literal) else None, doc, start_value, a)
         graphs = {g.graph_name for g in store.quads_for_pattern(a, RELATION_TYPE, None, None)} - {MERGED}
         # (a graph read from a triples file has no document graphs: its keys go to graph/resolved)
-        out += [ox.Quad(a, EVIDENCE_ORDER, key, g) for g in sorted(graphs, key=str) or [RESOLVED_GRAPH]]
-    return out
+        yield from (ox.Quad(a, EVIDENCE_ORDER, key, g) for g in sorted(graphs, key=str) or [RESOLVED_GRAPH])

@@ -32,6 +32,8 @@ graph (about 10 ms of its page at 1.7k releases). :func:`missing_not_current` fi
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pyoxigraph as ox
 
 from pharmakg.graph.rdf_terms import RESOLVED_GRAPH, lit, n, short_hash
@@ -77,7 +79,12 @@ def _first(store: ox.Store, s: ox.NamedNode, p: ox.NamedNode) -> ox.NamedNode | 
 def missing_evidence_groups(store: ox.Store) -> list[ox.Quad]:
     """The groups of the statements of a graph written without them, each statement's link and its group's
     triples in the named graphs that hold the statement's relation type (so they leave with its document)."""
-    out: set[ox.Quad] = set()
+    return sorted(set(evidence_group_quads(store)), key=str)
+
+
+def evidence_group_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """:func:`missing_evidence_groups` one statement at a time: a group's triples come again with each of its
+    statements in a graph (writing a quad twice stores it once)."""
     for q in store.quads_for_pattern(None, RELATION_TYPE, None, MERGED):
         a, relation = q.subject, q.object
         subject = _first(store, a, SUBJECT) if isinstance(a, ox.NamedNode) else None
@@ -91,35 +98,35 @@ def missing_evidence_groups(store: ox.Store) -> list[ox.Quad]:
         graphs = {g.graph_name for g in store.quads_for_pattern(a, RELATION_TYPE, None, None)} - {MERGED}
         # (a graph read from a triples file has no document graphs: its groups go to graph/resolved)
         for g in sorted(graphs, key=str) or [RESOLVED_GRAPH]:
-            out.add(ox.Quad(a, EVIDENCE_GROUP, group, g))
-            out.update(ox.Quad(*t, g) for t in group_triples(group, subject, relation.value, p))
-    return sorted(out, key=str)
+            yield ox.Quad(a, EVIDENCE_GROUP, group, g)
+            yield from (ox.Quad(*t, g) for t in group_triples(group, subject, relation.value, p))
 
 
-def _not_current(store: ox.Store) -> list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode]]:
+def _not_current(store: ox.Store) -> Iterator[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode]]:
     """(statement, subject, object) of the statements with a status (not current) and an object."""
-    out = []
     for q in store.quads_for_pattern(None, STATUS, None, MERGED):
         a = q.subject
         if isinstance(a, ox.NamedNode):
             s, o = _first(store, a, SUBJECT), _first(store, a, OBJECT)
             if isinstance(s, ox.NamedNode) and isinstance(o, ox.NamedNode):
-                out.append((a, s, o))
-    return out
+                yield a, s, o
 
 
 def lacks_not_current(store: ox.Store) -> bool:
     """Whether a graph has statements that are not current but none of their ``pkg:notCurrentObject``."""
     if next(iter(store.quads_for_pattern(None, NOT_CURRENT, None, MERGED)), None) is not None:
         return False
-    return bool(_not_current(store))
+    return next(_not_current(store), None) is not None
 
 
 def missing_not_current(store: ox.Store) -> list[ox.Quad]:
     """The ``pkg:notCurrentObject`` triples of a graph written without them, in the named graphs that hold
     each statement's status (its document's)."""
-    out: set[ox.Quad] = set()
+    return sorted(set(not_current_quads(store)), key=str)
+
+
+def not_current_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """:func:`missing_not_current` one statement at a time (a pair stated twice in a graph comes twice)."""
     for a, s, o in _not_current(store):
         graphs = {g.graph_name for g in store.quads_for_pattern(a, STATUS, None, None)} - {MERGED}
-        out.update(ox.Quad(s, NOT_CURRENT, o, g) for g in sorted(graphs, key=str) or [RESOLVED_GRAPH])
-    return sorted(out, key=str)
+        yield from (ox.Quad(s, NOT_CURRENT, o, g) for g in sorted(graphs, key=str) or [RESOLVED_GRAPH])

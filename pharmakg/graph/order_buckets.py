@@ -1,15 +1,28 @@
-"""What the kept order keys of compounds and documents share (compound_order.py, document_order.py).
+"""What the kept order keys of compounds, documents and company pairs share (compound_order.py,
+document_order.py, pair_order.py).
 
 A key packs a bucket and a rank within it into one integer, ``bucket << bits | rank``: ordering by the key
 orders by bucket, then by rank, and a change re-ranks the members of one bucket only. The keys sit in
-graph/resolved and the merged default graph; a writer reads them once, with their buckets.
+graph/resolved and the merged default graph; a writer reads them once, with their buckets (:class:`KeptKeys`).
+
+Re-ranking a bucket rewrites the keys of members that did not change themselves (their neighbours did), and
+a build's journal names only the entities that changed. So a key is replaced in two steps that leave every
+member with a key at any moment: the new key is written with the rest of a step's quads, and only then are
+the old copies removed (:meth:`KeptKeys.remove_replaced`). A member whose copies disagree when the keys are
+read (two values, or a copy in one graph only: a build killed between the two steps) is *unsettled*: it is
+read without a key, placed again, and its buckets are ranked again at the next update.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import pyoxigraph as ox
 
+from pharmakg.graph.rdf_terms import RESOLVED_GRAPH, int_lit
+
 MERGED = ox.DefaultGraph()
+SETTLED = frozenset({RESOLVED_GRAPH, MERGED})  # the graphs a key is written to
 
 
 def pack(bucket: int, rank: int, bits: int) -> int:
@@ -17,10 +30,76 @@ def pack(bucket: int, rank: int, bits: int) -> int:
     return (bucket << bits) | min(rank, 2**bits - 1)
 
 
-def read_keys(
+@dataclass
+class KeptKeys:
+    """One predicate's keys as the store holds them: {IRI: key}, {bucket: IRIs}; the unsettled members and
+    their buckets (to place and rank again), and the IRIs whose old copies go once new keys are written."""
+
+    predicate: ox.NamedNode
+    keys: dict[str, int] = field(default_factory=dict)
+    buckets: dict[int, set[str]] = field(default_factory=dict)
+    unsettled: set[str] = field(default_factory=set)
+    unsettled_buckets: set[int] = field(default_factory=set)
+    replaced: set[str] = field(default_factory=set)
+
+    def drop(self, iri: str, bits: int) -> int | None:
+        """Take the member out of its bucket (its copies go at :meth:`remove_replaced`); that bucket."""
+        old = self.keys.pop(iri, None)
+        self.replaced.add(iri)
+        if old is None:
+            return None
+        self.buckets[old >> bits].discard(iri)
+        return old >> bits
+
+    def assign(self, iri: str, key: int) -> ox.Quad:
+        """The member's new key, as the quad to write; its old copies go at :meth:`remove_replaced`."""
+        if iri in self.keys:
+            self.replaced.add(iri)
+        self.keys[iri] = key
+        return ox.Quad(ox.NamedNode(iri), self.predicate, int_lit(key), RESOLVED_GRAPH)
+
+    def take_unsettled(self) -> tuple[set[str], set[int]]:
+        """(members, buckets) found unsettled: members to place again, buckets to rank again (once)."""
+        found = self.unsettled, self.unsettled_buckets
+        self.unsettled, self.unsettled_buckets = set(), set()
+        return found
+
+    def remove_replaced(self, store: ox.Store) -> None:
+        """After the new keys are written: remove every graph's copy of a key the members no longer have."""
+        for iri in sorted(self.replaced):
+            now = self.keys.get(iri)
+            for q in list(store.quads_for_pattern(ox.NamedNode(iri), self.predicate, None, None)):
+                if now is None or not isinstance(q.object, ox.Literal) or int(q.object.value) != now:
+                    store.remove(q)
+        self.replaced.clear()
+
+
+def read_keys(store: ox.Store, predicate: ox.NamedNode, bits: int) -> KeptKeys:
+    """The keys ``predicate`` gives, read from every graph: a member is settled when its key has one value,
+    in graph/resolved and the merged graph. An unsettled one is in no bucket and has no key: its owner places
+    it again and ranks the buckets of all its values again."""
+    copies: dict[str, dict[int, set[ox.NamedNode | ox.DefaultGraph]]] = {}
+    for q in store.quads_for_pattern(None, predicate, None, None):
+        if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal):
+            graph = q.graph_name if isinstance(q.graph_name, ox.NamedNode | ox.DefaultGraph) else MERGED
+            copies.setdefault(q.subject.value, {}).setdefault(int(q.object.value), set()).add(graph)
+    kept = KeptKeys(predicate)
+    for iri, values in copies.items():
+        if len(values) == 1 and next(iter(values.values())) == SETTLED:
+            key = kept.keys[iri] = next(iter(values))
+            kept.buckets.setdefault(key >> bits, set()).add(iri)
+        else:  # placed again by the owner (kept.replaced lists it), its old buckets ranked again
+            kept.unsettled.add(iri)
+            kept.unsettled_buckets |= {key >> bits for key in values}
+            kept.replaced.add(iri)
+    return kept
+
+
+def read_merged_keys(
     store: ox.Store, predicate: ox.NamedNode, bits: int
 ) -> tuple[dict[str, int], dict[int, set[str]]]:
-    """({IRI: key}, {bucket: IRIs}) of the keys ``predicate`` gives in the merged graph."""
+    """({IRI: key}, {bucket: IRIs}) of the keys ``predicate`` gives in the merged graph (the pair keys'
+    reading: a pair's key also carries its deal, see :mod:`pharmakg.graph.pair_order`)."""
     keys: dict[str, int] = {}
     buckets: dict[int, set[str]] = {}
     for q in store.quads_for_pattern(None, predicate, None, MERGED):

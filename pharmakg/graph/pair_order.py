@@ -32,12 +32,12 @@ which :func:`missing_pair_order` counts from scratch (the tests' oracle).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from pharmakg.graph.order_buckets import pack, read_keys, remove_key
+from pharmakg.graph.order_buckets import pack, read_merged_keys, remove_key
 from pharmakg.graph.pair_links import (
     COMPANY,
     HAS_AGREEMENT,
@@ -129,19 +129,22 @@ def _node_quads(pair: Pair, partners: Iterable[str]) -> list[ox.Quad]:
 def missing_pair_order(store: ox.Store) -> list[ox.Quad]:
     """The pair nodes, shared partners and keys of a graph written without them (counted from scratch), in
     graph/resolved."""
+    return list(pair_order_quads(store))
+
+
+def pair_order_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """:func:`missing_pair_order` one quad at a time (the pairs' state is held, not their quads)."""
     reader = GraphReader(store)
     state = pair_facts(store, reader)
-    out: list[ox.Quad] = []
     for pair in sorted(state):
-        out += _node_quads(pair, state[pair][1])
+        yield from _node_quads(pair, state[pair][1])
     for ranking in RANKINGS:
         members = {p: v for p, s in state.items() if (v := ranking.of(s)) is not None}
         keys = ranked_keys(ranking, members, reader)
-        out += [
+        yield from (
             ox.Quad(pair_node(*p), ranking.predicate, int_lit(k), RESOLVED_GRAPH)
             for p, k in sorted(keys.items())
-        ]
-    return out
+        )
 
 
 def lacks_pair_order(store: ox.Store) -> bool:
@@ -224,7 +227,7 @@ class PairOrder:
         if self._kept is None:
             self._kept = []
             for r in RANKINGS:
-                keys, buckets = read_keys(self.store, r.predicate, r.rank_bits)
+                keys, buckets = read_merged_keys(self.store, r.predicate, r.rank_bits)
                 self._kept.append(_Keys(keys, buckets))
             firsts = {
                 value(q.subject): value(q.object)

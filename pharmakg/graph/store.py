@@ -31,12 +31,7 @@ import rdflib
 
 from pharmakg.atomic import atomic_path, replace_store_folder
 from pharmakg.graph import snapshots
-from pharmakg.graph.derived_facts import (
-    DerivedFacts,
-    has_name_key,
-    lacks_derived_facts,
-    missing_derived_facts,
-)
+from pharmakg.graph.derived_facts import DerivedFacts, has_name_key
 from pharmakg.graph.formats import FILE_FORMATS, PREFIXES, rdflib_dataset, to_jsonld, write_file
 from pharmakg.graph.key_index import StoredKeyIndex
 from pharmakg.graph.label_index import LabelIndex
@@ -52,6 +47,7 @@ from pharmakg.graph.resolve import resolve
 from pharmakg.graph.results import QueryResult, python_value, to_ox_term
 from pharmakg.graph.sparql_guard import refuse_service
 from pharmakg.graph.stable_iris import stable_renames
+from pharmakg.graph.stream_fill import fill_missing, lacks_derived_facts
 from pharmakg.model import Extraction
 from pharmakg.ontology.namespaces import PKG
 
@@ -142,7 +138,7 @@ class KnowledgeGraph:
             with p.open("rb") as f:
                 kg.store.bulk_load(f, fmt)
             kg._fill_merged()
-            kg._insert(missing_derived_facts(kg.store))
+            fill_missing(kg.store, kg._insert)
             return kg
         if p.exists() and not p.is_dir():
             raise ValueError(f"{p}: not an RDF file suffix ({', '.join(FILE_FORMATS)}) nor a store folder")
@@ -152,7 +148,7 @@ class KnowledgeGraph:
         kg = cls(ox.Store(str(p)), path=p)
         snapshots.mark_stale(p)  # until the writer publishes one, readers don't trust the last snapshot
         kg._fill_merged()
-        kg._insert(missing_derived_facts(kg.store))  # a store built before the kept facts gets them once
+        fill_missing(kg.store, kg._insert)  # a store built before the kept facts gets them once, in chunks
         return kg
 
     def publish_snapshot(self, every: float = 0.0, final: bool = False) -> bool:
@@ -211,7 +207,7 @@ class KnowledgeGraph:
         else:
             self._labels = None
         self.derived = DerivedFacts(self.store, kept_rows=self.path is not None and self.view is None)
-        self.derived.crowds.invalidate()  # (the targets' kept rows: written again by the next writer)
+        self.derived.invalidate()  # (the kept rows and name counts: written again by the next writer)
         return rdflib_dataset(self.store)
 
     def to_jsonld(self) -> str:
@@ -293,7 +289,7 @@ class KnowledgeGraph:
             journal.resolution(renames, set(renames.values()))
         for old, new in sorted(renames.items()):
             self._rename(old, new)  # the derived facts move with the rest: nothing to refresh
-        self._insert(self.derived.reorder())  # but for the compound order keys, which rank ties by IRI
+        self._write_derived(self.derived.reorder())  # but for the compound order keys, which rank ties by IRI
         self._flush_keys()
 
     def _flush_keys(self) -> None:
@@ -386,7 +382,11 @@ class KnowledgeGraph:
         copy, the default graph's included, is removed, then the new values go to graph/resolved and the
         default graph). The per-entity figures they come from are kept up to date (see
         :mod:`pharmakg.graph.derived_facts`), so a hub entity costs no more as documents arrive."""
-        self._insert(self.derived.refresh(entities))
+        self._write_derived(self.derived.refresh(entities))
+
+    def _write_derived(self, quads: list[ox.Quad]) -> None:
+        self._insert(quads)
+        self.derived.remove_replaced()  # the old order keys go only once the new ones are in
 
     # --------------------------------------------------------------------------------------- queries
     def query(

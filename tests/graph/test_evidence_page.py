@@ -12,10 +12,10 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 
-from pharmakg.graph.derived_facts import lacks_derived_facts, missing_derived_facts
 from pharmakg.graph.evidence_order import EVIDENCE_ORDER, evidence_key, missing_evidence_order
 from pharmakg.graph.queries import bind_parameters, load_internal_query
 from pharmakg.graph.store import KnowledgeGraph
+from pharmakg.graph.stream_fill import lacks_derived_facts, missing_derived_facts
 from pharmakg.model import Document, Entity, Evidence, Extraction, Mention, Relation
 from pharmakg.ontology.namespaces import PKG
 

@@ -12,7 +12,6 @@ from test_crowded_targets_kept import release as named_release
 from test_evidence_page import ASKED, RELEASES, check_pages
 from test_slow_questions import indication_release
 
-from pharmakg.graph.derived_facts import lacks_derived_facts, missing_derived_facts
 from pharmakg.graph.evidence_relations import (
     EVIDENCE_GROUP,
     GROUP_PROPERTY,
@@ -26,6 +25,7 @@ from pharmakg.graph.evidence_relations import (
 )
 from pharmakg.graph.rdf_terms import RESOLVED_GRAPH
 from pharmakg.graph.store import KnowledgeGraph
+from pharmakg.graph.stream_fill import lacks_derived_facts, missing_derived_facts
 from pharmakg.ontology.namespaces import PKG
 
 MERGED = ox.DefaultGraph()

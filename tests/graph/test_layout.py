@@ -5,6 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
+from pharmakg.graph.kept_name_counts import NAMES_GRAPH
 from pharmakg.graph.kept_target_rows import ROWS_GRAPH
 from pharmakg.graph.key_index import KEYS_GRAPH
 from pharmakg.graph.store import KnowledgeGraph
@@ -41,7 +42,8 @@ def triples(kg: KnowledgeGraph, named: bool) -> set[_Triple]:
     return {
         (q.subject, q.predicate, q.object)
         for q in kg.store
-        if isinstance(q.graph_name, ox.DefaultGraph) != named and q.graph_name not in (KEYS_GRAPH, ROWS_GRAPH)
+        if isinstance(q.graph_name, ox.DefaultGraph) != named
+        and q.graph_name not in (KEYS_GRAPH, ROWS_GRAPH, NAMES_GRAPH)
     }
 
 

@@ -1,0 +1,99 @@
+"""A build killed (SIGKILL) at chosen writes, again while the next run recovers, then finished: the store is
+the one a clean build gives. Deterministic counterpart of the random kill test of test_incremental.py.
+
+The build runs in a subprocess whose pyoxigraph stores are the real on-disk stores behind a thin proxy that
+counts the removals of kept order keys (``pkg:compoundOrder``, ``pkg:documentOrder``) and kills the process
+at the n-th: the moments when a bucket's members are re-ranked, the neighbours of a changed compound or
+document among them, which a build's journal does not name.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from incremental_helpers import assert_same_store, store_quads, write_releases
+from repo_paths import REPO
+
+from pharmakg import api
+from pharmakg.graph.bookkeeping import JOURNAL_GRAPH
+
+_KILLING_BUILD = """
+import os, signal, sys
+import pyoxigraph as ox
+
+KEYS = {"https://w3id.org/pharmakg/ontology#compoundOrder", "https://w3id.org/pharmakg/ontology#documentOrder"}
+kill_at, seen = int(sys.argv[3]), [0]
+real_store = ox.Store
+
+
+class KillingStore:
+    # the real store, but for a SIGKILL of the process at its kill_at-th removal of an order key
+    def __init__(self, *args, **kwargs):
+        self._store = real_store(*args, **kwargs)
+
+    def remove(self, quad):
+        if quad.predicate.value in KEYS:
+            seen[0] += 1
+            if seen[0] == kill_at:
+                os.kill(os.getpid(), signal.SIGKILL)
+        return self._store.remove(quad)
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+    def __iter__(self):
+        return iter(self._store)
+
+    def __len__(self):
+        return len(self._store)
+
+    def __contains__(self, quad):
+        return quad in self._store
+
+
+KillingStore.read_only = staticmethod(real_store.read_only)
+ox.Store = KillingStore
+from pharmakg import api
+
+api.build([sys.argv[1]], sys.argv[2], batch_size=1)
+print("key removals", seen[0])
+"""
+
+
+def _build_killed_at(folder: Path, store: Path, removal: int) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+    args = [sys.executable, "-c", _KILLING_BUILD, str(folder), str(store), str(removal)]
+    return subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def releases_and_clean_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("kill-points")
+    write_releases(root / "in", range(12))
+    api.build([root / "in"], root / "clean", batch_size=1)
+    return root / "in", root / "clean"
+
+
+# (n-th key removal of the first run, n-th of the second run, which starts by recovering the first's batch)
+KILLS = [(5, 1), (9, 2), (14, 1)]
+
+
+@pytest.mark.parametrize("first, second", KILLS)
+def test_killed_while_reranking_and_again_while_recovering(
+    tmp_path: Path, releases_and_clean_store: tuple[Path, Path], first: int, second: int
+) -> None:
+    folder, clean = releases_and_clean_store
+    store = tmp_path / "store"
+    for removal in (first, second):
+        run = _build_killed_at(folder, store, removal)
+        # the kill point was reached (the output says how many key removals the run made instead)
+        assert run.returncode == -signal.SIGKILL, run.stdout + run.stderr[-2000:]
+    finished = _build_killed_at(folder, store, 0)  # (0: no kill)
+    assert finished.returncode == 0, finished.stderr[-2000:]
+    assert_same_store(store, clean)
+    assert not store_quads(store).get(str(JOURNAL_GRAPH))
