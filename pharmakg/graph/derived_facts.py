@@ -36,6 +36,7 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
+from pharmakg.graph.agreement_pairs import AgreementPairs, lacks_agreement_pairs, missing_agreement_pairs
 from pharmakg.graph.compound_order import COMPOUND, COMPOUND_ORDER, CompoundOrder, missing_order
 from pharmakg.graph.crowded_targets import CrowdedTargets, lacks_target_facts, missing_target_facts
 from pharmakg.graph.deal_facts import WATCHED as DEAL_WATCHED
@@ -127,6 +128,8 @@ def missing_derived_facts(store: ox.Store) -> list[ox.Quad]:
         found += missing_sentence_statements(store)
     if lacks_licence_facts(store):
         found += missing_licence_facts(store)
+    if lacks_agreement_pairs(store):
+        found += missing_agreement_pairs(store)
     return found + (missing_pair_order(store) if lacks_pair_order(store) else [])
 
 
@@ -147,6 +150,7 @@ def lacks_derived_facts(store: ox.Store) -> bool:
         or lacks_pair_order(store)
         or lacks_sentence_statements(store)
         or lacks_licence_facts(store)
+        or lacks_agreement_pairs(store)
     )
 
 
@@ -219,6 +223,7 @@ class DerivedFacts:
         self.document_order = DocumentOrder(store)  # the documents' pkg:documentOrder keys
         self.pairs = PairOrder(store)  # the pairs of companies' pkg:dealOrder / pkg:sharedPartnerOrder keys
         self.licences = DealLicences(store)  # the licence statements' pkg:licensedFrom / pkg:licencePair
+        self.agreements = AgreementPairs(store)  # the agreements' pkg:agreementPair
         self._left: set[ox.NamedNode] = set()  # Document nodes removed since the last refresh
         # the targets' kept figures of crowded-targets (their rows kept in an on-disk store: ``kept_rows``)
         self.crowds = CrowdedTargets(store, StoredRows(store) if kept_rows else None)
@@ -253,6 +258,7 @@ class DerivedFacts:
         self.order.renaming(old, new)
         self.pairs.renaming(old, new)
         self.licences.renaming(old, new)
+        self.agreements.renaming(old, new)
         self.crowds.renaming(old, new)
 
     def written(self, quads: Iterable[ox.Quad]) -> None:
@@ -280,6 +286,7 @@ class DerivedFacts:
                 self._documents.add(q.subject)
             elif q.predicate in WATCHED:
                 self.pairs.seen(q, written=True)
+                self.agreements.seen(q)
             elif q.predicate in DEAL_WATCHED:
                 self.licences.seen(q, written=True)
 
@@ -309,6 +316,7 @@ class DerivedFacts:
                 _remove_facts(self.store, q.subject, (ENTITY_COUNT, ASSERTION_COUNT))
             elif q.predicate in WATCHED:
                 self.pairs.seen(q, written=False)
+                self.agreements.seen(q)
             elif q.predicate in DEAL_WATCHED:
                 self.licences.seen(q, written=False)
 
@@ -363,13 +371,14 @@ class DerivedFacts:
         self._documents.clear()
         self._left.clear()
         new += self.order.update(compounds) + self.crowds.update(new) + self.pairs.update(labels)
-        return new + self.licences.update()
+        return new + self.licences.update() + self.agreements.update()
 
     def reorder(self) -> list[ox.Quad]:
         """The compound order keys to write after renames that no refresh follows (a build's IRIs re-minted at
         its end: a key ranks ties by IRI), the targets' figures the renames touched, and the pair keys; the
         old ones are removed."""
-        return self.order.update({}) + self.crowds.update() + self.pairs.update({}) + self.licences.update()
+        new = self.order.update({}) + self.crowds.update() + self.pairs.update({}) + self.licences.update()
+        return new + self.agreements.update()
 
     def document_count(self, iri: str) -> int:
         """The number of documents that mention the entity (``pkg:mentionedIn`` in the merged graph)."""
