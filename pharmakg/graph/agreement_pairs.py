@@ -4,8 +4,9 @@ deals question's agreement branches start from the pair of a page's row.
 A page of ``deals`` (queries/deals.rq) finds the columns of each of its pairs in branches that Oxigraph loops
 over per pair. The agreement branches read ``?b pkg:agreement ?ag . ?ag pkg:party ?a``: every agreement of
 ``?b`` for each row, hundreds for a hub company, although few of them are with ``?a`` (BENCHMARKS.md, branch
-``q-deals9``). With this fact a branch starts from ``?ag pkg:agreementPair ?pair`` (one lookup by the pair
-node: the pair's own agreements) and checks the party and holder links as before, so the answer is unchanged.
+``q-deals9``). With this fact the agreements branch and the supporting-statements branch start from
+``?ag pkg:agreementPair ?pair`` (one lookup by the pair node: the pair's own agreements) and check the party
+links as before; the assets branch still starts from ``?b`` (BENCHMARKS.md, branch ``q-deals10``, says why).
 
 The fact: for each ``pkg:Agreement`` ``ag`` of the merged graph, each party ``x`` (``?ag pkg:party ?x``) and
 each holder ``y`` (``?y pkg:agreement ?ag``) with ``x`` != ``y``, the node of the pair of ``x`` and ``y``
