@@ -41,6 +41,7 @@ PARTS = (
     "key_index.py:.*\\(flush\\)",
     "resolve.py:.*\\(resolve\\)",
     "rdf.py:.*\\(extraction_quads\\)",
+    "agreement_pairs.py:.*\\(update\\)",
     "'extend' of 'pyoxigraph.Store'",
     "'remove' of 'pyoxigraph.Store'",
     "'quads_for_pattern' of 'pyoxigraph.Store'",

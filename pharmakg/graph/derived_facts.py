@@ -41,6 +41,7 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
+from pharmakg.graph.agreement_pairs import AgreementPairs
 from pharmakg.graph.compound_order import COMPOUND, CompoundOrder
 from pharmakg.graph.crowded_targets import CrowdedTargets
 from pharmakg.graph.deal_facts import WATCHED as DEAL_WATCHED
@@ -139,6 +140,7 @@ class DerivedFacts:
         self.document_order = DocumentOrder(store)  # the documents' pkg:documentOrder keys
         self.pairs = PairOrder(store)  # the pairs of companies' pkg:dealOrder / pkg:sharedPartnerOrder keys
         self.licences = DealLicences(store)  # the licence statements' pkg:licensedFrom / pkg:licencePair
+        self.agreements = AgreementPairs(store)  # the agreements' pkg:agreementPair
         self._left: set[ox.NamedNode] = set()  # Document nodes removed since the last refresh
         # the targets' kept figures of crowded-targets (their rows kept in an on-disk store: ``kept_rows``)
         self.crowds = CrowdedTargets(store, StoredRows(store) if kept_rows else None)
@@ -194,6 +196,7 @@ class DerivedFacts:
         self.order.renaming(old, new)
         self.pairs.renaming(old, new)
         self.licences.renaming(old, new)
+        self.agreements.renaming(old, new)
         self.crowds.renaming(old, new)
 
     def written(self, quads: Iterable[ox.Quad]) -> None:
@@ -221,6 +224,7 @@ class DerivedFacts:
                 self._documents.add(q.subject)
             elif q.predicate in WATCHED:
                 self.pairs.seen(q, written=True)
+                self.agreements.seen(q)
             elif q.predicate in DEAL_WATCHED:
                 self.licences.seen(q, written=True)
 
@@ -251,6 +255,7 @@ class DerivedFacts:
                 _remove_facts(self.store, q.subject, (ENTITY_COUNT, ASSERTION_COUNT))
             elif q.predicate in WATCHED:
                 self.pairs.seen(q, written=False)
+                self.agreements.seen(q)
             elif q.predicate in DEAL_WATCHED:
                 self.licences.seen(q, written=False)
 
@@ -368,14 +373,15 @@ class DerivedFacts:
         self._left.clear()
         self._write_names()
         new += self.order.update(compounds) + self.crowds.update(new) + self.pairs.update(labels)
-        return new + self.licences.update()
+        return new + self.licences.update() + self.agreements.update()
 
     def reorder(self) -> list[ox.Quad]:
         """The compound order keys to write after renames that no refresh follows (a build's IRIs re-minted at
         its end: a key ranks ties by IRI), the targets' figures the renames touched, and the pair keys; the
         old ones are removed (the order keys at :meth:`remove_replaced`)."""
         self._write_names()
-        return self.order.update({}) + self.crowds.update() + self.pairs.update({}) + self.licences.update()
+        new = self.order.update({}) + self.crowds.update() + self.pairs.update({}) + self.licences.update()
+        return new + self.agreements.update()
 
     def remove_replaced(self) -> None:
         """Remove the order keys the last refresh or reorder replaced, once their new values are written: a

@@ -178,6 +178,7 @@ class _Pending:
     agreements: dict[ox.NamedNode | ox.BlankNode, set[str]] = field(default_factory=dict)  # -> parties
     renamed: set[str] = field(default_factory=set)  # a pure rename's new IRI: its pairs move to new nodes
     merged: set[str] = field(default_factory=set)  # an IRI another entity merged into: its pairs recounted
+    recounted: set[Pair] = field(default_factory=set)  # they shared both IRIs of a merge: one partner less
     deal_companies: set[str] = field(default_factory=set)  # every deal of theirs recomputed
     relabelled: set[str] = field(default_factory=set)  # their pairs re-ranked
     left: set[ox.Quad] = field(default_factory=set)  # link or type triples that left a document graph
@@ -195,6 +196,7 @@ class _Pending:
             if old in names:
                 names.discard(old)
                 names.add(new)
+        self.recounted = {(new if a == old else a, new if b == old else b) for a, b in self.recounted}
         o, nw = ox.NamedNode(old), ox.NamedNode(new)
         self.left = {
             ox.Quad(
@@ -265,6 +267,11 @@ class PairOrder:
         pending.merged.add(new)
         pending.deal_companies.add(new)
         pending.partners.setdefault(new, set()).update(GraphReader(self.store).holders(old))
+        # the rename rewrites the kept partner facts too: a pair that shared both IRIs then holds one partner
+        # less, which no link change tells (the delta finds the partners right), so its key is placed again
+        for q in self.store.quads_for_pattern(None, SHARED_PARTNER, ox.NamedNode(old), MERGED):
+            if ox.Quad(q.subject, SHARED_PARTNER, ox.NamedNode(new), MERGED) in self.store:
+                pending.recounted.add(self._members(ox.NamedNode(value(q.subject))))
 
     def labels_before(self, entities: Iterable[str]) -> None:
         """The current labels of the companies among ``entities``, before a refresh replaces them."""
@@ -318,6 +325,9 @@ class PairOrder:
                     entry.partners = set()
             for b, ps in reader.shared(c).items():
                 state.setdefault(ordered(c, b), _Entry()).partners = set(ps)
+        for a, b in sorted(pending.recounted):  # (their partners as the rename left them: the count drops)
+            if a != b:
+                self._current(ordered(a, b), state)
         self._delta(reader, pending, state)
         for pair in self._deal_pairs(reader, pending, state):
             self._current(pair, state).deal = reader.deal(*pair)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from pharmakg.graph.agreement_pairs import lacks_agreement_pairs, missing_agreement_pairs
 from pharmakg.graph.compound_order import COMPOUND, COMPOUND_ORDER, missing_order
 from pharmakg.graph.crowded_targets import lacks_target_facts, target_fact_quads
 from pharmakg.graph.deal_facts import (
@@ -141,6 +142,7 @@ KINDS = (  # in the order they were added to pharmakg
     Kind("pairOrder", lacks_pair_order, pair_order_quads),
     Kind("sentenceStatement", lacks_sentence_statements, sentence_statement_quads),
     Kind("licenceFacts", lacks_licence_facts, licence_fact_quads),
+    Kind("agreementPair", lacks_agreement_pairs, missing_agreement_pairs),
 )
 
 

@@ -145,6 +145,7 @@ class PKG(DefinedNamespace):
         URIRef  # LICENSED_TO Assertion -> its licensor, stated or its subject's developer; by the store
     )
     licencePair: URIRef  # LICENSED_TO Assertion -> pair node of its object and a licensor; by the store
+    agreementPair: URIRef  # Agreement -> the pair node of two of its companies; by the store
     evidenceOrder: URIRef  # Assertion -> decimal sorting as its document's date, the document, the offset
     EvidenceGroup: URIRef  # the statements of one subject and relation (the evidence question)
     evidenceGroup: URIRef  # Assertion -> its group: the statements of one subject and relation
