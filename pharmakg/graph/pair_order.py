@@ -325,9 +325,8 @@ class PairOrder:
                     entry.partners = set()
             for b, ps in reader.shared(c).items():
                 state.setdefault(ordered(c, b), _Entry()).partners = set(ps)
-        for a, b in sorted(pending.recounted):  # (their partners as the rename left them: the count drops)
-            if a != b:
-                self._current(ordered(a, b), state)
+        for a, b in sorted(pr for pr in pending.recounted if pr[0] != pr[1]):  # (as the rename left them)
+            self._current(ordered(a, b), state)
         self._delta(reader, pending, state)
         for pair in self._deal_pairs(reader, pending, state):
             self._current(pair, state).deal = reader.deal(*pair)
