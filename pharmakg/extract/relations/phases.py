@@ -41,7 +41,8 @@ class Phases:
         )
         self.prefilter = re.compile(
             r"phase|clinic|ind\b|investigational|approv|review|filed|submi|launch|marketed|sold|accept|validat|"
-            r"application|authori[sz]ation|\b(?:s?bla|s?nda|maa)\b|pdufa|in[- ](?:human|man|patient)",
+            r"application|authori[sz]ation|\b(?:s?bla|s?nda|maa)\b|pdufa|in[- ](?:human|man|patient)|"
+            r"complete response|commercially available|proceed with",
             re.IGNORECASE,
         )
         self.subpart = re.compile(r"^\s*(?:" + "|".join(map(re.escape, p["sub_part_after"])) + r")\b")
