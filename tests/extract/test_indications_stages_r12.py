@@ -1,0 +1,57 @@
+"""Session-12 reading of indications and stages (issue 9, r12-indication) on invented sentences: a
+regulator's permission to start a trial is the IND stage, an FDA action letter on a pending application is a
+filing, a comparator named after "compared" gets no indication, and "respectively" pairs two coordinated
+lists by position."""
+
+from __future__ import annotations
+
+import pytest
+from contract_view import rels, run
+
+from pharmakg.extract.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The FDA has informed Helix Pharmaceuticals that it may proceed with its Phase 1 study of ZB-12.",
+        "Health Canada issued a letter allowing Helix Pharmaceuticals to begin a Phase 1 trial of ZB-12.",
+    ],
+)
+def test_permission_to_start_a_trial_is_the_ind_stage(ex: Extractor, text: str) -> None:
+    assert rels(run(ex, text), "IN_PHASE") == {("zb12", "IND")}
+
+
+def test_a_deal_that_allows_trials_is_no_stage(ex: Extractor) -> None:
+    out = run(ex, "The agreement allows Orion Bio to conduct clinical trials of ZB-12 in Japan.")
+    assert rels(out, "IN_PHASE") == set()
+
+
+@pytest.mark.parametrize("letter", ["a complete response letter", "an approvable letter"])
+def test_an_action_letter_on_an_application_is_a_filing(ex: Extractor, letter: str) -> None:
+    out = run(ex, f"Helix Pharmaceuticals received {letter} from the FDA for its NDA for ZB-12.")
+    assert rels(out, "IN_PHASE") == {("zb12", "Filed")}
+
+
+def test_commercially_available_is_approved(ex: Extractor) -> None:
+    out = run(ex, "Helix Pharmaceuticals announced that ZB-12 is now commercially available in Canada.")
+    assert rels(out, "IN_PHASE") == {("zb12", "Approved")}
+    planned = run(ex, "ZB-12 is expected to become commercially available in 2027.")
+    assert rels(planned, "IN_PHASE") == set()
+
+
+def test_the_drug_compared_with_is_no_indication_holder(ex: Extractor) -> None:
+    out = run(ex, "The Phase 3 trial compared ZB-12 with methotrexate in patients with rheumatoid arthritis.")
+    assert rels(out, "INDICATION") == {("zb12", "rheumatoidarthriti")}
+
+
+def test_respectively_pairs_compounds_and_diseases(ex: Extractor) -> None:
+    out = run(ex, "ZB-12 and ZB-14 are being developed for psoriasis and gout, respectively.")
+    assert rels(out, "INDICATION") == {("zb12", "psoriasi"), ("zb14", "gout")}
+    both = run(ex, "ZB-12 and ZB-14 are being developed for psoriasis and gout.")
+    assert len(rels(both, "INDICATION")) == 4
