@@ -55,3 +55,20 @@ def test_respectively_pairs_compounds_and_diseases(ex: Extractor) -> None:
     assert rels(out, "INDICATION") == {("zb12", "psoriasi"), ("zb14", "gout")}
     both = run(ex, "ZB-12 and ZB-14 are being developed for psoriasis and gout.")
     assert len(rels(both, "INDICATION")) == 4
+
+
+def test_adverse_events_are_no_diseases(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals presented Phase 2 data of ZB-12 in patients with glioblastoma. The most "
+        "common adverse events were neutropenia and thrombocytopenia. One patient developed pneumonitis "
+        "and one patient experienced cytokine release syndrome (CRS). Grade 3 hypertension occurred in two "
+        "patients.",
+    )
+    assert rels(out, "INDICATION") == {("zb12", "glioblastoma")}
+    assert [e["name"] for e in out["entities"] if e["type"] == "DISEASE"] == ["glioblastoma"]
+
+
+def test_a_disease_after_an_event_noun_and_indication_wording_stays(ex: Extractor) -> None:
+    out = run(ex, "The study will evaluate the safety and adverse events of ZB-12 in patients with gout.")
+    assert rels(out, "INDICATION") == {("zb12", "gout")}

@@ -25,6 +25,7 @@ from pharmakg.extract.components.disease_broader import (
     join_broader,
     join_shorter_names,
 )
+from pharmakg.extract.components.disease_events import AdverseEvents
 
 register_extensions()
 
@@ -59,6 +60,7 @@ class DiseaseGrammar:
         self.acr_suffixes = tuple(x.lower() for x in acr.get("suffixes", []))
         self.acr_stop = {w.lower() for w in acr.get("stop_words", [])}
         self.broad_core = {w.lower(): set(heads) for w, heads in g.get("broad_core", {}).items()}
+        self.adverse_events = AdverseEvents(g.get("adverse_events", {}))
         self.rx_origin = re.compile(
             r"(?<![\w-])(cancers?|tumou?rs?|carcinomas?|malignancies)\s+of\s+(?:the\s+)?([a-z-]+(?:\s+[a-z-]+)?)"
             r"\s+origin\b",
@@ -111,6 +113,7 @@ class DiseaseGrammar:
         if self.broad_core:
             join_broader(text, out, self.broad_core, self._head_key)
         join_shorter_names(text, out)
+        self.adverse_events.drop(text, out)
         return doc
 
     def _defined_acronyms(self, text: str) -> list[Candidate]:
