@@ -72,3 +72,19 @@ def test_adverse_events_are_no_diseases(ex: Extractor) -> None:
 def test_a_disease_after_an_event_noun_and_indication_wording_stays(ex: Extractor) -> None:
     out = run(ex, "The study will evaluate the safety and adverse events of ZB-12 in patients with gout.")
     assert rels(out, "INDICATION") == {("zb12", "gout")}
+
+
+def test_a_companys_areas_in_its_description_are_no_diseases(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals, a clinical-stage company developing antibodies for asthma and allergic "
+        "diseases, today announced that it dosed the first patient in a Phase 1 trial of ZB-12 in patients "
+        "with acute myeloid leukemia.",
+    )
+    assert rels(out, "INDICATION") == {("zb12", "acutemyeloidleukemia")}
+    assert "asthma" not in {e["name"] for e in out["entities"]}
+
+
+def test_a_compound_in_the_description_keeps_its_indication(ex: Extractor) -> None:
+    out = run(ex, "Helix Pharmaceuticals, a biotech developing ZB-12 for Fabry disease, raised $20 million.")
+    assert rels(out, "INDICATION") == {("zb12", "fabrydisease")}

@@ -19,6 +19,7 @@ import re
 from spacy.tokens import Doc
 
 from pharmakg.extract.components.base import Candidate, candidates, doc_text, read_json, register_extensions
+from pharmakg.extract.components.disease_areas import CompanyAreas
 from pharmakg.extract.components.disease_broader import (
     EXAMPLES_AFTER,
     MODIFIER_COORDINATION,
@@ -61,6 +62,7 @@ class DiseaseGrammar:
         self.acr_stop = {w.lower() for w in acr.get("stop_words", [])}
         self.broad_core = {w.lower(): set(heads) for w, heads in g.get("broad_core", {}).items()}
         self.adverse_events = AdverseEvents(g.get("adverse_events", {}))
+        self.company_areas = CompanyAreas(g.get("company_areas", {}))
         self.rx_origin = re.compile(
             r"(?<![\w-])(cancers?|tumou?rs?|carcinomas?|malignancies)\s+of\s+(?:the\s+)?([a-z-]+(?:\s+[a-z-]+)?)"
             r"\s+origin\b",
@@ -114,6 +116,7 @@ class DiseaseGrammar:
             join_broader(text, out, self.broad_core, self._head_key)
         join_shorter_names(text, out)
         self.adverse_events.drop(text, out)
+        self.company_areas.drop(text, out)
         return doc
 
     def _defined_acronyms(self, text: str) -> list[Candidate]:
