@@ -88,3 +88,13 @@ def test_a_companys_areas_in_its_description_are_no_diseases(ex: Extractor) -> N
 def test_a_compound_in_the_description_keeps_its_indication(ex: Extractor) -> None:
     out = run(ex, "Helix Pharmaceuticals, a biotech developing ZB-12 for Fabry disease, raised $20 million.")
     assert rels(out, "INDICATION") == {("zb12", "fabrydisease")}
+
+
+def test_target_status_words_that_say_the_same_name_one_disease(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "ZB-12 is in a Phase 1 study in patients with HER2+ cancers. ZB-12 was active against "
+        "HER2-expressing tumors and is also tested in HER2-low tumors.",
+    )
+    diseases = [e for e in out["entities"] if e["type"] == "DISEASE"]
+    assert len(diseases) == 2

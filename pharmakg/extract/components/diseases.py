@@ -172,7 +172,8 @@ class DiseaseGrammar:
         ):
             return []  # "treatment-resistant cancers": a state, not a target
         name = re.sub(r"\s+", " ", text[start:he])
-        key = "target|" + re.sub(r"[^a-z0-9]", "", text[start:hs].lower()) + "|" + hkey
+        # "HER2+ cancers", "HER2-positive tumors", "HER2-expressing tumor types": one indication, one key
+        key = "target|" + _POSITIVE.sub("", re.sub(r"[^a-z0-9+]", "", text[start:hs].lower())) + "|" + hkey
         c = Candidate(start, he, "DISEASE", TARGET_NAMED, self.confidence, key=key, name=name)
         if EXAMPLES_AFTER.match(text, he):
             c.extra["examples"] = True  # the name is dropped everywhere in the document (see __call__)
@@ -323,6 +324,8 @@ TARGET_NAMED = "grammar:disease_target"
 _LOWER_EXPRESSING = re.compile(r"(?<![\w-])[a-z][a-z0-9]{3,}-(?:over)?expressing\s+$")
 
 
+# the target-status words that say the same: the target is there (not -low, -negative, -mutant, -amplified)
+_POSITIVE = re.compile(r"(?:positive|overexpressing|expressing|\+)$")
 _SECONDARY = re.compile(r"\bsecondary\s+to\s+(?:the\s+)?")
 _BETWEEN = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?")
 
