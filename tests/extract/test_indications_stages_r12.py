@@ -98,3 +98,23 @@ def test_target_status_words_that_say_the_same_name_one_disease(ex: Extractor) -
     )
     diseases = [e for e in out["entities"] if e["type"] == "DISEASE"]
     assert len(diseases) == 2
+
+
+def test_a_positive_opinion_recommending_approval_is_a_filing(ex: Extractor) -> None:
+    out = run(ex, "The CHMP adopted a positive opinion recommending approval of ZB-12 for gout.")
+    assert rels(out, "IN_PHASE") == {("zb12", "Filed")}
+
+
+def test_available_by_prescription_is_approved(ex: Extractor) -> None:
+    out = run(ex, "ZB-12 is now available by prescription in the United States.")
+    assert rels(out, "IN_PHASE") == {("zb12", "Approved")}
+
+
+def test_a_fronted_preposition_plans_its_own_phrase_only(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Following the positive CHMP opinion, the European Commission granted marketing authorization for "
+        "ZB-12.",
+    )
+    assert rels(out, "IN_PHASE") == {("zb12", "Approved")}
+    assert rels(run(ex, "Upon approval, ZB-12 will be launched in Japan."), "IN_PHASE") == set()
