@@ -118,3 +118,27 @@ def test_a_fronted_preposition_plans_its_own_phrase_only(ex: Extractor) -> None:
     )
     assert rels(out, "IN_PHASE") == {("zb12", "Approved")}
     assert rels(run(ex, "Upon approval, ZB-12 will be launched in Japan."), "IN_PHASE") == set()
+
+
+def test_subtypes_named_by_different_target_modifiers_are_two_diseases(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "ZB-12 is in Phase 2 for KRAS-mutant colorectal cancer. ZB-14 is in Phase 1 for EGFR-mutant "
+        "colorectal cancer. Colorectal cancer is common.",
+    )
+    assert rels(out, "INDICATION") == {
+        ("zb12", "kramutantcolorectalcancer"),
+        ("zb14", "egfrmutantcolorectalcancer"),
+    }
+
+
+def test_a_modified_disease_is_no_broader_mention_of_another_subtype(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "ZB-12 is in Phase 2 for HER2-positive breast cancer. ZB-14 is in Phase 1 for triple-negative "
+        "breast cancer.",
+    )
+    assert rels(out, "INDICATION") == {
+        ("zb12", "her2positivebreastcancer"),
+        ("zb14", "triplenegativebreastcancer"),
+    }

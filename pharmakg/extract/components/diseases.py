@@ -27,6 +27,7 @@ from pharmakg.extract.components.disease_broader import (
     join_shorter_names,
 )
 from pharmakg.extract.components.disease_events import AdverseEvents
+from pharmakg.extract.components.disease_subtypes import split_subtypes, target_modifiers
 
 register_extensions()
 
@@ -114,7 +115,9 @@ class DiseaseGrammar:
             out[:] = [c for c in out if not (c.extractor == TARGET_NAMED and c.key in listed)]
         if self.broad_core:
             join_broader(text, out, self.broad_core, self._head_key)
-        join_shorter_names(text, out)
+        subtypes = target_modifiers(text, out, self.target_mod)
+        join_shorter_names(text, out, subtypes)
+        split_subtypes(text, out, subtypes)
         self.adverse_events.drop(text, out)
         self.company_areas.drop(text, out)
         return doc
