@@ -31,10 +31,14 @@ class AdverseEvents:
         )
         self.after = re.compile(rf"^\s*(?:\([^()]{{0,12}}\)\s*)?(?:{after})\b", re.IGNORECASE)
         self.indication_between = re.compile(rf"\b(?:{stop})\b", re.IGNORECASE)
+        population = "|".join(map(re.escape, section.get("population_after", []))) or "(?!)"
+        self.population = re.compile(rf"^\s+(?:{population})\b", re.IGNORECASE)
         self.window = gap + 60
 
     def is_event(self, text: str, start: int, end: int) -> bool:
         """Whether the disease at text[start:end] is said as an adverse event."""
+        if self.population.match(text[end : end + 30]):
+            return False  # "adverse events in the melanoma cohort": the population the events were seen in
         before = text[max(0, start - self.window) : start]
         hit = self.before.search(before)
         if hit is not None and not self.indication_between.search(hit.group(0)):
