@@ -142,3 +142,8 @@ def test_a_modified_disease_is_no_broader_mention_of_another_subtype(ex: Extract
         ("zb12", "her2positivebreastcancer"),
         ("zb14", "triplenegativebreastcancer"),
     }
+
+
+def test_a_pathogen_treated_names_its_infection(ex: Extractor) -> None:
+    out = run(ex, "ZB-12 is in Phase 2 for the treatment of HIV.")
+    assert rels(out, "INDICATION") == {("zb12", "hiv")}
