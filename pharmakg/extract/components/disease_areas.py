@@ -22,25 +22,28 @@ class CompanyAreas:
         nouns = "|".join(map(re.escape, section.get("company_nouns", []))) or "(?!)"
         stop = "|".join(map(re.escape, section.get("description_ends", []))) or "(?!)"
         self.window = int(section.get("window", 200))
-        # ", a clinical-stage biopharmaceutical company developing ... for" / "is a biotech focused on"
-        self.description = re.compile(
-            rf"(?:,|\bis)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,5}}?(?:{nouns})\b(?P<rest>[^.;:()]*)$", re.IGNORECASE
+        # ", a clinical-stage biopharmaceutical company" / "is a biotech": where a description opens
+        self.opening = re.compile(
+            rf"(?:,|\bis)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,5}}?(?:{nouns})\b", re.IGNORECASE
         )
-        self.ends = re.compile(rf"\b(?:{stop})\b", re.IGNORECASE)
+        self.ends = re.compile(rf"\b(?:{stop})\b|[.;:()]", re.IGNORECASE)
 
     def drop(self, text: str, cands: list[Candidate]) -> None:
         """Drop the disease candidates inside a company's description (in place)."""
+        openings = [(m.start(), m.end()) for m in self.opening.finditer(text)]
+        if not openings:
+            return
         compounds = [c.start for c in cands if c.label == "COMPOUND"]
-        keep = []
-        for c in cands:
-            if c.label == "DISEASE":
-                lo = max(0, c.start - self.window)
-                hit = self.description.search(text, lo, c.start)
-                if (
-                    hit is not None
-                    and not self.ends.search(hit.group("rest"))
-                    and not any(hit.start() <= x < c.start for x in compounds)
-                ):
-                    continue
-            keep.append(c)
-        cands[:] = keep
+        cands[:] = [
+            c for c in cands if c.label != "DISEASE" or not self._described(text, c, openings, compounds)
+        ]
+
+    def _described(
+        self, text: str, c: Candidate, openings: list[tuple[int, int]], compounds: list[int]
+    ) -> bool:
+        """Whether the disease candidate stands in the description a company's opening starts, with no
+        compound named between."""
+        for a, b in openings:
+            if c.start - self.window <= a and b <= c.start and not self.ends.search(text, b, c.start):
+                return not any(a <= x < c.start for x in compounds)
+        return False

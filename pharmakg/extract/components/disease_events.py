@@ -34,6 +34,8 @@ class AdverseEvents:
         population = "|".join(map(re.escape, section.get("population_after", []))) or "(?!)"
         self.population = re.compile(rf"^\s+(?:{population})\b", re.IGNORECASE)
         self.window = gap + 60
+        # a document with none of the cues anywhere (most) is read no further
+        self.anywhere = re.compile(rf"\b(?:{nouns}|{happened}|{after})\b", re.IGNORECASE)
 
     def is_event(self, text: str, start: int, end: int) -> bool:
         """Whether the disease at text[start:end] is said as an adverse event."""
@@ -48,7 +50,10 @@ class AdverseEvents:
     def drop(self, text: str, cands: list[Candidate]) -> None:
         """Drop the disease candidates said as adverse events (in place), with the abbreviation defined in
         parentheses right after one ("cytokine release syndrome (CRS)")."""
-        ends = {c.end for c in cands if c.label == "DISEASE" and self.is_event(text, c.start, c.end)}
+        if not self.anywhere.search(text):
+            return
+        spans = {(c.start, c.end) for c in cands if c.label == "DISEASE"}  # several readers, one span
+        ends = {e for a, e in spans if self.is_event(text, a, e)}
         if not ends:
             return
         cands[:] = [
