@@ -14,7 +14,7 @@ advanced solid tumors").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 
 from pharmakg.extract.components.base import Candidate
 
@@ -95,10 +95,14 @@ def _target_defined(c: Candidate, text: str, specific: Candidate) -> bool:
 _NEGATING = {"non"}  # "small cell lung cancer" is not a form of "non-small cell lung cancer"
 
 
-def join_shorter_names(text: str, cands: list[Candidate]) -> None:
+def join_shorter_names(
+    text: str, cands: list[Candidate], subtypes: Collection[tuple[int, int]] = frozenset()
+) -> None:
     """ "lung cancer" beside "non-small cell lung cancer", "multiple myeloma" beside "smoldering multiple
     myeloma": a disease whose words end the name of exactly one other disease of the document is a broader
-    mention of it and joins its group (in place). Broad-class mentions joined already are left alone."""
+    mention of it and joins its group (in place). Broad-class mentions joined already are left alone, and so
+    are the ``subtypes`` spans, named with a target modifier ("HER2-positive breast cancer" is no broader
+    mention of "triple-negative breast cancer")."""
     spans = sorted({(c.start, c.end) for c in cands if c.label == "DISEASE" and c.end > c.start})
     # a name inside a longer disease name ("lung cancer" in "non-small cell lung cancer") is no mention
     outer = [sp for sp in spans if not any(o[0] <= sp[0] and sp[1] <= o[1] and o != sp for o in spans)]
@@ -106,7 +110,7 @@ def join_shorter_names(text: str, cands: list[Candidate]) -> None:
     diseases = [c for c in cands if c.label == "DISEASE" and (c.start, c.end) in keep and (c.key or c.name)]
     named = [(c, _key(c, text), _words(c.name or text[c.start : c.end])) for c in diseases]
     for c, own, words in named:
-        if c.extractor == MODIFIER_COORDINATION:
+        if c.extractor == MODIFIER_COORDINATION or (c.start, c.end) in subtypes:
             continue
         # the longer names, one key each (a lexicon and a grammar candidate may name the same disease)
         longer = {

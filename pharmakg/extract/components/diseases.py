@@ -19,12 +19,15 @@ import re
 from spacy.tokens import Doc
 
 from pharmakg.extract.components.base import Candidate, candidates, doc_text, read_json, register_extensions
+from pharmakg.extract.components.disease_areas import CompanyAreas
 from pharmakg.extract.components.disease_broader import (
     EXAMPLES_AFTER,
     MODIFIER_COORDINATION,
     join_broader,
     join_shorter_names,
 )
+from pharmakg.extract.components.disease_events import AdverseEvents
+from pharmakg.extract.components.disease_subtypes import split_subtypes, target_modifiers
 
 register_extensions()
 
@@ -59,6 +62,8 @@ class DiseaseGrammar:
         self.acr_suffixes = tuple(x.lower() for x in acr.get("suffixes", []))
         self.acr_stop = {w.lower() for w in acr.get("stop_words", [])}
         self.broad_core = {w.lower(): set(heads) for w, heads in g.get("broad_core", {}).items()}
+        self.adverse_events = AdverseEvents(g.get("adverse_events", {}))
+        self.company_areas = CompanyAreas(g.get("company_areas", {}))
         self.rx_origin = re.compile(
             r"(?<![\w-])(cancers?|tumou?rs?|carcinomas?|malignancies)\s+of\s+(?:the\s+)?([a-z-]+(?:\s+[a-z-]+)?)"
             r"\s+origin\b",
@@ -110,7 +115,11 @@ class DiseaseGrammar:
             out[:] = [c for c in out if not (c.extractor == TARGET_NAMED and c.key in listed)]
         if self.broad_core:
             join_broader(text, out, self.broad_core, self._head_key)
-        join_shorter_names(text, out)
+        subtypes = target_modifiers(text, out, self.target_mod)
+        join_shorter_names(text, out, subtypes)
+        split_subtypes(text, out, subtypes)
+        self.adverse_events.drop(text, out)
+        self.company_areas.drop(text, out)
         return doc
 
     def _defined_acronyms(self, text: str) -> list[Candidate]:
@@ -166,7 +175,8 @@ class DiseaseGrammar:
         ):
             return []  # "treatment-resistant cancers": a state, not a target
         name = re.sub(r"\s+", " ", text[start:he])
-        key = "target|" + re.sub(r"[^a-z0-9]", "", text[start:hs].lower()) + "|" + hkey
+        # "HER2+ cancers", "HER2-positive tumors", "HER2-expressing tumor types": one indication, one key
+        key = "target|" + _POSITIVE.sub("", re.sub(r"[^a-z0-9+]", "", text[start:hs].lower())) + "|" + hkey
         c = Candidate(start, he, "DISEASE", TARGET_NAMED, self.confidence, key=key, name=name)
         if EXAMPLES_AFTER.match(text, he):
             c.extra["examples"] = True  # the name is dropped everywhere in the document (see __call__)
@@ -317,6 +327,8 @@ TARGET_NAMED = "grammar:disease_target"
 _LOWER_EXPRESSING = re.compile(r"(?<![\w-])[a-z][a-z0-9]{3,}-(?:over)?expressing\s+$")
 
 
+# the target-status words that say the same: the target is there (not -low, -negative, -mutant, -amplified)
+_POSITIVE = re.compile(r"(?:positive|overexpressing|expressing|\+)$")
 _SECONDARY = re.compile(r"\bsecondary\s+to\s+(?:the\s+)?")
 _BETWEEN = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?")
 

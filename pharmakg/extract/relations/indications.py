@@ -80,9 +80,24 @@ class Indications:
                 if c.end <= d.start
                 else None
             )
-            for g in [c] if inside else ctx.group(s, c):
+            for g in [c] if inside else _respective(ctx, s, c, d):
                 if not ctx.comparator(s, g) and not ctx.combination(s, g):
                     ctx.emit("INDICATION", g.eid, d.eid, s, "indication_cue", abs(c.start - d.start))
+
+
+_RESPECTIVELY = re.compile(r"^[^.;:]{0,20}?\brespectively\b")
+
+
+def _respective(ctx: RuleContext, s: Sent, c: M, d: M) -> list[M]:
+    """The compounds coordinated with ``c`` that ``d`` belongs to: all of them, except that "X and Y for A
+    and B, respectively" pairs the two lists by position."""
+    compounds = ctx.group(s, c)
+    diseases = ctx.group(s, d)
+    if len(compounds) < 2 or len(compounds) != len(diseases):
+        return compounds
+    if not _RESPECTIVELY.match(s.low[diseases[-1].end - s.start :]):
+        return compounds
+    return [compounds[diseases.index(d)]] if d in diseases else compounds
 
 
 @relation_rule("indication_areas", scope="document")

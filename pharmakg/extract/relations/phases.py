@@ -34,6 +34,7 @@ class Phases:
             for rx, val in p.get("implied_patterns", [])
         ]
         self.planned_before = words_regex(p["planned_before"])
+        self.planned_fronted = {w.lower() for w in p.get("planned_fronted", [])}
         self.planned_after = re.compile(
             r"^\W{0,3}(?:(?:clinical\s+)?(?:trial|trials|study|studies|testing|program|evaluation|application|"
             r"filing|submission)\s+)?(?:" + "|".join(map(re.escape, p["planned_after"])) + r")\b",
@@ -41,7 +42,8 @@ class Phases:
         )
         self.prefilter = re.compile(
             r"phase|clinic|ind\b|investigational|approv|review|filed|submi|launch|marketed|sold|accept|validat|"
-            r"application|authori[sz]ation|\b(?:s?bla|s?nda|maa)\b|pdufa|in[- ](?:human|man|patient)",
+            r"application|authori[sz]ation|\b(?:s?bla|s?nda|maa)\b|pdufa|in[- ](?:human|man|patient)|"
+            r"complete response|commercially available|proceed with|prescription|opinion",
             re.IGNORECASE,
         )
         self.subpart = re.compile(r"^\s*(?:" + "|".join(map(re.escape, p["sub_part_after"])) + r")\b")
@@ -120,7 +122,7 @@ class Phases:
         owner = _parenthesised_stage_of(s, a) or _appositive_stage_of(s, a)
         if owner is not None:
             clause_start = max(clause_start, owner.end - s.start)
-        before = _compounds_as_it(s, clause_start, a)
+        before = self.main_clause(_compounds_as_it(s, clause_start, a))
         plan_after = bool(self.planned_after.match(s.low[b:])) or self.predicate_planned(s.low[b:])
         planned = bool(self.planned_before.search(before)) or plan_after
         if planned and val.startswith("Phase") and self.readout_of_running(before, s.low[b:]):
@@ -178,6 +180,14 @@ class Phases:
         for g in holders:
             if not ctx.comparator(s, g) and not ctx.combination(s, g):
                 emit_stage(ctx, s, g.eid, val, attrs, reported, abs(g.start - s.start - a))
+
+    def main_clause(self, before: str) -> str:
+        """The text before a stage phrase past a fronted prepositional plan ("Following the CHMP opinion, the
+        Commission granted ..."): the preposition plans its own phrase, not the clause after the comma."""
+        plan = list(self.planned_before.finditer(before))
+        if plan and plan[-1].group(0).lower() in self.planned_fronted and "," in before[plan[-1].end() :]:
+            return before[before.rindex(",") + 1 :]
+        return before
 
     def drug_approval(self, low: str, a: int, b: int) -> bool:
         """Whether "approved"/"approval" at low[a:b] is a drug's marketing approval: not "approved therapies",
