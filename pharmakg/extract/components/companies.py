@@ -298,15 +298,18 @@ class CompanyCues:
 
     def _first_words(self, text: str, cands: list[Candidate]) -> dict[str, str]:
         """First word -> name (or key) of the document's company names of two words or more, for first words
-        that name one company only and are no short-name stop word ("United", "Johnson")."""
-        seen: dict[str, set[str]] = {}
+        that name one company only and are no short-name stop word ("United", "Johnson"). "Helix Nordic A/S" and
+        its repeat "Helix Nordic" are one company: names are told apart without their legal suffix."""
+        seen: dict[str, dict[str, str]] = {}
         for c in cands:
             if c.label != "COMPANY":
                 continue
-            words = text[c.start : c.end].replace(",", " ").split()
+            surface = text[c.start : c.end]
+            words = surface.replace(",", " ").split()
             if len(words) >= 2 and words[0] not in self.short_stop:
-                seen.setdefault(words[0], set()).add(c.key or text[c.start : c.end])
-        return {w: next(iter(keys)) for w, keys in seen.items() if len(keys) == 1}
+                core = _LEGAL_END.sub("", c.key or surface).strip(" ,")
+                seen.setdefault(words[0], {}).setdefault(core, c.key or surface)
+        return {w: next(iter(keys.values())) for w, keys in seen.items() if len(keys) == 1}
 
     def _deal_name_ok(self, text: str, name: str, s: int, e: int, others: list[tuple[int, int]]) -> bool:
         words = name.split()
