@@ -22,3 +22,22 @@ def test_a_deal_short_name_is_the_company_written_with_and_without_its_suffix(ex
     )
     quintor = [g for g in groups(out, "COMPANY") if "quintor" in g]
     assert len(quintor) == 1 and "quintordiscovery" in quintor[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helix Pharmaceuticals announced that Orbital Bio received worldwide exclusive rights to ZB-12.",
+        "Under the agreement, Helix Pharmaceuticals grants Orbital Bio an exclusive license to ZB-12.",
+    ],
+)
+def test_unlimited_rights_to_a_compound_make_the_licensee_a_developer(ex: Extractor, text: str) -> None:
+    out = run(ex, text)
+    assert ("zb12", "orbitalbio") in rels(out, "LICENSED_TO")
+    assert ("zb12", "orbitalbio") in rels(out, "DEVELOPED_BY")
+
+
+def test_marketing_rights_make_no_developer(ex: Extractor) -> None:
+    out = run(ex, "Helix Pharmaceuticals said that Orbital Bio received exclusive marketing rights to ZB-12.")
+    assert ("zb12", "orbitalbio") in rels(out, "LICENSED_TO")
+    assert ("zb12", "orbitalbio") not in rels(out, "DEVELOPED_BY")

@@ -298,8 +298,8 @@ class CompanyCues:
 
     def _first_words(self, text: str, cands: list[Candidate]) -> dict[str, str]:
         """First word -> name (or key) of the document's company names of two words or more, for first words
-        that name one company only and are no short-name stop word ("United", "Johnson"). "Helix Nordic A/S" and
-        its repeat "Helix Nordic" are one company: names are told apart without their legal suffix."""
+        that name one company only and are no short-name stop word ("United", "Johnson"). "Helix Nordic A/S"
+        and its repeat "Helix Nordic" are one company: names are told apart without their legal suffix."""
         seen: dict[str, dict[str, str]] = {}
         for c in cands:
             if c.label != "COMPANY":

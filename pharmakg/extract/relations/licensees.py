@@ -216,6 +216,8 @@ class Licensees:
         self.exclusive = words_regex(c["exclusive"])
         self.non_exclusive = words_regex(c["non_exclusive"])
         self.terminated = words_regex(c["terminated"])
+        self.whole_rights = words_regex(c["whole_rights"])
+        self.rights_limited = words_regex(c["rights_limited"])
         self.pending_option = PendingOption(cues["options"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
@@ -291,6 +293,7 @@ class Licensees:
                 _DEVELOPMENT.search(_COMPANY_APPOSITION.sub("", s.between(comp, target)))
                 or _FOR_DEVELOPMENT.match(s.low[max(comp.end, target.end) - s.start :])
                 or self.development_rights(ctx, s, comp, target)
+                or self.unlimited_rights(ctx, s, comp, target)
             )
             for g in members:
                 dist = abs(comp.start - g.start)
@@ -424,6 +427,17 @@ class Licensees:
         if _WHICH_DEVELOPS.match(s.low, licensee.end - s.start):
             return True  # "... to B, which is developing it in China"
         return bool(_RIGHTS_TO_DEVELOP.search(clause)) and not re.search(r"\bretain", clause)
+
+    def unlimited_rights(self, ctx: RuleContext, s: Sent, licensee: M, target: M) -> bool:
+        """ "B received exclusive worldwide rights to X", "A grants B a license to X": rights to the compound
+        that no word limits (marketing, commercialization, an option; before the compound or just after it,
+        "rights to X for commercialization in Japan") are all its rights, development among them."""
+        between = s.between(licensee, target)
+        if licensee.start > target.start or not self.whole_rights.search(between):
+            return False
+        _, end = ctx.clause_bounds(s, target.end - s.start, target.end - s.start)
+        after = s.low[target.end - s.start : min(end, target.end - s.start + 60)]
+        return not self.rights_limited.search(between + " " + after)
 
     def licence_attrs(self, ctx: RuleContext, s: Sent, licensee: M, target: M) -> dict[str, Any]:
         """exclusive, territory and licensor of a licence statement, from its clause."""
