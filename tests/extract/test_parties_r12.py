@@ -41,3 +41,14 @@ def test_marketing_rights_make_no_developer(ex: Extractor) -> None:
     out = run(ex, "Helix Pharmaceuticals said that Orbital Bio received exclusive marketing rights to ZB-12.")
     assert ("zb12", "orbitalbio") in rels(out, "LICENSED_TO")
     assert ("zb12", "orbitalbio") not in rels(out, "DEVELOPED_BY")
+
+
+@pytest.mark.parametrize("verb", ["is granted", "was granted", "has been granted", "will be granted"])
+def test_the_company_granted_rights_in_the_passive_is_the_licensee(ex: Extractor, verb: str) -> None:
+    out = run(
+        ex,
+        f"Under the terms of the agreement, Orbital Bio {verb} exclusive rights to develop and commercialize "
+        "ZB-12 in Europe, whereas Helix Pharmaceuticals retains rights in Japan.",
+    )
+    assert ("zb12", "orbitalbio") in rels(out, "LICENSED_TO")
+    assert ("zb12", "orbitalbio") in rels(out, "DEVELOPED_BY")
