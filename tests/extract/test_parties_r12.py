@@ -52,3 +52,13 @@ def test_the_company_granted_rights_in_the_passive_is_the_licensee(ex: Extractor
     )
     assert ("zb12", "orbitalbio") in rels(out, "LICENSED_TO")
     assert ("zb12", "orbitalbio") in rels(out, "DEVELOPED_BY")
+
+
+def test_a_headline_verb_is_not_glued_to_a_company_name(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "FDA Clears Orbital Pharma to Start a Phase 1 Trial of ZB-12\nOrbital Pharma AG (FSE: ORBX) today "
+        "announced that the FDA has cleared its IND for ZB-12.",
+    )
+    assert not any("clearsorbital" in g for g in (n for grp in groups(out, "COMPANY") for n in grp))
+    assert ("zb12", "orbitalpharma") in rels(out, "DEVELOPED_BY")

@@ -165,7 +165,7 @@ class CompanyCues:
                         cleaned[0], cleaned[1], "COMPANY", "cue:company_" + rule, self.confidence, priority=1
                     )
                 )
-        cands.extend(new)
+        cands.extend(_drop_glued_words(new, cands))
         self._repeats(text, new, cands)
         self._short_names(doc, cands)
         self._deal_context(doc, cands)
@@ -366,6 +366,23 @@ class CompanyCues:
                         extra={"short_of": key},
                     )
                 )
+
+
+def _drop_glued_words(new: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """The cue names without those a capitalised word glued in front of another company name: "FDA Allows
+    Helix Pharma to Start ..." (a headline's verb) is "Helix Pharma", which the lexicon or a legal suffix
+    found too; the company-word cue alone read "Allows Helix Pharma"."""
+    firm = {
+        (c.start, c.end)
+        for c in [*cands, *new]
+        if c.label == "COMPANY" and c.extractor != "cue:company_company_word"
+    }
+    return [
+        c
+        for c in new
+        if c.extractor != "cue:company_company_word"
+        or not any(c.start < a and b == c.end for a, b in firm)
+    ]
 
 
 def every_mention(
