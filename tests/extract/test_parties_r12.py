@@ -62,3 +62,14 @@ def test_a_headline_verb_is_not_glued_to_a_company_name(ex: Extractor) -> None:
     )
     assert not any("clearsorbital" in g for g in (n for grp in groups(out, "COMPANY") for n in grp))
     assert ("zb12", "orbitalpharma") in rels(out, "DEVELOPED_BY")
+
+
+def test_a_sentence_initial_its_is_the_subject_of_the_sentence_before(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals today announced that Helix Pharmaceuticals will acquire Orbital Bio. Helix "
+        "Pharmaceuticals will pay $200 million in cash.\nOrbital Bio is a clinical-stage company focused on "
+        "gout.\nIts lead product candidate is ZB-12, an oral inhibitor in Phase 2 development.",
+    )
+    assert ("zb12", "orbitalbio") in rels(out, "DEVELOPED_BY")
+    assert ("zb12", "helixpharmaceutical") not in rels(out, "DEVELOPED_BY")

@@ -380,8 +380,7 @@ def _drop_glued_words(new: list[Candidate], cands: list[Candidate]) -> list[Cand
     return [
         c
         for c in new
-        if c.extractor != "cue:company_company_word"
-        or not any(c.start < a and b == c.end for a, b in firm)
+        if c.extractor != "cue:company_company_word" or not any(c.start < a and b == c.end for a, b in firm)
     ]
 
 
