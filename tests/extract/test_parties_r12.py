@@ -73,3 +73,15 @@ def test_a_sentence_initial_its_is_the_subject_of_the_sentence_before(ex: Extrac
     )
     assert ("zb12", "orbitalbio") in rels(out, "DEVELOPED_BY")
     assert ("zb12", "helixpharmaceutical") not in rels(out, "DEVELOPED_BY")
+
+
+@pytest.mark.parametrize("kind", ["drugmaker", "pharmaceutical company", "biotech firm"])
+def test_a_nationality_before_a_company_kind_is_no_company(ex: Extractor, kind: str) -> None:
+    out = run(
+        ex,
+        f"Orbital Bio said it was collaborating with Danish {kind} Quintor on gout. Orbital Bio will receive "
+        "$20 million upfront.",
+    )
+    names = {n for g in groups(out, "COMPANY") for n in g}
+    assert "danish" not in names and "quintor" in names
+    assert ("quintor", "orbitalbio") in rels(out, "PARTNER_OF") | {(b, a) for a, b in rels(out, "PARTNER_OF")}

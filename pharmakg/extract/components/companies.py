@@ -67,6 +67,8 @@ _LEGAL_END = re.compile(
     r"(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.,?\s*Ltd\.?|Co\.|Ltd\.?|Limited|LLC|plc|PLC|AG|"
     r"S\.?A\.?|GmbH|N\.?V\.?|B\.?V\.?|A/S|SE|KGaA))+$"
 )
+# the name after a company's kind noun ("French drugmaker Ipsen"): one or two capitalised words
+_KIND_NAMED = re.compile(rf"{_DEAL_WORD}(?:[ \t]+{_DEAL_WORD})?(?![\w-])")
 # or a camel-case name that starts in lower case ("uniQure", "eGenix")
 _CAMEL = r"[a-z]{1,3}[A-Z][A-Za-z0-9]*"
 
@@ -97,6 +99,9 @@ class CompanyCues:
         deal = data.get("deal_context") or {}
         self.deal_conf = float(deal.get("confidence", 0.6))
         self.deal_rx = [re.compile(_name_groups(p)) for p in deal.get("patterns", [])]
+        kinds = "|".join(re.escape(k) for k in sorted(deal.get("kind_after", []), key=len, reverse=True))
+        # "with French drugmaker Ipsen": the word before a company's kind noun modifies the name after it
+        self.kind_after = re.compile(rf"[ \t]+(?:[a-z-]+[ \t]+){{0,2}}?(?:{kinds or '(?!)'})[ \t]+[A-Z]")
         # the patterns run only near a deal word (found with str.find: a regex alternation per character of
         # every document costs as much as the rest of this component)
         self.deal_keywords = [k.lower() for k in deal.get("keywords", [])]
@@ -281,8 +286,8 @@ class CompanyCues:
                 for g in ("n1", "n2"):
                     if rx.groupindex.get(g) is None or m.group(g) is None:
                         continue
-                    s, e = m.span(g)
-                    name = m.group(g)
+                    s, e = self._after_kind(text, *m.span(g))
+                    name = text[s:e]
                     if name in names:
                         continue
                     clash = any(s <= a and b <= e and (a, b) != (s, e) for a, b in shorts)
@@ -295,6 +300,13 @@ class CompanyCues:
             # document is that company written short
             extra = {"short_of": firsts[name]} if name in firsts else {}
             cands += every_mention(text, name, "cue:company_deal_context", self.deal_conf, extra)
+
+    def _after_kind(self, text: str, s: int, e: int) -> tuple[int, int]:
+        """The name a deal word introduces: "collaborating with French drugmaker Ipsen" names Ipsen, after the
+        modifier and the company's kind noun."""
+        kind = self.kind_after.match(text, e)
+        named = _KIND_NAMED.match(text, kind.end() - 1) if kind else None
+        return named.span() if named else (s, e)
 
     def _first_words(self, text: str, cands: list[Candidate]) -> dict[str, str]:
         """First word -> name (or key) of the document's company names of two words or more, for first words
@@ -317,6 +329,8 @@ class CompanyCues:
             return False
         if any(a < e and s < b for a, b in others):
             return False  # a lexicon or shape name of another type
+        if self.kind_after.match(text, e):
+            return False  # "French drugmaker Ipsen": a modifier of the name that follows
         # part of a longer capitalised name ("Memorial Sloan Kettering"), or a name with a legal suffix (found
         # by the suffix cue)
         nxt = re.match(r"[ \t]+([A-Z][\w.&-]*)", text[e : e + 40])
