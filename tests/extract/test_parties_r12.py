@@ -85,3 +85,24 @@ def test_a_nationality_before_a_company_kind_is_no_company(ex: Extractor, kind: 
     names = {n for g in groups(out, "COMPANY") for n in g}
     assert "danish" not in names and "quintor" in names
     assert ("quintor", "orbitalbio") in rels(out, "PARTNER_OF") | {(b, a) for a, b in rels(out, "PARTNER_OF")}
+
+
+def _pairs(out: dict, rtype: str) -> set[tuple[str, str]]:
+    """Unordered relation pairs (both orders)."""
+    pairs = rels(out, rtype)
+    return pairs | {(b, a) for a, b in pairs}
+
+
+@pytest.mark.parametrize(
+    "apposition",
+    [
+        "Orbital Bio, a Quintor Holdings company,",
+        "Orbital Bio, a wholly-owned subsidiary of Quintor Holdings,",
+        "Orbital Bio, one of the Orbital Companies of Quintor Holdings,",
+    ],
+)
+def test_the_parent_named_in_an_apposition_is_no_party(ex: Extractor, apposition: str) -> None:
+    out = run(ex, f"Helix Pharmaceuticals today announced a license agreement with {apposition} for ZB-12.")
+    partners = _pairs(out, "PARTNER_OF")
+    assert ("helixpharmaceutical", "orbitalbio") in partners
+    assert not {p for p in partners if "quintorholding" in p}

@@ -27,6 +27,11 @@ _PARENT_S_SUBSIDIARY = re.compile(
     r"^(?:(?:'s|’s)|\s*,?\s*(?:through|via)\s+its|[^;:()]{0,80}?\b(?:its|their))\s+(?:[\w-]+\s+){0,3}?"
     r"(?:subsidiary|affiliate|unit|division)\s*,?\s*$"
 )
+# "B, a A company", "B (an A company)": A named as B's group in an apposition
+_A_GROUP_COMPANY = re.compile(r"^\s*(?:,|\()\s*(?:a|an|part\s+of)\s+$")
+_GROUP_WORD_AFTER = re.compile(r"\s+(?:group\s+)?company\b(?!\s+(?:called|named))")
+# "B, one of the Janssen Pharmaceutical Companies of A": B's group named by its plural
+_COMPANIES_OF = re.compile(r"^\s*(?:companies|group|family\s+of\s+companies)\s+of\s+(?:the\s+)?$")
 # "A, the parent company of B", "A (the parent of B)"
 _PARENT_OF = re.compile(r"^\s*(?:,|\()\s*(?:the|a)\s+(?:[\w-]+\s+){0,2}?parent(?:\s+company)?\s+of\s+$")
 _OPTION_SCOPE = re.compile(
@@ -46,7 +51,11 @@ class Partners:
         if not self.cue.search(s.low):
             return
         companies = [
-            c for c in s.of("COMPANY") if not ctx.parenthetical_affiliate(s, c) and not _named_affiliate(s, c)
+            c
+            for c in s.of("COMPANY")
+            if not ctx.parenthetical_affiliate(s, c)
+            and not _named_affiliate(s, c)
+            and not apposition_parent(s, c)
         ]
         ids = list(dict.fromkeys(c.eid for c in companies))
         if len(ids) == 1 and ctx.main and ids[0] != ctx.main and _BOTH_COMPANIES.search(s.low):
@@ -128,9 +137,31 @@ def _record_affiliates(ctx: RuleContext, s: Sent) -> None:
     for x, y in zip(companies, companies[1:], strict=False):
         gap = s.low[x.end - s.start : y.start - s.start]
         if x.eid != y.eid and (
-            _SUBSIDIARY_OF.match(gap) or _PARENT_S_SUBSIDIARY.match(gap) or _PARENT_OF.match(gap)
+            _SUBSIDIARY_OF.match(gap)
+            or _PARENT_S_SUBSIDIARY.match(gap)
+            or _PARENT_OF.match(gap)
+            or _group_apposition(s, x, y)
         ):
             ctx.affiliates.add(frozenset((x.eid, y.eid)))
+
+
+def _group_apposition(s: Sent, x: M, y: M) -> bool:
+    """ "B, a A company" or "B, one of the ... Companies of A": y is x's parent, named only to describe x."""
+    gap = s.low[x.end - s.start : y.start - s.start]
+    return bool(
+        (_A_GROUP_COMPANY.match(gap) and _GROUP_WORD_AFTER.match(s.low, y.end - s.start))
+        or _COMPANIES_OF.match(gap)
+    )
+
+
+def apposition_parent(s: Sent, c: M) -> bool:
+    """A company named only as the parent of the company before it ("B, a wholly-owned subsidiary of A",
+    "B, a A company"): the agreement is B's, so A is no party of the sentence's deal."""
+    prev = [o for o in s.of("COMPANY", virtual=False) if o.end <= c.start and o.eid != c.eid]
+    if not prev:
+        return False
+    gap = s.low[prev[-1].end - s.start : c.start - s.start]
+    return bool(_SUBSIDIARY_OF.match(gap) or _group_apposition(s, prev[-1], c))
 
 
 def _named_affiliate(s: Sent, c: M) -> bool:
