@@ -106,3 +106,26 @@ def test_the_parent_named_in_an_apposition_is_no_party(ex: Extractor, apposition
     partners = _pairs(out, "PARTNER_OF")
     assert ("helixpharmaceutical", "orbitalbio") in partners
     assert not {p for p in partners if "quintorholding" in p}
+
+
+def test_a_sum_the_company_will_receive_is_a_payment_from_its_counterparty(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals today announced a license agreement with Orbital Bio for ZB-12. Helix "
+        "Pharmaceuticals will receive $40 million within 30 days and is eligible to receive up to $300 "
+        "million in milestones.",
+    )
+    pays = {(r["value"]) for r in out["relations"] if r["type"] == "PAYMENT"}
+    assert pays == {40000000}
+
+
+def test_the_amounts_of_a_list_are_paid_to_the_company_that_introduces_it(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals and Orbital Bio today announced a collaboration on ZB-12.\n\nUnder the terms "
+        "of the agreement, Helix Pharmaceuticals will receive:\n\nAn upfront payment of $75M for ZB-12 and a "
+        "$25M equity investment at a premium.\n",
+    )
+    pays = {(r["value"]) for r in out["relations"] if r["type"] == "PAYMENT"}
+    assert pays == {75000000, 25000000}
+    assert ("orbitalbio", "helixpharmaceutical") in rels(out, "PAYMENT")
