@@ -129,3 +129,12 @@ def test_the_amounts_of_a_list_are_paid_to_the_company_that_introduces_it(ex: Ex
     pays = {(r["value"]) for r in out["relations"] if r["type"] == "PAYMENT"}
     assert pays == {75000000, 25000000}
     assert ("orbitalbio", "helixpharmaceutical") in rels(out, "PAYMENT")
+
+
+def test_a_pharmaceutica_name_is_one_company(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals announced that Orbital Pharmaceutica, its licensee, holds development and "
+        "commercial rights to ZB-12 in Europe.",
+    )
+    assert any("orbitalpharmaceutica" in g for g in groups(out, "COMPANY"))
