@@ -138,3 +138,13 @@ def test_a_pharmaceutica_name_is_one_company(ex: Extractor) -> None:
         "commercial rights to ZB-12 in Europe.",
     )
     assert any("orbitalpharmaceutica" in g for g in groups(out, "COMPANY"))
+
+
+def test_the_second_word_of_a_company_whose_first_is_no_short_name_is_that_company(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "United Quintor (NYSE: UQX) has signed a license agreement with Orbital Bio for ZB-12. Under the "
+        "deal, Orbital Bio granted Quintor exclusive rights to ZB-12.",
+    )
+    quintor = [g for g in groups(out, "COMPANY") if "quintor" in g or "unitedquintor" in g]
+    assert len(quintor) == 1

@@ -293,12 +293,14 @@ class CompanyCues:
                     clash = any(s <= a and b <= e and (a, b) != (s, e) for a, b in shorts)
                     names[name] = not clash and self._deal_name_ok(text, name, s, e, others)
         firsts = self._first_words(text, cands)
+        lasts = self._second_words(text, cands)
         for name, ok in names.items():
             if not ok:
                 continue
             # "Helix Nordic A/S ... gives Helix the rights": the first word of a longer company name of the
             # document is that company written short
-            extra = {"short_of": firsts[name]} if name in firsts else {}
+            short_of = firsts.get(name) or lasts.get(name)
+            extra = {"short_of": short_of} if short_of else {}
             cands += every_mention(text, name, "cue:company_deal_context", self.deal_conf, extra)
 
     def _after_kind(self, text: str, s: int, e: int) -> tuple[int, int]:
@@ -307,6 +309,20 @@ class CompanyCues:
         kind = self.kind_after.match(text, e)
         named = _KIND_NAMED.match(text, kind.end() - 1) if kind else None
         return named.span() if named else (s, e)
+
+    def _second_words(self, text: str, cands: list[Candidate]) -> dict[str, str]:
+        """Second word -> name (or key) of the document's two-word company names whose first word is never a
+        short name on its own ("Eli Lilly" is written "Lilly"): the second word alone is that company."""
+        seen: dict[str, set[str]] = {}
+        for c in cands:
+            if c.label != "COMPANY":
+                continue
+            words = _LEGAL_END.sub("", text[c.start : c.end]).replace(",", " ").split()
+            while len(words) > 2 and words[-1].lower().rstrip(".") in self.generic:
+                words.pop()
+            if len(words) == 2 and words[0] in self.short_stop and len(words[1]) >= 4:
+                seen.setdefault(words[1], set()).add(c.key or text[c.start : c.end])
+        return {w: next(iter(keys)) for w, keys in seen.items() if len(keys) == 1}
 
     def _first_words(self, text: str, cands: list[Candidate]) -> dict[str, str]:
         """First word -> name (or key) of the document's company names of two words or more, for first words
