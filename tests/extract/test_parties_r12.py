@@ -148,3 +148,13 @@ def test_the_second_word_of_a_company_whose_first_is_no_short_name_is_that_compa
     )
     quintor = [g for g in groups(out, "COMPANY") if "quintor" in g or "unitedquintor" in g]
     assert len(quintor) == 1
+
+
+def test_a_cue_found_company_is_the_same_in_capitals(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "QUINTOR, a clinical-stage company, has announced a license agreement with Orbital Bio for ZB-12. "
+        "The collaboration with Quintor covers Europe.",
+    )
+    assert ("orbitalbio", "quintor") in _pairs(out, "PARTNER_OF")
+    assert len([g for g in groups(out, "COMPANY") if "quintor" in g]) == 1

@@ -418,10 +418,13 @@ def every_mention(
     text: str, name: str, extractor: str, confidence: float, extra: dict[str, str] | None = None
 ) -> list[Candidate]:
     """A company candidate at every whole-word mention of a name a cue found once (the cue names the company;
-    its other mentions need no cue of their own)."""
+    its other mentions need no cue of their own), written as found or in capitals ("NANOBIOTIX, a
+    clinical-stage company, ..." in a release that writes "Nanobiotix" elsewhere)."""
+    capitals = name.upper()
+    forms = re.escape(name) + (f"|{re.escape(capitals)}" if name != capitals and len(name) >= 4 else "")
     return [
         Candidate(m.start(), m.end(), "COMPANY", extractor, confidence, priority=1, extra=dict(extra or {}))
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+        for m in re.finditer(rf"(?<![\w-])(?:{forms})(?![\w-])", text)
     ]
 
 
