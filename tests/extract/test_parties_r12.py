@@ -158,3 +158,12 @@ def test_a_cue_found_company_is_the_same_in_capitals(ex: Extractor) -> None:
     )
     assert ("orbitalbio", "quintor") in _pairs(out, "PARTNER_OF")
     assert len([g for g in groups(out, "COMPANY") if "quintor" in g]) == 1
+
+
+def test_the_company_conducting_a_trial_of_a_compound_develops_it(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals announced an agreement with Orbital Bio. Orbital Bio is currently conducting "
+        "a Phase 2 clinical trial of ZB-12 in gout.",
+    )
+    assert ("zb12", "orbitalbio") in rels(out, "DEVELOPED_BY")
