@@ -167,3 +167,15 @@ def test_the_company_conducting_a_trial_of_a_compound_develops_it(ex: Extractor)
         "a Phase 2 clinical trial of ZB-12 in gout.",
     )
     assert ("zb12", "orbitalbio") in rels(out, "DEVELOPED_BY")
+
+
+def test_a_later_company_anaphor_does_not_make_the_issuer_a_party(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals today announced a license agreement with Orbital Bio for ZB-12. Helix "
+        "Pharmaceuticals will receive $10 million. Last month, Quintor Therapeutics signed a collaboration "
+        "agreement with Vantor Biosciences, which granted the company rights to its platform.",
+    )
+    partners = _pairs(out, "PARTNER_OF")
+    assert ("quintortherapeutic", "vantorbioscience") in partners
+    assert ("helixpharmaceutical", "vantorbioscience") not in partners

@@ -64,7 +64,7 @@ class Partners:
             return
         if len(ids) < 2:
             return
-        if ctx.main in ids:
+        if ctx.main in ids and _main_named(ctx, companies):
             subj = ctx.main
             others = [o for o in ids if o != ctx.main]
             self.coordinated_with_main(ctx, s, companies)
@@ -127,6 +127,16 @@ def _joint_announcers(ctx: RuleContext, s: Sent) -> None:
             for b in ids[i + 1 :]:
                 if frozenset((a, b)) not in ctx.affiliates:
                     ctx.emit("PARTNER_OF", a, b, s, "partner_cue")
+
+
+def _main_named(ctx: RuleContext, companies: list[M]) -> bool:
+    """The issuing company is a party of the sentence when it is named, or when its anaphor ("the company",
+    "we") comes before the other companies; "A signed an agreement with B, which granted the company rights"
+    is A's deal, whatever "the company" stands for."""
+    first_real = next((c.start for c in companies if not c.virtual), None)
+    return any(
+        c.eid == ctx.main and (not c.virtual or first_real is None or c.start < first_real) for c in companies
+    )
 
 
 def _record_affiliates(ctx: RuleContext, s: Sent) -> None:
