@@ -32,7 +32,9 @@ def test_a_deal_short_name_is_the_company_written_with_and_without_its_suffix(ex
     ],
 )
 def test_unlimited_rights_to_a_compound_make_the_licensee_a_developer(ex: Extractor, text: str) -> None:
-    out = run(ex, text)
+    out = run(
+        ex, text + " Helix Pharmaceuticals will receive $10 million. Helix Pharmaceuticals retains Europe."
+    )
     assert ("zb12", "orbitalbio") in rels(out, "LICENSED_TO")
     assert ("zb12", "orbitalbio") in rels(out, "DEVELOPED_BY")
 
@@ -179,3 +181,22 @@ def test_a_later_company_anaphor_does_not_make_the_issuer_a_party(ex: Extractor)
     partners = _pairs(out, "PARTNER_OF")
     assert ("quintortherapeutic", "vantorbioscience") in partners
     assert ("helixpharmaceutical", "vantorbioscience") not in partners
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helix Pharmaceuticals today announced an exclusive license agreement with Orbital Bio, under which "
+        "Orbital Bio will develop and commercialize ZB-12 in China.",
+        "Helix Pharmaceuticals today announced an exclusive license agreement with Orbital Bio. Under the "
+        "agreement, Orbital Bio will develop, manufacture and commercialize ZB-12 in Japan.",
+    ],
+)
+def test_the_partner_that_will_develop_and_commercialize_under_a_licence_is_the_licensee(
+    ex: Extractor, text: str
+) -> None:
+    out = run(
+        ex, text + " Helix Pharmaceuticals will receive $10 million. Helix Pharmaceuticals retains Europe."
+    )
+    assert ("zb12", "orbitalbio") in rels(out, "LICENSED_TO")
+    assert ("zb12", "orbitalbio") in rels(out, "DEVELOPED_BY")

@@ -111,7 +111,8 @@ _LICENCE_WORD = re.compile(r"\blicen[cs]")
 _DEAL_WORD = re.compile(r"\blicen[cs]|\bagreement\b|\bunder which\b|\bwhereby\b")
 # "under which B will commercialize X in Europe", "B will exclusively market X"
 _WILL_COMMERCIALIZE = re.compile(
-    r"\b(?:will|shall|would)\s+(?:exclusively\s+|also\s+)?(?:commerciali[sz]e|market|distribute|sell)\s+(?:the\s+)?"
+    r"\b(?:will|shall|would)\s+(?:exclusively\s+|also\s+)?(?:(?:develop|manufacture)\s*(?:,|and)\s+)*"
+    r"(?:commerciali[sz]e|market|distribute|sell)\s+(?:the\s+)?"
 )
 # the issuing company named as a subject ("the Company", "we"), not as a possessive ("our", "the Company's")
 _SUBJECT_ANAPHOR = re.compile(r"the company|we")
@@ -147,7 +148,7 @@ def _responsible_licensee(ctx: RuleContext, s: Sent) -> None:
             s
         )  # "... rights to ZB-12. B will be responsible for development and commercialization."
         targets = [sal] if sal else []
-    develops = not plain and "develop" in m.group(0)
+    develops = "develop" in m.group(0)  # "B will develop and commercialize X": development rights too
     for eid in targets:
         ctx.emit("LICENSED_TO", eid, holder.eid, s, "licensee_cue", attrs=attrs)
         if develops:  # a licensee with development rights develops the compound too (conventions)
