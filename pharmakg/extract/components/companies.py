@@ -67,6 +67,8 @@ _LEGAL_END = re.compile(
     r"(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.,?\s*Ltd\.?|Co\.|Ltd\.?|Limited|LLC|plc|PLC|AG|"
     r"S\.?A\.?|GmbH|N\.?V\.?|B\.?V\.?|A/S|SE|KGaA))+$"
 )
+# the name after a company's kind noun ("French drugmaker Ipsen"): one or two capitalised words
+_KIND_NAMED = re.compile(rf"{_DEAL_WORD}(?:[ \t]+{_DEAL_WORD})?(?![\w-])")
 # or a camel-case name that starts in lower case ("uniQure", "eGenix")
 _CAMEL = r"[a-z]{1,3}[A-Z][A-Za-z0-9]*"
 
@@ -97,6 +99,9 @@ class CompanyCues:
         deal = data.get("deal_context") or {}
         self.deal_conf = float(deal.get("confidence", 0.6))
         self.deal_rx = [re.compile(_name_groups(p)) for p in deal.get("patterns", [])]
+        kinds = "|".join(re.escape(k) for k in sorted(deal.get("kind_after", []), key=len, reverse=True))
+        # "with French drugmaker Ipsen": the word before a company's kind noun modifies the name after it
+        self.kind_after = re.compile(rf"[ \t]+(?:[a-z-]+[ \t]+){{0,2}}?(?:{kinds or '(?!)'})[ \t]+[A-Z]")
         # the patterns run only near a deal word (found with str.find: a regex alternation per character of
         # every document costs as much as the rest of this component)
         self.deal_keywords = [k.lower() for k in deal.get("keywords", [])]
@@ -165,7 +170,7 @@ class CompanyCues:
                         cleaned[0], cleaned[1], "COMPANY", "cue:company_" + rule, self.confidence, priority=1
                     )
                 )
-        cands.extend(new)
+        cands.extend(_drop_glued_words(new, cands))
         self._repeats(text, new, cands)
         self._short_names(doc, cands)
         self._deal_context(doc, cands)
@@ -281,32 +286,58 @@ class CompanyCues:
                 for g in ("n1", "n2"):
                     if rx.groupindex.get(g) is None or m.group(g) is None:
                         continue
-                    s, e = m.span(g)
-                    name = m.group(g)
+                    s, e = self._after_kind(text, *m.span(g))
+                    name = text[s:e]
                     if name in names:
                         continue
                     clash = any(s <= a and b <= e and (a, b) != (s, e) for a, b in shorts)
                     names[name] = not clash and self._deal_name_ok(text, name, s, e, others)
         firsts = self._first_words(text, cands)
+        lasts = self._second_words(text, cands)
         for name, ok in names.items():
             if not ok:
                 continue
             # "Helix Nordic A/S ... gives Helix the rights": the first word of a longer company name of the
             # document is that company written short
-            extra = {"short_of": firsts[name]} if name in firsts else {}
+            short_of = firsts.get(name) or lasts.get(name)
+            extra = {"short_of": short_of} if short_of else {}
             cands += every_mention(text, name, "cue:company_deal_context", self.deal_conf, extra)
 
-    def _first_words(self, text: str, cands: list[Candidate]) -> dict[str, str]:
-        """First word -> name (or key) of the document's company names of two words or more, for first words
-        that name one company only and are no short-name stop word ("United", "Johnson")."""
+    def _after_kind(self, text: str, s: int, e: int) -> tuple[int, int]:
+        """The name a deal word introduces: "collaborating with French drugmaker Ipsen" names Ipsen, after the
+        modifier and the company's kind noun."""
+        kind = self.kind_after.match(text, e)
+        named = _KIND_NAMED.match(text, kind.end() - 1) if kind else None
+        return named.span() if named else (s, e)
+
+    def _second_words(self, text: str, cands: list[Candidate]) -> dict[str, str]:
+        """Second word -> name (or key) of the document's two-word company names whose first word is never a
+        short name on its own ("Eli Lilly" is written "Lilly"): the second word alone is that company."""
         seen: dict[str, set[str]] = {}
         for c in cands:
             if c.label != "COMPANY":
                 continue
-            words = text[c.start : c.end].replace(",", " ").split()
-            if len(words) >= 2 and words[0] not in self.short_stop:
-                seen.setdefault(words[0], set()).add(c.key or text[c.start : c.end])
+            words = _LEGAL_END.sub("", text[c.start : c.end]).replace(",", " ").split()
+            while len(words) > 2 and words[-1].lower().rstrip(".") in self.generic:
+                words.pop()
+            if len(words) == 2 and words[0] in self.short_stop and len(words[1]) >= 4:
+                seen.setdefault(words[1], set()).add(c.key or text[c.start : c.end])
         return {w: next(iter(keys)) for w, keys in seen.items() if len(keys) == 1}
+
+    def _first_words(self, text: str, cands: list[Candidate]) -> dict[str, str]:
+        """First word -> name (or key) of the document's company names of two words or more, for first words
+        that name one company only and are no short-name stop word ("United", "Johnson"). "Helix Nordic A/S"
+        and its repeat "Helix Nordic" are one company: names are told apart without their legal suffix."""
+        seen: dict[str, dict[str, str]] = {}
+        for c in cands:
+            if c.label != "COMPANY":
+                continue
+            surface = text[c.start : c.end]
+            words = surface.replace(",", " ").split()
+            if len(words) >= 2 and words[0] not in self.short_stop:
+                core = _LEGAL_END.sub("", c.key or surface).strip(" ,")
+                seen.setdefault(words[0], {}).setdefault(core, c.key or surface)
+        return {w: next(iter(keys.values())) for w, keys in seen.items() if len(keys) == 1}
 
     def _deal_name_ok(self, text: str, name: str, s: int, e: int, others: list[tuple[int, int]]) -> bool:
         words = name.split()
@@ -314,6 +345,8 @@ class CompanyCues:
             return False
         if any(a < e and s < b for a, b in others):
             return False  # a lexicon or shape name of another type
+        if self.kind_after.match(text, e):
+            return False  # "French drugmaker Ipsen": a modifier of the name that follows
         # part of a longer capitalised name ("Memorial Sloan Kettering"), or a name with a legal suffix (found
         # by the suffix cue)
         nxt = re.match(r"[ \t]+([A-Z][\w.&-]*)", text[e : e + 40])
@@ -365,14 +398,33 @@ class CompanyCues:
                 )
 
 
+def _drop_glued_words(new: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """The cue names without those a capitalised word glued in front of another company name: "FDA Allows
+    Helix Pharma to Start ..." (a headline's verb) is "Helix Pharma", which the lexicon or a legal suffix
+    found too; the company-word cue alone read "Allows Helix Pharma"."""
+    firm = {
+        (c.start, c.end)
+        for c in [*cands, *new]
+        if c.label == "COMPANY" and c.extractor != "cue:company_company_word"
+    }
+    return [
+        c
+        for c in new
+        if c.extractor != "cue:company_company_word" or not any(c.start < a and b == c.end for a, b in firm)
+    ]
+
+
 def every_mention(
     text: str, name: str, extractor: str, confidence: float, extra: dict[str, str] | None = None
 ) -> list[Candidate]:
     """A company candidate at every whole-word mention of a name a cue found once (the cue names the company;
-    its other mentions need no cue of their own)."""
+    its other mentions need no cue of their own), written as found or in capitals ("NANOBIOTIX, a
+    clinical-stage company, ..." in a release that writes "Nanobiotix" elsewhere)."""
+    capitals = name.upper()
+    forms = re.escape(name) + (f"|{re.escape(capitals)}" if name != capitals and len(name) >= 4 else "")
     return [
         Candidate(m.start(), m.end(), "COMPANY", extractor, confidence, priority=1, extra=dict(extra or {}))
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+        for m in re.finditer(rf"(?<![\w-])(?:{forms})(?![\w-])", text)
     ]
 
 

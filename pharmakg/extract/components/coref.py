@@ -277,6 +277,7 @@ class Coref:
             for s, _e, eid, typ in virtual[-3:]:
                 if typ == "COMPOUND" and s >= sent.start_char:
                     recent.append((si, eid))
+        virtual += _subject_its(full, mentions, sentences, taken)
         doc._.pkg_coref = sorted(virtual)
         return doc
 
@@ -292,6 +293,27 @@ class Coref:
             if before and self.target_anaphor_after.match(text, b):
                 out.append((len(text[:a]) - len(text[:a].lstrip()), len(text[:a].rstrip())))
         return out
+
+
+# a sentence opening with the possessive "Its" ("Its lead candidate is X"), after quotes or a bullet
+_OPENING_ITS = re.compile(r"[\s\"“‘'•*-]*(Its)\s")
+
+
+def _subject_its(
+    full: str, mentions: list[M], sentences: list[Span], taken: list[tuple[int, int]]
+) -> list[tuple[int, int, str, str]]:
+    """ "Orbital is a clinical-stage company ... Its lead candidate is ZB-12": a sentence-initial "Its" is the
+    company that opened the sentence before as its subject (whoever issued the release)."""
+    out: list[tuple[int, int, str, str]] = []
+    company_at = {m.start: m.eid for m in mentions if m.type == "COMPANY"}
+    subject: str | None = None
+    for sent in sentences:
+        its = _OPENING_ITS.match(full, sent.start_char, sent.end_char)
+        if its and subject is not None and not any(a < its.end(1) and its.start(1) < b for a, b in taken):
+            out.append((its.start(1), its.end(1), subject, "COMPANY"))
+        lead = full[sent.start_char : min(sent.end_char, sent.start_char + 20)]
+        subject = company_at.get(sent.start_char + len(lead) - len(lead.lstrip()))
+    return out
 
 
 _LIST_GAP = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,|,?\s*and|,?\s*or|/|&)\s*$")

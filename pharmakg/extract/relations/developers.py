@@ -52,6 +52,8 @@ _OWN_LIST = re.compile(
     r"compounds|drugs|medicines)\s+(?:includes?|including|included|comprises|comprising|consists\s+of)"
     r"\s+(?:the\s+)?$"
 )
+# "Helix's lead product candidate is ZB-12", "Its most advanced programs are ZB-12 and ZB-14"
+_OWNED_IS = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?" + _HEADS + r"\s+(?:is|are)\s+(?:the\s+)?$")
 _OWNED_HEAD = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?" + _HEADS)
 # "Helix announced that Orbital Bio has dosed the first patient in its Phase 2 study of ZB-12": with two
 # companies named, "its" is the last one's when that one is the subject of the clause "its" stands in
@@ -126,7 +128,7 @@ class Developers:
         a, b = s.local(comp)
         after = s.text[b : b + 4]
         poss = comp.virtual and (
-            s.low[a:b].endswith("'s") or s.low[a:b].endswith("’s") or s.low[a:b] == "our"
+            s.low[a:b].endswith("'s") or s.low[a:b].endswith("’s") or s.low[a:b] in ("our", "its")
         )
         poss = poss or bool(re.match(r"^(?:'s|’s|'|’)(?!\w)", after))
         if poss:
@@ -179,7 +181,12 @@ class Developers:
             and nxt[0].type == "COMPOUND"
             and nxt[0].start - comp.end <= 90
             and len(gap.split()) <= 10
-            and (not self.possessive_stop.search(gap) or _OWN_TRIAL.match(gap) or _OWN_LIST.match(gap))
+            and (
+                not self.possessive_stop.search(gap)
+                or _OWN_TRIAL.match(gap)
+                or _OWN_LIST.match(gap)
+                or _OWNED_IS.match(gap)
+            )
             and not _NEW_PHRASE.search(gap)
             and not CLAUSE_BREAK.search(gap)
         ):

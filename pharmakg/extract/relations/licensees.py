@@ -111,7 +111,8 @@ _LICENCE_WORD = re.compile(r"\blicen[cs]")
 _DEAL_WORD = re.compile(r"\blicen[cs]|\bagreement\b|\bunder which\b|\bwhereby\b")
 # "under which B will commercialize X in Europe", "B will exclusively market X"
 _WILL_COMMERCIALIZE = re.compile(
-    r"\b(?:will|shall|would)\s+(?:exclusively\s+|also\s+)?(?:commerciali[sz]e|market|distribute|sell)\s+(?:the\s+)?"
+    r"\b(?:will|shall|would)\s+(?:exclusively\s+|also\s+)?(?:(?:develop|manufacture)\s*(?:,|and)\s+)*"
+    r"(?:commerciali[sz]e|market|distribute|sell)\s+(?:the\s+)?"
 )
 # the issuing company named as a subject ("the Company", "we"), not as a possessive ("our", "the Company's")
 _SUBJECT_ANAPHOR = re.compile(r"the company|we")
@@ -147,7 +148,7 @@ def _responsible_licensee(ctx: RuleContext, s: Sent) -> None:
             s
         )  # "... rights to ZB-12. B will be responsible for development and commercialization."
         targets = [sal] if sal else []
-    develops = not plain and "develop" in m.group(0)
+    develops = "develop" in m.group(0)  # "B will develop and commercialize X": development rights too
     for eid in targets:
         ctx.emit("LICENSED_TO", eid, holder.eid, s, "licensee_cue", attrs=attrs)
         if develops:  # a licensee with development rights develops the compound too (conventions)
@@ -216,6 +217,8 @@ class Licensees:
         self.exclusive = words_regex(c["exclusive"])
         self.non_exclusive = words_regex(c["non_exclusive"])
         self.terminated = words_regex(c["terminated"])
+        self.whole_rights = words_regex(c["whole_rights"])
+        self.rights_limited = words_regex(c["rights_limited"])
         self.pending_option = PendingOption(cues["options"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
@@ -291,6 +294,7 @@ class Licensees:
                 _DEVELOPMENT.search(_COMPANY_APPOSITION.sub("", s.between(comp, target)))
                 or _FOR_DEVELOPMENT.match(s.low[max(comp.end, target.end) - s.start :])
                 or self.development_rights(ctx, s, comp, target)
+                or self.unlimited_rights(ctx, s, comp, target)
             )
             for g in members:
                 dist = abs(comp.start - g.start)
@@ -424,6 +428,17 @@ class Licensees:
         if _WHICH_DEVELOPS.match(s.low, licensee.end - s.start):
             return True  # "... to B, which is developing it in China"
         return bool(_RIGHTS_TO_DEVELOP.search(clause)) and not re.search(r"\bretain", clause)
+
+    def unlimited_rights(self, ctx: RuleContext, s: Sent, licensee: M, target: M) -> bool:
+        """ "B received exclusive worldwide rights to X", "A grants B a license to X": rights to the compound
+        that no word limits (marketing, commercialization, an option; before the compound or just after it,
+        "rights to X for commercialization in Japan") are all its rights, development among them."""
+        between = s.between(licensee, target)
+        if licensee.start > target.start or not self.whole_rights.search(between):
+            return False
+        _, end = ctx.clause_bounds(s, target.end - s.start, target.end - s.start)
+        after = s.low[target.end - s.start : min(end, target.end - s.start + 60)]
+        return not self.rights_limited.search(between + " " + after)
 
     def licence_attrs(self, ctx: RuleContext, s: Sent, licensee: M, target: M) -> dict[str, Any]:
         """exclusive, territory and licensor of a licence statement, from its clause."""

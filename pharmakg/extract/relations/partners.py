@@ -27,6 +27,11 @@ _PARENT_S_SUBSIDIARY = re.compile(
     r"^(?:(?:'s|’s)|\s*,?\s*(?:through|via)\s+its|[^;:()]{0,80}?\b(?:its|their))\s+(?:[\w-]+\s+){0,3}?"
     r"(?:subsidiary|affiliate|unit|division)\s*,?\s*$"
 )
+# "B, a A company", "B (an A company)": A named as B's group in an apposition
+_A_GROUP_COMPANY = re.compile(r"^\s*(?:,|\()\s*(?:a|an|part\s+of)\s+$")
+_GROUP_WORD_AFTER = re.compile(r"\s+(?:group\s+)?company\b(?!\s+(?:called|named))")
+# "B, one of the Janssen Pharmaceutical Companies of A": B's group named by its plural
+_COMPANIES_OF = re.compile(r"^\s*(?:companies|group|family\s+of\s+companies)\s+of\s+(?:the\s+)?$")
 # "A, the parent company of B", "A (the parent of B)"
 _PARENT_OF = re.compile(r"^\s*(?:,|\()\s*(?:the|a)\s+(?:[\w-]+\s+){0,2}?parent(?:\s+company)?\s+of\s+$")
 _OPTION_SCOPE = re.compile(
@@ -46,7 +51,11 @@ class Partners:
         if not self.cue.search(s.low):
             return
         companies = [
-            c for c in s.of("COMPANY") if not ctx.parenthetical_affiliate(s, c) and not _named_affiliate(s, c)
+            c
+            for c in s.of("COMPANY")
+            if not ctx.parenthetical_affiliate(s, c)
+            and not _named_affiliate(s, c)
+            and not apposition_parent(s, c)
         ]
         ids = list(dict.fromkeys(c.eid for c in companies))
         if len(ids) == 1 and ctx.main and ids[0] != ctx.main and _BOTH_COMPANIES.search(s.low):
@@ -55,7 +64,7 @@ class Partners:
             return
         if len(ids) < 2:
             return
-        if ctx.main in ids:
+        if ctx.main in ids and _main_named(ctx, companies):
             subj = ctx.main
             others = [o for o in ids if o != ctx.main]
             self.coordinated_with_main(ctx, s, companies)
@@ -120,6 +129,16 @@ def _joint_announcers(ctx: RuleContext, s: Sent) -> None:
                     ctx.emit("PARTNER_OF", a, b, s, "partner_cue")
 
 
+def _main_named(ctx: RuleContext, companies: list[M]) -> bool:
+    """The issuing company is a party of the sentence when it is named, or when its anaphor ("the company",
+    "we") comes before the other companies; "A signed an agreement with B, which granted the company rights"
+    is A's deal, whatever "the company" stands for."""
+    first_real = next((c.start for c in companies if not c.virtual), None)
+    return any(
+        c.eid == ctx.main and (not c.virtual or first_real is None or c.start < first_real) for c in companies
+    )
+
+
 def _record_affiliates(ctx: RuleContext, s: Sent) -> None:
     """ "B, a wholly-owned subsidiary of A", "A's subsidiary B", "B (a unit of A)": A and B are one group."""
     if not any(w in s.low for w in ("subsidiar", "affiliate", "unit of", "parent", "member of")):
@@ -128,9 +147,31 @@ def _record_affiliates(ctx: RuleContext, s: Sent) -> None:
     for x, y in zip(companies, companies[1:], strict=False):
         gap = s.low[x.end - s.start : y.start - s.start]
         if x.eid != y.eid and (
-            _SUBSIDIARY_OF.match(gap) or _PARENT_S_SUBSIDIARY.match(gap) or _PARENT_OF.match(gap)
+            _SUBSIDIARY_OF.match(gap)
+            or _PARENT_S_SUBSIDIARY.match(gap)
+            or _PARENT_OF.match(gap)
+            or _group_apposition(s, x, y)
         ):
             ctx.affiliates.add(frozenset((x.eid, y.eid)))
+
+
+def _group_apposition(s: Sent, x: M, y: M) -> bool:
+    """ "B, a A company" or "B, one of the ... Companies of A": y is x's parent, named only to describe x."""
+    gap = s.low[x.end - s.start : y.start - s.start]
+    return bool(
+        (_A_GROUP_COMPANY.match(gap) and _GROUP_WORD_AFTER.match(s.low, y.end - s.start))
+        or _COMPANIES_OF.match(gap)
+    )
+
+
+def apposition_parent(s: Sent, c: M) -> bool:
+    """A company named only as the parent of the company before it ("B, a wholly-owned subsidiary of A",
+    "B, a A company"): the agreement is B's, so A is no party of the sentence's deal."""
+    prev = [o for o in s.of("COMPANY", virtual=False) if o.end <= c.start and o.eid != c.eid]
+    if not prev:
+        return False
+    gap = s.low[prev[-1].end - s.start : c.start - s.start]
+    return bool(_SUBSIDIARY_OF.match(gap) or _group_apposition(s, prev[-1], c))
 
 
 def _named_affiliate(s: Sent, c: M) -> bool:

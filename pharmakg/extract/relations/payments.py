@@ -26,8 +26,10 @@ _PHRASE_STOP = re.compile(
     r"[,;(\[$]|\.\s|\.$|\s(?:and|or)\s+(?=[A-Z$]|(?:is|are|will|the company)\b)|\s(?:which|whereby)\b"
 )
 _PAID_AMOUNT = re.compile(
-    r"\b(?:paid|pays|pay|received|receives|earned|earns)\s+(?:[\w-]+\s+){0,2}?(?:an?\s+)?$"
+    r"\b(?:paid|pays|pay|received|receives|(?:will|to)\s+receive|earned|earns)\s+(?:[\w-]+\s+){0,2}?(?:an?\s+)?$"
 )
+# "Under the terms, Helix will receive:" a sentence that ends on the verb and a colon introduces its list
+_LIST_INTRO = re.compile(r"\s*:\s*$")
 # "at $27.43/share", "$0.47 per share": a price per share, not a sum paid between the companies
 _PER_SHARE = re.compile(r"\s*(?:/\s*|per\s+|a\s+)(?:ordinary\s+|common\s+)?share\b")
 _PASSIVE_PAID = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:paid|reimbursed)\b")
@@ -208,19 +210,37 @@ class Payments:
                     payer = payer or c
         return payer, payee
 
+    def list_intro(self, ctx: RuleContext, s: Sent) -> tuple[M | None, M | None]:
+        """(payer, payee) named by the sentence that introduces this one as an item of its list ("Helix will
+        receive:" then "An upfront payment of $50 million ..."): the list's amounts are that verb's."""
+        prev = ctx.sents[s.index - 1] if s.index > 0 else None
+        if prev is None or not _LIST_INTRO.search(prev.low):
+            return None, None
+        end = len(prev.low.rstrip().rstrip(":"))
+        who = [c for c in prev.of("COMPANY") if c.end - prev.start <= end]
+        if not who:
+            return None, None
+        verb = prev.low[who[-1].end - prev.start : end]
+        if len(verb) > 40 or self.payer_before.search(verb):
+            return (who[-1], None) if len(verb) <= 40 else (None, None)
+        return (None, who[-1]) if self.payee_before.search(verb) else (None, None)
+
     def sides(
         self, ctx: RuleContext, s: Sent, companies: list[M], a: int, b: int
     ) -> tuple[list[str], list[str]] | None:
         """(payer ids, payee ids) of the amount at s.text[a:b]; the side the text leaves unnamed is the
         counterpart (another company of the sentence or its neighbours, the issuer, the main partner)."""
         payer, payee = self.parties(s, companies, a, b)
+        here = payer is not None or payee is not None
+        if not here:
+            payer, payee = self.list_intro(ctx, s)
         known = payer or payee
         if known is None:
             return None
         # "A and B will jointly receive $X": one payment per named payee, with the joint amount
-        payees = _joint_payees(ctx, s, payee, a) if payee is not None else []
+        payees = (_joint_payees(ctx, s, payee, a) if here else [payee]) if payee is not None else []
         # "A and B have each agreed to purchase $X": one payment per payer
-        payers = _each_payers(ctx, s, payer, a) if payer is not None else []
+        payers = (_each_payers(ctx, s, payer, a) if here else [payer]) if payer is not None else []
         if payer and payee:
             ids = [p.eid for p in payees]
             return ([p.eid for p in payers], ids) if payer.eid not in ids else None
