@@ -44,12 +44,14 @@ class Technologies:
         self.anaphors(ctx, s)
         for t in s.of("TECHNOLOGY", virtual=False):
             uses = [m.start() + s.start for m in self.use.finditer(s.low)]
+            # "Helix's technologies, SynLok and TetraLink": what is said of the list's first is said of all
+            first = ctx.group(s, t)[0]
             for c in s.of("COMPANY"):
                 if ctx.parenthetical_affiliate(s, c):
                     continue
                 if (
-                    _possessive(s, c, t)
-                    or _whose(s, c, t)
+                    _possessive(s, c, first)
+                    or _whose(s, c, first)
                     or _from_owner(s, c, t)
                     or _owner_after(s, c, t)
                     or self.relative_user(s, c, t)
@@ -77,10 +79,11 @@ _TECH_ANAPHOR = re.compile(
     r"\b(?:the|this|its|our|their)\s+(?:(?:proprietary|novel|same|underlying)\s+)?(?:platform|technology)\b"
 )
 _VERB_TO_ANAPHOR = re.compile(r"\s+(?:(?:to|of|in|on|with)\s+)?")
-# "the X platform, developed by A", "X, which was created by A": the company named as the maker
+# "the X platform, developed by A", "X, which was created by A", "the X technology of A": the company named
+# as the maker
 _MADE_BY = re.compile(
     r"\s*,?\s*(?:(?:which|that)\s+(?:was|is|were|has been|had been)\s+)?"
-    r"(?:developed|owned|created|invented|pioneered|designed|built)\s+by\s+(?:the\s+)?$"
+    r"(?:(?:developed|owned|created|invented|pioneered|designed|built)\s+by|of)\s+(?:the\s+)?$"
 )
 # "The X platform is A's proprietary conjugation technology": the owner in the predicate
 _IS_OWNERS = re.compile(r"\s+(?:is|are|was|were|remains)\s+$")
