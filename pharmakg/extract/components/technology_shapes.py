@@ -13,6 +13,7 @@ Three shapes need a check a regex cannot make on its own:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from pharmakg.extract.components.base import Candidate
@@ -20,6 +21,8 @@ from pharmakg.extract.components.base import Candidate
 # "Lumora's", "Lumora Therapeutics", "Lumora Inc": the word names a company somewhere in the text
 _COMPANY_USE = r"(?:['’]s?\b|\s+(?:{WORDS})\b)"
 _MARK = re.compile(r"(?:[®™]|\((?:TM|R)\))")
+# how far from a platform noun a shape may start or a listed name end
+_REACH = 160
 
 
 class TechnologyShapes:
@@ -36,22 +39,23 @@ class TechnologyShapes:
         self.stop_upper = {w.upper() for w in data.get("stop", [])}
         words = "|".join(re.escape(w) for w in sorted(data.get("company_words", []), key=len, reverse=True))
         self.company_use = _COMPANY_USE.replace("{WORDS}", words or "(?!)")
-        self.needs = tuple(data.get("needs", ()))
+        self.head = re.compile(data["head"])
 
     def __call__(self, text: str, named: list[Candidate]) -> list[Candidate]:
-        if not any(n in text for n in self.needs):
+        spans = _windows(text, self.head)
+        if not spans:
             return []
         companies = {text[c.start : c.end] for c in named if c.label == "COMPANY"}
         return [
-            *self._capitalised(text, companies),
-            *self._defined_after(text),
-            *self._listed(text),
-            *self._named_words(text, companies),
+            *self._capitalised(text, spans, companies),
+            *self._defined_after(text, spans),
+            *self._listed(text, spans),
+            *self._named_words(text, spans, companies),
         ]
 
-    def _named_words(self, text: str, companies: set[str]) -> list[Candidate]:
+    def _named_words(self, text: str, spans: list[tuple[int, int]], companies: set[str]) -> list[Candidate]:
         out = []
-        for m in self.named_words.finditer(text):
+        for m in _in(self.named_words, text, spans):
             word = m.group(2)
             if {word.upper(), word.split("-")[0].upper()} & self.stop_upper:
                 continue  # "the mRNA vaccine platform", "the AAV gene therapy platform": a modality
@@ -76,9 +80,9 @@ class TechnologyShapes:
             or not any(o.start > c.end and self._names(text[c.end : o.start], o) for o in techs if o is not c)
         ]
 
-    def _capitalised(self, text: str, companies: set[str]) -> list[Candidate]:
+    def _capitalised(self, text: str, spans: list[tuple[int, int]], companies: set[str]) -> list[Candidate]:
         out = []
-        for m in self.capitalised.finditer(text):
+        for m in _in(self.capitalised, text, spans):
             word = m.group(2)
             if word.lower() in self.stop or word in companies or self._common_or_company(text, word):
                 continue
@@ -98,9 +102,9 @@ class TechnologyShapes:
     def _company_name(self, text: str, word: str) -> bool:
         return re.search(r"(?<![\w-])" + re.escape(word) + self.company_use, text) is not None
 
-    def _defined_after(self, text: str) -> list[Candidate]:
+    def _defined_after(self, text: str, spans: list[tuple[int, int]]) -> list[Candidate]:
         out = []
-        for m in self.defined_after.finditer(text):
+        for m in _in(self.defined_after, text, spans):
             name, long_form = _MARK.sub("", m.group(2)), m.group(3)
             if not _spells(name, long_form):
                 continue
@@ -112,9 +116,9 @@ class TechnologyShapes:
             )
         return out
 
-    def _listed(self, text: str) -> list[Candidate]:
+    def _listed(self, text: str, spans: list[tuple[int, int]]) -> list[Candidate]:
         out = []
-        for m in self.listed.finditer(text):
+        for m in _in(self.listed, text, spans):
             names = list(self.list_name.finditer(m.group(1)))
             if len(names) == 1 and not re.match(r"\s*[,.;)]", text[m.end(1) :]):
                 continue  # one name after "technology," must close the apposition ("..., SynLok, ...")
@@ -127,6 +131,24 @@ class TechnologyShapes:
                     Candidate(s, s + len(word), "TECHNOLOGY", "shape:technology_listed", confidence=0.7)
                 )
         return out
+
+
+def _windows(text: str, head: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The stretches of text around each platform noun, merged: every shape here ends at such a noun or lists
+    names right after one, so the rest of the text need not be searched."""
+    spans: list[tuple[int, int]] = []
+    for h in head.finditer(text):
+        s, e = max(0, h.start() - _REACH), min(len(text), h.end() + _REACH)
+        if spans and s <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    return spans
+
+
+def _in(rx: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    for s, e in spans:
+        yield from rx.finditer(text, s, e)
 
 
 def _spells(name: str, long_form: str) -> bool:
