@@ -55,7 +55,7 @@ def test_a_trademarked_word_of_any_case_names_a_platform(ex):
     )
     medora = [g for g in groups(out, "TECHNOLOGY") if "medora" in g]
     assert len(medora) == 1 and "medoraplatform" in medora[0]  # one platform, however it is called
-    assert "broadbaseddrugdeliverytechnology" not in names(out, "TECHNOLOGY")  # the phrase names Medora
+    assert "broadbaseddrugdeliverytechnology" in medora[0]  # the owned phrase restates Medora
     assert {"vex3tmproductiontechnology", "vex3"} <= names(out, "TECHNOLOGY")
     assert ("zb12", "medorartechnology") in rels(out, "USES_TECHNOLOGY")
 
@@ -101,3 +101,40 @@ def test_a_trademarked_vector_is_a_platform_not_a_product(ex):
     out = run(ex, "ZB-12 carries Helix's proprietary NAV® AAV9 vector.")
     assert "nav" not in names(out, "COMPOUND")
     assert ("zb12", "navaav9vector") in rels(out, "USES_TECHNOLOGY")
+
+
+def test_a_name_apposed_to_an_owned_platform_phrase_is_that_platform(ex):
+    out = run(ex, "ZB-12 was engineered using Trimerix, Helix's protein engineering platform.")
+    assert {"trimerix", "proteinengineeringplatform"} <= next(
+        g for g in groups(out, "TECHNOLOGY") if "trimerix" in g
+    )
+    assert {("zb12", "trimerix"), ("helix", "trimerix")} <= rels(out, "USES_TECHNOLOGY")
+
+
+def test_a_name_before_based_and_a_drug_noun_is_a_platform(ex):
+    out = run(
+        ex,
+        "ZB-12, a Trimerix-based bispecific antibody, entered Phase 1. TLM-7 is a Cisplatin-based therapy.",
+    )
+    assert "trimerix" in names(out, "TECHNOLOGY") and "cisplatin" not in names(out, "TECHNOLOGY")
+    assert ("zb12", "trimerix") in rels(out, "USES_TECHNOLOGY")
+
+
+def test_owners_and_passive_users_of_a_platform(ex):
+    out = run(
+        ex,
+        "Helix Biosciences is the developer of the Trimerix platform. Helix Biosciences' Vexor technology is "
+        "used by Mirovo Pharmaceuticals and Orvane Therapeutics.",
+    )
+    uses = rels(out, "USES_TECHNOLOGY")
+    assert ("helixbioscience", "trimerixplatform") in uses
+    assert {("mirovopharmaceutical", "vexortechnology"), ("orvanetherapeutic", "vexortechnology")} <= uses
+
+
+def test_a_platform_after_a_combination_phrase_is_the_partner_drugs(ex):
+    out = run(
+        ex,
+        "The parties will evaluate ZB-12 in combination with Helix's products made with the Trimerix "
+        "technology.",
+    )
+    assert ("zb12", "trimerixtechnology") not in rels(out, "USES_TECHNOLOGY")

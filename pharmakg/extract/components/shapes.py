@@ -186,8 +186,9 @@ class ShapeRecognizer:
                     ):
                         continue
                 extra: dict[str, object] = {}
-                # "Helix's proprietary product platform": the owner's name is part of how the phrase is cited
-                owned = name == "technology_owned" and _POSSESSOR.match(m.group(0))
+                # "Helix's proprietary product platform": a generic phrase is cited with its owner's name (a
+                # phrase holding a name, "Helix's ZiPlex platform", is cited by that name)
+                owned = name == "technology_owned" and _POSSESSOR.match(m.group(0)) and surface.islower()
                 owner = text[_name_start(text, m.start()) : e] if owned else ""
                 if name == "technology_abbr":
                     s = _trim_long_form(text, s, e)

@@ -16,11 +16,14 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from pharmakg.extract.components.alias_forms import technology_head
 from pharmakg.extract.components.base import Candidate
 
 # "Lumora's", "Lumora Therapeutics", "Lumora Inc": the word names a company somewhere in the text
 _COMPANY_USE = r"(?:['’]s?\b|\s+(?:{WORDS})\b)"
 _MARK = re.compile(r"(?:[®™]|\((?:TM|R)\))")
+# the end of the text before a sentence's first word
+_SENTENCE_START = re.compile(r"(?:[.!?:;]\s+|\n\s*)\Z")
 # how far from a platform noun a shape may start or a listed name end
 _REACH = 160
 
@@ -40,10 +43,15 @@ class TechnologyShapes:
         words = "|".join(re.escape(w) for w in sorted(data.get("company_words", []), key=len, reverse=True))
         self.company_use = _COMPANY_USE.replace("{WORDS}", words or "(?!)")
         self.head = re.compile(data["head"])
+        self.apposed = re.compile(data["apposed"])
+        self.named_before = re.compile(data["named_before"])
+        self.based = re.compile(data["based"])
+        self.based_head = re.compile(re.escape(data["based_head"]))
 
     def __call__(self, text: str, named: list[Candidate]) -> list[Candidate]:
         spans = _windows(text, self.head)
-        if not spans:
+        based = _windows(text, self.based_head)
+        if not spans and not based:
             return []
         companies = {text[c.start : c.end] for c in named if c.label == "COMPANY"}
         return [
@@ -51,7 +59,29 @@ class TechnologyShapes:
             *self._defined_after(text, spans),
             *self._listed(text, spans),
             *self._named_words(text, spans, companies),
+            *self._named_apart(text, self.apposed, spans, named),
+            *self._named_apart(text, self.based, based, named),
         ]
+
+    def _named_apart(
+        self, text: str, rx: re.Pattern[str], spans: list[tuple[int, int]], named: list[Candidate]
+    ) -> list[Candidate]:
+        """A name set off by a comma before an owned platform phrase, or before "-based": a platform unless a
+        common word, a company's name or a name another rule reads as something else (a drug, a target)."""
+        out = []
+        for m in _in(rx, text, spans):
+            s, e = m.span(1)
+            word = m.group(2)
+            if word.lower() in self.stop or any(c.start < e and s < c.end for c in named):
+                continue
+            if word[1:].islower() and (
+                s < 2 or _SENTENCE_START.search(text[s - 4 : s]) or self._common_or_company(text, word)
+            ):
+                continue  # "Importantly, Helix's platform": a capitalised word opening a sentence is no name
+            if self._company_name(text, word):
+                continue
+            out.append(Candidate(s, e, "TECHNOLOGY", "shape:technology_named_apart", confidence=0.7))
+        return out
 
     def _named_words(self, text: str, spans: list[tuple[int, int]], companies: set[str]) -> list[Candidate]:
         out = []
@@ -65,20 +95,36 @@ class TechnologyShapes:
             out.append(Candidate(s, e, "TECHNOLOGY", "shape:technology_named_words", confidence=0.75))
         return out
 
-    def _names(self, gap: str, o: Candidate) -> bool:
-        listed = o.extractor == "shape:technology_listed" and self.listed_later.match(gap)
-        return bool(listed or self.named_later.match(gap))
+    def _restates(self, text: str, c: Candidate, o: Candidate) -> bool:
+        """Whether the owned phrase c restates the named platform o next to it ("Trimora, Helix's protein
+        engineering platform"; "Helix's delivery technology, known as the Medora® Technology")."""
+        if o.end <= c.start:
+            return bool(self.named_before.match(text[o.end : c.start]))
+        return c.end < o.start and bool(self.named_later.match(text[c.end : o.start]))
 
     def renamed(self, text: str, found: list[Candidate]) -> list[Candidate]:
-        """ "Helix's drug delivery technology, known as the Medora® Technology": the owned phrase is the
-        named platform that follows it, not a second one; drop it."""
+        """An owned phrase that restates the named platform beside it is that platform (one entity: the
+        name becomes its grouping key, and "Helix's" still says whose it is); one that only introduces a list
+        of named platforms ("Helix's ADC technologies, SynLok and TetraLink") is dropped."""
         techs = [c for c in found if c.label == "TECHNOLOGY"]
-        return [
-            c
-            for c in found
-            if c.extractor != "shape:technology_owned"
-            or not any(o.start > c.end and self._names(text[c.end : o.start], o) for o in techs if o is not c)
-        ]
+        out = []
+        for c in found:
+            if c.extractor != "shape:technology_owned":
+                out.append(c)
+                continue
+            if any(
+                o.extractor == "shape:technology_listed" and self.listed_later.match(text[c.end : o.start])
+                for o in techs
+                if o.start > c.end
+            ):
+                continue
+            same = next((o for o in techs if o is not c and self._restates(text, c, o)), None)
+            if same is not None:
+                name = text[same.start : same.end]
+                key = technology_head(name) or _MARK.sub("", name)  # "Medora(R) technology" is keyed "Medora"
+                c.extra = {**c.extra, "keys": [*c.extra.get("keys", []), key]}
+            out.append(c)
+        return out
 
     def _capitalised(self, text: str, spans: list[tuple[int, int]], companies: set[str]) -> list[Candidate]:
         out = []
