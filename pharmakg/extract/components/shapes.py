@@ -186,10 +186,7 @@ class ShapeRecognizer:
                     ):
                         continue
                 extra: dict[str, object] = {}
-                # "Helix's proprietary product platform": a generic phrase is cited with its owner's name (a
-                # phrase holding a name, "Helix's ZiPlex platform", is cited by that name)
-                owned = name == "technology_owned" and _POSSESSOR.match(m.group(0)) and surface.islower()
-                owner = text[_name_start(text, m.start()) : e] if owned else ""
+                owner = _owner_cited(text, m, e) if name == "technology_owned" else ""
                 if name == "technology_abbr":
                     s = _trim_long_form(text, s, e)
                 if name == "conjugate_code":
@@ -209,16 +206,7 @@ class ShapeRecognizer:
                 # the context rule outranks a lexicon entry for the same name (trastuzumab is a COMPOUND)
                 prio = 3 if lab != label else 0
                 found.append(
-                    Candidate(
-                        s,
-                        e,
-                        lab,
-                        extractor="shape:" + name,
-                        confidence=conf,
-                        priority=prio,
-                        extra=extra,
-                        surface=owner,
-                    )
+                    Candidate(s, e, lab, "shape:" + name, conf, priority=prio, extra=extra, surface=owner)
                 )
         named = [c for c in [*cands, *found] if c.label in ("COMPOUND", "COMPANY", "ANTIBODY", "TARGET")]
         for tc in self._paren_trials(doc):
@@ -231,11 +219,7 @@ class ShapeRecognizer:
         found = _code_trials_used_as_drugs(text, found)
         found += self._brands_before_generic(text, [*cands, *found])
         found += self._payloads_by_context(text, [*cands, *found])
-        found += self.technologies_in_context(text, [*cands, *found])
-        techs = [(c.start, c.end) for c in [*cands, *found] if c.label == "TECHNOLOGY"]
-        found = [c for c in found if c.extractor != "shape:technology_owned" or not _holds_other(c, techs)]
-        found = self.technologies_in_context.renamed(text, [*cands, *found])[len(cands) :]
-        cands.extend(found)
+        cands.extend(self._with_technologies(text, cands, found))
         # "HER2-positive": a biomarker status, no TARGET mention (whichever component found the name)
         status = self.target_status_after
         cands[:] = [c for c in cands if c.label != "TARGET" or not status.match(text, c.end)]
@@ -260,6 +244,16 @@ class ShapeRecognizer:
             id(c) for c in weak if text[c.start : c.end] in others or text[c.start : c.end].upper() in others
         }
         return [c for c in found if id(c) not in drop]
+
+    def _with_technologies(
+        self, text: str, cands: list[Candidate], found: list[Candidate]
+    ) -> list[Candidate]:
+        """``found`` plus the platforms named in context; an owned phrase around a named platform dropped, one
+        restating a named platform beside it merged with it."""
+        found = found + self.technologies_in_context(text, [*cands, *found])
+        techs = [(c.start, c.end) for c in [*cands, *found] if c.label == "TECHNOLOGY"]
+        found = [c for c in found if c.extractor != "shape:technology_owned" or not _holds_other(c, techs)]
+        return self.technologies_in_context.renamed(text, [*cands, *found])[len(cands) :]
 
     def _owned_ok(self, text: str, m: re.Match[str], s: int) -> bool:
         """ "its development platform" is no platform's name; "its proprietary product platform" is one (the
@@ -364,6 +358,14 @@ def _trial_parts(data: dict) -> dict[str, str]:
     )
     parts["TRIAL_MODS"] = "(?:" + one + r"(?:\s*,\s*|\s+)){0,6}"
     return parts
+
+
+def _owner_cited(text: str, m: re.Match[str], e: int) -> str:
+    """ "Helix's proprietary product platform": a generic owned phrase is cited with its owner's name (one
+    holding a name, "Helix's ZiPlex platform", is cited by that name)."""
+    if not _POSSESSOR.match(m.group(0)) or not text[m.start(1) : e].islower():
+        return ""
+    return text[_name_start(text, m.start()) : e]
 
 
 def _name_start(text: str, start: int) -> int:
