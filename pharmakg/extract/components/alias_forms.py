@@ -29,10 +29,12 @@ def paren_separator(
     return r";"
 
 
-# "SynTrap technology", "XTEN® half-life extension platform": a platform named by one distinctive word (camel
-# case or capitals) before generic words; that word alone later in the text names the same platform
+# "SynTrap technology", "XTEN® half-life extension platform", "Medora® technology": a platform named by one
+# distinctive word (camel case or capitals, or a trademarked word) before generic words; that word alone later
+# in the text names the same platform
 _TECH_HEAD = re.compile(
-    r"([A-Za-z][a-z]*[A-Z][\w-]*)(?:[®™]|\((?:TM|R)\))?(?:\s+[\w-]+){0,3}?\s+(?i:technology|platform)s?"
+    r"([A-Za-z][a-z]*[A-Z][\w-]*|[A-Z][\w.-]*[A-Za-z0-9](?=[®™]|\((?:TM|R)\)))(?:[®™]|\((?:TM|R)\))?"
+    r"(?:\s+[\w-]+){0,3}?\s+(?i:technology|platform)s?"
 )
 _TECH_HEAD_STOP = {
     "ADC",

@@ -82,6 +82,7 @@ _CONJUGATE_TEXT = re.compile(
     r"\bADCs?\b|[Cc]onjugat|CONJUGAT|[Pp]ayload|PAYLOAD|[Ww]arhead|[Ii]mmunotoxin|[Ll]inker|[Pp]rodrug"
     r"|[Mm]aytansin|[Aa]uristatin|\bDM[14]\b|\bMMA[EF]\b|[Cc]alicheamicin|\bPBD\b|[Pp]yrrolobenzodiazepine"
 )
+_TECH_PLURAL = re.compile(r"(?<=[Tt]echnolog)ies\b|(?<=[Pp]latform)s\b")
 _PROPAGATE = {"TRIAL", "COMPOUND", "ANTIBODY", "TARGET", "DISEASE", "TECHNOLOGY", "PAYLOAD"}
 
 
@@ -366,6 +367,7 @@ class AliasGrouper:
                 keys += [fold(am.group(1) + " technology"), fold(surf[: am.start()])]
             head = technology_head(surf)
             keys += [fold(head)] if head else []
+            keys.append(fold(_TECH_PLURAL.sub("technology", surf)))  # "its technologies" = "its technology"
         if c.label == "COMPANY":
             words = _LEGAL_TAIL.sub("", surf).replace(",", " ").split()
             while len(words) > 1 and words[-1].lower().rstrip(".") in self.generic:

@@ -25,6 +25,7 @@ from pharmakg.extract.components.base import (
     read_lexicon,
     register_extensions,
 )
+from pharmakg.extract.components.technology_shapes import TechnologyShapes
 from pharmakg.ontology.generated import gene_symbols
 
 register_extensions()
@@ -116,6 +117,8 @@ def _spells(acronym: str, words: str) -> bool:
     return i == len(letters)
 
 
+# "Helix's", "Genetics'": an owned platform phrase that names its owner
+_POSSESSOR = re.compile(r"[A-Z][\w-]*(?:['’]s|s['’])\s")
 # The mark after a brand as the match ends with it: "Korvix®", "Korvix (R)", "Korvix(™)".
 _MARK_AT_END = re.compile(r"[ \t]*(?:[®™]|\((?:R|TM|®|™)\))[ \t]*$")
 
@@ -149,6 +152,8 @@ class ShapeRecognizer:
         self.code_not_before = re.compile(data.get("code_not_before", "(?!)"))
         self.inn_not_before = re.compile(data.get("inn_not_before", "(?!)"))
         self.owned_stop = set(data.get("technology_owned_stop", []))
+        self.owned_proprietary = set(data.get("technology_owned_proprietary", []))
+        self.technologies_in_context = TechnologyShapes(data["technology_context"])
         self.trial_modifiers = {w.lower() for w in data.get("trial_modifier_words", [])}
         self.payload_stop = set(data.get("payload_stop", []))
         self.target_status_after = re.compile(data.get("target_status_after", "(?!)"))
@@ -180,7 +185,7 @@ class ShapeRecognizer:
                     continue
                 if name == "brand_mark" and not self._brand_ok(text, s, m.end()):
                     continue
-                if name == "technology_owned" and surface.split()[0].lower() in self.owned_stop:
+                if name == "technology_owned" and not self._owned_ok(text, m, s):
                     continue
                 if label in ("COMPOUND", "ANTIBODY", "PAYLOAD") and surface in self.targets:
                     continue
@@ -199,6 +204,7 @@ class ShapeRecognizer:
                     ):
                         continue
                 extra: dict[str, object] = {}
+                owner = _owner_cited(text, m, e) if name == "technology_owned" else ""
                 if name == "technology_abbr":
                     s = _trim_long_form(text, s, e)
                 if name == "conjugate_code":
@@ -218,9 +224,7 @@ class ShapeRecognizer:
                 # the context rule outranks a lexicon entry for the same name (trastuzumab is a COMPOUND)
                 prio = 3 if lab != label else 0
                 found.append(
-                    Candidate(
-                        s, e, lab, extractor="shape:" + name, confidence=conf, priority=prio, extra=extra
-                    )
+                    Candidate(s, e, lab, "shape:" + name, conf, priority=prio, extra=extra, surface=owner)
                 )
         named = [c for c in [*cands, *found] if c.label in ("COMPOUND", "COMPANY", "ANTIBODY", "TARGET")]
         for tc in self._paren_trials(doc):
@@ -233,9 +237,7 @@ class ShapeRecognizer:
         found = _code_trials_used_as_drugs(text, found)
         found += self._brands_before_generic(text, [*cands, *found])
         found += self._payloads_by_context(text, [*cands, *found])
-        techs = [(c.start, c.end) for c in [*cands, *found] if c.label == "TECHNOLOGY"]
-        found = [c for c in found if c.extractor != "shape:technology_owned" or not _holds_other(c, techs)]
-        cands.extend(found)
+        cands.extend(self._with_technologies(text, cands, found))
         # "HER2-positive": a biomarker status, no TARGET mention (whichever component found the name)
         status = self.target_status_after
         cands[:] = [c for c in cands if c.label != "TARGET" or not status.match(text, c.end)]
@@ -260,6 +262,27 @@ class ShapeRecognizer:
             id(c) for c in weak if text[c.start : c.end] in others or text[c.start : c.end].upper() in others
         }
         return [c for c in found if id(c) not in drop]
+
+    def _with_technologies(
+        self, text: str, cands: list[Candidate], found: list[Candidate]
+    ) -> list[Candidate]:
+        """``found`` plus the platforms named in context; an owned phrase around a named platform dropped, one
+        restating a named platform beside it merged with it."""
+        found = found + self.technologies_in_context(text, [*cands, *found])
+        techs = [(c.start, c.end) for c in [*cands, *found] if c.label == "TECHNOLOGY"]
+        found = [c for c in found if c.extractor != "shape:technology_owned" or not _holds_other(c, techs)]
+        return self.technologies_in_context.renamed(text, [*cands, *found])[len(cands) :]
+
+    def _owned_ok(self, text: str, m: re.Match[str], s: int) -> bool:
+        """ "its development platform" is no platform's name; "its proprietary product platform" is one (the
+        owner calls it proprietary)."""
+        first = text[s:].split()[0].lower()
+        if first not in self.owned_stop:
+            return True
+        return (
+            first in self.owned_proprietary
+            and re.search(r"\bproprietary\s+$", text[m.start() : s]) is not None
+        )
 
     def _brand_ok(self, text: str, s: int, e: int) -> bool:
         """A marked name is a product unless it is generic, names a technology, or abbreviates the words
@@ -357,6 +380,20 @@ def _trial_parts(data: dict) -> dict[str, str]:
     return parts
 
 
+def _owner_cited(text: str, m: re.Match[str], e: int) -> str:
+    """ "Helix's proprietary product platform": a generic owned phrase is cited with its owner's name (one
+    holding a name, "Helix's ZiPlex platform", is cited by that name)."""
+    if not _POSSESSOR.match(m.group(0)) or not text[m.start(1) : e].islower():
+        return ""
+    return text[_name_start(text, m.start()) : e]
+
+
+def _name_start(text: str, start: int) -> int:
+    """Where the capitalised name that ends in the possessive at ``start`` begins ("Helix Biosciences'")."""
+    before = re.search(r"(?:[A-Z][\w&.-]*[ \t]+){0,3}$", text[max(0, start - 60) : start])
+    return start - len(before.group(0)) if before else start
+
+
 def _holds_other(c: Candidate, spans: list[tuple[int, int]]) -> bool:
     """An owned phrase around a named technology ("Helix's maytansinoid TAP technology") is that one."""
     return any(c.start <= s and e <= c.end and (s, e) != (c.start, c.end) for s, e in spans)
@@ -426,7 +463,18 @@ def _trim_long_form(text: str, s: int, e: int) -> int:
         initials = "".join(part[0].lower() for w in words[k:] for part in re.split(r"-", w.group(0)) if part)
         if _initials_match(abbr, inner[words[k].start() : p]) and len(initials) >= len(abbr):
             return s + words[k].start()
+    # "lipid nanoparticle (LNP)": a letter may come from inside a word; the long form is the fewest last words
+    # whose first letter is the abbreviation's and whose letters hold the abbreviation's in order
+    for k in range(len(words) - 1, -1, -1):
+        span = inner[words[k].start() : p].lower()
+        if span[:1] == abbr[:1].lower() and _letters_in_order(abbr.lower(), span):
+            return s + words[k].start()
     return s
+
+
+def _letters_in_order(abbr: str, span: str) -> bool:
+    it = iter(span)
+    return all(ch in it for ch in abbr if ch.isalpha())
 
 
 def _mostly_caps_line(text: str, pos: int) -> bool:

@@ -44,24 +44,27 @@ class Technologies:
         self.anaphors(ctx, s)
         for t in s.of("TECHNOLOGY", virtual=False):
             uses = [m.start() + s.start for m in self.use.finditer(s.low)]
+            # "Helix's technologies, SynLok and TetraLink": what is said of the list's first is said of all
+            first = ctx.group(s, t)[0]
             for c in s.of("COMPANY"):
                 if ctx.parenthetical_affiliate(s, c):
                     continue
                 if (
-                    _possessive(s, c, t)
-                    or _whose(s, c, t)
+                    _possessive(s, c, first)
+                    or _whose(s, c, first)
                     or _from_owner(s, c, t)
                     or _owner_after(s, c, t)
                     or self.relative_user(s, c, t)
+                    or _used_by(ctx, s, c, t)
                     or any(c.end <= u <= t.start for u in uses)
                 ):
                     ctx.emit(
                         "USES_TECHNOLOGY", c.eid, t.eid, s, "technology_cooccurrence", abs(c.start - t.start)
                     )
             comp = ctx.attach(s, t, ("COMPOUND",), cap=150)
-            if comp is None:
-                continue
-            gap = s.between(comp, t)
+            gap = s.between(comp, t) if comp is not None else ""
+            if comp is None or (comp.end <= t.start and _COMBINED.search(gap)):
+                continue  # "X in combination with Helix's BiTE molecules": the platform is the partner's
             # "X, an ADC using the Y technology": the apposition is about X alone
             members = (
                 [comp] if comp.end <= t.start and re.match(r"^\s*,\s*(?:a|an)\b", gap) else ctx.group(s, comp)
@@ -77,16 +80,21 @@ _TECH_ANAPHOR = re.compile(
     r"\b(?:the|this|its|our|their)\s+(?:(?:proprietary|novel|same|underlying)\s+)?(?:platform|technology)\b"
 )
 _VERB_TO_ANAPHOR = re.compile(r"\s+(?:(?:to|of|in|on|with)\s+)?")
-# "the X platform, developed by A", "X, which was created by A": the company named as the maker
+# "the X platform, developed by A", "X, which was created by A", "the X technology of A": the company named
+# as the maker
 _MADE_BY = re.compile(
     r"\s*,?\s*(?:(?:which|that)\s+(?:was|is|were|has been|had been)\s+)?"
-    r"(?:developed|owned|created|invented|pioneered|designed|built)\s+by\s+(?:the\s+)?$"
+    r"(?:(?:developed|owned|created|invented|pioneered|designed|built)\s+by|of)\s+(?:the\s+)?$"
 )
 # "The X platform is A's proprietary conjugation technology": the owner in the predicate
 _IS_OWNERS = re.compile(r"\s+(?:is|are|was|were|remains)\s+$")
 _OWNED_TECH = re.compile(r"(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,3}?(?:technolog(?:y|ies)|platforms?|engines?)\b")
 # "X, which A licensed ...": the company of the relative clause said of the technology
 _WHICH = re.compile(r"\s*,?\s*(?:which|that)\s+(?:the\s+)?$")
+
+
+# "evaluate X in combination with Helix's BiTE molecules": what follows is another drug, not X's make-up
+_COMBINED = re.compile(r"\b(?:in\s+combination\s+with|combined\s+with|together\s+with|plus)\b")
 
 
 def _owner_after(s: Sent, c: M, t: M) -> bool:
@@ -97,6 +105,19 @@ def _owner_after(s: Sent, c: M, t: M) -> bool:
     if _MADE_BY.fullmatch(gap):
         return True
     return bool(_IS_OWNERS.fullmatch(gap) and _OWNED_TECH.match(s.low, c.end - s.start))
+
+
+# "the X technology is used by A and B", "X, licensed by A": the companies named after a passive use verb
+_USED_BY = re.compile(
+    r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:now\s+)?"
+    r"(?:used|licensed|employed|utili[sz]ed|applied|adopted)\s+by\s+(?:the\s+)?$"
+)
+
+
+def _used_by(ctx: RuleContext, s: Sent, c: M, t: M) -> bool:
+    """ "the X technology is used by A and B": A and the companies coordinated with it."""
+    users = [o for o in s.of("COMPANY") if t.end <= o.start and _USED_BY.fullmatch(s.between(t, o))]
+    return bool(users) and any(c is g for g in ctx.group(s, users[0]))
 
 
 def _possessive(s: Sent, c: M, t: M) -> bool:

@@ -1,0 +1,213 @@
+"""Platforms named by their shape in context (shapes.json "technology_context"), beside the plain regex rules.
+
+Three shapes need a check a regex cannot make on its own:
+- a capitalised word before a platform noun ("the Lumora conjugation platform", "our proprietary Vexin
+  technology"): a name only if the text never writes the word in lower case (a common word) and never uses it
+  as a company's name ("Lumora Therapeutics", "Lumora's");
+- a name defined by its long form just after it ("the KLAMP™ (Kinase-Linked Antibody Masking Peptide)
+  technology"): the long form's initials must spell the name;
+- names listed after a platform noun ("its proprietary conjugation technologies, SynLok and TetraLink, and
+  ..."): each listed name of a platform's shape (camel case, capitals or a trademark).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from pharmakg.extract.components.alias_forms import technology_head
+from pharmakg.extract.components.base import Candidate
+
+# "Lumora's", "Lumora Therapeutics", "Lumora Inc": the word names a company somewhere in the text
+_COMPANY_USE = r"(?:['’]s?\b|\s+(?:{WORDS})\b)"
+_MARK = re.compile(r"(?:[®™]|\((?:TM|R)\))")
+# the end of the text before a sentence's first word
+_SENTENCE_START = re.compile(r"(?:[.!?:;]\s+|\n\s*)\Z")
+# how far from a platform noun a shape may start or a listed name end
+_REACH = 160
+
+
+class TechnologyShapes:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.capitalised = re.compile(data["capitalised"])
+        self.defined_after = re.compile(data["defined_after"])
+        self.named_words = re.compile(data["named_words"])
+        self.named_later = re.compile(data["named_later"])
+        self.listed_later = re.compile(data["listed_later"])
+        name = data["list_name"]
+        self.list_name = re.compile(name)
+        self.listed = re.compile(data["listed"].replace("{NAME}", name))
+        self.stop = {w.lower() for w in data.get("stop", [])}
+        self.stop_upper = {w.upper() for w in data.get("stop", [])}
+        words = "|".join(re.escape(w) for w in sorted(data.get("company_words", []), key=len, reverse=True))
+        self.company_use = _COMPANY_USE.replace("{WORDS}", words or "(?!)")
+        self.head = re.compile(data["head"])
+        self.apposed = re.compile(data["apposed"])
+        self.named_before = re.compile(data["named_before"])
+        self.based = re.compile(data["based"])
+        self.based_head = re.compile(re.escape(data["based_head"]))
+
+    def __call__(self, text: str, named: list[Candidate]) -> list[Candidate]:
+        spans = _windows(text, self.head)
+        based = _windows(text, self.based_head)
+        if not spans and not based:
+            return []
+        companies = {text[c.start : c.end] for c in named if c.label == "COMPANY"}
+        return [
+            *self._capitalised(text, spans, companies),
+            *self._defined_after(text, spans),
+            *self._listed(text, spans),
+            *self._named_words(text, spans, companies),
+            *self._named_apart(text, self.apposed, spans, named),
+            *self._named_apart(text, self.based, based, named),
+        ]
+
+    def _named_apart(
+        self, text: str, rx: re.Pattern[str], spans: list[tuple[int, int]], named: list[Candidate]
+    ) -> list[Candidate]:
+        """A name set off by a comma before an owned platform phrase, or before "-based": a platform unless a
+        common word, a company's name or a name another rule reads as something else (a drug, a target)."""
+        out = []
+        for m in _in(rx, text, spans):
+            s, e = m.span(1)
+            word = m.group(2)
+            if word.lower() in self.stop or any(c.start < e and s < c.end for c in named):
+                continue
+            if word[1:].islower() and (
+                s < 2 or _SENTENCE_START.search(text[s - 4 : s]) or self._common_or_company(text, word)
+            ):
+                continue  # "Importantly, Helix's platform": a capitalised word opening a sentence is no name
+            if self._company_name(text, word):
+                continue
+            out.append(Candidate(s, e, "TECHNOLOGY", "shape:technology_named_apart", confidence=0.7))
+        return out
+
+    def _named_words(self, text: str, spans: list[tuple[int, int]], companies: set[str]) -> list[Candidate]:
+        out = []
+        for m in _in(self.named_words, text, spans):
+            word = m.group(2)
+            if {word.upper(), word.split("-")[0].upper()} & self.stop_upper:
+                continue  # "the mRNA vaccine platform", "the AAV gene therapy platform": a modality
+            if word in companies or self._company_name(text, word):
+                continue  # "Helix drug delivery technology": a company's technology, named by the owner
+            s, e = m.span(1)
+            out.append(Candidate(s, e, "TECHNOLOGY", "shape:technology_named_words", confidence=0.75))
+        return out
+
+    def _restates(self, text: str, c: Candidate, o: Candidate) -> bool:
+        """Whether the owned phrase c restates the named platform o next to it ("Trimora, Helix's protein
+        engineering platform"; "Helix's delivery technology, known as the Medora® Technology")."""
+        if o.end <= c.start:
+            return bool(self.named_before.match(text[o.end : c.start]))
+        return c.end < o.start and bool(self.named_later.match(text[c.end : o.start]))
+
+    def renamed(self, text: str, found: list[Candidate]) -> list[Candidate]:
+        """An owned phrase that restates the named platform beside it is that platform (one entity: the
+        name becomes its grouping key, and "Helix's" still says whose it is); one that only introduces a list
+        of named platforms ("Helix's ADC technologies, SynLok and TetraLink") is dropped."""
+        techs = [c for c in found if c.label == "TECHNOLOGY"]
+        out = []
+        for c in found:
+            if c.extractor != "shape:technology_owned":
+                out.append(c)
+                continue
+            if any(
+                o.extractor == "shape:technology_listed" and self.listed_later.match(text[c.end : o.start])
+                for o in techs
+                if o.start > c.end
+            ):
+                continue
+            same = next((o for o in techs if o is not c and self._restates(text, c, o)), None)
+            if same is not None:
+                name = text[same.start : same.end]
+                key = technology_head(name) or _MARK.sub("", name)  # "Medora(R) technology" is keyed "Medora"
+                c.extra = {**c.extra, "keys": [*c.extra.get("keys", []), key]}
+            out.append(c)
+        return out
+
+    def _capitalised(self, text: str, spans: list[tuple[int, int]], companies: set[str]) -> list[Candidate]:
+        out = []
+        for m in _in(self.capitalised, text, spans):
+            word = m.group(2)
+            if word.lower() in self.stop or word in companies or self._common_or_company(text, word):
+                continue
+            s, e = m.span(1)
+            # "the Medora platform" and "Medora® technology" are one platform: its name is a grouping key
+            cand = Candidate(s, e, "TECHNOLOGY", "shape:technology_capitalised", 0.7, extra={"keys": [word]})
+            out.append(cand)
+        return out
+
+    def _common_or_company(self, text: str, word: str) -> bool:
+        """The word written in lower case (a common word capitalised for emphasis), or used as a company's
+        name ("Lumora's", "Lumora Therapeutics")."""
+        if re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", text):
+            return True
+        return self._company_name(text, word)
+
+    def _company_name(self, text: str, word: str) -> bool:
+        return re.search(r"(?<![\w-])" + re.escape(word) + self.company_use, text) is not None
+
+    def _defined_after(self, text: str, spans: list[tuple[int, int]]) -> list[Candidate]:
+        out = []
+        for m in _in(self.defined_after, text, spans):
+            name, long_form = _MARK.sub("", m.group(2)), m.group(3)
+            if not _spells(name, long_form):
+                continue
+            s, e = m.span(2)  # the name, its long form an alias
+            out.append(
+                Candidate(
+                    s, e, "TECHNOLOGY", "shape:technology_defined_after", confidence=0.8, surface=long_form
+                )
+            )
+        return out
+
+    def _listed(self, text: str, spans: list[tuple[int, int]]) -> list[Candidate]:
+        out = []
+        for m in _in(self.listed, text, spans):
+            names = list(self.list_name.finditer(m.group(1)))
+            if len(names) == 1 and not re.match(r"\s*[,.;)]", text[m.end(1) :]):
+                continue  # one name after "technology," must close the apposition ("..., SynLok, ...")
+            for n in names:
+                word = _MARK.sub("", n.group(0))
+                if word.lower() in self.stop or len(word) < 3:
+                    continue
+                s = m.start(1) + n.start()
+                out.append(
+                    Candidate(s, s + len(word), "TECHNOLOGY", "shape:technology_listed", confidence=0.7)
+                )
+        return out
+
+
+def _windows(text: str, head: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The stretches of text around each platform noun, merged: every shape here ends at such a noun or lists
+    names right after one, so the rest of the text need not be searched."""
+    spans: list[tuple[int, int]] = []
+    for h in head.finditer(text):
+        s, e = max(0, h.start() - _REACH), min(len(text), h.end() + _REACH)
+        if spans and s <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    return spans
+
+
+def _in(rx: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    for s, e in spans:
+        yield from rx.finditer(text, s, e)
+
+
+def _spells(name: str, long_form: str) -> bool:
+    """ "BEAM (Bispecific Engagement by Antibody Modules)": the name's capitals are the initials, in order, of
+    the long form's words (small joining words may be skipped; a word may give two letters)."""
+    letters = [c.lower() for c in name if c.isalpha()]
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", long_form)]
+    if len(letters) < 2 or not words or words[0][0] != letters[0]:
+        return False
+    i = 0
+    for w in words:
+        j = 0
+        while i < len(letters) and j < len(w) and w[j] == letters[i] and (j == 0 or j < 2):
+            i += 1
+            j += 1
+    return i == len(letters)
