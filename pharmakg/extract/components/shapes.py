@@ -25,7 +25,7 @@ from pharmakg.extract.components.base import (
     read_lexicon,
     register_extensions,
 )
-from pharmakg.extract.components.technology_shapes import TechnologyShapes
+from pharmakg.extract.components.technology_shapes import TechnologyShapes, spells
 from pharmakg.ontology.generated import gene_symbols
 
 register_extensions()
@@ -101,20 +101,6 @@ def _initials_match(acronym: str, before: str) -> bool:
 
 # the parenthesis right after a marked name, holding words (a long form: "BEAT™ (Bi-specific Engagement ...)")
 _LONG_FORM_AFTER = re.compile(r"\s*\(([A-Za-z][^()]{8,120})\)")
-
-
-def _spells(acronym: str, words: str) -> bool:
-    """Whether the words spell the acronym: its letters, in order, are initials of the words (the first word
-    gives the first letter): "Bi-specific Engagement of Antibodies based on T cells" spells BEAT."""
-    initials = [w[0].lower() for w in re.findall(r"[A-Za-z]+", words)]
-    letters = [c.lower() for c in acronym if c.isalpha()]
-    if not initials or not letters or initials[0] != letters[0]:
-        return False
-    i = 0
-    for ch in initials:
-        if i < len(letters) and ch == letters[i]:
-            i += 1
-    return i == len(letters)
 
 
 # "Helix's", "Genetics'": an owned platform phrase that names its owner
@@ -300,7 +286,7 @@ class ShapeRecognizer:
             return not _initials_match(word, text[max(0, s - 80) : s - 1])
         defined = _LONG_FORM_AFTER.match(text, e)
         # "BEAT™ (Bi-specific Engagement of Antibodies based on T cells)": a name spelled out is a platform's
-        return not (defined and word.isupper() and _spells(word, defined.group(1)))
+        return not (defined and word.isupper() and spells(word, defined.group(1)))
 
     def _brands_before_generic(self, text: str, named: list[Candidate]) -> list[Candidate]:
         """ "Korvix (talbumab)": the capitalised word before a parenthesis that holds only a generic name is

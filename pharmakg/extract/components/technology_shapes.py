@@ -152,7 +152,7 @@ class TechnologyShapes:
         out = []
         for m in _in(self.defined_after, text, spans):
             name, long_form = _MARK.sub("", m.group(2)), m.group(3)
-            if not _spells(name, long_form):
+            if not spells(name, long_form):
                 continue
             s, e = m.span(2)  # the name, its long form an alias
             out.append(
@@ -197,7 +197,7 @@ def _in(rx: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> Iterato
         yield from rx.finditer(text, s, e)
 
 
-def _spells(name: str, long_form: str) -> bool:
+def spells(name: str, long_form: str) -> bool:
     """ "BEAM (Bispecific Engagement by Antibody Modules)": the name's capitals are the initials, in order, of
     the long form's words (small joining words may be skipped; a word may give two letters)."""
     letters = [c.lower() for c in name if c.isalpha()]
