@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from pharmakg import api
+
 COMPANIES = ["Alphagen", "Betabio", "Gammarx", "Deltavax"]
 TARGETS = ["HER2", "TROP2", "CD33", "FRα"]
 
@@ -85,3 +87,11 @@ def built_in_runs_and_at_once(
     once = tmp_path / "once"
     api.build([files], once)
     return runs, once
+
+
+def extract_texts(folder: Path, texts: dict[str, str]) -> list:
+    """The extractions of invented releases ({name: text}), written as files in ``folder`` first."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return list(api.extract([folder / f"{name}.txt" for name in texts]))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from incremental_helpers import built_in_runs_and_at_once
+from incremental_helpers import built_in_runs_and_at_once, extract_texts
 
 from pharmakg import api
 from pharmakg.graph.agreement_pairs import AGREEMENT_PAIR, missing_agreement_pairs
@@ -46,13 +46,6 @@ def _licensing(i: int) -> str:
         f"and up to $300 million in milestones. ALG-50{i % 3}, developed by {two} Inc., is licensed to "
         f"{me} Inc. {me} Inc. also entered a collaboration agreement with {two} Inc. for ALG-40{i % 4}.\n"
     )
-
-
-def _extract(folder: Path, texts: dict[str, str]) -> list:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in texts.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    return list(api.extract([folder / f"{name}.txt" for name in texts]))
 
 
 def licence_quads(kg: KnowledgeGraph) -> set[ox.Quad]:
@@ -112,14 +105,14 @@ def _company(kg: KnowledgeGraph, name: str) -> str:
 def _history(tmp_path: Path, check) -> KnowledgeGraph:
     """Invented releases added, then more, one changed, one removed, a company re-minted and two merged;
     ``check(kg, step)`` after each step."""
-    first = _extract(tmp_path / "a", {f"l{i}": _licensing(i) for i in range(4)})
+    first = extract_texts(tmp_path / "a", {f"l{i}": _licensing(i) for i in range(4)})
     kg = KnowledgeGraph.open()
     kg.add_extractions(first)
     check(kg, "added")
-    more = _extract(tmp_path / "b", {f"l{i}": _licensing(i) for i in range(4, 9)})
+    more = extract_texts(tmp_path / "b", {f"l{i}": _licensing(i) for i in range(4, 9)})
     kg.add_extractions(more)
     check(kg, "more")
-    changed = _extract(tmp_path / "c", {"l1": _licensing(7)})
+    changed = extract_texts(tmp_path / "c", {"l1": _licensing(7)})
     kg.add_extractions(changed, replace=[first[1].document.doc_id])
     check(kg, "changed")
     kg.remove_document(first[0].document.doc_id)
@@ -163,7 +156,7 @@ def test_pair_keys_after_each_step_and_the_merge(tmp_path: Path) -> None:
 
 def test_a_graph_without_the_facts_gets_them_on_opening(tmp_path: Path) -> None:
     kg = KnowledgeGraph.open()
-    kg.add_extractions(_extract(tmp_path / "in", {f"l{i}": _licensing(i) for i in range(5)}))
+    kg.add_extractions(extract_texts(tmp_path / "in", {f"l{i}": _licensing(i) for i in range(5)}))
     expected = set(kg.store)
     sentences = set(kg.store.quads_for_pattern(None, SENTENCE_STATEMENT, None, None))
     for q in licence_quads(kg) | agreement_pair_quads(kg) | sentences:

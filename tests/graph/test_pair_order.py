@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from incremental_helpers import built_in_runs_and_at_once
+from incremental_helpers import built_in_runs_and_at_once, extract_texts
 
 from pharmakg import api
 from pharmakg.graph.pair_links import PREF_LABEL
@@ -37,13 +37,6 @@ def _partnering(i: int) -> str:
         f"{one} Inc. today announced a collaboration agreement for ALG-20{i}. {me} Inc. also entered a "
         f"license agreement with {two} Inc. for ALG-30{i}.\n"
     )
-
-
-def _extract(folder: Path, texts: dict[str, str]) -> list:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in texts.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    return list(api.extract([folder / f"{name}.txt" for name in texts]))
 
 
 def pair_quads(kg: KnowledgeGraph) -> set[ox.Quad]:
@@ -80,18 +73,18 @@ def assert_pages_are_slices(kg: KnowledgeGraph, params: dict | None = None) -> N
 
 
 def test_keys_follow_documents_added_changed_removed_and_merged(tmp_path: Path) -> None:
-    first = _extract(tmp_path / "a", {f"p{i}": _partnering(i) for i in range(4)})
+    first = extract_texts(tmp_path / "a", {f"p{i}": _partnering(i) for i in range(4)})
     kg = KnowledgeGraph.open()
     kg.add_extractions(first)
     assert_keys_are_a_recount(kg)
-    more = _extract(tmp_path / "b", {f"p{i}": _partnering(i) for i in range(4, 9)})
+    more = extract_texts(tmp_path / "b", {f"p{i}": _partnering(i) for i in range(4, 9)})
     kg.add_extractions(more)
     assert_keys_are_a_recount(kg)
     assert {q.predicate for q in pair_quads(kg)} == set(PAIR_FACTS)
     assert_pages_are_slices(kg)
     assert_pages_are_slices(kg, {"company": "Alphagen"})
     # a changed document (other partners), then a removed one
-    changed = _extract(tmp_path / "c", {"p1": _partnering(7)})
+    changed = extract_texts(tmp_path / "c", {"p1": _partnering(7)})
     kg.add_extractions(changed, replace=[first[1].document.doc_id])
     assert_keys_are_a_recount(kg)
     kg.remove_document(first[0].document.doc_id)
@@ -112,7 +105,7 @@ def test_keys_follow_documents_added_changed_removed_and_merged(tmp_path: Path) 
 
 def test_a_graph_without_pair_keys_gets_them_on_opening(tmp_path: Path) -> None:
     kg = KnowledgeGraph.open()
-    kg.add_extractions(_extract(tmp_path / "in", {f"p{i}": _partnering(i) for i in range(5)}))
+    kg.add_extractions(extract_texts(tmp_path / "in", {f"p{i}": _partnering(i) for i in range(5)}))
     expected = set(kg.store)
     for q in pair_quads(kg):
         kg.store.remove(q)  # as pharmakg wrote graphs before it kept them
@@ -158,7 +151,7 @@ def test_renames_and_merges_keep_the_facts_of_a_recount(tmp_path: Path) -> None:
     end: renames, then the keys written once) and two merges of companies that share partners and are each
     other's partners (as when a document shows two are one): the kept facts equal a recount each time."""
     kg = KnowledgeGraph.open()
-    kg.add_extractions(_extract(tmp_path / "in", {f"p{i}": _partnering(i) for i in range(9)}))
+    kg.add_extractions(extract_texts(tmp_path / "in", {f"p{i}": _partnering(i) for i in range(9)}))
     assert_keys_are_a_recount(kg)
     hub = _company(kg, "Alphagen")
     kg._rename(hub, hub + "-renamed")  # a re-mint: the new IRI is new
