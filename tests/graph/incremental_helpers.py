@@ -8,6 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from pharmakg import api
+from pharmakg.graph.store import KnowledgeGraph
 
 COMPANIES = ["Alphagen", "Betabio", "Gammarx", "Deltavax"]
 TARGETS = ["HER2", "TROP2", "CD33", "FRα"]
@@ -95,3 +96,14 @@ def extract_texts(folder: Path, texts: dict[str, str]) -> list:
     for name, text in texts.items():
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
     return list(api.extract([folder / f"{name}.txt" for name in texts]))
+
+
+def built_in_batches_and_at_once(extractions: Sequence, count: int) -> tuple[KnowledgeGraph, KnowledgeGraph]:
+    """(graph, graph) in memory of the same extractions added in about ``count * 3`` batches, and at once."""
+    once = KnowledgeGraph.open()
+    once.add_extractions(extractions)
+    batches = KnowledgeGraph.open()
+    size = max(1, len(extractions) // (count * 3))
+    for i in range(0, len(extractions), size):
+        batches.add_extractions(extractions[i : i + size])
+    return batches, once

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from incremental_helpers import built_in_runs_and_at_once, extract_texts
+from incremental_helpers import built_in_batches_and_at_once, built_in_runs_and_at_once, extract_texts
 
 from pharmakg import api
 from pharmakg.graph.agreement_pairs import AGREEMENT_PAIR, missing_agreement_pairs
@@ -190,12 +190,7 @@ def test_facts_equal_a_recount_on_the_corpus_and_pages_are_slices(corpus_graph) 
 
 @pytest.mark.parametrize("count", [1, 5])
 def test_the_corpus_built_in_batches_holds_the_facts_of_one_built_at_once(corpus_extractions, count) -> None:
-    once = KnowledgeGraph.open()
-    once.add_extractions(corpus_extractions)
-    batches = KnowledgeGraph.open()
-    size = max(1, len(corpus_extractions) // (count * 3))
-    for i in range(0, len(corpus_extractions), size):
-        batches.add_extractions(corpus_extractions[i : i + size])
+    batches, once = built_in_batches_and_at_once(corpus_extractions, count)
     assert licence_quads(batches) == licence_quads(once)
     assert agreement_pair_quads(batches) == agreement_pair_quads(once)
     assert sentence_links(batches) == sentence_links(once)

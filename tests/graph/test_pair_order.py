@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from incremental_helpers import built_in_runs_and_at_once, extract_texts
+from incremental_helpers import built_in_batches_and_at_once, built_in_runs_and_at_once, extract_texts
 
 from pharmakg import api
 from pharmakg.graph.pair_links import PREF_LABEL
@@ -132,12 +132,7 @@ def test_keys_equal_a_recount_on_the_corpus_and_pages_are_slices(corpus_graph) -
 
 @pytest.mark.parametrize("count", [1, 5])
 def test_the_corpus_built_in_batches_holds_the_keys_of_one_built_at_once(corpus_extractions, count) -> None:
-    once = KnowledgeGraph.open()
-    once.add_extractions(corpus_extractions)
-    batches = KnowledgeGraph.open()
-    size = max(1, len(corpus_extractions) // (count * 3))
-    for i in range(0, len(corpus_extractions), size):
-        batches.add_extractions(corpus_extractions[i : i + size])
+    batches, once = built_in_batches_and_at_once(corpus_extractions, count)
     assert pair_quads(batches) == pair_quads(once)
 
 
