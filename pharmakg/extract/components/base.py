@@ -93,6 +93,22 @@ def candidates(doc: Doc) -> list[Candidate]:
 # ---------------------------------------------------------------- data files
 
 
+def merged_windows(
+    hits: list[tuple[int, int]], before: int, after: int, length: int
+) -> list[tuple[int, int]]:
+    """The stretches of a text of ``length`` characters from ``before`` characters before each hit (start,
+    end, in order of start) to ``after`` after its end, merged where they meet: a cue's regexes then run
+    only there, not over the whole document."""
+    windows: list[tuple[int, int]] = []
+    for start, end in hits:
+        lo, hi = max(0, start - before), min(length, end + after)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
 def _data_path(package: str, name: str) -> Path:
     p = Path(name)
     if p.is_absolute() or p.exists():

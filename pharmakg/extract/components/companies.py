@@ -27,7 +27,14 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc
 
-from pharmakg.extract.components.base import Candidate, candidates, doc_text, read_json, register_extensions
+from pharmakg.extract.components.base import (
+    Candidate,
+    candidates,
+    doc_text,
+    merged_windows,
+    read_json,
+    register_extensions,
+)
 from pharmakg.extract.components.regions import territories
 
 register_extensions()
@@ -437,14 +444,7 @@ def _keyword_windows(low: str, keywords: list[str], before: int, after: int) -> 
         while i >= 0:
             hits.append(i)
             i = low.find(k, i + 1)
-    windows: list[tuple[int, int]] = []
-    for h in sorted(hits):
-        lo, hi = max(0, h - before), min(len(low), h + after)
-        if windows and lo <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], hi)
-        else:
-            windows.append((lo, hi))
-    return windows
+    return merged_windows([(h, h) for h in sorted(hits)], before, after, len(low))
 
 
 def _name_groups(pattern: str) -> str:

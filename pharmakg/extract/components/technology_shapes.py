@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from pharmakg.extract.components.alias_forms import technology_head
-from pharmakg.extract.components.base import Candidate
+from pharmakg.extract.components.base import Candidate, merged_windows
 
 # "Lumora's", "Lumora Therapeutics", "Lumora Inc": the word names a company somewhere in the text
 _COMPANY_USE = r"(?:['’]s?\b|\s+(?:{WORDS})\b)"
@@ -182,14 +182,7 @@ class TechnologyShapes:
 def _windows(text: str, head: re.Pattern[str]) -> list[tuple[int, int]]:
     """The stretches of text around each platform noun, merged: every shape here ends at such a noun or lists
     names right after one, so the rest of the text need not be searched."""
-    spans: list[tuple[int, int]] = []
-    for h in head.finditer(text):
-        s, e = max(0, h.start() - _REACH), min(len(text), h.end() + _REACH)
-        if spans and s <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], e)
-        else:
-            spans.append((s, e))
-    return spans
+    return merged_windows([h.span() for h in head.finditer(text)], _REACH, _REACH, len(text))
 
 
 def _in(rx: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
