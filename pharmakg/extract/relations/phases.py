@@ -16,6 +16,11 @@ _IND_BEFORE = re.compile(r"\b(?:ind|investigational new drug)\b")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|met|showed|demonstrated)\b")
 _APPOSITION = re.compile(r"\s*,\s+(?:a|an|the|its|their|our|two|both)\s+(?:[\w-]+\s+){0,3}")
 _NOT_YET = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?$")
+# "with Tecentriq (atezolizumab), which is approved for ...": a relative clause on the name right before it
+_RELATIVE = re.compile(
+    r"\)?\s*,?\s*(?:which|that)\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?:(?:already|also|now|currently|previously|recently|being)\s+)?(?:(?:in|a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
+)
 
 
 @relation_rule("phases", min_mentions=0)
@@ -119,7 +124,7 @@ class Phases:
         # "ZB-12 (Phase 2), ZB-14 (Phase 1)": each its own stage; "with cetuximab, an approved antibody":
         # the stage of the compound whose apposition holds it, whatever the clause plans for it ("will
         # co-develop ZB-12, a Phase 2 antibody")
-        owner = _parenthesised_stage_of(s, a) or _appositive_stage_of(s, a)
+        owner = _parenthesised_stage_of(s, a) or _appositive_stage_of(s, a) or _relative_stage_of(s, a)
         if owner is not None:
             clause_start = max(clause_start, owner.end - s.start)
         before = self.main_clause(_compounds_as_it(s, clause_start, a))
@@ -277,6 +282,16 @@ def _appositive_stage_of(s: Sent, a: int) -> M | None:
         return None
     m = before[-1]
     return m if _APPOSITION.fullmatch(s.low[m.end - s.start : a]) else None
+
+
+def _relative_stage_of(s: Sent, a: int) -> M | None:
+    """The compound a relative clause holding the stage is said of ("ZB-14 is tested with Tecentriq, which is
+    approved for ..."): the name right before "which is", not the sentence's subject."""
+    before = [m for m in s.of("COMPOUND", virtual=False) if m.end - s.start <= a]
+    if not before:
+        return None
+    m = before[-1]
+    return m if _RELATIVE.fullmatch(s.low[m.end - s.start : a]) else None
 
 
 def _listed_with(s: Sent, group: list[M], owner: M) -> list[M]:

@@ -16,6 +16,9 @@ from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
 _VERB_REACH = 160  # chars after the trial within which its evaluation verb may stand
 _OBJECT_REACH = 60  # chars after the verb within which the evaluated compound stands
+# "of" introduces what a trial evaluates only right after a trial noun ("ORBIT, a Phase 3 study of X"), not
+# after any noun of the clause ("randomized to receive X or treatment of physician's choice (Y)")
+_TRIAL_NOUN_END = re.compile(r"\b(?:trials?|stud(?:y|ies)|evaluation|program(?:me)?)\s*$")
 
 
 @relation_rule("trials")
@@ -85,7 +88,14 @@ class Trials:
         window = s.low[end : end + _VERB_REACH]
         brk = CLAUSE_BREAK.search(window)
         window = window[: brk.start()] if brk else window
-        verb = self.evaluates.search(window)
+        verb = next(
+            (
+                v
+                for v in self.evaluates.finditer(window)
+                if v.group(0) != "of" or _TRIAL_NOUN_END.search(window[: v.start()])
+            ),
+            None,
+        )
         if verb is None:
             return []
         pos = end + verb.end()
