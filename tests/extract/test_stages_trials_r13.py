@@ -54,3 +54,38 @@ def test_the_control_arm_drug_is_the_partner_of_plus(ex: Extractor) -> None:
     )
     assert rels(out, "IN_PHASE") == {("zb12", "Phase 3")}
     assert rels(out, "EVALUATES") == {("orbit", "zb12")}
+
+
+def test_an_acronym_before_any_trial_word_is_no_trial(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix, a company developing gene-edited CAR T-cells (UCART), announced the first dosing in the "
+        "Phase 1 study of UCART19.",
+    )
+    assert not [e for e in out["entities"] if e["type"] == "TRIAL"]
+    named = run(ex, "ZB-12 is in a Phase 3 trial in patients with melanoma (COLUMBUS).")
+    assert rels(named, "EVALUATES") == {("columbu", "zb12")}
+
+
+def test_a_natural_history_study_evaluates_no_drug(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "We expect that the results from the Phase 1 study of ZB-12, combined with our natural history "
+        "study called ATHENA, will guide the design of later studies.",
+    )
+    assert rels(out, "EVALUATES") == set()
+
+
+def test_the_design_of_a_permitted_trial_is_no_stage(ex: Extractor) -> None:
+    planned = run(
+        ex,
+        "The FDA informed Helix Pharmaceuticals that it may proceed with its Phase 1/2 study of ZB-12. "
+        "The first part of the trial is a Phase 1 dose escalation study of ZB-12.",
+    )
+    assert rels(planned, "IN_PHASE") == {("zb12", "IND")}
+    running = run(
+        ex,
+        "The FDA cleared the IND for ZB-12. The ongoing Phase 1 trial of ZB-12 in Europe will add "
+        "U.S. sites.",
+    )
+    assert rels(running, "IN_PHASE") == {("zb12", "Phase 1")}

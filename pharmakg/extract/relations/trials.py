@@ -30,6 +30,7 @@ class Trials:
         )
         self.evaluates = words_regex(t["evaluation_verbs"])
         self.compares = words_regex(t["comparison_verbs"])
+        self.non_interventional = words_regex(t.get("non_interventional", []) or ["\x00"])
         self.arm = re.compile(
             r"(?<![\w-])(?:"
             + "|".join(map(re.escape, t.get("arm_cues", [])))
@@ -40,6 +41,8 @@ class Trials:
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         sents = ctx.sents
         for tr in s.of("TRIAL", virtual=False):
+            if self.observational(s, tr):
+                continue
             evaluated = self.cued(ctx, s, tr)
             if evaluated:
                 for g in evaluated:
@@ -69,6 +72,14 @@ class Trials:
             )
             if prior:
                 ctx.emit("EVALUATES", tr.eid, prior, s, "trial_salient")
+
+    def observational(self, s: Sent, tr: M) -> bool:
+        """A trial its clause calls a natural-history, observational or registry study ("our natural history
+        study called ATHENA"): it follows patients and evaluates no drug."""
+        a, _ = s.local(tr)
+        before = s.low[max(0, a - 60) : a]
+        brk = list(CLAUSE_BREAK.finditer(before))
+        return bool(self.non_interventional.search(before[brk[-1].end() :] if brk else before))
 
     def arm_compound(self, ctx: RuleContext, s: Sent) -> M | None:
         """ "AURORA is our Phase 2b study. Patients receiving CV-88 achieved ...": the compound an arm cue
