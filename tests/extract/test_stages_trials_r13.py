@@ -89,3 +89,47 @@ def test_the_design_of_a_permitted_trial_is_no_stage(ex: Extractor) -> None:
         "U.S. sites.",
     )
     assert rels(running, "IN_PHASE") == {("zb12", "Phase 1")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Phase 2 trial of ZB-12 is slated to begin in the fourth quarter.",
+        "A Phase 3 trial of ZB-12, to be initiated in 2025, will enroll 500 patients.",
+        "Helix Pharmaceuticals has submitted the protocol for a Phase 3 trial of ZB-12 to the FDA.",
+    ],
+)
+def test_a_trial_still_to_come_is_no_current_stage(ex: Extractor, text: str) -> None:
+    assert rels(run(ex, text), "IN_PHASE") == set()
+
+
+def test_a_milestone_received_upon_a_trial_start_makes_the_stage_current(ex: Extractor) -> None:
+    done = run(
+        ex,
+        "Helix Pharmaceuticals received a $10 million milestone upon initiation of the Phase 2 trial of "
+        "ZB-12.",
+    )
+    assert rels(done, "IN_PHASE") == {("zb12", "Phase 2")}
+    owed = run(
+        ex,
+        "Orion Bio will pay Helix Pharmaceuticals $10 million upon initiation of the Phase 2 trial of ZB-12.",
+    )
+    assert rels(owed, "IN_PHASE") == set()
+
+
+def test_a_phase_3_part_counts_by_its_label(ex: Extractor) -> None:
+    part = run(
+        ex, "ZB-12 met the primary endpoint in the Phase 3 part of the Phase 2/3 clinical trial in Asia."
+    )
+    assert rels(part, "IN_PHASE") == {("zb12", "Phase 3")}
+    early = run(ex, "Enrollment is underway in the Phase 2 portion of the Phase 1/2 study of ZB-12.")
+    assert rels(early, "IN_PHASE") == {("zb12", "Phase 1/2")}
+
+
+def test_an_application_for_marketing_approval_is_a_filing(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals announced the submission of an application for marketing approval to the "
+        "PMDA for ZB-12.",
+    )
+    assert rels(out, "IN_PHASE") == {("zb12", "Filed")}

@@ -51,6 +51,7 @@ class Phases:
             r"complete response|commercially available|proceed with|prescription|opinion",
             re.IGNORECASE,
         )
+        self.part_wins = set(p.get("part_label_wins", []))
         self.subpart = re.compile(r"^\s*(?:" + "|".join(map(re.escape, p["sub_part_after"])) + r")\b")
         self.current = words_regex(p["current_override"])
         self.approved_not = re.compile(r"^\s*(?:" + "|".join(p["approved_not_before_nouns"]) + r")\b")
@@ -71,6 +72,13 @@ class Phases:
             r"^(?P<gap>[^.;:]{0,120}?)\b(?:" + "|".join(map(re.escape, p["planned_later"])) + r")\b"
         )
         self.current_salient = words_regex(p["current_for_salient"])
+        # "a Phase 3 trial of X, to be initiated in 2025, ...": a participle set off by a comma plans it
+        self.appositive_plan = re.compile(
+            r"^[^.;:,()]{0,80}?,\s+(?:"
+            + "|".join(map(re.escape, p.get("planned_appositive", []) or ["\x00"]))
+            + r")\b"
+        )
+        self.achieved = words_regex(p.get("achieved_before_plan", []) or ["\x00"])
         # "reported data from a Phase 1 trial of X": a trial named as the source of data reported
         self.reported = re.compile(
             r"\b(?:" + "|".join(map(re.escape, p.get("reported_from", []) or ["\x00"])) + r")\s+"
@@ -111,11 +119,25 @@ class Phases:
                     found.append((hit.start(), hit.end(), val))
                     break
         found.sort()
+        # "the Phase 3 part of the Phase 2/3 study" counts by the part's label (conventions: more stages), the
+        # whole study's stage after it is not read; "the Phase 2 portion of the Phase 1/2 study" counts by the
+        # study's (data: part_label_wins)
+        wholes = {
+            (x, y)
+            for a, b, val in found
+            if val in self.part_wins and self.subpart.match(s.low[b : b + 20])
+            for x, y, _ in found
+            if b < x <= b + 40
+        }
+        parts = {
+            (a, b)
+            for a, b, val in found
+            if val not in self.part_wins
+            and self.subpart.match(s.low[b : b + 20])
+            and any(b < x <= b + 40 for x, _, _ in found)
+        }
         for a, b, val in found:
-            # "the Phase 3 portion of the Phase 2/3 study": the study's own stage is read; a portion of a
-            # study named without one ("the Phase 1 portion of the VANGUARD trial") is the stage itself
-            whole = any(b < x <= b + 40 for x, _, _ in found)
-            if not (whole and self.subpart.match(s.low[b : b + 20])):
+            if (a, b) not in wholes and (a, b) not in parts:
                 self.phrase(ctx, s, a, b, val)
 
     def phrase(self, ctx: RuleContext, s: Sent, a: int, b: int, val: str) -> None:
@@ -128,8 +150,12 @@ class Phases:
         if owner is not None:
             clause_start = max(clause_start, owner.end - s.start)
         before = self.main_clause(_compounds_as_it(s, clause_start, a))
-        plan_after = bool(self.planned_after.match(s.low[b:])) or self.predicate_planned(s.low[b:])
-        planned = bool(self.planned_before.search(before)) or plan_after
+        plan_after = (
+            bool(self.planned_after.match(s.low[b:]))
+            or self.predicate_planned(s.low[b:])
+            or bool(self.appositive_plan.match(s.low[b:]))
+        )
+        planned = (bool(self.planned_before.search(before)) and not self.achieved_upon(before)) or plan_after
         if planned and val.startswith("Phase") and self.readout_of_running(before, s.low[b:]):
             planned = False  # "expects to report topline data from the Phase 2b trial": it runs now
         if planned and val != "IND":
@@ -185,6 +211,14 @@ class Phases:
         for g in holders:
             if not ctx.comparator(s, g) and not ctx.combination(s, g):
                 emit_stage(ctx, s, g.eid, val, attrs, reported, abs(g.start - s.start - a))
+
+    def achieved_upon(self, before: str) -> bool:
+        """The plan word before a stage phrase is a preposition after a past verb of payment or achievement
+        ("received a $10 million milestone upon initiation of the Phase 2 trial"): the event happened."""
+        plan = list(self.planned_before.finditer(before))
+        if not plan or plan[-1].group(0).lower() not in self.planned_fronted:
+            return False
+        return bool(self.achieved.search(before[: plan[-1].start()]))
 
     def main_clause(self, before: str) -> str:
         """The text before a stage phrase past a fronted prepositional plan ("Following the CHMP opinion, the
