@@ -133,3 +133,17 @@ def test_an_application_for_marketing_approval_is_a_filing(ex: Extractor) -> Non
         "PMDA for ZB-12.",
     )
     assert rels(out, "IN_PHASE") == {("zb12", "Filed")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The NIH-sponsored study of ZB-12 in gout is ongoing.",
+        "The data from the MAD study and the SAD study of ZB-12 support further development.",
+        "The EU study of ZB-12 is ongoing.",
+    ],
+)
+def test_sponsors_designs_and_regions_name_no_trial(ex: Extractor, text: str) -> None:
+    out = run(ex, text)
+    assert not [e for e in out["entities"] if e["type"] == "TRIAL"]
+    assert rels(out, "EVALUATES") == set()

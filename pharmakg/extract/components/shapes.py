@@ -185,6 +185,7 @@ class ShapeRecognizer:
                     head = surface.split()[0].split("-")[0]
                     if (
                         head.upper() in _TRIAL_STOP
+                        or head.upper() in self.trial_context_stop  # "the NIH-sponsored study"
                         or _mostly_caps_line(text, s)
                         or head.lower() in self.trial_modifiers
                     ):
