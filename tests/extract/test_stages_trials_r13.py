@@ -147,3 +147,12 @@ def test_sponsors_designs_and_regions_name_no_trial(ex: Extractor, text: str) ->
     out = run(ex, text)
     assert not [e for e in out["entities"] if e["type"] == "TRIAL"]
     assert rels(out, "EVALUATES") == set()
+
+
+def test_results_of_an_earlier_phase_give_way_to_the_current_one_in_the_same_sentence(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "ZB-12 demonstrated positive results in a Phase 2 trial and is now being studied in the Phase 3 "
+        "ORBIT trial.",
+    )
+    assert rels(out, "IN_PHASE") == {("zb12", "Phase 3")}

@@ -79,10 +79,12 @@ class Phases:
             + r")\b"
         )
         self.achieved = words_regex(p.get("achieved_before_plan", []) or ["\x00"])
-        # "reported data from a Phase 1 trial of X": a trial named as the source of data reported
+        # "reported data from a Phase 1 trial of X": a trial named as the source of data reported (not past a
+        # second predicate: "showed results in a Phase 2 trial and is now in the Phase 3 ORBIT trial")
         self.reported = re.compile(
             r"\b(?:" + "|".join(map(re.escape, p.get("reported_from", []) or ["\x00"])) + r")\s+"
-            r"(?:[\w-]+\s+){0,3}?(?:from|of|in)\b[^.;:]{0,140}$"
+            r"(?:[\w-]+\s+){0,3}?(?:from|of|in)\b"
+            r"(?:(?!\band\s+(?:is|are|was|were|has|have)\b)[^.;:]){0,140}$"
         )
         self.readout = words_regex(p.get("readout_after_plan", []) or ["\x00"])
         self.starts = words_regex(p.get("start_after_plan", []) or ["\x00"])
