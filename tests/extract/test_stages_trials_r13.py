@@ -156,3 +156,13 @@ def test_results_of_an_earlier_phase_give_way_to_the_current_one_in_the_same_sen
         "ORBIT trial.",
     )
     assert rels(out, "IN_PHASE") == {("zb12", "Phase 3")}
+
+
+def test_a_trial_guessed_from_the_previous_sentence_gives_way_to_a_cue(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "ZB-12 is Helix Pharmaceuticals' lead product. Enrollment in the Phase 3 ORBIT trial is complete. "
+        "ORBIT compares ZB-14 with placebo.",
+    )
+    assert rels(out, "EVALUATES") == {("orbit", "zb14")}
+    assert rels(out, "IN_PHASE") == {("zb14", "Phase 3")}

@@ -201,8 +201,9 @@ class Phases:
             trial_now = val.startswith("Phase") and self.current_salient.search(s.low)
             for eid in ctx.via_trial(s, (a, b)) if trial_now else []:
                 ctx.emit("IN_PHASE", eid, None, s, "phase_salient", value=val, attrs=attrs)
-            # "enrollment is underway in the Phase I/II study" after a sentence naming the compound
-            sal = salient_owner(ctx, s, window=3)
+            # "enrollment is underway in the Phase I/II study" after a sentence naming the compound; a stage
+            # of a named trial goes to what the trial evaluates instead (post: stages of trials)
+            sal = salient_owner(ctx, s, window=3) if trial is None else None
             if sal is not None and val.startswith("Phase") and self.current_salient.search(s.low):
                 ctx.emit("IN_PHASE", sal, None, s, "phase_salient", value=val, attrs=attrs)
             return

@@ -40,10 +40,35 @@ class PostPass:
 def _stages_of_trials(ctx: RuleContext) -> None:
     """A stage said of a named trial only ("AURORA, its Phase 2b study. Patients receiving CV-88 ..."): the
     stage of the one compound the trial evaluates, when the text states no stage of that compound itself."""
+    _drop_salient_trial_drugs(ctx)
     for trial, val, sent, attrs in ctx.trial_stages:
         evaluated = [o for (t, subj, o, _v) in ctx.out.items if t == "EVALUATES" and subj == trial and o]
         if len(evaluated) == 1 and not ctx.out.has("IN_PHASE", evaluated[0]):
             ctx.emit("IN_PHASE", evaluated[0], None, sent, "phase_salient", value=val, attrs=attrs)
+
+
+def _drop_salient_trial_drugs(ctx: RuleContext) -> None:
+    """A trial tied to the previous sentences' compound only because it named none ("ZB-12 is our lead
+    product. Enrollment in the ORBIT trial is complete.") evaluates what a cue says it does, where one does
+    later ("ORBIT compares ZB-14 with placebo"): the guess gives way."""
+    cued = {subj for (t, subj, _o, _v), d in ctx.out.items.items() if t == "EVALUATES" and _cued(d)}
+    guessed = [
+        key for key, d in ctx.out.items.items() if key[0] == "EVALUATES" and key[1] in cued and not _cued(d)
+    ]
+    for key in guessed:
+        ctx.out.remove(key)
+    # the stage the guess gave ("Enrollment in the Phase 3 ORBIT trial is complete" read as ZB-12's) goes too
+    spans = {(x.start, x.end): x for x in ctx.sents}
+    for _t, trial, drug, _v in guessed:
+        for key, draft in list(ctx.out.items.items()):
+            if key[0] == "IN_PHASE" and key[1] == drug and draft.extractor.endswith(":phase_salient"):
+                sents = [spans.get((ev.start, ev.end)) for ev in draft.evidence]
+                if all(x is not None and any(m.eid == trial for m in x.ms) for x in sents):
+                    ctx.out.remove(key)
+
+
+def _cued(draft: RelationDraft) -> bool:
+    return not draft.extractor.endswith(":trial_salient")
 
 
 def _phases_of_permitted_trials(ctx: RuleContext, running: re.Pattern[str]) -> None:
