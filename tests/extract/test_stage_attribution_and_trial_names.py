@@ -1,4 +1,4 @@
-"""Session-13 reading of stages and trials (issue 9, r13-stages) on invented sentences: a stage in a
+"""Stages and trials on invented sentences: a stage in a
 relative clause belongs to the name before "which is", "of" introduces a trial's drug only right after the
 trial noun, the control arm of physician's choice holds comparators, and a drug named again as the control
 does not count as the release's own drug in "X plus Y compared to Y alone"."""
