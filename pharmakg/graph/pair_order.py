@@ -1,24 +1,6 @@
-"""Kept pair facts: the pairs of companies of ``deals`` and ``companies-sharing-a-partner``, their shared
-partners and their place in both answers, kept by the store so that a page of either is ranked by one integer
-per pair and its rows read from the pair's node.
+"""Kept pair facts kept up to date as a store is written (what they are: :mod:`pharmakg.graph.pair_ranking`).
 
-Both questions list pairs of companies (14,117 pairs sharing a partner and 1,613 deals at 1.7k releases), and
-ranking every pair first (dates of its documents, both names, the number of shared partners: the whole join)
-cost 0.7 to 1.8 s whatever the page. The store keeps one node per pair of companies that is a deal or shares a
-partner, ``resource/pair/HASH(a, b)`` with ``a`` < ``b`` by IRI as the questions order them, with
-``pkg:firstCompany a``, ``pkg:secondCompany b``, ``pkg:sharedPartner p`` for each partner they share
-(:mod:`pharmakg.graph.pair_links` says which) and one integer per answer it is in:
-
-- ``pkg:dealOrder`` (a deal: an agreement of the two stated by a named document, both named): sorts as
-  ``?date LCASE(?parties)``, then ``?parties`` and the IRIs. Its bucket is the date (0 when a document of
-  the deal has none: the answer's date is then unbound and sorts first; else 1 + the first date's ordinal
-  day) and the first three bytes of the lower-cased first name, the rank within it 16 bits. (``deals`` does
-  not page by it yet: see BENCHMARKS.md, branch ``q-pairs``.)
-- ``pkg:sharedPartnerOrder`` (the two share a named partner company): sorts as ``DESC(?sharedPartners)
-  LCASE(?companyName) LCASE(?otherCompany) ?companyName ?otherCompany``, then the IRIs. Its bucket is 2047
-  minus the count (11 bits) and the first four bytes of the lower-cased first name, the rank 20 bits.
-
-So a change re-ranks the few pairs of a bucket (:mod:`pharmakg.graph.order_buckets`). What a batch changes is
+A change re-ranks the few pairs of a bucket (:mod:`pharmakg.graph.order_buckets`). What a batch changes is
 followed from the quads the store writes and removes (:meth:`PairOrder.seen`), and counted by delta: a partner
 link between ``x`` and ``p`` that appears in or leaves the merged graph adds ``p`` to, or removes it from, the
 pairs ``(x, b)`` of the other holders ``b`` of ``p`` (a hub's other pairs are not read again); a company whose
@@ -27,130 +9,53 @@ its parties' deal; a rename moves a pair's facts to the node of its new IRIs, a 
 company's pairs and the pairs of the holders of either IRI; a new label re-ranks the company's pairs. The
 facts depend only on the current graph, so a store built in several runs holds those of one built at once,
 which :func:`missing_pair_order` counts from scratch (the tests' oracle).
+
+(The names other modules import from here are those of :mod:`pharmakg.graph.pair_ranking` and
+:mod:`pharmakg.graph.pair_pending`, re-exported.)
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
 from pharmakg.graph.order_buckets import pack, read_merged_keys, remove_key
-from pharmakg.graph.pair_links import (
-    COMPANY,
-    HAS_AGREEMENT,
-    PAID,
-    PARTNER_OF,
-    PARTY,
-    TYPE,
-    GraphReader,
-    Pair,
-    ordered,
-    pair_facts,
-    value,
+from pharmakg.graph.pair_links import COMPANY, HAS_AGREEMENT, PARTY, TYPE, GraphReader, Pair, ordered, value
+from pharmakg.graph.pair_pending import WATCHED, Entry, Pending
+from pharmakg.graph.pair_ranking import (
+    DEAL_ORDER,
+    FIRST,
+    MERGED,
+    RANKINGS,
+    SECOND,
+    SHARED_ORDER,
+    SHARED_PARTNER,
+    PairState,
+    Ranking,
+    lacks_pair_order,
+    missing_pair_order,
+    node_quads,
+    pair_node,
+    pair_order_quads,
 )
-from pharmakg.graph.rdf_terms import RESOLVED_GRAPH, int_lit, n, short_hash
-from pharmakg.ontology.namespaces import PKG, RESOURCES_IRI
+from pharmakg.graph.rdf_terms import RESOLVED_GRAPH, int_lit
 
-MERGED = ox.DefaultGraph()
-FIRST, SECOND, SHARED_PARTNER = n(PKG.firstCompany), n(PKG.secondCompany), n(PKG.sharedPartner)
-DEAL_ORDER, SHARED_ORDER = n(PKG.dealOrder), n(PKG.sharedPartnerOrder)
-LINKS = (PARTNER_OF, PAID)
-WATCHED = frozenset({PARTNER_OF, PAID, HAS_AGREEMENT, PARTY, TYPE})
-MAX_COUNT = (1 << 11) - 1
-_State = tuple[int | None, frozenset[str]]  # (deal date bucket, shared partners)
-
-
-@dataclass(frozen=True)
-class Ranking:
-    """One kept key: its predicate and how a pair's (primary value, first name) make its bucket."""
-
-    predicate: ox.NamedNode
-    prefix_bytes: int
-    rank_bits: int
-    descending: bool  # the primary value sorts descending (a count)
-
-    def bucket(self, primary: int, first_label: str) -> int:
-        prefix = first_label.lower().encode("utf-8")[: self.prefix_bytes].ljust(self.prefix_bytes, b"\0")
-        value = MAX_COUNT - min(primary, MAX_COUNT) if self.descending else primary
-        return (value << (8 * self.prefix_bytes)) | int.from_bytes(prefix, "big")
-
-    def primary(self, bucket: int) -> int:
-        value = bucket >> (8 * self.prefix_bytes)
-        return MAX_COUNT - value if self.descending else value
-
-    def rank_key(self, pair: Pair, labels: tuple[str, str], primary: int) -> tuple[object, ...]:
-        (a, b), (la, lb) = pair, labels
-        if self.predicate == DEAL_ORDER:  # ?date LCASE(?parties) ?parties, CONCAT(aName, "; ", bName)
-            return (la.lower() + "; " + lb.lower(), la + "; " + lb, a, b)
-        return (-primary, la.lower(), lb.lower(), la, lb, a, b)
-
-    def of(self, state: _State) -> int | None:
-        """The pair's primary value in this ranking (None: the pair is not in this answer)."""
-        if self.predicate == DEAL_ORDER:
-            return state[0]
-        return len(state[1]) or None
-
-
-DEALS = Ranking(DEAL_ORDER, prefix_bytes=3, rank_bits=16, descending=False)
-SHARED = Ranking(SHARED_ORDER, prefix_bytes=4, rank_bits=20, descending=True)
-RANKINGS = (DEALS, SHARED)
-
-
-def pair_node(a: str, b: str) -> ox.NamedNode:
-    """The node of the pair ``a`` < ``b`` (by IRI)."""
-    return ox.NamedNode(f"{RESOURCES_IRI}pair/{short_hash(a, b)}")
-
-
-def ranked_keys(ranking: Ranking, members: Mapping[Pair, int], reader: GraphReader) -> dict[Pair, int]:
-    """{pair: key} of pairs given as {pair: primary value} (whole buckets)."""
-    buckets: dict[int, list[Pair]] = {}
-    for pair, primary in members.items():
-        buckets.setdefault(ranking.bucket(primary, reader.label(pair[0]) or ""), []).append(pair)
-    keys: dict[Pair, int] = {}
-    for b, pairs in buckets.items():
-        primary = ranking.primary(b)
-        pairs.sort(
-            key=lambda p: ranking.rank_key(p, (reader.label(p[0]) or "", reader.label(p[1]) or ""), primary)
-        )
-        keys.update((p, pack(b, rank, ranking.rank_bits)) for rank, p in enumerate(pairs))
-    return keys
-
-
-def _node_quads(pair: Pair, partners: Iterable[str]) -> list[ox.Quad]:
-    node = pair_node(*pair)
-    out = [ox.Quad(node, FIRST, ox.NamedNode(pair[0]), RESOLVED_GRAPH)]
-    out += [ox.Quad(node, SECOND, ox.NamedNode(pair[1]), RESOLVED_GRAPH)]
-    return out + [ox.Quad(node, SHARED_PARTNER, ox.NamedNode(p), RESOLVED_GRAPH) for p in sorted(partners)]
-
-
-def missing_pair_order(store: ox.Store) -> list[ox.Quad]:
-    """The pair nodes, shared partners and keys of a graph written without them (counted from scratch), in
-    graph/resolved."""
-    return list(pair_order_quads(store))
-
-
-def pair_order_quads(store: ox.Store) -> Iterator[ox.Quad]:
-    """:func:`missing_pair_order` one quad at a time (the pairs' state is held, not their quads)."""
-    reader = GraphReader(store)
-    state = pair_facts(store, reader)
-    for pair in sorted(state):
-        yield from _node_quads(pair, state[pair][1])
-    for ranking in RANKINGS:
-        members = {p: v for p, s in state.items() if (v := ranking.of(s)) is not None}
-        keys = ranked_keys(ranking, members, reader)
-        yield from (
-            ox.Quad(pair_node(*p), ranking.predicate, int_lit(k), RESOLVED_GRAPH)
-            for p, k in sorted(keys.items())
-        )
-
-
-def lacks_pair_order(store: ox.Store) -> bool:
-    """Whether a graph with agreements or partners lacks the pair keys."""
-    has_links = any(next(iter(store.quads_for_pattern(None, p, None, MERGED)), None) for p in LINKS)
-    return has_links and next(iter(store.quads_for_pattern(None, FIRST, None, MERGED)), None) is None
+__all__ = [
+    "DEAL_ORDER",
+    "FIRST",
+    "SECOND",
+    "SHARED_ORDER",
+    "SHARED_PARTNER",
+    "WATCHED",
+    "PairOrder",
+    "lacks_pair_order",
+    "missing_pair_order",
+    "pair_node",
+    "pair_order_quads",
+]
 
 
 @dataclass
@@ -161,61 +66,6 @@ class _Keys:
     buckets: dict[int, set[str]] = field(default_factory=dict)
 
 
-@dataclass
-class _Entry:
-    """The new state of a pair: its deal's date bucket and its shared partners."""
-
-    deal: int | None = None
-    partners: set[str] = field(default_factory=set)
-
-
-@dataclass
-class _Pending:
-    """What a batch changed that the pair facts depend on (IRIs as the store holds them now)."""
-
-    partners: dict[str, set[str]] = field(default_factory=dict)  # partner -> entities linked or unlinked
-    entities: set[str] = field(default_factory=set)  # company type or name appeared or went
-    agreements: dict[ox.NamedNode | ox.BlankNode, set[str]] = field(default_factory=dict)  # -> parties
-    renamed: set[str] = field(default_factory=set)  # a pure rename's new IRI: its pairs move to new nodes
-    merged: set[str] = field(default_factory=set)  # an IRI another entity merged into: its pairs recounted
-    recounted: set[Pair] = field(default_factory=set)  # they shared both IRIs of a merge: one partner less
-    deal_companies: set[str] = field(default_factory=set)  # every deal of theirs recomputed
-    relabelled: set[str] = field(default_factory=set)  # their pairs re-ranked
-    left: set[ox.Quad] = field(default_factory=set)  # link or type triples that left a document graph
-    labels: dict[str, str | None] = field(default_factory=dict)  # companies being refreshed: label before
-
-    def remap(self, old: str, new: str) -> None:
-        """News about ``old`` is about ``new`` once it is renamed."""
-        if old in self.partners:
-            self.partners.setdefault(new, set()).update(self.partners.pop(old))
-        for group in (*self.partners.values(), *self.agreements.values()):
-            if old in group:
-                group.discard(old)
-                group.add(new)
-        for names in (self.entities, self.renamed, self.merged, self.deal_companies, self.relabelled):
-            if old in names:
-                names.discard(old)
-                names.add(new)
-        self.recounted = {(new if a == old else a, new if b == old else b) for a, b in self.recounted}
-        o, nw = ox.NamedNode(old), ox.NamedNode(new)
-        self.left = {
-            ox.Quad(
-                nw if q.subject == o else q.subject, q.predicate, nw if q.object == o else q.object, MERGED
-            )
-            for q in self.left
-        }
-
-    def link(self, triple: ox.Quad) -> None:
-        """A link or company type that appeared in or left the merged graph."""
-        s, o = value(triple.subject), value(triple.object)
-        if triple.predicate == TYPE:
-            self.entities.add(s)
-            return
-        self.partners.setdefault(o, set()).add(s)  # o in L(s)
-        if triple.predicate == PAID:
-            self.partners.setdefault(s, set()).add(o)  # and s in L(o)
-
-
 class PairOrder:
     """The pair facts of a store, read once from it, then kept up to date from what the writer changes."""
 
@@ -223,7 +73,7 @@ class PairOrder:
         self.store = store
         self._kept: list[_Keys] | None = None
         self._pairs: dict[str, Pair] = {}  # pair node IRI -> its companies, read with the keys
-        self._pending = _Pending()
+        self._pending = Pending()
 
     def _loaded(self) -> list[_Keys]:
         if self._kept is None:
@@ -285,7 +135,7 @@ class PairOrder:
         """New pair facts, in graph/resolved, after a batch (``labels``: the new labels of the entities
         refreshed); the facts they replace are removed from the store."""
         reader = GraphReader(self.store, labels)
-        pending, self._pending = self._pending, _Pending()
+        pending, self._pending = self._pending, Pending()
         for triple in pending.left:
             if triple not in self.store:  # no other document holds it
                 pending.link(triple)
@@ -305,9 +155,9 @@ class PairOrder:
                 return []
         return self._apply(reader, pending)
 
-    def _apply(self, reader: GraphReader, pending: _Pending) -> list[ox.Quad]:
+    def _apply(self, reader: GraphReader, pending: Pending) -> list[ox.Quad]:
         gone: dict[str, Pair] = {}  # nodes removed whole (their pairs' IRIs changed)
-        state: dict[Pair, _Entry] = {}  # the new state of the pairs touched
+        state: dict[Pair, Entry] = {}  # the new state of the pairs touched
         moved: set[Pair] = set()  # (re-ranked in their bucket: the new IRIs may order the pair the other way)
         for c in sorted(pending.renamed | pending.merged):
             for node in self._nodes_of(c):
@@ -315,7 +165,7 @@ class PairOrder:
                 if members[0] == members[1]:
                     continue  # (the two companies of a pair merged)
                 moved.add(ordered(*members))
-                entry = state.setdefault(ordered(*members), _Entry())
+                entry = state.setdefault(ordered(*members), Entry())
                 if c not in pending.merged:  # a rename: the facts move to the node of the new IRIs
                     entry.deal = self._primary(0, node.value) if entry.deal is None else entry.deal
                     entry.partners |= self._partners(node)
@@ -324,7 +174,7 @@ class PairOrder:
                 if c in pair:
                     entry.partners = set()
             for b, ps in reader.shared(c).items():
-                state.setdefault(ordered(c, b), _Entry()).partners = set(ps)
+                state.setdefault(ordered(c, b), Entry()).partners = set(ps)
         for a, b in sorted(pr for pr in pending.recounted if pr[0] != pr[1]):  # (as the rename left them)
             self._current(ordered(a, b), state)
         self._delta(reader, pending, state)
@@ -337,7 +187,7 @@ class PairOrder:
                 self._current(ordered(*self._members(node)), state)
         return self._write(reader, gone, state, renamed)
 
-    def _delta(self, reader: GraphReader, pending: _Pending, state: dict[Pair, _Entry]) -> None:
+    def _delta(self, reader: GraphReader, pending: Pending, state: dict[Pair, Entry]) -> None:
         """The shared partner facts a link change adds or removes: for a partner ``p`` whose link to ``x``
         changed, the pairs of ``x`` with the holders of ``p`` (and with the others whose link changed)."""
         for p in sorted(pending.partners):
@@ -359,7 +209,7 @@ class PairOrder:
                         partners = self._current(pair, state).partners
                         (partners.add if want else partners.discard)(p)
 
-    def _deal_pairs(self, reader: GraphReader, pending: _Pending, state: dict[Pair, _Entry]) -> set[Pair]:
+    def _deal_pairs(self, reader: GraphReader, pending: Pending, state: dict[Pair, Entry]) -> set[Pair]:
         """The pairs whose deal is recomputed: of the agreements written or removed, of the companies named
         or no more, of the merged ones."""
         deals: set[Pair] = set()
@@ -372,11 +222,11 @@ class PairOrder:
             deals |= {ordered(*self._members(node)) for node in self._nodes_of(c)}
         return {p for p in deals if p[0] != p[1]}
 
-    def _current(self, pair: Pair, state: dict[Pair, _Entry]) -> _Entry:
+    def _current(self, pair: Pair, state: dict[Pair, Entry]) -> Entry:
         """The pair's entry in ``state``, from its node in the store when it has none yet."""
         if pair not in state:
             node = pair_node(*pair)
-            state[pair] = _Entry(self._primary(0, node.value), self._partners(node))
+            state[pair] = Entry(self._primary(0, node.value), self._partners(node))
         return state[pair]
 
     def _nodes_of(self, c: str) -> list[ox.NamedNode]:
@@ -418,7 +268,7 @@ class PairOrder:
             self.store.remove(q)
 
     def _write(
-        self, reader: GraphReader, gone: dict[str, Pair], state: dict[Pair, _Entry], renamed: set[Pair]
+        self, reader: GraphReader, gone: dict[str, Pair], state: dict[Pair, Entry], renamed: set[Pair]
     ) -> list[ox.Quad]:
         touched: list[set[int]] = [set() for _ in RANKINGS]
         for iri in gone:  # every old node of a renamed or merged company goes (its IRI changed)
@@ -429,7 +279,7 @@ class PairOrder:
         new: list[ox.Quad] = []
         for pair, entry in sorted(state.items()):
             node = pair_node(*pair)
-            now: _State = (entry.deal, frozenset(entry.partners))
+            now: PairState = (entry.deal, frozenset(entry.partners))
             first = ox.Quad(node, FIRST, ox.NamedNode(pair[0]), MERGED)
             exists = node.value not in gone and first in self.store
             if now == (None, frozenset()):
@@ -440,7 +290,7 @@ class PairOrder:
                     self._pairs.pop(node.value, None)
                 continue
             before = self._partners(node) if exists else set()
-            new += _node_quads(pair, entry.partners - before)[2 if exists else 0 :]
+            new += node_quads(pair, entry.partners - before)[2 if exists else 0 :]
             for p in before - entry.partners:
                 for g in (RESOLVED_GRAPH, MERGED):
                     self.store.remove(ox.Quad(node, SHARED_PARTNER, ox.NamedNode(p), g))
