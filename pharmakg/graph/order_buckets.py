@@ -65,11 +65,14 @@ class KeptKeys:
         return found
 
     def remove_replaced(self, store: ox.Store) -> None:
-        """After the new keys are written: remove every graph's copy of a key the members no longer have."""
+        """After the new keys are written: remove every graph's copy of a key the members no longer have, and
+        the copies outside graph/resolved and the merged graph (the pair keys' marks, see pair_order.py)."""
         for iri in sorted(self.replaced):
             now = self.keys.get(iri)
             for q in list(store.quads_for_pattern(ox.NamedNode(iri), self.predicate, None, None)):
-                if now is None or not isinstance(q.object, ox.Literal) or int(q.object.value) != now:
+                if now is None or q.graph_name not in SETTLED:
+                    store.remove(q)
+                elif not isinstance(q.object, ox.Literal) or int(q.object.value) != now:
                     store.remove(q)
         self.replaced.clear()
 
@@ -93,23 +96,3 @@ def read_keys(store: ox.Store, predicate: ox.NamedNode, bits: int) -> KeptKeys:
             kept.unsettled_buckets |= {key >> bits for key in values}
             kept.replaced.add(iri)
     return kept
-
-
-def read_merged_keys(
-    store: ox.Store, predicate: ox.NamedNode, bits: int
-) -> tuple[dict[str, int], dict[int, set[str]]]:
-    """({IRI: key}, {bucket: IRIs}) of the keys ``predicate`` gives in the merged graph (the pair keys'
-    reading: a pair's key also carries its deal, see :mod:`pharmakg.graph.pair_order`)."""
-    keys: dict[str, int] = {}
-    buckets: dict[int, set[str]] = {}
-    for q in store.quads_for_pattern(None, predicate, None, MERGED):
-        if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal):
-            key = keys[q.subject.value] = int(q.object.value)
-            buckets.setdefault(key >> bits, set()).add(q.subject.value)
-    return keys, buckets
-
-
-def remove_key(store: ox.Store, iri: str, predicate: ox.NamedNode) -> None:
-    """Every graph's copy of the resource's key."""
-    for q in list(store.quads_for_pattern(ox.NamedNode(iri), predicate, None, None)):
-        store.remove(q)

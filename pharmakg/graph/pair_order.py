@@ -10,6 +10,17 @@ company's pairs and the pairs of the holders of either IRI; a new label re-ranks
 facts depend only on the current graph, so a store built in several runs holds those of one built at once,
 which :func:`missing_pair_order` counts from scratch (the tests' oracle).
 
+A step's facts are replaced in two steps, as the compound and document keys are (:mod:`.order_buckets`),
+with one more care: a pair's key is also where its deal is kept (a rename reads it back), and a node can lose
+partners or go whole. So the nodes that lose a fact or leave a ranking are first marked, in one write, by a
+copy of their keys in graph/pair-replacing; they then lose those facts; the step's new facts and keys are
+written with the rest of the step; only then do the old keys and the marks go
+(:meth:`PairOrder.remove_replaced`).
+Killed anywhere in between, every node the step changed is unsettled when its keys are read again (a mark,
+two values, or a copy in one graph only), and the next update counts it from the current graph: its deal and
+shared partners from its two companies (:meth:`PairOrder._recount`), its buckets ranked again; a node left
+without a company, or whose companies were renamed since, is removed whole.
+
 (The names other modules import from here are those of :mod:`pharmakg.graph.pair_ranking` and
 :mod:`pharmakg.graph.pair_pending`, re-exported.)
 """
@@ -18,11 +29,10 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from pharmakg.graph.order_buckets import pack, read_merged_keys, remove_key
+from pharmakg.graph.order_buckets import SETTLED, KeptKeys, pack, read_keys
 from pharmakg.graph.pair_links import COMPANY, HAS_AGREEMENT, PARTY, TYPE, GraphReader, Pair, ordered, value
 from pharmakg.graph.pair_pending import WATCHED, Entry, Pending
 from pharmakg.graph.pair_ranking import (
@@ -42,6 +52,10 @@ from pharmakg.graph.pair_ranking import (
     pair_order_quads,
 )
 from pharmakg.graph.rdf_terms import RESOLVED_GRAPH, int_lit
+from pharmakg.ontology.namespaces import RESOURCES_IRI
+
+MARK_GRAPH = ox.NamedNode(RESOURCES_IRI + "graph/pair-replacing")  # nodes a killed step left unsettled
+NODE_FACTS = frozenset({FIRST, SECOND, SHARED_PARTNER})  # a pair node's facts but its keys
 
 __all__ = [
     "DEAL_ORDER",
@@ -58,29 +72,18 @@ __all__ = [
 ]
 
 
-@dataclass
-class _Keys:
-    """A ranking's keys as the store holds them: {pair node IRI: key}, {bucket: node IRIs}."""
-
-    keys: dict[str, int] = field(default_factory=dict)
-    buckets: dict[int, set[str]] = field(default_factory=dict)
-
-
 class PairOrder:
     """The pair facts of a store, read once from it, then kept up to date from what the writer changes."""
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
-        self._kept: list[_Keys] | None = None
+        self._kept: list[KeptKeys] | None = None  # one per ranking (None: not read yet)
         self._pairs: dict[str, Pair] = {}  # pair node IRI -> its companies, read with the keys
         self._pending = Pending()
 
-    def _loaded(self) -> list[_Keys]:
+    def _loaded(self) -> list[KeptKeys]:
         if self._kept is None:
-            self._kept = []
-            for r in RANKINGS:
-                keys, buckets = read_merged_keys(self.store, r.predicate, r.rank_bits)
-                self._kept.append(_Keys(keys, buckets))
+            self._kept = [read_keys(self.store, r.predicate, r.rank_bits) for r in RANKINGS]
             firsts = {
                 value(q.subject): value(q.object)
                 for q in self.store.quads_for_pattern(None, FIRST, None, MERGED)
@@ -88,6 +91,23 @@ class PairOrder:
             for q in self.store.quads_for_pattern(None, SECOND, None, MERGED):
                 self._pairs[value(q.subject)] = (firsts.get(value(q.subject), ""), value(q.object))
         return self._kept
+
+    def _take_unsettled(self) -> tuple[set[str], list[set[int]]]:
+        """The pair nodes found unsettled (a step killed between its writes and its removals: placed again,
+        counted from scratch) and, per ranking, the buckets their keys were in (ranked again)."""
+        nodes: set[str] = set()
+        buckets: list[set[int]] = []
+        for kept in self._loaded():
+            members, found = kept.take_unsettled()
+            nodes |= members
+            buckets.append(found)
+        return nodes, buckets
+
+    def remove_replaced(self) -> None:
+        """Remove the keys the last update replaced and its marks (call once its new facts are written)."""
+        if self._kept is not None:
+            for kept in self._kept:
+                kept.remove_replaced(self.store)
 
     # ------------------------------------------------------------------------------- what changed
     def seen(self, q: ox.Quad, written: bool) -> None:
@@ -150,17 +170,24 @@ class PairOrder:
             pending.partners.setdefault(e, set()).update(reader.holders(e))
             for p in reader.linked(e):
                 pending.partners.setdefault(p, set()).add(e)
-        if not (pending.partners or pending.agreements or pending.renamed or pending.merged):
+        unsettled, buckets = self._take_unsettled()  # (read at every update: a killed step is finished)
+        if not (pending.partners or pending.agreements or pending.renamed or pending.merged or unsettled):
             if not (pending.deal_companies or pending.relabelled):
                 return []
-        return self._apply(reader, pending)
+        return self._apply(reader, pending, unsettled, buckets)
 
-    def _apply(self, reader: GraphReader, pending: Pending) -> list[ox.Quad]:
+    def _apply(
+        self, reader: GraphReader, pending: Pending, unsettled: set[str], touched: list[set[int]]
+    ) -> list[ox.Quad]:
         gone: dict[str, Pair] = {}  # nodes removed whole (their pairs' IRIs changed)
         state: dict[Pair, Entry] = {}  # the new state of the pairs touched
         moved: set[Pair] = set()  # (re-ranked in their bucket: the new IRIs may order the pair the other way)
+        for iri in sorted(unsettled):  # first: what the rest reads of such a pair is not to be trusted
+            self._recount(reader, iri, gone, state)
         for c in sorted(pending.renamed | pending.merged):
             for node in self._nodes_of(c):
+                if node.value in unsettled:
+                    continue  # (counted from scratch above)
                 members = gone[node.value] = self._members(node)
                 if members[0] == members[1]:
                     continue  # (the two companies of a pair merged)
@@ -185,7 +212,21 @@ class PairOrder:
             for node in self._nodes_of(c):
                 renamed.add(ordered(*self._members(node)))
                 self._current(ordered(*self._members(node)), state)
-        return self._write(reader, gone, state, renamed)
+        return self._write(reader, gone, state, renamed, touched)
+
+    def _recount(
+        self, reader: GraphReader, iri: str, gone: dict[str, Pair], state: dict[Pair, Entry]
+    ) -> None:
+        """An unsettled node, counted from the current graph: a step that changed it was killed before it
+        finished (its key may not give its deal any more, its partners may be half replaced). A node with
+        a company missing, or that is not the node of its companies (renamed since), is removed whole."""
+        members = self._members(ox.NamedNode(iri))
+        pair = ordered(*members)
+        complete = "" not in members and members[0] != members[1]
+        if not complete or pair_node(*pair).value != iri:
+            gone[iri] = members
+        if complete:
+            state[pair] = Entry(reader.deal(*pair), reader.shared_partners(*pair))
 
     def _delta(self, reader: GraphReader, pending: Pending, state: dict[Pair, Entry]) -> None:
         """The shared partner facts a link change adds or removes: for a partner ``p`` whose link to ``x``
@@ -253,67 +294,92 @@ class PairOrder:
         return None if key is None else RANKINGS[i].primary(key >> RANKINGS[i].rank_bits)
 
     # -------------------------------------------------------------------------------------- writing
-    def _drop_key(self, i: int, node: str, touched: list[set[int]], in_store: bool) -> None:
-        kept = self._loaded()[i]
-        old = kept.keys.pop(node, None)
-        if old is not None:
-            b = old >> RANKINGS[i].rank_bits
-            touched[i].add(b)
-            kept.buckets[b].discard(node)
-            if in_store:
-                remove_key(self.store, node, RANKINGS[i].predicate)
-
-    def _remove_all(self, node: ox.NamedNode) -> None:
-        for q in list(self.store.quads_for_pattern(node, None, None, None)):
-            self.store.remove(q)
+    def _node_facts(self, node: ox.NamedNode) -> tuple[set[ox.Quad], set[ox.Quad]]:
+        """The node's facts but its keys, as merged-graph triples: (held in some graph, held in both)."""
+        graphs: dict[ox.Quad, set[object]] = {}
+        for q in self.store.quads_for_pattern(node, None, None, None):
+            if q.predicate in NODE_FACTS:
+                graphs.setdefault(ox.Quad(q.subject, q.predicate, q.object, MERGED), set()).add(q.graph_name)
+        return set(graphs), {t for t, held in graphs.items() if SETTLED <= held}
 
     def _write(
-        self, reader: GraphReader, gone: dict[str, Pair], state: dict[Pair, Entry], renamed: set[Pair]
+        self,
+        reader: GraphReader,
+        gone: dict[str, Pair],
+        state: dict[Pair, Entry],
+        renamed: set[Pair],
+        touched: list[set[int]],
     ) -> list[ox.Quad]:
-        touched: list[set[int]] = [set() for _ in RANKINGS]
-        for iri in gone:  # every old node of a renamed or merged company goes (its IRI changed)
-            for i in range(len(RANKINGS)):
-                self._drop_key(i, iri, touched, in_store=False)
-            self._remove_all(ox.NamedNode(iri))
-            self._pairs.pop(iri, None)
+        """The step's new facts, to write; the facts they replace go in two steps. The nodes that lose a
+        fact or leave a ranking are marked first (one write), then lose their facts but their keys; their
+        old keys and marks go at :meth:`remove_replaced`, once the new facts are written. Killed at any
+        point, each node the step changed is unsettled (marked, or a key with two values or in one graph
+        only) and the next update counts it from the graph (:meth:`_recount`)."""
+        wanted: dict[str, set[ox.Quad]] = {iri: set() for iri in gone}  # node -> its facts but keys
+        now: dict[str, PairState] = {}
+        members: dict[str, Pair] = {}
+        for pair, entry in state.items():
+            node = pair_node(*pair).value
+            now[node], members[node] = (entry.deal, frozenset(entry.partners)), pair
+            empty = now[node] == (None, frozenset())
+            wanted[node] = set() if empty else {_merged(q) for q in node_quads(pair, entry.partners)}
         new: list[ox.Quad] = []
-        for pair, entry in sorted(state.items()):
-            node = pair_node(*pair)
-            now: PairState = (entry.deal, frozenset(entry.partners))
-            first = ox.Quad(node, FIRST, ox.NamedNode(pair[0]), MERGED)
-            exists = node.value not in gone and first in self.store
-            if now == (None, frozenset()):
-                if exists:
-                    for i in range(len(RANKINGS)):
-                        self._drop_key(i, node.value, touched, in_store=False)
-                    self._remove_all(node)
-                    self._pairs.pop(node.value, None)
-                continue
-            before = self._partners(node) if exists else set()
-            new += node_quads(pair, entry.partners - before)[2 if exists else 0 :]
-            for p in before - entry.partners:
-                for g in (RESOLVED_GRAPH, MERGED):
-                    self.store.remove(ox.Quad(node, SHARED_PARTNER, ox.NamedNode(p), g))
-            self._pairs[node.value] = pair
-            for i, ranking in enumerate(RANKINGS):
-                primary, label = ranking.of(now), reader.label(pair[0]) or ""
-                self._place(i, node.value, primary, label, touched, exists, pair in renamed)
+        losing: dict[str, set[ox.Quad]] = {}
+        for iri, want in sorted(wanted.items()):
+            held, settled = self._node_facts(ox.NamedNode(iri))
+            new += [
+                ox.Quad(q.subject, q.predicate, q.object, RESOLVED_GRAPH)
+                for q in sorted(want - settled, key=str)
+            ]
+            losing[iri] = held - want
+        kept = self._loaded()
+        leaving = {
+            iri
+            for iri in wanted
+            for i, ranking in enumerate(RANKINGS)
+            if iri in kept[i].keys and (iri not in now or ranking.of(now[iri]) is None)
+        }
+        self._mark({iri for iri, facts in losing.items() if facts} | leaving, touched)
+        for facts in losing.values():
+            for t in sorted(facts, key=str):
+                for q in list(self.store.quads_for_pattern(t.subject, t.predicate, t.object, None)):
+                    self.store.remove(q)
+        for iri in wanted:
+            if wanted[iri]:
+                self._pairs[iri] = members[iri]
+                for i, ranking in enumerate(RANKINGS):
+                    label = reader.label(members[iri][0]) or ""
+                    self._place(i, iri, ranking.of(now[iri]), label, touched, members[iri] in renamed)
+            else:
+                self._pairs.pop(iri, None)
         for i, ranking in enumerate(RANKINGS):
             new += self._rerank(i, ranking, touched[i], reader)
         return new
 
+    def _mark(self, nodes: set[str], touched: list[set[int]]) -> None:
+        """Mark the nodes as unsettled, all in one write, before they lose a fact: a copy of each of their
+        keys in graph/pair-replacing, which :meth:`remove_replaced` removes with their old keys. Their keys
+        are then dropped here (placed again by the step)."""
+        kept = self._loaded()
+        marks: list[ox.Quad] = []
+        for iri in sorted(nodes):
+            keyed = [i for i in range(len(RANKINGS)) if iri in kept[i].keys]
+            for i in keyed or [0]:  # (a node without a key: a mark all the same)
+                key = kept[i].keys.get(iri, 0)
+                marks.append(ox.Quad(ox.NamedNode(iri), RANKINGS[i].predicate, int_lit(key), MARK_GRAPH))
+            kept[0].replaced.add(iri)
+            for i in keyed:
+                old = kept[i].drop(iri, RANKINGS[i].rank_bits)
+                if old is not None:
+                    touched[i].add(old)
+        self.store.extend(marks)
+
     def _place(
-        self,
-        i: int,
-        node: str,
-        primary: int | None,
-        first_label: str,
-        touched: list[set[int]],
-        exists: bool,
-        renamed: bool,
+        self, i: int, node: str, primary: int | None, first_label: str, touched: list[set[int]], renamed: bool
     ) -> None:
         """Put a node in the bucket of its primary value (out of the ranking when None); the buckets it
-        leaves or joins are re-ranked, and its own when a name of the pair changed (ranks sort by names)."""
+        leaves or joins are re-ranked, and its own when a name of the pair changed (ranks sort by names).
+        A key it had goes at :meth:`remove_replaced`."""
         kept, ranking = self._loaded()[i], RANKINGS[i]
         bucket = None if primary is None else ranking.bucket(primary, first_label)
         old = kept.keys.get(node)
@@ -321,7 +387,9 @@ class PairOrder:
             if renamed:
                 touched[i].add(bucket)
             return
-        self._drop_key(i, node, touched, in_store=exists)
+        if old is not None:
+            touched[i].add(old >> ranking.rank_bits)
+            kept.drop(node, ranking.rank_bits)
         if bucket is not None:
             kept.buckets.setdefault(bucket, set()).add(node)
             touched[i].add(bucket)
@@ -342,8 +410,9 @@ class PairOrder:
             for rank, node in enumerate(ranked):
                 key = pack(b, rank, ranking.rank_bits)
                 if k.keys.get(node) != key:
-                    if node in k.keys:
-                        remove_key(self.store, node, ranking.predicate)
-                    k.keys[node] = key
-                    new.append(ox.Quad(ox.NamedNode(node), ranking.predicate, int_lit(key), RESOLVED_GRAPH))
+                    new.append(k.assign(node, key))  # (the old key goes at remove_replaced)
         return new
+
+
+def _merged(q: ox.Quad) -> ox.Quad:
+    return ox.Quad(q.subject, q.predicate, q.object, MERGED)
