@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
-from pharmakg.extract.relations.codeveloped import developed_with
+from pharmakg.extract.relations.codeveloped import alliance_partner, alliance_pattern, developed_with
 from pharmakg.extract.relations.deal import PendingOption, Shares, gate, gated
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
@@ -98,6 +98,7 @@ class Developers:
         self.active = words_regex(c["developer_active"])
         self.possessive_stop = words_regex(c["possessive_stop"])
         self.pending_option = PendingOption(cues["options"])
+        self.alliance = alliance_pattern(cues["codevelopment"]["alliance_nouns"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         companies = s.of("COMPANY")
@@ -164,6 +165,10 @@ class Developers:
             p = p or _sentence_subject(s, cue_start)
             if p is not None and p.start < comp.start:
                 codevelopers = ctx.group(s, comp)
+                ally = alliance_partner(s, codevelopers[-1], self.alliance)  # "by A in an alliance with B"
+                if ally is not None:
+                    ctx.emit("PARTNER_OF", comp.eid, ally.eid, s, "partner_cue")
+                    codevelopers = [*codevelopers, ally]
                 for co in codevelopers:  # "co-developed by A and B"
                     _add(ctx, s, ctx.group(s, p), co, "developer_passive", co.start - p.end)
                 if re.search(r"\b(?:co-|jointly )", m.group(0)):  # co-developers are partners

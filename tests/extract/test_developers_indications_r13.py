@@ -1,0 +1,38 @@
+"""Session-13 reading of owners and indications (issue 9) on invented sentences: a co-developer named by the
+alliance the developer works in ("developed by A in a strategic alliance with B")."""
+
+from __future__ import annotations
+
+import pytest
+from contract_view import rels, run
+
+from pharmakg.extract.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helix Pharmaceuticals today announced first dosing of ZB-12. ZB-12 is being developed by Helix in a "
+        "strategic alliance with Orbital Bio for the treatment of gout.",
+        "Helix Pharmaceuticals today announced that ZB-12, developed by Helix under a collaboration with "
+        "Orbital Bio, met its primary endpoint in gout.",
+    ],
+)
+def test_developed_by_a_in_an_alliance_with_b(ex: Extractor, text: str) -> None:
+    out = run(ex, text)
+    assert {("zb12", "helixpharmaceutical"), ("zb12", "orbitalbio")} <= rels(out, "DEVELOPED_BY")
+    assert ("helixpharmaceutical", "orbitalbio") in rels(out, "PARTNER_OF")
+
+
+def test_developed_by_a_alone_names_no_partner(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals today announced first dosing of ZB-12, which is being developed by Helix in "
+        "gout. Orbital Bio supplies the placebo.",
+    )
+    assert rels(out, "DEVELOPED_BY") == {("zb12", "helixpharmaceutical")}
