@@ -1,5 +1,6 @@
 """Session-13 reading of owners and indications (issue 9) on invented sentences: a co-developer named by the
-alliance the developer works in ("developed by A in a strategic alliance with B")."""
+alliance the developer works in ("developed by A in a strategic alliance with B"), and a disease named as a
+case of an indication in a sentence that names no compound ("acute leukemias, including AML")."""
 
 from __future__ import annotations
 
@@ -36,3 +37,13 @@ def test_developed_by_a_alone_names_no_partner(ex: Extractor) -> None:
         "gout. Orbital Bio supplies the placebo.",
     )
     assert rels(out, "DEVELOPED_BY") == {("zb12", "helixpharmaceutical")}
+
+
+def test_a_disease_named_as_a_case_of_an_indication(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals today announced data for ZB-12 at a medical meeting. The investigational "
+        "therapy is being evaluated in patients with relapsed acute leukemias, including NPM1-mutant acute "
+        "myeloid leukemia.",
+    )
+    assert ("zb12", "acutemyeloidleukemia") in rels(out, "INDICATION")
