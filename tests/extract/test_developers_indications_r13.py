@@ -47,3 +47,12 @@ def test_a_disease_named_as_a_case_of_an_indication(ex: Extractor) -> None:
         "myeloid leukemia.",
     )
     assert ("zb12", "acutemyeloidleukemia") in rels(out, "INDICATION")
+
+
+def test_data_in_a_disease_of_a_pipeline_bullet(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals today reported quarterly results.\n\nZB-12 (oral TYK2 inhibitor)\n"
+        "- Reported positive Phase 2 data in psoriatic arthritis.",
+    )
+    assert ("zb12", "psoriaticarthriti") in rels(out, "INDICATION")
