@@ -56,3 +56,13 @@ def test_data_in_a_disease_of_a_pipeline_bullet(ex: Extractor) -> None:
         "- Reported positive Phase 2 data in psoriatic arthritis.",
     )
     assert ("zb12", "psoriaticarthriti") in rels(out, "INDICATION")
+
+
+@pytest.mark.parametrize("partner", ["partner", "licensing partner", "development partner"])
+def test_their_compound_after_a_company_and_its_partner(ex: Extractor, partner: str) -> None:
+    out = run(
+        ex,
+        f"Helix AG and its {partner} Orbital Bio AG today confirmed the timeline for the filing of their "
+        "biosimilar candidate ZB-12 in gout.",
+    )
+    assert {("zb12", "helix"), ("zb12", "orbitalbio")} <= rels(out, "DEVELOPED_BY")
