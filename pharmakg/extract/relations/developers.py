@@ -8,8 +8,9 @@ import re
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
-from pharmakg.extract.relations.codeveloped import developed_with
+from pharmakg.extract.relations.codeveloped import alliance_partner, alliance_pattern, developed_with
 from pharmakg.extract.relations.deal import PendingOption, Shares, gate, gated
+from pharmakg.extract.relations.pronoun_owners import HEADS, its_owner, their_owners
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
@@ -22,24 +23,13 @@ _ACQUIRED = re.compile(
 )
 # "Helix's oral and IV inhibitor ZB-12" is one noun phrase; "Helix's pipeline and the ZB-12 ..." is two
 _NEW_PHRASE = re.compile(r"\b(?:and|or)\s+(?:the|a|an|its|their|our|his|her)\b")
-# "their joint program ZB-12", "their lead product candidate, ZB-12"
-_PRONOUN_OWNED = re.compile(
-    r"\btheir\s+(?:(?:[\w-]+\s+){0,4}?(?:candidate|compound|drug|product|program|programme|asset|"
-    r"therapy|antibody|adc|conjugate|inhibitor|vaccine|molecule|medicine|agent)s?\s*,?\s*)?$"
-)
-# "its lead candidate ZB-12", "its oral PARP inhibitor, ZB-12": at most four modifiers between
-_ITS_OWNED = re.compile(r"\bits\s+(?:[\w-]+\s+){0,4}?(?:[\w-]+\s*,\s*)?$")
 # "ZB-12, Helix's lead product candidate", "ZB-12 is the Company's lead candidate": the owner named after it
 _APPOSITION_OWNER = re.compile(
     r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,|\s(?:is|was|remains|becomes))\s*(?:the\s+|a\s+|an\s+)?$"
 )
-_HEADS = (
-    r"(?:candidate|compound|drug|product|program|programme|asset|therapy|therapeutic|antibody|adc|conjugate|"
-    r"inhibitor|vaccine|molecule|medicine|treatment|agent|oligonucleotide|degrader|bispecific)s?\b"
-)
 # "ZB-12, a Helix product candidate, ...": the apposition's article, then the company, then its head
 _APPOSITION_OPEN = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:a|an|the)\s+")
-_A_COMPANY_PRODUCT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _HEADS)
+_A_COMPANY_PRODUCT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + HEADS)
 # "Orbital's Phase 2 trial of OB-77": the company's own trial of the compound
 _OWN_TRIAL = re.compile(
     r"^(?:'s|’s|'|’)\s+(?:[\w/-]+\s+){0,5}?(?:trial|study|program|programme)s?\s+(?:of|with|evaluating)\s+"
@@ -53,25 +43,12 @@ _OWN_LIST = re.compile(
     r"\s+(?:the\s+)?$"
 )
 # "Helix's lead product candidate is ZB-12", "Its most advanced programs are ZB-12 and ZB-14"
-_OWNED_IS = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?" + _HEADS + r"\s+(?:is|are)\s+(?:the\s+)?$")
-_OWNED_HEAD = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?" + _HEADS)
-# "Helix announced that Orbital Bio has dosed the first patient in its Phase 2 study of ZB-12": with two
-# companies named, "its" is the last one's when that one is the subject of the clause "its" stands in
-_ITS_SUBJECT = re.compile(
-    r"(?:,?\s*(?:inc|corp|ltd|co\.,?\s+ltd|ag|plc|sa|s\.a|gmbh|llc)\.?)?\s*(?:\([^()]{0,40}\)\s*)?"
-    r"(?:(?:has|have|had|will|today|recently|also|successfully)\s+)*"
-    r"(?:dosed|initiated|initiates|completed|completes|began|begins|started|starts|enrolled|enrolls|presented|"
-    r"presents|reported|reports|announced|announces|received|receives|submitted|submits|launched|launches|"
-    r"advanced|advances|continued|continues|conducted|conducts|conducting|evaluating|evaluate|dose|initiate|"
-    r"complete|begin|start|enroll|present|report|announce|receive|submit|launch|advance|continue|conduct)\b"
-    r"(?:(?!\b(?:that|which|who|while|whereas|and|but|with|from)\b)[^;:()])*$"
-)
+_OWNED_IS = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?" + HEADS + r"\s+(?:is|are)\s+(?:the\s+)?$")
+_OWNED_HEAD = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?" + HEADS)
 # "Helix regained all North American development and commercialization rights to ZB-12"
 _REGAINED = re.compile(
     r"\bregain(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,6}?rights?\s+(?:to|for|in|of)\s+(?:the\s+)?(?:its\s+)?"
 )
-# "Orbital Bio announced data for OB-77, its wholly-owned antisense oligonucleotide": "its" in the apposition
-_ITS_APPOSITION = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s*its\s+(?:[\w-]+\s+){0,4}?" + _HEADS)
 
 
 def _alternation(words: list[str]) -> str:
@@ -98,6 +75,7 @@ class Developers:
         self.active = words_regex(c["developer_active"])
         self.possessive_stop = words_regex(c["possessive_stop"])
         self.pending_option = PendingOption(cues["options"])
+        self.alliance = alliance_pattern(cues["codevelopment"]["alliance_nouns"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         companies = s.of("COMPANY")
@@ -116,8 +94,8 @@ class Developers:
                 _add(ctx, s, ctx.group(s, p), c, "developer_passive", c.start - p.end)
         if not self.pending_option(s.low):  # "if B exercises its option, it will develop X": not yet
             self.active_cues(ctx, s, companies, compounds)
-        self.pronoun_owner(ctx, s, companies, compounds)
-        _its_owner(ctx, s, companies, compounds)
+        their_owners(ctx, s, companies, compounds)
+        its_owner(ctx, s, companies, compounds)
         if "acqui" in s.low:
             _acquired_compounds(ctx, s, companies, compounds)
         if "regain" in s.low:
@@ -164,6 +142,10 @@ class Developers:
             p = p or _sentence_subject(s, cue_start)
             if p is not None and p.start < comp.start:
                 codevelopers = ctx.group(s, comp)
+                ally = alliance_partner(s, codevelopers[-1], self.alliance)  # "by A in an alliance with B"
+                if ally is not None:
+                    ctx.emit("PARTNER_OF", comp.eid, ally.eid, s, "partner_cue")
+                    codevelopers = [*codevelopers, ally]
                 for co in codevelopers:  # "co-developed by A and B"
                     _add(ctx, s, ctx.group(s, p), co, "developer_passive", co.start - p.end)
                 if re.search(r"\b(?:co-|jointly )", m.group(0)):  # co-developers are partners
@@ -197,20 +179,6 @@ class Developers:
             rest = s.low[comp.end - s.start : comp.end - s.start + 60]
             if _OWNED_HEAD.match(rest):
                 _add(ctx, s, [prev[-1]], comp, "developer_possessive", comp.start - prev[-1].end)
-
-    @staticmethod
-    def pronoun_owner(ctx: RuleContext, s: Sent, companies: list[M], compounds: list[M]) -> None:
-        """ "A and B ... their joint program ZB-12": the coordinated companies own it. ("its" is left alone:
-        it as often means a partner or the compound itself.)"""
-        for x in compounds:
-            cue = None if x.virtual else _cue_before(s, x, _PRONOUN_OWNED, 70)
-            if cue is None:
-                continue
-            lo = max([0] + [b.end() for b in CLAUSE_BREAK.finditer(s.low, 0, cue)])
-            before = [c for c in companies if lo <= c.start - s.start and c.end - s.start <= cue]
-            groups = [ctx.group(s, c) for c in before]
-            for owner in next((g for g in groups if len({o.eid for o in g}) >= 2), []):
-                _add(ctx, s, [x], owner, "developer_possessive", x.start - owner.end)
 
     def active_cues(self, ctx: RuleContext, s: Sent, companies: list[M], compounds: list[M]) -> None:
         """ "A and B are co-developing X", "A discovered and developed this drug candidate"."""
@@ -249,34 +217,6 @@ def possessive_owner(s: Sent, comp: M) -> str | None:
     if owner.virtual and s.low[owner.start - s.start : owner.end - s.start].endswith(("'s", "’s")):
         gap = "'s" + gap
     return owner.eid if _POSSESSED.match(gap) else None
-
-
-def _cue_before(s: Sent, x: M, cue: re.Pattern[str], window: int) -> int | None:
-    """Where ``cue`` starts (offset in the sentence) in the ``window`` characters before mention ``x``."""
-    a = x.start - s.start
-    m = cue.search(s.low[max(0, a - window) : a])
-    return None if m is None else max(0, a - window) + m.start()
-
-
-def _its_owner(ctx: RuleContext, s: Sent, companies: list[M], compounds: list[M]) -> None:
-    """ "Orbital Bio announced that its OB-9 program ...", "... data for OB-9, its lead antibody": "its" right
-    before a compound (a few modifiers between) or opening its apposition is the one company the sentence
-    named before it; with two companies named it stays unread."""
-    for x in compounds:
-        cue = None if x.virtual else _cue_before(s, x, _ITS_OWNED, 50)
-        if cue is None and not x.virtual and _ITS_APPOSITION.match(s.low, x.end - s.start):
-            cue = x.start - s.start
-        if cue is None:
-            continue
-        before = [c for c in companies if c.end - s.start <= cue and not c.virtual]
-        if not before or any(c.start - s.start > cue for c in companies if not c.virtual):
-            continue
-        if any(o.end - s.start <= cue for o in compounds if o is not x):
-            continue  # "X ... its Y": "its" may be X's
-        if len({c.eid for c in before}) > 1 and not _ITS_SUBJECT.match(s.low, before[-1].end - s.start, cue):
-            continue
-        owner = before[-1]
-        _add(ctx, s, [x], owner, "developer_possessive", x.start - owner.end)
 
 
 def _acquired_compounds(ctx: RuleContext, s: Sent, companies: list[M], compounds: list[M]) -> None:

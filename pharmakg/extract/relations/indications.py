@@ -49,7 +49,8 @@ class IndicationWording:
             a0 = s.local(x)[0]
             if self.cue.search(s.low[max(0, a0 - self.window) : a0]):
                 return True
-        return False
+        broader = _broader_before(s, d)  # "patients with solid tumors, including <disease>"
+        return broader is not None and self(ctx, s, broader)
 
 
 @relation_rule("indications")
@@ -83,6 +84,21 @@ class Indications:
             for g in [c] if inside else _respective(ctx, s, c, d):
                 if not ctx.comparator(s, g) and not ctx.combination(s, g):
                     ctx.emit("INDICATION", g.eid, d.eid, s, "indication_cue", abs(c.start - d.start))
+
+
+# "<disease>, including <disease>": the second is one case of the first, said with the same wording
+_INCLUDING = re.compile(
+    r"^\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:including|such as|especially|particularly|notably)\s+"
+    r"(?:[\w/-]+\s+){0,3}$"
+)
+
+
+def _broader_before(s: Sent, d: M) -> M | None:
+    """The disease ``d`` is named as a case of ("acute leukemias, including <d>"), if any."""
+    before = [m for m in s.of("DISEASE", virtual=False) if m.end <= d.start]
+    if before and _INCLUDING.match(s.between(before[-1], d)):
+        return before[-1]
+    return None
 
 
 _RESPECTIVELY = re.compile(r"^[^.;:]{0,20}?\brespectively\b")
