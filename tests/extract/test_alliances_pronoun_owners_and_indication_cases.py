@@ -1,4 +1,4 @@
-"""Session-13 reading of owners and indications (issue 9) on invented sentences: a co-developer named by the
+"""Owners and indications on invented sentences: a co-developer named by the
 alliance the developer works in ("developed by A in a strategic alliance with B"), and a disease named as a
 case of an indication in a sentence that names no compound ("acute leukemias, including AML")."""
 
