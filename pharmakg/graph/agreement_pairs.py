@@ -31,6 +31,12 @@ depends on what the pair facts depend on and on the agreement's sentence stateme
 with its document, so the same agreements are recomputed) and their subjects and objects (of the same
 document; a rename rewrites the kept fact with them, and a company renamed or merged recomputes the
 agreements it holds).
+
+And ``?pay pkg:paymentPair ?pair`` for each ``pkg:Payment``: the node of the pair of each payer and each other
+payee, so that the payments branches start from the pair's own payments (``?pay pkg:paymentPair ?pair .
+?pay pkg:payer ?a . ?pay pkg:payee ?b``) instead of every payment of ``?a`` (hundreds for a hub, per row);
+recomputed for the payments whose type quad a batch writes or removes (written with its payer and payee)
+and for the payments of the companies renamed or merged.
 """
 
 from __future__ import annotations
@@ -53,7 +59,8 @@ from pharmakg.ontology.namespaces import PKG
 
 MERGED = ox.DefaultGraph()
 AGREEMENT_PAIR, AGREEMENT_ASSET = n(PKG.agreementPair), n(PKG.agreementAsset)
-KEPT = (AGREEMENT_PAIR, AGREEMENT_ASSET)  # the kinds of fact an agreement keeps
+PAYMENT, PAYER, PAYEE, PAYMENT_PAIR = n(PKG.Payment), n(PKG.payer), n(PKG.payee), n(PKG.paymentPair)
+KEPT = (AGREEMENT_PAIR, AGREEMENT_ASSET, PAYMENT_PAIR)  # the kinds of fact an agreement or payment keeps
 _Node = ox.NamedNode | ox.BlankNode
 
 
@@ -90,9 +97,24 @@ def agreement_assets(store: ox.Store, ag: _Node, links_kept: bool = True) -> set
     return out
 
 
-def agreement_facts(store: ox.Store, ag: _Node) -> set[ox.Quad]:
-    """Every kept fact of one agreement (both kinds)."""
-    return agreement_pairs(store, ag) | agreement_assets(store, ag)
+def payment_pairs(store: ox.Store, pay: _Node) -> set[ox.Quad]:
+    """The kept pair facts of one payment, in graph/resolved (none unless it is a ``pkg:Payment`` of the
+    merged graph with a payer and another payee)."""
+    if ox.Quad(pay, TYPE, PAYMENT, MERGED) not in store:
+        return set()
+    payers = _iris(q.object for q in store.quads_for_pattern(pay, PAYER, None, MERGED))
+    payees = _iris(q.object for q in store.quads_for_pattern(pay, PAYEE, None, MERGED))
+    return {
+        ox.Quad(pay, PAYMENT_PAIR, pair_node(*ordered(x, y)), RESOLVED_GRAPH)
+        for x in payers
+        for y in payees
+        if x != y
+    }
+
+
+def agreement_facts(store: ox.Store, node: _Node) -> set[ox.Quad]:
+    """Every kept fact of one agreement or payment (each kind asks for its own type)."""
+    return agreement_pairs(store, node) | agreement_assets(store, node) | payment_pairs(store, node)
 
 
 def _companies(store: ox.Store, ag: _Node) -> tuple[set[str], set[str]]:
@@ -136,6 +158,27 @@ def missing_agreement_assets(store: ox.Store) -> list[ox.Quad]:
     return sorted(out, key=str)
 
 
+def missing_payment_pairs(store: ox.Store) -> list[ox.Quad]:
+    """Every payment's kept pair facts, counted from scratch (in graph/resolved)."""
+    out: set[ox.Quad] = set()
+    for q in store.quads_for_pattern(None, TYPE, PAYMENT, MERGED):
+        if isinstance(q.subject, ox.NamedNode | ox.BlankNode):
+            out |= payment_pairs(store, q.subject)
+    return sorted(out, key=str)
+
+
+def lacks_payment_pairs(store: ox.Store) -> bool:
+    """Whether a graph with payments kept none of their pair facts (cheap: the first payments)."""
+    if next(iter(store.quads_for_pattern(None, PAYMENT_PAIR, None, MERGED)), None) is not None:
+        return False
+    for i, q in enumerate(store.quads_for_pattern(None, TYPE, PAYMENT, MERGED)):
+        if i >= 1000:
+            break
+        if isinstance(q.subject, ox.NamedNode | ox.BlankNode) and payment_pairs(store, q.subject):
+            return True
+    return False
+
+
 def lacks_agreement_pairs(store: ox.Store) -> bool:
     """Whether a graph with agreements kept none of their pair facts (cheap: the first agreements are
     checked)."""
@@ -171,12 +214,12 @@ class AgreementPairs:
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
-        self._agreements: set[_Node] = set()  # agreements whose quads a batch writes or removes
+        self._agreements: set[_Node] = set()  # agreements and payments whose quads a batch writes or removes
         self._entities: set[str] = set()  # companies renamed or merged into (their new IRIs)
 
     def seen(self, q: ox.Quad) -> None:
         """A quad of a document graph about to be written or removed."""
-        if q.predicate == PARTY or (q.predicate == TYPE and q.object == AGREEMENT):
+        if q.predicate == PARTY or (q.predicate == TYPE and q.object in (AGREEMENT, PAYMENT)):
             ag: object = q.subject
         elif q.predicate == HAS_AGREEMENT:
             ag = q.object
@@ -202,8 +245,9 @@ class AgreementPairs:
             self._agreements.update(_nodes(q.subject for q in found))
         for i, x in enumerate(iris):
             for y in iris[i + 1 :]:
-                found = self.store.quads_for_pattern(None, AGREEMENT_PAIR, pair_node(x, y), None)
-                self._agreements.update(_nodes(q.subject for q in found))
+                for predicate in (AGREEMENT_PAIR, PAYMENT_PAIR):
+                    found = self.store.quads_for_pattern(None, predicate, pair_node(x, y), None)
+                    self._agreements.update(_nodes(q.subject for q in found))
 
     def update(self) -> list[ox.Quad]:
         """The new facts (both kinds) after a batch, in graph/resolved; those they replace are removed (every
@@ -214,9 +258,10 @@ class AgreementPairs:
             agreements.update(
                 _nodes(q.object for q in self.store.quads_for_pattern(node, HAS_AGREEMENT, None, MERGED))
             )
-            agreements.update(
-                _nodes(q.subject for q in self.store.quads_for_pattern(None, PARTY, node, MERGED))
-            )
+            for predicate in (PARTY, PAYER, PAYEE):  # (its agreements, and its payments either way)
+                agreements.update(
+                    _nodes(q.subject for q in self.store.quads_for_pattern(None, predicate, node, MERGED))
+                )
         self._agreements, self._entities = set(), set()
         new: list[ox.Quad] = []
         for ag in sorted(agreements, key=str):

@@ -4,9 +4,9 @@ the one a clean build gives. Deterministic counterpart of the random kill test o
 The build runs in a subprocess whose pyoxigraph stores are the real on-disk stores behind a thin proxy that
 counts the removals of kept order keys (``pkg:compoundOrder``, ``pkg:documentOrder``) and kills the process
 at the n-th: the moments when a bucket's members are re-ranked, the neighbours of a changed compound or
-document among them, which a build's journal does not name. The same for the agreements' kept facts
-(``pkg:agreementPair``, ``pkg:agreementAsset``), removed when a company or compound is re-minted or merged
-and when an agreement's document leaves.
+document among them, which a build's journal does not name. The same for the agreements' and payments' kept
+facts (``pkg:agreementPair``, ``pkg:agreementAsset``, ``pkg:paymentPair``), removed when a company or
+compound is re-minted or merged and when their document leaves.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ print("key removals", seen[0])
 
 PKG = "https://w3id.org/pharmakg/ontology#"
 ORDER_KEYS = (PKG + "compoundOrder", PKG + "documentOrder")
-AGREEMENT_FACTS = (PKG + "agreementPair", PKG + "agreementAsset")
+AGREEMENT_FACTS = (PKG + "agreementPair", PKG + "agreementAsset", PKG + "paymentPair")
 
 
 def _build_killed_at(

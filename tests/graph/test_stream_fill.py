@@ -17,7 +17,7 @@ from test_evidence_page import RELEASES
 from test_evidence_relations import not_current_releases
 
 from pharmakg.graph import stream_fill
-from pharmakg.graph.agreement_pairs import AGREEMENT_ASSET, AGREEMENT_PAIR
+from pharmakg.graph.agreement_pairs import AGREEMENT_ASSET, AGREEMENT_PAIR, PAYMENT_PAIR
 from pharmakg.graph.compound_order import COMPOUND_ORDER
 from pharmakg.graph.crowded_targets import TARGET_FACTS
 from pharmakg.graph.deal_facts import LICENCE_FACTS, SENTENCE_STATEMENT
@@ -59,6 +59,7 @@ KEPT = {
     *LICENCE_FACTS,
     AGREEMENT_PAIR,
     AGREEMENT_ASSET,
+    PAYMENT_PAIR,
 }
 
 
@@ -105,6 +106,7 @@ def test_every_kind_is_filled_in_chunks_as_at_once() -> None:
         "licenceFacts",
         "agreementPair",
         "agreementAsset",
+        "paymentPair",
     )  # (no partners)
     assert lacked == [k.name for k in KINDS if k.name not in no_deals]
     expected = _at_once(old)
