@@ -389,9 +389,10 @@ class DerivedFacts:
 
     def remove_replaced(self) -> None:
         """Remove the order keys the last refresh or reorder replaced, once their new values are written: a
-        build killed in between leaves every compound and document a key (see :mod:`.order_buckets`)."""
+        build killed in between leaves every compound, document and pair a key (see :mod:`.order_buckets`)."""
         self.order.remove_replaced()
         self.document_order.remove_replaced()
+        self.pairs.remove_replaced()
 
     def document_count(self, iri: str) -> int:
         """The number of documents that mention the entity (``pkg:mentionedIn`` in the merged graph)."""

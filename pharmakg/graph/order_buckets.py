@@ -23,6 +23,7 @@ from pharmakg.graph.rdf_terms import RESOLVED_GRAPH, int_lit
 
 MERGED = ox.DefaultGraph()
 SETTLED = frozenset({RESOLVED_GRAPH, MERGED})  # the graphs a key is written to
+_RESOLVED_BIT, _MERGED_BIT = 1, 2  # (read_keys: which graphs hold a member's key; 4: another one)
 
 
 def pack(bucket: int, rank: int, bits: int) -> int:
@@ -65,11 +66,14 @@ class KeptKeys:
         return found
 
     def remove_replaced(self, store: ox.Store) -> None:
-        """After the new keys are written: remove every graph's copy of a key the members no longer have."""
+        """After the new keys are written: remove every graph's copy of a key the members no longer have, and
+        the copies outside graph/resolved and the merged graph (the pair keys' marks, see pair_order.py)."""
         for iri in sorted(self.replaced):
             now = self.keys.get(iri)
             for q in list(store.quads_for_pattern(ox.NamedNode(iri), self.predicate, None, None)):
-                if now is None or not isinstance(q.object, ox.Literal) or int(q.object.value) != now:
+                if now is None or q.graph_name not in SETTLED:
+                    store.remove(q)
+                elif not isinstance(q.object, ox.Literal) or int(q.object.value) != now:
                     store.remove(q)
         self.replaced.clear()
 
@@ -78,38 +82,31 @@ def read_keys(store: ox.Store, predicate: ox.NamedNode, bits: int) -> KeptKeys:
     """The keys ``predicate`` gives, read from every graph: a member is settled when its key has one value,
     in graph/resolved and the merged graph. An unsettled one is in no bucket and has no key: its owner places
     it again and ranks the buckets of all its values again."""
-    copies: dict[str, dict[int, set[ox.NamedNode | ox.DefaultGraph]]] = {}
+    # one value and one bit mask of graphs per member (the pair keys are millions at 100k releases; a set of
+    # graphs per value per member would be several times their size), the values of the few others apart
+    first: dict[str, int] = {}
+    graphs: dict[str, int] = {}
+    odd: dict[str, set[int]] = {}  # members with two values: all of them
     for q in store.quads_for_pattern(None, predicate, None, None):
         if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal):
-            graph = q.graph_name if isinstance(q.graph_name, ox.NamedNode | ox.DefaultGraph) else MERGED
-            copies.setdefault(q.subject.value, {}).setdefault(int(q.object.value), set()).add(graph)
+            iri, key = q.subject.value, int(q.object.value)
+            if first.setdefault(iri, key) != key:
+                odd.setdefault(iri, {first[iri]}).add(key)
+            bit = (
+                _RESOLVED_BIT
+                if q.graph_name == RESOLVED_GRAPH
+                else _MERGED_BIT
+                if q.graph_name == MERGED
+                else 4
+            )
+            graphs[iri] = graphs.get(iri, 0) | bit
     kept = KeptKeys(predicate)
-    for iri, values in copies.items():
-        if len(values) == 1 and next(iter(values.values())) == SETTLED:
-            key = kept.keys[iri] = next(iter(values))
+    for iri, key in first.items():
+        if graphs[iri] == _RESOLVED_BIT | _MERGED_BIT and iri not in odd:
+            kept.keys[iri] = key
             kept.buckets.setdefault(key >> bits, set()).add(iri)
         else:  # placed again by the owner (kept.replaced lists it), its old buckets ranked again
             kept.unsettled.add(iri)
-            kept.unsettled_buckets |= {key >> bits for key in values}
+            kept.unsettled_buckets |= {k >> bits for k in odd.get(iri, {key})}
             kept.replaced.add(iri)
     return kept
-
-
-def read_merged_keys(
-    store: ox.Store, predicate: ox.NamedNode, bits: int
-) -> tuple[dict[str, int], dict[int, set[str]]]:
-    """({IRI: key}, {bucket: IRIs}) of the keys ``predicate`` gives in the merged graph (the pair keys'
-    reading: a pair's key also carries its deal, see :mod:`pharmakg.graph.pair_order`)."""
-    keys: dict[str, int] = {}
-    buckets: dict[int, set[str]] = {}
-    for q in store.quads_for_pattern(None, predicate, None, MERGED):
-        if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal):
-            key = keys[q.subject.value] = int(q.object.value)
-            buckets.setdefault(key >> bits, set()).add(q.subject.value)
-    return keys, buckets
-
-
-def remove_key(store: ox.Store, iri: str, predicate: ox.NamedNode) -> None:
-    """Every graph's copy of the resource's key."""
-    for q in list(store.quads_for_pattern(ox.NamedNode(iri), predicate, None, None)):
-        store.remove(q)

@@ -103,6 +103,12 @@ class GraphReader:
                     found.setdefault(b, set()).add(p)
         return found
 
+    def shared_partners(self, a: str, b: str) -> set[str]:
+        """The partners the pair shares, counted from its two companies (as :meth:`shared` counts them)."""
+        if a == b or not (self.named_company(a) and self.named_company(b)):
+            return set()
+        return {p for p in self.linked(a) & self.linked(b) if p not in (a, b) and self.named_company(p)}
+
     # ------------------------------------------------------------------------------------------- deals
     def _agreements(self, c: str) -> Iterator[_Node]:
         for q in self.store.quads_for_pattern(ox.NamedNode(c), HAS_AGREEMENT, None, MERGED):

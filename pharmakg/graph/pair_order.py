@@ -1,24 +1,6 @@
-"""Kept pair facts: the pairs of companies of ``deals`` and ``companies-sharing-a-partner``, their shared
-partners and their place in both answers, kept by the store so that a page of either is ranked by one integer
-per pair and its rows read from the pair's node.
+"""Kept pair facts kept up to date as a store is written (what they are: :mod:`pharmakg.graph.pair_ranking`).
 
-Both questions list pairs of companies (14,117 pairs sharing a partner and 1,613 deals at 1.7k releases), and
-ranking every pair first (dates of its documents, both names, the number of shared partners: the whole join)
-cost 0.7 to 1.8 s whatever the page. The store keeps one node per pair of companies that is a deal or shares a
-partner, ``resource/pair/HASH(a, b)`` with ``a`` < ``b`` by IRI as the questions order them, with
-``pkg:firstCompany a``, ``pkg:secondCompany b``, ``pkg:sharedPartner p`` for each partner they share
-(:mod:`pharmakg.graph.pair_links` says which) and one integer per answer it is in:
-
-- ``pkg:dealOrder`` (a deal: an agreement of the two stated by a named document, both named): sorts as
-  ``?date LCASE(?parties)``, then ``?parties`` and the IRIs. Its bucket is the date (0 when a document of
-  the deal has none: the answer's date is then unbound and sorts first; else 1 + the first date's ordinal
-  day) and the first three bytes of the lower-cased first name, the rank within it 16 bits. (``deals`` does
-  not page by it yet: see BENCHMARKS.md, branch ``q-pairs``.)
-- ``pkg:sharedPartnerOrder`` (the two share a named partner company): sorts as ``DESC(?sharedPartners)
-  LCASE(?companyName) LCASE(?otherCompany) ?companyName ?otherCompany``, then the IRIs. Its bucket is 2047
-  minus the count (11 bits) and the first four bytes of the lower-cased first name, the rank 20 bits.
-
-So a change re-ranks the few pairs of a bucket (:mod:`pharmakg.graph.order_buckets`). What a batch changes is
+A change re-ranks the few pairs of a bucket (:mod:`pharmakg.graph.order_buckets`). What a batch changes is
 followed from the quads the store writes and removes (:meth:`PairOrder.seen`), and counted by delta: a partner
 link between ``x`` and ``p`` that appears in or leaves the merged graph adds ``p`` to, or removes it from, the
 pairs ``(x, b)`` of the other holders ``b`` of ``p`` (a hub's other pairs are not read again); a company whose
@@ -27,193 +9,67 @@ its parties' deal; a rename moves a pair's facts to the node of its new IRIs, a 
 company's pairs and the pairs of the holders of either IRI; a new label re-ranks the company's pairs. The
 facts depend only on the current graph, so a store built in several runs holds those of one built at once,
 which :func:`missing_pair_order` counts from scratch (the tests' oracle).
+
+A step's facts are replaced in two steps, as the compound and document keys are (:mod:`.order_buckets`),
+with one more care: a pair's key is also where its deal is kept (a rename reads it back), and a node can lose
+partners or go whole. So the nodes that lose a fact or leave a ranking are first marked, in one write, by a
+copy of their keys in graph/pair-replacing; they then lose those facts; the step's new facts and keys are
+written with the rest of the step; only then do the old keys and the marks go
+(:meth:`PairOrder.remove_replaced`).
+Killed anywhere in between, every node the step changed is unsettled when its keys are read again (a mark,
+two values, or a copy in one graph only), and the next update counts it from the current graph: its deal and
+shared partners from its two companies (:meth:`PairOrder._recount`), its buckets ranked again; a node left
+without a company, or whose companies were renamed since, is removed whole.
+
+(The names other modules import from here are those of :mod:`pharmakg.graph.pair_ranking` and
+:mod:`pharmakg.graph.pair_pending`, re-exported.)
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
 
 import pyoxigraph as ox
 
-from pharmakg.graph.order_buckets import pack, read_merged_keys, remove_key
-from pharmakg.graph.pair_links import (
-    COMPANY,
-    HAS_AGREEMENT,
-    PAID,
-    PARTNER_OF,
-    PARTY,
-    TYPE,
-    GraphReader,
-    Pair,
-    ordered,
-    pair_facts,
-    value,
+from pharmakg.graph.order_buckets import SETTLED, KeptKeys, pack, read_keys
+from pharmakg.graph.pair_links import COMPANY, HAS_AGREEMENT, PARTY, TYPE, GraphReader, Pair, ordered, value
+from pharmakg.graph.pair_pending import WATCHED, Entry, Pending
+from pharmakg.graph.pair_ranking import (
+    DEAL_ORDER,
+    FIRST,
+    MERGED,
+    RANKINGS,
+    SECOND,
+    SHARED_ORDER,
+    SHARED_PARTNER,
+    PairState,
+    Ranking,
+    lacks_pair_order,
+    missing_pair_order,
+    node_quads,
+    pair_node,
+    pair_order_quads,
 )
-from pharmakg.graph.rdf_terms import RESOLVED_GRAPH, int_lit, n, short_hash
-from pharmakg.ontology.namespaces import PKG, RESOURCES_IRI
+from pharmakg.graph.rdf_terms import RESOLVED_GRAPH, int_lit
+from pharmakg.ontology.namespaces import RESOURCES_IRI
 
-MERGED = ox.DefaultGraph()
-FIRST, SECOND, SHARED_PARTNER = n(PKG.firstCompany), n(PKG.secondCompany), n(PKG.sharedPartner)
-DEAL_ORDER, SHARED_ORDER = n(PKG.dealOrder), n(PKG.sharedPartnerOrder)
-LINKS = (PARTNER_OF, PAID)
-WATCHED = frozenset({PARTNER_OF, PAID, HAS_AGREEMENT, PARTY, TYPE})
-MAX_COUNT = (1 << 11) - 1
-_State = tuple[int | None, frozenset[str]]  # (deal date bucket, shared partners)
+MARK_GRAPH = ox.NamedNode(RESOURCES_IRI + "graph/pair-replacing")  # nodes a killed step left unsettled
+NODE_FACTS = frozenset({FIRST, SECOND, SHARED_PARTNER})  # a pair node's facts but its keys
 
-
-@dataclass(frozen=True)
-class Ranking:
-    """One kept key: its predicate and how a pair's (primary value, first name) make its bucket."""
-
-    predicate: ox.NamedNode
-    prefix_bytes: int
-    rank_bits: int
-    descending: bool  # the primary value sorts descending (a count)
-
-    def bucket(self, primary: int, first_label: str) -> int:
-        prefix = first_label.lower().encode("utf-8")[: self.prefix_bytes].ljust(self.prefix_bytes, b"\0")
-        value = MAX_COUNT - min(primary, MAX_COUNT) if self.descending else primary
-        return (value << (8 * self.prefix_bytes)) | int.from_bytes(prefix, "big")
-
-    def primary(self, bucket: int) -> int:
-        value = bucket >> (8 * self.prefix_bytes)
-        return MAX_COUNT - value if self.descending else value
-
-    def rank_key(self, pair: Pair, labels: tuple[str, str], primary: int) -> tuple[object, ...]:
-        (a, b), (la, lb) = pair, labels
-        if self.predicate == DEAL_ORDER:  # ?date LCASE(?parties) ?parties, CONCAT(aName, "; ", bName)
-            return (la.lower() + "; " + lb.lower(), la + "; " + lb, a, b)
-        return (-primary, la.lower(), lb.lower(), la, lb, a, b)
-
-    def of(self, state: _State) -> int | None:
-        """The pair's primary value in this ranking (None: the pair is not in this answer)."""
-        if self.predicate == DEAL_ORDER:
-            return state[0]
-        return len(state[1]) or None
-
-
-DEALS = Ranking(DEAL_ORDER, prefix_bytes=3, rank_bits=16, descending=False)
-SHARED = Ranking(SHARED_ORDER, prefix_bytes=4, rank_bits=20, descending=True)
-RANKINGS = (DEALS, SHARED)
-
-
-def pair_node(a: str, b: str) -> ox.NamedNode:
-    """The node of the pair ``a`` < ``b`` (by IRI)."""
-    return ox.NamedNode(f"{RESOURCES_IRI}pair/{short_hash(a, b)}")
-
-
-def ranked_keys(ranking: Ranking, members: Mapping[Pair, int], reader: GraphReader) -> dict[Pair, int]:
-    """{pair: key} of pairs given as {pair: primary value} (whole buckets)."""
-    buckets: dict[int, list[Pair]] = {}
-    for pair, primary in members.items():
-        buckets.setdefault(ranking.bucket(primary, reader.label(pair[0]) or ""), []).append(pair)
-    keys: dict[Pair, int] = {}
-    for b, pairs in buckets.items():
-        primary = ranking.primary(b)
-        pairs.sort(
-            key=lambda p: ranking.rank_key(p, (reader.label(p[0]) or "", reader.label(p[1]) or ""), primary)
-        )
-        keys.update((p, pack(b, rank, ranking.rank_bits)) for rank, p in enumerate(pairs))
-    return keys
-
-
-def _node_quads(pair: Pair, partners: Iterable[str]) -> list[ox.Quad]:
-    node = pair_node(*pair)
-    out = [ox.Quad(node, FIRST, ox.NamedNode(pair[0]), RESOLVED_GRAPH)]
-    out += [ox.Quad(node, SECOND, ox.NamedNode(pair[1]), RESOLVED_GRAPH)]
-    return out + [ox.Quad(node, SHARED_PARTNER, ox.NamedNode(p), RESOLVED_GRAPH) for p in sorted(partners)]
-
-
-def missing_pair_order(store: ox.Store) -> list[ox.Quad]:
-    """The pair nodes, shared partners and keys of a graph written without them (counted from scratch), in
-    graph/resolved."""
-    return list(pair_order_quads(store))
-
-
-def pair_order_quads(store: ox.Store) -> Iterator[ox.Quad]:
-    """:func:`missing_pair_order` one quad at a time (the pairs' state is held, not their quads)."""
-    reader = GraphReader(store)
-    state = pair_facts(store, reader)
-    for pair in sorted(state):
-        yield from _node_quads(pair, state[pair][1])
-    for ranking in RANKINGS:
-        members = {p: v for p, s in state.items() if (v := ranking.of(s)) is not None}
-        keys = ranked_keys(ranking, members, reader)
-        yield from (
-            ox.Quad(pair_node(*p), ranking.predicate, int_lit(k), RESOLVED_GRAPH)
-            for p, k in sorted(keys.items())
-        )
-
-
-def lacks_pair_order(store: ox.Store) -> bool:
-    """Whether a graph with agreements or partners lacks the pair keys."""
-    has_links = any(next(iter(store.quads_for_pattern(None, p, None, MERGED)), None) for p in LINKS)
-    return has_links and next(iter(store.quads_for_pattern(None, FIRST, None, MERGED)), None) is None
-
-
-@dataclass
-class _Keys:
-    """A ranking's keys as the store holds them: {pair node IRI: key}, {bucket: node IRIs}."""
-
-    keys: dict[str, int] = field(default_factory=dict)
-    buckets: dict[int, set[str]] = field(default_factory=dict)
-
-
-@dataclass
-class _Entry:
-    """The new state of a pair: its deal's date bucket and its shared partners."""
-
-    deal: int | None = None
-    partners: set[str] = field(default_factory=set)
-
-
-@dataclass
-class _Pending:
-    """What a batch changed that the pair facts depend on (IRIs as the store holds them now)."""
-
-    partners: dict[str, set[str]] = field(default_factory=dict)  # partner -> entities linked or unlinked
-    entities: set[str] = field(default_factory=set)  # company type or name appeared or went
-    agreements: dict[ox.NamedNode | ox.BlankNode, set[str]] = field(default_factory=dict)  # -> parties
-    renamed: set[str] = field(default_factory=set)  # a pure rename's new IRI: its pairs move to new nodes
-    merged: set[str] = field(default_factory=set)  # an IRI another entity merged into: its pairs recounted
-    recounted: set[Pair] = field(default_factory=set)  # they shared both IRIs of a merge: one partner less
-    deal_companies: set[str] = field(default_factory=set)  # every deal of theirs recomputed
-    relabelled: set[str] = field(default_factory=set)  # their pairs re-ranked
-    left: set[ox.Quad] = field(default_factory=set)  # link or type triples that left a document graph
-    labels: dict[str, str | None] = field(default_factory=dict)  # companies being refreshed: label before
-
-    def remap(self, old: str, new: str) -> None:
-        """News about ``old`` is about ``new`` once it is renamed."""
-        if old in self.partners:
-            self.partners.setdefault(new, set()).update(self.partners.pop(old))
-        for group in (*self.partners.values(), *self.agreements.values()):
-            if old in group:
-                group.discard(old)
-                group.add(new)
-        for names in (self.entities, self.renamed, self.merged, self.deal_companies, self.relabelled):
-            if old in names:
-                names.discard(old)
-                names.add(new)
-        self.recounted = {(new if a == old else a, new if b == old else b) for a, b in self.recounted}
-        o, nw = ox.NamedNode(old), ox.NamedNode(new)
-        self.left = {
-            ox.Quad(
-                nw if q.subject == o else q.subject, q.predicate, nw if q.object == o else q.object, MERGED
-            )
-            for q in self.left
-        }
-
-    def link(self, triple: ox.Quad) -> None:
-        """A link or company type that appeared in or left the merged graph."""
-        s, o = value(triple.subject), value(triple.object)
-        if triple.predicate == TYPE:
-            self.entities.add(s)
-            return
-        self.partners.setdefault(o, set()).add(s)  # o in L(s)
-        if triple.predicate == PAID:
-            self.partners.setdefault(s, set()).add(o)  # and s in L(o)
+__all__ = [
+    "DEAL_ORDER",
+    "FIRST",
+    "SECOND",
+    "SHARED_ORDER",
+    "SHARED_PARTNER",
+    "WATCHED",
+    "PairOrder",
+    "lacks_pair_order",
+    "missing_pair_order",
+    "pair_node",
+    "pair_order_quads",
+]
 
 
 class PairOrder:
@@ -221,16 +77,13 @@ class PairOrder:
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
-        self._kept: list[_Keys] | None = None
+        self._kept: list[KeptKeys] | None = None  # one per ranking (None: not read yet)
         self._pairs: dict[str, Pair] = {}  # pair node IRI -> its companies, read with the keys
-        self._pending = _Pending()
+        self._pending = Pending()
 
-    def _loaded(self) -> list[_Keys]:
+    def _loaded(self) -> list[KeptKeys]:
         if self._kept is None:
-            self._kept = []
-            for r in RANKINGS:
-                keys, buckets = read_merged_keys(self.store, r.predicate, r.rank_bits)
-                self._kept.append(_Keys(keys, buckets))
+            self._kept = [read_keys(self.store, r.predicate, r.rank_bits) for r in RANKINGS]
             firsts = {
                 value(q.subject): value(q.object)
                 for q in self.store.quads_for_pattern(None, FIRST, None, MERGED)
@@ -238,6 +91,23 @@ class PairOrder:
             for q in self.store.quads_for_pattern(None, SECOND, None, MERGED):
                 self._pairs[value(q.subject)] = (firsts.get(value(q.subject), ""), value(q.object))
         return self._kept
+
+    def _take_unsettled(self) -> tuple[set[str], list[set[int]]]:
+        """The pair nodes found unsettled (a step killed between its writes and its removals: placed again,
+        counted from scratch) and, per ranking, the buckets their keys were in (ranked again)."""
+        nodes: set[str] = set()
+        buckets: list[set[int]] = []
+        for kept in self._loaded():
+            members, found = kept.take_unsettled()
+            nodes |= members
+            buckets.append(found)
+        return nodes, buckets
+
+    def remove_replaced(self) -> None:
+        """Remove the keys the last update replaced and its marks (call once its new facts are written)."""
+        if self._kept is not None:
+            for kept in self._kept:
+                kept.remove_replaced(self.store)
 
     # ------------------------------------------------------------------------------- what changed
     def seen(self, q: ox.Quad, written: bool) -> None:
@@ -285,7 +155,7 @@ class PairOrder:
         """New pair facts, in graph/resolved, after a batch (``labels``: the new labels of the entities
         refreshed); the facts they replace are removed from the store."""
         reader = GraphReader(self.store, labels)
-        pending, self._pending = self._pending, _Pending()
+        pending, self._pending = self._pending, Pending()
         for triple in pending.left:
             if triple not in self.store:  # no other document holds it
                 pending.link(triple)
@@ -300,22 +170,29 @@ class PairOrder:
             pending.partners.setdefault(e, set()).update(reader.holders(e))
             for p in reader.linked(e):
                 pending.partners.setdefault(p, set()).add(e)
-        if not (pending.partners or pending.agreements or pending.renamed or pending.merged):
+        unsettled, buckets = self._take_unsettled()  # (read at every update: a killed step is finished)
+        if not (pending.partners or pending.agreements or pending.renamed or pending.merged or unsettled):
             if not (pending.deal_companies or pending.relabelled):
                 return []
-        return self._apply(reader, pending)
+        return self._apply(reader, pending, unsettled, buckets)
 
-    def _apply(self, reader: GraphReader, pending: _Pending) -> list[ox.Quad]:
+    def _apply(
+        self, reader: GraphReader, pending: Pending, unsettled: set[str], touched: list[set[int]]
+    ) -> list[ox.Quad]:
         gone: dict[str, Pair] = {}  # nodes removed whole (their pairs' IRIs changed)
-        state: dict[Pair, _Entry] = {}  # the new state of the pairs touched
+        state: dict[Pair, Entry] = {}  # the new state of the pairs touched
         moved: set[Pair] = set()  # (re-ranked in their bucket: the new IRIs may order the pair the other way)
+        for iri in sorted(unsettled):  # first: what the rest reads of such a pair is not to be trusted
+            self._recount(reader, iri, gone, state)
         for c in sorted(pending.renamed | pending.merged):
             for node in self._nodes_of(c):
+                if node.value in unsettled:
+                    continue  # (counted from scratch above)
                 members = gone[node.value] = self._members(node)
                 if members[0] == members[1]:
                     continue  # (the two companies of a pair merged)
                 moved.add(ordered(*members))
-                entry = state.setdefault(ordered(*members), _Entry())
+                entry = state.setdefault(ordered(*members), Entry())
                 if c not in pending.merged:  # a rename: the facts move to the node of the new IRIs
                     entry.deal = self._primary(0, node.value) if entry.deal is None else entry.deal
                     entry.partners |= self._partners(node)
@@ -324,7 +201,7 @@ class PairOrder:
                 if c in pair:
                     entry.partners = set()
             for b, ps in reader.shared(c).items():
-                state.setdefault(ordered(c, b), _Entry()).partners = set(ps)
+                state.setdefault(ordered(c, b), Entry()).partners = set(ps)
         for a, b in sorted(pr for pr in pending.recounted if pr[0] != pr[1]):  # (as the rename left them)
             self._current(ordered(a, b), state)
         self._delta(reader, pending, state)
@@ -335,9 +212,23 @@ class PairOrder:
             for node in self._nodes_of(c):
                 renamed.add(ordered(*self._members(node)))
                 self._current(ordered(*self._members(node)), state)
-        return self._write(reader, gone, state, renamed)
+        return self._write(reader, gone, state, renamed, touched)
 
-    def _delta(self, reader: GraphReader, pending: _Pending, state: dict[Pair, _Entry]) -> None:
+    def _recount(
+        self, reader: GraphReader, iri: str, gone: dict[str, Pair], state: dict[Pair, Entry]
+    ) -> None:
+        """An unsettled node, counted from the current graph: a step that changed it was killed before it
+        finished (its key may not give its deal any more, its partners may be half replaced). A node with
+        a company missing, or that is not the node of its companies (renamed since), is removed whole."""
+        members = self._members(ox.NamedNode(iri))
+        pair = ordered(*members)
+        complete = "" not in members and members[0] != members[1]
+        if not complete or pair_node(*pair).value != iri:
+            gone[iri] = members
+        if complete:
+            state[pair] = Entry(reader.deal(*pair), reader.shared_partners(*pair))
+
+    def _delta(self, reader: GraphReader, pending: Pending, state: dict[Pair, Entry]) -> None:
         """The shared partner facts a link change adds or removes: for a partner ``p`` whose link to ``x``
         changed, the pairs of ``x`` with the holders of ``p`` (and with the others whose link changed)."""
         for p in sorted(pending.partners):
@@ -359,7 +250,7 @@ class PairOrder:
                         partners = self._current(pair, state).partners
                         (partners.add if want else partners.discard)(p)
 
-    def _deal_pairs(self, reader: GraphReader, pending: _Pending, state: dict[Pair, _Entry]) -> set[Pair]:
+    def _deal_pairs(self, reader: GraphReader, pending: Pending, state: dict[Pair, Entry]) -> set[Pair]:
         """The pairs whose deal is recomputed: of the agreements written or removed, of the companies named
         or no more, of the merged ones."""
         deals: set[Pair] = set()
@@ -372,11 +263,11 @@ class PairOrder:
             deals |= {ordered(*self._members(node)) for node in self._nodes_of(c)}
         return {p for p in deals if p[0] != p[1]}
 
-    def _current(self, pair: Pair, state: dict[Pair, _Entry]) -> _Entry:
+    def _current(self, pair: Pair, state: dict[Pair, Entry]) -> Entry:
         """The pair's entry in ``state``, from its node in the store when it has none yet."""
         if pair not in state:
             node = pair_node(*pair)
-            state[pair] = _Entry(self._primary(0, node.value), self._partners(node))
+            state[pair] = Entry(self._primary(0, node.value), self._partners(node))
         return state[pair]
 
     def _nodes_of(self, c: str) -> list[ox.NamedNode]:
@@ -403,67 +294,92 @@ class PairOrder:
         return None if key is None else RANKINGS[i].primary(key >> RANKINGS[i].rank_bits)
 
     # -------------------------------------------------------------------------------------- writing
-    def _drop_key(self, i: int, node: str, touched: list[set[int]], in_store: bool) -> None:
-        kept = self._loaded()[i]
-        old = kept.keys.pop(node, None)
-        if old is not None:
-            b = old >> RANKINGS[i].rank_bits
-            touched[i].add(b)
-            kept.buckets[b].discard(node)
-            if in_store:
-                remove_key(self.store, node, RANKINGS[i].predicate)
-
-    def _remove_all(self, node: ox.NamedNode) -> None:
-        for q in list(self.store.quads_for_pattern(node, None, None, None)):
-            self.store.remove(q)
+    def _node_facts(self, node: ox.NamedNode) -> tuple[set[ox.Quad], set[ox.Quad]]:
+        """The node's facts but its keys, as merged-graph triples: (held in some graph, held in both)."""
+        graphs: dict[ox.Quad, set[object]] = {}
+        for q in self.store.quads_for_pattern(node, None, None, None):
+            if q.predicate in NODE_FACTS:
+                graphs.setdefault(ox.Quad(q.subject, q.predicate, q.object, MERGED), set()).add(q.graph_name)
+        return set(graphs), {t for t, held in graphs.items() if SETTLED <= held}
 
     def _write(
-        self, reader: GraphReader, gone: dict[str, Pair], state: dict[Pair, _Entry], renamed: set[Pair]
+        self,
+        reader: GraphReader,
+        gone: dict[str, Pair],
+        state: dict[Pair, Entry],
+        renamed: set[Pair],
+        touched: list[set[int]],
     ) -> list[ox.Quad]:
-        touched: list[set[int]] = [set() for _ in RANKINGS]
-        for iri in gone:  # every old node of a renamed or merged company goes (its IRI changed)
-            for i in range(len(RANKINGS)):
-                self._drop_key(i, iri, touched, in_store=False)
-            self._remove_all(ox.NamedNode(iri))
-            self._pairs.pop(iri, None)
+        """The step's new facts, to write; the facts they replace go in two steps. The nodes that lose a
+        fact or leave a ranking are marked first (one write), then lose their facts but their keys; their
+        old keys and marks go at :meth:`remove_replaced`, once the new facts are written. Killed at any
+        point, each node the step changed is unsettled (marked, or a key with two values or in one graph
+        only) and the next update counts it from the graph (:meth:`_recount`)."""
+        wanted: dict[str, set[ox.Quad]] = {iri: set() for iri in gone}  # node -> its facts but keys
+        now: dict[str, PairState] = {}
+        members: dict[str, Pair] = {}
+        for pair, entry in state.items():
+            node = pair_node(*pair).value
+            now[node], members[node] = (entry.deal, frozenset(entry.partners)), pair
+            empty = now[node] == (None, frozenset())
+            wanted[node] = set() if empty else {_merged(q) for q in node_quads(pair, entry.partners)}
         new: list[ox.Quad] = []
-        for pair, entry in sorted(state.items()):
-            node = pair_node(*pair)
-            now: _State = (entry.deal, frozenset(entry.partners))
-            first = ox.Quad(node, FIRST, ox.NamedNode(pair[0]), MERGED)
-            exists = node.value not in gone and first in self.store
-            if now == (None, frozenset()):
-                if exists:
-                    for i in range(len(RANKINGS)):
-                        self._drop_key(i, node.value, touched, in_store=False)
-                    self._remove_all(node)
-                    self._pairs.pop(node.value, None)
-                continue
-            before = self._partners(node) if exists else set()
-            new += _node_quads(pair, entry.partners - before)[2 if exists else 0 :]
-            for p in before - entry.partners:
-                for g in (RESOLVED_GRAPH, MERGED):
-                    self.store.remove(ox.Quad(node, SHARED_PARTNER, ox.NamedNode(p), g))
-            self._pairs[node.value] = pair
-            for i, ranking in enumerate(RANKINGS):
-                primary, label = ranking.of(now), reader.label(pair[0]) or ""
-                self._place(i, node.value, primary, label, touched, exists, pair in renamed)
+        losing: dict[str, set[ox.Quad]] = {}
+        for iri, want in sorted(wanted.items()):
+            held, settled = self._node_facts(ox.NamedNode(iri))
+            new += [
+                ox.Quad(q.subject, q.predicate, q.object, RESOLVED_GRAPH)
+                for q in sorted(want - settled, key=str)
+            ]
+            losing[iri] = held - want
+        kept = self._loaded()
+        leaving = {
+            iri
+            for iri in wanted
+            for i, ranking in enumerate(RANKINGS)
+            if iri in kept[i].keys and (iri not in now or ranking.of(now[iri]) is None)
+        }
+        self._mark({iri for iri, facts in losing.items() if facts} | leaving, touched)
+        for facts in losing.values():
+            for t in sorted(facts, key=str):
+                for q in list(self.store.quads_for_pattern(t.subject, t.predicate, t.object, None)):
+                    self.store.remove(q)
+        for iri in wanted:
+            if wanted[iri]:
+                self._pairs[iri] = members[iri]
+                for i, ranking in enumerate(RANKINGS):
+                    label = reader.label(members[iri][0]) or ""
+                    self._place(i, iri, ranking.of(now[iri]), label, touched, members[iri] in renamed)
+            else:
+                self._pairs.pop(iri, None)
         for i, ranking in enumerate(RANKINGS):
             new += self._rerank(i, ranking, touched[i], reader)
         return new
 
+    def _mark(self, nodes: set[str], touched: list[set[int]]) -> None:
+        """Mark the nodes as unsettled, all in one write, before they lose a fact: a copy of each of their
+        keys in graph/pair-replacing, which :meth:`remove_replaced` removes with their old keys. Their keys
+        are then dropped here (placed again by the step)."""
+        kept = self._loaded()
+        marks: list[ox.Quad] = []
+        for iri in sorted(nodes):
+            keyed = [i for i in range(len(RANKINGS)) if iri in kept[i].keys]
+            for i in keyed or [0]:  # (a node without a key: a mark all the same)
+                key = kept[i].keys.get(iri, 0)
+                marks.append(ox.Quad(ox.NamedNode(iri), RANKINGS[i].predicate, int_lit(key), MARK_GRAPH))
+            kept[0].replaced.add(iri)
+            for i in keyed:
+                old = kept[i].drop(iri, RANKINGS[i].rank_bits)
+                if old is not None:
+                    touched[i].add(old)
+        self.store.extend(marks)
+
     def _place(
-        self,
-        i: int,
-        node: str,
-        primary: int | None,
-        first_label: str,
-        touched: list[set[int]],
-        exists: bool,
-        renamed: bool,
+        self, i: int, node: str, primary: int | None, first_label: str, touched: list[set[int]], renamed: bool
     ) -> None:
         """Put a node in the bucket of its primary value (out of the ranking when None); the buckets it
-        leaves or joins are re-ranked, and its own when a name of the pair changed (ranks sort by names)."""
+        leaves or joins are re-ranked, and its own when a name of the pair changed (ranks sort by names).
+        A key it had goes at :meth:`remove_replaced`."""
         kept, ranking = self._loaded()[i], RANKINGS[i]
         bucket = None if primary is None else ranking.bucket(primary, first_label)
         old = kept.keys.get(node)
@@ -471,7 +387,9 @@ class PairOrder:
             if renamed:
                 touched[i].add(bucket)
             return
-        self._drop_key(i, node, touched, in_store=exists)
+        if old is not None:
+            touched[i].add(old >> ranking.rank_bits)
+            kept.drop(node, ranking.rank_bits)
         if bucket is not None:
             kept.buckets.setdefault(bucket, set()).add(node)
             touched[i].add(bucket)
@@ -492,8 +410,9 @@ class PairOrder:
             for rank, node in enumerate(ranked):
                 key = pack(b, rank, ranking.rank_bits)
                 if k.keys.get(node) != key:
-                    if node in k.keys:
-                        remove_key(self.store, node, ranking.predicate)
-                    k.keys[node] = key
-                    new.append(ox.Quad(ox.NamedNode(node), ranking.predicate, int_lit(key), RESOLVED_GRAPH))
+                    new.append(k.assign(node, key))  # (the old key goes at remove_replaced)
         return new
+
+
+def _merged(q: ox.Quad) -> ox.Quad:
+    return ox.Quad(q.subject, q.predicate, q.object, MERGED)

@@ -150,7 +150,7 @@ def test_renames_and_merges_keep_the_facts_of_a_recount(tmp_path: Path) -> None:
     assert_keys_are_a_recount(kg)
     hub = _company(kg, "Alphagen")
     kg._rename(hub, hub + "-renamed")  # a re-mint: the new IRI is new
-    kg._insert(kg.derived.reorder())
+    kg._write_derived(kg.derived.reorder())
     assert_keys_are_a_recount(kg)
     assert pair_quads(kg) != set() and {q.predicate for q in pair_quads(kg)} == set(PAIR_FACTS)
     gammarx = _company(kg, "Gammarx")

@@ -5,8 +5,8 @@ INN stems (-mab, -mab vedotin/mertansine/deruxtecan..., -nib, -imod ...), trial 
 "the EMBRACA trial", FORWARD II), target cues ("CD33-targeted", "anti-CD44v6", "CD56+", "targets mesothelin")
 and technology cues ("antibody-drug conjugate (ADC) technology"). Then a few context rules:
 - an antibody name followed by "antibody" (MLN591 antibody, trastuzumab antibody) is an ANTIBODY;
-- an all-capitals name in parentheses in a sentence about a trial, that is not an abbreviation of the words
-  before it, is a TRIAL ("... melanoma (COLUMBUS)");
+- an all-capitals name in parentheses after a trial word in its sentence, that is not an abbreviation of the
+  words before it, is a TRIAL ("... melanoma (COLUMBUS)");
 - shapes that are really targets, payloads, years or filing words are excluded (shapes.json "exclude", and
   lexicon candidates of another type win at the same span).
 """
@@ -185,6 +185,7 @@ class ShapeRecognizer:
                     head = surface.split()[0].split("-")[0]
                     if (
                         head.upper() in _TRIAL_STOP
+                        or head.upper() in self.trial_context_stop  # "the NIH-sponsored study"
                         or _mostly_caps_line(text, s)
                         or head.lower() in self.trial_modifiers
                     ):
@@ -338,9 +339,9 @@ class ShapeRecognizer:
                 continue
             line_start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()))
             sent_start = max(0, line_start)
-            sent_end_rel = re.search(r"[.\n]\s", text[m.end() :])
-            sent_end = m.end() + (sent_end_rel.start() if sent_end_rel else len(text) - m.end())
-            if not _TRIAL_WORD.search(text[sent_start:sent_end]):
+            # the trial is named before its acronym ("two Phase 3 trials, in melanoma (COLUMBUS)"); a
+            # parenthesis before any trial word names something else ("CAR T-cells (UCART) ... the study")
+            if not _TRIAL_WORD.search(text[sent_start : m.start()]):
                 continue
             if _initials_match(word, text[sent_start : m.start()]):
                 continue  # an abbreviation being defined, not a trial name

@@ -138,10 +138,13 @@ def plus_neighbour(s: Sent, m: M, before: bool) -> M | None:
     return None
 
 
-def named_counts(sents: list[Sent]) -> dict[str, int]:
-    """How often the document names each compound (its own drug is named most)."""
+def named_counts(cues: PartnerCues, sents: list[Sent]) -> dict[str, int]:
+    """How often the document names each compound (its own drug is named most), not counting its mentions as
+    a comparator ("X plus docetaxel compared to docetaxel alone": docetaxel is named twice, once as the
+    control)."""
     counts: dict[str, int] = {}
     for x in sents:
         for m in x.of("COMPOUND", virtual=False):
-            counts[m.eid] = counts.get(m.eid, 0) + 1
+            if not comparator_at(cues, x, m):
+                counts[m.eid] = counts.get(m.eid, 0) + 1
     return counts

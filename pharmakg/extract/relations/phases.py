@@ -16,6 +16,11 @@ _IND_BEFORE = re.compile(r"\b(?:ind|investigational new drug)\b")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|met|showed|demonstrated)\b")
 _APPOSITION = re.compile(r"\s*,\s+(?:a|an|the|its|their|our|two|both)\s+(?:[\w-]+\s+){0,3}")
 _NOT_YET = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?$")
+# "with Tecentriq (atezolizumab), which is approved for ...": a relative clause on the name right before it
+_RELATIVE = re.compile(
+    r"\)?\s*,?\s*(?:which|that)\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?:(?:already|also|now|currently|previously|recently|being)\s+)?(?:(?:in|a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
+)
 
 
 @relation_rule("phases", min_mentions=0)
@@ -46,6 +51,7 @@ class Phases:
             r"complete response|commercially available|proceed with|prescription|opinion",
             re.IGNORECASE,
         )
+        self.part_wins = set(p.get("part_label_wins", []))
         self.subpart = re.compile(r"^\s*(?:" + "|".join(map(re.escape, p["sub_part_after"])) + r")\b")
         self.current = words_regex(p["current_override"])
         self.approved_not = re.compile(r"^\s*(?:" + "|".join(p["approved_not_before_nouns"]) + r")\b")
@@ -66,10 +72,19 @@ class Phases:
             r"^(?P<gap>[^.;:]{0,120}?)\b(?:" + "|".join(map(re.escape, p["planned_later"])) + r")\b"
         )
         self.current_salient = words_regex(p["current_for_salient"])
-        # "reported data from a Phase 1 trial of X": a trial named as the source of data reported
+        # "a Phase 3 trial of X, to be initiated in 2025, ...": a participle set off by a comma plans it
+        self.appositive_plan = re.compile(
+            r"^[^.;:,()]{0,80}?,\s+(?:"
+            + "|".join(map(re.escape, p.get("planned_appositive", []) or ["\x00"]))
+            + r")\b"
+        )
+        self.achieved = words_regex(p.get("achieved_before_plan", []) or ["\x00"])
+        # "reported data from a Phase 1 trial of X": a trial named as the source of data reported (not past a
+        # second predicate: "showed results in a Phase 2 trial and is now in the Phase 3 ORBIT trial")
         self.reported = re.compile(
             r"\b(?:" + "|".join(map(re.escape, p.get("reported_from", []) or ["\x00"])) + r")\s+"
-            r"(?:[\w-]+\s+){0,3}?(?:from|of|in)\b[^.;:]{0,140}$"
+            r"(?:[\w-]+\s+){0,3}?(?:from|of|in)\b"
+            r"(?:(?!\band\s+(?:is|are|was|were|has|have)\b)[^.;:]){0,140}$"
         )
         self.readout = words_regex(p.get("readout_after_plan", []) or ["\x00"])
         self.starts = words_regex(p.get("start_after_plan", []) or ["\x00"])
@@ -106,11 +121,25 @@ class Phases:
                     found.append((hit.start(), hit.end(), val))
                     break
         found.sort()
+        # "the Phase 3 part of the Phase 2/3 study" counts by the part's label (conventions: more stages), the
+        # whole study's stage after it is not read; "the Phase 2 portion of the Phase 1/2 study" counts by the
+        # study's (data: part_label_wins)
+        wholes = {
+            (x, y)
+            for a, b, val in found
+            if val in self.part_wins and self.subpart.match(s.low[b : b + 20])
+            for x, y, _ in found
+            if b < x <= b + 40
+        }
+        parts = {
+            (a, b)
+            for a, b, val in found
+            if val not in self.part_wins
+            and self.subpart.match(s.low[b : b + 20])
+            and any(b < x <= b + 40 for x, _, _ in found)
+        }
         for a, b, val in found:
-            # "the Phase 3 portion of the Phase 2/3 study": the study's own stage is read; a portion of a
-            # study named without one ("the Phase 1 portion of the VANGUARD trial") is the stage itself
-            whole = any(b < x <= b + 40 for x, _, _ in found)
-            if not (whole and self.subpart.match(s.low[b : b + 20])):
+            if (a, b) not in wholes and (a, b) not in parts:
                 self.phrase(ctx, s, a, b, val)
 
     def phrase(self, ctx: RuleContext, s: Sent, a: int, b: int, val: str) -> None:
@@ -119,12 +148,16 @@ class Phases:
         # "ZB-12 (Phase 2), ZB-14 (Phase 1)": each its own stage; "with cetuximab, an approved antibody":
         # the stage of the compound whose apposition holds it, whatever the clause plans for it ("will
         # co-develop ZB-12, a Phase 2 antibody")
-        owner = _parenthesised_stage_of(s, a) or _appositive_stage_of(s, a)
+        owner = _parenthesised_stage_of(s, a) or _appositive_stage_of(s, a) or _relative_stage_of(s, a)
         if owner is not None:
             clause_start = max(clause_start, owner.end - s.start)
         before = self.main_clause(_compounds_as_it(s, clause_start, a))
-        plan_after = bool(self.planned_after.match(s.low[b:])) or self.predicate_planned(s.low[b:])
-        planned = bool(self.planned_before.search(before)) or plan_after
+        plan_after = (
+            bool(self.planned_after.match(s.low[b:]))
+            or self.predicate_planned(s.low[b:])
+            or bool(self.appositive_plan.match(s.low[b:]))
+        )
+        planned = (bool(self.planned_before.search(before)) and not self.achieved_upon(before)) or plan_after
         if planned and val.startswith("Phase") and self.readout_of_running(before, s.low[b:]):
             planned = False  # "expects to report topline data from the Phase 2b trial": it runs now
         if planned and val != "IND":
@@ -168,8 +201,9 @@ class Phases:
             trial_now = val.startswith("Phase") and self.current_salient.search(s.low)
             for eid in ctx.via_trial(s, (a, b)) if trial_now else []:
                 ctx.emit("IN_PHASE", eid, None, s, "phase_salient", value=val, attrs=attrs)
-            # "enrollment is underway in the Phase I/II study" after a sentence naming the compound
-            sal = salient_owner(ctx, s, window=3)
+            # "enrollment is underway in the Phase I/II study" after a sentence naming the compound; a stage
+            # of a named trial goes to what the trial evaluates instead (post: stages of trials)
+            sal = salient_owner(ctx, s, window=3) if trial is None else None
             if sal is not None and val.startswith("Phase") and self.current_salient.search(s.low):
                 ctx.emit("IN_PHASE", sal, None, s, "phase_salient", value=val, attrs=attrs)
             return
@@ -180,6 +214,14 @@ class Phases:
         for g in holders:
             if not ctx.comparator(s, g) and not ctx.combination(s, g):
                 emit_stage(ctx, s, g.eid, val, attrs, reported, abs(g.start - s.start - a))
+
+    def achieved_upon(self, before: str) -> bool:
+        """The plan word before a stage phrase is a preposition after a past verb of payment or achievement
+        ("received a $10 million milestone upon initiation of the Phase 2 trial"): the event happened."""
+        plan = list(self.planned_before.finditer(before))
+        if not plan or plan[-1].group(0).lower() not in self.planned_fronted:
+            return False
+        return bool(self.achieved.search(before[: plan[-1].start()]))
 
     def main_clause(self, before: str) -> str:
         """The text before a stage phrase past a fronted prepositional plan ("Following the CHMP opinion, the
@@ -277,6 +319,16 @@ def _appositive_stage_of(s: Sent, a: int) -> M | None:
         return None
     m = before[-1]
     return m if _APPOSITION.fullmatch(s.low[m.end - s.start : a]) else None
+
+
+def _relative_stage_of(s: Sent, a: int) -> M | None:
+    """The compound a relative clause holding the stage is said of ("ZB-14 is tested with Tecentriq, which is
+    approved for ..."): the name right before "which is", not the sentence's subject."""
+    before = [m for m in s.of("COMPOUND", virtual=False) if m.end - s.start <= a]
+    if not before:
+        return None
+    m = before[-1]
+    return m if _RELATIVE.fullmatch(s.low[m.end - s.start : a]) else None
 
 
 def _listed_with(s: Sent, group: list[M], owner: M) -> list[M]:

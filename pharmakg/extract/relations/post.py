@@ -23,9 +23,12 @@ class PostPass:
         words = cues["developers"].get("other_drug_before", [])
         alts = "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!)"
         self.other_drug = re.compile(r"(?<![\w-])(?:" + alts + r")\W{0,3}(?:[\w-]+\W{1,3}){0,2}$")
+        running = cues["phases"].get("running_beside_ind", []) or ["\x00"]
+        self.running = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, running)) + r")(?![\w-])")
 
     def __call__(self, ctx: RuleContext) -> None:
         _stages_of_trials(ctx)
+        _phases_of_permitted_trials(ctx, self.running)
         _settle_phases(ctx, list(ctx.out.items.items()))
         _default_licensors(ctx)
         _partners_from_licences(ctx, list(ctx.out.items.items()))
@@ -37,10 +40,48 @@ class PostPass:
 def _stages_of_trials(ctx: RuleContext) -> None:
     """A stage said of a named trial only ("AURORA, its Phase 2b study. Patients receiving CV-88 ..."): the
     stage of the one compound the trial evaluates, when the text states no stage of that compound itself."""
+    _drop_salient_trial_drugs(ctx)
     for trial, val, sent, attrs in ctx.trial_stages:
         evaluated = [o for (t, subj, o, _v) in ctx.out.items if t == "EVALUATES" and subj == trial and o]
         if len(evaluated) == 1 and not ctx.out.has("IN_PHASE", evaluated[0]):
             ctx.emit("IN_PHASE", evaluated[0], None, sent, "phase_salient", value=val, attrs=attrs)
+
+
+def _drop_salient_trial_drugs(ctx: RuleContext) -> None:
+    """A trial tied to the previous sentences' compound only because it named none ("ZB-12 is our lead
+    product. Enrollment in the ORBIT trial is complete.") evaluates what a cue says it does, where one does
+    later ("ORBIT compares ZB-14 with placebo"): the guess gives way."""
+    cued = {subj for (t, subj, _o, _v), d in ctx.out.items.items() if t == "EVALUATES" and _cued(d)}
+    guessed = [
+        key for key, d in ctx.out.items.items() if key[0] == "EVALUATES" and key[1] in cued and not _cued(d)
+    ]
+    for key in guessed:
+        ctx.out.remove(key)
+    # the stage the guess gave ("Enrollment in the Phase 3 ORBIT trial is complete" read as ZB-12's) goes too
+    spans = {(x.start, x.end): x for x in ctx.sents}
+    for _t, trial, drug, _v in guessed:
+        for key, draft in list(ctx.out.items.items()):
+            if key[0] == "IN_PHASE" and key[1] == drug and draft.extractor.endswith(":phase_salient"):
+                sents = [spans.get((ev.start, ev.end)) for ev in draft.evidence]
+                if all(x is not None and any(m.eid == trial for m in x.ms) for x in sents):
+                    ctx.out.remove(key)
+
+
+def _cued(draft: RelationDraft) -> bool:
+    return not draft.extractor.endswith(":trial_salient")
+
+
+def _phases_of_permitted_trials(ctx: RuleContext, running: re.Pattern[str]) -> None:
+    """Of a compound whose IND the text states ("FDA cleared the IND", "safe to proceed with the Phase 1/2
+    study"), a phase said only in sentences that describe the trial to come ("The first part of the trial is a
+    Phase 1 dose escalation study") is that trial's design, not a stage: the IND stays the stage. A sentence
+    saying a trial runs or ran ("the ongoing Phase 1 study") keeps its phase."""
+    ind = {subj for (t, subj, _o, v) in ctx.out.items if t == "IN_PHASE" and v == "IND"}
+    for key, draft in list(ctx.out.items.items()):
+        t, subj, _o, v = key
+        if t == "IN_PHASE" and subj in ind and str(v).startswith("Phase"):
+            if not any(running.search(ev.sentence.lower()) for ev in draft.evidence):
+                ctx.out.remove(key)
 
 
 def _settle_phases(ctx: RuleContext, items: list[tuple[StatementKey, RelationDraft]]) -> None:

@@ -325,7 +325,7 @@ class RuleContext:
         coordinated after one ("combined with X and Y"). Of "X plus Y", the partner is Y unless the document
         names Y more often than X (then Y is the release's drug and X the partner)."""
         if not self.named:
-            self.named = named_counts(self.sents)
+            self.named = named_counts(self.cues.partners, self.sents)
         head = plus_neighbour(s, m, before=True)
         if head is not None and self.named.get(m.eid, 0) > self.named.get(head.eid, 0):
             return False

@@ -16,6 +16,9 @@ from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
 _VERB_REACH = 160  # chars after the trial within which its evaluation verb may stand
 _OBJECT_REACH = 60  # chars after the verb within which the evaluated compound stands
+# "of" introduces what a trial evaluates only right after a trial noun ("ORBIT, a Phase 3 study of X"), not
+# after any noun of the clause ("randomized to receive X or treatment of physician's choice (Y)")
+_TRIAL_NOUN_END = re.compile(r"\b(?:trials?|stud(?:y|ies)|evaluation|program(?:me)?)\s*$")
 
 
 @relation_rule("trials")
@@ -27,6 +30,7 @@ class Trials:
         )
         self.evaluates = words_regex(t["evaluation_verbs"])
         self.compares = words_regex(t["comparison_verbs"])
+        self.non_interventional = words_regex(t.get("non_interventional", []) or ["\x00"])
         self.arm = re.compile(
             r"(?<![\w-])(?:"
             + "|".join(map(re.escape, t.get("arm_cues", [])))
@@ -37,6 +41,8 @@ class Trials:
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         sents = ctx.sents
         for tr in s.of("TRIAL", virtual=False):
+            if self.observational(s, tr):
+                continue
             evaluated = self.cued(ctx, s, tr)
             if evaluated:
                 for g in evaluated:
@@ -67,6 +73,14 @@ class Trials:
             if prior:
                 ctx.emit("EVALUATES", tr.eid, prior, s, "trial_salient")
 
+    def observational(self, s: Sent, tr: M) -> bool:
+        """A trial its clause calls a natural-history, observational or registry study ("our natural history
+        study called ATHENA"): it follows patients and evaluates no drug."""
+        a, _ = s.local(tr)
+        before = s.low[max(0, a - 60) : a]
+        brk = list(CLAUSE_BREAK.finditer(before))
+        return bool(self.non_interventional.search(before[brk[-1].end() :] if brk else before))
+
     def arm_compound(self, ctx: RuleContext, s: Sent) -> M | None:
         """ "AURORA is our Phase 2b study. Patients receiving CV-88 achieved ...": the compound an arm cue
         names in the next sentence (one naming no other trial), not a comparator."""
@@ -85,7 +99,14 @@ class Trials:
         window = s.low[end : end + _VERB_REACH]
         brk = CLAUSE_BREAK.search(window)
         window = window[: brk.start()] if brk else window
-        verb = self.evaluates.search(window)
+        verb = next(
+            (
+                v
+                for v in self.evaluates.finditer(window)
+                if v.group(0) != "of" or _TRIAL_NOUN_END.search(window[: v.start()])
+            ),
+            None,
+        )
         if verb is None:
             return []
         pos = end + verb.end()

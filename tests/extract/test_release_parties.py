@@ -1,4 +1,4 @@
-"""Session-12 reading of the parties of a release (issue 9) on invented sentences: who a short name stands
+"""The parties of a release on invented sentences: who a short name stands
 for, who holds a licence's development rights, who is granted rights."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Platforms named by shape and context, and who uses them (issue 9, session 12): sentences invented for
+"""Platforms named by shape and context, and who uses them: sentences invented for
 these tests (fictional companies, drugs and platforms), whole pipeline."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Targets in the forms of small molecules, RNA drugs and antiviral drugs (issue 9, session 7): the enzyme
+"""Targets in the forms of small molecules, RNA drugs and antiviral drugs: the enzyme
 of a pathogen, a family or isoform name before an inhibitor noun, a cue before a target that precedes its
 compound, "the target of X" and gene-silencing wording. Sentences invented for these tests (fictional
 companies and drugs), whole pipeline."""

@@ -1,4 +1,4 @@
-"""Session-9 relation reading (issue 9, r11-relC) on invented sentences: mechanisms that lost relations
+"""Relation reading on invented sentences: mechanisms that lost relations
 whatever the phrasing: a licence sentence whose compound carries modifiers, a parenthesis or an apposition; a
 plural anaphor ("The two ...") for the compounds of the last list; stages of applications under review and of
 trials pending completion."""

@@ -1,4 +1,4 @@
-"""Names where the knowledge tables are thin (issue 9, session 12): targets written as a slash series
+"""Names where the knowledge tables are thin: targets written as a slash series
 ("FGFR1/2/3"), after their class noun or with a class word before the inhibitor noun, microRNAs as the
 targets of oligonucleotides, and the trial and compound boundaries of country words and trademark signs.
 Sentences invented for these tests (fictional companies and drugs), whole pipeline."""

@@ -1,4 +1,4 @@
-"""Session-9 reading of roles (issue 9) on invented sentences: drugs that are not the release's own
+"""Roles on invented sentences: drugs that are not the release's own
 (comparators, prior and background therapies), options that are not yet ownership, co-development named by
 a participle ("developed in collaboration with B") and parents that are no partners of their subsidiaries."""
 

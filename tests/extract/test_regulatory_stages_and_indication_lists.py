@@ -1,4 +1,4 @@
-"""Session-12 reading of indications and stages (issue 9, r12-indication) on invented sentences: a
+"""Indications and stages on invented sentences: a
 regulator's permission to start a trial is the IND stage, an FDA action letter on a pending application is a
 filing, a comparator named after "compared" gets no indication, and "respectively" pairs two coordinated
 lists by position."""

@@ -1,4 +1,4 @@
-"""Reading cues of session 8 (r10-readB), each on invented sentences with fictional names: the announcer of a
+"""Reading cues, each on invented sentences with fictional names: the announcer of a
 lead sentence without a legal suffix, spaced sponsor codes with four digits or in parentheses, and the
 developer of a compound made with a technology as that technology's user."""
 

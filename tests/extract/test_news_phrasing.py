@@ -1,4 +1,4 @@
-"""Session-8 reading of deal news (issue 9, r10-readA) on invented sentences: companies named only beside a
+"""Deal news phrasing on invented sentences: companies named only beside a
 news-style ticker, by their kind ("a company called X") or as the owner of shares; endogenous molecules that
 are no drugs; payments and stages in news phrasing."""
 

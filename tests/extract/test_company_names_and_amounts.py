@@ -1,4 +1,4 @@
-"""Session-7 reading of roles and deals (issue 9) on invented sentences: company names written again without
+"""Roles and deals on invented sentences: company names written again without
 their suffix or ticker, amounts in every currency order, per-share prices, payers that each pay, licensees
 named in an apposition, and drugs of other companies that get no default owner."""
 

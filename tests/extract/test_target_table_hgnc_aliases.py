@@ -1,4 +1,4 @@
-"""Session 9 knowledge: the HGNC's classified aliases of a gene in the target table (invented gene frames
+"""The HGNC's classified aliases of a gene in the target table (invented gene frames
 and sentences; real gene names only where they come from the generated table)."""
 
 from __future__ import annotations
