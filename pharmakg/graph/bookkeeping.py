@@ -254,6 +254,10 @@ def recover(kg: KnowledgeGraph) -> list[str]:
     for doc_id in sorted(docs):
         touched |= kg._remove_document(doc_id)
     forget_sources(kg, documents=docs)
+    # what a batch killed after its documents' graphs left and before their kept facts did leaves, which no
+    # graph names any more: the documents' order keys, their agreements' facts
+    kg.derived.left(document_iri(d) for d in docs)
+    kg.derived.agreements.recheck(touched)
     kg._refresh_resolved(touched)
     kg._remint(touched, journal)  # journaled too: interrupted here, the next recovery finishes the renames
     if kg._labels is not None:  # the batch may have changed names whose keys it had not yet written

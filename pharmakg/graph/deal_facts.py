@@ -110,6 +110,11 @@ def sentence_statement_quads(store: ox.Store) -> Iterator[ox.Quad]:
             yield from sorted(_agreement_links(store, q.subject), key=str)
 
 
+def agreement_links(store: ox.Store, ag: _Node) -> set[ox.Quad]:
+    """One agreement's ``pkg:sentenceStatement`` links, found from the statements (not the kept links)."""
+    return _agreement_links(store, ag)
+
+
 def _agreement_links(store: ox.Store, ag: _Node) -> set[ox.Quad]:
     out: set[ox.Quad] = set()
     for sup in store.quads_for_pattern(ag, SUPPORTED_BY, None, MERGED):

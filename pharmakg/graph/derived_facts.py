@@ -383,6 +383,10 @@ class DerivedFacts:
         new = self.order.update({}) + self.crowds.update() + self.pairs.update({}) + self.licences.update()
         return new + self.agreements.update()
 
+    def left(self, documents: Iterable[ox.NamedNode]) -> None:
+        """Documents a rolled-back batch removed, maybe before a kill: their order keys are placed again."""
+        self._left.update(documents)
+
     def remove_replaced(self) -> None:
         """Remove the order keys the last refresh or reorder replaced, once their new values are written: a
         build killed in between leaves every compound, document and pair a key (see :mod:`.order_buckets`)."""

@@ -27,7 +27,14 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from pharmakg.graph.agreement_pairs import lacks_agreement_pairs, missing_agreement_pairs
+from pharmakg.graph.agreement_pairs import (
+    lacks_agreement_assets,
+    lacks_agreement_pairs,
+    lacks_payment_pairs,
+    missing_agreement_assets,
+    missing_agreement_pairs,
+    missing_payment_pairs,
+)
 from pharmakg.graph.compound_order import COMPOUND, COMPOUND_ORDER, missing_order
 from pharmakg.graph.crowded_targets import lacks_target_facts, target_fact_quads
 from pharmakg.graph.deal_facts import (
@@ -143,6 +150,8 @@ KINDS = (  # in the order they were added to pharmakg
     Kind("sentenceStatement", lacks_sentence_statements, sentence_statement_quads),
     Kind("licenceFacts", lacks_licence_facts, licence_fact_quads),
     Kind("agreementPair", lacks_agreement_pairs, missing_agreement_pairs),
+    Kind("agreementAsset", lacks_agreement_assets, missing_agreement_assets),
+    Kind("paymentPair", lacks_payment_pairs, missing_payment_pairs),
 )
 
 

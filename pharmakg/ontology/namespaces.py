@@ -146,6 +146,8 @@ class PKG(DefinedNamespace):
     )
     licencePair: URIRef  # LICENSED_TO Assertion -> pair node of its object and a licensor; by the store
     agreementPair: URIRef  # Agreement -> the pair node of two of its companies; by the store
+    agreementAsset: URIRef  # Agreement -> subject of its sentence statement about its companies; by store
+    paymentPair: URIRef  # Payment -> the pair node of its payer and payee; by the store
     evidenceOrder: URIRef  # Assertion -> decimal sorting as its document's date, the document, the offset
     EvidenceGroup: URIRef  # the statements of one subject and relation (the evidence question)
     evidenceGroup: URIRef  # Assertion -> its group: the statements of one subject and relation

@@ -1,8 +1,9 @@
 """The deals question's page (queries/deals.rq) and the facts it reads (graph/deal_facts.py,
 graph/agreement_pairs.py): every row is the former query's (internal/reference-deals.rq), each page the slice
-of every row with the number of rows as its total; the kept licence and agreement pair facts equal a count
-from scratch as documents are added, changed and removed and companies are renamed or merged, a store built in
-several runs holds those of one built at once, and a graph written without the facts gets them on opening."""
+of every row with the number of rows as its total; the kept licence, agreement pair, agreement asset and
+payment pair facts equal a count from scratch as documents are added, changed and removed and companies and
+compounds are renamed or merged, a store built in several runs holds those of one built at once, and a graph
+written without the facts gets them on opening."""
 
 from __future__ import annotations
 
@@ -13,7 +14,14 @@ import pytest
 from incremental_helpers import built_in_batches_and_at_once, built_in_runs_and_at_once, extract_texts
 
 from pharmakg import api
-from pharmakg.graph.agreement_pairs import AGREEMENT_PAIR, missing_agreement_pairs
+from pharmakg.graph.agreement_pairs import (
+    AGREEMENT_ASSET,
+    AGREEMENT_PAIR,
+    PAYMENT_PAIR,
+    missing_agreement_assets,
+    missing_agreement_pairs,
+    missing_payment_pairs,
+)
 from pharmakg.graph.deal_facts import (
     LICENCE_FACTS,
     SENTENCE_STATEMENT,
@@ -56,6 +64,14 @@ def agreement_pair_quads(kg: KnowledgeGraph) -> set[ox.Quad]:
     return set(kg.store.quads_for_pattern(None, AGREEMENT_PAIR, None, None))
 
 
+def agreement_asset_quads(kg: KnowledgeGraph) -> set[ox.Quad]:
+    return set(kg.store.quads_for_pattern(None, AGREEMENT_ASSET, None, None))
+
+
+def payment_pair_quads(kg: KnowledgeGraph) -> set[ox.Quad]:
+    return set(kg.store.quads_for_pattern(None, PAYMENT_PAIR, None, None))
+
+
 def sentence_links(kg: KnowledgeGraph) -> set[ox.Quad]:
     return set(kg.store.quads_for_pattern(None, SENTENCE_STATEMENT, None, ox.DefaultGraph()))
 
@@ -66,6 +82,8 @@ def assert_facts_are_a_recount(kg: KnowledgeGraph) -> None:
     for kept, recount in (
         (licence_quads, missing_licence_facts),
         (agreement_pair_quads, missing_agreement_pairs),
+        (agreement_asset_quads, missing_agreement_assets),
+        (payment_pair_quads, missing_payment_pairs),
     ):
         expected = {
             ox.Quad(q.subject, q.predicate, q.object, g)
@@ -102,8 +120,16 @@ def _company(kg: KnowledgeGraph, name: str) -> str:
     return next(q.subject.value for q in found)
 
 
+def _compound(kg: KnowledgeGraph, name: str) -> str:
+    """The IRI of the compound of that name that is a kept asset of an agreement."""
+    assets = {q.object for q in kg.store.quads_for_pattern(None, AGREEMENT_ASSET, None, ox.DefaultGraph())}
+    found = kg.store.quads_for_pattern(None, PREF_LABEL, ox.Literal(name), ox.DefaultGraph())
+    return next(q.subject.value for q in found if q.subject in assets)
+
+
 def _history(tmp_path: Path, check) -> KnowledgeGraph:
-    """Invented releases added, then more, one changed, one removed, a company re-minted and two merged;
+    """Invented releases added, then more, one changed, one removed, a company re-minted and two merged, a
+    compound re-minted and two merged;
     ``check(kg, step)`` after each step."""
     first = extract_texts(tmp_path / "a", {f"l{i}": _licensing(i) for i in range(4)})
     kg = KnowledgeGraph.open()
@@ -121,6 +147,8 @@ def _history(tmp_path: Path, check) -> KnowledgeGraph:
     at_once.add_extractions(first[2:] + more + changed)
     assert licence_quads(kg) == licence_quads(at_once)
     assert agreement_pair_quads(kg) == agreement_pair_quads(at_once)
+    assert agreement_asset_quads(kg) == agreement_asset_quads(at_once)
+    assert payment_pair_quads(kg) == payment_pair_quads(at_once)
     assert sentence_links(kg) == sentence_links(at_once)
     hub = _company(kg, "Alphagen")
     kg._rename(hub, hub + "-renamed")  # a re-mint: the new IRI is new (the pair nodes' IRIs change)
@@ -130,6 +158,14 @@ def _history(tmp_path: Path, check) -> KnowledgeGraph:
     kg._rename(_company(kg, "Betabio"), gammarx)  # a merge of two companies (a document shows they are one)
     kg._refresh_resolved({gammarx})
     check(kg, "merged")
+    asset = _compound(kg, "ALG-400")
+    kg._rename(asset, asset + "-renamed")  # a compound re-minted: the kept assets name it
+    kg._insert(kg.derived.reorder())
+    check(kg, "compound re-minted")
+    asset = _compound(kg, "ALG-401")
+    kg._rename(_compound(kg, "ALG-403"), asset)  # two compounds merged: one asset less for some agreements
+    kg._refresh_resolved({asset})
+    check(kg, "compounds merged")
     return kg
 
 
@@ -138,6 +174,7 @@ def test_facts_follow_documents_added_changed_removed_renamed_and_merged(tmp_pat
         assert_facts_are_a_recount(kg)
         if step == "more":
             assert licence_quads(kg) and sentence_links(kg) and agreement_pair_quads(kg)
+            assert agreement_asset_quads(kg) and payment_pair_quads(kg)
             assert {q.predicate for q in licence_quads(kg)} == set(LICENCE_FACTS)
         assert_pages_are_slices(kg)
         assert_pages_are_slices(kg, {"company": "Alphagen"})
@@ -159,7 +196,8 @@ def test_a_graph_without_the_facts_gets_them_on_opening(tmp_path: Path) -> None:
     kg.add_extractions(extract_texts(tmp_path / "in", {f"l{i}": _licensing(i) for i in range(5)}))
     expected = set(kg.store)
     sentences = set(kg.store.quads_for_pattern(None, SENTENCE_STATEMENT, None, None))
-    for q in licence_quads(kg) | agreement_pair_quads(kg) | sentences:
+    kept = agreement_pair_quads(kg) | agreement_asset_quads(kg) | payment_pair_quads(kg)
+    for q in licence_quads(kg) | kept | sentences:
         kg.store.remove(q)  # as pharmakg wrote graphs before it kept them
     kg.save(tmp_path / "old.nq")
     kg.save(tmp_path / "old-store")
@@ -172,6 +210,8 @@ def test_a_store_built_in_runs_holds_the_facts_of_one_built_at_once(tmp_path: Pa
     a, b = (api.open_graph(p, read_only=True) for p in (runs, once))
     assert licence_quads(a) == licence_quads(b)
     assert agreement_pair_quads(a) == agreement_pair_quads(b) != set()
+    assert agreement_asset_quads(a) == agreement_asset_quads(b) != set()
+    assert payment_pair_quads(a) == payment_pair_quads(b) != set()
     assert sentence_links(a) == sentence_links(b)
     assert_facts_are_a_recount(a)
     assert_pages_are_slices(a)
@@ -193,4 +233,6 @@ def test_the_corpus_built_in_batches_holds_the_facts_of_one_built_at_once(corpus
     batches, once = built_in_batches_and_at_once(corpus_extractions, count)
     assert licence_quads(batches) == licence_quads(once)
     assert agreement_pair_quads(batches) == agreement_pair_quads(once)
+    assert agreement_asset_quads(batches) == agreement_asset_quads(once)
+    assert payment_pair_quads(batches) == payment_pair_quads(once)
     assert sentence_links(batches) == sentence_links(once)

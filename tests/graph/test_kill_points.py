@@ -5,7 +5,9 @@ The build runs in a subprocess whose pyoxigraph stores are the real on-disk stor
 counts the removals of kept order keys (``pkg:compoundOrder``, ``pkg:documentOrder``; or the pair keys,
 ``pkg:dealOrder``, ``pkg:sharedPartnerOrder``) and kills the process at the n-th: the moments when a bucket's
 members are re-ranked, the neighbours of a changed compound, document or pair among them, which a build's
-journal does not name.
+journal does not name. The same for the agreements' and payments' kept facts (``pkg:agreementPair``,
+``pkg:agreementAsset``, ``pkg:paymentPair``), removed when a company or compound is re-minted or merged and
+when their document leaves.
 """
 
 from __future__ import annotations
@@ -61,20 +63,22 @@ KillingStore.read_only = staticmethod(real_store.read_only)
 ox.Store = KillingStore
 from pharmakg import api
 
-api.build([sys.argv[1]], sys.argv[2], batch_size=1)
+api.build([sys.argv[1]], sys.argv[2], batch_size=1, prune=sys.argv[5] == "prune")
 print("key removals", seen[0])
 """
 
 
 ORDER_KEYS = ("compoundOrder", "documentOrder")
 PAIR_KEYS = ("dealOrder", "sharedPartnerOrder")
+AGREEMENT_FACTS = ("agreementPair", "agreementAsset", "paymentPair")
 
 
 def _build_killed_at(
-    folder: Path, store: Path, removal: int, keys: tuple[str, ...] = ORDER_KEYS
+    folder: Path, store: Path, removal: int, keys: tuple[str, ...] = ORDER_KEYS, prune: bool = False
 ) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
     args = [sys.executable, "-c", _KILLING_BUILD, str(folder), str(store), str(removal), ",".join(keys)]
+    args.append("prune" if prune else "keep")  # (prune: a file gone from the folder is a document removed)
     return subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
 
 
@@ -156,6 +160,68 @@ def test_killed_while_replacing_pair_keys_and_again_while_recovering(
         run = _build_killed_at(folder, store, removal, PAIR_KEYS)
         assert run.returncode == -signal.SIGKILL, run.stdout + run.stderr[-2000:]
     finished = _build_killed_at(folder, store, 0, PAIR_KEYS)
+    assert finished.returncode == 0, finished.stderr[-2000:]
+    assert_same_store(store, clean)
+    assert not store_quads(store).get(str(JOURNAL_GRAPH))
+
+
+def _write_licences(folder: Path, numbers: dict[int, int]) -> None:
+    """Invented licensing releases (agreements with assets): file i holds release numbers[i]."""
+    from test_deal_facts import _licensing
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in folder.glob("*.txt"):
+        path.unlink()
+    for i, text in numbers.items():
+        (folder / f"licence_{i}.txt").write_text(_licensing(text), encoding="utf-8")
+
+
+BEFORE = {i: i for i in range(6)}  # the first run's files, then the second's: two changed, one gone
+AFTER = {0: 0, 1: 7, 2: 2, 3: 9, 5: 5}
+
+
+def _built_then_changed(folder: Path, store: Path) -> None:
+    """A store built from BEFORE in ``folder``, which then holds AFTER (the same folder as the clean build's:
+    the files' paths are in the store)."""
+    _write_licences(folder, BEFORE)
+    first = _build_killed_at(folder, store, 0, AGREEMENT_FACTS, prune=True)
+    assert first.returncode == 0, first.stderr[-2000:]
+    _write_licences(folder, AFTER)
+
+
+@pytest.fixture(scope="module")
+def deal_releases_and_clean_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, int]:
+    """The folder, a clean build of AFTER in it, and how many kept agreement facts the second run of a store
+    built from BEFORE removes (the agreements of the changed and removed files)."""
+    root = tmp_path_factory.mktemp("kill-agreements")
+    _write_licences(root / "in", AFTER)
+    api.build([root / "in"], root / "clean", batch_size=1)
+    _built_then_changed(root / "in", root / "counted")
+    counted = _build_killed_at(root / "in", root / "counted", 0, AGREEMENT_FACTS, prune=True)
+    assert counted.returncode == 0, counted.stderr[-2000:]
+    assert_same_store(root / "counted", root / "clean")  # (without a kill: the same store)
+    return root / "in", root / "clean", int(counted.stdout.split("key removals")[-1])
+
+
+# (the second run killed at this fraction of its removals of agreement facts, the next at its n-th removal:
+# while it recovers the killed batch)
+AGREEMENT_KILLS = [(0.2, 1), (0.5, 2), (0.9, 1)]
+
+
+@pytest.mark.parametrize("first, second", AGREEMENT_KILLS)
+def test_killed_while_agreement_facts_change_and_again_while_recovering(
+    tmp_path: Path, deal_releases_and_clean_store: tuple[Path, Path, int], first: float, second: int
+) -> None:
+    folder, clean, removals = deal_releases_and_clean_store
+    assert removals > 10  # (the run removes kept agreement facts: the kill points are reached)
+    store = tmp_path / "store"
+    _built_then_changed(folder, store)
+    run = _build_killed_at(folder, store, max(1, round(first * removals)), AGREEMENT_FACTS, prune=True)
+    assert run.returncode == -signal.SIGKILL, run.stdout + run.stderr[-2000:]
+    _build_killed_at(
+        folder, store, second, AGREEMENT_FACTS, prune=True
+    )  # (killed if recovery removes as many)
+    finished = _build_killed_at(folder, store, 0, AGREEMENT_FACTS, prune=True)
     assert finished.returncode == 0, finished.stderr[-2000:]
     assert_same_store(store, clean)
     assert not store_quads(store).get(str(JOURNAL_GRAPH))

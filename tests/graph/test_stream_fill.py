@@ -17,7 +17,7 @@ from test_evidence_page import RELEASES
 from test_evidence_relations import not_current_releases
 
 from pharmakg.graph import stream_fill
-from pharmakg.graph.agreement_pairs import AGREEMENT_PAIR
+from pharmakg.graph.agreement_pairs import AGREEMENT_ASSET, AGREEMENT_PAIR, PAYMENT_PAIR
 from pharmakg.graph.compound_order import COMPOUND_ORDER
 from pharmakg.graph.crowded_targets import TARGET_FACTS
 from pharmakg.graph.deal_facts import LICENCE_FACTS, SENTENCE_STATEMENT
@@ -58,6 +58,8 @@ KEPT = {
     SENTENCE_STATEMENT,
     *LICENCE_FACTS,
     AGREEMENT_PAIR,
+    AGREEMENT_ASSET,
+    PAYMENT_PAIR,
 }
 
 
@@ -98,7 +100,14 @@ def test_every_kind_is_filled_in_chunks_as_at_once() -> None:
     kg = _invented()
     old = _old(kg)
     lacked = [k.name for k in KINDS if k.lacks(old)]
-    no_deals = ("pairOrder", "sentenceStatement", "licenceFacts", "agreementPair")  # (no partners in these)
+    no_deals = (
+        "pairOrder",
+        "sentenceStatement",
+        "licenceFacts",
+        "agreementPair",
+        "agreementAsset",
+        "paymentPair",
+    )  # (no partners)
     assert lacked == [k.name for k in KINDS if k.name not in no_deals]
     expected = _at_once(old)
     assert _but_groups(expected) == _but_groups(set(kg.store))  # (the build's facts)
