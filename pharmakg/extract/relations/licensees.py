@@ -55,7 +55,7 @@ _ANNOUNCED_IT = (
 # after the licensee: "in-licensed X", "has licensed X from", "licensed from" (group 1: in-licence)
 _IN_LICENSED = re.compile(
     _AFTER_NAME + _ANNOUNCED_IT + r"(?:(?:has|have|had|also|recently|previously|originally)\s+)*"
-    r"(?:(in-licen[cs](?:ed|es))|licen[cs]ed)\s+(?:the\s+)?"
+    r"(?:(in-licen[cs](?:ed|es))|licen[cs](?:ed|es))\s+(?:the\s+)?"
     r"(?:(?:exclusive\s+|worldwide\s+|global\s+)*rights\s+to\s+)?"
 )
 
@@ -114,6 +114,13 @@ _WILL_COMMERCIALIZE = re.compile(
     r"\b(?:will|shall|would)\s+(?:exclusively\s+|also\s+)?(?:(?:develop|manufacture)\s*(?:,|and)\s+)*"
     r"(?:commerciali[sz]e|market|distribute|sell)\s+(?:the\s+)?"
 )
+# "an agreement under which B will develop and commercialize X": the clause states the rights the agreement
+# gives B, whoever issued the release
+_GRANTED_CLAUSE = re.compile(
+    r"(?:\b(?:under\s+which|whereby|pursuant\s+to\s+which)\s+(?:the\s+)?"
+    r"|^\s*(?:under|pursuant\s+to)\s+(?:the\s+)?(?:terms\s+of\s+the\s+)?(?:[\w-]+\s+)?"
+    r"(?:agreement|licen[cs]e)\s*,\s*)$"
+)
 # the issuing company named as a subject ("the Company", "we"), not as a possessive ("our", "the Company's")
 _SUBJECT_ANAPHOR = re.compile(r"the company|we")
 
@@ -131,7 +138,9 @@ def _responsible_licensee(ctx: RuleContext, s: Sent) -> None:
     if not (_DEAL_WORD.search(s.low) or _DEAL_WORD.search(prev)):
         return
     holder = ctx.subject_company(s, m.start())
-    if holder is None or holder.virtual or (plain and holder.eid == ctx.main):
+    if holder is None or holder.virtual:
+        return
+    if plain and holder.eid == ctx.main and not _GRANTED_CLAUSE.search(s.low[: holder.start - s.start]):
         return  # "Helix will commercialize ZB-12 in the U.S." may be the owner's own plan
     if ctx.cues.negation.search(s.low[max(0, m.start() - 30) : m.start()]):
         return
@@ -204,6 +213,7 @@ class Licensees:
         self.after = re.compile(
             r"^[\s,]*(?:[\"”’']\s*\)\s*,?\s*)?(?:\([^)]*\)\s*,?\s*)?"
             + _ANNOUNCED_IT
+            + r"(?:(?:which|who)\s+)?"  # "B, which holds the rights to X in Japan"
             + r"(?:(?:will|has|have|had|also|to|recently|then|would|shall)\s+)*(?:"
             + "|".join(map(re.escape, c["licensee_after_company"]))
             + r")\b[^.;]{0,50}?\b(?:"
@@ -220,6 +230,12 @@ class Licensees:
         self.whole_rights = words_regex(c["whole_rights"])
         self.rights_limited = words_regex(c["rights_limited"])
         self.pending_option = PendingOption(cues["options"])
+        # "A and its licensing partner B", "Helix's Japanese licensee B": the title before B's name
+        self.titled = re.compile(
+            r"(?:\b(?:its|their|our)|[\w.&-](?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,2}?(?:"
+            + _alternation(c["licensee_titles"])
+            + r")\s*,?\s*$"
+        )
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         if self.pending_option(s.low):
@@ -243,6 +259,7 @@ class Licensees:
                 or self.licensed_x_to(ctx, s, comp, compounds)
                 or self.licence_from(ctx, s, comp, compounds)
                 or _licensee_apposition(ctx, s, comp, compounds)
+                or self.titled_licensee(ctx, s, comp, compounds)
             ):
                 continue
             after_cue = self.after.match(s.low[b : b + 110])
@@ -404,6 +421,21 @@ class Licensees:
                 abs(x.start - licensor.start),
                 attrs={"licensor": licensor.eid},
             )
+        return True
+
+    def titled_licensee(self, ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
+        """ "Helix and its licensing partner Orbital filed for ZB-12", "Helix's Japanese licensee Orbital
+        launched ZB-12": the title before the name makes the company the licensee of the compound the
+        sentence names after it."""
+        a = licensee.start - s.start
+        cue = self.titled.search(s.low[max(0, a - 60) : a])
+        if cue is None or ctx.cues.negation.search(s.low[max(0, a - 90) : a]):
+            return False
+        after = [x for x in compounds if 0 <= x.start - licensee.end <= 200]
+        if not after:
+            return False
+        for x in ctx.group(s, after[0]):
+            ctx.emit("LICENSED_TO", x.eid, licensee.eid, s, "licensee_cue", x.start - licensee.end)
         return True
 
     def licensed_it(self, ctx: RuleContext, s: Sent) -> None:
