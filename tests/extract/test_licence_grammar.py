@@ -24,6 +24,14 @@ def ex() -> Extractor:
         "Helix and Orbital signed an exclusive license agreement under which Orbital will develop and "
         "commercialize ZB-12 in Korea.",
         "Helix Pharmaceuticals and its licensing partner Orbital Bio confirm the timeline for ZB-12.",
+        "Orbital Bio, which licensed ZB-12 from Helix in 2015, will launch it.",
+        "Orbital Bio will in-license ZB-12.",
+        "The licensing of ZB-12 to Orbital Bio was completed in May.",
+        "Orbital Bio takes over the worldwide rights to ZB-12.",
+        "Helix has licensed the rights to ZB-12 in Europe to Orbital Bio.",
+        "Under the license agreement, Orbital will lead development and commercialization of ZB-12 in Asia.",
+        "Under the license agreement, Orbital will be responsible for all development, regulatory and "
+        "commercial activities for ZB-12 in China.",
     ],
 )
 def test_the_company_given_rights_is_the_licensee(ex: Extractor, sentence: str) -> None:

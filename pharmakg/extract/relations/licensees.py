@@ -54,8 +54,9 @@ _ANNOUNCED_IT = (
 
 # after the licensee: "in-licensed X", "has licensed X from", "licensed from" (group 1: in-licence)
 _IN_LICENSED = re.compile(
-    _AFTER_NAME + _ANNOUNCED_IT + r"(?:(?:has|have|had|also|recently|previously|originally)\s+)*"
-    r"(?:(in-licen[cs](?:ed|es))|licen[cs](?:ed|es))\s+(?:the\s+)?"
+    _AFTER_NAME + _ANNOUNCED_IT + r"(?:,?\s*(?:which|who)\s+)?"
+    r"(?:(?:has|have|had|also|recently|previously|originally|will|would|shall|is\s+to|plans\s+to)\s+)*"
+    r"(?:(in-licen[cs](?:ed|es|e))|licen[cs](?:ed|es))\s+(?:the\s+)?"
     r"(?:(?:exclusive\s+|worldwide\s+|global\s+)*rights\s+to\s+)?"
 )
 
@@ -64,7 +65,7 @@ _IN_LICENSED = re.compile(
 # fibrosis drug candidate X to B") or the rights it names ("transfer the rights to the global development
 # and commercialization of X to B")
 _LICENSED_X = re.compile(
-    r"\b(?:(?:out-|sub)?licen[cs](?:ed|es|ing|e)|transfer(?:red|s)?|assigned|sold)\s+"
+    r"\b(?:(?:out-|sub)?licen[cs](?:ed|es|ing|e)|transfer(?:red|s)?|assigned|sold)\s+(?:of\s+)?"
     r"(?:(?:the|its|their|our)\s+(?:[\w-]+\s+){0,4}?)?"
     r"(?:(?:[\w-]+\s+){0,3}?rights\s+(?:to|for|in)\s+(?:the\s+)?"
     r"(?:(?:[\w-]+\s+){0,2}?(?:development|commerciali[sz]ation|manufactur\w*|marketing)\s+(?:and\s+)?)*"
@@ -72,7 +73,8 @@ _LICENSED_X = re.compile(
 )
 # between the compound and its licensee: "X to B", "X (ALIAS), a monoclonal antibody product, to B"
 _X_TO = re.compile(
-    r"^\s*(?:\([^()]{0,40}\)\s*|\)\s*)?(?:,\s*(?:a|an|the|its)\s[^,;()]{0,60},\s*)?to\s+(?:the\s+)?$"
+    r"^\s*(?:\([^()]{0,40}\)\s*|\)\s*)?(?:,\s*(?:a|an|the|its)\s[^,;()]{0,60},\s*)?"
+    r"(?:(?:in|for|outside(?:\s+of)?)\s+(?:the\s+)?[^,;()]{2,40}?\s+)?to\s+(?:the\s+)?$"
 )
 # between the compound and its second licensee: "licensed X to B for Japan and to C for Europe"
 _AND_TO = re.compile(r"^\s*to\s+(?:the\s+)?\x00[^.;]{0,50}?\band\s+to\s+(?:the\s+)?$")
@@ -103,9 +105,9 @@ _LICENSEE_IN = re.compile(
 
 # "B will be responsible for the development and commercialization of X", "... for commercializing X"
 _RESPONSIBLE_COMMERCIAL = re.compile(
-    r"\bresponsible\s+for\s+(?:all\s+|the\s+)?(?:(?:global|worldwide|further|clinical|future)\s+)?"
+    r"\b(?:responsible\s+for|(?:will|shall|to)\s+lead)\s+(?:all\s+|the\s+)?(?:(?:global|worldwide|further|clinical|future)\s+)?"
     r"(?:(?:development|developing|manufacturing|manufacture|regulatory\s+\w+)\s*(?:,|and|as well as)?\s+)*"
-    r"(?:commerciali[sz]ation|commerciali[sz]ing)(?:\s+of)?\s*(?:the\s+)?"
+    r"(?:commerciali[sz]ation|commerciali[sz]ing|commercial\s+activities)(?:\s+(?:of|for))?\s*(?:the\s+)?"
 )
 _LICENCE_WORD = re.compile(r"\blicen[cs]")
 _DEAL_WORD = re.compile(r"\blicen[cs]|\bagreement\b|\bunder which\b|\bwhereby\b")
@@ -121,6 +123,8 @@ _GRANTED_CLAUSE = re.compile(
     r"|^\s*(?:under|pursuant\s+to)\s+(?:the\s+)?(?:terms\s+of\s+the\s+)?(?:[\w-]+\s+)?"
     r"(?:agreement|licen[cs]e)\s*,\s*)$"
 )
+# "A has licensed ...": the licensing verb of the licensor, when the licence goes on "to B"
+_OUT_LICENSED = re.compile(r"\b(?:out-)?licen[cs]ed\b")
 # the issuing company named as a subject ("the Company", "we"), not as a possessive ("our", "the Company's")
 _SUBJECT_ANAPHOR = re.compile(r"the company|we")
 
@@ -130,7 +134,9 @@ def _responsible_licensee(ctx: RuleContext, s: Sent) -> None:
     development and commercialization of X": B is X's licensee (and develops X). Under an agreement, "B will
     commercialize X in Europe" (B not the issuing company): B holds commercial rights, a licence too."""
     m = _RESPONSIBLE_COMMERCIAL.search(s.low)
-    plain = m is None
+    # "Helix will lead development and commercialization of X" may be the owner's own plan, like "will
+    # commercialize"; "B will be responsible for ..." is said of a party the agreement gives the rights
+    plain = m is None or "lead" in m.group(0)
     m = m or _WILL_COMMERCIALIZE.search(s.low)
     if m is None:
         return
@@ -267,6 +273,8 @@ class Licensees:
                 comp.end <= o.start and o.start - s.start < b + after_cue.end() for o in s.of("COMPANY")
             ):
                 after_cue = None  # "A received $5 million from B to acquire rights": the rights are B's
+            if after_cue and _OUT_LICENSED.search(after_cue.group(0)) and self.licensed_on(ctx, s, comp):
+                after_cue = None  # "A has licensed the rights to X in Europe to B": B is the licensee
             if after_cue and "regain" in after_cue.group(0):
                 after_cue = None  # "A has regained the rights to X": the owner, no licensee (developers)
             before = self.before.search(s.low[max(0, a - 45) : a])
@@ -437,6 +445,17 @@ class Licensees:
         for x in ctx.group(s, after[0]):
             ctx.emit("LICENSED_TO", x.eid, licensee.eid, s, "licensee_cue", x.start - licensee.end)
         return True
+
+    @staticmethod
+    def licensed_on(ctx: RuleContext, s: Sent, licensor: M) -> bool:
+        """Whether a company after ``licensor`` in its clause is what the licence goes to ("... to B")."""
+        _, end = ctx.clause_bounds(s, licensor.end - s.start, licensor.end - s.start)
+        return any(
+            licensor.end < c.start
+            and c.end - s.start <= end
+            and re.search(r"\bto\s+(?:the\s+)?$", s.low[max(0, c.start - s.start - 8) : c.start - s.start])
+            for c in s.of("COMPANY", virtual=False)
+        )
 
     def licensed_it(self, ctx: RuleContext, s: Sent) -> None:
         """ "Helix discovered ZB-12. Helix licensed it to Orbital in 2020": the licence of the compound of the
