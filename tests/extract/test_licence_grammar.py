@@ -52,3 +52,45 @@ def test_under_the_agreement_the_issuer_that_will_develop_is_the_licensee(ex: Ex
 def test_the_owner_that_will_commercialize_is_no_licensee(ex: Extractor) -> None:
     out = run(ex, "Helix Pharmaceuticals, Inc. will commercialize ZB-12 in the United States.")
     assert not rels(out, "LICENSED_TO")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under the agreement, Orbital Bio obtains exclusive rights to develop and commercialize it in Asia.",
+        "Under the agreement, Orbital Bio obtains exclusive rights in Greater China.",
+        "In exchange for an exclusive license to ZB-12 in China, Orbital Bio will pay Helix $20 million.",
+    ],
+)
+def test_a_licence_of_the_compound_talked_about(ex: Extractor, sentence: str) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals, Inc. and Orbital Bio Ltd. today announced a license agreement for ZB-12. "
+        + sentence,
+    )
+    assert ("zb12", "orbitalbio") in rels(out, "LICENSED_TO")
+
+
+def test_an_option_on_the_compound_talked_about_is_no_licence(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals, Inc. and Orbital Bio Ltd. today announced a collaboration on ZB-12. "
+        "Orbital Bio "
+        "has an exclusive option to obtain rights to it.",
+    )
+    assert not rels(out, "LICENSED_TO")
+
+
+def test_a_sublicence_goes_to_the_company_after_the_compound(ex: Extractor) -> None:
+    out = run(ex, _OPENING + "Orbital Bio granted a sublicense to ZB-12 to Nova Therapeutics Inc.")
+    assert ("zb12", "novatherapeutic") in rels(out, "LICENSED_TO")
+
+
+def test_the_counterparty_of_a_licence_agreement_gives_way_to_the_named_licensee(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Orbital Bio Ltd. today announced that it has entered into an exclusive license agreement with Helix "
+        "Pharmaceuticals, Inc. for ZB-12. Under the agreement, Orbital gains exclusive rights to develop and "
+        "commercialize ZB-12 in Greater China.",
+    )
+    assert rels(out, "LICENSED_TO") == {("zb12", "orbitalbio")}

@@ -9,6 +9,10 @@ from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.deal import PendingOption
+from pharmakg.extract.relations.licence_clauses import (
+    exchange_licensee,
+    responsible_licensee,
+)
 from pharmakg.extract.relations.licence_parties import (
     agreement_for_development,
     apposition_head,
@@ -65,6 +69,9 @@ _IN_LICENSED = re.compile(
 # fibrosis drug candidate X to B") or the rights it names ("transfer the rights to the global development
 # and commercialization of X to B")
 _LICENSED_X = re.compile(
+    # "A granted a sublicense to X to B": the licence noun after the granting verb
+    r"\bgrant(?:ed|s|ing)?\s+(?:an?\s+|the\s+)?(?:(?:exclusive|non-exclusive|worldwide|global|royalty-\w+)\s+)*"
+    r"(?:sub)?licen[cs]e\s+(?:to|for|under)\s+(?:the\s+)?$|"
     r"\b(?:(?:out-|sub)?licen[cs](?:ed|es|ing|e)|transfer(?:red|s)?|assigned|sold)\s+(?:of\s+)?"
     r"(?:(?:the|its|their|our)\s+(?:[\w-]+\s+){0,4}?)?"
     r"(?:(?:[\w-]+\s+){0,3}?rights\s+(?:to|for|in)\s+(?:the\s+)?"
@@ -103,71 +110,10 @@ _LICENSEE_IN = re.compile(
 )
 
 
-# "B will be responsible for the development and commercialization of X", "... for commercializing X"
-_RESPONSIBLE_COMMERCIAL = re.compile(
-    r"\b(?:responsible\s+for|(?:will|shall|to)\s+lead)\s+(?:all\s+|the\s+)?(?:(?:global|worldwide|further|clinical|future)\s+)?"
-    r"(?:(?:development|developing|manufacturing|manufacture|regulatory\s+\w+)\s*(?:,|and|as well as)?\s+)*"
-    r"(?:commerciali[sz]ation|commerciali[sz]ing|commercial\s+activities)(?:\s+(?:of|for))?\s*(?:the\s+)?"
-)
-_LICENCE_WORD = re.compile(r"\blicen[cs]")
-_DEAL_WORD = re.compile(r"\blicen[cs]|\bagreement\b|\bunder which\b|\bwhereby\b")
-# "under which B will commercialize X in Europe", "B will exclusively market X"
-_WILL_COMMERCIALIZE = re.compile(
-    r"\b(?:will|shall|would)\s+(?:exclusively\s+|also\s+)?(?:(?:develop|manufacture)\s*(?:,|and)\s+)*"
-    r"(?:commerciali[sz]e|market|distribute|sell)\s+(?:the\s+)?"
-)
-# "an agreement under which B will develop and commercialize X": the clause states the rights the agreement
-# gives B, whoever issued the release
-_GRANTED_CLAUSE = re.compile(
-    r"(?:\b(?:under\s+which|whereby|pursuant\s+to\s+which)\s+(?:the\s+)?"
-    r"|^\s*(?:under|pursuant\s+to)\s+(?:the\s+)?(?:terms\s+of\s+the\s+)?(?:[\w-]+\s+)?"
-    r"(?:agreement|licen[cs]e)\s*,\s*)$"
-)
 # "A has licensed ...": the licensing verb of the licensor, when the licence goes on "to B"
 _OUT_LICENSED = re.compile(r"\b(?:out-)?licen[cs]ed\b")
 # the issuing company named as a subject ("the Company", "we"), not as a possessive ("our", "the Company's")
 _SUBJECT_ANAPHOR = re.compile(r"the company|we")
-
-
-def _responsible_licensee(ctx: RuleContext, s: Sent) -> None:
-    """Under a licence or agreement (named in this sentence or the one before), "B will be responsible for the
-    development and commercialization of X": B is X's licensee (and develops X). Under an agreement, "B will
-    commercialize X in Europe" (B not the issuing company): B holds commercial rights, a licence too."""
-    m = _RESPONSIBLE_COMMERCIAL.search(s.low)
-    # "Helix will lead development and commercialization of X" may be the owner's own plan, like "will
-    # commercialize"; "B will be responsible for ..." is said of a party the agreement gives the rights
-    plain = m is None or "lead" in m.group(0)
-    m = m or _WILL_COMMERCIALIZE.search(s.low)
-    if m is None:
-        return
-    prev = ctx.sents[s.index - 1].low if s.index > 0 else ""
-    if not (_DEAL_WORD.search(s.low) or _DEAL_WORD.search(prev)):
-        return
-    holder = ctx.subject_company(s, m.start())
-    if holder is None or holder.virtual:
-        return
-    if plain and holder.eid == ctx.main and not _GRANTED_CLAUSE.search(s.low[: holder.start - s.start]):
-        return  # "Helix will commercialize ZB-12 in the U.S." may be the owner's own plan
-    if ctx.cues.negation.search(s.low[max(0, m.start() - 30) : m.start()]):
-        return
-    # the licensor: the partner of the licence named with it ("A and B entered into a license agreement")
-    partners = [
-        k[2] if k[1] == holder.eid else k[1]
-        for k in ctx.out.items
-        if k[0] == "PARTNER_OF" and holder.eid in (k[1], k[2])
-    ]
-    attrs = {"licensor": partners[-1]} if partners else {}
-    targets = [x.eid for x in ctx.compounds_after(s, m.end(), 20)]
-    if not targets and not s.of("COMPOUND", virtual=False) and re.match(r"^\s*(?:[.;,]|$)", s.low[m.end() :]):
-        sal = ctx.salient(
-            s
-        )  # "... rights to ZB-12. B will be responsible for development and commercialization."
-        targets = [sal] if sal else []
-    develops = "develop" in m.group(0)  # "B will develop and commercialize X": development rights too
-    for eid in targets:
-        ctx.emit("LICENSED_TO", eid, holder.eid, s, "licensee_cue", attrs=attrs)
-        if develops:  # a licensee with development rights develops the compound too (conventions)
-            ctx.emit("DEVELOPED_BY", eid, holder.eid, s, "developer_licensee")
 
 
 def _licensee_apposition(ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
@@ -249,9 +195,10 @@ class Licensees:
         compounds = s.of("COMPOUND")
         if not compounds:
             self.licensed_it(ctx, s)
-            _responsible_licensee(ctx, s)
+            responsible_licensee(ctx, s)
             return
-        _responsible_licensee(ctx, s)
+        responsible_licensee(ctx, s)
+        exchange_licensee(ctx, s, compounds)
         if "agreement" in s.low:
             agreement_for_development(ctx, s)
         for comp in s.of("COMPANY"):
@@ -314,6 +261,9 @@ class Licensees:
                 continue  # a terminated licence gives no LICENSED_TO (the partnership stays)
             members = ctx.group(s, target) if not CLAUSE_BREAK.search(s.between(comp, target)) else [target]
             attrs = self.licence_attrs(ctx, s, comp, target)
+            # "a license agreement with C for X" does not say which party takes the licence: the post-pass
+            # gives way to a licensee the document names in so many words
+            rule = "licensee_agreement" if before and not after_cue and "agreement" in before.group(1) else ""
             # a licensee that receives development rights develops the compound too (commercial rights: not)
             develops = bool(
                 _DEVELOPMENT.search(_COMPANY_APPOSITION.sub("", s.between(comp, target)))
@@ -323,7 +273,16 @@ class Licensees:
             )
             for g in members:
                 dist = abs(comp.start - g.start)
-                ctx.emit("LICENSED_TO", g.eid, comp.eid, s, "licensee_cue", dist, attrs=attrs)
+                ctx.emit(
+                    "LICENSED_TO",
+                    g.eid,
+                    comp.eid,
+                    s,
+                    rule or "licensee_cue",
+                    dist,
+                    prior="licensee_cue",
+                    attrs=attrs,
+                )
                 if develops:
                     ctx.emit("DEVELOPED_BY", g.eid, comp.eid, s, "developer_licensee", dist)
 
