@@ -94,3 +94,33 @@ def test_the_counterparty_of_a_licence_agreement_gives_way_to_the_named_licensee
         "commercialize ZB-12 in Greater China.",
     )
     assert rels(out, "LICENSED_TO") == {("zb12", "orbitalbio")}
+
+
+def test_a_sum_naming_no_party_is_paid_by_the_licensee_to_its_licensor(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals, Inc. today announced that it has granted Orbital Bio Ltd. an exclusive "
+        "license "
+        "to ZB-12 in China. The deal includes $40 million upfront plus $10 million in equity.",
+    )
+    assert ("orbitalbio", "helixpharmaceutical") in rels(out, "PAYMENT")
+    values = {r["value"] for r in out["relations"] if r["type"] == "PAYMENT"}
+    assert values == {40000000, 10000000}
+
+
+def test_a_sum_naming_no_party_without_a_licence_is_no_payment(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals, Inc. and Orbital Bio Ltd. today announced a collaboration. The deal includes "
+        "$40 million upfront.",
+    )
+    assert not rels(out, "PAYMENT")
+
+
+def test_the_company_a_compound_is_partnered_with_is_the_issuers_partner(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals, Inc. today reported results for ZB-12. ZB-12 is partnered with Nova "
+        "Therapeutics Inc. in Japan.",
+    )
+    assert ("helixpharmaceutical", "novatherapeutic") in rels(out, "PARTNER_OF")
