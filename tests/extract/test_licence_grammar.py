@@ -124,3 +124,13 @@ def test_the_company_a_compound_is_partnered_with_is_the_issuers_partner(ex: Ext
         "Therapeutics Inc. in Japan.",
     )
     assert ("helixpharmaceutical", "novatherapeutic") in rels(out, "PARTNER_OF")
+
+
+def test_a_share_included_in_a_sum_paid_is_not_paid_again(ex: Extractor) -> None:
+    out = run(
+        ex,
+        _OPENING
+        + "Helix will receive a $30 million upfront payment (approximately GBP 22 million) from Orbital "
+        "Bio, including $5 million as pre-payment for manufacturing.",
+    )
+    assert {r["value"] for r in out["relations"] if r["type"] == "PAYMENT"} == {30000000}

@@ -264,7 +264,10 @@ class Payments:
         price_starts = [x.start() for x in self.acquisition_price.finditer(s.low)]
         companies = list(s.of("COMPANY"))
         last: tuple[int, tuple[list[str], list[str]]] | None = None  # end and parties of the previous amount
+        paid_end = -1  # end of the last amount recorded as a payment made
         for a, b, currency, amount, value in amounts:
+            if paid_end >= 0 and _INCLUDED.match(s.low[paid_end:a]):
+                continue  # "$30 million upfront, including $5 million as ...": a share of the sum before
             if _PER_SHARE.match(s.low, b):
                 continue
             if self.total_before_parts.match(s.text, b):
@@ -308,6 +311,7 @@ class Payments:
             elif value is None:
                 attrs["status"] = attrs.get("status") or "unconverted"
             rule = "payment_contingent" if contingent else "payment_cue"
+            paid_end = -1 if contingent else b
             for payer_id, payee_id in ((x, y) for x in payer_ids for y in payee_ids):
                 ctx.emit("PAYMENT", payer_id, payee_id, s, rule, value=value, attrs=attrs)
                 if not contingent or all(self.parties(s, companies, a, b)):
@@ -316,6 +320,8 @@ class Payments:
 
 
 _EACH = re.compile(r"\beach\b")
+# between a sum paid and a share of it: "$30 million upfront payment (about £22 million) including $5 million"
+_INCLUDED = re.compile(r"^[^.;$]{0,60}?\bincluding\s+(?:an?\s+)?(?:(?:US|U\.S\.)\s?)?$")
 # the kinds of sum a licensee pays its licensor for the licence itself
 _LICENCE_KINDS = ("upfront", "license fee", "equity purchase")
 
