@@ -134,3 +134,18 @@ def test_a_share_included_in_a_sum_paid_is_not_paid_again(ex: Extractor) -> None
         "Bio, including $5 million as pre-payment for manufacturing.",
     )
     assert {r["value"] for r in out["relations"] if r["type"] == "PAYMENT"} == {30000000}
+
+
+@pytest.mark.parametrize(
+    ("rights", "develops"), [("exclusive rights", True), ("exclusive marketing rights", False)]
+)
+def test_unlimited_rights_to_the_compound_talked_about_develop_it(
+    ex: Extractor, rights: str, develops: bool
+) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals, Inc. and Orbital Bio Ltd. today announced a license agreement for ZB-12. "
+        f"Under the agreement, Orbital Bio obtains {rights} in Japan.",
+    )
+    assert ("zb12", "orbitalbio") in rels(out, "LICENSED_TO")
+    assert (("zb12", "orbitalbio") in rels(out, "DEVELOPED_BY")) is develops

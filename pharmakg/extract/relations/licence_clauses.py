@@ -103,10 +103,11 @@ _ANAPHORIC_OBJECT = re.compile(
 )
 
 
-def salient_licensee(ctx: RuleContext, s: Sent, after: re.Pattern[str]) -> None:
+def salient_licensee(ctx: RuleContext, s: Sent, after: re.Pattern[str], limited: re.Pattern[str]) -> None:
     """ "Orbital Bio obtains exclusive rights to develop and commercialize it in Greater China" in a sentence
     that names no compound: the licence is for the compound of the sentences before (``after``: the
-    licensee's cue after its name, "obtains ... rights")."""
+    licensee's cue after its name, "obtains ... rights"). Rights that develop, or that no word limits
+    (``limited``: "marketing rights"), make the licensee a developer too (conventions: roles)."""
     sal = ctx.salient(s)
     if sal is None:
         return
@@ -120,6 +121,7 @@ def salient_licensee(ctx: RuleContext, s: Sent, after: re.Pattern[str]) -> None:
         if not _ANAPHORIC_OBJECT.match(s.low[b + cue.end() :]):
             continue
         ctx.emit("LICENSED_TO", sal, comp.eid, s, "licensee_cue")
-        if re.search(r"\b(?:co-)?develop", s.low[b + cue.end() : b + cue.end() + 80]):
+        rest = s.low[b + cue.end() : b + cue.end() + 80]
+        if re.search(r"\b(?:co-)?develop", rest) or not limited.search(cue.group(0) + " " + rest):
             ctx.emit("DEVELOPED_BY", sal, comp.eid, s, "developer_licensee")
         return

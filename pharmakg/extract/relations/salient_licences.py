@@ -18,11 +18,13 @@ class SalientLicences:
     """ "B obtains exclusive rights to it / in Japan" after a sentence naming the compound: B's licence."""
 
     def __init__(self, cues: dict[str, Any]) -> None:
-        self.after = Licensees(cues).after  # the licensee's cue after its name, as ``licensees`` reads it
+        licensees = Licensees(cues)
+        self.after = licensees.after  # the licensee's cue after its name, as ``licensees`` reads it
+        self.limited = licensees.rights_limited
         self.pending_option = PendingOption(cues["options"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         low = s.low
         if ("right" not in low and "licen" not in low) or s.of("COMPOUND") or self.pending_option(low):
             return  # cheap gates first: most sentences name no rights
-        salient_licensee(ctx, s, self.after)
+        salient_licensee(ctx, s, self.after, self.limited)
