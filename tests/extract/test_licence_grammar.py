@@ -149,3 +149,15 @@ def test_unlimited_rights_to_the_compound_talked_about_develop_it(
     )
     assert ("zb12", "orbitalbio") in rels(out, "LICENSED_TO")
     assert (("zb12", "orbitalbio") in rels(out, "DEVELOPED_BY")) is develops
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Helix will receive $20 million upfront and a $10 million near-term milestone payment from Orbital.",
+        "Helix will receive $20 million upfront and near-term milestones of $10 million from Orbital.",
+    ],
+)
+def test_a_near_term_milestone_is_not_yet_paid(ex: Extractor, sentence: str) -> None:
+    out = run(ex, _OPENING + sentence)
+    assert {r["value"] for r in out["relations"] if r["type"] == "PAYMENT"} == {20000000}
