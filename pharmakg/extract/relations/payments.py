@@ -254,8 +254,8 @@ class Payments:
         return (payer_ids, payee_ids) if not set(payer_ids) & set(payee_ids) else None
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
-        if not s.ms and "$" not in s.text:
-            return  # a sentence naming no company pays only by the one licence, in dollars (cheap gate)
+        if not s.ms and ("$" not in s.text or not any(w in s.low for w in _LICENCE_KIND_GATE)):
+            return  # a sentence naming no company pays only for the one licence, in dollars (cheap gates)
         amounts = self.amounts(s.text)
         if not amounts:
             return
@@ -324,6 +324,8 @@ _EACH = re.compile(r"\beach\b")
 _INCLUDED = re.compile(r"^[^.;$]{0,60}?\bincluding\s+(?:an?\s+)?(?:(?:US|U\.S\.)\s?)?$")
 # the kinds of sum a licensee pays its licensor for the licence itself
 _LICENCE_KINDS = ("upfront", "license fee", "equity purchase")
+# words one of which a sentence naming no company must hold to state such a sum ("up-front", "equity")
+_LICENCE_KIND_GATE = ("front", "equity", "fee", "signing", "shares", "stock")
 
 
 def _licence_sides(ctx: RuleContext) -> tuple[list[str], list[str]] | None:
