@@ -256,35 +256,42 @@ class Licensees:
                 # "A granted B an option to license X", "an option and license agreement with B for X": an
                 # option not exercised is no licence
                 continue
-            lo, _ = ctx.clause_bounds(s, min(comp.start, target.start) - s.start, comp.end - s.start)
-            if self.terminated.search(s.low, lo, max(comp.end, target.end) - s.start):
-                continue  # a terminated licence gives no LICENSED_TO (the partnership stays)
-            members = ctx.group(s, target) if not CLAUSE_BREAK.search(s.between(comp, target)) else [target]
-            attrs = self.licence_attrs(ctx, s, comp, target)
             # "a license agreement with C for X" does not say which party takes the licence: the post-pass
             # gives way to a licensee the document names in so many words
-            rule = "licensee_agreement" if before and not after_cue and "agreement" in before.group(1) else ""
-            # a licensee that receives development rights develops the compound too (commercial rights: not)
-            develops = bool(
-                _DEVELOPMENT.search(_COMPANY_APPOSITION.sub("", s.between(comp, target)))
-                or _FOR_DEVELOPMENT.match(s.low[max(comp.end, target.end) - s.start :])
-                or self.development_rights(ctx, s, comp, target)
-                or self.unlimited_rights(ctx, s, comp, target)
+            weak = bool(before and not after_cue and "agreement" in before.group(1))
+            self.emit_licence(ctx, s, comp, target, weak)
+
+    def emit_licence(self, ctx: RuleContext, s: Sent, comp: M, target: M, weak: bool) -> None:
+        """LICENSED_TO (with its terms) of ``target`` and its coordinated compounds to ``comp``, and
+        DEVELOPED_BY where the licence grants development; ``weak``: only "an agreement with C for X" said
+        it (rule ``licensee_agreement``)."""
+        lo, _ = ctx.clause_bounds(s, min(comp.start, target.start) - s.start, comp.end - s.start)
+        if self.terminated.search(s.low, lo, max(comp.end, target.end) - s.start):
+            return  # a terminated licence gives no LICENSED_TO (the partnership stays)
+        members = ctx.group(s, target) if not CLAUSE_BREAK.search(s.between(comp, target)) else [target]
+        attrs = self.licence_attrs(ctx, s, comp, target)
+        rule = "licensee_agreement" if weak else "licensee_cue"
+        # a licensee that receives development rights develops the compound too (commercial rights: not)
+        develops = bool(
+            _DEVELOPMENT.search(_COMPANY_APPOSITION.sub("", s.between(comp, target)))
+            or _FOR_DEVELOPMENT.match(s.low[max(comp.end, target.end) - s.start :])
+            or self.development_rights(ctx, s, comp, target)
+            or self.unlimited_rights(ctx, s, comp, target)
+        )
+        for g in members:
+            dist = abs(comp.start - g.start)
+            ctx.emit(
+                "LICENSED_TO",
+                g.eid,
+                comp.eid,
+                s,
+                rule,
+                dist,
+                prior="licensee_cue",
+                attrs=attrs,
             )
-            for g in members:
-                dist = abs(comp.start - g.start)
-                ctx.emit(
-                    "LICENSED_TO",
-                    g.eid,
-                    comp.eid,
-                    s,
-                    rule or "licensee_cue",
-                    dist,
-                    prior="licensee_cue",
-                    attrs=attrs,
-                )
-                if develops:
-                    ctx.emit("DEVELOPED_BY", g.eid, comp.eid, s, "developer_licensee", dist)
+            if develops:
+                ctx.emit("DEVELOPED_BY", g.eid, comp.eid, s, "developer_licensee", dist)
 
     def in_licensed(self, ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
         """ "B in-licensed X (from A)", "B licensed X from A", "X, which B licensed from A": B is the
