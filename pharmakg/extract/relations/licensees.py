@@ -9,6 +9,10 @@ from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.deal import PendingOption
+from pharmakg.extract.relations.licence_clauses import (
+    exchange_licensee,
+    responsible_licensee,
+)
 from pharmakg.extract.relations.licence_parties import (
     agreement_for_development,
     apposition_head,
@@ -54,8 +58,9 @@ _ANNOUNCED_IT = (
 
 # after the licensee: "in-licensed X", "has licensed X from", "licensed from" (group 1: in-licence)
 _IN_LICENSED = re.compile(
-    _AFTER_NAME + _ANNOUNCED_IT + r"(?:(?:has|have|had|also|recently|previously|originally)\s+)*"
-    r"(?:(in-licen[cs](?:ed|es))|licen[cs]ed)\s+(?:the\s+)?"
+    _AFTER_NAME + _ANNOUNCED_IT + r"(?:,?\s*(?:which|who)\s+)?"
+    r"(?:(?:has|have|had|also|recently|previously|originally|will|would|shall|is\s+to|plans\s+to)\s+)*"
+    r"(?:(in-licen[cs](?:ed|es|e))|licen[cs](?:ed|es))\s+(?:the\s+)?"
     r"(?:(?:exclusive\s+|worldwide\s+|global\s+)*rights\s+to\s+)?"
 )
 
@@ -64,7 +69,10 @@ _IN_LICENSED = re.compile(
 # fibrosis drug candidate X to B") or the rights it names ("transfer the rights to the global development
 # and commercialization of X to B")
 _LICENSED_X = re.compile(
-    r"\b(?:(?:out-|sub)?licen[cs](?:ed|es|ing|e)|transfer(?:red|s)?|assigned|sold)\s+"
+    # "A granted a sublicense to X to B": the licence noun after the granting verb
+    r"\bgrant(?:ed|s|ing)?\s+(?:an?\s+|the\s+)?(?:(?:exclusive|non-exclusive|worldwide|global|royalty-\w+)\s+)*"
+    r"(?:sub)?licen[cs]e\s+(?:to|for|under)\s+(?:the\s+)?$|"
+    r"\b(?:(?:out-|sub)?licen[cs](?:ed|es|ing|e)|transfer(?:red|s)?|assigned|sold)\s+(?:of\s+)?"
     r"(?:(?:the|its|their|our)\s+(?:[\w-]+\s+){0,4}?)?"
     r"(?:(?:[\w-]+\s+){0,3}?rights\s+(?:to|for|in)\s+(?:the\s+)?"
     r"(?:(?:[\w-]+\s+){0,2}?(?:development|commerciali[sz]ation|manufactur\w*|marketing)\s+(?:and\s+)?)*"
@@ -72,7 +80,8 @@ _LICENSED_X = re.compile(
 )
 # between the compound and its licensee: "X to B", "X (ALIAS), a monoclonal antibody product, to B"
 _X_TO = re.compile(
-    r"^\s*(?:\([^()]{0,40}\)\s*|\)\s*)?(?:,\s*(?:a|an|the|its)\s[^,;()]{0,60},\s*)?to\s+(?:the\s+)?$"
+    r"^\s*(?:\([^()]{0,40}\)\s*|\)\s*)?(?:,\s*(?:a|an|the|its)\s[^,;()]{0,60},\s*)?"
+    r"(?:(?:in|for|outside(?:\s+of)?)\s+(?:the\s+)?[^,;()]{2,40}?\s+)?to\s+(?:the\s+)?$"
 )
 # between the compound and its second licensee: "licensed X to B for Japan and to C for Europe"
 _AND_TO = re.compile(r"^\s*to\s+(?:the\s+)?\x00[^.;]{0,50}?\band\s+to\s+(?:the\s+)?$")
@@ -101,58 +110,10 @@ _LICENSEE_IN = re.compile(
 )
 
 
-# "B will be responsible for the development and commercialization of X", "... for commercializing X"
-_RESPONSIBLE_COMMERCIAL = re.compile(
-    r"\bresponsible\s+for\s+(?:all\s+|the\s+)?(?:(?:global|worldwide|further|clinical|future)\s+)?"
-    r"(?:(?:development|developing|manufacturing|manufacture|regulatory\s+\w+)\s*(?:,|and|as well as)?\s+)*"
-    r"(?:commerciali[sz]ation|commerciali[sz]ing)(?:\s+of)?\s*(?:the\s+)?"
-)
-_LICENCE_WORD = re.compile(r"\blicen[cs]")
-_DEAL_WORD = re.compile(r"\blicen[cs]|\bagreement\b|\bunder which\b|\bwhereby\b")
-# "under which B will commercialize X in Europe", "B will exclusively market X"
-_WILL_COMMERCIALIZE = re.compile(
-    r"\b(?:will|shall|would)\s+(?:exclusively\s+|also\s+)?(?:(?:develop|manufacture)\s*(?:,|and)\s+)*"
-    r"(?:commerciali[sz]e|market|distribute|sell)\s+(?:the\s+)?"
-)
+# "A has licensed ...": the licensing verb of the licensor, when the licence goes on "to B"
+_OUT_LICENSED = re.compile(r"\b(?:out-)?licen[cs]ed\b")
 # the issuing company named as a subject ("the Company", "we"), not as a possessive ("our", "the Company's")
 _SUBJECT_ANAPHOR = re.compile(r"the company|we")
-
-
-def _responsible_licensee(ctx: RuleContext, s: Sent) -> None:
-    """Under a licence or agreement (named in this sentence or the one before), "B will be responsible for the
-    development and commercialization of X": B is X's licensee (and develops X). Under an agreement, "B will
-    commercialize X in Europe" (B not the issuing company): B holds commercial rights, a licence too."""
-    m = _RESPONSIBLE_COMMERCIAL.search(s.low)
-    plain = m is None
-    m = m or _WILL_COMMERCIALIZE.search(s.low)
-    if m is None:
-        return
-    prev = ctx.sents[s.index - 1].low if s.index > 0 else ""
-    if not (_DEAL_WORD.search(s.low) or _DEAL_WORD.search(prev)):
-        return
-    holder = ctx.subject_company(s, m.start())
-    if holder is None or holder.virtual or (plain and holder.eid == ctx.main):
-        return  # "Helix will commercialize ZB-12 in the U.S." may be the owner's own plan
-    if ctx.cues.negation.search(s.low[max(0, m.start() - 30) : m.start()]):
-        return
-    # the licensor: the partner of the licence named with it ("A and B entered into a license agreement")
-    partners = [
-        k[2] if k[1] == holder.eid else k[1]
-        for k in ctx.out.items
-        if k[0] == "PARTNER_OF" and holder.eid in (k[1], k[2])
-    ]
-    attrs = {"licensor": partners[-1]} if partners else {}
-    targets = [x.eid for x in ctx.compounds_after(s, m.end(), 20)]
-    if not targets and not s.of("COMPOUND", virtual=False) and re.match(r"^\s*(?:[.;,]|$)", s.low[m.end() :]):
-        sal = ctx.salient(
-            s
-        )  # "... rights to ZB-12. B will be responsible for development and commercialization."
-        targets = [sal] if sal else []
-    develops = "develop" in m.group(0)  # "B will develop and commercialize X": development rights too
-    for eid in targets:
-        ctx.emit("LICENSED_TO", eid, holder.eid, s, "licensee_cue", attrs=attrs)
-        if develops:  # a licensee with development rights develops the compound too (conventions)
-            ctx.emit("DEVELOPED_BY", eid, holder.eid, s, "developer_licensee")
 
 
 def _licensee_apposition(ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
@@ -204,6 +165,7 @@ class Licensees:
         self.after = re.compile(
             r"^[\s,]*(?:[\"”’']\s*\)\s*,?\s*)?(?:\([^)]*\)\s*,?\s*)?"
             + _ANNOUNCED_IT
+            + r"(?:(?:which|who)\s+)?"  # "B, which holds the rights to X in Japan"
             + r"(?:(?:will|has|have|had|also|to|recently|then|would|shall)\s+)*(?:"
             + "|".join(map(re.escape, c["licensee_after_company"]))
             + r")\b[^.;]{0,50}?\b(?:"
@@ -220,6 +182,12 @@ class Licensees:
         self.whole_rights = words_regex(c["whole_rights"])
         self.rights_limited = words_regex(c["rights_limited"])
         self.pending_option = PendingOption(cues["options"])
+        # "A and its licensing partner B", "Helix's Japanese licensee B": the title before B's name
+        self.titled = re.compile(
+            r"(?:\b(?:its|their|our)|[\w.&-](?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,2}?(?:"
+            + _alternation(c["licensee_titles"])
+            + r")\s*,?\s*$"
+        )
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         if self.pending_option(s.low):
@@ -227,9 +195,10 @@ class Licensees:
         compounds = s.of("COMPOUND")
         if not compounds:
             self.licensed_it(ctx, s)
-            _responsible_licensee(ctx, s)
+            responsible_licensee(ctx, s)
             return
-        _responsible_licensee(ctx, s)
+        responsible_licensee(ctx, s)
+        exchange_licensee(ctx, s, compounds)
         if "agreement" in s.low:
             agreement_for_development(ctx, s)
         for comp in s.of("COMPANY"):
@@ -243,6 +212,7 @@ class Licensees:
                 or self.licensed_x_to(ctx, s, comp, compounds)
                 or self.licence_from(ctx, s, comp, compounds)
                 or _licensee_apposition(ctx, s, comp, compounds)
+                or self.titled_licensee(ctx, s, comp, compounds)
             ):
                 continue
             after_cue = self.after.match(s.low[b : b + 110])
@@ -250,6 +220,8 @@ class Licensees:
                 comp.end <= o.start and o.start - s.start < b + after_cue.end() for o in s.of("COMPANY")
             ):
                 after_cue = None  # "A received $5 million from B to acquire rights": the rights are B's
+            if after_cue and _OUT_LICENSED.search(after_cue.group(0)) and self.licensed_on(ctx, s, comp):
+                after_cue = None  # "A has licensed the rights to X in Europe to B": B is the licensee
             if after_cue and "regain" in after_cue.group(0):
                 after_cue = None  # "A has regained the rights to X": the owner, no licensee (developers)
             before = self.before.search(s.low[max(0, a - 45) : a])
@@ -284,23 +256,42 @@ class Licensees:
                 # "A granted B an option to license X", "an option and license agreement with B for X": an
                 # option not exercised is no licence
                 continue
-            lo, _ = ctx.clause_bounds(s, min(comp.start, target.start) - s.start, comp.end - s.start)
-            if self.terminated.search(s.low, lo, max(comp.end, target.end) - s.start):
-                continue  # a terminated licence gives no LICENSED_TO (the partnership stays)
-            members = ctx.group(s, target) if not CLAUSE_BREAK.search(s.between(comp, target)) else [target]
-            attrs = self.licence_attrs(ctx, s, comp, target)
-            # a licensee that receives development rights develops the compound too (commercial rights: not)
-            develops = bool(
-                _DEVELOPMENT.search(_COMPANY_APPOSITION.sub("", s.between(comp, target)))
-                or _FOR_DEVELOPMENT.match(s.low[max(comp.end, target.end) - s.start :])
-                or self.development_rights(ctx, s, comp, target)
-                or self.unlimited_rights(ctx, s, comp, target)
+            # "a license agreement with C for X" does not say which party takes the licence: the post-pass
+            # gives way to a licensee the document names in so many words
+            weak = bool(before and not after_cue and "agreement" in before.group(1))
+            self.emit_licence(ctx, s, comp, target, weak)
+
+    def emit_licence(self, ctx: RuleContext, s: Sent, comp: M, target: M, weak: bool) -> None:
+        """LICENSED_TO (with its terms) of ``target`` and its coordinated compounds to ``comp``, and
+        DEVELOPED_BY where the licence grants development; ``weak``: only "an agreement with C for X" said
+        it (rule ``licensee_agreement``)."""
+        lo, _ = ctx.clause_bounds(s, min(comp.start, target.start) - s.start, comp.end - s.start)
+        if self.terminated.search(s.low, lo, max(comp.end, target.end) - s.start):
+            return  # a terminated licence gives no LICENSED_TO (the partnership stays)
+        members = ctx.group(s, target) if not CLAUSE_BREAK.search(s.between(comp, target)) else [target]
+        attrs = self.licence_attrs(ctx, s, comp, target)
+        rule = "licensee_agreement" if weak else "licensee_cue"
+        # a licensee that receives development rights develops the compound too (commercial rights: not)
+        develops = bool(
+            _DEVELOPMENT.search(_COMPANY_APPOSITION.sub("", s.between(comp, target)))
+            or _FOR_DEVELOPMENT.match(s.low[max(comp.end, target.end) - s.start :])
+            or self.development_rights(ctx, s, comp, target)
+            or self.unlimited_rights(ctx, s, comp, target)
+        )
+        for g in members:
+            dist = abs(comp.start - g.start)
+            ctx.emit(
+                "LICENSED_TO",
+                g.eid,
+                comp.eid,
+                s,
+                rule,
+                dist,
+                prior="licensee_cue",
+                attrs=attrs,
             )
-            for g in members:
-                dist = abs(comp.start - g.start)
-                ctx.emit("LICENSED_TO", g.eid, comp.eid, s, "licensee_cue", dist, attrs=attrs)
-                if develops:
-                    ctx.emit("DEVELOPED_BY", g.eid, comp.eid, s, "developer_licensee", dist)
+            if develops:
+                ctx.emit("DEVELOPED_BY", g.eid, comp.eid, s, "developer_licensee", dist)
 
     def in_licensed(self, ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
         """ "B in-licensed X (from A)", "B licensed X from A", "X, which B licensed from A": B is the
@@ -405,6 +396,32 @@ class Licensees:
                 attrs={"licensor": licensor.eid},
             )
         return True
+
+    def titled_licensee(self, ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
+        """ "Helix and its licensing partner Orbital filed for ZB-12", "Helix's Japanese licensee Orbital
+        launched ZB-12": the title before the name makes the company the licensee of the compound the
+        sentence names after it."""
+        a = licensee.start - s.start
+        cue = self.titled.search(s.low[max(0, a - 60) : a])
+        if cue is None or ctx.cues.negation.search(s.low[max(0, a - 90) : a]):
+            return False
+        after = [x for x in compounds if 0 <= x.start - licensee.end <= 200]
+        if not after:
+            return False
+        for x in ctx.group(s, after[0]):
+            ctx.emit("LICENSED_TO", x.eid, licensee.eid, s, "licensee_cue", x.start - licensee.end)
+        return True
+
+    @staticmethod
+    def licensed_on(ctx: RuleContext, s: Sent, licensor: M) -> bool:
+        """Whether a company after ``licensor`` in its clause is what the licence goes to ("... to B")."""
+        _, end = ctx.clause_bounds(s, licensor.end - s.start, licensor.end - s.start)
+        return any(
+            licensor.end < c.start
+            and c.end - s.start <= end
+            and re.search(r"\bto\s+(?:the\s+)?$", s.low[max(0, c.start - s.start - 8) : c.start - s.start])
+            for c in s.of("COMPANY", virtual=False)
+        )
 
     def licensed_it(self, ctx: RuleContext, s: Sent) -> None:
         """ "Helix discovered ZB-12. Helix licensed it to Orbital in 2020": the licence of the compound of the

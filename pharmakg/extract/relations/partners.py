@@ -62,6 +62,10 @@ class Partners:
             # "Amgen's option under the companies' alliance": the other party is the issuing company
             ctx.emit("PARTNER_OF", ctx.main, ids[0], s, "partner_cue")
             return
+        if len(ids) == 1 and ctx.main and ids[0] != ctx.main and _partnered_with(s, companies[0]):
+            # "ZB-12 is partnered with B in Japan": B is the partner of the company the release is from
+            ctx.emit("PARTNER_OF", ctx.main, ids[0], s, "partner_cue")
+            return
         if len(ids) < 2:
             return
         if ctx.main in ids and _main_named(ctx, companies):
@@ -102,6 +106,18 @@ class Partners:
                     if g.eid != ctx.main:
                         ctx.emit("PARTNER_OF", g.eid, o.eid, s, "partner_cue")
             return
+
+
+# "X is partnered with B", "programs partnered with B": the compound's partner, named after the verb
+_PARTNERED_WITH = re.compile(r"\bpartnered\s+with\s+(?:the\s+)?$")
+
+
+def _partnered_with(s: Sent, company: M) -> bool:
+    """Whether ``company`` follows "partnered with" and a compound is named in the sentence before it."""
+    a = company.start - s.start
+    return bool(_PARTNERED_WITH.search(s.low[max(0, a - 24) : a])) and any(
+        x.end <= company.start for x in s.of("COMPOUND")
+    )
 
 
 # after the last of the coordinated companies: their tickers and suffixes, then the verb they share

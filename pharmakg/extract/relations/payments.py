@@ -63,7 +63,7 @@ def _event(p: str) -> str | None:
     return p if 10 <= len(p) <= 200 and "$" not in p else None
 
 
-@relation_rule("payments")
+@relation_rule("payments", min_mentions=0)
 class Payments:
     def __init__(self, cues: dict[str, Any]) -> None:
         pay = cues["payments"]
@@ -226,7 +226,7 @@ class Payments:
         return (None, who[-1]) if self.payee_before.search(verb) else (None, None)
 
     def sides(
-        self, ctx: RuleContext, s: Sent, companies: list[M], a: int, b: int
+        self, ctx: RuleContext, s: Sent, companies: list[M], a: int, b: int, kind: str | None = None
     ) -> tuple[list[str], list[str]] | None:
         """(payer ids, payee ids) of the amount at s.text[a:b]; the side the text leaves unnamed is the
         counterpart (another company of the sentence or its neighbours, the issuer, the main partner)."""
@@ -236,7 +236,8 @@ class Payments:
             payer, payee = self.list_intro(ctx, s)
         known = payer or payee
         if known is None:
-            return None
+            # "The deal includes $40 million upfront": the licensee of the one licence pays its licensor
+            return _licence_sides(ctx) if kind in _LICENCE_KINDS else None
         # "A and B will jointly receive $X": one payment per named payee, with the joint amount
         payees = (_joint_payees(ctx, s, payee, a) if here else [payee]) if payee is not None else []
         # "A and B have each agreed to purchase $X": one payment per payer
@@ -253,6 +254,8 @@ class Payments:
         return (payer_ids, payee_ids) if not set(payer_ids) & set(payee_ids) else None
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
+        if not s.ms and ("$" not in s.text or not any(w in s.low for w in _LICENCE_KIND_GATE)):
+            return  # a sentence naming no company pays only for the one licence, in dollars (cheap gates)
         amounts = self.amounts(s.text)
         if not amounts:
             return
@@ -261,7 +264,10 @@ class Payments:
         price_starts = [x.start() for x in self.acquisition_price.finditer(s.low)]
         companies = list(s.of("COMPANY"))
         last: tuple[int, tuple[list[str], list[str]]] | None = None  # end and parties of the previous amount
+        paid_end = -1  # end of the last amount recorded as a payment made
         for a, b, currency, amount, value in amounts:
+            if paid_end >= 0 and _INCLUDED.match(s.low[paid_end:a]):
+                continue  # "$30 million upfront, including $5 million as ...": a share of the sum before
             if _PER_SHARE.match(s.low, b):
                 continue
             if self.total_before_parts.match(s.text, b):
@@ -285,7 +291,7 @@ class Payments:
                 kind = "payment"  # "Helix received $5 million upon ...": a payment named by its verb
             if kind is None or any(a - 60 <= x <= b + 40 for x in price_starts):
                 continue  # an acquisition price paid to shareholders is no payment between the companies
-            sides = self.sides(ctx, s, companies, a, b)
+            sides = self.sides(ctx, s, companies, a, b, kind)
             if sides is None and last is not None and not _GAP_BREAK.search(s.low[last[0] : a]):
                 sides = last[1]  # "$30 million, comprising a $20 million cash payment and a $10 million ..."
             if sides is None:
@@ -305,6 +311,7 @@ class Payments:
             elif value is None:
                 attrs["status"] = attrs.get("status") or "unconverted"
             rule = "payment_contingent" if contingent else "payment_cue"
+            paid_end = -1 if contingent else b
             for payer_id, payee_id in ((x, y) for x in payer_ids for y in payee_ids):
                 ctx.emit("PAYMENT", payer_id, payee_id, s, rule, value=value, attrs=attrs)
                 if not contingent or all(self.parties(s, companies, a, b)):
@@ -313,6 +320,36 @@ class Payments:
 
 
 _EACH = re.compile(r"\beach\b")
+# between a sum paid and a share of it: "$30 million upfront payment (about £22 million) including $5 million"
+_INCLUDED = re.compile(r"^[^.;$]{0,60}?\bincluding\s+(?:an?\s+)?(?:(?:US|U\.S\.)\s?)?$")
+# the kinds of sum a licensee pays its licensor for the licence itself
+_LICENCE_KINDS = ("upfront", "license fee", "equity purchase")
+# words one of which a sentence naming no company must hold to state such a sum ("up-front", "equity")
+_LICENCE_KIND_GATE = ("front", "equity", "fee", "signing", "shares", "stock")
+
+
+def _licence_sides(ctx: RuleContext) -> tuple[list[str], list[str]] | None:
+    """([licensee], [licensor]) of the one licence the document has stated so far (one licensee, one
+    licensor: named with the licence, else the licensee's one partner), else None."""
+    pairs = set()
+    for (t, _x, licensee, _v), rel in ctx.out.items.items():
+        if t != "LICENSED_TO" or licensee is None:
+            continue
+        licensor = rel.attrs.get("licensor")
+        if licensor is None:
+            partners = {
+                o if subj == licensee else subj
+                for (t2, subj, o, _v2) in ctx.out.items
+                if t2 == "PARTNER_OF" and o is not None and licensee in (subj, o)
+            }
+            licensor = partners.pop() if len(partners) == 1 else None
+        if licensor is None or licensor == licensee:
+            return None
+        pairs.add((licensee, licensor))
+    if len(pairs) != 1:
+        return None
+    licensee, licensor = pairs.pop()
+    return [licensee], [licensor]
 
 
 def _each_payers(ctx: RuleContext, s: Sent, payer: M, amount_start: int) -> list[M]:

@@ -30,6 +30,7 @@ class PostPass:
         _stages_of_trials(ctx)
         _phases_of_permitted_trials(ctx, self.running)
         _settle_phases(ctx, list(ctx.out.items.items()))
+        _drop_countered_licences(ctx)
         _default_licensors(ctx)
         _partners_from_licences(ctx, list(ctx.out.items.items()))
         _default_developers(ctx, self.other_drug)
@@ -113,6 +114,27 @@ def _settle_phases(ctx: RuleContext, items: list[tuple[StatementKey, RelationDra
 def _confirmatory(ctx: RuleContext, subj: str, phase: str) -> bool:
     rel = ctx.out.items.get(("IN_PHASE", subj, None, phase))
     return rel is not None and bool(rel.attrs.get("confirmatory"))
+
+
+def _drop_countered_licences(ctx: RuleContext) -> None:
+    """ "A entered into a license agreement with C for X" reads C as X's licensee, but does not say who takes
+    the licence; when the document names in so many words another licensee of X that is C's partner ("Under
+    the agreement, A gains exclusive rights to X"), C is the licensor: its reading gives way."""
+    licences = [(k, r) for k, r in ctx.out.items.items() if k[0] == "LICENSED_TO"]
+    for key, rel in licences:
+        if not rel.extractor.endswith(":licensee_agreement"):
+            continue
+        _t, compound, party, _v = key
+        named = {
+            o
+            for (_t2, x, o, _v2), r in licences
+            if x == compound and o not in (None, party) and not r.extractor.endswith(":licensee_agreement")
+        }
+        if party is not None and any(
+            ctx.out.has_pair("PARTNER_OF", party, o) or ctx.out.has_pair("PARTNER_OF", o, party)
+            for o in named
+        ):
+            ctx.out.remove(key)
 
 
 def _partners_from_licences(ctx: RuleContext, items: list[tuple[StatementKey, RelationDraft]]) -> None:

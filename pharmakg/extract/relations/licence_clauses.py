@@ -1,0 +1,127 @@
+"""Licence statements read clause by clause, for ``licensees``: "B will be responsible for the development and
+commercialization of X", "In exchange for a license to X, B will pay A", and rights granted without naming the
+compound again ("Orbital obtains exclusive rights to develop it in Japan": the compound talked about)."""
+
+from __future__ import annotations
+
+import re
+
+from pharmakg.extract.components.coref import M
+from pharmakg.extract.relations.sentence import RuleContext, Sent
+
+# "B will be responsible for the development and commercialization of X", "... for commercializing X"
+_RESPONSIBLE_COMMERCIAL = re.compile(
+    r"\b(?:responsible\s+for|(?:will|shall|to)\s+lead)\s+(?:all\s+|the\s+)?(?:(?:global|worldwide|further|clinical|future)\s+)?"
+    r"(?:(?:development|developing|manufacturing|manufacture|regulatory\s+\w+)\s*(?:,|and|as well as)?\s+)*"
+    r"(?:commerciali[sz]ation|commerciali[sz]ing|commercial\s+activities)(?:\s+(?:of|for))?\s*(?:the\s+)?"
+)
+_DEAL_WORD = re.compile(r"\blicen[cs]|\bagreement\b|\bunder which\b|\bwhereby\b")
+# "under which B will commercialize X in Europe", "B will exclusively market X"
+_WILL_COMMERCIALIZE = re.compile(
+    r"\b(?:will|shall|would)\s+(?:exclusively\s+|also\s+)?(?:(?:develop|manufacture)\s*(?:,|and)\s+)*"
+    r"(?:commerciali[sz]e|market|distribute|sell)\s+(?:the\s+)?"
+)
+# "an agreement under which B will develop and commercialize X": the clause states the rights the agreement
+# gives B, whoever issued the release
+_GRANTED_CLAUSE = re.compile(
+    r"(?:\b(?:under\s+which|whereby|pursuant\s+to\s+which)\s+(?:the\s+)?"
+    r"|^\s*(?:under|pursuant\s+to)\s+(?:the\s+)?(?:terms\s+of\s+the\s+)?(?:[\w-]+\s+)?"
+    r"(?:agreement|licen[cs]e)\s*,\s*)$"
+)
+
+
+def responsible_licensee(ctx: RuleContext, s: Sent) -> None:
+    """Under a licence or agreement (named in this sentence or the one before), "B will be responsible for the
+    development and commercialization of X": B is X's licensee (and develops X). Under an agreement, "B will
+    commercialize X in Europe" (B not the issuing company): B holds commercial rights, a licence too."""
+    m = _RESPONSIBLE_COMMERCIAL.search(s.low)
+    # "Helix will lead development and commercialization of X" may be the owner's own plan, like "will
+    # commercialize"; "B will be responsible for ..." is said of a party the agreement gives the rights
+    plain = m is None or "lead" in m.group(0)
+    m = m or _WILL_COMMERCIALIZE.search(s.low)
+    if m is None:
+        return
+    prev = ctx.sents[s.index - 1].low if s.index > 0 else ""
+    if not (_DEAL_WORD.search(s.low) or _DEAL_WORD.search(prev)):
+        return
+    holder = ctx.subject_company(s, m.start())
+    if holder is None or holder.virtual:
+        return
+    if plain and holder.eid == ctx.main and not _GRANTED_CLAUSE.search(s.low[: holder.start - s.start]):
+        return  # "Helix will commercialize ZB-12 in the U.S." may be the owner's own plan
+    if ctx.cues.negation.search(s.low[max(0, m.start() - 30) : m.start()]):
+        return
+    # the licensor: the partner of the licence named with it ("A and B entered into a license agreement")
+    partners = [
+        k[2] if k[1] == holder.eid else k[1]
+        for k in ctx.out.items
+        if k[0] == "PARTNER_OF" and holder.eid in (k[1], k[2])
+    ]
+    attrs = {"licensor": partners[-1]} if partners else {}
+    targets = [x.eid for x in ctx.compounds_after(s, m.end(), 20)]
+    if not targets and not s.of("COMPOUND", virtual=False) and re.match(r"^\s*(?:[.;,]|$)", s.low[m.end() :]):
+        sal = ctx.salient(
+            s
+        )  # "... rights to ZB-12. B will be responsible for development and commercialization."
+        targets = [sal] if sal else []
+    develops = "develop" in m.group(0)  # "B will develop and commercialize X": development rights too
+    for eid in targets:
+        ctx.emit("LICENSED_TO", eid, holder.eid, s, "licensee_cue", attrs=attrs)
+        if develops:  # a licensee with development rights develops the compound too (conventions)
+            ctx.emit("DEVELOPED_BY", eid, holder.eid, s, "developer_licensee")
+
+
+# "In exchange for a license to X, B will pay A ...": the payer of the consideration is the licensee
+_IN_EXCHANGE_FOR = re.compile(
+    r"^\s*(?:in\s+exchange|in\s+return|as\s+consideration)\s+for\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:rights?|licen[cs]e)\s+(?:to|for)\s+(?:the\s+)?$"
+)
+_PAYS_AFTER = re.compile(
+    r"^\s*(?:will\s+|has\s+agreed\s+to\s+|agreed\s+to\s+|also\s+)?(?:pay|pays|paid|make|makes)\b"
+)
+
+
+def exchange_licensee(ctx: RuleContext, s: Sent, compounds: list[M]) -> None:
+    """ "In exchange for an exclusive license to X in China, B will pay A $20 million": B is X's licensee."""
+    first = compounds[0]
+    if not _IN_EXCHANGE_FOR.match(s.low[: first.start - s.start]):
+        return
+    payer = next((c for c in s.of("COMPANY", virtual=False) if c.start > first.end), None)
+    if payer is None or payer.start - first.end > 80 or not _PAYS_AFTER.match(s.low[payer.end - s.start :]):
+        return
+    for x in ctx.group(s, first):
+        ctx.emit("LICENSED_TO", x.eid, payer.eid, s, "licensee_cue", payer.start - x.end)
+
+
+# what follows "B obtains exclusive rights" when the compound is not named again: "to develop and
+# commercialize it", "to the product", "in Greater China" or nothing
+_ANAPHORIC_OBJECT = re.compile(
+    r"^[^.;:,]{0,12}?\s*(?:(?:to|for)\s+(?:the\s+)?(?:(?:further\s+|clinical\s+|global\s+)?"
+    r"(?:develop\w*|commerciali[sz]\w*|manufactur\w*|market\w*)\s*(?:,|and|of)?\s*)*)?"
+    r"(?:(?:it|them|the\s+(?:product(?:\s+candidate)?|compound|candidate|antibody|drug|program|programme|"
+    r"asset|molecule|therapy|vaccine))\b|(?:in|for|outside)\s+(?!(?:the\s+)?(?:field|use|treatment)\b)|[.;]|$)"
+)
+
+
+def salient_licensee(ctx: RuleContext, s: Sent, after: re.Pattern[str], limited: re.Pattern[str]) -> None:
+    """ "Orbital Bio obtains exclusive rights to develop and commercialize it in Greater China" in a sentence
+    that names no compound: the licence is for the compound of the sentences before (``after``: the
+    licensee's cue after its name, "obtains ... rights"). Rights that develop, or that no word limits
+    (``limited``: "marketing rights"), make the licensee a developer too (conventions: roles)."""
+    sal = ctx.salient(s)
+    if sal is None:
+        return
+    for comp in s.of("COMPANY", virtual=False):
+        b = comp.end - s.start
+        cue = after.match(s.low[b : b + 110])
+        if cue is None or re.search(r"option|regain|\bhas\b", cue.group(0)):
+            continue  # an option is no licence; "has rights" may be the owner's
+        if ctx.cues.negation.search(s.low[max(0, b - 40) : b + cue.end()]):
+            continue
+        if not _ANAPHORIC_OBJECT.match(s.low[b + cue.end() :]):
+            continue
+        ctx.emit("LICENSED_TO", sal, comp.eid, s, "licensee_cue")
+        rest = s.low[b + cue.end() : b + cue.end() + 80]
+        if re.search(r"\b(?:co-)?develop", rest) or not limited.search(cue.group(0) + " " + rest):
+            ctx.emit("DEVELOPED_BY", sal, comp.eid, s, "developer_licensee")
+        return
