@@ -55,6 +55,10 @@ _INFECTION_HEADS = ("infection", "infections")
 _ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ar")
 # one member of a slash series of numbered targets: the "/2" of "FGFR1/2/3"
 _SERIES_MEMBER = re.compile(r"/(\d{1,2})(?![\w.])")
+# a gene symbol as a protein is written: in any case and with a hyphen before its number ("Siglec-15" of
+# SIGLEC15, "erbB4" of ERBB4, "PiT-1" of PiT1); only symbols with a digit, which no English word is
+SYMBOL_FORM_KIND = "symbol_form"
+_LETTERS_THEN_DIGITS = re.compile(r"^([A-Za-z]{2,})(\d[\w]*)$")
 
 
 # (label, record, kind): a plain tuple, as ~100,000 are made at start-up
@@ -92,17 +96,40 @@ def _build_index(
                 if cs and words[0][:1].islower():  # "nectin-4" is also written "Nectin-4"
                     variants.append((words[0][:1].upper() + words[0][1:], *words[1:]))
                 keyed = [(w, kind) for w in variants]
+                if label == "TARGET" and cs:
+                    keyed += [(w, SYMBOL_FORM_KIND) for w in _symbol_forms(words)]
                 if label == "DISEASE" and len(words) > 1 and words[-1] in _INFECTION_HEADS:
                     pathogen = words[:-1]  # "respiratory syncytial virus" of "... Virus Infections"
                     if len(pathogen) > 1 or not pathogen[0].endswith(_ADJECTIVE_ENDINGS):
                         keyed.append((pathogen, PATHOGEN_KIND))
                 for w, k in keyed:
-                    if (cs, w) not in seen:
-                        seen.add((cs, w))
-                        index.setdefault((cs, w), []).append((label, rec, k))
+                    w_cs = cs and k != SYMBOL_FORM_KIND
+                    if (w_cs, w) not in seen:
+                        seen.add((w_cs, w))
+                        index.setdefault((w_cs, w), []).append((label, rec, k))
                         if max_len.get(w[0], 0) < len(w):
                             max_len[w[0]] = len(w)
     return index, max_len
+
+
+def _symbol_forms(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The lower-cased word tuples of a one-word symbol with a digit, whole and split before its number
+    (SIGLEC15 -> siglec15, siglec 15), matched in any case (see SYMBOL_FORM_KIND)."""
+    if len(words) != 1 or not any(ch.isdigit() for ch in words[0]):
+        return []
+    low = words[0].lower()
+    split = _LETTERS_THEN_DIGITS.match(low)
+    return [(low,), (split.group(1), split.group(2))] if split else [(low,)]
+
+
+def _same_record_at(out: list[tuple[int, int, _Hit]], start: int, end: int, hit: _Hit) -> bool:
+    """Whether the matches found so far (those of this start come last) hold the hit's record at the span."""
+    for s, e, h in reversed(out):
+        if s != start:
+            return False
+        if e == end and h[1] is hit[1]:
+            return True
+    return False
 
 
 def _outermost(found: list[tuple[int, int, _Hit]], listed: list[int]) -> list[int]:
@@ -181,7 +208,9 @@ class KnowledgeMatcher:
                 for hit in lookup((True, tuple(words[i : i + n])), ()):
                     out.append((start, end, hit))
                 for hit in lookup((False, tuple(lowers[i : i + n])), ()):
-                    out.append((start, end, hit))
+                    # a symbol written as the table writes it is found by its own key already
+                    if hit[2] != SYMBOL_FORM_KIND or not _same_record_at(out, start, end, hit):
+                        out.append((start, end, hit))
         return out
 
     def _accept(self, text: str, start: int, end: int, hit: _Hit) -> bool:
@@ -193,6 +222,8 @@ class KnowledgeMatcher:
                 return False  # "serum creatinine": a biomarker
             return not (len(surface) <= self.short and surface.islower())
         if hit[0] == "TARGET":
+            if hit[2] == SYMBOL_FORM_KIND and (surface.islower() or any(c.isspace() for c in surface)):
+                return False  # "her 4": a protein's symbol has a capital, and a hyphen before its number
             before = text[max(0, start - self.target_window) : start]
             return bool(
                 self.target_before.search(before)
