@@ -272,7 +272,9 @@ class KnowledgeMatcher:
             for _ in range(2):  # coordination spreads both ways along a list
                 for (_s, a_end, a), (b_start, _e, b) in zip(spans, spans[1:], strict=False):
                     ok_a, ok_b = a < 0 or ok[a], b < 0 or ok[b]
-                    if ok_a != ok_b and self.coordination.fullmatch(text[a_end:b_start]):
+                    # the same name found twice (the gene table's and the lexicon's HER2) is one member
+                    joined = b_start < a_end or self.coordination.fullmatch(text[a_end:b_start])
+                    if ok_a != ok_b and joined:
                         for i in (a, b):
                             if i >= 0:
                                 ok[i] = True
