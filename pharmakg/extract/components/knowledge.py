@@ -167,6 +167,7 @@ class KnowledgeMatcher:
         self.target_before = re.compile(ctx["target_before"])
         self.target_after = re.compile(ctx["target_after"])
         self.target_window = int(ctx["target_window"])
+        self.target_name_is_wording = re.compile(ctx.get("target_name_is_wording", "(?!)"))
         self.disease_before = re.compile(ctx["disease_before"], re.IGNORECASE)
         self.disease_after = re.compile(ctx["disease_after"], re.IGNORECASE)
         self.disease_window = int(ctx["disease_window"])
@@ -257,7 +258,11 @@ class KnowledgeMatcher:
         ("targets HER2 and HER3", "EGFR, HER2 and HER3 inhibitors") or with a target of the lexicons
         (``anchors``: "a DLL3/CD3 bispecific") is a target too, and a disease coordinated with an accepted
         disease ("for psoriasis, acne and eczema") a disease."""
-        found = self.matches(text)
+        found = [
+            (s, e, hit)
+            for s, e, hit in self.matches(text)
+            if hit[0] != "TARGET" or not self.target_name_is_wording.match(text[s:e])
+        ]
         ok = [self._accept(text, s, e, hit) for s, e, hit in found]
         # (start, end, index into found; -1 for a lexicon target, accepted as it is)
         targets = [(s, e, i) for i, (s, e, hit) in enumerate(found) if hit[0] == "TARGET"]
