@@ -167,6 +167,7 @@ class KnowledgeMatcher:
         self.target_before = re.compile(ctx["target_before"])
         self.target_after = re.compile(ctx["target_after"])
         self.target_window = int(ctx["target_window"])
+        self.receptor_after = re.compile(ctx.get("receptor_after", "(?!)"))
         self.target_name_is_wording = re.compile(ctx.get("target_name_is_wording", "(?!)"))
         self.disease_before = re.compile(ctx["disease_before"], re.IGNORECASE)
         self.disease_after = re.compile(ctx["disease_after"], re.IGNORECASE)
@@ -291,6 +292,7 @@ class KnowledgeMatcher:
         lexicon_targets = [
             (c.start, c.end) for c in cands if c.label == "TARGET" and self.target_said(text, c)
         ]
+        receptors = self._receptors(text, [c for c in cands if c.label == "TARGET"])
         found = self.accepted(text, lexicon_targets)
         series = self._series(text, found)
         named = {(s, e): name for s, e, name in series}
@@ -314,7 +316,32 @@ class KnowledgeMatcher:
                     extra=self._extra(hit),
                 )
             )
+        cands.extend(receptors + self._receptors(text, cands[len(cands) - len(found) :]))
         return doc
+
+    def _receptors(self, text: str, targets: Sequence[Candidate]) -> list[Candidate]:
+        """ "binds somatostatin receptors", "a CGRP receptor antagonist": a target name followed by "receptor"
+        names the receptor (the ligand's name is its alias; knowledge_context.json receptor_after)."""
+        out: list[Candidate] = []
+        for c in targets:
+            m = self.receptor_after.match(text, c.end) if c.label == "TARGET" else None
+            if m is None or text[c.start : c.end].lower().endswith(("receptor", "receptors")):
+                continue
+            out.append(
+                Candidate(
+                    c.start,
+                    m.end(),
+                    "TARGET",
+                    extractor=c.extractor,
+                    confidence=c.confidence,
+                    key=c.key,
+                    name=c.name,
+                    priority=c.priority,
+                    surface=text[c.start : c.end],
+                    extra=dict(c.extra),
+                )
+            )
+        return out
 
     def _series(self, text: str, found: list[tuple[int, int, _Hit]]) -> list[tuple[int, int, str]]:
         """ "an FGFR1/2/3 inhibitor": the numbers after an accepted numbered target's slash name its siblings
