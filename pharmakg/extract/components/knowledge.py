@@ -327,6 +327,8 @@ class KnowledgeMatcher:
             m = self.receptor_after.match(text, c.end) if c.label == "TARGET" else None
             if m is None or text[c.start : c.end].lower().endswith(("receptor", "receptors")):
                 continue
+            if any(o.start <= c.start and m.end() <= o.end for o in targets if o.label == "TARGET"):
+                continue  # a lexicon name holds the receptor already ("insulin-like growth factor-1 receptor")
             out.append(
                 Candidate(
                     c.start,
