@@ -226,6 +226,10 @@ class KnowledgeMatcher:
         if hit[0] == "TARGET":
             if hit[2] == SYMBOL_FORM_KIND and (surface.islower() or any(c.isspace() for c in surface)):
                 return False  # "her 4": a protein's symbol has a capital, and a hyphen before its number
+            # "gastrin-releasing peptide receptor": a gene name glued to a word is part of a longer name
+            if text[end : end + 1] == "-" and text[end + 1 : end + 2].islower():
+                if not self.target_after.match(text[end : end + self.target_window]):
+                    return False
             before = text[max(0, start - self.target_window) : start]
             return bool(
                 self.target_before.search(before)
@@ -327,8 +331,9 @@ class KnowledgeMatcher:
             m = self.receptor_after.match(text, c.end) if c.label == "TARGET" else None
             if m is None or text[c.start : c.end].lower().endswith(("receptor", "receptors")):
                 continue
+            # a lexicon name holds the receptor already ("insulin-like growth factor-1 receptor")
             if any(o.start <= c.start and m.end() <= o.end for o in targets if o.label == "TARGET"):
-                continue  # a lexicon name holds the receptor already ("insulin-like growth factor-1 receptor")
+                continue
             out.append(
                 Candidate(
                     c.start,

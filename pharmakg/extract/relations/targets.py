@@ -16,7 +16,9 @@ _TARGET_LIST_WORDS = re.compile(r"\banti-?|\band\b|\bx\b|[\s/,×&+]")
 # how far before a target that precedes its compound the cue may stand ("an antagonist of the human X")
 _CUE_BEFORE_TARGET = 45
 # between a compound and the target of its description: "ZB-12 is an oral", "ZB-12, a fully human"
-_DESCRIBES = re.compile(r"[\s®™*]*(?:\([^()]{1,40}\))?\s*,?\s*(?:(?:is|was|are)\s+)?(?:an?|its|the)\s+(?:[\w-]+\s+){0,3}")
+_DESCRIBES = re.compile(
+    r"[\s®™*]*(?:\([^()]{1,40}\))?\s*,?\s*(?:(?:is|was|are)\s+)?(?:an?|its|the)\s+(?:[\w-]+\s+){0,3}"
+)
 # between a drug noun and the compound it names: "the CD38 antibody ZB-12", "a CD38 antibody, ZB-12,"
 _NAMED_AFTER = re.compile(r"[\s,(]*(?:(?:called|named|known as)\s+)?")
 _TARGET_OF = re.compile(r"\btargets?\s+of\s+(?:the\s+)?$")
