@@ -63,6 +63,11 @@ class LexiconRuler:
         self.confidence = confidence
         # surface (lower-cased for ci terms) -> (label, canonical name, flags)
         self.info: dict[tuple[str, bool], tuple[str, str, frozenset[str]]] = {}
+        # a target's other names, whatever their case in the text: "erbB2" that the gene table finds is the
+        # lexicon's HER2 (synonym ERBB2), one entity (the alias grouping joins candidates by these keys)
+        self.target_names: dict[str, list[str]] = {
+            e.name: [e.name, *e.synonyms] for e in lexicons.get("TARGET", ()) if e.synonyms
+        }
         cs_terms: list[str] = []
         ci_terms: list[str] = []
         for label, entries in lexicons.items():
@@ -117,7 +122,13 @@ class LexiconRuler:
                         key=canonical,
                         name=canonical,
                         priority=3 if label == "STOP" else 2,
-                        extra={"class": True} if "class" in flags else {},
+                        extra=self._extra(label, canonical, flags),
                     )
                 )
         return doc
+
+    def _extra(self, label: str, canonical: str, flags: frozenset[str]) -> dict[str, object]:
+        extra: dict[str, object] = {"class": True} if "class" in flags else {}
+        if label == "TARGET" and canonical in self.target_names:
+            extra["keys"] = self.target_names[canonical]
+        return extra

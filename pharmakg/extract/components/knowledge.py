@@ -55,6 +55,10 @@ _INFECTION_HEADS = ("infection", "infections")
 _ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ar")
 # one member of a slash series of numbered targets: the "/2" of "FGFR1/2/3"
 _SERIES_MEMBER = re.compile(r"/(\d{1,2})(?![\w.])")
+# a gene symbol as a protein is written: in any case and with a hyphen before its number ("Siglec-15" of
+# SIGLEC15, "erbB4" of ERBB4, "PiT-1" of PiT1); only symbols with a digit, which no English word is
+SYMBOL_FORM_KIND = "symbol_form"
+_LETTERS_THEN_DIGITS = re.compile(r"^([A-Za-z]{2,})(\d[\w]*)$")
 
 
 # (label, record, kind): a plain tuple, as ~100,000 are made at start-up
@@ -92,17 +96,40 @@ def _build_index(
                 if cs and words[0][:1].islower():  # "nectin-4" is also written "Nectin-4"
                     variants.append((words[0][:1].upper() + words[0][1:], *words[1:]))
                 keyed = [(w, kind) for w in variants]
+                if label == "TARGET" and cs:
+                    keyed += [(w, SYMBOL_FORM_KIND) for w in _symbol_forms(words)]
                 if label == "DISEASE" and len(words) > 1 and words[-1] in _INFECTION_HEADS:
                     pathogen = words[:-1]  # "respiratory syncytial virus" of "... Virus Infections"
                     if len(pathogen) > 1 or not pathogen[0].endswith(_ADJECTIVE_ENDINGS):
                         keyed.append((pathogen, PATHOGEN_KIND))
                 for w, k in keyed:
-                    if (cs, w) not in seen:
-                        seen.add((cs, w))
-                        index.setdefault((cs, w), []).append((label, rec, k))
+                    w_cs = cs and k != SYMBOL_FORM_KIND
+                    if (w_cs, w) not in seen:
+                        seen.add((w_cs, w))
+                        index.setdefault((w_cs, w), []).append((label, rec, k))
                         if max_len.get(w[0], 0) < len(w):
                             max_len[w[0]] = len(w)
     return index, max_len
+
+
+def _symbol_forms(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The lower-cased word tuples of a one-word symbol with a digit, whole and split before its number
+    (SIGLEC15 -> siglec15, siglec 15), matched in any case (see SYMBOL_FORM_KIND)."""
+    if len(words) != 1 or not any(ch.isdigit() for ch in words[0]):
+        return []
+    low = words[0].lower()
+    split = _LETTERS_THEN_DIGITS.match(low)
+    return [(low,), (split.group(1), split.group(2))] if split else [(low,)]
+
+
+def _same_record_at(out: list[tuple[int, int, _Hit]], start: int, end: int, hit: _Hit) -> bool:
+    """Whether the matches found so far (those of this start come last) hold the hit's record at the span."""
+    for s, e, h in reversed(out):
+        if s != start:
+            return False
+        if e == end and h[1] is hit[1]:
+            return True
+    return False
 
 
 def _outermost(found: list[tuple[int, int, _Hit]], listed: list[int]) -> list[int]:
@@ -140,6 +167,8 @@ class KnowledgeMatcher:
         self.target_before = re.compile(ctx["target_before"])
         self.target_after = re.compile(ctx["target_after"])
         self.target_window = int(ctx["target_window"])
+        self.receptor_after = re.compile(ctx.get("receptor_after", "(?!)"))
+        self.target_name_is_wording = re.compile(ctx.get("target_name_is_wording", "(?!)"))
         self.disease_before = re.compile(ctx["disease_before"], re.IGNORECASE)
         self.disease_after = re.compile(ctx["disease_after"], re.IGNORECASE)
         self.disease_window = int(ctx["disease_window"])
@@ -181,7 +210,9 @@ class KnowledgeMatcher:
                 for hit in lookup((True, tuple(words[i : i + n])), ()):
                     out.append((start, end, hit))
                 for hit in lookup((False, tuple(lowers[i : i + n])), ()):
-                    out.append((start, end, hit))
+                    # a symbol written as the table writes it is found by its own key already
+                    if hit[2] != SYMBOL_FORM_KIND or not _same_record_at(out, start, end, hit):
+                        out.append((start, end, hit))
         return out
 
     def _accept(self, text: str, start: int, end: int, hit: _Hit) -> bool:
@@ -193,6 +224,12 @@ class KnowledgeMatcher:
                 return False  # "serum creatinine": a biomarker
             return not (len(surface) <= self.short and surface.islower())
         if hit[0] == "TARGET":
+            if hit[2] == SYMBOL_FORM_KIND and (surface.islower() or any(c.isspace() for c in surface)):
+                return False  # "her 4": a protein's symbol has a capital, and a hyphen before its number
+            # "gastrin-releasing peptide receptor": a gene name glued to a word is part of a longer name
+            if text[end : end + 1] == "-" and text[end + 1 : end + 2].islower():
+                if not self.target_after.match(text[end : end + self.target_window]):
+                    return False
             before = text[max(0, start - self.target_window) : start]
             return bool(
                 self.target_before.search(before)
@@ -226,7 +263,11 @@ class KnowledgeMatcher:
         ("targets HER2 and HER3", "EGFR, HER2 and HER3 inhibitors") or with a target of the lexicons
         (``anchors``: "a DLL3/CD3 bispecific") is a target too, and a disease coordinated with an accepted
         disease ("for psoriasis, acne and eczema") a disease."""
-        found = self.matches(text)
+        found = [
+            (s, e, hit)
+            for s, e, hit in self.matches(text)
+            if hit[0] != "TARGET" or not self.target_name_is_wording.match(text[s:e])
+        ]
         ok = [self._accept(text, s, e, hit) for s, e, hit in found]
         # (start, end, index into found; -1 for a lexicon target, accepted as it is)
         targets = [(s, e, i) for i, (s, e, hit) in enumerate(found) if hit[0] == "TARGET"]
@@ -241,7 +282,9 @@ class KnowledgeMatcher:
             for _ in range(2):  # coordination spreads both ways along a list
                 for (_s, a_end, a), (b_start, _e, b) in zip(spans, spans[1:], strict=False):
                     ok_a, ok_b = a < 0 or ok[a], b < 0 or ok[b]
-                    if ok_a != ok_b and self.coordination.fullmatch(text[a_end:b_start]):
+                    # the same name found twice (the gene table's and the lexicon's HER2) is one member
+                    joined = b_start < a_end or self.coordination.fullmatch(text[a_end:b_start])
+                    if ok_a != ok_b and joined:
                         for i in (a, b):
                             if i >= 0:
                                 ok[i] = True
@@ -253,6 +296,7 @@ class KnowledgeMatcher:
         lexicon_targets = [
             (c.start, c.end) for c in cands if c.label == "TARGET" and self.target_said(text, c)
         ]
+        receptors = self._receptors(text, [c for c in cands if c.label == "TARGET"])
         found = self.accepted(text, lexicon_targets)
         series = self._series(text, found)
         named = {(s, e): name for s, e, name in series}
@@ -276,7 +320,35 @@ class KnowledgeMatcher:
                     extra=self._extra(hit),
                 )
             )
+        cands.extend(receptors + self._receptors(text, cands[len(cands) - len(found) :]))
         return doc
+
+    def _receptors(self, text: str, targets: Sequence[Candidate]) -> list[Candidate]:
+        """ "binds somatostatin receptors", "a CGRP receptor antagonist": a target name followed by "receptor"
+        names the receptor (the ligand's name is its alias; knowledge_context.json receptor_after)."""
+        out: list[Candidate] = []
+        for c in targets:
+            m = self.receptor_after.match(text, c.end) if c.label == "TARGET" else None
+            if m is None or text[c.start : c.end].lower().endswith(("receptor", "receptors")):
+                continue
+            # a lexicon name holds the receptor already ("insulin-like growth factor-1 receptor")
+            if any(o.start <= c.start and m.end() <= o.end for o in targets if o.label == "TARGET"):
+                continue
+            out.append(
+                Candidate(
+                    c.start,
+                    m.end(),
+                    "TARGET",
+                    extractor=c.extractor,
+                    confidence=c.confidence,
+                    key=c.key,
+                    name=c.name,
+                    priority=c.priority,
+                    surface=text[c.start : c.end],
+                    extra=dict(c.extra),
+                )
+            )
+        return out
 
     def _series(self, text: str, found: list[tuple[int, int, _Hit]]) -> list[tuple[int, int, str]]:
         """ "an FGFR1/2/3 inhibitor": the numbers after an accepted numbered target's slash name its siblings

@@ -15,6 +15,12 @@ from pharmakg.names import fold
 _TARGET_LIST_WORDS = re.compile(r"\banti-?|\band\b|\bx\b|[\s/,×&+]")
 # how far before a target that precedes its compound the cue may stand ("an antagonist of the human X")
 _CUE_BEFORE_TARGET = 45
+# between a compound and the target of its description: "ZB-12 is an oral", "ZB-12, a fully human"
+_DESCRIBES = re.compile(
+    r"[\s®™*]*(?:\([^()]{1,40}\))?\s*,?\s*(?:(?:is|was|are)\s+)?(?:an?|its|the)\s+(?:[\w-]+\s+){0,3}"
+)
+# between a drug noun and the compound it names: "the CD38 antibody ZB-12", "a CD38 antibody, ZB-12,"
+_NAMED_AFTER = re.compile(r"[\s,(]*(?:(?:called|named|known as)\s+)?")
 _TARGET_OF = re.compile(r"\btargets?\s+of\s+(?:the\s+)?$")
 
 
@@ -32,6 +38,9 @@ class Targets:
         # "ZB-12 is an ADC. The antibody binds to CDH6.": a sentence about the previous sentence's compound
         subjects = "|".join(map(re.escape, sorted(c["salient_subject"], key=len, reverse=True)))
         self.salient_subject = re.compile(r"^(?:" + subjects + r")\b")
+        nouns = "|".join(map(re.escape, sorted(c["drug_noun_after"], key=len, reverse=True)))
+        classes = "|".join(map(re.escape, c["drug_noun_classes"]))
+        self.drug_noun_after = re.compile(r"(?:-|\s+)(?:(?:" + classes + r")\s+){0,2}(?:" + nouns + r")\b")
         self.target_in_disease = re.compile(
             r"^(\S+?)\s?[-‐–]?\s?(?:" + "|".join(map(re.escape, c["target_expressing"])) + r")(?![\w])",
             re.IGNORECASE,
@@ -71,11 +80,38 @@ class Targets:
                 said = (
                     self.cue.search(window)
                     or self.multispecific_after.match(s.low, t.end - s.start)
+                    or self.drug_noun_said(s, c, t)
                     # "The target of ZB-12, CDH6, ...": the cue noun right before the compound
                     or (c.start < t.start and _TARGET_OF.search(s.low, 0, c.start - s.start))
                 )
                 if said and not ctx.negated(s, c, t):
-                    ctx.emit("TARGETS", c.eid, t.eid, s, "targets_cue", abs(c.start - t.start))
+                    for x in self.coordinated(ctx, s, c, t):
+                        ctx.emit("TARGETS", x.eid, t.eid, s, "targets_cue", abs(x.start - t.start))
+
+    def drug_noun_said(self, s: Sent, c: M, t: M) -> bool:
+        """ "the CD38 antibody ZB-12", "ZB-12, a CD38 antibody": the target's drug noun names the compound
+        itself (its apposition or predicate), not a drug the sentence names beside it ("ZB-12 and CD38
+        antibody programs")."""
+        noun = self.drug_noun_after.match(s.low, t.end - s.start)
+        if noun is None:
+            return False
+        if c.start < t.start:
+            return bool(_DESCRIBES.fullmatch(s.low[c.end - s.start : t.start - s.start]))
+        return bool(_NAMED_AFTER.fullmatch(s.low[noun.end() : c.start - s.start]))
+
+    @staticmethod
+    def coordinated(ctx: RuleContext, s: Sent, c: M, t: M) -> list[M]:
+        """The compound and those listed with it on the same side of the target: "ZB-12 and ZB-14, two
+        antibodies against CD38", "CD3 bispecific antibodies, ZB-40 and ZB-41"."""
+        side = [x for x in ctx.group(s, c) if (x.end <= t.start if c.start < t.start else x.start >= t.end)]
+        # a member with a target of its own between it and the compound ("ZB-12, an anti-CD38 antibody, and
+        # ZB-14, an anti-CD47 antibody") is not listed for this target
+        targets = [m.start for m in s.of("TARGET", virtual=False) if m is not t]
+        return [
+            x
+            for x in side
+            if x is c or not any(min(x.end, c.end) <= p < max(x.start, c.start) for p in targets)
+        ]
 
     def salient_target(self, ctx: RuleContext, s: Sent, t: M) -> None:
         """ "ZB-12 is an ADC. The antibody binds to CDH6.": a sentence naming no compound, whose subject is
