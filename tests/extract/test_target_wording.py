@@ -1,4 +1,4 @@
-"""Targets read generally (issue 9, session 13): gene symbols in the forms proteins are written, lists of
+"""Targets read generally: gene symbols in the forms proteins are written, lists of
 targets with their other names in parentheses, drug nouns after a target, compounds listed together, enzymes
 and receptors spelled out, and receptor names. Sentences invented for these tests (fictional companies and
 drugs), whole pipeline."""
