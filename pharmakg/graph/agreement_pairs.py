@@ -41,7 +41,7 @@ and for the payments of the companies renamed or merged.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import pyoxigraph as ox
 
@@ -52,7 +52,7 @@ from pharmakg.graph.deal_facts import (
     agreement_links,
     lacks_sentence_statements,
 )
-from pharmakg.graph.pair_links import AGREEMENT, HAS_AGREEMENT, PARTY, TYPE, ordered
+from pharmakg.graph.pair_links import AGREEMENT, HAS_AGREEMENT, PARTY, TYPE, lacks_kept_facts, ordered
 from pharmakg.graph.pair_order import pair_node
 from pharmakg.graph.rdf_terms import RESOLVED_GRAPH, n
 from pharmakg.ontology.namespaces import PKG
@@ -169,20 +169,13 @@ def missing_payment_pairs(store: ox.Store) -> list[ox.Quad]:
 
 def lacks_payment_pairs(store: ox.Store) -> bool:
     """Whether a graph with payments kept none of their pair facts (cheap: the first payments)."""
-    if next(iter(store.quads_for_pattern(None, PAYMENT_PAIR, None, MERGED)), None) is not None:
-        return False
-    for i, q in enumerate(store.quads_for_pattern(None, TYPE, PAYMENT, MERGED)):
-        if i >= 1000:
-            break
-        if isinstance(q.subject, ox.NamedNode | ox.BlankNode) and payment_pairs(store, q.subject):
-            return True
-    return False
+    return lacks_kept_facts(store, PAYMENT_PAIR, (TYPE, PAYMENT), payment_pairs)
 
 
 def lacks_agreement_pairs(store: ox.Store) -> bool:
     """Whether a graph with agreements kept none of their pair facts (cheap: the first agreements are
     checked)."""
-    return _lacks(store, AGREEMENT_PAIR, agreement_pairs)
+    return lacks_kept_facts(store, AGREEMENT_PAIR, (TYPE, AGREEMENT), agreement_pairs)
 
 
 def lacks_agreement_assets(store: ox.Store) -> bool:
@@ -190,20 +183,9 @@ def lacks_agreement_assets(store: ox.Store) -> bool:
     one that lacks the sentence links they come from (filled before them)."""
     if next(iter(store.quads_for_pattern(None, AGREEMENT_ASSET, None, MERGED)), None) is not None:
         return False
-    return lacks_sentence_statements(store) or _lacks(store, AGREEMENT_ASSET, agreement_assets)
-
-
-def _lacks(
-    store: ox.Store, predicate: ox.NamedNode, facts: Callable[[ox.Store, _Node], set[ox.Quad]]
-) -> bool:
-    if next(iter(store.quads_for_pattern(None, predicate, None, MERGED)), None) is not None:
-        return False
-    for i, q in enumerate(store.quads_for_pattern(None, TYPE, AGREEMENT, MERGED)):
-        if i >= 1000:
-            break
-        if isinstance(q.subject, ox.NamedNode | ox.BlankNode) and facts(store, q.subject):
-            return True
-    return False
+    return lacks_sentence_statements(store) or lacks_kept_facts(
+        store, AGREEMENT_ASSET, (TYPE, AGREEMENT), agreement_assets
+    )
 
 
 class AgreementPairs:

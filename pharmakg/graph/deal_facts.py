@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 
-from pharmakg.graph.pair_links import ordered, value
+from pharmakg.graph.pair_links import lacks_kept_facts, ordered, value
 from pharmakg.graph.pair_order import pair_node
 from pharmakg.graph.rdf_terms import RDF_TYPE, RESOLVED_GRAPH, n
 from pharmakg.ontology.namespaces import PKG, PROV
@@ -181,14 +181,7 @@ def licence_fact_quads(store: ox.Store) -> Iterator[ox.Quad]:
 
 def lacks_licence_facts(store: ox.Store) -> bool:
     """Whether a graph with licences kept none of their facts (cheap: the first licences are checked)."""
-    if next(iter(store.quads_for_pattern(None, LICENSED_FROM, None, MERGED)), None) is not None:
-        return False
-    for i, q in enumerate(store.quads_for_pattern(None, RELATION_TYPE, LICENSED_TO, MERGED)):
-        if i >= 1000:
-            break
-        if isinstance(q.subject, ox.NamedNode | ox.BlankNode) and licence_facts(store, q.subject):
-            return True
-    return False
+    return lacks_kept_facts(store, LICENSED_FROM, (RELATION_TYPE, LICENSED_TO), licence_facts)
 
 
 class DealLicences:

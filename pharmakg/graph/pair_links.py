@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 import pyoxigraph as ox
 
@@ -29,6 +29,27 @@ XSD_DATE = n(XSD + "date")
 NOT_A_DATE = 1 << 22  # after every date's bucket: a date that is not an xsd:date (pharmakg writes none)
 Pair = tuple[str, str]
 _Node = ox.NamedNode | ox.BlankNode
+
+
+def lacks_kept_facts(
+    store: ox.Store,
+    kept: ox.NamedNode,
+    subjects: tuple[ox.NamedNode, ox.NamedNode | ox.Literal],
+    facts: Callable[[ox.Store, ox.NamedNode | ox.BlankNode], set[ox.Quad]],
+    sample: int = 1000,
+) -> bool:
+    """Whether a graph keeps no ``kept`` fact although some of its ``subjects`` (a predicate and an object,
+    such as rdf:type pkg:Agreement) would have one: an old store to fill. Cheap on purpose: one look-up for a
+    kept fact, then at most ``sample`` subjects are counted from scratch with ``facts``."""
+    if next(iter(store.quads_for_pattern(None, kept, None, MERGED)), None) is not None:
+        return False
+    predicate, obj = subjects
+    for i, q in enumerate(store.quads_for_pattern(None, predicate, obj, MERGED)):
+        if i >= sample:
+            break
+        if isinstance(q.subject, ox.NamedNode | ox.BlankNode) and facts(store, q.subject):
+            return True
+    return False
 
 
 def value(term: object) -> str:
