@@ -10,6 +10,7 @@ from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.breaks import ABBREVIATION_DOT
+from pharmakg.extract.relations.post import only_partner
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
 
@@ -335,14 +336,7 @@ def _licence_sides(ctx: RuleContext) -> tuple[list[str], list[str]] | None:
     for (t, _x, licensee, _v), rel in ctx.out.items.items():
         if t != "LICENSED_TO" or licensee is None:
             continue
-        licensor = rel.attrs.get("licensor")
-        if licensor is None:
-            partners = {
-                o if subj == licensee else subj
-                for (t2, subj, o, _v2) in ctx.out.items
-                if t2 == "PARTNER_OF" and o is not None and licensee in (subj, o)
-            }
-            licensor = partners.pop() if len(partners) == 1 else None
+        licensor = rel.attrs.get("licensor") or only_partner(ctx, licensee)
         if licensor is None or licensor == licensee:
             return None
         pairs.add((licensee, licensor))

@@ -166,7 +166,7 @@ def _default_licensors(ctx: RuleContext) -> None:
             continue
         if "licensor" not in rel.attrs:
             devs = [o for (t2, s2, o, _v2) in out.items if t2 == "DEVELOPED_BY" and s2 == subj and o != obj]
-            licensor = devs[0] if devs else (main if main and main != obj else _only_partner(ctx, obj))
+            licensor = devs[0] if devs else (main if main and main != obj else only_partner(ctx, obj))
             if licensor:
                 rel.attrs["licensor"] = licensor
         licensor = rel.attrs.get("licensor")
@@ -179,9 +179,10 @@ def _default_licensors(ctx: RuleContext) -> None:
                 ctx.emit("DEVELOPED_BY", subj, licensor, sent, "developer_licensor", hedged=False)
 
 
-def _only_partner(ctx: RuleContext, company: str | None) -> str | None:
+def only_partner(ctx: RuleContext, company: str | None) -> str | None:
     """The one partner of a company (the licensor of a licence that names none, when the licensee is the
-    issuing company: "The agreement grants Orbital an exclusive license to ZB-12")."""
+    issuing company: "The agreement grants Orbital an exclusive license to ZB-12"; the payee of a sum whose
+    sentence names no party, see ``payments``)."""
     partners = {
         o if subj == company else subj
         for (t, subj, o, _v) in ctx.out.items
