@@ -33,6 +33,7 @@ from collections.abc import Iterable, Mapping
 import pyoxigraph as ox
 
 from pharmakg.graph.order_buckets import SETTLED, KeptKeys, pack, read_keys
+from pharmakg.graph.pair_fill import pair_order_quads
 from pharmakg.graph.pair_links import COMPANY, HAS_AGREEMENT, PARTY, TYPE, GraphReader, Pair, ordered, value
 from pharmakg.graph.pair_pending import WATCHED, Entry, Pending
 from pharmakg.graph.pair_ranking import (
@@ -49,7 +50,6 @@ from pharmakg.graph.pair_ranking import (
     missing_pair_order,
     node_quads,
     pair_node,
-    pair_order_quads,
 )
 from pharmakg.graph.rdf_terms import RESOLVED_GRAPH, int_lit
 from pharmakg.ontology.namespaces import RESOURCES_IRI
