@@ -34,7 +34,7 @@ from pharmakg.graph.rdf_terms import RESOLVED_GRAPH, int_lit
 RUN = 20_000  # records sorted in memory at a time (a record: a pair's bucket, labels and IRIs)
 FAN_IN = 32  # runs merged at a time (each holds a file buffer while merged)
 BATCH = 256  # records per pickle in a run's file (a merge holds one batch of each run)
-READER_ENTRIES = 200_000  # entities whose labels, types and links a reader keeps before a fresh one (BENCHMARKS.md)
+READER_ENTRIES = 200_000  # entities whose labels, types and links a reader keeps before a fresh one
 Record = tuple[object, ...]  # (bucket, *rank key): ints and strings
 
 
