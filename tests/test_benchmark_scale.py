@@ -103,3 +103,11 @@ def test_write_path_profiles_the_writer_in_an_empty_and_a_built_store(tmp_path: 
     assert out.count("ms per release, ") == 4 and "store.py: add_extractions" in out  # 2 stores x 2 ways
     assert "stored keys: writer CPU" in out and "memory keys: writer CPU" in out
     assert (base / "CURRENT").exists()  # the store measured is a copy: the original is left as it was
+
+
+def test_pair_fill_memory_writes_a_synthetic_store_and_measures_its_fill(tmp_path: Path) -> None:
+    import json
+
+    made = json.loads(_run("pair_fill_memory.py", "synthetic", tmp_path / "s", "--companies", "40").stdout)
+    measured = json.loads(_run("pair_fill_memory.py", "measure", tmp_path / "s").stdout)
+    assert made["quads"] > 200 and measured["quads"] > 100 and measured["peak_rss_mb"] > 0

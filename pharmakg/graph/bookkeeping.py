@@ -258,6 +258,10 @@ def recover(kg: KnowledgeGraph) -> list[str]:
     # graph names any more: the documents' order keys, their agreements' facts
     kg.derived.left(document_iri(d) for d in docs)
     kg.derived.agreements.recheck(touched)
+    # and the pairs and licences those documents' links and statements made, kept by delta: a recovery killed
+    # after the removals above and before the refresh below lost that news (the next one removes nothing)
+    kg.derived.pairs.recheck(touched)
+    kg.derived.licences.recheck(touched)
     kg._refresh_resolved(touched)
     kg._remint(touched, journal)  # journaled too: interrupted here, the next recovery finishes the renames
     if kg._labels is not None:  # the batch may have changed names whose keys it had not yet written

@@ -221,6 +221,17 @@ class DealLicences:
             for t in self._left
         }
 
+    def recheck(self, entities: Iterable[str]) -> None:
+        """A rolled-back batch touched these entities: recompute at the next update the licences that name
+        them (as renamed ones are), those of the compounds among them, and the licences left without their
+        statement whose licensor develops one of them. A recovery killed after it removed the batch's
+        documents and before its update lost the news of their statements and developers leaving."""
+        for e in sorted(set(entities)):
+            self._entities.add(e)
+            for o in _objects(self.store, ox.NamedNode(e), DEVELOPED_BY):
+                licences = _subjects(self.store, LICENSED_FROM, o)
+                self._statements.update(s for s in licences if not self._licence(s))
+
     def update(self) -> list[ox.Quad]:
         """The new licence facts after a batch, in graph/resolved; those they replace are removed."""
         compounds = set(self._compounds)

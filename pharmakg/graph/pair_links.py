@@ -74,6 +74,11 @@ class GraphReader:
         self._linked: dict[str, set[str]] = {}
         self._holders: dict[str, set[str]] = {}
 
+    def cached(self) -> int:
+        """How many entities' labels, types and links the reader holds (a fill starts a new one past a
+        bound)."""
+        return len(self._labels) + len(self._companies) + len(self._linked) + len(self._holders)
+
     def label(self, iri: str) -> str | None:
         if iri not in self._labels:
             q = next(iter(self.store.quads_for_pattern(ox.NamedNode(iri), PREF_LABEL, None, MERGED)), None)

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Mapping
 import pyoxigraph as ox
 
 from pharmakg.graph.order_buckets import SETTLED, KeptKeys, pack, read_keys
+from pharmakg.graph.pair_fill import pair_order_quads
 from pharmakg.graph.pair_links import COMPANY, HAS_AGREEMENT, PARTY, TYPE, GraphReader, Pair, ordered, value
 from pharmakg.graph.pair_pending import WATCHED, Entry, Pending
 from pharmakg.graph.pair_ranking import (
@@ -49,7 +50,6 @@ from pharmakg.graph.pair_ranking import (
     missing_pair_order,
     node_quads,
     pair_node,
-    pair_order_quads,
 )
 from pharmakg.graph.rdf_terms import RESOLVED_GRAPH, int_lit
 from pharmakg.ontology.namespaces import RESOURCES_IRI
@@ -80,6 +80,17 @@ class PairOrder:
         self._kept: list[KeptKeys] | None = None  # one per ranking (None: not read yet)
         self._pairs: dict[str, Pair] = {}  # pair node IRI -> its companies, read with the keys
         self._pending = Pending()
+        self._rechecked: set[str] = set()  # nodes a rollback asks to count again from the graph
+
+    def recheck(self, entities: Iterable[str]) -> None:
+        """A rolled-back batch touched these entities: count again at the next update every pair node they
+        are a company or the shared partner of. A recovery killed after it removed the batch's documents
+        and before its update lost the news of those removals (the links that left): the next recovery
+        finds no graph to remove, so no link change names the pairs those links made."""
+        for e in sorted(set(entities)):
+            self._rechecked.update(node.value for node in self._nodes_of(e))
+            found = self.store.quads_for_pattern(None, SHARED_PARTNER, ox.NamedNode(e), MERGED)
+            self._rechecked.update(value(q.subject) for q in found)
 
     def _loaded(self) -> list[KeptKeys]:
         if self._kept is None:
@@ -171,6 +182,8 @@ class PairOrder:
             for p in reader.linked(e):
                 pending.partners.setdefault(p, set()).add(e)
         unsettled, buckets = self._take_unsettled()  # (read at every update: a killed step is finished)
+        unsettled |= self._rechecked
+        self._rechecked = set()
         if not (pending.partners or pending.agreements or pending.renamed or pending.merged or unsettled):
             if not (pending.deal_companies or pending.relabelled):
                 return []

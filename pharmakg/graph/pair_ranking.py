@@ -24,7 +24,7 @@ are and counts them from scratch.)
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -106,24 +106,20 @@ def node_quads(pair: Pair, partners: Iterable[str]) -> list[ox.Quad]:
 
 
 def missing_pair_order(store: ox.Store) -> list[ox.Quad]:
-    """The pair nodes, shared partners and keys of a graph written without them (counted from scratch), in
+    """The pair nodes, shared partners and keys of a graph written without them (counted from scratch, every
+    pair held in memory: the tests' oracle; a store fills them with :func:`.pair_fill.pair_order_quads`), in
     graph/resolved."""
-    return list(pair_order_quads(store))
-
-
-def pair_order_quads(store: ox.Store) -> Iterator[ox.Quad]:
-    """:func:`missing_pair_order` one quad at a time (the pairs' state is held, not their quads)."""
     reader = GraphReader(store)
     state = pair_facts(store, reader)
-    for pair in sorted(state):
-        yield from node_quads(pair, state[pair][1])
+    out = [q for pair in sorted(state) for q in node_quads(pair, state[pair][1])]
     for ranking in RANKINGS:
         members = {p: v for p, s in state.items() if (v := ranking.of(s)) is not None}
         keys = ranked_keys(ranking, members, reader)
-        yield from (
+        out += (
             ox.Quad(pair_node(*p), ranking.predicate, int_lit(k), RESOLVED_GRAPH)
             for p, k in sorted(keys.items())
         )
+    return out
 
 
 def lacks_pair_order(store: ox.Store) -> bool:

@@ -7,7 +7,8 @@ in one list and write it in one transaction: 491 s CPU and 3.7 GB resident for t
 before session 7, a memory that grows with the store. :func:`fill_missing` streams each kind instead: its
 quads are computed one statement (or target, or document) at a time into a temporary N-Quads file, then
 read back and written :data:`CHUNK` at a time, so the memory is that of a chunk, plus what a kind must hold
-to rank its members (the pair facts, the compounds' and documents' sort keys). (Reading and writing in turn
+to rank its members (the compounds' and documents' sort keys; the pair keys are ranked through an external
+sort, :mod:`.pair_fill`). (Reading and writing in turn
 kept a store iterator open across the writes: at 100k its RSS grew past 2.4 GB with the files it held.)
 
 A kind counts as present once the graph holds one fact of it, so a fill killed half-way would leave a store
@@ -65,7 +66,8 @@ from pharmakg.graph.evidence_relations import (
     lacks_not_current,
     not_current_quads,
 )
-from pharmakg.graph.pair_order import lacks_pair_order, pair_order_quads
+from pharmakg.graph.pair_fill import pair_order_quads
+from pharmakg.graph.pair_order import lacks_pair_order
 from pharmakg.graph.rdf_terms import RESOLVED_GRAPH, int_lit, lit, n
 from pharmakg.ontology.namespaces import PKG, RESOURCES_IRI
 
