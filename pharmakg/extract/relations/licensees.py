@@ -149,7 +149,13 @@ def _purpose_licensee(ctx: RuleContext, s: Sent, cue: int, party: M, target: M) 
     ):
         return party
     subject = ctx.subject_company(s, cue)
-    return subject if subject is not None and not subject.virtual and subject.eid != party.eid else party
+    if subject is None or subject.eid == party.eid:
+        return party
+    # "the company has signed an agreement with B to obtain rights to X": the issuing company named as a
+    # subject (not "its", nor a pronoun that may stand for another company)
+    if subject.virtual and not _SUBJECT_ANAPHOR.fullmatch(s.low[subject.start - s.start : subject.end - s.start]):
+        return party
+    return subject
 
 
 def _alternation(words: list[str]) -> str:
