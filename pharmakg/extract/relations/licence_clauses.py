@@ -5,6 +5,7 @@ compound again ("Orbital obtains exclusive rights to develop it in Japan": the c
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from pharmakg.extract.components.coref import M
 from pharmakg.extract.relations.sentence import RuleContext, Sent
@@ -95,22 +96,67 @@ def exchange_licensee(ctx: RuleContext, s: Sent, compounds: list[M]) -> None:
 
 # what follows "B obtains exclusive rights" when the compound is not named again: "to develop and
 # commercialize it", "to the product", "in Greater China" or nothing
-_ANAPHORIC_OBJECT = re.compile(
+_OBJECT_LEAD = (
     r"^[^.;:,]{0,12}?\s*(?:(?:to|for)\s+(?:the\s+)?(?:(?:further\s+|clinical\s+|global\s+)?"
     r"(?:develop\w*|commerciali[sz]\w*|manufactur\w*|market\w*)\s*(?:,|and|of)?\s*)*)?"
-    r"(?:(?:it|them|the\s+(?:product(?:\s+candidate)?|compound|candidate|antibody|drug|program|programme|"
+)
+_ANAPHORIC_OBJECT = re.compile(
+    _OBJECT_LEAD + r"(?:(?:it|them|the\s+(?:product(?:\s+candidate)?|compound|candidate|antibody|drug|program|programme|"
     r"asset|molecule|therapy|vaccine))\b|(?:in|for|outside)\s+(?!(?:the\s+)?(?:field|use|treatment)\b)|[.;]|$)"
 )
 
 
-def salient_licensee(ctx: RuleContext, s: Sent, after: re.Pattern[str], limited: re.Pattern[str]) -> None:
+class PluralObject:
+    """ "the three assets", "both programs", "these candidates" as the object of a licence: the compounds of
+    the last list (cues: ``licensees.plural_object_*``; a count must equal the list's length)."""
+
+    def __init__(self, cues: dict[str, Any]) -> None:
+        def alts(words: list[str]) -> str:
+            return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+        self.counts: dict[str, int] = cues["plural_object_counts"]
+        self.pattern = re.compile(
+            _OBJECT_LEAD
+            + rf"(?:{alts(cues['plural_object_determiners'])})\s+(?:(?P<count>{alts(list(self.counts))})\s+)?"
+            + rf"(?:[a-z][\w-]*\s+){{0,2}}?(?:{alts(cues['plural_object_heads'])})(?![\w-])"
+        )
+
+    def __call__(self, ctx: RuleContext, s: Sent, rest: str) -> list[str]:
+        """The compound ids ``rest`` (the words after a licence cue) names by a plural phrase, else []."""
+        m = self.pattern.match(rest)
+        if m is None:
+            return []
+        listed = last_list(ctx, s)
+        count = m.group("count")
+        if len(listed) < 2 or (count is not None and self.counts[count] != len(listed)):
+            return []
+        return listed
+
+
+def last_list(ctx: RuleContext, s: Sent, lookback: int = 3) -> list[str]:
+    """The compounds (two or more, in text order) of the nearest earlier sentence naming any, within
+    ``lookback`` sentences; comparators and combination partners are not of the list."""
+    for prev in reversed(ctx.sents[max(0, s.index - lookback) : s.index]):
+        named = [
+            m.eid
+            for m in prev.of("COMPOUND", virtual=False)
+            if not ctx.comparator(prev, m) and not ctx.combination(prev, m)
+        ]
+        if named:
+            eids = list(dict.fromkeys(named))
+            return eids if len(eids) >= 2 else []
+    return []
+
+
+def salient_licensee(
+    ctx: RuleContext, s: Sent, after: re.Pattern[str], limited: re.Pattern[str], plural: PluralObject
+) -> None:
     """ "Orbital Bio obtains exclusive rights to develop and commercialize it in Greater China" in a sentence
     that names no compound: the licence is for the compound of the sentences before (``after``: the
-    licensee's cue after its name, "obtains ... rights"). Rights that develop, or that no word limits
-    (``limited``: "marketing rights"), make the licensee a developer too (conventions: roles)."""
+    licensee's cue after its name, "obtains ... rights"), or for those of the last list when ``plural`` reads
+    the object ("... the three assets"). Rights that develop, or that no word limits (``limited``: "marketing
+    rights"), make the licensee a developer too (conventions: roles)."""
     sal = ctx.salient(s)
-    if sal is None:
-        return
     for comp in s.of("COMPANY", virtual=False):
         b = comp.end - s.start
         cue = after.match(s.low[b : b + 110])
@@ -118,10 +164,16 @@ def salient_licensee(ctx: RuleContext, s: Sent, after: re.Pattern[str], limited:
             continue  # an option is no licence; "has rights" may be the owner's
         if ctx.cues.negation.search(s.low[max(0, b - 40) : b + cue.end()]):
             continue
-        if not _ANAPHORIC_OBJECT.match(s.low[b + cue.end() :]):
+        rest_all = s.low[b + cue.end() :]
+        targets = plural(ctx, s, rest_all)
+        if not targets and sal is not None and _ANAPHORIC_OBJECT.match(rest_all):
+            targets = [sal]
+        if not targets:
             continue
-        ctx.emit("LICENSED_TO", sal, comp.eid, s, "licensee_cue")
         rest = s.low[b + cue.end() : b + cue.end() + 80]
-        if re.search(r"\b(?:co-)?develop", rest) or not limited.search(cue.group(0) + " " + rest):
-            ctx.emit("DEVELOPED_BY", sal, comp.eid, s, "developer_licensee")
+        develops = bool(re.search(r"\b(?:co-)?develop", rest) or not limited.search(cue.group(0) + " " + rest))
+        for eid in targets:
+            ctx.emit("LICENSED_TO", eid, comp.eid, s, "licensee_cue")
+            if develops:
+                ctx.emit("DEVELOPED_BY", eid, comp.eid, s, "developer_licensee")
         return
