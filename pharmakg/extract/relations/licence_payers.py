@@ -1,8 +1,8 @@
-"""Who takes a licence that "an agreement with C for X" left open, read from the money of the deal: a licensee
-pays its licensor (upfront, licence fee, equity), so when C only receives money from its partner P, C granted
-the licence and P took it ("Orbital today announced that it has entered into an exclusive license agreement
-with Helix for ZB-12 ... Helix will receive an upfront payment of $25 million": Orbital is the licensee). Run by
-the post-pass, after the sentence rules have read the payments."""
+"""Who takes a licence that "an agreement with C for X" left open, read from the money of the deal: a
+licensee pays its licensor (upfront, licence fee, equity), so when C only receives money from its partner P,
+C granted the licence and P took it ("Orbital today announced that it has entered into an exclusive license
+agreement with Helix for ZB-12 ... Helix will receive an upfront payment of $25 million": Orbital is the
+licensee). Run by the post-pass, after the sentence rules have read the payments."""
 
 from __future__ import annotations
 
@@ -55,6 +55,8 @@ def licensees_by_payment(ctx: RuleContext) -> None:
         attrs = {k: v for k, v in rel.attrs.items() if k != "licensor"}
         attrs["licensor"] = party
         ctx.out.remove(key)
-        ctx.emit("LICENSED_TO", compound, payer, sent, "licensee_by_payment", prior="licensee_cue", attrs=attrs)
+        ctx.emit(
+            "LICENSED_TO", compound, payer, sent, "licensee_by_payment", prior="licensee_cue", attrs=attrs
+        )
         if develops:
             ctx.emit("DEVELOPED_BY", compound, payer, sent, "developer_licensee", hedged=False)
