@@ -5,6 +5,7 @@ compound again ("Orbital obtains exclusive rights to develop it in Japan": the c
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from pharmakg.extract.components.coref import M
 from pharmakg.extract.relations.sentence import RuleContext, Sent
@@ -15,7 +16,10 @@ _RESPONSIBLE_COMMERCIAL = re.compile(
     r"(?:(?:development|developing|manufacturing|manufacture|regulatory\s+\w+)\s*(?:,|and|as well as)?\s+)*"
     r"(?:commerciali[sz]ation|commerciali[sz]ing|commercial\s+activities)(?:\s+(?:of|for))?\s*(?:the\s+)?"
 )
-_DEAL_WORD = re.compile(r"\blicen[cs]|\bagreement\b|\bunder which\b|\bwhereby\b")
+_DEAL_WORD = re.compile(r"\blicen[cs]|\bagreement\b|\bcollaboration\b|\bunder which\b|\bwhereby\b")
+# how many sentences before may state the deal ("... announced a collaboration with B. X is ... B will be
+# responsible for the development and commercialization of X in China.")
+_DEAL_LOOKBACK = 3
 # "under which B will commercialize X in Europe", "B will exclusively market X"
 _WILL_COMMERCIALIZE = re.compile(
     r"\b(?:will|shall|would)\s+(?:exclusively\s+|also\s+)?(?:(?:develop|manufacture)\s*(?:,|and)\s+)*"
@@ -41,8 +45,8 @@ def responsible_licensee(ctx: RuleContext, s: Sent) -> None:
     m = m or _WILL_COMMERCIALIZE.search(s.low)
     if m is None:
         return
-    prev = ctx.sents[s.index - 1].low if s.index > 0 else ""
-    if not (_DEAL_WORD.search(s.low) or _DEAL_WORD.search(prev)):
+    before = ctx.sents[max(0, s.index - _DEAL_LOOKBACK) : s.index]
+    if not (_DEAL_WORD.search(s.low) or any(_DEAL_WORD.search(x.low) for x in before)):
         return
     holder = ctx.subject_company(s, m.start())
     if holder is None or holder.virtual:
@@ -95,22 +99,68 @@ def exchange_licensee(ctx: RuleContext, s: Sent, compounds: list[M]) -> None:
 
 # what follows "B obtains exclusive rights" when the compound is not named again: "to develop and
 # commercialize it", "to the product", "in Greater China" or nothing
-_ANAPHORIC_OBJECT = re.compile(
+_OBJECT_LEAD = (
     r"^[^.;:,]{0,12}?\s*(?:(?:to|for)\s+(?:the\s+)?(?:(?:further\s+|clinical\s+|global\s+)?"
     r"(?:develop\w*|commerciali[sz]\w*|manufactur\w*|market\w*)\s*(?:,|and|of)?\s*)*)?"
-    r"(?:(?:it|them|the\s+(?:product(?:\s+candidate)?|compound|candidate|antibody|drug|program|programme|"
+)
+_ANAPHORIC_OBJECT = re.compile(
+    _OBJECT_LEAD
+    + r"(?:(?:it|them|the\s+(?:product(?:\s+candidate)?|compound|candidate|antibody|drug|program|programme|"
     r"asset|molecule|therapy|vaccine))\b|(?:in|for|outside)\s+(?!(?:the\s+)?(?:field|use|treatment)\b)|[.;]|$)"
 )
 
 
-def salient_licensee(ctx: RuleContext, s: Sent, after: re.Pattern[str], limited: re.Pattern[str]) -> None:
+class PluralObject:
+    """ "the three assets", "both programs", "these candidates" as the object of a licence: the compounds of
+    the last list (cues: ``licensees.plural_object_*``; a count must equal the list's length)."""
+
+    def __init__(self, cues: dict[str, Any]) -> None:
+        def alts(words: list[str]) -> str:
+            return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+        self.counts: dict[str, int] = cues["plural_object_counts"]
+        self.pattern = re.compile(
+            _OBJECT_LEAD
+            + rf"(?:{alts(cues['plural_object_determiners'])})\s+(?:(?P<count>{alts(list(self.counts))})\s+)?"
+            + rf"(?:[a-z][\w-]*\s+){{0,2}}?(?:{alts(cues['plural_object_heads'])})(?![\w-])"
+        )
+
+    def __call__(self, ctx: RuleContext, s: Sent, rest: str) -> list[str]:
+        """The compound ids ``rest`` (the words after a licence cue) names by a plural phrase, else []."""
+        m = self.pattern.match(rest)
+        if m is None:
+            return []
+        listed = last_list(ctx, s)
+        count = m.group("count")
+        if len(listed) < 2 or (count is not None and self.counts[count] != len(listed)):
+            return []
+        return listed
+
+
+def last_list(ctx: RuleContext, s: Sent, lookback: int = 3) -> list[str]:
+    """The compounds (two or more, in text order) of the nearest earlier sentence naming any, within
+    ``lookback`` sentences; comparators and combination partners are not of the list."""
+    for prev in reversed(ctx.sents[max(0, s.index - lookback) : s.index]):
+        named = [
+            m.eid
+            for m in prev.of("COMPOUND", virtual=False)
+            if not ctx.comparator(prev, m) and not ctx.combination(prev, m)
+        ]
+        if named:
+            eids = list(dict.fromkeys(named))
+            return eids if len(eids) >= 2 else []
+    return []
+
+
+def salient_licensee(
+    ctx: RuleContext, s: Sent, after: re.Pattern[str], limited: re.Pattern[str], plural: PluralObject
+) -> None:
     """ "Orbital Bio obtains exclusive rights to develop and commercialize it in Greater China" in a sentence
     that names no compound: the licence is for the compound of the sentences before (``after``: the
-    licensee's cue after its name, "obtains ... rights"). Rights that develop, or that no word limits
-    (``limited``: "marketing rights"), make the licensee a developer too (conventions: roles)."""
+    licensee's cue after its name, "obtains ... rights"), or for those of the last list when ``plural`` reads
+    the object ("... the three assets"). Rights that develop, or that no word limits (``limited``: "marketing
+    rights"), make the licensee a developer too (conventions: roles)."""
     sal = ctx.salient(s)
-    if sal is None:
-        return
     for comp in s.of("COMPANY", virtual=False):
         b = comp.end - s.start
         cue = after.match(s.low[b : b + 110])
@@ -118,10 +168,82 @@ def salient_licensee(ctx: RuleContext, s: Sent, after: re.Pattern[str], limited:
             continue  # an option is no licence; "has rights" may be the owner's
         if ctx.cues.negation.search(s.low[max(0, b - 40) : b + cue.end()]):
             continue
-        if not _ANAPHORIC_OBJECT.match(s.low[b + cue.end() :]):
+        rest_all = s.low[b + cue.end() :]
+        targets = plural(ctx, s, rest_all)
+        if not targets and sal is not None and _ANAPHORIC_OBJECT.match(rest_all):
+            targets = [sal]
+        if not targets:
             continue
-        ctx.emit("LICENSED_TO", sal, comp.eid, s, "licensee_cue")
         rest = s.low[b + cue.end() : b + cue.end() + 80]
-        if re.search(r"\b(?:co-)?develop", rest) or not limited.search(cue.group(0) + " " + rest):
-            ctx.emit("DEVELOPED_BY", sal, comp.eid, s, "developer_licensee")
+        develops = bool(
+            re.search(r"\b(?:co-)?develop", rest) or not limited.search(cue.group(0) + " " + rest)
+        )
+        for eid in targets:
+            ctx.emit("LICENSED_TO", eid, comp.eid, s, "licensee_cue")
+            if develops:
+                ctx.emit("DEVELOPED_BY", eid, comp.eid, s, "developer_licensee")
         return
+
+
+# "... entered into an exclusive license agreement with C" (the compound named in the next sentence)
+_LICENCE_AGREEMENT_WITH = re.compile(
+    r"\b(?:licen[cs]e|licensing|sublicen[cs]e)(?:\s+and\s+(?:collaboration|supply|commerciali[sz]ation))?"
+    r"\s+agreements?\s+with\s+(?:the\s+)?$"
+)
+# what may follow C's name in that sentence: its suffix and brackets, then nothing but the territory
+_TERRITORY_TAIL = re.compile(
+    r"^(?:\s*,?\s*(?:inc\.?|corp\.?|ltd\.?|co\.,?\s+ltd\.?|ag|plc|sa|s\.a\.|gmbh|llc|a/s|n\.v\.)(?!\w))?"
+    r"(?:\s*\([^()]{0,60}\))*\s*(?P<scope>(?:for|in|covering|outside)\s+[^.;,]{2,60}?)?\s*[.;]?\s*$"
+)
+
+
+def licence_named_next(ctx: RuleContext, s: Sent, terminated: re.Pattern[str]) -> None:
+    """ "Orbital today announced an exclusive license agreement with Helix for Greater China. ZB-12 is a KRAS
+    inhibitor ...": a licence agreement whose sentence names no compound (nor anything else it may cover, only
+    a territory) is for the one compound the next sentence names. Read like "an agreement with C for X"
+    (rule ``licensee_agreement``): C is taken as the licensee until the document says otherwise (a named
+    licensee, or the party that pays C: ``licence_payers``)."""
+    if s.of("TECHNOLOGY", "COMPOUND") or terminated.search(s.low) or s.index + 1 >= len(ctx.sents):
+        return
+    for comp in s.of("COMPANY", virtual=False):
+        a, b = s.local(comp)
+        if not _LICENCE_AGREEMENT_WITH.search(s.low[max(0, a - 80) : a]):
+            continue
+        tail = _TERRITORY_TAIL.match(s.low[b:])
+        if tail is None or (tail.group("scope") and not ctx.places.scope(s.text[b:])):
+            continue
+        if ctx.cues.negation.search(s.low[max(0, a - 80) : a]):
+            continue
+        nxt = ctx.sents[s.index + 1]
+        named = list(
+            dict.fromkeys(
+                m.eid
+                for m in nxt.of("COMPOUND", virtual=False)
+                if not ctx.comparator(nxt, m) and not ctx.combination(nxt, m)
+            )
+        )
+        if len(named) == 1:
+            ctx.emit("LICENSED_TO", named[0], comp.eid, s, "licensee_agreement", prior="licensee_cue")
+        return
+
+
+# "the Company's in-licensed product X", "our in-licensed candidate X", "Orbital's in-licensed drug X"
+_POSSESSIVE_IN_LICENSED = re.compile(
+    r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?in-licen[cs]ed\s+(?:[\w-]+\s+){0,3}?(?:\(\s*)?$"
+)
+
+
+def possessive_in_licensed(ctx: RuleContext, s: Sent, compounds: list[M]) -> None:
+    """ "The Company's in-licensed product ZB-12", "our in-licensed candidate ZB-12": the possessor (a company
+    or the issuing company's "our", "the Company's") is the compound's licensee."""
+    for owner in s.of("COMPANY"):
+        a, b = s.local(owner)
+        if owner.virtual and s.low[a:b] not in ("our", "the company's", "the company’s", "the company"):
+            continue
+        after = [x for x in compounds if 0 < x.start - owner.end <= 70 and not x.virtual]
+        if not after or not _POSSESSIVE_IN_LICENSED.match(s.between(owner, after[0])):
+            continue
+        if ctx.cues.negation.search(s.low[max(0, a - 30) : a]):
+            continue
+        for x in ctx.group(s, after[0]):
+            ctx.emit("LICENSED_TO", x.eid, owner.eid, s, "licensee_cue", x.start - owner.end)

@@ -1,6 +1,6 @@
 """Who is party to a licence when the statement names several companies: the company an apposition describes
 ("B, an affiliate of A, holds the rights": B), and the parties of "an agreement for the development and
-commercialization of X" other than X's owner (read by ``licensees``)."""
+commercialization of X" other than X's owner, and "B, the exclusive licensee of X" (read by ``licensees``)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 
 from pharmakg.extract.components.coref import M
 from pharmakg.extract.relations.developers import possessive_owner
-from pharmakg.extract.relations.sentence import RuleContext, Sent
+from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
 # "B, an affiliate of A, holds rights to X": the company the apposition describes (B) is the subject
 _PARENT_APPOSITION = re.compile(
@@ -86,3 +86,34 @@ def subject_between(s: Sent, comp: M, target: M) -> bool:
         and NEW_SUBJECT.match(s.between(comp, o))
         for o in s.of("COMPANY", virtual=False)
     )
+
+
+# "B, the exclusive licensee of X", "B, Helix's licensing partner for X": the apposition names B's licence
+_LICENSEE_OF = re.compile(
+    r"^\s*(?:,|\s(?:is|was|remains|has\s+been|will\s+be|became|becomes))\s*(?:the|an?|its|their|our|(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:licensee|licencee|sublicensee|licensing partner|distribution partner|distributor)"
+    r"\s+(?:of|for)\s+(?:the\s+)?$"
+)
+# "B, Helix's licensee in Japan, received approval for X": a territorial apposition, the compound said later
+_LICENSEE_IN = re.compile(
+    r"\s*,\s*(?:the|an?|its|their|our|(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:licensee|licencee|sublicensee|licensing partner|distribution partner|distributor)"
+    r"\s+(?:in|for)\s+[^,;()]{2,40},"
+)
+
+
+def licensee_apposition(ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
+    """ "Orbital Bio, the exclusive licensee of ZB-12 in Europe, ...", "Orbital Bio, Helix's licensee in
+    Japan, received approval for ZB-12": B is the licensee of X."""
+    b = licensee.end - s.start
+    after = [x for x in compounds if 0 < x.start - s.start - b <= 80]
+    if not after or not _LICENSEE_OF.match(s.low[b : after[0].start - s.start]):
+        territorial = _LICENSEE_IN.match(s.low, b)
+        after = [x for x in compounds if territorial and 0 < x.start - s.start - territorial.end() <= 120]
+        if not after or CLAUSE_BREAK.search(
+            s.low, territorial.end() if territorial else b, after[0].start - s.start
+        ):
+            return False
+    for x in ctx.group(s, after[0]):
+        ctx.emit("LICENSED_TO", x.eid, licensee.eid, s, "licensee_cue", x.start - licensee.end)
+    return True

@@ -11,13 +11,17 @@ from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.deal import PendingOption
 from pharmakg.extract.relations.licence_clauses import (
     exchange_licensee,
+    licence_named_next,
+    possessive_in_licensed,
     responsible_licensee,
 )
 from pharmakg.extract.relations.licence_parties import (
     agreement_for_development,
     apposition_head,
+    licensee_apposition,
     subject_between,
 )
+from pharmakg.extract.relations.licence_subjects import AFTER_NAME, ANNOUNCED_IT, announcer, taken_from
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
@@ -44,16 +48,10 @@ _FOR_DEVELOPMENT = re.compile(
 _LICENSED_IT_TO = re.compile(r"\b(?:out-|sub)?licen[cs]ed\s+(?:it|them)\s+to\s+(?:the\s+)?$")
 
 
-# right after a company name: its legal suffix and a parenthesis ("Orbital Bio Co., Ltd. ("Orbital")")
-_AFTER_NAME = (
-    r"^\s*(?:,?\s*(?:inc\.?|corp\.?|ltd\.?|co\.,?\s+ltd\.?|ag|plc|sa|s\.a\.|gmbh|llc|a/s|n\.v\.)(?!\w))?"
-    r"\s*(?:\([^()]{0,40}\)\s*)?"
-)
-# "A today announced that it has ...": the subject of the announcement is the subject of the verb after it
-_ANNOUNCED_IT = (
-    r"(?:(?:today\s+)?(?:announced|announces|reported|said)\s+(?:today\s+)?(?:that\s+)?"
-    r"(?:it|the company)\s+)?"
-)
+# right after a company name (its suffix, a parenthesis); "A today announced that it has ...": the subject of
+# the announcement is the subject of the verb after it (both shared with ``licence_subjects``)
+_AFTER_NAME = AFTER_NAME
+_ANNOUNCED_IT = ANNOUNCED_IT
 
 
 # after the licensee: "in-licensed X", "has licensed X from", "licensed from" (group 1: in-licence)
@@ -92,45 +90,20 @@ _LICENCE_FROM = re.compile(
     r"|(?:,\s*(?:which|that)\s+(it|we|the company)\s+(?:has\s+|had\s+)?)?\b(?:in-)?licen[cs]ed)"
     r"\s+from\s+(?:the\s+)?$"
 )
+# between a compound and "licensed from A" said right after it: "X (licensed from A)", "X, which was
+# in-licensed from A"
+_RIGHT_AFTER = re.compile(
+    r"\s*[(,]\s*(?:(?:which|that)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+)?"
+    r"(?:(?:exclusively|originally|previously)\s+)?"
+)
 # "an option to license X", "the right to opt in": not (yet) a licence
 _OPEN_OPTION = re.compile(r"\b(?:option|opt-in|right of first negotiation)\b(?![^.;]{0,20}\bexercis)")
-
-
-# "B, the exclusive licensee of X", "B, Helix's licensing partner for X": the apposition names B's licence
-_LICENSEE_OF = re.compile(
-    r"^\s*(?:,|\s(?:is|was|remains|has\s+been|will\s+be|became|becomes))\s*(?:the|an?|its|their|our|(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:licensee|licencee|sublicensee|licensing partner|distribution partner|distributor)"
-    r"\s+(?:of|for)\s+(?:the\s+)?$"
-)
-# "B, Helix's licensee in Japan, received approval for X": a territorial apposition, the compound said later
-_LICENSEE_IN = re.compile(
-    r"\s*,\s*(?:the|an?|its|their|our|(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:licensee|licencee|sublicensee|licensing partner|distribution partner|distributor)"
-    r"\s+(?:in|for)\s+[^,;()]{2,40},"
-)
 
 
 # "A has licensed ...": the licensing verb of the licensor, when the licence goes on "to B"
 _OUT_LICENSED = re.compile(r"\b(?:out-)?licen[cs]ed\b")
 # the issuing company named as a subject ("the Company", "we"), not as a possessive ("our", "the Company's")
 _SUBJECT_ANAPHOR = re.compile(r"the company|we")
-
-
-def _licensee_apposition(ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
-    """ "Orbital Bio, the exclusive licensee of ZB-12 in Europe, ...", "Orbital Bio, Helix's licensee in
-    Japan, received approval for ZB-12": B is the licensee of X."""
-    b = licensee.end - s.start
-    after = [x for x in compounds if 0 < x.start - s.start - b <= 80]
-    if not after or not _LICENSEE_OF.match(s.low[b : after[0].start - s.start]):
-        territorial = _LICENSEE_IN.match(s.low, b)
-        after = [x for x in compounds if territorial and 0 < x.start - s.start - territorial.end() <= 120]
-        if not after or CLAUSE_BREAK.search(
-            s.low, territorial.end() if territorial else b, after[0].start - s.start
-        ):
-            return False
-    for x in ctx.group(s, after[0]):
-        ctx.emit("LICENSED_TO", x.eid, licensee.eid, s, "licensee_cue", x.start - licensee.end)
-    return True
 
 
 # "A entered into an agreement with B to in-license X", "... with B for the rights to X": A takes the licence
@@ -149,7 +122,15 @@ def _purpose_licensee(ctx: RuleContext, s: Sent, cue: int, party: M, target: M) 
     ):
         return party
     subject = ctx.subject_company(s, cue)
-    return subject if subject is not None and not subject.virtual and subject.eid != party.eid else party
+    if subject is None or subject.eid == party.eid:
+        return party
+    # "the company has signed an agreement with B to obtain rights to X": the issuing company named as a
+    # subject (not "its", nor a pronoun that may stand for another company)
+    if subject.virtual and not _SUBJECT_ANAPHOR.fullmatch(
+        s.low[subject.start - s.start : subject.end - s.start]
+    ):
+        return party
+    return subject
 
 
 def _alternation(words: list[str]) -> str:
@@ -193,14 +174,9 @@ class Licensees:
         if self.pending_option(s.low):
             return  # "upon exercise of the option, B will receive a license to X": no licence yet
         compounds = s.of("COMPOUND")
+        self.clause_rules(ctx, s, compounds)
         if not compounds:
-            self.licensed_it(ctx, s)
-            responsible_licensee(ctx, s)
             return
-        responsible_licensee(ctx, s)
-        exchange_licensee(ctx, s, compounds)
-        if "agreement" in s.low:
-            agreement_for_development(ctx, s)
         for comp in s.of("COMPANY"):
             a, b = s.local(comp)
             if comp.virtual:
@@ -208,13 +184,19 @@ class Licensees:
                 if not _SUBJECT_ANAPHOR.fullmatch(s.low[a:b]) or self.in_licensed(ctx, s, comp, compounds):
                     continue
             elif (
-                self.in_licensed(ctx, s, comp, compounds)
-                or self.licensed_x_to(ctx, s, comp, compounds)
+                self.licensed_x_to(ctx, s, comp, compounds)
                 or self.licence_from(ctx, s, comp, compounds)
-                or _licensee_apposition(ctx, s, comp, compounds)
+                or licensee_apposition(ctx, s, comp, compounds)
                 or self.titled_licensee(ctx, s, comp, compounds)
             ):
                 continue
+            else:
+                comp = announcer(s, comp)  # "B, a biotech company, today announced that it has ...": B
+                a, b = s.local(comp)
+                if self.in_licensed(ctx, s, comp, compounds) or taken_from(
+                    ctx, s, comp, compounds, self.emit_licence
+                ):
+                    continue
             after_cue = self.after.match(s.low[b : b + 110])
             if after_cue and any(
                 comp.end <= o.start and o.start - s.start < b + after_cue.end() for o in s.of("COMPANY")
@@ -260,6 +242,21 @@ class Licensees:
             # gives way to a licensee the document names in so many words
             weak = bool(before and not after_cue and "agreement" in before.group(1))
             self.emit_licence(ctx, s, comp, target, weak)
+
+    def clause_rules(self, ctx: RuleContext, s: Sent, compounds: list[M]) -> None:
+        """The licence statements read clause by clause (``licence_clauses``, ``licence_parties``); in a
+        sentence naming no compound, those about the compound of the sentences before or after."""
+        responsible_licensee(ctx, s)
+        if not compounds:
+            self.licensed_it(ctx, s)
+            if "agreement" in s.low:
+                licence_named_next(ctx, s, self.terminated)
+            return
+        exchange_licensee(ctx, s, compounds)
+        if "in-licen" in s.low:
+            possessive_in_licensed(ctx, s, compounds)
+        if "agreement" in s.low:
+            agreement_for_development(ctx, s)
 
     def emit_licence(self, ctx: RuleContext, s: Sent, comp: M, target: M, weak: bool) -> None:
         """LICENSED_TO (with its terms) of ``target`` and its coordinated compounds to ``comp``, and
@@ -377,8 +374,16 @@ class Licensees:
             for c in s.of("COMPANY")
             if c.end - s.start <= c0 and c.eid != licensor.eid and not ctx.parenthetical_affiliate(s, c)
         ]
-        licensee = before[-1].eid if before else (ctx.main if cue.group(1) else None)
         target = ctx.attach(s, (c0, c0 + 1), ("COMPOUND",), cap=160, direct=False)
+        licensee = before[-1].eid if before else (ctx.main if cue.group(1) else None)
+        if (
+            licensee is None
+            and target is not None
+            and _RIGHT_AFTER.fullmatch(s.low[target.end - s.start : c0])
+        ):
+            licensee = (
+                ctx.main
+            )  # "ZB-12 (licensed from A)", "ZB-12, in-licensed from A, is ...": the issuer's
         if licensee is None or licensee == licensor.eid or target is None or target.start - s.start < lo:
             return False
         if any(target.end <= m.start and m.end - s.start <= c0 for m in s.of("TECHNOLOGY", "COMPOUND")):

@@ -7,6 +7,7 @@ import re
 from itertools import combinations
 from typing import Any
 
+from pharmakg.extract.relations.licence_payers import licensees_by_payment
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RelationDraft, RuleContext, Sent
 from pharmakg.model import StatementKey
@@ -31,6 +32,7 @@ class PostPass:
         _phases_of_permitted_trials(ctx, self.running)
         _settle_phases(ctx, list(ctx.out.items.items()))
         _drop_countered_licences(ctx)
+        licensees_by_payment(ctx)
         _default_licensors(ctx)
         _partners_from_licences(ctx, list(ctx.out.items.items()))
         _default_developers(ctx, self.other_drug)

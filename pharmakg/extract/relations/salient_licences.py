@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from pharmakg.extract.relations.deal import PendingOption
-from pharmakg.extract.relations.licence_clauses import salient_licensee
+from pharmakg.extract.relations.licence_clauses import PluralObject, salient_licensee
 from pharmakg.extract.relations.licensees import Licensees
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
@@ -22,9 +22,10 @@ class SalientLicences:
         self.after = licensees.after  # the licensee's cue after its name, as ``licensees`` reads it
         self.limited = licensees.rights_limited
         self.pending_option = PendingOption(cues["options"])
+        self.plural = PluralObject(cues["licensees"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         low = s.low
         if ("right" not in low and "licen" not in low) or s.of("COMPOUND") or self.pending_option(low):
             return  # cheap gates first: most sentences name no rights
-        salient_licensee(ctx, s, self.after, self.limited)
+        salient_licensee(ctx, s, self.after, self.limited, self.plural)
