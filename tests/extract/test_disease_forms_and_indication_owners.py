@@ -103,3 +103,22 @@ def test_a_broad_indication_of_another_compound_is_no_alias(ex: Extractor, text:
 def test_a_broad_mention_of_the_same_compound_still_joins(ex: Extractor) -> None:
     found = diseases(ex, "ZB-4 is developed for hematologic malignancies such as acute myeloid leukemia.")
     assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "disease"),
+    [
+        ("ZB-12, a GLP-1 receptor agonist for obesity, is owned by Helix.", "obesity"),
+        ("KT-5, an oral antagonist for endometriosis, entered Phase 2.", "endometriosis"),
+        ("ZB-12 is a once-weekly injection for type 2 diabetes.", "type 2 diabetes"),
+        ("Talbumab is a long-acting formulation for schizophrenia.", "schizophrenia"),
+    ],
+)
+def test_a_mesh_disease_after_a_drug_noun_and_for_is_an_indication(
+    ex: Extractor, text: str, disease: str
+) -> None:
+    assert {p[1] for p in indications(ex, text)} == {disease}
+
+
+def test_a_mesh_disease_without_indication_wording_stays_no_disease(ex: Extractor) -> None:
+    assert diseases(ex, "The conference for obesity research opened in Boston.") == []
