@@ -71,6 +71,8 @@ def shape_abbreviation(a: Candidate, b: Candidate, part: str, text: str) -> bool
         and text[b.start : b.end] == part
         and (
             initials(part, long_form)
+            or a.label == "DISEASE"
+            and letters_in_order(part, long_form)
             or re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", long_form) is not None
         )
     )
@@ -86,6 +88,40 @@ def initials(abbr: str, long_form: str) -> bool:
         if i < len(letters) and w[0].lower() == letters[i]:
             i += 1
     return i == len(letters)
+
+
+def abbreviates(label: str, abbr: str, long_form: str) -> bool:
+    """Whether ``abbr`` abbreviates ``long_form``: by its initials, or for a disease by letters in order."""
+    return initials(abbr, long_form) or label == "DISEASE" and letters_in_order(abbr, long_form)
+
+
+def letters_in_order(abbr: str, long_form: str) -> bool:
+    """ "hereditary angioedema (HAE)", "gastrointestinal stromal tumors (GIST)": a disease's abbreviation
+    takes letters from inside its words too (Schwartz-Hearst): every word of the long form opens with the
+    next letter, and the letters between come in order from inside the words."""
+    letters = "".join(c.lower() for c in abbr if c.isalnum())
+    words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", long_form)]
+    if len(letters) < 2 or not words or len(words) > len(letters):
+        return False
+    return _spell(letters, words)
+
+
+def _spell(letters: str, words: list[str]) -> bool:
+    """Whether ``letters`` are the initials of ``words``, each word giving more letters from inside it."""
+    if not words:
+        return not letters
+    if not letters or words[0][0] != letters[0]:
+        return False
+    rest, inner = letters[1:], words[0][1:]
+    for k in range(len(rest) - len(words) + 1, -1, -1):  # the most inner letters first
+        if _subsequence(rest[:k], inner) and _spell(rest[k:], words[1:]):
+            return True
+    return False
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
 
 
 def company_paren_alias(p: str, name: str, formerly: bool) -> str:

@@ -22,10 +22,10 @@ from spacy.util import filter_spans
 
 from pharmakg.extract.codec import MentionTable
 from pharmakg.extract.components.alias_forms import (
+    abbreviates,
     clipped_inn,
     company_paren_alias,
     disease_long_form,
-    initials,
     long_form_start,
     mab_short_names,
     paren_separator,
@@ -337,7 +337,7 @@ class AliasGrouper:
                     and (_SHORT_INN.fullmatch(p) or clipped_inn(p, text[a.start : a.end]))
                 )
                 and not p.isdigit()
-                and (a.label in ("COMPOUND", "TRIAL") or initials(p, text[a.start : a.end]))
+                and (a.label in ("COMPOUND", "TRIAL") or abbreviates(a.label, p, text[a.start : a.end]))
             ):
                 new.append(
                     Candidate(

@@ -45,12 +45,17 @@ def join_broader(
     if not broad:
         return
     broad_ids = {id(c) for c, _ in broad}
+    compounds = sorted((c.start, c.end) for c in cands if c.label == "COMPOUND" and c.end > c.start)
     specific = [(c, _head(c, text, head_key)) for c in diseases if id(c) not in broad_ids]
     target: dict[str, str] = {}  # broad key -> key of the disease it joins
     for c, allowed in sorted(broad, key=lambda b: b[0].start):
         own = _key(c, text)
         if own not in target:
-            fits = [s for s, head in specific if head in allowed and not _overlaps(s, c)]
+            fits = [
+                s
+                for s, head in specific
+                if head in allowed and not _overlaps(s, c) and not _other_compounds(text, compounds, s, c)
+            ]
             if not fits:
                 continue
             near = min(fits, key=lambda s: (abs(s.start - c.start), -(s.end - s.start)))
@@ -59,6 +64,23 @@ def join_broader(
             target[own] = _key(near, text)
         c.extra.setdefault("keys", []).append(target[own])
         c.key, c.name = "", ""
+
+
+# how far before a disease the compound it is said of may be named ("ZB-4, an anti-CD33 ADC for ...")
+_COMPOUND_REACH = 150
+
+
+def _other_compounds(text: str, compounds: list[tuple[int, int]], a: Candidate, b: Candidate) -> bool:
+    """ "ZB-4, an ADC for acute myeloid leukemia, and ZB-7, an ADC for hematological malignancies": each
+    disease is said of its own compound (the names of the compounds just before them differ), so the broad
+    one is an indication of its own, not a broader mention of the other."""
+    before = []
+    for d in (a, b):
+        near = [(s, e) for s, e in compounds if e <= d.start and d.start - e <= _COMPOUND_REACH]
+        if not near:
+            return False
+        before.append(text[near[-1][0] : near[-1][1]].lower())
+    return before[0] != before[1]
 
 
 def _head(c: Candidate, text: str, head_key: Callable[[str], str]) -> str:

@@ -101,13 +101,26 @@ def _broader_before(s: Sent, d: M) -> M | None:
     return None
 
 
+def _said_of(s: Sent, compounds: list[M], d: M, diseases: list[M]) -> list[M]:
+    """ "ZB-4, an ADC for <d1>, and ZB-7, an ADC for <d2>": the compounds of a list that a disease said
+    in the list is about. A disease before some of them belongs to the ones before it; another disease
+    between a compound and it (a list of other diseases excepted) says that compound's own indication."""
+    before = [m for m in compounds if m.end <= d.start]
+    if not before or len(before) == len(compounds) and len(compounds) < 2:
+        return compounds
+    own = {id(x) for x in diseases}
+    others = [x for x in s.of("DISEASE", virtual=False) if id(x) not in own and x.end <= d.start]
+    kept = [m for m in before if not any(m.end <= x.start for x in others)]
+    return kept or compounds
+
+
 _RESPECTIVELY = re.compile(r"^[^.;:]{0,20}?\brespectively\b")
 
 
 def _respective(ctx: RuleContext, s: Sent, c: M, d: M) -> list[M]:
     """The compounds coordinated with ``c`` that ``d`` belongs to: all of them, except that "X and Y for A
     and B, respectively" pairs the two lists by position."""
-    compounds = ctx.group(s, c)
+    compounds = _said_of(s, ctx.group(s, c), d, ctx.group(s, d))
     diseases = ctx.group(s, d)
     if len(compounds) < 2 or len(compounds) != len(diseases):
         return compounds
