@@ -61,6 +61,8 @@ SYMBOL_FORM_KIND = "symbol_form"
 _LETTERS_THEN_DIGITS = re.compile(r"^([A-Za-z]{2,})(\d[\w]*)$")
 
 
+# the kind of a drug-table record read as the target of a drug noun after it ("a Factor XIa inhibitor")
+DRUG_AS_TARGET_KIND = "drug_as_target"
 # (label, record, kind): a plain tuple, as ~100,000 are made at start-up
 _Hit = tuple[str, KnowledgeRecord, str]
 
@@ -174,6 +176,7 @@ class KnowledgeMatcher:
         self.disease_window = int(ctx["disease_window"])
         self.compound_not_after = re.compile(ctx["compound_not_after"], re.IGNORECASE)
         self.compound_not_before = re.compile(ctx.get("compound_not_before", "(?!)"), re.IGNORECASE)
+        self.compound_as_target_after = re.compile(ctx.get("compound_as_target_after", "(?!)"))
         self.type_suffix = re.compile(ctx["disease_type_suffix"], re.IGNORECASE)
         self.pathogen_before = re.compile(ctx["pathogen_before"], re.IGNORECASE)
         self.pathogen_after = re.compile(ctx["pathogen_after"], re.IGNORECASE)
@@ -247,6 +250,14 @@ class KnowledgeMatcher:
             return bool(self.disease_before.search(before) or self.disease_after.match(text[end : end + 40]))
         return True
 
+    def _as_target(self, text: str, m: tuple[int, int, _Hit]) -> tuple[int, int, _Hit]:
+        """A drug-table name right before an inhibitor or agonist noun ("a Factor XIa inhibitor") is the
+        target the drug noun acts on (knowledge_context.json compound_as_target_after)."""
+        start, end, hit = m
+        if hit[0] != "COMPOUND" or not self.compound_as_target_after.match(text[end : end + 40]):
+            return m
+        return start, end, ("TARGET", hit[1], DRUG_AS_TARGET_KIND)
+
     def _disease_form(self, surface: str, hit: _Hit) -> bool:
         """A short disease name is an abbreviation written in capitals (GERD; "Gerd" is a first name),
         unless it is the MeSH descriptor's own name (gout, mumps), a word that names the disease itself."""
@@ -268,6 +279,7 @@ class KnowledgeMatcher:
             for s, e, hit in self.matches(text)
             if hit[0] != "TARGET" or not self.target_name_is_wording.match(text[s:e])
         ]
+        found = [self._as_target(text, m) for m in found]
         ok = [self._accept(text, s, e, hit) for s, e, hit in found]
         # (start, end, index into found; -1 for a lexicon target, accepted as it is)
         targets = [(s, e, i) for i, (s, e, hit) in enumerate(found) if hit[0] == "TARGET"]
@@ -381,7 +393,8 @@ class KnowledgeMatcher:
         INN (a brand, a code): a naked antibody so known is a marketed drug of its own (trastuzumab =
         Herceptin), not the short name of a conjugate built on it (mirvetuximab soravtansine). A code name
         (M9346A) is no such other name: a naked antibody gets one long before any conjugate."""
-        extra: dict[str, object] = {"ids": hit[1].identifiers()}
+        # a drug record read as a target keeps no ids: they name the drug, not the target
+        extra: dict[str, object] = {"ids": hit[1].identifiers() if hit[2] != DRUG_AS_TARGET_KIND else {}}
         if hit[0] == "COMPOUND":
             extra["kb_other_names"] = any(kind not in NOT_OTHER_NAMES for kind, _ in hit[1].names)
         return extra

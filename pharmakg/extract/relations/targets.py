@@ -33,7 +33,17 @@ class Targets:
         # multispecific word follows is a target of the compound
         multi = "|".join(map(re.escape, c["multispecific"]))
         self.multispecific_after = re.compile(
-            r"(?:\s*(?:/|×|\bx\b|,|\band\b)\s*[\w.-]+){0,3}\s*[-\s]?(?:" + multi + r")\b", re.IGNORECASE
+            r"(?:\s*(?:/|×|\bx\b|,|\band\b)\s*[\w.-]+){0,3}(?:\s+receptors?)?\s*[-\s]?(?:" + multi + r")\b",
+            re.IGNORECASE,
+        )
+        # "a GIP and GLP-1 receptor agonist", "an ALK, ROS1 and NTRK inhibitor": the drug noun after the
+        # list's last member is said of every member
+        heads = "|".join(map(re.escape, c["list_heads"]))
+        self.list_head_after = re.compile(
+            r"(?:\s*(?:/|,|\band\b|\bor\b)\s*[\w.-]+){1,3}(?:\s+receptors?)?\s+(?:[\w-]+\s+)?(?:"
+            + heads
+            + r")s?\b",
+            re.IGNORECASE,
         )
         # "ZB-12 is an ADC. The antibody binds to CDH6.": a sentence about the previous sentence's compound
         subjects = "|".join(map(re.escape, sorted(c["salient_subject"], key=len, reverse=True)))
@@ -80,6 +90,7 @@ class Targets:
                 said = (
                     self.cue.search(window)
                     or self.multispecific_after.match(s.low, t.end - s.start)
+                    or self.list_head_after.match(s.low, t.end - s.start)
                     or self.drug_noun_said(s, c, t)
                     # "The target of ZB-12, CDH6, ...": the cue noun right before the compound
                     or (c.start < t.start and _TARGET_OF.search(s.low, 0, c.start - s.start))

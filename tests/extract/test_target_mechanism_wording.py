@@ -1,0 +1,70 @@
+"""Targets named by the mechanism words around them: a list of targets before one drug noun ("a GLP-1/GIP
+dual agonist", "an ALK, ROS1 and NTRK inhibitor"), a mechanism word between a target and its drug noun
+("an IL-6 neutralizing antibody"), and a drug-table name before an inhibitor noun, which names the target
+("a Factor XIa inhibitor"). Sentences invented for these tests (fictional companies and drugs), whole
+pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from contract_view import names, rels, run
+
+from pharmakg.extract.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("Helix reported Phase 2 data for ZB-44, a GLP-1/GIP dual agonist, in obesity.", {"glp1", "gip"}),
+        ("ZB-44 is a GIP and GLP-1 receptor dual agonist in Phase 2.", {"gip", "glp1receptor"}),
+        ("ZB-45 is an ALK, ROS1 and NTRK inhibitor for lung cancer.", {"alk", "ros1", "ntrk"}),
+    ],
+)
+def test_every_member_of_a_target_list_before_one_drug_noun_is_a_target(ex, text, pairs):
+    out = run(ex, text)
+    compound = "zb44" if "ZB-44" in text else "zb45"
+    assert pairs <= names(out, "TARGET")
+    assert {(compound, t) for t in pairs} <= rels(out, "TARGETS")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HX-67, an IL-6 neutralizing antibody, is in Phase 2 for arthritis.",
+        "HX-67 is an IL-6 blocking antibody in Phase 2 for arthritis.",
+    ],
+)
+def test_a_mechanism_word_between_a_target_and_its_drug_noun(ex, text):
+    out = run(ex, text)
+    assert ("hx67", "il6") in rels(out, "TARGETS")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("ZB-101 is an oral Factor XIa inhibitor in Phase 2 for thrombosis.", "factorxia"),
+        ("ZB-103, a direct thrombin inhibitor, is approved for stroke prevention.", "thrombin"),
+    ],
+)
+def test_a_drug_table_name_before_an_inhibitor_noun_is_the_target(ex, text, target):
+    out = run(ex, text)
+    compound = "zb101" if "ZB-101" in text else "zb103"
+    assert target in names(out, "TARGET")
+    assert target not in names(out, "COMPOUND")
+    assert (compound, target) in rels(out, "TARGETS")
+
+
+def test_a_drug_table_name_without_a_drug_noun_after_it_stays_a_compound(ex):
+    out = run(ex, "Patients on ZB-103 could take heparin during the Phase 2 study.")
+    assert "heparin" in names(out, "COMPOUND")
+    assert not names(out, "TARGET")
+
+
+def test_a_list_of_companies_before_a_drug_noun_gives_no_target(ex):
+    out = run(ex, "Helix, Orbis and Vantor agreed to test ZB-12, an oral inhibitor, in Phase 1.")
+    assert not names(out, "TARGET")
