@@ -37,7 +37,12 @@ from pharmakg.ontology.generated import KnowledgeRecord, paused_gc, read_generat
 
 register_extensions()
 
-DEFAULT_TABLES = {"COMPOUND": "compounds.tsv", "TARGET": "targets.tsv", "DISEASE": "diseases.tsv"}
+DEFAULT_TABLES = {
+    "COMPOUND": "compounds.tsv",
+    "TARGET": "targets.tsv",
+    "DISEASE": "diseases.tsv",
+    "PAYLOAD": "radionuclides.tsv",
+}
 DEFAULT_KINDS = {"TARGET": ["symbol", "name", "alias"]}
 # kinds of a drug's names that do not make it a drug known by another name (see _extra)
 NOT_OTHER_NAMES = ("inn", "code")
@@ -47,7 +52,8 @@ _WORD = re.compile(r"[^\W_]+")
 # what may stand between two words of one name in the text; a possessive "'s " too, as MeSH writes
 # eponyms without it ("Crohn Disease" is written "Crohn's disease")
 _JOINER = re.compile(r"\s+|[-‐‑–'’]|[-‐‑–]\s*\n\s*|['’]s?\s+")
-_PRIORITY = {"COMPOUND": 2, "TARGET": 2, "DISEASE": 0}  # a grammar disease (1) names the entity
+# a grammar disease (1) names the entity; a radionuclide outranks the drug table's radioisotope products
+_PRIORITY = {"COMPOUND": 2, "TARGET": 2, "DISEASE": 0, "PAYLOAD": 3}
 # an infection's name without its head word names its pathogen ("RSV" of "RSV Infections"): the disease a
 # vaccine prevents, read only in vaccine wording; adjectives ("pneumococcal") name no pathogen alone
 PATHOGEN_KIND = "pathogen"
@@ -174,6 +180,7 @@ class KnowledgeMatcher:
         self.disease_before = re.compile(ctx["disease_before"], re.IGNORECASE)
         self.disease_after = re.compile(ctx["disease_after"], re.IGNORECASE)
         self.disease_window = int(ctx["disease_window"])
+        self.radionuclide_context = re.compile(ctx.get("radionuclide_context", "(?!)"), re.IGNORECASE)
         self.compound_not_after = re.compile(ctx["compound_not_after"], re.IGNORECASE)
         self.compound_not_before = re.compile(ctx.get("compound_not_before", "(?!)"), re.IGNORECASE)
         self.compound_as_target_after = re.compile(ctx.get("compound_as_target_after", "(?!)"))
@@ -238,6 +245,8 @@ class KnowledgeMatcher:
                 self.target_before.search(before)
                 or self.target_after.match(text[end : end + self.target_window])
             )
+        if hit[0] == "PAYLOAD":  # a radionuclide: only where the text speaks of radiation or conjugates
+            return bool(self.radionuclide_context.search(text, max(0, start - 150), end + 150))
         if hit[0] == "DISEASE":
             if not self._disease_form(surface, hit):
                 return False
