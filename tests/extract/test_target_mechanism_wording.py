@@ -68,3 +68,36 @@ def test_a_drug_table_name_without_a_drug_noun_after_it_stays_a_compound(ex):
 def test_a_list_of_companies_before_a_drug_noun_gives_no_target(ex):
     out = run(ex, "Helix, Orbis and Vantor agreed to test ZB-12, an oral inhibitor, in Phase 1.")
     assert not names(out, "TARGET")
+
+
+# names are compared folded, and folding drops a final "s" of a word ("KRAS G12D" -> "krag12d")
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("HX-64, an oral KRAS G12D inhibitor, entered Phase 1 for pancreatic cancer.", "krag12d"),
+        ("HX-64 is an EGFR C797S-selective inhibitor in Phase 1 for lung cancer.", "egfrc797"),
+    ],
+)
+def test_a_target_with_its_mutation_before_a_drug_noun_is_one_target(ex, text, target):
+    out = run(ex, text)
+    assert target in names(out, "TARGET")
+    assert not {"g12d", "c797"} & names(out, "TARGET")
+    assert ("hx64", target) in rels(out, "TARGETS")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Helix's ZB-12 inhibits the kinase activity of RIPK1 in Phase 2.", "ripk1"),
+        ("ZB-12 acts on the CB1 receptor in the brain.", "cb1receptor"),
+        ("ZB-12, acting on TYK2, is in Phase 2 for psoriasis.", "tyk2"),
+    ],
+)
+def test_the_activity_of_a_target_or_acting_on_it_names_the_target(ex, text, target):
+    out = run(ex, text)
+    assert ("zb12", target) in rels(out, "TARGETS")
+
+
+def test_a_gene_editing_modality_before_based_is_no_platform(ex):
+    out = run(ex, "ZB-12 is a CRISPR-based therapy in Phase 1 for sickle cell disease.")
+    assert not names(out, "TECHNOLOGY")
