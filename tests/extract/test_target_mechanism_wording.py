@@ -101,3 +101,30 @@ def test_the_activity_of_a_target_or_acting_on_it_names_the_target(ex, text, tar
 def test_a_gene_editing_modality_before_based_is_no_platform(ex):
     out = run(ex, "ZB-12 is a CRISPR-based therapy in Phase 1 for sickle cell disease.")
     assert not names(out, "TECHNOLOGY")
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        (
+            "Helix gains rights to Orbis Bio's PD-1 inhibitor, OB-5, and its LAG-3 antibody OB-6.",
+            {("ob5", "pd1"), ("ob6", "lag3")},
+        ),
+        ("ZB-12 and the CD38 antibody ZB-14 were tested together in Phase 1.", {("zb14", "cd38")}),
+        ("It holds CD3 bispecific antibodies, ZB-40 and ZB-41.", {("zb40", "cd3"), ("zb41", "cd3")}),
+    ],
+)
+def test_the_compound_a_targets_drug_noun_names_is_its_compound(ex, text, pairs):
+    found = rels(run(ex, text), "TARGETS")
+    assert pairs <= found
+    assert ("zb12", "cd38") not in found and ("ob5", "lag3") not in found
+
+
+def test_a_gene_symbol_in_parentheses_after_a_code_name_is_its_target(ex):
+    out = run(ex, "Pipeline: ZB-15 (EGFR) in Phase 2; ZB-17 (MET) in preclinical development.")
+    assert {("zb15", "egfr"), ("zb17", "met")} <= rels(out, "TARGETS")
+
+
+def test_a_symbol_in_parentheses_after_a_trial_number_is_no_target(ex):
+    out = run(ex, "Helix enrolled the first patient in NCT01234567 (MET) with ZB-17 in gout.")
+    assert "met" not in names(out, "TARGET")

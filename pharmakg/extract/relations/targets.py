@@ -75,6 +75,13 @@ class Targets:
             if not s.of("COMPOUND", "ANTIBODY"):
                 self.salient_target(ctx, s, t)
                 continue
+            named = self.named_by_drug_noun(s, t)
+            if named is not None and not ctx.negated(s, named, t):
+                # "ZB-5, and its LAG-3 antibody ZB-6": the noun names ZB-6 (and those listed with it),
+                # whichever compound is closer
+                for x in self.coordinated(ctx, s, named, t):
+                    ctx.emit("TARGETS", x.eid, t.eid, s, "targets_cue", x.start - t.end)
+                continue
             for typ, cap in (("COMPOUND", 200), ("ANTIBODY", 120)):
                 # a comparator keeps its own target ("Y, an EGFR inhibitor, was the comparator")
                 c = ctx.attach(s, t, (typ,), cap=cap, direct=False, comparators=True)
@@ -109,6 +116,18 @@ class Targets:
         if c.start < t.start:
             return bool(_DESCRIBES.fullmatch(s.low[c.end - s.start : t.start - s.start]))
         return bool(_NAMED_AFTER.fullmatch(s.low[noun.end() : c.start - s.start]))
+
+    def named_by_drug_noun(self, s: Sent, t: M) -> M | None:
+        """The compound that the target's drug noun names right after it: "the LAG-3 antibody ZB-6",
+        "a CD38 antibody, ZB-12," (_NAMED_AFTER)."""
+        noun = self.drug_noun_after.match(s.low, t.end - s.start)
+        if noun is None:
+            return None
+        after = [m for m in s.of("COMPOUND", "ANTIBODY", virtual=False) if m.start - s.start >= noun.end()]
+        first = min(after, key=lambda m: m.start, default=None)
+        if first is None or not _NAMED_AFTER.fullmatch(s.low[noun.end() : first.start - s.start]):
+            return None
+        return first
 
     @staticmethod
     def coordinated(ctx: RuleContext, s: Sent, c: M, t: M) -> list[M]:
