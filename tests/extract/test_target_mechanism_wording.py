@@ -7,7 +7,7 @@ pipeline."""
 from __future__ import annotations
 
 import pytest
-from contract_view import names, rels, run
+from contract_view import groups, names, rels, run
 
 from pharmakg.extract.pipeline import Extractor
 
@@ -128,3 +128,16 @@ def test_a_gene_symbol_in_parentheses_after_a_code_name_is_its_target(ex):
 def test_a_symbol_in_parentheses_after_a_trial_number_is_no_target(ex):
     out = run(ex, "Helix enrolled the first patient in NCT01234567 (MET) with ZB-17 in gout.")
     assert "met" not in names(out, "TARGET")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("ZB-12 is a sodium-glucose cotransporter 2 (SGLT2) inhibitor for heart failure.", "sglt2"),
+        ("ZB-12 is a proprotein convertase subtilisin/kexin type 9 (PCSK9) inhibitor.", "pcsk9"),
+    ],
+)
+def test_an_abbreviation_in_parentheses_before_a_drug_noun_is_the_target(ex, text, target):
+    out = run(ex, text)
+    named = next(g for g in groups(out, "TARGET") if target in g)  # its name may be the long form
+    assert any(("zb12", n) in rels(out, "TARGETS") for n in named)
