@@ -178,7 +178,7 @@ class Phases:
         elif val == "Preclinical" and planned:
             return
         if val == "Approved":
-            if not self.drug_approval(s.low, a, b):
+            if not self.drug_approval(s.low, a, b) or (owner is None and self.scope.generic_class(s.low, b)):
                 return
             c = ctx.attach(s, (a, b), ("COMPOUND",), cap=80, virtual=False, combinations=False)
         else:

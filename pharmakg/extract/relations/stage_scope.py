@@ -32,6 +32,17 @@ class StageScope:
             r"(?<![\w-])(?:" + _alternation(phases.get("completed_before", [])) + r")\s+(?:[\w-]+\s+){0,3}$"
         )
 
+        self.drug_class = re.compile(
+            r"^\s+(?:[\w-]+\s+){0,2}?(?:"
+            + _alternation(phases.get("approved_class_nouns", []))
+            + r")(?![\w-])"
+        )
+
+    def generic_class(self, low: str, b: int) -> bool:
+        """ "approved" before a plural class of drugs ("progressed on approved BTK inhibitors"): said of the
+        class, not of a named compound."""
+        return bool(self.drug_class.match(low[b : b + 60]))
+
     def completed(self, before: str) -> bool:
         """The clause before the stage phrase says its trial was completed ("ZB-12 completed a Phase 1 trial
         and is now in Phase 2"): marked like a source of reported data, dropped where a later stage is
