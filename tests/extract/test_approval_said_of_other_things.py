@@ -49,3 +49,24 @@ def test_approval_of_other_things_is_no_drug_approval(ex: Extractor, text: str) 
 )
 def test_named_drugs_approved_stay_approved(ex: Extractor, text: str, approved: set[tuple[str, str]]) -> None:
     assert rels(run(ex, text), "IN_PHASE") == approved
+
+
+@pytest.mark.parametrize(
+    ("text", "stages"),
+    [
+        (
+            "The FDA has approved the Company's Investigational New Drug application for ZB-12.",
+            {("zb12", "IND")},
+        ),
+        ("The NMPA approved Helix's clinical trial application for ZB-12.", {("zb12", "IND")}),
+        ("The MAA for ZB-12 is under review, with approval anticipated in 2025.", {("zb12", "Filed")}),
+        (
+            "The FDA accepted the NDA for ZB-12; an approval decision is expected in June.",
+            {("zb12", "Filed")},
+        ),
+    ],
+)
+def test_an_approval_of_a_trial_or_one_to_come_is_no_approval(
+    ex: Extractor, text: str, stages: set[tuple[str, str]]
+) -> None:
+    assert rels(run(ex, text), "IN_PHASE") == stages

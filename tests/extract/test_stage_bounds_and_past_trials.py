@@ -76,3 +76,52 @@ def test_a_stage_reached_stays(ex: Extractor, text: str, stage: str) -> None:
 )
 def test_a_past_trial_gives_way_to_the_later_stage(ex: Extractor, text: str) -> None:
     assert rels(run(ex, text), "IN_PHASE") == {("zb12", "Phase 2")}
+
+
+@pytest.mark.parametrize(
+    ("text", "stages"),
+    [
+        (
+            "ZB-12 was evaluated in a Phase 1 trial in 2019 and is now in a Phase 2 trial.",
+            {("zb12", "Phase 2")},
+        ),
+        (
+            "ZB-12 was tested in a Phase 1 study. Helix started a Phase 2 study of ZB-12 in May.",
+            {("zb12", "Phase 2")},
+        ),
+        ("ZB-12 was evaluated in a Phase 1 trial in healthy volunteers.", {("zb12", "Phase 1")}),
+        (
+            "ZB-12 was evaluated in a Phase 3 trial in gout and is in a Phase 2 trial in lupus.",
+            {("zb12", "Phase 3"), ("zb12", "Phase 2")},
+        ),
+    ],
+)
+def test_a_trial_told_in_the_past_gives_way_to_a_later_stage_only(
+    ex: Extractor, text: str, stages: set[tuple[str, str]]
+) -> None:
+    assert rels(run(ex, text), "IN_PHASE") == stages
+
+
+@pytest.mark.parametrize(
+    ("text", "stages"),
+    [
+        (
+            "In the Phase 3 ORBIT trial, ZB-12 met its primary endpoint. The FDA approved ZB-12 in 2024.",
+            {("zb12", "Approved")},
+        ),
+        (
+            "The Phase 2 trial of ZB-12 met its primary endpoint, and Helix started a Phase 3 trial.",
+            {("zb12", "Phase 3")},
+        ),
+        (
+            "ZB-12 is in a Phase 3 trial. In the earlier Phase 2 trial, ZB-12 showed a 40% response rate.",
+            {("zb12", "Phase 3")},
+        ),
+        ("The Phase 2 trial of ZB-12 met its primary endpoint.", {("zb12", "Phase 2")}),
+        ("In the ongoing Phase 1 trial, ZB-12 showed early activity.", {("zb12", "Phase 1")}),
+    ],
+)
+def test_a_trial_that_gave_results_gives_way_to_a_later_stage_only(
+    ex: Extractor, text: str, stages: set[tuple[str, str]]
+) -> None:
+    assert rels(run(ex, text), "IN_PHASE") == stages

@@ -211,7 +211,9 @@ class Phases:
             _listed_with(s, ctx.group(s, owner), owner) if owner else _stage_holders(s, ctx.group(s, c), a, b)
         )
         reported = val.startswith("Phase") and (
-            bool(self.reported.search(s.low[max(0, a - 160) : a])) or self.scope.completed(before)
+            bool(self.reported.search(s.low[max(0, a - 160) : a]))
+            or self.scope.completed(before)
+            or self.scope.gave_results(s.low[b:])
         )
         for g in holders:
             if not ctx.comparator(s, g) and not ctx.combination(s, g):

@@ -31,17 +31,25 @@ class StageScope:
         self.done = re.compile(
             r"(?<![\w-])(?:" + _alternation(phases.get("completed_before", [])) + r")\s+(?:[\w-]+\s+){0,3}$"
         )
-
         self.drug_class = re.compile(
             r"^\s+(?:[\w-]+\s+){0,2}?(?:"
             + _alternation(phases.get("approved_class_nouns", []))
             + r")(?![\w-])"
+        )
+        # "The Phase 2 trial of ZB-12 met its primary endpoint": a result predicate after the stage phrase
+        self.result = re.compile(
+            r"^[^.;:]{0,80}?(?<![\w-])(?:" + _alternation(phases.get("result_after", [])) + r")(?![\w-])"
         )
 
     def generic_class(self, low: str, b: int) -> bool:
         """ "approved" before a plural class of drugs ("progressed on approved BTK inhibitors"): said of the
         class, not of a named compound."""
         return bool(self.drug_class.match(low[b : b + 60]))
+
+    def gave_results(self, after: str) -> bool:
+        """A result predicate follows the stage phrase in its clause ("The Phase 2 trial of ZB-12 met its
+        primary endpoint"): the trial gave results, a stage of the past where a later one is stated."""
+        return bool(self.result.match(after))
 
     def completed(self, before: str) -> bool:
         """The clause before the stage phrase says its trial was completed ("ZB-12 completed a Phase 1 trial
