@@ -70,3 +70,23 @@ def test_an_approval_of_a_trial_or_one_to_come_is_no_approval(
     ex: Extractor, text: str, stages: set[tuple[str, str]]
 ) -> None:
     assert rels(run(ex, text), "IN_PHASE") == stages
+
+
+@pytest.mark.parametrize(
+    ("text", "stages"),
+    [
+        ("Helix obtained regulatory clearance for a Phase 1 trial of ZB-12.", {("zb12", "IND")}),
+        (
+            "Helix received CTN acknowledgement in Australia for the Phase 1 trial of ZB-12.",
+            {("zb12", "IND")},
+        ),
+        ("Health Canada issued a No Objection Letter for the Phase 1 trial of ZB-12.", {("zb12", "IND")}),
+        ("Helix gained approval to start the first-in-human trial of ZB-12.", {("zb12", "IND")}),
+        (
+            "Helix received clearance for ZB-12 and started a Phase 1 trial, which is now enrolling.",
+            {("zb12", "Phase 1")},
+        ),
+    ],
+)
+def test_a_trial_cleared_is_an_ind(ex: Extractor, text: str, stages: set[tuple[str, str]]) -> None:
+    assert rels(run(ex, text), "IN_PHASE") == stages
