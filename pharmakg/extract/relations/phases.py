@@ -10,6 +10,7 @@ from typing import Any
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
+from pharmakg.extract.relations.stage_scope import StageScope, reported_source
 from pharmakg.model import PHASES, matches_key
 
 _IND_BEFORE = re.compile(r"\b(?:ind|investigational new drug)\b")
@@ -81,11 +82,7 @@ class Phases:
         self.achieved = words_regex(p.get("achieved_before_plan", []) or ["\x00"])
         # "reported data from a Phase 1 trial of X": a trial named as the source of data reported (not past a
         # second predicate: "showed results in a Phase 2 trial and is now in the Phase 3 ORBIT trial")
-        self.reported = re.compile(
-            r"\b(?:" + "|".join(map(re.escape, p.get("reported_from", []) or ["\x00"])) + r")\s+"
-            r"(?:[\w-]+\s+){0,3}?(?:from|of|in)\b"
-            r"(?:(?!\band\s+(?:is|are|was|were|has|have)\b)[^.;:]){0,140}$"
-        )
+        self.reported = reported_source(p)
         self.readout = words_regex(p.get("readout_after_plan", []) or ["\x00"])
         self.starts = words_regex(p.get("start_after_plan", []) or ["\x00"])
         self.pivotal = words_regex(p["pivotal"])
@@ -102,6 +99,7 @@ class Phases:
         self.stopped_before = re.compile(
             r"\b(?:discontinu|terminat|halt|stopp|suspend)\w*\s+(?:the|its|our|their)?\s*$"
         )
+        self.scope = StageScope(p)
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         if not self.prefilter.search(s.text):
@@ -152,6 +150,8 @@ class Phases:
         if owner is not None:
             clause_start = max(clause_start, owner.end - s.start)
         before = self.main_clause(_compounds_as_it(s, clause_start, a))
+        if self.scope.bound(before):
+            return  # "develops ZB-12 through Phase 2", "an option at the end of Phase 1": a bound, no stage
         plan_after = (
             bool(self.planned_after.match(s.low[b:]))
             or self.predicate_planned(s.low[b:])
@@ -178,7 +178,7 @@ class Phases:
         elif val == "Preclinical" and planned:
             return
         if val == "Approved":
-            if not self.drug_approval(s.low, a, b):
+            if not self.drug_approval(s.low, a, b) or (owner is None and self.scope.generic_class(s.low, b)):
                 return
             c = ctx.attach(s, (a, b), ("COMPOUND",), cap=80, virtual=False, combinations=False)
         else:
@@ -210,7 +210,11 @@ class Phases:
         holders = (
             _listed_with(s, ctx.group(s, owner), owner) if owner else _stage_holders(s, ctx.group(s, c), a, b)
         )
-        reported = val.startswith("Phase") and bool(self.reported.search(s.low[max(0, a - 160) : a]))
+        reported = val.startswith("Phase") and (
+            bool(self.reported.search(s.low[max(0, a - 160) : a]))
+            or self.scope.completed(before)
+            or self.scope.gave_results(s.low[b:])
+        )
         for g in holders:
             if not ctx.comparator(s, g) and not ctx.combination(s, g):
                 emit_stage(ctx, s, g.eid, val, attrs, reported, abs(g.start - s.start - a))

@@ -1,0 +1,76 @@
+"""Stage phrases that name no stage the compound is in: the bound of a scope or an aim ("develop ZB-12
+through Phase 2", "an option at the end of Phase 1", "advancing toward Phase 3"), and trials already completed
+or named as the source of reported data. The cue words live in relation_cues.json ("phases": scope_before,
+scope_fillers, completed_before, reported_from, reported_ends_at)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(sorted((re.escape(w.lower()) for w in words), key=len, reverse=True)) or "(?!)"
+
+
+class StageScope:
+    """Reads whether a stage phrase stands as a scope bound or as a trial of the past."""
+
+    def __init__(self, phases: dict[str, Any]) -> None:
+        fillers = _alternation(phases.get("scope_fillers", []))
+        # "through (the completion of) Phase 2", "until the end of Phase 2", "towards a pivotal Phase 3
+        # trial": the scope word right before the stage phrase, past a few function words only
+        self.scope = re.compile(
+            r"(?<![\w-])(?:"
+            + _alternation(phases.get("scope_before", []))
+            + r")\s+(?:(?:"
+            + fillers
+            + r")\s+){0,5}$"
+        )
+        # "previously completed a Phase 1 trial": a trial done, the stage of the past unless it is the latest
+        self.done = re.compile(
+            r"(?<![\w-])(?:" + _alternation(phases.get("completed_before", [])) + r")\s+(?:[\w-]+\s+){0,3}$"
+        )
+        self.drug_class = re.compile(
+            r"^\s+(?:[\w-]+\s+){0,2}?(?:"
+            + _alternation(phases.get("approved_class_nouns", []))
+            + r")(?![\w-])"
+        )
+        # "The Phase 2 trial of ZB-12 met its primary endpoint": a result predicate after the stage phrase
+        self.result = re.compile(
+            r"^[^.;:]{0,80}?(?<![\w-])(?:" + _alternation(phases.get("result_after", [])) + r")(?![\w-])"
+        )
+
+    def generic_class(self, low: str, b: int) -> bool:
+        """ "approved" before a plural class of drugs ("progressed on approved BTK inhibitors"): said of the
+        class, not of a named compound."""
+        return bool(self.drug_class.match(low[b : b + 60]))
+
+    def gave_results(self, after: str) -> bool:
+        """A result predicate follows the stage phrase in its clause ("The Phase 2 trial of ZB-12 met its
+        primary endpoint"): the trial gave results, a stage of the past where a later one is stated."""
+        return bool(self.result.match(after))
+
+    def completed(self, before: str) -> bool:
+        """The clause before the stage phrase says its trial was completed ("ZB-12 completed a Phase 1 trial
+        and is now in Phase 2"): marked like a source of reported data, dropped where a later stage is
+        stated."""
+        return bool(self.done.search(before))
+
+    def bound(self, before: str) -> bool:
+        """The clause text before the stage phrase ends with a scope word ("Kappa leads development through
+        completion of the Phase 2 trial"): the stage bounds a right or a plan, the compound is not in it."""
+        return bool(self.scope.search(before))
+
+
+def reported_source(phases: dict[str, Any]) -> re.Pattern[str]:
+    """A stage phrase named as the source of reported data ("data from a Phase 1 trial of X"): a data noun
+    (reported_from) and "from/of/in" before it, with no second predicate between ("showed results in a Phase
+    2 trial and is now in ...") and no verb that starts a trial ("Following results from the Phase 2 trial,
+    Helix initiated the Phase 3 trial": the later stage is no source; data: reported_ends_at)."""
+    nouns = _alternation(phases.get("reported_from", []))
+    ends = _alternation(phases.get("reported_ends_at", []))
+    return re.compile(
+        r"\b(?:" + nouns + r")\s+(?:[\w-]+\s+){0,3}?(?:from|of|in)\b"
+        r"(?:(?!\band\s+(?:is|are|was|were|has|have)\b|(?<![\w-])(?:" + ends + r")(?![\w-]))[^.;:]){0,140}$"
+    )
