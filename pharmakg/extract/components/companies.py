@@ -101,6 +101,9 @@ class CompanyCues:
         self.left_stop = set(data["left_stop"])
         self.bad = set(data["bad_words"])
         self.institution_heads = set(data.get("institution_heads", []))
+        soft = data.get("soft_bad_words") or {}
+        self.soft_bad = set(soft.get("words", []))
+        self.fund_suffix = re.compile(soft.get("not_with_suffix", "(?!)"))
         self.generic = {w.lower().rstrip(".") for w in data["generic_words"]}
         self.short_stop = set(data["short_name_stop"])
         deal = data.get("deal_context") or {}
@@ -132,7 +135,10 @@ class CompanyCues:
         self.owner_between = re.compile(owner.get("between", "(?!)"))
         self.owner_not_next = re.compile(owner.get("not_next", "(?!)"), re.IGNORECASE)
 
-    def _clean(self, text: str, s: int, e: int) -> tuple[int, int] | None:
+    def _clean(self, text: str, s: int, e: int, corporate: bool = False) -> tuple[int, int] | None:
+        """The name of a cue match without leading sentence words, or None when it is no company name.
+        ``corporate``: the name ends in a corporate legal suffix (AG, Inc., Ltd. ...), with which the
+        "soft_bad_words" do not block it ("Molecular Partners AG")."""
         surface = text[s:e]
         words = surface.split()
         while words and (words[0] in self.left_stop or words[0] == "&"):
@@ -146,7 +152,8 @@ class CompanyCues:
         if cut >= 0:
             s = text.index(words[cut + 1], text.index(words[cut], s) + len(words[cut]))
             words = words[cut + 1 :]
-        if not words or any(w.strip(",.") in self.bad for w in words):
+        bad = self.bad - self.soft_bad if corporate else self.bad
+        if not words or any(w.strip(",.") in bad for w in words):
             return None
         if all(w.lower().rstrip(".,") in self.generic or w.strip(",") in self.legal for w in words):
             return None  # "Pharmaceuticals Inc." or "N.V." alone is not a name
@@ -179,7 +186,8 @@ class CompanyCues:
                 k = bisect_left(starts, e) - 1
                 if k >= 0 and s < starts[k] < e:
                     s = starts[k]
-                cleaned = self._clean(text, s, e)
+                corporate = whole and not self.fund_suffix.search(text, m.end(1), m.end(0))
+                cleaned = self._clean(text, s, e, corporate)
                 if cleaned is None or (rule == "company_word" and self._runs_into_institution(text, e)):
                     continue
                 new.append(
