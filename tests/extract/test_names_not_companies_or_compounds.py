@@ -171,3 +171,44 @@ def test_a_name_in_apposition_to_its_owners_product_noun_is_a_compound(ex: Extra
 def test_a_code_shaped_adjuvant_is_no_compound(ex: Extractor) -> None:
     out = run(ex, "Orbix's vaccine ZB-12 contains the QX21 adjuvant and the prefusion F protein.")
     assert names(out, "COMPOUND") == {"zb12"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ZB-12 protected serotonin neurons in mice.",
+        "ZB-12 lowered insulin resistance in obese patients.",
+        "ZB-12 restores dopamine-producing cells.",
+        "ZB-12 is more potent than a somatostatin analogue.",
+        "ZB-12 reduced the stress hormone cortisol.",
+    ],
+)
+def test_the_bodys_own_substance_in_biology_wording_is_no_compound(ex: Extractor, text: str) -> None:
+    assert names(run(ex, text), "COMPOUND") == {"zb12"}
+
+
+def test_a_drug_as_the_comparator_is_still_a_compound(ex: Extractor) -> None:
+    out = run(ex, "In the Phase 3 trial, ZB-12 was compared with insulin glargine in type 2 diabetes.")
+    assert {"zb12", "insulinglargine"} <= names(out, "COMPOUND")
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        (
+            "Molecular Vista AG (SIX: MVIS) and Orbix Bio today announced a license agreement.",
+            "molecularvista",
+        ),
+        ("Orbix Bio entered into a collaboration with Stellar Partners, Inc. for OBX-2.", "stellarpartner"),
+        ("Orbix Bio acquired Molecular Lumen Ltd. for $20 million.", "molecularlumen"),
+        ("Clinical Nova, Inc. entered into a collaboration with Orbix Bio.", "clinicalnova"),
+        ("Orbix Bio acquired Research Lumen Ltd. for $20 million.", "researchlumen"),
+    ],
+)
+def test_an_institution_word_in_a_name_with_a_legal_suffix(ex: Extractor, text: str, company: str) -> None:
+    assert company in names(run(ex, text), "COMPANY")
+
+
+def test_an_institution_word_in_a_fund_with_a_partnership_suffix(ex: Extractor) -> None:
+    out = run(ex, "Orbix Bio raised $50 million from Harbor Research Partners, LLC and others.")
+    assert not any(n.startswith("harbor") for n in names(out, "COMPANY"))
