@@ -22,8 +22,9 @@ def test_short_name_of_an_incorporated_company(ex: Extractor) -> None:
         "Corporation today amended their agreement for ZB-12. Under the terms, Helix will receive "
         "$105 million following signing.",
     )
-    assert {"helixpharmaceuticalincorporated", "helix"} in groups(out, "COMPANY")
-    assert ("orbitalbio", "helixpharmaceuticalincorporated") in rels(out, "PAYMENT")
+    # the name is written without its legal suffix ("Incorporated" is one, like "Inc.")
+    assert any({"helixpharmaceuticalincorporated", "helix"} <= g for g in groups(out, "COMPANY"))
+    assert ("orbitalbio", "helixpharmaceutical") in rels(out, "PAYMENT")
 
 
 def test_name_found_by_suffix_or_ticker_is_found_again(ex: Extractor) -> None:

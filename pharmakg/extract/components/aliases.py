@@ -37,6 +37,7 @@ from pharmakg.extract.components.alias_forms import (
 from pharmakg.extract.components.base import (
     Candidate,
     doc_text,
+    legal_tail,
     read_json,
     register_extensions,
     skip_ranges,
@@ -71,10 +72,6 @@ _QUOTES = "\"“”'‘’"
 _TRIAL_TAIL = re.compile(r"[\"”’']?\s+(?:[\w/-]+,?\s+){0,6}?(?:trial|study)\b", re.IGNORECASE)
 _NCT = re.compile(r"NCT\d{8}")
 _INN_PREFIX = re.compile(r"^(?:\[fam-\]\s*|fam-|ado[- ])", re.IGNORECASE)
-_LEGAL_TAIL = re.compile(
-    r"(?:,?\s+(?:Inc\.?|Corp\.?|Corporation|Co\.,?\s*Ltd\.?|Ltd\.?|Limited|LLC|plc|PLC|AG|S\.?A\.?|GmbH|N\.?V\.?"
-    r"|A/S|Sarl|SE|Company))+$"
-)
 # a compound's lower-case short name in parentheses: "exagamglogene autotemcel (exa-cel)", "(sac-TMT)"
 _SHORT_INN = re.compile(r"[a-z]{2,6}-(?:cel|[A-Z][A-Za-z]{1,5})")
 # a text about conjugates: their words, or a payload made only for conjugates (maytansinoids, auristatins);
@@ -92,6 +89,8 @@ class AliasGrouper:
     def __init__(self, company_cues: str) -> None:
         cues = read_json(company_cues)
         self.generic = {w.lower().rstrip(".") for w in cues["generic_words"]}
+        # a company's name without its legal suffixes: "Sakura Kirin K.K." is the "Sakura Kirin" of the text
+        self.legal_tail = legal_tail(cues, ("Company",))
 
     # ------------------------------------------------------------ selection
     def _select(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
@@ -371,7 +370,7 @@ class AliasGrouper:
             keys += [fold(head)] if head else []
             keys.append(fold(_TECH_PLURAL.sub("technology", surf)))  # "its technologies" = "its technology"
         if c.label == "COMPANY":
-            words = _LEGAL_TAIL.sub("", surf).replace(",", " ").split()
+            words = self.legal_tail.sub("", surf).replace(",", " ").split()
             while len(words) > 1 and words[-1].lower().rstrip(".") in self.generic:
                 words.pop()
             keys.append("co:" + fold(" ".join(words)))
@@ -454,7 +453,7 @@ class AliasGrouper:
             names = Counter(c.name for _, c, _ in members if c.name and c.extractor.startswith("grammar"))
             name = names.most_common(1)[0][0] if names else (kb[0] if kb else surfaces[0])
         elif label == "COMPANY":
-            stripped = [_LEGAL_TAIL.sub("", s) for s in surfaces]
+            stripped = [self.legal_tail.sub("", s) for s in surfaces]
             name = kb[0] if kb else max(stripped, key=lambda s: (len(s.split()), -stripped.index(s)))
         else:
             name = surfaces[0]

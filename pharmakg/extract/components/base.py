@@ -146,6 +146,17 @@ def read_json(path: str) -> Any:
     return json.loads(pattern_path(path).read_text(encoding="utf-8"))
 
 
+def legal_tail(cues: dict[str, Any], more: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """The legal suffixes that may end a company name (company_cues.json "legal_suffixes", without the
+    "kept_suffixes" that name another company: a holding company is not its operating company), one or
+    more after an optional comma, at the end of a string: "Helix Bio Co., Ltd." -> "Helix Bio",
+    "Sakura Kirin K.K." -> "Sakura Kirin". ``more``: other words to strip ("Company")."""
+    kept = set(cues.get("kept_suffixes", []))
+    words = [w for w in cues["legal_suffixes"] if w not in kept] + list(more)
+    alt = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?:(?<!&),?\s+(?:{alt})(?![\w&]))+$")  # "Merck & Co." keeps its "& Co."
+
+
 @lru_cache(maxsize=32)
 def read_lines(path: str) -> tuple[str, ...]:
     lines = pattern_path(path).read_text(encoding="utf-8").splitlines()

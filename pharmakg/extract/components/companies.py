@@ -31,10 +31,12 @@ from pharmakg.extract.components.base import (
     Candidate,
     candidates,
     doc_text,
+    legal_tail,
     merged_windows,
     read_json,
     register_extensions,
 )
+from pharmakg.extract.components.company_roles import ServiceRoles
 from pharmakg.extract.components.regions import territories
 
 register_extensions()
@@ -69,13 +71,10 @@ _INNER_STOP = frozenset(
         "Plus",
     }
 )
-# the legal suffix that ends a name found by it ("Helix Genesys, Inc." -> "Helix Genesys")
-_LEGAL_END = re.compile(
-    r"(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.,?\s*Ltd\.?|Co\.|Ltd\.?|Limited|LLC|plc|PLC|AG|"
-    r"S\.?A\.?|GmbH|N\.?V\.?|B\.?V\.?|A/S|SE|KGaA))+$"
-)
 # the name after a company's kind noun ("French drugmaker Ipsen"): one or two capitalised words
 _KIND_NAMED = re.compile(rf"{_DEAL_WORD}(?:[ \t]+{_DEAL_WORD})?(?![\w-])")
+# the capitalised word that continues a name: "Helix Pharma| Institute"
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w&'-]*)")
 # or a camel-case name that starts in lower case ("uniQure", "eGenix")
 _CAMEL = r"[a-z]{1,3}[A-Z][A-Za-z0-9]*"
 
@@ -101,6 +100,10 @@ class CompanyCues:
         self.rx_ticker = re.compile(rf"{left}({name})\s*,?\s*\((?:{exchanges})\b")
         self.left_stop = set(data["left_stop"])
         self.bad = set(data["bad_words"])
+        self.institution_heads = set(data.get("institution_heads", []))
+        soft = data.get("soft_bad_words") or {}
+        self.soft_bad = set(soft.get("words", []))
+        self.fund_suffix = re.compile(soft.get("not_with_suffix", "(?!)"))
         self.generic = {w.lower().rstrip(".") for w in data["generic_words"]}
         self.short_stop = set(data["short_name_stop"])
         deal = data.get("deal_context") or {}
@@ -121,6 +124,9 @@ class CompanyCues:
             | territories().words()
         )
         self.legal = set(data["legal_suffixes"])
+        # the legal suffix that ends a name found by it ("Helix Genesys, Inc." -> "Helix Genesys")
+        self.legal_end = legal_tail(data)
+        self.service_roles = ServiceRoles(data, self.legal_end)
         lead = data.get("lead_subject") or {}
         self.lead_rx = [re.compile(p.replace("{LEAD}", lead["name"])) for p in lead.get("patterns", [])]
         self.lead_keywords = [k.lower() for k in lead.get("keywords", [])]
@@ -129,7 +135,10 @@ class CompanyCues:
         self.owner_between = re.compile(owner.get("between", "(?!)"))
         self.owner_not_next = re.compile(owner.get("not_next", "(?!)"), re.IGNORECASE)
 
-    def _clean(self, text: str, s: int, e: int) -> tuple[int, int] | None:
+    def _clean(self, text: str, s: int, e: int, corporate: bool = False) -> tuple[int, int] | None:
+        """The name of a cue match without leading sentence words, or None when it is no company name.
+        ``corporate``: the name ends in a corporate legal suffix (AG, Inc., Ltd. ...), with which the
+        "soft_bad_words" do not block it ("Molecular Partners AG")."""
         surface = text[s:e]
         words = surface.split()
         while words and (words[0] in self.left_stop or words[0] == "&"):
@@ -143,11 +152,19 @@ class CompanyCues:
         if cut >= 0:
             s = text.index(words[cut + 1], text.index(words[cut], s) + len(words[cut]))
             words = words[cut + 1 :]
-        if not words or any(w.strip(",.") in self.bad for w in words):
+        bad = self.bad - self.soft_bad if corporate else self.bad
+        if not words or any(w.strip(",.") in bad for w in words):
             return None
         if all(w.lower().rstrip(".,") in self.generic or w.strip(",") in self.legal for w in words):
             return None  # "Pharmaceuticals Inc." or "N.V." alone is not a name
         return s, e
+
+    def _runs_into_institution(self, text: str, e: int) -> bool:
+        """Whether the capitalised word right after a name heads an institution's or investor's name:
+        "Venrock Healthcare" of "Venrock Healthcare Capital Partners" (company_cues.json
+        institution_heads)."""
+        more = _NEXT_WORD.match(text, e)
+        return more is not None and more.group(1) in self.institution_heads
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -169,8 +186,9 @@ class CompanyCues:
                 k = bisect_left(starts, e) - 1
                 if k >= 0 and s < starts[k] < e:
                     s = starts[k]
-                cleaned = self._clean(text, s, e)
-                if cleaned is None:
+                corporate = whole and not self.fund_suffix.search(text, m.end(1), m.end(0))
+                cleaned = self._clean(text, s, e, corporate)
+                if cleaned is None or (rule == "company_word" and self._runs_into_institution(text, e)):
                     continue
                 new.append(
                     Candidate(
@@ -183,6 +201,8 @@ class CompanyCues:
         self._deal_context(doc, cands)
         self._lead_subjects(doc, cands)
         self._possessive_owners(doc, cands)
+        # a party's banker, lawyer or auditor is no company of the contract, however a cue found it
+        cands.extend(self.service_roles.stops(text, cands))
         return doc
 
     def _repeats(self, text: str, found: list[Candidate], cands: list[Candidate]) -> None:
@@ -193,7 +213,7 @@ class CompanyCues:
         for c in found:
             if c.extractor not in ("cue:company_legal_suffix", "cue:company_ticker"):
                 continue
-            core = _LEGAL_END.sub("", text[c.start : c.end]).strip(" ,")
+            core = self.legal_end.sub("", text[c.start : c.end]).strip(" ,")
             words = core.split()
             if (
                 len(core) < 3
@@ -324,7 +344,7 @@ class CompanyCues:
         for c in cands:
             if c.label != "COMPANY":
                 continue
-            words = _LEGAL_END.sub("", text[c.start : c.end]).replace(",", " ").split()
+            words = self.legal_end.sub("", text[c.start : c.end]).replace(",", " ").split()
             while len(words) > 2 and words[-1].lower().rstrip(".") in self.generic:
                 words.pop()
             if len(words) == 2 and words[0] in self.short_stop and len(words[1]) >= 4:
@@ -342,7 +362,7 @@ class CompanyCues:
             surface = text[c.start : c.end]
             words = surface.replace(",", " ").split()
             if len(words) >= 2 and words[0] not in self.short_stop:
-                core = _LEGAL_END.sub("", c.key or surface).strip(" ,")
+                core = self.legal_end.sub("", c.key or surface).strip(" ,")
                 seen.setdefault(words[0], {}).setdefault(core, c.key or surface)
         return {w: next(iter(keys.values())) for w, keys in seen.items() if len(keys) == 1}
 
@@ -382,7 +402,7 @@ class CompanyCues:
                 first in self.short_stop
                 or len(first) < 3
                 or not first[0].isupper()
-                or re.search(r"\d", first)
+                or re.search(r"[\d.]", first)  # "U.S." of "U.S. Biopharmaceuticals" is no short name
                 or first.isupper()
                 and len(first) <= 2
             ):

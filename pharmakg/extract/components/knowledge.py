@@ -49,6 +49,9 @@ NOT_OTHER_NAMES = ("inn", "code")
 # kinds matched as written; every other kind matches in any case
 CASE_SENSITIVE_KINDS = {"symbol", "alias"}
 _WORD = re.compile(r"[^\W_]+")
+# the kind of a drug's code names (AT-100, DS-8201a), and the letters of a name
+CODE_KIND = "code"
+_LETTERS_ONLY = re.compile(r"[^A-Za-z]+")
 # what may stand between two words of one name in the text; a possessive "'s " too, as MeSH writes
 # eponyms without it ("Crohn Disease" is written "Crohn's disease")
 _JOINER = re.compile(r"\s+|[-‐‑–'’]|[-‐‑–]\s*\n\s*|['’]s?\s+")
@@ -154,6 +157,18 @@ def _outermost(found: list[tuple[int, int, _Hit]], listed: list[int]) -> list[in
     return out
 
 
+def _code_written(surface: str, rec: KnowledgeRecord) -> bool:
+    """Whether a drug's code name is written as a code, not as ordinary words: "AT-100", "AT 100", "XmAb14045"
+    (the index matches codes in any case, so that their case, joiners and spacing may vary), but not
+    "at 100" nor, unless the table writes it so, "At 100". Every code of the drug table has a capital."""
+    letters = _LETTERS_ONLY.sub("", surface)
+    if not letters or letters.islower():
+        return not letters
+    if letters[0].isupper() and (len(letters) == 1 or letters[1:].islower()):
+        return any(_LETTERS_ONLY.sub("", name) == letters for kind, name in rec.names if kind == CODE_KIND)
+    return True
+
+
 def _possessive_s(text: str, start: int, word: str) -> bool:
     """The "s" of "Crohn's disease": left out of the word run, so that the table's "Crohn Disease" matches."""
     return word == "s" and start >= 2 and text[start - 1] in "'’" and text[start - 2].isalpha()
@@ -232,6 +247,8 @@ class KnowledgeMatcher:
                 return False  # "ADP-ribose polymerase", "tyrosine kinase": part of a protein's name
             if self.compound_not_before.search(text[max(0, start - 20) : start]):
                 return False  # "serum creatinine": a biomarker
+            if hit[2] == CODE_KIND and not _code_written(surface, hit[1]):
+                return False  # "located at 100 Main Street" is no mention of the code AT-100
             return not (len(surface) <= self.short and surface.islower())
         if hit[0] == "TARGET":
             if hit[2] == SYMBOL_FORM_KIND and (surface.islower() or any(c.isspace() for c in surface)):

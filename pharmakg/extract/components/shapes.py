@@ -17,6 +17,7 @@ import re
 
 from spacy.tokens import Doc
 
+from pharmakg.extract.components.acronyms import initials_match, spells_last_words
 from pharmakg.extract.components.base import (
     Candidate,
     candidates,
@@ -87,18 +88,6 @@ _TRIAL_WORD = re.compile(r"\b(?:trials?|stud(?:y|ies))\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"([\w][\w'’]*)")
 
 
-def _initials_match(acronym: str, before: str) -> bool:
-    """Schwartz-Hearst style: can the acronym's letters be read, in order, off the starts of the words?"""
-    letters = [c.lower() for c in acronym if c.isalpha()]
-    words = re.findall(r"[A-Za-z0-9]+", before)[-(len(letters) + 3) :]
-    initials = "".join(w[0].lower() for w in words)
-    i = 0
-    for ch in initials:
-        if i < len(letters) and ch == letters[i]:
-            i += 1
-    return i == len(letters)
-
-
 # the parenthesis right after a marked name, holding words (a long form: "BEAT™ (Bi-specific Engagement ...)")
 _LONG_FORM_AFTER = re.compile(r"\s*\(([A-Za-z][^()]{8,120})\)")
 
@@ -127,6 +116,7 @@ class ShapeRecognizer:
         # trial rules whose name must not be read as anything else anywhere in the text
         self.unnamed_only = {r["name"] for r in data["rules"] if r.get("not_named_elsewhere")}
         self.trial_context_stop = set(data.get("trial_context_stop", []))
+        self.paren_not_after = re.compile(data.get("trial_paren_not_after", "(?!)") + r"\s*$")
         for r in data["rules"]:
             rx = r["regex"].replace("{PAYLOADS}", payload_alt).replace("{SYM}", sym)
             for part, part_rx in trial_parts.items():
@@ -284,7 +274,7 @@ class ShapeRecognizer:
         if re.search(r"[a-z][A-Z]", word):
             return False  # camel case marks platforms (a "DuoBody®"-like name), not product brands
         if text[s - 1 : s] == "(" and word.isupper():
-            return not _initials_match(word, text[max(0, s - 80) : s - 1])
+            return not initials_match(word, text[max(0, s - 80) : s - 1])
         defined = _LONG_FORM_AFTER.match(text, e)
         # "BEAT™ (Bi-specific Engagement of Antibodies based on T cells)": a name spelled out is a platform's
         return not (defined and word.isupper() and spells(word, defined.group(1)))
@@ -343,8 +333,12 @@ class ShapeRecognizer:
             # parenthesis before any trial word names something else ("CAR T-cells (UCART) ... the study")
             if not _TRIAL_WORD.search(text[sent_start : m.start()]):
                 continue
-            if _initials_match(word, text[sent_start : m.start()]):
+            if initials_match(word, text[sent_start : m.start()]) or spells_last_words(
+                word, text[sent_start : m.start()]
+            ):
                 continue  # an abbreviation being defined, not a trial name
+            if self.paren_not_after.search(text, sent_start, m.start()):
+                continue  # "... Trials Group (ANZUP)", "... Rating Scale (HAMD)": a body's or measure's name
             if self.exclude.match(word):
                 continue  # a newswire in a dateline
             out.append(
@@ -448,7 +442,7 @@ def _trim_long_form(text: str, s: int, e: int) -> int:
     words = list(re.finditer(r"[A-Za-z0-9][\w'’]*(?:-[\w'’]+)*", inner[:p]))
     for k in range(len(words) - 1, -1, -1):
         initials = "".join(part[0].lower() for w in words[k:] for part in re.split(r"-", w.group(0)) if part)
-        if _initials_match(abbr, inner[words[k].start() : p]) and len(initials) >= len(abbr):
+        if initials_match(abbr, inner[words[k].start() : p]) and len(initials) >= len(abbr):
             return s + words[k].start()
     # "lipid nanoparticle (LNP)": a letter may come from inside a word; the long form is the fewest last words
     # whose first letter is the abbreviation's and whose letters hold the abbreviation's in order
