@@ -34,6 +34,23 @@ def test_a_partner_that_runs_the_development_develops(ex: Extractor, text: str) 
     assert ("zb12", "orbitalbio") in rels(run(ex, text), "DEVELOPED_BY")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helix Pharmaceuticals today announced that Orbital Bio has reported positive topline data from its "
+        "Phase 2 trial of ZB-12.",
+        "Helix Pharmaceuticals today announced that Orbital Bio presented data from the Phase 2 trial of "
+        "ZB-12 at a medical meeting.",
+        "Helix Pharmaceuticals today announced the first patient was dosed in a Phase 2 study of ZB-12 "
+        "conducted by Orbital Bio.",
+        "Helix Pharmaceuticals today announced that the FDA accepted the application for ZB-12 submitted by "
+        "Orbital Bio.",
+    ],
+)
+def test_a_partner_that_reports_or_conducts_the_trial_develops(ex: Extractor, text: str) -> None:
+    assert ("zb12", "orbitalbio") in rels(run(ex, text), "DEVELOPED_BY")
+
+
 def test_the_issuing_company_keeps_its_default_beside_a_partners_act(ex: Extractor) -> None:
     # the partner's act names who runs the development, not who owns the compound the release speaks for
     text = "Helix Pharmaceuticals today announced that Orbital Bio has started a Phase 1 trial of ZB-12."

@@ -59,6 +59,7 @@ class DeveloperActs:
         self.nouns = words_regex(d["act_nouns"])
         self.objects = words_regex(d["act_objects"])
         self.gap = int(d["act_gap"])
+        self.act_by = words_regex(d["act_by"])
         self.advance = words_regex(d["advance_verbs"])
         self.duty = re.compile(
             r"(?<![\w-])(?:" + _alternation(d["duty_verbs"]) + r")\s+"
@@ -80,6 +81,8 @@ class DeveloperActs:
                 self.act(ctx, s, m.start(), m.end(), compounds, noun=True)
             for m in self.advance.finditer(s.low):
                 self.advanced(ctx, s, m.start(), m.end(), compounds)
+            for m in self.act_by.finditer(s.low):
+                self.done_by(ctx, s, m.start(), m.end())
         for m in self.duty.finditer(s.low):
             self.duties(ctx, s, m.start(), m.end())
 
@@ -111,6 +114,16 @@ class DeveloperActs:
         x = nxt[0]
         a, b = s.local(x)
         if re.fullmatch(r"\s+(?:the\s+|its\s+|their\s+)?", s.low[c1:a]) and _AFTER_ADVANCED.match(s.low[b:]):
+            _emit(ctx, s, x, actor)
+
+    @staticmethod
+    def done_by(ctx: RuleContext, s: Sent, c0: int, c1: int) -> None:
+        """ "a Phase 2 study of X conducted by B": the company right after the cue, the compound before it."""
+        actor = next((c for c in s.of("COMPANY", virtual=False) if 0 <= c.start - s.start - c1 <= 5), None)
+        if actor is None or not re.fullmatch(r"\s*(?:the\s+)?", s.low[c1 : actor.start - s.start]):
+            return
+        x = ctx.attach(s, (c0, c0 + 1), ("COMPOUND",), cap=80, direct=False)
+        if x is not None and x.start < actor.start:
             _emit(ctx, s, x, actor)
 
     def duties(self, ctx: RuleContext, s: Sent, c0: int, c1: int) -> None:
