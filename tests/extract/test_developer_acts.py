@@ -119,3 +119,26 @@ def test_the_subsidiary_not_its_parent_does_the_act(ex: Extractor) -> None:
 )
 def test_its_coordinated_after_a_company_is_that_company(ex: Extractor, text: str) -> None:
     assert ("zb12", "helixpharmaceutical") in rels(run(ex, text), "DEVELOPED_BY")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helix Pharmaceuticals today reported results. Helix nominated ZB-14 as a development candidate.",
+        "Helix Pharmaceuticals today reported results. Helix selected ZB-14 as its next clinical candidate.",
+    ],
+)
+def test_a_company_that_selects_a_candidate_develops_it(ex: Extractor, text: str) -> None:
+    assert ("zb14", "helixpharmaceutical") in rels(run(ex, text), "DEVELOPED_BY")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helix Pharmaceuticals out-licensed ZB-12 to Orbital Bio, which will develop it in Asia.",
+        "Helix Pharmaceuticals today presented data on ZB-12. The license went to Orbital Bio, which is "
+        "developing it in Japan.",
+    ],
+)
+def test_a_relative_clause_of_development_after_a_company(ex: Extractor, text: str) -> None:
+    assert ("zb12", "orbitalbio") in rels(run(ex, text), "DEVELOPED_BY")

@@ -33,7 +33,14 @@ _COMPOUND_BEFORE_OBJECT = re.compile(r"^\s*(?:[\w/-]+\s+){0,3}$")
 _POSSESSIVE_WORDS = ("'s", "’s", "its", "our")
 _POSSESSIVE_GAP = re.compile(r"^(?:'s|’s|'|’)\s+$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+$")
-_AFTER_ADVANCED = re.compile(r"^[^.;:]{0,80}?\b(?:into|to)\s")
+_AFTER_ADVANCED = re.compile(
+    r"^(?:[^.;:]{0,80}?\b(?:into|to)\s|\s*,?\s*as\s+(?:a|an|its|their|the)\b[^.;:]{0,40}?\bcandidate)"
+)
+# "B, which will develop it in Asia": a relative clause of development after a company, said of a pronoun
+_WHICH_DEVELOPS_IT = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:which|who)\s+(?:(?:will|shall|is|are|has|have|also|now|then)\s+)*"
+    r"(?:co-)?develop(?:s|ing|ed)?\s+(?:and\s+[\w-]+\s+)?(?:it|them)\b"
+)
 # after "development": "of" and a noun phrase that is not the compound talked about names what is developed
 _OF_OTHER = re.compile(
     r"(?:\s*,?\s*(?:and|,)\s*[\w-]+)*\s+of\s+(?!it\b|its\b|(?:the|this)\s+(?:[\w-]+\s+)?(?:compound|product|candidate|"
@@ -85,6 +92,8 @@ class DeveloperActs:
                 self.done_by(ctx, s, m.start(), m.end())
         for m in self.duty.finditer(s.low):
             self.duties(ctx, s, m.start(), m.end())
+        if "develop" in s.low:
+            _which_develops_it(ctx, s, compounds)
 
     def act(self, ctx: RuleContext, s: Sent, c0: int, c1: int, compounds: list[M], noun: bool) -> None:
         """An act verb (or noun) at local span (c0, c1): its object noun, then the compound it is about."""
@@ -178,6 +187,19 @@ def _actor(ctx: RuleContext, s: Sent, cue: int, noun: bool) -> M | None:
     if len(gap) > 120 or CLAUSE_BREAK.search(gap) or _PRONOUN_SUBJECT.search(gap):
         return None
     return last
+
+
+def _which_develops_it(ctx: RuleContext, s: Sent, compounds: list[M]) -> None:
+    """ "Helix licensed ZB-12 to Orbital Bio, which will develop it in Asia": the company develops the
+    compound the sentence named before it, else the compound of the sentences before."""
+    for c in s.of("COMPANY", virtual=False):
+        if not _WHICH_DEVELOPS_IT.match(s.low, c.end - s.start):
+            continue
+        before = [x for x in compounds if x.end <= c.start]
+        salient = ctx.salient(s)
+        eids = [before[-1].eid] if before else ([salient] if salient else [])
+        for eid in eids:
+            ctx.emit("DEVELOPED_BY", eid, c.eid, s, "developer_act", prior="developer_active")
 
 
 def _emit(ctx: RuleContext, s: Sent, x: M, actor: M) -> None:
