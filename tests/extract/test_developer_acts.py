@@ -1,7 +1,6 @@
 """Developers named by what they do, on invented sentences: a partner that runs a trial, files for or
 receives a regulatory decision, advances a compound or is responsible for its development
-(relations/developer_acts.py), and the owner named by "its" coordinated after a company ("to acquire Helix and
-its lead program ZB-12")."""
+(relations/developer_acts.py)."""
 
 from __future__ import annotations
 
@@ -106,19 +105,6 @@ def test_the_subsidiary_not_its_parent_does_the_act(ex: Extractor) -> None:
         "Orbital Bio, has started a Phase 2 trial of ZB-12.",
     )
     assert ("zb12", "helixpharmaceutical") in rels(out, "DEVELOPED_BY")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Orbital Bio today announced a definitive agreement to acquire Helix Pharmaceuticals and its lead "
-        "program ZB-12.",
-        "Orbital Bio today announced that it has completed the acquisition of Helix Pharmaceuticals and its "
-        "Phase 2 candidate ZB-12.",
-    ],
-)
-def test_its_coordinated_after_a_company_is_that_company(ex: Extractor, text: str) -> None:
-    assert ("zb12", "helixpharmaceutical") in rels(run(ex, text), "DEVELOPED_BY")
 
 
 @pytest.mark.parametrize(

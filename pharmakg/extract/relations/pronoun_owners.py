@@ -36,11 +36,6 @@ _ITS_SUBJECT = re.compile(
     r"complete|begin|start|enroll|present|report|announce|receive|submit|launch|advance|continue|conduct)\b"
     r"(?:(?!\b(?:that|which|who|while|whereas|and|but|with|from)\b)[^;:()])*$"
 )
-# "Orbital Bio agreed to acquire Helix and its lead program ZB-12": "its" coordinated right after a company
-_AND_ITS = re.compile(
-    r"(?:,?\s*(?:inc|corp|ltd|co\.,?\s+ltd|ag|plc|sa|s\.a|gmbh|llc)\.?)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*"
-    r"(?:and|including|together with|along with)\s+$"
-)
 # "Orbital Bio announced data for OB-77, its wholly-owned antisense oligonucleotide": "its" in the apposition
 _ITS_APPOSITION = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s*its\s+(?:[\w-]+\s+){0,4}?" + HEADS)
 
@@ -96,6 +91,5 @@ def its_owner(ctx: RuleContext, s: Sent, companies: list[M], compounds: list[M])
         if any(o.end - s.start <= cue for o in compounds if o is not x):
             continue  # "X ... its Y": "its" may be X's
         if len({c.eid for c in before}) > 1 and not _ITS_SUBJECT.match(s.low, before[-1].end - s.start, cue):
-            if not _AND_ITS.match(s.low, before[-1].end - s.start, cue):
-                continue
+            continue
         _emit(ctx, s, x, before[-1])
