@@ -240,12 +240,25 @@ def _default_developers(ctx: RuleContext, other_drug: re.Pattern[str]) -> None:
             continue  # a comparator or combination partner is another company's
         if (
             ctx.types.get(comp) == "COMPOUND"
-            and not out.has("DEVELOPED_BY", comp)
+            and not _stated_developer(ctx, comp)
             and not out.has("LICENSED_TO", comp)
         ):
             first = next((x for x in ctx.sents for m in x.ms if m.eid == comp and not m.virtual), None)
             if first is not None:
                 ctx.emit("DEVELOPED_BY", comp, main, first, "developer_default", hedged=False)
+
+
+# a partner's act ("B has started a Phase 1 trial of X", developer_acts) leaves the issuing company, the owner
+# or licensor the release speaks for, its default: the act names who runs the development, not who owns X
+_ACT_RULES = (":developer_act", ":developer_duty")
+
+
+def _stated_developer(ctx: RuleContext, comp: str) -> bool:
+    """Whether a cue other than a partner's act names a developer of ``comp``."""
+    return any(
+        k[0] == "DEVELOPED_BY" and k[1] == comp and not d.extractor.endswith(_ACT_RULES)
+        for k, d in ctx.out.items.items()
+    )
 
 
 def _named_compounds(ctx: RuleContext, other_drug: re.Pattern[str]) -> tuple[list[str], set[str]]:
