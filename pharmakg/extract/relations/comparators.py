@@ -9,53 +9,50 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from pharmakg.extract.components.coref import M
+from pharmakg.extract.relations.cue_words import alternation
 
 if TYPE_CHECKING:
     from pharmakg.extract.relations.sentence import Sent
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(map(re.escape, words or ["\x00"]))
 
 
 class PartnerCues:
     """The compiled comparator, prior-therapy and combination cues of the ``mentions`` cue section."""
 
     def __init__(self, c: dict[str, Any]) -> None:
-        self.comparator_end = re.compile(r"(?:" + _alternation(c["comparator"]) + r")\W{0,3}$")
+        self.comparator_end = re.compile(r"(?:" + alternation(c["comparator"]) + r")\W{0,3}$")
         # "in combination with docetaxel and ZB-12": a name coordinated after an unlisted partner is one too
         self.combination_end = re.compile(
-            r"(?:" + _alternation(c["combination"]) + r")\W{0,3}(?:(?:[\w-]+\s+){1,2}(?:and|or|plus)\s+)?$"
+            r"(?:" + alternation(c["combination"]) + r")\W{0,3}(?:(?:[\w-]+\s+){1,2}(?:and|or|plus)\s+)?$"
         )
         # "ZB-12 and pembrolizumab combination": the second of two names before a combination noun
         self.combination_noun_after = re.compile(
-            r"^\W{0,3}(?:" + _alternation(c.get("combination_after", [])) + r")\b"
+            r"^\W{0,3}(?:" + alternation(c.get("combination_after", [])) + r")\b"
         )
         # "patients who have received an anti-androgen (X or Y)", "standard of care chemotherapy, including
         # X": the examples of a prior or standard therapy class
         self.prior_class = re.compile(
             r"\b(?:"
-            + _alternation(c.get("prior_therapy_class", []))
+            + alternation(c.get("prior_therapy_class", []))
             + r")\b[^.;:()]{0,60}(?:\(|,?\s(?:including|such as|like|e\.g\.,?))\s*$"
         )
         # "superior efficacy over X", "an improvement versus X": a claim of superiority, then its preposition
         self.comparison = re.compile(
             r"\b(?:"
-            + _alternation(c.get("comparison_heads", []))
+            + alternation(c.get("comparison_heads", []))
             + r")\s+(?:[\w-]+\s+){0,3}?(?:"
-            + _alternation(c.get("comparison_preps", []))
+            + alternation(c.get("comparison_preps", []))
             + r")\W{0,3}$"
         )
         # "comparing ZB-12 with X", "randomized 2:1 to ZB-12 or X": the second drug of a comparison
         self.comparison_open = re.compile(
-            r"\b(?:" + _alternation(c.get("comparison_open", [])) + r")\b(?:\s+\d+:\d+)?[^.;:()]{0,80}?"
+            r"\b(?:" + alternation(c.get("comparison_open", [])) + r")\b(?:\s+\d+:\d+)?[^.;:()]{0,80}?"
             r"\s(?:with|to|or|and|versus|vs\.?|against)\W{0,3}$"
         )
         # "an X-controlled trial": the name before the suffix is the control
-        self.controlled_after = re.compile(r"^(?:" + _alternation(c.get("controlled_after", [])) + r")\b")
+        self.controlled_after = re.compile(r"^(?:" + alternation(c.get("controlled_after", [])) + r")\b")
         # "... with Y, a common treatment for Z, as a comparator": the cue after the name, in its clause
         self.comparator_after = re.compile(
-            r"^[^.;:()]{0,60}?\b(?:" + _alternation(c.get("comparator_after", [])) + r")\b"
+            r"^[^.;:()]{0,60}?\b(?:" + alternation(c.get("comparator_after", [])) + r")\b"
         )
 
 

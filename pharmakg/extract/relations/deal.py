@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from pharmakg.extract.components.coref import words_regex
+from pharmakg.extract.relations.cue_words import alternation
 
 
 def gate(deal: dict[str, Any], *keys: str) -> tuple[str, ...]:
@@ -29,25 +30,21 @@ class PendingOption:
     ownership until exercised, so such a sentence gives no licensee and no developer."""
 
     def __init__(self, options: dict[str, Any]) -> None:
-        condition = r"\b(?:" + _alternation(options.get("option_condition", [])) + r")\b[^.;:]{0,60}?\b"
+        condition = r"\b(?:" + alternation(options.get("option_condition", [])) + r")\b[^.;:]{0,60}?\b"
         # "exercise" alone may be the patients' ("improved exercise capacity"): an option's with its object
         self.cue = re.compile(
             condition
             + r"(?:(?:"
-            + _alternation(options.get("option_exercise", []))
+            + alternation(options.get("option_exercise", []))
             + r")\b[^.;:]{0,40}?\b(?:"
-            + _alternation(options.get("option_object", []))
+            + alternation(options.get("option_object", []))
             + r")|(?:"
-            + _alternation(options.get("option_opt_in", []))
+            + alternation(options.get("option_opt_in", []))
             + r"))\b"
         )
 
     def __call__(self, low: str) -> bool:
         return ("exerc" in low or "opt" in low) and bool(self.cue.search(low))
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(sorted(map(re.escape, words or ["\x00"]), key=len, reverse=True))
 
 
 class Shares:

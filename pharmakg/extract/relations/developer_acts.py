@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
+from pharmakg.extract.relations.cue_words import alternation
 from pharmakg.extract.relations.deal import PendingOption
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
@@ -51,10 +52,6 @@ _OBJECT_OF = re.compile(r"\b(?:of|by|with|from|to|for|and)\s+(?:the\s+)?$")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:by|with|to|from|of|for|and|or)\s*$")
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-
-
 @relation_rule("developer_acts", min_mentions=1)
 class DeveloperActs:
     """ "B has started a Phase 1 trial of X", "B's submission of an NDA for X", "B advanced X into Phase 2",
@@ -69,11 +66,11 @@ class DeveloperActs:
         self.act_by = words_regex(d["act_by"])
         self.advance = words_regex(d["advance_verbs"])
         self.duty = re.compile(
-            r"(?<![\w-])(?:" + _alternation(d["duty_verbs"]) + r")\s+"
-            r"(?:(?:" + _alternation(d["duty_modifiers"]) + r")\s+){0,3}"
+            r"(?<![\w-])(?:" + alternation(d["duty_verbs"]) + r")\s+"
+            r"(?:(?:" + alternation(d["duty_modifiers"]) + r")\s+){0,3}"
             r"(?:development|developing)\b(?!\s+milestones?\b)"
         )
-        self.money = re.compile(r"(?:" + _alternation(d["not_between"]) + r")")
+        self.money = re.compile(r"(?:" + alternation(d["not_between"]) + r")")
         self.pending_option = PendingOption(cues["options"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.codeveloped import alliance_partner, alliance_pattern, developed_with
+from pharmakg.extract.relations.cue_words import alternation
 from pharmakg.extract.relations.deal import PendingOption, Shares, gate, gated
 from pharmakg.extract.relations.pronoun_owners import HEADS, its_owner, their_owners
 from pharmakg.extract.relations.registry import relation_rule
@@ -51,10 +52,6 @@ _REGAINED = re.compile(
 )
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-
-
 @relation_rule("developers", min_mentions=2)
 class Developers:
     """ "X's compound", "Company-sponsored X", "X, in development by A", "A and B are co-developing X"."""
@@ -63,7 +60,7 @@ class Developers:
         c = cues["developers"]
         self.passive = re.compile(
             r"(?<![\w-])(?:initially |originally |formerly |previously )?(?:"
-            + _alternation(c["developer_passive"])
+            + alternation(c["developer_passive"])
             + r")\s*$"
         )
         self.agreement = re.compile(

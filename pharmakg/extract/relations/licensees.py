@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
+from pharmakg.extract.relations.cue_words import alternation
 from pharmakg.extract.relations.deal import PendingOption
 from pharmakg.extract.relations.licence_clauses import (
     exchange_licensee,
@@ -133,10 +134,6 @@ def _purpose_licensee(ctx: RuleContext, s: Sent, cue: int, party: M, target: M) 
     return subject
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-
-
 @relation_rule("licensees", min_mentions=2)
 class Licensees:
     """ "B obtains exclusive rights to X", "a license agreement with B for X": LICENSED_TO with its terms."""
@@ -155,7 +152,7 @@ class Licensees:
             # "A has entered into a license agreement with B": an agreement, not a right A receives
             + r"(?!\s+(?:and\s+[\w-]+\s+|[\w-]+\s+and\s+)?agreements?\b)"
         )
-        self.before = re.compile(r"\b(" + _alternation(c["licensee_before_company"]) + r")\s+(?:the\s+)?$")
+        self.before = re.compile(r"\b(" + alternation(c["licensee_before_company"]) + r")\s+(?:the\s+)?$")
         self.scope_end = words_regex(c["licence_scope_end"])
         self.exclusive = words_regex(c["exclusive"])
         self.non_exclusive = words_regex(c["non_exclusive"])
@@ -166,7 +163,7 @@ class Licensees:
         # "A and its licensing partner B", "Helix's Japanese licensee B": the title before B's name
         self.titled = re.compile(
             r"(?:\b(?:its|their|our)|[\w.&-](?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,2}?(?:"
-            + _alternation(c["licensee_titles"])
+            + alternation(c["licensee_titles"])
             + r")\s*,?\s*$"
         )
 

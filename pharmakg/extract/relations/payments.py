@@ -10,6 +10,7 @@ from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.breaks import ABBREVIATION_DOT
+from pharmakg.extract.relations.cue_words import alternation
 from pharmakg.extract.relations.post import only_partner
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
@@ -45,10 +46,6 @@ _MONEY = re.compile(
 Amount = tuple[int, int, str, float, float | None]  # (start, end, currency, amount, USD value or None)
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(map(re.escape, words))
-
-
 def _phrase(text: str, i: int, end: int) -> str | None:
     """The trigger phrase starting at text[i], up to the next clause or list break."""
     stop = _PHRASE_STOP.search(text[i:end])
@@ -80,26 +77,26 @@ class Payments:
         )
         self.contingent_before = words_regex(pay["contingent_before"])
         self.acquisition_price = re.compile(r"(?<![\w-])(?:" + "|".join(pay["acquisition_price"]) + r")")
-        after = [_alternation(pay["contingent_after"]), *pay.get("contingent_after_patterns", [])]
+        after = [alternation(pay["contingent_after"]), *pay.get("contingent_after_patterns", [])]
         self.contingent_after = re.compile(
             r"^\s*(?:\([^)]*\)\s*)?(?:" + "|".join(after) + r")\b", re.IGNORECASE
         )
         # "$50 million (from A), of which $25 million ...": a total whose parts follow
         self.total_before_parts = re.compile(
             r"\s*(?:(?:from|by)\s+[^,;$]{1,60}?)?,?\s*(?:"
-            + _alternation(pay.get("total_before_parts", []))
+            + alternation(pay.get("total_before_parts", []))
             + r")\s+(?:an?\s+)?(?:US)?\$",
             re.IGNORECASE,
         )
         self.kinds = [(words_regex([w, w + "s"]), k) for w, k in pay["kinds"]]
-        self.payee_before = re.compile(r"\b(?:" + _alternation(pay["payee_before_amount"]) + r")\b")
-        self.payer_before = re.compile(r"\b(?:" + _alternation(pay["payer_before_amount"]) + r")\b")
-        self.pay_verb_end = re.compile(r"\b(?:" + _alternation(pay["payee_after_pay_verb"]) + r")\s*$")
+        self.payee_before = re.compile(r"\b(?:" + alternation(pay["payee_before_amount"]) + r")\b")
+        self.payer_before = re.compile(r"\b(?:" + alternation(pay["payer_before_amount"]) + r")\b")
+        self.pay_verb_end = re.compile(r"\b(?:" + alternation(pay["payee_after_pay_verb"]) + r")\s*$")
         self.payee_marker = re.compile(r"\b(?:" + "|".join(pay["payee_marker"]) + r")\s+(?:the\s+)?$")
         self.payer_marker = re.compile(r"\b(?:" + "|".join(pay["payer_marker"]) + r")\s+(?:the\s+)?$")
         self.status = [(words_regex([w]), st) for w, st in pay["status"]]
-        self.trig_strong = re.compile(r"(?<![\w-])(?:" + _alternation(t["strong"]) + r")\s+", re.IGNORECASE)
-        self.trig_weak = re.compile(r"(?<![\w-])(?:" + _alternation(t["weak"]) + r")\s+", re.IGNORECASE)
+        self.trig_strong = re.compile(r"(?<![\w-])(?:" + alternation(t["strong"]) + r")\s+", re.IGNORECASE)
+        self.trig_weak = re.compile(r"(?<![\w-])(?:" + alternation(t["weak"]) + r")\s+", re.IGNORECASE)
         self.trig_heads = words_regex(t["heads"])
         self.trig_anaphora = words_regex(t["anaphora"])
         self.trig_result = words_regex(t["result"])

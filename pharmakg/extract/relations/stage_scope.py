@@ -8,37 +8,37 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pharmakg.extract.relations.cue_words import alternation
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(sorted((re.escape(w.lower()) for w in words), key=len, reverse=True)) or "(?!)"
+
+def _lowered(words: list[str]) -> str:
+    return alternation(words, lower=True)
 
 
 class StageScope:
     """Reads whether a stage phrase stands as a scope bound or as a trial of the past."""
 
     def __init__(self, phases: dict[str, Any]) -> None:
-        fillers = _alternation(phases.get("scope_fillers", []))
+        fillers = _lowered(phases.get("scope_fillers", []))
         # "through (the completion of) Phase 2", "until the end of Phase 2", "towards a pivotal Phase 3
         # trial": the scope word right before the stage phrase, past a few function words only
         self.scope = re.compile(
             r"(?<![\w-])(?:"
-            + _alternation(phases.get("scope_before", []))
+            + _lowered(phases.get("scope_before", []))
             + r")\s+(?:(?:"
             + fillers
             + r")\s+){0,5}$"
         )
         # "previously completed a Phase 1 trial": a trial done, the stage of the past unless it is the latest
         self.done = re.compile(
-            r"(?<![\w-])(?:" + _alternation(phases.get("completed_before", [])) + r")\s+(?:[\w-]+\s+){0,3}$"
+            r"(?<![\w-])(?:" + _lowered(phases.get("completed_before", [])) + r")\s+(?:[\w-]+\s+){0,3}$"
         )
         self.drug_class = re.compile(
-            r"^\s+(?:[\w-]+\s+){0,2}?(?:"
-            + _alternation(phases.get("approved_class_nouns", []))
-            + r")(?![\w-])"
+            r"^\s+(?:[\w-]+\s+){0,2}?(?:" + _lowered(phases.get("approved_class_nouns", [])) + r")(?![\w-])"
         )
         # "The Phase 2 trial of ZB-12 met its primary endpoint": a result predicate after the stage phrase
         self.result = re.compile(
-            r"^[^.;:]{0,80}?(?<![\w-])(?:" + _alternation(phases.get("result_after", [])) + r")(?![\w-])"
+            r"^[^.;:]{0,80}?(?<![\w-])(?:" + _lowered(phases.get("result_after", [])) + r")(?![\w-])"
         )
 
     def generic_class(self, low: str, b: int) -> bool:
@@ -68,8 +68,8 @@ def reported_source(phases: dict[str, Any]) -> re.Pattern[str]:
     (reported_from) and "from/of/in" before it, with no second predicate between ("showed results in a Phase
     2 trial and is now in ...") and no verb that starts a trial ("Following results from the Phase 2 trial,
     Helix initiated the Phase 3 trial": the later stage is no source; data: reported_ends_at)."""
-    nouns = _alternation(phases.get("reported_from", []))
-    ends = _alternation(phases.get("reported_ends_at", []))
+    nouns = _lowered(phases.get("reported_from", []))
+    ends = _lowered(phases.get("reported_ends_at", []))
     return re.compile(
         r"\b(?:" + nouns + r")\s+(?:[\w-]+\s+){0,3}?(?:from|of|in)\b"
         r"(?:(?!\band\s+(?:is|are|was|were|has|have)\b|(?<![\w-])(?:" + ends + r")(?![\w-]))[^.;:]){0,140}$"
