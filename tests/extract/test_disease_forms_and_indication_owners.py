@@ -122,3 +122,14 @@ def test_a_mesh_disease_after_a_drug_noun_and_for_is_an_indication(
 
 def test_a_mesh_disease_without_indication_wording_stays_no_disease(ex: Extractor) -> None:
     assert diseases(ex, "The conference for obesity research opened in Boston.") == []
+
+
+def test_a_broad_mention_after_the_brand_joins_the_indication_named_after_its_inn(ex: Extractor) -> None:
+    # the brand and its INN are one drug-table record: one compound, so "solid tumors" is no other compound's
+    text = (
+        "Helix Bio today announced that the FDA approved Padcev (enfortumab vedotin) for adults with "
+        "metastatic urothelial cancer. Padcev is an antibody-drug conjugate directed to Nectin-4, a protein "
+        "expressed on many solid tumors."
+    )
+    found = diseases(ex, text)
+    assert len(found) == 1 and {"urothelialcancer", "solidtumor"} <= found[0]

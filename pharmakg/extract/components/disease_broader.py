@@ -45,7 +45,7 @@ def join_broader(
     if not broad:
         return
     broad_ids = {id(c) for c, _ in broad}
-    compounds = sorted((c.start, c.end) for c in cands if c.label == "COMPOUND" and c.end > c.start)
+    compounds = sorted((c.start, c.end, c.key) for c in cands if c.label == "COMPOUND" and c.end > c.start)
     specific = [(c, _head(c, text, head_key)) for c in diseases if id(c) not in broad_ids]
     target: dict[str, str] = {}  # broad key -> key of the disease it joins
     for c, allowed in sorted(broad, key=lambda b: b[0].start):
@@ -70,16 +70,18 @@ def join_broader(
 _COMPOUND_REACH = 150
 
 
-def _other_compounds(text: str, compounds: list[tuple[int, int]], a: Candidate, b: Candidate) -> bool:
+def _other_compounds(text: str, compounds: list[tuple[int, int, str]], a: Candidate, b: Candidate) -> bool:
     """ "ZB-4, an ADC for acute myeloid leukemia, and ZB-7, an ADC for hematological malignancies": each
     disease is said of its own compound (the names of the compounds just before them differ), so the broad
-    one is an indication of its own, not a broader mention of the other."""
+    one is an indication of its own, not a broader mention of the other. Two names of one drug-table record
+    (a brand and its INN) are one compound."""
     before = []
     for d in (a, b):
-        near = [(s, e) for s, e in compounds if e <= d.start and d.start - e <= _COMPOUND_REACH]
+        near = [(s, e, k) for s, e, k in compounds if e <= d.start and d.start - e <= _COMPOUND_REACH]
         if not near:
             return False
-        before.append(text[near[-1][0] : near[-1][1]].lower())
+        start, end, key = near[-1]
+        before.append(key or text[start:end].lower())
     return before[0] != before[1]
 
 
