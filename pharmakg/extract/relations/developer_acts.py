@@ -76,16 +76,25 @@ class DeveloperActs:
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         if not s.of("COMPANY") or self.pending_option(s.low):
             return
-        compounds = [x for x in s.of("COMPOUND") if not ctx.comparator(s, x) and not ctx.combination(s, x)]
+        acts = list(self.acts.finditer(s.low))
+        nouns = list(self.nouns.finditer(s.low))
+        advances = list(self.advance.finditer(s.low))
+        acts_by = list(self.act_by.finditer(s.low))
+        # whether a compound is a comparator or in a combination is the costly part: asked only of sentences
+        # that have a cue
+        cued = bool(acts or nouns or advances or acts_by) or "develop" in s.low
+        compounds = [
+            x for x in s.of("COMPOUND") if cued and not ctx.comparator(s, x) and not ctx.combination(s, x)
+        ]
         if compounds:
-            for m in self.acts.finditer(s.low):
+            for m in acts:
                 if not _PASSIVE_BEFORE.search(s.low[max(0, m.start() - 8) : m.start()]) or " " in m.group(0):
                     self.act(ctx, s, m.start(), m.end(), compounds, noun=False)
-            for m in self.nouns.finditer(s.low):
+            for m in nouns:
                 self.act(ctx, s, m.start(), m.end(), compounds, noun=True)
-            for m in self.advance.finditer(s.low):
+            for m in advances:
                 self.advanced(ctx, s, m.start(), m.end(), compounds)
-            for m in self.act_by.finditer(s.low):
+            for m in acts_by:
                 self.done_by(ctx, s, m.start(), m.end())
         for m in self.duty.finditer(s.low):
             self.duties(ctx, s, m.start(), m.end())
