@@ -230,3 +230,22 @@ def test_a_company_name_never_runs_across_a_sentence_end() -> None:
     (x,) = api.extract([Document(doc_id="d1", name="d", text=text)])
     companies = sorted(e.name for e in x.entities if e.type == "COMPANY")
     assert companies == ["Helix Pharmaceuticals", "Orbital Bio"]
+
+
+def test_a_plasmid_named_by_its_gene_is_one_compound(ex):
+    out = run(
+        ex,
+        "Helix Therapeutics filed for approval of VEGF2 plasmid, an investigational gene therapy for "
+        "critical limb ischemia. The company uses a plasmid vector; the KIT plasmid construct was cloned.",
+    )
+    assert names(out, "COMPOUND") == {"vegf2plasmid"}
+    assert any(r["type"] == "IN_PHASE" and r["value"] == "Filed" for r in out["relations"])
+
+
+def test_a_cell_therapy_named_by_target_and_modality_is_a_compound(ex):
+    out = run(
+        ex,
+        "Zorva Bio started a Phase 1 trial of MSLN-CAR-T in mesothelioma and plans to test AFP-TCR-T "
+        "in liver cancer. Anti-CD19 CAR-T cells are a class of medicines.",
+    )
+    assert {"mslncart", "afptcrt"} == names(out, "COMPOUND")
