@@ -249,3 +249,12 @@ def test_a_cell_therapy_named_by_target_and_modality_is_a_compound(ex):
         "in liver cancer. Anti-CD19 CAR-T cells are a class of medicines.",
     )
     assert {"mslncart", "afptcrt"} == names(out, "COMPOUND")
+
+
+def test_a_vaccine_named_by_brand_and_disease_is_one_compound_per_disease(ex):
+    out = run(
+        ex,
+        "Helix Pharma started a Phase 2 trial of its ORBIVAX® melanoma vaccine; the ORBIVAX prostate cancer "
+        "vaccine is in Phase 1. A lung cancer vaccine of another company failed.",
+    )
+    assert names(out, "COMPOUND") == {"orbivaxmelanomavaccine", "orbivaxprostatecancervaccine"}
