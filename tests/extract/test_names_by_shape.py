@@ -258,3 +258,19 @@ def test_a_vaccine_named_by_brand_and_disease_is_one_compound_per_disease(ex):
         "vaccine is in Phase 1. A lung cancer vaccine of another company failed.",
     )
     assert names(out, "COMPOUND") == {"orbivaxmelanomavaccine", "orbivaxprostatecancervaccine"}
+
+
+def test_coordinated_trials_each_with_its_phase_are_trials_not_compounds(ex):
+    out = run(ex, "The FDA lifted the holds on the Phase 1/2 HXG-206 and Phase 3 HXG-210 studies of ZB-12.")
+    assert names(out, "TRIAL") == {"hxg206", "hxg210"}
+    assert names(out, "COMPOUND") == {"zb12"}
+
+
+def test_a_marked_name_right_before_study_is_the_trial(ex):
+    out = run(
+        ex,
+        "Helix reported the Phase 3 ORCHID® study of ZB-12 in breast cancer. ORCHID met its endpoint. "
+        "Helix markets KORVIX® for gastric cancer.",
+    )
+    assert names(out, "TRIAL") == {"orchid"}
+    assert names(out, "COMPOUND") == {"zb12", "korvix"}
