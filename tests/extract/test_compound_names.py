@@ -76,12 +76,17 @@ def test_the_bodys_own_substances_in_physiology_wording_are_no_compounds(nlp) ->
 
 def test_the_bodys_own_substance_named_in_apposition_is_no_compound(nlp) -> None:
     # hepcidin and ghrelin are drug-table names; here the text calls them the body's own hormones
-    text = "HX-12 raises the naturally occurring hormone, hepcidin, in adults. ZB-4 lowers the hormone: ghrelin."
+    text = (
+        "HX-12 raises the naturally occurring hormone, hepcidin, in adults. ZB-4 lowers the hormone: ghrelin."
+    )
     assert compounds(nlp, text) == [{"HX-12"}, {"ZB-4"}]
 
 
 def test_a_ligand_abbreviation_before_receptor_is_no_compound(nlp) -> None:
-    text = "ZX-4578 is an antagonist of EP4, a prostaglandin E2 (PGE2) receptor, like other PGE2 receptor antagonists."
+    text = (
+        "ZX-4578 is an antagonist of EP4, a prostaglandin E2 (PGE2) receptor, "
+        "like other PGE2 receptor antagonists."
+    )
     assert compounds(nlp, text) == [{"ZX-4578"}]
 
 

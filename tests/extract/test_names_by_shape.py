@@ -274,3 +274,13 @@ def test_a_marked_name_right_before_study_is_the_trial(ex):
     )
     assert names(out, "TRIAL") == {"orchid"}
     assert names(out, "COMPOUND") == {"zb12", "korvix"}
+
+
+def test_mrna_inn_lower_case_code_and_dotted_vector_code_are_compounds(ex):
+    out = run(
+        ex,
+        "Helix began a Phase 1 trial of zorvameran, an mRNA vaccine. Zorva dosed bx2121, an investigational "
+        "CAR-T cell therapy, and Ad26.ZEBOV.S, its vaccine for Ebola. Revenue rose in Q3.FY2023.",
+    )
+    assert {"zorvameran", "bx2121", "ad26zebovs"} <= names(out, "COMPOUND")
+    assert "q3fy2023" not in names(out, "COMPOUND")

@@ -249,9 +249,7 @@ class ShapeRecognizer:
             for c in found
             if c.label == "COMPOUND" and c.extractor.startswith("shape:compound_")
         }
-        ligands = {
-            n for n in codes if re.search(r"(?<![\w-])" + re.escape(n) + self.ligand_after, text)
-        }
+        ligands = {n for n in codes if re.search(r"(?<![\w-])" + re.escape(n) + self.ligand_after, text)}
         if not ligands:
             return found
         return [
