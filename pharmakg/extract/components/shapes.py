@@ -244,6 +244,8 @@ class ShapeRecognizer:
     def _ligands_are_no_compounds(self, text: str, found: list[Candidate]) -> list[Candidate]:
         """A code-shaped name that the text also writes right before 'receptor' ("GLP-1 receptor agonists") is
         that receptor's ligand, the body's own substance, at every mention: its code-shape candidates go."""
+        if "receptor" not in text:
+            return found
         codes = {
             text[c.start : c.end]
             for c in found
