@@ -72,3 +72,37 @@ def test_the_bodys_own_substances_in_physiology_wording_are_no_compounds(nlp) ->
         "the adenosine pathway was unchanged, serum creatinine stayed normal and GLP-1 levels rose."
     )
     assert compounds(nlp, text) == [{"HX-12"}]
+
+
+def test_the_bodys_own_substance_named_in_apposition_is_no_compound(nlp) -> None:
+    # hepcidin and ghrelin are drug-table names; here the text calls them the body's own hormones
+    text = (
+        "HX-12 raises the naturally occurring hormone, hepcidin, in adults. ZB-4 lowers the hormone: ghrelin."
+    )
+    assert compounds(nlp, text) == [{"HX-12"}, {"ZB-4"}]
+
+
+def test_a_ligand_abbreviation_before_receptor_is_no_compound(nlp) -> None:
+    text = (
+        "ZX-4578 is an antagonist of EP4, a prostaglandin E2 (PGE2) receptor, "
+        "like other PGE2 receptor antagonists."
+    )
+    assert compounds(nlp, text) == [{"ZX-4578"}]
+
+
+def test_inn_shaped_platform_names_listed_before_platforms_are_no_compounds(nlp) -> None:
+    text = "Helix and Zorva will make an ADC with Helix's proprietary Zoltecan and Alco9 platforms."
+    assert compounds(nlp, text) == []
+
+
+def test_a_code_shaped_ligand_before_receptor_is_no_compound_anywhere(nlp) -> None:
+    text = (
+        "Helix licensed its delivery technology to Zorva for oral forms of Zorva's GLP-1 receptor agonists. "
+        "Zorva is running a Phase 1 trial of its oral GLP-1 product. HX-7 is in Phase 2."
+    )
+    assert compounds(nlp, text) == [{"HX-7"}]
+
+
+def test_a_code_naming_a_viral_vector_is_no_compound(nlp) -> None:
+    text = "HX-12 is made with the BX305 lentiviral vector, and the HX9 AAV capsid is new."
+    assert compounds(nlp, text) == [{"HX-12"}]

@@ -230,3 +230,57 @@ def test_a_company_name_never_runs_across_a_sentence_end() -> None:
     (x,) = api.extract([Document(doc_id="d1", name="d", text=text)])
     companies = sorted(e.name for e in x.entities if e.type == "COMPANY")
     assert companies == ["Helix Pharmaceuticals", "Orbital Bio"]
+
+
+def test_a_plasmid_named_by_its_gene_is_one_compound(ex):
+    out = run(
+        ex,
+        "Helix Therapeutics filed for approval of VEGF2 plasmid, an investigational gene therapy for "
+        "critical limb ischemia. The company uses a plasmid vector; the KIT plasmid construct was cloned.",
+    )
+    assert names(out, "COMPOUND") == {"vegf2plasmid"}
+    assert any(r["type"] == "IN_PHASE" and r["value"] == "Filed" for r in out["relations"])
+
+
+def test_a_cell_therapy_named_by_target_and_modality_is_a_compound(ex):
+    out = run(
+        ex,
+        "Zorva Bio started a Phase 1 trial of MSLN-CAR-T in mesothelioma and plans to test AFP-TCR-T "
+        "in liver cancer. Anti-CD19 CAR-T cells are a class of medicines.",
+    )
+    assert {"mslncart", "afptcrt"} == names(out, "COMPOUND")
+
+
+def test_a_vaccine_named_by_brand_and_disease_is_one_compound_per_disease(ex):
+    out = run(
+        ex,
+        "Helix Pharma started a Phase 2 trial of its ORBIVAX® melanoma vaccine; the ORBIVAX prostate cancer "
+        "vaccine is in Phase 1. A lung cancer vaccine of another company failed.",
+    )
+    assert names(out, "COMPOUND") == {"orbivaxmelanomavaccine", "orbivaxprostatecancervaccine"}
+
+
+def test_coordinated_trials_each_with_its_phase_are_trials_not_compounds(ex):
+    out = run(ex, "The FDA lifted the holds on the Phase 1/2 HXG-206 and Phase 3 HXG-210 studies of ZB-12.")
+    assert names(out, "TRIAL") == {"hxg206", "hxg210"}
+    assert names(out, "COMPOUND") == {"zb12"}
+
+
+def test_a_marked_name_right_before_study_is_the_trial(ex):
+    out = run(
+        ex,
+        "Helix reported the Phase 3 ORCHID® study of ZB-12 in breast cancer. ORCHID met its endpoint. "
+        "Helix markets KORVIX® for gastric cancer.",
+    )
+    assert names(out, "TRIAL") == {"orchid"}
+    assert names(out, "COMPOUND") == {"zb12", "korvix"}
+
+
+def test_mrna_inn_and_dotted_vector_code_are_compounds(ex):
+    out = run(
+        ex,
+        "Helix began a Phase 1 trial of zorvameran, an mRNA vaccine. Zorva dosed Ad26.ZEBOV.S, its vaccine "
+        "for Ebola. Revenue rose in Q3.FY2023 and H1.FY2024.",
+    )
+    assert {"zorvameran", "ad26zebovs"} <= names(out, "COMPOUND")
+    assert "q3fy2023" not in names(out, "COMPOUND")

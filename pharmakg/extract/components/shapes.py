@@ -134,6 +134,7 @@ class ShapeRecognizer:
         self.payload_stop = set(data.get("payload_stop", []))
         self.target_status_after = re.compile(data.get("target_status_after", "(?!)"))
         self.brand_stop = {w.lower() for w in data.get("brand_stop", [])}
+        self.ligand_after = data.get("ligand_after", "(?!)")
         self.brand_not_before = re.compile(data.get("brand_not_before", "(?!)"))
         self.brand_before_generic = re.compile(data.get("brand_before_generic", "(?!)"))
         self.conj_split = re.compile(r"^(.*)-(" + payload_alt + r"|ADC)$")
@@ -211,7 +212,7 @@ class ShapeRecognizer:
         found = self._unnamed_trials_only(text, [*cands, *found], found)
         _trial_names_win(text, found)
         found = _target_wording_wins(found)
-        found = _code_trials_used_as_drugs(text, found)
+        found = self._ligands_are_no_compounds(text, _code_trials_used_as_drugs(text, found))
         found += self._brands_before_generic(text, [*cands, *found])
         found += self._payloads_by_context(text, [*cands, *found])
         cands.extend(self._with_technologies(text, cands, found))
@@ -239,6 +240,25 @@ class ShapeRecognizer:
             id(c) for c in weak if text[c.start : c.end] in others or text[c.start : c.end].upper() in others
         }
         return [c for c in found if id(c) not in drop]
+
+    def _ligands_are_no_compounds(self, text: str, found: list[Candidate]) -> list[Candidate]:
+        """A code-shaped name that the text also writes right before 'receptor' ("GLP-1 receptor agonists") is
+        that receptor's ligand, the body's own substance, at every mention: its code-shape candidates go."""
+        if "receptor" not in text:
+            return found
+        codes = {
+            text[c.start : c.end]
+            for c in found
+            if c.label == "COMPOUND" and c.extractor.startswith("shape:compound_")
+        }
+        ligands = {n for n in codes if re.search(r"(?<![\w-])" + re.escape(n) + self.ligand_after, text)}
+        if not ligands:
+            return found
+        return [
+            c
+            for c in found
+            if not (c.extractor.startswith("shape:compound_") and text[c.start : c.end] in ligands)
+        ]
 
     def _with_technologies(
         self, text: str, cands: list[Candidate], found: list[Candidate]
