@@ -138,3 +138,20 @@ def test_a_platform_after_a_combination_phrase_is_the_partner_drugs(ex):
         "technology.",
     )
     assert ("zb12", "trimerixtechnology") not in rels(out, "USES_TECHNOLOGY")
+
+
+def test_a_trademarked_word_before_a_plural_drug_noun_names_a_platform_not_a_product(ex):
+    out = run(
+        ex,
+        "Helix Biosciences, Inc. dosed the first patient with ZB-12, one of the Company's Velox® gene-edited "
+        "product candidates. Orbital Pharma, Inc. will also test its Trimora® bispecific molecules.",
+    )
+    assert {"velox", "trimora"} <= names(out, "TECHNOLOGY")
+    assert not names(out, "COMPOUND") & {"velox", "trimora"}
+    assert {("zb12", "velox"), ("helixbioscience", "velox")} <= rels(out, "USES_TECHNOLOGY")
+
+
+def test_a_trademarked_product_name_stays_a_product(ex):
+    out = run(ex, "Helix Biosciences, Inc. markets Korvix® tablets. Korvix® is approved for psoriasis.")
+    assert "korvix" in names(out, "COMPOUND")
+    assert "korvix" not in names(out, "TECHNOLOGY")
