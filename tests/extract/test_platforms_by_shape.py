@@ -155,3 +155,23 @@ def test_a_trademarked_product_name_stays_a_product(ex):
     out = run(ex, "Helix Biosciences, Inc. markets Korvix® tablets. Korvix® is approved for psoriasis.")
     assert "korvix" in names(out, "COMPOUND")
     assert "korvix" not in names(out, "TECHNOLOGY")
+
+
+def test_a_collaboration_that_leverages_a_partners_platform_makes_both_its_users(ex):
+    out = run(
+        ex,
+        "The collaboration will leverage Helix Biosciences' proprietary Trivex platform to generate new "
+        "bispecific antibodies. Orbital Pharma, Inc. will pay Helix Biosciences $10 million.",
+    )
+    assert {("helixbioscience", "trivexplatform"), ("orbitalpharma", "trivexplatform")} <= rels(
+        out, "USES_TECHNOLOGY"
+    )
+
+
+def test_a_platform_its_owner_uses_alone_is_not_shared(ex):
+    out = run(
+        ex,
+        "Helix Biosciences will use its proprietary Trivex platform to generate new bispecific antibodies. "
+        "Orbital Pharma, Inc. will pay Helix Biosciences $10 million.",
+    )
+    assert ("orbitalpharma", "trivexplatform") not in rels(out, "USES_TECHNOLOGY")
