@@ -175,3 +175,14 @@ def test_a_platform_its_owner_uses_alone_is_not_shared(ex):
         "Orbital Pharma, Inc. will pay Helix Biosciences $10 million.",
     )
     assert ("orbitalpharma", "trivexplatform") not in rels(out, "USES_TECHNOLOGY")
+
+
+def test_a_trademarked_name_in_parentheses_after_a_platform_noun_names_the_platform(ex):
+    out = run(
+        ex,
+        "ZB-12 is based on Helix Biosciences' RNA technology (Lumora®). Helix Biosciences, Inc. markets "
+        "Korvix® (talbumab) for psoriasis.",
+    )
+    assert {"rnatechnology", "lumora"} in groups(out, "TECHNOLOGY")
+    assert "lumora" not in names(out, "COMPOUND")
+    assert "korvix" in names(out, "COMPOUND")  # a brand before its generic name stays a product

@@ -135,6 +135,7 @@ class ShapeRecognizer:
         self.target_status_after = re.compile(data.get("target_status_after", "(?!)"))
         self.brand_stop = {w.lower() for w in data.get("brand_stop", [])}
         self.brand_not_before = re.compile(data.get("brand_not_before", "(?!)"))
+        self.brand_not_after = re.compile(data.get("brand_not_after", "(?!)"))
         self.brand_before_generic = re.compile(data.get("brand_before_generic", "(?!)"))
         self.conj_split = re.compile(r"^(.*)-(" + payload_alt + r"|ADC)$")
         pc = data.get("payload_context", {})
@@ -269,6 +270,7 @@ class ShapeRecognizer:
             len(re.findall(r"[A-Za-z]", word)) < 3
             or word.lower() in self.brand_stop
             or self.brand_not_before.match(text, e)
+            or self.brand_not_after.search(text, max(0, s - 40), s)
         ):
             return False
         if re.search(r"[a-z][A-Z]", word):
