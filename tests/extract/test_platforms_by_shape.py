@@ -186,3 +186,13 @@ def test_a_trademarked_name_in_parentheses_after_a_platform_noun_names_the_platf
     assert {"rnatechnology", "lumora"} in groups(out, "TECHNOLOGY")
     assert "lumora" not in names(out, "COMPOUND")
     assert "korvix" in names(out, "COMPOUND")  # a brand before its generic name stays a product
+
+
+def test_a_marked_name_the_text_writes_before_a_platform_noun_is_no_product(ex):
+    out = run(
+        ex,
+        "Orbital Pharma, Inc. will use Helix Biosciences' trimora technology platform to discover a "
+        "multispecific Trimora® drug candidate. Helix Biosciences, Inc. markets Korvix® for psoriasis.",
+    )
+    assert "trimora" not in names(out, "COMPOUND")
+    assert "korvix" in names(out, "COMPOUND")
