@@ -196,3 +196,17 @@ def test_a_marked_name_the_text_writes_before_a_platform_noun_is_no_product(ex):
     )
     assert "trimora" not in names(out, "COMPOUND")
     assert "korvix" in names(out, "COMPOUND")
+
+
+def test_names_coordinated_before_a_plural_platform_noun_are_each_a_platform(ex):
+    out = run(
+        ex,
+        "Orbital Pharma, Inc. gains access to the GlycoLinx and HydraSpace technologies of Helix Biosciences, Inc.",
+    )
+    assert {"glycolinx", "hydraspace"} <= names(out, "TECHNOLOGY")
+    assert {("orbitalpharma", "glycolinx"), ("orbitalpharma", "hydraspace")} <= rels(out, "USES_TECHNOLOGY")
+
+
+def test_modality_abbreviations_coordinated_before_a_plural_platform_noun_are_no_platforms(ex):
+    out = run(ex, "Helix Biosciences, Inc. has ADC and ASO platforms.")
+    assert not names(out, "TECHNOLOGY")
