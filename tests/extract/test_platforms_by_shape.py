@@ -210,3 +210,16 @@ def test_names_coordinated_before_a_plural_platform_noun_are_each_a_platform(ex)
 def test_modality_abbreviations_coordinated_before_a_plural_platform_noun_are_no_platforms(ex):
     out = run(ex, "Helix Biosciences, Inc. has ADC and ASO platforms.")
     assert not names(out, "TECHNOLOGY")
+
+
+def test_a_named_delivery_system_or_linker_payload_is_a_platform(ex):
+    out = run(
+        ex,
+        "ZB-12 uses Helix Biosciences' proprietary Lumora™ drug delivery system. ZB-14 incorporates Helix "
+        "Biosciences' SynLinx™ linker-payload. ZB-16 is delivered with the DNA delivery system.",
+    )
+    assert {"lumoradrugdeliverysystem", "synlinxlinkerpayload"} <= names(out, "TECHNOLOGY")
+    assert "dnadeliverysystem" not in names(out, "TECHNOLOGY")
+    assert {("zb12", "lumoradrugdeliverysystem"), ("zb14", "synlinxlinkerpayload")} <= rels(
+        out, "USES_TECHNOLOGY"
+    )
