@@ -201,7 +201,8 @@ def test_a_marked_name_the_text_writes_before_a_platform_noun_is_no_product(ex):
 def test_names_coordinated_before_a_plural_platform_noun_are_each_a_platform(ex):
     out = run(
         ex,
-        "Orbital Pharma, Inc. gains access to the GlycoLinx and HydraSpace technologies of Helix Biosciences, Inc.",
+        "Orbital Pharma, Inc. gains access to the GlycoLinx and HydraSpace technologies of Helix "
+        "Biosciences, Inc.",
     )
     assert {"glycolinx", "hydraspace"} <= names(out, "TECHNOLOGY")
     assert {("orbitalpharma", "glycolinx"), ("orbitalpharma", "hydraspace")} <= rels(out, "USES_TECHNOLOGY")
