@@ -85,3 +85,13 @@ def test_trial_pending_completion_is_under_way(ex: Extractor) -> None:
         "of ZB-12, its investigational antibody, in psoriasis.",
     )
     assert ("zb12", "Phase 2") in rels(out, "IN_PHASE")
+
+
+def test_territories_licensed_to_a_titled_partner_license_the_compound_talked_about(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Biosciences, Inc. will grant Orbital Pharma Co., Ltd. a worldwide license to ZB-12. The "
+        "license is exclusive, excepting territories previously licensed to Helix partner ZenBio.",
+    )
+    assert {("zb12", "orbitalpharma"), ("zb12", "zenbio")} <= rels(out, "LICENSED_TO")
+    assert ("zb12", "helixbioscience") not in rels(out, "LICENSED_TO")  # the title's owner, not the licensee

@@ -138,3 +138,89 @@ def test_a_platform_after_a_combination_phrase_is_the_partner_drugs(ex):
         "technology.",
     )
     assert ("zb12", "trimerixtechnology") not in rels(out, "USES_TECHNOLOGY")
+
+
+def test_a_trademarked_word_before_a_plural_drug_noun_names_a_platform_not_a_product(ex):
+    out = run(
+        ex,
+        "Helix Biosciences, Inc. dosed the first patient with ZB-12, one of the Company's Velox® gene-edited "
+        "product candidates. Orbital Pharma, Inc. will also test its Trimora® bispecific molecules.",
+    )
+    assert {"velox", "trimora"} <= names(out, "TECHNOLOGY")
+    assert not names(out, "COMPOUND") & {"velox", "trimora"}
+    assert {("zb12", "velox"), ("helixbioscience", "velox")} <= rels(out, "USES_TECHNOLOGY")
+
+
+def test_a_trademarked_product_name_stays_a_product(ex):
+    out = run(ex, "Helix Biosciences, Inc. markets Korvix® tablets. Korvix® is approved for psoriasis.")
+    assert "korvix" in names(out, "COMPOUND")
+    assert "korvix" not in names(out, "TECHNOLOGY")
+
+
+def test_a_collaboration_that_leverages_a_partners_platform_makes_both_its_users(ex):
+    out = run(
+        ex,
+        "The collaboration will leverage Helix Biosciences' proprietary Trivex platform to generate new "
+        "bispecific antibodies. Orbital Pharma, Inc. will pay Helix Biosciences $10 million.",
+    )
+    assert {("helixbioscience", "trivexplatform"), ("orbitalpharma", "trivexplatform")} <= rels(
+        out, "USES_TECHNOLOGY"
+    )
+
+
+def test_a_platform_its_owner_uses_alone_is_not_shared(ex):
+    out = run(
+        ex,
+        "Helix Biosciences will use its proprietary Trivex platform to generate new bispecific antibodies. "
+        "Orbital Pharma, Inc. will pay Helix Biosciences $10 million.",
+    )
+    assert ("orbitalpharma", "trivexplatform") not in rels(out, "USES_TECHNOLOGY")
+
+
+def test_a_trademarked_name_in_parentheses_after_a_platform_noun_names_the_platform(ex):
+    out = run(
+        ex,
+        "ZB-12 is based on Helix Biosciences' RNA technology (Lumora®). Helix Biosciences, Inc. markets "
+        "Korvix® (talbumab) for psoriasis.",
+    )
+    assert {"rnatechnology", "lumora"} in groups(out, "TECHNOLOGY")
+    assert "lumora" not in names(out, "COMPOUND")
+    assert "korvix" in names(out, "COMPOUND")  # a brand before its generic name stays a product
+
+
+def test_a_marked_name_the_text_writes_before_a_platform_noun_is_no_product(ex):
+    out = run(
+        ex,
+        "Orbital Pharma, Inc. will use Helix Biosciences' trimora technology platform to discover a "
+        "multispecific Trimora® drug candidate. Helix Biosciences, Inc. markets Korvix® for psoriasis.",
+    )
+    assert "trimora" not in names(out, "COMPOUND")
+    assert "korvix" in names(out, "COMPOUND")
+
+
+def test_names_coordinated_before_a_plural_platform_noun_are_each_a_platform(ex):
+    out = run(
+        ex,
+        "Orbital Pharma, Inc. gains access to the GlycoLinx and HydraSpace technologies of Helix "
+        "Biosciences, Inc.",
+    )
+    assert {"glycolinx", "hydraspace"} <= names(out, "TECHNOLOGY")
+    assert {("orbitalpharma", "glycolinx"), ("orbitalpharma", "hydraspace")} <= rels(out, "USES_TECHNOLOGY")
+
+
+def test_modality_abbreviations_coordinated_before_a_plural_platform_noun_are_no_platforms(ex):
+    out = run(ex, "Helix Biosciences, Inc. has ADC and ASO platforms.")
+    assert not names(out, "TECHNOLOGY")
+
+
+def test_a_named_delivery_system_or_linker_payload_is_a_platform(ex):
+    out = run(
+        ex,
+        "ZB-12 uses Helix Biosciences' proprietary Lumora™ drug delivery system. ZB-14 incorporates Helix "
+        "Biosciences' SynLinx™ linker-payload. ZB-16 is delivered with the DNA delivery system.",
+    )
+    assert {"lumoradrugdeliverysystem", "synlinxlinkerpayload"} <= names(out, "TECHNOLOGY")
+    assert "dnadeliverysystem" not in names(out, "TECHNOLOGY")
+    assert {("zb12", "lumoradrugdeliverysystem"), ("zb14", "synlinxlinkerpayload")} <= rels(
+        out, "USES_TECHNOLOGY"
+    )

@@ -34,7 +34,8 @@ def paren_separator(
 # in the text names the same platform
 _TECH_HEAD = re.compile(
     r"([A-Za-z][a-z]*[A-Z][\w-]*|[A-Z][\w.-]*[A-Za-z0-9](?=[®™]|\((?:TM|R)\)))(?:[®™]|\((?:TM|R)\))?"
-    r"(?:\s+[\w-]+){0,3}?\s+(?i:technology|platform)s?"
+    r"(?:\s+[\w-]+){0,3}?\s+(?i:technolog(?:y|ies)|platforms?|(?:drug\s+)?delivery\s+systems?|conjugation\s+chemistry"
+    r"|linker-payloads?|linker\s+systems?)"
 )
 _TECH_HEAD_STOP = {
     "ADC",

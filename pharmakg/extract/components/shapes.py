@@ -136,6 +136,8 @@ class ShapeRecognizer:
         self.brand_stop = {w.lower() for w in data.get("brand_stop", [])}
         self.ligand_after = data.get("ligand_after", "(?!)")
         self.brand_not_before = re.compile(data.get("brand_not_before", "(?!)"))
+        self.brand_not_after = re.compile(data.get("brand_not_after", "(?!)"))
+        self.brand_names_platform = data.get("brand_names_platform", "(?!){WORD}")
         self.brand_before_generic = re.compile(data.get("brand_before_generic", "(?!)"))
         self.conj_split = re.compile(r"^(.*)-(" + payload_alt + r"|ADC)$")
         pc = data.get("payload_context", {})
@@ -289,6 +291,8 @@ class ShapeRecognizer:
             len(re.findall(r"[A-Za-z]", word)) < 3
             or word.lower() in self.brand_stop
             or self.brand_not_before.match(text, e)
+            or self.brand_not_after.search(text, max(0, s - 40), s)
+            or re.search(self.brand_names_platform.replace("{WORD}", re.escape(word)), text, re.IGNORECASE)
         ):
             return False
         if re.search(r"[a-z][A-Z]", word):

@@ -45,8 +45,13 @@ _FOR_DEVELOPMENT = re.compile(
 )
 
 
-# "licensed it to B", "sublicensed them to B" (the object is a pronoun for the compound talked about)
-_LICENSED_IT_TO = re.compile(r"\b(?:out-|sub)?licen[cs]ed\s+(?:it|them)\s+to\s+(?:the\s+)?$")
+# "licensed it to B", "sublicensed them to B" (the object is a pronoun for the compound talked about); "the
+# territories previously licensed to (A's partner) B": the rights to it in some regions, a licence too
+_LICENSED_IT_TO = re.compile(
+    r"\b(?:(?:out-|sub)?licen[cs]ed\s+(?:it|them)\s+to\s+(?:the\s+)?|(?:rights|territor(?:y|ies)|regions?)\s+"
+    r"(?:(?:previously|already|originally|also)\s+)?(?:out-|sub)?licen[cs]ed\s+to\s+(?:the\s+)?"
+    r"(?:[\w-]+(?:'s|’s)?\s+)?(?:partner|licensee)\s+)$"
+)
 
 
 # right after a company name (its suffix, a parenthesis); "A today announced that it has ...": the subject of
@@ -433,7 +438,7 @@ class Licensees:
             return
         for comp in s.of("COMPANY", virtual=False):
             a = comp.start - s.start
-            if _LICENSED_IT_TO.search(s.low[max(0, a - 40) : a]) and not ctx.cues.negation.search(s.low[:a]):
+            if _LICENSED_IT_TO.search(s.low[max(0, a - 80) : a]) and not ctx.cues.negation.search(s.low[:a]):
                 ctx.emit("LICENSED_TO", sal, comp.eid, s, "licensee_cue")
 
     def development_rights(self, ctx: RuleContext, s: Sent, licensee: M, target: M) -> bool:

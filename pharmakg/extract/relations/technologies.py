@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
+from pharmakg.extract.relations.cue_words import alternation
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
 
@@ -168,9 +169,18 @@ class TechnologyCompounds:
     document's one technology, is made with that technology. Runs after the post-pass (default developers)."""
 
     def __init__(self, cues: dict[str, Any]) -> None:
-        pass  # reasoning over relations, no cue words
+        c = cues["technologies"]
+        # "The collaboration will leverage Helix's ..." (the technology's name follows the owner)
+        self.shared_use = re.compile(
+            r"\b(?:the|this|our|their|both)\s+(?:[\w-]+\s+){0,2}?(?:"
+            + alternation(c["shared_use_subjects"])
+            + r")\s+(?:(?:will|would|shall|also|further|is\s+expected\s+to|aims?\s+to|to)\s+)*(?:"
+            + alternation(c["shared_use_verbs"])
+            + r")\s+(?:the\s+)?$"
+        )
 
     def __call__(self, ctx: RuleContext) -> None:
+        self.shared_users(ctx)
         techs = [e.id for e in ctx.ents if e.type == "TECHNOLOGY"]
         headline = _headline_compounds(ctx)
         if len(techs) != 1 or not headline:
@@ -192,6 +202,39 @@ class TechnologyCompounds:
                     prior="technology_cooccurrence",
                     hedged=False,
                 )
+
+    def shared_users(self, ctx: RuleContext) -> None:
+        """ "The collaboration will leverage Helix's Trivex platform": the owner named before the technology
+        shares it with its one partner in the document, who uses it too."""
+        for s in ctx.sents:
+            for t in s.of("TECHNOLOGY", virtual=False):
+                owners = [
+                    c
+                    for c in s.of("COMPANY", virtual=False)
+                    if c.end <= t.start
+                    and _possessive(s, c, t)
+                    and ctx.out.has_pair("USES_TECHNOLOGY", c.eid, t.eid)
+                ]
+                if not owners:
+                    continue
+                a = owners[-1].start - s.start
+                if not self.shared_use.search(s.low, max(0, a - 90), a):
+                    continue
+                partners = _partners_of(ctx, owners[-1].eid)
+                if len(partners) == 1:
+                    ctx.emit(
+                        "USES_TECHNOLOGY",
+                        partners.pop(),
+                        t.eid,
+                        s,
+                        "technology_shared",
+                        prior="technology_cooccurrence",
+                    )
+
+
+def _partners_of(ctx: RuleContext, company: str) -> set[str]:
+    pairs = [(k[1], k[2]) for k in ctx.out.items if k[0] == "PARTNER_OF" and company in (k[1], k[2])]
+    return {b if a == company else a for a, b in pairs if a is not None and b is not None}
 
 
 def _headline_compounds(ctx: RuleContext) -> set[str]:
