@@ -29,6 +29,11 @@ MIN_TREE_DEPTH = 3
 # ... except one level higher, where a descriptor named as one disease or syndrome in the singular is one
 # ("Graft vs Host Disease"); the others there are classes ("Heart Diseases", "Neoplasms by Site")
 _SINGULAR_DISEASE = re.compile(r"^(?!.*(?:,|\bby\b)).* (?:Disease|Syndrome)$")
+# C23 holds few conditions medicines are developed for, in these branches: the kinds of pain ("chronic pain",
+# "cancer pain"; C23.888.592.612), the complications of surgery ("postoperative nausea and vomiting";
+# C23.550.767) and of transplantation ("delayed graft function"; C23.550.277). A descriptor there named by
+# several words is one condition; "pain" alone is a symptom
+TREATED_SIGN_BRANCHES = ("C23.888.592.612.", "C23.550.767.", "C23.550.277")
 
 
 def filters(min_name_chars: int) -> list[str]:
@@ -37,6 +42,8 @@ def filters(min_name_chars: int) -> list[str]:
         f"MeSH descriptors in tree branches {', '.join(DISEASE_BRANCHES)} "
         f"at depth >= {MIN_TREE_DEPTH} (classes near the root dropped), or at depth {MIN_TREE_DEPTH - 1} "
         "named '... Disease' or '... Syndrome' in the singular (one disease: Graft vs Host Disease)",
+        f"also descriptors only in C23 branches {', '.join(TREATED_SIGN_BRANCHES)} (kinds of pain, "
+        "complications of surgery and transplantation) named by several words ('chronic pain', not 'pain')",
         f"entry terms of at least {min_name_chars} characters, no inverted forms (a comma)",
         "no word-frequency filter on names of several words (frequent phrases such as 'breast cancer' are "
         "diseases; the matcher reads these names only in indication context)",
@@ -50,6 +57,8 @@ def filters(min_name_chars: int) -> list[str]:
 
 def tree_ok(trees: Iterable[str], name: str) -> bool:
     """Whether a descriptor at these MeSH tree numbers is one disease, not a class or a sign."""
+    if trees and all(t.startswith(TREATED_SIGN_BRANCHES) for t in trees):
+        return len(re.findall(r"[A-Za-z]+", name)) > 1
     depth = max((t.count(".") + 1 for t in trees if t.startswith(DISEASE_BRANCHES)), default=0)
     if depth == MIN_TREE_DEPTH - 1:  # a class there has a plural head ("Heart Diseases"); a disease not
         return _SINGULAR_DISEASE.search(name) is not None  # ("Graft vs Host Disease")
