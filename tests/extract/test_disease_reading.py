@@ -100,3 +100,11 @@ def test_only_the_treated_branches_of_the_mesh_signs_are_diseases() -> None:
     assert not tree_ok(["C23.888.592.612"], "Pain")  # the symptom itself
     assert not tree_ok(["C23.550.470.790.250"], "Cytokine Release Syndrome")  # a side effect
     assert not tree_ok(["C23.550.291.656"], "Disease Progression")
+
+
+def test_a_mesh_disease_is_read_in_british_spelling_too(matcher: KnowledgeMatcher) -> None:
+    text = "ZB-12 is developed for the treatment of haemophilia B and sickle cell anaemia."
+    assert {"haemophilia B", "sickle cell anaemia"} <= set(diseases(matcher, text))
+    text = "Talbumab is in Phase 2 in patients with oesophageal cancer and coeliac disease."
+    assert {"oesophageal cancer", "coeliac disease"} <= set(diseases(matcher, text))
+    assert diseases(matcher, "ZB-12 is developed for the treatment of haemisphere pain.") == []
