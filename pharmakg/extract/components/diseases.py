@@ -64,6 +64,10 @@ class DiseaseGrammar:
         self.broad_core = {w.lower(): set(heads) for w, heads in g.get("broad_core", {}).items()}
         self.adverse_events = AdverseEvents(g.get("adverse_events", {}))
         self.company_areas = CompanyAreas(g.get("company_areas", {}))
+        links = "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in g.get("one_disease_links", ["secondary to"])
+        )
+        self.rx_link = re.compile(rf"\b(?:{links})\s+(?:the\s+)?")
         self.rx_origin = re.compile(
             r"(?<![\w-])(cancers?|tumou?rs?|carcinomas?|malignancies)\s+of\s+(?:the\s+)?([a-z-]+(?:\s+[a-z-]+)?)"
             r"\s+origin\b",
@@ -92,7 +96,7 @@ class DiseaseGrammar:
             out.extend(self._read(text, m.start(), m.end(), m.group(1)))
         if self.acr_words or self.acr_suffixes:
             out.extend(self._defined_acronyms(text))
-        _secondary_to(text, out)
+        _secondary_to(text, out, self.rx_link)
         for m in self.rx_origin.finditer(text):
             core = m.group(2)
             if all(self._is_core(w) for w in core.split()):
@@ -329,14 +333,14 @@ _LOWER_EXPRESSING = re.compile(r"(?<![\w-])[a-z][a-z0-9]{3,}-(?:over)?expressing
 
 # the target-status words that say the same: the target is there (not -low, -negative, -mutant, -amplified)
 _POSITIVE = re.compile(r"(?:positive|overexpressing|expressing|\+)$")
-_SECONDARY = re.compile(r"\bsecondary\s+to\s+(?:the\s+)?")
 _BETWEEN = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?")
 
 
-def _secondary_to(text: str, cands: list[Candidate]) -> None:
-    """ "GA secondary to AMD" is one disease (Conventions): the second name joins the first's group."""
+def _secondary_to(text: str, cands: list[Candidate], link: re.Pattern[str]) -> None:
+    """ "GA secondary to AMD", "anemia associated with CKD" are one disease (Conventions): the second name
+    joins the first's group (``link``: the grammar's one_disease_links)."""
     diseases = [c for c in cands if c.label == "DISEASE"]
-    for m in _SECONDARY.finditer(text):
+    for m in link.finditer(text):
         after = [c for c in diseases if c.start == m.end()]
         before = [c for c in diseases if c.end <= m.start() and _BETWEEN.fullmatch(text, c.end, m.start())]
         if after and before:
