@@ -197,9 +197,16 @@ class DiseaseGrammar:
             return []
         rest = re.sub(r"\s+", " ", text[core_start:he])
         out: list[Candidate] = []
+        # a comma with no "and"/"or" after it stacks two statuses of one disease ("HR-positive, HER2-negative
+        # breast cancer"); in a list it comes before the "and" ("KRAS-, NRAS- and BRAF-mutant")
+        listed = False
         while (
-            k >= 2 and toks[k - 1][2].lower() in (",", "and", "or") and self.target_mod.match(toks[k - 2][2])
+            k >= 2
+            and toks[k - 1][2].lower() in (",", "and", "or")
+            and (listed or toks[k - 1][2] != ",")
+            and self.target_mod.match(toks[k - 2][2])
         ):
+            listed = True
             s, e, w = toks[k - 2]
             key = re.sub(r"[^a-z0-9]", "", (w + rest[: -len(head)]).lower()) + "|" + self._head_key(head)
             out.append(
@@ -226,10 +233,13 @@ class DiseaseGrammar:
         conjs: list[list[_Tok]] = [[]]
         surface_start = None
         mode = "core"  # core -> (state) ; 'after' = after a target modifier / 'other': only coordination
+        listed = False  # an "and"/"or" read: a comma before it lists conjuncts, one without stacks modifiers
+        status = False  # a target modifier read ("HER2-negative")
         i = len(toks) - 1
         while i >= 0:
             s, e, w = toks[i]
             lw = w.lower()
+            listed = listed or lw in ("and", "or", "&")
             if mode == "core" and self._is_core(w) and lw not in self.state:
                 conjs[-1].insert(0, toks[i])
                 i -= 1
@@ -264,6 +274,7 @@ class DiseaseGrammar:
                     surface_start = toks[i][0] if len(conjs) == 1 else surface_start
                     i -= 1
                 mode = "after"
+                status = True
                 continue
             if lw in self.other and mode in ("core", "after", "state"):
                 if len(conjs) == 1 and surface_start is None:
@@ -271,7 +282,7 @@ class DiseaseGrammar:
                 mode = "after"
                 i -= 1
                 continue
-            if lw in (",", "and", "or", "&") and i > 0:
+            if lw in (",", "and", "or", "&") and i > 0 and not (lw == "," and status and not listed):
                 j = i - 1
                 if toks[j][2].lower() in (",", "and", "or"):
                     j -= 1
