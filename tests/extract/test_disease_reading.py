@@ -78,3 +78,33 @@ def test_a_disease_in_the_parenthesis_after_a_code_name_is_read(matcher: Knowled
     text = "Helix's pipeline: ZB-12 (psoriasis, Phase 3); ZB-16 (gout, Phase 1)."
     assert "gout" in diseases(matcher, text)
     assert diseases(matcher, "The meeting (gout, diet) was long.") == []
+
+
+def test_a_kind_of_pain_or_a_transplant_complication_is_a_disease_but_pain_alone_is_not(
+    matcher: KnowledgeMatcher,
+) -> None:
+    assert diseases(matcher, "ZB-12 is an oral candidate for the treatment of chronic pain.") == [
+        "chronic pain"
+    ]
+    text = "Talbumab is tested for the prevention of delayed graft function in kidney recipients."
+    assert diseases(matcher, text) == ["delayed graft function"]
+    assert diseases(matcher, "ZB-12 is an oral candidate for the treatment of pain.") == []
+
+
+def test_only_the_treated_branches_of_the_mesh_signs_are_diseases() -> None:
+    from pharmakg.ontology.disease_source import tree_ok
+
+    assert tree_ok(["C23.888.592.612.274"], "Chronic Pain") and tree_ok(
+        ["C23.550.277"], "Delayed Graft Function"
+    )
+    assert not tree_ok(["C23.888.592.612"], "Pain")  # the symptom itself
+    assert not tree_ok(["C23.550.470.790.250"], "Cytokine Release Syndrome")  # a side effect
+    assert not tree_ok(["C23.550.291.656"], "Disease Progression")
+
+
+def test_a_mesh_disease_is_read_in_british_spelling_too(matcher: KnowledgeMatcher) -> None:
+    text = "ZB-12 is developed for the treatment of haemophilia B and sickle cell anaemia."
+    assert {"haemophilia B", "sickle cell anaemia"} <= set(diseases(matcher, text))
+    text = "Talbumab is in Phase 2 in patients with oesophageal cancer and coeliac disease."
+    assert {"oesophageal cancer", "coeliac disease"} <= set(diseases(matcher, text))
+    assert diseases(matcher, "ZB-12 is developed for the treatment of haemisphere pain.") == []

@@ -9,7 +9,7 @@ import pytest
 
 from pharmakg.extract.components.knowledge import KnowledgeMatcher
 from pharmakg.extract.pipeline import build_pipeline
-from pharmakg.ontology import formulations, sources, unii_source
+from pharmakg.ontology import disease_source, formulations, sources, unii_source
 from pharmakg.ontology.generated import GENERATED_DIR, KnowledgeRecord
 
 UNII_LINES = [
@@ -112,7 +112,7 @@ def test_a_one_word_disease_entry_term_that_is_a_common_word_is_dropped_at_gener
     zipf = {"combined": 4.7, "aura": 3.5, "strokes": 3.8, "aids": 4.3, "seizure": 3.7, "tinnitus": 2.4}.get
 
     def common(term: str, name: str) -> bool:
-        return sources.common_entry_term(term, name, lambda t: zipf(t, 0.0))
+        return disease_source.common_entry_term(term, name, lambda t: zipf(t, 0.0))
 
     assert common("combined", "Multiple Carboxylase Deficiency") and common("aura", "Epilepsy")
     assert not common("strokes", "Stroke") and not common("seizure", "Seizures")  # forms of its name

@@ -206,6 +206,11 @@ def test_disease_secondary_to_another_is_one(ex):
     assert entities(out, "DISEASE") == [{"geographicatrophy", "ga", "agerelatedmaculardegeneration", "amd"}]
 
 
+def test_disease_associated_with_another_is_one(ex):
+    out = run(ex, "ZB-14 is tested for the treatment of anemia associated with chronic kidney disease (CKD).")
+    assert entities(out, "DISEASE") == [{"anemia", "chronickidneydisease", "ckd"}]
+
+
 def test_dateline_dashes_of_every_kind(ex):
     for text in (
         "MONTREAL--(BUSINESS WIRE)--Feb. 4, 2019--Helix Bio Inc. announced a deal.",

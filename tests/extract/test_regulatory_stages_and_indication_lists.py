@@ -132,6 +132,16 @@ def test_subtypes_named_by_different_target_modifiers_are_two_diseases(ex: Extra
     }
 
 
+def test_statuses_stacked_with_a_bare_comma_modify_one_disease(ex: Extractor) -> None:
+    out = run(ex, "ZB-12 is in Phase 2 for HR-positive, HER2-negative metastatic breast cancer.")
+    assert rels(out, "INDICATION") == {("zb12", "breastcancer")}
+    out = run(ex, "ZB-12 is in Phase 2 for hormone receptor-positive, HER2-negative breast cancer.")
+    assert rels(out, "INDICATION") == {("zb12", "breastcancer")}
+    # with "and" the statuses are listed: two diseases
+    out = run(ex, "ZB-14 is in Phase 1 for KRAS-mutant, NRAS-mutant and BRAF-mutant colorectal cancer.")
+    assert len(rels(out, "INDICATION")) == 3
+
+
 def test_a_modified_disease_is_no_broader_mention_of_another_subtype(ex: Extractor) -> None:
     out = run(
         ex,

@@ -64,6 +64,10 @@ class DiseaseGrammar:
         self.broad_core = {w.lower(): set(heads) for w, heads in g.get("broad_core", {}).items()}
         self.adverse_events = AdverseEvents(g.get("adverse_events", {}))
         self.company_areas = CompanyAreas(g.get("company_areas", {}))
+        links = "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in g.get("one_disease_links", ["secondary to"])
+        )
+        self.rx_link = re.compile(rf"\b(?:{links})\s+(?:the\s+)?")
         self.rx_origin = re.compile(
             r"(?<![\w-])(cancers?|tumou?rs?|carcinomas?|malignancies)\s+of\s+(?:the\s+)?([a-z-]+(?:\s+[a-z-]+)?)"
             r"\s+origin\b",
@@ -92,7 +96,7 @@ class DiseaseGrammar:
             out.extend(self._read(text, m.start(), m.end(), m.group(1)))
         if self.acr_words or self.acr_suffixes:
             out.extend(self._defined_acronyms(text))
-        _secondary_to(text, out)
+        _secondary_to(text, out, self.rx_link)
         for m in self.rx_origin.finditer(text):
             core = m.group(2)
             if all(self._is_core(w) for w in core.split()):
@@ -193,9 +197,16 @@ class DiseaseGrammar:
             return []
         rest = re.sub(r"\s+", " ", text[core_start:he])
         out: list[Candidate] = []
+        # a comma with no "and"/"or" after it stacks two statuses of one disease ("HR-positive, HER2-negative
+        # breast cancer"); in a list it comes before the "and" ("KRAS-, NRAS- and BRAF-mutant")
+        listed = False
         while (
-            k >= 2 and toks[k - 1][2].lower() in (",", "and", "or") and self.target_mod.match(toks[k - 2][2])
+            k >= 2
+            and toks[k - 1][2].lower() in (",", "and", "or")
+            and (listed or toks[k - 1][2] != ",")
+            and self.target_mod.match(toks[k - 2][2])
         ):
+            listed = True
             s, e, w = toks[k - 2]
             key = re.sub(r"[^a-z0-9]", "", (w + rest[: -len(head)]).lower()) + "|" + self._head_key(head)
             out.append(
@@ -222,10 +233,13 @@ class DiseaseGrammar:
         conjs: list[list[_Tok]] = [[]]
         surface_start = None
         mode = "core"  # core -> (state) ; 'after' = after a target modifier / 'other': only coordination
+        listed = False  # an "and"/"or" read: a comma before it lists conjuncts, one without stacks modifiers
+        status = False  # a target modifier read ("HER2-negative")
         i = len(toks) - 1
         while i >= 0:
             s, e, w = toks[i]
             lw = w.lower()
+            listed = listed or lw in ("and", "or", "&")
             if mode == "core" and self._is_core(w) and lw not in self.state:
                 conjs[-1].insert(0, toks[i])
                 i -= 1
@@ -260,6 +274,7 @@ class DiseaseGrammar:
                     surface_start = toks[i][0] if len(conjs) == 1 else surface_start
                     i -= 1
                 mode = "after"
+                status = True
                 continue
             if lw in self.other and mode in ("core", "after", "state"):
                 if len(conjs) == 1 and surface_start is None:
@@ -267,7 +282,7 @@ class DiseaseGrammar:
                 mode = "after"
                 i -= 1
                 continue
-            if lw in (",", "and", "or", "&") and i > 0:
+            if lw in (",", "and", "or", "&") and i > 0 and not (lw == "," and status and not listed):
                 j = i - 1
                 if toks[j][2].lower() in (",", "and", "or"):
                     j -= 1
@@ -329,14 +344,14 @@ _LOWER_EXPRESSING = re.compile(r"(?<![\w-])[a-z][a-z0-9]{3,}-(?:over)?expressing
 
 # the target-status words that say the same: the target is there (not -low, -negative, -mutant, -amplified)
 _POSITIVE = re.compile(r"(?:positive|overexpressing|expressing|\+)$")
-_SECONDARY = re.compile(r"\bsecondary\s+to\s+(?:the\s+)?")
 _BETWEEN = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?")
 
 
-def _secondary_to(text: str, cands: list[Candidate]) -> None:
-    """ "GA secondary to AMD" is one disease (Conventions): the second name joins the first's group."""
+def _secondary_to(text: str, cands: list[Candidate], link: re.Pattern[str]) -> None:
+    """ "GA secondary to AMD", "anemia associated with CKD" are one disease (Conventions): the second name
+    joins the first's group (``link``: the grammar's one_disease_links)."""
     diseases = [c for c in cands if c.label == "DISEASE"]
-    for m in _SECONDARY.finditer(text):
+    for m in link.finditer(text):
         after = [c for c in diseases if c.start == m.end()]
         before = [c for c in diseases if c.end <= m.start() and _BETWEEN.fullmatch(text, c.end, m.start())]
         if after and before:

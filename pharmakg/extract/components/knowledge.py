@@ -79,14 +79,27 @@ _Hit = tuple[str, KnowledgeRecord, str]
 _Index = dict[tuple[bool, tuple[str, ...]], list[_Hit]]
 
 
+def _british(words: tuple[str, ...], spellings: Sequence[tuple[re.Pattern[str], str]]) -> tuple[str, ...]:
+    """A disease name's words as British English writes them ("haemophilia", "anaemia", "oesophageal")."""
+    out = []
+    for w in words:
+        for rx, repl in spellings:
+            w = rx.sub(repl, w)
+        out.append(w)
+    return tuple(out)
+
+
 @lru_cache(maxsize=4)
 def _build_index(
-    tables: tuple[tuple[str, str], ...], kinds: tuple[tuple[str, tuple[str, ...]], ...]
+    tables: tuple[tuple[str, str], ...],
+    kinds: tuple[tuple[str, tuple[str, ...]], ...],
+    spellings: tuple[tuple[str, str], ...] = (),
 ) -> tuple[_Index, dict[str, int]]:
     """(case-sensitive?, words) -> hits, and for every first word the most words a key starting with it has.
     Plain loops over tuples: this runs at pipeline start-up over ~100,000 names (once per process and
     configuration: pipelines built again share the index, which is never changed after it is built)."""
     kinds_of = dict(kinds)
+    british = [(re.compile(p), r) for p, r in spellings]
     index: _Index = {}
     max_len: dict[str, int] = {}
     findall = _WORD.findall
@@ -106,6 +119,8 @@ def _build_index(
                 variants = [words]
                 if cs and words[0][:1].islower():  # "nectin-4" is also written "Nectin-4"
                     variants.append((words[0][:1].upper() + words[0][1:], *words[1:]))
+                if label == "DISEASE" and not cs and british:  # MeSH writes American English
+                    variants.append(_british(words, british))
                 keyed = [(w, kind) for w in variants]
                 if label == "TARGET" and cs:
                     keyed += [(w, SYMBOL_FORM_KIND) for w in _symbol_forms(words)]
@@ -207,7 +222,9 @@ class KnowledgeMatcher:
         self.modifier_stop = set(ctx.get("disease_modifier_stop", []))
         with paused_gc():
             self.index, self.max_len = _build_index(
-                tuple(sorted(tables.items())), tuple(sorted((k, tuple(v)) for k, v in kinds.items()))
+                tuple(sorted(tables.items())),
+                tuple(sorted((k, tuple(v)) for k, v in kinds.items())),
+                tuple((p, r) for p, r in ctx.get("disease_british_spellings", [])),
             )
 
     def matches(self, text: str) -> list[tuple[int, int, _Hit]]:
