@@ -7,6 +7,7 @@ import re
 from itertools import combinations
 from typing import Any
 
+from pharmakg.extract.relations.co_announcers import co_announcers
 from pharmakg.extract.relations.licence_payers import licensees_by_payment
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RelationDraft, RuleContext, Sent
@@ -221,9 +222,12 @@ def _default_developers(ctx: RuleContext, other_drug: re.Pattern[str]) -> None:
     prior, standard or background therapy ("patients who progressed on X", "the standard of care, X"), is
     another company's."""
     out = ctx.out
-    main = _option_grantor(ctx) or ctx.main
+    grantor = _option_grantor(ctx)
+    main = grantor or ctx.main
     if not main:
         return
+    # a joint release ("A and B today announced") speaks for both issuers (not when A holds only an option)
+    joint = [] if grantor else co_announcers(ctx)
     side = list(out.side.items) if out.side is not None else []
     # in order of the relations found (a set would make the output order depend on the hash seed)
     described: dict[str, None] = dict.fromkeys(
@@ -245,7 +249,10 @@ def _default_developers(ctx: RuleContext, other_drug: re.Pattern[str]) -> None:
         ):
             first = next((x for x in ctx.sents for m in x.ms if m.eid == comp and not m.virtual), None)
             if first is not None:
-                ctx.emit("DEVELOPED_BY", comp, main, first, "developer_default", hedged=False)
+                # a compound made with a technology may be the co-issuer's only as the technology's owner
+                made_with = out.has("USES_TECHNOLOGY", comp)
+                for issuer in [main] if made_with else [main, *joint]:
+                    ctx.emit("DEVELOPED_BY", comp, issuer, first, "developer_default", hedged=False)
 
 
 # a partner's act ("B has started a Phase 1 trial of X", developer_acts) leaves the issuing company, the owner
