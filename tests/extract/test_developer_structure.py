@@ -150,3 +150,18 @@ def test_a_joint_release_about_a_technology_leaves_the_compound_its_owners(ex: E
     text += "of ZB-12 for lupus."
     found = rels(run(ex, text), "DEVELOPED_BY")
     assert ("zb12", "orbitalbio") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helix Pharmaceuticals today announced that Orbital Bio has acquired the U.S. rights to ZB-12 "
+        "from Helix.",
+        "Helix Pharmaceuticals today announced that Orbital Bio has agreed to purchase the U.S. rights "
+        "to ZB-12 from Helix.",
+    ],
+)
+def test_rights_bought_in_an_abbreviated_territory_make_a_licensee(ex: Extractor, text: str) -> None:
+    out = run(ex, text)
+    assert ("zb12", "orbitalbio") in rels(out, "LICENSED_TO")
+    assert ("zb12", "helixpharmaceutical") in rels(out, "DEVELOPED_BY")
