@@ -130,9 +130,14 @@ def test_the_collaborator_a_developer_works_with_codevelops(ex: Extractor, text:
         "Helix Pharmaceuticals and Orbital Bio today announced positive results from the Phase 3 "
         "trial of ZB-12 in "
         "lupus.",
+        "Helix Pharmaceuticals and Orbital Bio Receive FDA Approval for ZB-12\nHelix Pharmaceuticals and "
+        "Orbital Bio said today that the FDA approved ZB-12 for lupus.",
+        "Helix Pharmaceuticals, Inc. (NASDAQ: HLX) and its partner Orbital Bio today announced positive "
+        "topline results from the Phase 3 trial of ZB-12 in lupus.",
     ],
 )
 def test_a_joint_release_speaks_for_both_issuers(ex: Extractor, text: str) -> None:
+    # the lead sentence or the headline; "A and its partner B" is as joint as "A and B"
     assert {("zb12", "helixpharmaceutical"), ("zb12", "orbitalbio")} <= rels(run(ex, text), "DEVELOPED_BY")
 
 

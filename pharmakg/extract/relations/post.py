@@ -7,7 +7,7 @@ import re
 from itertools import combinations
 from typing import Any
 
-from pharmakg.extract.relations.co_announcers import co_announcers
+from pharmakg.extract.relations.co_announcers import announce_pattern, co_announcers
 from pharmakg.extract.relations.licence_payers import licensees_by_payment
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RelationDraft, RuleContext, Sent
@@ -25,6 +25,7 @@ class PostPass:
         words = cues["developers"].get("other_drug_before", [])
         alts = "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!)"
         self.other_drug = re.compile(r"(?<![\w-])(?:" + alts + r")\W{0,3}(?:[\w-]+\W{1,3}){0,2}$")
+        self.announce = announce_pattern(cues["developers"]["joint_release_verbs"])
         running = cues["phases"].get("running_beside_ind", []) or ["\x00"]
         self.running = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, running)) + r")(?![\w-])")
 
@@ -36,7 +37,7 @@ class PostPass:
         licensees_by_payment(ctx)
         _default_licensors(ctx)
         _partners_from_licences(ctx, list(ctx.out.items.items()))
-        _default_developers(ctx, self.other_drug)
+        _default_developers(ctx, self.other_drug, self.announce)
         _drop_payment_totals(ctx)
         _drop_affiliate_partnerships(ctx)
 
@@ -214,7 +215,7 @@ def _option_grantor(ctx: RuleContext) -> str | None:
     return grantors.pop() if len(grantors) == 1 else None
 
 
-def _default_developers(ctx: RuleContext, other_drug: re.Pattern[str]) -> None:
+def _default_developers(ctx: RuleContext, other_drug: re.Pattern[str], announce: re.Pattern[str]) -> None:
     """Compounds the document describes (target, payload, phase, indication, technology, the trial that
     evaluates it, a planned stage) or names more than
     once, but whose owner is not named: the issuing company's, at a low prior (the grantor's when the issuing
@@ -227,7 +228,7 @@ def _default_developers(ctx: RuleContext, other_drug: re.Pattern[str]) -> None:
     if not main:
         return
     # a joint release ("A and B today announced") speaks for both issuers (not when A holds only an option)
-    joint = [] if grantor else co_announcers(ctx)
+    joint = [] if grantor else co_announcers(ctx, announce)
     side = list(out.side.items) if out.side is not None else []
     # in order of the relations found (a set would make the output order depend on the hash seed)
     described: dict[str, None] = dict.fromkeys(
