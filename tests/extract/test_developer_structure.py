@@ -170,3 +170,16 @@ def test_rights_bought_in_an_abbreviated_territory_make_a_licensee(ex: Extractor
     out = run(ex, text)
     assert ("zb12", "orbitalbio") in rels(out, "LICENSED_TO")
     assert ("zb12", "helixpharmaceutical") in rels(out, "DEVELOPED_BY")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helix Pharmaceuticals today announced that the FDA has accepted for review Orbital Bio's New "
+        "Drug Application for ZB-12 in lupus.",
+        "Helix Pharmaceuticals today announced that the FDA has accepted Orbital Bio's BLA for ZB-12 "
+        "in lupus.",
+    ],
+)
+def test_the_company_whose_filing_it_is_develops_beside_the_issuer(ex: Extractor, text: str) -> None:
+    assert {("zb12", "orbitalbio"), ("zb12", "helixpharmaceutical")} <= rels(run(ex, text), "DEVELOPED_BY")

@@ -37,6 +37,11 @@ _OWN_TRIAL = re.compile(
     r"^(?:'s|’s|'|’)\s+(?:[\w/-]+\s+){0,5}?(?:trial|study|program|programme)s?\s+(?:of|with|evaluating)\s+"
     r"(?:the\s+)?$"
 )
+# "Orbital Bio's New Drug Application for OB-77", "Orbital's BLA for OB-77": the filer develops the compound
+_OWN_FILING = re.compile(
+    r"^(?:'s|’s|'|’)\s+(?:[\w/-]+\s+){0,4}?(?:application|nda|bla|maa|snda|sbla|ind|cta|submission|filing)s?"
+    r"\s+(?:for|of)\s+(?:the\s+)?$"
+)
 # "Helix's pipeline includes ZB-12, ZB-14 and ZB-20", "the Company's product candidates include ZB-12": a
 # company's own list of products (the possessive stop words "include" and "of" otherwise end the noun phrase)
 _OWN_LIST = re.compile(
@@ -158,6 +163,20 @@ class Developers:
         noun phrase is skipped), and the apposition "ZB-12, Helix's lead candidate"."""
         nxt = [m for m in s.ms if m.start >= comp.end and m.type not in ("TARGET", "DISEASE", "PAYLOAD")]
         gap = s.between(comp, nxt[0]) if nxt else ""
+        if nxt and nxt[0].type == "COMPOUND" and _OWN_FILING.match(gap) and not comp.virtual:
+            # the filer develops it, as one who runs its trial does: an act, which leaves the issuing
+            # company its default (post.py), not a statement of ownership
+            for x in ctx.group(s, nxt[0]):
+                ctx.emit(
+                    "DEVELOPED_BY",
+                    x.eid,
+                    comp.eid,
+                    s,
+                    "developer_act",
+                    x.start - comp.end,
+                    prior="developer_active",
+                )
+            return
         if (
             nxt
             and nxt[0].type == "COMPOUND"
