@@ -48,7 +48,7 @@ def alliance_pattern(nouns: list[str]) -> re.Pattern[str]:
     """The text between the developer and its alliance partner: "in a strategic alliance with"."""
     alts = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
     return re.compile(
-        r"^\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:in|under|through|as part of)\s+(?:a|an|its|their|the)\s+"
+        r"^\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:in|under|through|as part of)\s+(?:(?:a|an|its|their|the)\s+)?"
         rf"(?:[\w-]+\s+){{0,2}}?(?:{alts})\s+with\s+(?:the\s+)?$"
     )
 

@@ -18,6 +18,7 @@ from typing import Any
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.cue_words import alternation
 from pharmakg.extract.relations.deal import PendingOption
+from pharmakg.extract.relations.developers import clause_subject
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
@@ -188,7 +189,7 @@ def _actor(ctx: RuleContext, s: Sent, cue: int, noun: bool) -> M | None:
     ]
     if not subjects:
         return None
-    last = subjects[-1]
+    last = clause_subject(s, subjects, cue)
     gap = s.low[last.end - s.start : cue]
     if len(gap) > 120 or CLAUSE_BREAK.search(gap) or _PRONOUN_SUBJECT.search(gap):
         return None

@@ -11,6 +11,7 @@ from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.codeveloped import alliance_partner, alliance_pattern, developed_with
 from pharmakg.extract.relations.cue_words import alternation
 from pharmakg.extract.relations.deal import PendingOption, Shares, gate, gated
+from pharmakg.extract.relations.owned_lists import owned_list_pattern, owned_lists
 from pharmakg.extract.relations.pronoun_owners import HEADS, its_owner, their_owners
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
@@ -35,6 +36,11 @@ _A_COMPANY_PRODUCT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + HEADS)
 _OWN_TRIAL = re.compile(
     r"^(?:'s|’s|'|’)\s+(?:[\w/-]+\s+){0,5}?(?:trial|study|program|programme)s?\s+(?:of|with|evaluating)\s+"
     r"(?:the\s+)?$"
+)
+# "Orbital Bio's New Drug Application for OB-77", "Orbital's BLA for OB-77": the filer develops the compound
+_OWN_FILING = re.compile(
+    r"^(?:'s|’s|'|’)\s+(?:[\w/-]+\s+){0,4}?(?:application|nda|bla|maa|snda|sbla|ind|cta|submission|filing)s?"
+    r"\s+(?:for|of)\s+(?:the\s+)?$"
 )
 # "Helix's pipeline includes ZB-12, ZB-14 and ZB-20", "the Company's product candidates include ZB-12": a
 # company's own list of products (the possessive stop words "include" and "of" otherwise end the noun phrase)
@@ -73,6 +79,7 @@ class Developers:
         self.possessive_stop = words_regex(c["possessive_stop"])
         self.pending_option = PendingOption(cues["options"])
         self.alliance = alliance_pattern(cues["codevelopment"]["alliance_nouns"])
+        self.owned_list = owned_list_pattern(c)
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         companies = s.of("COMPANY")
@@ -92,6 +99,7 @@ class Developers:
         if not self.pending_option(s.low):  # "if B exercises its option, it will develop X": not yet
             self.active_cues(ctx, s, companies, compounds)
         their_owners(ctx, s, companies, compounds)
+        owned_lists(ctx, s, companies, compounds, self.owned_list)
         its_owner(ctx, s, companies, compounds)
         if "acqui" in s.low:
             _acquired_compounds(ctx, s, companies, compounds)
@@ -155,6 +163,20 @@ class Developers:
         noun phrase is skipped), and the apposition "ZB-12, Helix's lead candidate"."""
         nxt = [m for m in s.ms if m.start >= comp.end and m.type not in ("TARGET", "DISEASE", "PAYLOAD")]
         gap = s.between(comp, nxt[0]) if nxt else ""
+        if nxt and nxt[0].type == "COMPOUND" and _OWN_FILING.match(gap) and not comp.virtual:
+            # the filer develops it, as one who runs its trial does: an act, which leaves the issuing
+            # company its default (post.py), not a statement of ownership
+            for x in ctx.group(s, nxt[0]):
+                ctx.emit(
+                    "DEVELOPED_BY",
+                    x.eid,
+                    comp.eid,
+                    s,
+                    "developer_act",
+                    x.start - comp.end,
+                    prior="developer_active",
+                )
+            return
         if (
             nxt
             and nxt[0].type == "COMPOUND"
@@ -183,7 +205,7 @@ class Developers:
             subj = [c for c in companies if c.end - s.start <= m.start()]
             if not subj:
                 continue
-            last = subj[-1]
+            last = clause_subject(s, subj, m.start())
             gap = s.low[last.end - s.start : m.start()]
             if (
                 len(gap) > 120
@@ -196,8 +218,37 @@ class Developers:
             ]
             if not objs or CLAUSE_BREAK.search(s.low[m.end() : objs[0].start - s.start]):
                 continue
+            developed = ctx.group(s, objs[0])
             for comp in ctx.group(s, last):
-                _add(ctx, s, ctx.group(s, objs[0]), comp, "developer_active", objs[0].start - last.end)
+                _add(ctx, s, developed, comp, "developer_active", objs[0].start - last.end)
+            # "A is developing X in collaboration with B": B co-develops X, and the two are partners
+            ally = alliance_partner(s, developed[-1], self.alliance)
+            if (
+                ally is not None
+                and ally.eid != last.eid
+                and frozenset((last.eid, ally.eid)) not in ctx.affiliates
+            ):
+                _add(ctx, s, developed, ally, "developer_active", ally.start - developed[-1].end)
+                ctx.emit("PARTNER_OF", last.eid, ally.eid, s, "partner_cue")
+
+
+# "Orbital Bio, a subsidiary of Helix, is developing", "Helix, which acquired Orbital Bio in 2019, develops":
+# an apposition or relative clause set off by commas between the subject company and its verb
+_SET_OFF = re.compile(
+    r"\s*(?:\([^()]{0,60}\)\s*)?,\s*(?:a|an|the|which|who|whose|its|formerly|now|part\s+of)\b[^,;:()]{0,100},"
+    r"\s*(?:(?:also|now|currently|today|itself)\s+)*"
+)
+
+
+def clause_subject(s: Sent, before: list[M], cue: int) -> M:
+    """The company a verb at local offset ``cue`` is said of: the last of ``before`` (the companies named
+    before the verb), unless that one is named inside an apposition or relative clause set off by commas
+    after an earlier company, the subject ("Orbital Bio, a Helix company, is developing X": Orbital Bio)."""
+    last = before[-1]
+    for head in before[:-1]:
+        if head.end <= last.start and _SET_OFF.fullmatch(s.low, head.end - s.start, cue):
+            return head
+    return last
 
 
 # "A's lead anti-cancer drug, X": the possessive and at most five modifiers before the compound

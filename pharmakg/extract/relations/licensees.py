@@ -151,7 +151,7 @@ class Licensees:
             + r"(?:(?:which|who)\s+)?"  # "B, which holds the rights to X in Japan"
             + r"(?:(?:will|has|have|had|also|to|recently|then|would|shall)\s+)*(?:"
             + "|".join(map(re.escape, c["licensee_after_company"]))
-            + r")\b[^.;]{0,50}?\b(?:"
+            + r")\b(?:[^.;]|(?<=\b[a-z])\.){0,50}?\b(?:"  # "the U.S. rights": a dot of an abbreviation
             + "|".join(map(re.escape, c["licensee_rights_words"]))
             + r")\b(?![\s-]+applications?\b)"  # "has submitted a Biologics License Application": no licence
             # "A has entered into a license agreement with B": an agreement, not a right A receives

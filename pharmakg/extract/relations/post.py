@@ -7,6 +7,7 @@ import re
 from itertools import combinations
 from typing import Any
 
+from pharmakg.extract.relations.co_announcers import announce_pattern, co_announcers
 from pharmakg.extract.relations.licence_payers import licensees_by_payment
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RelationDraft, RuleContext, Sent
@@ -24,6 +25,7 @@ class PostPass:
         words = cues["developers"].get("other_drug_before", [])
         alts = "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!)"
         self.other_drug = re.compile(r"(?<![\w-])(?:" + alts + r")\W{0,3}(?:[\w-]+\W{1,3}){0,2}$")
+        self.announce = announce_pattern(cues["developers"]["joint_release_verbs"])
         running = cues["phases"].get("running_beside_ind", []) or ["\x00"]
         self.running = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, running)) + r")(?![\w-])")
 
@@ -35,7 +37,7 @@ class PostPass:
         licensees_by_payment(ctx)
         _default_licensors(ctx)
         _partners_from_licences(ctx, list(ctx.out.items.items()))
-        _default_developers(ctx, self.other_drug)
+        _default_developers(ctx, self.other_drug, self.announce)
         _drop_payment_totals(ctx)
         _drop_affiliate_partnerships(ctx)
 
@@ -213,7 +215,7 @@ def _option_grantor(ctx: RuleContext) -> str | None:
     return grantors.pop() if len(grantors) == 1 else None
 
 
-def _default_developers(ctx: RuleContext, other_drug: re.Pattern[str]) -> None:
+def _default_developers(ctx: RuleContext, other_drug: re.Pattern[str], announce: re.Pattern[str]) -> None:
     """Compounds the document describes (target, payload, phase, indication, technology, the trial that
     evaluates it, a planned stage) or names more than
     once, but whose owner is not named: the issuing company's, at a low prior (the grantor's when the issuing
@@ -221,9 +223,12 @@ def _default_developers(ctx: RuleContext, other_drug: re.Pattern[str]) -> None:
     prior, standard or background therapy ("patients who progressed on X", "the standard of care, X"), is
     another company's."""
     out = ctx.out
-    main = _option_grantor(ctx) or ctx.main
+    grantor = _option_grantor(ctx)
+    main = grantor or ctx.main
     if not main:
         return
+    # a joint release ("A and B today announced") speaks for both issuers (not when A holds only an option)
+    joint = [] if grantor else co_announcers(ctx, announce)
     side = list(out.side.items) if out.side is not None else []
     # in order of the relations found (a set would make the output order depend on the hash seed)
     described: dict[str, None] = dict.fromkeys(
@@ -245,7 +250,10 @@ def _default_developers(ctx: RuleContext, other_drug: re.Pattern[str]) -> None:
         ):
             first = next((x for x in ctx.sents for m in x.ms if m.eid == comp and not m.virtual), None)
             if first is not None:
-                ctx.emit("DEVELOPED_BY", comp, main, first, "developer_default", hedged=False)
+                # a compound made with a technology may be the co-issuer's only as the technology's owner
+                made_with = out.has("USES_TECHNOLOGY", comp)
+                for issuer in [main] if made_with else [main, *joint]:
+                    ctx.emit("DEVELOPED_BY", comp, issuer, first, "developer_default", hedged=False)
 
 
 # a partner's act ("B has started a Phase 1 trial of X", developer_acts) leaves the issuing company, the owner
