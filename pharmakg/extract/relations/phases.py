@@ -15,7 +15,10 @@ from pharmakg.model import PHASES, matches_key
 
 _IND_BEFORE = re.compile(r"\b(?:ind|investigational new drug)\b")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|met|showed|demonstrated)\b")
-_APPOSITION = re.compile(r"\s*,\s+(?:a|an|the|its|their|our|two|both)\s+(?:[\w-]+\s+){0,3}")
+# "nivolumab (Opdivo), an approved PD-1 inhibitor,": the apposition may follow the name's parenthesis or mark
+_APPOSITION = re.compile(
+    r"(?:\s*\([^()]{1,60}\))?\)?[®™]?\s*,\s+(?:a|an|the|its|their|our|two|both)\s+(?:[\w-]+\s+){0,3}"
+)
 _NOT_YET = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?$")
 # "with Tecentriq (atezolizumab), which is approved for ...": a relative clause on the name right before it
 _RELATIVE = re.compile(

@@ -1,0 +1,60 @@
+"""Stages on invented sentences: an apposition after a name's parenthesis belongs to that name ("nivolumab
+(Opdivo), an approved PD-1 inhibitor"), an approval whose object is a trial is no drug's approval ("the ethics
+committee approved the Phase 1 trial"), a PDUFA date after its spelled-out name is a filing, and a trial that
+gave results ("In the Phase 2 trial, ZB-12 reduced ...") gives way to a later stage."""
+
+from __future__ import annotations
+
+import pytest
+from contract_view import rels, run
+
+from pharmakg.extract.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ZB-12 is tested in combination with tarolimab (Tarvix), an approved PD-1 antibody.",
+        "ZB-12 is tested in combination with Tarvix® (tarolimab), an approved PD-1 antibody.",
+        "ZB-12 is tested in combination with tarolimab (HX-0042), an approved PD-1 antibody.",
+    ],
+)
+def test_an_apposition_after_a_parenthesis_is_the_named_compounds(ex: Extractor, text: str) -> None:
+    assert ("zb12", "Approved") not in rels(run(ex, text), "IN_PHASE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ethics committee approved the Phase 1 trial of ZB-12 in Australia.",
+        "The review board approved the pivotal study of ZB-12.",
+    ],
+)
+def test_an_approved_trial_is_no_approved_drug(ex: Extractor, text: str) -> None:
+    assert ("zb12", "Approved") not in rels(run(ex, text), "IN_PHASE")
+
+
+def test_a_pdufa_date_after_its_spelled_out_name_is_a_filing(ex: Extractor) -> None:
+    text = "The FDA set a Prescription Drug User Fee Act (PDUFA) target date of May 2, 2026 for ZB-12."
+    assert rels(run(ex, text), "IN_PHASE") == {("zb12", "Filed")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ZB-12 is in the Phase 3 ORBIT trial. In the Phase 2 trial, ZB-12 reduced flares by half.",
+        "ZB-12 is in a Phase 3 trial. In the earlier Phase 2 study, ZB-12 improved lung function.",
+    ],
+)
+def test_a_trial_that_gave_results_gives_way_to_the_later_stage(ex: Extractor, text: str) -> None:
+    assert rels(run(ex, text), "IN_PHASE") == {("zb12", "Phase 3")}
+
+
+def test_a_result_alone_keeps_its_stage(ex: Extractor) -> None:
+    text = "In the Phase 2 trial, ZB-12 reduced flares by half."
+    assert rels(run(ex, text), "IN_PHASE") == {("zb12", "Phase 2")}
