@@ -58,3 +58,25 @@ def test_a_trial_that_gave_results_gives_way_to_the_later_stage(ex: Extractor, t
 def test_a_result_alone_keeps_its_stage(ex: Extractor) -> None:
     text = "In the Phase 2 trial, ZB-12 reduced flares by half."
     assert rels(run(ex, text), "IN_PHASE") == {("zb12", "Phase 2")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helix is responsible for development of ZB-12 up to and including Phase 2.",
+        "Helix may develop ZB-12 through the completion of the first Phase 2 trial.",
+    ],
+)
+def test_a_bound_past_including_or_first_is_no_stage(ex: Extractor, text: str) -> None:
+    assert rels(run(ex, text), "IN_PHASE") == set()
+
+
+def test_a_trial_that_has_been_run_gives_way_to_the_current_one(ex: Extractor) -> None:
+    text = "ZB-12 has been evaluated in three Phase 1 trials and is currently in a Phase 2b trial."
+    assert rels(run(ex, text), "IN_PHASE") == {("zb12", "Phase 2")}
+
+
+@pytest.mark.parametrize("modality", ["siRNA", "antisense oligonucleotide", "bispecific", "cell therapy"])
+def test_preclinical_before_a_modality_noun(ex: Extractor, modality: str) -> None:
+    text = f"Helix's pipeline includes ZB-12, a preclinical {modality} for gout."
+    assert rels(run(ex, text), "IN_PHASE") == {("zb12", "Preclinical")}
