@@ -80,3 +80,35 @@ def test_a_trial_that_has_been_run_gives_way_to_the_current_one(ex: Extractor) -
 def test_preclinical_before_a_modality_noun(ex: Extractor, modality: str) -> None:
     text = f"Helix's pipeline includes ZB-12, a preclinical {modality} for gout."
     assert rels(run(ex, text), "IN_PHASE") == {("zb12", "Preclinical")}
+
+
+def test_a_counted_group_of_preclinical_molecules_is_no_named_compounds_stage(ex: Extractor) -> None:
+    text = "Orion gains rights to ZB-12, an antibody targeting CD39, as well as four preclinical molecules."
+    assert rels(run(ex, text), "IN_PHASE") == set()
+
+
+def test_research_from_an_earlier_trial_gives_way_to_the_current_one(ex: Extractor) -> None:
+    text = (
+        "ZB-12 is a protein vaccine. The trial builds on research from Phase 1/2 studies showing that the "
+        "vaccine was well tolerated. Helix is currently conducting a pivotal Phase 3 study of ZB-12."
+    )
+    assert rels(run(ex, text), "IN_PHASE") == {("zb12", "Phase 3")}
+
+
+def test_a_data_source_trial_named_beside_a_filing_is_no_stage(ex: Extractor) -> None:
+    text = (
+        "Helix submitted an MAA for ZB-12. The MAA includes data from three clinical trials that enrolled 41 "
+        "participants, including a randomized Phase 3 trial."
+    )
+    assert rels(run(ex, text), "IN_PHASE") == {("zb12", "Filed")}
+
+
+@pytest.mark.parametrize("agency", ["FDA", "EU", "U.S."])
+def test_an_agency_glued_to_approved_is_an_approval(ex: Extractor, agency: str) -> None:
+    text = f"Helix gains rights to Orion's recently {agency}-approved tarolimab for leukemia."
+    assert ("tarolimab", "Approved") in rels(run(ex, text), "IN_PHASE")
+
+
+def test_approved_products_counted_are_no_named_compounds_stage(ex: Extractor) -> None:
+    text = "Helix has three FDA-approved products and four other assets in development, including ZB-12."
+    assert rels(run(ex, text), "IN_PHASE") == set()

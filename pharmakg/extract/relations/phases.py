@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
+from pharmakg.extract.relations.cue_words import alternation
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 from pharmakg.extract.relations.stage_scope import StageScope, reported_source
@@ -103,6 +104,12 @@ class Phases:
             r"\b(?:discontinu|terminat|halt|stopp|suspend)\w*\s+(?:the|its|our|their)?\s*$"
         )
         self.scope = StageScope(p)
+        # "option rights to X, as well as four pre-clinical molecules": a counted group of unnamed others
+        self.counted = re.compile(
+            r"(?<![\w-])(?:"
+            + alternation(p.get("preclinical_counted_before", []) or ["\x00"], lower=True)
+            + r")\s+(?:[\w-]+\s+)?$"
+        )
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         if not self.prefilter.search(s.text):
@@ -178,7 +185,7 @@ class Phases:
             return
         if val == "IND" and planned:
             val = self.ind_planned_value
-        elif val == "Preclinical" and planned:
+        elif val == "Preclinical" and (planned or self.counted.search(s.low[max(0, a - 30) : a])):
             return
         if val == "Approved":
             if not self.drug_approval(s.low, a, b) or (owner is None and self.scope.generic_class(s.low, b)):
@@ -188,6 +195,11 @@ class Phases:
             c = ctx.attach(s, (a, b), ("COMPOUND",), cap=150, combinations=False)
         c = owner or c
         attrs: dict[str, Any] = {"status": "current", "text": s.text[a:b]}
+        reported = val.startswith("Phase") and (
+            bool(self.reported.search(s.low[max(0, a - 160) : a]))
+            or self.scope.completed(before)
+            or self.scope.gave_results(s.low[b:])
+        )
         if self.pivotal.search(s.low[max(clause_start, a - 40) : b + 30]):
             attrs["pivotal"] = True
         if self.confirmatory.search(s.low[max(clause_start, a - 40) : b + 30]):
@@ -203,20 +215,16 @@ class Phases:
             # the stage of a named trial under way ("the ongoing Phase 2 ALPHA trial"), not of one reported on
             trial_now = val.startswith("Phase") and self.current_salient.search(s.low)
             for eid in ctx.via_trial(s, (a, b)) if trial_now else []:
-                ctx.emit("IN_PHASE", eid, None, s, "phase_salient", value=val, attrs=attrs)
+                emit_stage(ctx, s, eid, val, attrs, reported, rule="phase_salient")
             # "enrollment is underway in the Phase I/II study" after a sentence naming the compound; a stage
             # of a named trial goes to what the trial evaluates instead (post: stages of trials)
             sal = salient_owner(ctx, s, window=3) if trial is None else None
             if sal is not None and val.startswith("Phase") and self.current_salient.search(s.low):
-                ctx.emit("IN_PHASE", sal, None, s, "phase_salient", value=val, attrs=attrs)
+                # "data from three trials that enrolled ..., including a Phase 3 trial": a source of data
+                emit_stage(ctx, s, sal, val, attrs, reported, rule="phase_salient")
             return
         holders = (
             _listed_with(s, ctx.group(s, owner), owner) if owner else _stage_holders(s, ctx.group(s, c), a, b)
-        )
-        reported = val.startswith("Phase") and (
-            bool(self.reported.search(s.low[max(0, a - 160) : a]))
-            or self.scope.completed(before)
-            or self.scope.gave_results(s.low[b:])
         )
         for g in holders:
             if not ctx.comparator(s, g) and not ctx.combination(s, g):
@@ -376,7 +384,14 @@ REPORTED = "reported"  # an attr while the rules run: every statement of the sta
 
 
 def emit_stage(
-    ctx: RuleContext, s: Sent, eid: str, val: str, attrs: dict[str, Any], reported: bool, dist: int
+    ctx: RuleContext,
+    s: Sent,
+    eid: str,
+    val: str,
+    attrs: dict[str, Any],
+    reported: bool,
+    dist: int = 0,
+    rule: str = "phase_cue",
 ) -> None:
     """Emit a stage; ``reported``: said only as the trial data come from ("data from a Phase 1 trial of X"),
     kept marked as such until another statement of the same stage says it plainly."""
@@ -387,7 +402,7 @@ def emit_stage(
         eid,
         None,
         s,
-        "phase_cue",
+        rule,
         dist,
         value=val,
         attrs={**attrs, REPORTED: True} if mark else attrs,
