@@ -112,3 +112,19 @@ def test_an_agency_glued_to_approved_is_an_approval(ex: Extractor, agency: str) 
 def test_approved_products_counted_are_no_named_compounds_stage(ex: Extractor) -> None:
     text = "Helix has three FDA-approved products and four other assets in development, including ZB-12."
     assert rels(run(ex, text), "IN_PHASE") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ZB-12 is a novel ADC. Helix initiated a Phase 1 trial in gout this month.",
+        "Helix licensed ZB-12 to Orion. Orion is now conducting a Phase 1 trial.",
+    ],
+)
+def test_a_trial_started_after_a_sentence_on_the_compound_is_its_stage(ex: Extractor, text: str) -> None:
+    assert rels(run(ex, text), "IN_PHASE") == {("zb12", "Phase 1")}
+
+
+def test_a_trial_planned_after_a_sentence_on_the_compound_is_no_stage(ex: Extractor) -> None:
+    text = "ZB-12 is a novel ADC. Helix plans to start a Phase 2 trial in 2027."
+    assert rels(run(ex, text), "IN_PHASE") == set()
