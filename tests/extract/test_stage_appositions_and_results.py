@@ -128,3 +128,19 @@ def test_a_trial_started_after_a_sentence_on_the_compound_is_its_stage(ex: Extra
 def test_a_trial_planned_after_a_sentence_on_the_compound_is_no_stage(ex: Extractor) -> None:
     text = "ZB-12 is a novel ADC. Helix plans to start a Phase 2 trial in 2027."
     assert rels(run(ex, text), "IN_PHASE") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("FDA approves Korvix® (talbumab) for adults with psoriasis.", "Approved"),
+        ("ZB-12 is under regulatory review in China.", "Filed"),
+        ("ZB-12 is under marketing review in the EU.", "Filed"),
+    ],
+)
+def test_a_present_approval_and_a_review_under_way(ex: Extractor, text: str, stage: str) -> None:
+    assert {v for _, v in rels(run(ex, text), "IN_PHASE")} == {stage}
+
+
+def test_an_approval_on_a_condition_is_no_stage(ex: Extractor) -> None:
+    assert rels(run(ex, "If the FDA approves ZB-12, Helix will launch it in 2027."), "IN_PHASE") == set()
