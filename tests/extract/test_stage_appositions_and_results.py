@@ -144,3 +144,21 @@ def test_a_present_approval_and_a_review_under_way(ex: Extractor, text: str, sta
 
 def test_an_approval_on_a_condition_is_no_stage(ex: Extractor) -> None:
     assert rels(run(ex, "If the FDA approves ZB-12, Helix will launch it in 2027."), "IN_PHASE") == set()
+
+
+def test_stages_entered_in_a_past_year_give_way_to_the_current_one(ex: Extractor) -> None:
+    text = "ZB-12 entered Phase 1 in 2015 and Phase 2 in 2018, and is now in a Phase 3 trial."
+    assert rels(run(ex, text), "IN_PHASE") == {("zb12", "Phase 3")}
+
+
+def test_a_stage_entered_in_a_year_alone_stays(ex: Extractor) -> None:
+    assert rels(run(ex, "ZB-12 entered Phase 2 in 2024."), "IN_PHASE") == {("zb12", "Phase 2")}
+
+
+def test_a_long_data_source_phrase_before_a_stage_beside_a_filing(ex: Extractor) -> None:
+    text = (
+        "Helix submitted an MAA for ZB-12. The MAA includes data from three clinical trials that enrolled 41 "
+        "participants with inherited retinal dystrophy (IRD), including the first randomized, controlled "
+        "Phase 3 trial of a gene therapy for a genetic disease."
+    )
+    assert rels(run(ex, text), "IN_PHASE") == {("zb12", "Filed")}

@@ -196,8 +196,9 @@ class Phases:
         c = owner or c
         attrs: dict[str, Any] = {"status": "current", "text": s.text[a:b]}
         reported = val.startswith("Phase") and (
-            bool(self.reported.search(s.low[max(0, a - 160) : a]))
+            bool(self.reported.search(s.low[max(0, a - 220) : a]))
             or self.scope.completed(before)
+            or self.scope.dated_past(before, s.low[b:])
             or self.scope.gave_results(s.low[b:])
         )
         if self.pivotal.search(s.low[max(clause_start, a - 40) : b + 30]):

@@ -36,10 +36,23 @@ class StageScope:
         self.drug_class = re.compile(
             r"^\s+(?:[\w-]+\s+){0,2}?(?:" + _lowered(phases.get("approved_class_nouns", [])) + r")(?![\w-])"
         )
+        # "entered Phase 1 in 2015": a past entry verb before the stage phrase, a year right after it
+        self.past_entry = re.compile(
+            r"(?<![\w-])(?:" + _lowered(phases.get("dated_entry_verbs", []) or ["\x00"]) + r")(?![\w-])"
+        )
+        self.dated_year = re.compile(
+            r"^\s*(?:(?:clinical\s+)?(?:trials?|stud(?:y|ies)|testing|development)\s+)?in\s+"
+            r"(?:(?:early|mid|late)[\s-]+)?(?:19|20)\d\d\b"
+        )
         # "The Phase 2 trial of ZB-12 met its primary endpoint": a result predicate after the stage phrase
         self.result = re.compile(
             r"^[^.;:]{0,80}?(?<![\w-])(?:" + _lowered(phases.get("result_after", [])) + r")(?![\w-])"
         )
+
+    def dated_past(self, before: str, after: str) -> bool:
+        """A stage entered in a year the clause names, by a past verb ("X entered Phase 1 in 2015 and Phase 2
+        in 2018, and is now in Phase 3"): a stage of the past where a later one is stated."""
+        return bool(self.dated_year.match(after)) and bool(self.past_entry.search(before))
 
     def generic_class(self, low: str, b: int) -> bool:
         """ "approved" before a plural class of drugs ("progressed on approved BTK inhibitors"): said of the
@@ -72,5 +85,5 @@ def reported_source(phases: dict[str, Any]) -> re.Pattern[str]:
     ends = _lowered(phases.get("reported_ends_at", []))
     return re.compile(
         r"\b(?:" + nouns + r")\s+(?:[\w-]+\s+){0,3}?(?:from|of|in)\b"
-        r"(?:(?!\band\s+(?:is|are|was|were|has|have)\b|(?<![\w-])(?:" + ends + r")(?![\w-]))[^.;:]){0,140}$"
+        r"(?:(?!\band\s+(?:is|are|was|were|has|have)\b|(?<![\w-])(?:" + ends + r")(?![\w-]))[^.;:]){0,200}$"
     )
