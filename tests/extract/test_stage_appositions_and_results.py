@@ -162,3 +162,13 @@ def test_a_long_data_source_phrase_before_a_stage_beside_a_filing(ex: Extractor)
         "Phase 3 trial of a gene therapy for a genetic disease."
     )
     assert rels(run(ex, text), "IN_PHASE") == {("zb12", "Filed")}
+
+
+def test_results_shown_in_preclinical_models_are_a_preclinical_stage(ex: Extractor) -> None:
+    text = "The deal covers Helix's lead molecule, ZB-12, which has shown activity in preclinical models."
+    assert rels(run(ex, text), "IN_PHASE") == {("zb12", "Preclinical")}
+
+
+def test_preclinical_results_give_way_to_a_later_stage(ex: Extractor) -> None:
+    text = "ZB-12 has shown potent activity in preclinical models and is now in a Phase 1 trial."
+    assert rels(run(ex, text), "IN_PHASE") == {("zb12", "Phase 1")}

@@ -8,7 +8,6 @@ import re
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
-from pharmakg.extract.relations.cue_words import alternation
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 from pharmakg.extract.relations.stage_scope import StageScope, reported_source
@@ -104,12 +103,6 @@ class Phases:
             r"\b(?:discontinu|terminat|halt|stopp|suspend)\w*\s+(?:the|its|our|their)?\s*$"
         )
         self.scope = StageScope(p)
-        # "option rights to X, as well as four pre-clinical molecules": a counted group of unnamed others
-        self.counted = re.compile(
-            r"(?<![\w-])(?:"
-            + alternation(p.get("preclinical_counted_before", []) or ["\x00"], lower=True)
-            + r")\s+(?:[\w-]+\s+)?$"
-        )
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         if not self.prefilter.search(s.text):
@@ -185,7 +178,7 @@ class Phases:
             return
         if val == "IND" and planned:
             val = self.ind_planned_value
-        elif val == "Preclinical" and (planned or self.counted.search(s.low[max(0, a - 30) : a])):
+        elif val == "Preclinical" and (planned or self.scope.counted(s.low[max(0, a - 30) : a])):
             return
         if val == "Approved":
             if not self.drug_approval(s.low, a, b) or (owner is None and self.scope.generic_class(s.low, b)):
@@ -195,12 +188,7 @@ class Phases:
             c = ctx.attach(s, (a, b), ("COMPOUND",), cap=150, combinations=False)
         c = owner or c
         attrs: dict[str, Any] = {"status": "current", "text": s.text[a:b]}
-        reported = val.startswith("Phase") and (
-            bool(self.reported.search(s.low[max(0, a - 220) : a]))
-            or self.scope.completed(before)
-            or self.scope.dated_past(before, s.low[b:])
-            or self.scope.gave_results(s.low[b:])
-        )
+        reported = self.past_or_source(s, a, b, val, before)
         if self.pivotal.search(s.low[max(clause_start, a - 40) : b + 30]):
             attrs["pivotal"] = True
         if self.confirmatory.search(s.low[max(clause_start, a - 40) : b + 30]):
@@ -230,6 +218,20 @@ class Phases:
         for g in holders:
             if not ctx.comparator(s, g) and not ctx.combination(s, g):
                 emit_stage(ctx, s, g.eid, val, attrs, reported, abs(g.start - s.start - a))
+
+    def past_or_source(self, s: Sent, a: int, b: int, val: str, before: str) -> bool:
+        """Whether the stage phrase at s.low[a:b] names a trial of the past or a source of reported data
+        ("data from a Phase 1 trial", "completed a Phase 1 trial", "entered Phase 1 in 2015", "The Phase 2
+        trial met its endpoint", "has demonstrated activity in preclinical models"): kept only where no later
+        stage of the compound is stated (phase_reports)."""
+        if val == "Preclinical":
+            return self.scope.preclinical_evidence(s.low[a:b])
+        return val.startswith("Phase") and (
+            bool(self.reported.search(s.low[max(0, a - 220) : a]))
+            or self.scope.completed(before)
+            or self.scope.dated_past(before, s.low[b:])
+            or self.scope.gave_results(s.low[b:])
+        )
 
     def achieved_upon(self, before: str) -> bool:
         """The plan word before a stage phrase is a preposition after a past verb of payment or achievement

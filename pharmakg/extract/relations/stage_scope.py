@@ -36,6 +36,9 @@ class StageScope:
         self.drug_class = re.compile(
             r"^\s+(?:[\w-]+\s+){0,2}?(?:" + _lowered(phases.get("approved_class_nouns", [])) + r")(?![\w-])"
         )
+        counts = _lowered(phases.get("preclinical_counted_before", []) or ["\x00"])
+        self.count = re.compile(r"(?<![\w-])(?:" + counts + r")\s+(?:[\w-]+\s+)?$")
+        self.evidence = re.compile(phases.get("preclinical_evidence", "\x00"))
         # "entered Phase 1 in 2015": a past entry verb before the stage phrase, a year right after it
         self.past_entry = re.compile(
             r"(?<![\w-])(?:" + _lowered(phases.get("dated_entry_verbs", []) or ["\x00"]) + r")(?![\w-])"
@@ -48,6 +51,16 @@ class StageScope:
         self.result = re.compile(
             r"^[^.;:]{0,80}?(?<![\w-])(?:" + _lowered(phases.get("result_after", [])) + r")(?![\w-])"
         )
+
+    def counted(self, before: str) -> bool:
+        """A count or quantifier right before "preclinical" ("as well as four pre-clinical molecules"): a
+        group of unnamed others, no stage of a named compound."""
+        return bool(self.count.search(before))
+
+    def preclinical_evidence(self, phrase: str) -> bool:
+        """The Preclinical phrase reads results shown in preclinical models ("has demonstrated activity in
+        preclinical models"): a source of data, dropped where a later stage is stated."""
+        return bool(self.evidence.match(phrase))
 
     def dated_past(self, before: str, after: str) -> bool:
         """A stage entered in a year the clause names, by a past verb ("X entered Phase 1 in 2015 and Phase 2
