@@ -15,7 +15,10 @@ from pharmakg.model import PHASES, matches_key
 
 _IND_BEFORE = re.compile(r"\b(?:ind|investigational new drug)\b")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|met|showed|demonstrated)\b")
-_APPOSITION = re.compile(r"\s*,\s+(?:a|an|the|its|their|our|two|both)\s+(?:[\w-]+\s+){0,3}")
+# "nivolumab (Opdivo), an approved PD-1 inhibitor,": the apposition may follow the name's parenthesis or mark
+_APPOSITION = re.compile(
+    r"(?:\s*\([^()]{1,60}\))?\)?[®™]?\s*,\s+(?:a|an|the|its|their|our|two|both)\s+(?:[\w-]+\s+){0,3}"
+)
 _NOT_YET = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?$")
 # "with Tecentriq (atezolizumab), which is approved for ...": a relative clause on the name right before it
 _RELATIVE = re.compile(
@@ -175,7 +178,7 @@ class Phases:
             return
         if val == "IND" and planned:
             val = self.ind_planned_value
-        elif val == "Preclinical" and planned:
+        elif val == "Preclinical" and (planned or self.scope.counted(s.low[max(0, a - 30) : a])):
             return
         if val == "Approved":
             if not self.drug_approval(s.low, a, b) or (owner is None and self.scope.generic_class(s.low, b)):
@@ -185,6 +188,7 @@ class Phases:
             c = ctx.attach(s, (a, b), ("COMPOUND",), cap=150, combinations=False)
         c = owner or c
         attrs: dict[str, Any] = {"status": "current", "text": s.text[a:b]}
+        reported = self.past_or_source(s, a, b, val, before)
         if self.pivotal.search(s.low[max(clause_start, a - 40) : b + 30]):
             attrs["pivotal"] = True
         if self.confirmatory.search(s.low[max(clause_start, a - 40) : b + 30]):
@@ -200,24 +204,34 @@ class Phases:
             # the stage of a named trial under way ("the ongoing Phase 2 ALPHA trial"), not of one reported on
             trial_now = val.startswith("Phase") and self.current_salient.search(s.low)
             for eid in ctx.via_trial(s, (a, b)) if trial_now else []:
-                ctx.emit("IN_PHASE", eid, None, s, "phase_salient", value=val, attrs=attrs)
+                emit_stage(ctx, s, eid, val, attrs, reported, rule="phase_salient")
             # "enrollment is underway in the Phase I/II study" after a sentence naming the compound; a stage
             # of a named trial goes to what the trial evaluates instead (post: stages of trials)
             sal = salient_owner(ctx, s, window=3) if trial is None else None
             if sal is not None and val.startswith("Phase") and self.current_salient.search(s.low):
-                ctx.emit("IN_PHASE", sal, None, s, "phase_salient", value=val, attrs=attrs)
+                # "data from three trials that enrolled ..., including a Phase 3 trial": a source of data
+                emit_stage(ctx, s, sal, val, attrs, reported, rule="phase_salient")
             return
         holders = (
             _listed_with(s, ctx.group(s, owner), owner) if owner else _stage_holders(s, ctx.group(s, c), a, b)
         )
-        reported = val.startswith("Phase") and (
-            bool(self.reported.search(s.low[max(0, a - 160) : a]))
-            or self.scope.completed(before)
-            or self.scope.gave_results(s.low[b:])
-        )
         for g in holders:
             if not ctx.comparator(s, g) and not ctx.combination(s, g):
                 emit_stage(ctx, s, g.eid, val, attrs, reported, abs(g.start - s.start - a))
+
+    def past_or_source(self, s: Sent, a: int, b: int, val: str, before: str) -> bool:
+        """Whether the stage phrase at s.low[a:b] names a trial of the past or a source of reported data
+        ("data from a Phase 1 trial", "completed a Phase 1 trial", "entered Phase 1 in 2015", "The Phase 2
+        trial met its endpoint", "has demonstrated activity in preclinical models"): kept only where no later
+        stage of the compound is stated (phase_reports)."""
+        if val == "Preclinical":
+            return self.scope.preclinical_evidence(s.low[a:b])
+        return val.startswith("Phase") and (
+            bool(self.reported.search(s.low[max(0, a - 220) : a]))
+            or self.scope.completed(before)
+            or self.scope.dated_past(before, s.low[b:])
+            or self.scope.gave_results(s.low[b:])
+        )
 
     def achieved_upon(self, before: str) -> bool:
         """The plan word before a stage phrase is a preposition after a past verb of payment or achievement
@@ -373,7 +387,14 @@ REPORTED = "reported"  # an attr while the rules run: every statement of the sta
 
 
 def emit_stage(
-    ctx: RuleContext, s: Sent, eid: str, val: str, attrs: dict[str, Any], reported: bool, dist: int
+    ctx: RuleContext,
+    s: Sent,
+    eid: str,
+    val: str,
+    attrs: dict[str, Any],
+    reported: bool,
+    dist: int = 0,
+    rule: str = "phase_cue",
 ) -> None:
     """Emit a stage; ``reported``: said only as the trial data come from ("data from a Phase 1 trial of X"),
     kept marked as such until another statement of the same stage says it plainly."""
@@ -384,7 +405,7 @@ def emit_stage(
         eid,
         None,
         s,
-        "phase_cue",
+        rule,
         dist,
         value=val,
         attrs={**attrs, REPORTED: True} if mark else attrs,

@@ -36,10 +36,36 @@ class StageScope:
         self.drug_class = re.compile(
             r"^\s+(?:[\w-]+\s+){0,2}?(?:" + _lowered(phases.get("approved_class_nouns", [])) + r")(?![\w-])"
         )
+        counts = _lowered(phases.get("preclinical_counted_before", []) or ["\x00"])
+        self.count = re.compile(r"(?<![\w-])(?:" + counts + r")\s+(?:[\w-]+\s+)?$")
+        self.evidence = re.compile(phases.get("preclinical_evidence", "\x00"))
+        # "entered Phase 1 in 2015": a past entry verb before the stage phrase, a year right after it
+        self.past_entry = re.compile(
+            r"(?<![\w-])(?:" + _lowered(phases.get("dated_entry_verbs", []) or ["\x00"]) + r")(?![\w-])"
+        )
+        self.dated_year = re.compile(
+            r"^\s*(?:(?:clinical\s+)?(?:trials?|stud(?:y|ies)|testing|development)\s+)?in\s+"
+            r"(?:(?:early|mid|late)[\s-]+)?(?:19|20)\d\d\b"
+        )
         # "The Phase 2 trial of ZB-12 met its primary endpoint": a result predicate after the stage phrase
         self.result = re.compile(
             r"^[^.;:]{0,80}?(?<![\w-])(?:" + _lowered(phases.get("result_after", [])) + r")(?![\w-])"
         )
+
+    def counted(self, before: str) -> bool:
+        """A count or quantifier right before "preclinical" ("as well as four pre-clinical molecules"): a
+        group of unnamed others, no stage of a named compound."""
+        return bool(self.count.search(before))
+
+    def preclinical_evidence(self, phrase: str) -> bool:
+        """The Preclinical phrase reads results shown in preclinical models ("has demonstrated activity in
+        preclinical models"): a source of data, dropped where a later stage is stated."""
+        return bool(self.evidence.match(phrase))
+
+    def dated_past(self, before: str, after: str) -> bool:
+        """A stage entered in a year the clause names, by a past verb ("X entered Phase 1 in 2015 and Phase 2
+        in 2018, and is now in Phase 3"): a stage of the past where a later one is stated."""
+        return bool(self.dated_year.match(after)) and bool(self.past_entry.search(before))
 
     def generic_class(self, low: str, b: int) -> bool:
         """ "approved" before a plural class of drugs ("progressed on approved BTK inhibitors"): said of the
@@ -72,5 +98,5 @@ def reported_source(phases: dict[str, Any]) -> re.Pattern[str]:
     ends = _lowered(phases.get("reported_ends_at", []))
     return re.compile(
         r"\b(?:" + nouns + r")\s+(?:[\w-]+\s+){0,3}?(?:from|of|in)\b"
-        r"(?:(?!\band\s+(?:is|are|was|were|has|have)\b|(?<![\w-])(?:" + ends + r")(?![\w-]))[^.;:]){0,140}$"
+        r"(?:(?!\band\s+(?:is|are|was|were|has|have)\b|(?<![\w-])(?:" + ends + r")(?![\w-]))[^.;:]){0,200}$"
     )

@@ -21,6 +21,13 @@ _OBJECT_REACH = 60  # chars after the verb within which the evaluated compound s
 _TRIAL_NOUN_END = re.compile(r"\b(?:trials?|stud(?:y|ies)|evaluation|program(?:me)?)\s*$")
 
 
+# "the HX-206 and HX-210 studies of Lentivax": the trial names its object, a capitalised name not read as a
+# compound; the salient compound of the sentences before is no guess for it
+_UNREAD_OBJECT = re.compile(
+    r"[^.;:()]{0,60}?\b(?:trials?|stud(?:y|ies))\s+(?:of|evaluating|testing|investigating)\s+(?:the\s+)?[A-Z]"
+)
+
+
 @relation_rule("trials")
 class Trials:
     def __init__(self, cues: dict[str, Any]) -> None:
@@ -68,7 +75,9 @@ class Trials:
             # the salient compound, only for a trial that no cue has tied to a compound yet ("About ORBIT"
             # after a paragraph on another drug says nothing of what ORBIT tests)
             prior = (
-                None if ctx.out.has("EVALUATES", tr.eid) else salient_owner(ctx, s, window=3, unnamed=False)
+                None
+                if ctx.out.has("EVALUATES", tr.eid) or _UNREAD_OBJECT.match(s.text, tr.end - s.start)
+                else salient_owner(ctx, s, window=3, unnamed=False)
             )
             if prior:
                 ctx.emit("EVALUATES", tr.eid, prior, s, "trial_salient")
