@@ -11,9 +11,10 @@ What each table's names need before they become candidates (patterns/knowledge_c
 
 * COMPOUND (drug dictionary): any case, except names of up to ``short_name_chars`` characters, which
   must not be written all lower case (a brand is capitalised; "alli" the word is not "Alli").
-* TARGET (HGNC symbols, approved names, gene-shaped aliases): symbols and aliases as written; and only with
-  target wording around them: anti-X, X-targeted/-targeting/-directed, targets/binds/inhibits X, X
-  inhibitor/antagonist/agonist/antibody/ADC. "X-positive" alone is not enough (annotation conventions).
+* TARGET (HGNC symbols, approved and protein names, gene-shaped aliases): symbols and aliases as
+  written; and only with target wording around them: anti-X, X-targeted/-targeting/-directed,
+  targets/binds/inhibits X, X inhibitor/antagonist/agonist/antibody/ADC. "X-positive" alone is not
+  enough (annotation conventions).
 * DISEASE (MeSH): any case (names of up to ``short_name_chars`` characters only in capitals, unless the
   name is the descriptor's own: "gout"), only after indication wording in the same sentence ("for the
   treatment of", "patients with", "vaccine against" ...) or before "patients", or listed with such a
@@ -43,7 +44,7 @@ DEFAULT_TABLES = {
     "DISEASE": "diseases.tsv",
     "PAYLOAD": "radionuclides.tsv",
 }
-DEFAULT_KINDS = {"TARGET": ["symbol", "name", "alias"]}
+DEFAULT_KINDS = {"TARGET": ["symbol", "name", "alias", "protein"]}
 # kinds of a drug's names that do not make it a drug known by another name (see _extra)
 NOT_OTHER_NAMES = ("inn", "code")
 # kinds matched as written; every other kind matches in any case
