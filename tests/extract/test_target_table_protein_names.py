@@ -35,17 +35,15 @@ def test_a_greek_letter_name_is_written_with_the_letter_first_and_without_it_whe
         "KAP2": "kappa light protein delta",  # the shorter name would be two genes'
         "ZRB1": "zorbin receptor 1",
         "DIS1": "zorbin syndrome protein",  # a disease's name
+        "LNG1": "zorbin binding protein of the outer cell",  # too long to be spelled out in prose
     }
     out = hgnc_names.protein_names(genes, {"ZRB1"}, {"zorbinsyndromeprotein"})
-    assert out["QBP1"] == [
-        "quaffle binding protein alpha",
-        "alpha-quaffle binding protein",
-        "α-quaffle binding protein",
-        "quaffle binding protein",
-    ]
+    # the letter goes first only before a short name
+    assert out["QBP1"] == ["quaffle binding protein alpha", "quaffle binding protein"]
     assert out["ZRN1"] == ["zorbin alpha", "alpha-zorbin", "α-zorbin"]
     assert "kappa light protein" not in out["KAP1"] + out["KAP2"]
     assert "ZRB1" not in out and "DIS1" not in out  # a name the table has already; a disease
+    assert "LNG1" not in out
 
 
 @pytest.fixture(scope="module")
