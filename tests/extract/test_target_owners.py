@@ -79,3 +79,21 @@ def test_a_symbols_number_in_roman_numerals(ex):
     out = run(ex, "ZB-12 is an oral inhibitor of the phosphate transporters NaPi-IIb and PiT-1.")
     assert {"napiiib", "pit1"} <= names(out, "TARGET")
     assert {("zb12", "napiiib"), ("zb12", "pit1")} <= rels(out, "TARGETS")
+
+
+def test_a_sentence_about_the_drug_by_its_modality_noun_gives_the_compound_before_its_target(ex):
+    out = run(
+        ex,
+        "Helix Bio dosed the first patient with ZB-12 in lung cancer. The investigational radioligand binds "
+        "to PSMA with high affinity. Orbis Bio began a trial of HX-9. The CAR T cells recognize CD70.",
+    )
+    assert {("zb12", "psma"), ("hx9", "cd70")} <= rels(out, "TARGETS")
+
+
+def test_a_sentence_about_the_treatment_of_patients_gives_no_target(ex):
+    out = run(
+        ex,
+        "Helix Bio dosed the first patient with ZB-12 in lung cancer. The treatment of patients with EGFR "
+        "mutations remains difficult.",
+    )
+    assert not rels(out, "TARGETS")

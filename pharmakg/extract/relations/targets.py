@@ -56,7 +56,11 @@ class Targets:
         )
         # "ZB-12 is an ADC. The antibody binds to CDH6.": a sentence about the previous sentence's compound
         subjects = "|".join(map(re.escape, sorted(c["salient_subject"], key=len, reverse=True)))
-        self.salient_subject = re.compile(r"^(?:" + subjects + r")\b")
+        # "The investigational radioligand binds to X": a drug noun after up to two modifiers
+        salient_heads = "|".join(map(re.escape, sorted(c["salient_heads"], key=len, reverse=True)))
+        self.salient_subject = re.compile(
+            r"^(?:" + subjects + r")\b|^(?:the|this)\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + salient_heads + r")\b"
+        )
         self.partner_before_target = words_regex(c["partner_before_target"])
         openings = "|".join(map(re.escape, c["back_reference_openings"]))
         back_heads = "|".join(map(re.escape, sorted(c["back_reference_heads"], key=len, reverse=True)))
