@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 import pharmakg.extract.factories  # noqa: F401  (registers the pharmakg factories and data loaders)
 from pharmakg.extract.assemble import doc_to_extraction
 from pharmakg.extract.components.base import remember_text
+from pharmakg.extract.heap import long_lived_frozen
 from pharmakg.extract.limits import (
     DEFAULT_MAX_CHARS,
     DEFAULT_TIME_LIMIT,
@@ -113,6 +114,10 @@ class Extractor:
 
     def results(self, documents: Iterable[Document]) -> Iterator[Extraction | ExtractionFailed]:
         """One Extraction, or the ExtractionFailed that says why there is none, per Document, in order."""
+        with long_lived_frozen():  # the loaded tables are not walked by every full collection
+            yield from self._results(documents)
+
+    def _results(self, documents: Iterable[Document]) -> Iterator[Extraction | ExtractionFailed]:
         readers = [proc for _, proc in self.nlp.pipeline if getattr(proc, "reads_in_batches", False)]
         if self.n_process > 1:  # spaCy's own worker processes: no per-document guard there
             docs = self.nlp.pipe(
