@@ -16,6 +16,7 @@ from pharmakg.extract.relations.licence_clauses import (
     possessive_in_licensed,
     responsible_licensee,
 )
+from pharmakg.extract.relations.licence_links import licence_from, licensed_it, titled_licensee
 from pharmakg.extract.relations.licence_parties import (
     agreement_for_development,
     apposition_head,
@@ -42,15 +43,6 @@ _RIGHTS_TO_DEVELOP = re.compile(
 _WHICH_DEVELOPS = re.compile(r"\s*,\s*(?:which|who)\s+(?:is|will be|are|has been|was)\s+(?:co-)?developing\b")
 _FOR_DEVELOPMENT = re.compile(
     r"^[^.;]{0,30}?\bfor\s+(?:the\s+)?(?:further\s+|clinical\s+|global\s+|worldwide\s+)?develop"
-)
-
-
-# "licensed it to B", "sublicensed them to B" (the object is a pronoun for the compound talked about); "the
-# territories previously licensed to (A's partner) B": the rights to it in some regions, a licence too
-_LICENSED_IT_TO = re.compile(
-    r"\b(?:(?:out-|sub)?licen[cs]ed\s+(?:it|them)\s+to\s+(?:the\s+)?|(?:rights|territor(?:y|ies)|regions?)\s+"
-    r"(?:(?:previously|already|originally|also)\s+)?(?:out-|sub)?licen[cs]ed\s+to\s+(?:the\s+)?"
-    r"(?:[\w-]+(?:'s|’s)?\s+)?(?:partner|licensee)\s+)$"
 )
 
 
@@ -89,19 +81,6 @@ _X_TO = re.compile(
 )
 # between the compound and its second licensee: "licensed X to B for Japan and to C for Europe"
 _AND_TO = re.compile(r"^\s*to\s+(?:the\s+)?\x00[^.;]{0,50}?\band\s+to\s+(?:the\s+)?$")
-# the company a licence comes from, said of a compound: "X, developed by B under a license from A", "B's X,
-# in-licensed from A", "X, which it in-licensed from A" (group 1: a pronoun licensee)
-_LICENCE_FROM = re.compile(
-    r"(?:\bunder\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,3}?licen[cs]e(?:\s+agreement)?"
-    r"|(?:,\s*(?:which|that)\s+(it|we|the company)\s+(?:has\s+|had\s+)?)?\b(?:in-)?licen[cs]ed)"
-    r"\s+from\s+(?:the\s+)?$"
-)
-# between a compound and "licensed from A" said right after it: "X (licensed from A)", "X, which was
-# in-licensed from A"
-_RIGHT_AFTER = re.compile(
-    r"\s*[(,]\s*(?:(?:which|that)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+)?"
-    r"(?:(?:exclusively|originally|previously)\s+)?"
-)
 # "an option to license X", "the right to opt in": not (yet) a licence
 _OPEN_OPTION = re.compile(r"\b(?:option|opt-in|right of first negotiation)\b(?![^.;]{0,20}\bexercis)")
 
@@ -187,9 +166,9 @@ class Licensees:
                     continue
             elif (
                 self.licensed_x_to(ctx, s, comp, compounds)
-                or self.licence_from(ctx, s, comp, compounds)
+                or licence_from(ctx, s, comp, compounds)
                 or licensee_apposition(ctx, s, comp, compounds)
-                or self.titled_licensee(ctx, s, comp, compounds)
+                or titled_licensee(ctx, s, comp, compounds, self.titled)
             ):
                 continue
             else:
@@ -250,7 +229,7 @@ class Licensees:
         sentence naming no compound, those about the compound of the sentences before or after."""
         responsible_licensee(ctx, s)
         if not compounds:
-            self.licensed_it(ctx, s)
+            licensed_it(ctx, s)
             if "agreement" in s.low:
                 licence_named_next(ctx, s, self.terminated)
             return
@@ -360,66 +339,6 @@ class Licensees:
         return True
 
     @staticmethod
-    def licence_from(ctx: RuleContext, s: Sent, licensor: M, compounds: list[M]) -> bool:
-        """ "X, developed by B under an exclusive license from A", "B's X, in-licensed from A", "X, which it
-        in-licensed from A": B (the company named before, or the one "it" stands for) is the licensee of X."""
-        a = licensor.start - s.start
-        cue = _LICENCE_FROM.search(s.low[max(0, a - 90) : a])
-        if cue is None:
-            return False
-        c0 = a - (len(s.low[max(0, a - 90) : a]) - cue.start())
-        if ctx.cues.negation.search(s.low[max(0, c0 - 30) : c0]):
-            return False
-        lo, _ = ctx.clause_bounds(s, c0, c0 + 1)
-        before = [
-            c
-            for c in s.of("COMPANY")
-            if c.end - s.start <= c0 and c.eid != licensor.eid and not ctx.parenthetical_affiliate(s, c)
-        ]
-        target = ctx.attach(s, (c0, c0 + 1), ("COMPOUND",), cap=160, direct=False)
-        licensee = before[-1].eid if before else (ctx.main if cue.group(1) else None)
-        if (
-            licensee is None
-            and target is not None
-            and _RIGHT_AFTER.fullmatch(s.low[target.end - s.start : c0])
-        ):
-            licensee = (
-                ctx.main
-            )  # "ZB-12 (licensed from A)", "ZB-12, in-licensed from A, is ...": the issuer's
-        if licensee is None or licensee == licensor.eid or target is None or target.start - s.start < lo:
-            return False
-        if any(target.end <= m.start and m.end - s.start <= c0 for m in s.of("TECHNOLOGY", "COMPOUND")):
-            return (
-                False  # "X was built with the T technology, which B licensed from A": T is what was licensed
-            )
-        for x in ctx.group(s, target):
-            ctx.emit(
-                "LICENSED_TO",
-                x.eid,
-                licensee,
-                s,
-                "licensee_cue",
-                abs(x.start - licensor.start),
-                attrs={"licensor": licensor.eid},
-            )
-        return True
-
-    def titled_licensee(self, ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
-        """ "Helix and its licensing partner Orbital filed for ZB-12", "Helix's Japanese licensee Orbital
-        launched ZB-12": the title before the name makes the company the licensee of the compound the
-        sentence names after it."""
-        a = licensee.start - s.start
-        cue = self.titled.search(s.low[max(0, a - 60) : a])
-        if cue is None or ctx.cues.negation.search(s.low[max(0, a - 90) : a]):
-            return False
-        after = [x for x in compounds if 0 <= x.start - licensee.end <= 200]
-        if not after:
-            return False
-        for x in ctx.group(s, after[0]):
-            ctx.emit("LICENSED_TO", x.eid, licensee.eid, s, "licensee_cue", x.start - licensee.end)
-        return True
-
-    @staticmethod
     def licensed_on(ctx: RuleContext, s: Sent, licensor: M) -> bool:
         """Whether a company after ``licensor`` in its clause is what the licence goes to ("... to B")."""
         _, end = ctx.clause_bounds(s, licensor.end - s.start, licensor.end - s.start)
@@ -429,17 +348,6 @@ class Licensees:
             and re.search(r"\bto\s+(?:the\s+)?$", s.low[max(0, c.start - s.start - 8) : c.start - s.start])
             for c in s.of("COMPANY", virtual=False)
         )
-
-    def licensed_it(self, ctx: RuleContext, s: Sent) -> None:
-        """ "Helix discovered ZB-12. Helix licensed it to Orbital in 2020": the licence of the compound of the
-        previous sentences, when this one names none."""
-        sal = ctx.salient(s)
-        if sal is None:
-            return
-        for comp in s.of("COMPANY", virtual=False):
-            a = comp.start - s.start
-            if _LICENSED_IT_TO.search(s.low[max(0, a - 80) : a]) and not ctx.cues.negation.search(s.low[:a]):
-                ctx.emit("LICENSED_TO", sal, comp.eid, s, "licensee_cue")
 
     def development_rights(self, ctx: RuleContext, s: Sent, licensee: M, target: M) -> bool:
         """ "Rights to develop and commercialize X were granted to B", "... to B, which will have exclusive
