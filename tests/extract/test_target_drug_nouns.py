@@ -1,6 +1,7 @@
 """Targets named by the drug nouns of cell therapies, engagers and binders ("a CD19 CAR T cell therapy", "a
 DLL3 T-cell engager", "a novel CD19 binder") and gene symbols written with a space before their number ("a
-JAK 1 and JAK 2 inhibitor"). Sentences invented for these tests (fictional companies and drugs), whole
+JAK 1 and JAK 2 inhibitor"), and biomarker statuses that name no target ("HER2-Positive", "KRAS mutated").
+Sentences invented for these tests (fictional companies and drugs), whole
 pipeline."""
 
 from __future__ import annotations
@@ -36,3 +37,17 @@ def test_a_symbol_with_a_space_before_its_number_is_the_target(ex):
 def test_a_spaced_symbol_in_other_capitals_is_no_target(ex):
     out = run(ex, "The her 2 group and the Jak 1 inhibitor cohort of the ZB-14 study met in May.")
     assert not names(out, "TARGET")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helix Announces Topline Results of ZB-1 in Patients With HER2-Positive Breast Cancer",
+        "ZB-1 is given with chemotherapy in patients with KRAS mutated colorectal cancer.",
+        "ZB-1 is tested in patients with epidermal growth factor receptor (EGFR) mutated lung cancer.",
+    ],
+)
+def test_a_biomarker_status_in_headline_capitals_or_after_a_space_is_no_target(ex, text):
+    out = run(ex, text)
+    assert not rels(out, "TARGETS")
+    assert not {"her2", "kras"} & names(out, "TARGET")
