@@ -45,6 +45,7 @@ def test_a_spaced_symbol_in_other_capitals_is_no_target(ex):
         "Helix Announces Topline Results of ZB-1 in Patients With HER2-Positive Breast Cancer",
         "ZB-1 is given with chemotherapy in patients with KRAS mutated colorectal cancer.",
         "ZB-1 is tested in patients with epidermal growth factor receptor (EGFR) mutated lung cancer.",
+        "Helix will start a Phase 1 study of ZB-1 in patients with HER2+ tumors.",
     ],
 )
 def test_a_biomarker_status_in_headline_capitals_or_after_a_space_is_no_target(ex, text):
