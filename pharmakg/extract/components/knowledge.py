@@ -69,6 +69,7 @@ _SERIES_MEMBER = re.compile(r"/(\d{1,2})(?![\w.])")
 # SIGLEC15, "erbB4" of ERBB4, "PiT-1" of PiT1); only symbols with a digit, which no English word is
 SYMBOL_FORM_KIND = "symbol_form"
 _LETTERS_THEN_DIGITS = re.compile(r"^([A-Za-z]{2,})(\d[\w]*)$")
+_SPACES = re.compile(r"\s+")
 
 
 # the kind of a drug-table record read as the target of a drug noun after it ("a Factor XIa inhibitor")
@@ -204,6 +205,17 @@ def _code_written(surface: str, rec: KnowledgeRecord) -> bool:
     return True
 
 
+def _spaced_unlike_symbol(surface: str, rec: KnowledgeRecord) -> bool:
+    """Whether a symbol form written with a space is not the symbol itself in its own capitals: "JAK 1" of
+    JAK1 is (a space before the number, as some releases write it), "her 4" and "Jak 1" are not."""
+    if not any(c.isspace() for c in surface):
+        return False
+    letters = _SPACES.sub("", surface)
+    return surface.count(" ") != 1 or not any(
+        name == letters for kind, name in rec.names if kind in CASE_SENSITIVE_KINDS
+    )
+
+
 def _possessive_s(text: str, start: int, word: str) -> bool:
     """The "s" of "Crohn's disease": left out of the word run, so that the table's "Crohn Disease" matches."""
     return word == "s" and start >= 2 and text[start - 1] in "'’" and text[start - 2].isalpha()
@@ -288,7 +300,7 @@ class KnowledgeMatcher:
                 return False  # "located at 100 Main Street" is no mention of the code AT-100
             return not (len(surface) <= self.short and surface.islower())
         if hit[0] == "TARGET":
-            if hit[2] == SYMBOL_FORM_KIND and (surface.islower() or any(c.isspace() for c in surface)):
+            if hit[2] == SYMBOL_FORM_KIND and (surface.islower() or _spaced_unlike_symbol(surface, hit[1])):
                 return False  # "her 4": a protein's symbol has a capital, and a hyphen before its number
             # "gastrin-releasing peptide receptor": a gene name glued to a word is part of a longer name
             if text[end : end + 1] == "-" and text[end + 1 : end + 2].islower():
