@@ -36,10 +36,10 @@ _LIST_INTRO = re.compile(r"\s*:\s*$")
 _PER_SHARE = re.compile(r"\s*(?:/\s*|per\s+|a\s+)(?:ordinary\s+|common\s+)?share\b")
 _PASSIVE_PAID = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:paid|reimbursed)\b")
 _PREPOSITION_END = re.compile(r"\b(?:by|from|with|to|of|for|between|under)\s+(?:the\s+)?$")
-# "$5 million", "US$5m", "USD 5 million", "U.S. $5 million"; not "HK$", "C$", "A$" (other dollars)
+# "$5 million", "US$5m", "USD 5 million", "U.S. $5 million", "$400-million"; not "HK$", "C$", "A$"
 _MONEY = re.compile(
     r"(?:(?:US|U\.S\.)\s?\$|(?<![A-Za-z])\$|(?<![\w])USD\s?)\s?"
-    r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(thousand|million|billion|mm|mn|bn|[mkb])?\b",
+    r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:-(?=[a-z]{3})|\s*)(thousand|million|billion|mm|mn|bn|[mkb])?\b",
     re.IGNORECASE,
 )
 
@@ -76,6 +76,7 @@ class Payments:
             re.IGNORECASE,
         )
         self.contingent_before = words_regex(pay["contingent_before"])
+        self.contingent_fronted = re.compile(pay.get("contingent_fronted", "(?!)"))
         self.acquisition_price = re.compile(r"(?<![\w-])(?:" + "|".join(pay["acquisition_price"]) + r")")
         after = [alternation(pay["contingent_after"]), *pay.get("contingent_after_patterns", [])]
         self.contingent_after = re.compile(
@@ -278,6 +279,7 @@ class Payments:
             contingent = bool(
                 self.contingent_before.search(s.low[max(clause_start, a - 45) : a])
                 or self.contingent_after.match(s.low[b : b + 40])
+                or self.contingent_fronted.search(s.low[max(0, a - 150) : a])
             )
             window = s.low[max(0, a - 50) : b + 50]
             kind = next((k for rx, k in self.kinds if rx.search(window)), None)

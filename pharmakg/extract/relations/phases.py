@@ -5,6 +5,7 @@ planned with its year, recorded apart from the current facts)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
@@ -58,7 +59,8 @@ class Phases:
         self.part_wins = set(p.get("part_label_wins", []))
         self.subpart = re.compile(r"^\s*(?:" + "|".join(map(re.escape, p["sub_part_after"])) + r")\b")
         self.current = words_regex(p["current_override"])
-        self.approved_not = re.compile(r"^\s*(?:" + "|".join(p["approved_not_before_nouns"]) + r")\b")
+        not_approval = p["approved_not_before_nouns"] + p.get("approved_not_before_process_nouns", [])
+        self.approved_not = re.compile(r"^\s*(?:" + "|".join(not_approval) + r")\b")
         # "a BLA for approval of X", "seeking approval": approval is the aim, not the state
         self.approval_sought = re.compile(
             r"\b(?:" + "|".join(p["approved_not_after"]) + r")\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
@@ -181,7 +183,9 @@ class Phases:
         elif val == "Preclinical" and (planned or self.scope.counted(s.low[max(0, a - 30) : a])):
             return
         if val == "Approved":
-            if not self.drug_approval(s.low, a, b) or (owner is None and self.scope.generic_class(s.low, b)):
+            if not self.drug_approval(s.low, a, b) or (
+                owner is None and (self.scope.generic_class(s.low, b) or self.scope.class_approved(s.low, a))
+            ):
                 return
             c = ctx.attach(s, (a, b), ("COMPOUND",), cap=80, virtual=False, combinations=False)
         else:
@@ -213,11 +217,17 @@ class Phases:
                 emit_stage(ctx, s, sal, val, attrs, reported, rule="phase_salient")
             return
         holders = (
-            _listed_with(s, ctx.group(s, owner), owner) if owner else _stage_holders(s, ctx.group(s, c), a, b)
+            _listed_with(s, ctx.group(s, owner), owner)
+            if owner
+            else _stage_holders(s, ctx.group(s, c), a, b, self.own_stage)
         )
         for g in holders:
             if not ctx.comparator(s, g) and not ctx.combination(s, g):
                 emit_stage(ctx, s, g.eid, val, attrs, reported, abs(g.start - s.start - a))
+
+    def own_stage(self, gap: str) -> bool:
+        """Whether the text between two listed compounds states a stage (an apposition of the first)."""
+        return any(rx.search(gap) for rx, _ in self.patterns)
 
     def past_or_source(self, s: Sent, a: int, b: int, val: str, before: str) -> bool:
         """Whether the stage phrase at s.low[a:b] names a trial of the past or a source of reported data
@@ -360,13 +370,17 @@ def _listed_with(s: Sent, group: list[M], owner: M) -> list[M]:
     return out
 
 
-def _stage_holders(s: Sent, group: list[M], a: int, b: int) -> list[M]:
+def _stage_holders(s: Sent, group: list[M], a: int, b: int, stated: Callable[[str], bool]) -> list[M]:
     """The coordinated compounds a stage phrase at s.text[a:b] is said of: all of them ("X and Y, both in
     Phase 2"), unless it stands inside one member's apposition ("X, a Phase 2 MEK inhibitor, and Y"): then
-    that member only."""
+    that member only; a member before an apposition that states its own stage is not one of them ("X, a
+    preclinical ADC, and Y, in Phase 1": Phase 1 is Y's only)."""
     before = [g for g in group if g.end - s.start <= a]
     if before and any(g.start - s.start >= b for g in group):
         return [before[-1]]
+    for prev, nxt in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
+        if stated(s.between(prev, nxt)):
+            return [g for g in group if g.start >= nxt.start]
     return group
 
 

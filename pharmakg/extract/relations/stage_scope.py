@@ -36,6 +36,12 @@ class StageScope:
         self.drug_class = re.compile(
             r"^\s+(?:[\w-]+\s+){0,2}?(?:" + _lowered(phases.get("approved_class_nouns", [])) + r")(?![\w-])"
         )
+        # "has three products approved in the U.S.": the approval of a counted class right before the word
+        self.class_before = re.compile(
+            r"(?<![\w-])(?:"
+            + _lowered(phases.get("approved_class_nouns", []))
+            + r")\s+(?:(?:already|now|currently)\s+)?$"
+        )
         counts = _lowered(phases.get("preclinical_counted_before", []) or ["\x00"])
         self.count = re.compile(r"(?<![\w-])(?:" + counts + r")\s+(?:[\w-]+\s+)?$")
         self.evidence = re.compile(phases.get("preclinical_evidence", "\x00"))
@@ -71,6 +77,11 @@ class StageScope:
         """ "approved" before a plural class of drugs ("progressed on approved BTK inhibitors"): said of the
         class, not of a named compound."""
         return bool(self.drug_class.match(low[b : b + 60]))
+
+    def class_approved(self, low: str, a: int) -> bool:
+        """ "approved" right after a plural class of drugs ("has three products approved in the U.S."): said
+        of the class, not of a named compound (unless a colon lists them: "two drugs approved: X and Y")."""
+        return bool(self.class_before.search(low[max(0, a - 40) : a])) and ":" not in low[a : a + 60]
 
     def gave_results(self, after: str) -> bool:
         """A result predicate follows the stage phrase in its clause ("The Phase 2 trial of ZB-12 met its
