@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from contract_view import groups, rels, run
 
+from pharmakg.extract.components.company_short_forms import company_core
 from pharmakg.extract.pipeline import Extractor
 
 
@@ -34,3 +35,10 @@ def test_short_form_of_two_names_stays_apart(ex: Extractor) -> None:
     )
     assert not any({"zetahelix", "novahelix"} <= g for g in groups(out, "COMPANY"))
     assert not any({"helix", "zetahelix"} <= g or {"helix", "novahelix"} <= g for g in groups(out, "COMPANY"))
+
+
+def test_core_of_a_name_ending_and_company(ex: Extractor) -> None:
+    aliases = ex.nlp.get_pipe("pharmakg_aliases")
+    core = company_core("Zeta Helix and Company", aliases.legal_tail, aliases.generic)
+    assert core == ["Zeta", "Helix"]  # the "and" of the legal tail "and Company" goes with it
+    assert company_core("Helix & Orbit", aliases.legal_tail, aliases.generic) == ["Helix", "&", "Orbit"]

@@ -19,7 +19,8 @@ _MIN_LETTERS = 4
 def company_core(surface: str, legal_tail: re.Pattern[str], generic: set[str]) -> list[str]:
     """A company name's words without legal suffixes and generic trailing words ("Helix Pharma, Inc.")."""
     words = legal_tail.sub("", surface).replace(",", " ").split()
-    while len(words) > 1 and words[-1].lower().rstrip(".") in generic:
+    # "Eli Lilly and Company": the legal tail "Company" leaves its "and" behind
+    while len(words) > 1 and (words[-1].lower().rstrip(".") in generic or words[-1].lower() in ("and", "&")):
         words.pop()
     return words
 
