@@ -30,6 +30,7 @@ def company_short_links(
 ) -> list[tuple[int, int]]:
     """(short candidate, long candidate) index pairs to group (names compared by their core words)."""
     cores: dict[tuple[str, ...], int] = {}  # folded core words -> first candidate with them
+    legal: set[tuple[str, ...]] = set()  # cores written with a legal suffix somewhere ("... Corporation")
     for i, c in enumerate(cands):
         if c.label != "COMPANY":
             continue
@@ -37,11 +38,19 @@ def company_short_links(
         words = tuple(w.lower() for w in company_core(surface, legal_tail, generic))
         if words and surface[:1].isupper():
             cores.setdefault(words, i)
+            if legal_tail.search(surface):
+                legal.add(words)
     links = []
     for short, i in cores.items():
         if sum(len(w) for w in short) < _MIN_LETTERS:
             continue
-        longer = [j for long, j in cores.items() if len(long) > len(short) and long[-len(short) :] == short]
+        # the long name needs its legal suffix: a headline word glued to a name ("FDA Clears Orbital Pharma")
+        # has none
+        longer = [
+            j
+            for long, j in cores.items()
+            if len(long) > len(short) and long[-len(short) :] == short and long in legal
+        ]
         if len(longer) == 1:
             links.append((i, longer[0]))
     return links
