@@ -49,7 +49,10 @@ def company_short_links(
         longer = [
             j
             for long, j in cores.items()
-            if len(long) > len(short) and long[-len(short) :] == short and long in legal
+            if len(long) > len(short)
+            and long[-len(short) :] == short
+            and long in legal
+            and not any(w.endswith(".") for w in long[:-1])  # "X Inc. X": two names glued, not one
         ]
         if len(longer) == 1:
             links.append((i, longer[0]))
