@@ -43,6 +43,7 @@ from pharmakg.extract.components.base import (
     skip_ranges,
     split_final_periods,
 )
+from pharmakg.extract.components.company_short_forms import company_core, company_short_links
 from pharmakg.model import Entity, Mention
 from pharmakg.names import fold
 from pharmakg.unionfind import UnionFind
@@ -370,10 +371,7 @@ class AliasGrouper:
             keys += [fold(head)] if head else []
             keys.append(fold(_TECH_PLURAL.sub("technology", surf)))  # "its technologies" = "its technology"
         if c.label == "COMPANY":
-            words = self.legal_tail.sub("", surf).replace(",", " ").split()
-            while len(words) > 1 and words[-1].lower().rstrip(".") in self.generic:
-                words.pop()
-            keys.append("co:" + fold(" ".join(words)))
+            keys.append("co:" + fold(" ".join(company_core(surf, self.legal_tail, self.generic))))
             if c.extra.get("short_of"):
                 keys.append("k:" + c.extra["short_of"])
                 keys.append(fold(c.extra["short_of"]))
@@ -389,7 +387,7 @@ class AliasGrouper:
         for j, c in enumerate(new):
             if "link" in c.extra:
                 links.append((c.extra["link"], len(taken) + j))
-        links += mab_short_names(allc, text)
+        links += mab_short_names(allc, text) + company_short_links(allc, text, self.legal_tail, self.generic)
         uf = UnionFind(len(allc))
         for a, b in links:
             uf.union(a, b)
