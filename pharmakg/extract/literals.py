@@ -26,11 +26,22 @@ try:  # the regex parser is re._parser from Python 3.11, sre_parse before
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse  # type: ignore[no-redef,unused-ignore]
 
-__all__ = ["FOLD_TRAPS", "folded", "holds_any", "may_match", "may_match_within", "needed_literals"]
+__all__ = [
+    "FOLD_TRAPS",
+    "folded",
+    "holds_any",
+    "may_match",
+    "may_match_within",
+    "needed_literals",
+    "whole_words_regex",
+]
 
 # non-ASCII characters that case-insensitive regex matching takes for an ASCII letter while str.lower() does
 # not give that letter (tests/extract/test_literals.py checks the list against every code point)
 FOLD_TRAPS = ("ı", "ſ", "İ")
+
+# the non-ASCII characters a case-insensitive regex takes for an ASCII letter (tests check every code point)
+CASE_PAIRS = {"i": "İı", "s": "ſ", "k": "\u212a"}
 
 _MIN_LEN = 3  # shorter words are in nearly every text: no use as a filter
 _MAX_WORDS = 40  # more alternatives cost more str scans than they save
@@ -149,3 +160,29 @@ def _item(op: Any, av: Any) -> frozenset[str] | None:
             out |= words
         return frozenset(out)
     return None
+
+
+def whole_words_regex(words: list[str]) -> re.Pattern[str]:
+    r"""Any of ``words`` as a whole word (not touching a word character or hyphen), case-insensitive, longest
+    first: the same matches as ``(?i)(?<![\w-])(?:w1|w2|...)(?![\w-])``, written so the regex engine can skip
+    every character that starts none of the words.
+
+    That plain form starts with a lookbehind, so the engine tries the whole alternation at every character of
+    the text. Here the pattern opens with a class of the words' first characters in every case (no case
+    flag on it: such a class lets the engine jump between candidate characters), checks the character
+    before it after reading it, then tries only the words that start with the character read, in the same
+    longest-first order (two words that can match at one place are one the other's prefix, so their order
+    is their lengths'). Words that start with a non-ASCII character keep the plain form."""
+    alts = sorted({w.lower() for w in words}, key=len, reverse=True)
+    if not alts or any(not w or not w[0].isascii() for w in alts):
+        escaped = sorted({re.escape(w.lower()) for w in words}, key=len, reverse=True)
+        return re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?![\w-])", re.IGNORECASE)
+    by_first: dict[str, list[str]] = {}
+    for w in alts:
+        by_first.setdefault(w[0], []).append(w[1:])
+    firsts = "".join(sorted({c for f in by_first for c in (f, f.upper(), *CASE_PAIRS.get(f, ""))}))
+    branches = "|".join(
+        "(?<=" + re.escape(f) + ")(?:" + "|".join(map(re.escape, rests)) + ")"
+        for f, rests in by_first.items()
+    )
+    return re.compile("[" + re.escape(firsts) + r"](?<![\w-][\s\S])(?i:" + branches + r")(?![\w-])")

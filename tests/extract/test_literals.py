@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import sys
@@ -9,13 +10,16 @@ from pathlib import Path
 
 import pytest
 
+from pharmakg.extract.components.coref import CUES_PATH
 from pharmakg.extract.literals import (
+    CASE_PAIRS,
     FOLD_TRAPS,
     folded,
     holds_any,
     may_match,
     may_match_within,
     needed_literals,
+    whole_words_regex,
 )
 from pharmakg.extract.pipeline import build_pipeline
 
@@ -111,3 +115,51 @@ def test_lowering_keeps_offsets_but_for_a_fold_trap() -> None:
     assert may_match_within("xx licensed yy", ("grant", "licens"), 3, 11, held)
     assert not may_match_within("xx licensed yy", ("licens",), 4, 14, held)  # not whole inside the window
     assert held == {"licens": True, "grant": False}
+
+
+def test_case_pairs_are_every_non_ascii_character_a_case_insensitive_ascii_letter_matches() -> None:
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    paired = [chr(cp) for cp in range(128, sys.maxunicode + 1) if letter.fullmatch(chr(cp))]
+    for ch in "abcdefghijklmnopqrstuvwxyz":
+        rx = re.compile(ch, re.IGNORECASE)
+        assert {c for c in paired if rx.fullmatch(c)} == set(CASE_PAIRS.get(ch, "")), ch
+
+
+def _plain_words_regex(words: list[str]) -> re.Pattern[str]:
+    """words_regex as it was written before whole_words_regex (the reference)."""
+    alts = sorted({re.escape(w.lower()) for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _word_lists(node: object) -> list[list[str]]:
+    if isinstance(node, dict):
+        return [x for v in node.values() for x in _word_lists(v)]
+    if isinstance(node, list) and node and all(isinstance(x, str) for x in node):
+        return [node]
+    if isinstance(node, list):
+        return [x for v in node for x in _word_lists(v)]
+    return []
+
+
+def test_whole_words_regex_finds_what_the_plain_alternation_finds() -> None:
+    cues = json.loads(CUES_PATH.read_text(encoding="utf-8"))
+    lists = _word_lists(cues) + [
+        ["a", "an", "ab-c", "k9", "kinase", "is", "i", "s", "-x", "(r)", "  two", "the company's", "ſt"],
+        ["up front", "up-front", "upfront", "up"],
+    ]
+    samples = _samples()
+    rnd = random.Random(4)
+    words = [w for ws in lists for w in ws]
+    for _ in range(300):  # the cue words themselves, in odd casings and with traps and hyphens around them
+        w = rnd.choice(words)
+        w = "".join(c.upper() if rnd.random() < 0.3 else c for c in w)
+        pre, post = rnd.choice(["", " ", "-", "x", "ı", "K", "\n"]), rnd.choice(["", " ", "-", "s", "ſ", "."])
+        samples.append(rnd.choice(["", "the "]) + pre + w + post + rnd.choice(["", " end"]))
+        samples.append(w.replace("i", "İ").replace("s", "ſ").replace("k", "\u212a"))
+    for ws in lists:
+        fast, plain = whole_words_regex(ws), _plain_words_regex(ws)
+        for text in samples:
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], (
+                ws,
+                text,
+            )

@@ -26,6 +26,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from pharmakg.extract.components.base import doc_text
+from pharmakg.extract.literals import whole_words_regex
 from pharmakg.model import Entity
 from pharmakg.names import fold
 
@@ -43,9 +44,9 @@ def load_cues(path: str | None = None) -> dict[str, Any]:
 
 
 def words_regex(words: list[str]) -> re.Pattern[str]:
-    """One alternation matching any of ``words`` as whole words, longest first, case-insensitive."""
-    alts = sorted({re.escape(w.lower()) for w in words}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
+    """One alternation matching any of ``words`` as whole words, longest first, case-insensitive (written to
+    be searched fast: pharmakg.extract.literals.whole_words_regex)."""
+    return whole_words_regex(words)
 
 
 @dataclass
