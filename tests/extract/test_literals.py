@@ -14,6 +14,7 @@ from pharmakg.extract.components.coref import CUES_PATH
 from pharmakg.extract.literals import (
     CASE_PAIRS,
     FOLD_TRAPS,
+    case_variants,
     folded,
     holds_any,
     may_match,
@@ -163,3 +164,36 @@ def test_whole_words_regex_finds_what_the_plain_alternation_finds() -> None:
                 ws,
                 text,
             )
+
+
+def test_terms_regex_finds_what_the_plain_trie_finds() -> None:
+    from pharmakg.extract.components import base
+
+    nlp = build_pipeline()
+    lexicon = nlp.get_pipe("pharmakg_lexicon")
+    samples = _samples()
+    odd = ["A-b", "a‐b", "’T", "'t", "Kinase", "\u212ainase", "ıt", "x abc", "(abc)", "abc-d", "ABC\n"]
+    for rx, ci in ((lexicon.cs_re, False), (lexicon.ci_re, True)):
+        assert rx is not None and rx.pattern.startswith("["), ci  # the fast form
+    for terms in (["abc", "a-b", "’t", "k2", "kinase", "it"], ["Xy", "x-ray", "X", "'s"]):
+        for ci in (False, True):
+            fast = base.terms_regex(terms, ci)
+            trie: dict = {}
+            for t in sorted(set(terms)):
+                node = trie
+                for ch in t:
+                    node = node.setdefault(ch.lower() if ci else ch, {})
+                node[""] = {}
+            plain = re.compile(
+                r"(?<![\w])" + base._trie_regex(trie) + r"(?![\w])", re.IGNORECASE if ci else 0
+            )
+            assert fast is not None
+            for text in samples[:200] + odd + [" ".join(odd)]:
+                assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_case_variants_hold_every_character_a_case_insensitive_literal_matches() -> None:
+    every = [chr(cp) for cp in range(sys.maxunicode + 1)]
+    for ch in "αβγµßΩσςKkSsİıIi’-":
+        rx = re.compile(re.escape(ch), re.IGNORECASE)
+        assert {c for c in every if rx.fullmatch(c)} <= case_variants(ch), ch
