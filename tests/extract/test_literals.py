@@ -197,3 +197,12 @@ def test_case_variants_hold_every_character_a_case_insensitive_literal_matches()
     for ch in "αβγµßΩσςKkSsİıIi’-":
         rx = re.compile(re.escape(ch), re.IGNORECASE)
         assert {c for c in every if rx.fullmatch(c)} <= case_variants(ch), ch
+
+
+def test_disease_heads_found_as_by_the_plain_alternation() -> None:
+    grammar = build_pipeline().get_pipe("pharmakg_diseases")
+    heads = sorted(grammar.heads_core | grammar.heads_bare, key=len, reverse=True)
+    plain = re.compile(r"(?<![\w-])(" + "|".join(heads) + r")(?![\w-])", re.IGNORECASE)
+    samples = _samples() + [h.upper() + "-x " + h.title() + "s " + h for h in heads]
+    for text in samples:
+        assert [m.span() for m in grammar.rx_head.finditer(text)] == [m.span() for m in plain.finditer(text)]
