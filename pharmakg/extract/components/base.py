@@ -20,6 +20,7 @@ import numpy
 from spacy.tokens import Doc, Span
 
 from pharmakg.extract import codec
+from pharmakg.extract.literals import case_variants
 from pharmakg.ontology import data_rows, split_list
 
 LEXICON_PACKAGE = "pharmakg.ontology.lexicons"
@@ -182,6 +183,10 @@ def _trie_regex(trie: dict[str, Any]) -> str:
     return body
 
 
+# the characters each special piece matches (see _piece)
+_PIECE_CHARS = {"-": "-‐‑–", "'": "'’", "’": "'’"}
+
+
 def _piece(ch: str) -> str:
     if ch == " ":
         return r"\s+"  # a space in a lexicon term matches any run of whitespace (wrapped lines)
@@ -204,8 +209,19 @@ def terms_regex(terms: list[str], ignore_case: bool) -> re.Pattern[str] | None:
         node[""] = {}
     if not trie:
         return None
-    flags = re.IGNORECASE if ignore_case else 0
-    return re.compile(r"(?<![\w])" + _trie_regex(trie) + r"(?![\w])", flags)
+    firsts = sorted(ch for ch in trie if ch)
+    if "" in trie or " " in firsts:
+        flags = re.IGNORECASE if ignore_case else 0
+        return re.compile(r"(?<![\w])" + _trie_regex(trie) + r"(?![\w])", flags)
+    # The same matches as "(?<![\w])(?:a...|b...|...)(?![\w])", opened with a class of the first characters
+    # (in every case) so that the regex engine skips every character that starts no term instead of trying
+    # the trie there; each branch then checks the character it would have read (same order of branches).
+    chars = {c for ch in firsts for c in (_PIECE_CHARS.get(ch, ch))}
+    if ignore_case:
+        chars = case_variants("".join(sorted(chars)))
+    branches = "|".join("(?<=" + _piece(ch) + ")" + _trie_regex(trie[ch]) for ch in firsts)
+    body = "(?i:" + branches + ")" if ignore_case else "(?:" + branches + ")"
+    return re.compile("[" + re.escape("".join(sorted(chars))) + r"](?<![\w][\s\S])" + body + r"(?![\w])")
 
 
 def tokens_ending_at(doc: Doc, positions: set[int]) -> list[int]:

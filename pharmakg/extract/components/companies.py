@@ -38,6 +38,7 @@ from pharmakg.extract.components.base import (
 )
 from pharmakg.extract.components.company_roles import ServiceRoles
 from pharmakg.extract.components.regions import territories
+from pharmakg.extract.literals import folded, may_match_within, needed_literals
 
 register_extensions()
 
@@ -109,6 +110,7 @@ class CompanyCues:
         deal = data.get("deal_context") or {}
         self.deal_conf = float(deal.get("confidence", 0.6))
         self.deal_rx = [re.compile(_name_groups(p)) for p in deal.get("patterns", [])]
+        self.deal_words = [needed_literals(rx) for rx in self.deal_rx]  # a window without them is skipped
         kinds = "|".join(re.escape(k) for k in sorted(deal.get("kind_after", []), key=len, reverse=True))
         # "with French drugmaker Ipsen": the word before a company's kind noun modifies the name after it
         self.kind_after = re.compile(rf"[ \t]+(?:[a-z-]+[ \t]+){{0,2}}?(?:{kinds or '(?!)'})[ \t]+[A-Z]")
@@ -307,9 +309,13 @@ class CompanyCues:
         others = [(c.start, c.end) for c in cands if c.label != "COMPANY"]
         shorts = {(c.start, c.end) for c in cands if c.extractor == "cue:company_short_name"}
         names: dict[str, bool] = {}
-        windows = _keyword_windows(text.lower(), self.deal_keywords, 100, 110)
-        for rx in self.deal_rx:
-            for m in (m for lo, hi in windows for m in rx.finditer(text, lo, hi)):
+        low = folded(text)
+        windows = _keyword_windows(text.lower() if low is None else low, self.deal_keywords, 100, 110)
+        held: dict[str, bool] = {}
+        for rx, words in zip(self.deal_rx, self.deal_words, strict=True):
+            # only the windows that hold one of the words the pattern needs (pharmakg.extract.literals)
+            near = [(lo, hi) for lo, hi in windows if may_match_within(low, words, lo, hi, held)]
+            for m in (m for lo, hi in near for m in rx.finditer(text, lo, hi)):
                 for g in ("n1", "n2"):
                     if rx.groupindex.get(g) is None or m.group(g) is None:
                         continue

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +27,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from pharmakg.extract.components.base import doc_text
+from pharmakg.extract.literals import whole_words_regex
 from pharmakg.model import Entity
 from pharmakg.names import fold
 
@@ -43,9 +45,9 @@ def load_cues(path: str | None = None) -> dict[str, Any]:
 
 
 def words_regex(words: list[str]) -> re.Pattern[str]:
-    """One alternation matching any of ``words`` as whole words, longest first, case-insensitive."""
-    alts = sorted({re.escape(w.lower()) for w in words}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
+    """One alternation matching any of ``words`` as whole words, longest first, case-insensitive (written to
+    be searched fast: pharmakg.extract.literals.whole_words_regex)."""
+    return whole_words_regex(words)
 
 
 @dataclass
@@ -231,6 +233,7 @@ class Coref:
             ),
             key=lambda m: m.start,
         )
+        starts = [m.start for m in compounds]  # sorted: a sentence's compounds are one slice of the list
         virtual: list[tuple[int, int, str, str]] = []
         taken = [(m.start, m.end) for m in mentions]
         recent: list[tuple[int, str]] = []  # (sentence index, compound id) of the latest compound mentions
@@ -238,7 +241,7 @@ class Coref:
         for si, sent in enumerate(sentences):
             text = full[sent.start_char : sent.end_char]  # = sent.text, without joining its tokens
             base = sent.start_char
-            in_sent = [m for m in compounds if sent.start_char <= m.start < sent.end_char]
+            in_sent = compounds[bisect_left(starts, sent.start_char) : bisect_left(starts, sent.end_char)]
             for m in self.company_re.finditer(text) if main else ():
                 s, e = base + m.start(), base + m.end()
                 if not any(a < e and s < b for a, b in taken):

@@ -28,6 +28,7 @@ from pharmakg.extract.components.disease_broader import (
 )
 from pharmakg.extract.components.disease_events import AdverseEvents
 from pharmakg.extract.components.disease_subtypes import split_subtypes, target_modifiers
+from pharmakg.extract.literals import whole_words_regex
 
 register_extensions()
 
@@ -56,7 +57,9 @@ class DiseaseGrammar:
         self.target_mod = re.compile(rf"^(?:{sym})(?:-(?:{suffixes})|\+)$", re.IGNORECASE)
         self.mod_word = re.compile(rf"^(?:{suffixes})$", re.IGNORECASE)
         heads = sorted(self.heads_core | self.heads_bare, key=len, reverse=True)
-        self.rx_head = re.compile(r"(?<![\w-])(" + "|".join(heads) + r")(?![\w-])", re.IGNORECASE)
+        # the head words as whole words, written so that the regex engine skips characters that start none
+        # (whole_words_regex: the matches of "(?i)(?<![\w-])(?:heads)(?![\w-])")
+        self.rx_head = whole_words_regex(heads)
         acr = g.get("acronym_heads") or {}
         self.acr_words = {w.lower() for w in acr.get("words", [])}
         self.acr_suffixes = tuple(x.lower() for x in acr.get("suffixes", []))
@@ -93,7 +96,7 @@ class DiseaseGrammar:
         text = doc_text(doc)
         out = candidates(doc)
         for m in self.rx_head.finditer(text):
-            out.extend(self._read(text, m.start(), m.end(), m.group(1)))
+            out.extend(self._read(text, m.start(), m.end(), m.group(0)))
         if self.acr_words or self.acr_suffixes:
             out.extend(self._defined_acronyms(text))
         _secondary_to(text, out, self.rx_link)

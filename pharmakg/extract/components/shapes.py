@@ -27,6 +27,7 @@ from pharmakg.extract.components.base import (
     register_extensions,
 )
 from pharmakg.extract.components.technology_shapes import TechnologyShapes, spells
+from pharmakg.extract.literals import folded, holds_any, may_match, needed_literals
 from pharmakg.ontology.generated import gene_symbols
 
 register_extensions()
@@ -124,6 +125,8 @@ class ShapeRecognizer:
             self.rules.append(
                 (r["name"], r["label"], re.compile(rx), int(r.get("group", 0)), float(r["confidence"]))
             )
+        # the words a rule's regex cannot match without: a text with none is not searched (extract.literals)
+        self.words = {name: needed_literals(rx) for name, _, rx, _, _ in self.rules}
         self.exclude = re.compile("(?:" + "|".join(data.get("exclude", [])) + ")$")
         self.code_not_before = re.compile(data.get("code_not_before", "(?!)"))
         self.inn_not_before = re.compile(data.get("inn_not_before", "(?!)"))
@@ -150,8 +153,12 @@ class ShapeRecognizer:
         text = doc_text(doc)
         cands = candidates(doc)
         found: list[Candidate] = []
+        low = folded(text)
+        held: tuple[dict[str, bool], dict[str, bool]] = ({}, {})  # needs and words looked up once per text
         for name, label, rx, group, conf in self.rules:
-            if name in self.needs and not any(n in text for n in self.needs[name]):
+            if name in self.needs and not holds_any(text, self.needs[name], held[0]):
+                continue
+            if not may_match(low, self.words[name], held[1]):
                 continue
             for m in rx.finditer(text):
                 s, e = m.span(group)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
+from pharmakg.extract.literals import folded, may_match, needed_literals
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 from pharmakg.extract.relations.stage_scope import StageScope, reported_source
@@ -43,6 +44,10 @@ class Phases:
             (re.compile(r"(?<![\w-])(?:" + rx + r")(?![\w-])", re.IGNORECASE), val)
             for rx, val in p.get("implied_patterns", [])
         ]
+        # the words each pattern cannot match without: most sentences hold none of a pattern's, and a word
+        # test is cheaper than a case-insensitive regex over the sentence (pharmakg.extract.literals)
+        self.pattern_words = [needed_literals(rx) for rx, _ in self.patterns]
+        self.implied_words = [needed_literals(rx) for rx, _ in self.implied]
         self.planned_before = words_regex(p["planned_before"])
         self.planned_fronted = {w.lower() for w in p.get("planned_fronted", [])}
         self.planned_after = re.compile(
@@ -56,6 +61,7 @@ class Phases:
             r"complete response|commercially available|proceed with|prescription|opinion",
             re.IGNORECASE,
         )
+        self.prefilter_words = needed_literals(self.prefilter)
         self.part_wins = set(p.get("part_label_wins", []))
         self.subpart = re.compile(r"^\s*(?:" + "|".join(map(re.escape, p["sub_part_after"])) + r")\b")
         self.current = words_regex(p["current_override"])
@@ -107,10 +113,14 @@ class Phases:
         self.scope = StageScope(p)
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
-        if not self.prefilter.search(s.text):
+        low = folded(s.text)
+        held: dict[str, bool] = {}  # each word looked up in the sentence once (patterns share words)
+        if not may_match(low, self.prefilter_words, held) or not self.prefilter.search(s.text):
             return
         found: list[tuple[int, int, str]] = []
-        for rx, val in self.patterns:
+        for (rx, val), words in zip(self.patterns, self.pattern_words, strict=True):
+            if not may_match(low, words, held):
+                continue
             for m in rx.finditer(s.text):
                 # "an NDA for X was submitted": the stage is read from the application noun, not over X
                 a, b = m.span("anchor") if "anchor" in rx.groupindex else m.span()
@@ -118,8 +128,8 @@ class Phases:
                     found.append((a, b, val))
         if not any(val.startswith("Phase") for _, _, val in found):
             # "a first-in-human study": the kind of trial implies its phase when no phase number is given
-            for rx, val in self.implied:
-                hit = rx.search(s.text)
+            for (rx, val), words in zip(self.implied, self.implied_words, strict=True):
+                hit = rx.search(s.text) if may_match(low, words, held) else None
                 if hit and not any(x < hit.end() and hit.start() < y for x, y, _ in found):
                     found.append((hit.start(), hit.end(), val))
                     break
