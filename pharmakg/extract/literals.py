@@ -201,7 +201,7 @@ def whole_words_regex(words: list[str]) -> re.Pattern[str]:
     by_first: dict[str, list[str]] = {}
     for w in alts:
         by_first.setdefault(w[0], []).append(w[1:])
-    firsts = "".join(sorted({c for f in by_first for c in (f, f.upper(), *CASE_PAIRS.get(f, ""))}))
+    firsts = "".join(sorted(case_variants("".join(by_first))))
     branches = "|".join(
         "(?<=" + re.escape(f) + ")(?:" + "|".join(map(re.escape, rests)) + ")"
         for f, rests in by_first.items()

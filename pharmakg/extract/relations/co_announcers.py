@@ -12,10 +12,14 @@ from pharmakg.extract.relations.cue_words import alternation
 from pharmakg.extract.relations.sentence import RuleContext
 
 _LEAD_SENTENCES = 3
+# what may follow a company's name before the next word: a legal suffix, a ticker or name bracket, a comma
+_AFTER_NAME = (
+    r"\s*(?:,?\s*(?:inc|corp|ltd|co\.,?\s+ltd|ag|plc|sa|se|gmbh|llc)\.?)?"
+    r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*"
+)
 # "A and its partner B today announced": the partner is coordinated with A as much as "A and B" is
 _AND_ITS_PARTNER = re.compile(
-    r"\s*(?:,?\s*(?:inc|corp|ltd|co\.,?\s+ltd|ag|plc|sa|se|gmbh|llc)\.?)?\s*(?:\([^()]{0,60}\)\s*)?,?\s*"
-    r"and\s+its\s+(?:[\w-]+\s+){0,2}?(?:partner|collaborator|licensee|licensor)\s+"
+    _AFTER_NAME + r"and\s+its\s+(?:[\w-]+\s+){0,2}?(?:partner|collaborator|licensee|licensor)\s+"
 )
 
 
@@ -23,8 +27,7 @@ def announce_pattern(verbs: list[str]) -> re.Pattern[str]:
     """After the last of the coordinated issuers: a legal suffix or a ticker bracket, then the reporting
     verb of a lead sentence or a headline (relation_cues.json, developers.joint_release_verbs)."""
     return re.compile(
-        r"\s*(?:,?\s*(?:inc|corp|ltd|co\.,?\s+ltd|ag|plc|sa|se|gmbh|llc)\.?)?\s*(?:\([^()]{0,60}\)\s*)?,?\s*"
-        r"(?:(?:today|jointly|have|has|recently|together)\s+)*(?:" + alternation(verbs) + r")\b"
+        _AFTER_NAME + r"(?:(?:today|jointly|have|has|recently|together)\s+)*(?:" + alternation(verbs) + r")\b"
     )
 
 
