@@ -190,7 +190,10 @@ class DealLicences:
     def __init__(self, store: ox.Store) -> None:
         self.store = store
         self._statements: set[_Node] = set()  # LICENSED_TO statements written or removed
-        self._compounds: set[str] = set()  # compounds whose developers may have changed
+        self._compounds: set[str] = set()  # compounds whose developers may have changed (licences recomputed)
+        # compound -> developers new to the merged graph: its licences gain them, by delta (a hub compound has
+        # hundreds of licences and developers: recomputing its licences whole grew with the store squared)
+        self._gained: dict[str, set[str]] = {}
         self._left: set[ox.Quad] = set()  # developer triples that left a document graph
         self._entities: set[str] = set()  # entities renamed or merged into (their new IRIs)
 
@@ -204,8 +207,8 @@ class DealLicences:
             triple = ox.Quad(q.subject, q.predicate, q.object, MERGED)
             if not written:
                 self._left.add(triple)  # news at the update if it leaves the merged graph
-            elif triple not in self.store:  # a new developer of the compound
-                self._compounds.add(value(q.subject))
+            elif triple not in self.store and isinstance(q.object, ox.NamedNode):  # a new developer
+                self._gained.setdefault(value(q.subject), set()).add(q.object.value)
 
     def renaming(self, old: str, new: str) -> None:
         """``old`` is about to be renamed ``new`` (or merged into it)."""
@@ -213,6 +216,10 @@ class DealLicences:
             if old in names:
                 names.discard(old)
         self._entities.add(new)
+        for c, developers in list(self._gained.items()):  # (a delta naming old: recomputed whole instead)
+            if c in (old, new) or old in developers or new in developers:
+                del self._gained[c]
+                self._compounds.add(new if c == old else c)
         o, nw = ox.NamedNode(old), ox.NamedNode(new)
         self._left = {
             ox.Quad(
@@ -245,8 +252,10 @@ class DealLicences:
             statements.update(_subjects(self.store, LICENSOR, node))
         for c in sorted(compounds):
             statements.update(self._licences_of(ox.NamedNode(c)))
+        gained = {c: d for c, d in self._gained.items() if c not in compounds}
         self._statements, self._compounds, self._left, self._entities = set(), set(), set(), set()
-        new: list[ox.Quad] = []
+        self._gained = {}
+        new = self._gains(gained, statements)
         for s in sorted(statements, key=str):
             keep = licence_facts(self.store, s)
             want = set(keep)
@@ -258,6 +267,28 @@ class DealLicences:
                         want.discard(q)  # kept as it is
             new += sorted(want, key=str)
         return new
+
+    def _gains(self, gained: dict[str, set[str]], recomputed: set[_Node]) -> list[ox.Quad]:
+        """The facts the licences of compounds that only gained developers gain (those not recomputed
+        whole): each new developer ``o`` is one more licensor, so ``licensedFrom o`` and the pairs of the
+        objects with ``o``; nothing leaves (a developer that left, a changed statement, a rename: recomputed
+        whole)."""
+        found: dict[_Node, set[str]] = {}
+        for c, developers in sorted(gained.items()):
+            for s in self._licences_of(ox.NamedNode(c)):
+                if s not in recomputed:
+                    found.setdefault(s, set()).update(developers)
+        new: set[ox.Quad] = set()
+        for s, developers in found.items():
+            objects = [x.value for x in _objects(self.store, s, OBJECT) if isinstance(x, ox.NamedNode)]
+            for o in developers:
+                new.add(ox.Quad(s, LICENSED_FROM, ox.NamedNode(o), RESOLVED_GRAPH))
+                new.update(
+                    ox.Quad(s, LICENCE_PAIR, pair_node(*ordered(x, o)), RESOLVED_GRAPH)
+                    for x in objects
+                    if x != o
+                )
+        return sorted((q for q in new if q not in self.store), key=str)
 
     def _licence(self, s: _Node) -> bool:
         return ox.Quad(s, RELATION_TYPE, LICENSED_TO, MERGED) in self.store
