@@ -236,3 +236,48 @@ def test_the_corpus_built_in_batches_holds_the_facts_of_one_built_at_once(corpus
     assert agreement_asset_quads(batches) == agreement_asset_quads(once)
     assert payment_pair_quads(batches) == payment_pair_quads(once)
     assert sentence_links(batches) == sentence_links(once)
+
+
+def _developer_only(company: str, compound: str, day: int) -> str:
+    """An invented release naming one more developer of a compound, with no licence of its own."""
+    return (
+        f"{company} Inc. Reports Progress\n\nBOSTON, July {day}, 2022 -- {company} Inc. today announced that "
+        f"{compound}, developed by {company} Inc., entered a Phase 2 trial.\n"
+    )
+
+
+def test_licences_gain_a_new_developer_of_their_compound_by_delta(tmp_path: Path, monkeypatch) -> None:
+    """A compound that gains developers in later batches (one with a licence of its own, one without) gives
+    its earlier licences the new licensors by delta (DealLicences._gains, not a whole recount of each
+    licence): the facts equal a recount after each batch and those of the releases written at once."""
+    from pharmakg.graph.deal_facts import DealLicences
+
+    gained: list[ox.Quad] = []
+    delta = DealLicences._gains
+
+    def spy(self: DealLicences, *args: object) -> list[ox.Quad]:
+        out = delta(self, *args)  # type: ignore[arg-type]
+        gained.extend(out)
+        return out
+
+    monkeypatch.setattr(DealLicences, "_gains", spy)
+    batches = [
+        {"l0": _licensing(0)},  # Alphagen licenses ALG-400 (developed by Alphagen, Gammarx, Betabio)
+        {"l4": _licensing(4)},  # Epsilonix licenses ALG-400 too: one more developer (and a licence)
+        {"d1": _developer_only("Deltavax", "ALG-400", 2), "d2": _developer_only("Zetagen", "ALG-501", 3)},
+    ]
+    kg = KnowledgeGraph.open()
+    every = []
+    for i, texts in enumerate(batches):
+        extractions = extract_texts(tmp_path / f"b{i}", texts)
+        every += extractions
+        kg.add_extractions(extractions)
+        assert_facts_are_a_recount(kg)
+    licensors = {
+        q.object.value.rsplit("/", 1)[-1] for q in gained if q.predicate.value.endswith("licensedFrom")
+    }
+    assert {"epsilonix", "deltavax"} <= licensors  # (the earlier licences gained them by delta)
+    at_once = KnowledgeGraph.open()
+    at_once.add_extractions(every)
+    assert licence_quads(kg) == licence_quads(at_once)
+    assert_pages_are_slices(kg)
