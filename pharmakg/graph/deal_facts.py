@@ -211,11 +211,15 @@ class DealLicences:
                 self._gained.setdefault(value(q.subject), set()).add(q.object.value)
 
     def renaming(self, old: str, new: str) -> None:
-        """``old`` is about to be renamed ``new`` (or merged into it)."""
+        """``old`` is about to be renamed ``new`` (or merged into it). The licences naming ``new`` are
+        recomputed only when ``old`` names a licence: merging an entity no licence names into a hub changes
+        none of the hub's licences (a hub company licenses hundreds of compounds: each batch's merges into it
+        recomputed them all, a cost that grew with the store squared)."""
+        pending = any(old in names for names in (self._compounds, self._entities))
         for names in (self._compounds, self._entities):
-            if old in names:
-                names.discard(old)
-        self._entities.add(new)
+            names.discard(old)
+        if pending or self._names_a_licence(ox.NamedNode(old)):
+            self._entities.add(new)
         for c, developers in list(self._gained.items()):  # (a delta naming old: recomputed whole instead)
             if c in (old, new) or old in developers or new in developers:
                 del self._gained[c]
@@ -289,6 +293,16 @@ class DealLicences:
                     if x != o
                 )
         return sorted((q for q in new if q not in self.store), key=str)
+
+    def _names_a_licence(self, e: ox.NamedNode) -> bool:
+        """Whether a licence's facts can depend on the entity: it is a licensor of one (stated or a developer
+        of its subject: its kept licensedFrom), its object or subject, or a compound with developers (merged
+        into another compound, they become licensors of that compound's licences)."""
+        if next(iter(self.store.quads_for_pattern(None, LICENSED_FROM, e, MERGED)), None) is not None:
+            return True
+        if next(iter(self.store.quads_for_pattern(e, DEVELOPED_BY, None, MERGED)), None) is not None:
+            return True
+        return any(self._licence(s) for p in (OBJECT, SUBJECT, LICENSOR) for s in _subjects(self.store, p, e))
 
     def _licence(self, s: _Node) -> bool:
         return ox.Quad(s, RELATION_TYPE, LICENSED_TO, MERGED) in self.store

@@ -281,3 +281,46 @@ def test_licences_gain_a_new_developer_of_their_compound_by_delta(tmp_path: Path
     at_once.add_extractions(every)
     assert licence_quads(kg) == licence_quads(at_once)
     assert_pages_are_slices(kg)
+
+
+def test_merges_into_a_licensor_recount_its_licences_only_when_the_merged_entity_names_one(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A company no licence names merged into a licensor leaves that licensor's licences as they are (none
+    recounted); a compound no licence names but with a developer merged into a licensed compound gives that
+    compound's licences the developer. The facts equal a recount after each merge."""
+    from pharmakg.graph.deal_facts import DealLicences
+
+    recounted: list[int] = []
+    facts_of = DealLicences.update
+
+    def spy(self: DealLicences) -> list[ox.Quad]:
+        recounted.append(len(self._entities))
+        return facts_of(self)
+
+    monkeypatch.setattr(DealLicences, "update", spy)
+    kg = KnowledgeGraph.open()
+    texts = {
+        "l0": _licensing(0),
+        "l4": _licensing(4),
+        "d1": _developer_only("Omegavir", "ALG-777", 2),
+        "d2": _developer_only("Sigmavax", "ALG-888", 3),
+    }
+    kg.add_extractions(extract_texts(tmp_path / "in", texts))
+    assert_facts_are_a_recount(kg)
+    licences = licence_quads(kg)
+    alphagen, sigmavax = _company(kg, "Alphagen"), _company(kg, "Sigmavax")
+    recounted.clear()
+    kg._rename(sigmavax, alphagen)  # a company no licence names, merged into a licensor
+    kg._refresh_resolved({alphagen})
+    assert recounted == [0] and licence_quads(kg) == licences
+    assert_facts_are_a_recount(kg)
+    alg400 = _compound(kg, "ALG-400")
+    alg777 = next(
+        q.subject.value
+        for q in kg.store.quads_for_pattern(None, PREF_LABEL, ox.Literal("ALG-777"), ox.DefaultGraph())
+    )
+    kg._rename(alg777, alg400)  # a compound with a developer (Omegavir) merged into a licensed one
+    kg._refresh_resolved({alg400})
+    assert recounted[-1] == 1 and licence_quads(kg) != licences
+    assert_facts_are_a_recount(kg)
