@@ -211,15 +211,19 @@ class DealLicences:
                 self._gained.setdefault(value(q.subject), set()).add(q.object.value)
 
     def renaming(self, old: str, new: str) -> None:
-        """``old`` is about to be renamed ``new`` (or merged into it). The licences naming ``new`` are
-        recomputed only when ``old`` names a licence: merging an entity no licence names into a hub changes
-        none of the hub's licences (a hub company licenses hundreds of compounds: each batch's merges into it
-        recomputed them all, a cost that grew with the store squared)."""
-        pending = any(old in names for names in (self._compounds, self._entities))
+        """``old`` is about to be renamed ``new`` (or merged into it). Only the licences naming ``old``
+        are recomputed (and those of compound ``new`` when ``old`` is a compound with developers, which
+        become its developers): a licence that does not name ``old`` keeps its licensors, objects and their
+        IRIs. (All licences naming ``new`` were recomputed before: a hub licensor names hundreds, and the
+        merges into it of each batch made the writer's cost grow with the store squared.)"""
+        if any(old in names for names in (self._compounds, self._entities)):
+            self._entities.add(new)  # (old's pending recount is new's now)
         for names in (self._compounds, self._entities):
             names.discard(old)
-        if pending or self._names_a_licence(ox.NamedNode(old)):
-            self._entities.add(new)
+        e = ox.NamedNode(old)
+        self._statements.update(self._naming(e))  # (read before the rename rewrites them)
+        if next(iter(self.store.quads_for_pattern(e, DEVELOPED_BY, None, MERGED)), None) is not None:
+            self._compounds.add(new)
         for c, developers in list(self._gained.items()):  # (a delta naming old: recomputed whole instead)
             if c in (old, new) or old in developers or new in developers:
                 del self._gained[c]
@@ -294,15 +298,13 @@ class DealLicences:
                 )
         return sorted((q for q in new if q not in self.store), key=str)
 
-    def _names_a_licence(self, e: ox.NamedNode) -> bool:
-        """Whether a licence's facts can depend on the entity: it is a licensor of one (stated or a developer
-        of its subject: its kept licensedFrom), its object or subject, or a compound with developers (merged
-        into another compound, they become licensors of that compound's licences)."""
-        if next(iter(self.store.quads_for_pattern(None, LICENSED_FROM, e, MERGED)), None) is not None:
-            return True
-        if next(iter(self.store.quads_for_pattern(e, DEVELOPED_BY, None, MERGED)), None) is not None:
-            return True
-        return any(self._licence(s) for p in (OBJECT, SUBJECT, LICENSOR) for s in _subjects(self.store, p, e))
+    def _naming(self, e: ox.NamedNode) -> set[_Node]:
+        """The licences whose facts name or depend on the entity: it is their licensor (stated or a
+        developer of their subject: the kept licensedFrom), their object or their subject."""
+        found = set(_subjects(self.store, LICENSED_FROM, e))
+        for p in (OBJECT, SUBJECT, LICENSOR):
+            found.update(s for s in _subjects(self.store, p, e) if self._licence(s))
+        return found
 
     def _licence(self, s: _Node) -> bool:
         return ox.Quad(s, RELATION_TYPE, LICENSED_TO, MERGED) in self.store

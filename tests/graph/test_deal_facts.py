@@ -288,20 +288,22 @@ def test_merges_into_a_licensor_recount_its_licences_only_when_the_merged_entity
 ) -> None:
     """A company no licence names merged into a licensor leaves that licensor's licences as they are (none
     recounted); a compound no licence names but with a developer merged into a licensed compound gives that
-    compound's licences the developer. The facts equal a recount after each merge."""
+    compound's licences the developer; of two licensors merged, only the licences that named the merged one
+    are recounted. The facts equal a recount after each merge."""
     from pharmakg.graph.deal_facts import DealLicences
 
     recounted: list[int] = []
     facts_of = DealLicences.update
 
     def spy(self: DealLicences) -> list[ox.Quad]:
-        recounted.append(len(self._entities))
+        recounted.append(len(self._statements) + len(self._compounds) + len(self._entities))
         return facts_of(self)
 
     monkeypatch.setattr(DealLicences, "update", spy)
     kg = KnowledgeGraph.open()
     texts = {
         "l0": _licensing(0),
+        "l1": _licensing(1),
         "l4": _licensing(4),
         "d1": _developer_only("Omegavir", "ALG-777", 2),
         "d2": _developer_only("Sigmavax", "ALG-888", 3),
@@ -322,5 +324,15 @@ def test_merges_into_a_licensor_recount_its_licences_only_when_the_merged_entity
     )
     kg._rename(alg777, alg400)  # a compound with a developer (Omegavir) merged into a licensed one
     kg._refresh_resolved({alg400})
-    assert recounted[-1] == 1 and licence_quads(kg) != licences
+    assert recounted[-1] == 1 and licence_quads(kg) != licences  # (compound ALG-400's licences)
+    assert_facts_are_a_recount(kg)
+    gammarx, deltavax = _company(kg, "Gammarx"), _company(kg, "Deltavax")
+    naming = DealLicences(kg.store)._naming
+    merged, only_kept = (
+        naming(ox.NamedNode(deltavax)),
+        naming(ox.NamedNode(gammarx)) - naming(ox.NamedNode(deltavax)),
+    )
+    kg._rename(deltavax, gammarx)  # two licensors merged: the licences naming the merged one recounted
+    kg._refresh_resolved({gammarx})
+    assert merged and only_kept and recounted[-1] == len(merged)
     assert_facts_are_a_recount(kg)
