@@ -18,9 +18,10 @@ statement of the developer's compounds read). So:
   (:func:`pharmakg.graph.pair_order.pair_node`). The page's licence branches start from the pair (one lookup
   by the pair node), which the developer's compounds could not. The facts depend on the statement, the
   developers of its subject and the IRIs of the companies, so the writer recomputes them for the statements
-  a batch writes or removes, the compounds that gain or lose a developer, and the entities renamed or merged;
-  :func:`missing_licence_facts` counts them from scratch (the tests' oracle, and a graph written without them
-  gets them once).
+  a batch writes or removes, the compounds that lose a developer and the licences naming an entity renamed or
+  merged away; a compound that gains a developer gives its licences that licensor by delta (a hub compound's
+  licences x its developers grow with the store squared); :func:`missing_licence_facts` counts them from
+  scratch (the tests' oracle, and a graph written without them gets them once).
 """
 
 from __future__ import annotations
