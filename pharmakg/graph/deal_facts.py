@@ -18,9 +18,10 @@ statement of the developer's compounds read). So:
   (:func:`pharmakg.graph.pair_order.pair_node`). The page's licence branches start from the pair (one lookup
   by the pair node), which the developer's compounds could not. The facts depend on the statement, the
   developers of its subject and the IRIs of the companies, so the writer recomputes them for the statements
-  a batch writes or removes, the compounds that gain or lose a developer, and the entities renamed or merged;
-  :func:`missing_licence_facts` counts them from scratch (the tests' oracle, and a graph written without them
-  gets them once).
+  a batch writes or removes, the compounds that lose a developer and the licences naming an entity renamed or
+  merged away; a compound that gains a developer gives its licences that licensor by delta (a hub compound's
+  licences x its developers grow with the store squared); :func:`missing_licence_facts` counts them from
+  scratch (the tests' oracle, and a graph written without them gets them once).
 """
 
 from __future__ import annotations
@@ -190,7 +191,10 @@ class DealLicences:
     def __init__(self, store: ox.Store) -> None:
         self.store = store
         self._statements: set[_Node] = set()  # LICENSED_TO statements written or removed
-        self._compounds: set[str] = set()  # compounds whose developers may have changed
+        self._compounds: set[str] = set()  # compounds whose developers may have changed (licences recomputed)
+        # compound -> developers new to the merged graph: its licences gain them, by delta (a hub compound has
+        # hundreds of licences and developers: recomputing its licences whole grew with the store squared)
+        self._gained: dict[str, set[str]] = {}
         self._left: set[ox.Quad] = set()  # developer triples that left a document graph
         self._entities: set[str] = set()  # entities renamed or merged into (their new IRIs)
 
@@ -204,15 +208,27 @@ class DealLicences:
             triple = ox.Quad(q.subject, q.predicate, q.object, MERGED)
             if not written:
                 self._left.add(triple)  # news at the update if it leaves the merged graph
-            elif triple not in self.store:  # a new developer of the compound
-                self._compounds.add(value(q.subject))
+            elif triple not in self.store and isinstance(q.object, ox.NamedNode):  # a new developer
+                self._gained.setdefault(value(q.subject), set()).add(q.object.value)
 
     def renaming(self, old: str, new: str) -> None:
-        """``old`` is about to be renamed ``new`` (or merged into it)."""
+        """``old`` is about to be renamed ``new`` (or merged into it). Only the licences naming ``old``
+        are recomputed (and those of compound ``new`` when ``old`` is a compound with developers, which
+        become its developers): a licence that does not name ``old`` keeps its licensors, objects and their
+        IRIs. (All licences naming ``new`` were recomputed before: a hub licensor names hundreds, and the
+        merges into it of each batch made the writer's cost grow with the store squared.)"""
+        if any(old in names for names in (self._compounds, self._entities)):
+            self._entities.add(new)  # (old's pending recount is new's now)
         for names in (self._compounds, self._entities):
-            if old in names:
-                names.discard(old)
-        self._entities.add(new)
+            names.discard(old)
+        e = ox.NamedNode(old)
+        self._statements.update(self._naming(e))  # (read before the rename rewrites them)
+        if next(iter(self.store.quads_for_pattern(e, DEVELOPED_BY, None, MERGED)), None) is not None:
+            self._compounds.add(new)
+        for c, developers in list(self._gained.items()):  # (a delta naming old: recomputed whole instead)
+            if c in (old, new) or old in developers or new in developers:
+                del self._gained[c]
+                self._compounds.add(new if c == old else c)
         o, nw = ox.NamedNode(old), ox.NamedNode(new)
         self._left = {
             ox.Quad(
@@ -245,8 +261,10 @@ class DealLicences:
             statements.update(_subjects(self.store, LICENSOR, node))
         for c in sorted(compounds):
             statements.update(self._licences_of(ox.NamedNode(c)))
+        gained = {c: d for c, d in self._gained.items() if c not in compounds}
         self._statements, self._compounds, self._left, self._entities = set(), set(), set(), set()
-        new: list[ox.Quad] = []
+        self._gained = {}
+        new = self._gains(gained, statements)
         for s in sorted(statements, key=str):
             keep = licence_facts(self.store, s)
             want = set(keep)
@@ -258,6 +276,36 @@ class DealLicences:
                         want.discard(q)  # kept as it is
             new += sorted(want, key=str)
         return new
+
+    def _gains(self, gained: dict[str, set[str]], recomputed: set[_Node]) -> list[ox.Quad]:
+        """The facts the licences of compounds that only gained developers gain (those not recomputed
+        whole): each new developer ``o`` is one more licensor, so ``licensedFrom o`` and the pairs of the
+        objects with ``o``; nothing leaves (a developer that left, a changed statement, a rename: recomputed
+        whole)."""
+        found: dict[_Node, set[str]] = {}
+        for c, developers in sorted(gained.items()):
+            for s in self._licences_of(ox.NamedNode(c)):
+                if s not in recomputed:
+                    found.setdefault(s, set()).update(developers)
+        new: set[ox.Quad] = set()
+        for s, developers in found.items():
+            objects = [x.value for x in _objects(self.store, s, OBJECT) if isinstance(x, ox.NamedNode)]
+            for o in developers:
+                new.add(ox.Quad(s, LICENSED_FROM, ox.NamedNode(o), RESOLVED_GRAPH))
+                new.update(
+                    ox.Quad(s, LICENCE_PAIR, pair_node(*ordered(x, o)), RESOLVED_GRAPH)
+                    for x in objects
+                    if x != o
+                )
+        return sorted((q for q in new if q not in self.store), key=str)
+
+    def _naming(self, e: ox.NamedNode) -> set[_Node]:
+        """The licences whose facts name or depend on the entity: it is their licensor (stated or a
+        developer of their subject: the kept licensedFrom), their object or their subject."""
+        found = set(_subjects(self.store, LICENSED_FROM, e))
+        for p in (OBJECT, SUBJECT, LICENSOR):
+            found.update(s for s in _subjects(self.store, p, e) if self._licence(s))
+        return found
 
     def _licence(self, s: _Node) -> bool:
         return ox.Quad(s, RELATION_TYPE, LICENSED_TO, MERGED) in self.store

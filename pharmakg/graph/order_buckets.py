@@ -41,7 +41,10 @@ class KeptKeys:
     buckets: dict[int, set[str]] = field(default_factory=dict)
     unsettled: set[str] = field(default_factory=set)
     unsettled_buckets: set[int] = field(default_factory=set)
-    replaced: set[str] = field(default_factory=set)
+    replaced: set[str] = field(default_factory=set)  # members whose every copy is read again at the removal
+    # settled members whose key only changed by assign: the values to remove (a bucket re-ranked rewrites
+    # thousands of keys at a few thousand releases; reading each member's copies again cost as much)
+    swapped: dict[str, set[int]] = field(default_factory=dict)
 
     def drop(self, iri: str, bits: int) -> int | None:
         """Take the member out of its bucket (its copies go at :meth:`remove_replaced`); that bucket."""
@@ -54,8 +57,8 @@ class KeptKeys:
 
     def assign(self, iri: str, key: int) -> ox.Quad:
         """The member's new key, as the quad to write; its old copies go at :meth:`remove_replaced`."""
-        if iri in self.keys:
-            self.replaced.add(iri)
+        if iri in self.keys and iri not in self.replaced:
+            self.swapped.setdefault(iri, set()).add(self.keys[iri])  # (in both graphs, as read or written)
         self.keys[iri] = key
         return ox.Quad(ox.NamedNode(iri), self.predicate, int_lit(key), RESOLVED_GRAPH)
 
@@ -75,7 +78,13 @@ class KeptKeys:
                     store.remove(q)
                 elif not isinstance(q.object, ox.Literal) or int(q.object.value) != now:
                     store.remove(q)
+        for iri, values in sorted(self.swapped.items()):
+            if iri not in self.replaced:
+                for old in sorted(values - {self.keys.get(iri)}):
+                    for graph in (RESOLVED_GRAPH, MERGED):
+                        store.remove(ox.Quad(ox.NamedNode(iri), self.predicate, int_lit(old), graph))
         self.replaced.clear()
+        self.swapped.clear()
 
 
 def read_keys(store: ox.Store, predicate: ox.NamedNode, bits: int) -> KeptKeys:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pyoxigraph as ox
 
@@ -78,6 +79,7 @@ SHARED = Ranking(SHARED_ORDER, prefix_bytes=4, rank_bits=20, descending=True)
 RANKINGS = (DEALS, SHARED)
 
 
+@lru_cache(maxsize=1 << 17)  # a writer hashes a hub's pairs again at every batch (~40 MB when full)
 def pair_node(a: str, b: str) -> ox.NamedNode:
     """The node of the pair ``a`` < ``b`` (by IRI)."""
     return ox.NamedNode(f"{RESOURCES_IRI}pair/{short_hash(a, b)}")

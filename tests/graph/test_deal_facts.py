@@ -236,3 +236,103 @@ def test_the_corpus_built_in_batches_holds_the_facts_of_one_built_at_once(corpus
     assert agreement_asset_quads(batches) == agreement_asset_quads(once)
     assert payment_pair_quads(batches) == payment_pair_quads(once)
     assert sentence_links(batches) == sentence_links(once)
+
+
+def _developer_only(company: str, compound: str, day: int) -> str:
+    """An invented release naming one more developer of a compound, with no licence of its own."""
+    return (
+        f"{company} Inc. Reports Progress\n\nBOSTON, July {day}, 2022 -- {company} Inc. today announced that "
+        f"{compound}, developed by {company} Inc., entered a Phase 2 trial.\n"
+    )
+
+
+def test_licences_gain_a_new_developer_of_their_compound_by_delta(tmp_path: Path, monkeypatch) -> None:
+    """A compound that gains developers in later batches (one with a licence of its own, one without) gives
+    its earlier licences the new licensors by delta (DealLicences._gains, not a whole recount of each
+    licence): the facts equal a recount after each batch and those of the releases written at once."""
+    from pharmakg.graph.deal_facts import DealLicences
+
+    gained: list[ox.Quad] = []
+    delta = DealLicences._gains
+
+    def spy(self: DealLicences, *args: object) -> list[ox.Quad]:
+        out = delta(self, *args)  # type: ignore[arg-type]
+        gained.extend(out)
+        return out
+
+    monkeypatch.setattr(DealLicences, "_gains", spy)
+    batches = [
+        {"l0": _licensing(0)},  # Alphagen licenses ALG-400 (developed by Alphagen, Gammarx, Betabio)
+        {"l4": _licensing(4)},  # Epsilonix licenses ALG-400 too: one more developer (and a licence)
+        {"d1": _developer_only("Deltavax", "ALG-400", 2), "d2": _developer_only("Zetagen", "ALG-501", 3)},
+    ]
+    kg = KnowledgeGraph.open()
+    every = []
+    for i, texts in enumerate(batches):
+        extractions = extract_texts(tmp_path / f"b{i}", texts)
+        every += extractions
+        kg.add_extractions(extractions)
+        assert_facts_are_a_recount(kg)
+    licensors = {
+        q.object.value.rsplit("/", 1)[-1] for q in gained if q.predicate.value.endswith("licensedFrom")
+    }
+    assert {"epsilonix", "deltavax"} <= licensors  # (the earlier licences gained them by delta)
+    at_once = KnowledgeGraph.open()
+    at_once.add_extractions(every)
+    assert licence_quads(kg) == licence_quads(at_once)
+    assert_pages_are_slices(kg)
+
+
+def test_merges_into_a_licensor_recount_its_licences_only_when_the_merged_entity_names_one(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A company no licence names merged into a licensor leaves that licensor's licences as they are (none
+    recounted); a compound no licence names but with a developer merged into a licensed compound gives that
+    compound's licences the developer; of two licensors merged, only the licences that named the merged one
+    are recounted. The facts equal a recount after each merge."""
+    from pharmakg.graph.deal_facts import DealLicences
+
+    recounted: list[int] = []
+    facts_of = DealLicences.update
+
+    def spy(self: DealLicences) -> list[ox.Quad]:
+        recounted.append(len(self._statements) + len(self._compounds) + len(self._entities))
+        return facts_of(self)
+
+    monkeypatch.setattr(DealLicences, "update", spy)
+    kg = KnowledgeGraph.open()
+    texts = {
+        "l0": _licensing(0),
+        "l1": _licensing(1),
+        "l4": _licensing(4),
+        "d1": _developer_only("Omegavir", "ALG-777", 2),
+        "d2": _developer_only("Sigmavax", "ALG-888", 3),
+    }
+    kg.add_extractions(extract_texts(tmp_path / "in", texts))
+    assert_facts_are_a_recount(kg)
+    licences = licence_quads(kg)
+    alphagen, sigmavax = _company(kg, "Alphagen"), _company(kg, "Sigmavax")
+    recounted.clear()
+    kg._rename(sigmavax, alphagen)  # a company no licence names, merged into a licensor
+    kg._refresh_resolved({alphagen})
+    assert recounted == [0] and licence_quads(kg) == licences
+    assert_facts_are_a_recount(kg)
+    alg400 = _compound(kg, "ALG-400")
+    alg777 = next(
+        q.subject.value
+        for q in kg.store.quads_for_pattern(None, PREF_LABEL, ox.Literal("ALG-777"), ox.DefaultGraph())
+    )
+    kg._rename(alg777, alg400)  # a compound with a developer (Omegavir) merged into a licensed one
+    kg._refresh_resolved({alg400})
+    assert recounted[-1] == 1 and licence_quads(kg) != licences  # (compound ALG-400's licences)
+    assert_facts_are_a_recount(kg)
+    gammarx, deltavax = _company(kg, "Gammarx"), _company(kg, "Deltavax")
+    naming = DealLicences(kg.store)._naming
+    merged, only_kept = (
+        naming(ox.NamedNode(deltavax)),
+        naming(ox.NamedNode(gammarx)) - naming(ox.NamedNode(deltavax)),
+    )
+    kg._rename(deltavax, gammarx)  # two licensors merged: the licences naming the merged one recounted
+    kg._refresh_resolved({gammarx})
+    assert merged and only_kept and recounted[-1] == len(merged)
+    assert_facts_are_a_recount(kg)
