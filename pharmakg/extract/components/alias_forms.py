@@ -195,14 +195,15 @@ def clipped_inn(short: str, name: str) -> bool:
     )
 
 
-_GLUE = re.compile(r"[+(/]")
+# what may join two names in one token: "+", "(", "/", and the glued "x" of a bispecific ("CD20xCD3")
+_GLUE = re.compile(r"[+(/]|[0-9A-Z]x|x[A-Z]")
 
 
 def split_glued_names(doc: Doc, chosen: list[Candidate]) -> None:
     """ "HX-3301+HX-12": the tokenizer keeps names joined by a plus sign as one token, and both names would
     then expand to the whole token (one mention, the second name lost). Such a token is split (the text stays
     the same) where a chosen name starts or ends at its plus sign; so is "Korvix(R)" at the parenthesis of
-    its trademark sign, and "FGFR1/2/3" at its slashes (three targets)."""
+    its trademark sign, "FGFR1/2/3" at its slashes (three targets) and "CD20xCD3" around its "x" (two)."""
     text = doc_text(doc)
     bounds = {at for c in chosen for at in (c.start, c.end) if _GLUE.search(text[max(0, at - 1) : at + 1])}
     if not bounds:

@@ -36,6 +36,7 @@ from pharmakg.extract.components.base import (
     read_json,
     register_extensions,
 )
+from pharmakg.extract.components.company_lower import LowerCaseNames
 from pharmakg.extract.components.company_roles import ServiceRoles
 from pharmakg.extract.components.regions import territories
 from pharmakg.extract.literals import folded, may_match_within, needed_literals
@@ -129,6 +130,7 @@ class CompanyCues:
         # the legal suffix that ends a name found by it ("Helix Genesys, Inc." -> "Helix Genesys")
         self.legal_end = legal_tail(data)
         self.service_roles = ServiceRoles(data, self.legal_end)
+        self.lower_case = LowerCaseNames(data)
         lead = data.get("lead_subject") or {}
         self.lead_rx = [re.compile(p.replace("{LEAD}", lead["name"])) for p in lead.get("patterns", [])]
         self.lead_keywords = [k.lower() for k in lead.get("keywords", [])]
@@ -197,6 +199,9 @@ class CompanyCues:
                         cleaned[0], cleaned[1], "COMPANY", "cue:company_" + rule, self.confidence, priority=1
                     )
                 )
+        for s, e, by_suffix in self.lower_case.find(text):  # "zeta therapeutics, Inc.": no capital to cue
+            rule = "cue:company_legal_suffix" if by_suffix else "cue:company_ticker"
+            new.append(Candidate(s, e, "COMPANY", rule, self.confidence, priority=1))
         cands.extend(_drop_glued_words(new, cands))
         self._repeats(text, new, cands)
         self._short_names(doc, cands)

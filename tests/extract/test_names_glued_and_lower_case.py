@@ -1,0 +1,61 @@
+"""Names that extraction lost by their shape: companies that write their name in lower case, and the two
+targets of a bispecific glued by its "x". Sentences invented for these tests (fictional companies and
+drugs), whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from contract_view import groups, names, rels, run
+
+from pharmakg.extract.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def test_lower_case_company_with_legal_suffix_and_ticker(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "BOSTON, June 3, 2024 -- zeta therapeutics, Inc. (Nasdaq: ZETA) today announced that the FDA "
+        "cleared its IND for ZT-101. zeta therapeutics plans a Phase 1 trial.",
+    )
+    assert ["zetatherapeutic"] == [n for g in groups(out, "COMPANY") for n in g]
+    assert ("zt101", "zetatherapeutic") in rels(out, "DEVELOPED_BY")
+
+
+def test_lower_case_company_by_ticker_alone_is_a_deal_party(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals announced a collaboration with nuvora (Nasdaq: NUVO) to develop NV-7. "
+        "Helix will pay acme bio, Inc. $10 million upfront.",
+    )
+    assert {"nuvora", "acmebio"} <= names(out, "COMPANY")
+    assert ("helixpharmaceutical", "nuvora") in rels(out, "PARTNER_OF") | {
+        (b, a) for a, b in rels(out, "PARTNER_OF")
+    }
+
+
+def test_lower_case_words_before_a_suffix_are_no_company(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "The license is between Helix and Orbital Bio, Inc. and its subsidiary, Inc. was not a party; "
+        "shares of the company (Nasdaq: HLX) rose.",
+    )
+    assert not {"subsidiary", "company", "thecompany"} & names(out, "COMPANY")
+
+
+def test_glued_bispecific_names_two_targets(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Therapeutics is developing NV-7, a CD20xCD3 bispecific antibody, for lymphoma, and "
+        "HX-9, a BCMAxCD3 bispecific T-cell engager, for multiple myeloma.",
+    )
+    assert {"cd20", "cd3", "bcma"} <= names(out, "TARGET")
+    assert {("nv7", "cd20"), ("nv7", "cd3"), ("hx9", "bcma")} <= rels(out, "TARGETS")
+
+
+def test_glued_x_without_bispecific_wording_is_no_target(ex: Extractor) -> None:
+    out = run(ex, "The 5xFAD mice and the HER2xHER3 ratio were measured in the CD4xCD8 assay.")
+    assert not names(out, "TARGET")
