@@ -59,3 +59,37 @@ def test_glued_bispecific_names_two_targets(ex: Extractor) -> None:
 def test_glued_x_without_bispecific_wording_is_no_target(ex: Extractor) -> None:
     out = run(ex, "The 5xFAD mice and the HER2xHER3 ratio were measured in the CD4xCD8 assay.")
     assert not names(out, "TARGET")
+
+
+def test_code_named_vector_and_adjuvant_are_technologies(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Bio's gene therapy is made with the HB410 lentiviral vector. Its vaccine ZV-2 uses the "
+        "company's proprietary saponin-based Matrix-Q adjuvant and the AS05 adjuvant system.",
+    )
+    assert {"hb410lentiviralvector", "matrixqadjuvant", "as05adjuvantsystem"} <= names(out, "TECHNOLOGY")
+    assert not names(out, "COMPOUND") & {"hb410", "matrixq", "as05"}
+
+
+def test_a_serotype_vector_is_no_technology(ex: Extractor) -> None:
+    out = run(ex, "Helix Bio's gene therapy HX-4 uses an AAV9 vector and an HIV-1 based vector.")
+    assert not names(out, "TECHNOLOGY")
+
+
+def test_capitalised_names_listed_before_plural_platforms(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Gamma Pharma will use Helix Bio's proprietary Zorax and Alco7 platforms to design ADCs. "
+        "Helix Bio's shares rose.",
+    )
+    assert {"zorax", "alco7"} <= names(out, "TECHNOLOGY")
+
+
+def test_listed_common_words_before_platforms_are_no_names(ex: Extractor) -> None:
+    out = run(ex, "Helix Bio invests in its Discovery and Development platforms. Development is costly.")
+    assert not names(out, "TECHNOLOGY") & {"discovery", "development"}
+
+
+def test_possessive_apostrophe_after_x_names_an_owned_platform(ex: Extractor) -> None:
+    out = run(ex, "Helix Bio's vaccine ZV-2 is made with Helix' recombinant nanoparticle technology.")
+    assert "recombinantnanoparticletechnology" in names(out, "TECHNOLOGY")
