@@ -93,3 +93,40 @@ def test_listed_common_words_before_platforms_are_no_names(ex: Extractor) -> Non
 def test_possessive_apostrophe_after_x_names_an_owned_platform(ex: Extractor) -> None:
     out = run(ex, "Helix Bio's vaccine ZV-2 is made with Helix' recombinant nanoparticle technology.")
     assert "recombinantnanoparticletechnology" in names(out, "TECHNOLOGY")
+
+
+def test_lower_case_announcer_after_a_dateline(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "BOSTON, June 3, 2024 -- zeta therapeutics today announced that the FDA cleared its IND for "
+        "ZT-101. Under the deal, Helix Pharmaceuticals will pay zeta therapeutics $5 million.",
+    )
+    assert "zetatherapeutic" in names(out, "COMPANY")
+    assert ("helixpharmaceutical", "zetatherapeutic") in rels(out, "PAYMENT")
+
+
+def test_lower_case_sentence_openers_are_no_announcers(ex: Extractor) -> None:
+    out = run(ex, "The trial ended. the company today announced results. Helix said the data were good.")
+    assert not {"company", "thecompany"} & names(out, "COMPANY")
+
+
+def test_lower_case_name_with_a_legal_suffix_before_its_ticker(ex: Extractor) -> None:
+    out = run(ex, "Helix Pharmaceuticals licensed ZB-4 to argenx SE (Euronext & Nasdaq: ARGX).")
+    assert "argenx" in names(out, "COMPANY")
+    assert ("zb4", "argenx") in rels(out, "LICENSED_TO")
+
+
+def test_code_glued_to_its_platform_mark_is_the_compound(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Receives IND Clearance for XQ 1402-BOLT. Helix's lead candidate, XQ 1402-BOLT™, is built "
+        "on its BOLT platform. XQ 1402 may be active in gastric cancer.",
+    )
+    assert [g for g in groups(out, "COMPOUND") if "xq1402" in g]
+    assert len(groups(out, "COMPOUND")) == 1
+    assert "bolt" in names(out, "TECHNOLOGY")
+
+
+def test_legal_suffix_glued_to_the_next_word_ends_the_name(ex: Extractor) -> None:
+    out = run(ex, "BOSTON -- Helix Bio, Inc.announced a Phase 3 trial of HX-12 in COVID-19.")
+    assert any(g == {"helixbio"} for g in groups(out, "COMPANY"))

@@ -136,7 +136,10 @@ class CompanyCues:
         self.service_roles = ServiceRoles(data, self.legal_end)
         self.lower_case = LowerCaseNames(data)
         lead = data.get("lead_subject") or {}
-        self.lead_rx = [re.compile(p.replace("{LEAD}", lead["name"])) for p in lead.get("patterns", [])]
+        lower = lead.get("lower_name", "(?!)")
+        self.lead_rx = [
+            re.compile(p.replace("{LEAD}", lead["name"]).replace("{LOWER}", lower)) for p in lead["patterns"]
+        ]
         self.lead_keywords = [k.lower() for k in lead.get("keywords", [])]
         owner = data.get("possessive_owner") or {}
         self.owner_rx = re.compile(owner.get("name", "(?!)"))
