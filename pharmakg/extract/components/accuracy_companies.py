@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from pharmakg.extract.components.accuracy_reader import register_extensions as register_reading
 from pharmakg.extract.components.base import Candidate, candidates, doc_text, read_json, register_extensions
-from pharmakg.extract.components.companies import every_mention
+from pharmakg.extract.components.company_mentions import every_mention
 from pharmakg.extract.components.regions import territories
 
 register_extensions()

@@ -32,9 +32,16 @@ from pharmakg.extract.components.base import (
     candidates,
     doc_text,
     legal_tail,
-    merged_windows,
     read_json,
     register_extensions,
+)
+from pharmakg.extract.components.company_lower import LowerCaseNames
+from pharmakg.extract.components.company_mentions import (
+    DEAL_WORD,
+    drop_glued_words,
+    every_mention,
+    keyword_windows,
+    name_groups,
 )
 from pharmakg.extract.components.company_roles import ServiceRoles
 from pharmakg.extract.components.regions import territories
@@ -42,8 +49,6 @@ from pharmakg.extract.literals import folded, may_match_within, needed_literals
 
 register_extensions()
 
-# one name word: capitalised, with a lower-case letter (not an acronym or code: those are compound shapes)
-_DEAL_WORD = r"[A-Z](?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]+"  # _name_groups relies on the opening [A-Z]
 _WORD = (
     r"(?:[A-Z][A-Za-z0-9&.]*(?:-[A-Z0-9][A-Za-z0-9]*)*|\d{1,2}[A-Za-z][A-Za-z0-9]+|&)"  # "4Front", "89bio"
 )
@@ -73,7 +78,7 @@ _INNER_STOP = frozenset(
     }
 )
 # the name after a company's kind noun ("French drugmaker Ipsen"): one or two capitalised words
-_KIND_NAMED = re.compile(rf"{_DEAL_WORD}(?:[ \t]+{_DEAL_WORD})?(?![\w-])")
+_KIND_NAMED = re.compile(rf"{DEAL_WORD}(?:[ \t]+{DEAL_WORD})?(?![\w-])")
 # the capitalised word that continues a name: "Helix Pharma| Institute"
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w&'-]*)")
 # or a camel-case name that starts in lower case ("uniQure", "eGenix")
@@ -109,7 +114,7 @@ class CompanyCues:
         self.short_stop = set(data["short_name_stop"])
         deal = data.get("deal_context") or {}
         self.deal_conf = float(deal.get("confidence", 0.6))
-        self.deal_rx = [re.compile(_name_groups(p)) for p in deal.get("patterns", [])]
+        self.deal_rx = [re.compile(name_groups(p)) for p in deal.get("patterns", [])]
         self.deal_words = [needed_literals(rx) for rx in self.deal_rx]  # a window without them is skipped
         kinds = "|".join(re.escape(k) for k in sorted(deal.get("kind_after", []), key=len, reverse=True))
         # "with French drugmaker Ipsen": the word before a company's kind noun modifies the name after it
@@ -129,8 +134,12 @@ class CompanyCues:
         # the legal suffix that ends a name found by it ("Helix Genesys, Inc." -> "Helix Genesys")
         self.legal_end = legal_tail(data)
         self.service_roles = ServiceRoles(data, self.legal_end)
+        self.lower_case = LowerCaseNames(data)
         lead = data.get("lead_subject") or {}
-        self.lead_rx = [re.compile(p.replace("{LEAD}", lead["name"])) for p in lead.get("patterns", [])]
+        lower = lead.get("lower_name", "(?!)")
+        self.lead_rx = [
+            re.compile(p.replace("{LEAD}", lead["name"]).replace("{LOWER}", lower)) for p in lead["patterns"]
+        ]
         self.lead_keywords = [k.lower() for k in lead.get("keywords", [])]
         owner = data.get("possessive_owner") or {}
         self.owner_rx = re.compile(owner.get("name", "(?!)"))
@@ -197,7 +206,10 @@ class CompanyCues:
                         cleaned[0], cleaned[1], "COMPANY", "cue:company_" + rule, self.confidence, priority=1
                     )
                 )
-        cands.extend(_drop_glued_words(new, cands))
+        for s, e, by_suffix in self.lower_case.find(text):  # "zeta therapeutics, Inc.": no capital to cue
+            rule = "cue:company_legal_suffix" if by_suffix else "cue:company_ticker"
+            new.append(Candidate(s, e, "COMPANY", rule, self.confidence, priority=1))
+        cands.extend(drop_glued_words(new, cands))
         self._repeats(text, new, cands)
         self._short_names(doc, cands)
         self._deal_context(doc, cands)
@@ -284,7 +296,7 @@ class CompanyCues:
         (company_cues.json "lead_subject") is a company without a suffix, at every mention in the document."""
         text = doc_text(doc)
         low = text.lower()
-        windows = _keyword_windows(low, self.lead_keywords, 140, 30)
+        windows = keyword_windows(low, self.lead_keywords, 140, 30)
         if not windows:
             return
         others = [(c.start, c.end) for c in cands if c.label != "COMPANY"]
@@ -310,7 +322,7 @@ class CompanyCues:
         shorts = {(c.start, c.end) for c in cands if c.extractor == "cue:company_short_name"}
         names: dict[str, bool] = {}
         low = folded(text)
-        windows = _keyword_windows(text.lower() if low is None else low, self.deal_keywords, 100, 110)
+        windows = keyword_windows(text.lower() if low is None else low, self.deal_keywords, 100, 110)
         held: dict[str, bool] = {}
         for rx, words in zip(self.deal_rx, self.deal_words, strict=True):
             # only the windows that hold one of the words the pattern needs (pharmakg.extract.literals)
@@ -429,63 +441,3 @@ class CompanyCues:
                         extra={"short_of": key},
                     )
                 )
-
-
-def _drop_glued_words(new: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
-    """The cue names without those a capitalised word glued in front of another company name: "FDA Allows
-    Helix Pharma to Start ..." (a headline's verb) is "Helix Pharma", which the lexicon or a legal suffix
-    found too; the company-word cue alone read "Allows Helix Pharma"."""
-    firm = {
-        (c.start, c.end)
-        for c in [*cands, *new]
-        if c.label == "COMPANY" and c.extractor != "cue:company_company_word"
-    }
-    return [
-        c
-        for c in new
-        if c.extractor != "cue:company_company_word" or not any(c.start < a and b == c.end for a, b in firm)
-    ]
-
-
-def every_mention(
-    text: str, name: str, extractor: str, confidence: float, extra: dict[str, str] | None = None
-) -> list[Candidate]:
-    """A company candidate at every whole-word mention of a name a cue found once (the cue names the company;
-    its other mentions need no cue of their own), written as found or in capitals ("NANOBIOTIX, a
-    clinical-stage company, ..." in a release that writes "Nanobiotix" elsewhere)."""
-    capitals = name.upper()
-    forms = re.escape(name) + (f"|{re.escape(capitals)}" if name != capitals and len(name) >= 4 else "")
-    return [
-        Candidate(m.start(), m.end(), "COMPANY", extractor, confidence, priority=1, extra=dict(extra or {}))
-        for m in re.finditer(rf"(?<![\w-])(?:{forms})(?![\w-])", text)
-    ]
-
-
-def _keyword_windows(low: str, keywords: list[str], before: int, after: int) -> list[tuple[int, int]]:
-    """The merged spans of text from ``before`` characters before to ``after`` characters after each keyword
-    (found with str.find: cheaper than running the cue regexes over the whole document)."""
-    hits: list[int] = []
-    for k in keywords:
-        i = low.find(k)
-        while i >= 0:
-            hits.append(i)
-            i = low.find(k, i + 1)
-    return merged_windows([(h, h) for h in sorted(hits)], before, after, len(low))
-
-
-def _name_groups(pattern: str) -> str:
-    """Replace the {NAME} placeholders of a deal-context pattern by named groups n1, n2.
-
-    A pattern that opens with {NAME} checks the character before the name's capital after reading it
-    (the same test): a pattern that starts with a character class lets the regex engine skip every
-    position that is not a capital letter instead of trying the whole pattern there."""
-    k = 0
-
-    def group(m: re.Match[str]) -> str:
-        nonlocal k
-        k += 1
-        if m.start() == 0:  # _DEAL_WORD opens with [A-Z]
-            return rf"(?P<n{k}>[A-Z](?<![\w-].){_DEAL_WORD[5:]}(?:[ \t]+{_DEAL_WORD})?)(?![\w-])"
-        return rf"(?<![\w-])(?P<n{k}>{_DEAL_WORD}(?:[ \t]+{_DEAL_WORD})?)(?![\w-])"
-
-    return re.sub(r"\{NAME\}", group, pattern)

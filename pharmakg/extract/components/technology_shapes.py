@@ -31,6 +31,8 @@ _REACH = 160
 class TechnologyShapes:
     def __init__(self, data: dict[str, Any]) -> None:
         self.capitalised = re.compile(data["capitalised"])
+        self.capitalised_listed = re.compile(data.get("capitalised_listed", "(?!)"))
+        self.capitalised_listed_name = re.compile(data.get("capitalised_listed_name", "(?!)"))
         self.defined_after = re.compile(data["defined_after"])
         self.named_words = re.compile(data["named_words"])
         self.named_later = re.compile(data["named_later"])
@@ -56,6 +58,7 @@ class TechnologyShapes:
         companies = {text[c.start : c.end] for c in named if c.label == "COMPANY"}
         return [
             *self._capitalised(text, spans, companies),
+            *self._capitalised_listed(text, spans, companies),
             *self._defined_after(text, spans),
             *self._listed(text, spans),
             *self._named_words(text, spans, companies),
@@ -136,6 +139,21 @@ class TechnologyShapes:
             # "the Medora platform" and "Medora® technology" are one platform: its name is a grouping key
             cand = Candidate(s, e, "TECHNOLOGY", "shape:technology_capitalised", 0.7, extra={"keys": [word]})
             out.append(cand)
+        return out
+
+    def _capitalised_listed(
+        self, text: str, spans: list[tuple[int, int]], companies: set[str]
+    ) -> list[Candidate]:
+        """ "its proprietary Zorax and Alco7 platforms": each capitalised name listed before a plural platform
+        noun, under the checks of a single one (no common word, no company's name)."""
+        out = []
+        for m in _in(self.capitalised_listed, text, spans):
+            for n in self.capitalised_listed_name.finditer(m.group(1)):
+                word = _MARK.sub("", n.group(0))
+                if word.lower() in self.stop or word in companies or self._common_or_company(text, word):
+                    continue
+                s = m.start(1) + n.start()
+                out.append(Candidate(s, s + len(word), "TECHNOLOGY", "shape:technology_capitalised", 0.7))
         return out
 
     def _common_or_company(self, text: str, word: str) -> bool:

@@ -39,10 +39,13 @@ class Targets:
         c = cues["targets"]
         self.cue = words_regex(c["targets"])
         # "a PD-1/VEGF bispecific", "a CD3 x BCMA bispecific T-cell engager": each target of the list that a
-        # multispecific word follows is a target of the compound
+        # multispecific word follows is a target of the compound; the "x" may be glued ("a CD20xCD3 bispecific
+        # antibody")
         multi = "|".join(map(re.escape, c["multispecific"]))
         self.multispecific_after = re.compile(
-            r"(?:\s*(?:/|×|\bx\b|,|\band\b)\s*[\w.-]+){0,3}(?:\s+receptors?)?\s*[-\s]?(?:" + multi + r")\b",
+            r"(?:\s*(?:/|×|\bx\b|(?<!\s)x(?=[a-z])|,|\band\b)\s*[\w.-]+){0,3}(?:\s+receptors?)?\s*[-\s]?(?:"
+            + multi
+            + r")\b",
             re.IGNORECASE,
         )
         # "a GIP and GLP-1 receptor agonist", "an ALK, ROS1 and NTRK inhibitor": the drug noun after the
