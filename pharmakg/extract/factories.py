@@ -128,11 +128,7 @@ def make_companies(nlp: Language, name: str, cues: str, confidence: float) -> Co
 @Language.factory(
     "pharmakg_accuracy_reader",
     assigns=["doc._.pkg_reading"],
-    default_config={
-        "model": MODEL,
-        "components": ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"],
-        "batch_size": 32,
-    },
+    default_config={"model": MODEL, "components": ["tok2vec", "parser", "ner"], "batch_size": 32},
 )
 def make_accuracy_reader(
     nlp: Language, name: str, model: str, components: list[str], batch_size: int

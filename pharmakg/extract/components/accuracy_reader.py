@@ -9,9 +9,7 @@ tokens, so token i of the reading is token i of the Doc, and keeps what they pre
 * ``ents``: ``[start_char, end_char, label]`` of the model's named-entity spans (ORG, PERSON, GPE ...);
 * ``tokens``: ``[start_char, end_char]`` of each token as the model read it (later components may
   retokenize the Doc: the reading keeps its own token indices, and character offsets into ``doc.text``);
-* ``heads`` and ``deps``: each token's syntactic head (its index in ``tokens``) and dependency label;
-* ``lemmas`` and ``pos`` (when the model's ``lemmatizer`` reads, with the ``tagger`` and ``attribute_ruler``
-  it needs): each token's lower-case lemma and coarse part of speech.
+* ``heads`` and ``deps``: each token's syntactic head (its index in ``tokens``) and dependency label.
 
 Nothing here decides an entity or a relation: the reading gives candidates that pharmakg's rules confirm
 (pharmakg_accuracy_companies). The Doc's own annotations (sentences, ``doc.ents``) are left to the rules.
@@ -129,19 +127,15 @@ class StatisticalReader:
                 else [proc(c) for c in copies]
             )
         parsed = "parser" in self.components
-        lemmatized = "lemmatizer" in self.components
         for doc, copy in zip(docs, copies, strict=True):
-            doc._.pkg_reading = reading_of(copy, parsed, lemmatized)
+            doc._.pkg_reading = reading_of(copy, parsed)
 
 
-def reading_of(copy: Doc, parsed: bool, lemmatized: bool = False) -> dict[str, Any]:
+def reading_of(copy: Doc, parsed: bool) -> dict[str, Any]:
     """Plain data (msgpack-safe, so Doc.to_bytes keeps it) of what the model predicted on ``copy``."""
     reading: dict[str, Any] = {"ents": [[e.start_char, e.end_char, e.label_] for e in copy.ents]}
     if parsed:
         reading["tokens"] = [[t.idx, t.idx + len(t)] for t in copy]
         reading["heads"] = [t.head.i for t in copy]
         reading["deps"] = [t.dep_ for t in copy]
-    if lemmatized:
-        reading["lemmas"] = [t.lemma_.lower() for t in copy]
-        reading["pos"] = [t.pos_ for t in copy]
     return reading

@@ -60,7 +60,6 @@ class Relations:
             target_names=_target_names(ents),
             types={e.id: e.type for e in ents},
             ents=ents,
-            reading=doc._.pkg_reading if Doc.has_extension("pkg_reading") else None,
         )
 
 

@@ -251,8 +251,6 @@ class RuleContext:
     # (trial id, stage, sentence, attrs) of stages said of a named trial that no compound was in reach of
     # ("AURORA, its Phase 2b study"): the post-pass gives them to the one compound the trial evaluates
     trial_stages: list[tuple[str, str, Sent, dict[str, Any]]] = field(default_factory=list)
-    # the statistical model's reading of the Doc (doc._.pkg_reading: parse, lemmas), accuracy mode only
-    reading: dict[str, Any] | None = None
 
     @property
     def places(self) -> Territories:
