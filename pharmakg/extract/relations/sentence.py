@@ -27,31 +27,9 @@ from pharmakg.extract.relations.comparators import (
     plus_neighbour,
     second_before_combination_noun,
 )
+from pharmakg.extract.relations.coordination import GROUP_COMBINATION, GROUP_OK, coordinated
 from pharmakg.model import Entity, Evidence, Relation, StatementKey, matches_key
 
-GROUP_OK = {
-    "",
-    ",",
-    "and",
-    ", and",
-    "or",
-    ", or",
-    "/",
-    "&",
-    "as well as",
-    ", as well as",
-    ", and also",
-    "and also",
-}
-GROUP_COMBINATION = {"plus", "with", "in combination with", "combined with", "+"}
-PAREN = re.compile(r"\([^()]*\)")
-APPOSITION = re.compile(r",\s*(?:a|an|the)\s[^,;()]{0,40}?,")
-MARKS = re.compile(r"[®™*\[\]]")
-# the gap clean-up of _joined, compiled once (it runs for every pair of same-type mentions)
-_PAREN_MARK = re.compile(r"[()]")
-_SPACES = re.compile(r"\s+")
-_COMMA = re.compile(r"\s*,\s*")
-_EDGE_COMMAS = re.compile(r"^(?:, )+|(?:, )+$")
 DIRECT_INTRO = re.compile(
     r"^\s*(?:\w+[\s-]+){0,3}?(?:application|filing|trial|trials|study|studies|testing|program|evaluation|"
     r"candidate|compound|product|adc|drug)?\s*(?:for|of|with|evaluating|on|in)?\s*(?:the|a|an|its|our)?\s*$"
@@ -419,11 +397,11 @@ class RuleContext:
         i = position[id(m)] if id(m) in position else next(k for k, x in enumerate(same) if x is m)
         out = [m]
         j = i
-        while j > 0 and _joined(s, others, ok, same[j - 1], same[j]):
+        while j > 0 and coordinated(s, others, ok, same[j - 1], same[j]):
             out.insert(0, same[j - 1])
             j -= 1
         j = i
-        while j + 1 < len(same) and _joined(s, others, ok, same[j], same[j + 1]):
+        while j + 1 < len(same) and coordinated(s, others, ok, same[j], same[j + 1]):
             out.append(same[j + 1])
             j += 1
         return out
@@ -478,21 +456,3 @@ class RuleContext:
         ):
             return None
         return last
-
-
-def _joined(s: Sent, others: list[M], ok: set[str], a: M, b: M) -> bool:
-    """Whether two same-type mentions are coordinated: only a list word lies between them, once other
-    mentions, parentheses, appositions ("X, a MEK inhibitor, and Y") and marks are taken out."""
-    gap = s.text[a.end - s.start : b.start - s.start]
-    for o in others:  # drop other mentions lying in the gap ("A (X), B (Y)")
-        if a.end <= o.start and o.end <= b.start:
-            gap = gap.replace(s.text[o.start - s.start : o.end - s.start], " ")
-    gap = MARKS.sub("", gap.lower())
-    gap = PAREN.sub(" ", gap)
-    gap = APPOSITION.sub(",", gap)
-    gap = _PAREN_MARK.sub(" ", gap)
-    gap = _SPACES.sub(" ", gap).strip()
-    gap = _COMMA.sub(", ", gap).strip()
-    gap = _EDGE_COMMAS.sub(",", gap) if gap.replace(",", "").strip() == "" else gap
-    gap = gap.replace(" ,", ",")
-    return gap in ok or gap.rstrip(",").strip() in ok or gap.lstrip(", ").strip() in ok

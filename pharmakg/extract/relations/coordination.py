@@ -1,0 +1,54 @@
+"""Which same-type mentions of a sentence are coordinated ("X and Y", "A (X), B (Y)"): the gap test behind
+:meth:`pharmakg.extract.relations.sentence.RuleContext.group`."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from pharmakg.extract.components.coref import M
+
+if TYPE_CHECKING:
+    from pharmakg.extract.relations.sentence import Sent
+
+GROUP_OK = {
+    "",
+    ",",
+    "and",
+    ", and",
+    "or",
+    ", or",
+    "/",
+    "&",
+    "as well as",
+    ", as well as",
+    ", and also",
+    "and also",
+}
+GROUP_COMBINATION = {"plus", "with", "in combination with", "combined with", "+"}
+PAREN = re.compile(r"\([^()]*\)")
+APPOSITION = re.compile(r",\s*(?:a|an|the)\s[^,;()]{0,40}?,")
+MARKS = re.compile(r"[®™*\[\]]")
+# the gap clean-up of coordinated, compiled once (it runs for every pair of same-type mentions)
+_PAREN_MARK = re.compile(r"[()]")
+_SPACES = re.compile(r"\s+")
+_COMMA = re.compile(r"\s*,\s*")
+_EDGE_COMMAS = re.compile(r"^(?:, )+|(?:, )+$")
+
+
+def coordinated(s: Sent, others: list[M], ok: set[str], a: M, b: M) -> bool:
+    """Whether two same-type mentions are coordinated: only a list word lies between them, once other
+    mentions, parentheses, appositions ("X, a MEK inhibitor, and Y") and marks are taken out."""
+    gap = s.text[a.end - s.start : b.start - s.start]
+    for o in others:  # drop other mentions lying in the gap ("A (X), B (Y)")
+        if a.end <= o.start and o.end <= b.start:
+            gap = gap.replace(s.text[o.start - s.start : o.end - s.start], " ")
+    gap = MARKS.sub("", gap.lower())
+    gap = PAREN.sub(" ", gap)
+    gap = APPOSITION.sub(",", gap)
+    gap = _PAREN_MARK.sub(" ", gap)
+    gap = _SPACES.sub(" ", gap).strip()
+    gap = _COMMA.sub(", ", gap).strip()
+    gap = _EDGE_COMMAS.sub(",", gap) if gap.replace(",", "").strip() == "" else gap
+    gap = gap.replace(" ,", ",")
+    return gap in ok or gap.rstrip(",").strip() in ok or gap.lstrip(", ").strip() in ok
