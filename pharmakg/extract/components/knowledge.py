@@ -103,7 +103,8 @@ def _build_index(
     configuration: pipelines built again share the index, which is never changed after it is built)."""
     kinds_of = dict(kinds)
     british = [(re.compile(p), r) for p, r in spellings]
-    letter_of = dict(letters)  # "beta" -> "β": MeSH spells out the Greek letters prose writes ("β-thalassemia")
+    # "beta" -> "β": MeSH spells out the Greek letters prose writes ("β-thalassemia")
+    letter_of = dict(letters)
     index: _Index = {}
     max_len: dict[str, int] = {}
     findall = _WORD.findall
