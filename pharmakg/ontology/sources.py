@@ -206,7 +206,10 @@ def target_rows(zipf: Callable[[str], float], diseases: set[str] | frozenset[str
                 aliases.setdefault(sym, []).append(alias)
     for sym, extra in hgnc_aliases.classified_aliases(summary, approved, stop, zipf, set(diseases)).items():
         aliases.setdefault(sym, []).extend(extra)
-    proteins = hgnc_names.protein_names({**hgnc_names.approved_names(), **names}, set(names), set(diseases))
+    approved_names = {**hgnc_names.approved_names(), **names}
+    proteins = hgnc_names.protein_names(approved_names, set(names), set(diseases), zipf)
+    for sym, short_names in hgnc_names.name_word_aliases(zipf).items():
+        proteins.setdefault(sym, []).extend(short_names)
     rows = []
     for sym, hgnc in primary[["primary_gene_symbol", "HGNC_ID"]].itertuples(index=False):
         hgnc_ids = sorted(hgnc) if isinstance(hgnc, set | frozenset | list) else []
@@ -234,6 +237,18 @@ def target_rows(zipf: Callable[[str], float], diseases: set[str] | frozenset[str
             row.names[hgnc_names.KIND] = proteins[sym]
         rows.append(row)
     return sorted(rows, key=lambda r: r.name)
+
+
+def drop_drug_protein_names(targets: list[Row], drug_names: set[str]) -> None:
+    """A one-word protein name that is a drug's name too ("insulin", "glucagon") is left to the drug table."""
+    for r in targets:
+        proteins = r.names.get(hgnc_names.KIND)
+        if proteins:
+            kept = [n for n in proteins if " " in n or fold_name(n) not in drug_names]
+            if kept:
+                r.names[hgnc_names.KIND] = kept
+            else:
+                del r.names[hgnc_names.KIND]
 
 
 # ----------------------------------------------------------------------------------------- compounds
@@ -407,6 +422,7 @@ def generate(out_dir: Path = GENERATED_DIR) -> dict[str, int]:
     aliases = {fold_name(n) for r in targets for n in r.names.get("alias", [])}
     compounds = add_unii_names(compounds, unii_source.substances(), zipf, gene_names | aliases)
     formulations.add_formulation_names(compounds, fold_name)
+    drop_drug_protein_names(targets, {fold_name(n) for r in compounds for ns in r.names.values() for n in ns})
     FILTERS["targets"].extend([*hgnc_aliases.FILTERS, *hgnc_names.FILTERS])
     FILTERS["compounds"].extend([*unii_source.FILTERS, FORMULATION_FILTER])
     jobs = [

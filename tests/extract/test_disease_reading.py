@@ -54,9 +54,24 @@ def test_a_severity_or_state_word_before_a_mesh_disease_is_kept_as_an_alias() ->
             "hypertension",
             "resistant hypertension",
         ),
+        # two state words joined by "or"/"and" are one modifier ("relapsed or refractory")
+        (
+            "Helix is testing ZB-12 in patients with relapsed or refractory multiple myeloma.",
+            "multiple myeloma",
+            "relapsed or refractory multiple myeloma",
+        ),
+        (
+            "Helix is testing ZB-12 in adults with moderate and severe asthma.",
+            "asthma",
+            "moderate and severe asthma",
+        ),
     ):
         ents = {e.name: e.aliases for e in nlp(text)._.pkg_entities if e.type == "DISEASE"}
         assert alias in ents[name]
+    # "and" joins two state words only, not an abbreviation of another disease to this one
+    text = "Helix is testing ZB-12 in patients with SLE and lupus nephritis."
+    ents = {e.name: e.aliases for e in nlp(text)._.pkg_entities if e.type == "DISEASE"}
+    assert not any("SLE and" in a for a in ents.get("lupus nephritis", []))
 
 
 def test_a_drug_noun_before_for_is_indication_wording(matcher: KnowledgeMatcher) -> None:

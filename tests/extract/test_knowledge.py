@@ -164,3 +164,11 @@ def test_a_name_before_a_sentence_period_ends_before_it(nlp) -> None:
     doc = nlp(text)
     assert "hemophilia B" in [sp.text for sp in doc.ents if sp.label_ == "DISEASE"]
     assert doc.text == text
+
+
+def test_a_mesh_disease_is_found_with_the_greek_letter_prose_writes(nlp) -> None:
+    # MeSH spells the letter out (beta-Thalassemia); releases write β
+    ents = entities(nlp, "Helix Bio offers ZB-12 to patients with transfusion-dependent β-thalassemia.")
+    assert ents[("DISEASE", "β-thalassemia")]["mesh"] == "D017086"
+    ents = entities(nlp, "Helix Bio develops ZB-14 for the treatment of α-mannosidosis.")
+    assert ("DISEASE", "α-mannosidosis") in ents

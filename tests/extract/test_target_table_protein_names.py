@@ -72,3 +72,45 @@ def test_a_protein_name_with_target_wording_is_a_target(ex) -> None:
 def test_a_protein_name_without_target_wording_is_no_target(ex) -> None:
     out = run(ex, "Helix Bio measured synuclein alpha levels in patients given ZB-12.")
     assert not names(out, "TARGET")
+
+
+def _zipf(word: str) -> float:
+    return 5.0 if word in {"flower", "castor"} else 1.0
+
+
+def test_a_long_one_word_protein_name_is_looked_for_unless_a_common_word() -> None:
+    genes = {"ZRB1": "zorbinogen", "FLW1": "flower", "ZRB2": "zorbi", "KIA1": "KIAA9999"}
+    out = hgnc_names.protein_names(genes, set(), set(), _zipf)
+    assert out == {"ZRB1": ["zorbinogen"]}  # "zorbi": too short; "flower": a word; KIAA9999: no word
+    assert not hgnc_names.protein_names(genes, set(), set())  # without word frequencies, none
+
+
+def test_a_lower_case_alias_that_is_a_word_of_the_name_is_a_protein_name(tmp_path) -> None:
+    path = tmp_path / "set.tsv.gz"
+    rows = [
+        "hgnc_id\tsymbol\tname\tlocus_group\tstatus\talias_symbol",
+        "HGNC:1\tZRBT\tmicrotubule binding protein zorb\tprotein-coding gene\tApproved\tzorb|ZRB",
+        "HGNC:2\tCDZ7\tcadzorin 7\tprotein-coding gene\tApproved\tcadzorin",  # the family's word
+        "HGNC:3\tFLW1\tflower domain protein\tprotein-coding gene\tApproved\tflower",  # a common word
+    ]
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        f.write("\n".join(rows) + "\n")
+    assert hgnc_names.name_word_aliases(_zipf, path) == {"ZRBT": ["zorb"]}
+
+
+def test_a_one_word_protein_name_that_is_a_drug_name_is_left_to_the_drug_table() -> None:
+    from pharmakg.ontology.sources import Row, drop_drug_protein_names
+
+    rows = [Row("INZ", {"protein": ["inzulin"]}), Row("ZRB1", {"protein": ["zorbinogen", "zorbin beta"]})]
+    drop_drug_protein_names(rows, {"inzulin", "zorbinbeta"})
+    assert rows[0].names == {} and rows[1].names == {"protein": ["zorbinogen", "zorbin beta"]}
+
+
+def test_a_one_word_protein_name_or_short_name_with_target_wording_is_a_target(ex) -> None:
+    out = run(
+        ex,
+        "Helix Bio develops HX-7, an antisense oligonucleotide that silences huntingtin. "
+        "ZB-9 is an antibody against tau.",
+    )
+    assert {"huntingtin", "tau"} <= names(out, "TARGET")
+    assert not names(run(ex, "Helix Bio measured tau levels in patients given ZB-9."), "TARGET")

@@ -96,12 +96,15 @@ def _build_index(
     tables: tuple[tuple[str, str], ...],
     kinds: tuple[tuple[str, tuple[str, ...]], ...],
     spellings: tuple[tuple[str, str], ...] = (),
+    letters: tuple[tuple[str, str], ...] = (),
 ) -> tuple[_Index, dict[str, int]]:
     """(case-sensitive?, words) -> hits, and for every first word the most words a key starting with it has.
     Plain loops over tuples: this runs at pipeline start-up over ~100,000 names (once per process and
     configuration: pipelines built again share the index, which is never changed after it is built)."""
     kinds_of = dict(kinds)
     british = [(re.compile(p), r) for p, r in spellings]
+    # "beta" -> "β": MeSH spells out the Greek letters prose writes ("β-thalassemia")
+    letter_of = dict(letters)
     index: _Index = {}
     max_len: dict[str, int] = {}
     findall = _WORD.findall
@@ -123,6 +126,8 @@ def _build_index(
                     variants.append((words[0][:1].upper() + words[0][1:], *words[1:]))
                 if label == "DISEASE" and not cs and british:  # MeSH writes American English
                     variants.append(_british(words, british))
+                if label == "DISEASE" and not cs and letter_of.keys() & set(words):
+                    variants.append(tuple(letter_of.get(w, w) for w in words))
                 keyed = [(w, kind) for w in variants]
                 if label == "TARGET" and cs:
                     keyed += [(w, SYMBOL_FORM_KIND) for w in _symbol_forms(words)]
@@ -257,6 +262,7 @@ class KnowledgeMatcher:
                 tuple(sorted(tables.items())),
                 tuple(sorted((k, tuple(v)) for k, v in kinds.items())),
                 tuple((p, r) for p, r in ctx.get("disease_british_spellings", [])),
+                tuple((w, c) for w, c in ctx.get("disease_greek_letters", [])),
             )
 
     def matches(self, text: str) -> list[tuple[int, int, _Hit]]:
