@@ -221,15 +221,14 @@ class DealLicences:
             self._entities.add(new)  # (old's pending recount is new's now)
         for names in (self._compounds, self._entities):
             names.discard(old)
-        e = ox.NamedNode(old)
-        self._statements.update(self._naming(e))  # (read before the rename rewrites them)
-        if next(iter(self.store.quads_for_pattern(e, DEVELOPED_BY, None, MERGED)), None) is not None:
+        o, nw = ox.NamedNode(old), ox.NamedNode(new)
+        self._statements.update(self._naming(o))  # (read before the rename rewrites them)
+        if next(iter(self.store.quads_for_pattern(o, DEVELOPED_BY, None, MERGED)), None) is not None:
             self._compounds.add(new)
         for c, developers in list(self._gained.items()):  # (a delta naming old: recomputed whole instead)
             if c in (old, new) or old in developers or new in developers:
                 del self._gained[c]
                 self._compounds.add(new if c == old else c)
-        o, nw = ox.NamedNode(old), ox.NamedNode(new)
         self._left = {
             ox.Quad(
                 nw if t.subject == o else t.subject, t.predicate, nw if t.object == o else t.object, MERGED

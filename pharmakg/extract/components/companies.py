@@ -35,7 +35,7 @@ from pharmakg.extract.components.base import (
     read_json,
     register_extensions,
 )
-from pharmakg.extract.components.company_lower import LowerCaseNames
+from pharmakg.extract.components.company_lower import LowerCaseNames, with_lower_words
 from pharmakg.extract.components.company_mentions import (
     DEAL_WORD,
     drop_glued_words,
@@ -136,7 +136,7 @@ class CompanyCues:
         self.service_roles = ServiceRoles(data, self.legal_end)
         self.lower_case = LowerCaseNames(data)
         lead = data.get("lead_subject") or {}
-        lower = lead.get("lower_name", "(?!)")
+        lower = with_lower_words(lead.get("lower_name", "(?!)"), data)
         self.lead_rx = [
             re.compile(p.replace("{LEAD}", lead["name"]).replace("{LOWER}", lower)) for p in lead["patterns"]
         ]

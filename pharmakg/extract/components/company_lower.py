@@ -15,12 +15,20 @@ from typing import Any
 _REACH = 60
 
 
+def with_lower_words(pattern: str, data: dict[str, Any]) -> str:
+    """The pattern with {LOWER_WORDS} filled: the lower-case words a company name may end with
+    ("zeta therapeutics"), company_cues.json lower_name_words and lower_case_names more_name_words."""
+    spec = data.get("lower_case_names") or {}
+    words = [*data.get("lower_name_words", []), *spec.get("more_name_words", [])]
+    return pattern.replace("{LOWER_WORDS}", "|".join(map(re.escape, words)))
+
+
 class LowerCaseNames:
     def __init__(self, data: dict[str, Any]) -> None:
         spec = data.get("lower_case_names") or {}
         self.anchors: list[str] = list(spec.get("anchors", []))
         self.after = re.compile(spec.get("after", "(?!)"))
-        self.name_before = re.compile(spec.get("name_before", "(?!)"))
+        self.name_before = re.compile(with_lower_words(spec.get("name_before", "(?!)"), data))
         self.stop = set(spec.get("stop", []))
 
     def find(self, text: str) -> list[tuple[int, int, bool]]:
