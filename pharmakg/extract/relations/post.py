@@ -8,6 +8,7 @@ from itertools import combinations
 from typing import Any
 
 from pharmakg.extract.relations.co_announcers import announce_pattern, co_announcers
+from pharmakg.extract.relations.collaborators import Collaborators
 from pharmakg.extract.relations.licence_payers import licensees_by_payment
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RelationDraft, RuleContext, Sent
@@ -29,6 +30,7 @@ class PostPass:
         self.announce = announce_pattern(cues["developers"]["joint_release_verbs"])
         running = cues["phases"].get("running_beside_ind", []) or ["\x00"]
         self.running = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, running)) + r")(?![\w-])")
+        self.collaborators = Collaborators(cues)
 
     def __call__(self, ctx: RuleContext) -> None:
         _stages_of_trials(ctx)
@@ -39,6 +41,7 @@ class PostPass:
         _default_licensors(ctx)
         _partners_from_licences(ctx, list(ctx.out.items.items()))
         _default_developers(ctx, self.other_drug, self.announce)
+        self.collaborators(ctx)
         _drop_payment_totals(ctx)
         _drop_affiliate_partnerships(ctx)
 
