@@ -1,6 +1,6 @@
-"""Reading cues, each on invented sentences with fictional names: the announcer of a
-lead sentence without a legal suffix, spaced sponsor codes with four digits or in parentheses, and the
-developer of a compound made with a technology as that technology's user."""
+"""Reading cues, each on invented sentences with fictional names: the announcer of a lead sentence without
+a legal suffix or of a headline before a company verb, spaced sponsor codes with four digits or in
+parentheses, and the developer of a compound made with a technology as that technology's user."""
 
 from __future__ import annotations
 
@@ -76,6 +76,36 @@ def test_lead_subject_is_the_announcing_company(
     ],
 )
 def test_lead_subject_needs_a_company_name(ex: Extractor, text: str) -> None:
+    types, _facts = _read(ex, text)
+    assert not types.get("COMPANY")
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        (
+            "Corvane Announces First Patient Dosed with CV-301\n\nThe Phase 1 trial of CV-301 is open.",
+            "Corvane",
+        ),
+        ("Talmera Out-Licenses TLM-7 to a Partner in Asia\n\nThe license covers TLM-7 in Japan.", "Talmera"),
+        ("Talmera and Ostrava Enter Into License Agreement for TLM-7\n\nTLM-7 is in Phase 2.", "Talmera"),
+    ],
+)
+def test_the_name_opening_a_headline_before_a_company_verb_is_a_company(
+    ex: Extractor, text: str, company: str
+) -> None:
+    types, _facts = _read(ex, text)
+    assert fold(company) in types.get("COMPANY", set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Novel ADC Enters Phase 1 Trial\n\nZB-12 is in a Phase 1 trial.",
+        "Positive Results Announced for ZB-12 in Lung Cancer\n\nZB-12 met its goal.",
+    ],
+)
+def test_a_headline_opening_with_no_company_verb_gives_no_company(ex: Extractor, text: str) -> None:
     types, _facts = _read(ex, text)
     assert not types.get("COMPANY")
 

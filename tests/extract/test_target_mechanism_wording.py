@@ -1,8 +1,8 @@
 """Targets named by the mechanism words around them: a list of targets before one drug noun ("a GLP-1/GIP
 dual agonist", "an ALK, ROS1 and NTRK inhibitor"), a mechanism word between a target and its drug noun
 ("an IL-6 neutralizing antibody"), and a drug-table name before an inhibitor noun, which names the target
-("a Factor XIa inhibitor"). Sentences invented for these tests (fictional companies and drugs), whole
-pipeline."""
+("a Factor XIa inhibitor") or after target wording ("targeting thrombin"). Sentences invented for these
+tests (fictional companies and drugs), whole pipeline."""
 
 from __future__ import annotations
 
@@ -57,6 +57,26 @@ def test_a_drug_table_name_before_an_inhibitor_noun_is_the_target(ex, text, targ
     assert target in names(out, "TARGET")
     assert target not in names(out, "COMPOUND")
     assert (compound, target) in rels(out, "TARGETS")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("ZB-105 is an antibody targeting thrombin in Phase 1 for thrombosis.", "thrombin"),
+        ("ZB-105, an anti-glucagon antibody, is in Phase 1 for hypoglycemia.", "glucagon"),
+    ],
+)
+def test_a_drug_table_name_after_target_wording_is_the_target(ex, text, target):
+    out = run(ex, text)
+    assert target in names(out, "TARGET")
+    assert target not in names(out, "COMPOUND")
+    assert ("zb105", target) in rels(out, "TARGETS")
+
+
+def test_a_drug_table_name_after_combination_wording_stays_a_compound(ex):
+    out = run(ex, "ZB-106 is tested in combination with heparin in Phase 2 for thrombosis.")
+    assert "heparin" in names(out, "COMPOUND")
+    assert "heparin" not in names(out, "TARGET")
 
 
 def test_a_drug_table_name_without_a_drug_noun_after_it_stays_a_compound(ex):

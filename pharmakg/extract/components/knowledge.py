@@ -251,6 +251,7 @@ class KnowledgeMatcher:
         self.compound_not_after = re.compile(ctx["compound_not_after"], re.IGNORECASE)
         self.compound_not_before = re.compile(ctx.get("compound_not_before", "(?!)"), re.IGNORECASE)
         self.compound_as_target_after = re.compile(ctx.get("compound_as_target_after", "(?!)"))
+        self.compound_as_target_before = re.compile(ctx.get("compound_as_target_before", "(?!)"))
         self.type_suffix = re.compile(ctx["disease_type_suffix"], re.IGNORECASE)
         self.pathogen_before = re.compile(ctx["pathogen_before"], re.IGNORECASE)
         self.pathogen_after = re.compile(ctx["pathogen_after"], re.IGNORECASE)
@@ -332,10 +333,16 @@ class KnowledgeMatcher:
         return True
 
     def _as_target(self, text: str, m: tuple[int, int, _Hit]) -> tuple[int, int, _Hit]:
-        """A drug-table name right before an inhibitor or agonist noun ("a Factor XIa inhibitor") is the
-        target the drug noun acts on (knowledge_context.json compound_as_target_after)."""
+        """A drug-table name right before an inhibitor or agonist noun ("a Factor XIa inhibitor") or, unless
+        a code name, right after target wording ("targeting thrombin") is the target a drug acts on
+        (knowledge_context.json compound_as_target_after, compound_as_target_before)."""
         start, end, hit = m
-        if hit[0] != "COMPOUND" or not self.compound_as_target_after.match(text[end : end + 40]):
+        if hit[0] != "COMPOUND":
+            return m
+        before = text[max(0, start - 40) : start]
+        if not self.compound_as_target_after.match(text[end : end + 40]) and (
+            hit[2] == CODE_KIND or not self.compound_as_target_before.search(before)
+        ):
             return m
         return start, end, ("TARGET", hit[1], DRUG_AS_TARGET_KIND)
 
