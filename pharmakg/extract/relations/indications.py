@@ -65,8 +65,11 @@ class Indications:
                 if ctx.cues.negation.search(s.low):
                     continue
                 # "the ongoing ALPHA trial in gout": the compounds the named trial evaluates
-                for eid in ctx.via_trial(s, d):
+                evaluated = ctx.via_trial(s, d)
+                for eid in evaluated:
                     ctx.emit("INDICATION", eid, d.eid, s, "indication_salient")
+                if not evaluated:  # a trial whose compound a later sentence names (trial_facts.py)
+                    ctx.defer_to_trial(s, d, "INDICATION", "indication_trial")
                 # the compound of the previous sentences, when the disease is said as an indication
                 sal = ctx.salient(s)
                 if sal is not None and self._said_as_indication(ctx, s, d):

@@ -251,6 +251,10 @@ class RuleContext:
     # (trial id, stage, sentence, attrs) of stages said of a named trial that no compound was in reach of
     # ("AURORA, its Phase 2b study"): the post-pass gives them to the one compound the trial evaluates
     trial_stages: list[tuple[str, str, Sent, dict[str, Any]]] = field(default_factory=list)
+    # (trial id, relation type, object id, sentence, rule) of targets and diseases said of a named trial in a
+    # sentence naming no compound in reach ("ORBIT, a trial of an anti-CD38 antibody"): the trial_facts rule
+    # gives them to the one compound the trial evaluates, wherever the document says which (trial_facts.py)
+    trial_facts: list[tuple[str, str, str, Sent, str]] = field(default_factory=list)
 
     @property
     def places(self) -> Territories:
@@ -415,6 +419,15 @@ class RuleContext:
         return [
             k[2] for k in self.out.items if k[0] == "EVALUATES" and k[1] == trial.eid and k[2] is not None
         ]
+
+    def defer_to_trial(self, s: Sent, anchor: M, rtype: str, rule: str) -> None:
+        """Keep ``anchor`` (a target or disease no compound is in reach of) for the compound the sentence's
+        named trial evaluates: the trial it is said of, else the one trial the sentence names."""
+        trial = self.attach(s, anchor, ("TRIAL",), cap=60, virtual=False)
+        named = {m.eid for m in s.of("TRIAL", virtual=False)}
+        eid = trial.eid if trial is not None else (next(iter(named)) if len(named) == 1 else None)
+        if eid is not None:
+            self.trial_facts.append((eid, rtype, anchor.eid, s, rule))
 
     def salient(self, s: Sent, window: int = 2) -> str | None:
         """The compound of the previous sentences, when this sentence names none."""

@@ -212,8 +212,12 @@ class Targets:
         else:
             owner = about_section_compound(ctx, s)
         window = re.sub(r"[-‐–]", " ", s.low[max(0, t.start - s.start - 40) : t.end - s.start + 25])
-        if owner is not None and self.cue.search(window) and not ctx.negated(s, t, t):
+        if not self.cue.search(window) or ctx.negated(s, t, t):
+            return
+        if owner is not None:
             ctx.emit("TARGETS", owner, t.eid, s, "targets_cue", prior="targets_cue")
+        else:  # "ORBIT, a trial of an anti-CD38 antibody": the compound ORBIT evaluates (trial_facts.py)
+            ctx.defer_to_trial(s, t, "TARGETS", "targets_trial")
 
     @staticmethod
     def parenthesised_target_of(s: Sent, t: M) -> M | None:
