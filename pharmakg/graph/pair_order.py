@@ -32,7 +32,7 @@ from collections.abc import Iterable, Mapping
 
 import pyoxigraph as ox
 
-from pharmakg.graph.order_buckets import SETTLED, KeptKeys, pack, read_keys
+from pharmakg.graph.order_buckets import SETTLED, KeptKeys, gapped_ranks, pack, read_keys
 from pharmakg.graph.pair_fill import pair_order_quads
 from pharmakg.graph.pair_links import COMPANY, HAS_AGREEMENT, PARTY, TYPE, GraphReader, Pair, ordered, value
 from pharmakg.graph.pair_pending import WATCHED, Entry, Pending
@@ -420,11 +420,18 @@ class PairOrder:
                     pairs[nd], (reader.label(pairs[nd][0]) or "", reader.label(pairs[nd][1]) or ""), primary
                 ),
             )
-            for rank, node in enumerate(ranked):
-                key = pack(b, rank, ranking.rank_bits)
+            bits = ranking.rank_bits
+            old = [_rank_in(k.keys.get(node), b, bits) for node in ranked]
+            for node, rank in zip(ranked, gapped_ranks(old, 1 << bits), strict=True):
+                key = pack(b, rank, bits)
                 if k.keys.get(node) != key:
                     new.append(k.assign(node, key))  # (the old key goes at remove_replaced)
         return new
+
+
+def _rank_in(key: int | None, bucket: int, bits: int) -> int | None:
+    """The rank a key gives in ``bucket`` (None: no key, or one of another bucket)."""
+    return None if key is None or key >> bits != bucket else key & ((1 << bits) - 1)
 
 
 def _merged(q: ox.Quad) -> ox.Quad:
