@@ -62,6 +62,8 @@ def gapped_ranks(old: list[int | None], top: int) -> list[int]:
             if hi - lo - 1 >= width and (step == 1 or whole or hi - lo >= 2 * (width + 1)):
                 break
             lo_i, hi_i, step = max(-1, lo_i - step), min(n, hi_i + step), step * 2
+            while hi_i < n and ranks[hi_i] is None:  # (members to place after it: in the window too)
+                hi_i += 1
         gap = (hi - lo) // (width + 1)
         if (lo_i < 0) != (hi_i >= n):  # at one end of the field: room left there for as many again
             gap = min(gap, max(1, top // (n + 1))) if step == 1 else max(1, (hi - lo) // (2 * width + 1))
@@ -79,6 +81,9 @@ def _known(rank: int | None) -> int:
 
 def _increasing(ranks: list[int | None]) -> set[int]:
     """The positions of a longest strictly increasing run of the known ranks (patience sorting)."""
+    known = [(i, r) for i, r in enumerate(ranks) if r is not None]
+    if all(a[1] < b[1] for a, b in zip(known, known[1:], strict=False)):
+        return {i for i, _ in known}  # (what a writer gives: the members that kept their place are in order)
     tails: list[int] = []  # tails[k]: the position ending the best run of length k + 1 found so far
     before: dict[int, int] = {}
     for i, r in enumerate(ranks):

@@ -27,6 +27,7 @@ without a company, or whose companies were renamed since, is removed whole.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Iterable, Mapping
 
@@ -81,6 +82,7 @@ class PairOrder:
         self._pairs: dict[str, Pair] = {}  # pair node IRI -> its companies, read with the keys
         self._pending = Pending()
         self._rechecked: set[str] = set()  # nodes a rollback asks to count again from the graph
+        self._moving: list[set[str]] = [set() for _ in RANKINGS]  # per ranking: nodes whose names changed
 
     def recheck(self, entities: Iterable[str]) -> None:
         """A rolled-back batch touched these entities: count again at the next update every pair node they
@@ -399,6 +401,7 @@ class PairOrder:
         if old is not None and old >> ranking.rank_bits == bucket:
             if renamed:
                 touched[i].add(bucket)
+                self._moving[i].add(node)  # (its place among the others is found again)
             return
         if old is not None:
             touched[i].add(old >> ranking.rank_bits)
@@ -408,20 +411,39 @@ class PairOrder:
             touched[i].add(bucket)
 
     def _rerank(self, i: int, ranking: Ranking, buckets: set[int], reader: GraphReader) -> list[ox.Quad]:
-        k = self._loaded()[i]
+        """The new keys of the members of ``buckets``: those that keep their key in the bucket and whose
+        names did not change are in order already (by key), the others are put among them by their sort key
+        (a binary search: the labels of a few members read, not of the whole bucket, which holds thousands
+        of a hub's pairs at a few thousand releases), then given ranks in the gaps
+        (:func:`.order_buckets.gapped_ranks`)."""
+        k, bits = self._loaded()[i], ranking.rank_bits
+        moving, self._moving[i] = self._moving[i], set()
         new: list[ox.Quad] = []
         for b in sorted(buckets):
             nodes = k.buckets.get(b, set())
-            pairs = {node: self._pairs.get(node) or self._members(ox.NamedNode(node)) for node in nodes}
             primary = ranking.primary(b)
-            ranked = sorted(
-                nodes,
-                key=lambda nd: ranking.rank_key(
-                    pairs[nd], (reader.label(pairs[nd][0]) or "", reader.label(pairs[nd][1]) or ""), primary
-                ),
+
+            def sort_key(nd: str, primary: int = primary) -> tuple[object, ...]:
+                pair = self._pairs.get(nd) or self._members(ox.NamedNode(nd))
+                return ranking.rank_key(
+                    pair, (reader.label(pair[0]) or "", reader.label(pair[1]) or ""), primary
+                )
+
+            settled = sorted(
+                (nd for nd in nodes if nd not in moving and _rank_in(k.keys.get(nd), b, bits) is not None),
+                key=k.keys.__getitem__,
             )
-            bits = ranking.rank_bits
-            old = [_rank_in(k.keys.get(node), b, bits) for node in ranked]
+            placing = sorted(nodes.difference(settled), key=sort_key)
+            ranked: list[str] = []
+            start = 0
+            for nd in placing:
+                at = bisect.bisect_left(settled, sort_key(nd), lo=start, key=sort_key)
+                ranked += settled[start:at]
+                ranked.append(nd)
+                start = at
+            ranked += settled[start:]
+            placing_set = set(placing)
+            old = [None if nd in placing_set else _rank_in(k.keys.get(nd), b, bits) for nd in ranked]
             for node, rank in zip(ranked, gapped_ranks(old, 1 << bits), strict=True):
                 key = pack(b, rank, bits)
                 if k.keys.get(node) != key:

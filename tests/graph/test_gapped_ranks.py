@@ -81,3 +81,19 @@ def test_a_store_with_dense_keys_takes_new_writes(tmp_path: Path) -> None:
     kg.add_extractions(extract_texts(tmp_path / "b", {f"p{i}": _partnering(i) for i in range(5, 11)}))
     assert_keys_are_a_recount(kg)
     assert_pages_are_slices(kg)
+
+
+def test_any_old_ranks_give_ranks_in_order() -> None:
+    """Batches: several members new, moved, or with ranks of a crowded bucket, in any order."""
+    rng = random.Random(2)
+    for _ in range(3000):
+        top = rng.choice([4, 8, 64, 1 << 16])
+        n = rng.randint(1, min(top, 40))
+        old: list[int | None] = [rng.randrange(top) if rng.random() < 0.7 else None for _ in range(n)]
+        if rng.random() < 0.5:
+            known = sorted(r for r in old if r is not None)
+            it = iter(known)
+            old = [None if r is None else next(it) for r in old]  # (a bucket whose order holds, new members)
+        ranks = gapped_ranks(old, top)
+        assert all(a < b for a, b in zip(ranks, ranks[1:], strict=False)), (old, ranks)
+        assert all(0 <= r < top for r in ranks), (old, ranks)
