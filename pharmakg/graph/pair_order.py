@@ -429,11 +429,16 @@ class PairOrder:
                     pair, (reader.label(pair[0]) or "", reader.label(pair[1]) or ""), primary
                 )
 
-            settled = sorted(
-                (nd for nd in nodes if nd not in moving and _rank_in(k.keys.get(nd), b, bits) is not None),
-                key=k.keys.__getitem__,
-            )
-            placing = sorted(nodes.difference(settled), key=sort_key)
+            keys, mask = k.keys, (1 << bits) - 1
+            old_rank = {
+                nd: keys[nd] & mask
+                for nd in nodes
+                if nd not in moving and (held := keys.get(nd)) is not None and held >> bits == b
+            }
+            if len(old_rank) == len(nodes):
+                continue  # (members left the bucket, none came or moved: the others stay in order)
+            settled = sorted(old_rank, key=keys.__getitem__)
+            placing = sorted(nodes.difference(old_rank), key=sort_key)
             ranked: list[str] = []
             start = 0
             for nd in placing:
@@ -442,18 +447,11 @@ class PairOrder:
                 ranked.append(nd)
                 start = at
             ranked += settled[start:]
-            placing_set = set(placing)
-            old = [None if nd in placing_set else _rank_in(k.keys.get(nd), b, bits) for nd in ranked]
-            for node, rank in zip(ranked, gapped_ranks(old, 1 << bits), strict=True):
-                key = pack(b, rank, bits)
-                if k.keys.get(node) != key:
-                    new.append(k.assign(node, key))  # (the old key goes at remove_replaced)
+            old = [old_rank.get(nd) for nd in ranked]
+            for node, was, rank in zip(ranked, old, gapped_ranks(old, 1 << bits), strict=True):
+                if was != rank and keys.get(node) != (new_key := pack(b, rank, bits)):
+                    new.append(k.assign(node, new_key))  # (the old key goes at remove_replaced)
         return new
-
-
-def _rank_in(key: int | None, bucket: int, bits: int) -> int | None:
-    """The rank a key gives in ``bucket`` (None: no key, or one of another bucket)."""
-    return None if key is None or key >> bits != bucket else key & ((1 << bits) - 1)
 
 
 def _merged(q: ox.Quad) -> ox.Quad:
