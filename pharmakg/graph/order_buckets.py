@@ -2,7 +2,9 @@
 document_order.py, pair_order.py).
 
 A key packs a bucket and a rank within it into one integer, ``bucket << bits | rank``: ordering by the key
-orders by bucket, then by rank, and a change re-ranks the members of one bucket only. The keys sit in
+orders by bucket, then by rank, and a change re-ranks the members of one bucket only. The compound and
+document keys are dense ranks (0, 1, 2, ...); the pair keys' ranks leave gaps (:func:`gapped_ranks`), so a
+new member takes a free rank between its neighbours instead of shifting every member after it. The keys sit in
 graph/resolved and the merged default graph; a writer reads them once, with their buckets (:class:`KeptKeys`).
 
 Re-ranking a bucket rewrites the keys of members that did not change themselves (their neighbours did), and

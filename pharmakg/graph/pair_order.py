@@ -1,14 +1,17 @@
 """Kept pair facts kept up to date as a store is written (what they are: :mod:`pharmakg.graph.pair_ranking`).
 
-A change re-ranks the few pairs of a bucket (:mod:`pharmakg.graph.order_buckets`). What a batch changes is
-followed from the quads the store writes and removes (:meth:`PairOrder.seen`), and counted by delta: a partner
-link between ``x`` and ``p`` that appears in or leaves the merged graph adds ``p`` to, or removes it from, the
-pairs ``(x, b)`` of the other holders ``b`` of ``p`` (a hub's other pairs are not read again); a company whose
-type or name appears or goes does the same for each of its links; an agreement written or removed recomputes
-its parties' deal; a rename moves a pair's facts to the node of its new IRIs, a merge recounts the merged
-company's pairs and the pairs of the holders of either IRI; a new label re-ranks the company's pairs. The
-facts depend only on the current graph, so a store built in several runs holds those of one built at once,
-which :func:`missing_pair_order` counts from scratch (the tests' oracle).
+A change places the pairs it adds, moves or renames among the others of their bucket, in the gaps their ranks
+leave (:func:`pharmakg.graph.order_buckets.gapped_ranks`): dense ranks shifted the keys of every member after
+a new pair, about 900 key rewrites per release at 6k synthetic releases (BENCHMARKS.md, s18-linear). What a
+batch changes is followed from the quads the store writes and removes (:meth:`PairOrder.seen`), and counted by
+delta: a partner link between ``x`` and ``p`` that appears in or leaves the merged graph adds ``p`` to, or
+removes it from, the pairs ``(x, b)`` of the other holders ``b`` of ``p`` (a hub's other pairs are not read
+again); a company whose type or name appears or goes does the same for each of its links; an agreement written
+or removed recomputes its parties' deal; a rename moves a pair's facts to the node of its new IRIs, a merge
+recounts the merged company's pairs and the pairs of the holders of either IRI; a new label re-ranks the
+company's pairs. The facts depend only on the current graph (the keys' order; their values also on the order
+of the writes), so a store built in several runs holds those of one built at once, which
+:func:`missing_pair_order` counts from scratch (the tests' oracle).
 
 A step's facts are replaced in two steps, as the compound and document keys are (:mod:`.order_buckets`),
 with one more care: a pair's key is also where its deal is kept (a rename reads it back), and a node can lose
