@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
 import os
 import shutil
@@ -79,11 +80,18 @@ def finish(proc: subprocess.Popen[str], target: Path) -> dict[str, float]:
 
 
 def digest(store: Path) -> tuple[int, str]:
-    """(quads, order-free digest): the sum of every quad's SHA-256 modulo 2**256."""
+    """(quads, order-free digest): the sum of every quad's SHA-256 modulo 2**256. The pair keys count as
+    their dense ranks (``pair_ranking.dense_pair_keys``): a writer's ranks leave gaps that depend on the order
+    of the writes, their order does not."""
     import pyoxigraph as ox
 
+    from pharmakg.graph.pair_ranking import DEAL_ORDER, SHARED_ORDER, dense_pair_keys
+
+    opened = ox.Store.read_only(str(store))
+    pair_keys = [q for p in (DEAL_ORDER, SHARED_ORDER) for q in opened.quads_for_pattern(None, p, None, None)]
+    rest = (q for q in opened if q.predicate not in (DEAL_ORDER, SHARED_ORDER))
     total, count = 0, 0
-    for q in ox.Store.read_only(str(store)):
+    for q in itertools.chain(dense_pair_keys(pair_keys), rest):
         total += int.from_bytes(hashlib.sha256(str(q).encode("utf-8")).digest(), "big")
         count += 1
     return count, f"{total % 2**256:064x}"

@@ -2,7 +2,9 @@
 document_order.py, pair_order.py).
 
 A key packs a bucket and a rank within it into one integer, ``bucket << bits | rank``: ordering by the key
-orders by bucket, then by rank, and a change re-ranks the members of one bucket only. The keys sit in
+orders by bucket, then by rank, and a change re-ranks the members of one bucket only. The compound and
+document keys are dense ranks (0, 1, 2, ...); the pair keys' ranks leave gaps (:func:`gapped_ranks`), so a
+new member takes a free rank between its neighbours instead of shifting every member after it. The keys sit in
 graph/resolved and the merged default graph; a writer reads them once, with their buckets (:class:`KeptKeys`).
 
 Re-ranking a bucket rewrites the keys of members that did not change themselves (their neighbours did), and
@@ -29,6 +31,85 @@ _RESOLVED_BIT, _MERGED_BIT = 1, 2  # (read_keys: which graphs hold a member's ke
 def pack(bucket: int, rank: int, bits: int) -> int:
     """The key of the member ranked ``rank`` in ``bucket`` (ranks past the field share its last value)."""
     return (bucket << bits) | min(rank, 2**bits - 1)
+
+
+def gapped_ranks(old: list[int | None], top: int) -> list[int]:
+    """Ranks in ``[0, top)`` for a bucket's members in their new order, changing as few as it can: ``old``
+    are their ranks now (None: new to the bucket). The longest run of members whose old ranks still
+    increase keep them; the others are spread evenly in the gap between their kept neighbours (before the
+    first or after the last: the gap of the bucket spread over the field, so that members added at an end
+    do not halve what is left each time). A gap too
+    small is widened over its neighbours, twice as many each time, and the whole window spread again (it
+    then leaves room for as many again), so a new member rewrites its own key, not those of every member
+    after it as dense ranks did (a hub's bucket holds thousands at a few thousand releases). Dense ranks,
+    as :func:`pack` clamps them, when the bucket holds more than ``top`` members."""
+    n = len(old)
+    if n > top:
+        return list(range(n))
+    keep = _increasing(old)
+    ranks: list[int | None] = [old[i] if i in keep else None for i in range(n)]
+    i = 0
+    while i < n:
+        if ranks[i] is not None:
+            i += 1
+            continue
+        lo_i, hi_i, step = i - 1, i + 1, 1
+        while hi_i < n and ranks[hi_i] is None:
+            hi_i += 1
+        while True:  # (lo_i, hi_i): the kept neighbours of the window (-1, n: the field's ends)
+            lo = -1 if lo_i < 0 else _known(ranks[lo_i])
+            hi = top if hi_i >= n else _known(ranks[hi_i])
+            width = hi_i - lo_i - 1
+            whole = lo_i < 0 and hi_i >= n
+            if hi - lo - 1 >= width and (step == 1 or whole or hi - lo >= 2 * (width + 1)):
+                break
+            lo_i, hi_i, step = max(-1, lo_i - step), min(n, hi_i + step), step * 2
+            while hi_i < n and ranks[hi_i] is None:  # (members to place after it: in the window too)
+                hi_i += 1
+        gap = (hi - lo) // (width + 1)
+        if (lo_i < 0) != (hi_i >= n):  # at one end of the field: room left there for as many again
+            gap = min(gap, max(1, top // (n + 1))) if step == 1 else max(1, (hi - lo) // (2 * width + 1))
+            lo = hi - (width + 1) * gap if lo_i < 0 else lo
+        for k in range(lo_i + 1, hi_i):
+            ranks[k] = lo + (k - lo_i) * gap
+        i = hi_i
+    return [_known(r) for r in ranks]
+
+
+def _known(rank: int | None) -> int:
+    assert rank is not None
+    return rank
+
+
+def _increasing(ranks: list[int | None]) -> set[int]:
+    """The positions of a longest strictly increasing run of the known ranks (patience sorting)."""
+    known = [(i, r) for i, r in enumerate(ranks) if r is not None]
+    if all(a[1] < b[1] for a, b in zip(known, known[1:], strict=False)):
+        return {i for i, _ in known}  # (what a writer gives: the members that kept their place are in order)
+    tails: list[int] = []  # tails[k]: the position ending the best run of length k + 1 found so far
+    before: dict[int, int] = {}
+    for i, r in enumerate(ranks):
+        if r is None:
+            continue
+        lo, hi = 0, len(tails)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if _known(ranks[tails[mid]]) < r:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo:
+            before[i] = tails[lo - 1]
+        if lo == len(tails):
+            tails.append(i)
+        else:
+            tails[lo] = i
+    found: set[int] = set()
+    at = tails[-1] if tails else None
+    while at is not None:
+        found.add(at)
+        at = before.get(at)
+    return found
 
 
 @dataclass

@@ -1,14 +1,17 @@
 """Kept pair facts kept up to date as a store is written (what they are: :mod:`pharmakg.graph.pair_ranking`).
 
-A change re-ranks the few pairs of a bucket (:mod:`pharmakg.graph.order_buckets`). What a batch changes is
-followed from the quads the store writes and removes (:meth:`PairOrder.seen`), and counted by delta: a partner
-link between ``x`` and ``p`` that appears in or leaves the merged graph adds ``p`` to, or removes it from, the
-pairs ``(x, b)`` of the other holders ``b`` of ``p`` (a hub's other pairs are not read again); a company whose
-type or name appears or goes does the same for each of its links; an agreement written or removed recomputes
-its parties' deal; a rename moves a pair's facts to the node of its new IRIs, a merge recounts the merged
-company's pairs and the pairs of the holders of either IRI; a new label re-ranks the company's pairs. The
-facts depend only on the current graph, so a store built in several runs holds those of one built at once,
-which :func:`missing_pair_order` counts from scratch (the tests' oracle).
+A change places the pairs it adds, moves or renames among the others of their bucket, in the gaps their ranks
+leave (:func:`pharmakg.graph.order_buckets.gapped_ranks`): dense ranks shifted the keys of every member after
+a new pair, about 900 key rewrites per release at 6k synthetic releases (BENCHMARKS.md, s18-linear). What a
+batch changes is followed from the quads the store writes and removes (:meth:`PairOrder.seen`), and counted by
+delta: a partner link between ``x`` and ``p`` that appears in or leaves the merged graph adds ``p`` to, or
+removes it from, the pairs ``(x, b)`` of the other holders ``b`` of ``p`` (a hub's other pairs are not read
+again); a company whose type or name appears or goes does the same for each of its links; an agreement written
+or removed recomputes its parties' deal; a rename moves a pair's facts to the node of its new IRIs, a merge
+recounts the merged company's pairs and the pairs of the holders of either IRI; a new label re-ranks the
+company's pairs. The facts depend only on the current graph (the keys' order; their values also on the order
+of the writes), so a store built in several runs holds those of one built at once, which
+:func:`missing_pair_order` counts from scratch (the tests' oracle).
 
 A step's facts are replaced in two steps, as the compound and document keys are (:mod:`.order_buckets`),
 with one more care: a pair's key is also where its deal is kept (a rename reads it back), and a node can lose
@@ -27,12 +30,13 @@ without a company, or whose companies were renamed since, is removed whole.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Iterable, Mapping
 
 import pyoxigraph as ox
 
-from pharmakg.graph.order_buckets import SETTLED, KeptKeys, pack, read_keys
+from pharmakg.graph.order_buckets import SETTLED, KeptKeys, gapped_ranks, pack, read_keys
 from pharmakg.graph.pair_fill import pair_order_quads
 from pharmakg.graph.pair_links import COMPANY, HAS_AGREEMENT, PARTY, TYPE, GraphReader, Pair, ordered, value
 from pharmakg.graph.pair_pending import WATCHED, Entry, Pending
@@ -81,6 +85,7 @@ class PairOrder:
         self._pairs: dict[str, Pair] = {}  # pair node IRI -> its companies, read with the keys
         self._pending = Pending()
         self._rechecked: set[str] = set()  # nodes a rollback asks to count again from the graph
+        self._moving: list[set[str]] = [set() for _ in RANKINGS]  # per ranking: nodes whose names changed
 
     def recheck(self, entities: Iterable[str]) -> None:
         """A rolled-back batch touched these entities: count again at the next update every pair node they
@@ -399,6 +404,7 @@ class PairOrder:
         if old is not None and old >> ranking.rank_bits == bucket:
             if renamed:
                 touched[i].add(bucket)
+                self._moving[i].add(node)  # (its place among the others is found again)
             return
         if old is not None:
             touched[i].add(old >> ranking.rank_bits)
@@ -408,22 +414,46 @@ class PairOrder:
             touched[i].add(bucket)
 
     def _rerank(self, i: int, ranking: Ranking, buckets: set[int], reader: GraphReader) -> list[ox.Quad]:
-        k = self._loaded()[i]
+        """The new keys of the members of ``buckets``: those that keep their key in the bucket and whose
+        names did not change are in order already (by key), the others are put among them by their sort key
+        (a binary search: the labels of a few members read, not of the whole bucket, which holds thousands
+        of a hub's pairs at a few thousand releases), then given ranks in the gaps
+        (:func:`.order_buckets.gapped_ranks`)."""
+        k, bits = self._loaded()[i], ranking.rank_bits
+        moving, self._moving[i] = self._moving[i], set()
         new: list[ox.Quad] = []
         for b in sorted(buckets):
             nodes = k.buckets.get(b, set())
-            pairs = {node: self._pairs.get(node) or self._members(ox.NamedNode(node)) for node in nodes}
             primary = ranking.primary(b)
-            ranked = sorted(
-                nodes,
-                key=lambda nd: ranking.rank_key(
-                    pairs[nd], (reader.label(pairs[nd][0]) or "", reader.label(pairs[nd][1]) or ""), primary
-                ),
-            )
-            for rank, node in enumerate(ranked):
-                key = pack(b, rank, ranking.rank_bits)
-                if k.keys.get(node) != key:
-                    new.append(k.assign(node, key))  # (the old key goes at remove_replaced)
+
+            def sort_key(nd: str, primary: int = primary) -> tuple[object, ...]:
+                pair = self._pairs.get(nd) or self._members(ox.NamedNode(nd))
+                return ranking.rank_key(
+                    pair, (reader.label(pair[0]) or "", reader.label(pair[1]) or ""), primary
+                )
+
+            keys, mask = k.keys, (1 << bits) - 1
+            old_rank = {
+                nd: keys[nd] & mask
+                for nd in nodes
+                if nd not in moving and (held := keys.get(nd)) is not None and held >> bits == b
+            }
+            if len(old_rank) == len(nodes):
+                continue  # (members left the bucket, none came or moved: the others stay in order)
+            settled = sorted(old_rank, key=keys.__getitem__)
+            placing = sorted(nodes.difference(old_rank), key=sort_key)
+            ranked: list[str] = []
+            start = 0
+            for nd in placing:
+                at = bisect.bisect_left(settled, sort_key(nd), lo=start, key=sort_key)
+                ranked += settled[start:at]
+                ranked.append(nd)
+                start = at
+            ranked += settled[start:]
+            old = [old_rank.get(nd) for nd in ranked]
+            for node, was, rank in zip(ranked, old, gapped_ranks(old, 1 << bits), strict=True):
+                if was != rank and keys.get(node) != (new_key := pack(b, rank, bits)):
+                    new.append(k.assign(node, new_key))  # (the old key goes at remove_replaced)
         return new
 
 

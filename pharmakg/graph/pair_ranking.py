@@ -12,7 +12,8 @@ partner, ``resource/pair/HASH(a, b)`` with ``a`` < ``b`` by IRI as the questions
 - ``pkg:dealOrder`` (a deal: an agreement of the two stated by a named document, both named): sorts as
   ``?date LCASE(?parties)``, then ``?parties`` and the IRIs. Its bucket is the date (0 when a document of
   the deal has none: the answer's date is then unbound and sorts first; else 1 + the first date's ordinal
-  day) and the first three bytes of the lower-cased first name, the rank within it 16 bits. (``deals`` does
+  day) and the first three bytes of the lower-cased first name, the rank within it 16 bits (a writer's
+  ranks leave gaps, :func:`.order_buckets.gapped_ranks`; a recount's are dense). (``deals`` does
   not page by it yet: see BENCHMARKS.md, branch ``q-pairs``.)
 - ``pkg:sharedPartnerOrder`` (the two share a named partner company): sorts as ``DESC(?sharedPartners)
   LCASE(?companyName) LCASE(?otherCompany) ?companyName ?otherCompany``, then the IRIs. Its bucket is 2047
@@ -98,6 +99,36 @@ def ranked_keys(ranking: Ranking, members: Mapping[Pair, int], reader: GraphRead
         )
         keys.update((p, pack(b, rank, ranking.rank_bits)) for rank, p in enumerate(pairs))
     return keys
+
+
+def dense_pair_keys(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """The quads with each pair key replaced by its dense rank in its bucket, graph by graph: the keys a
+    recount gives (:func:`missing_pair_order`, :mod:`.pair_fill`). A writer's keys leave gaps between
+    neighbours (:func:`.order_buckets.gapped_ranks`) that depend on the order pairs came in; two stores
+    whose pairs sort the same way give the same quads here."""
+    bits = {r.predicate: r.rank_bits for r in RANKINGS}
+    quads = list(quads)
+    values: dict[tuple[object, ox.NamedNode, int], set[int]] = {}
+    for q in quads:
+        if q.predicate in bits and isinstance(q.object, ox.Literal):
+            key = int(q.object.value)
+            values.setdefault((q.graph_name, q.predicate, key >> bits[q.predicate]), set()).add(key)
+    dense = {
+        (graph, p, key): pack(bucket, rank, bits[p])
+        for (graph, p, bucket), keys in values.items()
+        for rank, key in enumerate(sorted(keys))
+    }
+    return [
+        ox.Quad(
+            q.subject,
+            q.predicate,
+            int_lit(dense[q.graph_name, q.predicate, int(q.object.value)]),
+            q.graph_name,
+        )
+        if q.predicate in bits and isinstance(q.object, ox.Literal)
+        else q
+        for q in quads
+    ]
 
 
 def node_quads(pair: Pair, partners: Iterable[str]) -> list[ox.Quad]:

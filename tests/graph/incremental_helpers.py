@@ -41,10 +41,13 @@ def write_releases(folder: Path, numbers: range | list[int]) -> list[Path]:
 
 def store_quads(folder: Path) -> dict[str, set[str]]:
     """The quads of a store folder by graph name ("" for the default graph), as N-Quads terms (pharmakg
-    writes no blank nodes, so equal sets are equal graphs)."""
+    writes no blank nodes, so equal sets are equal graphs). The pair keys as dense ranks: a writer's ranks
+    leave gaps that depend on the order the pairs came in, their order does not (``dense_pair_keys``)."""
+    from pharmakg.graph.pair_ranking import dense_pair_keys
+
     store = ox.Store.read_only(str(folder))
     graphs: dict[str, set[str]] = {}
-    for q in store:
+    for q in dense_pair_keys(store):
         name = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
         graphs.setdefault(name, set()).add(f"{q.subject} {q.predicate} {q.object}")
     return graphs

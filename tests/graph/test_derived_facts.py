@@ -16,6 +16,7 @@ from pharmakg.graph.derived_facts import (
     DerivedFacts,
     name_key,
 )
+from pharmakg.graph.pair_ranking import dense_pair_keys
 from pharmakg.graph.rdf_terms import RESOLVED_GRAPH
 from pharmakg.graph.store import KnowledgeGraph
 
@@ -43,7 +44,8 @@ def test_a_store_built_in_batches_equals_one_built_at_once(corpus_extractions) -
         in_batches.add_extractions(corpus_extractions[i : i + 4])
     in_batches.remove_document(corpus_extractions[0].document.doc_id)
     in_batches.add_extractions(corpus_extractions[:1])
-    assert set(in_batches.store) == set(at_once.store)
+    # (the pair keys as dense ranks: a writer's leave gaps that depend on the order of the writes)
+    assert set(dense_pair_keys(in_batches.store)) == set(dense_pair_keys(at_once.store))
 
 
 def test_writes_through_rdflib_drop_the_figures(corpus_extractions) -> None:

@@ -121,14 +121,19 @@ def _deal_release(first: str, second: str, day: str, n: int, licensee: str = "")
     return text + "\n"
 
 
-# Deals of Betabio on one day (one bucket of pkg:dealOrder, re-ranked as each arrives), partners they share
-# (pkg:sharedPartnerOrder), and an earlier deal that moves a pair to another bucket.
+# Deals of Betabio on one day (one bucket of pkg:dealOrder), partners they share (pkg:sharedPartnerOrder), and
+# earlier deals that move pairs to other buckets. (Since the ranks leave gaps, s18-linear, a new pair no
+# longer rewrites the keys of its bucket's other members: the last three releases, pairs that move, give the
+# kill points the removals they had.)
 DEALS = [
     ("Betabio", "Gammarx", "June 1", 1, ""),
     ("Betabio", "Deltavax", "June 1", 2, ""),
     ("Betabio", "Epsilonix", "June 1", 3, ""),
     ("Zetagen", "Betabio", "June 1", 4, "Gammarx"),
     ("Betabio", "Alphagen", "May 30", 5, "Deltavax"),
+    ("Gammarx", "Betabio", "May 2", 6, ""),
+    ("Epsilonix", "Zetagen", "May 3", 7, "Betabio"),
+    ("Deltavax", "Betabio", "May 1", 8, ""),
 ]
 
 
