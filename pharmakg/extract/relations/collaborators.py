@@ -14,15 +14,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pharmakg.extract.literals import whole_words_regex
 from pharmakg.extract.relations.sentence import RuleContext
 
 RULE = "developer_collaborator"
 
 
+_NEVER = re.compile(r"(?!)")
+
+
 def word_pattern(words: list[str]) -> re.Pattern[str]:
-    """Any of ``words`` as a whole word (never matches when the list is empty)."""
-    alts = "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!)"
-    return re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])")
+    """Any of ``words`` as a whole word (``whole_words_regex``); never matches when the list is empty (an
+    empty alternation would match everywhere)."""
+    return whole_words_regex(words) if words else _NEVER
 
 
 # a development word lifts the limit of a commercial or supply role ("to develop and commercialize ZB-12")
