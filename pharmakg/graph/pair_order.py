@@ -441,11 +441,11 @@ class PairOrder:
             if len(old_rank) == len(nodes):
                 continue  # (members left the bucket, none came or moved: the others stay in order)
             settled = sorted(old_rank, key=keys.__getitem__)
-            placing = sorted(nodes.difference(old_rank), key=sort_key)
+            placing = sorted((sort_key(nd), nd) for nd in nodes.difference(old_rank))
             ranked: list[str] = []
             start = 0
-            for nd in placing:
-                at = bisect.bisect_left(settled, sort_key(nd), lo=start, key=sort_key)
+            for placed_key, nd in placing:
+                at = bisect.bisect_left(settled, placed_key, lo=start, key=sort_key)
                 ranked += settled[start:at]
                 ranked.append(nd)
                 start = at

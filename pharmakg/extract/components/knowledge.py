@@ -339,12 +339,10 @@ class KnowledgeMatcher:
         start, end, hit = m
         if hit[0] != "COMPOUND":
             return m
-        before = text[max(0, start - 40) : start]
-        if not self.compound_as_target_after.match(text[end : end + 40]) and (
-            hit[2] == CODE_KIND or not self.compound_as_target_before.search(before)
-        ):
-            return m
-        return start, end, ("TARGET", hit[1], DRUG_AS_TARGET_KIND)
+        as_target = self.compound_as_target_after.match(text[end : end + 40]) or (
+            hit[2] != CODE_KIND and self.compound_as_target_before.search(text[max(0, start - 40) : start])
+        )
+        return (start, end, ("TARGET", hit[1], DRUG_AS_TARGET_KIND)) if as_target else m
 
     def _disease_form(self, surface: str, hit: _Hit) -> bool:
         """A short disease name is an abbreviation written in capitals (GERD; "Gerd" is a first name),

@@ -83,10 +83,4 @@ class Collaborators:
 
 def _partners_of(ctx: RuleContext, main: str) -> set[str]:
     """The companies the document makes partners of ``main`` (never its parent or subsidiary)."""
-    out: set[str] = set()
-    for t, subj, obj, _v in ctx.out.items:
-        if t == "PARTNER_OF" and obj is not None and main in (subj, obj):
-            other = obj if subj == main else subj
-            if other != main and frozenset((main, other)) not in ctx.affiliates:
-                out.add(other)
-    return out
+    return {p for p in ctx.out.partners(main) if p != main and frozenset((main, p)) not in ctx.affiliates}

@@ -191,11 +191,7 @@ def only_partner(ctx: RuleContext, company: str | None) -> str | None:
     """The one partner of a company (the licensor of a licence that names none, when the licensee is the
     issuing company: "The agreement grants Orbital an exclusive license to ZB-12"; the payee of a sum whose
     sentence names no party, see ``payments``)."""
-    partners = {
-        o if subj == company else subj
-        for (t, subj, o, _v) in ctx.out.items
-        if t == "PARTNER_OF" and company in (subj, o) and o is not None
-    }
+    partners = ctx.out.partners(company)
     return partners.pop() if len(partners) == 1 else None
 
 

@@ -190,6 +190,14 @@ class Sink:
     def has_pair(self, rtype: str, subj: str, obj: str) -> bool:
         return any(k[0] == rtype and k[1] == subj and k[2] == obj for k in self.items)
 
+    def partners(self, company: str | None) -> set[str]:
+        """The companies a PARTNER_OF names with ``company``."""
+        return {
+            o if subj == company else subj
+            for (t, subj, o, _v) in self.items
+            if t == "PARTNER_OF" and o is not None and company in (subj, o)
+        }
+
     def remove(self, key: StatementKey) -> None:
         self.items.pop(key, None)
 
