@@ -88,7 +88,19 @@ def test_the_design_of_a_permitted_trial_is_no_stage(ex: Extractor) -> None:
         "The FDA cleared the IND for ZB-12. The ongoing Phase 1 trial of ZB-12 in Europe will add "
         "U.S. sites.",
     )
-    assert rels(running, "IN_PHASE") == {("zb12", "Phase 1")}
+    # both stages are stated: the IND cleared here and the trial running abroad (one IN_PHASE per stage)
+    assert rels(running, "IN_PHASE") == {("zb12", "IND"), ("zb12", "Phase 1")}
+
+
+def test_a_stated_ind_stays_beside_a_later_stage(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals submitted an IND for ZB-12 in March. ZB-12 is currently in a Phase 2 trial "
+        "in Korea.",
+    )
+    assert rels(out, "IN_PHASE") == {("zb12", "IND"), ("zb12", "Phase 2")}
+    early = run(ex, "ZB-12 is in preclinical development. The FDA cleared the IND for ZB-12 in May.")
+    assert rels(early, "IN_PHASE") == {("zb12", "IND")}
 
 
 @pytest.mark.parametrize(

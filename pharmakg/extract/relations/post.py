@@ -94,10 +94,11 @@ def _phases_of_permitted_trials(ctx: RuleContext, running: re.Pattern[str]) -> N
 
 
 def _settle_phases(ctx: RuleContext, items: list[tuple[StatementKey, RelationDraft]]) -> None:
-    """A compound in the clinic is no longer preclinical; an IND is past once a phase runs; the later half of
-    a combined Phase X/Y is that same study. An approved drug keeps the phases the text states for its other
-    indications or regions (conventions: one IN_PHASE per stage the text states),
-    not the phase of its confirmatory trial."""
+    """A compound in the clinic is no longer preclinical; the later half of a combined Phase X/Y is that same
+    study. An IND the text states stays beside a phase it states too ("cleared the IND ... the ongoing Phase 1
+    study abroad": conventions, one IN_PHASE per stage the text states, IND cleared = IND), and so do the
+    phases an approved drug has for its other indications or regions, not the phase of its confirmatory
+    trial."""
     phases: dict[str, set[str]] = {}
     for (t, subj, _o, v), _r in items:
         if t == "IN_PHASE":
@@ -106,7 +107,7 @@ def _settle_phases(ctx: RuleContext, items: list[tuple[StatementKey, RelationDra
         clinical = {v for v in vals if v.startswith("Phase") or v in ("Filed", "Approved")}
         drop = set()
         if clinical:
-            drop |= {"Preclinical", "IND"}
+            drop.add("Preclinical")
         if "Approved" in vals:
             # an approved drug's confirmatory trial does not change its stage; other indications' trials do
             drop |= {v for v in vals if v.startswith("Phase") and _confirmatory(ctx, subj, v)}
