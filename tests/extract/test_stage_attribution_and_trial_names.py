@@ -178,3 +178,32 @@ def test_a_trial_guessed_from_the_previous_sentence_gives_way_to_a_cue(ex: Extra
     )
     assert rels(out, "EVALUATES") == {("orbit", "zb14")}
     assert rels(out, "IN_PHASE") == {("zb14", "Phase 3")}
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        (
+            "Helix Pharmaceuticals submitted an IND for ZB-12 in March. The approval of ZB-12 in Korea would "
+            "open a market of 50 million people.",
+            "IND",
+        ),
+        (
+            "ZB-12 is a preclinical antibody. The approval of ZB-12 in Korea would open a market of 50 "
+            "million people.",
+            "Preclinical",
+        ),
+    ],
+)
+def test_one_word_of_approval_does_not_outrank_a_stage_before_the_clinic(
+    ex: Extractor, text: str, stage: str
+) -> None:
+    assert rels(run(ex, text), "IN_PHASE") == {("zb12", stage)}
+
+
+def test_an_approval_stated_twice_outranks_a_preclinical_stage(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "ZB-12 is a preclinical antibody. ZB-12 is approved in Korea. ZB-12 was approved by the FDA in 2020.",
+    )
+    assert rels(out, "IN_PHASE") == {("zb12", "Approved")}

@@ -104,6 +104,11 @@ def _settle_phases(ctx: RuleContext, items: list[tuple[StatementKey, RelationDra
         if t == "IN_PHASE":
             phases.setdefault(subj, set()).add(v)
     for subj, vals in phases.items():
+        if "Approved" in vals and vals & {"IND", "Preclinical"} and _said_once(ctx, subj, "Approved"):
+            # "the IND for ZB-12 ... the path to approval of ZB-12": a compound the text places before the
+            # clinic is not approved on the word of one sentence (that approval is one it seeks)
+            ctx.out.remove(("IN_PHASE", subj, None, "Approved"))
+            vals = vals - {"Approved"}
         clinical = {v for v in vals if v.startswith("Phase") or v in ("Filed", "Approved")}
         drop = set()
         if clinical:
@@ -118,6 +123,11 @@ def _settle_phases(ctx: RuleContext, items: list[tuple[StatementKey, RelationDra
                 drop.add("Phase " + v.split("/")[1])
         for v in drop & vals:
             ctx.out.remove(("IN_PHASE", subj, None, v))
+
+
+def _said_once(ctx: RuleContext, subj: str, phase: str) -> bool:
+    rel = ctx.out.items.get(("IN_PHASE", subj, None, phase))
+    return rel is not None and len(rel.evidence) == 1
 
 
 def _confirmatory(ctx: RuleContext, subj: str, phase: str) -> bool:
