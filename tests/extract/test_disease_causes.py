@@ -4,9 +4,9 @@ second an alias (annotation Conventions: "X secondary to Y"), on sentences writt
 from __future__ import annotations
 
 import pytest
+from contract_view import groups, run
 
 from pharmakg.extract.pipeline import Extractor
-from pharmakg.model import Document
 from pharmakg.names import fold
 
 
@@ -16,8 +16,7 @@ def ex() -> Extractor:
 
 
 def diseases(ex: Extractor, text: str) -> list[set[str]]:
-    out = ex.extract_one(Document("t", "t", text, meta={})).to_contract()
-    return [{fold(n) for n in [e["name"], *e["aliases"]]} for e in out["entities"] if e["type"] == "DISEASE"]
+    return groups(run(ex, text), "DISEASE")
 
 
 @pytest.mark.parametrize(

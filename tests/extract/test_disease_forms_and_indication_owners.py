@@ -5,11 +5,10 @@ form words written before a MeSH name, a broad indication said of its own compou
 from __future__ import annotations
 
 import pytest
+from contract_view import groups, run
 
 from pharmakg.extract.components.alias_forms import letters_in_order
 from pharmakg.extract.pipeline import Extractor
-from pharmakg.model import Document
-from pharmakg.names import fold
 
 
 @pytest.fixture(scope="module")
@@ -17,17 +16,12 @@ def ex() -> Extractor:
     return Extractor()
 
 
-def read(ex: Extractor, text: str) -> dict[str, object]:
-    return ex.extract_one(Document("t", "t", text, meta={})).to_contract()
-
-
 def diseases(ex: Extractor, text: str) -> list[set[str]]:
-    out = read(ex, text)
-    return [{fold(n) for n in [e["name"], *e["aliases"]]} for e in out["entities"] if e["type"] == "DISEASE"]
+    return groups(run(ex, text), "DISEASE")
 
 
 def indications(ex: Extractor, text: str) -> set[tuple[str, str]]:
-    out = read(ex, text)
+    out = run(ex, text)
     name = {e["id"]: e["name"] for e in out["entities"]}
     return {(name[r["subject"]], name[r["object"]]) for r in out["relations"] if r["type"] == "INDICATION"}
 

@@ -4,10 +4,10 @@ sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
+from contract_view import groups, run
 
 from pharmakg.extract.pipeline import Extractor
 from pharmakg.model import Document
-from pharmakg.names import fold
 
 
 @pytest.fixture(scope="module")
@@ -16,8 +16,7 @@ def ex() -> Extractor:
 
 
 def diseases(ex: Extractor, text: str) -> list[set[str]]:
-    out = ex.extract_one(Document("t", "t", text, meta={})).to_contract()
-    return [{fold(n) for n in [e["name"], *e["aliases"]]} for e in out["entities"] if e["type"] == "DISEASE"]
+    return groups(run(ex, text), "DISEASE")
 
 
 def test_solid_tumors_beside_a_named_cancer_is_an_alias(ex):
