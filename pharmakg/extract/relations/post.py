@@ -11,7 +11,7 @@ from pharmakg.extract.relations.co_announcers import announce_pattern, co_announ
 from pharmakg.extract.relations.collaborators import Collaborators
 from pharmakg.extract.relations.licence_payers import licensees_by_payment
 from pharmakg.extract.relations.registry import relation_rule
-from pharmakg.extract.relations.sentence import RelationDraft, RuleContext, Sent
+from pharmakg.extract.relations.sentence import RelationDraft, RuleContext, Sent, is_trial_guess
 from pharmakg.extract.relations.targets import CLASS_MEMBER_RULE
 from pharmakg.model import StatementKey
 
@@ -51,7 +51,7 @@ def _stages_of_trials(ctx: RuleContext) -> None:
     stage of the one compound the trial evaluates, when the text states no stage of that compound itself."""
     _drop_salient_trial_drugs(ctx)
     for trial, val, sent, attrs in ctx.trial_stages:
-        evaluated = [o for (t, subj, o, _v) in ctx.out.items if t == "EVALUATES" and subj == trial and o]
+        evaluated = ctx.out.evaluated_by(trial)
         if len(evaluated) == 1 and not ctx.out.has("IN_PHASE", evaluated[0]):
             ctx.emit("IN_PHASE", evaluated[0], None, sent, "phase_salient", value=val, attrs=attrs)
 
@@ -77,7 +77,7 @@ def _drop_salient_trial_drugs(ctx: RuleContext) -> None:
 
 
 def _cued(draft: RelationDraft) -> bool:
-    return not draft.extractor.endswith(":trial_salient")
+    return not is_trial_guess(draft)
 
 
 def _phases_of_permitted_trials(ctx: RuleContext, running: re.Pattern[str]) -> None:

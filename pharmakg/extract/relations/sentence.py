@@ -129,6 +129,11 @@ def json_number(v: Any) -> Any:
     return v
 
 
+def is_trial_guess(draft: RelationDraft) -> bool:
+    """An EVALUATES made only because the trial's sentence named no compound (trials.py: trial_salient)."""
+    return draft.extractor.endswith(":trial_salient")
+
+
 class Sink:
     """Collects relations, merging statements with the same :func:`pharmakg.model.matches_key` and keeping all
     their evidence."""
@@ -197,6 +202,19 @@ class Sink:
             for (t, subj, o, _v) in self.items
             if t == "PARTNER_OF" and o is not None and company in (subj, o)
         }
+
+    def evaluated_by(self, trial: str, stated_only: bool = False) -> list[str]:
+        """The compounds an EVALUATES gives ``trial``. With ``stated_only``, not those tied to it only because
+        its sentence named no compound (trials.py's ``trial_salient``: a guess, on which no second guess is
+        made)."""
+        return [
+            obj
+            for (t, subj, obj, _v), draft in self.items.items()
+            if t == "EVALUATES"
+            and subj == trial
+            and obj is not None
+            and not (stated_only and is_trial_guess(draft))
+        ]
 
     def remove(self, key: StatementKey) -> None:
         self.items.pop(key, None)
@@ -422,11 +440,7 @@ class RuleContext:
         """The compounds of the named trial an anchor is about ("the Phase 2 ALPHA trial in gout" when ALPHA
         evaluates ZB-12): used when no compound is in reach of the anchor itself."""
         trial = self.attach(s, anchor, ("TRIAL",), cap=60, virtual=False)
-        if trial is None:
-            return []
-        return [
-            k[2] for k in self.out.items if k[0] == "EVALUATES" and k[1] == trial.eid and k[2] is not None
-        ]
+        return [] if trial is None else self.out.evaluated_by(trial.eid)
 
     def defer_to_trial(self, s: Sent, anchor: M, rtype: str, rule: str) -> None:
         """Keep ``anchor`` (a target or disease no compound is in reach of) for the compound the sentence's

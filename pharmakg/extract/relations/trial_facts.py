@@ -12,8 +12,6 @@ from typing import Any
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext
 
-_GUESSED = ":trial_salient"
-
 
 @relation_rule("trial_facts", scope="document")
 class TrialFacts:
@@ -21,13 +19,7 @@ class TrialFacts:
         pass  # no cues of its own: the sentence rules decided what counts as said
 
     def __call__(self, ctx: RuleContext) -> None:
-        evaluated: dict[str, list[str]] = {}
-        for (rtype, trial, compound, _value), draft in ctx.out.items.items():
-            # a trial tied to a compound only because its sentence named none (trials.py: trial_salient) is
-            # a guess already: a second guess on top of it is not made
-            if rtype == "EVALUATES" and compound is not None and not draft.extractor.endswith(_GUESSED):
-                evaluated.setdefault(trial, []).append(compound)
         for trial, rtype, obj, sent, rule in ctx.trial_facts:
-            compounds = evaluated.get(trial, [])
+            compounds = ctx.out.evaluated_by(trial, stated_only=True)
             if len(compounds) == 1:
                 ctx.emit(rtype, compounds[0], obj, sent, rule)
