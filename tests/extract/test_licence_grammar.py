@@ -34,6 +34,8 @@ def ex() -> Extractor:
         "Orbital Bio will license ZB-12 from Helix for the Korean market.",
         "Helix will license its rights to ZB-12 in Europe to Orbital Bio.",
         "Under the license agreement, Orbital will lead development and commercialization of ZB-12 in Asia.",
+        "Under the license agreement, Orbital will lead the development, manufacturing, and "
+        "commercialization of ZB-12 in Asia.",
         "Under the license agreement, Orbital will be responsible for all development, regulatory and "
         "commercial activities for ZB-12 in China.",
     ],
