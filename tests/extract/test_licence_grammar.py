@@ -169,8 +169,16 @@ def test_a_near_term_milestone_is_not_yet_paid(ex: Extractor, sentence: str) -> 
     assert {r["value"] for r in out["relations"] if r["type"] == "PAYMENT"} == {20000000}
 
 
-def test_a_licence_sent_on_to_another_company_is_not_the_subjects(ex: Extractor) -> None:
-    out = run(ex, _OPENING + "Helix will license its rights to ZB-12 in Europe to Orbital Bio.")
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Helix will license its rights to ZB-12 in Europe to Orbital Bio.",
+        "Helix will license ZB-12 to third parties outside Japan.",
+        "Helix licenses ZB-12 to partners in Asia.",
+    ],
+)
+def test_a_licence_sent_on_to_another_party_is_not_the_subjects(ex: Extractor, sentence: str) -> None:
+    out = run(ex, _OPENING + sentence)
     assert ("zb12", "helixpharmaceutical") not in rels(out, "LICENSED_TO")
 
 

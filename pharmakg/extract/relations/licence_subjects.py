@@ -84,10 +84,14 @@ class LicensingSubject:
     licensing verb, takes the licence of the first compound after it, unless the clause sends it on "to C"
     ("A will license its rights to X to C": C's licence, read by ``licensees.licensed_x_to``)."""
 
-    def __init__(self, verbs: list[str]) -> None:
+    def __init__(self, verbs: list[str], unnamed_recipients: list[str]) -> None:
         alternation = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs)
         self.verb = re.compile(
             AFTER_NAME + ANNOUNCED_IT + _AUX + r"(?:" + alternation + r")\b(?![\s-]+agreements?\b)"
+        )
+        # "A will license X to third parties": sent on to parties the text does not name, A is the owner
+        self.to_unnamed = re.compile(
+            r"\bto\s+(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unnamed_recipients) + r")\b"
         )
 
     def __call__(
@@ -104,6 +108,8 @@ class LicensingSubject:
             return False  # "an agreement with B to license X" does not say which party takes it
         verb_end = b + m.end()
         _, end = ctx.clause_bounds(s, verb_end, verb_end)
+        if self.to_unnamed.search(s.low, verb_end, end):
+            return False
         for c in s.of("COMPANY", virtual=False):
             at, to = s.local(c)
             if verb_end <= at and to <= end and _TO_COMPANY.search(s.low[max(0, at - 8) : at]):

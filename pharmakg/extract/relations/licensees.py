@@ -150,7 +150,7 @@ class Licensees:
         self.whole_rights = words_regex(c["whole_rights"])
         self.rights_limited = words_regex(c["rights_limited"])
         self.pending_option = PendingOption(cues["options"])
-        self.licensing_subject = LicensingSubject(c["licensee_verbs"])
+        self.licensing_subject = LicensingSubject(c["licensee_verbs"], c["licensee_verb_unnamed_recipients"])
         # "A and its licensing partner B", "Helix's Japanese licensee B": the title before B's name
         self.titled = re.compile(
             r"(?:\b(?:its|their|our)|[\w.&-](?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,2}?(?:"
