@@ -198,3 +198,15 @@ def test_rights_to_another_companys_compound_are_taken_not_given(ex: Extractor) 
     out = run(ex, _OPENING + "Helix has licensed the rights to Orbital Bio's ZB-12 in Europe.")
     assert ("zb12", "helixpharmaceutical") in rels(out, "LICENSED_TO")
     assert ("zb12", "orbitalbio") not in rels(out, "LICENSED_TO")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Orbital Bio has an option to license ZB-12 after Phase 2.",
+        "Upon exercise of its option, Orbital Bio will license ZB-12 from Helix.",
+    ],
+)
+def test_an_option_holder_is_no_licensee(ex: Extractor, sentence: str) -> None:
+    out = run(ex, _OPENING + sentence)
+    assert ("zb12", "orbitalbio") not in rels(out, "LICENSED_TO")
