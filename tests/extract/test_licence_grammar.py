@@ -29,7 +29,13 @@ def ex() -> Extractor:
         "The licensing of ZB-12 to Orbital Bio was completed in May.",
         "Orbital Bio takes over the worldwide rights to ZB-12.",
         "Helix has licensed the rights to ZB-12 in Europe to Orbital Bio.",
+        "Under the agreement, Orbital Bio will license the U.S. commercial rights to Helix's ZB-12.",
+        "Orbital Bio agreed to license the exclusive rights to ZB-12 in Japan from Helix.",
+        "Orbital Bio will license ZB-12 from Helix for the Korean market.",
+        "Helix will license its rights to ZB-12 in Europe to Orbital Bio.",
         "Under the license agreement, Orbital will lead development and commercialization of ZB-12 in Asia.",
+        "Under the license agreement, Orbital will lead the development, manufacturing, and "
+        "commercialization of ZB-12 in Asia.",
         "Under the license agreement, Orbital will be responsible for all development, regulatory and "
         "commercial activities for ZB-12 in China.",
     ],
@@ -161,3 +167,46 @@ def test_unlimited_rights_to_the_compound_talked_about_develop_it(
 def test_a_near_term_milestone_is_not_yet_paid(ex: Extractor, sentence: str) -> None:
     out = run(ex, _OPENING + sentence)
     assert {r["value"] for r in out["relations"] if r["type"] == "PAYMENT"} == {20000000}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Helix will license its rights to ZB-12 in Europe to Orbital Bio.",
+        "Helix will license ZB-12 to third parties outside Japan.",
+        "Helix licenses ZB-12 to partners in Asia.",
+    ],
+)
+def test_a_licence_sent_on_to_another_party_is_not_the_subjects(ex: Extractor, sentence: str) -> None:
+    out = run(ex, _OPENING + sentence)
+    assert ("zb12", "helixpharmaceutical") not in rels(out, "LICENSED_TO")
+
+
+def test_a_licensing_verb_alone_grants_no_development_rights(ex: Extractor) -> None:
+    text = "Under the agreement, Orbital Bio will license the U.S. commercial rights to ZB-12."
+    out = run(ex, _OPENING + text)
+    assert ("zb12", "orbitalbio") in rels(out, "LICENSED_TO")
+    assert ("zb12", "orbitalbio") not in rels(out, "DEVELOPED_BY")
+
+
+def test_an_agreement_with_the_company_to_license_names_no_licensee(ex: Extractor) -> None:
+    out = run(ex, "Helix Pharmaceuticals, Inc. signed an agreement with Orbital Bio Ltd. to license ZB-12.")
+    assert ("zb12", "orbitalbio") not in rels(out, "LICENSED_TO")
+
+
+def test_rights_to_another_companys_compound_are_taken_not_given(ex: Extractor) -> None:
+    out = run(ex, _OPENING + "Helix has licensed the rights to Orbital Bio's ZB-12 in Europe.")
+    assert ("zb12", "helixpharmaceutical") in rels(out, "LICENSED_TO")
+    assert ("zb12", "orbitalbio") not in rels(out, "LICENSED_TO")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Orbital Bio has an option to license ZB-12 after Phase 2.",
+        "Upon exercise of its option, Orbital Bio will license ZB-12 from Helix.",
+    ],
+)
+def test_an_option_holder_is_no_licensee(ex: Extractor, sentence: str) -> None:
+    out = run(ex, _OPENING + sentence)
+    assert ("zb12", "orbitalbio") not in rels(out, "LICENSED_TO")

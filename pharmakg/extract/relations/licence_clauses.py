@@ -13,7 +13,8 @@ from pharmakg.extract.relations.sentence import RuleContext, Sent
 # "B will be responsible for the development and commercialization of X", "... for commercializing X"
 _RESPONSIBLE_COMMERCIAL = re.compile(
     r"\b(?:responsible\s+for|(?:will|shall|to)\s+lead)\s+(?:all\s+|the\s+)?(?:(?:global|worldwide|further|clinical|future)\s+)?"
-    r"(?:(?:development|developing|manufacturing|manufacture|regulatory\s+\w+)\s*(?:,|and|as well as)?\s+)*"
+    # a list of activities, with or without the serial comma ("development, manufacturing, and commercial...")
+    r"(?:(?:development|developing|manufacturing|manufacture|regulatory\s+\w+)\s*,?\s*(?:(?:and|as\s+well\s+as)\s+)?)*"
     r"(?:commerciali[sz]ation|commerciali[sz]ing|commercial\s+activities)(?:\s+(?:of|for))?\s*(?:the\s+)?"
 )
 _DEAL_WORD = re.compile(r"\blicen[cs]|\bagreement\b|\bcollaboration\b|\bunder which\b|\bwhereby\b")
@@ -22,7 +23,7 @@ _DEAL_WORD = re.compile(r"\blicen[cs]|\bagreement\b|\bcollaboration\b|\bunder wh
 _DEAL_LOOKBACK = 3
 # "under which B will commercialize X in Europe", "B will exclusively market X"
 _WILL_COMMERCIALIZE = re.compile(
-    r"\b(?:will|shall|would)\s+(?:exclusively\s+|also\s+)?(?:(?:develop|manufacture)\s*(?:,|and)\s+)*"
+    r"\b(?:will|shall|would)\s+(?:exclusively\s+|also\s+)?(?:(?:develop|manufacture)\s*,?\s*(?:and\s+)?)*"
     r"(?:commerciali[sz]e|market|distribute|sell)\s+(?:the\s+)?"
 )
 # "an agreement under which B will develop and commercialize X": the clause states the rights the agreement

@@ -1,7 +1,8 @@
 """Which company a licence statement is said of when the licensee's name stands apart from its verb: the
 announcing company behind its brackets and apposition ("Orbital Bio (Nasdaq: ORBB), a clinical-stage company
 focused on cancer, today announced that it has in-licensed X"), and the source named between the verb and
-the rights ("A has obtained from B exclusive rights to X"). Read by ``licensees``."""
+the rights ("A has obtained from B exclusive rights to X"), and the subject of a licensing verb that gives
+nothing on ("B will license the U.S. rights to A's X"). Read by ``licensees``."""
 
 from __future__ import annotations
 
@@ -69,3 +70,61 @@ def taken_from(
         emit(ctx, s, licensee, after[0], False)
         return True
     return False
+
+
+# "B will license ...": the verb (data: licensees.licensee_verbs) right after B's name, its auxiliaries before
+_AUX = r"(?:(?:will|would|shall|also|then|has|have|had|agreed\s+to|plans\s+to|intends\s+to)\s+)*"
+# "... to C" (not "to C's X", where C is the owner): the licence goes on to C, the subject gives it
+_TO_COMPANY = re.compile(r"\bto\s+(?:the\s+)?$")
+_POSSESSIVE = re.compile(r"(?:'s|’s|')\s")
+
+
+class LicensingSubject:
+    """ "B will license the U.S. commercial rights to A's X", "B licenses X from A": B, the subject of the
+    licensing verb, takes the licence of the first compound after it, unless the clause sends it on "to C"
+    ("A will license its rights to X to C": C's licence, read by ``licensees.licensed_x_to``)."""
+
+    def __init__(self, verbs: list[str], unnamed_recipients: list[str]) -> None:
+        alternation = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs)
+        self.verb = re.compile(
+            AFTER_NAME + ANNOUNCED_IT + _AUX + r"(?:" + alternation + r")\b(?![\s-]+agreements?\b)"
+        )
+        # "A will license X to third parties": sent on to parties the text does not name, A is the owner
+        self.to_unnamed = re.compile(
+            r"\bto\s+(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unnamed_recipients) + r")\b"
+        )
+
+    def __call__(
+        self,
+        ctx: RuleContext,
+        s: Sent,
+        licensee: M,
+        compounds: list[M],
+        emit: Callable[[RuleContext, Sent, M, M, bool], None],
+    ) -> bool:
+        b = licensee.end - s.start
+        m = self.verb.match(s.low[b : b + 90])
+        if m is None or re.search(r"\bwith\s+(?:the\s+)?$", s.low[max(0, b - 60) : licensee.start - s.start]):
+            return False  # "an agreement with B to license X" does not say which party takes it
+        verb_end = b + m.end()
+        _, end = ctx.clause_bounds(s, verb_end, verb_end)
+        if self.to_unnamed.search(s.low, verb_end, end):
+            return False
+        for c in s.of("COMPANY", virtual=False):
+            at, to = s.local(c)
+            if verb_end <= at and to <= end and _TO_COMPANY.search(s.low[max(0, at - 8) : at]):
+                if not _POSSESSIVE.match(s.low[to : to + 3]):
+                    return False
+        after = [x for x in compounds if verb_end <= x.start - s.start < min(end, verb_end + 120)]
+        if not after or ctx.negated(s, licensee, after[0]):
+            return False
+        # the mention stretched over its verb: the licensing verb states a licence, not which rights it grants
+        # (development rights only where the words after the verb say so)
+        emit(
+            ctx,
+            s,
+            M(licensee.eid, licensee.type, licensee.start, s.start + verb_end, licensee.virtual),
+            after[0],
+            False,
+        )
+        return True

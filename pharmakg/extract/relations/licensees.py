@@ -23,7 +23,13 @@ from pharmakg.extract.relations.licence_parties import (
     licensee_apposition,
     subject_between,
 )
-from pharmakg.extract.relations.licence_subjects import AFTER_NAME, ANNOUNCED_IT, announcer, taken_from
+from pharmakg.extract.relations.licence_subjects import (
+    AFTER_NAME,
+    ANNOUNCED_IT,
+    LicensingSubject,
+    announcer,
+    taken_from,
+)
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
@@ -144,6 +150,7 @@ class Licensees:
         self.whole_rights = words_regex(c["whole_rights"])
         self.rights_limited = words_regex(c["rights_limited"])
         self.pending_option = PendingOption(cues["options"])
+        self.licensing_subject = LicensingSubject(c["licensee_verbs"], c["licensee_verb_unnamed_recipients"])
         # "A and its licensing partner B", "Helix's Japanese licensee B": the title before B's name
         self.titled = re.compile(
             r"(?:\b(?:its|their|our)|[\w.&-](?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,2}?(?:"
@@ -174,8 +181,10 @@ class Licensees:
             else:
                 comp = announcer(s, comp)  # "B, a biotech company, today announced that it has ...": B
                 a, b = s.local(comp)
-                if self.in_licensed(ctx, s, comp, compounds) or taken_from(
-                    ctx, s, comp, compounds, self.emit_licence
+                if (
+                    self.in_licensed(ctx, s, comp, compounds)
+                    or taken_from(ctx, s, comp, compounds, self.emit_licence)
+                    or self.licensing_subject(ctx, s, comp, compounds, self.emit_licence)
                 ):
                     continue
             after_cue = self.after.match(s.low[b : b + 110])
@@ -340,12 +349,15 @@ class Licensees:
 
     @staticmethod
     def licensed_on(ctx: RuleContext, s: Sent, licensor: M) -> bool:
-        """Whether a company after ``licensor`` in its clause is what the licence goes to ("... to B")."""
+        """Whether a company after ``licensor`` in its clause is what the licence goes to ("... to B"; not
+        "... to B's X", where B is the owner)."""
         _, end = ctx.clause_bounds(s, licensor.end - s.start, licensor.end - s.start)
         return any(
             licensor.end < c.start
             and c.end - s.start <= end
             and re.search(r"\bto\s+(?:the\s+)?$", s.low[max(0, c.start - s.start - 8) : c.start - s.start])
+            # "the rights to C's X": C owns what is licensed, it does not receive it
+            and not re.match(r"(?:'s|’s|')\s", s.low[c.end - s.start : c.end - s.start + 3])
             for c in s.of("COMPANY", virtual=False)
         )
 
