@@ -84,7 +84,7 @@ def _dense(quads: list[Any], bits: int) -> dict[tuple[Any, str], int]:
     }
 
 
-def measure(store: Path, releases: list[Any], profile: bool, facts: bool) -> None:
+def measure(store: Path, releases: list[Any], profile: bool, facts: bool, dump: Path | None = None) -> None:
     from pharmakg.graph import incremental
     from pharmakg.graph.bookkeeping import REMINT_GRAPH, finish_remints, open_store
 
@@ -109,6 +109,8 @@ def measure(store: Path, releases: list[Any], profile: bool, facts: bool) -> Non
         f"{store}: {len(timed)} releases, writer thread CPU {1000 * cpu / len(timed):.1f} ms per release",
         flush=True,
     )
+    if dump is not None:
+        profiler.dump_stats(dump)  # (steps: python benchmarks/writer_growth.py steps DUMP ...)
     if profile:
         for order, count in (("cumulative", 40), ("tottime", 20)):
             out = io.StringIO()
@@ -119,6 +121,51 @@ def measure(store: Path, releases: list[Any], profile: bool, facts: bool) -> Non
         print(f"  after the writes: {kept_facts_digest(kg.store)}", flush=True)
     del kg
     shutil.rmtree(work.parent, ignore_errors=True)
+
+
+# the writer's steps: (label, file, function), cumulative CPU of each (they nest: the batch holds the others)
+STEPS = (
+    ("whole batch", "incremental.py", "_write_batch"),
+    ("  add_extractions", "store.py", "add_extractions"),
+    ("    resolution (resolve.py)", "resolve.py", "resolve"),
+    ("    _insert", "store.py", "_insert"),
+    ("    _rename", "store.py", "_rename"),
+    ("    _refresh_resolved", "store.py", "_refresh_resolved"),
+    ("      DerivedFacts.refresh", "derived_facts.py", "refresh"),
+    ("        DealLicences.update", "deal_facts.py", "update"),
+    ("        PairOrder.update", "pair_order.py", "update"),
+    ("          PairOrder._delta", "pair_order.py", "_delta"),
+    ("          PairOrder._write", "pair_order.py", "_write"),
+    ("          PairOrder._rerank", "pair_order.py", "_rerank"),
+    ("        CompoundOrder.update", "compound_order.py", "update"),
+    ("        DocumentOrder.update", "document_order.py", "update"),
+    ("        CrowdedTargets.update", "crowded_targets.py", "update"),
+    ("        AgreementPairs.update", "agreement_pairs.py", "update"),
+    ("      DerivedFacts.written", "derived_facts.py", "written"),
+    ("      DerivedFacts.removed", "derived_facts.py", "removed"),
+    ("    _write_derived", "store.py", "_write_derived"),
+    ("  remove_replaced (keys)", "derived_facts.py", "remove_replaced"),
+    ("Store.extend", "~", "<method 'extend' of 'pyoxigraph.Store' objects>"),
+    ("Store.remove", "~", "<method 'remove' of 'pyoxigraph.Store' objects>"),
+    ("Store.quads_for_pattern", "~", "<method 'quads_for_pattern' of 'pyoxigraph.Store' objects>"),
+    ("Store.__contains__", "~", "<method '__contains__' of 'pyoxigraph.Store' objects>"),
+)
+
+
+def print_steps(dumps: list[Path], timed: int = 200) -> None:
+    """ms of CPU per timed release of each step (:data:`STEPS`), one column per profile dump."""
+    columns = []
+    for dump in dumps:
+        stats: dict[tuple[str, int, str], tuple[Any, ...]] = pstats.Stats(str(dump)).stats  # type: ignore[attr-defined]
+        columns.append(
+            [
+                sum(v[3] for (f, _line, func), v in stats.items() if func == name and f.endswith(file))
+                for _label, file, name in STEPS
+            ]
+        )
+    print("step".ljust(34) + "".join(f"{d.stem[-14:]:>16}" for d in dumps))
+    for i, (label, _file, _name) in enumerate(STEPS):
+        print(label.ljust(34) + "".join(f"{1000 * c[i] / timed:>16.1f}" for c in columns))
 
 
 def main() -> None:
@@ -133,16 +180,22 @@ def main() -> None:
     run.add_argument("stores", nargs="+", type=Path)
     run.add_argument("--profile", action="store_true")
     run.add_argument("--facts", action="store_true")
+    run.add_argument("--dump", type=Path, help="with --profile: the profile's stats to this file (one store)")
+    steps = sub.add_parser("steps")
+    steps.add_argument("dumps", nargs="+", type=Path)
     args = parser.parse_args()
     if args.command == "extract":
         extract(args.folder, args.docs, args.out)
+        return
+    if args.command == "steps":
+        print_steps(args.dumps)
         return
     import pharmakg
 
     print(f"pharmakg from {Path(pharmakg.__file__).parent}", flush=True)
     releases = pickle.loads(args.releases.read_bytes())
     for store in args.stores:
-        measure(store, releases, args.profile, args.facts)
+        measure(store, releases, args.profile, args.facts, args.dump)
     sys.stdout.flush()
 
 

@@ -17,6 +17,8 @@ read without a key, placed again, and its buckets are ranked again at the next u
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -47,33 +49,53 @@ def gapped_ranks(old: list[int | None], top: int) -> list[int]:
     if n > top:
         return list(range(n))
     keep = _increasing(old)
-    ranks: list[int | None] = [old[i] if i in keep else None for i in range(n)]
-    i = 0
-    while i < n:
-        if ranks[i] is not None:
-            i += 1
+    assigned = spread_ranks(n, lambda i: _known(old[i]), [i for i in range(n) if i not in keep], top)
+    return [assigned[i] if i in assigned else _known(old[i]) for i in range(n)]
+
+
+def spread_ranks(n: int, rank_at: Callable[[int], int], unranked: Sequence[int], top: int) -> dict[int, int]:
+    """:func:`gapped_ranks` of a bucket of ``n`` members (at most ``top``) given without a list of them:
+    the members at the positions ``unranked`` (sorted) have no rank, the others the increasing ranks
+    ``rank_at(position)``; {position: rank} of those it places, the unranked and the kept neighbours a full
+    gap is widened over. It reads the ranks of the windows it places only, so a writer that keeps a
+    bucket's members sorted places a few new ones among thousands without reading the others
+    (:func:`.pair_rerank.rerank_bucket`)."""
+    assigned: dict[int, int] = {}
+    pending = set(unranked)
+
+    def rank(i: int) -> int:
+        return assigned[i] if i in assigned else rank_at(i)
+
+    def is_unranked(i: int) -> bool:
+        return i in pending and i not in assigned
+
+    at = 0
+    while at < len(unranked):
+        i = unranked[at]
+        if i in assigned:
+            at += 1
             continue
         lo_i, hi_i, step = i - 1, i + 1, 1
-        while hi_i < n and ranks[hi_i] is None:
+        while hi_i < n and is_unranked(hi_i):
             hi_i += 1
         while True:  # (lo_i, hi_i): the kept neighbours of the window (-1, n: the field's ends)
-            lo = -1 if lo_i < 0 else _known(ranks[lo_i])
-            hi = top if hi_i >= n else _known(ranks[hi_i])
+            lo = -1 if lo_i < 0 else rank(lo_i)
+            hi = top if hi_i >= n else rank(hi_i)
             width = hi_i - lo_i - 1
             whole = lo_i < 0 and hi_i >= n
             if hi - lo - 1 >= width and (step == 1 or whole or hi - lo >= 2 * (width + 1)):
                 break
             lo_i, hi_i, step = max(-1, lo_i - step), min(n, hi_i + step), step * 2
-            while hi_i < n and ranks[hi_i] is None:  # (members to place after it: in the window too)
+            while hi_i < n and is_unranked(hi_i):  # (members to place after it: in the window too)
                 hi_i += 1
         gap = (hi - lo) // (width + 1)
         if (lo_i < 0) != (hi_i >= n):  # at one end of the field: room left there for as many again
             gap = min(gap, max(1, top // (n + 1))) if step == 1 else max(1, (hi - lo) // (2 * width + 1))
             lo = hi - (width + 1) * gap if lo_i < 0 else lo
         for k in range(lo_i + 1, hi_i):
-            ranks[k] = lo + (k - lo_i) * gap
-        i = hi_i
-    return [_known(r) for r in ranks]
+            assigned[k] = lo + (k - lo_i) * gap
+        at = bisect.bisect_left(unranked, hi_i, lo=at)
+    return assigned
 
 
 def _known(rank: int | None) -> int:
@@ -126,9 +148,14 @@ class KeptKeys:
     # settled members whose key only changed by assign: the values to remove (a bucket re-ranked rewrites
     # thousands of keys at a few thousand releases; reading each member's copies again cost as much)
     swapped: dict[str, set[int]] = field(default_factory=dict)
+    # {bucket: its settled members sorted by key} when the owner places members among them without reading
+    # the bucket (the pair keys, :mod:`.pair_rerank`); None: not kept (the compound and document keys)
+    ordered: dict[int, list[str]] | None = None
+    bits: int = 0  # (the rank bits: a key's bucket, for ``ordered``)
 
     def drop(self, iri: str, bits: int) -> int | None:
         """Take the member out of its bucket (its copies go at :meth:`remove_replaced`); that bucket."""
+        self._unlist(iri)
         old = self.keys.pop(iri, None)
         self.replaced.add(iri)
         if old is None:
@@ -140,8 +167,23 @@ class KeptKeys:
         """The member's new key, as the quad to write; its old copies go at :meth:`remove_replaced`."""
         if iri in self.keys and iri not in self.replaced:
             self.swapped.setdefault(iri, set()).add(self.keys[iri])  # (in both graphs, as read or written)
+        self._unlist(iri)
         self.keys[iri] = key
+        if self.ordered is not None:
+            bisect.insort(self.ordered.setdefault(key >> self.bits, []), iri, key=self.keys.__getitem__)
         return ox.Quad(ox.NamedNode(iri), self.predicate, int_lit(key), RESOLVED_GRAPH)
+
+    def _unlist(self, iri: str) -> None:
+        """Take the member out of its bucket's sorted list (before its key changes or goes)."""
+        key = self.keys.get(iri)
+        if self.ordered is None or key is None:
+            return
+        members = self.ordered.get(key >> self.bits, [])
+        at = bisect.bisect_left(members, key, key=self.keys.__getitem__)
+        while at < len(members) and members[at] != iri:  # (equal keys: a bucket fuller than its field)
+            at += 1
+        if at < len(members):
+            del members[at]
 
     def take_unsettled(self) -> tuple[set[str], set[int]]:
         """(members, buckets) found unsettled: members to place again, buckets to rank again (once)."""
@@ -168,10 +210,11 @@ class KeptKeys:
         self.swapped.clear()
 
 
-def read_keys(store: ox.Store, predicate: ox.NamedNode, bits: int) -> KeptKeys:
+def read_keys(store: ox.Store, predicate: ox.NamedNode, bits: int, ordered: bool = False) -> KeptKeys:
     """The keys ``predicate`` gives, read from every graph: a member is settled when its key has one value,
     in graph/resolved and the merged graph. An unsettled one is in no bucket and has no key: its owner places
-    it again and ranks the buckets of all its values again."""
+    it again and ranks the buckets of all its values again. ``ordered``: each bucket's members also kept
+    sorted by key (:attr:`KeptKeys.ordered`)."""
     # one value and one bit mask of graphs per member (the pair keys are millions at 100k releases; a set of
     # graphs per value per member would be several times their size), the values of the few others apart
     first: dict[str, int] = {}
@@ -199,4 +242,7 @@ def read_keys(store: ox.Store, predicate: ox.NamedNode, bits: int) -> KeptKeys:
             kept.unsettled.add(iri)
             kept.unsettled_buckets |= {k >> bits for k in odd.get(iri, {key})}
             kept.replaced.add(iri)
+    if ordered:
+        kept.bits = bits
+        kept.ordered = {b: sorted(members, key=kept.keys.__getitem__) for b, members in kept.buckets.items()}
     return kept

@@ -30,13 +30,12 @@ without a company, or whose companies were renamed since, is removed whole.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 from collections.abc import Iterable, Mapping
 
 import pyoxigraph as ox
 
-from pharmakg.graph.order_buckets import SETTLED, KeptKeys, gapped_ranks, pack, read_keys
+from pharmakg.graph.order_buckets import SETTLED, KeptKeys, read_keys
 from pharmakg.graph.pair_fill import pair_order_quads
 from pharmakg.graph.pair_links import COMPANY, HAS_AGREEMENT, PARTY, TYPE, GraphReader, Pair, ordered, value
 from pharmakg.graph.pair_pending import WATCHED, Entry, Pending
@@ -55,6 +54,7 @@ from pharmakg.graph.pair_ranking import (
     node_quads,
     pair_node,
 )
+from pharmakg.graph.pair_rerank import rerank_bucket, rerank_whole
 from pharmakg.graph.rdf_terms import RESOLVED_GRAPH, int_lit
 from pharmakg.ontology.namespaces import RESOURCES_IRI
 
@@ -86,6 +86,8 @@ class PairOrder:
         self._pending = Pending()
         self._rechecked: set[str] = set()  # nodes a rollback asks to count again from the graph
         self._moving: list[set[str]] = [set() for _ in RANKINGS]  # per ranking: nodes whose names changed
+        # per ranking: {bucket: nodes put in it since its last ranking} (placed among its settled members)
+        self._arrived: list[dict[int, set[str]]] = [{} for _ in RANKINGS]
 
     def recheck(self, entities: Iterable[str]) -> None:
         """A rolled-back batch touched these entities: count again at the next update every pair node they
@@ -99,7 +101,7 @@ class PairOrder:
 
     def _loaded(self) -> list[KeptKeys]:
         if self._kept is None:
-            self._kept = [read_keys(self.store, r.predicate, r.rank_bits) for r in RANKINGS]
+            self._kept = [read_keys(self.store, r.predicate, r.rank_bits, ordered=True) for r in RANKINGS]
             firsts = {
                 value(q.subject): value(q.object)
                 for q in self.store.quads_for_pattern(None, FIRST, None, MERGED)
@@ -411,19 +413,17 @@ class PairOrder:
             kept.drop(node, ranking.rank_bits)
         if bucket is not None:
             kept.buckets.setdefault(bucket, set()).add(node)
+            self._arrived[i].setdefault(bucket, set()).add(node)
             touched[i].add(bucket)
 
     def _rerank(self, i: int, ranking: Ranking, buckets: set[int], reader: GraphReader) -> list[ox.Quad]:
-        """The new keys of the members of ``buckets``: those that keep their key in the bucket and whose
-        names did not change are in order already (by key), the others are put among them by their sort key
-        (a binary search: the labels of a few members read, not of the whole bucket, which holds thousands
-        of a hub's pairs at a few thousand releases), then given ranks in the gaps
-        (:func:`.order_buckets.gapped_ranks`)."""
+        """The new keys of the members of ``buckets`` (:mod:`.pair_rerank`): those that came or whose names
+        changed are placed among the others, which are in order already."""
         k, bits = self._loaded()[i], ranking.rank_bits
         moving, self._moving[i] = self._moving[i], set()
+        arrived, self._arrived[i] = self._arrived[i], {}
         new: list[ox.Quad] = []
         for b in sorted(buckets):
-            nodes = k.buckets.get(b, set())
             primary = ranking.primary(b)
 
             def sort_key(nd: str, primary: int = primary) -> tuple[object, ...]:
@@ -432,28 +432,8 @@ class PairOrder:
                     pair, (reader.label(pair[0]) or "", reader.label(pair[1]) or ""), primary
                 )
 
-            keys, mask = k.keys, (1 << bits) - 1
-            old_rank = {
-                nd: keys[nd] & mask
-                for nd in nodes
-                if nd not in moving and (held := keys.get(nd)) is not None and held >> bits == b
-            }
-            if len(old_rank) == len(nodes):
-                continue  # (members left the bucket, none came or moved: the others stay in order)
-            settled = sorted(old_rank, key=keys.__getitem__)
-            placing = sorted((sort_key(nd), nd) for nd in nodes.difference(old_rank))
-            ranked: list[str] = []
-            start = 0
-            for placed_key, nd in placing:
-                at = bisect.bisect_left(settled, placed_key, lo=start, key=sort_key)
-                ranked += settled[start:at]
-                ranked.append(nd)
-                start = at
-            ranked += settled[start:]
-            old = [old_rank.get(nd) for nd in ranked]
-            for node, was, rank in zip(ranked, old, gapped_ranks(old, 1 << bits), strict=True):
-                if was != rank and keys.get(node) != (new_key := pack(b, rank, bits)):
-                    new.append(k.assign(node, new_key))  # (the old key goes at remove_replaced)
+            placed = rerank_bucket(k, b, bits, arrived.get(b, ()), moving, sort_key)
+            new += rerank_whole(k, b, bits, moving, sort_key) if placed is None else placed
         return new
 
 

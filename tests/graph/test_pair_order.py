@@ -67,6 +67,13 @@ def assert_keys_are_a_recount(kg: KnowledgeGraph) -> None:
         for g in (q.graph_name, ox.DefaultGraph())
     }
     assert pair_quads(kg) == expected
+    for kept in kg.derived.pairs._kept or []:  # the writer's sorted buckets follow its keys (s19-flat)
+        assert kept.ordered is not None
+        for b, members in kept.ordered.items():
+            assert set(members) == {
+                nd for nd in kept.buckets.get(b, set()) if kept.keys[nd] >> kept.bits == b
+            }
+            assert [kept.keys[nd] for nd in members] == sorted(kept.keys[nd] for nd in members)
 
 
 def assert_pages_are_slices(kg: KnowledgeGraph, params: dict | None = None) -> None:
