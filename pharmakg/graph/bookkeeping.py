@@ -39,6 +39,7 @@ JOURNAL = n(RESOURCES_IRI + "build/journal")
 # entities whose IRI a build re-mints at its end (apart from the batch journal, which each batch clears)
 REMINT_GRAPH = n(RESOURCES_IRI + "graph/remint")
 REMINT = n(RESOURCES_IRI + "build/remint")
+PENDING, PLANNED = n(PKG.remintPending), n(PKG.remintPlanned)  # its list of entities; the renames decided
 LOCK_NAME = snapshots.WRITER_LOCK  # ".pharmakg.lock"
 _DOCUMENT_PREFIX = RESOURCES_IRI + "document/"
 
@@ -185,8 +186,7 @@ class Journal:
         self._write(quads, entities | set(renames.values()))
 
     def remint_later(self, entities: set[str]) -> None:
-        pending = n(PKG.remintPending)
-        self.kg._insert([ox.Quad(REMINT, pending, lit(e), REMINT_GRAPH) for e in sorted(entities)])
+        self.kg._insert([ox.Quad(REMINT, PENDING, lit(e), REMINT_GRAPH) for e in sorted(entities)])
 
     def _write(self, quads: list[ox.Quad], entities: set[str]) -> None:
         quads += [ox.Quad(JOURNAL, n(PKG.touchedEntity), lit(e), JOURNAL_GRAPH) for e in sorted(entities)]
@@ -226,18 +226,74 @@ class Journal:
         self.kg.store.remove_graph(JOURNAL_GRAPH)  # the graph's name too: a finished build leaves no trace
 
 
+# renames the end of a build makes per journaled step (then the store is flushed): its memory is that of a
+# chunk, not of every rename at once (RocksDB's memtables and the kept facts' pending changes grew with them)
+REMINT_CHUNK = 128
+
+
 def finish_remints(kg: KnowledgeGraph) -> None:
     """Re-mint the IRIs of the entities a build deferred (:meth:`KnowledgeGraph._remint`), its own or
-    those of a build that was killed, journaled like a batch; then stop deferring."""
+    those of a build that was killed; then stop deferring.
+
+    The renames are decided once over all of them (as one re-mint would: which entity takes a contested IRI
+    depends on the others), kept in the store as a plan, then made ``REMINT_CHUNK`` at a time, each chunk
+    journaled like a batch, its plan entries removed with it, and the store flushed. A build killed in a
+    chunk is rolled forward by :func:`recover` (the journal's renames) and the next build makes the rest of
+    the plan, so the graph is the one of an uninterrupted build."""
     kg.deferred_remints = None
-    pending = {_value(q.object) for q in kg.store.quads_for_pattern(REMINT, None, None, REMINT_GRAPH)}
-    if not pending:
-        return
-    journal = Journal(kg)
-    kg._remint(pending, journal)  # interrupted, the journal finishes the renames and the list is still here
-    _remove_subject_quads(kg, REMINT, REMINT_GRAPH)
+    plan = _read_plan(kg)
+    if not plan:
+        pending = {_value(q.object) for q in kg.store.quads_for_pattern(REMINT, PENDING, None, REMINT_GRAPH)}
+        if not pending:
+            return
+        plan = kg.remint_plan(pending)
+        # one transaction writes the plan's quads (the default graph's copies follow): a kill leaves all
+        # of it or none, and then the list it came from, which the next build plans from again
+        kg._insert([_plan_quad(old, new) for old, new in sorted(plan.items())])
+    _remove_quads(
+        kg, kg.store.quads_for_pattern(REMINT, PENDING, None, REMINT_GRAPH)
+    )  # the plan says the rest
+    steps = sorted(plan.items())
+    for start in range(0, len(steps), REMINT_CHUNK):
+        chunk = steps[start : start + REMINT_CHUNK]
+        journal = Journal(kg)
+        # a rename a killed chunk made already (its old IRI gone) was finished by the recovery
+        kg.apply_renames({old: new for old, new in chunk if _is_named(kg, old)}, journal)
+        _remove_quads(kg, [_plan_quad(old, new) for old, new in chunk])
+        journal.clear()
+        kg.store.flush()  # RocksDB's memtables hold a chunk's writes, not the whole step's
     kg.store.remove_graph(REMINT_GRAPH)
-    journal.clear()
+
+
+def _plan_quad(old: str, new: str) -> ox.Quad:
+    return ox.Quad(REMINT, PLANNED, lit(f"{old} {new}"), REMINT_GRAPH)
+
+
+def _read_plan(kg: KnowledgeGraph) -> dict[str, str]:
+    """The renames a build's end decided and has not yet made (see :func:`finish_remints`)."""
+    pairs = (
+        _value(q.object).partition(" ")
+        for q in kg.store.quads_for_pattern(REMINT, PLANNED, None, REMINT_GRAPH)
+    )
+    return {old: new for old, _, new in pairs}
+
+
+def _remove_quads(kg: KnowledgeGraph, quads: Iterable[ox.Quad]) -> None:
+    """Remove bookkeeping quads and their default copies (default copy first, as the store does)."""
+    quads = list(quads)
+    for q in quads:
+        kg.store.remove(ox.Quad(q.subject, q.predicate, q.object, MERGED))
+    for q in quads:
+        kg.store.remove(q)
+
+
+def _is_named(kg: KnowledgeGraph, iri: str) -> bool:
+    """Whether any quad has ``iri`` as its subject or object."""
+    node = ox.NamedNode(iri)
+    return any(
+        next(iter(kg.store.quads_for_pattern(s, None, o, None)), None) is not None
+        for s, o in ((node, None), (None, node))
+    )
 
 
 def recover(kg: KnowledgeGraph) -> list[str]:

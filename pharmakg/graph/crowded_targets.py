@@ -262,12 +262,19 @@ class CrowdedTargets:
     def renaming(self, old: str, new: str) -> None:
         """``old`` is about to be merged into ``new``: the rows either reaches now, those ``new`` reaches
         after, and a target among them is read again whole."""
-        for e in (ox.NamedNode(old), ox.NamedNode(new)):
-            self._pairs |= pairs(self.store, e)
+        o, nw = ox.NamedNode(old), ox.NamedNode(new)
+        for e in (o, nw):
+            found = pairs(self.store, e)
+            self._pairs |= found
             self._names.pop(e, None)
             if e in self._rows or next(iter(self.store.quads_for_pattern(None, TARGETS, e, MERGED)), None):
                 self._whole.add(e)
-        self._entities.add(ox.NamedNode(new))
+        # a rename redone by a recovery finds old's quads moved already (a kill between a rename and the
+        # update): old's own rows are reached through new's targets, and a target's rows under old go whole
+        self._pairs |= {(t, o) for t, c in found if c == nw}
+        if nw in self._whole:
+            self._whole.add(o)
+        self._entities.add(nw)
 
     def before_refresh(self, entities: Iterable[str]) -> None:
         """The preferred labels of the entities a refresh is about to rewrite, to tell which change."""

@@ -94,21 +94,31 @@ def stable_renames(
 
 
 def _generic_trial_renames(store: ox.Store, renames: dict[str, str]) -> dict[str, str]:
-    """Generic trials are ``trial/{compound slug}-{trial slug}``: a renamed compound renames them."""
+    """Generic trials are ``trial/{compound slug}-{trial slug}``: a renamed compound renames them.
+
+    A trial is matched through the hyphens of its slug, each prefix looked up among the renamed slugs, so
+    the cost grows with the trials plus the renames, not their product (the end of a build renames about
+    a tenth of the entities it touched, and the store holds trials in thousands)."""
     if not renames:
         return {}
     trials = f"{RESOURCES_IRI}{type_slug('TRIAL')}/"
+    by_slug: dict[str, list[tuple[str, str]]] = {}
+    for old, new in renames.items():
+        by_slug.setdefault(old.rsplit("/", 1)[-1], []).append((old, new))
     found: dict[str, str] = {}
-    existing = [
-        q.subject.value
-        for q in store.quads_for_pattern(None, n(PKG.entityType), None, MERGED)
-        if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(trials)
-    ]
-    for old, new in sorted(renames.items()):
-        before = trials + old.rsplit("/", 1)[-1] + "-"
-        after = trials + new.rsplit("/", 1)[-1] + "-"
-        for trial in existing:
-            target = after + trial[len(before) :]
-            if trial.startswith(before) and trial not in renames and not _is_entity(store, target):
+    for q in store.quads_for_pattern(None, n(PKG.entityType), None, MERGED):
+        trial = q.subject.value if isinstance(q.subject, ox.NamedNode) else ""
+        if not trial.startswith(trials) or trial in renames:
+            continue
+        local = trial[len(trials) :]
+        matches = sorted(
+            (old, new, local[cut + 1 :])
+            for cut in range(len(local))
+            if local[cut] == "-"
+            for old, new in by_slug.get(local[:cut], ())
+        )
+        for _old, new, rest in matches:  # (in the renames' order: the last that fits wins, as one by one)
+            target = f"{trials}{new.rsplit('/', 1)[-1]}-{rest}"
+            if not _is_entity(store, target):
                 found[trial] = target
     return found

@@ -279,10 +279,19 @@ class KnowledgeGraph:
                 if journal is not None:
                     journal.remint_later(unseen)
             return
-        # the end of a build re-mints every entity it touched: their figures are read, not all kept
-        many = len(entities) > self.derived.ENTITY_LIMIT
+        self.apply_renames(self.remint_plan(entities, keep_counts=True), journal)
+
+    def remint_plan(self, entities: set[str], keep_counts: bool = False) -> dict[str, str]:
+        """{current IRI: re-minted IRI} of the entities whose IRI is not the one their documents mint (see
+        :func:`pharmakg.graph.stable_iris.stable_renames`). ``keep_counts``: keep the name counts read (a
+        batch's few entities); the end of a build plans for every entity it touched, whose counts would
+        fill the memory, so they are read and dropped."""
+        many = not keep_counts or len(entities) > self.derived.ENTITY_LIMIT
         counts = self.derived.name_counts_once if many else self.derived.name_counts
-        renames = stable_renames(self.store, entities, name_counts=counts)
+        return stable_renames(self.store, entities, name_counts=counts)
+
+    def apply_renames(self, renames: Mapping[str, str], journal: BuildJournal | None) -> None:
+        """Rename (journaled first) and write the kept facts the renames change."""
         if not renames:
             return
         if journal is not None:
