@@ -2,13 +2,67 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
+from repo_paths import REPO
 
 from pharmakg import api
 from pharmakg.graph.store import KnowledgeGraph
+
+# The head of a build script that a kill test runs in a subprocess: pyoxigraph's Store replaced by one that
+# SIGKILLs the process at its kill_at-th (argv[3]) removal that ``counted(quad)`` counts: the script defines
+# ``counted`` after this text, then builds.
+KILLING_STORE = """
+import os, signal, sys
+import pyoxigraph as ox
+
+kill_at, seen = int(sys.argv[3]), [0]
+real_store = ox.Store
+
+
+class KillingStore:
+    # the real store, but for a SIGKILL of the process at its kill_at-th counted removal
+    def __init__(self, *args, **kwargs):
+        self._store = real_store(*args, **kwargs)
+
+    def remove(self, quad):
+        if counted(quad):
+            seen[0] += 1
+            if seen[0] == kill_at:
+                os.kill(os.getpid(), signal.SIGKILL)
+        return self._store.remove(quad)
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+    def __iter__(self):
+        return iter(self._store)
+
+    def __len__(self):
+        return len(self._store)
+
+    def __contains__(self, quad):
+        return quad in self._store
+
+
+KillingStore.read_only = staticmethod(real_store.read_only)
+ox.Store = KillingStore
+"""
+
+
+def run_killing_build(script: str, *args: str) -> subprocess.CompletedProcess:
+    """Run ``script`` (:data:`KILLING_STORE` and what follows it) with ``args`` as its argv, this repository
+    first on the path."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+    return subprocess.run(
+        [sys.executable, "-c", script, *args], env=env, capture_output=True, text=True, timeout=300
+    )
+
 
 COMPANIES = ["Alphagen", "Betabio", "Gammarx", "Deltavax"]
 TARGETS = ["HER2", "TROP2", "CD33", "FRα"]

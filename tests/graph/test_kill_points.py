@@ -12,60 +12,38 @@ when their document leaves.
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from incremental_helpers import assert_same_store, store_quads, write_releases
-from repo_paths import REPO
+from incremental_helpers import (
+    KILLING_STORE,
+    assert_same_store,
+    run_killing_build,
+    store_quads,
+    write_releases,
+)
 
 from pharmakg import api
 from pharmakg.graph.bookkeeping import JOURNAL_GRAPH
 
-_KILLING_BUILD = """
-import os, signal, sys
-import pyoxigraph as ox
-
+_KILLING_BUILD = (
+    KILLING_STORE
+    + """
 KEYS = {"https://w3id.org/pharmakg/ontology#" + name for name in sys.argv[4].split(",")}
-kill_at, seen = int(sys.argv[3]), [0]
-real_store = ox.Store
 
 
-class KillingStore:
-    # the real store, but for a SIGKILL of the process at its kill_at-th removal of an order key
-    def __init__(self, *args, **kwargs):
-        self._store = real_store(*args, **kwargs)
-
-    def remove(self, quad):
-        if quad.predicate.value in KEYS:
-            seen[0] += 1
-            if seen[0] == kill_at:
-                os.kill(os.getpid(), signal.SIGKILL)
-        return self._store.remove(quad)
-
-    def __getattr__(self, name):
-        return getattr(self._store, name)
-
-    def __iter__(self):
-        return iter(self._store)
-
-    def __len__(self):
-        return len(self._store)
-
-    def __contains__(self, quad):
-        return quad in self._store
+def counted(quad):  # the removals of an order key
+    return quad.predicate.value in KEYS
 
 
-KillingStore.read_only = staticmethod(real_store.read_only)
-ox.Store = KillingStore
 from pharmakg import api
 
 api.build([sys.argv[1]], sys.argv[2], batch_size=1, prune=sys.argv[5] == "prune")
 print("key removals", seen[0])
 """
+)
 
 
 ORDER_KEYS = ("compoundOrder", "documentOrder")
@@ -76,10 +54,10 @@ AGREEMENT_FACTS = ("agreementPair", "agreementAsset", "paymentPair")
 def _build_killed_at(
     folder: Path, store: Path, removal: int, keys: tuple[str, ...] = ORDER_KEYS, prune: bool = False
 ) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
-    args = [sys.executable, "-c", _KILLING_BUILD, str(folder), str(store), str(removal), ",".join(keys)]
-    args.append("prune" if prune else "keep")  # (prune: a file gone from the folder is a document removed)
-    return subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
+    # (prune: a file gone from the folder is a document removed)
+    return run_killing_build(
+        _KILLING_BUILD, str(folder), str(store), str(removal), ",".join(keys), "prune" if prune else "keep"
+    )
 
 
 @pytest.fixture(scope="module")

@@ -13,54 +13,26 @@ plan's entries, the pending list, the journal).
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from incremental_helpers import assert_same_store, store_quads
-from repo_paths import REPO
+from incremental_helpers import KILLING_STORE, assert_same_store, run_killing_build, store_quads
 
 from pharmakg import api
 from pharmakg.graph.bookkeeping import JOURNAL_GRAPH, REMINT_GRAPH
 
-_KILLED_IN_LAST_STEP = """
-import os, signal, sys
-import pyoxigraph as ox
-
-kill_at, seen, armed = int(sys.argv[3]), [0], [False]
-real_store = ox.Store
+_KILLED_IN_LAST_STEP = (
+    KILLING_STORE
+    + """
+armed = [False]
 
 
-class KillingStore:
-    # the real store, but for a SIGKILL of the process at its kill_at-th removal in the build's last step
-    def __init__(self, *args, **kwargs):
-        self._store = real_store(*args, **kwargs)
-
-    def remove(self, quad):
-        if armed[0]:
-            seen[0] += 1
-            if seen[0] == kill_at:
-                os.kill(os.getpid(), signal.SIGKILL)
-        return self._store.remove(quad)
-
-    def __getattr__(self, name):
-        return getattr(self._store, name)
-
-    def __iter__(self):
-        return iter(self._store)
-
-    def __len__(self):
-        return len(self._store)
-
-    def __contains__(self, quad):
-        return quad in self._store
+def counted(quad):  # every removal of the build's last step
+    return armed[0]
 
 
-KillingStore.read_only = staticmethod(real_store.read_only)
-ox.Store = KillingStore
 from pharmakg import api
 from pharmakg.graph import bookkeeping, incremental
 
@@ -78,6 +50,7 @@ bookkeeping.finish_remints = incremental.finish_remints = armed_finish  # (the r
 api.build([sys.argv[1]], sys.argv[2], batch_size=1)
 print("removals", seen[0])
 """
+)
 
 
 def _release(k: int, day: int, code: str) -> str:
@@ -90,9 +63,7 @@ def _release(k: int, day: int, code: str) -> str:
 
 
 def _build_killed_at(folder: Path, store: Path, removal: int) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
-    args = [sys.executable, "-c", _KILLED_IN_LAST_STEP, str(folder), str(store), str(removal)]
-    return subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
+    return run_killing_build(_KILLED_IN_LAST_STEP, str(folder), str(store), str(removal))
 
 
 @pytest.fixture(scope="module")

@@ -77,6 +77,13 @@ _AUX = r"(?:(?:will|would|shall|also|then|has|have|had|agreed\s+to|plans\s+to|in
 # "... to C" (not "to C's X", where C is the owner): the licence goes on to C, the subject gives it
 _TO_COMPANY = re.compile(r"\bto\s+(?:the\s+)?$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|')\s")
+# "an agreement with B to license X": B named after "with"
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
+
+
+def _phrases(words: list[str]) -> str:
+    """The words as a regex alternation, any run of white space where a phrase has a space."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
 class LicensingSubject:
@@ -85,14 +92,11 @@ class LicensingSubject:
     ("A will license its rights to X to C": C's licence, read by ``licensees.licensed_x_to``)."""
 
     def __init__(self, verbs: list[str], unnamed_recipients: list[str]) -> None:
-        alternation = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs)
         self.verb = re.compile(
-            AFTER_NAME + ANNOUNCED_IT + _AUX + r"(?:" + alternation + r")\b(?![\s-]+agreements?\b)"
+            AFTER_NAME + ANNOUNCED_IT + _AUX + r"(?:" + _phrases(verbs) + r")\b(?![\s-]+agreements?\b)"
         )
         # "A will license X to third parties": sent on to parties the text does not name, A is the owner
-        self.to_unnamed = re.compile(
-            r"\bto\s+(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unnamed_recipients) + r")\b"
-        )
+        self.to_unnamed = re.compile(r"\bto\s+(?:" + _phrases(unnamed_recipients) + r")\b")
 
     def __call__(
         self,
@@ -104,7 +108,7 @@ class LicensingSubject:
     ) -> bool:
         b = licensee.end - s.start
         m = self.verb.match(s.low[b : b + 90])
-        if m is None or re.search(r"\bwith\s+(?:the\s+)?$", s.low[max(0, b - 60) : licensee.start - s.start]):
+        if m is None or _WITH_BEFORE.search(s.low[max(0, b - 60) : licensee.start - s.start]):
             return False  # "an agreement with B to license X" does not say which party takes it
         verb_end = b + m.end()
         _, end = ctx.clause_bounds(s, verb_end, verb_end)
