@@ -3,24 +3,12 @@ sentences written for these tests (entities are set directly on the Doc, as in t
 
 from __future__ import annotations
 
-import re
-
 import pytest
 import spacy
-from spacy.tokens import Doc, Span
+from given_entities import read_relations, relation_pipeline
 
-import pharmakg.extract.components.coref  # noqa: F401  (registers pharmakg_coref)
 from pharmakg.extract.relations import DEFAULT_RULES, RULES, Relations
 from pharmakg.extract.relations.registry import relation_rule, resolve
-from pharmakg.model import Entity, Mention
-
-for _ext in ("pkg_skip", "pkg_entities", "pkg_mention_entity"):
-    if not Doc.has_extension(_ext):
-        Doc.set_extension(_ext, default=None)
-if not Span.has_extension("pkg_entity_id"):
-    Span.set_extension(
-        "pkg_entity_id", getter=lambda s: (s.doc._.pkg_mention_entity or {}).get((s.start_char, s.end_char))
-    )
 
 ADC = "XYZ-101, an anti-HER2 antibody-drug conjugate, is in a Phase 1 trial in breast cancer."
 ADC_ENTITIES = {
@@ -32,26 +20,8 @@ ADC_ENTITIES = {
 
 def relation_types(text: str, entities: dict[str, tuple[str, str]], rules: list[str] | None = None) -> set:
     """(type, subject, object or value) of the relations a pipeline with ``rules`` finds in ``text``."""
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("pharmakg_coref")
-    nlp.add_pipe("pharmakg_relations", config={} if rules is None else {"rules": rules})
-    doc = nlp.make_doc(text)
-    spans, lookup, clusters = [], {}, []
-    for eid, (etype, name) in entities.items():
-        mentions = []
-        for m in re.finditer(re.escape(name), text):
-            span = doc.char_span(m.start(), m.end(), label=etype)
-            assert span is not None, name
-            spans.append(span)
-            lookup[(m.start(), m.end())] = eid
-            mentions.append(Mention(m.start(), m.end(), name))
-        clusters.append(Entity(id=eid, type=etype, name=name, mentions=mentions))
-    doc.ents = sorted(spans, key=lambda s: s.start)
-    doc._.pkg_entities = clusters
-    doc._.pkg_mention_entity = lookup
-    for _name, pipe in nlp.pipeline:
-        doc = pipe(doc)
+    given = {eid: (etype, [name]) for eid, (etype, name) in entities.items()}
+    doc = read_relations(relation_pipeline(rules), text, given, hyphen_bounds=False)
     return {(r.type, r.subject, r.object or r.value) for r in doc._.pkg_relations}
 
 

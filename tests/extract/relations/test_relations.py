@@ -6,56 +6,23 @@ listed name found in the text becomes a mention of one entity per (type, name gr
 
 from __future__ import annotations
 
-import re
-
 import pytest
-import spacy
-from spacy.tokens import Doc, Span
+from given_entities import GivenEntities, canonical_names, read_relations, relation_pipeline
+from spacy.tokens import Doc
 
-import pharmakg.extract.components.coref  # noqa: F401  (registers pharmakg_coref)
-import pharmakg.extract.relations  # noqa: F401  (registers pharmakg_relations)
-from pharmakg.model import NON_CURRENT_KEYS, Entity, Mention
-
-for _ext in ("pkg_skip", "pkg_entities", "pkg_mention_entity"):
-    if not Doc.has_extension(_ext):
-        Doc.set_extension(_ext, default=None)
-if not Span.has_extension("pkg_entity_id"):
-    Span.set_extension(
-        "pkg_entity_id", getter=lambda s: (s.doc._.pkg_mention_entity or {}).get((s.start_char, s.end_char))
-    )
+from pharmakg.model import NON_CURRENT_KEYS, Entity
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("pharmakg_coref")
-    nlp.add_pipe("pharmakg_relations")
-    return nlp
+    return relation_pipeline()
 
 
-def run(nlp, text: str, entities: dict[str, tuple[str, list[str]]]) -> tuple[Doc, set[tuple]]:
+def run(nlp, text: str, entities: GivenEntities) -> tuple[Doc, set[tuple]]:
     """entities: id -> (type, [surface names]). Returns the doc and {(type, subject, object or value)}
     (PAYMENT: (type, payer, payee, value))."""
-    doc = nlp.make_doc(text)
-    doc = nlp.get_pipe("sentencizer")(doc)
-    spans, lookup, clusters = [], {}, []
-    for eid, (etype, names) in entities.items():
-        mentions = []
-        for name in names:
-            for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
-                span = doc.char_span(m.start(), m.end(), label=etype)
-                if span is not None and not any(span.start < s.end and s.start < span.end for s in spans):
-                    spans.append(span)
-                    lookup[(m.start(), m.end())] = eid
-                    mentions.append(Mention(m.start(), m.end(), name))
-        clusters.append(Entity(id=eid, type=etype, name=names[0], aliases=names[1:], mentions=mentions))
-    doc.ents = sorted(spans, key=lambda s: s.start)
-    doc._.pkg_entities = clusters
-    doc._.pkg_mention_entity = lookup
-    doc = nlp.get_pipe("pharmakg_coref")(doc)
-    doc = nlp.get_pipe("pharmakg_relations")(doc)
-    names = {eid: names[0] for eid, (_t, names) in entities.items()}
+    doc = read_relations(nlp, text, entities)
+    names = canonical_names(entities)
     facts = set()
     for r in doc._.pkg_relations:
         if r.type != "PAYMENT" and r.attrs.get("status") in NON_CURRENT_KEYS:

@@ -3,23 +3,10 @@ these tests: fictional companies and drugs, entities set directly on the Doc as 
 
 from __future__ import annotations
 
-import re
-
 import pytest
-import spacy
-from spacy.tokens import Doc, Span
+from given_entities import GivenEntities, canonical_names, read_relations, relation_pipeline
 
-import pharmakg.extract.components.coref  # noqa: F401  (registers pharmakg_coref)
-import pharmakg.extract.relations  # noqa: F401  (registers pharmakg_relations)
-from pharmakg.model import NON_CURRENT_KEYS, Entity, Mention
-
-for _ext in ("pkg_skip", "pkg_entities", "pkg_mention_entity"):
-    if not Doc.has_extension(_ext):
-        Doc.set_extension(_ext, default=None)
-if not Span.has_extension("pkg_entity_id"):
-    Span.set_extension(
-        "pkg_entity_id", getter=lambda s: (s.doc._.pkg_mention_entity or {}).get((s.start_char, s.end_char))
-    )
+from pharmakg.model import NON_CURRENT_KEYS
 
 HELIX = {"helix": ("COMPANY", ["Helix Pharmaceuticals", "Helix"]), "orb": ("COMPANY", ["Orbital Bio"])}
 ZB = {"zb": ("COMPOUND", ["ZB-12"])}
@@ -27,35 +14,14 @@ ZB = {"zb": ("COMPOUND", ["ZB-12"])}
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("pharmakg_coref")
-    nlp.add_pipe("pharmakg_relations")
-    return nlp
+    return relation_pipeline()
 
 
-def facts(nlp, text: str, entities: dict[str, tuple[str, list[str]]]) -> set[tuple]:
+def facts(nlp, text: str, entities: GivenEntities) -> set[tuple]:
     """The current facts found in ``text``: {(type, subject name, object name or value)}; PAYMENT as
     (type, payer, payee, value). Planned, discontinued, optional and contingent facts are left out."""
-    doc = nlp.make_doc(text)
-    doc = nlp.get_pipe("sentencizer")(doc)
-    spans, lookup, clusters = [], {}, []
-    for eid, (etype, names) in entities.items():
-        mentions = []
-        for name in names:
-            for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
-                span = doc.char_span(m.start(), m.end(), label=etype)
-                if span is not None and not any(span.start < s.end and s.start < span.end for s in spans):
-                    spans.append(span)
-                    lookup[(m.start(), m.end())] = eid
-                    mentions.append(Mention(m.start(), m.end(), name))
-        clusters.append(Entity(id=eid, type=etype, name=names[0], aliases=names[1:], mentions=mentions))
-    doc.ents = sorted(spans, key=lambda s: s.start)
-    doc._.pkg_entities = clusters
-    doc._.pkg_mention_entity = lookup
-    doc = nlp.get_pipe("pharmakg_coref")(doc)
-    doc = nlp.get_pipe("pharmakg_relations")(doc)
-    names = {eid: names[0] for eid, (_t, names) in entities.items()}
+    doc = read_relations(nlp, text, entities)
+    names = canonical_names(entities)
     out = set()
     for r in doc._.pkg_relations:
         if r.attrs.get("status") in NON_CURRENT_KEYS or r.attrs.get("status") == "contingent":
