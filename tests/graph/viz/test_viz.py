@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 import subprocess
 from pathlib import Path
@@ -11,14 +10,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from browser import hex_rgb, non_white_share, run_browser, screenshot
+from small_maps import add_entity, add_fact, embedded_list
 
 from pharmakg.graph.viz import (
     STATIC_LAYOUT_THRESHOLD,
-    filter_graph,
-    find_nodes,
     load_style,
-    map_graph,
-    neighbourhood,
     render_html,
     static_layout,
     write_html,
@@ -29,85 +25,15 @@ SCRIPT_ATTACK = "<script>document.title='pwned'</script>"
 SENTENCE_ATTACK = "CD56 is bound </script><script>document.title='pwned'</script> by huN901-DM1."
 
 
-def _node(G: nx.MultiDiGraph, key: str, label: str, etype: str, **extra: object) -> None:
-    G.add_node(
-        key,
-        label=label,
-        type=etype,
-        aliases=extra.pop("aliases", []),
-        documents=["release_a"],
-        dates=["2006-11-02"],
-        phase=extra.pop("phase", None),
-        **extra,
-    )
-
-
-def _edge(G: nx.MultiDiGraph, u: str, v: str, relation: str, label: str, **extra: object) -> None:
-    G.add_edge(
-        u,
-        v,
-        key=relation,
-        relation=relation,
-        label=label,
-        documents=["release_a"],
-        evidence=extra.pop("evidence", [f"{u} {label} {v}."]),
-        count=extra.pop("count", 1),
-        confidence=0.9,
-        **extra,
-    )
-
-
-@pytest.fixture
-def pipeline_graph() -> nx.MultiDiGraph:
-    """A small ADC pipeline with one node of every type and an edge of every relation."""
-    G = nx.MultiDiGraph()
-    _node(G, "c1", "huN901-DM1", "COMPOUND", aliases=["BB-10901"], phase="Phase 1")
-    _node(G, "c2", "IMGN853", "COMPOUND", phase="Phase 1")
-    _node(G, "t1", "CD56", "TARGET")
-    _node(G, "t2", "FR\u03b1", "TARGET")
-    _node(G, "p1", "DM1", "PAYLOAD")
-    _node(G, "p2", "DM4", "PAYLOAD")
-    _node(G, "a1", "huN901", "ANTIBODY")
-    _node(G, "d1", "small-cell lung cancer", "DISEASE")
-    _node(G, "d2", "ovarian cancer", "DISEASE")
-    _node(G, "co1", "ImmunoGen", "COMPANY")
-    _node(G, "co2", "sanofi-aventis", "COMPANY")
-    _node(G, "co3", "British Biotech", "COMPANY")
-    _node(G, "tech", "TAP technology", "TECHNOLOGY")
-    _node(G, "tr", "Study 001", "TRIAL")
-    _edge(G, "c1", "t1", "TARGETS", "targets")
-    _edge(G, "c2", "t2", "TARGETS", "targets")
-    _edge(G, "c1", "p1", "HAS_PAYLOAD", "has payload")
-    _edge(G, "c2", "p2", "HAS_PAYLOAD", "has payload")
-    _edge(G, "c1", "a1", "HAS_ANTIBODY", "has antibody")
-    _edge(G, "c1", "d1", "INDICATION", "indication")
-    _edge(G, "c2", "d2", "INDICATION", "indication")
-    _edge(G, "c1", "co1", "DEVELOPED_BY", "developed by", count=3)
-    _edge(G, "c1", "co3", "LICENSED_TO", "licensed to")
-    _edge(G, "c2", "co1", "DEVELOPED_BY", "developed by")
-    _edge(G, "co1", "co2", "PARTNER_OF", "partner of")
-    _edge(G, "co2", "co1", "PAYMENT", "pays", amount=2_000_000.0)
-    _edge(G, "co1", "tech", "USES_TECHNOLOGY", "uses technology")
-    _edge(G, "tr", "c1", "EVALUATES", "evaluates")
-    return G
-
-
 @pytest.fixture
 def hostile_graph(pipeline_graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """The pipeline plus names and sentences that are markup, as a hostile release could contain."""
     G = pipeline_graph
-    _node(G, "x1", IMG_ATTACK, "COMPANY", aliases=[SCRIPT_ATTACK])
-    _node(G, "x2", SCRIPT_ATTACK, "COMPOUND")
-    _edge(G, "x2", "x1", "DEVELOPED_BY", "developed by", evidence=[SENTENCE_ATTACK, IMG_ATTACK])
-    _edge(G, "x2", "t1", "TARGETS", "targets", evidence=[SENTENCE_ATTACK])
+    add_entity(G, "x1", IMG_ATTACK, "COMPANY", aliases=[SCRIPT_ATTACK])
+    add_entity(G, "x2", SCRIPT_ATTACK, "COMPOUND")
+    add_fact(G, "x2", "x1", "DEVELOPED_BY", "developed by", evidence=[SENTENCE_ATTACK, IMG_ATTACK])
+    add_fact(G, "x2", "t1", "TARGETS", "targets", evidence=[SENTENCE_ATTACK])
     return G
-
-
-def _embedded(page: str, name: str) -> list[dict]:
-    """The node or edge list the page carries, decoded."""
-    m = re.search(name + r" = new vis\.DataSet\((\[.*?\])\);", page, re.S)
-    assert m, name
-    return json.loads(m.group(1))
 
 
 # ------------------------------------------------------------------------------------------------ page
@@ -128,12 +54,12 @@ def test_page_is_offline(pipeline_graph: nx.MultiDiGraph, tmp_path: Path) -> Non
 def test_nodes_styled_by_type_and_sized_by_degree(pipeline_graph: nx.MultiDiGraph) -> None:
     style = load_style()
     page = render_html(pipeline_graph)
-    nodes = {n["label"]: n for n in _embedded(page, "nodes")}
+    nodes = {n["label"]: n for n in embedded_list(page, "nodes")}
     assert nodes["ImmunoGen"]["color"]["background"] == style["nodes"]["COMPANY"]["color"]
     assert nodes["ImmunoGen"]["shape"] == style["nodes"]["COMPANY"]["shape"]
     assert nodes["CD56"]["shape"] == style["nodes"]["TARGET"]["shape"]
     assert nodes["huN901-DM1"]["size"] > nodes["Study 001"]["size"]  # degree 7 vs 1
-    edges = _embedded(page, "edges")
+    edges = embedded_list(page, "edges")
     # a payment edge shows its amount (issue 7), the other edges their relation
     assert {e["label"] for e in edges} >= {"targets", "has payload", "$2M", "partner of"}
     dashed = {e["relation"] for e in edges if e["dashes"]}
@@ -151,10 +77,10 @@ def test_legend_lists_types_and_relations_present(pipeline_graph: nx.MultiDiGrap
 
 def test_tooltips_carry_names_documents_and_evidence(pipeline_graph: nx.MultiDiGraph) -> None:
     page = render_html(pipeline_graph)
-    node = next(n for n in _embedded(page, "nodes") if n["label"] == "huN901-DM1")
+    node = next(n for n in embedded_list(page, "nodes") if n["label"] == "huN901-DM1")
     assert "BB-10901" in node["tip"] and "release_a" in node["tip"] and "Phase 1" in node["tip"]
     assert "2006-11-02" in node["tip"]
-    pay = next(e for e in _embedded(page, "edges") if e["relation"] == "PAYMENT")
+    pay = next(e for e in embedded_list(page, "edges") if e["relation"] == "PAYMENT")
     assert "US$2,000,000" in pay["tip"] and "co2 pays co1." in pay["tip"]
 
 
@@ -166,13 +92,13 @@ def test_document_text_is_escaped(hostile_graph: nx.MultiDiGraph) -> None:
     assert page.count("<script>document.title") == 0
     assert f"<h1>{html.escape(SCRIPT_ATTACK)}</h1>" in page
     # The labels reach the canvas unchanged (canvas text is never HTML) ...
-    nodes = {n["id"]: n for n in _embedded(page, "nodes")}
+    nodes = {n["id"]: n for n in embedded_list(page, "nodes")}
     assert IMG_ATTACK in {n["label"] for n in nodes.values()} | {n["search"] for n in nodes.values()}
     # ... while every tooltip holds only escaped text inside our own markup.
-    for item in [*nodes.values(), *_embedded(page, "edges")]:
+    for item in [*nodes.values(), *embedded_list(page, "edges")]:
         assert "<img" not in item["tip"] and "<script" not in item["tip"]
     assert any(html.escape(SCRIPT_ATTACK) in n["tip"] for n in nodes.values())
-    assert any(html.escape(SENTENCE_ATTACK) in e["tip"] for e in _embedded(page, "edges"))
+    assert any(html.escape(SENTENCE_ATTACK) in e["tip"] for e in embedded_list(page, "edges"))
 
 
 def test_large_graph_gets_a_static_layout() -> None:
@@ -183,7 +109,7 @@ def test_large_graph_gets_a_static_layout() -> None:
     for i in range(1, n):
         G.add_edge(i, (i * 7) % i if i > 1 else 0, key="TARGETS", relation="TARGETS")
     page = render_html(G)
-    nodes = _embedded(page, "nodes")
+    nodes = embedded_list(page, "nodes")
     assert all("x" in n and "y" in n for n in nodes)
     assert '"physics": {"enabled": false' in page
     # Deterministic: the same graph gives the same picture.
@@ -193,7 +119,7 @@ def test_large_graph_gets_a_static_layout() -> None:
 
 
 def test_physics_off_small_graph_is_laid_out_in_python(pipeline_graph: nx.MultiDiGraph) -> None:
-    nodes = _embedded(render_html(pipeline_graph, physics=False), "nodes")
+    nodes = embedded_list(render_html(pipeline_graph, physics=False), "nodes")
     assert all("x" in n for n in nodes)
 
 
@@ -297,168 +223,9 @@ def test_map_from_a_knowledge_graph_escapes_release_text() -> None:
     page = render_html(G, title="hostile")
     for attack in (IMG_ATTACK, SCRIPT_ATTACK, "<b>release</b>"):
         assert attack not in page
-    tips = " ".join(item["tip"] for item in [*_embedded(page, "nodes"), *_embedded(page, "edges")])
+    tips = " ".join(item["tip"] for item in [*embedded_list(page, "nodes"), *embedded_list(page, "edges")])
     assert html.escape(IMG_ATTACK) in tips and html.escape(SENTENCE_ATTACK) in tips
     assert "hostile &lt;b&gt;release&lt;/b&gt;" in tips
-
-
-# ------------------------------------------------------------------------------------------------ filters
-
-
-@pytest.fixture
-def dated_graph(pipeline_graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """The pipeline with IMGN853's facts from a 2014 release (the rest is from 2006)."""
-    G = pipeline_graph
-    G.graph["document_dates"] = {"release_a": "2006-11-02", "release_b": "2014-04-07"}
-    for node in ("c2", "t2", "p2", "d2"):
-        G.nodes[node]["documents"], G.nodes[node]["dates"] = ["release_b"], ["2014-04-07"]
-    for u, v, _k, d in G.edges(keys=True, data=True):
-        if "c2" in (u, v):
-            d["documents"] = ["release_b"]
-    return G
-
-
-def _labels(G: nx.Graph) -> set[str]:
-    return {d["label"] for _n, d in G.nodes(data=True)}
-
-
-def test_filter_by_type_keeps_edges_between_kept_nodes(pipeline_graph: nx.MultiDiGraph) -> None:
-    H = filter_graph(pipeline_graph, types=["company", "COMPOUND"])
-    assert _labels(H) == {"huN901-DM1", "IMGN853", "ImmunoGen", "sanofi-aventis", "British Biotech"}
-    assert {d["relation"] for *_e, d in H.edges(data=True)} == {
-        "DEVELOPED_BY",
-        "LICENSED_TO",
-        "PARTNER_OF",
-        "PAYMENT",
-    }
-    assert pipeline_graph.number_of_nodes() == 14  # a copy: the input is untouched
-
-
-def test_filter_by_company_neighbourhood_takes_any_name(pipeline_graph: nx.MultiDiGraph) -> None:
-    one = filter_graph(pipeline_graph, company="sanofi-aventis, inc.", depth=1)  # folded like the scorer
-    assert _labels(one) == {"sanofi-aventis", "ImmunoGen"}
-    two = filter_graph(pipeline_graph, company="Sanofi-Aventis", depth=2)
-    assert _labels(two) == {"sanofi-aventis", "ImmunoGen", "huN901-DM1", "IMGN853", "TAP technology"}
-    assert find_nodes(pipeline_graph, "bb-10901") == ["c1"]  # aliases count
-    with pytest.raises(KeyError):
-        filter_graph(pipeline_graph, company="Nobody Pharma")
-    # A type filter keeps the company it is centred on.
-    assert _labels(filter_graph(pipeline_graph, company="ImmunoGen", depth=1, types=["TECHNOLOGY"])) == {
-        "ImmunoGen",
-        "TAP technology",
-    }
-    assert neighbourhood(pipeline_graph, ["tr"], 0) == {"tr"}
-
-
-def test_filter_by_date_range(dated_graph: nx.MultiDiGraph) -> None:
-    late = filter_graph(dated_graph, since="2010-01-01")
-    assert _labels(late) == {"IMGN853", "FR\u03b1", "DM4", "ovarian cancer", "ImmunoGen"}
-    assert {d["relation"] for *_e, d in late.edges(data=True)} == {
-        "TARGETS",
-        "HAS_PAYLOAD",
-        "INDICATION",
-        "DEVELOPED_BY",
-    }
-    early = filter_graph(dated_graph, until="2006-12-31")
-    assert "IMGN853" not in _labels(early) and "huN901-DM1" in _labels(early)
-    assert filter_graph(dated_graph, since="2006-11-02", until="2014-04-07").number_of_edges() == 14
-    assert filter_graph(dated_graph, since="2020-01-01").number_of_nodes() == 0
-
-
-def test_edges_carry_document_dates_into_page_and_tooltips(dated_graph: nx.MultiDiGraph) -> None:
-    page = render_html(dated_graph)
-    edges = _embedded(page, "edges")
-    targets = {e["dates"][0] for e in edges if e["relation"] == "TARGETS"}
-    assert targets == {"2006-11-02", "2014-04-07"}
-    assert all("Dates:" in e["tip"] for e in edges)
-    assert 'id="pkg-since"' in page and 'min="2006-11-02" max="2014-04-07"' in page
-    nodes = {n["label"]: n for n in _embedded(page, "nodes")}
-    assert nodes["huN901-DM1"]["names"] == ["huN901-DM1", "BB-10901"]
-
-
-def test_page_has_type_and_relation_checkboxes(pipeline_graph: nx.MultiDiGraph) -> None:
-    page = render_html(pipeline_graph)
-    types = re.findall(r'<input type="checkbox" class="pkg-type" value="([A-Z]*)" checked>', page)
-    assert set(types) == {d["type"] for _n, d in pipeline_graph.nodes(data=True)}
-    rels = re.findall(r'<input type="checkbox" class="pkg-rel" value="([A-Z_]*)" checked>', page)
-    assert "PAYMENT" in rels and "TARGETS" in rels
-    assert '<select id="pkg-depth"' in page and 'id="pkg-search"' in page
-
-
-def test_map_graph_views_of_the_corpus(corpus_kg) -> None:
-    full = map_graph(corpus_kg)
-    assert full.number_of_nodes() > 100
-    assert all("dates" in d for *_e, d in full.edges(data=True))
-    near = map_graph(corpus_kg, company="ImmunoGen Inc.", depth=1)
-    assert "ImmunoGen" in _labels(near) and near.number_of_nodes() < full.number_of_nodes()
-    assert {d["type"] for _n, d in map_graph(corpus_kg, types=["COMPANY"]).nodes(data=True)} == {"COMPANY"}
-    dated = map_graph(corpus_kg, since="2015-01-01", until="2019-12-31")
-    assert 0 < dated.number_of_edges() < full.number_of_edges()
-    for *_e, d in dated.edges(data=True):
-        assert any("2015-01-01" <= day <= "2019-12-31" for day in d["dates"])
-    partners = map_graph(corpus_kg, view="partnerships")
-    assert partners.number_of_nodes() > 5
-    assert {d["type"] for _n, d in partners.nodes(data=True)} == {"COMPANY"}
-    pipeline = map_graph(corpus_kg, view="pipeline", company="ImmunoGen")
-    assert "COMPOUND" in {d["type"] for _n, d in pipeline.nodes(data=True)}
-    with pytest.raises(ValueError):
-        map_graph(corpus_kg, view="galaxy")
-
-
-def test_cli_viz_filters(corpus_kg, tmp_path: Path) -> None:
-    from click.testing import CliRunner
-
-    from pharmakg.cli import main
-
-    graph = corpus_kg.save(tmp_path / "kg.nq")
-    runner = CliRunner()
-    out = tmp_path / "map.html"
-    res = runner.invoke(
-        main,
-        [
-            "viz",
-            "-g",
-            str(graph),
-            "-o",
-            str(out),
-            "--company",
-            "immunogen",
-            "--depth",
-            "1",
-            "--types",
-            "COMPANY,COMPOUND",
-            "--since",
-            "2010-01-01",
-        ],
-    )
-    assert res.exit_code == 0, res.output
-    nodes = _embedded(out.read_text(encoding="utf-8"), "nodes")
-    assert {n["ptype"] for n in nodes} <= {"COMPANY", "COMPOUND"}
-    assert "ImmunoGen" in {n["label"] for n in nodes}
-    res = runner.invoke(main, ["viz", "-g", str(graph), "-o", str(out), "--company", "Nobody Pharma"])
-    assert res.exit_code != 0 and "no entity named 'Nobody Pharma'" in res.output
-    res = runner.invoke(main, ["viz", "-g", str(graph), "-o", str(out), "--types", "COMPANY,PLANET"])
-    assert res.exit_code == 2 and "PLANET" in res.output
-    res = runner.invoke(main, ["viz", "-g", str(graph), "-o", str(out), "--until", "last year"])
-    assert res.exit_code == 2 and "YYYY-MM-DD" in res.output
-
-
-@pytest.mark.browser
-def test_browser_filters_from_the_url(dated_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
-    """The in-page filters, driven by the URL fragment, hide nodes in vis's DataSet."""
-    page = write_html(dated_graph, tmp_path / "map.html")
-
-    def visible(fragment: str) -> int:
-        dom = _run_browser(page, tmp_path, "--dump-dom", fragment=fragment).stdout
-        assert 'data-pkg-ready="1"' in dom, fragment
-        return int(re.search(r'data-pkg-visible="(\d+)"', dom).group(1))
-
-    assert visible("") == 14
-    assert visible("types=COMPANY") == 3
-    assert visible("types=COMPANY,COMPOUND&relations=PAYMENT") == 5  # nodes stay, the edges go
-    assert visible("focus=bb-10901&depth=1") == 8  # huN901-DM1 by its alias, and its 7 neighbours
-    assert visible("since=2010-01-01") == 5  # IMGN853's 2014 facts and its owner
-    assert visible("until=2006-12-31&types=COMPOUND") == 1
 
 
 @pytest.mark.browser
@@ -486,7 +253,7 @@ def test_to_pyvis_holds_the_same_nodes_and_edges(pipeline_graph: nx.MultiDiGraph
 
     net = to_pyvis(pipeline_graph)
     page = render_html(pipeline_graph)
-    drawn = {n["label"]: n for n in _embedded(page, "nodes")}
+    drawn = {n["label"]: n for n in embedded_list(page, "nodes")}
     assert {n["label"] for n in net.nodes} == set(drawn)
     company = next(n for n in net.nodes if n["label"] == "ImmunoGen")
     assert company["color"] == drawn["ImmunoGen"]["color"] and company["title"] == drawn["ImmunoGen"]["tip"]
