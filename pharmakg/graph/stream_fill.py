@@ -39,9 +39,11 @@ from pharmakg.graph.agreement_pairs import (
 from pharmakg.graph.compound_order import COMPOUND, COMPOUND_ORDER, missing_order
 from pharmakg.graph.crowded_targets import lacks_target_facts, target_fact_quads
 from pharmakg.graph.deal_facts import (
+    keeps_retired_licence_facts,
     lacks_licence_facts,
     lacks_sentence_statements,
     licence_fact_quads,
+    retire_licence_facts,
     sentence_statement_quads,
 )
 from pharmakg.graph.derived_facts import (
@@ -92,6 +94,7 @@ class Kind:
     name: str
     lacks: Callable[[ox.Store], bool]
     quads: Callable[[ox.Store], Iterable[ox.Quad]]
+    retire: Callable[[ox.Store], None] | None = None  # removes a former version's facts of the kind first
 
 
 def _name_keys(store: ox.Store) -> Iterator[ox.Quad]:
@@ -154,6 +157,7 @@ KINDS = (  # in the order they were added to pharmakg
     Kind("agreementPair", lacks_agreement_pairs, missing_agreement_pairs),
     Kind("agreementAsset", lacks_agreement_assets, missing_agreement_assets),
     Kind("paymentPair", lacks_payment_pairs, missing_payment_pairs),
+    Kind("partnerLicences", keeps_retired_licence_facts, licence_fact_quads, retire_licence_facts),
 )
 
 
@@ -196,6 +200,8 @@ def fill_missing(store: ox.Store, insert: Callable[[list[ox.Quad]], None], size:
     kinds = _to_fill(store)
     for kind in kinds:
         store.add(_mark(kind))
+        if kind.retire is not None:
+            kind.retire(store)
         with tempfile.TemporaryFile() as spool:
             # all of a kind is read before any of it is written: a store iterator left open across writes
             # holds every file the writes' compactions replace (memory and disk grew with them at 100k)
