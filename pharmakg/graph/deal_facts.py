@@ -361,7 +361,8 @@ class DealLicences:
         partnered = sorted(self._partnered)
         self._statements, self._compounds, self._left, self._entities = set(), set(), set(), set()
         self._gained, self._partnered = {}, set()
-        new = self._gains(gained, statements) + self._partner_gains(partnered, statements)
+        gains = self._gains(gained, statements) + self._partner_gains(partnered, statements)
+        new = sorted(set(gains), key=str)  # (a new developer that is a new partner: both give its facts)
         for s in sorted(statements, key=str):
             keep = licence_facts(self.store, s)
             want = set(keep)
