@@ -56,6 +56,7 @@ LICENSED_FROM, LICENCE_PAIR, PARTNER_OF = n(PKG.licensedFrom), n(PKG.licencePair
 LICENSED_TO = ox.Literal("LICENSED_TO")
 ASSET_RELATIONS = frozenset({"DEVELOPED_BY", "LICENSED_TO"})
 LICENCE_FACTS = (LICENSED_FROM, LICENCE_PAIR)
+ABOUT_PER_COMPOUND = 16  # (DealLicences._licences_between: the reads of a compound's licences, about)
 WATCHED = frozenset({RELATION_TYPE, DEVELOPED_BY, PARTNER_OF})  # the quads :meth:`DealLicences.seen` follows
 _Node = ox.NamedNode | ox.BlankNode
 _Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -408,19 +409,21 @@ class DealLicences:
     def _licences_between(self, x: ox.NamedNode, o: ox.NamedNode) -> set[_Node]:
         """The licences to ``x`` whose licensor is ``o`` (stated, or a developer of their subject), found from
         the smaller side: the statements about ``x`` or the compounds ``o`` develops, read in turns until one
-        ends (a hub company is the object of thousands of statements, or develops hundreds of compounds)."""
+        ends (a hub company is the object of thousands of statements, or develops hundreds of compounds);
+        ``ABOUT_PER_COMPOUND`` statements per compound, as a compound's licences cost as many reads."""
         about = self.store.quads_for_pattern(None, OBJECT, x, MERGED)
         developed = self.store.quads_for_pattern(None, DEVELOPED_BY, o, MERGED)
         read: tuple[list[ox.Quad], list[ox.Quad]] = ([], [])
         while True:
-            if (q := next(about, None)) is None:
+            before = len(read[0])
+            read[0].extend(itertools.islice(about, ABOUT_PER_COMPOUND))
+            if len(read[0]) - before < ABOUT_PER_COMPOUND:  # (the statements about x ended)
                 found = {q.subject for q in read[0] if isinstance(q.subject, ox.NamedNode | ox.BlankNode)}
                 return {
                     s
                     for s in found
                     if self._licence(s) and _licenses(self.store, s, _named_subjects(self.store, s), o)
                 }
-            read[0].append(q)
             if (q := next(developed, None)) is None:
                 found = set(_subjects(self.store, LICENSOR, o))
                 for c in read[1]:
