@@ -40,6 +40,7 @@ JOURNAL = n(RESOURCES_IRI + "build/journal")
 REMINT_GRAPH = n(RESOURCES_IRI + "graph/remint")
 REMINT = n(RESOURCES_IRI + "build/remint")
 PENDING, PLANNED = n(PKG.remintPending), n(PKG.remintPlanned)  # its list of entities; the renames decided
+LICENCES = n(PKG.remintLicences)  # the renames' new IRIs, until their licence facts are written
 LOCK_NAME = snapshots.WRITER_LOCK  # ".pharmakg.lock"
 _DOCUMENT_PREFIX = RESOURCES_IRI + "document/"
 
@@ -239,30 +240,49 @@ def finish_remints(kg: KnowledgeGraph) -> None:
     depends on the others), kept in the store as a plan, then made ``REMINT_CHUNK`` at a time, each chunk
     journaled like a batch, its plan entries removed with it, and the store flushed. A build killed in a
     chunk is rolled forward by :func:`recover` (the journal's renames) and the next build makes the rest of
-    the plan, so the graph is the one of an uninterrupted build."""
+    the plan, so the graph is the one of an uninterrupted build.
+
+    The licence facts the renames change are written once, after the chunks (per chunk, a hub's licences
+    were recomputed by each chunk that renamed one of its partners or compounds: the step's CPU doubled):
+    the plan's new IRIs are kept with it (``pkg:remintLicences``) until then, and what a kill left undone
+    is recomputed from them by the next run."""
     kg.deferred_remints = None
     plan = _read_plan(kg)
-    if not plan:
+    renamed = {_value(q.object) for q in kg.store.quads_for_pattern(REMINT, LICENCES, None, REMINT_GRAPH)}
+    if not plan and not renamed:
         pending = {_value(q.object) for q in kg.store.quads_for_pattern(REMINT, PENDING, None, REMINT_GRAPH)}
         if not pending:
             return
         plan = kg.remint_plan(pending)
+        renamed = set(plan.values())
         # one transaction writes the plan's quads (the default graph's copies follow): a kill leaves all
         # of it or none, and then the list it came from, which the next build plans from again
-        kg._insert([_plan_quad(old, new) for old, new in sorted(plan.items())])
+        kg._insert([_plan_quad(old, new) for old, new in sorted(plan.items())] + _licence_quads(renamed))
     _remove_quads(
         kg, kg.store.quads_for_pattern(REMINT, PENDING, None, REMINT_GRAPH)
     )  # the plan says the rest
     steps = sorted(plan.items())
-    for start in range(0, len(steps), REMINT_CHUNK):
-        chunk = steps[start : start + REMINT_CHUNK]
-        journal = Journal(kg)
-        # a rename a killed chunk made already (its old IRI gone) was finished by the recovery
-        kg.apply_renames({old: new for old, new in chunk if _is_named(kg, old)}, journal)
-        _remove_quads(kg, [_plan_quad(old, new) for old, new in chunk])
-        journal.clear()
-        kg.store.flush()  # RocksDB's memtables hold a chunk's writes, not the whole step's
+    licences = kg.derived.licences
+    licences.held = True  # (their news wait for the update after the chunks)
+    try:
+        for start in range(0, len(steps), REMINT_CHUNK):
+            chunk = steps[start : start + REMINT_CHUNK]
+            journal = Journal(kg)
+            # a rename a killed chunk made already (its old IRI gone) was finished by the recovery
+            kg.apply_renames({old: new for old, new in chunk if _is_named(kg, old)}, journal)
+            _remove_quads(kg, [_plan_quad(old, new) for old, new in chunk])
+            journal.clear()
+            kg.store.flush()  # RocksDB's memtables hold a chunk's writes, not the whole step's
+    finally:
+        licences.held = False
+    licences.renamed(renamed)
+    kg._write_derived(licences.update())
+    _remove_quads(kg, _licence_quads(renamed))
     kg.store.remove_graph(REMINT_GRAPH)
+
+
+def _licence_quads(renamed: set[str]) -> list[ox.Quad]:
+    return [ox.Quad(REMINT, LICENCES, lit(new), REMINT_GRAPH) for new in sorted(renamed)]
 
 
 def _plan_quad(old: str, new: str) -> ox.Quad:

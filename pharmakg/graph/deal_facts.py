@@ -14,18 +14,24 @@ statement of the developer's compounds read). So:
   before pharmakg wrote it gets it once (:func:`missing_sentence_statements`).
 - ``?s pkg:licensedFrom ?o`` and ``?s pkg:licencePair ?pair``, kept by the store (:class:`DealLicences`), for
   a LICENSED_TO statement ``s`` with a subject: ``o`` is its stated licensor or a developer of its subject
-  (the two ways deals.rq reads a licensor), and ``pair`` the pair node of its object and each such ``o``
-  (:func:`pharmakg.graph.pair_order.pair_node`). The page's licence branches start from the pair (one lookup
-  by the pair node), which the developer's compounds could not. The facts depend on the statement, the
-  developers of its subject and the IRIs of the companies, so the writer recomputes them for the statements
-  a batch writes or removes, the compounds that lose a developer and the licences naming an entity renamed or
-  merged away; a compound that gains a developer gives its licences that licensor by delta (a hub compound's
-  licences x its developers grow with the store squared); :func:`missing_licence_facts` counts them from
-  scratch (the tests' oracle, and a graph written without them gets them once).
+  (the two ways deals.rq reads a licensor) **that is a partner** (``pkg:partnerOf``) of its object, and
+  ``pair`` the pair node of that object and ``o`` (:func:`pharmakg.graph.pair_order.pair_node`). The page's
+  licence branches start from the pair (one lookup by the pair node), which the developer's compounds could
+  not, and read a licence only between partners (``FILTER EXISTS { ?a pkg:partnerOf ?b }``): kept for every
+  licensor, the facts grew as a hub compound's licences x its developers (1.1M quads at 10k releases, most
+  of the writer's growth); kept for partners only, the page's answers are the same (BENCHMARKS.md,
+  s20-licences). The facts depend on the statement, the developers of its subject, the partners of its
+  objects and the IRIs of the companies, so the writer recomputes them for the statements a batch writes or
+  removes, the compounds that lose a developer, the licences between companies that are partners no more and
+  the licences naming an entity renamed or merged away; a compound that gains a developer, and a licensee
+  that gains a partner, give the licences concerned that licensor by delta. :func:`missing_licence_facts`
+  counts them from scratch (the tests' oracle, and a graph written without them gets them once); a graph
+  that kept them for every licensor has them written again (:func:`keeps_retired_licence_facts`).
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
@@ -46,11 +52,12 @@ GROUP, GROUP_SUBJECT, GROUP_RELATION = (
     n(PKG.evidenceRelationType),
 )
 SENTENCE_STATEMENT = n(PKG.sentenceStatement)
-LICENSED_FROM, LICENCE_PAIR = n(PKG.licensedFrom), n(PKG.licencePair)
+LICENSED_FROM, LICENCE_PAIR, PARTNER_OF = n(PKG.licensedFrom), n(PKG.licencePair), n(PKG.partnerOf)
 LICENSED_TO = ox.Literal("LICENSED_TO")
 ASSET_RELATIONS = frozenset({"DEVELOPED_BY", "LICENSED_TO"})
 LICENCE_FACTS = (LICENSED_FROM, LICENCE_PAIR)
-WATCHED = frozenset({RELATION_TYPE, DEVELOPED_BY})  # the quads :meth:`DealLicences.seen` follows
+ABOUT_PER_COMPOUND = 16  # (DealLicences._licences_between: the reads of a compound's licences, about)
+WATCHED = frozenset({RELATION_TYPE, DEVELOPED_BY, PARTNER_OF})  # the quads :meth:`DealLicences.seen` follows
 _Node = ox.NamedNode | ox.BlankNode
 _Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
@@ -146,26 +153,51 @@ def _objects(store: ox.Store, s: _Node, p: ox.NamedNode) -> list[_Term]:
 
 # ---------------------------------------------------------------------------------- licence facts
 def licence_facts(store: ox.Store, s: _Node) -> set[ox.Quad]:
-    """The kept licence facts of one statement (in graph/resolved): its licensors, stated or developers of
-    its subject, and the pair node of its object with each (none unless it is a LICENSED_TO statement with a
-    subject)."""
+    """The kept licence facts of one statement (in graph/resolved): its licensors (stated or developers of
+    its subject) that are partners of one of its objects, and the pair node of each such object and
+    licensor (none unless it is a LICENSED_TO statement with a subject). deals.rq reads a licence only
+    between partners (``FILTER EXISTS { ?a pkg:partnerOf ?b }``), so the licensors of its other pairs were
+    kept for nothing: a hub compound's licences x its developers (1.1M quads at 10k releases)."""
     if ox.Quad(s, RELATION_TYPE, LICENSED_TO, MERGED) not in store:
         return set()
     subjects = [c for c in _objects(store, s, SUBJECT) if isinstance(c, ox.NamedNode)]
     if not subjects:
         return set()
-    licensors = {o for o in _objects(store, s, LICENSOR) if isinstance(o, ox.NamedNode)}
-    for c in subjects:
-        licensors.update(o for o in _objects(store, c, DEVELOPED_BY) if isinstance(o, ox.NamedNode))
-    out = {ox.Quad(s, LICENSED_FROM, o, RESOLVED_GRAPH) for o in licensors}
+    out: set[ox.Quad] = set()
     for x in _objects(store, s, OBJECT):
-        if isinstance(x, ox.NamedNode):
-            out.update(
-                ox.Quad(s, LICENCE_PAIR, pair_node(*ordered(x.value, o.value)), RESOLVED_GRAPH)
-                for o in licensors
-                if o != x
-            )
+        if not isinstance(x, ox.NamedNode):
+            continue
+        for o in _partners(store, x):
+            if o != x and _licenses(store, s, subjects, o):
+                out.add(ox.Quad(s, LICENSED_FROM, o, RESOLVED_GRAPH))
+                out.add(ox.Quad(s, LICENCE_PAIR, pair_node(*ordered(x.value, o.value)), RESOLVED_GRAPH))
     return out
+
+
+def _pair_facts(store: ox.Store, s: _Node, objects: list[ox.NamedNode], o: ox.NamedNode) -> set[ox.Quad]:
+    """The facts licensor ``o`` gives the licence ``s`` with those of its objects that are its partners."""
+    out: set[ox.Quad] = set()
+    for x in objects:
+        if x != o and ox.Quad(x, PARTNER_OF, o, MERGED) in store:
+            out.add(ox.Quad(s, LICENSED_FROM, o, RESOLVED_GRAPH))
+            out.add(ox.Quad(s, LICENCE_PAIR, pair_node(*ordered(x.value, o.value)), RESOLVED_GRAPH))
+    return out
+
+
+def _named_subjects(store: ox.Store, s: _Node) -> list[ox.NamedNode]:
+    return [c for c in _objects(store, s, SUBJECT) if isinstance(c, ox.NamedNode)]
+
+
+def _partners(store: ox.Store, x: ox.NamedNode) -> list[ox.NamedNode]:
+    return [o for o in _objects(store, x, PARTNER_OF) if isinstance(o, ox.NamedNode)]
+
+
+def _licenses(store: ox.Store, s: _Node, subjects: list[ox.NamedNode], o: ox.NamedNode) -> bool:
+    """Whether ``o`` is a licensor of the licence: stated, or a developer of its subject (looked up, not read:
+    a hub compound has hundreds of developers, a licensee far fewer partners)."""
+    if ox.Quad(s, LICENSOR, o, MERGED) in store:
+        return True
+    return any(ox.Quad(c, DEVELOPED_BY, o, MERGED) in store for c in subjects)
 
 
 def missing_licence_facts(store: ox.Store) -> list[ox.Quad]:
@@ -185,6 +217,31 @@ def lacks_licence_facts(store: ox.Store) -> bool:
     return lacks_kept_facts(store, LICENSED_FROM, (RELATION_TYPE, LICENSED_TO), licence_facts)
 
 
+def keeps_retired_licence_facts(store: ox.Store, sample: int = 1000) -> bool:
+    """Whether a graph keeps licence facts of a licensor that is no partner of the licence's object, as
+    pharmakg did before it kept only partners' (cheap: the first ``sample`` facts are checked; such a fact
+    left elsewhere changes no answer, as deals.rq reads licences between partners only)."""
+    for i, q in enumerate(store.quads_for_pattern(None, LICENSED_FROM, None, MERGED)):
+        if i >= sample:
+            break
+        s, o = q.subject, q.object
+        if not isinstance(s, ox.NamedNode | ox.BlankNode):
+            continue
+        objects = [x for x in _objects(store, s, OBJECT) if isinstance(x, ox.NamedNode) and x != o]
+        if not any(ox.Quad(x, PARTNER_OF, o, MERGED) in store for x in objects):
+            return True
+    return False
+
+
+def retire_licence_facts(store: ox.Store, chunk: int = 20_000) -> None:
+    """Remove every kept licence fact (every graph's copy), ``chunk`` at a time (each read by an iterator
+    closed before its removals): a fill then writes them as they are kept now."""
+    for p in LICENCE_FACTS:
+        while part := list(itertools.islice(store.quads_for_pattern(None, p, None, None), chunk)):
+            for q in part:
+                store.remove(q)
+
+
 class DealLicences:
     """The licence facts of a store, recomputed for what the writer changes (see the module doc)."""
 
@@ -195,8 +252,13 @@ class DealLicences:
         # compound -> developers new to the merged graph: its licences gain them, by delta (a hub compound has
         # hundreds of licences and developers: recomputing its licences whole grew with the store squared)
         self._gained: dict[str, set[str]] = {}
-        self._left: set[ox.Quad] = set()  # developer triples that left a document graph
+        self._left: set[ox.Quad] = set()  # developer and partner triples that left a document graph
         self._entities: set[str] = set()  # entities renamed or merged into (their new IRIs)
+        # (licensee, company) pairs that became partners: the licences between them gain facts, by delta
+        self._partnered: set[tuple[str, str]] = set()
+        # True while the build's last step renames in chunks: the news wait for one update after the chunks
+        # (:func:`pharmakg.graph.bookkeeping.finish_remints`; recomputed per chunk, they cost the step twice)
+        self.held = False
 
     def seen(self, q: ox.Quad, written: bool) -> None:
         """A quad of a document graph about to be written or removed (a LICENSED_TO statement's type, a
@@ -204,27 +266,28 @@ class DealLicences:
         if q.predicate == RELATION_TYPE:
             if q.object == LICENSED_TO and isinstance(q.subject, ox.NamedNode | ox.BlankNode):
                 self._statements.add(q.subject)
-        elif q.predicate == DEVELOPED_BY:
+        elif q.predicate in (DEVELOPED_BY, PARTNER_OF):
             triple = ox.Quad(q.subject, q.predicate, q.object, MERGED)
             if not written:
                 self._left.add(triple)  # news at the update if it leaves the merged graph
-            elif triple not in self.store and isinstance(q.object, ox.NamedNode):  # a new developer
-                self._gained.setdefault(value(q.subject), set()).add(q.object.value)
+            elif triple not in self.store and isinstance(q.object, ox.NamedNode):  # a new developer, partner
+                if q.predicate == DEVELOPED_BY:
+                    self._gained.setdefault(value(q.subject), set()).add(q.object.value)
+                else:
+                    self._partnered.add((value(q.subject), q.object.value))
 
     def renaming(self, old: str, new: str) -> None:
         """``old`` is about to be renamed ``new`` (or merged into it). Only the licences naming ``old``
         are recomputed (and those of compound ``new`` when ``old`` is a compound with developers, which
         become its developers): a licence that does not name ``old`` keeps its licensors, objects and their
         IRIs. (All licences naming ``new`` were recomputed before: a hub licensor names hundreds, and the
-        merges into it of each batch made the writer's cost grow with the store squared.)"""
+        merges into it of each batch made the writer's cost grow with the store squared.) Old's partners
+        become new's, and old's compounds new's: the licences between them gain new by delta."""
         if any(old in names for names in (self._compounds, self._entities)):
             self._entities.add(new)  # (old's pending recount is new's now)
         for names in (self._compounds, self._entities):
             names.discard(old)
         o, nw = ox.NamedNode(old), ox.NamedNode(new)
-        self._statements.update(self._naming(o))  # (read before the rename rewrites them)
-        if next(iter(self.store.quads_for_pattern(o, DEVELOPED_BY, None, MERGED)), None) is not None:
-            self._compounds.add(new)
         for c, developers in list(self._gained.items()):  # (a delta naming old: recomputed whole instead)
             if c in (old, new) or old in developers or new in developers:
                 del self._gained[c]
@@ -235,6 +298,35 @@ class DealLicences:
             )
             for t in self._left
         }
+        partners = {(new if x == old else x, new if y == old else y) for x, y in self._partnered}
+        self._partnered = {(x, y) for x, y in partners if x != y}
+        if self.held:
+            return  # (:meth:`renamed` finds what this rename changes, after all of them)
+        self._statements.update(self._naming(o))  # (read before the rename rewrites them)
+        if next(iter(self.store.quads_for_pattern(o, DEVELOPED_BY, None, MERGED)), None) is not None:
+            self._compounds.add(new)
+        for x in _objects(self.store, o, PARTNER_OF):
+            if (
+                isinstance(x, ox.NamedNode)
+                and x != nw
+                and ox.Quad(nw, PARTNER_OF, x, MERGED) not in self.store
+            ):
+                self._partnered |= {(x.value, new), (new, x.value)}
+        for compound in _subjects(self.store, DEVELOPED_BY, o):
+            if ox.Quad(compound, DEVELOPED_BY, nw, MERGED) not in self.store:
+                self._gained.setdefault(value(compound), set()).add(new)
+
+    def renamed(self, entities: Iterable[str]) -> None:
+        """The build's last step renamed entities to these IRIs, its licence news maybe lost to a kill: at
+        the next update, recompute the licences that name them and those of the compounds among them, and
+        give the licences of the compounds they develop their new licensor (by delta: a partner of one of
+        those licences' objects). A licence whose facts a rename changes names the entity or is one of
+        those (a stated licensor is named; a partner of the object is a licensor of it)."""
+        for e in sorted(set(entities)):
+            node = ox.NamedNode(e)
+            self._entities.add(e)
+            for c in _subjects(self.store, DEVELOPED_BY, node):
+                self._gained.setdefault(value(c), set()).add(e)
 
     def recheck(self, entities: Iterable[str]) -> None:
         """A rolled-back batch touched these entities: recompute at the next update the licences that name
@@ -249,9 +341,15 @@ class DealLicences:
 
     def update(self) -> list[ox.Quad]:
         """The new licence facts after a batch, in graph/resolved; those they replace are removed."""
-        compounds = set(self._compounds)
-        compounds |= {value(t.subject) for t in self._left if t not in self.store}
+        if self.held:
+            return []
+        left = [t for t in self._left if t not in self.store]
+        compounds = set(self._compounds) | {value(t.subject) for t in left if t.predicate == DEVELOPED_BY}
         statements = set(self._statements)
+        for t in left:  # partners no more: the licences to one from the other lose that licensor
+            if t.predicate == PARTNER_OF:
+                licensees = _subjects(self.store, LICENSED_FROM, t.object)
+                statements.update(s for s in licensees if ox.Quad(s, OBJECT, t.subject, MERGED) in self.store)
         for e in sorted(self._entities):
             node = ox.NamedNode(e)
             compounds.add(e)
@@ -261,9 +359,11 @@ class DealLicences:
         for c in sorted(compounds):
             statements.update(self._licences_of(ox.NamedNode(c)))
         gained = {c: d for c, d in self._gained.items() if c not in compounds}
+        partnered = sorted(self._partnered)
         self._statements, self._compounds, self._left, self._entities = set(), set(), set(), set()
-        self._gained = {}
-        new = self._gains(gained, statements)
+        self._gained, self._partnered = {}, set()
+        gains = self._gains(gained, statements) + self._partner_gains(partnered, statements)
+        new = sorted(set(gains), key=str)  # (a new developer that is a new partner: both give its facts)
         for s in sorted(statements, key=str):
             keep = licence_facts(self.store, s)
             want = set(keep)
@@ -288,15 +388,49 @@ class DealLicences:
                     found.setdefault(s, set()).update(developers)
         new: set[ox.Quad] = set()
         for s, developers in found.items():
-            objects = [x.value for x in _objects(self.store, s, OBJECT) if isinstance(x, ox.NamedNode)]
+            objects = [x for x in _objects(self.store, s, OBJECT) if isinstance(x, ox.NamedNode)]
             for o in developers:
-                new.add(ox.Quad(s, LICENSED_FROM, ox.NamedNode(o), RESOLVED_GRAPH))
-                new.update(
-                    ox.Quad(s, LICENCE_PAIR, pair_node(*ordered(x, o)), RESOLVED_GRAPH)
-                    for x in objects
-                    if x != o
-                )
+                new.update(_pair_facts(self.store, s, objects, ox.NamedNode(o)))
         return sorted((q for q in new if q not in self.store), key=str)
+
+    def _partner_gains(self, partnered: list[tuple[str, str]], recomputed: set[_Node]) -> list[ox.Quad]:
+        """The facts the licences to ``x`` whose licensor is ``o`` gain when the two became partners (those
+        not recomputed whole; a partnership that left, a rename: recomputed whole)."""
+        new: set[ox.Quad] = set()
+        for x, o in partnered:
+            licensee, licensor = ox.NamedNode(x), ox.NamedNode(o)
+            if ox.Quad(licensee, PARTNER_OF, licensor, MERGED) not in self.store:
+                continue  # (written and removed again)
+            for s in self._licences_between(licensee, licensor):
+                if s not in recomputed:
+                    new.update(_pair_facts(self.store, s, [licensee], licensor))
+        return sorted((q for q in new if q not in self.store), key=str)
+
+    def _licences_between(self, x: ox.NamedNode, o: ox.NamedNode) -> set[_Node]:
+        """The licences to ``x`` whose licensor is ``o`` (stated, or a developer of their subject), found from
+        the smaller side: the statements about ``x`` or the compounds ``o`` develops, read in turns until one
+        ends (a hub company is the object of thousands of statements, or develops hundreds of compounds);
+        ``ABOUT_PER_COMPOUND`` statements per compound, as a compound's licences cost as many reads."""
+        about = self.store.quads_for_pattern(None, OBJECT, x, MERGED)
+        developed = self.store.quads_for_pattern(None, DEVELOPED_BY, o, MERGED)
+        read: tuple[list[ox.Quad], list[ox.Quad]] = ([], [])
+        while True:
+            before = len(read[0])
+            read[0].extend(itertools.islice(about, ABOUT_PER_COMPOUND))
+            if len(read[0]) - before < ABOUT_PER_COMPOUND:  # (the statements about x ended)
+                found = {q.subject for q in read[0] if isinstance(q.subject, ox.NamedNode | ox.BlankNode)}
+                return {
+                    s
+                    for s in found
+                    if self._licence(s) and _licenses(self.store, s, _named_subjects(self.store, s), o)
+                }
+            if (q := next(developed, None)) is None:
+                found = set(_subjects(self.store, LICENSOR, o))
+                for c in read[1]:
+                    if isinstance(c.subject, ox.NamedNode):
+                        found |= self._licences_of(c.subject)
+                return {s for s in found if self._licence(s) and ox.Quad(s, OBJECT, x, MERGED) in self.store}
+            read[1].append(q)
 
     def _naming(self, e: ox.NamedNode) -> set[_Node]:
         """The licences whose facts name or depend on the entity: it is their licensor (stated or a

@@ -222,11 +222,8 @@ class DerivedFacts:
                     self._mentions[iri] += 1
             elif q.predicate == TYPE and q.object == DOCUMENT:
                 self._documents.add(q.subject)
-            elif q.predicate in WATCHED:
-                self.pairs.seen(q, written=True)
-                self.agreements.seen(q)
-            elif q.predicate in DEAL_WATCHED:
-                self.licences.seen(q, written=True)
+            elif q.predicate in WATCHED or q.predicate in DEAL_WATCHED:
+                self._watched(q, written=True)
 
     def removed(self, quads: Iterable[ox.Quad]) -> None:
         """Quads about to be removed from the store (each of them is in it)."""
@@ -253,11 +250,15 @@ class DerivedFacts:
                 self._documents.discard(q.subject)  # its counts leave with it
                 self._left.add(q.subject)  # (and its order key, at the next refresh)
                 _remove_facts(self.store, q.subject, (ENTITY_COUNT, ASSERTION_COUNT))
-            elif q.predicate in WATCHED:
-                self.pairs.seen(q, written=False)
-                self.agreements.seen(q)
-            elif q.predicate in DEAL_WATCHED:
-                self.licences.seen(q, written=False)
+            elif q.predicate in WATCHED or q.predicate in DEAL_WATCHED:
+                self._watched(q, written=False)
+
+    def _watched(self, q: ox.Quad, written: bool) -> None:
+        if q.predicate in WATCHED:
+            self.pairs.seen(q, written=written)
+            self.agreements.seen(q)
+        if q.predicate in DEAL_WATCHED:  # (pkg:partnerOf is news to both)
+            self.licences.seen(q, written=written)
 
     def _held_elsewhere(self, triple: ox.Quad, leaving: set[ox.Quad]) -> bool:
         """Whether a named graph other than those leaving holds the triple (its merged copy then stays)."""

@@ -39,9 +39,11 @@ from pharmakg.graph.agreement_pairs import (
 from pharmakg.graph.compound_order import COMPOUND, COMPOUND_ORDER, missing_order
 from pharmakg.graph.crowded_targets import lacks_target_facts, target_fact_quads
 from pharmakg.graph.deal_facts import (
+    keeps_retired_licence_facts,
     lacks_licence_facts,
     lacks_sentence_statements,
     licence_fact_quads,
+    retire_licence_facts,
     sentence_statement_quads,
 )
 from pharmakg.graph.derived_facts import (
@@ -92,6 +94,7 @@ class Kind:
     name: str
     lacks: Callable[[ox.Store], bool]
     quads: Callable[[ox.Store], Iterable[ox.Quad]]
+    retire: Callable[[ox.Store], None] | None = None  # removes a former version's facts of the kind first
 
 
 def _name_keys(store: ox.Store) -> Iterator[ox.Quad]:
@@ -154,6 +157,7 @@ KINDS = (  # in the order they were added to pharmakg
     Kind("agreementPair", lacks_agreement_pairs, missing_agreement_pairs),
     Kind("agreementAsset", lacks_agreement_assets, missing_agreement_assets),
     Kind("paymentPair", lacks_payment_pairs, missing_payment_pairs),
+    Kind("partnerLicences", keeps_retired_licence_facts, licence_fact_quads, retire_licence_facts),
 )
 
 
@@ -171,7 +175,8 @@ def lacks_derived_facts(store: ox.Store) -> bool:
     """Whether a graph lacks a kind of kept fact, or a fill of them was interrupted (cheap: a few
     lookups)."""
     marked = next(iter(store.quads_for_pattern(_FILL, _FILLING, None, FILL_GRAPH)), None) is not None
-    return marked or any(k.lacks(store) for k in KINDS)
+    # (a former version's facts, written again at the next opening for writing, answer the same meanwhile)
+    return marked or any(k.lacks(store) for k in KINDS if k.retire is None)
 
 
 def missing_derived_facts(store: ox.Store) -> list[ox.Quad]:
@@ -196,6 +201,8 @@ def fill_missing(store: ox.Store, insert: Callable[[list[ox.Quad]], None], size:
     kinds = _to_fill(store)
     for kind in kinds:
         store.add(_mark(kind))
+        if kind.retire is not None:
+            kind.retire(store)
         with tempfile.TemporaryFile() as spool:
             # all of a kind is read before any of it is written: a store iterator left open across writes
             # holds every file the writes' compactions replace (memory and disk grew with them at 100k)

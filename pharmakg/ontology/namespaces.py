@@ -107,6 +107,7 @@ class PKG(DefinedNamespace):
     touchedEntity: URIRef  # journal -> entity whose derived facts the batch changes
     remintPending: URIRef  # build -> entity whose IRI the build re-mints at its end
     remintPlanned: URIRef  # build -> "OLD NEW", a rename its end decided and has not yet made
+    remintLicences: URIRef  # build -> new IRI of a rename whose licence facts are not yet written
     resolutionKey: URIRef  # entity -> a key resolution joins it on (an on-disk store's graph/keys)
     renameFrom: URIRef  # journal rename -> resource merged away
     renameTo: URIRef  # journal rename -> resource kept

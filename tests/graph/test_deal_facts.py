@@ -24,6 +24,7 @@ from pharmakg.graph.agreement_pairs import (
 )
 from pharmakg.graph.deal_facts import (
     LICENCE_FACTS,
+    OBJECT,
     SENTENCE_STATEMENT,
     missing_licence_facts,
     missing_sentence_statements,
@@ -205,6 +206,59 @@ def test_a_graph_without_the_facts_gets_them_on_opening(tmp_path: Path) -> None:
     assert set(KnowledgeGraph.open(tmp_path / "old-store").store) == expected
 
 
+def _former_licence_facts(kg: KnowledgeGraph) -> set[ox.Quad]:
+    """The licence facts as pharmakg kept them before (session 9 to 17): for every licensor of a licence,
+    partner of its object or not."""
+    from pharmakg.graph.deal_facts import (
+        DEVELOPED_BY,
+        LICENCE_PAIR,
+        LICENSED_FROM,
+        LICENSED_TO,
+        LICENSOR,
+        RELATION_TYPE,
+        SUBJECT,
+        ordered,
+        pair_node,
+    )
+
+    merged, resolved = ox.DefaultGraph(), ox.NamedNode("https://w3id.org/pharmakg/resource/graph/resolved")
+    out: set[ox.Quad] = set()
+    for q in kg.store.quads_for_pattern(None, RELATION_TYPE, LICENSED_TO, merged):
+        s = q.subject
+        subjects = [t.object for t in kg.store.quads_for_pattern(s, SUBJECT, None, merged)]
+        if not subjects:
+            continue
+        licensors = {t.object for t in kg.store.quads_for_pattern(s, LICENSOR, None, merged)}
+        for c in subjects:
+            licensors |= {t.object for t in kg.store.quads_for_pattern(c, DEVELOPED_BY, None, merged)}
+        for o in licensors:
+            out |= {ox.Quad(s, LICENSED_FROM, o, g) for g in (resolved, merged)}
+            for t in kg.store.quads_for_pattern(s, OBJECT, None, merged):
+                if t.object != o:
+                    node = pair_node(*ordered(t.object.value, o.value))
+                    out |= {ox.Quad(s, LICENCE_PAIR, node, g) for g in (resolved, merged)}
+    return out
+
+
+def test_a_store_that_kept_licence_facts_of_every_licensor_keeps_partners_only_on_opening(
+    tmp_path: Path,
+) -> None:
+    """A store written before the licence facts were kept for partners only (every licensor's, here made
+    from a clean build) has them written again at its next opening for writing: the clean build's store, the
+    same deals."""
+    kg = KnowledgeGraph.open()
+    texts = {f"l{i}": _licensing(i) for i in range(5)} | {"d1": _developer_only("Omegavir", "ALG-400", 2)}
+    kg.add_extractions(extract_texts(tmp_path / "in", texts))
+    expected, deals = set(kg.store), run_query(kg, QUESTION, {"limit": "all"}).rows
+    former = _former_licence_facts(kg)
+    assert former > licence_quads(kg)  # (Omegavir, a developer of ALG-400, is no partner of its licensees)
+    kg.store.extend(former - licence_quads(kg))
+    kg.save(tmp_path / "old-store")
+    reopened = KnowledgeGraph.open(tmp_path / "old-store")
+    assert set(reopened.store) == expected
+    assert run_query(reopened, QUESTION, {"limit": "all"}).rows == deals
+
+
 def test_a_store_built_in_runs_holds_the_facts_of_one_built_at_once(tmp_path: Path) -> None:
     runs, once = built_in_runs_and_at_once(tmp_path, _licensing, "l")
     a, b = (api.open_graph(p, read_only=True) for p in (runs, once))
@@ -238,33 +292,51 @@ def test_the_corpus_built_in_batches_holds_the_facts_of_one_built_at_once(corpus
     assert sentence_links(batches) == sentence_links(once)
 
 
-def _developer_only(company: str, compound: str, day: int) -> str:
-    """An invented release naming one more developer of a compound, with no licence of its own."""
+def _developer_only(company: str, compound: str, day: int, partner: str = "") -> str:
+    """An invented release naming one more developer of a compound, with no licence of its own (and a
+    collaboration with ``partner``: the two become partners)."""
+    ally = f" {company} Inc. also entered a collaboration agreement with {partner} Inc." if partner else ""
     return (
         f"{company} Inc. Reports Progress\n\nBOSTON, July {day}, 2022 -- {company} Inc. today announced that "
-        f"{compound}, developed by {company} Inc., entered a Phase 2 trial.\n"
+        f"{compound}, developed by {company} Inc., entered a Phase 2 trial.{ally}\n"
     )
 
 
 def test_licences_gain_a_new_developer_of_their_compound_by_delta(tmp_path: Path, monkeypatch) -> None:
     """A compound that gains developers in later batches (one with a licence of its own, one without) gives
-    its earlier licences the new licensors by delta (DealLicences._gains, not a whole recount of each
-    licence): the facts equal a recount after each batch and those of the releases written at once."""
+    its earlier licences the new licensors that are partners of their licensees by delta
+    (DealLicences._gains, not a whole recount of each licence), and a licensor that becomes a partner of the
+    licensee later gives them its facts by delta too (DealLicences._partner_gains); a developer that is no
+    partner gives none: the facts equal a recount after each batch and those of the releases written at
+    once."""
     from pharmakg.graph.deal_facts import DealLicences
 
-    gained: list[ox.Quad] = []
-    delta = DealLicences._gains
+    gained: dict[str, list[ox.Quad]] = {"_gains": [], "_partner_gains": []}
 
-    def spy(self: DealLicences, *args: object) -> list[ox.Quad]:
-        out = delta(self, *args)  # type: ignore[arg-type]
-        gained.extend(out)
-        return out
+    def spying(name: str):
+        delta = getattr(DealLicences, name)
 
-    monkeypatch.setattr(DealLicences, "_gains", spy)
+        def spy(self: DealLicences, *args: object) -> list[ox.Quad]:
+            out = delta(self, *args)
+            gained[name].extend(out)
+            return out
+
+        return spy
+
+    for name in gained:
+        monkeypatch.setattr(DealLicences, name, spying(name))
     batches = [
-        {"l0": _licensing(0)},  # Alphagen licenses ALG-400 (developed by Alphagen, Gammarx, Betabio)
-        {"l4": _licensing(4)},  # Epsilonix licenses ALG-400 too: one more developer (and a licence)
-        {"d1": _developer_only("Deltavax", "ALG-400", 2), "d2": _developer_only("Zetagen", "ALG-501", 3)},
+        {
+            "l0": _licensing(0)
+        },  # Alphagen licenses ALG-400 to Betabio (developed by Alphagen, Gammarx, Betabio)
+        {
+            "l4": _licensing(4)
+        },  # Epsilonix licenses ALG-400 too: one more developer (and a licence), no partner
+        {  # one more developer, a partner of the licensee Betabio; Epsilonix becomes one
+            "d1": _developer_only("Deltavax", "ALG-400", 2, partner="Betabio"),
+            "d2": _developer_only("Zetagen", "ALG-501", 3),
+            "d3": _developer_only("Epsilonix", "ALG-777", 4, partner="Betabio"),
+        },
     ]
     kg = KnowledgeGraph.open()
     every = []
@@ -273,23 +345,42 @@ def test_licences_gain_a_new_developer_of_their_compound_by_delta(tmp_path: Path
         every += extractions
         kg.add_extractions(extractions)
         assert_facts_are_a_recount(kg)
-    licensors = {
-        q.object.value.rsplit("/", 1)[-1] for q in gained if q.predicate.value.endswith("licensedFrom")
-    }
-    assert {"epsilonix", "deltavax"} <= licensors  # (the earlier licences gained them by delta)
+        if i == 1:  # Epsilonix develops ALG-400 now, but is no partner of its licensees yet
+            betabio = ox.NamedNode(_company(kg, "Betabio"))
+            to_betabio = [
+                q
+                for q in licence_quads(kg)
+                if ox.Quad(q.subject, OBJECT, betabio, ox.DefaultGraph()) in kg.store
+            ]
+            assert "epsilonix" not in _licensors(to_betabio) and "alphagen" in _licensors(to_betabio)
+    assert "deltavax" in _licensors(gained["_gains"])  # (the earlier licences gained them by delta)
+    assert "epsilonix" in _licensors(gained["_partner_gains"])
     at_once = KnowledgeGraph.open()
     at_once.add_extractions(every)
     assert licence_quads(kg) == licence_quads(at_once)
     assert_pages_are_slices(kg)
+    partnership = next(e for e in every if "Epsilonix" in e.document.text and "July 4" in e.document.text)
+    kg.remove_document(partnership.document.doc_id)  # Epsilonix no partner of Betabio any more
+    assert_facts_are_a_recount(kg)
+    betabio = ox.NamedNode(_company(kg, "Betabio"))
+    to_betabio = [
+        q for q in licence_quads(kg) if ox.Quad(q.subject, OBJECT, betabio, ox.DefaultGraph()) in kg.store
+    ]
+    assert "epsilonix" not in _licensors(to_betabio) and "deltavax" in _licensors(to_betabio)
+    assert_pages_are_slices(kg)
+
+
+def _licensors(quads: list[ox.Quad]) -> set[str]:
+    return {q.object.value.rsplit("/", 1)[-1] for q in quads if q.predicate.value.endswith("licensedFrom")}
 
 
 def test_merges_into_a_licensor_recount_its_licences_only_when_the_merged_entity_names_one(
     tmp_path: Path, monkeypatch
 ) -> None:
     """A company no licence names merged into a licensor leaves that licensor's licences as they are (none
-    recounted); a compound no licence names but with a developer merged into a licensed compound gives that
-    compound's licences the developer; of two licensors merged, only the licences that named the merged one
-    are recounted. The facts equal a recount after each merge."""
+    recounted); a compound no licence names but with a developer (a partner of a licensee) merged into a
+    licensed compound gives that compound's licences the developer; of two licensors merged, only the
+    licences that named the merged one are recounted. The facts equal a recount after each merge."""
     from pharmakg.graph.deal_facts import DealLicences
 
     recounted: list[int] = []
@@ -305,7 +396,7 @@ def test_merges_into_a_licensor_recount_its_licences_only_when_the_merged_entity
         "l0": _licensing(0),
         "l1": _licensing(1),
         "l4": _licensing(4),
-        "d1": _developer_only("Omegavir", "ALG-777", 2),
+        "d1": _developer_only("Omegavir", "ALG-777", 2, partner="Betabio"),  # (ALG-400's licensee)
         "d2": _developer_only("Sigmavax", "ALG-888", 3),
     }
     kg.add_extractions(extract_texts(tmp_path / "in", texts))
