@@ -1,0 +1,31 @@
+"""A disease listed with diseases that all hold one compound shares that compound (relations/indications.py,
+_listed_with_indicated), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from contract_view import rels, run
+
+from pharmakg.extract.pipeline import Extractor
+
+FIRST = "Helix Biotherapeutics is developing ZB-12 for the treatment of gastric cancer. "
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def test_a_disease_listed_with_the_compounds_indication_is_its_indication_too(ex: Extractor) -> None:
+    out = run(ex, FIRST + "Gastric cancer and liver cancer will form the first two expansion cohorts.")
+    assert ("zb12", "livercancer") in rels(out, "INDICATION")
+
+
+def test_a_plural_drug_noun_before_the_list_spreads_it_over_several_products(ex: Extractor) -> None:
+    out = run(ex, FIRST + "The two programs in gastric cancer and liver cancer start in 2026.")
+    assert ("zb12", "livercancer") not in rels(out, "INDICATION")
+
+
+def test_a_list_in_a_sentence_naming_another_compound_is_left_to_the_sentence_rules(ex: Extractor) -> None:
+    out = run(ex, FIRST + "Gastric cancer and liver cancer will be studied with ZB-14 as well.")
+    assert ("zb12", "livercancer") not in rels(out, "INDICATION")
