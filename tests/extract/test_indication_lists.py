@@ -29,3 +29,10 @@ def test_a_plural_drug_noun_before_the_list_spreads_it_over_several_products(ex:
 def test_a_list_in_a_sentence_naming_another_compound_is_left_to_the_sentence_rules(ex: Extractor) -> None:
     out = run(ex, FIRST + "Gastric cancer and liver cancer will be studied with ZB-14 as well.")
     assert ("zb12", "livercancer") not in rels(out, "INDICATION")
+
+
+def test_diseases_of_a_document_where_no_compound_holds_one_are_therapy_areas(ex: Extractor) -> None:
+    text = "Helix Biotherapeutics and Norden Pharma formed a partnership to develop drugs for gastric cancer."
+    assert not [e for e in run(ex, text)["entities"] if e["type"] == "DISEASE"]
+    kept = run(ex, FIRST + "Norden Pharma will co-develop it.")
+    assert [e for e in kept["entities"] if e["type"] == "DISEASE"]

@@ -10,7 +10,10 @@ indication is a therapy area ("a company focused on hematologic malignancies", "
 solid tumors"), not a DISEASE (annotation Conventions), and leaves the document's entities. Then a disease
 that no sentence gave a compound is the indication of the document's one compound with indications (or of
 its one compound) when one of its mentions is said with indication wording: a DISEASE is the indication of
-a named compound, while "a focus on programs in <disease>" names a company's area.
+a named compound, while "a focus on programs in <disease>" names a company's area. A disease no compound
+holds, listed in a sentence naming no compound with diseases that all hold one compound, is that compound's
+too; and where no compound of the document holds any indication, its diseases are therapy areas and leave
+its entities.
 """
 
 from __future__ import annotations
@@ -166,6 +169,18 @@ class IndicationAreas:
             ctx.ents[:] = [e for e in ctx.ents if e.id not in areas]
         _sole_compound_indications(ctx, indicated, self.said_as_indication)
         _listed_with_indicated(ctx, self.plural_owners)
+        _areas_without_compounds(ctx)
+
+
+def _areas_without_compounds(ctx: RuleContext) -> None:
+    """A DISEASE is the indication of a named compound (annotation Conventions): where no compound of the
+    document holds any indication, the diseases it names are therapy areas ("a partnership to develop
+    treatments for <disease>", "a focus on programs in <disease>") and leave its entities."""
+    side = ctx.out.side.items if ctx.out.side is not None else {}
+    if any(k[0] == "INDICATION" for k in [*ctx.out.items, *side]):
+        return
+    if any(e.type == "DISEASE" for e in ctx.ents):
+        ctx.ents[:] = [e for e in ctx.ents if e.type != "DISEASE"]
 
 
 def _listed_with_indicated(ctx: RuleContext, plural_owners: re.Pattern[str] | None) -> None:
