@@ -51,8 +51,6 @@ def register_extensions() -> None:
         Doc.set_extension("pkg_skip", default=None)
     if not Doc.has_extension("pkg_candidates"):
         Doc.set_extension("pkg_candidates", default=None)
-    if not Doc.has_extension("pkg_held_diseases"):  # table disease names without context (disease_lists.py)
-        Doc.set_extension("pkg_held_diseases", default=None)
     if not Doc.has_extension("pkg_entities"):
         Doc.set_extension("pkg_entities", default=None)
     if not Doc.has_extension("pkg_mention_entity"):

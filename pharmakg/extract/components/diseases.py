@@ -27,7 +27,6 @@ from pharmakg.extract.components.disease_broader import (
     join_shorter_names,
 )
 from pharmakg.extract.components.disease_events import AdverseEvents
-from pharmakg.extract.components.disease_lists import admit_listed
 from pharmakg.extract.components.disease_subtypes import split_subtypes, target_modifiers
 from pharmakg.extract.literals import whole_words_regex
 
@@ -67,7 +66,6 @@ class DiseaseGrammar:
         self.acr_stop = {w.lower() for w in acr.get("stop_words", [])}
         self.broad_core = {w.lower(): set(heads) for w, heads in g.get("broad_core", {}).items()}
         self.adverse_events = AdverseEvents(g.get("adverse_events", {}))
-        self.list_joiner = re.compile(g["list_joiners"], re.IGNORECASE) if g.get("list_joiners") else None
         self.company_areas = CompanyAreas(g.get("company_areas", {}))
         links = "|".join(
             re.escape(w).replace(r"\ ", r"\s+") for w in g.get("one_disease_links", ["secondary to"])
@@ -118,10 +116,6 @@ class DiseaseGrammar:
                         priority=1,
                     )
                 )
-        held = doc._.pkg_held_diseases or []
-        doc._.pkg_held_diseases = None  # read once: no later component needs them
-        if self.list_joiner is not None:
-            admit_listed(text, out, held, self.list_joiner)
         # "CanAg-expressing cancers, which include colorectal ... cancers": examples name the diseases
         listed = {c.key for c in out if c.extractor == TARGET_NAMED and c.extra.get("examples")}
         if listed:

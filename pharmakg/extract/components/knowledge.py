@@ -327,17 +327,11 @@ class KnowledgeMatcher:
         after = text[c.end : c.end + self.target_window]
         return bool(self.target_before.search(before) or self.target_after.match(after))
 
-    def accepted(
-        self,
-        text: str,
-        anchors: Sequence[tuple[int, int]] = (),
-        held: list[tuple[int, int, _Hit]] | None = None,
-    ) -> list[tuple[int, int, _Hit]]:
+    def accepted(self, text: str, anchors: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, _Hit]]:
         """The matches whose context holds (see the module doc); a gene coordinated with an accepted target
         ("targets HER2 and HER3", "EGFR, HER2 and HER3 inhibitors") or with a target of the lexicons
         (``anchors``: "a DLL3/CD3 bispecific") is a target too, and a disease coordinated with an accepted
-        disease ("for psoriasis, acne and eczema") a disease. ``held`` receives the written disease names
-        whose context did not hold: a list with a grammar disease may still admit them (disease_lists.py)."""
+        disease ("for psoriasis, acne and eczema") a disease."""
         found = [
             (s, e, hit)
             for s, e, hit in self.matches(text)
@@ -364,8 +358,6 @@ class KnowledgeMatcher:
                         for i in (a, b):
                             if i >= 0:
                                 ok[i] = True
-        if held is not None:
-            held.extend(found[i] for _s, _e, i in diseases if not ok[i])
         return [m for m, good in zip(found, ok, strict=True) if good]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -375,34 +367,31 @@ class KnowledgeMatcher:
             (c.start, c.end) for c in cands if c.label == "TARGET" and self.target_said(text, c)
         ]
         receptors = self._receptors(text, [c for c in cands if c.label == "TARGET"])
-        held: list[tuple[int, int, _Hit]] = []
-        found = self.accepted(text, lexicon_targets, held)
+        found = self.accepted(text, lexicon_targets)
         series = self._series(text, found)
         named = {(s, e): name for s, e, name in series}
         found += self._series_hits(series)
-        cands.extend(
-            self._candidate(text, start, end, hit, named.get((start, end), "")) for start, end, hit in found
-        )
+        for start, end, hit in found:
+            surface = named.get((start, end), "")
+            if hit[0] == "DISEASE":  # "primary hyperoxaluria type 1": the subtype is part of the name
+                sub = self.type_suffix.match(text[end : end + 20])
+                end += sub.end() if sub else 0
+                surface = self._modified(text, start, end)
+            cands.append(
+                Candidate(
+                    start,
+                    end,
+                    hit[0],
+                    extractor="knowledge:" + hit[0].lower(),
+                    confidence=self.confidence,
+                    key="kb:" + hit[0] + ":" + hit[1].name,
+                    priority=_PRIORITY.get(hit[0], 1),
+                    surface=surface,
+                    extra=self._extra(hit),
+                )
+            )
         cands.extend(receptors + self._receptors(text, cands[len(cands) - len(found) :]))
-        doc._.pkg_held_diseases = [self._candidate(text, s, e, hit, "") for s, e, hit in held]
         return doc
-
-    def _candidate(self, text: str, start: int, end: int, hit: _Hit, surface: str) -> Candidate:
-        if hit[0] == "DISEASE":  # "primary hyperoxaluria type 1": the subtype is part of the name
-            sub = self.type_suffix.match(text[end : end + 20])
-            end += sub.end() if sub else 0
-            surface = self._modified(text, start, end)
-        return Candidate(
-            start,
-            end,
-            hit[0],
-            extractor="knowledge:" + hit[0].lower(),
-            confidence=self.confidence,
-            key="kb:" + hit[0] + ":" + hit[1].name,
-            priority=_PRIORITY.get(hit[0], 1),
-            surface=surface,
-            extra=self._extra(hit),
-        )
 
     def _receptors(self, text: str, targets: Sequence[Candidate]) -> list[Candidate]:
         """ "binds somatostatin receptors", "a CGRP receptor antagonist": a target name followed by "receptor"
