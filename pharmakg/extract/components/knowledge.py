@@ -34,6 +34,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from pharmakg.extract.components.base import Candidate, candidates, doc_text, read_json, register_extensions
+from pharmakg.extract.components.knowledge_forms import roman_forms, symbol_forms
 from pharmakg.ontology.generated import KnowledgeRecord, paused_gc, read_generated
 
 register_extensions()
@@ -68,7 +69,6 @@ _SERIES_MEMBER = re.compile(r"/(\d{1,2})(?![\w.])")
 # a gene symbol as a protein is written: in any case and with a hyphen before its number ("Siglec-15" of
 # SIGLEC15, "erbB4" of ERBB4, "PiT-1" of PiT1); only symbols with a digit, which no English word is
 SYMBOL_FORM_KIND = "symbol_form"
-_LETTERS_THEN_DIGITS = re.compile(r"^([A-Za-z]{2,})(\d[\w]*)$")
 _SPACES = re.compile(r"\s+")
 
 
@@ -130,8 +130,8 @@ def _build_index(
                     variants.append(tuple(letter_of.get(w, w) for w in words))
                 keyed = [(w, kind) for w in variants]
                 if label == "TARGET" and cs:
-                    keyed += [(w, SYMBOL_FORM_KIND) for w in _symbol_forms(words)]
-                    keyed += [(w, kind) for w in _roman_forms(words)]
+                    keyed += [(w, SYMBOL_FORM_KIND) for w in symbol_forms(words)]
+                    keyed += [(w, kind) for w in roman_forms(words)]
                 if label == "DISEASE" and len(words) > 1 and words[-1] in _INFECTION_HEADS:
                     pathogen = words[:-1]  # "respiratory syncytial virus" of "... Virus Infections"
                     if len(pathogen) > 1 or not pathogen[0].endswith(_ADJECTIVE_ENDINGS):
@@ -144,34 +144,6 @@ def _build_index(
                         if max_len.get(w[0], 0) < len(w):
                             max_len[w[0]] = len(w)
     return index, max_len
-
-
-def _symbol_forms(words: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """The lower-cased word tuples of a one-word symbol with a digit, whole and split before its number
-    (SIGLEC15 -> siglec15, siglec 15), matched in any case (see SYMBOL_FORM_KIND)."""
-    if len(words) != 1 or not any(ch.isdigit() for ch in words[0]):
-        return []
-    low = words[0].lower()
-    split = _LETTERS_THEN_DIGITS.match(low)
-    return [(low,), (split.group(1), split.group(2))] if split else [(low,)]
-
-
-# a symbol's number after a hyphen written in Roman numerals: "NaPi-IIb" of NaPi-2b, "IGF-IR" of IGF-1R
-_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
-_NUMBER_WORD = re.compile(r"^([1-4])([a-z]?)$")
-
-
-def _roman_forms(words: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """The word tuple of a symbol or alias with a lone number after a first word of letters, the number in
-    Roman numerals (NaPi-2b -> NaPi IIb), matched as written like the name itself."""
-    if len(words) < 2 or len(words[0]) < 2 or not words[0].isalpha():
-        return []
-    out = []
-    for k in range(1, len(words)):
-        m = _NUMBER_WORD.match(words[k])
-        if m:
-            out.append((*words[:k], _ROMAN[m.group(1)] + m.group(2), *words[k + 1 :]))
-    return out
 
 
 def _same_record_at(out: list[tuple[int, int, _Hit]], start: int, end: int, hit: _Hit) -> bool:

@@ -10,7 +10,10 @@ indication is a therapy area ("a company focused on hematologic malignancies", "
 solid tumors"), not a DISEASE (annotation Conventions), and leaves the document's entities. Then a disease
 that no sentence gave a compound is the indication of the document's one compound with indications (or of
 its one compound) when one of its mentions is said with indication wording: a DISEASE is the indication of
-a named compound, while "a focus on programs in <disease>" names a company's area.
+a named compound, while "a focus on programs in <disease>" names a company's area. A disease no compound
+holds, listed in a sentence naming no compound with diseases that all hold one compound, is that compound's
+too; and where no compound of the document holds any indication, its diseases are therapy areas and leave
+its entities.
 """
 
 from __future__ import annotations
@@ -142,6 +145,8 @@ class IndicationAreas:
         self.heads = {h.lower() for h in [*g["heads_need_core"], *g["heads_bare"]]}
         self.modifiers = {w.lower() for w in [*g["state"], *g["other_words"]]}
         self.said_as_indication = IndicationWording(cues)
+        plurals = (cues.get("indications") or {}).get("plural_owners") or []
+        self.plural_owners = re.compile(rf"\b(?:{'|'.join(map(re.escape, plurals))})\b") if plurals else None
 
     def is_area(self, name: str) -> bool:
         """ "advanced solid tumors", "other hematologic malignancies": broad-class words and a head only."""
@@ -163,6 +168,46 @@ class IndicationAreas:
         if areas:  # the same list as doc._.pkg_entities: assembly then drops relations that name them
             ctx.ents[:] = [e for e in ctx.ents if e.id not in areas]
         _sole_compound_indications(ctx, indicated, self.said_as_indication)
+        _listed_with_indicated(ctx, self.plural_owners)
+        _areas_without_compounds(ctx)
+
+
+def _areas_without_compounds(ctx: RuleContext) -> None:
+    """A DISEASE is the indication of a named compound (annotation Conventions): where no compound of the
+    document holds any indication, the diseases it names are therapy areas ("a partnership to develop
+    treatments for <disease>", "a focus on programs in <disease>") and leave its entities."""
+    side = ctx.out.side.items if ctx.out.side is not None else {}
+    if any(k[0] == "INDICATION" for k in [*ctx.out.items, *side]):
+        return
+    if any(e.type == "DISEASE" for e in ctx.ents):
+        ctx.ents[:] = [e for e in ctx.ents if e.type != "DISEASE"]
+
+
+def _listed_with_indicated(ctx: RuleContext, plural_owners: re.Pattern[str] | None) -> None:
+    """ "... in gout, psoriasis and eczema": a disease no compound holds, coordinated in a sentence that names
+    no compound with diseases that all hold the same one compound (from other sentences), is that compound's
+    indication too: the members of one list share their reading. Not where the sentence negates, nor where a
+    plural drug noun before the list spreads it over several products ("two programs in A and B")."""
+    holders: dict[str | None, set[str]] = {}
+    for k in ctx.out.items:
+        if k[0] == "INDICATION":
+            holders.setdefault(k[2], set()).add(k[1])
+    for s in ctx.sents:
+        diseases = [d for d in s.of("DISEASE", virtual=False) if d.eid not in holders]
+        if not diseases or ctx.cues.negation.search(s.low) or any(x.type == "COMPOUND" for x in s.ms):
+            continue
+        for d in diseases:
+            if plural_owners is not None and plural_owners.search(s.low[: s.local(d)[0]]):
+                continue
+            listed = {x.eid for x in ctx.group(s, d)} - {d.eid}
+            owners = {frozenset(holders[x]) for x in listed if x in holders}
+            if len(owners) != 1:
+                continue
+            (owner,) = owners
+            if len(owner) == 1:
+                ctx.emit(
+                    "INDICATION", next(iter(owner)), d.eid, s, "indication_listed", prior="indication_salient"
+                )
 
 
 def _sole_compound_indications(
