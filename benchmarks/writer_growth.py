@@ -36,7 +36,8 @@ BATCH = 64  # incremental.DEFAULT_BATCH_SIZE
 PAIR_KEY_BITS = {"dealOrder": 16, "sharedPartnerOrder": 20}  # (pair_ranking.RANKINGS' rank bits)
 KEPT = (
     "licensedFrom licencePair dealOrder sharedPartnerOrder compoundOrder documentOrder sharedPartner "
-    "firstCompany secondCompany agreementPair documentCount nameKey"
+    "firstCompany secondCompany agreementPair documentCount nameKey "
+    "targetCompanyCount targetCompanies targetCompoundCount targetCompounds"
 ).split()
 
 
@@ -67,6 +68,18 @@ def kept_facts_digest(store: Any) -> str:
         total += len(lines)
         digest.update("\n".join(lines).encode("utf-8"))
     return f"{total} kept-fact quads, sha256 {digest.hexdigest()[:16]}"
+
+
+def target_facts_recount(store: Any) -> str:
+    """Whether the targets' kept crowded-target facts (graph/resolved) are those a recount from the graph
+    gives (the targets that differ, when some do)."""
+    from pharmakg.graph.crowded_targets import TARGET_FACTS, missing_target_facts
+    from pharmakg.graph.rdf_terms import RESOLVED_GRAPH
+
+    kept = {q for p in TARGET_FACTS for q in store.quads_for_pattern(None, p, None, RESOLVED_GRAPH)}
+    recount = set(missing_target_facts(store))
+    differ = sorted({q.subject.value.rsplit("/", 1)[-1] for q in kept ^ recount})
+    return f"{len(kept)} quads, " + (f"differ for {differ}" if differ else "equal")
 
 
 def _dense(quads: list[Any], bits: int) -> dict[tuple[Any, str], int]:
@@ -119,6 +132,7 @@ def measure(store: Path, releases: list[Any], profile: bool, facts: bool, dump: 
     finish_remints(kg)
     if facts:
         print(f"  after the writes: {kept_facts_digest(kg.store)}", flush=True)
+        print(f"  crowded-target facts against a recount: {target_facts_recount(kg.store)}", flush=True)
     del kg
     shutil.rmtree(work.parent, ignore_errors=True)
 
@@ -140,6 +154,8 @@ STEPS = (
     ("        CompoundOrder.update", "compound_order.py", "update"),
     ("        DocumentOrder.update", "document_order.py", "update"),
     ("        CrowdedTargets.update", "crowded_targets.py", "update"),
+    ("          compound_row", "crowded_targets.py", "compound_row"),
+    ("          facts_of", "crowded_targets.py", "facts_of"),
     ("        AgreementPairs.update", "agreement_pairs.py", "update"),
     ("      DerivedFacts.written", "derived_facts.py", "written"),
     ("      DerivedFacts.removed", "derived_facts.py", "removed"),

@@ -274,6 +274,11 @@ class CrowdedTargets:
         self._pairs |= {(t, o) for t, c in found if c == nw}
         if nw in self._whole:
             self._whole.add(o)
+        # a renamed target's kept rows and facts move with its quads to new, which may have none yet (a
+        # re-mint): new is read again whole, or it kept the rows of compounds renamed meanwhile under their
+        # former IRIs (the re-mint's egfr: one compound too many)
+        if o in self._whole:
+            self._whole.add(nw)
         self._entities.add(nw)
 
     def before_refresh(self, entities: Iterable[str]) -> None:
