@@ -55,6 +55,29 @@ ox.Store = KillingStore
 """
 
 
+# What follows KILLING_STORE and a script's ``counted(quad)`` to arm the kill in the build's last step only
+# (the deferred re-mint, two renames per chunk, and the next run's recovery of it): argv[1] the releases,
+# argv[2] the store, built one release per batch.
+ARMED_IN_LAST_STEP = """
+from pharmakg import api
+from pharmakg.graph import bookkeeping, incremental
+
+bookkeeping.REMINT_CHUNK = 2
+finish = bookkeeping.finish_remints
+
+
+def armed_finish(kg):
+    armed[0] = True
+    finish(kg)
+    armed[0] = False
+
+
+bookkeeping.finish_remints = incremental.finish_remints = armed_finish  # (the recovery's call too)
+api.build([sys.argv[1]], sys.argv[2], batch_size=1)
+print("removals", seen[0])
+"""
+
+
 def run_killing_build(script: str, *args: str) -> subprocess.CompletedProcess:
     """Run ``script`` (:data:`KILLING_STORE` and what follows it) with ``args`` as its argv, this repository
     first on the path."""

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from incremental_helpers import (
+    ARMED_IN_LAST_STEP,
     KILLING_STORE,
     assert_same_store,
     extract_texts,
@@ -39,24 +40,8 @@ LICENCE_FACTS = ("https://w3id.org/pharmakg/ontology#licensedFrom", "https://w3i
 def counted(quad):
     return armed[0] and (sys.argv[4] == "all" or quad.predicate.value in LICENCE_FACTS)
 
-
-from pharmakg import api
-from pharmakg.graph import bookkeeping, incremental
-
-bookkeeping.REMINT_CHUNK = 2
-finish = bookkeeping.finish_remints
-
-
-def armed_finish(kg):
-    armed[0] = True
-    finish(kg)
-    armed[0] = False
-
-
-bookkeeping.finish_remints = incremental.finish_remints = armed_finish  # (the recovery's call too)
-api.build([sys.argv[1]], sys.argv[2], batch_size=1)
-print("removals", seen[0])
 """
+    + ARMED_IN_LAST_STEP
 )
 LICENSEES = [("BetaBio", "Beta-Bio"), ("DeltaVax", "Delta-Vax"), ("ZetaGen", "Zeta-Gen")]
 

@@ -18,7 +18,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from incremental_helpers import KILLING_STORE, assert_same_store, run_killing_build, store_quads
+from incremental_helpers import (
+    ARMED_IN_LAST_STEP,
+    KILLING_STORE,
+    assert_same_store,
+    run_killing_build,
+    store_quads,
+)
 
 from pharmakg import api
 from pharmakg.graph.bookkeeping import JOURNAL_GRAPH, REMINT_GRAPH
@@ -32,24 +38,8 @@ armed = [False]
 def counted(quad):  # every removal of the build's last step
     return armed[0]
 
-
-from pharmakg import api
-from pharmakg.graph import bookkeeping, incremental
-
-bookkeeping.REMINT_CHUNK = 2
-finish = bookkeeping.finish_remints
-
-
-def armed_finish(kg):
-    armed[0] = True
-    finish(kg)
-    armed[0] = False
-
-
-bookkeeping.finish_remints = incremental.finish_remints = armed_finish  # (the recovery's call too)
-api.build([sys.argv[1]], sys.argv[2], batch_size=1)
-print("removals", seen[0])
 """
+    + ARMED_IN_LAST_STEP
 )
 
 
