@@ -272,13 +272,11 @@ class CrowdedTargets:
         # a rename redone by a recovery finds old's quads moved already (a kill between a rename and the
         # update): old's own rows are reached through new's targets, and a target's rows under old go whole
         self._pairs |= {(t, o) for t, c in found if c == nw}
-        if nw in self._whole:
-            self._whole.add(o)
-        # a renamed target's kept rows and facts move with its quads to new, which may have none yet (a
-        # re-mint): new is read again whole, or it kept the rows of compounds renamed meanwhile under their
-        # former IRIs (the re-mint's egfr: one compound too many)
-        if o in self._whole:
-            self._whole.add(nw)
+        # a renamed target is read again whole under both IRIs: its rows under old after a recovery, and
+        # under new, where its kept rows and facts move with its quads even when new had none (a re-mint:
+        # else new kept the rows of compounds renamed meanwhile under their former IRIs, egfr's one too many)
+        if o in self._whole or nw in self._whole:
+            self._whole |= {o, nw}
         self._entities.add(nw)
 
     def before_refresh(self, entities: Iterable[str]) -> None:

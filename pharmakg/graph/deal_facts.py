@@ -160,7 +160,7 @@ def licence_facts(store: ox.Store, s: _Node) -> set[ox.Quad]:
     kept for nothing: a hub compound's licences x its developers (1.1M quads at 10k releases)."""
     if ox.Quad(s, RELATION_TYPE, LICENSED_TO, MERGED) not in store:
         return set()
-    subjects = [c for c in _objects(store, s, SUBJECT) if isinstance(c, ox.NamedNode)]
+    subjects = _named_subjects(store, s)
     if not subjects:
         return set()
     out: set[ox.Quad] = set()
@@ -169,9 +169,16 @@ def licence_facts(store: ox.Store, s: _Node) -> set[ox.Quad]:
             continue
         for o in _partners(store, x):
             if o != x and _licenses(store, s, subjects, o):
-                out.add(ox.Quad(s, LICENSED_FROM, o, RESOLVED_GRAPH))
-                out.add(ox.Quad(s, LICENCE_PAIR, pair_node(*ordered(x.value, o.value)), RESOLVED_GRAPH))
+                out.update(_licensor_facts(s, x, o))
     return out
+
+
+def _licensor_facts(s: _Node, x: ox.NamedNode, o: ox.NamedNode) -> tuple[ox.Quad, ox.Quad]:
+    """The two facts licensor ``o``, a partner of the licence's object ``x``, gives the licence ``s``."""
+    return (
+        ox.Quad(s, LICENSED_FROM, o, RESOLVED_GRAPH),
+        ox.Quad(s, LICENCE_PAIR, pair_node(*ordered(x.value, o.value)), RESOLVED_GRAPH),
+    )
 
 
 def _pair_facts(store: ox.Store, s: _Node, objects: list[ox.NamedNode], o: ox.NamedNode) -> set[ox.Quad]:
@@ -179,8 +186,7 @@ def _pair_facts(store: ox.Store, s: _Node, objects: list[ox.NamedNode], o: ox.Na
     out: set[ox.Quad] = set()
     for x in objects:
         if x != o and ox.Quad(x, PARTNER_OF, o, MERGED) in store:
-            out.add(ox.Quad(s, LICENSED_FROM, o, RESOLVED_GRAPH))
-            out.add(ox.Quad(s, LICENCE_PAIR, pair_node(*ordered(x.value, o.value)), RESOLVED_GRAPH))
+            out.update(_licensor_facts(s, x, o))
     return out
 
 

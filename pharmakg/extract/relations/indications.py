@@ -24,6 +24,7 @@ from typing import Any
 
 from pharmakg.extract.components.base import read_json
 from pharmakg.extract.components.coref import M
+from pharmakg.extract.relations.cue_words import alternation
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
 
@@ -146,7 +147,7 @@ class IndicationAreas:
         self.modifiers = {w.lower() for w in [*g["state"], *g["other_words"]]}
         self.said_as_indication = IndicationWording(cues)
         plurals = (cues.get("indications") or {}).get("plural_owners") or []
-        self.plural_owners = re.compile(rf"\b(?:{'|'.join(map(re.escape, plurals))})\b") if plurals else None
+        self.plural_owners = re.compile(rf"\b(?:{alternation(plurals)})\b")
 
     def is_area(self, name: str) -> bool:
         """ "advanced solid tumors", "other hematologic malignancies": broad-class words and a head only."""
@@ -177,13 +178,11 @@ def _areas_without_compounds(ctx: RuleContext) -> None:
     document holds any indication, the diseases it names are therapy areas ("a partnership to develop
     treatments for <disease>", "a focus on programs in <disease>") and leave its entities."""
     side = ctx.out.side.items if ctx.out.side is not None else {}
-    if any(k[0] == "INDICATION" for k in [*ctx.out.items, *side]):
-        return
-    if any(e.type == "DISEASE" for e in ctx.ents):
+    if not any(k[0] == "INDICATION" for k in [*ctx.out.items, *side]):
         ctx.ents[:] = [e for e in ctx.ents if e.type != "DISEASE"]
 
 
-def _listed_with_indicated(ctx: RuleContext, plural_owners: re.Pattern[str] | None) -> None:
+def _listed_with_indicated(ctx: RuleContext, plural_owners: re.Pattern[str]) -> None:
     """ "... in gout, psoriasis and eczema": a disease no compound holds, coordinated in a sentence that names
     no compound with diseases that all hold the same one compound (from other sentences), is that compound's
     indication too: the members of one list share their reading. Not where the sentence negates, nor where a
@@ -197,7 +196,7 @@ def _listed_with_indicated(ctx: RuleContext, plural_owners: re.Pattern[str] | No
         if not diseases or ctx.cues.negation.search(s.low) or any(x.type == "COMPOUND" for x in s.ms):
             continue
         for d in diseases:
-            if plural_owners is not None and plural_owners.search(s.low[: s.local(d)[0]]):
+            if plural_owners.search(s.low[: s.local(d)[0]]):
                 continue
             listed = {x.eid for x in ctx.group(s, d)} - {d.eid}
             owners = {frozenset(holders[x]) for x in listed if x in holders}
