@@ -46,11 +46,12 @@ after every batch).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 
-from pharmakg.graph.kept_target_rows import StoredRows
+from pharmakg.graph.kept_target_rows import ROWS_GRAPH, StoredRows
 from pharmakg.graph.rdf_terms import RDF_TYPE, RESOLVED_GRAPH, SKOS, int_lit, lit, n
 from pharmakg.ontology.namespaces import PKG
 
@@ -210,6 +211,17 @@ def lacks_target_facts(store: ox.Store) -> bool:
         isinstance(q.subject, ox.NamedNode) and _objects(store, q.subject, DEVELOPED_BY)
         for q in store.quads_for_pattern(None, TARGETS, None, MERGED)
     )
+
+
+def retire_target_facts(store: ox.Store, chunk: int = 20_000) -> None:
+    """Remove every target's kept facts (every graph's copy) and the kept rows, ``chunk`` quads at a time
+    (each read by an iterator closed before its removals): a fill then writes the facts as a recount gives
+    them, and the next writer the rows (a store written before the re-mint fix, see kept_target_rows)."""
+    for p in TARGET_FACTS:
+        while part := list(itertools.islice(store.quads_for_pattern(None, p, None, None), chunk)):
+            for q in part:
+                store.remove(q)
+    store.remove_graph(ROWS_GRAPH)
 
 
 def remove_target_facts(store: ox.Store, target: ox.NamedNode) -> None:

@@ -29,7 +29,13 @@ from pharmakg.ontology.namespaces import RESOURCES_IRI
 
 ROWS_GRAPH = n(RESOURCES_IRI + "graph/target-rows")
 TARGET_ROW = n(RESOURCES_IRI + "build/targetRow")
-_READY = ox.Quad(n(RESOURCES_IRI + "build/target-rows"), TARGET_ROW, lit("complete"), ROWS_GRAPH)
+_MARK = n(RESOURCES_IRI + "build/target-rows")
+# The ready mark names the rows' version. "complete": rows written before session 18, when a target
+# re-minted in a build's last step could keep the row of a compound renamed in the same step under its former
+# IRI (its targetCompoundCount one too many); such a store's figures are recounted at its next opening for
+# writing (pharmakg.graph.stream_fill, kind targetFactsRecount) and its rows written again by its next writer.
+FORMER_READY = ox.Quad(_MARK, TARGET_ROW, lit("complete"), ROWS_GRAPH)
+_READY = ox.Quad(_MARK, TARGET_ROW, lit("complete v2"), ROWS_GRAPH)
 _CHUNK = 20_000  # quads per write while the rows of a whole store are written
 
 Row = tuple[frozenset[ox.NamedNode], tuple[str, ...]]  # a compound's owners that are companies, its labels
@@ -47,6 +53,11 @@ def decode(q: ox.Quad) -> tuple[ox.NamedNode, Row]:
     return ox.NamedNode(compound), (frozenset(ox.NamedNode(co) for co in owners), tuple(names))
 
 
+def written_before_remint_fix(store: ox.Store) -> bool:
+    """Whether the rows carry the former ready mark, so the kept figures may hold a stale row (cheap)."""
+    return FORMER_READY in store
+
+
 class StoredRows:
     """The rows graph of an on-disk store: read a target's rows, write the ones that change."""
 
@@ -60,6 +71,7 @@ class StoredRows:
     def invalidate(self) -> None:
         """The store was written behind the writer: its next writer writes every row again."""
         self.store.remove(_READY)
+        self.store.remove(FORMER_READY)
 
     def read(self, target: ox.NamedNode) -> dict[ox.NamedNode, Row]:
         self.scans += 1

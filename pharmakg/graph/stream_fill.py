@@ -37,7 +37,7 @@ from pharmakg.graph.agreement_pairs import (
     missing_payment_pairs,
 )
 from pharmakg.graph.compound_order import COMPOUND, COMPOUND_ORDER, missing_order
-from pharmakg.graph.crowded_targets import lacks_target_facts, target_fact_quads
+from pharmakg.graph.crowded_targets import lacks_target_facts, retire_target_facts, target_fact_quads
 from pharmakg.graph.deal_facts import (
     keeps_retired_licence_facts,
     lacks_licence_facts,
@@ -68,6 +68,7 @@ from pharmakg.graph.evidence_relations import (
     lacks_not_current,
     not_current_quads,
 )
+from pharmakg.graph.kept_target_rows import written_before_remint_fix
 from pharmakg.graph.pair_fill import pair_order_quads
 from pharmakg.graph.pair_order import lacks_pair_order
 from pharmakg.graph.rdf_terms import RESOLVED_GRAPH, int_lit, lit, n
@@ -158,6 +159,7 @@ KINDS = (  # in the order they were added to pharmakg
     Kind("agreementAsset", lacks_agreement_assets, missing_agreement_assets),
     Kind("paymentPair", lacks_payment_pairs, missing_payment_pairs),
     Kind("partnerLicences", keeps_retired_licence_facts, licence_fact_quads, retire_licence_facts),
+    Kind("targetFactsRecount", written_before_remint_fix, target_fact_quads, retire_target_facts),
 )
 
 

@@ -13,15 +13,16 @@ from incremental_helpers import assert_same_store, batch_schedule
 from pharmakg import api
 from pharmakg.graph.bookkeeping import Journal, finish_remints
 from pharmakg.graph.crowded_targets import (
+    COMPOUND_COUNT,
     TARGET_FACTS,
     TARGETS,
     missing_target_facts,
     stored_labels,
     target_rows,
 )
-from pharmakg.graph.kept_target_rows import ROWS_GRAPH, TARGET_ROW, StoredRows
+from pharmakg.graph.kept_target_rows import FORMER_READY, ROWS_GRAPH, TARGET_ROW, StoredRows, encode
 from pharmakg.graph.queries import bind_parameters, load_internal_query
-from pharmakg.graph.rdf_terms import RESOLVED_GRAPH
+from pharmakg.graph.rdf_terms import RESOLVED_GRAPH, int_lit
 from pharmakg.graph.store import KnowledgeGraph
 from pharmakg.model import Document, Entity, Evidence, Extraction, Mention, Relation
 
@@ -307,3 +308,33 @@ def test_figures_after_a_target_and_its_compound_are_reminted_at_the_end(tmp_pat
     assert_kept_rows_are_a_recount(kg)
     compounds = kg.run("crowded-targets", {"minCompanies": 1}).records()[0]["compoundCount"]
     assert int(compounds) == 2
+
+
+def test_a_store_written_before_the_remint_fix_has_its_figures_recounted(tmp_path: Path) -> None:
+    """A store whose rows carry the former ready mark (written before session 18's fix) may keep a stale row
+    and the figures summed from it: its next opening for writing recounts every target's figures, and its next
+    writer writes every row again under the current mark."""
+    kg = KnowledgeGraph.open(tmp_path / "built")
+    kg.add_extractions(fixture_releases())
+    clean = kept(kg)
+    her2 = ox.NamedNode("https://w3id.org/pharmakg/resource/target/her2")
+    # as such a store: a row of a compound under a former IRI, its count one too many, the former mark
+    stale = ox.NamedNode("https://w3id.org/pharmakg/resource/compound/kt7")
+    kg.store.add(encode(her2, stale, (frozenset(), ("KT7",))))
+    for graph in (RESOLVED_GRAPH, ox.DefaultGraph()):
+        (count,) = kg.store.quads_for_pattern(her2, COMPOUND_COUNT, None, graph)
+        kg.store.remove(count)
+        kg.store.add(ox.Quad(her2, COMPOUND_COUNT, int_lit(3), graph))
+    for q in list(kg.store.quads_for_pattern(FORMER_READY.subject, TARGET_ROW, None, ROWS_GRAPH)):
+        kg.store.remove(q)
+    kg.store.add(FORMER_READY)
+    assert kept(kg) != clean
+    kg.save(tmp_path / "old-store")
+
+    reopened = KnowledgeGraph.open(tmp_path / "old-store")
+    assert kept(reopened) == clean
+    assert FORMER_READY not in reopened.store
+    reopened.add_extractions([owned("d9", "QR-10", "Quarry Oncology", "HER2")])
+    assert_kept_is_a_recount(reopened)
+    assert_kept_rows_are_a_recount(reopened)
+    assert StoredRows(reopened.store).ready()
