@@ -35,6 +35,9 @@ BATCH = 64  # incremental.DEFAULT_BATCH_SIZE
 # the writer's steps a read or write is charged to (the innermost on the stack): (file, function) -> label
 STEPS = {
     ("incremental.py", "_write_batch"): "batch (journal, sources, snapshot)",
+    ("bookkeeping.py", "_write"): "journal",
+    ("bookkeeping.py", "clear"): "journal",
+    ("bookkeeping.py", "write_sources"): "source records",
     ("store.py", "_remove_document"): "remove document",
     ("store.py", "_rename"): "rename",
     ("derived_facts.py", "renaming"): "rename: derived facts told",
@@ -43,7 +46,7 @@ STEPS = {
     ("key_index.py", "relevant"): "resolution: names read",
     ("key_index.py", "flush"): "resolution keys written",
     ("key_index.py", "mark_quads"): "resolution keys marked",
-    ("store.py", "_insert"): "insert (document quads)",
+    ("store.py", "add_extractions"): "insert (document quads)",  # (its other steps are inner ones)
     ("derived_facts.py", "written"): "derived: told of writes",
     ("derived_facts.py", "removed"): "derived: told of removals",
     ("crowded_targets.py", "written"): "derived: told of writes",
