@@ -106,6 +106,27 @@ def _remove_facts(store: ox.Store, subject: ox.NamedNode, predicates: Iterable[o
             store.remove(q)
 
 
+def _replace_facts(
+    store: ox.Store, subject: ox.NamedNode, predicates: Iterable[ox.NamedNode], facts: list[ox.Quad]
+) -> list[ox.Quad]:
+    """Make ``subject``'s facts of ``predicates`` those of ``facts`` (in graph/resolved) by their delta: the
+    copies (any graph's) that are not among them are removed, and the facts not already held in both
+    graph/resolved and the merged default graph are returned, for the store to insert. A hub entity touched
+    by every batch keeps its dozens of unchanged name keys instead of having them removed and written back
+    (which made the quads written per release grow with its names). A kill between the removal and the
+    insert leaves facts missing, as the whole rewrite did; the next refresh of the entity writes them."""
+    wanted = {(q.predicate, q.object) for q in facts}
+    held: set[tuple[bool, ox.NamedNode, _Term]] = set()  # (in graph/resolved, predicate, object)
+    for p in predicates:
+        for q in list(store.quads_for_pattern(subject, p, None, None)):
+            resolved = q.graph_name == RESOLVED_GRAPH
+            if (resolved or isinstance(q.graph_name, ox.DefaultGraph)) and (q.predicate, q.object) in wanted:
+                held.add((resolved, q.predicate, q.object))
+            else:
+                store.remove(q)
+    return [q for q in facts if not {(True, q.predicate, q.object), (False, q.predicate, q.object)} <= held]
+
+
 def has_name_key(store: ox.Store, name: str, types: Iterable[str]) -> bool:
     """Whether an entity of one of ``types`` (none: any type) has ``name``, in any case, among its names:
     one lookup of the name keys, where the question's name index would first read every name of the graph."""
@@ -344,36 +365,40 @@ class DerivedFacts:
         entities = sorted(set(entities))
         self.crowds.before_refresh(entities)  # (their labels before: a changed one changes targets' figures)
         self.pairs.labels_before(entities)
+        preferred: list[ox.Quad] = []  # every refreshed entity's label, changed or not (the targets' figures)
         for iri in entities:
             e = ox.NamedNode(iri)
             self._read_kept_phase(iri)  # (before the facts are removed)
-            _remove_facts(self.store, e, ENTITY_FACTS)
             label = labels[iri] = self.preferred_label(iri)
             if label is None or self._entity_type(e) == COMPOUND:
                 compounds[iri] = label
             if label is None:
+                _remove_facts(self.store, e, ENTITY_FACTS)
                 self.forget([iri])
                 continue  # no document names it any more
-            new.append(ox.Quad(e, PREF_LABEL, ox.Literal(label), RESOLVED_GRAPH))
+            facts = [ox.Quad(e, PREF_LABEL, ox.Literal(label), RESOLVED_GRAPH)]
+            preferred.append(facts[0])
             # the names' keys, and the label's: a knowledge-base spelling of a typo is no document's name
             names = {name for name, (docs, _mains) in self._names[iri].items() if docs}
             keys = sorted({name_key(name) for name in names | {label}})
-            new.extend(ox.Quad(e, NAME_KEY, ox.Literal(key), RESOLVED_GRAPH) for key in keys)
+            facts.extend(ox.Quad(e, NAME_KEY, ox.Literal(key), RESOLVED_GRAPH) for key in keys)
             phase = self.latest_phase(iri)
             if phase is not None:
-                new.append(ox.Quad(e, LATEST, phase[1], RESOLVED_GRAPH))
+                facts.append(ox.Quad(e, LATEST, phase[1], RESOLVED_GRAPH))
                 if phase[2] is not None:
-                    new.append(ox.Quad(e, LATEST_DATE, phase[2], RESOLVED_GRAPH))
-            new.append(ox.Quad(e, DOCUMENT_COUNT, int_lit(self.document_count(iri)), RESOLVED_GRAPH))
+                    facts.append(ox.Quad(e, LATEST_DATE, phase[2], RESOLVED_GRAPH))
+            facts.append(ox.Quad(e, DOCUMENT_COUNT, int_lit(self.document_count(iri)), RESOLVED_GRAPH))
+            new.extend(_replace_facts(self.store, e, ENTITY_FACTS, facts))
         for doc in sorted(self._documents, key=str):
-            _remove_facts(self.store, doc, (ENTITY_COUNT, ASSERTION_COUNT))
-            if ox.Quad(doc, TYPE, DOCUMENT, MERGED) in self.store:
-                new.extend(document_counts(self.store, doc))
+            counts = (
+                document_counts(self.store, doc) if ox.Quad(doc, TYPE, DOCUMENT, MERGED) in self.store else []
+            )
+            new.extend(_replace_facts(self.store, doc, (ENTITY_COUNT, ASSERTION_COUNT), counts))
         new += self.document_order.update(sorted(self._documents | self._left, key=str))
         self._documents.clear()
         self._left.clear()
         self._write_names()
-        new += self.order.update(compounds) + self.crowds.update(new) + self.pairs.update(labels)
+        new += self.order.update(compounds) + self.crowds.update(preferred) + self.pairs.update(labels)
         return new + self.licences.update() + self.agreements.update()
 
     def reorder(self) -> list[ox.Quad]:

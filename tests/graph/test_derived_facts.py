@@ -165,3 +165,30 @@ def test_a_merge_of_two_entities_of_one_document_counts_it_once(corpus_extractio
     after = dict(((x, p), n) for x, p, n in _counts(kg, KEPT_COUNTS))
     assert after[(doc.value, ENTITY_COUNT.value)] == before[(doc.value, ENTITY_COUNT.value)] - 1
     assert _counts(kg, KEPT_COUNTS) == _counts(kg, RECOUNTS)
+
+
+def test_a_refresh_writes_only_the_facts_that_change(corpus_extractions) -> None:
+    """An entity refreshed again (a hub mentioned by one more document) keeps its unchanged facts: none of
+    its name keys is removed and written back; a stale fact goes, a missing copy is written again."""
+    kg = KnowledgeGraph.open()
+    kg.add_extractions(corpus_extractions[:6])
+    merged = ox.DefaultGraph()
+    keyed: dict[str, int] = {}
+    for q in kg.store.quads_for_pattern(None, NAME_KEY, None, RESOLVED_GRAPH):
+        keyed[q.subject.value] = keyed.get(q.subject.value, 0) + 1
+    iri = max(sorted(keyed), key=keyed.__getitem__)  # the entity with the most names
+    e = ox.NamedNode(iri)
+    assert keyed[iri] >= 2
+    before = set(kg.store.quads_for_pattern(e, None, None, RESOLVED_GRAPH))
+    assert kg.derived.refresh({iri}) == []  # nothing changed: nothing to write
+    assert set(kg.store.quads_for_pattern(e, None, None, RESOLVED_GRAPH)) == before  # nothing removed
+    # a stale key (both copies) and a key whose merged copy is missing (as a kill between two writes leaves)
+    kept = next(iter(kg.store.quads_for_pattern(e, NAME_KEY, None, RESOLVED_GRAPH)))
+    stale = ox.Literal("no such name")
+    kg.store.extend([ox.Quad(e, NAME_KEY, stale, RESOLVED_GRAPH), ox.Quad(e, NAME_KEY, stale, merged)])
+    kg.store.remove(ox.Quad(e, NAME_KEY, kept.object, merged))
+    assert kg.derived.refresh({iri}) == [kept]
+    assert ox.Quad(e, NAME_KEY, stale, merged) not in kg.store
+    kg._write_derived([kept])
+    assert _pairs(kg, KEYS) == _pairs(kg, LCASE_NAMES)
+    assert set(kg.store.quads_for_pattern(e, None, None, RESOLVED_GRAPH)) == before
