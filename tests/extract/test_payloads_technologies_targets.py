@@ -38,6 +38,36 @@ def test_payload_conjugated_in_a_sentence_naming_no_compound_is_the_previous_com
     assert ("zb7", "exatecan") not in rels(out, "HAS_PAYLOAD")
 
 
+@pytest.mark.parametrize(
+    ("second", "payload"),
+    [
+        ("The peptide is radiolabeled with lutetium-177.", "lutetium177"),
+        ("The antibody is tethered to DXd by a peptide linker.", "dxd"),
+        ("Each antibody bears four molecules of DM4.", "dm4"),
+        ("Inside the tumor cell the ADC releases MMAE.", "mmae"),
+        ("It is made by conjugating exatecan to the antibody.", "exatecan"),
+        ("The antibody is conjugated through a cleavable linker to MMAF.", "mmaf"),
+    ],
+)
+def test_conjugation_verbs_in_a_sentence_naming_no_compound_give_the_previous_compounds_payload(ex, second, payload):
+    out = run(ex, "Helix Pharmaceuticals dosed the first patient with ZB-12, a conjugate directed against CD70. " + second)
+    assert ("zb12", payload) in rels(out, "HAS_PAYLOAD")
+
+
+def test_a_payload_conjugated_adjective_names_the_payload_of_the_compound(ex):
+    out = run(ex, "Helix Pharmaceuticals announced that ZB-12, a DM1-conjugated anti-CD70 antibody, entered Phase 1.")
+    assert ("zb12", "dm1") in rels(out, "HAS_PAYLOAD")
+
+
+def test_a_radiolabel_sentence_naming_another_compound_gives_the_previous_compound_nothing(ex):
+    out = run(
+        ex,
+        "Helix Pharmaceuticals develops ZB-12, a conjugate directed against CD70. "
+        "Its partner's TLM-7 is radiolabeled with lutetium-177.",
+    )
+    assert ("zb12", "lutetium177") not in rels(out, "HAS_PAYLOAD")
+
+
 # ---------------------------------------------------------------- targets
 def test_camel_case_hgnc_abbreviations_and_short_symbol_gene_names_are_targets(ex):
     # FcRn and IgE: HGNC alternate abbreviations of FCGRT and IGHE; complement C5: approved name of C5
