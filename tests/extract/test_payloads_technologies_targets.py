@@ -38,6 +38,67 @@ def test_payload_conjugated_in_a_sentence_naming_no_compound_is_the_previous_com
     assert ("zb7", "exatecan") not in rels(out, "HAS_PAYLOAD")
 
 
+@pytest.mark.parametrize(
+    ("second", "payload"),
+    [
+        ("The peptide is radiolabeled with lutetium-177.", "lutetium177"),
+        ("The antibody is tethered to DXd by a peptide linker.", "dxd"),
+        ("Each antibody bears four molecules of DM4.", "dm4"),
+        ("Inside the tumor cell the ADC releases MMAE.", "mmae"),
+        ("It is made by conjugating exatecan to the antibody.", "exatecan"),
+        ("The antibody is conjugated through a cleavable linker to MMAF.", "mmaf"),
+    ],
+)
+def test_conjugation_verbs_in_a_sentence_naming_no_compound_give_the_previous_compounds_payload(
+    ex, second, payload
+):
+    first = "Helix Pharmaceuticals dosed the first patient with ZB-12, a conjugate directed against CD70. "
+    out = run(ex, first + second)
+    assert ("zb12", payload) in rels(out, "HAS_PAYLOAD")
+
+
+def test_a_payload_conjugated_adjective_names_the_payload_of_the_compound(ex):
+    out = run(
+        ex, "Helix Pharmaceuticals said that ZB-12, a DM1-conjugated anti-CD70 antibody, entered Phase 1."
+    )
+    assert ("zb12", "dm1") in rels(out, "HAS_PAYLOAD")
+
+
+def test_a_radiolabel_sentence_naming_another_compound_gives_the_previous_compound_nothing(ex):
+    out = run(
+        ex,
+        "Helix Pharmaceuticals develops ZB-12, a conjugate directed against CD70. "
+        "Its partner's TLM-7 is radiolabeled with lutetium-177.",
+    )
+    assert ("zb12", "lutetium177") not in rels(out, "HAS_PAYLOAD")
+
+
+def test_a_payload_of_a_sentence_naming_no_compound_goes_to_the_compound_called_a_conjugate(ex):
+    # the compound named last (a prior therapy, a partner's bispecific) is not the one the ADC sentence is on
+    out = run(
+        ex,
+        "ZB-12 is an ADC targeting HER2. Patients had previously received trastuzumab. "
+        "The antibody is conjugated to DXd.",
+    )
+    assert ("zb12", "dxd") in rels(out, "HAS_PAYLOAD")
+    assert ("trastuzumab", "dxd") not in rels(out, "HAS_PAYLOAD")
+    out = run(
+        ex,
+        "Helix develops ZB-12, an ADC targeting CLDN18.2, and TLM-7, a bispecific antibody. TLM-7 entered "
+        "Phase 1 in 2023. The antibody is conjugated to MMAE.",
+    )
+    assert rels(out, "HAS_PAYLOAD") == {("zb12", "mmae")}
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["Its cytotoxic agent, DM4, kills dividing cells.", "The payload of the ADC is DM4."],
+)
+def test_a_payload_named_as_such_after_an_anaphor_or_alone_is_the_compounds(ex, second):
+    out = run(ex, "Helix Pharmaceuticals dosed ZB-12, an ADC targeting CD19, in lymphoma. " + second)
+    assert ("zb12", "dm4") in rels(out, "HAS_PAYLOAD")
+
+
 # ---------------------------------------------------------------- targets
 def test_camel_case_hgnc_abbreviations_and_short_symbol_gene_names_are_targets(ex):
     # FcRn and IgE: HGNC alternate abbreviations of FCGRT and IGHE; complement C5: approved name of C5

@@ -31,6 +31,10 @@ class Conjugates:
             r"^[\s)]*(?:(?:[a-z-]+\s+){0,2}?(?:" + nouns + r")|(?:-?based\s+)?-?(?:" + adcs + r"))\b",
             re.IGNORECASE,
         )
+        # "The payload, SN-38, ...", "Its cytotoxic agent, DM4, ...": a sentence naming its payload as such
+        self.payload_word = words_regex(c["payload_words"])
+        # "ZX-1, an ADC targeting CD70", "the radioligand ZX-2": a compound its own words call a conjugate
+        self.conjugate_noun = words_regex(c["conjugate_nouns"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         for part, rtype, prefix in PARTS:
@@ -45,10 +49,15 @@ class Conjugates:
                 if c is None:
                     self._salient(ctx, s, p, rtype)
                     continue
-                said = self.cue.search(s.between(c, p)) or (
-                    rtype == "HAS_PAYLOAD"
-                    and c.start < p.start
-                    and self.named_payload.match(s.low[p.end - s.start :])
+                said = bool(
+                    self.cue.search(s.between(c, p))
+                    or (
+                        rtype == "HAS_PAYLOAD"
+                        and c.start < p.start
+                        and self.named_payload.match(s.low[p.end - s.start :])
+                    )
+                    # "The payload of the ADC is SN-38": the anaphor's compound, its payload named as such
+                    or (c.virtual and rtype == "HAS_PAYLOAD" and self.payload_word.search(s.low))
                 )
                 if not said or ctx.negated(s, c, p):
                     continue
@@ -65,17 +74,40 @@ class Conjugates:
         if rtype != "HAS_PAYLOAD":
             return
         compounds = [e.id for e in ctx.ents if e.type == "COMPOUND"]
-        named = _PAYLOAD_WORD.search(s.low)
+        named = self.payload_word.search(s.low)
         if len(compounds) == 1 and named:
             ctx.emit(rtype, compounds[0], p.eid, s, "payload_salient", prior="payload_cue")
             return
         a = p.start - s.start
         if named or self.conjugated_to.search(s.low[max(0, a - 80) : a]):
             # the anaphor that describes the payload ("the topoisomerase I inhibitor exatecan") is no compound
-            recent = [eid for idx, eid in ctx.recent if s.index - idx <= 2]
-            salient = recent[-1] if recent and not s.of("COMPOUND", virtual=False) else None
+            recent = [(idx, eid) for idx, eid in ctx.recent if s.index - idx <= 2]
+            # a compound the sentences before call a conjugate, over one named after it (a prior therapy, a
+            # comparator, a partner's other drug): "ZX-1 is an ADC targeting HER2. Patients had received
+            # trastuzumab. The antibody is conjugated to DXd." is said of ZX-1
+            conjugates = [eid for idx, eid in recent if self._called_conjugate(ctx.sents[idx], eid)]
+            order = conjugates or [eid for _, eid in recent]
+            salient = order[-1] if order and not s.of("COMPOUND", virtual=False) else None
             if salient is not None and not ctx.negated(s, p, p):
                 ctx.emit(rtype, salient, p.eid, s, "payload_salient", prior="payload_cue")
+
+    def _called_conjugate(self, s: Sent, eid: str) -> bool:
+        """Whether a conjugate noun stands in the words of a mention of ``eid`` in ``s``: in its noun phrase
+        before it (40 characters at most) or up to 80 characters after it, not reaching into another
+        compound's mention ("ZX-1, an ADC, and TL-4, a bispecific antibody": ZX-1 is called one, TL-4 is
+        not)."""
+        ms = s.of("COMPOUND")
+        for i, m in enumerate(ms):
+            if m.eid != eid:
+                continue
+            a, b = s.local(m)
+            lo = max(a - 40, s.local(ms[i - 1])[1] if i else 0)
+            hi = min(b + 80, s.local(ms[i + 1])[0] if i + 1 < len(ms) else len(s.low))
+            # before it only its own noun phrase ("the ADC ZX-1"), not the end of the clause before it
+            before = re.split(r"[,;:()]|\band\b", s.low[lo:a])[-1]
+            if self.conjugate_noun.search(before) or self.conjugate_noun.search(s.low[b:hi]):
+                return True
+        return False
 
 
 def _before_descriptor(s: Sent, desc: M) -> M | None:
@@ -86,9 +118,6 @@ def _before_descriptor(s: Sent, desc: M) -> M | None:
     if not earlier or len(gap) > 120 or CLAUSE_BREAK.search(gap):
         return None
     return earlier[-1]
-
-
-_PAYLOAD_WORD = re.compile(r"\b(?:payloads?|warheads?|linker-payloads?)\b")
 
 
 def _names(e: Entity) -> list[str]:
