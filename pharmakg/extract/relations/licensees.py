@@ -23,6 +23,7 @@ from pharmakg.extract.relations.licence_parties import (
     licensee_apposition,
     subject_between,
 )
+from pharmakg.extract.relations.licence_purchases import LicencePurchase
 from pharmakg.extract.relations.licence_subjects import (
     AFTER_NAME,
     ANNOUNCED_IT,
@@ -151,6 +152,7 @@ class Licensees:
         self.rights_limited = words_regex(c["rights_limited"])
         self.pending_option = PendingOption(cues["options"])
         self.licensing_subject = LicensingSubject(c["licensee_verbs"], c["licensee_verb_unnamed_recipients"])
+        self.purchase = LicencePurchase(c)
         # "A and its licensing partner B", "Helix's Japanese licensee B": the title before B's name
         self.titled = re.compile(
             r"(?:\b(?:its|their|our)|[\w.&-](?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,2}?(?:"
@@ -185,6 +187,7 @@ class Licensees:
                     self.in_licensed(ctx, s, comp, compounds)
                     or taken_from(ctx, s, comp, compounds, self.emit_licence)
                     or self.licensing_subject(ctx, s, comp, compounds, self.emit_licence)
+                    or self.purchase(ctx, s, comp, compounds)
                 ):
                     continue
             after_cue = self.after.match(s.low[b : b + 110])
