@@ -153,6 +153,10 @@ class Licensees:
         self.pending_option = PendingOption(cues["options"])
         self.licensing_subject = LicensingSubject(c["licensee_verbs"], c["licensee_verb_unnamed_recipients"])
         self.purchase = LicencePurchase(c)
+        # "A sold its royalty rights on X to B": a royalty buyer is no licensee
+        self.royalty = words_regex(c["royalty_interests"])
+        # "A has returned the rights to X to B": rights given back, not received (developers: rights_back)
+        self.given_back = words_regex(cues["developers"]["rights_back"])
         # "A and its licensing partner B", "Helix's Japanese licensee B": the title before B's name
         self.titled = re.compile(
             r"(?:\b(?:its|their|our)|[\w.&-](?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,2}?(?:"
@@ -197,6 +201,10 @@ class Licensees:
                 after_cue = None  # "A received $5 million from B to acquire rights": the rights are B's
             if after_cue and _OUT_LICENSED.search(after_cue.group(0)) and self.licensed_on(ctx, s, comp):
                 after_cue = None  # "A has licensed the rights to X in Europe to B": B is the licensee
+            if after_cue and self.given_back.search(after_cue.group(0)):
+                after_cue = None  # "A has returned the rights to X to B": B owns X again (developers)
+            if after_cue and self.royalty.search(after_cue.group(0)):
+                after_cue = None  # "B acquired the royalty interest in X": money from sales, no licence
             if after_cue and "regain" in after_cue.group(0):
                 after_cue = None  # "A has regained the rights to X": the owner, no licensee (developers)
             before = self.before.search(s.low[max(0, a - 45) : a])
@@ -328,8 +336,9 @@ class Licensees:
         if not before:
             return False
         first = ctx.group(s, before[-1])[0]
-        if not _LICENSED_X.search(s.low[max(0, first.start - s.start - 90) : first.start - s.start]):
-            return False
+        verb = _LICENSED_X.search(s.low[max(0, first.start - s.start - 90) : first.start - s.start])
+        if verb is None or self.royalty.search(verb.group(0)):
+            return False  # "A sold its royalty rights on X to B": B buys a royalty, not a licence
         gap = s.between(before[-1], licensee)
         for o in s.of("COMPANY", virtual=False):  # other licensees in the gap stand as one mark
             if before[-1].end <= o.start and o.end <= licensee.start:
