@@ -72,3 +72,12 @@ def test_a_parent_and_its_named_subsidiary_are_no_partners(ex: Extractor, modifi
         ("helixpharmausa", "helixpharmaceutical"),
     }
     assert pairs & {("helixpharmaceutical", "orbitalbio"), ("orbitalbio", "helixpharmaceutical")}
+
+
+def test_in_return_for_is_no_rights_given_back(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Orbital Bio, Inc. obtained, in return for $5 million, exclusive rights to ZB-12 from Helix "
+        "Pharmaceuticals Ltd.",
+    )
+    assert ("zb12", "orbitalbio") in rels(out, "LICENSED_TO")

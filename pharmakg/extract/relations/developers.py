@@ -86,7 +86,9 @@ class Developers:
         # (between X and B, "rights to X" before): "all rights to X revert to B"
         self.rights_back = (
             re.compile(
-                r"\b(?:" + back + r")\s+(?:(?:the|all|its|their|our)\s+)*(?:[\w.-]+\s+){0,5}?rights?\s+"
+                r"(?<!\bin\s)\b(?:"
+                + back
+                + r")\s+(?:(?:the|all|its|their|our)\s+)*(?:[\w.-]+\s+){0,5}?rights?\s+"
                 r"(?:to|for|in|of)\s+(?:the\s+)?$"
             ),
             re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:in\s+[^,;()]{1,40}?\s+)?to\s+(?:the\s+)?$"),

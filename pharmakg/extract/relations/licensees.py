@@ -92,6 +92,8 @@ _AND_TO = re.compile(r"^\s*to\s+(?:the\s+)?\x00[^.;]{0,50}?\band\s+to\s+(?:the\s
 _OPEN_OPTION = re.compile(r"\b(?:option|opt-in|right of first negotiation)\b(?![^.;]{0,20}\bexercis)")
 
 
+# "in return for": a noun, not rights given back ("B will receive, in return for $5 million, rights to X")
+_IN_RETURN = re.compile(r"\bin\s+return\b")
 # "A has licensed ...": the licensing verb of the licensor, when the licence goes on "to B"
 _OUT_LICENSED = re.compile(r"\b(?:out-)?licen[cs]ed\b")
 # the issuing company named as a subject ("the Company", "we"), not as a possessive ("our", "the Company's")
@@ -201,7 +203,7 @@ class Licensees:
                 after_cue = None  # "A received $5 million from B to acquire rights": the rights are B's
             if after_cue and _OUT_LICENSED.search(after_cue.group(0)) and self.licensed_on(ctx, s, comp):
                 after_cue = None  # "A has licensed the rights to X in Europe to B": B is the licensee
-            if after_cue and self.given_back.search(after_cue.group(0)):
+            if after_cue and self.given_back.search(_IN_RETURN.sub(" ", after_cue.group(0))):
                 after_cue = None  # "A has returned the rights to X to B": B owns X again (developers)
             if after_cue and self.royalty.search(after_cue.group(0)):
                 after_cue = None  # "B acquired the royalty interest in X": money from sales, no licence
