@@ -80,6 +80,23 @@ class Developers:
         self.pending_option = PendingOption(cues["options"])
         self.alliance = alliance_pattern(cues["codevelopment"]["alliance_nouns"])
         self.owned_list = owned_list_pattern(c)
+        back = alternation(c["rights_back"])
+        self.rights_back_gate = re.compile(r"\b(?:revert|return|transfer)")
+        # (the verb before "rights to X", then what is between X and B): "A returned the rights to X to B";
+        # (between X and B, "rights to X" before): "all rights to X revert to B"
+        self.rights_back = (
+            re.compile(
+                r"(?<!\bin\s)\b(?:"
+                + back
+                + r")\s+(?:(?:the|all|its|their|our)\s+)*(?:[\w.-]+\s+){0,5}?rights?\s+"
+                r"(?:to|for|in|of)\s+(?:the\s+)?$"
+            ),
+            re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:in\s+[^,;()]{1,40}?\s+)?to\s+(?:the\s+)?$"),
+            re.compile(
+                r"^\s*(?:\([^()]{0,40}\)\s*)?(?:in\s+[^,;()]{1,40}?\s+)?(?:will\s+|shall\s+|have\s+|has\s+)?"
+                r"(?:" + back + r")\s+to\s+(?:the\s+)?$"
+            ),
+        )
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         companies = s.of("COMPANY")
@@ -105,6 +122,8 @@ class Developers:
             _acquired_compounds(ctx, s, companies, compounds)
         if "regain" in s.low:
             _regained_compounds(ctx, s, compounds)
+        if self.rights_back_gate.search(s.low):
+            _rights_back(ctx, s, compounds, self.rights_back)
 
     def company_cues(self, ctx: RuleContext, s: Sent, comp: M, compounds: list[M]) -> None:
         """The cues around one company: possessive, modifier, "Company (compound)", passive."""
@@ -300,6 +319,40 @@ def _regained_compounds(ctx: RuleContext, s: Sent, compounds: list[M]) -> None:
                 for y in ctx.group(s, x):
                     _add(ctx, s, [y], holder, "developer_active", y.start - holder.end)
                 break
+
+
+_RIGHTS_BEFORE = re.compile(r"\brights?\s+(?:to|for|in|of)\s+(?:the\s+)?$")
+
+
+def _rights_back(
+    ctx: RuleContext,
+    s: Sent,
+    compounds: list[M],
+    cues: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]],
+) -> None:
+    """ "A returned the rights to X to B", "all rights to X revert to B": the end of a licence gives X back to
+    B, named right after "to", who owns and develops it again (words: ``developers.rights_back``)."""
+    verb_before, to_after, verb_after = cues
+    for x in compounds:
+        before = s.low[max(0, x.start - s.start - 90) : x.start - s.start]
+        returned = verb_before.search(before)
+        if returned is None and not _RIGHTS_BEFORE.search(before):
+            continue
+        owner = next(
+            (c for c in s.of("COMPANY", virtual=False) if c.start >= x.end and c.start - x.end <= 60),
+            None,
+        )
+        if owner is None:
+            continue
+        gap = s.between(x, owner)
+        if not (to_after.match(gap) if returned is not None else verb_after.match(gap)):
+            continue
+        # the negation of this statement, not of the clause before ("A terminated its license to X, and all
+        # rights to X revert to B")
+        lo = x.start - s.start - (len(before) - returned.start() if returned is not None else 0)
+        if ctx.cues.negation.search(s.low[max(0, lo - 25) : owner.start - s.start]):
+            continue
+        _add(ctx, s, ctx.group(s, x), owner, "developer_active", owner.start - x.end)
 
 
 def _last_partners(ctx: RuleContext) -> list[str]:

@@ -23,6 +23,7 @@ from pharmakg.extract.relations.licence_parties import (
     licensee_apposition,
     subject_between,
 )
+from pharmakg.extract.relations.licence_purchases import LicencePurchase
 from pharmakg.extract.relations.licence_subjects import (
     AFTER_NAME,
     ANNOUNCED_IT,
@@ -91,6 +92,8 @@ _AND_TO = re.compile(r"^\s*to\s+(?:the\s+)?\x00[^.;]{0,50}?\band\s+to\s+(?:the\s
 _OPEN_OPTION = re.compile(r"\b(?:option|opt-in|right of first negotiation)\b(?![^.;]{0,20}\bexercis)")
 
 
+# "in return for": a noun, not rights given back ("B will receive, in return for $5 million, rights to X")
+_IN_RETURN = re.compile(r"\bin\s+return\b")
 # "A has licensed ...": the licensing verb of the licensor, when the licence goes on "to B"
 _OUT_LICENSED = re.compile(r"\b(?:out-)?licen[cs]ed\b")
 # the issuing company named as a subject ("the Company", "we"), not as a possessive ("our", "the Company's")
@@ -151,6 +154,11 @@ class Licensees:
         self.rights_limited = words_regex(c["rights_limited"])
         self.pending_option = PendingOption(cues["options"])
         self.licensing_subject = LicensingSubject(c["licensee_verbs"], c["licensee_verb_unnamed_recipients"])
+        self.purchase = LicencePurchase(c)
+        # "A sold its royalty rights on X to B": a royalty buyer is no licensee
+        self.royalty = words_regex(c["royalty_interests"])
+        # "A has returned the rights to X to B": rights given back, not received (developers: rights_back)
+        self.given_back = words_regex(cues["developers"]["rights_back"])
         # "A and its licensing partner B", "Helix's Japanese licensee B": the title before B's name
         self.titled = re.compile(
             r"(?:\b(?:its|their|our)|[\w.&-](?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,2}?(?:"
@@ -185,6 +193,7 @@ class Licensees:
                     self.in_licensed(ctx, s, comp, compounds)
                     or taken_from(ctx, s, comp, compounds, self.emit_licence)
                     or self.licensing_subject(ctx, s, comp, compounds, self.emit_licence)
+                    or self.purchase(ctx, s, comp, compounds)
                 ):
                     continue
             after_cue = self.after.match(s.low[b : b + 110])
@@ -194,6 +203,10 @@ class Licensees:
                 after_cue = None  # "A received $5 million from B to acquire rights": the rights are B's
             if after_cue and _OUT_LICENSED.search(after_cue.group(0)) and self.licensed_on(ctx, s, comp):
                 after_cue = None  # "A has licensed the rights to X in Europe to B": B is the licensee
+            if after_cue and self.given_back.search(_IN_RETURN.sub(" ", after_cue.group(0))):
+                after_cue = None  # "A has returned the rights to X to B": B owns X again (developers)
+            if after_cue and self.royalty.search(after_cue.group(0)):
+                after_cue = None  # "B acquired the royalty interest in X": money from sales, no licence
             if after_cue and "regain" in after_cue.group(0):
                 after_cue = None  # "A has regained the rights to X": the owner, no licensee (developers)
             before = self.before.search(s.low[max(0, a - 45) : a])
@@ -325,8 +338,9 @@ class Licensees:
         if not before:
             return False
         first = ctx.group(s, before[-1])[0]
-        if not _LICENSED_X.search(s.low[max(0, first.start - s.start - 90) : first.start - s.start]):
-            return False
+        verb = _LICENSED_X.search(s.low[max(0, first.start - s.start - 90) : first.start - s.start])
+        if verb is None or self.royalty.search(verb.group(0)):
+            return False  # "A sold its royalty rights on X to B": B buys a royalty, not a licence
         gap = s.between(before[-1], licensee)
         for o in s.of("COMPANY", virtual=False):  # other licensees in the gap stand as one mark
             if before[-1].end <= o.start and o.end <= licensee.start:

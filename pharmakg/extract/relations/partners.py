@@ -24,7 +24,7 @@ _SUBSIDIARY_OF = re.compile(
 # "A's wholly-owned subsidiary, B", "A's Swiss subsidiary B", "A, through its subsidiary B", "A and its
 # subsidiary B", "A today announced that its subsidiary B": "its" is the company named last before it
 _PARENT_S_SUBSIDIARY = re.compile(
-    r"^(?:(?:'s|’s)|\s*,?\s*(?:through|via)\s+its|[^;:()]{0,80}?\b(?:its|their))\s+(?:[\w-]+\s+){0,3}?"
+    r"^(?:(?:'s|’s)|\s*,?\s*(?:through|via)\s+its|[^;:()]{0,80}?\b(?:its|their))\s+(?:[\w.-]+\s+){0,3}?"
     r"(?:subsidiary|affiliate|unit|division)\s*,?\s*$"
 )
 # "B, a A company", "B (an A company)": A named as B's group in an apposition
