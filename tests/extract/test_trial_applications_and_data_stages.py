@@ -94,3 +94,14 @@ def test_a_begun_cohort_in_a_disease_is_the_salient_compounds(ex: Extractor) -> 
     )
     assert rels(out, "IN_PHASE") == {("zb12", "Phase 2")}
     assert rels(out, "INDICATION") == {("zb12", "renalcellcarcinoma")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ZB-12 is a T-cell receptor therapy directed at NY-ESO-1, a CTA expressed in synovial sarcoma.",
+        "ZB-12 binds MAGE-A4. The CTA is expressed in many solid tumors, and ZB-12 kills the cells.",
+    ],
+)
+def test_an_antigen_called_cta_is_no_stage(ex: Extractor, text: str) -> None:
+    assert rels(run(ex, text), "IN_PHASE") == set()
