@@ -15,7 +15,7 @@ from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 from pharmakg.extract.relations.stage_scope import StageScope, reported_source
 from pharmakg.model import PHASES, matches_key
 
-_IND_BEFORE = re.compile(r"\b(?:ind|investigational new drug)\b")
+_IND_BEFORE = re.compile(r"\b(?:ind|investigational new drug|ctas?|clinical trial application)\b")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|met|showed|demonstrated)\b")
 # "nivolumab (Opdivo), an approved PD-1 inhibitor,": the apposition may follow the name's parenthesis or mark
 _APPOSITION = re.compile(
@@ -56,7 +56,7 @@ class Phases:
             re.IGNORECASE,
         )
         self.prefilter = re.compile(
-            r"phase|clinic|ind\b|investigational|approv|review|filed|submi|launch|marketed|sold|accept|validat|"
+            r"phase|clinic|ind\b|\bctas?\b|investigational|approv|review|filed|submi|launch|marketed|sold|accept|validat|"
             r"application|authori[sz]ation|\b(?:s?bla|s?nda|maa)\b|pdufa|in[- ](?:human|man|patient)|"
             r"complete response|commercially available|proceed with|prescription|opinion",
             re.IGNORECASE,
@@ -251,6 +251,7 @@ class Phases:
             or self.scope.completed(before)
             or self.scope.dated_past(before, s.low[b:])
             or self.scope.gave_results(s.low[b:])
+            or self.scope.data_named(s.low[b:])
         )
 
     def achieved_upon(self, before: str) -> bool:

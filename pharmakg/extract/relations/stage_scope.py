@@ -1,7 +1,7 @@
 """Stage phrases that name no stage the compound is in: the bound of a scope or an aim ("develop ZB-12
 through Phase 2", "an option at the end of Phase 1", "advancing toward Phase 3"), and trials already completed
 or named as the source of reported data. The cue words live in relation_cues.json ("phases": scope_before,
-scope_fillers, completed_before, reported_from, reported_ends_at)."""
+scope_fillers, completed_before, reported_from, reported_after_modifiers, reported_ends_at)."""
 
 from __future__ import annotations
 
@@ -53,6 +53,14 @@ class StageScope:
             r"^\s*(?:(?:clinical\s+)?(?:trials?|stud(?:y|ies)|testing|development)\s+)?in\s+"
             r"(?:(?:early|mid|late)[\s-]+)?(?:19|20)\d\d\b"
         )
+        # "presented Phase 1 results for ZB-12": a noun of reported data right after the stage phrase
+        self.data_after = re.compile(
+            r"^\s*(?:(?:"
+            + _lowered(phases.get("reported_after_modifiers", []) or ["\x00"])
+            + r")\s+){0,3}(?:"
+            + _lowered(phases.get("reported_from", []) or ["\x00"])
+            + r")(?![\w-])"
+        )
         # "The Phase 2 trial of ZB-12 met its primary endpoint": a result predicate after the stage phrase
         self.result = re.compile(
             r"^[^.;:]{0,80}?(?<![\w-])(?:" + _lowered(phases.get("result_after", [])) + r")(?![\w-])"
@@ -87,6 +95,12 @@ class StageScope:
         """A result predicate follows the stage phrase in its clause ("The Phase 2 trial of ZB-12 met its
         primary endpoint"): the trial gave results, a stage of the past where a later one is stated."""
         return bool(self.result.match(after))
+
+    def data_named(self, after: str) -> bool:
+        """A noun of reported data right after the stage phrase ("presented Phase 1 results for ZB-12",
+        "positive Phase 2 topline data"): the stage names the trial the data came from, a stage of the past
+        where a later one is stated."""
+        return bool(self.data_after.match(after))
 
     def completed(self, before: str) -> bool:
         """The clause before the stage phrase says its trial was completed ("ZB-12 completed a Phase 1 trial
