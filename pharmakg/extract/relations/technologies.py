@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
+from pharmakg.extract.relations.breaks import DEAL_BREAK
 from pharmakg.extract.relations.cue_words import alternation
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
@@ -57,11 +58,23 @@ class Technologies:
                     or _owner_after(s, c, t)
                     or self.relative_user(s, c, t)
                     or _used_by(ctx, s, c, t)
+                    or _licensed_out_to(ctx, s, c, t)
+                    or _deal_for(s, c, t)
                     or any(c.end <= u <= t.start for u in uses)
                 ):
                     ctx.emit(
                         "USES_TECHNOLOGY", c.eid, t.eid, s, "technology_cooccurrence", abs(c.start - t.start)
                     )
+            owner = _its_owner(ctx, s, t)
+            if owner is not None:
+                ctx.emit(
+                    "USES_TECHNOLOGY",
+                    owner.eid,
+                    t.eid,
+                    s,
+                    "technology_cooccurrence",
+                    abs(owner.start - t.start),
+                )
             comp = ctx.attach(s, t, ("COMPOUND",), cap=150)
             gap = s.between(comp, t) if comp is not None else ""
             if comp is None or (comp.end <= t.start and _COMBINED.search(gap)):
@@ -108,9 +121,11 @@ def _owner_after(s: Sent, c: M, t: M) -> bool:
     return bool(_IS_OWNERS.fullmatch(gap) and _OWNED_TECH.match(s.low, c.end - s.start))
 
 
-# "the X technology is used by A and B", "X, licensed by A": the companies named after a passive use verb
+# "the X technology is used by A and B", "X, licensed by A", "the X platform will be used by A": the companies
+# named after a passive use verb
 _USED_BY = re.compile(
-    r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:now\s+)?"
+    r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:is|are|was|were|has\s+been|have\s+been|(?:will|would|can|may|to)\s+be)\s+)?"
+    r"(?:now\s+)?"
     r"(?:used|licensed|employed|utili[sz]ed|applied|adopted)\s+by\s+(?:the\s+)?$"
 )
 
@@ -119,6 +134,91 @@ def _used_by(ctx: RuleContext, s: Sent, c: M, t: M) -> bool:
     """ "the X technology is used by A and B": A and the companies coordinated with it."""
     users = [o for o in s.of("COMPANY") if t.end <= o.start and _USED_BY.fullmatch(s.between(t, o))]
     return bool(users) and any(c is g for g in ctx.group(s, users[0]))
+
+
+# "Helix has licensed its X technology to A", "granted rights to its X platform to A": A, named after "to"
+# right after the technology that a licence verb before it gives away, is its licensee
+_OUT_VERB = re.compile(
+    r"\b(?:(?:sub-?|out-?)?licen[cs](?:ed|es|ing)|granted|grants|granting|provided|provides|made\s+available)\s+"
+    r"(?:(?:an?\s+)?(?:exclusive|non-exclusive|worldwide|research|commercial|\s)*(?:rights?|access|licen[cs]e)\s+"
+    r"(?:to|for|under)\s+)?(?:its|their|our|the)\s+(?:proprietary\s+|novel\s+|patented\s+)?(?:[\w-]+\s+){0,2}$"
+)
+_TO_LICENSEE = re.compile(
+    r"^(?:\s*\([^()]{0,60}\))?(?:\s+(?:technolog(?:y|ies)|platforms?|engines?))?\s+to\s+(?:the\s+)?$"
+)
+# "a license agreement with A for its X platform", "a collaboration with A to use the X technology": the
+# company the deal is with, when the deal is said to be for the technology
+_DEAL_WITH = re.compile(
+    r"\b(?:agreements?|collaborations?|partnerships?|deals?|alliances?|contracts?|licen[cs]es?)\s+with\s+(?:the\s+)?$"
+)
+_DEAL_FOR = re.compile(
+    r"^(?:\s*,?\s*(?:inc|ltd|corp|llc|plc)?\.?)?\s*,?\s*(?:for|covering|regarding|relating\s+to|"
+    r"to\s+(?:use|access|apply|license|licence|evaluate|leverage|utili[sz]e|employ))\s+(?:the\s+use\s+of\s+)?"
+    r"(?:its|their|our|the)\s+(?:proprietary\s+|novel\s+|patented\s+)?(?:[\w-]+\s+){0,2}$"
+)
+
+
+def _licensed_out_to(ctx: RuleContext, s: Sent, c: M, t: M) -> bool:
+    """ "Helix has licensed its X technology to A (and B)": A and the companies coordinated with it are the
+    licensees, users of X."""
+    if c.start < t.end:
+        return False
+    a = t.start - s.start
+    if _OUT_VERB.search(s.low[max(0, a - 90) : a]) is None:
+        return False
+    to = [o for o in s.of("COMPANY") if t.end <= o.start and _TO_LICENSEE.match(s.between(t, o))]
+    return bool(to) and any(c is g for g in ctx.group(s, to[0]))
+
+
+def _deal_for(s: Sent, c: M, t: M) -> bool:
+    """ "a platform license agreement with A for its X technology": A is a partner in the platform's use."""
+    if c.end > t.start or not _DEAL_FOR.match(s.low[c.end - s.start : t.start - s.start]):
+        return False
+    a = c.start - s.start
+    return _DEAL_WITH.search(s.low[max(0, a - 40) : a]) is not None
+
+
+# "its proprietary X platform", "their X technology": the owner named by a possessive pronoun
+_ITS = re.compile(r"\b(?:its|their)\s+(?:(?:own|proprietary|novel|patented|unique)\s+)*$")
+# "Leveraging its X technology, A designed ...", "Using the X platform, A ...": a clause opening the sentence
+# with the technology, its subject after the comma
+_OPENING_USE = re.compile(
+    r"^\s*(?:using|leveraging|utili[sz]ing|employing|applying|harnessing|based\s+on|built\s+on|with|through)\s+"
+    r"(?:its|their|the)\s+(?:(?:own|proprietary|novel|patented|unique)\s+)*$"
+)
+
+
+def _its_owner(ctx: RuleContext, s: Sent, t: M) -> M | None:
+    """The company a possessive pronoun right before the technology names: the last company before it in the
+    sentence ("Helix announced the expansion of its X platform"), or, for a clause opening the sentence,
+    the subject right after its comma ("Based on its X technology, Helix builds ...")."""
+    a = t.start - s.start
+    its = _ITS.search(s.low, max(0, a - 40), a)
+    if its is None:
+        return _opening_subject(s, t)
+    before = [
+        c
+        for c in s.of("COMPANY", virtual=False)
+        if c.end - s.start <= its.start() and not ctx.parenthetical_affiliate(s, c)
+    ]
+    if before:
+        last = before[-1]
+        gap = s.low[last.end - s.start : its.start()]
+        return last if len(gap) <= 150 and not DEAL_BREAK.search(gap) else None
+    return _opening_subject(s, t)
+
+
+def _opening_subject(s: Sent, t: M) -> M | None:
+    """ "Leveraging its X technology, A designed ...", "Using the X platform from B, A made ...": in a clause
+    opening the sentence with the technology, the first company after a comma is its subject."""
+    if not _OPENING_USE.match(s.low[: t.start - s.start]):
+        return None
+    for c in s.of("COMPANY", virtual=False):
+        if c.start >= t.end and re.search(
+            r",\s*(?:the\s+)?$", s.low[max(0, c.start - s.start - 8) : c.start - s.start]
+        ):
+            return c
+    return None
 
 
 def _possessive(s: Sent, c: M, t: M) -> bool:
@@ -133,8 +233,12 @@ def _possessive(s: Sent, c: M, t: M) -> bool:
 
 # "Helix is a company whose TRACER platform ...": the relative pronoun right before the technology's name
 _WHOSE = re.compile(r"\bwhose\s+(?:[\w-]+\s+){0,2}$")
-# "licensed the TRACER technology from Helix": the company the technology comes from owns it
-_FROM = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*)?(?:licen[cs]ed\s+|acquired\s+)?from\s+(?:the\s+)?$")
+# "licensed the TRACER technology from Helix", "the KLAMP (Kinase-Linked ...) technology from Helix": the
+# company the technology comes from owns it
+_FROM = re.compile(
+    r"^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:technolog(?:y|ies)|platforms?|engines?)\s*)?(?:,\s*)?"
+    r"(?:licen[cs]ed\s+|acquired\s+)?from\s+(?:the\s+)?$"
+)
 # "..., which A licensed from B": B, named after "licensed from" in the technology's relative clause
 _LICENSED_FROM = re.compile(
     r"^\s*,?\s*(?:which|that)\s+[^,;()]{2,60}?\b(?:licen[cs]ed|acquired|obtained|in-licen[cs]ed)\s+from\s+(?:the\s+)?$"
@@ -178,6 +282,14 @@ class TechnologyCompounds:
             + alternation(c["shared_use_verbs"])
             + r")\s+(?:the\s+)?$"
         )
+        # "The companies will discover antibodies against three targets using Helix's ..."
+        self.shared_means = re.compile(
+            r"\b(?:the|this|our|their|both)\s+(?:[\w-]+\s+){0,2}?(?:"
+            + alternation(c["shared_use_subjects"])
+            + r")\s+(?:[\w-]+\s+){1,10}?(?:"
+            + alternation(c["shared_use_means"])
+            + r")\s+(?:the\s+)?$"
+        )
 
     def __call__(self, ctx: RuleContext) -> None:
         self.shared_users(ctx)
@@ -204,8 +316,9 @@ class TechnologyCompounds:
                 )
 
     def shared_users(self, ctx: RuleContext) -> None:
-        """ "The collaboration will leverage Helix's Trivex platform": the owner named before the technology
-        shares it with its one partner in the document, who uses it too."""
+        """ "The collaboration will leverage Helix's Trivex platform", "the companies will discover antibodies
+        using Helix's Trivex platform": the owner named before the technology shares it with its one partner
+        in the document, who uses it too."""
         for s in ctx.sents:
             for t in s.of("TECHNOLOGY", virtual=False):
                 owners = [
@@ -218,7 +331,9 @@ class TechnologyCompounds:
                 if not owners:
                     continue
                 a = owners[-1].start - s.start
-                if not self.shared_use.search(s.low, max(0, a - 90), a):
+                if not self.shared_use.search(s.low, max(0, a - 90), a) and not self.shared_means.search(
+                    s.low, max(0, a - 160), a
+                ):
                     continue
                 partners = _partners_of(ctx, owners[-1].eid)
                 if len(partners) == 1:
