@@ -48,6 +48,7 @@ from pharmakg.graph.deal_facts import WATCHED as DEAL_WATCHED
 from pharmakg.graph.deal_facts import DealLicences
 from pharmakg.graph.display import preferred_label
 from pharmakg.graph.document_order import DocumentOrder
+from pharmakg.graph.fact_delta import remove_facts, replace_facts
 from pharmakg.graph.kept_name_counts import StoredNames
 from pharmakg.graph.kept_target_rows import StoredRows
 from pharmakg.graph.pair_order import WATCHED, PairOrder
@@ -97,34 +98,6 @@ def document_counts(store: ox.Store, doc: ox.NamedNode) -> list[ox.Quad]:
         ox.Quad(doc, ENTITY_COUNT, int_lit(len(entities)), RESOLVED_GRAPH),
         ox.Quad(doc, ASSERTION_COUNT, int_lit(len(assertions)), RESOLVED_GRAPH),
     ]
-
-
-def _remove_facts(store: ox.Store, subject: ox.NamedNode, predicates: Iterable[ox.NamedNode]) -> None:
-    """Every graph's copy of these facts of ``subject`` (graph/resolved and the merged default graph)."""
-    for p in predicates:
-        for q in list(store.quads_for_pattern(subject, p, None, None)):
-            store.remove(q)
-
-
-def _replace_facts(
-    store: ox.Store, subject: ox.NamedNode, predicates: Iterable[ox.NamedNode], facts: list[ox.Quad]
-) -> list[ox.Quad]:
-    """Make ``subject``'s facts of ``predicates`` those of ``facts`` (in graph/resolved) by their delta: the
-    copies (any graph's) that are not among them are removed, and the facts not already held in both
-    graph/resolved and the merged default graph are returned, for the store to insert. A hub entity touched
-    by every batch keeps its dozens of unchanged name keys instead of having them removed and written back
-    (which made the quads written per release grow with its names). A kill between the removal and the
-    insert leaves facts missing, as the whole rewrite did; the next refresh of the entity writes them."""
-    wanted = {(q.predicate, q.object) for q in facts}
-    held: set[tuple[bool, ox.NamedNode, _Term]] = set()  # (in graph/resolved, predicate, object)
-    for p in predicates:
-        for q in list(store.quads_for_pattern(subject, p, None, None)):
-            resolved = q.graph_name == RESOLVED_GRAPH
-            if (resolved or isinstance(q.graph_name, ox.DefaultGraph)) and (q.predicate, q.object) in wanted:
-                held.add((resolved, q.predicate, q.object))
-            else:
-                store.remove(q)
-    return [q for q in facts if not {(True, q.predicate, q.object), (False, q.predicate, q.object)} <= held]
 
 
 def has_name_key(store: ox.Store, name: str, types: Iterable[str]) -> bool:
@@ -270,7 +243,7 @@ class DerivedFacts:
             elif q.predicate == TYPE and q.object == DOCUMENT:
                 self._documents.discard(q.subject)  # its counts leave with it
                 self._left.add(q.subject)  # (and its order key, at the next refresh)
-                _remove_facts(self.store, q.subject, (ENTITY_COUNT, ASSERTION_COUNT))
+                remove_facts(self.store, q.subject, (ENTITY_COUNT, ASSERTION_COUNT))
             elif q.predicate in WATCHED or q.predicate in DEAL_WATCHED:
                 self._watched(q, written=False)
 
@@ -373,7 +346,7 @@ class DerivedFacts:
             if label is None or self._entity_type(e) == COMPOUND:
                 compounds[iri] = label
             if label is None:
-                _remove_facts(self.store, e, ENTITY_FACTS)
+                remove_facts(self.store, e, ENTITY_FACTS)
                 self.forget([iri])
                 continue  # no document names it any more
             facts = [ox.Quad(e, PREF_LABEL, ox.Literal(label), RESOLVED_GRAPH)]
@@ -388,12 +361,12 @@ class DerivedFacts:
                 if phase[2] is not None:
                     facts.append(ox.Quad(e, LATEST_DATE, phase[2], RESOLVED_GRAPH))
             facts.append(ox.Quad(e, DOCUMENT_COUNT, int_lit(self.document_count(iri)), RESOLVED_GRAPH))
-            new.extend(_replace_facts(self.store, e, ENTITY_FACTS, facts))
+            new.extend(replace_facts(self.store, e, ENTITY_FACTS, facts))
         for doc in sorted(self._documents, key=str):
             counts = (
                 document_counts(self.store, doc) if ox.Quad(doc, TYPE, DOCUMENT, MERGED) in self.store else []
             )
-            new.extend(_replace_facts(self.store, doc, (ENTITY_COUNT, ASSERTION_COUNT), counts))
+            new.extend(replace_facts(self.store, doc, (ENTITY_COUNT, ASSERTION_COUNT), counts))
         new += self.document_order.update(sorted(self._documents | self._left, key=str))
         self._documents.clear()
         self._left.clear()
