@@ -14,6 +14,7 @@ from pharmakg.extract.relations.deal import PendingOption, Shares, gate, gated
 from pharmakg.extract.relations.owned_lists import owned_list_pattern, owned_lists
 from pharmakg.extract.relations.pronoun_owners import HEADS, its_owner, their_owners
 from pharmakg.extract.relations.registry import relation_rule
+from pharmakg.extract.relations.rights_back import rights_back as _rights_back
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
 _BOTH_COMPANIES = re.compile(r"\bthe (?:two )?companies\b|\bboth companies\b|\bthe partners\b")
@@ -319,40 +320,6 @@ def _regained_compounds(ctx: RuleContext, s: Sent, compounds: list[M]) -> None:
                 for y in ctx.group(s, x):
                     _add(ctx, s, [y], holder, "developer_active", y.start - holder.end)
                 break
-
-
-_RIGHTS_BEFORE = re.compile(r"\brights?\s+(?:to|for|in|of)\s+(?:the\s+)?$")
-
-
-def _rights_back(
-    ctx: RuleContext,
-    s: Sent,
-    compounds: list[M],
-    cues: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]],
-) -> None:
-    """ "A returned the rights to X to B", "all rights to X revert to B": the end of a licence gives X back to
-    B, named right after "to", who owns and develops it again (words: ``developers.rights_back``)."""
-    verb_before, to_after, verb_after = cues
-    for x in compounds:
-        before = s.low[max(0, x.start - s.start - 90) : x.start - s.start]
-        returned = verb_before.search(before)
-        if returned is None and not _RIGHTS_BEFORE.search(before):
-            continue
-        owner = next(
-            (c for c in s.of("COMPANY", virtual=False) if c.start >= x.end and c.start - x.end <= 60),
-            None,
-        )
-        if owner is None:
-            continue
-        gap = s.between(x, owner)
-        if not (to_after.match(gap) if returned is not None else verb_after.match(gap)):
-            continue
-        # the negation of this statement, not of the clause before ("A terminated its license to X, and all
-        # rights to X revert to B")
-        lo = x.start - s.start - (len(before) - returned.start() if returned is not None else 0)
-        if ctx.cues.negation.search(s.low[max(0, lo - 25) : owner.start - s.start]):
-            continue
-        _add(ctx, s, ctx.group(s, x), owner, "developer_active", owner.start - x.end)
 
 
 def _last_partners(ctx: RuleContext) -> list[str]:
