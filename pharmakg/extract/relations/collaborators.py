@@ -7,11 +7,7 @@ compound to the issuing company alone (``developer_default`` or a possessive). B
 deal (an option, co-promotion, distribution, a termination or an acquisition give PARTNER_OF only or other
 roles), or names only a role short of development (marketing, supply) without a development word. The words
 are data: ``codevelopment.collaboration_nouns`` and ``collaboration_limits``, ``licensees.terminated`` and
-``licensees.rights_limited`` in relation_cues.json.
-
-Across sentences (``named_next``): a compound with no stated owner first named in one of the two sentences
-after the document's one co-development partnership ("A and B will co-develop KRAS inhibitors. The first
-candidate, X, ...") is the partnership's, and the partner develops it too."""
+``licensees.rights_limited`` in relation_cues.json."""
 
 from __future__ import annotations
 
@@ -80,46 +76,9 @@ class Collaborators:
             if not self.nouns.search(s.low) or self.limited(s.low):
                 continue
             found.extend((comp, co, s) for comp in sorted(compounds) for co in sorted(companies))
-        found.extend(self.named_next(ctx, main, partners, own))
         for comp, co, s in found:
             if not ctx.out.has_pair("DEVELOPED_BY", comp, co):
                 ctx.emit("DEVELOPED_BY", comp, co, s, RULE, hedged=False)
-
-    def named_next(
-        self, ctx: RuleContext, main: str, partners: set[str], own: set[str]
-    ) -> list[tuple[str, str, Any]]:
-        """ "A and B entered into a collaboration to co-develop ADCs against CD71. The lead candidate, X, is
-        ...": a compound first named in one of the two sentences after the document's one co-development
-        partnership, with no owner stated (only the issuing company's default), is the partnership's: the
-        partner develops it too. Not when the partnership sentence limits the deal (``limited``)."""
-        codev = [
-            (p, rel)
-            for p in partners
-            for key in (("PARTNER_OF", main, p, None), ("PARTNER_OF", p, main, None))
-            if (rel := ctx.out.items.get(key)) is not None and rel.attrs.get("mode") == "co-development"
-        ]
-        if len(codev) != 1:
-            return []
-        partner, rel = codev[0]
-        ev = rel.evidence[0]
-        at = next((i for i, x in enumerate(ctx.sents) if (x.start, x.end) == (ev.start, ev.end)), None)
-        if at is None or self.limited(ctx.sents[at].low):
-            return []
-        defaults = {
-            k[1]
-            for k, d in ctx.out.items.items()
-            if k[0] == "DEVELOPED_BY" and k[2] == main and d.extractor.endswith(":developer_default")
-        }
-        first: dict[str, int] = {}
-        for i, x in enumerate(ctx.sents):
-            for m in x.ms:
-                if m.type == "COMPOUND" and not m.virtual:
-                    first.setdefault(m.eid, i)
-        return [
-            (comp, partner, ctx.sents[first[comp]])
-            for comp in sorted(own & defaults)
-            if comp in first and at < first[comp] <= at + 2
-        ]
 
 
 def _partners_of(ctx: RuleContext, main: str) -> set[str]:
