@@ -274,21 +274,19 @@ class TechnologyCompounds:
 
     def __init__(self, cues: dict[str, Any]) -> None:
         c = cues["technologies"]
+        # "the collaboration", "both companies": the deal or its parties as one subject
+        words = alternation(c["shared_use_subjects"])
+        subject = rf"\b(?:the|this|our|their|both)\s+(?:[\w-]+\s+){{0,2}}?(?:{words})\s+"
         # "The collaboration will leverage Helix's ..." (the technology's name follows the owner)
         self.shared_use = re.compile(
-            r"\b(?:the|this|our|their|both)\s+(?:[\w-]+\s+){0,2}?(?:"
-            + alternation(c["shared_use_subjects"])
-            + r")\s+(?:(?:will|would|shall|also|further|is\s+expected\s+to|aims?\s+to|to)\s+)*(?:"
+            subject
+            + r"(?:(?:will|would|shall|also|further|is\s+expected\s+to|aims?\s+to|to)\s+)*(?:"
             + alternation(c["shared_use_verbs"])
             + r")\s+(?:the\s+)?$"
         )
         # "The companies will discover antibodies against three targets using Helix's ..."
         self.shared_means = re.compile(
-            r"\b(?:the|this|our|their|both)\s+(?:[\w-]+\s+){0,2}?(?:"
-            + alternation(c["shared_use_subjects"])
-            + r")\s+(?:[\w-]+\s+){1,10}?(?:"
-            + alternation(c["shared_use_means"])
-            + r")\s+(?:the\s+)?$"
+            subject + r"(?:[\w-]+\s+){1,10}?(?:" + alternation(c["shared_use_means"]) + r")\s+(?:the\s+)?$"
         )
 
     def __call__(self, ctx: RuleContext) -> None:
