@@ -51,6 +51,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 
+from pharmakg.graph.fact_delta import remove_facts
 from pharmakg.graph.kept_target_rows import ROWS_GRAPH, StoredRows
 from pharmakg.graph.rdf_terms import RDF_TYPE, RESOLVED_GRAPH, SKOS, int_lit, lit, n
 from pharmakg.ontology.namespaces import PKG
@@ -226,9 +227,7 @@ def retire_target_facts(store: ox.Store, chunk: int = 20_000) -> None:
 
 def remove_target_facts(store: ox.Store, target: ox.NamedNode) -> None:
     """Every graph's copy of the target's kept facts."""
-    for p in TARGET_FACTS:
-        for q in list(store.quads_for_pattern(target, p, None, None)):
-            store.remove(q)
+    remove_facts(store, target, TARGET_FACTS)
 
 
 class CrowdedTargets:
