@@ -15,3 +15,9 @@ def alternation(words: Iterable[str], *, lower: bool = False) -> str:
     """
     escaped = {re.escape(word.lower() if lower else word) for word in words}
     return "|".join(sorted(escaped, key=lambda w: (-len(w), w))) or "(?!)"
+
+
+def phrase_alternation(words: Iterable[str]) -> str:
+    """:func:`alternation` of lower-cased cue phrases whose spaces match any run of whitespace: a phrase of
+    the data files ("made available", "relating to") also matches across a line break of the text."""
+    return alternation(words, lower=True).replace(r"\ ", r"\s+")

@@ -8,7 +8,7 @@ from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.breaks import DEAL_BREAK
-from pharmakg.extract.relations.cue_words import alternation
+from pharmakg.extract.relations.cue_words import alternation, phrase_alternation
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
 
@@ -16,7 +16,50 @@ from pharmakg.extract.relations.sentence import RuleContext, Sent
 @relation_rule("technologies", min_mentions=1)
 class Technologies:
     def __init__(self, cues: dict[str, Any]) -> None:
-        self.use = words_regex(cues["technologies"]["technology_use"])
+        c = cues["technologies"]
+        self.use = words_regex(c["technology_use"])
+        modifiers = phrase_alternation(c["platform_modifiers"])
+        platform_head = r"(?:its|their|our|the)\s+(?:(?:" + modifiers + r")\s+)?(?:[\w-]+\s+){0,2}$"
+        # "Helix has licensed its X technology to A", "granted rights to its X platform to A": A, named after
+        # "to" right after the technology that a licence verb before it gives away, is its licensee
+        self.out_verb = re.compile(
+            r"\b(?:(?:sub|out)-?)?(?:" + phrase_alternation(c["licence_out_verbs"]) + r")\s+"
+            r"(?:(?:an?\s+)?(?:" + phrase_alternation(c["licence_out_rights_modifiers"]) + r"|\s)*"
+            r"(?:"
+            + phrase_alternation(c["licence_out_rights"])
+            + r")\s+(?:to|for|under)\s+)?"
+            + platform_head
+        )
+        # "a license agreement with A for its X platform", "a collaboration with A to use the X technology":
+        # the company the deal is with, when the deal is said to be for the technology
+        self.deal_with = re.compile(
+            r"\b(?:" + phrase_alternation(c["platform_deal_nouns"]) + r")\s+with\s+(?:the\s+)?$"
+        )
+        self.deal_purpose = re.compile(
+            r"^(?:\s*,?\s*(?:inc|ltd|corp|llc|plc)?\.?)?\s*,?\s*(?:"
+            + phrase_alternation(c["platform_deal_purposes"])
+            + r")\s+(?:the\s+use\s+of\s+)?"
+            + platform_head
+        )
+
+    def licensed_out_to(self, ctx: RuleContext, s: Sent, c: M, t: M) -> bool:
+        """ "Helix has licensed its X technology to A (and B)": A and the companies coordinated with it are
+        the licensees, users of X."""
+        if c.start < t.end:
+            return False
+        a = t.start - s.start
+        if self.out_verb.search(s.low[max(0, a - 90) : a]) is None:
+            return False
+        to = [o for o in s.of("COMPANY") if t.end <= o.start and _TO_LICENSEE.match(s.between(t, o))]
+        return bool(to) and any(c is g for g in ctx.group(s, to[0]))
+
+    def deal_for(self, s: Sent, c: M, t: M) -> bool:
+        """ "a platform license agreement with A for its X technology": A is a partner in the platform's
+        use."""
+        if c.end > t.start or not self.deal_purpose.match(s.low[c.end - s.start : t.start - s.start]):
+            return False
+        a = c.start - s.start
+        return self.deal_with.search(s.low[max(0, a - 40) : a]) is not None
 
     def relative_user(self, s: Sent, c: M, t: M) -> bool:
         """ "the X platform, which A licensed from B": A uses the technology (B owns it: _from_owner)."""
@@ -58,8 +101,8 @@ class Technologies:
                     or _owner_after(s, c, t)
                     or self.relative_user(s, c, t)
                     or _used_by(ctx, s, c, t)
-                    or _licensed_out_to(ctx, s, c, t)
-                    or _deal_for(s, c, t)
+                    or self.licensed_out_to(ctx, s, c, t)
+                    or self.deal_for(s, c, t)
                     or any(c.end <= u <= t.start for u in uses)
                 ):
                     ctx.emit(
@@ -136,48 +179,9 @@ def _used_by(ctx: RuleContext, s: Sent, c: M, t: M) -> bool:
     return bool(users) and any(c is g for g in ctx.group(s, users[0]))
 
 
-# "Helix has licensed its X technology to A", "granted rights to its X platform to A": A, named after "to"
-# right after the technology that a licence verb before it gives away, is its licensee
-_OUT_VERB = re.compile(
-    r"\b(?:(?:sub-?|out-?)?licen[cs](?:ed|es|ing)|granted|grants|granting|provided|provides|made\s+available)\s+"
-    r"(?:(?:an?\s+)?(?:exclusive|non-exclusive|worldwide|research|commercial|\s)*(?:rights?|access|licen[cs]e)\s+"
-    r"(?:to|for|under)\s+)?(?:its|their|our|the)\s+(?:proprietary\s+|novel\s+|patented\s+)?(?:[\w-]+\s+){0,2}$"
-)
 _TO_LICENSEE = re.compile(
     r"^(?:\s*\([^()]{0,60}\))?(?:\s+(?:technolog(?:y|ies)|platforms?|engines?))?\s+to\s+(?:the\s+)?$"
 )
-# "a license agreement with A for its X platform", "a collaboration with A to use the X technology": the
-# company the deal is with, when the deal is said to be for the technology
-_DEAL_WITH = re.compile(
-    r"\b(?:agreements?|collaborations?|partnerships?|deals?|alliances?|contracts?|licen[cs]es?)\s+with\s+(?:the\s+)?$"
-)
-_DEAL_FOR = re.compile(
-    r"^(?:\s*,?\s*(?:inc|ltd|corp|llc|plc)?\.?)?\s*,?\s*(?:for|covering|regarding|relating\s+to|"
-    r"to\s+(?:use|access|apply|license|licence|evaluate|leverage|utili[sz]e|employ))\s+(?:the\s+use\s+of\s+)?"
-    r"(?:its|their|our|the)\s+(?:proprietary\s+|novel\s+|patented\s+)?(?:[\w-]+\s+){0,2}$"
-)
-
-
-def _licensed_out_to(ctx: RuleContext, s: Sent, c: M, t: M) -> bool:
-    """ "Helix has licensed its X technology to A (and B)": A and the companies coordinated with it are the
-    licensees, users of X."""
-    if c.start < t.end:
-        return False
-    a = t.start - s.start
-    if _OUT_VERB.search(s.low[max(0, a - 90) : a]) is None:
-        return False
-    to = [o for o in s.of("COMPANY") if t.end <= o.start and _TO_LICENSEE.match(s.between(t, o))]
-    return bool(to) and any(c is g for g in ctx.group(s, to[0]))
-
-
-def _deal_for(s: Sent, c: M, t: M) -> bool:
-    """ "a platform license agreement with A for its X technology": A is a partner in the platform's use."""
-    if c.end > t.start or not _DEAL_FOR.match(s.low[c.end - s.start : t.start - s.start]):
-        return False
-    a = c.start - s.start
-    return _DEAL_WITH.search(s.low[max(0, a - 40) : a]) is not None
-
-
 # "its proprietary X platform", "their X technology": the owner named by a possessive pronoun
 _ITS = re.compile(r"\b(?:its|their)\s+(?:(?:own|proprietary|novel|patented|unique)\s+)*$")
 # "Leveraging its X technology, A designed ...", "Using the X platform, A ...": a clause opening the sentence
