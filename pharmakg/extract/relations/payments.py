@@ -93,8 +93,27 @@ class Payments:
         self.payee_before = re.compile(r"\b(?:" + alternation(pay["payee_before_amount"]) + r")\b")
         self.payer_before = re.compile(r"\b(?:" + alternation(pay["payer_before_amount"]) + r")\b")
         self.pay_verb_end = re.compile(r"\b(?:" + alternation(pay["payee_after_pay_verb"]) + r")\s*$")
-        self.payee_marker = re.compile(r"\b(?:" + "|".join(pay["payee_marker"]) + r")\s+(?:the\s+)?$")
-        self.payer_marker = re.compile(r"\b(?:" + "|".join(pay["payer_marker"]) + r")\s+(?:the\s+)?$")
+        # "from Nasdaq-listed B", "from partner B": a descriptor between the marker and the name
+        descriptor = (
+            r"(?:(?:[\w.&]+-(?:"
+            + alternation(pay["party_descriptor_suffixes"])
+            + r")|(?:[\w-]+\s+)?(?:"
+            + alternation(pay["party_descriptor_nouns"])
+            + r"))\s+)?"
+        )
+        self.payee_marker = re.compile(
+            r"\b(?:" + "|".join(pay["payee_marker"]) + r")\s+(?:the\s+)?" + descriptor + "$"
+        )
+        self.payer_marker = re.compile(
+            r"\b(?:" + "|".join(pay["payer_marker"]) + r")\s+(?:the\s+)?" + descriptor + "$"
+        )
+        # "an upfront payment to B of $X": B, between "payment to" and "of", is the payee
+        self.payee_before_of = re.compile(
+            r"\b(?:" + alternation(pay["payee_before_of"]) + r")\s+to\s+(?:the\s+)?" + descriptor + "$"
+        )
+        # "an equity investment of $X in B": B, after "in", is the payee of an investment
+        self.investment = words_regex(pay["investment_words"])
+        self.invested_in = re.compile(r"^\s*\)?\s*in\s+(?:the\s+)?" + descriptor + "$")
         self.status = [(words_regex([w]), st) for w, st in pay["status"]]
         self.trig_strong = re.compile(r"(?<![\w-])(?:" + alternation(t["strong"]) + r")\s+", re.IGNORECASE)
         self.trig_weak = re.compile(r"(?<![\w-])(?:" + alternation(t["weak"]) + r")\s+", re.IGNORECASE)
@@ -180,7 +199,9 @@ class Payments:
                 gap = s.low[cb:a]
                 if len(gap) > 80 or _GAP_BREAK.search(gap):
                     continue
-                if _PASSIVE_PAID.search(gap):  # "B will be paid $X (by A)": B is the payee
+                if _OF_AMOUNT.match(gap) and self.payee_before_of.search(s.low[max(0, ca - 50) : ca]):
+                    payee = payee or c  # "an upfront payment to B of $X": B is the payee
+                elif _PASSIVE_PAID.search(gap):  # "B will be paid $X (by A)": B is the payee
                     payee = payee or c
                 elif self.pay_verb_end.search(s.low[max(0, ca - 12) : ca]) and not self.payer_before.search(
                     gap
@@ -207,6 +228,8 @@ class Payments:
                     payee = payee or c
                 elif self.payer_marker.search(gap):
                     payer = payer or c
+                elif self.invested_in.match(gap) and self.investment.search(s.low[max(0, a - 60) : a]):
+                    payee = payee or c  # "an equity investment of $X in B"
         return payer, payee
 
     def list_intro(self, ctx: RuleContext, s: Sent) -> tuple[M | None, M | None]:
@@ -320,6 +343,8 @@ class Payments:
 
 
 _EACH = re.compile(r"\beach\b")
+# between a company and the amount it is paid: "a payment to B of $X", "... to B of up to $X"
+_OF_AMOUNT = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?of\s+(?:up\s+to\s+)?(?:an?\s+)?$")
 # between a sum paid and a share of it: "$30 million upfront payment (about £22 million) including $5 million"
 _INCLUDED = re.compile(r"^[^.;$]{0,60}?\bincluding\s+(?:an?\s+)?(?:(?:US|U\.S\.)\s?)?$")
 # the kinds of sum a licensee pays its licensor for the licence itself

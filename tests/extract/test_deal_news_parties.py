@@ -1,0 +1,77 @@
+"""Deal news phrasing on invented sentences: the payee of "a payment to B of $X" and of "an investment of $X
+in B", a payer or payee named after a descriptor ("from Nasdaq-listed B", "from partner B"), a payee that "is
+getting" a sum; a licensee titled without a determiner ("A and licensee B") and a buyer of rights named by
+its possessive ("A's acquisition of rights to X from B")."""
+
+from __future__ import annotations
+
+import pytest
+from contract_view import rels, run
+
+from pharmakg.extract.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def test_payee_between_payment_to_and_of_amount(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Quellix Therapeutics and Orbital Bio signed a research agreement on peptide medicines. "
+        "The terms include a signing payment to Orbital Bio of $300,000.",
+    )
+    assert rels(out, "PAYMENT") == {("quellixtherapeutic", "orbitalbio")}
+
+
+def test_payer_after_a_descriptor(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals secured a milestone payment of $2.5 million from Boston-based Orbital Bio "
+        "under their 2021 agreement.",
+    )
+    assert rels(out, "PAYMENT") == {("orbitalbio", "helixpharmaceutical")}
+
+
+def test_payee_of_an_investment_in_a_company(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Under the deal, Orbital Bio, a developer of antibody medicines with sites in three countries, has "
+        "committed to an equity investment of $6 million in Helix Pharmaceuticals.",
+    )
+    assert rels(out, "PAYMENT") == {("orbitalbio", "helixpharmaceutical")}
+
+
+def test_payee_that_is_getting_a_sum(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Orbital Bio signed a deal with Helix Pharmaceuticals to develop peptide medicines. "
+        "The two will share the work. Helix also is getting $25 million in cash up front.",
+    )
+    assert rels(out, "PAYMENT") == {("orbitalbio", "helixpharmaceutical")}
+
+
+def test_licensee_titled_without_a_determiner(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Helix Pharmaceuticals and licensee Orbital Bio announced that the first patient was dosed with "
+        "ZB-12 in a Phase 2 trial.",
+    )
+    assert ("zb12", "orbitalbio") in rels(out, "LICENSED_TO")
+
+
+def test_buyer_of_rights_named_by_its_possessive(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "The trial follows Helix Pharmaceuticals' acquisition of global rights for ZB-12 from Orbital Bio "
+        "in May 2020.",
+    )
+    assert rels(out, "LICENSED_TO") == {("zb12", "helixpharmaceutical")}
+
+
+def test_possessive_purchase_of_royalty_rights_is_no_licence(ex: Extractor) -> None:
+    out = run(
+        ex, "Helix Pharmaceuticals' purchase of royalty rights on ZB-12 from Orbital Bio closed in May."
+    )
+    assert not rels(out, "LICENSED_TO")
