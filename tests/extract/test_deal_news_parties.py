@@ -1,7 +1,8 @@
 """Deal news phrasing on invented sentences: the payee of "a payment to B of $X" and of "an investment of $X
 in B", a payer or payee named after a descriptor ("from Nasdaq-listed B", "from partner B"), a payee that "is
 getting" a sum; a licensee titled without a determiner ("A and licensee B") and a buyer of rights named by
-its possessive ("A's acquisition of rights to X from B")."""
+its possessive ("A's acquisition of rights to X from B"); "US" in capitals (the country) is no company
+pronoun."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 from contract_view import rels, run
 
 from pharmakg.extract.pipeline import Extractor
+from pharmakg.model import Document
 
 
 @pytest.fixture(scope="module")
@@ -75,3 +77,13 @@ def test_possessive_purchase_of_royalty_rights_is_no_licence(ex: Extractor) -> N
         ex, "Helix Pharmaceuticals' purchase of royalty rights on ZB-12 from Orbital Bio closed in May."
     )
     assert not rels(out, "LICENSED_TO")
+
+
+def test_us_in_capitals_is_the_country_not_the_pronoun(ex: Extractor) -> None:
+    text = (
+        "Helix Pharmaceuticals develops ZB-12 in the US and Japan. Orbital Bio paid US$2 million. "
+        "Helix said the deal lets us grow."
+    )
+    doc = ex.nlp(ex._doc(Document("t", "t", text, meta={})))
+    anaphors = {text[s:e] for s, e, _eid, typ in doc._.pkg_coref if typ == "COMPANY"}
+    assert anaphors == {"us"}

@@ -243,6 +243,8 @@ class Coref:
             base = sent.start_char
             in_sent = compounds[bisect_left(starts, sent.start_char) : bisect_left(starts, sent.end_char)]
             for m in self.company_re.finditer(text) if main else ():
+                if m.group(0).isupper() and len(m.group(0)) > 1:
+                    continue  # "US", "US$5 million": the country, not the pronoun "us"
                 s, e = base + m.start(), base + m.end()
                 if not any(a < e and s < b for a, b in taken):
                     who = next((eid for qa, qb, eid in speakers if qa <= s and e <= qb), main)
