@@ -1,11 +1,10 @@
 """A compound bought from another company (ANNOTATION.md, LICENSED_TO: "the company acquired rights to the
 compound from another"): "A has acquired X from B", "A completed the acquisition of X and related assets
-from B", "X, which A purchased from B in 2022", "A's acquisition of rights to X from B". The buyer takes
-every right to X: it is X's licensee and develops it; B, named after "from", is the licensor (and keeps
-DEVELOPED_BY through the post-pass). A rights word after the verb ("acquired worldwide rights to X from B")
-is read by the licence cues of ``licensees``; this reads the compound named right after the verb or the
-buyer's possessive noun. Read by ``licensees``; its words are ``licensees.purchase_verbs`` and
-``licensees.purchase_nouns`` in ``relation_cues.json``."""
+from B", "X, which A purchased from B in 2022". The buyer takes every right to X: it is X's licensee and
+develops it; B, named after "from", is the licensor (and keeps DEVELOPED_BY through the post-pass). A rights
+word after the verb ("acquired worldwide rights to X from B") is read by the licence cues of ``licensees``;
+this reads the compound named right after the verb. Read by ``licensees``; its words are
+``licensees.purchase_verbs`` and ``licensees.purchase_nouns`` in ``relation_cues.json``."""
 
 from __future__ import annotations
 
@@ -44,13 +43,6 @@ class LicencePurchase:
             + nouns
             + r"))\s+(?:the\s+)?$"
         )
-        # "A's acquisition of X from B", "A's purchase of global rights to X from B": the buyer's possessive
-        self.possessive = re.compile(
-            AFTER_NAME
-            + r"(?:'s|’s|'|’)\s+(?:(?:recent|earlier|previous|prior)\s+)?(?:"
-            + nouns
-            + r")\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?rights\s+(?:to|for|in|on)\s+(?:the\s+)?)?$"
-        )
         # "X, which A acquired from B": the verb right after the buyer, the seller right after it
         self.relative_verb = re.compile(AFTER_NAME + _AUX + r"(?:" + verbs + r")\s+from\s+(?:the\s+)?$")
 
@@ -59,8 +51,7 @@ class LicencePurchase:
         for x in compounds:
             if x.start <= buyer.end or x.start - buyer.end > 120:
                 continue
-            gap = s.low[b : x.start - s.start]
-            if not (self.after_buyer.match(gap) or (self.possessive.match(gap) and "royalt" not in gap)):
+            if not self.after_buyer.match(s.low[b : x.start - s.start]):
                 continue
             seller = self._seller_after(s, x)
             if seller is None or seller.eid == buyer.eid or ctx.negated(s, buyer, x):
