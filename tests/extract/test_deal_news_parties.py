@@ -1,7 +1,7 @@
 """Deal news phrasing on invented sentences: the payee of "a payment to B of $X" and of "an investment of $X
 in B", a payer or payee named after a descriptor ("from Nasdaq-listed B", "from partner B"), a payee that "is
-getting" a sum; a licensee titled without a determiner ("A and licensee B"); "US" in capitals (the country)
-is no company pronoun."""
+getting" a sum, a company anaphor read as the payee the sentence names (the other party pays); a licensee
+titled without a determiner ("A and licensee B"); "US" in capitals (the country) is no company pronoun."""
 
 from __future__ import annotations
 
@@ -24,6 +24,18 @@ def test_payee_between_payment_to_and_of_amount(ex: Extractor) -> None:
         "The terms include a signing payment to Orbital Bio of $300,000.",
     )
     assert rels(out, "PAYMENT") == {("quellixtherapeutic", "orbitalbio")}
+
+
+def test_anaphor_read_as_the_named_payee_is_the_other_party(ex: Extractor) -> None:
+    # "the company" is read as the most named company, Orbital Bio, the payee the sentence names: the payer
+    # is then the other party of the deal
+    out = run(
+        ex,
+        "Helix Pharmaceuticals signed a licence agreement with Orbital Bio for patents held by Orbital Bio. "
+        "Orbital Bio created the antibody and Orbital Bio owns its patents. "
+        "Under the agreement, the company will make an upfront payment to Orbital Bio of $400,000.",
+    )
+    assert rels(out, "PAYMENT") == {("helixpharmaceutical", "orbitalbio")}
 
 
 def test_payer_after_a_descriptor(ex: Extractor) -> None:

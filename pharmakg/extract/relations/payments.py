@@ -253,6 +253,15 @@ class Payments:
         """(payer ids, payee ids) of the amount at s.text[a:b]; the side the text leaves unnamed is the
         counterpart (another company of the sentence or its neighbours, the issuer, the main partner)."""
         payer, payee = self.parties(s, companies, a, b)
+        if (
+            payer is not None
+            and payee is not None
+            and payer.eid == payee.eid
+            and payer.virtual != payee.virtual
+        ):
+            # "the company will make a payment to B of $X" where "the company" was read as B: the anaphor is
+            # the other party (the counterpart below), not the company the text names as payee or payer
+            payer, payee = (None, payee) if payer.virtual else (payer, None)
         here = payer is not None or payee is not None
         if not here:
             payer, payee = self.list_intro(ctx, s)
