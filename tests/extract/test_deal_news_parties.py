@@ -1,8 +1,8 @@
 """Deal news phrasing on invented sentences: the payee of "a payment to B of $X" and of "an investment of $X
 in B", a payer or payee named after a descriptor ("from Nasdaq-listed B", "from partner B"), news verbs of
 paying and receiving ("is getting", "is paying", "secured", "will get an initial $X"), a company anaphor read
-as the payee the sentence names (the other party pays); a licensee titled without a determiner ("A and
-licensee B"); "US" in capitals (the country) is no company pronoun."""
+as the payee the sentence names (the other party pays); "US" in capitals (the country) is no company
+pronoun."""
 
 from __future__ import annotations
 
@@ -64,15 +64,6 @@ def test_payee_that_is_getting_a_sum(ex: Extractor) -> None:
         "The two will share the work. Helix also is getting $25 million in cash up front.",
     )
     assert rels(out, "PAYMENT") == {("orbitalbio", "helixpharmaceutical")}
-
-
-def test_licensee_titled_without_a_determiner(ex: Extractor) -> None:
-    out = run(
-        ex,
-        "Helix Pharmaceuticals and licensee Orbital Bio announced that the first patient was dosed with "
-        "ZB-12 in a Phase 2 trial.",
-    )
-    assert ("zb12", "orbitalbio") in rels(out, "LICENSED_TO")
 
 
 def test_us_in_capitals_is_the_country_not_the_pronoun(ex: Extractor) -> None:

@@ -160,10 +160,10 @@ class Licensees:
         # "A has returned the rights to X to B": rights given back, not received (developers: rights_back)
         self.given_back = words_regex(cues["developers"]["rights_back"])
         # "A and its licensing partner B", "Helix's Japanese licensee B": the title before B's name
-        # "A and licensee B", "together with licensee B": a bare title right after a coordinator
         self.titled = re.compile(
-            r"(?:\b(?:its|their|our)\s+(?:[\w-]+\s+){0,2}?|[\w.&-](?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?"
-            r"|\b(?:and|with)\s+)(?:" + alternation(c["licensee_titles"]) + r")\s*,?\s*$"
+            r"(?:\b(?:its|their|our)|[\w.&-](?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,2}?(?:"
+            + alternation(c["licensee_titles"])
+            + r")\s*,?\s*$"
         )
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
