@@ -1,8 +1,7 @@
 """Deal news phrasing on invented sentences: the payee of "a payment to B of $X" and of "an investment of $X
-in B", a payer or payee named after a descriptor ("from Nasdaq-listed B", "from partner B"), news verbs of
-paying and receiving ("is getting", "is paying", "secured", "will get an initial $X"), a company anaphor read
-as the payee the sentence names (the other party pays); "US" in capitals (the country) is no company
-pronoun."""
+in B", a payer or payee named after a descriptor ("from Nasdaq-listed B", "from partner B"), a payee that "is
+getting" a sum, a company anaphor read as the payee the sentence names (the other party pays);
+"US" in capitals (the country) is no company pronoun."""
 
 from __future__ import annotations
 
@@ -74,15 +73,3 @@ def test_us_in_capitals_is_the_country_not_the_pronoun(ex: Extractor) -> None:
     doc = ex.nlp(ex._doc(Document("t", "t", text, meta={})))
     anaphors = {text[s:e] for s, e, _eid, typ in doc._.pkg_coref if typ == "COMPANY"}
     assert anaphors == {"us"}
-
-
-def test_news_verbs_of_paying_and_receiving(ex: Extractor) -> None:
-    deal = "Quellix Therapeutics and Orbital Bio signed a licence for ZB-14. "
-    paying = run(ex, deal + "Orbital Bio is paying $35 million up front.")
-    assert rels(paying, "PAYMENT") == {("orbitalbio", "quellixtherapeutic")}
-    initial = run(ex, deal + "Quellix will get an initial $12 million.")
-    assert rels(initial, "PAYMENT") == {("orbitalbio", "quellixtherapeutic")}
-    secured = run(
-        ex, "Quellix Therapeutics secured $15 million upfront in its licence deal with Orbital Bio for ZB-14."
-    )
-    assert rels(secured, "PAYMENT") == {("orbitalbio", "quellixtherapeutic")}

@@ -28,8 +28,7 @@ _PHRASE_STOP = re.compile(
     r"[,;(\[$]|\.\s|\.$|\s(?:and|or)\s+(?=[A-Z$]|(?:is|are|will|the company)\b)|\s(?:which|whereby)\b"
 )
 _PAID_AMOUNT = re.compile(
-    r"\b(?:paid|pays|pay|paying|received|receives|(?:will|to)\s+receive|earned|earns|gets|got|getting"
-    r"|(?:will|to)\s+get)\s+(?:[\w-]+\s+){0,2}?(?:an?\s+)?$"
+    r"\b(?:paid|pays|pay|received|receives|(?:will|to)\s+receive|earned|earns)\s+(?:[\w-]+\s+){0,2}?(?:an?\s+)?$"
 )
 # "Under the terms, Helix will receive:" a sentence that ends on the verb and a colon introduces its list
 _LIST_INTRO = re.compile(r"\s*:\s*$")
