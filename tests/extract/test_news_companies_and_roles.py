@@ -1,0 +1,102 @@
+"""Companies and their roles in news reports of a release, on invented sentences: names that open with a
+number, "X and Co.", a second word standing for a two-word name, a capitalised descriptor opening the
+sentence, an officer's title after the name, "X and licensee Y", a payment "from X to Y"; a sized or
+described acquisition, a pronoun's partnerships, a regulator's grant to a company for a compound, and a
+possessive "acquisition of rights"."""
+
+from __future__ import annotations
+
+import pytest
+from contract_view import groups, names, rels, run
+
+from pharmakg.extract.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def test_company_name_opening_with_a_number(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "On 3 June, 7Cellix announced an exclusive licensing agreement with Orbital Bio, Inc. "
+        "7Cellix will receive USD 50 million upfront. Brantic Pharma, Inc. has completed its acquisition of "
+        "4-Genomix, a private European-based biopharmaceutical company.",
+    )
+    assert {"7cellix", "4genomix"} <= names(out, "COMPANY")
+    assert ("7cellix", "orbitalbio") in rels(out, "PARTNER_OF") | {(b, a) for a, b in rels(out, "PARTNER_OF")}
+
+
+def test_and_co_suffix_and_the_second_word_of_a_name(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "The field grows as Eli Marlow and Co. signs a deal that could bring Zentara Oncology Inc. $1 billion. "
+        "Marlow will select the targets.",
+    )
+    marlow = [g for g in groups(out, "COMPANY") if "marlow" in g]
+    assert len(marlow) == 1 and "elimarlowand" in marlow[0]
+
+
+def test_capitalised_descriptor_before_the_announcer(ex: Extractor) -> None:
+    out = run(ex, "Biotechnology company Zelvax announced Monday its vaccine ZVX-12 met its Phase 3 goals.")
+    assert "zelvax" in names(out, "COMPANY")
+
+
+def test_officer_title_after_the_company_name(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "The first two patients received ZG-401 in a Phase 1/2 trial, the biotech firm said. "
+        '"We are encouraged," Zentagen Founder and CEO Maria Lopez said in a statement.',
+    )
+    assert "zentagen" in names(out, "COMPANY")
+
+
+def test_licensee_coordination_and_payment_from_to(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Velogene and licensee Orbix Therapeutics announce that the first patient was dosed with VG-302. "
+        "Separately, the trial start triggers a $12M milestone payment from Quarrel to Tinsel under their deal.",
+    )
+    assert {"velogene", "tinsel", "quarrel"} <= names(out, "COMPANY")
+
+
+def test_sized_acquisition_of_a_described_company(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Zorbal Pharma, Inc. completed its $3.1 billion acquisition of Denver-based kinase specialist "
+        "Quellix Inc. Quellix's lead candidate is QX-212, in Phase 2 for gout.",
+    )
+    assert ("qx212", "zorbalpharma") in rels(out, "DEVELOPED_BY")
+
+
+def test_pronoun_subject_partnerships_are_not_between_the_listed(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Norvale Therapeutics makes antibody-drug conjugates. "
+        "It also has partnerships with Harlow Pharma, Inc., Quintar Bio, Inc. and other firms.",
+    )
+    pairs = {frozenset(p) for p in rels(out, "PARTNER_OF")}
+    assert frozenset(("norvaletherapeutic", "harlowpharma")) in pairs
+    assert frozenset(("norvaletherapeutic", "quintarbio")) in pairs
+    assert frozenset(("harlowpharma", "quintarbio")) not in pairs
+
+
+def test_designation_granted_to_a_company_for_a_compound(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Kestrel Pharma A/S develops KP-7 for short bowel syndrome. Last year, the FDA also granted orphan "
+        "drug designation to Napora Pharmaceuticals for Velmyx (crofelemer) in short bowel syndrome.",
+    )
+    devs = rels(out, "DEVELOPED_BY")
+    assert ("velmyx", "naporapharmaceutical") in devs and ("velmyx", "kestrelpharma") not in devs
+
+
+def test_possessive_acquisition_of_rights_from_a_licensor(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Ardent Therapeutics has started a Phase 1 trial of its antibody, AT-301. This follows Ardent "
+        "Therapeutics' acquisition of sole global rights for AT-301 from Pexomab Pharmaceuticals in 2022.",
+    )
+    assert ("at301", "ardenttherapeutic") in rels(out, "LICENSED_TO")
+    assert ("at301", "pexomabpharmaceutical") in rels(out, "DEVELOPED_BY")
