@@ -100,3 +100,35 @@ def test_possessive_acquisition_of_rights_from_a_licensor(ex: Extractor) -> None
     )
     assert ("at301", "ardenttherapeutic") in rels(out, "LICENSED_TO")
     assert ("at301", "pexomabpharmaceutical") in rels(out, "DEVELOPED_BY")
+
+
+def test_sponsor_act_and_returned_rights_name_companies(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Respiratory vaccine (ZX-1): Norvell has filed an investigational new drug (IND) application with the "
+        "FDA for ZX-1. Separately, Tarrow has returned rights to Zentagen Therapeutics for ZX-9.",
+    )
+    assert {"norvell", "tarrow"} <= names(out, "COMPANY")
+    assert ("zx1", "norvell") in rels(out, "DEVELOPED_BY")
+    assert frozenset(("tarrow", "zentagentherapeutic")) in {frozenset(p) for p in rels(out, "PARTNER_OF")}
+
+
+def test_acquirer_takes_the_compound_the_acquired_issuer_develops_by_default(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Quellix Inc. reported that Zorbal Pharma, Inc. completed its $3.1 billion acquisition of Quellix. "
+        "Quellix, whose lead product candidate is QX-531, is a precision medicine company. "
+        "QX-531 is in Phase 2 for gout.",
+    )
+    devs = rels(out, "DEVELOPED_BY")
+    assert ("qx531", "quellix") in devs and ("qx531", "zorbalpharma") in devs
+
+
+def test_issuer_and_its_named_licensee_announce_together(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Velogene and licensee Orbix Therapeutics (NASDAQ:ORBX) announce that the first patient has been dosed "
+        "in a Phase 2/3 trial of VG-302 in Sanfilippo syndrome.",
+    )
+    assert ("vg302", "orbixtherapeutic") in rels(out, "LICENSED_TO")
+    assert ("vg302", "velogene") in rels(out, "DEVELOPED_BY")
