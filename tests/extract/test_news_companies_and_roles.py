@@ -31,8 +31,8 @@ def test_company_name_opening_with_a_number(ex: Extractor) -> None:
 def test_and_co_suffix_and_the_second_word_of_a_name(ex: Extractor) -> None:
     out = run(
         ex,
-        "The field grows as Eli Marlow and Co. signs a deal that could bring Zentara Oncology Inc. $1 billion. "
-        "Marlow will select the targets.",
+        "The field grows as Eli Marlow and Co. signs a deal that could bring Zentara Oncology Inc. "
+        "$1 billion. Marlow will select the targets.",
     )
     marlow = [g for g in groups(out, "COMPANY") if "marlow" in g]
     assert len(marlow) == 1 and "elimarlowand" in marlow[0]
@@ -56,7 +56,8 @@ def test_licensee_coordination_and_payment_from_to(ex: Extractor) -> None:
     out = run(
         ex,
         "Velogene and licensee Orbix Therapeutics announce that the first patient was dosed with VG-302. "
-        "Separately, the trial start triggers a $12M milestone payment from Quarrel to Tinsel under their deal.",
+        "Separately, the trial start triggers a $12M milestone payment from Quarrel to Tinsel under their "
+        "deal.",
     )
     assert {"velogene", "tinsel", "quarrel"} <= names(out, "COMPANY")
 
@@ -105,8 +106,8 @@ def test_possessive_acquisition_of_rights_from_a_licensor(ex: Extractor) -> None
 def test_sponsor_act_and_returned_rights_name_companies(ex: Extractor) -> None:
     out = run(
         ex,
-        "Respiratory vaccine (ZX-1): Norvell has filed an investigational new drug (IND) application with the "
-        "FDA for ZX-1. Separately, Tarrow has returned rights to Zentagen Therapeutics for ZX-9.",
+        "Respiratory vaccine (ZX-1): Norvell has filed an investigational new drug (IND) application with "
+        "the FDA for ZX-1. Separately, Tarrow has returned rights to Zentagen Therapeutics for ZX-9.",
     )
     assert {"norvell", "tarrow"} <= names(out, "COMPANY")
     assert ("zx1", "norvell") in rels(out, "DEVELOPED_BY")
@@ -127,8 +128,8 @@ def test_acquirer_takes_the_compound_the_acquired_issuer_develops_by_default(ex:
 def test_issuer_and_its_named_licensee_announce_together(ex: Extractor) -> None:
     out = run(
         ex,
-        "Velogene and licensee Orbix Therapeutics (NASDAQ:ORBX) announce that the first patient has been dosed "
-        "in a Phase 2/3 trial of VG-302 in Sanfilippo syndrome.",
+        "Velogene and licensee Orbix Therapeutics (NASDAQ:ORBX) announce that the first patient has been "
+        "dosed in a Phase 2/3 trial of VG-302 in Sanfilippo syndrome.",
     )
     assert ("vg302", "orbixtherapeutic") in rels(out, "LICENSED_TO")
     assert ("vg302", "velogene") in rels(out, "DEVELOPED_BY")

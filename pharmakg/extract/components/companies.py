@@ -80,7 +80,9 @@ _INNER_STOP = frozenset(
 # the name after a company's kind noun ("French drugmaker Ipsen"): one or two capitalised words
 _KIND_NAMED = re.compile(rf"{DEAL_WORD}(?:[ \t]+{DEAL_WORD})?(?![\w-])")
 # an officer's title after a company name is no part of it ("Helix CEO Jane Roe said")
-_OFFICER_NEXT = frozenset({"CEO", "Founder", "Co-Founder", "Co-founder", "Chairman", "President", "Chief", "CMO", "CSO", "CFO"})
+_OFFICER_NEXT = frozenset(
+    {"CEO", "Founder", "Co-Founder", "Co-founder", "Chairman", "President", "Chief", "CMO", "CSO", "CFO"}
+)
 # the capitalised word that continues a name: "Helix Pharma| Institute"
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w&'-]*)")
 # or a camel-case name that starts in lower case ("uniQure", "eGenix")
@@ -344,13 +346,15 @@ class CompanyCues:
         firsts = self._first_words(text, cands)
         lasts = self._second_words(text, cands)
         for word, key in lasts.items():
-            # "Eli Lilly ... Lilly will select": the second word of such a name, standing alone where a deal-context
-            # name may stand, is that company even without a deal word beside it
+            # "Eli Lilly ... Lilly will select": the second word of such a name, standing alone where a
+            # deal-context name may stand, is that company even without a deal word beside it
             if word in names or any(c.label == "COMPANY" and text[c.start : c.end] == word for c in cands):
                 continue
             alone = re.finditer(rf"(?<![\w&.-]){re.escape(word)}(?![\w-])", text)
             if any(self._deal_name_ok(text, word, m.start(), m.end(), others) for m in alone):
-                cands += every_mention(text, word, "cue:company_short_name", self.deal_conf, {"short_of": key})
+                cands += every_mention(
+                    text, word, "cue:company_short_name", self.deal_conf, {"short_of": key}
+                )
         for name, ok in names.items():
             if not ok:
                 continue
@@ -375,7 +379,9 @@ class CompanyCues:
             if c.label != "COMPANY":
                 continue
             words = self.legal_end.sub("", text[c.start : c.end]).replace(",", " ").split()
-            while len(words) > 2 and (words[-1].lower().rstrip(".") in self.generic or words[-1] in ("and", "&")):
+            while len(words) > 2 and (
+                words[-1].lower().rstrip(".") in self.generic or words[-1] in ("and", "&")
+            ):
                 words.pop()
             if len(words) == 2 and words[0] in self.short_stop and len(words[1]) >= 4:
                 # one company however written: "Eli Lilly" and "Eli Lilly and Co." share their core words

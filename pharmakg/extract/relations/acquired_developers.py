@@ -17,12 +17,14 @@ from pharmakg.extract.relations.sentence import RuleContext, Sent
 # said of the acquirer, the acquired company right after: "completed its acquisition of B", "has acquired B"
 _ACQUIRER_DID = re.compile(
     r"\b(?:(?:completed|completes|closed|closes|finalized|finalised)\s+(?:its|the|their)\s+"
-    # the deal's size or kind may come before the noun: "its $2.7 billion acquisition of", "its all-cash merger"
-    r"(?:previously announced\s+)?(?:(?:(?:us)?\$\s?[\d.,]+|[\d.,]+|billion|million|bn|all-cash|all-stock|cash|"
-    r"tender|offer|friendly)\s+){0,3}(?:acquisition\s+of|merger\s+with)|(?:has|have|had)\s+acquired|acquired)\s+"
+    # the deal's size or kind may come before the noun: "its $2.7 billion acquisition of", "its all-cash
+    # merger with"
+    r"(?:previously announced\s+)?(?:(?:(?:us)?\$\s?[\d.,]+|[\d.,]+|billion|million|bn|all-cash|all-stock|"
+    r"cash|tender|offer|friendly)\s+){0,3}(?:acquisition\s+of|merger\s+with)"
+    r"|(?:has|have|had)\s+acquired|acquired)\s+"
 )
-# what may stand between the acquisition and the acquired company: "the", or a descriptor ending in a kind noun
-# ("of Boston-based gene therapy specialist Helix", "of clinical-stage biotechnology company Helix")
+# what may stand between the acquisition and the acquired company: "the", or a descriptor ending in a kind
+# noun ("of Boston-based gene therapy specialist Helix", "of clinical-stage biotechnology company Helix")
 _BEFORE_ACQUIRED = re.compile(
     r"\s*(?:the\s+)?(?:(?:[\w.'-]+,?\s+){0,7}?(?:company|biotech|biotechnology|biopharma|biopharmaceutical|firm|"
     r"developer|maker|drugmaker|specialist|start-?up)\s+)?"

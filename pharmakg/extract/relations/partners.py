@@ -34,8 +34,10 @@ _GROUP_WORD_AFTER = re.compile(r"\s+(?:group\s+)?company\b(?!\s+(?:called|named)
 _COMPANIES_OF = re.compile(r"^\s*(?:companies|group|family\s+of\s+companies)\s+of\s+(?:the\s+)?$")
 # "A, the parent company of B", "A (the parent of B)"
 _PARENT_OF = re.compile(r"^\s*(?:,|\()\s*(?:the|a)\s+(?:[\w-]+\s+){0,2}?parent(?:\s+company)?\s+of\s+$")
-# a sentence whose subject is the issuing company named by a pronoun ("It also has ...", "The company has ...")
-_PRONOUN_SUBJECT = re.compile(r"\s*(?:it|the\s+(?:company|firm|biotech|group))\s+(?:also\s+|already\s+|now\s+)?(?:has|had|holds)\b")
+# a sentence whose subject is a company named by a pronoun ("It also has ...", "The company has ...")
+_PRONOUN_SUBJECT = re.compile(
+    r"\s*(?:it|the\s+(?:company|firm|biotech|group))\s+(?:also\s+|already\s+|now\s+)?(?:has|had|holds)\b"
+)
 _WITH = re.compile(r"\s+with\s+")
 _OPTION_SCOPE = re.compile(
     r"^\s*(?:right\s+)?to\s+(?:opt|co-|jointly|licen|acquire|obtain|develop|commerciali|participate)"
