@@ -133,3 +133,14 @@ def test_issuer_and_its_named_licensee_announce_together(ex: Extractor) -> None:
     )
     assert ("vg302", "orbixtherapeutic") in rels(out, "LICENSED_TO")
     assert ("vg302", "velogene") in rels(out, "DEVELOPED_BY")
+
+
+def test_whose_lead_candidate_is_names_the_owner(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Orvana Bio, Inc. reported results. Quellix Inc. — whose lead product candidate is blood cancer "
+        "therapy QX-531 — will delist. Tarrix Inc., whose lead candidate is TX-12, is private.",
+    )
+    devs = rels(out, "DEVELOPED_BY")
+    assert ("qx531", "quellix") in devs and ("tx12", "tarrix") in devs
+    assert ("qx531", "orvanabio") not in devs
