@@ -171,13 +171,17 @@ def _block_spans(
     return spans
 
 
+# a sentence end inside a paragraph: the next sentence opens with a capital, a digit or a quote
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z0-9\"“‘])")
+
+
 def _conference_spans(lines: list[_Line], cues: Cues) -> list[Span]:
     def opens(t: str) -> bool | None:
         if is_heading(cues, "conference-call", t):
             return True
         return False if cues.distinct("conference-call", t) >= 2 else None
 
-    return _block_spans(
+    spans = _block_spans(
         lines,
         "conference-call",
         opens,
@@ -185,6 +189,26 @@ def _conference_spans(lines: list[_Line], cues: Cues) -> list[Span]:
         # After its heading, a block goes on while lines talk of the call.
         continues=lambda u: cues.distinct("conference-call", u) >= 1,
     )
+    return [_from_call_sentence(lines, cues, span) for span in spans]
+
+
+def _from_call_sentence(lines: list[_Line], cues: Cues, span: Span) -> Span:
+    """A block that a body paragraph opens starts at that paragraph's first sentence about the call: a lead
+    paragraph that ends with the call ("Helix reported results for the quarter. Management will host a
+    conference call and webcast ...") keeps its first sentences readable."""
+    start, end, reason = span
+    line = next((x for x in lines if x.start == start), None)
+    if line is None or is_heading(cues, "conference-call", line.text):
+        return span
+    pos = 0
+    for m in _SENTENCE_END.finditer(line.text):
+        if cues.distinct("conference-call", line.text[pos : m.start()]) >= 1:
+            break
+        pos = m.end()
+    else:
+        if cues.distinct("conference-call", line.text[pos:]) < 1:
+            return span
+    return (start + pos, end, reason)
 
 
 def _safe_harbor_spans(lines: list[_Line], cues: Cues) -> list[Span]:

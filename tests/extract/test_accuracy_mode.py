@@ -142,7 +142,7 @@ def test_a_batch_read_at_once_gives_what_each_document_read_alone_gives(accurate
     [
         ("Immunexa will pay up to $20 million in milestones for ZB-12.", "Immunexa"),
         ("Zymora completed enrollment in the Phase 2 trial of ZB-12 in gastric cancer.", "Zymora"),
-        ("Novarex has initiated a Phase 3 study of talbumab in breast cancer.", "Novarex"),
+        ("Novarex initiated a Phase 3 study of talbumab in breast cancer.", "Novarex"),
         # the agent of the verb in the passive
         ("A Phase 2 trial of ZB-12 in gastric cancer was initiated by Immunexa in 2020.", "Immunexa"),
         ("The application for talbumab was submitted by Novarex in March.", "Novarex"),

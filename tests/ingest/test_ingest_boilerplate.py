@@ -116,3 +116,15 @@ def test_plain_8k_cover_ends_at_the_exhibit_label(tmp_path: Path) -> None:
     assert len(cover) == 1 and cover[0].endswith("Exhibit 99.1")
     assert kept_text(doc).strip().startswith("BOSTON, Sept. 14, 2012")
     assert doc.date == "2012-09-14"
+
+
+def test_lead_paragraph_ending_with_the_call_keeps_its_lead_sentence() -> None:
+    text = clean_text(
+        "On May 2, 2031 Quillon Biotherapeutics, Inc., a company developing QB-7, reported results for the "
+        "first quarter. Quillon management will host a conference call and webcast today at 5 p.m. to "
+        "discuss the results.\n\nQB-7 is in Phase 2.\n"
+    )
+    spans = find_skip_spans(text)
+    assert [r for _, _, r in spans] == ["conference-call"]
+    skipped = text[spans[0][0] : spans[0][1]]
+    assert skipped.startswith("Quillon management will host") and "Quillon Biotherapeutics" not in skipped

@@ -375,6 +375,10 @@ class AliasGrouper:
             if c.extra.get("short_of"):
                 keys.append("k:" + c.extra["short_of"])
                 keys.append(fold(c.extra["short_of"]))
+                # the long name however the document writes it ("Eli Lilly" of "Eli Lilly and Co.")
+                keys.append(
+                    "co:" + fold(" ".join(company_core(c.extra["short_of"], self.legal_tail, self.generic)))
+                )
         if c.extra.get("same_as"):
             keys.append(fold(c.extra["same_as"]))
         return [c.label + "|" + k for k in keys if k and k not in ("k:",)]

@@ -155,7 +155,7 @@ def legal_tail(cues: dict[str, Any], more: tuple[str, ...] = ()) -> re.Pattern[s
     kept = set(cues.get("kept_suffixes", []))
     words = [w for w in cues["legal_suffixes"] if w not in kept] + list(more)
     alt = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?:(?<!&),?\s+(?:{alt})(?![\w&]))+$")  # "Merck & Co." keeps its "& Co."
+    return re.compile(rf"(?:(?<!&)(?<!\band),?\s+(?:{alt})(?![\w&]))+$")  # "Merck & Co.", "X and Co." keep it
 
 
 @lru_cache(maxsize=32)

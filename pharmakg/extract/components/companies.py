@@ -79,6 +79,10 @@ _INNER_STOP = frozenset(
 )
 # the name after a company's kind noun ("French drugmaker Ipsen"): one or two capitalised words
 _KIND_NAMED = re.compile(rf"{DEAL_WORD}(?:[ \t]+{DEAL_WORD})?(?![\w-])")
+# an officer's title after a company name is no part of it ("Helix CEO Jane Roe said")
+_OFFICER_NEXT = frozenset(
+    {"CEO", "Founder", "Co-Founder", "Co-founder", "Chairman", "President", "Chief", "CMO", "CSO", "CFO"}
+)
 # the capitalised word that continues a name: "Helix Pharma| Institute"
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w&'-]*)")
 # or a camel-case name that starts in lower case ("uniQure", "eGenix")
@@ -94,6 +98,8 @@ class CompanyCues:
         lower = "|".join(re.escape(s) for s in data.get("lower_name_words", []))
         first = rf"(?:{_WORD}|{_CAMEL})"
         later = rf"(?:{_WORD}|{_CAMEL}|(?:{lower})(?![\w-]))" if lower else first
+        # "and" written for the "&" of "X & Co.": "Helix Bio and Co."
+        later = rf"(?:{later}|and(?=[ \t]+Co\.))"
         name = rf"{first}(?:[ \t]+{later}){{0,4}}"
         # not inside a hyphenated word, but a dateline's dash may touch the name ("WIRE)--Helix Bio, Inc.")
         # ... or a dateline's year and hyphen ("April 28, 2003-Helix Genesys, Inc.")
@@ -339,6 +345,16 @@ class CompanyCues:
                     names[name] = not clash and self._deal_name_ok(text, name, s, e, others)
         firsts = self._first_words(text, cands)
         lasts = self._second_words(text, cands)
+        for word, key in lasts.items():
+            # "Eli Lilly ... Lilly will select": the second word of such a name, standing alone where a
+            # deal-context name may stand, is that company even without a deal word beside it
+            if word in names or any(c.label == "COMPANY" and text[c.start : c.end] == word for c in cands):
+                continue
+            alone = re.finditer(rf"(?<![\w&.-]){re.escape(word)}(?![\w-])", text)
+            if any(self._deal_name_ok(text, word, m.start(), m.end(), others) for m in alone):
+                cands += every_mention(
+                    text, word, "cue:company_short_name", self.deal_conf, {"short_of": key}
+                )
         for name, ok in names.items():
             if not ok:
                 continue
@@ -358,16 +374,19 @@ class CompanyCues:
     def _second_words(self, text: str, cands: list[Candidate]) -> dict[str, str]:
         """Second word -> name (or key) of the document's two-word company names whose first word is never a
         short name on its own ("Eli Lilly" is written "Lilly"): the second word alone is that company."""
-        seen: dict[str, set[str]] = {}
+        seen: dict[str, dict[str, str]] = {}
         for c in cands:
             if c.label != "COMPANY":
                 continue
             words = self.legal_end.sub("", text[c.start : c.end]).replace(",", " ").split()
-            while len(words) > 2 and words[-1].lower().rstrip(".") in self.generic:
+            while len(words) > 2 and (
+                words[-1].lower().rstrip(".") in self.generic or words[-1] in ("and", "&")
+            ):
                 words.pop()
             if len(words) == 2 and words[0] in self.short_stop and len(words[1]) >= 4:
-                seen.setdefault(words[1], set()).add(c.key or text[c.start : c.end])
-        return {w: next(iter(keys)) for w, keys in seen.items() if len(keys) == 1}
+                # one company however written: "Eli Lilly" and "Eli Lilly and Co." share their core words
+                seen.setdefault(words[1], {}).setdefault(" ".join(words), c.key or text[c.start : c.end])
+        return {w: next(iter(keys.values())) for w, keys in seen.items() if len(keys) == 1}
 
     def _first_words(self, text: str, cands: list[Candidate]) -> dict[str, str]:
         """First word -> name (or key) of the document's company names of two words or more, for first words
@@ -396,7 +415,7 @@ class CompanyCues:
         # by the suffix cue)
         nxt = re.match(r"[ \t]+([A-Z][\w.&-]*)", text[e : e + 40])
         if nxt and (nxt.group(1) not in self.legal or len(words) > 1):
-            if nxt.group(1) not in self.legal:
+            if nxt.group(1) not in self.legal and nxt.group(1) not in _OFFICER_NEXT:
                 return False
         if re.search(r"[A-Z][\w-]*[ \t]+$", text[max(0, s - 30) : s]) and not re.search(
             r"(?:and|&)[ \t]+$", text[max(0, s - 30) : s]

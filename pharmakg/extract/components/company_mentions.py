@@ -9,6 +9,8 @@ from pharmakg.extract.components.base import Candidate, merged_windows
 
 # one name word: capitalised, with a lower-case letter (not an acronym or code: those are compound shapes)
 DEAL_WORD = r"[A-Z](?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]+"  # name_groups relies on the opening [A-Z]
+# or a name that opens with a number before its capital ("3Helix", "4-Genix"): a first word only
+DIGIT_WORD = r"\d\d?-?[A-Z](?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]+"  # name_groups relies on the opening \d
 
 
 def drop_glued_words(new: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
@@ -77,7 +79,8 @@ def name_groups(pattern: str) -> str:
         nonlocal k
         k += 1
         if m.start() == 0:  # DEAL_WORD opens with [A-Z]
-            return rf"(?P<n{k}>[A-Z](?<![\w-].){DEAL_WORD[5:]}(?:[ \t]+{DEAL_WORD})?)(?![\w-])"
-        return rf"(?<![\w-])(?P<n{k}>{DEAL_WORD}(?:[ \t]+{DEAL_WORD})?)(?![\w-])"
+            first = rf"[A-Z](?<![\w-].){DEAL_WORD[5:]}|\d(?<![\w-].){DIGIT_WORD[2:]}"
+            return rf"(?P<n{k}>(?:{first})(?:[ \t]+{DEAL_WORD})?)(?![\w-])"
+        return rf"(?<![\w-])(?P<n{k}>(?:{DEAL_WORD}|{DIGIT_WORD})(?:[ \t]+{DEAL_WORD})?)(?![\w-])"
 
     return re.sub(r"\{NAME\}", group, pattern)

@@ -17,7 +17,17 @@ from pharmakg.extract.relations.sentence import RuleContext, Sent
 # said of the acquirer, the acquired company right after: "completed its acquisition of B", "has acquired B"
 _ACQUIRER_DID = re.compile(
     r"\b(?:(?:completed|completes|closed|closes|finalized|finalised)\s+(?:its|the|their)\s+"
-    r"(?:previously announced\s+)?(?:acquisition\s+of|merger\s+with)|(?:has|have|had)\s+acquired|acquired)\s+"
+    # the deal's size or kind may come before the noun: "its $2.7 billion acquisition of", "its all-cash
+    # merger with"
+    r"(?:previously announced\s+)?(?:(?:(?:us)?\$\s?[\d.,]+|[\d.,]+|billion|million|bn|all-cash|all-stock|"
+    r"cash|tender|offer|friendly)\s+){0,3}(?:acquisition\s+of|merger\s+with)"
+    r"|(?:has|have|had)\s+acquired|acquired)\s+"
+)
+# what may stand between the acquisition and the acquired company: "the", or a descriptor ending in a kind
+# noun ("of Boston-based gene therapy specialist Helix", "of clinical-stage biotechnology company Helix")
+_BEFORE_ACQUIRED = re.compile(
+    r"\s*(?:the\s+)?(?:(?:[\w.'-]+,?\s+){0,7}?(?:company|biotech|biotechnology|biopharma|biopharmaceutical|firm|"
+    r"developer|maker|drugmaker|specialist|start-?up)\s+)?"
 )
 # said of the acquired company, the acquirer right after: "B, which was acquired by A", "B was acquired by A"
 _ACQUIRED_BY = re.compile(r"\b(?:was|were|has been|have been|had been|,)\s*acquired\s+by\s+")
@@ -76,10 +86,10 @@ def _right_after(s: Sent, companies: list[M], pos: int) -> M | None:
     """The company named right at local offset ``pos`` ("the" may come between)."""
     for c in companies:
         a = c.start - s.start
-        if a >= pos and re.fullmatch(r"\s*(?:the\s+)?", s.low[pos:a]):
-            return c
-        if a > pos + 5:
-            break
+        if a < pos:
+            continue
+        # the first company after the cue only, with "the" or a company descriptor before it
+        return c if a - pos <= 100 and _BEFORE_ACQUIRED.fullmatch(s.low, pos, a) else None
     return None
 
 

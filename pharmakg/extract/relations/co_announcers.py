@@ -19,7 +19,7 @@ _AFTER_NAME = (
 )
 # "A and its partner B today announced": the partner is coordinated with A as much as "A and B" is
 _AND_ITS_PARTNER = re.compile(
-    _AFTER_NAME + r"and\s+its\s+(?:[\w-]+\s+){0,2}?(?:partner|collaborator|licensee|licensor)\s+"
+    _AFTER_NAME + r"and\s+(?:its\s+)?(?:[\w-]+\s+){0,2}?(?:partner|collaborator|licensee|licensor)\s+"
 )
 
 
@@ -44,8 +44,12 @@ def co_announcers(ctx: RuleContext, announce: re.Pattern[str]) -> list[str]:
             partner = next(
                 (c for c in s.of("COMPANY", virtual=False) if c.start > m.end and c.eid != main), None
             )
+            # or the issuing company is the partner: "A and licensee B (Nasdaq: B) announce"
+            before = [c for c in s.of("COMPANY", virtual=False) if c.end <= m.start and c.eid != main]
             if len(group) < 2 and partner is not None and _AND_ITS_PARTNER.fullmatch(s.between(m, partner)):
                 group = [m, partner]
+            elif len(group) < 2 and before and _AND_ITS_PARTNER.fullmatch(s.between(before[-1], m)):
+                group = [before[-1], m]
             ids = list(dict.fromkeys(c.eid for c in group))
             if len(ids) < 2 or not announce.match(s.low, group[-1].end - s.start):
                 continue

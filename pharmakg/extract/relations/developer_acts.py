@@ -72,6 +72,11 @@ class DeveloperActs:
             r"(?:development|developing)\b(?!\s+milestones?\b)"
         )
         self.money = re.compile(r"(?:" + alternation(d["not_between"]) + r")")
+        # "granted orphan drug designation to B for X": up to five words before the granted object, then "to"
+        self.granted_to = re.compile(
+            r"(?<![\w-])(?:" + alternation(d["grant_verbs"]) + r")\s+(?:[\w-]+\s+){0,5}?"
+            r"(?:" + alternation(d["act_objects"]) + r"|status)\s+to\s+(?:the\s+)?$"
+        )
         self.pending_option = PendingOption(cues["options"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
@@ -83,7 +88,8 @@ class DeveloperActs:
         acts_by = list(self.act_by.finditer(s.low))
         # whether a compound is a comparator or in a combination is the costly part: asked only of sentences
         # that have a cue
-        cued = bool(acts or nouns or advances or acts_by) or "develop" in s.low
+        granted = "grant" in s.low or "award" in s.low
+        cued = bool(acts or nouns or advances or acts_by) or "develop" in s.low or granted
         compounds = [
             x for x in s.of("COMPOUND") if cued and not ctx.comparator(s, x) and not ctx.combination(s, x)
         ]
@@ -97,6 +103,8 @@ class DeveloperActs:
                 self.advanced(ctx, s, m.start(), m.end(), compounds)
             for m in acts_by:
                 self.done_by(ctx, s, m.start(), m.end())
+            if granted:
+                self.granted(ctx, s, compounds)
         for m in self.duty.finditer(s.low):
             self.duties(ctx, s, m.start(), m.end())
         if "develop" in s.low:
@@ -131,6 +139,22 @@ class DeveloperActs:
         a, b = s.local(x)
         if re.fullmatch(r"\s+(?:the\s+|its\s+|their\s+)?", s.low[c1:a]) and _AFTER_ADVANCED.match(s.low[b:]):
             _emit(ctx, s, x, actor)
+
+    def granted(self, ctx: RuleContext, s: Sent, compounds: list[M]) -> None:
+        """ "the FDA granted orphan drug designation to B for X": B, the company the grant goes to, develops
+        the compound it is granted for."""
+        for c in s.of("COMPANY", virtual=False):
+            a = c.start - s.start
+            if not self.granted_to.search(s.low[max(0, a - 120) : a]):
+                continue
+            b = c.end - s.start
+            x = next((x for x in compounds if x.start - s.start >= b), None)
+            if x is not None and re.fullmatch(
+                r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:for|of)\s+(?:its\s+|the\s+)?(?:[\w-]+\s+){0,3}?",
+                s.low[b : x.start - s.start],
+            ):
+                # a stated owner, not a partner's act: the issuing company gets no default claim on X
+                _emit(ctx, s, x, c, "developer_grantee")
 
     @staticmethod
     def done_by(ctx: RuleContext, s: Sent, c0: int, c1: int) -> None:
@@ -209,8 +233,8 @@ def _which_develops_it(ctx: RuleContext, s: Sent, compounds: list[M]) -> None:
             ctx.emit("DEVELOPED_BY", eid, c.eid, s, "developer_act", prior="developer_active")
 
 
-def _emit(ctx: RuleContext, s: Sent, x: M, actor: M) -> None:
+def _emit(ctx: RuleContext, s: Sent, x: M, actor: M, rule: str = "developer_act") -> None:
     for y in ctx.group(s, x):
         for co in ctx.group(s, actor):
             dist = abs(y.start - co.end)
-            ctx.emit("DEVELOPED_BY", y.eid, co.eid, s, "developer_act", dist, prior="developer_active")
+            ctx.emit("DEVELOPED_BY", y.eid, co.eid, s, rule, dist, prior="developer_active")

@@ -161,7 +161,7 @@ class Licensees:
         self.given_back = words_regex(cues["developers"]["rights_back"])
         # "A and its licensing partner B", "Helix's Japanese licensee B": the title before B's name
         self.titled = re.compile(
-            r"(?:\b(?:its|their|our)|[\w.&-](?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,2}?(?:"
+            r"(?:\b(?:its|their|our)|[\w.&-](?:'s|’s|'|’)|[\w.)]\s+and)\s+(?:[\w-]+\s+){0,2}?(?:"
             + alternation(c["licensee_titles"])
             + r")\s*,?\s*$"
         )

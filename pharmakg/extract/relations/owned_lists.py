@@ -26,14 +26,22 @@ def owned_list_pattern(cues: dict[str, Any]) -> re.Pattern[str]:
     verbs = alternation(cues["owned_list_verbs"])
     blockers = alternation(cues["owned_list_blockers"])
     openers = alternation(cues["owned_list_openers"])
+    # "whose lead candidate is blood cancer therapy X": the copula and up to three descriptor words
+    copulas = alternation(cues["owned_is_copulas"])
+    named_is = r"(?:" + copulas + r")\s+(?:the\s+|an?\s+)?(?:(?!" + _NOT_MODIFIER + r")[\w-]+\s+){0,3}?"
     return re.compile(
-        r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:(?:currently|now|also|today|already)\s+)*"
+        # a dash may open the relative clause as a comma does ("B — whose lead product is X —")
+        r"\s*(?:\([^()]{0,60}\)\s*)?[,—–]?\s*(?:(?:currently|now|also|today|already)\s+)*"
         r"(?:"
         + verbs
         + r")\s+(?:(?:currently|now|also)\s+)?(?:(?:a|an|two|three|four|five|six|several|multiple|"
         r"various|numerous|\d+)\s+)?"
         r"(?:(?!" + blockers + r"|" + _NOT_MODIFIER + r")[\w-]+\s+){0,4}?" + HEADS + r"(?:\s+(?:in|under)\s+"
-        r"(?:[\w-]+\s+){0,2}?(?:development|trials?|studies|testing))?\s*(?:(?:" + openers + r")\s*)?"
+        r"(?:[\w-]+\s+){0,2}?(?:development|trials?|studies|testing))?\s*(?:(?:"
+        + openers
+        + r")\s*|"
+        + named_is
+        + r")?"
         r"(?:the\s+)?"
     )
 

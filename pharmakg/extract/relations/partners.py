@@ -34,6 +34,11 @@ _GROUP_WORD_AFTER = re.compile(r"\s+(?:group\s+)?company\b(?!\s+(?:called|named)
 _COMPANIES_OF = re.compile(r"^\s*(?:companies|group|family\s+of\s+companies)\s+of\s+(?:the\s+)?$")
 # "A, the parent company of B", "A (the parent of B)"
 _PARENT_OF = re.compile(r"^\s*(?:,|\()\s*(?:the|a)\s+(?:[\w-]+\s+){0,2}?parent(?:\s+company)?\s+of\s+$")
+# a sentence whose subject is a company named by a pronoun ("It also has ...", "The company has ...")
+_PRONOUN_SUBJECT = re.compile(
+    r"\s*(?:it|the\s+(?:company|firm|biotech|group))\s+(?:also\s+|already\s+|now\s+)?(?:has|had|holds)\b"
+)
+_WITH = re.compile(r"\s+with\s+")
 _OPTION_SCOPE = re.compile(
     r"^\s*(?:right\s+)?to\s+(?:opt|co-|jointly|licen|acquire|obtain|develop|commerciali|participate)"
 )
@@ -66,6 +71,14 @@ class Partners:
             # "ZB-12 is partnered with B in Japan": B is the partner of the company the release is from
             ctx.emit("PARTNER_OF", ctx.main, ids[0], s, "partner_cue")
             return
+        subject = _pronoun_referent(ctx, s) if _PRONOUN_SUBJECT.match(s.low) else None
+        if subject and subject not in ids and self._all_after_with(s, companies):
+            # "It also has partnerships with A, B and other firms": the partners of the company "it" stands
+            # for, not each other's
+            for other in ids:
+                if frozenset((subject, other)) not in ctx.affiliates:
+                    ctx.emit("PARTNER_OF", subject, other, s, "partner_cue")
+            return
         if len(ids) < 2:
             return
         if ctx.main in ids and _main_named(ctx, companies):
@@ -89,6 +102,15 @@ class Partners:
             if frozenset((subj, other)) not in ctx.affiliates:
                 ctx.emit("PARTNER_OF", subj, other, s, "partner_cue")
 
+    def _all_after_with(self, s: Sent, companies: list[M]) -> bool:
+        """Whether every company of the sentence follows a partnership cue and "with" ("has collaborations
+        with A and B")."""
+        cue = self.cue.search(s.low)
+        if cue is None or not companies:
+            return False
+        after = _WITH.search(s.low, cue.end())
+        return after is not None and after.end() <= companies[0].start - s.start
+
     def coordinated_with_main(self, ctx: RuleContext, s: Sent, companies: list[M]) -> None:
         """ "A and B have entered into an agreement with C": B, coordinated with the issuing company A, is a
         party too, so B and C are partners (A and C are already)."""
@@ -110,6 +132,17 @@ class Partners:
 
 # "X is partnered with B", "programs partnered with B": the compound's partner, named after the verb
 _PARTNERED_WITH = re.compile(r"\bpartnered\s+with\s+(?:the\s+)?$")
+
+
+def _pronoun_referent(ctx: RuleContext, s: Sent) -> str | None:
+    """The company a sentence's subject pronoun stands for: the one that opens the sentence before, else the
+    issuing company."""
+    if s.index > 0 and ctx.sents[s.index - 1].index == s.index - 1:
+        prev = ctx.sents[s.index - 1]
+        opening = [c for c in prev.of("COMPANY") if c.start - prev.start <= 30]
+        if opening:
+            return opening[0].eid
+    return ctx.main
 
 
 def _partnered_with(s: Sent, company: M) -> bool:
