@@ -451,11 +451,21 @@ def _target_wording_wins(found: list[Candidate]) -> list[Candidate]:
 def _code_trials_used_as_drugs(text: str, found: list[Candidate]) -> list[Candidate]:
     """A code-shaped trial name ("the ZB-12 study") is a study of that compound when the text also names
     ZB-12 outside a trial cue; a code used only before a trial noun ("the Phase 3 EV-302 trial") is the
-    trial's own name."""
+    trial's own name. A code of another shape counts where a compound shape reads it elsewhere ("mRNA-2210
+    ... the mRNA-2210 Phase 1 study")."""
+    codes = {
+        text[c.start : c.end]
+        for c in found
+        if c.label == "COMPOUND" and c.extractor.startswith("shape:compound")
+    }
     trial_spans: dict[str, int] = {}
     for c in found:
         surface = text[c.start : c.end]
-        if c.label == "TRIAL" and c.extractor != "shape:trial_nct" and _CODE_SHAPE.fullmatch(surface):
+        if (
+            c.label == "TRIAL"
+            and c.extractor != "shape:trial_nct"
+            and (_CODE_SHAPE.fullmatch(surface) or surface in codes)
+        ):
             trial_spans[surface] = trial_spans.get(surface, 0) + 1
     drugs = {
         name
