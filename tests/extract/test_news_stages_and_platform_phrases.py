@@ -119,3 +119,12 @@ def test_a_stage_after_another_compound_is_not_carried_over(ex: Extractor) -> No
         ("zb12", "Phase 3"),
         ("zb14", "Phase 1"),
     }
+
+
+def test_a_platform_named_by_two_capitalised_words(ex: Extractor) -> None:
+    text = "The acquisition includes the Lumora Display technology platform, which finds human antibodies."
+    assert "lumoradisplaytechnologyplatform" in names(run(ex, text), "TECHNOLOGY")
+
+
+def test_a_stop_word_second_is_no_platform_name(ex: Extractor) -> None:
+    assert names(run(ex, "Zymora, Inc. uses the Lumora Antibody platform."), "TECHNOLOGY") == set()
