@@ -1,7 +1,8 @@
 """Invented sentences: a trial's name set off by commas after the trial noun and followed by what it tests
 ("a Phase 2/3 trial, AAVista, evaluating ZB-12"), and a bare class noun opening a sentence as its subject
 ("The antibody leverages Helix's Trimora technology") as the compound last talked about, not where the next
-word makes it a noun phrase of its own ("The treatment of gout ...")."""
+word makes it a noun phrase of its own ("The treatment of gout ..."); the country "US" is no company
+pronoun."""
 
 from __future__ import annotations
 
@@ -61,3 +62,13 @@ def test_a_class_noun_opening_a_sentence_is_the_last_compound(ex: Extractor, tex
 def test_a_class_noun_of_its_own_is_no_anaphor(ex: Extractor, text: str) -> None:
     doc = ex.nlp(text)
     assert not [m for m in doc._.pkg_coref if m[3] == "COMPOUND" and m[0] > text.index(".")]
+
+
+def test_the_country_us_is_no_company_pronoun(ex: Extractor) -> None:
+    text = "Zymora, Inc. develops ZB-12. ZB-12, built on Helix's XQ5 platform, has IND clearance in the US."
+    assert not [m for m in ex.nlp(text)._.pkg_coref if m[3] == "COMPANY"]
+
+
+def test_the_pronoun_us_still_reads(ex: Extractor) -> None:
+    text = "Zymora, Inc. develops ZB-12. The data encourage us to advance ZB-12."
+    assert [m for m in ex.nlp(text)._.pkg_coref if m[3] == "COMPANY"]

@@ -256,6 +256,8 @@ class Coref:
             base = sent.start_char
             in_sent = compounds[bisect_left(starts, sent.start_char) : bisect_left(starts, sent.end_char)]
             for m in self.company_re.finditer(text) if main else ():
+                if m.group(0) == "US":
+                    continue  # "approved in the US": the country, not the pronoun
                 s, e = base + m.start(), base + m.end()
                 if not any(a < e and s < b for a, b in taken):
                     who = next((eid for qa, qb, eid in speakers if qa <= s and e <= qb), main)
