@@ -128,3 +128,12 @@ def test_a_platform_named_by_two_capitalised_words(ex: Extractor) -> None:
 
 def test_a_stop_word_second_is_no_platform_name(ex: Extractor) -> None:
     assert names(run(ex, "Zymora, Inc. uses the Lumora Antibody platform."), "TECHNOLOGY") == set()
+
+
+def test_a_study_whose_stated_goal_evaluates_the_compound(ex: Extractor) -> None:
+    text = (
+        "The first dose levels in Zymora's ongoing study of ZB-12 are fully enrolled. The Phase 1 study is"
+        " randomized, observer-blind and placebo-controlled with the goal of evaluating the safety and"
+        " immunogenicity of ZB-12, a vaccine against gout."
+    )
+    assert rels(run(ex, text), "IN_PHASE") == {("zb12", "Phase 1")}
