@@ -57,6 +57,7 @@ def test_a_class_noun_opening_a_sentence_is_the_last_compound(ex: Extractor, tex
         "Zymora, Inc. develops ZB-12. The treatment of gout remains difficult in Europe.",
         "Zymora, Inc. develops ZB-12. The therapy landscape for gout is changing.",
         "Zymora, Inc. develops ZB-12. The antibody component binds the target.",
+        "Zymora, Inc. develops ZB-12 and TLM-7. The antibody is conjugated to MMAE.",
     ],
 )
 def test_a_class_noun_of_its_own_is_no_anaphor(ex: Extractor, text: str) -> None:
