@@ -12,7 +12,7 @@ from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.literals import folded, may_match, needed_literals
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
-from pharmakg.extract.relations.stage_scope import StageScope, reported_source
+from pharmakg.extract.relations.stage_scope import StageScope, listed_after, reported_source
 from pharmakg.model import PHASES, matches_key
 
 _IND_BEFORE = re.compile(r"\b(?:ind|investigational new drug|ctas?|clinical trial application)\b")
@@ -111,8 +111,6 @@ class Phases:
             r"\b(?:discontinu|terminat|halt|stopp|suspend)\w*\s+(?:the|its|our|their)?\s*$"
         )
         self.scope = StageScope(p)
-        # "we plan to file an IND", "the IND was cleared": said of the compound named the sentence before
-        self.ind_acts = words_regex(p.get("ind_salient_acts", []) or ["\x00"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         low = folded(s.text)
@@ -210,7 +208,7 @@ class Phases:
             c = ctx.attach(s, (a, b), ("COMPOUND",), cap=80, virtual=False, combinations=False)
         else:
             c = ctx.attach(s, (a, b), ("COMPOUND",), cap=150, combinations=False)
-            if c is None and prev is not None and _continues(s, prev[1], a):
+            if c is None and prev is not None and listed_after(s, prev[1], a):
                 # "ZB-12, developed ... platform, is in Phase 3 trials in Europe for psoriasis and several
                 # Phase 2 studies, with IND clearance in the US": a stage listed after the one said of ZB-12
                 c = prev[0]
@@ -226,25 +224,7 @@ class Phases:
             if region:
                 attrs["region"] = region
         if c is None:
-            trial = ctx.attach(s, (a, b), ("TRIAL",), cap=60, virtual=False)
-            if trial is not None and val.startswith("Phase"):
-                ctx.trial_stages.append((trial.eid, val, s, attrs))
-            # the stage of a named trial under way ("the ongoing Phase 2 ALPHA trial"), not of one reported on
-            trial_now = val.startswith("Phase") and self.current_salient.search(s.low)
-            for eid in ctx.via_trial(s, (a, b)) if trial_now else []:
-                emit_stage(ctx, s, eid, val, attrs, reported, rule="phase_salient")
-            # "enrollment is underway in the Phase I/II study" after a sentence naming the compound; a stage
-            # of a named trial goes to what the trial evaluates instead (post: stages of trials)
-            sal = salient_owner(ctx, s, window=3) if trial is None else None
-            if sal is not None and val.startswith("Phase") and self.current_salient.search(s.low):
-                # "data from three trials that enrolled ..., including a Phase 3 trial": a source of data
-                emit_stage(ctx, s, sal, val, attrs, reported, rule="phase_salient")
-            elif ind and trial is None and self.ind_acts.search(s.low):
-                # "ZB-12 received the designation. We plan to file an IND later this year": the IND (or,
-                # planned, the stage before the clinic) of the compound the sentence before named
-                sal = salient_owner(ctx, s, window=1)
-                if sal is not None:
-                    emit_stage(ctx, s, sal, val, attrs, reported, rule="phase_salient")
+            self.unattached(ctx, s, (a, b), val, attrs, reported, ind)
             return None
         holders = (
             _listed_with(s, ctx.group(s, owner), owner)
@@ -255,6 +235,40 @@ class Phases:
             if not ctx.comparator(s, g) and not ctx.combination(s, g):
                 emit_stage(ctx, s, g.eid, val, attrs, reported, abs(g.start - s.start - a))
         return c
+
+    def unattached(
+        self,
+        ctx: RuleContext,
+        s: Sent,
+        span: tuple[int, int],
+        val: str,
+        attrs: dict[str, Any],
+        reported: bool,
+        ind: bool,
+    ) -> None:
+        """A stage phrase at s.text[a:b] that no compound of its sentence holds: the stage of a named trial,
+        or of the compound the sentences before named ("Enrollment is underway in the Phase 2 study"; "We plan
+        to file an IND later this year")."""
+        a, b = span
+        trial = ctx.attach(s, (a, b), ("TRIAL",), cap=60, virtual=False)
+        if trial is not None and val.startswith("Phase"):
+            ctx.trial_stages.append((trial.eid, val, s, attrs))
+        # the stage of a named trial under way ("the ongoing Phase 2 ALPHA trial"), not of one reported on
+        trial_now = val.startswith("Phase") and self.current_salient.search(s.low)
+        for eid in ctx.via_trial(s, (a, b)) if trial_now else []:
+            emit_stage(ctx, s, eid, val, attrs, reported, rule="phase_salient")
+        # "enrollment is underway in the Phase I/II study" after a sentence naming the compound; a stage
+        # of a named trial goes to what the trial evaluates instead (post: stages of trials)
+        sal = salient_owner(ctx, s, window=3) if trial is None else None
+        if sal is not None and val.startswith("Phase") and self.current_salient.search(s.low):
+            # "data from three trials that enrolled ..., including a Phase 3 trial": a source of data
+            emit_stage(ctx, s, sal, val, attrs, reported, rule="phase_salient")
+        elif ind and trial is None and self.scope.ind_act(s.low):
+            # "ZB-12 received the designation. We plan to file an IND later this year": the IND (or,
+            # planned, the stage before the clinic) of the compound the sentence before named
+            sal = salient_owner(ctx, s, window=1)
+            if sal is not None:
+                emit_stage(ctx, s, sal, val, attrs, reported, rule="phase_salient")
 
     def own_stage(self, gap: str) -> bool:
         """Whether the text between two listed compounds states a stage (an apposition of the first)."""
@@ -357,19 +371,6 @@ def salient_owner(ctx: RuleContext, s: Sent, window: int = 2, unnamed: bool = Tr
         if any(not ctx.comparator(prev, m) and not ctx.combination(prev, m) for m in mentions):
             return eid
     return None
-
-
-def _continues(s: Sent, lo: int, hi: int) -> bool:
-    """Whether s.low[lo:hi], between two stage phrases, continues one list of stages: no clause break, no
-    compound named between, a coordinator or comma in it, and not too far ("... in Phase 3 trials in Europe
-    for psoriasis and several Phase 2 studies, with IND clearance in the US")."""
-    gap = s.low[lo:hi]
-    return (
-        len(gap) <= 120
-        and not CLAUSE_BREAK.search(gap)
-        and re.search(r"(?:,|\band\b|\bwith\b|\bas well as\b)", gap) is not None
-        and not any(lo <= m.start - s.start and m.end - s.start <= hi for m in s.of("COMPOUND"))
-    )
 
 
 def _compounds_as_it(s: Sent, lo: int, hi: int) -> str:
