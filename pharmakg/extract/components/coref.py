@@ -206,6 +206,19 @@ class Coref:
             + r")\b)",
             re.IGNORECASE,
         )
+        # "The antibody leverages Helix's ...": a bare class noun opening a sentence as its subject
+        subjects = sorted(
+            {re.escape(w.lower()) for w in c.get("subject_anaphors", [])}, key=len, reverse=True
+        )
+        subject_stop = "|".join(map(re.escape, c.get("subject_anaphor_not_before", [])))
+        self.subject_re = re.compile(
+            r"^[\s\"“‘']*(?:"
+            + ("|".join(subjects) or "(?!)")
+            + r")(?![\w-])(?!\s+(?:"
+            + (subject_stop or "(?!)")
+            + r")\b)(?=\s+[a-z])",
+            re.IGNORECASE,
+        )
         self.initial_only = {w.lower() for w in c["sentence_initial_only"]}
         self.lookback = int(c["compound_lookback_sentences"])
         # "X in combination with (Helix's) Y. This investigational compound ...": a combination partner or
@@ -243,8 +256,8 @@ class Coref:
             base = sent.start_char
             in_sent = compounds[bisect_left(starts, sent.start_char) : bisect_left(starts, sent.end_char)]
             for m in self.company_re.finditer(text) if main else ():
-                if m.group(0).isupper() and len(m.group(0)) > 1:
-                    continue  # "US", "US$5 million": the country, not the pronoun "us"
+                if m.group(0) == "US":
+                    continue  # "approved in the US", "US$5 million": the country, not the pronoun "us"
                 s, e = base + m.start(), base + m.end()
                 if not any(a < e and s < b for a, b in taken):
                     who = next((eid for qa, qb, eid in speakers if qa <= s and e <= qb), main)
@@ -256,6 +269,9 @@ class Coref:
                 if not (m.group(0).lower() in self.initial_only and text[: m.start()].strip())
             ]
             spans += self._target_anaphors(text, base, targets)
+            subject = self.subject_re.match(text)
+            if subject:
+                spans.append((subject.end() - len(subject.group(0).lstrip(" \t\n\"“‘'")), subject.end()))
             plural = self.plural_re.match(text)
             if plural:
                 s, e = base + plural.end() - len(plural.group(0).lstrip(" \t\n\"“‘'")), base + plural.end()

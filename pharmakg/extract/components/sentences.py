@@ -6,7 +6,8 @@ Rules (all on the raw text, then mapped to tokens in one vectorised step):
   quote), is a heading (short, title-like) or a table row (has a tab), or the next line is a bullet;
   otherwise it is a wrapped line and the sentence goes on (dev files are hard-wrapped at ~70 characters);
 - inside a line, [.!?] + space + an upper-case letter, digit, quote or bullet ends a sentence unless the word
-  before the dot is an abbreviation (patterns/abbreviations.txt) or an initial ("Gregg D. Beloff").
+  before the dot is an abbreviation (patterns/abbreviations.txt) or an initial ("Gregg D. Beloff"), and the
+  next sentence is no quotation opening ('said Jane Roe, Ph.D. "We plan ...').
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ _BULLET = "•·●▪‣◦*–—-"
 _LINE_END_DONE = re.compile(r"""[.!?:;]["'”’)\]]*\s*$""")
 _IN_LINE = re.compile(r"""(?<=[.!?])["'”’)\]]*[ \t]+(?=["'“‘(\[]?[A-Z0-9•·●▪])""")
 _WORD_BEFORE = re.compile(r"(\S+)$")
+# a quotation opening after an abbreviation ends the attribution before it
+# ('..., said Jane Roe, Ph.D. "We ...')
+_QUOTE_OPENS = re.compile(r"""["“][A-Z]""")
 # a dateline's dash glued to the words around it ("WIRE)--Helix", "2024—Helix"): split there, so that no name
 # span reaches into the dateline
 _GLUED_DASH = re.compile(r"(-{2,}|—|(?<=\))–|–(?=\())")
@@ -62,7 +66,7 @@ class SentenceSegmenter:
             else:
                 prev_line = stripped
             for m in _IN_LINE.finditer(line):
-                if not self._is_abbrev(line[: m.start()]):
+                if not self._is_abbrev(line[: m.start()]) or _QUOTE_OPENS.match(line, m.end()):
                     cuts.append(start + m.end())
         for s, e in skips:
             cuts.append(s)

@@ -27,6 +27,7 @@ from pharmakg.extract.components.base import (
     register_extensions,
 )
 from pharmakg.extract.components.technology_shapes import TechnologyShapes, spells
+from pharmakg.extract.components.trial_names import code_trials_used_as_drugs, trial_names_win
 from pharmakg.extract.literals import folded, holds_any, may_match, needed_literals
 from pharmakg.ontology.generated import gene_symbols
 
@@ -81,10 +82,6 @@ _TRIAL_STOP = {
 _PAREN_CAPS = re.compile(
     r"\(([A-Z][A-Z]{3,}(?:-?\d{1,2}[a-z]?)?(?:-[A-Z][A-Za-z]{0,9}\d{0,3})?(?: [A-Z0-9]{2,4})?)\)"
 )
-# a code name's shape (ZB-12, HX3301): "the ZB-12 study" is a study of that compound, not a trial's name
-_CODE_SHAPE = re.compile(r"[A-Z]{1,3}-?\d+[A-Za-z]?")
-# a word of four capitals with a short number: "ZUMA-17", "SOLO-1" (a trial's name, not a code name)
-_WORD_TRIAL_NUMBER = re.compile(r"[A-Z]{4}-\d{1,2}")
 _TRIAL_WORD = re.compile(r"\b(?:trials?|stud(?:y|ies))\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"([\w][\w'’]*)")
 
@@ -219,9 +216,9 @@ class ShapeRecognizer:
             if not any(0 <= tc.start - 1 - n.end <= 2 for n in named):
                 found.append(tc)
         found = self._unnamed_trials_only(text, [*cands, *found], found)
-        _trial_names_win(text, found)
+        trial_names_win(text, found)
         found = _target_wording_wins(found)
-        found = self._ligands_are_no_compounds(text, _code_trials_used_as_drugs(text, found))
+        found = self._ligands_are_no_compounds(text, code_trials_used_as_drugs(text, found))
         found += self._brands_before_generic(text, [*cands, *found])
         found += self._payloads_by_context(text, [*cands, *found])
         cands.extend(self._with_technologies(text, cands, found))
@@ -235,7 +232,7 @@ class ShapeRecognizer:
     ) -> list[Candidate]:
         """Trial names read from weaker cues ("Data from ARDENT", "SOLACE (NCT05123456)") only where no
         other rule reads the same name as a drug, disease, company or target (a code shape is settled later
-        by _code_trials_used_as_drugs), and never a meeting or data source (trial_context_stop)."""
+        by code_trials_used_as_drugs), and never a meeting or data source (trial_context_stop)."""
         weak = [c for c in found if c.label == "TRIAL" and c.extractor[6:] in self.unnamed_only]
         if not weak:
             return found
@@ -411,30 +408,6 @@ def _holds_other(c: Candidate, spans: list[tuple[int, int]]) -> bool:
     return any(c.start <= s and e <= c.end and (s, e) != (c.start, c.end) for s, e in spans)
 
 
-def _trial_names_win(text: str, found: list[Candidate]) -> None:
-    """A word acronym that a trial cue names ("the ORBIT2 Phase 3 trial", "HELIOS-3, the pivotal study") is
-    that trial at every mention, not a code-named compound; codes of fewer than five capitals (ZB-12, IMGN853)
-    stay compounds elsewhere, unless a word of four capitals carries a short number ("About ZUMA-17": drug
-    codes of four letters carry three digits or more, ABCD-123)."""
-    trials = {
-        text[c.start : c.end]: c.extractor
-        for c in found
-        if c.label == "TRIAL"
-        and (
-            len(re.findall(r"[A-Z]", text[c.start : c.end])) >= 5
-            or _WORD_TRIAL_NUMBER.fullmatch(text[c.start : c.end])
-        )
-    }
-    for c in found:
-        if (
-            c.label == "COMPOUND"
-            and c.extractor.startswith("shape:compound")
-            and text[c.start : c.end] in trials
-        ):
-            c.label = "TRIAL"
-            c.extractor = trials[text[c.start : c.end]]
-
-
 def _target_wording_wins(found: list[Candidate]) -> list[Candidate]:
     """A code-shaped name in target wording ("a SHP2 inhibitor", "a TL1A antagonist", "anti-TIGIT") is the
     target there, not a compound's code name."""
@@ -446,23 +419,6 @@ def _target_wording_wins(found: list[Candidate]) -> list[Candidate]:
             c.label == "COMPOUND" and c.extractor.startswith("shape:compound_") and (c.start, c.end) in cued
         )
     ]
-
-
-def _code_trials_used_as_drugs(text: str, found: list[Candidate]) -> list[Candidate]:
-    """A code-shaped trial name ("the ZB-12 study") is a study of that compound when the text also names
-    ZB-12 outside a trial cue; a code used only before a trial noun ("the Phase 3 EV-302 trial") is the
-    trial's own name."""
-    trial_spans: dict[str, int] = {}
-    for c in found:
-        surface = text[c.start : c.end]
-        if c.label == "TRIAL" and c.extractor != "shape:trial_nct" and _CODE_SHAPE.fullmatch(surface):
-            trial_spans[surface] = trial_spans.get(surface, 0) + 1
-    drugs = {
-        name
-        for name, n in trial_spans.items()
-        if len(re.findall(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text)) > n
-    }
-    return [c for c in found if not (c.label == "TRIAL" and text[c.start : c.end] in drugs)]
 
 
 def _trim_long_form(text: str, s: int, e: int) -> int:

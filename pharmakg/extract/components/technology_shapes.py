@@ -135,6 +135,8 @@ class TechnologyShapes:
             word = m.group(2)
             if word.lower() in self.stop or word in companies or self._common_or_company(text, word):
                 continue
+            if (m.group(3) or "").lower() in self.stop:
+                continue  # "the Lumora Antibody platform": a company's or a modality's words, no name
             s, e = m.span(1)
             # "the Medora platform" and "Medora® technology" are one platform: its name is a grouping key
             cand = Candidate(s, e, "TECHNOLOGY", "shape:technology_capitalised", 0.7, extra={"keys": [word]})

@@ -12,7 +12,7 @@ from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.literals import folded, may_match, needed_literals
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
-from pharmakg.extract.relations.stage_scope import StageScope, reported_source
+from pharmakg.extract.relations.stage_scope import StageScope, listed_after, reported_source
 from pharmakg.model import PHASES, matches_key
 
 _IND_BEFORE = re.compile(r"\b(?:ind|investigational new drug|ctas?|clinical trial application)\b")
@@ -151,12 +151,18 @@ class Phases:
             and self.subpart.match(s.low[b : b + 20])
             and any(b < x <= b + 40 for x, _, _ in found)
         }
+        prev: tuple[M, int] | None = None
         for a, b, val in found:
             if (a, b) not in wholes and (a, b) not in parts:
-                self.phrase(ctx, s, a, b, val)
+                c = self.phrase(ctx, s, a, b, val, prev)
+                prev = (c, b) if c is not None else prev
 
-    def phrase(self, ctx: RuleContext, s: Sent, a: int, b: int, val: str) -> None:
-        """One phase phrase at s.text[a:b] with its value ("Phase 2", "Approved", "IND", ...)."""
+    def phrase(
+        self, ctx: RuleContext, s: Sent, a: int, b: int, val: str, prev: tuple[M, int] | None = None
+    ) -> M | None:
+        """One phase phrase at s.text[a:b] with its value ("Phase 2", "Approved", "IND", ...); ``prev``: the
+        compound the sentence's last stage phrase was said of and that phrase's end. Returns the compound
+        this one is said of, if a current stage."""
         clause_start = max([0, a - 70] + [m.end() for m in CLAUSE_BREAK.finditer(s.low[:a])])
         # "ZB-12 (Phase 2), ZB-14 (Phase 1)": each its own stage; "with cetuximab, an approved antibody":
         # the stage of the compound whose apposition holds it, whatever the clause plans for it ("will
@@ -166,7 +172,8 @@ class Phases:
             clause_start = max(clause_start, owner.end - s.start)
         before = self.main_clause(_compounds_as_it(s, clause_start, a))
         if self.scope.bound(before):
-            return  # "develops ZB-12 through Phase 2", "an option at the end of Phase 1": a bound, no stage
+            # "develops ZB-12 through Phase 2", "an option at the end of Phase 1": a bound, no stage
+            return None
         plan_after = (
             bool(self.planned_after.match(s.low[b:]))
             or self.predicate_planned(s.low[b:])
@@ -183,23 +190,28 @@ class Phases:
             if not (cur and plan and cur.end() >= plan[-1].end() and cur.start() >= plan[-1].start() - 20):
                 if val != "Preclinical" and (self.planned_strict.search(before) or plan_after):
                     self.planned(ctx, s, a, b, val, clause_start)
-                return
+                return None
         if val.startswith("Phase") and _IND_BEFORE.search(s.low[max(0, a - 120) : a]):
-            return  # "an IND for a Phase 1 trial": the trial is still to come
+            return None  # "an IND for a Phase 1 trial": the trial is still to come
         if self.stopped_after.match(s.low[b:]) or self.stopped_before.search(s.low[max(0, a - 30) : a]):
-            return
+            return None
+        ind = val == "IND"
         if val == "IND" and planned:
             val = self.ind_planned_value
         elif val == "Preclinical" and (planned or self.scope.counted(s.low[max(0, a - 30) : a])):
-            return
+            return None
         if val == "Approved":
             if not self.drug_approval(s.low, a, b) or (
                 owner is None and (self.scope.generic_class(s.low, b) or self.scope.class_approved(s.low, a))
             ):
-                return
+                return None
             c = ctx.attach(s, (a, b), ("COMPOUND",), cap=80, virtual=False, combinations=False)
         else:
             c = ctx.attach(s, (a, b), ("COMPOUND",), cap=150, combinations=False)
+            if c is None and prev is not None and listed_after(s, prev[1], a):
+                # "ZB-12, developed ... platform, is in Phase 3 trials in Europe for psoriasis and several
+                # Phase 2 studies, with IND clearance in the US": a stage listed after the one said of ZB-12
+                c = prev[0]
         c = owner or c
         attrs: dict[str, Any] = {"status": "current", "text": s.text[a:b]}
         reported = self.past_or_source(s, a, b, val, before)
@@ -212,20 +224,8 @@ class Phases:
             if region:
                 attrs["region"] = region
         if c is None:
-            trial = ctx.attach(s, (a, b), ("TRIAL",), cap=60, virtual=False)
-            if trial is not None and val.startswith("Phase"):
-                ctx.trial_stages.append((trial.eid, val, s, attrs))
-            # the stage of a named trial under way ("the ongoing Phase 2 ALPHA trial"), not of one reported on
-            trial_now = val.startswith("Phase") and self.current_salient.search(s.low)
-            for eid in ctx.via_trial(s, (a, b)) if trial_now else []:
-                emit_stage(ctx, s, eid, val, attrs, reported, rule="phase_salient")
-            # "enrollment is underway in the Phase I/II study" after a sentence naming the compound; a stage
-            # of a named trial goes to what the trial evaluates instead (post: stages of trials)
-            sal = salient_owner(ctx, s, window=3) if trial is None else None
-            if sal is not None and val.startswith("Phase") and self.current_salient.search(s.low):
-                # "data from three trials that enrolled ..., including a Phase 3 trial": a source of data
-                emit_stage(ctx, s, sal, val, attrs, reported, rule="phase_salient")
-            return
+            self.unattached(ctx, s, (a, b), val, attrs, reported, ind)
+            return None
         holders = (
             _listed_with(s, ctx.group(s, owner), owner)
             if owner
@@ -234,6 +234,41 @@ class Phases:
         for g in holders:
             if not ctx.comparator(s, g) and not ctx.combination(s, g):
                 emit_stage(ctx, s, g.eid, val, attrs, reported, abs(g.start - s.start - a))
+        return c
+
+    def unattached(
+        self,
+        ctx: RuleContext,
+        s: Sent,
+        span: tuple[int, int],
+        val: str,
+        attrs: dict[str, Any],
+        reported: bool,
+        ind: bool,
+    ) -> None:
+        """A stage phrase at s.text[a:b] that no compound of its sentence holds: the stage of a named trial,
+        or of the compound the sentences before named ("Enrollment is underway in the Phase 2 study"; "We plan
+        to file an IND later this year")."""
+        a, b = span
+        trial = ctx.attach(s, (a, b), ("TRIAL",), cap=60, virtual=False)
+        if trial is not None and val.startswith("Phase"):
+            ctx.trial_stages.append((trial.eid, val, s, attrs))
+        # the stage of a named trial under way ("the ongoing Phase 2 ALPHA trial"), not of one reported on
+        trial_now = val.startswith("Phase") and self.current_salient.search(s.low)
+        for eid in ctx.via_trial(s, (a, b)) if trial_now else []:
+            emit_stage(ctx, s, eid, val, attrs, reported, rule="phase_salient")
+        # "enrollment is underway in the Phase I/II study" after a sentence naming the compound; a stage
+        # of a named trial goes to what the trial evaluates instead (post: stages of trials)
+        sal = salient_owner(ctx, s, window=3) if trial is None else None
+        if sal is not None and val.startswith("Phase") and self.current_salient.search(s.low):
+            # "data from three trials that enrolled ..., including a Phase 3 trial": a source of data
+            emit_stage(ctx, s, sal, val, attrs, reported, rule="phase_salient")
+        elif ind and trial is None and self.scope.ind_act(s.low):
+            # "ZB-12 received the designation. We plan to file an IND later this year": the IND (or,
+            # planned, the stage before the clinic) of the compound the sentence before named
+            sal = salient_owner(ctx, s, window=1)
+            if sal is not None:
+                emit_stage(ctx, s, sal, val, attrs, reported, rule="phase_salient")
 
     def own_stage(self, gap: str) -> bool:
         """Whether the text between two listed compounds states a stage (an apposition of the first)."""

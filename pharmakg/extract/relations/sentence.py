@@ -34,10 +34,13 @@ DIRECT_INTRO = re.compile(
     r"^\s*(?:\w+[\s-]+){0,3}?(?:application|filing|trial|trials|study|studies|testing|program|evaluation|"
     r"candidate|compound|product|adc|drug)?\s*(?:for|of|with|evaluating|on|in)?\s*(?:the|a|an|its|our)?\s*$"
 )
-# "a Phase 1 study that evaluated the safety, tolerability, pharmacokinetics and pharmacodynamics of X": a
-# trial noun whose relative clause measures a list of endpoints "of" the compound introduces it from afar
+# "a Phase 1 study that evaluated the safety, tolerability, pharmacokinetics and pharmacodynamics of X",
+# "The Phase 1 study is randomized and placebo-controlled with the goal of evaluating the safety of X": a
+# trial noun whose relative clause or stated purpose measures endpoints "of" the compound introduces it
 DIRECT_EVALUATION = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,3}?(?:trial|trials|study|studies)\s*,?\s+(?:that|which|to|designed\s+to)\s+"
+    r"^\s*(?:[\w-]+\s+){0,3}?(?:trial|trials|study|studies)\s*,?\s+"
+    r"(?:(?:is|was|will\s+be)\s+(?:[a-z][\w-]*,?\s+){1,6}?)?"
+    r"(?:that|which|to|designed\s+to|with\s+the\s+(?:goal|aim|objective|purpose)\s+of)\s+"
     r"(?:(?:will|is|was|has|have|had)\s+)?(?:evaluat|assess|investigat|examin|measur|test)\w*\s+(?:the\s+)?"
     r"(?:[a-z][\w-]*,?\s+){1,12}?(?:of|with)\s+(?:the|a|an|its|our)?\s*$"
 )

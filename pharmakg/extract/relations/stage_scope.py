@@ -6,9 +6,13 @@ scope_fillers, completed_before, reported_from, reported_after_modifiers, report
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from pharmakg.extract.relations.breaks import CLAUSE_BREAK
 from pharmakg.extract.relations.cue_words import alternation
+
+if TYPE_CHECKING:
+    from pharmakg.extract.relations.sentence import Sent
 
 
 def _lowered(words: list[str]) -> str:
@@ -41,6 +45,10 @@ class StageScope:
             r"(?<![\w-])(?:"
             + _lowered(phases.get("approved_class_nouns", []))
             + r")\s+(?:(?:already|now|currently)\s+)?$"
+        )
+        # "we plan to file an IND", "the IND was cleared": said of the compound named the sentence before
+        self.ind_acts = re.compile(
+            r"(?<![\w-])(?:" + _lowered(phases.get("ind_salient_acts", []) or ["\x00"]) + r")(?![\w-])"
         )
         counts = _lowered(phases.get("preclinical_counted_before", []) or ["\x00"])
         self.count = re.compile(r"(?<![\w-])(?:" + counts + r")\s+(?:[\w-]+\s+)?$")
@@ -113,6 +121,10 @@ class StageScope:
         completion of the Phase 2 trial"): the stage bounds a right or a plan, the compound is not in it."""
         return bool(self.scope.search(before))
 
+    def ind_act(self, low: str) -> bool:
+        """Whether the sentence acts on an IND ("we plan to file an IND", "the IND was cleared")."""
+        return self.ind_acts.search(low) is not None
+
 
 def reported_source(phases: dict[str, Any]) -> re.Pattern[str]:
     """A stage phrase named as the source of reported data ("data from a Phase 1 trial of X"): a data noun
@@ -124,4 +136,17 @@ def reported_source(phases: dict[str, Any]) -> re.Pattern[str]:
     return re.compile(
         r"\b(?:" + nouns + r")\s+(?:[\w-]+\s+){0,3}?(?:from|of|in)\b"
         r"(?:(?!\band\s+(?:is|are|was|were|has|have)\b|(?<![\w-])(?:" + ends + r")(?![\w-]))[^.;:]){0,200}$"
+    )
+
+
+def listed_after(s: Sent, lo: int, hi: int) -> bool:
+    """Whether s.low[lo:hi], between two stage phrases, continues one list of stages: no clause break, no
+    compound named between, a coordinator or comma in it, and not too far ("... in Phase 3 trials in Europe
+    for psoriasis and several Phase 2 studies, with IND clearance in the US")."""
+    gap = s.low[lo:hi]
+    return (
+        len(gap) <= 120
+        and not CLAUSE_BREAK.search(gap)
+        and re.search(r"(?:,|\band\b|\bwith\b|\bas well as\b)", gap) is not None
+        and not any(lo <= m.start - s.start and m.end - s.start <= hi for m in s.of("COMPOUND"))
     )
