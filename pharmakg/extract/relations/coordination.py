@@ -24,6 +24,12 @@ GROUP_OK = {
     ", as well as",
     ", and also",
     "and also",
+    # "colon cancer, gastric cancer, other abdominal cancers": "other" opens the last, broader member
+    ", other",
+    ", and other",
+    "and other",
+    ", or other",
+    "or other",
 }
 GROUP_COMBINATION = {"plus", "with", "in combination with", "combined with", "+"}
 PAREN = re.compile(r"\([^()]*\)")

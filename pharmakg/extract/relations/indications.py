@@ -12,8 +12,8 @@ that no sentence gave a compound is the indication of the document's one compoun
 its one compound) when one of its mentions is said with indication wording: a DISEASE is the indication of
 a named compound, while "a focus on programs in <disease>" names a company's area. A disease no compound
 holds, listed in a sentence naming no compound with diseases that all hold one compound, is that compound's
-too; and where no compound of the document holds any indication, its diseases are therapy areas and leave
-its entities.
+too; and a disease that no compound holds after all this is a therapy area or background and leaves its
+entities. Indication wording is also a singular drug noun right after the disease ("its <disease> vaccine").
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import Any
 
 from pharmakg.extract.components.base import read_json
 from pharmakg.extract.components.coref import M
-from pharmakg.extract.relations.cue_words import alternation
+from pharmakg.extract.relations.cue_words import alternation, phrase_alternation
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
 
@@ -38,12 +38,15 @@ class IndicationWording:
     def __init__(self, cues: dict[str, Any]) -> None:
         c = cues.get("indications")  # a cue file without the section: any disease goes to the salient one
         self.cue: re.Pattern[str] | None = None
+        self.after: re.Pattern[str] | None = None
         self.window = 60
         if c:
             phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in c["salient_before"])
             gap = int(c["salient_gap"])
             self.window = int(c["salient_window"])
             self.cue = re.compile(rf"\b(?:{phrases})\s+(?:[\w,/()-]+\s+){{0,{gap}}}$")
+            if c.get("salient_after"):
+                self.after = re.compile(rf"\s+(?:{phrase_alternation(c['salient_after'])})\b(?![-'’])")
 
     def __call__(self, ctx: RuleContext, s: Sent, d: M) -> bool:
         """Said of ``d`` or of a disease coordinated with it ("patients with relapsed X or Y")."""
@@ -53,6 +56,9 @@ class IndicationWording:
             a0 = s.local(x)[0]
             if self.cue.search(s.low[max(0, a0 - self.window) : a0]):
                 return True
+        # "its <disease> vaccine": the disease said as the modifier of a drug noun
+        if self.after is not None and self.after.match(s.low, s.local(d)[1]):
+            return True
         broader = _broader_before(s, d)  # "patients with solid tumors, including <disease>"
         return broader is not None and self(ctx, s, broader)
 
@@ -174,12 +180,13 @@ class IndicationAreas:
 
 
 def _areas_without_compounds(ctx: RuleContext) -> None:
-    """A DISEASE is the indication of a named compound (annotation Conventions): where no compound of the
-    document holds any indication, the diseases it names are therapy areas ("a partnership to develop
-    treatments for <disease>", "a focus on programs in <disease>") and leave its entities."""
+    """A DISEASE is the indication of a named compound (annotation Conventions): a disease that no compound
+    of the document holds ("a partnership to develop treatments for <disease>", "a focus on programs in
+    <disease>", "delays related to the <disease> pandemic", "different types of cancer, including <disease>"
+    said of unnamed compounds) is a therapy area or background and leaves its entities."""
     side = ctx.out.side.items if ctx.out.side is not None else {}
-    if not any(k[0] == "INDICATION" for k in [*ctx.out.items, *side]):
-        ctx.ents[:] = [e for e in ctx.ents if e.type != "DISEASE"]
+    held = {k[2] for k in [*ctx.out.items, *side] if k[0] == "INDICATION"}
+    ctx.ents[:] = [e for e in ctx.ents if e.type != "DISEASE" or e.id in held]
 
 
 def _listed_with_indicated(ctx: RuleContext, plural_owners: re.Pattern[str]) -> None:
@@ -193,7 +200,7 @@ def _listed_with_indicated(ctx: RuleContext, plural_owners: re.Pattern[str]) -> 
             holders.setdefault(k[2], set()).add(k[1])
     for s in ctx.sents:
         diseases = [d for d in s.of("DISEASE", virtual=False) if d.eid not in holders]
-        if not diseases or ctx.cues.negation.search(s.low) or any(x.type == "COMPOUND" for x in s.ms):
+        if not diseases or ctx.cues.negation.search(s.low) or s.of("COMPOUND", virtual=False):
             continue
         for d in diseases:
             if plural_owners.search(s.low[: s.local(d)[0]]):

@@ -1,0 +1,83 @@
+"""A DISEASE is the indication of a named compound (annotation Conventions), on sentences written for these
+tests: a disease no compound holds leaves the entities; a disease said as the modifier of a singular drug
+noun ("its <disease> vaccine") is said as an indication; a list ending in "other <broader class>" is one
+list; "X with Y" names one disease."""
+
+from __future__ import annotations
+
+import pytest
+from contract_view import groups, names, rels, run
+
+from pharmakg.extract.pipeline import Extractor
+from pharmakg.names import fold
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def test_a_disease_no_compound_holds_is_no_entity(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "KT-44 is in Phase 2 for gout. Enrollment was slowed by the influenza epidemic. Zenvax also runs "
+        "early programs in different types of cancer, including multiple myeloma.",
+    )
+    assert names(out, "DISEASE") == {fold("gout")}
+    assert rels(out, "INDICATION") == {(fold("KT-44"), fold("gout"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Zenvax announced its COVID-19 vaccine protected 90% of participants in a Phase 3 trial. "
+            "The vaccine, ZV-2373, is a protein-based vaccine.",
+            ("ZV-2373", "COVID-19"),
+        ),
+        (
+            "Zenvax said its gout drug met the main goal. The drug, KT-44, is taken once a day.",
+            ("KT-44", "gout"),
+        ),
+    ],
+)
+def test_a_disease_before_a_drug_noun_is_the_sole_compounds_indication(
+    ex: Extractor, text: str, pair: tuple[str, str]
+) -> None:
+    assert rels(run(ex, text), "INDICATION") == {(fold(pair[0]), fold(pair[1]))}
+
+
+def test_a_plural_drug_noun_gives_no_compound_the_disease(ex: Extractor) -> None:
+    out = run(ex, "Zenvax develops COVID-19 vaccines. Its lead product is KT-44, an antibody.")
+    assert rels(out, "INDICATION") == set()
+
+
+def test_a_list_ending_in_other_broader_diseases_shares_its_compound(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "ZB-12 binds the KT7 antigen, found on most renal tumors and on many small-cell lung cancers. "
+        "The findings support a Phase 2 program. Possible Phase 2 areas include liver cancer, "
+        "bladder cancer, other abdominal cancers, and small-cell lung cancers, but Phase 2 awaits a "
+        "partner for the compound.",
+    )
+    assert {(fold("ZB-12"), fold(d)) for d in ("liver cancer", "bladder cancer")} <= rels(out, "INDICATION")
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "KT-44 received orphan designation for hepatorenal syndrome with acute kidney injury.",
+            "hepatorenal syndrome",
+            "acute kidney injury",
+        ),
+        (
+            "KT-44 is being tested in type 2 diabetes with chronic kidney disease.",
+            "type 2 diabetes",
+            "chronic kidney disease",
+        ),
+    ],
+)
+def test_a_disease_with_another_is_one_disease(ex: Extractor, text: str, first: str, second: str) -> None:
+    found = groups(run(ex, text), "DISEASE")
+    assert len(found) == 1 and {fold(first), fold(second)} <= found[0]
