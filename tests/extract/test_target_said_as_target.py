@@ -1,0 +1,45 @@
+"""Target wording on sentences written for these tests: "an antagonist to X" / "an inhibitor to X" (the
+preposition "to" as "of"), and a gene said to be a target ("X is thought to be a challenging target")."""
+
+from __future__ import annotations
+
+import pytest
+from contract_view import names, rels, run
+
+from pharmakg.extract.pipeline import Extractor
+from pharmakg.names import fold
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("KT-449 is an oral small molecule antagonist to NR5A1 in preclinical development.", "NR5A1"),
+        ("ZB-7, an agonist to GPR119, is in Phase 1 for type 2 diabetes.", "GPR119"),
+        ("ZB-9 is a selective inhibitor to KEAP1 in preclinical development.", "KEAP1"),
+    ],
+)
+def test_an_antagonist_to_a_gene_targets_it(ex: Extractor, text: str, target: str) -> None:
+    out = run(ex, text)
+    assert fold(target) in names(out, "TARGET")
+    assert {t for _, t in rels(out, "TARGETS")} == {fold(target)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zenvax signed a licence with Merck for its program. KEAP1 is thought to be a critical but "
+        "challenging anti-inflammatory target.",
+        "Zenvax signed a licence with Merck. JAK1 remains an attractive drug target, said its CEO.",
+    ],
+)
+def test_a_gene_said_to_be_a_target_is_a_target(ex: Extractor, text: str) -> None:
+    assert names(run(ex, text), "TARGET") & {fold("KEAP1"), fold("JAK1")}
+
+
+def test_a_gene_that_is_a_target_of_something_else_is_not_said_a_target(ex: Extractor) -> None:
+    assert names(run(ex, "Zenvax said MYC is a target of many academic studies."), "TARGET") == set()
