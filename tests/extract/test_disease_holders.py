@@ -81,3 +81,20 @@ def test_a_list_ending_in_other_broader_diseases_shares_its_compound(ex: Extract
 def test_a_disease_with_another_is_one_disease(ex: Extractor, text: str, first: str, second: str) -> None:
     found = groups(run(ex, text), "DISEASE")
     assert len(found) == 1 and {fold(first), fold(second)} <= found[0]
+
+
+def test_a_plural_abbreviation_defines_the_long_form_of_a_table_disease(ex: Extractor) -> None:
+    out = run(
+        ex, "ZB-4 is a gene therapy to treat inherited retinal dystrophies (IRDs) caused by gene defects."
+    )
+    assert {fold("inherited retinal dystrophies"), fold("IRDs")} <= names(out, "DISEASE")
+
+
+def test_a_long_list_whose_members_open_with_modifiers_shares_its_compound(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Zenvax will treat Stargardt disease with ZB-4 and, in time, a longer roster of rare eye conditions "
+        "that begin in youth: Usher syndrome (XUSH), severe early-onset macular degeneration, and retinitis "
+        "pigmentosa.",
+    )
+    assert (fold("ZB-4"), fold("retinitis pigmentosa")) in rels(out, "INDICATION")

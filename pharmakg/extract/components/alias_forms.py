@@ -152,11 +152,16 @@ def short_form(short: str, name: str) -> bool:
 
 # the words between a disease name and the abbreviation of its long form: "heart failure[ with preserved
 # ejection fraction] (HFpEF)"
+_PLURAL_ABBR = re.compile(r"[A-Z][A-Z0-9-]*[A-Z]s")
 DISEASE_TAIL = re.compile(r"((?:[ \t]+[\w'’-]+){0,5}?)[ \t]*\((?!\s)([A-Za-z][A-Za-z0-9-]{1,9})\)")
 
 
 def long_form_start(text: str, paren: int, abbr: str) -> int | None:
-    """Where the long form that the abbreviation in the parenthesis at ``paren`` abbreviates starts."""
+    """Where the long form that the abbreviation in the parenthesis at ``paren`` abbreviates starts. A plural
+    abbreviation's "s" ("inherited retinal dystrophies (IRDs)", "antibody-drug conjugates (ADCs)") is no
+    initial."""
+    if _PLURAL_ABBR.fullmatch(abbr):
+        abbr = abbr[:-1]
     before = text[max(0, paren - 120) : paren]
     words = list(re.finditer(r"[A-Za-z0-9][\w'’]*(?:-[\w'’]+)*", before))
     letters = [c.lower() for c in abbr if c.isalpha()]

@@ -71,6 +71,9 @@ class Indications:
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         for d in s.of("DISEASE", virtual=False):
             c = ctx.attach(s, d, ("COMPOUND",), cap=250, combinations=False)
+            first = ctx.group(s, d)[0]
+            if c is None and first is not d:  # a long list: its members share the compound of its first
+                c = ctx.attach(s, first, ("COMPOUND",), cap=250, combinations=False)
             if c is None:
                 if ctx.cues.negation.search(s.low):
                     continue
