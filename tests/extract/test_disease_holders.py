@@ -98,3 +98,24 @@ def test_a_long_list_whose_members_open_with_modifiers_shares_its_compound(ex: E
         "pigmentosa.",
     )
     assert (fold("ZB-4"), fold("retinitis pigmentosa")) in rels(out, "INDICATION")
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Zenvax expects to advance ZB-1 and ZB-2 into their next phases of clinical development in "
+            "spinal cord injury and oncology, respectively.",
+            ("ZB-1", "spinal cord injury"),
+        ),
+        (
+            "Zenvax expects to advance ZB-1 and ZB-2 into their next phases of clinical development in "
+            "oncology and spinal cord injury, respectively.",
+            ("ZB-2", "spinal cord injury"),
+        ),
+    ],
+)
+def test_respectively_pairs_by_position_when_one_member_is_no_disease(
+    ex: Extractor, text: str, pair: tuple[str, str]
+) -> None:
+    assert rels(run(ex, text), "INDICATION") == {(fold(pair[0]), fold(pair[1]))}

@@ -131,6 +131,10 @@ def _said_of(s: Sent, compounds: list[M], d: M, diseases: list[M]) -> list[M]:
 
 
 _RESPECTIVELY = re.compile(r"^[^.;:]{0,20}?\brespectively\b")
+# a last list member that is no disease ("... <disease> and oncology, respectively"), or a first one
+# ("in oncology and <disease>, respectively")
+_ONE_MORE_AFTER = re.compile(r"^,?\s+(?:and|or)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s*,?\s+respectively\b")
+_ONE_MORE_BEFORE = re.compile(r"\b(?:in|for)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s*,?\s+(?:and|or)\s+$")
 
 
 def _respective(ctx: RuleContext, s: Sent, c: M, d: M) -> list[M]:
@@ -138,11 +142,19 @@ def _respective(ctx: RuleContext, s: Sent, c: M, d: M) -> list[M]:
     and B, respectively" pairs the two lists by position."""
     compounds = _said_of(s, ctx.group(s, c), d, ctx.group(s, d))
     diseases = ctx.group(s, d)
-    if len(compounds) < 2 or len(compounds) != len(diseases):
+    if len(compounds) < 2 or d not in diseases:
         return compounds
-    if not _RESPECTIVELY.match(s.low[diseases[-1].end - s.start :]):
-        return compounds
-    return [compounds[diseases.index(d)]] if d in diseases else compounds
+    after = s.low[diseases[-1].end - s.start :]
+    if len(compounds) == len(diseases) and _RESPECTIVELY.match(after):
+        return [compounds[diseases.index(d)]]
+    # "X and Y ... in <disease> and oncology, respectively": one member of the list is no disease (a
+    # therapy area), and the pairing still goes by position
+    if len(compounds) == len(diseases) + 1:
+        if _ONE_MORE_AFTER.match(after):
+            return [compounds[diseases.index(d)]]
+        if _ONE_MORE_BEFORE.search(s.low[: diseases[0].start - s.start]) and _RESPECTIVELY.match(after):
+            return [compounds[diseases.index(d) + 1]]
+    return compounds
 
 
 @relation_rule("indication_areas", scope="document")
