@@ -4,7 +4,7 @@ preposition "to" as "of"), and a gene said to be a target ("X is thought to be a
 from __future__ import annotations
 
 import pytest
-from contract_view import names, rels, run
+from contract_view import groups, names, rels, run
 
 from pharmakg.extract.pipeline import Extractor
 from pharmakg.names import fold
@@ -43,3 +43,11 @@ def test_a_gene_said_to_be_a_target_is_a_target(ex: Extractor, text: str) -> Non
 
 def test_a_gene_that_is_a_target_of_something_else_is_not_said_a_target(ex: Extractor) -> None:
     assert names(run(ex, "Zenvax said MYC is a target of many academic studies."), "TARGET") == set()
+
+
+def test_two_names_offered_in_one_parenthesis_are_one_target(ex: Extractor) -> None:
+    out = run(
+        ex, "KT-449 is an oral antagonist to steroidogenic factor-1 (SF-1 or NR5A1), a nuclear receptor."
+    )
+    found = [g for g in groups(out, "TARGET") if fold("NR5A1") in g]
+    assert len(groups(out, "TARGET")) == 1 and found and fold("SF-1") in found[0]

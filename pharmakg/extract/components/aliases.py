@@ -86,6 +86,10 @@ _TECH_PLURAL = re.compile(r"(?<=[Tt]echnolog)ies\b|(?<=[Pp]latform)s\b")
 _PROPAGATE = {"TRIAL", "COMPOUND", "ANTIBODY", "TARGET", "DISEASE", "TECHNOLOGY", "PAYLOAD"}
 
 
+# between two names of one thing in a parenthesis: "(SF-1 or NR5A1)"
+_OR_NAME = re.compile(r"\s+or\s+")
+
+
 class AliasGrouper:
     def __init__(self, company_cues: str) -> None:
         cues = read_json(company_cues)
@@ -173,6 +177,16 @@ class AliasGrouper:
                 if taken[j].label == "COMPOUND":
                     links.append((i, j))
                     extra_alias[i].append(text[a.start : taken[j].end])
+            # "steroidogenic factor-1 (SF-1 or NR5A1)": two names of one target offered in one parenthesis
+            if a.label == "TARGET" and text[a.start - 1 : a.start] == "(":
+                alt = _OR_NAME.match(text, a.end)
+                j = starts.get(alt.end()) if alt else None
+                if (
+                    j is not None
+                    and taken[j].label == "TARGET"
+                    and text[taken[j].end : taken[j].end + 1] == ")"
+                ):
+                    links.append((i, j))
             # acronym defined for a known entity by an unknown long form: "... antigen (PSMA)"
             if (
                 a.label in ("TARGET", "DISEASE", "TECHNOLOGY")
