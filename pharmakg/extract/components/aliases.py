@@ -180,13 +180,13 @@ class AliasGrouper:
             # "steroidogenic factor-1 (SF-1 or NR5A1)": two names of one target offered in one parenthesis
             if a.label == "TARGET" and text[a.start - 1 : a.start] == "(":
                 alt = _OR_NAME.match(text, a.end)
-                j = starts.get(alt.end()) if alt else None
+                k = starts.get(alt.end()) if alt else None
                 if (
-                    j is not None
-                    and taken[j].label == "TARGET"
-                    and text[taken[j].end : taken[j].end + 1] == ")"
+                    k is not None
+                    and taken[k].label == "TARGET"
+                    and text[taken[k].end : taken[k].end + 1] == ")"
                 ):
-                    links.append((i, j))
+                    links.append((i, k))
             # acronym defined for a known entity by an unknown long form: "... antigen (PSMA)"
             if (
                 a.label in ("TARGET", "DISEASE", "TECHNOLOGY")
