@@ -51,3 +51,16 @@ def test_two_names_offered_in_one_parenthesis_are_one_target(ex: Extractor) -> N
     )
     found = [g for g in groups(out, "TARGET") if fold("NR5A1") in g]
     assert len(groups(out, "TARGET")) == 1 and found and fold("SF-1") in found[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Phase 2 trial evaluating the combination of talbumab and PD-1 inhibitor KT-12 in gastric cancer "
+        "should start this year.",
+        "A Phase 2 trial evaluating talbumab with the PD-1 inhibitor KT-12 in gastric cancer should start.",
+    ],
+)
+def test_an_inhibitor_noun_names_the_compound_after_it(ex: Extractor, text: str) -> None:
+    assert (fold("KT-12"), fold("PD-1")) in rels(run(ex, text), "TARGETS")
+    assert (fold("talbumab"), fold("PD-1")) not in rels(run(ex, text), "TARGETS")
