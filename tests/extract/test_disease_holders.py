@@ -119,3 +119,12 @@ def test_respectively_pairs_by_position_when_one_member_is_no_disease(
     ex: Extractor, text: str, pair: tuple[str, str]
 ) -> None:
     assert rels(run(ex, text), "INDICATION") == {(fold(pair[0]), fold(pair[1]))}
+
+
+def test_the_second_name_after_the_combination_of_is_a_partner(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "A Phase 2 trial evaluating the combination of talbumab and PD-1 inhibitor KT-12 in gastric cancer "
+        "should start this year.",
+    )
+    assert rels(out, "INDICATION") == {(fold("talbumab"), fold("gastric cancer"))}
