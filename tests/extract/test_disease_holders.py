@@ -128,3 +128,13 @@ def test_the_second_name_after_the_combination_of_is_a_partner(ex: Extractor) ->
         "should start this year.",
     )
     assert rels(out, "INDICATION") == {(fold("talbumab"), fold("gastric cancer"))}
+
+
+def test_a_disease_program_names_the_compound_after_it(ex: Extractor) -> None:
+    out = run(ex, "Zenvax said its Alzheimer's disease program ZB-9 will enter Phase 2.")
+    assert rels(out, "INDICATION") == {(fold("ZB-9"), fold("Alzheimer's disease"))}
+
+
+def test_a_company_program_in_a_disease_names_no_disease(ex: Extractor) -> None:
+    out = run(ex, "Zenvax is a company with a gout program. ZB-4 is in Phase 1 for psoriasis.")
+    assert names(out, "DISEASE") == {fold("psoriasis")}
