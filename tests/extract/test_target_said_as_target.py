@@ -64,3 +64,21 @@ def test_two_names_offered_in_one_parenthesis_are_one_target(ex: Extractor) -> N
 def test_an_inhibitor_noun_names_the_compound_after_it(ex: Extractor, text: str) -> None:
     assert (fold("KT-12"), fold("PD-1")) in rels(run(ex, text), "TARGETS")
     assert (fold("talbumab"), fold("PD-1")) not in rels(run(ex, text), "TARGETS")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("ZB-4 is a small molecule that degrades BRD9.", "BRD9"),
+        ("ZB-4 is a bifunctional molecule degrading the IRAK4 protein.", "IRAK4"),
+        ("ZB-2 is an antisense oligonucleotide designed to reduce the production of tau protein.", "tau"),
+    ],
+)
+def test_degrading_or_lowering_the_production_of_a_gene_targets_it(
+    ex: Extractor, text: str, target: str
+) -> None:
+    assert {t for _, t in rels(run(ex, text), "TARGETS")} == {fold(target)}
+
+
+def test_a_biomarker_expression_level_is_no_targets_cue(ex: Extractor) -> None:
+    assert rels(run(ex, "ZB-12 was tested in patients with high expression of PD-L1."), "TARGETS") == set()
