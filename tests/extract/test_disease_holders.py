@@ -138,3 +138,24 @@ def test_a_disease_program_names_the_compound_after_it(ex: Extractor) -> None:
 def test_a_company_program_in_a_disease_names_no_disease(ex: Extractor) -> None:
     out = run(ex, "Zenvax is a company with a gout program. ZB-4 is in Phase 1 for psoriasis.")
     assert names(out, "DISEASE") == {fold("psoriasis")}
+
+
+@pytest.mark.parametrize(
+    ("text", "disease"),
+    [
+        (
+            "ZB-12 met its primary endpoint. Zenvax plans to file for approval in hidradenitis suppurativa "
+            "next year.",
+            "hidradenitis suppurativa",
+        ),
+        (
+            "ZB-12, Zenvax's lead asset, is approved in the US. The FDA also granted it Breakthrough Therapy "
+            "designation for lupus nephritis.",
+            "lupus nephritis",
+        ),
+    ],
+)
+def test_an_approval_or_designation_in_a_disease_is_the_salient_compounds(
+    ex: Extractor, text: str, disease: str
+) -> None:
+    assert rels(run(ex, text), "INDICATION") == {(fold("ZB-12"), fold(disease))}
