@@ -159,3 +159,8 @@ def test_an_approval_or_designation_in_a_disease_is_the_salient_compounds(
     ex: Extractor, text: str, disease: str
 ) -> None:
     assert rels(run(ex, text), "INDICATION") == {(fold("ZB-12"), fold(disease))}
+
+
+def test_a_disease_model_is_disease_context(ex: Extractor) -> None:
+    out = run(ex, "ZB-12 demonstrated efficacy in a mouse model of Huntington's disease.")
+    assert rels(out, "INDICATION") == {(fold("ZB-12"), fold("Huntington's disease"))}
