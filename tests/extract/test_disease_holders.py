@@ -164,3 +164,12 @@ def test_an_approval_or_designation_in_a_disease_is_the_salient_compounds(
 def test_a_disease_model_is_disease_context(ex: Extractor) -> None:
     out = run(ex, "ZB-12 demonstrated efficacy in a mouse model of Huntington's disease.")
     assert rels(out, "INDICATION") == {(fold("ZB-12"), fold("Huntington's disease"))}
+
+
+def test_a_disease_drug_beside_a_compound_with_its_own_indication_is_another_product(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Zenvax is known for its blockbuster psoriasis drug. ZB-4, a new antibody, is in Phase 1 for gout.",
+    )
+    assert rels(out, "INDICATION") == {(fold("ZB-4"), fold("gout"))}
+    assert names(out, "DISEASE") == {fold("gout")}

@@ -13,7 +13,8 @@ its one compound) when one of its mentions is said with indication wording: a DI
 a named compound, while "a focus on programs in <disease>" names a company's area. A disease no compound
 holds, listed in a sentence naming no compound with diseases that all hold one compound, is that compound's
 too; and a disease that no compound holds after all this is a therapy area or background and leaves its
-entities. Indication wording is also a singular drug noun right after the disease ("its <disease> vaccine").
+entities. Where the one compound has no indication of its own, a singular drug noun right after a disease says
+its indication too ("its <disease> vaccine").
 """
 
 from __future__ import annotations
@@ -48,8 +49,9 @@ class IndicationWording:
             if c.get("salient_after"):
                 self.after = re.compile(rf"\s+(?:{phrase_alternation(c['salient_after'])})\b(?![-'’])")
 
-    def __call__(self, ctx: RuleContext, s: Sent, d: M) -> bool:
-        """Said of ``d`` or of a disease coordinated with it ("patients with relapsed X or Y")."""
+    def __call__(self, ctx: RuleContext, s: Sent, d: M, modifier: bool = False) -> bool:
+        """Said of ``d`` or of a disease coordinated with it ("patients with relapsed X or Y"); with
+        ``modifier``, also ``d`` said as the modifier of a singular drug noun ("its <disease> vaccine")."""
         if self.cue is None:
             return True
         for x in ctx.group(s, d):
@@ -57,7 +59,7 @@ class IndicationWording:
             if self.cue.search(s.low[max(0, a0 - self.window) : a0]):
                 return True
         # "its <disease> vaccine": the disease said as the modifier of a drug noun
-        if self.after is not None and self.after.match(s.low, s.local(d)[1]):
+        if modifier and self.after is not None and self.after.match(s.low, s.local(d)[1]):
             return True
         broader = _broader_before(s, d)  # "patients with solid tumors, including <disease>"
         return broader is not None and self(ctx, s, broader)
@@ -232,7 +234,7 @@ def _listed_with_indicated(ctx: RuleContext, plural_owners: re.Pattern[str]) -> 
 
 
 def _sole_compound_indications(
-    ctx: RuleContext, indicated: set[str | None], said_as_indication: Callable[[RuleContext, Sent, M], bool]
+    ctx: RuleContext, indicated: set[str | None], said_as_indication: Callable[..., bool]
 ) -> None:
     """A DISEASE is the indication of a named compound (Conventions): a disease no sentence gave a compound
     goes to the document's one compound with indications (or its one compound), where there is just one."""
@@ -245,7 +247,9 @@ def _sole_compound_indications(
             continue
         said = [(x, m) for x in ctx.sents for m in x.ms if m.eid == e.id and not m.virtual]
         # "a focus on programs in <disease>" names a company's area, not this compound's indication
-        first = next((x for x, m in said if said_as_indication(ctx, x, m)), None)
+        # "its <disease> vaccine" only where the one compound has no indication of its own: beside one
+        # ("ZB-4 is in Phase 1 for gout"), "its psoriasis drug" is another, unnamed product
+        first = next((x for x, m in said if said_as_indication(ctx, x, m, modifier=not holders)), None)
         if first is not None:
             ctx.emit(
                 "INDICATION", compounds[0], e.id, first, "indication_document", prior="indication_salient"
