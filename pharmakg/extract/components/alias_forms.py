@@ -172,6 +172,28 @@ def long_form_start(text: str, paren: int, abbr: str) -> int | None:
     return None
 
 
+# between two names of one thing in a parenthesis: "(SF-1 or NR5A1)"
+_OR_NAME = re.compile(r"\s+or\s+")
+
+
+def target_or_name(
+    text: str,
+    i: int,
+    a: Candidate,
+    taken: list[Candidate],
+    starts: dict[int, int],
+    links: list[tuple[int, int]],
+) -> None:
+    """ "steroidogenic factor-1 (SF-1 or NR5A1)": two names of one target offered in one parenthesis are
+    linked as one entity."""
+    if a.label != "TARGET" or text[a.start - 1 : a.start] != "(":
+        return
+    alt = _OR_NAME.match(text, a.end)
+    k = starts.get(alt.end()) if alt else None
+    if k is not None and taken[k].label == "TARGET" and text[taken[k].end : taken[k].end + 1] == ")":
+        links.append((i, k))
+
+
 def disease_long_form(text: str, a: Candidate, occupied: bytearray, starts: dict[int, int], i: int) -> None:
     """ "heart failure with preserved ejection fraction (HFpEF)", "X-linked hypophosphatemia (XLH)": the
     disease is the whole long form that its abbreviation defines, when that long form holds the name found

@@ -32,6 +32,7 @@ from pharmakg.extract.components.alias_forms import (
     shape_abbreviation,
     short_form,
     split_glued_names,
+    target_or_name,
     technology_head,
 )
 from pharmakg.extract.components.base import (
@@ -84,10 +85,6 @@ _CONJUGATE_TEXT = re.compile(
 )
 _TECH_PLURAL = re.compile(r"(?<=[Tt]echnolog)ies\b|(?<=[Pp]latform)s\b")
 _PROPAGATE = {"TRIAL", "COMPOUND", "ANTIBODY", "TARGET", "DISEASE", "TECHNOLOGY", "PAYLOAD"}
-
-
-# between two names of one thing in a parenthesis: "(SF-1 or NR5A1)"
-_OR_NAME = re.compile(r"\s+or\s+")
 
 
 class AliasGrouper:
@@ -177,16 +174,7 @@ class AliasGrouper:
                 if taken[j].label == "COMPOUND":
                     links.append((i, j))
                     extra_alias[i].append(text[a.start : taken[j].end])
-            # "steroidogenic factor-1 (SF-1 or NR5A1)": two names of one target offered in one parenthesis
-            if a.label == "TARGET" and text[a.start - 1 : a.start] == "(":
-                alt = _OR_NAME.match(text, a.end)
-                k = starts.get(alt.end()) if alt else None
-                if (
-                    k is not None
-                    and taken[k].label == "TARGET"
-                    and text[taken[k].end : taken[k].end + 1] == ")"
-                ):
-                    links.append((i, k))
+            target_or_name(text, i, a, taken, starts, links)
             # acronym defined for a known entity by an unknown long form: "... antigen (PSMA)"
             if (
                 a.label in ("TARGET", "DISEASE", "TECHNOLOGY")
