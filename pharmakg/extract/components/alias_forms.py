@@ -152,11 +152,16 @@ def short_form(short: str, name: str) -> bool:
 
 # the words between a disease name and the abbreviation of its long form: "heart failure[ with preserved
 # ejection fraction] (HFpEF)"
+_PLURAL_ABBR = re.compile(r"[A-Z][A-Z0-9-]*[A-Z]s")
 DISEASE_TAIL = re.compile(r"((?:[ \t]+[\w'’-]+){0,5}?)[ \t]*\((?!\s)([A-Za-z][A-Za-z0-9-]{1,9})\)")
 
 
 def long_form_start(text: str, paren: int, abbr: str) -> int | None:
-    """Where the long form that the abbreviation in the parenthesis at ``paren`` abbreviates starts."""
+    """Where the long form that the abbreviation in the parenthesis at ``paren`` abbreviates starts. A plural
+    abbreviation's "s" ("inherited retinal dystrophies (IRDs)", "antibody-drug conjugates (ADCs)") is no
+    initial."""
+    if _PLURAL_ABBR.fullmatch(abbr):
+        abbr = abbr[:-1]
     before = text[max(0, paren - 120) : paren]
     words = list(re.finditer(r"[A-Za-z0-9][\w'’]*(?:-[\w'’]+)*", before))
     letters = [c.lower() for c in abbr if c.isalpha()]
@@ -165,6 +170,28 @@ def long_form_start(text: str, paren: int, abbr: str) -> int | None:
         if initials(abbr, seg) and seg[:1].lower() == letters[0]:
             return max(0, paren - 120) + words[k].start()
     return None
+
+
+# between two names of one thing in a parenthesis: "(SF-1 or NR5A1)"
+_OR_NAME = re.compile(r"\s+or\s+")
+
+
+def target_or_name(
+    text: str,
+    i: int,
+    a: Candidate,
+    taken: list[Candidate],
+    starts: dict[int, int],
+    links: list[tuple[int, int]],
+) -> None:
+    """ "steroidogenic factor-1 (SF-1 or NR5A1)": two names of one target offered in one parenthesis are
+    linked as one entity."""
+    if a.label != "TARGET" or text[a.start - 1 : a.start] != "(":
+        return
+    alt = _OR_NAME.match(text, a.end)
+    k = starts.get(alt.end()) if alt else None
+    if k is not None and taken[k].label == "TARGET" and text[taken[k].end : taken[k].end + 1] == ")":
+        links.append((i, k))
 
 
 def disease_long_form(text: str, a: Candidate, occupied: bytearray, starts: dict[int, int], i: int) -> None:

@@ -32,6 +32,7 @@ from pharmakg.extract.components.alias_forms import (
     shape_abbreviation,
     short_form,
     split_glued_names,
+    target_or_name,
     technology_head,
 )
 from pharmakg.extract.components.base import (
@@ -173,6 +174,7 @@ class AliasGrouper:
                 if taken[j].label == "COMPOUND":
                     links.append((i, j))
                     extra_alias[i].append(text[a.start : taken[j].end])
+            target_or_name(text, i, a, taken, starts, links)
             # acronym defined for a known entity by an unknown long form: "... antigen (PSMA)"
             if (
                 a.label in ("TARGET", "DISEASE", "TECHNOLOGY")

@@ -70,6 +70,8 @@ _SERIES_MEMBER = re.compile(r"/(\d{1,2})(?![\w.])")
 # SIGLEC15, "erbB4" of ERBB4, "PiT-1" of PiT1); only symbols with a digit, which no English word is
 SYMBOL_FORM_KIND = "symbol_form"
 _SPACES = re.compile(r"\s+")
+# an abbreviation in parentheses right after a list member
+_ABBREVIATION = re.compile(r"^\s*\([A-Za-z][\w-]{0,11}\)")
 
 
 # the kind of a drug-table record read as the target of a drug noun after it ("a Factor XIa inhibitor")
@@ -353,12 +355,28 @@ class KnowledgeMatcher:
                 for (_s, a_end, a), (b_start, _e, b) in zip(spans, spans[1:], strict=False):
                     ok_a, ok_b = a < 0 or ok[a], b < 0 or ok[b]
                     # the same name found twice (the gene table's and the lexicon's HER2) is one member
-                    joined = b_start < a_end or self.coordination.fullmatch(text[a_end:b_start])
+                    joined = b_start < a_end or self._joined(text[a_end:b_start], spans is diseases)
                     if ok_a != ok_b and joined:
                         for i in (a, b):
                             if i >= 0:
                                 ok[i] = True
         return [m for m, good in zip(found, ok, strict=True) if good]
+
+    def _joined(self, gap: str, diseases: bool) -> bool:
+        """Whether list wording alone joins two members; for diseases the next member may open with its
+        form's modifiers ("A, severe early-onset B, and C")."""
+        if self.coordination.fullmatch(gap):
+            return True
+        if not diseases:
+            return False
+        gap = _ABBREVIATION.sub("", gap)  # "A (ABC), B": the first member's abbreviation
+        if self.coordination.fullmatch(gap):
+            return True
+        m = self.coordination.match(gap)
+        if m is None or not m.group(0).strip():
+            return False
+        rest = gap[m.end() :]
+        return bool(self.modifiers.fullmatch(rest)) and not set(rest.split()) & self.modifier_stop
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)

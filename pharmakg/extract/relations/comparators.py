@@ -112,9 +112,24 @@ def combination_at(cues: PartnerCues, s: Sent, m: M) -> bool:
 
 def second_before_combination_noun(cues: PartnerCues, s: Sent, m: M, same: list[M]) -> bool:
     """``m`` is the second of exactly two coordinated names right before "combination" ("X and Y
-    combination"): the partner of the first."""
-    _, b = s.local(m)
-    return len(same) == 2 and same[1] is m and bool(cues.combination_noun_after.match(s.low[b : b + 20]))
+    combination"), or the second name after "the combination of" ("the combination of X and the PD-1
+    inhibitor Y"): the partner of the first."""
+    a, b = s.local(m)
+    if len(same) == 2 and same[1] is m and bool(cues.combination_noun_after.match(s.low[b : b + 20])):
+        return True
+    before = [x for x in s.of("COMPOUND", virtual=False) if x.end <= m.start and x.eid != m.eid]
+    if not before:
+        return False
+    first = before[-1]
+    f0, f1 = s.local(first)
+    return bool(_COMBINATION_OF.search(s.low, max(0, f0 - 30), f0) and _SECOND_OF.fullmatch(s.low[f1:a]))
+
+
+# "the combination of X and (the PD-1 inhibitor) Y": Y is X's partner
+_COMBINATION_OF = re.compile(r"\bcombinations?\s+of\s+(?:the\s+)?$")
+_SECOND_OF = re.compile(
+    r"(?:\s*\([^()]{0,40}\))?\s+(?:and|with|plus)\s+(?:(?:the|a|an|its)\s+)?(?:[\w-]+\s+){0,3}"
+)
 
 
 # "X plus Y" (a bracketed other name of X may stand between): which of two names is the partner depends on

@@ -12,8 +12,9 @@ that no sentence gave a compound is the indication of the document's one compoun
 its one compound) when one of its mentions is said with indication wording: a DISEASE is the indication of
 a named compound, while "a focus on programs in <disease>" names a company's area. A disease no compound
 holds, listed in a sentence naming no compound with diseases that all hold one compound, is that compound's
-too; and where no compound of the document holds any indication, its diseases are therapy areas and leave
-its entities.
+too; and a disease that no compound holds after all this is a therapy area or background and leaves its
+entities. Where the one compound has no indication of its own, a singular drug noun right after a disease says
+its indication too ("its <disease> vaccine").
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Any
 
 from pharmakg.extract.components.base import read_json
 from pharmakg.extract.components.coref import M
-from pharmakg.extract.relations.cue_words import alternation
+from pharmakg.extract.relations.cue_words import alternation, phrase_alternation
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
 
@@ -38,21 +39,28 @@ class IndicationWording:
     def __init__(self, cues: dict[str, Any]) -> None:
         c = cues.get("indications")  # a cue file without the section: any disease goes to the salient one
         self.cue: re.Pattern[str] | None = None
+        self.after: re.Pattern[str] | None = None
         self.window = 60
         if c:
             phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in c["salient_before"])
             gap = int(c["salient_gap"])
             self.window = int(c["salient_window"])
             self.cue = re.compile(rf"\b(?:{phrases})\s+(?:[\w,/()-]+\s+){{0,{gap}}}$")
+            if c.get("salient_after"):
+                self.after = re.compile(rf"\s+(?:{phrase_alternation(c['salient_after'])})\b(?![-'’])")
 
-    def __call__(self, ctx: RuleContext, s: Sent, d: M) -> bool:
-        """Said of ``d`` or of a disease coordinated with it ("patients with relapsed X or Y")."""
+    def __call__(self, ctx: RuleContext, s: Sent, d: M, modifier: bool = False) -> bool:
+        """Said of ``d`` or of a disease coordinated with it ("patients with relapsed X or Y"); with
+        ``modifier``, also ``d`` said as the modifier of a singular drug noun ("its <disease> vaccine")."""
         if self.cue is None:
             return True
         for x in ctx.group(s, d):
             a0 = s.local(x)[0]
             if self.cue.search(s.low[max(0, a0 - self.window) : a0]):
                 return True
+        # "its <disease> vaccine": the disease said as the modifier of a drug noun
+        if modifier and self.after is not None and self.after.match(s.low, s.local(d)[1]):
+            return True
         broader = _broader_before(s, d)  # "patients with solid tumors, including <disease>"
         return broader is not None and self(ctx, s, broader)
 
@@ -65,6 +73,9 @@ class Indications:
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         for d in s.of("DISEASE", virtual=False):
             c = ctx.attach(s, d, ("COMPOUND",), cap=250, combinations=False)
+            first = ctx.group(s, d)[0]
+            if c is None and first is not d:  # a long list: its members share the compound of its first
+                c = ctx.attach(s, first, ("COMPOUND",), cap=250, combinations=False)
             if c is None:
                 if ctx.cues.negation.search(s.low):
                     continue
@@ -122,6 +133,10 @@ def _said_of(s: Sent, compounds: list[M], d: M, diseases: list[M]) -> list[M]:
 
 
 _RESPECTIVELY = re.compile(r"^[^.;:]{0,20}?\brespectively\b")
+# a last list member that is no disease ("... <disease> and oncology, respectively"), or a first one
+# ("in oncology and <disease>, respectively")
+_ONE_MORE_AFTER = re.compile(r"^,?\s+(?:and|or)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s*,?\s+respectively\b")
+_ONE_MORE_BEFORE = re.compile(r"\b(?:in|for)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s*,?\s+(?:and|or)\s+$")
 
 
 def _respective(ctx: RuleContext, s: Sent, c: M, d: M) -> list[M]:
@@ -129,11 +144,19 @@ def _respective(ctx: RuleContext, s: Sent, c: M, d: M) -> list[M]:
     and B, respectively" pairs the two lists by position."""
     compounds = _said_of(s, ctx.group(s, c), d, ctx.group(s, d))
     diseases = ctx.group(s, d)
-    if len(compounds) < 2 or len(compounds) != len(diseases):
+    if len(compounds) < 2 or d not in diseases:
         return compounds
-    if not _RESPECTIVELY.match(s.low[diseases[-1].end - s.start :]):
-        return compounds
-    return [compounds[diseases.index(d)]] if d in diseases else compounds
+    after = s.low[diseases[-1].end - s.start :]
+    if len(compounds) == len(diseases) and _RESPECTIVELY.match(after):
+        return [compounds[diseases.index(d)]]
+    # "X and Y ... in <disease> and oncology, respectively": one member of the list is no disease (a
+    # therapy area), and the pairing still goes by position
+    if len(compounds) == len(diseases) + 1:
+        if _ONE_MORE_AFTER.match(after):
+            return [compounds[diseases.index(d)]]
+        if _ONE_MORE_BEFORE.search(s.low[: diseases[0].start - s.start]) and _RESPECTIVELY.match(after):
+            return [compounds[diseases.index(d) + 1]]
+    return compounds
 
 
 @relation_rule("indication_areas", scope="document")
@@ -174,12 +197,13 @@ class IndicationAreas:
 
 
 def _areas_without_compounds(ctx: RuleContext) -> None:
-    """A DISEASE is the indication of a named compound (annotation Conventions): where no compound of the
-    document holds any indication, the diseases it names are therapy areas ("a partnership to develop
-    treatments for <disease>", "a focus on programs in <disease>") and leave its entities."""
+    """A DISEASE is the indication of a named compound (annotation Conventions): a disease that no compound
+    of the document holds ("a partnership to develop treatments for <disease>", "a focus on programs in
+    <disease>", "delays related to the <disease> pandemic", "different types of cancer, including <disease>"
+    said of unnamed compounds) is a therapy area or background and leaves its entities."""
     side = ctx.out.side.items if ctx.out.side is not None else {}
-    if not any(k[0] == "INDICATION" for k in [*ctx.out.items, *side]):
-        ctx.ents[:] = [e for e in ctx.ents if e.type != "DISEASE"]
+    held = {k[2] for k in [*ctx.out.items, *side] if k[0] == "INDICATION"}
+    ctx.ents[:] = [e for e in ctx.ents if e.type != "DISEASE" or e.id in held]
 
 
 def _listed_with_indicated(ctx: RuleContext, plural_owners: re.Pattern[str]) -> None:
@@ -193,7 +217,7 @@ def _listed_with_indicated(ctx: RuleContext, plural_owners: re.Pattern[str]) -> 
             holders.setdefault(k[2], set()).add(k[1])
     for s in ctx.sents:
         diseases = [d for d in s.of("DISEASE", virtual=False) if d.eid not in holders]
-        if not diseases or ctx.cues.negation.search(s.low) or any(x.type == "COMPOUND" for x in s.ms):
+        if not diseases or ctx.cues.negation.search(s.low) or s.of("COMPOUND", virtual=False):
             continue
         for d in diseases:
             if plural_owners.search(s.low[: s.local(d)[0]]):
@@ -210,7 +234,7 @@ def _listed_with_indicated(ctx: RuleContext, plural_owners: re.Pattern[str]) -> 
 
 
 def _sole_compound_indications(
-    ctx: RuleContext, indicated: set[str | None], said_as_indication: Callable[[RuleContext, Sent, M], bool]
+    ctx: RuleContext, indicated: set[str | None], said_as_indication: Callable[..., bool]
 ) -> None:
     """A DISEASE is the indication of a named compound (Conventions): a disease no sentence gave a compound
     goes to the document's one compound with indications (or its one compound), where there is just one."""
@@ -223,7 +247,9 @@ def _sole_compound_indications(
             continue
         said = [(x, m) for x in ctx.sents for m in x.ms if m.eid == e.id and not m.virtual]
         # "a focus on programs in <disease>" names a company's area, not this compound's indication
-        first = next((x for x, m in said if said_as_indication(ctx, x, m)), None)
+        # "its <disease> vaccine" only where the one compound has no indication of its own: beside one
+        # ("ZB-4 is in Phase 1 for gout"), "its psoriasis drug" is another, unnamed product
+        first = next((x for x, m in said if said_as_indication(ctx, x, m, modifier=not holders)), None)
         if first is not None:
             ctx.emit(
                 "INDICATION", compounds[0], e.id, first, "indication_document", prior="indication_salient"
