@@ -43,7 +43,11 @@ from pharmakg.extract.components.base import (
     skip_ranges,
     split_final_periods,
 )
-from pharmakg.extract.components.company_short_forms import company_core, company_short_links
+from pharmakg.extract.components.company_short_forms import (
+    company_core,
+    company_last_word_mentions,
+    company_short_links,
+)
 from pharmakg.model import Entity, Mention
 from pharmakg.names import fold
 from pharmakg.unionfind import UnionFind
@@ -92,6 +96,7 @@ class AliasGrouper:
         self.generic = {w.lower().rstrip(".") for w in cues["generic_words"]}
         # a company's name without its legal suffixes: "Sakura Kirin K.K." is the "Sakura Kirin" of the text
         self.legal_tail = legal_tail(cues, ("Company",))
+        self.short_stop = set(cues["short_name_stop"])
 
     # ------------------------------------------------------------ selection
     def _select(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
@@ -189,6 +194,10 @@ class AliasGrouper:
                         Candidate(ls, end, a.label, "alias:acronym_definition", 0.75, extra={"link": i})
                     )
                     occupied[ls:end] = b"\x01" * (end - ls)
+        # "Eli Lilly ... Lilly": a company's last word alone (components/company_short_forms.py)
+        new += company_last_word_mentions(
+            taken, text, occupied, skips, self.legal_tail, self.generic, self.short_stop
+        )
         new += self._repeats(text, taken + new, occupied, skips)
         return new, links, extra_alias
 

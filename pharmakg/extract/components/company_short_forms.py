@@ -57,3 +57,53 @@ def company_short_links(
         if len(longer) == 1:
             links.append((i, longer[0]))
     return links
+
+
+def company_last_word_mentions(
+    cands: list[Candidate],
+    text: str,
+    occupied: bytearray,
+    skips: list[tuple[int, int]],
+    legal_tail: re.Pattern[str],
+    generic: set[str],
+    short_stop: set[str],
+) -> list[Candidate]:
+    """ "Eli Lilly and Co. ... Lilly will select the targets": the last word of a two-word company name whose
+    first word is never a short name on its own (company_cues.json short_name_stop: a given name, a place, a
+    common adjective) is that company wherever it stands alone, capitalised, with no capitalised word beside
+    it. Not when two such names end in the same word, nor when the document also writes the word in lower
+    case (an ordinary word: "Boston Scientific ... scientific advice")."""
+    seen: dict[str, set[tuple[str, ...]]] = {}
+    first: dict[str, int] = {}
+    for i, c in enumerate(cands):
+        if c.label != "COMPANY":
+            continue
+        words = company_core(text[c.start : c.end], legal_tail, generic)
+        if len(words) != 2 or words[0] not in short_stop:
+            continue
+        last = words[1]
+        if len(last) < _MIN_LETTERS or not (last[0].isupper() and last[1:].islower() and last.isalpha()):
+            continue
+        if last.lower() in generic:
+            continue
+        seen.setdefault(last, set()).add((words[0].lower(), last.lower()))
+        first.setdefault(last, i)
+    out: list[Candidate] = []
+    for last, owners in seen.items():
+        if len(owners) > 1 or re.search(rf"(?<![\w-]){re.escape(last.lower())}(?![\w-])", text):
+            continue
+        src = cands[first[last]]
+        for m in re.finditer(rf"(?<![\w&-]){re.escape(last)}(?![\w-])", text):
+            s, e = m.span()
+            if any(occupied[s:e]) or any(s < b and a < e for a, b in skips):
+                continue
+            # part of a longer capitalised name ("Lilly Endowment", "Eli Lilly" itself)
+            if re.search(r"[A-Z][\w.-]*[ \t]+$", text[max(0, s - 30) : s]) or re.match(r"[ \t]+[A-Z]", text[e:]):
+                continue
+            out.append(
+                Candidate(
+                    s, e, "COMPANY", "alias:company_last_word", src.confidence * 0.9, extra={"link": first[last]}
+                )
+            )
+            occupied[s:e] = b"\x01" * (e - s)
+    return out
