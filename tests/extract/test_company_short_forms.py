@@ -4,7 +4,7 @@ invented sentences (components/company_short_forms.py)."""
 from __future__ import annotations
 
 import pytest
-from contract_view import groups, rels, run
+from contract_view import groups, names, rels, run
 
 from pharmakg.extract.components.company_short_forms import company_core
 from pharmakg.extract.pipeline import Extractor
@@ -42,3 +42,52 @@ def test_core_of_a_name_ending_and_company(ex: Extractor) -> None:
     core = company_core("Zeta Helix and Company", aliases.legal_tail, aliases.generic)
     assert core == ["Zeta", "Helix"]  # the "and" of the legal tail "and Company" goes with it
     assert company_core("Helix & Orbit", aliases.legal_tail, aliases.generic) == ["Helix", "&", "Orbit"]
+
+
+def test_first_word_of_a_descriptor_name(ex: Extractor) -> None:
+    # the rest of the name is a company descriptor ("Theranostics"): the first word alone is the company
+    out = run(
+        ex,
+        "Zenova Theranostics Ltd signed a license agreement with Orbital Pharma Inc. for ZB-12. Zenova has "
+        "sublicensed two assets to Orbital.",
+    )
+    companies = groups(out, "COMPANY")
+    assert any({"zenovatheranostic", "zenova"} <= g for g in companies)
+    assert len(companies) == 2
+
+
+def test_subsidiary_beside_its_parent_stays_apart(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Zenova Theranostics Ltd and its subsidiary Zenova Japan K.K. signed a license agreement with Orbital "
+        "Pharma Inc. for ZB-12. Zenova Japan will sell ZB-12 in Japan, and Zenova will make it.",
+    )
+    companies = groups(out, "COMPANY")
+    assert not any({"zenovatheranostic", "zenovajapan"} <= g for g in companies)
+    assert not any({"zenova", "zenovajapan"} <= g for g in companies)
+
+
+def test_and_co_ends_a_company_name(ex: Extractor) -> None:
+    out = run(ex, "Zeta Helix and Co. signed a license agreement with Orbital Pharma Inc. for ZB-12.")
+    assert any("zetahelixand" in g and "zetahelix" in g for g in groups(out, "COMPANY"))
+
+
+def test_last_word_after_a_first_word_that_is_no_short_name(ex: Extractor) -> None:
+    # "Boston" is never a company's short name: "Helixa" alone is Boston Helixa, in any sentence
+    out = run(
+        ex,
+        "Boston Helixa Inc. and Orbital Pharma Inc. signed a license agreement for ZB-12. Last year Helixa "
+        "bought a plant in Ohio, and Helixa will make ZB-12 there.",
+    )
+    companies = groups(out, "COMPANY")
+    assert any({"bostonhelixa", "helixa"} <= g for g in companies)
+    assert len(companies) == 2
+
+
+def test_last_word_written_in_lower_case_is_an_ordinary_word(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Oxford Harbor Inc. signed a license agreement with Orbital Pharma Inc. for ZB-12. Harbor fees are paid "
+        "at the harbor.",
+    )
+    assert "harbor" not in names(out, "COMPANY")

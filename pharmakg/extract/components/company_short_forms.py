@@ -98,7 +98,7 @@ def company_last_word_mentions(
             if any(occupied[s:e]) or any(s < b and a < e for a, b in skips):
                 continue
             # part of a longer capitalised name ("Lilly Endowment", "Eli Lilly" itself)
-            if re.search(r"[A-Z][\w.-]*[ \t]+$", text[max(0, s - 30) : s]) or re.match(r"[ \t]+[A-Z]", text[e:]):
+            if re.search(r"[A-Z][\w-]*[ \t]+$", text[max(0, s - 30) : s]) or re.match(r"[ \t]+[A-Z]", text[e:]):
                 continue
             out.append(
                 Candidate(
