@@ -91,3 +91,29 @@ def test_last_word_written_in_lower_case_is_an_ordinary_word(ex: Extractor) -> N
         "at the harbor.",
     )
     assert "harbor" not in names(out, "COMPANY")
+
+
+def test_ticker_in_parentheses_names_the_company_alone(ex: Extractor) -> None:
+    # a news report names the company by the ticker it gave after the exchange's name
+    out = run(
+        ex,
+        "Zenova Bio (NASDAQ:ZNVB) signed an exclusive license agreement with Orbital Pharma Inc. for ZB-12. "
+        "ZB-12 is built with ZNVB's Helix technology platform.",
+    )
+    companies = groups(out, "COMPANY")
+    assert any({"zenovabio", "znvb"} <= g for g in companies)
+    assert len(companies) == 2
+    assert ("zenovabio", "helixtechnologyplatform") in rels(out, "USES_TECHNOLOGY")
+
+
+def test_two_tickers_name_two_companies(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Zenova Bio (NASDAQ:ZNVB) and Orbital Pharma (NYSE: ORBP) signed a license agreement for ZB-12. Under "
+        "the agreement, ORBP will pay ZNVB $5 million upfront.",
+    )
+    companies = groups(out, "COMPANY")
+    assert any({"zenovabio", "znvb"} <= g for g in companies)
+    assert any({"orbitalpharma", "orbp"} <= g for g in companies)
+    assert len(companies) == 2
+    assert ("orbitalpharma", "zenovabio") in rels(out, "PAYMENT")

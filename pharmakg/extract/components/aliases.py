@@ -47,6 +47,7 @@ from pharmakg.extract.components.company_short_forms import (
     company_core,
     company_last_word_mentions,
     company_short_links,
+    ticker_regex,
 )
 from pharmakg.model import Entity, Mention
 from pharmakg.names import fold
@@ -97,6 +98,7 @@ class AliasGrouper:
         # a company's name without its legal suffixes: "Sakura Kirin K.K." is the "Sakura Kirin" of the text
         self.legal_tail = legal_tail(cues, ("Company",))
         self.short_stop = set(cues["short_name_stop"])
+        self.ticker = ticker_regex(cues.get("exchanges", ["Nasdaq"]))
 
     # ------------------------------------------------------------ selection
     def _select(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
@@ -210,7 +212,7 @@ class AliasGrouper:
         known: dict[str, Candidate] = {}
         for c in found:
             if (c.label in _PROPAGATE and not c.extractor.startswith("lexicon")) or (
-                c.extractor == "alias:company_short_form"
+                c.extractor in ("alias:company_short_form", "alias:company_ticker")
             ):
                 surf = text[c.start : c.end]
                 if len(surf) >= 3 and not surf.islower():
@@ -336,6 +338,16 @@ class AliasGrouper:
             if any(occupied[p_off:p_end]):
                 continue
             if a.label == "COMPANY":
+                # "Helix Bio (Nasdaq: HLXB) ... HLXB will receive": the company's ticker, written alone in news
+                # reports, is another name of it
+                tm = self.ticker.fullmatch(p)
+                if tm:
+                    t_off, t_end = p_off + tm.start(1), p_off + tm.end(1)
+                    new.append(
+                        Candidate(t_off, t_end, "COMPANY", "alias:company_ticker", a.confidence, extra={"link": i})
+                    )
+                    occupied[t_off:t_end] = b"\x01" * (t_end - t_off)
+                    continue
                 extractor = company_paren_alias(p, text[a.start : a.end], formerly)
                 if extractor:
                     new.append(Candidate(p_off, p_end, "COMPANY", extractor, a.confidence, extra={"link": i}))

@@ -107,3 +107,10 @@ def company_last_word_mentions(
             )
             occupied[s:e] = b"\x01" * (e - s)
     return out
+
+
+def ticker_regex(exchanges: list[str]) -> re.Pattern[str]:
+    """ "Helix Bio (Nasdaq: HLXB)", "(ASX:HLX; OTCQB: HLXBF)": a stock ticker the parenthesis gives after an
+    exchange's name (company_cues.json exchanges); group 1 is the ticker."""
+    alt = "|".join(re.escape(x) for x in sorted(exchanges, key=len, reverse=True))
+    return re.compile(rf"(?:{alt})\s*:\s*([A-Z][A-Z0-9]{{2,5}})")
