@@ -117,3 +117,26 @@ def test_two_tickers_name_two_companies(ex: Extractor) -> None:
     assert any({"orbitalpharma", "orbp"} <= g for g in companies)
     assert len(companies) == 2
     assert ("orbitalpharma", "zenovabio") in rels(out, "PAYMENT")
+
+
+def test_truncated_descriptor_word_is_the_same_company(ex: Extractor) -> None:
+    out = run(
+        ex,
+        "Zenova Biotechnologies Inc. signed a license agreement with Orbital Pharma Inc. for ZB-12. Zenova Bio "
+        "will receive $5 million upfront.",
+    )
+    companies = groups(out, "COMPANY")
+    assert any({"zenovabiotechnologie", "zenovabio"} <= g for g in companies)
+    assert len(companies) == 2
+
+
+def test_three_letter_ticker_alone_is_no_mention(ex: Extractor) -> None:
+    # a short ticker may be a word or an abbreviation: an alias, but not the company where it stands alone
+    out = run(
+        ex,
+        "Zenova Genetics (NASDAQ: DNA) signed a license agreement with Orbital Pharma Inc. for ZB-12, which "
+        "repairs damaged DNA in muscle cells.",
+    )
+    (zenova,) = [e for e in out["entities"] if e["type"] == "COMPANY" and e["name"].startswith("Zenova")]
+    assert "DNA" in zenova["aliases"]
+    assert [m["text"] for m in zenova["mentions"]].count("DNA") == 1

@@ -215,6 +215,8 @@ class AliasGrouper:
                 c.extractor in ("alias:company_short_form", "alias:company_ticker")
             ):
                 surf = text[c.start : c.end]
+                if c.extractor == "alias:company_ticker" and len(surf) < 4:
+                    continue  # a three-letter ticker alone may be a word or an abbreviation ("DNA", "GEN")
                 if len(surf) >= 3 and not surf.islower():
                     known.setdefault(surf, c)
                 elif c.label == "COMPOUND" and _SHORT_INN.fullmatch(surf):  # "zel-cel", "Zel-cel is ..."
