@@ -59,8 +59,8 @@ def test_first_word_of_a_descriptor_name(ex: Extractor) -> None:
 def test_subsidiary_beside_its_parent_stays_apart(ex: Extractor) -> None:
     out = run(
         ex,
-        "Zenova Theranostics Ltd and its subsidiary Zenova Japan K.K. signed a license agreement with Orbital "
-        "Pharma Inc. for ZB-12. Zenova Japan will sell ZB-12 in Japan, and Zenova will make it.",
+        "Zenova Theranostics Ltd and its subsidiary Zenova Japan K.K. signed a license agreement with "
+        "Orbital Pharma Inc. for ZB-12. Zenova Japan will sell ZB-12 in Japan, and Zenova will make it.",
     )
     companies = groups(out, "COMPANY")
     assert not any({"zenovatheranostic", "zenovajapan"} <= g for g in companies)
@@ -87,8 +87,8 @@ def test_last_word_after_a_first_word_that_is_no_short_name(ex: Extractor) -> No
 def test_last_word_written_in_lower_case_is_an_ordinary_word(ex: Extractor) -> None:
     out = run(
         ex,
-        "Oxford Harbor Inc. signed a license agreement with Orbital Pharma Inc. for ZB-12. Harbor fees are paid "
-        "at the harbor.",
+        "Oxford Harbor Inc. signed a license agreement with Orbital Pharma Inc. for ZB-12. Harbor fees are "
+        "paid at the harbor.",
     )
     assert "harbor" not in names(out, "COMPANY")
 
@@ -109,8 +109,8 @@ def test_ticker_in_parentheses_names_the_company_alone(ex: Extractor) -> None:
 def test_two_tickers_name_two_companies(ex: Extractor) -> None:
     out = run(
         ex,
-        "Zenova Bio (NASDAQ:ZNVB) and Orbital Pharma (NYSE: ORBP) signed a license agreement for ZB-12. Under "
-        "the agreement, ORBP will pay ZNVB $5 million upfront.",
+        "Zenova Bio (NASDAQ:ZNVB) and Orbital Pharma (NYSE: ORBP) signed a license agreement for ZB-12. "
+        "Under the agreement, ORBP will pay ZNVB $5 million upfront.",
     )
     companies = groups(out, "COMPANY")
     assert any({"zenovabio", "znvb"} <= g for g in companies)
@@ -122,8 +122,8 @@ def test_two_tickers_name_two_companies(ex: Extractor) -> None:
 def test_truncated_descriptor_word_is_the_same_company(ex: Extractor) -> None:
     out = run(
         ex,
-        "Zenova Biotechnologies Inc. signed a license agreement with Orbital Pharma Inc. for ZB-12. Zenova Bio "
-        "will receive $5 million upfront.",
+        "Zenova Biotechnologies Inc. signed a license agreement with Orbital Pharma Inc. for ZB-12. "
+        "Zenova Bio will receive $5 million upfront.",
     )
     companies = groups(out, "COMPANY")
     assert any({"zenovabiotechnologie", "zenovabio"} <= g for g in companies)

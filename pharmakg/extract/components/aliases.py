@@ -340,13 +340,15 @@ class AliasGrouper:
             if any(occupied[p_off:p_end]):
                 continue
             if a.label == "COMPANY":
-                # "Helix Bio (Nasdaq: HLXB) ... HLXB will receive": the company's ticker, written alone in news
-                # reports, is another name of it
+                # "Helix Bio (Nasdaq: HLXB) ... HLXB will receive": the company's ticker, written alone
+                # in news reports, is another name of it
                 tm = self.ticker.fullmatch(p)
                 if tm:
                     t_off, t_end = p_off + tm.start(1), p_off + tm.end(1)
                     new.append(
-                        Candidate(t_off, t_end, "COMPANY", "alias:company_ticker", a.confidence, extra={"link": i})
+                        Candidate(
+                            t_off, t_end, "COMPANY", "alias:company_ticker", a.confidence, extra={"link": i}
+                        )
                     )
                     occupied[t_off:t_end] = b"\x01" * (t_end - t_off)
                     continue

@@ -4,6 +4,12 @@ exactly one longer company name of the document is that company named short (rea
 Only the last words: a name that opens a longer one is often a parent beside its subsidiary ("Orbital" and
 "Orbital Japan": two companies by the conventions), while a name that closes one drops a first name or an
 initial ("Lilly" of "Eli Lilly"). A short form that ends two longer names stays apart (it could be either).
+
+Also: the last word of a two-word name whose first word is never a short name (short_name_stop: "Eli",
+"Daiichi", "Boston") found where it stands alone ("Eli Lilly and Co. ... Lilly will select"), and the
+regex of a stock ticker given in parentheses ("Helix Bio (Nasdaq: HLXB)"), another name of the company.
+(First-word short forms, "Helix" of "Helix Theranostics", are found by pharmakg_companies when the rest of
+the name is generic words.)
 """
 
 from __future__ import annotations
@@ -14,6 +20,9 @@ from pharmakg.extract.components.base import Candidate
 
 # at least this many letters in the short form: "AB" may be a ticker, an initialism or a unit
 _MIN_LETTERS = 4
+# a capitalised word right before or after a word: it is part of a longer name
+_CAP_BEFORE = re.compile(r"[A-Z][\w-]*[ \t]+$")
+_CAP_AFTER = re.compile(r"[ \t]+[A-Z]")
 
 
 def company_core(surface: str, legal_tail: re.Pattern[str], generic: set[str]) -> list[str]:
@@ -98,11 +107,16 @@ def company_last_word_mentions(
             if any(occupied[s:e]) or any(s < b and a < e for a, b in skips):
                 continue
             # part of a longer capitalised name ("Lilly Endowment", "Eli Lilly" itself)
-            if re.search(r"[A-Z][\w-]*[ \t]+$", text[max(0, s - 30) : s]) or re.match(r"[ \t]+[A-Z]", text[e:]):
+            if _CAP_BEFORE.search(text, max(0, s - 30), s) or _CAP_AFTER.match(text, e):
                 continue
             out.append(
                 Candidate(
-                    s, e, "COMPANY", "alias:company_last_word", src.confidence * 0.9, extra={"link": first[last]}
+                    s,
+                    e,
+                    "COMPANY",
+                    "alias:company_last_word",
+                    src.confidence * 0.9,
+                    extra={"link": first[last]},
                 )
             )
             occupied[s:e] = b"\x01" * (e - s)
