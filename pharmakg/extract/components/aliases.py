@@ -24,7 +24,6 @@ from pharmakg.extract.codec import MentionTable
 from pharmakg.extract.components.alias_forms import (
     abbreviates,
     clipped_inn,
-    company_paren_alias,
     disease_long_form,
     long_form_start,
     mab_short_names,
@@ -43,12 +42,7 @@ from pharmakg.extract.components.base import (
     skip_ranges,
     split_final_periods,
 )
-from pharmakg.extract.components.company_short_forms import (
-    company_core,
-    company_last_word_mentions,
-    company_short_links,
-    ticker_regex,
-)
+from pharmakg.extract.components.company_short_forms import CompanyForms, company_core, company_short_links
 from pharmakg.model import Entity, Mention
 from pharmakg.names import fold
 from pharmakg.unionfind import UnionFind
@@ -97,8 +91,7 @@ class AliasGrouper:
         self.generic = {w.lower().rstrip(".") for w in cues["generic_words"]}
         # a company's name without its legal suffixes: "Sakura Kirin K.K." is the "Sakura Kirin" of the text
         self.legal_tail = legal_tail(cues, ("Company",))
-        self.short_stop = set(cues["short_name_stop"])
-        self.ticker = ticker_regex(cues.get("exchanges", ["Nasdaq"]))
+        self.forms = CompanyForms(cues, self.legal_tail, self.generic)
 
     # ------------------------------------------------------------ selection
     def _select(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
@@ -197,9 +190,7 @@ class AliasGrouper:
                     )
                     occupied[ls:end] = b"\x01" * (end - ls)
         # "Eli Lilly ... Lilly": a company's last word alone (components/company_short_forms.py)
-        new += company_last_word_mentions(
-            taken, text, occupied, skips, self.legal_tail, self.generic, self.short_stop
-        )
+        new += self.forms.last_word_mentions(taken, text, occupied, skips)
         new += self._repeats(text, taken + new, occupied, skips)
         return new, links, extra_alias
 
@@ -339,23 +330,11 @@ class AliasGrouper:
                 continue
             if any(occupied[p_off:p_end]):
                 continue
-            if a.label == "COMPANY":
-                # "Helix Bio (Nasdaq: HLXB) ... HLXB will receive": the company's ticker, written alone
-                # in news reports, is another name of it
-                tm = self.ticker.fullmatch(p)
-                if tm:
-                    t_off, t_end = p_off + tm.start(1), p_off + tm.end(1)
-                    new.append(
-                        Candidate(
-                            t_off, t_end, "COMPANY", "alias:company_ticker", a.confidence, extra={"link": i}
-                        )
-                    )
-                    occupied[t_off:t_end] = b"\x01" * (t_end - t_off)
-                    continue
-                extractor = company_paren_alias(p, text[a.start : a.end], formerly)
-                if extractor:
-                    new.append(Candidate(p_off, p_end, "COMPANY", extractor, a.confidence, extra={"link": i}))
-                    occupied[p_off:p_end] = b"\x01" * (p_end - p_off)
+            if a.label == "COMPANY":  # its ticker, short name or former name
+                named = self.forms.paren_name(p, p_off, text[a.start : a.end], formerly)
+                if named:
+                    new.append(Candidate(*named[:2], "COMPANY", named[2], a.confidence, extra={"link": i}))
+                    occupied[named[0] : named[1]] = b"\x01" * (named[1] - named[0])
                 continue
             if (
                 (

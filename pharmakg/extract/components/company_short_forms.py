@@ -15,7 +15,9 @@ the name is generic words.)
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from pharmakg.extract.components.alias_forms import company_paren_alias
 from pharmakg.extract.components.base import Candidate
 
 # at least this many letters in the short form: "AB" may be a ticker, an initialism or a unit
@@ -128,3 +130,30 @@ def ticker_regex(exchanges: list[str]) -> re.Pattern[str]:
     exchange's name (company_cues.json exchanges); group 1 is the ticker."""
     alt = "|".join(re.escape(x) for x in sorted(exchanges, key=len, reverse=True))
     return re.compile(rf"(?:{alt})\s*:\s*([A-Z][A-Z0-9]{{2,5}})")
+
+
+class CompanyForms:
+    """The other names of a document's companies that pharmakg_aliases learns: the last word alone
+    (company_last_word_mentions) and the name a parenthesis after a company gives (its ticker, a short name
+    or a former name)."""
+
+    def __init__(self, cues: dict[str, Any], legal_tail: re.Pattern[str], generic: set[str]) -> None:
+        self.legal_tail, self.generic = legal_tail, generic
+        self.short_stop = set(cues["short_name_stop"])
+        self.ticker = ticker_regex(cues.get("exchanges", ["Nasdaq"]))
+
+    def last_word_mentions(
+        self, cands: list[Candidate], text: str, occupied: bytearray, skips: list[tuple[int, int]]
+    ) -> list[Candidate]:
+        return company_last_word_mentions(
+            cands, text, occupied, skips, self.legal_tail, self.generic, self.short_stop
+        )
+
+    def paren_name(self, p: str, p_off: int, name: str, formerly: bool) -> tuple[int, int, str] | None:
+        """(start, end, extractor) of the name "Name (p)" gives, p starting at p_off: "Helix Bio (Nasdaq:
+        HLXB) ... HLXB will receive": the ticker, written alone in news reports, is another name of it."""
+        tm = self.ticker.fullmatch(p)
+        if tm:
+            return p_off + tm.start(1), p_off + tm.end(1), "alias:company_ticker"
+        extractor = company_paren_alias(p, name, formerly)
+        return (p_off, p_off + len(p), extractor) if extractor else None
