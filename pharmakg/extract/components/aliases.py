@@ -190,6 +190,7 @@ class AliasGrouper:
                     )
                     occupied[ls:end] = b"\x01" * (end - ls)
         # "Eli Lilly ... Lilly": a company's last word alone (components/company_short_forms.py)
+        new = self.forms.ticker_mentions(new, text, occupied, skips)
         new += self.forms.last_word_mentions(taken, text, occupied, skips)
         new += self._repeats(text, taken + new, occupied, skips)
         return new, links, extra_alias
@@ -203,11 +204,9 @@ class AliasGrouper:
         known: dict[str, Candidate] = {}
         for c in found:
             if (c.label in _PROPAGATE and not c.extractor.startswith("lexicon")) or (
-                c.extractor in ("alias:company_short_form", "alias:company_ticker")
+                c.extractor == "alias:company_short_form"
             ):
                 surf = text[c.start : c.end]
-                if c.extractor == "alias:company_ticker" and len(surf) < 4:
-                    continue  # a three-letter ticker alone may be a word or an abbreviation ("DNA", "GEN")
                 if len(surf) >= 3 and not surf.islower():
                     known.setdefault(surf, c)
                 elif c.label == "COMPOUND" and _SHORT_INN.fullmatch(surf):  # "zel-cel", "Zel-cel is ..."

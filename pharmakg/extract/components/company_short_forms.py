@@ -149,9 +149,29 @@ class CompanyForms:
             cands, text, occupied, skips, self.legal_tail, self.generic, self.short_stop
         )
 
+    def ticker_mentions(
+        self, new: list[Candidate], text: str, occupied: bytearray, skips: list[tuple[int, int]]
+    ) -> list[Candidate]:
+        """The tickers paren_name found stand for their company where they are written alone ("MGNX will
+        receive"), not in their parenthesis (a stock listing is no name of the text: "(Nasdaq: HLXB)"), and
+        only with four letters or more (a ticker of three may be a word or an abbreviation: "DNA", "GEN")."""
+        out = [c for c in new if c.extractor != "alias:company_ticker"]
+        for t in new:
+            tick = text[t.start : t.end]
+            if t.extractor != "alias:company_ticker" or len(tick) < 4:
+                continue
+            for m in re.finditer(rf"(?<![\w-]){re.escape(tick)}(?![\w-])", text):
+                s, e = m.span()
+                if any(occupied[s:e]) or any(s < b and a < e for a, b in skips):
+                    continue
+                out.append(Candidate(s, e, "COMPANY", t.extractor, t.confidence * 0.95, extra=dict(t.extra)))
+                occupied[s:e] = b"\x01" * (e - s)
+        return out
+
     def paren_name(self, p: str, p_off: int, name: str, formerly: bool) -> tuple[int, int, str] | None:
         """(start, end, extractor) of the name "Name (p)" gives, p starting at p_off: "Helix Bio (Nasdaq:
-        HLXB) ... HLXB will receive": the ticker, written alone in news reports, is another name of it."""
+        HLXB) ... HLXB will receive": the ticker, written alone in news reports, is another name of it
+        (ticker_mentions keeps its lone occurrences)."""
         tm = self.ticker.fullmatch(p)
         if tm:
             return p_off + tm.start(1), p_off + tm.end(1), "alias:company_ticker"
