@@ -24,7 +24,6 @@ from pharmakg.extract.codec import MentionTable
 from pharmakg.extract.components.alias_forms import (
     abbreviates,
     clipped_inn,
-    company_paren_alias,
     disease_long_form,
     long_form_start,
     mab_short_names,
@@ -44,7 +43,7 @@ from pharmakg.extract.components.base import (
     skip_ranges,
     split_final_periods,
 )
-from pharmakg.extract.components.company_short_forms import company_core, company_short_links
+from pharmakg.extract.components.company_short_forms import CompanyForms, company_core, company_short_links
 from pharmakg.model import Entity, Mention
 from pharmakg.names import fold
 from pharmakg.unionfind import UnionFind
@@ -93,6 +92,7 @@ class AliasGrouper:
         self.generic = {w.lower().rstrip(".") for w in cues["generic_words"]}
         # a company's name without its legal suffixes: "Sakura Kirin K.K." is the "Sakura Kirin" of the text
         self.legal_tail = legal_tail(cues, ("Company",))
+        self.forms = CompanyForms(cues, self.legal_tail, self.generic)
 
     # ------------------------------------------------------------ selection
     def _select(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
@@ -191,6 +191,9 @@ class AliasGrouper:
                         Candidate(ls, end, a.label, "alias:acronym_definition", 0.75, extra={"link": i})
                     )
                     occupied[ls:end] = b"\x01" * (end - ls)
+        # "Eli Lilly ... Lilly": a company's last word alone (components/company_short_forms.py)
+        new = self.forms.ticker_mentions(new, text, occupied, skips)
+        new += self.forms.last_word_mentions(taken, text, occupied, skips)
         new += self._repeats(text, taken + new, occupied, skips)
         return new, links, extra_alias
 
@@ -328,11 +331,11 @@ class AliasGrouper:
                 continue
             if any(occupied[p_off:p_end]):
                 continue
-            if a.label == "COMPANY":
-                extractor = company_paren_alias(p, text[a.start : a.end], formerly)
-                if extractor:
-                    new.append(Candidate(p_off, p_end, "COMPANY", extractor, a.confidence, extra={"link": i}))
-                    occupied[p_off:p_end] = b"\x01" * (p_end - p_off)
+            if a.label == "COMPANY":  # its ticker, short name or former name
+                named = self.forms.paren_name(p, p_off, text[a.start : a.end], formerly)
+                if named:
+                    new.append(Candidate(*named[:2], "COMPANY", named[2], a.confidence, extra={"link": i}))
+                    occupied[named[0] : named[1]] = b"\x01" * (named[1] - named[0])
                 continue
             if (
                 (
