@@ -44,6 +44,7 @@ from pharmakg.extract.components.base import (
     split_final_periods,
 )
 from pharmakg.extract.components.company_short_forms import company_core, company_short_links
+from pharmakg.extract.literals import literal_spans
 from pharmakg.model import Entity, Mention
 from pharmakg.names import fold
 from pharmakg.unionfind import UnionFind
@@ -213,28 +214,24 @@ class AliasGrouper:
             if head:  # "the SynTrap technology ... built with SynTrap": the platform by its name alone
                 known.setdefault(head, c)
         if known:
-            rx = re.compile(
-                r"(?<![\w-])("
-                + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
-                + r")(?![\w-])"
-            )
-            for m in rx.finditer(text):
-                if any(occupied[m.start() : m.end()]) or any(m.start() < e and s < m.end() for s, e in skips):
+            # = finditer of (?<![\w-])(name|...)(?![\w-]), the longest name first
+            for start, end, name in literal_spans(text, sorted(known, key=len, reverse=True)):
+                if any(occupied[start:end]) or any(start < e and s < end for s, e in skips):
                     continue
-                src = known[m.group(1)]
+                src = known[name]
                 out.append(
                     Candidate(
-                        m.start(),
-                        m.end(),
+                        start,
+                        end,
                         src.label,
                         "alias:repeat",
                         src.confidence * 0.95,
                         key=src.key,
                         name=src.name,
-                        extra={"same_as": m.group(1)},
+                        extra={"same_as": name},
                     )
                 )
-                occupied[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+                occupied[start:end] = b"\x01" * (end - start)
         return out
 
     @staticmethod
