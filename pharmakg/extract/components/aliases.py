@@ -433,8 +433,9 @@ class AliasGrouper:
     ) -> Entity:
         label = members[0][1].label
         surfaces: list[str] = []
+        # a span's text is the document's between its offsets (Span.text joins its tokens anew on each call)
         for sp, c, i in members:
-            s = _clean_surface(sp.text)
+            s = _clean_surface(text[sp.start_char : sp.end_char])
             surfaces.append(s)
             if c.surface:
                 surfaces.append(_clean_surface(c.surface))
@@ -468,7 +469,9 @@ class AliasGrouper:
             type=label,
             name=name,
             aliases=aliases,
-            mentions=[Mention(sp.start_char, sp.end_char, sp.text) for sp, _, _ in members],
+            mentions=[
+                Mention(sp.start_char, sp.end_char, text[sp.start_char : sp.end_char]) for sp, _, _ in members
+            ],
             extractor=extractors.most_common(1)[0][0],
             confidence=max(c.confidence for _, c, _ in members),
             kb_aliases=kb_aliases,
