@@ -45,7 +45,7 @@ from pharmakg.extract.components.company_mentions import (
 )
 from pharmakg.extract.components.company_roles import ServiceRoles
 from pharmakg.extract.components.regions import territories
-from pharmakg.extract.literals import folded, literal_spans, may_match_within, needed_literals
+from pharmakg.extract.literals import folded, holds_any, literal_spans, needed_literals
 
 register_extensions()
 
@@ -323,9 +323,19 @@ class CompanyCues:
         low = folded(text)
         windows = keyword_windows(text.lower() if low is None else low, self.deal_keywords, 100, 110)
         held: dict[str, bool] = {}
+        chunks = [low[lo:hi] for lo, hi in windows] if low is not None else []
         for rx, words in zip(self.deal_rx, self.deal_words, strict=True):
-            # only the windows that hold one of the words the pattern needs (pharmakg.extract.literals)
-            near = [(lo, hi) for lo, hi in windows if may_match_within(low, words, lo, hi, held)]
+            # only the windows that hold one of the words the pattern needs (pharmakg.extract.literals): those
+            # of its words the text holds at all, looked for in each window's slice of the lowered text
+            if low is None or words is None:
+                near = windows
+            else:
+                present = [w for w in words if holds_any(low, (w,), held)]
+                near = [
+                    win
+                    for win, chunk in zip(windows, chunks, strict=True)
+                    if any(w in chunk for w in present)
+                ]
             for m in (m for lo, hi in near for m in rx.finditer(text, lo, hi)):
                 for g in ("n1", "n2"):
                     if rx.groupindex.get(g) is None or m.group(g) is None:
