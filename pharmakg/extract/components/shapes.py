@@ -26,6 +26,7 @@ from pharmakg.extract.components.base import (
     read_lexicon,
     register_extensions,
 )
+from pharmakg.extract.components.shape_text import mostly_caps_line, trim_long_form
 from pharmakg.extract.components.technology_shapes import TechnologyShapes, spells
 from pharmakg.extract.literals import folded, holds_any, may_match, needed_literals
 from pharmakg.ontology.generated import gene_symbols
@@ -95,9 +96,6 @@ _LONG_FORM_AFTER = re.compile(r"\s*\(([A-Za-z][^()]{8,120})\)")
 
 # "Helix's", "Genetics'": an owned platform phrase that names its owner
 _POSSESSOR = re.compile(r"[A-Z][\w-]*(?:['’]s|s['’])\s")
-# the ASCII letters, for _mostly_caps_line
-_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
-_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
 # The mark after a brand as the match ends with it: "Korvix®", "Korvix (R)", "Korvix(™)".
 _MARK_AT_END = re.compile(r"[ \t]*(?:[®™]|\((?:R|TM|®|™)\))[ \t]*$")
 
@@ -193,14 +191,14 @@ class ShapeRecognizer:
                     if (
                         head.upper() in _TRIAL_STOP
                         or head.upper() in self.trial_context_stop  # "the NIH-sponsored study"
-                        or _mostly_caps_line(text, s)
+                        or mostly_caps_line(text, s)
                         or head.lower() in self.trial_modifiers
                     ):
                         continue
                 extra: dict[str, object] = {}
                 owner = _owner_cited(text, m, e) if name == "technology_owned" else ""
                 if name == "technology_abbr":
-                    s = _trim_long_form(text, s, e)
+                    s = trim_long_form(text, s, e)
                 if name == "conjugate_code":
                     cm = self.conj_split.match(surface)
                     if cm:
@@ -497,41 +495,3 @@ def _code_trials_used_as_drugs(text: str, found: list[Candidate]) -> list[Candid
         if len(re.findall(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text)) > n
     }
     return [c for c in found if not (c.label == "TRIAL" and text[c.start : c.end] in drugs)]
-
-
-def _trim_long_form(text: str, s: int, e: int) -> int:
-    """'... using its Tumor-Activated Prodrug (TAP) technology': start at the abbreviation's words."""
-    inner = text[s:e]
-    p = inner.index("(")
-    abbr = inner[p + 1 : inner.index(")")]
-    words = list(re.finditer(r"[A-Za-z0-9][\w'’]*(?:-[\w'’]+)*", inner[:p]))
-    for k in range(len(words) - 1, -1, -1):
-        initials = "".join(part[0].lower() for w in words[k:] for part in re.split(r"-", w.group(0)) if part)
-        if initials_match(abbr, inner[words[k].start() : p]) and len(initials) >= len(abbr):
-            return s + words[k].start()
-    # "lipid nanoparticle (LNP)": a letter may come from inside a word; the long form is the fewest last words
-    # whose first letter is the abbreviation's and whose letters hold the abbreviation's in order
-    for k in range(len(words) - 1, -1, -1):
-        span = inner[words[k].start() : p].lower()
-        if span[:1] == abbr[:1].lower() and _letters_in_order(abbr.lower(), span):
-            return s + words[k].start()
-    return s
-
-
-def _letters_in_order(abbr: str, span: str) -> bool:
-    it = iter(span)
-    return all(ch in it for ch in abbr if ch.isalpha())
-
-
-def _mostly_caps_line(text: str, pos: int) -> bool:
-    """Inside an ALL-CAPS headline, capitalised words are not trial names."""
-    ls = text.rfind("\n", 0, pos) + 1
-    le = text.find("\n", pos)
-    line = text[ls : le if le >= 0 else len(text)]
-    if line.isascii():  # the same counts without a loop in Python (a paragraph is one line in some texts)
-        raw = line.encode("ascii")
-        upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
-        n_letters = upper + len(raw) - len(raw.translate(None, _ASCII_LOWER))
-        return n_letters > 30 and upper > 0.8 * n_letters
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) > 30 and sum(c.isupper() for c in letters) > 0.8 * len(letters)

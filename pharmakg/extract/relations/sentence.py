@@ -13,12 +13,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.components.regions import Territories, territories
-from pharmakg.extract.relations.breaks import CLAUSE_BREAK, DEAL_BREAK
+from pharmakg.extract.relations.breaks import CLAUSE_BREAK, DEAL_BREAK, deal_breaks
 from pharmakg.extract.relations.comparators import (
     PartnerCues,
     combination_at,
@@ -241,23 +240,6 @@ class SharedCues:
         self.hedge = words_regex(c["hedge"])
         self.partners = PartnerCues(c)
         self.places: Territories = territories(str(cues.get("territories", "territories.tsv")))
-
-
-_BREAK_AT = re.compile(f"(?=({DEAL_BREAK.pattern}))")
-
-
-@lru_cache(maxsize=16)
-def deal_breaks(low: str) -> tuple[list[int], list[int]]:
-    """(ends of the breaks a left-to-right DEAL_BREAK scan finds, starts of every position one matches at)."""
-    starts: list[int] = []
-    ends: list[int] = []
-    scan_end = 0
-    for m in _BREAK_AT.finditer(low):
-        starts.append(m.start())
-        if m.start() >= scan_end:  # a scan resumes after the break it found (".\n" is one break)
-            scan_end = m.start() + len(m.group(1))
-            ends.append(scan_end)
-    return ends, starts
 
 
 @dataclass
