@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -32,6 +33,7 @@ __all__ = [
     "FOLD_TRAPS",
     "folded",
     "holds_any",
+    "literal_spans",
     "may_match",
     "may_match_within",
     "needed_literals",
@@ -101,6 +103,62 @@ def holds_any(text: str, needles: tuple[str, ...], held: dict[str, bool]) -> boo
         if found:
             return True
     return False
+
+
+def _word_char(c: str) -> bool:
+    """The regex engine's ``\\w`` for str patterns: a character ``str.isalnum`` accepts, or "_"."""
+    return c.isalnum() or c == "_"
+
+
+def literal_spans(
+    text: str,
+    literals: Sequence[str],
+    not_before: str = "-",
+    not_after: str = "-",
+    *,
+    dash_digit_after: bool = False,
+    limit: int = 0,
+) -> list[tuple[int, int, str]]:
+    r"""``(start, end, literal)`` of each match ``re.finditer`` gives for the whole-word alternation
+    ``(?<![\w<not_before>])(?:l1|l2|...)(?![\w<not_after>])`` (with ``|-\d`` in the lookahead when
+    ``dash_digit_after``), the literals tried in their order at each position; at most ``limit`` matches
+    (0: all).
+
+    Found with ``str.find`` instead: a regex that opens with a lookbehind is tried at every character of the
+    text, and one built for names a document holds is compiled anew for each document. Every literal must be
+    non-empty."""
+    if not all(literals):
+        raise ValueError("literal_spans needs non-empty literals")
+    starts: set[int] = set()
+    for lit in dict.fromkeys(literals):
+        i = text.find(lit)
+        while i >= 0:
+            starts.add(i)
+            i = text.find(lit, i + 1)
+    out: list[tuple[int, int, str]] = []
+    n = len(text)
+    free = 0  # matches do not overlap: the next one starts at or after the end of the last
+    for p in sorted(starts):
+        if p < free:
+            continue
+        if p > 0 and (_word_char(text[p - 1]) or text[p - 1] in not_before):
+            continue
+        for lit in literals:
+            if not text.startswith(lit, p):
+                continue
+            e = p + len(lit)
+            if e < n:
+                c = text[e]
+                if _word_char(c) or c in not_after:
+                    continue
+                if dash_digit_after and c == "-" and e + 1 < n and text[e + 1].isdecimal():
+                    continue
+            out.append((p, e, lit))
+            free = e
+            break
+        if limit and len(out) >= limit:
+            break
+    return out
 
 
 def needed_literals(rx: re.Pattern[str]) -> tuple[str, ...] | None:

@@ -32,6 +32,7 @@ from pharmakg.extract.limits import (
 )
 from pharmakg.extract.parallel import batches
 from pharmakg.extract.pipeline_config import DEFAULT_MODE, load_pipeline_config, mode_config
+from pharmakg.extract.token_cache import ChunkWarmer
 from pharmakg.ingest.surface_forms import reading_text
 from pharmakg.model import Document, Extraction
 
@@ -97,11 +98,14 @@ class Extractor:
         self.n_process = n_process  # > 1: spaCy worker processes (Docs travel by Doc.to_bytes)
         self.time_limit = time_limit
         self.max_chars = max_chars
+        # the tokenizer's cache filled chunk by chunk (it caches almost nothing of a whole release on its own)
+        self.warm = ChunkWarmer(self.nlp.tokenizer)
         _ensure_skip_extension()
 
     def _doc(self, document: Document) -> Doc:
         # the rules read typographic variants folded (same length: offsets stay those of document.text)
         text = reading_text(document.text)
+        self.warm(text)
         doc = make_doc(self.nlp, text)
         remember_text(doc, text)
         doc._.pkg_skip = list(document.skip_spans or [])

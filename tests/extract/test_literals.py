@@ -17,6 +17,7 @@ from pharmakg.extract.literals import (
     case_variants,
     folded,
     holds_any,
+    literal_spans,
     may_match,
     may_match_within,
     needed_literals,
@@ -206,3 +207,43 @@ def test_disease_heads_found_as_by_the_plain_alternation() -> None:
     samples = _samples() + [h.upper() + "-x " + h.title() + "s " + h for h in heads]
     for text in samples:
         assert [m.span() for m in grammar.rx_head.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_word_char_is_the_regex_engines_word_class_at_every_code_point() -> None:
+    from pharmakg.extract.literals import _word_char
+
+    word = re.compile(r"\w")
+    assert all(bool(word.match(chr(cp))) == _word_char(chr(cp)) for cp in range(sys.maxunicode + 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "literals", "not_before", "expected"),
+    [
+        ("Helix and Helix-2, helix; HELIX", ["Helix", "HELIX"], "-", [(0, 5, "Helix"), (26, 31, "HELIX")]),
+        ("Helix Bio Helix", ["Helix Bio", "Helix"], "-", [(0, 9, "Helix Bio"), (10, 15, "Helix")]),
+        ("&Zeta .Zeta Zeta", ["Zeta"], "&.-", [(12, 16, "Zeta")]),
+    ],
+)
+def test_literal_spans_examples(
+    text: str, literals: list[str], not_before: str, expected: list[tuple[int, int, str]]
+) -> None:
+    assert literal_spans(text, literals, not_before) == expected
+
+
+def test_literal_spans_finds_what_the_whole_word_alternation_finds() -> None:
+    rnd = random.Random(11)
+    chars = "aAbB-_.&1 2\n(é)Ⅻ²ß"
+    for _ in range(20000):
+        text = "".join(rnd.choice(chars) for _ in range(rnd.randint(0, 30)))
+        lits = ["".join(rnd.choice("aAbB-1é.ß") for _ in range(rnd.randint(1, 3))) for _ in range(3)]
+        before, after, dash_digit = rnd.choice(["-", "&.-", ""]), rnd.choice(["-", ""]), rnd.random() < 0.3
+        plain = re.compile(
+            rf"(?<![\w{re.escape(before)}])("
+            + "|".join(map(re.escape, lits))
+            + rf")(?![\w{re.escape(after)}]"
+            + (r"|-\d" if dash_digit else "")
+            + ")"
+        )
+        want = [(m.start(), m.end(), m.group(1)) for m in plain.finditer(text)]
+        assert literal_spans(text, lits, before, after, dash_digit_after=dash_digit) == want
+        assert literal_spans(text, lits, before, after, dash_digit_after=dash_digit, limit=1) == want[:1]

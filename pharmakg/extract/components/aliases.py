@@ -43,7 +43,8 @@ from pharmakg.extract.components.base import (
     skip_ranges,
     split_final_periods,
 )
-from pharmakg.extract.components.company_short_forms import CompanyForms, company_core, company_short_links
+from pharmakg.extract.components.company_short_forms import CompanyForms, company_keys, company_short_links
+from pharmakg.extract.literals import literal_spans
 from pharmakg.model import Entity, Mention
 from pharmakg.names import fold
 from pharmakg.unionfind import UnionFind
@@ -218,28 +219,24 @@ class AliasGrouper:
             if head:  # "the SynTrap technology ... built with SynTrap": the platform by its name alone
                 known.setdefault(head, c)
         if known:
-            rx = re.compile(
-                r"(?<![\w-])("
-                + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
-                + r")(?![\w-])"
-            )
-            for m in rx.finditer(text):
-                if any(occupied[m.start() : m.end()]) or any(m.start() < e and s < m.end() for s, e in skips):
+            # = finditer of (?<![\w-])(name|...)(?![\w-]), the longest name first
+            for start, end, name in literal_spans(text, sorted(known, key=len, reverse=True)):
+                if any(occupied[start:end]) or any(start < e and s < end for s, e in skips):
                     continue
-                src = known[m.group(1)]
+                src = known[name]
                 out.append(
                     Candidate(
-                        m.start(),
-                        m.end(),
+                        start,
+                        end,
                         src.label,
                         "alias:repeat",
                         src.confidence * 0.95,
                         key=src.key,
                         name=src.name,
-                        extra={"same_as": m.group(1)},
+                        extra={"same_as": name},
                     )
                 )
-                occupied[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+                occupied[start:end] = b"\x01" * (end - start)
         return out
 
     @staticmethod
@@ -376,14 +373,7 @@ class AliasGrouper:
             keys += [fold(head)] if head else []
             keys.append(fold(_TECH_PLURAL.sub("technology", surf)))  # "its technologies" = "its technology"
         if c.label == "COMPANY":
-            keys.append("co:" + fold(" ".join(company_core(surf, self.legal_tail, self.generic))))
-            if c.extra.get("short_of"):
-                keys.append("k:" + c.extra["short_of"])
-                keys.append(fold(c.extra["short_of"]))
-                # the long name however the document writes it ("Eli Lilly" of "Eli Lilly and Co.")
-                keys.append(
-                    "co:" + fold(" ".join(company_core(c.extra["short_of"], self.legal_tail, self.generic)))
-                )
+            keys += company_keys(surf, c.extra.get("short_of"), self.legal_tail, self.generic)
         if c.extra.get("same_as"):
             keys.append(fold(c.extra["same_as"]))
         return [c.label + "|" + k for k in keys if k and k not in ("k:",)]
@@ -445,8 +435,9 @@ class AliasGrouper:
     ) -> Entity:
         label = members[0][1].label
         surfaces: list[str] = []
+        # a span's text is the document's between its offsets (Span.text joins its tokens anew on each call)
         for sp, c, i in members:
-            s = _clean_surface(sp.text)
+            s = _clean_surface(text[sp.start_char : sp.end_char])
             surfaces.append(s)
             if c.surface:
                 surfaces.append(_clean_surface(c.surface))
@@ -480,7 +471,9 @@ class AliasGrouper:
             type=label,
             name=name,
             aliases=aliases,
-            mentions=[Mention(sp.start_char, sp.end_char, sp.text) for sp, _, _ in members],
+            mentions=[
+                Mention(sp.start_char, sp.end_char, text[sp.start_char : sp.end_char]) for sp, _, _ in members
+            ],
             extractor=extractors.most_common(1)[0][0],
             confidence=max(c.confidence for _, c, _ in members),
             kb_aliases=kb_aliases,

@@ -45,7 +45,7 @@ from pharmakg.extract.components.company_mentions import (
 )
 from pharmakg.extract.components.company_roles import ServiceRoles
 from pharmakg.extract.components.regions import territories
-from pharmakg.extract.literals import folded, may_match_within, needed_literals
+from pharmakg.extract.literals import folded, holds_any, literal_spans, needed_literals
 
 register_extensions()
 
@@ -245,20 +245,19 @@ class CompanyCues:
             cores.setdefault(core, c)
         if not cores:
             return
-        names = "|".join(re.escape(k) for k in sorted(cores, key=len, reverse=True))
-        rx = re.compile(r"(?<![\w&.-])(" + names + r")(?![\w-])")
-        for m in rx.finditer(text):
-            before = re.search(r"([A-Z][\w-]*)[ \t]+$", text[max(0, m.start() - 30) : m.start()])
-            after = re.match(r"[ \t]+([A-Z][\w-]*)", text[m.end() : m.end() + 30])
+        # = finditer of (?<![\w&.-])(name|...)(?![\w-]), the longest name first
+        for start, end, core in literal_spans(text, sorted(cores, key=len, reverse=True), "&.-"):
+            before = re.search(r"([A-Z][\w-]*)[ \t]+$", text[max(0, start - 30) : start])
+            after = re.match(r"[ \t]+([A-Z][\w-]*)", text[end : end + 30])
             if (before and before.group(1) not in self.left_stop) or (
                 after and after.group(1) not in self.left_stop and after.group(1) not in self.legal
             ):
                 continue  # part of a longer capitalised name ("Helix Genesys Foundation")
-            src = cores[m.group(1)]
+            src = cores[core]
             cands.append(
                 Candidate(
-                    m.start(),
-                    m.end(),
+                    start,
+                    end,
                     "COMPANY",
                     "cue:company_repeat",
                     src.confidence * 0.95,
@@ -330,9 +329,19 @@ class CompanyCues:
         low = folded(text)
         windows = keyword_windows(text.lower() if low is None else low, self.deal_keywords, 100, 110)
         held: dict[str, bool] = {}
+        chunks = [low[lo:hi] for lo, hi in windows] if low is not None else []
         for rx, words in zip(self.deal_rx, self.deal_words, strict=True):
-            # only the windows that hold one of the words the pattern needs (pharmakg.extract.literals)
-            near = [(lo, hi) for lo, hi in windows if may_match_within(low, words, lo, hi, held)]
+            # only the windows that hold one of the words the pattern needs (pharmakg.extract.literals): those
+            # of its words the text holds at all, looked for in each window's slice of the lowered text
+            if low is None or words is None:
+                near = windows
+            else:
+                present = [w for w in words if holds_any(low, (w,), held)]
+                near = [
+                    win
+                    for win, chunk in zip(windows, chunks, strict=True)
+                    if any(w in chunk for w in present)
+                ]
             for m in (m for lo, hi in near for m in rx.finditer(text, lo, hi)):
                 for g in ("n1", "n2"):
                     if rx.groupindex.get(g) is None or m.group(g) is None:
@@ -422,7 +431,7 @@ class CompanyCues:
         ):
             return False
         # a word the document also writes in lower case is an ordinary word ("Development", "Partners")
-        return not re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text)
+        return not literal_spans(text, [name.lower()], limit=1)
 
     def _short_names(self, doc: Doc, cands: list[Candidate]) -> None:
         text = doc_text(doc)
@@ -448,11 +457,12 @@ class CompanyCues:
                 longs.setdefault(first, c.key or text[c.start : c.end])
         for first, key in longs.items():
             # not the first part of a code ("Helix-027" is Helix's compound, not Helix)
-            for m in re.finditer(rf"(?<![\w-]){re.escape(first)}(?![\w]|-\d)", text):
+            # = finditer of (?<![\w-])first(?![\w]|-\d)
+            for start, end, _ in literal_spans(text, [first], not_after="", dash_digit_after=True):
                 cands.append(
                     Candidate(
-                        m.start(),
-                        m.end(),
+                        start,
+                        end,
                         "COMPANY",
                         "cue:company_short_name",
                         0.8,

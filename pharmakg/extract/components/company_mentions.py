@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from pharmakg.extract.components.base import Candidate, merged_windows
+from pharmakg.extract.literals import literal_spans
 
 # one name word: capitalised, with a lower-case letter (not an acronym or code: those are compound shapes)
 DEAL_WORD = r"[A-Z](?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]+"  # name_groups relies on the opening [A-Z]
@@ -40,18 +41,10 @@ def every_mention(
     its other mentions need no cue of their own), written as found or in capitals ("NANOBIOTIX, a
     clinical-stage company, ..." in a release that writes "Nanobiotix" elsewhere)."""
     capitals = name.upper()
-    forms = re.escape(name) + (f"|{re.escape(capitals)}" if name != capitals and len(name) >= 4 else "")
+    forms = [name, capitals] if name != capitals and len(name) >= 4 else [name]
     return [
-        Candidate(
-            m.start(),
-            m.end(),
-            "COMPANY",
-            extractor,
-            confidence,
-            priority=1,
-            extra=dict(extra or {}),
-        )
-        for m in re.finditer(rf"(?<![\w-])(?:{forms})(?![\w-])", text)
+        Candidate(s, e, "COMPANY", extractor, confidence, priority=1, extra=dict(extra or {}))
+        for s, e, _ in literal_spans(text, forms)  # = finditer of (?<![\w-])(?:name|NAME)(?![\w-])
     ]
 
 

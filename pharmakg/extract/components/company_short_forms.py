@@ -19,6 +19,7 @@ from typing import Any
 
 from pharmakg.extract.components.alias_forms import company_paren_alias
 from pharmakg.extract.components.base import Candidate
+from pharmakg.names import fold
 
 # at least this many letters in the short form: "AB" may be a ticker, an initialism or a unit
 _MIN_LETTERS = 4
@@ -34,6 +35,21 @@ def company_core(surface: str, legal_tail: re.Pattern[str], generic: set[str]) -
     while len(words) > 1 and (words[-1].lower().rstrip(".") in generic or words[-1].lower() in ("and", "&")):
         words.pop()
     return words
+
+
+def company_keys(
+    surface: str, short_of: str | None, legal_tail: re.Pattern[str], generic: set[str]
+) -> list[str]:
+    """A company mention's grouping keys beyond its own surface: its core words, and for a short form the
+    long name it stands for, both as written and by its core words ("Eli Lilly" of "Eli Lilly and Co.")."""
+    keys = ["co:" + fold(" ".join(company_core(surface, legal_tail, generic)))]
+    if short_of:
+        keys += [
+            "k:" + short_of,
+            fold(short_of),
+            "co:" + fold(" ".join(company_core(short_of, legal_tail, generic))),
+        ]
+    return keys
 
 
 def company_short_links(

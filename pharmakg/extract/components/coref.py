@@ -26,7 +26,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from pharmakg.extract.components.base import doc_text
+from pharmakg.extract.components.base import _span_entity_id, doc_text
 from pharmakg.extract.literals import whole_words_regex
 from pharmakg.model import Entity
 from pharmakg.names import fold
@@ -74,7 +74,9 @@ def entity_table(doc: Doc) -> dict[str, str]:
 def real_mentions(doc: Doc) -> list[M]:
     """doc.ents mapped to entity ids (Span._.pkg_entity_id, else doc._.pkg_mention_entity)."""
     lookup = (doc._.pkg_mention_entity if Doc.has_extension("pkg_mention_entity") else None) or {}
-    has_span_ext = Span.has_extension("pkg_entity_id")
+    # the span extension as base.register_extensions sets it reads this same table: looked up directly
+    ext = Span.get_extension("pkg_entity_id") if Span.has_extension("pkg_entity_id") else None
+    has_span_ext = ext is not None and ext[2] is not _span_entity_id
     types = entity_table(doc)
     out = []
     for ent in doc.ents:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from itertools import compress, repeat
 
 from spacy.tokens import Doc
 
@@ -51,6 +52,7 @@ NOT_OTHER_NAMES = ("inn", "code")
 # kinds matched as written; every other kind matches in any case
 CASE_SENSITIVE_KINDS = {"symbol", "alias"}
 _WORD = re.compile(r"[^\W_]+")
+_SPAN = re.Match.span
 # the kind of a drug's code names (AT-100, DS-8201a), and the letters of a name
 CODE_KIND = "code"
 _LETTERS_ONLY = re.compile(r"[^A-Za-z]+")
@@ -242,20 +244,21 @@ class KnowledgeMatcher:
 
     def matches(self, text: str) -> list[tuple[int, int, _Hit]]:
         """Every (start, end, hit) of a table name in the text, longest per start first."""
-        spans = [m.span() for m in _WORD.finditer(text)]
+        spans = list(map(_SPAN, _WORD.finditer(text)))
         if "'s" in text or "’s" in text:
             spans = [(s, e) for s, e in spans if e - s != 1 or not _possessive_s(text, s, text[s:e])]
-        # parallel lists, so that a name's word tuple is one slice (this loop runs on every word of a text)
-        words = [text[s:e] for s, e in spans]
-        lowers = [w.lower() for w in words]
+            words = [text[s:e] for s, e in spans]
+        else:
+            words = _WORD.findall(text)  # the same words as the spans, without a Python loop
+        # parallel lists, so that a name's word tuple is one slice
+        lowers = list(map(str.lower, words))
         max_len, lookup, joined = self.max_len.get, self.index.get, _JOINER.fullmatch
+        # the most words a name starting at each word has (as written or lower-cased), looked up in C: the
+        # loop below visits only the words that start a name of the tables
+        most = list(map(max, map(max_len, words, repeat(0)), map(max_len, lowers, repeat(0))))
         out: list[tuple[int, int, _Hit]] = []
-        for i, word in enumerate(words):
-            lower = lowers[i]
-            longest = max(max_len(word, 0), max_len(lower, 0)) if lower != word else max_len(word, 0)
-            if not longest:
-                continue
-            longest = min(longest, len(words) - i)
+        for i in compress(range(len(words)), most):
+            longest = min(most[i], len(words) - i)
             run = 1  # how many words from i on are joined as one name may join them
             while run < longest and joined(text, spans[i + run - 1][1], spans[i + run][0]):
                 run += 1

@@ -26,6 +26,7 @@ from pharmakg.extract.components.base import (
     read_lexicon,
     register_extensions,
 )
+from pharmakg.extract.components.shape_text import mostly_caps_line, trim_long_form
 from pharmakg.extract.components.technology_shapes import TechnologyShapes, spells
 from pharmakg.extract.components.trial_names import code_trials_used_as_drugs, trial_names_win
 from pharmakg.extract.literals import folded, holds_any, may_match, needed_literals
@@ -138,6 +139,10 @@ class ShapeRecognizer:
         self.brand_not_before = re.compile(data.get("brand_not_before", "(?!)"))
         self.brand_not_after = re.compile(data.get("brand_not_after", "(?!)"))
         self.brand_names_platform = data.get("brand_names_platform", "(?!){WORD}")
+        # the words its regex needs besides the brand's (an empty group stands in for the brand: no literal)
+        self.brand_platform_words = needed_literals(
+            re.compile(self.brand_names_platform.replace("{WORD}", "()"), re.IGNORECASE)
+        )
         self.brand_before_generic = re.compile(data.get("brand_before_generic", "(?!)"))
         self.conj_split = re.compile(r"^(.*)-(" + payload_alt + r"|ADC)$")
         pc = data.get("payload_context", {})
@@ -166,7 +171,7 @@ class ShapeRecognizer:
                     and self.exclude.match(surface)
                 ):
                     continue
-                if name == "brand_mark" and not self._brand_ok(text, s, m.end()):
+                if name == "brand_mark" and not self._brand_ok(text, s, m.end(), low):
                     continue
                 if name == "technology_owned" and not self._owned_ok(text, m, s):
                     continue
@@ -183,14 +188,14 @@ class ShapeRecognizer:
                     if (
                         head.upper() in _TRIAL_STOP
                         or head.upper() in self.trial_context_stop  # "the NIH-sponsored study"
-                        or _mostly_caps_line(text, s)
+                        or mostly_caps_line(text, s)
                         or head.lower() in self.trial_modifiers
                     ):
                         continue
                 extra: dict[str, object] = {}
                 owner = _owner_cited(text, m, e) if name == "technology_owned" else ""
                 if name == "technology_abbr":
-                    s = _trim_long_form(text, s, e)
+                    s = trim_long_form(text, s, e)
                 if name == "conjugate_code":
                     cm = self.conj_split.match(surface)
                     if cm:
@@ -219,7 +224,7 @@ class ShapeRecognizer:
         trial_names_win(text, found)
         found = _target_wording_wins(found)
         found = self._ligands_are_no_compounds(text, code_trials_used_as_drugs(text, found))
-        found += self._brands_before_generic(text, [*cands, *found])
+        found += self._brands_before_generic(text, [*cands, *found], low)
         found += self._payloads_by_context(text, [*cands, *found])
         cands.extend(self._with_technologies(text, cands, found))
         # "HER2-positive": a biomarker status, no TARGET mention (whichever component found the name)
@@ -257,7 +262,7 @@ class ShapeRecognizer:
             for c in found
             if c.label == "COMPOUND" and c.extractor.startswith("shape:compound_")
         }
-        ligands = {n for n in codes if re.search(r"(?<![\w-])" + re.escape(n) + self.ligand_after, text)}
+        ligands = {n for n in codes if self._ligand(text, n)}
         if not ligands:
             return found
         return [
@@ -265,6 +270,18 @@ class ShapeRecognizer:
             for c in found
             if not (c.extractor.startswith("shape:compound_") and text[c.start : c.end] in ligands)
         ]
+
+    def _ligand(self, text: str, name: str) -> bool:
+        r"""Whether the text writes ``name`` right before "receptor": the same as searching the whole text for
+        ``(?<![\w-])name<ligand_after>``, tried only where the name starts (str.find) and no word character
+        or hyphen stands before it."""
+        rx = re.compile(re.escape(name) + self.ligand_after)
+        i = text.find(name)
+        while i >= 0:
+            if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-")) and rx.match(text, i):
+                return True
+            i = text.find(name, i + 1)
+        return False
 
     def _with_technologies(
         self, text: str, cands: list[Candidate], found: list[Candidate]
@@ -287,7 +304,7 @@ class ShapeRecognizer:
             and re.search(r"\bproprietary\s+$", text[m.start() : s]) is not None
         )
 
-    def _brand_ok(self, text: str, s: int, e: int) -> bool:
+    def _brand_ok(self, text: str, s: int, e: int, low: str | None) -> bool:
         """A marked name is a product unless it is generic, names a technology, or abbreviates the words
         before it ("Antigen Discovery Engine (ADE®)")."""
         word = _MARK_AT_END.sub("", text[s:e])
@@ -296,7 +313,7 @@ class ShapeRecognizer:
             or word.lower() in self.brand_stop
             or self.brand_not_before.match(text, e)
             or self.brand_not_after.search(text, max(0, s - 40), s)
-            or re.search(self.brand_names_platform.replace("{WORD}", re.escape(word)), text, re.IGNORECASE)
+            or self._brand_names_platform(text, word, low)
         ):
             return False
         if re.search(r"[a-z][A-Z]", word):
@@ -307,7 +324,22 @@ class ShapeRecognizer:
         # "BEAT™ (Bi-specific Engagement of Antibodies based on T cells)": a name spelled out is a platform's
         return not (defined and word.isupper() and spells(word, defined.group(1)))
 
-    def _brands_before_generic(self, text: str, named: list[Candidate]) -> list[Candidate]:
+    def _brand_names_platform(self, text: str, word: str, low: str | None) -> bool:
+        """Whether the text calls ``word`` a platform (shapes.json brand_names_platform, any case). The
+        regex needs the word and one of its platform nouns: a text that lacks either is not searched (an
+        ASCII word only, in a text folded without traps: pharmakg.extract.literals)."""
+        if (
+            low is not None
+            and word.isascii()
+            and (word.lower() not in low or not may_match(low, self.brand_platform_words))
+        ):
+            return False
+        return (
+            re.search(self.brand_names_platform.replace("{WORD}", re.escape(word)), text, re.IGNORECASE)
+            is not None
+        )
+
+    def _brands_before_generic(self, text: str, named: list[Candidate], low: str | None) -> list[Candidate]:
         """ "Korvix (talbumab)": the capitalised word before a parenthesis that holds only a generic name is
         the product's brand (aliases then makes both one compound). Not the last word of a longer
         capitalised name ("Boehringer Ingelheim (bivatuzumab)"), a generic word, a target or a camel-case
@@ -324,7 +356,7 @@ class ShapeRecognizer:
             word = text[s:e]
             if re.search(r"[A-Z][a-z]+\s+$", text[max(0, s - 30) : s]) or word in self.targets:
                 continue
-            if self.exclude.match(word) or not self._brand_ok(text, s, e):
+            if self.exclude.match(word) or not self._brand_ok(text, s, e, low):
                 continue
             out.append(Candidate(s, e, "COMPOUND", extractor="shape:brand_before_generic", confidence=0.7))
         return out
@@ -419,36 +451,3 @@ def _target_wording_wins(found: list[Candidate]) -> list[Candidate]:
             c.label == "COMPOUND" and c.extractor.startswith("shape:compound_") and (c.start, c.end) in cued
         )
     ]
-
-
-def _trim_long_form(text: str, s: int, e: int) -> int:
-    """'... using its Tumor-Activated Prodrug (TAP) technology': start at the abbreviation's words."""
-    inner = text[s:e]
-    p = inner.index("(")
-    abbr = inner[p + 1 : inner.index(")")]
-    words = list(re.finditer(r"[A-Za-z0-9][\w'’]*(?:-[\w'’]+)*", inner[:p]))
-    for k in range(len(words) - 1, -1, -1):
-        initials = "".join(part[0].lower() for w in words[k:] for part in re.split(r"-", w.group(0)) if part)
-        if initials_match(abbr, inner[words[k].start() : p]) and len(initials) >= len(abbr):
-            return s + words[k].start()
-    # "lipid nanoparticle (LNP)": a letter may come from inside a word; the long form is the fewest last words
-    # whose first letter is the abbreviation's and whose letters hold the abbreviation's in order
-    for k in range(len(words) - 1, -1, -1):
-        span = inner[words[k].start() : p].lower()
-        if span[:1] == abbr[:1].lower() and _letters_in_order(abbr.lower(), span):
-            return s + words[k].start()
-    return s
-
-
-def _letters_in_order(abbr: str, span: str) -> bool:
-    it = iter(span)
-    return all(ch in it for ch in abbr if ch.isalpha())
-
-
-def _mostly_caps_line(text: str, pos: int) -> bool:
-    """Inside an ALL-CAPS headline, capitalised words are not trial names."""
-    ls = text.rfind("\n", 0, pos) + 1
-    le = text.find("\n", pos)
-    line = text[ls : le if le >= 0 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) > 30 and sum(c.isupper() for c in letters) > 0.8 * len(letters)

@@ -7,10 +7,11 @@ component.unwrapped)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pharmakg.extract.components.base import read_lines
 
-__all__ = ["ABBREVIATION_DOT", "CLAUSE_BREAK", "DEAL_BREAK"]
+__all__ = ["ABBREVIATION_DOT", "CLAUSE_BREAK", "DEAL_BREAK", "deal_breaks"]
 
 
 def _not_after_abbreviation(path: str = "abbreviations.txt") -> str:
@@ -37,3 +38,19 @@ DEAL_BREAK = re.compile(
     + ABBREVIATION_DOT
     + r"\s|:\s(?![^()]{0,40}\))|\n"
 )
+
+_BREAK_AT = re.compile(f"(?=({DEAL_BREAK.pattern}))")
+
+
+@lru_cache(maxsize=16)
+def deal_breaks(low: str) -> tuple[list[int], list[int]]:
+    """(ends of the breaks a left-to-right DEAL_BREAK scan finds, starts of every position one matches at)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    scan_end = 0
+    for m in _BREAK_AT.finditer(low):
+        starts.append(m.start())
+        if m.start() >= scan_end:  # a scan resumes after the break it found (".\n" is one break)
+            scan_end = m.start() + len(m.group(1))
+            ends.append(scan_end)
+    return ends, starts

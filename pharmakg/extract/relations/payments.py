@@ -43,6 +43,7 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 
+_DIGIT = re.compile(r"\d")  # the regexes' own digit class (any decimal digit, not only ASCII)
 Amount = tuple[int, int, str, float, float | None]  # (start, end, currency, amount, USD value or None)
 
 
@@ -127,6 +128,8 @@ class Payments:
         A non-USD amount takes its USD value only from the text ("EUR 10 million (approximately $11 million)":
         the dollar figure is read as its own amount and the foreign one is dropped); otherwise value is None.
         """
+        if not _DIGIT.search(text):
+            return []  # both amount regexes need a figure: a sentence without a digit is not scanned twice
         out: list[Amount] = []
         foreign: list[tuple[int, int]] = []  # spans of the foreign amounts whose USD equivalent follows
         for m in self.money_foreign.finditer(text):

@@ -13,12 +13,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.components.regions import Territories, territories
-from pharmakg.extract.relations.breaks import CLAUSE_BREAK, DEAL_BREAK
+from pharmakg.extract.relations.breaks import CLAUSE_BREAK, DEAL_BREAK, deal_breaks
 from pharmakg.extract.relations.comparators import (
     PartnerCues,
     combination_at,
@@ -68,6 +67,10 @@ class Sent:
     by_type: dict[str, tuple[list[M], list[M], dict[int, int]]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # (test, id of a mention) -> (the mention, the answer) of the mention tests of RuleContext (comparator,
+    # combination), asked of one mention by many rules and anchors: answered once per sentence and mention
+    # (the mention is kept with its answer, so the id names that mention while the sentence lives)
+    tested: dict[tuple[str, int], tuple[M, bool]] = field(default_factory=dict, compare=False, repr=False)
 
     def local(self, m: M) -> tuple[int, int]:
         return m.start - self.start, m.end - self.start
@@ -242,23 +245,6 @@ class SharedCues:
         self.places: Territories = territories(str(cues.get("territories", "territories.tsv")))
 
 
-_BREAK_AT = re.compile(f"(?=({DEAL_BREAK.pattern}))")
-
-
-@lru_cache(maxsize=16)
-def deal_breaks(low: str) -> tuple[list[int], list[int]]:
-    """(ends of the breaks a left-to-right DEAL_BREAK scan finds, starts of every position one matches at)."""
-    starts: list[int] = []
-    ends: list[int] = []
-    scan_end = 0
-    for m in _BREAK_AT.finditer(low):
-        starts.append(m.start())
-        if m.start() >= scan_end:  # a scan resumes after the break it found (".\n" is one break)
-            scan_end = m.start() + len(m.group(1))
-            ends.append(scan_end)
-    return ends, starts
-
-
 @dataclass
 class RuleContext:
     """What a rule knows besides its sentence: the document state, the sink, and the shared helpers."""
@@ -326,6 +312,14 @@ class RuleContext:
     def comparator(self, s: Sent, m: M) -> bool:
         """A comparator or prior therapy (relations/comparators.py), or coordinated after one ("after
         abiraterone or enzalutamide")."""
+        known = s.tested.get(("comparator", id(m)))
+        if known is not None and known[0] is m:
+            return known[1]
+        answer = self._comparator(s, m)
+        s.tested[("comparator", id(m))] = (m, answer)
+        return answer
+
+    def _comparator(self, s: Sent, m: M) -> bool:
         if comparator_at(self.cues.partners, s, m):
             return True
         first = self.group(s, m)[0]
@@ -335,6 +329,14 @@ class RuleContext:
         """A combination partner: "in combination with (Helix's) X", "ZB-12 and X combination", or a name
         coordinated after one ("combined with X and Y"). Of "X plus Y", the partner is Y unless the document
         names Y more often than X (then Y is the release's drug and X the partner)."""
+        known = s.tested.get(("combination", id(m)))
+        if known is not None and known[0] is m:
+            return known[1]
+        answer = self._combination(s, m)
+        s.tested[("combination", id(m))] = (m, answer)
+        return answer
+
+    def _combination(self, s: Sent, m: M) -> bool:
         if not self.named:
             self.named = named_counts(self.cues.partners, self.sents)
         head = plus_neighbour(s, m, before=True)
