@@ -359,8 +359,8 @@ class CompanyCues:
             # deal-context name may stand, is that company even without a deal word beside it
             if word in names or any(c.label == "COMPANY" and text[c.start : c.end] == word for c in cands):
                 continue
-            alone = re.finditer(rf"(?<![\w&.-]){re.escape(word)}(?![\w-])", text)
-            if any(self._deal_name_ok(text, word, m.start(), m.end(), others) for m in alone):
+            alone = literal_spans(text, [word], not_before="&.-")
+            if any(self._deal_name_ok(text, word, a, b, others) for a, b, _ in alone):
                 cands += every_mention(
                     text, word, "cue:company_short_name", self.deal_conf, {"short_of": key}
                 )

@@ -195,31 +195,13 @@ class Coref:
             rf"[\s-]*(?:receptors?\s+)?(?:{classes or '(?!)'})s?(?![\w-])(?!\s+(?:{after_stop or '(?!)'})\b)",
             re.IGNORECASE,
         )
-        plural = sorted(
-            {re.escape(w.lower()) for w in c.get("plural_compound_anaphors", [])}, key=len, reverse=True
-        )
-        not_before = "|".join(map(re.escape, c.get("plural_anaphor_not_before", [])))
         # "The two target GRPR ...": a sentence-initial plural phrase for the compounds of the last list
-        self.plural_re = re.compile(
-            r"^[\s\"“‘']*(?:"
-            + ("|".join(plural) or "(?!)")
-            + r")(?![\w-])(?!\s+(?:"
-            + (not_before or "(?!)")
-            + r")\b)",
-            re.IGNORECASE,
+        self.plural_re = _opening_phrase(
+            c.get("plural_compound_anaphors", []), c.get("plural_anaphor_not_before", [])
         )
         # "The antibody leverages Helix's ...": a bare class noun opening a sentence as its subject
-        subjects = sorted(
-            {re.escape(w.lower()) for w in c.get("subject_anaphors", [])}, key=len, reverse=True
-        )
-        subject_stop = "|".join(map(re.escape, c.get("subject_anaphor_not_before", [])))
-        self.subject_re = re.compile(
-            r"^[\s\"“‘']*(?:"
-            + ("|".join(subjects) or "(?!)")
-            + r")(?![\w-])(?!\s+(?:"
-            + (subject_stop or "(?!)")
-            + r")\b)(?=\s+[a-z])",
-            re.IGNORECASE,
+        self.subject_re = _opening_phrase(
+            c.get("subject_anaphors", []), c.get("subject_anaphor_not_before", []), then=r"(?=\s+[a-z])"
         )
         self.initial_only = {w.lower() for w in c["sentence_initial_only"]}
         self.lookback = int(c["compound_lookback_sentences"])
@@ -358,3 +340,11 @@ def _last_list(full: str, compounds: list[M], sentences: list[Span], si: int, lo
         eids = list(dict.fromkeys(m.eid for m in run))
         return eids if len(eids) >= 2 else []
     return []
+
+
+def _opening_phrase(phrases: list[str], not_before: list[str], then: str = "") -> re.Pattern[str]:
+    """One of ``phrases`` opening a sentence (after quotes), as a whole word, not followed by a word of
+    ``not_before``; ``then`` is what must come next."""
+    alts = "|".join(sorted({re.escape(w.lower()) for w in phrases}, key=len, reverse=True)) or "(?!)"
+    stop = "|".join(map(re.escape, not_before)) or "(?!)"
+    return re.compile(rf"^[\s\"“‘']*(?:{alts})(?![\w-])(?!\s+(?:{stop})\b){then}", re.IGNORECASE)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -312,12 +313,7 @@ class RuleContext:
     def comparator(self, s: Sent, m: M) -> bool:
         """A comparator or prior therapy (relations/comparators.py), or coordinated after one ("after
         abiraterone or enzalutamide")."""
-        known = s.tested.get(("comparator", id(m)))
-        if known is not None and known[0] is m:
-            return known[1]
-        answer = self._comparator(s, m)
-        s.tested[("comparator", id(m))] = (m, answer)
-        return answer
+        return _tested(s, "comparator", m, self._comparator)
 
     def _comparator(self, s: Sent, m: M) -> bool:
         if comparator_at(self.cues.partners, s, m):
@@ -329,12 +325,7 @@ class RuleContext:
         """A combination partner: "in combination with (Helix's) X", "ZB-12 and X combination", or a name
         coordinated after one ("combined with X and Y"). Of "X plus Y", the partner is Y unless the document
         names Y more often than X (then Y is the release's drug and X the partner)."""
-        known = s.tested.get(("combination", id(m)))
-        if known is not None and known[0] is m:
-            return known[1]
-        answer = self._combination(s, m)
-        s.tested[("combination", id(m))] = (m, answer)
-        return answer
+        return _tested(s, "combination", m, self._combination)
 
     def _combination(self, s: Sent, m: M) -> bool:
         if not self.named:
@@ -496,3 +487,14 @@ class RuleContext:
         ):
             return None
         return last
+
+
+def _tested(s: Sent, test: str, m: M, answer: Callable[[Sent, M], bool]) -> bool:
+    """``answer(s, m)`` asked once per sentence and mention: many rules ask it of the same mention (kept
+    with the mention itself, so that an id reused by another object is never taken for it)."""
+    known = s.tested.get((test, id(m)))
+    if known is not None and known[0] is m:
+        return known[1]
+    result = answer(s, m)
+    s.tested[(test, id(m))] = (m, result)
+    return result
