@@ -490,8 +490,7 @@ class RuleContext:
 
 
 def _tested(s: Sent, test: str, m: M, answer: Callable[[Sent, M], bool]) -> bool:
-    """``answer(s, m)`` asked once per sentence and mention: many rules ask it of the same mention (kept
-    with the mention itself, so that an id reused by another object is never taken for it)."""
+    """``answer(s, m)`` once per sentence and mention (kept with the mention: a reused id is not it)."""
     known = s.tested.get((test, id(m)))
     if known is not None and known[0] is m:
         return known[1]
