@@ -136,6 +136,33 @@ def progress_log(every: int, target: Path) -> Callable[[Iterator[Any]], Iterator
     return wrap
 
 
+def _log_last_steps() -> None:
+    """Print the CPU and memory of a build's last steps (the re-mint, and on a tree that defers the kept facts
+    their fill: ``incremental._fill_deferred``), wrapped in the child process."""
+    from pharmakg.graph import incremental
+
+    def timed(name: str, step: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            cpu, wall = time.process_time(), time.perf_counter()
+            rss, peak_before = _memory_mb()
+            try:
+                return step(*args, **kwargs)
+            finally:
+                now, peak = _memory_mb()
+                print(
+                    f"step: {name} {time.perf_counter() - wall:.1f} s wall {time.process_time() - cpu:.1f} s "
+                    f"CPU RSS {rss:.0f} -> {now:.0f} MB peak {peak_before:.0f} -> {peak:.0f} MB",
+                    file=sys.stderr,
+                    flush=True,
+                )
+
+        return run
+
+    for name in ("finish_remints", "_fill_deferred"):
+        if hasattr(incremental, name):
+            setattr(incremental, name, timed(name, getattr(incremental, name)))
+
+
 def child_build(
     corpus: Path, target: Path, jobs: int, log_every: int = 0, dask: str | None = None
 ) -> dict[str, float]:
@@ -158,6 +185,7 @@ def child_build(
     started = time.perf_counter()
     if log_every:
         options["progress"] = progress_log(log_every, target)
+        _log_last_steps()
     kg = api.build([corpus], store=target, nlp=None if dask else nlp, stats=stats, on_error="skip", **options)  # type: ignore[arg-type]
     build_s = time.perf_counter() - started
     cpu_s = _cpu_seconds() - cpu_before
