@@ -340,7 +340,7 @@ class DerivedFacts:
         self.crowds.before_refresh(entities)  # (their labels before: a changed one changes targets' figures)
         self.pairs.labels_before(entities)
         preferred: list[ox.Quad] = []  # every refreshed entity's label, changed or not (the targets' figures)
-        kept = (PREF_LABEL, LATEST, LATEST_DATE) if self.deferring else ENTITY_FACTS
+        kept = (PREF_LABEL, LATEST, LATEST_DATE) if self.deferring else ENTITY_FACTS  # (deferring: no counts)
         for iri in entities:
             e = ox.NamedNode(iri)
             self._read_kept_phase(iri)  # (before the facts are removed)
@@ -358,8 +358,7 @@ class DerivedFacts:
                 facts.append(ox.Quad(e, LATEST, phase[1], RESOLVED_GRAPH))
                 if phase[2] is not None:
                     facts.append(ox.Quad(e, LATEST_DATE, phase[2], RESOLVED_GRAPH))
-            if not self.deferring:  # (a deferring build fills the name keys and counts at its end)
-                # the names' keys, and the label's: a knowledge-base spelling of a typo is no document's name
+            if not self.deferring:  # the names' keys and the label's (a KB's spelling of a typo is no name)
                 names = {name for name, (docs, _mains) in self._names[iri].items() if docs}
                 keys = sorted({name_key(name) for name in names | {label}})
                 facts.extend(ox.Quad(e, NAME_KEY, ox.Literal(key), RESOLVED_GRAPH) for key in keys)

@@ -287,12 +287,9 @@ def build_store(
 
     Readers see the store through snapshots (:mod:`pharmakg.graph.snapshots`): one when the build opens
     it, then after a batch once ``snapshot_interval`` seconds have passed, and one at the end.
+    ``defer_kept``: False keeps the kept facts per batch in an empty store too (see above).
 
-    ``defer_kept``: a build into an empty store fills the kept facts once at its end (see above); False keeps
-    them per batch (a killed deferring build is still gone on with deferring).
-
-    Returns a read-only view of the store (so the caller can open it again, or another process write it).
-    """
+    Returns a read-only view of the store (so the caller can open it again, or another process write it)."""
     from pharmakg import api
 
     folder = Path(folder)
@@ -302,8 +299,7 @@ def build_store(
     with store_lock(folder):
         kg = open_store(folder, fill=False)
         kg.snapshot_interval = snapshot_interval
-        if _defers(kg, defer_kept):
-            defer(kg.derived)
+        _defer_kept_facts(kg, defer_kept)
         recover(kg)
         kg.publish_snapshot()  # a reader never waits for the first batch
         kg.deferred_remints = set()  # IRIs re-minted once, at the end (finish_remints)
@@ -338,8 +334,7 @@ def build_store(
                 mode=mode,
             )
         finish_remints(kg)
-        if kg.derived.deferring:
-            _fill_deferred(kg)
+        _fill_deferred(kg)
         stats.quads_added += kg.quads_added - added
         stats.quads_removed += kg.quads_removed - removed
         kg.store.flush()
@@ -352,22 +347,19 @@ def build_store(
     return read_only(folder)
 
 
-def _defers(kg: KnowledgeGraph, defer_kept: bool) -> bool:
-    """Whether this build defers the kept facts: it goes on from a deferring build, or (``defer_kept``) the
-    store holds no document nor derived fact yet, then marked before anything is written. Else the kept facts
-    the store lacks are filled now (as an opening for writing does)."""
+def _defer_kept_facts(kg: KnowledgeGraph, defer_kept: bool) -> None:
+    """Defer the kept facts (:func:`.deferred.defer`) if the build goes on from a deferring one, or
+    (``defer_kept``) the store holds no document nor derived fact yet, then marked before anything is written.
+    Else fill now the kept facts the store lacks (as an opening for writing does)."""
     from pharmakg.graph.rdf_terms import RESOLVED_GRAPH
 
     store = kg.store
-    if is_deferring(store):
-        return True
     derived = next(iter(store.quads_for_pattern(None, None, None, RESOLVED_GRAPH)), None) is not None
-    if defer_kept and not derived and not _has_documents(kg):
-        start_deferring(store)
-        return True
-    if fill_missing(store, kg._insert) and _has_documents(kg):
+    if is_deferring(store) or (defer_kept and not derived and not _has_documents(kg)):
+        start_deferring(store)  # (marks written again change nothing)
+        defer(kg.derived)
+    elif fill_missing(store, kg._insert) and _has_documents(kg):
         kg.derived.crowds.write_kept_rows()  # (a killed fill's: its build wrote none)
-    return False
 
 
 def _fill_deferred(kg: KnowledgeGraph) -> None:
@@ -375,6 +367,8 @@ def _fill_deferred(kg: KnowledgeGraph) -> None:
     on-disk store's writer reads them); per batch again from here."""
     from pharmakg.graph.derived_facts import DerivedFacts
 
+    if not kg.derived.deferring:
+        return
     stop_deferring(kg.store)
     kg.store.flush()
     fill_missing(kg.store, kg._insert)
