@@ -112,11 +112,14 @@ def _memory_mb() -> tuple[float, float]:
 
 def progress_log(every: int, target: Path) -> Callable[[Iterator[Any]], Iterator[Any]]:
     """A ``progress`` for ``api.build`` that prints a line every ``every`` input files written: files, wall
-    and CPU seconds, files/s since the last line, resident memory now and at peak, size on disk. A long build
-    shows where its time and memory go, and one stopped early still leaves its curve."""
+    and CPU seconds (with the workers that ended, and of this process alone: the writer), files/s since the
+    last line, resident memory now and at peak, size on disk. A long build shows where its time and memory
+    go, and one stopped early still leaves its curve."""
 
     def wrap(ticks: Iterator[Any]) -> Iterator[Any]:
         started, cpu0 = time.perf_counter(), _cpu_seconds()
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        own0 = own.ru_utime + own.ru_stime
         last = (0, started)
         for done, tick in enumerate(ticks, 1):
             yield tick
@@ -124,8 +127,10 @@ def progress_log(every: int, target: Path) -> Callable[[Iterator[Any]], Iterator
                 now = time.perf_counter()
                 rss, peak = _memory_mb()
                 size = disk_size(target) / 1e6 if target.exists() else 0.0
+                own = resource.getrusage(resource.RUSAGE_SELF)
                 print(
                     f"progress: {done} files {now - started:.0f} s wall {_cpu_seconds() - cpu0:.0f} s CPU "
+                    f"({own.ru_utime + own.ru_stime - own0:.0f} s this process's) "
                     f"{(done - last[0]) / (now - last[1]):.1f} files/s RSS {rss:.0f} MB peak {peak:.0f} MB "
                     f"disk {size:.0f} MB",
                     file=sys.stderr,
@@ -134,6 +139,33 @@ def progress_log(every: int, target: Path) -> Callable[[Iterator[Any]], Iterator
                 last = (done, now)
 
     return wrap
+
+
+def _log_last_steps() -> None:
+    """Print the CPU and memory of a build's last steps (the re-mint, and on a tree that defers the kept facts
+    their fill: ``incremental._fill_deferred``), wrapped in the child process."""
+    from pharmakg.graph import incremental
+
+    def timed(name: str, step: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            cpu, wall = time.process_time(), time.perf_counter()
+            rss, peak_before = _memory_mb()
+            try:
+                return step(*args, **kwargs)
+            finally:
+                now, peak = _memory_mb()
+                print(
+                    f"step: {name} {time.perf_counter() - wall:.1f} s wall {time.process_time() - cpu:.1f} s "
+                    f"CPU RSS {rss:.0f} -> {now:.0f} MB peak {peak_before:.0f} -> {peak:.0f} MB",
+                    file=sys.stderr,
+                    flush=True,
+                )
+
+        return run
+
+    for name in ("finish_remints", "_fill_deferred"):
+        if hasattr(incremental, name):
+            setattr(incremental, name, timed(name, getattr(incremental, name)))
 
 
 def child_build(
@@ -158,6 +190,7 @@ def child_build(
     started = time.perf_counter()
     if log_every:
         options["progress"] = progress_log(log_every, target)
+        _log_last_steps()
     kg = api.build([corpus], store=target, nlp=None if dask else nlp, stats=stats, on_error="skip", **options)  # type: ignore[arg-type]
     build_s = time.perf_counter() - started
     cpu_s = _cpu_seconds() - cpu_before

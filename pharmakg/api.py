@@ -246,6 +246,7 @@ def build(
     time_limit: float | None = DEFAULT_TIME_LIMIT,
     snapshot_interval: float | None = None,
     mode: str = "default",
+    defer_kept: bool = True,
 ) -> KnowledgeGraph:
     """Extract ``paths`` into a knowledge graph and, when ``store`` is given, save it there.
 
@@ -265,6 +266,8 @@ def build(
     no document could be read. ``progress`` wraps the extraction stream (a progress bar, say). ``jobs`` and
     ``dask``: see :func:`extract`; extraction runs there, the graph is written by this process only.
     ``mode``: the extraction mode, see :func:`extract` (checked before anything is read or written).
+    ``defer_kept``: a store folder built from empty fills its kept facts once at the end instead of keeping
+    them per batch (see :mod:`pharmakg.graph.incremental`); False keeps them per batch.
     """
     from pharmakg.graph.store import FILE_FORMATS
 
@@ -290,6 +293,7 @@ def build(
             time_limit=time_limit,
             snapshot_interval=DEFAULT_INTERVAL if snapshot_interval is None else snapshot_interval,
             mode=mode,
+            defer_kept=defer_kept,
         )
     if target is None:
         return _build_in_memory(

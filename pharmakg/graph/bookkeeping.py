@@ -88,10 +88,11 @@ def _writer_lock(lock_file: Path, target: Path, what: str) -> Iterator[None]:
         os.close(fd)  # releases the lock, also when the process is killed
 
 
-def open_store(folder: Path) -> KnowledgeGraph:
-    """The store in ``folder`` (created if need be), with RocksDB's own lock error made readable."""
+def open_store(folder: Path, fill: bool = True) -> KnowledgeGraph:
+    """The store in ``folder`` (created if need be), with RocksDB's own lock error made readable; ``fill``:
+    see :meth:`KnowledgeGraph.open`."""
     try:
-        return KnowledgeGraph.open(folder)
+        return KnowledgeGraph.open(folder, fill=fill)
     except OSError as exc:
         if "lock" in str(exc).lower():
             raise StoreLocked(

@@ -377,6 +377,11 @@ class CrowdedTargets:
         named = sorted((t for t in targets if isinstance(t, ox.NamedNode)), key=str)
         self.kept.write_all((t, self._target_rows(t, labels)) for t in named)
 
+    def write_kept_rows(self) -> None:
+        """Write every target's rows unless the kept rows are complete (the end of a build that deferred
+        them: the next writer reads them instead of recounting every target)."""
+        self._check_kept(stored_labels(self.store))
+
     def invalidate(self) -> None:
         """The store was written behind the writer: the kept rows are written again at the next update."""
         if self.kept is not None:

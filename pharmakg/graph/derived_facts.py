@@ -143,6 +143,7 @@ class DerivedFacts:
         self._kept_names_checked = False
         self._names_before: dict[str, dict[str, list[int]]] = {}  # counts as kept, of the names changed since
         self._names_whole: set[str] = set()  # renamed since the last refresh: their kept counts written whole
+        self.deferring = False  # the kinds of stream_fill.DEFERRED are left to a fill (deferred.defer)
 
     def invalidate(self) -> None:
         """The store was written behind this writer: kept rows, counts and phases are not to be trusted."""
@@ -339,6 +340,7 @@ class DerivedFacts:
         self.crowds.before_refresh(entities)  # (their labels before: a changed one changes targets' figures)
         self.pairs.labels_before(entities)
         preferred: list[ox.Quad] = []  # every refreshed entity's label, changed or not (the targets' figures)
+        kept = (PREF_LABEL, LATEST, LATEST_DATE) if self.deferring else ENTITY_FACTS  # (deferring: no counts)
         for iri in entities:
             e = ox.NamedNode(iri)
             self._read_kept_phase(iri)  # (before the facts are removed)
@@ -351,18 +353,18 @@ class DerivedFacts:
                 continue  # no document names it any more
             facts = [ox.Quad(e, PREF_LABEL, ox.Literal(label), RESOLVED_GRAPH)]
             preferred.append(facts[0])
-            # the names' keys, and the label's: a knowledge-base spelling of a typo is no document's name
-            names = {name for name, (docs, _mains) in self._names[iri].items() if docs}
-            keys = sorted({name_key(name) for name in names | {label}})
-            facts.extend(ox.Quad(e, NAME_KEY, ox.Literal(key), RESOLVED_GRAPH) for key in keys)
             phase = self.latest_phase(iri)
             if phase is not None:
                 facts.append(ox.Quad(e, LATEST, phase[1], RESOLVED_GRAPH))
                 if phase[2] is not None:
                     facts.append(ox.Quad(e, LATEST_DATE, phase[2], RESOLVED_GRAPH))
-            facts.append(ox.Quad(e, DOCUMENT_COUNT, int_lit(self.document_count(iri)), RESOLVED_GRAPH))
-            new.extend(replace_facts(self.store, e, ENTITY_FACTS, facts))
-        for doc in sorted(self._documents, key=str):
+            if not self.deferring:  # the names' keys and the label's (a KB's spelling of a typo is no name)
+                names = {name for name, (docs, _mains) in self._names[iri].items() if docs}
+                keys = sorted({name_key(name) for name in names | {label}})
+                facts.extend(ox.Quad(e, NAME_KEY, ox.Literal(key), RESOLVED_GRAPH) for key in keys)
+                facts.append(ox.Quad(e, DOCUMENT_COUNT, int_lit(self.document_count(iri)), RESOLVED_GRAPH))
+            new.extend(replace_facts(self.store, e, kept, facts))
+        for doc in sorted(() if self.deferring else self._documents, key=str):
             counts = (
                 document_counts(self.store, doc) if ox.Quad(doc, TYPE, DOCUMENT, MERGED) in self.store else []
             )

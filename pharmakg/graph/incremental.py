@@ -15,6 +15,16 @@
 
 The entities a batch touches get their derived facts (preferred label, latest phase) refreshed by the store;
 nothing else is recomputed.
+
+A build into an empty store (or one that goes on from such a build, killed) defers the kept facts the store
+can compute from the graph (:data:`pharmakg.graph.stream_fill.DEFERRED`: name keys, counts, order keys,
+crowded-target figures, pair, licence and agreement facts): it marks them all as being filled before its
+first batch, keeps only the preferred labels, latest phases and name counts per batch, and fills the marked
+kinds once after its last step (:func:`pharmakg.graph.stream_fill.fill_missing`, in bounded chunks), then
+writes the crowded-target rows its next writer reads. Per batch, keeping them read and rewrote facts of hub
+partners, targets and licensors: a cost per release that grew with the store. A build killed before the fill
+leaves the marks, and its next run defers too; killed in the fill, the next opening finishes it. A store
+with documents keeps them per batch as before (a fill only adds facts: it cannot replace stale ones).
 """
 
 from __future__ import annotations
@@ -39,7 +49,9 @@ from pharmakg.graph.bookkeeping import (
     store_lock,
     write_sources,
 )
+from pharmakg.graph.deferred import defer
 from pharmakg.graph.snapshots import DEFAULT_INTERVAL
+from pharmakg.graph.stream_fill import fill_missing, is_deferring, start_deferring, stop_deferring
 from pharmakg.model import Document, Extraction
 
 if TYPE_CHECKING:
@@ -268,15 +280,16 @@ def build_store(
     time_limit: float | None = None,
     snapshot_interval: float = DEFAULT_INTERVAL,
     mode: str = "default",
+    defer_kept: bool = True,
 ) -> KnowledgeGraph:
     """Bring the store in ``folder`` up to date with ``inputs`` (files and folders, or Documents: these have
     no file to remember, so they are always written). Raises StoreLocked when another process writes it.
 
     Readers see the store through snapshots (:mod:`pharmakg.graph.snapshots`): one when the build opens
     it, then after a batch once ``snapshot_interval`` seconds have passed, and one at the end.
+    ``defer_kept``: False keeps the kept facts per batch in an empty store too (see above).
 
-    Returns a read-only view of the store (so the caller can open it again, or another process write it).
-    """
+    Returns a read-only view of the store (so the caller can open it again, or another process write it)."""
     from pharmakg import api
 
     folder = Path(folder)
@@ -284,8 +297,9 @@ def build_store(
     stream = iter([inputs] if isinstance(inputs, str | Path) else inputs)
     first = next(stream, None)
     with store_lock(folder):
-        kg = open_store(folder)
+        kg = open_store(folder, fill=False)
         kg.snapshot_interval = snapshot_interval
+        _defer_kept_facts(kg, defer_kept)
         recover(kg)
         kg.publish_snapshot()  # a reader never waits for the first batch
         kg.deferred_remints = set()  # IRIs re-minted once, at the end (finish_remints)
@@ -320,6 +334,7 @@ def build_store(
                 mode=mode,
             )
         finish_remints(kg)
+        _fill_deferred(kg)
         stats.quads_added += kg.quads_added - added
         stats.quads_removed += kg.quads_removed - removed
         kg.store.flush()
@@ -330,6 +345,42 @@ def build_store(
         shutil.rmtree(folder, ignore_errors=True)
         return api.open_graph(None)
     return read_only(folder)
+
+
+def _defer_kept_facts(kg: KnowledgeGraph, defer_kept: bool) -> None:
+    """Defer the kept facts (:func:`.deferred.defer`) if the build goes on from a deferring one, or
+    (``defer_kept``) the store holds no document nor derived fact yet, then marked before anything is written.
+    Else fill now the kept facts the store lacks (as an opening for writing does)."""
+    from pharmakg.graph.rdf_terms import RESOLVED_GRAPH
+
+    store = kg.store
+    derived = next(iter(store.quads_for_pattern(None, None, None, RESOLVED_GRAPH)), None) is not None
+    if is_deferring(store) or (defer_kept and not derived and not _has_documents(kg)):
+        start_deferring(store)  # (marks written again change nothing)
+        defer(kg.derived)
+    elif fill_missing(store, kg._insert) and _has_documents(kg):
+        kg.derived.crowds.write_kept_rows()  # (a killed fill's: its build wrote none)
+
+
+def _fill_deferred(kg: KnowledgeGraph) -> None:
+    """The end of a deferring build: the kept kinds filled from the graph, then the crowded-target rows (an
+    on-disk store's writer reads them); per batch again from here."""
+    from pharmakg.graph.derived_facts import DerivedFacts
+
+    if not kg.derived.deferring:
+        return
+    stop_deferring(kg.store)
+    kg.store.flush()
+    fill_missing(kg.store, kg._insert)
+    kg.derived = DerivedFacts(kg.store, kept_rows=True)
+    if _has_documents(kg):  # (a store of nothing stays empty)
+        kg.derived.crowds.write_kept_rows()
+
+
+def _has_documents(kg: KnowledgeGraph) -> bool:
+    from pharmakg.graph.derived_facts import DOCUMENT, TYPE
+
+    return next(iter(kg.store.quads_for_pattern(None, TYPE, DOCUMENT, None)), None) is not None
 
 
 def read_only(folder: Path) -> KnowledgeGraph:

@@ -121,12 +121,15 @@ class KnowledgeGraph:
 
     # ----------------------------------------------------------------------------------- open / save
     @classmethod
-    def open(cls, path: str | Path | None = None, read_only: bool = False) -> KnowledgeGraph:
+    def open(
+        cls, path: str | Path | None = None, read_only: bool = False, fill: bool = True
+    ) -> KnowledgeGraph:
         """None: in memory. A .ttl/.nt/.nq/.trig/.jsonld file: loaded into memory (triples formats go
         to the default graph). Anything else (an existing store folder or a new path): on-disk store.
 
         ``read_only`` opens an existing store folder without taking its lock, so any number of processes can
-        read it while one builds it (see :func:`open_read_only`)."""
+        read it while one builds it (see :func:`open_read_only`). ``fill=False``: a store folder's missing
+        kept facts are left to the caller (a build decides whether it defers them: :mod:`.incremental`)."""
         if path is None:
             return cls()
         p = Path(path)
@@ -148,7 +151,8 @@ class KnowledgeGraph:
         kg = cls(ox.Store(str(p)), path=p)
         snapshots.mark_stale(p)  # until the writer publishes one, readers don't trust the last snapshot
         kg._fill_merged()
-        fill_missing(kg.store, kg._insert)  # a store built before the kept facts gets them once, in chunks
+        if fill:  # a store built before the kept facts gets them once, in chunks
+            fill_missing(kg.store, kg._insert)
         return kg
 
     def publish_snapshot(self, every: float = 0.0, final: bool = False) -> bool:

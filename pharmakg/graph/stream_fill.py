@@ -77,6 +77,21 @@ from pharmakg.ontology.namespaces import PKG, RESOURCES_IRI
 MERGED = ox.DefaultGraph()
 FILL_GRAPH = n(RESOURCES_IRI + "graph/fill")
 _FILL, _FILLING = n(RESOURCES_IRI + "build/fill"), n(RESOURCES_IRI + "build/filling")
+# a build into an empty store leaves these kinds to one fill at its end (see :func:`start_deferring`)
+DEFERRED = (
+    "nameKey",
+    "documentCount",
+    "entityCount",
+    "compoundOrder",
+    "documentOrder",
+    "targetFacts",
+    "pairOrder",
+    "licenceFacts",
+    "agreementPair",
+    "agreementAsset",
+    "paymentPair",
+)
+_DEFERRING = ox.Quad(_FILL, n(RESOURCES_IRI + "build/deferring"), lit("kept facts"), FILL_GRAPH)
 CHUNK = 20_000  # quads per write: a chunk's quads and their merged copies are what a fill holds
 
 
@@ -186,6 +201,25 @@ def missing_derived_facts(store: ox.Store) -> list[ox.Quad]:
     the graphs the store keeps them in, without repeats (the tests' oracle; a store fills them with
     :func:`fill_missing`)."""
     return list(dict.fromkeys(q for kind in _to_fill(store) for q in kind.quads(store)))
+
+
+def start_deferring(store: ox.Store) -> None:
+    """Mark every kind of :data:`DEFERRED` as being filled, and the store as written by a build that defers
+    them, in one write: the batches that follow keep none of these kinds, and :func:`fill_missing` (at the
+    build's end, or at any opening after a kill) writes them all from the graph as it then stands."""
+    store.extend([*(_mark(k) for k in KINDS if k.name in DEFERRED), _DEFERRING])
+
+
+def is_deferring(store: ox.Store) -> bool:
+    """Whether the store was left by a build that defers the kinds of :data:`DEFERRED` and has not begun
+    their fill (its next build goes on deferring)."""
+    return _DEFERRING in store
+
+
+def stop_deferring(store: ox.Store) -> None:
+    """The build's batches are written: from here, a kill leaves the marked kinds to the next opening's
+    fill (and the next build keeps every kind per batch, as the fill leaves them complete)."""
+    store.remove(_DEFERRING)
 
 
 def chunks(quads: Iterable[ox.Quad], size: int = CHUNK) -> Iterator[list[ox.Quad]]:

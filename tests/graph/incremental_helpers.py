@@ -73,7 +73,7 @@ def armed_finish(kg):
 
 
 bookkeeping.finish_remints = incremental.finish_remints = armed_finish  # (the recovery's call too)
-api.build([sys.argv[1]], sys.argv[2], batch_size=1)
+api.build([sys.argv[1]], sys.argv[2], batch_size=1, defer_kept=False)
 print("removals", seen[0])
 """
 

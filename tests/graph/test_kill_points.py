@@ -40,7 +40,7 @@ def counted(quad):  # the removals of an order key
 
 from pharmakg import api
 
-api.build([sys.argv[1]], sys.argv[2], batch_size=1, prune=sys.argv[5] == "prune")
+api.build([sys.argv[1]], sys.argv[2], batch_size=1, prune=sys.argv[5] == "prune", defer_kept=False)
 print("key removals", seen[0])
 """
 )

@@ -47,7 +47,7 @@ if name == "clear":  # the n-th journal cleared: a batch written, its journal no
     bookkeeping.Journal.clear = killing(bookkeeping.Journal.clear)
 elif name == "forget_sources":  # recover's: after it removed the batch's documents, before its refresh
     bookkeeping.forget_sources = killing(bookkeeping.forget_sources)
-api.build([sys.argv[1]], sys.argv[2], batch_size=1, prune=True)
+api.build([sys.argv[1]], sys.argv[2], batch_size=1, prune=True, defer_kept=False)
 print("calls", seen[0])
 """
 
