@@ -51,7 +51,13 @@ from pharmakg.graph.bookkeeping import (
 )
 from pharmakg.graph.deferred import defer
 from pharmakg.graph.snapshots import DEFAULT_INTERVAL
-from pharmakg.graph.stream_fill import fill_missing, is_deferring, start_deferring, stop_deferring
+from pharmakg.graph.stream_fill import (
+    fill_missing,
+    holds_documents,
+    is_deferring,
+    start_deferring,
+    stop_deferring,
+)
 from pharmakg.model import Document, Extraction
 
 if TYPE_CHECKING:
@@ -355,10 +361,11 @@ def _defer_kept_facts(kg: KnowledgeGraph, defer_kept: bool) -> None:
 
     store = kg.store
     derived = next(iter(store.quads_for_pattern(None, None, None, RESOLVED_GRAPH)), None) is not None
-    if is_deferring(store) or (defer_kept and not derived and not _has_documents(kg)):
+    documents = holds_documents(store)  # (the opening filled the merged graph: it holds every document)
+    if is_deferring(store) or (defer_kept and not derived and not documents):
         start_deferring(store)  # (marks written again change nothing)
         defer(kg.derived)
-    elif fill_missing(store, kg._insert) and _has_documents(kg):
+    elif fill_missing(store, kg._insert) and documents:
         kg.derived.crowds.write_kept_rows()  # (a killed fill's: its build wrote none)
 
 
@@ -373,14 +380,8 @@ def _fill_deferred(kg: KnowledgeGraph) -> None:
     kg.store.flush()
     fill_missing(kg.store, kg._insert)
     kg.derived = DerivedFacts(kg.store, kept_rows=True)
-    if _has_documents(kg):  # (a store of nothing stays empty)
+    if holds_documents(kg.store):  # (a store of nothing stays empty)
         kg.derived.crowds.write_kept_rows()
-
-
-def _has_documents(kg: KnowledgeGraph) -> bool:
-    from pharmakg.graph.derived_facts import DOCUMENT, TYPE
-
-    return next(iter(kg.store.quads_for_pattern(None, TYPE, DOCUMENT, None)), None) is not None
 
 
 def read_only(folder: Path) -> KnowledgeGraph:

@@ -140,7 +140,8 @@ def _names(store: ox.Store) -> bool:
     return _has(store, PREF_LABEL) or _has(store, ALT_LABEL)
 
 
-def _documents(store: ox.Store) -> bool:
+def holds_documents(store: ox.Store) -> bool:
+    """Whether the store's merged graph holds a document."""
     return _has(store, TYPE, DOCUMENT)
 
 
@@ -160,9 +161,9 @@ def _lacking(members: Callable[[ox.Store], bool], predicate: ox.NamedNode) -> Ca
 KINDS = (  # in the order they were added to pharmakg
     Kind("nameKey", _lacking(_names, NAME_KEY), _name_keys),
     Kind("documentCount", _lacking(lambda s: _has(s, PREF_LABEL), DOCUMENT_COUNT), _document_counts),
-    Kind("entityCount", _lacking(_documents, ENTITY_COUNT), _entity_counts),
+    Kind("entityCount", _lacking(holds_documents, ENTITY_COUNT), _entity_counts),
     Kind("compoundOrder", _lacking(_compounds, COMPOUND_ORDER), missing_order),
-    Kind("documentOrder", _lacking(_documents, DOCUMENT_ORDER), missing_document_order),
+    Kind("documentOrder", _lacking(holds_documents, DOCUMENT_ORDER), missing_document_order),
     Kind("evidenceOrder", _lacking(_statements, EVIDENCE_ORDER), evidence_order_quads),
     Kind("evidenceGroup", _lacking(_statements, EVIDENCE_GROUP), evidence_group_quads),
     Kind("notCurrentObject", lacks_not_current, not_current_quads),
