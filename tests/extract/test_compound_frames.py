@@ -1,7 +1,8 @@
 """Codes the other shapes do not read (a digit in them, or capitals joined by hyphens), found by the
 frame that names a product: its owner before a product noun, the product noun before it, a stage copula,
 a trial of it (shapes.json compound_frame_*), on invented sentences; virus strains, valencies, targets,
-'anti-X', a target before a modality ('EGFR-TKI') and disease names in the same frames stay no compound."""
+'anti-X', a target before a modality ('EGFR-TKI'), isotypes, a word with a version number and disease
+names in the same frames stay no compound."""
 
 from __future__ import annotations
 
@@ -49,6 +50,9 @@ def test_a_code_in_a_product_frame_is_a_compound(ex: Extractor, text: str, name:
         "Orbital Bio, Inc. said their BCMA-CAR cells expanded in every patient.",
         "Orbital Bio, Inc. said its RSV-F vaccine protected infants.",
         "Orbital Bio, Inc. said its US-EU drug candidates advanced.",
+        "Orbital Bio, Inc. said its IgG4 antibody was well tolerated.",
+        "Orbital Bio, Inc. said its D2 partial agonist was well tolerated.",
+        "Orbital Bio, Inc. said its Gen2 vaccine was well tolerated.",
         "Orbital Bio, Inc. said the trial of RSV-A and RSV-B vaccines began.",
     ],
 )
