@@ -53,6 +53,8 @@ def test_a_code_in_a_product_frame_is_a_compound(ex: Extractor, text: str, name:
         "Orbital Bio, Inc. said its IgG4 antibody was well tolerated.",
         "Orbital Bio, Inc. said its D2 partial agonist was well tolerated.",
         "Orbital Bio, Inc. said its Gen2 vaccine was well tolerated.",
+        "Orbital Bio, Inc. said its T1D vaccine was well tolerated.",
+        "Orbital Bio, Inc. began a study of HbA1c in 300 adults.",
         "Orbital Bio, Inc. said the trial of RSV-A and RSV-B vaccines began.",
     ],
 )
