@@ -222,7 +222,7 @@ class ShapeRecognizer:
                 found.append(tc)
         found = self._unnamed_trials_only(text, [*cands, *found], found)
         trial_names_win(text, found)
-        found = _target_wording_wins(found)
+        found = _target_wording_wins(self._frame_names(text, found))
         found = self._ligands_are_no_compounds(text, code_trials_used_as_drugs(text, found))
         found += self._brands_before_generic(text, [*cands, *found], low)
         found += self._payloads_by_context(text, [*cands, *found])
@@ -231,6 +231,18 @@ class ShapeRecognizer:
         status = self.target_status_after
         cands[:] = [c for c in cands if c.label != "TARGET" or not status.match(text, c.end)]
         return doc
+
+    def _frame_names(self, text: str, found: list[Candidate]) -> list[Candidate]:
+        """A code found by a product frame whose first part is a target ("its EGFR-TKI therapy", "their
+        BCMA-CAR cells") names a target and a class, not a product."""
+        return [
+            c
+            for c in found
+            if not (
+                c.extractor.startswith("shape:compound_frame")
+                and text[c.start : c.end].split("-")[0] in self.targets
+            )
+        ]
 
     def _unnamed_trials_only(
         self, text: str, named: list[Candidate], found: list[Candidate]
