@@ -27,6 +27,7 @@ from pharmakg.extract.components.disease_broader import (
     join_shorter_names,
 )
 from pharmakg.extract.components.disease_events import AdverseEvents
+from pharmakg.extract.components.disease_frames import DiseaseFrames
 from pharmakg.extract.components.disease_subtypes import split_subtypes, target_modifiers
 from pharmakg.extract.literals import whole_words_regex
 
@@ -67,6 +68,7 @@ class DiseaseGrammar:
         self.broad_core = {w.lower(): set(heads) for w, heads in g.get("broad_core", {}).items()}
         self.adverse_events = AdverseEvents(g.get("adverse_events", {}))
         self.company_areas = CompanyAreas(g.get("company_areas", {}))
+        self.frames = DiseaseFrames(g.get("frames", {}), self.state, self.target_mod, set(heads))
         links = "|".join(
             re.escape(w).replace(r"\ ", r"\s+") for w in g.get("one_disease_links", ["secondary to"])
         )
@@ -99,6 +101,7 @@ class DiseaseGrammar:
             out.extend(self._read(text, m.start(), m.end(), m.group(0)))
         if self.acr_words or self.acr_suffixes:
             out.extend(self._defined_acronyms(text))
+        out.extend(self.frames.find(text, out))
         _secondary_to(text, out, self.rx_link)
         for m in self.rx_origin.finditer(text):
             core = m.group(2)
