@@ -237,7 +237,7 @@ def chunks(quads: Iterable[ox.Quad], size: int = CHUNK) -> Iterator[list[ox.Quad
 
 
 def fill_missing(
-    store: ox.Store, insert: Callable[[list[ox.Quad]], None], size: int = CHUNK, flush: int | None = None
+    store: ox.Store, insert: Callable[[list[ox.Quad]], None], size: int = CHUNK, *, flush: int | None = None
 ) -> list[str]:
     """Fill the kinds of kept fact the graph lacks (or whose fill was interrupted), ``size`` quads at a time
     through ``insert`` (which writes quads and their merged copies), the store flushed once ``flush`` quads
