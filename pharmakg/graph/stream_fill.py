@@ -10,6 +10,9 @@ read back and written :data:`CHUNK` at a time, so the memory is that of a chunk,
 to rank its members (the compounds' and documents' sort keys; the pair keys are ranked through an external
 sort, :mod:`.pair_fill`). (Reading and writing in turn
 kept a store iterator open across the writes: at 100k its RSS grew past 2.4 GB with the files it held.)
+The store is flushed every :data:`FLUSH` quads written: RocksDB's memtables keep every write since the last
+flush, and nothing else flushes during a fill (a build's batches are flushed by its snapshots), so the end's
+fill of a deferred build held all it wrote there (+660 MB at 10k releases, most of it the pair facts).
 
 A kind counts as present once the graph holds one fact of it, so a fill killed half-way would leave a store
 that looks complete. Before its first chunk, a kind's mark ``(build/fill, build/filling, "KIND")`` is written
@@ -93,6 +96,9 @@ DEFERRED = (
 )
 _DEFERRING = ox.Quad(_FILL, n(RESOURCES_IRI + "build/deferring"), lit("kept facts"), FILL_GRAPH)
 CHUNK = 20_000  # quads per write: a chunk's quads and their merged copies are what a fill holds
+# quads written between two flushes of the store: RocksDB's memtables hold every write since the last flush
+# (about 1.1 KB per quad and its merged copy), and nothing else flushes during a fill
+FLUSH = 50_000
 
 
 def _absent(store: ox.Store, predicate: ox.NamedNode) -> bool:
@@ -230,12 +236,17 @@ def chunks(quads: Iterable[ox.Quad], size: int = CHUNK) -> Iterator[list[ox.Quad
         yield part
 
 
-def fill_missing(store: ox.Store, insert: Callable[[list[ox.Quad]], None], size: int = CHUNK) -> list[str]:
+def fill_missing(
+    store: ox.Store, insert: Callable[[list[ox.Quad]], None], size: int = CHUNK, *, flush: int | None = None
+) -> list[str]:
     """Fill the kinds of kept fact the graph lacks (or whose fill was interrupted), ``size`` quads at a time
-    through ``insert`` (which writes quads and their merged copies); returns the kinds filled. Each kind is
+    through ``insert`` (which writes quads and their merged copies), the store flushed once ``flush`` quads
+    (default :data:`FLUSH`) were written since the last flush; returns the kinds filled. Each kind is
     marked in ``graph/fill`` while it is being written, so a fill killed at any point is finished by the
     next one."""
+    flush = FLUSH if flush is None else flush
     kinds = _to_fill(store)
+    unflushed = 0
     for kind in kinds:
         store.add(_mark(kind))
         if kind.retire is not None:
@@ -247,6 +258,10 @@ def fill_missing(store: ox.Store, insert: Callable[[list[ox.Quad]], None], size:
             spool.seek(0)
             for part in chunks(ox.parse(spool, ox.RdfFormat.N_QUADS), size):
                 insert(part)
+                unflushed += len(part)
+                if unflushed >= flush:  # else the memtables grow with all the fill writes (+660 MB at 10k)
+                    store.flush()
+                    unflushed = 0
         store.remove(_mark(kind))
     if kinds:
         store.remove_graph(FILL_GRAPH)  # (empty now: a named graph is listed until removed)

@@ -160,6 +160,16 @@ def _store_folder(tmp_path: Path) -> tuple[Path, set[ox.Quad]]:
     return folder, _at_once(old)
 
 
+def test_an_on_disk_fill_flushed_every_few_quads_is_the_fill_at_once(tmp_path: Path) -> None:
+    """The fill flushes RocksDB's memtables every ``flush`` quads written (else they hold every write of the
+    fill, a memory that grows with the store): the same quads as a fill at once."""
+    folder, expected = _store_folder(tmp_path)
+    kg = KnowledgeGraph(ox.Store(str(folder)), path=folder)
+    assert fill_missing(kg.store, kg._insert, size=5, flush=12)
+    assert set(kg.store) == expected
+    assert not lacks_derived_facts(kg.store)
+
+
 @pytest.mark.parametrize("cut", [0, 5, 40])
 def test_a_fill_interrupted_between_its_writes_is_finished_by_the_next_opening(
     tmp_path: Path, cut: int
@@ -196,7 +206,7 @@ def insert(part):
         print("half", flush=True)
         time.sleep(120)
 
-fill_missing(kg.store, insert, size=5)
+fill_missing(kg.store, insert, size=5, flush=12)  # (flushed between chunks: a kill after flushes)
 print("finished", flush=True)
 """
 
