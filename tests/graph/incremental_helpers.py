@@ -132,7 +132,7 @@ def store_quads(folder: Path) -> dict[str, set[str]]:
 
 def assert_same_store(a: Path, b: Path) -> None:
     qa, qb = store_quads(a), store_quads(b)
-    assert sorted(qa) == sorted(qb), "different named graphs"
+    assert sorted(qa) == sorted(qb), f"different named graphs: {sorted(set(qa) ^ set(qb))[:6]}"
     for name in qa:
         assert qa[name] == qb[name], f"graph {name or 'DEFAULT'}: {sorted(qa[name] ^ qb[name])[:6]}"
 

@@ -180,7 +180,7 @@ def test_kill_9_during_a_build_never_loses_the_store(tmp_path: Path) -> None:
     write_releases(folder, range(12))
     store = tmp_path / "store"
     rng = random.Random()
-    seed = rng.randrange(10**6)
+    seed = int(os.environ.get("PHARMAKG_KILL_SEED") or rng.randrange(10**6))  # set it to replay a failure
     rng.seed(seed)
     recorded = 0
     for _ in range(3):
@@ -194,7 +194,10 @@ def test_kill_9_during_a_build_never_loses_the_store(tmp_path: Path) -> None:
     finished = build([folder], store, batch_size=1)
     assert finished.failed == 0, f"seed {seed}"
     build([folder], tmp_path / "clean", batch_size=1)
-    assert_same_store(store, tmp_path / "clean")
+    try:
+        assert_same_store(store, tmp_path / "clean")
+    except AssertionError as failed:
+        raise AssertionError(f"seed {seed}: {failed}") from None
     assert not store_quads(store).get(str(JOURNAL_GRAPH)), f"seed {seed}"
 
 
