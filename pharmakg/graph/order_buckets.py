@@ -53,6 +53,15 @@ def gapped_ranks(old: list[int | None], top: int) -> list[int]:
     return [assigned[i] if i in assigned else _known(old[i]) for i in range(n)]
 
 
+def spread_bucket(n: int, bits: int) -> list[int]:
+    """The ranks of a bucket's ``n`` members, in order, when all are placed at once (a recount: the fill of
+    :mod:`.pair_fill`): :func:`gapped_ranks` of ``n`` new members, spread evenly over the field. Dense ranks
+    (0, 1, 2, ...) left no gap, so the first update after a fill widened a window to the end of the bucket
+    for each member it added and rewrote half a bucket's keys (140k keys rewritten for 100 releases added to
+    a 10k store, BENCHMARKS.md, s24-update)."""
+    return gapped_ranks([None] * n, 1 << bits)
+
+
 def spread_ranks(n: int, rank_at: Callable[[int], int], unranked: Sequence[int], top: int) -> dict[int, int]:
     """:func:`gapped_ranks` of a bucket of ``n`` members (at most ``top``) given without a list of them:
     the members at the positions ``unranked`` (sorted) have no rank, the others the increasing ranks
@@ -149,7 +158,8 @@ class KeptKeys:
     # thousands of keys at a few thousand releases; reading each member's copies again cost as much)
     swapped: dict[str, set[int]] = field(default_factory=dict)
     # {bucket: its settled members sorted by key} when the owner places members among them without reading
-    # the bucket (the pair keys, :mod:`.pair_rerank`); None: not kept (the compound and document keys)
+    # the bucket (the pair keys, :mod:`.pair_rerank`); None: not kept (the compound and document keys). A
+    # bucket's list is sorted when first asked for (:meth:`sorted_members`): a batch touches a few buckets
     ordered: dict[int, list[str]] | None = None
     bits: int = 0  # (the rank bits: a key's bucket, for ``ordered``)
 
@@ -169,9 +179,19 @@ class KeptKeys:
             self.swapped.setdefault(iri, set()).add(self.keys[iri])  # (in both graphs, as read or written)
         self._unlist(iri)
         self.keys[iri] = key
-        if self.ordered is not None:
-            bisect.insort(self.ordered.setdefault(key >> self.bits, []), iri, key=self.keys.__getitem__)
+        if self.ordered is not None and (members := self.ordered.get(key >> self.bits)) is not None:
+            bisect.insort(members, iri, key=self.keys.__getitem__)  # (a list not sorted yet reads the keys)
         return ox.Quad(ox.NamedNode(iri), self.predicate, int_lit(key), RESOLVED_GRAPH)
+
+    def sorted_members(self, b: int) -> list[str]:
+        """The members keyed in bucket ``b``, sorted by key (kept from then on by :meth:`assign`)."""
+        assert self.ordered is not None
+        members = self.ordered.get(b)
+        if members is None:
+            keys, bits = self.keys, self.bits
+            held = [nd for nd in self.buckets.get(b, ()) if keys.get(nd, -1) >> bits == b]
+            members = self.ordered[b] = sorted(held, key=keys.__getitem__)
+        return members
 
     def _unlist(self, iri: str) -> None:
         """Take the member out of its bucket's sorted list (before its key changes or goes)."""
@@ -243,6 +263,5 @@ def read_keys(store: ox.Store, predicate: ox.NamedNode, bits: int, ordered: bool
             kept.unsettled_buckets |= {k >> bits for k in odd.get(iri, {key})}
             kept.replaced.add(iri)
     if ordered:
-        kept.bits = bits
-        kept.ordered = {b: sorted(members, key=kept.keys.__getitem__) for b, members in kept.buckets.items()}
+        kept.bits, kept.ordered = bits, {}
     return kept

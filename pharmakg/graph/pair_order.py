@@ -82,7 +82,9 @@ class PairOrder:
     def __init__(self, store: ox.Store) -> None:
         self.store = store
         self._kept: list[KeptKeys] | None = None  # one per ranking (None: not read yet)
-        self._pairs: dict[str, Pair] = {}  # pair node IRI -> its companies, read with the keys
+        # pair node IRI -> its companies, of the nodes a step placed (the others' are read from the store when
+        # a re-ranking compares them: reading every pair's companies cost a 10k store 9 s per writer)
+        self._pairs: dict[str, Pair] = {}
         self._pending = Pending()
         self._rechecked: set[str] = set()  # nodes a rollback asks to count again from the graph
         self._moving: list[set[str]] = [set() for _ in RANKINGS]  # per ranking: nodes whose names changed
@@ -102,12 +104,6 @@ class PairOrder:
     def _loaded(self) -> list[KeptKeys]:
         if self._kept is None:
             self._kept = [read_keys(self.store, r.predicate, r.rank_bits, ordered=True) for r in RANKINGS]
-            firsts = {
-                value(q.subject): value(q.object)
-                for q in self.store.quads_for_pattern(None, FIRST, None, MERGED)
-            }
-            for q in self.store.quads_for_pattern(None, SECOND, None, MERGED):
-                self._pairs[value(q.subject)] = (firsts.get(value(q.subject), ""), value(q.object))
         return self._kept
 
     def _take_unsettled(self) -> tuple[set[str], list[set[int]]]:
