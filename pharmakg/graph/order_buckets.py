@@ -27,7 +27,6 @@ from pharmakg.graph.rdf_terms import RESOLVED_GRAPH, int_lit
 
 MERGED = ox.DefaultGraph()
 SETTLED = frozenset({RESOLVED_GRAPH, MERGED})  # the graphs a key is written to
-_RESOLVED_BIT, _MERGED_BIT = 1, 2  # (read_keys: which graphs hold a member's key; 4: another one)
 
 
 def pack(bucket: int, rank: int, bits: int) -> int:
@@ -234,28 +233,28 @@ def read_keys(store: ox.Store, predicate: ox.NamedNode, bits: int, ordered: bool
     """The keys ``predicate`` gives, read from every graph: a member is settled when its key has one value,
     in graph/resolved and the merged graph. An unsettled one is in no bucket and has no key: its owner places
     it again and ranks the buckets of all its values again. ``ordered``: each bucket's members also kept
-    sorted by key (:attr:`KeptKeys.ordered`)."""
-    # one value and one bit mask of graphs per member (the pair keys are millions at 100k releases; a set of
-    # graphs per value per member would be several times their size), the values of the few others apart
+    sorted by key (:attr:`KeptKeys.ordered`, sorted when first asked for).
+
+    Only graph/resolved's copies are read one by one; the copies that differ from them (a merged-graph copy
+    with another value or none, a copy in another graph: what a killed step leaves, a few) are found by the
+    store's own joins (:func:`_odd_copies`: 0.6 s for 156k keys). Reading both graphs' copies here cost 4 s
+    CPU per writer for the 10k store's pair keys (BENCHMARKS.md, s24-update)."""
+    # one value per member (the pair keys are millions at 100k releases), the values of the few others apart
     first: dict[str, int] = {}
-    graphs: dict[str, int] = {}
     odd: dict[str, set[int]] = {}  # members with two values: all of them
-    for q in store.quads_for_pattern(None, predicate, None, None):
+    for q in store.quads_for_pattern(None, predicate, None, RESOLVED_GRAPH):
         if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal):
             iri, key = q.subject.value, int(q.object.value)
             if first.setdefault(iri, key) != key:
                 odd.setdefault(iri, {first[iri]}).add(key)
-            bit = (
-                _RESOLVED_BIT
-                if q.graph_name == RESOLVED_GRAPH
-                else _MERGED_BIT
-                if q.graph_name == MERGED
-                else 4
-            )
-            graphs[iri] = graphs.get(iri, 0) | bit
+    flagged: set[str] = set()  # the members with a copy that is not one value in both graphs
+    for iri, key, graph in _odd_copies(store, predicate):
+        flagged.add(iri)
+        if graph != RESOLVED_GRAPH and first.setdefault(iri, key) != key:
+            odd.setdefault(iri, {first[iri]}).add(key)
     kept = KeptKeys(predicate)
     for iri, key in first.items():
-        if graphs[iri] == _RESOLVED_BIT | _MERGED_BIT and iri not in odd:
+        if iri not in flagged and iri not in odd:
             kept.keys[iri] = key
             kept.buckets.setdefault(key >> bits, set()).add(iri)
         else:  # placed again by the owner (kept.replaced lists it), its old buckets ranked again
@@ -265,3 +264,34 @@ def read_keys(store: ox.Store, predicate: ox.NamedNode, bits: int, ordered: bool
     if ordered:
         kept.bits, kept.ordered = bits, {}
     return kept
+
+
+def _odd_copies(
+    store: ox.Store, predicate: ox.NamedNode
+) -> list[tuple[str, int, ox.NamedNode | ox.DefaultGraph]]:
+    """(member, value, graph) of the copies of ``predicate`` that are not in both graph/resolved and the
+    merged graph with that value: the merged graph's copies missing from graph/resolved, the copies in
+    another graph, the resolved copies missing from the merged graph."""
+    p, resolved = f"<{predicate.value}>", f"<{RESOLVED_GRAPH.value}>"
+    queries: list[tuple[ox.NamedNode | ox.DefaultGraph | None, str]] = [
+        (
+            MERGED,
+            f"SELECT ?s ?k WHERE {{ ?s {p} ?k MINUS {{ GRAPH {resolved} {{ ?s {p} ?k }} }} }}",
+        ),
+        (None, f"SELECT ?s ?k ?g WHERE {{ GRAPH ?g {{ ?s {p} ?k }} FILTER(?g != {resolved}) }}"),
+        (
+            RESOLVED_GRAPH,
+            f"SELECT ?s ?k WHERE {{ GRAPH {resolved} {{ ?s {p} ?k }} MINUS {{ ?s {p} ?k }} }}",
+        ),
+    ]
+    found: list[tuple[str, int, ox.NamedNode | ox.DefaultGraph]] = []
+    for graph, query in queries:
+        solutions = store.query(query)
+        assert isinstance(solutions, ox.QuerySolutions)
+        for row in solutions:
+            s, k = row["s"], row["k"]
+            if isinstance(s, ox.NamedNode) and isinstance(k, ox.Literal):
+                g = graph if graph is not None else row["g"]
+                assert isinstance(g, ox.NamedNode | ox.DefaultGraph)
+                found.append((s.value, int(k.value), g))
+    return found

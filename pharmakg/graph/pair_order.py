@@ -419,14 +419,23 @@ class PairOrder:
         moving, self._moving[i] = self._moving[i], set()
         arrived, self._arrived[i] = self._arrived[i], {}
         new: list[ox.Quad] = []
+        read: dict[str, Pair] = {}  # the companies of the settled members compared (read once)
         for b in sorted(buckets):
             primary = ranking.primary(b)
+            found: dict[str, tuple[object, ...]] = {}  # (a binary search compares the same members again)
 
-            def sort_key(nd: str, primary: int = primary) -> tuple[object, ...]:
-                pair = self._pairs.get(nd) or self._members(ox.NamedNode(nd))
-                return ranking.rank_key(
-                    pair, (reader.label(pair[0]) or "", reader.label(pair[1]) or ""), primary
-                )
+            def sort_key(
+                nd: str, primary: int = primary, found: dict[str, tuple[object, ...]] = found
+            ) -> tuple[object, ...]:
+                if (key := found.get(nd)) is None:
+                    pair = (
+                        self._pairs.get(nd)
+                        or read.get(nd)
+                        or read.setdefault(nd, self._members(ox.NamedNode(nd)))
+                    )
+                    labels = (reader.label(pair[0]) or "", reader.label(pair[1]) or "")
+                    key = found[nd] = ranking.rank_key(pair, labels, primary)
+                return key
 
             placed = rerank_bucket(k, b, bits, arrived.get(b, ()), moving, sort_key)
             new += rerank_whole(k, b, bits, moving, sort_key) if placed is None else placed
