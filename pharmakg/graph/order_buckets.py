@@ -272,21 +272,12 @@ def _odd_copies(
     """(member, value, graph) of the copies of ``predicate`` that are not in both graph/resolved and the
     merged graph with that value: the merged graph's copies missing from graph/resolved, the copies in
     another graph, the resolved copies missing from the merged graph."""
-    p, resolved = f"<{predicate.value}>", f"<{RESOLVED_GRAPH.value}>"
-    queries: list[tuple[ox.NamedNode | ox.DefaultGraph | None, str]] = [
-        (
-            MERGED,
-            f"SELECT ?s ?k WHERE {{ ?s {p} ?k MINUS {{ GRAPH {resolved} {{ ?s {p} ?k }} }} }}",
-        ),
-        (None, f"SELECT ?s ?k ?g WHERE {{ GRAPH ?g {{ ?s {p} ?k }} FILTER(?g != {resolved}) }}"),
-        (
-            RESOLVED_GRAPH,
-            f"SELECT ?s ?k WHERE {{ GRAPH {resolved} {{ ?s {p} ?k }} MINUS {{ ?s {p} ?k }} }}",
-        ),
-    ]
+    from pharmakg.graph.queries import bind_parameters, load_internal_query  # (queries imports the graph)
+
+    params = {"p": predicate, "resolved": RESOLVED_GRAPH}
     found: list[tuple[str, int, ox.NamedNode | ox.DefaultGraph]] = []
-    for graph, query in queries:
-        solutions = store.query(query)
+    for name, graph in (("merged-only", MERGED), ("other-graphs", None), ("resolved-only", RESOLVED_GRAPH)):
+        solutions = store.query(bind_parameters(load_internal_query(f"kept-keys-{name}"), params))
         assert isinstance(solutions, ox.QuerySolutions)
         for row in solutions:
             s, k = row["s"], row["k"]
