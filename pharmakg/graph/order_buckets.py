@@ -27,7 +27,6 @@ from pharmakg.graph.rdf_terms import RESOLVED_GRAPH, int_lit
 
 MERGED = ox.DefaultGraph()
 SETTLED = frozenset({RESOLVED_GRAPH, MERGED})  # the graphs a key is written to
-_RESOLVED_BIT, _MERGED_BIT = 1, 2  # (read_keys: which graphs hold a member's key; 4: another one)
 
 
 def pack(bucket: int, rank: int, bits: int) -> int:
@@ -51,6 +50,15 @@ def gapped_ranks(old: list[int | None], top: int) -> list[int]:
     keep = _increasing(old)
     assigned = spread_ranks(n, lambda i: _known(old[i]), [i for i in range(n) if i not in keep], top)
     return [assigned[i] if i in assigned else _known(old[i]) for i in range(n)]
+
+
+def spread_bucket(n: int, bits: int) -> list[int]:
+    """The ranks of a bucket's ``n`` members, in order, when all are placed at once (a recount: the fill of
+    :mod:`.pair_fill`): :func:`gapped_ranks` of ``n`` new members, spread evenly over the field. Dense ranks
+    (0, 1, 2, ...) left no gap, so the first update after a fill widened a window to the end of the bucket
+    for each member it added and rewrote half a bucket's keys (140k keys rewritten for 100 releases added to
+    a 10k store, BENCHMARKS.md, s24-update)."""
+    return gapped_ranks([None] * n, 1 << bits)
 
 
 def spread_ranks(n: int, rank_at: Callable[[int], int], unranked: Sequence[int], top: int) -> dict[int, int]:
@@ -149,7 +157,8 @@ class KeptKeys:
     # thousands of keys at a few thousand releases; reading each member's copies again cost as much)
     swapped: dict[str, set[int]] = field(default_factory=dict)
     # {bucket: its settled members sorted by key} when the owner places members among them without reading
-    # the bucket (the pair keys, :mod:`.pair_rerank`); None: not kept (the compound and document keys)
+    # the bucket (the pair keys, :mod:`.pair_rerank`); None: not kept (the compound and document keys). A
+    # bucket's list is sorted when first asked for (:meth:`sorted_members`): a batch touches a few buckets
     ordered: dict[int, list[str]] | None = None
     bits: int = 0  # (the rank bits: a key's bucket, for ``ordered``)
 
@@ -169,9 +178,19 @@ class KeptKeys:
             self.swapped.setdefault(iri, set()).add(self.keys[iri])  # (in both graphs, as read or written)
         self._unlist(iri)
         self.keys[iri] = key
-        if self.ordered is not None:
-            bisect.insort(self.ordered.setdefault(key >> self.bits, []), iri, key=self.keys.__getitem__)
+        if self.ordered is not None and (members := self.ordered.get(key >> self.bits)) is not None:
+            bisect.insort(members, iri, key=self.keys.__getitem__)  # (a list not sorted yet reads the keys)
         return ox.Quad(ox.NamedNode(iri), self.predicate, int_lit(key), RESOLVED_GRAPH)
+
+    def sorted_members(self, b: int) -> list[str]:
+        """The members keyed in bucket ``b``, sorted by key (kept from then on by :meth:`assign`)."""
+        assert self.ordered is not None
+        members = self.ordered.get(b)
+        if members is None:
+            keys, bits = self.keys, self.bits
+            held = [nd for nd in self.buckets.get(b, ()) if keys.get(nd, -1) >> bits == b]
+            members = self.ordered[b] = sorted(held, key=keys.__getitem__)
+        return members
 
     def _unlist(self, iri: str) -> None:
         """Take the member out of its bucket's sorted list (before its key changes or goes)."""
@@ -214,28 +233,28 @@ def read_keys(store: ox.Store, predicate: ox.NamedNode, bits: int, ordered: bool
     """The keys ``predicate`` gives, read from every graph: a member is settled when its key has one value,
     in graph/resolved and the merged graph. An unsettled one is in no bucket and has no key: its owner places
     it again and ranks the buckets of all its values again. ``ordered``: each bucket's members also kept
-    sorted by key (:attr:`KeptKeys.ordered`)."""
-    # one value and one bit mask of graphs per member (the pair keys are millions at 100k releases; a set of
-    # graphs per value per member would be several times their size), the values of the few others apart
+    sorted by key (:attr:`KeptKeys.ordered`, sorted when first asked for).
+
+    Only graph/resolved's copies are read one by one; the copies that differ from them (a merged-graph copy
+    with another value or none, a copy in another graph: what a killed step leaves, a few) are found by the
+    store's own joins (:func:`_odd_copies`: 0.6 s for 156k keys). Reading both graphs' copies here cost 4 s
+    CPU per writer for the 10k store's pair keys (BENCHMARKS.md, s24-update)."""
+    # one value per member (the pair keys are millions at 100k releases), the values of the few others apart
     first: dict[str, int] = {}
-    graphs: dict[str, int] = {}
     odd: dict[str, set[int]] = {}  # members with two values: all of them
-    for q in store.quads_for_pattern(None, predicate, None, None):
+    for q in store.quads_for_pattern(None, predicate, None, RESOLVED_GRAPH):
         if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal):
             iri, key = q.subject.value, int(q.object.value)
             if first.setdefault(iri, key) != key:
                 odd.setdefault(iri, {first[iri]}).add(key)
-            bit = (
-                _RESOLVED_BIT
-                if q.graph_name == RESOLVED_GRAPH
-                else _MERGED_BIT
-                if q.graph_name == MERGED
-                else 4
-            )
-            graphs[iri] = graphs.get(iri, 0) | bit
+    flagged: set[str] = set()  # the members with a copy that is not one value in both graphs
+    for iri, key, graph in _odd_copies(store, predicate):
+        flagged.add(iri)
+        if graph != RESOLVED_GRAPH and first.setdefault(iri, key) != key:
+            odd.setdefault(iri, {first[iri]}).add(key)
     kept = KeptKeys(predicate)
     for iri, key in first.items():
-        if graphs[iri] == _RESOLVED_BIT | _MERGED_BIT and iri not in odd:
+        if iri not in flagged and iri not in odd:
             kept.keys[iri] = key
             kept.buckets.setdefault(key >> bits, set()).add(iri)
         else:  # placed again by the owner (kept.replaced lists it), its old buckets ranked again
@@ -243,6 +262,27 @@ def read_keys(store: ox.Store, predicate: ox.NamedNode, bits: int, ordered: bool
             kept.unsettled_buckets |= {k >> bits for k in odd.get(iri, {key})}
             kept.replaced.add(iri)
     if ordered:
-        kept.bits = bits
-        kept.ordered = {b: sorted(members, key=kept.keys.__getitem__) for b, members in kept.buckets.items()}
+        kept.bits, kept.ordered = bits, {}
     return kept
+
+
+def _odd_copies(
+    store: ox.Store, predicate: ox.NamedNode
+) -> list[tuple[str, int, ox.NamedNode | ox.DefaultGraph]]:
+    """(member, value, graph) of the copies of ``predicate`` that are not in both graph/resolved and the
+    merged graph with that value: the merged graph's copies missing from graph/resolved, the copies in
+    another graph, the resolved copies missing from the merged graph."""
+    from pharmakg.graph.queries import bind_parameters, load_internal_query  # (queries imports the graph)
+
+    params = {"p": predicate, "resolved": RESOLVED_GRAPH}
+    found: list[tuple[str, int, ox.NamedNode | ox.DefaultGraph]] = []
+    for name, graph in (("merged-only", MERGED), ("other-graphs", None), ("resolved-only", RESOLVED_GRAPH)):
+        solutions = store.query(bind_parameters(load_internal_query(f"kept-keys-{name}"), params))
+        assert isinstance(solutions, ox.QuerySolutions)
+        for row in solutions:
+            s, k = row["s"], row["k"]
+            if isinstance(s, ox.NamedNode) and isinstance(k, ox.Literal):
+                g = graph if graph is not None else row["g"]
+                assert isinstance(g, ox.NamedNode | ox.DefaultGraph)
+                found.append((s.value, int(k.value), g))
+    return found

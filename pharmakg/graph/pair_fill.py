@@ -6,10 +6,11 @@ partners) to rank them: 4.5 GB at 100k releases (9.7M pair quads). Here each pai
 first company (the IRI that sorts first: every pair a company is first of comes from its own partners and
 agreements), and at once gives its node's quads; what ranking it needs goes to an external sort, one record
 per pair and answer: the pair's bucket, then its sort key within the bucket (:meth:`Ranking.rank_key`). Read
-back in that order, the records of a bucket come together and in rank order, so a key is a counter
-(:func:`order_buckets.pack`) and no bucket is held. The sort keeps :data:`RUN` records in memory at a time
-and writes each sorted run to a temporary file, merged :data:`FAN_IN` at a time. The reader's caches of
-labels, types and links (which grow with the companies read) are dropped past :data:`READER_ENTRIES`.
+back in that order, the records of a bucket come together and in rank order; one bucket's records are held
+at a time, to spread their ranks evenly over the bucket's field (:func:`order_buckets.spread_bucket`: the
+next writer places new members in the gaps). The sort keeps :data:`RUN` records in memory at a time and
+writes each sorted run to a temporary file, merged :data:`FAN_IN` at a time. The reader's caches of labels,
+types and links (which grow with the companies read) are dropped past :data:`READER_ENTRIES`.
 
 The quads equal :func:`missing_pair_order`'s (tests: ``tests/graph/test_pair_fill.py``); they depend on the
 merged graph only, so a fill killed half-way gives the same quads when the next opening counts them again.
@@ -26,7 +27,7 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from pharmakg.graph.order_buckets import pack
+from pharmakg.graph.order_buckets import pack, spread_bucket
 from pharmakg.graph.pair_links import AGREEMENT, COMPANY, PARTY, TYPE, GraphReader, value
 from pharmakg.graph.pair_ranking import MERGED, RANKINGS, Ranking, node_quads, pair_node
 from pharmakg.graph.rdf_terms import RESOLVED_GRAPH, int_lit
@@ -125,9 +126,11 @@ def _record(ranking: Ranking, primary: int, a: str, b: str, labels: tuple[str, s
 
 
 def _keys(ranking: Ranking, records: Iterator[Record]) -> Iterator[ox.Quad]:
-    """The keys of records read in order: the rank counts from 0 in each bucket."""
-    for bucket, members in itertools.groupby(records, key=lambda r: r[0]):
-        for rank, record in enumerate(members):
+    """The keys of records read in order: each bucket's ranks spread evenly over its field
+    (:func:`order_buckets.spread_bucket`), so that the writer places later members in the gaps."""
+    for bucket, group in itertools.groupby(records, key=lambda r: r[0]):
+        members = list(group)  # (one bucket's records: its size sets the gap)
+        for rank, record in zip(spread_bucket(len(members), ranking.rank_bits), members, strict=True):
             a, b = record[-2], record[-1]
             assert isinstance(bucket, int) and isinstance(a, str) and isinstance(b, str)
             key = pack(bucket, rank, ranking.rank_bits)

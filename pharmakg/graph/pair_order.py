@@ -82,7 +82,9 @@ class PairOrder:
     def __init__(self, store: ox.Store) -> None:
         self.store = store
         self._kept: list[KeptKeys] | None = None  # one per ranking (None: not read yet)
-        self._pairs: dict[str, Pair] = {}  # pair node IRI -> its companies, read with the keys
+        # pair node IRI -> its companies, of the nodes a step placed (the others' are read from the store when
+        # a re-ranking compares them: reading every pair's companies cost a 10k store 9 s per writer)
+        self._pairs: dict[str, Pair] = {}
         self._pending = Pending()
         self._rechecked: set[str] = set()  # nodes a rollback asks to count again from the graph
         self._moving: list[set[str]] = [set() for _ in RANKINGS]  # per ranking: nodes whose names changed
@@ -102,12 +104,6 @@ class PairOrder:
     def _loaded(self) -> list[KeptKeys]:
         if self._kept is None:
             self._kept = [read_keys(self.store, r.predicate, r.rank_bits, ordered=True) for r in RANKINGS]
-            firsts = {
-                value(q.subject): value(q.object)
-                for q in self.store.quads_for_pattern(None, FIRST, None, MERGED)
-            }
-            for q in self.store.quads_for_pattern(None, SECOND, None, MERGED):
-                self._pairs[value(q.subject)] = (firsts.get(value(q.subject), ""), value(q.object))
         return self._kept
 
     def _take_unsettled(self) -> tuple[set[str], list[set[int]]]:
@@ -423,14 +419,23 @@ class PairOrder:
         moving, self._moving[i] = self._moving[i], set()
         arrived, self._arrived[i] = self._arrived[i], {}
         new: list[ox.Quad] = []
+        read: dict[str, Pair] = {}  # the companies of the settled members compared (read once)
         for b in sorted(buckets):
             primary = ranking.primary(b)
+            found: dict[str, tuple[object, ...]] = {}  # (a binary search compares the same members again)
 
-            def sort_key(nd: str, primary: int = primary) -> tuple[object, ...]:
-                pair = self._pairs.get(nd) or self._members(ox.NamedNode(nd))
-                return ranking.rank_key(
-                    pair, (reader.label(pair[0]) or "", reader.label(pair[1]) or ""), primary
-                )
+            def sort_key(
+                nd: str, primary: int = primary, found: dict[str, tuple[object, ...]] = found
+            ) -> tuple[object, ...]:
+                if (key := found.get(nd)) is None:
+                    pair = (
+                        self._pairs.get(nd)
+                        or read.get(nd)
+                        or read.setdefault(nd, self._members(ox.NamedNode(nd)))
+                    )
+                    labels = (reader.label(pair[0]) or "", reader.label(pair[1]) or "")
+                    key = found[nd] = ranking.rank_key(pair, labels, primary)
+                return key
 
             placed = rerank_bucket(k, b, bits, arrived.get(b, ()), moving, sort_key)
             new += rerank_whole(k, b, bits, moving, sort_key) if placed is None else placed

@@ -31,7 +31,7 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 
-from pharmakg.graph.order_buckets import pack
+from pharmakg.graph.order_buckets import pack, spread_bucket
 from pharmakg.graph.pair_links import PAID, PARTNER_OF, GraphReader, Pair, pair_facts
 from pharmakg.graph.rdf_terms import RESOLVED_GRAPH, int_lit, n, short_hash
 from pharmakg.ontology.namespaces import PKG, RESOURCES_IRI
@@ -97,15 +97,16 @@ def ranked_keys(ranking: Ranking, members: Mapping[Pair, int], reader: GraphRead
         pairs.sort(
             key=lambda p: ranking.rank_key(p, (reader.label(p[0]) or "", reader.label(p[1]) or ""), primary)
         )
-        keys.update((p, pack(b, rank, ranking.rank_bits)) for rank, p in enumerate(pairs))
+        ranks = spread_bucket(len(pairs), ranking.rank_bits)
+        keys.update((p, pack(b, rank, ranking.rank_bits)) for rank, p in zip(ranks, pairs, strict=True))
     return keys
 
 
 def dense_pair_keys(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
-    """The quads with each pair key replaced by its dense rank in its bucket, graph by graph: the keys a
-    recount gives (:func:`missing_pair_order`, :mod:`.pair_fill`). A writer's keys leave gaps between
-    neighbours (:func:`.order_buckets.gapped_ranks`) that depend on the order pairs came in; two stores
-    whose pairs sort the same way give the same quads here."""
+    """The quads with each pair key replaced by its dense rank in its bucket, graph by graph. A writer's keys
+    leave gaps between neighbours (:func:`.order_buckets.gapped_ranks`) that depend on the order pairs came
+    in (a recount's are spread evenly, :func:`.order_buckets.spread_bucket`); two stores whose pairs sort
+    the same way give the same quads here."""
     bits = {r.predicate: r.rank_bits for r in RANKINGS}
     quads = list(quads)
     values: dict[tuple[object, ox.NamedNode, int], set[int]] = {}

@@ -39,7 +39,7 @@ def rerank_bucket(
     }
     if not placing_nodes:
         return []  # (members left the bucket, none came or moved: the others stay in order)
-    members = kept.ordered.get(b, [])
+    members = kept.sorted_members(b)
     settled = [nd for nd in members if nd not in moved] if moved else members
     n = len(settled) + len(placing_nodes)
     if n > top or (len(settled) > 1 and keys[settled[-2]] & mask == mask):

@@ -1,8 +1,9 @@
 """Pair keys with gaps (``order_buckets.gapped_ranks``, s18-linear): ranks always sort the members in their
 new order, a member added or moved rewrites its own key and not those of the members after it (what made the
 writer's cost per release grow with the store: about 900 key rewrites per release at 6k releases), a bucket
-whose gap is full is spread again around the crowded place, and a store whose keys are dense (built before
-s18-linear, or filled by ``pair_fill``) takes new writes with keys that still sort as a recount."""
+whose gap is full is spread again around the crowded place, a store whose keys are dense (built before
+s18-linear, or filled by ``pair_fill`` before s24-update) takes new writes with keys that still sort as a
+recount, and a bucket filled at once (``spread_bucket``) takes new members in its gaps from the first one."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 from incremental_helpers import extract_texts
 from test_pair_order import PAIR_FACTS, _partnering, assert_keys_are_a_recount, assert_pages_are_slices
 
-from pharmakg.graph.order_buckets import gapped_ranks
+from pharmakg.graph.order_buckets import gapped_ranks, spread_bucket
 from pharmakg.graph.pair_ranking import dense_pair_keys
 from pharmakg.graph.store import KnowledgeGraph
 
@@ -52,6 +53,19 @@ def test_a_dense_bucket_is_spread_once_then_takes_members_in_its_gaps() -> None:
     assert later < 3 * 500, later
     appended = sum(_insert(order, keys, 2000.0 + i, 1 << 20) for i in range(500))
     assert appended < 4 * 500, appended  # (at an end: the bucket spread again now and then)
+
+
+def test_a_filled_bucket_takes_new_members_in_its_gaps_from_the_first() -> None:
+    """The fill's keys (spread evenly over the field): each member added rewrites its own key only, where the
+    first one added to a dense bucket rewrote the members after it."""
+    rng = random.Random(3)
+    order = [float(i) for i in range(1727)]
+    keys = dict(zip(order, spread_bucket(len(order), 20), strict=True))
+    assert spread_bucket(3, 2) == [0, 1, 2] and spread_bucket(5, 2) == [0, 1, 2, 3, 4]
+    assert _insert(order, keys, 3.5, 1 << 20) == 1
+    assert sum(_insert(order, keys, rng.uniform(0, 1727), 1 << 20) for _ in range(200)) == 200
+    dense = [float(i) for i in range(1727)]
+    assert _insert(dense, {m: int(m) for m in dense}, 3.5, 1 << 20) > 1000
 
 
 def test_members_that_change_places_keep_the_ranks_of_the_others() -> None:
