@@ -365,8 +365,10 @@ def _defer_kept_facts(kg: KnowledgeGraph, defer_kept: bool) -> None:
     if is_deferring(store) or (defer_kept and not derived and not documents):
         start_deferring(store)  # (marks written again change nothing)
         defer(kg.derived)
-    elif fill_missing(store, kg._insert) and documents:
-        kg.derived.crowds.write_kept_rows()  # (a killed fill's: its build wrote none)
+    else:
+        fill_missing(store, kg._insert)
+        if documents:  # a killed fill's rows, or those of a build killed after its fill: no mark tells (cheap
+            kg.derived.crowds.write_kept_rows()  # when the rows are complete: one lookup of their ready mark)
 
 
 def _fill_deferred(kg: KnowledgeGraph) -> None:
