@@ -27,16 +27,13 @@ import re
 from typing import Any
 
 from pharmakg.extract.components.base import Candidate
+from pharmakg.extract.relations.cue_words import phrase_alternation
 
 _WORD = re.compile(r"\((?:[A-Za-z][\w-]*)\)|[A-Za-z0-9][\w'’/-]*|[^\sA-Za-z0-9]")
 _PUNCT = re.compile(r"^[^\w(]$")
 _NUMBER = re.compile(r"^\d[\d.,]*$")
 _PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ing|ed)$")
 _COORDINATED = re.compile(r"(?:\s*,)?\s+(?:and|or)\s+|\s*,\s+")
-
-
-def _phrases(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 class DiseaseFrames:
@@ -48,8 +45,8 @@ class DiseaseFrames:
         self.enabled = bool(section.get("before"))
         if not self.enabled:
             return
-        self.before = re.compile(rf"(?<![\w-])(?:{_phrases(section['before'])})\s+", re.IGNORECASE)
-        self.after = re.compile(rf"\s+(?:{_phrases(section['after'])})(?![\w-])", re.IGNORECASE)
+        self.before = re.compile(rf"(?<![\w-])(?:{phrase_alternation(section['before'])})\s+", re.IGNORECASE)
+        self.after = re.compile(rf"\s+(?:{phrase_alternation(section['after'])})(?![\w-])", re.IGNORECASE)
         self.heads = {w.lower() for w in section["heads"]}
         self.suffixes = tuple(s.lower() for s in section["suffixes"])
         self.not_heads = {w.lower() for w in section.get("not_heads", [])}
