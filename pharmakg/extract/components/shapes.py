@@ -175,7 +175,9 @@ class ShapeRecognizer:
                     continue
                 if name == "technology_owned" and not self._owned_ok(text, m, s):
                     continue
-                if label in ("COMPOUND", "ANTIBODY", "PAYLOAD") and surface in self.targets:
+                if label in ("COMPOUND", "ANTIBODY", "PAYLOAD") and (
+                    surface in self.targets or _gene_with_hyphen(surface, self.targets)
+                ):
                     continue
                 if name.startswith("compound_") and self.code_not_before.match(text, e):
                     continue  # "the SRL-9 capsid", "the HXL-1 linker"
@@ -439,6 +441,13 @@ def _owner_cited(text: str, m: re.Match[str], e: int) -> str:
     if not _POSSESSOR.match(m.group(0)) or not text[m.start(1) : e].islower():
         return ""
     return text[_name_start(text, m.start()) : e]
+
+
+def _gene_with_hyphen(surface: str, targets: set[str]) -> bool:
+    """A code-shaped name that is a gene symbol or alias once its hyphens go ("OX-40" of OX40, "SF-1" of SF1,
+    "TIM-3", "LAG-3") is the gene written the way releases often write it, not a product code: no hyphenated
+    code of the generated drug table folds to a gene symbol so."""
+    return "-" in surface and surface.replace("-", "") in targets
 
 
 def _name_start(text: str, start: int) -> int:
