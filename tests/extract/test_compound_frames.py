@@ -60,3 +60,25 @@ def test_a_code_in_a_product_frame_is_a_compound(ex: Extractor, text: str, name:
 )
 def test_strains_targets_and_classes_in_the_frames_are_no_compounds(ex: Extractor, text: str) -> None:
     assert not names(run(ex, text), "COMPOUND")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tessaline Ltd reported that their Month-18 therapy was safe.",
+        "Tessaline Ltd said its Cycle-12 antibody was given weekly.",
+        "Tessaline Ltd said its Cohort-10 vaccine caused no fever.",
+        "Tessaline Ltd said the Strain-K7 vaccine it makes protected mice; its Lot-22 vaccine did too.",
+        "Tessaline Ltd listed its Q2-2027 development candidates and its H2-2026 clinical candidates.",
+    ],
+)
+def test_labels_of_timing_and_study_structure_in_the_frames_are_no_compounds(
+    ex: Extractor, text: str
+) -> None:
+    assert not names(run(ex, text), "COMPOUND")
+
+
+def test_a_coined_word_code_in_a_frame_stays_a_compound(ex: Extractor) -> None:
+    assert "morvax31" in names(
+        run(ex, "Tessaline Ltd said its Morvax-31 vaccine entered Phase 1."), "COMPOUND"
+    )

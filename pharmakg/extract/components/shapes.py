@@ -144,6 +144,7 @@ class ShapeRecognizer:
             re.compile(self.brand_names_platform.replace("{WORD}", "()"), re.IGNORECASE)
         )
         self.brand_before_generic = re.compile(data.get("brand_before_generic", "(?!)"))
+        self.frame_not_first = {w.lower() for w in data.get("frame_code_not_first", [])}
         self.conj_split = re.compile(r"^(.*)-(" + payload_alt + r"|ADC)$")
         pc = data.get("payload_context", {})
         self.payload_needs = tuple(pc.get("needs", ()))
@@ -236,13 +237,17 @@ class ShapeRecognizer:
 
     def _frame_names(self, text: str, found: list[Candidate]) -> list[Candidate]:
         """A code found by a product frame whose first part is a target ("its EGFR-TKI therapy", "their
-        BCMA-CAR cells") names a target and a class, not a product."""
+        BCMA-CAR cells") names a target and a class, not a product; one led by a word of timing or study
+        structure ("its Week-12 data", "the Cohort-2 therapy": frame_code_not_first) is a label."""
         return [
             c
             for c in found
             if not (
                 c.extractor.startswith("shape:compound_frame")
-                and text[c.start : c.end].split("-")[0] in self.targets
+                and (
+                    (first := text[c.start : c.end].split("-")[0]) in self.targets
+                    or first.lower() in self.frame_not_first
+                )
             )
         ]
 
