@@ -186,15 +186,8 @@ class ShapeRecognizer:
                     continue  # "talbumab-refractory patients": a state of the patients
                 if label == "PAYLOAD" and surface in self.payload_stop:
                     continue
-                if label == "TRIAL" and name not in ("trial_nct", "trial_study_number"):
-                    head = surface.split()[0].split("-")[0]
-                    if (
-                        head.upper() in _TRIAL_STOP
-                        or head.upper() in self.trial_context_stop  # "the NIH-sponsored study"
-                        or mostly_caps_line(text, s)
-                        or head.lower() in self.trial_modifiers
-                    ):
-                        continue
+                if label == "TRIAL" and self._trial_stopped(name, surface, text, s):
+                    continue
                 extra: dict[str, object] = {}
                 owner = _owner_cited(text, m, e) if name == "technology_owned" else ""
                 if name == "technology_abbr":
@@ -234,6 +227,19 @@ class ShapeRecognizer:
         status = self.target_status_after
         cands[:] = [c for c in cands if c.label != "TARGET" or not status.match(text, c.end)]
         return doc
+
+    def _trial_stopped(self, name: str, surface: str, text: str, start: int) -> bool:
+        """A trial-shaped name led by a stop word, a context word ("the NIH-sponsored study"), a modifier,
+        or on a line mostly in capitals (a headline) is no trial name; registry ids and study numbers are."""
+        if name in ("trial_nct", "trial_study_number"):
+            return False
+        head = surface.split()[0].split("-")[0]
+        return (
+            head.upper() in _TRIAL_STOP
+            or head.upper() in self.trial_context_stop
+            or mostly_caps_line(text, start)
+            or head.lower() in self.trial_modifiers
+        )
 
     def _frame_names(self, text: str, found: list[Candidate]) -> list[Candidate]:
         """A code found by a product frame whose first part is a target ("its EGFR-TKI therapy", "their
