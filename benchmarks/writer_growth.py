@@ -8,12 +8,16 @@ after a first warm-up batch (a writer's first batch reads a hub's figures once; 
 per batch). ``--profile`` prints the cProfile of the timed batches (cumulative, then own time); ``--facts``
 prints a digest of the kept facts the writer derives (licence facts, pair nodes and keys, order keys, counts,
 labels), to compare two versions' stores after the same writes (the pair keys as dense ranks: their order).
+``--deferred`` times the writer of a build into an empty store instead (:mod:`pharmakg.graph.deferred`: per
+batch only the documents, the merged graph, resolution and IRIs, labels, phases and name counts; the kept
+facts are not touched, so ``--facts`` then reads them as the copied store had them).
 
 Run it with the PYTHONPATH of another checkout (``git archive main pharmakg | tar -x -C BASE``) from a folder
 that holds no ``pharmakg``, to compare two versions on the same stores in the same run.
 
 usage: python benchmarks/writer_growth.py extract FOLDER --docs 264 --out RELEASES.pkl
        python benchmarks/writer_growth.py run RELEASES.pkl STORE [STORE ...] [--profile] [--facts]
+                                                                   [--deferred]
 """
 
 from __future__ import annotations
@@ -97,9 +101,17 @@ def _dense(quads: list[Any], bits: int) -> dict[tuple[Any, str], int]:
     }
 
 
-def measure(store: Path, releases: list[Any], profile: bool, facts: bool, dump: Path | None = None) -> None:
+def measure(
+    store: Path,
+    releases: list[Any],
+    profile: bool,
+    facts: bool,
+    dump: Path | None = None,
+    deferred: bool = False,
+) -> None:
     from pharmakg.graph import incremental
     from pharmakg.graph.bookkeeping import REMINT_GRAPH, finish_remints, open_store
+    from pharmakg.graph.deferred import defer
 
     work = Path(tempfile.mkdtemp(prefix="writer-growth-")) / "store"
     shutil.copytree(store, work, ignore=shutil.ignore_patterns("snapshots", "LOCK", ".pharmakg.lock"))
@@ -107,6 +119,8 @@ def measure(store: Path, releases: list[Any], profile: bool, facts: bool, dump: 
     kg.store.remove_graph(REMINT_GRAPH)  # (another build's unfinished step: not measured here)
     kg.snapshot_interval = float("inf")
     kg.deferred_remints = set()
+    if deferred:  # as a build into an empty store writes (its kept facts filled once at its end)
+        defer(kg.derived)
     incremental._write_batch(kg, releases[:BATCH], [])  # the warm-up batch
     timed = releases[BATCH:]
     gc.collect()
@@ -118,8 +132,10 @@ def measure(store: Path, releases: list[Any], profile: bool, facts: bool, dump: 
         incremental._write_batch(kg, timed[i : i + BATCH], [])
     profiler.disable()
     cpu = time.thread_time() - started
+    way = " (deferred)" if deferred else ""
+    per_release = 1000 * cpu / len(timed)
     print(
-        f"{store}: {len(timed)} releases, writer thread CPU {1000 * cpu / len(timed):.1f} ms per release",
+        f"{store}{way}: {len(timed)} releases, writer thread CPU {per_release:.1f} ms per release",
         flush=True,
     )
     if dump is not None:
@@ -196,6 +212,7 @@ def main() -> None:
     run.add_argument("stores", nargs="+", type=Path)
     run.add_argument("--profile", action="store_true")
     run.add_argument("--facts", action="store_true")
+    run.add_argument("--deferred", action="store_true", help="the writer of a deferring build (see above)")
     run.add_argument("--dump", type=Path, help="with --profile: the profile's stats to this file (one store)")
     steps = sub.add_parser("steps")
     steps.add_argument("dumps", nargs="+", type=Path)
@@ -211,7 +228,7 @@ def main() -> None:
     print(f"pharmakg from {Path(pharmakg.__file__).parent}", flush=True)
     releases = pickle.loads(args.releases.read_bytes())
     for store in args.stores:
-        measure(store, releases, args.profile, args.facts, args.dump)
+        measure(store, releases, args.profile, args.facts, args.dump, args.deferred)
     sys.stdout.flush()
 
 

@@ -34,7 +34,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -54,9 +54,11 @@ def _inn_stems() -> tuple[str, ...]:
     return tuple(sorted(data["inn_stems"], key=len, reverse=True))
 
 
+@lru_cache(maxsize=1 << 16)
 def compound_kind(name: str) -> str:
     """ "INN" (letters, spaces and hyphens, a word ending with an INN stem), "code name" (with a digit)
-    or "brand" (anything else)."""
+    or "brand" (anything else). Cached: a build chooses a hub compound's label among all its names at every
+    batch that touches it."""
     if any(c.isdigit() for c in name):
         return "code name"
     if _INN_SHAPE.fullmatch(name) and any(w.lower().endswith(_inn_stems()) for w in re.split(r"[ -]", name)):
