@@ -33,6 +33,12 @@ from spacy.tokens import DocBin
 TYPES = ("COMPANY", "COMPOUND", "ANTIBODY", "PAYLOAD", "TARGET", "DISEASE", "TECHNOLOGY", "TRIAL")
 
 
+DISEASE_HEAD = re.compile(
+    r"(?:oma|omas|itis|emia|aemia|osis|pathy|plasia|trophy|algia|cancers?|tumou?rs?|diseases?|disorders?"
+    r"|syndromes?|infections?|failure|malignancies|malignancy|leuka?emias?|diabetes|[A-Z]{2,6}s?)\W*$"
+)
+
+
 def _scorer(path: str) -> Any:
     import importlib.util
 
@@ -278,6 +284,13 @@ def evaluate(args: argparse.Namespace) -> None:
     preds = {stem: predicted(nlp, text) for stem, text, _g in docs}
     secs = time.process_time() - t0
     union_types = set(args.union_types.split(","))
+    second = None
+    if args.second:
+        nlp2 = spacy.load(args.second)
+        second = {
+            stem: {(t, score.fold(n)) for t, ns in predicted(nlp2, text).items() for n in ns}
+            for stem, text, _g in docs
+        }
     acc: dict[str, dict[str, list[int]]] = {
         k: defaultdict(lambda: [0, 0, 0]) for k in ("model", "rules", "union")
     }
@@ -287,10 +300,18 @@ def evaluate(args: argparse.Namespace) -> None:
         model_ents = as_entities(preds[stem], score.fold)
         rule_ents = [e for e in rules.get(stem, {}).get("entities", []) if e["type"] in TYPES]
         rule_names = {(e["type"], n) for e in rule_ents for n in score.names(e)}
+        any_rule_name = {n for _t, n in rule_names}
         extra = [
             {**e, "id": "u" + e["id"]}
             for e in model_ents
-            if e["type"] in union_types and (e["type"], score.fold(e["name"])) not in rule_names
+            if e["type"] in union_types
+            and (e["type"], score.fold(e["name"])) not in rule_names
+            # a name the rules read as another type is not a candidate (the rules' type wins)
+            and not (args.drop_rule_names and score.fold(e["name"]) in any_rule_name)
+            # a DISEASE candidate must end in a disease head (a general word shape, not a name list)
+            and not (args.disease_heads and e["type"] == "DISEASE" and not DISEASE_HEAD.search(e["name"]))
+            # both models must give the name the same type
+            and (second is None or (e["type"], score.fold(e["name"])) in second[stem])
         ]
         tally(score, gold, model_ents, acc["model"])
         tally(score, gold, rule_ents, acc["rules"])
@@ -338,6 +359,13 @@ def main(argv: list[str]) -> None:
     ev.add_argument("--scorer", default="../shared/tools/score.py")
     ev.add_argument("--union-types", default="DISEASE,TARGET,TECHNOLOGY")
     ev.add_argument("--show", action="store_true", help="list the names the union adds")
+    ev.add_argument(
+        "--drop-rule-names", action="store_true", help="no union name that the rules give any type"
+    )
+    ev.add_argument(
+        "--disease-heads", action="store_true", help="DISEASE union names must end in a disease head"
+    )
+    ev.add_argument("--second", help="a second model: the union takes only names both models give")
     args = ap.parse_args(argv)
     if args.cmd == "spans":
         make_spans(args.out, args.folders)
