@@ -243,6 +243,23 @@ def predicted(nlp: Any, text: str) -> dict[str, set[str]]:
     return names
 
 
+def predicted_spans(nlp: Any, text: str) -> list[tuple[int, int, str]]:
+    return [
+        (start + ent.start_char, start + ent.end_char, ent.label_)
+        for start, para in paragraphs(text)
+        for ent in nlp(para).ents
+    ]
+
+
+def occurrences(text: str, names: list[str]) -> list[tuple[int, int]]:
+    out = []
+    for name in names:
+        if name.strip():
+            pattern = r"(?<![0-9A-Za-z])" + re.escape(name.strip()) + r"(?![0-9A-Za-z])"
+            out += [(m.start(), m.end()) for m in re.finditer(pattern, text, re.IGNORECASE)]
+    return out
+
+
 def as_entities(names: dict[str, set[str]], fold: Any) -> list[dict[str, Any]]:
     """One predicted entity per distinct folded name and type."""
     ents: list[dict[str, Any]] = []
@@ -296,7 +313,8 @@ def evaluate(args: argparse.Namespace) -> None:
     }
     added: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # names the union adds: right, wrong
     examples: list[str] = []
-    for stem, _text, gold in docs:
+    misses: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for stem, text, gold in docs:
         model_ents = as_entities(preds[stem], score.fold)
         rule_ents = [e for e in rules.get(stem, {}).get("entities", []) if e["type"] in TYPES]
         rule_names = {(e["type"], n) for e in rule_ents for n in score.names(e)}
@@ -317,6 +335,18 @@ def evaluate(args: argparse.Namespace) -> None:
         tally(score, gold, rule_ents, acc["rules"])
         tally(score, gold, rule_ents + extra, acc["union"])
         gold_names = {(e["type"], n) for e in gold["entities"] for n in score.names(e)}
+        # the rules' misses: does any model span touch one of the missed entity's occurrences?
+        matched = set(score.match_entities(gold["entities"], rule_ents).values())
+        spans = predicted_spans(nlp, text)
+        for g in gold["entities"]:
+            if g["type"] in union_types and g["id"] not in matched:
+                occ = occurrences(text, [g.get("name", "")] + list(g.get("aliases") or []))
+                near = [x for x in spans if any(x[0] < e and s < x[1] for s, e in occ)]
+                tal = misses[g["type"]]
+                tal[0] += 1
+                tal[1] += bool(occ)
+                tal[2] += any(x[2] == g["type"] for x in near)
+                tal[3] += bool(near)
         for e in extra:
             right = (e["type"], score.fold(e["name"])) in gold_names
             added[e["type"]][0 if right else 1] += 1
@@ -340,6 +370,11 @@ def evaluate(args: argparse.Namespace) -> None:
         tot = [sum(v[i] for v in acc[k].values()) for i in range(3)]
         p, r, f = score.prf(*tot)
         print(f"{k:6s} all types P {p:.3f} R {r:.3f} F1 {f:.3f} ({tot[0]}/{tot[1]}/{tot[2]})")
+    for typ, (n, n_occ, same, anyt) in sorted(misses.items()):
+        print(
+            f"rules' misses {typ:10s} {n}: {n_occ} with a name in the text; a model span overlaps {same}"
+            f" with the same type, {anyt} with any type"
+        )
     print("\n".join(examples))
 
 
