@@ -260,16 +260,19 @@ def occurrences(text: str, names: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-def as_entities(names: dict[str, set[str]], fold: Any) -> list[dict[str, Any]]:
-    """One predicted entity per distinct folded name and type."""
+def as_entities(names: dict[str, set[str]], fold: Any, split: bool = False) -> list[dict[str, Any]]:
+    """One predicted entity per distinct folded name and type; with split, "A (B)" is A with the alias B."""
     ents: list[dict[str, Any]] = []
     for typ, surfaces in names.items():
         seen = set()
         for s in sorted(surfaces):
-            f = fold(s)
+            s = s.strip(" .,;:-") if split else s
+            m = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", s) if split else None
+            name, aliases = (m.group(1), [m.group(2), s]) if m else (s, [])
+            f = fold(name)
             if f and f not in seen:
                 seen.add(f)
-                ents.append({"id": f"m{len(ents)}", "type": typ, "name": s, "aliases": []})
+                ents.append({"id": f"m{len(ents)}", "type": typ, "name": name, "aliases": aliases})
     return ents
 
 
@@ -315,7 +318,7 @@ def evaluate(args: argparse.Namespace) -> None:
     examples: list[str] = []
     misses: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     for stem, text, gold in docs:
-        model_ents = as_entities(preds[stem], score.fold)
+        model_ents = as_entities(preds[stem], score.fold, args.split_parens)
         rule_ents = [e for e in rules.get(stem, {}).get("entities", []) if e["type"] in TYPES]
         rule_names = {(e["type"], n) for e in rule_ents for n in score.names(e)}
         any_rule_name = {n for _t, n in rule_names}
@@ -323,13 +326,13 @@ def evaluate(args: argparse.Namespace) -> None:
             {**e, "id": "u" + e["id"]}
             for e in model_ents
             if e["type"] in union_types
-            and (e["type"], score.fold(e["name"])) not in rule_names
+            and not {(e["type"], n) for n in score.names(e)} & rule_names
             # a name the rules read as another type is not a candidate (the rules' type wins)
-            and not (args.drop_rule_names and score.fold(e["name"]) in any_rule_name)
+            and not (args.drop_rule_names and score.names(e) & any_rule_name)
             # a DISEASE candidate must end in a disease head (a general word shape, not a name list)
             and not (args.disease_heads and e["type"] == "DISEASE" and not DISEASE_HEAD.search(e["name"]))
             # both models must give the name the same type
-            and (second is None or (e["type"], score.fold(e["name"])) in second[stem])
+            and (second is None or bool({(e["type"], n) for n in score.names(e)} & second[stem]))
         ]
         tally(score, gold, model_ents, acc["model"])
         tally(score, gold, rule_ents, acc["rules"])
@@ -348,7 +351,7 @@ def evaluate(args: argparse.Namespace) -> None:
                 tal[2] += any(x[2] == g["type"] for x in near)
                 tal[3] += bool(near)
         for e in extra:
-            right = (e["type"], score.fold(e["name"])) in gold_names
+            right = bool({(e["type"], n) for n in score.names(e)} & gold_names)
             added[e["type"]][0 if right else 1] += 1
             if args.show:
                 examples.append(f"  {'+' if right else '-'} {e['type']:10s} {e['name']}  ({stem})")
@@ -399,6 +402,11 @@ def main(argv: list[str]) -> None:
     )
     ev.add_argument(
         "--disease-heads", action="store_true", help="DISEASE union names must end in a disease head"
+    )
+    ev.add_argument(
+        "--split-parens",
+        action="store_true",
+        help='a model name "A (B)" is A with the alias B; end punctuation off',
     )
     ev.add_argument("--second", help="a second model: the union takes only names both models give")
     args = ap.parse_args(argv)
