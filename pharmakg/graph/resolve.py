@@ -203,7 +203,7 @@ def resolve(
 
 
 def _follow_renamed_scopes(res: Resolution, minting: _Minting) -> None:
-    """Existing generic trials named after a resource pass 1 merged into another (``trial/{old}-study-001``)
+    """Existing generic trials named after a compound pass 1 merged into another (``trial/{old}-study-001``)
     are renamed after the one kept (``trial/{kept}-study-001``), merging with the trial already there: a
     build at once keys them by the same compound, so they are one trial (issue 10). The trial's slug is
     matched through its hyphens, each prefix looked up among the renamed slugs (as
@@ -211,11 +211,13 @@ def _follow_renamed_scopes(res: Resolution, minting: _Minting) -> None:
     if not res.renames:
         return
     trials = f"{RESOURCES_IRI}{type_slug('TRIAL')}/"
+    compounds = f"{RESOURCES_IRI}{type_slug('COMPOUND')}/"  # (what a trial evaluates: its IRI's prefix)
     by_slug: dict[str, list[tuple[str, str]]] = {}
     for old, new in res.renames.items():
-        by_slug.setdefault(old.rsplit("/", 1)[-1], []).append((old, new))
+        if old.startswith(compounds):
+            by_slug.setdefault(old.rsplit("/", 1)[-1], []).append((old, new))
     found: dict[str, str] = {}
-    for trial in sorted(minting.generic_existing):
+    for trial in sorted(minting.generic_existing if by_slug else ()):
         if not trial.startswith(trials):
             continue
         local = trial[len(trials) :]
