@@ -22,7 +22,9 @@ Rule (exact, on purpose: no fuzzy matching, so no over-merging):
   added later reuses the IRI the entity already has. When a new document links two resources that
   already exist, the lexicographically smaller IRI is kept and the other is renamed into it.
 * Generic trial names ("Study 001") are not unique across sponsors; they merge only when they also
-  evaluate the same compound, and their IRI is ``trial/{compound-slug}-{trial-slug}``.
+  evaluate the same compound, and their IRI is ``trial/{compound-slug}-{trial-slug}``. When a batch merges
+  an existing compound into another, its existing generic trials follow it (merging with the kept
+  compound's trial of the same slug), so a build in batches keeps them one, as a build at once does.
 * A new company resource that the knowledge base identifies gets ``resource/company/{slug of its KB
   name}`` (Seattle Genetics -> ``company/seagen``): history links point at companies that a document
   may not mention, so their IRI must follow from the knowledge base alone.
@@ -187,6 +189,8 @@ def resolve(
         p = _Pass(generic_pass)
         if not generic_pass:
             _add_existing(p, existing, kb)
+        else:
+            _follow_renamed_scopes(res, minting)
         _add_local(p, extractions, res, kb)
         groups: dict[int, list[int]] = {}
         for node in list(p.local_nodes) + list(p.iri_nodes):
@@ -196,6 +200,47 @@ def resolve(
         ]
         _mint(p, candidates, minting, res)
     return res
+
+
+def _follow_renamed_scopes(res: Resolution, minting: _Minting) -> None:
+    """Existing generic trials named after a compound pass 1 merged into another (``trial/{old}-study-001``)
+    are renamed after the one kept (``trial/{kept}-study-001``), merging with the trial already there: a
+    build at once keys them by the same compound, so they are one trial (issue 10). The trial's slug is
+    matched through its hyphens, each prefix looked up among the renamed slugs (as
+    :func:`pharmakg.graph.stable_iris.stable_renames` does for re-minted compounds)."""
+    if not res.renames:
+        return
+    trials = f"{RESOURCES_IRI}{type_slug('TRIAL')}/"
+    compounds = f"{RESOURCES_IRI}{type_slug('COMPOUND')}/"  # (what a trial evaluates: its IRI's prefix)
+    by_slug: dict[str, list[tuple[str, str]]] = {}
+    for old, new in res.renames.items():
+        if old.startswith(compounds):
+            by_slug.setdefault(old.rsplit("/", 1)[-1], []).append((old, new))
+    found: dict[str, str] = {}
+    for trial in sorted(minting.generic_existing if by_slug else ()):
+        if not trial.startswith(trials):
+            continue
+        local = trial[len(trials) :]
+        matches = sorted(
+            (old, new, local[cut + 1 :])
+            for cut in range(len(local))
+            if local[cut] == "-"
+            for old, new in by_slug.get(local[:cut], ())
+        )
+        for _old, new, rest in matches:  # (the last that fits wins, as in stable_iris)
+            target = f"{trials}{new.rsplit('/', 1)[-1]}-{rest}"
+            if target != trial and (target in minting.generic_existing or not minting.taken(target)):
+                found[trial] = target
+    for trial, target in found.items():
+        seen = {trial}
+        while target in found and target not in seen:  # (a target itself renamed: its final IRI)
+            seen.add(target)
+            target = found[target]
+        if target in seen:
+            continue  # (a cycle of slugs: left as they are)
+        res.renames[trial] = target
+        minting.generic_existing.add(target)  # reused as is by the batch's trials of the kept resource
+        minting.also_taken.add(target)
 
 
 def _add_existing(p: _Pass, existing: list[tuple[str, str, str]], kb: KB) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 import pytest
 
 from pharmakg import api
@@ -99,3 +100,38 @@ def test_a_build_killed_before_its_iris_are_reminted_is_finished_by_the_next(
     api.build([seeds, dev], tmp_path / "killed", on_error="skip", stats=stats)
     assert stats.unchanged and not stats.documents  # nothing read again: only the re-minting was left
     assert_same_store(tmp_path / "at-once", tmp_path / "killed")
+
+
+# Invented releases: a generic trial ("Study 001") of a compound under each of its two names, then a release
+# that names both (zorvatinib (ALX-417)): the compounds join, so do their generic trials.
+_GENERIC_TRIALS = {
+    "g1": "BOSTON, March 1, 2021 -- Kelvara Inc. today announced that the first patient was dosed in "
+    "Study 001, a Phase 2 trial of zorvatinib in patients with gastric cancer.\n",
+    "g2": "BOSTON, April 1, 2021 -- Kelvara Inc. today announced positive results from Study 001, a Phase 2 "
+    "trial of zorvatinib in patients with lung cancer.\n",
+    "g3": "BOSTON, May 1, 2021 -- Ostrell Inc. today announced that the first patient was dosed in "
+    "Study 001, a Phase 1 trial of ALX-417 in patients with breast cancer.\n",
+    "g4": "BOSTON, June 1, 2021 -- Kelvara Inc. today announced that zorvatinib (ALX-417) met its primary "
+    "endpoint in Study 001, a Phase 2 trial in gastric cancer.\n",
+}
+
+
+def test_generic_trials_of_compounds_joined_by_a_later_batch_are_one_trial(tmp_path) -> None:
+    """A batch that joins two compounds joins the generic trials keyed by each
+    (``trial/{compound}-study-001``): built one release per batch, the store is the one a build at once gives
+    (one trial, not two)."""
+    from incremental_helpers import assert_same_store
+
+    from pharmakg.model import Document
+
+    def docs() -> list[Document]:
+        return [Document(name, name, text) for name, text in _GENERIC_TRIALS.items()]
+
+    api.build(docs(), tmp_path / "at-once", batch_size=len(_GENERIC_TRIALS))
+    api.build(docs(), tmp_path / "in-turn", batch_size=1)
+    store = ox.Store.read_only(str(tmp_path / "in-turn"))
+    typed = store.quads_for_pattern(None, n(PKG.entityType), None, MERGED)
+    trials = sorted(q.subject.value.rsplit("/", 1)[-1] for q in typed if "/trial/" in q.subject.value)
+    del store
+    assert trials == ["zorvatinib-study-001"]
+    assert_same_store(tmp_path / "at-once", tmp_path / "in-turn")

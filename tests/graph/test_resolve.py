@@ -195,3 +195,37 @@ def _u(iri: str):
     from rdflib import URIRef
 
     return URIRef(iri)
+
+
+def test_a_batch_joining_two_compounds_joins_their_generic_trials():
+    """Existing compounds zorvatinib and ALX-417, each with a "Study 001"; a batch names zorvatinib (ALX-417):
+    the compounds are one, and so are their generic trials (a build at once keys both by the same compound).
+    A company renamed in the same batch renames no trial."""
+    from pharmakg.model import Relation
+
+    c, t = R + "compound/", R + "trial/"
+    existing = [
+        (c + "zorvatinib", "COMPOUND", "zorvatinib"),
+        (c + "alx-417", "COMPOUND", "ALX-417"),
+        (t + "zorvatinib-study-001", "TRIAL", "Study 001"),
+        (t + "alx-417-study-001", "TRIAL", "Study 001"),
+        (t + "kelvara-inc-study-001", "TRIAL", "Study 001"),  # (named after a document, "kelvara-inc")
+        (R + "company/kelvara", "COMPANY", "Kelvara"),
+        (R + "company/kelvara-inc", "COMPANY", "Kelvara Inc."),
+    ]
+    ex = Extraction(
+        Document("j4", "j4", ""),
+        [
+            Entity("e1", "COMPOUND", "zorvatinib", aliases=["ALX-417"]),
+            Entity("e2", "TRIAL", "Study 001"),
+            Entity("e3", "COMPANY", "Kelvara Inc.", aliases=["Kelvara"]),
+        ],
+        [Relation("EVALUATES", "e2", "e1")],
+    )
+    res = resolve([ex], existing, kb=KB())
+    assert res.renames == {
+        c + "zorvatinib": c + "alx-417",  # (the smaller IRI kept; the end of a build re-mints it)
+        t + "zorvatinib-study-001": t + "alx-417-study-001",
+        R + "company/kelvara-inc": R + "company/kelvara",
+    }
+    assert res.iri_of[(0, "e2")] == t + "alx-417-study-001"
