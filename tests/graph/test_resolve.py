@@ -229,6 +229,16 @@ def test_a_batch_joining_two_compounds_joins_their_generic_trials():
         R + "company/kelvara-inc": R + "company/kelvara",
     }
     assert res.iri_of[(0, "e2")] == t + "alx-417-study-001"
+    # weighed (a build): zorvatinib is kept as the heavier, and the trials follow it the other way
+    sizes = {c + "zorvatinib": 900, c + "alx-417": 3, R + "company/kelvara": 5, R + "company/kelvara-inc": 1}
+    heavy = resolve([ex], existing, kb=KB(), weight=sizes.__getitem__)
+    assert heavy.renames == {
+        c + "alx-417": c + "zorvatinib",
+        t + "alx-417-study-001": t + "zorvatinib-study-001",
+        R + "company/kelvara-inc": R + "company/kelvara",
+    }
+    assert heavy.iri_of[(0, "e1")] == c + "zorvatinib"
+    assert heavy.iri_of[(0, "e2")] == t + "zorvatinib-study-001"
 
 
 def test_a_join_of_existing_entities_keeps_the_heaviest_when_weighed():
