@@ -42,7 +42,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from pharmakg import schema
@@ -138,6 +138,7 @@ class _Pass:
     """The union-find of one resolution pass and what its nodes stand for."""
 
     generic: bool  # the pass of generic trials ("Study 001"), keyed by their compound
+    weight: Callable[[str], int] | None = None  # an existing IRI's size (see resolve's ``weight``)
     uf: _NameUnion = field(default_factory=_NameUnion)
     # node -> (index of the extraction in the batch, entity id)
     local_nodes: dict[int, tuple[int, str]] = field(default_factory=dict)
@@ -170,12 +171,17 @@ def resolve(
     existing: Iterable[tuple[str, str, str]] = (),
     taken: Container[str] = (),
     kb: KB | None = None,
+    weight: Callable[[str], int] | None = None,
 ) -> Resolution:
     """Assign an IRI to every entity of ``extractions``.
 
     ``existing``: (IRI, entity type, label) of entities already in the store; ``taken``: IRIs in use;
     ``kb``: the knowledge base (default: the packaged one; ``KB()`` resolves by names only).
-    """
+    ``weight``: when a batch joins existing entities into one, the one kept is the first IRI in sorted order
+    (the others are renamed into it: ``renames``); with ``weight`` (an IRI's size in the store, e.g. its
+    quads up to a cap) the heaviest, then the first: a rename rewrites every quad of the renamed entity, and a
+    hub renamed into a newcomer costs as much as the hub holds. A build that re-mints its IRIs at its end
+    passes it (the IRI then is the one its documents mint, whichever was kept)."""
     kb = default_kb() if kb is None else kb
     res = Resolution()
     existing = list(existing)
@@ -186,7 +192,7 @@ def resolve(
     )
     # Pass 1: every entity except generic trials; pass 2: generic trials keyed by their compound.
     for generic_pass in (False, True):
-        p = _Pass(generic_pass)
+        p = _Pass(generic_pass, weight=weight)
         if not generic_pass:
             _add_existing(p, existing, kb)
         else:
@@ -296,6 +302,9 @@ def _settle(
     if not locals_:
         return None
     if old:
+        if p.weight is not None and len(old) > 1:
+            weight = p.weight
+            old.sort(key=lambda iri: -weight(iri))  # (stable: the first in sorted order among equals)
         keep = old[0]
         for other in old[1:]:
             res.renames[other] = keep

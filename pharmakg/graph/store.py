@@ -23,6 +23,7 @@ import time
 import warnings
 from collections.abc import Iterable, Mapping
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -56,6 +57,8 @@ if TYPE_CHECKING:
 
 _Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 MERGED = ox.DefaultGraph()  # the default graph: the merged facts that questions read
+# an entity's size, to keep the largest of existing entities a batch joins: its merged-graph quads up to this
+WEIGHT_CAP = 4096
 
 
 def _value(term: _Term | None) -> str:
@@ -252,7 +255,9 @@ class KnowledgeGraph:
 
         if self._labels is None:
             self._labels = LabelIndex(self.store)
-        res = resolve(items, self._labels.relevant(items), taken=self._labels.taken())
+        # a build re-mints its IRIs at its end: a join keeps the largest entity (see resolve's ``weight``)
+        weight = self._weight if self.deferred_remints is not None else None
+        res = resolve(items, self._labels.relevant(items), taken=self._labels.taken(), weight=weight)
         if journal is not None:
             journal.resolution(res.renames, set(res.iri_of.values()))
         for old, new in sorted(res.renames.items()):
@@ -270,6 +275,11 @@ class KnowledgeGraph:
         self._flush_keys()  # before the caller clears the journal
         self.derived.trim(keep=touched)
         return len(items)
+
+    def _weight(self, iri: str) -> int:
+        """The entity's quads in the merged graph, up to :data:`WEIGHT_CAP` (bounded cost for a hub)."""
+        quads = self.store.quads_for_pattern(ox.NamedNode(iri), None, None, MERGED)
+        return sum(1 for _ in islice(quads, WEIGHT_CAP))
 
     def _remint(self, entities: set[str], journal: BuildJournal | None) -> None:
         """Give the entities the IRIs their documents mint (see :mod:`pharmakg.graph.stable_iris`).

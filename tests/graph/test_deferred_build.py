@@ -192,3 +192,40 @@ def test_a_kill_between_the_fill_and_the_rows_is_finished_by_the_next_run(
     api.build([folder], store, batch_size=2)
     gc.collect()
     assert_same_store(store, per_batch)
+
+
+# invented releases: a compound two documents name, another that one names, and a fourth that gives both names
+_JOINED = {
+    "j1": "BOSTON, March 1, 2021 -- Kelvara Inc. today announced that the first patient was dosed in a "
+    "Phase 2 trial of zorvatinib in patients with gastric cancer.\n",
+    "j2": "BOSTON, April 1, 2021 -- Kelvara Inc. today announced positive results from a Phase 2 trial of "
+    "zorvatinib in patients with lung cancer.\n",
+    "j3": "BOSTON, May 1, 2021 -- Ostrell Inc. today announced that the first patient was dosed in a Phase 1 "
+    "trial of ALX-417 in patients with breast cancer.\n",
+    "j4": "BOSTON, June 1, 2021 -- Kelvara Inc. today announced that zorvatinib (ALX-417) received orphan "
+    "drug designation for gastric cancer.\n",
+}
+
+
+def test_a_build_joining_two_entities_renames_the_smaller_and_equals_a_build_at_once(tmp_path, monkeypatch):
+    """A batch that joins two entities of the store renames the one with fewer quads into the other (a hub
+    is not rewritten for a newcomer), not the later in sorted order; the IRIs re-minted at the end make the
+    store the one a build at once gives."""
+    from pharmakg.model import Document
+
+    def documents() -> list[Document]:
+        return [Document(name, name, text) for name, text in _JOINED.items()]
+
+    renamed: list[tuple[str, str]] = []
+    rename = KnowledgeGraph._rename
+
+    def recording(self: KnowledgeGraph, old: str, new: str) -> None:
+        renamed.append((old.rsplit("/", 1)[-1], new.rsplit("/", 1)[-1]))
+        rename(self, old, new)
+
+    monkeypatch.setattr(KnowledgeGraph, "_rename", recording)
+    api.build(documents(), tmp_path / "batches", batch_size=1)
+    assert ("alx-417", "zorvatinib") in renamed
+    assert ("zorvatinib", "alx-417") not in renamed  # (sorted order renamed it, then the end's re-mint back)
+    api.build(documents(), tmp_path / "once", batch_size=len(_JOINED))
+    assert_same_store(tmp_path / "batches", tmp_path / "once")

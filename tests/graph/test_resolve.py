@@ -229,3 +229,33 @@ def test_a_batch_joining_two_compounds_joins_their_generic_trials():
         R + "company/kelvara-inc": R + "company/kelvara",
     }
     assert res.iri_of[(0, "e2")] == t + "alx-417-study-001"
+    # weighed (a build): zorvatinib is kept as the heavier, and the trials follow it the other way
+    sizes = {c + "zorvatinib": 900, c + "alx-417": 3, R + "company/kelvara": 5, R + "company/kelvara-inc": 1}
+    heavy = resolve([ex], existing, kb=KB(), weight=sizes.__getitem__)
+    assert heavy.renames == {
+        c + "alx-417": c + "zorvatinib",
+        t + "alx-417-study-001": t + "zorvatinib-study-001",
+        R + "company/kelvara-inc": R + "company/kelvara",
+    }
+    assert heavy.iri_of[(0, "e1")] == c + "zorvatinib"
+    assert heavy.iri_of[(0, "e2")] == t + "zorvatinib-study-001"
+
+
+def test_a_join_of_existing_entities_keeps_the_heaviest_when_weighed():
+    """An invented batch names one compound by two names the store holds as two entities: without weights
+    the first IRI in sorted order is kept; with them (a build: its IRIs are re-minted at its end) the
+    heaviest, so the hub's quads are not rewritten, and equal weights keep the sorted order's first."""
+    doc = Document("d1", "d1", "")
+    ex = Extraction(doc, [Entity("e1", "COMPOUND", "Zorvatinib", aliases=["ALX-417"])])
+    existing = [
+        (R + "compound/alx-417", "COMPOUND", "ALX-417"),
+        (R + "compound/zorvatinib", "COMPOUND", "Zorvatinib"),
+    ]
+    plain = resolve([ex], existing, kb=KB())
+    assert plain.renames == {R + "compound/zorvatinib": R + "compound/alx-417"}
+    sizes = {R + "compound/alx-417": 3, R + "compound/zorvatinib": 900}
+    weighed = resolve([ex], existing, kb=KB(), weight=sizes.__getitem__)
+    assert weighed.renames == {R + "compound/alx-417": R + "compound/zorvatinib"}
+    assert weighed.iri_of[(0, "e1")] == R + "compound/zorvatinib"
+    tied = resolve([ex], existing, kb=KB(), weight=lambda _iri: 7)
+    assert tied.renames == plain.renames and tied.iri_of == plain.iri_of
