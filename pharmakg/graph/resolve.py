@@ -101,6 +101,33 @@ def is_generic_trial(name: str) -> bool:
     return bool(_GENERIC_TRIAL.match(name.strip()))
 
 
+def renamed_by_slug(renames: Mapping[str, str], under: str = "") -> dict[str, list[tuple[str, str]]]:
+    """The renames ``(old, new)`` whose old IRI starts with ``under``, by the old IRI's slug (in order)."""
+    by_slug: dict[str, list[tuple[str, str]]] = {}
+    for old, new in renames.items():
+        if old.startswith(under):
+            by_slug.setdefault(old.rsplit("/", 1)[-1], []).append((old, new))
+    return by_slug
+
+
+def generic_trial_targets(trial: str, renamed: Mapping[str, list[tuple[str, str]]]) -> list[str]:
+    """The IRIs a generic trial ``trial/{compound slug}-{trial slug}`` may take after its compound's rename,
+    in the renames' order (the last that fits wins). The trial's slug is matched through its hyphens, each
+    prefix looked up among the renamed slugs (:func:`renamed_by_slug`), so the cost grows with the trials
+    plus the renames, not their product."""
+    trials = f"{RESOURCES_IRI}{type_slug('TRIAL')}/"
+    if not trial.startswith(trials):
+        return []
+    local = trial[len(trials) :]
+    matches = sorted(
+        (old, new, local[cut + 1 :])
+        for cut in range(len(local))
+        if local[cut] == "-"
+        for old, new in renamed.get(local[:cut], ())
+    )
+    return [f"{trials}{new.rsplit('/', 1)[-1]}-{rest}" for _old, new, rest in matches]
+
+
 def choose_label(names: Mapping[str, tuple[int, int]]) -> str:
     """The preferred label among ``{name: (documents using it, documents using it as main name)}``."""
     return min(names, key=lambda n: (-names[n][0], -names[n][1], len(n), n))
@@ -211,30 +238,12 @@ def resolve(
 def _follow_renamed_scopes(res: Resolution, minting: _Minting) -> None:
     """Existing generic trials named after a compound pass 1 merged into another (``trial/{old}-study-001``)
     are renamed after the one kept (``trial/{kept}-study-001``), merging with the trial already there: a
-    build at once keys them by the same compound, so they are one trial (issue 10). The trial's slug is
-    matched through its hyphens, each prefix looked up among the renamed slugs (as
-    :func:`pharmakg.graph.stable_iris.stable_renames` does for re-minted compounds)."""
-    if not res.renames:
-        return
-    trials = f"{RESOURCES_IRI}{type_slug('TRIAL')}/"
-    compounds = f"{RESOURCES_IRI}{type_slug('COMPOUND')}/"  # (what a trial evaluates: its IRI's prefix)
-    by_slug: dict[str, list[tuple[str, str]]] = {}
-    for old, new in res.renames.items():
-        if old.startswith(compounds):
-            by_slug.setdefault(old.rsplit("/", 1)[-1], []).append((old, new))
+    build at once keys them by the same compound, so they are one trial (issue 10); the IRIs are found as
+    the end's re-mint finds them (:func:`generic_trial_targets`)."""
+    renamed = renamed_by_slug(res.renames, under=f"{RESOURCES_IRI}{type_slug('COMPOUND')}/")
     found: dict[str, str] = {}
-    for trial in sorted(minting.generic_existing if by_slug else ()):
-        if not trial.startswith(trials):
-            continue
-        local = trial[len(trials) :]
-        matches = sorted(
-            (old, new, local[cut + 1 :])
-            for cut in range(len(local))
-            if local[cut] == "-"
-            for old, new in by_slug.get(local[:cut], ())
-        )
-        for _old, new, rest in matches:  # (the last that fits wins, as in stable_iris)
-            target = f"{trials}{new.rsplit('/', 1)[-1]}-{rest}"
+    for trial in sorted(minting.generic_existing if renamed else ()):
+        for target in generic_trial_targets(trial, renamed):  # (what a trial evaluates: its IRI's prefix)
             if target != trial and (target in minting.generic_existing or not minting.taken(target)):
                 found[trial] = target
     for trial, target in found.items():

@@ -25,7 +25,7 @@ import pyoxigraph as ox
 
 from pharmakg.graph.display import label_counts, minting_label
 from pharmakg.graph.rdf_terms import SKOS, n
-from pharmakg.graph.resolve import is_generic_trial, slug, type_slug
+from pharmakg.graph.resolve import generic_trial_targets, is_generic_trial, renamed_by_slug, slug, type_slug
 from pharmakg.ontology.kb import KB, default_kb
 from pharmakg.ontology.namespaces import PKG, RESOURCES_IRI
 
@@ -94,31 +94,18 @@ def stable_renames(
 
 
 def _generic_trial_renames(store: ox.Store, renames: dict[str, str]) -> dict[str, str]:
-    """Generic trials are ``trial/{compound slug}-{trial slug}``: a renamed compound renames them.
-
-    A trial is matched through the hyphens of its slug, each prefix looked up among the renamed slugs, so
-    the cost grows with the trials plus the renames, not their product (the end of a build renames about
-    a tenth of the entities it touched, and the store holds trials in thousands)."""
+    """Generic trials are ``trial/{compound slug}-{trial slug}``: a renamed compound renames them
+    (:func:`pharmakg.graph.resolve.generic_trial_targets`: linear in trials plus renames; the end of a
+    build renames about a tenth of the entities it touched, and the store holds trials in thousands)."""
     if not renames:
         return {}
-    trials = f"{RESOURCES_IRI}{type_slug('TRIAL')}/"
-    by_slug: dict[str, list[tuple[str, str]]] = {}
-    for old, new in renames.items():
-        by_slug.setdefault(old.rsplit("/", 1)[-1], []).append((old, new))
+    renamed = renamed_by_slug(renames)
     found: dict[str, str] = {}
     for q in store.quads_for_pattern(None, n(PKG.entityType), None, MERGED):
         trial = q.subject.value if isinstance(q.subject, ox.NamedNode) else ""
-        if not trial.startswith(trials) or trial in renames:
+        if trial in renames:
             continue
-        local = trial[len(trials) :]
-        matches = sorted(
-            (old, new, local[cut + 1 :])
-            for cut in range(len(local))
-            if local[cut] == "-"
-            for old, new in by_slug.get(local[:cut], ())
-        )
-        for _old, new, rest in matches:  # (in the renames' order: the last that fits wins, as one by one)
-            target = f"{trials}{new.rsplit('/', 1)[-1]}-{rest}"
+        for target in generic_trial_targets(trial, renamed):  # (the last that fits wins, as one by one)
             if not _is_entity(store, target):
                 found[trial] = target
     return found
