@@ -2,7 +2,8 @@
 
 Cues (patterns/company_cues.json): a capitalised name followed by a legal suffix ("X, Inc.", "X AG", "X plc",
 "X Co., Ltd."), by a company word ("X Pharmaceuticals", "X Therapeutics"), or by a stock ticker
-("X (Nasdaq: TICK)"). Leading sentence words ("About", "The") are trimmed; names with institution words
+("X (Nasdaq: TICK)", "X (Paris:TICK) (NASDAQ:TICK)", "X (Tokyo Stock Exchange: 4502)": company_cues.json
+"listing"). Leading sentence words ("About", "The") are trimmed; names with institution words
 (University, Society, Communications, Capital ...) are dropped, and the stop lexicon drops regulators and
 exchanges later. Short names: when "Millennium Pharmaceuticals" is a company of the document and the rest of
 the name is generic ("Pharmaceuticals", "Pharma", "Inc."), its first word alone ("Millennium", "Millennium's")
@@ -16,7 +17,8 @@ a word the document also writes in lower case, or part of a longer capitalised n
 the document are the same company.
 
 Lead subject (company_cues.json "lead_subject"): the announcer that opens a sentence before "today announced"
-("Helix Antibody Technology today announced"), or the name after a drug-company descriptor before a reporting
+("Helix Antibody Technology today announced"; "today_patterns": "Helix today became", any past-tense or
+reporting verb), or the name after a drug-company descriptor before a reporting
 verb ("US biotech firm Helix said"), is a company although its words would stop a deal-context name.
 """
 
@@ -109,7 +111,20 @@ class CompanyCues:
             rf"{left}((?:{_WORD}[ \t]+&[ \t]+{_WORD}[ \t]+|(?:{_WORD}[ \t]+){{1,2}})(?:{words}))(?![\w-])"
         )
         exchanges = "|".join(re.escape(x) for x in sorted(data.get("exchanges", ["Nasdaq"]), key=len)[::-1])
-        self.rx_ticker = re.compile(rf"{left}({name})\s*,?\s*\((?:{exchanges})\b")
+        # a stock listing: "(Nasdaq: TICK)", or any "(Market: TICK)" whose market is an exchange's acronym or
+        # place (listing "places": "(Paris:ALCLS)", "(Tokyo Stock Exchange: 4502)"), after up to two other
+        # parentheses ("X (Paris:ALCLS) (NASDAQ:CLLS)", 'X ("X" or the "Company") (TSX: X)')
+        listing = data.get("listing") or {}
+        places = sorted(
+            set(data.get("exchanges", [])) | set(listing.get("places", [])), key=len, reverse=True
+        )
+        self.listing_place = re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(x) for x in places)})(?![\w])")
+        market = r"[A-Z][A-Za-z.]*(?:(?:[ \t]+(?:and|&)[ \t]+|[ \t]*/[ \t]*|[ \t]+)[A-Z][A-Za-z.]*){0,3}"
+        ticker = r"(?:[A-Z]{1,6}|[0-9]{3,6})(?:\.[A-Z]{1,3})?"
+        self.rx_ticker = re.compile(
+            rf"{left}({name})\s*,?\s*(?:\([^()\n]{{1,60}}\)[ \t]*){{0,2}}\((?:(?:{exchanges})\b|"
+            rf"[ \t]*({market})[ \t]*[:\uff1a][ \t]*{ticker}(?=[ \t]*[);,/:]))"
+        )
         self.left_stop = set(data["left_stop"])
         self.bad = set(data["bad_words"])
         self.institution_heads = set(data.get("institution_heads", []))
@@ -147,6 +162,11 @@ class CompanyCues:
             re.compile(p.replace("{LEAD}", lead["name"]).replace("{LOWER}", lower)) for p in lead["patterns"]
         ]
         self.lead_keywords = [k.lower() for k in lead.get("keywords", [])]
+        verb = lead.get("today_verb", "(?!)")
+        self.today_rx = [
+            re.compile(p.replace("{LEAD}", lead["name"]).replace("{TODAY_VERB}", verb))
+            for p in lead.get("today_patterns", [])
+        ]
         owner = data.get("possessive_owner") or {}
         self.owner_rx = re.compile(owner.get("name", "(?!)"))
         self.owner_between = re.compile(owner.get("between", "(?!)"))
@@ -176,6 +196,13 @@ class CompanyCues:
             return None  # "Pharmaceuticals Inc." or "N.V." alone is not a name
         return s, e
 
+    def _is_market(self, words: str) -> bool:
+        """Whether the words before a listing's colon name a stock market: an exchange or a listing place
+        of company_cues.json ("Paris", "Alternext", "Hong Kong Stock Exchange"), or an acronym ("TWSE")."""
+        return self.listing_place.search(words) is not None or any(
+            re.fullmatch(r"[A-Z]{2,6}", w) for w in re.split(r"[ \t/&]+", words)
+        )
+
     def _runs_into_institution(self, text: str, e: int) -> bool:
         """Whether the capitalised word right after a name heads an institution's or investor's name:
         "Venrock Healthcare" of "Venrock Healthcare Capital Partners" (company_cues.json
@@ -196,6 +223,8 @@ class CompanyCues:
             (self.rx_ticker, "ticker", False),
         ):
             for m in rx.finditer(text):
+                if rule == "ticker" and m.group(2) is not None and not self._is_market(m.group(2)):
+                    continue
                 s, e = m.span(0) if whole else m.span(1)
                 if whole:
                     e = m.end(0)
@@ -306,7 +335,8 @@ class CompanyCues:
             return
         others = [(c.start, c.end) for c in cands if c.label != "COMPANY"]
         names: set[str] = set()
-        for rx in self.lead_rx:
+        today = set(self.today_rx)
+        for rx in self.lead_rx + self.today_rx:
             for m in (m for lo, hi in windows for m in rx.finditer(text, lo, hi)):
                 name, words = m.group(1), m.group(1).split()
                 if (
@@ -315,6 +345,9 @@ class CompanyCues:
                     or len(name) < 3
                     or any(a < m.end(1) and m.start(1) < b for a, b in others)
                 ):
+                    continue
+                # "Shareholders today approved": a word the document also writes in lower case is no name
+                if rx in today and literal_spans(text, [name.lower()], limit=1):
                     continue
                 names.add(name)
         for name in sorted(names):
