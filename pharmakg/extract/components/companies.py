@@ -37,6 +37,7 @@ from pharmakg.extract.components.base import (
     read_json,
     register_extensions,
 )
+from pharmakg.extract.components.company_listings import Listings
 from pharmakg.extract.components.company_lower import LowerCaseNames, with_lower_words
 from pharmakg.extract.components.company_mentions import (
     DEAL_WORD,
@@ -110,21 +111,8 @@ class CompanyCues:
         self.rx_word = re.compile(
             rf"{left}((?:{_WORD}[ \t]+&[ \t]+{_WORD}[ \t]+|(?:{_WORD}[ \t]+){{1,2}})(?:{words}))(?![\w-])"
         )
-        exchanges = "|".join(re.escape(x) for x in sorted(data.get("exchanges", ["Nasdaq"]), key=len)[::-1])
-        # a stock listing: "(Nasdaq: TICK)", or any "(Market: TICK)" whose market is an exchange's acronym or
-        # place (listing "places": "(Paris:ALCLS)", "(Tokyo Stock Exchange: 4502)"), after up to two other
-        # parentheses ("X (Paris:ALCLS) (NASDAQ:CLLS)", 'X ("X" or the "Company") (TSX: X)')
-        listing = data.get("listing") or {}
-        places = sorted(
-            set(data.get("exchanges", [])) | set(listing.get("places", [])), key=len, reverse=True
-        )
-        self.listing_place = re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(x) for x in places)})(?![\w])")
-        market = r"[A-Z][A-Za-z.]*(?:(?:[ \t]+(?:and|&)[ \t]+|[ \t]*/[ \t]*|[ \t]+)[A-Z][A-Za-z.]*){0,3}"
-        ticker = r"(?:[A-Z]{1,6}|[0-9]{3,6})(?:\.[A-Z]{1,3})?"
-        self.rx_ticker = re.compile(
-            rf"{left}({name})\s*,?\s*(?:\([^()\n]{{1,60}}\)[ \t]*){{0,2}}\((?:(?:{exchanges})\b|"
-            rf"[ \t]*({market})[ \t]*[:\uff1a][ \t]*{ticker}(?=[ \t]*[);,/:]))"
-        )
+        self.listings = Listings(data)  # "X (Nasdaq: TICK)", "X (Paris:TICK) (NASDAQ:TICK)"
+        self.rx_ticker = self.listings.regex(name, left)
         self.left_stop = set(data["left_stop"])
         self.bad = set(data["bad_words"])
         self.institution_heads = set(data.get("institution_heads", []))
@@ -196,13 +184,6 @@ class CompanyCues:
             return None  # "Pharmaceuticals Inc." or "N.V." alone is not a name
         return s, e
 
-    def _is_market(self, words: str) -> bool:
-        """Whether the words before a listing's colon name a stock market: an exchange or a listing place
-        of company_cues.json ("Paris", "Alternext", "Hong Kong Stock Exchange"), or an acronym ("TWSE")."""
-        return self.listing_place.search(words) is not None or any(
-            re.fullmatch(r"[A-Z]{2,6}", w) for w in re.split(r"[ \t/&]+", words)
-        )
-
     def _runs_into_institution(self, text: str, e: int) -> bool:
         """Whether the capitalised word right after a name heads an institution's or investor's name:
         "Venrock Healthcare" of "Venrock Healthcare Capital Partners" (company_cues.json
@@ -223,7 +204,7 @@ class CompanyCues:
             (self.rx_ticker, "ticker", False),
         ):
             for m in rx.finditer(text):
-                if rule == "ticker" and m.group(2) is not None and not self._is_market(m.group(2)):
+                if rule == "ticker" and m.group(2) is not None and not self.listings.is_market(m.group(2)):
                     continue
                 s, e = m.span(0) if whole else m.span(1)
                 if whole:
