@@ -92,6 +92,11 @@ _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w&'-]*)")
 _CAMEL = r"[a-z]{1,3}[A-Z][A-Za-z0-9]*"
 
 
+def _marked(text: str, name: str) -> bool:
+    """Whether the document writes the name with a trademark sign ("Zelvora®", "Zelvora™")."""
+    return any(name + mark in text for mark in ("®", "™", " ®", "(R)", "(TM)"))
+
+
 class CompanyCues:
     def __init__(self, cues: str, confidence: float) -> None:
         data = read_json(cues)
@@ -327,8 +332,9 @@ class CompanyCues:
                     or any(a < m.end(1) and m.start(1) < b for a, b in others)
                 ):
                     continue
-                # "Shareholders today approved": a word the document also writes in lower case is no name
-                if rx in today and literal_spans(text, [name.lower()], limit=1):
+                # "Shareholders today approved": a word the document also writes in lower case is no name;
+                # "Zelvora® today received": a brand the document marks is a product
+                if rx in today and (literal_spans(text, [name.lower()], limit=1) or _marked(text, name)):
                     continue
                 names.add(name)
         for name in sorted(names):
