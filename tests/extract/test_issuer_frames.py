@@ -89,6 +89,7 @@ def test_the_issuer_before_today_develops_its_compound(ex: Extractor) -> None:
         "Shareholders today approved the plan. The shareholders met in Oslo.",
         "Keytruda today received approval in gout.",
         "Zelvora today received approval in gout. Zelvora® is an oral tablet.",
+        "Jane Roe today joined the board as its chair.",
         "March today marked the start of enrolment.",
         "Europe today adopted new rules on orphan drugs.",
         "Nordavex Pharmaceuticals reported data. FDA today granted Fast Track designation to NV-5.",

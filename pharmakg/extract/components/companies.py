@@ -333,8 +333,11 @@ class CompanyCues:
                 ):
                     continue
                 # "Shareholders today approved": a word the document also writes in lower case is no name;
-                # "Zelvora® today received": a brand the document marks is a product
-                if rx in today and (literal_spans(text, [name.lower()], limit=1) or _marked(text, name)):
+                # "Zelvora® today received": a brand the document marks is a product; "Jane Roe today
+                # joined": a name of two words or more may be a person's
+                if rx in today and (
+                    len(words) > 1 or literal_spans(text, [name.lower()], limit=1) or _marked(text, name)
+                ):
                     continue
                 names.add(name)
         for name in sorted(names):
