@@ -2,7 +2,8 @@
 
 Cues (patterns/company_cues.json): a capitalised name followed by a legal suffix ("X, Inc.", "X AG", "X plc",
 "X Co., Ltd."), by a company word ("X Pharmaceuticals", "X Therapeutics"), or by a stock ticker
-("X (Nasdaq: TICK)"). Leading sentence words ("About", "The") are trimmed; names with institution words
+("X (Nasdaq: TICK)", "X (Paris:TICK) (NASDAQ:TICK)", "X (Tokyo Stock Exchange: 4502)": company_cues.json
+"listing"). Leading sentence words ("About", "The") are trimmed; names with institution words
 (University, Society, Communications, Capital ...) are dropped, and the stop lexicon drops regulators and
 exchanges later. Short names: when "Millennium Pharmaceuticals" is a company of the document and the rest of
 the name is generic ("Pharmaceuticals", "Pharma", "Inc."), its first word alone ("Millennium", "Millennium's")
@@ -16,7 +17,8 @@ a word the document also writes in lower case, or part of a longer capitalised n
 the document are the same company.
 
 Lead subject (company_cues.json "lead_subject"): the announcer that opens a sentence before "today announced"
-("Helix Antibody Technology today announced"), or the name after a drug-company descriptor before a reporting
+("Helix Antibody Technology today announced"; "today_patterns": "Helix today became", any past-tense or
+reporting verb), or the name after a drug-company descriptor before a reporting
 verb ("US biotech firm Helix said"), is a company although its words would stop a deal-context name.
 """
 
@@ -35,6 +37,7 @@ from pharmakg.extract.components.base import (
     read_json,
     register_extensions,
 )
+from pharmakg.extract.components.company_listings import Listings
 from pharmakg.extract.components.company_lower import LowerCaseNames, with_lower_words
 from pharmakg.extract.components.company_mentions import (
     DEAL_WORD,
@@ -89,6 +92,11 @@ _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w&'-]*)")
 _CAMEL = r"[a-z]{1,3}[A-Z][A-Za-z0-9]*"
 
 
+def _marked(text: str, name: str) -> bool:
+    """Whether the document writes the name with a trademark sign ("Zelvora®", "Zelvora™")."""
+    return any(name + mark in text for mark in ("®", "™", " ®", "(R)", "(TM)"))
+
+
 class CompanyCues:
     def __init__(self, cues: str, confidence: float) -> None:
         data = read_json(cues)
@@ -108,8 +116,8 @@ class CompanyCues:
         self.rx_word = re.compile(
             rf"{left}((?:{_WORD}[ \t]+&[ \t]+{_WORD}[ \t]+|(?:{_WORD}[ \t]+){{1,2}})(?:{words}))(?![\w-])"
         )
-        exchanges = "|".join(re.escape(x) for x in sorted(data.get("exchanges", ["Nasdaq"]), key=len)[::-1])
-        self.rx_ticker = re.compile(rf"{left}({name})\s*,?\s*\((?:{exchanges})\b")
+        self.listings = Listings(data)  # "X (Nasdaq: TICK)", "X (Paris:TICK) (NASDAQ:TICK)"
+        self.rx_ticker = self.listings.regex(name, left)
         self.left_stop = set(data["left_stop"])
         self.bad = set(data["bad_words"])
         self.institution_heads = set(data.get("institution_heads", []))
@@ -147,6 +155,11 @@ class CompanyCues:
             re.compile(p.replace("{LEAD}", lead["name"]).replace("{LOWER}", lower)) for p in lead["patterns"]
         ]
         self.lead_keywords = [k.lower() for k in lead.get("keywords", [])]
+        verb = lead.get("today_verb", "(?!)")
+        self.today_rx = [
+            re.compile(p.replace("{LEAD}", lead["name"]).replace("{TODAY_VERB}", verb))
+            for p in lead.get("today_patterns", [])
+        ]
         owner = data.get("possessive_owner") or {}
         self.owner_rx = re.compile(owner.get("name", "(?!)"))
         self.owner_between = re.compile(owner.get("between", "(?!)"))
@@ -196,6 +209,8 @@ class CompanyCues:
             (self.rx_ticker, "ticker", False),
         ):
             for m in rx.finditer(text):
+                if rule == "ticker" and m.group(2) is not None and not self.listings.is_market(m.group(2)):
+                    continue
                 s, e = m.span(0) if whole else m.span(1)
                 if whole:
                     e = m.end(0)
@@ -306,7 +321,8 @@ class CompanyCues:
             return
         others = [(c.start, c.end) for c in cands if c.label != "COMPANY"]
         names: set[str] = set()
-        for rx in self.lead_rx:
+        today = set(self.today_rx)
+        for rx in self.lead_rx + self.today_rx:
             for m in (m for lo, hi in windows for m in rx.finditer(text, lo, hi)):
                 name, words = m.group(1), m.group(1).split()
                 if (
@@ -314,6 +330,13 @@ class CompanyCues:
                     or any(w in self.bad or w in self.territory_words for w in words)
                     or len(name) < 3
                     or any(a < m.end(1) and m.start(1) < b for a, b in others)
+                ):
+                    continue
+                # "Shareholders today approved": a word the document also writes in lower case is no name;
+                # "Zelvora® today received": a brand the document marks is a product; "Jane Roe today
+                # joined": a name of two words or more may be a person's
+                if rx in today and (
+                    len(words) > 1 or literal_spans(text, [name.lower()], limit=1) or _marked(text, name)
                 ):
                     continue
                 names.add(name)
