@@ -138,3 +138,16 @@ def test_capitalised_words_that_are_no_trials(ex: Extractor, text: str) -> None:
     out = run(ex, text)
     assert names(out, "TRIAL") == set()
     assert rels(out, "EVALUATES") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pellion Bio develops PLB-7 for gout. The PLB-7 study in gout began in March.",
+        "Pellion Bio develops PLB-7 for gout. The Phase 2 PLB-7 trial in gout began in March.",
+    ],
+)
+def test_a_compound_code_before_the_trial_noun_stays_the_compound(ex: Extractor, text: str) -> None:
+    out = run(ex, text)
+    assert names(out, "TRIAL") == set()
+    assert "plb7" in names(out, "COMPOUND")
