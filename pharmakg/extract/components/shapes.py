@@ -132,6 +132,7 @@ class ShapeRecognizer:
         self.owned_proprietary = set(data.get("technology_owned_proprietary", []))
         self.technologies_in_context = TechnologyShapes(data["technology_context"])
         self.trial_modifiers = {w.lower() for w in data.get("trial_modifier_words", [])}
+        self.trial_kinds = {w.lower() for w in data.get("trial_kind_words", [])}
         self.payload_stop = set(data.get("payload_stop", []))
         self.target_status_after = re.compile(data.get("target_status_after", "(?!)"))
         self.brand_stop = {w.lower() for w in data.get("brand_stop", [])}
@@ -230,7 +231,8 @@ class ShapeRecognizer:
 
     def _trial_stopped(self, name: str, surface: str, text: str, start: int) -> bool:
         """A trial-shaped name led by a stop word, a context word ("the NIH-sponsored study"), a modifier,
-        or on a line mostly in capitals (a headline) is no trial name; registry ids and study numbers are."""
+        a study kind in title case ("the Phase 3 Rollover Study"; all-capital SWITCH stays a name), or on a
+        line mostly in capitals (a headline) is no trial name; registry ids and study numbers are."""
         if name in ("trial_nct", "trial_study_number"):
             return False
         head = surface.split()[0].split("-")[0]
@@ -239,6 +241,10 @@ class ShapeRecognizer:
             or head.upper() in self.trial_context_stop
             or mostly_caps_line(text, start)
             or head.lower() in self.trial_modifiers
+            or (
+                head[1:].islower()
+                and not self.trial_kinds.isdisjoint((head.lower(), surface.split()[0].lower()))
+            )
         )
 
     def _frame_names(self, text: str, found: list[Candidate]) -> list[Candidate]:
