@@ -141,3 +141,30 @@ def test_an_orphan_disease_stays_unattached_beside_two_compounds(ex):
         "of melanoma. Helix plans a broad program. Esophageal cancer remains a major unmet need in Asia."
     )
     assert not any(d.lower() == "esophageal cancer" for _, d in indications(ex, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Velmora Bio has begun dosing ZQ-301 in a Phase 1 study enrolling adults with solid tumours and "
+        "haematological malignancies.",
+        "TRX-88 will be tested in hematologic malignancies and in advanced solid tumors, Tervana "
+        "Therapeutics said.",
+        "Patients with solid tumors or blood cancers may enrol in the KESTREL study of NX-5.",
+    ],
+)
+def test_two_broad_classes_side_by_side_stay_two_diseases(ex, text):
+    # a name made of broad-class words alone ("hematological malignancies", found by the MeSH table) is no
+    # narrower disease that "solid tumors" could be a broader mention of
+    found = diseases(ex, text)
+    assert len(found) == 2
+    broad = {"solidtumor", "advancedsolidtumor", "solidtumour"}
+    assert not any(names & broad and names - broad for names in found)
+
+
+def test_a_broad_class_still_joins_the_specific_disease_beside_a_second_broad_class(ex):
+    found = diseases(
+        ex, "ZQ-301 is studied in solid tumours such as gastric cancer and in haematological malignancies."
+    )
+    assert any({"solidtumour", "gastriccancer"} <= names for names in found)
+    assert any("haematologicalmalignancie" in names and "gastriccancer" not in names for names in found)
