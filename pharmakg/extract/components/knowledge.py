@@ -228,6 +228,7 @@ class KnowledgeMatcher:
         self.compound_not_before = re.compile(ctx.get("compound_not_before", "(?!)"), re.IGNORECASE)
         self.compound_as_target_after = re.compile(ctx.get("compound_as_target_after", "(?!)"))
         self.compound_as_target_before = re.compile(ctx.get("compound_as_target_before", "(?!)"))
+        self.generic_product_tail = re.compile(ctx.get("generic_product_tail", "(?!)"), re.IGNORECASE)
         self.type_suffix = re.compile(ctx["disease_type_suffix"], re.IGNORECASE)
         self.pathogen_before = re.compile(ctx["pathogen_before"], re.IGNORECASE)
         self.pathogen_after = re.compile(ctx["pathogen_after"], re.IGNORECASE)
@@ -321,6 +322,24 @@ class KnowledgeMatcher:
         )
         return (start, end, ("TARGET", hit[1], DRUG_AS_TARGET_KIND)) if as_target else m
 
+    def _generic_products(self, text: str, found: list[tuple[int, int, _Hit]]) -> list[tuple[int, int, _Hit]]:
+        """A drug-table name made of a disease name and a product noun ("hepatitis B vaccine", "dengue
+        vaccines": knowledge_context.json generic_product_tail) names no compound (Conventions: "an S. aureus
+        vaccine" is no entity) but the disease the product is for: the compound match yields to the disease
+        match of its first words, which is then read in the product noun's context."""
+        disease_spans = {(s, e) for s, e, hit in found if hit[0] == "DISEASE"}
+        if not disease_spans:
+            return found
+        out = []
+        for m in found:
+            start, end, hit = m
+            if hit[0] == "COMPOUND" and hit[2] != CODE_KIND:
+                tail = self.generic_product_tail.search(text, start, end)
+                if tail is not None and tail.end() == end and (start, tail.start()) in disease_spans:
+                    continue
+            out.append(m)
+        return out
+
     def _disease_form(self, surface: str, hit: _Hit) -> bool:
         """A short disease name is an abbreviation written in capitals (GERD; "Gerd" is a first name),
         unless it is the MeSH descriptor's own name (gout, mumps), a word that names the disease itself."""
@@ -343,6 +362,7 @@ class KnowledgeMatcher:
             if hit[0] != "TARGET" or not self.target_name_is_wording.match(text[s:e])
         ]
         found = [self._as_target(text, m) for m in found]
+        found = self._generic_products(text, found)
         ok = [self._accept(text, s, e, hit) for s, e, hit in found]
         # (start, end, index into found; -1 for a lexicon target, accepted as it is)
         targets = [(s, e, i) for i, (s, e, hit) in enumerate(found) if hit[0] == "TARGET"]
