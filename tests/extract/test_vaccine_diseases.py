@@ -56,3 +56,45 @@ def test_a_generic_vaccine_alone_is_no_compound(ex):
 def test_a_vaccine_brand_of_the_drug_table_stays_a_compound(ex):
     out = run(ex, "Corvex Biotech compared CVX-2 with Engerix-B in adults.")
     assert "engerixb" in names(out, "COMPOUND")
+
+
+@pytest.mark.parametrize(
+    ("text", "compound", "disease"),
+    [
+        (
+            "Tarrow Vaccines began a Phase 1 trial of TV-12, its Zika vaccine candidate, after Zika virus "
+            "outbreaks.",
+            "TV-12",
+            "Zika",
+        ),
+        (
+            "Halvard Bio said its Nipah vaccine HV-4 protected primates from Nipah virus challenge.",
+            "HV-4",
+            "Nipah",
+        ),
+        (
+            "A vaccine against Lassa, LV-2 from Quenby Therapeutics, entered a trial in regions where Lassa "
+            "virus is endemic.",
+            "LV-2",
+            "Lassa",
+        ),
+    ],
+)
+def test_a_virus_named_without_virus_in_vaccine_wording_is_the_disease(ex, text, compound, disease):
+    # MeSH "<X> Virus Infection": the bare X in vaccine wording, where the text writes "X virus" too
+    out = run(ex, text)
+    assert fold(disease) in names(out, "DISEASE")
+    assert (fold(compound), fold(disease)) in rels(out, "INDICATION")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quenby Therapeutics said QV-1, its Zika vaccine, is in a Phase 1 study.",  # no "Zika virus"
+        "Quenby Therapeutics said QV-3, a DNA vaccine, is in a Phase 1 study; DNA virus vectors were unused.",
+        # no vaccine wording around the virus
+        "Zika virus cases fell this year, Tarrow Vaccines said; its TV-12 is a flu shot.",
+    ],
+)
+def test_a_bare_virus_name_needs_vaccine_wording_and_the_full_name(ex, text):
+    assert names(run(ex, text), "DISEASE") == set()

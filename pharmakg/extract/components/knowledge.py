@@ -65,6 +65,10 @@ _PRIORITY = {"COMPOUND": 2, "TARGET": 2, "DISEASE": 0, "PAYLOAD": 3}
 # vaccine prevents, read only in vaccine wording; adjectives ("pneumococcal") name no pathogen alone
 PATHOGEN_KIND = "pathogen"
 _INFECTION_HEADS = ("infection", "infections")
+# a virus named without "virus" ("a Zika vaccine", "its chikungunya vaccine candidate" of "Zika Virus
+# Infection"): read like a pathogen, in vaccine wording, and only where the text writes "<stem> virus" too
+PATHOGEN_STEM_KIND = "pathogen_stem"
+_STEM_MIN_CHARS = 4
 _ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ar")
 # one member of a slash series of numbered targets: the "/2" of "FGFR1/2/3"
 _SERIES_MEMBER = re.compile(r"/(\d{1,2})(?![\w.])")
@@ -118,6 +122,7 @@ def _build_index(
         allowed = set(kinds_of.get(label, ())) or None
         for rec in read_generated(table):
             seen: set[tuple[bool, tuple[str, ...]]] = set()
+            stems: list[tuple[str, ...]] = []  # keyed after the record's names, which they never shadow
             for kind, name in rec.names:
                 if allowed is not None and kind not in allowed:
                     continue
@@ -140,6 +145,10 @@ def _build_index(
                     pathogen = words[:-1]  # "respiratory syncytial virus" of "... Virus Infections"
                     if len(pathogen) > 1 or not pathogen[0].endswith(_ADJECTIVE_ENDINGS):
                         keyed.append((pathogen, PATHOGEN_KIND))
+                    stem = pathogen[:-1]  # "chikungunya" of "Chikungunya Virus Infection"
+                    if pathogen[-1] == "virus" and stem and len("".join(stem)) >= _STEM_MIN_CHARS:
+                        if len(stem) > 1 or not stem[0].endswith(_ADJECTIVE_ENDINGS):
+                            stems.append(stem)
                 for w, k in keyed:
                     w_cs = cs and k != SYMBOL_FORM_KIND
                     if (w_cs, w) not in seen:
@@ -147,6 +156,12 @@ def _build_index(
                         index.setdefault((w_cs, w), []).append((label, rec, k))
                         if max_len.get(w[0], 0) < len(w):
                             max_len[w[0]] = len(w)
+            for w in stems:
+                if (False, w) not in seen:
+                    seen.add((False, w))
+                    index.setdefault((False, w), []).append((label, rec, PATHOGEN_STEM_KIND))
+                    if max_len.get(w[0], 0) < len(w):
+                        max_len[w[0]] = len(w)
     return index, max_len
 
 
@@ -195,6 +210,12 @@ def _spaced_unlike_symbol(surface: str, rec: KnowledgeRecord) -> bool:
     return surface.count(" ") != 1 or not any(
         name == letters for kind, name in rec.names if kind in CASE_SENSITIVE_KINDS
     )
+
+
+def _virus_written(text: str, stem: str) -> bool:
+    """Whether the text names the virus with its head word somewhere ("Zika virus", "chikungunya virus")."""
+    words = r"[\s-]+".join(re.escape(w) for w in _WORD.findall(stem))
+    return re.search(rf"(?<![\w-]){words}[\s-]+virus\b", text, re.IGNORECASE) is not None
 
 
 def _possessive_s(text: str, start: int, word: str) -> bool:
@@ -302,7 +323,9 @@ class KnowledgeMatcher:
             if not self._disease_form(surface, hit):
                 return False
             before = text[max(0, start - self.disease_window) : start]
-            if hit[2] == PATHOGEN_KIND:
+            if hit[2] == PATHOGEN_STEM_KIND and not _virus_written(text, surface):
+                return False
+            if hit[2] in (PATHOGEN_KIND, PATHOGEN_STEM_KIND):
                 return bool(
                     self.pathogen_before.search(before[-40:])
                     or self.pathogen_after.match(text[end : end + 60])
@@ -342,8 +365,14 @@ class KnowledgeMatcher:
 
     def _disease_form(self, surface: str, hit: _Hit) -> bool:
         """A short disease name is an abbreviation written in capitals (GERD; "Gerd" is a first name),
-        unless it is the MeSH descriptor's own name (gout, mumps), a word that names the disease itself."""
-        return len(surface) > self.short or surface.isupper() or surface.lower() == hit[1].name.lower()
+        unless it is the MeSH descriptor's own name (gout, mumps), a word that names the disease itself, or a
+        virus's name without "virus" (Zika), read only where the text also writes "Zika virus"."""
+        return (
+            len(surface) > self.short
+            or surface.isupper()
+            or surface.lower() == hit[1].name.lower()
+            or hit[2] == PATHOGEN_STEM_KIND
+        )
 
     def target_said(self, text: str, c: Candidate) -> bool:
         """Whether target wording stands around a candidate ("a CD3 bispecific", "anti-CD3")."""
@@ -370,7 +399,8 @@ class KnowledgeMatcher:
         written = [
             i
             for i, (s, e, hit) in enumerate(found)
-            if hit[0] == "DISEASE" and self._disease_form(text[s:e], hit)
+            # a bare virus name ("Zika") is read in its own vaccine wording only, never spread to along a list
+            if hit[0] == "DISEASE" and hit[2] != PATHOGEN_STEM_KIND and self._disease_form(text[s:e], hit)
         ]
         diseases = [(found[i][0], found[i][1], i) for i in _outermost(found, written)]
         for spans in (targets, diseases):
