@@ -69,6 +69,7 @@ _INFECTION_HEADS = ("infection", "infections")
 # Infection"): read like a pathogen, in vaccine wording, and only where the text writes "<stem> virus" too
 PATHOGEN_STEM_KIND = "pathogen_stem"
 _STEM_MIN_CHARS = 4
+_LEXICON_DISEASE = "lexicon:disease"
 _ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ar")
 # one member of a slash series of numbered targets: the "/2" of "FGFR1/2/3"
 _SERIES_MEMBER = re.compile(r"/(\d{1,2})(?![\w.])")
@@ -434,6 +435,9 @@ class KnowledgeMatcher:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         cands = candidates(doc)
+        for c in cands:  # "dry AMD", "advanced NSCLC": a lexicon disease's form words, as for a table's name
+            if c.label == "DISEASE" and c.extractor == _LEXICON_DISEASE and not c.surface:
+                c.surface = self._modified(text, c.start, c.end)
         lexicon_targets = [
             (c.start, c.end) for c in cands if c.label == "TARGET" and self.target_said(text, c)
         ]
