@@ -8,6 +8,7 @@ from contract_view import groups, run
 
 from pharmakg.extract.pipeline import Extractor
 from pharmakg.model import Document
+from pharmakg.names import fold
 
 
 @pytest.fixture(scope="module")
@@ -168,3 +169,36 @@ def test_a_broad_class_still_joins_the_specific_disease_beside_a_second_broad_cl
     )
     assert any({"solidtumour", "gastriccancer"} <= names for names in found)
     assert any("haematologicalmalignancie" in names and "gastriccancer" not in names for names in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "broad", "example"),
+    [
+        (
+            "Tessaly Therapeutics tests TS-9 in pediatric brain tumors (e.g., glioblastoma) at three sites.",
+            "brain tumors",
+            "glioblastoma",
+        ),
+        (
+            "Rellian Bio has dosed TQ-480 in adults with rare bone disorders (for example, osteogenesis "
+            "imperfecta).",
+            "bone disorders",
+            "osteogenesis imperfecta",
+        ),
+        (
+            "OG-21 from Ostrava Genetics is being studied in inherited retinal diseases (including retinitis "
+            "pigmentosa).",
+            "retinal diseases",
+            "retinitis pigmentosa",
+        ),
+    ],
+)
+def test_a_parenthesis_of_examples_names_no_alias(ex, text, broad, example):
+    # "X (e.g., Y)": Y is an example of X, another disease, not another name of X
+    found = diseases(ex, text)
+    assert any(fold(example) in names and fold(broad) not in names for names in found)
+
+
+def test_a_parenthesis_without_an_example_word_still_names_an_alias(ex):
+    found = diseases(ex, "Helmar Pharma's HX-7 is developed for idiopathic pulmonary fibrosis (IPF).")
+    assert found == [{"idiopathicpulmonaryfibrosi", "ipf"}]

@@ -58,6 +58,13 @@ _PART_PREFIX = re.compile(
     r"hereinafter,?|or|the)\s+",
     re.IGNORECASE,
 )
+# "brain tumors (e.g., glioma or ependymoma)", "(including X)": a parenthesis of examples names other things,
+# narrower ones, not other names of the word before it
+_EXAMPLES = re.compile(
+    r"^(?:e\.\s?g\.|for\s+example|for\s+instance|such\s+as|including|incl\.|especially|particularly|notably)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
 _PART_SUFFIX = re.compile(r"\s+in\s+(?:the\s+)?(?:US|U\.S\.|EU|Europe|Japan|United States)$")
 # "ZB-12, now called farlitamab", "ORBIT2, also known as HX-208,": the name after it is the same thing
 _AKA = re.compile(
@@ -287,6 +294,8 @@ class AliasGrouper:
     ) -> None:
         inner_start = m.start(1)
         content = m.group(1)
+        if _EXAMPLES.match(content):
+            return
         formerly = bool(re.match(r"(?:formerly|previously|hereafter|hereinafter|also known)", content, re.I))
         quoted = content[:1] in _QUOTES
         pos = inner_start
