@@ -27,6 +27,7 @@ from pharmakg.extract.components.alias_forms import (
     disease_long_form,
     long_form_start,
     mab_short_names,
+    opens_with_examples,
     paren_separator,
     shape_abbreviation,
     short_form,
@@ -56,13 +57,6 @@ _PAREN = re.compile(r"[ \t]?(?:[®™]|\((?:R|TM|®|™)\))?\s*\((?!(?:R|TM|®|�
 _PART_PREFIX = re.compile(
     r"^(?:formerly(?: known as)?|previously|also known as|a\.k\.a\.|aka|hereafter,?|"
     r"hereinafter,?|or|the)\s+",
-    re.IGNORECASE,
-)
-# "brain tumors (e.g., glioma or ependymoma)", "(including X)": a parenthesis of examples names other things,
-# narrower ones, not other names of the word before it
-_EXAMPLES = re.compile(
-    r"^(?:e\.\s?g\.|for\s+example|for\s+instance|such\s+as|including|incl\.|especially|particularly|notably)"
-    r"(?![\w-])",
     re.IGNORECASE,
 )
 _PART_SUFFIX = re.compile(r"\s+in\s+(?:the\s+)?(?:US|U\.S\.|EU|Europe|Japan|United States)$")
@@ -294,7 +288,7 @@ class AliasGrouper:
     ) -> None:
         inner_start = m.start(1)
         content = m.group(1)
-        if _EXAMPLES.match(content):
+        if opens_with_examples(content):
             return
         formerly = bool(re.match(r"(?:formerly|previously|hereafter|hereinafter|also known)", content, re.I))
         quoted = content[:1] in _QUOTES

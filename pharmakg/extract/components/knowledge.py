@@ -29,14 +29,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 from itertools import compress, repeat
 
 from spacy.tokens import Doc
 
 from pharmakg.extract.components.base import Candidate, candidates, doc_text, read_json, register_extensions
-from pharmakg.extract.components.knowledge_forms import roman_forms, symbol_forms
-from pharmakg.ontology.generated import KnowledgeRecord, paused_gc, read_generated
+from pharmakg.extract.components.knowledge_index import (
+    CASE_SENSITIVE_KINDS,
+    PATHOGEN_KIND,
+    PATHOGEN_STEM_KIND,
+    SYMBOL_FORM_KIND,
+    Hit,
+    build_index,
+)
+from pharmakg.ontology.generated import KnowledgeRecord, paused_gc
 
 register_extensions()
 
@@ -49,8 +55,6 @@ DEFAULT_TABLES = {
 DEFAULT_KINDS = {"TARGET": ["symbol", "name", "alias", "protein"]}
 # kinds of a drug's names that do not make it a drug known by another name (see _extra)
 NOT_OTHER_NAMES = ("inn", "code")
-# kinds matched as written; every other kind matches in any case
-CASE_SENSITIVE_KINDS = {"symbol", "alias"}
 _WORD = re.compile(r"[^\W_]+")
 _SPAN = re.Match.span
 # the kind of a drug's code names (AT-100, DS-8201a), and the letters of a name
@@ -61,21 +65,9 @@ _LETTERS_ONLY = re.compile(r"[^A-Za-z]+")
 _JOINER = re.compile(r"\s+|[-‐‑–'’]|[-‐‑–]\s*\n\s*|['’]s?\s+")
 # a grammar disease (1) names the entity; a radionuclide outranks the drug table's radioisotope products
 _PRIORITY = {"COMPOUND": 2, "TARGET": 2, "DISEASE": 0, "PAYLOAD": 3}
-# an infection's name without its head word names its pathogen ("RSV" of "RSV Infections"): the disease a
-# vaccine prevents, read only in vaccine wording; adjectives ("pneumococcal") name no pathogen alone
-PATHOGEN_KIND = "pathogen"
-_INFECTION_HEADS = ("infection", "infections")
-# a virus named without "virus" ("a Zika vaccine", "its chikungunya vaccine candidate" of "Zika Virus
-# Infection"): read like a pathogen, in vaccine wording, and only where the text writes "<stem> virus" too
-PATHOGEN_STEM_KIND = "pathogen_stem"
-_STEM_MIN_CHARS = 4
 _LEXICON_DISEASE = "lexicon:disease"
-_ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ar")
 # one member of a slash series of numbered targets: the "/2" of "FGFR1/2/3"
 _SERIES_MEMBER = re.compile(r"/(\d{1,2})(?![\w.])")
-# a gene symbol as a protein is written: in any case and with a hyphen before its number ("Siglec-15" of
-# SIGLEC15, "erbB4" of ERBB4, "PiT-1" of PiT1); only symbols with a digit, which no English word is
-SYMBOL_FORM_KIND = "symbol_form"
 _SPACES = re.compile(r"\s+")
 # an abbreviation in parentheses right after a list member
 _ABBREVIATION = re.compile(r"^\s*\([A-Za-z][\w-]{0,11}\)")
@@ -83,90 +75,9 @@ _ABBREVIATION = re.compile(r"^\s*\([A-Za-z][\w-]{0,11}\)")
 
 # the kind of a drug-table record read as the target of a drug noun after it ("a Factor XIa inhibitor")
 DRUG_AS_TARGET_KIND = "drug_as_target"
-# (label, record, kind): a plain tuple, as ~100,000 are made at start-up
-_Hit = tuple[str, KnowledgeRecord, str]
 
 
-_Index = dict[tuple[bool, tuple[str, ...]], list[_Hit]]
-
-
-def _british(words: tuple[str, ...], spellings: Sequence[tuple[re.Pattern[str], str]]) -> tuple[str, ...]:
-    """A disease name's words as British English writes them ("haemophilia", "anaemia", "oesophageal")."""
-    out = []
-    for w in words:
-        for rx, repl in spellings:
-            w = rx.sub(repl, w)
-        out.append(w)
-    return tuple(out)
-
-
-@lru_cache(maxsize=4)
-def _build_index(
-    tables: tuple[tuple[str, str], ...],
-    kinds: tuple[tuple[str, tuple[str, ...]], ...],
-    spellings: tuple[tuple[str, str], ...] = (),
-    letters: tuple[tuple[str, str], ...] = (),
-) -> tuple[_Index, dict[str, int]]:
-    """(case-sensitive?, words) -> hits, and for every first word the most words a key starting with it has.
-    Plain loops over tuples: this runs at pipeline start-up over ~100,000 names (once per process and
-    configuration: pipelines built again share the index, which is never changed after it is built)."""
-    kinds_of = dict(kinds)
-    british = [(re.compile(p), r) for p, r in spellings]
-    # "beta" -> "β": MeSH spells out the Greek letters prose writes ("β-thalassemia")
-    letter_of = dict(letters)
-    index: _Index = {}
-    max_len: dict[str, int] = {}
-    findall = _WORD.findall
-    for label, table in tables:
-        if not table:  # spaCy fills a left-out key from the defaults: an empty name switches a table off
-            continue
-        allowed = set(kinds_of.get(label, ())) or None
-        for rec in read_generated(table):
-            seen: set[tuple[bool, tuple[str, ...]]] = set()
-            stems: list[tuple[str, ...]] = []  # keyed after the record's names, which they never shadow
-            for kind, name in rec.names:
-                if allowed is not None and kind not in allowed:
-                    continue
-                cs = kind in CASE_SENSITIVE_KINDS
-                words = tuple(findall(name if cs else name.lower()))
-                if not words:
-                    continue
-                variants = [words]
-                if cs and words[0][:1].islower():  # "nectin-4" is also written "Nectin-4"
-                    variants.append((words[0][:1].upper() + words[0][1:], *words[1:]))
-                if label == "DISEASE" and not cs and british:  # MeSH writes American English
-                    variants.append(_british(words, british))
-                if label == "DISEASE" and not cs and letter_of.keys() & set(words):
-                    variants.append(tuple(letter_of.get(w, w) for w in words))
-                keyed = [(w, kind) for w in variants]
-                if label == "TARGET" and cs:
-                    keyed += [(w, SYMBOL_FORM_KIND) for w in symbol_forms(words)]
-                    keyed += [(w, kind) for w in roman_forms(words)]
-                if label == "DISEASE" and len(words) > 1 and words[-1] in _INFECTION_HEADS:
-                    pathogen = words[:-1]  # "respiratory syncytial virus" of "... Virus Infections"
-                    if len(pathogen) > 1 or not pathogen[0].endswith(_ADJECTIVE_ENDINGS):
-                        keyed.append((pathogen, PATHOGEN_KIND))
-                    stem = pathogen[:-1]  # "chikungunya" of "Chikungunya Virus Infection"
-                    if pathogen[-1] == "virus" and stem and len("".join(stem)) >= _STEM_MIN_CHARS:
-                        if len(stem) > 1 or not stem[0].endswith(_ADJECTIVE_ENDINGS):
-                            stems.append(stem)
-                for w, k in keyed:
-                    w_cs = cs and k != SYMBOL_FORM_KIND
-                    if (w_cs, w) not in seen:
-                        seen.add((w_cs, w))
-                        index.setdefault((w_cs, w), []).append((label, rec, k))
-                        if max_len.get(w[0], 0) < len(w):
-                            max_len[w[0]] = len(w)
-            for w in stems:
-                if (False, w) not in seen:
-                    seen.add((False, w))
-                    index.setdefault((False, w), []).append((label, rec, PATHOGEN_STEM_KIND))
-                    if max_len.get(w[0], 0) < len(w):
-                        max_len[w[0]] = len(w)
-    return index, max_len
-
-
-def _same_record_at(out: list[tuple[int, int, _Hit]], start: int, end: int, hit: _Hit) -> bool:
+def _same_record_at(out: list[tuple[int, int, Hit]], start: int, end: int, hit: Hit) -> bool:
     """Whether the matches found so far (those of this start come last) hold the hit's record at the span."""
     for s, e, h in reversed(out):
         if s != start:
@@ -176,7 +87,7 @@ def _same_record_at(out: list[tuple[int, int, _Hit]], start: int, end: int, hit:
     return False
 
 
-def _outermost(found: list[tuple[int, int, _Hit]], listed: list[int]) -> list[int]:
+def _outermost(found: list[tuple[int, int, Hit]], listed: list[int]) -> list[int]:
     """The matches of ``listed`` (in text order, longest first per start) that lie inside no longer one:
     "heart failure" in "congestive heart failure" is no item of a list."""
     out: list[int] = []
@@ -258,14 +169,14 @@ class KnowledgeMatcher:
         self.modifiers = re.compile(ctx.get("disease_modifiers", "(?!)"))
         self.modifier_stop = set(ctx.get("disease_modifier_stop", []))
         with paused_gc():
-            self.index, self.max_len = _build_index(
+            self.index, self.max_len = build_index(
                 tuple(sorted(tables.items())),
                 tuple(sorted((k, tuple(v)) for k, v in kinds.items())),
                 tuple((p, r) for p, r in ctx.get("disease_british_spellings", [])),
                 tuple((w, c) for w, c in ctx.get("disease_greek_letters", [])),
             )
 
-    def matches(self, text: str) -> list[tuple[int, int, _Hit]]:
+    def matches(self, text: str) -> list[tuple[int, int, Hit]]:
         """Every (start, end, hit) of a table name in the text, longest per start first."""
         spans = list(map(_SPAN, _WORD.finditer(text)))
         if "'s" in text or "’s" in text:
@@ -279,7 +190,7 @@ class KnowledgeMatcher:
         # the most words a name starting at each word has (as written or lower-cased), looked up in C: the
         # loop below visits only the words that start a name of the tables
         most = list(map(max, map(max_len, words, repeat(0)), map(max_len, lowers, repeat(0))))
-        out: list[tuple[int, int, _Hit]] = []
+        out: list[tuple[int, int, Hit]] = []
         for i in compress(range(len(words)), most):
             longest = min(most[i], len(words) - i)
             run = 1  # how many words from i on are joined as one name may join them
@@ -296,7 +207,7 @@ class KnowledgeMatcher:
                         out.append((start, end, hit))
         return out
 
-    def _accept(self, text: str, start: int, end: int, hit: _Hit) -> bool:
+    def _accept(self, text: str, start: int, end: int, hit: Hit) -> bool:
         surface = text[start:end]
         if hit[0] == "COMPOUND":
             if self.compound_not_after.match(text[end : end + 30]):
@@ -334,7 +245,7 @@ class KnowledgeMatcher:
             return bool(self.disease_before.search(before) or self.disease_after.match(text[end : end + 40]))
         return True
 
-    def _as_target(self, text: str, m: tuple[int, int, _Hit]) -> tuple[int, int, _Hit]:
+    def _as_target(self, text: str, m: tuple[int, int, Hit]) -> tuple[int, int, Hit]:
         """A drug-table name right before an inhibitor or agonist noun ("a Factor XIa inhibitor") or, unless
         a code name, right after target wording ("targeting thrombin") is the target a drug acts on
         (knowledge_context.json compound_as_target_after, compound_as_target_before)."""
@@ -346,7 +257,7 @@ class KnowledgeMatcher:
         )
         return (start, end, ("TARGET", hit[1], DRUG_AS_TARGET_KIND)) if as_target else m
 
-    def _generic_products(self, text: str, found: list[tuple[int, int, _Hit]]) -> list[tuple[int, int, _Hit]]:
+    def _generic_products(self, text: str, found: list[tuple[int, int, Hit]]) -> list[tuple[int, int, Hit]]:
         """A drug-table name made of a disease name and a product noun ("hepatitis B vaccine", "dengue
         vaccines": knowledge_context.json generic_product_tail) names no compound (Conventions: "an S. aureus
         vaccine" is no entity) but the disease the product is for: the compound match yields to the disease
@@ -364,7 +275,7 @@ class KnowledgeMatcher:
             out.append(m)
         return out
 
-    def _disease_form(self, surface: str, hit: _Hit) -> bool:
+    def _disease_form(self, surface: str, hit: Hit) -> bool:
         """A short disease name is an abbreviation written in capitals (GERD; "Gerd" is a first name),
         unless it is the MeSH descriptor's own name (gout, mumps), a word that names the disease itself, or a
         virus's name without "virus" (Zika), read only where the text also writes "Zika virus"."""
@@ -381,7 +292,7 @@ class KnowledgeMatcher:
         after = text[c.end : c.end + self.target_window]
         return bool(self.target_before.search(before) or self.target_after.match(after))
 
-    def accepted(self, text: str, anchors: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, _Hit]]:
+    def accepted(self, text: str, anchors: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, Hit]]:
         """The matches whose context holds (see the module doc); a gene coordinated with an accepted target
         ("targets HER2 and HER3", "EGFR, HER2 and HER3 inhibitors") or with a target of the lexicons
         (``anchors``: "a DLL3/CD3 bispecific") is a target too, and a disease coordinated with an accepted
@@ -495,7 +406,7 @@ class KnowledgeMatcher:
             )
         return out
 
-    def _series(self, text: str, found: list[tuple[int, int, _Hit]]) -> list[tuple[int, int, str]]:
+    def _series(self, text: str, found: list[tuple[int, int, Hit]]) -> list[tuple[int, int, str]]:
         """ "an FGFR1/2/3 inhibitor": the numbers after an accepted numbered target's slash name its siblings
         (FGFR2, FGFR3): (start, end, name) of each number."""
         if "/" not in text:
@@ -511,7 +422,7 @@ class KnowledgeMatcher:
                 end = m.end()
         return out
 
-    def _series_hits(self, series: list[tuple[int, int, str]]) -> list[tuple[int, int, _Hit]]:
+    def _series_hits(self, series: list[tuple[int, int, str]]) -> list[tuple[int, int, Hit]]:
         """The siblings of a slash series (see _series) that the table knows as targets."""
         return [
             (s, e, h)
@@ -521,7 +432,7 @@ class KnowledgeMatcher:
         ]
 
     @staticmethod
-    def _extra(hit: _Hit) -> dict[str, object]:
+    def _extra(hit: Hit) -> dict[str, object]:
         """The record's identifiers; for a drug, also whether the record knows it by other names than its
         INN (a brand, a code): a naked antibody so known is a marketed drug of its own (trastuzumab =
         Herceptin), not the short name of a conjugate built on it (mirvetuximab soravtansine). A code name
