@@ -235,13 +235,13 @@ class KnowledgeMatcher:
             if not self._disease_form(surface, hit):
                 return False
             before = text[max(0, start - self.disease_window) : start]
-            if hit[2] == PATHOGEN_STEM_KIND and not _virus_written(text, surface):
-                return False
             if hit[2] in (PATHOGEN_KIND, PATHOGEN_STEM_KIND):
-                return bool(
+                vaccine = bool(
                     self.pathogen_before.search(before[-40:])
                     or self.pathogen_after.match(text[end : end + 60])
                 )
+                # a bare virus name: the whole text is searched for its full name, in vaccine wording only
+                return vaccine and (hit[2] == PATHOGEN_KIND or _virus_written(text, surface))
             return bool(self.disease_before.search(before) or self.disease_after.match(text[end : end + 40]))
         return True
 
