@@ -8,6 +8,7 @@ from contract_view import groups, run
 
 from pharmakg.extract.pipeline import Extractor
 from pharmakg.model import Document
+from pharmakg.names import fold
 
 
 @pytest.fixture(scope="module")
@@ -141,3 +142,63 @@ def test_an_orphan_disease_stays_unattached_beside_two_compounds(ex):
         "of melanoma. Helix plans a broad program. Esophageal cancer remains a major unmet need in Asia."
     )
     assert not any(d.lower() == "esophageal cancer" for _, d in indications(ex, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Velmora Bio has begun dosing ZQ-301 in a Phase 1 study enrolling adults with solid tumours and "
+        "haematological malignancies.",
+        "TRX-88 will be tested in hematologic malignancies and in advanced solid tumors, Tervana "
+        "Therapeutics said.",
+        "Patients with solid tumors or blood cancers may enrol in the KESTREL study of NX-5.",
+    ],
+)
+def test_two_broad_classes_side_by_side_stay_two_diseases(ex, text):
+    # a name made of broad-class words alone ("hematological malignancies", found by the MeSH table) is no
+    # narrower disease that "solid tumors" could be a broader mention of
+    found = diseases(ex, text)
+    assert len(found) == 2
+    broad = {"solidtumor", "advancedsolidtumor", "solidtumour"}
+    assert not any(names & broad and names - broad for names in found)
+
+
+def test_a_broad_class_still_joins_the_specific_disease_beside_a_second_broad_class(ex):
+    found = diseases(
+        ex, "ZQ-301 is studied in solid tumours such as gastric cancer and in haematological malignancies."
+    )
+    assert any({"solidtumour", "gastriccancer"} <= names for names in found)
+    assert any("haematologicalmalignancie" in names and "gastriccancer" not in names for names in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "broad", "example"),
+    [
+        (
+            "Tessaly Therapeutics tests TS-9 in pediatric brain tumors (e.g., glioblastoma) at three sites.",
+            "brain tumors",
+            "glioblastoma",
+        ),
+        (
+            "Rellian Bio has dosed TQ-480 in adults with rare bone disorders (for example, osteogenesis "
+            "imperfecta).",
+            "bone disorders",
+            "osteogenesis imperfecta",
+        ),
+        (
+            "OG-21 from Ostrava Genetics is being studied in inherited retinal diseases (including retinitis "
+            "pigmentosa).",
+            "retinal diseases",
+            "retinitis pigmentosa",
+        ),
+    ],
+)
+def test_a_parenthesis_of_examples_names_no_alias(ex, text, broad, example):
+    # "X (e.g., Y)": Y is an example of X, another disease, not another name of X
+    found = diseases(ex, text)
+    assert any(fold(example) in names and fold(broad) not in names for names in found)
+
+
+def test_a_parenthesis_without_an_example_word_still_names_an_alias(ex):
+    found = diseases(ex, "Helmar Pharma's HX-7 is developed for idiopathic pulmonary fibrosis (IPF).")
+    assert found == [{"idiopathicpulmonaryfibrosi", "ipf"}]

@@ -13,6 +13,19 @@ from spacy.tokens import Doc
 from pharmakg.extract.components.base import Candidate, doc_text
 from pharmakg.names import fold
 
+# "brain tumors (e.g., glioma or ependymoma)", "(including X)": a parenthesis of examples names other things,
+# narrower ones, not other names of the word before it
+_EXAMPLES = re.compile(
+    r"^(?:e\.\s?g\.|for\s+example|for\s+instance|such\s+as|including|incl\.|especially|particularly|notably)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def opens_with_examples(content: str) -> bool:
+    """Whether a parenthesis's content opens with an example word ("e.g., X", "including X"): no alias."""
+    return _EXAMPLES.match(content) is not None
+
 
 def paren_separator(
     a: Candidate, inner_start: int, content: str, taken: list[Candidate], name: str = ""

@@ -27,6 +27,7 @@ from pharmakg.extract.components.alias_forms import (
     disease_long_form,
     long_form_start,
     mab_short_names,
+    opens_with_examples,
     paren_separator,
     shape_abbreviation,
     short_form,
@@ -287,6 +288,8 @@ class AliasGrouper:
     ) -> None:
         inner_start = m.start(1)
         content = m.group(1)
+        if opens_with_examples(content):
+            return
         formerly = bool(re.match(r"(?:formerly|previously|hereafter|hereinafter|also known)", content, re.I))
         quoted = content[:1] in _QUOTES
         pos = inner_start

@@ -46,7 +46,13 @@ def join_broader(
         return
     broad_ids = {id(c) for c, _ in broad}
     compounds = sorted((c.start, c.end, c.key) for c in cands if c.label == "COMPOUND" and c.end > c.start)
-    specific = [(c, _head(c, text, head_key)) for c in diseases if id(c) not in broad_ids]
+    # a disease named by broad-class words alone is never the narrower disease of another broad mention, from
+    # whatever table it comes ("solid tumors and hematological malignancies" are two classes, not one)
+    specific = [
+        (c, _head(c, text, head_key))
+        for c in diseases
+        if id(c) not in broad_ids and not _broad_words_only(c, text, broad_core)
+    ]
     target: dict[str, str] = {}  # broad key -> key of the disease it joins
     for c, allowed in sorted(broad, key=lambda b: b[0].start):
         own = _key(c, text)
@@ -83,6 +89,12 @@ def _other_compounds(text: str, compounds: list[tuple[int, int, str]], a: Candid
         start, end, key = near[-1]
         before.append(key or text[start:end].lower())
     return before[0] != before[1]
+
+
+def _broad_words_only(c: Candidate, text: str, broad_core: Mapping[str, set[str]]) -> bool:
+    """ "hematological malignancies", "solid tumours": broad_core words before the head, nothing else."""
+    words = [w.lower() for w in _WORD.findall(c.name or text[c.start : c.end])]
+    return len(words) > 1 and all(w in broad_core for w in words[:-1])
 
 
 def _head(c: Candidate, text: str, head_key: Callable[[str], str]) -> str:

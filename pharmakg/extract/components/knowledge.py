@@ -29,14 +29,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 from itertools import compress, repeat
 
 from spacy.tokens import Doc
 
 from pharmakg.extract.components.base import Candidate, candidates, doc_text, read_json, register_extensions
-from pharmakg.extract.components.knowledge_forms import roman_forms, symbol_forms
-from pharmakg.ontology.generated import KnowledgeRecord, paused_gc, read_generated
+from pharmakg.extract.components.knowledge_index import (
+    CASE_SENSITIVE_KINDS,
+    PATHOGEN_KIND,
+    PATHOGEN_STEM_KIND,
+    SYMBOL_FORM_KIND,
+    Hit,
+    build_index,
+)
+from pharmakg.ontology.generated import KnowledgeRecord, paused_gc
 
 register_extensions()
 
@@ -49,8 +55,6 @@ DEFAULT_TABLES = {
 DEFAULT_KINDS = {"TARGET": ["symbol", "name", "alias", "protein"]}
 # kinds of a drug's names that do not make it a drug known by another name (see _extra)
 NOT_OTHER_NAMES = ("inn", "code")
-# kinds matched as written; every other kind matches in any case
-CASE_SENSITIVE_KINDS = {"symbol", "alias"}
 _WORD = re.compile(r"[^\W_]+")
 _SPAN = re.Match.span
 # the kind of a drug's code names (AT-100, DS-8201a), and the letters of a name
@@ -61,16 +65,9 @@ _LETTERS_ONLY = re.compile(r"[^A-Za-z]+")
 _JOINER = re.compile(r"\s+|[-‐‑–'’]|[-‐‑–]\s*\n\s*|['’]s?\s+")
 # a grammar disease (1) names the entity; a radionuclide outranks the drug table's radioisotope products
 _PRIORITY = {"COMPOUND": 2, "TARGET": 2, "DISEASE": 0, "PAYLOAD": 3}
-# an infection's name without its head word names its pathogen ("RSV" of "RSV Infections"): the disease a
-# vaccine prevents, read only in vaccine wording; adjectives ("pneumococcal") name no pathogen alone
-PATHOGEN_KIND = "pathogen"
-_INFECTION_HEADS = ("infection", "infections")
-_ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ar")
+_LEXICON_DISEASE = "lexicon:disease"
 # one member of a slash series of numbered targets: the "/2" of "FGFR1/2/3"
 _SERIES_MEMBER = re.compile(r"/(\d{1,2})(?![\w.])")
-# a gene symbol as a protein is written: in any case and with a hyphen before its number ("Siglec-15" of
-# SIGLEC15, "erbB4" of ERBB4, "PiT-1" of PiT1); only symbols with a digit, which no English word is
-SYMBOL_FORM_KIND = "symbol_form"
 _SPACES = re.compile(r"\s+")
 # an abbreviation in parentheses right after a list member
 _ABBREVIATION = re.compile(r"^\s*\([A-Za-z][\w-]{0,11}\)")
@@ -78,79 +75,9 @@ _ABBREVIATION = re.compile(r"^\s*\([A-Za-z][\w-]{0,11}\)")
 
 # the kind of a drug-table record read as the target of a drug noun after it ("a Factor XIa inhibitor")
 DRUG_AS_TARGET_KIND = "drug_as_target"
-# (label, record, kind): a plain tuple, as ~100,000 are made at start-up
-_Hit = tuple[str, KnowledgeRecord, str]
 
 
-_Index = dict[tuple[bool, tuple[str, ...]], list[_Hit]]
-
-
-def _british(words: tuple[str, ...], spellings: Sequence[tuple[re.Pattern[str], str]]) -> tuple[str, ...]:
-    """A disease name's words as British English writes them ("haemophilia", "anaemia", "oesophageal")."""
-    out = []
-    for w in words:
-        for rx, repl in spellings:
-            w = rx.sub(repl, w)
-        out.append(w)
-    return tuple(out)
-
-
-@lru_cache(maxsize=4)
-def _build_index(
-    tables: tuple[tuple[str, str], ...],
-    kinds: tuple[tuple[str, tuple[str, ...]], ...],
-    spellings: tuple[tuple[str, str], ...] = (),
-    letters: tuple[tuple[str, str], ...] = (),
-) -> tuple[_Index, dict[str, int]]:
-    """(case-sensitive?, words) -> hits, and for every first word the most words a key starting with it has.
-    Plain loops over tuples: this runs at pipeline start-up over ~100,000 names (once per process and
-    configuration: pipelines built again share the index, which is never changed after it is built)."""
-    kinds_of = dict(kinds)
-    british = [(re.compile(p), r) for p, r in spellings]
-    # "beta" -> "β": MeSH spells out the Greek letters prose writes ("β-thalassemia")
-    letter_of = dict(letters)
-    index: _Index = {}
-    max_len: dict[str, int] = {}
-    findall = _WORD.findall
-    for label, table in tables:
-        if not table:  # spaCy fills a left-out key from the defaults: an empty name switches a table off
-            continue
-        allowed = set(kinds_of.get(label, ())) or None
-        for rec in read_generated(table):
-            seen: set[tuple[bool, tuple[str, ...]]] = set()
-            for kind, name in rec.names:
-                if allowed is not None and kind not in allowed:
-                    continue
-                cs = kind in CASE_SENSITIVE_KINDS
-                words = tuple(findall(name if cs else name.lower()))
-                if not words:
-                    continue
-                variants = [words]
-                if cs and words[0][:1].islower():  # "nectin-4" is also written "Nectin-4"
-                    variants.append((words[0][:1].upper() + words[0][1:], *words[1:]))
-                if label == "DISEASE" and not cs and british:  # MeSH writes American English
-                    variants.append(_british(words, british))
-                if label == "DISEASE" and not cs and letter_of.keys() & set(words):
-                    variants.append(tuple(letter_of.get(w, w) for w in words))
-                keyed = [(w, kind) for w in variants]
-                if label == "TARGET" and cs:
-                    keyed += [(w, SYMBOL_FORM_KIND) for w in symbol_forms(words)]
-                    keyed += [(w, kind) for w in roman_forms(words)]
-                if label == "DISEASE" and len(words) > 1 and words[-1] in _INFECTION_HEADS:
-                    pathogen = words[:-1]  # "respiratory syncytial virus" of "... Virus Infections"
-                    if len(pathogen) > 1 or not pathogen[0].endswith(_ADJECTIVE_ENDINGS):
-                        keyed.append((pathogen, PATHOGEN_KIND))
-                for w, k in keyed:
-                    w_cs = cs and k != SYMBOL_FORM_KIND
-                    if (w_cs, w) not in seen:
-                        seen.add((w_cs, w))
-                        index.setdefault((w_cs, w), []).append((label, rec, k))
-                        if max_len.get(w[0], 0) < len(w):
-                            max_len[w[0]] = len(w)
-    return index, max_len
-
-
-def _same_record_at(out: list[tuple[int, int, _Hit]], start: int, end: int, hit: _Hit) -> bool:
+def _same_record_at(out: list[tuple[int, int, Hit]], start: int, end: int, hit: Hit) -> bool:
     """Whether the matches found so far (those of this start come last) hold the hit's record at the span."""
     for s, e, h in reversed(out):
         if s != start:
@@ -160,7 +87,7 @@ def _same_record_at(out: list[tuple[int, int, _Hit]], start: int, end: int, hit:
     return False
 
 
-def _outermost(found: list[tuple[int, int, _Hit]], listed: list[int]) -> list[int]:
+def _outermost(found: list[tuple[int, int, Hit]], listed: list[int]) -> list[int]:
     """The matches of ``listed`` (in text order, longest first per start) that lie inside no longer one:
     "heart failure" in "congestive heart failure" is no item of a list."""
     out: list[int] = []
@@ -197,6 +124,12 @@ def _spaced_unlike_symbol(surface: str, rec: KnowledgeRecord) -> bool:
     )
 
 
+def _virus_written(text: str, stem: str) -> bool:
+    """Whether the text names the virus with its head word somewhere ("Zika virus", "chikungunya virus")."""
+    words = r"[\s-]+".join(re.escape(w) for w in _WORD.findall(stem))
+    return re.search(rf"(?<![\w-]){words}[\s-]+virus\b", text, re.IGNORECASE) is not None
+
+
 def _possessive_s(text: str, start: int, word: str) -> bool:
     """The "s" of "Crohn's disease": left out of the word run, so that the table's "Crohn Disease" matches."""
     return word == "s" and start >= 2 and text[start - 1] in "'’" and text[start - 2].isalpha()
@@ -228,6 +161,7 @@ class KnowledgeMatcher:
         self.compound_not_before = re.compile(ctx.get("compound_not_before", "(?!)"), re.IGNORECASE)
         self.compound_as_target_after = re.compile(ctx.get("compound_as_target_after", "(?!)"))
         self.compound_as_target_before = re.compile(ctx.get("compound_as_target_before", "(?!)"))
+        self.generic_product_tail = re.compile(ctx.get("generic_product_tail", "(?!)"), re.IGNORECASE)
         self.type_suffix = re.compile(ctx["disease_type_suffix"], re.IGNORECASE)
         self.pathogen_before = re.compile(ctx["pathogen_before"], re.IGNORECASE)
         self.pathogen_after = re.compile(ctx["pathogen_after"], re.IGNORECASE)
@@ -235,14 +169,14 @@ class KnowledgeMatcher:
         self.modifiers = re.compile(ctx.get("disease_modifiers", "(?!)"))
         self.modifier_stop = set(ctx.get("disease_modifier_stop", []))
         with paused_gc():
-            self.index, self.max_len = _build_index(
+            self.index, self.max_len = build_index(
                 tuple(sorted(tables.items())),
                 tuple(sorted((k, tuple(v)) for k, v in kinds.items())),
                 tuple((p, r) for p, r in ctx.get("disease_british_spellings", [])),
                 tuple((w, c) for w, c in ctx.get("disease_greek_letters", [])),
             )
 
-    def matches(self, text: str) -> list[tuple[int, int, _Hit]]:
+    def matches(self, text: str) -> list[tuple[int, int, Hit]]:
         """Every (start, end, hit) of a table name in the text, longest per start first."""
         spans = list(map(_SPAN, _WORD.finditer(text)))
         if "'s" in text or "’s" in text:
@@ -256,7 +190,7 @@ class KnowledgeMatcher:
         # the most words a name starting at each word has (as written or lower-cased), looked up in C: the
         # loop below visits only the words that start a name of the tables
         most = list(map(max, map(max_len, words, repeat(0)), map(max_len, lowers, repeat(0))))
-        out: list[tuple[int, int, _Hit]] = []
+        out: list[tuple[int, int, Hit]] = []
         for i in compress(range(len(words)), most):
             longest = min(most[i], len(words) - i)
             run = 1  # how many words from i on are joined as one name may join them
@@ -273,7 +207,7 @@ class KnowledgeMatcher:
                         out.append((start, end, hit))
         return out
 
-    def _accept(self, text: str, start: int, end: int, hit: _Hit) -> bool:
+    def _accept(self, text: str, start: int, end: int, hit: Hit) -> bool:
         surface = text[start:end]
         if hit[0] == "COMPOUND":
             if self.compound_not_after.match(text[end : end + 30]):
@@ -301,15 +235,17 @@ class KnowledgeMatcher:
             if not self._disease_form(surface, hit):
                 return False
             before = text[max(0, start - self.disease_window) : start]
-            if hit[2] == PATHOGEN_KIND:
-                return bool(
+            if hit[2] in (PATHOGEN_KIND, PATHOGEN_STEM_KIND):
+                vaccine = bool(
                     self.pathogen_before.search(before[-40:])
                     or self.pathogen_after.match(text[end : end + 60])
                 )
+                # a bare virus name: the whole text is searched for its full name, in vaccine wording only
+                return vaccine and (hit[2] == PATHOGEN_KIND or _virus_written(text, surface))
             return bool(self.disease_before.search(before) or self.disease_after.match(text[end : end + 40]))
         return True
 
-    def _as_target(self, text: str, m: tuple[int, int, _Hit]) -> tuple[int, int, _Hit]:
+    def _as_target(self, text: str, m: tuple[int, int, Hit]) -> tuple[int, int, Hit]:
         """A drug-table name right before an inhibitor or agonist noun ("a Factor XIa inhibitor") or, unless
         a code name, right after target wording ("targeting thrombin") is the target a drug acts on
         (knowledge_context.json compound_as_target_after, compound_as_target_before)."""
@@ -321,10 +257,34 @@ class KnowledgeMatcher:
         )
         return (start, end, ("TARGET", hit[1], DRUG_AS_TARGET_KIND)) if as_target else m
 
-    def _disease_form(self, surface: str, hit: _Hit) -> bool:
+    def _generic_products(self, text: str, found: list[tuple[int, int, Hit]]) -> list[tuple[int, int, Hit]]:
+        """A drug-table name made of a disease name and a product noun ("hepatitis B vaccine", "dengue
+        vaccines": knowledge_context.json generic_product_tail) names no compound (Conventions: "an S. aureus
+        vaccine" is no entity) but the disease the product is for: the compound match yields to the disease
+        match of its first words, which is then read in the product noun's context."""
+        disease_spans = {(s, e) for s, e, hit in found if hit[0] == "DISEASE"}
+        if not disease_spans:
+            return found
+        out = []
+        for m in found:
+            start, end, hit = m
+            if hit[0] == "COMPOUND" and hit[2] != CODE_KIND:
+                tail = self.generic_product_tail.search(text, start, end)
+                if tail is not None and tail.end() == end and (start, tail.start()) in disease_spans:
+                    continue
+            out.append(m)
+        return out
+
+    def _disease_form(self, surface: str, hit: Hit) -> bool:
         """A short disease name is an abbreviation written in capitals (GERD; "Gerd" is a first name),
-        unless it is the MeSH descriptor's own name (gout, mumps), a word that names the disease itself."""
-        return len(surface) > self.short or surface.isupper() or surface.lower() == hit[1].name.lower()
+        unless it is the MeSH descriptor's own name (gout, mumps), a word that names the disease itself, or a
+        virus's name without "virus" (Zika), read only where the text also writes "Zika virus"."""
+        return (
+            len(surface) > self.short
+            or surface.isupper()
+            or surface.lower() == hit[1].name.lower()
+            or hit[2] == PATHOGEN_STEM_KIND
+        )
 
     def target_said(self, text: str, c: Candidate) -> bool:
         """Whether target wording stands around a candidate ("a CD3 bispecific", "anti-CD3")."""
@@ -332,7 +292,7 @@ class KnowledgeMatcher:
         after = text[c.end : c.end + self.target_window]
         return bool(self.target_before.search(before) or self.target_after.match(after))
 
-    def accepted(self, text: str, anchors: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, _Hit]]:
+    def accepted(self, text: str, anchors: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, Hit]]:
         """The matches whose context holds (see the module doc); a gene coordinated with an accepted target
         ("targets HER2 and HER3", "EGFR, HER2 and HER3 inhibitors") or with a target of the lexicons
         (``anchors``: "a DLL3/CD3 bispecific") is a target too, and a disease coordinated with an accepted
@@ -343,6 +303,7 @@ class KnowledgeMatcher:
             if hit[0] != "TARGET" or not self.target_name_is_wording.match(text[s:e])
         ]
         found = [self._as_target(text, m) for m in found]
+        found = self._generic_products(text, found)
         ok = [self._accept(text, s, e, hit) for s, e, hit in found]
         # (start, end, index into found; -1 for a lexicon target, accepted as it is)
         targets = [(s, e, i) for i, (s, e, hit) in enumerate(found) if hit[0] == "TARGET"]
@@ -350,7 +311,8 @@ class KnowledgeMatcher:
         written = [
             i
             for i, (s, e, hit) in enumerate(found)
-            if hit[0] == "DISEASE" and self._disease_form(text[s:e], hit)
+            # a bare virus name ("Zika") is read in its own vaccine wording only, never spread to along a list
+            if hit[0] == "DISEASE" and hit[2] != PATHOGEN_STEM_KIND and self._disease_form(text[s:e], hit)
         ]
         diseases = [(found[i][0], found[i][1], i) for i in _outermost(found, written)]
         for spans in (targets, diseases):
@@ -384,6 +346,9 @@ class KnowledgeMatcher:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         cands = candidates(doc)
+        for c in cands:  # "dry AMD", "advanced NSCLC": a lexicon disease's form words, as for a table's name
+            if c.label == "DISEASE" and c.extractor == _LEXICON_DISEASE and not c.surface:
+                c.surface = self._modified(text, c.start, c.end)
         lexicon_targets = [
             (c.start, c.end) for c in cands if c.label == "TARGET" and self.target_said(text, c)
         ]
@@ -441,7 +406,7 @@ class KnowledgeMatcher:
             )
         return out
 
-    def _series(self, text: str, found: list[tuple[int, int, _Hit]]) -> list[tuple[int, int, str]]:
+    def _series(self, text: str, found: list[tuple[int, int, Hit]]) -> list[tuple[int, int, str]]:
         """ "an FGFR1/2/3 inhibitor": the numbers after an accepted numbered target's slash name its siblings
         (FGFR2, FGFR3): (start, end, name) of each number."""
         if "/" not in text:
@@ -457,7 +422,7 @@ class KnowledgeMatcher:
                 end = m.end()
         return out
 
-    def _series_hits(self, series: list[tuple[int, int, str]]) -> list[tuple[int, int, _Hit]]:
+    def _series_hits(self, series: list[tuple[int, int, str]]) -> list[tuple[int, int, Hit]]:
         """The siblings of a slash series (see _series) that the table knows as targets."""
         return [
             (s, e, h)
@@ -467,7 +432,7 @@ class KnowledgeMatcher:
         ]
 
     @staticmethod
-    def _extra(hit: _Hit) -> dict[str, object]:
+    def _extra(hit: Hit) -> dict[str, object]:
         """The record's identifiers; for a drug, also whether the record knows it by other names than its
         INN (a brand, a code): a naked antibody so known is a marketed drug of its own (trastuzumab =
         Herceptin), not the short name of a conjugate built on it (mirvetuximab soravtansine). A code name
