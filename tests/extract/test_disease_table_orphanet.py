@@ -67,7 +67,12 @@ def test_the_generator_filters_groups_common_words_commas_and_short_names(hpoa: 
     assert "Grey-cell lipomatosis" not in rows
     assert "Brindle syndrome" not in rows and "orphanet" not in rows["Brindle Disease"].ids
     # a group (plural head), a common word, a comma form, a name too short
-    assert not rows.keys() & {"Hereditary plinth disorders", "Window", "Marbleton fever, juvenile type", "Tul"}
+    assert not rows.keys() & {
+        "Hereditary plinth disorders",
+        "Window",
+        "Marbleton fever, juvenile type",
+        "Tul",
+    }
 
 
 def test_the_disease_table_states_the_orphanet_source_and_its_filters() -> None:
@@ -94,9 +99,13 @@ def _diseases(nlp, text: str) -> dict[str, dict[str, str]]:
 
 
 def test_an_orphanet_disease_is_read_in_indication_context(nlp) -> None:
-    found = _diseases(nlp, "Corvane Therapeutics is developing CV-301 for patients with bathing suit ichthyosis.")
+    found = _diseases(
+        nlp, "Corvane Therapeutics is developing CV-301 for patients with bathing suit ichthyosis."
+    )
     assert found["bathing suit ichthyosis"]["orphanet"] == "ORPHA:100976"
-    found = _diseases(nlp, "Pellmark Bio dosed the first subject with PMB-7, its candidate for hawkinsinuria.")
+    found = _diseases(
+        nlp, "Pellmark Bio dosed the first subject with PMB-7, its candidate for hawkinsinuria."
+    )
     assert found["hawkinsinuria"]["orphanet"] == "ORPHA:2118"
     # outside an indication frame the name is no disease of a compound
     assert not _diseases(nlp, "Bathing suit ichthyosis was first described decades ago.")
@@ -105,3 +114,107 @@ def test_an_orphanet_disease_is_read_in_indication_context(nlp) -> None:
 def test_a_disease_both_sources_know_carries_both_ids(nlp) -> None:
     found = _diseases(nlp, "Orlen Pharma will test OR-55 in children with cystic fibrosis.")
     assert found["cystic fibrosis"] == {"mesh": "D019005", "orphanet": "ORPHA:586"}
+
+
+# an invented hp.obo: the phenotypic-abnormality root, terms under it and one outside it
+FAKE_OBO = """format-version: 1.2
+
+[Term]
+id: HP:0000001
+name: All
+
+[Term]
+id: HP:0000118
+name: Phenotypic abnormality
+is_a: HP:0000001 ! All
+
+[Term]
+id: HP:0000005
+name: Mode of inheritance
+is_a: HP:0000001 ! All
+
+[Term]
+id: HP:0990001
+name: Marbled effusion
+synonym: "Marble fluid" EXACT []
+synonym: "Stony belly" RELATED []
+is_a: HP:0000118 ! Phenotypic abnormality
+
+[Term]
+id: HP:0990002
+name: Quillan hardening
+is_a: HP:0990001 ! Marbled effusion
+
+[Term]
+id: HP:0990003
+name: Abnormal quillan morphology
+is_a: HP:0000118 ! Phenotypic abnormality
+
+[Term]
+id: HP:0990004
+name: Quillan stage 2 fibrosis
+is_a: HP:0000118 ! Phenotypic abnormality
+
+[Term]
+id: HP:0990005
+name: Very slow tidal quillan drift
+is_a: HP:0000118 ! Phenotypic abnormality
+
+[Term]
+id: HP:0990006
+name: Zelvaric dysplasia
+is_a: HP:0000118 ! Phenotypic abnormality
+
+[Term]
+id: HP:0990007
+name: Obsolete quillan sign
+is_a: HP:0000118 ! Phenotypic abnormality
+is_obsolete: true
+
+[Term]
+id: HP:0990008
+name: Tarnish inheritance
+is_a: HP:0000005 ! Mode of inheritance
+
+[Typedef]
+id: part_of
+name: part of
+"""
+
+
+def test_the_phenotype_names_are_conditions_under_the_phenotypic_abnormality_root() -> None:
+    terms = orphanet_source.hpo_terms(FAKE_OBO.splitlines())
+    diseases = [("Zelvaric dysplasia", {"name": ["Zelvaric dysplasia"]}, {"orphanet": "ORPHA:91001"})]
+    records = orphanet_source.phenotype_records(
+        terms, diseases, lambda n: len(n) >= 4, _zipf, sources.fold_name
+    )
+    by_name = {name: (names, ids) for name, names, ids in records}
+    # names and EXACT synonyms, under the root at any depth, with the HPO id
+    assert by_name["Marbled effusion"] == (
+        {"phenotype": ["Marbled effusion", "Marble fluid"]},
+        {"hpo": "HP:0990001"},
+    )
+    assert "Quillan hardening" in by_name
+    # a finding, a number, more than three words, obsolete, outside the root, a name a disease row has
+    assert set(by_name) == {"Marbled effusion", "Quillan hardening"}
+
+
+def test_a_phenotype_is_a_disease_only_in_a_treatment_frame(nlp) -> None:
+    found = _diseases(
+        nlp, "Orlen Pharma is developing OR-12, a peptide for the treatment of ascites, in Phase 2."
+    )
+    assert found["ascites"]["hpo"] == "HP:0001541"
+    text = "Orlen Pharma dosed OR-12 for cirrhosis; adverse events included nausea, fatigue and ascites."
+    assert "ascites" not in _diseases(nlp, text)
+    # once read in a frame, its other mentions are the disease too
+    text = "Tarvik Bio develops TV-3 to treat ascites. The ascites program enrolled its first patient."
+    assert "ascites" in _diseases(nlp, text)
+
+
+def test_state_words_a_frame_reads_before_a_table_name_make_an_alias(nlp) -> None:
+    ents = {
+        e.name: e.aliases
+        for e in nlp("Tarvik Bio won approval of TV-3 to treat pediatric ascites.")._.pkg_entities
+        if e.type == "DISEASE"
+    }
+    assert ents == {"ascites": ["pediatric ascites"]}

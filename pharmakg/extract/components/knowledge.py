@@ -15,11 +15,13 @@ What each table's names need before they become candidates (patterns/knowledge_c
   written; and only with target wording around them: anti-X, X-targeted/-targeting/-directed,
   targets/binds/inhibits X, X inhibitor/antagonist/agonist/antibody/ADC. "X-positive" alone is not
   enough (annotation conventions).
-* DISEASE (MeSH): any case (names of up to ``short_name_chars`` characters only in capitals, unless the
-  name is the descriptor's own: "gout"), only after indication wording in the same sentence ("for the
-  treatment of", "patients with", "vaccine against" ...) or before "patients", or listed with such a
-  disease ("for psoriasis, eczema and gout"); everywhere else the disease grammar decides, and a MeSH
-  name at the same span as a grammar name only adds its id.
+* DISEASE (MeSH, Orphanet): any case (names of up to ``short_name_chars`` characters only in capitals,
+  unless the name is the descriptor's own: "gout"), only after indication wording in the same sentence
+  ("for the treatment of", "patients with", "vaccine against" ...) or before "patients", or listed with
+  such a disease ("for psoriasis, eczema and gout"); everywhere else the disease grammar decides, and a
+  MeSH name at the same span as a grammar name only adds its id. An HPO phenotype of the table ("ascites")
+  only right after a treatment frame ("for the treatment of", "patients with"), never by list wording
+  alone, and then at its other mentions in the document too.
 
 Each candidate carries the record's identifiers in ``extra["ids"]`` (DrugBank, MedlinePlus, NHS, MeSH,
 HGNC), which become the entity's ``identifiers`` and ``skos:exactMatch`` links in the graph.
@@ -64,6 +66,9 @@ _PRIORITY = {"COMPOUND": 2, "TARGET": 2, "DISEASE": 0, "PAYLOAD": 3}
 # an infection's name without its head word names its pathogen ("RSV" of "RSV Infections"): the disease a
 # vaccine prevents, read only in vaccine wording; adjectives ("pneumococcal") name no pathogen alone
 PATHOGEN_KIND = "pathogen"
+# an HPO phenotype of the disease table ("ascites"): a disease only right after a treatment frame, never by
+# list wording alone (knowledge_context.json phenotype_before)
+PHENOTYPE_KIND = "phenotype"
 _INFECTION_HEADS = ("infection", "infections")
 _ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ar")
 # one member of a slash series of numbered targets: the "/2" of "FGFR1/2/3"
@@ -136,7 +141,12 @@ def _build_index(
                 if label == "TARGET" and cs:
                     keyed += [(w, SYMBOL_FORM_KIND) for w in symbol_forms(words)]
                     keyed += [(w, kind) for w in roman_forms(words)]
-                if label == "DISEASE" and len(words) > 1 and words[-1] in _INFECTION_HEADS:
+                if (
+                    label == "DISEASE"
+                    and kind != PHENOTYPE_KIND
+                    and len(words) > 1
+                    and words[-1] in _INFECTION_HEADS
+                ):
                     pathogen = words[:-1]  # "respiratory syncytial virus" of "... Virus Infections"
                     if len(pathogen) > 1 or not pathogen[0].endswith(_ADJECTIVE_ENDINGS):
                         keyed.append((pathogen, PATHOGEN_KIND))
@@ -223,6 +233,7 @@ class KnowledgeMatcher:
         self.disease_before = re.compile(ctx["disease_before"], re.IGNORECASE)
         self.disease_after = re.compile(ctx["disease_after"], re.IGNORECASE)
         self.disease_window = int(ctx["disease_window"])
+        self.phenotype_before = re.compile(ctx.get("phenotype_before", "(?!)"), re.IGNORECASE)
         self.radionuclide_context = re.compile(ctx.get("radionuclide_context", "(?!)"), re.IGNORECASE)
         self.compound_not_after = re.compile(ctx["compound_not_after"], re.IGNORECASE)
         self.compound_not_before = re.compile(ctx.get("compound_not_before", "(?!)"), re.IGNORECASE)
@@ -301,6 +312,8 @@ class KnowledgeMatcher:
             if not self._disease_form(surface, hit):
                 return False
             before = text[max(0, start - self.disease_window) : start]
+            if hit[2] == PHENOTYPE_KIND:
+                return bool(self.phenotype_before.search(before))
             if hit[2] == PATHOGEN_KIND:
                 return bool(
                     self.pathogen_before.search(before[-40:])
@@ -361,8 +374,20 @@ class KnowledgeMatcher:
                     joined = b_start < a_end or self._joined(text[a_end:b_start], spans is diseases)
                     if ok_a != ok_b and joined:
                         for i in (a, b):
-                            if i >= 0:
+                            if i >= 0 and found[i][2][2] != PHENOTYPE_KIND:
                                 ok[i] = True
+        # a phenotype read in a frame once is the disease at its other mentions in the document too, as a
+        # name the disease frames find is (components/disease_frames.py)
+        framed = {
+            id(hit[1])
+            for (_s, _e, hit), good in zip(found, ok, strict=True)
+            if good and hit[2] == PHENOTYPE_KIND
+        }
+        if framed:
+            ok = [
+                good or (hit[2] == PHENOTYPE_KIND and id(hit[1]) in framed)
+                for (_s, _e, hit), good in zip(found, ok, strict=True)
+            ]
         return [m for m, good in zip(found, ok, strict=True) if good]
 
     def _joined(self, gap: str, diseases: bool) -> bool:
