@@ -19,9 +19,7 @@ What each table's names need before they become candidates (patterns/knowledge_c
   unless the name is the descriptor's own: "gout"), only after indication wording in the same sentence
   ("for the treatment of", "patients with", "vaccine against" ...) or before "patients", or listed with
   such a disease ("for psoriasis, eczema and gout"); everywhere else the disease grammar decides, and a
-  MeSH name at the same span as a grammar name only adds its id. An HPO phenotype of the table ("ascites")
-  only right after a treatment frame ("for the treatment of", "patients with"), never by list wording
-  alone, and then at its other mentions in the document too.
+  MeSH name at the same span as a grammar name only adds its id. HPO phenotypes: knowledge_phenotypes.py.
 
 Each candidate carries the record's identifiers in ``extra["ids"]`` (DrugBank, MedlinePlus, NHS, MeSH,
 HGNC), which become the entity's ``identifiers`` and ``skos:exactMatch`` links in the graph.
@@ -38,6 +36,7 @@ from spacy.tokens import Doc
 
 from pharmakg.extract.components.base import Candidate, candidates, doc_text, read_json, register_extensions
 from pharmakg.extract.components.knowledge_forms import roman_forms, symbol_forms
+from pharmakg.extract.components.knowledge_phenotypes import PHENOTYPE_KIND, with_other_mentions
 from pharmakg.ontology.generated import KnowledgeRecord, paused_gc, read_generated
 
 register_extensions()
@@ -66,9 +65,6 @@ _PRIORITY = {"COMPOUND": 2, "TARGET": 2, "DISEASE": 0, "PAYLOAD": 3}
 # an infection's name without its head word names its pathogen ("RSV" of "RSV Infections"): the disease a
 # vaccine prevents, read only in vaccine wording; adjectives ("pneumococcal") name no pathogen alone
 PATHOGEN_KIND = "pathogen"
-# an HPO phenotype of the disease table ("ascites"): a disease only right after a treatment frame, never by
-# list wording alone (knowledge_context.json phenotype_before)
-PHENOTYPE_KIND = "phenotype"
 _INFECTION_HEADS = ("infection", "infections")
 _ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ar")
 # one member of a slash series of numbered targets: the "/2" of "FGFR1/2/3"
@@ -141,12 +137,8 @@ def _build_index(
                 if label == "TARGET" and cs:
                     keyed += [(w, SYMBOL_FORM_KIND) for w in symbol_forms(words)]
                     keyed += [(w, kind) for w in roman_forms(words)]
-                if (
-                    label == "DISEASE"
-                    and kind != PHENOTYPE_KIND
-                    and len(words) > 1
-                    and words[-1] in _INFECTION_HEADS
-                ):
+                infection = label == "DISEASE" and kind != PHENOTYPE_KIND and words[-1] in _INFECTION_HEADS
+                if infection and len(words) > 1:
                     pathogen = words[:-1]  # "respiratory syncytial virus" of "... Virus Infections"
                     if len(pathogen) > 1 or not pathogen[0].endswith(_ADJECTIVE_ENDINGS):
                         keyed.append((pathogen, PATHOGEN_KIND))
@@ -376,18 +368,7 @@ class KnowledgeMatcher:
                         for i in (a, b):
                             if i >= 0 and found[i][2][2] != PHENOTYPE_KIND:
                                 ok[i] = True
-        # a phenotype read in a frame once is the disease at its other mentions in the document too, as a
-        # name the disease frames find is (components/disease_frames.py)
-        framed = {
-            id(hit[1])
-            for (_s, _e, hit), good in zip(found, ok, strict=True)
-            if good and hit[2] == PHENOTYPE_KIND
-        }
-        if framed:
-            ok = [
-                good or (hit[2] == PHENOTYPE_KIND and id(hit[1]) in framed)
-                for (_s, _e, hit), good in zip(found, ok, strict=True)
-            ]
+        ok = with_other_mentions(found, ok)
         return [m for m, good in zip(found, ok, strict=True) if good]
 
     def _joined(self, gap: str, diseases: bool) -> bool:
