@@ -76,12 +76,15 @@ def short_hash(*parts: Any) -> str:
 
 def identifier_iri(scheme: str, value: str) -> str:
     """IRI of a knowledge-base identifier: ('hgnc', 'HGNC:7656') -> https://identifiers.org/hgnc:7656,
-    ('ncit', 'C4917') -> http://purl.obolibrary.org/obo/NCIT_C4917 (the OBO PURL NCIt is published under)."""
+    ('ncit', 'C4917') -> http://purl.obolibrary.org/obo/NCIT_C4917 (the OBO PURL NCIt is published under),
+    ('orphanet', 'ORPHA:558') -> https://identifiers.org/orphanet:558."""
     value = value.strip()
     if re.match(r"^https?://", value):
         return value
     if scheme.lower() == "ncit" or value.upper().startswith("NCIT:"):
         return f"http://purl.obolibrary.org/obo/NCIT_{value.split(':', 1)[-1].upper()}"
+    if scheme.lower() == "orphanet":  # ORPHA:558: identifiers.org's prefix is orphanet, not orpha
+        return f"https://identifiers.org/orphanet:{value.split(':', 1)[-1]}"
     if ":" in value:
         prefix, local = value.split(":", 1)
         return f"https://identifiers.org/{prefix.lower()}:{local}"

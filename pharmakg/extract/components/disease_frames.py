@@ -159,8 +159,13 @@ class DiseaseFrames:
                 for c in diseases
                 if c.end == e and s <= c.start and (c.start == s or text[c.start - 1].isspace())
             ]
-            if any(c.start == s for c in known):
-                continue  # the lexicon or the grammar already reads this name: theirs stands
+            same = [c for c in known if c.start == s]
+            if same:  # the lexicon or the grammar already reads this name: theirs stands, and the state
+                # words the frame read before it ("pediatric <name>") make the surface an alias of it
+                if surface and surface != name and not any(c.surface for c in same):
+                    c = same[0]
+                    out.append(self._candidate(s, e, c.key, c.name or text[c.start : c.end], surface))
+                continue
             if any(
                 s <= c.start and c.end < e and self.is_head(text[c.start : c.end].split()[-1])
                 for c in diseases

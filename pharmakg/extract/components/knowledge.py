@@ -15,11 +15,11 @@ What each table's names need before they become candidates (patterns/knowledge_c
   written; and only with target wording around them: anti-X, X-targeted/-targeting/-directed,
   targets/binds/inhibits X, X inhibitor/antagonist/agonist/antibody/ADC. "X-positive" alone is not
   enough (annotation conventions).
-* DISEASE (MeSH): any case (names of up to ``short_name_chars`` characters only in capitals, unless the
-  name is the descriptor's own: "gout"), only after indication wording in the same sentence ("for the
-  treatment of", "patients with", "vaccine against" ...) or before "patients", or listed with such a
-  disease ("for psoriasis, eczema and gout"); everywhere else the disease grammar decides, and a MeSH
-  name at the same span as a grammar name only adds its id.
+* DISEASE (MeSH, Orphanet): any case (names of up to ``short_name_chars`` characters only in capitals,
+  unless the name is the descriptor's own: "gout"), only after indication wording in the same sentence
+  ("for the treatment of", "patients with", "vaccine against" ...) or before "patients", or listed with
+  such a disease ("for psoriasis, eczema and gout"); everywhere else the disease grammar decides, and a
+  MeSH name at the same span as a grammar name only adds its id. HPO phenotypes: knowledge_phenotypes.py.
 
 Each candidate carries the record's identifiers in ``extra["ids"]`` (DrugBank, MedlinePlus, NHS, MeSH,
 HGNC), which become the entity's ``identifiers`` and ``skos:exactMatch`` links in the graph.
@@ -42,6 +42,7 @@ from pharmakg.extract.components.knowledge_index import (
     Hit,
     build_index,
 )
+from pharmakg.extract.components.knowledge_phenotypes import PHENOTYPE_KIND, with_other_mentions
 from pharmakg.ontology.generated import KnowledgeRecord, paused_gc
 
 register_extensions()
@@ -156,6 +157,7 @@ class KnowledgeMatcher:
         self.disease_before = re.compile(ctx["disease_before"], re.IGNORECASE)
         self.disease_after = re.compile(ctx["disease_after"], re.IGNORECASE)
         self.disease_window = int(ctx["disease_window"])
+        self.phenotype_before = re.compile(ctx.get("phenotype_before", "(?!)"), re.IGNORECASE)
         self.radionuclide_context = re.compile(ctx.get("radionuclide_context", "(?!)"), re.IGNORECASE)
         self.compound_not_after = re.compile(ctx["compound_not_after"], re.IGNORECASE)
         self.compound_not_before = re.compile(ctx.get("compound_not_before", "(?!)"), re.IGNORECASE)
@@ -235,6 +237,8 @@ class KnowledgeMatcher:
             if not self._disease_form(surface, hit):
                 return False
             before = text[max(0, start - self.disease_window) : start]
+            if hit[2] == PHENOTYPE_KIND:
+                return bool(self.phenotype_before.search(before))
             if hit[2] in (PATHOGEN_KIND, PATHOGEN_STEM_KIND):
                 vaccine = bool(
                     self.pathogen_before.search(before[-40:])
@@ -323,8 +327,9 @@ class KnowledgeMatcher:
                     joined = b_start < a_end or self._joined(text[a_end:b_start], spans is diseases)
                     if ok_a != ok_b and joined:
                         for i in (a, b):
-                            if i >= 0:
+                            if i >= 0 and found[i][2][2] != PHENOTYPE_KIND:
                                 ok[i] = True
+        ok = with_other_mentions(found, ok)
         return [m for m, good in zip(found, ok, strict=True) if good]
 
     def _joined(self, gap: str, diseases: bool) -> bool:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from pharmakg.extract.components.knowledge_forms import roman_forms, symbol_forms
+from pharmakg.extract.components.knowledge_phenotypes import PHENOTYPE_KIND
 from pharmakg.ontology.generated import KnowledgeRecord, read_generated
 
 _WORD = re.compile(r"[^\W_]+")
@@ -86,7 +87,8 @@ def build_index(
                 if label == "TARGET" and cs:
                     keyed += [(w, SYMBOL_FORM_KIND) for w in symbol_forms(words)]
                     keyed += [(w, kind) for w in roman_forms(words)]
-                if label == "DISEASE" and len(words) > 1 and words[-1] in _INFECTION_HEADS:
+                infection = label == "DISEASE" and kind != PHENOTYPE_KIND and words[-1] in _INFECTION_HEADS
+                if infection and len(words) > 1:
                     pathogen = words[:-1]  # "respiratory syncytial virus" of "... Virus Infections"
                     if len(pathogen) > 1 or not pathogen[0].endswith(_ADJECTIVE_ENDINGS):
                         keyed.append((pathogen, PATHOGEN_KIND))
