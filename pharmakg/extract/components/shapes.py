@@ -135,7 +135,9 @@ class ShapeRecognizer:
         self.payload_stop = set(data.get("payload_stop", []))
         self.target_status_after = re.compile(data.get("target_status_after", "(?!)"))
         self.brand_stop = {w.lower() for w in data.get("brand_stop", [])}
-        self.ligand_after = data.get("ligand_after", "(?!)")
+        # what follows a ligand's name ("GLP-1 receptor"), matched where the name ends (compiled once, not with
+        # each name: the name is a literal, so name + ligand_after matches where ligand_after matches after it)
+        self.ligand_after = re.compile(data.get("ligand_after", "(?!)"))
         self.brand_not_before = re.compile(data.get("brand_not_before", "(?!)"))
         self.brand_not_after = re.compile(data.get("brand_not_after", "(?!)"))
         self.brand_names_platform = data.get("brand_names_platform", "(?!){WORD}")
@@ -300,10 +302,10 @@ class ShapeRecognizer:
         r"""Whether the text writes ``name`` right before "receptor": the same as searching the whole text for
         ``(?<![\w-])name<ligand_after>``, tried only where the name starts (str.find) and no word character
         or hyphen stands before it."""
-        rx = re.compile(re.escape(name) + self.ligand_after)
+        after, n = self.ligand_after.match, len(name)
         i = text.find(name)
         while i >= 0:
-            if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-")) and rx.match(text, i):
+            if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-")) and after(text, i + n):
                 return True
             i = text.find(name, i + 1)
         return False
