@@ -45,7 +45,7 @@ from pharmakg.extract.components.company_mentions import (
 )
 from pharmakg.extract.components.company_roles import ServiceRoles
 from pharmakg.extract.components.regions import territories
-from pharmakg.extract.literals import folded, holds_any, literal_spans, needed_literals
+from pharmakg.extract.literals import folded, literal_spans, needed_literals
 
 register_extensions()
 
@@ -122,6 +122,10 @@ class CompanyCues:
         self.deal_conf = float(deal.get("confidence", 0.6))
         self.deal_rx = [re.compile(name_groups(p)) for p in deal.get("patterns", [])]
         self.deal_words = [needed_literals(rx) for rx in self.deal_rx]  # a window without them is skipped
+        # as sets, and every word some pattern needs once: each is looked for once per window, not once per
+        # pattern and window
+        self.deal_word_sets = [None if w is None else frozenset(w) for w in self.deal_words]
+        self.all_deal_words = tuple(dict.fromkeys(w for ws in self.deal_words if ws for w in ws))
         kinds = "|".join(re.escape(k) for k in sorted(deal.get("kind_after", []), key=len, reverse=True))
         # "with French drugmaker Ipsen": the word before a company's kind noun modifies the name after it
         self.kind_after = re.compile(rf"[ \t]+(?:[a-z-]+[ \t]+){{0,2}}?(?:{kinds or '(?!)'})[ \t]+[A-Z]")
@@ -328,20 +332,20 @@ class CompanyCues:
         names: dict[str, bool] = {}
         low = folded(text)
         windows = keyword_windows(text.lower() if low is None else low, self.deal_keywords, 100, 110)
-        held: dict[str, bool] = {}
-        chunks = [low[lo:hi] for lo, hi in windows] if low is not None else []
-        for rx, words in zip(self.deal_rx, self.deal_words, strict=True):
-            # only the windows that hold one of the words the pattern needs (pharmakg.extract.literals): those
-            # of its words the text holds at all, looked for in each window's slice of the lowered text
+        # the needed words (pharmakg.extract.literals) of every pattern that each window's slice of the lowered
+        # text holds, of those the text holds at all
+        inside: list[frozenset[str]] = []
+        if low is not None:
+            present = [w for w in self.all_deal_words if w in low]
+            for lo, hi in windows:
+                chunk = low[lo:hi]
+                inside.append(frozenset([w for w in present if w in chunk]))
+        for rx, words in zip(self.deal_rx, self.deal_word_sets, strict=True):
+            # only the windows that hold one of the words the pattern needs
             if low is None or words is None:
                 near = windows
             else:
-                present = [w for w in words if holds_any(low, (w,), held)]
-                near = [
-                    win
-                    for win, chunk in zip(windows, chunks, strict=True)
-                    if any(w in chunk for w in present)
-                ]
+                near = [win for win, held in zip(windows, inside, strict=True) if not words.isdisjoint(held)]
             for m in (m for lo, hi in near for m in rx.finditer(text, lo, hi)):
                 for g in ("n1", "n2"):
                     if rx.groupindex.get(g) is None or m.group(g) is None:
