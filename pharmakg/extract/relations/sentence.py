@@ -72,6 +72,9 @@ class Sent:
     # combination), asked of one mention by many rules and anchors: answered once per sentence and mention
     # (the mention is kept with its answer, so the id names that mention while the sentence lives)
     tested: dict[tuple[str, int], tuple[M, bool]] = field(default_factory=dict, compare=False, repr=False)
+    # (types, virtual) -> the mentions ``of`` gives for them: rules ask the same few questions of every
+    # sentence (about 27 times per sentence), and the mentions do not change once the sentence is built
+    typed: dict[tuple[tuple[str, ...], bool], list[M]] = field(default_factory=dict, compare=False, repr=False)
 
     def local(self, m: M) -> tuple[int, int]:
         return m.start - self.start, m.end - self.start
@@ -81,7 +84,13 @@ class Sent:
         return self.low[x.end - self.start : y.start - self.start]
 
     def of(self, *types: str, virtual: bool = True) -> list[M]:
-        return [m for m in self.ms if m.type in types and (virtual or not m.virtual)]
+        """The mentions of these types, in order (``virtual``: with the virtual ones); a new list each call."""
+        got = self.typed.get((types, virtual))
+        if got is None:
+            got = self.typed[types, virtual] = [
+                m for m in self.ms if m.type in types and (virtual or not m.virtual)
+            ]
+        return got.copy()
 
 
 LIST_ATTRS = ("territory", "region")
