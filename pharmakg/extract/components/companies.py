@@ -45,7 +45,7 @@ from pharmakg.extract.components.company_mentions import (
 )
 from pharmakg.extract.components.company_roles import ServiceRoles
 from pharmakg.extract.components.regions import territories
-from pharmakg.extract.literals import folded, literal_spans, needed_literals
+from pharmakg.extract.literals import folded, literal_spans, may_match_within, needed_literals
 
 register_extensions()
 
@@ -151,6 +151,8 @@ class CompanyCues:
             re.compile(p.replace("{LEAD}", lead["name"]).replace("{LOWER}", lower)) for p in lead["patterns"]
         ]
         self.lead_keywords = [k.lower() for k in lead.get("keywords", [])]
+        # the words each lead pattern cannot match without (extract.literals): a window without them is skipped
+        self.lead_words = [needed_literals(rx) for rx in self.lead_rx]
         owner = data.get("possessive_owner") or {}
         self.owner_rx = re.compile(owner.get("name", "(?!)"))
         self.owner_between = re.compile(owner.get("between", "(?!)"))
@@ -304,14 +306,17 @@ class CompanyCues:
         """ "Helix Antibody Technology today announced", "US biotech firm Helix said Thursday": the announcer
         (company_cues.json "lead_subject") is a company without a suffix, at every mention in the document."""
         text = doc_text(doc)
-        low = text.lower()
+        fold = folded(text)  # None where lowering could hide a case-insensitive match: every window is searched
+        low = text.lower() if fold is None else fold
         windows = keyword_windows(low, self.lead_keywords, 140, 30)
         if not windows:
             return
         others = [(c.start, c.end) for c in cands if c.label != "COMPANY"]
         names: set[str] = set()
-        for rx in self.lead_rx:
-            for m in (m for lo, hi in windows for m in rx.finditer(text, lo, hi)):
+        held: dict[str, bool] = {}
+        for rx, needs in zip(self.lead_rx, self.lead_words, strict=True):
+            near = [(lo, hi) for lo, hi in windows if may_match_within(fold, needs, lo, hi, held)]
+            for m in (m for lo, hi in near for m in rx.finditer(text, lo, hi)):
                 name, words = m.group(1), m.group(1).split()
                 if (
                     words[0] in self.deal_stop
