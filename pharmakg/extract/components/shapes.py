@@ -93,6 +93,26 @@ _LONG_FORM_AFTER = re.compile(r"\s*\(([A-Za-z][^()]{8,120})\)")
 
 # "Helix's", "Genetics'": an owned platform phrase that names its owner
 _POSSESSOR = re.compile(r"[A-Z][\w-]*(?:['’]s|s['’])\s")
+# the lookbehind that opens brand_names_platform: no word character or hyphen before the brand
+_NOT_AFTER_WORD = r"(?<![\w-])"
+
+
+def _word_before(text: str, low: str, word: str, tail: re.Pattern[str]) -> bool:
+    r"""Whether ``re.search("(?<![\w-])" + re.escape(word) + tail.pattern, text, re.IGNORECASE)`` finds a
+    match, for an ASCII ``word`` (lower-cased) and ``low`` = ``folded(text)`` (not None): the text's letters
+    that a case-insensitive regex takes for an ASCII letter are those that lower to it there (the fold traps
+    are not folded), so the word matches where ``low`` holds it; ``tail`` (compiled with IGNORECASE) is then
+    matched where it ends."""
+    n = len(word)
+    i = low.find(word)
+    while i >= 0:
+        before = text[i - 1] if i else ""
+        if not (before and (before.isalnum() or before in "_-")) and tail.match(text, i + n):
+            return True
+        i = low.find(word, i + 1)
+    return False
+
+
 # The mark after a brand as the match ends with it: "Korvix®", "Korvix (R)", "Korvix(™)".
 _MARK_AT_END = re.compile(r"[ \t]*(?:[®™]|\((?:R|TM|®|™)\))[ \t]*$")
 
@@ -144,6 +164,13 @@ class ShapeRecognizer:
         # the words its regex needs besides the brand's (an empty group stands in for the brand: no literal)
         self.brand_platform_words = needed_literals(
             re.compile(self.brand_names_platform.replace("{WORD}", "()"), re.IGNORECASE)
+        )
+        # what follows the brand in that regex, compiled once: where the regex opens with the word after the
+        # lookbehind (?<![\w-]), an ASCII word is found with str.find in the folded text and the rest matched
+        # after it, instead of compiling the regex anew for every marked word of every text
+        head, _, tail = self.brand_names_platform.partition("{WORD}")
+        self.brand_platform_tail = (
+            re.compile(tail, re.IGNORECASE) if head == _NOT_AFTER_WORD and "{WORD}" not in tail else None
         )
         self.brand_before_generic = re.compile(data.get("brand_before_generic", "(?!)"))
         self.frame_not_first = {w.lower() for w in data.get("frame_code_not_first", [])}
@@ -361,6 +388,8 @@ class ShapeRecognizer:
             and (word.lower() not in low or not may_match(low, self.brand_platform_words))
         ):
             return False
+        if low is not None and word.isascii() and word and self.brand_platform_tail is not None:
+            return _word_before(text, low, word.lower(), self.brand_platform_tail)
         return (
             re.search(self.brand_names_platform.replace("{WORD}", re.escape(word)), text, re.IGNORECASE)
             is not None
