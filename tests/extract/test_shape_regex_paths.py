@@ -1,5 +1,5 @@
-"""The shape rules' tests that no longer compile a regex per name (branch s26-speed) answer as the regexes they
-replace: the brand-is-a-platform test (shapes.json brand_names_platform with the word put in) and the
+"""The shape rules' tests that no longer compile a regex per name (branch s26-speed) answer as the regexes
+they replace: the brand-is-a-platform test (shapes.json brand_names_platform with the word put in) and the
 ligand test (the name followed by shapes.json ligand_after), on random texts built from invented words."""
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ def _texts(seed: int, n: int, middles: list[str]) -> list[str]:
     rng = random.Random(seed)
     out = []
     for k in range(n):
+
         def run() -> str:
             return "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 7)))
 

@@ -151,7 +151,7 @@ class CompanyCues:
             re.compile(p.replace("{LEAD}", lead["name"]).replace("{LOWER}", lower)) for p in lead["patterns"]
         ]
         self.lead_keywords = [k.lower() for k in lead.get("keywords", [])]
-        # the words each lead pattern cannot match without (extract.literals): a window without them is skipped
+        # the words each lead pattern cannot match without (extract.literals): windows without any are skipped
         self.lead_words = [needed_literals(rx) for rx in self.lead_rx]
         owner = data.get("possessive_owner") or {}
         self.owner_rx = re.compile(owner.get("name", "(?!)"))
@@ -306,7 +306,7 @@ class CompanyCues:
         """ "Helix Antibody Technology today announced", "US biotech firm Helix said Thursday": the announcer
         (company_cues.json "lead_subject") is a company without a suffix, at every mention in the document."""
         text = doc_text(doc)
-        fold = folded(text)  # None where lowering could hide a case-insensitive match: every window is searched
+        fold = folded(text)  # None where lowering could hide a case-insensitive match: all windows searched
         low = text.lower() if fold is None else fold
         windows = keyword_windows(low, self.lead_keywords, 140, 30)
         if not windows:
@@ -337,8 +337,8 @@ class CompanyCues:
         names: dict[str, bool] = {}
         low = folded(text)
         windows = keyword_windows(text.lower() if low is None else low, self.deal_keywords, 100, 110)
-        # the needed words (pharmakg.extract.literals) of every pattern that each window's slice of the lowered
-        # text holds, of those the text holds at all
+        # the needed words (pharmakg.extract.literals) of every pattern that each window's slice of the
+        # lowered text holds, of those the text holds at all
         inside: list[frozenset[str]] = []
         if low is not None:
             present = [w for w in self.all_deal_words if w in low]

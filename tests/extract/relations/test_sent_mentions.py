@@ -1,6 +1,6 @@
-"""Sent.of remembers its answers per sentence (branch s26-speed): the same mentions, in order, as filtering the
-sentence's mentions afresh, and a new list at every call, so that a caller changing the list changes no later
-answer. Mentions invented for the test."""
+"""Sent.of remembers its answers per sentence (branch s26-speed): the same mentions, in order, as
+filtering the sentence's mentions afresh, and a new list at every call, so that a caller changing the list
+changes no later answer. Mentions invented for the test."""
 
 from __future__ import annotations
 
@@ -20,7 +20,9 @@ def _fresh(s: Sent, types: tuple[str, ...], virtual: bool) -> list[M]:
 def test_of_gives_the_filtered_mentions_at_every_call() -> None:
     rng = random.Random(7)
     for i in range(200):
-        ms = [M(f"e{j % 5}", rng.choice(TYPES), j, j + 1, rng.random() < 0.3) for j in range(rng.randint(0, 9))]
+        ms = [
+            M(f"e{j % 5}", rng.choice(TYPES), j, j + 1, rng.random() < 0.3) for j in range(rng.randint(0, 9))
+        ]
         s = Sent(i, 0, 20, "x" * 20, "x" * 20, ms)
         questions = [q for n in (1, 2) for q in itertools.combinations(TYPES, n)]
         for _ in range(3):  # asked again: the remembered answer is the same
