@@ -29,7 +29,7 @@ from pharmakg.extract.components.base import (
 from pharmakg.extract.components.shape_text import mostly_caps_line, trim_long_form
 from pharmakg.extract.components.technology_shapes import TechnologyShapes, spells
 from pharmakg.extract.components.trial_names import code_trials_used_as_drugs, trial_names_win
-from pharmakg.extract.literals import folded, holds_any, may_match, needed_literals
+from pharmakg.extract.literals import folded, holds_any, may_match, needed_literal_groups, needed_literals
 from pharmakg.ontology.generated import gene_symbols
 
 register_extensions()
@@ -145,6 +145,13 @@ class ShapeRecognizer:
             )
         # the words a rule's regex cannot match without: a text with none is not searched (extract.literals)
         self.words = {name: needed_literals(rx) for name, _, rx, _, _ in self.rules}
+        # and the other word sets of their top-level sequences, each needed too (a text must hold one word of
+        # every set): "inhibitors of <name> kinase" needs "inhibitor" and "ase"
+        self.more_words = {
+            name: more
+            for name, _, rx, _, _ in self.rules
+            if (more := tuple(g for g in needed_literal_groups(rx) if g != self.words[name]))
+        }
         self.exclude = re.compile("(?:" + "|".join(data.get("exclude", [])) + ")$")
         self.code_not_before = re.compile(data.get("code_not_before", "(?!)"))
         self.inn_not_before = re.compile(data.get("inn_not_before", "(?!)"))
@@ -155,8 +162,9 @@ class ShapeRecognizer:
         self.payload_stop = set(data.get("payload_stop", []))
         self.target_status_after = re.compile(data.get("target_status_after", "(?!)"))
         self.brand_stop = {w.lower() for w in data.get("brand_stop", [])}
-        # what follows a ligand's name ("GLP-1 receptor"), matched where the name ends (compiled once, not with
-        # each name: the name is a literal, so name + ligand_after matches where ligand_after matches after it)
+        # what follows a ligand's name ("GLP-1 receptor"), matched where the name ends (compiled once, not
+        # with each name: the name is a literal, so name + ligand_after matches where ligand_after matches
+        # after it)
         self.ligand_after = re.compile(data.get("ligand_after", "(?!)"))
         self.brand_not_before = re.compile(data.get("brand_not_before", "(?!)"))
         self.brand_not_after = re.compile(data.get("brand_not_after", "(?!)"))
@@ -191,6 +199,8 @@ class ShapeRecognizer:
             if name in self.needs and not holds_any(text, self.needs[name], held[0]):
                 continue
             if not may_match(low, self.words[name], held[1]):
+                continue
+            if name in self.more_words and not all(may_match(low, g, held[1]) for g in self.more_words[name]):
                 continue
             for m in rx.finditer(text):
                 s, e = m.span(group)
