@@ -72,11 +72,6 @@ class Sent:
     # combination), asked of one mention by many rules and anchors: answered once per sentence and mention
     # (the mention is kept with its answer, so the id names that mention while the sentence lives)
     tested: dict[tuple[str, int], tuple[M, bool]] = field(default_factory=dict, compare=False, repr=False)
-    # (types, virtual) -> the mentions ``of`` gives for them: rules ask the same few questions of every
-    # sentence (about 27 times per sentence), and the mentions do not change once the sentence is built
-    typed: dict[tuple[tuple[str, ...], bool], list[M]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
 
     def local(self, m: M) -> tuple[int, int]:
         return m.start - self.start, m.end - self.start
@@ -86,13 +81,7 @@ class Sent:
         return self.low[x.end - self.start : y.start - self.start]
 
     def of(self, *types: str, virtual: bool = True) -> list[M]:
-        """The mentions of these types in order (``virtual``: the virtual ones too), a new list each time."""
-        got = self.typed.get((types, virtual))
-        if got is None:
-            got = self.typed[types, virtual] = [
-                m for m in self.ms if m.type in types and (virtual or not m.virtual)
-            ]
-        return got.copy()
+        return [m for m in self.ms if m.type in types and (virtual or not m.virtual)]
 
 
 LIST_ATTRS = ("territory", "region")
