@@ -26,7 +26,13 @@ from pharmakg.extract.components.base import (
     read_lexicon,
     register_extensions,
 )
-from pharmakg.extract.components.shape_text import mostly_caps_line, trim_long_form
+from pharmakg.extract.components.shape_text import (
+    NOT_AFTER_WORD,
+    TRIAL_STOP,
+    mostly_caps_line,
+    trim_long_form,
+    word_before,
+)
 from pharmakg.extract.components.technology_shapes import TechnologyShapes, spells
 from pharmakg.extract.components.trial_names import code_trials_used_as_drugs, trial_names_win
 from pharmakg.extract.literals import folded, holds_any, may_match, needed_literal_groups, needed_literals
@@ -34,51 +40,6 @@ from pharmakg.ontology.generated import gene_symbols
 
 register_extensions()
 
-_TRIAL_STOP = {
-    "PHASE",
-    "STAGE",
-    "PART",
-    "ITEM",
-    "TYPE",
-    "CLASS",
-    "GRADE",
-    "GROUP",
-    "STEP",
-    "COHORT",
-    "LEVEL",
-    "SECTION",
-    "EXHIBIT",
-    "TIER",
-    "ARM",
-    "THIS",
-    "THE",
-    "OUR",
-    "CLINICAL",
-    "PIVOTAL",
-    "STUDY",
-    "TRIAL",
-    "FORM",
-    "NOTE",
-    "SCHEDULE",
-    "ANNEX",
-    "TABLE",
-    "FIGURE",
-    "APPENDIX",
-    "ARTICLE",
-    "RULE",
-    "TITLE",
-    "CHAPTER",
-    "VOLUME",
-    "WORLD",
-    "WAR",
-    "GLOBAL",
-    "RANDOMIZED",
-    "OPEN",
-    "LABEL",
-    "COVID",
-    "IND",  # "IND-enabling studies" are preclinical work, not a trial's name
-    "GLP",
-}
 # "(ORBIT)", "(ORBIT-2)", "(ORBIT-Lung01)", "(ORBIT II)": a trial's word acronym in parentheses
 _PAREN_CAPS = re.compile(
     r"\(([A-Z][A-Z]{3,}(?:-?\d{1,2}[a-z]?)?(?:-[A-Z][A-Za-z]{0,9}\d{0,3})?(?: [A-Z0-9]{2,4})?)\)"
@@ -93,26 +54,6 @@ _LONG_FORM_AFTER = re.compile(r"\s*\(([A-Za-z][^()]{8,120})\)")
 
 # "Helix's", "Genetics'": an owned platform phrase that names its owner
 _POSSESSOR = re.compile(r"[A-Z][\w-]*(?:['’]s|s['’])\s")
-# the lookbehind that opens brand_names_platform: no word character or hyphen before the brand
-_NOT_AFTER_WORD = r"(?<![\w-])"
-
-
-def _word_before(text: str, low: str, word: str, tail: re.Pattern[str]) -> bool:
-    r"""Whether ``re.search("(?<![\w-])" + re.escape(word) + tail.pattern, text, re.IGNORECASE)`` finds a
-    match, for an ASCII ``word`` (lower-cased) and ``low`` = ``folded(text)`` (not None): the text's letters
-    that a case-insensitive regex takes for an ASCII letter are those that lower to it there (the fold traps
-    are not folded), so the word matches where ``low`` holds it; ``tail`` (compiled with IGNORECASE) is then
-    matched where it ends."""
-    n = len(word)
-    i = low.find(word)
-    while i >= 0:
-        before = text[i - 1] if i else ""
-        if not (before and (before.isalnum() or before in "_-")) and tail.match(text, i + n):
-            return True
-        i = low.find(word, i + 1)
-    return False
-
-
 # The mark after a brand as the match ends with it: "Korvix®", "Korvix (R)", "Korvix(™)".
 _MARK_AT_END = re.compile(r"[ \t]*(?:[®™]|\((?:R|TM|®|™)\))[ \t]*$")
 
@@ -178,7 +119,7 @@ class ShapeRecognizer:
         # after it, instead of compiling the regex anew for every marked word of every text
         head, _, tail = self.brand_names_platform.partition("{WORD}")
         self.brand_platform_tail = (
-            re.compile(tail, re.IGNORECASE) if head == _NOT_AFTER_WORD and "{WORD}" not in tail else None
+            re.compile(tail, re.IGNORECASE) if head == NOT_AFTER_WORD and "{WORD}" not in tail else None
         )
         self.brand_before_generic = re.compile(data.get("brand_before_generic", "(?!)"))
         self.frame_not_first = {w.lower() for w in data.get("frame_code_not_first", [])}
@@ -274,7 +215,7 @@ class ShapeRecognizer:
             return False
         head = surface.split()[0].split("-")[0]
         return (
-            head.upper() in _TRIAL_STOP
+            head.upper() in TRIAL_STOP
             or head.upper() in self.trial_context_stop
             or mostly_caps_line(text, start)
             or head.lower() in self.trial_modifiers
@@ -399,7 +340,7 @@ class ShapeRecognizer:
         ):
             return False
         if low is not None and word.isascii() and word and self.brand_platform_tail is not None:
-            return _word_before(text, low, word.lower(), self.brand_platform_tail)
+            return word_before(text, low, word.lower(), self.brand_platform_tail)
         return (
             re.search(self.brand_names_platform.replace("{WORD}", re.escape(word)), text, re.IGNORECASE)
             is not None
@@ -451,7 +392,7 @@ class ShapeRecognizer:
         out = []
         for m in _PAREN_CAPS.finditer(text):
             word = m.group(1)
-            if word.split()[0] in _TRIAL_STOP:
+            if word.split()[0] in TRIAL_STOP:
                 continue
             line_start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()))
             sent_start = max(0, line_start)
