@@ -36,6 +36,7 @@ __all__ = [
     "literal_spans",
     "may_match",
     "may_match_within",
+    "needed_literal_groups",
     "needed_literals",
     "whole_words_regex",
 ]
@@ -172,6 +173,44 @@ def needed_literals(rx: re.Pattern[str]) -> tuple[str, ...] | None:
     if not words or len(words) > _MAX_WORDS or min(map(len, words)) < _MIN_LEN:
         return None
     return tuple(sorted(words))
+
+
+def needed_literal_groups(rx: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """Word sets (lower case) of which every match of ``rx`` holds one word of each: one set per item of the
+    regex's top-level sequence (groups that are items of it opened up), each as :func:`needed_literals`
+    reads an item and under its limits. A text that lacks every word of one set cannot be matched; () when
+    none is known."""
+    try:
+        tree = _sre_parse.parse(rx.pattern, rx.flags)
+    except Exception:  # a pattern this Python parses differently: no prefilter
+        return ()
+    sets: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in _top_items(list(tree)):
+        if op is _LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        if run:
+            sets.append(frozenset(["".join(run)]))
+            run = []
+        words = _item(op, av)
+        if words:
+            sets.append(words)
+    if run:
+        sets.append(frozenset(["".join(run)]))
+    kept = [w for w in sets if len(w) <= _MAX_WORDS and min(map(len, w)) >= _MIN_LEN]
+    return tuple(tuple(sorted(w)) for w in dict.fromkeys(kept))
+
+
+def _top_items(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """A sequence's items, with the items of a group (not repeated: a repeat is its own item) in its place."""
+    out: list[tuple[Any, Any]] = []
+    for op, av in items:
+        if op is _SUBPATTERN:
+            out += _top_items(list(av[-1]))
+        else:
+            out.append((op, av))
+    return out
 
 
 def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:

@@ -20,6 +20,7 @@ from pharmakg.extract.literals import (
     literal_spans,
     may_match,
     may_match_within,
+    needed_literal_groups,
     needed_literals,
     whole_words_regex,
 )
@@ -57,6 +58,30 @@ def test_fold_traps_are_every_letter_the_regex_engine_pairs_with_ascii_unlike_lo
 )
 def test_needed_literals(pattern: str, flags: int, words: tuple[str, ...] | None) -> None:
     assert needed_literals(re.compile(pattern, flags)) == words
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "groups"),
+    [
+        # one set per item of the top-level sequence, groups opened up, in order
+        (
+            r"\b(?:[Tt]rials?|[Ss]tudy)\s*,?\s+(?:called|named)\s+[A-Z]+",
+            0,
+            (("rial", "tudy"), ("called", "named")),
+        ),
+        (
+            r"(?<![\w-])((?:[a-z]{3,})[- ]?(?:kinase|protease))\s+(?:inhibitor|blocker)",
+            re.I,
+            (("kinase", "protease"), ("blocker", "inhibitor")),
+        ),
+        (r"(?:marketing\s+)?approval", 0, (("approval",),)),  # an optional item needs nothing
+        (r"(?:abc|de)\s+xyz", 0, (("xyz",),)),  # a set with a word under three characters is left out
+        (r"xyz(?:abc)+", 0, (("xyz",), ("abc",))),  # a group repeated at least once is its own item
+        (r"[A-Z]{2,5}-\d+", 0, ()),
+    ],
+)
+def test_needed_literal_groups(pattern: str, flags: int, groups: tuple[tuple[str, ...], ...]) -> None:
+    assert needed_literal_groups(re.compile(pattern, flags)) == groups
 
 
 def test_folded_leaves_texts_with_a_trap_unfolded() -> None:
@@ -108,6 +133,24 @@ def test_no_pipeline_regex_is_skipped_where_it_matches() -> None:
                 checked += 1
                 assert may_match(folded(text), words), (rx.pattern[:80], text[:80])
     assert checked > 500  # matches seen (629 when written)
+
+
+def test_every_needed_word_set_of_a_shape_rule_is_met_where_it_matches() -> None:
+    """needed_literal_groups: a match of a shape rule (or the text it is in) holds a word of every set."""
+    shapes = build_pipeline().get_pipe("pharmakg_shapes")
+    samples = _samples()
+    checked = 0
+    for _, _, rx, _, _ in shapes.rules:
+        groups = needed_literal_groups(rx)
+        if len(groups) < 2:
+            continue
+        for text in samples:
+            m = rx.search(text)
+            low = folded(m.group(0)) if m else None  # a match holding a fold trap: the rule runs anyway
+            if low is not None:
+                checked += 1
+                assert all(any(w in low for w in g) for g in groups), (rx.pattern[:80], text[:80])
+    assert checked > 15  # matches seen (21 when written)
 
 
 def test_lowering_keeps_offsets_but_for_a_fold_trap() -> None:

@@ -249,3 +249,8 @@ def split_final_periods(doc: Doc, ends: set[int]) -> None:
         with doc.retokenize() as retokenizer:
             for tok in todo:
                 retokenizer.split(tok, [tok.text[:-1], "."], heads=[(tok, 0), (tok, 0)])
+
+
+def trademarked(text: str, name: str) -> bool:
+    """Whether the document writes the name with a trademark sign ("Zelvora®", "Zelvora™")."""
+    return any(name + mark in text for mark in ("®", "™", " ®", "(R)", "(TM)"))

@@ -36,11 +36,13 @@ from pharmakg.extract.components.base import (
     legal_tail,
     read_json,
     register_extensions,
+    trademarked,
 )
 from pharmakg.extract.components.company_listings import Listings
 from pharmakg.extract.components.company_lower import LowerCaseNames, with_lower_words
 from pharmakg.extract.components.company_mentions import (
     DEAL_WORD,
+    OFFICER_NEXT,
     drop_glued_words,
     every_mention,
     keyword_windows,
@@ -48,7 +50,7 @@ from pharmakg.extract.components.company_mentions import (
 )
 from pharmakg.extract.components.company_roles import ServiceRoles
 from pharmakg.extract.components.regions import territories
-from pharmakg.extract.literals import folded, holds_any, literal_spans, needed_literals
+from pharmakg.extract.literals import folded, literal_spans, may_match_within, needed_literals
 
 register_extensions()
 
@@ -82,19 +84,10 @@ _INNER_STOP = frozenset(
 )
 # the name after a company's kind noun ("French drugmaker Ipsen"): one or two capitalised words
 _KIND_NAMED = re.compile(rf"{DEAL_WORD}(?:[ \t]+{DEAL_WORD})?(?![\w-])")
-# an officer's title after a company name is no part of it ("Helix CEO Jane Roe said")
-_OFFICER_NEXT = frozenset(
-    {"CEO", "Founder", "Co-Founder", "Co-founder", "Chairman", "President", "Chief", "CMO", "CSO", "CFO"}
-)
 # the capitalised word that continues a name: "Helix Pharma| Institute"
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w&'-]*)")
 # or a camel-case name that starts in lower case ("uniQure", "eGenix")
 _CAMEL = r"[a-z]{1,3}[A-Z][A-Za-z0-9]*"
-
-
-def _marked(text: str, name: str) -> bool:
-    """Whether the document writes the name with a trademark sign ("Zelvora®", "Zelvora™")."""
-    return any(name + mark in text for mark in ("®", "™", " ®", "(R)", "(TM)"))
 
 
 class CompanyCues:
@@ -130,6 +123,10 @@ class CompanyCues:
         self.deal_conf = float(deal.get("confidence", 0.6))
         self.deal_rx = [re.compile(name_groups(p)) for p in deal.get("patterns", [])]
         self.deal_words = [needed_literals(rx) for rx in self.deal_rx]  # a window without them is skipped
+        # as sets, and every word some pattern needs once: each is looked for once per window, not once per
+        # pattern and window
+        self.deal_word_sets = [None if w is None else frozenset(w) for w in self.deal_words]
+        self.all_deal_words = tuple(dict.fromkeys(w for ws in self.deal_words if ws for w in ws))
         kinds = "|".join(re.escape(k) for k in sorted(deal.get("kind_after", []), key=len, reverse=True))
         # "with French drugmaker Ipsen": the word before a company's kind noun modifies the name after it
         self.kind_after = re.compile(rf"[ \t]+(?:[a-z-]+[ \t]+){{0,2}}?(?:{kinds or '(?!)'})[ \t]+[A-Z]")
@@ -160,6 +157,8 @@ class CompanyCues:
             re.compile(p.replace("{LEAD}", lead["name"]).replace("{TODAY_VERB}", verb))
             for p in lead.get("today_patterns", [])
         ]
+        # the words each lead pattern cannot match without (extract.literals): windows without any are skipped
+        self.lead_words = [needed_literals(rx) for rx in self.lead_rx + self.today_rx]
         owner = data.get("possessive_owner") or {}
         self.owner_rx = re.compile(owner.get("name", "(?!)"))
         self.owner_between = re.compile(owner.get("between", "(?!)"))
@@ -315,15 +314,18 @@ class CompanyCues:
         """ "Helix Antibody Technology today announced", "US biotech firm Helix said Thursday": the announcer
         (company_cues.json "lead_subject") is a company without a suffix, at every mention in the document."""
         text = doc_text(doc)
-        low = text.lower()
+        fold = folded(text)  # None where lowering could hide a case-insensitive match: all windows searched
+        low = text.lower() if fold is None else fold
         windows = keyword_windows(low, self.lead_keywords, 140, 30)
         if not windows:
             return
         others = [(c.start, c.end) for c in cands if c.label != "COMPANY"]
         names: set[str] = set()
         today = set(self.today_rx)
-        for rx in self.lead_rx + self.today_rx:
-            for m in (m for lo, hi in windows for m in rx.finditer(text, lo, hi)):
+        held: dict[str, bool] = {}
+        for rx, needs in zip(self.lead_rx + self.today_rx, self.lead_words, strict=True):
+            near = [(lo, hi) for lo, hi in windows if may_match_within(fold, needs, lo, hi, held)]
+            for m in (m for lo, hi in near for m in rx.finditer(text, lo, hi)):
                 name, words = m.group(1), m.group(1).split()
                 if (
                     words[0] in self.deal_stop
@@ -336,7 +338,7 @@ class CompanyCues:
                 # "Zelvora® today received": a brand the document marks is a product; "Jane Roe today
                 # joined": a name of two words or more may be a person's
                 if rx in today and (
-                    len(words) > 1 or literal_spans(text, [name.lower()], limit=1) or _marked(text, name)
+                    len(words) > 1 or literal_spans(text, [name.lower()], limit=1) or trademarked(text, name)
                 ):
                     continue
                 names.add(name)
@@ -351,20 +353,20 @@ class CompanyCues:
         names: dict[str, bool] = {}
         low = folded(text)
         windows = keyword_windows(text.lower() if low is None else low, self.deal_keywords, 100, 110)
-        held: dict[str, bool] = {}
-        chunks = [low[lo:hi] for lo, hi in windows] if low is not None else []
-        for rx, words in zip(self.deal_rx, self.deal_words, strict=True):
-            # only the windows that hold one of the words the pattern needs (pharmakg.extract.literals): those
-            # of its words the text holds at all, looked for in each window's slice of the lowered text
+        # the needed words (pharmakg.extract.literals) of every pattern that each window's slice of the
+        # lowered text holds, of those the text holds at all
+        inside: list[frozenset[str]] = []
+        if low is not None:
+            present = [w for w in self.all_deal_words if w in low]
+            for lo, hi in windows:
+                chunk = low[lo:hi]
+                inside.append(frozenset([w for w in present if w in chunk]))
+        for rx, words in zip(self.deal_rx, self.deal_word_sets, strict=True):
+            # only the windows that hold one of the words the pattern needs
             if low is None or words is None:
                 near = windows
             else:
-                present = [w for w in words if holds_any(low, (w,), held)]
-                near = [
-                    win
-                    for win, chunk in zip(windows, chunks, strict=True)
-                    if any(w in chunk for w in present)
-                ]
+                near = [win for win, held in zip(windows, inside, strict=True) if not words.isdisjoint(held)]
             for m in (m for lo, hi in near for m in rx.finditer(text, lo, hi)):
                 for g in ("n1", "n2"):
                     if rx.groupindex.get(g) is None or m.group(g) is None:
@@ -447,7 +449,7 @@ class CompanyCues:
         # by the suffix cue)
         nxt = re.match(r"[ \t]+([A-Z][\w.&-]*)", text[e : e + 40])
         if nxt and (nxt.group(1) not in self.legal or len(words) > 1):
-            if nxt.group(1) not in self.legal and nxt.group(1) not in _OFFICER_NEXT:
+            if nxt.group(1) not in self.legal and nxt.group(1) not in OFFICER_NEXT:
                 return False
         if re.search(r"[A-Z][\w-]*[ \t]+$", text[max(0, s - 30) : s]) and not re.search(
             r"(?:and|&)[ \t]+$", text[max(0, s - 30) : s]

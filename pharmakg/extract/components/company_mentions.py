@@ -77,3 +77,9 @@ def name_groups(pattern: str) -> str:
         return rf"(?<![\w-])(?P<n{k}>(?:{DEAL_WORD}|{DIGIT_WORD})(?:[ \t]+{DEAL_WORD})?)(?![\w-])"
 
     return re.sub(r"\{NAME\}", group, pattern)
+
+
+# an officer's title after a company name is no part of it ("Helix CEO Jane Roe said")
+OFFICER_NEXT = frozenset(
+    {"CEO", "Founder", "Co-Founder", "Co-founder", "Chairman", "President", "Chief", "CMO", "CSO", "CFO"}
+)

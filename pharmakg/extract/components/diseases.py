@@ -29,7 +29,7 @@ from pharmakg.extract.components.disease_broader import (
 from pharmakg.extract.components.disease_events import AdverseEvents
 from pharmakg.extract.components.disease_frames import DiseaseFrames
 from pharmakg.extract.components.disease_subtypes import split_subtypes, target_modifiers
-from pharmakg.extract.literals import whole_words_regex
+from pharmakg.extract.literals import folded, may_match, needed_literals, whole_words_regex
 
 register_extensions()
 
@@ -78,6 +78,8 @@ class DiseaseGrammar:
             r"\s+origin\b",
             re.IGNORECASE,
         )
+        # the words rx_origin cannot match without ("origin"): a text without them is not searched
+        self.origin_words = needed_literals(self.rx_origin)
 
     def _is_core(self, w: str) -> bool:
         lw = w.lower()
@@ -103,7 +105,8 @@ class DiseaseGrammar:
             out.extend(self._defined_acronyms(text))
         out.extend(self.frames.find(text, out))
         _secondary_to(text, out, self.rx_link)
-        for m in self.rx_origin.finditer(text):
+        origins = self.rx_origin.finditer(text) if may_match(folded(text), self.origin_words) else iter(())
+        for m in origins:
             core = m.group(2)
             if all(self._is_core(w) for w in core.split()):
                 key = re.sub(r"[^a-z0-9]", "", core.lower()) + "|" + self._head_key(m.group(1))

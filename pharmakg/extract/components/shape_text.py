@@ -1,5 +1,6 @@
-"""Text tests of the shape rules (pharmakg_shapes): where an abbreviated platform's long form starts, and
-whether a position lies in an all-capitals headline line."""
+"""Text tests of the shape rules (pharmakg_shapes): where an abbreviated platform's long form starts,
+whether a position lies in an all-capitals headline line, the words that never open a trial's name, and
+whether a brand is written before the words of a regex."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 
 from pharmakg.extract.components.acronyms import initials_match
 
-__all__ = ["mostly_caps_line", "trim_long_form"]
+__all__ = ["NOT_AFTER_WORD", "TRIAL_STOP", "mostly_caps_line", "trim_long_form", "word_before"]
 
 # the ASCII letters, for mostly_caps_line
 _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
@@ -50,3 +51,70 @@ def mostly_caps_line(text: str, pos: int) -> bool:
         return n_letters > 30 and upper > 0.8 * n_letters
     letters = [c for c in line if c.isalpha()]
     return len(letters) > 30 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+# a trial-shaped name led by one of these words is no trial's name (shapes.ShapeRecognizer._trial_stopped)
+TRIAL_STOP = {
+    "PHASE",
+    "STAGE",
+    "PART",
+    "ITEM",
+    "TYPE",
+    "CLASS",
+    "GRADE",
+    "GROUP",
+    "STEP",
+    "COHORT",
+    "LEVEL",
+    "SECTION",
+    "EXHIBIT",
+    "TIER",
+    "ARM",
+    "THIS",
+    "THE",
+    "OUR",
+    "CLINICAL",
+    "PIVOTAL",
+    "STUDY",
+    "TRIAL",
+    "FORM",
+    "NOTE",
+    "SCHEDULE",
+    "ANNEX",
+    "TABLE",
+    "FIGURE",
+    "APPENDIX",
+    "ARTICLE",
+    "RULE",
+    "TITLE",
+    "CHAPTER",
+    "VOLUME",
+    "WORLD",
+    "WAR",
+    "GLOBAL",
+    "RANDOMIZED",
+    "OPEN",
+    "LABEL",
+    "COVID",
+    "IND",  # "IND-enabling studies" are preclinical work, not a trial's name
+    "GLP",
+}
+
+# the lookbehind that opens brand_names_platform: no word character or hyphen before the brand
+NOT_AFTER_WORD = r"(?<![\w-])"
+
+
+def word_before(text: str, low: str, word: str, tail: re.Pattern[str]) -> bool:
+    r"""Whether ``re.search("(?<![\w-])" + re.escape(word) + tail.pattern, text, re.IGNORECASE)`` finds a
+    match, for an ASCII ``word`` (lower-cased) and ``low`` = ``folded(text)`` (not None): the text's letters
+    that a case-insensitive regex takes for an ASCII letter are those that lower to it there (the fold traps
+    are not folded), so the word matches where ``low`` holds it; ``tail`` (compiled with IGNORECASE) is then
+    matched where it ends."""
+    n = len(word)
+    i = low.find(word)
+    while i >= 0:
+        before = text[i - 1] if i else ""
+        if not (before and (before.isalnum() or before in "_-")) and tail.match(text, i + n):
+            return True
+        i = low.find(word, i + 1)
+    return False

@@ -26,59 +26,20 @@ from pharmakg.extract.components.base import (
     read_lexicon,
     register_extensions,
 )
-from pharmakg.extract.components.shape_text import mostly_caps_line, trim_long_form
+from pharmakg.extract.components.shape_text import (
+    NOT_AFTER_WORD,
+    TRIAL_STOP,
+    mostly_caps_line,
+    trim_long_form,
+    word_before,
+)
 from pharmakg.extract.components.technology_shapes import TechnologyShapes, spells
 from pharmakg.extract.components.trial_names import code_trials_used_as_drugs, trial_names_win
-from pharmakg.extract.literals import folded, holds_any, may_match, needed_literals
+from pharmakg.extract.literals import folded, holds_any, may_match, needed_literal_groups, needed_literals
 from pharmakg.ontology.generated import gene_symbols
 
 register_extensions()
 
-_TRIAL_STOP = {
-    "PHASE",
-    "STAGE",
-    "PART",
-    "ITEM",
-    "TYPE",
-    "CLASS",
-    "GRADE",
-    "GROUP",
-    "STEP",
-    "COHORT",
-    "LEVEL",
-    "SECTION",
-    "EXHIBIT",
-    "TIER",
-    "ARM",
-    "THIS",
-    "THE",
-    "OUR",
-    "CLINICAL",
-    "PIVOTAL",
-    "STUDY",
-    "TRIAL",
-    "FORM",
-    "NOTE",
-    "SCHEDULE",
-    "ANNEX",
-    "TABLE",
-    "FIGURE",
-    "APPENDIX",
-    "ARTICLE",
-    "RULE",
-    "TITLE",
-    "CHAPTER",
-    "VOLUME",
-    "WORLD",
-    "WAR",
-    "GLOBAL",
-    "RANDOMIZED",
-    "OPEN",
-    "LABEL",
-    "COVID",
-    "IND",  # "IND-enabling studies" are preclinical work, not a trial's name
-    "GLP",
-}
 # "(ORBIT)", "(ORBIT-2)", "(ORBIT-Lung01)", "(ORBIT II)": a trial's word acronym in parentheses
 _PAREN_CAPS = re.compile(
     r"\(([A-Z][A-Z]{3,}(?:-?\d{1,2}[a-z]?)?(?:-[A-Z][A-Za-z]{0,9}\d{0,3})?(?: [A-Z0-9]{2,4})?)\)"
@@ -125,6 +86,13 @@ class ShapeRecognizer:
             )
         # the words a rule's regex cannot match without: a text with none is not searched (extract.literals)
         self.words = {name: needed_literals(rx) for name, _, rx, _, _ in self.rules}
+        # and the other word sets of their top-level sequences, each needed too (a text must hold one word of
+        # every set): "inhibitors of <name> kinase" needs "inhibitor" and "ase"
+        self.more_words = {
+            name: more
+            for name, _, rx, _, _ in self.rules
+            if (more := tuple(g for g in needed_literal_groups(rx) if g != self.words[name]))
+        }
         self.exclude = re.compile("(?:" + "|".join(data.get("exclude", [])) + ")$")
         self.code_not_before = re.compile(data.get("code_not_before", "(?!)"))
         self.inn_not_before = re.compile(data.get("inn_not_before", "(?!)"))
@@ -136,13 +104,23 @@ class ShapeRecognizer:
         self.payload_stop = set(data.get("payload_stop", []))
         self.target_status_after = re.compile(data.get("target_status_after", "(?!)"))
         self.brand_stop = {w.lower() for w in data.get("brand_stop", [])}
-        self.ligand_after = data.get("ligand_after", "(?!)")
+        # what follows a ligand's name ("GLP-1 receptor"), matched where the name ends (compiled once, not
+        # with each name: the name is a literal, so name + ligand_after matches where ligand_after matches
+        # after it)
+        self.ligand_after = re.compile(data.get("ligand_after", "(?!)"))
         self.brand_not_before = re.compile(data.get("brand_not_before", "(?!)"))
         self.brand_not_after = re.compile(data.get("brand_not_after", "(?!)"))
         self.brand_names_platform = data.get("brand_names_platform", "(?!){WORD}")
         # the words its regex needs besides the brand's (an empty group stands in for the brand: no literal)
         self.brand_platform_words = needed_literals(
             re.compile(self.brand_names_platform.replace("{WORD}", "()"), re.IGNORECASE)
+        )
+        # what follows the brand in that regex, compiled once: where the regex opens with the word after the
+        # lookbehind (?<![\w-]), an ASCII word is found with str.find in the folded text and the rest matched
+        # after it, instead of compiling the regex anew for every marked word of every text
+        head, _, tail = self.brand_names_platform.partition("{WORD}")
+        self.brand_platform_tail = (
+            re.compile(tail, re.IGNORECASE) if head == NOT_AFTER_WORD and "{WORD}" not in tail else None
         )
         self.brand_before_generic = re.compile(data.get("brand_before_generic", "(?!)"))
         self.frame_not_first = {w.lower() for w in data.get("frame_code_not_first", [])}
@@ -163,6 +141,8 @@ class ShapeRecognizer:
             if name in self.needs and not holds_any(text, self.needs[name], held[0]):
                 continue
             if not may_match(low, self.words[name], held[1]):
+                continue
+            if name in self.more_words and not all(may_match(low, g, held[1]) for g in self.more_words[name]):
                 continue
             for m in rx.finditer(text):
                 s, e = m.span(group)
@@ -237,7 +217,7 @@ class ShapeRecognizer:
             return False
         head = surface.split()[0].split("-")[0]
         return (
-            head.upper() in _TRIAL_STOP
+            head.upper() in TRIAL_STOP
             or head.upper() in self.trial_context_stop
             or mostly_caps_line(text, start)
             or head.lower() in self.trial_modifiers
@@ -306,10 +286,10 @@ class ShapeRecognizer:
         r"""Whether the text writes ``name`` right before "receptor": the same as searching the whole text for
         ``(?<![\w-])name<ligand_after>``, tried only where the name starts (str.find) and no word character
         or hyphen stands before it."""
-        rx = re.compile(re.escape(name) + self.ligand_after)
+        after, n = self.ligand_after.match, len(name)
         i = text.find(name)
         while i >= 0:
-            if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-")) and rx.match(text, i):
+            if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-")) and after(text, i + n):
                 return True
             i = text.find(name, i + 1)
         return False
@@ -365,6 +345,8 @@ class ShapeRecognizer:
             and (word.lower() not in low or not may_match(low, self.brand_platform_words))
         ):
             return False
+        if low is not None and word.isascii() and word and self.brand_platform_tail is not None:
+            return word_before(text, low, word.lower(), self.brand_platform_tail)
         return (
             re.search(self.brand_names_platform.replace("{WORD}", re.escape(word)), text, re.IGNORECASE)
             is not None
@@ -416,7 +398,7 @@ class ShapeRecognizer:
         out = []
         for m in _PAREN_CAPS.finditer(text):
             word = m.group(1)
-            if word.split()[0] in _TRIAL_STOP:
+            if word.split()[0] in TRIAL_STOP:
                 continue
             line_start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()))
             sent_start = max(0, line_start)
