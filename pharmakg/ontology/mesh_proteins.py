@@ -1,0 +1,93 @@
+"""Protein names of MeSH that the HGNC rows do not give: receptor families, complexes and enzymes named
+without a gene ("muscarinic receptor", "proteasome", "somatostatin receptor"), from the drug dictionary of
+PyPI ``drug-named-entity-recognition`` (Fast Data Science, MIT; its MeSH records without a drug id).
+
+Read at table-generation time only (``make tables``). The names go into ``targets.tsv`` as rows of their own
+kind (``mesh_protein``) with their MeSH id (``skos:exactMatch``), and the matcher reads them, like every
+target name, only with target wording ("an antagonist of the X", "an X inhibitor", "anti-X"). General rules
+only (``FILTERS``): MeSH records of proteins, enzymes or protein complexes that are no drug (no DrugBank,
+MedlinePlus or NHS id, no chemical structure), not antibodies or drug classes; names that are no common
+English word, no drug's, disease's or HGNC gene's name, and no cell's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+PACKAGE = "drug-named-entity-recognition"
+KIND = "mesh_protein"
+# MeSH tree branches of proteins (D12.776), enzymes (D08.811.277) and protein complexes (D05.500)
+PROTEIN_TREES = ("D12.776", "D08.811.277", "D05.500")
+# immunoglobulins and antibodies (D12.776.124.486, D12.776.377.715.548) are drugs' classes, not targets
+NOT_TREES = ("D12.776.124.486", "D12.776.377.715.548")
+# words of a drug class, a cell or an organism's part rather than a protein's name
+NOT_A_PROTEIN_NAME = re.compile(
+    r"inhibitor|antibod|agonist|antagonist|blocker|vaccine|conjugate|modulator|activator|\bcells?\b|"
+    r"\bhuman\b|\bbacterial\b|\bviral\b|\bplant\b|\bfungal\b|\binsect\b|\bhelminth\b|\bprotozoan\b|\bdrug\b",
+    re.IGNORECASE,
+)
+MIN_CHARS = 5
+_WORDS = re.compile(r"[^\W_]+")
+COMMON_WORD_ZIPF = 3.5
+
+FILTERS = [
+    f"MeSH protein names ({KIND}): records of {PACKAGE}'s drug dictionary without a DrugBank, MedlinePlus "
+    "or NHS id and without a chemical structure, in the MeSH trees of proteins, enzymes or protein "
+    f"complexes ({', '.join(PROTEIN_TREES)}), none of immunoglobulins or antibodies ({', '.join(NOT_TREES)})",
+    f"MeSH protein names: at least {MIN_CHARS} characters, no comma (MeSH inverted forms), no common English "
+    f"word or phrase (wordfreq Zipf >= {COMMON_WORD_ZIPF}), no word of a drug class, a cell or an organism "
+    "group (inhibitor, antibody, agonist, cell, bacterial ...), a name of one MeSH record only",
+    "MeSH protein names: no name of the drug table, the disease table or an HGNC row (those read as they "
+    "are), none with a word that is an HGNC symbol ('ccr5 receptor': the symbol's row reads it)",
+]
+
+
+def _protein_record(data: dict[str, Any]) -> bool:
+    if any(data.get(k) for k in ("drugbank_id", "medline_plus_id", "nhs_url")) or data.get("smiles"):
+        return False
+    trees = data.get("mesh_tree") or []
+    return (
+        bool(data.get("mesh_id"))
+        and any(t.startswith(PROTEIN_TREES) for t in trees)
+        and not any(t.startswith(NOT_TREES) for t in trees)
+    )
+
+
+def protein_names(
+    dictionary: dict[str, Any],
+    zipf: Callable[[str], float],
+    known: set[str],
+    fold: Callable[[str], str],
+    symbols: set[str] = frozenset(),  # type: ignore[assignment]
+) -> list[tuple[str, str, list[str]]]:
+    """(MeSH name, MeSH id, names) of the protein records, sorted by name; ``known``: folded names of the
+    other tables, which no row here repeats; ``symbols``: folded HGNC symbols, of which no name here has a
+    word ("ccr5 receptor": the symbol's row reads CCR5)."""
+    canon: dict[str, dict[str, Any]] = dictionary["drug_canonical_to_data"]
+    names: dict[str, list[str]] = {}
+    for variant, canonicals in dictionary["drug_variant_to_canonical"].items():
+        owners = set(canonicals)
+        if len(owners) != 1:
+            continue
+        c = next(iter(owners))
+        if not _protein_record(canon.get(c, {})):
+            continue
+        if len(variant) < MIN_CHARS or "," in variant or NOT_A_PROTEIN_NAME.search(variant):
+            continue
+        if zipf(variant) >= COMMON_WORD_ZIPF or fold(variant) in known:
+            continue
+        if any(fold(w) in symbols for w in _WORDS.findall(variant)):
+            continue
+        names.setdefault(c, []).append(variant)
+    out = []
+    for c, ns in names.items():
+        data = canon[c]
+        out.append((data.get("name") or c, data["mesh_id"], sorted(set(ns))))
+    return sorted(out, key=lambda r: (r[0].lower(), r[1]))
+
+
+def known_names(rows: Iterable[Any], fold: Callable[[str], str]) -> set[str]:
+    """The folded names of generated rows (sources.Row)."""
+    return {fold(n) for r in rows for ns in r.names.values() for n in ns}
