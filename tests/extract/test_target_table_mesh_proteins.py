@@ -9,7 +9,7 @@ from contract_view import names, rels, run
 
 from pharmakg.extract.pipeline import Extractor
 from pharmakg.ontology import mesh_proteins
-from pharmakg.ontology.generated import read_generated
+from pharmakg.ontology.generated import GENERATED_DIR, read_generated
 from pharmakg.ontology.sources import fold_name
 
 
@@ -55,9 +55,19 @@ def test_only_protein_records_without_a_drug_id_give_names() -> None:
     ]
 
 
-def test_the_table_holds_mesh_protein_names_with_their_mesh_id() -> None:
+def test_the_table_states_its_provenance_and_holds_mesh_protein_names_with_their_mesh_id() -> None:
+    path = GENERATED_DIR / "mesh_proteins.tsv"
+    header = "\n".join(
+        line for line in path.read_text(encoding="utf-8").splitlines()[:20] if line.startswith("#")
+    )
+    assert "# source: PyPI drug-named-entity-recognition" in header and "licence: MIT" in header
+    assert "# filter: " in header and "python -m pharmakg.ontology.sources" in header
+    assert path.stat().st_size < 2_500_000
     rows = {
-        n: rec for rec in read_generated("targets.tsv") for kind, n in rec.names if kind == mesh_proteins.KIND
+        n: rec
+        for rec in read_generated("mesh_proteins.tsv")
+        for kind, n in rec.names
+        if kind == mesh_proteins.KIND
     }
     assert rows["muscarinic receptor"].identifiers()["mesh"].startswith("D")
     assert "proteasome" in rows

@@ -12,7 +12,7 @@ What each table's names need before they become candidates (patterns/knowledge_c
 * COMPOUND (drug dictionary): any case, except names of up to ``short_name_chars`` characters, which
   must not be written all lower case (a brand is capitalised; "alli" the word is not "Alli").
 * TARGET (HGNC symbols, approved and protein names, gene-shaped aliases; MeSH protein names no gene
-  gives, "muscarinic receptor", "proteasome"): symbols and aliases as
+  gives, "muscarinic receptor", "proteasome", from mesh_proteins.tsv): symbols and aliases as
   written; and only with target wording around them: anti-X, X-targeted/-targeting/-directed,
   targets/binds/inhibits X, X inhibitor/antagonist/agonist/antibody/ADC. "X-positive" alone is not
   enough (annotation conventions).
@@ -50,7 +50,7 @@ register_extensions()
 
 DEFAULT_TABLES = {
     "COMPOUND": "compounds.tsv",
-    "TARGET": "targets.tsv",
+    "TARGET": "targets.tsv,mesh_proteins.tsv",
     "DISEASE": "diseases.tsv",
     "PAYLOAD": "radionuclides.tsv",
 }
