@@ -13,6 +13,7 @@ English word, no drug's, disease's or HGNC gene's name, and no cell's.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -32,6 +33,9 @@ NOT_A_PROTEIN_NAME = re.compile(
     re.IGNORECASE,
 )
 MIN_CHARS = 5
+# a record with more descendants than this in the MeSH trees is a broad class ("tyrosine kinase": a drug class
+# is named after it), not a family a drug targets ("muscarinic receptor": five subtypes)
+MAX_DESCENDANTS = 10
 _WORDS = re.compile(r"[^\W_]+")
 COMMON_WORD_ZIPF = 3.5
 
@@ -58,6 +62,16 @@ def _protein_record(data: dict[str, Any]) -> bool:
     )
 
 
+def _broad(data: dict[str, Any], trees: list[str]) -> bool:
+    """Whether a record has more than MAX_DESCENDANTS descendants under one of its tree numbers."""
+    for t in data.get("mesh_tree") or []:
+        lo = bisect.bisect_right(trees, t + ".")
+        hi = bisect.bisect_left(trees, t + "/")  # "/" sorts right after "."
+        if hi - lo > MAX_DESCENDANTS:
+            return True
+    return False
+
+
 def protein_names(
     dictionary: dict[str, Any],
     zipf: Callable[[str], float],
@@ -69,13 +83,14 @@ def protein_names(
     other tables, which no row here repeats; ``symbols``: folded HGNC symbols, of which no name here has a
     word ("ccr5 receptor": the symbol's row reads CCR5)."""
     canon: dict[str, dict[str, Any]] = dictionary["drug_canonical_to_data"]
+    trees = sorted(t for data in canon.values() for t in data.get("mesh_tree") or [])
     names: dict[str, list[str]] = {}
     for variant, canonicals in dictionary["drug_variant_to_canonical"].items():
         owners = set(canonicals)
         if len(owners) != 1:
             continue
         c = next(iter(owners))
-        if not _protein_record(canon.get(c, {})):
+        if not _protein_record(canon.get(c, {})) or _broad(canon[c], trees):
             continue
         if len(variant) < MIN_CHARS or "," in variant or NOT_A_PROTEIN_NAME.search(variant):
             continue
@@ -101,7 +116,8 @@ def write(out_dir: Path, rows: Iterable[Any], zipf: Callable[[str], float]) -> i
     from pharmakg.ontology import sources
 
     names = list(rows)
-    symbols = {sources.fold_name(n) for r in names for k in ("symbol", "alias") for n in r.names.get(k, [])}
+    kinds = ("symbol", "alias", "name", "protein")
+    symbols = {sources.fold_name(n) for r in names for k in kinds for n in r.names.get(k, []) if " " not in n}
     dictionary = sources._pickle("drug_named_entity_recognition", "drug_ner_dictionary.pkl.bz2")
     found = protein_names(dictionary, zipf, known_names(names, sources.fold_name), sources.fold_name, symbols)
     wordfreq = "wordfreq {} (word frequencies used as a filter, not shipped)".format(

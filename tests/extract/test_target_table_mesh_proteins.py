@@ -21,7 +21,7 @@ def _record(name: str, mesh: str, tree: str, **extra: str) -> dict[str, object]:
     return {"name": name, "mesh_id": mesh, "mesh_tree": [tree], **extra}
 
 
-DICTIONARY = {
+DICTIONARY: dict[str, dict[str, object]] = {
     "drug_canonical_to_data": {
         "zorbin receptors": _record("Receptors, Zorbin", "D900001", "D12.776.543.750.999"),
         "quaffle complex": _record("Quaffle Complex", "D900002", "D05.500.999"),
@@ -45,6 +45,15 @@ DICTIONARY = {
         "zrb7 receptor": ["zrb7 receptor"],
     },
 }
+
+
+# a broad class: more descendant records than MAX_DESCENDANTS ("quaffle kinase", as "tyrosine kinase")
+BROAD = {f"quaffle kinase {i}": _record(f"QK{i}", f"D91{i:04}", f"D08.811.277.700.{i}") for i in range(11)}
+DICTIONARY["drug_canonical_to_data"] |= {
+    "quaffle kinase": _record("Quaffle Kinase", "D910000", "D08.811.277.700")
+}
+DICTIONARY["drug_canonical_to_data"] |= BROAD
+DICTIONARY["drug_variant_to_canonical"] |= {"quaffle kinase": ["quaffle kinase"]}
 
 
 def test_only_protein_records_without_a_drug_id_give_names() -> None:
