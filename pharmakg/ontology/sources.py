@@ -47,6 +47,7 @@ from pharmakg.ontology import (
     formulations,
     hgnc_aliases,
     hgnc_names,
+    mesh_proteins,
     orphanet_source,
     radionuclide_source,
     unii_source,
@@ -435,7 +436,7 @@ def write_table(path: Path, rows: list[Row], sources: list[str], table: str) -> 
 
 
 def generate(out_dir: Path = GENERATED_DIR) -> dict[str, int]:
-    """Write the four tables; returns file name -> bytes."""
+    """Write the tables (and :mod:`pharmakg.ontology.mesh_proteins`'s); returns file name -> bytes."""
     out_dir.mkdir(parents=True, exist_ok=True)
     zipf = _zipf()
     wordfreq = "wordfreq {} (word frequencies used as a filter, not shipped)".format(*_package("wordfreq"))
@@ -476,7 +477,7 @@ def generate(out_dir: Path = GENERATED_DIR) -> dict[str, int]:
         sources = ["{}|{}|{}".format(p, *_package(p)) for p in packages]
         sizes[f"{table}.tsv"] = write_table(out_dir / f"{table}.tsv", rows, sources, table)
     sizes["radionuclides.tsv"] = write_radionuclides(out_dir)
-    return sizes
+    return {**sizes, "mesh_proteins.tsv": mesh_proteins.write(out_dir, targets + compounds + diseases, zipf)}
 
 
 def write_radionuclides(out_dir: Path = GENERATED_DIR) -> int:

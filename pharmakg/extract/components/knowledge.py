@@ -11,7 +11,8 @@ What each table's names need before they become candidates (patterns/knowledge_c
 
 * COMPOUND (drug dictionary): any case, except names of up to ``short_name_chars`` characters, which
   must not be written all lower case (a brand is capitalised; "alli" the word is not "Alli").
-* TARGET (HGNC symbols, approved and protein names, gene-shaped aliases): symbols and aliases as
+* TARGET (HGNC symbols, approved and protein names, gene-shaped aliases; MeSH protein names no gene
+  gives, "muscarinic receptor", "proteasome", from mesh_proteins.tsv): symbols and aliases as
   written; and only with target wording around them: anti-X, X-targeted/-targeting/-directed,
   targets/binds/inhibits X, X inhibitor/antagonist/agonist/antibody/ADC. "X-positive" alone is not
   enough (annotation conventions).
@@ -49,11 +50,11 @@ register_extensions()
 
 DEFAULT_TABLES = {
     "COMPOUND": "compounds.tsv",
-    "TARGET": "targets.tsv",
+    "TARGET": "targets.tsv,mesh_proteins.tsv",
     "DISEASE": "diseases.tsv",
     "PAYLOAD": "radionuclides.tsv",
 }
-DEFAULT_KINDS = {"TARGET": ["symbol", "name", "alias", "protein"]}
+DEFAULT_KINDS = {"TARGET": ["symbol", "name", "alias", "protein", "mesh_protein"]}  # MESH_PROTEIN_KIND
 # kinds of a drug's names that do not make it a drug known by another name (see _extra)
 NOT_OTHER_NAMES = ("inn", "code")
 _WORD = re.compile(r"[^\W_]+")
@@ -74,6 +75,8 @@ _SPACES = re.compile(r"\s+")
 _ABBREVIATION = re.compile(r"^\s*\([A-Za-z][\w-]{0,11}\)")
 
 
+# the kind of the MeSH protein names of the target table (ontology/mesh_proteins.py)
+MESH_PROTEIN_KIND = "mesh_protein"
 # the kind of a drug-table record read as the target of a drug noun after it ("a Factor XIa inhibitor")
 DRUG_AS_TARGET_KIND = "drug_as_target"
 
@@ -152,6 +155,7 @@ class KnowledgeMatcher:
         self.target_before = re.compile(ctx["target_before"])
         self.target_after = re.compile(ctx["target_after"])
         self.target_window = int(ctx["target_window"])
+        self.mesh_protein_not_after = re.compile(ctx.get("mesh_protein_not_after", "(?!)"))
         self.receptor_after = re.compile(ctx.get("receptor_after", "(?!)"))
         self.target_name_is_wording = re.compile(ctx.get("target_name_is_wording", "(?!)"))
         self.disease_before = re.compile(ctx["disease_before"], re.IGNORECASE)
@@ -220,6 +224,8 @@ class KnowledgeMatcher:
                 return False  # "located at 100 Main Street" is no mention of the code AT-100
             return not (len(surface) <= self.short and surface.islower())
         if hit[0] == "TARGET":
+            if hit[2] == MESH_PROTEIN_KIND and self.mesh_protein_not_after.match(text, end):
+                return False  # "galectin-3": a family name before a member's number
             if hit[2] == SYMBOL_FORM_KIND and (surface.islower() or _spaced_unlike_symbol(surface, hit[1])):
                 return False  # "her 4": a protein's symbol has a capital, and a hyphen before its number
             # "gastrin-releasing peptide receptor": a gene name glued to a word is part of a longer name

@@ -45,6 +45,13 @@ def _british(words: tuple[str, ...], spellings: Sequence[tuple[re.Pattern[str], 
     return tuple(out)
 
 
+def _records(table: str) -> list[KnowledgeRecord]:
+    """The records of a label's tables: one file name, or several with commas
+    ("targets.tsv,mesh_proteins.tsv"); an empty name (spaCy fills a left-out key from the defaults)
+    switches the label's tables off."""
+    return [rec for name in table.split(",") if name.strip() for rec in read_generated(name.strip())]
+
+
 @lru_cache(maxsize=4)
 def build_index(
     tables: tuple[tuple[str, str], ...],
@@ -66,7 +73,7 @@ def build_index(
         if not table:  # spaCy fills a left-out key from the defaults: an empty name switches a table off
             continue
         allowed = set(kinds_of.get(label, ())) or None
-        for rec in read_generated(table):
+        for rec in _records(table):
             seen: set[tuple[bool, tuple[str, ...]]] = set()
             stems: list[tuple[str, ...]] = []  # keyed after the record's names, which they never shadow
             for kind, name in rec.names:
