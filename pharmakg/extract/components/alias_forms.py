@@ -271,6 +271,13 @@ def split_glued_names(doc: Doc, chosen: list[Candidate]) -> None:
             retokenizer.split(tok, pieces, heads=[(tok, 0)] * len(pieces))
 
 
+def unbalanced(name: str) -> bool:
+    """A name closing a bracket it does not open ("14)NH2" of "xPTH(1-14)NH2", "64)Cu]ZX7" of "[(64)Cu]ZX7":
+    a code found inside one token, expanded to the token) is a piece of a longer name begun inside its
+    brackets: no gold product name of the corpus or study sets and no drug-table name is so."""
+    return name.count(")") > name.count("(") or name.count("]") > name.count("[")
+
+
 _MAB_ALONE = re.compile(r"[a-z][a-z]{3,}(?:mab|tug|bart|mig)")
 _CONJ_INN = re.compile(r"^(?:\[fam-\]\s*|fam-|ado[- ])?([A-Za-z]+mab)\s+[A-Za-z]+$", re.IGNORECASE)
 

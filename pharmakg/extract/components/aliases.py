@@ -34,6 +34,7 @@ from pharmakg.extract.components.alias_forms import (
     split_glued_names,
     target_or_name,
     technology_head,
+    unbalanced,
 )
 from pharmakg.extract.components.base import (
     Candidate,
@@ -74,6 +75,7 @@ _NEW_NAME = re.compile(
 _QUOTES = "\"“”'‘’"
 _TRIAL_TAIL = re.compile(r"[\"”’']?\s+(?:[\w/-]+,?\s+){0,6}?(?:trial|study)\b", re.IGNORECASE)
 _NCT = re.compile(r"NCT\d{8}")
+_PRODUCT_LABELS = ("COMPOUND", "ANTIBODY", "PAYLOAD")
 _INN_PREFIX = re.compile(r"^(?:\[fam-\]\s*|fam-|ado[- ])", re.IGNORECASE)
 # a compound's lower-case short name in parentheses: "exagamglogene autotemcel (exa-cel)", "(sac-TMT)"
 _SHORT_INN = re.compile(r"[a-z]{2,6}-(?:cel|[A-Z][A-Za-z]{1,5})")
@@ -407,8 +409,8 @@ class AliasGrouper:
         span_cand: dict[tuple[int, int], int] = {}
         for i, c in enumerate(allc):
             sp = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")
-            if sp is None or len(sp) == 0:
-                continue
+            if sp is None or len(sp) == 0 or (c.label in _PRODUCT_LABELS and unbalanced(sp.text)):
+                continue  # "14)NH2" of "xPTH(1-14)NH2": a piece of a longer name, begun inside its brackets
             spans.append(sp)
             span_cand.setdefault((sp.start, sp.end), i)
         spans = filter_spans(spans)
