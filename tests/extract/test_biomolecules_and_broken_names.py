@@ -21,14 +21,14 @@ def ex() -> Extractor:
     ("text", "substance", "code"),
     [
         (
-            "Norvale Therapeutics is developing NV-201, an oral inhibitor of serine-3,4-dioxygenase, for "
-            "gastric cancer.",
+            "Norvale Therapeutics said NV-201, which acts downstream of serine-3,4-dioxygenase, will enter "
+            "trials in gastric cancer.",
             "serine",
             "nv201",
         ),
         (
-            "QM-55 blocks lysine-2 oxidase and will enter a Phase 1 study in liver fibrosis, Quellmark Inc. "
-            "said.",
+            "QM-55 restores lysine-2 oxidase activity and will enter a Phase 1 study in liver fibrosis, "
+            "Quellmark Inc. said.",
             "lysine",
             "qm55",
         ),
@@ -57,7 +57,7 @@ def test_a_drug_table_name_in_enzyme_or_binding_site_wording_is_no_compound(
 ) -> None:
     found = names(run(ex, text), "COMPOUND")
     assert code in found
-    assert substance not in found
+    assert not any(n.startswith(substance) for n in found)  # nor a piece such as "serine-3,4"
 
 
 @pytest.mark.parametrize(
