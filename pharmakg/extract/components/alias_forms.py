@@ -271,6 +271,16 @@ def split_glued_names(doc: Doc, chosen: list[Candidate]) -> None:
             retokenizer.split(tok, pieces, heads=[(tok, 0)] * len(pieces))
 
 
+PRODUCT_LABELS = ("COMPOUND", "ANTIBODY", "PAYLOAD")
+
+
+def unbalanced(name: str) -> bool:
+    """A name closing a bracket it does not open ("14)NH2" of "xPTH(1-14)NH2", "64)Cu]ZX7" of "[(64)Cu]ZX7":
+    a code found inside one token, expanded to the token) is a piece of a longer name begun inside its
+    brackets: no gold product name of the corpus or study sets and no drug-table name is so."""
+    return name.count(")") > name.count("(") or name.count("]") > name.count("[")
+
+
 _MAB_ALONE = re.compile(r"[a-z][a-z]{3,}(?:mab|tug|bart|mig)")
 _CONJ_INN = re.compile(r"^(?:\[fam-\]\s*|fam-|ado[- ])?([A-Za-z]+mab)\s+[A-Za-z]+$", re.IGNORECASE)
 
@@ -297,3 +307,18 @@ def mab_short_names(allc: list[Candidate], text: str) -> list[tuple[int, int]]:
         if _MAB_ALONE.fullmatch(stem) and len(conj.get(stem, ())) == 1:
             out.append((first[stem], i))
     return out
+
+
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_COORDINATOR_START = re.compile(
+    r"^(?:and|or|and/or)\s+"
+)  # a coordinator that a disease's state words took in
+
+
+def clean_surface(s: str) -> str:
+    """A mention's text as a name: spaces folded, a possessive, a leading coordinator and ™ dropped."""
+    s = _SPACES.sub(" ", s).strip()
+    s = _POSSESSIVE_END.sub("", s)
+    s = _COORDINATOR_START.sub("", s)
+    return s.replace("™", "").strip()

@@ -22,7 +22,9 @@ from spacy.util import filter_spans
 
 from pharmakg.extract.codec import MentionTable
 from pharmakg.extract.components.alias_forms import (
+    PRODUCT_LABELS,
     abbreviates,
+    clean_surface,
     clipped_inn,
     disease_long_form,
     long_form_start,
@@ -34,6 +36,7 @@ from pharmakg.extract.components.alias_forms import (
     split_glued_names,
     target_or_name,
     technology_head,
+    unbalanced,
 )
 from pharmakg.extract.components.base import (
     Candidate,
@@ -407,8 +410,8 @@ class AliasGrouper:
         span_cand: dict[tuple[int, int], int] = {}
         for i, c in enumerate(allc):
             sp = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")
-            if sp is None or len(sp) == 0:
-                continue
+            if sp is None or len(sp) == 0 or (c.label in PRODUCT_LABELS and unbalanced(sp.text)):
+                continue  # "14)NH2" of "xPTH(1-14)NH2": a piece of a longer name, begun inside its brackets
             spans.append(sp)
             span_cand.setdefault((sp.start, sp.end), i)
         spans = filter_spans(spans)
@@ -440,11 +443,11 @@ class AliasGrouper:
         surfaces: list[str] = []
         # a span's text is the document's between its offsets (Span.text joins its tokens anew on each call)
         for sp, c, i in members:
-            s = _clean_surface(text[sp.start_char : sp.end_char])
+            s = clean_surface(text[sp.start_char : sp.end_char])
             surfaces.append(s)
             if c.surface:
-                surfaces.append(_clean_surface(c.surface))
-            surfaces.extend(_clean_surface(x) for x in extra_alias.get(i, []))
+                surfaces.append(clean_surface(c.surface))
+            surfaces.extend(clean_surface(x) for x in extra_alias.get(i, []))
         if label == "TARGET":  # the "2" of "FGFR1/2/3" is a mention of FGFR2, not its name
             surfaces = [s for s in surfaces if not s.isdigit()] or surfaces
         if label == "TECHNOLOGY":  # "SynTrap technology" is also called "SynTrap"
@@ -483,17 +486,3 @@ class AliasGrouper:
             attrs=attrs,
             identifiers=identifiers,
         )
-
-
-_SPACES = re.compile(r"\s+")
-_POSSESSIVE_END = re.compile(r"['’]s$")
-_COORDINATOR_START = re.compile(
-    r"^(?:and|or|and/or)\s+"
-)  # a coordinator that a disease's state words took in
-
-
-def _clean_surface(s: str) -> str:
-    s = _SPACES.sub(" ", s).strip()
-    s = _POSSESSIVE_END.sub("", s)
-    s = _COORDINATOR_START.sub("", s)
-    return s.replace("™", "").strip()

@@ -158,7 +158,9 @@ class ShapeRecognizer:
                 if name == "technology_owned" and not self._owned_ok(text, m, s):
                     continue
                 if label in ("COMPOUND", "ANTIBODY", "PAYLOAD") and (
-                    surface in self.targets or _gene_with_hyphen(surface, self.targets)
+                    surface in self.targets
+                    or _gene_with_hyphen(surface, self.targets)
+                    or _gene_isoform(surface, self.targets)
                 ):
                     continue
                 if name.startswith("compound_") and self.code_not_before.match(text, e):
@@ -447,6 +449,12 @@ def _gene_with_hyphen(surface: str, targets: set[str]) -> bool:
     "TIM-3", "LAG-3") is the gene written the way releases often write it, not a product code: no hyphenated
     code of the generated drug table folds to a gene symbol so."""
     return "-" in surface and surface.replace("-", "") in targets
+
+
+def _gene_isoform(surface: str, targets: set[str]) -> bool:
+    """A gene symbol or alias with a lower-case isoform letter after its number ("ABCD2b" of ABCD2) names the
+    protein's isoform, not a product: no code of the generated drug table is a gene symbol so extended."""
+    return surface[-1:] in "abcd" and surface[-2:-1].isdigit() and surface[:-1] in targets
 
 
 def _name_start(text: str, start: int) -> int:
