@@ -46,6 +46,9 @@ from pharmakg.extract.components.knowledge_index import (
 from pharmakg.extract.components.knowledge_phenotypes import PHENOTYPE_KIND, with_other_mentions
 from pharmakg.ontology.generated import KnowledgeRecord, paused_gc
 
+# the kind of the MeSH protein names of the target table, as their generator writes it
+from pharmakg.ontology.mesh_proteins import KIND as MESH_PROTEIN_KIND
+
 register_extensions()
 
 DEFAULT_TABLES = {
@@ -54,7 +57,7 @@ DEFAULT_TABLES = {
     "DISEASE": "diseases.tsv",
     "PAYLOAD": "radionuclides.tsv",
 }
-DEFAULT_KINDS = {"TARGET": ["symbol", "name", "alias", "protein", "mesh_protein"]}  # MESH_PROTEIN_KIND
+DEFAULT_KINDS = {"TARGET": ["symbol", "name", "alias", "protein", MESH_PROTEIN_KIND]}
 # kinds of a drug's names that do not make it a drug known by another name (see _extra)
 NOT_OTHER_NAMES = ("inn", "code")
 _WORD = re.compile(r"[^\W_]+")
@@ -75,8 +78,6 @@ _SPACES = re.compile(r"\s+")
 _ABBREVIATION = re.compile(r"^\s*\([A-Za-z][\w-]{0,11}\)")
 
 
-# the kind of the MeSH protein names of the target table (ontology/mesh_proteins.py)
-MESH_PROTEIN_KIND = "mesh_protein"
 # the kind of a drug-table record read as the target of a drug noun after it ("a Factor XIa inhibitor")
 DRUG_AS_TARGET_KIND = "drug_as_target"
 

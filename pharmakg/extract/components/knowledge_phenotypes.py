@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-PHENOTYPE_KIND = "phenotype"
+# the kind of the HPO phenotype rows of the disease table, as their generator writes it
+from pharmakg.ontology.orphanet_source import PHENOTYPE_KIND
 
 
 def with_other_mentions(found: Sequence[tuple[int, int, tuple[str, Any, str]]], ok: list[bool]) -> list[bool]:
