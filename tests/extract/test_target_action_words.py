@@ -58,6 +58,19 @@ def test_action_verbs_name_the_target(ex, text, pair):
 @pytest.mark.parametrize(
     ("text", "pair"),
     [
+        ("RN-41 is an siRNA designed to silence PCSK9 in the liver.", ("rn41", "pcsk9")),
+        ("Built to degrade BRD9, KD-12 entered the clinic for synovial sarcoma.", ("kd12", "brd9")),
+        ("ZB-5 is an oral small molecule that activates glucokinase.", ("zb5", "glucokinase")),
+    ],
+)
+def test_the_base_form_after_to_and_activates(ex, text, pair):
+    out = run(ex, text)
+    assert pair in rels(out, "TARGETS")
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
         ("DQ-17, an oral glucokinase activator, is in Phase 2 for diabetes.", ("dq17", "glucokinase")),
         ("Corvale's CV-221 is a CFTR corrector in Phase 1.", ("cv221", "cftr")),
         ("Ambrel's AB-603, a CFTR potentiator, is approved.", ("ab603", "cftr")),
