@@ -1,8 +1,9 @@
 """Targets of the gene and protein tables named by more words of a drug's action on them: an antibody that
 neutralizes X, a molecule that suppresses X ("suppression of X", "X-suppressing compounds"), an RNA drug that
-lowers the production of "a protein called X", and the drug nouns activator, potentiator, corrector and
-stabilizer ("a CFTR corrector", "a stabilizer of X"). The TARGETS cue words say the same. Sentences invented
-for these tests (fictional companies and drugs), whole pipeline."""
+lowers the production of "a protein called X", the base form after "to" ("designed to silence X"), an adverb
+before "to" ("binds selectively to X"), "a degrader/blocker of X", and the drug nouns activator, potentiator,
+corrector and stabilizer ("a CFTR corrector", "a stabilizer of X"). The TARGETS cue words say the same.
+Sentences invented for these tests (fictional companies and drugs), whole pipeline."""
 
 from __future__ import annotations
 
@@ -61,9 +62,12 @@ def test_action_verbs_name_the_target(ex, text, pair):
         ("RN-41 is an siRNA designed to silence PCSK9 in the liver.", ("rn41", "pcsk9")),
         ("Built to degrade BRD9, KD-12 entered the clinic for synovial sarcoma.", ("kd12", "brd9")),
         ("ZB-5 is an oral small molecule that activates glucokinase.", ("zb5", "glucokinase")),
+        ("Tarsen's TS-66 binds selectively to TIGIT on T cells.", ("ts66", "tigit")),
+        ("KD-30 is an oral degrader of BTK for lymphoma.", ("kd30", "btk")),
+        ("NX-508 is a potent blocker of Nav1.8 for acute pain.", ("nx508", "nav18")),
     ],
 )
-def test_the_base_form_after_to_and_activates(ex, text, pair):
+def test_base_forms_adverbs_and_nouns_of_action(ex, text, pair):
     out = run(ex, text)
     assert pair in rels(out, "TARGETS")
 
