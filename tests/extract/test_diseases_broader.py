@@ -202,3 +202,73 @@ def test_a_parenthesis_of_examples_names_no_alias(ex, text, broad, example):
 def test_a_parenthesis_without_an_example_word_still_names_an_alias(ex):
     found = diseases(ex, "Helmar Pharma's HX-7 is developed for idiopathic pulmonary fibrosis (IPF).")
     assert found == [{"idiopathicpulmonaryfibrosi", "ipf"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "specific"),
+    [
+        (
+            "Norvane Bio started a Phase 1 trial of NV-8 in patients with solid tumors and hematologic "
+            "malignancies. NV-8 blocks a kinase that is overactive in many cancers, including pancreatic "
+            "cancer.",
+            "pancreaticcancer",
+        ),
+        (
+            "Tarvik Therapeutics has begun a first study of TQ-7 for adults with advanced solid tumours or "
+            "blood cancers. The enzyme that TQ-7 inhibits drives the growth of several tumour types, such as "
+            "gastric cancer.",
+            "gastriccancer",
+        ),
+        (
+            "A dose-ranging trial of KB-50 will enrol people with haematological malignancies (HMs) and "
+            "solid tumors, Kestrel Bio said. KB-50 is also tested in renal cell carcinoma.",
+            "renalcellcarcinoma",
+        ),
+    ],
+)
+def test_two_coordinated_classes_are_no_broader_mention_of_a_specific_disease(ex, text, specific):
+    # "solid tumors and hematologic malignancies" name a basket of cancers, a population of its own, not a
+    # broader mention of the one cancer the document names elsewhere
+    found = diseases(ex, text)
+    broad = {"solidtumor", "solidtumour", "advancedsolidtumour"}
+    assert any(names & broad for names in found)
+    assert any(specific in names and not names & broad for names in found)
+
+
+def test_a_class_coordinated_with_a_specific_disease_still_joins_it(ex):
+    found = diseases(ex, "Marvona Bio tests MV-40 in ovarian cancer and other solid tumors.")
+    assert len(found) == 1
+    assert {"ovariancancer", "othersolidtumor"} <= found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "classes"),
+    [
+        (
+            "After enrolling about 60 people across three dose escalation studies in patients with "
+            "relapsed or refractory solid tumors and hematologic malignancies, we have shown safety, target "
+            "engagement and early anticancer activity for PX-210 as a single agent and in combinations, said "
+            "the chief executive of Pellion Bio.",
+            {"solidtumor", "hematologicmalignancie"},
+        ),
+        (
+            "Having dosed the last subject of two expansion cohorts for adults with advanced solid tumours, "
+            "the team now plans to present pharmacokinetic and biomarker findings on the oral inhibitor "
+            "RV-3310 at a medical meeting in the autumn, Rivanta Oncology said.",
+            {"solidtumour"},
+        ),
+    ],
+)
+def test_a_class_said_as_an_indication_belongs_to_the_sole_compound(ex, text, classes):
+    # "patients with solid tumors" is indication wording: a broad class said so in a document with one
+    # compound is that compound's indication, not a therapy area
+    found = {fold(d) for _, d in indications(ex, text)}
+    assert classes <= found
+
+
+def test_a_class_said_without_indication_wording_stays_an_area(ex):
+    text = (
+        "Pellion Bio, a company focused on solid tumors and hematologic malignancies, reported that PX-210 "
+        "is in a Phase 1 study in melanoma."
+    )
+    assert {d for _, d in indications(ex, text)} == {"melanoma"}
