@@ -158,3 +158,20 @@ def test_an_agreement_about_something_else_before_under_which(ex: Extractor) -> 
         "development and commercialization of devices.",
     )
     assert ("qt207", "marvanebiologic") not in licensed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "develops"),
+    [
+        ("Marvane Biologics, the exclusive licensee of QT-207 in Canada, filed for approval.", True),
+        ("Marvane Biologics is Quillon's sublicensee for QT-207 in Mexico.", True),
+        ("Marvane Biologics, Quillon's licensee in Japan, started a bridging study of QT-207.", True),
+        ("Marvane Biologics, the exclusive distributor of QT-207 in Austria, reported sales.", False),
+    ],
+)
+def test_a_licensee_by_apposition_develops_unless_a_distributor(
+    ex: Extractor, sentence: str, develops: bool
+) -> None:
+    licensed, developed = _roles(ex, _OPENING + sentence)
+    assert ("qt207", "marvanebiologic") in licensed
+    assert (("qt207", "marvanebiologic") in developed) is develops

@@ -191,7 +191,7 @@ class Licensees:
             elif (
                 self.licensed_x_to(ctx, s, comp, compounds)
                 or licence_from(ctx, s, comp, compounds)
-                or licensee_apposition(ctx, s, comp, compounds)
+                or licensee_apposition(ctx, s, comp, compounds, self.rights_limited)
                 or titled_licensee(ctx, s, comp, compounds, self.titled, self.rights_limited)
             ):
                 continue
