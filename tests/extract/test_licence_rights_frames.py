@@ -106,6 +106,8 @@ def test_a_product_or_royalty_sale_is_no_licence(ex: Extractor, sentence: str) -
         "Marvane Biologics will pay Quillon $30 million upfront for exclusive rights to develop QT-207.",
         "Marvane Biologics agreed to pay $30 million for the global rights to Quillon's QT-207.",
         "Marvane Biologics paid an undisclosed sum for a license to develop and sell QT-207 in Brazil.",
+        "Marvane Biologics will make an upfront payment of $7 million to Quillon for the rights to QT-207.",
+        "Marvane Biologics, which has paid $7 million for an exclusive license to QT-207, plans a study.",
     ],
 )
 def test_the_company_that_pays_for_the_rights_takes_them(ex: Extractor, sentence: str) -> None:
@@ -129,6 +131,7 @@ def test_paying_for_commercial_rights_gives_no_development(ex: Extractor) -> Non
         "Marvane Biologics paid $5 million for an option to license QT-207.",
         "Marvane Biologics will pay $5 million for the royalty rights on QT-207.",
         "Marvane Biologics paid $5 million to Quillon, which holds the rights to QT-207.",
+        "Marvane Biologics will make a payment of $5 million for an option on the rights to QT-207.",
     ],
 )
 def test_paying_for_an_option_or_a_royalty_is_no_licence(ex: Extractor, sentence: str) -> None:

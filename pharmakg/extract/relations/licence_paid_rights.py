@@ -18,8 +18,9 @@ from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 _DEVELOPMENT = re.compile(r"(?<![\w-])(?:co-)?develop")
 # "an option to license X", "the right to opt in": not (yet) a licence
 _OPTION = re.compile(r"\b(?:option|opt-in|right of first negotiation)\b(?![^.;]{0,20}\bexercis)")
-# a company named in the gap may only be the payee, right after the verb ("pay A $40 million")
-_PAYEE = re.compile(r"\bpa(?:y|ys|id|ying)\s+(?:the\s+)?$")
+# a company named in the gap may only be the payee, right after the verb or "to" ("pay A $40 million", "make a
+# payment of $40 million to A")
+_PAYEE = re.compile(r"\b(?:pa(?:y|ys|id|ying)|to)\s+(?:the\s+)?$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|')\s")
 
 
@@ -43,8 +44,12 @@ class PaidRights:
         rights = [w for w in c["licensee_rights_words"] if w != "option"]
         # right after the payer's name: its auxiliaries, the verb, a gap (group 1), "for" and a rights noun
         self.paid_for = re.compile(
-            r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:also|then|previously|originally|recently|will|would|shall)\s+)*(?:"
+            r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:which|who)\s+)?"
+            r"(?:(?:also|then|previously|originally|recently|will|would|shall|has|have|had|is|are|was|were)\s+)*(?:"
             + alternation(c["licensee_payment_verbs"])
+            + r"|(?:"
+            + alternation(c["payment_make_verbs"])
+            + r")\s+(?:an?\s+|the\s+|its\s+)?(?:[\w$.,-]+\s+){0,4}?payments?"
             + r")\b([^.;]{0,"
             + str(int(c["paid_for_rights_gap"]))
             + r"}?)\bfor\s+(?:the\s+|an?\s+|its\s+)?(?:[\w-]+\s+){0,4}?(?:"
