@@ -132,6 +132,7 @@ def test_paying_for_commercial_rights_gives_no_development(ex: Extractor) -> Non
         "Marvane Biologics will pay $5 million for the royalty rights on QT-207.",
         "Marvane Biologics paid $5 million to Quillon, which holds the rights to QT-207.",
         "Marvane Biologics will make a payment of $5 million for an option on the rights to QT-207.",
+        "Marvane Biologics paid $5 million for a license to Quillon's Velodex technology to build QT-207.",
     ],
 )
 def test_paying_for_an_option_or_a_royalty_is_no_licence(ex: Extractor, sentence: str) -> None:

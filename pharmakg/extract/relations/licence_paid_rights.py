@@ -90,6 +90,8 @@ class PaidRights:
             for o in s.of("COMPANY")
         ):
             return False  # "... for the rights to co-develop it with C": not a rights phrase about X alone
+        if any(end <= t.start - s.start and t.end <= target.start for t in s.of("TECHNOLOGY")):
+            return False  # "B paid $5 million for the rights to use A's T platform in X": T is licensed
         said = s.low[b + m.start(1) : target.start - s.start]
         develops = bool(_DEVELOPMENT.search(said)) or plain_licence(
             ctx, s, said, target, self.limited, self.scope_end
