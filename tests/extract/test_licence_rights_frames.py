@@ -179,3 +179,39 @@ def test_a_licensee_by_apposition_develops_unless_a_distributor(
     licensed, developed = _roles(ex, _OPENING + sentence)
     assert ("qt207", "marvanebiologic") in licensed
     assert (("qt207", "marvanebiologic") in developed) is develops
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Quillon Therapeutics has sold its QT-207 rights to Marvane Biologics for $60 million.",
+        "Quillon Therapeutics has transferred the rights to QT-207 to Marvane Biologics.",
+        "Quillon Therapeutics had assigned all of its rights to QT-207 to Marvane Biologics.",
+        "Quillon Sells QT-207 Rights to Marvane Biologics",
+    ],
+)
+def test_the_seller_of_the_rights_is_no_licensee(ex: Extractor, sentence: str) -> None:
+    licensed, _ = _roles(ex, _OPENING + sentence)
+    assert ("qt207", "marvanebiologic") in licensed
+    assert ("qt207", "quillontherapeutic") not in licensed
+
+
+def test_a_royalty_sold_after_the_compound_is_no_licence(ex: Extractor) -> None:
+    licensed, _ = _roles(
+        ex, _OPENING + "Quillon Therapeutics sold its QT-207 royalty rights to Marvane Biologics."
+    )
+    assert ("qt207", "marvanebiologic") not in licensed
+
+
+def test_two_licensees_develop_and_the_licensor_keeps_its_compound(ex: Extractor) -> None:
+    licensed, developed = _roles(
+        ex,
+        "Quillon Therapeutics has licensed QT-207 to Marvane Biologics for Korea and to Ostrel Pharma for "
+        "Brazil.",
+    )
+    assert {("qt207", "marvanebiologic"), ("qt207", "ostrelpharma")} <= licensed
+    assert {
+        ("qt207", "marvanebiologic"),
+        ("qt207", "ostrelpharma"),
+        ("qt207", "quillontherapeutic"),
+    } <= developed

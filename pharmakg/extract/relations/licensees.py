@@ -98,7 +98,13 @@ _OPEN_OPTION = re.compile(r"\b(?:option|opt-in|right of first negotiation)\b(?![
 # "in return for": a noun, not rights given back ("B will receive, in return for $5 million, rights to X")
 _IN_RETURN = re.compile(r"\bin\s+return\b")
 # "A has licensed ...": the licensing verb of the licensor, when the licence goes on "to B"
-_OUT_LICENSED = re.compile(r"\b(?:out-)?licen[cs]ed\b")
+_OUT_LICENSED = re.compile(r"\b(?:(?:out-)?licen[cs]ed|sold|transferred|assigned)\b")
+# between the compound and its licensee, the rights noun after the compound: "A sold its X rights to B", "A
+# transferred the X commercial rights in Europe to B"
+_X_RIGHTS_TO = re.compile(
+    r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[\w-]+\s+){0,2}?rights\s+"
+    r"(?:(?:in|for|outside(?:\s+of)?)\s+(?:the\s+)?[^,;()]{2,40}?\s+)?to\s+(?:the\s+)?$"
+)
 # the issuing company named as a subject ("the Company", "we"), not as a possessive ("our", "the Company's")
 _SUBJECT_ANAPHOR = re.compile(r"the company|we")
 
@@ -160,6 +166,9 @@ class Licensees:
         self.sold_rights = re.compile(
             r"\b(?:" + alternation(c["rights_sale_words"]) + r")\s+(?:(?:the|its|their|our|all|full)\s+)*"
             r"(?:[\w-]+\s+){0,4}?rights\s+(?:to|for|in|on)\s+(?:the\s+)?$"
+        )
+        self.sold_before = re.compile(
+            r"\b(?:" + alternation(c["rights_sale_words"]) + r")\s+(?:(?:the|its|their|our|all|full)\s+)*$"
         )
         self.paid_rights = PaidRights(c)
         self.licensing_subject = LicensingSubject(c["licensee_verbs"], c["licensee_verb_unnamed_recipients"])
@@ -352,14 +361,23 @@ class Licensees:
             return False
         first = ctx.group(s, before[-1])[0]
         lead = s.low[max(0, first.start - s.start - 90) : first.start - s.start]
-        verb = _LICENSED_X.search(lead) or self.sold_rights.search(lead)
+        verb = (
+            _LICENSED_X.search(lead)
+            or self.sold_rights.search(lead)
+            # "A sells its X rights to B": a sale verb right before the compound, a rights noun after it
+            or (self.sold_before.search(lead) if "rights" in s.between(before[-1], licensee) else None)
+        )
         if verb is None or self.royalty.search(verb.group(0)):
             return False  # "A sold its royalty rights on X to B": B buys a royalty, not a licence
         gap = s.between(before[-1], licensee)
         for o in s.of("COMPANY", virtual=False):  # other licensees in the gap stand as one mark
             if before[-1].end <= o.start and o.end <= licensee.start:
                 gap = gap.replace(s.low[o.start - s.start : o.end - s.start], "\x00", 1)
-        if ctx.negated(s, first, licensee) or not (_X_TO.match(gap) or _AND_TO.match(gap)):
+        if ctx.negated(s, first, licensee) or not (
+            _X_TO.match(gap)
+            or _AND_TO.match(gap)
+            or (_X_RIGHTS_TO.match(gap) and not self.royalty.search(gap))
+        ):
             return False
         develops = self.development_rights(ctx, s, licensee, before[-1]) or self.plain_licence(
             ctx, s, verb.group(0) + " " + gap, licensee
