@@ -35,6 +35,31 @@ _GRANTED_CLAUSE = re.compile(
 )
 
 
+# between the compound an agreement is for and the party of its clause: "a license agreement for X, under
+# which B ...", "an agreement covering X (ALIAS), whereby B ..."
+_FOR_X_UNDER_WHICH = re.compile(
+    r"^\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:under\s+which|whereby|pursuant\s+to\s+which)\s+(?:the\s+)?$"
+)
+_AGREEMENT_FOR = re.compile(
+    r"\b(?:agreement|licen[cs]e|collaboration|deal)\s+(?:for|covering|on|regarding)\s+$"
+)
+
+
+def _agreement_object(ctx: RuleContext, s: Sent, holder: M, cue_end: int) -> list[str]:
+    """ "A and B entered into a license agreement for X, under which B will be responsible for development and
+    commercialization in Asia": the compound the agreement is for, named before the clause of its rights
+    (none named after the cue, ``cue_end`` local)."""
+    if any(x.start - s.start >= cue_end for x in s.of("COMPOUND", virtual=False)):
+        return []
+    before = [x for x in s.of("COMPOUND", virtual=False) if x.end <= holder.start]
+    if not before or not _FOR_X_UNDER_WHICH.match(s.between(before[-1], holder)):
+        return []
+    first = ctx.group(s, before[-1])[0]
+    if not _AGREEMENT_FOR.search(s.low[max(0, first.start - s.start - 40) : first.start - s.start]):
+        return []
+    return [x.eid for x in ctx.group(s, before[-1])]
+
+
 def responsible_licensee(ctx: RuleContext, s: Sent) -> None:
     """Under a licence or agreement (named in this sentence or the one before), "B will be responsible for the
     development and commercialization of X": B is X's licensee (and develops X). Under an agreement, "B will
@@ -64,6 +89,8 @@ def responsible_licensee(ctx: RuleContext, s: Sent) -> None:
     ]
     attrs = {"licensor": partners[-1]} if partners else {}
     targets = [x.eid for x in ctx.compounds_after(s, m.end(), 20)]
+    if not targets:
+        targets = _agreement_object(ctx, s, holder, m.end())
     if not targets and not s.of("COMPOUND", virtual=False) and re.match(r"^\s*(?:[.;,]|$)", s.low[m.end() :]):
         sal = ctx.salient(
             s

@@ -70,11 +70,19 @@ def licence_from(ctx: RuleContext, s: Sent, licensor: M, compounds: list[M]) -> 
 
 
 def titled_licensee(
-    ctx: RuleContext, s: Sent, licensee: M, compounds: list[M], titled: re.Pattern[str]
+    ctx: RuleContext,
+    s: Sent,
+    licensee: M,
+    compounds: list[M],
+    titled: re.Pattern[str],
+    limited: re.Pattern[str],
 ) -> bool:
     """ "Helix and its licensing partner Orbital filed for ZB-12", "Helix's Japanese licensee Orbital
     launched ZB-12": the title before the name makes the company the licensee of the compound the
-    sentence names after it."""
+    sentence names after it. A licence title no word limits ("licensee", "licensing partner"; not
+    "distribution partner", "marketing partner": ``limited``, the words of rights short of development),
+    and none between the name and the compound, is a licence of all the rights: the licensee develops the
+    compound too."""
     a = licensee.start - s.start
     cue = titled.search(s.low[max(0, a - 60) : a])
     if cue is None or ctx.cues.negation.search(s.low[max(0, a - 90) : a]):
@@ -82,8 +90,11 @@ def titled_licensee(
     after = [x for x in compounds if 0 <= x.start - licensee.end <= 200]
     if not after:
         return False
+    develops = not limited.search(cue.group(0) + " " + s.between(licensee, after[0]))
     for x in ctx.group(s, after[0]):
         ctx.emit("LICENSED_TO", x.eid, licensee.eid, s, "licensee_cue", x.start - licensee.end)
+        if develops:
+            ctx.emit("DEVELOPED_BY", x.eid, licensee.eid, s, "developer_licensee", x.start - licensee.end)
     return True
 
 

@@ -102,18 +102,26 @@ _LICENSEE_IN = re.compile(
 )
 
 
-def licensee_apposition(ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
+def licensee_apposition(
+    ctx: RuleContext, s: Sent, licensee: M, compounds: list[M], limited: re.Pattern[str]
+) -> bool:
     """ "Orbital Bio, the exclusive licensee of ZB-12 in Europe, ...", "Orbital Bio, Helix's licensee in
-    Japan, received approval for ZB-12": B is the licensee of X."""
+    Japan, received approval for ZB-12": B is the licensee of X. A licensee no word limits (not "distributor",
+    "distribution partner": ``limited``) holds all the rights: it develops X too."""
     b = licensee.end - s.start
     after = [x for x in compounds if 0 < x.start - s.start - b <= 80]
-    if not after or not _LICENSEE_OF.match(s.low[b : after[0].start - s.start]):
+    title = _LICENSEE_OF.match(s.low[b : after[0].start - s.start]) if after else None
+    if title is None:
         territorial = _LICENSEE_IN.match(s.low, b)
         after = [x for x in compounds if territorial and 0 < x.start - s.start - territorial.end() <= 120]
         if not after or CLAUSE_BREAK.search(
             s.low, territorial.end() if territorial else b, after[0].start - s.start
         ):
             return False
+    said = title.group(0) if title else territorial.group(0) if territorial else ""
+    develops = not limited.search(said)
     for x in ctx.group(s, after[0]):
         ctx.emit("LICENSED_TO", x.eid, licensee.eid, s, "licensee_cue", x.start - licensee.end)
+        if develops:
+            ctx.emit("DEVELOPED_BY", x.eid, licensee.eid, s, "developer_licensee", x.start - licensee.end)
     return True

@@ -6,6 +6,8 @@ licensee). Run by the post-pass, after the sentence rules have read the payments
 
 from __future__ import annotations
 
+import re
+
 from pharmakg.extract.relations.sentence import RelationDraft, RuleContext, Sent
 
 
@@ -25,6 +27,21 @@ def _partners(ctx: RuleContext, a: str, b: str) -> bool:
 def _sentence(ctx: RuleContext, rel: RelationDraft) -> Sent | None:
     ev = rel.evidence[0]
     return next((x for x in ctx.sents if (x.start, x.end) == (ev.start, ev.end)), None)
+
+
+# "an agreement with C to develop and commercialize X", "... with C for the development of X"
+_DEVELOPMENT = re.compile(r"(?<![\w-])(?:co-)?develop")
+
+
+def _development_agreed(sent: Sent, party: str, compound: str) -> bool:
+    """Whether the agreement's words between its party and the compound name development ("an agreement with
+    C to develop and commercialize X"): the rights the licensee takes include development (the party's own
+    development of X is still said of it elsewhere, as its owner)."""
+    for p in (m for m in sent.ms if m.eid == party):
+        c = next((m for m in sent.ms if m.eid == compound and m.start >= p.end), None)
+        if c is not None and _DEVELOPMENT.search(sent.between(p, c)):
+            return True
+    return False
 
 
 def licensees_by_payment(ctx: RuleContext) -> None:
@@ -47,10 +64,13 @@ def licensees_by_payment(ctx: RuleContext) -> None:
         if sent is None or ctx.out.has_pair("LICENSED_TO", compound, payer):
             ctx.out.remove(key)
             continue
-        develops = ctx.out.has_pair("DEVELOPED_BY", compound, party) and any(
-            r.extractor.endswith(":developer_licensee")
-            for k, r in ctx.out.items.items()
-            if k[:3] == ("DEVELOPED_BY", compound, party)
+        develops = _development_agreed(sent, party, compound) or (
+            ctx.out.has_pair("DEVELOPED_BY", compound, party)
+            and any(
+                r.extractor.endswith(":developer_licensee")
+                for k, r in ctx.out.items.items()
+                if k[:3] == ("DEVELOPED_BY", compound, party)
+            )
         )
         attrs = {k: v for k, v in rel.attrs.items() if k != "licensor"}
         attrs["licensor"] = party

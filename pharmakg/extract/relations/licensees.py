@@ -17,6 +17,7 @@ from pharmakg.extract.relations.licence_clauses import (
     responsible_licensee,
 )
 from pharmakg.extract.relations.licence_links import licence_from, licensed_it, titled_licensee
+from pharmakg.extract.relations.licence_paid_rights import PaidRights, plain_licence
 from pharmakg.extract.relations.licence_parties import (
     agreement_for_development,
     apposition_head,
@@ -88,6 +89,8 @@ _X_TO = re.compile(
 )
 # between the compound and its second licensee: "licensed X to B for Japan and to C for Europe"
 _AND_TO = re.compile(r"^\s*to\s+(?:the\s+)?\x00[^.;]{0,50}?\band\s+to\s+(?:the\s+)?$")
+# "X was licensed to B", "X, out-licensed to B" (between the compound and its licensee)
+_LICENSED_TO_BEFORE = re.compile(r"\b(?:out-|sub)?licen[cs]ed\s+(?:exclusively\s+)?to\s+(?:the\s+)?$")
 # "an option to license X", "the right to opt in": not (yet) a licence
 _OPEN_OPTION = re.compile(r"\b(?:option|opt-in|right of first negotiation)\b(?![^.;]{0,20}\bexercis)")
 
@@ -95,7 +98,13 @@ _OPEN_OPTION = re.compile(r"\b(?:option|opt-in|right of first negotiation)\b(?![
 # "in return for": a noun, not rights given back ("B will receive, in return for $5 million, rights to X")
 _IN_RETURN = re.compile(r"\bin\s+return\b")
 # "A has licensed ...": the licensing verb of the licensor, when the licence goes on "to B"
-_OUT_LICENSED = re.compile(r"\b(?:out-)?licen[cs]ed\b")
+_OUT_LICENSED = re.compile(r"\b(?:(?:out-)?licen[cs]ed|sold|transferred|assigned)\b")
+# between the compound and its licensee, the rights noun after the compound: "A sold its X rights to B", "A
+# transferred the X commercial rights in Europe to B"
+_X_RIGHTS_TO = re.compile(
+    r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[\w-]+\s+){0,2}?rights\s+"
+    r"(?:(?:in|for|outside(?:\s+of)?)\s+(?:the\s+)?[^,;()]{2,40}?\s+)?to\s+(?:the\s+)?$"
+)
 # the issuing company named as a subject ("the Company", "we"), not as a possessive ("our", "the Company's")
 _SUBJECT_ANAPHOR = re.compile(r"the company|we")
 
@@ -153,6 +162,15 @@ class Licensees:
         self.whole_rights = words_regex(c["whole_rights"])
         self.rights_limited = words_regex(c["rights_limited"])
         self.pending_option = PendingOption(cues["options"])
+        # "A sells the European rights for X to B": a rights sale before the compound (licensed_x_to)
+        self.sold_rights = re.compile(
+            r"\b(?:" + alternation(c["rights_sale_words"]) + r")\s+(?:(?:the|its|their|our|all|full)\s+)*"
+            r"(?:[\w-]+\s+){0,4}?rights\s+(?:to|for|in|on)\s+(?:the\s+)?$"
+        )
+        self.sold_before = re.compile(
+            r"\b(?:" + alternation(c["rights_sale_words"]) + r")\s+(?:(?:the|its|their|our|all|full)\s+)*$"
+        )
+        self.paid_rights = PaidRights(c)
         self.licensing_subject = LicensingSubject(c["licensee_verbs"], c["licensee_verb_unnamed_recipients"])
         self.purchase = LicencePurchase(c)
         # "A sold its royalty rights on X to B": a royalty buyer is no licensee
@@ -182,8 +200,8 @@ class Licensees:
             elif (
                 self.licensed_x_to(ctx, s, comp, compounds)
                 or licence_from(ctx, s, comp, compounds)
-                or licensee_apposition(ctx, s, comp, compounds)
-                or titled_licensee(ctx, s, comp, compounds, self.titled)
+                or licensee_apposition(ctx, s, comp, compounds, self.rights_limited)
+                or titled_licensee(ctx, s, comp, compounds, self.titled, self.rights_limited)
             ):
                 continue
             else:
@@ -194,6 +212,7 @@ class Licensees:
                     or taken_from(ctx, s, comp, compounds, self.emit_licence)
                     or self.licensing_subject(ctx, s, comp, compounds, self.emit_licence)
                     or self.purchase(ctx, s, comp, compounds)
+                    or self.paid_rights(ctx, s, comp, compounds, self.licence_attrs)
                 ):
                     continue
             after_cue = self.after.match(s.low[b : b + 110])
@@ -277,6 +296,7 @@ class Licensees:
             or _FOR_DEVELOPMENT.match(s.low[max(comp.end, target.end) - s.start :])
             or self.development_rights(ctx, s, comp, target)
             or self.unlimited_rights(ctx, s, comp, target)
+            or self.licensed_before(ctx, s, comp, target)
         )
         for g in members:
             dist = abs(comp.start - g.start)
@@ -321,7 +341,9 @@ class Licensees:
         else:
             return False
         attrs = {"licensor": frm[0].eid} if frm else {}
-        develops = self.development_rights(ctx, s, licensee, targets[0])
+        develops = self.development_rights(ctx, s, licensee, targets[0]) or self.plain_licence(
+            ctx, s, m.group(0), targets[0]
+        )
         for x in targets:
             dist = abs(x.start - licensee.start)
             ctx.emit("LICENSED_TO", x.eid, licensee.eid, s, "licensee_cue", dist, attrs=attrs)
@@ -338,16 +360,28 @@ class Licensees:
         if not before:
             return False
         first = ctx.group(s, before[-1])[0]
-        verb = _LICENSED_X.search(s.low[max(0, first.start - s.start - 90) : first.start - s.start])
+        lead = s.low[max(0, first.start - s.start - 90) : first.start - s.start]
+        verb = (
+            _LICENSED_X.search(lead)
+            or self.sold_rights.search(lead)
+            # "A sells its X rights to B": a sale verb right before the compound, a rights noun after it
+            or (self.sold_before.search(lead) if "rights" in s.between(before[-1], licensee) else None)
+        )
         if verb is None or self.royalty.search(verb.group(0)):
             return False  # "A sold its royalty rights on X to B": B buys a royalty, not a licence
         gap = s.between(before[-1], licensee)
         for o in s.of("COMPANY", virtual=False):  # other licensees in the gap stand as one mark
             if before[-1].end <= o.start and o.end <= licensee.start:
                 gap = gap.replace(s.low[o.start - s.start : o.end - s.start], "\x00", 1)
-        if ctx.negated(s, first, licensee) or not (_X_TO.match(gap) or _AND_TO.match(gap)):
+        if ctx.negated(s, first, licensee) or not (
+            _X_TO.match(gap)
+            or _AND_TO.match(gap)
+            or (_X_RIGHTS_TO.match(gap) and not self.royalty.search(gap))
+        ):
             return False
-        develops = self.development_rights(ctx, s, licensee, before[-1])
+        develops = self.development_rights(ctx, s, licensee, before[-1]) or self.plain_licence(
+            ctx, s, verb.group(0) + " " + gap, licensee
+        )
         for x in ctx.group(s, before[-1]):
             ctx.emit("LICENSED_TO", x.eid, licensee.eid, s, "licensee_cue", abs(x.start - licensee.start))
             if develops:
@@ -397,6 +431,20 @@ class Licensees:
         _, end = ctx.clause_bounds(s, target.end - s.start, target.end - s.start)
         after = s.low[target.end - s.start : min(end, target.end - s.start + 60)]
         return not self.rights_limited.search(between + " " + after)
+
+    def licensed_before(self, ctx: RuleContext, s: Sent, licensee: M, target: M) -> bool:
+        """ "X was licensed to B in 2019", "X, out-licensed to B": the compound before the licence verb, a
+        licence no word limits (``plain_licence``)."""
+        if target.end > licensee.start or not _LICENSED_TO_BEFORE.search(s.between(target, licensee)):
+            return False
+        t = target.start - s.start
+        return self.plain_licence(
+            ctx, s, s.low[max(0, t - 60) : t] + " " + s.between(target, licensee), licensee
+        )
+
+    def plain_licence(self, ctx: RuleContext, s: Sent, said: str, last: M) -> bool:
+        """A licence that no word limits (``licence_paid_rights.plain_licence``)."""
+        return plain_licence(ctx, s, said, last, self.rights_limited, self.scope_end)
 
     def licence_attrs(self, ctx: RuleContext, s: Sent, licensee: M, target: M) -> dict[str, Any]:
         """exclusive, territory and licensor of a licence statement, from its clause."""

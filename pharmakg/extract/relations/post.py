@@ -184,7 +184,15 @@ def _default_licensors(ctx: RuleContext) -> None:
         if t != "LICENSED_TO":
             continue
         if "licensor" not in rel.attrs:
-            devs = [o for (t2, s2, o, _v2) in out.items if t2 == "DEVELOPED_BY" and s2 == subj and o != obj]
+            # a fellow licensee of the compound (it develops it too) is not this licence's licensor
+            devs = [
+                o
+                for (t2, s2, o, _v2) in out.items
+                if t2 == "DEVELOPED_BY"
+                and s2 == subj
+                and o != obj
+                and ("LICENSED_TO", subj, o, None) not in out.items
+            ]
             licensor = devs[0] if devs else (main if main and main != obj else only_partner(ctx, obj))
             if licensor:
                 rel.attrs["licensor"] = licensor
