@@ -1,0 +1,93 @@
+"""Platforms defined by a long form before their abbreviation, platforms called by their bare name, long owned
+platform phrases, and the founders of a platform's owner: sentences invented for these tests (fictional
+companies, drugs and platforms), whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from contract_view import groups, names, rels, run
+
+from pharmakg.extract.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def _group_with(out: dict, key: str) -> set[str]:
+    return next((g for g in groups(out, "TECHNOLOGY") if key in g), set())
+
+
+def test_a_long_form_spelling_the_abbreviation_then_modifier_words_is_a_platform(ex):
+    out = run(
+        ex,
+        "KV-318 leverages Kestrel Therapeutics' proprietary Helical Antigen Lattice Option (HALO) protein "
+        "engineering technology, which aims to sharpen receptor binding.",
+    )
+    halo = _group_with(out, "helicalantigenlatticeoption")
+    assert halo, names(out, "TECHNOLOGY")
+    assert {("kv318", t) for t in halo} & rels(out, "USES_TECHNOLOGY")
+    assert {("kestreltherapeutic", t) for t in halo} & rels(out, "USES_TECHNOLOGY")
+
+
+def test_an_abbreviation_with_lower_case_letters_after_its_long_form(ex):
+    out = run(ex, "Palanor Pharma will license Quorvia's proprietary bead surface display (bSD) platform.")
+    bsd = _group_with(out, "beadsurfacedisplay")
+    assert bsd, names(out, "TECHNOLOGY")
+    assert {("palanorpharma", t) for t in bsd} & rels(out, "USES_TECHNOLOGY")
+
+
+def test_a_long_form_with_a_small_joining_word(ex):
+    out = run(
+        ex,
+        "Amberlyn Inc. designed AMB-5 with its Targeted Release by Enzyme Knockdown (TREK) delivery "
+        "platform.",
+    )
+    assert _group_with(out, "targetedreleasebyenzymeknockdown"), names(out, "TECHNOLOGY")
+
+
+def test_an_abbreviation_its_long_form_does_not_spell_is_no_platform_name(ex):
+    out = run(ex, "Orvane said its novel peptide carrier (zPX) technology remains in research.")
+    assert not any("peptidecarrier" in n for n in names(out, "TECHNOLOGY") if "zpx" in n)
+    assert "novelpeptidecarrierzpxtechnology" not in names(out, "TECHNOLOGY")
+
+
+def test_a_capitalised_platform_is_called_by_its_words_alone_later(ex):
+    out = run(
+        ex,
+        "Helix Biosciences closed its purchase of Tarvin Bio, whose assets include the Corvana Display "
+        "technology platform. Tarvin Bio has been applying Corvana Display to discover antibodies to four "
+        "targets.",
+    )
+    corvana = _group_with(out, "corvanadisplaytechnologyplatform")
+    assert "corvanadisplay" in corvana, groups(out, "TECHNOLOGY")
+    assert ("tarvinbio", "corvanadisplaytechnologyplatform") in rels(out, "USES_TECHNOLOGY")
+
+
+def test_a_trademarked_hyphenated_platform_name_is_kept_without_its_noun(ex):
+    out = run(ex, "ZT-40 was discovered with our K-LINK™ technology, Dr. Amos Reyes of Zentra Bio said.")
+    assert "klink" in _group_with(out, "klinktechnology"), groups(out, "TECHNOLOGY")
+
+
+def test_an_owned_platform_phrase_of_four_words(ex):
+    out = run(
+        ex,
+        "The study again shows the strength of Pellora Pharma's proprietary oral peptide drug delivery "
+        "technology for daily dosing.",
+    )
+    assert "oralpeptidedrugdeliverytechnology" in names(out, "TECHNOLOGY")
+    assert ("pellorapharma", "oralpeptidedrugdeliverytechnology") in rels(out, "USES_TECHNOLOGY")
+
+
+def test_the_founders_of_a_platform_owner_do_not_use_its_platform(ex):
+    out = run(
+        ex,
+        "Brisen Therapeutics signed an agreement with Calvani, a joint venture formed by Orrin Labs and "
+        "Tavelle Bio, to license Calvani's proprietary nanoring particle (NRP) technology for influenza.",
+    )
+    nrp = _group_with(out, "nanoringparticlenrptechnology")
+    assert nrp, names(out, "TECHNOLOGY")
+    users = {s for s, t in rels(out, "USES_TECHNOLOGY") if t in nrp}
+    assert "brisentherapeutic" in users
+    assert not users & {"orrinlab", "tavellebio"}
