@@ -91,3 +91,28 @@ def test_the_founders_of_a_platform_owner_do_not_use_its_platform(ex):
     users = {s for s, t in rels(out, "USES_TECHNOLOGY") if t in nrp}
     assert "brisentherapeutic" in users
     assert not users & {"orrinlab", "tavellebio"}
+
+
+def test_a_modality_with_a_platform_noun_is_no_platform_unless_owned(ex):
+    out = run(
+        ex,
+        "Brenmoor Bio described a broad application of RNAi technology to lung disease. Velsa is a "
+        "next-generation ADC platform technology.",
+    )
+    assert not names(out, "TECHNOLOGY") & {"rnaitechnology", "adcplatformtechnology", "adcplatform"}
+
+
+def test_an_owned_modality_phrase_is_a_platform_of_its_owner(ex):
+    out = run(
+        ex, "Brenmoor Bio will apply Kestrel Pharma's industry-leading ADC technology to two antibodies."
+    )
+    assert "adctechnology" in names(out, "TECHNOLOGY")
+    assert ("kestrelpharma", "adctechnology") in rels(out, "USES_TECHNOLOGY")
+
+
+def test_an_owned_phrase_around_a_modality_is_the_platform(ex):
+    out = run(
+        ex, "Orrin Labs licensed Tavelle Bio's double-stranded RNAi technology for three liver targets."
+    )
+    assert "doublestrandedrnaitechnology" in names(out, "TECHNOLOGY")
+    assert "rnaitechnology" not in names(out, "TECHNOLOGY")

@@ -206,6 +206,8 @@ class ShapeRecognizer:
         found += self._brands_before_generic(text, [*cands, *found], low)
         found += self._payloads_by_context(text, [*cands, *found])
         cands.extend(self._with_technologies(text, cands, found))
+        # "an application of RNAi technology": a modality, whichever component found it (a lexicon's entry)
+        cands[:] = self.technologies_in_context.unowned_modalities(text, cands)
         # "HER2-positive": a biomarker status, no TARGET mention (whichever component found the name)
         status = self.target_status_after
         cands[:] = [c for c in cands if c.label != "TARGET" or not status.match(text, c.end)]
@@ -301,8 +303,11 @@ class ShapeRecognizer:
     ) -> list[Candidate]:
         """``found`` plus the platforms named in context; an owned phrase around a named platform dropped, one
         restating a named platform beside it merged with it."""
-        found = found + self.technologies_in_context(text, [*cands, *found])
+        shapes = self.technologies_in_context
+        found = shapes.unowned_modalities(text, found + shapes(text, [*cands, *found]))
+        # "Helix's single-stranded RNAi technology": the owned phrase, not the modality inside it
         techs = [(c.start, c.end) for c in [*cands, *found] if c.label == "TECHNOLOGY"]
+        techs = [(s, e) for s, e in techs if not shapes.modality_phrase.fullmatch(text, s, e)]
         found = [c for c in found if c.extractor != "shape:technology_owned" or not _holds_other(c, techs)]
         return self.technologies_in_context.renamed(text, [*cands, *found])[len(cands) :]
 

@@ -35,6 +35,8 @@ class TechnologyShapes:
         self.capitalised_listed_name = re.compile(data.get("capitalised_listed_name", "(?!)"))
         self.defined_after = re.compile(data["defined_after"])
         self.defined_before = re.compile(data.get("defined_before", "(?!)"))
+        self.modality_phrase = re.compile(data.get("modality_phrase", "(?!)"))
+        self.modality_owner = re.compile(data.get("modality_owner", "(?!)"))
         self.named_words = re.compile(data["named_words"])
         self.named_later = re.compile(data["named_later"])
         self.listed_later = re.compile(data["listed_later"])
@@ -130,6 +132,24 @@ class TechnologyShapes:
                 c.extra = {**c.extra, "keys": [*c.extra.get("keys", []), key]}
             out.append(c)
         return out
+
+    def modality(self, text: str, c: Candidate) -> bool:
+        """Whether the candidate is a modality's word and a platform noun alone ("RNAi technology")."""
+        return c.label == "TECHNOLOGY" and self.modality_phrase.fullmatch(text, c.start, c.end) is not None
+
+    def unowned_modalities(self, text: str, found: list[Candidate]) -> list[Candidate]:
+        """ "an application of RNAi technology", "X is a next-generation ADC platform": a modality said with a
+        platform noun names no platform unless owned ("Helix's ADC technology", "our siRNA platform")."""
+        return [
+            c
+            for c in found
+            if not self.modality(text, c)
+            or (
+                c.start > 0
+                and text[c.start - 1].isspace()
+                and self.modality_owner.search(text, max(0, c.start - 80), c.start) is not None
+            )
+        ]
 
     def _capitalised(self, text: str, spans: list[tuple[int, int]], companies: set[str]) -> list[Candidate]:
         out = []
