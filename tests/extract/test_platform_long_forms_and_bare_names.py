@@ -116,3 +116,14 @@ def test_an_owned_phrase_around_a_modality_is_the_platform(ex):
     )
     assert "doublestrandedrnaitechnology" in names(out, "TECHNOLOGY")
     assert "rnaitechnology" not in names(out, "TECHNOLOGY")
+
+
+def test_a_modality_defined_by_its_long_form_is_a_platform_only_when_owned(ex):
+    out = run(
+        ex,
+        "Orvane Bio tested an antibody-drug conjugate (ADC) linker platform in mice. Tavelle Bio will use "
+        "Kestrel Pharma's proprietary antibody-drug conjugate (ADC) linker technology for OV-7.",
+    )
+    found = names(out, "TECHNOLOGY")
+    assert not any("adclinkerplatform" in n for n in found), found
+    assert any("adclinkertechnology" in n for n in found), found

@@ -140,16 +140,15 @@ class TechnologyShapes:
     def unowned_modalities(self, text: str, found: list[Candidate]) -> list[Candidate]:
         """ "an application of RNAi technology", "X is a next-generation ADC platform": a modality said with a
         platform noun names no platform unless owned ("Helix's ADC technology", "our siRNA platform")."""
-        return [
-            c
-            for c in found
-            if not self.modality(text, c)
-            or (
-                c.start > 0
-                and text[c.start - 1].isspace()
-                and self.modality_owner.search(text, max(0, c.start - 80), c.start) is not None
-            )
-        ]
+        return [c for c in found if not self.modality(text, c) or self._owned(text, c.start)]
+
+    def _owned(self, text: str, start: int) -> bool:
+        """An owner right before the phrase: "Helix's industry-leading ...", "our proprietary ..."."""
+        return (
+            start > 0
+            and text[start - 1].isspace()
+            and self.modality_owner.search(text, max(0, start - 80), start) is not None
+        )
 
     def _capitalised(self, text: str, spans: list[tuple[int, int]], companies: set[str]) -> list[Candidate]:
         out = []
@@ -231,6 +230,8 @@ class TechnologyShapes:
                 c.label != "TECHNOLOGY" and c.start < m.end(1) and start < c.end for c in named
             ):
                 continue
+            if abbr.upper() in self.stop_upper and not self._owned(text, start):
+                continue  # "a lipid nanoparticle (LNP) delivery platform": a modality, unless owned
             long_form = text[start : m.end(1)].strip()
             out.append(
                 Candidate(
