@@ -206,8 +206,6 @@ class ShapeRecognizer:
         found += self._brands_before_generic(text, [*cands, *found], low)
         found += self._payloads_by_context(text, [*cands, *found])
         cands.extend(self._with_technologies(text, cands, found))
-        # "an application of RNAi technology": a modality, whichever component found it (a lexicon's entry)
-        cands[:] = self.technologies_in_context.unowned_modalities(text, cands)
         # "HER2-positive": a biomarker status, no TARGET mention (whichever component found the name)
         status = self.target_status_after
         cands[:] = [c for c in cands if c.label != "TARGET" or not status.match(text, c.end)]
@@ -301,9 +299,12 @@ class ShapeRecognizer:
     def _with_technologies(
         self, text: str, cands: list[Candidate], found: list[Candidate]
     ) -> list[Candidate]:
-        """``found`` plus the platforms named in context; an owned phrase around a named platform dropped, one
-        restating a named platform beside it merged with it."""
+        """``found`` plus the platforms named in context; a modality with a platform noun that no owner claims
+        dropped (from ``cands`` too), an owned phrase around a named platform dropped, one restating a named
+        platform beside it merged with it."""
         shapes = self.technologies_in_context
+        # "an application of RNAi technology": a modality, whichever component found it (a lexicon's entry)
+        cands[:] = shapes.unowned_modalities(text, cands)
         found = shapes.unowned_modalities(text, found + shapes(text, [*cands, *found]))
         # "Helix's single-stranded RNAi technology": the owned phrase, not the modality inside it
         techs = [(c.start, c.end) for c in [*cands, *found] if c.label == "TECHNOLOGY"]
