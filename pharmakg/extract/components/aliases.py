@@ -219,8 +219,8 @@ class AliasGrouper:
                 elif c.label == "COMPOUND" and _SHORT_INN.fullmatch(surf):  # "zel-cel", "Zel-cel is ..."
                     known.setdefault(surf, c)
                     known.setdefault(surf[0].upper() + surf[1:], c)
-            head = technology_head(text[c.start : c.end]) if c.label == "TECHNOLOGY" else None
-            if head:  # "the SynTrap technology ... built with SynTrap": the platform by its name alone
+            # "the SynTrap technology ... built with SynTrap": the platform by its name alone
+            for head in platform_names(text[c.start : c.end], c) if c.label == "TECHNOLOGY" else []:
                 known.setdefault(head, c)
         if known:
             # = finditer of (?<![\w-])(name|...)(?![\w-]), the longest name first
@@ -375,8 +375,7 @@ class AliasGrouper:
             # "Tumor-Activated Prodrug (TAP) technology" = "TAP technology" = "Tumor-Activated Prodrug"
             if am:
                 keys += [fold(am.group(1) + " technology"), fold(surf[: am.start()])]
-            head = technology_head(surf)
-            keys += [fold(head)] if head else []
+            keys += [fold(h) for h in platform_names(surf, c)]
             keys.append(fold(_TECH_PLURAL.sub("technology", surf)))  # "its technologies" = "its technology"
         if c.label == "COMPANY":
             keys += company_keys(surf, c.extra.get("short_of"), self.legal_tail, self.generic)
@@ -442,16 +441,19 @@ class AliasGrouper:
         label = members[0][1].label
         surfaces: list[str] = []
         # a span's text is the document's between its offsets (Span.text joins its tokens anew on each call)
+        heads: list[str] = []
         for sp, c, i in members:
             s = clean_surface(text[sp.start_char : sp.end_char])
             surfaces.append(s)
+            if label == "TECHNOLOGY":  # "I-STAR™ technology": the name is read before its mark is cleaned off
+                heads += platform_names(text[sp.start_char : sp.end_char], c)
             if c.surface:
                 surfaces.append(clean_surface(c.surface))
             surfaces.extend(clean_surface(x) for x in extra_alias.get(i, []))
         if label == "TARGET":  # the "2" of "FGFR1/2/3" is a mention of FGFR2, not its name
             surfaces = [s for s in surfaces if not s.isdigit()] or surfaces
         if label == "TECHNOLOGY":  # "SynTrap technology" is also called "SynTrap"
-            surfaces += [h for h in map(technology_head, list(surfaces)) if h]
+            surfaces += [h for h in map(technology_head, list(surfaces)) if h] + heads
         kb = [c.key for _, c, _ in members if c.key and c.extractor.startswith("lexicon")]
         if label == "DISEASE":
             names = Counter(c.name for _, c, _ in members if c.name and c.extractor.startswith("grammar"))
@@ -486,3 +488,9 @@ class AliasGrouper:
             attrs=attrs,
             identifiers=identifiers,
         )
+
+
+def platform_names(surface: str, c: Candidate) -> list[str]:
+    """A platform's name without its platform noun: its distinctive word ("SynTrap technology", "I-STAR™
+    technology") or the capitalised words a shape rule checked as a name ("the Lumora Display platform")."""
+    return [h for h in (technology_head(surface), c.extra.get("head")) if h]

@@ -299,10 +299,16 @@ class ShapeRecognizer:
     def _with_technologies(
         self, text: str, cands: list[Candidate], found: list[Candidate]
     ) -> list[Candidate]:
-        """``found`` plus the platforms named in context; an owned phrase around a named platform dropped, one
-        restating a named platform beside it merged with it."""
-        found = found + self.technologies_in_context(text, [*cands, *found])
+        """``found`` plus the platforms named in context; a modality with a platform noun that no owner claims
+        dropped (from ``cands`` too), an owned phrase around a named platform dropped, one restating a named
+        platform beside it merged with it."""
+        shapes = self.technologies_in_context
+        # "an application of RNAi technology": a modality, whichever component found it (a lexicon's entry)
+        cands[:] = shapes.unowned_modalities(text, cands)
+        found = shapes.unowned_modalities(text, found + shapes(text, [*cands, *found]))
+        # "Helix's single-stranded RNAi technology": the owned phrase, not the modality inside it
         techs = [(c.start, c.end) for c in [*cands, *found] if c.label == "TECHNOLOGY"]
+        techs = [(s, e) for s, e in techs if not shapes.modality_phrase.fullmatch(text, s, e)]
         found = [c for c in found if c.extractor != "shape:technology_owned" or not _holds_other(c, techs)]
         return self.technologies_in_context.renamed(text, [*cands, *found])[len(cands) :]
 

@@ -34,6 +34,9 @@ class TechnologyShapes:
         self.capitalised_listed = re.compile(data.get("capitalised_listed", "(?!)"))
         self.capitalised_listed_name = re.compile(data.get("capitalised_listed_name", "(?!)"))
         self.defined_after = re.compile(data["defined_after"])
+        self.defined_before = re.compile(data.get("defined_before", "(?!)"))
+        self.modality_phrase = re.compile(data.get("modality_phrase", "(?!)"))
+        self.modality_owner = re.compile(data.get("modality_owner", "(?!)"))
         self.named_words = re.compile(data["named_words"])
         self.named_later = re.compile(data["named_later"])
         self.listed_later = re.compile(data["listed_later"])
@@ -60,6 +63,7 @@ class TechnologyShapes:
             *self._capitalised(text, spans, companies),
             *self._capitalised_listed(text, spans, companies),
             *self._defined_after(text, spans),
+            *self._defined_before(text, spans, named),
             *self._listed(text, spans),
             *self._named_words(text, spans, companies),
             *self._named_apart(text, self.apposed, spans, named),
@@ -129,6 +133,23 @@ class TechnologyShapes:
             out.append(c)
         return out
 
+    def modality(self, text: str, c: Candidate) -> bool:
+        """Whether the candidate is a modality's word and a platform noun alone ("RNAi technology")."""
+        return c.label == "TECHNOLOGY" and self.modality_phrase.fullmatch(text, c.start, c.end) is not None
+
+    def unowned_modalities(self, text: str, found: list[Candidate]) -> list[Candidate]:
+        """ "an application of RNAi technology", "X is a next-generation ADC platform": a modality said with a
+        platform noun names no platform unless owned ("Helix's ADC technology", "our siRNA platform")."""
+        return [c for c in found if not self.modality(text, c) or self._owned(text, c.start)]
+
+    def _owned(self, text: str, start: int) -> bool:
+        """An owner right before the phrase: "Helix's industry-leading ...", "our proprietary ..."."""
+        return (
+            start > 0
+            and text[start - 1].isspace()
+            and self.modality_owner.search(text, max(0, start - 80), start) is not None
+        )
+
     def _capitalised(self, text: str, spans: list[tuple[int, int]], companies: set[str]) -> list[Candidate]:
         out = []
         for m in _in(self.capitalised, text, spans):
@@ -138,8 +159,11 @@ class TechnologyShapes:
             if (m.group(3) or "").lower() in self.stop:
                 continue  # "the Lumora Antibody platform": a company's or a modality's words, no name
             s, e = m.span(1)
-            # "the Medora platform" and "Medora® technology" are one platform: its name is a grouping key
-            cand = Candidate(s, e, "TECHNOLOGY", "shape:technology_capitalised", 0.7, extra={"keys": [word]})
+            # "the Medora platform" and "Medora® technology" are one platform: its name is a grouping key; the
+            # capitalised words alone ("the Lumora Display platform ... using Lumora Display") name it too
+            head = _MARK.sub("", text[m.start(2) : m.end(3) if m.group(3) else m.end(2)])
+            extra = {"keys": [word], "head": head}
+            cand = Candidate(s, e, "TECHNOLOGY", "shape:technology_capitalised", 0.7, extra=extra)
             out.append(cand)
         return out
 
@@ -178,6 +202,45 @@ class TechnologyShapes:
             out.append(
                 Candidate(
                     s, e, "TECHNOLOGY", "shape:technology_defined_after", confidence=0.8, surface=long_form
+                )
+            )
+        return out
+
+    def _defined_before(
+        self, text: str, spans: list[tuple[int, int]], named: list[Candidate]
+    ) -> list[Candidate]:
+        """ "its proprietary Helical Antigen Lattice Option (HALO) protein engineering technology": the
+        shortest run of words before the parenthesis whose initials spell the abbreviation is the long form;
+        the platform runs from it to the platform noun, the long form its alias. Not a run another rule reads
+        as a name of another kind (a company: "Helix Bio Labs (HBL) platform")."""
+        out = []
+        for m in _in(self.defined_before, text, spans):
+            abbr = _MARK.sub("", m.group(2))
+            abbr = abbr[:-1] if abbr.endswith("s") and abbr[-2:-1].isupper() else abbr  # "TATs": a plural
+            words = list(re.finditer(r"[A-Za-z][\w-]*", m.group(1)))
+            start = next(
+                (
+                    m.start(1) + w.start()
+                    for w in reversed(words)
+                    if spells(abbr, text[m.start(1) + w.start() : m.end(1)])
+                ),
+                None,
+            )
+            if start is None or any(
+                c.label != "TECHNOLOGY" and c.start < m.end(1) and start < c.end for c in named
+            ):
+                continue
+            if abbr.upper() in self.stop_upper and not self._owned(text, start):
+                continue  # "a lipid nanoparticle (LNP) delivery platform": a modality, unless owned
+            long_form = text[start : m.end(1)].strip()
+            out.append(
+                Candidate(
+                    start,
+                    m.end(),
+                    "TECHNOLOGY",
+                    "shape:technology_defined_before",
+                    confidence=0.75,
+                    surface=long_form,
                 )
             )
         return out

@@ -103,7 +103,7 @@ class Technologies:
                     or _used_by(ctx, s, c, t)
                     or self.licensed_out_to(ctx, s, c, t)
                     or self.deal_for(s, c, t)
-                    or any(c.end <= u <= t.start for u in uses)
+                    or (any(c.end <= u <= t.start for u in uses) and not _founder(ctx, s, c))
                 ):
                     ctx.emit(
                         "USES_TECHNOLOGY", c.eid, t.eid, s, "technology_cooccurrence", abs(c.start - t.start)
@@ -148,6 +148,21 @@ _IS_OWNERS = re.compile(r"\s+(?:is|are|was|were|remains)\s+$")
 _OWNED_TECH = re.compile(r"(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,3}?(?:technolog(?:y|ies)|platforms?|engines?)\b")
 # "X, which A licensed ...": the company of the relative clause said of the technology
 _WHICH = re.compile(r"\s*,?\s*(?:which|that)\s+(?:the\s+)?$")
+
+
+# "Helix signed a deal with Orbis, a joint venture founded by A and B, to license Orbis' X platform": A and B
+# are the agents of a participle describing another company, not the subject of the use verb
+_FOUNDED_BY = re.compile(
+    r"\b(?:established|founded|co-founded|formed|created|spun\s+(?:out|off)|owned|backed)\s+(?:jointly\s+)?"
+    r"(?:by|of|from)\s+(?:the\s+)?$"
+)
+
+
+def _founder(ctx: RuleContext, s: Sent, c: M) -> bool:
+    """ "..., a joint venture established by A and B, ...": A (and B, coordinated with it) founded the
+    company described."""
+    a = min(g.start for g in ctx.group(s, c)) - s.start
+    return _FOUNDED_BY.search(s.low, max(0, a - 40), a) is not None
 
 
 # "evaluate X in combination with Helix's BiTE molecules": what follows is another drug, not X's make-up
