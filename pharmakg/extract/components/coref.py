@@ -281,19 +281,7 @@ class Coref:
                 s, e = base + plural.end() - len(plural.group(0).lstrip(" \t\n\"“‘'")), base + plural.end()
                 for eid in _last_list(full, compounds, sentences, si, self.lookback):
                     virtual.append((s, e, eid, "COMPOUND"))
-            for d in self.described_re.finditer(text):
-                a0, a1 = d.start("body"), d.end("body")
-                # its modifiers may name a disease or target ("its COVID-19 vaccine"), not a drug or company
-                if any(x < a1 and a0 < y for x, y in spans) or any(
-                    m.start < base + a1 and base + a0 < m.end and m.type in ("COMPOUND", "COMPANY")
-                    for m in mentions
-                ):
-                    continue
-                if self.partner_before.search(low[max(0, base + a0 - 60) : base + a0]):
-                    continue
-                named = described.get(_head_key(d.group("head")), set())
-                if len(named) == 1:
-                    virtual.append((base + a0, base + a1, next(iter(named)), "COMPOUND"))
+            virtual += self._descriptions(text, base, spans, mentions, low, described)
             for a0, a1 in sorted(spans):
                 s, e = base + a0, base + a1
                 if any(a < e and s < b for a, b in taken):
@@ -318,6 +306,33 @@ class Coref:
         virtual += _subject_its(full, mentions, sentences, taken)
         doc._.pkg_coref = sorted(virtual)
         return doc
+
+    def _descriptions(
+        self,
+        text: str,
+        base: int,
+        spans: list[tuple[int, int]],
+        mentions: list[M],
+        low: str,
+        described: dict[str, set[str]],
+    ) -> list[tuple[int, int, str, str]]:
+        """The descriptions in a sentence (local ``text`` at ``base``) that name the one compound the document
+        names with their class noun ("its single-shot chikungunya vaccine candidate"), as virtual mentions;
+        not those inside another anaphor's span or over a drug or company name."""
+        out: list[tuple[int, int, str, str]] = []
+        for d in self.described_re.finditer(text):
+            s, e = base + d.start("body"), base + d.end("body")
+            # its modifiers may name a disease or target ("its COVID-19 vaccine"), not a drug or company
+            if any(x < e - base and s - base < y for x, y in spans) or any(
+                m.start < e and s < m.end and m.type in ("COMPOUND", "COMPANY") for m in mentions
+            ):
+                continue
+            if self.partner_before.search(low[max(0, s - 60) : s]):
+                continue  # "in combination with its PD-1 antibody": a partner, never the described drug
+            named = described.get(_head_key(d.group("head")), set())
+            if len(named) == 1:
+                out.append((s, e, next(iter(named)), "COMPOUND"))
+        return out
 
     def _named_by_head(self, full: str, compounds: list[M]) -> dict[str, set[str]]:
         """The compounds the document names with a class noun, by that noun: "the vaccine candidate, ZB-12",
