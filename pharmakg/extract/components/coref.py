@@ -183,6 +183,25 @@ class Coref:
             # "this investigational compound", "the novel ADC": determiner + lower-case modifiers + head noun
             alts.insert(0, rf"(?:the|this)\s+(?:[a-z][a-z-]*\s+){{1,{n}}}?(?:{'|'.join(heads)})")
         self.compound_re = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
+        # "its single-shot chikungunya vaccine candidate", "the anti-KRAS humanized antibody": a description
+        # whose antecedent is the one compound the document names with the same head noun (data:
+        # described_anaphor_*)
+        dets = "|".join(map(re.escape, c.get("described_anaphor_determiners", []))) or "(?!)"
+        stop = "|".join(map(re.escape, c.get("described_anaphor_not_before", []))) or "(?!)"
+        head_alts = "|".join(heads) or "(?!)"
+        self.described_re = re.compile(
+            rf"(?<![\w-])(?:{dets})\s+(?P<body>(?:[\w-]+\s+){{0,{n}}}?(?P<head>{head_alts}))(?![\w-])"
+            rf"(?!\s+(?:{stop})\b)(?!\s*[,(]?\s*(?-i:[A-Z0-9]))",
+            re.IGNORECASE,
+        )
+        # the namings of a compound by a head noun: "the antibody, ZB-12" before it; "ZB-12, an anti-KRAS
+        # antibody", "ZB-12 is a vaccine" after it
+        self.head_before = re.compile(rf"(?<![\w-])(?P<head>{head_alts})\s*[,(]?\s*$", re.IGNORECASE)
+        self.head_after = re.compile(
+            rf"[®™]?\)?\s*(?:\([^()]{{0,40}}\)\s*)?(?:,\s+|\s+(?:is|was)\s+)(?:a|an|the|its|their|our)\s+"
+            rf"(?:[\w-]+\s+){{0,{n}}}?(?P<head>{head_alts})(?![\w-])",
+            re.IGNORECASE,
+        )
         self.company_re = words_regex(c["company_anaphors"])
         mods = "|".join(sorted(map(re.escape, c.get("target_anaphor_modifiers", [])), key=len, reverse=True))
         classes = "|".join(sorted(map(re.escape, c.get("target_anaphor_heads", [])), key=len, reverse=True))
@@ -233,6 +252,7 @@ class Coref:
         starts = [m.start for m in compounds]  # sorted: a sentence's compounds are one slice of the list
         virtual: list[tuple[int, int, str, str]] = []
         taken = [(m.start, m.end) for m in mentions]
+        described = self._named_by_head(full, compounds)
         recent: list[tuple[int, str]] = []  # (sentence index, compound id) of the latest compound mentions
         ci = 0
         for si, sent in enumerate(sentences):
@@ -261,6 +281,7 @@ class Coref:
                 s, e = base + plural.end() - len(plural.group(0).lstrip(" \t\n\"“‘'")), base + plural.end()
                 for eid in _last_list(full, compounds, sentences, si, self.lookback):
                     virtual.append((s, e, eid, "COMPOUND"))
+            virtual += self._descriptions(text, base, spans, mentions, low, described)
             for a0, a1 in sorted(spans):
                 s, e = base + a0, base + a1
                 if any(a < e and s < b for a, b in taken):
@@ -286,6 +307,45 @@ class Coref:
         doc._.pkg_coref = sorted(virtual)
         return doc
 
+    def _descriptions(
+        self,
+        text: str,
+        base: int,
+        spans: list[tuple[int, int]],
+        mentions: list[M],
+        low: str,
+        described: dict[str, set[str]],
+    ) -> list[tuple[int, int, str, str]]:
+        """The descriptions in a sentence (local ``text`` at ``base``) that name the one compound the document
+        names with their class noun ("its single-shot chikungunya vaccine candidate"), as virtual mentions;
+        not those inside another anaphor's span or over a drug or company name."""
+        out: list[tuple[int, int, str, str]] = []
+        for d in self.described_re.finditer(text):
+            s, e = base + d.start("body"), base + d.end("body")
+            # its modifiers may name a disease or target ("its COVID-19 vaccine"), not a drug or company
+            if any(x < e - base and s - base < y for x, y in spans) or any(
+                m.start < e and s < m.end and m.type in ("COMPOUND", "COMPANY") for m in mentions
+            ):
+                continue
+            if self.partner_before.search(low[max(0, s - 60) : s]):
+                continue  # "in combination with its PD-1 antibody": a partner, never the described drug
+            named = described.get(_head_key(d.group("head")), set())
+            if len(named) == 1:
+                out.append((s, e, next(iter(named)), "COMPOUND"))
+        return out
+
+    def _named_by_head(self, full: str, compounds: list[M]) -> dict[str, set[str]]:
+        """The compounds the document names with a class noun, by that noun: "the vaccine candidate, ZB-12",
+        "Dubbed ZB-12, the vaccine candidate", "ZB-12, an anti-KRAS antibody", "ZB-12 is a vaccine"."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for m in compounds:
+            pre = self.head_before.search(full, max(0, m.start - 40), m.start)
+            post = self.head_after.match(full, m.end, m.end + 120)
+            for hit in (pre, post):
+                if hit is not None:
+                    out[_head_key(hit.group("head"))].add(m.eid)
+        return out
+
     def _target_anaphors(self, text: str, base: int, targets: list[M]) -> list[tuple[int, int]]:
         """Local spans of "This investigational" in "This investigational <TARGET> receptor agonist ...": the
         opening of a sentence whose subject is the last compound, described by its target and class."""
@@ -298,6 +358,12 @@ class Coref:
             if before and self.target_anaphor_after.match(text, b):
                 out.append((len(text[:a]) - len(text[:a].lstrip()), len(text[:a].rstrip())))
         return out
+
+
+def _head_key(head: str) -> str:
+    """The last word of a class noun, lower-cased: "vaccine candidate" and "product candidate" name by
+    "candidate", "monoclonal antibody" by "antibody"."""
+    return head.lower().split()[-1]
 
 
 # a sentence opening with the possessive "Its" ("Its lead candidate is X"), after quotes or a bullet
