@@ -36,9 +36,9 @@ _LIST_INTRO = re.compile(r"\s*:\s*$")
 _PER_SHARE = re.compile(r"\s*(?:/\s*|per\s+|a\s+)(?:ordinary\s+|common\s+)?share\b")
 _PASSIVE_PAID = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:paid|reimbursed)\b")
 _PREPOSITION_END = re.compile(r"\b(?:by|from|with|to|of|for|between|under)\s+(?:the\s+)?$")
-# "$5 million", "US$5m", "USD 5 million", "U.S. $5 million", "$400-million"; not "HK$", "C$", "A$"
+# "$5 million", "US$5m", "USD 5 million", "USD$5 million", "U.S. $5 million", "$400-million"; not "HK$", "C$"
 _MONEY = re.compile(
-    r"(?:(?:US|U\.S\.)\s?\$|(?<![A-Za-z])\$|(?<![\w])USD\s?)\s?"
+    r"(?:(?:US|U\.S\.|USD)\s?\$|(?<![A-Za-z])\$|(?<![\w])USD\s?)\s?"
     r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:-(?=[a-z]{3})|\s*)(thousand|million|billion|mm|mn|bn|[mkb])?\b",
     re.IGNORECASE,
 )
@@ -77,6 +77,24 @@ class Payments:
             re.IGNORECASE,
         )
         self.contingent_before = words_regex(pay["contingent_before"])
+        self.unless_paid = set(pay["contingent_unless_paid"])
+        self.paid_verbs = words_regex(pay["paid_verbs"])
+        self.reported_modals = set(pay["reported_modals"])
+        # "fifty million dollars", "Twenty-Five Million U.S. Dollars": a sum written out in words
+        self.number_words = {k.lower(): v for k, v in pay["number_words"].items()}
+        nw = alternation(list(self.number_words))
+        self.words_money = re.compile(
+            rf"(?<![\w-])((?:{nw})(?:(?:\s+|-)(?:{nw}|and))*)\s+(thousand|million|billion)\s+"
+            r"(?:(?:U\.\s?S\.|US|United\s+States)\s+)?dollars\b",
+            re.IGNORECASE,
+        )
+        # "$60 million upfront, including $40 million in cash and a $20 million equity investment": a total
+        # when the amounts its parts word introduces add up to it
+        self.parts_intro = re.compile(
+            r"\s*(?:[\w-]+(?:\s+|(?=,))){0,3}?,?\s*(?:" + alternation(pay["total_before_parts"]) + r")\s",
+            re.IGNORECASE,
+        )
+        self.parts_words = words_regex(pay["total_before_parts"])
         self.contingent_fronted = re.compile(pay.get("contingent_fronted", "(?!)"))
         self.acquisition_price = re.compile(r"(?<![\w-])(?:" + "|".join(pay["acquisition_price"]) + r")")
         after = [alternation(pay["contingent_after"]), *pay.get("contingent_after_patterns", [])]
@@ -109,12 +127,18 @@ class Payments:
             r"\b(?:" + "|".join(pay["payer_marker"]) + r")\s+(?:the\s+)?" + descriptor + "$"
         )
         # "an upfront payment to B of $X": B, between "payment to" and "of", is the payee
+        # "an upfront payment from A to B of $X": also with its payer named before "to"
         self.payee_before_of = re.compile(
-            r"\b(?:" + alternation(pay["payee_before_of"]) + r")\s+to\s+(?:the\s+)?" + descriptor + "$"
+            r"\b(?:"
+            + alternation(pay["payee_before_of"])
+            + r")\s+(?:from\s+[^,;$]{1,60}?\s+)?to\s+(?:the\s+)?"
+            + descriptor
+            + "$"
         )
         # "an equity investment of $X in B": B, after "in", is the payee of an investment
         self.investment = words_regex(pay["investment_words"])
-        self.invested_in = re.compile(r"^\s*\)?\s*in\s+(?:the\s+)?" + descriptor + "$")
+        # "... of $X in B", "a $X equity stake in B": up to three words between the amount and "in"
+        self.invested_in = re.compile(r"^\s*\)?\s*(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?" + descriptor + "$")
         self.status = [(words_regex([w]), st) for w, st in pay["status"]]
         self.trig_strong = re.compile(r"(?<![\w-])(?:" + alternation(t["strong"]) + r")\s+", re.IGNORECASE)
         self.trig_weak = re.compile(r"(?<![\w-])(?:" + alternation(t["weak"]) + r")\s+", re.IGNORECASE)
@@ -128,9 +152,11 @@ class Payments:
         A non-USD amount takes its USD value only from the text ("EUR 10 million (approximately $11 million)":
         the dollar figure is read as its own amount and the foreign one is dropped); otherwise value is None.
         """
-        if not _DIGIT.search(text):
-            return []  # both amount regexes need a figure: a sentence without a digit is not scanned twice
         out: list[Amount] = []
+        if "ollars" in text or "OLLARS" in text:
+            out.extend(self.word_amounts(text))
+        if not _DIGIT.search(text):
+            return out  # the figure regexes need a digit: a sentence without one is not scanned twice
         foreign: list[tuple[int, int]] = []  # spans of the foreign amounts whose USD equivalent follows
         for m in self.money_foreign.finditer(text):
             cur = self.currency_codes.get((m.group("c1") or m.group("c2") or "").lower())
@@ -159,6 +185,60 @@ class Payments:
                 start = next((fa for fa, fb in foreign if fb < m.start() and m.start() - fb <= 25), m.start())
                 out.append((start, m.end(), "USD", value, value))
         return sorted(out)
+
+    def contingent_words(self, s: Sent, clause_start: int, a: int, kind: str | None) -> bool:
+        """Whether a word before the amount at s.text[a:] makes it potential ("up to", "eligible"). A size
+        word ("totaling") is not one after a verb of payment made ("has received upfront payments totaling
+        $X"), nor is a reported "would" for a sum due at signing ("B would make an upfront payment of $X")."""
+        found = {m.group(0) for m in self.contingent_before.finditer(s.low[max(clause_start, a - 45) : a])}
+        if found and found <= self.unless_paid:
+            base = max(0, a - 100)
+            start = max([base] + [base + x.end() for x in re.finditer(r"[;:]\s|\.\s", s.low[base:a])])
+            return not self.paid_verbs.search(s.low[start:a])
+        if found and found <= self.reported_modals:
+            return kind not in _LICENCE_KINDS
+        return bool(found)
+
+    def part_of_total(self, between: str) -> bool:
+        """Whether an amount after a total of parts, with ``between`` the text from the total to it, is one of
+        its parts: in the same clause, with no verb of paying or receiving of its own."""
+        if _GAP_BREAK.search(between) or len(between) > 150:
+            return False
+        rest = self.parts_words.sub(" ", between)
+        return not (self.payer_before.search(rest) or self.payee_before.search(rest))
+
+    def word_amounts(self, text: str) -> list[Amount]:
+        """Sums written in words ("fifty million dollars"); none where the figure follows in brackets
+        ("Fifty Million Dollars ($50,000,000)": the figure is read as the amount)."""
+        out: list[Amount] = []
+        for m in self.words_money.finditer(text):
+            if _USD_FOLLOWS.match(text[m.end() :]):
+                continue
+            total = 0
+            for w in re.split(r"[\s-]+", m.group(1).lower()):
+                if w == "hundred":
+                    total = (total or 1) * 100
+                elif w != "and":
+                    total += self.number_words[w]
+            value = float(total * self.scale[m.group(2).lower()])
+            out.append((m.start(), m.end(), "USD", value, value))
+        return out
+
+    def parts_total(self, s: Sent, amounts: list[Amount], i: int) -> bool:
+        """Whether amounts[i] is a total whose parts follow it in the same clause: a parts word after it
+        ("upfront, including") and two or more amounts after that which add up to it (within 1%)."""
+        a, b, _cur, _amount, value = amounts[i]
+        intro = self.parts_intro.match(s.low, b)
+        if value is None or intro is None or "$" in s.low[b : intro.end()]:
+            return False
+        parts, end = 0.0, intro.end()
+        for k, (pa, pb, _c, _x, pv) in enumerate(amounts[i + 1 :]):
+            if pv is None or _GAP_BREAK.search(s.low[end:pa]):
+                return False
+            parts, end = parts + pv, pb
+            if k >= 1 and abs(parts - value) <= 0.01 * value:
+                return True
+        return False
 
     def trigger(self, ctx: RuleContext, s: Sent, a: int, b: int, spans: AmountSpans) -> str | None:
         """The event a payment at s.text[a:b] is tied to, as written; None when the text gives none."""
@@ -231,8 +311,8 @@ class Payments:
                     payee = payee or c
                 elif self.payer_marker.search(gap):
                     payer = payer or c
-                elif self.invested_in.match(gap) and self.investment.search(s.low[max(0, a - 60) : a]):
-                    payee = payee or c  # "an equity investment of $X in B"
+                elif self.invested_in.match(gap) and self.investment.search(s.low[max(0, a - 60) : ca]):
+                    payee = payee or c  # "an equity investment of $X in B", "a $X equity stake in B"
         return payer, payee
 
     def list_intro(self, ctx: RuleContext, s: Sent) -> tuple[M | None, M | None]:
@@ -299,25 +379,27 @@ class Payments:
         companies = list(s.of("COMPANY"))
         last: tuple[int, tuple[list[str], list[str]]] | None = None  # end and parties of the previous amount
         paid_end = -1  # end of the last amount recorded as a payment made
-        for a, b, currency, amount, value in amounts:
+        parts_of: tuple[int, tuple[list[str], list[str]]] | None = None  # end and parties of a total of parts
+        for i, (a, b, currency, amount, value) in enumerate(amounts):
             if paid_end >= 0 and _INCLUDED.match(s.low[paid_end:a]):
                 continue  # "$30 million upfront, including $5 million as ...": a share of the sum before
             if _PER_SHARE.match(s.low, b):
                 continue
-            if self.total_before_parts.match(s.text, b):
+            if self.total_before_parts.match(s.text, b) or self.parts_total(s, amounts, i):
                 # a total whose parts follow is no payment of its own; its parties are the parts' parties
                 total_sides = self.sides(ctx, s, companies, a, b)
                 last = (b, total_sides) if total_sides else last
+                parts_of = (b, total_sides) if total_sides else None
                 continue
             w = max(0, a - 62)  # only breaks ending past a - 60 count: look there, not from the start
             clause_start = max([0, a - 60] + [w + x.end() for x in re.finditer(r"[;,:]\s|\.\s", s.low[w:a])])
+            window = s.low[max(0, a - 50) : b + 50]
+            kind = next((k for rx, k in self.kinds if rx.search(window)), None)
             contingent = bool(
-                self.contingent_before.search(s.low[max(clause_start, a - 45) : a])
+                self.contingent_words(s, clause_start, a, kind)
                 or self.contingent_after.match(s.low[b : b + 40])
                 or self.contingent_fronted.search(s.low[max(0, a - 150) : a])
             )
-            window = s.low[max(0, a - 50) : b + 50]
-            kind = next((k for rx, k in self.kinds if rx.search(window)), None)
             trig = self.trigger(ctx, s, a, b, spans)
             if kind is None and trig:
                 # "$X upon the achievement of certain development milestones"
@@ -327,6 +409,8 @@ class Payments:
             if kind is None or any(a - 60 <= x <= b + 40 for x in price_starts):
                 continue  # an acquisition price paid to shareholders is no payment between the companies
             sides = self.sides(ctx, s, companies, a, b, kind)
+            if parts_of is not None and self.part_of_total(s.low[parts_of[0] : a]):
+                sides = parts_of[1]  # "$25 million, made up of a $15 million fee and ...": its parties
             if sides is None and last is not None and not _GAP_BREAK.search(s.low[last[0] : a]):
                 sides = last[1]  # "$30 million, comprising a $20 million cash payment and a $10 million ..."
             if sides is None:
