@@ -5,12 +5,12 @@ payment made). A payment also implies a partnership between payer and payee."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.breaks import ABBREVIATION_DOT
 from pharmakg.extract.relations.cue_words import alternation
+from pharmakg.extract.relations.payment_amounts import Amount, AmountReader, AmountSpans
 from pharmakg.extract.relations.post import only_partner
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
@@ -20,9 +20,6 @@ _GAP_BREAK = re.compile(r";|(?<!inc)(?<!ltd)(?<!corp)(?<!co)(?<!\b[a-z])\." + AB
 _REPORTED = re.compile(
     r"^.{0,80}?\b(?:announced|announces|reported|reports|said|says|stated|disclosed)\s+"
     r"(?:today\s+|that\s+|today\s+that\s+)?(?=\w)"
-)
-_USD_FOLLOWS = re.compile(
-    r"^\s*\(\s*(?:approximately|approx\.|about|around|~|or|equal to)?\s*(?:(?:US|U\.S\.)\s?\$|\$|USD\b)"
 )
 _PHRASE_STOP = re.compile(
     r"[,;(\[$]|\.\s|\.$|\s(?:and|or)\s+(?=[A-Z$]|(?:is|are|will|the company)\b)|\s(?:which|whereby)\b"
@@ -36,15 +33,6 @@ _LIST_INTRO = re.compile(r"\s*:\s*$")
 _PER_SHARE = re.compile(r"\s*(?:/\s*|per\s+|a\s+)(?:ordinary\s+|common\s+)?share\b")
 _PASSIVE_PAID = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:paid|reimbursed)\b")
 _PREPOSITION_END = re.compile(r"\b(?:by|from|with|to|of|for|between|under)\s+(?:the\s+)?$")
-# "$5 million", "US$5m", "USD 5 million", "USD$5 million", "U.S. $5 million", "$400-million"; not "HK$", "C$"
-_MONEY = re.compile(
-    r"(?:(?:US|U\.S\.|USD)\s?\$|(?<![A-Za-z])\$|(?<![\w])USD\s?)\s?"
-    r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:-(?=[a-z]{3})|\s*)(thousand|million|billion|mm|mn|bn|[mkb])?\b",
-    re.IGNORECASE,
-)
-
-_DIGIT = re.compile(r"\d")  # the regexes' own digit class (any decimal digit, not only ASCII)
-Amount = tuple[int, int, str, float, float | None]  # (start, end, currency, amount, USD value or None)
 
 
 def _phrase(text: str, i: int, end: int) -> str | None:
@@ -67,27 +55,11 @@ class Payments:
     def __init__(self, cues: dict[str, Any]) -> None:
         pay = cues["payments"]
         t = pay["trigger"]
-        self.scale = pay["scale"]
-        self.currency_codes = {k.lower(): v for k, v in pay["currencies"].items()}
-        cur_alt = "|".join(sorted((re.escape(k) for k in pay["currencies"]), key=len, reverse=True))
-        self.money_foreign = re.compile(
-            rf"(?:(?<![\w])(?P<c1>{cur_alt})\s?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
-            rf"|(?<![\w.,])(?P<num2>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?))"
-            rf"\s*(?P<unit>thousand|million|billion|mn|bn)?\b(?(num2)\s*(?P<c2>{cur_alt})|)(?![\w])",
-            re.IGNORECASE,
-        )
+        self.reader = AmountReader(pay)
         self.contingent_before = words_regex(pay["contingent_before"])
         self.unless_paid = set(pay["contingent_unless_paid"])
         self.paid_verbs = words_regex(pay["paid_verbs"])
         self.reported_modals = set(pay["reported_modals"])
-        # "fifty million dollars", "Twenty-Five Million U.S. Dollars": a sum written out in words
-        self.number_words = {k.lower(): v for k, v in pay["number_words"].items()}
-        nw = alternation(list(self.number_words))
-        self.words_money = re.compile(
-            rf"(?<![\w-])((?:{nw})(?:(?:\s+|-)(?:{nw}|and))*)\s+(thousand|million|billion)\s+"
-            r"(?:(?:U\.\s?S\.|US|United\s+States)\s+)?dollars\b",
-            re.IGNORECASE,
-        )
         # "$60 million upfront, including $40 million in cash and a $20 million equity investment": a total
         # when the amounts its parts word introduces add up to it
         self.parts_intro = re.compile(
@@ -146,46 +118,6 @@ class Payments:
         self.trig_anaphora = words_regex(t["anaphora"])
         self.trig_result = words_regex(t["result"])
 
-    def amounts(self, text: str) -> list[Amount]:
-        """Money amounts of a sentence: (start, end, currency, amount, USD value or None).
-
-        A non-USD amount takes its USD value only from the text ("EUR 10 million (approximately $11 million)":
-        the dollar figure is read as its own amount and the foreign one is dropped); otherwise value is None.
-        """
-        out: list[Amount] = []
-        if "ollars" in text or "OLLARS" in text:
-            out.extend(self.word_amounts(text))
-        if not _DIGIT.search(text):
-            return out  # the figure regexes need a digit: a sentence without one is not scanned twice
-        foreign: list[tuple[int, int]] = []  # spans of the foreign amounts whose USD equivalent follows
-        for m in self.money_foreign.finditer(text):
-            cur = self.currency_codes.get((m.group("c1") or m.group("c2") or "").lower())
-            if cur is None:
-                continue
-            if cur == "USD":
-                if m.group("c1"):
-                    continue  # "USD 5 million": read by _MONEY below
-                # "10 million USD", "5 million US dollars": the currency written after the figure
-                num = float(m.group("num2").replace(",", ""))
-                amount = num * self.scale.get((m.group("unit") or "").lower(), 1)
-                out.append((m.start(), m.end(), cur, amount, amount))
-                continue
-            if _USD_FOLLOWS.match(text[m.end() :]):
-                foreign.append((m.start(), m.end()))
-                continue  # the USD equivalent follows
-            num = float((m.group("num") or m.group("num2")).replace(",", ""))
-            amount = num * self.scale.get((m.group("unit") or "").lower(), 1)
-            out.append((m.start(), m.end(), cur, amount, None))
-        if "$" in text or "USD" in text:
-            for m in _MONEY.finditer(text):
-                num = float(m.group(1).replace(",", ""))
-                value = num * self.scale.get((m.group(2) or "").lower(), 1)
-                # "JPY 5 billion (approximately $34 million)": read from where the foreign figure starts, so
-                # that its verb, kind and parties are as near as they are to the foreign figure
-                start = next((fa for fa, fb in foreign if fb < m.start() and m.start() - fb <= 25), m.start())
-                out.append((start, m.end(), "USD", value, value))
-        return sorted(out)
-
     def contingent_words(self, s: Sent, clause_start: int, a: int, kind: str | None) -> bool:
         """Whether a word before the amount at s.text[a:] makes it potential ("up to", "eligible"). A size
         word ("totaling") is not one after a verb of payment made ("has received upfront payments totaling
@@ -206,23 +138,6 @@ class Payments:
             return False
         rest = self.parts_words.sub(" ", between)
         return not (self.payer_before.search(rest) or self.payee_before.search(rest))
-
-    def word_amounts(self, text: str) -> list[Amount]:
-        """Sums written in words ("fifty million dollars"); none where the figure follows in brackets
-        ("Fifty Million Dollars ($50,000,000)": the figure is read as the amount)."""
-        out: list[Amount] = []
-        for m in self.words_money.finditer(text):
-            if _USD_FOLLOWS.match(text[m.end() :]):
-                continue
-            total = 0
-            for w in re.split(r"[\s-]+", m.group(1).lower()):
-                if w == "hundred":
-                    total = (total or 1) * 100
-                elif w != "and":
-                    total += self.number_words[w]
-            value = float(total * self.scale[m.group(2).lower()])
-            out.append((m.start(), m.end(), "USD", value, value))
-        return out
 
     def parts_total(self, s: Sent, amounts: list[Amount], i: int) -> bool:
         """Whether amounts[i] is a total whose parts follow it in the same clause: a parts word after it
@@ -370,7 +285,7 @@ class Payments:
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         if not s.ms and ("$" not in s.text or not any(w in s.low for w in _LICENCE_KIND_GATE)):
             return  # a sentence naming no company pays only for the one licence, in dollars (cheap gates)
-        amounts = self.amounts(s.text)
+        amounts = self.reader.amounts(s.text)
         if not amounts:
             return
         spans = AmountSpans(amounts)
@@ -439,8 +354,9 @@ class Payments:
 
 
 _EACH = re.compile(r"\beach\b")
-# between a company and the amount it is paid: "a payment to B of $X", "... to B of up to $X"
-_OF_AMOUNT = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?of\s+(?:up\s+to\s+)?(?:an?\s+)?$")
+# between a company and the amount it is paid: "a payment to B of $X", "... to B of up to $X", "Upfront
+# payment to B: $X" (a term sheet's label)
+_OF_AMOUNT = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:of\s+|:\s*)(?:up\s+to\s+)?(?:an?\s+)?$")
 # between a sum paid and a share of it: "$30 million upfront payment (about £22 million) including $5 million"
 _INCLUDED = re.compile(r"^[^.;$]{0,60}?\bincluding\s+(?:an?\s+)?(?:(?:US|U\.S\.)\s?)?$")
 # the kinds of sum a licensee pays its licensor for the licence itself
@@ -509,22 +425,3 @@ def _counterpart(
     if payer_only and ctx.main and ctx.main not in skip:
         return ctx.main
     return next((p for p in ctx.partner_rank if p not in skip), None)
-
-
-class AmountSpans:
-    """The (start, end) of a sentence's amounts, sorted once, so that finding an amount's neighbours is a
-    bisection and a sentence of thousands of amounts stays linear."""
-
-    def __init__(self, amounts: list[tuple[Any, ...]]) -> None:
-        self.starts = sorted(x for x, *_ in amounts)
-        self.ends = sorted(y for _, y, *_ in amounts)
-
-    def next_start(self, a: int, default: int) -> int:
-        """min(the starts after ``a``, default)."""
-        i = bisect_right(self.starts, a)
-        return min(self.starts[i], default) if i < len(self.starts) else default
-
-    def last_end(self, a: int, default: int) -> int:
-        """max(the ends at or before ``a``, default)."""
-        i = bisect_right(self.ends, a)
-        return max(self.ends[i - 1], default) if i else default
