@@ -59,6 +59,7 @@ class Payments:
         self.contingent_before = words_regex(pay["contingent_before"])
         self.unless_paid = set(pay["contingent_unless_paid"])
         self.paid_verbs = words_regex(pay["paid_verbs"])
+        self.not_yet = words_regex(pay["not_yet_words"])
         self.reported_modals = set(pay["reported_modals"])
         # "$60 million upfront, including $40 million in cash and a $20 million equity investment": a total
         # when the amounts its parts word introduces add up to it
@@ -124,12 +125,19 @@ class Payments:
         $X"), nor is a reported "would" for a sum due at signing ("B would make an upfront payment of $X")."""
         found = {m.group(0) for m in self.contingent_before.finditer(s.low[max(clause_start, a - 45) : a])}
         if found and found <= self.unless_paid:
-            base = max(0, a - 100)
-            start = max([base] + [base + x.end() for x in re.finditer(r"[;:]\s|\.\s", s.low[base:a])])
-            return not self.paid_verbs.search(s.low[start:a])
+            return not self.paid_before(s, a)
         if found and found <= self.reported_modals:
             return kind not in _LICENCE_KINDS
         return bool(found)
+
+    def paid_before(self, s: Sent, a: int) -> bool:
+        """Whether the amount at s.text[a:] is the object of a verb of payment made in its clause, with no
+        future or modal word after the verb ("has received $35 million in development milestones"; not
+        "paid $50 million upfront and will pay $300 million in milestones")."""
+        base = max(0, a - 100)
+        start = max([base] + [base + x.end() for x in re.finditer(r"[;:]\s|\.\s", s.low[base:a])])
+        ends = [m.end() for m in self.paid_verbs.finditer(s.low, start, a)]
+        return bool(ends) and not self.not_yet.search(s.low, ends[-1], a)
 
     def part_of_total(self, between: str) -> bool:
         """Whether an amount after a total of parts, with ``between`` the text from the total to it, is one of
@@ -228,6 +236,8 @@ class Payments:
                     payer = payer or c
                 elif self.invested_in.match(gap) and self.investment.search(s.low[max(0, a - 60) : ca]):
                     payee = payee or c  # "an equity investment of $X in B", "a $X equity stake in B"
+                elif _RELATIVE.match(gap) and self.pay_verb_end.search(gap):
+                    payee = payee or c  # "the $X upfront payment, which A paid B in January": B, the object
         return payer, payee
 
     def list_intro(self, ctx: RuleContext, s: Sent) -> tuple[M | None, M | None]:
@@ -312,7 +322,7 @@ class Payments:
             kind = next((k for rx, k in self.kinds if rx.search(window)), None)
             contingent = bool(
                 self.contingent_words(s, clause_start, a, kind)
-                or self.contingent_after.match(s.low[b : b + 40])
+                or (self.contingent_after.match(s.low[b : b + 40]) and not self.paid_before(s, a))
                 or self.contingent_fronted.search(s.low[max(0, a - 150) : a])
             )
             trig = self.trigger(ctx, s, a, b, spans)
@@ -354,6 +364,8 @@ class Payments:
 
 
 _EACH = re.compile(r"\beach\b")
+# between an amount and the object of a relative clause's pay verb: "$X, which A paid B", "$X that A paid B"
+_RELATIVE = re.compile(r"^[^$;]{0,20}?\b(?:which|that)\s")
 # between a company and the amount it is paid: "a payment to B of $X", "... to B of up to $X", "Upfront
 # payment to B: $X" (a term sheet's label)
 _OF_AMOUNT = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:of\s+|:\s*)(?:up\s+to\s+)?(?:an?\s+)?$")
@@ -412,8 +424,10 @@ def _counterpart(
 ) -> str | None:
     """The other party when the text names only one: another company of the sentence or its neighbours,
     else the issuing company (for a payer), else the most mentioned other company. ``also``: ids of the
-    known side's other members (joint payees), never the counterpart."""
+    known side's other members (joint payees), never the counterpart; nor is the known party's parent or
+    subsidiary ("A announced that its subsidiary B signed with C ... B will receive $X": C pays, not A)."""
     skip = {known.eid} | (also or set())
+    skip |= {x for pair in ctx.affiliates if known.eid in pair for x in pair}
     cands = [c.eid for c in companies if c.eid not in skip]
     if cands:
         return cands[0]
