@@ -331,6 +331,10 @@ class Payments:
                 kind = next((k for rx, k in self.kinds if rx.search(trig.lower())), None)
             if kind is None and _PAID_AMOUNT.search(s.low[max(0, a - 40) : a]):
                 kind = "payment"  # "Helix received $5 million upon ...": a payment named by its verb
+            if kind is None and (far := _NOUN_TO_OF.search(s.low, max(0, a - 140), a)):
+                # "an upfront payment from A to B of $X": the noun of the frame, further back than the window
+                noun = s.low[max(0, far.start() - 20) : far.end()]
+                kind = next((k for rx, k in self.kinds if rx.search(noun)), None)
             if kind is None or any(a - 60 <= x <= b + 40 for x in price_starts):
                 continue  # an acquisition price paid to shareholders is no payment between the companies
             sides = self.sides(ctx, s, companies, a, b, kind)
@@ -364,6 +368,10 @@ class Payments:
 
 
 _EACH = re.compile(r"\beach\b")
+# "a payment (from A) to B of $X": the frame whose noun names the amount's kind
+_NOUN_TO_OF = re.compile(
+    r"\b(?:payments?|fees?)\s+(?:from\s+[^,;$]{1,60}?\s+)?to\s+[^,;$]{1,60}?\s+of\s+(?:an?\s+)?$"
+)
 # between an amount and the object of a relative clause's pay verb: "$X, which A paid B", "$X that A paid B"
 _RELATIVE = re.compile(r"^[^$;]{0,20}?\b(?:which|that)\s")
 # between a company and the amount it is paid: "a payment to B of $X", "... to B of up to $X", "Upfront
