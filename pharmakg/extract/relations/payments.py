@@ -5,12 +5,12 @@ payment made). A payment also implies a partnership between payer and payee."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.breaks import ABBREVIATION_DOT
 from pharmakg.extract.relations.cue_words import alternation
+from pharmakg.extract.relations.payment_amounts import Amount, AmountReader, AmountSpans
 from pharmakg.extract.relations.post import only_partner
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
@@ -20,9 +20,6 @@ _GAP_BREAK = re.compile(r";|(?<!inc)(?<!ltd)(?<!corp)(?<!co)(?<!\b[a-z])\." + AB
 _REPORTED = re.compile(
     r"^.{0,80}?\b(?:announced|announces|reported|reports|said|says|stated|disclosed)\s+"
     r"(?:today\s+|that\s+|today\s+that\s+)?(?=\w)"
-)
-_USD_FOLLOWS = re.compile(
-    r"^\s*\(\s*(?:approximately|approx\.|about|around|~|or|equal to)?\s*(?:(?:US|U\.S\.)\s?\$|\$|USD\b)"
 )
 _PHRASE_STOP = re.compile(
     r"[,;(\[$]|\.\s|\.$|\s(?:and|or)\s+(?=[A-Z$]|(?:is|are|will|the company)\b)|\s(?:which|whereby)\b"
@@ -36,15 +33,6 @@ _LIST_INTRO = re.compile(r"\s*:\s*$")
 _PER_SHARE = re.compile(r"\s*(?:/\s*|per\s+|a\s+)(?:ordinary\s+|common\s+)?share\b")
 _PASSIVE_PAID = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:paid|reimbursed)\b")
 _PREPOSITION_END = re.compile(r"\b(?:by|from|with|to|of|for|between|under)\s+(?:the\s+)?$")
-# "$5 million", "US$5m", "USD 5 million", "U.S. $5 million", "$400-million"; not "HK$", "C$", "A$"
-_MONEY = re.compile(
-    r"(?:(?:US|U\.S\.)\s?\$|(?<![A-Za-z])\$|(?<![\w])USD\s?)\s?"
-    r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:-(?=[a-z]{3})|\s*)(thousand|million|billion|mm|mn|bn|[mkb])?\b",
-    re.IGNORECASE,
-)
-
-_DIGIT = re.compile(r"\d")  # the regexes' own digit class (any decimal digit, not only ASCII)
-Amount = tuple[int, int, str, float, float | None]  # (start, end, currency, amount, USD value or None)
 
 
 def _phrase(text: str, i: int, end: int) -> str | None:
@@ -67,16 +55,19 @@ class Payments:
     def __init__(self, cues: dict[str, Any]) -> None:
         pay = cues["payments"]
         t = pay["trigger"]
-        self.scale = pay["scale"]
-        self.currency_codes = {k.lower(): v for k, v in pay["currencies"].items()}
-        cur_alt = "|".join(sorted((re.escape(k) for k in pay["currencies"]), key=len, reverse=True))
-        self.money_foreign = re.compile(
-            rf"(?:(?<![\w])(?P<c1>{cur_alt})\s?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
-            rf"|(?<![\w.,])(?P<num2>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?))"
-            rf"\s*(?P<unit>thousand|million|billion|mn|bn)?\b(?(num2)\s*(?P<c2>{cur_alt})|)(?![\w])",
+        self.reader = AmountReader(pay)
+        self.contingent_before = words_regex(pay["contingent_before"])
+        self.unless_paid = set(pay["contingent_unless_paid"])
+        self.paid_verbs = words_regex(pay["paid_verbs"])
+        self.not_yet = words_regex(pay["not_yet_words"])
+        self.reported_modals = set(pay["reported_modals"])
+        # "$60 million upfront, including $40 million in cash and a $20 million equity investment": a total
+        # when the amounts its parts word introduces add up to it
+        self.parts_intro = re.compile(
+            r"\s*(?:[\w-]+(?:\s+|(?=,))){0,3}?,?\s*(?:" + alternation(pay["total_before_parts"]) + r")\s",
             re.IGNORECASE,
         )
-        self.contingent_before = words_regex(pay["contingent_before"])
+        self.parts_words = words_regex(pay["total_before_parts"])
         self.contingent_fronted = re.compile(pay.get("contingent_fronted", "(?!)"))
         self.acquisition_price = re.compile(r"(?<![\w-])(?:" + "|".join(pay["acquisition_price"]) + r")")
         after = [alternation(pay["contingent_after"]), *pay.get("contingent_after_patterns", [])]
@@ -109,12 +100,18 @@ class Payments:
             r"\b(?:" + "|".join(pay["payer_marker"]) + r")\s+(?:the\s+)?" + descriptor + "$"
         )
         # "an upfront payment to B of $X": B, between "payment to" and "of", is the payee
+        # "an upfront payment from A to B of $X": also with its payer named before "to"
         self.payee_before_of = re.compile(
-            r"\b(?:" + alternation(pay["payee_before_of"]) + r")\s+to\s+(?:the\s+)?" + descriptor + "$"
+            r"\b(?:"
+            + alternation(pay["payee_before_of"])
+            + r")\s+(?:from\s+[^,;$]{1,60}?\s+)?to\s+(?:the\s+)?"
+            + descriptor
+            + "$"
         )
         # "an equity investment of $X in B": B, after "in", is the payee of an investment
         self.investment = words_regex(pay["investment_words"])
-        self.invested_in = re.compile(r"^\s*\)?\s*in\s+(?:the\s+)?" + descriptor + "$")
+        # "... of $X in B", "a $X equity stake in B": up to three words between the amount and "in"
+        self.invested_in = re.compile(r"^\s*\)?\s*(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?" + descriptor + "$")
         self.status = [(words_regex([w]), st) for w, st in pay["status"]]
         self.trig_strong = re.compile(r"(?<![\w-])(?:" + alternation(t["strong"]) + r")\s+", re.IGNORECASE)
         self.trig_weak = re.compile(r"(?<![\w-])(?:" + alternation(t["weak"]) + r")\s+", re.IGNORECASE)
@@ -122,43 +119,49 @@ class Payments:
         self.trig_anaphora = words_regex(t["anaphora"])
         self.trig_result = words_regex(t["result"])
 
-    def amounts(self, text: str) -> list[Amount]:
-        """Money amounts of a sentence: (start, end, currency, amount, USD value or None).
+    def contingent_words(self, s: Sent, clause_start: int, a: int, kind: str | None) -> bool:
+        """Whether a word before the amount at s.text[a:] makes it potential ("up to", "eligible"). A size
+        word ("totaling") is not one after a verb of payment made ("has received upfront payments totaling
+        $X"), nor is a reported "would" for a sum due at signing ("B would make an upfront payment of $X")."""
+        found = {m.group(0) for m in self.contingent_before.finditer(s.low[max(clause_start, a - 45) : a])}
+        if found and found <= self.unless_paid:
+            return not self.paid_before(s, a)
+        if found and found <= self.reported_modals:
+            return kind not in _LICENCE_KINDS
+        return bool(found)
 
-        A non-USD amount takes its USD value only from the text ("EUR 10 million (approximately $11 million)":
-        the dollar figure is read as its own amount and the foreign one is dropped); otherwise value is None.
-        """
-        if not _DIGIT.search(text):
-            return []  # both amount regexes need a figure: a sentence without a digit is not scanned twice
-        out: list[Amount] = []
-        foreign: list[tuple[int, int]] = []  # spans of the foreign amounts whose USD equivalent follows
-        for m in self.money_foreign.finditer(text):
-            cur = self.currency_codes.get((m.group("c1") or m.group("c2") or "").lower())
-            if cur is None:
-                continue
-            if cur == "USD":
-                if m.group("c1"):
-                    continue  # "USD 5 million": read by _MONEY below
-                # "10 million USD", "5 million US dollars": the currency written after the figure
-                num = float(m.group("num2").replace(",", ""))
-                amount = num * self.scale.get((m.group("unit") or "").lower(), 1)
-                out.append((m.start(), m.end(), cur, amount, amount))
-                continue
-            if _USD_FOLLOWS.match(text[m.end() :]):
-                foreign.append((m.start(), m.end()))
-                continue  # the USD equivalent follows
-            num = float((m.group("num") or m.group("num2")).replace(",", ""))
-            amount = num * self.scale.get((m.group("unit") or "").lower(), 1)
-            out.append((m.start(), m.end(), cur, amount, None))
-        if "$" in text or "USD" in text:
-            for m in _MONEY.finditer(text):
-                num = float(m.group(1).replace(",", ""))
-                value = num * self.scale.get((m.group(2) or "").lower(), 1)
-                # "JPY 5 billion (approximately $34 million)": read from where the foreign figure starts, so
-                # that its verb, kind and parties are as near as they are to the foreign figure
-                start = next((fa for fa, fb in foreign if fb < m.start() and m.start() - fb <= 25), m.start())
-                out.append((start, m.end(), "USD", value, value))
-        return sorted(out)
+    def paid_before(self, s: Sent, a: int) -> bool:
+        """Whether the amount at s.text[a:] is the object of a verb of payment made in its clause, with no
+        future or modal word after the verb ("has received $35 million in development milestones"; not
+        "paid $50 million upfront and will pay $300 million in milestones")."""
+        base = max(0, a - 100)
+        start = max([base] + [base + x.end() for x in re.finditer(r"[;:]\s|\.\s", s.low[base:a])])
+        ends = [m.end() for m in self.paid_verbs.finditer(s.low, start, a)]
+        return bool(ends) and not self.not_yet.search(s.low, ends[-1], a)
+
+    def part_of_total(self, between: str) -> bool:
+        """Whether an amount after a total of parts, with ``between`` the text from the total to it, is one of
+        its parts: in the same clause, with no verb of paying or receiving of its own."""
+        if _GAP_BREAK.search(between) or len(between) > 150:
+            return False
+        rest = self.parts_words.sub(" ", between)
+        return not (self.payer_before.search(rest) or self.payee_before.search(rest))
+
+    def parts_total(self, s: Sent, amounts: list[Amount], i: int) -> bool:
+        """Whether amounts[i] is a total whose parts follow it in the same clause: a parts word after it
+        ("upfront, including") and two or more amounts after that which add up to it (within 1%)."""
+        a, b, _cur, _amount, value = amounts[i]
+        intro = self.parts_intro.match(s.low, b)
+        if value is None or intro is None or "$" in s.low[b : intro.end()]:
+            return False
+        parts, end = 0.0, intro.end()
+        for k, (pa, pb, _c, _x, pv) in enumerate(amounts[i + 1 :]):
+            if pv is None or _GAP_BREAK.search(s.low[end:pa]):
+                return False
+            parts, end = parts + pv, pb
+            if k >= 1 and abs(parts - value) <= 0.01 * value:
+                return True
+        return False
 
     def trigger(self, ctx: RuleContext, s: Sent, a: int, b: int, spans: AmountSpans) -> str | None:
         """The event a payment at s.text[a:b] is tied to, as written; None when the text gives none."""
@@ -231,8 +234,10 @@ class Payments:
                     payee = payee or c
                 elif self.payer_marker.search(gap):
                     payer = payer or c
-                elif self.invested_in.match(gap) and self.investment.search(s.low[max(0, a - 60) : a]):
-                    payee = payee or c  # "an equity investment of $X in B"
+                elif self.invested_in.match(gap) and self.investment.search(s.low[max(0, a - 60) : ca]):
+                    payee = payee or c  # "an equity investment of $X in B", "a $X equity stake in B"
+                elif _RELATIVE.match(gap) and self.pay_verb_end.search(gap):
+                    payee = payee or c  # "the $X upfront payment, which A paid B in January": B, the object
         return payer, payee
 
     def list_intro(self, ctx: RuleContext, s: Sent) -> tuple[M | None, M | None]:
@@ -290,7 +295,7 @@ class Payments:
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         if not s.ms and ("$" not in s.text or not any(w in s.low for w in _LICENCE_KIND_GATE)):
             return  # a sentence naming no company pays only for the one licence, in dollars (cheap gates)
-        amounts = self.amounts(s.text)
+        amounts = self.reader.amounts(s.text)
         if not amounts:
             return
         spans = AmountSpans(amounts)
@@ -299,34 +304,42 @@ class Payments:
         companies = list(s.of("COMPANY"))
         last: tuple[int, tuple[list[str], list[str]]] | None = None  # end and parties of the previous amount
         paid_end = -1  # end of the last amount recorded as a payment made
-        for a, b, currency, amount, value in amounts:
+        parts_of: tuple[int, tuple[list[str], list[str]]] | None = None  # end and parties of a total of parts
+        for i, (a, b, currency, amount, value) in enumerate(amounts):
             if paid_end >= 0 and _INCLUDED.match(s.low[paid_end:a]):
                 continue  # "$30 million upfront, including $5 million as ...": a share of the sum before
             if _PER_SHARE.match(s.low, b):
                 continue
-            if self.total_before_parts.match(s.text, b):
+            if self.total_before_parts.match(s.text, b) or self.parts_total(s, amounts, i):
                 # a total whose parts follow is no payment of its own; its parties are the parts' parties
                 total_sides = self.sides(ctx, s, companies, a, b)
                 last = (b, total_sides) if total_sides else last
+                parts_of = (b, total_sides) if total_sides else None
                 continue
             w = max(0, a - 62)  # only breaks ending past a - 60 count: look there, not from the start
             clause_start = max([0, a - 60] + [w + x.end() for x in re.finditer(r"[;,:]\s|\.\s", s.low[w:a])])
-            contingent = bool(
-                self.contingent_before.search(s.low[max(clause_start, a - 45) : a])
-                or self.contingent_after.match(s.low[b : b + 40])
-                or self.contingent_fronted.search(s.low[max(0, a - 150) : a])
-            )
             window = s.low[max(0, a - 50) : b + 50]
             kind = next((k for rx, k in self.kinds if rx.search(window)), None)
+            contingent = bool(
+                self.contingent_words(s, clause_start, a, kind)
+                or (self.contingent_after.match(s.low[b : b + 40]) and not self.paid_before(s, a))
+                or self.contingent_fronted.search(s.low[max(0, a - 150) : a])
+            )
             trig = self.trigger(ctx, s, a, b, spans)
             if kind is None and trig:
                 # "$X upon the achievement of certain development milestones"
                 kind = next((k for rx, k in self.kinds if rx.search(trig.lower())), None)
             if kind is None and _PAID_AMOUNT.search(s.low[max(0, a - 40) : a]):
                 kind = "payment"  # "Helix received $5 million upon ...": a payment named by its verb
+            if kind is None and (far := _NOUN_TO_OF.search(s.low, max(0, a - 140), a)):
+                # "an upfront payment from A to B of $X": the noun of the frame, further back than the window
+                noun = s.low[max(0, far.start() - 20) : far.end()]
+                kind = next((k for rx, k in self.kinds if rx.search(noun)), None)
             if kind is None or any(a - 60 <= x <= b + 40 for x in price_starts):
                 continue  # an acquisition price paid to shareholders is no payment between the companies
             sides = self.sides(ctx, s, companies, a, b, kind)
+            if parts_of is not None and self.part_of_total(s.low[parts_of[0] : a]):
+                sides = parts_of[1]  # "$25 million, made up of a $15 million fee and ...": its parties
             if sides is None and last is not None and not _GAP_BREAK.search(s.low[last[0] : a]):
                 sides = last[1]  # "$30 million, comprising a $20 million cash payment and a $10 million ..."
             if sides is None:
@@ -355,8 +368,15 @@ class Payments:
 
 
 _EACH = re.compile(r"\beach\b")
-# between a company and the amount it is paid: "a payment to B of $X", "... to B of up to $X"
-_OF_AMOUNT = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?of\s+(?:up\s+to\s+)?(?:an?\s+)?$")
+# "a payment (from A) to B of $X": the frame whose noun names the amount's kind
+_NOUN_TO_OF = re.compile(
+    r"\b(?:payments?|fees?)\s+(?:from\s+[^,;$]{1,60}?\s+)?to\s+[^,;$]{1,60}?\s+of\s+(?:an?\s+)?$"
+)
+# between an amount and the object of a relative clause's pay verb: "$X, which A paid B", "$X that A paid B"
+_RELATIVE = re.compile(r"^[^$;]{0,20}?\b(?:which|that)\s")
+# between a company and the amount it is paid: "a payment to B of $X", "... to B of up to $X", "Upfront
+# payment to B: $X" (a term sheet's label)
+_OF_AMOUNT = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:of\s+|:\s*)(?:up\s+to\s+)?(?:an?\s+)?$")
 # between a sum paid and a share of it: "$30 million upfront payment (about £22 million) including $5 million"
 _INCLUDED = re.compile(r"^[^.;$]{0,60}?\bincluding\s+(?:an?\s+)?(?:(?:US|U\.S\.)\s?)?$")
 # the kinds of sum a licensee pays its licensor for the licence itself
@@ -412,8 +432,10 @@ def _counterpart(
 ) -> str | None:
     """The other party when the text names only one: another company of the sentence or its neighbours,
     else the issuing company (for a payer), else the most mentioned other company. ``also``: ids of the
-    known side's other members (joint payees), never the counterpart."""
+    known side's other members (joint payees), never the counterpart; nor is the known party's parent or
+    subsidiary ("A announced that its subsidiary B signed with C ... B will receive $X": C pays, not A)."""
     skip = {known.eid} | (also or set())
+    skip |= {x for pair in ctx.affiliates if known.eid in pair for x in pair}
     cands = [c.eid for c in companies if c.eid not in skip]
     if cands:
         return cands[0]
@@ -425,22 +447,3 @@ def _counterpart(
     if payer_only and ctx.main and ctx.main not in skip:
         return ctx.main
     return next((p for p in ctx.partner_rank if p not in skip), None)
-
-
-class AmountSpans:
-    """The (start, end) of a sentence's amounts, sorted once, so that finding an amount's neighbours is a
-    bisection and a sentence of thousands of amounts stays linear."""
-
-    def __init__(self, amounts: list[tuple[Any, ...]]) -> None:
-        self.starts = sorted(x for x, *_ in amounts)
-        self.ends = sorted(y for _, y, *_ in amounts)
-
-    def next_start(self, a: int, default: int) -> int:
-        """min(the starts after ``a``, default)."""
-        i = bisect_right(self.starts, a)
-        return min(self.starts[i], default) if i < len(self.starts) else default
-
-    def last_end(self, a: int, default: int) -> int:
-        """max(the ends at or before ``a``, default)."""
-        i = bisect_right(self.ends, a)
-        return max(self.ends[i - 1], default) if i else default
