@@ -35,6 +35,7 @@ from itertools import compress, repeat
 from spacy.tokens import Doc
 
 from pharmakg.extract.components.base import Candidate, candidates, doc_text, read_json, register_extensions
+from pharmakg.extract.components.knowledge_forms import NameForms
 from pharmakg.extract.components.knowledge_index import (
     CASE_SENSITIVE_KINDS,
     PATHOGEN_KIND,
@@ -175,12 +176,15 @@ class KnowledgeMatcher:
         self.coordination = re.compile(ctx["coordination"])
         self.modifiers = re.compile(ctx.get("disease_modifiers", "(?!)"))
         self.modifier_stop = set(ctx.get("disease_modifier_stop", []))
+        name_letters = tuple(tuple(row) for row in ctx.get("name_form_greek_letters", []))
+        self.name_forms = NameForms(name_letters) if name_letters else None
         with paused_gc():
             self.index, self.max_len = build_index(
                 tuple(sorted(tables.items())),
                 tuple(sorted((k, tuple(v)) for k, v in kinds.items())),
                 tuple((p, r) for p, r in ctx.get("disease_british_spellings", [])),
                 tuple((w, c) for w, c in ctx.get("disease_greek_letters", [])),
+                name_letters,
             )
 
     def matches(self, text: str) -> list[tuple[int, int, Hit]]:
@@ -191,6 +195,45 @@ class KnowledgeMatcher:
             words = [text[s:e] for s, e in spans]
         else:
             words = _WORD.findall(text)  # the same words as the spans, without a Python loop
+        out = self._scan(text, words, spans, None)
+        if self.name_forms is not None:  # gene and protein names as releases write them ("PPARγ", "IFN-γ")
+            forms = self.name_forms.text_forms(text, words, spans)
+            if forms:
+                out = self._other_forms(text, out, dict(zip(spans, words, strict=True)), forms)
+        return out
+
+    def _other_forms(
+        self,
+        text: str,
+        out: list[tuple[int, int, Hit]],
+        written: dict[tuple[int, int], str],
+        forms: list[tuple[list[str], list[tuple[int, int]]]],
+    ) -> list[tuple[int, int, Hit]]:
+        """The matches with the target names found only in the text's other name forms, in text order and
+        longest first per start."""
+        known = {(s, e, id(h[1])) for s, e, h in out}
+        starts, ends = {sp[0] for sp in written}, {sp[1] for sp in written}
+        added = False
+        for form_words, form_spans in forms:
+            changed = {
+                k
+                for k, (w, sp) in enumerate(zip(form_words, form_spans, strict=True))
+                if written.get(sp) != w
+            }
+            for s, e, hit in self._scan(text, form_words, form_spans, changed):
+                # a whole word of the text or more, never a part ("RORγ" of "RORγt")
+                whole = s in starts and e in ends
+                if hit[0] == "TARGET" and whole and (s, e, id(hit[1])) not in known:
+                    known.add((s, e, id(hit[1])))
+                    out.append((s, e, hit))
+                    added = True
+        return sorted(out, key=lambda m: (m[0], -m[1])) if added else out
+
+    def _scan(
+        self, text: str, words: list[str], spans: list[tuple[int, int]], changed: set[int] | None
+    ) -> list[tuple[int, int, Hit]]:
+        """The table names in a run of words (parallel to their spans); with ``changed``, only the names that
+        hold one of those words (a name form of the text, see NameForms)."""
         # parallel lists, so that a name's word tuple is one slice
         lowers = list(map(str.lower, words))
         max_len, lookup, joined = self.max_len.get, self.index.get, _JOINER.fullmatch
@@ -200,11 +243,18 @@ class KnowledgeMatcher:
         out: list[tuple[int, int, Hit]] = []
         for i in compress(range(len(words)), most):
             longest = min(most[i], len(words) - i)
+            if changed is not None and not any(i + k in changed for k in range(longest)):
+                continue
             run = 1  # how many words from i on are joined as one name may join them
-            while run < longest and joined(text, spans[i + run - 1][1], spans[i + run][0]):
+            while run < longest and (
+                spans[i + run - 1][1] == spans[i + run][0]
+                or joined(text, spans[i + run - 1][1], spans[i + run][0])
+            ):
                 run += 1
             start = spans[i][0]
             for n in range(run, 0, -1):
+                if changed is not None and not any(i + k in changed for k in range(n)):
+                    continue
                 end = spans[i + n - 1][1]
                 for hit in lookup((True, tuple(words[i : i + n])), ()):
                     out.append((start, end, hit))
