@@ -5,7 +5,9 @@ about 100,000 names, too many for one trie regex to compile quickly. Instead eve
 words (runs of letters and digits) and indexed by its word tuple; the text is split the same way once,
 and each word position looks up the word n-grams that start there: linear in the text, and the index
 builds in well under a second. Words in the text may be joined by whitespace, a hyphen or an apostrophe
-(``non-small cell`` = ``non small-cell``).
+(``non-small cell`` = ``non small-cell``). Target names are also looked for in the forms releases write
+them (knowledge_forms.NameForms, from the Greek letter table name_form_greek_letters): "PPARγ", "IFN-γ",
+"HIF-2alpha", "interleukin6" (of PPARG, IFNG, HIF2A, "interleukin 6").
 
 What each table's names need before they become candidates (patterns/knowledge_context.json):
 

@@ -1,6 +1,7 @@
 """The other written forms under which the knowledge index (components/knowledge.py) files a table name: a
 symbol with a digit split before its number (SIGLEC15 -> siglec 15) and a lone number in Roman numerals
-(NaPi-2b -> NaPi IIb)."""
+(NaPi-2b -> NaPi IIb); and the name forms of NameForms, read alike in the names and the text (a Greek letter
+spelled or as the symbol's Latin letter, a glued number split off)."""
 
 from __future__ import annotations
 
