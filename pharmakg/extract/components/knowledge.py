@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from itertools import compress, repeat
 
 from spacy.tokens import Doc
 
@@ -47,6 +46,7 @@ from pharmakg.extract.components.knowledge_index import (
     build_index,
 )
 from pharmakg.extract.components.knowledge_phenotypes import PHENOTYPE_KIND, with_other_mentions
+from pharmakg.extract.components.knowledge_scan import scan, with_other_forms
 from pharmakg.ontology.generated import KnowledgeRecord, paused_gc
 
 # the kind of the MeSH protein names of the target table, as their generator writes it
@@ -68,9 +68,6 @@ _SPAN = re.Match.span
 # the kind of a drug's code names (AT-100, DS-8201a), and the letters of a name
 CODE_KIND = "code"
 _LETTERS_ONLY = re.compile(r"[^A-Za-z]+")
-# what may stand between two words of one name in the text; a possessive "'s " too, as MeSH writes
-# eponyms without it ("Crohn Disease" is written "Crohn's disease")
-_JOINER = re.compile(r"\s+|[-‐‑–'’]|[-‐‑–]\s*\n\s*|['’]s?\s+")
 # a grammar disease (1) names the entity; a radionuclide outranks the drug table's radioisotope products
 _PRIORITY = {"COMPOUND": 2, "TARGET": 2, "DISEASE": 0, "PAYLOAD": 3}
 _LEXICON_DISEASE = "lexicon:disease"
@@ -83,16 +80,6 @@ _ABBREVIATION = re.compile(r"^\s*\([A-Za-z][\w-]{0,11}\)")
 
 # the kind of a drug-table record read as the target of a drug noun after it ("a Factor XIa inhibitor")
 DRUG_AS_TARGET_KIND = "drug_as_target"
-
-
-def _same_record_at(out: list[tuple[int, int, Hit]], start: int, end: int, hit: Hit) -> bool:
-    """Whether the matches found so far (those of this start come last) hold the hit's record at the span."""
-    for s, e, h in reversed(out):
-        if s != start:
-            return False
-        if e == end and h[1] is hit[1]:
-            return True
-    return False
 
 
 def _outermost(found: list[tuple[int, int, Hit]], listed: list[int]) -> list[int]:
@@ -197,73 +184,13 @@ class KnowledgeMatcher:
             words = [text[s:e] for s, e in spans]
         else:
             words = _WORD.findall(text)  # the same words as the spans, without a Python loop
-        out = self._scan(text, words, spans, None)
+        out = scan(self.index, self.max_len, text, words, spans)
         if self.name_forms is not None:  # gene and protein names as releases write them ("PPARγ", "IFN-γ")
             forms = self.name_forms.text_forms(text, words, spans)
             if forms:
-                out = self._other_forms(text, out, dict(zip(spans, words, strict=True)), forms)
-        return out
-
-    def _other_forms(
-        self,
-        text: str,
-        out: list[tuple[int, int, Hit]],
-        written: dict[tuple[int, int], str],
-        forms: list[tuple[list[str], list[tuple[int, int]]]],
-    ) -> list[tuple[int, int, Hit]]:
-        """The matches with the target names found only in the text's other name forms, in text order and
-        longest first per start."""
-        known = {(s, e, id(h[1])) for s, e, h in out}
-        starts, ends = {sp[0] for sp in written}, {sp[1] for sp in written}
-        added = False
-        for form_words, form_spans in forms:
-            changed = {
-                k
-                for k, (w, sp) in enumerate(zip(form_words, form_spans, strict=True))
-                if written.get(sp) != w
-            }
-            for s, e, hit in self._scan(text, form_words, form_spans, changed):
-                # a whole word of the text or more, never a part ("RORγ" of "RORγt")
-                whole = s in starts and e in ends
-                if hit[0] == "TARGET" and whole and (s, e, id(hit[1])) not in known:
-                    known.add((s, e, id(hit[1])))
-                    out.append((s, e, hit))
-                    added = True
-        return sorted(out, key=lambda m: (m[0], -m[1])) if added else out
-
-    def _scan(
-        self, text: str, words: list[str], spans: list[tuple[int, int]], changed: set[int] | None
-    ) -> list[tuple[int, int, Hit]]:
-        """The table names in a run of words (parallel to their spans); with ``changed``, only the names that
-        hold one of those words (a name form of the text, see NameForms)."""
-        # parallel lists, so that a name's word tuple is one slice
-        lowers = list(map(str.lower, words))
-        max_len, lookup, joined = self.max_len.get, self.index.get, _JOINER.fullmatch
-        # the most words a name starting at each word has (as written or lower-cased), looked up in C: the
-        # loop below visits only the words that start a name of the tables
-        most = list(map(max, map(max_len, words, repeat(0)), map(max_len, lowers, repeat(0))))
-        out: list[tuple[int, int, Hit]] = []
-        for i in compress(range(len(words)), most):
-            longest = min(most[i], len(words) - i)
-            if changed is not None and not any(i + k in changed for k in range(longest)):
-                continue
-            run = 1  # how many words from i on are joined as one name may join them
-            while run < longest and (
-                spans[i + run - 1][1] == spans[i + run][0]
-                or joined(text, spans[i + run - 1][1], spans[i + run][0])
-            ):
-                run += 1
-            start = spans[i][0]
-            for n in range(run, 0, -1):
-                if changed is not None and not any(i + k in changed for k in range(n)):
-                    continue
-                end = spans[i + n - 1][1]
-                for hit in lookup((True, tuple(words[i : i + n])), ()):
-                    out.append((start, end, hit))
-                for hit in lookup((False, tuple(lowers[i : i + n])), ()):
-                    # a symbol written as the table writes it is found by its own key already
-                    if hit[2] != SYMBOL_FORM_KIND or not _same_record_at(out, start, end, hit):
-                        out.append((start, end, hit))
+                out = with_other_forms(
+                    self.index, self.max_len, text, out, dict(zip(spans, words, strict=True)), forms
+                )
         return out
 
     def _accept(self, text: str, start: int, end: int, hit: Hit) -> bool:
