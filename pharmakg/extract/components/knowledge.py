@@ -5,7 +5,9 @@ about 100,000 names, too many for one trie regex to compile quickly. Instead eve
 words (runs of letters and digits) and indexed by its word tuple; the text is split the same way once,
 and each word position looks up the word n-grams that start there: linear in the text, and the index
 builds in well under a second. Words in the text may be joined by whitespace, a hyphen or an apostrophe
-(``non-small cell`` = ``non small-cell``).
+(``non-small cell`` = ``non small-cell``). Target names are also looked for in the forms releases write
+them (knowledge_forms.NameForms, from the Greek letter table name_form_greek_letters): "PPARγ", "IFN-γ",
+"HIF-2alpha", "interleukin6" (of PPARG, IFNG, HIF2A, "interleukin 6").
 
 What each table's names need before they become candidates (patterns/knowledge_context.json):
 
@@ -30,11 +32,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from itertools import compress, repeat
 
 from spacy.tokens import Doc
 
 from pharmakg.extract.components.base import Candidate, candidates, doc_text, read_json, register_extensions
+from pharmakg.extract.components.knowledge_forms import NameForms
 from pharmakg.extract.components.knowledge_index import (
     CASE_SENSITIVE_KINDS,
     PATHOGEN_KIND,
@@ -44,6 +46,7 @@ from pharmakg.extract.components.knowledge_index import (
     build_index,
 )
 from pharmakg.extract.components.knowledge_phenotypes import PHENOTYPE_KIND, with_other_mentions
+from pharmakg.extract.components.knowledge_scan import scan, with_other_forms
 from pharmakg.ontology.generated import KnowledgeRecord, paused_gc
 
 # the kind of the MeSH protein names of the target table, as their generator writes it
@@ -65,9 +68,6 @@ _SPAN = re.Match.span
 # the kind of a drug's code names (AT-100, DS-8201a), and the letters of a name
 CODE_KIND = "code"
 _LETTERS_ONLY = re.compile(r"[^A-Za-z]+")
-# what may stand between two words of one name in the text; a possessive "'s " too, as MeSH writes
-# eponyms without it ("Crohn Disease" is written "Crohn's disease")
-_JOINER = re.compile(r"\s+|[-‐‑–'’]|[-‐‑–]\s*\n\s*|['’]s?\s+")
 # a grammar disease (1) names the entity; a radionuclide outranks the drug table's radioisotope products
 _PRIORITY = {"COMPOUND": 2, "TARGET": 2, "DISEASE": 0, "PAYLOAD": 3}
 _LEXICON_DISEASE = "lexicon:disease"
@@ -80,16 +80,6 @@ _ABBREVIATION = re.compile(r"^\s*\([A-Za-z][\w-]{0,11}\)")
 
 # the kind of a drug-table record read as the target of a drug noun after it ("a Factor XIa inhibitor")
 DRUG_AS_TARGET_KIND = "drug_as_target"
-
-
-def _same_record_at(out: list[tuple[int, int, Hit]], start: int, end: int, hit: Hit) -> bool:
-    """Whether the matches found so far (those of this start come last) hold the hit's record at the span."""
-    for s, e, h in reversed(out):
-        if s != start:
-            return False
-        if e == end and h[1] is hit[1]:
-            return True
-    return False
 
 
 def _outermost(found: list[tuple[int, int, Hit]], listed: list[int]) -> list[int]:
@@ -175,12 +165,15 @@ class KnowledgeMatcher:
         self.coordination = re.compile(ctx["coordination"])
         self.modifiers = re.compile(ctx.get("disease_modifiers", "(?!)"))
         self.modifier_stop = set(ctx.get("disease_modifier_stop", []))
+        name_letters = tuple(tuple(row) for row in ctx.get("name_form_greek_letters", []))
+        self.name_forms = NameForms(name_letters) if name_letters else None
         with paused_gc():
             self.index, self.max_len = build_index(
                 tuple(sorted(tables.items())),
                 tuple(sorted((k, tuple(v)) for k, v in kinds.items())),
                 tuple((p, r) for p, r in ctx.get("disease_british_spellings", [])),
                 tuple((w, c) for w, c in ctx.get("disease_greek_letters", [])),
+                name_letters,
             )
 
     def matches(self, text: str) -> list[tuple[int, int, Hit]]:
@@ -191,27 +184,13 @@ class KnowledgeMatcher:
             words = [text[s:e] for s, e in spans]
         else:
             words = _WORD.findall(text)  # the same words as the spans, without a Python loop
-        # parallel lists, so that a name's word tuple is one slice
-        lowers = list(map(str.lower, words))
-        max_len, lookup, joined = self.max_len.get, self.index.get, _JOINER.fullmatch
-        # the most words a name starting at each word has (as written or lower-cased), looked up in C: the
-        # loop below visits only the words that start a name of the tables
-        most = list(map(max, map(max_len, words, repeat(0)), map(max_len, lowers, repeat(0))))
-        out: list[tuple[int, int, Hit]] = []
-        for i in compress(range(len(words)), most):
-            longest = min(most[i], len(words) - i)
-            run = 1  # how many words from i on are joined as one name may join them
-            while run < longest and joined(text, spans[i + run - 1][1], spans[i + run][0]):
-                run += 1
-            start = spans[i][0]
-            for n in range(run, 0, -1):
-                end = spans[i + n - 1][1]
-                for hit in lookup((True, tuple(words[i : i + n])), ()):
-                    out.append((start, end, hit))
-                for hit in lookup((False, tuple(lowers[i : i + n])), ()):
-                    # a symbol written as the table writes it is found by its own key already
-                    if hit[2] != SYMBOL_FORM_KIND or not _same_record_at(out, start, end, hit):
-                        out.append((start, end, hit))
+        out = scan(self.index, self.max_len, text, words, spans)
+        if self.name_forms is not None:  # gene and protein names as releases write them ("PPARγ", "IFN-γ")
+            forms = self.name_forms.text_forms(text, words, spans)
+            if forms:
+                out = with_other_forms(
+                    self.index, self.max_len, text, out, dict(zip(spans, words, strict=True)), forms
+                )
         return out
 
     def _accept(self, text: str, start: int, end: int, hit: Hit) -> bool:

@@ -1,10 +1,12 @@
 """The other written forms under which the knowledge index (components/knowledge.py) files a table name: a
 symbol with a digit split before its number (SIGLEC15 -> siglec 15) and a lone number in Roman numerals
-(NaPi-2b -> NaPi IIb)."""
+(NaPi-2b -> NaPi IIb); and the name forms of NameForms, read alike in the names and the text (a Greek letter
+spelled or as the symbol's Latin letter, a glued number split off)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 _LETTERS_THEN_DIGITS = re.compile(r"^([A-Za-z]{2,})(\d[\w]*)$")
 
@@ -35,3 +37,107 @@ def roman_forms(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         if m:
             out.append((*words[:k], _ROMAN[m.group(1)] + m.group(2), *words[k + 1 :]))
     return out
+
+
+# a lower-case word of at least 4 letters with a number glued to it: "interleukin6" of "interleukin 6"
+_GLUED_NUMBER = re.compile(r"^([a-z]{4,})(\d{1,3}[a-z]?)$")
+# (start, end) of a word in the text
+Span = tuple[int, int]
+
+
+class NameForms:
+    """Gene and protein names as releases write them, from a [letter, spelled, Latin] table of Greek letters
+    (knowledge_context.json name_form_greek_letters), applied alike to a table name's words and to the text's:
+
+    * spelled form (``spelled``): a Greek letter is a word of its own, spelled ("FRα" -> FR alpha, "MIP-4α"
+      and "MIP-4alpha" -> MIP 4 alpha), and a number glued to a lower-case word is one too ("interleukin6" ->
+      interleukin 6);
+    * symbol form (``latin``, text only): a Greek letter is the Latin letter the HGNC symbol writes
+      ("PPARγ" -> PPARG, "IL13Rα2" -> IL13RA2, "HIF-2alpha" -> HIF 2A), and a lone letter after a hyphen is
+      glued to the symbol before it ("IFN-γ", "TNF-alpha" -> IFNG, TNFA). A Greek letter that starts a
+      phrase ("α-helix", "β-cell") names no symbol and is left as written."""
+
+    def __init__(self, letters: Sequence[Sequence[str]]) -> None:
+        self.spelled_of = {row[0]: row[1] for row in letters}
+        self.latin_of = {row[0]: row[2] for row in letters}
+        self.latin_of.update({row[1]: row[2] for row in letters})
+        spelled = "|".join(sorted((row[1] for row in letters), key=len, reverse=True))
+        unicode = "".join(self.spelled_of)
+        self._letter = re.compile(f"[{unicode}]") if unicode else re.compile("(?!)")
+        # a spelled letter glued after a number: the "alpha" of "HIF-2alpha", "MIP-4alpha"
+        self._spelled_after_number = re.compile(rf"^(\w*\d)({spelled})$") if spelled else re.compile("(?!)")
+        # a text that may hold one of the forms, so that most texts cost one search
+        parts = [
+            p for p in (f"[{unicode}]" if unicode else "", rf"[\d-](?:{spelled})\b" if spelled else "") if p
+        ]
+        parts.append(r"\b[a-z]{4,}\d")
+        self.trigger = re.compile("|".join(parts))
+        # a table name whose spelled form may differ from it (a cheaper superset of the forms: ~100,000 names
+        # are looked at when the index is built)
+        self.name_trigger = re.compile(f"[{unicode}]|[a-z]\\d|\\d[a-z]" if unicode else r"[a-z]\d|\d[a-z]")
+
+    def spelled_word(self, word: str) -> list[tuple[str, int, int]]:
+        """The words of one word in the spelled form, with their offsets in it."""
+        if self._letter.search(word):
+            out: list[tuple[str, int, int]] = []
+            start = 0
+            for i, ch in enumerate(word):
+                if ch in self.spelled_of:
+                    if i > start:
+                        out.append((word[start:i], start, i))
+                    out.append((self.spelled_of[ch], i, i + 1))
+                    start = i + 1
+            if start < len(word):
+                out.append((word[start:], start, len(word)))
+            return out
+        m = self._spelled_after_number.match(word) or _GLUED_NUMBER.match(word)
+        if m:
+            return [(m.group(1), 0, m.end(1)), (m.group(2), m.end(1), len(word))]
+        return [(word, 0, len(word))]
+
+    def spelled(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A table name's words in the spelled form (the same words when none changes)."""
+        return tuple(w for word in words for w, _, _ in self.spelled_word(word))
+
+    def text_forms(
+        self, text: str, words: Sequence[str], spans: Sequence[Span]
+    ) -> list[tuple[list[str], list[Span]]]:
+        """The text's words in the spelled and the symbol form, with their spans; [] if no word changes."""
+        if self.trigger.search(text) is None:
+            return []
+        out = []
+        spelled_words: list[str] = []
+        spelled_spans: list[Span] = []
+        for word, (s, _e) in zip(words, spans, strict=True):
+            for w, a, b in self.spelled_word(word):
+                spelled_words.append(w)
+                spelled_spans.append((s + a, s + b))
+        if spelled_words != list(words):
+            out.append((spelled_words, spelled_spans))
+        latin_words: list[str] = []
+        latin_spans: list[Span] = []
+        for word, span in zip(words, spans, strict=True):
+            lone = self.latin_of.get(word)
+            prev = latin_words[-1] if latin_words else ""
+            if (
+                lone is not None
+                and prev
+                and text[latin_spans[-1][1] : span[0]] in ("-", "‐", "‑")
+                and any(c.isupper() for c in prev)
+                and not any(c.islower() for c in prev)
+                and (word in self.spelled_of or word.islower())
+            ):
+                latin_words[-1] = prev + lone  # "IFN-γ" -> IFNG
+                latin_spans[-1] = (latin_spans[-1][0], span[1])
+                continue
+            if len(word) > 1 and self._letter.search(word):
+                word = "".join(self.latin_of.get(c, c) for c in word)  # "PPARγ" -> PPARG
+            else:
+                m = self._spelled_after_number.match(word)
+                if m:
+                    word = m.group(1) + self.latin_of[m.group(2)]  # "2alpha" -> 2A
+            latin_words.append(word)
+            latin_spans.append(span)
+        if latin_words != list(words):
+            out.append((latin_words, latin_spans))
+        return out

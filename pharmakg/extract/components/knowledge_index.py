@@ -1,7 +1,7 @@
 """The word n-gram index of the knowledge tables (components/knowledge.py): every name of a generated
 table filed under its word tuple, with the other written forms it is looked for under (British spellings
-and Greek letters of MeSH names, the symbol forms of knowledge_forms.py, an infection's pathogen and its
-bare virus name)."""
+and Greek letters of MeSH names, a target name's spelled Greek letters and glued numbers and the symbol
+forms of knowledge_forms.py, an infection's pathogen and its bare virus name)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from pharmakg.extract.components.knowledge_forms import roman_forms, symbol_forms
+from pharmakg.extract.components.knowledge_forms import NameForms, roman_forms, symbol_forms
 from pharmakg.extract.components.knowledge_phenotypes import PHENOTYPE_KIND
 from pharmakg.ontology.generated import KnowledgeRecord, read_generated
 
@@ -58,6 +58,7 @@ def build_index(
     kinds: tuple[tuple[str, tuple[str, ...]], ...],
     spellings: tuple[tuple[str, str], ...] = (),
     letters: tuple[tuple[str, str], ...] = (),
+    name_letters: tuple[tuple[str, ...], ...] = (),
 ) -> tuple[Index, dict[str, int]]:
     """(case-sensitive?, words) -> hits, and for every first word the most words a key starting with it has.
     Plain loops over tuples: this runs at pipeline start-up over ~100,000 names (once per process and
@@ -66,6 +67,10 @@ def build_index(
     british = [(re.compile(p), r) for p, r in spellings]
     # "beta" -> "β": MeSH spells out the Greek letters prose writes ("β-thalassemia")
     letter_of = dict(letters)
+    # a target name in the spelled form of its Greek letters and glued numbers ("FRα" -> FR alpha): the text
+    # is read in the same form (knowledge_forms.NameForms)
+    forms = NameForms(name_letters) if name_letters else None
+    spell, may_change = (forms.spelled, forms.name_trigger.search) if forms is not None else (None, None)
     index: Index = {}
     max_len: dict[str, int] = {}
     findall = _WORD.findall
@@ -90,6 +95,10 @@ def build_index(
                     variants.append(_british(words, british))
                 if label == "DISEASE" and not cs and letter_of.keys() & set(words):
                     variants.append(tuple(letter_of.get(w, w) for w in words))
+                if label == "TARGET" and spell is not None and may_change is not None and may_change(name):
+                    spelled = spell(words)
+                    if spelled != words:
+                        variants.append(spelled)
                 keyed = [(w, kind) for w in variants]
                 if label == "TARGET" and cs:
                     keyed += [(w, SYMBOL_FORM_KIND) for w in symbol_forms(words)]
