@@ -153,6 +153,13 @@ RIGHT = [
 
 WRONG = [
     (
+        "Helix Pharmaceuticals today announced that Vestra Therapeutics will evaluate ZB-12 in combination "
+        "with VX-410 under a clinical supply agreement.",
+        ("zb12", VESTRA),
+        ("zb12", HELIX),
+        "the sponsor's act verb gives it the supplied drug too: which drug is supplied is not said",
+    ),
+    (
         "Orbital Bio will provide OB-77 for the Helix Pharmaceuticals study of ZB-12 in lung cancer.",
         ("zb12", ORBITAL),
         None,
