@@ -480,6 +480,8 @@ class CompanyCues:
                 continue
             if all(w.lower().rstrip(".") in self.generic for w in words[1:]):
                 longs.setdefault(first, c.key or text[c.start : c.end])
+        # a drug-table brand spelled like the first word ("Vestra Therapeutics ... pay Vestra") is the company
+        brands = {(c.start, c.end) for c in cands if c.label == "COMPOUND" and "knowledge:" in c.extractor}
         for first, key in longs.items():
             # not the first part of a code ("Helix-027" is Helix's compound, not Helix)
             # = finditer of (?<![\w-])first(?![\w]|-\d)
@@ -491,7 +493,7 @@ class CompanyCues:
                         "COMPANY",
                         "cue:company_short_name",
                         0.8,
-                        priority=1,
+                        priority=3 if (start, end) in brands else 1,
                         extra={"short_of": key},
                     )
                 )

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
+from pharmakg.extract.relations.acting_for import ActingFor
 from pharmakg.extract.relations.codeveloped import alliance_partner, alliance_pattern, developed_with
 from pharmakg.extract.relations.cue_words import alternation
 from pharmakg.extract.relations.deal import PendingOption, Shares, gate, gated
@@ -78,6 +79,7 @@ class Developers:
         self.modifier = re.compile(r"^\s*[-‐–]\s*(?:" + "|".join(c["developer_modifier"]) + r")\b")
         self.active = words_regex(c["developer_active"])
         self.possessive_stop = words_regex(c["possessive_stop"])
+        self.acting_for = ActingFor(c["acting_for"])
         self.pending_option = PendingOption(cues["options"])
         self.alliance = alliance_pattern(cues["codevelopment"]["alliance_nouns"])
         self.owned_list = owned_list_pattern(c)
@@ -239,6 +241,11 @@ class Developers:
             if not objs or CLAUSE_BREAK.search(s.low[m.end() : objs[0].start - s.start]):
                 continue
             developed = ctx.group(s, objs[0])
+            principal = self.acting_for(s, objs[0], companies)
+            if principal is not None:  # "the CRO A will run the trial of X on behalf of B": B's act, not A's
+                for comp in ctx.group(s, principal):
+                    _add(ctx, s, developed, comp, "developer_active", comp.start - developed[-1].end)
+                continue
             for comp in ctx.group(s, last):
                 _add(ctx, s, developed, comp, "developer_active", objs[0].start - last.end)
             # "A is developing X in collaboration with B": B co-develops X, and the two are partners
