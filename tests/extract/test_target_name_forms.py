@@ -4,8 +4,6 @@ number, a number glued to a word. Invented sentences; the names are those of the
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from pharmakg.extract.components.base import read_json
@@ -104,10 +102,10 @@ def test_a_text_without_greek_letters_or_glued_numbers_has_no_other_form() -> No
     assert forms.text_forms(text, words, spans) == []
 
 
-def test_the_name_forms_add_well_under_a_second_to_the_index_build() -> None:
-    """The only work the forms add to the build (knowledge_index.build_index): a search of every target name
-    and the spelled form of the few that may change; timed alone in CPU time, as the whole build's wall time
-    varies with the machine's load more than this work costs."""
+def test_only_a_small_share_of_table_names_gets_a_second_form() -> None:
+    """The forms add work to the index build only for the target names the trigger finds (a Greek letter, a
+    spelled Greek word, a number glued to a word): a small share of the tables. Speed itself is measured by
+    benchmarks/extract_speed.py, not by a timed test."""
     forms = NameForms(LETTERS)
     names = [
         name
@@ -116,9 +114,7 @@ def test_the_name_forms_add_well_under_a_second_to_the_index_build() -> None:
         for _, name in rec.names
     ]
     assert len(names) > 50_000
-    start = time.process_time()
     changed = [forms.spelled(tuple(name.split())) for name in names if forms.name_trigger.search(name)]
-    assert time.process_time() - start < 1.0  # about 0.1 s on the shared, loaded 2-core machine
     assert 0 < len(changed) < len(names) // 10
 
 
