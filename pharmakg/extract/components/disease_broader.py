@@ -8,8 +8,7 @@ document that it is broader than: one with words of its own before a head that e
 "leukemias") is broader than the diseases of its own head ("mantle cell lymphoma"). Every mention of a broad
 name joins the same group (the one nearest its first mention), so two specific diseases are never joined
 through it; with no disease it is broader than, a broad name is an entity of its own ("a Phase 1 study in
-advanced solid tumors"), and so is one coordinated with another broad class ("patients with solid tumors and
-hematologic malignancies": a basket of cancers, not a restatement of the one cancer named elsewhere).
+advanced solid tumors").
 """
 
 from __future__ import annotations
@@ -54,16 +53,9 @@ def join_broader(
         for c in diseases
         if id(c) not in broad_ids and not _broad_words_only(c, text, broad_core)
     ]
-    classes = [c for c in diseases if _broad_words_only(c, text, broad_core)]
     target: dict[str, str] = {}  # broad key -> key of the disease it joins
-    listed: set[str] = set()  # broad keys named beside another class: entities of their own
     for c, allowed in sorted(broad, key=lambda b: b[0].start):
         own = _key(c, text)
-        if own in listed:
-            continue
-        if own not in target and _classes_coordinated(c, classes, text):
-            listed.add(own)
-            continue
         if own not in target:
             fits = [
                 s
@@ -78,26 +70,6 @@ def join_broader(
             target[own] = _key(near, text)
         c.extra.setdefault("keys", []).append(target[own])
         c.key, c.name = "", ""
-
-
-# "solid tumors and hematologic malignancies", "solid tumours, lymphomas or leukaemias": two classes listed
-_CLASS_COORDINATION = re.compile(
-    r"(?:\s*\([^()]{1,12}\))?\s*(?:,\s*)?(?:and/or|and|or|as well as|,)\s+$", re.IGNORECASE
-)
-
-
-def _classes_coordinated(c: Candidate, classes: list[Candidate], text: str) -> bool:
-    """ "patients with solid tumors and hematologic malignancies": a broad class coordinated with another
-    broad class names the population of its own (a basket of cancers), not a broader mention of one named
-    disease: two classes side by side are not a restatement of either."""
-    for o in classes:
-        if o is c or _overlaps(o, c) or _key(o, text) == _key(c, text):
-            continue
-        first, second = (o, c) if o.end <= c.start else (c, o)
-        gap = text[first.end : second.start]
-        if len(gap) <= 20 and _CLASS_COORDINATION.fullmatch(gap + " "):
-            return True
-    return False
 
 
 # how far before a disease the compound it is said of may be named ("ZB-4, an anti-CD33 ADC for ...")

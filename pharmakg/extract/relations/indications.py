@@ -4,19 +4,17 @@ compound to the salient compound of the previous sentences when indication wordi
 or before a disease coordinated with it ("... in patients with relapsed <disease> or <disease>";
 relation_cues.json, section indications).
 
-``indication_areas`` (a document rule, after the post-pass): a disease that no sentence gave a compound first
-goes to the document's one compound when one of its mentions is said with indication wording (below; "studies
-in patients with solid tumors" is an indication, whatever its words). Then a disease named by broad-class
-words only ("solid tumors", "hematologic malignancies"; the disease grammar's ``broad_core``) that no compound
-has as its indication is a therapy area ("a company focused on hematologic malignancies", "a protein expressed
-on many solid tumors"), not a DISEASE (annotation Conventions), and leaves the document's entities. The
-sole-compound step: a disease that no sentence gave a compound is the indication of the document's one
-compound with indications (or of its one compound) when one of its mentions is said with indication wording: a
-DISEASE is the indication of a named compound, while "a focus on programs in <disease>" names a company's
-area. A disease no compound holds, listed in a sentence naming no compound with diseases that all hold one
-compound, is that compound's too; and a disease that no compound holds after all this is a therapy area or
-background and leaves its entities. Where the one compound has no indication of its own, a singular drug noun
-right after a disease says its indication too ("its <disease> vaccine").
+``indication_areas`` (a document rule, after the post-pass): a disease named by broad-class words only
+("solid tumors", "hematologic malignancies"; the disease grammar's ``broad_core``) that no compound has as its
+indication is a therapy area ("a company focused on hematologic malignancies", "a protein expressed on many
+solid tumors"), not a DISEASE (annotation Conventions), and leaves the document's entities. Then a disease
+that no sentence gave a compound is the indication of the document's one compound with indications (or of
+its one compound) when one of its mentions is said with indication wording: a DISEASE is the indication of
+a named compound, while "a focus on programs in <disease>" names a company's area. A disease no compound
+holds, listed in a sentence naming no compound with diseases that all hold one compound, is that compound's
+too; and a disease that no compound holds after all this is a therapy area or background and leaves its
+entities. Where the one compound has no indication of its own, a singular drug noun right after a disease says
+its indication too ("its <disease> vaccine").
 """
 
 from __future__ import annotations
@@ -184,8 +182,6 @@ class IndicationAreas:
             return
         side = ctx.out.side.items if ctx.out.side is not None else {}
         indicated = {k[2] for k in [*ctx.out.items, *side] if k[0] == "INDICATION"}
-        _sole_compound_indications(ctx, indicated, self.said_as_indication)
-        indicated = {k[2] for k in [*ctx.out.items, *side] if k[0] == "INDICATION"}
         areas = {
             e.id
             for e in ctx.ents
@@ -195,6 +191,7 @@ class IndicationAreas:
         }
         if areas:  # the same list as doc._.pkg_entities: assembly then drops relations that name them
             ctx.ents[:] = [e for e in ctx.ents if e.id not in areas]
+        _sole_compound_indications(ctx, indicated, self.said_as_indication)
         _listed_with_indicated(ctx, self.plural_owners)
         _areas_without_compounds(ctx)
 
