@@ -70,13 +70,10 @@ def build_index(
     # a target name in the spelled form of its Greek letters and glued numbers ("FRα" -> FR alpha): the text
     # is read in the same form (knowledge_forms.NameForms)
     forms = NameForms(name_letters) if name_letters else None
-    spell, may_change = (forms.spelled, forms.name_trigger.search) if forms is not None else (None, None)
     index: Index = {}
     max_len: dict[str, int] = {}
     findall = _WORD.findall
     for label, table in tables:
-        if not table:  # spaCy fills a left-out key from the defaults: an empty name switches a table off
-            continue
         allowed = set(kinds_of.get(label, ())) or None
         for rec in _records(table):
             seen: set[tuple[bool, tuple[str, ...]]] = set()
@@ -95,8 +92,8 @@ def build_index(
                     variants.append(_british(words, british))
                 if label == "DISEASE" and not cs and letter_of.keys() & set(words):
                     variants.append(tuple(letter_of.get(w, w) for w in words))
-                if label == "TARGET" and spell is not None and may_change is not None and may_change(name):
-                    spelled = spell(words)
+                if label == "TARGET" and forms is not None and forms.name_trigger.search(name):
+                    spelled = forms.spelled(words)
                     if spelled != words:
                         variants.append(spelled)
                 keyed = [(w, kind) for w in variants]

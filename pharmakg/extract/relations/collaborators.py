@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from pharmakg.extract.literals import whole_words_regex
+from pharmakg.extract.relations.deal import DEVELOPMENT
 from pharmakg.extract.relations.sentence import RuleContext
 
 RULE = "developer_collaborator"
@@ -30,7 +31,6 @@ def word_pattern(words: list[str]) -> re.Pattern[str]:
 
 
 # a development word lifts the limit of a commercial or supply role ("to develop and commercialize ZB-12")
-_DEVELOPMENT = re.compile(r"(?<![\w-])(?:co-)?develop")
 
 
 class Collaborators:
@@ -46,7 +46,7 @@ class Collaborators:
         """Whether a sentence limits the collaboration to less than development."""
         if self.limits.search(low):
             return True
-        return bool(self.roles_short.search(low)) and not _DEVELOPMENT.search(low)
+        return bool(self.roles_short.search(low)) and not DEVELOPMENT.search(low)
 
     def __call__(self, ctx: RuleContext) -> None:
         main = ctx.main

@@ -1,5 +1,6 @@
-"""Deal pieces that several rule families read (the ``shares`` cue section): cost/profit shares and the cheap
-substring gates that let a rule skip the many sentences containing none of its cue words."""
+"""Deal pieces that several rule families read (the ``shares`` cue section): cost/profit shares, the cheap
+substring gates that let a rule skip the many sentences containing none of its cue words, the words of
+development and of an option not yet exercised, and the emission of a licensee's facts."""
 
 from __future__ import annotations
 
@@ -8,6 +9,28 @@ from typing import Any
 
 from pharmakg.extract.components.coref import words_regex
 from pharmakg.extract.relations.cue_words import alternation
+from pharmakg.extract.relations.sentence import RuleContext, Sent
+
+# a word of development ("develop", "co-develop", "development"): rights or roles that include it
+DEVELOPMENT = re.compile(r"(?<![\w-])(?:co-)?develop")
+# "an option to license X", "the right to opt in": not (yet) a licence
+OPEN_OPTION = re.compile(r"\b(?:option|opt-in|right of first negotiation)\b(?![^.;]{0,20}\bexercis)")
+
+
+def emit_licensee(
+    ctx: RuleContext,
+    s: Sent,
+    compound: str,
+    licensee: str,
+    develops: bool,
+    dist: int = 0,
+    attrs: dict[str, Any] | None = None,
+) -> None:
+    """LICENSED_TO of ``compound`` to ``licensee`` (rule ``licensee_cue``), and DEVELOPED_BY when the licence
+    includes development (conventions: a licensee with development rights develops the compound too)."""
+    ctx.emit("LICENSED_TO", compound, licensee, s, "licensee_cue", dist, attrs=attrs)
+    if develops:
+        ctx.emit("DEVELOPED_BY", compound, licensee, s, "developer_licensee", dist)
 
 
 def gate(deal: dict[str, Any], *keys: str) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from pharmakg.extract.components.coref import M
+from pharmakg.extract.relations.deal import emit_licensee
 from pharmakg.extract.relations.sentence import RuleContext, Sent
 
 # "B will be responsible for the development and commercialization of X", "... for commercializing X"
@@ -98,9 +99,7 @@ def responsible_licensee(ctx: RuleContext, s: Sent) -> None:
         targets = [sal] if sal else []
     develops = "develop" in m.group(0)  # "B will develop and commercialize X": development rights too
     for eid in targets:
-        ctx.emit("LICENSED_TO", eid, holder.eid, s, "licensee_cue", attrs=attrs)
-        if develops:  # a licensee with development rights develops the compound too (conventions)
-            ctx.emit("DEVELOPED_BY", eid, holder.eid, s, "developer_licensee")
+        emit_licensee(ctx, s, eid, holder.eid, develops, attrs=attrs)
 
 
 # "In exchange for a license to X, B will pay A ...": the payer of the consideration is the licensee
@@ -207,9 +206,7 @@ def salient_licensee(
             re.search(r"\b(?:co-)?develop", rest) or not limited.search(cue.group(0) + " " + rest)
         )
         for eid in targets:
-            ctx.emit("LICENSED_TO", eid, comp.eid, s, "licensee_cue")
-            if develops:
-                ctx.emit("DEVELOPED_BY", eid, comp.eid, s, "developer_licensee")
+            emit_licensee(ctx, s, eid, comp.eid, develops)
         return
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from pharmakg.extract.components.coref import M
+from pharmakg.extract.relations.deal import emit_licensee
 from pharmakg.extract.relations.sentence import RuleContext, Sent
 
 # "licensed it to B", "sublicensed them to B" (the object is a pronoun for the compound talked about); "the
@@ -92,9 +93,7 @@ def titled_licensee(
         return False
     develops = not limited.search(cue.group(0) + " " + s.between(licensee, after[0]))
     for x in ctx.group(s, after[0]):
-        ctx.emit("LICENSED_TO", x.eid, licensee.eid, s, "licensee_cue", x.start - licensee.end)
-        if develops:
-            ctx.emit("DEVELOPED_BY", x.eid, licensee.eid, s, "developer_licensee", x.start - licensee.end)
+        emit_licensee(ctx, s, x.eid, licensee.eid, develops, x.start - licensee.end)
     return True
 
 

@@ -13,11 +13,9 @@ from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.cue_words import alternation
+from pharmakg.extract.relations.deal import DEVELOPMENT, OPEN_OPTION, emit_licensee
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
-_DEVELOPMENT = re.compile(r"(?<![\w-])(?:co-)?develop")
-# "an option to license X", "the right to opt in": not (yet) a licence
-_OPTION = re.compile(r"\b(?:option|opt-in|right of first negotiation)\b(?![^.;]{0,20}\bexercis)")
 # a company named in the gap may only be the payee, right after the verb or "to" ("pay A $40 million", "make a
 # payment of $40 million to A")
 _PAYEE = re.compile(r"\b(?:pa(?:y|ys|id|ying)|to)\s+(?:the\s+)?$")
@@ -73,7 +71,7 @@ class PaidRights:
         source or holder of the rights."""
         b = licensee.end - s.start
         m = self.paid_for.match(s.low[b:])
-        if m is None or _OPTION.search(m.group(0)) or self.royalty.search(m.group(0)):
+        if m is None or OPEN_OPTION.search(m.group(0)) or self.royalty.search(m.group(0)):
             return False
         end = b + m.end()
         for o in s.of("COMPANY"):
@@ -93,13 +91,10 @@ class PaidRights:
         if any(end <= t.start - s.start and t.end <= target.start for t in s.of("TECHNOLOGY")):
             return False  # "B paid $5 million for the rights to use A's T platform in X": T is licensed
         said = s.low[b + m.start(1) : target.start - s.start]
-        develops = bool(_DEVELOPMENT.search(said)) or plain_licence(
+        develops = bool(DEVELOPMENT.search(said)) or plain_licence(
             ctx, s, said, target, self.limited, self.scope_end
         )
         attrs = attrs_of(ctx, s, licensee, target)
         for x in ctx.group(s, target):
-            dist = abs(x.start - licensee.start)
-            ctx.emit("LICENSED_TO", x.eid, licensee.eid, s, "licensee_cue", dist, attrs=attrs)
-            if develops:
-                ctx.emit("DEVELOPED_BY", x.eid, licensee.eid, s, "developer_licensee", dist)
+            emit_licensee(ctx, s, x.eid, licensee.eid, develops, abs(x.start - licensee.start), attrs)
         return True

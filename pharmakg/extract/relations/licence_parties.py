@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from pharmakg.extract.components.coref import M
+from pharmakg.extract.relations.deal import emit_licensee
 from pharmakg.extract.relations.developers import possessive_owner
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
@@ -121,7 +122,5 @@ def licensee_apposition(
     said = title.group(0) if title else territorial.group(0) if territorial else ""
     develops = not limited.search(said)
     for x in ctx.group(s, after[0]):
-        ctx.emit("LICENSED_TO", x.eid, licensee.eid, s, "licensee_cue", x.start - licensee.end)
-        if develops:
-            ctx.emit("DEVELOPED_BY", x.eid, licensee.eid, s, "developer_licensee", x.start - licensee.end)
+        emit_licensee(ctx, s, x.eid, licensee.eid, develops, x.start - licensee.end)
     return True

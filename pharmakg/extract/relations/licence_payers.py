@@ -6,8 +6,7 @@ licensee). Run by the post-pass, after the sentence rules have read the payments
 
 from __future__ import annotations
 
-import re
-
+from pharmakg.extract.relations.deal import DEVELOPMENT
 from pharmakg.extract.relations.sentence import RelationDraft, RuleContext, Sent
 
 
@@ -29,17 +28,13 @@ def _sentence(ctx: RuleContext, rel: RelationDraft) -> Sent | None:
     return next((x for x in ctx.sents if (x.start, x.end) == (ev.start, ev.end)), None)
 
 
-# "an agreement with C to develop and commercialize X", "... with C for the development of X"
-_DEVELOPMENT = re.compile(r"(?<![\w-])(?:co-)?develop")
-
-
 def _development_agreed(sent: Sent, party: str, compound: str) -> bool:
     """Whether the agreement's words between its party and the compound name development ("an agreement with
     C to develop and commercialize X"): the rights the licensee takes include development (the party's own
     development of X is still said of it elsewhere, as its owner)."""
     for p in (m for m in sent.ms if m.eid == party):
         c = next((m for m in sent.ms if m.eid == compound and m.start >= p.end), None)
-        if c is not None and _DEVELOPMENT.search(sent.between(p, c)):
+        if c is not None and DEVELOPMENT.search(sent.between(p, c)):
             return True
     return False
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.cue_words import alternation
-from pharmakg.extract.relations.deal import PendingOption
+from pharmakg.extract.relations.deal import DEVELOPMENT, OPEN_OPTION, PendingOption, emit_licensee
 from pharmakg.extract.relations.licence_clauses import (
     exchange_licensee,
     licence_named_next,
@@ -39,7 +39,6 @@ from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 _LICENCE_SCOPE = re.compile(
     r"\bfor\b|\bcovering\b|\bto (?:develop|commercialize|commercialise|market|in-licen[cs]e|acquire|obtain)"
 )
-_DEVELOPMENT = re.compile(r"(?<![\w-])(?:co-)?develop")
 # "a licence agreement with B, a company focused on drug development, for X": B's description says nothing of
 # the rights it receives
 _COMPANY_APPOSITION = re.compile(r"^\s*(?:\([^()]*\)\s*)?,\s*(?:a|an)\s[^;]{0,200}?,\s+(?=(?:for|to)\b)")
@@ -91,8 +90,6 @@ _X_TO = re.compile(
 _AND_TO = re.compile(r"^\s*to\s+(?:the\s+)?\x00[^.;]{0,50}?\band\s+to\s+(?:the\s+)?$")
 # "X was licensed to B", "X, out-licensed to B" (between the compound and its licensee)
 _LICENSED_TO_BEFORE = re.compile(r"\b(?:out-|sub)?licen[cs]ed\s+(?:exclusively\s+)?to\s+(?:the\s+)?$")
-# "an option to license X", "the right to opt in": not (yet) a licence
-_OPEN_OPTION = re.compile(r"\b(?:option|opt-in|right of first negotiation)\b(?![^.;]{0,20}\bexercis)")
 
 
 # "in return for": a noun, not rights given back ("B will receive, in return for $5 million, rights to X")
@@ -256,7 +253,7 @@ class Licensees:
                 continue
             if before:
                 comp = _purpose_licensee(ctx, s, max(0, a - 45) + before.start(), comp, target)
-            if before and _OPEN_OPTION.search(s.between(comp, target) + " " + s.low[max(0, a - 45) : a]):
+            if before and OPEN_OPTION.search(s.between(comp, target) + " " + s.low[max(0, a - 45) : a]):
                 # "A granted B an option to license X", "an option and license agreement with B for X": an
                 # option not exercised is no licence
                 continue
@@ -292,7 +289,7 @@ class Licensees:
         rule = "licensee_agreement" if weak else "licensee_cue"
         # a licensee that receives development rights develops the compound too (commercial rights: not)
         develops = bool(
-            _DEVELOPMENT.search(_COMPANY_APPOSITION.sub("", s.between(comp, target)))
+            DEVELOPMENT.search(_COMPANY_APPOSITION.sub("", s.between(comp, target)))
             or _FOR_DEVELOPMENT.match(s.low[max(comp.end, target.end) - s.start :])
             or self.development_rights(ctx, s, comp, target)
             or self.unlimited_rights(ctx, s, comp, target)
@@ -345,10 +342,7 @@ class Licensees:
             ctx, s, m.group(0), targets[0]
         )
         for x in targets:
-            dist = abs(x.start - licensee.start)
-            ctx.emit("LICENSED_TO", x.eid, licensee.eid, s, "licensee_cue", dist, attrs=attrs)
-            if develops:
-                ctx.emit("DEVELOPED_BY", x.eid, licensee.eid, s, "developer_licensee", dist)
+            emit_licensee(ctx, s, x.eid, licensee.eid, develops, abs(x.start - licensee.start), attrs)
         return True
 
     def licensed_x_to(self, ctx: RuleContext, s: Sent, licensee: M, compounds: list[M]) -> bool:
