@@ -271,9 +271,6 @@ def split_glued_names(doc: Doc, chosen: list[Candidate]) -> None:
             retokenizer.split(tok, pieces, heads=[(tok, 0)] * len(pieces))
 
 
-PRODUCT_LABELS = ("COMPOUND", "ANTIBODY", "PAYLOAD")
-
-
 def unbalanced(name: str) -> bool:
     """A name closing a bracket it does not open ("14)NH2" of "xPTH(1-14)NH2", "64)Cu]ZX7" of "[(64)Cu]ZX7":
     a code found inside one token, expanded to the token) is a piece of a longer name begun inside its

@@ -22,7 +22,6 @@ from spacy.util import filter_spans
 
 from pharmakg.extract.codec import MentionTable
 from pharmakg.extract.components.alias_forms import (
-    PRODUCT_LABELS,
     abbreviates,
     clean_surface,
     clipped_inn,
@@ -39,6 +38,7 @@ from pharmakg.extract.components.alias_forms import (
     unbalanced,
 )
 from pharmakg.extract.components.base import (
+    PRODUCT_LABELS,
     Candidate,
     doc_text,
     legal_tail,

@@ -25,6 +25,8 @@ from pharmakg.ontology import data_rows, split_list
 
 LEXICON_PACKAGE = "pharmakg.ontology.lexicons"
 PATTERN_PACKAGE = "pharmakg.extract.patterns"
+# the labels of a drug product and its parts: names a code shape or a table may give
+PRODUCT_LABELS = ("COMPOUND", "ANTIBODY", "PAYLOAD")
 
 
 @dataclass

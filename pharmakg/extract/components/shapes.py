@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from pharmakg.extract.components.acronyms import initials_match, spells_last_words
 from pharmakg.extract.components.base import (
+    PRODUCT_LABELS,
     Candidate,
     candidates,
     doc_text,
@@ -157,7 +158,7 @@ class ShapeRecognizer:
                     continue
                 if name == "technology_owned" and not self._owned_ok(text, m, s):
                     continue
-                if label in ("COMPOUND", "ANTIBODY", "PAYLOAD") and (
+                if label in PRODUCT_LABELS and (
                     surface in self.targets
                     or _gene_with_hyphen(surface, self.targets)
                     or _gene_isoform(surface, self.targets)
