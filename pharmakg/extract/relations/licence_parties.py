@@ -73,8 +73,7 @@ def agreement_for_development(ctx: RuleContext, s: Sent) -> None:
             if party == owner:
                 continue
             for y in comps:
-                ctx.emit("LICENSED_TO", y.eid, party, s, "licensee_cue", attrs={"licensor": owner})
-                ctx.emit("DEVELOPED_BY", y.eid, party, s, "developer_licensee")
+                emit_licensee(ctx, s, y.eid, party, True, attrs={"licensor": owner})
 
 
 def subject_between(s: Sent, comp: M, target: M) -> bool:

@@ -13,6 +13,7 @@ from typing import Any
 
 from pharmakg.extract.components.coref import M
 from pharmakg.extract.relations.cue_words import alternation
+from pharmakg.extract.relations.deal import emit_licensee
 from pharmakg.extract.relations.licence_subjects import AFTER_NAME, ANNOUNCED_IT
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
@@ -85,7 +86,6 @@ class LicencePurchase:
 
     @staticmethod
     def _emit(ctx: RuleContext, s: Sent, buyer: M, seller: M, targets: list[M]) -> None:
-        for x in targets:
-            dist = abs(x.start - buyer.start)
-            ctx.emit("LICENSED_TO", x.eid, buyer.eid, s, "licensee_cue", dist, attrs={"licensor": seller.eid})
-            ctx.emit("DEVELOPED_BY", x.eid, buyer.eid, s, "developer_licensee", dist)
+        attrs = {"licensor": seller.eid}
+        for x in targets:  # the buyer takes every right: it develops X too
+            emit_licensee(ctx, s, x.eid, buyer.eid, True, abs(x.start - buyer.start), attrs)
