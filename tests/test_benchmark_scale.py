@@ -111,3 +111,16 @@ def test_pair_fill_memory_writes_a_synthetic_store_and_measures_its_fill(tmp_pat
     made = json.loads(_run("pair_fill_memory.py", "synthetic", tmp_path / "s", "--companies", "40").stdout)
     measured = json.loads(_run("pair_fill_memory.py", "measure", tmp_path / "s").stdout)
     assert made["quads"] > 200 and measured["quads"] > 100 and measured["peak_rss_mb"] > 0
+
+
+def test_build_floor_reloads_every_quad_of_a_built_store(tmp_path: Path) -> None:
+    common = ["--work", tmp_path, "--source", BUNDLED_CORPUS]
+    _run("build_scale.py", "--docs", "4", "--targets", "store", "--keep", *common)
+    base, corpus = tmp_path / "build-4-store-j1", tmp_path / "corpus-4-seed0"
+    import pyoxigraph
+
+    quads = len(pyoxigraph.Store.read_only(str(base)))
+    out = _run("build_floor.py", "--store", base, "--corpus", corpus, "--work", tmp_path / "floor").stdout
+    assert f"releases 4 (4 texts), quads {quads:,} " in out  # the bulk-loaded copy holds the store's quads
+    assert "floor: tokenizer + bulk load = " in out and "left for reading" in out
+    assert (tmp_path / "floor" / "bulk-store").is_dir() and (base / "CURRENT").exists()
