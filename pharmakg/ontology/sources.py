@@ -44,6 +44,7 @@ from typing import Any
 from pharmakg.ontology import (
     data_rows,
     disease_source,
+    drug_descriptions,
     formulations,
     hgnc_aliases,
     hgnc_names,
@@ -89,9 +90,7 @@ FILTERS = {
         "no MeSH inverted forms (a comma in the name)",
         f"no common English word or phrase (wordfreq Zipf frequency >= {COMMON_WORD_ZIPF})",
         "no name that is an HGNC symbol or approved gene name (a protein is a target, not a drug)",
-        "no name that describes a drug by its target ('anti-cd3', 'anti-bcma car t cell')",
-        "no name that describes cells by their kind or origin, without a digit ('allogeneic natural killer "
-        "cells', 'neoantigen specific tcr-t cell therapy'): a description is no product's name",
+        *drug_descriptions.FILTERS,
         "drugs whose names differ only by the FDA four-letter suffix or a fam-/ado- prefix are one row",
         "a MeSH id shared by several drugs (their parent concept) is left out",
         "a name two drugs list is dropped from both (kept only where it is the canonical name)",
@@ -268,23 +267,6 @@ def _nhs_slug(url: str) -> str:
     return m.group(1) if m else ""
 
 
-# "anti-cd3", "anti-bcma car t cell": a description by the target, which press releases use for many drugs
-_DESCRIPTION = re.compile(r"^anti-", re.IGNORECASE)
-# "allogeneic natural killer cells", "human amniotic epithelial cells", "neoantigen specific tcr-t cell
-# therapy": a description of cells by their kind or origin, which releases write for the cells a therapy is
-# made of or acts on, is no product's name (ANNOTATION.md: a compound needs a code name, INN or brand); a
-# name with a digit ("nk-92 cells", "cd34+ cells") may be a cell line's or a product's, and a singular "cell"
-# ends brands ("doxo-cell", "bleo cell"), so both stay
-_CELL_DESCRIPTION = re.compile(
-    r"^[^0-9]*(?:[\s-]cells|[\s-]cells?\s+(?:therap(?:y|ies)|vaccines?))$", re.IGNORECASE
-)
-
-
-def _describes(name: str) -> bool:
-    """Whether a drug's name is a description, not a name: by its target, or of cells (see above)."""
-    return bool(_DESCRIPTION.match(name) or _CELL_DESCRIPTION.match(name))
-
-
 def compound_rows(zipf: Callable[[str], float], gene_names: set[str]) -> list[Row]:
     d = _pickle("drug_named_entity_recognition", "drug_ner_dictionary.pkl.bz2")
     canon_data: dict[str, dict[str, Any]] = d["drug_canonical_to_data"]
@@ -307,7 +289,7 @@ def compound_rows(zipf: Callable[[str], float], gene_names: set[str]) -> list[Ro
         kept = [
             v
             for v in dict.fromkeys([canonical, *variants.get(canonical, [])])
-            if _usable(v, zipf) and fold_name(v) not in gene_names and not _describes(v)
+            if _usable(v, zipf) and fold_name(v) not in gene_names and not drug_descriptions.describes(v)
         ]
         if not kept:
             continue
@@ -343,7 +325,7 @@ def add_unii_names(
                 for n in ns
                 if (kind == "code" or _usable(n, zipf))
                 and fold_name(n) not in gene_names
-                and not _describes(n)
+                and not drug_descriptions.describes(n)
             ]
             for kind, ns in sub.names.items()
         }

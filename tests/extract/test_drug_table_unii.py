@@ -9,7 +9,7 @@ import pytest
 
 from pharmakg.extract.components.knowledge import KnowledgeMatcher
 from pharmakg.extract.pipeline import build_pipeline
-from pharmakg.ontology import disease_source, formulations, sources, unii_source
+from pharmakg.ontology import disease_source, drug_descriptions, formulations, sources, unii_source
 from pharmakg.ontology.generated import GENERATED_DIR, KnowledgeRecord
 
 UNII_LINES = [
@@ -145,11 +145,11 @@ def test_a_description_of_cells_is_no_drug_name_at_generation() -> None:
         "engineered islet cell therapy",
         "primed dendritic cells vaccine",
     ):
-        assert sources._describes(name), name
+        assert drug_descriptions.describes(name), name
     # a digit marks a cell line or a product code, a singular cell a brand; "anti-" stays a description
     for name in ("zx-41 cells", "korvix-cell", "talbu cell", "talbumab", "cellvora"):
-        assert not sources._describes(name), name
-    assert sources._describes("anti-xyz1 car t cell")
+        assert not drug_descriptions.describes(name), name
+    assert drug_descriptions.describes("anti-xyz1 car t cell")
     rows = [
         sources.Row(
             "Talbucel",
