@@ -44,6 +44,7 @@ from typing import Any
 from pharmakg.ontology import (
     data_rows,
     disease_source,
+    drug_descriptions,
     formulations,
     hgnc_aliases,
     hgnc_names,
@@ -89,7 +90,7 @@ FILTERS = {
         "no MeSH inverted forms (a comma in the name)",
         f"no common English word or phrase (wordfreq Zipf frequency >= {COMMON_WORD_ZIPF})",
         "no name that is an HGNC symbol or approved gene name (a protein is a target, not a drug)",
-        "no name that describes a drug by its target ('anti-cd3', 'anti-bcma car t cell')",
+        *drug_descriptions.FILTERS,
         "drugs whose names differ only by the FDA four-letter suffix or a fam-/ado- prefix are one row",
         "a MeSH id shared by several drugs (their parent concept) is left out",
         "a name two drugs list is dropped from both (kept only where it is the canonical name)",
@@ -266,10 +267,6 @@ def _nhs_slug(url: str) -> str:
     return m.group(1) if m else ""
 
 
-# "anti-cd3", "anti-bcma car t cell": a description by the target, which press releases use for many drugs
-_DESCRIPTION = re.compile(r"^anti-", re.IGNORECASE)
-
-
 def compound_rows(zipf: Callable[[str], float], gene_names: set[str]) -> list[Row]:
     d = _pickle("drug_named_entity_recognition", "drug_ner_dictionary.pkl.bz2")
     canon_data: dict[str, dict[str, Any]] = d["drug_canonical_to_data"]
@@ -292,7 +289,7 @@ def compound_rows(zipf: Callable[[str], float], gene_names: set[str]) -> list[Ro
         kept = [
             v
             for v in dict.fromkeys([canonical, *variants.get(canonical, [])])
-            if _usable(v, zipf) and fold_name(v) not in gene_names and not _DESCRIPTION.match(v)
+            if _usable(v, zipf) and fold_name(v) not in gene_names and not drug_descriptions.describes(v)
         ]
         if not kept:
             continue
@@ -328,7 +325,7 @@ def add_unii_names(
                 for n in ns
                 if (kind == "code" or _usable(n, zipf))
                 and fold_name(n) not in gene_names
-                and not _DESCRIPTION.match(n)
+                and not drug_descriptions.describes(n)
             ]
             for kind, ns in sub.names.items()
         }

@@ -9,7 +9,7 @@ import pytest
 
 from pharmakg.extract.components.knowledge import KnowledgeMatcher
 from pharmakg.extract.pipeline import build_pipeline
-from pharmakg.ontology import disease_source, formulations, sources, unii_source
+from pharmakg.ontology import disease_source, drug_descriptions, formulations, sources, unii_source
 from pharmakg.ontology.generated import GENERATED_DIR, KnowledgeRecord
 
 UNII_LINES = [
@@ -134,3 +134,37 @@ def test_a_formulation_label_gets_the_names_releases_write() -> None:
 def test_nab_paclitaxel_is_the_albumin_bound_formulation_not_paclitaxel(nlp) -> None:
     ents = compounds(nlp, "Helix Pharmaceuticals will combine ZB-12 with nab-paclitaxel in a Phase 2 trial.")
     assert ents["nab-paclitaxel"]["medlineplus"] == "a619008"  # Paclitaxel (with albumin), Abraxane
+
+
+def test_a_description_of_cells_is_no_drug_name_at_generation() -> None:
+    # a population of cells by kind or origin, in any case, singular before a therapy or vaccine noun
+    for name in (
+        "allogeneic marrow-derived stromal cells",
+        "Autologous Tumour-Primed Lymphoid Cells",
+        "donor gamma delta t-cells",
+        "engineered islet cell therapy",
+        "primed dendritic cells vaccine",
+    ):
+        assert drug_descriptions.describes(name), name
+    # a digit marks a cell line or a product code, a singular cell a brand; "anti-" stays a description
+    for name in ("zx-41 cells", "korvix-cell", "talbu cell", "talbumab", "cellvora"):
+        assert not drug_descriptions.describes(name), name
+    assert drug_descriptions.describes("anti-xyz1 car t cell")
+    rows = [
+        sources.Row(
+            "Talbucel",
+            {"inn": ["talbucel"], "synonym": ["autologous primed stromal cells"]},
+            {"drugbank": "DB1"},
+        )
+    ]
+    subs = [unii_source.Substance("FFFF000006", "vexocel", {"inn": ["vexocel"], "code": ["VX-40"]})]
+    subs.append(unii_source.Substance("GGGG000007", "donor helper cells", {"inn": ["donor helper cells"]}))
+    out = sources.add_unii_names(rows, subs, lambda _text: 0.0, gene_names=set())
+    assert [r.name for r in out] == ["Talbucel", "vexocel"]
+
+
+def test_a_cell_description_of_the_drug_table_is_not_read_as_a_compound(nlp) -> None:
+    text = "Helix Therapeutics expands HX-101 from allogeneic natural killer cells of healthy donors."
+    names = {(e.type, e.name) for e in nlp(text)._.pkg_entities}
+    assert ("COMPOUND", "HX-101") in names
+    assert not [n for t, n in names if t == "COMPOUND" and "cells" in n.lower()]
