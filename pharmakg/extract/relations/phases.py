@@ -10,6 +10,7 @@ from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.literals import folded, may_match, needed_literals
+from pharmakg.extract.regex_scan import fast_scan
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 from pharmakg.extract.relations.stage_scope import StageScope, listed_after, reported_source
@@ -36,12 +37,13 @@ class Phases:
         # "a Phase 2-stage inhibitor": a suffix that keeps the stage (data: stage_suffixes)
         suffixes = p.get("stage_suffixes", [])
         suffix = r"(?:" + "|".join(map(re.escape, suffixes)) + r")?" if suffixes else ""
+        # fast_scan (extract.regex_scan): the same regexes, tried only where a match can start
         self.patterns = [
-            (re.compile(r"(?<![\w-])(?:" + rx + r")" + suffix + r"(?![\w-])", re.IGNORECASE), val)
+            (fast_scan(re.compile(r"(?<![\w-])(?:" + rx + r")" + suffix + r"(?![\w-])", re.IGNORECASE)), val)
             for rx, val in p["patterns"]
         ]
         self.implied = [
-            (re.compile(r"(?<![\w-])(?:" + rx + r")(?![\w-])", re.IGNORECASE), val)
+            (fast_scan(re.compile(r"(?<![\w-])(?:" + rx + r")(?![\w-])", re.IGNORECASE)), val)
             for rx, val in p.get("implied_patterns", [])
         ]
         # the words each pattern cannot match without: most sentences hold none of a pattern's, and a word
