@@ -49,6 +49,9 @@ class Phases:
         # the words each pattern cannot match without: most sentences hold none of a pattern's, and a word
         # test is cheaper than a case-insensitive regex over the sentence (pharmakg.extract.literals)
         self.pattern_words = [needed_literals(rx) for rx, _ in self.patterns]
+        # as sets, and the words of them all: each looked for once per sentence, not once per pattern
+        self.pattern_sets = [None if w is None else frozenset(w) for w in self.pattern_words]
+        self.all_pattern_words = tuple(dict.fromkeys(w for ws in self.pattern_words if ws for w in ws))
         self.implied_words = [needed_literals(rx) for rx, _ in self.implied]
         self.planned_before = words_regex(p["planned_before"])
         self.planned_fronted = {w.lower() for w in p.get("planned_fronted", [])}
@@ -120,8 +123,9 @@ class Phases:
         if not may_match(low, self.prefilter_words, held) or not self.prefilter.search(s.text):
             return
         found: list[tuple[int, int, str]] = []
-        for (rx, val), words in zip(self.patterns, self.pattern_words, strict=True):
-            if not may_match(low, words, held):
+        present = None if low is None else frozenset([w for w in self.all_pattern_words if w in low])
+        for (rx, val), words in zip(self.patterns, self.pattern_sets, strict=True):
+            if present is not None and words is not None and words.isdisjoint(present):
                 continue
             for m in rx.finditer(s.text):
                 # "an NDA for X was submitted": the stage is read from the application noun, not over X
