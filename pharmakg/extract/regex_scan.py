@@ -158,4 +158,4 @@ def fast_scan(rx: re.Pattern[str]) -> re.Pattern[str]:
         return rx
     if out.flags != rx.flags or out.groupindex != rx.groupindex or out.groups != rx.groups:
         return rx
-    return out  # type: ignore[no-any-return]
+    return out

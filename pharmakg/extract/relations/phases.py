@@ -124,8 +124,8 @@ class Phases:
             return
         found: list[tuple[int, int, str]] = []
         present = None if low is None else frozenset([w for w in self.all_pattern_words if w in low])
-        for (rx, val), words in zip(self.patterns, self.pattern_sets, strict=True):
-            if present is not None and words is not None and words.isdisjoint(present):
+        for (rx, val), needed in zip(self.patterns, self.pattern_sets, strict=True):
+            if present is not None and needed is not None and needed.isdisjoint(present):
                 continue
             for m in rx.finditer(s.text):
                 # "an NDA for X was submitted": the stage is read from the application noun, not over X
