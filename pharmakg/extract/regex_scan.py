@@ -36,7 +36,7 @@ try:  # CPython 3.11+: the compiler's internals this module builds on
 except ImportError:  # pragma: no cover - Python 3.10
     _SUPPORTED = False
 
-__all__ = ["first_chars", "fast_scan"]
+__all__ = ["fast_re", "fast_scan", "first_chars"]
 
 _Items = list[tuple[Any, Any]]
 
@@ -159,3 +159,8 @@ def fast_scan(rx: re.Pattern[str]) -> re.Pattern[str]:
     if out.flags != rx.flags or out.groupindex != rx.groupindex or out.groups != rx.groups:
         return rx
     return out
+
+
+def fast_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` tried only where a match can start (:func:`fast_scan`)."""
+    return fast_scan(re.compile(pattern, flags))

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
-from pharmakg.extract.literals import folded, may_match, needed_literals
-from pharmakg.extract.regex_scan import fast_scan
+from pharmakg.extract.literals import folded, may_match, needed_literals, word_sets
+from pharmakg.extract.regex_scan import fast_re
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 from pharmakg.extract.relations.stage_scope import StageScope, listed_after, reported_source
@@ -37,21 +37,17 @@ class Phases:
         # "a Phase 2-stage inhibitor": a suffix that keeps the stage (data: stage_suffixes)
         suffixes = p.get("stage_suffixes", [])
         suffix = r"(?:" + "|".join(map(re.escape, suffixes)) + r")?" if suffixes else ""
-        # fast_scan (extract.regex_scan): the same regexes, tried only where a match can start
         self.patterns = [
-            (fast_scan(re.compile(r"(?<![\w-])(?:" + rx + r")" + suffix + r"(?![\w-])", re.IGNORECASE)), val)
+            (fast_re(r"(?<![\w-])(?:" + rx + r")" + suffix + r"(?![\w-])", re.IGNORECASE), val)
             for rx, val in p["patterns"]
         ]
         self.implied = [
-            (fast_scan(re.compile(r"(?<![\w-])(?:" + rx + r")(?![\w-])", re.IGNORECASE)), val)
+            (fast_re(r"(?<![\w-])(?:" + rx + r")(?![\w-])", re.IGNORECASE), val)
             for rx, val in p.get("implied_patterns", [])
         ]
-        # the words each pattern cannot match without: most sentences hold none of a pattern's, and a word
-        # test is cheaper than a case-insensitive regex over the sentence (pharmakg.extract.literals)
-        self.pattern_words = [needed_literals(rx) for rx, _ in self.patterns]
-        # as sets, and the words of them all: each looked for once per sentence, not once per pattern
-        self.pattern_sets = [None if w is None else frozenset(w) for w in self.pattern_words]
-        self.all_pattern_words = tuple(dict.fromkeys(w for ws in self.pattern_words if ws for w in ws))
+        # the words each pattern cannot match without (as sets; each word looked for once per sentence): most
+        # sentences hold none of a pattern's, and a word test is cheaper than a case-insensitive regex
+        self.pattern_sets, self.all_words = word_sets([needed_literals(rx) for rx, _ in self.patterns])
         self.implied_words = [needed_literals(rx) for rx, _ in self.implied]
         self.planned_before = words_regex(p["planned_before"])
         self.planned_fronted = {w.lower() for w in p.get("planned_fronted", [])}
@@ -123,7 +119,7 @@ class Phases:
         if not may_match(low, self.prefilter_words, held) or not self.prefilter.search(s.text):
             return
         found: list[tuple[int, int, str]] = []
-        present = None if low is None else frozenset([w for w in self.all_pattern_words if w in low])
+        present = None if low is None else frozenset([w for w in self.all_words if w in low])
         for (rx, val), needed in zip(self.patterns, self.pattern_sets, strict=True):
             if present is not None and needed is not None and needed.isdisjoint(present):
                 continue
