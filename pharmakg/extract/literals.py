@@ -39,6 +39,7 @@ __all__ = [
     "needed_literal_groups",
     "needed_literals",
     "whole_words_regex",
+    "word_sets",
 ]
 
 # non-ASCII characters that case-insensitive regex matching takes for an ASCII letter while str.lower() does
@@ -92,6 +93,15 @@ def may_match_within(
         if found and low.find(w, lo, hi) >= 0:
             return True
     return False
+
+
+def word_sets(
+    needed: list[tuple[str, ...] | None],
+) -> tuple[list[frozenset[str] | None], tuple[str, ...]]:
+    """The needed words of several regexes as sets, and the words of them all in order: a text is searched for
+    each word once, and a regex may match where its set meets the words found (``isdisjoint``)."""
+    sets = [None if words is None else frozenset(words) for words in needed]
+    return sets, tuple(dict.fromkeys(w for words in needed if words for w in words))
 
 
 def holds_any(text: str, needles: tuple[str, ...], held: dict[str, bool]) -> bool:

@@ -50,7 +50,8 @@ from pharmakg.extract.components.company_mentions import (
 )
 from pharmakg.extract.components.company_roles import ServiceRoles
 from pharmakg.extract.components.regions import territories
-from pharmakg.extract.literals import folded, literal_spans, may_match_within, needed_literals
+from pharmakg.extract.literals import folded, literal_spans, may_match_within, needed_literals, word_sets
+from pharmakg.extract.regex_scan import fast_re, fast_scan
 
 register_extensions()
 
@@ -105,12 +106,12 @@ class CompanyCues:
         # not inside a hyphenated word, but a dateline's dash may touch the name ("WIRE)--Helix Bio, Inc.")
         # ... or a dateline's year and hyphen ("April 28, 2003-Helix Genesys, Inc.")
         left = r"(?<![\w])(?:(?<![\w]-)|(?<=\b(?:19|20)\d\d-))"
-        self.rx_legal = re.compile(rf"{left}({name}),?[ \t]+(?:{legal})(?![\w])")
-        self.rx_word = re.compile(
+        self.rx_legal = fast_re(rf"{left}({name}),?[ \t]+(?:{legal})(?![\w])")
+        self.rx_word = fast_re(
             rf"{left}((?:{_WORD}[ \t]+&[ \t]+{_WORD}[ \t]+|(?:{_WORD}[ \t]+){{1,2}})(?:{words}))(?![\w-])"
         )
         self.listings = Listings(data)  # "X (Nasdaq: TICK)", "X (Paris:TICK) (NASDAQ:TICK)"
-        self.rx_ticker = self.listings.regex(name, left)
+        self.rx_ticker = fast_scan(self.listings.regex(name, left))  # extract.regex_scan
         self.left_stop = set(data["left_stop"])
         self.bad = set(data["bad_words"])
         self.institution_heads = set(data.get("institution_heads", []))
@@ -121,12 +122,10 @@ class CompanyCues:
         self.short_stop = set(data["short_name_stop"])
         deal = data.get("deal_context") or {}
         self.deal_conf = float(deal.get("confidence", 0.6))
-        self.deal_rx = [re.compile(name_groups(p)) for p in deal.get("patterns", [])]
+        self.deal_rx = [fast_re(name_groups(p)) for p in deal.get("patterns", [])]
         self.deal_words = [needed_literals(rx) for rx in self.deal_rx]  # a window without them is skipped
-        # as sets, and every word some pattern needs once: each is looked for once per window, not once per
-        # pattern and window
-        self.deal_word_sets = [None if w is None else frozenset(w) for w in self.deal_words]
-        self.all_deal_words = tuple(dict.fromkeys(w for ws in self.deal_words if ws for w in ws))
+        # as sets, and every word some pattern needs once: each is looked for once per window, not per pattern
+        self.deal_word_sets, self.all_deal_words = word_sets(self.deal_words)
         kinds = "|".join(re.escape(k) for k in sorted(deal.get("kind_after", []), key=len, reverse=True))
         # "with French drugmaker Ipsen": the word before a company's kind noun modifies the name after it
         self.kind_after = re.compile(rf"[ \t]+(?:[a-z-]+[ \t]+){{0,2}}?(?:{kinds or '(?!)'})[ \t]+[A-Z]")
@@ -149,18 +148,18 @@ class CompanyCues:
         lead = data.get("lead_subject") or {}
         lower = with_lower_words(lead.get("lower_name", "(?!)"), data)
         self.lead_rx = [
-            re.compile(p.replace("{LEAD}", lead["name"]).replace("{LOWER}", lower)) for p in lead["patterns"]
+            fast_re(p.replace("{LEAD}", lead["name"]).replace("{LOWER}", lower)) for p in lead["patterns"]
         ]
         self.lead_keywords = [k.lower() for k in lead.get("keywords", [])]
         verb = lead.get("today_verb", "(?!)")
         self.today_rx = [
-            re.compile(p.replace("{LEAD}", lead["name"]).replace("{TODAY_VERB}", verb))
+            fast_re(p.replace("{LEAD}", lead["name"]).replace("{TODAY_VERB}", verb))
             for p in lead.get("today_patterns", [])
         ]
         # the words each lead pattern cannot match without (extract.literals): windows without any are skipped
         self.lead_words = [needed_literals(rx) for rx in self.lead_rx + self.today_rx]
         owner = data.get("possessive_owner") or {}
-        self.owner_rx = re.compile(owner.get("name", "(?!)"))
+        self.owner_rx = fast_re(owner.get("name", "(?!)"))
         self.owner_between = re.compile(owner.get("between", "(?!)"))
         self.owner_not_next = re.compile(owner.get("not_next", "(?!)"), re.IGNORECASE)
 

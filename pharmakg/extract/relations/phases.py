@@ -9,7 +9,8 @@ from collections.abc import Callable
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
-from pharmakg.extract.literals import folded, may_match, needed_literals
+from pharmakg.extract.literals import folded, may_match, needed_literals, word_sets
+from pharmakg.extract.regex_scan import fast_re
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 from pharmakg.extract.relations.stage_scope import StageScope, listed_after, reported_source
@@ -37,16 +38,16 @@ class Phases:
         suffixes = p.get("stage_suffixes", [])
         suffix = r"(?:" + "|".join(map(re.escape, suffixes)) + r")?" if suffixes else ""
         self.patterns = [
-            (re.compile(r"(?<![\w-])(?:" + rx + r")" + suffix + r"(?![\w-])", re.IGNORECASE), val)
+            (fast_re(r"(?<![\w-])(?:" + rx + r")" + suffix + r"(?![\w-])", re.IGNORECASE), val)
             for rx, val in p["patterns"]
         ]
         self.implied = [
-            (re.compile(r"(?<![\w-])(?:" + rx + r")(?![\w-])", re.IGNORECASE), val)
+            (fast_re(r"(?<![\w-])(?:" + rx + r")(?![\w-])", re.IGNORECASE), val)
             for rx, val in p.get("implied_patterns", [])
         ]
-        # the words each pattern cannot match without: most sentences hold none of a pattern's, and a word
-        # test is cheaper than a case-insensitive regex over the sentence (pharmakg.extract.literals)
-        self.pattern_words = [needed_literals(rx) for rx, _ in self.patterns]
+        # the words each pattern cannot match without (as sets; each word looked for once per sentence): most
+        # sentences hold none of a pattern's, and a word test is cheaper than a case-insensitive regex
+        self.pattern_sets, self.all_words = word_sets([needed_literals(rx) for rx, _ in self.patterns])
         self.implied_words = [needed_literals(rx) for rx, _ in self.implied]
         self.planned_before = words_regex(p["planned_before"])
         self.planned_fronted = {w.lower() for w in p.get("planned_fronted", [])}
@@ -118,8 +119,9 @@ class Phases:
         if not may_match(low, self.prefilter_words, held) or not self.prefilter.search(s.text):
             return
         found: list[tuple[int, int, str]] = []
-        for (rx, val), words in zip(self.patterns, self.pattern_words, strict=True):
-            if not may_match(low, words, held):
+        present = None if low is None else frozenset([w for w in self.all_words if w in low])
+        for (rx, val), needed in zip(self.patterns, self.pattern_sets, strict=True):
+            if present is not None and needed is not None and needed.isdisjoint(present):
                 continue
             for m in rx.finditer(s.text):
                 # "an NDA for X was submitted": the stage is read from the application noun, not over X
