@@ -59,9 +59,6 @@ _Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 MERGED = ox.DefaultGraph()  # the default graph: the merged facts that questions read
 # an entity's size, to keep the largest of existing entities a batch joins: its merged-graph quads up to this
 WEIGHT_CAP = 4096
-# quads from which an on-disk store's write goes through RocksDB's bulk loader (sorted files ingested) rather
-# than a transaction: a batch's documents, about 2.5x less CPU per quad; small writes stay transactions
-BULK_MIN = 4096
 
 
 def _value(term: _Term | None) -> str:
@@ -345,14 +342,8 @@ class KnowledgeGraph:
         if self._labels is not None:
             self._labels.mark_quads(quads, written=True)
         self.derived.written(quads)
-        merged = [ox.Quad(q.subject, q.predicate, q.object, MERGED) for q in quads]
-        if self.path is not None and len(quads) >= BULK_MIN:
-            # the named graphs first, as below: killed between the two, no triple is in the default graph only
-            self.store.bulk_extend(quads)
-            self.store.bulk_extend(merged)
-            return
         self.store.extend(quads)
-        self.store.extend(merged)
+        self.store.extend(ox.Quad(q.subject, q.predicate, q.object, MERGED) for q in quads)
 
     def _unmerge(self, quads: list[ox.Quad]) -> None:
         """Remove from the default graph the triples of ``quads`` (about to leave their named graphs) that
