@@ -13,6 +13,11 @@ What each table's names need before they become candidates (patterns/knowledge_c
 
 * COMPOUND (drug dictionary): any case, except names of up to ``short_name_chars`` characters, which
   must not be written all lower case (a brand is capitalised; "alli" the word is not "Alli").
+  Nor in a frame that makes the name no product of the release (compound_not_before/_after, tried on
+  the compound_not_before_chars/compound_not_after_chars around it): the body's own substance
+  ("serum creatinine", "levels of nitric oxide", "dopamine and serotonin levels"), an adjuvant,
+  excipient or diluent ("an aluminum hydroxide adjuvant", "reconstituted with sterile water"), part of
+  a person's or an institution's name ("Prof. Ron Dagan", "the Safra Children's Hospital").
 * TARGET (HGNC symbols, approved and protein names, gene-shaped aliases; MeSH protein names no gene
   gives, "muscarinic receptor", "proteasome", from mesh_proteins.tsv): symbols and aliases as
   written; and only with target wording around them: anti-X, X-targeted/-targeting/-directed,
@@ -161,6 +166,10 @@ class KnowledgeMatcher:
         self.compound_not_before = fast_scan(
             re.compile(ctx.get("compound_not_before", "(?!)"), re.IGNORECASE)
         )
+        # how far before a drug-table name compound_not_before looks ("adjuvanted with alum and squalene")
+        self.compound_not_before_chars = int(ctx.get("compound_not_before_chars", 20))
+        # ... and compound_not_after after it ("sucrose and polysorbate 80 as stabilizers")
+        self.compound_not_after_chars = int(ctx.get("compound_not_after_chars", 30))
         self.compound_as_target_after = re.compile(ctx.get("compound_as_target_after", "(?!)"))
         self.compound_as_target_before = re.compile(ctx.get("compound_as_target_before", "(?!)"))
         self.generic_product_tail = re.compile(ctx.get("generic_product_tail", "(?!)"), re.IGNORECASE)
@@ -201,9 +210,9 @@ class KnowledgeMatcher:
     def _accept(self, text: str, start: int, end: int, hit: Hit) -> bool:
         surface = text[start:end]
         if hit[0] == "COMPOUND":
-            if self.compound_not_after.match(text[end : end + 30]):
+            if self.compound_not_after.match(text[end : end + self.compound_not_after_chars]):
                 return False  # "ADP-ribose polymerase", "tyrosine kinase": part of a protein's name
-            if self.compound_not_before.search(text[max(0, start - 20) : start]):
+            if self.compound_not_before.search(text[max(0, start - self.compound_not_before_chars) : start]):
                 return False  # "serum creatinine": a biomarker
             if hit[2] == CODE_KIND and not _code_written(surface, hit[1]):
                 return False  # "located at 100 Main Street" is no mention of the code AT-100
