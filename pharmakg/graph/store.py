@@ -3,8 +3,9 @@
 Layout: every fact sits in a named graph (one per document, ``graph/documents`` for the Document nodes,
 ``graph/resolved`` for what the store derives over all documents), and the store's default graph holds
 the merged facts: the set of distinct triples of all named graphs, each triple once, and nothing else. (An
-on-disk store also keeps an index of its entities' names for resolution, graph ``graph/keys``: not facts,
-so not in the default graph; see :mod:`pharmakg.graph.key_index`.)
+on-disk store also keeps the writer's own graphs, :data:`WRITER_GRAPHS`: indexes such as the names'
+resolution keys, :mod:`pharmakg.graph.key_index`, and marks of unfinished steps; not facts, so not in the
+default graph.)
 Questions read the default graph, so a fact stated by 200 documents is one row, not 200 (a union of the
 named graphs returns a triple once per graph that holds it, and joins multiply those copies). Which
 document said what stays in the named graphs (``GRAPH ?g { ... }``) and on the Assertion nodes
@@ -34,8 +35,11 @@ from pharmakg.atomic import atomic_path, replace_store_folder
 from pharmakg.graph import snapshots
 from pharmakg.graph.derived_facts import DerivedFacts, has_name_key
 from pharmakg.graph.formats import FILE_FORMATS, PREFIXES, rdflib_dataset, to_jsonld, write_file
-from pharmakg.graph.key_index import StoredKeyIndex
+from pharmakg.graph.kept_name_counts import NAMES_GRAPH
+from pharmakg.graph.kept_target_rows import ROWS_GRAPH
+from pharmakg.graph.key_index import KEYS_GRAPH, StoredKeyIndex
 from pharmakg.graph.label_index import LabelIndex
+from pharmakg.graph.pair_order import MARK_GRAPH
 from pharmakg.graph.queries import run_query
 from pharmakg.graph.rdf import extraction_quads
 from pharmakg.graph.rdf_terms import (
@@ -48,7 +52,7 @@ from pharmakg.graph.resolve import resolve
 from pharmakg.graph.results import QueryResult, python_value, to_ox_term
 from pharmakg.graph.sparql_guard import refuse_service
 from pharmakg.graph.stable_iris import stable_renames
-from pharmakg.graph.stream_fill import fill_missing, lacks_derived_facts
+from pharmakg.graph.stream_fill import FILL_GRAPH, fill_missing, lacks_derived_facts
 from pharmakg.model import Extraction
 from pharmakg.ontology.namespaces import PKG
 
@@ -57,6 +61,12 @@ if TYPE_CHECKING:
 
 _Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 MERGED = ox.DefaultGraph()  # the default graph: the merged facts that questions read
+# The writer's own graphs in a store folder: its indexes (the names' resolution keys, their counts, the
+# crowded-target rows) and the marks of its unfinished steps (a fill's kinds, the pair keys being replaced).
+# Bookkeeping, not facts: written without default-graph copies, and never copied there
+# (:meth:`KnowledgeGraph._fill_merged`). (The source records, journal and re-mint plan are in the merged
+# graph like the facts: :mod:`pharmakg.graph.bookkeeping`.)
+WRITER_GRAPHS = frozenset({KEYS_GRAPH, NAMES_GRAPH, ROWS_GRAPH, FILL_GRAPH, MARK_GRAPH})
 # an entity's size, to keep the largest of existing entities a batch joins: its merged-graph quads up to this
 WEIGHT_CAP = 4096
 
@@ -173,10 +183,15 @@ class KnowledgeGraph:
 
     def _fill_merged(self) -> None:
         """Give a graph written without the merged default graph (by pharmakg before it had one, or by
-        another tool) its default graph: the triples of its named graphs. A no-op when it has one."""
+        another tool, or a JSON-LD file) its default graph: the triples of its named graphs but the writer's
+        own (:data:`WRITER_GRAPHS`). A no-op when it has one. (A build from scratch killed before its
+        first default-graph copies leaves named graphs only, its fill marks among them: copied, they stayed
+        in the default graph after the fill removed them from theirs.)"""
         if next(iter(self.store.quads_for_pattern(None, None, None, MERGED)), None) is not None:
             return
         for g in list(self.store.named_graphs()):  # a graph at a time: memory stays that of one document
+            if g in WRITER_GRAPHS:
+                continue
             graph = self.store.quads_for_pattern(None, None, None, g)
             self.store.bulk_extend([ox.Quad(q.subject, q.predicate, q.object, MERGED) for q in graph])
 
