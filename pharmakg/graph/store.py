@@ -3,9 +3,8 @@
 Layout: every fact sits in a named graph (one per document, ``graph/documents`` for the Document nodes,
 ``graph/resolved`` for what the store derives over all documents), and the store's default graph holds
 the merged facts: the set of distinct triples of all named graphs, each triple once, and nothing else. (An
-on-disk store also keeps the writer's own graphs, :data:`WRITER_GRAPHS`: indexes such as the names'
-resolution keys, :mod:`pharmakg.graph.key_index`, and marks of unfinished steps; not facts, so not in the
-default graph.)
+on-disk store also keeps the writer's own graphs, :mod:`pharmakg.graph.writer_graphs`: indexes such as the
+names' resolution keys and marks of unfinished steps; not facts, so not in the default graph.)
 Questions read the default graph, so a fact stated by 200 documents is one row, not 200 (a union of the
 named graphs returns a triple once per graph that holds it, and joins multiply those copies). Which
 document said what stays in the named graphs (``GRAPH ?g { ... }``) and on the Assertion nodes
@@ -35,11 +34,8 @@ from pharmakg.atomic import atomic_path, replace_store_folder
 from pharmakg.graph import snapshots
 from pharmakg.graph.derived_facts import DerivedFacts, has_name_key
 from pharmakg.graph.formats import FILE_FORMATS, PREFIXES, rdflib_dataset, to_jsonld, write_file
-from pharmakg.graph.kept_name_counts import NAMES_GRAPH
-from pharmakg.graph.kept_target_rows import ROWS_GRAPH
-from pharmakg.graph.key_index import KEYS_GRAPH, StoredKeyIndex
+from pharmakg.graph.key_index import StoredKeyIndex
 from pharmakg.graph.label_index import LabelIndex
-from pharmakg.graph.pair_order import MARK_GRAPH
 from pharmakg.graph.queries import run_query
 from pharmakg.graph.rdf import extraction_quads
 from pharmakg.graph.rdf_terms import (
@@ -52,7 +48,8 @@ from pharmakg.graph.resolve import resolve
 from pharmakg.graph.results import QueryResult, python_value, to_ox_term
 from pharmakg.graph.sparql_guard import refuse_service
 from pharmakg.graph.stable_iris import stable_renames
-from pharmakg.graph.stream_fill import FILL_GRAPH, fill_missing, lacks_derived_facts
+from pharmakg.graph.stream_fill import fill_missing, lacks_derived_facts
+from pharmakg.graph.writer_graphs import WRITER_GRAPHS
 from pharmakg.model import Extraction
 from pharmakg.ontology.namespaces import PKG
 
@@ -61,12 +58,6 @@ if TYPE_CHECKING:
 
 _Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 MERGED = ox.DefaultGraph()  # the default graph: the merged facts that questions read
-# The writer's own graphs in a store folder: its indexes (the names' resolution keys, their counts, the
-# crowded-target rows) and the marks of its unfinished steps (a fill's kinds, the pair keys being replaced).
-# Bookkeeping, not facts: written without default-graph copies, and never copied there
-# (:meth:`KnowledgeGraph._fill_merged`). (The source records, journal and re-mint plan are in the merged
-# graph like the facts: :mod:`pharmakg.graph.bookkeeping`.)
-WRITER_GRAPHS = frozenset({KEYS_GRAPH, NAMES_GRAPH, ROWS_GRAPH, FILL_GRAPH, MARK_GRAPH})
 # an entity's size, to keep the largest of existing entities a batch joins: its merged-graph quads up to this
 WEIGHT_CAP = 4096
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from pharmakg.graph.store import WRITER_GRAPHS, KnowledgeGraph
+from pharmakg.graph.store import KnowledgeGraph
+from pharmakg.graph.writer_graphs import WRITER_GRAPHS
 from pharmakg.model import Document, Entity, Evidence, Extraction, Mention, Relation
 
 _Triple = tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, ox.NamedNode | ox.BlankNode | ox.Literal]
