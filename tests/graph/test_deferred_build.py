@@ -213,17 +213,24 @@ print("writes", seen[0])
 # the 2nd or 3rd, the store held named graphs only (the default graph nothing): the next opening copied every
 # named graph into the default graph, the fill marks with them, and the fill that followed removed the marks
 # from graph/fill only (the finished store kept them as default-graph triples a clean build lacks).
-EARLY_WRITES = [1, 2, 3, 4, 5, 8, 9, 12]
+# (write, whether a reader opens the killed store before the next run: its opening publishes a snapshot,
+# an opening for writing that fills what the marks name)
+EARLY_WRITES = [(write, False) for write in (1, 2, 3, 4, 5, 8, 9, 12)] + [(2, True), (3, True)]
 
 
-@pytest.mark.parametrize("write", EARLY_WRITES)
+@pytest.mark.parametrize("write, reader", EARLY_WRITES)
 def test_a_build_from_scratch_killed_at_an_early_write_is_finished_by_the_next_run(
-    tmp_path: Path, inputs_and_per_batch: tuple[Path, Path], write: int
+    tmp_path: Path, inputs_and_per_batch: tuple[Path, Path], write: int, reader: bool
 ) -> None:
     folder, per_batch = inputs_and_per_batch
     store = tmp_path / "store"
     run = run_killing_build(_KILLED_AT_A_WRITE, str(folder), str(store), str(write))
     assert run.returncode == -signal.SIGKILL, run.stdout + run.stderr[-2000:]
+    if reader:  # the store before the build: no document
+        kg = KnowledgeGraph.open(store, read_only=True)
+        assert not kg.documents()
+        del kg
+        gc.collect()  # (closes the store folder)
     finished = run_killing_build(_KILLED_AT_A_WRITE, str(folder), str(store), "0")
     assert finished.returncode == 0, finished.stderr[-2000:]
     assert_same_store(store, per_batch)
