@@ -3,8 +3,8 @@
 Layout: every fact sits in a named graph (one per document, ``graph/documents`` for the Document nodes,
 ``graph/resolved`` for what the store derives over all documents), and the store's default graph holds
 the merged facts: the set of distinct triples of all named graphs, each triple once, and nothing else. (An
-on-disk store also keeps an index of its entities' names for resolution, graph ``graph/keys``: not facts,
-so not in the default graph; see :mod:`pharmakg.graph.key_index`.)
+on-disk store also keeps the writer's own graphs, :mod:`pharmakg.graph.writer_graphs`: indexes such as the
+names' resolution keys and marks of unfinished steps; not facts, so not in the default graph.)
 Questions read the default graph, so a fact stated by 200 documents is one row, not 200 (a union of the
 named graphs returns a triple once per graph that holds it, and joins multiply those copies). Which
 document said what stays in the named graphs (``GRAPH ?g { ... }``) and on the Assertion nodes
@@ -49,6 +49,7 @@ from pharmakg.graph.results import QueryResult, python_value, to_ox_term
 from pharmakg.graph.sparql_guard import refuse_service
 from pharmakg.graph.stable_iris import stable_renames
 from pharmakg.graph.stream_fill import fill_missing, lacks_derived_facts
+from pharmakg.graph.writer_graphs import WRITER_GRAPHS
 from pharmakg.model import Extraction
 from pharmakg.ontology.namespaces import PKG
 
@@ -173,10 +174,15 @@ class KnowledgeGraph:
 
     def _fill_merged(self) -> None:
         """Give a graph written without the merged default graph (by pharmakg before it had one, or by
-        another tool) its default graph: the triples of its named graphs. A no-op when it has one."""
+        another tool, or a JSON-LD file) its default graph: the triples of its named graphs but the writer's
+        own (:data:`WRITER_GRAPHS`). A no-op when it has one. (A build from scratch killed before its
+        first default-graph copies leaves named graphs only, its fill marks among them: copied, they stayed
+        in the default graph after the fill removed them from theirs.)"""
         if next(iter(self.store.quads_for_pattern(None, None, None, MERGED)), None) is not None:
             return
         for g in list(self.store.named_graphs()):  # a graph at a time: memory stays that of one document
+            if g in WRITER_GRAPHS:
+                continue
             graph = self.store.quads_for_pattern(None, None, None, g)
             self.store.bulk_extend([ox.Quad(q.subject, q.predicate, q.object, MERGED) for q in graph])
 

@@ -170,6 +170,74 @@ def test_a_fill_killed_is_finished_by_the_next_opening(
     }
 
 
+# argv: releases, store, the n-th write (``Store.add``, ``extend`` or ``bulk_extend``) before which the run is
+# killed (0: none). (The removals KILLING_STORE counts are none: ``counted`` counts nothing.)
+_KILLED_AT_A_WRITE = (
+    KILLING_STORE
+    + """
+def counted(quad):
+    return False
+
+
+class KilledAtAWrite(KillingStore):
+    def _write(self):
+        seen[0] += 1
+        if seen[0] == kill_at:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    def add(self, quad):
+        self._write()
+        return self._store.add(quad)
+
+    def extend(self, quads):
+        self._write()
+        return self._store.extend(quads)
+
+    def bulk_extend(self, quads):
+        self._write()
+        return self._store.bulk_extend(quads)
+
+
+ox.Store = KilledAtAWrite
+from pharmakg import api
+
+api.build([sys.argv[1]], sys.argv[2], batch_size=2)
+print("writes", seen[0])
+"""
+)
+
+
+# the write of a build from scratch before which its first run is killed: 1 the deferring marks (graph/fill),
+# 2 and 3 the first journal entry (its named graph, then its default-graph copies), 4 the resolution keys'
+# mark, 5 and 6 the next journal entry, 8 and 9 the first batch's documents, 12 a name count. Killed before
+# the 2nd or 3rd, the store held named graphs only (the default graph nothing): the next opening copied every
+# named graph into the default graph, the fill marks with them, and the fill that followed removed the marks
+# from graph/fill only (the finished store kept them as default-graph triples a clean build lacks).
+# (write, whether a reader opens the killed store before the next run: its opening publishes a snapshot,
+# an opening for writing that fills what the marks name)
+EARLY_WRITES = [(write, False) for write in (1, 2, 3, 4, 5, 8, 9, 12)] + [(2, True), (3, True)]
+
+
+@pytest.mark.parametrize("write, reader", EARLY_WRITES)
+def test_a_build_from_scratch_killed_at_an_early_write_is_finished_by_the_next_run(
+    tmp_path: Path, inputs_and_per_batch: tuple[Path, Path], write: int, reader: bool
+) -> None:
+    folder, per_batch = inputs_and_per_batch
+    store = tmp_path / "store"
+    run = run_killing_build(_KILLED_AT_A_WRITE, str(folder), str(store), str(write))
+    assert run.returncode == -signal.SIGKILL, run.stdout + run.stderr[-2000:]
+    if reader:  # the store before the build: no document
+        kg = KnowledgeGraph.open(store, read_only=True)
+        assert not kg.documents()
+        del kg
+        gc.collect()  # (closes the store folder)
+    finished = run_killing_build(_KILLED_AT_A_WRITE, str(folder), str(store), "0")
+    assert finished.returncode == 0, finished.stderr[-2000:]
+    assert_same_store(store, per_batch)
+    quads = store_quads(store)
+    assert not quads.get(str(JOURNAL_GRAPH)) and str(FILL_GRAPH) not in quads
+
+
 @pytest.mark.parametrize("left", ["no rows", "rows not marked ready"])
 def test_a_kill_between_the_fill_and_the_rows_is_finished_by_the_next_run(
     tmp_path: Path, inputs_and_per_batch: tuple[Path, Path], left: str

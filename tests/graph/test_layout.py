@@ -5,10 +5,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from pharmakg.graph.kept_name_counts import NAMES_GRAPH
-from pharmakg.graph.kept_target_rows import ROWS_GRAPH
-from pharmakg.graph.key_index import KEYS_GRAPH
 from pharmakg.graph.store import KnowledgeGraph
+from pharmakg.graph.writer_graphs import WRITER_GRAPHS
 from pharmakg.model import Document, Entity, Evidence, Extraction, Mention, Relation
 
 _Triple = tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, ox.NamedNode | ox.BlankNode | ox.Literal]
@@ -37,13 +35,12 @@ def doc(doc_id: str, compound: str, aliases: list[str], target: str = "CD99") ->
 
 
 def triples(kg: KnowledgeGraph, named: bool) -> set[_Triple]:
-    """The default graph's triples, or those of the named graphs (an on-disk store's resolution keys are an
-    index of the entities' names, kept apart: not facts a question reads)."""
+    """The default graph's triples, or those of the named graphs (an on-disk store's own graphs, its
+    resolution keys among them, are kept apart: not facts a question reads)."""
     return {
         (q.subject, q.predicate, q.object)
         for q in kg.store
-        if isinstance(q.graph_name, ox.DefaultGraph) != named
-        and q.graph_name not in (KEYS_GRAPH, ROWS_GRAPH, NAMES_GRAPH)
+        if isinstance(q.graph_name, ox.DefaultGraph) != named and q.graph_name not in WRITER_GRAPHS
     }
 
 
@@ -129,3 +126,17 @@ def test_a_graph_without_default_graph_gets_one_on_opening(tmp_path):
     loaded = KnowledgeGraph.open(old)
     assert set(loaded.store) == set(kg.store)
     assert_merged(loaded)
+
+
+def test_a_store_folder_saved_as_json_ld_reloads_with_the_same_default_graph(tmp_path):
+    """JSON-LD keeps the named graphs only, a store folder's own graphs (resolution keys, name counts) among
+    them; the reloaded graph's default graph is filled from the named graphs but those: the facts alone."""
+    folder = tmp_path / "store"
+    kg = KnowledgeGraph.open(folder)
+    kg.add_extractions([doc("a", "ACB-1", ["Acmetuzumab"]), doc("b", "ACB-1", [], "CD44")])
+    assert {q.graph_name for q in kg.store} & WRITER_GRAPHS  # (the keys are kept: the test is not trivial)
+    assert_merged(kg)
+    loaded = KnowledgeGraph.open(kg.save(tmp_path / "kg.jsonld"))
+    assert triples(loaded, named=False) == triples(kg, named=False)
+    assert_merged(loaded)
+    del kg
