@@ -15,20 +15,20 @@ cases that pass per class.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
+from challenge_cases import case_params, load_cases
 
 from pharmakg.extract.pipeline import Extractor
 from pharmakg.model import Document
 from pharmakg.names import fold
 
 CASES_FILE = Path(__file__).resolve().parent / "challenge" / "table_names.jsonl"
-CASES = [json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+CASES = load_cases(CASES_FILE)
 
 
 @pytest.fixture(scope="module")
@@ -47,11 +47,7 @@ def check(ex: Extractor, case: dict[str, Any]) -> tuple[list[str], list[str]]:
 
 @pytest.mark.parametrize(
     "case",
-    [
-        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=c["gap"])) if c.get("gap") else c
-        for c in CASES
-    ],
-    ids=[c["id"] for c in CASES],
+    case_params(CASES),
 )
 def test_table_name_case(ex: Extractor, case: dict[str, Any]) -> None:
     missed, wrong = check(ex, case)

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_challenge_relations import Fact, found_facts, load_cases
+from challenge_cases import case_params, load_cases
+from test_challenge_relations import Fact, found_facts
 
 CASES_FILE = Path(__file__).resolve().parent.parent / "challenge" / "payments.jsonl"
 CASES = load_cases(CASES_FILE)
@@ -38,11 +39,7 @@ def check(case: dict[str, Any]) -> tuple[list[Fact], list[Fact]]:
 
 @pytest.mark.parametrize(
     "case",
-    [
-        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=c["gap"])) if c.get("gap") else c
-        for c in CASES
-    ],
-    ids=[c["id"] for c in CASES],
+    case_params(CASES),
 )
 def test_payment_case(case: dict[str, Any]) -> None:
     missed, extra = check(case)

@@ -14,7 +14,6 @@ read the case yet: the test then expects it to fail (strict xfail), so a fixed g
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from functools import lru_cache
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from challenge_cases import case_params, load_cases
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -30,10 +30,6 @@ from pharmakg.model import NON_CURRENT_KEYS, Entity, Mention
 
 CASES_FILE = Path(__file__).resolve().parent.parent / "challenge" / "relations.jsonl"
 Fact = tuple[Any, ...]
-
-
-def load_cases(path: Path = CASES_FILE) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 @lru_cache(maxsize=1)
@@ -116,16 +112,12 @@ def check(case: dict[str, Any]) -> tuple[set[Fact], set[Fact]]:
     return missed, wrong
 
 
-CASES = load_cases()
+CASES = load_cases(CASES_FILE)
 
 
 @pytest.mark.parametrize(
     "case",
-    [
-        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=c["gap"])) if c.get("gap") else c
-        for c in CASES
-    ],
-    ids=[c["id"] for c in CASES],
+    case_params(CASES),
 )
 def test_challenge_case(case: dict[str, Any]) -> None:
     missed, wrong = check(case)
