@@ -117,26 +117,35 @@ def _first_of_op(op: Any, av: Any, icase: bool) -> tuple[_Items, bool] | None:
     return None  # ".", a negated literal, a back-reference, a conditional: no set told
 
 
-def first_chars(rx: re.Pattern[str]) -> _Items | None:
-    """The set items (re's parse-tree form) of the characters every match of ``rx`` starts with, or None."""
+def _parsed(rx: re.Pattern[str]) -> Any:
+    """``rx``'s parse tree, or None where this module does not read it (bytes, LOCALE or ASCII flags)."""
     if not _SUPPORTED or not isinstance(rx.pattern, str) or rx.flags & (re.LOCALE | re.ASCII):
         return None
-    data = _parser.parse(rx.pattern, rx.flags).data
+    return _parser.parse(rx.pattern, rx.flags)
+
+
+def _first_of_tree(data: Any, flags: int) -> _Items | None:
     if data and data[0][0] is _c.AT and data[0][1] in (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING):
         return None  # "^...": re tries it at the start only, a set would have it tried further on
-    first = _first_of_seq(data, bool(rx.flags & re.IGNORECASE))
+    first = _first_of_seq(data, bool(flags & re.IGNORECASE))
     if first is None or first[1] or not first[0]:
         return None
     return first[0]
 
 
+def first_chars(rx: re.Pattern[str]) -> _Items | None:
+    """The set items (re's parse-tree form) of the characters every match of ``rx`` starts with, or None."""
+    p = _parsed(rx)
+    return None if p is None else _first_of_tree(p.data, rx.flags)
+
+
 def fast_scan(rx: re.Pattern[str]) -> re.Pattern[str]:
     """``rx`` compiled with the set of characters its matches start with (see the module doc), or ``rx``."""
     try:
-        items = first_chars(rx)
+        p = _parsed(rx)  # parsed once: the first characters are read off the tree the program is built from
+        items = None if p is None else _first_of_tree(p.data, rx.flags)
         if items is None:
             return rx
-        p = _parser.parse(rx.pattern, rx.flags)
         flags = p.state.flags | rx.flags
         code = _compiler._code(p, rx.flags)
         if code[0] is not _c.INFO or code[2] != 0 or code[3] == 0:

@@ -49,7 +49,7 @@ from pharmakg.extract.components.base import (
 )
 from pharmakg.extract.components.company_short_forms import CompanyForms, company_keys, company_short_links
 from pharmakg.extract.literals import literal_spans
-from pharmakg.extract.regex_scan import fast_scan
+from pharmakg.extract.regex_scan import fast_re
 from pharmakg.model import Entity, Mention
 from pharmakg.names import fold
 from pharmakg.unionfind import UnionFind
@@ -83,12 +83,10 @@ _INN_PREFIX = re.compile(r"^(?:\[fam-\]\s*|fam-|ado[- ])", re.IGNORECASE)
 _SHORT_INN = re.compile(r"[a-z]{2,6}-(?:cel|[A-Z][A-Za-z]{1,5})")
 # a text about conjugates: their words, or a payload made only for conjugates (maytansinoids, auristatins);
 # a radioligand or radiolabelled antibody is a conjugate whose payload is its radionuclide
-_CONJUGATE_TEXT = fast_scan(
-    re.compile(
-        r"\bADCs?\b|[Cc]onjugat|CONJUGAT|[Pp]ayload|PAYLOAD|[Ww]arhead|[Ii]mmunotoxin|[Ll]inker|[Pp]rodrug"
-        r"|[Rr]adio(?:ligand|pharmaceutical|nuclide|isotope|label|immuno|therap)|RADIOLIGAND|[Ll]abell?ed\b"
-        r"|[Mm]aytansin|[Aa]uristatin|\bDM[14]\b|\bMMA[EF]\b|[Cc]alicheamicin|\bPBD\b|[Pp]yrrolobenzodiazepine"
-    )
+_CONJUGATE_TEXT = fast_re(
+    r"\bADCs?\b|[Cc]onjugat|CONJUGAT|[Pp]ayload|PAYLOAD|[Ww]arhead|[Ii]mmunotoxin|[Ll]inker|[Pp]rodrug"
+    r"|[Rr]adio(?:ligand|pharmaceutical|nuclide|isotope|label|immuno|therap)|RADIOLIGAND|[Ll]abell?ed\b"
+    r"|[Mm]aytansin|[Aa]uristatin|\bDM[14]\b|\bMMA[EF]\b|[Cc]alicheamicin|\bPBD\b|[Pp]yrrolobenzodiazepine"
 )  # the same regex, tried only where a match can start (extract.regex_scan)
 _TECH_PLURAL = re.compile(r"(?<=[Tt]echnolog)ies\b|(?<=[Pp]latform)s\b")
 _PROPAGATE = {"TRIAL", "COMPOUND", "ANTIBODY", "TARGET", "DISEASE", "TECHNOLOGY", "PAYLOAD"}

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from pharmakg.extract import codec
 from pharmakg.extract.literals import case_variants
-from pharmakg.extract.regex_scan import fast_scan
+from pharmakg.extract.regex_scan import fast_re
 from pharmakg.ontology import data_rows, split_list
 
 LEXICON_PACKAGE = "pharmakg.ontology.lexicons"
@@ -158,8 +158,8 @@ def legal_tail(cues: dict[str, Any], more: tuple[str, ...] = ()) -> re.Pattern[s
     kept = set(cues.get("kept_suffixes", []))
     words = [w for w in cues["legal_suffixes"] if w not in kept] + list(more)
     alt = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    # "Merck & Co.", "X and Co." keep it; fast_scan: tried only at a comma or a space (extract.regex_scan)
-    return fast_scan(re.compile(rf"(?:(?<!&)(?<!\band),?\s+(?:{alt})(?![\w&]))+$"))
+    # "Merck & Co.", "X and Co." keep it; fast_re: tried only at a comma or a space (extract.regex_scan)
+    return fast_re(rf"(?:(?<!&)(?<!\band),?\s+(?:{alt})(?![\w&]))+$")
 
 
 @lru_cache(maxsize=32)

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 
 from pharmakg.extract.components.base import _span_entity_id, doc_text
 from pharmakg.extract.literals import whole_words_regex
-from pharmakg.extract.regex_scan import fast_scan
+from pharmakg.extract.regex_scan import fast_re
 from pharmakg.model import Entity
 from pharmakg.names import fold
 
@@ -183,21 +183,17 @@ class Coref:
         if heads and n:
             # "this investigational compound", "the novel ADC": determiner + lower-case modifiers + head noun
             alts.insert(0, rf"(?:the|this)\s+(?:[a-z][a-z-]*\s+){{1,{n}}}?(?:{'|'.join(heads)})")
-        self.compound_re = fast_scan(
-            re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
-        )
+        self.compound_re = fast_re(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
         # "its single-shot chikungunya vaccine candidate", "the anti-KRAS humanized antibody": a description
         # whose antecedent is the one compound the document names with the same head noun (data:
         # described_anaphor_*)
         dets = "|".join(map(re.escape, c.get("described_anaphor_determiners", []))) or "(?!)"
         stop = "|".join(map(re.escape, c.get("described_anaphor_not_before", []))) or "(?!)"
         head_alts = "|".join(heads) or "(?!)"
-        self.described_re = fast_scan(
-            re.compile(
-                rf"(?<![\w-])(?:{dets})\s+(?P<body>(?:[\w-]+\s+){{0,{n}}}?(?P<head>{head_alts}))(?![\w-])"
-                rf"(?!\s+(?:{stop})\b)(?!\s*[,(]?\s*(?-i:[A-Z0-9]))",
-                re.IGNORECASE,
-            )
+        self.described_re = fast_re(
+            rf"(?<![\w-])(?:{dets})\s+(?P<body>(?:[\w-]+\s+){{0,{n}}}?(?P<head>{head_alts}))(?![\w-])"
+            rf"(?!\s+(?:{stop})\b)(?!\s*[,(]?\s*(?-i:[A-Z0-9]))",
+            re.IGNORECASE,
         )
         # the namings of a compound by a head noun: "the antibody, ZB-12" before it; "ZB-12, an anti-KRAS
         # antibody", "ZB-12 is a vaccine" after it
@@ -232,12 +228,8 @@ class Coref:
         # "X in combination with (Helix's) Y. This investigational compound ...": a combination partner or
         # comparator is never what a compound anaphor means
         partner = [*cues["mentions"]["combination"], *cues["mentions"]["comparator"]]
-        self.partner_before = fast_scan(
-            re.compile(
-                r"(?:"
-                + "|".join(map(re.escape, partner))
-                + r")\W{0,3}(?:(?:[\w.&-]+\s+){0,2}[\w.&-]+['’]s\s+)?$"
-            )
+        self.partner_before = fast_re(
+            r"(?:" + "|".join(map(re.escape, partner)) + r")\W{0,3}(?:(?:[\w.&-]+\s+){0,2}[\w.&-]+['’]s\s+)?$"
         )
 
     def __call__(self, doc: Doc) -> Doc:

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from pharmakg.extract.components.base import Candidate
-from pharmakg.extract.regex_scan import fast_scan
+from pharmakg.extract.regex_scan import fast_re
 
 
 class CompanyAreas:
@@ -24,9 +24,7 @@ class CompanyAreas:
         stop = "|".join(map(re.escape, section.get("description_ends", []))) or "(?!)"
         self.window = int(section.get("window", 200))
         # ", a clinical-stage biopharmaceutical company" / "is a biotech": where a description opens
-        self.opening = fast_scan(
-            re.compile(rf"(?:,|\bis)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,5}}?(?:{nouns})\b", re.IGNORECASE)
-        )
+        self.opening = fast_re(rf"(?:,|\bis)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,5}}?(?:{nouns})\b", re.IGNORECASE)
         self.ends = re.compile(rf"\b(?:{stop})\b|[.;:()]", re.IGNORECASE)
 
     def drop(self, text: str, cands: list[Candidate]) -> None:

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from pharmakg.extract.components.base import Candidate
-from pharmakg.extract.regex_scan import fast_scan
+from pharmakg.extract.regex_scan import fast_re
 
 
 class AdverseEvents:
@@ -36,7 +36,7 @@ class AdverseEvents:
         self.population = re.compile(rf"^\s+(?:{population})\b", re.IGNORECASE)
         self.window = gap + 60
         # a document with none of the cues anywhere (most) is read no further
-        self.anywhere = fast_scan(re.compile(rf"\b(?:{nouns}|{happened}|{after})\b", re.IGNORECASE))
+        self.anywhere = fast_re(rf"\b(?:{nouns}|{happened}|{after})\b", re.IGNORECASE)
 
     def is_event(self, text: str, start: int, end: int) -> bool:
         """Whether the disease at text[start:end] is said as an adverse event."""

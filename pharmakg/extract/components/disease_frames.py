@@ -27,7 +27,7 @@ import re
 from typing import Any
 
 from pharmakg.extract.components.base import Candidate
-from pharmakg.extract.regex_scan import fast_scan
+from pharmakg.extract.regex_scan import fast_re
 from pharmakg.extract.relations.cue_words import phrase_alternation
 
 _WORD = re.compile(r"\((?:[A-Za-z][\w-]*)\)|[A-Za-z0-9][\w'’/-]*|[^\sA-Za-z0-9]")
@@ -46,12 +46,8 @@ class DiseaseFrames:
         self.enabled = bool(section.get("before"))
         if not self.enabled:
             return
-        self.before = fast_scan(
-            re.compile(rf"(?<![\w-])(?:{phrase_alternation(section['before'])})\s+", re.IGNORECASE)
-        )
-        self.after = fast_scan(
-            re.compile(rf"\s+(?:{phrase_alternation(section['after'])})(?![\w-])", re.IGNORECASE)
-        )
+        self.before = fast_re(rf"(?<![\w-])(?:{phrase_alternation(section['before'])})\s+", re.IGNORECASE)
+        self.after = fast_re(rf"\s+(?:{phrase_alternation(section['after'])})(?![\w-])", re.IGNORECASE)
         self.heads = {w.lower() for w in section["heads"]}
         self.suffixes = tuple(s.lower() for s in section["suffixes"])
         self.not_heads = {w.lower() for w in section.get("not_heads", [])}

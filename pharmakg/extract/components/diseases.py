@@ -30,7 +30,7 @@ from pharmakg.extract.components.disease_events import AdverseEvents
 from pharmakg.extract.components.disease_frames import DiseaseFrames
 from pharmakg.extract.components.disease_subtypes import split_subtypes, target_modifiers
 from pharmakg.extract.literals import folded, may_match, needed_literals, whole_words_regex
-from pharmakg.extract.regex_scan import fast_scan
+from pharmakg.extract.regex_scan import fast_re
 
 register_extensions()
 
@@ -73,7 +73,7 @@ class DiseaseGrammar:
         links = "|".join(
             re.escape(w).replace(r"\ ", r"\s+") for w in g.get("one_disease_links", ["secondary to"])
         )
-        self.rx_link = fast_scan(re.compile(rf"\b(?:{links})\s+(?:the\s+)?"))
+        self.rx_link = fast_re(rf"\b(?:{links})\s+(?:the\s+)?")
         self.rx_origin = re.compile(
             r"(?<![\w-])(cancers?|tumou?rs?|carcinomas?|malignancies)\s+of\s+(?:the\s+)?([a-z-]+(?:\s+[a-z-]+)?)"
             r"\s+origin\b",

@@ -52,7 +52,7 @@ from pharmakg.extract.components.knowledge_index import (
 )
 from pharmakg.extract.components.knowledge_phenotypes import PHENOTYPE_KIND, with_other_mentions
 from pharmakg.extract.components.knowledge_scan import scan, with_other_forms
-from pharmakg.extract.regex_scan import fast_scan
+from pharmakg.extract.regex_scan import fast_re
 from pharmakg.ontology.generated import KnowledgeRecord, paused_gc
 
 # the kind of the MeSH protein names of the target table, as their generator writes it
@@ -149,23 +149,19 @@ class KnowledgeMatcher:
         ctx = read_json(context)
         self.confidence = confidence
         self.short = int(ctx["short_name_chars"])
-        self.target_before = fast_scan(re.compile(ctx["target_before"]))
-        self.target_after = fast_scan(re.compile(ctx["target_after"]))
+        self.target_before = fast_re(ctx["target_before"])
+        self.target_after = fast_re(ctx["target_after"])
         self.target_window = int(ctx["target_window"])
         self.mesh_protein_not_after = re.compile(ctx.get("mesh_protein_not_after", "(?!)"))
         self.receptor_after = re.compile(ctx.get("receptor_after", "(?!)"))
         self.target_name_is_wording = re.compile(ctx.get("target_name_is_wording", "(?!)"))
-        self.disease_before = fast_scan(re.compile(ctx["disease_before"], re.IGNORECASE))
-        self.disease_after = fast_scan(re.compile(ctx["disease_after"], re.IGNORECASE))
+        self.disease_before = fast_re(ctx["disease_before"], re.IGNORECASE)
+        self.disease_after = fast_re(ctx["disease_after"], re.IGNORECASE)
         self.disease_window = int(ctx["disease_window"])
-        self.phenotype_before = fast_scan(re.compile(ctx.get("phenotype_before", "(?!)"), re.IGNORECASE))
-        self.radionuclide_context = fast_scan(
-            re.compile(ctx.get("radionuclide_context", "(?!)"), re.IGNORECASE)
-        )
+        self.phenotype_before = fast_re(ctx.get("phenotype_before", "(?!)"), re.IGNORECASE)
+        self.radionuclide_context = fast_re(ctx.get("radionuclide_context", "(?!)"), re.IGNORECASE)
         self.compound_not_after = re.compile(ctx["compound_not_after"], re.IGNORECASE)
-        self.compound_not_before = fast_scan(
-            re.compile(ctx.get("compound_not_before", "(?!)"), re.IGNORECASE)
-        )
+        self.compound_not_before = fast_re(ctx.get("compound_not_before", "(?!)"), re.IGNORECASE)
         # how far before a drug-table name compound_not_before looks ("adjuvanted with alum and squalene")
         self.compound_not_before_chars = int(ctx.get("compound_not_before_chars", 20))
         # ... and compound_not_after after it ("sucrose and polysorbate 80 as stabilizers")
@@ -174,7 +170,7 @@ class KnowledgeMatcher:
         self.compound_as_target_before = re.compile(ctx.get("compound_as_target_before", "(?!)"))
         self.generic_product_tail = re.compile(ctx.get("generic_product_tail", "(?!)"), re.IGNORECASE)
         self.type_suffix = re.compile(ctx["disease_type_suffix"], re.IGNORECASE)
-        self.pathogen_before = fast_scan(re.compile(ctx["pathogen_before"], re.IGNORECASE))
+        self.pathogen_before = fast_re(ctx["pathogen_before"], re.IGNORECASE)
         self.pathogen_after = re.compile(ctx["pathogen_after"], re.IGNORECASE)
         self.coordination = re.compile(ctx["coordination"])
         self.modifiers = re.compile(ctx.get("disease_modifiers", "(?!)"))

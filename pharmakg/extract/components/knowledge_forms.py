@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pharmakg.extract.regex_scan import fast_scan
+from pharmakg.extract.regex_scan import fast_re
 
 _LETTERS_THEN_DIGITS = re.compile(r"^([A-Za-z]{2,})(\d[\w]*)$")
 
@@ -73,7 +73,7 @@ class NameForms:
             p for p in (f"[{unicode}]" if unicode else "", rf"[\d-](?:{spelled})\b" if spelled else "") if p
         ]
         parts.append(r"\b[a-z]{4,}\d")
-        self.trigger = fast_scan(re.compile("|".join(parts)))
+        self.trigger = fast_re("|".join(parts))
         # a table name whose spelled form may differ from it (a cheaper superset of the forms: ~100,000 names
         # are looked at when the index is built)
         self.name_trigger = re.compile(f"[{unicode}]|[a-z]\\d|\\d[a-z]" if unicode else r"[a-z]\d|\d[a-z]")

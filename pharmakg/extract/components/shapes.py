@@ -37,7 +37,7 @@ from pharmakg.extract.components.shape_text import (
 from pharmakg.extract.components.technology_shapes import TechnologyShapes, spells
 from pharmakg.extract.components.trial_names import code_trials_used_as_drugs, trial_names_win
 from pharmakg.extract.literals import folded, holds_any, may_match, needed_literal_groups, needed_literals
-from pharmakg.extract.regex_scan import fast_scan
+from pharmakg.extract.regex_scan import fast_re
 from pharmakg.ontology.generated import gene_symbols
 
 register_extensions()
@@ -83,15 +83,9 @@ class ShapeRecognizer:
             rx = r["regex"].replace("{PAYLOADS}", payload_alt).replace("{SYM}", sym)
             for part, part_rx in trial_parts.items():
                 rx = rx.replace("{" + part + "}", part_rx)
-            # fast_scan: the same regex, tried only at the characters a match can start with
+            # fast_re: re.compile, tried only at the characters a match can start with
             self.rules.append(
-                (
-                    r["name"],
-                    r["label"],
-                    fast_scan(re.compile(rx)),
-                    int(r.get("group", 0)),
-                    float(r["confidence"]),
-                )
+                (r["name"], r["label"], fast_re(rx), int(r.get("group", 0)), float(r["confidence"]))
             )
         # the words a rule's regex cannot match without: a text with none is not searched (extract.literals)
         self.words = {name: needed_literals(rx) for name, _, rx, _, _ in self.rules}

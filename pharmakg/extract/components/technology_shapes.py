@@ -18,7 +18,7 @@ from typing import Any
 
 from pharmakg.extract.components.alias_forms import technology_head
 from pharmakg.extract.components.base import Candidate, merged_windows
-from pharmakg.extract.regex_scan import fast_scan
+from pharmakg.extract.regex_scan import fast_re
 
 # "Lumora's", "Lumora Therapeutics", "Lumora Inc": the word names a company somewhere in the text
 _COMPANY_USE = r"(?:['’]s?\b|\s+(?:{WORDS})\b)"
@@ -31,28 +31,28 @@ _REACH = 160
 
 class TechnologyShapes:
     def __init__(self, data: dict[str, Any]) -> None:
-        # fast_scan (extract.regex_scan): the same regexes, tried only where a match can start
-        self.capitalised = fast_scan(re.compile(data["capitalised"]))
-        self.capitalised_listed = fast_scan(re.compile(data.get("capitalised_listed", "(?!)")))
-        self.capitalised_listed_name = fast_scan(re.compile(data.get("capitalised_listed_name", "(?!)")))
-        self.defined_after = fast_scan(re.compile(data["defined_after"]))
-        self.defined_before = fast_scan(re.compile(data.get("defined_before", "(?!)")))
-        self.modality_phrase = fast_scan(re.compile(data.get("modality_phrase", "(?!)")))
-        self.modality_owner = fast_scan(re.compile(data.get("modality_owner", "(?!)")))
-        self.named_words = fast_scan(re.compile(data["named_words"]))
-        self.named_later = fast_scan(re.compile(data["named_later"]))
-        self.listed_later = fast_scan(re.compile(data["listed_later"]))
+        # fast_re (extract.regex_scan): re.compile, tried only where a match can start
+        self.capitalised = fast_re(data["capitalised"])
+        self.capitalised_listed = fast_re(data.get("capitalised_listed", "(?!)"))
+        self.capitalised_listed_name = fast_re(data.get("capitalised_listed_name", "(?!)"))
+        self.defined_after = fast_re(data["defined_after"])
+        self.defined_before = fast_re(data.get("defined_before", "(?!)"))
+        self.modality_phrase = fast_re(data.get("modality_phrase", "(?!)"))
+        self.modality_owner = fast_re(data.get("modality_owner", "(?!)"))
+        self.named_words = fast_re(data["named_words"])
+        self.named_later = fast_re(data["named_later"])
+        self.listed_later = fast_re(data["listed_later"])
         name = data["list_name"]
-        self.list_name = fast_scan(re.compile(name))
-        self.listed = fast_scan(re.compile(data["listed"].replace("{NAME}", name)))
+        self.list_name = fast_re(name)
+        self.listed = fast_re(data["listed"].replace("{NAME}", name))
         self.stop = {w.lower() for w in data.get("stop", [])}
         self.stop_upper = {w.upper() for w in data.get("stop", [])}
         words = "|".join(re.escape(w) for w in sorted(data.get("company_words", []), key=len, reverse=True))
         self.company_use = _COMPANY_USE.replace("{WORDS}", words or "(?!)")
-        self.head = fast_scan(re.compile(data["head"]))
-        self.apposed = fast_scan(re.compile(data["apposed"]))
-        self.named_before = fast_scan(re.compile(data["named_before"]))
-        self.based = fast_scan(re.compile(data["based"]))
+        self.head = fast_re(data["head"])
+        self.apposed = fast_re(data["apposed"])
+        self.named_before = fast_re(data["named_before"])
+        self.based = fast_re(data["based"])
         self.based_head = re.compile(re.escape(data["based_head"]))
 
     def __call__(self, text: str, named: list[Candidate]) -> list[Candidate]:

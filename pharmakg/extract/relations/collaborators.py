@@ -30,9 +30,6 @@ def word_pattern(words: list[str]) -> re.Pattern[str]:
     return whole_words_regex(words) if words else _NEVER
 
 
-# a development word lifts the limit of a commercial or supply role ("to develop and commercialize ZB-12")
-
-
 class Collaborators:
     def __init__(self, cues: dict[str, Any]) -> None:
         section = cues.get("codevelopment", {})
@@ -46,6 +43,7 @@ class Collaborators:
         """Whether a sentence limits the collaboration to less than development."""
         if self.limits.search(low):
             return True
+        # a development word lifts the limit of a commercial or supply role ("to develop and commercialize X")
         return bool(self.roles_short.search(low)) and not DEVELOPMENT.search(low)
 
     def __call__(self, ctx: RuleContext) -> None:

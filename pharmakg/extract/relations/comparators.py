@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from pharmakg.extract.components.coref import M
-from pharmakg.extract.regex_scan import fast_scan
+from pharmakg.extract.regex_scan import fast_re
 from pharmakg.extract.relations.cue_words import alternation
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ class PartnerCues:
     """The compiled comparator, prior-therapy and combination cues of the ``mentions`` cue section."""
 
     def __init__(self, c: dict[str, Any]) -> None:
-        self.comparator_end = fast_scan(re.compile(r"(?:" + alternation(c["comparator"]) + r")\W{0,3}$"))
+        self.comparator_end = fast_re(r"(?:" + alternation(c["comparator"]) + r")\W{0,3}$")
         # "in combination with docetaxel and ZB-12": a name coordinated after an unlisted partner is one too
         self.combination_end = re.compile(
             r"(?:" + alternation(c["combination"]) + r")\W{0,3}(?:(?:[\w-]+\s+){1,2}(?:and|or|plus)\s+)?$"
@@ -31,12 +31,10 @@ class PartnerCues:
         )
         # "patients who have received an anti-androgen (X or Y)", "standard of care chemotherapy, including
         # X": the examples of a prior or standard therapy class
-        self.prior_class = fast_scan(
-            re.compile(
-                r"\b(?:"
-                + alternation(c.get("prior_therapy_class", []))
-                + r")\b[^.;:()]{0,60}(?:\(|,?\s(?:including|such as|like|e\.g\.,?))\s*$"
-            )
+        self.prior_class = fast_re(
+            r"\b(?:"
+            + alternation(c.get("prior_therapy_class", []))
+            + r")\b[^.;:()]{0,60}(?:\(|,?\s(?:including|such as|like|e\.g\.,?))\s*$"
         )
         # "superior efficacy over X", "an improvement versus X": a claim of superiority, then its preposition
         self.comparison = re.compile(
