@@ -235,8 +235,9 @@ def clipped_inn(short: str, name: str) -> bool:
     )
 
 
-# what may join two names in one token: "+", "(", "/", and the glued "x" of a bispecific ("CD20xCD3")
-_GLUE = re.compile(r"[+(/]|[0-9A-Z]x|x[A-Z]")
+# what may join two names in one token: "+", "(", "/", and the glued "x" of a bispecific ("CD20xCD3"); and
+# what may glue a name to a word after it: a closing parenthesis ("(BCMA)-directed", "(ERBB2)-mutant")
+_GLUE = re.compile(r"[+()/]|[0-9A-Z]x|x[A-Z]")
 # a name's end at a period that a missing space glues to the next word ("Helix, Inc.announced")
 _GLUED_PERIOD = re.compile(r"\.[a-z]")
 
@@ -245,8 +246,9 @@ def split_glued_names(doc: Doc, chosen: list[Candidate]) -> None:
     """ "HX-3301+HX-12": the tokenizer keeps names joined by a plus sign as one token, and both names would
     then expand to the whole token (one mention, the second name lost). Such a token is split (the text stays
     the same) where a chosen name starts or ends at its plus sign; so is "Korvix(R)" at the parenthesis of
-    its trademark sign, "FGFR1/2/3" at its slashes (three targets), "CD20xCD3" around its "x" (two), and
-    "Helix, Inc.announced" at its period."""
+    its trademark sign, "FGFR1/2/3" at its slashes (three targets), "CD20xCD3" around its "x" (two),
+    "(BCMA)-directed" at its closing parenthesis (the name, not "BCMA)-directed"), and "Helix, Inc.announced"
+    at its period."""
     text = doc_text(doc)
     bounds = {at for c in chosen for at in (c.start, c.end) if _GLUE.search(text[max(0, at - 1) : at + 1])}
     bounds |= {c.end for c in chosen if _GLUED_PERIOD.match(text, c.end)}

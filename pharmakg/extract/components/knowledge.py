@@ -41,7 +41,7 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Doc
 
 from pharmakg.extract.components.base import Candidate, candidates, doc_text, read_json, register_extensions
-from pharmakg.extract.components.knowledge_forms import NameForms
+from pharmakg.extract.components.knowledge_forms import NameForms, plural_members
 from pharmakg.extract.components.knowledge_index import (
     CASE_SENSITIVE_KINDS,
     PATHOGEN_KIND,
@@ -80,6 +80,8 @@ _LEXICON_DISEASE = "lexicon:disease"
 # one member of a slash series of numbered targets: the "/2" of "FGFR1/2/3"
 _SERIES_MEMBER = re.compile(r"/(\d{1,2})(?![\w.])")
 _SPACES = re.compile(r"\s+")
+# a symbol written in small letters with a hyphen before its number ("bcl-2", "c-myc" style): a symbol still
+_LOWER_SYMBOL = re.compile(r"^[a-z]{3,}-\d{1,2}$")
 # an abbreviation in parentheses right after a list member
 _ABBREVIATION = re.compile(r"^\s*\([A-Za-z][\w-]{0,11}\)")
 
@@ -154,6 +156,7 @@ class KnowledgeMatcher:
         self.target_window = int(ctx["target_window"])
         self.mesh_protein_not_after = re.compile(ctx.get("mesh_protein_not_after", "(?!)"))
         self.receptor_after = re.compile(ctx.get("receptor_after", "(?!)"))
+        self.target_letter_after = re.compile(ctx.get("target_letter_after", "(?!)"))
         self.target_name_is_wording = re.compile(ctx.get("target_name_is_wording", "(?!)"))
         self.disease_before = fast_re(ctx["disease_before"], re.IGNORECASE)
         self.disease_after = fast_re(ctx["disease_after"], re.IGNORECASE)
@@ -216,8 +219,10 @@ class KnowledgeMatcher:
         if hit[0] == "TARGET":
             if hit[2] == MESH_PROTEIN_KIND and self.mesh_protein_not_after.match(text, end):
                 return False  # "galectin-3": a family name before a member's number
-            if hit[2] == SYMBOL_FORM_KIND and (surface.islower() or _spaced_unlike_symbol(surface, hit[1])):
-                return False  # "her 4": a protein's symbol has a capital, and a hyphen before its number
+            lower = surface.islower() and not _LOWER_SYMBOL.match(surface)
+            if hit[2] == SYMBOL_FORM_KIND and (lower or _spaced_unlike_symbol(surface, hit[1])):
+                return False  # "her 4": a protein's symbol has a capital, or a hyphen before its number
+            end = self.letter_end(text, end)  # "tumor necrosis factor-alpha": the name goes on
             # "gastrin-releasing peptide receptor": a gene name glued to a word is part of a longer name
             if text[end : end + 1] == "-" and text[end + 1 : end + 2].islower():
                 if not self.target_after.match(text[end : end + self.target_window]):
@@ -344,12 +349,20 @@ class KnowledgeMatcher:
         rest = gap[m.end() :]
         return bool(self.modifiers.fullmatch(rest)) and not set(rest.split()) & self.modifier_stop
 
+    def letter_end(self, text: str, end: int) -> int:
+        """The end of a target name with the Greek letter written after it ("tumor necrosis factor-alpha",
+        "interferon alpha": knowledge_context.json target_letter_after), else ``end``."""
+        m = self.target_letter_after.match(text, end)
+        return m.end() if m else end
+
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         cands = candidates(doc)
         for c in cands:  # "dry AMD", "advanced NSCLC": a lexicon disease's form words, as for a table's name
             if c.label == "DISEASE" and c.extractor == _LEXICON_DISEASE and not c.surface:
                 c.surface = self._modified(text, c.start, c.end)
+            elif c.label == "TARGET":  # a lexicon target's Greek letter after it, as a table name's
+                c.end = self.letter_end(text, c.end)
         lexicon_targets = [
             (c.start, c.end) for c in cands if c.label == "TARGET" and self.target_said(text, c)
         ]
@@ -357,9 +370,11 @@ class KnowledgeMatcher:
         found = self.accepted(text, lexicon_targets)
         series = self._series(text, found)
         named = {(s, e): name for s, e, name in series}
-        found += self._series_hits(series)
+        found += self._series_hits(series) + self._plural_hits(text, named)
         for start, end, hit in found:
             surface = named.get((start, end), "")
+            if hit[0] == "TARGET":
+                end = self.letter_end(text, end)
             if hit[0] == "DISEASE":  # "primary hyperoxaluria type 1": the subtype is part of the name
                 sub = self.type_suffix.match(text[end : end + 20])
                 end += sub.end() if sub else 0
@@ -421,6 +436,26 @@ class KnowledgeMatcher:
                     break
                 out.append((m.start(1), m.end(1), stem.group(1) + m.group(1)))
                 end = m.end()
+        return out
+
+    def _plural_hits(self, text: str, named: dict[tuple[int, int], str]) -> list[tuple[int, int, Hit]]:
+        """ "inhibits cyclin-dependent kinases 4 and 6": the members of a family named by its plural noun and
+        their numbers (knowledge_forms.plural_members), with target wording around them; their names go into
+        ``named``."""
+        out: list[tuple[int, int, Hit]] = []
+
+        def is_target(words: tuple[str, ...]) -> bool:
+            return any(h[0] == "TARGET" for h in self.index.get((False, words), ()))
+
+        for group in plural_members(text, is_target):
+            start, end = group[0][0], group[-1][1]
+            if not self.target_said(text, Candidate(start, end, "TARGET", "")):
+                continue
+            for s, e, name in group:
+                hits = self.index[(False, tuple(_WORD.findall(name.lower())))]
+                hit = next(h for h in hits if h[0] == "TARGET")
+                named[(s, e)] = name
+                out.append((s, e, hit))
         return out
 
     def _series_hits(self, series: list[tuple[int, int, str]]) -> list[tuple[int, int, Hit]]:
