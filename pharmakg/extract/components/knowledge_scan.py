@@ -12,8 +12,9 @@ from pharmakg.extract.components.knowledge_index import SYMBOL_FORM_KIND, Hit, I
 Span = tuple[int, int]
 Match = tuple[int, int, Hit]
 # what may stand between two words of one name in the text; a possessive "'s " too, as MeSH writes
-# eponyms without it ("Crohn Disease" is written "Crohn's disease")
-_JOINER = re.compile(r"\s+|[-‐‑–'’]|[-‐‑–]\s*\n\s*|['’]s?\s+")
+# eponyms without it ("Crohn Disease" is written "Crohn's disease"); and a bracket of a name that holds one,
+# written with or without a space ("lipoprotein(a)", "poly (ADP-ribose) polymerase")
+_JOINER = re.compile(r"\s+|[-‐‑–'’]|[-‐‑–]\s*\n\s*|['’]s?\s+|[ \t]?[()][ \t]?")
 
 
 def _same_record_at(out: list[Match], start: int, end: int, hit: Hit) -> bool:
