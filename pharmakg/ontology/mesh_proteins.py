@@ -39,6 +39,8 @@ MIN_CHARS = 5
 # is named after it), not a family a drug targets ("muscarinic receptor": five subtypes)
 MAX_DESCENDANTS = 10
 _WORDS = re.compile(r"[^\W_]+")
+# a generic head noun after a protein's name ("tau protein", "tau proteins")
+_HEAD = re.compile(r"\s+proteins?$")
 COMMON_WORD_ZIPF = 3.5
 
 FILTERS = [
@@ -50,7 +52,8 @@ FILTERS = [
     f"word or phrase (wordfreq Zipf >= {COMMON_WORD_ZIPF}), no word of a drug class, a cell or an organism "
     "group (inhibitor, antibody, agonist, cell, bacterial ...), a name of one MeSH record only",
     "MeSH protein names: no name of the drug table, the disease table or an HGNC row (those read as they "
-    "are), none with a word that is an HGNC symbol or alias ('ccr5 receptor': the symbol's row reads it; a "
+    "are; nor such a name and 'protein': 'tau protein'), none with a word that is an HGNC symbol or alias "
+    "('ccr5 receptor': the symbol's row reads it; a "
     "one-word protein name is no symbol: 'plasma kallikrein')",
 ]
 
@@ -102,6 +105,8 @@ def protein_names(
             continue
         if zipf(variant) >= COMMON_WORD_ZIPF or fold(variant) in known:
             continue
+        if fold(_HEAD.sub("", variant)) in known:
+            continue  # "tau protein": the gene's own name and a head noun
         if any(fold(w) in symbols for w in _WORDS.findall(variant)):
             continue
         names.setdefault(c, []).append(variant)
