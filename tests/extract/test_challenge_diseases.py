@@ -9,8 +9,8 @@ only as background is no DISEASE.
 Case fields: ``id``, ``class``, ``text``; ``diseases``: the DISEASE entities expected, each [longest stated
 form, aliases...] (found when a read DISEASE shares a folded name with it, as score.py matches);
 ``indication``: the compound whose INDICATION to each expected disease must be read; ``absent``: names
-that must not be DISEASE; ``gap``: a known miss (strict xfail). ``python tests/extract/test_challenge_diseases.py``
-prints the cases that pass per class.
+that must not be DISEASE; ``gap``: a known miss (strict xfail).
+``python tests/extract/test_challenge_diseases.py`` prints the cases that pass per class.
 """
 
 from __future__ import annotations

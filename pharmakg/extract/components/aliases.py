@@ -445,7 +445,9 @@ class AliasGrouper:
         heads: list[str] = []
         for sp, c, i in members:
             s = clean_surface(text[sp.start_char : sp.end_char])
-            surfaces.append(s)
+            # a disease the table names by its possessive alone ("in Alzheimer's") keeps it
+            eponym = label == "DISEASE" and c.extractor == "knowledge:disease" and c.name
+            surfaces.append(c.name if eponym else s)
             if label == "TECHNOLOGY":  # "I-STAR™ technology": the name is read before its mark is cleaned off
                 heads += platform_names(text[sp.start_char : sp.end_char], c)
             if c.surface:

@@ -3,7 +3,8 @@
 A disease the lexicons do not hold ("Kessler-Ward dystrophy", "chronic thrombo-embolic vasculopathy") is
 still read where the text says it as what a treatment is for: after a treatment frame ("for the treatment
 of", "to treat", "patients with", "in adults with", "indicated for", "vaccine against", "a Phase 2 trial
-in") or before a patient noun ("<disease> patients"), a noun phrase whose last word is a disease head is a
+in", and by regexes the compound's definition or effect: "ZX-12 is an oral antiviral for", "ZX-12 met its
+primary endpoint in") or before a patient noun ("<disease> patients"), a noun phrase whose last word is a disease head is a
 disease. A head is a disease noun of medical word-formation (disease, disorder, syndrome, deficiency,
 dystrophy, infection, failure, ...) or a word with a disease suffix (-itis, -osis, -emia/-aemia, -pathy,
 -plasia, -trophy, -oma, ...); the data and its provenance are in disease_grammar.json, section ``frames``.
@@ -47,6 +48,9 @@ class DiseaseFrames:
         if not self.enabled:
             return
         self.before = fast_re(rf"(?<![\w-])(?:{phrase_alternation(section['before'])})\s+", re.IGNORECASE)
+        patterns = section.get("before_patterns", [])
+        # frames that name the compound ("ZX-12 is an oral antiviral for"): regexes, case-sensitive
+        self.before_patterns = fast_re("(?:" + "|".join(patterns) + r")\s+") if patterns else None
         self.after = fast_re(rf"\s+(?:{phrase_alternation(section['after'])})(?![\w-])", re.IGNORECASE)
         self.heads = {w.lower() for w in section["heads"]}
         self.suffixes = tuple(s.lower() for s in section["suffixes"])
@@ -138,7 +142,10 @@ class DiseaseFrames:
         if not self.enabled:
             return []
         found: dict[tuple[int, int], tuple[str, str]] = {}
-        for m in self.before.finditer(text):
+        frames = list(self.before.finditer(text))
+        if self.before_patterns is not None:
+            frames += self.before_patterns.finditer(text)
+        for m in frames:
             hit = self._forward(text, m.end())
             for _ in range(4):  # "patients with <disease> or <disease>": each member of the list
                 if hit is None:

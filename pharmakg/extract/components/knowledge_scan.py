@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from itertools import compress, repeat
 
-from pharmakg.extract.components.knowledge_index import SYMBOL_FORM_KIND, Hit, Index
+from pharmakg.extract.components.knowledge_index import SYMBOL_FORM_KIND, Hit, Index, plain
 
 Span = tuple[int, int]
 Match = tuple[int, int, Hit]
@@ -38,7 +38,7 @@ def scan(
     start; with ``changed``, only the names that hold one of those words (a name form of the text). Two
     words of a name form may touch ("interleukin" "6" of "interleukin6")."""
     # parallel lists, so that a name's word tuple is one slice
-    lowers = list(map(str.lower, words))
+    lowers = list(map(plain, map(str.lower, words)))  # "Sjögren" is looked up as "sjogren"
     max_len, lookup, joined = max_lens.get, index.get, _JOINER.fullmatch
     # the most words a name starting at each word has (as written or lower-cased), looked up in C: the
     # loop below visits only the words that start a name of the tables
