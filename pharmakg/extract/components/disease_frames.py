@@ -4,12 +4,12 @@ A disease the lexicons do not hold ("Kessler-Ward dystrophy", "chronic thrombo-e
 still read where the text says it as what a treatment is for: after a treatment frame ("for the treatment
 of", "to treat", "patients with", "in adults with", "indicated for", "vaccine against", "a Phase 2 trial
 in", and by regexes the compound's definition or effect: "ZX-12 is an oral antiviral for", "ZX-12 met its
-primary endpoint in") or before a patient noun ("<disease> patients"), a noun phrase whose last word is a disease head is a
-disease. A head is a disease noun of medical word-formation (disease, disorder, syndrome, deficiency,
-dystrophy, infection, failure, ...) or a word with a disease suffix (-itis, -osis, -emia/-aemia, -pathy,
--plasia, -trophy, -oma, ...); the data and its provenance are in disease_grammar.json, section ``frames``.
-The same phrase read over a shorter lexicon name ("chronic <virus> enteritis", "idiopathic <name>
-syndrome") gives the whole phrase, the longer span winning as everywhere.
+primary endpoint in") or before a patient noun ("<disease> patients"), a noun phrase whose last word is a
+disease head is a disease. A head is a disease noun of medical word-formation (disease, disorder, syndrome,
+deficiency, dystrophy, infection, failure, ...) or a word with a disease suffix (-itis, -osis, -emia/-aemia,
+-pathy, -plasia, -trophy, -oma, ...); the data and its provenance are in disease_grammar.json, section
+``frames``. The same phrase read over a shorter lexicon name ("chronic <virus> enteritis", "idiopathic
+<name> syndrome") gives the whole phrase, the longer span winning as everywhere.
 
 Guards: the phrase stops at function words, punctuation and participles ("ascites resulting from"); a head
 noun followed by another noun is a modifier ("disease progression"), not the head; a generic head
