@@ -453,6 +453,7 @@ class AliasGrouper:
             if c.surface:
                 surfaces.append(clean_surface(c.surface))
             surfaces.extend(clean_surface(x) for x in extra_alias.get(i, []))
+            surfaces.extend(clean_surface(x) for x in c.extra.get("forms", ()))  # "X secondary to Y"
         if label == "TARGET":  # the "2" of "FGFR1/2/3" is a mention of FGFR2, not its name
             surfaces = [s for s in surfaces if not s.isdigit()] or surfaces
         if label == "TECHNOLOGY":  # "SynTrap technology" is also called "SynTrap"

@@ -139,6 +139,10 @@ def _virus_written(text: str, stem: str) -> bool:
 _POSSESSIVE_ALONE = re.compile(r"['’]s(?![\w'’-])(?!\s+(?:[Dd]isease|[Ss]yndrome|[Dd]isorder|[Dd]ementia)\b)")
 
 
+# a disease name negated by "non-" before it ("non-cystic fibrosis bronchiectasis"): no mention of it
+_NEGATED = re.compile(r"(?<![\w-])[Nn]on[- ]$")
+
+
 def _clipped(surface: str, name: str) -> bool:
     """A short entry term that is the clipped first word of its descriptor's name, no initialism ("polio" of
     Poliomyelitis, "acne" of Acne Vulgaris); not a singular of it ("wart" of Warts, "bite" of Bites)."""
@@ -245,6 +249,8 @@ class KnowledgeMatcher:
         if hit[0] == "PAYLOAD":  # a radionuclide: only where the text speaks of radiation or conjugates
             return bool(self.radionuclide_context.search(text, max(0, start - 150), end + 150))
         if hit[0] == "DISEASE":
+            if _NEGATED.search(text, max(0, start - 5), start):
+                return False  # "non-cystic fibrosis bronchiectasis": the disease the patients do not have
             if hit[2] == EPONYM_KIND:  # "in Alzheimer's": a capitalised name, "'s" and no noun after it
                 if not (surface[:1].isupper() and _POSSESSIVE_ALONE.match(text, end)):
                     return False
@@ -369,6 +375,9 @@ class KnowledgeMatcher:
         for c in cands:  # "dry AMD", "advanced NSCLC": a lexicon disease's form words, as for a table's name
             if c.label == "DISEASE" and c.extractor == _LEXICON_DISEASE and not c.surface:
                 c.surface = self._modified(text, c.start, c.end)
+                sub = self.type_suffix.match(text[c.end : c.end + 20])  # "SMA type 1": its subtype
+                if sub:
+                    c.surface = (c.surface or text[c.start : c.end]) + re.sub(r"\s+", " ", sub.group(0))
         lexicon_targets = [
             (c.start, c.end) for c in cands if c.label == "TARGET" and self.target_said(text, c)
         ]
