@@ -52,7 +52,8 @@ def _british(words: tuple[str, ...], spellings: Sequence[tuple[re.Pattern[str], 
 
 def plain(word: str) -> str:
     """A word without its diacritics ("sjögren" -> "sjogren", "behçet" -> "behcet"): MeSH writes most eponyms
-    in ASCII and releases with their accents, so both the index and the text's words are looked up plain."""
+    in ASCII and releases with their accents, so disease names and the text's words are looked up plain too
+    (only disease names: the drug table's foreign synonyms, "testostérone", are no English names)."""
     if word.isascii():
         return word
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
@@ -105,7 +106,7 @@ def build_index(
                     variants.append(_british(words, british))
                 if label == "DISEASE" and not cs and letter_of.keys() & set(words):
                     variants.append(tuple(letter_of.get(w, w) for w in words))
-                if not cs and not all(map(str.isascii, words)):
+                if label == "DISEASE" and not cs and not all(map(str.isascii, words)):
                     variants.append(tuple(map(plain, words)))
                 if label == "TARGET" and forms is not None and forms.name_trigger.search(name):
                     spelled = forms.spelled(words)
