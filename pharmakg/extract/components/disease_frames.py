@@ -31,7 +31,8 @@ from pharmakg.extract.components.base import Candidate
 from pharmakg.extract.regex_scan import fast_re
 from pharmakg.extract.relations.cue_words import phrase_alternation
 
-_WORD = re.compile(r"\((?:[A-Za-z][\w-]*)\)|[A-Za-z0-9][\w'’/-]*|[^\sA-Za-z0-9]")
+# a pathogen's abbreviated genus and its species are one word ("C. difficile infection", "S. aureus bacteremia")
+_WORD = re.compile(r"\((?:[A-Za-z][\w-]*)\)|[A-Z]\.[ ]?[a-z]{4,}\b|[A-Za-z0-9][\w'’/-]*|[^\sA-Za-z0-9]")
 _PUNCT = re.compile(r"^[^\w(]$")
 _NUMBER = re.compile(r"^\d[\d.,]*$")
 _PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ing|ed)$")

@@ -376,7 +376,9 @@ def _secondary_to(text: str, cands: list[Candidate], link: re.Pattern[str]) -> N
                 start = first.start - (len(first.surface) - (first.end - first.start))
             if text[start : first.end] != first.surface and start != first.start:
                 start = first.start  # a surface not as written ("severe anemia" folded): the name alone
-            first.extra.setdefault("forms", []).append(re.sub(r"\s+", " ", text[start:end]))
+            # "geographic atrophy (GA) secondary to ...": the form without the abbreviation between
+            form = re.sub(r"\s*\([^()]*\)", "", text[start:end])
+            first.extra.setdefault("forms", []).append(re.sub(r"\s+", " ", form))
 
 
 _PAREN_ACRONYM = re.compile(r"\(([A-Za-z][A-Za-z0-9-]{1,9})\)")

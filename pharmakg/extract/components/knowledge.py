@@ -136,7 +136,10 @@ def _virus_written(text: str, stem: str) -> bool:
 
 # an eponym's possessive with no noun after it ("in Alzheimer's", "Parkinson's patients", "Huntington's."),
 # the noun a disease name would have ("Alzheimer's disease") being read by the whole name
-_POSSESSIVE_ALONE = re.compile(r"['’]s(?![\w'’-])(?!\s+(?:[Dd]isease|[Ss]yndrome|[Dd]isorder|[Dd]ementia)\b)")
+# nor a capitalised noun ("the Alzheimer's Association", "Parkinson's Research": an organisation's name)
+_POSSESSIVE_ALONE = re.compile(
+    r"['’]s(?![\w'’-])(?!\s+(?:[Dd]isease|[Ss]yndrome|[Dd]isorder|[Dd]ementia)\b)(?!\s+(?!Patients\b)[A-Z][a-z])"
+)
 
 
 # a disease name negated by "non-" before it ("non-cystic fibrosis bronchiectasis"): no mention of it
