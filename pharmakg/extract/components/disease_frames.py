@@ -31,7 +31,7 @@ from pharmakg.extract.components.base import Candidate
 from pharmakg.extract.regex_scan import fast_re
 from pharmakg.extract.relations.cue_words import phrase_alternation
 
-# a pathogen's abbreviated genus and its species are one word ("C. difficile infection", "S. aureus bacteremia")
+# an abbreviated genus and its species are one word ("C. difficile infection", "S. aureus bacteremia")
 _WORD = re.compile(r"\((?:[A-Za-z][\w-]*)\)|[A-Z]\.[ ]?[a-z]{4,}\b|[A-Za-z0-9][\w'’/-]*|[^\sA-Za-z0-9]")
 _PUNCT = re.compile(r"^[^\w(]$")
 _NUMBER = re.compile(r"^\d[\d.,]*$")
