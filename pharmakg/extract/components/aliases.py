@@ -445,8 +445,7 @@ class AliasGrouper:
         heads: list[str] = []
         for sp, c, i in members:
             s = clean_surface(text[sp.start_char : sp.end_char])
-            # a disease the table names by its possessive alone ("in Alzheimer's") keeps it
-            eponym = label == "DISEASE" and c.extractor == "knowledge:disease" and c.name
+            eponym = label == "DISEASE" and c.extractor == "knowledge:disease" and c.name  # "Alzheimer's"
             surfaces.append(c.name if eponym else s)
             if label == "TECHNOLOGY":  # "I-STAR™ technology": the name is read before its mark is cleaned off
                 heads += platform_names(text[sp.start_char : sp.end_char], c)
