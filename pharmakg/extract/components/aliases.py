@@ -445,12 +445,14 @@ class AliasGrouper:
         heads: list[str] = []
         for sp, c, i in members:
             s = clean_surface(text[sp.start_char : sp.end_char])
-            surfaces.append(s)
+            eponym = label == "DISEASE" and c.extractor == "knowledge:disease" and c.name  # "Alzheimer's"
+            surfaces.append(c.name if eponym else s)
             if label == "TECHNOLOGY":  # "I-STAR™ technology": the name is read before its mark is cleaned off
                 heads += platform_names(text[sp.start_char : sp.end_char], c)
             if c.surface:
                 surfaces.append(clean_surface(c.surface))
             surfaces.extend(clean_surface(x) for x in extra_alias.get(i, []))
+            surfaces.extend(clean_surface(x) for x in c.extra.get("forms", ()))  # "X secondary to Y"
         if label == "TARGET":  # the "2" of "FGFR1/2/3" is a mention of FGFR2, not its name
             surfaces = [s for s in surfaces if not s.isdigit()] or surfaces
         if label == "TECHNOLOGY":  # "SynTrap technology" is also called "SynTrap"
