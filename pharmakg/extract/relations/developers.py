@@ -25,6 +25,8 @@ _ACQUIRED = re.compile(
     r"\b(?:(?:completed|completes|closed|closes|finalized|finalised)\s+(?:its|the|their)\s+"
     r"(?:previously announced\s+)?acquisition\s+of|(?:has|have)?\s*acquired)\s+(?:the\s+)?(?=\S)"
 )
+# the possessive after a company's name: "Helix's", and the bare apostrophe of a name in -s ("Harwell Biologics'")
+_POSS = r"(?:'s|’s|'|’)"
 # "Helix's oral and IV inhibitor ZB-12" is one noun phrase; "Helix's pipeline and the ZB-12 ..." is two
 _NEW_PHRASE = re.compile(r"\b(?:and|or)\s+(?:the|a|an|its|their|our|his|her)\b")
 # "ZB-12, Helix's lead product candidate", "ZB-12 is the Company's lead candidate": the owner named after it
@@ -36,24 +38,24 @@ _APPOSITION_OPEN = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:a|an|the)\s+")
 _A_COMPANY_PRODUCT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + HEADS)
 # "Orbital's Phase 2 trial of OB-77": the company's own trial of the compound
 _OWN_TRIAL = re.compile(
-    r"^(?:'s|’s|'|’)\s+(?:[\w/-]+\s+){0,5}?(?:trial|study|program|programme)s?\s+(?:of|with|evaluating)\s+"
+    r"^" + _POSS + r"\s+(?:[\w/-]+\s+){0,5}?(?:trial|study|program|programme)s?\s+(?:of|with|evaluating)\s+"
     r"(?:the\s+)?$"
 )
 # "Orbital Bio's New Drug Application for OB-77", "Orbital's BLA for OB-77": the filer develops the compound
 _OWN_FILING = re.compile(
-    r"^(?:'s|’s|'|’)\s+(?:[\w/-]+\s+){0,4}?(?:application|nda|bla|maa|snda|sbla|ind|cta|submission|filing)s?"
+    r"^" + _POSS + r"\s+(?:[\w/-]+\s+){0,4}?(?:application|nda|bla|maa|snda|sbla|ind|cta|submission|filing)s?"
     r"\s+(?:for|of)\s+(?:the\s+)?$"
 )
 # "Helix's pipeline includes ZB-12, ZB-14 and ZB-20", "the Company's product candidates include ZB-12": a
 # company's own list of products (the possessive stop words "include" and "of" otherwise end the noun phrase)
 _OWN_LIST = re.compile(
-    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:pipeline|portfolio|candidates|programs|programmes|products|assets|"
+    r"^" + _POSS + r"?\s+(?:[\w-]+\s+){0,2}?(?:pipeline|portfolio|candidates|programs|programmes|products|assets|"
     r"compounds|drugs|medicines)\s+(?:includes?|including|included|comprises|comprising|consists\s+of)"
     r"\s+(?:the\s+)?$"
 )
 # "Helix's lead product candidate is ZB-12", "Its most advanced programs are ZB-12 and ZB-14"
-_OWNED_IS = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?" + HEADS + r"\s+(?:is|are)\s+(?:the\s+)?$")
-_OWNED_HEAD = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?" + HEADS)
+_OWNED_IS = re.compile(r"^" + _POSS + r"?\s+(?:[\w-]+\s+){0,3}?" + HEADS + r"\s+(?:is|are)\s+(?:the\s+)?$")
+_OWNED_HEAD = re.compile(r"^" + _POSS + r"?\s+(?:[\w-]+\s+){0,4}?" + HEADS)
 # "Helix regained all North American development and commercialization rights to ZB-12"
 _REGAINED = re.compile(
     r"\bregain(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,6}?rights?\s+(?:to|for|in|of)\s+(?:the\s+)?(?:its\s+)?"
@@ -213,7 +215,8 @@ class Developers:
             and not _NEW_PHRASE.search(gap)
             and not CLAUSE_BREAK.search(gap)
         ):
-            _add(ctx, s, ctx.group(s, nxt[0]), comp, "developer_possessive", nxt[0].start - comp.end)
+            for owner in _co_owners(ctx, s, comp):
+                _add(ctx, s, ctx.group(s, nxt[0]), owner, "developer_possessive", nxt[0].start - owner.end)
             return
         prev = [m for m in s.ms if m.end <= comp.start]
         if prev and prev[-1].type == "COMPOUND" and _APPOSITION_OWNER.match(s.between(prev[-1], comp)):
@@ -279,7 +282,7 @@ def clause_subject(s: Sent, before: list[M], cue: int) -> M:
 
 
 # "A's lead anti-cancer drug, X": the possessive and at most five modifiers before the compound
-_POSSESSED = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,5}?(?:[\w-]+\s*,\s*)?$")
+_POSSESSED = re.compile(r"^" + _POSS + r"\s+(?:[\w-]+\s+){0,5}?(?:[\w-]+\s*,\s*)?$")
 
 
 def possessive_owner(s: Sent, comp: M) -> str | None:
@@ -291,6 +294,8 @@ def possessive_owner(s: Sent, comp: M) -> str | None:
     gap = s.text[owner.end - s.start : comp.start - s.start]
     if owner.virtual and s.low[owner.start - s.start : owner.end - s.start].endswith(("'s", "’s")):
         gap = "'s" + gap
+    if gap[:1] in ("'", "’") and gap[1:2] != "s" and not s.low[: owner.end - s.start].endswith("s"):
+        return None  # a closing quote, not the apostrophe of a name in -s ("Harwell Biologics' X")
     return owner.eid if _POSSESSED.match(gap) else None
 
 
@@ -350,6 +355,13 @@ def _sentence_subject(s: Sent, cue: int) -> M | None:
     ):
         return None
     return first
+
+
+def _co_owners(ctx: RuleContext, s: Sent, comp: M) -> list[M]:
+    """The owners of a possessive: the company and those coordinated before it ("A/B's X", "A and B's X")."""
+    if comp.virtual:
+        return [comp]
+    return [c for c in ctx.group(s, comp) if c.start <= comp.start and not c.virtual]
 
 
 def _add(ctx: RuleContext, s: Sent, compounds: list[M], company: M, rule: str, dist: int) -> None:
