@@ -16,7 +16,12 @@ from pharmakg.extract.relations.licence_clauses import (
     possessive_in_licensed,
     responsible_licensee,
 )
-from pharmakg.extract.relations.licence_links import licence_from, licensed_it, titled_licensee
+from pharmakg.extract.relations.licence_links import (
+    licence_from,
+    licensed_by_to,
+    licensed_it,
+    titled_licensee,
+)
 from pharmakg.extract.relations.licence_paid_rights import PaidRights, plain_licence
 from pharmakg.extract.relations.licence_parties import (
     agreement_for_development,
@@ -102,6 +107,8 @@ _X_RIGHTS_TO = re.compile(
     r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[\w-]+\s+){0,2}?rights\s+"
     r"(?:(?:in|for|outside(?:\s+of)?)\s+(?:the\s+)?[^,;()]{2,40}?\s+)?to\s+(?:the\s+)?$"
 )
+# "X, which it in-licensed": a relative pronoun right before the company's pronoun
+_WHICH_BEFORE = re.compile(r",\s*(?:which|that)\s+$")
 # the issuing company named as a subject ("the Company", "we"), not as a possessive ("our", "the Company's")
 _SUBJECT_ANAPHOR = re.compile(r"the company|we")
 
@@ -192,11 +199,16 @@ class Licensees:
             a, b = s.local(comp)
             if comp.virtual:
                 # "The Company obtained exclusive rights to X", "we in-licensed X": the issuing company
-                if not _SUBJECT_ANAPHOR.fullmatch(s.low[a:b]) or self.in_licensed(ctx, s, comp, compounds):
+                # "X, which it in-licensed from A": the pronoun subject of a relative clause on X
+                relative = s.low[a:b] in ("it", "they") and bool(_WHICH_BEFORE.search(s.low, 0, a))
+                if not (_SUBJECT_ANAPHOR.fullmatch(s.low[a:b]) or relative) or self.in_licensed(
+                    ctx, s, comp, compounds
+                ):
                     continue
             elif (
                 self.licensed_x_to(ctx, s, comp, compounds)
-                or licence_from(ctx, s, comp, compounds)
+                or licence_from(ctx, s, comp, compounds, self.rights_limited)
+                or licensed_by_to(ctx, s, comp, compounds, self.rights_limited)
                 or licensee_apposition(ctx, s, comp, compounds, self.rights_limited)
                 or titled_licensee(ctx, s, comp, compounds, self.titled, self.rights_limited)
             ):
@@ -326,7 +338,7 @@ class Licensees:
         ]
         if after and (m.group(1) or (frm and after[0].end <= frm[0].start)):
             targets = ctx.group(s, after[0])
-        elif not after and s.low[b + m.end() :].startswith("from") and m.group(1) is None:
+        elif not after and s.low[b + m.end() :].startswith("from"):
             # "X, which B licensed from A": the compound the relative clause is about
             prev = [x for x in compounds if x.end <= licensee.start]
             if not prev or not re.search(
@@ -338,8 +350,11 @@ class Licensees:
         else:
             return False
         attrs = {"licensor": frm[0].eid} if frm else {}
+        # the licence's words run to the later of the compound and the licensor ("X, which B in-licensed
+        # from A for distribution in Japan": limited)
+        last = frm[0] if frm and frm[0].end > targets[0].end else targets[0]
         develops = self.development_rights(ctx, s, licensee, targets[0]) or self.plain_licence(
-            ctx, s, m.group(0), targets[0]
+            ctx, s, m.group(0), last
         )
         for x in targets:
             emit_licensee(ctx, s, x.eid, licensee.eid, develops, abs(x.start - licensee.start), attrs)
