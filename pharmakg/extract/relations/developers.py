@@ -434,8 +434,11 @@ class Codevelopment:
         self.exercised = words_regex(cues["options"]["option_exercised"])
         self.share = Shares(cues["shares"])
         self.developed_with = words_regex(d["developed_with"])
+        self.pending_option = PendingOption(cues["options"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
+        if self.pending_option(s.low):  # "subsequent to option exercise, the parties will co-develop X"
+            return
         if "develop" in s.low:  # "X, developed in collaboration with B" (codeveloped.py)
             for cue in self.developed_with.finditer(s.low):
                 developed_with(ctx, s, cue.span(), {"mode": "co-development"}, possessive_owner)

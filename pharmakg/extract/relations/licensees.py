@@ -107,6 +107,10 @@ _X_RIGHTS_TO = re.compile(
     r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[\w-]+\s+){0,2}?rights\s+"
     r"(?:(?:in|for|outside(?:\s+of)?)\s+(?:the\s+)?[^,;()]{2,40}?\s+)?to\s+(?:the\s+)?$"
 )
+# "has exercised its option to": an option exercised (the licence it gives is not limited by the word)
+_EXERCISED_OPTION = re.compile(
+    r"\bexercis(?:ed|es|ing)\s+(?:its|their|the|an?|our)\s+(?:[\w-]+\s+){0,2}?option\b"
+)
 # "X, which it in-licensed": a relative pronoun right before the company's pronoun
 _WHICH_BEFORE = re.compile(r",\s*(?:which|that)\s+$")
 # the issuing company named as a subject ("the Company", "we"), not as a possessive ("our", "the Company's")
@@ -179,6 +183,8 @@ class Licensees:
         self.purchase = LicencePurchase(c)
         # "A sold its royalty rights on X to B": a royalty buyer is no licensee
         self.royalty = words_regex(c["royalty_interests"])
+        # "B has the right to license X", "B may license X": a licence not (yet) taken
+        self.not_yet = words_regex(c["licence_not_yet"])
         # "A has returned the rights to X to B": rights given back, not received (developers: rights_back)
         self.given_back = words_regex(cues["developers"]["rights_back"])
         # "A and its licensing partner B", "Helix's Japanese licensee B": the title before B's name
@@ -235,6 +241,8 @@ class Licensees:
                 after_cue = None  # "A has returned the rights to X to B": B owns X again (developers)
             if after_cue and self.royalty.search(after_cue.group(0)):
                 after_cue = None  # "B acquired the royalty interest in X": money from sales, no licence
+            if after_cue and self.not_yet.search(s.low, b, min(len(s.low), b + after_cue.end() + 25)):
+                after_cue = None  # "B has the right to license X": a licence it may take later
             if after_cue and "regain" in after_cue.group(0):
                 after_cue = None  # "A has regained the rights to X": the owner, no licensee (developers)
             before = self.before.search(s.low[max(0, a - 45) : a])
@@ -439,6 +447,8 @@ class Licensees:
             return False
         _, end = ctx.clause_bounds(s, target.end - s.start, target.end - s.start)
         after = s.low[target.end - s.start : min(end, target.end - s.start + 60)]
+        # "B exercised its option to license X": an exercised option is the licence, no limit of it
+        between = _EXERCISED_OPTION.sub(" ", between)
         return not self.rights_limited.search(between + " " + after)
 
     def licensed_before(self, ctx: RuleContext, s: Sent, licensee: M, target: M) -> bool:
