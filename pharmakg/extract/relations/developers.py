@@ -49,7 +49,9 @@ _OWN_FILING = re.compile(
 # "Helix's pipeline includes ZB-12, ZB-14 and ZB-20", "the Company's product candidates include ZB-12": a
 # company's own list of products (the possessive stop words "include" and "of" otherwise end the noun phrase)
 _OWN_LIST = re.compile(
-    r"^" + _POSS + r"?\s+(?:[\w-]+\s+){0,2}?(?:pipeline|portfolio|candidates|programs|programmes|products|assets|"
+    r"^"
+    + _POSS
+    + r"?\s+(?:[\w-]+\s+){0,2}?(?:pipeline|portfolio|candidates|programs|programmes|products|assets|"
     r"compounds|drugs|medicines)\s+(?:includes?|including|included|comprises|comprising|consists\s+of)"
     r"\s+(?:the\s+)?$"
 )
@@ -251,6 +253,10 @@ class Developers:
                 continue
             for comp in ctx.group(s, last):
                 _add(ctx, s, developed, comp, "developer_active", objs[0].start - last.end)
+            companion = companion_subject(s, subj, m.start())
+            if companion is not None and frozenset((last.eid, companion.eid)) not in ctx.affiliates:
+                _add(ctx, s, developed, companion, "developer_active", objs[0].start - companion.end)
+                ctx.emit("PARTNER_OF", last.eid, companion.eid, s, "partner_cue")
             # "A is developing X in collaboration with B": B co-develops X, and the two are partners
             ally = alliance_partner(s, developed[-1], self.alliance)
             if (
@@ -270,6 +276,39 @@ _SET_OFF = re.compile(
 )
 
 
+# "A, in collaboration with B, is developing X", "A, together with its partner B, is developing X": B is set
+# off by commas after the subject A, and the verb is said of both
+_WITH_SET_OFF = re.compile(
+    r"\s*(?:\([^()]{0,60}\)\s*)?,\s*(?:in\s+(?:collaboration|partnership|cooperation|conjunction)|together|along|"
+    r"jointly)\s+with\s+(?:(?:its|their)\s+(?:[\w-]+\s+)?(?:partner|collaborator)s?\s+)?(?:the\s+)?$"
+)
+_AFTER_COMPANION = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?,\s*(?:(?:also|now|currently|today|itself)\s+)*$")
+
+
+def companion_subject(s: Sent, before: list[M], cue: int) -> M | None:
+    """The company set off after the subject as its companion in the act at local offset ``cue`` ("A, in
+    collaboration with B, is developing X": B), if any."""
+    if len(before) < 2:
+        return None
+    head, last = before[-2], before[-1]
+    if last.virtual or head.eid == last.eid:
+        return None
+    if _WITH_SET_OFF.fullmatch(s.between(head, last)) and _AFTER_COMPANION.fullmatch(
+        s.low, last.end - s.start, cue
+    ):
+        return last
+    return None
+
+
+def companion_of(s: Sent, subject: M) -> M | None:
+    """The company set off by commas right after ``subject`` as its companion ("A, in collaboration with B,
+    submitted ...": B), if any."""
+    after = [c for c in s.of("COMPANY", virtual=False) if c.start >= subject.end]
+    if not after or after[0].eid == subject.eid or not _WITH_SET_OFF.fullmatch(s.between(subject, after[0])):
+        return None
+    return after[0] if re.match(r"\s*(?:\([^()]{0,60}\)\s*)?,", s.low[after[0].end - s.start :]) else None
+
+
 def clause_subject(s: Sent, before: list[M], cue: int) -> M:
     """The company a verb at local offset ``cue`` is said of: the last of ``before`` (the companies named
     before the verb), unless that one is named inside an apposition or relative clause set off by commas
@@ -278,6 +317,8 @@ def clause_subject(s: Sent, before: list[M], cue: int) -> M:
     for head in before[:-1]:
         if head.end <= last.start and _SET_OFF.fullmatch(s.low, head.end - s.start, cue):
             return head
+    if companion_subject(s, before, cue) is not None:
+        return before[-2]
     return last
 
 
