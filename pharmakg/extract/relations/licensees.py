@@ -107,6 +107,10 @@ _X_RIGHTS_TO = re.compile(
     r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[\w-]+\s+){0,2}?rights\s+"
     r"(?:(?:in|for|outside(?:\s+of)?)\s+(?:the\s+)?[^,;()]{2,40}?\s+)?to\s+(?:the\s+)?$"
 )
+# "(worldwide) development and commercial rights to X": rights that name development, before the compound
+_DEVELOPMENT_RIGHTS_TO = re.compile(
+    r"(?<![\w-])(?:co-)?development\b(?:\s+(?:and|&|or)\s+[\w-]+){0,2}\s+rights?\s+(?:to|for|in|of)\s+(?:the\s+)?$"
+)
 # "has exercised its option to": an option exercised (the licence it gives is not limited by the word)
 _EXERCISED_OPTION = re.compile(
     r"\bexercis(?:ed|es|ing)\s+(?:its|their|the|an?|our)\s+(?:[\w-]+\s+){0,2}?option\b"
@@ -457,6 +461,8 @@ class Licensees:
         if target.end > licensee.start or not _LICENSED_TO_BEFORE.search(s.between(target, licensee)):
             return False
         t = target.start - s.start
+        if _DEVELOPMENT_RIGHTS_TO.search(s.low[max(0, t - 70) : t]):
+            return True  # "development and commercial rights to X are licensed to B"
         return self.plain_licence(
             ctx, s, s.low[max(0, t - 60) : t] + " " + s.between(target, licensee), licensee
         )
