@@ -18,9 +18,9 @@ from typing import Any
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.cue_words import alternation
 from pharmakg.extract.relations.deal import PendingOption
-from pharmakg.extract.relations.developers import clause_subject, companion_of
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
+from pharmakg.extract.relations.subjects import clause_subject, companion_of
 
 # after the act's object noun, what introduces the compound: "trial of", "application for", "study
 # evaluating", "approval from the FDA for", "trial to assess the safety and tolerability of its medicine"

@@ -45,8 +45,8 @@ _RELATIVE_THEN_VERB = re.compile(
 
 
 def _relative_subject(s: Sent, cue: int) -> M | None:
-    """The compound a sentence opens with, when a relative clause or an apposition ("X, which ..., was licensed
-    by") lies between it and the passive verb at local offset ``cue``."""
+    """The compound a sentence opens with, when a relative clause or an apposition ("X, which ..., was
+    licensed by") lies between it and the passive verb at local offset ``cue``."""
     first = s.ms[0] if s.ms else None
     if first is None or first.type != "COMPOUND" or first.start - s.start > 3:
         return None

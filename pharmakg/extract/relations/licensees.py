@@ -24,9 +24,11 @@ from pharmakg.extract.relations.licence_links import (
 )
 from pharmakg.extract.relations.licence_paid_rights import PaidRights, plain_licence
 from pharmakg.extract.relations.licence_parties import (
+    SUBJECT_ANAPHOR,
     agreement_for_development,
     apposition_head,
     licensee_apposition,
+    purpose_licensee,
     subject_between,
 )
 from pharmakg.extract.relations.licence_purchases import LicencePurchase
@@ -117,35 +119,6 @@ _EXERCISED_OPTION = re.compile(
 )
 # "X, which it in-licensed": a relative pronoun right before the company's pronoun
 _WHICH_BEFORE = re.compile(r",\s*(?:which|that)\s+$")
-# the issuing company named as a subject ("the Company", "we"), not as a possessive ("our", "the Company's")
-_SUBJECT_ANAPHOR = re.compile(r"the company|we")
-
-
-# "A entered into an agreement with B to in-license X", "... with B for the rights to X": A takes the licence
-_SUBJECT_PURPOSE = re.compile(
-    _AFTER_NAME + r",?\s*(?:to\s+(?:in-licen[cs]e|acquire|obtain)\b|for\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:rights?|licen[cs]e)\s+to\b)"
-)
-
-
-def _purpose_licensee(ctx: RuleContext, s: Sent, cue: int, party: M, target: M) -> M:
-    """ "A entered into an agreement with B to in-license X": the licensee is A, the subject of the agreement
-    cue at local offset ``cue``, not B, its counterparty (who stays the licensee otherwise: "an agreement
-    with B for X")."""
-    if not (
-        "agreement" in s.low[cue : party.start - s.start] and _SUBJECT_PURPOSE.match(s.between(party, target))
-    ):
-        return party
-    subject = ctx.subject_company(s, cue)
-    if subject is None or subject.eid == party.eid:
-        return party
-    # "the company has signed an agreement with B to obtain rights to X": the issuing company named as a
-    # subject (not "its", nor a pronoun that may stand for another company)
-    if subject.virtual and not _SUBJECT_ANAPHOR.fullmatch(
-        s.low[subject.start - s.start : subject.end - s.start]
-    ):
-        return party
-    return subject
 
 
 @relation_rule("licensees", min_mentions=2)
@@ -211,7 +184,7 @@ class Licensees:
                 # "The Company obtained exclusive rights to X", "we in-licensed X": the issuing company
                 # "X, which it in-licensed from A": the pronoun subject of a relative clause on X
                 relative = s.low[a:b] in ("it", "they") and bool(_WHICH_BEFORE.search(s.low, 0, a))
-                if not (_SUBJECT_ANAPHOR.fullmatch(s.low[a:b]) or relative) or self.in_licensed(
+                if not (SUBJECT_ANAPHOR.fullmatch(s.low[a:b]) or relative) or self.in_licensed(
                     ctx, s, comp, compounds
                 ):
                     continue
@@ -276,7 +249,7 @@ class Licensees:
             if target is None or ctx.negated(s, comp, target):
                 continue
             if before:
-                comp = _purpose_licensee(ctx, s, max(0, a - 45) + before.start(), comp, target)
+                comp = purpose_licensee(ctx, s, max(0, a - 45) + before.start(), comp, target)
             if before and OPEN_OPTION.search(s.between(comp, target) + " " + s.low[max(0, a - 45) : a]):
                 # "A granted B an option to license X", "an option and license agreement with B for X": an
                 # option not exercised is no licence
