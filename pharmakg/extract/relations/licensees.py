@@ -207,21 +207,7 @@ class Licensees:
                     or self.paid_rights(ctx, s, comp, compounds, self.licence_attrs)
                 ):
                     continue
-            after_cue = self.after.match(s.low[b : b + 110])
-            if after_cue and any(
-                comp.end <= o.start and o.start - s.start < b + after_cue.end() for o in s.of("COMPANY")
-            ):
-                after_cue = None  # "A received $5 million from B to acquire rights": the rights are B's
-            if after_cue and _OUT_LICENSED.search(after_cue.group(0)) and self.licensed_on(ctx, s, comp):
-                after_cue = None  # "A has licensed the rights to X in Europe to B": B is the licensee
-            if after_cue and self.given_back.search(_IN_RETURN.sub(" ", after_cue.group(0))):
-                after_cue = None  # "A has returned the rights to X to B": B owns X again (developers)
-            if after_cue and self.royalty.search(after_cue.group(0)):
-                after_cue = None  # "B acquired the royalty interest in X": money from sales, no licence
-            if after_cue and self.not_yet.search(s.low, b, min(len(s.low), b + after_cue.end() + 25)):
-                after_cue = None  # "B has the right to license X": a licence it may take later
-            if after_cue and "regain" in after_cue.group(0):
-                after_cue = None  # "A has regained the rights to X": the owner, no licensee (developers)
+            after_cue = self.after_cue(ctx, s, comp)
             before = self.before.search(s.low[max(0, a - 45) : a])
             if before and re.match(r"^(?:'s|’s)", s.low[b : b + 2]):
                 before = None  # "a license to Orbital's ZB-12": Orbital is the owner, not the licensee
@@ -258,6 +244,28 @@ class Licensees:
             # gives way to a licensee the document names in so many words
             weak = bool(before and not after_cue and "agreement" in before.group(1))
             self.emit_licence(ctx, s, comp, target, weak)
+
+    def after_cue(self, ctx: RuleContext, s: Sent, comp: M) -> re.Match[str] | None:
+        """The licence words right after a company ("B obtains exclusive rights to", "B has acquired the
+        license"), unless they are another company's rights, a licence out, rights given back, a royalty, a
+        licence not yet taken or regained rights."""
+        b = comp.end - s.start
+        after_cue = self.after.match(s.low[b : b + 110])
+        if after_cue and any(
+            comp.end <= o.start and o.start - s.start < b + after_cue.end() for o in s.of("COMPANY")
+        ):
+            after_cue = None  # "A received $5 million from B to acquire rights": the rights are B's
+        if after_cue and _OUT_LICENSED.search(after_cue.group(0)) and self.licensed_on(ctx, s, comp):
+            after_cue = None  # "A has licensed the rights to X in Europe to B": B is the licensee
+        if after_cue and self.given_back.search(_IN_RETURN.sub(" ", after_cue.group(0))):
+            after_cue = None  # "A has returned the rights to X to B": B owns X again (developers)
+        if after_cue and self.royalty.search(after_cue.group(0)):
+            after_cue = None  # "B acquired the royalty interest in X": money from sales, no licence
+        if after_cue and self.not_yet.search(s.low, b, min(len(s.low), b + after_cue.end() + 25)):
+            after_cue = None  # "B has the right to license X": a licence it may take later
+        if after_cue and "regain" in after_cue.group(0):
+            after_cue = None  # "A has regained the rights to X": the owner, no licensee (developers)
+        return after_cue
 
     def clause_rules(self, ctx: RuleContext, s: Sent, compounds: list[M]) -> None:
         """The licence statements read clause by clause (``licence_clauses``, ``licence_parties``); in a
