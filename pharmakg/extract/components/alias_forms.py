@@ -225,6 +225,20 @@ def disease_long_form(text: str, a: Candidate, occupied: bytearray, starts: dict
     starts[ls] = i
 
 
+# the partner's code after a compound's slash that no shape rule reads alone (one capital: "V940")
+_SLASH_CODE = re.compile(r"/([A-Z]{1,3}\d{3,6}[A-Za-z]?)(?![\w/-])")
+
+
+def slash_partner(text: str, a: Candidate, i: int, occupied: bytearray) -> Candidate | None:
+    """ "mRNA-4157/V940": the code after a compound's slash is the same compound's other name (a partner's
+    code) when nothing else was read there; the pair's whole text is an alias too (the caller's)."""
+    m = _SLASH_CODE.match(text, a.end) if a.label == "COMPOUND" else None
+    if m is None or any(occupied[m.start(1) : m.end(1)]):
+        return None
+    occupied[m.start(1) : m.end(1)] = b"\x01" * (m.end(1) - m.start(1))
+    return Candidate(m.start(1), m.end(1), "COMPOUND", "alias:slash_partner", 0.7, extra={"link": i})
+
+
 def clipped_inn(short: str, name: str) -> bool:
     """ "iza-bren" of "izalbumab brengitecan", "tal-vel" of "talbumab velotecan": the clipped starts of a
     two-word INN, joined by a hyphen, in lower case."""

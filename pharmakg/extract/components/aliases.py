@@ -31,6 +31,7 @@ from pharmakg.extract.components.alias_forms import (
     opens_with_examples,
     paren_separator,
     shape_abbreviation,
+    slash_partner,
     short_form,
     split_glued_names,
     target_or_name,
@@ -180,6 +181,8 @@ class AliasGrouper:
                 if taken[j].label == "COMPOUND":
                     links.append((i, j))
                     extra_alias[i].append(text[a.start : taken[j].end])
+            elif pair := slash_partner(text, a, i, occupied):  # "mRNA-4157/V940"
+                new.append(pair), extra_alias[i].append(text[a.start : pair.end])
             target_or_name(text, i, a, taken, starts, links)
             # acronym defined for a known entity by an unknown long form: "... antigen (PSMA)"
             if (
