@@ -42,11 +42,13 @@ from pharmakg.extract.components.company_listings import Listings
 from pharmakg.extract.components.company_lower import LowerCaseNames, with_lower_words
 from pharmakg.extract.components.company_mentions import (
     DEAL_WORD,
+    INNER_STOP,
     OFFICER_NEXT,
     drop_glued_words,
     every_mention,
     keyword_windows,
     name_groups,
+    titled,
 )
 from pharmakg.extract.components.company_roles import ServiceRoles
 from pharmakg.extract.components.regions import territories
@@ -57,31 +59,6 @@ register_extensions()
 
 _WORD = (
     r"(?:[A-Z][A-Za-z0-9&.]*(?:-[A-Z0-9][A-Za-z0-9]*)*|\d{1,2}[A-Za-z][A-Za-z0-9]+|&)"  # "4Front", "89bio"
-)
-# title-case function words that never stand inside a company name found by a suffix or company word
-_INNER_STOP = frozenset(
-    {
-        "The",
-        "About",
-        "And",
-        "AND",
-        "Under",
-        "With",
-        "For",
-        "By",
-        "Of",
-        "In",
-        "As",
-        "At",
-        "On",
-        "To",
-        "From",
-        "Between",
-        "Through",
-        "Via",
-        "Versus",
-        "Plus",
-    }
 )
 # the name after a company's kind noun ("French drugmaker Ipsen"): one or two capitalised words
 _KIND_NAMED = re.compile(rf"{DEAL_WORD}(?:[ \t]+{DEAL_WORD})?(?![\w-])")
@@ -169,14 +146,14 @@ class CompanyCues:
         "soft_bad_words" do not block it ("Molecular Partners AG")."""
         surface = text[s:e]
         words = surface.split()
-        while words and (words[0] in self.left_stop or words[0] == "&"):
+        while words and (titled(words[0]) in self.left_stop or words[0] == "&"):
             s = text.index(words[0], s) + len(words[0])
             while s < e and text[s].isspace():
                 s += 1
             words = words[1:]
         # a headline's function word inside the match ends what came before it ("Results Reported By Helix
         # Bio Pharma Inc."): the name starts after it
-        cut = max((i for i, w in enumerate(words[:-1]) if w in _INNER_STOP), default=-1)
+        cut = max((i for i, w in enumerate(words[:-1]) if titled(w) in INNER_STOP), default=-1)
         if cut >= 0:
             s = text.index(words[cut + 1], text.index(words[cut], s) + len(words[cut]))
             words = words[cut + 1 :]
