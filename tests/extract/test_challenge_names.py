@@ -1,10 +1,11 @@
-"""The invented challenge set of names nobody listed (tests/extract/challenge/names.jsonl, issue 9): code names
-of every modality (vaccines, RNA drugs, cell and gene therapies, peptides, enzymes: 'mRNA-5712', 'TVR-CoV2291',
-'H-NK207', 'KR40517'), INN stems of every modality (-cel, -gene ... -vec, -siran, -rsen, -tide, -ase alfa),
-brand names with marks or before a generic, companies (legal names, lists, co-announcers, names that are
-ordinary words), trial names (acronyms with a number, protocol codes), and the words that are no such name
-(response criteria such as ACR20 or PASI 75, review programs, departments, techniques). Every company, code,
-brand and INN is made up; where a class can be misread, a negative twin says what must not be read.
+"""The invented challenge set of names nobody listed (tests/extract/challenge/names.jsonl, issue 9): code
+names of every modality (vaccines, RNA drugs, cell and gene therapies, peptides, enzymes: 'mRNA-5712',
+'TVR-CoV2291', 'H-NK207', 'LQ40517'), INN stems of every modality (-cel, -gene ... -vec, -siran, -rsen, -tide,
+-ase alfa), brand names with marks or before a generic, companies (legal names, lists, co-announcers, names
+that are ordinary words, a filing's capitals), trial names (acronyms with a number, protocol codes), and the
+words that are no such name (response criteria such as ACR20 or PASI 75, review programs, departments, a
+filing's role words, techniques). Every company, code, brand and INN is made up; where a class can be
+misread, a negative twin says what must not be read.
 
 Case fields: ``id``, ``class`` (the phrasing class), ``text``, ``entities`` (type -> names that must be
 entities of that type, as name or alias), ``absent`` (type -> names that must not be), ``gap`` (a known gap,
