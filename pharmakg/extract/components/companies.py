@@ -92,6 +92,7 @@ class CompanyCues:
         self.left_stop = set(data["left_stop"])
         self.bad = set(data["bad_words"])
         self.institution_heads = set(data.get("institution_heads", []))
+        self.department_before = re.compile(data.get("department_before", "(?!)"))
         soft = data.get("soft_bad_words") or {}
         self.soft_bad = set(soft.get("words", []))
         self.fund_suffix = re.compile(soft.get("not_with_suffix", "(?!)"))
@@ -164,12 +165,23 @@ class CompanyCues:
             return None  # "Pharmaceuticals Inc." or "N.V." alone is not a name
         return s, e
 
+    def _not_company_name(self, text: str, s: int, e: int) -> bool:
+        """A company-word name that is part of an institution's or program's name, or a department listed
+        after an officer's title ("Head of Oncology and Eye Health, Helix": company_cues.json)."""
+        return self._runs_into_institution(text, e) or bool(
+            self.department_before.search(text, max(0, s - 150), s)
+        )
+
     def _runs_into_institution(self, text: str, e: int) -> bool:
         """Whether the capitalised word right after a name heads an institution's or investor's name:
         "Venrock Healthcare" of "Venrock Healthcare Capital Partners" (company_cues.json
         institution_heads)."""
-        more = _NEXT_WORD.match(text, e)
-        return more is not None and more.group(1) in self.institution_heads
+        for _ in range(2):  # or the word after it: "European Medicines| Evaluation Agency"
+            more = _NEXT_WORD.match(text, e)
+            if more is None or more.group(1) in self.institution_heads:
+                return more is not None
+            e = more.end()
+        return False
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -195,7 +207,7 @@ class CompanyCues:
                     s = starts[k]
                 corporate = whole and not self.fund_suffix.search(text, m.end(1), m.end(0))
                 cleaned = self._clean(text, s, e, corporate)
-                if cleaned is None or (rule == "company_word" and self._runs_into_institution(text, e)):
+                if cleaned is None or (rule == "company_word" and self._not_company_name(text, s, e)):
                     continue
                 new.append(
                     Candidate(
@@ -301,13 +313,16 @@ class CompanyCues:
         held: dict[str, bool] = {}
         for rx, needs in zip(self.lead_rx + self.today_rx, self.lead_words, strict=True):
             near = [(lo, hi) for lo, hi in windows if may_match_within(fold, needs, lo, hi, held)]
-            for m in (m for lo, hi in near for m in rx.finditer(text, lo, hi)):
-                name, words = m.group(1), m.group(1).split()
+            # group 2: the co-announcer of a headline ("Helix and Orbix Announce ...")
+            for m, g in ((m, g) for lo, hi in near for m in rx.finditer(text, lo, hi) for g in (1, 2)):
+                if g > rx.groups or m.group(g) is None:
+                    continue
+                name, words = m.group(g), m.group(g).split()
                 if (
                     words[0] in self.deal_stop
                     or any(w in self.bad or w in self.territory_words for w in words)
                     or len(name) < 3
-                    or any(a < m.end(1) and m.start(1) < b for a, b in others)
+                    or any(a < m.end(g) and m.start(g) < b for a, b in others)
                 ):
                     continue
                 # "Shareholders today approved": a word the document also writes in lower case is no name;
