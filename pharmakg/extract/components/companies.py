@@ -93,6 +93,8 @@ class CompanyCues:
         self.bad = set(data["bad_words"])
         self.institution_heads = set(data.get("institution_heads", []))
         self.department_before = re.compile(data.get("department_before", "(?!)"))
+        self.unit_before = re.compile(data.get("unit_before", "(?!)"))
+        self.unit_after = re.compile(data.get("unit_after", "(?!)"))
         soft = data.get("soft_bad_words") or {}
         self.soft_bad = set(soft.get("words", []))
         self.fund_suffix = re.compile(soft.get("not_with_suffix", "(?!)"))
@@ -166,10 +168,13 @@ class CompanyCues:
         return s, e
 
     def _not_company_name(self, text: str, s: int, e: int) -> bool:
-        """A company-word name that is part of an institution's or program's name, or a department listed
-        after an officer's title ("Head of Oncology and Eye Health, Helix": company_cues.json)."""
-        return self._runs_into_institution(text, e) or bool(
-            self.department_before.search(text, max(0, s - 150), s)
+        """A company-word name that is part of an institution's or program's name, a department listed after
+        an officer's title ("Head of Oncology and Eye Health, Helix"), or a business unit of a possessor
+        ("Helix's U.S. Vaccines business"): company_cues.json."""
+        return (
+            self._runs_into_institution(text, e)
+            or bool(self.department_before.search(text, max(0, s - 150), s))
+            or bool(self.unit_before.search(text, max(0, s - 4), s) and self.unit_after.match(text, e))
         )
 
     def _runs_into_institution(self, text: str, e: int) -> bool:
@@ -207,7 +212,7 @@ class CompanyCues:
                     s = starts[k]
                 corporate = whole and not self.fund_suffix.search(text, m.end(1), m.end(0))
                 cleaned = self._clean(text, s, e, corporate)
-                if cleaned is None or (rule == "company_word" and self._not_company_name(text, s, e)):
+                if cleaned is None or (rule == "company_word" and self._not_company_name(text, *cleaned)):
                     continue
                 new.append(
                     Candidate(
