@@ -71,7 +71,7 @@ class Payments:
         # "$60 million upfront, including $40 million in cash and a $20 million equity investment": a total
         # when the amounts its parts word introduces add up to it
         self.parts_intro = re.compile(
-            r"\s*(?:[\w-]+(?:\s+|(?=,))){0,3}?,?\s*(?:" + alternation(pay["total_before_parts"]) + r")\s",
+            r"\s*(?:[\w-]+(?:\s+|(?=,))){0,5}?,?\s*(?:" + alternation(pay["total_before_parts"]) + r")\s",
             re.IGNORECASE,
         )
         self.parts_words = words_regex(pay["total_before_parts"])
@@ -110,6 +110,15 @@ class Payments:
         self.received_by = re.compile(
             r"\b(?:" + alternation(pay["payee_passive_verbs"]) + r")\s+by\s+(?:the\s+)?" + descriptor + "$"
         )
+        # "X was licensed by A to B earlier this year for a payment of $X": B, given the rights, pays for them
+        self.rights_to = re.compile(
+            r"\b(?:"
+            + alternation(pay["rights_to_verbs"])
+            + r")\b[^$;]{0,60}?\bto\s+(?:the\s+)?"
+            + descriptor
+            + "$"
+        )
+        self.rights_by = re.compile(r"\b(?:" + alternation(pay["rights_to_verbs"]) + r")\s+by\s+(?:the\s+)?$")
         # "an upfront payment to B of $X": B, between "payment to" and "of", is the payee
         # "an upfront payment from A to B of $X": also with its payer named before "to"
         self.payee_before_of = re.compile(
@@ -184,7 +193,7 @@ class Payments:
         na, nb = amounts[i + 1][:2]
         if not _INCLUDED.match(s.low[b:na]) or len(amounts) > i + 2 and _AND_AMOUNT.match(s.low[nb:]):
             return False
-        kind = next((k for rx, k in self.kinds if rx.search(s.low[nb : nb + 30])), None)
+        kind = next((k for rx, k in self.kinds if rx.search(s.low[nb : nb + 40])), None)
         own = next((k for rx, k in self.kinds if rx.search(s.low[max(0, a - 30) : a])), None)
         return kind == "equity purchase" and own != "equity purchase"
 
@@ -246,6 +255,9 @@ class Payments:
                     payee = payee or c  # "an upfront payment to B of $X": B is the payee
                 elif _PASSIVE_PAID.search(gap):  # "B will be paid $X (by A)": B is the payee
                     payee = payee or c
+                elif side := self.rights_side(s, companies, ca, gap):
+                    # "licensed by A to B for $X", "bought 2 million shares of B common stock for $X"
+                    payer, payee = (payer or c, payee) if side == "payer" else (payer, payee or c)
                 elif self.pay_verb_end.search(s.low[max(0, ca - 12) : ca]) and not self.payer_before.search(
                     gap
                 ):
@@ -280,6 +292,25 @@ class Payments:
                 elif _RELATIVE.match(gap) and self.pay_verb_end.search(gap):
                     payee = payee or c  # "the $X upfront payment, which A paid B in January": B, the object
         return payer, payee
+
+    def rights_side(self, s: Sent, companies: list[M], ca: int, gap: str) -> str | None:
+        """ "payer" or "payee" for the company at s.low[ca:] whose ``gap`` to the amount ends "for $X": the
+        taker of rights ("licensed by A to B earlier this year for $X": B pays), their giver ("licensed by
+        A": A is paid), the issuer of shares bought ("shares of B common stock for $X", not "to acquire")."""
+        if _SHARES_FOR.match(gap):
+            return None if self.acquisition_price.search(s.low[max(0, ca - 100) : ca]) else "payee"
+        if not _FOR_AMOUNT.search(gap):
+            return None
+        if self.rights_by.search(s.low[max(0, ca - 30) : ca]):
+            return "payee"
+        rights = self.rights_to.search(s.low, max(0, ca - 90), ca)
+        if rights is None:
+            return None
+        # "licensed by [a name the reader did not find] to B": B pays, but whom would be a guess
+        giver = _BY.search(s.low, rights.start(), ca)
+        if giver is None or any(giver.end() <= o.start - s.start < ca for o in companies):
+            return "payer"
+        return None
 
     def list_intro(self, ctx: RuleContext, s: Sent) -> tuple[M | None, M | None]:
         """(payer, payee) named by the sentence that introduces this one as an item of its list ("Helix will
@@ -431,7 +462,17 @@ _RELATIVE = re.compile(r"^[^$;]{0,20}?\b(?:which|that)\s")
 # payment to B: $X" (a term sheet's label)
 _OF_AMOUNT = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:of\s+|:\s*)(?:up\s+to\s+)?(?:an?\s+)?$")
 # between a sum paid and a share of it: "$30 million upfront payment (about £22 million) including $5 million"
-_INCLUDED = re.compile(r"^[^.;$]{0,60}?\bincluding\s+(?:an?\s+)?(?:(?:US|U\.S\.)\s?)?$")
+_INCLUDED = re.compile(
+    r"^[^.;$]{0,60}?\bincluding\s+(?:the\s+(?:purchase|sale|issuance)\s+of\s+)?(?:an?\s+)?(?:(?:US|U\.S\.)\s?)?$"
+)
+# between the issuer of shares and their price: "shares of B common stock for approximately $X"
+_SHARES_FOR = re.compile(
+    r"^(?:'s|’s|'|’)?\s*(?:newly\s+issued\s+)?(?:common\s+|ordinary\s+|preferred\s+)?(?:stock|shares)\b"
+    r"[^$;]{0,30}?\bfor\s+(?:approximately\s+|about\s+|an?\s+)?(?:aggregate\s+(?:purchase\s+)?price\s+of\s+)?$"
+)
+_BY = re.compile(r"\bby\s")
+# between the taker of rights and the sum it gives: "... to B earlier this year for an upfront payment of"
+_FOR_AMOUNT = re.compile(r"^[^$;]{0,60}?\b(?:for|in\s+exchange\s+for)\b[^$;]{0,40}$")
 # after the first part of a total: "..., including $X in cash and $Y in stock" (two parts, not one)
 _AND_AMOUNT = re.compile(r"^[^.;$]{0,60}?\band\s+(?:an?\s+)?(?:(?:US|U\.S\.)\s?)?\$")
 # the kinds of sum a licensee pays its licensor for the licence itself
