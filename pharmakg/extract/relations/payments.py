@@ -20,6 +20,7 @@ from pharmakg.extract.relations.payment_parties import (
 )
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
+from pharmakg.model import matches_key
 
 # a clause break inside a payment sentence; "Inc. " / "Co., Ltd. " are not one
 _GAP_BREAK = re.compile(r";|(?<!inc)(?<!ltd)(?<!corp)(?<!co)(?<!\b[a-z])\." + ABBREVIATION_DOT + r"\s")
@@ -446,6 +447,13 @@ class Payments:
             rule = "payment_contingent" if contingent else "payment_cue"
             paid_end = -1 if contingent else b
             for payer_id, payee_id in ((x, y) for x in payer_ids for y in payee_ids):
+                # one sum read once as paid and once as potential (a headline line printed twice, "receives
+                # $75 million upfront ... up to $245 million" then "$75 million upfront" again): paid
+                cur = ctx.out.items.get(matches_key("PAYMENT", payer_id, payee_id, value))
+                if cur is not None and (cur.attrs.get("status") == "contingent") != contingent:
+                    if contingent:
+                        continue
+                    del cur.attrs["status"]
                 ctx.emit("PAYMENT", payer_id, payee_id, s, rule, value=value, attrs=attrs)
                 if not contingent or all(self.parties(s, companies, a, b)):
                     # a sum owed only if milestones are met still binds the two companies the text names
