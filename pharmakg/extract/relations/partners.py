@@ -16,9 +16,10 @@ _BOTH_COMPANIES = re.compile(r"\bthe (?:two )?companies(?:’|')?(?![\w-])|\bbot
 _AFFILIATE_BEFORE = re.compile(
     r"\b(?:subsidiary|subsidiaries|affiliate|unit|arm|division)\s*,\s*(?:the\s+)?$"
 )
-# between the two names: "B, a wholly-owned subsidiary of A", "B (an affiliate of A)"
+# between the two names: "B, a wholly-owned subsidiary of A", "B (an affiliate of A)", "B, the global
+# biologics research and development arm of A"
 _SUBSIDIARY_OF = re.compile(
-    r"^\s*(?:,|\()\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:subsidiary|affiliate|unit|division|member)\s+of\s+"
+    r"^\s*(?:,|\()\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?(?:subsidiary|affiliate|unit|division|member|arm)\s+of\s+"
     r"(?:the\s+)?(?:[\w-]+-based\s+)?$"  # "an affiliate of Tokyo-based A", "a member of the A Group"
 )
 # "A's wholly-owned subsidiary, B", "A's Swiss subsidiary B", "A, through its subsidiary B", "A and its
@@ -28,8 +29,9 @@ _PARENT_S_SUBSIDIARY = re.compile(
     r"(?:subsidiary|affiliate|unit|division)\s*,?\s*$"
 )
 # "B, a A company", "B (an A company)": A named as B's group in an apposition
-_A_GROUP_COMPANY = re.compile(r"^\s*(?:,|\()\s*(?:a|an|part\s+of)\s+$")
-_GROUP_WORD_AFTER = re.compile(r"\s+(?:group\s+)?company\b(?!\s+(?:called|named))")
+_A_GROUP_COMPANY = re.compile(r"^\s*(?:,|\()\s*(?:a|an|part\s+of(?:\s+the)?)\s+$")
+# "B, a A company", "B, part of the A group", "B, part of the A group of companies"
+_GROUP_WORD_AFTER = re.compile(r"\s+(?:group\s+)?company\b(?!\s+(?:called|named))|\s+group\b")
 # "B, one of the Janssen Pharmaceutical Companies of A": B's group named by its plural
 _COMPANIES_OF = re.compile(r"^\s*(?:companies|group|family\s+of\s+companies)\s+of\s+(?:the\s+)?$")
 # "A, the parent company of B", "A (the parent of B)"
