@@ -1,14 +1,17 @@
 """The parties of a payment the text names only in part: the other side of a deal (the counterpart), the
 licensee and licensor of the one licence, the members of a subject group that each pay or jointly receive,
-and the receiver nearest its verb ("A announced that its subsidiary B received $X")."""
+and the receiver nearest its verb ("A announced that its subsidiary B received $X"); and the recording of a
+payment with the partnership it implies."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from pharmakg.extract.components.coref import M
 from pharmakg.extract.relations.post import only_partner
 from pharmakg.extract.relations.sentence import RuleContext, Sent
+from pharmakg.model import matches_key
 
 _EACH = re.compile(r"\beach\b")
 # between two companies of one subject group: "A and B", "A, B and C", "A (NASDAQ: A) and B"
@@ -87,3 +90,28 @@ def counterpart(
     if payer_only and ctx.main and ctx.main not in skip:
         return ctx.main
     return next((p for p in ctx.partner_rank if p not in skip), None)
+
+
+def record_payment(
+    ctx: RuleContext,
+    s: Sent,
+    payer_id: str,
+    payee_id: str,
+    value: float | None,
+    attrs: dict[str, Any],
+    contingent: bool,
+    named: bool,
+) -> None:
+    """Emit a PAYMENT and the partnership it implies. ``named``: the text names both parties (a sum owed only
+    if milestones are met still binds the two companies the text names)."""
+    # one sum read once as paid and once as potential (a headline line printed twice, "receives $75 million
+    # upfront ... up to $245 million" then "$75 million upfront" again): paid
+    cur = ctx.out.items.get(matches_key("PAYMENT", payer_id, payee_id, value))
+    if cur is not None and (cur.attrs.get("status") == "contingent") != contingent:
+        if contingent:
+            return
+        del cur.attrs["status"]
+    rule = "payment_contingent" if contingent else "payment_cue"
+    ctx.emit("PAYMENT", payer_id, payee_id, s, rule, value=value, attrs=attrs)
+    if not contingent or named:
+        ctx.emit("PARTNER_OF", payer_id, payee_id, s, "partner_from_payment", hedged=False)

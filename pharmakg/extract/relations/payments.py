@@ -16,11 +16,11 @@ from pharmakg.extract.relations.payment_parties import (
     each_payers,
     joint_payees,
     licence_sides,
+    record_payment,
     subject_after,
 )
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
-from pharmakg.model import matches_key
 
 # a clause break inside a payment sentence; "Inc. " / "Co., Ltd. " are not one
 _GAP_BREAK = re.compile(r";|(?<!inc)(?<!ltd)(?<!corp)(?<!co)(?<!\b[a-z])\." + ABBREVIATION_DOT + r"\s")
@@ -197,6 +197,17 @@ class Payments:
         kind = next((k for rx, k in self.kinds if rx.search(s.low[nb : nb + 40])), None)
         own = next((k for rx, k in self.kinds if rx.search(s.low[max(0, a - 30) : a])), None)
         return kind == "equity purchase" and own != "equity purchase"
+
+    def potential_part(self, s: Sent, potential_end: int, a: int, kind: str | None) -> bool:
+        """Whether the amount at s.text[a:] is a part of the potential sum ending at potential_end ("up to
+        $400 million in milestones, including $120 million in development milestones"); a sum due at signing
+        is not ("worth up to $90 million, including $4 million upfront")."""
+        return (
+            potential_end >= 0
+            and kind not in _LICENCE_KINDS
+            and bool(self.parts_words.search(s.low, potential_end, a))
+            and self.part_of_total(s.low[potential_end:a])
+        )
 
     def contingent(self, s: Sent, a: int, b: int, kind: str | None) -> bool:
         """Whether the amount at s.text[a:b] is only potential: a contingent word before it in its clause
@@ -401,16 +412,7 @@ class Payments:
             contingent = self.contingent(s, a, b, kind)
             if contingent:
                 potential_end = b
-            elif (
-                potential_end >= 0
-                and kind not in _LICENCE_KINDS
-                and self.parts_words.search(s.low, potential_end, a)
-                and self.part_of_total(s.low[potential_end:a])
-            ):
-                # "up to $400 million in milestones, including $120 million in development milestones": a
-                # part of a potential sum is potential too (a sum due at signing is not: "worth up to $90
-                # million, including $4 million upfront")
-                contingent = True
+            contingent = contingent or self.potential_part(s, potential_end, a, kind)
             trig = self.trigger(ctx, s, a, b, spans)
             if kind is None and trig:
                 # "$X upon the achievement of certain development milestones"
@@ -444,20 +446,10 @@ class Payments:
                 attrs["status"] = "contingent"
             elif value is None:
                 attrs["status"] = attrs.get("status") or "unconverted"
-            rule = "payment_contingent" if contingent else "payment_cue"
             paid_end = -1 if contingent else b
+            named = all(self.parties(s, companies, a, b))
             for payer_id, payee_id in ((x, y) for x in payer_ids for y in payee_ids):
-                # one sum read once as paid and once as potential (a headline line printed twice, "receives
-                # $75 million upfront ... up to $245 million" then "$75 million upfront" again): paid
-                cur = ctx.out.items.get(matches_key("PAYMENT", payer_id, payee_id, value))
-                if cur is not None and (cur.attrs.get("status") == "contingent") != contingent:
-                    if contingent:
-                        continue
-                    del cur.attrs["status"]
-                ctx.emit("PAYMENT", payer_id, payee_id, s, rule, value=value, attrs=attrs)
-                if not contingent or all(self.parties(s, companies, a, b)):
-                    # a sum owed only if milestones are met still binds the two companies the text names
-                    ctx.emit("PARTNER_OF", payer_id, payee_id, s, "partner_from_payment", hedged=False)
+                record_payment(ctx, s, payer_id, payee_id, value, attrs, contingent, named)
 
 
 # "a payment (from A) to B of $X": the frame whose noun names the amount's kind
