@@ -202,6 +202,13 @@ _BETWEEN = re.compile(
 )
 
 
+# "between A and those companies": the other parties are named before
+_AND_THOSE = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*and\s+(?:those|these|such|that|this)\s+"
+    r"(?:companies|company|parties|party|licensors|licensor|partners|partner)\b"
+)
+
+
 def _emit_group(ctx: RuleContext, s: Sent, ids: list[str]) -> None:
     for i, a in enumerate(ids):
         for b in ids[i + 1 :]:
@@ -211,14 +218,22 @@ def _emit_group(ctx: RuleContext, s: Sent, ids: list[str]) -> None:
 
 def _agreement_between(ctx: RuleContext, s: Sent, companies: list[M]) -> bool:
     """ "B will pay royalties owed to C pursuant to agreements between A and C": the agreement's parties are
-    the companies named after "between", each other's partners; the sentence's other companies are not."""
+    the companies named after "between", each other's partners; the sentence's other companies are not. "...
+    owed to C and D pursuant to agreements between A and those companies": A's partners are the companies
+    named before, but for the sentence's subject (its first company)."""
     for c in companies:
         a = c.start - s.start
         if _BETWEEN.search(s.low[max(0, a - 60) : a]):
-            ids = list(dict.fromkeys(g.eid for g in ctx.group(s, c)))
+            group = ctx.group(s, c)
+            ids = list(dict.fromkeys(g.eid for g in group))
             if len(ids) >= 2:
                 _emit_group(ctx, s, ids)
                 return True
+            if _AND_THOSE.match(s.low, group[-1].end - s.start):
+                named = [o.eid for o in companies[1:] if o.end <= c.start and not o.virtual]
+                for other in dict.fromkeys(o for o in named if o != c.eid):
+                    _emit_group(ctx, s, [c.eid, other])
+                return bool(named)
     return False
 
 
