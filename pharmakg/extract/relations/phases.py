@@ -13,7 +13,7 @@ from pharmakg.extract.literals import folded, may_match, needed_literals, word_s
 from pharmakg.extract.regex_scan import fast_re
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
-from pharmakg.extract.relations.stage_scope import StageScope, listed_after, reported_source
+from pharmakg.extract.relations.stage_scope import StageScope, listed_after, reported_source, sold_by_other
 from pharmakg.model import PHASES, matches_key
 
 _IND_BEFORE = re.compile(r"\b(?:ind|investigational new drug|ctas?|clinical trial application)\b")
@@ -59,7 +59,8 @@ class Phases:
         self.prefilter = re.compile(
             r"phase|clinic|ind\b|\bctas?\b|investigational|approv|review|filed|submi|launch|marketed|sold|accept|validat|"
             r"application|authori[sz]ation|\b(?:s?bla|s?nda|maa)\b|pdufa|in[- ](?:human|man|patient)|"
-            r"complete response|commercially available|proceed with|prescription|opinion",
+            r"complete response|commercially available|proceed with|prescription|opinion|\bfih\b|\bmarkets\b|"
+            r"\bsells\b|commerciali[sz]es|development candidate",
             re.IGNORECASE,
         )
         self.prefilter_words = needed_literals(self.prefilter)
@@ -172,7 +173,7 @@ class Phases:
         owner = _parenthesised_stage_of(s, a) or _appositive_stage_of(s, a) or _relative_stage_of(s, a)
         if owner is not None:
             clause_start = max(clause_start, owner.end - s.start)
-        before = self.main_clause(_compounds_as_it(s, clause_start, a))
+        before = self.main_clause(self.scope.months_masked(_compounds_as_it(s, clause_start, a)))
         if self.scope.bound(before):
             # "develops ZB-12 through Phase 2", "an option at the end of Phase 1": a bound, no stage
             return None
@@ -182,6 +183,7 @@ class Phases:
             or bool(self.appositive_plan.match(s.low[b:]))
         )
         planned = (bool(self.planned_before.search(before)) and not self.achieved_upon(before)) or plan_after
+        planned = planned and not (val == "Filed" and self.scope.filed_anyway(s.low[a:b]))
         if planned and val.startswith("Phase") and self.readout_of_running(before, s.low[b:]):
             planned = False  # "expects to report topline data from the Phase 2b trial": it runs now
         if planned and val != "IND":
@@ -221,6 +223,8 @@ class Phases:
             attrs["pivotal"] = True
         if self.confirmatory.search(s.low[max(clause_start, a - 40) : b + 30]):
             attrs["confirmatory"] = True  # an approved drug's confirmatory trial is not its stage (post)
+        if val == "Approved" and sold_by_other(ctx, s, a, b):
+            attrs["sold_by_other"] = True  # "Its partner B markets X": B's product (no default owner; post)
         if val == "Approved":
             region = ctx.places.approval_region(s.text, a, b)
             if region:

@@ -34,6 +34,7 @@ class PostPass:
 
     def __call__(self, ctx: RuleContext) -> None:
         _stages_of_trials(ctx)
+        _drop_discontinued_stages(ctx)
         _phases_of_permitted_trials(ctx, self.running)
         _settle_phases(ctx, list(ctx.out.items.items()))
         _drop_countered_licences(ctx)
@@ -44,6 +45,22 @@ class PostPass:
         self.collaborators(ctx)
         _drop_payment_totals(ctx)
         _drop_affiliate_partnerships(ctx)
+
+
+def _drop_discontinued_stages(ctx: RuleContext) -> None:
+    """A compound whose development a company stopped ("Helix discontinued development of ZB-12, which had
+    been in Phase 2", "will no longer develop ZB-14, its Phase 2 asset") has no current stage (conventions:
+    a discontinued compound gets no IN_PHASE)."""
+    side = ctx.out.side
+    if side is None:
+        return
+    stopped = {
+        subj
+        for (t, subj, _o, _v), d in side.items.items()
+        if t == "DEVELOPED_BY" and d.attrs.get("development_stopped")
+    }
+    for key in [k for k in ctx.out.items if k[0] == "IN_PHASE" and k[1] in stopped]:
+        ctx.out.remove(key)
 
 
 def _stages_of_trials(ctx: RuleContext) -> None:
@@ -255,6 +272,7 @@ def _default_developers(ctx: RuleContext, other_drug: re.Pattern[str], announce:
         for (t, subj, _o, _v), fact in out.items.items()
         if t in ("TARGETS", "HAS_PAYLOAD", "IN_PHASE", "INDICATION", "USES_TECHNOLOGY")
         and not fact.extractor.endswith(":" + CLASS_MEMBER_RULE)
+        and not fact.attrs.get("sold_by_other")
     )
     described.update(dict.fromkeys(obj for (t, _s, obj, _v) in out.items if t == "EVALUATES" and obj))
     described.update(dict.fromkeys(subj for (t, subj, _o, _v) in side if t == "IN_PHASE"))

@@ -12,7 +12,9 @@ from pharmakg.extract.relations.breaks import CLAUSE_BREAK
 from pharmakg.extract.relations.cue_words import alternation
 
 if TYPE_CHECKING:
-    from pharmakg.extract.relations.sentence import Sent
+    from pharmakg.extract.relations.sentence import RuleContext, Sent
+
+_SELLS = re.compile(r"(?:markets|sells|commerciali[sz]es)")
 
 
 def _lowered(words: list[str]) -> str:
@@ -53,6 +55,8 @@ class StageScope:
         counts = _lowered(phases.get("preclinical_counted_before", []) or ["\x00"])
         self.count = re.compile(r"(?<![\w-])(?:" + counts + r")\s+(?:[\w-]+\s+)?$")
         self.evidence = re.compile(phases.get("preclinical_evidence", "\x00"))
+        self.month_may = re.compile(phases.get("month_may", "(\x00)"))
+        self.filed_regardless = re.compile(phases.get("filed_despite_plan", "\x00"), re.IGNORECASE)
         # "entered Phase 1 in 2015": a past entry verb before the stage phrase, a year right after it
         self.past_entry = re.compile(
             r"(?<![\w-])(?:" + _lowered(phases.get("dated_entry_verbs", []) or ["\x00"]) + r")(?![\w-])"
@@ -73,6 +77,14 @@ class StageScope:
         self.result = re.compile(
             r"^[^.;:]{0,80}?(?<![\w-])(?:" + _lowered(phases.get("result_after", [])) + r")(?![\w-])"
         )
+
+    def months_masked(self, before: str) -> str:
+        """``before`` with the month May blanked ("in May", "May 2026"), so it is no modal plan word."""
+        return self.month_may.sub(lambda m: m.group(0).replace(m.group(1) or m.group(2), "   "), before)
+
+    def filed_anyway(self, phrase: str) -> bool:
+        """A Filed phrase that states a filing under review whatever plan word precedes it ("PDUFA date")."""
+        return bool(self.filed_regardless.match(phrase))
 
     def counted(self, before: str) -> bool:
         """A count or quantifier right before "preclinical" ("as well as four pre-clinical molecules"): a
@@ -150,3 +162,13 @@ def listed_after(s: Sent, lo: int, hi: int) -> bool:
         and re.search(r"(?:,|\band\b|\bwith\b|\bas well as\b)", gap) is not None
         and not any(lo <= m.start - s.start and m.end - s.start <= hi for m in s.of("COMPOUND"))
     )
+
+
+def sold_by_other(ctx: RuleContext, s: Sent, a: int, b: int) -> bool:
+    """Whether the stage phrase at s.low[a:b] is a company's verb of selling ("Orbital Bio markets FENRIX")
+    and that company is not the one the document speaks for: the product is that company's."""
+    words = s.low[a:b].split()
+    if not words or not _SELLS.fullmatch(words[-1]):
+        return False
+    seller = ctx.subject_company(s, a)
+    return seller is not None and seller.eid != ctx.main
