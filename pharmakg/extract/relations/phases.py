@@ -16,7 +16,6 @@ from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 from pharmakg.extract.relations.stage_scope import StageScope, listed_after, reported_source, sold_by_other
 from pharmakg.model import PHASES, matches_key
 
-_IND_BEFORE = re.compile(r"\b(?:ind|investigational new drug|ctas?|clinical trial application)\b")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|met|showed|demonstrated)\b")
 # "nivolumab (Opdivo), an approved PD-1 inhibitor,": the apposition may follow the name's parenthesis or mark
 _APPOSITION = re.compile(
@@ -183,7 +182,7 @@ class Phases:
             or bool(self.appositive_plan.match(s.low[b:]))
         )
         planned = (bool(self.planned_before.search(before)) and not self.achieved_upon(before)) or plan_after
-        planned = planned and not (val == "Filed" and self.scope.filed_anyway(s.low[a:b]))
+        planned = planned and not self.scope.no_plan(val, s.low[a:b], s.low[:a])
         if planned and val.startswith("Phase") and self.readout_of_running(before, s.low[b:]):
             planned = False  # "expects to report topline data from the Phase 2b trial": it runs now
         if planned and val != "IND":
@@ -195,7 +194,7 @@ class Phases:
                 if val != "Preclinical" and (self.planned_strict.search(before) or plan_after):
                     self.planned(ctx, s, a, b, val, clause_start)
                 return None
-        if val.startswith("Phase") and _IND_BEFORE.search(s.low[max(0, a - 120) : a]):
+        if val.startswith("Phase") and self.scope.ind_for_trial(s.low[max(0, a - 120) : a]):
             return None  # "an IND for a Phase 1 trial": the trial is still to come
         if self.stopped_after.match(s.low[b:]) or self.stopped_before.search(s.low[max(0, a - 30) : a]):
             return None

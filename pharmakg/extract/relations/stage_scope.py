@@ -14,6 +14,7 @@ from pharmakg.extract.relations.cue_words import alternation
 if TYPE_CHECKING:
     from pharmakg.extract.relations.sentence import RuleContext, Sent
 
+_IND = re.compile(r"\b(?:ind|investigational new drug|ctas?|clinical trial application)\b")
 _SELLS = re.compile(r"(?:markets|sells|commerciali[sz]es)")
 
 
@@ -40,7 +41,9 @@ class StageScope:
             r"(?<![\w-])(?:" + _lowered(phases.get("completed_before", [])) + r")\s+(?:[\w-]+\s+){0,3}$"
         )
         self.drug_class = re.compile(
-            r"^\s+(?:[\w-]+\s+){0,2}?(?:" + _lowered(phases.get("approved_class_nouns", [])) + r")(?![\w-])"
+            r"^\s+(?:[\w-]+\s+){0,2}?(?:"
+            + _lowered(phases.get("approved_class_nouns", []))
+            + r")(?![\w-]|\s+licen[cs]e)"  # "approved the Biologics License Application": no class
         )
         # "has three products approved in the U.S.": the approval of a counted class right before the word
         self.class_before = re.compile(
@@ -56,6 +59,10 @@ class StageScope:
         self.count = re.compile(r"(?<![\w-])(?:" + counts + r")\s+(?:[\w-]+\s+)?$")
         self.evidence = re.compile(phases.get("preclinical_evidence", "\x00"))
         self.month_may = re.compile(phases.get("month_may", "(\x00)"))
+        running = _lowered(phases.get("running_beside_ind", []) or ["\x00"])
+        self.running = re.compile(r"(?<![\w-])(?:" + running + r")(?![\w-])")
+        past = _lowered(phases.get("past_fronted", []) or ["\x00"])
+        self.past_front = re.compile(r"^\W*(?:" + past + r")\s[^,;]*$")
         self.filed_regardless = re.compile(phases.get("filed_despite_plan", "\x00"), re.IGNORECASE)
         # "entered Phase 1 in 2015": a past entry verb before the stage phrase, a year right after it
         self.past_entry = re.compile(
@@ -82,9 +89,21 @@ class StageScope:
         """``before`` with the month May blanked ("in May", "May 2026"), so it is no modal plan word."""
         return self.month_may.sub(lambda m: m.group(0).replace(m.group(1) or m.group(2), "   "), before)
 
-    def filed_anyway(self, phrase: str) -> bool:
-        """A Filed phrase that states a filing under review whatever plan word precedes it ("PDUFA date")."""
-        return bool(self.filed_regardless.match(phrase))
+    def no_plan(self, val: str, phrase: str, before: str) -> bool:
+        """Whether a plan word before a stage phrase plans nothing: the phrase states a filing under review
+        whatever precedes it ("expected by the PDUFA date"), or is an IND or phase inside a fronted phrase of
+        a past event ("Following IND clearance, X entered Phase 1"; ``before``: the sentence up to the phrase;
+        a filing there is one the approval after it ended: "Following a positive CHMP opinion, ...")."""
+        if val == "Filed":
+            return bool(self.filed_regardless.match(phrase))
+        return (val == "IND" or val.startswith("Phase")) and bool(self.past_front.match(before))
+
+    def ind_for_trial(self, window: str) -> bool:
+        """An IND named before a phase ("an IND for a Phase 1 trial", "submitted an IND to support a Phase 1
+        study"): the trial is still to come, unless a verb of a running trial stands between ("The IND was
+        cleared, and the first patient was dosed in the Phase 1 trial")."""
+        ind = list(_IND.finditer(window))
+        return bool(ind) and not self.running.search(window[ind[-1].end() :])
 
     def counted(self, before: str) -> bool:
         """A count or quantifier right before "preclinical" ("as well as four pre-clinical molecules"): a
