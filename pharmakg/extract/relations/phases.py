@@ -84,7 +84,6 @@ class Phases:
         self.planned_later = re.compile(
             r"^(?P<gap>[^.;:]{0,120}?)\b(?:" + "|".join(map(re.escape, p["planned_later"])) + r")\b"
         )
-        self.current_salient = words_regex(p["current_for_salient"])
         # "a Phase 3 trial of X, to be initiated in 2025, ...": a participle set off by a comma plans it
         self.appositive_plan = re.compile(
             r"^[^.;:,()]{0,80}?,\s+(?:"
@@ -259,13 +258,13 @@ class Phases:
         if trial is not None and val.startswith("Phase"):
             ctx.trial_stages.append((trial.eid, val, s, attrs))
         # the stage of a named trial under way ("the ongoing Phase 2 ALPHA trial"), not of one reported on
-        trial_now = val.startswith("Phase") and self.current_salient.search(s.low)
+        trial_now = val.startswith("Phase") and self.scope.running_now(s.low)
         for eid in ctx.via_trial(s, (a, b)) if trial_now else []:
             emit_stage(ctx, s, eid, val, attrs, reported, rule="phase_salient")
         # "enrollment is underway in the Phase I/II study" after a sentence naming the compound; a stage
         # of a named trial goes to what the trial evaluates instead (post: stages of trials)
         sal = salient_owner(ctx, s, window=3) if trial is None else None
-        if sal is not None and val.startswith("Phase") and self.current_salient.search(s.low):
+        if sal is not None and trial_now:
             # "data from three trials that enrolled ..., including a Phase 3 trial": a source of data
             emit_stage(ctx, s, sal, val, attrs, reported, rule="phase_salient")
         elif ind and trial is None and self.scope.ind_act(s.low):

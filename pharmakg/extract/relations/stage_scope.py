@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from pharmakg.extract.literals import whole_words_regex
 from pharmakg.extract.relations.breaks import CLAUSE_BREAK
 from pharmakg.extract.relations.cue_words import alternation
 
@@ -62,6 +63,8 @@ class StageScope:
         running = _lowered(phases.get("running_beside_ind", []) or ["\x00"])
         self.running = re.compile(r"(?<![\w-])(?:" + running + r")(?![\w-])")
         past = _lowered(phases.get("past_fronted", []) or ["\x00"])
+        self.trial_described = re.compile(phases.get("trial_described", "\x00"))
+        self.current_salient = whole_words_regex(phases["current_for_salient"])
         self.past_front = re.compile(r"^\W*(?:" + past + r")\s[^,;]*$")
         self.filed_regardless = re.compile(phases.get("filed_despite_plan", "\x00"), re.IGNORECASE)
         # "entered Phase 1 in 2015": a past entry verb before the stage phrase, a year right after it
@@ -97,6 +100,11 @@ class StageScope:
         if val == "Filed":
             return bool(self.filed_regardless.match(phrase))
         return (val == "IND" or val.startswith("Phase")) and bool(self.past_front.match(before))
+
+    def running_now(self, low: str) -> bool:
+        """A sentence that says a trial runs ("Enrollment is underway in the Phase 2 study") or describes the
+        trial the sentences before named, in the present ("The study is a randomized Phase 2 trial")."""
+        return bool(self.current_salient.search(low) or self.trial_described.match(low))
 
     def ind_for_trial(self, window: str) -> bool:
         """An IND named before a phase ("an IND for a Phase 1 trial", "submitted an IND to support a Phase 1
