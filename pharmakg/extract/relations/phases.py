@@ -59,7 +59,7 @@ class Phases:
             r"phase|clinic|ind\b|\bctas?\b|investigational|approv|review|filed|submi|launch|marketed|sold|accept|validat|"
             r"application|authori[sz]ation|\b(?:s?bla|s?nda|maa)\b|pdufa|in[- ](?:human|man|patient)|"
             r"complete response|commercially available|proceed with|prescription|opinion|\bfih\b|\bmarkets\b|"
-            r"\bsells\b|commerciali[sz]es|development candidate",
+            r"\bsells\b|commerciali[sz]es|development candidate|on the market",
             re.IGNORECASE,
         )
         self.prefilter_words = needed_literals(self.prefilter)
@@ -181,7 +181,7 @@ class Phases:
             or bool(self.appositive_plan.match(s.low[b:]))
         )
         planned = (bool(self.planned_before.search(before)) and not self.achieved_upon(before)) or plan_after
-        planned = planned and not self.scope.no_plan(val, s.low[a:b], s.low[:a])
+        planned = planned and not self.scope.no_plan(val, s.low, (a, b), _compounds_as_it(s, 0, a))
         if planned and val.startswith("Phase") and self.readout_of_running(before, s.low[b:]):
             planned = False  # "expects to report topline data from the Phase 2b trial": it runs now
         if planned and val != "IND":
@@ -204,7 +204,7 @@ class Phases:
             return None
         if val == "Approved":
             if not self.drug_approval(s.low, a, b) or (
-                owner is None and (self.scope.generic_class(s.low, b) or self.scope.class_approved(s.low, a))
+                owner is None and (self.scope.generic_class(s, b) or self.scope.class_approved(s.low, a))
             ):
                 return None
             c = ctx.attach(s, (a, b), ("COMPOUND",), cap=80, virtual=False, combinations=False)

@@ -63,6 +63,13 @@ class StageScope:
         running = _lowered(phases.get("running_beside_ind", []) or ["\x00"])
         self.running = re.compile(r"(?<![\w-])(?:" + running + r")(?![\w-])")
         past = _lowered(phases.get("past_fronted", []) or ["\x00"])
+        verbs = _lowered(phases.get("advanced_it_verbs", []) or ["\x00"])
+        self.advanced_into = re.compile(
+            r"(?<![\w-])(?:" + verbs + r")\s+it\b[^.;:]{0,160}?\binto\s+(?:(?:a|an|the|its|two|several)\s+)?$"
+        )
+        # finite plan words only: "the first drug to enter clinical trials" in an apposition plans nothing
+        finite = [w for w in phases.get("planned_strict", []) if not w.startswith("to ")]
+        self.plan_words = whole_words_regex(finite or ["\x00"])
         self.trial_described = re.compile(phases.get("trial_described", "\x00"))
         self.current_salient = whole_words_regex(phases["current_for_salient"])
         self.past_front = re.compile(r"^\W*(?:" + past + r")\s[^,;]*$")
@@ -92,14 +99,23 @@ class StageScope:
         """``before`` with the month May blanked ("in May", "May 2026"), so it is no modal plan word."""
         return self.month_may.sub(lambda m: m.group(0).replace(m.group(1) or m.group(2), "   "), before)
 
-    def no_plan(self, val: str, phrase: str, before: str) -> bool:
+    def no_plan(self, val: str, low: str, span: tuple[int, int], before: str) -> bool:
         """Whether a plan word before a stage phrase plans nothing: the phrase states a filing under review
-        whatever precedes it ("expected by the PDUFA date"), or is an IND or phase inside a fronted phrase of
-        a past event ("Following IND clearance, X entered Phase 1"; ``before``: the sentence up to the phrase;
-        a filing there is one the approval after it ended: "Following a positive CHMP opinion, ...")."""
+        whatever precedes it (a PDUFA or review word up to 50 characters before its end: "expected by the
+        PDUFA date", "will review the NDA"), or is an IND or phase inside a fronted phrase of a past event
+        ("Following IND clearance, X entered Phase 1"; ``before``: the sentence up to the phrase; a filing
+        there is one the approval after it ended: "Following a positive CHMP opinion, ..."), or a phase a
+        past verb of advancing moved the compound into past an apposition ("has advanced X (code), its lead
+        drug, into Phase 2"; compounds read as "it" in ``before``)."""
         if val == "Filed":
-            return bool(self.filed_regardless.match(phrase))
-        return (val == "IND" or val.startswith("Phase")) and bool(self.past_front.match(before))
+            return bool(self.filed_regardless.search(low[max(0, span[0] - 50) : span[1]]))
+        return (val == "IND" or val.startswith("Phase")) and bool(
+            self.past_front.match(before) or (val != "IND" and self.advanced(before))
+        )
+
+    def advanced(self, before: str) -> bool:
+        m = self.advanced_into.search(before)
+        return m is not None and not self.plan_words.search(m.group(0))
 
     def running_now(self, low: str) -> bool:
         """A sentence that says a trial runs ("Enrollment is underway in the Phase 2 study") or describes the
@@ -128,10 +144,18 @@ class StageScope:
         in 2018, and is now in Phase 3"): a stage of the past where a later one is stated."""
         return bool(self.dated_year.match(after)) and bool(self.past_entry.search(before))
 
-    def generic_class(self, low: str, b: int) -> bool:
+    def generic_class(self, s: Sent, b: int) -> bool:
         """ "approved" before a plural class of drugs ("progressed on approved BTK inhibitors"): said of the
-        class, not of a named compound."""
-        return bool(self.drug_class.match(low[b : b + 60]))
+        class, not of a named compound, unless the class lists named compounds right after it ("two lead
+        marketed products, X for AMD and Y for prostate cancer", "two approved products: X and Y")."""
+        m = self.drug_class.match(s.low[b : b + 60])
+        if m is None:
+            return False
+        listed = re.match(r"\s*[,:]\s*(?:(?:the|both|namely|including)\s+)?", s.low[b + m.end() :])
+        start = b + m.end() + (listed.end() if listed else 0)
+        return not (
+            listed and listed.group(0).strip() and any(s.local(c)[0] == start for c in s.of("COMPOUND"))
+        )
 
     def class_approved(self, low: str, a: int) -> bool:
         """ "approved" right after a plural class of drugs ("has three products approved in the U.S."): said
