@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from pharmakg.extract.relations.sentence import RuleContext, Sent
 
 _IND = re.compile(r"\b(?:ind|investigational new drug|ctas?|clinical trial application)\b")
-_SELLS = re.compile(r"(?:markets|sells|commerciali[sz]es)")
+_SOLD_NAME = re.compile(r"\s+[\w-]+[®™]?\s*\(\s*")
+_SELLS = re.compile(r"\b(?:markets|sells|commerciali[sz]es)\n")
 
 
 def _lowered(words: list[str]) -> str:
@@ -147,7 +148,13 @@ class StageScope:
     def generic_class(self, s: Sent, b: int) -> bool:
         """ "approved" before a plural class of drugs ("progressed on approved BTK inhibitors"): said of the
         class, not of a named compound, unless the class lists named compounds right after it ("two lead
-        marketed products, X for AMD and Y for prostate cancer", "two approved products: X and Y")."""
+        marketed products, X for AMD and Y for prostate cancer", "two approved products: X and Y"); a verb of
+        selling ("Kelso markets Dorvia") is said of the compound that follows it only."""
+        if _SELLS.search(s.low[max(0, b - 16) : b] + "\n"):
+            # the name right after the verb, or in the parenthesis after a brand ("markets Omtavi (QR-51)")
+            gap = _SOLD_NAME.match(s.low, b)
+            starts = {b + len(s.low[b:]) - len(s.low[b:].lstrip()), gap.end() if gap else -1}
+            return not any(s.local(c)[0] in starts for c in s.of("COMPOUND"))
         m = self.drug_class.match(s.low[b : b + 60])
         if m is None:
             return False
@@ -219,7 +226,7 @@ def sold_by_other(ctx: RuleContext, s: Sent, a: int, b: int) -> bool:
     """Whether the stage phrase at s.low[a:b] is a company's verb of selling ("Orbital Bio markets FENRIX")
     and that company is not the one the document speaks for: the product is that company's."""
     words = s.low[a:b].split()
-    if not words or not _SELLS.fullmatch(words[-1]):
+    if not words or not _SELLS.fullmatch(words[-1] + "\n"):
         return False
     seller = ctx.subject_company(s, a)
     return seller is not None and seller.eid != ctx.main
