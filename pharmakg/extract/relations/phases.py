@@ -13,13 +13,13 @@ from pharmakg.extract.literals import folded, may_match, needed_literals, word_s
 from pharmakg.extract.regex_scan import fast_re
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
-from pharmakg.extract.relations.stage_scope import StageScope, listed_after, reported_source, sold_by_other
+from pharmakg.extract.relations.stage_scope import StageScope, listed_after, reported_source
 from pharmakg.model import PHASES, matches_key
 
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|met|showed|demonstrated)\b")
 # "nivolumab (Opdivo), an approved PD-1 inhibitor,": the apposition may follow the name's parenthesis or mark
 _APPOSITION = re.compile(
-    r"(?:\s*\([^()]{1,60}\))?\)?[®™]?\s*,\s+(?:a|an|the|its|their|our|two|both)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:\s*\([^()]{1,60}\))?\)?[®™]?\s*,\s+(?:a|an|the|its|their|our|two|both)\s+(?:[\w-]+\s+){0,6}"
 )
 _NOT_YET = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?$")
 # "with Tecentriq (atezolizumab), which is approved for ...": a relative clause on the name right before it
@@ -221,9 +221,8 @@ class Phases:
             attrs["pivotal"] = True
         if self.confirmatory.search(s.low[max(clause_start, a - 40) : b + 30]):
             attrs["confirmatory"] = True  # an approved drug's confirmatory trial is not its stage (post)
-        if val == "Approved" and sold_by_other(ctx, s, a, b):
-            attrs["sold_by_other"] = True  # "Its partner B markets X": B's product (no default owner; post)
         if val == "Approved":
+            self.scope.mark_sold(ctx, s, (a, b), attrs)  # "Its partner B markets X": no default owner (post)
             region = ctx.places.approval_region(s.text, a, b)
             if region:
                 attrs["region"] = region

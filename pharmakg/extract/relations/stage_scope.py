@@ -123,6 +123,16 @@ class StageScope:
         trial the sentences before named, in the present ("The study is a randomized Phase 2 trial")."""
         return bool(self.current_salient.search(low) or self.trial_described.match(low))
 
+    def mark_sold(self, ctx: RuleContext, s: Sent, span: tuple[int, int], attrs: dict[str, Any]) -> None:
+        """Marks the stage ``sold_by_other`` where the phrase at s.low[span] is a company's verb of selling
+        ("Orbital Bio markets FENRIX") and that company is not the one the document speaks for: the product is
+        that company's."""
+        words = s.low[span[0] : span[1]].split()
+        if words and _SELLS.fullmatch(words[-1] + "\n"):
+            seller = ctx.subject_company(s, span[0])
+            if seller is not None and seller.eid != ctx.main:
+                attrs["sold_by_other"] = True
+
     def ind_for_trial(self, window: str) -> bool:
         """An IND named before a phase ("an IND for a Phase 1 trial", "submitted an IND to support a Phase 1
         study"): the trial is still to come, unless a verb of a running trial stands between ("The IND was
@@ -220,13 +230,3 @@ def listed_after(s: Sent, lo: int, hi: int) -> bool:
         and re.search(r"(?:,|\band\b|\bwith\b|\bas well as\b)", gap) is not None
         and not any(lo <= m.start - s.start and m.end - s.start <= hi for m in s.of("COMPOUND"))
     )
-
-
-def sold_by_other(ctx: RuleContext, s: Sent, a: int, b: int) -> bool:
-    """Whether the stage phrase at s.low[a:b] is a company's verb of selling ("Orbital Bio markets FENRIX")
-    and that company is not the one the document speaks for: the product is that company's."""
-    words = s.low[a:b].split()
-    if not words or not _SELLS.fullmatch(words[-1] + "\n"):
-        return False
-    seller = ctx.subject_company(s, a)
-    return seller is not None and seller.eid != ctx.main
