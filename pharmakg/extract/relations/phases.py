@@ -223,6 +223,7 @@ class Phases:
             attrs["confirmatory"] = True  # an approved drug's confirmatory trial is not its stage (post)
         if val == "Approved":
             self.scope.mark_sold(ctx, s, (a, b), attrs)  # "Its partner B markets X": no default owner (post)
+        if val in ("Approved", "Filed"):  # a filing where the drug is approved is its history (post)
             region = ctx.places.approval_region(s.text, a, b)
             if region:
                 attrs["region"] = region
