@@ -148,8 +148,9 @@ def _settle_phases(ctx: RuleContext, items: list[tuple[StatementKey, RelationDra
 def _drop_superseded_filings(ctx: RuleContext, later_filing: re.Pattern[str]) -> None:
     """A compound approved where its filing was made ("the NMPA has approved X ... In May 2021, the NMPA
     accepted the NDA for X") is past that filing: the filing is its history, not a second stage. A filing in
-    another region ("approved in the US; the MAA is under review"), one whose region the text does not tell,
-    and a later filing for more patients ("a supplemental NDA", "a new indication": later_filing_words) stay."""
+    another region ("approved in the US; the MAA is under review"), one whose region the text does not
+    tell, and a later filing for more patients ("a supplemental NDA", "a new indication": later_filing_words)
+    stay."""
     for key, filed in list(ctx.out.items.items()):
         t, subj, _o, v = key
         if t != "IN_PHASE" or v != "Filed" or not filed.attrs.get("region"):
