@@ -225,6 +225,40 @@ def disease_long_form(text: str, a: Candidate, occupied: bytearray, starts: dict
     starts[ls] = i
 
 
+# the partner's code after a compound's slash that no shape rule reads alone (one capital: "V940")
+_SLASH_CODE = re.compile(r"/([A-Z]{1,3}\d{3,6}[A-Za-z]?)(?![\w/-])")
+
+
+def compound_slash(
+    text: str,
+    i: int,
+    a: Candidate,
+    taken: list[Candidate],
+    starts: dict[int, int],
+    occupied: bytearray,
+    links: list[tuple[int, int]],
+    new: list[Candidate],
+    aliases: list[str],
+) -> None:
+    """A compound slash pair is one compound, its whole text an alias: "huN901-DM1/BB-10901" (both names
+    read), or "mRNA-4157/V940" where only the first is read: the code after the slash is a partner's name
+    for it when nothing else was read there (one capital and digits, which no shape rule reads alone)."""
+    if a.label != "COMPOUND" or text[a.end : a.end + 1] != "/":
+        return
+    j = starts.get(a.end + 1)
+    if j is not None:
+        if taken[j].label == "COMPOUND":
+            links.append((i, j))
+            aliases.append(text[a.start : taken[j].end])
+        return
+    m = _SLASH_CODE.match(text, a.end)
+    if m is None or any(occupied[m.start(1) : m.end(1)]):
+        return
+    occupied[m.start(1) : m.end(1)] = b"\x01" * (m.end(1) - m.start(1))
+    new.append(Candidate(m.start(1), m.end(1), "COMPOUND", "alias:slash_partner", 0.7, extra={"link": i}))
+    aliases.append(text[a.start : m.end(1)])
+
+
 def clipped_inn(short: str, name: str) -> bool:
     """ "iza-bren" of "izalbumab brengitecan", "tal-vel" of "talbumab velotecan": the clipped starts of a
     two-word INN, joined by a hyphen, in lower case."""

@@ -25,6 +25,7 @@ from pharmakg.extract.components.alias_forms import (
     abbreviates,
     clean_surface,
     clipped_inn,
+    compound_slash,
     disease_long_form,
     long_form_start,
     mab_short_names,
@@ -174,12 +175,7 @@ class AliasGrouper:
             if named is not None and not any(occupied[named.start : named.end]):
                 new.append(named)
                 occupied[named.start : named.end] = b"\x01" * (named.end - named.start)
-            # compound slash: huN901-DM1/BB-10901
-            if a.label == "COMPOUND" and text[a.end : a.end + 1] == "/" and (a.end + 1) in starts:
-                j = starts[a.end + 1]
-                if taken[j].label == "COMPOUND":
-                    links.append((i, j))
-                    extra_alias[i].append(text[a.start : taken[j].end])
+            compound_slash(text, i, a, taken, starts, occupied, links, new, extra_alias[i])
             target_or_name(text, i, a, taken, starts, links)
             # acronym defined for a known entity by an unknown long form: "... antigen (PSMA)"
             if (
@@ -445,12 +441,14 @@ class AliasGrouper:
         heads: list[str] = []
         for sp, c, i in members:
             s = clean_surface(text[sp.start_char : sp.end_char])
-            surfaces.append(s)
+            eponym = label == "DISEASE" and c.extractor == "knowledge:disease" and c.name  # "Alzheimer's"
+            surfaces.append(c.name if eponym else s)
             if label == "TECHNOLOGY":  # "I-STAR™ technology": the name is read before its mark is cleaned off
                 heads += platform_names(text[sp.start_char : sp.end_char], c)
             if c.surface:
                 surfaces.append(clean_surface(c.surface))
             surfaces.extend(clean_surface(x) for x in extra_alias.get(i, []))
+            surfaces.extend(clean_surface(x) for x in c.extra.get("forms", ()))  # "X secondary to Y"
         if label == "TARGET":  # the "2" of "FGFR1/2/3" is a mention of FGFR2, not its name
             surfaces = [s for s in surfaces if not s.isdigit()] or surfaces
         if label == "TECHNOLOGY":  # "SynTrap technology" is also called "SynTrap"

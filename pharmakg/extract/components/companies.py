@@ -42,11 +42,13 @@ from pharmakg.extract.components.company_listings import Listings
 from pharmakg.extract.components.company_lower import LowerCaseNames, with_lower_words
 from pharmakg.extract.components.company_mentions import (
     DEAL_WORD,
+    INNER_STOP,
     OFFICER_NEXT,
     drop_glued_words,
     every_mention,
     keyword_windows,
     name_groups,
+    titled,
 )
 from pharmakg.extract.components.company_roles import ServiceRoles
 from pharmakg.extract.components.regions import territories
@@ -57,31 +59,6 @@ register_extensions()
 
 _WORD = (
     r"(?:[A-Z][A-Za-z0-9&.]*(?:-[A-Z0-9][A-Za-z0-9]*)*|\d{1,2}[A-Za-z][A-Za-z0-9]+|&)"  # "4Front", "89bio"
-)
-# title-case function words that never stand inside a company name found by a suffix or company word
-_INNER_STOP = frozenset(
-    {
-        "The",
-        "About",
-        "And",
-        "AND",
-        "Under",
-        "With",
-        "For",
-        "By",
-        "Of",
-        "In",
-        "As",
-        "At",
-        "On",
-        "To",
-        "From",
-        "Between",
-        "Through",
-        "Via",
-        "Versus",
-        "Plus",
-    }
 )
 # the name after a company's kind noun ("French drugmaker Ipsen"): one or two capitalised words
 _KIND_NAMED = re.compile(rf"{DEAL_WORD}(?:[ \t]+{DEAL_WORD})?(?![\w-])")
@@ -115,6 +92,9 @@ class CompanyCues:
         self.left_stop = set(data["left_stop"])
         self.bad = set(data["bad_words"])
         self.institution_heads = set(data.get("institution_heads", []))
+        self.department_before = re.compile(data.get("department_before", "(?!)"))
+        self.unit_before = re.compile(data.get("unit_before", "(?!)"))
+        self.unit_after = re.compile(data.get("unit_after", "(?!)"))
         soft = data.get("soft_bad_words") or {}
         self.soft_bad = set(soft.get("words", []))
         self.fund_suffix = re.compile(soft.get("not_with_suffix", "(?!)"))
@@ -169,14 +149,14 @@ class CompanyCues:
         "soft_bad_words" do not block it ("Molecular Partners AG")."""
         surface = text[s:e]
         words = surface.split()
-        while words and (words[0] in self.left_stop or words[0] == "&"):
+        while words and (titled(words[0]) in self.left_stop or words[0] == "&"):
             s = text.index(words[0], s) + len(words[0])
             while s < e and text[s].isspace():
                 s += 1
             words = words[1:]
         # a headline's function word inside the match ends what came before it ("Results Reported By Helix
         # Bio Pharma Inc."): the name starts after it
-        cut = max((i for i, w in enumerate(words[:-1]) if w in _INNER_STOP), default=-1)
+        cut = max((i for i, w in enumerate(words[:-1]) if titled(w) in INNER_STOP), default=-1)
         if cut >= 0:
             s = text.index(words[cut + 1], text.index(words[cut], s) + len(words[cut]))
             words = words[cut + 1 :]
@@ -187,12 +167,26 @@ class CompanyCues:
             return None  # "Pharmaceuticals Inc." or "N.V." alone is not a name
         return s, e
 
+    def _not_company_name(self, text: str, s: int, e: int) -> bool:
+        """A company-word name that is part of an institution's or program's name, a department listed after
+        an officer's title ("Head of Oncology and Eye Health, Helix"), or a business unit of a possessor
+        ("Helix's U.S. Vaccines business"): company_cues.json."""
+        return (
+            self._runs_into_institution(text, e)
+            or bool(self.department_before.search(text, max(0, s - 150), s))
+            or bool(self.unit_before.search(text, max(0, s - 4), s) and self.unit_after.match(text, e))
+        )
+
     def _runs_into_institution(self, text: str, e: int) -> bool:
         """Whether the capitalised word right after a name heads an institution's or investor's name:
         "Venrock Healthcare" of "Venrock Healthcare Capital Partners" (company_cues.json
         institution_heads)."""
-        more = _NEXT_WORD.match(text, e)
-        return more is not None and more.group(1) in self.institution_heads
+        for _ in range(2):  # or the word after it: "European Medicines| Evaluation Agency"
+            more = _NEXT_WORD.match(text, e)
+            if more is None or more.group(1) in self.institution_heads:
+                return more is not None
+            e = more.end()
+        return False
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -218,7 +212,7 @@ class CompanyCues:
                     s = starts[k]
                 corporate = whole and not self.fund_suffix.search(text, m.end(1), m.end(0))
                 cleaned = self._clean(text, s, e, corporate)
-                if cleaned is None or (rule == "company_word" and self._runs_into_institution(text, e)):
+                if cleaned is None or (rule == "company_word" and self._not_company_name(text, *cleaned)):
                     continue
                 new.append(
                     Candidate(
@@ -324,13 +318,16 @@ class CompanyCues:
         held: dict[str, bool] = {}
         for rx, needs in zip(self.lead_rx + self.today_rx, self.lead_words, strict=True):
             near = [(lo, hi) for lo, hi in windows if may_match_within(fold, needs, lo, hi, held)]
-            for m in (m for lo, hi in near for m in rx.finditer(text, lo, hi)):
-                name, words = m.group(1), m.group(1).split()
+            # group 2: the co-announcer of a headline ("Helix and Orbix Announce ...")
+            for m, g in ((m, g) for lo, hi in near for m in rx.finditer(text, lo, hi) for g in (1, 2)):
+                if g > rx.groups or m.group(g) is None:
+                    continue
+                name, words = m.group(g), m.group(g).split()
                 if (
                     words[0] in self.deal_stop
                     or any(w in self.bad or w in self.territory_words for w in words)
                     or len(name) < 3
-                    or any(a < m.end(1) and m.start(1) < b for a, b in others)
+                    or any(a < m.end(g) and m.start(g) < b for a, b in others)
                 ):
                     continue
                 # "Shareholders today approved": a word the document also writes in lower case is no name;

@@ -83,3 +83,37 @@ def name_groups(pattern: str) -> str:
 OFFICER_NEXT = frozenset(
     {"CEO", "Founder", "Co-Founder", "Co-founder", "Chairman", "President", "Chief", "CMO", "CSO", "CFO"}
 )
+
+
+def titled(word: str) -> str:
+    """A word written in capitals as a title-case word ("ABOUT" -> "About", "WITH" -> "With"), to be looked up
+    among the stop words of a name: the capitals of a headline or a filing ("ABOUT HELIX PHARMA, INC.", "...
+    AGREEMENT WITH ORBIX, INC."); other words stay as written."""
+    return word.title() if len(word) > 1 and word.isupper() and word.isalpha() else word
+
+
+# title-case function words that never stand inside a company name found by a suffix or company word
+INNER_STOP = frozenset(
+    {
+        "The",
+        "About",
+        "And",
+        "AND",
+        "Under",
+        "With",
+        "For",
+        "By",
+        "Of",
+        "In",
+        "As",
+        "At",
+        "On",
+        "To",
+        "From",
+        "Between",
+        "Through",
+        "Via",
+        "Versus",
+        "Plus",
+    }
+)

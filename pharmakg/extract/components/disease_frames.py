@@ -3,12 +3,13 @@
 A disease the lexicons do not hold ("Kessler-Ward dystrophy", "chronic thrombo-embolic vasculopathy") is
 still read where the text says it as what a treatment is for: after a treatment frame ("for the treatment
 of", "to treat", "patients with", "in adults with", "indicated for", "vaccine against", "a Phase 2 trial
-in") or before a patient noun ("<disease> patients"), a noun phrase whose last word is a disease head is a
-disease. A head is a disease noun of medical word-formation (disease, disorder, syndrome, deficiency,
-dystrophy, infection, failure, ...) or a word with a disease suffix (-itis, -osis, -emia/-aemia, -pathy,
--plasia, -trophy, -oma, ...); the data and its provenance are in disease_grammar.json, section ``frames``.
-The same phrase read over a shorter lexicon name ("chronic <virus> enteritis", "idiopathic <name>
-syndrome") gives the whole phrase, the longer span winning as everywhere.
+in", and by regexes the compound's definition or effect: "ZX-12 is an oral antiviral for", "ZX-12 met its
+primary endpoint in") or before a patient noun ("<disease> patients"), a noun phrase whose last word is a
+disease head is a disease. A head is a disease noun of medical word-formation (disease, disorder, syndrome,
+deficiency, dystrophy, infection, failure, ...) or a word with a disease suffix (-itis, -osis, -emia/-aemia,
+-pathy, -plasia, -trophy, -oma, ...); the data and its provenance are in disease_grammar.json, section
+``frames``. The same phrase read over a shorter lexicon name ("chronic <virus> enteritis", "idiopathic
+<name> syndrome") gives the whole phrase, the longer span winning as everywhere.
 
 Guards: the phrase stops at function words, punctuation and participles ("ascites resulting from"); a head
 noun followed by another noun is a modifier ("disease progression"), not the head; a generic head
@@ -30,7 +31,8 @@ from pharmakg.extract.components.base import Candidate
 from pharmakg.extract.regex_scan import fast_re
 from pharmakg.extract.relations.cue_words import phrase_alternation
 
-_WORD = re.compile(r"\((?:[A-Za-z][\w-]*)\)|[A-Za-z0-9][\w'’/-]*|[^\sA-Za-z0-9]")
+# an abbreviated genus and its species are one word ("C. difficile infection", "S. aureus bacteremia")
+_WORD = re.compile(r"\((?:[A-Za-z][\w-]*)\)|[A-Z]\.[ ]?[a-z]{4,}\b|[A-Za-z0-9][\w'’/-]*|[^\sA-Za-z0-9]")
 _PUNCT = re.compile(r"^[^\w(]$")
 _NUMBER = re.compile(r"^\d[\d.,]*$")
 _PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ing|ed)$")
@@ -47,6 +49,9 @@ class DiseaseFrames:
         if not self.enabled:
             return
         self.before = fast_re(rf"(?<![\w-])(?:{phrase_alternation(section['before'])})\s+", re.IGNORECASE)
+        patterns = section.get("before_patterns", [])
+        # frames that name the compound ("ZX-12 is an oral antiviral for"): regexes, case-sensitive
+        self.before_patterns = fast_re("(?:" + "|".join(patterns) + r")\s+") if patterns else None
         self.after = fast_re(rf"\s+(?:{phrase_alternation(section['after'])})(?![\w-])", re.IGNORECASE)
         self.heads = {w.lower() for w in section["heads"]}
         self.suffixes = tuple(s.lower() for s in section["suffixes"])
@@ -138,7 +143,10 @@ class DiseaseFrames:
         if not self.enabled:
             return []
         found: dict[tuple[int, int], tuple[str, str]] = {}
-        for m in self.before.finditer(text):
+        frames = list(self.before.finditer(text))
+        if self.before_patterns is not None:
+            frames += self.before_patterns.finditer(text)
+        for m in frames:
             hit = self._forward(text, m.end())
             for _ in range(4):  # "patients with <disease> or <disease>": each member of the list
                 if hit is None:

@@ -359,7 +359,7 @@ _BETWEEN = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?")
 
 def _secondary_to(text: str, cands: list[Candidate], link: re.Pattern[str]) -> None:
     """ "GA secondary to AMD", "anemia associated with CKD" are one disease (Conventions): the second name
-    joins the first's group (``link``: the grammar's one_disease_links)."""
+    joins the first's group (``link``: the grammar's one_disease_links), the whole phrase a longer form."""
     diseases = [c for c in cands if c.label == "DISEASE"]
     for m in link.finditer(text):
         after = [c for c in diseases if c.start == m.end()]
@@ -369,6 +369,16 @@ def _secondary_to(text: str, cands: list[Candidate], link: re.Pattern[str]) -> N
             key = first.key or first.name or text[first.start : first.end]
             for c in after:
                 c.extra.setdefault("keys", []).append(key)
+            # the whole phrase is a longer form of the one disease ("anemia due to chronic kidney disease")
+            end = max(c.end for c in after)
+            start = first.start
+            if first.surface and first.surface.endswith(text[first.start : first.end]):
+                start = first.start - (len(first.surface) - (first.end - first.start))
+            if text[start : first.end] != first.surface and start != first.start:
+                start = first.start  # a surface not as written ("severe anemia" folded): the name alone
+            # "geographic atrophy (GA) secondary to ...": the form without the abbreviation between
+            form = re.sub(r"\s*\([^()]*\)", "", text[start:end])
+            first.extra.setdefault("forms", []).append(re.sub(r"\s+", " ", form))
 
 
 _PAREN_ACRONYM = re.compile(r"\(([A-Za-z][A-Za-z0-9-]{1,9})\)")

@@ -26,7 +26,9 @@ What each table's names need before they become candidates (patterns/knowledge_c
 * DISEASE (MeSH, Orphanet): any case (names of up to ``short_name_chars`` characters only in capitals,
   unless the name is the descriptor's own: "gout"), only after indication wording in the same sentence
   ("for the treatment of", "patients with", "vaccine against" ...) or before "patients", or listed with
-  such a disease ("for psoriasis, eczema and gout"); everywhere else the disease grammar decides, and a
+  such a disease ("for psoriasis, eczema and gout"); an eponym's disease also by its possessive alone ("in
+  Alzheimer's"), a name's clipped first word too ("polio"), and every name also without its diacritics
+  ("Sjögren's" of "Sjogren's Syndrome"); everywhere else the disease grammar decides, and a
   MeSH name at the same span as a grammar name only adds its id. HPO phenotypes: knowledge_phenotypes.py.
 
 Each candidate carries the record's identifiers in ``extra["ids"]`` (DrugBank, MedlinePlus, NHS, MeSH,
@@ -44,6 +46,7 @@ from pharmakg.extract.components.base import Candidate, candidates, doc_text, re
 from pharmakg.extract.components.knowledge_forms import NameForms, plural_members
 from pharmakg.extract.components.knowledge_index import (
     CASE_SENSITIVE_KINDS,
+    EPONYM_KIND,
     PATHOGEN_KIND,
     PATHOGEN_STEM_KIND,
     SYMBOL_FORM_KIND,
@@ -131,6 +134,25 @@ def _virus_written(text: str, stem: str) -> bool:
     """Whether the text names the virus with its head word somewhere ("Zika virus", "chikungunya virus")."""
     words = r"[\s-]+".join(re.escape(w) for w in _WORD.findall(stem))
     return re.search(rf"(?<![\w-]){words}[\s-]+virus\b", text, re.IGNORECASE) is not None
+
+
+# an eponym's possessive with no noun after it ("in Alzheimer's", "Parkinson's patients", "Huntington's."),
+# the noun a disease name would have ("Alzheimer's disease") being read by the whole name
+# nor a capitalised noun ("the Alzheimer's Association", "Parkinson's Research": an organisation's name)
+_POSSESSIVE_ALONE = re.compile(
+    r"['’]s(?![\w'’-])(?!\s+(?:[Dd]isease|[Ss]yndrome|[Dd]isorder|[Dd]ementia)\b)(?!\s+(?!Patients\b)[A-Z][a-z])"
+)
+
+
+# a disease name negated by "non-" before it ("non-cystic fibrosis bronchiectasis"): no mention of it
+_NEGATED = re.compile(r"(?<![\w-])[Nn]on[- ]$")
+
+
+def _clipped(surface: str, name: str) -> bool:
+    """A short entry term that is the clipped first word of its descriptor's name, no initialism ("polio" of
+    Poliomyelitis, "acne" of Acne Vulgaris); not a singular of it ("wart" of Warts, "bite" of Bites)."""
+    s, first = surface.lower(), name.split()[0].strip(",").lower()
+    return len(s) >= 4 and s.isalpha() and first.startswith(s) and first not in (s + "s", s + "es")
 
 
 def _possessive_s(text: str, start: int, word: str) -> bool:
@@ -235,7 +257,12 @@ class KnowledgeMatcher:
         if hit[0] == "PAYLOAD":  # a radionuclide: only where the text speaks of radiation or conjugates
             return bool(self.radionuclide_context.search(text, max(0, start - 150), end + 150))
         if hit[0] == "DISEASE":
-            if not self._disease_form(surface, hit):
+            if _NEGATED.search(text, max(0, start - 5), start):
+                return False  # "non-cystic fibrosis bronchiectasis": the disease the patients do not have
+            if hit[2] == EPONYM_KIND:  # "in Alzheimer's": a capitalised name, "'s" and no noun after it
+                if not (surface[:1].isupper() and _POSSESSIVE_ALONE.match(text, end)):
+                    return False
+            elif not self._disease_form(surface, hit):
                 return False
             before = text[max(0, start - self.disease_window) : start]
             if hit[2] == PHENOTYPE_KIND:
@@ -289,6 +316,7 @@ class KnowledgeMatcher:
             or surface.isupper()
             or surface.lower() == hit[1].name.lower()
             or hit[2] == PATHOGEN_STEM_KIND
+            or _clipped(surface, hit[1].name)
         )
 
     def target_said(self, text: str, c: Candidate) -> bool:
@@ -361,6 +389,9 @@ class KnowledgeMatcher:
         for c in cands:  # "dry AMD", "advanced NSCLC": a lexicon disease's form words, as for a table's name
             if c.label == "DISEASE" and c.extractor == _LEXICON_DISEASE and not c.surface:
                 c.surface = self._modified(text, c.start, c.end)
+                sub = self.type_suffix.match(text[c.end : c.end + 20])  # "SMA type 1": its subtype
+                if sub:
+                    c.surface = (c.surface or text[c.start : c.end]) + re.sub(r"\s+", " ", sub.group(0))
             elif c.label == "TARGET":  # a lexicon target's Greek letter after it, as a table name's
                 c.end = self.letter_end(text, c.end)
         lexicon_targets = [
@@ -378,6 +409,8 @@ class KnowledgeMatcher:
             if hit[0] == "DISEASE":  # "primary hyperoxaluria type 1": the subtype is part of the name
                 sub = self.type_suffix.match(text[end : end + 20])
                 end += sub.end() if sub else 0
+                if hit[2] == EPONYM_KIND:  # the possessive is part of the name ("Alzheimer's")
+                    end += 2
                 surface = self._modified(text, start, end)
             cands.append(
                 Candidate(
@@ -390,6 +423,8 @@ class KnowledgeMatcher:
                     priority=_PRIORITY.get(hit[0], 1),
                     surface=surface,
                     extra=self._extra(hit),
+                    # a possessive that is the whole name is kept (clean_surface drops one after a name)
+                    name=text[start:end] if hit[2] == EPONYM_KIND else "",
                 )
             )
         cands.extend(receptors + self._receptors(text, cands[len(cands) - len(found) :]))

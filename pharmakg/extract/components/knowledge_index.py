@@ -6,6 +6,7 @@ forms of knowledge_forms.py, an infection's pathogen and its bare virus name).""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -28,6 +29,10 @@ _ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ar")
 # a gene symbol as a protein is written: in any case and with a hyphen before its number ("Siglec-15" of
 # SIGLEC15, "erbB4" of ERBB4, "PiT-1" of PiT1); only symbols with a digit, which no English word is
 SYMBOL_FORM_KIND = "symbol_form"
+# an eponym's disease named by the possessive alone ("in Alzheimer's", "Parkinson's patients" of "Alzheimer
+# Disease" whose entry terms write "alzheimer's disease"): read only as a capitalised word before "'s"
+EPONYM_KIND = "eponym"
+_EPONYM = re.compile(r"^([a-z][a-z-]{3,})['’]s (?:disease)$")
 # (label, record, kind): a plain tuple, as ~100,000 are made at start-up
 Hit = tuple[str, KnowledgeRecord, str]
 
@@ -43,6 +48,15 @@ def _british(words: tuple[str, ...], spellings: Sequence[tuple[re.Pattern[str], 
             w = rx.sub(repl, w)
         out.append(w)
     return tuple(out)
+
+
+def plain(word: str) -> str:
+    """A word without its diacritics ("sjögren" -> "sjogren", "behçet" -> "behcet"): MeSH writes most eponyms
+    in ASCII and releases with their accents, so disease names and the text's words are looked up plain too
+    (only disease names: the drug table's foreign synonyms, "testostérone", are no English names)."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _records(table: str) -> list[KnowledgeRecord]:
@@ -93,11 +107,16 @@ def build_index(
                     variants.append(_british(words, british))
                 if label == "DISEASE" and not cs and letter_of.keys() & set(words):
                     variants.append(tuple(letter_of.get(w, w) for w in words))
+                if label == "DISEASE" and not cs and not all(map(str.isascii, words)):
+                    variants.append(tuple(map(plain, words)))
                 if label == "TARGET" and forms is not None and forms.name_trigger.search(name):
                     spelled = forms.spelled(words)
                     if spelled != words:
                         variants.append(spelled)
                 keyed = [(w, kind) for w in variants]
+                eponym = _EPONYM.match(name.lower()) if label == "DISEASE" and not cs else None
+                if eponym and kind != PHENOTYPE_KIND:
+                    keyed.append(((plain(eponym.group(1)),), EPONYM_KIND))
                 if label == "TARGET" and cs:
                     keyed += [(w, SYMBOL_FORM_KIND) for w in symbol_forms(words)]
                     keyed += [(w, kind) for w in roman_forms(words)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from itertools import compress, repeat
 
-from pharmakg.extract.components.knowledge_index import SYMBOL_FORM_KIND, Hit, Index
+from pharmakg.extract.components.knowledge_index import SYMBOL_FORM_KIND, Hit, Index, plain
 
 Span = tuple[int, int]
 Match = tuple[int, int, Hit]
@@ -41,10 +41,12 @@ def scan(
     words of a name form may touch ("interleukin" "6" of "interleukin6")."""
     # parallel lists, so that a name's word tuple is one slice
     lowers = list(map(str.lower, words))
+    # a disease name is also looked up without its diacritics ("Sjögren" as the table's "sjogren")
+    plains = list(map(plain, lowers)) if not all(map(str.isascii, words)) else lowers
     max_len, lookup, joined = max_lens.get, index.get, _JOINER.fullmatch
     # the most words a name starting at each word has (as written or lower-cased), looked up in C: the
     # loop below visits only the words that start a name of the tables
-    most = list(map(max, map(max_len, words, repeat(0)), map(max_len, lowers, repeat(0))))
+    most = list(map(max, map(max_len, words, repeat(0)), map(max_len, plains, repeat(0))))
     out: list[Match] = []
     for i in compress(range(len(words)), most):
         longest = min(most[i], len(words) - i)
@@ -76,6 +78,9 @@ def scan(
                     continue
                 if hit[2] != SYMBOL_FORM_KIND or not _same_record_at(out, start, end, hit):
                     out.append((start, end, hit))
+            if plains is not lowers and plains[i : i + n] != lowers[i : i + n]:
+                bare = lookup((False, tuple(plains[i : i + n])), ())
+                out.extend((start, end, h) for h in bare if h[0] == "DISEASE")
     return out
 
 

@@ -63,7 +63,10 @@ class PendingOption:
             + alternation(options.get("option_object", []))
             + r")|(?:"
             + alternation(options.get("option_opt_in", []))
-            + r"))\b"
+            # "subsequent to option exercise": the object before the noun
+            + r")|(?:"
+            + alternation(options.get("option_object", []))
+            + r")\s+exercise)\b"
         )
 
     def __call__(self, low: str) -> bool:

@@ -18,9 +18,9 @@ from typing import Any
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.cue_words import alternation
 from pharmakg.extract.relations.deal import PendingOption
-from pharmakg.extract.relations.developers import clause_subject
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
+from pharmakg.extract.relations.subjects import clause_subject, companion_of
 
 # after the act's object noun, what introduces the compound: "trial of", "application for", "study
 # evaluating", "approval from the FDA for", "trial to assess the safety and tolerability of its medicine"
@@ -234,7 +234,11 @@ def _which_develops_it(ctx: RuleContext, s: Sent, compounds: list[M]) -> None:
 
 
 def _emit(ctx: RuleContext, s: Sent, x: M, actor: M, rule: str = "developer_act") -> None:
+    actors = ctx.group(s, actor)
+    companion = companion_of(s, actors[-1])  # "A, in partnership with B, submitted an NDA for X"
+    if companion is not None and frozenset((actor.eid, companion.eid)) not in ctx.affiliates:
+        actors = [*actors, companion]
     for y in ctx.group(s, x):
-        for co in ctx.group(s, actor):
+        for co in actors:
             dist = abs(y.start - co.end)
             ctx.emit("DEVELOPED_BY", y.eid, co.eid, s, rule, dist, prior="developer_active")

@@ -17,6 +17,8 @@ from pharmakg.extract.relations.pronoun_owners import HEADS, its_owner, their_ow
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.rights_back import rights_back as _rights_back
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
+from pharmakg.extract.relations.subjects import POSS as _POSS
+from pharmakg.extract.relations.subjects import clause_subject, companion_subject, possessive_owner
 
 _BOTH_COMPANIES = re.compile(r"\bthe (?:two )?companies\b|\bboth companies\b|\bthe partners\b")
 _FORMER = re.compile(r"(?:initially|originally|formerly|previously)")
@@ -36,24 +38,26 @@ _APPOSITION_OPEN = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:a|an|the)\s+")
 _A_COMPANY_PRODUCT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + HEADS)
 # "Orbital's Phase 2 trial of OB-77": the company's own trial of the compound
 _OWN_TRIAL = re.compile(
-    r"^(?:'s|’s|'|’)\s+(?:[\w/-]+\s+){0,5}?(?:trial|study|program|programme)s?\s+(?:of|with|evaluating)\s+"
+    r"^" + _POSS + r"\s+(?:[\w/-]+\s+){0,5}?(?:trial|study|program|programme)s?\s+(?:of|with|evaluating)\s+"
     r"(?:the\s+)?$"
 )
 # "Orbital Bio's New Drug Application for OB-77", "Orbital's BLA for OB-77": the filer develops the compound
 _OWN_FILING = re.compile(
-    r"^(?:'s|’s|'|’)\s+(?:[\w/-]+\s+){0,4}?(?:application|nda|bla|maa|snda|sbla|ind|cta|submission|filing)s?"
+    r"^" + _POSS + r"\s+(?:[\w/-]+\s+){0,4}?(?:application|nda|bla|maa|snda|sbla|ind|cta|submission|filing)s?"
     r"\s+(?:for|of)\s+(?:the\s+)?$"
 )
 # "Helix's pipeline includes ZB-12, ZB-14 and ZB-20", "the Company's product candidates include ZB-12": a
 # company's own list of products (the possessive stop words "include" and "of" otherwise end the noun phrase)
 _OWN_LIST = re.compile(
-    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:pipeline|portfolio|candidates|programs|programmes|products|assets|"
+    r"^"
+    + _POSS
+    + r"?\s+(?:[\w-]+\s+){0,2}?(?:pipeline|portfolio|candidates|programs|programmes|products|assets|"
     r"compounds|drugs|medicines)\s+(?:includes?|including|included|comprises|comprising|consists\s+of)"
     r"\s+(?:the\s+)?$"
 )
 # "Helix's lead product candidate is ZB-12", "Its most advanced programs are ZB-12 and ZB-14"
-_OWNED_IS = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?" + HEADS + r"\s+(?:is|are)\s+(?:the\s+)?$")
-_OWNED_HEAD = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,4}?" + HEADS)
+_OWNED_IS = re.compile(r"^" + _POSS + r"?\s+(?:[\w-]+\s+){0,3}?" + HEADS + r"\s+(?:is|are)\s+(?:the\s+)?$")
+_OWNED_HEAD = re.compile(r"^" + _POSS + r"?\s+(?:[\w-]+\s+){0,4}?" + HEADS)
 # "Helix regained all North American development and commercialization rights to ZB-12"
 _REGAINED = re.compile(
     r"\bregain(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,6}?rights?\s+(?:to|for|in|of)\s+(?:the\s+)?(?:its\s+)?"
@@ -213,7 +217,8 @@ class Developers:
             and not _NEW_PHRASE.search(gap)
             and not CLAUSE_BREAK.search(gap)
         ):
-            _add(ctx, s, ctx.group(s, nxt[0]), comp, "developer_possessive", nxt[0].start - comp.end)
+            for owner in _co_owners(ctx, s, comp):
+                _add(ctx, s, ctx.group(s, nxt[0]), owner, "developer_possessive", nxt[0].start - owner.end)
             return
         prev = [m for m in s.ms if m.end <= comp.start]
         if prev and prev[-1].type == "COMPOUND" and _APPOSITION_OWNER.match(s.between(prev[-1], comp)):
@@ -248,6 +253,10 @@ class Developers:
                 continue
             for comp in ctx.group(s, last):
                 _add(ctx, s, developed, comp, "developer_active", objs[0].start - last.end)
+            companion = companion_subject(s, subj, m.start())
+            if companion is not None and frozenset((last.eid, companion.eid)) not in ctx.affiliates:
+                _add(ctx, s, developed, companion, "developer_active", objs[0].start - companion.end)
+                ctx.emit("PARTNER_OF", last.eid, companion.eid, s, "partner_cue")
             # "A is developing X in collaboration with B": B co-develops X, and the two are partners
             ally = alliance_partner(s, developed[-1], self.alliance)
             if (
@@ -257,41 +266,6 @@ class Developers:
             ):
                 _add(ctx, s, developed, ally, "developer_active", ally.start - developed[-1].end)
                 ctx.emit("PARTNER_OF", last.eid, ally.eid, s, "partner_cue")
-
-
-# "Orbital Bio, a subsidiary of Helix, is developing", "Helix, which acquired Orbital Bio in 2019, develops":
-# an apposition or relative clause set off by commas between the subject company and its verb
-_SET_OFF = re.compile(
-    r"\s*(?:\([^()]{0,60}\)\s*)?,\s*(?:a|an|the|which|who|whose|its|formerly|now|part\s+of)\b[^,;:()]{0,100},"
-    r"\s*(?:(?:also|now|currently|today|itself)\s+)*"
-)
-
-
-def clause_subject(s: Sent, before: list[M], cue: int) -> M:
-    """The company a verb at local offset ``cue`` is said of: the last of ``before`` (the companies named
-    before the verb), unless that one is named inside an apposition or relative clause set off by commas
-    after an earlier company, the subject ("Orbital Bio, a Helix company, is developing X": Orbital Bio)."""
-    last = before[-1]
-    for head in before[:-1]:
-        if head.end <= last.start and _SET_OFF.fullmatch(s.low, head.end - s.start, cue):
-            return head
-    return last
-
-
-# "A's lead anti-cancer drug, X": the possessive and at most five modifiers before the compound
-_POSSESSED = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,5}?(?:[\w-]+\s*,\s*)?$")
-
-
-def possessive_owner(s: Sent, comp: M) -> str | None:
-    """The company whose possessive opens the noun phrase of ``comp`` ("A's lead drug, X"), if any."""
-    before = [c for c in s.of("COMPANY") if c.end <= comp.start and comp.start - c.end <= 60]
-    if not before:
-        return None
-    owner = before[-1]
-    gap = s.text[owner.end - s.start : comp.start - s.start]
-    if owner.virtual and s.low[owner.start - s.start : owner.end - s.start].endswith(("'s", "’s")):
-        gap = "'s" + gap
-    return owner.eid if _POSSESSED.match(gap) else None
 
 
 def _acquired_compounds(ctx: RuleContext, s: Sent, companies: list[M], compounds: list[M]) -> None:
@@ -350,6 +324,13 @@ def _sentence_subject(s: Sent, cue: int) -> M | None:
     ):
         return None
     return first
+
+
+def _co_owners(ctx: RuleContext, s: Sent, comp: M) -> list[M]:
+    """The owners of a possessive: the company and those coordinated before it ("A/B's X", "A and B's X")."""
+    if comp.virtual:
+        return [comp]
+    return [c for c in ctx.group(s, comp) if c.start <= comp.start and not c.virtual]
 
 
 def _add(ctx: RuleContext, s: Sent, compounds: list[M], company: M, rule: str, dist: int) -> None:
@@ -422,8 +403,11 @@ class Codevelopment:
         self.exercised = words_regex(cues["options"]["option_exercised"])
         self.share = Shares(cues["shares"])
         self.developed_with = words_regex(d["developed_with"])
+        self.pending_option = PendingOption(cues["options"])
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
+        if self.pending_option(s.low):  # "subsequent to option exercise, the parties will co-develop X"
+            return
         if "develop" in s.low:  # "X, developed in collaboration with B" (codeveloped.py)
             for cue in self.developed_with.finditer(s.low):
                 developed_with(ctx, s, cue.span(), {"mode": "co-development"}, possessive_owner)

@@ -38,7 +38,8 @@ class Discontinued:
             r0 = c1 + (det.end() if det else 0)
             comps = ctx.compounds_after(s, r0, 80)
             direct = bool(comps) and comps[0].start - s.start == r0
-            if not (no_longer or direct or self.objects.match(s.low, r0)):
+            of_development = bool(self.objects.match(s.low, r0))
+            if not (no_longer or of_development or direct):
                 continue  # "patients discontinued treatment", "terminated the agreement"
             if not comps:
                 c = ctx.attach(s, (c0, c1), ("COMPOUND",), cap=100, direct=False)
@@ -51,6 +52,9 @@ class Discontinued:
             who = holder.eid if holder is not None else ctx.main
             if who is None:
                 continue
+            # a company that stops a compound's development (not "patients discontinued X", "will not
+            # pursue the renewal of X's authorization"): the compound has no current stage (conventions; post)
+            stated = of_development or (direct and (no_longer or holder is not None))
             for eid in eids:
                 ctx.emit(
                     "DEVELOPED_BY",
@@ -59,5 +63,5 @@ class Discontinued:
                     s,
                     "developer_discontinued",
                     side=True,
-                    attrs={"status": "discontinued"},
+                    attrs={"status": "discontinued", "development_stopped": stated},
                 )

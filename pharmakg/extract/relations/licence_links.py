@@ -26,16 +26,46 @@ _LICENCE_FROM = re.compile(
     r"\s+from\s+(?:the\s+)?$"
 )
 # between a compound and "licensed from A" said right after it: "X (licensed from A)", "X, which was
-# in-licensed from A"
+# in-licensed from A", "X was in-licensed from A"
 _RIGHT_AFTER = re.compile(
-    r"\s*[(,]\s*(?:(?:which|that)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+)?"
+    r"(?:\s*[(,]\s*(?:(?:which|that)\s+(?:was|were|is|are|has\s+been|have\s+been)\s+)?"
+    r"|\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+)"
     r"(?:(?:exclusively|originally|previously)\s+)?"
+)
+# after the licensor, the passive's agent: "X, licensed from A by B", "X was in-licensed from A in 2019 by B"
+_BY_AGENT = re.compile(
+    r"\s*(?:\([^()]{0,60}\)\s*)?(?:(?:in|during)\s+(?:early\s+|late\s+)?\d{4}\s+)?by\s+(?:the\s+)?$"
+)
+# the subject compound, a relative clause or apposition, then its passive verb: "X, which acts as Y does, was
+# licensed by", "X, a TNF inhibitor like Y, was licensed by"
+_RELATIVE_THEN_VERB = re.compile(
+    r"^\s*(?:\([^()]{0,60}\)\s*)?,\s*(?:which|that|a|an|the)\b[^;:]{0,240},\s*"
+    r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:(?:originally|previously|exclusively)\s+)?$"
 )
 
 
-def licence_from(ctx: RuleContext, s: Sent, licensor: M, compounds: list[M]) -> bool:
+def _relative_subject(s: Sent, cue: int) -> M | None:
+    """The compound a sentence opens with, when a relative clause or an apposition ("X, which ..., was
+    licensed by") lies between it and the passive verb at local offset ``cue``."""
+    first = s.ms[0] if s.ms else None
+    if first is None or first.type != "COMPOUND" or first.start - s.start > 3:
+        return None
+    return first if _RELATIVE_THEN_VERB.match(s.low[first.end - s.start : cue]) else None
+
+
+# "X was licensed by A to B", "X, out-licensed by A to B in 2019": the licensor after "by", the licensee after
+# "to" (the gap between the two companies)
+_LICENSED_BY = re.compile(r"\b(?:out-|sub)?licen[cs]ed\s+(?:exclusively\s+)?by\s+(?:the\s+)?$")
+_BY_A_TO = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:(?:in|during)\s+\d{4}\s+)?to\s+(?:the\s+)?$")
+
+
+def licence_from(
+    ctx: RuleContext, s: Sent, licensor: M, compounds: list[M], limited: re.Pattern[str] | None = None
+) -> bool:
     """ "X, developed by B under an exclusive license from A", "B's X, in-licensed from A", "X, which it
-    in-licensed from A": B (the company named before, or the one "it" stands for) is the licensee of X."""
+    in-licensed from A": B (the company named before, or the one "it" stands for) is the licensee of X. A
+    licence that no word limits (``limited``: marketing, distribution, ...; in its words or the 60 characters
+    after A) is of all the rights, development among them: B develops X too."""
     a = licensor.start - s.start
     cue = _LICENCE_FROM.search(s.low[max(0, a - 90) : a])
     if cue is None:
@@ -51,21 +81,20 @@ def licence_from(ctx: RuleContext, s: Sent, licensor: M, compounds: list[M]) -> 
     ]
     target = ctx.attach(s, (c0, c0 + 1), ("COMPOUND",), cap=160, direct=False)
     licensee = before[-1].eid if before else (ctx.main if cue.group(1) else None)
+    agent = next((c for c in s.of("COMPANY", virtual=False) if c.start > licensor.end), None)
+    if agent is not None and _BY_AGENT.fullmatch(s.between(licensor, agent)):
+        licensee = agent.eid  # "X, licensed from A by B"
     if licensee is None and target is not None and _RIGHT_AFTER.fullmatch(s.low[target.end - s.start : c0]):
         licensee = ctx.main  # "ZB-12 (licensed from A)", "ZB-12, in-licensed from A, is ...": the issuer's
     if licensee is None or licensee == licensor.eid or target is None or target.start - s.start < lo:
         return False
     if any(target.end <= m.start and m.end - s.start <= c0 for m in s.of("TECHNOLOGY", "COMPOUND")):
         return False  # "X was built with the T technology, which B licensed from A": T is what was licensed
+    said = cue.group(0) + " " + s.low[licensor.end - s.start : licensor.end - s.start + 60]
+    develops = limited is not None and not limited.search(said)
     for x in ctx.group(s, target):
-        ctx.emit(
-            "LICENSED_TO",
-            x.eid,
-            licensee,
-            s,
-            "licensee_cue",
-            abs(x.start - licensor.start),
-            attrs={"licensor": licensor.eid},
+        emit_licensee(
+            ctx, s, x.eid, licensee, develops, abs(x.start - licensor.start), attrs={"licensor": licensor.eid}
         )
     return True
 
@@ -107,3 +136,40 @@ def licensed_it(ctx: RuleContext, s: Sent) -> None:
         a = comp.start - s.start
         if _LICENSED_IT_TO.search(s.low[max(0, a - 80) : a]) and not ctx.cues.negation.search(s.low[:a]):
             ctx.emit("LICENSED_TO", sal, comp.eid, s, "licensee_cue")
+
+
+def licensed_by_to(
+    ctx: RuleContext, s: Sent, licensee: M, compounds: list[M], limited: re.Pattern[str]
+) -> bool:
+    """ "X was licensed by A to B", "X, out-licensed by A to B in 2019": B is the licensee of X, A its
+    licensor (the post-pass gives A DEVELOPED_BY); a licence that no word limits (``limited``) is of all the
+    rights: B develops X too."""
+    licensors = [
+        c for c in s.of("COMPANY", virtual=False) if c.end <= licensee.start and c.eid != licensee.eid
+    ]
+    if not licensors or not _BY_A_TO.match(s.between(licensors[-1], licensee)):
+        return False
+    licensor = licensors[-1]
+    a = licensor.start - s.start
+    cue = _LICENSED_BY.search(s.low[max(0, a - 40) : a])
+    if cue is None:
+        return False
+    c0 = a - (len(s.low[max(0, a - 40) : a]) - cue.start())
+    if ctx.cues.negation.search(s.low[max(0, c0 - 30) : c0]):
+        return False
+    target = _relative_subject(s, c0) or ctx.attach(s, (c0, c0 + 1), ("COMPOUND",), cap=120, direct=False)
+    if target is None or target.start > licensee.start:
+        return False
+    said = cue.group(0) + " " + s.low[licensee.end - s.start : licensee.end - s.start + 60]
+    develops = not limited.search(said)
+    for x in ctx.group(s, target):
+        emit_licensee(
+            ctx,
+            s,
+            x.eid,
+            licensee.eid,
+            develops,
+            abs(x.start - licensee.start),
+            attrs={"licensor": licensor.eid},
+        )
+    return True

@@ -8,8 +8,9 @@ import re
 
 from pharmakg.extract.components.coref import M
 from pharmakg.extract.relations.deal import emit_licensee
-from pharmakg.extract.relations.developers import possessive_owner
+from pharmakg.extract.relations.licence_subjects import AFTER_NAME
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
+from pharmakg.extract.relations.subjects import possessive_owner
 
 # "B, an affiliate of A, holds rights to X": the company the apposition describes (B) is the subject
 _PARENT_APPOSITION = re.compile(
@@ -35,9 +36,17 @@ def apposition_head(s: Sent, comp: M) -> M:
 
 
 # "A and B amended their agreement for the development and commercialization of X (in Japan)"
+# "... entered into an agreement (outside of Asia) to develop and commercialize X"
 _AGREEMENT_FOR_DEVELOPMENT = re.compile(
-    r"\bagreements?\s+(?:for|covering)\s+(?:the\s+)?(?:global\s+|worldwide\s+|joint\s+)?(?:co-)?development"
-    r"\s+and\s+(?:co-)?commerciali[sz]ation\s+of\s+"
+    r"\bagreements?\s+(?:(?:for|covering)\s+(?:the\s+)?(?:global\s+|worldwide\s+|joint\s+)?(?:co-)?development"
+    r"\s+and\s+(?:co-)?commerciali[sz]ation\s+of"
+    r"|(?:(?:in|outside|outside\s+of|for)\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+)?to\s+(?:jointly\s+)?(?:co-)?develop"
+    r"\s+and\s+(?:co-)?commerciali[sz]e)\s+"
+)
+# "X, B's lead product candidate": the owner named in an apposition after the compound
+_OWNER_APPOSITION = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:the\s+)?$")
+_OWNED_AFTER = re.compile(
+    r"^(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,4}?(?:candidate|product|compound|drug|asset|program|programme)s?\b"
 )
 
 
@@ -65,7 +74,7 @@ def agreement_for_development(ctx: RuleContext, s: Sent) -> None:
         owners = [
             o for (t, subj, o, _v) in ctx.out.items if t == "DEVELOPED_BY" and subj == x.eid and o in parties
         ]
-        owner = possessive_owner(s, x) or (owners[0] if len(owners) == 1 else None)
+        owner = possessive_owner(s, x) or _apposition_owner(s, x) or (owners[0] if len(owners) == 1 else None)
         owner = owner or (ctx.main if ctx.main in parties else None)
         if owner is None or owner not in parties:
             continue
@@ -74,6 +83,45 @@ def agreement_for_development(ctx: RuleContext, s: Sent) -> None:
                 continue
             for y in comps:
                 emit_licensee(ctx, s, y.eid, party, True, attrs={"licensor": owner})
+
+
+def _apposition_owner(s: Sent, x: M) -> str | None:
+    """The company of an apposition right after ``x`` ("X, B's lead product candidate"), if any."""
+    nxt = next((c for c in s.of("COMPANY", virtual=False) if c.start >= x.end), None)
+    if nxt is None or not _OWNER_APPOSITION.match(s.between(x, nxt)):
+        return None
+    return nxt.eid if _OWNED_AFTER.match(s.text[nxt.end - s.start : nxt.end - s.start + 60].lower()) else None
+
+
+# the issuing company named as a subject ("the Company", "we"), not as a possessive ("our", "the Company's")
+SUBJECT_ANAPHOR = re.compile(r"the company|we")
+
+
+# "A entered into an agreement with B to in-license X", "... with B for the rights to X": A takes the licence
+_SUBJECT_PURPOSE = re.compile(
+    AFTER_NAME + r",?\s*(?:to\s+(?:in-licen[cs]e|acquire|obtain)\b|for\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:rights?|licen[cs]e)\s+to\b)"
+)
+
+
+def purpose_licensee(ctx: RuleContext, s: Sent, cue: int, party: M, target: M) -> M:
+    """ "A entered into an agreement with B to in-license X": the licensee is A, the subject of the agreement
+    cue at local offset ``cue``, not B, its counterparty (who stays the licensee otherwise: "an agreement
+    with B for X")."""
+    if not (
+        "agreement" in s.low[cue : party.start - s.start] and _SUBJECT_PURPOSE.match(s.between(party, target))
+    ):
+        return party
+    subject = ctx.subject_company(s, cue)
+    if subject is None or subject.eid == party.eid:
+        return party
+    # "the company has signed an agreement with B to obtain rights to X": the issuing company named as a
+    # subject (not "its", nor a pronoun that may stand for another company)
+    if subject.virtual and not SUBJECT_ANAPHOR.fullmatch(
+        s.low[subject.start - s.start : subject.end - s.start]
+    ):
+        return party
+    return subject
 
 
 def subject_between(s: Sent, comp: M, target: M) -> bool:

@@ -16,12 +16,19 @@ from pharmakg.extract.relations.licence_clauses import (
     possessive_in_licensed,
     responsible_licensee,
 )
-from pharmakg.extract.relations.licence_links import licence_from, licensed_it, titled_licensee
+from pharmakg.extract.relations.licence_links import (
+    licence_from,
+    licensed_by_to,
+    licensed_it,
+    titled_licensee,
+)
 from pharmakg.extract.relations.licence_paid_rights import PaidRights, plain_licence
 from pharmakg.extract.relations.licence_parties import (
+    SUBJECT_ANAPHOR,
     agreement_for_development,
     apposition_head,
     licensee_apposition,
+    purpose_licensee,
     subject_between,
 )
 from pharmakg.extract.relations.licence_purchases import LicencePurchase
@@ -102,35 +109,16 @@ _X_RIGHTS_TO = re.compile(
     r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[\w-]+\s+){0,2}?rights\s+"
     r"(?:(?:in|for|outside(?:\s+of)?)\s+(?:the\s+)?[^,;()]{2,40}?\s+)?to\s+(?:the\s+)?$"
 )
-# the issuing company named as a subject ("the Company", "we"), not as a possessive ("our", "the Company's")
-_SUBJECT_ANAPHOR = re.compile(r"the company|we")
-
-
-# "A entered into an agreement with B to in-license X", "... with B for the rights to X": A takes the licence
-_SUBJECT_PURPOSE = re.compile(
-    _AFTER_NAME + r",?\s*(?:to\s+(?:in-licen[cs]e|acquire|obtain)\b|for\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:rights?|licen[cs]e)\s+to\b)"
+# "(worldwide) development and commercial rights to X": rights that name development, before the compound
+_DEVELOPMENT_RIGHTS_TO = re.compile(
+    r"(?<![\w-])(?:co-)?development\b(?:\s+(?:and|&|or)\s+[\w-]+){0,2}\s+rights?\s+(?:to|for|in|of)\s+(?:the\s+)?$"
 )
-
-
-def _purpose_licensee(ctx: RuleContext, s: Sent, cue: int, party: M, target: M) -> M:
-    """ "A entered into an agreement with B to in-license X": the licensee is A, the subject of the agreement
-    cue at local offset ``cue``, not B, its counterparty (who stays the licensee otherwise: "an agreement
-    with B for X")."""
-    if not (
-        "agreement" in s.low[cue : party.start - s.start] and _SUBJECT_PURPOSE.match(s.between(party, target))
-    ):
-        return party
-    subject = ctx.subject_company(s, cue)
-    if subject is None or subject.eid == party.eid:
-        return party
-    # "the company has signed an agreement with B to obtain rights to X": the issuing company named as a
-    # subject (not "its", nor a pronoun that may stand for another company)
-    if subject.virtual and not _SUBJECT_ANAPHOR.fullmatch(
-        s.low[subject.start - s.start : subject.end - s.start]
-    ):
-        return party
-    return subject
+# "has exercised its option to": an option exercised (the licence it gives is not limited by the word)
+_EXERCISED_OPTION = re.compile(
+    r"\bexercis(?:ed|es|ing)\s+(?:its|their|the|an?|our)\s+(?:[\w-]+\s+){0,2}?option\b"
+)
+# "X, which it in-licensed": a relative pronoun right before the company's pronoun
+_WHICH_BEFORE = re.compile(r",\s*(?:which|that)\s+$")
 
 
 @relation_rule("licensees", min_mentions=2)
@@ -172,6 +160,8 @@ class Licensees:
         self.purchase = LicencePurchase(c)
         # "A sold its royalty rights on X to B": a royalty buyer is no licensee
         self.royalty = words_regex(c["royalty_interests"])
+        # "B has the right to license X", "B may license X": a licence not (yet) taken
+        self.not_yet = words_regex(c["licence_not_yet"])
         # "A has returned the rights to X to B": rights given back, not received (developers: rights_back)
         self.given_back = words_regex(cues["developers"]["rights_back"])
         # "A and its licensing partner B", "Helix's Japanese licensee B": the title before B's name
@@ -192,11 +182,16 @@ class Licensees:
             a, b = s.local(comp)
             if comp.virtual:
                 # "The Company obtained exclusive rights to X", "we in-licensed X": the issuing company
-                if not _SUBJECT_ANAPHOR.fullmatch(s.low[a:b]) or self.in_licensed(ctx, s, comp, compounds):
+                # "X, which it in-licensed from A": the pronoun subject of a relative clause on X
+                relative = s.low[a:b] in ("it", "they") and bool(_WHICH_BEFORE.search(s.low, 0, a))
+                if not (SUBJECT_ANAPHOR.fullmatch(s.low[a:b]) or relative) or self.in_licensed(
+                    ctx, s, comp, compounds
+                ):
                     continue
             elif (
                 self.licensed_x_to(ctx, s, comp, compounds)
-                or licence_from(ctx, s, comp, compounds)
+                or licence_from(ctx, s, comp, compounds, self.rights_limited)
+                or licensed_by_to(ctx, s, comp, compounds, self.rights_limited)
                 or licensee_apposition(ctx, s, comp, compounds, self.rights_limited)
                 or titled_licensee(ctx, s, comp, compounds, self.titled, self.rights_limited)
             ):
@@ -212,19 +207,7 @@ class Licensees:
                     or self.paid_rights(ctx, s, comp, compounds, self.licence_attrs)
                 ):
                     continue
-            after_cue = self.after.match(s.low[b : b + 110])
-            if after_cue and any(
-                comp.end <= o.start and o.start - s.start < b + after_cue.end() for o in s.of("COMPANY")
-            ):
-                after_cue = None  # "A received $5 million from B to acquire rights": the rights are B's
-            if after_cue and _OUT_LICENSED.search(after_cue.group(0)) and self.licensed_on(ctx, s, comp):
-                after_cue = None  # "A has licensed the rights to X in Europe to B": B is the licensee
-            if after_cue and self.given_back.search(_IN_RETURN.sub(" ", after_cue.group(0))):
-                after_cue = None  # "A has returned the rights to X to B": B owns X again (developers)
-            if after_cue and self.royalty.search(after_cue.group(0)):
-                after_cue = None  # "B acquired the royalty interest in X": money from sales, no licence
-            if after_cue and "regain" in after_cue.group(0):
-                after_cue = None  # "A has regained the rights to X": the owner, no licensee (developers)
+            after_cue = self.after_cue(ctx, s, comp)
             before = self.before.search(s.low[max(0, a - 45) : a])
             if before and re.match(r"^(?:'s|’s)", s.low[b : b + 2]):
                 before = None  # "a license to Orbital's ZB-12": Orbital is the owner, not the licensee
@@ -252,7 +235,7 @@ class Licensees:
             if target is None or ctx.negated(s, comp, target):
                 continue
             if before:
-                comp = _purpose_licensee(ctx, s, max(0, a - 45) + before.start(), comp, target)
+                comp = purpose_licensee(ctx, s, max(0, a - 45) + before.start(), comp, target)
             if before and OPEN_OPTION.search(s.between(comp, target) + " " + s.low[max(0, a - 45) : a]):
                 # "A granted B an option to license X", "an option and license agreement with B for X": an
                 # option not exercised is no licence
@@ -261,6 +244,28 @@ class Licensees:
             # gives way to a licensee the document names in so many words
             weak = bool(before and not after_cue and "agreement" in before.group(1))
             self.emit_licence(ctx, s, comp, target, weak)
+
+    def after_cue(self, ctx: RuleContext, s: Sent, comp: M) -> re.Match[str] | None:
+        """The licence words right after a company ("B obtains exclusive rights to", "B has acquired the
+        license"), unless they are another company's rights, a licence out, rights given back, a royalty, a
+        licence not yet taken or regained rights."""
+        b = comp.end - s.start
+        after_cue = self.after.match(s.low[b : b + 110])
+        if after_cue and any(
+            comp.end <= o.start and o.start - s.start < b + after_cue.end() for o in s.of("COMPANY")
+        ):
+            after_cue = None  # "A received $5 million from B to acquire rights": the rights are B's
+        if after_cue and _OUT_LICENSED.search(after_cue.group(0)) and self.licensed_on(ctx, s, comp):
+            after_cue = None  # "A has licensed the rights to X in Europe to B": B is the licensee
+        if after_cue and self.given_back.search(_IN_RETURN.sub(" ", after_cue.group(0))):
+            after_cue = None  # "A has returned the rights to X to B": B owns X again (developers)
+        if after_cue and self.royalty.search(after_cue.group(0)):
+            after_cue = None  # "B acquired the royalty interest in X": money from sales, no licence
+        if after_cue and self.not_yet.search(s.low, b, min(len(s.low), b + after_cue.end() + 25)):
+            after_cue = None  # "B has the right to license X": a licence it may take later
+        if after_cue and "regain" in after_cue.group(0):
+            after_cue = None  # "A has regained the rights to X": the owner, no licensee (developers)
+        return after_cue
 
     def clause_rules(self, ctx: RuleContext, s: Sent, compounds: list[M]) -> None:
         """The licence statements read clause by clause (``licence_clauses``, ``licence_parties``); in a
@@ -326,7 +331,7 @@ class Licensees:
         ]
         if after and (m.group(1) or (frm and after[0].end <= frm[0].start)):
             targets = ctx.group(s, after[0])
-        elif not after and s.low[b + m.end() :].startswith("from") and m.group(1) is None:
+        elif not after and s.low[b + m.end() :].startswith("from"):
             # "X, which B licensed from A": the compound the relative clause is about
             prev = [x for x in compounds if x.end <= licensee.start]
             if not prev or not re.search(
@@ -338,8 +343,11 @@ class Licensees:
         else:
             return False
         attrs = {"licensor": frm[0].eid} if frm else {}
+        # the licence's words run to the later of the compound and the licensor ("X, which B in-licensed
+        # from A for distribution in Japan": limited)
+        last = frm[0] if frm and frm[0].end > targets[0].end else targets[0]
         develops = self.development_rights(ctx, s, licensee, targets[0]) or self.plain_licence(
-            ctx, s, m.group(0), targets[0]
+            ctx, s, m.group(0), last
         )
         for x in targets:
             emit_licensee(ctx, s, x.eid, licensee.eid, develops, abs(x.start - licensee.start), attrs)
@@ -424,6 +432,8 @@ class Licensees:
             return False
         _, end = ctx.clause_bounds(s, target.end - s.start, target.end - s.start)
         after = s.low[target.end - s.start : min(end, target.end - s.start + 60)]
+        # "B exercised its option to license X": an exercised option is the licence, no limit of it
+        between = _EXERCISED_OPTION.sub(" ", between)
         return not self.rights_limited.search(between + " " + after)
 
     def licensed_before(self, ctx: RuleContext, s: Sent, licensee: M, target: M) -> bool:
@@ -432,6 +442,8 @@ class Licensees:
         if target.end > licensee.start or not _LICENSED_TO_BEFORE.search(s.between(target, licensee)):
             return False
         t = target.start - s.start
+        if _DEVELOPMENT_RIGHTS_TO.search(s.low[max(0, t - 70) : t]):
+            return True  # "development and commercial rights to X are licensed to B"
         return self.plain_licence(
             ctx, s, s.low[max(0, t - 60) : t] + " " + s.between(target, licensee), licensee
         )

@@ -16,20 +16,22 @@ _BOTH_COMPANIES = re.compile(r"\bthe (?:two )?companies(?:’|')?(?![\w-])|\bbot
 _AFFILIATE_BEFORE = re.compile(
     r"\b(?:subsidiary|subsidiaries|affiliate|unit|arm|division)\s*,\s*(?:the\s+)?$"
 )
-# between the two names: "B, a wholly-owned subsidiary of A", "B (an affiliate of A)"
+# between the two names: "B, a wholly-owned subsidiary of A", "B (an affiliate of A)", "B, the global
+# biologics research and development arm of A"
 _SUBSIDIARY_OF = re.compile(
-    r"^\s*(?:,|\()\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:subsidiary|affiliate|unit|division|member)\s+of\s+"
+    r"^\s*(?:,|\()\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?(?:subsidiary|affiliate|unit|division|member|arm)\s+of\s+"
     r"(?:the\s+)?(?:[\w-]+-based\s+)?$"  # "an affiliate of Tokyo-based A", "a member of the A Group"
 )
 # "A's wholly-owned subsidiary, B", "A's Swiss subsidiary B", "A, through its subsidiary B", "A and its
 # subsidiary B", "A today announced that its subsidiary B": "its" is the company named last before it
 _PARENT_S_SUBSIDIARY = re.compile(
-    r"^(?:(?:'s|’s)|\s*,?\s*(?:through|via)\s+its|[^;:()]{0,80}?\b(?:its|their))\s+(?:[\w.-]+\s+){0,3}?"
+    r"^(?:(?:'s|’s|'|’)|\s*,?\s*(?:through|via)\s+its|[^;:()]{0,80}?\b(?:its|their))\s+(?:[\w.-]+\s+){0,3}?"
     r"(?:subsidiary|affiliate|unit|division)\s*,?\s*$"
 )
 # "B, a A company", "B (an A company)": A named as B's group in an apposition
-_A_GROUP_COMPANY = re.compile(r"^\s*(?:,|\()\s*(?:a|an|part\s+of)\s+$")
-_GROUP_WORD_AFTER = re.compile(r"\s+(?:group\s+)?company\b(?!\s+(?:called|named))")
+_A_GROUP_COMPANY = re.compile(r"^\s*(?:,|\()\s*(?:a|an|part\s+of(?:\s+the)?)\s+$")
+# "B, a A company", "B, part of the A group", "B, part of the A group of companies"
+_GROUP_WORD_AFTER = re.compile(r"\s+(?:group\s+)?company\b(?!\s+(?:called|named))|\s+group\b")
 # "B, one of the Janssen Pharmaceutical Companies of A": B's group named by its plural
 _COMPANIES_OF = re.compile(r"^\s*(?:companies|group|family\s+of\s+companies)\s+of\s+(?:the\s+)?$")
 # "A, the parent company of B", "A (the parent of B)"
@@ -44,7 +46,7 @@ _OPTION_SCOPE = re.compile(
 )
 
 
-@relation_rule("partners", min_mentions=2)
+@relation_rule("partners", min_mentions=0)
 class Partners:
     def __init__(self, cues: dict[str, Any]) -> None:
         self.cue = words_regex(cues["partners"]["partner"])
@@ -63,6 +65,11 @@ class Partners:
             and not apposition_parent(s, c)
         ]
         ids = list(dict.fromkeys(c.eid for c in companies))
+        if all(c.virtual for c in companies) and _BOTH_COMPANIES.search(s.low):
+            _companies_before(ctx, s)  # "A and B met in 2019. The companies will jointly develop X."
+            return
+        if _agreement_between(ctx, s, companies):
+            return
         if len(ids) == 1 and ctx.main and ids[0] != ctx.main and _BOTH_COMPANIES.search(s.low):
             # "Amgen's option under the companies' alliance": the other party is the issuing company
             ctx.emit("PARTNER_OF", ctx.main, ids[0], s, "partner_cue")
@@ -186,6 +193,61 @@ def _main_named(ctx: RuleContext, companies: list[M]) -> bool:
     return any(
         c.eid == ctx.main and (not c.virtual or first_real is None or c.start < first_real) for c in companies
     )
+
+
+# "the agreement between A and B", "prior agreements between A and those companies": its parties are named
+_BETWEEN = re.compile(
+    r"\b(?:agreements?|collaborations?|alliances?|partnerships?|licen[cs]es?|contracts?|deals?)\s+"
+    r"between\s+(?:the\s+)?$"
+)
+
+
+# "between A and those companies": the other parties are named before
+_AND_THOSE = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*and\s+(?:those|these|such|that|this)\s+"
+    r"(?:companies|company|parties|party|licensors|licensor|partners|partner)\b"
+)
+
+
+def _emit_group(ctx: RuleContext, s: Sent, ids: list[str]) -> None:
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            if frozenset((a, b)) not in ctx.affiliates:
+                ctx.emit("PARTNER_OF", a, b, s, "partner_cue")
+
+
+def _agreement_between(ctx: RuleContext, s: Sent, companies: list[M]) -> bool:
+    """ "B will pay royalties owed to C pursuant to agreements between A and C": the agreement's parties are
+    the companies named after "between", each other's partners; the sentence's other companies are not. "...
+    owed to C and D pursuant to agreements between A and those companies": A's partners are the companies
+    named before, but for the sentence's subject (its first company)."""
+    for c in companies:
+        a = c.start - s.start
+        if _BETWEEN.search(s.low[max(0, a - 60) : a]):
+            group = ctx.group(s, c)
+            ids = list(dict.fromkeys(g.eid for g in group))
+            if len(ids) >= 2:
+                _emit_group(ctx, s, ids)
+                return True
+            if _AND_THOSE.match(s.low, group[-1].end - s.start):
+                named = [o.eid for o in companies[1:] if o.end <= c.start and not o.virtual]
+                for other in dict.fromkeys(o for o in named if o != c.eid):
+                    _emit_group(ctx, s, [c.eid, other])
+                return bool(named)
+    return False
+
+
+def _companies_before(ctx: RuleContext, s: Sent) -> None:
+    """ "A and B have worked together since 2019. The companies will jointly develop X": "the companies" of a
+    sentence naming none are the coordinated companies of the sentence before."""
+    if s.index == 0:
+        return
+    prev = ctx.sents[s.index - 1]
+    for m in prev.of("COMPANY", virtual=False):
+        ids = list(dict.fromkeys(g.eid for g in ctx.group(prev, m)))
+        if len(ids) >= 2:
+            _emit_group(ctx, s, ids)
+            return
 
 
 def _record_affiliates(ctx: RuleContext, s: Sent) -> None:

@@ -11,7 +11,14 @@ from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.breaks import ABBREVIATION_DOT
 from pharmakg.extract.relations.cue_words import alternation
 from pharmakg.extract.relations.payment_amounts import Amount, AmountReader, AmountSpans
-from pharmakg.extract.relations.post import only_partner
+from pharmakg.extract.relations.payment_parties import (
+    counterpart,
+    each_payers,
+    joint_payees,
+    licence_sides,
+    record_payment,
+    subject_after,
+)
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
 
@@ -60,11 +67,12 @@ class Payments:
         self.unless_paid = set(pay["contingent_unless_paid"])
         self.paid_verbs = words_regex(pay["paid_verbs"])
         self.not_yet = words_regex(pay["not_yet_words"])
-        self.reported_modals = set(pay["reported_modals"])
+        # "would" (a reported term), "entitled" (a right to a sum): not contingent for a sum due at signing
+        self.reported_modals = set(pay["reported_modals"]) | set(pay.get("owed_words", []))
         # "$60 million upfront, including $40 million in cash and a $20 million equity investment": a total
         # when the amounts its parts word introduces add up to it
         self.parts_intro = re.compile(
-            r"\s*(?:[\w-]+(?:\s+|(?=,))){0,3}?,?\s*(?:" + alternation(pay["total_before_parts"]) + r")\s",
+            r"\s*(?:[\w-]+(?:\s+|(?=,))){0,5}?,?\s*(?:" + alternation(pay["total_before_parts"]) + r")\s",
             re.IGNORECASE,
         )
         self.parts_words = words_regex(pay["total_before_parts"])
@@ -99,6 +107,19 @@ class Payments:
         self.payer_marker = re.compile(
             r"\b(?:" + "|".join(pay["payer_marker"]) + r")\s+(?:the\s+)?" + descriptor + "$"
         )
+        # "a $3 million milestone was received by B from A": B, after a receiving verb's "by", is the payee
+        self.received_by = re.compile(
+            r"\b(?:" + alternation(pay["payee_passive_verbs"]) + r")\s+by\s+(?:the\s+)?" + descriptor + "$"
+        )
+        # "X was licensed by A to B earlier this year for a payment of $X": B, given the rights, pays for them
+        self.rights_to = re.compile(
+            r"\b(?:"
+            + alternation(pay["rights_to_verbs"])
+            + r")\b[^$;]{0,60}?\bto\s+(?:the\s+)?"
+            + descriptor
+            + "$"
+        )
+        self.rights_by = re.compile(r"\b(?:" + alternation(pay["rights_to_verbs"]) + r")\s+by\s+(?:the\s+)?$")
         # "an upfront payment to B of $X": B, between "payment to" and "of", is the payee
         # "an upfront payment from A to B of $X": also with its payer named before "to"
         self.payee_before_of = re.compile(
@@ -163,6 +184,43 @@ class Payments:
                 return True
         return False
 
+    def equity_included(self, s: Sent, amounts: list[Amount], i: int) -> bool:
+        """Whether amounts[i] is a total whose one stated part, introduced by "including", is an equity
+        purchase ("$80 million upfront, including a $20 million equity investment"): the part is its own
+        PAYMENT, the total none (ANNOTATION.md, payments: parts, not totals)."""
+        if i + 1 >= len(amounts):
+            return False
+        a, b = amounts[i][:2]
+        na, nb = amounts[i + 1][:2]
+        if not _INCLUDED.match(s.low[b:na]) or len(amounts) > i + 2 and _AND_AMOUNT.match(s.low[nb:]):
+            return False
+        kind = next((k for rx, k in self.kinds if rx.search(s.low[nb : nb + 40])), None)
+        own = next((k for rx, k in self.kinds if rx.search(s.low[max(0, a - 30) : a])), None)
+        return kind == "equity purchase" and own != "equity purchase"
+
+    def potential_part(self, s: Sent, potential_end: int, a: int, kind: str | None) -> bool:
+        """Whether the amount at s.text[a:] is a part of the potential sum ending at potential_end ("up to
+        $400 million in milestones, including $120 million in development milestones"); a sum due at signing
+        is not ("worth up to $90 million, including $4 million upfront")."""
+        return (
+            potential_end >= 0
+            and kind not in _LICENCE_KINDS
+            and bool(self.parts_words.search(s.low, potential_end, a))
+            and self.part_of_total(s.low[potential_end:a])
+        )
+
+    def contingent(self, s: Sent, a: int, b: int, kind: str | None) -> bool:
+        """Whether the amount at s.text[a:b] is only potential: a contingent word before it in its clause
+        ("up to"), one after it ("in milestones") unless a verb of payment made precedes it, or a fronted
+        condition ("if B exercises its option, ...")."""
+        w = max(0, a - 62)  # only breaks ending past a - 60 count: look there, not from the start
+        clause_start = max([0, a - 60] + [w + x.end() for x in re.finditer(r"[;,:]\s|\.\s", s.low[w:a])])
+        return bool(
+            self.contingent_words(s, clause_start, a, kind)
+            or (self.contingent_after.match(s.low[b : b + 40]) and not self.paid_before(s, a))
+            or self.contingent_fronted.search(s.low[max(0, a - 150) : a])
+        )
+
     def trigger(self, ctx: RuleContext, s: Sent, a: int, b: int, spans: AmountSpans) -> str | None:
         """The event a payment at s.text[a:b] is tied to, as written; None when the text gives none."""
         low, text = s.low, s.text
@@ -209,13 +267,20 @@ class Payments:
                     payee = payee or c  # "an upfront payment to B of $X": B is the payee
                 elif _PASSIVE_PAID.search(gap):  # "B will be paid $X (by A)": B is the payee
                     payee = payee or c
+                elif side := self.rights_side(s, companies, ca, gap):
+                    # "licensed by A to B for $X", "bought 2 million shares of B common stock for $X"
+                    payer, payee = (payer or c, payee) if side == "payer" else (payer, payee or c)
                 elif self.pay_verb_end.search(s.low[max(0, ca - 12) : ca]) and not self.payer_before.search(
                     gap
                 ):
                     payee = payee or c  # "..., and will pay B an upfront payment of $X": B, the verb's object
                 elif self.payee_before.search(gap) and not self.payer_before.search(gap):
-                    # "funding by A, B will receive": a company after a preposition is not the verb's subject
-                    if not _PREPOSITION_END.search(s.low[max(0, ca - 16) : ca]):
+                    # "funding by A, B will receive": a company after a preposition is not the verb's subject;
+                    # "A announced that its subsidiary B received $X": the receiver is B, nearer the verb
+                    verb = next(self.payee_before.finditer(gap)).start() + cb
+                    if not _PREPOSITION_END.search(s.low[max(0, ca - 16) : ca]) and not subject_after(
+                        s, companies, c, verb
+                    ):
                         payee = payee or c
                 elif self.payer_before.search(gap) and not self.pay_verb_end.search(
                     s.low[max(0, ca - 12) : ca]
@@ -230,7 +295,7 @@ class Payments:
                 gap = s.low[b:ca]
                 if len(gap) > 80 or _GAP_BREAK.search(gap):
                     continue
-                if self.payee_marker.search(gap):
+                if self.payee_marker.search(gap) or self.received_by.search(gap):
                     payee = payee or c
                 elif self.payer_marker.search(gap):
                     payer = payer or c
@@ -239,6 +304,25 @@ class Payments:
                 elif _RELATIVE.match(gap) and self.pay_verb_end.search(gap):
                     payee = payee or c  # "the $X upfront payment, which A paid B in January": B, the object
         return payer, payee
+
+    def rights_side(self, s: Sent, companies: list[M], ca: int, gap: str) -> str | None:
+        """ "payer" or "payee" for the company at s.low[ca:] whose ``gap`` to the amount ends "for $X": the
+        taker of rights ("licensed by A to B earlier this year for $X": B pays), their giver ("licensed by
+        A": A is paid), the issuer of shares bought ("shares of B common stock for $X", not "to acquire")."""
+        if _SHARES_FOR.match(gap):
+            return None if self.acquisition_price.search(s.low[max(0, ca - 100) : ca]) else "payee"
+        if not _FOR_AMOUNT.search(gap):
+            return None
+        if self.rights_by.search(s.low[max(0, ca - 30) : ca]):
+            return "payee"
+        rights = self.rights_to.search(s.low, max(0, ca - 90), ca)
+        if rights is None:
+            return None
+        # "licensed by [a name the reader did not find] to B": B pays, but whom would be a guess
+        giver = _BY.search(s.low, rights.start(), ca)
+        if giver is None or any(giver.end() <= o.start - s.start < ca for o in companies):
+            return "payer"
+        return None
 
     def list_intro(self, ctx: RuleContext, s: Sent) -> tuple[M | None, M | None]:
         """(payer, payee) named by the sentence that introduces this one as an item of its list ("Helix will
@@ -276,16 +360,16 @@ class Payments:
         known = payer or payee
         if known is None:
             # "The deal includes $40 million upfront": the licensee of the one licence pays its licensor
-            return _licence_sides(ctx) if kind in _LICENCE_KINDS else None
+            return licence_sides(ctx) if kind in _LICENCE_KINDS else None
         # "A and B will jointly receive $X": one payment per named payee, with the joint amount
-        payees = (_joint_payees(ctx, s, payee, a) if here else [payee]) if payee is not None else []
+        payees = (joint_payees(ctx, s, payee, a) if here else [payee]) if payee is not None else []
         # "A and B have each agreed to purchase $X": one payment per payer
-        payers = (_each_payers(ctx, s, payer, a) if here else [payer]) if payer is not None else []
+        payers = (each_payers(ctx, s, payer, a) if here else [payer]) if payer is not None else []
         if payer and payee:
             ids = [p.eid for p in payees]
             return ([p.eid for p in payers], ids) if payer.eid not in ids else None
         also = {p.eid for p in payees} | {p.eid for p in payers}
-        other = _counterpart(ctx, s, companies, known, payee is None, also)
+        other = counterpart(ctx, s, companies, known, payee is None, also)
         if other is None:
             return None
         payer_ids = [p.eid for p in payers] if payers else [other]
@@ -305,26 +389,30 @@ class Payments:
         last: tuple[int, tuple[list[str], list[str]]] | None = None  # end and parties of the previous amount
         paid_end = -1  # end of the last amount recorded as a payment made
         parts_of: tuple[int, tuple[list[str], list[str]]] | None = None  # end and parties of a total of parts
+        potential_end = -1  # end of the last amount read as potential (its parts are potential too)
         for i, (a, b, currency, amount, value) in enumerate(amounts):
             if paid_end >= 0 and _INCLUDED.match(s.low[paid_end:a]):
                 continue  # "$30 million upfront, including $5 million as ...": a share of the sum before
             if _PER_SHARE.match(s.low, b):
                 continue
-            if self.total_before_parts.match(s.text, b) or self.parts_total(s, amounts, i):
+            window = s.low[max(0, a - 50) : b + 50]
+            kind = next((k for rx, k in self.kinds if rx.search(window)), None)
+            if (
+                self.total_before_parts.match(s.text, b)
+                or self.parts_total(s, amounts, i)
+                or self.equity_included(s, amounts, i)
+            ):
                 # a total whose parts follow is no payment of its own; its parties are the parts' parties
                 total_sides = self.sides(ctx, s, companies, a, b)
                 last = (b, total_sides) if total_sides else last
                 parts_of = (b, total_sides) if total_sides else None
+                if self.contingent(s, a, b, kind):
+                    potential_end = b
                 continue
-            w = max(0, a - 62)  # only breaks ending past a - 60 count: look there, not from the start
-            clause_start = max([0, a - 60] + [w + x.end() for x in re.finditer(r"[;,:]\s|\.\s", s.low[w:a])])
-            window = s.low[max(0, a - 50) : b + 50]
-            kind = next((k for rx, k in self.kinds if rx.search(window)), None)
-            contingent = bool(
-                self.contingent_words(s, clause_start, a, kind)
-                or (self.contingent_after.match(s.low[b : b + 40]) and not self.paid_before(s, a))
-                or self.contingent_fronted.search(s.low[max(0, a - 150) : a])
-            )
+            contingent = self.contingent(s, a, b, kind)
+            if contingent:
+                potential_end = b
+            contingent = contingent or self.potential_part(s, potential_end, a, kind)
             trig = self.trigger(ctx, s, a, b, spans)
             if kind is None and trig:
                 # "$X upon the achievement of certain development milestones"
@@ -358,16 +446,12 @@ class Payments:
                 attrs["status"] = "contingent"
             elif value is None:
                 attrs["status"] = attrs.get("status") or "unconverted"
-            rule = "payment_contingent" if contingent else "payment_cue"
             paid_end = -1 if contingent else b
+            named = all(self.parties(s, companies, a, b))
             for payer_id, payee_id in ((x, y) for x in payer_ids for y in payee_ids):
-                ctx.emit("PAYMENT", payer_id, payee_id, s, rule, value=value, attrs=attrs)
-                if not contingent or all(self.parties(s, companies, a, b)):
-                    # a sum owed only if milestones are met still binds the two companies the text names
-                    ctx.emit("PARTNER_OF", payer_id, payee_id, s, "partner_from_payment", hedged=False)
+                record_payment(ctx, s, payer_id, payee_id, value, attrs, contingent, named)
 
 
-_EACH = re.compile(r"\beach\b")
 # "a payment (from A) to B of $X": the frame whose noun names the amount's kind
 _NOUN_TO_OF = re.compile(
     r"\b(?:payments?|fees?)\s+(?:from\s+[^,;$]{1,60}?\s+)?to\s+[^,;$]{1,60}?\s+of\s+(?:an?\s+)?$"
@@ -378,72 +462,20 @@ _RELATIVE = re.compile(r"^[^$;]{0,20}?\b(?:which|that)\s")
 # payment to B: $X" (a term sheet's label)
 _OF_AMOUNT = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:of\s+|:\s*)(?:up\s+to\s+)?(?:an?\s+)?$")
 # between a sum paid and a share of it: "$30 million upfront payment (about £22 million) including $5 million"
-_INCLUDED = re.compile(r"^[^.;$]{0,60}?\bincluding\s+(?:an?\s+)?(?:(?:US|U\.S\.)\s?)?$")
+_INCLUDED = re.compile(
+    r"^[^.;$]{0,60}?\bincluding\s+(?:the\s+(?:purchase|sale|issuance)\s+of\s+)?(?:an?\s+)?(?:(?:US|U\.S\.)\s?)?$"
+)
+# between the issuer of shares and their price: "shares of B common stock for approximately $X"
+_SHARES_FOR = re.compile(
+    r"^(?:'s|’s|'|’)?\s*(?:newly\s+issued\s+)?(?:common\s+|ordinary\s+|preferred\s+)?(?:stock|shares)\b"
+    r"[^$;]{0,30}?\bfor\s+(?:approximately\s+|about\s+|an?\s+)?(?:aggregate\s+(?:purchase\s+)?price\s+of\s+)?$"
+)
+_BY = re.compile(r"\bby\s")
+# between the taker of rights and the sum it gives: "... to B earlier this year for an upfront payment of"
+_FOR_AMOUNT = re.compile(r"^[^$;]{0,60}?\b(?:for|in\s+exchange\s+for)\b[^$;]{0,40}$")
+# after the first part of a total: "..., including $X in cash and $Y in stock" (two parts, not one)
+_AND_AMOUNT = re.compile(r"^[^.;$]{0,60}?\band\s+(?:an?\s+)?(?:(?:US|U\.S\.)\s?)?\$")
 # the kinds of sum a licensee pays its licensor for the licence itself
 _LICENCE_KINDS = ("upfront", "license fee", "equity purchase")
 # words one of which a sentence naming no company must hold to state such a sum ("up-front", "equity")
 _LICENCE_KIND_GATE = ("front", "equity", "fee", "signing", "shares", "stock")
-
-
-def _licence_sides(ctx: RuleContext) -> tuple[list[str], list[str]] | None:
-    """([licensee], [licensor]) of the one licence the document has stated so far (one licensee, one
-    licensor: named with the licence, else the licensee's one partner), else None."""
-    pairs = set()
-    for (t, _x, licensee, _v), rel in ctx.out.items.items():
-        if t != "LICENSED_TO" or licensee is None:
-            continue
-        licensor = rel.attrs.get("licensor") or only_partner(ctx, licensee)
-        if licensor is None or licensor == licensee:
-            return None
-        pairs.add((licensee, licensor))
-    if len(pairs) != 1:
-        return None
-    licensee, licensor = pairs.pop()
-    return [licensee], [licensor]
-
-
-def _each_payers(ctx: RuleContext, s: Sent, payer: M, amount_start: int) -> list[M]:
-    """ "A and B have each agreed to purchase $35 million of C stock": each member of the subject group pays
-    the stated amount (one PAYMENT per payer); otherwise the one payer."""
-    members = [g for g in ctx.group(s, payer) if g.end - s.start <= amount_start]
-    gap = s.low[members[-1].end - s.start : amount_start] if members else ""
-    if len({g.eid for g in members}) < 2 or len(gap) > 60 or not _EACH.search(gap):
-        return [payer]
-    return list({g.eid: g for g in members}.values())
-
-
-def _joint_payees(ctx: RuleContext, s: Sent, payee: M, amount_start: int) -> list[M]:
-    """The payee and the companies coordinated with it as the subject of the receiving verb ("A and B will
-    jointly receive"); a payee named after the amount ("paid $X to A") stands alone."""
-    if payee.end - s.start > amount_start:
-        return [payee]
-    members = [g for g in ctx.group(s, payee) if g.start >= payee.start and g.end - s.start <= amount_start]
-    if len(members) < 2:
-        return [payee]
-    last = members[-1]
-    # the group must be the verb's subject: no other company between it and the amount
-    if any(last.end <= c.start and c.end - s.start <= amount_start for c in s.of("COMPANY")):
-        return [payee]
-    return members
-
-
-def _counterpart(
-    ctx: RuleContext, s: Sent, companies: list[M], known: M, payer_only: bool, also: set[str] | None = None
-) -> str | None:
-    """The other party when the text names only one: another company of the sentence or its neighbours,
-    else the issuing company (for a payer), else the most mentioned other company. ``also``: ids of the
-    known side's other members (joint payees), never the counterpart; nor is the known party's parent or
-    subsidiary ("A announced that its subsidiary B signed with C ... B will receive $X": C pays, not A)."""
-    skip = {known.eid} | (also or set())
-    skip |= {x for pair in ctx.affiliates if known.eid in pair for x in pair}
-    cands = [c.eid for c in companies if c.eid not in skip]
-    if cands:
-        return cands[0]
-    for k in (s.index - 1, s.index + 1, s.index - 2):
-        if 0 <= k < len(ctx.sents):
-            o = [c.eid for c in ctx.sents[k].of("COMPANY") if c.eid not in skip]
-            if o:
-                return o[0]
-    if payer_only and ctx.main and ctx.main not in skip:
-        return ctx.main
-    return next((p for p in ctx.partner_rank if p not in skip), None)

@@ -16,11 +16,10 @@ from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 from pharmakg.extract.relations.stage_scope import StageScope, listed_after, reported_source
 from pharmakg.model import PHASES, matches_key
 
-_IND_BEFORE = re.compile(r"\b(?:ind|investigational new drug|ctas?|clinical trial application)\b")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|met|showed|demonstrated)\b")
 # "nivolumab (Opdivo), an approved PD-1 inhibitor,": the apposition may follow the name's parenthesis or mark
 _APPOSITION = re.compile(
-    r"(?:\s*\([^()]{1,60}\))?\)?[®™]?\s*,\s+(?:a|an|the|its|their|our|two|both)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:\s*\([^()]{1,60}\))?\)?[®™]?\s*,\s+(?:a|an|the|its|their|our|two|both)\s+(?:[\w-]+\s+){0,6}"
 )
 _NOT_YET = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?$")
 # "with Tecentriq (atezolizumab), which is approved for ...": a relative clause on the name right before it
@@ -59,7 +58,8 @@ class Phases:
         self.prefilter = re.compile(
             r"phase|clinic|ind\b|\bctas?\b|investigational|approv|review|filed|submi|launch|marketed|sold|accept|validat|"
             r"application|authori[sz]ation|\b(?:s?bla|s?nda|maa)\b|pdufa|in[- ](?:human|man|patient)|"
-            r"complete response|commercially available|proceed with|prescription|opinion",
+            r"complete response|commercially available|proceed with|prescription|opinion|\bfih\b|\bmarkets\b|"
+            r"\bsells\b|commerciali[sz]es|development candidate|on the market",
             re.IGNORECASE,
         )
         self.prefilter_words = needed_literals(self.prefilter)
@@ -84,7 +84,6 @@ class Phases:
         self.planned_later = re.compile(
             r"^(?P<gap>[^.;:]{0,120}?)\b(?:" + "|".join(map(re.escape, p["planned_later"])) + r")\b"
         )
-        self.current_salient = words_regex(p["current_for_salient"])
         # "a Phase 3 trial of X, to be initiated in 2025, ...": a participle set off by a comma plans it
         self.appositive_plan = re.compile(
             r"^[^.;:,()]{0,80}?,\s+(?:"
@@ -172,7 +171,7 @@ class Phases:
         owner = _parenthesised_stage_of(s, a) or _appositive_stage_of(s, a) or _relative_stage_of(s, a)
         if owner is not None:
             clause_start = max(clause_start, owner.end - s.start)
-        before = self.main_clause(_compounds_as_it(s, clause_start, a))
+        before = self.main_clause(self.scope.months_masked(_compounds_as_it(s, clause_start, a)))
         if self.scope.bound(before):
             # "develops ZB-12 through Phase 2", "an option at the end of Phase 1": a bound, no stage
             return None
@@ -182,6 +181,7 @@ class Phases:
             or bool(self.appositive_plan.match(s.low[b:]))
         )
         planned = (bool(self.planned_before.search(before)) and not self.achieved_upon(before)) or plan_after
+        planned = planned and not self.scope.no_plan(val, s.low, (a, b), _compounds_as_it(s, 0, a))
         if planned and val.startswith("Phase") and self.readout_of_running(before, s.low[b:]):
             planned = False  # "expects to report topline data from the Phase 2b trial": it runs now
         if planned and val != "IND":
@@ -193,7 +193,7 @@ class Phases:
                 if val != "Preclinical" and (self.planned_strict.search(before) or plan_after):
                     self.planned(ctx, s, a, b, val, clause_start)
                 return None
-        if val.startswith("Phase") and _IND_BEFORE.search(s.low[max(0, a - 120) : a]):
+        if val.startswith("Phase") and self.scope.ind_for_trial(s.low[max(0, a - 120) : a]):
             return None  # "an IND for a Phase 1 trial": the trial is still to come
         if self.stopped_after.match(s.low[b:]) or self.stopped_before.search(s.low[max(0, a - 30) : a]):
             return None
@@ -204,7 +204,7 @@ class Phases:
             return None
         if val == "Approved":
             if not self.drug_approval(s.low, a, b) or (
-                owner is None and (self.scope.generic_class(s.low, b) or self.scope.class_approved(s.low, a))
+                owner is None and (self.scope.generic_class(s, b) or self.scope.class_approved(s.low, a))
             ):
                 return None
             c = ctx.attach(s, (a, b), ("COMPOUND",), cap=80, virtual=False, combinations=False)
@@ -222,6 +222,8 @@ class Phases:
         if self.confirmatory.search(s.low[max(clause_start, a - 40) : b + 30]):
             attrs["confirmatory"] = True  # an approved drug's confirmatory trial is not its stage (post)
         if val == "Approved":
+            self.scope.mark_sold(ctx, s, (a, b), attrs)  # "Its partner B markets X": no default owner (post)
+        if val in ("Approved", "Filed"):  # a filing where the drug is approved is its history (post)
             region = ctx.places.approval_region(s.text, a, b)
             if region:
                 attrs["region"] = region
@@ -256,13 +258,13 @@ class Phases:
         if trial is not None and val.startswith("Phase"):
             ctx.trial_stages.append((trial.eid, val, s, attrs))
         # the stage of a named trial under way ("the ongoing Phase 2 ALPHA trial"), not of one reported on
-        trial_now = val.startswith("Phase") and self.current_salient.search(s.low)
+        trial_now = val.startswith("Phase") and self.scope.running_now(s.low)
         for eid in ctx.via_trial(s, (a, b)) if trial_now else []:
             emit_stage(ctx, s, eid, val, attrs, reported, rule="phase_salient")
         # "enrollment is underway in the Phase I/II study" after a sentence naming the compound; a stage
         # of a named trial goes to what the trial evaluates instead (post: stages of trials)
         sal = salient_owner(ctx, s, window=3) if trial is None else None
-        if sal is not None and val.startswith("Phase") and self.current_salient.search(s.low):
+        if sal is not None and trial_now:
             # "data from three trials that enrolled ..., including a Phase 3 trial": a source of data
             emit_stage(ctx, s, sal, val, attrs, reported, rule="phase_salient")
         elif ind and trial is None and self.scope.ind_act(s.low):

@@ -30,12 +30,16 @@ class PostPass:
         self.announce = announce_pattern(cues["developers"]["joint_release_verbs"])
         running = cues["phases"].get("running_beside_ind", []) or ["\x00"]
         self.running = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, running)) + r")(?![\w-])")
+        later = cues["phases"].get("later_filing_words", []) or ["\x00"]
+        self.later_filing = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, later)) + r")(?![\w-])")
         self.collaborators = Collaborators(cues)
 
     def __call__(self, ctx: RuleContext) -> None:
         _stages_of_trials(ctx)
+        _drop_discontinued_stages(ctx)
         _phases_of_permitted_trials(ctx, self.running)
         _settle_phases(ctx, list(ctx.out.items.items()))
+        _drop_superseded_filings(ctx, self.later_filing)
         _drop_countered_licences(ctx)
         licensees_by_payment(ctx)
         _default_licensors(ctx)
@@ -44,6 +48,22 @@ class PostPass:
         self.collaborators(ctx)
         _drop_payment_totals(ctx)
         _drop_affiliate_partnerships(ctx)
+
+
+def _drop_discontinued_stages(ctx: RuleContext) -> None:
+    """A compound whose development a company stopped ("Helix discontinued development of ZB-12, which had
+    been in Phase 2", "will no longer develop ZB-14, its Phase 2 asset") has no current stage (conventions:
+    a discontinued compound gets no IN_PHASE)."""
+    side = ctx.out.side
+    if side is None:
+        return
+    stopped = {
+        subj
+        for (t, subj, _o, _v), d in side.items.items()
+        if t == "DEVELOPED_BY" and d.attrs.get("development_stopped")
+    }
+    for key in [k for k in ctx.out.items if k[0] == "IN_PHASE" and k[1] in stopped]:
+        ctx.out.remove(key)
 
 
 def _stages_of_trials(ctx: RuleContext) -> None:
@@ -123,6 +143,23 @@ def _settle_phases(ctx: RuleContext, items: list[tuple[StatementKey, RelationDra
                 drop.add("Phase " + v.split("/")[1])
         for v in drop & vals:
             ctx.out.remove(("IN_PHASE", subj, None, v))
+
+
+def _drop_superseded_filings(ctx: RuleContext, later_filing: re.Pattern[str]) -> None:
+    """A compound approved where its filing was made ("the NMPA has approved X ... In May 2021, the NMPA
+    accepted the NDA for X") is past that filing: the filing is its history, not a second stage. A filing in
+    another region ("approved in the US; the MAA is under review"), one whose region the text does not
+    tell, and a later filing for more patients ("a supplemental NDA", "a new indication": later_filing_words)
+    stay."""
+    for key, filed in list(ctx.out.items.items()):
+        t, subj, _o, v = key
+        if t != "IN_PHASE" or v != "Filed" or not filed.attrs.get("region"):
+            continue
+        approved = ctx.out.items.get(("IN_PHASE", subj, None, "Approved"))
+        if approved is None or approved.attrs.get("region") != filed.attrs["region"]:
+            continue
+        if not any(later_filing.search(ev.sentence.lower()) for ev in filed.evidence):
+            ctx.out.remove(key)
 
 
 def _said_once(ctx: RuleContext, subj: str, phase: str) -> bool:
@@ -255,6 +292,7 @@ def _default_developers(ctx: RuleContext, other_drug: re.Pattern[str], announce:
         for (t, subj, _o, _v), fact in out.items.items()
         if t in ("TARGETS", "HAS_PAYLOAD", "IN_PHASE", "INDICATION", "USES_TECHNOLOGY")
         and not fact.extractor.endswith(":" + CLASS_MEMBER_RULE)
+        and not fact.attrs.get("sold_by_other")
     )
     described.update(dict.fromkeys(obj for (t, _s, obj, _v) in out.items if t == "EVALUATES" and obj))
     described.update(dict.fromkeys(subj for (t, subj, _o, _v) in side if t == "IN_PHASE"))

@@ -8,11 +8,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from pharmakg.extract.literals import whole_words_regex
 from pharmakg.extract.relations.breaks import CLAUSE_BREAK
 from pharmakg.extract.relations.cue_words import alternation
 
 if TYPE_CHECKING:
-    from pharmakg.extract.relations.sentence import Sent
+    from pharmakg.extract.relations.sentence import RuleContext, Sent
+
+_IND = re.compile(r"\b(?:ind|investigational new drug|ctas?|clinical trial application)\b")
+_SOLD_NAME = re.compile(r"\s+[\w-]+[®™]?\s*\(\s*")
+_SELLS = re.compile(r"\b(?:markets|sells|commerciali[sz]es)\n")
 
 
 def _lowered(words: list[str]) -> str:
@@ -38,7 +43,9 @@ class StageScope:
             r"(?<![\w-])(?:" + _lowered(phases.get("completed_before", [])) + r")\s+(?:[\w-]+\s+){0,3}$"
         )
         self.drug_class = re.compile(
-            r"^\s+(?:[\w-]+\s+){0,2}?(?:" + _lowered(phases.get("approved_class_nouns", [])) + r")(?![\w-])"
+            r"^\s+(?:[\w-]+\s+){0,2}?(?:"
+            + _lowered(phases.get("approved_class_nouns", []))
+            + r")(?![\w-]|\s+licen[cs]e)"  # "approved the Biologics License Application": no class
         )
         # "has three products approved in the U.S.": the approval of a counted class right before the word
         self.class_before = re.compile(
@@ -53,6 +60,21 @@ class StageScope:
         counts = _lowered(phases.get("preclinical_counted_before", []) or ["\x00"])
         self.count = re.compile(r"(?<![\w-])(?:" + counts + r")\s+(?:[\w-]+\s+)?$")
         self.evidence = re.compile(phases.get("preclinical_evidence", "\x00"))
+        self.month_may = re.compile(phases.get("month_may", "(\x00)"))
+        running = _lowered(phases.get("running_beside_ind", []) or ["\x00"])
+        self.running = re.compile(r"(?<![\w-])(?:" + running + r")(?![\w-])")
+        past = _lowered(phases.get("past_fronted", []) or ["\x00"])
+        verbs = _lowered(phases.get("advanced_it_verbs", []) or ["\x00"])
+        self.advanced_into = re.compile(
+            r"(?<![\w-])(?:" + verbs + r")\s+it\b[^.;:]{0,160}?\binto\s+(?:(?:a|an|the|its|two|several)\s+)?$"
+        )
+        # finite plan words only: "the first drug to enter clinical trials" in an apposition plans nothing
+        finite = [w for w in phases.get("planned_strict", []) if not w.startswith("to ")]
+        self.plan_words = whole_words_regex(finite or ["\x00"])
+        self.trial_described = re.compile(phases.get("trial_described", "\x00"))
+        self.current_salient = whole_words_regex(phases["current_for_salient"])
+        self.past_front = re.compile(r"^\W*(?:" + past + r")\s[^,;]*$")
+        self.filed_regardless = re.compile(phases.get("filed_despite_plan", "\x00"), re.IGNORECASE)
         # "entered Phase 1 in 2015": a past entry verb before the stage phrase, a year right after it
         self.past_entry = re.compile(
             r"(?<![\w-])(?:" + _lowered(phases.get("dated_entry_verbs", []) or ["\x00"]) + r")(?![\w-])"
@@ -74,6 +96,50 @@ class StageScope:
             r"^[^.;:]{0,80}?(?<![\w-])(?:" + _lowered(phases.get("result_after", [])) + r")(?![\w-])"
         )
 
+    def months_masked(self, before: str) -> str:
+        """``before`` with the month May blanked ("in May", "May 2026"), so it is no modal plan word."""
+        return self.month_may.sub(lambda m: m.group(0).replace(m.group(1) or m.group(2), "   "), before)
+
+    def no_plan(self, val: str, low: str, span: tuple[int, int], before: str) -> bool:
+        """Whether a plan word before a stage phrase plans nothing: the phrase states a filing under review
+        whatever precedes it (a PDUFA or review word up to 50 characters before its end: "expected by the
+        PDUFA date", "will review the NDA"), or is an IND or phase inside a fronted phrase of a past event
+        ("Following IND clearance, X entered Phase 1"; ``before``: the sentence up to the phrase; a filing
+        there is one the approval after it ended: "Following a positive CHMP opinion, ..."), or a phase a
+        past verb of advancing moved the compound into past an apposition ("has advanced X (code), its lead
+        drug, into Phase 2"; compounds read as "it" in ``before``)."""
+        if val == "Filed":
+            return bool(self.filed_regardless.search(low[max(0, span[0] - 50) : span[1]]))
+        return (val == "IND" or val.startswith("Phase")) and bool(
+            self.past_front.match(before) or (val != "IND" and self.advanced(before))
+        )
+
+    def advanced(self, before: str) -> bool:
+        m = self.advanced_into.search(before)
+        return m is not None and not self.plan_words.search(m.group(0))
+
+    def running_now(self, low: str) -> bool:
+        """A sentence that says a trial runs ("Enrollment is underway in the Phase 2 study") or describes the
+        trial the sentences before named, in the present ("The study is a randomized Phase 2 trial")."""
+        return bool(self.current_salient.search(low) or self.trial_described.match(low))
+
+    def mark_sold(self, ctx: RuleContext, s: Sent, span: tuple[int, int], attrs: dict[str, Any]) -> None:
+        """Marks the stage ``sold_by_other`` where the phrase at s.low[span] is a company's verb of selling
+        ("Orbital Bio markets FENRIX") and that company is not the one the document speaks for: the product is
+        that company's."""
+        words = s.low[span[0] : span[1]].split()
+        if words and _SELLS.fullmatch(words[-1] + "\n"):
+            seller = ctx.subject_company(s, span[0])
+            if seller is not None and seller.eid != ctx.main:
+                attrs["sold_by_other"] = True
+
+    def ind_for_trial(self, window: str) -> bool:
+        """An IND named before a phase ("an IND for a Phase 1 trial", "submitted an IND to support a Phase 1
+        study"): the trial is still to come, unless a verb of a running trial stands between ("The IND was
+        cleared, and the first patient was dosed in the Phase 1 trial")."""
+        ind = list(_IND.finditer(window))
+        return bool(ind) and not self.running.search(window[ind[-1].end() :])
+
     def counted(self, before: str) -> bool:
         """A count or quantifier right before "preclinical" ("as well as four pre-clinical molecules"): a
         group of unnamed others, no stage of a named compound."""
@@ -89,10 +155,24 @@ class StageScope:
         in 2018, and is now in Phase 3"): a stage of the past where a later one is stated."""
         return bool(self.dated_year.match(after)) and bool(self.past_entry.search(before))
 
-    def generic_class(self, low: str, b: int) -> bool:
+    def generic_class(self, s: Sent, b: int) -> bool:
         """ "approved" before a plural class of drugs ("progressed on approved BTK inhibitors"): said of the
-        class, not of a named compound."""
-        return bool(self.drug_class.match(low[b : b + 60]))
+        class, not of a named compound, unless the class lists named compounds right after it ("two lead
+        marketed products, X for AMD and Y for prostate cancer", "two approved products: X and Y"); a verb of
+        selling ("Kelso markets Dorvia") is said of the compound that follows it only."""
+        if _SELLS.search(s.low[max(0, b - 16) : b] + "\n"):
+            # the name right after the verb, or in the parenthesis after a brand ("markets Omtavi (QR-51)")
+            gap = _SOLD_NAME.match(s.low, b)
+            starts = {b + len(s.low[b:]) - len(s.low[b:].lstrip()), gap.end() if gap else -1}
+            return not any(s.local(c)[0] in starts for c in s.of("COMPOUND"))
+        m = self.drug_class.match(s.low[b : b + 60])
+        if m is None:
+            return False
+        listed = re.match(r"\s*[,:]\s*(?:(?:the|both|namely|including)\s+)?", s.low[b + m.end() :])
+        start = b + m.end() + (listed.end() if listed else 0)
+        return not (
+            listed and listed.group(0).strip() and any(s.local(c)[0] == start for c in s.of("COMPOUND"))
+        )
 
     def class_approved(self, low: str, a: int) -> bool:
         """ "approved" right after a plural class of drugs ("has three products approved in the U.S."): said
