@@ -145,12 +145,19 @@ def _settle_phases(ctx: RuleContext, items: list[tuple[StatementKey, RelationDra
             ctx.out.remove(("IN_PHASE", subj, None, v))
 
 
+# a sentence that opens by dating its event in the past: "In May 2021,", "On March 3, 2022,", "Previously,"
+_DATED_PAST = re.compile(
+    r"^\s*(?:(?:in|on|by)\s+(?:early\s+|late\s+|mid-?)?(?:[a-z]+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b"
+    r"|previously\b|earlier\b|(?:in|on)\s+(?:the\s+)?(?:past|prior)\b)"
+)
+
+
 def _drop_superseded_filings(ctx: RuleContext, later_filing: re.Pattern[str]) -> None:
-    """A compound approved where its filing was made ("the NMPA has approved X ... In May 2021, the NMPA
-    accepted the NDA for X") is past that filing: the filing is its history, not a second stage. A filing in
-    another region ("approved in the US; the MAA is under review"), one whose region the text does not
-    tell, and a later filing for more patients ("a supplemental NDA", "a new indication": later_filing_words)
-    stay."""
+    """A compound approved where its filing was made, whose filing the text dates in the past ("the NMPA has
+    approved X ... In May 2021, the NMPA accepted the NDA for X"), is past that filing: it is the approval's
+    history, not a second stage. A filing in another region ("approved in the US; the MAA is under review"),
+    one whose region the text does not tell, one said as news (not dated back), and one for more patients
+    ("a supplemental NDA": later_filing_words) stay: one IN_PHASE per stage per indication or region."""
     for key, filed in list(ctx.out.items.items()):
         t, subj, _o, v = key
         if t != "IN_PHASE" or v != "Filed" or not filed.attrs.get("region"):
@@ -158,7 +165,8 @@ def _drop_superseded_filings(ctx: RuleContext, later_filing: re.Pattern[str]) ->
         approved = ctx.out.items.get(("IN_PHASE", subj, None, "Approved"))
         if approved is None or approved.attrs.get("region") != filed.attrs["region"]:
             continue
-        if not any(later_filing.search(ev.sentence.lower()) for ev in filed.evidence):
+        said = [ev.sentence.lower() for ev in filed.evidence]
+        if all(_DATED_PAST.match(x) for x in said) and not any(later_filing.search(x) for x in said):
             ctx.out.remove(key)
 
 
