@@ -17,7 +17,17 @@ rules only:
   ("tau" of microtubule associated protein tau), not a family's word before a member's number;
 * a name ending in a Greek letter's name is also written with the letter first ("synuclein alpha" ->
   "alpha-synuclein", "α-synuclein", the usual order in prose), and without it when that shorter name is
-  no other gene's name ("fibroblast activation protein" of "fibroblast activation protein alpha").
+  no other gene's name ("fibroblast activation protein" of "fibroblast activation protein alpha");
+* a one-word name numbered 1 that no other gene's name shares with another number is also written without
+  its number ("menin" of "menin 1", "nucleophosmin" of "nucleophosmin 1": prose names the protein so), as a
+  one-word name;
+* a family's name, the words before the numbers of two or more genes' names ("cyclin dependent kinase",
+  "Janus kinase", "DNA methyltransferase"), goes with the member numbered 1, as a gene group's symbol does
+  (PARP of PARP1);
+* a clotting or complement factor is also written without its system's word ("factor XI" of "coagulation
+  factor XI", "factor D" of "complement factor D");
+* a precursor's name ("amyloid beta precursor protein") also names the protein cut from it ("amyloid beta",
+  and so "beta-amyloid"), which prose names as the target of antibodies.
 """
 
 from __future__ import annotations
@@ -50,12 +60,21 @@ MAX_HEAD_WORDS_LETTER_FIRST = 2
 # a protein named by one word ("mesothelin", "huntingtin", "angiotensinogen") is looked for when the word is
 # this long, of letters (a hyphen inside: "melan-a"), and no common English word (wordfreq Zipf, as the
 # other tables): shorter ones and words such as "maestro" or "flower" name other things in prose
-MIN_ONE_WORD_CHARS = 6
+MIN_ONE_WORD_CHARS = 5
 ONE_WORD_NAME = re.compile(r"^[a-z][a-z-]+[a-z]$")
 COMMON_WORD_ZIPF = 3.5
 # an alias symbol that is a word of letters in lower case ("tau"), as name_word_aliases reads them
 _LOWER_WORD = re.compile(r"^[a-z]{3,}$")
 _FAMILY_WORD = re.compile(r"([\w-]+) \d")
+# a numbered name ("menin 1") and any name of a word and a number ("kallikrein 2"): its word and number
+_NUMBERED = re.compile(r"^([a-z][a-z-]+) (\d+)$")
+# the protein a precursor is cut into: "amyloid beta" of "amyloid beta precursor protein"
+_PRECURSOR = re.compile(r"^(\S+(?: \S+)?) precursor protein$")
+# a family's member: the family's name (2 to 5 words), the member's number, maybe more words ("DNA
+# methyltransferase 3 alpha")
+_MEMBER = re.compile(r"^(\S+(?: \S+){1,4}) (\d+)(?: .*)?$")
+# a clotting or complement factor named without its system's word: "factor XI", "factor D"
+_FACTOR = re.compile(r"^(?:coagulation|complement) (factor \S+)$")
 
 FILTERS = [
     f"protein names ({KIND}): HGNC approved names of protein-coding genes (the HGNC complete set shipped by "
@@ -68,6 +87,14 @@ FILTERS = [
     "a protein name ending in a Greek letter's name is also written with it first when at most "
     f"{MAX_HEAD_WORDS_LETTER_FIRST} words precede it (alpha-synuclein) and, when no other gene has that "
     "name, without it (fibroblast activation protein)",
+    "a one-word name numbered 1 that no other gene's name shares with another number is also written without "
+    "its number (menin of menin 1), under the one-word rules",
+    "a family's name (2 to 5 words before the numbers of two or more genes' names: Janus kinase, DNA "
+    "methyltransferase) goes with the member numbered 1, as a gene group's symbol does (PARP of PARP1)",
+    "a clotting or complement factor's name without its system's word (factor XI of coagulation factor XI, "
+    "factor D of complement factor D), where no other gene has that name",
+    "a precursor's name of the form 'X precursor protein' (X of at most 2 words) also names the protein cut "
+    "from it (amyloid beta of amyloid beta precursor protein), with its Greek-letter forms",
 ]
 
 
@@ -98,6 +125,17 @@ def protein_names(
     (without it, no one-word name). Names are folded as ``sources.fold_name`` does."""
     out: dict[str, list[str]] = {}
     shorter: dict[str, list[str]] = {}
+    for sym, name in _derived_names(names).items():
+        if zipf is not None and (" " in name or one_word_name(name, zipf)) and _fold(name) not in diseases:
+            out[sym] = [name]
+            head, _, last = name.rpartition(" ")
+            if last in GREEK_LETTERS and head and len(head.split()) <= MAX_HEAD_WORDS_LETTER_FIRST:
+                out[sym] += [f"{last}-{head}", f"{GREEK_LETTERS[last]}-{head}"]
+    for sym, name in _factor_names(names).items():
+        out.setdefault(sym, []).append(name)
+    for sym, name in _family_names(names).items():
+        if _fold(name) not in diseases:
+            out.setdefault(sym, []).append(name)
     for sym, name in names.items():
         words = len(name.split())
         one_word = words == 1 and zipf is not None and one_word_name(name, zipf)
@@ -114,7 +152,7 @@ def protein_names(
                 forms += [f"{last}-{head}", f"{GREEK_LETTERS[last]}-{head}"]
             shorter[sym] = [head]
         if forms:
-            out[sym] = forms
+            out.setdefault(sym, []).extend(forms)
     # a name without its Greek letter only where it names one gene and no gene has it as its own name
     taken = Counter(_fold(n) for n in names.values())
     counts = Counter(_fold(h) for hs in shorter.values() for h in hs)
@@ -123,6 +161,51 @@ def protein_names(
             if " " in head and counts[_fold(head)] == 1 and not taken[_fold(head)]:
                 out.setdefault(sym, []).append(head)
     return out
+
+
+def _derived_names(names: dict[str, str]) -> dict[str, str]:
+    """symbol -> the other name prose gives a gene's protein: the word of a numbered name no other gene's name
+    shares ("menin" of "menin 1"), the protein a precursor is cut into ("amyloid beta" of "amyloid beta
+    precursor protein"); none that is a gene's own name."""
+    numbered = Counter(m.group(1) for m in map(_NUMBERED.match, names.values()) if m)
+    taken = {_fold(n) for n in names.values()}
+    out: dict[str, str] = {}
+    for sym, name in names.items():
+        m = _NUMBERED.match(name)
+        word = m.group(1) if m and m.group(2) == "1" and numbered[m.group(1)] == 1 else None
+        p = _PRECURSOR.match(name)
+        derived = word or (p.group(1) if p else None)
+        if derived and _fold(derived) not in taken:
+            out[sym] = derived
+    return out
+
+
+def _family_names(names: dict[str, str]) -> dict[str, str]:
+    """symbol of a family's member 1 -> the family's name, the words before the numbers of two or more genes'
+    names ("cyclin dependent kinase" of cyclin dependent kinase 1, 2, ...; "DNA methyltransferase" of DNA
+    methyltransferase 1, 3 alpha, 3 beta), which prose names as a target ("a Janus kinase inhibitor"); filed,
+    like a gene group's symbol, with the member numbered 1 (PARP of PARP1). None that is a gene's own name."""
+    members: dict[str, dict[str, str]] = {}
+    for sym, name in names.items():
+        m = _MEMBER.match(name)
+        if m:
+            members.setdefault(m.group(1), {}).setdefault(m.group(2), sym)
+    taken = {_fold(n) for n in names.values()}
+    return {
+        numbers["1"]: head
+        for head, numbers in members.items()
+        if len(numbers) > 1 and "1" in numbers and _fold(head) not in taken
+        if not _NOT_A_PROTEIN.search(head)
+    }
+
+
+def _factor_names(names: dict[str, str]) -> dict[str, str]:
+    """symbol -> a clotting or complement factor's name without its system's word ("factor XI" of
+    "coagulation factor XI", "factor D" of "complement factor D"), where no other gene's name is so."""
+    found = {sym: m.group(1) for sym, m in ((s, _FACTOR.match(n)) for s, n in names.items()) if m}
+    counts = Counter(_fold(n) for n in found.values())
+    taken = {_fold(n) for n in names.values()}
+    return {sym: n for sym, n in found.items() if counts[_fold(n)] == 1 and _fold(n) not in taken}
 
 
 def name_word_aliases(zipf: Callable[[str], float], path: Path | None = None) -> dict[str, list[str]]:

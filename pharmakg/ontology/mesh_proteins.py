@@ -6,9 +6,9 @@ Read at table-generation time only (``make tables``). The names go into a table 
 ``mesh_proteins.tsv`` (kind ``mesh_protein``, with the MeSH id: ``skos:exactMatch``), that the knowledge
 matcher reads for TARGET after ``targets.tsv``, like every target name only with target wording ("an
 antagonist of the X", "an X inhibitor", "anti-X"). General rules only (``FILTERS``): MeSH records of
-proteins, enzymes or protein complexes that are no drug (no DrugBank, MedlinePlus or NHS id, no chemical
-structure), not antibodies or drug classes; names that are no common
-English word, no drug's, disease's or HGNC gene's name, and no cell's.
+proteins, enzymes or protein complexes that are no drug (no DrugBank, MedlinePlus or NHS id; a chemical
+structure the dictionary gives some proteins does not count), not antibodies or drug classes; names that are
+no common English word, no drug's, disease's or HGNC gene's name, and no cell's.
 """
 
 from __future__ import annotations
@@ -24,8 +24,10 @@ TABLE = "mesh_proteins"
 KIND = "mesh_protein"
 # MeSH tree branches of proteins (D12.776), enzymes (D08.811.277) and protein complexes (D05.500)
 PROTEIN_TREES = ("D12.776", "D08.811.277", "D05.500")
-# immunoglobulins and antibodies (D12.776.124.486, D12.776.377.715.548) are drugs' classes, not targets
-NOT_TREES = ("D12.776.124.486", "D12.776.377.715.548")
+# immunoglobulins and antibodies (under immunoproteins, D12.776.124.486.485, and under serum globulins,
+# D12.776.124.790.651 and D12.776.377.715.548) are drugs' classes, not targets; the other immunoproteins
+# (complement C5, complement factor B) are targets
+NOT_TREES = ("D12.776.124.486.485", "D12.776.124.790.651", "D12.776.377.715.548")
 # words of a drug class, a cell or an organism's part rather than a protein's name
 NOT_A_PROTEIN_NAME = re.compile(
     r"inhibitor|antibod|agonist|antagonist|blocker|vaccine|conjugate|modulator|activator|\bcells?\b|"
@@ -37,22 +39,29 @@ MIN_CHARS = 5
 # is named after it), not a family a drug targets ("muscarinic receptor": five subtypes)
 MAX_DESCENDANTS = 10
 _WORDS = re.compile(r"[^\W_]+")
+# a generic head noun after a protein's name ("tau protein", "tau proteins")
+_HEAD = re.compile(r"\s+proteins?$")
 COMMON_WORD_ZIPF = 3.5
 
 FILTERS = [
     f"MeSH protein names ({KIND}): records of {PACKAGE}'s drug dictionary without a DrugBank, MedlinePlus "
-    "or NHS id and without a chemical structure, in the MeSH trees of proteins, enzymes or protein "
+    "or NHS id (a chemical structure given to a protein's record does not count), in the MeSH trees of "
+    "proteins, enzymes or protein "
     f"complexes ({', '.join(PROTEIN_TREES)}), none of immunoglobulins or antibodies ({', '.join(NOT_TREES)})",
     f"MeSH protein names: at least {MIN_CHARS} characters, no comma (MeSH inverted forms), no common English "
     f"word or phrase (wordfreq Zipf >= {COMMON_WORD_ZIPF}), no word of a drug class, a cell or an organism "
     "group (inhibitor, antibody, agonist, cell, bacterial ...), a name of one MeSH record only",
     "MeSH protein names: no name of the drug table, the disease table or an HGNC row (those read as they "
-    "are), none with a word that is an HGNC symbol ('ccr5 receptor': the symbol's row reads it)",
+    "are; nor such a name and 'protein': 'tau protein'), none with a word that is an HGNC symbol or alias "
+    "('ccr5 receptor': the symbol's row reads it; a "
+    "one-word protein name is no symbol: 'plasma kallikrein')",
 ]
 
 
 def _protein_record(data: dict[str, Any]) -> bool:
-    if any(data.get(k) for k in ("drugbank_id", "medline_plus_id", "nhs_url")) or data.get("smiles"):
+    # a drug has an id of a drug database; a chemical structure does not make a record a drug (the dictionary
+    # gives one to some proteins' records: tumor necrosis factor-alpha, transforming growth factor beta)
+    if any(data.get(k) for k in ("drugbank_id", "medline_plus_id", "nhs_url")):
         return False
     trees = data.get("mesh_tree") or []
     return (
@@ -96,6 +105,8 @@ def protein_names(
             continue
         if zipf(variant) >= COMMON_WORD_ZIPF or fold(variant) in known:
             continue
+        if fold(_HEAD.sub("", variant)) in known:
+            continue  # "tau protein": the gene's own name and a head noun
         if any(fold(w) in symbols for w in _WORDS.findall(variant)):
             continue
         names.setdefault(c, []).append(variant)
@@ -116,7 +127,9 @@ def write(out_dir: Path, rows: Iterable[Any], zipf: Callable[[str], float]) -> i
     from pharmakg.ontology import sources
 
     names = list(rows)
-    kinds = ("symbol", "alias", "name", "protein")
+    # symbols and aliases only: a one-word protein name ("kallikrein" of kallikrein 1) is part of other
+    # proteins' longer names ("plasma kallikrein"), which name no symbol's protein
+    kinds = ("symbol", "alias")
     symbols = {sources.fold_name(n) for r in names for k in kinds for n in r.names.get(k, []) if " " not in n}
     dictionary = sources._pickle("drug_named_entity_recognition", "drug_ner_dictionary.pkl.bz2")
     found = protein_names(dictionary, zipf, known_names(names, sources.fold_name), sources.fold_name, symbols)

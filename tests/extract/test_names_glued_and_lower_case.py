@@ -8,6 +8,7 @@ import pytest
 from contract_view import groups, names, rels, run
 
 from pharmakg.extract.pipeline import Extractor
+from pharmakg.model import Document
 
 
 @pytest.fixture(scope="module")
@@ -130,3 +131,16 @@ def test_code_glued_to_its_platform_mark_is_the_compound(ex: Extractor) -> None:
 def test_legal_suffix_glued_to_the_next_word_ends_the_name(ex: Extractor) -> None:
     out = run(ex, "BOSTON -- Helix Bio, Inc.announced a Phase 3 trial of HX-12 in COVID-19.")
     assert any(g == {"helixbio"} for g in groups(out, "COMPANY"))
+
+
+def test_a_status_minus_sign_is_no_part_of_the_name(ex: Extractor) -> None:
+    out = ex.extract_one(
+        Document(
+            "status",
+            "status",
+            "Telmor Oncology's TO-510, an oral HER2 inhibitor, is in Phase 2 for HR+/HER2- breast cancer.",
+            meta={},
+        )
+    ).to_contract()
+    written = {n for e in out["entities"] if e["type"] == "TARGET" for n in [e["name"], *e["aliases"]]}
+    assert written == {"HER2"}

@@ -79,10 +79,27 @@ def _zipf(word: str) -> float:
 
 
 def test_a_long_one_word_protein_name_is_looked_for_unless_a_common_word() -> None:
-    genes = {"ZRB1": "zorbinogen", "FLW1": "flower", "ZRB2": "zorbi", "KIA1": "KIAA9999"}
+    genes = {"ZRB1": "zorbinogen", "FLW1": "flower", "ZRB2": "zorb", "KIA1": "KIAA9999", "ZRN": "zorin"}
     out = hgnc_names.protein_names(genes, set(), set(), _zipf)
-    assert out == {"ZRB1": ["zorbinogen"]}  # "zorbi": too short; "flower": a word; KIAA9999: no word
+    # "zorb": too short; "flower": a word; KIAA9999: no word
+    assert out == {"ZRB1": ["zorbinogen"], "ZRN": ["zorin"]}
     assert not hgnc_names.protein_names(genes, set(), set())  # without word frequencies, none
+
+
+def test_names_prose_gives_a_gene_protein_beside_its_approved_name() -> None:
+    genes = {
+        "MNX1": "menix 1",  # a one-word name numbered 1, no other menix: "menix"
+        "KLX1": "kallix 1",
+        "KLX2": "kallix 2",  # ... but two numbered kallix genes name a family
+        "APX": "amyloid zeta precursor protein",  # the protein cut from a precursor
+        "FX11": "coagulation factor XIV",  # a clotting factor without its system's word
+        "JKX1": "Janus zinase 1",
+        "JKX2": "Janus zinase 2",  # a family's name, filed with its member 1
+    }
+    out = hgnc_names.protein_names(genes, set(), set(), _zipf)
+    assert "menix" in out["MNX1"] and "kallix" not in out.get("KLX1", [])
+    assert "amyloid zeta" in out["APX"] and "factor XIV" in out["FX11"]
+    assert "Janus zinase" in out["JKX1"] and "Janus zinase" not in out.get("JKX2", [])
 
 
 def test_a_lower_case_alias_that_is_a_word_of_the_name_is_a_protein_name(tmp_path) -> None:

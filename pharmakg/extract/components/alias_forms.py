@@ -269,21 +269,25 @@ def clipped_inn(short: str, name: str) -> bool:
     )
 
 
-# what may join two names in one token: "+", "(", "/", and the glued "x" of a bispecific ("CD20xCD3")
-_GLUE = re.compile(r"[+(/]|[0-9A-Z]x|x[A-Z]")
+# what may join two names in one token: "+", "(", "/", and the glued "x" of a bispecific ("CD20xCD3"); and
+# what may glue a name to a word after it: a closing parenthesis ("(BCMA)-directed", "(ERBB2)-mutant")
+_GLUE = re.compile(r"[+()/]|[0-9A-Z]x|x[A-Z]")
 # a name's end at a period that a missing space glues to the next word ("Helix, Inc.announced")
 _GLUED_PERIOD = re.compile(r"\.[a-z]")
+# a name's end at a minus sign of a receptor status that ends the word ("ER+/HER2- breast cancer")
+_STATUS_MINUS = re.compile(r"-(?![\w-])")
 
 
 def split_glued_names(doc: Doc, chosen: list[Candidate]) -> None:
     """ "HX-3301+HX-12": the tokenizer keeps names joined by a plus sign as one token, and both names would
     then expand to the whole token (one mention, the second name lost). Such a token is split (the text stays
     the same) where a chosen name starts or ends at its plus sign; so is "Korvix(R)" at the parenthesis of
-    its trademark sign, "FGFR1/2/3" at its slashes (three targets), "CD20xCD3" around its "x" (two), and
-    "Helix, Inc.announced" at its period."""
+    its trademark sign, "FGFR1/2/3" at its slashes (three targets), "CD20xCD3" around its "x" (two),
+    "(BCMA)-directed" at its closing parenthesis (the name, not "BCMA)-directed"), "HER2-" of "ER+/HER2-
+    breast cancer" at its minus sign, and "Helix, Inc.announced" at its period."""
     text = doc_text(doc)
     bounds = {at for c in chosen for at in (c.start, c.end) if _GLUE.search(text[max(0, at - 1) : at + 1])}
-    bounds |= {c.end for c in chosen if _GLUED_PERIOD.match(text, c.end)}
+    bounds |= {c.end for c in chosen if _GLUED_PERIOD.match(text, c.end) or _STATUS_MINUS.match(text, c.end)}
     if not bounds:
         return  # no chosen name starts or ends at a glue character: nothing to split (most documents)
     # the token around each bound, found by a binary search on the token offsets (not a loop over the doc)
@@ -292,7 +296,8 @@ def split_glued_names(doc: Doc, chosen: list[Candidate]) -> None:
     for at in sorted(bounds):
         i = int(numpy.searchsorted(idx, at, side="right")) - 1
         tok = doc[i]
-        if tok.idx < at < tok.idx + len(tok.text) and (_GLUE.search(tok.text) or "." in tok.text):
+        glued = _GLUE.search(tok.text) or "." in tok.text or tok.text.endswith("-")
+        if tok.idx < at < tok.idx + len(tok.text) and glued:
             cuts.setdefault(i, []).append(at - tok.idx)
     if not cuts:
         return

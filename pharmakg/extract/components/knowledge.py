@@ -43,9 +43,8 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Doc
 
 from pharmakg.extract.components.base import Candidate, candidates, doc_text, read_json, register_extensions
-from pharmakg.extract.components.knowledge_forms import NameForms
+from pharmakg.extract.components.knowledge_forms import NameForms, plural_members
 from pharmakg.extract.components.knowledge_index import (
-    CASE_SENSITIVE_KINDS,
     EPONYM_KIND,
     PATHOGEN_KIND,
     PATHOGEN_STEM_KIND,
@@ -55,8 +54,18 @@ from pharmakg.extract.components.knowledge_index import (
 )
 from pharmakg.extract.components.knowledge_phenotypes import PHENOTYPE_KIND, with_other_mentions
 from pharmakg.extract.components.knowledge_scan import scan, with_other_forms
+from pharmakg.extract.components.knowledge_written import (
+    CODE_KIND,
+    NEGATED,
+    POSSESSIVE_ALONE,
+    clipped,
+    code_written,
+    possessive_s,
+    spaced_unlike_symbol,
+    virus_written,
+)
 from pharmakg.extract.regex_scan import fast_re
-from pharmakg.ontology.generated import KnowledgeRecord, paused_gc
+from pharmakg.ontology.generated import paused_gc
 
 # the kind of the MeSH protein names of the target table, as their generator writes it
 from pharmakg.ontology.mesh_proteins import KIND as MESH_PROTEIN_KIND
@@ -74,15 +83,14 @@ DEFAULT_KINDS = {"TARGET": ["symbol", "name", "alias", "protein", MESH_PROTEIN_K
 NOT_OTHER_NAMES = ("inn", "code")
 _WORD = re.compile(r"[^\W_]+")
 _SPAN = re.Match.span
-# the kind of a drug's code names (AT-100, DS-8201a), and the letters of a name
-CODE_KIND = "code"
-_LETTERS_ONLY = re.compile(r"[^A-Za-z]+")
 # a grammar disease (1) names the entity; a radionuclide outranks the drug table's radioisotope products
 _PRIORITY = {"COMPOUND": 2, "TARGET": 2, "DISEASE": 0, "PAYLOAD": 3}
 _LEXICON_DISEASE = "lexicon:disease"
 # one member of a slash series of numbered targets: the "/2" of "FGFR1/2/3"
 _SERIES_MEMBER = re.compile(r"/(\d{1,2})(?![\w.])")
 _SPACES = re.compile(r"\s+")
+# a symbol written in small letters with a hyphen before its number ("bcl-2", "c-myc" style): a symbol still
+_LOWER_SYMBOL = re.compile(r"^[a-z]{3,}-\d{1,2}$")
 # an abbreviation in parentheses right after a list member
 _ABBREVIATION = re.compile(r"^\s*\([A-Za-z][\w-]{0,11}\)")
 
@@ -105,59 +113,6 @@ def _outermost(found: list[tuple[int, int, Hit]], listed: list[int]) -> list[int
     return out
 
 
-def _code_written(surface: str, rec: KnowledgeRecord) -> bool:
-    """Whether a drug's code name is written as a code, not as ordinary words: "AT-100", "AT 100", "XmAb14045"
-    (the index matches codes in any case, so that their case, joiners and spacing may vary), but not
-    "at 100" nor, unless the table writes it so, "At 100". Every code of the drug table has a capital."""
-    letters = _LETTERS_ONLY.sub("", surface)
-    if not letters or letters.islower():
-        return not letters
-    if letters[0].isupper() and (len(letters) == 1 or letters[1:].islower()):
-        return any(_LETTERS_ONLY.sub("", name) == letters for kind, name in rec.names if kind == CODE_KIND)
-    return True
-
-
-def _spaced_unlike_symbol(surface: str, rec: KnowledgeRecord) -> bool:
-    """Whether a symbol form written with a space is not the symbol itself in its own capitals: "JAK 1" of
-    JAK1 is (a space before the number, as some releases write it), "her 4" and "Jak 1" are not."""
-    if not any(c.isspace() for c in surface):
-        return False
-    letters = _SPACES.sub("", surface)
-    return surface.count(" ") != 1 or not any(
-        name == letters for kind, name in rec.names if kind in CASE_SENSITIVE_KINDS
-    )
-
-
-def _virus_written(text: str, stem: str) -> bool:
-    """Whether the text names the virus with its head word somewhere ("Zika virus", "chikungunya virus")."""
-    words = r"[\s-]+".join(re.escape(w) for w in _WORD.findall(stem))
-    return re.search(rf"(?<![\w-]){words}[\s-]+virus\b", text, re.IGNORECASE) is not None
-
-
-# an eponym's possessive with no noun after it ("in Alzheimer's", "Parkinson's patients", "Huntington's."),
-# the noun a disease name would have ("Alzheimer's disease") being read by the whole name
-# nor a capitalised noun ("the Alzheimer's Association", "Parkinson's Research": an organisation's name)
-_POSSESSIVE_ALONE = re.compile(
-    r"['’]s(?![\w'’-])(?!\s+(?:[Dd]isease|[Ss]yndrome|[Dd]isorder|[Dd]ementia)\b)(?!\s+(?!Patients\b)[A-Z][a-z])"
-)
-
-
-# a disease name negated by "non-" before it ("non-cystic fibrosis bronchiectasis"): no mention of it
-_NEGATED = re.compile(r"(?<![\w-])[Nn]on[- ]$")
-
-
-def _clipped(surface: str, name: str) -> bool:
-    """A short entry term that is the clipped first word of its descriptor's name, no initialism ("polio" of
-    Poliomyelitis, "acne" of Acne Vulgaris); not a singular of it ("wart" of Warts, "bite" of Bites)."""
-    s, first = surface.lower(), name.split()[0].strip(",").lower()
-    return len(s) >= 4 and s.isalpha() and first.startswith(s) and first not in (s + "s", s + "es")
-
-
-def _possessive_s(text: str, start: int, word: str) -> bool:
-    """The "s" of "Crohn's disease": left out of the word run, so that the table's "Crohn Disease" matches."""
-    return word == "s" and start >= 2 and text[start - 1] in "'’" and text[start - 2].isalpha()
-
-
 class KnowledgeMatcher:
     """Finds the names of the generated tables by a word n-gram index (see the module doc)."""
 
@@ -176,6 +131,7 @@ class KnowledgeMatcher:
         self.target_window = int(ctx["target_window"])
         self.mesh_protein_not_after = re.compile(ctx.get("mesh_protein_not_after", "(?!)"))
         self.receptor_after = re.compile(ctx.get("receptor_after", "(?!)"))
+        self.target_letter_after = re.compile(ctx.get("target_letter_after", "(?!)"))
         self.target_name_is_wording = re.compile(ctx.get("target_name_is_wording", "(?!)"))
         self.disease_before = fast_re(ctx["disease_before"], re.IGNORECASE)
         self.disease_after = fast_re(ctx["disease_after"], re.IGNORECASE)
@@ -212,7 +168,7 @@ class KnowledgeMatcher:
         """Every (start, end, hit) of a table name in the text, longest per start first."""
         spans = list(map(_SPAN, _WORD.finditer(text)))
         if "'s" in text or "’s" in text:
-            spans = [(s, e) for s, e in spans if e - s != 1 or not _possessive_s(text, s, text[s:e])]
+            spans = [(s, e) for s, e in spans if e - s != 1 or not possessive_s(text, s, text[s:e])]
             words = [text[s:e] for s, e in spans]
         else:
             words = _WORD.findall(text)  # the same words as the spans, without a Python loop
@@ -232,14 +188,16 @@ class KnowledgeMatcher:
                 return False  # "ADP-ribose polymerase", "tyrosine kinase": part of a protein's name
             if self.compound_not_before.search(text[max(0, start - self.compound_not_before_chars) : start]):
                 return False  # "serum creatinine": a biomarker
-            if hit[2] == CODE_KIND and not _code_written(surface, hit[1]):
+            if hit[2] == CODE_KIND and not code_written(surface, hit[1]):
                 return False  # "located at 100 Main Street" is no mention of the code AT-100
             return not (len(surface) <= self.short and surface.islower())
         if hit[0] == "TARGET":
             if hit[2] == MESH_PROTEIN_KIND and self.mesh_protein_not_after.match(text, end):
                 return False  # "galectin-3": a family name before a member's number
-            if hit[2] == SYMBOL_FORM_KIND and (surface.islower() or _spaced_unlike_symbol(surface, hit[1])):
-                return False  # "her 4": a protein's symbol has a capital, and a hyphen before its number
+            lower = surface.islower() and not _LOWER_SYMBOL.match(surface)
+            if hit[2] == SYMBOL_FORM_KIND and (lower or spaced_unlike_symbol(surface, hit[1])):
+                return False  # "her 4": a protein's symbol has a capital, or a hyphen before its number
+            end = self.letter_end(text, end)  # "tumor necrosis factor-alpha": the name goes on
             # "gastrin-releasing peptide receptor": a gene name glued to a word is part of a longer name
             if text[end : end + 1] == "-" and text[end + 1 : end + 2].islower():
                 if not self.target_after.match(text[end : end + self.target_window]):
@@ -252,10 +210,10 @@ class KnowledgeMatcher:
         if hit[0] == "PAYLOAD":  # a radionuclide: only where the text speaks of radiation or conjugates
             return bool(self.radionuclide_context.search(text, max(0, start - 150), end + 150))
         if hit[0] == "DISEASE":
-            if _NEGATED.search(text, max(0, start - 5), start):
+            if NEGATED.search(text, max(0, start - 5), start):
                 return False  # "non-cystic fibrosis bronchiectasis": the disease the patients do not have
             if hit[2] == EPONYM_KIND:  # "in Alzheimer's": a capitalised name, "'s" and no noun after it
-                if not (surface[:1].isupper() and _POSSESSIVE_ALONE.match(text, end)):
+                if not (surface[:1].isupper() and POSSESSIVE_ALONE.match(text, end)):
                     return False
             elif not self._disease_form(surface, hit):
                 return False
@@ -268,7 +226,7 @@ class KnowledgeMatcher:
                     or self.pathogen_after.match(text[end : end + 60])
                 )
                 # a bare virus name: the whole text is searched for its full name, in vaccine wording only
-                return vaccine and (hit[2] == PATHOGEN_KIND or _virus_written(text, surface))
+                return vaccine and (hit[2] == PATHOGEN_KIND or virus_written(text, surface))
             return bool(self.disease_before.search(before) or self.disease_after.match(text[end : end + 40]))
         return True
 
@@ -311,7 +269,7 @@ class KnowledgeMatcher:
             or surface.isupper()
             or surface.lower() == hit[1].name.lower()
             or hit[2] == PATHOGEN_STEM_KIND
-            or _clipped(surface, hit[1].name)
+            or clipped(surface, hit[1].name)
         )
 
     def target_said(self, text: str, c: Candidate) -> bool:
@@ -372,6 +330,12 @@ class KnowledgeMatcher:
         rest = gap[m.end() :]
         return bool(self.modifiers.fullmatch(rest)) and not set(rest.split()) & self.modifier_stop
 
+    def letter_end(self, text: str, end: int) -> int:
+        """The end of a target name with the Greek letter written after it ("tumor necrosis factor-alpha",
+        "interferon alpha": knowledge_context.json target_letter_after), else ``end``."""
+        m = self.target_letter_after.match(text, end)
+        return m.end() if m else end
+
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         cands = candidates(doc)
@@ -381,6 +345,8 @@ class KnowledgeMatcher:
                 sub = self.type_suffix.match(text[c.end : c.end + 20])  # "SMA type 1": its subtype
                 if sub:
                     c.surface = (c.surface or text[c.start : c.end]) + re.sub(r"\s+", " ", sub.group(0))
+            elif c.label == "TARGET":  # a lexicon target's Greek letter after it, as a table name's
+                c.end = self.letter_end(text, c.end)
         lexicon_targets = [
             (c.start, c.end) for c in cands if c.label == "TARGET" and self.target_said(text, c)
         ]
@@ -388,9 +354,11 @@ class KnowledgeMatcher:
         found = self.accepted(text, lexicon_targets)
         series = self._series(text, found)
         named = {(s, e): name for s, e, name in series}
-        found += self._series_hits(series)
+        found += self._series_hits(series) + self._plural_hits(text, named)
         for start, end, hit in found:
             surface = named.get((start, end), "")
+            if hit[0] == "TARGET":
+                end = self.letter_end(text, end)
             if hit[0] == "DISEASE":  # "primary hyperoxaluria type 1": the subtype is part of the name
                 sub = self.type_suffix.match(text[end : end + 20])
                 end += sub.end() if sub else 0
@@ -456,6 +424,26 @@ class KnowledgeMatcher:
                     break
                 out.append((m.start(1), m.end(1), stem.group(1) + m.group(1)))
                 end = m.end()
+        return out
+
+    def _plural_hits(self, text: str, named: dict[tuple[int, int], str]) -> list[tuple[int, int, Hit]]:
+        """ "inhibits cyclin-dependent kinases 4 and 6": the members of a family named by its plural noun and
+        their numbers (knowledge_forms.plural_members), with target wording around them; their names go into
+        ``named``."""
+        out: list[tuple[int, int, Hit]] = []
+
+        def is_target(words: tuple[str, ...]) -> bool:
+            return any(h[0] == "TARGET" for h in self.index.get((False, words), ()))
+
+        for group in plural_members(text, is_target):
+            start, end = group[0][0], group[-1][1]
+            if not self.target_said(text, Candidate(start, end, "TARGET", "")):
+                continue
+            for s, e, name in group:
+                hits = self.index[(False, tuple(_WORD.findall(name.lower())))]
+                hit = next(h for h in hits if h[0] == "TARGET")
+                named[(s, e)] = name
+                out.append((s, e, hit))
         return out
 
     def _series_hits(self, series: list[tuple[int, int, str]]) -> list[tuple[int, int, Hit]]:

@@ -6,7 +6,7 @@ spelled or as the symbol's Latin letter, a glued number split off)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from pharmakg.extract.regex_scan import fast_re
 
@@ -143,3 +143,37 @@ class NameForms:
         if latin_words != list(words):
             out.append((latin_words, latin_spans))
         return out
+
+
+# numbered members of a family after its plural noun: "cyclin-dependent kinases 4 and 6", "fibroblast growth
+# factor receptors 1, 2 and 3", "Janus kinases 1 or 2" (a member's number: 1-2 digits and a letter)
+_PLURAL_MEMBERS = re.compile(
+    r"(?<![\w-])((?:[A-Za-z][\w]*[- ]){0,5}[A-Za-z][a-z]+)s[ \t]+(\d{1,2}[a-z]?)"
+    r"((?:[ \t]*,[ \t]*\d{1,2}[a-z]?)*,?[ \t]+(?:and|or|and/or)[ \t]+\d{1,2}[a-z]?)(?![\w.-])"
+)
+_MEMBER_NUMBER = re.compile(r"\d{1,2}[a-z]?")
+_NAME_WORD = re.compile(r"[^\W_]+")
+
+
+def plural_members(text: str, is_name: Callable[[tuple[str, ...]], bool]) -> list[list[tuple[int, int, str]]]:
+    """For each family named by its plural noun and numbers ("cyclin-dependent kinases 4 and 6"), the (start,
+    end, name) of each member ("cyclin-dependent kinases 4" as cyclin-dependent kinase 4, "6" as
+    cyclin-dependent kinase 6), where ``is_name`` knows the singular head and each number as a target name
+    (the longest head that it knows: "kinases 4" alone is no member of anything)."""
+    if " and " not in text and " or " not in text:
+        return []
+    out: list[list[tuple[int, int, str]]] = []
+    for m in _PLURAL_MEMBERS.finditer(text):
+        words = list(_NAME_WORD.finditer(m.group(1)))
+        numbers = [m.group(2)] + _MEMBER_NUMBER.findall(m.group(3))
+        for k in range(len(words)):
+            head = tuple(w.group(0).lower() for w in words[k:])
+            if all(is_name((*head, n)) for n in numbers):
+                start = m.start(1) + words[k].start()
+                stem = text[start : m.end(1)]
+                group = [(start, m.end(2), f"{stem} {numbers[0]}")]
+                for n in _MEMBER_NUMBER.finditer(m.group(3)):
+                    group.append((m.start(3) + n.start(), m.start(3) + n.end(), f"{stem} {n.group(0)}"))
+                out.append(group)
+                break
+    return out

@@ -102,7 +102,8 @@ def build_index(
                 variants = [words]
                 if cs and words[0][:1].islower():  # "nectin-4" is also written "Nectin-4"
                     variants.append((words[0][:1].upper() + words[0][1:], *words[1:]))
-                if label == "DISEASE" and not cs and british:  # MeSH writes American English
+                # MeSH and HGNC write American English ("tumour necrosis factor", "oestrogen receptor")
+                if label in ("DISEASE", "TARGET") and not cs and british:
                     variants.append(_british(words, british))
                 if label == "DISEASE" and not cs and letter_of.keys() & set(words):
                     variants.append(tuple(letter_of.get(w, w) for w in words))

@@ -12,8 +12,10 @@ from pharmakg.extract.components.knowledge_index import SYMBOL_FORM_KIND, Hit, I
 Span = tuple[int, int]
 Match = tuple[int, int, Hit]
 # what may stand between two words of one name in the text; a possessive "'s " too, as MeSH writes
-# eponyms without it ("Crohn Disease" is written "Crohn's disease")
-_JOINER = re.compile(r"\s+|[-‐‑–'’]|[-‐‑–]\s*\n\s*|['’]s?\s+")
+# eponyms without it ("Crohn Disease" is written "Crohn's disease"); and a bracket of a name that holds one,
+# written with or without a space ("lipoprotein(a)", "poly (ADP-ribose) polymerase"), in a target's name only
+_JOINER = re.compile(r"\s+|[-‐‑–'’]|[-‐‑–]\s*\n\s*|['’]s?\s+|[ \t]?[()][ \t]?")
+_BRACKET = re.compile(r"[()]")
 
 
 def _same_record_at(out: list[Match], start: int, end: int, hit: Hit) -> bool:
@@ -61,16 +63,39 @@ def scan(
             if changed is not None and not any(i + k in changed for k in range(n)):
                 continue
             end = spans[i + n - 1][1]
+            target_only = False
+            if n > 1 and _BRACKET.search(text, start, end):
+                end = _bracket_end(text, start, end)
+                target_only = True
+                if end < 0:
+                    continue
             for hit in lookup((True, tuple(words[i : i + n])), ()):
-                out.append((start, end, hit))
+                if not target_only or hit[0] == "TARGET":
+                    out.append((start, end, hit))
             for hit in lookup((False, tuple(lowers[i : i + n])), ()):
                 # a symbol written as the table writes it is found by its own key already
+                if target_only and hit[0] != "TARGET":
+                    continue
                 if hit[2] != SYMBOL_FORM_KIND or not _same_record_at(out, start, end, hit):
                     out.append((start, end, hit))
             if plains is not lowers and plains[i : i + n] != lowers[i : i + n]:
                 bare = lookup((False, tuple(plains[i : i + n])), ())
                 out.extend((start, end, h) for h in bare if h[0] == "DISEASE")
     return out
+
+
+def _bracket_end(text: str, start: int, end: int) -> int:
+    """The end of a target name whose words a bracket joins ("poly (ADP-ribose) polymerase"), over the closing
+    bracket right after its last word ("lipoprotein(a)"); -1 where the brackets are not the name's own
+    ("interleukin-6) receptor" of "IL-6 (interleukin-6) receptor")."""
+    depth = 0
+    for ch in text[start:end]:
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            return -1
+    if depth == 0:
+        return end
+    return end + 1 if depth == 1 and text[end : end + 1] == ")" else -1
 
 
 def with_other_forms(
