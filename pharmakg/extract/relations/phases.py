@@ -223,10 +223,9 @@ class Phases:
             attrs["confirmatory"] = True  # an approved drug's confirmatory trial is not its stage (post)
         if val == "Approved":
             self.scope.mark_sold(ctx, s, (a, b), attrs)  # "Its partner B markets X": no default owner (post)
-        if val in ("Approved", "Filed"):  # a filing where the drug is approved is its history (post)
-            region = ctx.places.approval_region(s.text, a, b)
-            if region:
-                attrs["region"] = region
+        region = ctx.places.approval_region(s.text, a, b) if val in ("Approved", "Filed") else None
+        if region:  # an approval's region; a filing's too (a dated-back filing where it is approved: post)
+            attrs["region"] = region
         if c is None:
             self.unattached(ctx, s, (a, b), val, attrs, reported, ind)
             return None
