@@ -103,7 +103,9 @@ class Technologies:
                     or _used_by(ctx, s, c, t)
                     or self.licensed_out_to(ctx, s, c, t)
                     or self.deal_for(s, c, t)
-                    or (any(c.end <= u <= t.start for u in uses) and not _founder(ctx, s, c))
+                    or (
+                        any(c.end <= u <= t.start and _use_of(s, c, u) for u in uses) and not _founder(ctx, s, c)
+                    )
                 ):
                     ctx.emit(
                         "USES_TECHNOLOGY", c.eid, t.eid, s, "technology_cooccurrence", abs(c.start - t.start)
@@ -132,6 +134,22 @@ class Technologies:
                 )
 
 
+# "X is made with A's Y technology, while B uses the Z platform": B's use verb, past a contrasting clause, is
+# not said of A
+_OTHER_CLAUSE = re.compile(r";|,\s*(?:while|whereas|but)\b")
+# "Helix will test X with Orbis' Y, made with the Z platform": a participle right after a compound is said of it
+_COMPOUND_PARTICIPLE = re.compile(r"\s*,?\s*(?:(?:which|that)\s+(?:is|was|are|were|has\s+been)\s+)?$")
+
+
+def _use_of(s: Sent, c: M, u: int) -> bool:
+    """Whether a use verb at ``u`` (document offset) after company ``c`` can be said of it: not past a
+    contrasting clause, nor a participle said of a compound named right before it."""
+    if _OTHER_CLAUSE.search(s.low, c.end - s.start, u - s.start):
+        return False
+    return not any(
+        c.end <= x.start and x.end <= u and _COMPOUND_PARTICIPLE.fullmatch(s.low, x.end - s.start, u - s.start)
+        for x in s.of("COMPOUND")
+    )
 # "the platform", "its proprietary technology": the document's technology named again without its name
 _TECH_ANAPHOR = re.compile(
     r"\b(?:the|this|its|our|their)\s+(?:(?:proprietary|novel|same|underlying)\s+)?(?:platform|technology)\b"
@@ -199,11 +217,11 @@ _TO_LICENSEE = re.compile(
 )
 # "its proprietary X platform", "their X technology": the owner named by a possessive pronoun
 _ITS = re.compile(r"\b(?:its|their)\s+(?:(?:own|proprietary|novel|patented|unique)\s+)*$")
-# "Leveraging its X technology, A designed ...", "Using the X platform, A ...": a clause opening the sentence
-# with the technology, its subject after the comma
+# "Leveraging its X technology, A designed ...", "Using the X platform, A ...", "Leveraging B's X platform,
+# A ...": a clause opening the sentence with the technology, its subject after the comma
 _OPENING_USE = re.compile(
     r"^\s*(?:using|leveraging|utili[sz]ing|employing|applying|harnessing|based\s+on|built\s+on|with|through)\s+"
-    r"(?:its|their|the)\s+(?:(?:own|proprietary|novel|patented|unique)\s+)*$"
+    r"(?:its|their|the|(?:[\w.&-]+\s+){0,2}[\w.&-]+['’]s?)\s+(?:(?:own|proprietary|novel|patented|unique)\s+)*$"
 )
 
 
