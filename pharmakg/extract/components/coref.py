@@ -51,6 +51,9 @@ def words_regex(words: list[str]) -> re.Pattern[str]:
     return whole_words_regex(words)
 
 
+# what may stand before a sentence-initial pronoun: nothing, or a short opening phrase and its comma ("Currently,
+# it is ...", "In 2020, it was ...")
+_OPENING = re.compile(r"\s*(?:[\w-]+(?:\s+[\w-]+){0,2}\s*,\s*)?")
 # words that end a drug's descriptor: a preposition, conjunction or verb opens another phrase
 _NOT_DESCRIPTOR = r"(?:in|for|of|to|as|at|by|on|from|with|and|or|but|who|which|that|is|are|was|were|will|be|has|have)\b"
 
@@ -295,7 +298,7 @@ class Coref:
             spans = [
                 (m.start(), m.end())
                 for m in self.compound_re.finditer(text)
-                if not (m.group(0).lower() in self.initial_only and text[: m.start()].strip())
+                if not (m.group(0).lower() in self.initial_only and not _OPENING.fullmatch(text[: m.start()]))
             ]
             spans += self._target_anaphors(text, base, targets)
             subject = self.subject_re.match(text)
