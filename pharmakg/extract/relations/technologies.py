@@ -18,6 +18,7 @@ class Technologies:
     def __init__(self, cues: dict[str, Any]) -> None:
         c = cues["technologies"]
         self.use = words_regex(c["technology_use"])
+        self.contrast = words_regex(c["contrast"])
         modifiers = phrase_alternation(c["platform_modifiers"])
         platform_head = r"(?:its|their|our|the)\s+(?:(?:" + modifiers + r")\s+)?(?:[\w-]+\s+){0,2}$"
         # "Helix has licensed its X technology to A", "granted rights to its X platform to A": A, named after
@@ -124,6 +125,8 @@ class Technologies:
             gap = s.between(comp, t) if comp is not None else ""
             if comp is None or (comp.end <= t.start and _COMBINED.search(gap)):
                 continue  # "X in combination with Helix's BiTE molecules": the platform is the partner's
+            if comp.end <= t.start and _others_after_own(self.contrast, s, comp, t):
+                continue  # "X uses the A technology, unlike B's Y platform": X's technology is the nearer one
             # "X, an ADC using the Y technology": the apposition is about X alone
             members = (
                 [comp] if comp.end <= t.start and re.match(r"^\s*,\s*(?:a|an)\b", gap) else ctx.group(s, comp)
@@ -174,6 +177,15 @@ _FOUNDED_BY = re.compile(
     r"\b(?:established|founded|co-founded|formed|created|spun\s+(?:out|off)|owned|backed)\s+(?:jointly\s+)?"
     r"(?:by|of|from)\s+(?:the\s+)?$"
 )
+
+
+def _others_after_own(contrast: re.Pattern[str], s: Sent, comp: M, t: M) -> bool:
+    """Another technology stands between ``comp`` and ``t``, then a contrast, and ``t`` is another company's
+    ("X uses the A technology, which differs from B's Y platform", "unlike B's Y platform")."""
+    own = [x for x in s.of("TECHNOLOGY") if comp.end <= x.start and x.end <= t.start and x.eid != t.eid]
+    if not own or not contrast.search(s.low, own[-1].end - s.start, t.start - s.start):
+        return False
+    return any(_possessive(s, c, t) for c in s.of("COMPANY", virtual=False) if comp.end <= c.start)
 
 
 def _founder(ctx: RuleContext, s: Sent, c: M) -> bool:
@@ -259,13 +271,25 @@ def _opening_subject(s: Sent, t: M) -> M | None:
 
 
 def _possessive(s: Sent, c: M, t: M) -> bool:
-    """ "our technology", "A's X technology" with no other company in between."""
+    """ "our technology", "A's X technology" with no other company in between; or the technology named after
+    the platform noun of A's longer phrase ("A's proprietary, allogeneic cell therapy platform, called X")."""
     return c.virtual or bool(
         c.end <= t.start
-        and t.start - c.end <= 50
+        and _NAMED_PLATFORM.fullmatch(s.low, c.end - s.start, t.start - s.start)
         and not any(o.type == "COMPANY" and c.end <= o.start and o.end <= t.start for o in s.ms)
         and re.match(r"^(?:'s|’s|'|’)\s", s.text[c.end - s.start : c.end - s.start + 3])
     )
+
+
+# "A's fully human, high-throughput antibody discovery platform, (called) X", "A's proprietary gamma delta T
+# cell-derived, allogeneic X platform": the gap after A's possessive, modifiers only (no verb or preposition)
+_NAMED_PLATFORM = re.compile(
+    r"(?=[^;:.]{0,110}$)(?:"
+    r"[^;:().]*?\b(?:technolog(?:y|ies)|platforms?|engines?)\s*,?\s*"
+    r"(?:(?:called|named|dubbed|termed|known\s+as)\s+)?(?:the\s+)?"
+    r"|(?:(?!\b(?:and|or|said|says|is|are|was|were|will|has|have|had|with|to|for|from|by|which|that|who|in|on|of|as|after|"
+    r"before|when|while|rose|fell)\b)[^;:.])*)"
+)
 
 
 # "Helix is a company whose TRACER platform ...": the relative pronoun right before the technology's name
