@@ -105,7 +105,8 @@ class Technologies:
                     or self.licensed_out_to(ctx, s, c, t)
                     or self.deal_for(s, c, t)
                     or (
-                        any(c.end <= u <= t.start and _use_of(s, c, u) for u in uses) and not _founder(ctx, s, c)
+                        any(c.end <= u <= t.start and _use_of(self.contrast, s, c, u, t, uses) for u in uses)
+                        and not _founder(ctx, s, c)
                     )
                 ):
                     ctx.emit(
@@ -140,19 +141,41 @@ class Technologies:
 # "X is made with A's Y technology, while B uses the Z platform": B's use verb, past a contrasting clause, is
 # not said of A
 _OTHER_CLAUSE = re.compile(r";|,\s*(?:while|whereas|but)\b")
-# "Helix will test X with Orbis' Y, made with the Z platform": a participle right after a compound is said of it
-_COMPOUND_PARTICIPLE = re.compile(r"\s*,?\s*(?:(?:which|that)\s+(?:is|was|are|were|has\s+been)\s+)?$")
+# "Helix will test X with Orbis' Y, made with the Z platform", "... Y - Y is based on the Z technology": a
+# participle or a predicate right after a compound is said of it ("develop Y using ..." is the subject's)
+_COMPOUND_PARTICIPLE = re.compile(
+    r"\s*,\s*(?:(?:which|that)\s+)?(?:(?:is|was|are|were|has\s+been|will\s+be)\s+)?"
+    r"|\s+(?:(?:which|that)\s+)?(?:is|was|are|were|has\s+been|will\s+be)\s+"
+)
 
 
-def _use_of(s: Sent, c: M, u: int) -> bool:
-    """Whether a use verb at ``u`` (document offset) after company ``c`` can be said of it: not past a
-    contrasting clause, nor a participle said of a compound named right before it."""
+def _use_of(contrast: re.Pattern[str], s: Sent, c: M, u: int, t: M, uses: list[int]) -> bool:
+    """Whether a use verb at ``u`` (document offset) after company ``c`` says that ``c`` uses ``t``: not past a
+    contrasting clause, nor a participle said of a compound named right before it; and its object is the
+    technology, not a thing that another agent made with it ("A's trial of a vaccine based on an antigen
+    discovered by B's X platform"), a compound with a use verb of its own before ``t`` ("A obtains rights to
+    B's ZB-1. ZB-1 is based on B's X technology") or another technology set against ``t`` ("A uses the X
+    technology, which differs from B's Y platform")."""
     if _OTHER_CLAUSE.search(s.low, c.end - s.start, u - s.start):
+        return False
+    if _PASSIVE_AGENT.search(s.low, u - s.start, t.start - s.start):
+        return False
+    own = [x for x in s.of("TECHNOLOGY") if u < x.start and x.end <= t.start and x.eid != t.eid]
+    if own and contrast.search(s.low, own[-1].end - s.start, t.start - s.start):
+        return False
+    compounds = s.of("COMPOUND")
+    if any(u < x.start and any(x.end <= v < t.start for v in uses) for x in compounds):
         return False
     return not any(
         c.end <= x.start and x.end <= u and _COMPOUND_PARTICIPLE.fullmatch(s.low, x.end - s.start, u - s.start)
-        for x in s.of("COMPOUND")
+        for x in compounds
     )
+
+
+# "a vaccine based on an antigen discovered by B's X platform": the technology is the agent's means
+_PASSIVE_AGENT = re.compile(
+    r"\b(?:discovered|developed|generated|identified|created|made|produced|engineered|designed|invented|owned)\s+by\b"
+)
 # "the platform", "its proprietary technology": the document's technology named again without its name
 _TECH_ANAPHOR = re.compile(
     r"\b(?:the|this|its|our|their)\s+(?:(?:proprietary|novel|same|underlying)\s+)?(?:platform|technology)\b"
