@@ -61,14 +61,15 @@ _NOT_DESCRIPTOR = r"(?:in|for|of|to|as|at|by|on|from|with|and|or|but|who|which|t
 def partner_descriptor(c: dict[str, Any]) -> str:
     """A regex (no groups) for the descriptor that may stand between a comparator or combination cue and a
     drug's name (``mentions`` cue section: ``partner_descriptor_heads``, ``partner_descriptor_max_words``): a
-    determiner or a company's possessive, a few words and a class noun, then a space ("the chemotherapy agent
-    ", "Helix's anti-PD-1 therapy ", "chemo agent "); no comma, preposition or verb inside it."""
+    determiner or a company's possessive (after its place: "Boston, Mass.-based Helix's"), a few words and a
+    class noun, then a space ("the chemotherapy agent ", "Helix's anti-PD-1 therapy ", "chemo agent "); no
+    other comma, no preposition or verb inside it."""
     heads = sorted({re.escape(h.lower()).replace(r"\ ", r"\s+") for h in c.get("partner_descriptor_heads", [])})
     if not heads:
         return "(?!)"
     n = int(c.get("partner_descriptor_max_words", 3))
     return (
-        r"(?:(?:the|a|an|its|their|our|his|her)\s+|(?:[\w.&-]+\s+)?[\w.&-]+['’]s\s+)?"
+        r"(?:(?:[\w.-]+,\s+)?[\w.-]+-based\s+)?(?:(?:the|a|an|its|their|our|his|her)\s+|(?:[\w.&-]+\s+)?[\w.&-]+['’]s\s+)?"
         rf"(?:(?!{_NOT_DESCRIPTOR})[\w/.-]+\s+){{0,{n}}}?(?:{'|'.join(sorted(heads, key=len, reverse=True))})\s+"
     )
 
