@@ -51,11 +51,13 @@ def words_regex(words: list[str]) -> re.Pattern[str]:
     return whole_words_regex(words)
 
 
-# what may stand before a sentence-initial pronoun: nothing, or a short opening phrase and its comma ("Currently,
-# it is ...", "In 2020, it was ...")
+# what may stand before a sentence-initial pronoun: nothing, or a short opening phrase and its comma
+# ("Currently, it is ...", "In 2020, it was ...")
 _OPENING = re.compile(r"\s*(?:[\w-]+(?:\s+[\w-]+){0,2}\s*,\s*)?")
 # words that end a drug's descriptor: a preposition, conjunction or verb opens another phrase
-_NOT_DESCRIPTOR = r"(?:in|for|of|to|as|at|by|on|from|with|and|or|but|who|which|that|is|are|was|were|will|be|has|have)\b"
+_NOT_DESCRIPTOR = (
+    r"(?:in|for|of|to|as|at|by|on|from|with|and|or|but|who|which|that|is|are|was|were|will|be|has|have)\b"
+)
 
 
 def partner_descriptor(c: dict[str, Any]) -> str:
@@ -64,13 +66,18 @@ def partner_descriptor(c: dict[str, Any]) -> str:
     determiner or a company's possessive (after its place: "Boston, Mass.-based Helix's"), a few words and a
     class noun, then a space ("the chemotherapy agent ", "Helix's anti-PD-1 therapy ", "chemo agent "); no
     other comma, no preposition or verb inside it."""
-    heads = sorted({re.escape(h.lower()).replace(r"\ ", r"\s+") for h in c.get("partner_descriptor_heads", [])})
+    heads = sorted(
+        {re.escape(h.lower()).replace(r"\ ", r"\s+") for h in c.get("partner_descriptor_heads", [])},
+        key=len,
+        reverse=True,
+    )
     if not heads:
         return "(?!)"
     n = int(c.get("partner_descriptor_max_words", 3))
     return (
-        r"(?:(?:[\w.-]+,\s+)?[\w.-]+-based\s+)?(?:(?:the|a|an|its|their|our|his|her)\s+|(?:[\w.&-]+\s+)?[\w.&-]+['’]s\s+)?"
-        rf"(?:(?!{_NOT_DESCRIPTOR})[\w/.-]+\s+){{0,{n}}}?(?:{'|'.join(sorted(heads, key=len, reverse=True))})\s+"
+        r"(?:(?:[\w.-]+,\s+)?[\w.-]+-based\s+)?"
+        r"(?:(?:the|a|an|its|their|our|his|her)\s+|(?:[\w.&-]+\s+)?[\w.&-]+['’]s\s+)?"
+        rf"(?:(?!{_NOT_DESCRIPTOR})[\w/.-]+\s+){{0,{n}}}?(?:{'|'.join(heads)})\s+"
     )
 
 
@@ -249,8 +256,8 @@ class Coref:
         self.initial_only = {w.lower() for w in c["sentence_initial_only"]}
         self.lookback = int(c["compound_lookback_sentences"])
         # "X in combination with (Helix's) Y. This investigational compound ...": a combination partner or
-        # comparator is never what a compound anaphor means
-        # ("combined with the chemotherapy agent Y", "plus X and Y": a descriptor, or a name before the partner)
+        # comparator is never what a compound anaphor means ("combined with the chemotherapy agent Y", "plus X
+        # and Y": a descriptor or a name may stand before the partner)
         partner = [*cues["mentions"]["combination"], *cues["mentions"]["comparator"]]
         self.partner_before = fast_re(
             r"(?:"

@@ -26,7 +26,11 @@ class PartnerCues:
         self.comparator_end = fast_re(r"(?:" + alternation(c["comparator"]) + r")" + tail + "$")
         # "in combination with docetaxel and ZB-12": a name coordinated after an unlisted partner is one too
         self.combination_end = re.compile(
-            r"(?:" + alternation(c["combination"]) + r")" + tail + r"(?:(?:[\w-]+\s+){1,2}(?:and|or|plus)\s+)?$"
+            r"(?:"
+            + alternation(c["combination"])
+            + r")"
+            + tail
+            + r"(?:(?:[\w-]+\s+){1,2}(?:and|or|plus)\s+)?$"
         )
         # "combining ZB-12 with X", "pairing ZB-12 with its GIPR antagonist X": the second drug is the partner
         self.combination_open = re.compile(
@@ -124,7 +128,9 @@ def combination_at(cues: PartnerCues, s: Sent, m: M) -> bool:
     """A combination cue right before ``m`` (past its owner's possessive or a descriptor), or ``m`` the second
     drug a combining verb joins ("pairing ZB-12 with m")."""
     a = before_owner(s, m, s.local(m)[0])
-    if cues.combination_end.search(s.low[max(0, a - 100) : a]) or _second_after(cues.combination_open, s, m, a):
+    if cues.combination_end.search(s.low[max(0, a - 100) : a]) or _second_after(
+        cues.combination_open, s, m, a
+    ):
         return True
     # "combined with azacitol (Helix's Vidarex)": the name in parentheses is the partner's other name
     head = parenthesised_after(s, m, owner=True)

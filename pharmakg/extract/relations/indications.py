@@ -108,7 +108,8 @@ class Indications:
                 # the compound of the previous sentences, when the disease is said as an indication
                 sal = ctx.salient(s)
                 if sal is not None and (
-                    self._said_as_indication(ctx, s, d) or self._said_as_indication.target_expressed(ctx, s, d, sal)
+                    self._said_as_indication(ctx, s, d)
+                    or self._said_as_indication.target_expressed(ctx, s, d, sal)
                 ):
                     ctx.emit("INDICATION", sal, d.eid, s, "indication_salient")
                 continue

@@ -150,8 +150,8 @@ _COMPOUND_PARTICIPLE = re.compile(
 
 
 def _use_of(contrast: re.Pattern[str], s: Sent, c: M, u: int, t: M, uses: list[int]) -> bool:
-    """Whether a use verb at ``u`` (document offset) after company ``c`` says that ``c`` uses ``t``: not past a
-    contrasting clause, nor a participle said of a compound named right before it; and its object is the
+    """Whether a use verb at ``u`` (document offset) after company ``c`` says that ``c`` uses ``t``: not past
+    a contrasting clause, nor a participle said of a compound named right before it; and its object is the
     technology, not a thing that another agent made with it ("A's trial of a vaccine based on an antigen
     discovered by B's X platform"), a compound with a use verb of its own before ``t`` ("A obtains rights to
     B's ZB-1. ZB-1 is based on B's X technology") or another technology set against ``t`` ("A uses the X
@@ -167,7 +167,9 @@ def _use_of(contrast: re.Pattern[str], s: Sent, c: M, u: int, t: M, uses: list[i
     if any(u < x.start and any(x.end <= v < t.start for v in uses) for x in compounds):
         return False
     return not any(
-        c.end <= x.start and x.end <= u and _COMPOUND_PARTICIPLE.fullmatch(s.low, x.end - s.start, u - s.start)
+        c.end <= x.start
+        and x.end <= u
+        and _COMPOUND_PARTICIPLE.fullmatch(s.low, x.end - s.start, u - s.start)
         for x in compounds
     )
 

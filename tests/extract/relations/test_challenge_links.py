@@ -1,10 +1,11 @@
 """The invented link challenge set (tests/extract/challenge/links.jsonl): INDICATION, TARGETS and
-USES_TECHNOLOGY between entities the reader already found, written the ways releases link them: a compound and
-its disease in neighbouring sentences, lists of indications, "for X and Y", trial sentences, a headline and its
-body, tumour types named as where the compound's target is expressed (ANNOTATION.md Conventions), technology
-phrasings ("A's X platform", "built on", "using its", "generated with", "licensed its X technology"); and the
-false links: another compound's disease, comparators, combination partners named with a descriptor ("combined
-with the chemotherapy agent X"), background biology. Every name is made up; positive and negative twins.
+USES_TECHNOLOGY between entities the reader already found, written the ways releases link them: a compound
+and its disease in neighbouring sentences, lists of indications, "for X and Y", trial sentences, a headline
+and its body, tumour types named as where the compound's target is expressed (ANNOTATION.md Conventions),
+technology phrasings ("A's X platform", "built on", "using its", "generated with", "licensed its X
+technology"); and the false links: another compound's disease, comparators, combination partners named with
+a descriptor ("combined with the chemotherapy agent X"), background biology. Every name is made up; positive
+and negative twins.
 
 Cases run like the relation challenge set (test_challenge_relations.py: the given entities are set on the
 Doc, then coreference and relations run). A case lists every link fact it expects: a link of the three types
