@@ -28,6 +28,7 @@ from pharmakg.extract.components.coref import M
 from pharmakg.extract.relations.cue_words import alternation, phrase_alternation
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
+from pharmakg.extract.relations.unnamed_items import UnnamedItems
 
 _WORD = re.compile(r"[\w'’+/-]+")
 _OPEN_PAREN = re.compile(r"\s*\([^()]{0,60}")
@@ -89,9 +90,12 @@ class IndicationWording:
 class Indications:
     def __init__(self, cues: dict[str, Any]) -> None:
         self._said_as_indication = IndicationWording(cues)
+        self._unnamed = UnnamedItems(cues)
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         for d in s.of("DISEASE", virtual=False):
+            if any(self._unnamed.member(s, x) for x in ctx.group(s, d)):
+                continue  # "ZB-1 for gout, an anti-CD20 CAR-T for lymphoma": another, unnamed product's
             c = ctx.attach(s, d, ("COMPOUND",), cap=250, combinations=False)
             first = ctx.group(s, d)[0]
             if c is None and first is not d:  # a long list: its members share the compound of its first
