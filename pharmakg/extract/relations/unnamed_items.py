@@ -52,6 +52,10 @@ class UnnamedItems:
             return False  # a named compound in the member
         if starts and any(0 <= start - (x.end - s.start) <= 3 for x in compounds):
             return False  # "ZB-1, an ADC for gout": an apposition of the compound before it
+        if not starts and not any(
+            0 <= x.start - s.start - end <= 8 and _OWN_ITEM.match(s.low, x.end - s.start) for x in compounds
+        ):
+            return False  # a list's first member is one only where a named member follows with its own use
         # "a CAR-T for lymphoma, ZB-2 (, ...)": the next words name the product described
         return not any(
             0 <= x.start - s.start - end <= 30
@@ -61,5 +65,7 @@ class UnnamedItems:
         )
 
 
+# a named list member with its own indication or target: "ZB-2 for gout", "ZB-2 (Phase 2) in lupus"
+_OWN_ITEM = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:for|in|targeting|against)\b")
 # after a compound that names the description before it: its apposition or the sentence's predicate ends
 _APPOSITION_END = re.compile(r"\s*(?:[,);.]|$|(?:is|was|has|will|entered|received)\b)")
