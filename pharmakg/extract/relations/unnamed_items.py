@@ -40,8 +40,18 @@ class UnnamedItems:
     def member(self, s: Sent, m: M) -> bool:
         """``m`` (a disease or target) is said in an unnamed member of a product list in ``s``."""
         a, b = s.local(m)
-        starts = [x.end() for x in _BOUNDARY.finditer(s.low, 0, a)]
+        bounds = list(_BOUNDARY.finditer(s.low, 0, a))
+        starts = [x.end() for x in bounds]
         start = starts[-1] if starts else 0
+        # after a comma or "and", the member before must end with its own disease or target ("ZB-1 for gout,
+        # an anti-CD20 CAR-T for ..."): "ORBIT-1, a trial of its anti-CD38 antibody in ..." is an apposition
+        if bounds and not _LIST_OPENER.match(bounds[-1].group(0)):
+            cut = bounds[-1].start()
+            if not any(
+                x.end - s.start <= cut and _CLOSES.fullmatch(s.low, x.end - s.start, cut)
+                for x in s.of("DISEASE", "TARGET")
+            ):
+                return False
         nxt = _BOUNDARY.search(s.low, b)
         end = nxt.start() if nxt else len(s.low)
         item = self.item.search(s.low, start, end)
@@ -65,6 +75,10 @@ class UnnamedItems:
         )
 
 
+# boundaries that open a list, after which its first member needs no member before it
+_LIST_OPENER = re.compile(r"\s*(?:including|includes|include|such\s+as|as\s+well\s+as|:)")
+# between a member's last disease or target and the boundary after it: "(ALL)", "®"
+_CLOSES = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*")
 # a named list member with its own indication or target: "ZB-2 for gout", "ZB-2 (Phase 2) in lupus"
 _OWN_ITEM = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:for|in|targeting|against)\b")
 # after a compound that names the description before it: its apposition or the sentence's predicate ends
