@@ -51,6 +51,36 @@ def words_regex(words: list[str]) -> re.Pattern[str]:
     return whole_words_regex(words)
 
 
+# what may stand before a sentence-initial pronoun: nothing, or a short opening phrase and its comma
+# ("Currently, it is ...", "In 2020, it was ...")
+_OPENING = re.compile(r"\s*(?:[\w-]+(?:\s+[\w-]+){0,2}\s*,\s*)?")
+# words that end a drug's descriptor: a preposition, conjunction or verb opens another phrase
+_NOT_DESCRIPTOR = (
+    r"(?:in|for|of|to|as|at|by|on|from|with|and|or|but|who|which|that|is|are|was|were|will|be|has|have)\b"
+)
+
+
+def partner_descriptor(c: dict[str, Any]) -> str:
+    """A regex (no groups) for the descriptor that may stand between a comparator or combination cue and a
+    drug's name (``mentions`` cue section: ``partner_descriptor_heads``, ``partner_descriptor_max_words``): a
+    determiner or a company's possessive (after its place: "Boston, Mass.-based Helix's"), a few words and a
+    class noun, then a space ("the chemotherapy agent ", "Helix's anti-PD-1 therapy ", "chemo agent "); no
+    other comma, no preposition or verb inside it."""
+    heads = sorted(
+        {re.escape(h.lower()).replace(r"\ ", r"\s+") for h in c.get("partner_descriptor_heads", [])},
+        key=len,
+        reverse=True,
+    )
+    if not heads:
+        return "(?!)"
+    n = int(c.get("partner_descriptor_max_words", 3))
+    return (
+        r"(?:(?:[\w.-]+,\s+)?[\w.-]+-based\s+)?"
+        r"(?:(?:the|a|an|its|their|our|his|her)\s+|(?:[\w.&-]+\s+)?[\w.&-]+['’]s\s+)?"
+        rf"(?:(?!{_NOT_DESCRIPTOR})[\w/.-]+\s+){{0,{n}}}?(?:{'|'.join(heads)})\s+"
+    )
+
+
 @dataclass
 class M:
     """A mention the relation rules see: a real entity mention or a resolved anaphor."""
@@ -226,10 +256,15 @@ class Coref:
         self.initial_only = {w.lower() for w in c["sentence_initial_only"]}
         self.lookback = int(c["compound_lookback_sentences"])
         # "X in combination with (Helix's) Y. This investigational compound ...": a combination partner or
-        # comparator is never what a compound anaphor means
+        # comparator is never what a compound anaphor means ("combined with the chemotherapy agent Y", "plus X
+        # and Y": a descriptor or a name may stand before the partner)
         partner = [*cues["mentions"]["combination"], *cues["mentions"]["comparator"]]
         self.partner_before = fast_re(
-            r"(?:" + "|".join(map(re.escape, partner)) + r")\W{0,3}(?:(?:[\w.&-]+\s+){0,2}[\w.&-]+['’]s\s+)?$"
+            r"(?:"
+            + "|".join(map(re.escape, partner))
+            + r")(?:\W{0,3}(?:(?:[\w.&-]+\s+){0,2}[\w.&-]+['’]s\s+)?|\s+"
+            + partner_descriptor(cues["mentions"])
+            + r")(?:[\w-]+\s+(?:and|or|plus)\s+)?$"
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -246,7 +281,7 @@ class Coref:
                 m
                 for m in mentions
                 if m.type == "COMPOUND"
-                and not self.partner_before.search(low[max(0, m.start - 60) : m.start])
+                and not self.partner_before.search(low[max(0, m.start - 90) : m.start])
             ),
             key=lambda m: m.start,
         )
@@ -271,7 +306,7 @@ class Coref:
             spans = [
                 (m.start(), m.end())
                 for m in self.compound_re.finditer(text)
-                if not (m.group(0).lower() in self.initial_only and text[: m.start()].strip())
+                if not (m.group(0).lower() in self.initial_only and not _OPENING.fullmatch(text[: m.start()]))
             ]
             spans += self._target_anaphors(text, base, targets)
             subject = self.subject_re.match(text)

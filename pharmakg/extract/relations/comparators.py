@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from pharmakg.extract.components.coref import M
+from pharmakg.extract.components.coref import M, partner_descriptor
 from pharmakg.extract.regex_scan import fast_re
 from pharmakg.extract.relations.cue_words import alternation
 
@@ -20,10 +20,21 @@ class PartnerCues:
     """The compiled comparator, prior-therapy and combination cues of the ``mentions`` cue section."""
 
     def __init__(self, c: dict[str, Any]) -> None:
-        self.comparator_end = fast_re(r"(?:" + alternation(c["comparator"]) + r")\W{0,3}$")
+        # "versus the approved preventive X", "combined with the chemotherapy agent X": a descriptor of the
+        # drug may stand between the cue and its name
+        tail = r"(?:\W{0,3}|\s+" + partner_descriptor(c) + r")"
+        self.comparator_end = fast_re(r"(?:" + alternation(c["comparator"]) + r")" + tail + "$")
         # "in combination with docetaxel and ZB-12": a name coordinated after an unlisted partner is one too
         self.combination_end = re.compile(
-            r"(?:" + alternation(c["combination"]) + r")\W{0,3}(?:(?:[\w-]+\s+){1,2}(?:and|or|plus)\s+)?$"
+            r"(?:"
+            + alternation(c["combination"])
+            + r")"
+            + tail
+            + r"(?:(?:[\w-]+\s+){1,2}(?:and|or|plus)\s+)?$"
+        )
+        # "combining ZB-12 with X", "pairing ZB-12 with its GIPR antagonist X": the second drug is the partner
+        self.combination_open = re.compile(
+            r"\b(?:" + alternation(c.get("combination_open", [])) + r")\b[^.;:()]{0,60}?\swith" + tail + "$"
         )
         # "ZB-12 and pembrolizumab combination": the second of two names before a combination noun
         self.combination_noun_after = re.compile(
@@ -47,7 +58,7 @@ class PartnerCues:
         # "comparing ZB-12 with X", "randomized 2:1 to ZB-12 or X": the second drug of a comparison
         self.comparison_open = re.compile(
             r"\b(?:" + alternation(c.get("comparison_open", [])) + r")\b(?:\s+\d+:\d+)?[^.;:()]{0,80}?"
-            r"\s(?:with|to|or|and|versus|vs\.?|against)\W{0,3}$"
+            r"\s(?:with|to|or|and|versus|vs\.?|against)" + tail + "$"
         )
         # "an X-controlled trial": the name before the suffix is the control
         self.controlled_after = re.compile(r"^(?:" + alternation(c.get("controlled_after", [])) + r")\b")
@@ -65,12 +76,15 @@ def before_owner(s: Sent, m: M, a: int) -> int:
     return owner[-1].start - s.start if owner else a
 
 
-def parenthesised_after(s: Sent, m: M) -> int | None:
-    """Local start of the mention of the same entity that ``m`` follows in parentheses ("A (m)")."""
+def parenthesised_after(s: Sent, m: M, owner: bool = False) -> int | None:
+    """Local start of the mention of the same entity that ``m`` follows in parentheses ("A (m)"; with
+    ``owner``, "A (Helix's m)" too)."""
     a, _ = s.local(m)
+    if owner:
+        a = before_owner(s, m, a)
     if not re.search(r"\(\s*$", s.low[max(0, a - 3) : a]):
         return None
-    prev = [x for x in s.ms if x.eid == m.eid and x.end <= m.start and m.start - x.end <= 5]
+    prev = [x for x in s.ms if x.eid == m.eid and x.end - s.start <= a and a - (x.end - s.start) <= 5]
     return prev[-1].start - s.start if prev else None
 
 
@@ -78,7 +92,7 @@ def comparator_at(cues: PartnerCues, s: Sent, m: M) -> bool:
     """A comparator or prior-therapy cue before ``m`` (past its owner's possessive) or after it."""
     a, b = s.local(m)
     a = before_owner(s, m, a)
-    if cues.comparator_end.search(s.low[max(0, a - 30) : a]):
+    if cues.comparator_end.search(s.low[max(0, a - 90) : a]):
         return True
     if cues.prior_class.search(s.low[max(0, a - 110) : a]):
         return True
@@ -97,8 +111,13 @@ def comparator_at(cues: PartnerCues, s: Sent, m: M) -> bool:
 def _second_of_comparison(cues: PartnerCues, s: Sent, m: M, a: int) -> bool:
     """``m`` follows another compound inside a comparison ("comparing ZB-12 with m", "randomized to ZB-12
     or m"): the first is the release's drug, ``m`` its comparator."""
-    window = max(0, a - 110)
-    opened = cues.comparison_open.search(s.low[window:a])
+    return _second_after(cues.comparison_open, s, m, a)
+
+
+def _second_after(opening: re.Pattern[str], s: Sent, m: M, a: int) -> bool:
+    """``m`` follows another compound after a cue that opens a pair of drugs ("comparing ZB-12 with m")."""
+    window = max(0, a - 150)
+    opened = opening.search(s.low[window:a])
     if not opened:
         return False
     cue = s.start + window + opened.start()
@@ -106,9 +125,16 @@ def _second_of_comparison(cues: PartnerCues, s: Sent, m: M, a: int) -> bool:
 
 
 def combination_at(cues: PartnerCues, s: Sent, m: M) -> bool:
-    """A combination cue right before ``m`` (past its owner's possessive)."""
+    """A combination cue right before ``m`` (past its owner's possessive or a descriptor), or ``m`` the second
+    drug a combining verb joins ("pairing ZB-12 with m")."""
     a = before_owner(s, m, s.local(m)[0])
-    return bool(cues.combination_end.search(s.low[max(0, a - 50) : a]))
+    if cues.combination_end.search(s.low[max(0, a - 100) : a]) or _second_after(
+        cues.combination_open, s, m, a
+    ):
+        return True
+    # "combined with azacitol (Helix's Vidarex)": the name in parentheses is the partner's other name
+    head = parenthesised_after(s, m, owner=True)
+    return head is not None and bool(cues.combination_end.search(s.low[max(0, head - 100) : head]))
 
 
 def second_before_combination_noun(cues: PartnerCues, s: Sent, m: M, same: list[M]) -> bool:

@@ -28,6 +28,7 @@ from pharmakg.extract.components.coref import M
 from pharmakg.extract.relations.cue_words import alternation, phrase_alternation
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
+from pharmakg.extract.relations.unnamed_items import UnnamedItems
 
 _WORD = re.compile(r"[\w'’+/-]+")
 _OPEN_PAREN = re.compile(r"\s*\([^()]{0,60}")
@@ -48,6 +49,26 @@ class IndicationWording:
             self.cue = re.compile(rf"\b(?:{phrases})\s+(?:[\w,/()-]+\s+){{0,{gap}}}$")
             if c.get("salient_after"):
                 self.after = re.compile(rf"\s+(?:{phrase_alternation(c['salient_after'])})\b(?![-'’])")
+        # "CLDN6 is highly expressed in ovarian cancer": a disease said as where a target is expressed
+        self.expressed: re.Pattern[str] | None = None
+        if c and c.get("expressed_in"):
+            self.expressed = re.compile(
+                rf"^[^;:.]{{0,60}}?\b(?:{phrase_alternation(c['expressed_in'])})\s+[^;:.]{{0,80}}$"
+            )
+
+    def target_expressed(self, ctx: RuleContext, s: Sent, d: M, compound: str) -> bool:
+        """``d`` named as where a target of ``compound`` is expressed, the target before it in the sentence
+        ("CLDN6 is highly expressed in <d>" after "ZB-12 is an anti-CLDN6 ADC"): the tumour types where the
+        compound's own target is expressed are its indications (annotation Conventions), another target's are
+        background biology."""
+        if self.expressed is None:
+            return False
+        first = ctx.group(s, d)[0]
+        for t in s.of("TARGET"):
+            if t.end <= first.start and ctx.out.has_pair("TARGETS", compound, t.eid):
+                if self.expressed.match(s.between(t, first)):
+                    return True
+        return False
 
     def __call__(self, ctx: RuleContext, s: Sent, d: M, modifier: bool = False) -> bool:
         """Said of ``d`` or of a disease coordinated with it ("patients with relapsed X or Y"); with
@@ -69,9 +90,12 @@ class IndicationWording:
 class Indications:
     def __init__(self, cues: dict[str, Any]) -> None:
         self._said_as_indication = IndicationWording(cues)
+        self._unnamed = UnnamedItems(cues)
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         for d in s.of("DISEASE", virtual=False):
+            if any(self._unnamed.member(s, x) for x in ctx.group(s, d)):
+                continue  # "ZB-1 for gout, an anti-CD20 CAR-T for lymphoma": another, unnamed product's
             c = ctx.attach(s, d, ("COMPOUND",), cap=250, combinations=False)
             first = ctx.group(s, d)[0]
             if c is None and first is not d:  # a long list: its members share the compound of its first
@@ -87,7 +111,10 @@ class Indications:
                     ctx.defer_to_trial(s, d, "INDICATION", "indication_trial")
                 # the compound of the previous sentences, when the disease is said as an indication
                 sal = ctx.salient(s)
-                if sal is not None and self._said_as_indication(ctx, s, d):
+                if sal is not None and (
+                    self._said_as_indication(ctx, s, d)
+                    or self._said_as_indication.target_expressed(ctx, s, d, sal)
+                ):
                     ctx.emit("INDICATION", sal, d.eid, s, "indication_salient")
                 continue
             if ctx.negated(s, c, d):

@@ -9,6 +9,7 @@ from typing import Any
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
+from pharmakg.extract.relations.unnamed_items import UnnamedItems
 from pharmakg.names import fold
 
 # what may stand between "(" and a target, or between targets, inside a parenthesis of targets
@@ -65,6 +66,7 @@ class Targets:
             r"^(?:" + subjects + r")\b|^(?:the|this)\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + salient_heads + r")\b"
         )
         self.partner_before_target = words_regex(c["partner_before_target"])
+        self.unnamed = UnnamedItems(cues)
         openings = "|".join(map(re.escape, c["back_reference_openings"]))
         back_heads = "|".join(map(re.escape, sorted(c["back_reference_heads"], key=len, reverse=True)))
         self.back_reference = re.compile(
@@ -120,6 +122,8 @@ class Targets:
                 for x in self.coordinated(ctx, s, named, t):
                     ctx.emit("TARGETS", x.eid, t.eid, s, "targets_cue", x.start - t.end)
                 continue
+            if self.unnamed.member(s, t):
+                continue  # "ZB-1 for gout, an anti-CD20 CAR-T for lymphoma": another, unnamed product's
             for typ, cap in (("COMPOUND", 200), ("ANTIBODY", 120)):
                 # a comparator keeps its own target ("Y, an EGFR inhibitor, was the comparator")
                 c = ctx.attach(s, t, (typ,), cap=cap, direct=False, comparators=True)

@@ -18,6 +18,7 @@ class Technologies:
     def __init__(self, cues: dict[str, Any]) -> None:
         c = cues["technologies"]
         self.use = words_regex(c["technology_use"])
+        self.contrast = words_regex(c["contrast"])
         modifiers = phrase_alternation(c["platform_modifiers"])
         platform_head = r"(?:its|their|our|the)\s+(?:(?:" + modifiers + r")\s+)?(?:[\w-]+\s+){0,2}$"
         # "Helix has licensed its X technology to A", "granted rights to its X platform to A": A, named after
@@ -103,7 +104,10 @@ class Technologies:
                     or _used_by(ctx, s, c, t)
                     or self.licensed_out_to(ctx, s, c, t)
                     or self.deal_for(s, c, t)
-                    or (any(c.end <= u <= t.start for u in uses) and not _founder(ctx, s, c))
+                    or (
+                        any(c.end <= u <= t.start and _use_of(self.contrast, s, c, u, t, uses) for u in uses)
+                        and not _founder(ctx, s, c)
+                    )
                 ):
                     ctx.emit(
                         "USES_TECHNOLOGY", c.eid, t.eid, s, "technology_cooccurrence", abs(c.start - t.start)
@@ -122,6 +126,8 @@ class Technologies:
             gap = s.between(comp, t) if comp is not None else ""
             if comp is None or (comp.end <= t.start and _COMBINED.search(gap)):
                 continue  # "X in combination with Helix's BiTE molecules": the platform is the partner's
+            if comp.end <= t.start and _others_after_own(self.contrast, s, comp, t):
+                continue  # "X uses the A technology, unlike B's Y platform": X's technology is the nearer one
             # "X, an ADC using the Y technology": the apposition is about X alone
             members = (
                 [comp] if comp.end <= t.start and re.match(r"^\s*,\s*(?:a|an)\b", gap) else ctx.group(s, comp)
@@ -132,6 +138,46 @@ class Technologies:
                 )
 
 
+# "X is made with A's Y technology, while B uses the Z platform": B's use verb, past a contrasting clause, is
+# not said of A
+_OTHER_CLAUSE = re.compile(r";|,\s*(?:while|whereas|but)\b")
+# "Helix will test X with Orbis' Y, made with the Z platform", "... Y - Y is based on the Z technology": a
+# participle or a predicate right after a compound is said of it ("develop Y using ..." is the subject's)
+_COMPOUND_PARTICIPLE = re.compile(
+    r"\s*,\s*(?:(?:which|that)\s+)?(?:(?:is|was|are|were|has\s+been|will\s+be)\s+)?"
+    r"|\s+(?:(?:which|that)\s+)?(?:is|was|are|were|has\s+been|will\s+be)\s+"
+)
+
+
+def _use_of(contrast: re.Pattern[str], s: Sent, c: M, u: int, t: M, uses: list[int]) -> bool:
+    """Whether a use verb at ``u`` (document offset) after company ``c`` says that ``c`` uses ``t``: not past
+    a contrasting clause, nor a participle said of a compound named right before it; and its object is the
+    technology, not a thing that another agent made with it ("A's trial of a vaccine based on an antigen
+    discovered by B's X platform"), a compound with a use verb of its own before ``t`` ("A obtains rights to
+    B's ZB-1. ZB-1 is based on B's X technology") or another technology set against ``t`` ("A uses the X
+    technology, which differs from B's Y platform")."""
+    if _OTHER_CLAUSE.search(s.low, c.end - s.start, u - s.start):
+        return False
+    if _PASSIVE_AGENT.search(s.low, u - s.start, t.start - s.start):
+        return False
+    own = [x for x in s.of("TECHNOLOGY") if u < x.start and x.end <= t.start and x.eid != t.eid]
+    if own and contrast.search(s.low, own[-1].end - s.start, t.start - s.start):
+        return False
+    compounds = s.of("COMPOUND")
+    if any(u < x.start and any(x.end <= v < t.start for v in uses) for x in compounds):
+        return False
+    return not any(
+        c.end <= x.start
+        and x.end <= u
+        and _COMPOUND_PARTICIPLE.fullmatch(s.low, x.end - s.start, u - s.start)
+        for x in compounds
+    )
+
+
+# "a vaccine based on an antigen discovered by B's X platform": the technology is the agent's means
+_PASSIVE_AGENT = re.compile(
+    r"\b(?:discovered|developed|generated|identified|created|made|produced|engineered|designed|invented|owned)\s+by\b"
+)
 # "the platform", "its proprietary technology": the document's technology named again without its name
 _TECH_ANAPHOR = re.compile(
     r"\b(?:the|this|its|our|their)\s+(?:(?:proprietary|novel|same|underlying)\s+)?(?:platform|technology)\b"
@@ -156,6 +202,15 @@ _FOUNDED_BY = re.compile(
     r"\b(?:established|founded|co-founded|formed|created|spun\s+(?:out|off)|owned|backed)\s+(?:jointly\s+)?"
     r"(?:by|of|from)\s+(?:the\s+)?$"
 )
+
+
+def _others_after_own(contrast: re.Pattern[str], s: Sent, comp: M, t: M) -> bool:
+    """Another technology stands between ``comp`` and ``t``, then a contrast, and ``t`` is another company's
+    ("X uses the A technology, which differs from B's Y platform", "unlike B's Y platform")."""
+    own = [x for x in s.of("TECHNOLOGY") if comp.end <= x.start and x.end <= t.start and x.eid != t.eid]
+    if not own or not contrast.search(s.low, own[-1].end - s.start, t.start - s.start):
+        return False
+    return any(_possessive(s, c, t) for c in s.of("COMPANY", virtual=False) if comp.end <= c.start)
 
 
 def _founder(ctx: RuleContext, s: Sent, c: M) -> bool:
@@ -199,11 +254,11 @@ _TO_LICENSEE = re.compile(
 )
 # "its proprietary X platform", "their X technology": the owner named by a possessive pronoun
 _ITS = re.compile(r"\b(?:its|their)\s+(?:(?:own|proprietary|novel|patented|unique)\s+)*$")
-# "Leveraging its X technology, A designed ...", "Using the X platform, A ...": a clause opening the sentence
-# with the technology, its subject after the comma
+# "Leveraging its X technology, A designed ...", "Using the X platform, A ...", "Leveraging B's X platform,
+# A ...": a clause opening the sentence with the technology, its subject after the comma
 _OPENING_USE = re.compile(
     r"^\s*(?:using|leveraging|utili[sz]ing|employing|applying|harnessing|based\s+on|built\s+on|with|through)\s+"
-    r"(?:its|their|the)\s+(?:(?:own|proprietary|novel|patented|unique)\s+)*$"
+    r"(?:its|their|the|(?:[\w.&-]+\s+){0,2}[\w.&-]+['’]s?)\s+(?:(?:own|proprietary|novel|patented|unique)\s+)*$"
 )
 
 
@@ -241,13 +296,25 @@ def _opening_subject(s: Sent, t: M) -> M | None:
 
 
 def _possessive(s: Sent, c: M, t: M) -> bool:
-    """ "our technology", "A's X technology" with no other company in between."""
+    """ "our technology", "A's X technology" with no other company in between; or the technology named after
+    the platform noun of A's longer phrase ("A's proprietary, allogeneic cell therapy platform, called X")."""
     return c.virtual or bool(
         c.end <= t.start
-        and t.start - c.end <= 50
+        and _NAMED_PLATFORM.fullmatch(s.low, c.end - s.start, t.start - s.start)
         and not any(o.type == "COMPANY" and c.end <= o.start and o.end <= t.start for o in s.ms)
         and re.match(r"^(?:'s|’s|'|’)\s", s.text[c.end - s.start : c.end - s.start + 3])
     )
+
+
+# "A's fully human, high-throughput antibody discovery platform, (called) X", "A's proprietary gamma delta T
+# cell-derived, allogeneic X platform": the gap after A's possessive, modifiers only (no verb or preposition)
+_NAMED_PLATFORM = re.compile(
+    r"(?=[^;:.]{0,110}$)(?:"
+    r"[^;:().]*?\b(?:technolog(?:y|ies)|platforms?|engines?)\s*,?\s*"
+    r"(?:(?:called|named|dubbed|termed|known\s+as)\s+)?(?:the\s+)?"
+    r"|(?:(?!\b(?:and|or|said|says|is|are|was|were|will|has|have|had|with|to|for|from|by|which|that|who|in|on|of|as|after|"
+    r"before|when|while|rose|fell)\b)[^;:.])*)"
+)
 
 
 # "Helix is a company whose TRACER platform ...": the relative pronoun right before the technology's name
