@@ -27,6 +27,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from pharmakg.extract.components.base import _span_entity_id, doc_text
+from pharmakg.extract.components.coref_kinds import Kinds, by_sentence, names_next
 from pharmakg.extract.literals import whole_words_regex
 from pharmakg.extract.regex_scan import fast_re
 from pharmakg.model import Entity
@@ -34,9 +35,9 @@ from pharmakg.names import fold
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "relation_cues.json"
 
-for _name, _default in (("pkg_coref", None), ("pkg_main_company", None), ("pkg_meta", None)):
+for _name in ("pkg_coref", "pkg_coref_open", "pkg_main_company", "pkg_meta"):
     if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
+        Doc.set_extension(_name, default=None)
 
 
 @lru_cache(maxsize=4)
@@ -224,6 +225,13 @@ class Coref:
             c.get("subject_anaphors", []), c.get("subject_anaphor_not_before", []), then=r"(?=\s+[a-z])"
         )
         self.initial_only = {w.lower() for w in c["sentence_initial_only"]}
+        # "It is estimated that ...", "the drug class", "the compound library": no anaphor of a compound
+        stop = "|".join(
+            sorted(map(re.escape, c.get("compound_anaphor_not_before", [])), key=len, reverse=True)
+        )
+        self.not_after = fast_re(rf"^\s*(?:{stop or '(?!)'})(?![\w-])", re.IGNORECASE)
+        # the kind of drug a description names ("the vaccine", "this siRNA") and the kinds it may mean
+        self.kinds = Kinds(c.get("anaphor_head_kinds", {}), c.get("anaphor_kind_compatible", {}))
         self.lookback = int(c["compound_lookback_sentences"])
         # "X in combination with (Helix's) Y. This investigational compound ...": a combination partner or
         # comparator is never what a compound anaphor means
@@ -254,6 +262,8 @@ class Coref:
         virtual: list[tuple[int, int, str, str]] = []
         taken = [(m.start, m.end) for m in mentions]
         described = self._named_by_head(full, compounds)
+        heads = self._head_phrases(full, compounds)  # compound id -> the head nouns the document names it by
+        unresolved: list[tuple[int, int]] = []  # compound anaphors with no one compound they can mean
         recent: list[tuple[int, str]] = []  # (sentence index, compound id) of the latest compound mentions
         ci = 0
         for si, sent in enumerate(sentences):
@@ -272,6 +282,7 @@ class Coref:
                 (m.start(), m.end())
                 for m in self.compound_re.finditer(text)
                 if not (m.group(0).lower() in self.initial_only and text[: m.start()].strip())
+                and not self.not_after.match(text, m.end())
             ]
             spans += self._target_anaphors(text, base, targets)
             subject = self.subject_re.match(text)
@@ -285,16 +296,17 @@ class Coref:
             virtual += self._descriptions(text, base, spans, mentions, low, described)
             for a0, a1 in sorted(spans):
                 s, e = base + a0, base + a1
-                if any(a < e and s < b for a, b in taken):
+                if any(a < e and s < b for a, b in taken) or names_next(compounds, starts, e, full):
                     continue
-                before = [c for c in in_sent if c.end <= s]
+                kind = self.kinds.of(low[s:e])
+                before = [c.eid for c in in_sent if c.end <= s]
                 if before:
-                    target = before[-1].eid
+                    target = self.kinds.pick([before], kind, heads, last=True)
                 else:
-                    prior = [eid for idx, eid in recent if si - idx <= self.lookback]
-                    if not prior:
-                        continue
-                    target = prior[-1]
+                    target = self.kinds.pick(by_sentence(recent, si, self.lookback), kind, heads)
+                if target is None:
+                    unresolved.append((s, e))
+                    continue
                 virtual.append((s, e, target, "COMPOUND"))
             while ci < len(compounds) and compounds[ci].start < sent.end_char:
                 if compounds[ci].start >= sent.start_char:
@@ -306,6 +318,7 @@ class Coref:
                     recent.append((si, eid))
         virtual += _subject_its(full, mentions, sentences, taken)
         doc._.pkg_coref = sorted(virtual)
+        doc._.pkg_coref_open = unresolved
         return doc
 
     def _descriptions(
@@ -345,6 +358,17 @@ class Coref:
             for hit in (pre, post):
                 if hit is not None:
                     out[_head_key(hit.group("head"))].add(m.eid)
+        return out
+
+    def _head_phrases(self, full: str, compounds: list[M]) -> dict[str, set[str]]:
+        """compound id -> the class nouns the document names it with, as written ("vaccine candidate")."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for m in compounds:
+            pre = self.head_before.search(full, max(0, m.start - 40), m.start)
+            post = self.head_after.match(full, m.end, m.end + 120)
+            for hit in (pre, post):
+                if hit is not None:
+                    out[m.eid].add(hit.group("head").lower())
         return out
 
     def _target_anaphors(self, text: str, base: int, targets: list[M]) -> list[tuple[int, int]]:

@@ -61,6 +61,8 @@ class Sent:
     text: str
     low: str
     ms: list[M] = field(default_factory=list)
+    # a compound anaphor in it means no one compound ("The drug ..." after two drugs): no salient compound
+    open_anaphor: bool = False
     # whether the sentence hedges ("may", "expects"): searched once per sentence, not once per relation
     hedged: bool | None = field(default=None, compare=False, repr=False)
     # type -> (mentions of that type, the other mentions, position of each mention of the type): built once
@@ -449,7 +451,7 @@ class RuleContext:
 
     def salient(self, s: Sent, window: int = 2) -> str | None:
         """The compound of the previous sentences, when this sentence names none."""
-        if s.of("COMPOUND"):
+        if s.of("COMPOUND") or s.open_anaphor:
             return None
         prior = [eid for idx, eid in self.recent if s.index - idx <= window]
         return prior[-1] if prior else None
