@@ -225,11 +225,26 @@ class Coref:
             c.get("subject_anaphors", []), c.get("subject_anaphor_not_before", []), then=r"(?=\s+[a-z])"
         )
         self.initial_only = {w.lower() for w in c["sentence_initial_only"]}
+        # "its lead product candidate", "the company's lead program": the words from "lead" on
+        lead = c.get("lead_anaphor", {})
+        self.lead_re = fast_re(
+            rf"(?<![\w-])(?:{_alt(lead.get('determiners', []))})\s+(?P<a>(?:{_alt(lead.get('words', []))})\s+"
+            rf"(?:[a-z-]+\s+){{0,2}}?(?:{_alt(lead.get('heads', []))}))(?![\w-])",
+            re.IGNORECASE,
+        )
+        # a sentence whose subject is a drug class ("PD-1 inhibitors have been approved", "Gene therapies")
+        nouns, verbs = _alt(c.get("class_subject_nouns", [])), _alt(c.get("class_subject_next", []))
+        self.class_subject_re = re.compile(
+            rf"^[\s\"“‘']*(?:[\w-]+\s+){{0,4}}?(?:{nouns})\s+(?:{verbs})\b", re.IGNORECASE
+        )
+        self.class_heads = re.compile(
+            rf"(?:['’]s)\s+(?:[\w-]+\s+){{0,3}}?(?:{_alt(c.get('other_drug_heads', []))})(?![\w-])", re.I
+        )
         # "It is estimated that ...", "the drug class", "the compound library": no anaphor of a compound
         stop = "|".join(
             sorted(map(re.escape, c.get("compound_anaphor_not_before", [])), key=len, reverse=True)
         )
-        self.not_after = fast_re(rf"^\s*(?:{stop or '(?!)'})(?![\w-])", re.IGNORECASE)
+        self.not_after = fast_re(rf"\s*(?:{stop or '(?!)'})(?![\w-])", re.IGNORECASE)
         # the kind of drug a description names ("the vaccine", "this siRNA") and the kinds it may mean
         self.kinds = Kinds(c.get("anaphor_head_kinds", {}), c.get("anaphor_kind_compatible", {}))
         self.lookback = int(c["compound_lookback_sentences"])
@@ -266,9 +281,13 @@ class Coref:
         unresolved: list[tuple[int, int]] = []  # compound anaphors with no one compound they can mean
         recent: list[tuple[int, str]] = []  # (sentence index, compound id) of the latest compound mentions
         ci = 0
+        company_at = {m.start for m in mentions if m.type == "COMPANY"}
         for si, sent in enumerate(sentences):
             text = full[sent.start_char : sent.end_char]  # = sent.text, without joining its tokens
             base = sent.start_char
+            about = _ABOUT.match(text)
+            if about and base + about.end() in company_at:
+                recent.clear()  # "About Kestrel Bio": the company's own section speaks of no compound
             in_sent = compounds[bisect_left(starts, sent.start_char) : bisect_left(starts, sent.end_char)]
             for m in self.company_re.finditer(text) if main else ():
                 if m.group(0) == "US":
@@ -278,12 +297,18 @@ class Coref:
                     who = next((eid for qa, qb, eid in speakers if qa <= s and e <= qb), main)
                     if who is not None:  # always so: this loop runs only when there is a main company
                         virtual.append((s, e, who, "COMPANY"))
-            spans = [
-                (m.start(), m.end())
+            found = [
+                m
                 for m in self.compound_re.finditer(text)
                 if not (m.group(0).lower() in self.initial_only and text[: m.start()].strip())
-                and not self.not_after.match(text, m.end())
             ]
+            spans = [(m.start(), m.end()) for m in found if not self.not_after.match(text, m.end())]
+            spans += [(m.start("a"), m.end("a")) for m in self.lead_re.finditer(text)]
+            # "It is estimated that", "The drug class is ...", "PD-1 inhibitors have been approved for ...",
+            # "Kestrel's drug is approved for ...": the sentence speaks of no compound of the document
+            other = self.class_subject_re.match(text) or self._other_company_drug(text, base, mentions, main)
+            if other or any(self.not_after.match(text, m.end()) for m in found):
+                unresolved.append((base, base + 1))
             spans += self._target_anaphors(text, base, targets)
             subject = self.subject_re.match(text)
             if subject:
@@ -360,6 +385,14 @@ class Coref:
                     out[_head_key(hit.group("head"))].add(m.eid)
         return out
 
+    def _other_company_drug(self, text: str, base: int, mentions: list[M], main: str | None) -> bool:
+        """Whether a sentence opens with another company's drug ("Kestrel's drug is approved for ...")."""
+        lead = len(text) - len(text.lstrip(" \t\n\"“‘'"))
+        first = next((m for m in mentions if m.start == base + lead and m.type == "COMPANY"), None)
+        return (
+            first is not None and first.eid != main and bool(self.class_heads.match(text, first.end - base))
+        )
+
     def _head_phrases(self, full: str, compounds: list[M]) -> dict[str, set[str]]:
         """compound id -> the class nouns the document names it with, as written ("vaccine candidate")."""
         out: dict[str, set[str]] = defaultdict(set)
@@ -385,11 +418,19 @@ class Coref:
         return out
 
 
+def _alt(words: list[str]) -> str:
+    """An alternation of ``words`` (escaped, longest first), or one that matches nothing."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!)"
+
+
 def _head_key(head: str) -> str:
     """The last word of a class noun, lower-cased: "vaccine candidate" and "product candidate" name by
     "candidate", "monoclonal antibody" by "antibody"."""
     return head.lower().split()[-1]
 
+
+# a heading "About <company>"
+_ABOUT = re.compile(r"\s*About\s+")
 
 # a sentence opening with the possessive "Its" ("Its lead candidate is X"), after quotes or a bullet
 _OPENING_ITS = re.compile(r"[\s\"“‘'•*-]*(Its)\s")
