@@ -264,14 +264,10 @@ class Coref:
         full = doc_text(doc)
         low = full.lower()
         targets = [m for m in mentions if m.type == "TARGET"]
-        compounds = sorted(
-            (
-                m
-                for m in mentions
-                if m.type == "COMPOUND"
-                and not self.partner_before.search(low[max(0, m.start - 60) : m.start])
-            ),
-            key=lambda m: m.start,
+        compounds = _not_partners(
+            sorted((m for m in mentions if m.type == "COMPOUND"), key=lambda m: m.start),
+            low,
+            self.partner_before,
         )
         starts = [m.start for m in compounds]  # sorted: a sentence's compounds are one slice of the list
         virtual: list[tuple[int, int, str, str]] = []
@@ -454,6 +450,22 @@ def _subject_its(
 
 
 _LIST_GAP = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,|,?\s*and|,?\s*or|/|&)\s*$")
+
+
+def _not_partners(compounds: list[M], low: str, partner_before: re.Pattern[str]) -> list[M]:
+    """The compounds (in text order) that are no combination partner or comparator: not right after "in
+    combination with" and the like, nor listed after one ("in combination with pemetrexed and cisplatin")."""
+    out: list[M] = []
+    prev: M | None = None  # the last partner
+    for m in compounds:
+        if partner_before.search(low[max(0, m.start - 60) : m.start]) or (
+            prev is not None and _LIST_GAP.match(low[prev.end : m.start])
+        ):
+            prev = m
+        else:
+            out.append(m)
+            prev = None
+    return out
 
 
 def _last_list(full: str, compounds: list[M], sentences: list[Span], si: int, lookback: int) -> list[str]:
