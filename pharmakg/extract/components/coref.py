@@ -27,7 +27,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from pharmakg.extract.components.base import _span_entity_id, doc_text
-from pharmakg.extract.components.coref_kinds import Kinds, by_sentence, names_next
+from pharmakg.extract.components.coref_kinds import LIST_GAP, Kinds, by_sentence, names_next, not_partners
 from pharmakg.extract.literals import whole_words_regex
 from pharmakg.extract.regex_scan import fast_re
 from pharmakg.model import Entity
@@ -225,28 +225,7 @@ class Coref:
             c.get("subject_anaphors", []), c.get("subject_anaphor_not_before", []), then=r"(?=\s+[a-z])"
         )
         self.initial_only = {w.lower() for w in c["sentence_initial_only"]}
-        # "its lead product candidate", "the company's lead program": the words from "lead" on
-        lead = c.get("lead_anaphor", {})
-        self.lead_re = fast_re(
-            rf"(?<![\w-])(?:{_alt(lead.get('determiners', []))})\s+(?P<a>(?:{_alt(lead.get('words', []))})\s+"
-            rf"(?:[a-z-]+\s+){{0,2}}?(?:{_alt(lead.get('heads', []))}))(?![\w-])",
-            re.IGNORECASE,
-        )
-        # a sentence whose subject is a drug class ("PD-1 inhibitors have been approved", "Gene therapies")
-        nouns, verbs = _alt(c.get("class_subject_nouns", [])), _alt(c.get("class_subject_next", []))
-        self.class_subject_re = re.compile(
-            rf"^[\s\"“‘']*(?:[\w-]+\s+){{0,4}}?(?:{nouns})\s+(?:{verbs})\b", re.IGNORECASE
-        )
-        self.class_heads = re.compile(
-            rf"(?:['’]s)\s+(?:[\w-]+\s+){{0,3}}?(?:{_alt(c.get('other_drug_heads', []))})(?![\w-])", re.I
-        )
-        # "It is estimated that ...", "the drug class", "the compound library": no anaphor of a compound
-        stop = "|".join(
-            sorted(map(re.escape, c.get("compound_anaphor_not_before", [])), key=len, reverse=True)
-        )
-        self.not_after = fast_re(rf"\s*(?:{stop or '(?!)'})(?![\w-])", re.IGNORECASE)
-        # the kind of drug a description names ("the vaccine", "this siRNA") and the kinds it may mean
-        self.kinds = Kinds(c.get("anaphor_head_kinds", {}), c.get("anaphor_kind_compatible", {}))
+        self._sentence_cues(c)
         self.lookback = int(c["compound_lookback_sentences"])
         # "X in combination with (Helix's) Y. This investigational compound ...": a combination partner or
         # comparator is never what a compound anaphor means
@@ -264,7 +243,7 @@ class Coref:
         full = doc_text(doc)
         low = full.lower()
         targets = [m for m in mentions if m.type == "TARGET"]
-        compounds = _not_partners(
+        compounds = not_partners(
             sorted((m for m in mentions if m.type == "COMPOUND"), key=lambda m: m.start),
             low,
             self.partner_before,
@@ -293,17 +272,8 @@ class Coref:
                     who = next((eid for qa, qb, eid in speakers if qa <= s and e <= qb), main)
                     if who is not None:  # always so: this loop runs only when there is a main company
                         virtual.append((s, e, who, "COMPANY"))
-            found = [
-                m
-                for m in self.compound_re.finditer(text)
-                if not (m.group(0).lower() in self.initial_only and text[: m.start()].strip())
-            ]
-            spans = [(m.start(), m.end()) for m in found if not self.not_after.match(text, m.end())]
-            spans += [(m.start("a"), m.end("a")) for m in self.lead_re.finditer(text)]
-            # "It is estimated that", "The drug class is ...", "PD-1 inhibitors have been approved for ...",
-            # "Kestrel's drug is approved for ...": the sentence speaks of no compound of the document
-            other = self.class_subject_re.match(text) or self._other_company_drug(text, base, mentions, main)
-            if other or any(self.not_after.match(text, m.end()) for m in found):
+            spans, about_other = self._anaphor_spans(text, base, mentions, main)
+            if about_other:
                 unresolved.append((base, base + 1))
             spans += self._target_anaphors(text, base, targets)
             subject = self.subject_re.match(text)
@@ -381,6 +351,50 @@ class Coref:
                     out[_head_key(hit.group("head"))].add(m.eid)
         return out
 
+    def _sentence_cues(self, c: dict[str, Any]) -> None:
+        """The cues of lead-product anaphors, of sentences about another drug, of words after which a compound
+        anaphor is none, and the kinds of drug descriptions (relation_cues.json, section coref)."""
+        # "its lead product candidate", "the company's lead program": the words from "lead" on
+        lead = c.get("lead_anaphor", {})
+        self.lead_re = fast_re(
+            rf"(?<![\w-])(?:{_alt(lead.get('determiners', []))})\s+(?P<a>(?:{_alt(lead.get('words', []))})\s+"
+            rf"(?:[a-z-]+\s+){{0,2}}?(?:{_alt(lead.get('heads', []))}))(?![\w-])",
+            re.IGNORECASE,
+        )
+        # a sentence whose subject is a drug class ("PD-1 inhibitors have been approved", "Gene therapies")
+        nouns, verbs = _alt(c.get("class_subject_nouns", [])), _alt(c.get("class_subject_next", []))
+        self.class_subject_re = re.compile(
+            rf"^[\s\"“‘']*(?:[\w-]+\s+){{0,4}}?(?:{nouns})\s+(?:{verbs})\b", re.IGNORECASE
+        )
+        self.class_heads = re.compile(
+            rf"(?:['’]s)\s+(?:[\w-]+\s+){{0,3}}?(?:{_alt(c.get('other_drug_heads', []))})(?![\w-])", re.I
+        )
+        # "It is estimated that ...", "the drug class", "the compound library": no anaphor of a compound
+        stop = "|".join(
+            sorted(map(re.escape, c.get("compound_anaphor_not_before", [])), key=len, reverse=True)
+        )
+        self.not_after = fast_re(rf"\s*(?:{stop or '(?!)'})(?![\w-])", re.IGNORECASE)
+        # the kind of drug a description names ("the vaccine", "this siRNA") and the kinds it may mean
+        self.kinds = Kinds(c.get("anaphor_head_kinds", {}), c.get("anaphor_kind_compatible", {}))
+
+    def _anaphor_spans(
+        self, text: str, base: int, mentions: list[M], main: str | None
+    ) -> tuple[list[tuple[int, int]], bool]:
+        """The local spans of a sentence's compound anaphors ("the compound", "its lead program"), and whether
+        the sentence speaks of no compound of the document: "It is estimated that", "The drug class is ...",
+        "PD-1 inhibitors have been approved for ...", "Kestrel's drug is approved for ..."."""
+        found = [
+            m
+            for m in self.compound_re.finditer(text)
+            if not (m.group(0).lower() in self.initial_only and text[: m.start()].strip())
+        ]
+        spans = [(m.start(), m.end()) for m in found if not self.not_after.match(text, m.end())]
+        spans += [(m.start("a"), m.end("a")) for m in self.lead_re.finditer(text)]
+        other = bool(self.class_subject_re.match(text)) or self._other_company_drug(
+            text, base, mentions, main
+        )
+        return spans, other or any(self.not_after.match(text, m.end()) for m in found)
+
     def _other_company_drug(self, text: str, base: int, mentions: list[M], main: str | None) -> bool:
         """Whether a sentence opens with another company's drug ("Kestrel's drug is approved for ...")."""
         lead = len(text) - len(text.lstrip(" \t\n\"“‘'"))
@@ -449,25 +463,6 @@ def _subject_its(
     return out
 
 
-_LIST_GAP = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,|,?\s*and|,?\s*or|/|&)\s*$")
-
-
-def _not_partners(compounds: list[M], low: str, partner_before: re.Pattern[str]) -> list[M]:
-    """The compounds (in text order) that are no combination partner or comparator: not right after "in
-    combination with" and the like, nor listed after one ("in combination with pemetrexed and cisplatin")."""
-    out: list[M] = []
-    prev: M | None = None  # the last partner
-    for m in compounds:
-        if partner_before.search(low[max(0, m.start - 60) : m.start]) or (
-            prev is not None and _LIST_GAP.match(low[prev.end : m.start])
-        ):
-            prev = m
-        else:
-            out.append(m)
-            prev = None
-    return out
-
-
 def _last_list(full: str, compounds: list[M], sentences: list[Span], si: int, lookback: int) -> list[str]:
     """The distinct compounds of the last coordinated list ("X and Y", "X, Y and Z") named in the sentences
     before sentence ``si`` (at most ``lookback`` back); [] if the last sentence with compounds ends on one."""
@@ -478,7 +473,7 @@ def _last_list(full: str, compounds: list[M], sentences: list[Span], si: int, lo
             continue
         run = [ms[-1]]
         for prev in reversed(ms[:-1]):
-            if prev.eid == run[0].eid or not _LIST_GAP.match(full[prev.end : run[0].start]):
+            if prev.eid == run[0].eid or not LIST_GAP.match(full[prev.end : run[0].start]):
                 break
             run.insert(0, prev)
         eids = list(dict.fromkeys(m.eid for m in run))

@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
 
 
 class _Mention(Protocol):
     eid: str
     start: int
+    end: int
 
 
 class Kinds:
@@ -70,3 +71,25 @@ def names_next(compounds: Sequence[_Mention], starts: list[int], end: int, full:
     description is the naming, not an anaphor."""
     i = bisect_left(starts, end)
     return i < len(compounds) and re.fullmatch(r"\s*[,(:]?\s*", full[end : compounds[i].start]) is not None
+
+
+LIST_GAP = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,|,?\s*and|,?\s*or|/|&)\s*$")
+
+
+_M = TypeVar("_M", bound=_Mention)
+
+
+def not_partners(compounds: Sequence[_M], low: str, partner_before: Any) -> list[_M]:
+    """The compounds (in text order) that are no combination partner or comparator: not right after "in
+    combination with" and the like, nor listed after one ("in combination with pemetrexed and cisplatin")."""
+    out: list[_M] = []
+    prev: _M | None = None  # the last partner
+    for m in compounds:
+        if partner_before.search(low[max(0, m.start - 60) : m.start]) or (
+            prev is not None and LIST_GAP.match(low[prev.end : m.start])
+        ):
+            prev = m
+        else:
+            out.append(m)
+            prev = None
+    return out
