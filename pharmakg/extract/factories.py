@@ -177,7 +177,7 @@ def make_aliases(nlp: Language, name: str, company_cues: str) -> AliasGrouper:
 
 @Language.factory(
     "pharmakg_coref",
-    assigns=["doc._.pkg_coref", "doc._.pkg_main_company"],
+    assigns=["doc._.pkg_coref", "doc._.pkg_coref_open", "doc._.pkg_main_company"],
     requires=["doc.ents", "doc._.pkg_entities", "token.is_sent_start"],
     default_config={"cues": CUES},
 )

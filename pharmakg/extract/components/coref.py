@@ -27,16 +27,17 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from pharmakg.extract.components.base import _span_entity_id, doc_text
+from pharmakg.extract.components.coref_kinds import LIST_GAP, Kinds, by_sentence, names_next, not_partners
+from pharmakg.extract.components.coref_speakers import main_company, quote_speakers
 from pharmakg.extract.literals import whole_words_regex
 from pharmakg.extract.regex_scan import fast_re
 from pharmakg.model import Entity
-from pharmakg.names import fold
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "relation_cues.json"
 
-for _name, _default in (("pkg_coref", None), ("pkg_main_company", None), ("pkg_meta", None)):
+for _name in ("pkg_coref", "pkg_coref_open", "pkg_main_company", "pkg_meta"):
     if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
+        Doc.set_extension(_name, default=None)
 
 
 @lru_cache(maxsize=4)
@@ -140,67 +141,6 @@ def live_sentences(doc: Doc) -> list[Span]:
     return out
 
 
-_TICKER_AFTER = re.compile(
-    r"^\s*,?\s*\((?:Nasdaq|NASDAQ|NYSE|LSE|OMX|TSX|TSE|AMEX|ASX|SIX|SZSE|SSE|HKEX|Euronext|OTC)\b"
-)
-_QUOTE = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"")
-
-
-def main_company(doc: Doc, mentions: list[M], sentences: list[Span]) -> str | None:
-    """The issuing company.
-
-    In order of evidence: the filing's company (Document.meta["company"]), the first company of the opening
-    sentences written with a stock ticker ("X, Inc. (Nasdaq: TICK)"), then the most mentioned company with
-    extra weight for mentions in the first sentences.
-    """
-    companies = [m for m in mentions if m.type == "COMPANY"]
-    if not companies:
-        return None
-    text = doc_text(doc)
-    meta = (doc._.pkg_meta if Doc.has_extension("pkg_meta") else None) or {}
-    issuer = fold(str(meta.get("company") or ""))
-    if issuer:
-        for m in companies:
-            name = fold(text[m.start : m.end])
-            if name and (name == issuer or issuer.startswith(name) or name.startswith(issuer)):
-                return m.eid
-    early = sentences[3].start_char if len(sentences) > 3 else 1 << 60
-    for m in companies:
-        if m.start < early and _TICKER_AFTER.match(text[m.end : m.end + 20]):
-            return m.eid
-    scores: dict[str, float] = defaultdict(float)
-    for m in companies:
-        scores[m.eid] += 1.0 + (2.0 if m.start < early else 0.0)
-    return max(scores, key=lambda k: (scores[k], -min(m.start for m in mentions if m.eid == k)))
-
-
-def quote_speakers(doc: Doc, mentions: list[M]) -> list[tuple[int, int, str]]:
-    """(start, end, company id) of quotations whose attribution names a company.
-
-    "..." said Jane Doe, CEO of Acme: inside that quotation "our" and "we" mean Acme, whoever issued the
-    release.
-    The attribution is read in the 250 characters after the closing quote (or before the opening one when the
-    quote follows "X, CEO of Acme, said:"), up to the end of the line.
-    """
-    text = doc_text(doc)
-    companies = sorted((m for m in mentions if m.type == "COMPANY"), key=lambda m: m.start)
-    out = []
-    for q in _QUOTE.finditer(text):
-        a, b = q.span()
-        line_end = text.find("\n", b)
-        after_end = min(b + 250, line_end if line_end >= 0 else len(text))
-        after = [m for m in companies if b <= m.start < after_end]
-        said = re.search(r"\b(?:said|says|added|commented|stated|noted|explained)\b", text[b:after_end])
-        if after and said:
-            out.append((a, b, after[0].eid))
-            continue
-        line_start = text.rfind("\n", 0, a) + 1
-        before = [m for m in companies if max(line_start, a - 250) <= m.start < a]
-        if before and re.search(r"\b(?:said|says|added|commented|stated|noted)\b", text[before[-1].end : a]):
-            out.append((a, b, before[-1].eid))
-    return out
-
-
 class Coref:
     def __init__(self, cues: dict[str, Any]):
         c = cues["coref"]
@@ -254,6 +194,7 @@ class Coref:
             c.get("subject_anaphors", []), c.get("subject_anaphor_not_before", []), then=r"(?=\s+[a-z])"
         )
         self.initial_only = {w.lower() for w in c["sentence_initial_only"]}
+        self._sentence_cues(c)
         self.lookback = int(c["compound_lookback_sentences"])
         # "X in combination with (Helix's) Y. This investigational compound ...": a combination partner or
         # comparator is never what a compound anaphor means ("combined with the chemotherapy agent Y", "plus X
@@ -276,24 +217,26 @@ class Coref:
         full = doc_text(doc)
         low = full.lower()
         targets = [m for m in mentions if m.type == "TARGET"]
-        compounds = sorted(
-            (
-                m
-                for m in mentions
-                if m.type == "COMPOUND"
-                and not self.partner_before.search(low[max(0, m.start - 90) : m.start])
-            ),
-            key=lambda m: m.start,
+        compounds = not_partners(
+            sorted((m for m in mentions if m.type == "COMPOUND"), key=lambda m: m.start),
+            low,
+            self.partner_before,
         )
         starts = [m.start for m in compounds]  # sorted: a sentence's compounds are one slice of the list
         virtual: list[tuple[int, int, str, str]] = []
         taken = [(m.start, m.end) for m in mentions]
         described = self._named_by_head(full, compounds)
+        heads = self._head_phrases(full, compounds)  # compound id -> the head nouns the document names it by
+        unresolved: list[tuple[int, int]] = []  # compound anaphors with no one compound they can mean
         recent: list[tuple[int, str]] = []  # (sentence index, compound id) of the latest compound mentions
         ci = 0
+        company_at = {m.start for m in mentions if m.type == "COMPANY"}
         for si, sent in enumerate(sentences):
             text = full[sent.start_char : sent.end_char]  # = sent.text, without joining its tokens
             base = sent.start_char
+            about = _ABOUT.match(text)
+            if about and base + about.end() in company_at:
+                recent.clear()  # "About Kestrel Bio": the company's own section speaks of no compound
             in_sent = compounds[bisect_left(starts, sent.start_char) : bisect_left(starts, sent.end_char)]
             for m in self.company_re.finditer(text) if main else ():
                 if m.group(0) == "US":
@@ -303,11 +246,9 @@ class Coref:
                     who = next((eid for qa, qb, eid in speakers if qa <= s and e <= qb), main)
                     if who is not None:  # always so: this loop runs only when there is a main company
                         virtual.append((s, e, who, "COMPANY"))
-            spans = [
-                (m.start(), m.end())
-                for m in self.compound_re.finditer(text)
-                if not (m.group(0).lower() in self.initial_only and not _OPENING.fullmatch(text[: m.start()]))
-            ]
+            spans, about_other = self._anaphor_spans(text, base, mentions, main)
+            if about_other:
+                unresolved.append((base, base + 1))
             spans += self._target_anaphors(text, base, targets)
             subject = self.subject_re.match(text)
             if subject:
@@ -320,16 +261,17 @@ class Coref:
             virtual += self._descriptions(text, base, spans, mentions, low, described)
             for a0, a1 in sorted(spans):
                 s, e = base + a0, base + a1
-                if any(a < e and s < b for a, b in taken):
+                if any(a < e and s < b for a, b in taken) or names_next(compounds, starts, e, full):
                     continue
-                before = [c for c in in_sent if c.end <= s]
+                kind = self.kinds.of(low[s:e])
+                before = [c.eid for c in in_sent if c.end <= s]
                 if before:
-                    target = before[-1].eid
+                    target = self.kinds.pick([before], kind, heads, last=True)
                 else:
-                    prior = [eid for idx, eid in recent if si - idx <= self.lookback]
-                    if not prior:
-                        continue
-                    target = prior[-1]
+                    target = self.kinds.pick(by_sentence(recent, si, self.lookback), kind, heads)
+                if target is None:
+                    unresolved.append((s, e))
+                    continue
                 virtual.append((s, e, target, "COMPOUND"))
             while ci < len(compounds) and compounds[ci].start < sent.end_char:
                 if compounds[ci].start >= sent.start_char:
@@ -341,6 +283,7 @@ class Coref:
                     recent.append((si, eid))
         virtual += _subject_its(full, mentions, sentences, taken)
         doc._.pkg_coref = sorted(virtual)
+        doc._.pkg_coref_open = unresolved
         return doc
 
     def _descriptions(
@@ -382,6 +325,69 @@ class Coref:
                     out[_head_key(hit.group("head"))].add(m.eid)
         return out
 
+    def _sentence_cues(self, c: dict[str, Any]) -> None:
+        """The cues of lead-product anaphors, of sentences about another drug, of words after which a compound
+        anaphor is none, and the kinds of drug descriptions (relation_cues.json, section coref)."""
+        # "its lead product candidate", "the company's lead program": the words from "lead" on
+        lead = c.get("lead_anaphor", {})
+        self.lead_re = fast_re(
+            rf"(?<![\w-])(?:{_alt(lead.get('determiners', []))})\s+(?P<a>(?:{_alt(lead.get('words', []))})\s+"
+            rf"(?:[a-z-]+\s+){{0,2}}?(?:{_alt(lead.get('heads', []))}))(?![\w-])",
+            re.IGNORECASE,
+        )
+        # a sentence whose subject is a drug class ("PD-1 inhibitors have been approved", "Gene therapies")
+        nouns, verbs = _alt(c.get("class_subject_nouns", [])), _alt(c.get("class_subject_next", []))
+        self.class_subject_re = re.compile(
+            rf"^[\s\"“‘']*(?:[\w-]+\s+){{0,4}}?(?:{nouns})\s+(?:{verbs})\b", re.IGNORECASE
+        )
+        self.class_heads = re.compile(
+            rf"(?:['’]s)\s+(?:[\w-]+\s+){{0,3}}?(?:{_alt(c.get('other_drug_heads', []))})(?![\w-])", re.I
+        )
+        # "It is estimated that ...", "the drug class", "the compound library": no anaphor of a compound
+        stop = "|".join(
+            sorted(map(re.escape, c.get("compound_anaphor_not_before", [])), key=len, reverse=True)
+        )
+        self.not_after = fast_re(rf"\s*(?:{stop or '(?!)'})(?![\w-])", re.IGNORECASE)
+        # the kind of drug a description names ("the vaccine", "this siRNA") and the kinds it may mean
+        self.kinds = Kinds(c.get("anaphor_head_kinds", {}), c.get("anaphor_kind_compatible", {}))
+
+    def _anaphor_spans(
+        self, text: str, base: int, mentions: list[M], main: str | None
+    ) -> tuple[list[tuple[int, int]], bool]:
+        """The local spans of a sentence's compound anaphors ("the compound", "its lead program"), and whether
+        the sentence speaks of no compound of the document: "It is estimated that", "The drug class is ...",
+        "PD-1 inhibitors have been approved for ...", "Kestrel's drug is approved for ..."."""
+        found = [
+            m
+            for m in self.compound_re.finditer(text)
+            if not (m.group(0).lower() in self.initial_only and not _OPENING.fullmatch(text[: m.start()]))
+        ]
+        spans = [(m.start(), m.end()) for m in found if not self.not_after.match(text, m.end())]
+        spans += [(m.start("a"), m.end("a")) for m in self.lead_re.finditer(text)]
+        other = bool(self.class_subject_re.match(text)) or self._other_company_drug(
+            text, base, mentions, main
+        )
+        return spans, other or any(self.not_after.match(text, m.end()) for m in found)
+
+    def _other_company_drug(self, text: str, base: int, mentions: list[M], main: str | None) -> bool:
+        """Whether a sentence opens with another company's drug ("Kestrel's drug is approved for ...")."""
+        lead = len(text) - len(text.lstrip(" \t\n\"“‘'"))
+        first = next((m for m in mentions if m.start == base + lead and m.type == "COMPANY"), None)
+        return (
+            first is not None and first.eid != main and bool(self.class_heads.match(text, first.end - base))
+        )
+
+    def _head_phrases(self, full: str, compounds: list[M]) -> dict[str, set[str]]:
+        """compound id -> the class nouns the document names it with, as written ("vaccine candidate")."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for m in compounds:
+            pre = self.head_before.search(full, max(0, m.start - 40), m.start)
+            post = self.head_after.match(full, m.end, m.end + 120)
+            for hit in (pre, post):
+                if hit is not None:
+                    out[m.eid].add(hit.group("head").lower())
+        return out
+
     def _target_anaphors(self, text: str, base: int, targets: list[M]) -> list[tuple[int, int]]:
         """Local spans of "This investigational" in "This investigational <TARGET> receptor agonist ...": the
         opening of a sentence whose subject is the last compound, described by its target and class."""
@@ -396,11 +402,19 @@ class Coref:
         return out
 
 
+def _alt(words: list[str]) -> str:
+    """An alternation of ``words`` (escaped, longest first), or one that matches nothing."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!)"
+
+
 def _head_key(head: str) -> str:
     """The last word of a class noun, lower-cased: "vaccine candidate" and "product candidate" name by
     "candidate", "monoclonal antibody" by "antibody"."""
     return head.lower().split()[-1]
 
+
+# a heading "About <company>"
+_ABOUT = re.compile(r"\s*About\s+")
 
 # a sentence opening with the possessive "Its" ("Its lead candidate is X"), after quotes or a bullet
 _OPENING_ITS = re.compile(r"[\s\"“‘'•*-]*(Its)\s")
@@ -423,9 +437,6 @@ def _subject_its(
     return out
 
 
-_LIST_GAP = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,|,?\s*and|,?\s*or|/|&)\s*$")
-
-
 def _last_list(full: str, compounds: list[M], sentences: list[Span], si: int, lookback: int) -> list[str]:
     """The distinct compounds of the last coordinated list ("X and Y", "X, Y and Z") named in the sentences
     before sentence ``si`` (at most ``lookback`` back); [] if the last sentence with compounds ends on one."""
@@ -436,7 +447,7 @@ def _last_list(full: str, compounds: list[M], sentences: list[Span], si: int, lo
             continue
         run = [ms[-1]]
         for prev in reversed(ms[:-1]):
-            if prev.eid == run[0].eid or not _LIST_GAP.match(full[prev.end : run[0].start]):
+            if prev.eid == run[0].eid or not LIST_GAP.match(full[prev.end : run[0].start]):
                 break
             run.insert(0, prev)
         eids = list(dict.fromkeys(m.eid for m in run))

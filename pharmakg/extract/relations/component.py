@@ -67,6 +67,7 @@ def _sentences(doc: Doc, mentions: list[M]) -> list[Sent]:
     """The live sentences, whitespace-trimmed, each with the real and virtual mentions that start in it."""
     virtual = [M(eid, typ, s, e, True) for s, e, eid, typ in (doc._.pkg_coref or [])]
     allm = sorted(mentions + virtual, key=lambda m: (m.start, m.end))
+    opened = [(int(a), int(b)) for a, b in (getattr(doc._, "pkg_coref_open", None) or [])]
     text_of_doc = doc_text(doc)  # Doc.text joins all tokens on every access: read it once (cached)
     sents: list[Sent] = []
     mi = 0
@@ -82,7 +83,9 @@ def _sentences(doc: Doc, mentions: list[M]) -> list[Sent]:
             ms.append(allm[k])
             k += 1
         text = text_of_doc[start:end]
-        sents.append(Sent(len(sents), start, end, text, unwrapped(text).lower(), ms))
+        sent = Sent(len(sents), start, end, text, unwrapped(text).lower(), ms)
+        sent.open_anaphor = any(start <= a < end for a, _b in opened)
+        sents.append(sent)
     return sents
 
 

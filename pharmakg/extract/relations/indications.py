@@ -272,7 +272,10 @@ def _sole_compound_indications(
     for e in ctx.ents:
         if e.type != "DISEASE" or e.id in indicated:
             continue
-        said = [(x, m) for x in ctx.sents for m in x.ms if m.eid == e.id and not m.virtual]
+        # not in a sentence about a drug class, another company's drug or two drugs (x.open_anaphor)
+        said = [
+            (x, m) for x in ctx.sents if not x.open_anaphor for m in x.ms if m.eid == e.id and not m.virtual
+        ]
         # "a focus on programs in <disease>" names a company's area, not this compound's indication
         # "its <disease> vaccine" only where the one compound has no indication of its own: beside one
         # ("ZB-4 is in Phase 1 for gout"), "its psoriasis drug" is another, unnamed product

@@ -61,6 +61,7 @@ class Sent:
     text: str
     low: str
     ms: list[M] = field(default_factory=list)
+    open_anaphor: bool = False  # "The drug" after two drugs, "PD-1 inhibitors ...": no salient compound
     # whether the sentence hedges ("may", "expects"): searched once per sentence, not once per relation
     hedged: bool | None = field(default=None, compare=False, repr=False)
     # type -> (mentions of that type, the other mentions, position of each mention of the type): built once
@@ -449,10 +450,9 @@ class RuleContext:
 
     def salient(self, s: Sent, window: int = 2) -> str | None:
         """The compound of the previous sentences, when this sentence names none."""
-        if s.of("COMPOUND"):
+        if s.of("COMPOUND") or s.open_anaphor:
             return None
-        prior = [eid for idx, eid in self.recent if s.index - idx <= window]
-        return prior[-1] if prior else None
+        return next((eid for idx, eid in reversed(self.recent) if s.index - idx <= window), None)
 
     def compounds_after(self, s: Sent, pos: int, span: int = 100) -> list[M]:
         """The compound (and those coordinated with it) named within ``span`` chars after local ``pos``."""
