@@ -343,11 +343,14 @@ class Coref:
         self.class_heads = re.compile(
             rf"(?:['’]s)\s+(?:[\w-]+\s+){{0,3}}?(?:{_alt(c.get('other_drug_heads', []))})(?![\w-])", re.I
         )
-        # "It is estimated that ...", "the drug class", "the compound library": no anaphor of a compound
+        # "the drug class", "the compound library": no anaphor of a compound
         stop = "|".join(
             sorted(map(re.escape, c.get("compound_anaphor_not_before", [])), key=len, reverse=True)
         )
         self.not_after = fast_re(rf"\s*(?:{stop or '(?!)'})(?![\w-])", re.IGNORECASE)
+        # "It is expected that ...": an expletive "it" only; "The drug is expected to ..." means the drug
+        expletive = "|".join(sorted(map(re.escape, c.get("expletive_it_before", [])), key=len, reverse=True))
+        self.expletive = fast_re(rf"\s*(?:{expletive or '(?!)'})(?![\w-])", re.IGNORECASE)
         # the kind of drug a description names ("the vaccine", "this siRNA") and the kinds it may mean
         self.kinds = Kinds(c.get("anaphor_head_kinds", {}), c.get("anaphor_kind_compatible", {}))
 
@@ -362,12 +365,16 @@ class Coref:
             for m in self.compound_re.finditer(text)
             if not (m.group(0).lower() in self.initial_only and not _OPENING.fullmatch(text[: m.start()]))
         ]
-        spans = [(m.start(), m.end()) for m in found if not self.not_after.match(text, m.end())]
+        stopped = [m for m in found if self.not_after.match(text, m.end()) or self._expletive(text, m)]
+        spans = [(m.start(), m.end()) for m in found if m not in stopped]
         spans += [(m.start("a"), m.end("a")) for m in self.lead_re.finditer(text)]
         other = bool(self.class_subject_re.match(text)) or self._other_company_drug(
             text, base, mentions, main
         )
-        return spans, other or any(self.not_after.match(text, m.end()) for m in found)
+        return spans, other or bool(stopped)
+
+    def _expletive(self, text: str, m: re.Match[str]) -> bool:
+        return m.group(0).lower() == "it" and self.expletive.match(text, m.end()) is not None
 
     def _other_company_drug(self, text: str, base: int, mentions: list[M], main: str | None) -> bool:
         """Whether a sentence opens with another company's drug ("Kestrel's drug is approved for ...")."""
