@@ -7,6 +7,9 @@ until the gap is removed from the file (the file, not the test, records what the
 from __future__ import annotations
 
 import json
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -26,3 +29,29 @@ def case_params(cases: list[dict[str, Any]]) -> list[Any]:
         else pytest.param(c, id=c["id"])
         for c in cases
     ]
+
+
+def report_by_class(
+    cases: list[dict[str, Any]], problems: Callable[[dict[str, Any]], str], width: int = 24
+) -> None:
+    """The report a challenge test module prints when run as a script: per phrasing class, its cases and the
+    cases that pass; on stderr, each case whose reading disagrees with its ``gap`` (a failure, or a gap the
+    reader now closes). ``problems`` says what a case's reading gets wrong, "" when it passes."""
+    total: Counter[str] = Counter()
+    passed: Counter[str] = Counter()
+    for case in cases:
+        wrong = problems(case)
+        total[case["class"]] += 1
+        passed[case["class"]] += not wrong
+        if bool(wrong) != bool(case.get("gap")):
+            verdict = "FAIL" if wrong else "NOW PASSES (drop its gap)"
+            print(f"{verdict} {case['id']}: {wrong}", file=sys.stderr)
+    for cls in sorted(total):
+        print(f"{cls:{width}} {passed[cls]:3}/{total[cls]}")
+    print(f"{'all':{width}} {sum(passed.values()):3}/{sum(total.values())}")
+
+
+def missed_and_wrong(missed: Iterable[Any], wrong: Iterable[Any]) -> str:
+    """A case's problems for :func:`report_by_class`: "" when nothing is missed or wrongly found."""
+    missed, wrong = sorted(missed, key=str), sorted(wrong, key=str)
+    return f"missed {missed} wrong {wrong}" if missed or wrong else ""

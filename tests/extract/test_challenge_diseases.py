@@ -15,13 +15,11 @@ that must not be DISEASE; ``gap``: a known miss (strict xfail).
 
 from __future__ import annotations
 
-import sys
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
-from challenge_cases import case_params, load_cases
+from challenge_cases import case_params, load_cases, report_by_class
 
 from pharmakg.extract.pipeline import Extractor
 from pharmakg.model import Document
@@ -87,15 +85,4 @@ def test_cases_are_well_formed() -> None:
 
 if __name__ == "__main__":  # per class: cases, and cases that pass
     extractor = Extractor()
-    total: Counter[str] = Counter()
-    passed: Counter[str] = Counter()
-    for case in CASES:
-        wrong = check(extractor, case)
-        total[case["class"]] += 1
-        passed[case["class"]] += not wrong
-        if bool(wrong) != bool(case.get("gap")):
-            verdict = "FAIL" if wrong else "NOW PASSES (drop its gap)"
-            print(f"{verdict} {case['id']}: {'; '.join(wrong)}", file=sys.stderr)
-    for cls in sorted(total):
-        print(f"{cls:18} {passed[cls]:3}/{total[cls]}")
-    print(f"{'all':18} {sum(passed.values()):3}/{len(CASES)}")
+    report_by_class(CASES, lambda c: "; ".join(check(extractor, c)), width=18)

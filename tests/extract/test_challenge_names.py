@@ -15,13 +15,11 @@ its reason: the case is expected to fail, strictly, so that a fix shows up).
 
 from __future__ import annotations
 
-import sys
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
-from challenge_cases import case_params, load_cases
+from challenge_cases import case_params, load_cases, missed_and_wrong, report_by_class
 
 from pharmakg.extract.pipeline import Extractor
 from pharmakg.model import Document
@@ -65,15 +63,4 @@ def test_cases_are_well_formed() -> None:
 
 if __name__ == "__main__":  # per phrasing class: cases, and cases that pass
     extractor = Extractor()
-    total: Counter[str] = Counter()
-    passed: Counter[str] = Counter()
-    for case in CASES:
-        missed, wrong = check(extractor, case)
-        total[case["class"]] += 1
-        passed[case["class"]] += not missed and not wrong
-        if bool(missed or wrong) != bool(case.get("gap")):
-            verdict = "FAIL" if missed or wrong else "NOW PASSES (drop its gap)"
-            print(f"{verdict} {case['id']}: missed {missed} wrong {wrong}", file=sys.stderr)
-    for cls in sorted(total):
-        print(f"{cls:26} {passed[cls]:3}/{total[cls]}")
-    print(f"{'all':26} {sum(passed.values()):3}/{len(CASES)}")
+    report_by_class(CASES, lambda c: missed_and_wrong(*check(extractor, c)), width=26)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from challenge_cases import case_params, load_cases
+from challenge_cases import case_params, load_cases, report_by_class
 
 from pharmakg.extract.pipeline import Extractor
 from pharmakg.model import Document
@@ -85,18 +85,6 @@ def test_cases_are_well_formed() -> None:
 
 if __name__ == "__main__":  # per class: cases, and cases that pass
     extractor = Extractor()
-    total: Counter[str] = Counter()
-    passed: Counter[str] = Counter()
     wanted = set(sys.argv[1:])
-    for case in CASES:
-        if wanted and case["id"] not in wanted:
-            continue
-        problems = check(extractor, case)
-        total[case["class"]] += 1
-        passed[case["class"]] += not problems
-        if bool(problems) != bool(case.get("gap")):
-            verdict = "FAIL" if problems else "NOW PASSES (drop its gap)"
-            print(f"{verdict} {case['id']}: {problems}", file=sys.stderr)
-    for cls in sorted(total):
-        print(f"{cls:24} {passed[cls]:3}/{total[cls]}")
-    print(f"{'all':24} {sum(passed.values()):3}/{sum(total.values())}")
+    cases = [c for c in CASES if not wanted or c["id"] in wanted]
+    report_by_class(cases, lambda c: "; ".join(check(extractor, c)))

@@ -12,13 +12,11 @@ Case fields: those of the relation challenge set, plus ``class``, the phrasing c
 
 from __future__ import annotations
 
-import sys
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
-from challenge_cases import case_params, load_cases
+from challenge_cases import case_params, load_cases, missed_and_wrong, report_by_class
 from test_challenge_relations import check
 
 CASES_FILE = Path(__file__).resolve().parent.parent / "challenge" / "partners.jsonl"
@@ -48,15 +46,4 @@ def test_cases_are_well_formed() -> None:
 
 
 if __name__ == "__main__":  # per phrasing class: cases, and cases that pass
-    total: Counter[str] = Counter()
-    passed: Counter[str] = Counter()
-    for case in CASES:
-        missed, wrong = check(case)
-        total[case["class"]] += 1
-        passed[case["class"]] += not missed and not wrong
-        if bool(missed or wrong) != bool(case.get("gap")):
-            verdict = "FAIL" if missed or wrong else "NOW PASSES (drop its gap)"
-            print(f"{verdict} {case['id']}: missed {sorted(missed)} wrong {sorted(wrong)}", file=sys.stderr)
-    for cls in total:
-        print(f"{cls:20} {passed[cls]:3}/{total[cls]}")
-    print(f"{'all':20} {sum(passed.values()):3}/{len(CASES)}")
+    report_by_class(CASES, lambda c: missed_and_wrong(*check(c)), width=20)

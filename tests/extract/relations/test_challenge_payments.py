@@ -11,13 +11,11 @@ Case fields: those of the relation challenge set, plus ``class``, the phrasing c
 
 from __future__ import annotations
 
-import sys
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
-from challenge_cases import case_params, load_cases
+from challenge_cases import case_params, load_cases, missed_and_wrong, report_by_class
 from test_challenge_relations import Fact, found_facts
 
 CASES_FILE = Path(__file__).resolve().parent.parent / "challenge" / "payments.jsonl"
@@ -57,15 +55,4 @@ def test_cases_are_well_formed() -> None:
 
 
 if __name__ == "__main__":  # per phrasing class: cases, and cases that pass
-    total: Counter[str] = Counter()
-    passed: Counter[str] = Counter()
-    for case in CASES:
-        missed, extra = check(case)
-        total[case["class"]] += 1
-        passed[case["class"]] += not missed and not extra
-        if bool(missed or extra) != bool(case.get("gap")):
-            verdict = "FAIL" if missed or extra else "NOW PASSES (drop its gap)"
-            print(f"{verdict} {case['id']}: missed {missed} wrong {extra}", file=sys.stderr)
-    for cls in total:
-        print(f"{cls:20} {passed[cls]:3}/{total[cls]}")
-    print(f"{'all':20} {sum(passed.values()):3}/{len(CASES)}")
+    report_by_class(CASES, lambda c: missed_and_wrong(*check(c)), width=20)

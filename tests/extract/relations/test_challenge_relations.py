@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -96,6 +97,13 @@ def found_facts(case: dict[str, Any]) -> set[Fact]:
         else:
             out.add((r.type, canonical[r.subject], canonical[r.object] if r.object else r.value))
     return out
+
+
+def typed_fact_check(case: dict[str, Any], types: Collection[str]) -> tuple[list[Fact], list[Fact]]:
+    """(expected facts of ``types`` not found, facts of ``types`` found that the case does not give)."""
+    found = {f for f in found_facts(case) if f[0] in types}
+    expected = {tuple(f) for f in case["facts"]}
+    return sorted(expected - found, key=str), sorted(found - expected, key=str)
 
 
 def _key(fact: list[Any]) -> Fact:
