@@ -32,6 +32,7 @@ class PostPass:
         self.running = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, running)) + r")(?![\w-])")
         later = cues["phases"].get("later_filing_words", []) or ["\x00"]
         self.later_filing = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, later)) + r")(?![\w-])")
+        self.dated_back = re.compile(cues["phases"].get("filing_dated_back", "(?!)"))
         self.collaborators = Collaborators(cues)
 
     def __call__(self, ctx: RuleContext) -> None:
@@ -39,7 +40,7 @@ class PostPass:
         _drop_discontinued_stages(ctx)
         _phases_of_permitted_trials(ctx, self.running)
         _settle_phases(ctx, list(ctx.out.items.items()))
-        _drop_superseded_filings(ctx, self.later_filing)
+        _drop_superseded_filings(ctx, self.later_filing, self.dated_back)
         _drop_countered_licences(ctx)
         licensees_by_payment(ctx)
         _default_licensors(ctx)
@@ -145,14 +146,9 @@ def _settle_phases(ctx: RuleContext, items: list[tuple[StatementKey, RelationDra
             ctx.out.remove(("IN_PHASE", subj, None, v))
 
 
-# a sentence that opens by dating its event in the past: "In May 2021,", "On March 3, 2022,", "Previously,"
-_DATED_PAST = re.compile(
-    r"^\s*(?:(?:in|on|by)\s+(?:early\s+|late\s+|mid-?)?(?:[a-z]+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b"
-    r"|previously\b|earlier\b|(?:in|on)\s+(?:the\s+)?(?:past|prior)\b)"
-)
-
-
-def _drop_superseded_filings(ctx: RuleContext, later_filing: re.Pattern[str]) -> None:
+def _drop_superseded_filings(
+    ctx: RuleContext, later_filing: re.Pattern[str], dated_back: re.Pattern[str]
+) -> None:
     """A compound approved where its filing was made, whose filing the text dates in the past ("the NMPA has
     approved X ... In May 2021, the NMPA accepted the NDA for X"), is past that filing: it is the approval's
     history, not a second stage. A filing in another region ("approved in the US; the MAA is under review"),
@@ -166,7 +162,7 @@ def _drop_superseded_filings(ctx: RuleContext, later_filing: re.Pattern[str]) ->
         if approved is None or approved.attrs.get("region") != filed.attrs["region"]:
             continue
         said = [ev.sentence.lower() for ev in filed.evidence]
-        if all(_DATED_PAST.match(x) for x in said) and not any(later_filing.search(x) for x in said):
+        if all(dated_back.match(x) for x in said) and not any(later_filing.search(x) for x in said):
             ctx.out.remove(key)
 
 
