@@ -93,6 +93,18 @@ _SPACES = re.compile(r"\s+")
 _LOWER_SYMBOL = re.compile(r"^[a-z]{3,}-\d{1,2}$")
 # an abbreviation in parentheses right after a list member
 _ABBREVIATION = re.compile(r"^\s*\([A-Za-z][\w-]{0,11}\)")
+_VACCINE = re.compile(r"\b[Vv]accin|\b[Ii]mmuni[sz]")
+# a sentence's first word, capitalised only by its place ("Breakthrough cancer pain is ..."): a modifier too
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)([A-Z])(?=[a-z]+[ \t])")
+
+
+def _sentence_initial_lower(window: str, at_text_start: bool) -> str:
+    """The text before a disease name with the first letter of a sentence begun in it lowered."""
+    for m in reversed(list(_SENTENCE_START.finditer(window))):
+        if m.start() > 0 or at_text_start or m.group(0) != m.group(1):
+            i = m.start(1)
+            return window[:i] + window[i].lower() + window[i + 1 :]
+    return window
 
 
 # the kind of a drug-table record read as the target of a drug noun after it ("a Factor XIa inhibitor")
@@ -225,8 +237,11 @@ class KnowledgeMatcher:
                     self.pathogen_before.search(before[-40:])
                     or self.pathogen_after.match(text[end : end + 60])
                 )
-                # a bare virus name: the whole text is searched for its full name, in vaccine wording only
-                return vaccine and (hit[2] == PATHOGEN_KIND or virus_written(text, surface))
+                # a bare virus name: in vaccine wording only, a proper name beside a vaccine word ("an Ebola
+                # vaccine"), or one the text also writes in full ("Zika virus")
+                proper = surface[:1].isupper() and not surface.isupper()
+                proper = proper and bool(_VACCINE.search(text, max(0, start - 40), end + 40))
+                return vaccine and (hit[2] == PATHOGEN_KIND or proper or virus_written(text, surface))
             return bool(self.disease_before.search(before) or self.disease_after.match(text[end : end + 40]))
         return True
 
@@ -262,13 +277,14 @@ class KnowledgeMatcher:
 
     def _disease_form(self, surface: str, hit: Hit) -> bool:
         """A short disease name is an abbreviation written in capitals (GERD; "Gerd" is a first name),
-        unless it is the MeSH descriptor's own name (gout, mumps), a word that names the disease itself, or a
-        virus's name without "virus" (Zika), read only where the text also writes "Zika virus"."""
+        unless it is the MeSH descriptor's own name (gout, mumps), a word that names the disease itself, a
+        pathogen's proper name (Ebola) or a virus's name without "virus" (Zika), in vaccine wording only."""
         return (
             len(surface) > self.short
             or surface.isupper()
             or surface.lower() == hit[1].name.lower()
             or hit[2] == PATHOGEN_STEM_KIND
+            or (hit[2] == PATHOGEN_KIND and surface[:1].isupper())
             or clipped(surface, hit[1].name)
         )
 
@@ -470,10 +486,12 @@ class KnowledgeMatcher:
     def _modified(self, text: str, start: int, end: int) -> str:
         """The disease name with the adjectives the text writes before it ("generalized pustular psoriasis"),
         or "" when there are none (knowledge_context.json disease_modifiers)."""
-        m = self.modifiers.search(text, max(0, start - 60), start)
+        lo = max(0, start - 60)
+        window = _sentence_initial_lower(text[lo:start], lo == 0)
+        m = self.modifiers.search(window)
         if m is None:
             return ""
-        words = m.group(0).split()
+        words = text[lo + m.start() : lo + m.end()].split()
         stops = [i for i, w in enumerate(words) if w in self.modifier_stop]
         words = words[stops[-1] + 1 :] if stops else words  # "clinical invasive ...": the words after it
         return " ".join(words) + " " + text[start:end] if words else ""

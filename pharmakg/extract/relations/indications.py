@@ -91,15 +91,37 @@ class Indications:
     def __init__(self, cues: dict[str, Any]) -> None:
         self._said_as_indication = IndicationWording(cues)
         self._unnamed = UnnamedItems(cues)
+        c = cues.get("indications") or {}
+        stops = alternation(c.get("description_stops") or [], lower=True)
+        links = phrase_alternation(c.get("description_links") or [])
+        self._background = re.compile(
+            rf"(?:\s+|-)(?:{phrase_alternation(c.get('background_after') or [])})\b"
+        )
+        self._description = re.compile(
+            rf"^\s*(?:\([^()]{{0,40}}\)\s*)?(?:,|\s+(?:{links}))"
+            rf"\s+(?:an?|the)\s+(?:(?!(?:{stops})\b)[\w/+-]+\s+){{0,4}}$"
+        )
+
+    def _described(self, s: Sent, c: M) -> M:
+        """The named compound a drug-table name describes ("ZB-12 is an oral carbapenem for <disease>": ZB-12,
+        relation_cues.json indications.description_links), else ``c`` itself."""
+        before = [m for m in s.of("COMPOUND", virtual=False) if m.end <= c.start and m.eid != c.eid]
+        if before and self._description.match(s.between(before[-1], c)):
+            return before[-1]
+        return c
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         for d in s.of("DISEASE", virtual=False):
             if any(self._unnamed.member(s, x) for x in ctx.group(s, d)):
                 continue  # "ZB-1 for gout, an anti-CD20 CAR-T for lymphoma": another, unnamed product's
+            if self._background.match(s.low, s.local(ctx.group(s, d)[-1])[1]):
+                continue  # "the global psoriasis market": market or epidemiology talk
             c = ctx.attach(s, d, ("COMPOUND",), cap=250, combinations=False)
             first = ctx.group(s, d)[0]
             if c is None and first is not d:  # a long list: its members share the compound of its first
                 c = ctx.attach(s, first, ("COMPOUND",), cap=250, combinations=False)
+            if c is not None and not c.virtual:
+                c = self._described(s, c)
             if c is None:
                 if ctx.cues.negation.search(s.low):
                     continue
