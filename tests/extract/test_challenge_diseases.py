@@ -2,9 +2,12 @@
 sentences naming a made-up compound code and a real disease, across therapy classes (oncology names with
 biomarker, line, stage and resistance modifiers and their abbreviations; rare genetic and metabolic diseases;
 ophthalmic; infections for vaccines and anti-infectives; immunology and dermatology; CNS and psychiatry;
-cardio-metabolic), in varied frames ("for the treatment of", "in patients with", "X patients", headlines),
+cardio-metabolic), in varied frames ("for the treatment of", "in patients with", "X patients", headlines;
+class ``frame``: effect verbs in either tense, dosage forms, "the signs and symptoms of", "<disease> is the
+lead indication"; class ``indication-link``: a drug-table name describing the named compound, "ZB-1 is an oral
+carbapenem for <disease>"),
 and negative twins by ANNOTATION.md's Conventions: a therapy area, a symptom or side effect, a disease named
-only as background is no DISEASE.
+only as background (market talk: "the global psoriasis market") is no DISEASE.
 
 Case fields: ``id``, ``class``, ``text``; ``diseases``: the DISEASE entities expected, each [longest stated
 form, aliases...] (found when a read DISEASE shares a folded name with it, as score.py matches);
