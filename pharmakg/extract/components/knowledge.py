@@ -93,7 +93,6 @@ _SPACES = re.compile(r"\s+")
 _LOWER_SYMBOL = re.compile(r"^[a-z]{3,}-\d{1,2}$")
 # an abbreviation in parentheses right after a list member
 _ABBREVIATION = re.compile(r"^\s*\([A-Za-z][\w-]{0,11}\)")
-_VACCINE = re.compile(r"\b[Vv]accin|\b[Ii]mmuni[sz]")
 # a sentence's first word, capitalised only by its place ("Breakthrough cancer pain is ..."): a modifier too
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)([A-Z])(?=[a-z]+[ \t])")
 
@@ -237,11 +236,8 @@ class KnowledgeMatcher:
                     self.pathogen_before.search(before[-40:])
                     or self.pathogen_after.match(text[end : end + 60])
                 )
-                # a bare virus name: in vaccine wording only, a proper name beside a vaccine word ("an Ebola
-                # vaccine"), or one the text also writes in full ("Zika virus")
-                proper = surface[:1].isupper() and not surface.isupper()
-                proper = proper and bool(_VACCINE.search(text, max(0, start - 40), end + 40))
-                return vaccine and (hit[2] == PATHOGEN_KIND or proper or virus_written(text, surface))
+                # a bare virus name: the whole text is searched for its full name, in vaccine wording only
+                return vaccine and (hit[2] == PATHOGEN_KIND or virus_written(text, surface))
             return bool(self.disease_before.search(before) or self.disease_after.match(text[end : end + 40]))
         return True
 
