@@ -5,7 +5,7 @@ ophthalmic; infections for vaccines and anti-infectives; immunology and dermatol
 cardio-metabolic), in varied frames ("for the treatment of", "in patients with", "X patients", headlines;
 class ``frame``: effect verbs in either tense, dosage forms, "the signs and symptoms of", "<disease> is the
 lead indication"; class ``indication-link``: a drug-table name describing the named compound, "ZB-1 is an oral
-carbapenem for <disease>"),
+carbapenem for <disease>"; ``indication-list``, ``indication-neighbour``: lists, neighbouring sentences),
 and negative twins by ANNOTATION.md's Conventions: a therapy area, a symptom or side effect, a disease named
 only as background (market talk: "the global psoriasis market") is no DISEASE.
 
