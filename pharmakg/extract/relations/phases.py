@@ -152,18 +152,27 @@ class Phases:
             and self.subpart.match(s.low[b : b + 20])
             and any(b < x <= b + 40 for x, _, _ in found)
         }
+        paired = _respective(ctx, s, [(a, b) for a, b, _ in found]) if "respectively" in s.low else {}
         prev: tuple[M, int] | None = None
         for a, b, val in found:
             if (a, b) not in wholes and (a, b) not in parts:
-                c = self.phrase(ctx, s, a, b, val, prev)
+                c = self.phrase(ctx, s, a, b, val, prev, paired.get((a, b)))
                 prev = (c, b) if c is not None else prev
 
     def phrase(
-        self, ctx: RuleContext, s: Sent, a: int, b: int, val: str, prev: tuple[M, int] | None = None
+        self,
+        ctx: RuleContext,
+        s: Sent,
+        a: int,
+        b: int,
+        val: str,
+        prev: tuple[M, int] | None = None,
+        respective: M | None = None,
     ) -> M | None:
         """One phase phrase at s.text[a:b] with its value ("Phase 2", "Approved", "IND", ...); ``prev``: the
-        compound the sentence's last stage phrase was said of and that phrase's end. Returns the compound
-        this one is said of, if a current stage."""
+        compound the sentence's last stage phrase was said of and that phrase's end; ``respective``: the
+        member of a compound list a list of stages pairs with this one ("X and Y are in Phase 2 and Phase 1,
+        respectively"). Returns the compound this one is said of, if a current stage."""
         clause_start = max([0, a - 70] + [m.end() for m in CLAUSE_BREAK.finditer(s.low[:a])])
         # "ZB-12 (Phase 2), ZB-14 (Phase 1)": each its own stage; "with cetuximab, an approved antibody":
         # the stage of the compound whose apposition holds it, whatever the clause plans for it ("will
@@ -229,13 +238,16 @@ class Phases:
         if c is None:
             self.unattached(ctx, s, (a, b), val, attrs, reported, ind)
             return None
-        holders = (
-            _listed_with(s, ctx.group(s, owner), owner)
-            if owner
-            else _stage_holders(s, ctx.group(s, c), a, b, self.own_stage)
-        )
+        if respective is not None:
+            holders = [respective]
+        elif owner:
+            holders = _listed_with(s, ctx.group(s, owner), owner)
+        else:
+            holders = _stage_holders(s, ctx.group(s, c), a, b, self.own_stage)
         for g in holders:
-            if not ctx.comparator(s, g) and not ctx.combination(s, g):
+            # a stage in a partner's own apposition or relative clause is that partner's ("in combination
+            # with Opdivo, which is approved in melanoma"); a stage of the clause is not a partner's
+            if owner is not None or (not ctx.comparator(s, g) and not ctx.combination(s, g)):
                 emit_stage(ctx, s, g.eid, val, attrs, reported, abs(g.start - s.start - a))
         return c
 
@@ -266,6 +278,12 @@ class Phases:
         if sal is not None and trial_now:
             # "data from three trials that enrolled ..., including a Phase 3 trial": a source of data
             emit_stage(ctx, s, sal, val, attrs, reported, rule="phase_salient")
+        elif sal is None and trial is None and trial_now and not s.of("COMPOUND"):
+            # "Calderon Initiates Phase 2 Trial in Gout" before "... dosed the first patient with CP-404":
+            # a trial under way that no sentence before named a compound for, then one compound in the next
+            ahead = _forward_owner(ctx, s)
+            if ahead is not None:
+                emit_stage(ctx, s, ahead, val, attrs, reported, rule="phase_salient")
         elif ind and trial is None and self.scope.ind_act(s.low):
             # "ZB-12 received the designation. We plan to file an IND later this year": the IND (or,
             # planned, the stage before the clinic) of the compound the sentence before named
@@ -376,6 +394,32 @@ def salient_owner(ctx: RuleContext, s: Sent, window: int = 2, unnamed: bool = Tr
     return None
 
 
+# "Helix has four programs in ongoing Phase 2 trials": a stage of several unnamed items, none of them the
+# compound the next sentence names
+_COUNTED_ITEMS = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|many|various|\d+)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:programs?|programmes?|candidates?|compounds?|assets?|products?|molecules?|therapies|drugs)\b"
+)
+
+
+def _forward_owner(ctx: RuleContext, s: Sent, window: int = 3) -> str | None:
+    """The one compound the sentence after ``s`` names (not as a comparator or combination partner), where
+    none of the ``window`` sentences before named a compound: what a stage said ahead of its name is of."""
+    if (
+        s.index + 1 >= len(ctx.sents)
+        or any(0 < s.index - idx <= window for idx, _ in ctx.recent)
+        or _COUNTED_ITEMS.search(s.low)
+    ):
+        return None
+    nxt = ctx.sents[s.index + 1]
+    eids = {
+        m.eid
+        for m in nxt.of("COMPOUND")
+        if not ctx.comparator(nxt, m) and not ctx.combination(nxt, m)
+    }
+    return eids.pop() if len(eids) == 1 else None
+
+
 def _compounds_as_it(s: Sent, lo: int, hi: int) -> str:
     """s.low[lo:hi] with each compound named in it read as "it", so that the stage verbs of the cue data
     also read "advanced ZB-12 into a Phase 3 trial" (as "advanced it into")."""
@@ -386,6 +430,32 @@ def _compounds_as_it(s: Sent, lo: int, hi: int) -> str:
             out += [s.low[pos:a], "it"]
             pos = b
     return "".join(out) + s.low[pos:hi]
+
+
+# "in Phase 2 and Phase 1 trials, respectively": stage phrases listed (a comma, "and" or "or" and a few
+# words between), then "respectively" after the last one in its clause
+_STAGE_LIST_GAP = re.compile(r"[^.;:()]{0,12}?(?:,|\band\b|\bor\b)\s*(?:and\s+|or\s+)?(?:(?:in|a|an|the)\s+)?")
+_RESPECTIVELY_AFTER = re.compile(r"[^.;:()]{0,40}?,?\s*respectively\b")
+
+
+def _respective(ctx: RuleContext, s: Sent, spans: list[tuple[int, int]]) -> dict[tuple[int, int], M]:
+    """ "X and Y are in Phase 2 and Phase 1, respectively": each stage phrase of a list that "respectively"
+    closes, paired by position with the members of the compound list the first phrase is said of (the
+    lists must be as long)."""
+    out: dict[tuple[int, int], M] = {}
+    k = 0
+    while k < len(spans):
+        run = [spans[k]]
+        while k + len(run) < len(spans) and _STAGE_LIST_GAP.fullmatch(s.low[run[-1][1] : spans[k + len(run)][0]]):
+            run.append(spans[k + len(run)])
+        k += len(run)
+        if len(run) < 2 or not _RESPECTIVELY_AFTER.match(s.low, run[-1][1]):
+            continue
+        c = ctx.attach(s, run[0], ("COMPOUND",), cap=150, combinations=False)
+        group = ctx.group(s, c) if c is not None else []
+        if len(group) == len(run) and all(g.end - s.start <= run[0][0] for g in group):
+            out.update(zip(run, group, strict=True))
+    return out
 
 
 def _appositive_stage_of(s: Sent, a: int) -> M | None:
