@@ -90,6 +90,13 @@ class Phases:
             + "|".join(map(re.escape, p.get("planned_appositive", []) or ["\x00"]))
             + r")\b"
         )
+        # "the Phase 3 trial of X, which is expected to begin in 2026,", "a Phase 3 study, which Helix plans to
+        # start next year,": a relative clause on the trial that plans it
+        self.relative_plan = re.compile(
+            r"^[^.;:()]{0,100}?,\s+(?:which|that)\s+(?:[\w-]+\s+){0,2}?(?:"
+            + "|".join(map(re.escape, p["planned_later"] + p.get("planned_relative", [])))
+            + r")\b"
+        )
         self.achieved = words_regex(p.get("achieved_before_plan", []) or ["\x00"])
         # "reported data from a Phase 1 trial of X": a trial named as the source of data reported (not past a
         # second predicate: "showed results in a Phase 2 trial and is now in the Phase 3 ORBIT trial")
@@ -188,6 +195,7 @@ class Phases:
             bool(self.planned_after.match(s.low[b:]))
             or self.predicate_planned(s.low[b:])
             or bool(self.appositive_plan.match(s.low[b:]))
+            or bool(self.relative_plan.match(s.low[b:]))
         )
         planned = (bool(self.planned_before.search(before)) and not self.achieved_upon(before)) or plan_after
         planned = planned and not self.scope.no_plan(val, s.low, (a, b), _compounds_as_it(s, 0, a))
