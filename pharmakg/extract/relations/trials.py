@@ -146,7 +146,9 @@ class Trials:
 
 _RESPECTIVELY_AFTER = re.compile(r"[^.;:()]{0,40}?,?\s*respectively\b")
 # "ORBIT and Phase 1 NOVA", "ORBIT-1 (NCT...), ORBIT-2": a list of named trials, each perhaps with its stage
-_TRIAL_LIST_GAP = re.compile(r"[^.;:()]{0,12}?(?:,|\band\b|\bor\b)\s*(?:and\s+|or\s+)?(?:the\s+)?(?:[\w/-]+\s+){0,2}")
+_TRIAL_LIST_GAP = re.compile(
+    r"[^.;:()]{0,12}?(?:,|\band\b|\bor\b)\s*(?:and\s+|or\s+)?(?:the\s+)?(?:[\w/-]+\s+){0,2}"
+)
 
 
 def _respective_trials(ctx: RuleContext, s: Sent) -> dict[int, M]:
@@ -157,7 +159,9 @@ def _respective_trials(ctx: RuleContext, s: Sent) -> dict[int, M]:
     k = 0
     while k < len(named):
         trials = [named[k]]
-        while k + len(trials) < len(named) and _TRIAL_LIST_GAP.fullmatch(s.between(trials[-1], named[k + len(trials)])):
+        while k + len(trials) < len(named) and _TRIAL_LIST_GAP.fullmatch(
+            s.between(trials[-1], named[k + len(trials)])
+        ):
             trials.append(named[k + len(trials)])
         k += len(trials)
         if len(trials) < 2 or not _RESPECTIVELY_AFTER.match(s.low, s.local(trials[-1])[1]):
