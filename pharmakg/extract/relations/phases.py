@@ -5,7 +5,6 @@ planned with its year, recorded apart from the current facts)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
@@ -13,20 +12,20 @@ from pharmakg.extract.literals import folded, may_match, needed_literals, word_s
 from pharmakg.extract.regex_scan import fast_re
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
+from pharmakg.extract.relations.stage_owners import (
+    appositive_stage_of,
+    forward_owner,
+    listed_with,
+    parenthesised_stage_of,
+    relative_stage_of,
+    respective_members,
+    stage_holders,
+)
 from pharmakg.extract.relations.stage_scope import StageScope, listed_after, reported_source
 from pharmakg.model import PHASES, matches_key
 
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|met|showed|demonstrated)\b")
-# "nivolumab (Opdivo), an approved PD-1 inhibitor,": the apposition may follow the name's parenthesis or mark
-_APPOSITION = re.compile(
-    r"(?:\s*\([^()]{1,60}\))?\)?[®™]?\s*,\s+(?:a|an|the|its|their|our|two|both)\s+(?:[\w-]+\s+){0,6}"
-)
 _NOT_YET = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?$")
-# "with Tecentriq (atezolizumab), which is approved for ...": a relative clause on the name right before it
-_RELATIVE = re.compile(
-    r"\)?\s*,?\s*(?:which|that)\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
-    r"(?:(?:already|also|now|currently|previously|recently|being)\s+)?(?:(?:in|a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
-)
 
 
 @relation_rule("phases", min_mentions=0)
@@ -152,34 +151,39 @@ class Phases:
             and self.subpart.match(s.low[b : b + 20])
             and any(b < x <= b + 40 for x, _, _ in found)
         }
+        paired = respective_members(ctx, s, [(a, b) for a, b, _ in found]) if "respectively" in s.low else {}
         prev: tuple[M, int] | None = None
         for a, b, val in found:
             if (a, b) not in wholes and (a, b) not in parts:
-                c = self.phrase(ctx, s, a, b, val, prev)
+                c = self.phrase(ctx, s, a, b, val, prev, paired.get((a, b)))
                 prev = (c, b) if c is not None else prev
 
     def phrase(
-        self, ctx: RuleContext, s: Sent, a: int, b: int, val: str, prev: tuple[M, int] | None = None
+        self,
+        ctx: RuleContext,
+        s: Sent,
+        a: int,
+        b: int,
+        val: str,
+        prev: tuple[M, int] | None = None,
+        respective: M | None = None,
     ) -> M | None:
         """One phase phrase at s.text[a:b] with its value ("Phase 2", "Approved", "IND", ...); ``prev``: the
-        compound the sentence's last stage phrase was said of and that phrase's end. Returns the compound
-        this one is said of, if a current stage."""
+        compound the sentence's last stage phrase was said of and that phrase's end; ``respective``: the
+        member of a compound list a list of stages pairs with this one ("X and Y are in Phase 2 and Phase 1,
+        respectively"). Returns the compound this one is said of, if a current stage."""
         clause_start = max([0, a - 70] + [m.end() for m in CLAUSE_BREAK.finditer(s.low[:a])])
         # "ZB-12 (Phase 2), ZB-14 (Phase 1)": each its own stage; "with cetuximab, an approved antibody":
         # the stage of the compound whose apposition holds it, whatever the clause plans for it ("will
         # co-develop ZB-12, a Phase 2 antibody")
-        owner = _parenthesised_stage_of(s, a) or _appositive_stage_of(s, a) or _relative_stage_of(s, a)
+        owner = parenthesised_stage_of(s, a) or appositive_stage_of(s, a) or relative_stage_of(s, a)
         if owner is not None:
             clause_start = max(clause_start, owner.end - s.start)
         before = self.main_clause(self.scope.months_masked(_compounds_as_it(s, clause_start, a)))
         if self.scope.bound(before):
             # "develops ZB-12 through Phase 2", "an option at the end of Phase 1": a bound, no stage
             return None
-        plan_after = (
-            bool(self.planned_after.match(s.low[b:]))
-            or self.predicate_planned(s.low[b:])
-            or bool(self.appositive_plan.match(s.low[b:]))
-        )
+        plan_after = self.plan_after(s.low[b:])
         planned = (bool(self.planned_before.search(before)) and not self.achieved_upon(before)) or plan_after
         planned = planned and not self.scope.no_plan(val, s.low, (a, b), _compounds_as_it(s, 0, a))
         if planned and val.startswith("Phase") and self.readout_of_running(before, s.low[b:]):
@@ -229,15 +233,33 @@ class Phases:
         if c is None:
             self.unattached(ctx, s, (a, b), val, attrs, reported, ind)
             return None
-        holders = (
-            _listed_with(s, ctx.group(s, owner), owner)
-            if owner
-            else _stage_holders(s, ctx.group(s, c), a, b, self.own_stage)
-        )
-        for g in holders:
-            if not ctx.comparator(s, g) and not ctx.combination(s, g):
-                emit_stage(ctx, s, g.eid, val, attrs, reported, abs(g.start - s.start - a))
+        for g in self.holders(ctx, s, (a, b), c, owner, respective):
+            emit_stage(ctx, s, g.eid, val, attrs, reported, abs(g.start - s.start - a))
         return c
+
+    def holders(
+        self, ctx: RuleContext, s: Sent, span: tuple[int, int], c: M, owner: M | None, respective: M | None
+    ) -> list[M]:
+        """The compounds a current stage phrase at s.text[span] said of ``c`` goes to: the member a
+        "respectively" list pairs it with; the compound whose apposition or relative clause holds it, with
+        those listed right before (a partner's own stage too: "in combination with Opdivo, which is approved
+        in melanoma"); else the members of c's list it covers, no comparator or combination partner."""
+        if respective is not None:
+            return [respective]
+        if owner is not None:
+            return listed_with(s, ctx.group(s, owner), owner)
+        group = stage_holders(s, ctx.group(s, c), span[0], span[1], self.own_stage)
+        return [g for g in group if not ctx.comparator(s, g) and not ctx.combination(s, g)]
+
+    def plan_after(self, after: str) -> bool:
+        """Whether the text after a stage phrase plans it: "is planned", "a Phase 3 trial comparing X with Y
+        is planned for 2023", ", to be initiated in 2025,", ", which is expected to begin in 2026,"."""
+        return (
+            bool(self.planned_after.match(after))
+            or self.predicate_planned(after)
+            or bool(self.appositive_plan.match(after))
+            or bool(self.scope.relative_plan.match(after))
+        )
 
     def unattached(
         self,
@@ -266,6 +288,12 @@ class Phases:
         if sal is not None and trial_now:
             # "data from three trials that enrolled ..., including a Phase 3 trial": a source of data
             emit_stage(ctx, s, sal, val, attrs, reported, rule="phase_salient")
+        elif sal is None and trial is None and trial_now and not s.of("COMPOUND"):
+            # "Calderon Initiates Phase 2 Trial in Gout" before "... dosed the first patient with CP-404":
+            # a trial under way that no sentence before named a compound for, then one compound in the next
+            ahead = forward_owner(ctx, s)
+            if ahead is not None:
+                emit_stage(ctx, s, ahead, val, attrs, reported, rule="phase_salient")
         elif ind and trial is None and self.scope.ind_act(s.low):
             # "ZB-12 received the designation. We plan to file an IND later this year": the IND (or,
             # planned, the stage before the clinic) of the compound the sentence before named
@@ -386,63 +414,6 @@ def _compounds_as_it(s: Sent, lo: int, hi: int) -> str:
             out += [s.low[pos:a], "it"]
             pos = b
     return "".join(out) + s.low[pos:hi]
-
-
-def _appositive_stage_of(s: Sent, a: int) -> M | None:
-    """The compound whose apposition a stage stands in ("cetuximab, an approved EGFR antibody,"; "ZB-12, a
-    Phase 2 MEK inhibitor"): the stage is that compound's, not the sentence's subject's."""
-    before = [m for m in s.of("COMPOUND", virtual=False) if m.end - s.start <= a]
-    if not before:
-        return None
-    m = before[-1]
-    return m if _APPOSITION.fullmatch(s.low[m.end - s.start : a]) else None
-
-
-def _relative_stage_of(s: Sent, a: int) -> M | None:
-    """The compound a relative clause holding the stage is said of ("ZB-14 is tested with Tecentriq, which is
-    approved for ..."): the name right before "which is", not the sentence's subject."""
-    before = [m for m in s.of("COMPOUND", virtual=False) if m.end - s.start <= a]
-    if not before:
-        return None
-    m = before[-1]
-    return m if _RELATIVE.fullmatch(s.low[m.end - s.start : a]) else None
-
-
-def _listed_with(s: Sent, group: list[M], owner: M) -> list[M]:
-    """``owner`` and the members of its group listed right before it ("X and Y, two approved inhibitors"),
-    not those with an apposition of their own ("X, a Phase 2 inhibitor, and Y, a preclinical one")."""
-    out = [owner]
-    for prev in reversed(group[: group.index(owner)] if owner in group else []):
-        if not re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*", s.between(prev, out[0])):
-            break
-        out.insert(0, prev)
-    return out
-
-
-def _stage_holders(s: Sent, group: list[M], a: int, b: int, stated: Callable[[str], bool]) -> list[M]:
-    """The coordinated compounds a stage phrase at s.text[a:b] is said of: all of them ("X and Y, both in
-    Phase 2"), unless it stands inside one member's apposition ("X, a Phase 2 MEK inhibitor, and Y"): then
-    that member only; a member before an apposition that states its own stage is not one of them ("X, a
-    preclinical ADC, and Y, in Phase 1": Phase 1 is Y's only)."""
-    before = [g for g in group if g.end - s.start <= a]
-    if before and any(g.start - s.start >= b for g in group):
-        return [before[-1]]
-    for prev, nxt in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
-        if stated(s.between(prev, nxt)):
-            return [g for g in group if g.start >= nxt.start]
-    return group
-
-
-def _parenthesised_stage_of(s: Sent, a: int) -> M | None:
-    """The compound right before the parenthesis a stage opens ("ZB-12 (Phase 2)", "ZB-20 (preclinical)")."""
-    head = s.text[:a].rstrip()
-    if not head.endswith("("):
-        return None
-    paren = len(head) - 1
-    return next(
-        (m for m in s.of("COMPOUND", virtual=False) if 0 <= paren - (m.end - s.start) <= 2),
-        None,
-    )
 
 
 _ORDER = list(PHASES)  # the stages from the earliest to the latest

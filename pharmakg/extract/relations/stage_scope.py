@@ -72,6 +72,7 @@ class StageScope:
         finite = [w for w in phases.get("planned_strict", []) if not w.startswith("to ")]
         self.plan_words = whole_words_regex(finite or ["\x00"])
         self.trial_described = re.compile(phases.get("trial_described", "\x00"))
+        self.relative_plan = relative_plan(phases)  # ", which is expected to begin in 2026,"
         self.current_salient = whole_words_regex(phases["current_for_salient"])
         self.past_front = re.compile(r"^\W*(?:" + past + r")\s[^,;]*$")
         self.filed_regardless = re.compile(phases.get("filed_despite_plan", "\x00"), re.IGNORECASE)
@@ -229,4 +230,15 @@ def listed_after(s: Sent, lo: int, hi: int) -> bool:
         and not CLAUSE_BREAK.search(gap)
         and re.search(r"(?:,|\band\b|\bwith\b|\bas well as\b)", gap) is not None
         and not any(lo <= m.start - s.start and m.end - s.start <= hi for m in s.of("COMPOUND"))
+    )
+
+
+def relative_plan(p: dict[str, Any]) -> re.Pattern[str]:
+    """ "the Phase 3 trial of X, which is expected to begin in 2026,", "a Phase 3 study, which Helix plans to
+    start next year,": a relative clause on the stage phrase's trial that plans it (cue data: the phases
+    section's planned_later and planned_relative)."""
+    return re.compile(
+        r"^[^.;:()]{0,100}?,\s+(?:which|that)\s+(?:[\w-]+\s+){0,2}?(?:"
+        + "|".join(map(re.escape, p["planned_later"] + p.get("planned_relative", [])))
+        + r")\b"
     )

@@ -21,6 +21,9 @@ _OBJECT_REACH = 60  # chars after the verb within which the evaluated compound s
 _TRIAL_NOUN_END = re.compile(r"\b(?:trials?|stud(?:y|ies)|evaluation|program(?:me)?)\s*$")
 
 
+# "ORBIT X plus Y doublet": the regimen a trial's name introduces, partner and all (not "in combination with")
+_REGIMEN_GAP = re.compile(r"(?:\s*\([^()]{0,40}\))?[®™]?\s*(?:plus|\+|and|/)\s*")
+
 # "the HX-206 and HX-210 studies of Lentivax": the trial names its object, a capitalised name not read as a
 # compound; the salient compound of the sentences before is no guess for it
 _UNREAD_OBJECT = re.compile(
@@ -47,18 +50,28 @@ class Trials:
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         sents = ctx.sents
+        paired = _respective_trials(ctx, s) if "respectively" in s.low else {}
         for tr in s.of("TRIAL", virtual=False):
             if self.observational(s, tr):
+                continue
+            if id(tr) in paired:
+                g = paired[id(tr)]
+                ctx.emit("EVALUATES", tr.eid, g.eid, s, "trial_cue", abs(tr.start - g.start))
                 continue
             evaluated = self.cued(ctx, s, tr)
             if evaluated:
                 for g in evaluated:
                     ctx.emit("EVALUATES", tr.eid, g.eid, s, "trial_cue", abs(tr.start - g.start))
                 continue
-            c = ctx.attach(s, tr, ("COMPOUND",), cap=250)
+            # a combination partner is no compound the trial evaluates ("X in combination with Keytruda in a
+            # Phase 2 trial called ORBIT": ORBIT evaluates X), unless the pair after the trial's name is the
+            # regimen it tests ("ORBIT X plus Y doublet cohort")
+            c = ctx.attach(s, tr, ("COMPOUND",), cap=250, combinations=False)
             if c is not None:
+                after = c.start > tr.start
                 for g in ctx.group(s, c, combination=True):
-                    if not ctx.comparator(s, g):
+                    regimen = after and _REGIMEN_GAP.fullmatch(s.between(c, g)) is not None
+                    if not ctx.comparator(s, g) and (regimen or not ctx.combination(s, g)):
                         ctx.emit("EVALUATES", tr.eid, g.eid, s, "trial_cue", abs(tr.start - g.start))
                 continue
             nxt = sents[s.index + 1] if s.index + 1 < len(sents) else None
@@ -129,3 +142,32 @@ class Trials:
                 if not re.search(r"\b(?:with|to)\s*$", s.between(found[0], g))
             ]
         return [g for g in found if not ctx.comparator(s, g)]
+
+
+_RESPECTIVELY_AFTER = re.compile(r"[^.;:()]{0,40}?,?\s*respectively\b")
+# "ORBIT and Phase 1 NOVA", "ORBIT-1 (NCT...), ORBIT-2": a list of named trials, each perhaps with its stage
+_TRIAL_LIST_GAP = re.compile(
+    r"[^.;:()]{0,12}?(?:,|\band\b|\bor\b)\s*(?:and\s+|or\s+)?(?:the\s+)?(?:[\w/-]+\s+){0,2}"
+)
+
+
+def _respective_trials(ctx: RuleContext, s: Sent) -> dict[int, M]:
+    """ "X and Y are tested in the ORBIT and NOVA trials, respectively": each trial of a list that
+    "respectively" closes, paired by position with the compound list before it (the lists as long)."""
+    out: dict[int, M] = {}
+    named = s.of("TRIAL", virtual=False)
+    k = 0
+    while k < len(named):
+        trials = [named[k]]
+        while k + len(trials) < len(named) and _TRIAL_LIST_GAP.fullmatch(
+            s.between(trials[-1], named[k + len(trials)])
+        ):
+            trials.append(named[k + len(trials)])
+        k += len(trials)
+        if len(trials) < 2 or not _RESPECTIVELY_AFTER.match(s.low, s.local(trials[-1])[1]):
+            continue
+        c = ctx.attach(s, trials[0], ("COMPOUND",), cap=150, combinations=False)
+        comps = ctx.group(s, c) if c is not None else []
+        if len(comps) == len(trials) and all(g.end <= trials[0].start for g in comps):
+            out.update((id(t), g) for t, g in zip(trials, comps, strict=True))
+    return out

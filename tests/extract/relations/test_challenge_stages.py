@@ -4,7 +4,12 @@ newswire releases do (phase notations, filings, approvals, INDs, preclinical wor
 patient dosed in", a stage per region or indication, a stage stated of a trial that names the compound
 elsewhere, trial acronyms, NCT numbers and study numbers), with negative twins per ANNOTATION.md's
 Conventions (plans, discontinued compounds, comparators and combination partners, another compound's
-stage in the same sentence). Every company, compound and trial is made up. Cases run like the relation
+stage in the same sentence). Session 28 (cases ``trl-*``) added the links across clauses and sentences: a
+stage carried by a named trial that names its compound elsewhere, a stage in a headline or first sentence
+before the sentence naming the compound, a stage said of a description or pronoun, lists of compounds with
+their stages ("respectively" too), pivotal and registrational studies, trial names of every shape, and
+negative twins (a rival's trial, a combination partner or comparator in a named trial, a planned or
+completed trial). Every company, compound and trial is made up. Cases run like the relation
 challenge set (test_challenge_relations.py: the given entities are set on the Doc, then coreference and
 relations run).
 
