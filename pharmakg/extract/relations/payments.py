@@ -90,7 +90,14 @@ class Payments:
             re.IGNORECASE,
         )
         self.kinds = [(words_regex([w, w + "s"]), k) for w, k in pay["kinds"]]
-        self.payee_before = re.compile(r"\b(?:" + alternation(pay["payee_before_amount"]) + r")\b")
+        # "newly issued shares": an adjective, not the verb of an issuer that is paid
+        self.payee_before = re.compile(
+            r"(?<!newly\s)\b(?:" + alternation(pay["payee_before_amount"]) + r")\b"
+        )
+        # "a 7% equity stake in B for $X", "2 million newly issued shares of B for $X": B issues, B is paid
+        self.stake_in = re.compile(
+            r"\b(?:" + alternation(pay["stake_nouns"]) + r")\s+(?:in|of)\s+(?:the\s+)?$"
+        )
         self.payer_before = re.compile(r"\b(?:" + alternation(pay["payer_before_amount"]) + r")\b")
         self.pay_verb_end = re.compile(r"\b(?:" + alternation(pay["payee_after_pay_verb"]) + r")\s*$")
         # "from Nasdaq-listed B", "from partner B": a descriptor between the marker and the name
@@ -263,7 +270,9 @@ class Payments:
                 gap = s.low[cb:a]
                 if len(gap) > 80 or _GAP_BREAK.search(gap):
                     continue
-                if _OF_AMOUNT.match(gap) and self.payee_before_of.search(s.low[max(0, ca - 50) : ca]):
+                if _STAKE_FOR.match(gap) and self.stake_in.search(s.low[max(0, ca - 40) : ca]):
+                    payee = c  # "acquire a 7% equity stake in B for $X", "newly issued shares of B for $X"
+                elif _OF_AMOUNT.match(gap) and self.payee_before_of.search(s.low[max(0, ca - 50) : ca]):
                     payee = payee or c  # "an upfront payment to B of $X": B is the payee
                 elif _PASSIVE_PAID.search(gap):  # "B will be paid $X (by A)": B is the payee
                     payee = payee or c
@@ -452,6 +461,10 @@ class Payments:
                 record_payment(ctx, s, payer_id, payee_id, value, attrs, contingent, named)
 
 
+# between the issuer of a stake and its price: "a 7% stake in B for $X", "shares of B for approximately $X"
+_STAKE_FOR = re.compile(
+    r"^\s*(?:\([^()]{0,40}\)\s*)?for\s+(?:approximately\s+|about\s+|around\s+|an?\s+)?(?:total\s+|aggregate\s+)?(?:(?:purchase\s+)?price\s+of\s+)?$"
+)
 # "a payment (from A) to B of $X": the frame whose noun names the amount's kind
 _NOUN_TO_OF = re.compile(
     r"\b(?:payments?|fees?)\s+(?:from\s+[^,;$]{1,60}?\s+)?to\s+[^,;$]{1,60}?\s+of\s+(?:an?\s+)?$"
