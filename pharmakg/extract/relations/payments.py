@@ -5,6 +5,7 @@ payment made). A payment also implies a partnership between payer and payee."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
@@ -138,6 +139,7 @@ class Payments:
         )
         # "an equity investment of $X in B": B, after "in", is the payee of an investment
         self.investment = words_regex(pay["investment_words"])
+        self.met = words_regex(pay["milestone_met_words"])
         # "... of $X in B", "a $X equity stake in B": up to three words between the amount and "in"
         self.invested_in = re.compile(r"^\s*\)?\s*(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?" + descriptor + "$")
         self.status = [(words_regex([w]), st) for w, st in pay["status"]]
@@ -164,8 +166,10 @@ class Payments:
         "paid $50 million upfront and will pay $300 million in milestones")."""
         base = max(0, a - 100)
         start = max([base] + [base + x.end() for x in re.finditer(r"[;:]\s|\.\s", s.low[base:a])])
-        ends = [m.end() for m in self.paid_verbs.finditer(s.low, start, a)]
-        return bool(ends) and not self.not_yet.search(s.low, ends[-1], a)
+        verbs = list(self.paid_verbs.finditer(s.low, start, a))
+        if not verbs or _TO_BE.search(s.low, max(0, verbs[-1].start() - 12), verbs[-1].start()):
+            return False  # "will be paid $8 million if ...": a future passive, not a payment made
+        return not self.not_yet.search(s.low, verbs[-1].end(), a)
 
     def part_of_total(self, between: str) -> bool:
         """Whether an amount after a total of parts, with ``between`` the text from the total to it, is one of
@@ -216,15 +220,24 @@ class Payments:
             and self.part_of_total(s.low[potential_end:a])
         )
 
-    def contingent(self, s: Sent, a: int, b: int, kind: str | None) -> bool:
+    def contingent(self, s: Sent, a: int, b: int, kind: str | None, companies: Sequence[M] = ()) -> bool:
         """Whether the amount at s.text[a:b] is only potential: a contingent word before it in its clause
-        ("up to"), one after it ("in milestones") unless a verb of payment made precedes it, or a fronted
-        condition ("if B exercises its option, ...")."""
+        ("up to"), one after it ("in milestones"), or after the party named right after it ("$8 million by
+        B if the trial succeeds"), unless a verb of payment made precedes it; or a fronted condition ("if B
+        exercises its option, ...")."""
         w = max(0, a - 62)  # only breaks ending past a - 60 count: look there, not from the start
         clause_start = max([0, a - 60] + [w + x.end() for x in re.finditer(r"[;,:]\s|\.\s", s.low[w:a])])
+        afters = [b] + [
+            c.end - s.start
+            for c in companies
+            if b <= c.start - s.start <= b + 30 and _PARTY_AFTER.match(s.low[b : c.start - s.start])
+        ]
         return bool(
             self.contingent_words(s, clause_start, a, kind)
-            or (self.contingent_after.match(s.low[b : b + 40]) and not self.paid_before(s, a))
+            or (
+                any(self.contingent_after.match(s.low[x : x + 40]) for x in afters)
+                and not self.paid_before(s, a)
+            )
             or self.contingent_fronted.search(s.low[max(0, a - 150) : a])
         )
 
@@ -349,10 +362,19 @@ class Payments:
         return (None, who[-1]) if self.payee_before.search(verb) else (None, None)
 
     def sides(
-        self, ctx: RuleContext, s: Sent, companies: list[M], a: int, b: int, kind: str | None = None
+        self,
+        ctx: RuleContext,
+        s: Sent,
+        companies: list[M],
+        a: int,
+        b: int,
+        kind: str | None = None,
+        met: bool = False,
     ) -> tuple[list[str], list[str]] | None:
         """(payer ids, payee ids) of the amount at s.text[a:b]; the side the text leaves unnamed is the
-        counterpart (another company of the sentence or its neighbours, the issuer, the main partner)."""
+        counterpart (another company of the sentence or its neighbours, the issuer, the main partner).
+        ``met``: the amount is a milestone the sentence states as met ("The $3 million milestone is triggered
+        by the first dosing"): with no company named, its payer is the licensee of the one licence."""
         payer, payee = self.parties(s, companies, a, b)
         if (
             payer is not None
@@ -369,7 +391,9 @@ class Payments:
         known = payer or payee
         if known is None:
             # "The deal includes $40 million upfront": the licensee of the one licence pays its licensor
-            return licence_sides(ctx) if kind in _LICENCE_KINDS else None
+            if kind in _LICENCE_KINDS or met:
+                return licence_sides(ctx) or (self.announced_milestone(ctx, s) if met else None)
+            return None
         # "A and B will jointly receive $X": one payment per named payee, with the joint amount
         payees = (joint_payees(ctx, s, payee, a) if here else [payee]) if payee is not None else []
         # "A and B have each agreed to purchase $X": one payment per payer
@@ -384,6 +408,23 @@ class Payments:
         payer_ids = [p.eid for p in payers] if payers else [other]
         payee_ids = [p.eid for p in payees] if payees else [other]
         return (payer_ids, payee_ids) if not set(payer_ids) & set(payee_ids) else None
+
+    @staticmethod
+    def announced_milestone(ctx: RuleContext, s: Sent) -> tuple[list[str], list[str]] | None:
+        """([payer], [payee]) of a met milestone whose sentence names no company and whose document states no
+        licence: the issuing company announces the milestone it earned ("Vernalis today announces the
+        achievement of a milestone under its collaboration with B. The $3 million milestone is triggered by
+        ..."), paid by the other company of the sentences before that also name the issuer."""
+        if ctx.main is None:
+            return None
+        for k in (s.index - 1, s.index - 2):
+            if k < 0:
+                break
+            named = {c.eid for c in ctx.sents[k].of("COMPANY")}
+            others = [c.eid for c in ctx.sents[k].of("COMPANY") if c.eid != ctx.main]
+            if ctx.main in named and len(set(others)) == 1:
+                return [others[0]], [ctx.main]
+        return None
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         if not s.ms and ("$" not in s.text or not any(w in s.low for w in _LICENCE_KIND_GATE)):
@@ -415,10 +456,10 @@ class Payments:
                 total_sides = self.sides(ctx, s, companies, a, b)
                 last = (b, total_sides) if total_sides else last
                 parts_of = (b, total_sides) if total_sides else None
-                if self.contingent(s, a, b, kind):
+                if self.contingent(s, a, b, kind, companies):
                     potential_end = b
                 continue
-            contingent = self.contingent(s, a, b, kind)
+            contingent = self.contingent(s, a, b, kind, companies)
             if contingent:
                 potential_end = b
             contingent = contingent or self.potential_part(s, potential_end, a, kind)
@@ -434,7 +475,8 @@ class Payments:
                 kind = next((k for rx, k in self.kinds if rx.search(noun)), None)
             if kind is None or any(a - 60 <= x <= b + 40 for x in price_starts):
                 continue  # an acquisition price paid to shareholders is no payment between the companies
-            sides = self.sides(ctx, s, companies, a, b, kind)
+            met = kind == "milestone" and not contingent and bool(self.met.search(s.low))
+            sides = self.sides(ctx, s, companies, a, b, kind, met)
             if parts_of is not None and self.part_of_total(s.low[parts_of[0] : a]):
                 sides = parts_of[1]  # "$25 million, made up of a $15 million fee and ...": its parties
             if sides is None and last is not None and not _GAP_BREAK.search(s.low[last[0] : a]):
@@ -461,6 +503,10 @@ class Payments:
                 record_payment(ctx, s, payer_id, payee_id, value, attrs, contingent, named)
 
 
+# right before a verb of payment made, a future or infinitive passive: "will be paid", "is to be paid"
+_TO_BE = re.compile(r"\b(?:be|will|would|shall|to)\s+$")
+# between an amount and the party named right after it: "$8 million by B (if ...)", "$5 million from B"
+_PARTY_AFTER = re.compile(r"^\s*(?:by|from|to)\s+(?:the\s+|its\s+partner\s+)?$")
 # between the issuer of a stake and its price: "a 7% stake in B for $X", "shares of B for approximately $X"
 _STAKE_FOR = re.compile(
     r"^\s*(?:\([^()]{0,40}\)\s*)?for\s+(?:approximately\s+|about\s+|around\s+|an?\s+)?(?:total\s+|aggregate\s+)?(?:(?:purchase\s+)?price\s+of\s+)?$"
@@ -491,4 +537,4 @@ _AND_AMOUNT = re.compile(r"^[^.;$]{0,60}?\band\s+(?:an?\s+)?(?:(?:US|U\.S\.)\s?)
 # the kinds of sum a licensee pays its licensor for the licence itself
 _LICENCE_KINDS = ("upfront", "license fee", "equity purchase")
 # words one of which a sentence naming no company must hold to state such a sum ("up-front", "equity")
-_LICENCE_KIND_GATE = ("front", "equity", "fee", "signing", "shares", "stock")
+_LICENCE_KIND_GATE = ("front", "equity", "fee", "signing", "shares", "stock", "milestone")
