@@ -140,6 +140,12 @@ class Payments:
         # "an equity investment of $X in B": B, after "in", is the payee of an investment
         self.investment = words_regex(pay["investment_words"])
         self.met = words_regex(pay["milestone_met_words"])
+        self.revenue_before = re.compile(
+            r"\b(?:"
+            + alternation(pay["revenue_nouns"])
+            + r")\b[^$;.]{0,45}?\s(?:of|was|were|totaled|totalled|"
+            r"to|amounted\s+to|reached|is|are)\s+(?:approximately\s+|about\s+)?(?:(?:US|U\.S\.)\s?)?$"
+        )
         # "... of $X in B", "a $X equity stake in B": up to three words between the amount and "in"
         self.invested_in = re.compile(r"^\s*\)?\s*(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?" + descriptor + "$")
         self.status = [(words_regex([w]), st) for w, st in pay["status"]]
@@ -409,15 +415,31 @@ class Payments:
         payee_ids = [p.eid for p in payees] if payees else [other]
         return (payer_ids, payee_ids) if not set(payer_ids) & set(payee_ids) else None
 
+    def revenue_figure(self, s: Sent, companies: list[M], a: int, b: int) -> M | bool | None:
+        """For an amount stated as a figure of revenue ("Revenue for the quarter was $12 million", "total
+        revenues increased to $9 million"): the partner named as its source, its payer ("Collaboration revenue
+        from B was $14 million", "revenue of $3 million from B"); else False (a company's revenue, a total of
+        many sources, is no payment); None for an amount that is no revenue figure."""
+        here = self.revenue_before.search(s.low, max(0, a - 60), a)
+        if here is None:
+            return None
+        for c in companies:
+            ca, cb = s.local(c)
+            if here.start() < ca and cb <= a and _FROM_END.search(s.low[here.start() : ca]):
+                return c
+            if b <= ca and _PARTY_FROM.match(s.low[b:ca]):
+                return c
+        return False
+
     @staticmethod
     def announced_milestone(ctx: RuleContext, s: Sent) -> tuple[list[str], list[str]] | None:
         """([payer], [payee]) of a met milestone whose sentence names no company and whose document states no
         licence: the issuing company announces the milestone it earned ("Vernalis today announces the
         achievement of a milestone under its collaboration with B. The $3 million milestone is triggered by
-        ..."), paid by the other company of the sentences before that also name the issuer."""
+        ..."), paid by the other company of its sentence or the sentences before that also name the issuer."""
         if ctx.main is None:
             return None
-        for k in (s.index - 1, s.index - 2):
+        for k in (s.index, s.index - 1, s.index - 2):
             if k < 0:
                 break
             named = {c.eid for c in ctx.sents[k].of("COMPANY")}
@@ -473,12 +495,20 @@ class Payments:
                 # "an upfront payment from A to B of $X": the noun of the frame, further back than the window
                 noun = s.low[max(0, far.start() - 20) : far.end()]
                 kind = next((k for rx, k in self.kinds if rx.search(noun)), None)
+            revenue = self.revenue_figure(s, companies, a, b)
+            if revenue is False:
+                continue  # "Revenue was $12 million, which included a $5 million milestone from B": a total
+            kind = kind or ("revenue" if revenue else None)
             if kind is None or any(a - 60 <= x <= b + 40 for x in price_starts):
                 continue  # an acquisition price paid to shareholders is no payment between the companies
             met = kind == "milestone" and not contingent and bool(self.met.search(s.low))
             sides = self.sides(ctx, s, companies, a, b, kind, met)
             if parts_of is not None and self.part_of_total(s.low[parts_of[0] : a]):
                 sides = parts_of[1]  # "$25 million, made up of a $15 million fee and ...": its parties
+            if sides is None and isinstance(revenue, M):
+                # "Collaboration revenue from B was $14 million": B paid it to the other party
+                other = counterpart(ctx, s, companies, revenue, False)
+                sides = ([revenue.eid], [other]) if other and other != revenue.eid else None
             if sides is None and last is not None and not _GAP_BREAK.search(s.low[last[0] : a]):
                 sides = last[1]  # "$30 million, comprising a $20 million cash payment and a $10 million ..."
             if sides is None:
@@ -505,6 +535,9 @@ class Payments:
 
 # right before a verb of payment made, a future or infinitive passive: "will be paid", "is to be paid"
 _TO_BE = re.compile(r"\b(?:be|will|would|shall|to)\s+$")
+_FROM_END = re.compile(r"\bfrom\s+(?:the\s+)?$")
+# between a revenue figure and its source: "revenue of $3 million from B", "$3 million in 2020 from B"
+_PARTY_FROM = re.compile(r"^\s*(?:[\w-]+\s+){0,4}?from\s+(?:the\s+|its\s+partner\s+)?$")
 # between an amount and the party named right after it: "$8 million by B (if ...)", "$5 million from B"
 _PARTY_AFTER = re.compile(r"^\s*(?:by|from|to)\s+(?:the\s+|its\s+partner\s+)?$")
 # between the issuer of a stake and its price: "a 7% stake in B for $X", "shares of B for approximately $X"
