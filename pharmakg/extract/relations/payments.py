@@ -140,6 +140,15 @@ class Payments:
         # "an equity investment of $X in B": B, after "in", is the payee of an investment
         self.investment = words_regex(pay["investment_words"])
         self.met = words_regex(pay["milestone_met_words"])
+        buy, sell = alternation(pay["buy_from_verbs"]), alternation(pay["sell_to_verbs"])
+        # "acquired the U.S. rights to X from A for $X", "sold its rights to X to B for $X": the verb, its object,
+        # the other party and the price (group "obj": the object, which must name no company)
+        self.asset_sale = re.compile(
+            rf"\b(?:(?:{buy})\b(?P<obj>[^$;]{{1,120}}?)\bfrom|(?:{sell})\b(?P<obj2>[^$;]{{1,120}}?)\bto)\s+"
+            r"[^$;]{1,60}?\bfor\s+(?:approximately\s+|about\s+|an?\s+(?:total\s+)?(?:purchase\s+)?price\s+of\s+)?"
+            r"(?:(?:US|U\.S\.)\s?)?$"
+        )
+        self.bought_from = re.compile(rf"\b(?:{buy})\b[^$;]{{1,120}}?\bfrom\s+(?:the\s+)?$")
         self.revenue_before = re.compile(
             r"\b(?:"
             + alternation(pay["revenue_nouns"])
@@ -343,6 +352,8 @@ class Payments:
             return None
         if self.rights_by.search(s.low[max(0, ca - 30) : ca]):
             return "payee"
+        if self.bought_from.search(s.low, max(0, ca - 150), ca):
+            return "payee"  # "acquired the U.S. rights to X from A for $60 million": A sold them
         rights = self.rights_to.search(s.low, max(0, ca - 90), ca)
         if rights is None:
             return None
@@ -431,6 +442,17 @@ class Payments:
                 return c
         return False
 
+    def asset_sale_at(self, s: Sent, companies: list[M], a: int) -> bool:
+        """Whether the amount at s.text[a:] is the price of assets one company sells another ("B acquired the
+        U.S. rights to X from A for $60 million", "A sold its rights to X to B for $35 million in cash"): no
+        company is the object sold, and no shareholders are paid."""
+        w = max(0, a - 220)
+        m = self.asset_sale.search(s.low, w, a)
+        if m is None or re.search(r"holders\b", s.low[m.start() : a]):
+            return False
+        oa, ob = m.span("obj") if m.group("obj") is not None else m.span("obj2")
+        return not any(oa <= s.local(c)[0] < ob for c in companies)
+
     @staticmethod
     def announced_milestone(ctx: RuleContext, s: Sent) -> tuple[list[str], list[str]] | None:
         """([payer], [payee]) of a met milestone whose sentence names no company and whose document states no
@@ -495,11 +517,12 @@ class Payments:
                 # "an upfront payment from A to B of $X": the noun of the frame, further back than the window
                 noun = s.low[max(0, far.start() - 20) : far.end()]
                 kind = next((k for rx, k in self.kinds if rx.search(noun)), None)
+            sale = self.asset_sale_at(s, companies, a)
             revenue = self.revenue_figure(s, companies, a, b)
             if revenue is False:
                 continue  # "Revenue was $12 million, which included a $5 million milestone from B": a total
-            kind = kind or ("revenue" if revenue else None)
-            if kind is None or any(a - 60 <= x <= b + 40 for x in price_starts):
+            kind = kind or ("revenue" if revenue else None) or ("asset purchase" if sale else None)
+            if kind is None or (not sale and any(a - 60 <= x <= b + 40 for x in price_starts)):
                 continue  # an acquisition price paid to shareholders is no payment between the companies
             met = kind == "milestone" and not contingent and bool(self.met.search(s.low))
             sides = self.sides(ctx, s, companies, a, b, kind, met)
