@@ -141,8 +141,8 @@ class Payments:
         self.investment = words_regex(pay["investment_words"])
         self.met = words_regex(pay["milestone_met_words"])
         buy, sell = alternation(pay["buy_from_verbs"]), alternation(pay["sell_to_verbs"])
-        # "acquired the U.S. rights to X from A for $X", "sold its rights to X to B for $X": the verb, its object,
-        # the other party and the price (group "obj": the object, which must name no company)
+        # "acquired the U.S. rights to X from A for $X", "sold its rights to X to B for $X": the verb, its
+        # object, the other party and the price (group "obj": the object, which must name no company)
         self.asset_sale = re.compile(
             rf"\b(?:(?:{buy})\b(?P<obj>[^$;]{{1,120}}?)\bfrom|(?:{sell})\b(?P<obj2>[^$;]{{1,120}}?)\bto)\s+"
             r"[^$;]{1,60}?\bfor\s+(?:approximately\s+|about\s+|an?\s+(?:total\s+)?(?:purchase\s+)?price\s+of\s+)?"
@@ -294,6 +294,8 @@ class Payments:
         payer = payee = None
         for c in companies:
             ca, cb = s.local(c)
+            if c.virtual and _ROLE_AFTER.match(s.low, cb):
+                continue  # "Its partner will pay $40 million": not the company "its" stands for, its partner
             if cb <= a:
                 gap = s.low[cb:a]
                 if len(gap) > 80 or _GAP_BREAK.search(gap):
@@ -559,6 +561,8 @@ class Payments:
 # right before a verb of payment made, a future or infinitive passive: "will be paid", "is to be paid"
 _TO_BE = re.compile(r"\b(?:be|will|would|shall|to)\s+$")
 _FROM_END = re.compile(r"\bfrom\s+(?:the\s+)?$")
+# after a possessive pronoun read as a company: a role noun that names its counterpart ("its partner")
+_ROLE_AFTER = re.compile(r"\s+(?:partners?|licensees?|licensors?|collaborators?|collaboration\s+partners?)\b")
 # between a revenue figure and its source: "revenue of $3 million from B", "$3 million in 2020 from B"
 _PARTY_FROM = re.compile(r"^\s*(?:[\w-]+\s+){0,4}?from\s+(?:the\s+|its\s+partner\s+)?$")
 # between an amount and the party named right after it: "$8 million by B (if ...)", "$5 million from B"
