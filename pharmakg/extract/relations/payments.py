@@ -12,6 +12,7 @@ from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.breaks import ABBREVIATION_DOT
 from pharmakg.extract.relations.cue_words import alternation
 from pharmakg.extract.relations.payment_amounts import Amount, AmountReader, AmountSpans
+from pharmakg.extract.relations.payment_frames import PaymentFrames
 from pharmakg.extract.relations.payment_parties import (
     counterpart,
     each_payers,
@@ -20,18 +21,12 @@ from pharmakg.extract.relations.payment_parties import (
     record_payment,
     subject_after,
 )
+from pharmakg.extract.relations.payment_triggers import TriggerReader
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
 
 # a clause break inside a payment sentence; "Inc. " / "Co., Ltd. " are not one
 _GAP_BREAK = re.compile(r";|(?<!inc)(?<!ltd)(?<!corp)(?<!co)(?<!\b[a-z])\." + ABBREVIATION_DOT + r"\s")
-_REPORTED = re.compile(
-    r"^.{0,80}?\b(?:announced|announces|reported|reports|said|says|stated|disclosed)\s+"
-    r"(?:today\s+|that\s+|today\s+that\s+)?(?=\w)"
-)
-_PHRASE_STOP = re.compile(
-    r"[,;(\[$]|\.\s|\.$|\s(?:and|or)\s+(?=[A-Z$]|(?:is|are|will|the company)\b)|\s(?:which|whereby)\b"
-)
 _PAID_AMOUNT = re.compile(
     r"\b(?:paid|pays|pay|received|receives|(?:will|to)\s+receive|earned|earns)\s+(?:[\w-]+\s+){0,2}?(?:an?\s+)?$"
 )
@@ -43,27 +38,13 @@ _PASSIVE_PAID = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:paid|reimb
 _PREPOSITION_END = re.compile(r"\b(?:by|from|with|to|of|for|between|under)\s+(?:the\s+)?$")
 
 
-def _phrase(text: str, i: int, end: int) -> str | None:
-    """The trigger phrase starting at text[i], up to the next clause or list break."""
-    stop = _PHRASE_STOP.search(text[i:end])
-    j = i + (stop.start() if stop else len(text[i:end]))
-    ph = re.sub(r"\s+", " ", text[i:j]).strip(" ,.")
-    ph = re.sub(r"\s+(?:and|or)$", "", ph)
-    return ph if 3 <= len(ph) <= 150 else None
-
-
-def _event(p: str) -> str | None:
-    # "X announced today that the first patient was dosed": the event is what was announced
-    p = _REPORTED.sub("", re.sub(r"^(?:and|but|so)\s+", "", p.strip(" ,;.")))
-    return p if 10 <= len(p) <= 200 and "$" not in p else None
-
-
 @relation_rule("payments", min_mentions=0)
 class Payments:
     def __init__(self, cues: dict[str, Any]) -> None:
         pay = cues["payments"]
-        t = pay["trigger"]
         self.reader = AmountReader(pay)
+        self.triggers = TriggerReader(pay)
+        self.frames = PaymentFrames(pay)
         self.contingent_before = words_regex(pay["contingent_before"])
         self.unless_paid = set(pay["contingent_unless_paid"])
         self.paid_verbs = words_regex(pay["paid_verbs"])
@@ -139,30 +120,9 @@ class Payments:
         )
         # "an equity investment of $X in B": B, after "in", is the payee of an investment
         self.investment = words_regex(pay["investment_words"])
-        self.met = words_regex(pay["milestone_met_words"])
-        buy, sell = alternation(pay["buy_from_verbs"]), alternation(pay["sell_to_verbs"])
-        # "acquired the U.S. rights to X from A for $X", "sold its rights to X to B for $X": the verb, its
-        # object, the other party and the price (group "obj": the object, which must name no company)
-        self.asset_sale = re.compile(
-            rf"\b(?:(?:{buy})\b(?P<obj>[^$;]{{1,120}}?)\bfrom|(?:{sell})\b(?P<obj2>[^$;]{{1,120}}?)\bto)\s+"
-            r"[^$;]{1,60}?\bfor\s+(?:approximately\s+|about\s+|an?\s+(?:total\s+)?(?:purchase\s+)?price\s+of\s+)?"
-            r"(?:(?:US|U\.S\.)\s?)?$"
-        )
-        self.bought_from = re.compile(rf"\b(?:{buy})\b[^$;]{{1,120}}?\bfrom\s+(?:the\s+)?$")
-        self.revenue_before = re.compile(
-            r"\b(?:"
-            + alternation(pay["revenue_nouns"])
-            + r")\b[^$;.]{0,45}?\s(?:of|was|were|totaled|totalled|"
-            r"to|amounted\s+to|reached|is|are)\s+(?:approximately\s+|about\s+)?(?:(?:US|U\.S\.)\s?)?$"
-        )
         # "... of $X in B", "a $X equity stake in B": up to three words between the amount and "in"
         self.invested_in = re.compile(r"^\s*\)?\s*(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?" + descriptor + "$")
         self.status = [(words_regex([w]), st) for w, st in pay["status"]]
-        self.trig_strong = re.compile(r"(?<![\w-])(?:" + alternation(t["strong"]) + r")\s+", re.IGNORECASE)
-        self.trig_weak = re.compile(r"(?<![\w-])(?:" + alternation(t["weak"]) + r")\s+", re.IGNORECASE)
-        self.trig_heads = words_regex(t["heads"])
-        self.trig_anaphora = words_regex(t["anaphora"])
-        self.trig_result = words_regex(t["result"])
 
     def contingent_words(self, s: Sent, clause_start: int, a: int, kind: str | None) -> bool:
         """Whether a word before the amount at s.text[a:] makes it potential ("up to", "eligible"). A size
@@ -256,39 +216,6 @@ class Payments:
             or self.contingent_fronted.search(s.low[max(0, a - 150) : a])
         )
 
-    def trigger(self, ctx: RuleContext, s: Sent, a: int, b: int, spans: AmountSpans) -> str | None:
-        """The event a payment at s.text[a:b] is tied to, as written; None when the text gives none."""
-        low, text = s.low, s.text
-        cs, ce = ctx.clause_bounds(s, a, b)
-        nxt, prev_end = spans.next_start(a, ce), spans.last_end(a, cs)
-
-        def previous_clause(cut: int) -> str | None:
-            here = _event(text[prev_end if prev_end < cut else cs : cut])
-            if here:
-                return here
-            if s.index > 0:
-                return _event(re.split(r";\s", ctx.sents[s.index - 1].text.strip())[-1])
-            return None
-
-        ana = self.trig_anaphora.search(low, prev_end, b + 60)
-        if ana and ana.start() < nxt:
-            return previous_clause(ana.start())
-        res = self.trig_result.search(low, max(prev_end, a - 60), a)
-        if res:
-            return previous_clause(res.start())
-        for rx, strong in ((self.trig_strong, True), (self.trig_weak, False)):
-            for m in rx.finditer(low, b, nxt):
-                ph = _phrase(text, m.end(), nxt)
-                if ph and (strong or self.trig_heads.search(ph.lower()[:45])):
-                    return ph
-        found = None
-        for rx, strong in ((self.trig_strong, True), (self.trig_weak, False)):
-            for m in rx.finditer(low, prev_end, a):
-                ph = _phrase(text, m.end(), a)
-                if ph and m.end() + len(ph) < a and (strong or self.trig_heads.search(ph.lower()[:45])):
-                    found = found or ph
-        return found
-
     def parties(self, s: Sent, companies: list[M], a: int, b: int) -> tuple[M | None, M | None]:
         """(payer, payee) of the amount at s.text[a:b], from the companies named around it."""
         payer = payee = None
@@ -354,7 +281,7 @@ class Payments:
             return None
         if self.rights_by.search(s.low[max(0, ca - 30) : ca]):
             return "payee"
-        if self.bought_from.search(s.low, max(0, ca - 150), ca):
+        if self.frames.bought_from.search(s.low, max(0, ca - 150), ca):
             return "payee"  # "acquired the U.S. rights to X from A for $60 million": A sold them
         rights = self.rights_to.search(s.low, max(0, ca - 90), ca)
         if rights is None:
@@ -411,7 +338,7 @@ class Payments:
         if known is None:
             # "The deal includes $40 million upfront": the licensee of the one licence pays its licensor
             if kind in _LICENCE_KINDS or met:
-                return licence_sides(ctx) or (self.announced_milestone(ctx, s) if met else None)
+                return licence_sides(ctx) or (self.frames.announced_milestone(ctx, s) if met else None)
             return None
         # "A and B will jointly receive $X": one payment per named payee, with the joint amount
         payees = (joint_payees(ctx, s, payee, a) if here else [payee]) if payee is not None else []
@@ -427,50 +354,6 @@ class Payments:
         payer_ids = [p.eid for p in payers] if payers else [other]
         payee_ids = [p.eid for p in payees] if payees else [other]
         return (payer_ids, payee_ids) if not set(payer_ids) & set(payee_ids) else None
-
-    def revenue_figure(self, s: Sent, companies: list[M], a: int, b: int) -> M | bool | None:
-        """For an amount stated as a figure of revenue ("Revenue for the quarter was $12 million", "total
-        revenues increased to $9 million"): the partner named as its source, its payer ("Collaboration revenue
-        from B was $14 million", "revenue of $3 million from B"); else False (a company's revenue, a total of
-        many sources, is no payment); None for an amount that is no revenue figure."""
-        here = self.revenue_before.search(s.low, max(0, a - 60), a)
-        if here is None:
-            return None
-        for c in companies:
-            ca, cb = s.local(c)
-            if here.start() < ca and cb <= a and _FROM_END.search(s.low[here.start() : ca]):
-                return c
-            if b <= ca and _PARTY_FROM.match(s.low[b:ca]):
-                return c
-        return False
-
-    def asset_sale_at(self, s: Sent, companies: list[M], a: int) -> bool:
-        """Whether the amount at s.text[a:] is the price of assets one company sells another ("B acquired the
-        U.S. rights to X from A for $60 million", "A sold its rights to X to B for $35 million in cash"): no
-        company is the object sold, and no shareholders are paid."""
-        w = max(0, a - 220)
-        m = self.asset_sale.search(s.low, w, a)
-        if m is None or re.search(r"holders\b", s.low[m.start() : a]):
-            return False
-        oa, ob = m.span("obj") if m.group("obj") is not None else m.span("obj2")
-        return not any(oa <= s.local(c)[0] < ob for c in companies)
-
-    @staticmethod
-    def announced_milestone(ctx: RuleContext, s: Sent) -> tuple[list[str], list[str]] | None:
-        """([payer], [payee]) of a met milestone whose sentence names no company and whose document states no
-        licence: the issuing company announces the milestone it earned ("Vernalis today announces the
-        achievement of a milestone under its collaboration with B. The $3 million milestone is triggered by
-        ..."), paid by the other company of its sentence or the sentences before that also name the issuer."""
-        if ctx.main is None:
-            return None
-        for k in (s.index, s.index - 1, s.index - 2):
-            if k < 0:
-                break
-            named = {c.eid for c in ctx.sents[k].of("COMPANY")}
-            others = [c.eid for c in ctx.sents[k].of("COMPANY") if c.eid != ctx.main]
-            if ctx.main in named and len(set(others)) == 1:
-                return [others[0]], [ctx.main]
-        return None
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         if not s.ms and ("$" not in s.text or not any(w in s.low for w in _LICENCE_KIND_GATE)):
@@ -509,7 +392,7 @@ class Payments:
             if contingent:
                 potential_end = b
             contingent = contingent or self.potential_part(s, potential_end, a, kind)
-            trig = self.trigger(ctx, s, a, b, spans)
+            trig = self.triggers.trigger(ctx, s, a, b, spans)
             if kind is None and trig:
                 # "$X upon the achievement of certain development milestones"
                 kind = next((k for rx, k in self.kinds if rx.search(trig.lower())), None)
@@ -519,14 +402,14 @@ class Payments:
                 # "an upfront payment from A to B of $X": the noun of the frame, further back than the window
                 noun = s.low[max(0, far.start() - 20) : far.end()]
                 kind = next((k for rx, k in self.kinds if rx.search(noun)), None)
-            sale = self.asset_sale_at(s, companies, a)
-            revenue = self.revenue_figure(s, companies, a, b)
+            sale = self.frames.asset_sale_at(s, companies, a)
+            revenue = self.frames.revenue_figure(s, companies, a, b)
             if revenue is False:
                 continue  # "Revenue was $12 million, which included a $5 million milestone from B": a total
             kind = kind or ("revenue" if revenue else None) or ("asset purchase" if sale else None)
             if kind is None or (not sale and any(a - 60 <= x <= b + 40 for x in price_starts)):
                 continue  # an acquisition price paid to shareholders is no payment between the companies
-            met = kind == "milestone" and not contingent and bool(self.met.search(s.low))
+            met = kind == "milestone" and not contingent and bool(self.frames.met.search(s.low))
             sides = self.sides(ctx, s, companies, a, b, kind, met)
             if parts_of is not None and self.part_of_total(s.low[parts_of[0] : a]):
                 sides = parts_of[1]  # "$25 million, made up of a $15 million fee and ...": its parties
@@ -560,11 +443,8 @@ class Payments:
 
 # right before a verb of payment made, a future or infinitive passive: "will be paid", "is to be paid"
 _TO_BE = re.compile(r"\b(?:be|will|would|shall|to)\s+$")
-_FROM_END = re.compile(r"\bfrom\s+(?:the\s+)?$")
 # after a possessive pronoun read as a company: a role noun that names its counterpart ("its partner")
 _ROLE_AFTER = re.compile(r"\s+(?:partners?|licensees?|licensors?|collaborators?|collaboration\s+partners?)\b")
-# between a revenue figure and its source: "revenue of $3 million from B", "$3 million in 2020 from B"
-_PARTY_FROM = re.compile(r"^\s*(?:[\w-]+\s+){0,4}?from\s+(?:the\s+|its\s+partner\s+)?$")
 # between an amount and the party named right after it: "$8 million by B (if ...)", "$5 million from B"
 _PARTY_AFTER = re.compile(r"^\s*(?:by|from|to)\s+(?:the\s+|its\s+partner\s+)?$")
 # between the issuer of a stake and its price: "a 7% stake in B for $X", "shares of B for approximately $X"
