@@ -13,7 +13,12 @@ from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.cue_words import alternation
 from pharmakg.extract.relations.sentence import RuleContext, Sent
 
-_FROM_END = re.compile(r"\bfrom\s+(?:the\s+)?$")
+# between a price and the company it buys: "$2 billion for C", "$2 billion in cash to acquire C"
+_FOR_COMPANY = re.compile(r"^\s*(?:in\s+(?:cash|stock)\s+)?(?:for|to\s+acquire)\s+(?:the\s+)?$")
+_POSSESSIVE = re.compile(r"\s*(?:'|’)")
+# the revenue noun, then its source: "revenue from B", "collaboration revenues earned from B" (not "sales
+# of X, licensed from B, of $1 billion": a source must follow the noun within a few words)
+_SOURCE = re.compile(r"^[\w-]+(?:\s+[\w-]+){0,3}?\s+from\s+(?:the\s+)?$")
 # between a revenue figure and its source: "revenue of $3 million from B", "$3 million in 2020 from B"
 _PARTY_FROM = re.compile(r"^\s*(?:[\w-]+\s+){0,4}?from\s+(?:the\s+|its\s+partner\s+)?$")
 
@@ -49,7 +54,7 @@ class PaymentFrames:
             return None
         for c in companies:
             ca, cb = s.local(c)
-            if here.start() < ca and cb <= a and _FROM_END.search(s.low[here.start() : ca]):
+            if here.start() < ca and cb <= a and _SOURCE.match(s.low[here.start() : ca]):
                 return c
             if b <= ca and _PARTY_FROM.match(s.low[b:ca]):
                 return c
@@ -65,6 +70,17 @@ class PaymentFrames:
             return False
         oa, ob = m.span("obj") if m.group("obj") is not None else m.span("obj2")
         return not any(oa <= s.local(c)[0] < ob for c in companies)
+
+    @staticmethod
+    def company_bought(s: Sent, companies: list[M], b: int) -> bool:
+        """Whether the amount ending at s.text[b] is the price of a company named right after it ("B paid
+        $2 billion for C in 2018"): an acquisition, paid to C's shareholders, not to C ("for C's rights" is no
+        company's price)."""
+        for c in companies:
+            ca, cb = s.local(c)
+            if b <= ca <= b + 30 and _FOR_COMPANY.match(s.low[b:ca]) and not _POSSESSIVE.match(s.low, cb):
+                return True
+        return False
 
     @staticmethod
     def announced_milestone(ctx: RuleContext, s: Sent) -> tuple[list[str], list[str]] | None:

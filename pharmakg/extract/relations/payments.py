@@ -407,7 +407,13 @@ class Payments:
             if revenue is False:
                 continue  # "Revenue was $12 million, which included a $5 million milestone from B": a total
             kind = kind or ("revenue" if revenue else None) or ("asset purchase" if sale else None)
-            if kind is None or (not sale and any(a - 60 <= x <= b + 40 for x in price_starts)):
+            if kind is None or (
+                not sale
+                and (
+                    any(a - 60 <= x <= b + 40 for x in price_starts)
+                    or self.frames.company_bought(s, companies, b)
+                )
+            ):
                 continue  # an acquisition price paid to shareholders is no payment between the companies
             met = kind == "milestone" and not contingent and bool(self.frames.met.search(s.low))
             sides = self.sides(ctx, s, companies, a, b, kind, met)
