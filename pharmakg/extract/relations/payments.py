@@ -248,9 +248,12 @@ class Payments:
                         s, companies, c, verb
                     ):
                         payee = payee or c
-                elif self.payer_before.search(gap) and not self.pay_verb_end.search(
-                    s.low[max(0, ca - 12) : ca]
+                elif (
+                    self.payer_before.search(gap)
+                    and not self.pay_verb_end.search(s.low[max(0, ca - 12) : ca])
+                    and not _TO_END.search(s.low[max(0, ca - 8) : ca])
                 ):
+                    # "a payment of $X to A and will purchase A shares": A, the object of "to", is no payer
                     # "A will pay B $X and will purchase $Y": B, the object of "pay", is no payer
                     payer = c
                     if payee is None:
@@ -451,6 +454,7 @@ class Payments:
 _TO_BE = re.compile(r"\b(?:be|will|would|shall|to)\s+$")
 # after a possessive pronoun read as a company: a role noun that names its counterpart ("its partner")
 _ROLE_AFTER = re.compile(r"\s+(?:partners?|licensees?|licensors?|collaborators?|collaboration\s+partners?)\b")
+_TO_END = re.compile(r"\bto\s+(?:the\s+)?$")
 # between an amount and the party named right after it: "$8 million by B (if ...)", "$5 million from B"
 _PARTY_AFTER = re.compile(r"^\s*(?:by|from|to)\s+(?:the\s+|its\s+partner\s+)?$")
 # between the issuer of a stake and its price: "a 7% stake in B for $X", "shares of B for approximately $X"
@@ -473,7 +477,8 @@ _INCLUDED = re.compile(
 # between the issuer of shares and their price: "shares of B common stock for approximately $X"
 _SHARES_FOR = re.compile(
     r"^(?:'s|’s|'|’)?\s*(?:newly\s+issued\s+)?(?:common\s+|ordinary\s+|preferred\s+)?(?:stock|shares)\b"
-    r"[^$;]{0,30}?\bfor\s+(?:approximately\s+|about\s+|an?\s+)?(?:aggregate\s+(?:purchase\s+)?price\s+of\s+)?$"
+    r"[^$;]{0,30}?\b(?:for|worth|valued\s+at)\s+(?:approximately\s+|about\s+|an?\s+)?"
+    r"(?:aggregate\s+(?:purchase\s+)?price\s+of\s+)?$"
 )
 _BY = re.compile(r"\bby\s")
 # between the taker of rights and the sum it gives: "... to B earlier this year for an upfront payment of"
