@@ -240,6 +240,8 @@ class Payments:
                     gap
                 ):
                     payee = payee or c  # "..., and will pay B an upfront payment of $X": B, the verb's object
+                elif _RIGHTS_TAKEN.search(gap) and not self.payer_before.search(gap):
+                    payer = payer or c  # "B obtained exclusive rights to X from A for $X": B takes, B pays
                 elif self.payee_before.search(gap) and not self.payer_before.search(gap):
                     # "funding by A, B will receive": a company after a preposition is not the verb's subject;
                     # "A announced that its subsidiary B received $X": the receiver is B, nearer the verb
@@ -251,9 +253,10 @@ class Payments:
                 elif (
                     self.payer_before.search(gap)
                     and not self.pay_verb_end.search(s.low[max(0, ca - 12) : ca])
-                    and not _TO_END.search(s.low[max(0, ca - 8) : ca])
+                    and not _PREPOSITION_END.search(s.low[max(0, ca - 16) : ca])
                 ):
-                    # "a payment of $X to A and will purchase A shares": A, the object of "to", is no payer
+                    # "a payment of $X to A and will purchase A shares", "licensed X from A, paying $Y": A,
+                    # after a preposition, is no payer
                     # "A will pay B $X and will purchase $Y": B, the object of "pay", is no payer
                     payer = c
                     if payee is None:
@@ -454,7 +457,11 @@ class Payments:
 _TO_BE = re.compile(r"\b(?:be|will|would|shall|to)\s+$")
 # after a possessive pronoun read as a company: a role noun that names its counterpart ("its partner")
 _ROLE_AFTER = re.compile(r"\s+(?:partners?|licensees?|licensors?|collaborators?|collaboration\s+partners?)\b")
-_TO_END = re.compile(r"\bto\s+(?:the\s+)?$")
+# a receiving verb whose object is rights: its subject takes a licence and pays for it
+_RIGHTS_TAKEN = re.compile(
+    r"\b(?:obtain|obtains|obtained|secure|secures|secured|get|gets|got|receive|receives|received|gains?|gained)"
+    r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:rights?|licen[cs]es?)\b"
+)
 # between an amount and the party named right after it: "$8 million by B (if ...)", "$5 million from B"
 _PARTY_AFTER = re.compile(r"^\s*(?:by|from|to)\s+(?:the\s+|its\s+partner\s+)?$")
 # between the issuer of a stake and its price: "a 7% stake in B for $X", "shares of B for approximately $X"
