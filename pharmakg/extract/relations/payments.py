@@ -27,9 +27,6 @@ from pharmakg.extract.relations.sentence import RuleContext, Sent
 
 # a clause break inside a payment sentence; "Inc. " / "Co., Ltd. " are not one
 _GAP_BREAK = re.compile(r";|(?<!inc)(?<!ltd)(?<!corp)(?<!co)(?<!\b[a-z])\." + ABBREVIATION_DOT + r"\s")
-_PAID_AMOUNT = re.compile(
-    r"\b(?:paid|pays|pay|received|receives|(?:will|to)\s+receive|earned|earns)\s+(?:[\w-]+\s+){0,2}?(?:an?\s+)?$"
-)
 # "Under the terms, Helix will receive:" a sentence that ends on the verb and a colon introduces its list
 _LIST_INTRO = re.compile(r"\s*:\s*$")
 # "at $27.43/share", "$0.47 per share": a price per share, not a sum paid between the companies
@@ -71,14 +68,10 @@ class Payments:
             + r")\s+(?:an?\s+)?(?:US)?\$",
             re.IGNORECASE,
         )
-        self.kinds = [(words_regex([w, w + "s"]), k) for w, k in pay["kinds"]]
+        self.kinds = self.frames.kinds
         # "newly issued shares": an adjective, not the verb of an issuer that is paid
         self.payee_before = re.compile(
             r"(?<!newly\s)\b(?:" + alternation(pay["payee_before_amount"]) + r")\b"
-        )
-        # "a 7% equity stake in B for $X", "2 million newly issued shares of B for $X": B issues, B is paid
-        self.stake_in = re.compile(
-            r"\b(?:" + alternation(pay["stake_nouns"]) + r")\s+(?:in|of)\s+(?:the\s+)?$"
         )
         self.payer_before = re.compile(r"\b(?:" + alternation(pay["payer_before_amount"]) + r")\b")
         self.pay_verb_end = re.compile(r"\b(?:" + alternation(pay["payee_after_pay_verb"]) + r")\s*$")
@@ -227,7 +220,7 @@ class Payments:
                 gap = s.low[cb:a]
                 if len(gap) > 80 or _GAP_BREAK.search(gap):
                     continue
-                if _STAKE_FOR.match(gap) and self.stake_in.search(s.low[max(0, ca - 40) : ca]):
+                if _STAKE_FOR.match(gap) and self.frames.stake_in.search(s.low[max(0, ca - 40) : ca]):
                     payee = c  # "acquire a 7% equity stake in B for $X", "newly issued shares of B for $X"
                 elif _OF_AMOUNT.match(gap) and self.payee_before_of.search(s.low[max(0, ca - 50) : ca]):
                     payee = payee or c  # "an upfront payment to B of $X": B is the payee
@@ -399,28 +392,9 @@ class Payments:
                 potential_end = b
             contingent = contingent or self.potential_part(s, potential_end, a, kind)
             trig = self.triggers.trigger(ctx, s, a, b, spans)
-            if kind is None and trig:
-                # "$X upon the achievement of certain development milestones"
-                kind = next((k for rx, k in self.kinds if rx.search(trig.lower())), None)
-            if kind is None and _PAID_AMOUNT.search(s.low[max(0, a - 40) : a]):
-                kind = "payment"  # "Helix received $5 million upon ...": a payment named by its verb
-            if kind is None and (far := _NOUN_TO_OF.search(s.low, max(0, a - 140), a)):
-                # "an upfront payment from A to B of $X": the noun of the frame, further back than the window
-                noun = s.low[max(0, far.start() - 20) : far.end()]
-                kind = next((k for rx, k in self.kinds if rx.search(noun)), None)
-            sale = self.frames.asset_sale_at(s, companies, a)
-            revenue = self.frames.revenue_figure(s, companies, a, b)
-            if revenue is False:
-                continue  # "Revenue was $12 million, which included a $5 million milestone from B": a total
-            kind = kind or ("revenue" if revenue else None) or ("asset purchase" if sale else None)
-            if kind is None or (
-                not sale
-                and (
-                    any(a - 60 <= x <= b + 40 for x in price_starts)
-                    or self.frames.company_bought(s, companies, b)
-                )
-            ):
-                continue  # an acquisition price paid to shareholders is no payment between the companies
+            kind, revenue = self.frames.kind_of(s, companies, a, b, kind, trig, price_starts)
+            if kind is None:
+                continue
             met = kind == "milestone" and not contingent and bool(self.frames.met.search(s.low))
             sides = self.sides(ctx, s, companies, a, b, kind, met)
             if parts_of is not None and self.part_of_total(s.low[parts_of[0] : a]):
@@ -467,10 +441,6 @@ _PARTY_AFTER = re.compile(r"^\s*(?:by|from|to)\s+(?:the\s+|its\s+partner\s+)?$")
 # between the issuer of a stake and its price: "a 7% stake in B for $X", "shares of B for approximately $X"
 _STAKE_FOR = re.compile(
     r"^\s*(?:\([^()]{0,40}\)\s*)?for\s+(?:approximately\s+|about\s+|around\s+|an?\s+)?(?:total\s+|aggregate\s+)?(?:(?:purchase\s+)?price\s+of\s+)?$"
-)
-# "a payment (from A) to B of $X": the frame whose noun names the amount's kind
-_NOUN_TO_OF = re.compile(
-    r"\b(?:payments?|fees?)\s+(?:from\s+[^,;$]{1,60}?\s+)?to\s+[^,;$]{1,60}?\s+of\s+(?:an?\s+)?$"
 )
 # between an amount and the object of a relative clause's pay verb: "$X, which A paid B", "$X that A paid B"
 _RELATIVE = re.compile(r"^[^$;]{0,20}?\b(?:which|that)\s")
