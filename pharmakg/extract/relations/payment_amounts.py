@@ -14,10 +14,10 @@ _USD_FOLLOWS = re.compile(
     r"^\s*\(\s*(?:approximately|approx\.|about|around|~|or|equal to)?\s*(?:(?:US|U\.S\.)\s?\$|\$|USD\b)"
 )
 # "$5 million", "US$5m", "USD 5 million", "USD$5 million", "U.S. $5 million", "$400-million"; not "HK$", "C$"
-_MONEY = re.compile(
+# (the unit words come from the cues' scale: AmountReader.money)
+_MONEY = (
     r"(?:(?:US|U\.S\.|USD)\s?\$|(?<![A-Za-z])\$|(?<![\w])USD\s?)\s?"
-    r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:-(?=[a-z]{3})|\s*)(thousand|million|billion|mm|mn|bn|[mkb])?\b",
-    re.IGNORECASE,
+    r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:-(?=[a-z]{3})|\s*)({units})?\b"
 )
 
 _DIGIT = re.compile(r"\d")  # the regexes' own digit class (any decimal digit, not only ASCII)
@@ -28,13 +28,17 @@ class AmountReader:
     """Reads the amounts of a sentence with the "payments" cues (scale words, currencies, number words)."""
 
     def __init__(self, pay: dict[str, Any]) -> None:
-        self.scale = pay["scale"]
+        self.scale = {k.lower(): v for k, v in pay["scale"].items()}
+        units = sorted(self.scale, key=len, reverse=True)
+        self.money = re.compile(_MONEY.replace("{units}", "|".join(map(re.escape, units))), re.IGNORECASE)
+        # after a foreign figure, only unit words (a single letter would be read off "5 m EUR")
+        words = "|".join(re.escape(u) for u in units if len(u) > 1 and u != "mm")
         self.currency_codes = {k.lower(): v for k, v in pay["currencies"].items()}
         cur_alt = "|".join(sorted((re.escape(k) for k in pay["currencies"]), key=len, reverse=True))
         self.money_foreign = re.compile(
             rf"(?:(?<![\w])(?P<c1>{cur_alt})\s?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
             rf"|(?<![\w.,])(?P<num2>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?))"
-            rf"\s*(?P<unit>thousand|million|billion|mn|bn)?\b(?(num2)\s*(?P<c2>{cur_alt})|)(?![\w])",
+            rf"\s*(?P<unit>{words})?\b(?(num2)\s*(?P<c2>{cur_alt})|)(?![\w])",
             re.IGNORECASE,
         )
         # "fifty million dollars", "Twenty-Five Million U.S. Dollars": a sum written out in words
@@ -58,10 +62,13 @@ class AmountReader:
         if not _DIGIT.search(text):
             return out  # the figure regexes need a digit: a sentence without one is not scanned twice
         foreign: list[tuple[int, int]] = []  # spans of the foreign amounts whose USD equivalent follows
+        prefixed: list[tuple[int, int]] = []  # spans of foreign amounts whose symbol ends in "$" ("CAN $11")
         for m in self.money_foreign.finditer(text):
             cur = self.currency_codes.get((m.group("c1") or m.group("c2") or "").lower())
             if cur is None:
                 continue
+            if cur != "USD" and m.group("c1"):
+                prefixed.append((m.start(), m.end()))
             if cur == "USD":
                 if m.group("c1"):
                     continue  # "USD 5 million": read by _MONEY below
@@ -77,7 +84,9 @@ class AmountReader:
             amount = num * self.scale.get((m.group("unit") or "").lower(), 1)
             out.append((m.start(), m.end(), cur, amount, None))
         if "$" in text or "USD" in text:
-            for m in _MONEY.finditer(text):
+            for m in self.money.finditer(text):
+                if any(pa < m.start() < pb for pa, pb in prefixed):
+                    continue  # "(approximately CAN $11 million)": the dollar sign of a foreign symbol
                 num = float(m.group(1).replace(",", ""))
                 value = num * self.scale.get((m.group(2) or "").lower(), 1)
                 # "JPY 5 billion (approximately $34 million)": read from where the foreign figure starts, so

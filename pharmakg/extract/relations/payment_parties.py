@@ -82,11 +82,18 @@ def counterpart(
     cands = [c.eid for c in companies if c.eid not in skip]
     if cands:
         return cands[0]
-    for k in (s.index - 1, s.index + 1, s.index - 2):
-        if 0 <= k < len(ctx.sents):
-            o = [c.eid for c in ctx.sents[k].of("COMPANY") if c.eid not in skip]
-            if o:
-                return o[0]
+    near = [
+        c.eid
+        for k in (s.index - 1, s.index + 1, s.index - 2)
+        if 0 <= k < len(ctx.sents)
+        for c in ctx.sents[k].of("COMPANY")
+        if c.eid not in skip
+    ]
+    if near:
+        # the known party's partner before a company only named near it ("Under the agreement, A will receive
+        # $20 million upfront" after "C acted as financial advisor to A"): the deal's other side
+        partners = ctx.out.partners(known.eid)
+        return next((o for o in near if o in partners), near[0])
     if payer_only and ctx.main and ctx.main not in skip:
         return ctx.main
     return next((p for p in ctx.partner_rank if p not in skip), None)

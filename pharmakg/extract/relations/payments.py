@@ -5,12 +5,14 @@ payment made). A payment also implies a partnership between payer and payee."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from pharmakg.extract.components.coref import M, words_regex
 from pharmakg.extract.relations.breaks import ABBREVIATION_DOT
 from pharmakg.extract.relations.cue_words import alternation
 from pharmakg.extract.relations.payment_amounts import Amount, AmountReader, AmountSpans
+from pharmakg.extract.relations.payment_frames import PaymentFrames
 from pharmakg.extract.relations.payment_parties import (
     counterpart,
     each_payers,
@@ -19,21 +21,12 @@ from pharmakg.extract.relations.payment_parties import (
     record_payment,
     subject_after,
 )
+from pharmakg.extract.relations.payment_triggers import TriggerReader
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RuleContext, Sent
 
 # a clause break inside a payment sentence; "Inc. " / "Co., Ltd. " are not one
 _GAP_BREAK = re.compile(r";|(?<!inc)(?<!ltd)(?<!corp)(?<!co)(?<!\b[a-z])\." + ABBREVIATION_DOT + r"\s")
-_REPORTED = re.compile(
-    r"^.{0,80}?\b(?:announced|announces|reported|reports|said|says|stated|disclosed)\s+"
-    r"(?:today\s+|that\s+|today\s+that\s+)?(?=\w)"
-)
-_PHRASE_STOP = re.compile(
-    r"[,;(\[$]|\.\s|\.$|\s(?:and|or)\s+(?=[A-Z$]|(?:is|are|will|the company)\b)|\s(?:which|whereby)\b"
-)
-_PAID_AMOUNT = re.compile(
-    r"\b(?:paid|pays|pay|received|receives|(?:will|to)\s+receive|earned|earns)\s+(?:[\w-]+\s+){0,2}?(?:an?\s+)?$"
-)
 # "Under the terms, Helix will receive:" a sentence that ends on the verb and a colon introduces its list
 _LIST_INTRO = re.compile(r"\s*:\s*$")
 # "at $27.43/share", "$0.47 per share": a price per share, not a sum paid between the companies
@@ -42,27 +35,13 @@ _PASSIVE_PAID = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:paid|reimb
 _PREPOSITION_END = re.compile(r"\b(?:by|from|with|to|of|for|between|under)\s+(?:the\s+)?$")
 
 
-def _phrase(text: str, i: int, end: int) -> str | None:
-    """The trigger phrase starting at text[i], up to the next clause or list break."""
-    stop = _PHRASE_STOP.search(text[i:end])
-    j = i + (stop.start() if stop else len(text[i:end]))
-    ph = re.sub(r"\s+", " ", text[i:j]).strip(" ,.")
-    ph = re.sub(r"\s+(?:and|or)$", "", ph)
-    return ph if 3 <= len(ph) <= 150 else None
-
-
-def _event(p: str) -> str | None:
-    # "X announced today that the first patient was dosed": the event is what was announced
-    p = _REPORTED.sub("", re.sub(r"^(?:and|but|so)\s+", "", p.strip(" ,;.")))
-    return p if 10 <= len(p) <= 200 and "$" not in p else None
-
-
 @relation_rule("payments", min_mentions=0)
 class Payments:
     def __init__(self, cues: dict[str, Any]) -> None:
         pay = cues["payments"]
-        t = pay["trigger"]
         self.reader = AmountReader(pay)
+        self.triggers = TriggerReader(pay)
+        self.frames = PaymentFrames(pay)
         self.contingent_before = words_regex(pay["contingent_before"])
         self.unless_paid = set(pay["contingent_unless_paid"])
         self.paid_verbs = words_regex(pay["paid_verbs"])
@@ -89,8 +68,11 @@ class Payments:
             + r")\s+(?:an?\s+)?(?:US)?\$",
             re.IGNORECASE,
         )
-        self.kinds = [(words_regex([w, w + "s"]), k) for w, k in pay["kinds"]]
-        self.payee_before = re.compile(r"\b(?:" + alternation(pay["payee_before_amount"]) + r")\b")
+        self.kinds = self.frames.kinds
+        # "newly issued shares": an adjective, not the verb of an issuer that is paid
+        self.payee_before = re.compile(
+            r"(?<!newly\s)\b(?:" + alternation(pay["payee_before_amount"]) + r")\b"
+        )
         self.payer_before = re.compile(r"\b(?:" + alternation(pay["payer_before_amount"]) + r")\b")
         self.pay_verb_end = re.compile(r"\b(?:" + alternation(pay["payee_after_pay_verb"]) + r")\s*$")
         # "from Nasdaq-listed B", "from partner B": a descriptor between the marker and the name
@@ -134,11 +116,6 @@ class Payments:
         # "... of $X in B", "a $X equity stake in B": up to three words between the amount and "in"
         self.invested_in = re.compile(r"^\s*\)?\s*(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?" + descriptor + "$")
         self.status = [(words_regex([w]), st) for w, st in pay["status"]]
-        self.trig_strong = re.compile(r"(?<![\w-])(?:" + alternation(t["strong"]) + r")\s+", re.IGNORECASE)
-        self.trig_weak = re.compile(r"(?<![\w-])(?:" + alternation(t["weak"]) + r")\s+", re.IGNORECASE)
-        self.trig_heads = words_regex(t["heads"])
-        self.trig_anaphora = words_regex(t["anaphora"])
-        self.trig_result = words_regex(t["result"])
 
     def contingent_words(self, s: Sent, clause_start: int, a: int, kind: str | None) -> bool:
         """Whether a word before the amount at s.text[a:] makes it potential ("up to", "eligible"). A size
@@ -157,8 +134,10 @@ class Payments:
         "paid $50 million upfront and will pay $300 million in milestones")."""
         base = max(0, a - 100)
         start = max([base] + [base + x.end() for x in re.finditer(r"[;:]\s|\.\s", s.low[base:a])])
-        ends = [m.end() for m in self.paid_verbs.finditer(s.low, start, a)]
-        return bool(ends) and not self.not_yet.search(s.low, ends[-1], a)
+        verbs = list(self.paid_verbs.finditer(s.low, start, a))
+        if not verbs or _TO_BE.search(s.low, max(0, verbs[-1].start() - 12), verbs[-1].start()):
+            return False  # "will be paid $8 million if ...": a future passive, not a payment made
+        return not self.not_yet.search(s.low, verbs[-1].end(), a)
 
     def part_of_total(self, between: str) -> bool:
         """Whether an amount after a total of parts, with ``between`` the text from the total to it, is one of
@@ -209,61 +188,41 @@ class Payments:
             and self.part_of_total(s.low[potential_end:a])
         )
 
-    def contingent(self, s: Sent, a: int, b: int, kind: str | None) -> bool:
+    def contingent(self, s: Sent, a: int, b: int, kind: str | None, companies: Sequence[M] = ()) -> bool:
         """Whether the amount at s.text[a:b] is only potential: a contingent word before it in its clause
-        ("up to"), one after it ("in milestones") unless a verb of payment made precedes it, or a fronted
-        condition ("if B exercises its option, ...")."""
+        ("up to"), one after it ("in milestones"), or after the party named right after it ("$8 million by
+        B if the trial succeeds"), unless a verb of payment made precedes it; or a fronted condition ("if B
+        exercises its option, ...")."""
         w = max(0, a - 62)  # only breaks ending past a - 60 count: look there, not from the start
         clause_start = max([0, a - 60] + [w + x.end() for x in re.finditer(r"[;,:]\s|\.\s", s.low[w:a])])
+        afters = [b] + [
+            c.end - s.start
+            for c in companies
+            if b <= c.start - s.start <= b + 30 and _PARTY_AFTER.match(s.low[b : c.start - s.start])
+        ]
         return bool(
             self.contingent_words(s, clause_start, a, kind)
-            or (self.contingent_after.match(s.low[b : b + 40]) and not self.paid_before(s, a))
+            or (
+                any(self.contingent_after.match(s.low[x : x + 40]) for x in afters)
+                and not self.paid_before(s, a)
+            )
             or self.contingent_fronted.search(s.low[max(0, a - 150) : a])
         )
-
-    def trigger(self, ctx: RuleContext, s: Sent, a: int, b: int, spans: AmountSpans) -> str | None:
-        """The event a payment at s.text[a:b] is tied to, as written; None when the text gives none."""
-        low, text = s.low, s.text
-        cs, ce = ctx.clause_bounds(s, a, b)
-        nxt, prev_end = spans.next_start(a, ce), spans.last_end(a, cs)
-
-        def previous_clause(cut: int) -> str | None:
-            here = _event(text[prev_end if prev_end < cut else cs : cut])
-            if here:
-                return here
-            if s.index > 0:
-                return _event(re.split(r";\s", ctx.sents[s.index - 1].text.strip())[-1])
-            return None
-
-        ana = self.trig_anaphora.search(low, prev_end, b + 60)
-        if ana and ana.start() < nxt:
-            return previous_clause(ana.start())
-        res = self.trig_result.search(low, max(prev_end, a - 60), a)
-        if res:
-            return previous_clause(res.start())
-        for rx, strong in ((self.trig_strong, True), (self.trig_weak, False)):
-            for m in rx.finditer(low, b, nxt):
-                ph = _phrase(text, m.end(), nxt)
-                if ph and (strong or self.trig_heads.search(ph.lower()[:45])):
-                    return ph
-        found = None
-        for rx, strong in ((self.trig_strong, True), (self.trig_weak, False)):
-            for m in rx.finditer(low, prev_end, a):
-                ph = _phrase(text, m.end(), a)
-                if ph and m.end() + len(ph) < a and (strong or self.trig_heads.search(ph.lower()[:45])):
-                    found = found or ph
-        return found
 
     def parties(self, s: Sent, companies: list[M], a: int, b: int) -> tuple[M | None, M | None]:
         """(payer, payee) of the amount at s.text[a:b], from the companies named around it."""
         payer = payee = None
         for c in companies:
             ca, cb = s.local(c)
+            if c.virtual and _ROLE_AFTER.match(s.low, cb):
+                continue  # "Its partner will pay $40 million": not the company "its" stands for, its partner
             if cb <= a:
                 gap = s.low[cb:a]
                 if len(gap) > 80 or _GAP_BREAK.search(gap):
                     continue
-                if _OF_AMOUNT.match(gap) and self.payee_before_of.search(s.low[max(0, ca - 50) : ca]):
+                if _STAKE_FOR.match(gap) and self.frames.stake_in.search(s.low[max(0, ca - 40) : ca]):
+                    payee = c  # "acquire a 7% equity stake in B for $X", "newly issued shares of B for $X"
+                elif _OF_AMOUNT.match(gap) and self.payee_before_of.search(s.low[max(0, ca - 50) : ca]):
                     payee = payee or c  # "an upfront payment to B of $X": B is the payee
                 elif _PASSIVE_PAID.search(gap):  # "B will be paid $X (by A)": B is the payee
                     payee = payee or c
@@ -274,6 +233,8 @@ class Payments:
                     gap
                 ):
                     payee = payee or c  # "..., and will pay B an upfront payment of $X": B, the verb's object
+                elif _RIGHTS_TAKEN.search(gap) and not self.payer_before.search(gap):
+                    payer = payer or c  # "B obtained exclusive rights to X from A for $X": B takes, B pays
                 elif self.payee_before.search(gap) and not self.payer_before.search(gap):
                     # "funding by A, B will receive": a company after a preposition is not the verb's subject;
                     # "A announced that its subsidiary B received $X": the receiver is B, nearer the verb
@@ -282,9 +243,13 @@ class Payments:
                         s, companies, c, verb
                     ):
                         payee = payee or c
-                elif self.payer_before.search(gap) and not self.pay_verb_end.search(
-                    s.low[max(0, ca - 12) : ca]
+                elif (
+                    self.payer_before.search(gap)
+                    and not self.pay_verb_end.search(s.low[max(0, ca - 12) : ca])
+                    and not _PREPOSITION_END.search(s.low[max(0, ca - 16) : ca])
                 ):
+                    # "a payment of $X to A and will purchase A shares", "licensed X from A, paying $Y": A,
+                    # after a preposition, is no payer
                     # "A will pay B $X and will purchase $Y": B, the object of "pay", is no payer
                     payer = c
                     if payee is None:
@@ -315,6 +280,8 @@ class Payments:
             return None
         if self.rights_by.search(s.low[max(0, ca - 30) : ca]):
             return "payee"
+        if self.frames.bought_from.search(s.low, max(0, ca - 150), ca):
+            return "payee"  # "acquired the U.S. rights to X from A for $60 million": A sold them
         rights = self.rights_to.search(s.low, max(0, ca - 90), ca)
         if rights is None:
             return None
@@ -340,10 +307,19 @@ class Payments:
         return (None, who[-1]) if self.payee_before.search(verb) else (None, None)
 
     def sides(
-        self, ctx: RuleContext, s: Sent, companies: list[M], a: int, b: int, kind: str | None = None
+        self,
+        ctx: RuleContext,
+        s: Sent,
+        companies: list[M],
+        a: int,
+        b: int,
+        kind: str | None = None,
+        met: bool = False,
     ) -> tuple[list[str], list[str]] | None:
         """(payer ids, payee ids) of the amount at s.text[a:b]; the side the text leaves unnamed is the
-        counterpart (another company of the sentence or its neighbours, the issuer, the main partner)."""
+        counterpart (another company of the sentence or its neighbours, the issuer, the main partner).
+        ``met``: the amount is a milestone the sentence states as met ("The $3 million milestone is triggered
+        by the first dosing"): with no company named, its payer is the licensee of the one licence."""
         payer, payee = self.parties(s, companies, a, b)
         if (
             payer is not None
@@ -360,7 +336,9 @@ class Payments:
         known = payer or payee
         if known is None:
             # "The deal includes $40 million upfront": the licensee of the one licence pays its licensor
-            return licence_sides(ctx) if kind in _LICENCE_KINDS else None
+            if kind in _LICENCE_KINDS or met:
+                return licence_sides(ctx) or (self.frames.announced_milestone(ctx, s) if met else None)
+            return None
         # "A and B will jointly receive $X": one payment per named payee, with the joint amount
         payees = (joint_payees(ctx, s, payee, a) if here else [payee]) if payee is not None else []
         # "A and B have each agreed to purchase $X": one payment per payer
@@ -406,28 +384,25 @@ class Payments:
                 total_sides = self.sides(ctx, s, companies, a, b)
                 last = (b, total_sides) if total_sides else last
                 parts_of = (b, total_sides) if total_sides else None
-                if self.contingent(s, a, b, kind):
+                if self.contingent(s, a, b, kind, companies):
                     potential_end = b
                 continue
-            contingent = self.contingent(s, a, b, kind)
+            contingent = self.contingent(s, a, b, kind, companies)
             if contingent:
                 potential_end = b
             contingent = contingent or self.potential_part(s, potential_end, a, kind)
-            trig = self.trigger(ctx, s, a, b, spans)
-            if kind is None and trig:
-                # "$X upon the achievement of certain development milestones"
-                kind = next((k for rx, k in self.kinds if rx.search(trig.lower())), None)
-            if kind is None and _PAID_AMOUNT.search(s.low[max(0, a - 40) : a]):
-                kind = "payment"  # "Helix received $5 million upon ...": a payment named by its verb
-            if kind is None and (far := _NOUN_TO_OF.search(s.low, max(0, a - 140), a)):
-                # "an upfront payment from A to B of $X": the noun of the frame, further back than the window
-                noun = s.low[max(0, far.start() - 20) : far.end()]
-                kind = next((k for rx, k in self.kinds if rx.search(noun)), None)
-            if kind is None or any(a - 60 <= x <= b + 40 for x in price_starts):
-                continue  # an acquisition price paid to shareholders is no payment between the companies
-            sides = self.sides(ctx, s, companies, a, b, kind)
+            trig = self.triggers.trigger(ctx, s, a, b, spans)
+            kind, revenue = self.frames.kind_of(s, companies, a, b, kind, trig, price_starts)
+            if kind is None:
+                continue
+            met = kind == "milestone" and not contingent and bool(self.frames.met.search(s.low))
+            sides = self.sides(ctx, s, companies, a, b, kind, met)
             if parts_of is not None and self.part_of_total(s.low[parts_of[0] : a]):
                 sides = parts_of[1]  # "$25 million, made up of a $15 million fee and ...": its parties
+            if sides is None and isinstance(revenue, M):
+                # "Collaboration revenue from B was $14 million": B paid it to the other party
+                other = counterpart(ctx, s, companies, revenue, False)
+                sides = ([revenue.eid], [other]) if other and other != revenue.eid else None
             if sides is None and last is not None and not _GAP_BREAK.search(s.low[last[0] : a]):
                 sides = last[1]  # "$30 million, comprising a $20 million cash payment and a $10 million ..."
             if sides is None:
@@ -452,9 +427,20 @@ class Payments:
                 record_payment(ctx, s, payer_id, payee_id, value, attrs, contingent, named)
 
 
-# "a payment (from A) to B of $X": the frame whose noun names the amount's kind
-_NOUN_TO_OF = re.compile(
-    r"\b(?:payments?|fees?)\s+(?:from\s+[^,;$]{1,60}?\s+)?to\s+[^,;$]{1,60}?\s+of\s+(?:an?\s+)?$"
+# right before a verb of payment made, a future or infinitive passive: "will be paid", "is to be paid"
+_TO_BE = re.compile(r"\b(?:be|will|would|shall|to)\s+$")
+# after a possessive pronoun read as a company: a role noun that names its counterpart ("its partner")
+_ROLE_AFTER = re.compile(r"\s+(?:partners?|licensees?|licensors?|collaborators?|collaboration\s+partners?)\b")
+# a receiving verb whose object is rights: its subject takes a licence and pays for it
+_RIGHTS_TAKEN = re.compile(
+    r"\b(?:obtain|obtains|obtained|secure|secures|secured|get|gets|got|receive|receives|received|gains?|gained)"
+    r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:rights?|licen[cs]es?)\b"
+)
+# between an amount and the party named right after it: "$8 million by B (if ...)", "$5 million from B"
+_PARTY_AFTER = re.compile(r"^\s*(?:by|from|to)\s+(?:the\s+|its\s+partner\s+)?$")
+# between the issuer of a stake and its price: "a 7% stake in B for $X", "shares of B for approximately $X"
+_STAKE_FOR = re.compile(
+    r"^\s*(?:\([^()]{0,40}\)\s*)?for\s+(?:approximately\s+|about\s+|around\s+|an?\s+)?(?:total\s+|aggregate\s+)?(?:(?:purchase\s+)?price\s+of\s+)?$"
 )
 # between an amount and the object of a relative clause's pay verb: "$X, which A paid B", "$X that A paid B"
 _RELATIVE = re.compile(r"^[^$;]{0,20}?\b(?:which|that)\s")
@@ -468,7 +454,8 @@ _INCLUDED = re.compile(
 # between the issuer of shares and their price: "shares of B common stock for approximately $X"
 _SHARES_FOR = re.compile(
     r"^(?:'s|’s|'|’)?\s*(?:newly\s+issued\s+)?(?:common\s+|ordinary\s+|preferred\s+)?(?:stock|shares)\b"
-    r"[^$;]{0,30}?\bfor\s+(?:approximately\s+|about\s+|an?\s+)?(?:aggregate\s+(?:purchase\s+)?price\s+of\s+)?$"
+    r"[^$;]{0,30}?\b(?:for|worth|valued\s+at)\s+(?:approximately\s+|about\s+|an?\s+)?"
+    r"(?:aggregate\s+(?:purchase\s+)?price\s+of\s+)?$"
 )
 _BY = re.compile(r"\bby\s")
 # between the taker of rights and the sum it gives: "... to B earlier this year for an upfront payment of"
@@ -478,4 +465,4 @@ _AND_AMOUNT = re.compile(r"^[^.;$]{0,60}?\band\s+(?:an?\s+)?(?:(?:US|U\.S\.)\s?)
 # the kinds of sum a licensee pays its licensor for the licence itself
 _LICENCE_KINDS = ("upfront", "license fee", "equity purchase")
 # words one of which a sentence naming no company must hold to state such a sum ("up-front", "equity")
-_LICENCE_KIND_GATE = ("front", "equity", "fee", "signing", "shares", "stock")
+_LICENCE_KIND_GATE = ("front", "equity", "fee", "signing", "shares", "stock", "milestone")
