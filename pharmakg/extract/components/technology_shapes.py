@@ -51,6 +51,7 @@ class TechnologyShapes:
         self.company_use = _COMPANY_USE.replace("{WORDS}", words or "(?!)")
         self.head = fast_re(data["head"])
         self.apposed = fast_re(data["apposed"])
+        self.apposed_copula = fast_re(data.get("apposed_copula", "(?!)"))
         self.named_before = fast_re(data["named_before"])
         self.based = fast_re(data["based"])
         self.based_head = re.compile(re.escape(data["based_head"]))
@@ -69,23 +70,30 @@ class TechnologyShapes:
             *self._listed(text, spans),
             *self._named_words(text, spans, companies),
             *self._named_apart(text, self.apposed, spans, named),
+            *self._named_apart(text, self.apposed_copula, spans, named, subject=True),
             *self._named_apart(text, self.based, based, named),
         ]
 
     def _named_apart(
-        self, text: str, rx: re.Pattern[str], spans: list[tuple[int, int]], named: list[Candidate]
+        self,
+        text: str,
+        rx: re.Pattern[str],
+        spans: list[tuple[int, int]],
+        named: list[Candidate],
+        subject: bool = False,
     ) -> list[Candidate]:
-        """A name set off by a comma before an owned platform phrase, or before "-based": a platform unless a
-        common word, a company's name or a name another rule reads as something else (a drug, a target)."""
+        """A name set off by a comma before an owned platform phrase, or before "-based", or the subject of a
+        copula before one (``subject``: "Trimora is Helix's protein engineering platform", where a capitalised
+        word opening the sentence is the name): a platform unless a common word, a company's name or a name
+        another rule reads as something else (a drug, a target)."""
         out = []
         for m in _in(rx, text, spans):
             s, e = m.span(1)
             word = m.group(2)
             if word.lower() in self.stop or any(c.start < e and s < c.end for c in named):
                 continue
-            if word[1:].islower() and (
-                s < 2 or _SENTENCE_START.search(text[s - 4 : s]) or self._common_or_company(text, word)
-            ):
+            opens = not subject and (s < 2 or _SENTENCE_START.search(text[s - 4 : s]) is not None)
+            if word[1:].islower() and (opens or self._common_or_company(text, word)):
                 continue  # "Importantly, Helix's platform": a capitalised word opening a sentence is no name
             if self._company_name(text, word):
                 continue

@@ -255,9 +255,11 @@ _TO_LICENSEE = re.compile(
 # "its proprietary X platform", "their X technology": the owner named by a possessive pronoun
 _ITS = re.compile(r"\b(?:its|their)\s+(?:(?:own|proprietary|novel|patented|unique)\s+)*$")
 # "Leveraging its X technology, A designed ...", "Using the X platform, A ...", "Leveraging B's X platform,
-# A ...": a clause opening the sentence with the technology, its subject after the comma
+# A ...", "Powered by its X platform, A ...": a clause opening the sentence with the technology, its subject
+# after the comma
 _OPENING_USE = re.compile(
-    r"^\s*(?:using|leveraging|utili[sz]ing|employing|applying|harnessing|based\s+on|built\s+on|with|through)\s+"
+    r"^\s*(?:using|leveraging|utili[sz]ing|employing|applying|harnessing|based\s+on|built\s+on|with|through"
+    r"|(?:powered|enabled|driven|made\s+possible)\s+by|(?:developed|discovered|generated|created|designed)\s+(?:using|with))\s+"
     r"(?:its|their|the|(?:[\w.&-]+\s+){0,2}[\w.&-]+['’]s?)\s+(?:(?:own|proprietary|novel|patented|unique)\s+)*$"
 )
 
