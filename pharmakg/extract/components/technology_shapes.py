@@ -49,12 +49,13 @@ class TechnologyShapes:
         self.stop_upper = {w.upper() for w in data.get("stop", [])}
         words = "|".join(re.escape(w) for w in sorted(data.get("company_words", []), key=len, reverse=True))
         self.company_use = _COMPANY_USE.replace("{WORDS}", words or "(?!)")
+        self.company_word_set = set(data.get("company_words", []))
         self.head = fast_re(data["head"])
         self.apposed = fast_re(data["apposed"])
         self.apposed_copula = fast_re(data.get("apposed_copula", "(?!)"))
         self.named_before = fast_re(data["named_before"])
         self.based = fast_re(data["based"])
-        self.based_head = re.compile(re.escape(data["based_head"]))
+        self.based_head = re.compile(data["based_head"])
 
     def __call__(self, text: str, named: list[Candidate]) -> list[Candidate]:
         spans = _windows(text, self.head)
@@ -118,6 +119,20 @@ class TechnologyShapes:
         if o.end <= c.start:
             return bool(self.named_before.match(text[o.end : c.start]))
         return c.end < o.start and bool(self.named_later.match(text[c.end : o.start]))
+
+    def without_owner(self, text: str, found: list[Candidate]) -> None:
+        """ "the Quillon Genomics PrimeEdit technology": capitalised words before a platform's name that name
+        a company (a company word ends them, or the text uses them as a company's name) are its owner, not
+        part of the name: the candidate starts after them."""
+        for c in found:
+            if c.label != "TECHNOLOGY" or c.extractor != "shape:technology_named":
+                continue
+            words = list(re.finditer(r"\S+", text[c.start : c.end]))
+            for w in reversed(words[:-2]):
+                lead = text[c.start : c.start + w.end()]
+                if w.group(0) in self.company_word_set or self._company_name(text, lead):
+                    c.start += words[words.index(w) + 1].start()
+                    break
 
     def renamed(self, text: str, found: list[Candidate]) -> list[Candidate]:
         """An owned phrase that restates the named platform beside it is that platform (one entity: the

@@ -299,13 +299,26 @@ def _opening_subject(s: Sent, t: M) -> M | None:
 
 def _possessive(s: Sent, c: M, t: M) -> bool:
     """ "our technology", "A's X technology" with no other company in between; or the technology named after
-    the platform noun of A's longer phrase ("A's proprietary, allogeneic cell therapy platform, called X")."""
-    return c.virtual or bool(
+    the platform noun of A's longer phrase ("A's proprietary, allogeneic cell therapy platform, called X");
+    or the company's name right before the technology's, as its modifier ("the Helix PrimeEdit technology",
+    "Helix A/S proprietary X platform")."""
+    if c.virtual:
+        return True
+    if c.end <= t.start and _OWNER_ADJUNCT.fullmatch(s.text, c.end - s.start, t.start - s.start):
+        return True
+    return bool(
         c.end <= t.start
         and _NAMED_PLATFORM.fullmatch(s.low, c.end - s.start, t.start - s.start)
         and not any(o.type == "COMPANY" and c.end <= o.start and o.end <= t.start for o in s.ms)
         and re.match(r"^(?:'s|’s|'|’)\s", s.text[c.end - s.start : c.end - s.start + 3])
     )
+
+
+# "the Helix PrimeEdit technology", "Helix A/S proprietary X platform": the company's name, perhaps with its
+# legal form, as the modifier of the technology's name
+_OWNER_ADJUNCT = re.compile(
+    r"(?:,?\s+(?:A/S|AB|ASA|AG|SE|plc|Inc\.?|Ltd\.?|GmbH|N\.V\.|S\.A\.))?\s+(?:(?:proprietary|patented)\s+)?"
+)
 
 
 # "A's fully human, high-throughput antibody discovery platform, (called) X", "A's proprietary gamma delta T
