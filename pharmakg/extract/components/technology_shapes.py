@@ -223,7 +223,7 @@ class TechnologyShapes:
             name, long_form = _MARK.sub("", m.group(2)), m.group(3)
             if not spells(name, long_form):
                 continue
-            s, e = m.span(2)  # the name, its long form an alias
+            s, e = m.start(2), m.start(2) + len(name)  # the name without its mark, its long form an alias
             out.append(
                 Candidate(
                     s, e, "TECHNOLOGY", "shape:technology_defined_after", confidence=0.8, surface=long_form

@@ -112,7 +112,7 @@ class Technologies:
                     ctx.emit(
                         "USES_TECHNOLOGY", c.eid, t.eid, s, "technology_cooccurrence", abs(c.start - t.start)
                     )
-            owner = _its_owner(ctx, s, t)
+            owner = _its_owner(ctx, s, first)  # "its Zylo and Kinexa technologies": both
             if owner is not None:
                 ctx.emit(
                     "USES_TECHNOLOGY",
