@@ -334,10 +334,10 @@ _NAMED_PLATFORM = re.compile(
 
 # "Helix is a company whose TRACER platform ...": the relative pronoun right before the technology's name
 _WHOSE = re.compile(r"\bwhose\s+(?:[\w-]+\s+){0,2}$")
-# "licensed the TRACER technology from Helix", "the KLAMP (Kinase-Linked ...) technology from Helix": the
-# company the technology comes from owns it
+# "licensed the TRACER technology from Helix", "the KLAMP(TM) (Kinase-Linked ...) technology from Helix" (the
+# name's mark left out of its span): the company the technology comes from owns it
 _FROM = re.compile(
-    r"^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:technolog(?:y|ies)|platforms?|engines?)\s*)?(?:,\s*)?"
+    r"^(?:[®™]|\((?:tm|r)\))?\s*(?:\([^()]{0,60}\)\s*)?(?:(?:technolog(?:y|ies)|platforms?|engines?)\s*)?(?:,\s*)?"
     r"(?:licen[cs]ed\s+|acquired\s+)?from\s+(?:the\s+)?$"
 )
 # "..., which A licensed from B": B, named after "licensed from" in the technology's relative clause
