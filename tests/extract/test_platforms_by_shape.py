@@ -79,14 +79,16 @@ def test_names_listed_after_a_platform_noun_are_platforms_of_the_owner(ex):
     assert {("helix", "synlok"), ("helix", "tetralink")} <= rels(out, "USES_TECHNOLOGY")
 
 
-def test_an_owned_generic_platform_is_cited_with_its_owner(ex):
+def test_an_owned_generic_platform_is_cited_with_its_owner_but_not_its_modifiers_alone(ex):
     out = run(
         ex,
         "Created through Helix Biosciences' proprietary product platform, ZB-12 is an inhibitor of KRAS. "
         "Mirovo will obtain Helix's proprietary technologies and its suite of technologies.",
     )
     techs = names(out, "TECHNOLOGY")
-    assert {"helixbioscienceproprietaryproductplatform", "helixsproprietarytechnologie"} <= techs
+    assert "helixbioscienceproprietaryproductplatform" in techs
+    # the owner's modifiers alone name no platform ("its proprietary technology", ANNOTATION.md Conventions)
+    assert not any("proprietarytechnologie" in n for n in techs)
     assert not any("suite" in n for n in techs)
     assert ("zb12", "productplatform") in rels(out, "USES_TECHNOLOGY")
 

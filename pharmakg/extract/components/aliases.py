@@ -90,6 +90,7 @@ _CONJUGATE_TEXT = fast_re(
     r"|[Mm]aytansin|[Aa]uristatin|\bDM[14]\b|\bMMA[EF]\b|[Cc]alicheamicin|\bPBD\b|[Pp]yrrolobenzodiazepine"
 )  # the same regex, tried only where a match can start (extract.regex_scan)
 _TECH_PLURAL = re.compile(r"(?<=[Tt]echnolog)ies\b|(?<=[Pp]latform)s\b")
+_MARKS = re.compile(r"[®™]|\((?:TM|R)\)")
 _PROPAGATE = {"TRIAL", "COMPOUND", "ANTIBODY", "TARGET", "DISEASE", "TECHNOLOGY", "PAYLOAD"}
 
 
@@ -374,6 +375,7 @@ class AliasGrouper:
                 keys += [fold(am.group(1) + " technology"), fold(surf[: am.start()])]
             keys += [fold(h) for h in platform_names(surf, c)]
             keys.append(fold(_TECH_PLURAL.sub("technology", surf)))  # "its technologies" = "its technology"
+            keys.append(fold(_MARKS.sub("", surf)))  # "XenoMab™, its mouse technology": keyed "XenoMab"
         if c.label == "COMPANY":
             keys += company_keys(surf, c.extra.get("short_of"), self.legal_tail, self.generic)
         if c.extra.get("same_as"):

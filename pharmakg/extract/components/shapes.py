@@ -309,6 +309,7 @@ class ShapeRecognizer:
         # "an application of RNAi technology": a modality, whichever component found it (a lexicon's entry)
         cands[:] = shapes.unowned_modalities(text, cands)
         found = shapes.unowned_modalities(text, found + shapes(text, [*cands, *found]))
+        shapes.without_owner(text, found)  # "the Helix Genomics PrimeEdit technology": "PrimeEdit technology"
         # "Helix's single-stranded RNAi technology": the owned phrase, not the modality inside it
         techs = [(c.start, c.end) for c in [*cands, *found] if c.label == "TECHNOLOGY"]
         techs = [(s, e) for s, e in techs if not shapes.modality_phrase.fullmatch(text, s, e)]

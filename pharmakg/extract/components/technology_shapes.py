@@ -49,11 +49,13 @@ class TechnologyShapes:
         self.stop_upper = {w.upper() for w in data.get("stop", [])}
         words = "|".join(re.escape(w) for w in sorted(data.get("company_words", []), key=len, reverse=True))
         self.company_use = _COMPANY_USE.replace("{WORDS}", words or "(?!)")
+        self.company_word_set = set(data.get("company_words", []))
         self.head = fast_re(data["head"])
         self.apposed = fast_re(data["apposed"])
+        self.apposed_copula = fast_re(data.get("apposed_copula", "(?!)"))
         self.named_before = fast_re(data["named_before"])
         self.based = fast_re(data["based"])
-        self.based_head = re.compile(re.escape(data["based_head"]))
+        self.based_head = re.compile(data["based_head"])
 
     def __call__(self, text: str, named: list[Candidate]) -> list[Candidate]:
         spans = _windows(text, self.head)
@@ -69,23 +71,30 @@ class TechnologyShapes:
             *self._listed(text, spans),
             *self._named_words(text, spans, companies),
             *self._named_apart(text, self.apposed, spans, named),
+            *self._named_apart(text, self.apposed_copula, spans, named, subject=True),
             *self._named_apart(text, self.based, based, named),
         ]
 
     def _named_apart(
-        self, text: str, rx: re.Pattern[str], spans: list[tuple[int, int]], named: list[Candidate]
+        self,
+        text: str,
+        rx: re.Pattern[str],
+        spans: list[tuple[int, int]],
+        named: list[Candidate],
+        subject: bool = False,
     ) -> list[Candidate]:
-        """A name set off by a comma before an owned platform phrase, or before "-based": a platform unless a
-        common word, a company's name or a name another rule reads as something else (a drug, a target)."""
+        """A name set off by a comma before an owned platform phrase, or before "-based", or the subject of a
+        copula before one (``subject``: "Trimora is Helix's protein engineering platform", where a capitalised
+        word opening the sentence is the name): a platform unless a common word, a company's name or a name
+        another rule reads as something else (a drug, a target)."""
         out = []
         for m in _in(rx, text, spans):
             s, e = m.span(1)
             word = m.group(2)
             if word.lower() in self.stop or any(c.start < e and s < c.end for c in named):
                 continue
-            if word[1:].islower() and (
-                s < 2 or _SENTENCE_START.search(text[s - 4 : s]) or self._common_or_company(text, word)
-            ):
+            opens = not subject and (s < 2 or _SENTENCE_START.search(text[s - 4 : s]) is not None)
+            if word[1:].islower() and (opens or self._common_or_company(text, word)):
                 continue  # "Importantly, Helix's platform": a capitalised word opening a sentence is no name
             if self._company_name(text, word):
                 continue
@@ -110,6 +119,20 @@ class TechnologyShapes:
         if o.end <= c.start:
             return bool(self.named_before.match(text[o.end : c.start]))
         return c.end < o.start and bool(self.named_later.match(text[c.end : o.start]))
+
+    def without_owner(self, text: str, found: list[Candidate]) -> None:
+        """ "the Quillon Genomics PrimeEdit technology": capitalised words before a platform's name that name
+        a company (a company word ends them, or the text uses them as a company's name) are its owner, not
+        part of the name: the candidate starts after them."""
+        for c in found:
+            if c.label != "TECHNOLOGY" or c.extractor != "shape:technology_named":
+                continue
+            words = list(re.finditer(r"\S+", text[c.start : c.end]))
+            for w in reversed(words[:-2]):
+                lead = text[c.start : c.start + w.end()]
+                if w.group(0) in self.company_word_set or self._company_name(text, lead):
+                    c.start += words[words.index(w) + 1].start()
+                    break
 
     def renamed(self, text: str, found: list[Candidate]) -> list[Candidate]:
         """An owned phrase that restates the named platform beside it is that platform (one entity: the
@@ -200,7 +223,7 @@ class TechnologyShapes:
             name, long_form = _MARK.sub("", m.group(2)), m.group(3)
             if not spells(name, long_form):
                 continue
-            s, e = m.span(2)  # the name, its long form an alias
+            s, e = m.start(2), m.start(2) + len(name)  # the name without its mark, its long form an alias
             out.append(
                 Candidate(
                     s, e, "TECHNOLOGY", "shape:technology_defined_after", confidence=0.8, surface=long_form

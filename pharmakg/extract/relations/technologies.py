@@ -112,7 +112,7 @@ class Technologies:
                     ctx.emit(
                         "USES_TECHNOLOGY", c.eid, t.eid, s, "technology_cooccurrence", abs(c.start - t.start)
                     )
-            owner = _its_owner(ctx, s, t)
+            owner = _its_owner(ctx, s, first)  # "its Zylo and Kinexa technologies": both
             if owner is not None:
                 ctx.emit(
                     "USES_TECHNOLOGY",
@@ -255,9 +255,11 @@ _TO_LICENSEE = re.compile(
 # "its proprietary X platform", "their X technology": the owner named by a possessive pronoun
 _ITS = re.compile(r"\b(?:its|their)\s+(?:(?:own|proprietary|novel|patented|unique)\s+)*$")
 # "Leveraging its X technology, A designed ...", "Using the X platform, A ...", "Leveraging B's X platform,
-# A ...": a clause opening the sentence with the technology, its subject after the comma
+# A ...", "Powered by its X platform, A ...": a clause opening the sentence with the technology, its subject
+# after the comma
 _OPENING_USE = re.compile(
-    r"^\s*(?:using|leveraging|utili[sz]ing|employing|applying|harnessing|based\s+on|built\s+on|with|through)\s+"
+    r"^\s*(?:using|leveraging|utili[sz]ing|employing|applying|harnessing|based\s+on|built\s+on|with|through"
+    r"|(?:powered|enabled|driven|made\s+possible)\s+by|(?:developed|discovered|generated|created|designed)\s+(?:using|with))\s+"
     r"(?:its|their|the|(?:[\w.&-]+\s+){0,2}[\w.&-]+['’]s?)\s+(?:(?:own|proprietary|novel|patented|unique)\s+)*$"
 )
 
@@ -297,13 +299,26 @@ def _opening_subject(s: Sent, t: M) -> M | None:
 
 def _possessive(s: Sent, c: M, t: M) -> bool:
     """ "our technology", "A's X technology" with no other company in between; or the technology named after
-    the platform noun of A's longer phrase ("A's proprietary, allogeneic cell therapy platform, called X")."""
-    return c.virtual or bool(
+    the platform noun of A's longer phrase ("A's proprietary, allogeneic cell therapy platform, called X");
+    or the company's name right before the technology's, as its modifier ("the Helix PrimeEdit technology",
+    "Helix A/S proprietary X platform")."""
+    if c.virtual:
+        return True
+    if c.end <= t.start and _OWNER_ADJUNCT.fullmatch(s.text, c.end - s.start, t.start - s.start):
+        return True
+    return bool(
         c.end <= t.start
         and _NAMED_PLATFORM.fullmatch(s.low, c.end - s.start, t.start - s.start)
         and not any(o.type == "COMPANY" and c.end <= o.start and o.end <= t.start for o in s.ms)
         and re.match(r"^(?:'s|’s|'|’)\s", s.text[c.end - s.start : c.end - s.start + 3])
     )
+
+
+# "the Helix PrimeEdit technology", "Helix A/S proprietary X platform": the company's name, perhaps with its
+# legal form, as the modifier of the technology's name
+_OWNER_ADJUNCT = re.compile(
+    r"(?:,?\s+(?:A/S|AB|ASA|AG|SE|plc|Inc\.?|Ltd\.?|GmbH|N\.V\.|S\.A\.))?\s+(?:(?:proprietary|patented)\s+)?"
+)
 
 
 # "A's fully human, high-throughput antibody discovery platform, (called) X", "A's proprietary gamma delta T
@@ -319,10 +334,10 @@ _NAMED_PLATFORM = re.compile(
 
 # "Helix is a company whose TRACER platform ...": the relative pronoun right before the technology's name
 _WHOSE = re.compile(r"\bwhose\s+(?:[\w-]+\s+){0,2}$")
-# "licensed the TRACER technology from Helix", "the KLAMP (Kinase-Linked ...) technology from Helix": the
-# company the technology comes from owns it
+# "licensed the TRACER technology from Helix", "the KLAMP(TM) (Kinase-Linked ...) technology from Helix" (the
+# name's mark left out of its span): the company the technology comes from owns it
 _FROM = re.compile(
-    r"^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:technolog(?:y|ies)|platforms?|engines?)\s*)?(?:,\s*)?"
+    r"^(?:[®™]|\((?:tm|r)\))?\s*(?:\([^()]{0,60}\)\s*)?(?:(?:technolog(?:y|ies)|platforms?|engines?)\s*)?(?:,\s*)?"
     r"(?:licen[cs]ed\s+|acquired\s+)?from\s+(?:the\s+)?$"
 )
 # "..., which A licensed from B": B, named after "licensed from" in the technology's relative clause
