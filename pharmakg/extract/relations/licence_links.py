@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pharmakg.extract.components.coref import M
-from pharmakg.extract.relations.deal import emit_licensee
+from pharmakg.extract.relations.deal import DEVELOPMENT, emit_licensee
 from pharmakg.extract.relations.sentence import RuleContext, Sent
 
 # "licensed it to B", "sublicensed them to B" (the object is a pronoun for the compound talked about); "the
@@ -19,12 +19,19 @@ _LICENSED_IT_TO = re.compile(
 )
 
 # the company a licence comes from, said of a compound: "X, developed by B under a license from A", "B's X,
-# in-licensed from A", "X, which it in-licensed from A" (group 1: a pronoun licensee)
+# in-licensed from A", "X, which it in-licensed from A" (group 1: a pronoun licensee); "B markets X under
+# license from A", "B is developing X under an exclusive license agreement with A"
 _LICENCE_FROM = re.compile(
-    r"(?:\bunder\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,3}?licen[cs]e(?:\s+agreement)?"
-    r"|(?:,\s*(?:which|that)\s+(it|we|the company)\s+(?:has\s+|had\s+)?)?\b(?:in-)?licen[cs]ed)"
-    r"\s+from\s+(?:the\s+)?$"
+    r"(?:\bunder\s+(?:(?:an?|the)\s+)?(?:(?!(?:its|their|our)\b)[\w-]+\s+){0,3}?licen[cs]e(?:\s+agreement)?"
+    r"\s+(?P<with>with)"
+    r"|\bunder\s+(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+){0,3}?licen[cs]e(?:\s+agreement)?\s+from"
+    r"|(?:,\s*(?:which|that)\s+(it|we|the company)\s+(?:has\s+|had\s+)?)?\b(?:in-)?licen[cs]ed\s+from)"
+    r"\s+(?:the\s+)?$"
 )
+# "B is developing X under a license agreement with A": the verb that makes B the party working on X
+_WORKS_ON = re.compile(r"\b(?:develop|market|sell|commerciali[sz]|distribut|manufactur)\w*")
+# the licensee's own verb before "under license from A", when it is one of selling: "B sells X under license"
+_SELLS = re.compile(r"\b(?:sells|sold|markets|marketed|distributes|distributed|promotes|promoted)\b")
 # between a compound and "licensed from A" said right after it: "X (licensed from A)", "X, which was
 # in-licensed from A", "X was in-licensed from A"
 _RIGHT_AFTER = re.compile(
@@ -88,10 +95,24 @@ def licence_from(
         licensee = ctx.main  # "ZB-12 (licensed from A)", "ZB-12, in-licensed from A, is ...": the issuer's
     if licensee is None or licensee == licensor.eid or target is None or target.start - s.start < lo:
         return False
+    if cue.group("with") and not (
+        before
+        and before[-1].end <= target.start
+        and target.end - s.start <= c0
+        and _WORKS_ON.search(s.low[before[-1].end - s.start : target.start - s.start])
+    ):
+        return False  # "under its license agreement with A covering X, ...": which party is the licensee?
     if any(target.end <= m.start and m.end - s.start <= c0 for m in s.of("TECHNOLOGY", "COMPOUND")):
         return False  # "X was built with the T technology, which B licensed from A": T is what was licensed
     said = cue.group(0) + " " + s.low[licensor.end - s.start : licensor.end - s.start + 60]
-    develops = limited is not None and not limited.search(said)
+    # "B sells X in Canada under license from A": the licensee's verb limits the licence too, unless it says
+    # development ("B develops and markets X under license from A")
+    acts = s.low[lo:c0] if before and licensee == before[-1].eid else ""
+    develops = (
+        limited is not None
+        and not limited.search(said)
+        and (DEVELOPMENT.search(acts) is not None or not (limited.search(acts) or _SELLS.search(acts)))
+    )
     for x in ctx.group(s, target):
         emit_licensee(
             ctx, s, x.eid, licensee, develops, abs(x.start - licensor.start), attrs={"licensor": licensor.eid}
@@ -99,12 +120,16 @@ def licence_from(
     return True
 
 
+# between the compound and the licensee's name after a title "for X": "licensing partner for X in Japan, B"
+_FOR_X_THEN_NAME = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:in\s+(?:the\s+)?[^,;()]{2,40}?\s*)?,\s*$")
+
+
 def titled_licensee(
     ctx: RuleContext,
     s: Sent,
     licensee: M,
     compounds: list[M],
-    titled: re.Pattern[str],
+    titled: tuple[re.Pattern[str], re.Pattern[str]],
     limited: re.Pattern[str],
 ) -> bool:
     """ "Helix and its licensing partner Orbital filed for ZB-12", "Helix's Japanese licensee Orbital
@@ -112,15 +137,21 @@ def titled_licensee(
     sentence names after it. A licence title no word limits ("licensee", "licensing partner"; not
     "distribution partner", "marketing partner": ``limited``, the words of rights short of development),
     and none between the name and the compound, is a licence of all the rights: the licensee develops the
-    compound too."""
+    compound too. ``titled``: the title right before the name, and the title before "for X (in Japan), B"."""
     a = licensee.start - s.start
-    cue = titled.search(s.low[max(0, a - 60) : a])
+    cue = titled[0].search(s.low[max(0, a - 60) : a])
+    after = [x for x in compounds if 0 <= x.start - licensee.end <= 200]
+    prev = [x for x in compounds if x.end <= licensee.start]
+    if cue is None and prev and _FOR_X_THEN_NAME.match(s.between(prev[-1], licensee)):
+        p = prev[-1].start - s.start
+        cue = titled[1].search(s.low[max(0, p - 60) : p])
+        after = [prev[-1]]
     if cue is None or ctx.cues.negation.search(s.low[max(0, a - 90) : a]):
         return False
-    after = [x for x in compounds if 0 <= x.start - licensee.end <= 200]
     if not after:
         return False
-    develops = not limited.search(cue.group(0) + " " + s.between(licensee, after[0]))
+    gap = s.between(licensee, after[0]) if after[0].start >= licensee.end else ""
+    develops = not limited.search(cue.group(0) + " " + gap)
     for x in ctx.group(s, after[0]):
         emit_licensee(ctx, s, x.eid, licensee.eid, develops, x.start - licensee.end)
     return True

@@ -138,7 +138,10 @@ def subject_between(s: Sent, comp: M, target: M) -> bool:
 
 # "B, the exclusive licensee of X", "B, Helix's licensing partner for X": the apposition names B's licence
 _LICENSEE_OF = re.compile(
-    r"^\s*(?:,|\s(?:is|was|remains|has\s+been|will\s+be|became|becomes))\s*(?:the|an?|its|their|our|(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,2}?"
+    r"^\s*(?:,|\s(?:is|was|remains|has\s+been|will\s+be|became|becomes|become)"
+    # "B has been appointed exclusive distributor of X", "B was named the licensee for X"
+    r"(?:\s+(?:appointed|named|designated|selected)(?:\s+as)?)?)\s*"
+    r"(?:(?:the|an?|its|their|our|(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|’s|'|’))\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:licensee|licencee|sublicensee|licensing partner|distribution partner|distributor)"
     r"\s+(?:of|for)\s+(?:the\s+)?$"
 )

@@ -83,7 +83,7 @@ _LICENSED_X = re.compile(
     r"\bgrant(?:ed|s|ing)?\s+(?:an?\s+|the\s+)?(?:(?:exclusive|non-exclusive|worldwide|global|royalty-\w+)\s+)*"
     r"(?:sub)?licen[cs]e\s+(?:to|for|under)\s+(?:the\s+)?$|"
     r"\b(?:(?:out-|sub)?licen[cs](?:ed|es|ing|e)|transfer(?:red|s)?|assigned|sold)\s+(?:of\s+)?"
-    r"(?:(?:the|its|their|our)\s+(?:[\w-]+\s+){0,4}?)?"
+    r"(?:(?:the|its|their|our|[\w.&-]+(?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,4}?)?"
     r"(?:(?:[\w-]+\s+){0,3}?rights\s+(?:to|for|in)\s+(?:the\s+)?"
     r"(?:(?:[\w-]+\s+){0,2}?(?:development|commerciali[sz]ation|manufactur\w*|marketing)\s+(?:and\s+)?)*"
     r"(?:of\s+)?)?$"
@@ -117,6 +117,11 @@ _DEVELOPMENT_RIGHTS_TO = re.compile(
 _EXERCISED_OPTION = re.compile(
     r"\bexercis(?:ed|es|ing)\s+(?:its|their|the|an?|our)\s+(?:[\w-]+\s+){0,2}?option\b"
 )
+# "a license agreement with B", "a licensing deal with B": a deal that does not say which party takes the licence
+_DEAL_WITH = re.compile(r"\b(?:agreement|deal)\b")
+# between a compound and its licensee inside a parenthesis on the compound: "X (licensed to B"
+_OPEN_PARENTHESIS = re.compile(r"^\s*\([^()]*$")
+_CLOSED_PARENTHESIS = re.compile(r"^[^()]*\)")
 # "X, which it in-licensed": a relative pronoun right before the company's pronoun
 _WHICH_BEFORE = re.compile(r",\s*(?:which|that)\s+$")
 
@@ -129,6 +134,8 @@ class Licensees:
         c = cues["licensees"]
         self.after = re.compile(
             r"^[\s,]*(?:[\"”’']\s*\)\s*,?\s*)?(?:\([^)]*\)\s*,?\s*)?"
+            # "Roche, of Basel, Switzerland, is getting rights to X": the company's seat
+            + r"(?:(?:of|based\s+in|headquartered\s+in)\s+[a-z .-]{2,30}(?:,\s*[a-z .-]{2,30})?,\s*)?"
             + _ANNOUNCED_IT
             + r"(?:(?:which|who)\s+)?"  # "B, which holds the rights to X in Japan"
             + r"(?:(?:will|has|have|had|also|to|recently|then|would|shall)\s+)*(?:"
@@ -156,6 +163,8 @@ class Licensees:
             r"\b(?:" + alternation(c["rights_sale_words"]) + r")\s+(?:(?:the|its|their|our|all|full)\s+)*$"
         )
         self.paid_rights = PaidRights(c)
+        # "licensed its X program to B": the head noun after the compound's name
+        self.object_head = re.compile(r"^\s+(?:" + alternation(c["licence_object_heads"]) + r")(?=\s+to\b)")
         self.licensing_subject = LicensingSubject(c["licensee_verbs"], c["licensee_verb_unnamed_recipients"])
         self.purchase = LicencePurchase(c)
         # "A sold its royalty rights on X to B": a royalty buyer is no licensee
@@ -170,6 +179,8 @@ class Licensees:
             + alternation(c["licensee_titles"])
             + r")\s*,?\s*$"
         )
+        # "Helix's licensing partner for X in Japan, Orbital, ...": the title, "for", the compound, then the name
+        self.titled_for = re.compile(self.titled.pattern.replace(r")\s*,?\s*$", r")\s+for\s+(?:the\s+)?$"))
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         if self.pending_option(s.low):
@@ -193,7 +204,7 @@ class Licensees:
                 or licence_from(ctx, s, comp, compounds, self.rights_limited)
                 or licensed_by_to(ctx, s, comp, compounds, self.rights_limited)
                 or licensee_apposition(ctx, s, comp, compounds, self.rights_limited)
-                or titled_licensee(ctx, s, comp, compounds, self.titled, self.rights_limited)
+                or titled_licensee(ctx, s, comp, compounds, (self.titled, self.titled_for), self.rights_limited)
             ):
                 continue
             else:
@@ -221,11 +232,14 @@ class Licensees:
                     continue
             objs_after = [x for x in compounds if x.start >= comp.end and x.start - comp.end <= 160]
             target = None
-            if objs_after and not CLAUSE_BREAK.search(s.between(comp, objs_after[0])):
+            if (
+                objs_after
+                and not CLAUSE_BREAK.search(s.between(comp, objs_after[0]))
+                # "X (licensed to B in Asia) and Y": the company's parenthesis closes before Y
+                and not _CLOSED_PARENTHESIS.match(s.between(comp, objs_after[0]))
+            ):
                 target = objs_after[0]
-                if before and (
-                    before.group(1).startswith("agreement") or "agreement with" in before.group(1)
-                ):
+                if before and _DEAL_WITH.search(before.group(1)):
                     # "agreement with C for X": the licence is for the named compound only; "through an
                     # agreement with C, B is the exclusive distributor for X": B, named between, holds it
                     if not _LICENCE_SCOPE.search(s.between(comp, target)) or subject_between(s, comp, target):
@@ -242,7 +256,7 @@ class Licensees:
                 continue
             # "a license agreement with C for X" does not say which party takes the licence: the post-pass
             # gives way to a licensee the document names in so many words
-            weak = bool(before and not after_cue and "agreement" in before.group(1))
+            weak = bool(before and not after_cue and _DEAL_WITH.search(before.group(1)))
             self.emit_licence(ctx, s, comp, target, weak)
 
     def after_cue(self, ctx: RuleContext, s: Sent, comp: M) -> re.Match[str] | None:
@@ -290,6 +304,8 @@ class Licensees:
         if self.terminated.search(s.low, lo, max(comp.end, target.end) - s.start):
             return  # a terminated licence gives no LICENSED_TO (the partnership stays)
         members = ctx.group(s, target) if not CLAUSE_BREAK.search(s.between(comp, target)) else [target]
+        if _OPEN_PARENTHESIS.match(s.between(target, comp)):
+            members = [target]  # "X (licensed to B in Asia) and Y": the parenthesis is X's alone
         attrs = self.licence_attrs(ctx, s, comp, target)
         rule = "licensee_agreement" if weak else "licensee_cue"
         # a licensee that receives development rights develops the compound too (commercial rights: not)
@@ -375,6 +391,10 @@ class Licensees:
         for o in s.of("COMPANY", virtual=False):  # other licensees in the gap stand as one mark
             if before[-1].end <= o.start and o.end <= licensee.start:
                 gap = gap.replace(s.low[o.start - s.start : o.end - s.start], "\x00", 1)
+        lo, hi = ctx.clause_bounds(s, first.start - s.start, licensee.end - s.start)
+        if self.terminated.search(s.low, lo, hi):
+            return True  # "the license of X to B was terminated": no licence (the partnership stays)
+        gap = self.object_head.sub("", gap, count=1)  # "the license of its X program to B"
         if ctx.negated(s, first, licensee) or not (
             _X_TO.match(gap)
             or _AND_TO.match(gap)
