@@ -31,7 +31,9 @@ _LICENCE_FROM = re.compile(
 # "B is developing X under a license agreement with A": the verb that makes B the party working on X
 _WORKS_ON = re.compile(r"\b(?:develop|market|sell|commerciali[sz]|distribut|manufactur)\w*")
 # the licensee's own verb before "under license from A", when it is one of selling: "B sells X under license"
-_SELLS = re.compile(r"\b(?:sells|sold|markets|marketed|distributes|distributed|promotes|promoted)\b")
+_SELLS = re.compile(
+    r"\b(?:sells|sold|markets|marketed|distributes|distributed|promotes|promoted|commerciali[sz](?:es|ed))\b"
+)
 # between a compound and "licensed from A" said right after it: "X (licensed from A)", "X, which was
 # in-licensed from A", "X was in-licensed from A"
 _RIGHT_AFTER = re.compile(
@@ -204,3 +206,17 @@ def licensed_by_to(
             attrs={"licensor": licensor.eid},
         )
     return True
+
+
+def licensed_on(ctx: RuleContext, s: Sent, licensor: M) -> bool:
+    """Whether a company after ``licensor`` in its clause is what the licence goes to ("... to B"; not
+    "... to B's X", where B is the owner)."""
+    _, end = ctx.clause_bounds(s, licensor.end - s.start, licensor.end - s.start)
+    return any(
+        licensor.end < c.start
+        and c.end - s.start <= end
+        and re.search(r"\bto\s+(?:the\s+)?$", s.low[max(0, c.start - s.start - 8) : c.start - s.start])
+        # "the rights to C's X": C owns what is licensed, it does not receive it
+        and not re.match(r"(?:'s|’s|')\s", s.low[c.end - s.start : c.end - s.start + 3])
+        for c in s.of("COMPANY", virtual=False)
+    )

@@ -18,11 +18,13 @@ from pharmakg.extract.relations.licence_clauses import (
 )
 from pharmakg.extract.relations.licence_links import (
     licence_from,
+    licensed_on,
     licensed_by_to,
     licensed_it,
     titled_licensee,
 )
 from pharmakg.extract.relations.licence_paid_rights import PaidRights, plain_licence
+from pharmakg.extract.relations.licence_passives import PassiveLicence
 from pharmakg.extract.relations.licence_parties import (
     SUBJECT_ANAPHOR,
     agreement_for_development,
@@ -115,7 +117,7 @@ _DEVELOPMENT_RIGHTS_TO = re.compile(
 )
 # "has exercised its option to": an option exercised (the licence it gives is not limited by the word)
 _EXERCISED_OPTION = re.compile(
-    r"\bexercis(?:ed|es|ing)\s+(?:its|their|the|an?|our)\s+(?:[\w-]+\s+){0,2}?option\b"
+    r"\bexercis(?:ed|es|ing)\s+(?:(?:its|their|the|an?|our)\s+)?(?:[\w-]+\s+){0,2}?option\b"
 )
 # "a license agreement with B", "a licensing deal with B": a deal that does not say which party takes the licence
 _DEAL_WITH = re.compile(r"\b(?:agreement|deal)\b")
@@ -163,6 +165,7 @@ class Licensees:
             r"\b(?:" + alternation(c["rights_sale_words"]) + r")\s+(?:(?:the|its|their|our|all|full)\s+)*$"
         )
         self.paid_rights = PaidRights(c)
+        self.passive = PassiveLicence(c)
         # "licensed its X program to B": the head noun after the compound's name
         self.object_head = re.compile(r"^\s+(?:" + alternation(c["licence_object_heads"]) + r")(?=\s+to\b)")
         self.licensing_subject = LicensingSubject(c["licensee_verbs"], c["licensee_verb_unnamed_recipients"])
@@ -205,6 +208,7 @@ class Licensees:
                 or licensed_by_to(ctx, s, comp, compounds, self.rights_limited)
                 or licensee_apposition(ctx, s, comp, compounds, self.rights_limited)
                 or titled_licensee(ctx, s, comp, compounds, (self.titled, self.titled_for), self.rights_limited)
+                or self.passive(ctx, s, comp, compounds)
             ):
                 continue
             else:
@@ -269,7 +273,7 @@ class Licensees:
             comp.end <= o.start and o.start - s.start < b + after_cue.end() for o in s.of("COMPANY")
         ):
             after_cue = None  # "A received $5 million from B to acquire rights": the rights are B's
-        if after_cue and _OUT_LICENSED.search(after_cue.group(0)) and self.licensed_on(ctx, s, comp):
+        if after_cue and _OUT_LICENSED.search(after_cue.group(0)) and licensed_on(ctx, s, comp):
             after_cue = None  # "A has licensed the rights to X in Europe to B": B is the licensee
         if after_cue and self.given_back.search(_IN_RETURN.sub(" ", after_cue.group(0))):
             after_cue = None  # "A has returned the rights to X to B": B owns X again (developers)
@@ -416,20 +420,6 @@ class Licensees:
                     abs(x.start - licensee.start),
                 )
         return True
-
-    @staticmethod
-    def licensed_on(ctx: RuleContext, s: Sent, licensor: M) -> bool:
-        """Whether a company after ``licensor`` in its clause is what the licence goes to ("... to B"; not
-        "... to B's X", where B is the owner)."""
-        _, end = ctx.clause_bounds(s, licensor.end - s.start, licensor.end - s.start)
-        return any(
-            licensor.end < c.start
-            and c.end - s.start <= end
-            and re.search(r"\bto\s+(?:the\s+)?$", s.low[max(0, c.start - s.start - 8) : c.start - s.start])
-            # "the rights to C's X": C owns what is licensed, it does not receive it
-            and not re.match(r"(?:'s|’s|')\s", s.low[c.end - s.start : c.end - s.start + 3])
-            for c in s.of("COMPANY", virtual=False)
-        )
 
     def development_rights(self, ctx: RuleContext, s: Sent, licensee: M, target: M) -> bool:
         """ "Rights to develop and commercialize X were granted to B", "... to B, which will have exclusive
