@@ -144,6 +144,11 @@ def titled_licensee(
     cue = titled[0].search(s.low[max(0, a - 60) : a])
     after = [x for x in compounds if 0 <= x.start - licensee.end <= 200]
     prev = [x for x in compounds if x.end <= licensee.start]
+    if prev and s.low[prev[-1].end - s.start : prev[-1].end - s.start + 1] in ("'", "’"):
+        # "X's US licensee, B": the compound's own licensee
+        own = titled[0].match("x" + s.between(prev[-1], licensee))
+        if own is not None and own.end() == len(s.between(prev[-1], licensee)) + 1:
+            cue, after = own, [prev[-1]]
     if cue is None and prev and _FOR_X_THEN_NAME.match(s.between(prev[-1], licensee)):
         p = prev[-1].start - s.start
         cue = titled[1].search(s.low[max(0, p - 60) : p])
@@ -220,3 +225,23 @@ def licensed_on(ctx: RuleContext, s: Sent, licensor: M) -> bool:
         and not re.match(r"(?:'s|’s|')\s", s.low[c.end - s.start : c.end - s.start + 3])
         for c in s.of("COMPANY", virtual=False)
     )
+
+
+# between the first licensee and the next compound: "... to B and Y to C", "... to B, Y to C"
+_AND_NEXT = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+def earlier_licence_to(
+    s: Sent, first: M, verb_and_gap: tuple[re.Pattern[str], re.Pattern[str]]
+) -> re.Match[str] | None:
+    """ "A licensed X to B and Y to C": the licence verb before X, when ``first`` (Y) follows "X to B and"
+    (``verb_and_gap``: the licence verb before a compound, the gap from a compound to its licensee)."""
+    licensed_x, x_to = verb_and_gap
+    prior = [c for c in s.of("COMPANY", virtual=False) if c.end <= first.start]
+    if not prior or not _AND_NEXT.match(s.between(prior[-1], first)):
+        return None
+    earlier = [x for x in s.of("COMPOUND") if x.end <= prior[-1].start]
+    if not earlier or not x_to.match(s.between(earlier[-1], prior[-1])):
+        return None
+    e = earlier[-1].start - s.start
+    return licensed_x.search(s.low[max(0, e - 90) : e])

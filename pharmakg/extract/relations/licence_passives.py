@@ -33,6 +33,8 @@ _COMPOUND_SUBJECT = ("in-licensed", "in-licenced", "licensed in", "licenced in")
 _X_GAP = r"^\s*(?:\([^()]{0,40}\)\s*)?(?:(?:in|for|outside(?:\s+of)?)\s+(?:the\s+)?[^,;()]{2,40}?\s+)?"
 # after the passive verb up to the agent: a territory, a year or the licensor ("from A"), then "by"
 _TO_AGENT = r"\s+(?:[^,;.()]{0,50}?\s+)?by\s+(?:the\s+)?$"
+# "X (rights acquired by B": the rights noun opening a parenthesis on the compound
+_PAREN_RIGHTS = re.compile(r"^\s*\(\s*(?:[\w-]+\s+){0,2}?rights(?=\s)")
 # "rights ... transfer back to A", "revert to A": the owner gets its rights again, no licence
 _BACK = re.compile(r"\b(?:back|revert|reverts|reverted|return|returns|returned)\b")
 
@@ -65,6 +67,9 @@ class PassiveLicence:
                 gap = gap.replace(s.low[o.start - s.start : o.end - s.start], "\x00", 1)
         lead = s.low[max(0, t - 80) : t]
         rights = _RIGHTS_BEFORE.search(lead)
+        paren = _PAREN_RIGHTS.match(gap)
+        if paren is not None:  # "X (rights acquired by B in 2015)": read as "rights to X were acquired by B"
+            rights, lead, gap = paren, paren.group(0), " were" + gap[paren.end() :]
         m = self.by_agent.match(gap)
         moved = None if m else self.move_to.match(gap)
         if m is None and moved is None:

@@ -17,6 +17,7 @@ from pharmakg.extract.relations.licence_clauses import (
     responsible_licensee,
 )
 from pharmakg.extract.relations.licence_links import (
+    earlier_licence_to,
     licence_from,
     licensed_on,
     licensed_by_to,
@@ -388,6 +389,7 @@ class Licensees:
             or self.sold_rights.search(lead)
             # "A sells its X rights to B": a sale verb right before the compound, a rights noun after it
             or (self.sold_before.search(lead) if "rights" in s.between(before[-1], licensee) else None)
+            or earlier_licence_to(s, first, (_LICENSED_X, _X_TO))  # "licensed X to B and Y to C"
         )
         if verb is None or self.royalty.search(verb.group(0)):
             return False  # "A sold its royalty rights on X to B": B buys a royalty, not a licence
