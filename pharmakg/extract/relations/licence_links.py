@@ -245,3 +245,21 @@ def earlier_licence_to(
         return None
     e = earlier[-1].start - s.start
     return licensed_x.search(s.low[max(0, e - 90) : e])
+
+
+# between a compound and a company inside a parenthesis on the compound: "X (licensed to B"
+_OPEN_PARENTHESIS = re.compile(r"^\s*\([^()]*$")
+_CLOSED_PARENTHESIS = re.compile(r"^[^()]*\)")
+
+
+def in_parenthesis_on(s: Sent, comp: M, compound: M) -> bool:
+    """Whether ``comp`` stands in a parenthesis opened right after ``compound`` ("X (licensed to B")."""
+    return compound.end <= comp.start and bool(_OPEN_PARENTHESIS.match(s.between(compound, comp)))
+
+
+def parenthesis_closes(s: Sent, comp: M, compounds: list[M], nxt: M) -> bool:
+    """ "X (licensed to B in Asia) and Y": ``comp`` stands in a parenthesis on an earlier compound, which
+    closes before ``nxt``, so the licence is not of ``nxt``."""
+    return bool(_CLOSED_PARENTHESIS.match(s.between(comp, nxt))) and any(
+        in_parenthesis_on(s, comp, x) for x in compounds
+    )

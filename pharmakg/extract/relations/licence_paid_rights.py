@@ -53,7 +53,10 @@ class PaidRights:
             + r"}?)\bfor\s+"
         )
         self.paid_for = re.compile(
-            paid + r"(?:the\s+|an?\s+|its\s+)?(?:[\w-]+\s+){0,4}?(?:" + alternation(rights) + r")\s+(?:to|for|in|on)\b"
+            paid
+            + r"(?:the\s+|an?\s+|its\s+)?(?:[\w-]+\s+){0,4}?(?:"
+            + alternation(rights)
+            + r")\s+(?:to|for|in|on)\b"
         )
         # "B pays $40 million for X rights in the US": the compound before the rights noun
         self.paid_for_named = re.compile(paid + r"(?:the\s+|its\s+|their\s+)?$")

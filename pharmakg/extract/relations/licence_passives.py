@@ -1,9 +1,9 @@
 """Licences said in the passive or as rights that move (issue 9, roles), read by ``licensees`` from the
-licensee's mention: "The worldwide rights to X were acquired by B", "Exclusive rights to develop X were obtained
-by B from A", "The option to license X was exercised by B", "X was licensed in by B", "Rights to X in Japan
-will pass to B", "The marketing rights to X transfer from A to B". The words are ``licensees.passive_licence_
-verbs`` and ``licensees.rights_move_verbs`` in ``relation_cues.json``; a licence no word limits
-(``rights_limited``) is of all the rights: B develops X too."""
+licensee's mention: "The worldwide rights to X were acquired by B", "Exclusive rights to develop X were
+obtained by B from A", "The option to license X was exercised by B", "X was licensed in by B", "Rights to X
+in Japan will pass to B", "The marketing rights to X transfer from A to B". The words are
+``licensees.passive_licence_verbs`` and ``licensees.rights_move_verbs`` in ``relation_cues.json``; a licence
+no word limits (``rights_limited``) is of all the rights: B develops X too."""
 
 from __future__ import annotations
 

@@ -18,14 +18,15 @@ from pharmakg.extract.relations.licence_clauses import (
 )
 from pharmakg.extract.relations.licence_links import (
     earlier_licence_to,
+    in_parenthesis_on,
     licence_from,
-    licensed_on,
     licensed_by_to,
     licensed_it,
+    licensed_on,
+    parenthesis_closes,
     titled_licensee,
 )
 from pharmakg.extract.relations.licence_paid_rights import PaidRights, plain_licence
-from pharmakg.extract.relations.licence_passives import PassiveLicence
 from pharmakg.extract.relations.licence_parties import (
     SUBJECT_ANAPHOR,
     agreement_for_development,
@@ -34,6 +35,7 @@ from pharmakg.extract.relations.licence_parties import (
     purpose_licensee,
     subject_between,
 )
+from pharmakg.extract.relations.licence_passives import PassiveLicence
 from pharmakg.extract.relations.licence_purchases import LicencePurchase
 from pharmakg.extract.relations.licence_subjects import (
     AFTER_NAME,
@@ -120,11 +122,8 @@ _DEVELOPMENT_RIGHTS_TO = re.compile(
 _EXERCISED_OPTION = re.compile(
     r"\bexercis(?:ed|es|ing)\s+(?:(?:its|their|the|an?|our)\s+)?(?:[\w-]+\s+){0,2}?option\b"
 )
-# "a license agreement with B", "a licensing deal with B": a deal that does not say which party takes the licence
+# "a license agreement with B", "a licensing deal with B": a deal that does not say who takes the licence
 _DEAL_WITH = re.compile(r"\b(?:agreement|deal)\b")
-# between a compound and its licensee inside a parenthesis on the compound: "X (licensed to B"
-_OPEN_PARENTHESIS = re.compile(r"^\s*\([^()]*$")
-_CLOSED_PARENTHESIS = re.compile(r"^[^()]*\)")
 # "X, which it in-licensed": a relative pronoun right before the company's pronoun
 _WHICH_BEFORE = re.compile(r",\s*(?:which|that)\s+$")
 
@@ -183,7 +182,7 @@ class Licensees:
             + alternation(c["licensee_titles"])
             + r")\s*,?\s*$"
         )
-        # "Helix's licensing partner for X in Japan, Orbital, ...": the title, "for", the compound, then the name
+        # "Helix's licensing partner for X in Japan, Orbital": the title, "for", the compound, then the name
         self.titled_for = re.compile(self.titled.pattern.replace(r")\s*,?\s*$", r")\s+for\s+(?:the\s+)?$"))
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
@@ -208,7 +207,9 @@ class Licensees:
                 or licence_from(ctx, s, comp, compounds, self.rights_limited)
                 or licensed_by_to(ctx, s, comp, compounds, self.rights_limited)
                 or licensee_apposition(ctx, s, comp, compounds, self.rights_limited)
-                or titled_licensee(ctx, s, comp, compounds, (self.titled, self.titled_for), self.rights_limited)
+                or titled_licensee(
+                    ctx, s, comp, compounds, (self.titled, self.titled_for), self.rights_limited
+                )
                 or self.passive(ctx, s, comp, compounds)
             ):
                 continue
@@ -240,8 +241,7 @@ class Licensees:
             if (
                 objs_after
                 and not CLAUSE_BREAK.search(s.between(comp, objs_after[0]))
-                # "X (licensed to B in Asia) and Y": the company's parenthesis closes before Y
-                and not _CLOSED_PARENTHESIS.match(s.between(comp, objs_after[0]))
+                and not parenthesis_closes(s, comp, compounds, objs_after[0])
             ):
                 target = objs_after[0]
                 if before and _DEAL_WITH.search(before.group(1)):
@@ -309,7 +309,7 @@ class Licensees:
         if self.terminated.search(s.low, lo, max(comp.end, target.end) - s.start):
             return  # a terminated licence gives no LICENSED_TO (the partnership stays)
         members = ctx.group(s, target) if not CLAUSE_BREAK.search(s.between(comp, target)) else [target]
-        if _OPEN_PARENTHESIS.match(s.between(target, comp)):
+        if in_parenthesis_on(s, comp, target):
             members = [target]  # "X (licensed to B in Asia) and Y": the parenthesis is X's alone
         attrs = self.licence_attrs(ctx, s, comp, target)
         rule = "licensee_agreement" if weak else "licensee_cue"
