@@ -164,6 +164,14 @@ def titled_licensee(
     return True
 
 
+# "A granted B an exclusive license to develop it": the granting verb before B, rights and pronoun after
+_GRANTED_BEFORE = re.compile(r"\bgrant(?:s|ed|ing)?\s+(?:to\s+)?$")
+_RIGHTS_TO_IT = re.compile(
+    r"\s+(?:an?\s+|the\s+)?(?:[\w-]+,?\s+){0,3}?(?:licen[cs]e|rights)\s+(?:to|for)\s+"
+    r"(?:((?:co-)?develop)\w*(?:\s*(?:,|and|or)\s+[\w-]+){0,3}\s+|[\w-]+\s+)?(?:it|them)\b"
+)
+
+
 def licensed_it(ctx: RuleContext, s: Sent) -> None:
     """ "Helix discovered ZB-12. Helix licensed it to Orbital in 2020": the licence of the compound of the
     previous sentences, when this one names none."""
@@ -174,6 +182,11 @@ def licensed_it(ctx: RuleContext, s: Sent) -> None:
         a = comp.start - s.start
         if _LICENSED_IT_TO.search(s.low[max(0, a - 80) : a]) and not ctx.cues.negation.search(s.low[:a]):
             ctx.emit("LICENSED_TO", sal, comp.eid, s, "licensee_cue")
+        elif _GRANTED_BEFORE.search(s.low[max(0, a - 12) : a]) and not ctx.cues.negation.search(s.low[:a]):
+            # "A granted B an exclusive license to develop it in China"
+            it = _RIGHTS_TO_IT.match(s.low, comp.end - s.start)
+            if it is not None:
+                emit_licensee(ctx, s, sal, comp.eid, bool(it.group(1)) or "rights to it" in it.group(0))
 
 
 def licensed_by_to(
