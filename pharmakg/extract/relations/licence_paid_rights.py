@@ -41,7 +41,7 @@ class PaidRights:
     def __init__(self, c: dict[str, Any]) -> None:
         rights = [w for w in c["licensee_rights_words"] if w != "option"]
         # right after the payer's name: its auxiliaries, the verb, a gap (group 1), "for" and a rights noun
-        self.paid_for = re.compile(
+        paid = (
             r"^\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:which|who)\s+)?"
             r"(?:(?:also|then|previously|originally|recently|will|would|shall|has|have|had|is|are|was|were)\s+)*(?:"
             + alternation(c["licensee_payment_verbs"])
@@ -50,9 +50,18 @@ class PaidRights:
             + r")\s+(?:an?\s+|the\s+|its\s+)?(?:[\w$.,-]+\s+){0,4}?payments?"
             + r")\b([^.;]{0,"
             + str(int(c["paid_for_rights_gap"]))
-            + r"}?)\bfor\s+(?:the\s+|an?\s+|its\s+)?(?:[\w-]+\s+){0,4}?(?:"
+            + r"}?)\bfor\s+"
+        )
+        self.paid_for = re.compile(
+            paid
+            + r"(?:the\s+|an?\s+|its\s+)?(?:[\w-]+\s+){0,4}?(?:"
             + alternation(rights)
             + r")\s+(?:to|for|in|on)\b"
+        )
+        # "B pays $40 million for X rights in the US": the compound before the rights noun
+        self.paid_for_named = re.compile(paid + r"(?:the\s+|its\s+|their\s+)?$")
+        self.named_rights = re.compile(
+            r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[\w-]+\s+){0,2}?(?:" + alternation(rights) + r")\b"
         )
         self.royalty = words_regex(c["royalty_interests"])
         self.limited = words_regex(c["rights_limited"])
@@ -70,7 +79,7 @@ class PaidRights:
         licence terms ``attrs_of`` reads). A company in the gap may only be the payee ("pay A"), not a
         source or holder of the rights."""
         b = licensee.end - s.start
-        m = self.paid_for.match(s.low[b:])
+        m = self.named(s, b, compounds) or self.paid_for.match(s.low[b:])
         if m is None or OPEN_OPTION.search(m.group(0)) or self.royalty.search(m.group(0)):
             return False
         end = b + m.end()
@@ -98,3 +107,15 @@ class PaidRights:
         for x in ctx.group(s, target):
             emit_licensee(ctx, s, x.eid, licensee.eid, develops, abs(x.start - licensee.start), attrs)
         return True
+
+    def named(self, s: Sent, b: int, compounds: list[M]) -> re.Match[str] | None:
+        """ "B pays $40 million for X rights": the payment words up to "for", when a compound follows them
+        and a rights noun follows the compound (the match ends before the compound)."""
+        for x in compounds:
+            start = x.start - s.start
+            if start <= b or start - b > 220:
+                continue
+            m = self.paid_for_named.match(s.low[b:start])
+            if m is not None and self.named_rights.match(s.low[x.end - s.start :]):
+                return m
+        return None

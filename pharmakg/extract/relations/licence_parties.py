@@ -138,14 +138,20 @@ def subject_between(s: Sent, comp: M, target: M) -> bool:
 
 # "B, the exclusive licensee of X", "B, Helix's licensing partner for X": the apposition names B's licence
 _LICENSEE_OF = re.compile(
-    r"^\s*(?:,|\s(?:is|was|remains|has\s+been|will\s+be|became|becomes))\s*(?:the|an?|its|their|our|(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:licensee|licencee|sublicensee|licensing partner|distribution partner|distributor)"
+    r"^\s*(?:(?:,|\s(?:is|was|remains|has\s+been|will\s+be|became|becomes|become))\s*"
+    r"(?:the|an?|its|their|our|(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|’s|'|’))\s+"
+    # "B has been appointed exclusive distributor of X", "B was named the licensee for X"
+    r"|\s(?:(?:is|was|has\s+been|will\s+be|were|are)\s+)?(?:appointed|named|designated|selected)(?:\s+as)?\s+"
+    r"(?:(?:the|an?|its|their|our|(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|’s|'|’))\s+)?)(?:[\w-]+\s+){0,2}?"
+    r"(?:licensee|licencee|sublicensee|licensing partner|distribution partner|distributor|rights[ -]holder"
+    r"|commerciali[sz]ation partner|marketing partner)"
     r"\s+(?:of|for)\s+(?:the\s+)?$"
 )
 # "B, Helix's licensee in Japan, received approval for X": a territorial apposition, the compound said later
 _LICENSEE_IN = re.compile(
     r"\s*,\s*(?:the|an?|its|their|our|(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:licensee|licencee|sublicensee|licensing partner|distribution partner|distributor)"
+    r"(?:licensee|licencee|sublicensee|licensing partner|distribution partner|distributor|rights[ -]holder"
+    r"|commerciali[sz]ation partner|marketing partner)"
     r"\s+(?:in|for)\s+[^,;()]{2,40},"
 )
 

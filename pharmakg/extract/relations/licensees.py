@@ -17,9 +17,13 @@ from pharmakg.extract.relations.licence_clauses import (
     responsible_licensee,
 )
 from pharmakg.extract.relations.licence_links import (
+    earlier_licence_to,
+    in_parenthesis_on,
     licence_from,
     licensed_by_to,
     licensed_it,
+    licensed_on,
+    parenthesis_closes,
     titled_licensee,
 )
 from pharmakg.extract.relations.licence_paid_rights import PaidRights, plain_licence
@@ -31,6 +35,7 @@ from pharmakg.extract.relations.licence_parties import (
     purpose_licensee,
     subject_between,
 )
+from pharmakg.extract.relations.licence_passives import PassiveLicence
 from pharmakg.extract.relations.licence_purchases import LicencePurchase
 from pharmakg.extract.relations.licence_subjects import (
     AFTER_NAME,
@@ -83,7 +88,7 @@ _LICENSED_X = re.compile(
     r"\bgrant(?:ed|s|ing)?\s+(?:an?\s+|the\s+)?(?:(?:exclusive|non-exclusive|worldwide|global|royalty-\w+)\s+)*"
     r"(?:sub)?licen[cs]e\s+(?:to|for|under)\s+(?:the\s+)?$|"
     r"\b(?:(?:out-|sub)?licen[cs](?:ed|es|ing|e)|transfer(?:red|s)?|assigned|sold)\s+(?:of\s+)?"
-    r"(?:(?:the|its|their|our)\s+(?:[\w-]+\s+){0,4}?)?"
+    r"(?:(?:the|its|their|our|[\w.&-]+(?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,4}?)?"
     r"(?:(?:[\w-]+\s+){0,3}?rights\s+(?:to|for|in)\s+(?:the\s+)?"
     r"(?:(?:[\w-]+\s+){0,2}?(?:development|commerciali[sz]ation|manufactur\w*|marketing)\s+(?:and\s+)?)*"
     r"(?:of\s+)?)?$"
@@ -115,8 +120,10 @@ _DEVELOPMENT_RIGHTS_TO = re.compile(
 )
 # "has exercised its option to": an option exercised (the licence it gives is not limited by the word)
 _EXERCISED_OPTION = re.compile(
-    r"\bexercis(?:ed|es|ing)\s+(?:its|their|the|an?|our)\s+(?:[\w-]+\s+){0,2}?option\b"
+    r"\bexercis(?:ed|es|ing)\s+(?:(?:its|their|the|an?|our)\s+)?(?:[\w-]+\s+){0,2}?option\b"
 )
+# "a license agreement with B", "a licensing deal with B": a deal that does not say who takes the licence
+_DEAL_WITH = re.compile(r"\b(?:agreement|deal)\b")
 # "X, which it in-licensed": a relative pronoun right before the company's pronoun
 _WHICH_BEFORE = re.compile(r",\s*(?:which|that)\s+$")
 
@@ -129,6 +136,8 @@ class Licensees:
         c = cues["licensees"]
         self.after = re.compile(
             r"^[\s,]*(?:[\"”’']\s*\)\s*,?\s*)?(?:\([^)]*\)\s*,?\s*)?"
+            # "Roche, of Basel, Switzerland, is getting rights to X": the company's seat
+            + r"(?:(?:of|based\s+in|headquartered\s+in)\s+[a-z .-]{2,30}(?:,\s*[a-z .-]{2,30})?,\s*)?"
             + _ANNOUNCED_IT
             + r"(?:(?:which|who)\s+)?"  # "B, which holds the rights to X in Japan"
             + r"(?:(?:will|has|have|had|also|to|recently|then|would|shall)\s+)*(?:"
@@ -156,6 +165,9 @@ class Licensees:
             r"\b(?:" + alternation(c["rights_sale_words"]) + r")\s+(?:(?:the|its|their|our|all|full)\s+)*$"
         )
         self.paid_rights = PaidRights(c)
+        self.passive = PassiveLicence(c)
+        # "licensed its X program to B": the head noun after the compound's name
+        self.object_head = re.compile(r"^\s+(?:" + alternation(c["licence_object_heads"]) + r")(?=\s+to\b)")
         self.licensing_subject = LicensingSubject(c["licensee_verbs"], c["licensee_verb_unnamed_recipients"])
         self.purchase = LicencePurchase(c)
         # "A sold its royalty rights on X to B": a royalty buyer is no licensee
@@ -170,6 +182,8 @@ class Licensees:
             + alternation(c["licensee_titles"])
             + r")\s*,?\s*$"
         )
+        # "Helix's licensing partner for X in Japan, Orbital": the title, "for", the compound, then the name
+        self.titled_for = re.compile(self.titled.pattern.replace(r")\s*,?\s*$", r")\s+for\s+(?:the\s+)?$"))
 
     def __call__(self, ctx: RuleContext, s: Sent) -> None:
         if self.pending_option(s.low):
@@ -193,7 +207,10 @@ class Licensees:
                 or licence_from(ctx, s, comp, compounds, self.rights_limited)
                 or licensed_by_to(ctx, s, comp, compounds, self.rights_limited)
                 or licensee_apposition(ctx, s, comp, compounds, self.rights_limited)
-                or titled_licensee(ctx, s, comp, compounds, self.titled, self.rights_limited)
+                or titled_licensee(
+                    ctx, s, comp, compounds, (self.titled, self.titled_for), self.rights_limited
+                )
+                or self.passive(ctx, s, comp, compounds)
             ):
                 continue
             else:
@@ -221,11 +238,13 @@ class Licensees:
                     continue
             objs_after = [x for x in compounds if x.start >= comp.end and x.start - comp.end <= 160]
             target = None
-            if objs_after and not CLAUSE_BREAK.search(s.between(comp, objs_after[0])):
+            if (
+                objs_after
+                and not CLAUSE_BREAK.search(s.between(comp, objs_after[0]))
+                and not parenthesis_closes(s, comp, compounds, objs_after[0])
+            ):
                 target = objs_after[0]
-                if before and (
-                    before.group(1).startswith("agreement") or "agreement with" in before.group(1)
-                ):
+                if before and _DEAL_WITH.search(before.group(1)):
                     # "agreement with C for X": the licence is for the named compound only; "through an
                     # agreement with C, B is the exclusive distributor for X": B, named between, holds it
                     if not _LICENCE_SCOPE.search(s.between(comp, target)) or subject_between(s, comp, target):
@@ -242,7 +261,7 @@ class Licensees:
                 continue
             # "a license agreement with C for X" does not say which party takes the licence: the post-pass
             # gives way to a licensee the document names in so many words
-            weak = bool(before and not after_cue and "agreement" in before.group(1))
+            weak = bool(before and not after_cue and _DEAL_WITH.search(before.group(1)))
             self.emit_licence(ctx, s, comp, target, weak)
 
     def after_cue(self, ctx: RuleContext, s: Sent, comp: M) -> re.Match[str] | None:
@@ -255,7 +274,7 @@ class Licensees:
             comp.end <= o.start and o.start - s.start < b + after_cue.end() for o in s.of("COMPANY")
         ):
             after_cue = None  # "A received $5 million from B to acquire rights": the rights are B's
-        if after_cue and _OUT_LICENSED.search(after_cue.group(0)) and self.licensed_on(ctx, s, comp):
+        if after_cue and _OUT_LICENSED.search(after_cue.group(0)) and licensed_on(ctx, s, comp):
             after_cue = None  # "A has licensed the rights to X in Europe to B": B is the licensee
         if after_cue and self.given_back.search(_IN_RETURN.sub(" ", after_cue.group(0))):
             after_cue = None  # "A has returned the rights to X to B": B owns X again (developers)
@@ -290,6 +309,8 @@ class Licensees:
         if self.terminated.search(s.low, lo, max(comp.end, target.end) - s.start):
             return  # a terminated licence gives no LICENSED_TO (the partnership stays)
         members = ctx.group(s, target) if not CLAUSE_BREAK.search(s.between(comp, target)) else [target]
+        if in_parenthesis_on(s, comp, target):
+            members = [target]  # "X (licensed to B in Asia) and Y": the parenthesis is X's alone
         attrs = self.licence_attrs(ctx, s, comp, target)
         rule = "licensee_agreement" if weak else "licensee_cue"
         # a licensee that receives development rights develops the compound too (commercial rights: not)
@@ -368,6 +389,7 @@ class Licensees:
             or self.sold_rights.search(lead)
             # "A sells its X rights to B": a sale verb right before the compound, a rights noun after it
             or (self.sold_before.search(lead) if "rights" in s.between(before[-1], licensee) else None)
+            or earlier_licence_to(s, first, (_LICENSED_X, _X_TO))  # "licensed X to B and Y to C"
         )
         if verb is None or self.royalty.search(verb.group(0)):
             return False  # "A sold its royalty rights on X to B": B buys a royalty, not a licence
@@ -375,6 +397,10 @@ class Licensees:
         for o in s.of("COMPANY", virtual=False):  # other licensees in the gap stand as one mark
             if before[-1].end <= o.start and o.end <= licensee.start:
                 gap = gap.replace(s.low[o.start - s.start : o.end - s.start], "\x00", 1)
+        lo, hi = ctx.clause_bounds(s, first.start - s.start, licensee.end - s.start)
+        if self.terminated.search(s.low, lo, hi):
+            return True  # "the license of X to B was terminated": no licence (the partnership stays)
+        gap = self.object_head.sub("", gap, count=1)  # "the license of its X program to B"
         if ctx.negated(s, first, licensee) or not (
             _X_TO.match(gap)
             or _AND_TO.match(gap)
@@ -396,20 +422,6 @@ class Licensees:
                     abs(x.start - licensee.start),
                 )
         return True
-
-    @staticmethod
-    def licensed_on(ctx: RuleContext, s: Sent, licensor: M) -> bool:
-        """Whether a company after ``licensor`` in its clause is what the licence goes to ("... to B"; not
-        "... to B's X", where B is the owner)."""
-        _, end = ctx.clause_bounds(s, licensor.end - s.start, licensor.end - s.start)
-        return any(
-            licensor.end < c.start
-            and c.end - s.start <= end
-            and re.search(r"\bto\s+(?:the\s+)?$", s.low[max(0, c.start - s.start - 8) : c.start - s.start])
-            # "the rights to C's X": C owns what is licensed, it does not receive it
-            and not re.match(r"(?:'s|’s|')\s", s.low[c.end - s.start : c.end - s.start + 3])
-            for c in s.of("COMPANY", virtual=False)
-        )
 
     def development_rights(self, ctx: RuleContext, s: Sent, licensee: M, target: M) -> bool:
         """ "Rights to develop and commercialize X were granted to B", "... to B, which will have exclusive

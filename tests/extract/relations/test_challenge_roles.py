@@ -2,7 +2,11 @@
 compound (DEVELOPED_BY, LICENSED_TO), written the ways releases state a role: possessives ("A/B's X"),
 appositions, the issuing company and "our" products, pipeline lists, in-licensing, acquired rights (commercial
 or distribution rights only give no DEVELOPED_BY), exclusive licences, options (exercised or not), joint
-development, co-announcers, acquired companies, comparators and background drugs of others, subsidiaries.
+development, co-announcers, acquired companies, comparators and background drugs of others, subsidiaries;
+and the ways a licence is said (classes ``licence-*``: receiving verbs and tenses, headlines, nominal
+licences, rights paid for, "under license from", titles, the passive and rights that move, lists, later
+sentences, relative clauses, sales of rights, and the negative twins: rights regained or returned, options
+not exercised, talks).
 Every company and compound code is made up. Cases run like the relation challenge set
 (test_challenge_relations.py: the given entities are set on the Doc, then coreference and relations run).
 
