@@ -8,6 +8,7 @@ import re
 
 from pharmakg.extract.components.coref import M
 from pharmakg.extract.relations.deal import DEVELOPMENT, emit_licensee
+from pharmakg.extract.relations.licence_parties import LicenceWords
 from pharmakg.extract.relations.sentence import RuleContext, Sent
 
 # "licensed it to B", "sublicensed them to B" (the object is a pronoun for the compound talked about); "the
@@ -27,12 +28,6 @@ _LICENCE_FROM = re.compile(
     r"|\bunder\s+(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+){0,3}?licen[cs]e(?:\s+agreement)?\s+from"
     r"|(?:,\s*(?:which|that)\s+(it|we|the company)\s+(?:has\s+|had\s+)?)?\b(?:in-)?licen[cs]ed\s+from)"
     r"\s+(?:the\s+)?$"
-)
-# "B is developing X under a license agreement with A": the verb that makes B the party working on X
-_WORKS_ON = re.compile(r"\b(?:develop|market|sell|commerciali[sz]|distribut|manufactur)\w*")
-# the licensee's own verb before "under license from A", when it is one of selling: "B sells X under license"
-_SELLS = re.compile(
-    r"\b(?:sells|sold|markets|marketed|distributes|distributed|promotes|promoted|commerciali[sz](?:es|ed))\b"
 )
 # between a compound and "licensed from A" said right after it: "X (licensed from A)", "X, which was
 # in-licensed from A", "X was in-licensed from A"
@@ -68,9 +63,7 @@ _LICENSED_BY = re.compile(r"\b(?:out-|sub)?licen[cs]ed\s+(?:exclusively\s+)?by\s
 _BY_A_TO = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:(?:in|during)\s+\d{4}\s+)?to\s+(?:the\s+)?$")
 
 
-def licence_from(
-    ctx: RuleContext, s: Sent, licensor: M, compounds: list[M], limited: re.Pattern[str] | None = None
-) -> bool:
+def licence_from(ctx: RuleContext, s: Sent, licensor: M, compounds: list[M], words: LicenceWords) -> bool:
     """ "X, developed by B under an exclusive license from A", "B's X, in-licensed from A", "X, which it
     in-licensed from A": B (the company named before, or the one "it" stands for) is the licensee of X. A
     licence that no word limits (``limited``: marketing, distribution, ...; in its words or the 60 characters
@@ -101,7 +94,7 @@ def licence_from(
         before
         and before[-1].end <= target.start
         and target.end - s.start <= c0
-        and _WORKS_ON.search(s.low[before[-1].end - s.start : target.start - s.start])
+        and words.works_on.search(s.low[before[-1].end - s.start : target.start - s.start])
     ):
         return False  # "under its license agreement with A covering X, ...": which party is the licensee?
     if any(target.end <= m.start and m.end - s.start <= c0 for m in s.of("TECHNOLOGY", "COMPOUND")):
@@ -110,10 +103,9 @@ def licence_from(
     # "B sells X in Canada under license from A": the licensee's verb limits the licence too, unless it says
     # development ("B develops and markets X under license from A")
     acts = s.low[lo:c0] if before and licensee == before[-1].eid else ""
-    develops = (
-        limited is not None
-        and not limited.search(said)
-        and (DEVELOPMENT.search(acts) is not None or not (limited.search(acts) or _SELLS.search(acts)))
+    limited = words.limited
+    develops = not limited.search(said) and (
+        DEVELOPMENT.search(acts) is not None or not (limited.search(acts) or words.sells.search(acts))
     )
     for x in ctx.group(s, target):
         emit_licensee(

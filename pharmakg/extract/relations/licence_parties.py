@@ -5,8 +5,10 @@ commercialization of X" other than X's owner, and "B, the exclusive licensee of 
 from __future__ import annotations
 
 import re
+from typing import Any, NamedTuple
 
 from pharmakg.extract.components.coref import M
+from pharmakg.extract.relations.cue_words import alternation, phrase_alternation
 from pharmakg.extract.relations.deal import emit_licensee
 from pharmakg.extract.relations.licence_subjects import AFTER_NAME
 from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
@@ -136,44 +138,74 @@ def subject_between(s: Sent, comp: M, target: M) -> bool:
     )
 
 
-# "B, the exclusive licensee of X", "B, Helix's licensing partner for X": the apposition names B's licence
-_LICENSEE_OF = re.compile(
-    r"^\s*(?:(?:,|\s(?:is|was|remains|has\s+been|will\s+be|became|becomes|become))\s*"
-    r"(?:the|an?|its|their|our|(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|’s|'|’))\s+"
-    # "B has been appointed exclusive distributor of X", "B was named the licensee for X"
-    r"|\s(?:(?:is|was|has\s+been|will\s+be|were|are)\s+)?(?:appointed|named|designated|selected)(?:\s+as)?\s+"
-    r"(?:(?:the|an?|its|their|our|(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|’s|'|’))\s+)?)(?:[\w-]+\s+){0,2}?"
-    r"(?:licensee|licencee|sublicensee|licensing partner|distribution partner|distributor|rights[ -]holder"
-    r"|commerciali[sz]ation partner|marketing partner)"
-    r"\s+(?:of|for)\s+(?:the\s+)?$"
-)
-# "B, Helix's licensee in Japan, received approval for X": a territorial apposition, the compound said later
-_LICENSEE_IN = re.compile(
-    r"\s*,\s*(?:the|an?|its|their|our|(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|’s|'|’))\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:licensee|licencee|sublicensee|licensing partner|distribution partner|distributor|rights[ -]holder"
-    r"|commerciali[sz]ation partner|marketing partner)"
-    r"\s+(?:in|for)\s+[^,;()]{2,40},"
-)
+_OWNER_TITLE = r"(?:the|an?|its|their|our|(?:[\w.&-]+\s+){0,3}[\w.&-]+(?:'s|’s|'|’))\s+"
+
+
+class LicenceWords(NamedTuple):
+    """The words the licence rules weigh (cue data ``licensees``): ``limited`` rights words (marketing,
+    distribution, ...), ``sells`` the licensee's selling verbs ("B sells X under license from A": commercial
+    rights only), ``works_on`` the verbs that make B the party working on X ("B is developing X under a
+    license agreement with A"), and the licensee titles (``licensee_titles``) in an apposition: ``title_of``
+    "B, the exclusive licensee of X", "B, Helix's licensing partner for X", "B has been appointed exclusive
+    distributor of X"; ``title_in`` the territorial one, the compound said later: "B, Helix's licensee in
+    Japan, received approval for X"."""
+
+    limited: re.Pattern[str]
+    sells: re.Pattern[str]
+    works_on: re.Pattern[str]
+    title_of: re.Pattern[str]
+    title_in: re.Pattern[str]
+
+    @classmethod
+    def from_cues(cls, c: dict[str, Any], limited: re.Pattern[str]) -> LicenceWords:
+        nouns = phrase_alternation(c["licensee_titles"])
+        return cls(
+            limited,
+            re.compile(r"\b(?:" + alternation(c["licence_selling_verbs"]) + r")\b"),
+            re.compile(r"\b(?:" + alternation(c["licence_working_stems"]) + r")\w*"),
+            re.compile(
+                r"^\s*(?:(?:,|\s(?:is|was|remains|has\s+been|will\s+be|became|becomes|become))\s*"
+                + _OWNER_TITLE
+                + r"|\s(?:(?:is|was|has\s+been|will\s+be|were|are)\s+)?"
+                r"(?:appointed|named|designated|selected)(?:\s+as)?\s+(?:"
+                + _OWNER_TITLE
+                + r")?)(?:[\w-]+\s+){0,2}?(?:"
+                + nouns
+                + r")\s+(?:of|for)\s+"
+                r"(?:the\s+)?$"
+            ),
+            re.compile(
+                r"\s*,\s*"
+                + _OWNER_TITLE
+                + r"(?:[\w-]+\s+){0,2}?(?:"
+                + nouns
+                + r")\s+(?:in|for)\s+[^,;()]{2,40},"
+            ),
+        )
 
 
 def licensee_apposition(
-    ctx: RuleContext, s: Sent, licensee: M, compounds: list[M], limited: re.Pattern[str]
+    ctx: RuleContext,
+    s: Sent,
+    licensee: M,
+    compounds: list[M],
+    words: LicenceWords,
 ) -> bool:
     """ "Orbital Bio, the exclusive licensee of ZB-12 in Europe, ...", "Orbital Bio, Helix's licensee in
     Japan, received approval for ZB-12": B is the licensee of X. A licensee no word limits (not "distributor",
-    "distribution partner": ``limited``) holds all the rights: it develops X too."""
+    "distribution partner": ``words.limited``) holds all the rights: it develops X too."""
     b = licensee.end - s.start
     after = [x for x in compounds if 0 < x.start - s.start - b <= 80]
-    title = _LICENSEE_OF.match(s.low[b : after[0].start - s.start]) if after else None
+    title = words.title_of.match(s.low[b : after[0].start - s.start]) if after else None
     if title is None:
-        territorial = _LICENSEE_IN.match(s.low, b)
+        territorial = words.title_in.match(s.low, b)
         after = [x for x in compounds if territorial and 0 < x.start - s.start - territorial.end() <= 120]
         if not after or CLAUSE_BREAK.search(
             s.low, territorial.end() if territorial else b, after[0].start - s.start
         ):
             return False
     said = title.group(0) if title else territorial.group(0) if territorial else ""
-    develops = not limited.search(said)
+    develops = not words.limited.search(said)
     for x in ctx.group(s, after[0]):
         emit_licensee(ctx, s, x.eid, licensee.eid, develops, x.start - licensee.end)
     return True

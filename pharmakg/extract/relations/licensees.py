@@ -29,6 +29,7 @@ from pharmakg.extract.relations.licence_links import (
 from pharmakg.extract.relations.licence_paid_rights import PaidRights, plain_licence
 from pharmakg.extract.relations.licence_parties import (
     SUBJECT_ANAPHOR,
+    LicenceWords,
     agreement_for_development,
     apposition_head,
     licensee_apposition,
@@ -155,6 +156,7 @@ class Licensees:
         self.terminated = words_regex(c["terminated"])
         self.whole_rights = words_regex(c["whole_rights"])
         self.rights_limited = words_regex(c["rights_limited"])
+        self.licence_words = LicenceWords.from_cues(c, self.rights_limited)
         self.pending_option = PendingOption(cues["options"])
         # "A sells the European rights for X to B": a rights sale before the compound (licensed_x_to)
         self.sold_rights = re.compile(
@@ -204,9 +206,9 @@ class Licensees:
                     continue
             elif (
                 self.licensed_x_to(ctx, s, comp, compounds)
-                or licence_from(ctx, s, comp, compounds, self.rights_limited)
+                or licence_from(ctx, s, comp, compounds, self.licence_words)
                 or licensed_by_to(ctx, s, comp, compounds, self.rights_limited)
-                or licensee_apposition(ctx, s, comp, compounds, self.rights_limited)
+                or licensee_apposition(ctx, s, comp, compounds, self.licence_words)
                 or titled_licensee(
                     ctx, s, comp, compounds, (self.titled, self.titled_for), self.rights_limited
                 )
