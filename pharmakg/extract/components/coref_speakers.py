@@ -75,3 +75,21 @@ def quote_speakers(doc: Doc, mentions: list[M]) -> list[tuple[int, int, str]]:
         if before and re.search(r"\b(?:said|says|added|commented|stated|noted)\b", text[before[-1].end : a]):
             out.append((a, b, before[-1].eid))
     return out
+
+
+def reported_speech(verbs: list[str]) -> re.Pattern[str]:
+    """What stands between a company and a third-person anaphor of it in reported speech: "Orbital Bio said
+    (that) the company's ...", "Orbital Bio (Nasdaq: ORB), a Boston company, said the company ..."."""
+    alts = "|".join(sorted(map(re.escape, verbs), key=len, reverse=True)) or "(?!)"
+    return re.compile(
+        r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,;]{0,80},\s*)?(?:" + alts + r")(?:\s+on\s+\w+)?\s+(?:that\s+)?",
+        re.IGNORECASE,
+    )
+
+
+def reported_subject(text: str, companies: list[M], start: int, pattern: re.Pattern[str]) -> str | None:
+    """The company of the sentence (``companies``, in text order, all before ``start``) whose reported speech
+    the anaphor at ``start`` stands in, or None."""
+    if companies and pattern.fullmatch(text, companies[-1].end, start):
+        return companies[-1].eid
+    return None

@@ -23,7 +23,9 @@ class PartnerCues:
         # "versus the approved preventive X", "combined with the chemotherapy agent X": a descriptor of the
         # drug may stand between the cue and its name
         tail = r"(?:\W{0,3}|\s+" + partner_descriptor(c) + r")"
-        self.comparator_end = fast_re(r"(?:" + alternation(c["comparator"]) + r")" + tail + "$")
+        # "compared with placebo and with X": the preposition repeated after an unlisted comparator
+        again = r"(?:(?:[\w-]+\s+){1,2}(?:and|or)\s+(?:with|to|versus|against|over)\s+)?"
+        self.comparator_end = fast_re(r"(?:" + alternation(c["comparator"]) + r")" + tail + again + "$")
         # "in combination with docetaxel and ZB-12": a name coordinated after an unlisted partner is one too
         self.combination_end = re.compile(
             r"(?:"
