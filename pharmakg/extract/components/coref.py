@@ -252,8 +252,7 @@ class Coref:
                 if not any(a < e and s < b for a, b in taken):
                     who = next((eid for qa, qb, eid in speakers if qa <= s and e <= qb), main)
                     if m.group(0).lower().startswith("the "):  # "B said the company's drug ...": B
-                        named = [x for x in cos if base <= x.start and x.end <= s]
-                        who = reported_subject(full, named, s, self.reported) or who
+                        who = reported_subject(full, cos, (base, s), self.reported) or who
                     if who is not None:  # always so: this loop runs only when there is a main company
                         virtual.append((s, e, who, "COMPANY"))
             spans, about_other = self._anaphor_spans(text, base, mentions, main)

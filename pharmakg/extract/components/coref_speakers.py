@@ -87,9 +87,13 @@ def reported_speech(verbs: list[str]) -> re.Pattern[str]:
     )
 
 
-def reported_subject(text: str, companies: list[M], start: int, pattern: re.Pattern[str]) -> str | None:
-    """The company of the sentence (``companies``, in text order, all before ``start``) whose reported speech
-    the anaphor at ``start`` stands in, or None."""
-    if companies and pattern.fullmatch(text, companies[-1].end, start):
-        return companies[-1].eid
+def reported_subject(
+    text: str, companies: list[M], span: tuple[int, int], pattern: re.Pattern[str]
+) -> str | None:
+    """The company (of ``companies``, in text order) named in the sentence starting at ``span[0]`` whose
+    reported speech the anaphor at ``span[1]`` stands in, or None."""
+    base, start = span
+    named = [c for c in companies if base <= c.start and c.end <= start]
+    if named and pattern.fullmatch(text, named[-1].end, start):
+        return named[-1].eid
     return None

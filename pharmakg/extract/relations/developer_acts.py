@@ -130,7 +130,14 @@ class DeveloperActs:
             for x in compounds:
                 a, b = s.local(x)
                 after = b <= o.start() and a >= c1 and _COMPOUND_BEFORE_OBJECT.match(s.low[b : o.start()])
-                if after or (a >= o.end() and a <= end and _OBJECT_TO_COMPOUND.match(s.low[o.end() : a])):
+                # "reported results from B's trial of X": B, named between, owns the trial and X
+                named_between = any(o.end() <= c.start - s.start < a for c in s.of("COMPANY"))
+                if after or (
+                    a >= o.end()
+                    and a <= end
+                    and not named_between
+                    and _OBJECT_TO_COMPOUND.match(s.low[o.end() : a])
+                ):
                     _emit(ctx, s, x, actor)
                     return
 

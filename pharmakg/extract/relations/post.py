@@ -324,14 +324,9 @@ _ACT_RULES = (":developer_act", ":developer_duty")
 
 
 def _stated_developer(ctx: RuleContext, comp: str) -> bool:
-    """Whether a cue other than a partner's act names a developer of ``comp``: the act of a company that is
-    no partner of the issuing company ("Orbital said it will start a Phase 3 trial of OB-7" in a release of
-    Helix's) states whose compound it is."""
-    partners = ctx.out.partners(ctx.main) if ctx.main else set()
+    """Whether a cue other than a partner's act names a developer of ``comp``."""
     return any(
-        k[0] == "DEVELOPED_BY"
-        and k[1] == comp
-        and (not d.extractor.endswith(_ACT_RULES) or (k[2] != ctx.main and k[2] not in partners))
+        k[0] == "DEVELOPED_BY" and k[1] == comp and not d.extractor.endswith(_ACT_RULES)
         for k, d in ctx.out.items.items()
     )
 
