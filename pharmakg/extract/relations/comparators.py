@@ -189,3 +189,12 @@ def named_counts(cues: PartnerCues, sents: list[Sent]) -> dict[str, int]:
             if not comparator_at(cues, x, m):
                 counts[m.eid] = counts.get(m.eid, 0) + 1
     return counts
+
+
+def own_drug(named: dict[str, int], eid: str) -> bool:
+    """The compound ``eid`` is the release's own drug: the document names it at least twice and more often
+    than any other compound (``named``: :func:`named_counts`). After a combination cue it is the drug added
+    to another therapy, not a partner ("irinotecan in combination with ZB-12", "chemotherapy with or without
+    ZB-12" in a release about ZB-12; in "ZB-12 in combination with irinotecan" irinotecan is the partner)."""
+    mine = named.get(eid, 0)
+    return mine >= 2 and all(n < mine for other, n in named.items() if other != eid)
