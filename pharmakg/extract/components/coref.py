@@ -28,7 +28,12 @@ from spacy.tokens import Doc, Span
 
 from pharmakg.extract.components.base import _span_entity_id, doc_text
 from pharmakg.extract.components.coref_kinds import LIST_GAP, Kinds, by_sentence, names_next, not_partners
-from pharmakg.extract.components.coref_speakers import main_company, quote_speakers
+from pharmakg.extract.components.coref_speakers import (
+    main_company,
+    quote_speakers,
+    reported_speech,
+    reported_subject,
+)
 from pharmakg.extract.literals import whole_words_regex
 from pharmakg.extract.regex_scan import fast_re
 from pharmakg.model import Entity
@@ -174,6 +179,7 @@ class Coref:
             re.IGNORECASE,
         )
         self.company_re = words_regex(c["company_anaphors"])
+        self.reported = reported_speech(c.get("reported_speech_verbs", []))
         mods = "|".join(sorted(map(re.escape, c.get("target_anaphor_modifiers", [])), key=len, reverse=True))
         classes = "|".join(sorted(map(re.escape, c.get("target_anaphor_heads", [])), key=len, reverse=True))
         after_stop = "|".join(map(re.escape, c.get("target_anaphor_not_after", [])))
@@ -231,6 +237,7 @@ class Coref:
         recent: list[tuple[int, str]] = []  # (sentence index, compound id) of the latest compound mentions
         ci = 0
         company_at = {m.start for m in mentions if m.type == "COMPANY"}
+        cos = sorted((m for m in mentions if m.type == "COMPANY"), key=lambda m: m.start)
         for si, sent in enumerate(sentences):
             text = full[sent.start_char : sent.end_char]  # = sent.text, without joining its tokens
             base = sent.start_char
@@ -244,6 +251,8 @@ class Coref:
                 s, e = base + m.start(), base + m.end()
                 if not any(a < e and s < b for a, b in taken):
                     who = next((eid for qa, qb, eid in speakers if qa <= s and e <= qb), main)
+                    if m.group(0).lower().startswith("the "):  # "B said the company's drug ...": B
+                        who = reported_subject(full, cos, (base, s), self.reported) or who
                     if who is not None:  # always so: this loop runs only when there is a main company
                         virtual.append((s, e, who, "COMPANY"))
             spans, about_other = self._anaphor_spans(text, base, mentions, main)

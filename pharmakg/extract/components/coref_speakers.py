@@ -75,3 +75,25 @@ def quote_speakers(doc: Doc, mentions: list[M]) -> list[tuple[int, int, str]]:
         if before and re.search(r"\b(?:said|says|added|commented|stated|noted)\b", text[before[-1].end : a]):
             out.append((a, b, before[-1].eid))
     return out
+
+
+def reported_speech(verbs: list[str]) -> re.Pattern[str]:
+    """What stands between a company and a third-person anaphor of it in reported speech: "Orbital Bio said
+    (that) the company's ...", "Orbital Bio (Nasdaq: ORB), a Boston company, said the company ..."."""
+    alts = "|".join(sorted(map(re.escape, verbs), key=len, reverse=True)) or "(?!)"
+    return re.compile(
+        r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,;]{0,80},\s*)?(?:" + alts + r")(?:\s+on\s+\w+)?\s+(?:that\s+)?",
+        re.IGNORECASE,
+    )
+
+
+def reported_subject(
+    text: str, companies: list[M], span: tuple[int, int], pattern: re.Pattern[str]
+) -> str | None:
+    """The company (of ``companies``, in text order) named in the sentence starting at ``span[0]`` whose
+    reported speech the anaphor at ``span[1]`` stands in, or None."""
+    base, start = span
+    named = [c for c in companies if base <= c.start and c.end <= start]
+    if named and pattern.fullmatch(text, named[-1].end, start):
+        return named[-1].eid
+    return None

@@ -5,7 +5,8 @@ covers ZB-12") without a development verb whose subject is the partner; the sent
 compound to the issuing company alone (``developer_default`` or a possessive). By the conventions
 (co-development gives both parties DEVELOPED_BY) the partner develops it too, unless the sentence limits the
 deal (an option, co-promotion, distribution, a termination or an acquisition give PARTNER_OF only or other
-roles), or names only a role short of development (marketing, supply) without a development word. The words
+roles), or names only a role short of development (marketing, supply) without a development word, or
+tests two drugs together (a combination partner in the sentence: each company keeps its own drug). The words
 are data: ``codevelopment.collaboration_nouns`` and ``collaboration_limits``, ``licensees.terminated`` and
 ``licensees.rights_limited`` in relation_cues.json."""
 
@@ -72,6 +73,10 @@ class Collaborators:
             if not compounds or len(companies) != 1:
                 continue
             if not self.nouns.search(s.low) or self.limited(s.low):
+                continue
+            # a collaboration to test two drugs together ("to evaluate ZB-12 in combination with Helix's X"):
+            # each company supplies its own drug and develops neither of the other's
+            if any(ctx.combination(s, m) for m in s.of("COMPOUND", virtual=False)):
                 continue
             found.extend((comp, co, s) for comp in sorted(compounds) for co in sorted(companies))
         for comp, co, s in found:

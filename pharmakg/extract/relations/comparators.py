@@ -23,7 +23,9 @@ class PartnerCues:
         # "versus the approved preventive X", "combined with the chemotherapy agent X": a descriptor of the
         # drug may stand between the cue and its name
         tail = r"(?:\W{0,3}|\s+" + partner_descriptor(c) + r")"
-        self.comparator_end = fast_re(r"(?:" + alternation(c["comparator"]) + r")" + tail + "$")
+        # "compared with placebo and with X": the preposition repeated after an unlisted comparator
+        again = r"(?:(?:[\w-]+\s+){1,2}(?:and|or)\s+(?:with|to|versus|against|over)\s+)?"
+        self.comparator_end = fast_re(r"(?:" + alternation(c["comparator"]) + r")" + tail + again + "$")
         # "in combination with docetaxel and ZB-12": a name coordinated after an unlisted partner is one too
         self.combination_end = re.compile(
             r"(?:"
@@ -187,3 +189,18 @@ def named_counts(cues: PartnerCues, sents: list[Sent]) -> dict[str, int]:
             if not comparator_at(cues, x, m):
                 counts[m.eid] = counts.get(m.eid, 0) + 1
     return counts
+
+
+def own_drug_added(named: dict[str, int], s: Sent, m: M) -> bool:
+    """``m``, after a combination cue, is the release's own drug added to a therapy that is no named
+    compound: the document names it at least twice and more often than any other compound (``named``:
+    :func:`named_counts`), and no other compound stands in the 80 characters before it ("chemotherapy with or
+    without ZB-12", "standard of care in combination with ZB-12" in a release about ZB-12). After a named drug
+    ("ZB-12 in combination with nivolumab", "irinotecan in combination with ZB-12") the second is the partner,
+    however often the document names it."""
+    mine = named.get(m.eid, 0)
+    if mine < 2 or any(n >= mine for other, n in named.items() if other != m.eid):
+        return False
+    return not any(
+        x.eid != m.eid and x.end <= m.start and m.start - x.end <= 80 for x in s.of("COMPOUND", virtual=False)
+    )

@@ -65,6 +65,11 @@ class DeveloperActs:
         self.objects = words_regex(d["act_objects"])
         self.gap = int(d["act_gap"])
         self.act_by = words_regex(d["act_by"])
+        self.acting_for = re.compile(
+            r"\s*,?\s*(?:"
+            + alternation(cues["developers"]["acting_for"])
+            + r")\s+(?:the\s+|its\s+|their\s+)?"
+        )
         self.advance = words_regex(d["advance_verbs"])
         self.duty = re.compile(
             r"(?<![\w-])(?:" + alternation(d["duty_verbs"]) + r")\s+"
@@ -125,7 +130,14 @@ class DeveloperActs:
             for x in compounds:
                 a, b = s.local(x)
                 after = b <= o.start() and a >= c1 and _COMPOUND_BEFORE_OBJECT.match(s.low[b : o.start()])
-                if after or (a >= o.end() and a <= end and _OBJECT_TO_COMPOUND.match(s.low[o.end() : a])):
+                # "reported results from B's trial of X": B, named between, owns the trial and X
+                named_between = any(o.end() <= c.start - s.start < a for c in s.of("COMPANY"))
+                if after or (
+                    a >= o.end()
+                    and a <= end
+                    and not named_between
+                    and _OBJECT_TO_COMPOUND.match(s.low[o.end() : a])
+                ):
                     _emit(ctx, s, x, actor)
                     return
 
@@ -156,12 +168,15 @@ class DeveloperActs:
                 # a stated owner, not a partner's act: the issuing company gets no default claim on X
                 _emit(ctx, s, x, c, "developer_grantee")
 
-    @staticmethod
-    def done_by(ctx: RuleContext, s: Sent, c0: int, c1: int) -> None:
-        """ "a Phase 2 study of X conducted by B": the company right after the cue, the compound before it."""
+    def done_by(self, ctx: RuleContext, s: Sent, c0: int, c1: int) -> None:
+        """ "a Phase 2 study of X conducted by B": the company right after the cue, the compound before it;
+        "conducted by B on behalf of C": C, whom B works for."""
         actor = next((c for c in s.of("COMPANY", virtual=False) if 0 <= c.start - s.start - c1 <= 5), None)
         if actor is None or not re.fullmatch(r"\s*(?:the\s+)?", s.low[c1 : actor.start - s.start]):
             return
+        client = [c for c in s.of("COMPANY") if c.start >= actor.end]
+        if client and self.acting_for.fullmatch(s.low, actor.end - s.start, client[0].start - s.start):
+            actor = client[0]
         x = ctx.attach(s, (c0, c0 + 1), ("COMPOUND",), cap=80, direct=False)
         if x is not None and x.start < actor.start:
             _emit(ctx, s, x, actor)

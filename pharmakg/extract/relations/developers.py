@@ -35,6 +35,13 @@ _APPOSITION_OWNER = re.compile(
 )
 # "ZB-12, a Helix product candidate, ...": the apposition's article, then the company, then its head
 _APPOSITION_OPEN = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:a|an|the)\s+")
+# "... progressed on PELVERA, which is marketed by Pelham": a relative or appositive clause right after a name
+_RELATIVE_TO = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?=that|which))?"
+    r"(?:(?:which|that)\s+(?:is|are|was|were|has been|have been)\s+)?(?:now\s+|also\s+)?"
+)
+_DETERMINER_END = re.compile(r"\b(?:the|a|an)\s+$")
+_MODIFIED_HEAD = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + HEADS + r",?\s+")
 _A_COMPANY_PRODUCT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + HEADS)
 # "Orbital's Phase 2 trial of OB-77": the company's own trial of the compound
 _OWN_TRIAL = re.compile(
@@ -148,6 +155,11 @@ class Developers:
             f = [m for m in compounds if m.start > comp.end and m.start - comp.end <= 120]
             if f and not CLAUSE_BREAK.search(s.between(comp, f[0]).replace(": ", " ")):
                 _add(ctx, s, ctx.group(s, f[0]), comp, "developer_compound_modifier", f[0].start - comp.end)
+        # "the Helix drug ZB-12", "a Helix product candidate, ZB-12": the company modifies a product noun
+        if _DETERMINER_END.search(s.low, max(0, a - 5), a):
+            f = [m for m in compounds if m.start >= comp.end]
+            if f and _MODIFIED_HEAD.fullmatch(s.low, b, f[0].start - s.start) and not ctx.comparator(s, f[0]):
+                _add(ctx, s, [f[0]], comp, "developer_compound_modifier", f[0].start - comp.end)
         # "ZB-12, a Helix product candidate": the company names the kind of product in the apposition
         if _A_COMPANY_PRODUCT.match(s.low, b):
             owned = [
@@ -169,7 +181,12 @@ class Developers:
         m = self.passive.search(s.low[max(0, a - 40) : a])
         if m and not _FORMER.match(m.group(0)):
             cue_start = a - (len(s.low[max(0, a - 40) : a]) - m.start())
-            p = ctx.attach(s, (cue_start, cue_start + 1), ("COMPOUND",), cap=80, direct=False)
+            near = [x for x in compounds if x.end - s.start <= cue_start]
+            p: M | None
+            if near and _RELATIVE_TO.fullmatch(s.low, near[-1].end - s.start, cue_start):
+                p = near[-1]  # the relative clause speaks of the name before it, a comparator too
+            else:
+                p = ctx.attach(s, (cue_start, cue_start + 1), ("COMPOUND",), cap=80, direct=False)
             p = p or _sentence_subject(s, cue_start)
             if p is not None and p.start < comp.start:
                 codevelopers = ctx.group(s, comp)

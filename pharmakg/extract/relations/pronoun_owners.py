@@ -11,7 +11,8 @@ from pharmakg.extract.relations.sentence import CLAUSE_BREAK, RuleContext, Sent
 
 HEADS = (
     r"(?:candidate|compound|drug|product|program|programme|asset|therapy|therapeutic|antibody|adc|conjugate|"
-    r"inhibitor|vaccine|molecule|medicine|treatment|agent|oligonucleotide|degrader|bispecific)s?\b"
+    r"inhibitor|vaccine|molecule|medicine|treatment|agent|oligonucleotide|degrader|bispecific|agonist|"
+    r"antagonist|modulator|blocker|biologic|peptide)s?\b"
 )
 # "their joint program ZB-12", "their lead product candidate, ZB-12"
 _PRONOUN_OWNED = re.compile(

@@ -24,6 +24,7 @@ from pharmakg.extract.relations.comparators import (
     combination_at,
     comparator_at,
     named_counts,
+    own_drug_added,
     plus_neighbour,
     second_before_combination_noun,
 )
@@ -338,7 +339,7 @@ class RuleContext:
         if tail is not None and self.named.get(tail.eid, 0) > self.named.get(m.eid, 0):
             return True
         if combination_at(self.cues.partners, s, m):
-            return True
+            return not own_drug_added(self.named, s, m)
         same = self.group(s, m)
         if same[0] is not m and combination_at(self.cues.partners, s, same[0]):
             return True
