@@ -99,6 +99,8 @@ class ShapeRecognizer:
         self.exclude = re.compile("(?:" + "|".join(data.get("exclude", [])) + ")$")
         self.code_not_before = re.compile(data.get("code_not_before", "(?!)"))
         self.inn_not_before = re.compile(data.get("inn_not_before", "(?!)"))
+        self.cell_line_before = re.compile(data.get("cell_line_before", "(?!)"))
+        self.cell_line_after = re.compile(data.get("cell_line_after", "(?!)"))
         self.owned_stop = set(data.get("technology_owned_stop", []))
         self.owned_proprietary = set(data.get("technology_owned_proprietary", []))
         self.technologies_in_context = TechnologyShapes(data["technology_context"])
@@ -126,6 +128,7 @@ class ShapeRecognizer:
             re.compile(tail, re.IGNORECASE) if head == NOT_AFTER_WORD and "{WORD}" not in tail else None
         )
         self.brand_before_generic = re.compile(data.get("brand_before_generic", "(?!)"))
+        self.generic_tail = re.compile(data.get("generic_tail", r"\s*[);,]"))
         self.frame_not_first = {w.lower() for w in data.get("frame_code_not_first", [])}
         self.conj_split = re.compile(r"^(.*)-(" + payload_alt + r"|ADC)$")
         pc = data.get("payload_context", {})
@@ -168,6 +171,12 @@ class ShapeRecognizer:
                     continue
                 if name.startswith("compound_") and self.code_not_before.match(text, e):
                     continue  # "the SRL-9 capsid", "the HXL-1 linker"
+                if (
+                    name.startswith("compound_")
+                    and self.cell_line_after.match(text, e)
+                    and self.cell_line_before.search(text, max(0, s - 40), s)
+                ):
+                    continue  # "in NCI-H358 cells": a cell line of an experiment
                 if name.startswith("inn_") and self.inn_not_before.match(text, e):
                     continue  # "talbumab-refractory patients": a state of the patients
                 if label == "PAYLOAD" and surface in self.payload_stop:
@@ -371,7 +380,7 @@ class ShapeRecognizer:
         out = []
         for c in named:
             generic = text[c.start : c.end]
-            if c.label != "COMPOUND" or not generic[:1].islower() or not re.match(r"\s*[);,]", text[c.end :]):
+            if c.label != "COMPOUND" or not generic[:1].islower() or not self.generic_tail.match(text, c.end):
                 continue
             m = self.brand_before_generic.search(text, max(0, c.start - 60), c.start)
             if m is None:
