@@ -380,7 +380,10 @@ class ShapeRecognizer:
         out = []
         for c in named:
             generic = text[c.start : c.end]
-            if c.label != "COMPOUND" or not generic[:1].islower() or not self.generic_tail.match(text, c.end):
+            capitals = generic.isupper() and c.extractor == "shape:inn_capitals"  # "ZORBEXA (TALBUMAB)"
+            if c.label != "COMPOUND" or not (generic[:1].islower() or capitals):
+                continue
+            if not self.generic_tail.match(text, c.end):
                 continue
             m = self.brand_before_generic.search(text, max(0, c.start - 60), c.start)
             if m is None:
