@@ -101,6 +101,7 @@ class ShapeRecognizer:
         self.inn_not_before = re.compile(data.get("inn_not_before", "(?!)"))
         self.cell_line_before = re.compile(data.get("cell_line_before", "(?!)"))
         self.cell_line_after = re.compile(data.get("cell_line_after", "(?!)"))
+        self.code_label_before = re.compile(data.get("code_label_before", "(?!)"))
         self.owned_stop = set(data.get("technology_owned_stop", []))
         self.owned_proprietary = set(data.get("technology_owned_proprietary", []))
         self.technologies_in_context = TechnologyShapes(data["technology_context"])
@@ -177,6 +178,8 @@ class ShapeRecognizer:
                     and self.cell_line_before.search(text, max(0, s - 40), s)
                 ):
                     continue  # "in NCI-H358 cells": a cell line of an experiment
+                if name.startswith("compound_") and self.code_label_before.search(text, max(0, s - 30), s):
+                    continue  # "abstract LBA-4", "Poster P-123": a label's number
                 if name.startswith("inn_") and self.inn_not_before.match(text, e):
                     continue  # "talbumab-refractory patients": a state of the patients
                 if label == "PAYLOAD" and surface in self.payload_stop:
