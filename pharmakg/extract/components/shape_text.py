@@ -118,3 +118,22 @@ def word_before(text: str, low: str, word: str, tail: re.Pattern[str]) -> bool:
             return True
         i = low.find(word, i + 1)
     return False
+
+
+class CodeContext:
+    """Context that makes a code-shaped name no product (shapes.json cell_line_before/_after and
+    code_label_before): a cell line of an experiment ("in NCI-H358 cells"), the number of a label ("abstract
+    LBA-4", "Poster P-123")."""
+
+    def __init__(self, data: dict) -> None:
+        self.cell_line_before = re.compile(data.get("cell_line_before", "(?!)"))
+        self.cell_line_after = re.compile(data.get("cell_line_after", "(?!)"))
+        self.label_before = re.compile(data.get("code_label_before", "(?!)"))
+
+    def no_product(self, text: str, start: int, end: int) -> bool:
+        if self.label_before.search(text, max(0, start - 30), start):
+            return True
+        return bool(
+            self.cell_line_after.match(text, end)
+            and self.cell_line_before.search(text, max(0, start - 40), start)
+        )

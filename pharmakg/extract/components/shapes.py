@@ -30,6 +30,7 @@ from pharmakg.extract.components.base import (
 from pharmakg.extract.components.shape_text import (
     NOT_AFTER_WORD,
     TRIAL_STOP,
+    CodeContext,
     mostly_caps_line,
     trim_long_form,
     word_before,
@@ -99,9 +100,7 @@ class ShapeRecognizer:
         self.exclude = re.compile("(?:" + "|".join(data.get("exclude", [])) + ")$")
         self.code_not_before = re.compile(data.get("code_not_before", "(?!)"))
         self.inn_not_before = re.compile(data.get("inn_not_before", "(?!)"))
-        self.cell_line_before = re.compile(data.get("cell_line_before", "(?!)"))
-        self.cell_line_after = re.compile(data.get("cell_line_after", "(?!)"))
-        self.code_label_before = re.compile(data.get("code_label_before", "(?!)"))
+        self.code_context = CodeContext(data)
         self.owned_stop = set(data.get("technology_owned_stop", []))
         self.owned_proprietary = set(data.get("technology_owned_proprietary", []))
         self.technologies_in_context = TechnologyShapes(data["technology_context"])
@@ -170,16 +169,10 @@ class ShapeRecognizer:
                     or _gene_isoform(surface, self.targets)
                 ):
                     continue
-                if name.startswith("compound_") and self.code_not_before.match(text, e):
-                    continue  # "the SRL-9 capsid", "the HXL-1 linker"
-                if (
-                    name.startswith("compound_")
-                    and self.cell_line_after.match(text, e)
-                    and self.cell_line_before.search(text, max(0, s - 40), s)
+                if name.startswith("compound_") and (
+                    self.code_not_before.match(text, e) or self.code_context.no_product(text, s, e)
                 ):
-                    continue  # "in NCI-H358 cells": a cell line of an experiment
-                if name.startswith("compound_") and self.code_label_before.search(text, max(0, s - 30), s):
-                    continue  # "abstract LBA-4", "Poster P-123": a label's number
+                    continue  # "the SRL-9 capsid", "in NCI-H358 cells", "abstract LBA-4"
                 if name.startswith("inn_") and self.inn_not_before.match(text, e):
                     continue  # "talbumab-refractory patients": a state of the patients
                 if label == "PAYLOAD" and surface in self.payload_stop:
@@ -384,9 +377,8 @@ class ShapeRecognizer:
         for c in named:
             generic = text[c.start : c.end]
             capitals = generic.isupper() and c.extractor == "shape:inn_capitals"  # "ZORBEXA (TALBUMAB)"
-            if c.label != "COMPOUND" or not (generic[:1].islower() or capitals):
-                continue
-            if not self.generic_tail.match(text, c.end):
+            generic_ok = (generic[:1].islower() or capitals) and self.generic_tail.match(text, c.end)
+            if c.label != "COMPOUND" or not generic_ok:
                 continue
             m = self.brand_before_generic.search(text, max(0, c.start - 60), c.start)
             if m is None:
