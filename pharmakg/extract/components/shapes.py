@@ -98,7 +98,6 @@ class ShapeRecognizer:
             if (more := tuple(g for g in needed_literal_groups(rx) if g != self.words[name]))
         }
         self.exclude = re.compile("(?:" + "|".join(data.get("exclude", [])) + ")$")
-        self.code_not_before = re.compile(data.get("code_not_before", "(?!)"))
         self.inn_not_before = re.compile(data.get("inn_not_before", "(?!)"))
         self.code_context = CodeContext(data)
         self.owned_stop = set(data.get("technology_owned_stop", []))
@@ -169,9 +168,7 @@ class ShapeRecognizer:
                     or _gene_isoform(surface, self.targets)
                 ):
                     continue
-                if name.startswith("compound_") and (
-                    self.code_not_before.match(text, e) or self.code_context.no_product(text, s, e)
-                ):
+                if name.startswith("compound_") and self.code_context.no_product(text, s, e):
                     continue  # "the SRL-9 capsid", "in NCI-H358 cells", "abstract LBA-4"
                 if name.startswith("inn_") and self.inn_not_before.match(text, e):
                     continue  # "talbumab-refractory patients": a state of the patients
