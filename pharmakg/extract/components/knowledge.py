@@ -155,6 +155,8 @@ class KnowledgeMatcher:
         self.compound_not_before_chars = int(ctx.get("compound_not_before_chars", 20))
         # ... and compound_not_after after it ("sucrose and polysorbate 80 as stabilizers")
         self.compound_not_after_chars = int(ctx.get("compound_not_after_chars", 30))
+        self.salt_counterions = {w.casefold() for w in ctx.get("salt_counterions", [])}
+        self.salt_counterion_before = re.compile(ctx.get("salt_counterion_before", "(?!)"))
         self.compound_as_target_after = re.compile(ctx.get("compound_as_target_after", "(?!)"))
         self.compound_as_target_before = re.compile(ctx.get("compound_as_target_before", "(?!)"))
         self.generic_product_tail = re.compile(ctx.get("generic_product_tail", "(?!)"), re.IGNORECASE)
@@ -199,6 +201,9 @@ class KnowledgeMatcher:
                 return False  # "ADP-ribose polymerase", "tyrosine kinase": part of a protein's name
             if self.compound_not_before.search(text[max(0, start - self.compound_not_before_chars) : start]):
                 return False  # "serum creatinine": a biomarker
+            salt = surface.casefold() in self.salt_counterions
+            if salt and self.salt_counterion_before.search(text[max(0, start - 30) : start]):
+                return False  # "perindopril arginine": a salt's organic counter-ion after its drug's INN
             if hit[2] == CODE_KIND and not code_written(surface, hit[1]):
                 return False  # "located at 100 Main Street" is no mention of the code AT-100
             return not (len(surface) <= self.short and surface.islower())

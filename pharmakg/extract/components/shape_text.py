@@ -118,3 +118,25 @@ def word_before(text: str, low: str, word: str, tail: re.Pattern[str]) -> bool:
             return True
         i = low.find(word, i + 1)
     return False
+
+
+class CodeContext:
+    """Context that makes a code-shaped name no product (shapes.json code_not_before, cell_line_before/_after,
+    code_label_before): a part or tool of drug making ("the SRL-9 capsid"), a cell line of an experiment ("in
+    NCI-H358 cells"), the number of a label ("abstract LBA-4", "Poster P-123")."""
+
+    def __init__(self, data: dict) -> None:
+        self.cell_line_before = re.compile(data.get("cell_line_before", "(?!)"))
+        self.cell_line_after = re.compile(data.get("cell_line_after", "(?!)"))
+        self.label_before = re.compile(data.get("code_label_before", "(?!)"))
+        self.code_not_before = re.compile(data.get("code_not_before", "(?!)"))
+
+    def no_product(self, text: str, start: int, end: int) -> bool:
+        if self.code_not_before.match(text, end):
+            return True  # "the SRL-9 capsid", "the HXL-1 linker"
+        if self.label_before.search(text, max(0, start - 30), start):
+            return True
+        return bool(
+            self.cell_line_after.match(text, end)
+            and self.cell_line_before.search(text, max(0, start - 40), start)
+        )

@@ -30,6 +30,7 @@ from pharmakg.extract.components.base import (
 from pharmakg.extract.components.shape_text import (
     NOT_AFTER_WORD,
     TRIAL_STOP,
+    CodeContext,
     mostly_caps_line,
     trim_long_form,
     word_before,
@@ -97,8 +98,8 @@ class ShapeRecognizer:
             if (more := tuple(g for g in needed_literal_groups(rx) if g != self.words[name]))
         }
         self.exclude = re.compile("(?:" + "|".join(data.get("exclude", [])) + ")$")
-        self.code_not_before = re.compile(data.get("code_not_before", "(?!)"))
         self.inn_not_before = re.compile(data.get("inn_not_before", "(?!)"))
+        self.code_context = CodeContext(data)
         self.owned_stop = set(data.get("technology_owned_stop", []))
         self.owned_proprietary = set(data.get("technology_owned_proprietary", []))
         self.technologies_in_context = TechnologyShapes(data["technology_context"])
@@ -126,6 +127,7 @@ class ShapeRecognizer:
             re.compile(tail, re.IGNORECASE) if head == NOT_AFTER_WORD and "{WORD}" not in tail else None
         )
         self.brand_before_generic = re.compile(data.get("brand_before_generic", "(?!)"))
+        self.generic_tail = re.compile(data.get("generic_tail", r"\s*[);,]"))
         self.frame_not_first = {w.lower() for w in data.get("frame_code_not_first", [])}
         self.conj_split = re.compile(r"^(.*)-(" + payload_alt + r"|ADC)$")
         pc = data.get("payload_context", {})
@@ -166,8 +168,8 @@ class ShapeRecognizer:
                     or _gene_isoform(surface, self.targets)
                 ):
                     continue
-                if name.startswith("compound_") and self.code_not_before.match(text, e):
-                    continue  # "the SRL-9 capsid", "the HXL-1 linker"
+                if name.startswith("compound_") and self.code_context.no_product(text, s, e):
+                    continue  # "the SRL-9 capsid", "in NCI-H358 cells", "abstract LBA-4"
                 if name.startswith("inn_") and self.inn_not_before.match(text, e):
                     continue  # "talbumab-refractory patients": a state of the patients
                 if label == "PAYLOAD" and surface in self.payload_stop:
@@ -372,7 +374,9 @@ class ShapeRecognizer:
         out = []
         for c in named:
             generic = text[c.start : c.end]
-            if c.label != "COMPOUND" or not generic[:1].islower() or not re.match(r"\s*[);,]", text[c.end :]):
+            capitals = generic.isupper() and c.extractor == "shape:inn_capitals"  # "ZORBEXA (TALBUMAB)"
+            generic_ok = (generic[:1].islower() or capitals) and self.generic_tail.match(text, c.end)
+            if c.label != "COMPOUND" or not generic_ok:
                 continue
             m = self.brand_before_generic.search(text, max(0, c.start - 60), c.start)
             if m is None:
