@@ -9,7 +9,7 @@ from typing import Any
 
 from pharmakg.extract.relations.co_announcers import announce_pattern, co_announcers
 from pharmakg.extract.relations.collaborators import Collaborators
-from pharmakg.extract.relations.comparators import named_counts, own_drug_added
+from pharmakg.extract.relations.comparators import combination_at, named_counts, own_drug_added
 from pharmakg.extract.relations.licence_payers import licensees_by_payment
 from pharmakg.extract.relations.registry import relation_rule
 from pharmakg.extract.relations.sentence import RelationDraft, RuleContext, Sent, is_trial_guess
@@ -356,7 +356,11 @@ def _named_compounds(ctx: RuleContext, other_drug: re.Pattern[str]) -> tuple[lis
                     ctx.comparator(x, m)
                     or ctx.combination(x, m)
                     # "chemotherapy with or without ZB-12": the release's own drug is added, no other drug
-                    or (other_drug.search(x.low[max(0, a - 40) : a]) and not own_drug_added(ctx.named, x, m))
+                    # (a combination cue only: "caused by heparin" stays another drug however often named)
+                    or (
+                        other_drug.search(x.low[max(0, a - 40) : a])
+                        and not (combination_at(ctx.cues.partners, x, m) and own_drug_added(ctx.named, x, m))
+                    )
                 ):
                     others.add(m.eid)
     return [eid for eid, n in counts.items() if n >= 2], others
