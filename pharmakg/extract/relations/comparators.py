@@ -194,13 +194,11 @@ def named_counts(cues: PartnerCues, sents: list[Sent]) -> dict[str, int]:
 def own_drug_added(named: dict[str, int], s: Sent, m: M) -> bool:
     """``m``, after a combination cue, is the release's own drug added to a therapy that is no named
     compound: the document names it at least twice and more often than any other compound (``named``:
-    :func:`named_counts`), and no other compound stands in the 80 characters before it ("chemotherapy with or
+    :func:`named_counts`), and no other compound stands before it in its sentence ("chemotherapy with or
     without ZB-12", "standard of care in combination with ZB-12" in a release about ZB-12). After a named drug
     ("ZB-12 in combination with nivolumab", "irinotecan in combination with ZB-12") the second is the partner,
     however often the document names it."""
     mine = named.get(m.eid, 0)
     if mine < 2 or any(n >= mine for other, n in named.items() if other != m.eid):
         return False
-    return not any(
-        x.eid != m.eid and x.end <= m.start and m.start - x.end <= 80 for x in s.of("COMPOUND", virtual=False)
-    )
+    return not any(x.eid != m.eid and x.end <= m.start for x in s.of("COMPOUND", virtual=False))

@@ -5,8 +5,7 @@ A rule sees one live sentence (:class:`Sent`: its text and the real and virtual 
 :class:`RuleContext`: the document state (all sentences, the issuing company, the compounds of the previous
 sentences, ...) plus the helpers that decide which mention an anchor is about (``attach``), which mentions
 are coordinated with it (``group``), where its clause ends (``clause_bounds``), whether it is negated, and
-how confident a rule is (``conf``: the rule's prior lowered by hedging and distance).
-"""
+how confident a rule is (``conf``: the rule's prior lowered by hedging and distance)."""
 
 from __future__ import annotations
 
