@@ -23,8 +23,10 @@ from typing import Any
 import pytest
 from challenge_cases import case_params, load_cases, missed_and_wrong, report_by_class
 
+# the same case fields (compounds that must be read, names that must not) and the same whole-pipeline check
+from test_challenge_table_names import check
+
 from pharmakg.extract.pipeline import Extractor
-from pharmakg.model import Document
 from pharmakg.names import fold
 
 CASES_FILE = Path(__file__).resolve().parent / "challenge" / "compounds.jsonl"
@@ -34,15 +36,6 @@ CASES = load_cases(CASES_FILE)
 @pytest.fixture(scope="module")
 def ex() -> Extractor:
     return Extractor()
-
-
-def check(ex: Extractor, case: dict[str, Any]) -> tuple[list[str], list[str]]:
-    """(compounds the case expects and the reading misses, names read as compounds that the case forbids)."""
-    out = ex.extract_one(Document("challenge", "challenge", case["text"], meta={})).to_contract()
-    found = {fold(n) for e in out["entities"] if e["type"] == "COMPOUND" for n in [e["name"], *e["aliases"]]}
-    missed = [n for n in case["compounds"] if fold(n) not in found]
-    wrong = [n for n in case["absent"] if fold(n) in found]
-    return missed, wrong
 
 
 @pytest.mark.parametrize(
